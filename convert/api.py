@@ -1,0 +1,358 @@
+"""The Python API: read, write, convert.
+
+>>> import convert
+>>> article = convert.read("samples/ashgabat-oped.txt")
+>>> article.meta.authors[0].name
+'Vladimir Sazhin'
+>>> pdf_bytes = convert.write(article, "pdf")
+>>> convert.convert("samples/ashgabat-oped.txt", "out/", to=["epub", "txt"])  # doctest: +SKIP
+[PosixPath('out/ashgabat-oped.epub'), PosixPath('out/ashgabat-oped.txt')]
+
+The library never prints and never exits; it raises
+:class:`~convert.errors.ConvertError` subclasses with messages for users.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .base import ExportOptions, ReadOptions
+from .errors import ConvertError, ExportError, InputError, LimitError, UsageError
+from .model import Article, Source
+from .normalize import normalize, override, with_source
+from .registry import exporters, readers
+from .theme import Theme, load_theme
+
+#: Inputs larger than this are refused (``max_bytes=`` raises it).
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+# Content signatures of formats Broadsheet does not read, for a clear error.
+_UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old binary Office file (.doc/.xls)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+_EXTENSION_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".epub": "epub",
+    ".rst": "rst",
+    ".tex": "latex",
+    ".org": "org",
+    ".json": "json",
+}
+
+
+def sniff(data: bytes, path: Path | None = None) -> str:
+    """The reader name for ``data``: content first, then the file name ending.
+
+    A DOCX renamed ``.txt`` is still read as DOCX; a PDF or an image raises
+    :class:`InputError`.
+    """
+    head = data[:4096]
+    for magic, what in _UNSUPPORTED_MAGIC:
+        if head.startswith(magic):
+            raise InputError(
+                f"this is {what}, not an article Broadsheet can read",
+                hint="give text, Markdown, HTML, DOCX, ODT, EPUB, RST, LaTeX, Org or JSON",
+            )
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, path)
+    ext = path.suffix.lower() if path is not None else ""
+    by_ext = _EXTENSION_FORMATS.get(ext)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"{") and b'"broadsheet.article"' in data[:65536]:
+        return "json"
+    if by_ext and by_ext not in ("text", "json"):
+        return by_ext
+    if text.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:65536].lower():
+        return "html"
+    if by_ext == "json":
+        return "json"
+    if text.startswith(b"---\n") or text.startswith(b"---\r\n"):
+        # YAML front matter: Markdown.
+        return "markdown" if by_ext is None else by_ext
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        # UTF-16 without BOM still shows NULs; let the text reader decide.
+        return by_ext or "text"
+    return by_ext or "text"
+
+
+def _sniff_zip(data: bytes, path: Path | None) -> str:
+    # Only the central directory's names are read here; nothing is extracted.
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = b""
+            if "mimetype" in names:
+                info = zf.getinfo("mimetype")
+                if info.file_size < 200:
+                    mimetype = zf.read("mimetype").strip()
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from exc
+    if mimetype == b"application/epub+zip" or "META-INF/container.xml" in names:
+        return "epub"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "odt"
+    if "word/document.xml" in names:
+        return "docx"
+    raise InputError(
+        "a zip archive that is not a DOCX, ODT or EPUB document",
+        hint="unpack it and convert the article inside",
+    )
+
+
+def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes, Path | None]:
+    if isinstance(src, bytes | bytearray):
+        data = bytes(src)
+        if len(data) > max_bytes:
+            raise LimitError(
+                f"input is {len(data):,} bytes, over the {max_bytes:,}-byte limit",
+                hint="raise max_bytes (--max-size on the command line)",
+            )
+        return data, None
+    path = Path(src)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError("is a folder, not a file", path=str(path))
+        if size > max_bytes:
+            raise LimitError(
+                f"input is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                hint="raise the limit with --max-size",
+                path=str(path),
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except PermissionError:
+        raise InputError("permission denied", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    return data, path
+
+
+def read(
+    src: str | os.PathLike[str] | bytes,
+    *,
+    from_: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    allow_remote: bool = False,
+    max_bytes: int = MAX_INPUT_BYTES,
+    name: str | None = None,
+) -> Article:
+    """Read an article from a path or from bytes.
+
+    ``from_`` forces the reader (``"text"``, ``"html"``, ``"docx"`` ...);
+    otherwise it is sniffed from the content and the file name. ``metadata``
+    overrides fields of the result (``{"title": "...", "author": "..."}``).
+    ``name`` labels bytes input in errors and in ``meta.source.path``.
+    """
+    data, path = _read_source(src, max_bytes)
+    label = str(path) if path is not None else (name or "<bytes>")
+    try:
+        fmt = from_.lower() if from_ else sniff(data, path or (Path(name) if name else None))
+        reader = readers.get(fmt)
+        options = ReadOptions(
+            path=path,
+            base_dir=path.resolve().parent if path is not None else None,
+            allow_remote=allow_remote,
+        )
+        article = reader.read(data, options)
+        source = Source(
+            path=str(path) if path is not None else name,
+            format=reader.name,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        if article.meta.source is None:  # a JSON tree keeps the source it names
+            article = with_source(article, source)
+        article = normalize(article)
+        if metadata:
+            try:
+                article = override(article, metadata)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from exc
+    except ConvertError as exc:
+        raise exc.with_path(label) from exc.__cause__
+    except RecursionError:
+        raise LimitError("the document is nested too deeply to read", path=label) from None
+    return article
+
+
+def _parse_formats(to: str | Iterable[str]) -> list[str]:
+    items = to.split(",") if isinstance(to, str) else list(to)
+    formats: list[str] = []
+    for item in items:
+        item = item.strip().lower()
+        if item and item not in formats:
+            formats.append(item)
+    if not formats:
+        raise UsageError("no output format given", hint=f"choose from: {', '.join(exporters.names())}")
+    return formats
+
+
+def write(
+    article: Article,
+    to: str,
+    dest: str | os.PathLike[str] | None = None,
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> bytes | Path:
+    """Export ``article`` as ``to``; the bytes, or the path written when ``dest`` is given.
+
+    ``dest`` is written atomically (a temporary file beside it, then a
+    rename), so a reader of ``dest`` never sees half a document.
+    """
+    exporter = exporters.get(to)
+    theme = style if isinstance(style, Theme) else load_theme(style)
+    opts = options or ExportOptions()
+    try:
+        data = exporter.export(article, theme, opts)
+    except ConvertError:
+        raise
+    except RecursionError:
+        raise ExportError(f"{to}: the article is nested too deeply to write") from None
+    if dest is None:
+        return data
+    out = Path(dest)
+    atomic_write(out, data)
+    return out
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def output_name(src_stem: str, fmt: str) -> str:
+    """``article`` + ``pdf`` -> ``article.pdf`` (the exporter's extension)."""
+    return f"{src_stem}.{exporters.get_class(fmt).extension}"
+
+
+def plan_outputs(
+    src: Path | None, dest: str | os.PathLike[str] | None, formats: list[str], stem: str
+) -> dict[str, Path]:
+    """Where each format goes: ``dest`` as a folder, or as the file for one format."""
+    if dest is None:
+        folder = src.parent if src is not None else Path.cwd()
+        outs = {fmt: folder / output_name(stem, fmt) for fmt in formats}
+    else:
+        d = Path(dest)
+        as_file = (
+            len(formats) == 1
+            and not d.is_dir()
+            and not str(dest).endswith(("/", os.sep))
+            and d.suffix != ""
+        )
+        outs = {formats[0]: d} if as_file else {fmt: d / output_name(stem, fmt) for fmt in formats}
+    if src is not None:
+        real_src = src.resolve()
+        for fmt, out in outs.items():
+            if out.resolve() == real_src:
+                raise UsageError(
+                    f"the {fmt} output would overwrite the input {src}",
+                    hint="choose another output folder with -o",
+                )
+    return outs
+
+
+def convert(
+    src: str | os.PathLike[str] | bytes,
+    dest: str | os.PathLike[str] | None = None,
+    *,
+    to: str | Iterable[str] = ("pdf",),
+    style: str | os.PathLike[str] = "default",
+    from_: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    options: ExportOptions | None = None,
+    allow_remote: bool = False,
+) -> list[Path]:
+    """Read ``src`` once and write it in every format of ``to``.
+
+    ``dest`` is a folder (outputs named after the input: ``x.txt`` ->
+    ``dest/x.pdf``), or the output file when there is one format. Returns the
+    paths written. An input is never overwritten.
+    """
+    formats = _parse_formats(to)
+    for fmt in formats:
+        exporters.get_class(fmt)  # unknown formats fail before any work
+    theme = load_theme(style)
+    article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote)
+    src_path = None if isinstance(src, bytes | bytearray) else Path(src)
+    stem = src_path.stem if src_path is not None else _slug(article.meta.title or "article")
+    outs = plan_outputs(src_path, dest, formats, stem)
+    base = src_path.resolve().parent if src_path is not None else None
+    opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
+    if opts.base_dir is None and base is not None:
+        opts = model.replace(opts, base_dir=base)
+    label = str(src_path) if src_path is not None else "<bytes>"
+    # Render everything first, then write: a failing format leaves no files.
+    rendered: dict[Path, bytes] = {}
+    for fmt, out in outs.items():
+        try:
+            data = write(article, fmt, style=theme, options=opts)
+        except ConvertError as exc:
+            raise exc.with_path(label) from exc.__cause__
+        assert isinstance(data, bytes)
+        rendered[out] = data
+    for out, data in rendered.items():
+        atomic_write(out, data)
+    return list(rendered)
+
+
+def _slug(text: str) -> str:
+    """A safe file name stem from a title: letters, digits and dashes."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:80] or "article"
+
+
+def to_json_bytes(article: Article) -> bytes:
+    """The article's JSON form, UTF-8, indented, with a final newline."""
+    import json
+
+    return (json.dumps(model.to_json(article), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

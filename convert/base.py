@@ -1,0 +1,85 @@
+"""The contracts between the core and the formats.
+
+A **reader** turns bytes into an :class:`~convert.model.Article`; an
+**exporter** turns an article into bytes. Both are plain classes registered
+by name through entry points (``broadsheet.readers`` and
+``broadsheet.exporters``), so a third-party package adds a format with one
+line in its own ``pyproject.toml``::
+
+    [project.entry-points."broadsheet.exporters"]
+    odt = "mypackage.odt:OdtExporter"
+
+Readers and exporters are instantiated once per process and may keep
+expensive state (parsed CSS, loaded fonts, a pandoc reference document) on
+the instance; ``export``/``read`` must not mutate it in ways that change the
+output of a later call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+
+from .model import Article
+
+if TYPE_CHECKING:
+    from .theme import Theme
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What a reader may need beyond the bytes.
+
+    ``path`` is the input's path (``None`` for bytes or stdin); ``base_dir``
+    is the only folder local resources (images) may come from.
+    """
+
+    path: Path | None = None
+    base_dir: Path | None = None
+    allow_remote: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Options shared by the exporters; each uses what applies to it.
+
+    ``width`` overrides the theme's text width (plain-text formats);
+    ``base_dir`` is the folder relative resources resolve against;
+    ``pdf_variant`` asks WeasyPrint for ``pdf/a-3b``, ``pdf/ua-1`` etc.
+    """
+
+    width: int | None = None
+    base_dir: Path | None = None
+    allow_remote: bool = False
+    pdf_variant: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Reads one kind of source into an article."""
+
+    name: ClassVar[str]
+    #: File name endings this reader claims (``".txt"``), used by sniffing.
+    extensions: ClassVar[tuple[str, ...]]
+    description: ClassVar[str]
+
+    def read(self, data: bytes, options: ReadOptions) -> Article:
+        """Parse ``data``; raise :class:`~convert.errors.InputError` if it cannot."""
+        ...
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """Writes an article in one format."""
+
+    name: ClassVar[str]
+    #: The file name ending of outputs, without the dot (``"pdf"``).
+    extension: ClassVar[str]
+    media_type: ClassVar[str]
+    description: ClassVar[str]
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        """The finished document; raise :class:`~convert.errors.ExportError` on failure."""
+        ...

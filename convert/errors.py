@@ -1,0 +1,92 @@
+"""Errors Broadsheet expects and explains.
+
+Anything raised from the package that is not a :class:`ConvertError` is a
+bug: the command line prints a :class:`ConvertError` as one line (``error:
+FILE: what is wrong`` and, when there is one, a hint) and exits with the
+class's ``exit_code``; any other exception is reported as an internal error,
+with its traceback only under ``--debug``.
+
+::
+
+    ConvertError                 exit 1   base class
+    ├── UsageError               exit 2   bad option values, unknown style
+    │   └── UnknownFormatError   exit 2   no reader/exporter by that name
+    ├── InputError               exit 3   the input cannot be read as an article
+    │   └── LimitError           exit 3   the input breaks a safety limit
+    ├── ExportError              exit 4   an exporter failed on a valid tree
+    └── MissingDependencyError   exit 5   a library or tool is not installed
+
+Messages are written for users: ``where: what`` and, in ``hint``, what to do.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class ConvertError(Exception):
+    """An expected failure, explained in one line."""
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, message: str, *, hint: str | None = None, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.path = path
+
+    def one_line(self) -> str:
+        """``path: message (hint)`` on one line, for logs and reports."""
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def with_path(self, path: str) -> ConvertError:
+        """Set the file this error is about, unless one is already set."""
+        if self.path is None:
+            self.path = path
+        return self
+
+    def __str__(self) -> str:
+        return self.one_line()
+
+
+class UsageError(ConvertError):
+    """The user asked for something that cannot be done as asked."""
+
+    exit_code = 2
+
+
+class UnknownFormatError(UsageError):
+    """No reader or exporter is registered under that name."""
+
+    def __init__(self, name: str, kind: str, known: list[str]) -> None:
+        super().__init__(
+            f"unknown {kind} format {name!r}",
+            hint=f"known {kind} formats: {', '.join(known)}",
+        )
+        self.name = name
+        self.kind = kind
+
+
+class InputError(ConvertError):
+    """The input cannot be read as an article (wrong format, bad bytes, ...)."""
+
+    exit_code = 3
+
+
+class LimitError(InputError):
+    """The input breaks one of the safety limits (size, nesting, expansion)."""
+
+
+class ExportError(ConvertError):
+    """An exporter could not write the article."""
+
+    exit_code = 4
+
+
+class MissingDependencyError(ConvertError):
+    """A library or external tool the format needs is missing."""
+
+    exit_code = 5

@@ -1,0 +1,230 @@
+"""Passes run on every article after its reader, in order.
+
+Each pass is a small function ``Article -> Article``; :func:`normalize`
+runs them all. Passes are idempotent: running them twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import model
+from .model import (
+    Article,
+    Author,
+    BlockQuote,
+    Emph,
+    Figure,
+    Heading,
+    Link,
+    List,
+    Metadata,
+    Note,
+    Paragraph,
+    Quote,
+    Source,
+    Strong,
+    Table,
+    Text,
+)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\ufeff\u00ad]")
+
+
+def clean_space(text: str) -> str:
+    """No-break and other odd spaces become plain spaces; runs collapse to one.
+
+    Typographic quotes, dashes and ellipses are kept as typed.
+    """
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+
+
+def _clean_inlines(content: tuple[Any, ...], trim: bool = True) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for node in content:
+        match node:
+            case Text(text=t):
+                t = clean_space(t)
+                if not t:
+                    continue
+                if out and isinstance(out[-1], Text):
+                    t = out.pop().text + t
+                    t = _SPACES.sub(" ", t)
+                out.append(Text(t))
+            case Emph() | Strong() | Link() | Quote():
+                out.append(model.replace(node, content=_clean_inlines(node.content, trim=False)))
+            case _:
+                out.append(node)
+    if not trim:
+        return tuple(out)
+    # Trim the block's outer spaces.
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+        if not out[0].text:
+            out.pop(0)
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+        if not out[-1].text:
+            out.pop()
+    return tuple(out)
+
+
+def _clean_blocks(blocks: tuple[Any, ...]) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for block in blocks:
+        match block:
+            case Paragraph(content=c):
+                c = _clean_inlines(c)
+                if c:
+                    out.append(Paragraph(c))
+            case Heading(content=c):
+                c = _clean_inlines(c)
+                if c:
+                    out.append(model.replace(block, content=c))
+            case BlockQuote(body=b, attribution=a):
+                out.append(BlockQuote(_clean_blocks(b), _clean_inlines(a)))
+            case List(items=items):
+                out.append(model.replace(block, items=tuple(_clean_blocks(i) for i in items)))
+            case Figure(caption=c):
+                out.append(model.replace(block, caption=_clean_inlines(c)))
+            case Table(head=h, rows=r, caption=c):
+                out.append(
+                    Table(
+                        tuple(tuple(_clean_inlines(cell) for cell in row) for row in h),
+                        tuple(tuple(_clean_inlines(cell) for cell in row) for row in r),
+                        _clean_inlines(c),
+                    )
+                )
+            case _:
+                out.append(block)
+    return tuple(out)
+
+
+def _clean_str(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = clean_space(value).strip()
+    return value or None
+
+
+def whitespace(article: Article) -> Article:
+    """Normalise spaces in the body, the notes and the metadata strings."""
+    m = article.meta
+    meta = model.replace(
+        m,
+        title=_clean_str(m.title),
+        subtitle=_clean_str(m.subtitle),
+        authors=tuple(
+            Author(clean_space(a.name).strip(), _clean_str(a.role), _clean_str(a.bio))
+            for a in m.authors
+            if clean_space(a.name).strip()
+        ),
+        dateline=_clean_str(m.dateline),
+        publisher=_clean_str(m.publisher),
+        description=_clean_str(m.description),
+        rights=_clean_str(m.rights),
+        keywords=tuple(k for k in (_clean_str(k) for k in m.keywords) if k),
+    )
+    notes = tuple(Note(n.id, n.kind, _clean_blocks(n.body)) for n in article.notes)
+    return Article(meta=meta, body=_clean_blocks(article.body), notes=notes)
+
+
+# A small stop-word detector: enough to tell the languages our users send
+# apart without a model download. Scores are stop-word hits per language.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is that for it was on with as by at from this be are have which".split()),
+    "de": frozenset("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch".split()),
+    "fr": frozenset("le la les de des et en un une du est que dans pour qui sur au pas par plus avec".split()),
+    "es": frozenset("el la de que y en los del se las por un para con no una su al es lo como".split()),
+    "it": frozenset("il di che e la per un in non è una sono del della le dei con gli si da".split()),
+    "pt": frozenset("de que o a do da em um para é com não uma os no se na por mais as dos".split()),
+    "nl": frozenset("de het een en van in is dat op te zijn met voor niet die aan er ook als".split()),
+    "ru": frozenset("и в не на что с по как это он из за к то но все от у так же".split()),
+    "pl": frozenset("i w nie na się z że do to jest o jak co po ale od za czy tak".split()),
+    "sv": frozenset("och i att det som en på är av för med till den har de inte om ett".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect_language(text: str) -> str | None:
+    """A BCP 47 code for ``text``, or ``None`` when it is unclear."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 8:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < max(3, len(words) * 0.05):
+        return None
+    return best
+
+
+def language(article: Article) -> Article:
+    """Fill ``meta.language`` from the text when the source does not say."""
+    if article.meta.language:
+        return article
+    text = "\n".join(model.plain_text(b) for b in article.body)
+    lang = detect_language((article.meta.title or "") + "\n" + text)
+    if not lang:
+        return article
+    return model.replace(article, meta=model.replace(article.meta, language=lang))
+
+
+def identifier(article: Article) -> Article:
+    """A stable ``urn:sha256:`` identifier from the content, unless one is set.
+
+    The source bytes' hash when known (same file, same identifier), else the
+    hash of the tree's JSON form.
+    """
+    if article.meta.identifier:
+        return article
+    src = article.meta.source
+    if src is not None and src.sha256:
+        digest = src.sha256
+    else:
+        body = json.dumps(model.to_json(article), sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return model.replace(article, meta=model.replace(article.meta, identifier=f"urn:sha256:{digest}"))
+
+
+PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, language, identifier)
+
+
+def normalize(article: Article) -> Article:
+    for step in PASSES:
+        article = step(article)
+    return article
+
+
+def with_source(article: Article, source: Source) -> Article:
+    return model.replace(article, meta=model.replace(article.meta, source=source))
+
+
+#: Metadata fields a user may override from the command line or the API.
+OVERRIDABLE = tuple(
+    f for f in Metadata.__dataclass_fields__ if f not in ("source", "identifier")
+)
+
+
+def override(article: Article, values: Mapping[str, Any]) -> Article:
+    """Set metadata fields from ``values`` (``author`` and ``keywords`` may be strings)."""
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        key = key.replace("-", "_")
+        if key in ("author", "authors"):
+            names = [value] if isinstance(value, str) else list(value)
+            changes["authors"] = tuple(
+                Author(n.strip()) if isinstance(n, str) else n for n in names if n
+            )
+        elif key == "keywords":
+            items = value.split(",") if isinstance(value, str) else list(value)
+            changes["keywords"] = tuple(k.strip() for k in items if k.strip())
+        elif key in OVERRIDABLE:
+            changes[key] = value
+        else:
+            raise ValueError(f"unknown metadata field {key!r}")
+    return model.replace(article, meta=model.replace(article.meta, **changes))

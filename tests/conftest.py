@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "ashgabat-oped.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true", help="rewrite golden files; review git diff")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    regen = request.config.getoption("--regen-golden")
+
+    def check(actual: str, expected: Path) -> None:
+        if regen:
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            expected.write_text(actual, encoding="utf-8")
+            return
+        if not expected.exists():
+            pytest.fail(f"missing {expected}; run pytest --regen-golden and review it")
+        assert actual == expected.read_text(encoding="utf-8"), f"{expected} is stale"
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def kitchen_sink():  # type: ignore[no-untyped-def]
+    from kitchen import KITCHEN_SINK
+
+    return KITCHEN_SINK
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
