@@ -1,0 +1,314 @@
+"""Semantic HTML5: the base of the PDF and EPUB exporters.
+
+``<article>`` holds a ``<header>`` (title, subtitle, byline, ``<time>``),
+the body, referenced footnotes in an ``<aside>`` (or inline, for print) and a
+``<footer>`` with end notes and the author bio. The same markup is emitted
+as HTML or, for EPUB, as well-formed XHTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import ClassVar, Literal
+
+from ..base import ExportOptions
+from ..errors import ExportError
+from ..model import (
+    Article,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emph,
+    Figure,
+    Heading,
+    LineBreak,
+    Link,
+    List,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+)
+from ..theme import Theme
+from ._shared import bios, end_notes, footnotes, human_date, note_label, quote_marks
+
+FootnoteMode = Literal["end", "inline"]
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+@dataclass
+class Renderer:
+    """Turns one article into markup; holds per-document state (note numbers).
+
+    ``footnotes="inline"`` puts each footnote's text at its reference inside
+    ``<span class="footnote">`` for WeasyPrint's ``float: footnote``;
+    ``"end"`` lists them in an ``<aside>`` after the body. ``xhtml`` closes
+    void elements and adds ``epub:type`` semantics for EPUB.
+    """
+
+    article: Article
+    footnote_mode: FootnoteMode = "end"
+    xhtml: bool = False
+
+    def __post_init__(self) -> None:
+        self.lang = self.article.meta.language or "en"
+        self.refs = {n.id: i for i, n in enumerate(footnotes(self.article), 1)}
+        self.notes_by_id = {n.id: n for n in self.article.notes}
+
+    # -- inlines ----------------------------------------------------------
+
+    def inlines(self, nodes: tuple[object, ...], depth: int = 0) -> str:
+        return "".join(self.inline(n, depth) for n in nodes)
+
+    def inline(self, node: object, depth: int = 0) -> str:
+        match node:
+            case Text(text=t):
+                return _e(t)
+            case Emph(content=c):
+                return f"<em>{self.inlines(c, depth)}</em>"
+            case Strong(content=c):
+                return f"<strong>{self.inlines(c, depth)}</strong>"
+            case Code(text=t):
+                return f"<code>{_e(t)}</code>"
+            case LineBreak():
+                return "<br/>" if self.xhtml else "<br>"
+            case Link(content=c, url=url, title=title):
+                t = f' title="{_e(title)}"' if title else ""
+                return f'<a href="{_e(url)}"{t}>{self.inlines(c, depth)}</a>'
+            case Quote(content=c, speaker=speaker):
+                open_, close = quote_marks(self.lang, depth)
+                cls = "quote speech" if speaker else "quote"
+                who = f' data-speaker="{_e(speaker)}" title="{_e(speaker)}"' if speaker else ""
+                return f'<span class="{cls}"{who}>{_e(open_)}{self.inlines(c, depth + 1)}{_e(close)}</span>'
+            case NoteRef(id=nid):
+                return self.note_ref(nid)
+        raise ExportError(f"html: cannot write inline node {type(node).__name__}")
+
+    def note_ref(self, nid: str) -> str:
+        num = self.refs.get(nid)
+        note = self.notes_by_id.get(nid)
+        if num is None or note is None:
+            return ""
+        if self.footnote_mode == "inline":
+            body = " ".join(self.blocks_inline_text(note.body))
+            return f'<span class="footnote" id="fn-{num}">{body}</span>'
+        etype = ' epub:type="noteref" role="doc-noteref"' if self.xhtml else ' role="doc-noteref"'
+        return f'<a class="noteref" href="#fn-{num}" id="fnref-{num}"{etype}><sup>{num}</sup></a>'
+
+    def blocks_inline_text(self, blocks: tuple[object, ...]) -> list[str]:
+        """Note bodies flattened to inline markup (a footnote lives in a span)."""
+        out = []
+        for block in blocks:
+            match block:
+                case Paragraph(content=c) | Heading(content=c):
+                    out.append(self.inlines(c))
+                case _:
+                    from ..model import plain_text
+
+                    out.append(_e(plain_text(block)))
+        return out
+
+    # -- blocks -----------------------------------------------------------
+
+    def blocks(self, nodes: tuple[object, ...]) -> str:
+        return "\n".join(self.block(b) for b in nodes)
+
+    def block(self, node: object, lead: str = "") -> str:
+        match node:
+            case Paragraph(content=c):
+                return f"<p>{lead}{self.inlines(c)}</p>"
+            case Heading(level=level, content=c, id=hid):
+                # h1 is the article's title; body headings start at h2.
+                lvl = min(6, max(2, level))
+                attr = f' id="{_e(hid)}"' if hid else ""
+                return f"<h{lvl}{attr}>{self.inlines(c)}</h{lvl}>"
+            case BlockQuote(body=b, attribution=a):
+                cite = f'\n<footer class="attribution">— {self.inlines(a)}</footer>' if a else ""
+                return f"<blockquote>\n{self.blocks(b)}{cite}\n</blockquote>"
+            case List(items=items, ordered=ordered, start=start):
+                tag = "ol" if ordered else "ul"
+                st = f' start="{start}"' if ordered and start != 1 else ""
+                lis = "\n".join(f"<li>{self.list_item(i)}</li>" for i in items)
+                return f"<{tag}{st}>\n{lis}\n</{tag}>"
+            case Figure(src=src, alt=alt, caption=cap, credit=credit):
+                parts = [f'<img src="{_e(src)}" alt="{_e(alt)}"{"/" if self.xhtml else ""}>']
+                if cap or credit:
+                    c = self.inlines(cap)
+                    if credit:
+                        c += f' <span class="credit">{_e(credit)}</span>'
+                    parts.append(f"<figcaption>{c}</figcaption>")
+                return '<figure class="figure">' + "".join(parts) + "</figure>"
+            case Table(head=head, rows=rows, caption=cap):
+                out = ["<table>"]
+                if cap:
+                    out.append(f"<caption>{self.inlines(cap)}</caption>")
+                if head:
+                    out.append("<thead>")
+                    out += ["<tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in r) + "</tr>" for r in head]
+                    out.append("</thead>")
+                out.append("<tbody>")
+                out += ["<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in r) + "</tr>" for r in rows]
+                out.append("</tbody></table>")
+                return "\n".join(out)
+            case CodeBlock(text=t, language=lang):
+                cls = f' class="language-{_e(lang)}"' if lang else ""
+                return f"<pre><code{cls}>{_e(t)}</code></pre>"
+            case Rule():
+                return '<hr class="section-break"/>' if self.xhtml else '<hr class="section-break">'
+        raise ExportError(f"html: cannot write block node {type(node).__name__}")
+
+    def list_item(self, blocks: tuple[object, ...]) -> str:
+        # A single paragraph item is written tight, without <p>.
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            return self.inlines(blocks[0].content)
+        return self.blocks(blocks)
+
+    # -- the article --------------------------------------------------------
+
+    def header(self) -> str:
+        m = self.article.meta
+        out = ['<header class="article-header">']
+        if m.publisher:
+            out.append(f'<p class="kicker">{_e(m.publisher)}</p>')
+        if m.title:
+            out.append(f'<h1 class="title">{_e(m.title)}</h1>')
+        if m.subtitle:
+            out.append(f'<p class="subtitle">{_e(m.subtitle)}</p>')
+        if m.authors:
+            names = [f'<span class="author">{_e(a.name)}</span>' for a in m.authors]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            out.append(f'<p class="byline">By {joined}</p>')
+        dates = []
+        if m.published:
+            dates.append(
+                f'<time class="published" datetime="{_e(m.published)}">{_e(human_date(m.published, self.lang) or "")}</time>'
+            )
+        if m.updated:
+            dates.append(
+                f'<span class="updated">Updated <time datetime="{_e(m.updated)}">'
+                f"{_e(human_date(m.updated, self.lang) or '')}</time></span>"
+            )
+        if dates:
+            out.append('<p class="dates">' + " · ".join(dates) + "</p>")
+        if m.description and not self.article.body:
+            out.append(f'<p class="description">{_e(m.description)}</p>')
+        out.append("</header>")
+        return "\n".join(out)
+
+    def body(self) -> str:
+        body = self.article.body
+        dateline = self.article.meta.dateline
+        out = []
+        for i, block in enumerate(body):
+            lead = ""
+            if i == 0 and dateline and isinstance(block, Paragraph):
+                lead = f'<span class="dateline">{_e(dateline)}</span> – '
+            out.append(self.block(block, lead))
+        if dateline and not (body and isinstance(body[0], Paragraph)):
+            out.insert(0, f'<p class="dateline-only"><span class="dateline">{_e(dateline)}</span></p>')
+        return '<div class="article-body">\n' + "\n".join(out) + "\n</div>"
+
+    def footnote_list(self) -> str:
+        if self.footnote_mode == "inline" or not self.refs:
+            return ""
+        items = []
+        for nid, num in self.refs.items():
+            note = self.notes_by_id[nid]
+            back = f' <a class="backref" href="#fnref-{num}">↩</a>'
+            etype = ' epub:type="footnote"' if self.xhtml else ""
+            text = " ".join(self.blocks_inline_text(note.body))
+            items.append(f'<li id="fn-{num}"{etype} role="doc-footnote"><p>{text}{back}</p></li>')
+        etype = ' epub:type="footnotes"' if self.xhtml else ""
+        return (
+            f'<aside class="footnotes" role="doc-endnotes"{etype}>\n<ol>\n'
+            + "\n".join(items)
+            + "\n</ol>\n</aside>"
+        )
+
+    def footer(self) -> str:
+        parts = []
+        for note in end_notes(self.article):
+            label = note_label(note)
+            parts.append(
+                f'<aside class="note note-{_e(note.kind)}" aria-label="{_e(label)}">\n'
+                f"{self.blocks(note.body)}\n</aside>"
+            )
+        for bio in bios(self.article):
+            parts.append(f'<section class="bio" aria-label="About the author"><p>{_e(bio)}</p></section>')
+        if self.article.meta.rights:
+            parts.append(f'<p class="rights">{_e(self.article.meta.rights)}</p>')
+        if not parts:
+            return ""
+        return '<footer class="article-footer">\n' + "\n".join(parts) + "\n</footer>"
+
+    def article_element(self) -> str:
+        parts = [self.header(), self.body(), self.footnote_list(), self.footer()]
+        return f'<article class="article" lang="{_e(self.lang)}">\n' + "\n".join(p for p in parts if p) + "\n</article>"
+
+
+def head_meta(article: Article) -> list[str]:
+    """``<title>`` and ``<meta>`` tags naming the article."""
+    m = article.meta
+    out = [f"<title>{_e(m.title or 'Untitled article')}</title>"]
+    for a in m.authors:
+        out.append(f'<meta name="author" content="{_e(a.name)}"/>')
+    if m.description:
+        out.append(f'<meta name="description" content="{_e(m.description)}"/>')
+    if m.keywords:
+        out.append(f'<meta name="keywords" content="{_e(", ".join(m.keywords))}"/>')
+    if m.published:
+        out.append(f'<meta name="dcterms.created" content="{_e(m.published)}"/>')
+    if m.updated:
+        out.append(f'<meta name="dcterms.modified" content="{_e(m.updated)}"/>')
+    if m.publisher:
+        out.append(f'<meta name="dcterms.publisher" content="{_e(m.publisher)}"/>')
+    if m.url:
+        out.append(f'<link rel="canonical" href="{_e(m.url)}"/>')
+    out.append('<meta name="generator" content="Broadsheet"/>')
+    return out
+
+
+def render_document(
+    article: Article,
+    css: str = "",
+    *,
+    footnote_mode: FootnoteMode = "end",
+    link_css: str | None = None,
+) -> str:
+    """A whole HTML5 document; ``css`` inlined in ``<style>``."""
+    r = Renderer(article, footnote_mode=footnote_mode)
+    head = ['<meta charset="utf-8"/>', '<meta name="viewport" content="width=device-width, initial-scale=1"/>']
+    head += head_meta(article)
+    if link_css:
+        head.append(f'<link rel="stylesheet" href="{_e(link_css)}"/>')
+    if css:
+        head.append(f"<style>\n{css}\n</style>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{_e(r.lang)}">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + r.article_element()
+        + "\n</body>\n</html>\n"
+    )
+
+
+def render_xhtml_article(article: Article) -> str:
+    """The ``<article>`` element as XHTML, for EPUB chapters."""
+    return Renderer(article, footnote_mode="end", xhtml=True).article_element()
+
+
+class HtmlExporter:
+    name: ClassVar[str] = "html"
+    extension: ClassVar[str] = "html"
+    media_type: ClassVar[str] = "text/html"
+    description: ClassVar[str] = "a standalone semantic HTML5 page with the theme's CSS"
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        return render_document(article, style.css("css")).encode("utf-8")
