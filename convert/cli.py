@@ -1,0 +1,327 @@
+"""The ``broadsheet`` command: a thin click layer over :mod:`convert.api`.
+
+Every expected failure is one line on stderr, ``error: FILE: what (hint:
+...)``, and a non-zero exit; tracebacks appear only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from . import __version__, api
+from .base import ExportOptions
+from .errors import ConvertError, UsageError
+from .model import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit code for a bug (an exception that is not a ConvertError).
+EXIT_INTERNAL = 70
+
+
+def _debug_option(f: F) -> F:
+    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        if value:
+            ctx.ensure_object(dict)["debug"] = True
+        return value
+
+    return click.option(
+        "--debug", is_flag=True, expose_value=False, callback=callback, help="Show tracebacks on errors."
+    )(f)
+
+
+def _is_debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and ctx.obj.get("debug"):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def fail(exc: BaseException, where: str | None = None) -> int:
+    """Print one line for ``exc``; return the exit code it calls for."""
+    if isinstance(exc, ConvertError):
+        if where:
+            exc.with_path(where)
+        click.echo(f"error: {exc.one_line()}", err=True)
+        if _is_debug():
+            traceback.print_exception(exc, file=sys.stderr)
+        return exc.exit_code
+    prefix = f"{where}: " if where else ""
+    click.echo(
+        f"error: {prefix}internal error: {type(exc).__name__}: {exc}"
+        + ("" if _is_debug() else " (run with --debug for the traceback, and please report it)"),
+        err=True,
+    )
+    if _is_debug():
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def guarded(f: F) -> F:
+    """Turn exceptions escaping a command into one line and an exit code."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            sys.exit(fail(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--meta {pair!r}: expected KEY=VALUE")
+        meta[key.strip()] = value
+    for key, value in named.items():
+        if value is not None:
+            meta[key] = value
+    return meta
+
+
+def _read_input(src: str, from_: str | None, meta: dict[str, Any], allow_remote: bool) -> Article:
+    if src == "-":
+        data = sys.stdin.buffer.read()
+        return api.read(data, from_=from_, metadata=meta, allow_remote=allow_remote, name="<stdin>")
+    return api.read(src, from_=from_, metadata=meta, allow_remote=allow_remote)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="broadsheet")
+@_debug_option
+def cli() -> None:
+    """Turn articles into print-ready PDF, EPUB 3, DOCX and plain text.
+
+    \b
+    Examples:
+      broadsheet convert op-ed.txt --to pdf,epub,docx,txt -o out/
+      broadsheet inspect op-ed.txt --json
+      broadsheet formats
+    """
+
+
+meta_options = [
+    click.option("--title", help="Override the article's title."),
+    click.option("--author", help="Override the author(s): 'A' or 'A, B'."),
+    click.option("--date", "published", help="Override the publication date (ISO 8601)."),
+    click.option("--language", help="Override the language (BCP 47, e.g. en, en-GB)."),
+    click.option("--meta", "meta_pairs", multiple=True, metavar="KEY=VALUE", help="Override any metadata field."),
+]
+
+
+def _with_meta_options(f: F) -> F:
+    for option in reversed(meta_options):
+        f = option(f)
+    return f
+
+
+def _collect_meta(
+    meta_pairs: tuple[str, ...], title: str | None, author: str | None, published: str | None, language: str | None
+) -> dict[str, Any]:
+    meta = _parse_meta(meta_pairs, title=title, published=published, language=language)
+    if author is not None:
+        meta["author"] = [a.strip() for a in author.split(",") if a.strip()]
+    return meta
+
+
+@cli.command("convert")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-t", "--to", "to", default="pdf", show_default=True, help="Output formats, comma-separated.")
+@click.option("-o", "--output", type=click.Path(), help="Output folder, or the output file for one format ('-' for stdout).")
+@click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
+@click.option("-f", "--from", "from_", help="Input format (default: sniffed from content and name).")
+@click.option("--width", type=click.IntRange(20, 400), help="Wrap width for plain-text outputs.")
+@click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@_with_meta_options
+@_debug_option
+@guarded
+def convert_cmd(
+    inputs: tuple[str, ...],
+    to: str,
+    output: str | None,
+    style: str,
+    from_: str | None,
+    width: int | None,
+    allow_remote: bool,
+    quiet: bool,
+    meta_pairs: tuple[str, ...],
+    title: str | None,
+    author: str | None,
+    published: str | None,
+    language: str | None,
+) -> None:
+    """Convert INPUT files (or '-' for stdin) to every format in --to."""
+    formats = api._parse_formats(to)
+    for fmt in formats:
+        api.exporters.get_class(fmt)
+    from .theme import load_theme
+
+    load_theme(style)  # an unknown style fails once, before any input
+    meta = _collect_meta(meta_pairs, title, author, published, language)
+    if output == "-":
+        if len(formats) != 1 or len(inputs) != 1:
+            raise UsageError("-o - (stdout) takes one input and one output format")
+        article = _read_input(inputs[0], from_, meta, allow_remote)
+        base = None if inputs[0] == "-" else Path(inputs[0]).resolve().parent
+        data = api.write(article, formats[0], style=style, options=ExportOptions(width=width, base_dir=base))
+        assert isinstance(data, bytes)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
+        raise UsageError(f"-o {output}: several inputs need an output folder, not a file")
+    worst = 0
+    done = 0
+    for src in inputs:
+        try:
+            if src == "-":
+                article = _read_input(src, from_, meta, allow_remote)
+                stem = api._slug(article.meta.title or "article")
+                outs = api.plan_outputs(None, output, formats, stem)
+                for fmt, out in outs.items():
+                    api.write(article, fmt, out, style=style, options=ExportOptions(width=width))
+                written = list(outs.values())
+            else:
+                written = api.convert(
+                    src,
+                    output,
+                    to=formats,
+                    style=style,
+                    from_=from_,
+                    metadata=meta,
+                    options=ExportOptions(
+                        width=width, allow_remote=allow_remote, base_dir=Path(src).resolve().parent
+                    ),
+                    allow_remote=allow_remote,
+                )
+            done += 1
+            if not quiet:
+                for path in written:
+                    click.echo(f"wrote {path}")
+        except ConvertError as exc:
+            worst = max(worst, fail(exc, src))
+        except Exception as exc:
+            worst = max(worst, fail(exc, src))
+    if worst:
+        if len(inputs) > 1 and not quiet:
+            click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
+        sys.exit(worst)
+
+
+def _outline(article: Article) -> str:
+    from .model import plain_text
+
+    m = article.meta
+    lines = []
+    fields = [
+        ("title", m.title),
+        ("subtitle", m.subtitle),
+        ("authors", "; ".join(a.name + (f" ({a.role})" if a.role else "") for a in m.authors) or None),
+        ("published", m.published),
+        ("updated", m.updated),
+        ("dateline", m.dateline),
+        ("publisher", m.publisher),
+        ("language", m.language),
+        ("description", m.description),
+        ("keywords", ", ".join(m.keywords) or None),
+        ("url", m.url),
+        ("rights", m.rights),
+        ("source", f"{m.source.path} ({m.source.format})" if m.source else None),
+        ("identifier", m.identifier),
+    ]
+    for name, value in fields:
+        if value is not None:
+            lines.append(f"{name:>12}: {value}")
+    for a in m.authors:
+        if a.bio:
+            lines.append(f"{'bio':>12}: {a.bio}")
+    lines.append("")
+    counts: dict[str, int] = {}
+    for block in article.body:
+        kind = type(block).__name__.lower()
+        counts[kind] = counts.get(kind, 0) + 1
+        text = plain_text(block).replace("\n", " ")
+        short = text if len(text) <= 70 else text[:69] + "…"
+        lines.append(f"{kind:>12} {counts[kind]:>3}  {short}")
+    for note in article.notes:
+        text = plain_text(note.body).replace("\n", " ")
+        short = text if len(text) <= 62 else text[:61] + "…"
+        lines.append(f"{'note':>12} {note.id:>3}  [{note.kind}] {short}")
+    summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+    lines.append("")
+    lines.append(f"{len(article.body)} blocks ({summary}), {len(article.notes)} notes")
+    return "\n".join(lines)
+
+
+@cli.command("inspect")
+@click.argument("input", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print the article tree as JSON.")
+@click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
+@_with_meta_options
+@_debug_option
+@guarded
+def inspect_cmd(
+    input: str,
+    as_json: bool,
+    from_: str | None,
+    meta_pairs: tuple[str, ...],
+    title: str | None,
+    author: str | None,
+    published: str | None,
+    language: str | None,
+) -> None:
+    """Show the article tree Broadsheet recovers from INPUT."""
+    meta = _collect_meta(meta_pairs, title, author, published, language)
+    article = _read_input(input, from_, meta, False)
+    if as_json:
+        sys.stdout.buffer.write(api.to_json_bytes(article))
+        sys.stdout.buffer.flush()
+    else:
+        click.echo(_outline(article))
+
+
+@cli.command("formats")
+@_debug_option
+@guarded
+def formats_cmd() -> None:
+    """List the input and output formats."""
+    from .registry import exporters, readers
+    from .theme import builtin_names
+
+    def describe(reg: Any, name: str) -> str:
+        try:
+            return str(reg.get_class(name).description)
+        except ConvertError as exc:
+            return f"(unavailable: {exc.message})"
+
+    click.echo("Input formats (--from):")
+    for name in readers.names():
+        click.echo(f"  {name:<10} {describe(readers, name)}")
+    click.echo("Output formats (--to):")
+    for name in exporters.names():
+        click.echo(f"  {name:<10} {describe(exporters, name)}")
+    click.echo("Styles (--style): " + ", ".join(builtin_names()))
+
+
+def main() -> NoReturn:
+    cli(prog_name="broadsheet")
+    sys.exit(0)

@@ -1,0 +1,180 @@
+"""The whole article as clean plain text, wrapped at the theme's width.
+
+Title underlined, byline and date, the body, then footnotes, end notes and
+the author bio. Quotations get the language's marks; footnote references
+become ``[1]``. Output ends with one newline and has no trailing spaces.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import ClassVar
+
+from ..base import ExportOptions
+from ..errors import ExportError
+from ..model import (
+    Article,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emph,
+    Figure,
+    Heading,
+    LineBreak,
+    Link,
+    List,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from ..theme import Theme
+from ._shared import bios, byline, end_notes, footnotes, human_date, note_label, quote_marks
+
+
+class _Writer:
+    def __init__(self, article: Article, width: int) -> None:
+        self.article = article
+        self.width = max(20, width)
+        self.lang = article.meta.language
+        self.refs = {n.id: i for i, n in enumerate(footnotes(article), 1)}
+
+    def inlines(self, nodes: tuple[object, ...], depth: int = 0) -> str:
+        out = []
+        for node in nodes:
+            match node:
+                case Text(text=t) | Code(text=t):
+                    out.append(t)
+                case Emph(content=c) | Strong(content=c):
+                    out.append(self.inlines(c, depth))
+                case Link(content=c, url=url):
+                    text = self.inlines(c, depth)
+                    out.append(text if text == url or url.startswith("#") else f"{text} <{url}>")
+                case Quote(content=c):
+                    open_, close = quote_marks(self.lang, depth)
+                    out.append(open_ + self.inlines(c, depth + 1) + close)
+                case LineBreak():
+                    out.append("\n")
+                case NoteRef(id=nid):
+                    if nid in self.refs:
+                        out.append(f"[{self.refs[nid]}]")
+                case _:
+                    raise ExportError(f"txt: cannot write inline node {type(node).__name__}")
+        return "".join(out)
+
+    def fill(self, text: str, indent: str = "", first: str | None = None) -> str:
+        lines = []
+        first_indent = indent if first is None else first
+        for i, part in enumerate(text.split("\n")):
+            lines.append(
+                textwrap.fill(
+                    part,
+                    width=self.width,
+                    initial_indent=first_indent if i == 0 else indent,
+                    subsequent_indent=indent,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                or (first_indent if i == 0 else indent).rstrip()
+            )
+        return "\n".join(lines)
+
+    def blocks(self, nodes: tuple[object, ...], indent: str = "") -> list[str]:
+        return [self.block(b, indent) for b in nodes]
+
+    def block(self, node: object, indent: str = "", lead: str = "") -> str:
+        match node:
+            case Paragraph(content=c):
+                return self.fill(lead + self.inlines(c), indent)
+            case Heading(content=c, level=level):
+                text = self.inlines(c)
+                return self.fill(text.upper() if level <= 2 else text, indent)
+            case BlockQuote(body=b, attribution=a):
+                parts = self.blocks(b, indent + "    ")
+                if a:
+                    parts.append(self.fill("— " + self.inlines(a), indent + "    "))
+                return "\n\n".join(parts)
+            case List(items=items, ordered=ordered, start=start):
+                out = []
+                for i, item in enumerate(items):
+                    marker = f"{start + i}. " if ordered else "• "
+                    sub = indent + " " * (len(marker) + 2)
+                    first, *rest = self.blocks(item, sub) or [""]
+                    out.append(indent + "  " + marker + first.lstrip())
+                    out.extend(rest)
+                return "\n".join(out)
+            case Figure(alt=alt, caption=cap, credit=credit):
+                text = self.inlines(cap) or alt or "image"
+                if credit:
+                    text += f" ({credit})"
+                return self.fill(f"[Figure: {text}]", indent)
+            case Table(head=head, rows=rows, caption=cap):
+                return self.table(head + rows, len(head), cap, indent)
+            case CodeBlock(text=t):
+                return "\n".join((indent + "    " + line).rstrip() for line in t.rstrip("\n").split("\n"))
+            case Rule():
+                return "* * *".center(self.width).rstrip()
+        raise ExportError(f"txt: cannot write block node {type(node).__name__}")
+
+    def table(self, rows: tuple[tuple[tuple[object, ...], ...], ...], nhead: int, cap: tuple[object, ...], indent: str) -> str:
+        cells = [[self.inlines(c).replace("\n", " ") for c in r] for r in rows]
+        ncols = max((len(r) for r in cells), default=0)
+        widths = [max((len(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
+        out = [self.fill(self.inlines(cap), indent)] if cap else []
+        for n, r in enumerate(cells):
+            out.append((indent + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False))).rstrip())
+            if n == nhead - 1:
+                out.append(indent + "  ".join("-" * w for w in widths))
+        return "\n".join(out)
+
+    def document(self) -> str:
+        m = self.article.meta
+        parts: list[str] = []
+        head: list[str] = []
+        if m.title:
+            title = self.fill(m.title)
+            rule_len = min(self.width, max(len(line) for line in title.split("\n")))
+            head += [title, "=" * rule_len]
+        if m.subtitle:
+            head.append(self.fill(m.subtitle))
+        if head:
+            parts.append("\n".join(head))
+        info = [x for x in (byline(self.article), m.publisher, human_date(m.published, self.lang)) if x]
+        if m.updated:
+            info.append(f"Updated {human_date(m.updated, self.lang)}")
+        if info:
+            parts.append("\n".join(self.fill(x) for x in info))
+        for i, block in enumerate(self.article.body):
+            lead = f"{m.dateline} – " if i == 0 and m.dateline and isinstance(block, Paragraph) else ""
+            parts.append(self.block(block, lead=lead))
+        notes = footnotes(self.article)
+        if notes:
+            lines = ["Notes", "-----"]
+            for i, note in enumerate(notes, 1):
+                lines.append(self.fill(plain_text(note.body).replace("\n\n", " "), "    ", f"[{i}] "))
+            parts.append("\n".join(lines))
+        for note in end_notes(self.article):
+            label = note_label(note)
+            texts = [self.inlines(b.content) if isinstance(b, Paragraph) else plain_text(b) for b in note.body]
+            parts.append(self.fill(f"{label}: " + " ".join(texts)))
+        for bio in bios(self.article):
+            parts.append(self.fill(f"About the author: {bio}"))
+        if m.rights:
+            parts.append(self.fill(m.rights))
+        text = "\n\n".join(p for p in parts if p.strip())
+        return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+
+
+class TextExporter:
+    name: ClassVar[str] = "txt"
+    extension: ClassVar[str] = "txt"
+    media_type: ClassVar[str] = "text/plain; charset=utf-8"
+    description: ClassVar[str] = "the whole article as wrapped plain text"
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        width = options.width or style.width
+        return _Writer(article, width).document().encode("utf-8")
