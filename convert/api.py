@@ -231,10 +231,10 @@ def write(
     rename), so a reader of ``dest`` never sees half a document.
     """
     exporter = exporters.get(to)
-    theme = style if isinstance(style, Theme) else load_theme(style)
+    theme = style if isinstance(style, Theme) else load_theme(str(style))
     opts = options or ExportOptions()
     try:
-        data = exporter.export(article, theme, opts)
+        data: bytes = exporter.export(article, theme, opts)
     except ConvertError:
         raise
     except RecursionError:
@@ -317,7 +317,7 @@ def convert(
     formats = _parse_formats(to)
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
-    theme = load_theme(style)
+    theme = load_theme(str(style))
     article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote)
     src_path = None if isinstance(src, bytes | bytearray) else Path(src)
     stem = src_path.stem if src_path is not None else _slug(article.meta.title or "article")

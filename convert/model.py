@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, TypeVar
 
 SCHEMA = "broadsheet.article"
 API_VERSION = (1, 0)
@@ -113,7 +113,7 @@ class NoteRef:
     id: str
 
 
-Inline = Union[Text, Emph, Strong, Link, Code, LineBreak, Quote, NoteRef]
+Inline = Text | Emph | Strong | Link | Code | LineBreak | Quote | NoteRef
 
 # --------------------------------------------------------------------------
 # Blocks
@@ -182,7 +182,7 @@ class Rule:
     """A section break (``* * *``, ``<hr>``)."""
 
 
-Block = Union[Paragraph, Heading, BlockQuote, List, Figure, Table, CodeBlock, Rule]
+Block = Paragraph | Heading | BlockQuote | List | Figure | Table | CodeBlock | Rule
 
 # --------------------------------------------------------------------------
 # Notes, metadata, article
@@ -253,9 +253,12 @@ class Article:
 # Small helpers
 
 
-def replace(node: Any, **changes: Any) -> Any:
-    """``dataclasses.replace`` under a short name."""
-    return dataclasses.replace(node, **changes)
+_N = TypeVar("_N")
+
+
+def replace(node: _N, **changes: Any) -> _N:
+    """``dataclasses.replace`` under a short name, typed."""
+    return dataclasses.replace(node, **changes)  # type: ignore[type-var]
 
 
 def plain_text(nodes: Any) -> str:
@@ -311,12 +314,12 @@ def _walk(node: Any) -> Any:
             for n in c:
                 yield from _walk(n)
         case BlockQuote(body=b, attribution=a):
-            for n in b + a:
-                yield from _walk(n)
+            for child in (*b, *a):
+                yield from _walk(child)
         case List(items=items):
             for item in items:
-                for n in item:
-                    yield from _walk(n)
+                for block in item:
+                    yield from _walk(block)
         case Figure(caption=c):
             for n in c:
                 yield from _walk(n)

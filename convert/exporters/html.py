@@ -140,10 +140,10 @@ class Renderer:
             case Figure(src=src, alt=alt, caption=cap, credit=credit):
                 parts = [f'<img src="{_e(src)}" alt="{_e(alt)}"{"/" if self.xhtml else ""}>']
                 if cap or credit:
-                    c = self.inlines(cap)
+                    text = self.inlines(cap)
                     if credit:
-                        c += f' <span class="credit">{_e(credit)}</span>'
-                    parts.append(f"<figcaption>{c}</figcaption>")
+                        text += f' <span class="credit">{_e(credit)}</span>'
+                    parts.append(f"<figcaption>{text}</figcaption>")
                 return '<figure class="figure">' + "".join(parts) + "</figure>"
             case Table(head=head, rows=rows, caption=cap):
                 out = ["<table>"]
