@@ -1,0 +1,801 @@
+"""Plain-text articles: the encoding, then the layout news text follows.
+
+Plain text has no markup, so the structure comes from conventions::
+
+    By Vladimir Sazhin                     byline         -> meta.authors (+ publisher)
+    Putin and Pezeshkian’s meeting ...     headline       -> meta.title
+    October 14, 2024 - 22:37               date line      -> meta.published / updated
+    MOSCOW – On October 11th, ...          dateline lead  -> meta.dateline + first paragraph
+    ... paragraphs (hard wraps joined) ...
+    * * *                                  section break  -> Rule
+    *The author ... / **The views ...      end notes      -> Note author-note / disclaimer
+    By Vladimir Sazhin is Senior ...       closing bio    -> Author.bio
+
+Each heuristic is a small module-level function with its own tests, and each
+leaves a field empty rather than fill it with a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import ClassVar
+
+from ..base import ReadOptions
+from ..errors import InputError
+from ..model import Article, Author, Block, List, Metadata, Note, Paragraph, Rule, Text
+
+# --------------------------------------------------------------------------
+# Encoding
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),  # before UTF-16: FF FE 00 00 is UTF-32 LE
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Legacy encodings charset-normalizer may choose from. Limiting it to what
+#: articles are actually written in keeps short texts from decoding as EBCDIC.
+_LEGACY_CODECS = (
+    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
+    "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257",
+    "mac_roman", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+)  # fmt: skip
+#: The usual encodings, each with how much messier than the detector's choice
+#: it may read and still win: on short texts the detector's ranking is noise
+#: (cp1257 turns "à" into "ą", cp1250 "£" into "Ł"). Cyrillic, Greek and
+#: Central European text reads far messier as cp1252 (0.3 to 2.8).
+_PREFERRED_CODECS = (("cp1252", 0.15), ("cp1251", 0.02))
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (1b) occurs in old text
+
+
+def decode_text(data: bytes) -> str:
+    """The text of ``data``, its encoding detected: BOM, UTF-8, UTF-16, then legacy.
+
+    Raises :class:`InputError` for empty input, binary data, or bytes no
+    encoding reads cleanly.
+    """
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return check_text(data[len(bom) :].decode(codec))
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not valid {codec.upper()} text (bad bytes at offset {exc.start + len(bom)})"
+                ) from None
+    if b"\x00" in data:
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:
+            return check_text(utf16)
+        if data.count(0) > max(8, len(data) // 100):
+            raise InputError("not a text file: it holds NUL bytes (binary data?)")
+    if len(_CONTROL_BYTES.findall(data[:65536])) > max(8, min(len(data), 65536) // 100):
+        raise InputError("not a text file: it holds control bytes (binary data?)")
+    try:
+        return check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return check_text(decode_legacy(data))
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM, told by where its NUL bytes fall.
+
+    Latin-script UTF-16 has a NUL in every other byte; which half holds them
+    gives the byte order. Anything else returns ``None``.
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd >= 0.1 and even <= 0.02:
+        codec = "utf-16-le"
+    elif even >= 0.1 and odd <= 0.02:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_legacy(data: bytes) -> str:
+    """Decode bytes that are not UTF-8 with charset-normalizer.
+
+    cp1252 or cp1251 wins when it reads the bytes about as cleanly as the
+    detector's choice (the texts then usually agree; where they differ, as
+    with ``£``, the common encoding is the likelier one).
+    """
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    best = from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
+    if best is None:
+        raise InputError("cannot tell the text encoding", hint="save the file as UTF-8")
+    for codec, margin in _PREFERRED_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if mess_ratio(text[:65536], 1.0) <= best.chaos + margin:
+            return text
+    return str(best)
+
+
+def check_text(text: str) -> str:
+    """``text`` without stray control characters; :class:`InputError` if it is binary."""
+    if not text.strip():
+        raise InputError("empty file")
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    cleaned, controls = _CONTROLS.subn("", text)
+    if controls > max(8, len(text) // 100):
+        raise InputError(f"not a text file: {controls} control characters (binary data?)")
+    if not cleaned.strip():
+        raise InputError("empty file")
+    return cleaned
+
+
+# --------------------------------------------------------------------------
+# Lines, blocks, paragraphs
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x1c-\x1e\x85\u2028]")
+_RULE = re.compile(r"(?:[*•·]\s*){3,}|(?:[-_=~#+]\s*){3,}")
+_BULLET = re.compile(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
+#: A block whose lines (but the last) run longer than this is not hard-wrapped:
+#: it holds one paragraph per line.
+_WRAP_LIMIT = 100
+
+
+def clean(text: str) -> str:
+    """Spaces of every kind (no-break included) collapsed to one, ends trimmed."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks of lines; lines keep their indent."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in _LINE_BREAK.split(text.replace("\u2029", "\n\n")):
+        line = raw.expandtabs(4).rstrip()
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Hard-wrapped lines as one paragraph: joined with spaces.
+
+    A line ending in a hyphenated word part (``well-``) joins the next
+    directly, keeping the hyphen: dropping it would be a guess.
+    """
+    out = ""
+    for line in (clean(x) for x in lines):
+        if not out:
+            out = line
+        elif re.search(r"[^\W\d_]-$", out) and line[:1].islower():
+            out += line
+        elif line:
+            out += " " + line
+    return out
+
+
+def split_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs of one block of lines.
+
+    Lines longer than :data:`_WRAP_LIMIT` mean one paragraph per line;
+    an indented first line means each indented line starts a paragraph;
+    otherwise the block is one hard-wrapped paragraph.
+    """
+    if any(len(clean(x)) > _WRAP_LIMIT for x in lines[:-1]):
+        return [p for p in (clean(x) for x in lines) if p]
+    indents = [len(x) - len(x.lstrip()) for x in lines]
+    base = min(indents)
+    groups: list[list[str]] = []
+    for line, indent in zip(lines, indents, strict=True):
+        if not groups or (indents[0] > base and indent > base):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return [join_wrapped(g) for g in groups]
+
+
+def is_rule(lines: list[str]) -> bool:
+    """A section break: one line of ``* * *``, ``***``, ``---``, ``###`` ..."""
+    return len(lines) == 1 and _RULE.fullmatch(lines[0].strip()) is not None
+
+
+def find_list(lines: list[str]) -> List | None:
+    """A block whose every line is a bullet (``- ``, ``* ``, ``1. ``) or its indented continuation."""
+    if len(lines) < 2:
+        return None
+    items: list[list[str]] = []
+    ordered: bool | None = None
+    start = 1
+    for line in lines:
+        m = _BULLET.fullmatch(line)
+        if m:
+            numbered = m.group("num") is not None
+            if ordered is None:
+                ordered = numbered
+                start = int(m.group("num")) if numbered else 1
+            elif ordered != numbered:
+                return None
+            items.append([m.group("text")])
+        elif items and line[:1].isspace():
+            items[-1].append(line)
+        else:
+            return None
+    if len(items) < 2:
+        return None
+    body = tuple((Paragraph((Text(join_wrapped(i)),)),) for i in items)
+    return List(items=body, ordered=bool(ordered), start=start)
+
+
+# --------------------------------------------------------------------------
+# Bylines and names
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a ``By ...`` line says: people, their role, the publisher."""
+
+    names: tuple[str, ...] = ()
+    role: str | None = None
+    publisher: str | None = None
+
+
+_BY = re.compile(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
+_BYLINE_SEP = re.compile(r"\s*[,;]\s*|\s+[-–—/]\s+")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+_PARTICLES = frozenset(
+    "de da das do dos du des del della der den van von ter ten bin ibn al el la le di y".split()
+)
+_NOT_NAMES = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors team desk "
+    "agencies agency wire wires news admin administrator guest contributor contributors anonymous "
+    "unknown our the a an numbers way".split()
+)
+_ROLE_WORDS = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors columnist "
+    "contributor contributors contributing analyst chief bureau producer researcher fellow professor "
+    "director special senior political economics foreign diplomatic desk team agencies".split()
+)
+_PUBLISHER_WORDS = frozenset(
+    "reuters bloomberg afp ap upi tass ria interfax xinhua bbc cnn associated press agence france-presse "
+    "times post news journal herald tribune telegraph guardian gazette chronicle daily magazine media "
+    "network agency wire service dpa efe ansa kyodo yonhap anadolu irna".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_'’.\-]|[-'’.](?=[^\W\d_]))*\.?")
+_PREFIXED_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|ben|d|l)[-'’][^\W\d_].*", re.I)
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words, initials or particles: ``Jean-Luc de la Cruz``.
+
+    No digits, no lower-case words beyond particles, none of the words that
+    mark a non-person byline (``Staff``, ``the``): a wrong author is worse
+    than none.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 60:
+        return False
+    for n, word in enumerate(words):
+        bare = word.rstrip(",")
+        if bare.lower().strip(".") in _NOT_NAMES or not _NAME_WORD.fullmatch(bare):
+            return False
+        if bare[0].isupper():
+            continue
+        if n == 0 or not (bare.lower() in _PARTICLES or _PREFIXED_WORD.fullmatch(bare)):
+            return False
+    return True
+
+
+def tidy_name(name: str) -> str:
+    """A name in capitals (``JANE DOE``) in title case; others as typed."""
+    name = clean(name)
+    return name.title() if name.isupper() else name
+
+
+def looks_like_publisher(text: str) -> bool:
+    """A news organisation: a wire acronym (``AP``), a known name, or a site."""
+    words = [w.strip(".,()").lower() for w in text.split()]
+    if not 1 <= len(words) <= 6 or not text[:1].isupper():
+        return False
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
+        return True
+    if re.fullmatch(r"[\w\-]+\.(?:com|org|net|co\.uk|ru|ir|news)", text, re.I):
+        return True
+    return any(w in _PUBLISHER_WORDS for w in words)
+
+
+def looks_like_role(text: str) -> bool:
+    """A job title or desk (``Staff Writer``, ``Moscow Bureau Chief``)."""
+    words = text.lower().split()
+    return 1 <= len(words) <= 5 and any(w in _ROLE_WORDS for w in words)
+
+
+def find_byline(line: str) -> Byline | None:
+    """Parse ``By Jane Doe, Reuters`` / ``By JANE DOE and John Roe, Staff Writers``.
+
+    ``None`` unless the line starts with "By" and its first part names people,
+    a publisher or a staff role ("By Staff" is a byline with no author;
+    "By the numbers" is not a byline).
+    """
+    line = clean(line)
+    m = _BY.fullmatch(line) if len(line) <= 150 else None
+    if m is None:
+        return None
+    names: list[str] = []
+    role = publisher = None
+    for n, part in enumerate(_BYLINE_SEP.split(m.group("rest").rstrip(" ."))):
+        if not part:
+            continue
+        people = _AND.split(part)
+        if looks_like_publisher(part):
+            publisher = publisher or re.sub(r"\s+(?:staff|reporters?|writers?)$", "", part, flags=re.I)
+        elif all(looks_like_name(p) for p in people):
+            names.extend(tidy_name(p) for p in people)
+        elif looks_like_role(part):
+            role = role or part
+        elif n == 0 or len(part.split()) > 4:
+            return None
+        # else a short trailing part, such as a place ("in Moscow"): dropped.
+    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher)
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """The dates a date line gives, ISO 8601."""
+
+    published: str | None = None
+    updated: str | None = None
+
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?\s+)?"
+)
+_TIME = (
+    r"(?:(?:\s*[-–—,|@]\s*|\s+at\s+|\s+|T)"
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}))?)?"
+)
+_DATE_FORMS = tuple(
+    re.compile(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
+    for form in (
+        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+        rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+        rf"{_YEAR}-(?P<mon>\d{{1,2}})-{_DAY}",
+        rf"{_YEAR}/(?P<mon>\d{{2}})/{_DAY}",
+    )
+)
+#: Fixed-offset zone names; ambiguous ones (ET, CST, IST) keep the local time only.
+_ZONES = {
+    "Z": 0, "UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+    "MSK": 180, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
+    "PDT": -420, "JST": 540, "AEST": 600, "AEDT": 660,
+}  # fmt: skip
+_DATE_LABEL = re.compile(
+    r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
+    r"(?:\s+on)?\s*[:\-–—]?\s*",
+    re.I,
+)
+_DATE_PARTS = re.compile(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
+
+
+def _zone_offset(zone: str) -> int | None:
+    """Minutes east of UTC for a zone token, or ``None`` when it does not say."""
+    zone = zone.upper().replace(" ", "")
+    if zone in _ZONES:
+        return _ZONES[zone]
+    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", zone)
+    if not m:
+        return None
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    return minutes if m.group(1) == "+" else -minutes
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 for a date in a common English form, with its time and zone if given.
+
+    ``October 14, 2024 - 22:37`` -> ``2024-10-14T22:37:00``; ``14 October
+    2024`` -> ``2024-10-14``. Slash dates with the day first or second are
+    ambiguous and not read.
+    """
+    text = clean(text)
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text)
+        if m:
+            return _iso(m)
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    month = _MONTHS[g["month"][:3].lower()] if g.get("month") else int(g["mon"])
+    try:
+        day = date(int(g["year"]), month, int(g["day"]))
+        if g["hour"] is None:
+            return day.isoformat()
+        if g["minute"] is None and g["ampm"] is None:
+            return None
+        hour = int(g["hour"])
+        if g["ampm"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g["ampm"][0].lower() == "p" else 0)
+        stamp = datetime(day.year, day.month, day.day, hour, int(g["minute"] or 0), int(g["second"] or 0))
+    except ValueError:
+        return None
+    offset = _zone_offset(g["zone"]) if g["zone"] else None
+    if offset is not None:
+        if abs(offset) > 14 * 60:
+            return None
+        stamp = stamp.replace(tzinfo=timezone(timedelta(minutes=offset)))
+    return stamp.isoformat()
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``."""
+    line = clean(line)
+    if len(line) > 120:
+        return None
+    published = updated = None
+    for part in _DATE_PARTS.split(line):
+        if not part:
+            continue
+        label = _DATE_LABEL.match(part)
+        iso = parse_date(part[label.end() :] if label else part)
+        if iso is None:
+            return None
+        if label and re.search(r"updated|modified", label.group("label"), re.I):
+            updated = updated or iso
+        else:
+            published = published or iso
+    if published is None and updated is None:
+        return None
+    return DateLine(published, updated)
+
+
+# --------------------------------------------------------------------------
+# Title, dateline, notes, bio
+
+
+#: A final period that ends an abbreviation, not a sentence: ``U.S.``, ``Inc.``.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[^\W\d_]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$", re.I)
+
+
+def looks_like_title(line: str) -> bool:
+    """Short, one line, and not ending like a sentence (a final period) or a clause."""
+    text = clean(line)
+    bare = text.rstrip("\"'”’»)]")
+    return (
+        0 < len(text) <= 150
+        and len(text.split()) <= 25
+        and any(ch.isalpha() for ch in text)
+        and not (bare.endswith((".", ",", ";", ":")) and not _ABBREVIATION_END.search(bare))
+        and not text.startswith(("*", "•", "- "))
+        and _RULE.fullmatch(text) is None
+        and classify_note(text) is None
+    )
+
+
+def find_title(lines: list[str], more_follows: bool) -> str | None:
+    """The headline from a block: one short line (or one underlined with ``===``).
+
+    Only when more text follows: a lone short line is the article, not its title.
+    """
+    if not more_follows:
+        return None
+    if len(lines) == 2 and re.fullmatch(r"\s*(?:=+|-+)\s*", lines[1]) and len(lines[1].strip()) >= 3:
+        lines = lines[:1]
+    if len(lines) != 1 or not looks_like_title(lines[0]):
+        return None
+    return clean(lines[0])
+
+
+_DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
+_DATELINE_HEAD = re.compile(
+    r"(?P<place>[^,()]+?)(?:,\s*(?P<extra>[^()]{1,40}?))?(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
+)
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENT WATCH LIVE FACTBOX "
+    "EXPLAINER INTERVIEW REVIEW NOTE CORRECTION UPDATE:".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place a lead paragraph opens with, the text after it, and any wire credit."""
+
+    place: str
+    rest: str
+    agency: str | None = None
+
+
+def split_dateline(text: str) -> Dateline | None:
+    """``MOSCOW – On ...`` / ``NEW YORK, March 2 (Reuters) - ...`` -> place and the rest.
+
+    The place is in capitals, at most five words, before a spaced dash (an
+    em dash may be unspaced); ``rest`` is empty when the dateline stands
+    alone on its line. The date after a comma is dropped: it lacks the
+    year, so it cannot fill ``published``.
+    """
+    m = _DATELINE_DASH.search(text, 0, 90)
+    if m is None or m.start() == 0:
+        return None
+    rest = text[m.end() :].strip()
+    head = _DATELINE_HEAD.fullmatch(text[: m.start()])
+    if head is None:
+        return None
+    place = clean(head.group("place"))
+    letters = sum(ch.isalpha() for ch in place)
+    if (
+        letters < 3
+        or place != place.upper()
+        or len(place.split()) > 5
+        or place in _NOT_PLACES
+        or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
+        or any(ch.isdigit() for ch in place)
+    ):
+        return None
+    agency = clean(head.group("agency")) if head.group("agency") else None
+    return Dateline(place, rest, agency)
+
+
+_NOTE_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(?:editor['’]?s['’]?|editorial)\s+note\b|note\s+from\s+the\s+editors?\b", re.I),
+        "editor-note",
+    ),
+    (
+        re.compile(r"(?:corrections?|clarifications?)\b(?:\s*\([^)]{0,40}\))?\s*[:.\-–—]", re.I),
+        "correction",
+    ),
+    (re.compile(r"an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b", re.I), "correction"),
+    (
+        re.compile(r"this\s+(?:article|story)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b", re.I),
+        "correction",
+    ),
+    (re.compile(r"disclaimer\s*:", re.I), "disclaimer"),
+)
+
+
+def classify_note(text: str) -> tuple[str, str] | None:
+    """``(kind, text)`` when a paragraph is a note rather than body text.
+
+    ``*text`` is an author's note and ``**text`` a disclaimer (the asterisks
+    go); "Editor's note:", "Correction:", "Disclaimer:" paragraphs keep their
+    words, which say what they are.
+    """
+    text = clean(text)
+    stars = re.match(r"(\*+)\s*(?=[^\s*])", text)
+    if stars and len(stars.group(1)) <= 3:
+        body = text[stars.end() :]
+        if body.endswith(stars.group(1)):  # *wrapped in emphasis*
+            body = body[: -len(stars.group(1))].rstrip()
+        if body:
+            return ("author-note" if len(stars.group(1)) == 1 else "disclaimer"), body
+    for pattern, kind in _NOTE_PREFIXES:
+        if pattern.match(text):
+            return kind, text
+    return None
+
+
+_BIO_PREFIX = re.compile(r"(?:(?P<strong>about\s+the\s+author|by)\s*[:\-–—]?\s+|[—–-]\s*)", re.I)
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|has|had|teaches|taught|writes|works|worked|serves|served|covers|leads|heads|"
+    r"holds|lives|directs|edits|specializes|specialises)\b"
+)
+
+
+def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """``(name, bio)`` when a closing paragraph describes an author.
+
+    ``Jane Doe is ...`` counts for an author already known from the byline;
+    an unknown name needs a ``By`` or ``About the author:`` lead-in. The
+    lead-in is dropped from the bio.
+    """
+    text = clean(text)
+    if len(text) > 600:
+        return None
+    m = _BIO_PREFIX.match(text)
+    body = text[m.end() :] if m else text
+    for name in known:
+        if body.lower().startswith(name.lower()) and _BIO_VERB.match(body, len(name)):
+            return name, body
+    if not (m and m.group("strong")):
+        return None
+    verb = _BIO_VERB.search(body)
+    if verb is None or not looks_like_name(body[: verb.start()]):
+        return None
+    return tidy_name(body[: verb.start()]), body
+
+
+# --------------------------------------------------------------------------
+# The article
+
+
+@dataclass(slots=True)
+class Header:
+    """What the lines above the body say."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None
+    updated: str | None = None
+
+    def add(self, info: Byline | DateLine) -> None:
+        if isinstance(info, DateLine):
+            self.published = self.published or info.published
+            self.updated = self.updated or info.updated
+            return
+        known = {a.name for a in self.authors}
+        self.authors += [Author(n, role=info.role) for n in info.names if n not in known]
+        self.publisher = self.publisher or info.publisher
+
+
+#: The header (byline, title, subtitle, dates) lies within the first blocks.
+_HEADER_BLOCKS = 6
+
+
+def parse_header_line(line: str) -> list[Byline | DateLine] | None:
+    """A byline, a date line, or both joined by ``|`` / ``·``; else ``None``."""
+    found: list[Byline | DateLine] = []
+    parts = re.split(r"\s+[|·•]\s+", clean(line))
+    for part in parts:
+        info: Byline | DateLine | None = parse_date_line(part) or find_byline(part)
+        if info is None and found and looks_like_publisher(part):
+            info = Byline(publisher=part)
+        if info is None:
+            return None
+        found.append(info)
+    return found
+
+
+def read_header(blocks: list[list[str]]) -> tuple[Header, int]:
+    """The header and how many blocks it takes; stops at the first body block."""
+    head = Header()
+    i = 0
+    while i < min(len(blocks), _HEADER_BLOCKS):
+        lines = blocks[i]
+        infos = [parse_header_line(x) for x in lines]
+        rest = [x for x, info in zip(lines, infos, strict=True) if info is None]
+        title = find_title(rest, i + 1 < len(blocks)) if rest and head.title is None else None
+        if rest and title is None:
+            following = blocks[i + 1] if i + 1 < len(blocks) else []
+            if not _is_subtitle(head, rest, following, i + 2 < len(blocks)):
+                break
+            head.subtitle = join_wrapped(rest)
+        head.title = head.title or title
+        for info in infos:
+            for item in info or ():
+                head.add(item)
+        i += 1
+    return head, i
+
+
+def _is_subtitle(head: Header, rest: list[str], following: list[str], more_follows: bool) -> bool:
+    """A short block between the title and a byline/date block (with body after it) is a standfirst."""
+    return (
+        head.title is not None
+        and head.subtitle is None
+        and more_follows
+        and len(join_wrapped(rest)) <= 300
+        and bool(following)
+        and all(parse_header_line(x) is not None for x in following)
+    )
+
+
+def with_bio(authors: list[Author], name: str, bio: str) -> list[Author]:
+    """The authors with ``bio`` set on ``name``, who is added when not yet known."""
+    if any(a.name == name for a in authors):
+        return [Author(a.name, a.role, bio) if a.name == name else a for a in authors]
+    return [*authors, Author(name, None, bio)]
+
+
+def body_items(blocks: list[list[str]]) -> list[Block | str]:
+    """Rules, lists, and paragraphs still as strings for the passes that follow."""
+    items: list[Block | str] = []
+    for lines in blocks:
+        if is_rule(lines):
+            items.append(Rule())
+        elif (found := find_list(lines)) is not None:
+            items.append(found)
+        else:
+            items.extend(p for p in split_paragraphs(lines) if p)
+    return items
+
+
+def parse_article(text: str) -> Article:
+    """The article in decoded plain text."""
+    blocks = split_blocks(text)
+    head, used = read_header(blocks)
+    items = body_items(blocks[used:])
+
+    notes: list[Note] = []
+    kept: list[Block | str] = []
+    for item in items:
+        note = classify_note(item) if isinstance(item, str) else None
+        if note is None:
+            kept.append(item)
+        else:
+            notes.append(Note(f"n{len(notes) + 1}", note[0], (Paragraph((Text(note[1]),)),)))
+    items = kept
+
+    if items and isinstance(items[-1], str):
+        bio = find_bio(items[-1], tuple(a.name for a in head.authors))
+        if bio is not None:
+            items.pop()
+            head.authors = with_bio(head.authors, *bio)
+    if not head.authors and items and isinstance(items[-1], str):
+        closing = find_byline(items[-1])
+        if closing is not None and closing.names:
+            items.pop()
+            head.add(closing)
+
+    while items and isinstance(items[0], Rule):
+        items.pop(0)
+    while items and isinstance(items[-1], Rule):
+        items.pop()
+
+    dateline = None
+    if items and isinstance(items[0], str):
+        found = split_dateline(items[0])
+        if found is not None:
+            dateline = found.place
+            if found.rest:
+                items[0] = found.rest
+            else:
+                items.pop(0)
+            head.publisher = head.publisher or found.agency
+
+    body = tuple(Paragraph((Text(i),)) if isinstance(i, str) else i for i in items)
+    meta = Metadata(
+        title=head.title,
+        subtitle=head.subtitle,
+        authors=tuple(head.authors),
+        published=head.published,
+        updated=head.updated,
+        dateline=dateline,
+        publisher=head.publisher,
+    )
+    return Article(meta=meta, body=body, notes=tuple(notes))
+
+
+class TextReader:
+    name: ClassVar[str] = "text"
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text")
+    description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
+
+    def read(self, data: bytes, options: ReadOptions) -> Article:
+        return parse_article(decode_text(data))

@@ -1,0 +1,595 @@
+"""The plain-text reader: each heuristic, each encoding, whole articles."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import convert
+from convert.base import ReadOptions
+from convert.errors import InputError
+from convert.model import Article, List, Paragraph, Rule, Text, plain_text, to_json
+from convert.readers.text import (
+    TextReader,
+    classify_note,
+    clean,
+    decode_text,
+    find_bio,
+    find_byline,
+    find_list,
+    find_title,
+    is_rule,
+    join_wrapped,
+    looks_like_name,
+    looks_like_title,
+    parse_date,
+    parse_date_line,
+    split_blocks,
+    split_dateline,
+    split_paragraphs,
+    utf16_without_bom,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def read(text: str | bytes) -> Article:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return TextReader().read(data, ReadOptions())
+
+
+def paragraphs(article: Article) -> list[str]:
+    return [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
+
+
+# --------------------------------------------------------------------------
+# The sample op-ed, through the whole pipeline
+
+
+@pytest.fixture(scope="module")
+def sample() -> Article:
+    return convert.read(Path(__file__).resolve().parent.parent / "samples" / "ashgabat-oped.txt")
+
+
+def test_sample_metadata(sample: Article) -> None:
+    meta = sample.meta
+    assert meta.title == "Putin and Pezeshkian’s meeting in Ashgabat"
+    assert [a.name for a in meta.authors] == ["Vladimir Sazhin"]
+    assert meta.authors[0].bio == (
+        "Vladimir Sazhin is Senior Researcher Institute of Oriental Studies of the Russian Academy of Sciences"
+    )
+    assert meta.published == "2024-10-14T22:37:00"
+    assert meta.updated is None
+    assert meta.dateline == "MOSCOW"
+    assert meta.source is not None and meta.source.format == "text"
+
+
+def test_sample_body(sample: Article) -> None:
+    body = paragraphs(sample)
+    assert len(sample.body) == 27
+    assert all(isinstance(b, Paragraph) and all(isinstance(i, Text) for i in b.content) for b in sample.body)
+    assert body[0].startswith("On October 11th, Russian President")
+    assert "Civilizations—the Basis" in body[0]  # dashes kept as typed
+    assert body[-1].startswith("In light of these upcoming events")
+    assert not any(p.startswith(("*", "By ")) for p in body)
+    assert not any("Senior Researcher" in p for p in body)
+
+
+def test_sample_notes(sample: Article) -> None:
+    kinds = [(n.kind, plain_text(n.body)) for n in sample.notes]
+    assert [k for k, _ in kinds] == ["author-note", "disclaimer"]
+    assert kinds[0][1].startswith("The author of this article insists")
+    assert kinds[1][1] == (
+        "The views expressed in this article are the author’s own and do not necessarily "
+        "reflect Tehran Time’s stance."
+    )
+    assert len({n.id for n in sample.notes}) == 2
+
+
+# --------------------------------------------------------------------------
+# Heuristics, one by one
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "role", "publisher"),
+    [
+        ("By Vladimir Sazhin", ("Vladimir Sazhin",), None, None),
+        ("By Jane Doe, Reuters", ("Jane Doe",), None, "Reuters"),
+        ("BY JANE DOE and John O’Neill", ("Jane Doe", "John O’Neill"), None, None),
+        ("by Janie Gabbett, Reuters", ("Janie Gabbett",), None, "Reuters"),
+        ("By Jane Doe, Staff Writer", ("Jane Doe",), "Staff Writer", None),
+        ("By: Jean-Luc de la Cruz", ("Jean-Luc de la Cruz",), None, None),
+        ("By The Associated Press", (), None, "The Associated Press"),
+        ("By Staff", (), None, None),
+        ("By Our Correspondent", (), None, None),
+    ],
+)
+def test_find_byline(line: str, names: tuple[str, ...], role: str | None, publisher: str | None) -> None:
+    found = find_byline(line)
+    assert found is not None
+    assert (found.names, found.role, found.publisher) == (names, role, publisher)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the numbers: what the budget means",
+        "By 2030, all cars will be electric",
+        "By Vladimir Sazhin is Senior Researcher Institute of Oriental Studies",
+        "Jane Doe, Reuters",
+        "Bystanders said the car did not stop",
+    ],
+)
+def test_find_byline_rejects(line: str) -> None:
+    assert find_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vladimir Sazhin", True),
+        ("Mark O'Neill", True),
+        ("J. R. Hartley", True),
+        ("Bashar al-Assad", True),
+        ("Madonna", False),
+        ("the numbers", False),
+        ("Staff Writer", False),
+        ("Jane Doe is", False),
+        ("Agent 007 Bond", False),
+    ],
+)
+def test_looks_like_name(text: str, expected: bool) -> None:
+    assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("October 14, 2024 - 22:37", "2024-10-14T22:37:00"),
+        ("14 October 2024", "2024-10-14"),
+        ("Oct. 14, 2024", "2024-10-14"),
+        ("2024-10-14", "2024-10-14"),
+        ("October 14, 2024 10:37 PM", "2024-10-14T22:37:00"),
+        ("October 14, 2024 12:05 a.m.", "2024-10-14T00:05:00"),
+        ("Monday, October 14th, 2024", "2024-10-14"),
+        ("Sept 3, 2023 at 9:15", "2023-09-03T09:15:00"),
+        ("2024-10-14T22:37:00Z", "2024-10-14T22:37:00+00:00"),
+        ("2024-10-14 22:37 +03:00", "2024-10-14T22:37:00+03:00"),
+        ("14 October 2024, 22:37 BST", "2024-10-14T22:37:00+01:00"),
+        ("Oct 14, 2024 4:30 PM ET", "2024-10-14T16:30:00"),  # ambiguous zone: local time only
+    ],
+)
+def test_parse_date(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["14/10/2024", "October 32, 2024", "February 29, 2023", "October 2024", "Today", "2024-10-14 25:00",
+     "October 14, 2024 13:00 PM", "October 14, 2024 10"],
+)  # fmt: skip
+def test_parse_date_refuses_to_guess(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_parse_date_line_labels() -> None:
+    assert parse_date_line("October 14, 2024 - 22:37") == _dates("2024-10-14T22:37:00", None)
+    assert parse_date_line("Updated: October 15, 2024") == _dates(None, "2024-10-15")
+    assert parse_date_line("Published 14 October 2024 | Last updated 15 October 2024") == _dates(
+        "2024-10-14", "2024-10-15"
+    )
+    assert parse_date_line("Posted on Oct. 14, 2024, updated Oct. 15, 2024") == _dates(
+        "2024-10-14", "2024-10-15"
+    )
+    assert parse_date_line("October 14, 2024 was a Monday") is None
+    assert parse_date_line("Putin and Pezeshkian’s meeting in Ashgabat") is None
+
+
+def _dates(published: str | None, updated: str | None) -> object:
+    from convert.readers.text import DateLine
+
+    return DateLine(published, updated)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "rest", "agency"),
+    [
+        ("MOSCOW – On October 11th, Putin met", "MOSCOW", "On October 11th, Putin met", None),
+        ("NEW YORK, March 2 - Stocks rose", "NEW YORK", "Stocks rose", None),
+        ("LONDON — Ministers clashed", "LONDON", "Ministers clashed", None),
+        ("LONDON—Ministers clashed", "LONDON", "Ministers clashed", None),
+        ("WASHINGTON (Reuters) - The Senate voted", "WASHINGTON", "The Senate voted", "Reuters"),
+        ("SAN JUAN, Puerto Rico (AP) — Power returned", "SAN JUAN", "Power returned", "AP"),
+        ("SÃO PAULO – Shares fell", "SÃO PAULO", "Shares fell", None),
+        ("CHICAGO, Feb 26 -", "CHICAGO", "", None),
+    ],
+)
+def test_split_dateline(text: str, place: str, rest: str, agency: str | None) -> None:
+    found = split_dateline(text)
+    assert found is not None
+    assert (found.place, found.rest, found.agency) == (place, rest, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow – On October 11th, Putin met",  # not in capitals
+        "UK–EU trade talks resumed",  # unspaced en dash joins words
+        "US-China talks resumed on Monday",
+        "BREAKING – Markets fall",
+        "The talks – which began in May – resumed",
+        "NATO-led forces withdrew",
+    ],
+)
+def test_split_dateline_rejects(text: str) -> None:
+    assert split_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "body"),
+    [
+        ("*The author of this article insists", "author-note", "The author of this article insists"),
+        ("**The views expressed are the author’s own.", "disclaimer", "The views expressed are the author’s own."),
+        ("*Jane Doe is a fellow at Chatham House.*", "author-note", "Jane Doe is a fellow at Chatham House."),
+        ("Editor's note: This story was updated.", "editor-note", "Editor's note: This story was updated."),
+        ("EDITOR’S NOTE — Names were changed.", "editor-note", "EDITOR’S NOTE — Names were changed."),
+        ("Correction: An earlier version erred.", "correction", "Correction: An earlier version erred."),
+        ("Correction (March 3): The vote was 5-4.", "correction", "Correction (March 3): The vote was 5-4."),
+        ("An earlier version of this article misnamed the city.", "correction",
+         "An earlier version of this article misnamed the city."),
+        ("Disclaimer: Not investment advice.", "disclaimer", "Disclaimer: Not investment advice."),
+    ],
+)  # fmt: skip
+def test_classify_note(text: str, kind: str, body: str) -> None:
+    assert classify_note(text) == (kind, body)
+
+
+@pytest.mark.parametrize(
+    "text", ["* * *", "The correction was made on Monday.", "Editors noted the change.", "A *bold* move."]
+)
+def test_classify_note_rejects(text: str) -> None:
+    assert classify_note(text) is None
+
+
+def test_find_bio() -> None:
+    line = "By Vladimir Sazhin is\u00a0 Senior Researcher\u00a0 Institute of Oriental Studies"
+    assert find_bio(line, ("Vladimir Sazhin",)) == (
+        "Vladimir Sazhin",
+        "Vladimir Sazhin is Senior Researcher Institute of Oriental Studies",
+    )
+    # An unknown author needs a lead-in ...
+    assert find_bio("About the author: Ann Lee teaches law at Leeds.") == (
+        "Ann Lee",
+        "Ann Lee teaches law at Leeds.",
+    )
+    assert find_bio("By Ann Lee is a reporter.", ()) == ("Ann Lee", "Ann Lee is a reporter.")
+    # ... a known one does not.
+    assert find_bio("Jane Doe is the Courier’s political editor.", ("Jane Doe",)) == (
+        "Jane Doe",
+        "Jane Doe is the Courier’s political editor.",
+    )
+    assert find_bio("Jane Doe is the Courier’s political editor.") is None
+    assert find_bio("Vladimir Putin is expected to attend.", ("Vladimir Sazhin",)) is None
+    assert find_bio("By then the talks had failed.") is None
+
+
+def test_find_title() -> None:
+    assert find_title(["Ad sales boost Time Warner profit"], True) == "Ad sales boost Time Warner profit"
+    assert find_title(["Is this the end of cash?"], True) == "Is this the end of cash?"
+    assert find_title(["CHINA CALLS FOR BETTER TRADE DEAL WITH U.S."], True) is not None
+    assert find_title(["Underlined title", "================"], True) == "Underlined title"
+    assert find_title(["A headline"], False) is None  # nothing follows: it is the text
+    assert find_title(["The council met on Tuesday."], True) is None  # a sentence
+    assert find_title(["two", "lines"], True) is None
+    assert not looks_like_title("x" * 151)
+    assert not looks_like_title("*An author note")
+    assert not looks_like_title("Editor's note: see below")
+    assert not looks_like_title("He said: “No.”")
+
+
+def test_split_blocks_and_paragraphs() -> None:
+    text = "Title\r\n\r\nline one\nline two\n \n\t\nnext\u2029last"
+    assert split_blocks(text) == [["Title"], ["line one", "line two"], ["next"], ["last"]]
+    assert join_wrapped(["a well-", "known  trader", "said\u00a0so"]) == "a well-known trader said so"
+    assert join_wrapped(["October 22-", "24 in Kazan"]) == "October 22- 24 in Kazan"
+    # Hard-wrapped: one paragraph.
+    assert split_paragraphs(["The quick brown fox", "jumps over", "the dog."]) == [
+        "The quick brown fox jumps over the dog."
+    ]
+    # First-line indents start paragraphs.
+    assert split_paragraphs(["    One starts", "and goes on.", "    Two."]) == [
+        "One starts and goes on.",
+        "Two.",
+    ]
+    # Long lines: one paragraph per line.
+    long = "word " * 30
+    assert split_paragraphs([long, long, "short."]) == [long.strip(), long.strip(), "short."]
+
+
+def test_rules_and_lists() -> None:
+    for line in ("* * *", "***", "---", "###", "• • •", "  *  *  *  "):
+        assert is_rule([line])
+    assert not is_rule(["**bold**"]) and not is_rule(["* * *", "x"])
+    found = find_list(["- apples", "- pears and", "  plums", "- figs"])
+    assert found is not None and not found.ordered
+    assert [plain_text(i) for i in found.items] == ["apples", "pears and plums", "figs"]
+    numbered = find_list(["3. three", "4) four"])
+    assert numbered is not None and numbered.ordered and numbered.start == 3
+    assert find_list(["- one", "not a bullet"]) is None
+    assert find_list(["- only one"]) is None
+
+
+# --------------------------------------------------------------------------
+# Encodings
+
+ARTICLE = "Café owners welcome “new” rules\n\nThe café’s owner, René, said the rules – which start today – were fair.\n"
+LATIN1 = "Café owners welcome new rules\n\nThe café owner, René, said the rules were fair. Déjà vu, £5.\n"
+CYRILLIC = "Встреча в Ашхабаде\n\nПрезиденты России и Ирана встретились в пятницу в Ашхабаде.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        (ARTICLE, ARTICLE.encode("utf-8")),
+        (ARTICLE, b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")),
+        (ARTICLE, ARTICLE.encode("utf-16")),  # with BOM
+        (ARTICLE, b"\xfe\xff" + ARTICLE.encode("utf-16-be")),
+        (ARTICLE, ARTICLE.encode("utf-16-le")),  # no BOM
+        (ARTICLE, ARTICLE.encode("utf-16-be")),
+        (ARTICLE, ARTICLE.encode("utf-32")),
+        (ARTICLE, ARTICLE.encode("cp1252")),
+        (LATIN1, LATIN1.encode("latin-1")),
+        (CYRILLIC, CYRILLIC.encode("cp1251")),
+        (CYRILLIC, CYRILLIC.encode("utf-16-le")),
+        (CYRILLIC, CYRILLIC.encode("koi8_r")),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le", "utf16be", "utf32", "cp1252", "latin1",
+         "cp1251", "utf16le-cyrillic", "koi8r"],
+)  # fmt: skip
+def test_encodings(text: str, data: bytes) -> None:
+    assert decode_text(data) == text
+    article = read(data)
+    title, _, body = text.partition("\n\n")
+    assert article.meta.title == title
+    assert paragraphs(article) == [body.strip()]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Déjà vu: l'été à Paris coûte 5 €, et ça, c'est très cher.", "cp1252"),
+        ("Profits rose to £600m at the café, à la carte. Señor Müller said “no”.", "cp1252"),
+        ("Zażółć gęślą jaźń. Łódź jest piękna, a Kraków jeszcze piękniejszy.", "cp1250"),
+        ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη.", "cp1253"),
+        ("Встреча в Ашхабаде. Президенты России и Ирана встретились в пятницу.", "koi8_r"),
+    ],
+)
+def test_legacy_encodings_are_detected(text: str, codec: str) -> None:
+    assert decode_text(text.encode(codec)) == text
+
+
+def test_utf16_without_bom_needs_the_nul_pattern() -> None:
+    assert utf16_without_bom("Hello".encode("utf-16-le")) == "Hello"
+    assert utf16_without_bom(b"Hello world") is None  # odd length
+    assert utf16_without_bom(b"\x00\x00\x00\x00abcd") is None  # NULs on both sides
+
+
+def test_encoding_through_convert_read(tmp_path: Path) -> None:
+    src = tmp_path / "ru.txt"
+    src.write_bytes(CYRILLIC.encode("cp1251"))
+    article = convert.read(src)
+    assert article.meta.title == "Встреча в Ашхабаде"
+    assert article.meta.language == "ru"
+    src.write_bytes(ARTICLE.encode("utf-16-le"))
+    assert convert.read(src).meta.title == "Café owners welcome “new” rules"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b" \n\t\r\n ", "empty file"),
+        ("  \n ".encode("utf-16"), "empty file"),
+        (b"\x00" * 64, "not a text file"),
+        (bytes(range(256)) * 4, "not a text file"),
+        (b"%PDF-1.7\n" + bytes(range(32)) * 8, "not a text file"),
+        (bytes(range(128, 256)), "cannot tell the text encoding"),
+        (b"\xef\xbb\xbfok\xff\xfe", "not valid UTF-8"),
+        (b"\xff\xfe\x00\xd8", "not valid UTF-16-LE"),
+    ],
+)
+def test_bad_bytes_raise_input_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        read(data)
+
+
+def test_stray_control_characters_are_dropped() -> None:
+    article = read("Title\n\nSome\x07 text with a bell.\x1a\n")
+    assert paragraphs(article) == ["Some text with a bell."]
+
+
+# --------------------------------------------------------------------------
+# Whole articles
+
+
+def test_headline_then_paragraphs() -> None:
+    article = read((FIXTURES / "headline-paragraphs.txt").read_bytes())
+    assert article.meta.title == "Village bakery wins national prize"
+    assert article.meta.authors == () and article.meta.published is None and article.meta.dateline is None
+    assert len(paragraphs(article)) == 3
+    assert "“remarkable”" in paragraphs(article)[1]  # quotes kept as typed, as plain text
+
+
+def test_paragraphs_only() -> None:
+    article = read((FIXTURES / "paragraphs-only.txt").read_bytes())
+    assert article.meta.title is None
+    assert len(paragraphs(article)) == 3
+    assert paragraphs(article)[0].startswith("The council met")
+
+
+def test_single_short_line_is_text_not_title() -> None:
+    article = read("Hello world\n")
+    assert article.meta.title is None and paragraphs(article) == ["Hello world"]
+
+
+def test_wire_story() -> None:
+    article = read((FIXTURES / "wire-reuters.txt").read_bytes())
+    meta = article.meta
+    assert meta.title == "Stocks rally as inflation cools"
+    assert [a.name for a in meta.authors] == ["Jane Doe"]
+    assert meta.publisher == "Reuters"
+    assert meta.published == "2024-03-02T22:37:00"
+    assert meta.dateline == "NEW YORK"
+    assert [type(b) for b in article.body] == [Paragraph, Paragraph, Rule, Paragraph]
+    assert paragraphs(article)[0].startswith("U.S. stocks rose on Thursday after data showed inflation")
+    assert [n.kind for n in article.notes] == ["editor-note", "correction"]
+
+
+def test_header_in_one_block() -> None:
+    article = read((FIXTURES / "header-block.txt").read_bytes())
+    meta = article.meta
+    assert meta.title == "Ministers clash over “green” budget"
+    assert [a.name for a in meta.authors] == ["Jane Doe", "John O’Neill"]
+    assert meta.authors[0].bio == "Jane Doe is the Courier’s political editor."
+    assert meta.publisher == "The Daily Courier"
+    assert (meta.published, meta.updated) == ("2024-10-14", "2024-10-15T09:05:00+01:00")
+    assert meta.dateline == "LONDON"
+    assert len(article.body) == 2
+
+
+def test_byline_after_title_and_subtitle() -> None:
+    text = (
+        "Budget day\n\nWhat the chancellor announced, and what it means\n\n"
+        "By Ann Lee, Political Correspondent\n14 October 2024\n\nThe chancellor rose at noon.\n"
+    )
+    meta = read(text).meta
+    assert meta.title == "Budget day"
+    assert meta.subtitle == "What the chancellor announced, and what it means"
+    assert [(a.name, a.role) for a in meta.authors] == [("Ann Lee", "Political Correspondent")]
+    assert meta.published == "2024-10-14"
+
+
+def test_no_author_rather_than_a_wrong_one() -> None:
+    article = read((FIXTURES / "staff-byline.txt").read_bytes())
+    assert article.meta.authors == ()
+    assert article.meta.title == "By the numbers: what the new budget means for you"
+    assert len(paragraphs(article)) == 2
+
+
+def test_closing_byline() -> None:
+    article = read("Title here\n\nThe story is short.\n\nBy Ann Lee\n")
+    assert [a.name for a in article.meta.authors] == ["Ann Lee"]
+    assert paragraphs(article) == ["The story is short."]
+
+
+def test_hard_wrapped_story() -> None:
+    article = read((FIXTURES / "hard-wrapped.txt").read_bytes())
+    assert article.meta.dateline == "SALVADOR"
+    body = paragraphs(article)
+    assert len(body) == 3
+    assert body[0] == (
+        "Showers continued throughout the week in the cocoa zone, alleviating the drought since "
+        "early January and improving prospects for the coming crop, a well-known trader said."
+    )
+
+
+def test_dateline_alone_on_its_line() -> None:
+    text = "Results\n\n    CHICAGO, Feb 26 -\n    Shr loss two cts vs profit\nseven cts.\n    Net loss 3.0 mln.\n"
+    article = read(text)
+    assert article.meta.dateline == "CHICAGO"
+    assert paragraphs(article) == ["Shr loss two cts vs profit seven cts.", "Net loss 3.0 mln."]
+
+
+def test_lists_in_the_body() -> None:
+    article = read(
+        "Key points\n\nThe plan has three parts:\n\n- cheaper fares\n- more trains\n- new stations\n"
+    )
+    assert isinstance(article.body[1], List) and len(article.body[1].items) == 3
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_fixture_golden(path: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    tree = to_json(read(path.read_bytes()))
+    golden(json.dumps(tree, ensure_ascii=False, indent=2) + "\n", path.with_suffix(".ast.json"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_any_text_reads_or_raises_input_error(text: str) -> None:
+    try:
+        article = read(text)
+    except InputError:
+        return
+    assert isinstance(article, Article)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_read_or_raise_input_error(data: bytes) -> None:
+    try:
+        article = read(data)
+    except InputError:
+        return
+    assert isinstance(article, Article)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "By Jane Doe, Reuters", "By Staff", "October 14, 2024 - 22:37", "Updated: 15 Oct 2024", "A headline",
+    "MOSCOW – The lead.", "* * *", "*A note.", "**A disclaimer.", "Editor's note: x.", "- item", "1. item",
+    "By Jane Doe is a writer.", "", "", "A sentence that ends.", "    indented line", "===",
+]), max_size=25))  # fmt: skip
+def test_article_shaped_text_never_crashes(lines: list[str]) -> None:
+    with contextlib.suppress(InputError):
+        read("\n".join(lines))
+
+
+# --------------------------------------------------------------------------
+# Third-party corpus (skipped when absent)
+
+
+def test_bbc_stories(corpus: Path) -> None:
+    files = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        article = read(data)
+        first = data.decode("utf-8").splitlines()[0]
+        assert article.meta.title == clean(first), path
+        assert article.meta.authors == () and article.meta.dateline is None, path
+        assert paragraphs(article), path
+
+
+def test_reuters_datelines_and_titles(corpus: Path) -> None:
+    """Stories rebuilt from Reuters-21578 fields: title, byline, dateline + body."""
+    import html
+
+    checked = titles = datelines = authors = wrong = 0
+    for sgm in sorted((corpus / "reuters21578").rglob("*.sgm")):
+        for doc in re.findall(r"<REUTERS.*?</REUTERS>", sgm.read_text(encoding="latin-1"), re.S):
+            fields = {
+                t: html.unescape(m.group(1)) if (m := re.search(rf"<{t}>(.*?)</{t}>", doc, re.S)) else ""
+                for t in ("TITLE", "AUTHOR", "DATELINE", "BODY")
+            }
+            place = clean(fields["DATELINE"].split(",")[0])
+            if not (fields["TITLE"] and fields["BODY"] and place.isupper()):
+                continue
+            text = "\n\n".join(x for x in (fields["TITLE"], fields["AUTHOR"].strip()) if x)
+            text += "\n\n" + fields["DATELINE"] + fields["BODY"].replace("\x03", "")
+            article = read(text.encode("latin-1", "replace"))
+            checked += 1
+            titles += article.meta.title == clean(fields["TITLE"])
+            datelines += article.meta.dateline == place
+            wrong += article.meta.dateline not in (None, place)
+            authors += bool(fields["AUTHOR"]) and bool(article.meta.authors)
+    assert checked > 1000
+    assert titles / checked > 0.99
+    assert datelines / checked > 0.97
+    assert wrong == 0
+    assert authors >= 70
