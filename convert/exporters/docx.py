@@ -1,0 +1,134 @@
+"""DOCX through pandoc, styled by a reference document built from the theme.
+
+The article goes to pandoc as JSON (one sandboxed process per document)
+with ``--reference-doc``; afterwards the package is touched up: the core
+properties get the article's real dates (sandboxed pandoc writes 1970) and
+the ``data:`` URIs pandoc copies into image descriptions are dropped, since
+the image itself is already embedded. The output is deterministic: the same
+article and theme give the same bytes.
+
+Images: ``data:`` URIs are embedded by pandoc; local files are read here
+(pandoc's sandbox reads no files), only below ``options.base_dir`` and
+only if they are images; remote images are not fetched and show their alt
+text.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import mimetypes
+import re
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from ..base import ExportOptions
+from ..errors import ExportError
+from ..model import Article, Metadata
+from ..pandoc_ast import article_to_pandoc
+from ..pandoc_run import write_from_json
+from ..theme import Theme
+from ._docx_reference import reference_docx
+
+#: Local images larger than this are left out (pandoc shows the alt text).
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_DATA_DESCR = re.compile(rb'(<pic:cNvPr descr=")data:[^"]*(")')
+
+
+class DocxExporter:
+    name: ClassVar[str] = "docx"
+    extension: ClassVar[str] = "docx"
+    media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    description: ClassVar[str] = "Word document (pandoc), styled from the theme"
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        reference = reference_docx(style)
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=_ImageInliner(options.base_dir))
+        data = write_from_json(doc, "docx", extra_args=["--reference-doc", str(reference)])
+        return finish_docx(data, article.meta)
+
+
+class _ImageInliner:
+    """Turns a local image path into a ``data:`` URI, confined to ``base_dir``."""
+
+    def __init__(self, base_dir: Path | None) -> None:
+        self.base = base_dir.resolve() if base_dir is not None else None
+
+    def __call__(self, src: str) -> str:
+        parsed = urlparse(src)
+        if self.base is None or parsed.scheme not in ("", "file"):
+            return src  # data: is embedded by pandoc; http(s) is not fetched
+        path = (self.base / unquote(parsed.path)).resolve()
+        mime = mimetypes.guess_type(path.name)[0] or ""
+        try:
+            if not path.is_relative_to(self.base) or not mime.startswith("image/") or not path.is_file():
+                return src
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                return src
+            data = path.read_bytes()
+        except OSError:
+            return src
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def w3cdtf(iso: str | None) -> str | None:
+    """An article date as the UTC timestamp core.xml wants; ``None`` if unreadable.
+
+    A time without a zone is taken as UTC; a date alone as its midnight.
+    """
+    if not iso:
+        return None
+    try:
+        stamp = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fix_core(core_xml: bytes, meta: Metadata) -> bytes:
+    """docProps/core.xml with the article's creation and update dates, or none."""
+    root = etree.fromstring(core_xml)
+    created = w3cdtf(meta.published)
+    modified = w3cdtf(meta.updated) or created
+    for tag, value in (("created", created), ("modified", modified)):
+        el = root.find(f"{{{_DCTERMS}}}{tag}")
+        if value is None:
+            if el is not None:
+                root.remove(el)
+            continue
+        if el is None:
+            el = etree.SubElement(root, f"{{{_DCTERMS}}}{tag}")
+            el.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
+        el.text = value
+    if meta.authors and root.find(f"{{{_DC}}}creator") is None:
+        etree.SubElement(root, f"{{{_DC}}}creator").text = "; ".join(a.name for a in meta.authors)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def finish_docx(data: bytes, meta: Metadata) -> bytes:
+    """pandoc's DOCX with fixed core properties and lean image descriptions."""
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                member = src.read(info)
+                if info.filename == "docProps/core.xml":
+                    member = fix_core(member, meta)
+                elif info.filename == "word/document.xml":
+                    member = _DATA_DESCR.sub(rb"\1\2", member)
+                dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), member)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise ExportError(f"pandoc wrote a damaged DOCX: {exc}") from None
+    return out.getvalue()

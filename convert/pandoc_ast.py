@@ -1,0 +1,1018 @@
+"""Article ↔ pandoc's JSON AST, both ways: the one bridge to pandoc.
+
+Exporters (DOCX, Markdown) map an article to pandoc JSON and let pandoc
+write the format; the pandoc readers (Markdown, DOCX, ODT, EPUB, RST ...)
+let pandoc parse and map its JSON back with :func:`pandoc_to_article`.
+
+What goes where, Article → pandoc:
+
+- ``meta``: ``title``, ``subtitle``, ``author`` (names), ``date``
+  (published), ``lang``, ``description``, ``keywords``, ``rights``,
+  ``publisher``; Broadsheet's own keys ``updated``, ``dateline``, ``url``,
+  ``identifier``, and ``authors`` (a list of ``{name, role}`` maps, only when
+  a role is known). ``source`` is not carried: a reader records its own.
+- footnotes (notes some :class:`NoteRef` points at) become inline ``Note``s;
+  a note of another kind keeps it in a ``Div.note`` with ``kind=...``.
+- other notes go last, in ``Div.notes`` holding one ``Div.note`` per note
+  (``#id``, ``kind=...``); author bios follow in ``Div.bio`` under an
+  "About the author" header, one ``Div.author-bio`` (``author=NAME``) each.
+- the dateline leads the first paragraph ("MOSCOW – ...") in a
+  ``Span.dateline``, as other exporters print it; read back, it is removed.
+- a block quote's attribution is its last paragraph, "— NAME", in a
+  ``Div.attribution``; a quote's speaker is a ``Span`` with ``data-speaker``
+  around the ``Quoted``; a figure's credit a ``Span.credit`` at the end of
+  its caption.
+
+With ``for_docx=True`` those Divs also get ``custom-style`` attributes
+(``Notes``, ``Attribution``, ``Bio``; the dateline's Span ``Dateline``) so Word styles them, quotations get
+the article language's marks as text (DOCX has no quotation node), the
+date is shown in words and the ISO date goes to the custom key
+``published``.
+
+pandoc → Article keeps text, structure and the metadata above and degrades
+what the model has no node for: ``Div``/``Span`` unwrap, raw blocks and
+inlines are dropped, math becomes code, definition lists become a bold term
+paragraph plus the definitions, line blocks a paragraph with line breaks,
+``Cite``/``SmallCaps``/``Underline``/``Strikeout``/``Superscript``/
+``Subscript`` their content, inline images their alt text. Footnotes become
+``NoteRef`` + ``Note(kind="footnote")`` numbered ``n1``, ``n2`` ...
+
+Known losses of a round trip (Article → pandoc → Article): ``meta.source``;
+runs of spaces and newlines inside text collapse to one space; a table's
+ragged rows are padded with empty cells; a note referenced twice becomes two
+notes; footnote ids are renumbered ``n1, n2 ...`` in order of reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, assert_never
+
+from .errors import InputError
+from .model import (
+    Article,
+    Author,
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emph,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    Metadata,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+    replace,
+    walk,
+)
+
+Json = dict[str, Any]
+
+#: Header text of the author-bio section (matched case-insensitively on the way back).
+BIO_HEADINGS = ("about the author", "about the authors")
+#: Word paragraph styles the DOCX reference document defines for our Divs.
+DOCX_STYLES = {"notes": "Notes", "attribution": "Attribution", "bio": "Bio", "dateline": "Dateline"}
+
+#: Quotation marks by language (outer open/close, inner open/close) for DOCX, which has no
+#: quotation node: pandoc's docx writer would use English marks for every language.
+QUOTE_MARKS: dict[str, tuple[str, str, str, str]] = {
+    "en": ("“", "”", "‘", "’"),
+    "de": ("„", "“", "‚", "‘"),
+    "fr": ("«\u00a0", "\u00a0»", "“", "”"),
+    "ru": ("«", "»", "„", "“"),
+    "uk": ("«", "»", "„", "“"),
+    "es": ("«", "»", "“", "”"),
+    "it": ("«", "»", "“", "”"),
+    "pt": ("«", "»", "“", "”"),
+    "pl": ("„", "”", "«", "»"),
+    "cs": ("„", "“", "‚", "‘"),
+    "nl": ("“", "”", "‘", "’"),
+    "sv": ("”", "”", "’", "’"),
+    "tr": ("“", "”", "‘", "’"),
+}
+
+_WS = re.compile(r"[ \t\r\n]+")
+_DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _attr(ident: str = "", classes: Sequence[str] = (), kv: Iterable[tuple[str, str]] = ()) -> list[Any]:
+    return [ident, list(classes), [[k, v] for k, v in kv]]
+
+
+def _el(tag: str, content: Any = None) -> Json:
+    return {"t": tag} if content is None else {"t": tag, "c": content}
+
+
+def text_inlines(text: str) -> list[Json]:
+    """``Str``/``Space`` nodes for ``text``; a run holding a newline becomes ``SoftBreak``.
+
+    Only ASCII whitespace splits: no-break spaces stay inside a ``Str``.
+    """
+    out: list[Json] = []
+    pos = 0
+    for m in _WS.finditer(text):
+        if m.start() > pos:
+            out.append(_el("Str", text[pos : m.start()]))
+        out.append(_el("SoftBreak" if "\n" in m.group() else "Space"))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_el("Str", text[pos:]))
+    return out
+
+
+# ==========================================================================
+# Article -> pandoc
+
+
+@dataclass
+class _Writer:
+    notes: dict[str, Note]
+    referenced: set[str]
+    for_docx: bool
+    resolve_src: Callable[[str], str] | None
+    marks: tuple[str, str, str, str] | None = None
+
+    def style(self, role: str) -> list[tuple[str, str]]:
+        return [("custom-style", DOCX_STYLES[role])] if self.for_docx else []
+
+    # -- blocks -------------------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block], *, in_note: bool = False, plain: bool = False) -> list[Json]:
+        out: list[Json] = []
+        for b in blocks:
+            out.extend(self.block(b, in_note=in_note, plain=plain))
+        return out
+
+    def block(self, b: Block, *, in_note: bool, plain: bool = False) -> list[Json]:
+        match b:
+            case Paragraph(content=c):
+                return [_el("Plain" if plain else "Para", self.inlines(c, in_note))]
+            case Heading(level=level, content=c, id=ident):
+                return [_el("Header", [level, _attr(ident or ""), self.inlines(c, in_note)])]
+            case BlockQuote(body=body, attribution=attribution):
+                inner = self.blocks(body, in_note=in_note)
+                if attribution:
+                    inner.append(self.attribution(attribution, in_note))
+                return [_el("BlockQuote", inner)]
+            case List():
+                return [self.list_block(b, in_note)]
+            case Figure():
+                return [self.figure(b, in_note)]
+            case Table():
+                return self.table(b, in_note)
+            case CodeBlock(text=text, language=lang):
+                return [_el("CodeBlock", [_attr("", [lang] if lang else []), text])]
+            case Rule():
+                return [_el("HorizontalRule")]
+            case _:
+                assert_never(b)
+
+    def attribution(self, content: tuple[Inline, ...], in_note: bool) -> Json:
+        para = _el("Para", [_el("Str", "—"), _el("Space"), *self.inlines(content, in_note)])
+        return _el("Div", [_attr("", ["attribution"], self.style("attribution")), [para]])
+
+    def list_block(self, lst: List, in_note: bool) -> Json:
+        # A list whose items hold one paragraph each is "tight" (Plain), as pandoc reads it.
+        tight = all(sum(isinstance(x, Paragraph) for x in item) <= 1 for item in lst.items)
+        items = [self.blocks(item, in_note=in_note, plain=tight) for item in lst.items]
+        if lst.ordered:
+            return _el("OrderedList", [[lst.start, _el("Decimal"), _el("Period")], items])
+        return _el("BulletList", items)
+
+    def figure(self, fig: Figure, in_note: bool) -> Json:
+        src = self.resolve_src(fig.src) if self.resolve_src else fig.src
+        image = _el("Image", [_attr(), text_inlines(fig.alt), [src, ""]])
+        caption = self.inlines(fig.caption, in_note)
+        if fig.credit:
+            if caption:
+                caption.append(_el("Space"))
+            caption.append(_el("Span", [_attr("", ["credit"]), text_inlines(fig.credit)]))
+        cap_blocks = [_el("Plain", caption)] if caption else []
+        return _el("Figure", [_attr(), [None, cap_blocks], [_el("Plain", [image])]])
+
+    def table(self, table: Table, in_note: bool) -> list[Json]:
+        ncols = max((len(r) for r in table.head + table.rows), default=0)
+        if ncols == 0:
+            return []
+
+        def row(cells: tuple[tuple[Inline, ...], ...]) -> list[Any]:
+            padded = list(cells) + [()] * (ncols - len(cells))
+            return [
+                _attr(),
+                [
+                    [_attr(), _el("AlignDefault"), 1, 1, [_el("Plain", self.inlines(c, in_note))] if c else []]
+                    for c in padded
+                ],
+            ]
+
+        caption = [_el("Plain", self.inlines(table.caption, in_note))] if table.caption else []
+        colspecs = [[_el("AlignDefault"), _el("ColWidthDefault")] for _ in range(ncols)]
+        head = [_attr(), [row(r) for r in table.head]]
+        bodies = [[_attr(), 0, [], [row(r) for r in table.rows]]]
+        return [_el("Table", [_attr(), [None, caption], colspecs, head, bodies, [_attr(), []]])]
+
+    # -- inlines ------------------------------------------------------------
+
+    def inlines(self, nodes: Iterable[Inline], in_note: bool, depth: int = 0) -> list[Json]:
+        out: list[Json] = []
+        for node in nodes:
+            out.extend(self.inline(node, in_note, depth))
+        return out
+
+    def inline(self, node: Inline, in_note: bool, depth: int) -> list[Json]:
+        match node:
+            case Text(text=t):
+                return text_inlines(t)
+            case Emph(content=c):
+                return [_el("Emph", self.inlines(c, in_note, depth))]
+            case Strong(content=c):
+                return [_el("Strong", self.inlines(c, in_note, depth))]
+            case Link(content=c, url=url, title=title):
+                return [_el("Link", [_attr(), self.inlines(c, in_note, depth), [url, title or ""]])]
+            case Code(text=t):
+                return [_el("Code", [_attr(), t])]
+            case LineBreak():
+                return [_el("LineBreak")]
+            case Quote(content=c, speaker=speaker):
+                # Nested quotations alternate double and single marks.
+                inner = self.inlines(c, in_note, depth + 1)
+                if self.marks:
+                    left, right = self.marks[2:] if depth % 2 else self.marks[:2]
+                    quoted = _el("Span", [_attr(), [_el("Str", left), *inner, _el("Str", right)]])
+                else:
+                    kind = "SingleQuote" if depth % 2 else "DoubleQuote"
+                    quoted = _el("Quoted", [_el(kind), inner])
+                if speaker:
+                    return [_el("Span", [_attr("", ["quote"], [("data-speaker", speaker)]), [quoted]])]
+                return [quoted]
+            case NoteRef(id=ident):
+                return self.note_ref(ident, in_note)
+            case _:
+                assert_never(node)
+
+    def note_ref(self, ident: str, in_note: bool) -> list[Json]:
+        note = self.notes.get(ident)
+        if note is None or in_note:  # a dangling ref, or a note inside a note: pandoc has no place for it
+            return []
+        body = self.blocks(note.body, in_note=True)
+        if note.kind != "footnote":
+            body = [_el("Div", [_attr(note.id, ["note"], [("kind", note.kind)]), body])]
+        return [_el("Note", body)]
+
+    def with_dateline(self, blocks: list[Json], dateline: str | None) -> list[Json]:
+        """The dateline leads the first paragraph ("MOSCOW – On ..."), as in print."""
+        if not dateline:
+            return blocks
+        span = _el("Span", [_attr("", ["dateline"], self.style("dateline")), text_inlines(dateline)])
+        if blocks and blocks[0]["t"] == "Para":
+            lead = [span, _el("Space"), _el("Str", "–"), _el("Space")]
+            return [_el("Para", lead + blocks[0]["c"]), *blocks[1:]]
+        return [_el("Para", [span]), *blocks]
+
+    # -- end matter ---------------------------------------------------------
+
+    def end_notes(self, notes: Iterable[Note]) -> list[Json]:
+        divs = [
+            _el(
+                "Div",
+                [
+                    _attr(n.id, ["note"], [("kind", n.kind), *self.style("notes")]),
+                    self.blocks(n.body, in_note=True),
+                ],
+            )
+            for n in notes
+            if n.id not in self.referenced
+        ]
+        return [_el("Div", [_attr("", ["notes"]), divs])] if divs else []
+
+    def bios(self, authors: Iterable[Author]) -> list[Json]:
+        with_bio = [a for a in authors if a.bio]
+        if not with_bio:
+            return []
+        title = BIO_HEADINGS[1 if len(with_bio) > 1 else 0]
+        header = _el("Header", [2, _attr("", ["unnumbered"]), text_inlines(title[0].upper() + title[1:])])
+        divs = [
+            _el(
+                "Div",
+                [
+                    _attr("", ["author-bio"], [("author", a.name), *self.style("bio")]),
+                    [_el("Para", text_inlines(p)) for p in _paragraphs(a.bio or "")],
+                ],
+            )
+            for a in with_bio
+        ]
+        return [_el("Div", [_attr("", ["bio"]), [header, *divs]])]
+
+
+def quote_marks(language: str | None) -> tuple[str, str, str, str]:
+    """The quotation marks for a BCP 47 language tag (English marks when unknown)."""
+    primary = (language or "en").split("-")[0].lower()
+    return QUOTE_MARKS.get(primary, QUOTE_MARKS["en"])
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _meta_inlines(text: str) -> Json:
+    return _el("MetaInlines", text_inlines(text))
+
+
+def _meta_string(text: str) -> Json:
+    return _el("MetaString", text)
+
+
+def display_date(iso: str, lang: str | None) -> str:
+    """``2024-10-14T22:37:00`` as ``14 October 2024`` (English) or ``2024-10-14``."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m:
+        return iso
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return iso
+    if lang is None or lang.lower().startswith("en"):
+        return f"{day} {_MONTHS[month - 1]} {year}"
+    return m.group(0)
+
+
+def meta_to_pandoc(meta: Metadata, *, for_docx: bool = False) -> Json:
+    """Pandoc's ``meta`` for ``meta``; see the module docstring for the keys."""
+    out: Json = {}
+    texts = {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "description": meta.description,
+        "rights": meta.rights,
+        "publisher": meta.publisher,
+        "dateline": meta.dateline,
+    }
+    for key, value in texts.items():
+        if value:
+            out[key] = _meta_inlines(value)
+    strings = {"lang": meta.language, "updated": meta.updated, "url": meta.url, "identifier": meta.identifier}
+    for key, value in strings.items():
+        if value:
+            out[key] = _meta_string(value)
+    if meta.authors:
+        out["author"] = _el("MetaList", [_meta_inlines(a.name) for a in meta.authors])
+        if not for_docx and any(a.role for a in meta.authors):
+            maps = [
+                _el("MetaMap", {"name": _meta_inlines(a.name), **({"role": _meta_inlines(a.role)} if a.role else {})})
+                for a in meta.authors
+            ]
+            out["authors"] = _el("MetaList", maps)
+    if meta.published:
+        if for_docx:
+            out["date"] = _meta_string(display_date(meta.published, meta.language))
+            out["published"] = _meta_string(meta.published)
+        else:
+            out["date"] = _meta_string(meta.published)
+    if meta.keywords:
+        out["keywords"] = _el("MetaList", [_meta_inlines(k) for k in meta.keywords])
+    return out
+
+
+def article_to_pandoc(
+    article: Article,
+    *,
+    for_docx: bool = False,
+    resolve_src: Callable[[str], str] | None = None,
+    api_version: Sequence[int] | None = None,
+) -> Json:
+    """The pandoc JSON document for ``article``.
+
+    ``resolve_src`` may rewrite each figure's ``src`` (the DOCX exporter
+    turns local files into ``data:`` URIs, since sandboxed pandoc reads no
+    files). ``api_version`` defaults to the bundled pandoc's.
+    """
+    if api_version is None:
+        from .pandoc_run import api_version as bundled
+
+        api_version = bundled()
+    notes = {n.id: n for n in article.notes}
+    referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes}
+    writer = _Writer(notes, referenced, for_docx, resolve_src, quote_marks(article.meta.language) if for_docx else None)
+    blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
+    blocks += writer.end_notes(article.notes)
+    blocks += writer.bios(article.meta.authors)
+    return {
+        "pandoc-api-version": list(api_version),
+        "meta": meta_to_pandoc(article.meta, for_docx=for_docx),
+        "blocks": blocks,
+    }
+
+
+# ==========================================================================
+# pandoc -> Article
+
+
+def _kv(attr: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in attr[2]}
+
+
+def _classes(attr: Any) -> list[str]:
+    return [str(c) for c in attr[1]]
+
+
+def stringify(nodes: Any) -> str:
+    """The plain text of pandoc inlines or blocks (for metadata and alt text)."""
+    if isinstance(nodes, list):
+        parts = [stringify(n) for n in nodes]
+        if nodes and isinstance(nodes[0], dict) and nodes[0].get("t") in _BLOCK_TAGS:
+            return "\n\n".join(p for p in parts if p)
+        return "".join(parts)
+    if not isinstance(nodes, dict):
+        return ""
+    tag: Any = nodes.get("t")
+    c: Any = nodes.get("c")
+    match tag:
+        case "Str":
+            return str(c)
+        case "Space" | "SoftBreak" | "LineBreak":
+            return " "
+        case "Code" | "Math":
+            return str(c[1])
+        case "Quoted":
+            left, right = ("‘", "’") if c[0].get("t") == "SingleQuote" else ("“", "”")
+            return left + stringify(c[1]) + right
+        case "Note" | "RawInline" | "RawBlock" | "HorizontalRule":
+            return ""
+        case "Link" | "Image" | "Span" | "Cite":
+            return stringify(c[1])
+        case "Header":
+            return stringify(c[2])
+        case "CodeBlock":
+            return str(c[1])
+        case "Div" | "Figure":
+            return stringify(c[-1])
+        case "OrderedList":
+            return "\n".join(stringify(item) for item in c[1])
+        case "BulletList":
+            return "\n".join(stringify(item) for item in c)
+        case "MetaString":
+            return str(c)
+        case "MetaBool":
+            return "true" if c else "false"
+        case _:
+            return stringify(c) if isinstance(c, list) else ""
+
+
+_BLOCK_TAGS = frozenset(
+    "Plain Para LineBlock CodeBlock RawBlock BlockQuote OrderedList BulletList DefinitionList "
+    "Header HorizontalRule Table Figure Div".split()
+)
+
+
+def _merge_text(nodes: Iterable[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for n in nodes:
+        if isinstance(n, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + n.text)
+        elif not (isinstance(n, Text) and not n.text):
+            out.append(n)
+    return tuple(out)
+
+
+def _strip_lead_dash(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if content and isinstance(content[0], Text):
+        rest = _DASH_LEAD.sub("", content[0].text, count=1)
+        return ((Text(rest),) if rest else ()) + content[1:]
+    return content
+
+
+def _rstrip(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if content and isinstance(content[-1], Text):
+        rest = content[-1].text.rstrip()
+        return content[:-1] + ((Text(rest),) if rest else ())
+    return content
+
+
+@dataclass
+class _Reader:
+    notes: list[Note] = field(default_factory=list)
+    end_notes: list[Note] = field(default_factory=list)
+    bios: list[tuple[str | None, str]] = field(default_factory=list)
+    used_ids: set[str] = field(default_factory=set)
+    counter: int = 0
+    dateline: str | None = None
+
+    # -- ids ----------------------------------------------------------------
+
+    def footnote_id(self) -> str:
+        while True:
+            self.counter += 1
+            ident = f"n{self.counter}"
+            if ident not in self.used_ids:
+                self.used_ids.add(ident)
+                return ident
+
+    def claim_id(self, wanted: str) -> str:
+        if wanted and wanted not in self.used_ids:
+            self.used_ids.add(wanted)
+            return wanted
+        return self.footnote_id()
+
+    # -- blocks -------------------------------------------------------------
+
+    def blocks(self, nodes: Any) -> list[Block]:
+        out: list[Block] = []
+        for node in nodes:
+            for block in self.block(node):
+                if isinstance(block, BlockQuote) and not block.body:
+                    # A lone attribution (DOCX read with +styles makes it a quote of its own)
+                    # belongs to the quote before it.
+                    prev = out[-1] if out else None
+                    if isinstance(prev, BlockQuote) and prev.body and not prev.attribution:
+                        out[-1] = BlockQuote(prev.body, block.attribution)
+                        continue
+                    block = BlockQuote((Paragraph(block.attribution),))
+                out.append(block)
+        return out
+
+    def block(self, node: Json) -> list[Block]:
+        tag: Any = node.get("t")
+        c: Any = node.get("c")
+        match tag:
+            case "Para" | "Plain":
+                return self.para(c)
+            case "Header":
+                content = self.inlines(c[2])
+                ident = str(c[1][0]) or None
+                return [Heading(min(max(int(c[0]), 1), 6), content, ident)] if content else []
+            case "BlockQuote":
+                return self.block_quote(c)
+            case "BulletList":
+                return self.list_block(c, ordered=False, start=1)
+            case "OrderedList":
+                return self.list_block(c[1], ordered=True, start=int(c[0][0]))
+            case "DefinitionList":
+                return self.definitions(c)
+            case "LineBlock":
+                return self.line_block(c)
+            case "CodeBlock":
+                langs = [k for k in _classes(c[0]) if k not in ("sourceCode", "numberLines")]
+                return [CodeBlock(str(c[1]), langs[0] if langs else None)]
+            case "HorizontalRule":
+                return [Rule()]
+            case "Table":
+                return self.table(c)
+            case "Figure":
+                return self.figure(c)
+            case "Div":
+                return self.div(c)
+            case _:  # RawBlock, Null and tags from a newer pandoc
+                return []
+
+    def line_block(self, lines: Any) -> list[Block]:
+        content: list[Inline] = []
+        for i, line in enumerate(lines):
+            content.extend(((LineBreak(),) if i else ()) + self.inlines(line))
+        return [Paragraph(_merge_text(content))] if content else []
+
+    def para(self, inlines: Any) -> list[Block]:
+        if inlines and self.is_dateline(inlines[0]):
+            inlines = self.take_dateline(inlines)
+        real = [i for i in inlines if i.get("t") not in ("Space", "SoftBreak", "LineBreak")]
+        if real and all(i.get("t") == "Image" for i in real):
+            return [self.image(i) for i in real]
+        content = self.inlines(inlines)
+        return [Paragraph(content)] if content else []
+
+    def image(self, node: Json, caption: tuple[Inline, ...] = (), credit: str | None = None) -> Figure:
+        c = node["c"]
+        return Figure(str(c[2][0]), stringify(c[1]), caption, credit)
+
+    def block_quote(self, c: Any) -> list[Block]:
+        attribution: tuple[Inline, ...] = ()
+        if c and c[-1].get("t") == "Div" and self.is_attribution(c[-1]["c"][0]):
+            inner = self.blocks(c[-1]["c"][1])
+            attribution = _strip_lead_dash(self.first_inlines(inner))
+            body = self.blocks(c[:-1])
+        else:
+            body = self.blocks(c)
+            last = body[-1] if len(body) >= 2 else None
+            if isinstance(last, Paragraph) and _looks_like_attribution(last.content):
+                attribution = _strip_lead_dash(last.content)
+                body = body[:-1]
+        return [BlockQuote(tuple(body), attribution)] if body or attribution else []
+
+    @staticmethod
+    def is_dateline(node: Json) -> bool:
+        if node.get("t") != "Span":
+            return False
+        attr = node["c"][0]
+        return "dateline" in _classes(attr) or _kv(attr).get("custom-style") == DOCX_STYLES["dateline"]
+
+    def take_dateline(self, inlines: list[Json]) -> list[Json]:
+        """Note the dateline and drop it with its dash from the paragraph's start."""
+        self.dateline = self.dateline or stringify(inlines[0]["c"][1]).strip() or None
+        rest = inlines[1:]
+        skip = 0
+        for node in rest:
+            if node.get("t") == "Space" or (node.get("t") == "Str" and node["c"] in ("–", "—", "-")):
+                skip += 1
+            else:
+                break
+        return rest[skip:]
+
+    @staticmethod
+    def is_attribution(attr: Any) -> bool:
+        return "attribution" in _classes(attr) or _kv(attr).get("custom-style") == DOCX_STYLES["attribution"]
+
+    @staticmethod
+    def first_inlines(blocks: list[Block]) -> tuple[Inline, ...]:
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                return b.content
+        return ()
+
+    def list_block(self, items: Any, *, ordered: bool, start: int) -> list[Block]:
+        converted = tuple(tuple(self.blocks(item)) for item in items)
+        return [List(converted, ordered, start)] if converted else []
+
+    def definitions(self, c: Any) -> list[Block]:
+        out: list[Block] = []
+        for term, defs in c:
+            content = self.inlines(term)
+            if content:
+                out.append(Paragraph((Strong(content),)))
+            for d in defs:
+                out.extend(self.blocks(d))
+        return out
+
+    def cell_inlines(self, blocks: Any) -> tuple[Inline, ...]:
+        parts: list[tuple[Inline, ...]] = []
+        for b in blocks:
+            if b.get("t") in ("Plain", "Para"):
+                parts.append(self.inlines(b["c"]))
+            elif text := stringify(b):
+                parts.append((Text(text),))
+        out: list[Inline] = []
+        for i, part in enumerate(p for p in parts if p):
+            out.extend(((LineBreak(),) if i else ()) + part)
+        return _merge_text(out)
+
+    def rows(self, rows: Any) -> list[tuple[tuple[Inline, ...], ...]]:
+        out = []
+        for row in rows:
+            cells: list[tuple[Inline, ...]] = []
+            for cell in row[1]:
+                cells.append(self.cell_inlines(cell[4]))
+                cells.extend([()] * (max(int(cell[3]), 1) - 1))  # keep the grid under a colspan
+            out.append(tuple(cells))
+        return out
+
+    def table(self, c: Any) -> list[Block]:
+        caption = self.caption(c[1][1])
+        head = self.rows(c[3][1])
+        body: list[tuple[tuple[Inline, ...], ...]] = []
+        for tb in c[4]:
+            body += self.rows(tb[2]) + self.rows(tb[3])
+        body += self.rows(c[5][1])
+        return [Table(tuple(head), tuple(body), caption)]
+
+    def caption(self, blocks: Any) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for b in blocks:
+            content = self.inlines(b["c"]) if b.get("t") in ("Plain", "Para") else (Text(stringify(b)),)
+            if content and out:
+                out.append(Text(" "))
+            out.extend(content)
+        return _merge_text(out)
+
+    def figure(self, c: Any) -> list[Block]:
+        cap_inlines = [i for b in c[1][1] if b.get("t") in ("Plain", "Para") for i in b["c"]]
+        credits = [i for i in cap_inlines if i.get("t") == "Span" and "credit" in _classes(i["c"][0])]
+        credit = stringify(credits[-1]["c"][1]) if credits else None
+        if credits:
+            cap_inlines = [i for i in cap_inlines if i is not credits[-1]]
+        caption = _rstrip(self.inlines(cap_inlines)) if credits else self.caption(c[1][1])
+        images = [i for i in _find_images(c[2])]
+        if not images:
+            return [Paragraph(caption)] if caption else []
+        first = self.image(images[0], caption, credit)
+        return [first, *(self.image(i) for i in images[1:])]
+
+    def div(self, c: Any) -> list[Block]:
+        attr, blocks = c
+        classes, kv = _classes(attr), _kv(attr)
+        if self.is_attribution(attr):
+            content = _strip_lead_dash(self.first_inlines(_flatten_quotes(self.blocks(blocks))))
+            return [BlockQuote((), content)] if content else []
+        if "notes" in classes:
+            self.read_end_notes(blocks)
+            return []
+        if "note" in classes or kv.get("custom-style") == DOCX_STYLES["notes"]:
+            self.add_end_note(attr, blocks)
+            return []
+        if "bio" in classes:
+            self.read_bios(blocks)
+            return []
+        if "author-bio" in classes or kv.get("custom-style") == DOCX_STYLES["bio"]:
+            self.bios.append((kv.get("author"), plain_paragraphs(self.blocks(blocks))))
+            return []
+        return self.blocks(blocks)
+
+    def read_end_notes(self, blocks: Any) -> None:
+        for b in blocks:
+            if b.get("t") == "Div":
+                self.add_end_note(b["c"][0], b["c"][1])
+            else:
+                self.add_end_note(_attr(), [b])
+
+    def add_end_note(self, attr: Any, blocks: Any) -> None:
+        body = tuple(self.blocks(blocks))
+        if body:
+            kind = _kv(attr).get("kind") or "note"
+            self.end_notes.append(Note(self.claim_id(str(attr[0])), kind, body))
+
+    def read_bios(self, blocks: Any) -> None:
+        loose: list[Json] = []
+        for b in blocks:
+            if b.get("t") == "Header":
+                continue
+            if b.get("t") == "Div" and "author-bio" in _classes(b["c"][0]):
+                self.div(b["c"])
+            else:
+                loose.append(b)
+        if loose:
+            self.bios.append((None, plain_paragraphs(self.blocks(loose))))
+
+    # -- inlines ------------------------------------------------------------
+
+    def inlines(self, nodes: Any) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            out.extend(self.inline(node))
+        return _merge_text(out)
+
+    def inline(self, node: Json) -> list[Inline]:
+        tag: Any = node.get("t")
+        c: Any = node.get("c")
+        match tag:
+            case "Str":
+                return [Text(str(c))]
+            case "Space" | "SoftBreak":
+                return [Text(" ")]
+            case "LineBreak":
+                return [LineBreak()]
+            case "Emph":
+                return self.wrap(Emph, c)
+            case "Strong":
+                return self.wrap(Strong, c)
+            case "Underline" | "Strikeout" | "Superscript" | "Subscript" | "SmallCaps":
+                return list(self.inlines(c))
+            case "Quoted":
+                return [Quote(self.inlines(c[1]))]
+            case "Cite":
+                return list(self.inlines(c[1]))
+            case "Code" | "Math":
+                return [Code(str(c[1]))]
+            case "Link":
+                content = self.inlines(c[1]) or (Text(str(c[2][0])),)
+                return [Link(content, str(c[2][0]), str(c[2][1]) or None)]
+            case "Image":
+                alt = stringify(c[1])
+                return [Text(alt)] if alt else []
+            case "Note":
+                return [self.footnote(c)]
+            case "Span":
+                return self.span(c)
+            case _:  # RawInline and tags from a newer pandoc
+                return []
+
+    def wrap(self, cls: type[Emph] | type[Strong], c: Any) -> list[Inline]:
+        content = self.inlines(c)
+        return [cls(content)] if content else []
+
+    def span(self, c: Any) -> list[Inline]:
+        attr, content = c
+        kv = _kv(attr)
+        speaker = kv.get("data-speaker") or kv.get("speaker")
+        real = [i for i in content if i.get("t") not in ("Space", "SoftBreak")]
+        if speaker and len(real) == 1 and real[0].get("t") == "Quoted":
+            return [Quote(self.inlines(real[0]["c"][1]), speaker)]
+        return list(self.inlines(content))
+
+    def footnote(self, blocks: Any) -> NoteRef:
+        kind, wanted = "footnote", ""
+        if len(blocks) == 1 and blocks[0].get("t") == "Div" and "note" in _classes(blocks[0]["c"][0]):
+            attr = blocks[0]["c"][0]
+            kind, wanted = _kv(attr).get("kind") or "footnote", str(attr[0])
+            blocks = blocks[0]["c"][1]
+        ident = self.claim_id(wanted) if wanted else self.footnote_id()
+        self.notes.append(Note(ident, kind, tuple(self.blocks(blocks))))
+        return NoteRef(ident)
+
+
+def _flatten_quotes(blocks: list[Block]) -> list[Block]:
+    return [inner for b in blocks for inner in (b.body if isinstance(b, BlockQuote) else (b,))]
+
+
+def _find_images(node: Any) -> list[Json]:
+    """Every ``Image`` below ``node``, in document order."""
+    found: list[Json] = []
+    if isinstance(node, list):
+        for n in node:
+            found += _find_images(n)
+    elif isinstance(node, dict):
+        if node.get("t") == "Image":
+            return [node]
+        found += _find_images(node.get("c"))
+    return found
+
+
+def _looks_like_attribution(content: tuple[Inline, ...]) -> bool:
+    """A short last paragraph opening with a dash: "— A. Speaker"."""
+    if not content or not isinstance(content[0], Text):
+        return False
+    text = content[0].text.lstrip()
+    words = len(re.findall(r"\S+", "".join(n.text for n in content if isinstance(n, Text))))
+    return text.startswith(("—", "―")) and words <= 15
+
+
+def plain_paragraphs(blocks: Sequence[Block]) -> str:
+    """Blocks as plain text, one blank line between paragraphs (for bios)."""
+    return "\n\n".join(t for t in (plain_text(b).strip() for b in blocks) if t)
+
+
+def _meta_value_text(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    tag: Any = value.get("t")
+    c: Any = value.get("c")
+    if tag == "MetaList":
+        parts = [_meta_value_text(v) for v in c]
+        return ", ".join(p for p in parts if p) or None
+    if tag == "MetaMap":
+        return None
+    return stringify(value if tag in ("MetaString", "MetaBool") else c).strip() or None
+
+
+def _meta_items(value: Any) -> list[Any]:
+    if isinstance(value, dict) and value.get("t") == "MetaList":
+        return list(value.get("c") or [])
+    return [value] if value is not None else []
+
+
+def _meta_authors(meta: Json) -> list[Author]:
+    detailed = _meta_items(meta.get("authors"))
+    source = detailed if detailed and all(v.get("t") == "MetaMap" for v in detailed) else _meta_items(meta.get("author"))
+    authors: list[Author] = []
+    for item in source:
+        if isinstance(item, dict) and item.get("t") == "MetaMap":
+            fields = item["c"]
+            name = _meta_value_text(fields.get("name"))
+            if name:
+                authors.append(
+                    Author(name, _meta_value_text(fields.get("role")), _meta_value_text(fields.get("bio")))
+                )
+        elif name := _meta_value_text(item):
+            authors.append(Author(name))
+    return authors
+
+
+def _meta_keywords(value: Any) -> tuple[str, ...]:
+    items = _meta_items(value)
+    if len(items) == 1 and items[0].get("t") != "MetaList":
+        text = _meta_value_text(items[0]) or ""
+        return tuple(k.strip() for k in text.split(",") if k.strip())
+    return tuple(k for k in (_meta_value_text(v) for v in items) if k)
+
+
+_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
+def iso_date(text: str | None) -> str | None:
+    """An ISO 8601 date from metadata: ISO kept as written, "14 October 2024" converted.
+
+    ``None`` when the text is no date we can read: the model holds ISO dates only.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return text
+        except ValueError:
+            pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
+    """The metadata in pandoc's ``meta``; the authors are returned apart so bios can join them."""
+
+    def text(*keys: str) -> str | None:
+        for key in keys:
+            found = _meta_value_text(meta.get(key))
+            if found:
+                return found
+        return None
+
+    result = Metadata(
+        title=text("title"),
+        subtitle=text("subtitle"),
+        published=iso_date(text("published", "date")),
+        updated=iso_date(text("updated")),
+        dateline=text("dateline"),
+        publisher=text("publisher"),
+        language=text("lang", "language"),
+        description=text("description", "abstract", "subject"),
+        keywords=_meta_keywords(meta.get("keywords")),
+        url=text("url"),
+        rights=text("rights", "copyright"),
+        identifier=text("identifier"),
+    )
+    return result, _meta_authors(meta)
+
+
+def _attach_bios(authors: list[Author], bios: list[tuple[str | None, str]]) -> list[Author]:
+    """Give each bio to the author it names (or the next author without one)."""
+    out = list(authors)
+    for name, bio in bios:
+        if not bio:
+            continue
+        idx = next((i for i, a in enumerate(out) if name and a.name == name), None)
+        if idx is None and name is None:
+            idx = next((i for i, a in enumerate(out) if bio.startswith(a.name) and not a.bio), None)
+            if idx is None:
+                idx = next((i for i, a in enumerate(out) if not a.bio), None)
+        if idx is None:
+            if name:  # a bio for an author the metadata does not list
+                out.append(Author(name, bio=bio))
+            continue
+        a = out[idx]
+        out[idx] = Author(a.name, a.role, f"{a.bio}\n\n{bio}" if a.bio else bio)
+    return out
+
+
+def _trailing_bio(
+    body: list[Block], has_authors: bool, have_bios: bool
+) -> tuple[list[Block], list[tuple[str | None, str]]]:
+    """A closing "About the author" heading and its paragraphs, as bios (DOCX has no Divs).
+
+    The heading alone is dropped too when the bios themselves were found in styled Divs.
+    """
+    if not has_authors:
+        return body, []
+    for i in range(len(body) - 1, -1, -1):
+        b = body[i]
+        if isinstance(b, Heading):
+            rest = body[i + 1 :]
+            is_bio = plain_text(b).strip().lower() in BIO_HEADINGS
+            if is_bio and (rest or have_bios) and all(isinstance(x, Paragraph) for x in rest):
+                return body[:i], [(None, plain_text(p).strip()) for p in rest]
+            break
+    return body, []
+
+
+def pandoc_to_article(doc: Any) -> Article:
+    """The article in pandoc's JSON document ``doc``; :class:`InputError` if it is malformed."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("blocks"), list):
+        raise InputError("not a pandoc document (no blocks)")
+    version = doc.get("pandoc-api-version")
+    if isinstance(version, list) and version and version[0] != 1:
+        raise InputError(f"pandoc-api-version {version} is not supported")
+    reader = _Reader()
+    try:
+        meta, authors = meta_from_pandoc(doc.get("meta") or {})
+        body = reader.blocks(doc["blocks"])
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"pandoc returned an unexpected document structure ({exc.__class__.__name__})") from None
+    body, loose_bios = _trailing_bio(body, bool(authors), bool(reader.bios))
+    authors = _attach_bios(authors, reader.bios + loose_bios)
+    if meta.dateline is None and reader.dateline:
+        meta = replace(meta, dateline=reader.dateline)
+    return Article(
+        meta=_replace_authors(meta, authors),
+        body=tuple(body),
+        notes=tuple(reader.notes + reader.end_notes),
+    )
+
+
+def _replace_authors(meta: Metadata, authors: list[Author]) -> Metadata:
+    result: Metadata = replace(meta, authors=tuple(authors))
+    return result
