@@ -33,11 +33,15 @@ class ReadOptions:
 
     ``path`` is the input's path (``None`` for bytes or stdin); ``base_dir``
     is the only folder local resources (images) may come from.
+    ``provenance``, when a dict is given, is filled by readers that can say
+    where each metadata field came from (``{"title": "<meta property=
+    og:title>"}``); ``broadsheet inspect --explain`` shows it.
     """
 
     path: Path | None = None
     base_dir: Path | None = None
     allow_remote: bool = False
+    provenance: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
