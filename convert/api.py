@@ -166,6 +166,7 @@ def read(
     allow_remote: bool = False,
     max_bytes: int = MAX_INPUT_BYTES,
     name: str | None = None,
+    provenance: dict[str, str] | None = None,
 ) -> Article:
     """Read an article from a path or from bytes.
 
@@ -173,6 +174,8 @@ def read(
     otherwise it is sniffed from the content and the file name. ``metadata``
     overrides fields of the result (``{"title": "...", "author": "..."}``).
     ``name`` labels bytes input in errors and in ``meta.source.path``.
+    ``provenance``, a dict, is filled with where each metadata field came
+    from, by readers that know (``inspect --explain``).
     """
     data, path = _read_source(src, max_bytes)
     label = str(path) if path is not None else (name or "<bytes>")
@@ -183,6 +186,7 @@ def read(
             path=path,
             base_dir=path.resolve().parent if path is not None else None,
             allow_remote=allow_remote,
+            provenance=provenance,
         )
         article = reader.read(data, options)
         source = Source(
@@ -198,6 +202,9 @@ def read(
                 article = override(article, metadata)
             except ValueError as exc:
                 raise UsageError(str(exc)) from exc
+            if provenance is not None:
+                for key in metadata:
+                    provenance[key.replace("-", "_")] = "given on the command line / API"
     except ConvertError as exc:
         raise exc.with_path(label) from exc.__cause__
     except RecursionError:
