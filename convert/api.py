@@ -196,7 +196,12 @@ def read(
         )
         if article.meta.source is None:  # a JSON tree keeps the source it names
             article = with_source(article, source)
+        before = article.meta
         article = normalize(article)
+        if provenance is not None:
+            if article.meta.language and not before.language:
+                provenance.setdefault("language", "detected from the text (stop-word counts)")
+            provenance.setdefault("identifier", "sha256 of the input bytes")
         if metadata:
             try:
                 article = override(article, metadata)
