@@ -26,9 +26,9 @@ from convert.model import (
     Text,
 )
 
-# A 2x2 red PNG, so figures need no file on disk.
+# A 4x4 red PNG, so figures need no file on disk.
 PNG_DATA_URI = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=="
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg=="
 )
 
 KITCHEN_SINK = Article(

@@ -1,0 +1,290 @@
+"""PDF through WeasyPrint: the print HTML, the theme's CSS and an ``@page`` rule from its tokens.
+
+Batch runs render hundreds of articles in one process, so the parts that do
+not depend on the article are built once: the theme's stylesheet is parsed
+once per (theme, page tokens) and one ``FontConfiguration`` serves every
+document. Output is deterministic: no timestamps but the article's own dates,
+no random identifiers, so the same article gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..errors import ExportError, MissingDependencyError, UsageError
+
+try:
+    import weasyprint
+    from weasyprint.pdf import VARIANTS as _WEASYPRINT_VARIANTS
+    from weasyprint.text.fonts import FontConfiguration
+except OSError as exc:  # the package is there, its C libraries (Pango) are not
+    raise MissingDependencyError(
+        "the pdf exporter needs the Pango library", hint="install Pango (Debian: apt install libpango-1.0-0)"
+    ) from exc
+
+from ..base import ExportOptions
+from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+from ..model import Article, Metadata
+from ..theme import Theme
+from ._shared import parse_iso
+from .html import render_document
+
+__all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
+
+#: Variants we offer: PDF/A and PDF/UA. WeasyPrint's PDF/X-4 and X-5 write a random
+#: document id and the clock time, which would break reproducible output.
+PDF_VARIANTS = tuple(sorted(v for v in _WEASYPRINT_VARIANTS if v.startswith(("pdf/a-", "pdf/ua-"))))
+
+_CSS_VALUE = re.compile(r"[A-Za-z0-9 .%+-]+")
+_TITLE_LIMIT = 60
+_CSS_CACHE_SIZE = 16
+
+# WeasyPrint's layout is not thread-safe with a shared FontConfiguration, and
+# the log capture below swaps logger state: one render at a time per process.
+_RENDER_LOCK = threading.Lock()
+_font_config: FontConfiguration | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Stylesheet:
+    css: weasyprint.CSS
+    skipped: tuple[str, ...]  # URLs the theme's CSS asked for and was refused
+
+
+_css_cache: OrderedDict[tuple[str, str, str], _Stylesheet] = OrderedDict()
+
+
+@dataclass(frozen=True, slots=True)
+class PdfResult:
+    """A rendered PDF with what went missing on the way.
+
+    ``skipped`` lists the URLs the resource policy refused (the command line
+    warns about them); ``warnings`` holds WeasyPrint's other complaints.
+    """
+
+    data: bytes
+    skipped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class PdfExporter:
+    name: ClassVar[str] = "pdf"
+    extension: ClassVar[str] = "pdf"
+    media_type: ClassVar[str] = "application/pdf"
+    description: ClassVar[str] = "a print-ready PDF (WeasyPrint): page numbers, running title, footnotes"
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        return render_pdf(article, style, options).data
+
+
+def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:
+    """Render ``article`` as PDF bytes, with the URLs that were refused and any warnings."""
+    variant = _variant(options.pdf_variant)
+    policy = ResourcePolicy.for_paths(options.base_dir, theme.path, allow_remote=options.allow_remote)
+    fetcher = PolicyFetcher(policy)
+    source = render_document(article, _document_css(article), footnote_mode="inline")
+    base_url = path_url(options.base_dir) if options.base_dir is not None else None
+    with _RENDER_LOCK, _captured_logs() as logs, _fixed_font_clock(article.meta):
+        sheet = _stylesheet(theme)
+        try:
+            html = weasyprint.HTML(string=source, base_url=base_url, url_fetcher=fetcher)
+            document = html.render(
+                font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
+            )
+            _set_dates(document, article.meta)
+            data = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+        except RecursionError:
+            raise
+        except Exception as exc:  # WeasyPrint raises bare Python errors on layouts it cannot do
+            raise ExportError(f"pdf: WeasyPrint could not render the article: {exc}") from exc
+    skipped = tuple(dict.fromkeys((*sheet.skipped, *fetcher.skipped, *logs.unresolved)))
+    return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages))
+
+
+def _variant(name: str | None) -> str | None:
+    if name is None:
+        return None
+    key = name.strip().lower()
+    if key not in PDF_VARIANTS:
+        raise UsageError(f"unknown PDF variant {name!r}", hint=f"choose from: {', '.join(PDF_VARIANTS)}")
+    return key
+
+
+def _fonts() -> FontConfiguration:
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def _stylesheet(theme: Theme) -> _Stylesheet:
+    """The theme's parsed CSS, built once per theme content and page tokens."""
+    page = page_css(theme)
+    key = (theme.fingerprint, str(theme.path), page)
+    cached = _css_cache.get(key)
+    if cached is not None:
+        _css_cache.move_to_end(key)
+        return cached
+    # A theme's own resources (fonts, images) come from its folder, never the network.
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(theme.path))
+    text = page + "\n" + theme.css("css", "print_css")
+    css = weasyprint.CSS(
+        string=text, base_url=path_url(theme.path), url_fetcher=fetcher, font_config=_fonts()
+    )
+    sheet = _Stylesheet(css=css, skipped=tuple(fetcher.skipped))
+    _css_cache[key] = sheet
+    if len(_css_cache) > _CSS_CACHE_SIZE:
+        _css_cache.popitem(last=False)
+    return sheet
+
+
+def page_css(theme: Theme) -> str:
+    """The ``@page`` rules from ``[page]``: size, and margins with inside/outside mirrored.
+
+    The first page is a right-hand page, so its inside margin is on the left.
+    """
+    size = _token(theme, "size", "A4")
+    top = _token(theme, "margin_top", "20mm")
+    bottom = _token(theme, "margin_bottom", "20mm")
+    inside = _token(theme, "margin_inside", "20mm")
+    outside = _token(theme, "margin_outside", "20mm")
+    return (
+        f"@page {{ size: {size}; margin: {top} {outside} {bottom} {inside}; }}\n"
+        f"@page :left {{ margin-left: {outside}; margin-right: {inside}; }}\n"
+        f"@page :right {{ margin-left: {inside}; margin-right: {outside}; }}\n"
+    )
+
+
+def _token(theme: Theme, key: str, default: str) -> str:
+    value = str(theme.token("page", key, default)).strip()
+    if not _CSS_VALUE.fullmatch(value):
+        raise UsageError(f"theme {theme.name!r}: [page] {key} = {value!r} is not a CSS length or page size")
+    return value
+
+
+def running_title(title: str, limit: int = _TITLE_LIMIT) -> str:
+    """``title`` cut at a word boundary to fit the top margin, with an ellipsis when cut."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–—-") + "…"
+
+
+def _document_css(article: Article) -> str:
+    """The one per-article rule: the shortened title for the running head."""
+    if not article.meta.title:
+        return ""
+    return f"h1.title {{ string-set: running-title {_css_string(running_title(article.meta.title))}; }}"
+
+
+def _css_string(text: str) -> str:
+    escaped = "".join(
+        "\\" + ch if ch in '"\\' else (" " if ch.isspace() else ch)
+        for ch in text
+        if ch.isprintable() or ch.isspace()
+    )
+    return f'"{escaped}"'
+
+
+def _set_dates(document: Any, meta: Metadata) -> None:
+    """Creation and modification dates from the article, never the clock (reproducible bytes).
+
+    WeasyPrint reads ``dcterms.created``, but only as a W3C date: a time with
+    no zone is rejected, so such a value is reduced to its date here.
+    """
+    created = _w3c_date(meta.published)
+    modified = _w3c_date(meta.updated) or created
+    document.metadata.created = created
+    document.metadata.modified = modified
+
+
+def _w3c_date(value: str | None) -> str | None:
+    parsed = parse_iso(value)
+    if isinstance(parsed, dt.datetime):
+        if parsed.tzinfo is None:
+            return parsed.date().isoformat()
+        return parsed.isoformat(timespec="seconds")
+    if isinstance(parsed, dt.date):
+        return parsed.isoformat()
+    return None
+
+
+@contextmanager
+def _fixed_font_clock(meta: Metadata) -> Iterator[None]:
+    """Pin the clock fontTools stamps into subset fonts, so the bytes do not change by the second.
+
+    Without HarfBuzz-subset, WeasyPrint subsets fonts with fontTools, which
+    writes "now" into each font's ``head.modified`` unless ``SOURCE_DATE_EPOCH``
+    is set. A value the user set is kept; otherwise the article's date is used
+    for the duration of the render (under the render lock).
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(meta.updated) or _epoch(meta.published) or 0)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _epoch(value: str | None) -> int | None:
+    parsed = parse_iso(value)
+    if isinstance(parsed, dt.datetime):
+        moment = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        return max(0, int(moment.timestamp()))
+    if isinstance(parsed, dt.date):
+        return max(0, int(dt.datetime(parsed.year, parsed.month, parsed.day, tzinfo=dt.UTC).timestamp()))
+    return None
+
+
+_NO_BASE = "Relative URI reference without a base URI: "
+
+
+class _Collector(logging.Handler):
+    """WeasyPrint's warnings, sorted into unresolvable URLs and other messages."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+        #: Relative references in an article read from bytes (no folder to resolve them in).
+        self.unresolved: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith(_NO_BASE):
+            self.unresolved.append(message.removeprefix(_NO_BASE))
+            return
+        # Refusals are reported through PdfResult.skipped; the bad dcterms dates
+        # are repaired by _set_dates.
+        if "ResourceRefused" in message or message.startswith("Invalid date in <meta"):
+            return
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def _captured_logs() -> Iterator[_Collector]:
+    """Collect WeasyPrint's log warnings instead of letting them reach the application's logs."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    propagate = logger.propagate
+    logger.addHandler(collector)
+    logger.propagate = False
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
