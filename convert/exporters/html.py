@@ -224,10 +224,10 @@ class Renderer:
             back = f' <a class="backref" href="#fnref-{num}">↩</a>'
             etype = ' epub:type="footnote"' if self.xhtml else ""
             text = " ".join(self.blocks_inline_text(note.body))
-            items.append(f'<li id="fn-{num}"{etype} role="doc-footnote"><p>{text}{back}</p></li>')
+            items.append(f'<li id="fn-{num}"{etype}><p>{text}{back}</p></li>')
         etype = ' epub:type="footnotes"' if self.xhtml else ""
         return (
-            f'<aside class="footnotes" role="doc-endnotes"{etype}>\n<ol>\n'
+            f'<aside class="footnotes"{etype}>\n<ol>\n'
             + "\n".join(items)
             + "\n</ol>\n</aside>"
         )

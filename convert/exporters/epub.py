@@ -1,0 +1,593 @@
+"""EPUB 3 through ebooklib: a title page, the article chapter, nav and NCX.
+
+The chapter body is the shared semantic XHTML (``render_xhtml_article``)
+inside a document written here, handed to ebooklib as a plain item: its
+``EpubHtml`` would re-parse the markup with an HTML parser, and its page-list
+code takes every element with an ``epub:type`` and an id for a page.
+
+An EPUB is a closed container, so the tree is fitted to it before rendering:
+``data:`` images become manifest items, other images fall back to their text
+(nothing is fetched), links to files outside the book or to missing anchors
+lose their ``href``, heading ids are made unique. ebooklib stamps zip entries
+with the wall clock and ``dcterms:modified`` with "now", so both are pinned:
+the same article always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, ClassVar, assert_never
+from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit, urlunsplit
+from xml.etree import ElementTree
+
+from ebooklib import epub
+
+from ..base import ExportOptions
+from ..errors import ExportError
+from ..model import (
+    Article,
+    Block,
+    BlockQuote,
+    Code,
+    CodeBlock,
+    Emph,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    Metadata,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+    replace,
+    to_json,
+)
+from ..theme import Theme
+from ._shared import byline, footnotes, human_date, parse_iso
+from .html import head_meta, render_xhtml_article
+
+COVER_HREF = "cover.xhtml"
+CHAPTER_HREF = "chapter.xhtml"
+NAV_HREF = "nav.xhtml"
+CSS_HREF = "style/epub.css"
+UNTITLED = "Untitled article"
+#: dcterms:modified and zip dates when the article has no date at all.
+EPOCH = dt.datetime(1980, 1, 1)
+
+_RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
+_LANG_RE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_ID_RE = re.compile(r"[^\W\d][\w.-]*")
+_RENDERER_ID_RE = re.compile(r"fn(ref)?-\d+")  # ids html.Renderer writes for footnotes
+_LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+_NOT_IN_HOST = frozenset('<>"{}|\\^`')
+_BAD_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_LONG_FRACTION_RE = re.compile(r"(\.\d{3})\d+")
+# Characters XML 1.0 forbids, plus C1 controls (mis-decoded cp1252 in practice).
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML_RE.sub("", text)
+
+
+def _e(text: str) -> str:
+    return escape(_xml_safe(text), quote=True)
+
+
+# --------------------------------------------------------------------------
+# Images
+
+
+@dataclass(frozen=True)
+class EmbeddedImage:
+    href: str
+    uid: str
+    media_type: str
+    data: bytes
+
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"GIF87a", "image/gif", "gif"),
+    (b"GIF89a", "image/gif", "gif"),
+)
+
+
+def sniff_image(data: bytes) -> tuple[str, str] | None:
+    """The media type and extension of an EPUB core image type, from its bytes.
+
+    The bytes decide, not the ``data:`` header: epubcheck flags a manifest
+    type that does not match the content, and other types need fallbacks.
+    """
+    for signature, media_type, ext in _SIGNATURES:
+        if data.startswith(signature):
+            return media_type, ext
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp", "webp"
+    if _is_plain_svg(data):
+        return "image/svg+xml", "svg"
+    return None
+
+
+def _is_plain_svg(data: bytes) -> bool:
+    """Well-formed SVG without a DOCTYPE (no entities, no external DTDs)."""
+    head = data[:4096].lstrip()
+    if not (head.startswith(b"<?xml") or head.startswith(b"<svg")) or b"<!DOCTYPE" in data.upper():
+        return False
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return False
+    return root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def decode_data_uri(uri: str) -> bytes | None:
+    """The payload of a ``data:`` URI, or ``None`` when it is malformed."""
+    header, sep, payload = uri[5:].partition(",")
+    if not sep:
+        return None
+    try:
+        if header.lower().endswith(";base64"):
+            return base64.b64decode("".join(unquote(payload).split()), validate=True)
+        return unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def embed_image(src: str) -> EmbeddedImage | None:
+    """An EPUB item for a ``data:`` image; ``None`` for anything else.
+
+    Remote and local files are not fetched: a book must not depend on the
+    network, and a local path is outside what the exporter was given.
+    """
+    if not src.lower().startswith("data:"):
+        return None
+    data = decode_data_uri(src)
+    kind = sniff_image(data) if data else None
+    if data is None or kind is None:
+        return None
+    media_type, ext = kind
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    return EmbeddedImage(f"images/{digest}.{ext}", f"img-{digest}", media_type, data)
+
+
+# --------------------------------------------------------------------------
+# Fitting the tree to a closed container
+
+
+class TreeMap:
+    """Rebuilds a tree node by node; subclasses override what they change.
+
+    Blocks and inlines map to tuples, so a node can vanish (an image with no
+    text) or unwrap into its children (a link without a usable target).
+    """
+
+    def blocks(self, nodes: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(out for node in nodes for out in self.block(node))
+
+    def block(self, node: Block) -> tuple[Block, ...]:
+        match node:
+            case Paragraph(content=c):
+                return (Paragraph(self.inlines(c)),)
+            case Heading():
+                return (self.heading(node),)
+            case BlockQuote(body=body, attribution=attribution):
+                return (BlockQuote(self.blocks(body), self.inlines(attribution)),)
+            case List(items=items, ordered=ordered, start=start):
+                return (List(tuple(self.blocks(item) for item in items), ordered, start),)
+            case Figure():
+                return self.figure(node)
+            case Table(head=head, rows=rows, caption=caption):
+                return (Table(self.rows(head), self.rows(rows), self.inlines(caption)),)
+            case CodeBlock() | Rule():
+                return (node,)
+            case _:
+                assert_never(node)
+
+    def rows(
+        self, rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    ) -> tuple[tuple[tuple[Inline, ...], ...], ...]:
+        return tuple(tuple(self.inlines(cell) for cell in row) for row in rows)
+
+    def heading(self, node: Heading) -> Heading:
+        return Heading(node.level, self.inlines(node.content), node.id)
+
+    def figure(self, node: Figure) -> tuple[Block, ...]:
+        return (replace(node, caption=self.inlines(node.caption)),)
+
+    def inlines(self, nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return tuple(out for node in nodes for out in self.inline(node))
+
+    def inline(self, node: Inline) -> tuple[Inline, ...]:
+        match node:
+            case Text() | Code() | LineBreak() | NoteRef():
+                return (node,)
+            case Emph(content=c):
+                return (Emph(self.inlines(c)),)
+            case Strong(content=c):
+                return (Strong(self.inlines(c)),)
+            case Quote(content=c, speaker=speaker):
+                return (Quote(self.inlines(c), speaker),)
+            case Link():
+                return self.link(node)
+            case _:
+                assert_never(node)
+
+    def link(self, node: Link) -> tuple[Inline, ...]:
+        return (replace(node, content=self.inlines(node.content)),)
+
+    def notes(self, notes: tuple[Note, ...]) -> tuple[Note, ...]:
+        return tuple(replace(n, body=self.blocks(n.body)) for n in notes)
+
+
+@dataclass
+class Anchors(TreeMap):
+    """First pass: unique, valid heading ids, and ``data:`` images as items.
+
+    ``id_map`` maps each id the source gave to the id written, so links to
+    it can follow in the second pass. Footnote bodies are written as flat
+    text (``flattened``): their headings get no id and their images no item.
+    """
+
+    images: dict[str, EmbeddedImage] = field(default_factory=dict)
+    id_map: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    flattened: bool = False
+
+    def heading(self, node: Heading) -> Heading:
+        content = self.inlines(node.content)
+        return Heading(node.level, content, None if self.flattened else self.claim(node.id))
+
+    def claim(self, wanted: str | None) -> str:
+        ok = wanted and _ID_RE.fullmatch(wanted) and not _RENDERER_ID_RE.fullmatch(wanted)
+        new = wanted if ok and wanted not in self.used else None
+        n = len(self.used) + 1
+        while new is None or new in self.used:
+            new, n = f"section-{n}", n + 1
+        self.used.add(new)
+        if wanted and wanted not in self.id_map:
+            self.id_map[wanted] = new
+        return new
+
+    def figure(self, node: Figure) -> tuple[Block, ...]:
+        caption = self.inlines(node.caption)
+        image = None if self.flattened else embed_image(node.src)
+        if image is not None:
+            self.images[image.href] = image
+            return (Figure(image.href, node.alt, caption, node.credit),)
+        return figure_as_text(node.alt, caption, node.credit)
+
+    def article(self, article: Article) -> Article:
+        body = self.blocks(article.body)
+        referenced = {n.id for n in footnotes(article)}
+        notes = []
+        for note in article.notes:
+            self.flattened = note.id in referenced
+            notes.append(replace(note, body=self.blocks(note.body)))
+        self.flattened = False
+        return Article(article.meta, body, tuple(notes))
+
+
+def figure_as_text(alt: str, caption: tuple[Inline, ...], credit: str | None) -> tuple[Block, ...]:
+    """What is left of an image that is not embedded: its alt text, caption and credit."""
+    parts: list[Inline] = []
+    if alt.strip() and alt.strip() != plain_text(caption).strip():
+        parts.append(Emph((Text(f"[Image: {alt.strip()}]"),)))
+    if caption:
+        parts += [Text(" ")] * bool(parts) + list(caption)
+    if credit:
+        parts += [Text(" ")] * bool(parts) + [Text(credit)]
+    return (Paragraph(tuple(parts)),) if parts else ()
+
+
+@dataclass
+class Links(TreeMap):
+    """Second pass: keep links a reading system can follow, unwrap the rest."""
+
+    id_map: dict[str, str]
+
+    def link(self, node: Link) -> tuple[Inline, ...]:
+        content = self.inlines(node.content)
+        href = self.href(node.url)
+        if href is None:
+            return content
+        return (Link(content, href, node.title),)
+
+    def href(self, url: str) -> str | None:
+        url = url.strip()
+        if url.startswith("#"):
+            target = self.id_map.get(unquote(url[1:]))
+            return f"#{target}" if target else None
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        scheme = parts.scheme.lower()
+        if scheme not in _LINK_SCHEMES or (scheme != "mailto" and not parts.hostname):
+            return None
+        netloc = parts.netloc
+        if any(c.isspace() or c in _NOT_IN_HOST for c in netloc):
+            return None
+        if not netloc.isascii():
+            try:
+                netloc = netloc.encode("idna").decode("ascii")
+            except UnicodeError:
+                return None
+        path, query, fragment = (_quote_url_part(p) for p in (parts.path, parts.query, parts.fragment))
+        return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def _quote_url_part(text: str) -> str:
+    """Percent-encode spaces, non-ASCII and stray ``%``; keep what is already valid."""
+    return quote(_BAD_PERCENT_RE.sub("%25", text), safe="!$%&'()*+,/:;=?@~")
+
+
+def fit_article(article: Article) -> tuple[Article, dict[str, EmbeddedImage]]:
+    """The article as the book holds it, and the images to add to the manifest."""
+    anchors = Anchors()
+    fitted = anchors.article(article)
+    links = Links(anchors.id_map)
+    fitted = Article(_fit_meta(fitted.meta), links.blocks(fitted.body), links.notes(fitted.notes))
+    return fitted, anchors.images
+
+
+def _fit_meta(meta: Metadata) -> Metadata:
+    """A language tag the book can declare, dates ``<time>`` accepts, named authors only."""
+    return replace(
+        meta,
+        authors=tuple(a for a in meta.authors if _text(a.name)),
+        language=book_language(meta),
+        published=_valid_date(meta.published),
+        updated=_valid_date(meta.updated),
+    )
+
+
+def _valid_date(value: str | None) -> str | None:
+    """An ISO date as HTML's ``datetime`` takes it (at most milliseconds), else ``None``."""
+    if not value or parse_iso(value.strip()) is None:
+        return None
+    return _LONG_FRACTION_RE.sub(r"\1", value.strip())
+
+
+def book_language(meta: Metadata) -> str:
+    """``meta.language`` if well formed; ``en`` (the HTML renderer's default) if absent."""
+    lang = (meta.language or "").strip()
+    if not lang:
+        return "en"
+    return lang if _LANG_RE.fullmatch(lang) else "und"
+
+
+def sections(body: tuple[Block, ...]) -> list[tuple[str, str]]:
+    """(id, label) of the top-level section headings (h2 once rendered)."""
+    out = []
+    for block in body:
+        if isinstance(block, Heading) and block.level <= 2 and block.id:
+            label = " ".join(_xml_safe(plain_text(block.content)).split())
+            if label:
+                out.append((block.id, label))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+
+def modified_stamp(meta: Metadata) -> dt.datetime:
+    """``dcterms:modified`` as naive UTC: updated, else published, else EPOCH.
+
+    Derived from the article, never from the clock, so output is reproducible.
+    """
+    for value in (meta.updated, meta.published):
+        parsed = parse_iso(value)
+        if isinstance(parsed, dt.datetime):
+            if parsed.tzinfo is not None:
+                parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+            return parsed.replace(microsecond=0)
+        if isinstance(parsed, dt.date):
+            return dt.datetime(parsed.year, parsed.month, parsed.day)
+    return EPOCH
+
+
+def zip_stamp(moment: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """A zip entry date (1980-2107, even seconds) for ``moment``."""
+    moment = min(max(moment, EPOCH), dt.datetime(2107, 12, 31, 23, 59, 58))
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second // 2 * 2)
+
+
+def content_identifier(article: Article) -> str:
+    """``urn:sha256:`` of the article's JSON form, for articles without an identifier."""
+    data = json.dumps(to_json(article), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "urn:sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------
+# Documents
+
+
+def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> bytes:
+    """An EPUB XHTML content document linking the theme's stylesheet."""
+    direction = ' dir="rtl"' if lang.split("-")[0].lower() in _RTL else ""
+    text = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+        f' lang="{_e(lang)}" xml:lang="{_e(lang)}"{direction}>\n<head>\n'
+        + "\n".join(head)
+        + f'\n<link rel="stylesheet" type="text/css" href="{CSS_HREF}"/>\n</head>\n'
+        f'<body epub:type="{body_type}">\n{body}\n</body>\n</html>\n'
+    )
+    return _xml_safe(text).encode("utf-8")
+
+
+def title_page(meta: Metadata, article: Article) -> bytes:
+    """The cover: publisher, title, subtitle, byline and dates, as text."""
+    lang = meta.language or "en"
+    out = ['<section class="title-page" epub:type="titlepage" aria-label="Title page">']
+    if meta.publisher:
+        out.append(f'<p class="kicker">{_e(meta.publisher)}</p>')
+    out.append(f'<h1 class="title">{_e(meta.title or UNTITLED)}</h1>')
+    if meta.subtitle:
+        out.append(f'<p class="subtitle">{_e(meta.subtitle)}</p>')
+    by = byline(article)
+    if by:
+        out.append(f'<p class="byline">{_e(by)}</p>')
+    if meta.published:
+        shown = human_date(meta.published, lang) or meta.published
+        out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{_e(shown)}</time></p>')
+    out.append("</section>")
+    head = [f"<title>{_e(meta.title or UNTITLED)}</title>"]
+    return xhtml_document(lang, head, "\n".join(out), "frontmatter")
+
+
+
+def chapter(article: Article) -> bytes:
+    """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
+    lang = article.meta.language or "en"
+    body = render_xhtml_article(article)
+    return xhtml_document(lang, head_meta(article), body, "bodymatter")
+
+
+# --------------------------------------------------------------------------
+# The book
+
+
+def _text(value: str | None) -> str | None:
+    cleaned = " ".join(_xml_safe(value or "").split())
+    return cleaned or None
+
+
+def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
+    """Dublin Core fields; empty values are left out (epubcheck rejects empty elements)."""
+    book.set_identifier(identifier)
+    book.set_title(_text(meta.title) or UNTITLED)
+    book.set_language(meta.language or "en")
+    names = [n for n in (_text(a.name) for a in meta.authors) if n]
+    for i, name in enumerate(names, 1):
+        book.add_author(name, role="aut", uid=f"creator-{i}")
+    if meta.published:
+        book.add_metadata("DC", "date", meta.published.strip())
+    for name, value in (
+        ("publisher", meta.publisher),
+        ("description", meta.description),
+        ("rights", meta.rights),
+        ("source", meta.url),
+    ):
+        text = _text(value)
+        if text:
+            book.add_metadata("DC", name, text)
+    for keyword in meta.keywords:
+        text = _text(keyword)
+        if text:
+            book.add_metadata("DC", "subject", text)
+    book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "Broadsheet"})
+
+
+def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
+    meta = article.meta
+    title = _text(meta.title) or UNTITLED
+    book = epub.EpubBook()
+    add_metadata(book, meta, identifier)
+    if meta.language and meta.language.split("-")[0].lower() in _RTL:
+        book.set_direction("rtl")
+
+    style = epub.EpubItem(uid="style", file_name=CSS_HREF, media_type="text/css", content=css.encode("utf-8"))
+    cover = epub.EpubItem(
+        uid="cover",
+        file_name=COVER_HREF,
+        media_type="application/xhtml+xml",
+        content=title_page(meta, article),
+    )
+    text = epub.EpubItem(
+        uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
+    )
+    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title="Contents")
+    nav.add_item(style)
+    for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
+        book.add_item(item)
+    for image in sorted(images.values(), key=lambda i: i.href):
+        book.add_item(
+            epub.EpubItem(
+                uid=image.uid, file_name=image.href, media_type=image.media_type, content=image.data
+            )
+        )
+
+    chapter_link = epub.Link(CHAPTER_HREF, title, "toc-chapter")
+    subs = [
+        epub.Link(f"{CHAPTER_HREF}#{sid}", label, f"toc-{n}")
+        for n, (sid, label) in enumerate(sections(article.body), 1)
+    ]
+    book.toc = [(chapter_link, subs)] if subs else [chapter_link]
+    book.spine = [cover, text]
+    book.guide = [
+        {"type": "cover", "href": COVER_HREF, "title": "Title page"},
+        {"type": "text", "href": CHAPTER_HREF, "title": title},
+    ]
+    return book
+
+
+def write_book(book: Any, modified: dt.datetime) -> bytes:
+    options = {"mtime": modified, "epub3_pages": False, "epub3_landmark": True, "epub2_guide": True}
+    buffer = io.BytesIO()
+    writer = epub.EpubWriter(buffer, book, options)
+    writer.process()
+    writer.write()
+    return buffer.getvalue()
+
+
+def pin_zip(raw: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """The same entries with fixed dates and attributes, ``mimetype`` first and stored.
+
+    ebooklib's ``writestr`` dates every entry with the local wall clock.
+    """
+    with zipfile.ZipFile(io.BytesIO(raw)) as src:
+        entries = [(info.filename, src.read(info)) for info in src.infolist()]
+    entries.sort(key=lambda entry: entry[0] != "mimetype")  # stable: the rest keep their order
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                dst.writestr(info, data)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                dst.writestr(info, data, compresslevel=9)
+    return out.getvalue()
+
+
+class EpubExporter:
+    name: ClassVar[str] = "epub"
+    extension: ClassVar[str] = "epub"
+    media_type: ClassVar[str] = "application/epub+zip"
+    description: ClassVar[str] = "an EPUB 3 e-book: title page, the article, contents, the theme's CSS"
+
+    def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
+        # options.allow_remote is not used: remote images are never fetched (see embed_image).
+        fitted, images = fit_article(article)
+        identifier = _text(article.meta.identifier) or content_identifier(article)
+        modified = modified_stamp(fitted.meta)
+        try:
+            book = build_book(fitted, images, style.css("css", "epub_css"), identifier)
+            raw = write_book(book, modified)
+        except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
+            raise ExportError(f"epub: cannot write the book: {exc}") from exc
+        return pin_zip(raw, zip_stamp(modified))
