@@ -191,7 +191,14 @@ def identifier(article: Article) -> Article:
     return model.replace(article, meta=model.replace(article.meta, identifier=f"urn:sha256:{digest}"))
 
 
-PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, language, identifier)
+def quotes(article: Article) -> Article:
+    """Speech quotations with their speakers, scare quotes without (:mod:`convert.quotes`)."""
+    from .quotes import find_quotes
+
+    return find_quotes(article)
+
+
+PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, quotes, language, identifier)
 
 
 def normalize(article: Article) -> Article:

@@ -1,0 +1,234 @@
+"""Briefings: what an article says, who said what, and the numbers, as data.
+
+:func:`build` analyses an article (the quote pass, sentences, LexRank
+summary, figures, entities) into a :class:`Briefing`; :func:`render_text`
+and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
+:mod:`.digest` combines many. Everything is deterministic and offline.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks, reading_minutes
+from ..model import Article, Quote, plain_text, walk
+from . import entities as ent
+from .figures import Figure, find
+from .sentences import Sentence, paragraphs, sentences, word_count
+from .summary import summarise
+
+__all__ = ["Briefing", "SpokenQuote", "build", "render_text", "source_line", "to_json"]
+
+SCHEMA = "broadsheet.brief"
+VERSION = (1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenQuote:
+    speaker: str
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    article: Article
+    words: int
+    minutes: int
+    bottom_line: tuple[Sentence, ...]
+    key_points: tuple[Sentence, ...]
+    quotes: tuple[SpokenQuote, ...]
+    figures: tuple[Figure, ...]
+    people: tuple[ent.Entity, ...]
+    places: tuple[ent.Entity, ...]
+    organisations: tuple[ent.Entity, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.article.meta.title or "Untitled article"
+
+    def by_speaker(self) -> dict[str, list[SpokenQuote]]:
+        """Quotes grouped by speaker: speakers in order of first quote, quotes in article order."""
+        groups: dict[str, list[SpokenQuote]] = {}
+        for q in self.quotes:
+            groups.setdefault(q.speaker, []).append(q)
+        return groups
+
+
+def _spoken(article: Article) -> list[SpokenQuote]:
+    out: list[SpokenQuote] = []
+    lang = article.meta.language
+    from .sentences import render_inlines
+
+    for number, block in enumerate(b for b in walk(article.body) if type(b).__name__ == "Paragraph"):
+        for node in walk((block,)):
+            if isinstance(node, Quote) and node.speaker:
+                text = " ".join(render_inlines(node.content, lang, depth=1).split()).rstrip(",;: ")
+                out.append(SpokenQuote(node.speaker, text, number))
+    return out
+
+
+def build(article: Article) -> Briefing:
+    """Analyse ``article`` into a briefing (runs the quote pass first; it is idempotent)."""
+    from ..quotes import PersonIndex, find_quotes  # convert.quotes uses our gazetteer: import late
+
+    article = find_quotes(article)
+    sents = sentences(article)
+    bottom, key = summarise(sents, article.meta.title)
+    text = "\n\n".join(t for t, _ in paragraphs(article))
+    words = word_count(text)
+    index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
+    notes = tuple(f"{note_label(n)}: " + " ".join(plain_text(n.body).split()) for n in end_notes(article))
+    return Briefing(
+        article=article,
+        words=words,
+        minutes=reading_minutes(words),
+        bottom_line=tuple(bottom),
+        key_points=tuple(key),
+        quotes=tuple(_spoken(article)),
+        figures=tuple(find(sents)),
+        people=tuple(ent.people(text, index)),
+        places=tuple(ent.places(text)),
+        organisations=tuple(ent.organisations(text)),
+        notes=notes + tuple(f"About the author: {b}" for b in bios(article)),
+    )
+
+
+def source_line(article: Article) -> str:
+    """Author, publisher, date and time, dateline place: the parts the article has."""
+    m = article.meta
+    parts = []
+    if m.authors:
+        parts.append("By " + ", ".join(a.name for a in m.authors))
+    if m.publisher:
+        parts.append(m.publisher)
+    if m.published:
+        parts.append(human_date(m.published, m.language) or m.published)
+    if m.dateline:
+        parts.append(m.dateline.title() if m.dateline.isupper() else m.dateline)
+    return " · ".join(parts)
+
+
+class _Text:
+    def __init__(self, width: int) -> None:
+        self.width = max(30, width)
+        self.lines: list[str] = []
+
+    def para(self, text: str, indent: str = "", first: str | None = None) -> None:
+        self.lines.append(
+            textwrap.fill(
+                " ".join(text.split()),
+                width=self.width,
+                initial_indent=indent if first is None else first,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+
+    def heading(self, text: str) -> None:
+        self.lines += ["", text.upper(), "-" * min(self.width, len(text))]
+
+    def text(self) -> str:
+        out = "\n".join(self.lines)
+        return "\n".join(line.rstrip() for line in out.split("\n")).strip("\n") + "\n"
+
+
+def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: int | None = None) -> None:
+    """The body of a briefing: bottom line, key points, quotes, figures (and entities, notes when ``full``)."""
+    lang = b.article.meta.language
+    open_, close = quote_marks(lang)
+    w.heading("Bottom line")
+    w.para(" ".join(s.text for s in b.bottom_line) or "(the article has no text to summarise)")
+    if full and b.key_points:
+        w.heading("Key points")
+        for s in b.key_points:
+            w.para(s.text, "    ", "  • ")
+    if b.quotes:
+        w.heading("Who said what")
+        for speaker, quotes in b.by_speaker().items():
+            w.para(speaker + ":", "  ")
+            for q in quotes:
+                w.para(f"{open_}{q.text}{close}", "      ", "    – ")
+    if b.figures:
+        w.heading("Figures")
+        for f in b.figures[:figure_limit]:
+            w.para(f"{f.text} — {f.context}", "      ", "  • ")
+    if not full:
+        return
+    groups = (("People", b.people), ("Places", b.places), ("Organisations", b.organisations))
+    if any(g for _, g in groups):
+        w.heading("People, places, organisations")
+        for label, group in groups:
+            if group:
+                names = ", ".join(f"{e.name} ({e.count})" if e.count > 1 else e.name for e in group)
+                w.para(f"{label}: {names}", "    ", "  ")
+    if b.notes:
+        w.heading("Notes")
+        for note in b.notes:
+            one = note if len(note) <= 200 else note[:199].rsplit(" ", 1)[0] + "…"
+            w.para(one, "    ", "  ")
+
+
+def render_text(b: Briefing, width: int = 72) -> str:
+    """The plain-text briefing, wrapped at ``width``."""
+    w = _Text(width)
+    w.para(b.title)
+    w.lines.append("=" * min(w.width, max(len(line) for line in w.lines[-1].split("\n"))))
+    if b.article.meta.subtitle:
+        w.para(b.article.meta.subtitle)
+    src = source_line(b.article)
+    if src:
+        w.para(src)
+    w.para(f"{b.minutes} min read · {b.words:,} words")
+    render_sections(b, w)
+    return w.text()
+
+
+def _figure_json(f: Figure) -> dict[str, Any]:
+    return {
+        "text": f.text,
+        "kind": f.kind,
+        "value": f.value,
+        "unit": f.unit,
+        "context": f.context,
+        "sentence": f.sentence,
+    }
+
+
+def to_json(b: Briefing) -> dict[str, Any]:
+    """The briefing as data for scripts (the ``brief.json`` output)."""
+    m = b.article.meta
+
+    def sent(s: Sentence) -> dict[str, Any]:
+        return {"index": s.index, "paragraph": s.paragraph, "text": s.text}
+
+    return {
+        "schema": SCHEMA,
+        "version": list(VERSION),
+        "meta": {
+            "title": m.title,
+            "authors": [a.name for a in m.authors],
+            "publisher": m.publisher,
+            "published": m.published,
+            "dateline": m.dateline,
+            "language": m.language,
+            "url": m.url,
+            "identifier": m.identifier,
+            "words": b.words,
+            "reading_minutes": b.minutes,
+        },
+        "bottom_line": [sent(s) for s in b.bottom_line],
+        "key_points": [sent(s) for s in b.key_points],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "paragraph": q.paragraph} for q in b.quotes],
+        "figures": [_figure_json(f) for f in b.figures],
+        "entities": {
+            "people": [{"name": e.name, "count": e.count} for e in b.people],
+            "places": [{"name": e.name, "count": e.count} for e in b.places],
+            "organisations": [{"name": e.name, "count": e.count} for e in b.organisations],
+        },
+        "notes": list(b.notes),
+    }

@@ -1,0 +1,266 @@
+"""Numbers that matter, each with the phrase that says what it measures.
+
+Money, percentages, counts, dates, years and durations are found with
+regular expressions over each sentence. The context is the clause around
+the figure, cut at semicolons, brackets and dashes; when that clause only
+says "it amounted to $4 billion", the measure named in the sentence before
+("trade turnover") is put in front so the line stands on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import Sentence
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"
+_BEFORE = r"(?<![\w.,$£€¥/-])"
+_CURRENCY_WORDS = (
+    r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
+)
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("money", re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE})?")),
+    ("money", re.compile(rf"{_BEFORE}(?:{_NUM})(?:\s?{_SCALE})?\s?{_CURRENCY_WORDS}")),
+    ("money", re.compile(rf"{_BEFORE}\d+(?:\.\d+)?p\b")),
+    ("percent", re.compile(rf"{_BEFORE}(?:{_NUM})\s?(?:%|per cent\b|percent\b|pct\b)")),
+    (
+        "date",
+        re.compile(
+            rf"\b{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{{1,2}}(?:st|nd|rd|th)?)?\b(?:,?\s\d{{4}}\b)?"
+        ),
+    ),
+    ("date", re.compile(rf"{_BEFORE}\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTHS}(?:\s\d{{4}})?\b")),
+    (
+        "duration",
+        re.compile(
+            rf"{_BEFORE}(?:{_NUM})[- ](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)(?:-old)?\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(rf"{_BEFORE}(?:1[5-9]\d\d|20\d\d)\s?[-–]\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b(?![\d,.]\d)"),
+    ),
+    ("year", re.compile(rf"{_BEFORE}(?:1[5-9]\d\d|20\d\d)s?\b(?![\d,.]\d)")),
+    ("ordinal", re.compile(rf"{_BEFORE}\d+(?:st|nd|rd|th)\b")),
+    (
+        "count",
+        re.compile(
+            rf"{_BEFORE}(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln))?(?![\w.,]*\d)(?!-)"
+        ),
+    ),
+)
+_SCALES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_CURRENCIES = {
+    "$": "USD",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "dollars": "USD",
+    "dlrs": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "marks": "DEM",
+    "rupees": "INR",
+    "cts": "USD",
+    "cents": "USD",
+    "pence": "GBP",
+    "p": "GBP",
+}
+_MEASURES = (
+    r"trade turnover|turnover|exports?|imports?|population|profits?|sales|revenues?|growth|inflation|"
+    r"unemployment|jobless rate|rate|prices?|shares?|earnings|income|budget|debt|deficit|spending|costs?|"
+    r"investment|output|production|GDP|surplus|dividends?|loss(?:es)?|value|trade|reserves|stake|bid|deal|"
+    r"fine|tax|wages?|salary|fees?"
+)
+_MEASURE = re.compile(
+    rf"(?:\b[a-z][\w-]*\s)?\b(?:{_MEASURES})\b(?:\s(?:between|of|in|for|with)\s(?:the\s)?[\w-]+(?:\s(?:and|two)\s[\w-]+)?(?:\scountries)?)?"
+)
+_CLAUSE = re.compile(r"\s*(?:[;()\[\]—:]|\s[-–]\s)\s*")
+_LEADING = re.compile(
+    r"(?i)^(?:for example|for instance|thus|but|and|which|while|whereas|so|also|or)\b[,:]?\s*"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?i)(?:^|,\s*)(?:it|this|that|they|which)\s+(?:\w+\s)?(?:amounted|was|were|stood|reached|totalled|totaled|rose|fell|grew|came|is|are|increased|decreased)\b"
+)
+_KIND_ORDER = ("money", "percent", "count", "duration", "date", "year", "ordinal")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure as written, what kind it is, its value and unit when known, and its context."""
+
+    text: str
+    kind: str
+    value: float | None
+    unit: str | None
+    context: str
+    sentence: int
+
+
+def _value(kind: str, text: str) -> tuple[float | None, str | None]:
+    num = re.search(_NUM, text)
+    if num is None:
+        return None, None
+    value = float(num.group(0).replace(",", ""))
+    scale = re.search(rf"\d\s?({_SCALE})", text)
+    if scale and kind in ("money", "count"):
+        value *= _SCALES[scale.group(1)]
+    if kind == "money":
+        sym = re.match(r"US\$|A\$|C\$|HK\$|[$£€¥]", text)
+        word = re.search(rf"{_CURRENCY_WORDS}|p$", text)
+        key = sym.group(0) if sym else (word.group(0) if word else "")
+        if key in ("cts", "cents", "pence", "p"):
+            value /= 100
+        return value, _CURRENCIES.get(key)
+    if kind == "percent":
+        return value, "%"
+    if kind == "duration":
+        unit = re.search(r"(year|month|week|day|hour|minute|second|decade|centur)", text)
+        return value, (unit.group(1) + "s").replace("centurs", "centuries") if unit else None
+    if kind == "year":
+        return value, "year"
+    if kind == "date":
+        return None, None
+    return value, None
+
+
+def _count_unit(text: str, end: int) -> str | None:
+    """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents"."""
+    words = re.match(r"\s+((?:[\w’'–-]+\s?){1,3})", text[end:])
+    if not words:
+        return None
+    out = []
+    for w in words.group(1).split():
+        if w.lower() in (
+            "in",
+            "of",
+            "at",
+            "on",
+            "for",
+            "to",
+            "and",
+            "from",
+            "with",
+            "who",
+            "that",
+            "by",
+            "per",
+        ):
+            break
+        out.append(w.strip(",.;"))
+    return " ".join(out) or None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause holding ``text[start:end]``, trimmed to a readable length."""
+    cuts = [0] + [p for m in _CLAUSE.finditer(text) for p in (m.start(), m.end())] + [len(text)]
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    a, b = next(((x, y) for x, y in pairs if x <= start and end <= y), (0, len(text)))
+    clause = text[a:b]
+    rel_start, rel_end = start - a, end - a
+    if len(clause.split()) > 18:
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", clause)]
+        idx = next((i for i, (x, y) in enumerate(parts) if x <= rel_start < y), 0)
+        lo, hi = idx, idx
+        while len(clause[parts[lo][0] : parts[hi][1]].split()) < 8 and (lo > 0 or hi < len(parts) - 1):
+            if lo > 0:
+                lo -= 1
+            else:
+                hi += 1
+        clause = clause[parts[lo][0] : max(parts[hi][1], rel_end)]
+    clause = _LEADING.sub("", clause.strip(" ,.;")).strip(" ,.;")
+    filler = re.match(r"(?i)(?:this|it|that|there)\b[^,]{0,40},\s*", clause)
+    if filler and len(clause[filler.end() :].split()) >= 5:
+        clause = clause[filler.end() :]  # "this is understandable, there are 1.6 million ..."
+    if len(clause.split()) < 3 and a > 0:
+        # "(1813)": name what the bracket belongs to, "the Gulistan (1813)"
+        lead = re.split(r"[;,:()]", text[:a].rstrip(" ([—–-"))[-1].split()[-6:]
+        clause = " ".join(lead) + f" ({clause})"
+    return clause
+
+
+def _measure(previous: str) -> str | None:
+    found = list(_MEASURE.finditer(previous))
+    if not found:
+        return None
+    phrase = found[-1].group(0)
+    words = phrase.split()
+    if words and words[0].lower() in (
+        "a",
+        "the",
+        "in",
+        "of",
+        "and",
+        "its",
+        "their",
+        "there",
+        "was",
+        "decline",
+    ):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def find(sentences: list[Sentence], limit: int = 40) -> list[Figure]:
+    """The figures in ``sentences``: one entry per distinct figure text, grouped by kind."""
+    found: list[Figure] = []
+    seen: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(text):
+                if any(m.start() < b and a < m.end() for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                figure = m.group(0).strip()
+                if (
+                    kind == "count"
+                    and float(re.sub(r"[^\d.]", "", figure.split()[0]) or 0) < 10
+                    and " " not in figure
+                ):
+                    continue  # small bare numbers are words in disguise: "3 ministers"
+                if figure in seen:
+                    continue
+                seen.add(figure)
+                context = _clause(text, m.start(), m.end())
+                if (
+                    _PRONOUN_SUBJECT.search(context)
+                    and i > 0
+                    and sentences[i - 1].paragraph == sentence.paragraph
+                ):
+                    measure = _measure(sentences[i - 1].text)
+                    if measure:
+                        context = f"{measure}: {context}"
+                value, unit = _value(kind, figure)
+                if kind == "count":
+                    unit = _count_unit(text, m.end())
+                found.append(Figure(figure, kind, value, unit, context, sentence.index))
+    found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
+    return found[:limit]

@@ -1,0 +1,172 @@
+"""Sentences of an article, with the paragraph they come from.
+
+The splitter is our own: a few rules that know English abbreviations
+("Mr.", "U.S.", "Oct."), initials, decimals and quotation marks. It never
+splits inside a quotation the tree marks as a :class:`~convert.model.Quote`,
+so a quoted remark stays one sentence with its attribution. Sentence text is
+a verbatim slice of the paragraph's text, which is what lets the briefing
+promise that its summary sentences are the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..exporters._shared import quote_marks
+from ..model import (
+    Article,
+    BlockQuote,
+    Code,
+    Emph,
+    LineBreak,
+    Link,
+    List,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Strong,
+    Text,
+)
+
+#: Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp det
+    inc corp ltd co plc bros no nos vs v etc al approx dept est fig vol pp
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    e.g i.e a.m p.m u.s u.k u.n u.s.a e.u mt ft ave blvd rd""".split()
+)
+
+#: Words that usually open a sentence: after "U.S." they mark a boundary.
+_STARTERS = frozenset("the a an he she it they we i but and in this that there its his her their".split())
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[\w’'.-]+$")
+_WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its number, its paragraph's number and its text."""
+
+    index: int
+    paragraph: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORDS.findall(self.text))
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def render_inlines(
+    nodes: tuple[object, ...],
+    language: str | None,
+    spans: list[tuple[int, int]] | None = None,
+    depth: int = 0,
+    offset: int = 0,
+) -> str:
+    """Inline text with quotation marks restored; records each Quote's span in ``spans``."""
+    out: list[str] = []
+    pos = offset
+    for node in nodes:
+        match node:
+            case Text(text=t) | Code(text=t):
+                piece = t
+            case Emph(content=c) | Strong(content=c) | Link(content=c):
+                piece = render_inlines(c, language, spans, depth, pos)
+            case Quote(content=c):
+                open_, close = quote_marks(language, depth)
+                inner = render_inlines(c, language, spans, depth + 1, pos + len(open_))
+                piece = open_ + inner + close
+                if spans is not None and depth == 0:
+                    spans.append((pos, pos + len(piece)))
+            case LineBreak():
+                piece = " "
+            case NoteRef():
+                piece = ""
+            case _:
+                piece = ""
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out)
+
+
+def paragraphs(article: Article) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The text of every body paragraph (block quotes and list items too), with quote spans."""
+    lang = article.meta.language
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+
+    def visit(blocks: tuple[object, ...]) -> None:
+        for block in blocks:
+            match block:
+                case Paragraph(content=c):
+                    spans: list[tuple[int, int]] = []
+                    text = render_inlines(c, lang, spans)
+                    if text.strip():
+                        out.append((text, spans))
+                case BlockQuote(body=b):
+                    visit(b)
+                case List(items=items):
+                    for item in items:
+                        visit(item)
+                case _:
+                    pass
+
+    visit(article.body)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation, an initial or a dotted acronym."""
+    m = _WORD.search(text, 0, dot + 1)
+    if m is None:
+        return False
+    word = m.group(0).rstrip(".").lstrip("'’")
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. K. Rowling"
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # "U.S", "a.m"
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s+[\"“‘'(\[]?([\w’']+)", text[pos:])
+    return m.group(1) if m else ""
+
+
+def split(text: str, protected: list[tuple[int, int]] | None = None) -> list[str]:
+    """Split ``text`` into sentences; never inside a ``protected`` span. Slices are verbatim, stripped."""
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if any(a < end < b for a, b in protected or ()):
+            continue
+        last = m.group(0)
+        if last.startswith(".") and len(last.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
+            word = _WORD.search(text, 0, m.start() + 1)
+            acronym = word is not None and "." in word.group(0).rstrip(".")
+            if not (acronym and _next_word(text, end).lower() in _STARTERS):
+                continue
+        cuts.append(end)
+    pieces: list[str] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    return pieces
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Every sentence of the body, numbered in article order."""
+    out: list[Sentence] = []
+    for p, (text, spans) in enumerate(paragraphs(article)):
+        for piece in split(text, spans):
+            out.append(Sentence(len(out), p, piece))
+    return out

@@ -1,0 +1,1 @@
+"""Commands added to the ``broadsheet`` group with ``cli.add_command``."""

@@ -1,0 +1,103 @@
+"""``broadsheet digest``: one briefing for many articles (txt, pdf, epub)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import _debug_option, fail, guarded
+
+_FORMATS = ("txt", "pdf", "epub")
+
+
+def _outputs(output: str, formats: list[str]) -> dict[str, Path]:
+    """``-o digest.txt --to txt,pdf`` -> digest.txt, digest.pdf; a folder gets digest.<ext>."""
+    out = Path(output)
+    if out.is_dir() or output.endswith(("/", "\\")):
+        return {fmt: out / f"digest.{fmt}" for fmt in formats}
+    stem = out.with_suffix("") if out.suffix.lower().lstrip(".") in _FORMATS else out
+    return {
+        fmt: (out if out.suffix.lower() == f".{fmt}" else stem.with_name(f"{stem.name}.{fmt}"))
+        for fmt in formats
+    }
+
+
+@click.command("digest")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(), help="The digest file, e.g. digest.txt (or a folder)."
+)
+@click.option(
+    "-t", "--to", "to", help="Formats, comma-separated: txt,pdf,epub (default: from the -o ending, else txt)."
+)
+@click.option("--width", type=click.IntRange(30, 400), help="Wrap width of the text digest.")
+@click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The date in the header (default: today).")
+@click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@_debug_option
+@guarded
+def digest(
+    inputs: tuple[str, ...],
+    output: str,
+    to: str | None,
+    width: int | None,
+    style: str,
+    date: str | None,
+    from_: str | None,
+    quiet: bool,
+) -> None:
+    """One briefing for many INPUT articles (files or folders).
+
+    \b
+    Examples:
+      broadsheet digest today/ -o digest.txt
+      broadsheet digest a.txt b.html -o digest.txt --to txt,pdf,epub
+    """
+    from .. import api
+    from ..base import ExportOptions
+    from ..briefing import build
+    from ..briefing.digest import Digest, as_article, collect_inputs, digest_date, render_text
+    from ..errors import InputError, UsageError
+    from ..theme import load_theme
+
+    suffix = Path(output).suffix.lower().lstrip(".")
+    formats = api._parse_formats(to or (suffix if suffix in _FORMATS else "txt"))
+    for fmt in formats:
+        if fmt not in _FORMATS:
+            raise UsageError(f"the digest cannot be written as {fmt!r}", hint="choose from: txt, pdf, epub")
+    theme = load_theme(style)
+    try:
+        day = digest_date(date)
+    except ValueError:
+        raise UsageError(f"--date {date!r}: expected YYYY-MM-DD") from None
+    files = collect_inputs(inputs)
+    if not files:
+        raise InputError("no articles found in the inputs given")
+    briefings = []
+    worst = 0
+    for file in files:
+        try:
+            briefings.append(build(api.read(file, from_=from_)))
+        except Exception as exc:  # one bad input never stops the rest
+            worst = max(worst, fail(exc, str(file)))
+    if not briefings:
+        sys.exit(worst or 1)
+    result = Digest(day, tuple(briefings))
+    rendered: dict[Path, bytes] = {}
+    for fmt, path in _outputs(output, formats).items():
+        if fmt == "txt":
+            rendered[path] = render_text(result, width or theme.width).encode("utf-8")
+        else:
+            data = api.write(as_article(result), fmt, style=theme, options=ExportOptions())
+            assert isinstance(data, bytes)
+            rendered[path] = data
+    for path, data in rendered.items():
+        api.atomic_write(path, data)
+        if not quiet:
+            click.echo(f"wrote {path}")
+    if worst:
+        click.echo(f"{len(briefings)} of {len(files)} inputs in the digest", err=True)
+        sys.exit(worst)

@@ -1,0 +1,508 @@
+"""Normalise pass: find quotations and who said them.
+
+Paired quotation marks in body paragraphs become :class:`~convert.model.Quote`
+nodes (the marks themselves are dropped: exporters add the right ones).
+A quotation is *speech* when an attribution stands next to it ("…," President
+Putin said; Vladimir Putin stated: "…"; the Iranian President noted that
+"…") and its content is more than a term; speech gets a ``speaker``, the
+full name when the article lets us resolve it ("President Putin", "Mr.
+Putin", "the Russian President" -> "Vladimir Putin"). Scare quotes and
+names ("something", "Axis of Resistance") become quotes without a speaker.
+
+The pass is idempotent: existing Quote nodes are left alone, and every pair
+of marks it finds becomes a Quote, so a second run finds nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from . import model
+from .briefing.gazetteer import (
+    DEMONYMS,
+    FIRST_NAMES,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    ORGANISATIONS,
+    PERSON_NOUNS,
+    PLACES,
+    TITLES,
+)
+from .model import Article, BlockQuote, Inline, List, Paragraph, Quote, Text
+
+__all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
+
+_OBJ = "\ufffc"  # stands for a non-text inline while we search the text
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SPEECH_VERBS = (
+    "said|says|say|stated|states|noted|notes|added|adds|told|tells|asked|asks|declared|declares|explained|"
+    "explains|argued|argues|warned|warns|insisted|insists|urged|urges|wrote|writes|remarked|emphasized|"
+    "emphasised|stressed|stresses|commented|announced|announces|claimed|claims|replied|continued|"
+    "acknowledged|admitted|admits|conceded|concluded|recalled|suggested|suggests|believes|believed|"
+    "predicted|promised|vowed|pledged|confirmed|denied|complained|maintained|observed|pointed out|"
+    "went on|called for|called on|called|described|describes|demanded|reiterated|underlined|assured|"
+    "quipped|joked|shouted|cried|replies|answered|responded|recounted|estimated|hoped|expects|expected|"
+    "according to"
+)
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_CONNECTORS = frozenset(
+    "as and but while when then so also moreover however meanwhile yet thus indeed later earlier now "
+    "still although though since because where".split()
+)
+_CAP = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|St\.|[A-Z]\.(?=[ \t][A-Z])|[A-Z][\w’'\-]*)"
+_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|al|de|da|van|von|der|la|du|le|ibn)[ \t]+)?{_CAP})*")
+_WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+def is_speech_verb(word: str) -> bool:
+    return bool(_VERB.fullmatch(word))
+
+
+def _strip_possessive(token: str) -> str:
+    return re.sub(r"[’']s?$", "", token)
+
+
+# --------------------------------------------------------------------------
+# Who is who in the article
+
+
+@dataclass
+class PersonIndex:
+    """Full names found in the article, looked up by surname and by title."""
+
+    names: list[str] = field(default_factory=list)
+    by_surname: dict[str, set[str]] = field(default_factory=dict)
+    by_title: dict[str, set[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str) -> PersonIndex:
+        index = cls()
+        honorific_surnames = {
+            _strip_possessive(m.group(1))
+            for m in re.finditer(
+                r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Chancellor)\.?\s+([A-Z][\w’'\-]+)", text
+            )
+        }
+        for m in _NAME_RUN.finditer(text):
+            tokens = m.group(0).split()
+            titles: list[str] = []
+            while tokens and (
+                tokens[0] in TITLES or tokens[0] in DEMONYMS or tokens[0] in ("The", "Former", "Acting")
+            ):
+                titles.append(tokens.pop(0))
+            if len(tokens) < 2 or len(tokens) > 4:
+                continue
+            tokens[-1] = _strip_possessive(tokens[-1])
+            name = " ".join(tokens)
+            if not _looks_like_name(tokens, name):
+                continue
+            before = text[max(0, m.start() - 40) : m.start()].lower().split()
+            evidence = (
+                bool([t for t in titles if t not in DEMONYMS and t != "The"])
+                or tokens[0] in FIRST_NAMES
+                or tokens[-1] in honorific_surnames
+                or (bool(before) and before[-1] in PERSON_NOUNS)
+            )
+            if not evidence:
+                continue
+            index.add(name, [t for t in titles if t not in ("The",)])
+        return index
+
+    def add(self, name: str, titles: list[str]) -> None:
+        if name not in self.counts:
+            self.names.append(name)
+            self.counts[name] = 0
+        self.counts[name] += 1
+        self.by_surname.setdefault(name.split()[-1], set()).add(name)
+        if titles:
+            key = " ".join(titles).lower()
+            self.by_title.setdefault(key, set()).add(name)
+            # "Russian President" also answers to "President" alone when unique.
+            core = " ".join(t for t in titles if t not in DEMONYMS).lower()
+            if core and core != key:
+                self.by_title.setdefault(core, set()).add(name)
+
+    def resolve(self, phrase: str) -> str | None:
+        """The full name ``phrase`` stands for, or ``None`` when it names nobody we know."""
+        for name in self.names:
+            if name in phrase:
+                return name
+        tokens = [t for t in phrase.split() if t.lower() not in ("the", "a", "an")]
+        rest = list(tokens)
+        titles: list[str] = []
+        while rest and (rest[0] in TITLES or rest[0] in DEMONYMS or rest[0] in HONORIFICS):
+            titles.append(rest.pop(0))
+        if rest:
+            surname = _strip_possessive(rest[-1])
+            found = self.by_surname.get(surname, set())
+            if len(found) == 1 and all(t[:1].isupper() for t in rest):
+                return next(iter(found))
+            return None
+        if titles:
+            found = self.by_title.get(" ".join(titles).lower(), set())
+            if len(found) == 1:
+                return next(iter(found))
+        return None
+
+
+def _looks_like_name(tokens: list[str], name: str) -> bool:
+    if name in PLACES or name in ORGANISATIONS:
+        return False
+    for t in tokens:
+        if t in NOT_NAMES or t in PLACES or t in ORGANISATIONS or t in ORG_WORDS or t in DEMONYMS:
+            return False
+        if t.isupper() and len(t) > 1:
+            return False  # acronyms: "BRICS", "UN"
+        if any(ch.isdigit() for ch in t):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# Finding the marks
+
+
+def _double_role(s: str, i: int) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` can open and whether it can close a quotation."""
+    ch = s[i]
+    if ch in _DOUBLE_OPEN:
+        return True, False
+    if ch in _DOUBLE_CLOSE:
+        return False, True
+    before = s[i - 1] if i else " "
+    after = s[i + 1] if i + 1 < len(s) else " "
+    can_open = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not after.isspace()
+    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+    if not can_open and not can_close:
+        can_open = can_close = True
+    return can_open, can_close
+
+
+def _double_pairs(s: str, continues: bool) -> list[tuple[int, int]]:
+    """``(open, close)`` index pairs; ``close == len(s)`` for a quotation running to the end."""
+    pairs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(s):
+        if ch not in '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE:
+            continue
+        can_open, can_close = _double_role(s, i)
+        if start is not None and can_close and not (can_open and not can_close):
+            pairs.append((start, i))
+            start = None
+        elif can_open:
+            if start is not None and _ends_sentence(s[start + 1 : i]):
+                pairs.append((start, i))  # an unclosed paragraph of speech, then a new one
+            start = i
+    if start is not None and (continues or start == 0) and len(_WORDS.findall(s[start:])) >= 6:
+        pairs.append((start, len(s)))
+    return pairs
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?…]\s*$", text)) and len(_WORDS.findall(text)) >= 4
+
+
+def _single_pairs(s: str) -> list[tuple[int, int]]:
+    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks."""
+    pairs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(s):
+        if ch not in "'‘’":
+            continue
+        before = s[i - 1] if i else " "
+        after = s[i + 1] if i + 1 < len(s) else " "
+        opens = (ch == "‘" or ch == "'") and (before.isspace() or before in "([{—–-/") and after.isalpha()
+        closes = ch in "'’" and (before.isalnum() or before in ".,!?") and not after.isalnum()
+        if start is not None and closes:
+            if len(_WORDS.findall(s[start:i])) <= 12:
+                pairs.append((start, i))
+            start = None
+        elif opens:
+            start = i
+    return pairs
+
+
+# --------------------------------------------------------------------------
+# Attribution
+
+
+@dataclass
+class _Context:
+    people: PersonIndex
+    last_speaker: str | None = None
+    last_paragraph: int = -10
+    last_person: str | None = None
+    previous_speech: bool = False
+
+    def mention(self, text: str) -> None:
+        """Remember the last person ``text`` names: "he said" refers to them."""
+        for m in _NAME_RUN.finditer(text):
+            who = self.people.resolve(m.group(0))
+            if who:
+                self.last_person = who
+
+
+def _sentence_start(s: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(s, 0, pos):
+        word = re.search(r"(\w+)\W*$", s[: m.start() + 1])
+        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end(s: str, pos: int) -> int:
+    for m in _SENTENCE_END.finditer(s, pos):
+        word = re.search(r"(\w+)\W*$", s[: m.start() + 1])
+        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
+            continue
+        return m.start() + 1
+    return len(s)
+
+
+def _subject_before(pre: str) -> str | None:
+    """The speaker phrase just before a speech verb: "…, Vladimir Putin" -> "Vladimir Putin"."""
+    parts = re.split(r"[,;:(—–\u201c\u201d\"" + _OBJ + r"]|\s-\s", pre)
+    clause = parts[-1].strip()
+    if len(parts) > 1 and clause.split()[:1] in (["a"], ["an"], ["the"]):
+        name = parts[-2].strip().split()
+        if 2 <= len(name) <= 4 and all(w[:1].isupper() for w in name):
+            clause = " ".join(name)  # apposition: "Marc Ostwald, a strategist at X, said"
+    words = clause.split()
+    while words and words[0].lower() in _CONNECTORS:
+        words.pop(0)
+    # an adverb between subject and verb: "Putin also said", "he later told"
+    while words and (
+        words[-1].lower() in ("also", "later", "then", "again", "once") or words[-1].endswith("ly")
+    ):
+        words.pop()
+    if not words or len(words) > 8:
+        return None
+    return " ".join(words)
+
+
+def _subject_after(post: str) -> str | None:
+    """The speaker after an inverted verb: "said Mr Thomas" -> "Mr Thomas"."""
+    clause = re.split(r"[,;:.(—–\"“”" + _OBJ + r"]|\s-\s", post)[0].strip()
+    words = clause.split()
+    if not words or len(words) > 8:
+        return None
+    return " ".join(words)
+
+
+def _valid_speaker(phrase: str, people: PersonIndex) -> bool:
+    words = phrase.split()
+    low = [w.lower().strip("’'") for w in words]
+    if low[0] in _PRONOUNS and len(words) == 1:
+        return True
+    if low[0] in ("it", "this", "that", "which", "there", "what", "who"):
+        return False
+    if people.resolve(phrase):
+        return True
+    if any(_strip_possessive(w) in PERSON_NOUNS for w in low):
+        return True
+    caps = [w for w in words[1:] if w[:1].isupper()] + (
+        [words[0]] if words[0][:1].isupper() and low[0] not in ("the", "a", "an") else []
+    )
+    return bool(caps) and len(words) <= 4
+
+
+def _attribution(s: str, open_: int, close: int) -> tuple[str | None, bool]:
+    """The speaker phrase next to the quotation at ``open_``..``close`` and whether the cue is strong.
+
+    Strong cues stand right beside the marks ("…," he said / X said: "…");
+    a weak cue is a speech verb earlier in the same sentence ("X asked Russia to act "…"").
+    """
+    content = s[open_ + 1 : close]
+    after = s[close + 1 : _sentence_end(s, close + 1)] if close < len(s) else ""
+    tail_ok = bool(re.search(r"[,?!—…]\s*$", content)) or after.startswith((",", " —", " –"))
+    rest = after.lstrip(",—– ")
+    if tail_ok and rest:
+        m = re.match(rf"(?:(?P<verb1>{_SPEECH_VERBS})\s+(?P<post>.+))", rest)
+        if m and not m.group("verb1").startswith("according"):
+            subj = _subject_after(m.group("post"))
+            if subj:
+                return subj, True
+        m = re.match(r"according to\s+(?P<post>.+)", rest)
+        if m:
+            return _subject_after(m.group("post")), True
+        m = _VERB.search(rest)
+        if m and m.start() < 70:
+            subj = _subject_before(rest[: m.start()])
+            between = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\.", "", rest[: m.start()])
+            if subj and len(subj.split()) <= 8 and not re.search(r"[.!?]", between):
+                return subj, True
+    start = _sentence_start(s, open_)
+    pre = s[start:open_]
+    m = re.search(rf"(?P<verb>{_SPEECH_VERBS})(?:\s+[\w’'-]+){{0,5}}?\s*(?:that)?\s*[,:]?\s*$", pre)
+    if m and (pre.rstrip().endswith((":", ",", "that")) or pre[m.end("verb") :].strip() == ""):
+        subj = _subject_before(pre[: m.start()])
+        if subj:
+            return subj, True
+    verbs = list(_VERB.finditer(pre))
+    for m in reversed(verbs):
+        subj = _subject_before(pre[: m.start()])
+        if subj:
+            return subj, False
+    return None, False
+
+
+def _is_term(content: str) -> bool:
+    """A name or term in quotes: "Axis of Resistance", "phantom"."""
+    words = _WORDS.findall(content)
+    if not words:
+        return True
+    if re.search(r"[.!?,;:…]\s*$", content.strip()) and len(words) >= 2:
+        return False
+    significant = [w for w in words if len(w) > 3]
+    return (
+        len(words) <= 12
+        and bool(significant)
+        and all(w[:1].isupper() for w in significant)
+        and len(words) > 1
+    )
+
+
+def _speaker_for(s: str, open_: int, close: int, ctx: _Context, paragraph: int) -> str | None:
+    content = s[open_ + 1 : close].replace(_OBJ, "")
+    n = len(_WORDS.findall(content))
+    if _is_term(content) or n < 2:
+        return None
+    phrase, strong = _attribution(s, open_, close)
+    if phrase is None or not _valid_speaker(phrase, ctx.people):
+        starts_sentence = open_ == 0 or bool(re.search(r"[.!?…][\"”’]?\s*$", s[:open_]))
+        if (
+            starts_sentence
+            and n >= 4
+            and ctx.last_speaker
+            and (
+                (open_ == 0 and paragraph - ctx.last_paragraph <= 1)
+                or (ctx.previous_speech and paragraph == ctx.last_paragraph)
+            )
+        ):
+            # speech continuing the previous quotation's speaker
+            ctx.last_paragraph = paragraph
+            return ctx.last_speaker
+        return None
+    if not strong and n < 4:
+        return None
+    if phrase.lower() in _PRONOUNS:
+        if phrase.lower() not in ("he", "she") or ctx.last_person is None:
+            return None
+        speaker = ctx.last_person
+    else:
+        speaker = ctx.people.resolve(phrase) or phrase
+    ctx.last_speaker = speaker
+    ctx.last_person = speaker if ctx.people.resolve(speaker) else ctx.last_person
+    ctx.last_paragraph = paragraph
+    return speaker
+
+
+# --------------------------------------------------------------------------
+# Rebuilding the inlines
+
+
+def _flatten(content: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
+    parts: list[str] = []
+    objects: list[Inline] = []
+    for node in content:
+        if isinstance(node, Text):
+            parts.append(node.text.replace(_OBJ, ""))
+        else:
+            parts.append(_OBJ)
+            objects.append(node)
+    return "".join(parts), objects
+
+
+def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for piece in re.split(f"({_OBJ})", s):
+        if piece == _OBJ:
+            out.append(next(objects))
+        elif piece:
+            out.append(Text(piece))
+    return tuple(out)
+
+
+def _with_singles(s: str, objects: Iterator[Inline], *, wrap: bool = True) -> tuple[Inline, ...]:
+    """Single-quoted spans inside a quotation become nested quotes.
+
+    Outside any quotation (``wrap=False``) they are left as typed: a single
+    quote there is the author's choice of mark for a term, not speech, and
+    exporters would otherwise print it with double marks.
+    """
+    if not wrap:
+        return _rebuild(s, objects)
+    out: list[Inline] = []
+    pos = 0
+    for a, b in _single_pairs(s):
+        out.extend(_rebuild(s[pos:a], objects))
+        out.append(Quote(_rebuild(s[a + 1 : b], objects)))
+        pos = b + 1
+    out.extend(_rebuild(s[pos:], objects))
+    return tuple(out)
+
+
+def _paragraph(
+    content: tuple[Inline, ...], ctx: _Context, number: int, continues: bool
+) -> tuple[Inline, ...]:
+    s, objs = _flatten(content)
+    objects = iter(objs)
+    out: list[Inline] = []
+    pos = 0
+    ctx.previous_speech = False
+    for a, b in _double_pairs(s, continues):
+        ctx.mention(s[pos:a])
+        speaker = _speaker_for(s, a, b, ctx, number)
+        ctx.previous_speech = speaker is not None
+        out.extend(_with_singles(s[pos:a], objects, wrap=False))
+        inner = s[a + 1 : b]
+        out.append(Quote(_with_singles(inner, objects), speaker=speaker))
+        pos = b + 1
+    ctx.mention(s[pos:])
+    out.extend(_with_singles(s[pos:], objects, wrap=False))
+    return tuple(out)
+
+
+def _opens_with_quote(block: object) -> bool:
+    if not isinstance(block, Paragraph) or not block.content or not isinstance(block.content[0], Text):
+        return False
+    return block.content[0].text[:1] in '"“„«'
+
+
+def _blocks(blocks: tuple[model.Block, ...], ctx: _Context, counter: list[int]) -> tuple[model.Block, ...]:
+    out: list[model.Block] = []
+    for i, block in enumerate(blocks):
+        match block:
+            case Paragraph(content=c):
+                counter[0] += 1
+                continues = i + 1 < len(blocks) and _opens_with_quote(blocks[i + 1])
+                out.append(Paragraph(_paragraph(c, ctx, counter[0], continues)))
+            case BlockQuote(body=b, attribution=a):
+                out.append(BlockQuote(_blocks(b, ctx, counter), a))
+            case List(items=items):
+                out.append(model.replace(block, items=tuple(_blocks(it, ctx, counter) for it in items)))
+            case _:
+                out.append(block)
+    return tuple(out)
+
+
+def _article_text(article: Article) -> str:
+    return "\n\n".join(model.plain_text(b) for b in article.body)
+
+
+def find_quotes(article: Article) -> Article:
+    """Mark the quotations in ``article``'s body; speech gets its speaker's full name."""
+    ctx = _Context(PersonIndex.build(_article_text(article)))
+    body = _blocks(article.body, ctx, [0])
+    if body == article.body:
+        return article
+    return model.replace(article, body=body)

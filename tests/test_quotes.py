@@ -1,0 +1,139 @@
+"""The quote pass: speech with its speaker, scare quotes without one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.model import Article, Emph, Metadata, Paragraph, Quote, Text, plain_text, walk
+from convert.quotes import find_quotes
+
+SCARE = (
+    "something",
+    "demonstration",
+    "deadly",
+    "Axis of Resistance",
+    "phantom",
+    "synchronized watches",
+    "often",
+)
+
+
+def quotes(article: Article) -> list[Quote]:
+    return [n for n in walk(article.body) if isinstance(n, Quote)]
+
+
+def para(*texts: str) -> Article:
+    return Article(meta=Metadata(language="en"), body=tuple(Paragraph((Text(t),)) for t in texts))
+
+
+@pytest.fixture(scope="module")
+def sample(sample_path: Path) -> Article:
+    return find_quotes(convert.read(sample_path))
+
+
+def test_sample_speakers(sample: Article) -> None:
+    speakers = [q.speaker for q in quotes(sample) if q.speaker]
+    assert speakers.count("Vladimir Putin") >= 3
+    assert speakers.count("Masoud Pezeshkian") >= 2
+    assert set(speakers) == {"Vladimir Putin", "Masoud Pezeshkian"}
+
+
+def test_sample_scare_quotes_have_no_speaker(sample: Article) -> None:
+    by_text = {plain_text(q.content): q for q in quotes(sample)}
+    body = "\n".join(plain_text(b) for b in sample.body)
+    for term in SCARE:
+        if term in by_text:
+            assert by_text[term].speaker is None, term
+        else:  # single-quoted terms outside speech stay text, marks as typed
+            assert f"'{term}'" in body, term
+    assert "demonstration" not in by_text
+
+
+def test_sample_marks_are_not_content(sample: Article) -> None:
+    for q in quotes(sample):
+        text = plain_text(q.content)
+        assert not text.startswith(('"', "“", "'")) and not text.endswith(('"', "”", "'")), text
+    body = "\n".join(plain_text(b) for b in sample.body)
+    assert '"' not in body  # every straight double quote in the sample was paired
+
+
+def test_sample_specific_attributions(sample: Article) -> None:
+    spoken = {plain_text(q.content)[:30]: q.speaker for q in quotes(sample) if q.speaker}
+    assert (
+        spoken["constructive consultations wer"] == "Masoud Pezeshkian"
+    )  # "the Iranian President noted that"
+    assert spoken["more effectively against the c"] == "Masoud Pezeshkian"  # "Pezeshkian asked Russia to act"
+    assert spoken["I am very glad, dear Mr. Presi"] == "Vladimir Putin"  # '"…," President Putin said'
+
+
+def test_idempotent(sample: Article) -> None:
+    assert find_quotes(sample) == sample
+
+
+def test_curly_quotes_and_title_resolution() -> None:
+    a = find_quotes(
+        para(
+            "Iranian President Masoud Pezeshkian met Russian President Vladimir Putin.",
+            "“We will act together,” Mr. Pezeshkian said on Friday.",
+            "The Russian President noted that “the trend is good for both of our countries.”",
+        )
+    )
+    got = [(plain_text(q.content), q.speaker) for q in quotes(a)]
+    assert got == [
+        ("We will act together,", "Masoud Pezeshkian"),
+        ("the trend is good for both of our countries.", "Vladimir Putin"),
+    ]
+
+
+def test_inverted_and_pronoun_attribution() -> None:
+    a = find_quotes(
+        para(
+            'Chancellor Gordon Brown spoke in London. "Growth will be strong this year," said Mr Brown.',
+            '"We have done the work and it shows in the figures," he added.',
+        )
+    )
+    assert [q.speaker for q in quotes(a)] == ["Gordon Brown", "Gordon Brown"]
+
+
+def test_quote_spanning_paragraphs_keeps_speaker() -> None:
+    a = find_quotes(
+        para(
+            'Tony Blair said: "We are going to win this election and then we will keep every promise.',
+            '"Nobody should doubt that we mean every single word of it."',
+        )
+    )
+    got = [(plain_text(q.content), q.speaker) for q in quotes(a)]
+    assert got[0] == ("We are going to win this election and then we will keep every promise.", "Tony Blair")
+    assert got[1] == ("Nobody should doubt that we mean every single word of it.", "Tony Blair")
+
+
+def test_existing_quotes_and_inlines_are_kept() -> None:
+    original = Article(
+        body=(
+            Paragraph(
+                (
+                    Text("Putin used the word "),
+                    Quote((Text("often"),), speaker=None),
+                    Text(' and said "this is '),
+                    Emph((Text("very"),)),
+                    Text(' important for us all."'),
+                ),
+            ),
+        )
+    )
+    a = find_quotes(original)
+    content = a.body[0].content  # type: ignore[union-attr]
+    assert content[1] == Quote((Text("often"),), speaker=None)
+    last = content[-1]
+    assert isinstance(last, Quote)
+    assert last.content == (Text("this is "), Emph((Text("very"),)), Text(" important for us all."))
+    assert find_quotes(a) == a
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    a = find_quotes(para("Russia's trade with Iran's neighbours grew in the '90s, and the 'reset' failed."))
+    assert [plain_text(q.content) for q in quotes(a)] == []  # 'reset' stays as typed
+    assert "the 'reset' failed" in plain_text(a.body)
