@@ -7,9 +7,11 @@ Every expected failure is one line on stderr, ``error: FILE: what (hint:
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -151,6 +153,20 @@ def _collect_meta(
 @click.option("--width", type=click.IntRange(20, 400), help="Wrap width for plain-text outputs.")
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 1024), help="Folders: worker processes (default: the cores).")
+@click.option("--include", multiple=True, metavar="GLOB", help="Folders: take only matching files (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Folders: skip matching files and folders (repeatable).")
+@click.option("--force", is_flag=True, help="Folders: reconvert even what is up to date.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Folders: write every outcome as JSON.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Folders: seconds one input may take.")
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "bar", "json", "none"]),
+    default="auto",
+    show_default=True,
+    help="Folders: a bar on a terminal, JSON lines on stdout, or nothing.",
+)
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask cluster (pip install 'broadsheet[dask]').")
 @_with_meta_options
 @_debug_option
 @guarded
@@ -163,20 +179,38 @@ def convert_cmd(
     width: int | None,
     allow_remote: bool,
     quiet: bool,
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    force: bool,
+    report_path: str | None,
+    timeout: float | None,
+    progress: str,
+    scheduler: str | None,
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
     published: str | None,
     language: str | None,
 ) -> None:
-    """Convert INPUT files (or '-' for stdin) to every format in --to."""
-    formats = api._parse_formats(to)
-    for fmt in formats:
-        api.exporters.get_class(fmt)
+    """Convert INPUT files (or '-' for stdin) to every format in --to.
+
+    \b
+    A folder is walked and its tree mirrored under -o, in parallel and
+    incrementally (only what changed is converted again). Exit codes for
+    folders: 0 all converted or up to date, 1 some failed, 3 all failed.
+    """
+    from .registry import exporters
     from .theme import load_theme
 
+    formats = api._parse_formats(to)
+    for fmt in formats:
+        exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
+    if scheduler or any(src != "-" and Path(src).is_dir() for src in inputs):
+        batch = _BatchArgs(jobs, include, exclude, force, report_path, timeout, progress, scheduler, quiet)
+        sys.exit(_convert_folders(inputs, formats, output, style, from_, width, allow_remote, meta, batch))
     if output == "-":
         if len(formats) != 1 or len(inputs) != 1:
             raise UsageError("-o - (stdout) takes one input and one output format")
@@ -227,6 +261,74 @@ def convert_cmd(
         sys.exit(worst)
 
 
+@dataclass(frozen=True)
+class _BatchArgs:
+    jobs: int | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    force: bool
+    report: str | None
+    timeout: float | None
+    progress: str
+    scheduler: str | None
+    quiet: bool
+
+
+def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
+    """JSON lines on stdout when asked; a bar on a terminal unless quiet or in CI; else failures only."""
+    from .batch.progress import Bar, JsonLines
+
+    if mode == "json":
+        return JsonLines(sys.stdout)
+    if quiet or mode == "none":
+        return Bar(sys.stderr, live=False)  # failures are still printed, one line each
+    live = mode == "bar" or (sys.stderr.isatty() and not os.environ.get("CI"))
+    return Bar(sys.stderr, live=live)
+
+
+def _convert_folders(
+    inputs: tuple[str, ...],
+    formats: list[str],
+    output: str | None,
+    style: str,
+    from_: str | None,
+    width: int | None,
+    allow_remote: bool,
+    meta: dict[str, Any],
+    batch: _BatchArgs,
+) -> int:
+    """The batch engine behind ``convert DIR...``; returns the exit code (0, 1 or 3)."""
+    from .batch import convert_batch
+
+    if "-" in inputs:
+        raise UsageError("stdin ('-') cannot be mixed with folders")
+    if not output or output == "-":
+        raise UsageError("converting a folder needs an output folder", hint="add -o OUT")
+    if Path(output).is_file():
+        raise UsageError(f"-o {output}: a folder is needed, and this is a file")
+    report = convert_batch(
+        list(inputs),
+        output,
+        to=formats,
+        jobs=batch.jobs,
+        scheduler=batch.scheduler,
+        style=style,
+        from_=from_,
+        metadata=meta or None,
+        width=width,
+        allow_remote=allow_remote,
+        include=batch.include,
+        exclude=batch.exclude,
+        force=batch.force,
+        timeout=batch.timeout,
+        report=batch.report,
+        on_event=_progress_printer(batch.progress, batch.quiet),
+    )
+    if batch.progress != "json" and not batch.quiet:
+        click.echo(report.summary(), err=True)
+    return report.exit_code
+
+
 def _outline(article: Article) -> str:
     from .model import plain_text
 
@@ -275,6 +377,9 @@ def _outline(article: Article) -> str:
 @cli.command("inspect")
 @click.argument("input", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print the article tree as JSON.")
+@click.option(
+    "--explain", is_flag=True, help="Say where each metadata field came from (tag, line, heuristic)."
+)
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
 @_with_meta_options
 @_debug_option
@@ -282,6 +387,7 @@ def _outline(article: Article) -> str:
 def inspect_cmd(
     input: str,
     as_json: bool,
+    explain: bool,
     from_: str | None,
     meta_pairs: tuple[str, ...],
     title: str | None,
@@ -291,12 +397,36 @@ def inspect_cmd(
 ) -> None:
     """Show the article tree Broadsheet recovers from INPUT."""
     meta = _collect_meta(meta_pairs, title, author, published, language)
+    if explain:
+        _inspect_explained(input, from_, meta, as_json)
+        return
     article = _read_input(input, from_, meta, False)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
         sys.stdout.buffer.flush()
     else:
         click.echo(_outline(article))
+
+
+def _inspect_explained(src: str, from_: str | None, meta: dict[str, Any], as_json: bool) -> None:
+    """``inspect --explain``: the metadata with its sources (``--json``: tree and provenance)."""
+    import json
+
+    from .explain import explain_text, read_explained
+    from .model import to_json
+
+    if src == "-":
+        data = sys.stdin.buffer.read()
+        article, where = read_explained(data, from_=from_, metadata=meta, name="<stdin>")
+    else:
+        article, where = read_explained(src, from_=from_, metadata=meta)
+    if as_json:
+        doc = {"provenance": where, "article": to_json(article)}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        click.echo(explain_text(article, where))
+        click.echo("")
+        click.echo(_outline(article).split("\n\n", 1)[-1])
 
 
 @cli.command("formats")
@@ -320,6 +450,17 @@ def formats_cmd() -> None:
     for name in exporters.names():
         click.echo(f"  {name:<10} {describe(exporters, name)}")
     click.echo("Styles (--style): " + ", ".join(builtin_names()))
+
+
+def _add_commands() -> None:
+    from .commands.bundle import bundle_cmd
+    from .commands.digest import digest
+
+    cli.add_command(digest)
+    cli.add_command(bundle_cmd)
+
+
+_add_commands()
 
 
 def main() -> NoReturn:

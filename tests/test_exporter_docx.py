@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.shared import Pt
+from kitchen import PNG_DATA_URI
 
 from convert import pandoc_run
 from convert.base import ExportOptions
@@ -23,9 +24,7 @@ from convert.pandoc_ast import pandoc_to_article
 from convert.registry import exporters
 from convert.theme import Theme, load_theme
 
-RED_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=="
-)
+RED_PNG = base64.b64decode(PNG_DATA_URI.split(",", 1)[1])
 
 
 @pytest.fixture(scope="module")

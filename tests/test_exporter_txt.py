@@ -39,12 +39,13 @@ def test_every_paragraph_appears_in_order(sample_path: Path) -> None:
     article = convert.read(sample_path)
     data = convert.write(article, "txt")
     assert isinstance(data, bytes)
-    flat = " ".join(data.decode("utf-8").split())
+    marks = str.maketrans("", "", "“”‘’\"'")
+    flat = " ".join(data.decode("utf-8").translate(marks).split())
     pos = 0
     for block in article.body:
-        words = " ".join(convert.model.plain_text(block).split())
+        words = " ".join(convert.model.plain_text(block).translate(marks).split())
         found = flat.find(words[:60], pos)
         assert found >= pos, words[:60]
         pos = found
     assert "About the author: Vladimir Sazhin is Senior Researcher" in flat
-    assert flat.index("Author’s note:") < flat.index("Disclaimer:")
+    assert flat.index("Authors note:") < flat.index("Disclaimer:")

@@ -1,0 +1,281 @@
+"""Batch conversion: folders in, a mirrored tree of outputs out, in parallel.
+
+>>> import convert
+>>> report = convert.convert_batch("articles/", "out/", to=["pdf", "txt"], jobs=4)  # doctest: +SKIP
+>>> report.converted, report.skipped, report.failed, report.exit_code  # doctest: +SKIP
+(198, 0, 2, 1)
+
+The pieces: :mod:`.plan` (inputs -> output paths), :mod:`.fingerprint` and
+:mod:`.manifest` (what is up to date), :mod:`.worker` (one job),
+:mod:`.executor` (the pool, crash and timeout handling), :mod:`.report`.
+A rerun converts only outputs whose fingerprint changed or whose file is
+missing; a stopped run leaves no partial files (writes are atomic) and the
+manifest keeps every output finished before the stop.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import Any
+
+from .. import api
+from ..errors import MissingDependencyError
+from ..registry import exporters
+from ..theme import Theme, load_theme
+from .executor import MAX_TASKS_PER_CHILD, local_pool_factory, run_all
+from .fingerprint import file_sha256, options_key, output_fingerprint
+from .manifest import MANIFEST_NAME, Entry, Manifest
+from .plan import Job, plan, stale_temporaries
+from .progress import Event
+from .report import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED, BatchReport, JobOutcome
+from .worker import JobResult, JobSpec
+
+__all__ = [
+    "EXIT_ALL_FAILED",
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "MANIFEST_NAME",
+    "BatchReport",
+    "JobOutcome",
+    "convert_batch",
+    "dask_executor",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _style_for_workers(style: PathLike | Theme, theme: Theme) -> str:
+    """A name for a built-in theme (found on any machine), else the folder's absolute path."""
+    if isinstance(style, str) and "/" not in style and "\\" not in style and not style.startswith("."):
+        return style
+    return str(theme.path)
+
+
+def dask_executor(address: str) -> tuple[Executor, int, Callable[[], None]]:
+    """An executor on the Dask cluster at ``address``, its thread count and a closer."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "--scheduler needs Dask's distributed package", hint="pip install 'broadsheet[dask]'"
+        ) from exc
+    client = Client(address)  # type: ignore[no-untyped-call]
+    threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
+    return client.get_executor(), threads, client.close  # type: ignore[no-untyped-call]
+
+
+class _Run:
+    """The state of one batch: manifest, fingerprints, the report being filled."""
+
+    def __init__(
+        self,
+        report: BatchReport,
+        manifest: Manifest,
+        fingerprint_parts: tuple[str, str, str],
+        on_event: Callable[[Event], None] | None,
+    ) -> None:
+        self.report = report
+        self.manifest = manifest
+        self.parts = fingerprint_parts
+        self.on_event = on_event
+        self.jobs: dict[str, Job] = {}
+        self.rss: dict[int, int] = {}
+        self.done = 0
+        self.todo = 0
+
+    def fingerprint(self, sha: str, fmt: str) -> str:
+        options, theme, version = self.parts
+        return output_fingerprint(sha, fmt, options, theme, version)
+
+    def emit(self, event: Event) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def add(self, outcome: JobOutcome) -> None:
+        self.report.outcomes.append(outcome)
+        if outcome.status != "skipped":
+            self.done += 1
+            self.emit(
+                {
+                    "event": "job",
+                    "status": outcome.status,
+                    "src": outcome.src,
+                    "outputs": list(outcome.outputs),
+                    "seconds": round(outcome.seconds, 4),
+                    "reason": outcome.reason,
+                    "done": self.done,
+                    "todo": self.todo,
+                }
+            )
+
+    def on_result(self, result: JobResult) -> None:
+        job = self.jobs.pop(result.rel)
+        if result.pid and result.peak_rss_kb:
+            self.rss[result.pid] = max(self.rss.get(result.pid, 0), result.peak_rss_kb)
+        if not result.ok:
+            self.add(
+                JobOutcome(str(job.src), job.rel, "failed", seconds=result.seconds, reason=result.reason)
+            )
+            return
+        for fmt, out in result.outputs:
+            path = Path(out)
+            self.manifest.record(
+                Entry(self.manifest.key(path), self.fingerprint(result.sha256, fmt), job.rel, result.sha256)
+            )
+        outputs = tuple(out for _fmt, out in result.outputs)
+        self.add(JobOutcome(str(job.src), job.rel, "converted", outputs, result.seconds))
+
+
+def convert_batch(
+    src: PathLike | Sequence[PathLike],
+    out: PathLike,
+    *,
+    to: str | Iterable[str] = ("pdf",),
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    scheduler: str | None = None,
+    style: PathLike | Theme = "default",
+    from_: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    width: int | None = None,
+    allow_remote: bool = False,
+    pdf_variant: str | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    force: bool = False,
+    timeout: float | None = None,
+    report: PathLike | None = None,
+    on_event: Callable[[Event], None] | None = None,
+    max_tasks_per_child: int | None = MAX_TASKS_PER_CHILD,
+) -> BatchReport:
+    """Convert every article under ``src`` (folders and files) into ``out``, mirroring the tree.
+
+    ``jobs`` worker processes (default: the machine's cores) run on a local
+    pool unless ``executor`` (any :class:`concurrent.futures.Executor`) or
+    ``scheduler`` (a Dask address, ``tcp://host:8786``) is given. Outputs
+    that are up to date are skipped unless ``force``. ``timeout`` bounds
+    each input, in seconds. ``report`` names a JSON file for the outcome;
+    ``on_event`` receives progress events. A failing input never stops the
+    others: see :attr:`BatchReport.exit_code`.
+    """
+    started = time.perf_counter()
+    formats = api._parse_formats(to)
+    for fmt in formats:
+        exporters.get_class(fmt)  # unknown formats fail before any work
+    theme = (
+        style if isinstance(style, Theme) else load_theme(style if isinstance(style, str) else Path(style))
+    )
+    inputs = [Path(p) for p in ([src] if isinstance(src, str | os.PathLike) else src)]
+    out_dir = Path(out).resolve()
+    planned = plan(inputs, out_dir, formats, include, exclude)
+    options = {
+        "from": from_,
+        "metadata": dict(metadata or {}),
+        "width": width,
+        "allow_remote": allow_remote,
+        "pdf_variant": pdf_variant,
+    }
+    manifest = Manifest(out_dir)
+    result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0)
+    run = _Run(result, manifest, (options_key(options), theme.fingerprint, _version()), on_event)
+    specs = _specs(run, planned, formats, force, _style_for_workers(style, theme), options, timeout)
+    for tmp in stale_temporaries(path for job in planned for _fmt, path in job.outputs):
+        tmp.unlink(missing_ok=True)
+    run.todo = len(specs)
+    closer: Callable[[], None] | None = None
+    try:
+        if specs:
+            manifest.open()
+            if scheduler is not None and executor is None:
+                executor, threads, closer = dask_executor(scheduler)
+                jobs = jobs or threads
+            workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
+            result.workers = workers
+            run.emit({"event": "start", "total": len(planned), "todo": len(specs), "workers": workers})
+            if executor is not None:
+                run_all(specs, run.on_result, executor=executor, window=workers, timeout=timeout)
+            else:
+                factory = local_pool_factory(
+                    workers, formats, _style_for_workers(style, theme), max_tasks_per_child
+                )
+                run_all(specs, run.on_result, factory=factory, window=2 * workers, timeout=timeout)
+        else:
+            run.emit({"event": "start", "total": len(planned), "todo": 0, "workers": 0})
+    except BaseException:
+        result.interrupted = True
+        raise
+    finally:
+        manifest.close()
+        if closer is not None:
+            closer()
+        result.elapsed = time.perf_counter() - started
+        result.peak_worker_rss_mb = max(run.rss.values(), default=0) / 1024
+        result.outcomes.sort(key=lambda o: o.rel)
+        if report is not None:
+            api.atomic_write(Path(report), result.to_json_bytes())
+        run.emit(
+            {
+                "event": "end",
+                "converted": result.converted,
+                "skipped": result.skipped,
+                "failed": result.failed,
+                "elapsed": round(result.elapsed, 3),
+                "interrupted": result.interrupted,
+            }
+        )
+    return result
+
+
+def _specs(
+    run: _Run,
+    planned: list[Job],
+    formats: Sequence[str],
+    force: bool,
+    style: str,
+    options: Mapping[str, Any],
+    timeout: float | None,
+) -> list[JobSpec]:
+    """The jobs with outputs to make; the rest are reported as skipped (or failed, if unreadable)."""
+    specs = []
+    for job in planned:
+        try:
+            sha = file_sha256(job.src)
+        except OSError as exc:
+            reason = f"{job.rel}: cannot read: {exc.strerror or exc}"
+            run.report.outcomes.append(JobOutcome(str(job.src), job.rel, "failed", reason=reason))
+            continue
+        needed = [
+            (fmt, path)
+            for fmt, path in job.outputs
+            if force or not run.manifest.is_fresh(path, run.fingerprint(sha, fmt))
+        ]
+        if not needed:
+            outputs = tuple(str(p) for _f, p in job.outputs)
+            run.report.outcomes.append(JobOutcome(str(job.src), job.rel, "skipped", outputs))
+            continue
+        run.jobs[job.rel] = job
+        specs.append(
+            JobSpec(
+                src=str(job.src.resolve()),
+                rel=job.rel,
+                outputs=tuple((fmt, str(path)) for fmt, path in needed),
+                style=style,
+                from_=options["from"],
+                metadata=options["metadata"] or None,
+                width=options["width"],
+                allow_remote=options["allow_remote"],
+                pdf_variant=options["pdf_variant"],
+                timeout=timeout,
+            )
+        )
+    return specs

@@ -1,0 +1,104 @@
+"""The manifest: one JSON line per finished output, kept in the output folder.
+
+Lines are appended as jobs finish, so a run that is stopped (Ctrl-C, a
+kill, a power cut) keeps what it finished and the next run resumes. A torn
+last line is ignored. When older lines pile up the file is compacted,
+atomically, at the start of a run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..api import atomic_write
+
+MANIFEST_NAME = ".broadsheet-manifest.jsonl"
+#: fsync the manifest after this many lines (a flush follows every line).
+SYNC_EVERY = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the manifest knows about one output (``out`` relative to the output folder)."""
+
+    out: str
+    fingerprint: str
+    src: str
+    sha256: str
+
+
+class Manifest:
+    """The manifest of one output folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / MANIFEST_NAME
+        self.entries: dict[str, Entry] = {}
+        self._lines = 0
+        self._fh: IO[str] | None = None
+        self._unsynced = 0
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError):
+            return  # an unreadable manifest only costs a full reconversion
+        for line in text.splitlines():
+            self._lines += 1
+            try:
+                rec = json.loads(line)
+                entry = Entry(out=rec["out"], fingerprint=rec["fp"], src=rec["src"], sha256=rec["sha256"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            self.entries[entry.out] = entry
+
+    def key(self, output: Path) -> str:
+        return (
+            output.relative_to(self.folder).as_posix() if output.is_relative_to(self.folder) else str(output)
+        )
+
+    def is_fresh(self, output: Path, fingerprint: str) -> bool:
+        """The output exists and was made from exactly these ingredients."""
+        entry = self.entries.get(self.key(output))
+        return entry is not None and entry.fingerprint == fingerprint and output.is_file()
+
+    def open(self) -> None:
+        """Start appending; compact first if most lines are superseded."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self._lines > 2 * len(self.entries) + 16:
+            atomic_write(self.path, "".join(_line(e) for e in self.entries.values()).encode("utf-8"))
+            self._lines = len(self.entries)
+        self._fh = self.path.open("a", encoding="utf-8")
+
+    def record(self, entry: Entry) -> None:
+        """Remember a finished output: one line, flushed at once."""
+        self.entries[entry.out] = entry
+        if self._fh is None:
+            self.open()
+        assert self._fh is not None
+        self._fh.write(_line(entry))
+        self._fh.flush()
+        self._lines += 1
+        self._unsynced += 1
+        if self._unsynced >= SYNC_EVERY:
+            os.fsync(self._fh.fileno())
+            self._unsynced = 0
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+            self._fh = None
+
+
+def _line(entry: Entry) -> str:
+    rec = {"out": entry.out, "fp": entry.fingerprint, "src": entry.src, "sha256": entry.sha256}
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,113 @@
+"""The outcome of a batch: one line per job, counts, an exit code, JSON.
+
+Exit codes (the command line uses :attr:`BatchReport.exit_code`)::
+
+    0  every input converted or already up to date (also: nothing to do)
+    1  some inputs failed, the others were converted or up to date
+    3  nothing was converted: every input failed
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["converted", "skipped", "failed"]
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_ALL_FAILED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class JobOutcome:
+    """How one input ended; ``reason`` says why it failed, in one line."""
+
+    src: str
+    rel: str
+    status: Status
+    outputs: tuple[str, ...] = ()
+    seconds: float = 0.0
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "src": self.src,
+            "rel": self.rel,
+            "status": self.status,
+            "outputs": list(self.outputs),
+            "seconds": round(self.seconds, 4),
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class BatchReport:
+    """Every job's outcome and the run's totals."""
+
+    out: str
+    formats: tuple[str, ...]
+    workers: int
+    outcomes: list[JobOutcome] = field(default_factory=list)
+    elapsed: float = 0.0
+    #: The largest peak resident memory any worker reported, in MiB.
+    peak_worker_rss_mb: float = 0.0
+    interrupted: bool = False
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def converted(self) -> int:
+        return self.count("converted")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def failures(self) -> list[JobOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 all ok, 1 some failed, 3 all failed (nothing converted or up to date)."""
+        if not self.failed:
+            return EXIT_OK
+        if self.converted or self.skipped:
+            return EXIT_SOME_FAILED
+        return EXIT_ALL_FAILED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "broadsheet.batch-report",
+            "version": 1,
+            "out": self.out,
+            "formats": list(self.formats),
+            "workers": self.workers,
+            "elapsed": round(self.elapsed, 3),
+            "interrupted": self.interrupted,
+            "counts": {"converted": self.converted, "skipped": self.skipped, "failed": self.failed},
+            "exit_code": self.exit_code,
+            "peak_worker_rss_mb": round(self.peak_worker_rss_mb, 1),
+            "jobs": [o.to_json() for o in self.outcomes],
+        }
+
+    def to_json_bytes(self) -> bytes:
+        return (json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def summary(self) -> str:
+        """A small table for the end of a run."""
+        rate = self.converted / self.elapsed if self.elapsed > 0 else 0.0
+        rows = [
+            ("converted", str(self.converted)),
+            ("skipped", f"{self.skipped}  (up to date)"),
+            ("failed", str(self.failed)),
+            ("time", f"{self.elapsed:.2f} s  ({rate:.1f} inputs/s, {self.workers} workers)"),
+        ]
+        return "\n".join(f"  {name:<10} {value}" for name, value in rows)

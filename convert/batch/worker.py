@@ -1,0 +1,221 @@
+"""What runs in a worker: one job, from reading the input to the atomic writes.
+
+Everything here crosses process (and, with Dask, machine) boundaries, so a
+job is a plain picklable :class:`JobSpec` and its answer a :class:`JobResult`.
+A worker warms up once (:func:`warm_up`): it imports the exporters and
+renders a tiny article in each format, so WeasyPrint, fonts, the parsed
+theme CSS and pandoc are ready before the first real file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from .. import api
+from ..base import ExportOptions
+from ..errors import ConvertError
+from ..model import Article, Metadata, Paragraph, Text
+from ..theme import load_theme
+
+#: Extra seconds a job may run past its timeout (stuck in C code) before its worker is killed.
+HARD_KILL_GRACE = 5.0
+
+_warm: set[tuple[tuple[str, ...], str]] = set()
+_warm_lock = threading.Lock()
+#: True in a worker process this package started; only there may a hung job kill its process.
+_own_process = False
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    """One input to convert into ``outputs`` (format -> path)."""
+
+    src: str
+    rel: str
+    outputs: tuple[tuple[str, str], ...]
+    style: str = "default"
+    from_: str | None = None
+    metadata: Mapping[str, Any] | None = None
+    width: int | None = None
+    allow_remote: bool = False
+    pdf_variant: str | None = None
+    timeout: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    """How a job ended: ``ok`` with the outputs written, or the one-line ``reason``."""
+
+    rel: str
+    ok: bool
+    outputs: tuple[tuple[str, str], ...] = ()
+    sha256: str = ""
+    seconds: float = 0.0
+    reason: str | None = None
+    pid: int = 0
+    peak_rss_kb: int = 0
+    warnings: tuple[str, ...] = field(default=())
+
+
+class JobTimeout(Exception):
+    """The job ran past its ``timeout``."""
+
+
+_TINY = Article(meta=Metadata(title="Warm-up", language="en"), body=(Paragraph((Text("Warm-up."),)),))
+
+
+def warm_up(formats: Sequence[str], style: str, own_process: bool = True) -> None:
+    """Load every exporter, the theme and their caches once per process.
+
+    A failure here is ignored: the job that needs the broken format reports it.
+    """
+    global _own_process
+    _own_process = _own_process or own_process
+    key = (tuple(formats), style)
+    with _warm_lock:
+        if key in _warm:
+            return
+        _warm.add(key)
+        try:
+            theme = load_theme(style)
+        except ConvertError:
+            return
+        for fmt in formats:
+            try:
+                api.write(_TINY, fmt, style=theme)
+            except Exception:  # noqa: S112 - reported by the real job
+                continue
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    except (ImportError, OSError):
+        return 0
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`JobTimeout` after ``seconds``; kill the process if the job is stuck in C code.
+
+    The alarm only works in a process's main thread (a process-pool worker);
+    elsewhere (Dask threads) the scheduler enforces the limit.
+    """
+    if (
+        not seconds
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
+    ):
+        yield
+        return
+
+    def on_alarm(_signum: int, _frame: FrameType | None) -> None:
+        raise JobTimeout(f"timed out after {seconds:g} s")
+
+    watchdog: threading.Timer | None = None
+    if _own_process:
+        watchdog = threading.Timer(seconds + HARD_KILL_GRACE, _die)
+        watchdog.daemon = True
+        watchdog.start()
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if watchdog is not None:
+            watchdog.cancel()
+
+
+def _die() -> None:
+    # The main thread is stuck where no signal reaches it: end the process;
+    # the pool reports the job as failed and carries on without it.
+    sys.stderr.flush()
+    os._exit(75)
+
+
+def run_job(spec: JobSpec) -> JobResult:
+    """Convert one input; expected failures come back as a result, never raised."""
+    start = time.perf_counter()
+    warm_up([fmt for fmt, _ in spec.outputs], spec.style, own_process=False)
+    sha = ""
+    try:
+        with _time_limit(spec.timeout):
+            src = Path(spec.src)
+            try:
+                sha = hashlib.sha256(src.read_bytes()).hexdigest()
+            except OSError as exc:
+                raise _input_error(exc) from None
+            written, warnings = _convert(spec, src)
+    except ConvertError as exc:
+        return _failed(spec, exc.with_path(spec.rel).one_line(), sha, start)
+    except JobTimeout as exc:
+        return _failed(spec, f"{spec.rel}: {exc}", sha, start)
+    except RecursionError:
+        return _failed(spec, f"{spec.rel}: the document is nested too deeply", sha, start)
+    except MemoryError:
+        return _failed(spec, f"{spec.rel}: out of memory", sha, start)
+    except Exception as exc:
+        return _failed(spec, f"{spec.rel}: internal error: {type(exc).__name__}: {exc}", sha, start)
+    return JobResult(
+        rel=spec.rel,
+        ok=True,
+        outputs=written,
+        sha256=sha,
+        seconds=time.perf_counter() - start,
+        pid=os.getpid(),
+        peak_rss_kb=_peak_rss_kb(),
+        warnings=warnings,
+    )
+
+
+def _input_error(exc: OSError) -> ConvertError:
+    from ..errors import InputError
+
+    return InputError(f"cannot read: {exc.strerror or exc}")
+
+
+def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Read once, render every format, then write them all (a failing format writes nothing)."""
+    article = api.read(src, from_=spec.from_, metadata=spec.metadata, allow_remote=spec.allow_remote)
+    theme = load_theme(spec.style)
+    options = ExportOptions(
+        width=spec.width,
+        base_dir=src.resolve().parent,
+        allow_remote=spec.allow_remote,
+        pdf_variant=spec.pdf_variant,
+    )
+    rendered: list[tuple[str, Path, bytes]] = []
+    for fmt, out in spec.outputs:
+        data = api.write(article, fmt, style=theme, options=options)
+        assert isinstance(data, bytes)
+        rendered.append((fmt, Path(out), data))
+    for _fmt, target, data in rendered:
+        api.atomic_write(target, data)
+    return tuple((fmt, str(target)) for fmt, target, _ in rendered), ()
+
+
+def _failed(spec: JobSpec, reason: str, sha: str, start: float) -> JobResult:
+    return JobResult(
+        rel=spec.rel,
+        ok=False,
+        sha256=sha,
+        seconds=time.perf_counter() - start,
+        reason=reason,
+        pid=os.getpid(),
+        peak_rss_kb=_peak_rss_kb(),
+    )

@@ -1,0 +1,284 @@
+"""Batch conversion: folders, incremental reruns, failures, kills, pools and Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from convert import api, model
+from convert.batch import MANIFEST_NAME, BatchReport, convert_batch
+from convert.batch.executor import local_pool_factory, run_all
+from convert.batch.plan import plan
+from convert.batch.worker import JobResult, JobSpec, run_job
+from convert.cli import cli
+from convert.registry import readers
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST = ["txt", "html", "json"]
+
+
+def _article_json(kitchen_sink: model.Article, title: str) -> bytes:
+    meta = model.replace(kitchen_sink.meta, title=title)
+    return api.to_json_bytes(model.replace(kitchen_sink, meta=meta))
+
+
+def _reader_works(name: str) -> bool:
+    try:
+        readers.get_class(name)
+    except Exception:
+        return False
+    return True
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, kitchen_sink: model.Article, sample_path: Path) -> Path:
+    """A folder of good articles in every readable format, one corrupt file, and clutter to skip."""
+    src = tmp_path / "in"
+    (src / "world" / "asia").mkdir(parents=True)
+    (src / "a.json").write_bytes(_article_json(kitchen_sink, "Alpha"))
+    (src / "world" / "b.json").write_bytes(_article_json(kitchen_sink, "Bravo"))
+    (src / "world" / "asia" / "c.json").write_bytes(_article_json(kitchen_sink, "Charlie"))
+    if _reader_works("text"):
+        (src / "world" / "oped.txt").write_bytes(sample_path.read_bytes())
+    if _reader_works("html"):
+        (src / "page.html").write_text(
+            "<!doctype html><html lang='en'><head><title>Delta</title></head><body><article>"
+            "<h1>Delta</h1><p>"
+            + "Some words in a paragraph of a page. " * 20
+            + "</p></article></body></html>",
+            encoding="utf-8",
+        )
+    (src / "broken.json").write_text('{"schema": "broadsheet.article", "meta": {', encoding="utf-8")
+    (src / ".hidden.json").write_bytes(_article_json(kitchen_sink, "Hidden"))
+    (src / "notes.xyz").write_text("not an article", encoding="utf-8")
+    return src
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != MANIFEST_NAME
+    }
+
+
+def _good_inputs(src: Path) -> list[Path]:
+    return [
+        p
+        for p in src.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.suffix != ".xyz" and p.name != "broken.json"
+    ]
+
+
+def test_mixed_folder_one_corrupt_then_rerun_then_one_change(mixed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    good = _good_inputs(mixed)
+    report = convert_batch(mixed, out, to=FAST, jobs=2, report=tmp_path / "report.json")
+
+    assert report.converted == len(good)
+    assert report.failed == 1
+    assert report.exit_code == 1
+    [failure] = report.failures
+    assert failure.rel == "broken.json" and "not valid JSON" in (failure.reason or "")
+    files = _outputs(out)
+    assert "world/asia/c.txt" in files and "world/b.html" in files and "a.json" in files
+    assert not any(name.startswith((".hidden", "broken", "notes")) for name in files)
+    assert len(files) == len(good) * len(FAST)
+    saved = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert saved["counts"] == {"converted": len(good), "skipped": 0, "failed": 1}
+    assert saved["exit_code"] == 1
+
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.name != MANIFEST_NAME}
+    again = convert_batch(mixed, out, to=FAST, jobs=2)
+    assert (again.converted, again.skipped, again.failed) == (0, len(good), 1)
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+
+    (mixed / "world" / "b.json").write_bytes(
+        (mixed / "world" / "b.json").read_bytes().replace(b'"Bravo"', b'"Bravo, revised"')
+    )
+    third = convert_batch(mixed, out, to=FAST, jobs=2)
+    assert [o.rel for o in third.outcomes if o.status == "converted"] == ["world/b.json"]
+    assert b"Bravo, revised" in (out / "world" / "b.txt").read_bytes()
+
+    forced = convert_batch(mixed, out, to=FAST, jobs=2, force=True)
+    assert forced.converted == len(good)
+
+
+def test_missing_output_and_new_format_are_made_again(mixed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    convert_batch(mixed, out, to=["txt"], jobs=1, exclude=["broken.json"])
+    (out / "a.txt").unlink()
+    report = convert_batch(mixed, out, to=["txt", "json"], jobs=1, exclude=["broken.json"])
+    assert report.failed == 0 and report.converted == len(_good_inputs(mixed))
+    rerun = convert_batch(mixed, out, to=["txt", "json"], jobs=1, exclude=["broken.json"])
+    assert rerun.converted == 0 and rerun.exit_code == 0
+
+
+def test_all_failed_exit_code(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "x.json").write_text("{", encoding="utf-8")
+    (src / "y.json").write_bytes(b"\x89PNG\r\n\x1a\n")
+    report = convert_batch(src, tmp_path / "out", to=["txt"], jobs=1)
+    assert report.exit_code == 3 and report.failed == 2
+    assert BatchReport(out="", formats=(), workers=0).exit_code == 0
+
+
+def test_plan_walks_the_tree_safely(tmp_path: Path, kitchen_sink: model.Article) -> None:
+    src = tmp_path / "in"
+    (src / "keep").mkdir(parents=True)
+    (src / ".git").mkdir()
+    (src / ".git" / "x.json").write_text("{}", encoding="utf-8")
+    (src / "keep" / "a.md").write_text("# A\n", encoding="utf-8")
+    (src / "keep" / "a.txt").write_text("A\n", encoding="utf-8")
+    (src / "keep" / "drafts").mkdir()
+    (src / "keep" / "drafts" / "d.txt").write_text("D\n", encoding="utf-8")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    (src / "link.txt").symlink_to(outside)
+    (src / "out").mkdir()
+    (src / "out" / "old.txt").write_text("an output\n", encoding="utf-8")
+
+    jobs = plan([src], src / "out", ["txt", "pdf"], exclude=["*/drafts"])
+    names = {j.rel: [p.relative_to(src / "out").as_posix() for _f, p in j.outputs] for j in jobs}
+    # a.md and a.txt would both be a.pdf: each keeps its own ending; a.txt never overwrites itself.
+    assert names == {
+        "keep/a.md": ["keep/a.md.txt", "keep/a.md.pdf"],
+        "keep/a.txt": ["keep/a.txt.txt", "keep/a.txt.pdf"],
+    }
+    only_md = plan([src], tmp_path / "o2", ["txt"], include=["*.md"])
+    assert [j.rel for j in only_md] == ["keep/a.md"]
+
+
+def crash_on_purpose(spec: JobSpec) -> JobResult:
+    """A job function whose worker dies on one input (module level: workers import it)."""
+    if "crash" in spec.rel:
+        os._exit(13)
+    return run_job(spec)
+
+
+def test_a_crashing_worker_fails_only_its_own_job(tmp_path: Path, kitchen_sink: model.Article) -> None:
+    specs = []
+    for i, name in enumerate(["a", "b", "crash", "c", "d", "e"]):
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(_article_json(kitchen_sink, f"T{i}"))
+        specs.append(
+            JobSpec(src=str(path), rel=path.name, outputs=(("txt", str(tmp_path / "out" / f"{name}.txt")),))
+        )
+    results: list[JobResult] = []
+    factory = local_pool_factory(2, ["txt"], "default")
+    run_all(specs, results.append, factory=factory, window=4, fn=crash_on_purpose)
+    by_rel = {r.rel: r for r in results}
+    assert len(results) == len(specs)
+    assert not by_rel["crash.json"].ok and "crashed" in (by_rel["crash.json"].reason or "")
+    assert all(r.ok for rel, r in by_rel.items() if rel != "crash.json")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "d.txt",
+        "e.txt",
+    ]
+
+
+def test_cli_folder_exit_codes_and_report(mixed: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    args = [
+        "convert",
+        str(mixed),
+        "--to",
+        "txt",
+        "-o",
+        str(out),
+        "-j",
+        "2",
+        "--report",
+        str(tmp_path / "r.json"),
+    ]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 1, first.output
+    assert "broken.json" in first.output and "converted" in first.output
+    second = runner.invoke(cli, [*args, "--progress", "json"])
+    events = [json.loads(line) for line in second.stdout.splitlines()]
+    assert events[0]["event"] == "start" and events[-1]["event"] == "end"
+    assert events[-1]["converted"] == 0 and events[-1]["skipped"] == len(_good_inputs(mixed))
+    ok = runner.invoke(cli, [*args, "--exclude", "broken.json", "-q"])
+    assert ok.exit_code == 0 and ok.output == ""
+    no_out = runner.invoke(cli, ["convert", str(mixed), "--to", "txt"])
+    assert no_out.exit_code == 2 and "-o OUT" in no_out.output
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_killed_run_leaves_no_partial_files_and_rerun_completes(
+    how: signal.Signals, tmp_path: Path, kitchen_sink: model.Article
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(16):
+        (src / f"n{i:02d}.json").write_bytes(_article_json(kitchen_sink, f"Number {i}"))
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-m",
+        "convert",
+        "convert",
+        str(src),
+        "-o",
+        str(out),
+        "--to",
+        "pdf,txt",
+        "-j",
+        "2",
+        "-q",
+    ]
+    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL)
+    manifest = out / MANIFEST_NAME
+    deadline = time.monotonic() + 40
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.is_file() and manifest.read_text(encoding="utf-8").count("\n") >= 4:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be stopped"
+    os.killpg(proc.pid, how)
+    proc.wait(timeout=30)
+    if how == signal.SIGINT:
+        assert proc.returncode == 130
+    time.sleep(0.3)
+    leftovers = [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    done_before = {p.name for p in out.glob("*.pdf")}
+    for pdf in out.glob("*.pdf"):
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF"), f"{pdf.name} is partial"
+    assert len(done_before) < 16
+
+    rerun = subprocess.run(cmd[:-1], capture_output=True, timeout=60, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"n{i:02d}.pdf" for i in range(16)]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    # Only what was missing was converted: the outputs finished before the kill stayed as they were.
+    assert b"converted" in rerun.stderr
+    del leftovers
+
+
+def test_dask_local_cluster_gives_the_same_outputs(mixed: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    local = convert_batch(mixed, tmp_path / "local", to=FAST, jobs=2)
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        remote = convert_batch(mixed, tmp_path / "dask", to=FAST, scheduler=cluster.scheduler_address)
+    assert (remote.converted, remote.failed) == (local.converted, local.failed)
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
