@@ -7,6 +7,7 @@ The Python API (see the README for examples)::
     pdf = convert.write(article, "pdf")             # -> bytes
     convert.write(article, "epub", "out/op-ed.epub")  # -> Path, written atomically
     convert.convert("op-ed.txt", "out/", to=["pdf", "docx"])
+    convert.convert_batch("articles/", "out/", to=["pdf", "epub"], jobs=4)  # -> BatchReport
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .api import convert, read, sniff, write
+from .batch import BatchReport, convert_batch
 from .errors import ConvertError, ExportError, InputError, LimitError, UsageError
 from .model import Article
 
@@ -24,6 +26,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Article",
+    "BatchReport",
     "ConvertError",
     "ExportError",
     "InputError",
@@ -31,6 +34,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "convert",
+    "convert_batch",
     "read",
     "sniff",
     "write",
