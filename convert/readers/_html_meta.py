@@ -1,0 +1,833 @@
+"""Metadata of a web page: title, authors, dates, site, language and more.
+
+Sources, most trusted first: JSON-LD (``NewsArticle``, ``Article`` ...),
+``<meta>`` tags (OpenGraph, Dublin Core, ``citation_*``, Parse.ly ...),
+``<time>`` and byline elements, then what trafilatura found. Every value is
+checked before it is kept: a wrong author or a guessed date is worse than
+none, so doubtful values are dropped, never repaired by guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..model import Author, Metadata
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str | None) -> str:
+    """Whitespace runs as one space, trimmed: how metadata strings are compared and kept."""
+    return _WS.sub(" ", text or "").strip()
+
+
+# --------------------------------------------------------------------------
+# Raw sources: <meta> tags and JSON-LD
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    """``<meta>`` contents by lower-cased name, property, itemprop or http-equiv, in page order."""
+    found: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = squash(el.get("content"))
+        if not content:
+            continue
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            key = squash(el.get(attr)).lower()
+            if key:
+                for part in key.split():  # property="og:title twitter:title"
+                    found.setdefault(part, []).append(content)
+    return found
+
+
+def first_meta(tags: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        for value in tags.get(name, ()):
+            if value:
+                return value
+    return None
+
+
+#: schema.org types whose fields describe the article itself.
+ARTICLE_TYPES = frozenset(
+    "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
+    "backgroundnewsarticle askpublicnewsarticle blogposting socialmediaposting liveblogposting "
+    "scholarlyarticle techarticle report medicalscholarlyarticle satiricalarticle advertisertarticle "
+    "posting discussionforumposting".split()
+)
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage"})
+
+
+def jsonld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened out of lists and ``@graph``."""
+    objects: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        data = _load_json(script.text)
+        if data is not None:
+            objects.extend(_flatten(data, depth=0))
+    return objects
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip()
+    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
+    for attempt in (text, re.sub(r",\s*([}\]])", r"\1", text)):  # trailing commas are common
+        try:
+            return json.loads(attempt, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"], depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _flatten(main, depth + 1)
+
+
+def types_of(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
+
+
+def article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The JSON-LD object describing the article: the first of an article type, else a web page."""
+    for obj in objects:
+        if types_of(obj) & ARTICLE_TYPES:
+            return obj
+    for obj in objects:
+        if types_of(obj) & _PAGE_TYPES:
+            return obj
+    return None
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value as one string (``{"@value": ...}``, lists: the first)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return squash(str(value)) or None
+    return None
+
+
+def _ld_names(value: Any, depth: int = 0) -> Iterator[tuple[str, bool]]:
+    """``(name, typed_person)`` for the people in a JSON-LD ``author``; organisations are skipped."""
+    if depth > 4:
+        return
+    if isinstance(value, str):
+        yield value, False
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ld_names(item, depth + 1)
+    elif isinstance(value, dict):
+        kinds = types_of(value)
+        if kinds - {"person"}:
+            return  # Organization, NewsMediaOrganization ...: not a byline
+        person = "person" in kinds
+        name = value.get("name")
+        if isinstance(name, list | dict):
+            yield from ((n, person) for n, _ in _ld_names(name, depth + 1))
+        elif isinstance(name, str):
+            yield name, person
+        elif value.get("givenName") or value.get("familyName"):
+            given, family = _ld_text(value.get("givenName")) or "", _ld_text(value.get("familyName")) or ""
+            yield squash(f"{given} {family}"), person
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+
+_ISO_DATE = re.compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"(?:(?:T|\s+|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?",
+    re.IGNORECASE,
+)
+_COMPACT_DATE = re.compile(
+    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?"
+)
+_EARLIEST = 1970
+
+
+def iso_date(value: str | None, today: date | None = None) -> str | None:
+    """``value`` as ISO 8601, or ``None`` when it is not a plain, plausible machine date.
+
+    A time and zone are kept when given (``2024-03-05T08:30:00+01:00``); a
+    date alone stays a date. Free text ("last Tuesday") is not parsed here.
+    """
+    text = squash(value)
+    if not text or len(text) > 64:
+        return None
+    today = today or datetime.now(UTC).date()
+    m = _ISO_DATE.match(text) or _COMPACT_DATE.fullmatch(text)
+    if m is not None:
+        return _from_match(m, today)
+    try:
+        parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 08:30:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None or not _plausible(parsed.date(), today):
+        return None
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def _from_match(m: re.Match[str], today: date) -> str | None:
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if not _plausible(day, today):
+        return None
+    if m["H"] is None:
+        return day.isoformat()
+    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
+    zone = (m.groupdict().get("z") or "").upper()
+    if zone in ("Z", "UTC", "GMT"):
+        return stamp + "+00:00"
+    if zone:
+        digits = zone[1:].replace(":", "")
+        digits = digits + "00" if len(digits) == 2 else digits
+        if int(digits[:2]) > 14 or int(digits[2:]) > 59:
+            return stamp
+        return f"{stamp}{zone[0]}{digits[:2]}:{digits[2:]}"
+    return stamp
+
+
+def _plausible(day: date, today: date) -> bool:
+    return day.year >= _EARLIEST and day <= today + timedelta(days=2)
+
+
+# --------------------------------------------------------------------------
+# Language
+
+
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?(?:[-_].*)?$", re.IGNORECASE)
+
+
+def bcp47(value: str | None) -> str | None:
+    """``en_US`` -> ``en-US``, ``EN`` -> ``en``, ``zh-hant-tw`` -> ``zh-Hant-TW``; junk -> ``None``."""
+    text = squash(value).split(",")[0].split(";")[0].strip()
+    m = _LANG.match(text)
+    if m is None or m[1].lower() in ("und", "mul", "zxx", "xx"):
+        return None
+    tag = m[1].lower()
+    if m[2]:
+        tag += "-" + m[2].title()
+    if m[3]:
+        tag += "-" + m[3].upper()
+    return tag
+
+
+# --------------------------------------------------------------------------
+# Authors
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|reported|text|words|story|photos?|article|interview|veröffentlicht|"
+    r"publiziert|geschrieben|erstellt|verfasst|publié|écrit|publicado|escrito|pubblicato|scritto|zum\s+profil)\s*)?"
+    r"(?:by|von|vom|par|por|door|di|da|av|af|przez|de|autor(?:in)?|author|auteur|text|verfasser(?:in)?)"
+    r"(?:\b|(?-i:(?=[A-ZÄÖÜ])))\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(
+    r"\s*(?:;|,|\||/|•|·|\s&\s|\s(?:and|und|et|y|e|i|og|och|en|und\s+von|and\s+by)\s)\s*", re.IGNORECASE
+)
+_MONTHS = (
+    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|may|mai|"
+    "june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sept?(?:ember)?|septembre|oct(?:ober)?|"
+    "okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?|d[ée]cembre"
+)
+# Where a byline runs on into its date: "Jane Roe March 5, 2024", "Jane Roe 05.03.2024".
+_WEEKDAYS = (
+    "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_DATE_TAIL = re.compile(
+    rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b(?:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?:{_MONTHS})\b)|\b(?:on|am|le|el)\s+\d|(?:^|\s)\d).*$",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_JUNK_WORDS = frozenset(
+    """staff staffer editor editors editorial redaktion redaktionen rédaction redacción redazione team admin
+    administrator webmaster wordpressadmin unknown anonymous anonym anonyme guest user username name
+    follow email e-mail mail contact contributor contributors contributing reporter reporters correspondent
+    correspondents writer writers columnist press presse news nachrichten newsroom desk agency agencies
+    agentur agenturen wire wires service services online magazine magazin blog blogger view posts post
+    posted says said comment comments share tweet twitter facebook instagram linkedin read more updated
+    update published modified subscribe login sign home menu search copyright rights reserved profile
+    the on at in of for with is are was from to this that our your my all about here click
+    photo photos foto fotos image images video bild bilder credit credits source quelle getty reuters afp
+    dpa apa epa kna epd sid ap ddp ansa efe associated
+    kommentar kommentare verschieben gesponserte inhalte profil archives archive github website youtube stand
+    phd mehr alle beiträge artikel autorenseite control unknown veröffentlicht publiziert geschrieben
+    theme unbenannt anónimo anonimo anónima datum fecha hecho www co kg ag eg e.v e.v. ev stiftung foundation
+    ministerium bundesministerium ministry verband bundesverband verein association landesanstalt abteilung
+    feuerwehr departement department institut institute university universität deutschland germany
+    来源
+    gmbh ltd llc inc corp company verlag media médias group gruppe
+    """.split()
+)
+_MAX_NAME_CHARS = 50
+_MAX_NAME_WORDS = 5
+
+
+_CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
+# Lower-case words that may sit inside a name: "Michiel de Jong", "Walter von Aachen".
+_PARTICLES = frozenset(
+    "de da di del della der den des do dos das du la le van von zu ter ten y e al bin ibn el".split()
+)
+_ROLE_TAIL = re.compile(
+    r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
+    r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",
+    re.IGNORECASE,
+)
+# "Posted on 5 March 2024 by Jane Roe": the name follows the last "by".
+_POSTED_BY = re.compile(
+    r"^.*?\b(?:posted|published|veröffentlicht|publiziert|geschrieben|erstellt|publié|publicado|pubblicato|"
+    r"written|updated|aktualisiert)\b.*?\b(?:by|von|par|por|da|di)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class AuthorFilter:
+    """Rejects what is not a person's name: site names, dates, links, boilerplate.
+
+    ``publisher`` and ``host`` are the page's own name and domain; an
+    "author" equal to either is the site, not a person.
+    """
+
+    publisher: str | None = None
+    host: str | None = None
+    site_names: tuple[str, ...] = ()
+    _publisher_key: str = ""
+    _host_keys: set[str] = field(default_factory=set)
+    _site_keys: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._publisher_key = _name_key(self.publisher or "")
+        self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
+        if self.host:
+            host = self.host.lower().removeprefix("www.")
+            self._host_keys.add(_name_key(host))
+            parts = host.split(".")
+            if len(parts) >= 2:
+                self._host_keys.add(_name_key(parts[-2]))
+            self._host_keys.discard("")
+
+    def names(self, raw: str | None, *, person: bool = False, single_words: bool = True) -> list[str]:
+        """The people named in one byline string, in order; ``[]`` if in doubt.
+
+        ``person``: the source says these are people (JSON-LD ``Person``),
+        so a name equal to the site's is the site's owner, not the site.
+        ``single_words``: accept one-word names ("Heiko"), which bylines
+        carry but ``<meta name=author>`` mostly uses for site handles.
+        """
+        text = squash(raw)
+        if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
+            return []
+        if _DOMAIN.search(text):
+            return []
+        text = _PARENS.sub("", text)
+        if m := _POSTED_BY.match(text):
+            text = m["name"]
+        out: list[str] = []
+        parts = _SEPARATORS.split(text)
+        for part in parts:
+            name = self.name(part, person=person)
+            if name is None or (not single_words and " " not in name):
+                continue
+            if len(parts) > 1 and " " not in name and name.islower():
+                continue  # "posted in news and politics": a lower-case word in a list is not a handle
+            if name.casefold() not in {n.casefold() for n in out}:
+                out.append(name)
+        return out
+
+    def name(self, raw: str, *, person: bool = False) -> str | None:
+        """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
+        text = squash(raw)
+        text = _CJK_PREFIX.sub("", text)
+        for _ in range(2):
+            text = _PREFIX.sub("", text).strip()
+        text = _ROLE_TAIL.sub("", _DATE_TAIL.sub("", text))
+        text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
+        if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
+            text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
+        if not text or len(text) > _MAX_NAME_CHARS or len(text) < 3:
+            return None
+        words = text.split()
+        if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in text):
+            return None
+        if any(w.strip(".,:'’").casefold() in _JUNK_WORDS for w in re.split(r"[\s\-/]+", text)):
+            return None
+        if re.search(r"\d|[!?#=+_]", text):
+            return None
+        if text.isupper() and len(text) <= 4:
+            return None  # AP, DPA, KJ: agencies and initials
+        if len(words) == 1 and len(text) <= 3:
+            return None  # "red", "zvg", "cpm": abbreviations, not names
+        if len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words):
+            return None  # "posted in news", "Empresa busca reactivar turismo": running text
+        if not person and self._is_site(_name_key(text), len(words) == 1):
+            return None
+        return text
+
+    def _is_site(self, key: str, one_word: bool) -> bool:
+        if not key or key in self._host_keys or (one_word and key in self._site_keys):
+            return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
+        pub = self._publisher_key
+        return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def ld_author_names(obj: dict[str, Any] | None) -> list[tuple[str, bool]]:
+    """``(name, typed_person)`` pairs from the article object's ``author`` (else ``creator``)."""
+    if obj is None:
+        return []
+    for key in ("author", "creator"):
+        if names := list(_ld_names(obj.get(key))):
+            return names
+    return []
+
+
+# --------------------------------------------------------------------------
+# Page elements: byline and <time>
+
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|authorname|byline-name|writer|"
+    r"contributor|article-author|post-author|entry-author|c-byline|p-author)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOT_BYLINE = re.compile(
+    r"comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|recommend|"
+    r"promo|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
+    re.IGNORECASE,
+)
+
+
+def _ancestry_ok(el: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    depth = 0
+    while node is not None and depth < 12:
+        label = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("aside", "nav", "figure", "figcaption", "footer", "form") or (
+            node is not el and _NOT_BYLINE.search(label)
+        ):
+            return False
+        node = node.getparent()
+        depth += 1
+    return True
+
+
+def byline_texts(tree: HtmlElement) -> Iterator[str]:
+    """Candidate byline strings from the page body, most specific markup first."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for el in body.iter():
+        if not isinstance(el.tag, str) or not _ancestry_ok(el):
+            continue
+        if "author" in (el.get("itemprop") or "").split():
+            inner = el.find(".//*[@itemprop='name']")
+            yield squash(
+                (inner if inner is not None else el).get("content")
+                or (inner if inner is not None else el).text_content()
+            )
+    for el in body.iter("a", "span", "link"):
+        if "author" in (el.get("rel") or "").lower().split() and _ancestry_ok(el):
+            yield squash(el.text_content())
+    for el in body.iter("div", "span", "p", "address", "a", "li", "section", "header"):
+        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and _ancestry_ok(el):
+            text = squash(el.text_content())
+            if len(text) <= 120:
+                yield text
+
+
+def time_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
+    """Published and updated dates marked up as such on ``<time>`` (or similar) elements."""
+    published = updated = None
+    for el in tree.iter("time", "span", "abbr", "meta", "div", "p"):
+        prop = (el.get("itemprop") or "").lower()
+        value = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
+        if not value:
+            continue
+        label = f"{el.get('class') or ''} {prop}".lower()
+        if published is None and (
+            "datepublished" in prop or el.get("pubdate") is not None or re.search(r"published|pubdate", label)
+        ):
+            published = iso_date(value)
+        elif updated is None and ("datemodified" in prop or re.search(r"updated|modified", label)):
+            updated = iso_date(value)
+    return published, updated
+
+
+# --------------------------------------------------------------------------
+# Putting it together
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:~/\\-]\s+|\s+::\s+")
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def absolute_url(value: str | None) -> str | None:
+    text = squash(value)
+    if not re.match(r"https?://[^\s/]+\.[^\s/]+", text, re.IGNORECASE):
+        return None
+    return text
+
+
+def _title_tails(tree: HtmlElement, tags: dict[str, list[str]]) -> tuple[str, ...]:
+    """The short side parts of ``<title>`` and ``og:title`` ("Headline | Site"): likely site names."""
+    el = tree.find(".//title")
+    tails: list[str] = []
+    for title in (el.text_content() if el is not None else None, first_meta(tags, "og:title")):
+        parts = _TITLE_SEPARATORS.split(squash(title))
+        if len(parts) >= 2:
+            tails.extend(p for p in (parts[0], parts[-1]) if len(p.split()) <= 4)
+    return tuple(tails)
+
+
+def strip_site_from_title(title: str, site_names: Iterable[str | None]) -> str:
+    """``"Headline | Site"`` -> ``"Headline"`` when one end is the site's name."""
+    keys = {_name_key(s) for s in site_names if s}
+    keys.discard("")
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    for candidate, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        key = _name_key(candidate)
+        if key and any(key == k or (len(k) > 3 and k in key) or key in k for k in keys):
+            head = _TITLE_SEPARATORS.search(title)
+            joiner = head.group(0) if head else " - "
+            return joiner.join(rest).strip()
+    return title
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What trafilatura's own metadata pass found; any field may be ``None``."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    #: The first heading of the extracted article, if any.
+    heading: str | None = None
+
+
+def _keywords(tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted) -> tuple[str, ...]:
+    raw: list[str] = []
+    ld_kw = ld.get("keywords") if ld else None
+    if isinstance(ld_kw, list):
+        raw.extend(str(k) for k in ld_kw if isinstance(k, str | int))
+    elif isinstance(ld_kw, str):
+        raw.extend(ld_kw.split(","))
+    for name in ("keywords", "news_keywords", "article:tag", "og:article:tag", "dc.subject"):
+        for value in tags.get(name, ()):
+            raw.extend(value.split(","))
+    if not raw:
+        raw.extend(extracted.tags)
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        word = squash(item)
+        if word and len(word) <= 60 and word.casefold() not in seen:
+            seen.add(word.casefold())
+            out.append(word)
+    return tuple(out[:30])
+
+
+def build_metadata(tree: HtmlElement, extracted: Extracted) -> Metadata:
+    """The page's :class:`Metadata` from its markup and trafilatura's findings."""
+    tags = meta_tags(tree)
+    objects = jsonld_objects(tree)
+    ld = article_object(objects)
+    publisher = _publisher(tags, ld, objects, extracted)
+    url = _canonical(tree, tags, ld, extracted)
+    title = _title(tree, tags, ld, extracted, publisher)
+    published, updated = _dates(tree, tags, ld, extracted)
+    check = AuthorFilter(publisher, _host(url), _title_tails(tree, tags))
+    authors = _authors(tree, tags, ld, extracted, check)
+    description = (_ld_text(ld.get("description")) if ld else None) or first_meta(
+        tags, "og:description", "description", "dc.description", "twitter:description"
+    )
+    return Metadata(
+        title=title,
+        subtitle=_ld_text(ld.get("alternativeHeadline")) if ld else None,
+        authors=tuple(Author(n) for n in authors),
+        published=published,
+        updated=updated if updated != published else None,
+        publisher=publisher,
+        language=_language(tree, tags, ld),
+        description=description or extracted.description,
+        keywords=_keywords(tags, ld, extracted),
+        url=url,
+        rights=first_meta(tags, "copyright", "dc.rights", "dcterms.rights", "rights"),
+    )
+
+
+def _publisher(
+    tags: dict[str, list[str]], ld: dict[str, Any] | None, objects: list[dict[str, Any]], extracted: Extracted
+) -> str | None:
+    candidates: list[str | None] = [first_meta(tags, "og:site_name")]
+    if ld is not None:
+        candidates.append(_ld_text(ld.get("publisher")))
+    for obj in objects:
+        if types_of(obj) & {"website", "newsmediaorganization", "organization"}:
+            candidates.append(_ld_text(obj.get("name")))
+    candidates += [first_meta(tags, "application-name", "dc.publisher", "citation_publisher", "publisher")]
+    candidates.append(extracted.sitename if extracted.sitename and "." not in extracted.sitename else None)
+    for value in candidates:
+        text = squash(value)
+        if text and len(text) <= 80 and not text.lower().startswith("http"):
+            return text
+    return None
+
+
+def _canonical(
+    tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted
+) -> str | None:
+    for el in tree.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and (url := absolute_url(el.get("href"))):
+            return url
+    ld_url = None
+    if ld is not None:
+        main = ld.get("mainEntityOfPage")
+        ld_url = _ld_text(ld.get("url")) or (main.get("@id") if isinstance(main, dict) else _ld_text(main))
+    for value in (first_meta(tags, "og:url", "twitter:url", "dc.identifier"), ld_url, extracted.url):
+        if url := absolute_url(value):
+            return url
+    return None
+
+
+def _title(
+    tree: HtmlElement,
+    tags: dict[str, list[str]],
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    publisher: str | None,
+) -> str | None:
+    """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
+
+    "Corona: Headline | Site" as the declared title and "Headline" as the
+    page's ``<h1>`` give "Headline"; otherwise the site's name is cut off.
+    """
+    el = tree.find(".//title")
+    html_title = el.text_content() if el is not None else None
+    candidates = [
+        _ld_title(ld, first_meta(tags, "og:title") or html_title),
+        first_meta(tags, "og:title"),
+        first_meta(tags, "dc.title", "dcterms.title", "citation_title", "twitter:title", "title"),
+        html_title,
+        extracted.title,
+    ]
+    title = next((t for t in map(squash, candidates) if t and len(t) <= 400), None)
+    if title is None:
+        return None
+    h1 = tree.find(".//h1")
+    for heading in (squash(h1.text_content()) if h1 is not None else "", squash(extracted.heading)):
+        key = _name_key(heading)
+        if len(key) > 10 and key != _name_key(title) and key in _name_key(title):
+            return heading
+    return strip_site_from_title(title, (publisher,)) or title
+
+
+def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> str | None:
+    """An article object's headline; its ``name`` instead when only that matches the page title."""
+    if ld is None or not types_of(ld) & ARTICLE_TYPES:
+        return None
+    headline, name = _ld_text(ld.get("headline")), _ld_text(ld.get("name"))
+    if headline and name and _name_key(headline) != _name_key(name):
+        ref = _name_key(reference or "")
+        if _name_key(name) and _name_key(name) in ref and _name_key(headline) not in ref:
+            return name
+    return headline or name
+
+
+#: Tags that name the publication date and nothing else, most specific first.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+)
+#: Tags some sites fill with the crawl, print or change date: trusted last.
+_GENERIC_DATE_META = ("dc.date", "dcterms.date", "dc:date", "date")
+
+
+def _dates(
+    tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted
+) -> tuple[str | None, str | None]:
+    """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
+    t_pub, t_upd = time_dates(tree)
+    published = _first_date(
+        _ld_text(ld.get("datePublished")) if ld else None,
+        _ld_text(ld.get("dateCreated")) if ld else None,
+        *(first_meta(tags, name) for name in _PUBLISHED_META),
+        extracted.date,
+        t_pub,
+        *(first_meta(tags, name) for name in _GENERIC_DATE_META),
+    )
+    updated = _first_date(
+        _ld_text(ld.get("dateModified")) if ld else None,
+        *(
+            first_meta(tags, name)
+            for name in (
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "dcterms.modified",
+                "dc.date.modified",
+                "last-modified",
+                "article.updated",
+                "lastmod",
+            )
+        ),
+        t_upd,
+    )
+    return published, updated
+
+
+def _first_date(*values: str | None) -> str | None:
+    for value in values:
+        if value and (found := iso_date(value)):
+            return found
+    return None
+
+
+def _authors(
+    tree: HtmlElement,
+    tags: dict[str, list[str]],
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    check: AuthorFilter,
+) -> list[str]:
+    """The authors, from the most trusted source that passes its test; sources are never merged.
+
+    JSON-LD and ``<meta name=author>`` are often filled by a CMS with the
+    site or an editor account, so they count only when another source names
+    one of the same people: a byline, or trafilatura, whose own checks
+    (it also reads the meta tag) reject handles and site accounts. A
+    catalogue entry (``citation_author``) or a byline element stands on its
+    own; trafilatura's guess alone is kept only for full names.
+    """
+    meta_values = [
+        v
+        for name in ("author", "parsely-author", "sailthru.author", "byl", "article:author")
+        for v in tags.get(name, [])[:1]
+    ]
+    catalogued = [
+        *tags.get("citation_author", []),
+        *tags.get("dc.creator", []),
+        *tags.get("dcterms.creator", []),
+    ]
+    ld_names = _unique(n for name, person in ld_author_names(ld) for n in check.names(name, person=person))
+    catalogue_names = _unique(n for v in catalogued for n in check.names(_uninvert(v)))
+    meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
+    byline_names = next((names for raw in byline_texts(tree) if (names := check.names(raw))), [])
+    extracted_names = check.names(extracted.author.replace(";", ",") if extracted.author else None)
+    everything = [ld_names, catalogue_names, meta_names, byline_names, extracted_names]
+    if ld_names and _agrees(ld_names, everything[1:]):
+        return ld_names[:12]
+    if catalogue_names:
+        return catalogue_names[:12]
+    if meta_names and _agrees(meta_names, [ld_names, *everything[3:]]):
+        return meta_names[:12]
+    if byline_names:
+        return byline_names[:6]
+    if extracted_names and all(" " in n for n in extracted_names):
+        return extracted_names[:6]
+    return []
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name.casefold() not in {n.casefold() for n in out}:
+            out.append(name)
+    return out
+
+
+def _agrees(names: list[str], others: list[list[str]]) -> bool:
+    """Whether another source names one of ``names`` (keys compared, so case and dots do not matter)."""
+    keys = {_name_key(n) for n in names}
+    return any(_name_key(o) in keys for other in others for o in other)
+
+
+def _uninvert(value: str) -> str:
+    """Library catalogue order to reading order: ``Kooman, F.`` -> ``F. Kooman``."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 2 and len(parts[0].split()) == 1 and 1 <= len(parts[1].split()) <= 2:
+        return f"{parts[1]} {parts[0]}"
+    return value
+
+
+def _language(tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None) -> str | None:
+    values = [
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        tree.get("xml:lang"),
+        first_meta(tags, "og:locale"),
+        first_meta(tags, "content-language", "language", "dc.language", "dcterms.language"),
+        _ld_text(ld.get("inLanguage")) if ld else None,
+    ]
+    for value in values:
+        if tag := bcp47(value):
+            return tag
+    return None

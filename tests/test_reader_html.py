@@ -1,0 +1,376 @@
+"""The HTML reader: main text only, structure kept, metadata checked before it is trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.base import ReadOptions
+from convert.errors import InputError
+from convert.model import (
+    Article,
+    BlockQuote,
+    Emph,
+    Figure,
+    Heading,
+    Link,
+    List,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+    walk,
+)
+from convert.readers._html_meta import AuthorFilter, bcp47, iso_date
+from convert.readers.html import HtmlReader, decode_html
+from convert.registry import readers
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+# A page long enough for main-text extraction; {head} and {body} are filled per test.
+PAGE = """<!DOCTYPE html><html{html_attrs}><head>{head}<title>Test page</title></head><body><article>
+<h1>Test page</h1>{body}
+<p>The first paragraph of the article is long enough to look like real prose written by a reporter for readers.</p>
+<p>The second paragraph adds more words about the same subject so the extractor sees an article and not a menu.</p>
+</article></body></html>"""
+
+
+def read(data: bytes) -> Article:
+    return HtmlReader().read(data, ReadOptions())
+
+
+def page(head: str = "", body: str = "", html_attrs: str = "") -> bytes:
+    return PAGE.format(head=head, body=body, html_attrs=html_attrs).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def news() -> Article:
+    return read((FIXTURES / "news_jsonld.html").read_bytes())
+
+
+@pytest.fixture(scope="module")
+def opengraph() -> Article:
+    return read((FIXTURES / "opengraph.html").read_bytes())
+
+
+def body_text(article: Article) -> str:
+    return plain_text(article.body)
+
+
+# --------------------------------------------------------------------------
+# Registration
+
+
+def test_reader_registers_and_reads_through_the_registry() -> None:
+    readers.register("html", HtmlReader, override=True)
+    reader = readers.get("html")
+    assert isinstance(reader, HtmlReader)
+    assert reader.name == "html"
+    assert ".htm" in reader.extensions
+
+
+# --------------------------------------------------------------------------
+# JSON-LD NewsArticle metadata
+
+
+def test_jsonld_metadata(news: Article) -> None:
+    meta = news.meta
+    assert meta.title == "Harbour Town Votes to Keep Its Ferry"
+    assert [a.name for a in meta.authors] == ["Mira Castell", "Tomás Ebbe"]
+    assert meta.published == "2024-05-14T07:45:00+01:00"
+    assert meta.updated == "2024-05-14T12:10:00+01:00"
+    assert meta.publisher == "The Coastal Ledger"
+    assert meta.language == "en-GB"  # <html lang="en_GB"> normalised
+    assert meta.description == "Residents backed the ferry by a wide margin."
+    assert meta.keywords == ("ferries", "local government", "transport")
+    assert meta.url == "https://ledger.example/2024/05/harbour-ferry"
+
+
+def test_opengraph_metadata(opengraph: Article) -> None:
+    meta = opengraph.meta
+    assert meta.title == "Night Trains Return to the Valley Line"
+    assert meta.publisher == "Railway Review"
+    assert meta.language == "de-AT"  # og:locale de_AT
+    assert meta.published == "2023-11-02"  # a date alone stays a date
+    assert meta.updated == "2023-11-03T09:00:00+00:00"
+    assert meta.url == "https://railway-review.example/night-trains"
+    assert meta.description == "Sleeper services resume after twelve years."
+    assert meta.keywords == ("rail", "night trains")
+    assert [a.name for a in meta.authors] == ["Lena Hofbauer"]
+
+
+# --------------------------------------------------------------------------
+# Prefer no author (and no date) to a wrong one
+
+
+def test_byline_junk_gives_no_author_and_no_date() -> None:
+    article = read((FIXTURES / "byline_junk.html").read_bytes())
+    assert article.meta.authors == ()  # "By Staff", "Email the author", "Follow", the site's own name
+    assert article.meta.published is None  # "last Tuesday", "sometime in spring": not dates
+    assert article.meta.publisher == "Millbrook Gazette"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Staff",
+        "By Staff",
+        "Email the author",
+        "Follow",
+        "https://example.org/people/jane",
+        "jane@example.org",
+        "March 5, 2024",
+        "Millbrook Gazette",
+        "millbrook.example",
+        "AP",
+        "This string is far too long to be the name of any single person who wrote it",
+        "posted in news and politics",
+    ],
+)
+def test_author_filter_rejects_junk(raw: str) -> None:
+    check = AuthorFilter(publisher="Millbrook Gazette", host="www.millbrook.example")
+    assert check.names(raw) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Roe and Omar Haddad", ["Jane Roe", "Omar Haddad"]),
+        ("Jane Roe, Omar Haddad", ["Jane Roe", "Omar Haddad"]),
+        ("Von Anna Berg und Jonas Falk", ["Anna Berg", "Jonas Falk"]),
+        ("Jane Roe March 5, 2024", ["Jane Roe"]),
+        ("Posted on 5 March 2024 by Jane Roe", ["Jane Roe"]),
+        ("Perry Bacon Jr.", ["Perry Bacon Jr."]),
+        ("Michiel de Jong", ["Michiel de Jong"]),
+        ("Jane Roe, Staff Writer", ["Jane Roe"]),
+    ],
+)
+def test_author_filter_keeps_and_splits_names(raw: str, expected: list[str]) -> None:
+    assert AuthorFilter(publisher="Millbrook Gazette").names(raw) == expected
+
+
+@pytest.mark.parametrize("value", ["webteam", "Railway Review", "admin"])
+def test_meta_author_that_is_a_handle_or_the_site_is_dropped(value: str) -> None:
+    head = f'<meta property="og:site_name" content="Railway Review"><meta name="author" content="{value}">'
+    assert read(page(head=head)).meta.authors == ()
+
+
+def test_jsonld_author_is_kept_when_the_page_agrees() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Test page",'
+        ' "author": {"@type": "Person", "name": "Ines Varga"}}</script>'
+    )
+    body = '<p class="byline">By <span class="author-name">Ines Varga</span></p>'
+    assert [a.name for a in read(page(head=head, body=body)).meta.authors] == ["Ines Varga"]
+
+
+# --------------------------------------------------------------------------
+# Dates and language
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T08:30:00+01:00", "2024-03-05T08:30:00+01:00"),
+        ("2024-03-05T08:30:00Z", "2024-03-05T08:30:00+00:00"),
+        ("2024-03-05 08:30", "2024-03-05T08:30:00"),
+        ("20240305", "2024-03-05"),
+        ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00+00:00"),
+        ("2024-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        ("2999-01-01", None),
+    ],
+)
+def test_iso_date(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("en-US", "en-US"),
+        ("en_US", "en-US"),
+        ("EN", "en"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("de-DE, en", "de-DE"),
+        ("{{lang}}", None),
+        ("", None),
+    ],
+)
+def test_bcp47(value: str, expected: str | None) -> None:
+    assert bcp47(value) == expected
+
+
+def test_language_from_content_language_meta() -> None:
+    head = '<meta http-equiv="content-language" content="fr_CA">'
+    assert read(page(head=head)).meta.language == "fr-CA"
+
+
+# --------------------------------------------------------------------------
+# Body: boilerplate removed, structure kept
+
+
+def test_navigation_ads_comments_and_related_links_removed(news: Article) -> None:
+    text = body_text(news)
+    assert "Residents of Harbour Town voted" in text
+    assert "The mayor said the result was clear" in text
+    for junk in (
+        "Home",
+        "Advertisement",
+        "seagull77",
+        "Best news I have read",
+        "Island school wins",
+        "All rights",
+    ):
+        assert junk not in text, junk
+
+
+def test_title_and_byline_not_repeated_in_body(news: Article) -> None:
+    assert not any(isinstance(b, Heading) and plain_text(b) == news.meta.title for b in news.body)
+    assert "By Mira Castell" not in body_text(news)
+
+
+def test_headings_lists_quotes_figures_tables_kept(news: Article) -> None:
+    headings = [plain_text(b) for b in news.body if isinstance(b, Heading)]
+    assert headings == ["How the vote went", "What happens next"]
+    assert all(b.level == 2 for b in news.body if isinstance(b, Heading))
+
+    (bullets,) = [b for b in news.body if isinstance(b, List)]
+    assert not bullets.ordered
+    assert [plain_text(item) for item in bullets.items] == [
+        "Keep the ferry at its current timetable",
+        "Replace it with a bridge by 2030",
+        "Run the ferry only in summer",
+    ]
+
+    (quote,) = [b for b in news.body if isinstance(b, BlockQuote)]
+    assert plain_text(quote).startswith("We have crossed on this boat")
+
+    (figure,) = [b for b in news.body if isinstance(b, Figure)]
+    assert figure.src == "images/ferry-at-dawn.jpg"  # kept as given, never fetched or rewritten
+    assert figure.alt == "The ferry leaving the harbour at dawn"
+    assert plain_text(figure.caption) == "The ferry leaves Harbour Town at dawn on polling day."
+    assert figure.credit == "Photo: Ines Varga"
+
+    (table,) = [b for b in news.body if isinstance(b, Table)]
+    assert [plain_text(c) for c in table.head[0]] == ["Option", "Votes"]
+    assert [[plain_text(c) for c in row] for row in table.rows] == [
+        ["Keep the ferry", "4,112"],
+        ["Build a bridge", "1,906"],
+        ["Summer only", "388"],
+    ]
+
+
+def test_inline_emphasis_and_links_kept(news: Article) -> None:
+    nodes = list(walk(news.body))
+    assert Emph((Text("cut the island off"),)) in nodes
+    assert Strong((Text("cheaper over thirty years"),)) in nodes
+    links = [n for n in nodes if isinstance(n, Link)]
+    assert any(
+        n.url == "https://council.example/results" and plain_text(n.content) == "council's published results"
+        for n in links
+    )
+
+
+def test_ordered_list_and_data_uri_image() -> None:
+    png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+    body = (
+        "<ol><li>First step of the recipe is here</li><li>Second step follows it closely</li></ol>"
+        f'<figure><img src="{png}" alt="A dot"><figcaption>One pixel.</figcaption></figure>'
+        '<figure><img src="https://cdn.example/photo.jpg" alt="Remote"></figure>'
+    )
+    article = read(page(body=body))
+    (ordered,) = [b for b in article.body if isinstance(b, List)]
+    assert ordered.ordered
+    figures = [b for b in article.body if isinstance(b, Figure)]
+    assert [f.src for f in figures] == [png, "https://cdn.example/photo.jpg"]
+    assert plain_text(figures[0].caption) == "One pixel."
+
+
+def test_paragraphs_have_single_spaces() -> None:
+    body = "<p>Spread   over\n   several\tlines   of   source, this paragraph still reads as one line.</p>"
+    article = read(page(body=body))
+    texts = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
+    assert "Spread over several lines of source, this paragraph still reads as one line." in texts
+
+
+# --------------------------------------------------------------------------
+# Bytes and encodings
+
+
+def test_declared_legacy_charset_is_respected() -> None:
+    html = PAGE.format(
+        head='<meta charset="windows-1252">',
+        body="<p>Caf\u00e9 cr\u00e8me \u2013 \u201cquoted\u201d text in the first line.</p>",
+        html_attrs="",
+    )
+    article = read(html.encode("cp1252"))
+    assert "Café crème – “quoted” text" in body_text(article)
+
+
+def test_latin1_label_means_windows_1252() -> None:
+    data = '<html><head><meta charset="iso-8859-1"></head><body>\x93quoted\x94</body></html>'.encode(
+        "latin-1"
+    )
+    assert "“quoted”" in decode_html(data)
+
+
+def test_bom_wins_over_meta_charset() -> None:
+    data = "\ufeff<html><head><meta charset='iso-8859-1'></head><body>Zürich</body></html>".encode("utf-8")
+    assert "Zürich" in decode_html(data)
+    data16 = "<html><body>Zürich</body></html>".encode("utf-16")
+    assert "Zürich" in decode_html(data16)
+
+
+def test_undeclared_bytes_fall_back_to_detection() -> None:
+    text = (
+        "<html><body><p>"
+        + "Über die Brücke gehen wir täglich zur Arbeit, größtenteils zu Fuß. " * 5
+        + "</p></body></html>"
+    )
+    assert "Über die Brücke" in decode_html(text.encode("cp1252"))
+
+
+# --------------------------------------------------------------------------
+# Failures
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n  ",
+        b"<html><head><title>Nothing</title></head><body></body></html>",
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        b"\x00\x01\x02\x03\xff\xfe\xfd",
+    ],
+)
+def test_empty_or_malformed_page_raises_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match="no article text found"):
+        read(data)
+
+
+# --------------------------------------------------------------------------
+# Real pages
+
+
+@pytest.mark.corpus
+def test_every_readability_page_reads(corpus: Path) -> None:
+    pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
+    if not pages:
+        pytest.skip("no readability test pages in the corpus")
+    read_ok = 0
+    for path in pages:
+        try:
+            article = read(path.read_bytes())
+        except InputError:
+            continue
+        read_ok += 1
+        assert article.body, path
+        for author in article.meta.authors:
+            assert author.name.strip() and len(author.name) <= 50, (path, author)
+    assert read_ok >= len(pages) * 0.9
