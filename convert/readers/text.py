@@ -644,6 +644,36 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
 
 
 @dataclass(slots=True)
+class Trail:
+    """Where each metadata field came from, for ``inspect --explain``: field -> line and heuristic."""
+
+    lines: list[str]
+    where: dict[str, str] = field(default_factory=dict)
+
+    def line_of(self, needle: str) -> int | None:
+        """The 1-based number of the first line holding ``needle`` (spaces cleaned)."""
+        needle = clean(needle)
+        for i, line in enumerate(self.lines, 1):
+            if needle and needle in clean(line):
+                return i
+        first = needle.split(" ")[0] if needle else ""
+        for i, line in enumerate(self.lines, 1):  # a paragraph wrapped over several lines
+            if first and clean(line).startswith(first):
+                return i
+        return None
+
+    def note(self, key: str, needle: str, how: str, *, quote: bool = False, keep: bool = True) -> None:
+        """Record ``key`` as found on the line holding ``needle`` by the heuristic ``how``."""
+        if keep and key in self.where:
+            return
+        n = self.line_of(needle)
+        shown = clean(needle)
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        at = f"line {n}" if n else "the text"
+        self.where[key] = f"{at}: {shown!r} ({how})" if quote else f"{at} ({how})"
+
+
+@dataclass(slots=True)
 class Header:
     """What the lines above the body say."""
 
@@ -682,7 +712,7 @@ def parse_header_line(line: str) -> list[Byline | DateLine] | None:
     return found
 
 
-def read_header(blocks: list[list[str]]) -> tuple[Header, int]:
+def read_header(blocks: list[list[str]], trail: Trail | None = None) -> tuple[Header, int]:
     """The header and how many blocks it takes; stops at the first body block."""
     head = Header()
     i = 0
@@ -696,12 +726,34 @@ def read_header(blocks: list[list[str]]) -> tuple[Header, int]:
             if not _is_subtitle(head, rest, following, i + 2 < len(blocks)):
                 break
             head.subtitle = join_wrapped(rest)
+            if trail is not None:
+                trail.note("subtitle", rest[0], "short block between the title and a byline/date: standfirst")
+        if title is not None and trail is not None:
+            trail.note("title", title, "first short line without a final period")
         head.title = head.title or title
-        for info in infos:
+        for line, info in zip(lines, infos, strict=True):
             for item in info or ():
+                if trail is not None:
+                    _trail_header(trail, head, item, line)
                 head.add(item)
         i += 1
     return head, i
+
+
+def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
+    """Note the fields a header line is about to fill (those still empty)."""
+    if isinstance(item, DateLine):
+        if item.published and not head.published:
+            trail.note("published", line, "parse_date_line", quote=True)
+        if item.updated and not head.updated:
+            trail.note("updated", line, "parse_date_line", quote=True)
+        return
+    if item.names:
+        trail.note("authors", line, "byline, find_byline", quote=True)
+        if item.role:
+            trail.note("role", line, "role after the names in the byline", quote=True)
+    if item.publisher and not head.publisher:
+        trail.note("publisher", line, "publisher named in the byline", quote=True)
 
 
 def _is_subtitle(head: Header, rest: list[str], following: list[str], more_follows: bool) -> bool:
@@ -736,10 +788,11 @@ def body_items(blocks: list[list[str]]) -> list[Block | str]:
     return items
 
 
-def parse_article(text: str) -> Article:
-    """The article in decoded plain text."""
+def parse_article(text: str, provenance: dict[str, str] | None = None) -> Article:
+    """The article in decoded plain text; ``provenance`` learns where each field came from."""
     blocks = split_blocks(text)
-    head, used = read_header(blocks)
+    trail = Trail(_LINE_BREAK.split(text)) if provenance is not None else None
+    head, used = read_header(blocks, trail)
     items = body_items(blocks[used:])
 
     notes: list[Note] = []
@@ -750,16 +803,26 @@ def parse_article(text: str) -> Article:
             kept.append(item)
         else:
             notes.append(Note(f"n{len(notes) + 1}", note[0], (Paragraph((Text(note[1]),)),)))
+            if trail is not None and isinstance(item, str):
+                trail.note(f"notes.n{len(notes)}", item, f"{note[0]}, classify_note", quote=True)
     items = kept
 
     if items and isinstance(items[-1], str):
         bio = find_bio(items[-1], tuple(a.name for a in head.authors))
         if bio is not None:
+            if trail is not None:
+                trail.note("bio", items[-1], f"closing paragraph about {bio[0]}, find_bio")
+                if bio[0] not in {a.name for a in head.authors}:
+                    trail.note("authors", items[-1], "named by the closing bio, find_bio")
             items.pop()
             head.authors = with_bio(head.authors, *bio)
     if not head.authors and items and isinstance(items[-1], str):
         closing = find_byline(items[-1])
         if closing is not None and closing.names:
+            if trail is not None:
+                trail.note("authors", items[-1], "closing byline, find_byline", quote=True)
+                if closing.publisher and not head.publisher:
+                    trail.note("publisher", items[-1], "publisher in the closing byline", quote=True)
             items.pop()
             head.add(closing)
 
@@ -773,6 +836,12 @@ def parse_article(text: str) -> Article:
         found = split_dateline(items[0])
         if found is not None:
             dateline = found.place
+            if trail is not None:
+                trail.note("dateline", items[0][:40], "lead paragraph prefix, split_dateline", quote=True)
+                if found.agency and not head.publisher:
+                    trail.note(
+                        "publisher", items[0][:40], "agency in the dateline, split_dateline", quote=True
+                    )
             if found.rest:
                 items[0] = found.rest
             else:
@@ -789,6 +858,8 @@ def parse_article(text: str) -> Article:
         dateline=dateline,
         publisher=head.publisher,
     )
+    if provenance is not None and trail is not None:
+        provenance.update(trail.where)
     return Article(meta=meta, body=body, notes=tuple(notes))
 
 
@@ -798,4 +869,4 @@ class TextReader:
     description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
-        return parse_article(decode_text(data))
+        return parse_article(decode_text(data), options.provenance)

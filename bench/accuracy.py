@@ -1,0 +1,458 @@
+"""Extraction accuracy on ../shared/corpus: Broadsheet against trafilatura and newspaper4k alone.
+
+    python bench/accuracy.py [--jobs N] [--limit N] [--skip-convert] [--json OUT]
+
+For each source with ground truth, prints one table: title accuracy, author
+precision and recall (exact name-set matching, micro-averaged), date and
+language accuracy, body snippet F1 on trafilatura's ``with``/``without``
+snippets (its own evaluation) and mean token F1 against the ScrapingHub
+benchmark's ``articleBody``. All three systems read the same HTML bytes in
+the same run; nothing is downloaded (newspaper4k parses the given HTML with
+``fetch_images`` off).
+
+Then every pandoc DOCX/ODT/EPUB fixture is read and written to pdf, epub,
+docx and txt: each must convert or fail with a one-line ConvertError.
+
+Ground truth: readability ``expected-metadata.json``, trafilatura
+``evaldata.json``, htmldate ``eval_*.json``, goose3 ``expected``,
+article-extraction-benchmark ``ground-truth.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import re
+import sys
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SYSTEMS = ("broadsheet", "trafilatura", "newspaper4k")
+OUTPUTS = ("pdf", "epub", "docx", "txt")
+
+
+# ==========================================================================
+# Pages and their ground truth
+
+
+@dataclass
+class Page:
+    source: str
+    path: Path
+    title: str | None = None
+    authors: list[str] | None = None  # None: not annotated; []: annotated as none
+    date: str | None = None
+    language: str | None = None
+    with_: list[str] = field(default_factory=list)
+    without: list[str] = field(default_factory=list)
+    body: str | None = None
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def readability_pages() -> Iterator[Page]:
+    for folder in sorted((CORPUS / "readability" / "test" / "test-pages").iterdir()):
+        meta_file = folder / "expected-metadata.json"
+        if not meta_file.exists():
+            continue
+        m = _load(meta_file)
+        yield Page(
+            "readability",
+            folder / "source.html",
+            title=m.get("title") or None,
+            authors=split_names(m.get("byline") or ""),
+            date=(m.get("publishedTime") or "")[:10] or None,
+            language=m.get("lang") or None,
+        )
+
+
+def trafilatura_pages() -> Iterator[Page]:
+    base = CORPUS / "trafilatura" / "tests"
+    for entry in _load(base / "evaldata.json").values():
+        name = entry["file"]
+        path = (
+            base / "eval" / (name + ".gz")
+            if (base / "eval" / (name + ".gz")).exists()
+            else base / "cache" / name
+        )
+        if not path.exists():
+            continue
+        yield Page(
+            "trafilatura",
+            path,
+            title=entry.get("title") or None,
+            authors=split_names(entry["author"]) if "author" in entry else None,
+            date=entry.get("date") or None,
+            with_=list(entry.get("with") or []),
+            without=list(entry.get("without") or []),
+        )
+
+
+def htmldate_pages() -> Iterator[Page]:
+    base = CORPUS / "htmldate" / "tests"
+    same: dict[str, str] = {}
+    tsv = CORPUS / "htmldate" / "SAME_AS_TRAFILATURA.tsv"
+    if tsv.exists():
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                a, b = line.split("\t", 1)
+                same[a.strip()] = b.strip()
+    for gt, folders in (
+        ("eval_default.json", ("eval", "cache")),
+        ("eval_mediacloud_2020.json", ("test_set",)),
+    ):
+        for entry in _load(base / gt).values():
+            name = entry["file"]
+            path = None
+            for folder in folders:
+                for cand in (base / folder / (name + ".gz"), base / folder / name):
+                    if cand.exists():
+                        path = cand
+                        break
+                if path is None and f"tests/{folder}/{name}" in same:
+                    path = CORPUS / "trafilatura" / same[f"tests/{folder}/{name}"]
+                    if not path.exists():
+                        path = path.with_name(path.name + ".gz")
+                if path is not None:
+                    break
+            if path is not None and path.exists() and isinstance(entry.get("date"), str) and entry["date"]:
+                yield Page("htmldate", path, date=entry["date"][:10])
+
+
+def goose3_pages() -> Iterator[Page]:
+    for jf in sorted((CORPUS / "goose3" / "tests" / "data").glob("*/*.json")):
+        html = jf.with_suffix(".html")
+        if not html.exists():
+            continue
+        exp = _load(jf).get("expected") or {}
+        authors = exp.get("authors")
+        date = exp.get("publish_date") or exp.get("publish_datetime_utc")
+        yield Page(
+            "goose3",
+            html,
+            title=exp.get("title") or None,
+            authors=[normalize_name(a) for a in authors if a] if isinstance(authors, list) else None,
+            date=str(date)[:10] if date else None,
+            language=exp.get("meta_lang") or None,
+        )  # cleaned_text is only the start of the body (goose3 tests use startswith): not scored
+
+
+def scrapinghub_pages() -> Iterator[Page]:
+    base = CORPUS / "article-extraction-benchmark"
+    for key, entry in _load(base / "ground-truth.json").items():
+        path = base / "html" / f"{key}.html.gz"
+        if path.exists():
+            yield Page("scrapinghub", path, body=entry.get("articleBody") or "")
+
+
+SOURCES: dict[str, Callable[[], Iterator[Page]]] = {
+    "readability": readability_pages,
+    "trafilatura": trafilatura_pages,
+    "htmldate": htmldate_pages,
+    "goose3": goose3_pages,
+    "scrapinghub": scrapinghub_pages,
+}
+
+
+# ==========================================================================
+# Normalising and scoring
+
+
+def norm_text(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
+    return " ".join(text.split()).strip(" .,:;|-–—")
+
+
+def normalize_name(name: str) -> str:
+    name = re.sub(r"^\s*(?:written\s+)?by\s*:?\s+", "", name.strip(), flags=re.I)
+    return norm_text(name)
+
+
+def split_names(value: Any) -> list[str]:
+    """Names in a byline or author field: ``A; B``, ``A and B``, ``By A, B`` (or a list of those)."""
+    if isinstance(value, list):
+        return sorted({n for v in value for n in split_names(v)})
+    text = re.sub(r"^\s*(?:written\s+)?by\s*:?\s+", "", str(value or "").strip(), flags=re.I)
+    parts = re.split(r"\s*(?:;|\||,|\band\b|&)\s*", text)
+    return sorted({n for n in (normalize_name(p) for p in parts) if n})
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def token_f1(predicted: str, truth: str) -> float:
+    p, t = Counter(tokens(predicted)), Counter(tokens(truth))
+    if not p and not t:
+        return 1.0
+    common = sum((p & t).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(p.values()), common / sum(t.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def in_text(snippet: str, text: str) -> bool:
+    return " ".join(snippet.split()) in text
+
+
+# ==========================================================================
+# The three systems (run in worker processes)
+
+
+def _html(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _quiet() -> None:
+    warnings.simplefilter("ignore")
+    logging.disable(logging.CRITICAL)
+
+
+def run_broadsheet(data: bytes) -> dict[str, Any]:
+    import convert
+    from convert.model import plain_text
+    from convert.readers.html import HtmlReader
+    from convert.registry import readers
+
+    readers.register("html", HtmlReader, override=True)
+    a = convert.read(data, from_="html")
+    return {
+        "title": a.meta.title,
+        "authors": [x.name for x in a.meta.authors],
+        "date": a.meta.published,
+        "language": a.meta.language,
+        "text": plain_text(a.body),
+    }
+
+
+def run_trafilatura(data: bytes) -> dict[str, Any]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data, with_metadata=True)
+    if doc is None:
+        return {}
+    return {
+        "title": doc.title,
+        "authors": re.split(r"\s*;\s*", doc.author) if doc.author else [],
+        "date": doc.date,
+        "language": getattr(doc, "language", None),
+        "text": doc.text or "",
+    }
+
+
+def run_newspaper(data: bytes) -> dict[str, Any]:
+    import newspaper
+
+    art = newspaper.Article("https://example.org/article", fetch_images=False)
+    art.download(input_html=data.decode("utf-8", "replace"))
+    art.parse()
+    return {
+        "title": art.title,
+        "authors": list(art.authors),
+        "date": art.publish_date.isoformat() if art.publish_date else None,
+        "language": art.meta_lang or None,
+        "text": art.text or "",
+    }
+
+
+RUNNERS = {"broadsheet": run_broadsheet, "trafilatura": run_trafilatura, "newspaper4k": run_newspaper}
+
+
+def run_page(path: Path) -> dict[str, dict[str, Any]]:
+    """Every system's output on one page; ``{"error": ...}`` where one failed."""
+    _quiet()
+    data = _html(path)
+    out: dict[str, dict[str, Any]] = {}
+    for name, runner in RUNNERS.items():
+        try:
+            out[name] = runner(data)
+        except Exception as exc:  # a baseline's crash is a miss, not the end of the run
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+    return out
+
+
+# ==========================================================================
+# Tables
+
+
+@dataclass
+class Score:
+    title: list[bool] = field(default_factory=list)
+    date: list[bool] = field(default_factory=list)
+    language: list[bool] = field(default_factory=list)
+    author_tp: int = 0
+    author_pred: int = 0
+    author_gold: int = 0
+    author_pages: int = 0
+    snip: Counter[str] = field(default_factory=Counter)
+    body_f1: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    def add(self, page: Page, got: dict[str, Any]) -> None:
+        if "error" in got:
+            self.errors += 1
+        if page.title:
+            self.title.append(bool(got.get("title")) and norm_text(got.get("title")) == norm_text(page.title))
+        if page.date:
+            self.date.append(str(got.get("date") or "")[:10] == page.date[:10])
+        if page.language:
+            lang = str(got.get("language") or "").lower().replace("_", "-").split("-")[0]
+            self.language.append(lang == page.language.lower().replace("_", "-").split("-")[0])
+        if page.authors is not None:
+            pred = {normalize_name(a) for a in got.get("authors") or [] if normalize_name(a)}
+            gold = set(page.authors)
+            self.author_tp += len(pred & gold)
+            self.author_pred += len(pred)
+            self.author_gold += len(gold)
+            self.author_pages += 1
+        text = " ".join(str(got.get("text") or "").split())
+        if page.with_ or page.without:
+            for s in page.with_:
+                self.snip["tp" if in_text(s, text) else "fn"] += 1
+            for s in page.without:
+                self.snip["fp" if in_text(s, text) else "tn"] += 1
+        if page.body is not None:
+            self.body_f1.append(token_f1(text, page.body))
+
+    def row(self) -> dict[str, str]:
+        def pct(xs: list[bool]) -> str:
+            return f"{100 * sum(xs) / len(xs):5.1f} ({len(xs)})" if xs else "-"
+
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:.3f}" if b else "-"
+
+        tp, fp, fn = self.snip["tp"], self.snip["fp"], self.snip["fn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {
+            "title %": pct(self.title),
+            "author P": ratio(self.author_tp, self.author_pred),
+            "author R": ratio(self.author_tp, self.author_gold),
+            "date %": pct(self.date),
+            "lang %": pct(self.language),
+            "snippet F1": f"{2 * p * r / (p + r):.3f}" if p + r else "-",
+            "token F1": f"{sum(self.body_f1) / len(self.body_f1):.3f}" if self.body_f1 else "-",
+            "errors": str(self.errors),
+        }
+
+
+def print_table(source: str, n: int, scores: dict[str, Score], author_pages: int) -> None:
+    rows = {name: s.row() for name, s in scores.items()}
+    cols = list(next(iter(rows.values())))
+    cols = [c for c in cols if any(r[c] != "-" for r in rows.values())]
+    print(f"\n{source}: {n} pages" + (f" ({author_pages} with author ground truth)" if author_pages else ""))
+    print(f"  {'system':<12}" + "".join(f"{c:>14}" for c in cols))
+    for name, r in rows.items():
+        print(f"  {name:<12}" + "".join(f"{r[c]:>14}" for c in cols))
+
+
+def bench_pages(jobs: int, limit: int | None) -> dict[str, dict[str, dict[str, str]]]:
+    results: dict[str, dict[str, dict[str, str]]] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for source, loader in SOURCES.items():
+            pages = list(loader())[:limit]
+            if not pages:
+                continue
+            started = time.perf_counter()
+            scores = {name: Score() for name in SYSTEMS}
+            for page, got in zip(
+                pages, pool.map(run_page, [p.path for p in pages], chunksize=4), strict=True
+            ):
+                for name in SYSTEMS:
+                    scores[name].add(page, got.get(name, {"error": "missing"}))
+            print_table(source, len(pages), scores, scores["broadsheet"].author_pages)
+            print(f"  ({time.perf_counter() - started:.0f} s)")
+            results[source] = {name: s.row() for name, s in scores.items()}
+    return results
+
+
+# ==========================================================================
+# Pandoc fixtures -> every output format
+
+
+def convert_fixture(path: Path) -> tuple[str, str]:
+    """``("ok", "")`` when the fixture converts to every output, else the outcome and message."""
+    _quiet()
+    import convert
+    from convert.errors import ConvertError
+    from convert.readers import pandoc as P
+    from convert.registry import readers
+
+    for cls in (P.DocxReader, P.OdtReader, P.EpubReader):
+        readers.register(cls.name, cls, override=True)
+    try:
+        article = convert.read(path)
+        for fmt in OUTPUTS:
+            convert.write(article, fmt)
+    except ConvertError as exc:
+        line = exc.one_line()
+        return ("clear error" if "\n" not in line else "multi-line error"), line
+    except Exception as exc:
+        return "crash", f"{type(exc).__name__}: {exc}"[:200]
+    return "ok", ""
+
+
+def bench_pandoc(jobs: int) -> dict[str, int]:
+    base = CORPUS / "pandoc" / "test"
+    files = sorted(
+        [
+            *base.glob("docx/*.docx"),
+            *base.glob("docx/golden/*.docx"),
+            *base.glob("command/*.docx"),
+            *base.glob("odt/odt/*.odt"),
+            *base.glob("epub/*.epub"),
+        ]
+    )
+    counts: Counter[str] = Counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path, (outcome, message) in zip(files, pool.map(convert_fixture, files), strict=True):
+            counts[outcome] += 1
+            if outcome != "ok":
+                print(f"  {outcome}: {path.relative_to(CORPUS)}: {message}")
+    print(
+        f"\npandoc fixtures: {len(files)} DOCX/ODT/EPUB -> {', '.join(OUTPUTS)}: "
+        + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+    )
+    return dict(counts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import os
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--limit", type=int, help="at most N pages per source (a quick look)")
+    parser.add_argument("--skip-convert", action="store_true", help="skip the pandoc fixture conversions")
+    parser.add_argument("--json", type=Path, help="also write the tables as JSON here")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    results: dict[str, Any] = {"pages": bench_pages(args.jobs, args.limit)}
+    if not args.skip_convert:
+        results["pandoc_fixtures"] = bench_pandoc(args.jobs)
+    print(f"\ntotal {time.perf_counter() - started:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

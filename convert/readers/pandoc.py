@@ -1,0 +1,683 @@
+"""Markdown, DOCX, ODT, EPUB, RST, LaTeX and Org through pandoc's JSON AST.
+
+pandoc parses (sandboxed, see :mod:`convert.pandoc_run`); :mod:`convert.pandoc_ast`
+maps its JSON to an article. This module adds what pandoc leaves out:
+
+- zipped formats (DOCX, ODT, EPUB) are checked against expansion limits
+  from the central directory alone, before pandoc sees them: a zip bomb is
+  refused with :class:`LimitError`, never extracted;
+- embedded images become ``data:`` URIs read from the archive member the
+  image names, so nothing is written to disk (``--extract-media`` would);
+- document properties pandoc ignores: DOCX ``docProps/core.xml`` and
+  ``custom.xml``, ODT ``meta.xml``, the EPUB package document (OPF);
+- a lone leading level-1 heading becomes the title when the source names none;
+- ``ReadOptions.provenance`` learns where each metadata field came from.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import mimetypes
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from lxml import etree
+
+from .. import pandoc_run
+from ..base import ReadOptions
+from ..errors import InputError, LimitError
+from ..model import (
+    Article,
+    Author,
+    Block,
+    BlockQuote,
+    Figure,
+    Heading,
+    List,
+    Metadata,
+    Note,
+    Paragraph,
+    plain_text,
+    replace,
+)
+from ..pandoc_ast import iso_date, pandoc_to_article
+
+#: Archive limits, checked on the central directory before anything is decompressed.
+MAX_MEMBERS = 5_000
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+#: Uncompressed/compressed ratio above which a large archive is taken for a bomb.
+MAX_RATIO = 100
+#: Ratios are only judged above this size: small XML members compress very well.
+RATIO_FLOOR_BYTES = 8 * 1024 * 1024
+#: Embedded images larger than this stay as they are (a path) instead of a data: URI.
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGES_TOTAL = 80 * 1024 * 1024
+#: Property files (core.xml, meta.xml, the OPF) larger than this are not parsed.
+MAX_PROPS_BYTES = 2 * 1024 * 1024
+
+_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".bmp": "image/bmp",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".emf": "image/emf",
+    ".wmf": "image/wmf",
+}
+
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "cust": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "opf": "http://www.idpf.org/2007/opf",
+    "container": "urn:oasis:names:tc:opendocument:xmlns:container",
+}
+
+#: Metadata fields and the pandoc meta keys :func:`convert.pandoc_ast.meta_from_pandoc` reads them from.
+_PANDOC_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "subtitle": ("subtitle",),
+    "authors": ("authors", "author"),
+    "published": ("published", "date"),
+    "updated": ("updated",),
+    "dateline": ("dateline",),
+    "publisher": ("publisher",),
+    "language": ("lang", "language"),
+    "description": ("description", "abstract", "subject"),
+    "keywords": ("keywords",),
+    "url": ("url",),
+    "rights": ("rights", "copyright"),
+    "identifier": ("identifier",),
+}
+
+
+# ==========================================================================
+# Archives
+
+
+def open_archive(data: bytes) -> zipfile.ZipFile:
+    """The archive in ``data`` once its central directory passes the limits; nothing is extracted."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from None
+    check_archive(infos)
+    return zf
+
+
+def check_archive(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse archives whose declared sizes could exhaust memory or disk (zip bombs)."""
+    if len(infos) > MAX_MEMBERS:
+        raise LimitError(f"the archive has {len(infos):,} members, over the limit of {MAX_MEMBERS:,}")
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise LimitError(
+            f"the archive would expand to {total:,} bytes, over the {MAX_TOTAL_BYTES:,}-byte limit",
+            hint="this looks like a zip bomb; it was not extracted",
+        )
+    for info in infos:
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise LimitError(f"archive member {info.filename!r} would expand to {info.file_size:,} bytes")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitError(
+                f"archive member {info.filename!r} is compressed {info.file_size // max(info.compress_size, 1):,}"
+                " to 1, a zip bomb",
+                hint="it was not extracted",
+            )
+    if total > RATIO_FLOOR_BYTES and total > MAX_RATIO * max(packed, 1):
+        raise LimitError("the archive's compression ratio is that of a zip bomb", hint="it was not extracted")
+    _check_overlap(infos)
+
+
+def _check_overlap(infos: list[zipfile.ZipInfo]) -> None:
+    """Members sharing compressed bytes (a non-recursive zip bomb) are refused."""
+    spans = sorted(
+        (i.header_offset, i.header_offset + 30 + len(i.orig_filename) + i.compress_size) for i in infos
+    )
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        if start < end:
+            raise LimitError("the archive's members overlap, as in a zip bomb", hint="it was not extracted")
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """A member's bytes, or ``None`` when it is absent, too large or unreadable."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit or info.flag_bits & 0x1:  # too big, or encrypted
+        return None
+    try:
+        with zf.open(info) as fh:
+            return fh.read(limit + 1)[:limit]
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError, ValueError):
+        return None
+
+
+def parse_xml(data: bytes | None) -> Any:
+    """An XML tree parsed without DTDs, entities or network; ``None`` if it is not XML."""
+    if not data:
+        return None
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _texts(root: Any, path: str) -> list[str]:
+    found = root.xpath(path, namespaces=_NS) if root is not None else []
+    out = []
+    for node in found:
+        text = " ".join("".join(node.itertext()).split()) if hasattr(node, "itertext") else str(node).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _first(root: Any, path: str) -> str | None:
+    found = _texts(root, path)
+    return found[0] if found else None
+
+
+# ==========================================================================
+# Embedded images
+
+
+def _member_for(src: str, names: list[str]) -> str | None:
+    """The archive member an image ``src`` names (pandoc drops the folder it was in)."""
+    if not src or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith("/"):
+        return None
+    path = posixpath.normpath(src.split("#")[0].split("?")[0])
+    while path.startswith("../"):
+        path = path[3:]
+    if path in names:
+        return path
+    tails = [n for n in names if n.endswith("/" + path)]
+    if len(tails) == 1:
+        return tails[0]
+    base = posixpath.basename(path)
+    same = [n for n in names if posixpath.basename(n) == base]
+    return same[0] if len(same) == 1 else (tails[0] if tails else None)
+
+
+@dataclass
+class _Embedder:
+    zf: zipfile.ZipFile
+    names: list[str] = field(default_factory=list)
+    used: int = 0
+    count: int = 0
+
+    def data_uri(self, src: str) -> str:
+        member = _member_for(src, self.names)
+        if member is None:
+            return src
+        ext = posixpath.splitext(member)[1].lower()
+        media = _IMAGE_TYPES.get(ext) or mimetypes.guess_type(member)[0]
+        if not media or not media.startswith("image/"):
+            return src
+        room = min(MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL - self.used)
+        data = read_member(self.zf, member, room)
+        if data is None:
+            return src
+        self.used += len(data)
+        self.count += 1
+        return f"data:{media};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def map_figures(blocks: Iterable[Block], fn: Callable[[Figure], Figure]) -> tuple[Block, ...]:
+    """``blocks`` with ``fn`` applied to every figure, however deep."""
+    out: list[Block] = []
+    for b in blocks:
+        match b:
+            case Figure():
+                out.append(fn(b))
+            case BlockQuote(body=body):
+                out.append(replace(b, body=map_figures(body, fn)))
+            case List(items=items):
+                out.append(replace(b, items=tuple(map_figures(item, fn) for item in items)))
+            case _:
+                out.append(b)
+    return tuple(out)
+
+
+def embed_images(article: Article, zf: zipfile.ZipFile) -> tuple[Article, int]:
+    """Figures pointing into the archive get ``data:`` URIs; how many were embedded."""
+    emb = _Embedder(zf, [i.filename for i in zf.infolist() if not i.is_dir()])
+
+    def fix(fig: Figure) -> Figure:
+        src = emb.data_uri(fig.src)
+        return fig if src == fig.src else replace(fig, src=src)
+
+    body = map_figures(article.body, fix)
+    notes = tuple(Note(n.id, n.kind, map_figures(n.body, fix)) for n in article.notes)
+    return Article(article.meta, body, notes), emb.count
+
+
+# ==========================================================================
+# Document properties pandoc does not read
+
+
+@dataclass
+class Props:
+    """Metadata found outside pandoc, each value with where it was found."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+
+    def put(self, key: str, value: Any, where: str) -> None:
+        if value and key not in self.values:
+            self.values[key] = value
+            self.where[key] = where
+
+
+def _authors(names: Iterable[str]) -> tuple[Author, ...]:
+    out: list[Author] = []
+    for raw in names:
+        for name in re.split(r"\s*;\s*", raw):
+            if name and all(a.name != name for a in out):
+                out.append(Author(name))
+    return tuple(out)
+
+
+def _keywords(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out += [k.strip() for k in re.split(r"[,;]", v) if k.strip() and k.strip() not in out]
+    return tuple(out)
+
+
+def docx_props(zf: zipfile.ZipFile) -> Props:
+    """``docProps/custom.xml`` (our exporter's keys) first, then ``docProps/core.xml``."""
+    props = Props()
+    custom = parse_xml(read_member(zf, "docProps/custom.xml", MAX_PROPS_BYTES))
+    if custom is not None:
+        for prop in custom.xpath("cust:property", namespaces=_NS):
+            name, value = str(prop.get("name") or "").lower(), " ".join("".join(prop.itertext()).split())
+            where = f"docProps/custom.xml property {name!r}"
+            if name in ("published", "updated"):
+                props.put(name, iso_date(value), where)
+            elif name in ("dateline", "publisher", "rights", "url", "identifier", "subtitle"):
+                props.put(name, value, where)
+    core = parse_xml(read_member(zf, "docProps/core.xml", MAX_PROPS_BYTES))
+    if core is not None:
+        core_fields: list[tuple[str, str, str]] = [
+            ("title", "dc:title", "dc:title"),
+            ("authors", "dc:creator", "dc:creator"),
+            ("published", "dcterms:created", "dcterms:created"),
+            ("updated", "dcterms:modified", "dcterms:modified"),
+            ("language", "dc:language", "dc:language"),
+            ("description", "dc:description", "dc:description"),
+            ("keywords", "cp:keywords", "cp:keywords"),
+        ]
+        for key, path, label in core_fields:
+            found = _texts(core, f"{path}")
+            where = f"docProps/core.xml {label}"
+            if key == "authors":
+                props.put(key, _authors(n for n in found if looks_like_person(n)), where)
+            elif key == "keywords":
+                props.put(key, _keywords(found), where)
+            elif key in ("published", "updated"):
+                props.put(key, _core_date(found[0]) if found else None, where)
+            elif key == "title":
+                props.put(key, next((t for t in found if re.search(r"\w{2}", t)), None), where)
+            else:
+                props.put(key, found[0] if found else None, where)
+    if props.values.get("updated") and props.values.get("updated") == props.values.get("published"):
+        del props.values["updated"], props.where["updated"]
+    return props
+
+
+def looks_like_person(name: str) -> bool:
+    """Word's ``dc:creator`` is often an account ("Microsoft account", "admin", "Online2PDF.com").
+
+    Only two to five capitalised words pass ("van", "de" ... may stay lower case):
+    no author is better than a wrong one.
+    """
+    words = [w for n in re.split(r"\s*;\s*", name) for w in n.split()]
+    if not 2 <= len(words) <= 5 or re.search(r"[\d@/\\]|\.\w{2,3}$", name):
+        return False
+    particles = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al"}
+    return all(w[0].isupper() or w.lower() in particles for w in words) and words[0][0].isupper()
+
+
+def _core_date(text: str) -> str | None:
+    """A W3CDTF date as written by Word: midnight UTC stands for a date alone.
+
+    Dates before 1985 are zip tools' and templates' defaults (1980-01-01), not the article's.
+    """
+    date = iso_date(text)
+    if date and date[:4] < "1985":
+        return None
+    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00(Z|[+-]00:00)?", date):
+        return date[:10]
+    if date and date.endswith("Z") and len(date) == 20:
+        return date[:-1]  # Word writes local times as UTC
+    return date
+
+
+def odt_props(zf: zipfile.ZipFile) -> Props:
+    """``meta.xml``: title, subject, creator, dates, language, keywords."""
+    props = Props()
+    root = parse_xml(read_member(zf, "meta.xml", MAX_PROPS_BYTES))
+    if root is None:
+        return props
+    base = "office:meta/"
+    props.put("title", _first(root, base + "dc:title"), "meta.xml dc:title")
+    props.put("description", _first(root, base + "dc:description"), "meta.xml dc:description")
+    creators = _texts(root, base + "meta:initial-creator") or _texts(root, base + "dc:creator")
+    people = [c for c in creators[:1] if looks_like_person(c)]
+    props.put("authors", _authors(people), "meta.xml meta:initial-creator / dc:creator")
+    created = _first(root, base + "meta:creation-date")
+    props.put("published", _core_date(created) if created else None, "meta.xml meta:creation-date")
+    props.put("language", _first(root, base + "dc:language"), "meta.xml dc:language")
+    props.put("keywords", _keywords(_texts(root, base + "meta:keyword")), "meta.xml meta:keyword")
+    return props
+
+
+def epub_props(zf: zipfile.ZipFile) -> Props:
+    """The package document's Dublin Core: creators in order, date, publisher, rights, subjects."""
+    props = Props()
+    container = parse_xml(read_member(zf, "META-INF/container.xml", MAX_PROPS_BYTES))
+    opf_path = _first(container, "//container:rootfile/@full-path") if container is not None else None
+    if not opf_path:
+        return props
+    opf = parse_xml(read_member(zf, opf_path, MAX_PROPS_BYTES))
+    if opf is None:
+        return props
+    md = "//opf:metadata/"
+    where = f"EPUB package {opf_path}"
+    props.put("title", _first(opf, md + "dc:title"), f"{where} dc:title")
+    props.put("authors", _authors(_epub_creators(opf)), f"{where} dc:creator")
+    date = _first(opf, md + "dc:date")
+    props.put("published", iso_date(date), f"{where} dc:date")
+    modified = _first(opf, md + "opf:meta[@property='dcterms:modified']")
+    props.put("updated", iso_date(modified), f"{where} dcterms:modified")
+    for key, tag in (
+        ("publisher", "publisher"),
+        ("rights", "rights"),
+        ("language", "language"),
+        ("description", "description"),
+        ("identifier", "identifier"),
+    ):
+        props.put(key, _first(opf, md + f"dc:{tag}"), f"{where} dc:{tag}")
+    props.put("keywords", _keywords(_texts(opf, md + "dc:subject")), f"{where} dc:subject")
+    return props
+
+
+def _epub_creators(opf: Any) -> list[str]:
+    """Creators whose role, if stated (EPUB 2 ``opf:role`` or EPUB 3 ``refines``), is author."""
+    roles = {
+        str(m.get("refines") or "").lstrip("#"): (m.text or "").strip()
+        for m in opf.xpath("//opf:metadata/opf:meta[@property='role']", namespaces=_NS)
+    }
+    names = []
+    for el in opf.xpath("//opf:metadata/dc:creator", namespaces=_NS):
+        role = el.get(f"{{{_NS['opf']}}}role") or roles.get(el.get("id") or "", "")
+        name = " ".join("".join(el.itertext()).split())
+        if name and role in ("", "aut"):
+            names.append(name)
+    return names
+
+
+# ==========================================================================
+# Readers
+
+
+def decode_utf8(data: bytes) -> bytes:
+    """Text as UTF-8 for pandoc, which reads nothing else; other encodings are detected.
+
+    Detection is the plain-text reader's (BOMs, UTF-16 without BOM, preferred legacy codecs).
+    """
+    try:
+        data.decode("utf-8")
+        return data.removeprefix(b"\xef\xbb\xbf")
+    except UnicodeDecodeError:
+        pass
+    from .text import decode_text
+
+    return decode_text(data).encode("utf-8")
+
+
+def promote_title(article: Article) -> tuple[Article, bool]:
+    """With no title, a leading level-1 heading that is the only one becomes the title."""
+    body = article.body
+    if article.meta.title or not body or not isinstance(body[0], Heading) or body[0].level != 1:
+        return article, False
+    if any(isinstance(b, Heading) and b.level == 1 for b in body[1:]):
+        return article, False
+    title = plain_text(body[0]).strip()
+    if not title or title.endswith(":"):
+        return article, False
+    return Article(replace(article.meta, title=title), body[1:], article.notes), True
+
+
+def drop_title_block(article: Article) -> tuple[Article, str | None]:
+    """Leading paragraphs repeating the title, subtitle, authors and date (a title page) go.
+
+    Writers print the metadata as the first paragraphs (ODT, EPUB title pages); the model
+    holds it in ``meta`` once. Only runs that open with the title are taken; a date
+    paragraph among them fills ``published`` when nothing else did (its source is returned).
+    """
+    meta = article.meta
+    body = list(article.body)
+    if not meta.title or not body or not isinstance(body[0], Paragraph | Heading):
+        return article, None
+    if plain_text(body[0]).strip() != meta.title.strip():
+        return article, None
+    known = {meta.title.strip(), (meta.subtitle or "").strip(), *(a.name for a in meta.authors)}
+    found_date: str | None = None
+    i = 1
+    while i < min(len(body), 8) and isinstance(body[i], Paragraph | Heading):
+        text = plain_text(body[i]).strip()
+        date = iso_date(text)
+        if text in known:
+            i += 1
+        elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):
+            found_date = found_date or date
+            i += 1
+        else:
+            break
+    new_meta = meta if meta.published or not found_date else replace(meta, published=found_date)
+    where = "a date paragraph on the title page" if new_meta is not meta else None
+    return Article(new_meta, tuple(body[i:]), article.notes), where
+
+
+def caption_figures(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A figure without caption followed by a paragraph that repeats its alt text: the caption."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            isinstance(b, Paragraph)
+            and isinstance(prev, Figure)
+            and not prev.caption
+            and prev.alt
+            and plain_text(b).strip() == prev.alt.strip()
+        ):
+            out[-1] = replace(prev, caption=b.content)
+            continue
+        out.append(b)
+    return tuple(out)
+
+
+def _meta_set(meta: Metadata, key: str) -> bool:
+    value = getattr(meta, key)
+    return bool(value)
+
+
+class PandocReader:
+    """Shared by every format pandoc parses; subclasses name the format and its extras."""
+
+    name: ClassVar[str] = ""
+    extensions: ClassVar[tuple[str, ...]] = ()
+    description: ClassVar[str] = ""
+    #: pandoc's ``-f`` value.
+    pandoc_format: ClassVar[str] = ""
+    #: How provenance names pandoc's metadata in this format ("YAML front matter").
+    meta_label: ClassVar[str] = "document metadata"
+    zipped: ClassVar[bool] = False
+
+    def read(self, data: bytes, options: ReadOptions) -> Article:
+        zf = open_archive(data) if self.zipped else None
+        # --standalone: the RST reader promotes the title and reads docinfo only then.
+        source = data if zf is not None else decode_utf8(data)
+        doc = pandoc_run.read_json(source, self.pandoc_format, extra_args=("--standalone",))
+        article = pandoc_to_article(doc)
+        prov: dict[str, str] = {}
+        meta_json = doc.get("meta") or {}
+        for key, keys in _PANDOC_KEYS.items():
+            found = next((k for k in keys if k in meta_json), None)
+            if found is not None and _meta_set(article.meta, key):
+                prov[key] = self.meta_where(found)
+        if article.meta.dateline and "dateline" not in prov:
+            prov["dateline"] = "a span marked as dateline at the start of the first paragraph"
+        if any(a.bio for a in article.meta.authors):
+            prov["bio"] = "'About the author' section / author-bio block"
+        if zf is not None:
+            article = self.merge_props(article, self.properties(zf), prov)
+            article, count = embed_images(article, zf)
+            if count:
+                prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
+        article, date_where = drop_title_block(
+            Article(article.meta, caption_figures(article.body), article.notes)
+        )
+        if date_where:
+            prov["published"] = date_where
+        article, promoted = promote_title(article)
+        if promoted:
+            prov["title"] = "the leading level-1 heading (no title in the metadata)"
+        if article.notes:
+            kinds = sorted({n.kind for n in article.notes})
+            prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
+        if options.provenance is not None:
+            options.provenance.update(prov)
+        return article
+
+    def meta_where(self, key: str) -> str:
+        return f"{self.meta_label}: {key}"
+
+    def properties(self, zf: zipfile.ZipFile) -> Props:
+        """Metadata the archive holds outside pandoc's reach."""
+        return Props()
+
+    def merge_props(self, article: Article, props: Props, prov: dict[str, str]) -> Article:
+        """Fill the fields pandoc left empty (and those a format trusts more, see :attr:`prefer`)."""
+        changes: dict[str, Any] = {}
+        for key, value in props.values.items():
+            if key in self.prefer or not _meta_set(article.meta, key):
+                if key == "authors" and article.meta.authors and key in self.prefer:
+                    value = _keep_bios(value, article.meta.authors)
+                changes[key] = value
+                prov[key] = props.where[key]
+        return Article(replace(article.meta, **changes), article.body, article.notes) if changes else article
+
+    #: Fields taken from :meth:`properties` even when pandoc found a value.
+    prefer: ClassVar[frozenset[str]] = frozenset()
+
+
+def _keep_bios(authors: tuple[Author, ...], known: tuple[Author, ...]) -> tuple[Author, ...]:
+    by_name = {a.name: a for a in known}
+    return tuple(by_name.get(a.name, a) for a in authors)
+
+
+class MarkdownReader(PandocReader):
+    name: ClassVar[str] = "markdown"
+    extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
+    description: ClassVar[str] = "Markdown with YAML front matter (pandoc)"
+    pandoc_format: ClassVar[str] = "markdown-auto_identifiers"
+    meta_label: ClassVar[str] = "YAML front matter"
+
+
+class RstReader(PandocReader):
+    name: ClassVar[str] = "rst"
+    extensions: ClassVar[tuple[str, ...]] = (".rst",)
+    description: ClassVar[str] = "reStructuredText (pandoc)"
+    pandoc_format: ClassVar[str] = "rst"
+    meta_label: ClassVar[str] = "reStructuredText title / docinfo field"
+
+
+class LatexReader(PandocReader):
+    name: ClassVar[str] = "latex"
+    extensions: ClassVar[tuple[str, ...]] = (".tex", ".latex")
+    description: ClassVar[str] = "LaTeX (pandoc)"
+    pandoc_format: ClassVar[str] = "latex"
+    meta_label: ClassVar[str] = "LaTeX command"
+
+    def meta_where(self, key: str) -> str:
+        return f"{self.meta_label} \\{key}"
+
+
+class OrgReader(PandocReader):
+    name: ClassVar[str] = "org"
+    extensions: ClassVar[tuple[str, ...]] = (".org",)
+    description: ClassVar[str] = "Emacs Org mode (pandoc)"
+    pandoc_format: ClassVar[str] = "org"
+    meta_label: ClassVar[str] = "Org keyword"
+
+    def meta_where(self, key: str) -> str:
+        return f"{self.meta_label} #+{key.upper()}"
+
+
+class DocxReader(PandocReader):
+    name: ClassVar[str] = "docx"
+    extensions: ClassVar[tuple[str, ...]] = (".docx",)
+    description: ClassVar[str] = "Word documents (pandoc, with core and custom properties)"
+    pandoc_format: ClassVar[str] = "docx+styles"
+    meta_label: ClassVar[str] = "Word paragraph styled"
+    zipped: ClassVar[bool] = True
+
+    def meta_where(self, key: str) -> str:
+        return f"{self.meta_label} {key.capitalize()} (pandoc)"
+
+    def properties(self, zf: zipfile.ZipFile) -> Props:
+        return docx_props(zf)
+
+    def merge_props(self, article: Article, props: Props, prov: dict[str, str]) -> Article:
+        # Our DOCX exporter writes the exact ISO date to custom.xml; the Date paragraph has it in words.
+        if props.where.get("published", "").startswith("docProps/custom.xml") and article.meta.published:
+            article = Article(replace(article.meta, published=None), article.body, article.notes)
+        return super().merge_props(article, props, prov)
+
+
+class OdtReader(PandocReader):
+    name: ClassVar[str] = "odt"
+    extensions: ClassVar[tuple[str, ...]] = (".odt",)
+    description: ClassVar[str] = "OpenDocument text (pandoc, with meta.xml)"
+    pandoc_format: ClassVar[str] = "odt"
+    meta_label: ClassVar[str] = "ODT"
+    zipped: ClassVar[bool] = True
+
+    def properties(self, zf: zipfile.ZipFile) -> Props:
+        return odt_props(zf)
+
+
+class EpubReader(PandocReader):
+    name: ClassVar[str] = "epub"
+    extensions: ClassVar[tuple[str, ...]] = (".epub",)
+    description: ClassVar[str] = "EPUB 2/3 books and articles (pandoc, with the OPF metadata)"
+    pandoc_format: ClassVar[str] = "epub"
+    meta_label: ClassVar[str] = "EPUB package metadata (pandoc)"
+    zipped: ClassVar[bool] = True
+    #: pandoc lists creators in reverse; the OPF has them in order and without other roles.
+    prefer: ClassVar[frozenset[str]] = frozenset({"authors"})
+
+    def properties(self, zf: zipfile.ZipFile) -> Props:
+        return epub_props(zf)
