@@ -35,3 +35,18 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict over the package."""
     _install(session, "typecheck")
     session.run("mypy", "convert")
+
+
+@nox.session
+def accuracy(session: nox.Session) -> None:
+    """Extraction accuracy on ../shared/corpus vs trafilatura and newspaper4k: nox -s accuracy -- --limit 50"""
+    _install(session, "bench")
+    session.run("python", "bench/accuracy.py", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Batch throughput vs a pandoc loop, and briefing vs PDF time: nox -s bench -- -n 60"""
+    _install(session, "test")
+    session.run("python", "bench/batch.py", *session.posargs)
+    session.run("python", "bench/brief.py")

@@ -14,6 +14,7 @@ The library never prints and never exits; it raises
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -118,12 +119,30 @@ def _sniff_zip(data: bytes, path: Path | None) -> str:
         return "epub"
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
         return "odt"
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or _content_types_say_docx(data, names):
         return "docx"
     raise InputError(
         "a zip archive that is not a DOCX, ODT or EPUB document",
         hint="unpack it and convert the article inside",
     )
+
+
+def _content_types_say_docx(data: bytes, names: set[str]) -> bool:
+    """A DOCX whose main part is not at ``word/document.xml`` names it here."""
+    import io
+    import zipfile
+    import zlib
+
+    if "[Content_Types].xml" not in names:
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("[Content_Types].xml")
+            if info.file_size > 1_000_000 or info.compress_size * 200 < info.file_size:
+                return False
+            return b"wordprocessingml.document.main+xml" in zf.read(info)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError, zlib.error):
+        return False
 
 
 def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes, Path | None]:
@@ -270,10 +289,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

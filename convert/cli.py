@@ -80,6 +80,12 @@ def guarded(f: F) -> F:
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader of our output went away (`broadsheet formats | head`).
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as exc:
             sys.exit(fail(exc))
 
@@ -93,9 +99,9 @@ def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
         if not sep or not key.strip():
             raise UsageError(f"--meta {pair!r}: expected KEY=VALUE")
         meta[key.strip()] = value
-    for key, value in named.items():
-        if value is not None:
-            meta[key] = value
+    for name, given in named.items():
+        if given is not None:
+            meta[name] = given
     return meta
 
 
