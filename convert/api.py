@@ -309,10 +309,7 @@ def plan_outputs(
     else:
         d = Path(dest)
         as_file = (
-            len(formats) == 1
-            and not d.is_dir()
-            and not str(dest).endswith(("/", os.sep))
-            and d.suffix != ""
+            len(formats) == 1 and not d.is_dir() and not str(dest).endswith(("/", os.sep)) and d.suffix != ""
         )
         outs = {formats[0]: d} if as_file else {fmt: d / output_name(stem, fmt) for fmt in formats}
     if src is not None:

@@ -377,11 +377,7 @@ def from_json(data: Any) -> Article:
     if data.get("schema") != SCHEMA:
         raise ModelError(f"not a broadsheet article (schema is {data.get('schema')!r})")
     version = data.get("version")
-    if (
-        not isinstance(version, list)
-        or len(version) < 2
-        or not all(isinstance(v, int) for v in version[:2])
-    ):
+    if not isinstance(version, list) or len(version) < 2 or not all(isinstance(v, int) for v in version[:2]):
         raise ModelError("the article's version must be [major, minor]")
     major, minor = version[:2]
     if major != API_VERSION[0] or minor > API_VERSION[1]:
@@ -500,7 +496,6 @@ def _dec_field(cls: type, key: str, value: Any) -> Any:
         return tuple(_blocks(item) for item in _array(value, "list items"))
     if cls is Table and key in ("head", "rows"):
         return tuple(
-            tuple(_inlines(cell) for cell in _array(row, "table row"))
-            for row in _array(value, "table rows")
+            tuple(_inlines(cell) for cell in _array(row, "table row")) for row in _array(value, "table rows")
         )
     return value

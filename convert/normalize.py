@@ -137,9 +137,15 @@ def whitespace(article: Article) -> Article:
 # A small stop-word detector: enough to tell the languages our users send
 # apart without a model download. Scores are stop-word hits per language.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for it was on with as by at from this be are have which".split()),
-    "de": frozenset("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch".split()),
-    "fr": frozenset("le la les de des et en un une du est que dans pour qui sur au pas par plus avec".split()),
+    "en": frozenset(
+        "the of and to in is that for it was on with as by at from this be are have which".split()
+    ),
+    "de": frozenset(
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch".split()
+    ),
+    "fr": frozenset(
+        "le la les de des et en un une du est que dans pour qui sur au pas par plus avec".split()
+    ),
     "es": frozenset("el la de que y en los del se las por un para con no una su al es lo como".split()),
     "it": frozenset("il di che e la per un in non è una sono del della le dei con gli si da".split()),
     "pt": frozenset("de que o a do da em um para é com não uma os no se na por mais as dos".split()),
@@ -212,9 +218,7 @@ def with_source(article: Article, source: Source) -> Article:
 
 
 #: Metadata fields a user may override from the command line or the API.
-OVERRIDABLE = tuple(
-    f for f in Metadata.__dataclass_fields__ if f not in ("source", "identifier")
-)
+OVERRIDABLE = tuple(f for f in Metadata.__dataclass_fields__ if f not in ("source", "identifier"))
 
 
 def override(article: Article, values: Mapping[str, Any]) -> Article:
@@ -224,9 +228,7 @@ def override(article: Article, values: Mapping[str, Any]) -> Article:
         key = key.replace("-", "_")
         if key in ("author", "authors"):
             names = [value] if isinstance(value, str) else list(value)
-            changes["authors"] = tuple(
-                Author(n.strip()) if isinstance(n, str) else n for n in names if n
-            )
+            changes["authors"] = tuple(Author(n.strip()) if isinstance(n, str) else n for n in names if n)
         elif key == "keywords":
             items = value.split(",") if isinstance(value, str) else list(value)
             changes["keywords"] = tuple(k.strip() for k in items if k.strip())

@@ -107,9 +107,7 @@ QUOTE_MARKS: dict[str, tuple[str, str, str, str]] = {
 
 _WS = re.compile(r"[ \t\r\n]+")
 _DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def _attr(ident: str = "", classes: Sequence[str] = (), kv: Iterable[tuple[str, str]] = ()) -> list[Any]:
@@ -217,7 +215,13 @@ class _Writer:
             return [
                 _attr(),
                 [
-                    [_attr(), _el("AlignDefault"), 1, 1, [_el("Plain", self.inlines(c, in_note))] if c else []]
+                    [
+                        _attr(),
+                        _el("AlignDefault"),
+                        1,
+                        1,
+                        [_el("Plain", self.inlines(c, in_note))] if c else [],
+                    ]
                     for c in padded
                 ],
             ]
@@ -374,7 +378,10 @@ def meta_to_pandoc(meta: Metadata, *, for_docx: bool = False) -> Json:
         out["author"] = _el("MetaList", [_meta_inlines(a.name) for a in meta.authors])
         if not for_docx and any(a.role for a in meta.authors):
             maps = [
-                _el("MetaMap", {"name": _meta_inlines(a.name), **({"role": _meta_inlines(a.role)} if a.role else {})})
+                _el(
+                    "MetaMap",
+                    {"name": _meta_inlines(a.name), **({"role": _meta_inlines(a.role)} if a.role else {})},
+                )
                 for a in meta.authors
             ]
             out["authors"] = _el("MetaList", maps)
@@ -408,7 +415,9 @@ def article_to_pandoc(
         api_version = bundled()
     notes = {n.id: n for n in article.notes}
     referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes}
-    writer = _Writer(notes, referenced, for_docx, resolve_src, quote_marks(article.meta.language) if for_docx else None)
+    writer = _Writer(
+        notes, referenced, for_docx, resolve_src, quote_marks(article.meta.language) if for_docx else None
+    )
     blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)
@@ -874,7 +883,11 @@ def _meta_items(value: Any) -> list[Any]:
 
 def _meta_authors(meta: Json) -> list[Author]:
     detailed = _meta_items(meta.get("authors"))
-    source = detailed if detailed and all(v.get("t") == "MetaMap" for v in detailed) else _meta_items(meta.get("author"))
+    source = (
+        detailed
+        if detailed and all(v.get("t") == "MetaMap" for v in detailed)
+        else _meta_items(meta.get("author"))
+    )
     authors: list[Author] = []
     for item in source:
         if isinstance(item, dict) and item.get("t") == "MetaMap":
@@ -897,7 +910,16 @@ def _meta_keywords(value: Any) -> tuple[str, ...]:
     return tuple(k for k in (_meta_value_text(v) for v in items) if k)
 
 
-_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
+_DATE_FORMATS = (
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+)
 
 
 def iso_date(text: str | None) -> str | None:
@@ -1001,7 +1023,9 @@ def pandoc_to_article(doc: Any) -> Article:
         meta, authors = meta_from_pandoc(doc.get("meta") or {})
         body = reader.blocks(doc["blocks"])
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"pandoc returned an unexpected document structure ({exc.__class__.__name__})") from None
+        raise InputError(
+            f"pandoc returned an unexpected document structure ({exc.__class__.__name__})"
+        ) from None
     body, loose_bios = _trailing_bio(body, bool(authors), bool(reader.bios))
     authors = _attach_bios(authors, reader.bios + loose_bios)
     if meta.dateline is None and reader.dateline:

@@ -27,9 +27,7 @@ from convert.model import (
 )
 
 # A 4x4 red PNG, so figures need no file on disk.
-PNG_DATA_URI = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg=="
-)
+PNG_DATA_URI = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg=="
 
 KITCHEN_SINK = Article(
     meta=Metadata(
@@ -88,8 +86,17 @@ KITCHEN_SINK = Article(
                 (Paragraph((Text("Second bullet"),)), List(items=((Paragraph((Text("Nested"),)),),))),
             )
         ),
-        List(items=((Paragraph((Text("Step one"),)),), (Paragraph((Text("Step two"),)),)), ordered=True, start=3),
-        Figure(PNG_DATA_URI, alt="A red square", caption=(Text("A red square, "), Emph((Text("small"),))), credit="Photo: Test"),
+        List(
+            items=((Paragraph((Text("Step one"),)),), (Paragraph((Text("Step two"),)),)),
+            ordered=True,
+            start=3,
+        ),
+        Figure(
+            PNG_DATA_URI,
+            alt="A red square",
+            caption=(Text("A red square, "), Emph((Text("small"),))),
+            credit="Photo: Test",
+        ),
         Table(
             head=(((Text("Country"),), (Text("Trade"),)),),
             rows=(((Text("Russia"),), (Text("$4 billion"),)), ((Text("Turkey"),), (Text("$57 billion"),))),
@@ -101,7 +108,15 @@ KITCHEN_SINK = Article(
         Paragraph((Text("The last paragraph."),)),
     ),
     notes=(
-        Note("n1", "footnote", (Paragraph((Text("A footnote with "), Emph((Text("emphasis"),)), Text(".")),),)),
+        Note(
+            "n1",
+            "footnote",
+            (
+                Paragraph(
+                    (Text("A footnote with "), Emph((Text("emphasis"),)), Text(".")),
+                ),
+            ),
+        ),
         Note("n2", "author-note", (Paragraph((Text("*The author speaks for himself."),)),)),
         Note("n3", "disclaimer", (Paragraph((Text("The views expressed are the author’s own."),)),)),
     ),

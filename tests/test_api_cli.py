@@ -74,7 +74,9 @@ def test_a_failing_format_leaves_no_output(tmp_path: Path, sample_path: Path) ->
 
 
 def test_metadata_overrides(sample_path: Path) -> None:
-    article = convert.read(sample_path, metadata={"title": "New", "author": ["A B", "C D"], "language": "en-GB"})
+    article = convert.read(
+        sample_path, metadata={"title": "New", "author": ["A B", "C D"], "language": "en-GB"}
+    )
     assert article.meta.title == "New"
     assert [a.name for a in article.meta.authors] == ["A B", "C D"]
     assert article.meta.language == "en-GB"

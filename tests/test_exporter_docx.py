@@ -85,7 +85,10 @@ def test_word_styles_carry_the_structure(document: Document) -> None:
     assert _styled(document, "Attribution") == ["— A. Speaker"]
     assert _styled(document, "Heading 2") == ["A section heading", "About the author"]
     assert _styled(document, "Heading 3") == ["Code and rules"]
-    assert _styled(document, "Notes") == ["*The author speaks for himself.", "The views expressed are the author’s own."]
+    assert _styled(document, "Notes") == [
+        "*The author speaks for himself.",
+        "The views expressed are the author’s own.",
+    ]
     assert _styled(document, "Bio") == ["Ada Lovelace writes about engines."]
 
 
@@ -128,7 +131,9 @@ def test_reference_styles_follow_the_theme(document: Document, theme: Theme) -> 
         assert (style.font.name, style.font.size) == (font, Pt(float(size.removesuffix("pt")))), name
     text_colour = theme.tokens["colors"]["text"].lstrip("#").upper()
     assert str(document.styles["Heading 2"].font.color.rgb) == text_colour
-    assert str(document.styles["Subtitle"].font.color.rgb) == theme.tokens["colors"]["muted"].lstrip("#").upper()
+    assert (
+        str(document.styles["Subtitle"].font.color.rgb) == theme.tokens["colors"]["muted"].lstrip("#").upper()
+    )
 
 
 def test_page_setup_follows_the_theme(document: Document) -> None:

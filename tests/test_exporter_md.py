@@ -35,7 +35,13 @@ def test_registered_under_md() -> None:
 def test_front_matter_holds_the_metadata(kitchen_md: str) -> None:
     head, sep, _ = kitchen_md.partition("\n---\n")
     assert kitchen_md.startswith("---\n") and sep
-    for line in ("- Ada Lovelace", "dateline: LONDON", "lang: en", "publisher: The Test Gazette", "- typography"):
+    for line in (
+        "- Ada Lovelace",
+        "dateline: LONDON",
+        "lang: en",
+        "publisher: The Test Gazette",
+        "- typography",
+    ):
         assert line in head.splitlines(), line
     assert "## A section heading {#section}" in kitchen_md
     assert "[^1]: A footnote with *emphasis*." in kitchen_md
@@ -53,7 +59,9 @@ def test_reads_back_with_same_title_authors_paragraphs(kitchen_md: str, kitchen_
 def test_round_trip_is_exact_but_for_documented_losses(kitchen_md: str, kitchen_sink: Article) -> None:
     # Losses: meta.source (a reader records its own) and a code block's final newline.
     back = _read_back(kitchen_md, "markdown-auto_identifiers")
-    body = tuple(replace(b, text=b.text.rstrip("\n")) if isinstance(b, CodeBlock) else b for b in kitchen_sink.body)
+    body = tuple(
+        replace(b, text=b.text.rstrip("\n")) if isinstance(b, CodeBlock) else b for b in kitchen_sink.body
+    )
     assert back == replace(kitchen_sink, meta=replace(kitchen_sink.meta, source=None), body=body)
 
 

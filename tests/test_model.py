@@ -70,7 +70,12 @@ def test_top_level_and_meta_names_follow_the_contract(kitchen_sink: Article) -> 
     assert data["notes"][2] == {
         "id": "n3",
         "kind": "disclaimer",
-        "body": [{"type": "paragraph", "content": [{"type": "text", "text": "The views expressed are the author’s own."}]}],
+        "body": [
+            {
+                "type": "paragraph",
+                "content": [{"type": "text", "text": "The views expressed are the author’s own."}],
+            }
+        ],
     }
 
 
@@ -99,11 +104,19 @@ def test_kitchen_sink_validates_and_round_trips(kitchen_sink: Article) -> None:
             "unknown block type",
         ),
         (
-            {"schema": "broadsheet.article", "version": [1, 0], "body": [{"type": "heading", "level": 9, "content": []}]},
+            {
+                "schema": "broadsheet.article",
+                "version": [1, 0],
+                "body": [{"type": "heading", "level": 9, "content": []}],
+            },
             "heading level",
         ),
         (
-            {"schema": "broadsheet.article", "version": [1, 0], "body": [{"type": "paragraph", "content": [], "x": 1}]},
+            {
+                "schema": "broadsheet.article",
+                "version": [1, 0],
+                "body": [{"type": "paragraph", "content": [], "x": 1}],
+            },
             "no field 'x'",
         ),
     ],

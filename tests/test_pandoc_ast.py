@@ -75,7 +75,17 @@ def test_kitchen_sink_maps_to_every_pandoc_node(kitchen_sink: Article) -> None:
 
 def test_metadata_keys(kitchen_sink: Article) -> None:
     meta = article_to_pandoc(kitchen_sink)["meta"]
-    for key in ("title", "subtitle", "author", "date", "lang", "description", "keywords", "rights", "publisher"):
+    for key in (
+        "title",
+        "subtitle",
+        "author",
+        "date",
+        "lang",
+        "description",
+        "keywords",
+        "rights",
+        "publisher",
+    ):
         assert key in meta, key
     assert [m["c"][0]["c"] for m in meta["author"]["c"]] == ["Ada", "Charles"]
     assert meta["date"] == {"t": "MetaString", "c": "2024-10-14T22:37:00"}
@@ -201,15 +211,20 @@ def test_attribution_and_bio_found_without_divs() -> None:
 def test_speaker_span_and_lists() -> None:
     art = _from_markdown('He said ["no"]{data-speaker="Jane"} *twice*.\n\n3. a\n4. b\n')
     assert art.body == (
-        Paragraph((Text("He said "), Quote((Text("no"),), "Jane"), Text(" "), Emph((Text("twice"),)), Text("."))),
+        Paragraph(
+            (Text("He said "), Quote((Text("no"),), "Jane"), Text(" "), Emph((Text("twice"),)), Text("."))
+        ),
         List(((Paragraph((Text("a"),)),), (Paragraph((Text("b"),)),)), ordered=True, start=3),
     )
 
 
 def test_headings_are_clamped_and_keep_ids() -> None:
     art = pandoc_to_article(
-        {"pandoc-api-version": [1, 23], "meta": {}, "blocks": [
-            {"t": "Header", "c": [9, ["deep", [], []], [{"t": "Str", "c": "x"}]]}]}  # fmt: skip
+        {
+            "pandoc-api-version": [1, 23],
+            "meta": {},
+            "blocks": [{"t": "Header", "c": [9, ["deep", [], []], [{"t": "Str", "c": "x"}]]}],
+        }  # fmt: skip
     )
     assert art.body == (Heading(6, (Text("x"),), "deep"),)
 

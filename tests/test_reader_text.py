@@ -74,7 +74,9 @@ def test_sample_body(sample: Article) -> None:
     body = paragraphs(sample)
     assert len(sample.body) == 27
     # The reader gives plain text runs; the quote pass then marks quotations.
-    assert all(isinstance(b, Paragraph) and all(isinstance(i, Text | Quote) for i in b.content) for b in sample.body)
+    assert all(
+        isinstance(b, Paragraph) and all(isinstance(i, Text | Quote) for i in b.content) for b in sample.body
+    )
     assert body[0].startswith("On October 11th, Russian President")
     assert "Civilizations—the Basis" in body[0]  # dashes kept as typed
     assert body[-1].startswith("In light of these upcoming events")

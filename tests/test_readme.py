@@ -23,5 +23,10 @@ def test_readme_python_api_example_runs(tmp_path: Path) -> None:
     assert lines[0] == "Putin and Pezeshkian’s meeting in Ashgabat Vladimir Sazhin 2024-10-14T22:37:00"
     assert lines[-1] == "1 0 0 0"
     out = tmp_path / "out"
-    assert {p.name for p in out.iterdir()} >= {"op-ed.epub", "ashgabat-oped.docx", "ashgabat-oped.txt", "batch"}
+    assert {p.name for p in out.iterdir()} >= {
+        "op-ed.epub",
+        "ashgabat-oped.docx",
+        "ashgabat-oped.txt",
+        "batch",
+    }
     assert (out / "batch" / "ashgabat-oped.brief.txt").is_file()

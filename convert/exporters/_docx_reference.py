@@ -260,7 +260,11 @@ def rewrite_styles(styles_xml: bytes, theme: Theme) -> bytes:
         _restyle(_style(root, sid), font=body_font, size=body, color=text)
     line_height = _float(tok("sizes", "line_height"))
     if line_height:
-        _set(_child(_ppr(_style(root, "BodyText")), "spacing", PPR_ORDER), line=str(round(240 * line_height)), lineRule="auto")
+        _set(
+            _child(_ppr(_style(root, "BodyText")), "spacing", PPR_ORDER),
+            line=str(round(240 * line_height)),
+            lineRule="auto",
+        )
 
     _restyle(_style(root, "Title"), font=head_font, size=title, color=text, bold=True)
     _restyle(_style(root, "TitleChar"), font=head_font, size=title, color=text, bold=True)
@@ -297,11 +301,17 @@ def rewrite_styles(styles_xml: bytes, theme: Theme) -> bytes:
     _restyle(notes, font=body_font, size=small, color=muted)
     bio = _style(root, DOCX_STYLES["bio"], name=DOCX_STYLES["bio"])
     _restyle(bio, font=body_font, size=small, color=muted, italic=True)
-    attribution = _style(root, DOCX_STYLES["attribution"], name=DOCX_STYLES["attribution"], based_on="BlockText")
+    attribution = _style(
+        root, DOCX_STYLES["attribution"], name=DOCX_STYLES["attribution"], based_on="BlockText"
+    )
     _restyle(attribution, italic=True, color=muted)
     _set(_child(_ppr(attribution), "jc", PPR_ORDER), val="right")
     dateline = _style(
-        root, DOCX_STYLES["dateline"], name=DOCX_STYLES["dateline"], based_on="DefaultParagraphFont", kind="character"
+        root,
+        DOCX_STYLES["dateline"],
+        name=DOCX_STYLES["dateline"],
+        based_on="DefaultParagraphFont",
+        kind="character",
     )
     _restyle(dateline, bold=True)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

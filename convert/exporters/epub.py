@@ -456,7 +456,6 @@ def title_page(meta: Metadata, article: Article) -> bytes:
     return xhtml_document(lang, head, "\n".join(out), "frontmatter")
 
 
-
 def chapter(article: Article) -> bytes:
     """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
     lang = article.meta.language or "en"

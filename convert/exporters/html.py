@@ -151,7 +151,9 @@ class Renderer:
                     out.append(f"<caption>{self.inlines(cap)}</caption>")
                 if head:
                     out.append("<thead>")
-                    out += ["<tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in r) + "</tr>" for r in head]
+                    out += [
+                        "<tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in r) + "</tr>" for r in head
+                    ]
                     out.append("</thead>")
                 out.append("<tbody>")
                 out += ["<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in r) + "</tr>" for r in rows]
@@ -226,11 +228,7 @@ class Renderer:
             text = " ".join(self.blocks_inline_text(note.body))
             items.append(f'<li id="fn-{num}"{etype}><p>{text}{back}</p></li>')
         etype = ' epub:type="footnotes"' if self.xhtml else ""
-        return (
-            f'<aside class="footnotes"{etype}>\n<ol>\n'
-            + "\n".join(items)
-            + "\n</ol>\n</aside>"
-        )
+        return f'<aside class="footnotes"{etype}>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</aside>"
 
     def footer(self) -> str:
         parts = []
@@ -250,7 +248,11 @@ class Renderer:
 
     def article_element(self) -> str:
         parts = [self.header(), self.body(), self.footnote_list(), self.footer()]
-        return f'<article class="article" lang="{_e(self.lang)}">\n' + "\n".join(p for p in parts if p) + "\n</article>"
+        return (
+            f'<article class="article" lang="{_e(self.lang)}">\n'
+            + "\n".join(p for p in parts if p)
+            + "\n</article>"
+        )
 
 
 def head_meta(article: Article) -> list[str]:
@@ -284,7 +286,10 @@ def render_document(
 ) -> str:
     """A whole HTML5 document; ``css`` inlined in ``<style>``."""
     r = Renderer(article, footnote_mode=footnote_mode)
-    head = ['<meta charset="utf-8"/>', '<meta name="viewport" content="width=device-width, initial-scale=1"/>']
+    head = [
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+    ]
     head += head_meta(article)
     if link_css:
         head.append(f'<link rel="stylesheet" href="{_e(link_css)}"/>')

@@ -120,7 +120,13 @@ class _Writer:
                 return "* * *".center(self.width).rstrip()
         raise ExportError(f"txt: cannot write block node {type(node).__name__}")
 
-    def table(self, rows: tuple[tuple[tuple[object, ...], ...], ...], nhead: int, cap: tuple[object, ...], indent: str) -> str:
+    def table(
+        self,
+        rows: tuple[tuple[tuple[object, ...], ...], ...],
+        nhead: int,
+        cap: tuple[object, ...],
+        indent: str,
+    ) -> str:
         cells = [[self.inlines(c).replace("\n", " ") for c in r] for r in rows]
         ncols = max((len(r) for r in cells), default=0)
         widths = [max((len(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
@@ -159,7 +165,9 @@ class _Writer:
             parts.append("\n".join(lines))
         for note in end_notes(self.article):
             label = note_label(note)
-            texts = [self.inlines(b.content) if isinstance(b, Paragraph) else plain_text(b) for b in note.body]
+            texts = [
+                self.inlines(b.content) if isinstance(b, Paragraph) else plain_text(b) for b in note.body
+            ]
             parts.append(self.fill(f"{label}: " + " ".join(texts)))
         for bio in bios(self.article):
             parts.append(self.fill(f"About the author: {bio}"))
