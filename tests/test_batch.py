@@ -8,12 +8,15 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
 
 from convert import api, model
+from convert.base import ReadOptions
 from convert.batch import MANIFEST_NAME, BatchReport, convert_batch
 from convert.batch.executor import local_pool_factory, run_all
 from convert.batch.plan import plan
@@ -189,6 +192,58 @@ def test_a_crashing_worker_fails_only_its_own_job(tmp_path: Path, kitchen_sink: 
     ]
 
 
+class SleepyReader:
+    """A test-only reader that never finishes on its own."""
+
+    name: ClassVar[str] = "sleepy"
+    extensions: ClassVar[tuple[str, ...]] = ()
+    description: ClassVar[str] = "sleeps (tests)"
+
+    def read(self, data: bytes, options: ReadOptions) -> model.Article:
+        time.sleep(120)
+        raise AssertionError("the time limit did not stop the reader")
+
+
+def hang_on_purpose(spec: JobSpec) -> JobResult:
+    """A job function (run in the worker) whose ``slow`` input sleeps and whose ``stuck`` one ignores alarms.
+
+    ``slow`` is stopped by the job's own alarm; ``stuck`` blocks the alarm, as
+    a job stuck in C code would, so only the watchdog's kill can end it.
+    """
+    from convert.batch import worker
+
+    worker.HARD_KILL_GRACE = 0.5
+    if "slow" in spec.rel or "stuck" in spec.rel:
+        readers.register("sleepy", SleepyReader, override=True)
+        if "stuck" in spec.rel:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        return run_job(replace(spec, from_="sleepy"))
+    return run_job(spec)
+
+
+def test_timeout_fails_only_the_hung_jobs(tmp_path: Path, kitchen_sink: model.Article) -> None:
+    names = ["a", "slow", "b", "stuck", "c", "d"]
+    specs = []
+    for i, name in enumerate(names):
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(_article_json(kitchen_sink, f"T{i}"))
+        out = str(tmp_path / "out" / f"{name}.txt")
+        specs.append(JobSpec(src=str(path), rel=path.name, outputs=(("txt", out),), timeout=1.0))
+    results: list[JobResult] = []
+    started = time.monotonic()
+    run_all(
+        specs, results.append, factory=local_pool_factory(2, ["txt"], "default"), window=4, fn=hang_on_purpose
+    )
+    by_rel = {r.rel: r for r in results}
+    assert len(results) == len(specs)
+    assert not by_rel["slow.json"].ok and by_rel["slow.json"].reason == "slow.json: timed out after 1 s"
+    assert not by_rel["stuck.json"].ok
+    assert "timed out after 1 s (the worker was stopped)" in (by_rel["stuck.json"].reason or "")
+    assert all(by_rel[f"{n}.json"].ok for n in "abcd")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert time.monotonic() - started < 30
+
+
 def test_cli_folder_exit_codes_and_report(mixed: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
@@ -217,13 +272,17 @@ def test_cli_folder_exit_codes_and_report(mixed: Path, tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "-o OUT" in no_out.output
 
 
+#: Enough that a run is still going when it is killed after two articles, few enough to stay fast.
+ARTICLES = 10
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
 def test_killed_run_leaves_no_partial_files_and_rerun_completes(
     how: signal.Signals, tmp_path: Path, kitchen_sink: model.Article
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(16):
+    for i in range(ARTICLES):
         (src / f"n{i:02d}.json").write_bytes(_article_json(kitchen_sink, f"Number {i}"))
     out = tmp_path / "out"
     cmd = [
@@ -257,11 +316,11 @@ def test_killed_run_leaves_no_partial_files_and_rerun_completes(
     done_before = {p.name for p in out.glob("*.pdf")}
     for pdf in out.glob("*.pdf"):
         assert pdf.read_bytes().rstrip().endswith(b"%%EOF"), f"{pdf.name} is partial"
-    assert len(done_before) < 16
+    assert len(done_before) < ARTICLES
 
     rerun = subprocess.run(cmd[:-1], capture_output=True, timeout=60, check=False)
     assert rerun.returncode == 0, rerun.stderr
-    assert sorted(p.name for p in out.glob("*.pdf")) == [f"n{i:02d}.pdf" for i in range(16)]
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"n{i:02d}.pdf" for i in range(ARTICLES)]
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     # Only what was missing was converted: the outputs finished before the kill stayed as they were.
     assert b"converted" in rerun.stderr

@@ -7,6 +7,12 @@ suspects, a fresh pool is started, and the suspects run one at a time: a
 suspect that breaks the pool again, alone, is the culprit and fails; the
 others convert as usual. Then the run goes back to full parallelism.
 
+A broken pool fails its futures *before* its other workers are stopped, so
+those workers may still be writing. Before any suspect runs again, every
+worker of the old pool is stopped and waited for, and the temporary files
+of the jobs it held are removed: otherwise a killed worker leaves a
+``.NAME.*.tmp`` behind, or a late one renames a stale file over a new one.
+
 Any other executor (Dask's, a thread pool) is used as given; a job it loses
 fails alone, and ``timeout`` is then measured from submission.
 """
@@ -21,13 +27,19 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from importlib.metadata import entry_points
+from multiprocessing import connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
 
+from .plan import stale_temporaries
 from .worker import JobResult, JobSpec, run_job, warm_up
 
 #: A worker is replaced after this many jobs, so a slow leak cannot grow without bound.
 MAX_TASKS_PER_CHILD = 100
 #: How often the loop wakes to check deadlines, in seconds.
 _POLL = 0.25
+#: Seconds a stopped worker gets to exit after SIGTERM, and again after SIGKILL.
+STOP_GRACE = 5.0
 
 
 @dataclass
@@ -72,13 +84,58 @@ def local_pool_factory(
     return make
 
 
-def shutdown_now(pool: Executor) -> None:
-    """Stop a pool without waiting for its running jobs (Ctrl-C)."""
+def shutdown_now(pool: Executor, grace: float = STOP_GRACE) -> None:
+    """Stop a pool without waiting for its running jobs, and wait (``grace``) until its workers are gone.
+
+    The workers are taken before ``shutdown``, which forgets them.
+    """
+    procs = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    if isinstance(pool, ProcessPoolExecutor):
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            if proc.is_alive():
-                proc.terminate()
+    for proc in procs:
+        _signal(proc, proc.terminate)
+    if grace and not _await_exit(procs, grace):
+        for proc in procs:
+            _signal(proc, proc.kill)
+        _await_exit(procs, grace)
+
+
+def _signal(proc: BaseProcess, send: Callable[[], None]) -> None:
+    try:
+        if proc.exitcode is None:
+            send()
+    except (OSError, ValueError):  # already gone, or closed
+        pass
+
+
+def _await_exit(procs: Sequence[BaseProcess], grace: float) -> bool:
+    """Wait until every process has exited; False if some still run after ``grace`` seconds.
+
+    Waits on the sentinels rather than ``join`` so as not to race the pool's
+    own thread, which joins the same processes.
+    """
+    sentinels = set()
+    for proc in procs:
+        try:
+            sentinels.add(proc.sentinel)
+        except ValueError:  # closed: it has exited
+            continue
+    deadline = time.monotonic() + grace
+    while sentinels:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        try:
+            ready = connection.wait(list(sentinels), timeout=left)
+        except (OSError, ValueError):
+            return True
+        sentinels.difference_update(ready)
+    return True
+
+
+def _remove_temporaries(specs: Iterable[JobSpec]) -> None:
+    """Delete the temporary files that stopped workers left beside these jobs' outputs."""
+    for tmp in stale_temporaries(Path(out) for spec in specs for _fmt, out in spec.outputs):
+        tmp.unlink(missing_ok=True)
 
 
 def run_all(
@@ -105,6 +162,7 @@ def run_all(
     pending = iter(specs)
     suspects: deque[JobSpec] = deque()
     flying: dict[Future[JobResult], _InFlight] = {}
+    lost: list[JobSpec] = []  # in flight when the pool broke; their workers may have been mid-write
     exhausted = False
     try:
         while True:
@@ -127,15 +185,18 @@ def run_all(
             broken = False
             for fut in done:
                 info = flying.pop(fut)
-                broken |= _settle(fut, info, on_result, suspects, is_process_pool)
+                broken |= _settle(fut, info, on_result, suspects, lost)
             if broken:
                 # The other futures of a broken pool fail at once; settle them all.
                 rest, _ = wait(flying)
                 for fut in rest:
-                    _settle(fut, flying.pop(fut), on_result, suspects, is_process_pool)
+                    _settle(fut, flying.pop(fut), on_result, suspects, lost)
                 if owned:
                     assert factory is not None
+                    # No suspect may run again while a worker of the old pool can still write.
                     shutdown_now(pool)
+                    _remove_temporaries(lost)
+                    lost.clear()
                     pool = factory()
                 else:
                     _fail_rest(pending, suspects, on_result)
@@ -145,6 +206,7 @@ def run_all(
     except BaseException:
         if owned:
             shutdown_now(pool)
+            _remove_temporaries(info.spec for info in flying.values())
         raise
     finally:
         if owned:
@@ -156,12 +218,13 @@ def _settle(
     info: _InFlight,
     on_result: Callable[[JobResult], None],
     suspects: deque[JobSpec],
-    is_process_pool: bool,
+    lost: list[JobSpec],
 ) -> bool:
     """Report a finished future; True when it shows the pool is broken."""
     try:
         result = fut.result()
     except BrokenProcessPool:
+        lost.append(info.spec)
         if info.probe:
             on_result(_crashed(info))
         else:
