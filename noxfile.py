@@ -50,3 +50,10 @@ def bench(session: nox.Session) -> None:
     _install(session, "test")
     session.run("python", "bench/batch.py", *session.posargs)
     session.run("python", "bench/brief.py")
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """A long hypothesis campaign over the text, HTML and pandoc readers: nox -s fuzz -- --examples 5000"""
+    _install(session, "test")
+    session.run("python", "bench/fuzz.py", *session.posargs)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import limits, model
 from .base import ExportOptions, ReadOptions
 from .errors import ConvertError, ExportError, InputError, LimitError, UsageError
 from .model import Article, Source
@@ -30,8 +30,9 @@ from .normalize import normalize, override, with_source
 from .registry import exporters, readers
 from .theme import Theme, load_theme
 
-#: Inputs larger than this are refused (``max_bytes=`` raises it).
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+#: Inputs larger than this are refused by default (``max_bytes=`` or
+#: ``BROADSHEET_LIMIT_INPUT_BYTES`` raises it); see :mod:`convert.limits`.
+MAX_INPUT_BYTES = limits.Limits().input_bytes
 
 # Content signatures of formats Broadsheet does not read, for a clear error.
 _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -63,6 +64,10 @@ _EXTENSION_FORMATS = {
     ".org": "org",
     ".json": "json",
 }
+
+
+#: Formats whose bytes are lines of text: long lines are refused before parsing.
+_PLAIN_FORMATS = frozenset({"text", "markdown", "rst", "latex", "org"})
 
 
 def sniff(data: bytes, path: Path | None = None) -> str:
@@ -105,6 +110,7 @@ def _sniff_zip(data: bytes, path: Path | None) -> str:
     import io
     import zipfile
 
+    limits.check_zip(data, what="zip archive")  # the reader checks the XML members
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -145,26 +151,30 @@ def _content_types_say_docx(data: bytes, names: set[str]) -> bool:
         return False
 
 
-def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes, Path | None]:
+def _check_size(size: int, max_bytes: int | None) -> None:
+    if max_bytes is None:
+        limits.check_input_size(size)
+    elif size > max_bytes:
+        raise LimitError(
+            f"input is {size:,} bytes, over the {max_bytes:,}-byte limit",
+            hint="pass a larger max_bytes=",
+        )
+
+
+def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int | None) -> tuple[bytes, Path | None]:
     if isinstance(src, bytes | bytearray):
         data = bytes(src)
-        if len(data) > max_bytes:
-            raise LimitError(
-                f"input is {len(data):,} bytes, over the {max_bytes:,}-byte limit",
-                hint="raise max_bytes (--max-size on the command line)",
-            )
+        _check_size(len(data), max_bytes)
         return data, None
     path = Path(src)
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise InputError("is a folder, not a file", path=str(path))
-        if size > max_bytes:
-            raise LimitError(
-                f"input is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                hint="raise the limit with --max-size",
-                path=str(path),
-            )
+        try:
+            _check_size(size, max_bytes)
+        except LimitError as exc:
+            raise exc.with_path(str(path)) from None
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
@@ -183,7 +193,7 @@ def read(
     from_: str | None = None,
     metadata: Mapping[str, Any] | None = None,
     allow_remote: bool = False,
-    max_bytes: int = MAX_INPUT_BYTES,
+    max_bytes: int | None = None,
     name: str | None = None,
     provenance: dict[str, str] | None = None,
 ) -> Article:
@@ -201,6 +211,10 @@ def read(
     try:
         fmt = from_.lower() if from_ else sniff(data, path or (Path(name) if name else None))
         reader = readers.get(fmt)
+        if fmt in _PLAIN_FORMATS:
+            limits.check_lines(data, what="input")
+        if fmt == "markdown":
+            limits.check_markdown(data.decode("utf-8", "replace"), what="Markdown")
         options = ReadOptions(
             path=path,
             base_dir=path.resolve().parent if path is not None else None,
@@ -215,6 +229,7 @@ def read(
         )
         if article.meta.source is None:  # a JSON tree keeps the source it names
             article = with_source(article, source)
+        limits.check_article(article)  # before the passes walk a huge or deep tree
         before = article.meta
         article = normalize(article)
         if provenance is not None:
@@ -333,12 +348,14 @@ def convert(
     metadata: Mapping[str, Any] | None = None,
     options: ExportOptions | None = None,
     allow_remote: bool = False,
+    warnings: list[str] | None = None,
 ) -> list[Path]:
     """Read ``src`` once and write it in every format of ``to``.
 
     ``dest`` is a folder (outputs named after the input: ``x.txt`` ->
     ``dest/x.pdf``), or the output file when there is one format. Returns the
-    paths written. An input is never overwritten.
+    paths written. An input is never overwritten. ``warnings``, a list,
+    collects what the exporters left out (refused remote images ...).
     """
     formats = _parse_formats(to)
     for fmt in formats:
@@ -352,6 +369,8 @@ def convert(
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
         opts = model.replace(opts, base_dir=base)
+    if warnings is not None and opts.warnings is None:
+        opts = model.replace(opts, warnings=warnings)
     label = str(src_path) if src_path is not None else "<bytes>"
     # Render everything first, then write: a failing format leaves no files.
     rendered: dict[Path, bytes] = {}

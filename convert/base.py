@@ -51,6 +51,8 @@ class ExportOptions:
     ``width`` overrides the theme's text width (plain-text formats);
     ``base_dir`` is the folder relative resources resolve against;
     ``pdf_variant`` asks WeasyPrint for ``pdf/a-3b``, ``pdf/ua-1`` etc.
+    ``warnings``, when a list is given, collects one line per thing an
+    exporter left out (a refused remote image ...); the CLI prints them.
     """
 
     width: int | None = None
@@ -58,6 +60,7 @@ class ExportOptions:
     allow_remote: bool = False
     pdf_variant: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] | None = None
 
 
 @runtime_checkable

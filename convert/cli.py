@@ -241,6 +241,7 @@ def convert_cmd(
                     api.write(article, fmt, out, style=style, options=ExportOptions(width=width))
                 written = list(outs.values())
             else:
+                warnings: list[str] = []
                 written = api.convert(
                     src,
                     output,
@@ -252,7 +253,10 @@ def convert_cmd(
                         width=width, allow_remote=allow_remote, base_dir=Path(src).resolve().parent
                     ),
                     allow_remote=allow_remote,
+                    warnings=warnings,
                 )
+                for warning in dict.fromkeys(warnings):
+                    click.echo(f"warning: {src}: {warning}", err=True)
             done += 1
             if not quiet:
                 for path in written:
@@ -330,6 +334,10 @@ def _convert_folders(
         report=batch.report,
         on_event=_progress_printer(batch.progress, batch.quiet),
     )
+    if batch.progress != "json":
+        for outcome in report.outcomes:
+            for warning in outcome.warnings:
+                click.echo(f"warning: {outcome.rel}: {warning}", err=True)
     if batch.progress != "json" and not batch.quiet:
         click.echo(report.summary(), err=True)
     return report.exit_code

@@ -10,7 +10,9 @@ Every fetch goes through :class:`PolicyFetcher`, which asks a :class:`ResourcePo
 - ``http:``/``https:`` only when the user allowed remote resources;
 - anything else (``ftp:``, ``file:`` on another host, unknown schemes) never.
 
-Resources larger than :data:`MAX_RESOURCE_BYTES` and images that cannot be
+Resources larger than :data:`MAX_RESOURCE_BYTES`, images over the
+``image_pixels`` limit (judged from the header, before anything is decoded),
+XML resources declaring entities (SVG entity bombs) and images that cannot be
 decoded are refused too: WeasyPrint reads only an image's header while laying
 out and would fail on a truncated file only when writing the PDF.
 
@@ -31,6 +33,9 @@ from urllib.request import url2pathname
 
 from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .errors import LimitError
+from .limits import check_xml, image_refusal
 
 __all__ = ["MAX_RESOURCE_BYTES", "PolicyFetcher", "ResourcePolicy", "ResourceRefused", "path_url"]
 
@@ -116,7 +121,7 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
             response.close()
         if len(body) > MAX_RESOURCE_BYTES:
             self._refuse(url, f"larger than {MAX_RESOURCE_BYTES // (1024 * 1024)} MiB")
-        if (problem := _broken_image(body)) is not None:
+        if (problem := image_refusal(body) or _entity_refusal(body) or _broken_image(body)) is not None:
             self._refuse(url, problem)
         return URLFetcherResponse(response.url, body, response.headers, response.status)
 
@@ -126,6 +131,19 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
             self.skipped.append(url)
             self.reasons[url] = reason
         raise ResourceRefused(f"{_short(url)}: {reason}")
+
+
+def _entity_refusal(data: bytes) -> str | None:
+    """Why ``data`` (an SVG, a stylesheet ...) is refused for declaring XML entities, or ``None``.
+
+    WeasyPrint parses SVG with the standard library's expat, which expands
+    internal entities; an SVG entity bomb would be expanded while laying out.
+    """
+    try:
+        check_xml(data, what="resource")
+    except LimitError:
+        return "it declares XML entities (an entity-expansion attack?)"
+    return None
 
 
 def _broken_image(data: bytes) -> str | None:

@@ -20,12 +20,13 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .errors import ConvertError, ExportError, InputError, MissingDependencyError
+from .errors import ConvertError, ExportError, InputError, LimitError, MissingDependencyError
 
 #: Seconds one pandoc run may take before it is killed.
 DEFAULT_TIMEOUT = 60.0
-#: pandoc's heap limit (GHC runtime option), against hostile inputs.
-HEAP_LIMIT = "1024m"
+#: pandoc's heap limit (GHC runtime option), against hostile inputs; with the
+#: runtime's own overhead it keeps one pandoc process under 1 GiB of memory.
+HEAP_LIMIT = "768m"
 
 
 @functools.cache
@@ -58,9 +59,14 @@ def run(
     cmd = [pandoc_path(), "--sandbox", *args, "+RTS", f"-M{HEAP_LIMIT}", "-RTS"]
     full_env = None if env is None else {**os.environ, **env}
     try:
-        done = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, env=full_env, check=False)
+        done = subprocess.run(
+            cmd, input=data, capture_output=True, timeout=timeout, env=full_env, check=False
+        )
     except subprocess.TimeoutExpired:
-        raise error(f"pandoc took longer than {timeout:g} s and was stopped") from None
+        raise error(
+            f"pandoc took longer than {timeout:g} s and was stopped",
+            hint="the input may be built to make the parser backtrack; check it, or split it",
+        ) from None
     except OSError as exc:
         raise MissingDependencyError(
             f"cannot run pandoc: {exc.strerror or exc}", hint="pip install pypandoc-binary"
@@ -103,7 +109,12 @@ def read_json(
     out = run(["-f", fmt, "-t", "json", *extra_args], data, timeout=timeout, error=error)
     try:
         doc = json.loads(out)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError:
+        raise LimitError(
+            "the document is nested too deeply to read",
+            hint="flatten its deepest quotes or lists; real articles never nest this far",
+        ) from None
+    except json.JSONDecodeError as exc:
         raise error(f"pandoc returned an unreadable document ({exc.__class__.__name__})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("blocks"), list):
         raise error("pandoc returned a document without blocks")

@@ -113,6 +113,7 @@ class _Run:
                     "outputs": list(outcome.outputs),
                     "seconds": round(outcome.seconds, 4),
                     "reason": outcome.reason,
+                    "warnings": list(outcome.warnings),
                     "done": self.done,
                     "todo": self.todo,
                 }
@@ -133,7 +134,7 @@ class _Run:
                 Entry(self.manifest.key(path), self.fingerprint(result.sha256, fmt), job.rel, result.sha256)
             )
         outputs = tuple(out for _fmt, out in result.outputs)
-        self.add(JobOutcome(str(job.src), job.rel, "converted", outputs, result.seconds))
+        self.add(JobOutcome(str(job.src), job.rel, "converted", outputs, result.seconds, warnings=result.warnings))
 
 
 def convert_batch(

@@ -30,6 +30,7 @@ class JobOutcome:
     outputs: tuple[str, ...] = ()
     seconds: float = 0.0
     reason: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,6 +40,7 @@ class JobOutcome:
             "outputs": list(self.outputs),
             "seconds": round(self.seconds, 4),
             "reason": self.reason,
+            "warnings": list(self.warnings),
         }
 
 

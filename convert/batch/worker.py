@@ -198,6 +198,7 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         base_dir=src.resolve().parent,
         allow_remote=spec.allow_remote,
         pdf_variant=spec.pdf_variant,
+        warnings=[],
     )
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt, out in spec.outputs:
@@ -206,7 +207,8 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         rendered.append((fmt, Path(out), data))
     for _fmt, target, data in rendered:
         api.atomic_write(target, data)
-    return tuple((fmt, str(target)) for fmt, target, _ in rendered), ()
+    assert options.warnings is not None
+    return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(options.warnings))
 
 
 def _failed(spec: JobSpec, reason: str, sha: str, start: float) -> JobResult:

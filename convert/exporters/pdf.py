@@ -83,7 +83,14 @@ class PdfExporter:
     description: ClassVar[str] = "a print-ready PDF (WeasyPrint): page numbers, running title, footnotes"
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
-        return render_pdf(article, style, options).data
+        result = render_pdf(article, style, options)
+        if options.warnings is not None:
+            hint = "" if options.allow_remote else " (remote resources are off: --allow-remote)"
+            for url in result.skipped:
+                shown = url if len(url) <= 100 else url[:99] + "…"
+                remote = url.startswith(("http:", "https:"))
+                options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
+        return result.data
 
 
 def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:
