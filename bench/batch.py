@@ -57,7 +57,8 @@ def pandoc_loop(inputs: Path, out: Path, formats: list[str], jobs: int) -> float
     )
     env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
     start = time.perf_counter()
-    subprocess.run(cmd, shell=True, check=True, env=env, stderr=subprocess.DEVNULL)
+    # cwd: pandoc writes its PDF-via-HTML temporaries (toPdfViaTempFile*) into the working folder.
+    subprocess.run(cmd, shell=True, check=True, env=env, stderr=subprocess.DEVNULL, cwd=out.parent)
     return time.perf_counter() - start
 
 
