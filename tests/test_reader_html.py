@@ -23,8 +23,8 @@ from convert.model import (
     plain_text,
     walk,
 )
-from convert.readers._html_meta import AuthorFilter, bcp47, iso_date
-from convert.readers.html import HtmlReader, decode_html
+from convert.readers._html_meta import AuthorFilter, bcp47, iso_date, local_day
+from convert.readers.html import HtmlReader, decode_html, place_figures
 from convert.registry import readers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -127,6 +127,9 @@ def test_byline_junk_gives_no_author_and_no_date() -> None:
         "AP",
         "This string is far too long to be the name of any single person who wrote it",
         "posted in news and politics",
+        "Iberische Weine in Berlin - Vinos y Tapas und Vinho Iberico",
+        "janeroewriter",
+        "Deutsche Welle",
     ],
 )
 def test_author_filter_rejects_junk(raw: str) -> None:
@@ -374,3 +377,46 @@ def test_every_readability_page_reads(corpus: Path) -> None:
         for author in article.meta.authors:
             assert author.name.strip() and len(author.name) <= 50, (path, author)
     assert read_ok >= len(pages) * 0.9
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day", "expected"),
+    [
+        ("2020-02-18T02:18:11+00:00", "2020-02-17", "2020-02-17"),  # a US evening story, stamped in UTC
+        ("2019-10-18T22:04:00+00:00", "2019-10-19", "2019-10-19"),  # a European morning story
+        ("2019-10-18T09:00:00+00:00", "2019-10-19", "2019-10-18T09:00:00+00:00"),  # the hour forbids it
+        ("2020-02-18T02:18:11+01:00", "2020-02-17", "2020-02-18T02:18:11+01:00"),  # zone given: local already
+        ("2020-02-18T02:18:11+00:00", "2020-01-05", "2020-02-18T02:18:11+00:00"),  # not the adjacent day
+        ("2020-02-18T02:18:11+00:00", None, "2020-02-18T02:18:11+00:00"),
+    ],
+)
+def test_local_day_of_a_utc_stamp(stamp: str, day: str | None, expected: str) -> None:
+    assert local_day(stamp, day) == expected
+
+
+def test_two_declared_dates_are_settled_by_the_date_shown_on_the_page() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Test page",'
+        ' "datePublished": "2023-11-03T10:25:56+00:00"}</script>'
+        '<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">'
+    )
+    body = '<p class="date">Published <time datetime="2023-11-06">6 November 2023</time></p>'
+    assert (read(page(head=head, body=body)).meta.published or "")[:10] == "2023-11-06"
+
+
+def test_mostly_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    text = (
+        "<html><head><meta charset='utf-8'></head><body><p>"
+        + "zażółć gęślą jaźń " * 20
+        + "</p></body></html>"
+    )
+    data = text.encode("utf-8").replace(b"<body>", b"<body>\x96")
+    assert "zażółć gęślą jaźń" in decode_html(data)
+
+
+def test_figures_are_placed_after_the_paragraph_they_followed() -> None:
+    one, two = Paragraph((Text("First paragraph."),)), Paragraph((Text("Second paragraph."),))
+    teaser = Paragraph((Text("Read more from us"),))
+    fig, stray = Figure("a.png", alt="a"), Figure("b.png", alt="b")
+    merged = place_figures([one, two], [one, fig, two, teaser, stray])
+    assert merged == [one, fig, two]  # the figure among the teasers is not part of the article

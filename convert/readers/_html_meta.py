@@ -290,7 +290,7 @@ _JUNK_WORDS = frozenset(
     ministerium bundesministerium ministry verband bundesverband verein association landesanstalt abteilung
     feuerwehr departement department institut institute university universität deutschland germany
     来源
-    gmbh ltd llc inc corp company verlag media médias group gruppe
+    gmbh ltd llc inc corp company verlag media médias group gruppe deutsche deutscher deutschen
     """.split()
 )
 _MAX_NAME_CHARS = 50
@@ -342,13 +342,18 @@ class AuthorFilter:
                 self._host_keys.add(_name_key(parts[-2]))
             self._host_keys.discard("")
 
-    def names(self, raw: str | None, *, person: bool = False, single_words: bool = True) -> list[str]:
+    def names(
+        self, raw: str | None, *, person: bool = False, single_words: bool = True, whole: bool = True
+    ) -> list[str]:
         """The people named in one byline string, in order; ``[]`` if in doubt.
 
         ``person``: the source says these are people (JSON-LD ``Person``),
         so a name equal to the site's is the site's owner, not the site.
         ``single_words``: accept one-word names ("Heiko"), which bylines
         carry but ``<meta name=author>`` mostly uses for site handles.
+        ``whole``: the string is one field, so running text in any part
+        (a site description) condemns all of it; trafilatura's joined
+        guesses are judged part by part instead.
         """
         text = squash(raw)
         if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
@@ -360,10 +365,14 @@ class AuthorFilter:
             text = m["name"]
         out: list[str] = []
         parts = _SEPARATORS.split(text)
+        if whole and any(_running_text(part) for part in parts):
+            return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             name = self.name(part, person=person)
             if name is None or (not single_words and " " not in name):
                 continue
+            if " " not in name and name.islower() and len(name) > 8:
+                continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
                 continue  # "posted in news and politics": a lower-case word in a list is not a handle
             if name.casefold() not in {n.casefold() for n in out}:
@@ -404,6 +413,15 @@ class AuthorFilter:
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _running_text(part: str) -> bool:
+    """A byline part of three or more words with a lower-case word in it that no name has."""
+    words = squash(_PARENS.sub("", part)).split()
+    return len(words) >= 3 and any(
+        w[0].islower() and w not in _PARTICLES and w.isalpha() and not _PREFIX.fullmatch(w + " ")
+        for w in words
+    )
 
 
 def _name_key(text: str) -> str:
@@ -554,6 +572,8 @@ class Extracted:
     tags: tuple[str, ...] = ()
     #: The first heading of the extracted article, if any.
     heading: str | None = None
+    #: htmldate's date with its free-text search on: the last resort, and the local day of a UTC stamp.
+    searched_date: str | None = None
 
 
 def _keywords(tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted) -> tuple[str, ...]:
@@ -716,14 +736,20 @@ def _dates(
 ) -> tuple[str | None, str | None]:
     """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
     t_pub, t_upd = time_dates(tree)
-    published = _first_date(
+    declared = _valid_dates(
         _ld_text(ld.get("datePublished")) if ld else None,
         _ld_text(ld.get("dateCreated")) if ld else None,
         *(first_meta(tags, name) for name in _PUBLISHED_META),
-        extracted.date,
-        t_pub,
-        *(first_meta(tags, name) for name in _GENERIC_DATE_META),
     )
+    marked = _valid_dates(t_pub, *(first_meta(tags, name) for name in _GENERIC_DATE_META))
+    found = _valid_dates(extracted.date)  # htmldate on marked-up dates only
+    searched = iso_date(extracted.searched_date)
+    if declared:
+        published: str | None = _corroborated([*declared, *marked], searched)
+    elif found or marked:
+        published = local_day([*found, *marked][0], searched)
+    else:
+        published = searched
     updated = _first_date(
         _ld_text(ld.get("dateModified")) if ld else None,
         *(
@@ -742,6 +768,43 @@ def _dates(
         t_upd,
     )
     return published, updated
+
+
+def _valid_dates(*values: str | None) -> list[str]:
+    return [d for value in values if value and (d := iso_date(value))]
+
+
+def _corroborated(declared: list[str], searched: str | None) -> str:
+    """The first declared date on the day htmldate found, else the first declared date.
+
+    A page that declares two publication dates (JSON-LD says the 3rd, the
+    OpenGraph tag the 6th) is resolved by the dates shown on the page.
+    """
+    if searched:
+        for value in declared:
+            if value[:10] == searched[:10]:
+                return value
+    return local_day(declared[0], searched)
+
+
+def local_day(stamp: str, day: str | None) -> str:
+    """The page's own calendar day instead of a UTC stamp's, when the two are one day apart.
+
+    CMSs often declare ``2020-02-18T02:18:11Z`` for a story the page (and
+    its readers) date 17 February: the UTC day is not the local one. When
+    htmldate, which reads the dates shown on the page, finds the adjacent
+    day in the direction the hour allows (the day before for a morning UTC
+    stamp, the day after for an evening one), that day is the publication
+    date; the time is dropped since its zone is unknown.
+    """
+    if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00", stamp):
+        return stamp
+    stamp_day, hour, other = date.fromisoformat(stamp[:10]), int(stamp[11:13]), date.fromisoformat(day[:10])
+    if (other == stamp_day - timedelta(days=1) and hour < 12) or (
+        other == stamp_day + timedelta(days=1) and hour >= 12
+    ):
+        return other.isoformat()
+    return stamp
 
 
 def _first_date(*values: str | None) -> str | None:
@@ -781,19 +844,43 @@ def _authors(
     catalogue_names = _unique(n for v in catalogued for n in check.names(_uninvert(v)))
     meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
     byline_names = next((names for raw in byline_texts(tree) if (names := check.names(raw))), [])
-    extracted_names = check.names(extracted.author.replace(";", ",") if extracted.author else None)
+    extracted_names = check.names(
+        extracted.author.replace(";", ",") if extracted.author else None, whole=False
+    )
     everything = [ld_names, catalogue_names, meta_names, byline_names, extracted_names]
+    shown = _visible_key(tree)
     if ld_names and _agrees(ld_names, everything[1:]):
         return ld_names[:12]
     if catalogue_names:
         return catalogue_names[:12]
-    if meta_names and _agrees(meta_names, [ld_names, *everything[3:]]):
+    if meta_names and (
+        _agrees(meta_names, [ld_names, byline_names])
+        or (_agrees(meta_names, [extracted_names]) and all(_name_key(n) in shown for n in meta_names))
+    ):
         return meta_names[:12]
     if byline_names:
         return byline_names[:6]
-    if extracted_names and all(" " in n for n in extracted_names):
+    if extracted_names and all(" " in n and _name_key(n) in shown for n in extracted_names):
         return extracted_names[:6]
     return []
+
+
+def _visible_key(tree: HtmlElement) -> str:
+    """The page's visible text as one name key: a name only in ``<meta>`` or scripts is not a byline.
+
+    trafilatura reads the same ``<meta name=author>``, so its agreeing with
+    the tag proves nothing; a name the reader can see on the page does.
+    """
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    for el in body.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style", "noscript", "template"):
+            parts.append(el.text or "")
+        if el is not body:
+            parts.append(el.tail or "")
+    return _name_key(" ".join(parts))
 
 
 def _unique(names: Iterable[str]) -> list[str]:

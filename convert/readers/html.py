@@ -11,6 +11,7 @@ decide what may be loaded.
 from __future__ import annotations
 
 import codecs
+import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -80,7 +81,20 @@ def decode_html(data: bytes) -> str:
                 return data.decode(candidate)
             except (UnicodeDecodeError, LookupError):
                 continue
-    return _guess_decode(data, declared)
+    mostly_utf8 = _mostly_utf8(data)
+    return mostly_utf8 if mostly_utf8 is not None else _guess_decode(data, declared)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a page pasted together from two sources) stays UTF-8.
+
+    A statistical guess on such a page often picks a legacy code page and
+    garbles every accented letter to repair one stray byte.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return text if non_ascii >= 20 and bad <= 0.02 * non_ascii else None
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -467,6 +481,40 @@ def drop_caption_echoes(body: list[Block]) -> list[Block]:
     return out
 
 
+def place_figures(body: list[Block], illustrated: list[Block]) -> list[Block]:
+    """``body`` with the figures of ``illustrated`` (the same page, read with images) put back.
+
+    A figure goes after the block it followed in ``illustrated`` (or before
+    the one it preceded, at the top), and only if that block is in ``body``:
+    a figure among blocks that are not part of the article is not part of it
+    either.
+    """
+    keys = [_key(plain_text(b)) for b in body]
+    after: dict[int, list[Figure]] = {}
+    before_first: list[Figure] = []
+    anchor: str | None = None
+    waiting: list[Figure] = []
+    for block in illustrated:
+        if isinstance(block, Figure):
+            if anchor is None:
+                waiting.append(block)
+            elif anchor in keys:
+                after.setdefault(keys.index(anchor), []).append(block)
+            continue
+        key = _key(plain_text(block))
+        if not key:
+            continue
+        if anchor is None and waiting and keys and key == keys[0]:
+            before_first.extend(waiting)
+        waiting = []
+        anchor = key
+    out: list[Block] = list(before_first)
+    for i, block in enumerate(body):
+        out.append(block)
+        out.extend(f for f in after.get(i, ()) if f not in out)
+    return out
+
+
 # --------------------------------------------------------------------------
 # The reader
 
@@ -485,8 +533,10 @@ class HtmlReader:
             raise InputError("no article text found: this is binary data, not a web page")
         tree = parse_html(decode_html(data))
         images = mark_images(tree)
-        document = _extract(tree)
-        extracted = _extracted_meta(document)
+        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
+        illustrated = _extract(copy.deepcopy(tree), images=True)
+        document = _extract(tree, images=False)
+        extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted)
         body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
@@ -494,6 +544,8 @@ class HtmlReader:
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
         body = _Mapper(images).blocks(body_xml)
+        if illustrated is not None and getattr(illustrated, "body", None) is not None:
+            body = place_figures(body, _Mapper(images).blocks(illustrated.body))
         body = drop_caption_echoes(drop_title_heading(body, meta.title))
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
@@ -503,7 +555,13 @@ class HtmlReader:
         return Article(meta=meta, body=tuple(body))
 
 
-def _extract(tree: HtmlElement) -> Any:
+def _extract(tree: HtmlElement, *, images: bool) -> Any:
+    """trafilatura's article; ``images`` also keeps the images, which changes what it picks as the article.
+
+    With images on, trafilatura keeps more of the blocks around them (credits,
+    teasers, galleries); so the text comes from a run without images, and the
+    figures from a run with them (see :func:`place_figures`).
+    """
     import trafilatura
 
     try:
@@ -513,7 +571,7 @@ def _extract(tree: HtmlElement) -> Any:
             include_comments=False,
             include_formatting=True,
             include_links=True,
-            include_images=True,
+            include_images=images,
             include_tables=True,
             # No free-text date hunting: a date must be marked up as one (or sit in the URL).
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -522,9 +580,20 @@ def _extract(tree: HtmlElement) -> Any:
         return None
 
 
-def _extracted_meta(document: Any) -> Extracted:
+def _searched_date(tree: HtmlElement) -> str | None:
+    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
+        return None
+    return found if isinstance(found, str) else None
+
+
+def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
     if document is None:
-        return Extracted()
+        return Extracted(searched_date=searched_date)
     body = getattr(document, "body", None)
     head = body.find(".//head") if body is not None else None
     return Extracted(
@@ -536,4 +605,5 @@ def _extracted_meta(document: Any) -> Extracted:
         description=document.description,
         url=document.url,
         tags=tuple(document.tags or ()),
+        searched_date=searched_date,
     )
