@@ -61,6 +61,8 @@ class ExportOptions:
     pdf_variant: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
     warnings: list[str] | None = None
+    #: With ``allow_remote``: only these hosts (and their subdomains); empty = any host.
+    allowed_hosts: tuple[str, ...] = ()
 
 
 @runtime_checkable

@@ -131,7 +131,9 @@ meta_options = [
     click.option("--author", help="Override the author(s): 'A' or 'A, B'."),
     click.option("--date", "published", help="Override the publication date (ISO 8601)."),
     click.option("--language", help="Override the language (BCP 47, e.g. en, en-GB)."),
-    click.option("--meta", "meta_pairs", multiple=True, metavar="KEY=VALUE", help="Override any metadata field."),
+    click.option(
+        "--meta", "meta_pairs", multiple=True, metavar="KEY=VALUE", help="Override any metadata field."
+    ),
 ]
 
 
@@ -142,7 +144,11 @@ def _with_meta_options(f: F) -> F:
 
 
 def _collect_meta(
-    meta_pairs: tuple[str, ...], title: str | None, author: str | None, published: str | None, language: str | None
+    meta_pairs: tuple[str, ...],
+    title: str | None,
+    author: str | None,
+    published: str | None,
+    language: str | None,
 ) -> dict[str, Any]:
     meta = _parse_meta(meta_pairs, title=title, published=published, language=language)
     if author is not None:
@@ -153,17 +159,37 @@ def _collect_meta(
 @cli.command("convert")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-t", "--to", "to", default="pdf", show_default=True, help="Output formats, comma-separated.")
-@click.option("-o", "--output", type=click.Path(), help="Output folder, or the output file for one format ('-' for stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Output folder, or the output file for one format ('-' for stdout).",
+)
 @click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed from content and name).")
 @click.option("--width", type=click.IntRange(20, 400), help="Wrap width for plain-text outputs.")
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Allow remote resources from HOST (and its subdomains) only; implies --allow-remote.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 1024), help="Folders: worker processes (default: the cores).")
-@click.option("--include", multiple=True, metavar="GLOB", help="Folders: take only matching files (repeatable).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Folders: skip matching files and folders (repeatable).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 1024), help="Folders: worker processes (default: the cores)."
+)
+@click.option(
+    "--include", multiple=True, metavar="GLOB", help="Folders: take only matching files (repeatable)."
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Folders: skip matching files and folders (repeatable)."
+)
 @click.option("--force", is_flag=True, help="Folders: reconvert even what is up to date.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Folders: write every outcome as JSON.")
+@click.option(
+    "--report", "report_path", type=click.Path(dir_okay=False), help="Folders: write every outcome as JSON."
+)
 @click.option("--timeout", type=click.FloatRange(min=0.1), help="Folders: seconds one input may take.")
 @click.option(
     "--progress",
@@ -172,7 +198,11 @@ def _collect_meta(
     show_default=True,
     help="Folders: a bar on a terminal, JSON lines on stdout, or nothing.",
 )
-@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask cluster (pip install 'broadsheet[dask]').")
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Run on this Dask cluster (pip install 'broadsheet[dask]').",
+)
 @_with_meta_options
 @_debug_option
 @guarded
@@ -184,6 +214,7 @@ def convert_cmd(
     from_: str | None,
     width: int | None,
     allow_remote: bool,
+    allow_hosts: tuple[str, ...],
     quiet: bool,
     jobs: int | None,
     include: tuple[str, ...],
@@ -214,8 +245,11 @@ def convert_cmd(
         exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
+    allow_remote = allow_remote or bool(allow_hosts)
     if scheduler or any(src != "-" and Path(src).is_dir() for src in inputs):
-        batch = _BatchArgs(jobs, include, exclude, force, report_path, timeout, progress, scheduler, quiet)
+        batch = _BatchArgs(
+            jobs, include, exclude, force, report_path, timeout, progress, scheduler, quiet, allow_hosts
+        )
         sys.exit(_convert_folders(inputs, formats, output, style, from_, width, allow_remote, meta, batch))
     if output == "-":
         if len(formats) != 1 or len(inputs) != 1:
@@ -250,7 +284,10 @@ def convert_cmd(
                     from_=from_,
                     metadata=meta,
                     options=ExportOptions(
-                        width=width, allow_remote=allow_remote, base_dir=Path(src).resolve().parent
+                        width=width,
+                        allow_remote=allow_remote,
+                        allowed_hosts=allow_hosts,
+                        base_dir=Path(src).resolve().parent,
                     ),
                     allow_remote=allow_remote,
                     warnings=warnings,
@@ -282,6 +319,7 @@ class _BatchArgs:
     progress: str
     scheduler: str | None
     quiet: bool
+    allowed_hosts: tuple[str, ...] = ()
 
 
 def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
@@ -327,6 +365,7 @@ def _convert_folders(
         metadata=meta or None,
         width=width,
         allow_remote=allow_remote,
+        allowed_hosts=batch.allowed_hosts,
         include=batch.include,
         exclude=batch.exclude,
         force=batch.force,

@@ -61,12 +61,18 @@ class ResourcePolicy:
 
     roots: tuple[Path, ...] = ()
     allow_remote: bool = False
+    #: With ``allow_remote``: the only hosts (and their subdomains) allowed; empty = any.
+    #: Redirects come back through the fetcher, so they cannot leave the list either.
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
-    def for_paths(cls, *folders: Path | None, allow_remote: bool = False) -> ResourcePolicy:
+    def for_paths(
+        cls, *folders: Path | None, allow_remote: bool = False, allowed_hosts: tuple[str, ...] = ()
+    ) -> ResourcePolicy:
         """A policy allowing ``folders`` (``None`` entries ignored), symlinks resolved once here."""
         roots = tuple(dict.fromkeys(Path(f).resolve() for f in folders if f is not None))
-        return cls(roots=roots, allow_remote=allow_remote)
+        hosts = tuple(h.strip().lower().strip(".") for h in allowed_hosts if h.strip())
+        return cls(roots=roots, allow_remote=allow_remote, allowed_hosts=hosts)
 
     def refusal(self, url: str) -> str | None:
         """Why ``url`` may not be loaded, or ``None`` when it may."""
@@ -76,8 +82,18 @@ class ResourcePolicy:
         if scheme == "file":
             return self._file_refusal(url)
         if scheme in _REMOTE_SCHEMES:
-            return None if self.allow_remote else "remote resources are not allowed"
+            if not self.allow_remote:
+                return "remote resources are not allowed"
+            return self._host_refusal(url)
         return f"the {scheme or 'relative'!r} scheme is not allowed"
+
+    def _host_refusal(self, url: str) -> str | None:
+        if not self.allowed_hosts:
+            return None
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        if any(host == h or host.endswith("." + h) for h in self.allowed_hosts):
+            return None
+        return f"the host {host!r} is not in the allowed hosts"
 
     def _file_refusal(self, url: str) -> str | None:
         parts = urlsplit(url)

@@ -353,6 +353,22 @@ def test_allow_remote_fetches_http_but_still_no_outside_files(
     assert image_count(result.data) == 1
 
 
+def test_allowed_hosts_limit_remote_fetches(
+    theme: Theme, tmp_path: Path, http_server: tuple[str, list[str]]
+) -> None:
+    base, requests = http_server
+    listed = f"{base}/ok.png"
+    unlisted = base.replace("127.0.0.1", "localhost") + "/no.png"
+    options = ExportOptions(base_dir=tmp_path, allow_remote=True, allowed_hosts=("127.0.0.1",))
+    result = render_pdf(figure_article(listed, unlisted), theme, options)
+    assert requests == ["/ok.png"]
+    assert result.skipped == (unlisted,)
+    policy = ResourcePolicy.for_paths(tmp_path, allow_remote=True, allowed_hosts=("Example.org",))
+    assert policy.refusal("https://img.example.org/x.png") is None
+    assert policy.refusal("https://example.org.evil.net/x.png") is not None
+    assert policy.refusal("https://notexample.org/x.png") is not None
+
+
 def test_images_beside_the_input_are_embedded(theme: Theme, tmp_path: Path) -> None:
     (tmp_path / "photo.png").write_bytes(png_bytes())
     result = render_pdf(figure_article("photo.png"), theme, ExportOptions(base_dir=tmp_path))

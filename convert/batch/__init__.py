@@ -134,7 +134,9 @@ class _Run:
                 Entry(self.manifest.key(path), self.fingerprint(result.sha256, fmt), job.rel, result.sha256)
             )
         outputs = tuple(out for _fmt, out in result.outputs)
-        self.add(JobOutcome(str(job.src), job.rel, "converted", outputs, result.seconds, warnings=result.warnings))
+        self.add(
+            JobOutcome(str(job.src), job.rel, "converted", outputs, result.seconds, warnings=result.warnings)
+        )
 
 
 def convert_batch(
@@ -150,6 +152,7 @@ def convert_batch(
     metadata: Mapping[str, Any] | None = None,
     width: int | None = None,
     allow_remote: bool = False,
+    allowed_hosts: Sequence[str] = (),
     pdf_variant: str | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
@@ -183,7 +186,8 @@ def convert_batch(
         "from": from_,
         "metadata": dict(metadata or {}),
         "width": width,
-        "allow_remote": allow_remote,
+        "allow_remote": allow_remote or bool(allowed_hosts),
+        "allowed_hosts": list(allowed_hosts),
         "pdf_variant": pdf_variant,
     }
     manifest = Manifest(out_dir)
@@ -275,6 +279,7 @@ def _specs(
                 metadata=options["metadata"] or None,
                 width=options["width"],
                 allow_remote=options["allow_remote"],
+                allowed_hosts=tuple(options["allowed_hosts"]),
                 pdf_variant=options["pdf_variant"],
                 timeout=timeout,
             )

@@ -49,6 +49,7 @@ class JobSpec:
     metadata: Mapping[str, Any] | None = None
     width: int | None = None
     allow_remote: bool = False
+    allowed_hosts: tuple[str, ...] = ()
     pdf_variant: str | None = None
     timeout: float | None = None
 
@@ -197,6 +198,7 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         width=spec.width,
         base_dir=src.resolve().parent,
         allow_remote=spec.allow_remote,
+        allowed_hosts=spec.allowed_hosts,
         pdf_variant=spec.pdf_variant,
         warnings=[],
     )

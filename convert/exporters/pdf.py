@@ -96,7 +96,9 @@ class PdfExporter:
 def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:
     """Render ``article`` as PDF bytes, with the URLs that were refused and any warnings."""
     variant = _variant(options.pdf_variant)
-    policy = ResourcePolicy.for_paths(options.base_dir, theme.path, allow_remote=options.allow_remote)
+    policy = ResourcePolicy.for_paths(
+        options.base_dir, theme.path, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
+    )
     fetcher = PolicyFetcher(policy)
     source = render_document(article, _document_css(article), footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
