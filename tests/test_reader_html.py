@@ -420,3 +420,94 @@ def test_figures_are_placed_after_the_paragraph_they_followed() -> None:
     fig, stray = Figure("a.png", alt="a"), Figure("b.png", alt="b")
     merged = place_figures([one, two], [one, fig, two, teaser, stray])
     assert merged == [one, fig, two]  # the figure among the teasers is not part of the article
+
+
+# --------------------------------------------------------------------------
+# Provenance: where each field came from (``inspect --explain``)
+
+
+def read_with_sources(data: bytes) -> tuple[Article, dict[str, str]]:
+    where: dict[str, str] = {}
+    return HtmlReader().read(data, ReadOptions(provenance=where)), where
+
+
+def test_provenance_of_jsonld_page() -> None:
+    article, where = read_with_sources((FIXTURES / "news_jsonld.html").read_bytes())
+    assert article.meta.title == "Harbour Town Votes to Keep Its Ferry"
+    assert where["title"] == "JSON-LD NewsArticle.headline"
+    assert where["authors"] == "JSON-LD NewsArticle.author, confirmed by <a rel=author> link"
+    assert where["published"] == "JSON-LD NewsArticle.datePublished"
+    assert where["updated"] == "JSON-LD NewsArticle.dateModified"
+    assert where["language"] == "<html lang>"
+    assert where["publisher"] == '<meta property="og:site_name">'
+    assert where["url"] == "<link rel=canonical>"
+    assert where["description"] == '<meta name="description">'
+    assert where["keywords"] == '<meta name="keywords">'
+
+
+def test_provenance_of_opengraph_page() -> None:
+    article, where = read_with_sources((FIXTURES / "opengraph.html").read_bytes())
+    assert [a.name for a in article.meta.authors] == ["Lena Hofbauer"]
+    assert where["title"] == '<meta property="og:title">'
+    assert where["authors"] == '<meta name="author">, confirmed by byline element .author'
+    assert where["published"] == '<meta property="article:published_time">'
+    assert where["updated"] == '<meta property="article:modified_time">'
+    assert where["language"] == '<meta property="og:locale">'
+    assert where["url"] == '<meta property="og:url">'
+    assert where["keywords"] == '<meta property="article:tag">'
+
+
+def test_provenance_names_only_the_fields_that_have_values() -> None:
+    article, where = read_with_sources((FIXTURES / "byline_junk.html").read_bytes())
+    assert article.meta.authors == () and article.meta.published is None
+    assert "authors" not in where and "published" not in where
+    assert where["language"] == "<html lang>"
+    assert where["title"] == "JSON-LD NewsArticle.headline"
+
+
+def test_provenance_of_page_elements_and_a_cut_title() -> None:
+    head = '<meta property="og:site_name" content="Railway Review">'
+    body = (
+        '<p>By <span class="byline-name">Ines Varga</span>'
+        ' <time class="published" datetime="2024-03-05T08:30:00+01:00">5 March</time>'
+        ' <time class="updated" datetime="2024-03-07T10:00:00+01:00">7 March</time></p>'
+    )
+    data = page(head=head, body=body, html_attrs=' xml:lang="fr"').replace(
+        b"<title>Test page</title>", b"<title>A headline long enough to keep | Railway Review</title>"
+    )
+    article, where = read_with_sources(data)
+    assert article.meta.title == "A headline long enough to keep"
+    assert where["title"] == "<title>, with the site's name cut off"
+    assert [a.name for a in article.meta.authors] == ["Ines Varga"]
+    assert where["authors"] == "byline element .byline-name"
+    # htmldate (inside trafilatura) reads the <time> first and keeps the day only.
+    assert article.meta.published == "2024-03-05"
+    assert where["published"] == "htmldate via trafilatura (a date marked up in the page)"
+    assert article.meta.updated == "2024-03-07T10:00:00+01:00"
+    assert where["updated"] == '<time class="updated" datetime> in the page'
+    assert where["language"] == "<html xml:lang>"
+
+
+def test_no_provenance_dict_is_fine(news: Article) -> None:
+    assert news.meta.title  # ReadOptions() without provenance: nothing to fill, nothing breaks
+
+
+def test_cli_inspect_explain_names_a_source_for_every_declared_field() -> None:
+    from click.testing import CliRunner
+
+    from convert.cli import cli
+    from convert.explain import UNKNOWN_SOURCE
+
+    readers.register("html", HtmlReader, override=True)
+    r = CliRunner().invoke(cli, ["inspect", "--explain", str(FIXTURES / "news_jsonld.html")])
+    assert r.exit_code == 0, r.output
+    assert UNKNOWN_SOURCE not in r.output
+    lines = [line.strip() for line in r.output.splitlines()]
+    for name, source in [
+        ("title", "JSON-LD NewsArticle.headline"),
+        ("published", "JSON-LD NewsArticle.datePublished"),
+        ("language", "<html lang>"),
+        ("url", "<link rel=canonical>"),
+    ]:
+        i = next(n for n, line in enumerate(lines) if line.startswith(f"{name}:"))
+        assert lines[i + 1] == f"<- {source}"

@@ -34,27 +34,44 @@ def squash(text: str | None) -> str:
 # Raw sources: <meta> tags and JSON-LD
 
 
-def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+class MetaTags(dict[str, list[str]]):
+    """``<meta>`` contents by lower-cased key, plus each key as the page wrote it, for provenance."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: key -> ``<meta property="og:title">``: the first tag that gave the key a value.
+        self.labels: dict[str, str] = {}
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, f'<meta name="{key}">')
+
+
+def meta_tags(tree: HtmlElement) -> MetaTags:
     """``<meta>`` contents by lower-cased name, property, itemprop or http-equiv, in page order."""
-    found: dict[str, list[str]] = {}
+    found = MetaTags()
     for el in tree.iter("meta"):
         content = squash(el.get("content"))
         if not content:
             continue
         for attr in ("name", "property", "itemprop", "http-equiv"):
-            key = squash(el.get(attr)).lower()
-            if key:
-                for part in key.split():  # property="og:title twitter:title"
-                    found.setdefault(part, []).append(content)
+            for part in squash(el.get(attr)).split():  # property="og:title twitter:title"
+                key = part.lower()
+                found.setdefault(key, []).append(content)
+                found.labels.setdefault(key, f'<meta {attr}="{part}">')
     return found
 
 
-def first_meta(tags: dict[str, list[str]], *names: str) -> str | None:
+def meta_pick(tags: MetaTags, *names: str) -> tuple[str | None, str]:
+    """The first non-empty value among ``names`` and the tag it came from (``""`` when none)."""
     for name in names:
         for value in tags.get(name, ()):
             if value:
-                return value
-    return None
+                return value, tags.label(name)
+    return None, ""
+
+
+def first_meta(tags: MetaTags, *names: str) -> str | None:
+    return meta_pick(tags, *names)[0]
 
 
 #: schema.org types whose fields describe the article itself.
@@ -120,6 +137,14 @@ def article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
         if types_of(obj) & _PAGE_TYPES:
             return obj
     return None
+
+
+def ld_label(obj: dict[str, Any], key: str) -> str:
+    """Where a JSON-LD value came from, for provenance: ``JSON-LD NewsArticle.headline``."""
+    kind = obj.get("@type")
+    kind = next((k for k in kind if isinstance(k, str)), None) if isinstance(kind, list) else kind
+    name = kind.rsplit("/", 1)[-1] if isinstance(kind, str) and kind else "object"
+    return f"JSON-LD {name}.{key}"
 
 
 def _ld_text(value: Any) -> str | None:
@@ -469,6 +494,11 @@ def _ancestry_ok(el: HtmlElement) -> bool:
 
 def byline_texts(tree: HtmlElement) -> Iterator[str]:
     """Candidate byline strings from the page body, most specific markup first."""
+    return (text for text, _ in byline_candidates(tree))
+
+
+def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
+    """:func:`byline_texts` with the element each came from (``byline element .author``)."""
     body = tree.find("body")
     if body is None:
         return
@@ -477,36 +507,71 @@ def byline_texts(tree: HtmlElement) -> Iterator[str]:
             continue
         if "author" in (el.get("itemprop") or "").split():
             inner = el.find(".//*[@itemprop='name']")
-            yield squash(
-                (inner if inner is not None else el).get("content")
-                or (inner if inner is not None else el).text_content()
+            yield (
+                squash(
+                    (inner if inner is not None else el).get("content")
+                    or (inner if inner is not None else el).text_content()
+                ),
+                f'<{_tag(el)} itemprop="author"> element',
             )
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and _ancestry_ok(el):
-            yield squash(el.text_content())
+            yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
     for el in body.iter("div", "span", "p", "address", "a", "li", "section", "header"):
         if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and _ancestry_ok(el):
             text = squash(el.text_content())
             if len(text) <= 120:
-                yield text
+                yield text, f"byline element {_byline_selector(el)}"
+
+
+def _tag(el: HtmlElement) -> str:
+    return str(el.tag)
+
+
+def _byline_selector(el: HtmlElement) -> str:
+    """The class (``.author``) or id (``#byline``) that made ``el`` a byline candidate."""
+    for prefix, value in ((".", el.get("class") or ""), ("#", el.get("id") or "")):
+        for token in value.split():
+            if _BYLINE_CLASS.search(token):
+                return prefix + token
+    return f"<{_tag(el)}>"
 
 
 def time_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Published and updated dates marked up as such on ``<time>`` (or similar) elements."""
+    (published, _), (updated, _) = marked_dates(tree)
+    return published, updated
+
+
+def marked_dates(tree: HtmlElement) -> tuple[tuple[str | None, str], tuple[str | None, str]]:
+    """:func:`time_dates`, each with the element it came from (``<time pubdate datetime> in the page``)."""
     published = updated = None
+    pub_where = upd_where = ""
     for el in tree.iter("time", "span", "abbr", "meta", "div", "p"):
         prop = (el.get("itemprop") or "").lower()
-        value = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
+        attr = next((a for a in ("datetime", "content") if el.get(a)), "title" if el.tag == "abbr" else "")
+        value = el.get(attr) if attr else None
         if not value:
             continue
         label = f"{el.get('class') or ''} {prop}".lower()
         if published is None and (
             "datepublished" in prop or el.get("pubdate") is not None or re.search(r"published|pubdate", label)
         ):
-            published = iso_date(value)
+            published, pub_where = iso_date(value), _date_element(el, attr)
         elif updated is None and ("datemodified" in prop or re.search(r"updated|modified", label)):
-            updated = iso_date(value)
-    return published, updated
+            updated, upd_where = iso_date(value), _date_element(el, attr)
+    return (published, pub_where), (updated, upd_where)
+
+
+def _date_element(el: HtmlElement, attr: str) -> str:
+    """``<time class="published" datetime> in the page``: what marked it as a date, and the attribute."""
+    if el.get("itemprop"):
+        why = f'itemprop="{squash(el.get("itemprop"))}"'
+    elif el.get("pubdate") is not None:
+        why = "pubdate"
+    else:
+        why = f'class="{squash(el.get("class"))}"'
+    return f"<{_tag(el)} {why} {attr}> in the page"
 
 
 # --------------------------------------------------------------------------
@@ -532,7 +597,7 @@ def absolute_url(value: str | None) -> str | None:
     return text
 
 
-def _title_tails(tree: HtmlElement, tags: dict[str, list[str]]) -> tuple[str, ...]:
+def _title_tails(tree: HtmlElement, tags: MetaTags) -> tuple[str, ...]:
     """The short side parts of ``<title>`` and ``og:title`` ("Headline | Site"): likely site names."""
     el = tree.find(".//title")
     tails: list[str] = []
@@ -576,18 +641,29 @@ class Extracted:
     searched_date: str | None = None
 
 
-def _keywords(tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted) -> tuple[str, ...]:
+#: Field -> where its value came from (``{"title": '<meta property="og:title">'}``), for ``--explain``.
+Where = dict[str, str]
+
+
+def _keywords(
+    tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
+) -> tuple[str, ...]:
     raw: list[str] = []
+    sources: list[str] = []
     ld_kw = ld.get("keywords") if ld else None
     if isinstance(ld_kw, list):
         raw.extend(str(k) for k in ld_kw if isinstance(k, str | int))
     elif isinstance(ld_kw, str):
         raw.extend(ld_kw.split(","))
+    if raw and ld is not None:
+        sources.append(ld_label(ld, "keywords"))
     for name in ("keywords", "news_keywords", "article:tag", "og:article:tag", "dc.subject"):
         for value in tags.get(name, ()):
             raw.extend(value.split(","))
+            sources.append(tags.label(name))
     if not raw:
         raw.extend(extracted.tags)
+        sources.append("trafilatura (tags)")
     out: list[str] = []
     seen: set[str] = set()
     for item in raw:
@@ -595,78 +671,133 @@ def _keywords(tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: 
         if word and len(word) <= 60 and word.casefold() not in seen:
             seen.add(word.casefold())
             out.append(word)
+    if out:
+        where["keywords"] = ", ".join(dict.fromkeys(sources))
     return tuple(out[:30])
 
 
-def build_metadata(tree: HtmlElement, extracted: Extracted) -> Metadata:
-    """The page's :class:`Metadata` from its markup and trafilatura's findings."""
+def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | None = None) -> Metadata:
+    """The page's :class:`Metadata` from its markup and trafilatura's findings.
+
+    ``provenance``, when given, learns where each field's value came from;
+    each field function records its own source as it picks the value.
+    """
+    where: Where = {}
     tags = meta_tags(tree)
     objects = jsonld_objects(tree)
     ld = article_object(objects)
-    publisher = _publisher(tags, ld, objects, extracted)
-    url = _canonical(tree, tags, ld, extracted)
-    title = _title(tree, tags, ld, extracted, publisher)
-    published, updated = _dates(tree, tags, ld, extracted)
+    publisher = _publisher(tags, ld, objects, extracted, where)
+    url = _canonical(tree, tags, ld, extracted, where)
+    title = _title(tree, tags, ld, extracted, publisher, where)
+    published, updated = _dates(tree, tags, ld, extracted, where)
+    if updated is not None and updated == published:
+        updated = None
+        where.pop("updated", None)
     check = AuthorFilter(publisher, _host(url), _title_tails(tree, tags))
-    authors = _authors(tree, tags, ld, extracted, check)
-    description = (_ld_text(ld.get("description")) if ld else None) or first_meta(
-        tags, "og:description", "description", "dc.description", "twitter:description"
-    )
-    return Metadata(
+    authors = _authors(tree, tags, ld, extracted, check, where)
+    subtitle = _ld_text(ld.get("alternativeHeadline")) if ld else None
+    if subtitle and ld is not None:
+        where["subtitle"] = ld_label(ld, "alternativeHeadline")
+    rights, where["rights"] = meta_pick(tags, "copyright", "dc.rights", "dcterms.rights", "rights")
+    meta = Metadata(
         title=title,
-        subtitle=_ld_text(ld.get("alternativeHeadline")) if ld else None,
+        subtitle=subtitle,
         authors=tuple(Author(n) for n in authors),
         published=published,
-        updated=updated if updated != published else None,
+        updated=updated,
         publisher=publisher,
-        language=_language(tree, tags, ld),
-        description=description or extracted.description,
-        keywords=_keywords(tags, ld, extracted),
+        language=_language(tree, tags, ld, where),
+        description=_description(tags, ld, extracted, where),
+        keywords=_keywords(tags, ld, extracted, where),
         url=url,
-        rights=first_meta(tags, "copyright", "dc.rights", "dcterms.rights", "rights"),
+        rights=rights,
+    )
+    if provenance is not None:
+        provenance.update((k, v) for k, v in where.items() if v)
+    return meta
+
+
+def _first_of(candidates: Iterable[tuple[str | None, str]], field: str, where: Where) -> str | None:
+    """The first candidate with a value, noting its source in ``where[field]``."""
+    for value, source in candidates:
+        if value:
+            where[field] = source
+            return value
+    return None
+
+
+def _description(tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where) -> str | None:
+    return _first_of(
+        [
+            (_ld_text(ld.get("description")) if ld else None, ld_label(ld, "description") if ld else ""),
+            meta_pick(tags, "og:description", "description", "dc.description", "twitter:description"),
+            (extracted.description, "trafilatura (description)"),
+        ],
+        "description",
+        where,
     )
 
 
 def _publisher(
-    tags: dict[str, list[str]], ld: dict[str, Any] | None, objects: list[dict[str, Any]], extracted: Extracted
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    objects: list[dict[str, Any]],
+    extracted: Extracted,
+    where: Where,
 ) -> str | None:
-    candidates: list[str | None] = [first_meta(tags, "og:site_name")]
+    candidates: list[tuple[str | None, str]] = [meta_pick(tags, "og:site_name")]
     if ld is not None:
-        candidates.append(_ld_text(ld.get("publisher")))
+        candidates.append((_ld_text(ld.get("publisher")), ld_label(ld, "publisher")))
     for obj in objects:
         if types_of(obj) & {"website", "newsmediaorganization", "organization"}:
-            candidates.append(_ld_text(obj.get("name")))
-    candidates += [first_meta(tags, "application-name", "dc.publisher", "citation_publisher", "publisher")]
-    candidates.append(extracted.sitename if extracted.sitename and "." not in extracted.sitename else None)
-    for value in candidates:
+            candidates.append((_ld_text(obj.get("name")), ld_label(obj, "name")))
+    candidates.append(meta_pick(tags, "application-name", "dc.publisher", "citation_publisher", "publisher"))
+    candidates.append(
+        (
+            extracted.sitename if extracted.sitename and "." not in extracted.sitename else None,
+            "trafilatura (site name)",
+        )
+    )
+    for value, source in candidates:
         text = squash(value)
         if text and len(text) <= 80 and not text.lower().startswith("http"):
+            where["publisher"] = source
             return text
     return None
 
 
 def _canonical(
-    tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted
+    tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
 ) -> str | None:
     for el in tree.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and (url := absolute_url(el.get("href"))):
+            where["url"] = "<link rel=canonical>"
             return url
-    ld_url = None
+    ld_url, ld_where = None, ""
     if ld is not None:
         main = ld.get("mainEntityOfPage")
-        ld_url = _ld_text(ld.get("url")) or (main.get("@id") if isinstance(main, dict) else _ld_text(main))
-    for value in (first_meta(tags, "og:url", "twitter:url", "dc.identifier"), ld_url, extracted.url):
+        ld_url, ld_where = _ld_text(ld.get("url")), ld_label(ld, "url")
+        if not ld_url:
+            ld_url = main.get("@id") if isinstance(main, dict) else _ld_text(main)
+            ld_where = ld_label(ld, "mainEntityOfPage")
+    for value, source in (
+        meta_pick(tags, "og:url", "twitter:url", "dc.identifier"),
+        (ld_url, ld_where),
+        (extracted.url, "trafilatura (page URL)"),
+    ):
         if url := absolute_url(value):
+            where["url"] = source
             return url
     return None
 
 
 def _title(
     tree: HtmlElement,
-    tags: dict[str, list[str]],
+    tags: MetaTags,
     ld: dict[str, Any] | None,
     extracted: Extracted,
     publisher: str | None,
+    where: Where,
 ) -> str | None:
     """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
 
@@ -677,32 +808,39 @@ def _title(
     html_title = el.text_content() if el is not None else None
     candidates = [
         _ld_title(ld, first_meta(tags, "og:title") or html_title),
-        first_meta(tags, "og:title"),
-        first_meta(tags, "dc.title", "dcterms.title", "citation_title", "twitter:title", "title"),
-        html_title,
-        extracted.title,
+        meta_pick(tags, "og:title"),
+        meta_pick(tags, "dc.title", "dcterms.title", "citation_title", "twitter:title", "title"),
+        (html_title, "<title>"),
+        (extracted.title, "trafilatura (title heuristics)"),
     ]
-    title = next((t for t in map(squash, candidates) if t and len(t) <= 400), None)
-    if title is None:
+    found = next(((t, s) for t, s in ((squash(v), s) for v, s in candidates) if t and len(t) <= 400), None)
+    if found is None:
         return None
+    title, source = found
     h1 = tree.find(".//h1")
-    for heading in (squash(h1.text_content()) if h1 is not None else "", squash(extracted.heading)):
+    for heading, origin in (
+        (squash(h1.text_content()) if h1 is not None else "", "<h1> in the page"),
+        (squash(extracted.heading), "trafilatura (first heading of the article)"),
+    ):
         key = _name_key(heading)
         if len(key) > 10 and key != _name_key(title) and key in _name_key(title):
+            where["title"] = f"{origin}, the part of {source} it repeats"
             return heading
-    return strip_site_from_title(title, (publisher,)) or title
+    short = strip_site_from_title(title, (publisher,)) or title
+    where["title"] = source if short == title else f"{source}, with the site's name cut off"
+    return short
 
 
-def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> str | None:
+def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
     """An article object's headline; its ``name`` instead when only that matches the page title."""
     if ld is None or not types_of(ld) & ARTICLE_TYPES:
-        return None
+        return None, ""
     headline, name = _ld_text(ld.get("headline")), _ld_text(ld.get("name"))
     if headline and name and _name_key(headline) != _name_key(name):
         ref = _name_key(reference or "")
         if _name_key(name) and _name_key(name) in ref and _name_key(headline) not in ref:
-            return name
-    return headline or name
+            return name, ld_label(ld, "name")
+    return (headline, ld_label(ld, "headline")) if headline else (name, ld_label(ld, "name"))
 
 
 #: Tags that name the publication date and nothing else, most specific first.
@@ -729,62 +867,73 @@ _PUBLISHED_META = (
 )
 #: Tags some sites fill with the crawl, print or change date: trusted last.
 _GENERIC_DATE_META = ("dc.date", "dcterms.date", "dc:date", "date")
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "article.updated",
+    "lastmod",
+)
+_SEARCHED = "htmldate (date found in the page text)"
 
 
 def _dates(
-    tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None, extracted: Extracted
+    tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
 ) -> tuple[str | None, str | None]:
     """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
-    t_pub, t_upd = time_dates(tree)
+    (t_pub, t_pub_where), (t_upd, t_upd_where) = marked_dates(tree)
     declared = _valid_dates(
-        _ld_text(ld.get("datePublished")) if ld else None,
-        _ld_text(ld.get("dateCreated")) if ld else None,
-        *(first_meta(tags, name) for name in _PUBLISHED_META),
+        (_ld_text(ld.get("datePublished")) if ld else None, ld_label(ld, "datePublished") if ld else ""),
+        (_ld_text(ld.get("dateCreated")) if ld else None, ld_label(ld, "dateCreated") if ld else ""),
+        *(meta_pick(tags, name) for name in _PUBLISHED_META),
     )
-    marked = _valid_dates(t_pub, *(first_meta(tags, name) for name in _GENERIC_DATE_META))
-    found = _valid_dates(extracted.date)  # htmldate on marked-up dates only
+    marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
+    found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
     searched = iso_date(extracted.searched_date)
+    published: tuple[str | None, str]
     if declared:
-        published: str | None = _corroborated([*declared, *marked], searched)
+        published = _corroborated([*declared, *marked], searched)
     elif found or marked:
-        published = local_day([*found, *marked][0], searched)
+        published = _local_day([*found, *marked][0], searched)
     else:
-        published = searched
+        published = (searched, _SEARCHED)
     updated = _first_date(
-        _ld_text(ld.get("dateModified")) if ld else None,
-        *(
-            first_meta(tags, name)
-            for name in (
-                "article:modified_time",
-                "og:updated_time",
-                "datemodified",
-                "dcterms.modified",
-                "dc.date.modified",
-                "last-modified",
-                "article.updated",
-                "lastmod",
-            )
-        ),
-        t_upd,
+        (_ld_text(ld.get("dateModified")) if ld else None, ld_label(ld, "dateModified") if ld else ""),
+        *(meta_pick(tags, name) for name in _MODIFIED_META),
+        (t_upd, t_upd_where),
     )
-    return published, updated
+    for name, (value, source) in (("published", published), ("updated", updated)):
+        if value:
+            where[name] = source
+    return published[0], updated[0]
 
 
-def _valid_dates(*values: str | None) -> list[str]:
-    return [d for value in values if value and (d := iso_date(value))]
+def _valid_dates(*values: tuple[str | None, str]) -> list[tuple[str, str]]:
+    """The values that are plausible machine dates, as ISO 8601, each with its source."""
+    return [(d, source) for value, source in values if value and (d := iso_date(value))]
 
 
-def _corroborated(declared: list[str], searched: str | None) -> str:
+def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tuple[str, str]:
     """The first declared date on the day htmldate found, else the first declared date.
 
     A page that declares two publication dates (JSON-LD says the 3rd, the
     OpenGraph tag the 6th) is resolved by the dates shown on the page.
     """
     if searched:
-        for value in declared:
+        for value, source in declared:
             if value[:10] == searched[:10]:
-                return value
-    return local_day(declared[0], searched)
+                return value, source
+    return _local_day(declared[0], searched)
+
+
+def _local_day(dated: tuple[str, str], day: str | None) -> tuple[str, str]:
+    """:func:`local_day` on a date with its source; the source says when htmldate moved the day."""
+    stamp, source = dated
+    moved = local_day(stamp, day)
+    return (stamp, source) if moved == stamp else (moved, f"{source}, as the local day of {_SEARCHED}")
 
 
 def local_day(stamp: str, day: str | None) -> str:
@@ -807,19 +956,20 @@ def local_day(stamp: str, day: str | None) -> str:
     return stamp
 
 
-def _first_date(*values: str | None) -> str | None:
-    for value in values:
+def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
+    for value, source in values:
         if value and (found := iso_date(value)):
-            return found
-    return None
+            return found, source
+    return None, ""
 
 
 def _authors(
     tree: HtmlElement,
-    tags: dict[str, list[str]],
+    tags: MetaTags,
     ld: dict[str, Any] | None,
     extracted: Extracted,
     check: AuthorFilter,
+    where: Where,
 ) -> list[str]:
     """The authors, from the most trusted source that passes its test; sources are never merged.
 
@@ -830,37 +980,56 @@ def _authors(
     catalogue entry (``citation_author``) or a byline element stands on its
     own; trafilatura's guess alone is kept only for full names.
     """
-    meta_values = [
-        v
-        for name in ("author", "parsely-author", "sailthru.author", "byl", "article:author")
-        for v in tags.get(name, [])[:1]
+    meta_keys = [
+        k for k in ("author", "parsely-author", "sailthru.author", "byl", "article:author") if tags.get(k)
     ]
-    catalogued = [
-        *tags.get("citation_author", []),
-        *tags.get("dc.creator", []),
-        *tags.get("dcterms.creator", []),
-    ]
-    ld_names = _unique(n for name, person in ld_author_names(ld) for n in check.names(name, person=person))
+    meta_values = [v for name in meta_keys for v in tags[name][:1]]
+    catalogue_keys = [k for k in ("citation_author", "dc.creator", "dcterms.creator") if tags.get(k)]
+    catalogued = [v for name in catalogue_keys for v in tags[name]]
+    ld_pairs = ld_author_names(ld)
+    ld_names = _unique(n for name, person in ld_pairs for n in check.names(name, person=person))
     catalogue_names = _unique(n for v in catalogued for n in check.names(_uninvert(v)))
     meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
-    byline_names = next((names for raw in byline_texts(tree) if (names := check.names(raw))), [])
+    byline_names: list[str] = []
+    byline_where = ""
+    for raw, source in byline_candidates(tree):
+        if names := check.names(raw):
+            byline_names, byline_where = names, source
+            break
     extracted_names = check.names(
         extracted.author.replace(";", ",") if extracted.author else None, whole=False
     )
-    everything = [ld_names, catalogue_names, meta_names, byline_names, extracted_names]
+    ld_where = ld_label(ld, "author" if any(_ld_names(ld.get("author"))) else "creator") if ld else ""
+    catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
+    meta_where = ", ".join(tags.label(k) for k in meta_keys)
+    traf_where = "trafilatura (author heuristics)"
+    everything = [
+        (ld_names, ld_where),
+        (catalogue_names, catalogue_where),
+        (meta_names, meta_where),
+        (byline_names, byline_where),
+        (extracted_names, traf_where),
+    ]
     shown = _visible_key(tree)
-    if ld_names and _agrees(ld_names, everything[1:]):
+    if ld_names and (other := _agreeing(ld_names, everything[1:])):
+        where["authors"] = f"{ld_where}, confirmed by {other}"
         return ld_names[:12]
     if catalogue_names:
+        where["authors"] = catalogue_where
         return catalogue_names[:12]
-    if meta_names and (
-        _agrees(meta_names, [ld_names, byline_names])
-        or (_agrees(meta_names, [extracted_names]) and all(_name_key(n) in shown for n in meta_names))
-    ):
-        return meta_names[:12]
+    if meta_names:
+        other = _agreeing(meta_names, [everything[0], everything[3]])
+        if other is None and all(_name_key(n) in shown for n in meta_names):
+            other = _agreeing(meta_names, [everything[4]])
+            other = f"{other} and the page text" if other else None
+        if other:
+            where["authors"] = f"{meta_where}, confirmed by {other}"
+            return meta_names[:12]
     if byline_names:
+        where["authors"] = byline_where
         return byline_names[:6]
     if extracted_names and all(" " in n and _name_key(n) in shown for n in extracted_names):
+        where["authors"] = f"{traf_where}, names shown in the page text"
         return extracted_names[:6]
     return []
 
@@ -891,10 +1060,13 @@ def _unique(names: Iterable[str]) -> list[str]:
     return out
 
 
-def _agrees(names: list[str], others: list[list[str]]) -> bool:
-    """Whether another source names one of ``names`` (keys compared, so case and dots do not matter)."""
+def _agreeing(names: list[str], others: list[tuple[list[str], str]]) -> str | None:
+    """The source of the first other list naming one of ``names`` (keys compared, case ignored)."""
     keys = {_name_key(n) for n in names}
-    return any(_name_key(o) in keys for other in others for o in other)
+    for other, source in others:
+        if any(_name_key(o) in keys for o in other):
+            return source
+    return None
 
 
 def _uninvert(value: str) -> str:
@@ -905,16 +1077,17 @@ def _uninvert(value: str) -> str:
     return value
 
 
-def _language(tree: HtmlElement, tags: dict[str, list[str]], ld: dict[str, Any] | None) -> str | None:
+def _language(tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, where: Where) -> str | None:
     values = [
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        tree.get("xml:lang"),
-        first_meta(tags, "og:locale"),
-        first_meta(tags, "content-language", "language", "dc.language", "dcterms.language"),
-        _ld_text(ld.get("inLanguage")) if ld else None,
+        (tree.get("lang"), "<html lang>"),
+        (tree.get("{http://www.w3.org/XML/1998/namespace}lang"), "<html xml:lang>"),
+        (tree.get("xml:lang"), "<html xml:lang>"),
+        meta_pick(tags, "og:locale"),
+        meta_pick(tags, "content-language", "language", "dc.language", "dcterms.language"),
+        (_ld_text(ld.get("inLanguage")) if ld else None, ld_label(ld, "inLanguage") if ld else ""),
     ]
-    for value in values:
+    for value, source in values:
         if tag := bcp47(value):
+            where["language"] = source
             return tag
     return None

@@ -537,7 +537,7 @@ class HtmlReader:
         illustrated = _extract(copy.deepcopy(tree), images=True)
         document = _extract(tree, images=False)
         extracted = _extracted_meta(document, searched_date)
-        meta: Metadata = build_metadata(tree, extracted)
+        meta: Metadata = build_metadata(tree, extracted, options.provenance)
         body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
             raise InputError(
