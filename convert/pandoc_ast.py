@@ -106,6 +106,8 @@ QUOTE_MARKS: dict[str, tuple[str, str, str, str]] = {
 }
 
 _WS = re.compile(r"[ \t\r\n]+")
+#: Characters XML 1.0 forbids: C0 controls but tab, newline and CR; lone surrogates; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
 _MONTHS = ("January February March April May June July August September October November December").split()
 
@@ -116,6 +118,35 @@ def _attr(ident: str = "", classes: Sequence[str] = (), kv: Iterable[tuple[str, 
 
 def _el(tag: str, content: Any = None) -> Json:
     return {"t": tag} if content is None else {"t": tag, "c": content}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids.
+
+    pandoc copies them into DOCX (and other XML formats) as they are, and a
+    single form feed leaves ``word/document.xml`` unparseable: Word and
+    python-docx refuse the whole file.
+    """
+    return _NOT_XML.sub("", text)
+
+
+def _xml_safe_strings(doc: Json) -> Json:
+    """``doc`` (pandoc JSON) with :func:`xml_safe` applied to every string, in place.
+
+    Iterative, so a deeply nested document cannot exhaust the recursion limit.
+    """
+    todo: list[Any] = [doc]
+    while todo:
+        node = todo.pop()
+        keys: Iterable[Any] = node.keys() if isinstance(node, dict) else range(len(node))
+        for key in keys:
+            value = node[key]
+            if isinstance(value, str):
+                if _NOT_XML.search(value):
+                    node[key] = xml_safe(value)
+            elif isinstance(value, (dict, list)):
+                todo.append(value)
+    return doc
 
 
 def text_inlines(text: str) -> list[Json]:
@@ -144,7 +175,7 @@ class _Writer:
     notes: dict[str, Note]
     referenced: set[str]
     for_docx: bool
-    resolve_src: Callable[[str], str] | None
+    resolve_src: Callable[[str], str | None] | None
     marks: tuple[str, str, str, str] | None = None
 
     def style(self, role: str) -> list[tuple[str, str]]:
@@ -172,7 +203,7 @@ class _Writer:
             case List():
                 return [self.list_block(b, in_note)]
             case Figure():
-                return [self.figure(b, in_note)]
+                return self.figure(b, in_note)
             case Table():
                 return self.table(b, in_note)
             case CodeBlock(text=text, language=lang):
@@ -194,16 +225,38 @@ class _Writer:
             return _el("OrderedList", [[lst.start, _el("Decimal"), _el("Period")], items])
         return _el("BulletList", items)
 
-    def figure(self, fig: Figure, in_note: bool) -> Json:
+    def figure(self, fig: Figure, in_note: bool) -> list[Json]:
         src = self.resolve_src(fig.src) if self.resolve_src else fig.src
-        image = _el("Image", [_attr(), text_inlines(fig.alt), [src, ""]])
         caption = self.inlines(fig.caption, in_note)
         if fig.credit:
             if caption:
                 caption.append(_el("Space"))
             caption.append(_el("Span", [_attr("", ["credit"]), text_inlines(fig.credit)]))
+        if src is None:
+            return self.dropped_figure(text_inlines(fig.alt), caption)
+        image = _el("Image", [_attr(), text_inlines(fig.alt), [src, ""]])
         cap_blocks = [_el("Plain", caption)] if caption else []
-        return _el("Figure", [_attr(), [None, cap_blocks], [_el("Plain", [image])]])
+        return [_el("Figure", [_attr(), [None, cap_blocks], [_el("Plain", [image])]])]
+
+    def dropped_figure(self, alt: list[Json], caption: list[Json]) -> list[Json]:
+        """A figure whose image ``resolve_src`` dropped: its alt text and caption as paragraphs.
+
+        For DOCX they get the Word styles pandoc gives an image it cannot
+        fetch (the alt text in "Captioned Figure" or "Figure", then "Image
+        Caption"); a figure with neither alt text nor caption vanishes.
+        """
+        out = []
+        for content, style in (
+            (alt, "Captioned Figure" if caption else "Figure"),
+            (caption, "Image Caption"),
+        ):
+            if not content:
+                continue
+            para = _el("Para", content)
+            if self.for_docx:
+                para = _el("Div", [_attr("", [], [("custom-style", style)]), [para]])
+            out.append(para)
+        return out
 
     def table(self, table: Table, in_note: bool) -> list[Json]:
         ncols = max((len(r) for r in table.head + table.rows), default=0)
@@ -400,14 +453,16 @@ def article_to_pandoc(
     article: Article,
     *,
     for_docx: bool = False,
-    resolve_src: Callable[[str], str] | None = None,
+    resolve_src: Callable[[str], str | None] | None = None,
     api_version: Sequence[int] | None = None,
 ) -> Json:
     """The pandoc JSON document for ``article``.
 
     ``resolve_src`` may rewrite each figure's ``src`` (the DOCX exporter
     turns local files into ``data:`` URIs, since sandboxed pandoc reads no
-    files). ``api_version`` defaults to the bundled pandoc's.
+    files) or drop the image by returning ``None`` (its alt text stays).
+    ``api_version`` defaults to the bundled pandoc's. Every string is passed
+    through :func:`xml_safe`: characters XML forbids never reach pandoc.
     """
     if api_version is None:
         from .pandoc_run import api_version as bundled
@@ -421,11 +476,12 @@ def article_to_pandoc(
     blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)
-    return {
+    doc = {
         "pandoc-api-version": list(api_version),
         "meta": meta_to_pandoc(article.meta, for_docx=for_docx),
         "blocks": blocks,
     }
+    return _xml_safe_strings(doc)
 
 
 # ==========================================================================

@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import io
 import re
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,8 +22,21 @@ from convert import pandoc_run
 from convert.base import ExportOptions
 from convert.exporters._docx_reference import build_reference_docx, page_size_mm, reference_docx
 from convert.exporters.docx import DocxExporter, w3cdtf
-from convert.model import Article, Figure, Metadata, Paragraph, Quote, Text, plain_text
-from convert.pandoc_ast import pandoc_to_article
+from convert.model import (
+    Article,
+    Author,
+    Code,
+    CodeBlock,
+    Figure,
+    Link,
+    Metadata,
+    Paragraph,
+    Quote,
+    Table,
+    Text,
+    plain_text,
+)
+from convert.pandoc_ast import article_to_pandoc, pandoc_to_article, xml_safe
 from convert.registry import exporters
 from convert.theme import Theme, load_theme
 
@@ -220,3 +236,138 @@ def test_quotation_marks_follow_the_language(theme: Theme) -> None:
     art = Article(meta=Metadata(title="x", language="de-DE"), body=(Paragraph((Text("Sie sagte "), inner)),))
     doc = docx.Document(io.BytesIO(DocxExporter().export(art, theme, ExportOptions())))
     assert doc.paragraphs[-1].text == "Sie sagte „Nein ‚nie‘“"
+
+
+# --------------------------------------------------------------------------
+# Hostile input (issue 6)
+
+
+def pixel_bomb_png(side: int = 30_000) -> bytes:
+    """A 1-bit PNG of side x side pixels: about 100 KB that pandoc decodes until its heap runs out."""
+    row = b"\x00" * (1 + (side + 7) // 8)
+    comp = zlib.compressobj(9)
+    idat = b"".join(comp.compress(row) for _ in range(side)) + comp.flush()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def _media(data: bytes) -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return [zf.read(n) for n in zf.namelist() if n.startswith("word/media/")]
+
+
+def test_pixel_bombs_are_dropped_with_their_text_kept(tmp_path: Path, theme: Theme) -> None:
+    """A tiny PNG declaring 900 million pixels made pandoc run out of heap: the whole export failed."""
+    bomb = pixel_bomb_png()
+    (tmp_path / "bomb.png").write_bytes(bomb)
+    (tmp_path / "ok.png").write_bytes(RED_PNG)
+    art = Article(
+        meta=Metadata(title="Pixels"),
+        body=(
+            Figure(
+                "data:image/png;base64," + base64.b64encode(bomb).decode(), "Bomb alt", (Text("Inline cap"),)
+            ),
+            Figure("bomb.png", alt="Local bomb", credit="Agency"),
+            Figure("ok.png", alt="Fine"),
+            Figure(PNG_DATA_URI, alt="Fine too"),
+        ),
+    )
+    warnings: list[str] = []
+    data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path, warnings=warnings))
+    assert _media(data) == [RED_PNG]  # pandoc stores the two copies once
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.read("word/document.xml").count(b"<pic:pic>") == 2
+    doc = docx.Document(io.BytesIO(data))
+    paras = [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
+    assert ("Captioned Figure", "Bomb alt") in paras and ("Image Caption", "Inline cap") in paras
+    assert ("Captioned Figure", "Local bomb") in paras and ("Image Caption", "Agency") in paras
+    assert len(warnings) == 2, warnings
+    assert warnings[0].startswith("docx: skipped image data:image/png;base64,")
+    assert warnings[1].startswith("docx: skipped image bomb.png (a ")
+    assert all("image, over the image_pixels limit of" in w for w in warnings)
+
+
+def test_images_left_out_are_reported(tmp_path: Path, theme: Theme) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "secret.png").write_bytes(RED_PNG)
+    svg_bomb = b'<!DOCTYPE s [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    (tmp_path / "in" / "bomb.svg").write_bytes(svg_bomb)
+    srcs = ["http://127.0.0.1:9/x.png", "../secret.png", "bomb.svg", "data:image/png;base64,!!!", ""]
+    art = Article(body=tuple(Figure(src, alt=f"alt {i}") for i, src in enumerate(srcs)))
+    warnings: list[str] = []
+    data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path / "in", warnings=warnings))
+    assert _media(data) == []
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == [f"alt {i}" for i in range(5)]
+    assert warnings == [
+        "docx: skipped image http://127.0.0.1:9/x.png (remote images are not fetched)",
+        "docx: skipped image ../secret.png (outside the input's folder)",
+        "docx: skipped image bomb.svg (an SVG image declaring XML entities)",
+        "docx: skipped image data:image/png;base64,!!! (a malformed data: URI)",
+        "docx: skipped image (empty source) (no folder to read local images from)",
+    ]
+
+
+#: Every character XML 1.0 forbids, in one string: C0 controls, lone surrogates, U+FFFE and U+FFFF.
+BAD_CHARS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ud800\udfff\ufffe\uffff"
+
+
+def test_control_characters_never_reach_the_package(theme: Theme) -> None:
+    """A form feed in a code block made word/document.xml unparseable: python-docx refused the file."""
+    bad = f"a{BAD_CHARS}b"
+    art = Article(
+        meta=Metadata(
+            title=f"Title{bad}",
+            subtitle=bad,
+            authors=(Author(f"Ann{bad}"),),
+            keywords=(bad,),
+            language="en",
+            dateline=f"CITY{bad}",
+        ),
+        body=(
+            Paragraph(
+                (Text(f"Body {bad}."), Code(bad), Link((Text(bad),), f"https://example.org/{bad}", bad))
+            ),
+            CodeBlock(f"line\tone\x0c\nline two{bad}", language=f"py{bad}"),
+            Table(head=((((Text(bad),),),)), rows=()),
+            Figure(PNG_DATA_URI, alt=bad, caption=(Text(bad),), credit=bad),
+        ),
+    )
+    doc = article_to_pandoc(art, for_docx=True, api_version=[1, 23])
+    strings = list(_strings(doc))
+    assert len(strings) > 50 and not {ch for text in strings for ch in text} & set(BAD_CHARS)
+    data = DocxExporter().export(art, theme, ExportOptions())
+    document = docx.Document(io.BytesIO(data))
+    assert [p.text for p in document.paragraphs] == [
+        "Titleab",
+        "ab",
+        "Annab",
+        "CITYab – Body ab.abab",
+        "line\tone\nline twoab",
+        "",  # the image
+        "ab ab",  # caption and credit
+    ]
+    assert [c.text for t in document.tables for r in t.rows for c in r.cells] == ["ab"]
+    core = document.core_properties
+    assert (core.title, core.author, core.keywords) == ("Titleab", "Annab", "ab")
+
+
+def _strings(node: object) -> Iterator[str]:
+    """Every string in a pandoc JSON document (keys are fixed names)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_xml_safe_keeps_what_xml_allows() -> None:
+    assert xml_safe(f"x{BAD_CHARS}y") == "xy"
+    allowed = "tab\t nl\n cr\r é \u00a0 \u0085 \ud7ff \ue000 \ufffd \U0001f600"
+    assert xml_safe(allowed) == allowed

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import re
+import struct
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
@@ -130,6 +132,52 @@ def _edge_article() -> Article:
     )
 
 
+def _png(width: int, height: int, idat: bytes) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def _b64_png(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+#: ``data:`` images a book must not hold: each is (src, alt).
+BAD_IMAGES = (
+    ("data:image/png;base64,iVBORw0KGgo=", "Signature only"),  # what the fuzzer found (PKG-021)
+    (_b64_png(base64.b64decode(PNG_DATA_URI.split(",")[1])[:60]), "Cut short"),
+    (_b64_png(_png(30_000, 30_000, zlib.compress(b"\x00" * 1000))), "Pixel bomb"),
+    ("data:image/gif;base64,R0lGODlhAQABAIAAAAAA", "GIF header only"),
+)
+
+
+def _hostile_article() -> Article:
+    """What the issue 6 fuzzing found: undecodable and oversized images, links inside links."""
+    inner = Link((Text("inner"),), "https://example.org/inner")
+    return Article(
+        meta=Metadata(title="Hostile"),
+        body=(
+            Paragraph(
+                (
+                    Link(
+                        (Text("outer "), inner, Emph((Link((Text("deep"),), "#x"),)), NoteRef("n1")),
+                        "https://example.org/",
+                    ),
+                    Text(" and "),
+                    Link((Quote((Link((Text("quoted"),), "mailto:a@b.c"),)),), "javascript:void(0)"),
+                )
+            ),
+            *(Figure(src, alt=alt, caption=(Text(f"Caption of {alt}"),)) for src, alt in BAD_IMAGES),
+            Figure(PNG_DATA_URI, alt="Good"),
+            Figure("http://127.0.0.1:9/remote.png", alt="Remote"),
+            Figure("file:///etc/passwd", alt="Passwd"),
+        ),
+        notes=(Note("n1", "footnote", (Paragraph((Link((Text("note link"),), "https://example.org/n"),)),)),),
+    )
+
+
 def _rtl_article() -> Article:
     return Article(
         meta=Metadata(title="مقالة", authors=(Author("كاتب"),), language="ar", published="2024-10-14"),
@@ -163,6 +211,7 @@ def articles(kitchen_sink: Article, sample_path: Path) -> dict[str, Article]:
         "sample": _sample_article(sample_path),
         "edge": _edge_article(),
         "rtl": _rtl_article(),
+        "hostile": _hostile_article(),
     }
 
 
@@ -238,7 +287,7 @@ def text_of(element: ElementTree.Element) -> str:
 # epubcheck
 
 
-@pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl"])
+@pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile"])
 def test_epubcheck_reports_no_errors_and_no_warnings(epubcheck_reports: dict[str, object], name: str) -> None:
     report = epubcheck_reports[name]
     assert report.problems == []  # type: ignore[attr-defined]
@@ -457,6 +506,67 @@ def test_sniff_image_trusts_bytes_not_labels() -> None:
     assert sniff_image(b"hello") is None
     assert decode_data_uri("data:image/png;base64,!!!") is None
     assert decode_data_uri("data:,a%20b") == b"a b"
+
+
+def test_undecodable_and_oversized_images_are_left_out(books: dict[str, bytes]) -> None:
+    images = [href for href in manifest(books["hostile"]) if href.startswith("images/")]
+    assert len(images) == 1 and members(books["hostile"])[f"EPUB/{images[0]}"] == decode_data_uri(
+        PNG_DATA_URI
+    )
+    chapter = text_of(xml(books["hostile"], "EPUB/chapter.xhtml"))
+    for _, alt in BAD_IMAGES:
+        assert f"[Image: {alt}] Caption of {alt}" in chapter
+
+
+def test_every_image_left_out_is_reported(articles: dict[str, Article]) -> None:
+    warnings: list[str] = []
+    EpubExporter().export(articles["hostile"], load_theme("default"), ExportOptions(warnings=warnings))
+    assert len(warnings) == len(BAD_IMAGES) + 2, warnings
+    assert warnings[0] == "epub: skipped image data:image/png;base64,iVBORw0KGgo= (a damaged PNG image)"
+    assert (
+        warnings[1].startswith("epub: skipped image data:image/png;base64,")
+        and "(a damaged PNG" in warnings[1]
+    )
+    assert "over the image_pixels limit of" in warnings[2]
+    assert warnings[3].endswith("(a damaged GIF image)")
+    assert warnings[4:] == [
+        "epub: skipped image http://127.0.0.1:9/remote.png (remote images are not fetched)",
+        "epub: skipped image file:///etc/passwd (local files are not read)",
+    ]
+    edge: list[str] = []
+    EpubExporter().export(articles["edge"], load_theme("default"), ExportOptions(warnings=edge))
+    assert [w.split(" (")[0].removeprefix("epub: skipped image ") for w in edge] == [
+        "https://example.org/chart.png",
+        "img/local.png",
+        "data:text/plain,hello",
+        "data:image/png;base64,!!!",
+        "https://example.org/x.png",
+        PNG_DATA_URI[:99] + "…",  # the footnote's copy (footnotes are text); long sources are cut
+    ]
+
+
+def test_title_of_control_characters_counts_as_none() -> None:
+    """``<title>`` must not be empty (epubcheck RSC-005): found by the fuzzer with a form-feed title."""
+    book = export(Article(meta=Metadata(title="\x0c \x00"), body=(Paragraph((Text("Text."),)),)))
+    for name in ("EPUB/cover.xhtml", "EPUB/chapter.xhtml"):
+        title = xml(book, name).find("x:head/x:title", NS)
+        assert title is not None and title.text == "Untitled article", name
+
+
+def test_links_inside_links_lose_their_own_a(books: dict[str, bytes], articles: dict[str, Article]) -> None:
+    """HTML forbids <a> inside <a> (epubcheck RSC-005): inner links keep their text only."""
+    root = xml(books["hostile"], "EPUB/chapter.xhtml")
+    anchors = list(root.iter(f"{{{NS['x']}}}a"))
+    assert not [a for a in anchors if a.find(f".//{{{NS['x']}}}a") is not None]
+    outer = next(a for a in anchors if a.get("href") == "https://example.org/")
+    assert text_of(outer) == "outer innerdeep1"
+    assert outer.find(f".//{{{NS['x']}}}sup[@id='fnref-1']") is not None  # the note's back link target
+    assert "#fnref-1" in [a.get("href") for a in anchors]
+    assert any(a.get("href") == "mailto:a@b.c" for a in anchors)  # the outer one had no usable target
+    html = convert.write(articles["hostile"], "html")
+    assert isinstance(html, bytes)
+    assert html.count(b"<a ") == html.count(b"</a>") == 4  # outer, javascript:, the note's link, backref
+    assert re.search(rb'<a href="https://example.org/">outer inner<em>deep</em><sup[^>]*>1</sup></a>', html)
 
 
 def test_links_are_kept_fixed_or_unwrapped(books: dict[str, bytes]) -> None:

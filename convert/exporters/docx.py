@@ -9,8 +9,10 @@ article and theme give the same bytes.
 
 Images: ``data:`` URIs are embedded by pandoc; local files are read here
 (pandoc's sandbox reads no files), only below ``options.base_dir`` and
-only if they are images; remote images are not fetched and show their alt
-text.
+only if they are images; remote images are not fetched. An image over the
+``image_pixels`` limit (a "pixel bomb": pandoc decodes some PNGs whole and
+runs out of heap) or an SVG declaring XML entities is dropped too. A dropped
+image shows its alt text and caption, and is named in ``options.warnings``.
 """
 
 from __future__ import annotations
@@ -27,13 +29,15 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from .. import limits
 from ..base import ExportOptions
-from ..errors import ExportError
+from ..errors import ExportError, LimitError
 from ..model import Article, Metadata
-from ..pandoc_ast import article_to_pandoc
+from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
 from ._docx_reference import reference_docx
+from .epub import decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -53,32 +57,86 @@ class DocxExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
-        doc = article_to_pandoc(article, for_docx=True, resolve_src=_ImageInliner(options.base_dir))
+        inliner = _ImageInliner(options.base_dir)
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
         data = write_from_json(doc, "docx", extra_args=["--reference-doc", str(reference)])
+        if options.warnings is not None:
+            options.warnings.extend(
+                f"docx: skipped image {_shown(src)} ({why})" for src, why in inliner.skipped
+            )
         return finish_docx(data, article.meta)
 
 
+class _Skipped(Exception):
+    """An image that is not embedded; the message says why."""
+
+
 class _ImageInliner:
-    """Turns a local image path into a ``data:`` URI, confined to ``base_dir``."""
+    """Decides each figure's image: a ``data:`` URI pandoc embeds, or ``None`` (dropped).
+
+    Local files become ``data:`` URIs, confined to ``base_dir``. ``skipped``
+    collects ``(src, reason)`` for every image dropped.
+    """
 
     def __init__(self, base_dir: Path | None) -> None:
         self.base = base_dir.resolve() if base_dir is not None else None
+        self.skipped: list[tuple[str, str]] = []
 
-    def __call__(self, src: str) -> str:
+    def __call__(self, src: str) -> str | None:
+        try:
+            return self.data_uri(src)
+        except _Skipped as why:
+            self.skipped.append((src, str(why)))
+            return None
+
+    def data_uri(self, src: str) -> str:
+        """The image as a ``data:`` URI; :class:`_Skipped` when it is not embedded."""
+        if src.lower().startswith("data:"):
+            data = decode_data_uri(src)
+            if data is None:
+                raise _Skipped("a malformed data: URI")
+            _check(data)
+            return src
         parsed = urlparse(src)
-        if self.base is None or parsed.scheme not in ("", "file"):
-            return src  # data: is embedded by pandoc; http(s) is not fetched
-        path = (self.base / unquote(parsed.path)).resolve()
+        if parsed.scheme not in ("", "file"):
+            raise _Skipped("remote images are not fetched")
+        if self.base is None or not src.strip():
+            raise _Skipped("no folder to read local images from")
+        return self.local(parsed.path, self.base)
+
+    @staticmethod
+    def local(url_path: str, base: Path) -> str:
+        path = (base / unquote(url_path)).resolve()
         mime = mimetypes.guess_type(path.name)[0] or ""
         try:
-            if not path.is_relative_to(self.base) or not mime.startswith("image/") or not path.is_file():
-                return src
+            if not path.is_relative_to(base):
+                raise _Skipped("outside the input's folder")
+            if not mime.startswith("image/") or not path.is_file():
+                raise _Skipped("not an image file")
             if path.stat().st_size > MAX_IMAGE_BYTES:
-                return src
+                raise _Skipped(f"larger than {MAX_IMAGE_BYTES // 2**20} MiB")
             data = path.read_bytes()
-        except OSError:
-            return src
+        except OSError as exc:
+            raise _Skipped(f"cannot be read: {exc.strerror or exc}") from None
+        _check(data)
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _check(data: bytes) -> None:
+    """Refuse image bytes that must not reach pandoc: too many pixels, or an SVG with XML entities."""
+    refusal = limits.image_refusal(data)
+    if refusal:
+        raise _Skipped(refusal)
+    try:
+        limits.check_xml(data, what="SVG image")
+    except LimitError:
+        raise _Skipped("an SVG image declaring XML entities") from None
+
+
+def _shown(src: str) -> str:
+    """``src`` short enough for a warning line."""
+    src = xml_safe(src.strip()) or "(empty source)"  # no control characters on the terminal
+    return src if len(src) <= 100 else src[:99] + "…"
 
 
 def w3cdtf(iso: str | None) -> str | None:

@@ -7,8 +7,10 @@ code takes every element with an ``epub:type`` and an id for a page.
 
 An EPUB is a closed container, so the tree is fitted to it before rendering:
 ``data:`` images become manifest items, other images fall back to their text
-(nothing is fetched), links to files outside the book or to missing anchors
-lose their ``href``, heading ids are made unique. ebooklib stamps zip entries
+(nothing is fetched; each one is named in ``options.warnings``), as do
+``data:`` images that do not decode or are over the ``image_pixels`` limit;
+links to files outside the book or to missing anchors lose their ``href``,
+heading ids are made unique. ebooklib stamps zip entries
 with the wall clock and ``dcterms:modified`` with "now", so both are pinned:
 the same article always gives the same bytes.
 """
@@ -22,6 +24,8 @@ import hashlib
 import io
 import json
 import re
+import struct
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from html import escape
@@ -31,6 +35,7 @@ from xml.etree import ElementTree
 
 from ebooklib import epub
 
+from .. import limits
 from ..base import ExportOptions
 from ..errors import ExportError
 from ..model import (
@@ -152,21 +157,45 @@ def decode_data_uri(uri: str) -> bytes | None:
         return None
 
 
-def embed_image(src: str) -> EmbeddedImage | None:
-    """An EPUB item for a ``data:`` image; ``None`` for anything else.
+def embed_image(src: str) -> EmbeddedImage | str:
+    """An EPUB item for a ``data:`` image; for anything else, why it is not embedded.
 
     Remote and local files are not fetched: a book must not depend on the
-    network, and a local path is outside what the exporter was given.
+    network, and a local path is outside what the exporter was given. A
+    ``data:`` image must decode (epubcheck's PKG-021 "corrupted image") and
+    stay within the ``image_pixels`` limit.
     """
     if not src.lower().startswith("data:"):
-        return None
+        scheme = urlsplit(src).scheme.lower() if src.strip() else ""
+        return "remote images are not fetched" if scheme not in ("", "file") else "local files are not read"
     data = decode_data_uri(src)
-    kind = sniff_image(data) if data else None
-    if data is None or kind is None:
-        return None
+    if data is None:
+        return "a malformed data: URI"
+    kind = sniff_image(data)
+    if kind is None:
+        return "not a PNG, JPEG, GIF, WebP or SVG image"
     media_type, ext = kind
+    if ext != "svg":
+        problem = limits.image_refusal(data) or (None if _decodes(data) else f"a damaged {ext.upper()} image")
+        if problem:
+            return problem
     digest = hashlib.sha256(data).hexdigest()[:16]
     return EmbeddedImage(f"images/{digest}.{ext}", f"img-{digest}", media_type, data)
+
+
+def _decodes(data: bytes) -> bool:
+    """Whether Pillow reads the image's header and its chunks check out (``verify``, no pixel decoding)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # DecompressionBombWarning: image_refusal judged the size
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError,
+            struct.error, IndexError, EOFError):  # fmt: skip
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------
@@ -248,6 +277,8 @@ class Anchors(TreeMap):
     """
 
     images: dict[str, EmbeddedImage] = field(default_factory=dict)
+    #: ``(src, reason)`` of every image left out.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     id_map: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     flattened: bool = False
@@ -269,10 +300,11 @@ class Anchors(TreeMap):
 
     def figure(self, node: Figure) -> tuple[Block, ...]:
         caption = self.inlines(node.caption)
-        image = None if self.flattened else embed_image(node.src)
-        if image is not None:
+        image = "in a footnote, which the book holds as text" if self.flattened else embed_image(node.src)
+        if isinstance(image, EmbeddedImage):
             self.images[image.href] = image
             return (Figure(image.href, node.alt, caption, node.credit),)
+        self.skipped.append((node.src, image))
         return figure_as_text(node.alt, caption, node.credit)
 
     def article(self, article: Article) -> Article:
@@ -340,19 +372,40 @@ def _quote_url_part(text: str) -> str:
     return quote(_BAD_PERCENT_RE.sub("%25", text), safe="!$%&'()*+,/:;=?@~")
 
 
-def fit_article(article: Article) -> tuple[Article, dict[str, EmbeddedImage]]:
-    """The article as the book holds it, and the images to add to the manifest."""
+def fit_article(
+    article: Article, skipped: list[tuple[str, str]] | None = None
+) -> tuple[Article, dict[str, EmbeddedImage]]:
+    """The article as the book holds it, and the images to add to the manifest.
+
+    ``skipped``, when given, receives ``(src, reason)`` for each image left out.
+    """
     anchors = Anchors()
     fitted = anchors.article(article)
     links = Links(anchors.id_map)
     fitted = Article(_fit_meta(fitted.meta), links.blocks(fitted.body), links.notes(fitted.notes))
+    if skipped is not None:
+        skipped.extend(anchors.skipped)
     return fitted, anchors.images
 
 
+def skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
+    """One warning line per image left out: ``epub: skipped image SRC (REASON)``."""
+    lines = []
+    for src, why in skipped:
+        shown = src.strip() or "(empty source)"
+        shown = shown if len(shown) <= 100 else shown[:99] + "…"
+        lines.append(f"epub: skipped image {_xml_safe(shown)} ({why})")
+    return lines
+
+
 def _fit_meta(meta: Metadata) -> Metadata:
-    """A language tag the book can declare, dates ``<time>`` accepts, named authors only."""
+    """A language tag the book can declare, dates ``<time>`` accepts, named authors only.
+
+    A title of nothing but spaces or control characters counts as none: ``<title>`` must not be empty.
+    """
     return replace(
         meta,
+        title=meta.title if _text(meta.title) else None,
         authors=tuple(a for a in meta.authors if _text(a.name)),
         language=book_language(meta),
         published=_valid_date(meta.published),
@@ -581,7 +634,8 @@ class EpubExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         # options.allow_remote is not used: remote images are never fetched (see embed_image).
-        fitted, images = fit_article(article)
+        skipped: list[tuple[str, str]] = []
+        fitted, images = fit_article(article, skipped)
         identifier = _text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
@@ -589,4 +643,6 @@ class EpubExporter:
             raw = write_book(book, modified)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc
+        if options.warnings is not None:
+            options.warnings.extend(skipped_lines(skipped))
         return pin_zip(raw, zip_stamp(modified))

@@ -64,51 +64,62 @@ class Renderer:
 
     # -- inlines ----------------------------------------------------------
 
-    def inlines(self, nodes: tuple[object, ...], depth: int = 0) -> str:
-        return "".join(self.inline(n, depth) for n in nodes)
+    def inlines(self, nodes: tuple[object, ...], depth: int = 0, in_link: bool = False) -> str:
+        return "".join(self.inline(n, depth, in_link) for n in nodes)
 
-    def inline(self, node: object, depth: int = 0) -> str:
+    def inline(self, node: object, depth: int = 0, in_link: bool = False) -> str:
+        """Markup for one inline; ``depth`` is the quotation depth.
+
+        ``in_link`` is set inside a link: HTML forbids ``<a>`` in ``<a>``
+        (epubcheck RSC-005), so an inner link or note reference keeps its
+        content but not its own ``<a>``.
+        """
         match node:
             case Text(text=t):
                 return _e(t)
             case Emph(content=c):
-                return f"<em>{self.inlines(c, depth)}</em>"
+                return f"<em>{self.inlines(c, depth, in_link)}</em>"
             case Strong(content=c):
-                return f"<strong>{self.inlines(c, depth)}</strong>"
+                return f"<strong>{self.inlines(c, depth, in_link)}</strong>"
             case Code(text=t):
                 return f"<code>{_e(t)}</code>"
             case LineBreak():
                 return "<br/>" if self.xhtml else "<br>"
             case Link(content=c, url=url, title=title):
+                if in_link:
+                    return self.inlines(c, depth, in_link)
                 t = f' title="{_e(title)}"' if title else ""
-                return f'<a href="{_e(url)}"{t}>{self.inlines(c, depth)}</a>'
+                return f'<a href="{_e(url)}"{t}>{self.inlines(c, depth, True)}</a>'
             case Quote(content=c, speaker=speaker):
                 open_, close = quote_marks(self.lang, depth)
                 cls = "quote speech" if speaker else "quote"
                 who = f' data-speaker="{_e(speaker)}" title="{_e(speaker)}"' if speaker else ""
-                return f'<span class="{cls}"{who}>{_e(open_)}{self.inlines(c, depth + 1)}{_e(close)}</span>'
+                inner = self.inlines(c, depth + 1, in_link)
+                return f'<span class="{cls}"{who}>{_e(open_)}{inner}{_e(close)}</span>'
             case NoteRef(id=nid):
-                return self.note_ref(nid)
+                return self.note_ref(nid, in_link)
         raise ExportError(f"html: cannot write inline node {type(node).__name__}")
 
-    def note_ref(self, nid: str) -> str:
+    def note_ref(self, nid: str, in_link: bool = False) -> str:
         num = self.refs.get(nid)
         note = self.notes_by_id.get(nid)
         if num is None or note is None:
             return ""
         if self.footnote_mode == "inline":
-            body = " ".join(self.blocks_inline_text(note.body))
+            body = " ".join(self.blocks_inline_text(note.body, in_link))
             return f'<span class="footnote" id="fn-{num}">{body}</span>'
+        if in_link:  # the number without its own link; the note's back link still finds it
+            return f'<sup class="noteref" id="fnref-{num}">{num}</sup>'
         etype = ' epub:type="noteref" role="doc-noteref"' if self.xhtml else ' role="doc-noteref"'
         return f'<a class="noteref" href="#fn-{num}" id="fnref-{num}"{etype}><sup>{num}</sup></a>'
 
-    def blocks_inline_text(self, blocks: tuple[object, ...]) -> list[str]:
+    def blocks_inline_text(self, blocks: tuple[object, ...], in_link: bool = False) -> list[str]:
         """Note bodies flattened to inline markup (a footnote lives in a span)."""
         out = []
         for block in blocks:
             match block:
                 case Paragraph(content=c) | Heading(content=c):
-                    out.append(self.inlines(c))
+                    out.append(self.inlines(c, 0, in_link))
                 case _:
                     from ..model import plain_text
 
