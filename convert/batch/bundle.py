@@ -207,7 +207,7 @@ def bundle_epub(collection: Collection, theme: Theme) -> bytes:
 def bundle_docx(collection: Collection, theme: Theme) -> bytes:
     """One DOCX through pandoc: each article a Heading 1 and a ``lang`` div; a TOC field up front."""
     from ..exporters._docx_reference import reference_docx
-    from ..exporters.docx import finish_docx
+    from ..exporters.docx import ImageInliner, finish_docx
     from ..model import Metadata
     from ..pandoc_ast import article_to_pandoc
     from ..pandoc_run import write_from_json
@@ -215,7 +215,11 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
     blocks: list[Any] = []
     doc: dict[str, Any] = {}
     for n, article in enumerate(collection.articles, 1):
-        doc = article_to_pandoc(article, for_docx=True)
+        # The same image policy as the DOCX exporter: pixel bombs dropped,
+        # local images only from the article's own folder.
+        src = article.meta.source.path if article.meta.source else None
+        inliner = ImageInliner(Path(src).resolve().parent if src and src != "-" else None)
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
         title = [{"t": "Str", "c": _chapter_title(article, n)}]
         blocks.append({"t": "Header", "c": [1, [f"article-{n}", [], []], title]})
         body = [_demote(b) for b in doc["blocks"]]

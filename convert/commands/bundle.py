@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..cli import _debug_option, guarded
+from .._clitools import _debug_option, guarded
 
 
 @click.command("bundle")

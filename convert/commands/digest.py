@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import _debug_option, fail, guarded
+from .._clitools import _debug_option, fail, guarded
 
 _FORMATS = ("txt", "pdf", "epub")
 

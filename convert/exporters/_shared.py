@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import re
+from urllib.parse import unquote, unquote_to_bytes
 
 from ..model import Article, Note
 
@@ -108,3 +111,16 @@ def bios(article: Article) -> list[str]:
 
 def reading_minutes(words: int, wpm: int = 230) -> int:
     return max(1, round(words / wpm))
+
+
+def decode_data_uri(uri: str) -> bytes | None:
+    """The payload of a ``data:`` URI, or ``None`` when it is malformed."""
+    header, sep, payload = uri[5:].partition(",")
+    if not sep:
+        return None
+    try:
+        if header.lower().endswith(";base64"):
+            return base64.b64decode("".join(unquote(payload).split()), validate=True)
+        return unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        return None

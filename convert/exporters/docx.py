@@ -37,7 +37,7 @@ from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
 from ._docx_reference import reference_docx
-from .epub import decode_data_uri
+from ._shared import decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -57,7 +57,7 @@ class DocxExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
-        inliner = _ImageInliner(options.base_dir)
+        inliner = ImageInliner(options.base_dir)
         doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
         data = write_from_json(doc, "docx", extra_args=["--reference-doc", str(reference)])
         if options.warnings is not None:
@@ -71,7 +71,7 @@ class _Skipped(Exception):
     """An image that is not embedded; the message says why."""
 
 
-class _ImageInliner:
+class ImageInliner:
     """Decides each figure's image: a ``data:`` URI pandoc embeds, or ``None`` (dropped).
 
     Local files become ``data:`` URIs, confined to ``base_dir``. ``skipped``

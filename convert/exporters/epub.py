@@ -17,8 +17,6 @@ the same article always gives the same bytes.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import hashlib
 import io
@@ -30,7 +28,7 @@ import zipfile
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any, ClassVar, assert_never
-from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 from ebooklib import epub
@@ -65,7 +63,7 @@ from ..model import (
     to_json,
 )
 from ..theme import Theme
-from ._shared import byline, footnotes, human_date, parse_iso
+from ._shared import byline, decode_data_uri, footnotes, human_date, parse_iso
 from .html import head_meta, render_xhtml_article
 
 COVER_HREF = "cover.xhtml"
@@ -142,19 +140,6 @@ def _is_plain_svg(data: bytes) -> bool:
     except ElementTree.ParseError:
         return False
     return root.tag == "{http://www.w3.org/2000/svg}svg"
-
-
-def decode_data_uri(uri: str) -> bytes | None:
-    """The payload of a ``data:`` URI, or ``None`` when it is malformed."""
-    header, sep, payload = uri[5:].partition(",")
-    if not sep:
-        return None
-    try:
-        if header.lower().endswith(";base64"):
-            return base64.b64decode("".join(unquote(payload).split()), validate=True)
-        return unquote_to_bytes(payload)
-    except (binascii.Error, ValueError):
-        return None
 
 
 def embed_image(src: str) -> EmbeddedImage | str:

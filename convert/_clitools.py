@@ -1,0 +1,86 @@
+"""Helpers every ``broadsheet`` subcommand shares: ``--debug``, one-line errors.
+
+Kept apart from :mod:`convert.cli` so command modules (``convert.commands``)
+can use them without importing the command group that imports them.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .errors import ConvertError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit code for a bug (an exception that is not a ConvertError).
+EXIT_INTERNAL = 70
+
+
+def _debug_option(f: F) -> F:
+    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        if value:
+            ctx.ensure_object(dict)["debug"] = True
+        return value
+
+    return click.option(
+        "--debug", is_flag=True, expose_value=False, callback=callback, help="Show tracebacks on errors."
+    )(f)
+
+
+def _is_debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and ctx.obj.get("debug"):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def fail(exc: BaseException, where: str | None = None) -> int:
+    """Print one line for ``exc``; return the exit code it calls for."""
+    if isinstance(exc, ConvertError):
+        if where:
+            exc.with_path(where)
+        click.echo(f"error: {exc.one_line()}", err=True)
+        if _is_debug():
+            traceback.print_exception(exc, file=sys.stderr)
+        return exc.exit_code
+    prefix = f"{where}: " if where else ""
+    click.echo(
+        f"error: {prefix}internal error: {type(exc).__name__}: {exc}"
+        + ("" if _is_debug() else " (run with --debug for the traceback, and please report it)"),
+        err=True,
+    )
+    if _is_debug():
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def guarded(f: F) -> F:
+    """Turn exceptions escaping a command into one line and an exit code."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            # The reader of our output went away (`broadsheet formats | head`).
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as exc:
+            sys.exit(fail(exc))
+
+    return wrapper  # type: ignore[return-value]
