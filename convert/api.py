@@ -328,14 +328,20 @@ def plan_outputs(
         )
         outs = {formats[0]: d} if as_file else {fmt: d / output_name(stem, fmt) for fmt in formats}
     if src is not None:
-        real_src = src.resolve()
-        for fmt, out in outs.items():
-            if out.resolve() == real_src:
-                raise UsageError(
-                    f"the {fmt} output would overwrite the input {src}",
-                    hint="choose another output folder with -o",
-                )
+        for out in outs.values():
+            ensure_not_input(out, [src])
     return outs
+
+
+def ensure_not_input(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`UsageError` when ``out`` is (a link to) one of ``inputs``: inputs are never overwritten."""
+    target = Path(out).resolve()
+    for src in inputs:
+        if str(src) != "-" and Path(src).resolve() == target:
+            raise UsageError(
+                f"the output {out} would overwrite the input {src}",
+                hint="choose another output file or folder with -o",
+            )
 
 
 def convert(
@@ -349,19 +355,21 @@ def convert(
     options: ExportOptions | None = None,
     allow_remote: bool = False,
     warnings: list[str] | None = None,
+    name: str | None = None,
 ) -> list[Path]:
     """Read ``src`` once and write it in every format of ``to``.
 
     ``dest`` is a folder (outputs named after the input: ``x.txt`` ->
     ``dest/x.pdf``), or the output file when there is one format. Returns the
     paths written. An input is never overwritten. ``warnings``, a list,
-    collects what the exporters left out (refused remote images ...).
+    collects what the exporters left out (refused remote images ...);
+    ``name`` labels bytes input in errors.
     """
     formats = _parse_formats(to)
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = load_theme(str(style))
-    article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote)
+    article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name)
     src_path = None if isinstance(src, bytes | bytearray) else Path(src)
     stem = src_path.stem if src_path is not None else _slug(article.meta.title or "article")
     outs = plan_outputs(src_path, dest, formats, stem)
@@ -371,7 +379,7 @@ def convert(
         opts = model.replace(opts, base_dir=base)
     if warnings is not None and opts.warnings is None:
         opts = model.replace(opts, warnings=warnings)
-    label = str(src_path) if src_path is not None else "<bytes>"
+    label = str(src_path) if src_path is not None else (name or "<bytes>")
     # Render everything first, then write: a failing format leaves no files.
     rendered: dict[Path, bytes] = {}
     for fmt, out in outs.items():

@@ -187,45 +187,34 @@ def convert_cmd(
         if len(formats) != 1 or len(inputs) != 1:
             raise UsageError("-o - (stdout) takes one input and one output format")
         article = _read_input(inputs[0], from_, meta, allow_remote)
-        base = None if inputs[0] == "-" else Path(inputs[0]).resolve().parent
-        data = api.write(article, formats[0], style=style, options=ExportOptions(width=width, base_dir=base))
+        warnings: list[str] = []
+        options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings)
+        data = api.write(article, formats[0], style=style, options=options)
         assert isinstance(data, bytes)
+        _print_warnings(inputs[0], warnings)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
         raise UsageError(f"-o {output}: several inputs need an output folder, not a file")
+    _check_outputs(inputs, output, formats)
     worst = 0
     done = 0
     for src in inputs:
         try:
-            if src == "-":
-                article = _read_input(src, from_, meta, allow_remote)
-                stem = api._slug(article.meta.title or "article")
-                outs = api.plan_outputs(None, output, formats, stem)
-                for fmt, out in outs.items():
-                    api.write(article, fmt, out, style=style, options=ExportOptions(width=width))
-                written = list(outs.values())
-            else:
-                warnings: list[str] = []
-                written = api.convert(
-                    src,
-                    output,
-                    to=formats,
-                    style=style,
-                    from_=from_,
-                    metadata=meta,
-                    options=ExportOptions(
-                        width=width,
-                        allow_remote=allow_remote,
-                        allowed_hosts=allow_hosts,
-                        base_dir=Path(src).resolve().parent,
-                    ),
-                    allow_remote=allow_remote,
-                    warnings=warnings,
-                )
-                for warning in dict.fromkeys(warnings):
-                    click.echo(f"warning: {src}: {warning}", err=True)
+            warnings = []
+            written = api.convert(
+                sys.stdin.buffer.read() if src == "-" else src,
+                output,
+                to=formats,
+                style=style,
+                from_=from_,
+                metadata=meta,
+                options=_export_options(src, width, allow_remote, allow_hosts, warnings),
+                allow_remote=allow_remote,
+                name="<stdin>" if src == "-" else None,
+            )
+            _print_warnings(src, warnings)
             done += 1
             if not quiet:
                 for path in written:
@@ -238,6 +227,41 @@ def convert_cmd(
         if len(inputs) > 1 and not quiet:
             click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
         sys.exit(worst)
+
+
+def _export_options(
+    src: str, width: int | None, allow_remote: bool, allow_hosts: tuple[str, ...], warnings: list[str]
+) -> ExportOptions:
+    """The options every exporter gets for ``src``: its folder is the only one local files come from."""
+    return ExportOptions(
+        width=width,
+        allow_remote=allow_remote,
+        allowed_hosts=allow_hosts,
+        base_dir=None if src == "-" else Path(src).resolve().parent,
+        warnings=warnings,
+    )
+
+
+def _print_warnings(src: str, warnings: list[str]) -> None:
+    label = "<stdin>" if src == "-" else src
+    for warning in dict.fromkeys(warnings):
+        click.echo(f"warning: {label}: {warning}", err=True)
+
+
+def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[str]) -> None:
+    """Before any work: no output may be an input, and no two inputs may share an output."""
+    files = [src for src in inputs if src != "-"]
+    claimed: dict[Path, str] = {}
+    for src in files:
+        for out in api.plan_outputs(Path(src), output, formats, Path(src).stem).values():
+            api.ensure_not_input(out, files)
+            key = out.resolve()
+            if key in claimed and claimed[key] != src:
+                raise UsageError(
+                    f"{claimed[key]} and {src} would both be written to {out}",
+                    hint="convert them one at a time with -o, or convert their folder (names keep their endings)",
+                )
+            claimed[key] = src
 
 
 @dataclass(frozen=True)

@@ -216,3 +216,54 @@ def test_several_inputs_go_on_past_a_bad_one(tmp_path: Path, sample_path: Path) 
     assert r.returncode != 0
     assert (tmp_path / "out" / "ashgabat-oped.txt").is_file()
     assert "bad.txt" in r.stderr.decode()
+
+
+def test_one_inputs_output_never_replaces_another_input(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("Title\n\nBody one.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Title\n\nBody two.\n", encoding="utf-8")
+    before = (tmp_path / "notes.txt").read_bytes()
+    r = CliRunner().invoke(
+        cli, ["convert", str(tmp_path / "notes.md"), str(tmp_path / "notes.txt"), "--to", "txt"]
+    )
+    assert r.exit_code == 2
+    assert "would overwrite the input" in r.output
+    assert (tmp_path / "notes.txt").read_bytes() == before
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        cli,
+        ["convert", str(tmp_path / "notes.md"), str(tmp_path / "notes.txt"), "--to", "html", "-o", str(out)],
+    )
+    assert r.exit_code == 2
+    assert "would both be written to" in r.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--date", "yesterday"], "not an ISO 8601 date"),
+        (["--date", "2024-02-30"], "not an ISO 8601 date"),
+        (["--language", "e n"], "not a BCP 47 tag"),
+    ],
+)
+def test_metadata_overrides_are_validated(sample_path: Path, option: list[str], message: str) -> None:
+    r = CliRunner().invoke(cli, ["inspect", str(sample_path), "--json", *option])
+    assert r.exit_code == 2
+    assert message in r.output
+
+
+def test_json_tree_with_an_impossible_date_is_refused(tmp_path: Path, kitchen_sink: model.Article) -> None:
+    data = model.to_json(kitchen_sink)
+    data["meta"]["published"] = "2024-02-30"
+    path = tmp_path / "tree.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match="not an ISO 8601 date"):
+        convert.read(path)
+
+
+def test_stdin_conversion_warns_about_refused_resources(tmp_path: Path) -> None:
+    page = b"---\ntitle: Remote\n---\n\nText.\n\n![pic](http://127.0.0.1:9/x.png)\n"
+    r = run("convert", "-", "--to", "pdf", "-o", str(tmp_path / "out"), input=page)
+    assert r.returncode == 0, r.stderr
+    assert "warning: <stdin>: pdf: skipped resource http://127.0.0.1:9/x.png" in r.stderr.decode()
+    assert (tmp_path / "out" / "remote.pdf").is_file()

@@ -8,6 +8,7 @@ from typing import ClassVar
 from ..base import ReadOptions
 from ..errors import InputError
 from ..model import Article, ModelError, from_json
+from ..normalize import check_meta
 
 
 class JsonReader:
@@ -25,8 +26,12 @@ class JsonReader:
         except RecursionError:
             raise InputError("JSON nested too deeply") from None
         try:
-            return from_json(tree)
+            article = from_json(tree)
         except ModelError as exc:
             raise InputError(f"not a valid article tree: {exc}") from None
         except RecursionError:
             raise InputError("article tree nested too deeply") from None
+        problem = check_meta(article.meta)
+        if problem:
+            raise InputError(f"not a valid article tree: {problem}")
+        return article
