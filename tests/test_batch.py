@@ -161,6 +161,72 @@ def test_plan_walks_the_tree_safely(tmp_path: Path, kitchen_sink: model.Article)
     assert [j.rel for j in only_md] == ["keep/a.md"]
 
 
+def test_outputs_are_never_read_back_as_inputs(tmp_path: Path) -> None:
+    """``convert . --to md,txt -o .`` run three times makes no ``y.md.md``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "x.txt").write_text("X\n\nA line of text.\n", encoding="utf-8")
+    (src / "y.md").write_text("# Y\n\nSome *words*.\n", encoding="utf-8")
+    first = convert_batch(src, src, to=["md", "txt"], jobs=1)
+    assert (first.converted, first.failed) == (2, 0)
+    made = sorted(p.name for p in src.iterdir())
+    for _ in range(2):
+        again = convert_batch(src, src, to=["md", "txt"], jobs=1)
+        assert (again.converted, again.skipped, again.failed) == (0, 2, 0)
+        assert sorted(p.name for p in src.iterdir()) == made
+    # An output folder inside the input folder is passed over, with all it holds.
+    fresh = tmp_path / "fresh"
+    (fresh / "out" / "deep").mkdir(parents=True)
+    (fresh / "x.txt").write_text("X\n", encoding="utf-8")
+    (fresh / "out" / "deep" / "z.txt").write_text("Z\n", encoding="utf-8")
+    for status in ("converted", "skipped"):
+        nested = convert_batch(fresh, fresh / "out", to=["txt", "md"], jobs=1)
+        assert [(o.rel, o.status) for o in nested.outcomes] == [("x.txt", status)]
+
+
+def test_inputs_with_the_same_name_each_get_an_output(tmp_path: Path) -> None:
+    for folder in ("d", "a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"From {folder}\n\nText.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(tmp_path / "d"), str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt")]
+    result = CliRunner().invoke(cli, ["convert", *args, "--to", "txt", "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(_outputs(out)) == ["a/x.txt", "b/x.txt", "x.txt"]
+    assert [_outputs(out)[k].split(b"\n")[0] for k in ("x.txt", "a/x.txt", "b/x.txt")] == [
+        b"From d",
+        b"From a",
+        b"From b",
+    ]
+
+
+def test_an_output_that_would_overwrite_an_input_fails_that_input(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "a.md", "a.md.txt"):
+        (src / name).write_text(f"{name}\n\nText.\n", encoding="utf-8")
+    report = convert_batch(src, src, to=["txt"], jobs=1)
+    assert (report.converted, report.failed) == (2, 1)
+    [failure] = report.failures
+    assert failure.rel == "a.md" and "would overwrite the input a.md.txt" in (failure.reason or "")
+    assert (src / "a.md.txt").read_text(encoding="utf-8").startswith("a.md.txt")
+
+
+@pytest.mark.parametrize("extra", [[], ["--include", "*.nothing"]])
+def test_nothing_to_convert_is_an_error(tmp_path: Path, extra: list[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    if extra:
+        (src / "a.txt").write_text("A\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["convert", str(src), "--to", "txt", "-o", str(tmp_path / "out"), *extra]
+    )
+    assert result.exit_code == 3, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"error: no inputs found in {src}")
+    assert ("--include *.nothing" in line) == bool(extra)
+
+
 def crash_on_purpose(spec: JobSpec) -> JobResult:
     """A job function whose worker dies on one input (module level: workers import it)."""
     if "crash" in spec.rel:
@@ -272,8 +338,37 @@ def test_cli_folder_exit_codes_and_report(mixed: Path, tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "-o OUT" in no_out.output
 
 
-#: Enough that a run is still going when it is killed after two articles, few enough to stay fast.
-ARTICLES = 10
+#: A driver for ``broadsheet convert`` whose JSON reader holds every "Gated" article until the
+#: gate file exists. Workers re-import the main script, so they get the reader too.
+GATED_DRIVER = """
+import os
+import time
+from pathlib import Path
+
+from convert.readers.json import JsonReader
+from convert.registry import readers
+
+GATE = Path(os.environ["BROADSHEET_TEST_GATE"])
+
+
+class GatedJsonReader(JsonReader):
+    def read(self, data, options):
+        if b"Gated" in data:
+            while not GATE.exists():
+                time.sleep(0.02)
+        return super().read(data, options)
+
+
+readers.register("json", GatedJsonReader, override=True)
+
+if __name__ == "__main__":
+    from convert.cli import main
+
+    main()
+"""
+
+#: Articles that finish before the kill, and articles held at the gate until after it.
+FREE, GATED = 3, 3
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
@@ -282,49 +377,54 @@ def test_killed_run_leaves_no_partial_files_and_rerun_completes(
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(ARTICLES):
-        (src / f"n{i:02d}.json").write_bytes(_article_json(kitchen_sink, f"Number {i}"))
+    for i in range(FREE + GATED):
+        title = f"Number {i}" if i < FREE else f"Gated {i}"
+        (src / f"n{i:02d}.json").write_bytes(_article_json(kitchen_sink, title))
+    driver = tmp_path / "driver.py"
+    driver.write_text(GATED_DRIVER, encoding="utf-8")
+    gate = tmp_path / "gate"
+    env = {**os.environ, "BROADSHEET_TEST_GATE": str(gate)}
     out = tmp_path / "out"
-    cmd = [
-        sys.executable,
-        "-m",
-        "convert",
-        "convert",
-        str(src),
-        "-o",
-        str(out),
-        "--to",
-        "pdf,txt",
-        "-j",
-        "2",
-        "-q",
-    ]
-    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL)
+    cmd = [sys.executable, str(driver), "convert", str(src), "-o", str(out), "--to", "pdf,txt", "-j", "2"]
+    proc = subprocess.Popen([*cmd, "-q"], start_new_session=True, stderr=subprocess.DEVNULL, env=env)
     manifest = out / MANIFEST_NAME
-    deadline = time.monotonic() + 40
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if manifest.is_file() and manifest.read_text(encoding="utf-8").count("\n") >= 4:
+        if manifest.is_file() and manifest.read_text(encoding="utf-8").count("\n") >= 2 * FREE:
             break
         time.sleep(0.05)
-    assert proc.poll() is None, "the run finished before it could be stopped"
+    # The gated articles cannot finish: the run is surely still going.
+    assert proc.poll() is None, "the run ended before it could be stopped"
     os.killpg(proc.pid, how)
     proc.wait(timeout=30)
     if how == signal.SIGINT:
         assert proc.returncode == 130
-    time.sleep(0.3)
-    leftovers = [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    done_before = {p.name for p in out.glob("*.pdf")}
-    for pdf in out.glob("*.pdf"):
-        assert pdf.read_bytes().rstrip().endswith(b"%%EOF"), f"{pdf.name} is partial"
-    assert len(done_before) < ARTICLES
 
-    rerun = subprocess.run(cmd[:-1], capture_output=True, timeout=60, check=False)
+    # No partial output: exactly the free articles' outputs, each complete.
+    free = [f"n{i:02d}" for i in range(FREE)]
+    visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert visible == sorted(f"{n}.{ext}" for n in free for ext in ("pdf", "txt"))
+    for name in free:
+        assert (out / f"{name}.pdf").read_bytes().rstrip().endswith(b"%%EOF"), f"{name}.pdf is partial"
+        assert f"Number {int(name[1:])}" in (out / f"{name}.txt").read_text(encoding="utf-8")
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.glob("n*")}
+    leftovers = [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+    gate.touch()
+    rerun = subprocess.run(
+        [*cmd, "--report", str(tmp_path / "r.json")], capture_output=True, timeout=90, check=False, env=env
+    )
     assert rerun.returncode == 0, rerun.stderr
-    assert sorted(p.name for p in out.glob("*.pdf")) == [f"n{i:02d}.pdf" for i in range(ARTICLES)]
+    counts = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["counts"]
+    assert counts == {"converted": GATED, "skipped": FREE, "failed": 0}
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"n{i:02d}.pdf" for i in range(FREE + GATED)]
+    # A killed run's temporaries are cleaned up by the next run; none remain.
+    assert not [p for p in leftovers if p.exists()]
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    # Only what was missing was converted: the outputs finished before the kill stayed as they were.
-    assert b"converted" in rerun.stderr
-    del leftovers
+    # The outputs finished before the kill stayed as they were.
+    assert {
+        name: (p.stat().st_mtime_ns, p.read_bytes()) for name, p in ((n, out / n) for n in before)
+    } == before
 
 
 def test_dask_local_cluster_gives_the_same_outputs(mixed: Path, tmp_path: Path) -> None:

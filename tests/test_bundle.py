@@ -63,3 +63,86 @@ def test_docx_bundle_via_cli_has_toc_and_headings(folder: Path, tmp_path: Path) 
     assert "TOC \\o" in document
     assert document.count('w:val="Heading1"') >= 3
     assert 'w:lang w:val="fr"' in document or 'w:val="fr-' in document or 'w:lang w:val="fr-FR"' in document
+
+
+def _nav_order(book: Path) -> list[str]:
+    with zipfile.ZipFile(book) as zf:
+        nav = zf.read("EPUB/nav.xhtml").decode()
+    found = [(nav.index(t), t) for t in ("First piece", "Deuxième article", "Third piece") if t in nav]
+    return [t for _i, t in sorted(found)]
+
+
+def test_chapters_follow_the_command_line_order(folder: Path, tmp_path: Path) -> None:
+    [out] = bundle([folder / "2.json", folder / "0.json"], tmp_path / "c.epub")
+    assert _nav_order(out) == ["Third piece", "First piece"]
+    # A folder's files in name order, after the file given first; a file met twice counts once.
+    [again] = bundle([folder / "1.json", folder], tmp_path / "d.epub")
+    assert _nav_order(again) == ["Deuxième article", "First piece", "Third piece"]
+
+
+def test_ending_is_replaced_per_format(folder: Path, tmp_path: Path) -> None:
+    written = bundle([folder], tmp_path / "b.epub", to=["pdf"])
+    assert written == [tmp_path / "b.pdf"]
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "b.epub").exists()
+
+
+def test_refuses_to_overwrite_an_input(folder: Path, tmp_path: Path, kitchen_sink: model.Article) -> None:
+    book = tmp_path / "a.epub"
+    api.write(kitchen_sink, "epub", book)
+    before = book.read_bytes()
+    result = CliRunner().invoke(bundle_cmd, [str(book), str(folder / "0.json"), "-o", str(book)])
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("error: ") and "would overwrite the input" in line
+    assert book.read_bytes() == before
+
+
+def test_the_book_is_not_read_back_on_a_rerun(folder: Path) -> None:
+    for _ in range(2):
+        [out] = bundle([folder], folder / "book.epub")
+    with zipfile.ZipFile(out) as zf:
+        chapters = [n for n in zf.namelist() if n.startswith("EPUB/article-")]
+    assert len(chapters) == 3
+
+
+def test_nothing_to_bundle_is_exit_3(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(bundle_cmd, [str(tmp_path / "empty"), "-o", str(tmp_path / "b.epub")])
+    assert result.exit_code == 3, result.output
+    assert result.output.startswith(f"error: no inputs found in {tmp_path / 'empty'}")
+    assert not (tmp_path / "b.epub").exists()
+
+
+def _png(path: Path, colour: str) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (24, 16), colour).save(path)
+
+
+def _figure_article(title: str, src: str) -> bytes:
+    meta = model.Metadata(title=title, language="en")
+    body = (model.Paragraph((model.Text("A picture."),)), model.Figure(src=src, alt=f"{title} picture"))
+    return api.to_json_bytes(model.Article(meta=meta, body=body))
+
+
+def test_pdf_images_resolve_in_each_articles_own_folder(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.json").write_bytes(_figure_article("Alpha", "../second/pic.png"))  # not its folder
+    (second / "b.json").write_bytes(_figure_article("Bravo", "pic.png"))
+    _png(second / "pic.png", "blue")
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(bundle_cmd, [str(first), str(second), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    warnings = [ln for ln in result.output.splitlines() if ln.startswith("warning: ")]
+    assert len(warnings) == 1, result.output
+    assert "a.json: pdf: skipped resource ../second/pic.png" in warnings[0]
+    reader = pypdf.PdfReader(out)
+    pages = [p for p in reader.pages if "A picture." in (p.extract_text() or "")]
+    # WeasyPrint shares one resource dictionary: count the images each page draws (``Do``).
+    drawn = [p.get_contents().get_data().count(b" Do") for p in pages]
+    assert drawn == [0, 1]  # Alpha's refused, Bravo's loaded from its own folder
+    assert "Alpha picture" in pages[0].extract_text()

@@ -105,3 +105,46 @@ def test_cli_bad_input_is_one_line(folder: Path, tmp_path: Path) -> None:
 def test_cli_unknown_format(folder: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["digest", str(folder), "-o", str(tmp_path / "d.txt"), "--to", "docx"])
     assert result.exit_code == 2 and "txt, pdf, epub" in result.output
+
+
+def test_cli_refuses_to_overwrite_an_input(folder: Path) -> None:
+    a, b = folder / "a-ashgabat.txt", folder / "b-rail.txt"
+    before = a.read_bytes()
+    result = CliRunner().invoke(cli, ["digest", str(a), str(b), "-o", str(a)])
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("error: ") and "would overwrite the input" in line
+    assert a.read_bytes() == before
+
+
+def test_cli_rerun_does_not_read_its_own_digest(folder: Path) -> None:
+    out = folder / "digest.txt"
+    args = ["digest", str(folder), "-o", str(out), "--to", "txt,epub", "--date", "2024-10-15"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    text = out.read_text(encoding="utf-8")
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    assert out.read_text(encoding="utf-8") == text
+    assert "\n2 articles · " in text  # neither digest.txt nor digest.epub was read as an article
+
+
+def test_collect_inputs_walks_like_a_batch(folder: Path, tmp_path: Path) -> None:
+    (folder / "c-notes.org").write_text("* Notes\n\nSome text.\n", encoding="utf-8")
+    (folder / "d-paper.tex").write_text("\\section{Paper}\nText.\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("outside the tree", encoding="utf-8")
+    (folder / "e-link.txt").symlink_to(secret)
+    names = [p.name for p in collect_inputs([folder], skip=[folder / "b-rail.txt"])]
+    assert names == ["a-ashgabat.txt", "c-notes.org", "d-paper.tex"]
+    given = [p.name for p in collect_inputs([folder / "b-rail.txt", folder])]
+    assert given[:2] == ["b-rail.txt", "a-ashgabat.txt"]  # the order given; each file once
+    assert given.count("b-rail.txt") == 1
+
+
+def test_cli_nothing_to_digest_is_exit_3(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["digest", str(tmp_path / "empty"), "-o", str(tmp_path / "d.txt")])
+    assert result.exit_code == 3, result.output
+    assert result.output.startswith(f"error: no inputs found in {tmp_path / 'empty'}")
+    assert not (tmp_path / "d.txt").exists()

@@ -30,3 +30,12 @@ def test_readme_python_api_example_runs(tmp_path: Path) -> None:
         "batch",
     }
     assert (out / "batch" / "ashgabat-oped.brief.txt").is_file()
+
+    # As the README's comment says: a second run finds the batch up to date and skips it.
+    again = subprocess.run(
+        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert again.returncode == 0, again.stderr
+    second = again.stdout.splitlines()
+    assert second[0] == lines[0]
+    assert second[-1] == "0 1 0 0"

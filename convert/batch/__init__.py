@@ -9,7 +9,7 @@ The pieces: :mod:`.plan` (inputs -> output paths), :mod:`.fingerprint` and
 :mod:`.manifest` (what is up to date), :mod:`.worker` (one job),
 :mod:`.executor` (the pool, crash and timeout handling), :mod:`.report`.
 A rerun converts only outputs whose fingerprint changed or whose file is
-missing; a stopped run leaves no partial files (writes are atomic) and the
+missing, and never reads the outputs of an earlier run back as inputs; a stopped run leaves no partial files (writes are atomic) and the
 manifest keeps every output finished before the stop.
 """
 
@@ -170,7 +170,9 @@ def convert_batch(
     that are up to date are skipped unless ``force``. ``timeout`` bounds
     each input, in seconds. ``report`` names a JSON file for the outcome;
     ``on_event`` receives progress events. A failing input never stops the
-    others: see :attr:`BatchReport.exit_code`.
+    others: see :attr:`BatchReport.exit_code`. Finding no input at all
+    (an empty folder, an ``include`` that matches nothing) raises
+    :class:`~convert.errors.InputError` (exit 3) before any work.
     """
     started = time.perf_counter()
     formats = api._parse_formats(to)
@@ -253,6 +255,9 @@ def _specs(
     """The jobs with outputs to make; the rest are reported as skipped (or failed, if unreadable)."""
     specs = []
     for job in planned:
+        if job.problem is not None:
+            run.report.outcomes.append(JobOutcome(str(job.src), job.rel, "failed", reason=job.problem))
+            continue
         try:
             sha = file_sha256(job.src)
         except OSError as exc:

@@ -15,14 +15,18 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from .. import api
 from ..errors import ConvertError, ExportError, UsageError
 from ..model import Article
 from ..theme import Theme, load_theme
+
+if TYPE_CHECKING:  # fetch imports WeasyPrint: only when a PDF is made
+    from ..fetch import ResourcePolicy
 
 BUNDLE_FORMATS = ("pdf", "epub", "docx")
 
@@ -35,6 +39,17 @@ class Collection:
     articles: tuple[Article, ...]
     subtitle: str | None = None
     language: str | None = None
+    #: The folder each article's relative resources resolve in, and the only local
+    #: folder it may load from (``None``: none). Default: its ``meta.source.path``'s folder.
+    folders: tuple[Path | None, ...] = ()
+
+    def folder(self, n: int) -> Path | None:
+        """The resource folder of article ``n`` (0-based)."""
+        if n < len(self.folders):
+            return self.folders[n]
+        source = self.articles[n].meta.source
+        path = source.path if source else None
+        return Path(path).resolve().parent if path and path != "-" else None
 
     @property
     def lang(self) -> str:
@@ -61,6 +76,12 @@ _ID = re.compile(r'(\sid="|\shref="#)([^"]+)"')
 def _prefix_ids(markup: str, prefix: str) -> str:
     """Keep each article's anchors (notes, sections) apart from the other articles'."""
     return _ID.sub(lambda m: f'{m.group(1)}{prefix}{m.group(2)}"', markup)
+
+
+def _where(article: Article, n: int) -> str:
+    """The article's file, for warnings (``article N`` when it has none)."""
+    source = article.meta.source
+    return source.path if source and source.path and source.path != "-" else f"article {n}"
 
 
 def _chapter_title(article: Article, n: int) -> str:
@@ -105,16 +126,54 @@ def _cover_and_toc_html(collection: Collection) -> str:
     return "\n".join(cover + toc)
 
 
-def bundle_pdf(collection: Collection, theme: Theme, base_dir: Path | None = None) -> bytes:
-    """One PDF: cover, contents with page numbers, each article from a new page with a bookmark."""
+_IMG_SRC = re.compile(r'(<img\s)src="([^"]*)"\s*')
+
+
+def _localise_images(markup: str, policy: ResourcePolicy, warnings: list[str], where: str) -> str:
+    """Each ``<img src>`` made absolute against the article's own folder, or dropped if refused.
+
+    Every article is judged by its own policy here (its folder and the
+    theme's), so one article cannot load files from another one's folder;
+    a refused image keeps its ``alt`` text and is named in ``warnings``.
+    """
+    from ..fetch import path_url
+
+    base = path_url(policy.roots[0]) if policy.roots else None
+
+    def one(m: re.Match[str]) -> str:
+        src = unescape(m.group(2)).strip()
+        url = urljoin(base, src) if base is not None else src
+        reason = policy.refusal(url) if url else "no source"
+        if reason is not None:
+            shown = src if len(src) <= 100 else src[:99] + "…"
+            warnings.append(f"{where}: pdf: skipped resource {shown or '(empty source)'} ({reason})")
+            return m.group(1)
+        return f'{m.group(1)}src="{_e(url)}" '
+
+    return _IMG_SRC.sub(one, markup)
+
+
+def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None = None) -> bytes:
+    """One PDF: cover, contents with page numbers, each article from a new page with a bookmark.
+
+    Each article's relative images resolve in its own folder (see
+    :attr:`Collection.folders`); refused resources are added to ``warnings``.
+    """
     import weasyprint
 
     from ..exporters.html import Renderer
-    from ..exporters.pdf import page_css
+    from ..exporters.pdf import _captured_logs, page_css
+    from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
+    notes: list[str] = []
     articles = []
+    folders = []
     for n, article in enumerate(collection.articles, 1):
+        folder = collection.folder(n - 1)
+        folders.append(folder)
         markup = _prefix_ids(Renderer(article, footnote_mode="inline").article_element(), f"a{n}-")
+        policy = ResourcePolicy.for_paths(folder, theme.path)
+        markup = _localise_images(markup, policy, notes, _where(article, n))
         articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
     html = (
         f'<!DOCTYPE html>\n<html lang="{_e(collection.lang)}">\n<head><meta charset="utf-8"/>'
@@ -124,30 +183,38 @@ def bundle_pdf(collection: Collection, theme: Theme, base_dir: Path | None = Non
         + "\n</body></html>\n"
     )
     css = page_css(theme) + theme.css("css", "print_css") + _BUNDLE_PRINT_CSS
-    from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(base_dir, theme.path))
-    base = path_url(base_dir) if base_dir is not None else None
+    # Images were checked per article above; the fetcher still guards every load
+    # (sizes, pixel bombs) and never reaches past these folders.
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
     try:
-        sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
-        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-            stylesheets=[sheet]
-        )
-        document.metadata.title = collection.title
-        document.metadata.authors = sorted({a.name for art in collection.articles for a in art.meta.authors})
-        return bytes(document.write_pdf(pdf_tags=True))
+        with _captured_logs():  # relative links without a base are not resources: nothing to say
+            sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
+            document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render(
+                stylesheets=[sheet]
+            )
+            document.metadata.title = collection.title
+            authors = {a.name for art in collection.articles for a in art.meta.authors}
+            document.metadata.authors = sorted(authors)
+            data = bytes(document.write_pdf(pdf_tags=True))
     except ConvertError:
         raise
     except Exception as exc:
         raise ExportError(f"pdf bundle: WeasyPrint could not render it: {exc}") from exc
+    if warnings is not None:
+        notes += [f"pdf: skipped resource {url}" for url in fetcher.skipped]
+        warnings.extend(dict.fromkeys(notes))
+    return data
 
 
 # --------------------------------------------------------------------------
 # EPUB
 
 
-def bundle_epub(collection: Collection, theme: Theme) -> bytes:
-    """One EPUB 3: a title page, a chapter per article (its own ``lang``), a nav listing them."""
+def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None = None) -> bytes:
+    """One EPUB 3: a title page, a chapter per article (its own ``lang``), a nav listing them.
+
+    Images left out (as the EPUB exporter leaves them out) are named in ``warnings``.
+    """
     from ebooklib import epub
 
     from ..exporters import epub as ep
@@ -171,7 +238,10 @@ def bundle_epub(collection: Collection, theme: Theme) -> bytes:
     book.add_item(cover)
     chapters, toc = [], []
     for n, article in enumerate(collection.articles, 1):
-        fitted, images = ep.fit_article(article)
+        skipped: list[tuple[str, str]] = []
+        fitted, images = ep.fit_article(article, skipped)
+        if warnings is not None:
+            warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
         item = epub.EpubItem(
             uid=f"article-{n}", file_name=href, media_type="application/xhtml+xml", content=ep.chapter(fitted)
@@ -217,8 +287,7 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
     for n, article in enumerate(collection.articles, 1):
         # The same image policy as the DOCX exporter: pixel bombs dropped,
         # local images only from the article's own folder.
-        src = article.meta.source.path if article.meta.source else None
-        inliner = ImageInliner(Path(src).resolve().parent if src and src != "-" else None)
+        inliner = ImageInliner(collection.folder(n - 1))
         doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
         title = [{"t": "Str", "c": _chapter_title(article, n)}]
         blocks.append({"t": "Header", "c": [1, [f"article-{n}", [], []], title]})
@@ -257,6 +326,17 @@ def _format_of(dest: Path, to: str | None) -> str:
     return fmt
 
 
+def destinations(dest: Path, formats: Sequence[str]) -> dict[str, Path]:
+    """Each format's file: ``dest`` with its ending replaced (``book.epub`` -> ``book.pdf``).
+
+    The ending always matches the format, so ``-o b.epub --to pdf`` writes
+    ``b.pdf``, never a PDF named ``b.epub``; an ending that is no bundle
+    format is kept (``book.v2`` -> ``book.v2.pdf``).
+    """
+    stem = dest.with_suffix("") if dest.suffix.lower().lstrip(".") in BUNDLE_FORMATS else dest
+    return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
+
+
 def bundle(
     inputs: Sequence[str | os.PathLike[str]],
     dest: str | os.PathLike[str],
@@ -267,39 +347,57 @@ def bundle(
     language: str | None = None,
     style: str | os.PathLike[str] = "default",
     from_: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Path]:
     """Read ``inputs`` (files, or folders walked like a batch) and write them as one book per format.
 
-    With one format ``dest`` is the file; with several it is the file name
-    whose ending is replaced per format (``collection.epub`` ->
-    ``collection.pdf``). Returns the paths written.
+    Chapters follow the order of ``inputs``; a folder's files come in name
+    order. ``dest`` names the book; its ending is replaced per format
+    (``collection.epub`` -> ``collection.pdf``). A folder walk passes over
+    the books being written; naming one of them as an input is a
+    :class:`UsageError`, and finding no input an :class:`InputError`.
+    Resources left out are described in ``warnings``. Returns the paths written.
     """
     from .plan import discover
 
     dest_path = Path(dest)
-    formats = list(to) if to else [_format_of(dest_path, None)]
-    formats = [_format_of(dest_path, f) for f in formats]
-    files = [src for src, _rel in discover([Path(p) for p in inputs], dest_path.parent)]
-    if not files:
-        raise UsageError("no articles to bundle")
+    asked: list[str | None] = list(to) if to else [None]
+    formats = list(dict.fromkeys(_format_of(dest_path, f) for f in asked))
+    outs = destinations(dest_path, formats)
+    files = [src for src, _rel in discover([Path(p) for p in inputs], None, skip=outs.values())]
+    for out in outs.values():
+        api.ensure_not_input(out, files)
     articles = tuple(api.read(f, from_=from_) for f in files)
-    collection = Collection(title=title, articles=articles, subtitle=subtitle, language=language)
+    collection = Collection(
+        title=title,
+        articles=articles,
+        subtitle=subtitle,
+        language=language,
+        folders=tuple(f.resolve().parent for f in files),
+    )
     theme = load_theme(style if isinstance(style, str) else Path(style))
-    written = []
     rendered = []
-    for fmt in formats:
-        out = dest_path if len(formats) == 1 else dest_path.with_suffix("." + fmt)
+    for fmt, out in outs.items():
         if fmt == "pdf":
-            data = bundle_pdf(collection, theme, files[0].parent)
+            data = bundle_pdf(collection, theme, warnings)
         elif fmt == "epub":
-            data = bundle_epub(collection, theme)
+            data = bundle_epub(collection, theme, warnings)
         else:
             data = bundle_docx(collection, theme)
         rendered.append((out, data))
+    written = []
     for out, data in rendered:
         api.atomic_write(out, data)
         written.append(out)
     return written
 
 
-__all__ = ["BUNDLE_FORMATS", "Collection", "bundle", "bundle_docx", "bundle_epub", "bundle_pdf"]
+__all__ = [
+    "BUNDLE_FORMATS",
+    "Collection",
+    "bundle",
+    "bundle_docx",
+    "bundle_epub",
+    "bundle_pdf",
+    "destinations",
+]

@@ -2,20 +2,29 @@
 
 Folders are walked without following symlinks out of the tree; hidden files
 and folders (a leading dot) are skipped, and so is the output folder when it
-sits inside an input folder. Outputs mirror the input tree under ``out``.
+sits inside an input folder. Files the output folder's manifest lists as
+outputs of an earlier run are never read back as inputs (``-o .`` run twice
+must not make ``a.md.md``). Outputs mirror the input tree under ``out``.
+
+Every input found gets a job: two inputs with the same name keep apart
+(``a/x.txt`` and ``b/x.txt`` become ``x`` and ``b/x``), and an input whose
+output would overwrite another input or output gets a job that fails with
+the reason instead of being dropped. Finding no input at all is an
+:class:`~convert.errors.InputError` (exit 3), not a silent success.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .. import api
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..registry import exporters
+from .manifest import MANIFEST_NAME, Manifest
 
 #: File name endings a folder walk picks up; ``--include`` can take in others.
 INPUT_SUFFIXES = frozenset(api._EXTENSION_FORMATS)
@@ -26,12 +35,14 @@ class Job:
     """One input and the output file of each format.
 
     ``rel`` is the input's path relative to its root, in POSIX form; it names
-    the job in reports and keeps outputs apart in the mirrored tree.
+    the job in reports and keeps outputs apart in the mirrored tree. A job
+    with a ``problem`` has no outputs: it is reported as failed, with that reason.
     """
 
     src: Path
     rel: str
     outputs: tuple[tuple[str, Path], ...]
+    problem: str | None = None
 
 
 def _matches(rel: str, patterns: Sequence[str]) -> bool:
@@ -46,10 +57,26 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def walk(root: Path, out: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Relative POSIX paths of the candidate inputs under ``root``, sorted."""
+def _sort_key(rel: str) -> tuple[str, ...]:
+    """Files sorted by name within each folder (a folder sorts among the files by its name)."""
+    return tuple(rel.split("/"))
+
+
+def walk(
+    root: Path,
+    out: Path | None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    skip: Collection[Path] = frozenset(),
+) -> Iterator[str]:
+    """Relative POSIX paths of the candidate inputs under ``root``, sorted by name within each folder.
+
+    ``out`` (a folder, skipped with all it holds) and ``skip`` (resolved
+    files) are outputs, never inputs.
+    """
     real_root = root.resolve()
-    real_out = out.resolve()
+    real_out = out.resolve() if out is not None else None
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         rel_dir = here.relative_to(root).as_posix()
@@ -63,7 +90,7 @@ def walk(root: Path, out: Path, include: Sequence[str] = (), exclude: Sequence[s
                 continue
             keep.append(d)
         dirnames[:] = keep
-        for name in sorted(filenames):
+        for name in filenames:
             if name.startswith("."):
                 continue
             rel = rel_dir + name
@@ -77,45 +104,118 @@ def walk(root: Path, out: Path, include: Sequence[str] = (), exclude: Sequence[s
                     continue
             elif PurePosixPath(name).suffix.lower() not in INPUT_SUFFIXES:
                 continue
-            if full.is_file():
-                yield rel
+            if full.is_file() and (not skip or full.resolve() not in skip):
+                found.append(rel)
+    yield from sorted(found, key=_sort_key)
 
 
-def _roots(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
-    """Each input with the prefix its outputs go under: none for a single folder."""
-    folders = [p for p in inputs if p.is_dir()]
-    named: list[tuple[Path, str]] = []
+def _folder_prefixes(inputs: Sequence[Path]) -> dict[int, str]:
+    """The prefix each input folder's outputs go under: none for a single folder."""
+    folders = [i for i, p in enumerate(inputs) if p.is_dir()]
+    prefixes: dict[int, str] = {}
     used: set[str] = set()
-    for p in inputs:
-        if p.is_dir() and len(folders) == 1:
-            prefix = ""
-        elif p.is_dir():
-            base = p.resolve().name or "root"
-            prefix, n = base, 2
-            while prefix in used:
-                prefix, n = f"{base}-{n}", n + 1
-            used.add(prefix)
-            prefix += "/"
-        else:
-            prefix = ""
-        named.append((p, prefix))
-    return named
+    for i in folders:
+        if len(folders) == 1:
+            prefixes[i] = ""
+            continue
+        base = inputs[i].resolve().name or "root"
+        prefix, n = base, 2
+        while prefix in used:
+            prefix, n = f"{base}-{n}", n + 1
+        used.add(prefix)
+        prefixes[i] = prefix + "/"
+    return prefixes
+
+
+def _free_rel(path: Path, taken: set[str]) -> str:
+    """A name for a file given on the command line that no other input uses.
+
+    ``x.txt``, else ``PARENT/x.txt``, else ``PARENT-2/x.txt`` ...: two inputs
+    called ``x.txt`` each get their own output.
+    """
+    if path.name not in taken:
+        return path.name
+    parent = path.resolve().parent.name or "root"
+    rel, n = f"{parent}/{path.name}", 2
+    while rel in taken:
+        rel, n = f"{parent}-{n}/{path.name}", n + 1
+    return rel
+
+
+def gather(
+    inputs: Sequence[Path],
+    out: Path | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    skip: Iterable[Path] = (),
+) -> list[tuple[Path, str]]:
+    """Every input file with a relative path of its own, in command-line order (may be empty).
+
+    Files inside a folder come in name order. A file reached twice (given
+    and inside a given folder, or given twice) counts once. ``skip`` names
+    files that are outputs: a folder walk passes them over.
+    """
+    skipped = frozenset(Path(p).resolve() for p in skip)
+    prefixes = _folder_prefixes(inputs)
+    walked: dict[int, list[tuple[Path, str]]] = {}
+    tree_rel: dict[Path, str] = {}  # folders name their files first: those keep the tree's names
+    for i, path in enumerate(inputs):
+        if path.is_dir():
+            walked[i] = [
+                (path / rel, prefixes[i] + rel) for rel in walk(path, out, include, exclude, skipped)
+            ]
+            for src, rel in walked[i]:
+                tree_rel.setdefault(src.resolve(), rel)
+        elif not path.is_file():
+            raise UsageError(f"{path}: no such file or folder")
+    taken = set(tree_rel.values())
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for i, path in enumerate(inputs):  # then every file once, where it first appears
+        for src, rel in walked.get(i, [(path, "")]):
+            real = src.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            if not rel:
+                rel = tree_rel.get(real) or _free_rel(path, taken)
+                taken.add(rel)
+            found.append((src, rel))
+    return found
 
 
 def discover(
-    inputs: Sequence[Path], out: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()
+    inputs: Sequence[Path],
+    out: Path | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    skip: Iterable[Path] = (),
 ) -> list[tuple[Path, str]]:
-    """Every input file with its mirrored relative path, in a stable order."""
-    found: dict[str, Path] = {}
-    for path, prefix in _roots(inputs):
-        if path.is_dir():
-            for rel in walk(path, out, include, exclude):
-                found.setdefault(prefix + rel, path / rel)
-        elif path.is_file():
-            found.setdefault(path.name, path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    return sorted(((src, rel) for rel, src in found.items()), key=lambda item: item[1])
+    """:func:`gather`, refusing to find nothing: no input is an :class:`InputError` (exit 3)."""
+    found = gather(inputs, out, include, exclude, skip)
+    if not found:
+        raise no_inputs(inputs, include)
+    return found
+
+
+def no_inputs(inputs: Sequence[str | os.PathLike[str]], include: Sequence[str] = ()) -> InputError:
+    """``no inputs found in in/, more/``, with a hint on what a folder walk picks up."""
+    where = ", ".join(str(p) for p in inputs) or "the inputs given"
+    if include:
+        hint = f"no file matched --include {' '.join(include)}"
+    else:
+        hint = "folders are searched for " + ", ".join(sorted(INPUT_SUFFIXES)) + " files"
+    return InputError(f"no inputs found in {where}", hint=hint)
+
+
+def manifest_outputs(out: Path) -> set[Path]:
+    """The files the manifest in ``out`` lists as outputs, and the manifest itself (resolved)."""
+    folder = out.resolve()
+    listed = {folder / MANIFEST_NAME}
+    for key in Manifest(folder).entries:
+        path = Path(key)
+        listed.add((path if path.is_absolute() else folder / path).resolve())
+    return listed
 
 
 def plan(
@@ -125,28 +225,44 @@ def plan(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
 ) -> list[Job]:
-    """The jobs for ``inputs``; outputs never overwrite an input nor each other.
+    """The jobs for ``inputs``, sorted by ``rel``; outputs never overwrite an input nor each other.
 
     ``a.txt`` and ``a.md`` in one folder would both become ``a.pdf``; such
-    inputs keep their own ending in the output name (``a.md.pdf``).
+    inputs keep their own ending in the output name (``a.md.pdf``). An input
+    whose output still clashes gets a job with a ``problem``.
     """
-    files = discover(inputs, out, include, exclude)
+    files = sorted(
+        discover(inputs, out, include, exclude, skip=manifest_outputs(out)), key=lambda item: item[1]
+    )
     extensions = {fmt: exporters.get_class(fmt).extension for fmt in formats}
     stems: dict[str, int] = {}
     for _src, rel in files:
         key = _stem_key(rel)
         stems[key] = stems.get(key, 0) + 1
-    real_inputs = {src.resolve() for src, _ in files}
+    real_inputs = {src.resolve(): rel for src, rel in files}
+    claimed: dict[Path, str] = {}
     jobs = []
     for src, rel in files:
         pure = PurePosixPath(rel)
         base = pure.name if stems[_stem_key(rel)] > 1 else pure.stem
         outputs = []
+        problem = None
         for fmt in formats:
             target = out / pure.parent / f"{base}.{extensions[fmt]}"
             if target.resolve() in real_inputs:
                 target = out / pure.parent / f"{pure.name}.{extensions[fmt]}"
+            real = target.resolve()
+            other = real_inputs.get(real) or claimed.get(real)
+            if other is not None:
+                what = "the input" if real in real_inputs else "the output of"
+                problem = f"{rel}: its {fmt} output {target} would overwrite {what} {other}"
+                break
             outputs.append((fmt, target))
+        if problem is not None:
+            jobs.append(Job(src=src, rel=rel, outputs=(), problem=problem))
+            continue
+        for _fmt, target in outputs:
+            claimed[target.resolve()] = rel
         jobs.append(Job(src=src, rel=rel, outputs=tuple(outputs)))
     return jobs
 

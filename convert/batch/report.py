@@ -2,9 +2,10 @@
 
 Exit codes (the command line uses :attr:`BatchReport.exit_code`)::
 
-    0  every input converted or already up to date (also: nothing to do)
+    0  every input converted or already up to date
     1  some inputs failed, the others were converted or up to date
-    3  nothing was converted: every input failed
+    3  nothing was converted: every input failed, or no input was found
+       (:func:`~convert.batch.plan.discover` raises InputError, exit 3)
 """
 
 from __future__ import annotations

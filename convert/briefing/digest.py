@@ -32,51 +32,44 @@ from ..model import (
 )
 from . import Briefing, _Text, render_sections, source_line
 
-#: Endings the digest picks up when given a folder.
-ARTICLE_ENDINGS = (
-    ".txt",
-    ".text",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".docx",
-    ".odt",
-    ".epub",
-    ".rst",
-    ".json",
-)
+#: Briefings an earlier run wrote beside the articles: never read as articles.
 _OUTPUT_ENDINGS = (".brief.txt", ".brief.json")
 #: Figures per article in a digest: money, percentages and counts come first.
 DIGEST_FIGURES = 8
 
 
-def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given, and the article files inside folders (recursively, sorted, no hidden files)."""
+def collect_inputs(
+    paths: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()
+) -> list[Path]:
+    """Files as given, and the article files inside folders, in the order given.
+
+    Folders are walked as a batch walks them (:func:`convert.batch.plan.gather`:
+    no hidden files, no symlinks out of the tree, every readable ending),
+    passing over earlier briefings (``*.brief.txt``) and the files in
+    ``skip`` (the digest being written). A path that does not exist is kept,
+    so reading it fails with a one-line error while the rest still make the digest.
+    """
+    from ..batch.plan import gather
+
+    skipped = [Path(p) for p in skip]
     out: list[Path] = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                rel = file.relative_to(path).parts
-                if (
-                    file.is_file()
-                    and not any(part.startswith(".") for part in rel)
-                    and file.suffix.lower() in ARTICLE_ENDINGS
-                    and not file.name.endswith(_OUTPUT_ENDINGS)
-                ):
-                    out.append(file)
+            found = [
+                src
+                for src, _rel in gather([path], None, skip=skipped)
+                if not src.name.endswith(_OUTPUT_ENDINGS)
+            ]
         else:
-            out.append(path)
-    seen: set[Path] = set()
-    unique = []
-    for p in out:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
+            found = [path]
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
+    return out
 
 
 def digest_date(value: str | None = None) -> str:

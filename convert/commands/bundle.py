@@ -36,6 +36,11 @@ def bundle_cmd(
 ) -> None:
     """Put INPUT articles (files or folders) into one book with a cover and contents.
 
+    Chapters follow the order of the INPUTs (a folder's files in name
+    order). The -o ending is replaced per format. Exit codes: 0 written,
+    2 bad options or -o names an input, 3 an input cannot be read or no
+    input was found, 4 the book could not be made, 5 a tool is missing.
+
     \b
     Examples:
       broadsheet bundle op-eds/ -o collection.epub --title "Autumn op-eds"
@@ -44,6 +49,7 @@ def bundle_cmd(
     from ..batch.bundle import bundle
 
     formats = [f.strip() for f in to.split(",") if f.strip()] if to else None
+    warnings: list[str] = []
     written = bundle(
         list(inputs),
         output,
@@ -53,7 +59,10 @@ def bundle_cmd(
         language=language,
         style=style,
         from_=from_,
+        warnings=warnings,
     )
+    for warning in dict.fromkeys(warnings):
+        click.echo(f"warning: {warning}", err=True)
     if not quiet:
         for path in written:
             click.echo(f"wrote {path}")

@@ -51,6 +51,11 @@ def digest(
 ) -> None:
     """One briefing for many INPUT articles (files or folders).
 
+    Folders are walked like `convert DIR` walks them, passing over the
+    digest being written. Exit codes: 0 written, 2 bad options or -o names
+    an input, 3 an input cannot be read or no input was found (the digest
+    still holds the others), 4 the digest could not be written.
+
     \b
     Examples:
       broadsheet digest today/ -o digest.txt
@@ -58,9 +63,10 @@ def digest(
     """
     from .. import api
     from ..base import ExportOptions
+    from ..batch.plan import no_inputs
     from ..briefing import build
     from ..briefing.digest import Digest, as_article, collect_inputs, digest_date, render_text
-    from ..errors import InputError, UsageError
+    from ..errors import UsageError
     from ..theme import load_theme
 
     suffix = Path(output).suffix.lower().lstrip(".")
@@ -73,9 +79,12 @@ def digest(
         day = digest_date(date)
     except ValueError:
         raise UsageError(f"--date {date!r}: expected YYYY-MM-DD") from None
-    files = collect_inputs(inputs)
+    destinations = _outputs(output, formats)
+    files = collect_inputs(inputs, skip=destinations.values())
     if not files:
-        raise InputError("no articles found in the inputs given")
+        raise no_inputs(inputs)
+    for path in destinations.values():
+        api.ensure_not_input(path, files)
     briefings = []
     worst = 0
     for file in files:
@@ -87,7 +96,7 @@ def digest(
         sys.exit(worst or 1)
     result = Digest(day, tuple(briefings))
     rendered: dict[Path, bytes] = {}
-    for fmt, path in _outputs(output, formats).items():
+    for fmt, path in destinations.items():
         if fmt == "txt":
             rendered[path] = render_text(result, width or theme.width).encode("utf-8")
         else:
