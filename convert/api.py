@@ -48,7 +48,8 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
 )
 
-_EXTENSION_FORMATS = {
+#: File name ending -> reader name, the second opinion after the content (see :func:`sniff`).
+EXTENSION_FORMATS = {
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
@@ -86,7 +87,7 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, path)
     ext = path.suffix.lower() if path is not None else ""
-    by_ext = _EXTENSION_FORMATS.get(ext)
+    by_ext = EXTENSION_FORMATS.get(ext)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{") and b'"broadsheet.article"' in data[:65536]:
         return "json"
@@ -251,7 +252,8 @@ def read(
     return article
 
 
-def _parse_formats(to: str | Iterable[str]) -> list[str]:
+def parse_formats(to: str | Iterable[str]) -> list[str]:
+    """``"pdf, epub,pdf"`` or ``["pdf", "epub"]`` -> ``["pdf", "epub"]``; :class:`UsageError` when empty."""
     items = to.split(",") if isinstance(to, str) else list(to)
     formats: list[str] = []
     for item in items:
@@ -365,13 +367,13 @@ def convert(
     collects what the exporters left out (refused remote images ...);
     ``name`` labels bytes input in errors.
     """
-    formats = _parse_formats(to)
+    formats = parse_formats(to)
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = load_theme(str(style))
     article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name)
     src_path = None if isinstance(src, bytes | bytearray) else Path(src)
-    stem = src_path.stem if src_path is not None else _slug(article.meta.title or "article")
+    stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
     outs = plan_outputs(src_path, dest, formats, stem)
     base = src_path.resolve().parent if src_path is not None else None
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
@@ -394,7 +396,7 @@ def convert(
     return list(rendered)
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     """A safe file name stem from a title: letters, digits and dashes."""
     import re
     import unicodedata

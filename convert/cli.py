@@ -172,7 +172,7 @@ def convert_cmd(
     from .registry import exporters
     from .theme import load_theme
 
-    formats = api._parse_formats(to)
+    formats = api.parse_formats(to)
     for fmt in formats:
         exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input

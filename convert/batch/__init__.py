@@ -175,7 +175,7 @@ def convert_batch(
     :class:`~convert.errors.InputError` (exit 3) before any work.
     """
     started = time.perf_counter()
-    formats = api._parse_formats(to)
+    formats = api.parse_formats(to)
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = (

@@ -162,7 +162,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     import weasyprint
 
     from ..exporters.html import Renderer
-    from ..exporters.pdf import _captured_logs, page_css
+    from ..exporters.pdf import captured_logs, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
     notes: list[str] = []
@@ -187,7 +187,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     # (sizes, pixel bombs) and never reaches past these folders.
     fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
     try:
-        with _captured_logs():  # relative links without a base are not resources: nothing to say
+        with captured_logs():  # relative links without a base are not resources: nothing to say
             sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
             document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render(
                 stylesheets=[sheet]

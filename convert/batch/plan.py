@@ -27,7 +27,7 @@ from ..registry import exporters
 from .manifest import MANIFEST_NAME, Manifest
 
 #: File name endings a folder walk picks up; ``--include`` can take in others.
-INPUT_SUFFIXES = frozenset(api._EXTENSION_FORMATS)
+INPUT_SUFFIXES = frozenset(api.EXTENSION_FORMATS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ def digest(
     from ..theme import load_theme
 
     suffix = Path(output).suffix.lower().lstrip(".")
-    formats = api._parse_formats(to or (suffix if suffix in _FORMATS else "txt"))
+    formats = api.parse_formats(to or (suffix if suffix in _FORMATS else "txt"))
     for fmt in formats:
         if fmt not in _FORMATS:
             raise UsageError(f"the digest cannot be written as {fmt!r}", hint="choose from: txt, pdf, epub")

@@ -102,7 +102,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     fetcher = PolicyFetcher(policy)
     source = render_document(article, _document_css(article), footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
-    with _RENDER_LOCK, _captured_logs() as logs, _fixed_font_clock(article.meta):
+    with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta):
         sheet = _stylesheet(theme)
         try:
             html = weasyprint.HTML(string=source, base_url=base_url, url_fetcher=fetcher)
@@ -285,7 +285,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _captured_logs() -> Iterator[_Collector]:
+def captured_logs() -> Iterator[_Collector]:
     """Collect WeasyPrint's log warnings instead of letting them reach the application's logs."""
     logger = logging.getLogger("weasyprint")
     collector = _Collector()
