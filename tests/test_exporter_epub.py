@@ -7,10 +7,13 @@ the other tests read the zip directly.
 from __future__ import annotations
 
 import base64
+import http.server
 import re
 import struct
+import threading
 import zipfile
 import zlib
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
@@ -28,8 +31,8 @@ from convert.exporters.epub import (
     content_identifier,
     decode_data_uri,
     modified_stamp,
-    sniff_image,
 )
+from convert.fetch import sniff_image
 from convert.model import (
     Article,
     Author,
@@ -216,8 +219,53 @@ def articles(kitchen_sink: Article, sample_path: Path) -> dict[str, Article]:
 
 
 @pytest.fixture(scope="session")
-def books(articles: dict[str, Article]) -> dict[str, bytes]:
-    return {name: export(article) for name, article in articles.items()}
+def input_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An input's folder with images beside it and below it, and files outside it."""
+    root = tmp_path_factory.mktemp("local-images")
+    folder = root / "input"
+    (folder / "img" / "sub dir").mkdir(parents=True)
+    (folder / "photo.png").write_bytes(base64.b64decode(PNG_DATA_URI.split(",")[1]))
+    (folder / "img" / "sub dir" / "blue.jpg").write_bytes(base64.b64decode(JPEG_B64))
+    (folder / "notes.txt").write_text("not an image")
+    (folder / "cut.png").write_bytes(base64.b64decode(PNG_DATA_URI.split(",")[1])[:60])
+    (root / "outside.png").write_bytes(base64.b64decode(GIF_B64))
+    (folder / "link.png").symlink_to(root / "outside.png")
+    return folder
+
+
+#: Figures naming local files: (src, alt); only the first three are inside the folder and images.
+LOCAL_FIGURES = (
+    ("photo.png", "Beside"),
+    ("img/sub%20dir/blue.jpg", "Below"),
+    ("./photo.png?v=2", "Beside again"),
+    ("../outside.png", "Outside"),
+    ("link.png", "Link out"),
+    ("/etc/passwd", "Passwd"),
+    ("file:///etc/passwd", "Passwd URL"),
+    ("missing.png", "Missing"),
+    ("notes.txt", "Text"),
+    ("cut.png", "Cut"),
+    ("img", "Folder"),
+)
+
+
+def _local_article() -> Article:
+    return Article(
+        meta=Metadata(title="Local images", published="2024-10-14"),
+        body=tuple(Figure(src, alt=alt, caption=(Text(f"Caption {alt}"),)) for src, alt in LOCAL_FIGURES),
+    )
+
+
+def export_local(folder: Path, warnings: list[str] | None = None, **options: object) -> bytes:
+    opts = ExportOptions(base_dir=folder, warnings=warnings, **options)  # type: ignore[arg-type]
+    return EpubExporter().export(_local_article(), load_theme("default"), opts)
+
+
+@pytest.fixture(scope="session")
+def books(articles: dict[str, Article], input_folder: Path) -> dict[str, bytes]:
+    made = {name: export(article) for name, article in articles.items()}
+    made["local"] = export_local(input_folder)
+    return made
 
 
 def _corpus_books() -> dict[str, bytes]:
@@ -287,7 +335,7 @@ def text_of(element: ElementTree.Element) -> str:
 # epubcheck
 
 
-@pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile"])
+@pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile", "local"])
 def test_epubcheck_reports_no_errors_and_no_warnings(epubcheck_reports: dict[str, object], name: str) -> None:
     report = epubcheck_reports[name]
     assert report.problems == []  # type: ignore[attr-defined]
@@ -530,8 +578,8 @@ def test_every_image_left_out_is_reported(articles: dict[str, Article]) -> None:
     assert "over the image_pixels limit of" in warnings[2]
     assert warnings[3].endswith("(a damaged GIF image)")
     assert warnings[4:] == [
-        "epub: skipped image http://127.0.0.1:9/remote.png (remote images are not fetched)",
-        "epub: skipped image file:///etc/passwd (local files are not read)",
+        "epub: skipped image http://127.0.0.1:9/remote.png (remote resources are off: --allow-remote)",
+        "epub: skipped image file:///etc/passwd (the file is outside the input's and the theme's folders)",
     ]
     edge: list[str] = []
     EpubExporter().export(articles["edge"], load_theme("default"), ExportOptions(warnings=edge))
@@ -543,6 +591,97 @@ def test_every_image_left_out_is_reported(articles: dict[str, Article]) -> None:
         "https://example.org/x.png",
         PNG_DATA_URI[:99] + "…",  # the footnote's copy (footnotes are text); long sources are cut
     ]
+
+
+def test_local_images_from_the_input_folder_are_embedded(books: dict[str, bytes], input_folder: Path) -> None:
+    """Files beside the input and below it become items, as in the PDF and the DOCX; the rest is text."""
+    files = members(books["local"])
+    images = {href: mt for href, mt in manifest(books["local"]).items() if href.startswith("images/")}
+    assert sorted(images.values()) == ["image/jpeg", "image/png"]  # photo.png twice is one item
+    embedded = {files[f"EPUB/{href}"] for href in images}
+    assert embedded == {(input_folder / "photo.png").read_bytes(), base64.b64decode(JPEG_B64)}
+    chapter = members(books["local"])["EPUB/chapter.xhtml"].decode()
+    assert chapter.count("<img ") == 3 and "photo.png" not in chapter and "passwd" not in chapter
+    text = text_of(xml(books["local"], "EPUB/chapter.xhtml"))
+    for _, alt in LOCAL_FIGURES[3:]:
+        assert f"[Image: {alt}] Caption {alt}" in text
+    assert base64.b64decode(GIF_B64) not in b"".join(files.values())
+
+
+def test_local_images_left_out_say_why(input_folder: Path) -> None:
+    warnings: list[str] = []
+    export_local(input_folder, warnings)
+    outside = "the file is outside the input's and the theme's folders"
+    assert warnings == [
+        f"epub: skipped image ../outside.png ({outside})",
+        f"epub: skipped image link.png ({outside})",
+        f"epub: skipped image /etc/passwd ({outside})",
+        f"epub: skipped image file:///etc/passwd ({outside})",
+        "epub: skipped image missing.png (no such file)",
+        "epub: skipped image notes.txt (not a PNG, JPEG, GIF, WebP or SVG image)",
+        "epub: skipped image cut.png (a damaged PNG image)",
+        "epub: skipped image img (not a regular file)",
+    ]
+
+
+def test_without_an_input_folder_no_local_file_is_read(input_folder: Path) -> None:
+    warnings: list[str] = []
+    book = EpubExporter().export(_local_article(), load_theme("default"), ExportOptions(warnings=warnings))
+    assert not [href for href in manifest(book) if href.startswith("images/")]
+    assert warnings[0] == "epub: skipped image photo.png (no folder to read local images from)"
+    assert (input_folder / "photo.png").as_uri() not in "".join(warnings)
+
+
+def test_file_url_inside_the_folder_is_embedded(input_folder: Path) -> None:
+    article = Article(body=(Figure((input_folder / "photo.png").as_uri(), alt="By URL"),))
+    book = EpubExporter().export(article, load_theme("default"), ExportOptions(base_dir=input_folder))
+    assert list(manifest(book).values()).count("image/png") == 1
+
+
+@pytest.fixture
+def image_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server answering every GET with a PNG; yields its base URL and the paths asked for."""
+    asked: list[str] = []
+    png = base64.b64decode(PNG_DATA_URI.split(",")[1])
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(png)))
+            self.end_headers()
+            self.wfile.write(png)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_remote_images_only_with_allow_remote(image_server: tuple[str, list[str]]) -> None:
+    base, asked = image_server
+    article = Article(body=(Figure(base + "chart.png", alt="Chart"),))
+    theme = load_theme("default")
+    off: list[str] = []
+    book = EpubExporter().export(article, theme, ExportOptions(warnings=off))
+    assert asked == [] and "image/png" not in manifest(book).values()
+    assert off == [f"epub: skipped image {base}chart.png (remote resources are off: --allow-remote)"]
+    book = EpubExporter().export(article, theme, ExportOptions(allow_remote=True))
+    assert asked == ["/chart.png"] and list(manifest(book).values()).count("image/png") == 1
+    other: list[str] = []
+    EpubExporter().export(
+        article, theme, ExportOptions(allow_remote=True, allowed_hosts=("example.org",), warnings=other)
+    )
+    assert asked == ["/chart.png"] and "is not in the allowed hosts" in other[0]
 
 
 def test_title_of_control_characters_counts_as_none() -> None:

@@ -50,6 +50,10 @@ from conftest import CORPUS, ROOT
 pytestmark = pytest.mark.slow
 
 FORMATS = ("pdf", "epub", "docx", "txt")
+#: Every format, for inputs that try to pull a local file into the output.
+ALL_FORMATS = (*FORMATS, "html", "md", "json", "brief")
+#: The first line of /etc/passwd on every Linux machine: it must never reach an output.
+PASSWD_MARKER = b"root:x:0:0"
 PER_FILE_SECONDS = 45.0
 MEMORY_LIMIT_KB = 1024 * 1024  # ru_maxrss is in KiB on Linux
 #: A hard cap on the child's address space, so a regression cannot take the machine down.
@@ -218,6 +222,8 @@ class Case:
     siblings: dict[str, bytes] = field(default_factory=dict)
     #: Requests to the recorder expected (only with --allow-remote).
     remote_expected: bool = False
+    #: The formats asked for (``--to``).
+    formats: tuple[str, ...] = FORMATS
 
 
 def crafted_cases(rec: Recorder, mammoth_docx: Path | None) -> list[Case]:
@@ -489,7 +495,7 @@ def run_case(case: Case, work: Path, rec: Recorder, allow_remote: bool = False) 
         "convert",
         "-" if case.stdin else str(src),
         "--to",
-        ",".join(FORMATS),
+        ",".join(case.formats),
     ]
     cmd += ["-o", str(outdir), *case.args, *(["--allow-remote"] if allow_remote else [])]
     env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -552,10 +558,10 @@ def _judge(
     written = sorted(p.name for p in outdir.rglob("*")) if outdir.exists() else []
     stem = src.stem if not out.case.stdin else None
     if out.code == 0:
-        expected = sorted(f"{stem}.{fmt}" for fmt in FORMATS) if stem else None
+        expected = sorted(f"{stem}.{_extension(fmt)}" for fmt in out.case.formats) if stem else None
         if expected is not None and written != expected:
             problems.append(f"outputs {written}, expected {expected}")
-        if len(written) != len(FORMATS):
+        if len(written) != len(out.case.formats):
             problems.append(f"outputs {written}")
     elif out.code in CONVERT_ERROR_CODES:
         if written:
@@ -573,6 +579,13 @@ def _judge(
     if hits and not allow_remote:
         problems.append(f"{len(hits)} request(s) reached the server: {hits[:3]}")
     return problems
+
+
+def _extension(fmt: str) -> str:
+    """The file name ending the CLI gives ``fmt`` (``brief`` writes ``.brief.txt``)."""
+    from convert.registry import exporters
+
+    return str(exporters.get_class(fmt).extension)
 
 
 #: The DOCX exporter keeps the reference document it builds from a theme in
@@ -676,6 +689,70 @@ def test_outside_image_never_embedded(tmp_path: Path, recorder: Recorder) -> Non
 
     reader = PdfReader(outdir / "secret.pdf")
     assert all(not page.images for page in reader.pages), "an image outside the input folder reached the PDF"
+
+
+def include_cases() -> list[Case]:
+    """Inputs whose own syntax asks to pull a local file in: pandoc's --sandbox must refuse them all."""
+    outside = {"../secret.txt": PASSWD_MARKER + b":SECRET-INCLUDE\n"}
+    rst = (
+        b"Include\n=======\n\nText before.\n\n.. include:: /etc/passwd\n\n"
+        b".. include:: /etc/passwd\n   :literal:\n\n.. raw:: html\n   :file: /etc/passwd\n\n"
+        b".. include:: ../secret.txt\n\nText after.\n"
+    )
+    org = (
+        b'#+TITLE: Include\n\nText before.\n\n#+INCLUDE: "/etc/passwd"\n\n'
+        b'#+INCLUDE: "/etc/passwd" src text\n\n#+INCLUDE: "../secret.txt"\n\nText after.\n'
+    )
+    tex = (
+        b"\\documentclass{article}\n\\title{Include}\n\\begin{document}\n\\maketitle\nText before.\n\n"
+        b"\\input{/etc/passwd}\n\n\\include{/etc/passwd}\n\n\\verbatiminput{/etc/passwd}\n\n"
+        b"\\lstinputlisting{/etc/passwd}\n\n\\input{../secret.txt}\n\nText after.\n\\end{document}\n"
+    )
+    md = (
+        b'# Include\n\nText before.\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<img src="/etc/passwd">\n\n'
+        b'<object data="file:///etc/passwd"></object>\n\n<img src="../secret.txt">\n\n![passwd](/etc/passwd)\n\n'
+        b"Text after.\n"
+    )
+    return [
+        Case(f"include-{ext}", f"include.{ext}", data, siblings=dict(outside), formats=ALL_FORMATS)
+        for ext, data in (("rst", rst), ("org", org), ("tex", tex), ("md", md))
+    ]
+
+
+def output_contents(outdir: Path) -> Iterator[tuple[str, bytes]]:
+    """Every output's bytes, each zip member's (DOCX, EPUB) and each PDF's extracted text."""
+    from pypdf import PdfReader
+
+    for path in sorted(outdir.iterdir()):
+        data = path.read_bytes()
+        yield path.name, data
+        if path.suffix in (".docx", ".epub"):
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    yield f"{path.name}:{info.filename}", zf.read(info)
+        if path.suffix == ".pdf":
+            text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+            yield f"{path.name}:text", text.encode("utf-8")
+
+
+def test_include_directives_never_leak(tmp_path: Path, recorder: Recorder) -> None:
+    """RST/Org/LaTeX include directives and raw HTML naming /etc/passwd leave no trace in any format."""
+    cases = include_cases()
+    control = Case("include-control", "control.md", b"# Control\n\nThe line root:x:0:0 typed by hand.\n",
+                   formats=ALL_FORMATS)  # fmt: skip
+    outcomes = run_all([*cases, control], tmp_path, recorder)
+    bad = [o for o in outcomes if o.problems]
+    assert not bad, _report(bad)
+    assert [o.code for o in outcomes] == [0] * len(outcomes), _report(outcomes)
+    for case in cases:
+        leaks = [name for name, data in output_contents(tmp_path / case.id / "out") if PASSWD_MARKER in data]
+        assert not leaks, f"{case.id}: /etc/passwd reached {leaks}"
+        texts = dict(output_contents(tmp_path / case.id / "out"))
+        assert b"Text after." in texts[f"include.{_extension('txt')}"], case.id  # the rest still converts
+    # The scan can see the marker in every format: typed as text, it is in each output.
+    seen = {name.split(":")[0] for name, data in output_contents(tmp_path / "include-control" / "out")
+            if PASSWD_MARKER in data}  # fmt: skip
+    assert seen == {f"control.{_extension(fmt)}" for fmt in ALL_FORMATS}
 
 
 def _maybe_write_table(outcomes: list[Outcome], part: str) -> None:

@@ -6,9 +6,13 @@ inside a document written here, handed to ebooklib as a plain item: its
 code takes every element with an ``epub:type`` and an id for a page.
 
 An EPUB is a closed container, so the tree is fitted to it before rendering:
-``data:`` images become manifest items, other images fall back to their text
-(nothing is fetched; each one is named in ``options.warnings``), as do
-``data:`` images that do not decode or are over the ``image_pixels`` limit;
+images become manifest items through :class:`convert.fetch.ImageLoader`, the
+policy the PDF exporter follows: ``data:`` images, files in the input's folder
+(``options.base_dir``) and below, and remote images only with
+``options.allow_remote`` (fetched then, within ``allowed_hosts``). Any other
+image falls back to its alt text and caption and is named in
+``options.warnings``, as are images that do not decode, are over the
+``image_pixels`` limit or are not PNG, JPEG, GIF, WebP or SVG;
 links to files outside the book or to missing anchors lose their ``href``,
 heading ids are made unique. ebooklib stamps zip entries
 with the wall clock and ``dcterms:modified`` with "now", so both are pinned:
@@ -22,18 +26,15 @@ import hashlib
 import io
 import json
 import re
-import struct
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any, ClassVar, assert_never
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
-from xml.etree import ElementTree
 
 from ebooklib import epub
 
-from .. import limits
 from ..base import ExportOptions
 from ..errors import ExportError
 from ..model import (
@@ -64,7 +65,12 @@ from ..model import (
 )
 from ..theme import Theme
 from ._shared import byline, decode_data_uri, footnotes, human_date, parse_iso
-from .html import head_meta, render_xhtml_article
+from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
+
+if TYPE_CHECKING:
+    from ..fetch import ImageLoader
+
+__all__ = ["EpubExporter", "decode_data_uri", "figure_as_text", "fit_article"]
 
 COVER_HREF = "cover.xhtml"
 CHAPTER_HREF = "chapter.xhtml"
@@ -106,81 +112,20 @@ class EmbeddedImage:
     data: bytes
 
 
-_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"GIF87a", "image/gif", "gif"),
-    (b"GIF89a", "image/gif", "gif"),
-)
+def embed_image(src: str, loader: ImageLoader | None = None) -> EmbeddedImage | str:
+    """An EPUB item for a figure's image; when it is not embedded, why not.
 
-
-def sniff_image(data: bytes) -> tuple[str, str] | None:
-    """The media type and extension of an EPUB core image type, from its bytes.
-
-    The bytes decide, not the ``data:`` header: epubcheck flags a manifest
-    type that does not match the content, and other types need fallbacks.
+    ``loader`` applies the resource policy (see :class:`convert.fetch.ImageLoader`);
+    without one only ``data:`` images are embedded. Items are named by content,
+    so the same image twice is one item.
     """
-    for signature, media_type, ext in _SIGNATURES:
-        if data.startswith(signature):
-            return media_type, ext
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp", "webp"
-    if _is_plain_svg(data):
-        return "image/svg+xml", "svg"
-    return None
+    from ..fetch import ImageLoader
 
-
-def _is_plain_svg(data: bytes) -> bool:
-    """Well-formed SVG without a DOCTYPE (no entities, no external DTDs)."""
-    head = data[:4096].lstrip()
-    if not (head.startswith(b"<?xml") or head.startswith(b"<svg")) or b"<!DOCTYPE" in data.upper():
-        return False
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return False
-    return root.tag == "{http://www.w3.org/2000/svg}svg"
-
-
-def embed_image(src: str) -> EmbeddedImage | str:
-    """An EPUB item for a ``data:`` image; for anything else, why it is not embedded.
-
-    Remote and local files are not fetched: a book must not depend on the
-    network, and a local path is outside what the exporter was given. A
-    ``data:`` image must decode (epubcheck's PKG-021 "corrupted image") and
-    stay within the ``image_pixels`` limit.
-    """
-    if not src.lower().startswith("data:"):
-        scheme = urlsplit(src).scheme.lower() if src.strip() else ""
-        return "remote images are not fetched" if scheme not in ("", "file") else "local files are not read"
-    data = decode_data_uri(src)
-    if data is None:
-        return "a malformed data: URI"
-    kind = sniff_image(data)
-    if kind is None:
-        return "not a PNG, JPEG, GIF, WebP or SVG image"
-    media_type, ext = kind
-    if ext != "svg":
-        problem = limits.image_refusal(data) or (None if _decodes(data) else f"a damaged {ext.upper()} image")
-        if problem:
-            return problem
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    return EmbeddedImage(f"images/{digest}.{ext}", f"img-{digest}", media_type, data)
-
-
-def _decodes(data: bytes) -> bool:
-    """Whether Pillow reads the image's header and its chunks check out (``verify``, no pixel decoding)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # DecompressionBombWarning: image_refusal judged the size
-            with Image.open(io.BytesIO(data)) as image:
-                image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError,
-            struct.error, IndexError, EOFError):  # fmt: skip
-        return False
-    return True
+    image = (loader or ImageLoader()).load(src)
+    if isinstance(image, str):
+        return image
+    digest = hashlib.sha256(image.data).hexdigest()[:16]
+    return EmbeddedImage(f"images/{digest}.{image.ext}", f"img-{digest}", image.media_type, image.data)
 
 
 # --------------------------------------------------------------------------
@@ -261,6 +206,8 @@ class Anchors(TreeMap):
     text (``flattened``): their headings get no id and their images no item.
     """
 
+    #: Loads images under the resource policy; ``None``: ``data:`` images only.
+    loader: ImageLoader | None = None
     images: dict[str, EmbeddedImage] = field(default_factory=dict)
     #: ``(src, reason)`` of every image left out.
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -285,7 +232,11 @@ class Anchors(TreeMap):
 
     def figure(self, node: Figure) -> tuple[Block, ...]:
         caption = self.inlines(node.caption)
-        image = "in a footnote, which the book holds as text" if self.flattened else embed_image(node.src)
+        image = (
+            "in a footnote, which the book holds as text"
+            if self.flattened
+            else embed_image(node.src, self.loader)
+        )
         if isinstance(image, EmbeddedImage):
             self.images[image.href] = image
             return (Figure(image.href, node.alt, caption, node.credit),)
@@ -301,18 +252,6 @@ class Anchors(TreeMap):
             notes.append(replace(note, body=self.blocks(note.body)))
         self.flattened = False
         return Article(article.meta, body, tuple(notes))
-
-
-def figure_as_text(alt: str, caption: tuple[Inline, ...], credit: str | None) -> tuple[Block, ...]:
-    """What is left of an image that is not embedded: its alt text, caption and credit."""
-    parts: list[Inline] = []
-    if alt.strip() and alt.strip() != plain_text(caption).strip():
-        parts.append(Emph((Text(f"[Image: {alt.strip()}]"),)))
-    if caption:
-        parts += [Text(" ")] * bool(parts) + list(caption)
-    if credit:
-        parts += [Text(" ")] * bool(parts) + [Text(credit)]
-    return (Paragraph(tuple(parts)),) if parts else ()
 
 
 @dataclass
@@ -358,13 +297,25 @@ def _quote_url_part(text: str) -> str:
 
 
 def fit_article(
-    article: Article, skipped: list[tuple[str, str]] | None = None
+    article: Article,
+    skipped: list[tuple[str, str]] | None = None,
+    *,
+    base_dir: Path | None = None,
+    allow_remote: bool = False,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> tuple[Article, dict[str, EmbeddedImage]]:
     """The article as the book holds it, and the images to add to the manifest.
 
     ``skipped``, when given, receives ``(src, reason)`` for each image left out.
+    Local images are read from ``base_dir`` (and below) only; remote ones are
+    fetched only with ``allow_remote`` (and, if given, from ``allowed_hosts``).
     """
-    anchors = Anchors()
+    loader = None
+    if has_figures(article):
+        from ..fetch import ImageLoader  # imports WeasyPrint's URL fetcher: only when there are images
+
+        loader = ImageLoader.for_input(base_dir, allow_remote=allow_remote, allowed_hosts=allowed_hosts)
+    anchors = Anchors(loader=loader)
     fitted = anchors.article(article)
     links = Links(anchors.id_map)
     fitted = Article(_fit_meta(fitted.meta), links.blocks(fitted.body), links.notes(fitted.notes))
@@ -618,9 +569,14 @@ class EpubExporter:
     description: ClassVar[str] = "an EPUB 3 e-book: title page, the article, contents, the theme's CSS"
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
-        # options.allow_remote is not used: remote images are never fetched (see embed_image).
         skipped: list[tuple[str, str]] = []
-        fitted, images = fit_article(article, skipped)
+        fitted, images = fit_article(
+            article,
+            skipped,
+            base_dir=options.base_dir,
+            allow_remote=options.allow_remote,
+            allowed_hosts=options.allowed_hosts,
+        )
         identifier = _text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:

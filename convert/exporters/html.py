@@ -4,24 +4,40 @@
 the body, referenced footnotes in an ``<aside>`` (or inline, for print) and a
 ``<footer>`` with end notes and the author bio. The same markup is emitted
 as HTML or, for EPUB, as well-formed XHTML.
+
+The ``html`` format is a standalone page: it must not point at files on the
+machine that wrote it, nor break when saved in another folder. So before
+rendering, each figure's image goes through :class:`convert.fetch.ImageLoader`
+(the PDF exporter's resource policy): ``data:`` images that check out are
+kept, image files in the input's folder (``options.base_dir``) and below are
+inlined as ``data:`` URIs, remote images are kept as links only with
+``options.allow_remote`` (the browser fetches them; they are not fetched or
+checked here), and every other image is replaced by its alt text and caption,
+with a line in ``options.warnings``. The :class:`Renderer` itself writes
+``src`` as given: the PDF exporter hands those URLs to its own fetcher.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, assert_never
+from urllib.parse import urlsplit
 
 from ..base import ExportOptions
 from ..errors import ExportError
 from ..model import (
     Article,
+    Block,
     BlockQuote,
     Code,
     CodeBlock,
     Emph,
     Figure,
     Heading,
+    Inline,
     LineBreak,
     Link,
     List,
@@ -32,11 +48,17 @@ from ..model import (
     Strong,
     Table,
     Text,
+    plain_text,
+    replace,
 )
 from ..theme import Theme
 from ._shared import bios, end_notes, footnotes, human_date, note_label, quote_marks
 
+if TYPE_CHECKING:
+    from ..fetch import ImageLoader
+
 FootnoteMode = Literal["end", "inline"]
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _e(text: str) -> str:
@@ -320,11 +342,124 @@ def render_xhtml_article(article: Article) -> str:
     return Renderer(article, footnote_mode="end", xhtml=True).article_element()
 
 
+# --------------------------------------------------------------------------
+# Figures on a standalone page
+
+
+def figure_as_text(alt: str, caption: tuple[Inline, ...], credit: str | None) -> tuple[Block, ...]:
+    """What is left of an image that is not shown: its alt text, caption and credit."""
+    parts: list[Inline] = []
+    if alt.strip() and alt.strip() != plain_text(caption).strip():
+        parts.append(Emph((Text(f"[Image: {alt.strip()}]"),)))
+    if caption:
+        parts += [Text(" ")] * bool(parts) + list(caption)
+    if credit:
+        parts += [Text(" ")] * bool(parts) + [Text(credit)]
+    return (Paragraph(tuple(parts)),) if parts else ()
+
+
+FigureMap = Callable[[Figure], tuple[Block, ...]]
+
+
+def map_figures(blocks: tuple[Block, ...], fn: FigureMap) -> tuple[Block, ...]:
+    """``blocks`` with every figure (in quotes and lists too) replaced by ``fn(figure)``."""
+    out: list[Block] = []
+    for block in blocks:
+        match block:
+            case Figure():
+                out += fn(block)
+            case BlockQuote(body=body):
+                out.append(replace(block, body=map_figures(body, fn)))
+            case List(items=items):
+                out.append(replace(block, items=tuple(map_figures(item, fn) for item in items)))
+            case Paragraph() | Heading() | Table() | CodeBlock() | Rule():
+                out.append(block)
+            case _:
+                assert_never(block)
+    return tuple(out)
+
+
+@dataclass
+class PageImages:
+    """Decides each figure's ``src`` on a standalone page (see the module docstring)."""
+
+    loader: ImageLoader
+    #: ``(src, reason)`` of every image left out.
+    skipped: list[tuple[str, str]]
+
+    def figure(self, node: Figure) -> tuple[Block, ...]:
+        src = node.src.strip()
+        if _is_remote(src):
+            reason = self.loader.refusal(src)  # allowed: kept as a link the browser follows, not fetched here
+            if reason is None:
+                return (node,)
+        else:
+            image = self.loader.load(src)
+            if not isinstance(image, str):
+                return (replace(node, src=src if src[:5].lower() == "data:" else image.data_uri()),)
+            reason = image
+        self.skipped.append((node.src, reason))
+        return figure_as_text(node.alt, node.caption, node.credit)
+
+    def article(self, article: Article) -> Article:
+        """Body and end notes mapped; footnotes are written as text, so their images never show."""
+        referenced = {n.id for n in footnotes(article)}
+        notes = tuple(
+            n if n.id in referenced else replace(n, body=map_figures(n.body, self.figure))
+            for n in article.notes
+        )
+        return Article(article.meta, map_figures(article.body, self.figure), notes)
+
+
+def has_figures(article: Article) -> bool:
+    """Whether any block of the body or the notes is a figure (only then is the image policy loaded)."""
+    from ..model import walk
+
+    blocks = (*article.body, *(block for note in article.notes for block in note.body))
+    return any(isinstance(node, Figure) for node in walk(blocks))
+
+
+def _is_remote(src: str) -> bool:
+    try:
+        return urlsplit(src).scheme.lower() in ("http", "https")
+    except ValueError:
+        return False
+
+
+def standalone_article(
+    article: Article, options: ExportOptions, skipped: list[tuple[str, str]] | None = None
+) -> Article:
+    """``article`` with every figure fit for a page that stands alone (see the module docstring)."""
+    if not has_figures(article):
+        return article
+    from ..fetch import ImageLoader  # imports WeasyPrint's URL fetcher: only when there are images
+
+    loader = ImageLoader.for_input(
+        options.base_dir, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
+    )
+    images = PageImages(loader, skipped if skipped is not None else [])
+    return images.article(article)
+
+
+def skipped_image_lines(prefix: str, skipped: list[tuple[str, str]]) -> list[str]:
+    """One warning line per image left out: ``PREFIX: skipped image SRC (REASON)``."""
+    lines = []
+    for src, why in skipped:
+        shown = _CONTROL_RE.sub("", src.strip()) or "(empty source)"
+        shown = shown if len(shown) <= 100 else shown[:99] + "…"
+        lines.append(f"{prefix}: skipped image {shown} ({why})")
+    return lines
+
+
 class HtmlExporter:
     name: ClassVar[str] = "html"
     extension: ClassVar[str] = "html"
     media_type: ClassVar[str] = "text/html"
-    description: ClassVar[str] = "a standalone semantic HTML5 page with the theme's CSS"
+    description: ClassVar[str] = "a standalone semantic HTML5 page with the theme's CSS, local images inlined"
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
-        return render_document(article, style.css("css")).encode("utf-8")
+        skipped: list[tuple[str, str]] = []
+        page = standalone_article(article, options, skipped)
+        if options.warnings is not None:
+            options.warnings.extend(skipped_image_lines("html", skipped))
+        return render_document(page, style.css("css")).encode("utf-8")
