@@ -146,3 +146,20 @@ def test_pdf_images_resolve_in_each_articles_own_folder(tmp_path: Path) -> None:
     drawn = [p.get_contents().get_data().count(b" Do") for p in pages]
     assert drawn == [0, 1]  # Alpha's refused, Bravo's loaded from its own folder
     assert "Alpha picture" in pages[0].extract_text()
+
+
+def test_epub_bundle_embeds_images_from_each_articles_folder(tmp_path: Path) -> None:
+    import base64
+    import zipfile
+
+    from kitchen import PNG_DATA_URI
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "pic.png").write_bytes(base64.b64decode(PNG_DATA_URI.split(",", 1)[1]))
+    (folder / "zz.md").write_text("---\ntitle: With picture\n---\n\nText.\n\n![a red square](pic.png)\n")
+    book = tmp_path / "book.epub"
+    result = CliRunner().invoke(bundle_cmd, [str(folder / "zz.md"), "-o", str(book), "--title", "T"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(book) as zf:
+        assert [n for n in zf.namelist() if n.endswith(".png")]

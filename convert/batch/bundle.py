@@ -239,7 +239,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     chapters, toc = [], []
     for n, article in enumerate(collection.articles, 1):
         skipped: list[tuple[str, str]] = []
-        fitted, images = ep.fit_article(article, skipped)
+        fitted, images = ep.fit_article(article, skipped, base_dir=collection.folder(n - 1))
         if warnings is not None:
             warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
