@@ -101,6 +101,14 @@ def _collect_meta(
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed from content and name).")
 @click.option("--width", type=click.IntRange(20, 400), help="Wrap width for plain-text outputs.")
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
+@click.option("--pdf-variant", metavar="NAME", help="PDF/A or PDF/UA output, e.g. pdf/a-3b, pdf/ua-1.")
+@click.option(
+    "--limit",
+    "limit_pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raise a safety limit for a file you trust, e.g. input_bytes=200M (see README).",
+)
 @click.option(
     "--allow-host",
     "allow_hosts",
@@ -146,6 +154,8 @@ def convert_cmd(
     from_: str | None,
     width: int | None,
     allow_remote: bool,
+    pdf_variant: str | None,
+    limit_pairs: tuple[str, ...],
     allow_hosts: tuple[str, ...],
     quiet: bool,
     jobs: int | None,
@@ -178,9 +188,23 @@ def convert_cmd(
     load_theme(style)  # an unknown style fails once, before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
     allow_remote = allow_remote or bool(allow_hosts)
+    if limit_pairs:
+        from . import limits
+
+        limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
     if scheduler or any(src != "-" and Path(src).is_dir() for src in inputs):
         batch = _BatchArgs(
-            jobs, include, exclude, force, report_path, timeout, progress, scheduler, quiet, allow_hosts
+            jobs,
+            include,
+            exclude,
+            force,
+            report_path,
+            timeout,
+            progress,
+            scheduler,
+            quiet,
+            allow_hosts,
+            pdf_variant,
         )
         sys.exit(_convert_folders(inputs, formats, output, style, from_, width, allow_remote, meta, batch))
     if output == "-":
@@ -188,7 +212,7 @@ def convert_cmd(
             raise UsageError("-o - (stdout) takes one input and one output format")
         article = _read_input(inputs[0], from_, meta, allow_remote)
         warnings: list[str] = []
-        options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings)
+        options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings, pdf_variant)
         data = api.write(article, formats[0], style=style, options=options)
         assert isinstance(data, bytes)
         _print_warnings(inputs[0], warnings)
@@ -210,7 +234,7 @@ def convert_cmd(
                 style=style,
                 from_=from_,
                 metadata=meta,
-                options=_export_options(src, width, allow_remote, allow_hosts, warnings),
+                options=_export_options(src, width, allow_remote, allow_hosts, warnings, pdf_variant),
                 allow_remote=allow_remote,
                 name="<stdin>" if src == "-" else None,
             )
@@ -230,7 +254,12 @@ def convert_cmd(
 
 
 def _export_options(
-    src: str, width: int | None, allow_remote: bool, allow_hosts: tuple[str, ...], warnings: list[str]
+    src: str,
+    width: int | None,
+    allow_remote: bool,
+    allow_hosts: tuple[str, ...],
+    warnings: list[str],
+    pdf_variant: str | None = None,
 ) -> ExportOptions:
     """The options every exporter gets for ``src``: its folder is the only one local files come from."""
     return ExportOptions(
@@ -239,6 +268,7 @@ def _export_options(
         allowed_hosts=allow_hosts,
         base_dir=None if src == "-" else Path(src).resolve().parent,
         warnings=warnings,
+        pdf_variant=pdf_variant,
     )
 
 
@@ -276,6 +306,7 @@ class _BatchArgs:
     scheduler: str | None
     quiet: bool
     allowed_hosts: tuple[str, ...] = ()
+    pdf_variant: str | None = None
 
 
 def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
@@ -322,6 +353,7 @@ def _convert_folders(
         width=width,
         allow_remote=allow_remote,
         allowed_hosts=batch.allowed_hosts,
+        pdf_variant=batch.pdf_variant,
         include=batch.include,
         exclude=batch.exclude,
         force=batch.force,

@@ -267,3 +267,23 @@ def test_stdin_conversion_warns_about_refused_resources(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "warning: <stdin>: pdf: skipped resource http://127.0.0.1:9/x.png" in r.stderr.decode()
     assert (tmp_path / "out" / "remote.pdf").is_file()
+
+
+def test_limit_option_raises_or_lowers_a_limit(tmp_path: Path, sample_path: Path) -> None:
+    r = run("convert", str(sample_path), "--to", "txt", "-o", str(tmp_path), "--limit", "input_bytes=1k")
+    assert r.returncode == 3
+    assert "over the input_bytes limit of 1,024 bytes" in r.stderr.decode()
+    r = run("convert", str(sample_path), "--to", "txt", "-o", str(tmp_path), "--limit", "input_bytes=1M")
+    assert r.returncode == 0, r.stderr
+
+
+def test_pdf_variant_option(tmp_path: Path, sample_path: Path) -> None:
+    from pypdf import PdfReader
+
+    r = run("convert", str(sample_path), "--to", "pdf", "-o", str(tmp_path), "--pdf-variant", "pdf/a-3b")
+    assert r.returncode == 0, r.stderr
+    reader = PdfReader(tmp_path / "ashgabat-oped.pdf")
+    xmp = reader.xmp_metadata
+    assert xmp is not None and "pdfaid" in xmp.rdf_root.toxml()
+    r = run("convert", str(sample_path), "--to", "pdf", "-o", str(tmp_path / "x"), "--pdf-variant", "pdf/z")
+    assert r.returncode == 2 and "unknown PDF variant" in r.stderr.decode()
