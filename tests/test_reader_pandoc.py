@@ -347,3 +347,18 @@ def test_corpus_documents_read_or_fail_cleanly(corpus: Path, path: Path) -> None
     assert isinstance(article, Article)
     for fig in figures(article):
         assert not fig.src.startswith("/"), "no absolute paths: images stay inside the tree"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Eaton, Alfred", "Alfred Eaton"),
+        ("van Gogh, Vincent", "Vincent van Gogh"),
+        ("Doe, Jane A.", "Jane A. Doe"),
+        ("Alfred Eaton", "Alfred Eaton"),
+        ("Smith, Jr.", "Smith, Jr."),
+        ("A, B, C", "A, B, C"),
+    ],
+)
+def test_surname_first_names_are_put_in_natural_order(name: str, expected: str) -> None:
+    assert P.natural_order(name) == expected

@@ -247,9 +247,26 @@ def _authors(names: Iterable[str]) -> tuple[Author, ...]:
     out: list[Author] = []
     for raw in names:
         for name in re.split(r"\s*;\s*", raw):
+            name = natural_order(name)
             if name and all(a.name != name for a in out):
                 out.append(Author(name))
     return tuple(out)
+
+
+_SURNAME_FIRST = re.compile(
+    r"([^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?), ((?:[^\W\d][\w'’.-]*)(?: [^\W\d][\w'’.-]*)*)"
+)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def natural_order(name: str) -> str:
+    """``Eaton, Alfred`` (a library catalogue's order, common in Word's author field) -> ``Alfred Eaton``."""
+    match = _SURNAME_FIRST.fullmatch(name.strip())
+    if not match or len(match.group(2).split()) > 3 or match.group(2).rstrip(".").lower() in _SUFFIXES:
+        return name
+    return f"{match.group(2)} {match.group(1)}"
 
 
 def _keywords(values: Iterable[str]) -> tuple[str, ...]:
