@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import model
+from .dates import is_iso
 from .model import (
     Article,
     Author,
@@ -217,24 +218,7 @@ def with_source(article: Article, source: Source) -> Article:
     return model.replace(article, meta=model.replace(article.meta, source=source))
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
 _BCP47 = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
-
-
-def is_iso_date(value: str) -> bool:
-    """``2024-10-14``, ``2024-10-14T22:37``, ``…:00+03:00``: a real calendar date and time."""
-    import datetime as dt
-
-    if not _ISO_DATE.fullmatch(value):
-        return False
-    try:
-        if len(value) == 10:
-            dt.date.fromisoformat(value)
-        else:
-            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
 
 
 def is_language_tag(value: str) -> bool:
@@ -246,7 +230,7 @@ def check_meta(meta: Metadata) -> str | None:
     """What is wrong with ``meta``'s dates or language, or ``None``."""
     for name in ("published", "updated"):
         value = getattr(meta, name)
-        if value is not None and not is_iso_date(value):
+        if value is not None and not is_iso(value):
             return f"{name} {value!r} is not an ISO 8601 date (e.g. 2024-10-14 or 2024-10-14T22:37:00)"
     if meta.language is not None and not is_language_tag(meta.language):
         return f"language {meta.language!r} is not a BCP 47 tag (e.g. en, en-GB)"

@@ -48,9 +48,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, assert_never
 
+from .dates import to_iso
 from .errors import InputError
 from .model import (
     Article,
@@ -966,40 +966,6 @@ def _meta_keywords(value: Any) -> tuple[str, ...]:
     return tuple(k for k in (_meta_value_text(v) for v in items) if k)
 
 
-_DATE_FORMATS = (
-    "%d %B %Y",
-    "%B %d, %Y",
-    "%B %d %Y",
-    "%d %b %Y",
-    "%b %d, %Y",
-    "%b %d %Y",
-    "%Y/%m/%d",
-    "%d.%m.%Y",
-)
-
-
-def iso_date(text: str | None) -> str | None:
-    """An ISO 8601 date from metadata: ISO kept as written, "14 October 2024" converted.
-
-    ``None`` when the text is no date we can read: the model holds ISO dates only.
-    """
-    if not text:
-        return None
-    text = text.strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return text
-        except ValueError:
-            pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
     """The metadata in pandoc's ``meta``; the authors are returned apart so bios can join them."""
 
@@ -1013,8 +979,8 @@ def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
     result = Metadata(
         title=text("title"),
         subtitle=text("subtitle"),
-        published=iso_date(text("published", "date")),
-        updated=iso_date(text("updated")),
+        published=to_iso(text("published", "date")),
+        updated=to_iso(text("updated")),
         dateline=text("dateline"),
         publisher=text("publisher"),
         language=text("lang", "language"),

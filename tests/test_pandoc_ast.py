@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from convert import pandoc_run
+from convert.dates import to_iso as iso_date
 from convert.errors import ExportError, InputError
 from convert.model import (
     Article,
@@ -28,7 +29,7 @@ from convert.model import (
     Text,
     replace,
 )
-from convert.pandoc_ast import article_to_pandoc, iso_date, pandoc_to_article, text_inlines
+from convert.pandoc_ast import article_to_pandoc, pandoc_to_article, text_inlines
 
 
 def _without_source(article: Article) -> Article:

@@ -73,7 +73,12 @@ def collect_inputs(
 
 
 def digest_date(value: str | None = None) -> str:
-    """The header date: ``value``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today."""
+    """The header date: ``value``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today.
+
+    A date alone, never a time (see :mod:`convert.dates`). Unlike the lenient
+    :func:`convert.dates.parse_iso`, a bad ``value`` raises ``ValueError``: it is
+    the user's ``--date``, and the command reports it.
+    """
     if value:
         return dt.date.fromisoformat(value).isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

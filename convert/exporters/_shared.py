@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import re
 from urllib.parse import unquote, unquote_to_bytes
 
+from ..dates import parse_iso
 from ..model import Article, Note
 
 # Outer and inner quotation marks by language (primary subtag).
@@ -62,17 +62,6 @@ def end_notes(article: Article) -> list[Note]:
     """Notes not referenced from the text (disclaimers, author's notes ...)."""
     referenced = {n.id for n in footnotes(article)}
     return [n for n in article.notes if n.id not in referenced]
-
-
-def parse_iso(value: str | None) -> dt.datetime | dt.date | None:
-    if not value:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def human_date(value: str | None, language: str | None = "en") -> str | None:

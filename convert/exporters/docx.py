@@ -22,7 +22,6 @@ import io
 import mimetypes
 import re
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlparse
@@ -31,6 +30,7 @@ from lxml import etree
 
 from .. import limits
 from ..base import ExportOptions
+from ..dates import w3cdtf
 from ..errors import ExportError, LimitError
 from ..model import Article, Metadata
 from ..pandoc_ast import article_to_pandoc, xml_safe
@@ -137,22 +137,6 @@ def _shown(src: str) -> str:
     """``src`` short enough for a warning line."""
     src = xml_safe(src.strip()) or "(empty source)"  # no control characters on the terminal
     return src if len(src) <= 100 else src[:99] + "…"
-
-
-def w3cdtf(iso: str | None) -> str | None:
-    """An article date as the UTC timestamp core.xml wants; ``None`` if unreadable.
-
-    A time without a zone is taken as UTC; a date alone as its midnight.
-    """
-    if not iso:
-        return None
-    try:
-        stamp = datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(UTC)
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def fix_core(core_xml: bytes, meta: Metadata) -> bytes:

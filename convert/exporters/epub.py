@@ -36,6 +36,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from ebooklib import epub
 
 from ..base import ExportOptions
+from ..dates import parse_iso
 from ..errors import ExportError
 from ..model import (
     Article,
@@ -64,7 +65,7 @@ from ..model import (
     to_json,
 )
 from ..theme import Theme
-from ._shared import byline, decode_data_uri, footnotes, human_date, parse_iso
+from ._shared import byline, decode_data_uri, footnotes, human_date
 from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
 
 if TYPE_CHECKING:
@@ -350,7 +351,10 @@ def _fit_meta(meta: Metadata) -> Metadata:
 
 
 def _valid_date(value: str | None) -> str | None:
-    """An ISO date as HTML's ``datetime`` takes it (at most milliseconds), else ``None``."""
+    """An ISO date as HTML's ``datetime`` takes it (at most milliseconds), else ``None``.
+
+    Readable means :func:`convert.dates.parse_iso` reads it; the trim is EPUB's own.
+    """
     if not value or parse_iso(value.strip()) is None:
         return None
     return _LONG_FRACTION_RE.sub(r"\1", value.strip())

@@ -32,10 +32,10 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
     ) from exc
 
 from ..base import ExportOptions
+from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..model import Article, Metadata
 from ..theme import Theme
-from ._shared import parse_iso
 from .html import render_document
 
 __all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
@@ -213,21 +213,10 @@ def _set_dates(document: Any, meta: Metadata) -> None:
     WeasyPrint reads ``dcterms.created``, but only as a W3C date: a time with
     no zone is rejected, so such a value is reduced to its date here.
     """
-    created = _w3c_date(meta.published)
-    modified = _w3c_date(meta.updated) or created
+    created = w3c_date(meta.published)
+    modified = w3c_date(meta.updated) or created
     document.metadata.created = created
     document.metadata.modified = modified
-
-
-def _w3c_date(value: str | None) -> str | None:
-    parsed = parse_iso(value)
-    if isinstance(parsed, dt.datetime):
-        if parsed.tzinfo is None:
-            return parsed.date().isoformat()
-        return parsed.isoformat(timespec="seconds")
-    if isinstance(parsed, dt.date):
-        return parsed.isoformat()
-    return None
 
 
 @contextmanager

@@ -203,6 +203,11 @@ def iso_date(value: str | None, today: date | None = None) -> str | None:
 
     A time and zone are kept when given (``2024-03-05T08:30:00+01:00``); a
     date alone stays a date. Free text ("last Tuesday") is not parsed here.
+
+    Not :func:`convert.dates.to_iso`: page markup needs its own rules. It
+    accepts ``2024/3/5``, ``20240305``, RFC 2822 and ``UTC``/``GMT`` suffixes,
+    and rejects dates before 1970 or after the day after tomorrow (CMS
+    placeholders, scheduled posts), which document metadata never needs.
     """
     text = squash(value)
     if not text or len(text) > 64:

@@ -30,6 +30,7 @@ from lxml import etree
 
 from .. import limits, pandoc_run
 from ..base import ReadOptions
+from ..dates import to_iso
 from ..errors import InputError
 from ..model import (
     Article,
@@ -45,7 +46,7 @@ from ..model import (
     plain_text,
     replace,
 )
-from ..pandoc_ast import iso_date, pandoc_to_article
+from ..pandoc_ast import pandoc_to_article
 
 #: Embedded images larger than this stay as they are (a path) instead of a data: URI.
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -285,7 +286,7 @@ def docx_props(zf: zipfile.ZipFile) -> Props:
             name, value = str(prop.get("name") or "").lower(), " ".join("".join(prop.itertext()).split())
             where = f"docProps/custom.xml property {name!r}"
             if name in ("published", "updated"):
-                props.put(name, iso_date(value), where)
+                props.put(name, to_iso(value), where)
             elif name in ("dateline", "publisher", "rights", "url", "identifier", "subtitle"):
                 props.put(name, value, where)
     core = parse_xml(read_member(zf, "docProps/core.xml", MAX_PROPS_BYTES))
@@ -334,8 +335,10 @@ def _core_date(text: str) -> str | None:
     """A W3CDTF date as written by Word: midnight UTC stands for a date alone.
 
     Dates before 1985 are zip tools' and templates' defaults (1980-01-01), not the article's.
+    A wrapper over :func:`convert.dates.to_iso` because Word's habits are its own:
+    elsewhere ``T00:00:00Z`` is a real time and a ``Z`` a real zone.
     """
-    date = iso_date(text)
+    date = to_iso(text)
     if date and date[:4] < "1985":
         return None
     if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00(Z|[+-]00:00)?", date):
@@ -379,9 +382,9 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
     props.put("title", _first(opf, md + "dc:title"), f"{where} dc:title")
     props.put("authors", _authors(_epub_creators(opf)), f"{where} dc:creator")
     date = _first(opf, md + "dc:date")
-    props.put("published", iso_date(date), f"{where} dc:date")
+    props.put("published", to_iso(date), f"{where} dc:date")
     modified = _first(opf, md + "opf:meta[@property='dcterms:modified']")
-    props.put("updated", iso_date(modified), f"{where} dcterms:modified")
+    props.put("updated", to_iso(modified), f"{where} dcterms:modified")
     for key, tag in (
         ("publisher", "publisher"),
         ("rights", "rights"),
@@ -459,7 +462,7 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
     i = 1
     while i < min(len(body), 8) and isinstance(body[i], Paragraph | Heading):
         text = plain_text(body[i]).strip()
-        date = iso_date(text)
+        date = to_iso(text)
         if text in known:
             i += 1
         elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):

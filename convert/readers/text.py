@@ -428,6 +428,10 @@ def parse_date(text: str) -> str | None:
     ``October 14, 2024 - 22:37`` -> ``2024-10-14T22:37:00``; ``14 October
     2024`` -> ``2024-10-14``. Slash dates with the day first or second are
     ambiguous and not read.
+
+    Not :func:`convert.dates.to_iso`: a plain-text date line carries times,
+    "a.m./p.m." and zone names ("EST"), and must refuse whatever is not a date
+    line, so its grammar stays here.
     """
     text = clean(text)
     for form in _DATE_FORMS:
