@@ -446,6 +446,17 @@ def corpus_cases(corpus: Path) -> list[Case]:
         docs = list((corpus / src).rglob("*.docx"))
         for path in _every(docs, 14 if src == "python-docx" else 11):
             cases.append(Case(f"{src}-{path.stem}", path.name, path.read_bytes(), src))
+    return _unique_ids(cases)
+
+
+def _unique_ids(cases: list[Case]) -> list[Case]:
+    """Fixtures in different folders may share a name: number the repeats (each case gets its own folder)."""
+    seen: dict[str, int] = {}
+    for case in cases:
+        n = seen.get(case.id, 0)
+        seen[case.id] = n + 1
+        if n:
+            case.id = f"{case.id}-{n + 1}"
     return cases
 
 
