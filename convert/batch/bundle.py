@@ -259,7 +259,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
                 )
             )
         chapters.append(item)
-        toc.append(epub.Link(href, ep._text(_chapter_title(fitted, n)) or f"Article {n}", f"toc-{n}"))
+        toc.append(epub.Link(href, ep.xml_text(_chapter_title(fitted, n)) or f"Article {n}", f"toc-{n}"))
     nav = epub.EpubNav(uid="nav", file_name=ep.NAV_HREF, title="Contents")
     nav.add_item(style)
     book.add_item(nav)

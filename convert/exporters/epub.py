@@ -342,8 +342,8 @@ def _fit_meta(meta: Metadata) -> Metadata:
     """
     return replace(
         meta,
-        title=meta.title if _text(meta.title) else None,
-        authors=tuple(a for a in meta.authors if _text(a.name)),
+        title=meta.title if xml_text(meta.title) else None,
+        authors=tuple(a for a in meta.authors if xml_text(a.name)),
         language=book_language(meta),
         published=_valid_date(meta.published),
         updated=_valid_date(meta.updated),
@@ -460,7 +460,8 @@ def chapter(article: Article) -> bytes:
 # The book
 
 
-def _text(value: str | None) -> str | None:
+def xml_text(value: str | None) -> str | None:
+    """``value`` with XML-invalid characters removed and spaces folded; ``None`` when nothing is left."""
     cleaned = " ".join(_xml_safe(value or "").split())
     return cleaned or None
 
@@ -468,9 +469,9 @@ def _text(value: str | None) -> str | None:
 def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
     """Dublin Core fields; empty values are left out (epubcheck rejects empty elements)."""
     book.set_identifier(identifier)
-    book.set_title(_text(meta.title) or UNTITLED)
+    book.set_title(xml_text(meta.title) or UNTITLED)
     book.set_language(meta.language or "en")
-    names = [n for n in (_text(a.name) for a in meta.authors) if n]
+    names = [n for n in (xml_text(a.name) for a in meta.authors) if n]
     for i, name in enumerate(names, 1):
         book.add_author(name, role="aut", uid=f"creator-{i}")
     if meta.published:
@@ -481,11 +482,11 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
         ("rights", meta.rights),
         ("source", meta.url),
     ):
-        text = _text(value)
+        text = xml_text(value)
         if text:
             book.add_metadata("DC", name, text)
     for keyword in meta.keywords:
-        text = _text(keyword)
+        text = xml_text(keyword)
         if text:
             book.add_metadata("DC", "subject", text)
     book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "Broadsheet"})
@@ -493,7 +494,7 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
 
 def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
     meta = article.meta
-    title = _text(meta.title) or UNTITLED
+    title = xml_text(meta.title) or UNTITLED
     book = epub.EpubBook()
     add_metadata(book, meta, identifier)
     if meta.language and meta.language.split("-")[0].lower() in _RTL:
@@ -581,7 +582,7 @@ class EpubExporter:
             allow_remote=options.allow_remote,
             allowed_hosts=options.allowed_hosts,
         )
-        identifier = _text(article.meta.identifier) or content_identifier(article)
+        identifier = xml_text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
             book = build_book(fitted, images, style.css("css", "epub_css"), identifier)
