@@ -107,49 +107,35 @@ def sniff(data: bytes, path: Path | None = None) -> str:
 
 
 def _sniff_zip(data: bytes, path: Path | None) -> str:
-    # Only the central directory's names are read here; nothing is extracted.
+    """EPUB, ODT or DOCX from the archive's names and its two small type files; nothing is extracted."""
     import io
     import zipfile
+    import zlib
 
-    limits.check_zip(data, what="zip archive")  # the reader checks the XML members
+    limits.check_zip(data, what="zip archive")  # sizes and ratios; the reader checks the XML members
+
+    def small(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+        info = zf.getinfo(name)
+        return zf.read(info) if info.file_size <= limit else b""
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-            mimetype = b""
-            if "mimetype" in names:
-                info = zf.getinfo("mimetype")
-                if info.file_size < 200:
-                    mimetype = zf.read("mimetype").strip()
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from exc
+            mimetype = small(zf, "mimetype", 200).strip() if "mimetype" in names else b""
+            # A DOCX whose main part is not at word/document.xml names it in [Content_Types].xml.
+            types = small(zf, "[Content_Types].xml", 1_000_000) if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError, zlib.error) as exc:
+        raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from None
     if mimetype == b"application/epub+zip" or "META-INF/container.xml" in names:
         return "epub"
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
         return "odt"
-    if "word/document.xml" in names or _content_types_say_docx(data, names):
+    if "word/document.xml" in names or b"wordprocessingml.document.main+xml" in types:
         return "docx"
     raise InputError(
         "a zip archive that is not a DOCX, ODT or EPUB document",
         hint="unpack it and convert the article inside",
     )
-
-
-def _content_types_say_docx(data: bytes, names: set[str]) -> bool:
-    """A DOCX whose main part is not at ``word/document.xml`` names it here."""
-    import io
-    import zipfile
-    import zlib
-
-    if "[Content_Types].xml" not in names:
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("[Content_Types].xml")
-            if info.file_size > 1_000_000 or info.compress_size * 200 < info.file_size:
-                return False
-            return b"wordprocessingml.document.main+xml" in zf.read(info)
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError, zlib.error):
-        return False
 
 
 def _check_size(size: int, max_bytes: int | None) -> None:
