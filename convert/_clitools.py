@@ -84,3 +84,29 @@ def guarded(f: F) -> F:
             sys.exit(fail(exc))
 
     return wrapper  # type: ignore[return-value]
+
+
+#: A page with thirty remote images would print thirty lines per format;
+#: after this many lines of one kind the rest are counted, not shown.
+WARNINGS_SHOWN = 3
+
+
+def condensed_warnings(warnings: list[str], limit: int = WARNINGS_SHOWN) -> list[str]:
+    """``warnings`` without repeats, at most ``limit`` of each kind, then a count of the rest.
+
+    The kind is the text before the resource, such as ``pdf: skipped
+    resource`` or ``epub: skipped image``; ``--report`` keeps them all.
+    """
+    shown: list[str] = []
+    hidden: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for warning in dict.fromkeys(warnings):
+        kind = " ".join(warning.split(" ", 3)[:3])
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= limit:
+            shown.append(warning)
+        else:
+            hidden[kind] = hidden.get(kind, 0) + 1
+    shown.extend(f"{kind}: {count} more not shown" for kind, count in hidden.items())
+    return shown
+

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__, api
-from ._clitools import EXIT_INTERNAL, F, _debug_option, fail, guarded
+from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
 from .errors import ConvertError, UsageError
 from .model import Article
@@ -274,7 +274,7 @@ def _export_options(
 
 def _print_warnings(src: str, warnings: list[str]) -> None:
     label = "<stdin>" if src == "-" else src
-    for warning in dict.fromkeys(warnings):
+    for warning in condensed_warnings(warnings):
         click.echo(f"warning: {label}: {warning}", err=True)
 
 
@@ -363,7 +363,7 @@ def _convert_folders(
     )
     if batch.progress != "json":
         for outcome in report.outcomes:
-            for warning in outcome.warnings:
+            for warning in condensed_warnings(list(outcome.warnings)):
                 click.echo(f"warning: {outcome.rel}: {warning}", err=True)
     if batch.progress != "json" and not batch.quiet:
         click.echo(report.summary(), err=True)

@@ -269,6 +269,29 @@ def test_stdin_conversion_warns_about_refused_resources(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "remote.pdf").is_file()
 
 
+def test_many_refused_resources_are_counted_not_listed(tmp_path: Path) -> None:
+    images = "".join(f"![pic {i}](http://127.0.0.1:9/{i}.png)\n\n" for i in range(7))
+    page = f"---\ntitle: Gallery\n---\n\nText.\n\n{images}".encode()
+    r = run("convert", "-", "--to", "pdf", "-o", str(tmp_path / "out"), input=page)
+    assert r.returncode == 0, r.stderr
+    lines = r.stderr.decode().splitlines()
+    listed = [ln for ln in lines if ln.startswith("warning: <stdin>: pdf: skipped resource http")]
+    assert len(listed) == 3
+    assert "warning: <stdin>: pdf: skipped resource: 4 more not shown" in lines
+
+
+def test_condensed_warnings_keeps_kinds_apart_and_drops_repeats() -> None:
+    from convert._clitools import condensed_warnings
+
+    warnings = [f"pdf: skipped resource u{i}" for i in range(5)] + ["epub: skipped image a"] * 3
+    assert condensed_warnings(warnings, limit=2) == [
+        "pdf: skipped resource u0",
+        "pdf: skipped resource u1",
+        "epub: skipped image a",
+        "pdf: skipped resource: 3 more not shown",
+    ]
+
+
 def test_limit_option_raises_or_lowers_a_limit(tmp_path: Path, sample_path: Path) -> None:
     r = run("convert", str(sample_path), "--to", "txt", "-o", str(tmp_path), "--limit", "input_bytes=1k")
     assert r.returncode == 3
