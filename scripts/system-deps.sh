@@ -1,0 +1,38 @@
+#!/bin/sh
+# The system libraries Broadsheet uses, installed with apt where they are missing.
+#
+#   libpango-1.0-0, libpangoft2-1.0-0  WeasyPrint lays out text with Pango (required for PDF)
+#   libharfbuzz-subset0                HarfBuzz's font subsetter: WeasyPrint uses it when present,
+#                                      and a PDF then takes about half the time (bench/RESULTS.md)
+#
+# Safe to run again: installed packages are left alone. It never stops the
+# set-up: without apt, root or sudo it says what to install and exits 0.
+set -u
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "system-deps: no apt here; install Pango and HarfBuzz's subset library with your package manager"
+    exit 0
+fi
+missing=""
+for pkg in $packages; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+else
+    echo "system-deps: missing:$missing; install them as root (apt-get install$missing)"
+    exit 0
+fi
+# A fresh machine may have no package lists yet: update once if the first try fails.
+if $as_root apt-get install -y -qq $missing >/dev/null 2>&1 \
+    || { $as_root apt-get update -qq >/dev/null 2>&1 && $as_root apt-get install -y -qq $missing >/dev/null 2>&1; }; then
+    echo "system-deps: installed$missing"
+else
+    echo "system-deps: could not install$missing (no network or no rights); continuing without them"
+fi
+exit 0
