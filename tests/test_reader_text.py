@@ -596,3 +596,41 @@ def test_reuters_datelines_and_titles(corpus: Path) -> None:
     assert datelines / checked > 0.97
     assert wrong == 0
     assert authors >= 70
+
+
+@pytest.mark.parametrize(
+    ("closing", "agency"),
+    [
+        (" Reuter", "Reuters"),
+        (" REUTER", "Reuters"),
+        ("Reuter", "Reuters"),
+        ("\n(AP)", "AP"),
+        ("\n-- AFP", "AFP"),
+    ],
+)
+def test_a_wire_sign_off_names_the_publisher_and_leaves_the_body(closing: str, agency: str) -> None:
+    text = (
+        f"BANKS RAISE RATES\n\n    NEW YORK, March 2 - Banks raised\nrates.\n    They said so.\n{closing}\n"
+    )
+    article = read(text)
+    assert article.meta.publisher == agency
+    assert paragraphs(article) == ["Banks raised rates.", "They said so."]
+
+
+def test_a_closing_sentence_is_not_a_sign_off() -> None:
+    article = read("Rates\n\nBanks raised rates.\n\nAP said so.\n")
+    assert article.meta.publisher is None
+    assert paragraphs(article)[-1] == "AP said so."
+
+
+def test_short_lines_indented_alike_are_rows_not_one_wrapped_paragraph() -> None:
+    text = "ACME CORP 4TH QTR NET\n\n    CHICAGO, Feb 26 -\n    Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n"
+    article = read(text)
+    assert article.meta.dateline == "CHICAGO"
+    assert paragraphs(article) == ["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000"]
+
+
+def test_an_indented_wrapped_paragraph_stays_one_paragraph() -> None:
+    line = "a hard-wrapped line of ordinary prose that runs on and on"
+    article = read(f"Title\n\n    {line}\n    {line}\n    {line}.\n")
+    assert len(paragraphs(article)) == 1

@@ -152,6 +152,8 @@ _BULLET = re.compile(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
 #: A block whose lines (but the last) run longer than this is not hard-wrapped:
 #: it holds one paragraph per line.
 _WRAP_LIMIT = 100
+#: Lines all indented alike and no longer than this are rows, one paragraph each.
+_ROW_LIMIT = 50
 
 
 def clean(text: str) -> str:
@@ -195,14 +197,18 @@ def join_wrapped(lines: list[str]) -> str:
 def split_paragraphs(lines: list[str]) -> list[str]:
     """The paragraphs of one block of lines.
 
-    Lines longer than :data:`_WRAP_LIMIT` mean one paragraph per line;
-    an indented first line means each indented line starts a paragraph;
+    Lines longer than :data:`_WRAP_LIMIT` mean one paragraph per line, and so
+    do short lines all indented alike (rows, as in a wire story's earnings
+    table); an indented first line means each indented line starts a paragraph;
     otherwise the block is one hard-wrapped paragraph.
     """
     if any(len(clean(x)) > _WRAP_LIMIT for x in lines[:-1]):
         return [p for p in (clean(x) for x in lines) if p]
     indents = [len(x) - len(x.lstrip()) for x in lines]
     base = min(indents)
+    if len(lines) > 1 and base > 0 and max(indents) == base and all(len(clean(x)) <= _ROW_LIMIT for x in lines):
+        # every line indented alike and short: rows (a wire story's earnings table), not wrapped prose
+        return [p for p in (clean(x) for x in lines) if p]
     groups: list[list[str]] = []
     for line, indent in zip(lines, indents, strict=True):
         if not groups or (indents[0] > base and indent > base):
@@ -319,6 +325,19 @@ def looks_like_publisher(text: str) -> bool:
     if re.fullmatch(r"[\w\-]+\.(?:com|org|net|co\.uk|ru|ir|news)", text, re.I):
         return True
     return any(w in _PUBLISHER_WORDS for w in words)
+
+
+#: Wire services that close a story with their name alone on the last line.
+_SIGN_OFFS = {
+    "reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp": "AFP", "upi": "UPI", "dpa": "dpa",
+    "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "xinhua": "Xinhua", "kyodo": "Kyodo", "yonhap": "Yonhap",
+}  # fmt: skip
+
+
+def find_signoff(text: str) -> str | None:
+    """The agency of a closing ``Reuter`` / ``(AP)`` / ``-- AFP`` line, else ``None``."""
+    key = text.strip().strip("()[]-–—. ").lower()
+    return _SIGN_OFFS.get(key) if len(key) <= 8 else None
 
 
 def looks_like_role(text: str) -> bool:
@@ -795,6 +814,9 @@ def body_items(blocks: list[list[str]]) -> list[Block | str]:
 def parse_article(text: str, provenance: dict[str, str] | None = None) -> Article:
     """The article in decoded plain text; ``provenance`` learns where each field came from."""
     blocks = split_blocks(text)
+    if blocks and len(blocks[-1]) > 1 and find_signoff(blocks[-1][-1]) is not None:
+        # a sign-off on the story's last line is never part of its last paragraph
+        blocks = [*blocks[:-1], blocks[-1][:-1], blocks[-1][-1:]]
     trail = Trail(_LINE_BREAK.split(text)) if provenance is not None else None
     head, used = read_header(blocks, trail)
     items = body_items(blocks[used:])
@@ -829,6 +851,12 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
                     trail.note("publisher", items[-1], "publisher in the closing byline", quote=True)
             items.pop()
             head.add(closing)
+
+    if items and isinstance(items[-1], str) and (agency := find_signoff(items[-1])) is not None:
+        if trail is not None and not head.publisher:
+            trail.note("publisher", items[-1], "wire sign-off, find_signoff", quote=True)
+        items.pop()
+        head.publisher = head.publisher or agency
 
     while items and isinstance(items[0], Rule):
         items.pop(0)
