@@ -109,4 +109,3 @@ def condensed_warnings(warnings: list[str], limit: int = WARNINGS_SHOWN) -> list
             hidden[kind] = hidden.get(kind, 0) + 1
     shown.extend(f"{kind}: {count} more not shown" for kind, count in hidden.items())
     return shown
-

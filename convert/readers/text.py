@@ -206,7 +206,12 @@ def split_paragraphs(lines: list[str]) -> list[str]:
         return [p for p in (clean(x) for x in lines) if p]
     indents = [len(x) - len(x.lstrip()) for x in lines]
     base = min(indents)
-    if len(lines) > 1 and base > 0 and max(indents) == base and all(len(clean(x)) <= _ROW_LIMIT for x in lines):
+    if (
+        len(lines) > 1
+        and base > 0
+        and max(indents) == base
+        and all(len(clean(x)) <= _ROW_LIMIT for x in lines)
+    ):
         # every line indented alike and short: rows (a wire story's earnings table), not wrapped prose
         return [p for p in (clean(x) for x in lines) if p]
     groups: list[list[str]] = []
