@@ -21,6 +21,19 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from ..model import Author, Metadata
+from ._html_authors import bylined, page_spelling, reader_text
+from ._html_dates import (
+    headline,
+    headline_date,
+    in_page_zone,
+    page_stamps,
+    shown_by_headline,
+    shown_day,
+    shown_instead,
+    shows,
+    url_day,
+    visible_text,
+)
 
 _WS = re.compile(r"\s+")
 
@@ -299,10 +312,13 @@ _WEEKDAYS = (
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
 _DATE_TAIL = re.compile(
-    rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b(?:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?:{_MONTHS})\b)|\b(?:on|am|le|el)\s+\d|(?:^|\s)\d).*$",
+    rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b(?:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?:{_MONTHS})\b)|\b(?:on|am|le|el)\s+\d|"
+    r"\b(?:mo|di|mi|do|fr|sa|so)[.,]\s*\d|(?:^|\s)\d).*$",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+#: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
+_SHORT_WEEKDAY_TAIL = re.compile(r"\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Lu|Ma|Me|Je|Ve)[.,]\s*\d.*$")
 _JUNK_WORDS = frozenset(
     """staff staffer editor editors editorial redaktion redaktionen rédaction redacción redazione team admin
     administrator webmaster wordpressadmin unknown anonymous anonym anonyme guest user username name
@@ -391,6 +407,7 @@ class AuthorFilter:
         if _DOMAIN.search(text):
             return []
         text = _PARENS.sub("", text)
+        text = _SHORT_WEEKDAY_TAIL.sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
         out: list[str] = []
@@ -415,7 +432,7 @@ class AuthorFilter:
         text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
             text = _PREFIX.sub("", text).strip()
-        text = _ROLE_TAIL.sub("", _DATE_TAIL.sub("", text))
+        text = _capitals_only(_ROLE_TAIL.sub("", _DATE_TAIL.sub("", text)))
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
@@ -438,11 +455,34 @@ class AuthorFilter:
             return None
         return text
 
+    def brand_word(self, name: str) -> bool:
+        """Whether ``name`` is part of the site's name: a word of it ("Google" on "Google Security
+        Blog"), or for full names any part of it ("Iberische Weine" of "Iberische Weine in Berlin").
+
+        Strong sources (a byline element, JSON-LD) may sign with such a name; a guess may not.
+        """
+        key = _name_key(name)
+        if not key:
+            return False
+        if " " in name.strip():
+            return len(key) > 3 and key in self._publisher_key and key != self._publisher_key
+        words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
+        return key in words
+
     def _is_site(self, key: str, one_word: bool) -> bool:
         if not key or key in self._host_keys or (one_word and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _capitals_only(text: str) -> str:
+    """``GILLIAN MOHNEY March`` -> ``GILLIAN MOHNEY``: a name set in capitals ends where the capitals do."""
+    words = text.split()
+    lead = 0
+    while lead < len(words) and words[lead].isupper() and len(words[lead].strip(".")) > 1:
+        lead += 1
+    return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
 
 
 def _running_text(part: str) -> bool:
@@ -483,11 +523,22 @@ _NOT_BYLINE = re.compile(
 )
 
 
+#: Elements a byline is written in: blocks, and headings and inline runs ("<h4 class=author>").
+_BYLINE_TAGS = frozenset(
+    "div span p address a li section header cite small strong em b h2 h3 h4 h5 h6 dd td".split()
+)
+
+
 def _ancestry_ok(el: HtmlElement) -> bool:
+    """Whether no element around ``el`` is a comment, sidebar, teaser, caption ... block.
+
+    ``<body>`` and ``<html>`` are not looked at: their classes describe the
+    whole page ("has-sidebar", "single-format-image"), not the part ``el`` is in.
+    """
     node: HtmlElement | None = el
     depth = 0
-    while node is not None and depth < 12:
-        label = f"{node.get('class') or ''} {node.get('id') or ''}"
+    while node is not None and depth < 12 and node.tag not in ("body", "html"):
+        label = _state_free(f"{node.get('class') or ''} {node.get('id') or ''}")
         if node.tag in ("aside", "nav", "figure", "figcaption", "footer", "form") or (
             node is not el and _NOT_BYLINE.search(label)
         ):
@@ -495,6 +546,22 @@ def _ancestry_ok(el: HtmlElement) -> bool:
         node = node.getparent()
         depth += 1
     return True
+
+
+_STATE_CLASS = re.compile(
+    r"(?:^|\s)(?:has|hasnt|hasn-t|with|without|no|not|is-not|format|single-format|post-format)[-_]\S*",
+    re.IGNORECASE,
+)
+
+
+def _state_free(label: str) -> str:
+    """A class list without the classes that say what an element holds, not what it is.
+
+    ``<article class="post has-post-thumbnail format-image">`` is an article
+    with a picture, not a picture: such state classes must not make its
+    byline look like a caption or a teaser.
+    """
+    return _STATE_CLASS.sub(" ", label)
 
 
 def byline_texts(tree: HtmlElement) -> Iterator[str]:
@@ -522,7 +589,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and _ancestry_ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
-    for el in body.iter("div", "span", "p", "address", "a", "li", "section", "header"):
+    for el in body.iter(*_BYLINE_TAGS):
         if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and _ancestry_ok(el):
             text = squash(el.text_content())
             if len(text) <= 120:
@@ -898,6 +965,8 @@ def _dates(
     marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
     found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
     searched = iso_date(extracted.searched_date)
+    stamps = page_stamps(tree, jsonld_objects(tree))
+    declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
     published: tuple[str | None, str]
     if declared:
         published = _corroborated([*declared, *marked], searched)
@@ -910,10 +979,64 @@ def _dates(
         *(meta_pick(tags, name) for name in _MODIFIED_META),
         (t_upd, t_upd_where),
     )
+    if (value := published[0]) is not None:
+        if declared:
+            published = _as_shown((value, published[1]), updated, tree)
+        else:
+            published = _by_headline((value, published[1]), _valid_dates((t_pub, t_pub_where)), tree)
     for name, (value, source) in (("published", published), ("updated", updated)):
         if value:
             where[name] = source
     return published[0], updated[0]
+
+
+def _as_shown(
+    published: tuple[str, str], updated: tuple[str | None, str], tree: HtmlElement
+) -> tuple[str, str]:
+    """The declared date checked against the dates the page shows by its headline.
+
+    A declared day the page never writes gives way to the one it does write:
+    the later declared modification day (:func:`shown_instead`), or the
+    neighbouring local day of a UTC stamp (:func:`shown_day`).
+    """
+    value, source = published
+    text, title = visible_text(tree), headline(tree)
+    if (shown := shown_instead(value, [updated[0]], text, title)) is not None:
+        return shown, f"{updated[1]} (the page shows this date, never {source})"
+    day = url_day(tree)
+    if day and day != value[:10] and not shows(text, value):
+        return day, f"the date in the page's URL, which the page shows (never {source})"
+    if (day := shown_day(value, text, title)) is not None:
+        return day, f"{source}, as the local day the page shows"
+    return published
+
+
+def _by_headline(found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement) -> tuple[str, str]:
+    """A date nothing declares, checked against the date written by the headline.
+
+    htmldate's pick among undeclared dates can be a related story's, a
+    comment's or the footer's; when the page has a headline and does not
+    write that day by it, the date it does write there is the article's,
+    unless an element marked as the publication date (``<time pubdate>``,
+    ``itemprop="datePublished"``) names the same day.
+    """
+    text, title = visible_text(tree), headline(tree)
+    if title is None or any(value[:10] == found[0][:10] for value, _ in marked):
+        return found
+    if shown_by_headline(text, found[0], title):
+        return found
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    day = headline_date(text, title, latest)
+    return (day, "the date written by the headline") if day else found
+
+
+def _in_page_zone(dated: list[tuple[str, str]], stamps: list[datetime]) -> list[tuple[str, str]]:
+    """UTC stamps moved to the zone the page states elsewhere (:func:`in_page_zone`), noted in the source."""
+    out = []
+    for value, source in dated:
+        zoned = in_page_zone(value, stamps)
+        out.append((zoned, f"{source}, in the page's own time zone") if zoned else (value, source))
+    return out
 
 
 def _valid_dates(*values: tuple[str | None, str]) -> list[tuple[str, str]]:
@@ -976,6 +1099,49 @@ def _authors(
     check: AuthorFilter,
     where: Where,
 ) -> list[str]:
+    """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
+    names = _author_names(tree, tags, ld, extracted, check, where)
+    if len(names) == 1 and " " not in names[0] and (full := _full_form(names[0], reader_text(tree), check)):
+        where["authors"] += f", completed from the page text ({full})"
+        return [full]
+    return names
+
+
+def _full_form(name: str, text: str, check: AuthorFilter) -> str | None:
+    """The full name the page gives a one-word author, most often written right after it, if any.
+
+    A CMS account or a ``rel=author`` link often shows the first name only
+    while the page names "Henry Steinhau" again and again. Only capitalised
+    following words that pass the name checks count, and one mention is not
+    enough ("Krimiblogger Okay, ...": the next sentence).
+    """
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}\s+([^\W\d_][\w'’-]+)(?!\w)", text):
+        last = m[1]
+        if (
+            not last[0].isupper()
+            or last.isupper() != name.isupper()
+            or _name_key(last) == _name_key(name)
+            or _PREFIX.fullmatch(last + " ")
+        ):
+            continue
+        full = check.name(f"{name} {last}")
+        if full is not None and full.count(" ") == 1:
+            counts[full] = counts.get(full, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _author_names(
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    check: AuthorFilter,
+    where: Where,
+) -> list[str]:
     """The authors, from the most trusted source that passes its test; sources are never merged.
 
     JSON-LD and ``<meta name=author>`` are often filled by a CMS with the
@@ -983,13 +1149,22 @@ def _authors(
     one of the same people: a byline, or trafilatura, whose own checks
     (it also reads the meta tag) reject handles and site accounts. A
     catalogue entry (``citation_author``) or a byline element stands on its
-    own; trafilatura's guess alone is kept only for full names.
+    own; trafilatura's guess alone is kept only for full names, or for a
+    one-word name the page signs with.
+
+    Every source counts only for names the page shows its reader: a name
+    found only in markup (JSON-LD, ``<meta>``, a hidden ``itemprop``) is the
+    CMS account that posted the page more often than the writer.
     """
     meta_keys = [
         k for k in ("author", "parsely-author", "sailthru.author", "byl", "article:author") if tags.get(k)
     ]
     meta_values = [v for name in meta_keys for v in tags[name][:1]]
-    catalogue_keys = [k for k in ("citation_author", "dc.creator", "dcterms.creator") if tags.get(k)]
+    catalogue_keys = [
+        k
+        for k in ("citation_author", "dc.creator", "dcterms.creator", "dc:creator", "dcterms:creator")
+        if tags.get(k)
+    ]
     catalogued = [v for name in catalogue_keys for v in tags[name]]
     ld_pairs = ld_author_names(ld)
     ld_names = _unique(n for name, person in ld_pairs for n in check.names(name, person=person))
@@ -1005,6 +1180,11 @@ def _authors(
         extracted.author.replace(";", ",") if extracted.author else None, whole=False
     )
     ld_where = ld_label(ld, "author" if any(_ld_names(ld.get("author"))) else "creator") if ld else ""
+    shown = _visible_key(tree)
+    ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
+        [n for n in names if _is_shown(n, shown)]
+        for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
+    )
     catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
     meta_where = ", ".join(tags.label(k) for k in meta_keys)
     traf_where = "trafilatura (author heuristics)"
@@ -1015,7 +1195,6 @@ def _authors(
         (byline_names, byline_where),
         (extracted_names, traf_where),
     ]
-    shown = _visible_key(tree)
     if ld_names and (other := _agreeing(ld_names, everything[1:])):
         where["authors"] = f"{ld_where}, confirmed by {other}"
         return ld_names[:12]
@@ -1033,10 +1212,44 @@ def _authors(
     if byline_names:
         where["authors"] = byline_where
         return byline_names[:6]
-    if extracted_names and all(" " in n and _name_key(n) in shown for n in extracted_names):
-        where["authors"] = f"{traf_where}, names shown in the page text"
-        return extracted_names[:6]
+    if extracted_names and (guessed := _shown_guesses(tree, extracted_names, check)):
+        where["authors"] = f"{traf_where}, {guessed[1]}"
+        return guessed[0][:6]
     return []
+
+
+def _shown_guesses(
+    tree: HtmlElement, guesses: list[str], check: AuthorFilter
+) -> tuple[list[str], str] | None:
+    """trafilatura's names, as the page spells them, when the page shows them as a byline; else ``None``.
+
+    A guess alone is weak: full names count only as the page prints them
+    (not title-cased from a tag or a magazine's name) and when they are not
+    part of the site's name; a one-word name ("Heiko") only when the page
+    signs with it ("von Heiko", a link to the author's page).
+    """
+    text = reader_text(tree)
+    names: list[str] = []
+    for guess in guesses:
+        spelled = page_spelling(text, guess)
+        name = check.name(spelled) if spelled else None
+        if name is None or check.brand_word(name):
+            return None
+        names.append(name)
+    if all(" " in n for n in names):
+        return names, "names shown in the page text"
+    if len(names) == 1 and bylined(tree, names[0]):
+        return names, "shown as the page's byline"
+    return None
+
+
+def _is_shown(name: str, shown: str) -> bool:
+    """Whether each word of ``name`` is in the page's visible text (``shown``, a :func:`_visible_key`).
+
+    Word by word, so "Richard (R.J.) Eskow" on the page shows "Richard Eskow".
+    """
+    keys = [k for k in (_name_key(w) for w in name.split()) if k]
+    return bool(keys) and all(k in shown for k in keys)
 
 
 def _visible_key(tree: HtmlElement) -> str:

@@ -1,0 +1,156 @@
+"""Author rules of the HTML reader's metadata pass, each on a small page written for the rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from convert.readers._html_authors import bylined, page_spelling, reader_text
+from convert.readers._html_meta import AuthorFilter, Extracted, build_metadata
+from convert.readers.html import parse_html
+
+ARTICLE = "<p>" + "The council met on Tuesday and agreed the budget for the coming year. " * 4 + "</p>"
+
+
+def page(body: str, *, head: str = "", body_class: str = "") -> str:
+    return (
+        f"<html><head><title>Budget agreed</title>{head}</head>"
+        f'<body class="{body_class}"><article><h1>Budget agreed</h1>{body}{ARTICLE}</article></body></html>'
+    )
+
+
+def authors(html: str, guess: str | None = None, publisher: str | None = None) -> list[str]:
+    head = f'<meta property="og:site_name" content="{publisher}">' if publisher else ""
+    tree = parse_html(html.replace("<head>", "<head>" + head, 1))
+    where: dict[str, str] = {}
+    meta = build_metadata(tree, Extracted(author=guess), where)
+    return [a.name for a in meta.authors]
+
+
+# --- byline elements -------------------------------------------------------
+
+
+def test_page_level_classes_do_not_hide_the_byline() -> None:
+    html = page('<span class="byline">By Jane Roe</span>', body_class="single has-sidebar format-image")
+    assert authors(html) == ["Jane Roe"]
+
+
+def test_state_classes_of_a_wrapper_do_not_make_it_a_bio_box() -> None:
+    html = page('<div class="sig-line hasnt-bio"><span class="pb-byline">By Jane Roe</span></div>')
+    assert authors(html) == ["Jane Roe"]
+
+
+def test_a_real_bio_box_still_hides_its_name() -> None:
+    html = page('<div class="bio-box"><span class="author">Jane Roe</span></div>')
+    assert authors(html) == []
+
+
+def test_a_byline_in_a_heading_is_read() -> None:
+    html = page('<h4 class="vcard author"><span class="fn">Krimiblogger</span></h4>')
+    assert authors(html) == ["Krimiblogger"]
+
+
+def test_a_short_weekday_after_the_name_is_cut() -> None:
+    html = page('<div class="article-author">Von Tomas Spahn Fr, 18. Oktober 2019</div>')
+    assert authors(html) == ["Tomas Spahn"]
+
+
+def test_a_name_in_capitals_ends_where_the_capitals_do() -> None:
+    assert AuthorFilter().name("GILLIAN MOHNEY March") == "GILLIAN MOHNEY"
+    assert AuthorFilter().name("Jane Roe") == "Jane Roe"
+
+
+# --- names only in markup ----------------------------------------------------
+
+
+def _ld(author: str) -> str:
+    obj = {"@type": "NewsArticle", "headline": "Budget agreed", "author": {"@type": "Person", "name": author}}
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_a_name_only_in_markup_is_not_the_byline() -> None:
+    head = _ld("Sam Poster") + '<meta name="author" content="Sam Poster">'
+    assert authors(page("", head=head), guess="Sam Poster") == []
+
+
+def test_the_same_markup_counts_once_the_page_shows_the_name() -> None:
+    head = _ld("Sam Poster") + '<meta name="author" content="Sam Poster">'
+    assert authors(page("<p>Sam Poster</p>", head=head), guess="Sam Poster") == ["Sam Poster"]
+
+
+def test_dublin_core_in_rdfa_form_is_a_catalogue_entry() -> None:
+    head = '<meta property="dc:creator" content="Roe, Jane">'
+    assert authors(page("<p>Jane Roe</p>", head=head)) == ["Jane Roe"]
+
+
+# --- trafilatura's guess -------------------------------------------------------
+
+
+def test_a_one_word_guess_the_page_signs_with_is_kept() -> None:
+    html = page("<p>9. Februar 2019 von Heiko · Laufen</p>")
+    assert authors(html, guess="Heiko") == ["Heiko"]
+
+
+def test_a_one_word_guess_linked_to_its_author_page_is_kept() -> None:
+    html = page('<p>Posted 26 Nov 2017 <a href="https://example.org/author/tlow/">tlow</a></p>')
+    assert authors(html, guess="Tlow") == ["tlow"]
+
+
+def test_a_one_word_guess_the_page_does_not_sign_with_is_dropped() -> None:
+    html = page("<p>Das Departement für Wirtschaft, Bildung und Forschung teilt mit.</p>")
+    assert authors(html, guess="Bildung") == []
+
+
+def test_a_first_name_followed_by_a_surname_is_not_a_signature() -> None:
+    tree = parse_html(page("<p>New robot by Todd Bates</p>"))
+    assert not bylined(tree, "Todd")
+
+
+def test_a_one_word_guess_that_is_the_site_name_is_dropped() -> None:
+    html = page('<p class="footer-note">Posted by <a rel="author" href="/x">Google</a></p>')
+    assert authors(html, guess="Google", publisher="Google Online Security Blog") == []
+
+
+def test_a_title_cased_guess_is_judged_as_the_page_spells_it() -> None:
+    html = page('<p>Jeden Monat "selbst ist der Mann" im Briefkasten.</p>')
+    assert authors(html, guess="Selbst Ist Der Mann") == []
+
+
+def test_a_guess_that_is_part_of_the_site_name_is_dropped() -> None:
+    html = page("<p>Iberische Weine in Berlin</p>")
+    assert authors(html, guess="Iberische Weine", publisher="Iberische Weine in Berlin") == []
+
+
+@pytest.mark.parametrize(
+    ("shown", "guess", "expected"),
+    [
+        ("Günter W. Kienitz", "Günter W Kienitz", "Günter W. Kienitz"),
+        ("GILLIAN MOHNEY", "Gillian Mohney", "GILLIAN MOHNEY"),
+        ("stol.it", "Stol It", None),
+    ],
+)
+def test_page_spelling(shown: str, guess: str, expected: str | None) -> None:
+    text = reader_text(parse_html(page(f"<p>Text by {shown} here</p>")))
+    assert page_spelling(text, guess) == expected
+
+
+def test_a_full_name_shown_as_a_guess_is_kept_in_the_page_spelling() -> None:
+    html = page("<p>Text: Günter W. Kienitz</p>")
+    assert authors(html, guess="Günter W Kienitz") == ["Günter W. Kienitz"]
+
+
+# --- completing a first name ---------------------------------------------------
+
+
+def test_a_lone_first_name_is_completed_when_the_page_repeats_the_full_name() -> None:
+    html = page(
+        '<p>Von <a rel="author" href="/author/henry/">Henry</a> In Aktuell</p>'
+        "<p>Henry Steinhau schreibt.</p><p>Mehr von Henry Steinhau</p>"
+    )
+    assert authors(html) == ["Henry Steinhau"]
+
+
+def test_a_single_mention_after_the_first_name_is_not_a_surname() -> None:
+    html = page('<p><a rel="author" href="/author/k/">Krimiblogger</a> Okay, hat nichts damit zu tun.</p>')
+    assert authors(html) == ["Krimiblogger"]

@@ -1,0 +1,180 @@
+"""Publication dates of web pages weighed against the rest of the page: its zone, the dates it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import lxml.html
+import pytest
+
+from convert.base import ReadOptions
+from convert.model import Article
+from convert.readers._html_dates import (
+    headline_date,
+    in_page_zone,
+    page_stamps,
+    shown_day,
+    shown_instead,
+    shows,
+    url_day,
+    visible_text,
+    written_dates,
+)
+from convert.readers.html import HtmlReader
+
+PAGE = """<!DOCTYPE html><html><head>{head}<title>Harbour plans</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour plans approved</h1>{byline}
+<p>The council approved the harbour plans on a narrow vote after a long debate about costs and the works.</p>
+<p>Residents who opposed the project said they would keep watching how the money is spent in the years ahead.</p>
+</article>{footer}</body></html>"""
+
+
+def read(head: str = "", byline: str = "", footer: str = "") -> Article:
+    data = PAGE.format(head=head, byline=byline, footer=footer).encode("utf-8")
+    return HtmlReader().read(data, ReadOptions())
+
+
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html)
+
+
+# --------------------------------------------------------------------------
+# The page's own time zone
+
+
+def test_utc_stamp_takes_the_offset_the_page_states_for_the_same_instant() -> None:
+    head = (
+        '<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">'
+        '<meta property="article:modified_time" content="2023-11-09T04:00:00+00:00">'
+    )
+    byline = '<p><time datetime="2023-11-08T21:11:03-05:00">Posted in the evening</time></p>'
+    assert read(head, byline).meta.published == "2023-11-08T21:11:03-05:00"
+
+
+def test_utc_stamp_takes_the_offset_of_the_pages_other_stamps() -> None:
+    stamps = page_stamps(
+        tree('<html><head><meta name="x" content="2022-01-03T10:00:00+01:00"></head><body></body></html>'), []
+    )
+    assert in_page_zone("2022-01-04T23:30:00+00:00", stamps) == "2022-01-05T00:30:00+01:00"
+    assert in_page_zone("2022-01-04T23:30:00+01:00", stamps) is None  # already local
+    assert in_page_zone("2022-01-04T23:30:00+00:00", []) is None  # no zone stated: nothing to go on
+
+
+# --------------------------------------------------------------------------
+# Dates the page shows
+
+
+def test_written_forms_of_a_day_are_recognised_in_several_languages() -> None:
+    for text in (
+        "5 March 2024",
+        "March 5, 2024",
+        "05.03.2024",
+        "5. März 2024",
+        "5 de marzo de 2024",
+        "2024-03-05",
+    ):
+        assert shows(f"Posted {text} by the desk", "2024-03-05"), text
+    assert not shows("Posted 15 March 2024", "2024-03-05")
+    assert not shows("Order 105.03.20245", "2024-03-05")
+
+
+def test_written_dates_are_only_unambiguous_ones() -> None:
+    found = [
+        day for _, day in written_dates("On 03/04/2024, then 12. Januar 2023 and 2021-07-09, not 31.02.2020")
+    ]
+    assert found == [date(2023, 1, 12), date(2021, 7, 9)]
+
+
+def test_visible_text_leaves_out_scripts_and_styles() -> None:
+    page = tree(
+        "<html><body><p>Shown</p><script>var hidden = 1;</script><style>p{}</style>tail</body></html>"
+    )
+    assert visible_text(page) == "Shown tail"
+
+
+def test_declared_day_never_shown_gives_way_to_the_modified_day_written_by_the_headline() -> None:
+    text = "Harbour plans approved By Jane Roe 12.01.2022 The council approved ..."
+    assert shown_instead(
+        "2021-11-29T14:13:37+00:00", ["2022-01-12T14:27:30+00:00"], text, "Harbour plans"
+    ) == ("2022-01-12T14:27:30+00:00")
+
+
+def test_an_updated_label_keeps_the_declared_publication_date() -> None:
+    text = "Harbour plans approved By Jane Roe Updated March 12, 2020 The council approved ..."
+    assert shown_instead("2019-10-15T16:59:59+00:00", ["2020-03-12T14:42:17+00:00"], text, "Harbour") is None
+    head = (
+        '<meta property="article:published_time" content="2019-10-15T16:59:59+00:00">'
+        '<meta property="article:modified_time" content="2020-03-12T14:42:17+00:00">'
+    )
+    meta = read(head, "<p>By Jane Roe. Updated March 12, 2020</p>").meta
+    assert (meta.published or "")[:10] == "2019-10-15"
+    assert (meta.updated or "")[:10] == "2020-03-12"
+
+
+def test_a_shown_declared_day_is_kept() -> None:
+    text = "Harbour 29 November 2021 ... last changed 12.01.2022"
+    assert shown_instead("2021-11-29T14:13:37+00:00", ["2022-01-12T00:00:00"], text, "Harbour") is None
+
+
+def test_an_earlier_modified_day_never_replaces_the_published_one() -> None:
+    assert shown_instead("2022-01-12", ["2021-11-29"], "Harbour 29.11.2021", "Harbour") is None
+
+
+def test_utc_stamp_moves_to_the_neighbouring_day_the_page_writes() -> None:
+    text = "Harbour plans approved By Jane Roe 3/5/2022 22:41 The council 3 May 2022"
+    assert shown_day("2022-05-04T02:41:00+00:00", text, "Harbour plans") == "2022-05-03"
+    assert shown_day("2022-05-04T02:41:00+00:00", text + " 4 May 2022", "Harbour plans") is None
+    assert (
+        shown_day("2022-05-04T14:41:00+00:00", text, "Harbour plans") is None
+    )  # afternoon: not the day before
+
+
+# --------------------------------------------------------------------------
+# Undeclared dates: the one written by the headline
+
+
+def test_headline_date_is_the_nearest_unlabelled_date() -> None:
+    text = "Menu 1 June 2019 Home News Sport Culture Harbour plans approved By Jane Roe 14.01.2022 Related: 2 May 2021"
+    assert headline_date(text, "Harbour plans approved", date(2026, 1, 1)) == "2022-01-14"
+    assert headline_date(text, None, date(2026, 1, 1)) is None
+    assert headline_date("Harbour 1 June 2030", "Harbour", date(2026, 1, 1)) is None  # the future
+
+
+def test_undeclared_page_dated_by_its_headline_not_by_a_related_story() -> None:
+    byline = "<p>By Jane Roe, 14 January 2022</p>"
+    filler = "<p>" + "Comments and reader letters about other matters. " * 120 + "</p>"
+    footer = (
+        f'<aside>{filler}<ul><li>Older story <time datetime="2021-11-24">24.11.2021</time></li></ul></aside>'
+    )
+    published = read(byline=byline, footer=footer).meta.published or ""
+    assert published[:10] == "2022-01-14"
+
+
+# --------------------------------------------------------------------------
+# The URL
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://example.org/home/2017/7/12/a-story", "2017-07-12"),
+        ("https://example.org/2017-07-12/a-story", "2017-07-12"),
+        ("https://example.org/2017/13/40/a-story", None),
+        ("https://example.org/story-20170712", None),
+    ],
+)
+def test_url_day(href: str, expected: str | None) -> None:
+    page = tree(f'<html><head><link rel="canonical" href="{href}"></head><body></body></html>')
+    assert url_day(page) == expected
+
+
+def test_url_date_beats_a_declared_date_the_page_never_shows() -> None:
+    head = (
+        '<link rel="canonical" href="https://example.org/home/2017/7/12/harbour-plans">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Harbour plans approved",'
+        ' "datePublished": "2019-06-17T18:28:00+02:00"}</script>'
+    )
+    assert (read(head).meta.published or "")[:10] == "2017-07-12"
+    shown = read(head, "<p>Posted 17 June 2019</p>").meta.published or ""
+    assert shown[:10] == "2019-06-17"
