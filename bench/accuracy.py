@@ -479,15 +479,25 @@ def bench_pandoc(jobs: int) -> dict[str, int]:
             *base.glob("epub/*.epub"),
         ]
     )
+    names = [str(p.relative_to(CORPUS)) for p in files]
+    return tally(f"pandoc fixtures: {len(files)} DOCX/ODT/EPUB", convert_fixture, files, names, jobs)
+
+
+def tally(
+    label: str, fn: Callable[[Any], tuple[str, str]], items: list[Any], names: list[str], jobs: int
+) -> dict[str, int]:
+    """Run ``fn`` over ``items`` in parallel; print every outcome but "ok", then the counts."""
     counts: Counter[str] = Counter()
+    started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for path, (outcome, message) in zip(files, pool.map(convert_fixture, files), strict=True):
+        for name, (outcome, message) in zip(names, pool.map(fn, items, chunksize=8), strict=True):
             counts[outcome] += 1
             if outcome != "ok":
-                print(f"  {outcome}: {path.relative_to(CORPUS)}: {message}")
+                print(f"  {outcome}: {name}: {message}")
     print(
-        f"\npandoc fixtures: {len(files)} DOCX/ODT/EPUB -> {', '.join(OUTPUTS)}: "
+        f"\n{label} -> {', '.join(OUTPUTS)}: "
         + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+        + f"  ({time.perf_counter() - started:.0f} s)"
     )
     return dict(counts)
 
@@ -603,21 +613,13 @@ def convert_story(text: bytes) -> tuple[str, str]:
 
 def bench_wire_convert(jobs: int, limit: int | None) -> dict[str, int]:
     """Every BBC and Reuters story through every output format."""
-    texts = [p.read_bytes() for p in sorted((CORPUS / "bbc-news" / "bbc").glob("*/*.txt"))][:limit]
-    texts += [s["text"].encode("latin-1", "replace") for s in reuters_stories()][:limit]
-    counts: Counter[str] = Counter()
-    started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcome, message in pool.map(convert_story, texts, chunksize=16):
-            counts[outcome] += 1
-            if outcome != "ok":
-                print(f"  {outcome}: {message}")
-    print(
-        f"\nBBC and Reuters stories: {len(texts)} -> {', '.join(OUTPUTS)}: "
-        + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-        + f"  ({time.perf_counter() - started:.0f} s)"
-    )
-    return dict(counts)
+    bbc = sorted((CORPUS / "bbc-news" / "bbc").glob("*/*.txt"))[:limit]
+    stories = list(reuters_stories())[:limit]
+    texts = [p.read_bytes() for p in bbc] + [s["text"].encode("latin-1", "replace") for s in stories]
+    names = [str(p.relative_to(CORPUS)) for p in bbc] + [
+        f"reuters: {s['title'].strip()[:60]}" for s in stories
+    ]
+    return tally(f"BBC and Reuters stories: {len(texts)}", convert_story, texts, names, jobs)
 
 
 def main(argv: list[str] | None = None) -> int:
