@@ -154,3 +154,47 @@ def test_a_lone_first_name_is_completed_when_the_page_repeats_the_full_name() ->
 def test_a_single_mention_after_the_first_name_is_not_a_surname() -> None:
     html = page('<p><a rel="author" href="/author/k/">Krimiblogger</a> Okay, hat nichts damit zu tun.</p>')
     assert authors(html) == ["Krimiblogger"]
+
+
+# --- round two: lists, state classes, personal sites ----------------------------
+
+
+def test_every_value_of_a_repeated_author_tag_is_read() -> None:
+    head = '<meta name="parsely-author" content="Jane Roe"><meta name="parsely-author" content="John Doe">'
+    body = '<div class="byline">By <span>Jane Roe</span> and <span>John Doe</span></div>'
+    assert authors(page(body, head=head)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_byline_listing_co_authors_completes_json_ld_that_names_one() -> None:
+    head = _ld("Jane Roe")
+    body = '<div class="byline">By Jane Roe, John Doe</div>'
+    assert authors(page(body, head=head)) == ["Jane Roe", "John Doe"]
+
+
+def test_co_authors_from_separate_tags_do_not_extend_json_ld() -> None:
+    head = _ld("Jane Roe") + '<meta name="author" content="Big Media"><meta name="author" content="Jane Roe">'
+    assert authors(page("<p>Jane Roe for Big Media</p>", head=head), guess="Big Media; Jane Roe") == [
+        "Jane Roe"
+    ]
+
+
+def test_a_promoted_article_is_not_a_promo_box() -> None:
+    html = page('<div class="node node-promoted"><div class="group-author">Von Jane Roe</div></div>')
+    assert authors(html) == ["Jane Roe"]
+
+
+def test_a_real_promo_box_still_hides_its_byline() -> None:
+    html = page('<div class="promo-box"><div class="author">Von Jane Roe</div></div>')
+    assert authors(html) == []
+
+
+def test_a_personal_site_named_after_its_author_keeps_her_name() -> None:
+    head = _ld("Jane Roe") + '<meta name="author" content="Jane Roe">'
+    html = page('<p><a href="/">Jane Roe</a></p>', head=head)
+    assert authors(html, publisher="Jane Roe") == ["Jane Roe"]
+
+
+def test_a_magazine_typed_as_a_person_loses_to_the_byline() -> None:
+    head = _ld("Food Trade") + '<meta name="author" content="Food Trade">'
+    html = page('<p>Food Trade</p><span class="author">Jane Roe</span>', head=head)
+    assert authors(html, publisher="Food Trade") == ["Jane Roe"]

@@ -518,7 +518,7 @@ _BYLINE_CLASS = re.compile(
 )
 _NOT_BYLINE = re.compile(
     r"comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|recommend|"
-    r"promo|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
+    r"promo(?!ted)|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
     re.IGNORECASE,
 )
 
@@ -529,23 +529,42 @@ _BYLINE_TAGS = frozenset(
 )
 
 
-def _ancestry_ok(el: HtmlElement) -> bool:
-    """Whether no element around ``el`` is a comment, sidebar, teaser, caption ... block.
+_OFF_TOPIC_TAGS = frozenset(("aside", "nav", "figure", "figcaption", "footer", "form"))
+#: How many elements, the candidate itself included, :class:`_Ancestry` looks at on the way up.
+_ANCESTRY_DEPTH = 12
+
+
+class _Ancestry:
+    """Whether no element around a byline candidate is a comment, sidebar, teaser, caption ... block.
 
     ``<body>`` and ``<html>`` are not looked at: their classes describe the
-    whole page ("has-sidebar", "single-format-image"), not the part ``el`` is in.
+    whole page ("has-sidebar", "single-format-image"), not the part an element
+    is in. Each element's own verdict (its tag, its class list) is worked out
+    once per page and remembered, so a page with thousands of elements and
+    dozens of candidates costs one look per element on the candidates' paths,
+    not one per element per candidate.
     """
-    node: HtmlElement | None = el
-    depth = 0
-    while node is not None and depth < 12 and node.tag not in ("body", "html"):
-        label = _state_free(f"{node.get('class') or ''} {node.get('id') or ''}")
-        if node.tag in ("aside", "nav", "figure", "figcaption", "footer", "form") or (
-            node is not el and _NOT_BYLINE.search(label)
-        ):
-            return False
-        node = node.getparent()
-        depth += 1
-    return True
+
+    def __init__(self) -> None:
+        self._labels: dict[HtmlElement, bool] = {}
+
+    def _off_topic_label(self, node: HtmlElement) -> bool:
+        verdict = self._labels.get(node)
+        if verdict is None:
+            label = _state_free(f"{node.get('class') or ''} {node.get('id') or ''}")
+            verdict = self._labels[node] = bool(_NOT_BYLINE.search(label))
+        return verdict
+
+    def ok(self, el: HtmlElement) -> bool:
+        """Whether ``el`` and its nearest ancestors (up to ``<body>``) are all on-topic markup."""
+        node: HtmlElement | None = el
+        depth = 0
+        while node is not None and depth < _ANCESTRY_DEPTH and node.tag not in ("body", "html"):
+            if node.tag in _OFF_TOPIC_TAGS or (node is not el and self._off_topic_label(node)):
+                return False
+            node = node.getparent()
+            depth += 1
+        return True
 
 
 _STATE_CLASS = re.compile(
@@ -570,14 +589,17 @@ def byline_texts(tree: HtmlElement) -> Iterator[str]:
 
 
 def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
-    """:func:`byline_texts` with the element each came from (``byline element .author``)."""
+    """:func:`byline_texts` with the element each came from (``byline element .author``).
+
+    The cheap test (an attribute) comes first and the ancestry second, so
+    only the few elements marked as bylines have their surroundings checked.
+    """
     body = tree.find("body")
     if body is None:
         return
+    ancestry = _Ancestry()
     for el in body.iter():
-        if not isinstance(el.tag, str) or not _ancestry_ok(el):
-            continue
-        if "author" in (el.get("itemprop") or "").split():
+        if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el):
             inner = el.find(".//*[@itemprop='name']")
             yield (
                 squash(
@@ -587,10 +609,10 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 f'<{_tag(el)} itemprop="author"> element',
             )
     for el in body.iter("a", "span", "link"):
-        if "author" in (el.get("rel") or "").lower().split() and _ancestry_ok(el):
+        if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
     for el in body.iter(*_BYLINE_TAGS):
-        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and _ancestry_ok(el):
+        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el):
             text = squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
@@ -1159,7 +1181,8 @@ def _author_names(
     meta_keys = [
         k for k in ("author", "parsely-author", "sailthru.author", "byl", "article:author") if tags.get(k)
     ]
-    meta_values = [v for name in meta_keys for v in tags[name][:1]]
+    # Every value, not the first: CMSs write one tag per author (``parsely-author`` twice).
+    meta_values = [v for name in meta_keys for v in tags[name][:12]]
     catalogue_keys = [
         k
         for k in ("citation_author", "dc.creator", "dcterms.creator", "dc:creator", "dcterms:creator")
@@ -1195,8 +1218,18 @@ def _author_names(
         (byline_names, byline_where),
         (extracted_names, traf_where),
     ]
-    if ld_names and (other := _agreeing(ld_names, everything[1:])):
+    if ld_names and (
+        other := _agreeing(ld_names, [*everything[1:], _owners(ld_pairs, meta_values, shown, byline_names)])
+    ):
         where["authors"] = f"{ld_where}, confirmed by {other}"
+        fields = [
+            ([n for n in check.names(v, single_words=False) if _is_shown(n, shown)], tags.label(k))
+            for k in meta_keys
+            for v in tags[k][:12]
+        ]
+        if fuller := _fuller(ld_names, [(byline_names, byline_where), *fields]):
+            where["authors"] += f", with the co-authors {fuller[1]} lists"
+            return fuller[0][:12]
         return ld_names[:12]
     if catalogue_names:
         where["authors"] = catalogue_where
@@ -1284,6 +1317,46 @@ def _agreeing(names: list[str], others: list[tuple[list[str], str]]) -> str | No
     for other, source in others:
         if any(_name_key(o) in keys for o in other):
             return source
+    return None
+
+
+def _owners(
+    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: str, byline: list[str]
+) -> tuple[list[str], str]:
+    """The ``<meta name=author>`` names that JSON-LD types as a ``Person``, the site's name or not.
+
+    A personal site is named after its owner ("Jane Roe | Notes"), so the
+    author checks reject her name as the site's. When the JSON-LD says the
+    author is a person and the meta tag names the same person, the two agree
+    on a writer, not on a brand, unless a byline on the page names someone
+    else (then the "person" is a magazine's name in a CMS's author field).
+    """
+    if byline:
+        return [], ""
+    people = {_name_key(name) for name, person in ld_pairs if person}
+    check = AuthorFilter()
+    names = [
+        n
+        for v in meta_values
+        for n in check.names(v, person=True, single_words=False)
+        if _name_key(n) in people and _is_shown(n, shown)
+    ]
+    return names, "<meta name=author> naming the same person"
+
+
+def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list[str], str] | None:
+    """One field's list that names everyone in ``names`` and more people besides, if one does.
+
+    JSON-LD often carries the first author only while the byline or a meta
+    tag writes them all out in one string ("Jane Roe, John Doe"). Only a
+    single field counts: names gathered from separate tags or by
+    trafilatura's joined guesses add the publisher ("Condé Nast") as often
+    as a co-author.
+    """
+    keys = {_name_key(n) for n in names}
+    for other, source in fields:
+        if keys < {_name_key(o) for o in other}:
+            return other, source
     return None
 
 
