@@ -1291,16 +1291,7 @@ def _visible_key(tree: HtmlElement) -> str:
     trafilatura reads the same ``<meta name=author>``, so its agreeing with
     the tag proves nothing; a name the reader can see on the page does.
     """
-    body = tree.find("body")
-    if body is None:
-        return ""
-    parts: list[str] = []
-    for el in body.iter():
-        if isinstance(el.tag, str) and el.tag not in ("script", "style", "noscript", "template"):
-            parts.append(el.text or "")
-        if el is not body:
-            parts.append(el.tail or "")
-    return _name_key(" ".join(parts))
+    return _name_key(reader_text(tree))
 
 
 def _unique(names: Iterable[str]) -> list[str]:
