@@ -223,8 +223,15 @@ _MONTH = (
 _GOLD_TAIL = re.compile(rf"\s*(?:\((?:[^)]*)\)|\b(?:{_MONTH})\b\.?\s*\d.*$|\d.*$)", re.I)
 
 
+#: One name written surname first: a single word, a comma, then the given names
+#: (lower-case particles allowed): ``Jong, Michiel de``, ``Doe, Jane``.
+_INVERTED = re.compile(r"(?P<surname>[^\W\d_][\w'’-]*),\s*(?P<given>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})")
+
+
 def split_names(value: Any) -> list[str]:
     """Names in a ground-truth byline or author field: ``A; B``, ``A and B``, ``A und B``, ``By A, B``.
+
+    ``Surname, Given`` alone is one name, put in natural order.
 
     Ground-truth bylines are raw page text (Readability's ``byline``): the date or a
     parenthesised note after the names is cut off, as no name contains one.
@@ -233,6 +240,8 @@ def split_names(value: Any) -> list[str]:
         return sorted({n for v in value for n in split_names(v)})
     text = re.sub(r"^\s*(?:written\s+)?by\s*:?\s+", "", str(value or "").strip(), flags=re.I)
     text = _GOLD_TAIL.sub("", text)
+    if (m := _INVERTED.fullmatch(text)) and not re.search(r"\b(?:and|und|et|y)\b|&", text):
+        text = f"{m['given']} {m['surname']}"  # "Jong, Michiel de" is one person, not two
     parts = re.split(r"\s*(?:;|\||,|\b(?:and|und|et|y)\b|&)\s*", text)
     return sorted({n for n in (normalize_name(p) for p in parts) if n})
 
