@@ -101,8 +101,9 @@ def readability_pages() -> Iterator[Page]:
             "readability",
             folder / "source.html",
             title=m.get("title") or None,
-            # A null byline is Readability.js finding none, not a page without one: not ground truth.
-            authors=split_names(m["byline"]) if m.get("byline") else None,
+            # Readability's byline is Readability.js's own finding: a null one, or one that names
+            # nobody (only a date), is not a page without an author, so it is not ground truth.
+            authors=split_names(m.get("byline")) or None,
             date=gold_day(m.get("publishedTime")),
             language=m.get("lang") or None,
         )
@@ -231,7 +232,8 @@ _INVERTED = re.compile(r"(?P<surname>[^\W\d_][\w'’-]*),\s*(?P<given>[^\W\d_][\
 def split_names(value: Any) -> list[str]:
     """Names in a ground-truth byline or author field: ``A; B``, ``A and B``, ``A und B``, ``By A, B``.
 
-    ``Surname, Given`` alone is one name, put in natural order.
+    ``Surname, Given`` alone is one name, put in natural order. A line break
+    separates items too ("By Kelli Miller⏎WebMD Health News").
 
     Ground-truth bylines are raw page text (Readability's ``byline``): the date or a
     parenthesised note after the names is cut off, as no name contains one.
@@ -242,7 +244,7 @@ def split_names(value: Any) -> list[str]:
     text = _GOLD_TAIL.sub("", text)
     if (m := _INVERTED.fullmatch(text)) and not re.search(r"\b(?:and|und|et|y)\b|&", text):
         text = f"{m['given']} {m['surname']}"  # "Jong, Michiel de" is one person, not two
-    parts = re.split(r"\s*(?:;|\||,|\b(?:and|und|et|y)\b|&)\s*", text)
+    parts = re.split(r"\s*(?:;|\||,|\n|\b(?:and|und|et|y)\b|&)\s*", text)
     return sorted({n for n in (normalize_name(p) for p in parts) if n})
 
 
