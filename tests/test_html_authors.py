@@ -198,3 +198,30 @@ def test_a_magazine_typed_as_a_person_loses_to_the_byline() -> None:
     head = _ld("Food Trade") + '<meta name="author" content="Food Trade">'
     html = page('<p>Food Trade</p><span class="author">Jane Roe</span>', head=head)
     assert authors(html, publisher="Food Trade") == ["Jane Roe"]
+
+
+# --- what the reader sees ----------------------------------------------------
+
+
+def test_a_name_only_in_a_hidden_vcard_is_not_an_author() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Roe"}})
+    hidden = '<div class="td-author-name vcard author" style="display: none"><a href="/author/jr/">Jane Roe</a></div>'
+    html = page(hidden, head=f'<script type="application/ld+json">{ld}</script>')
+    assert authors(html) == []
+    assert authors(html.replace(' style="display: none"', "")) == ["Jane Roe"]
+
+
+def test_a_name_only_in_the_comments_is_not_an_author() -> None:
+    comments = (
+        '<ol class="commentlist"><li id="comment-9"><span class="author">Jane Roe</span> wrote</li></ol>'
+    )
+    assert authors(page(comments), guess="Jane Roe") == []
+
+
+def test_reader_text_leaves_out_hidden_elements_and_comment_threads_but_not_commentary() -> None:
+    tree = parse_html(
+        "<html><body><p>A<span hidden>x</span> B</p><div style='visibility:hidden'>y</div>C"
+        "<div id='comments'><p>z</p></div>D<div class='commentary'>E</div></body></html>"
+    )
+    assert reader_text(tree, strict=True) == "A B C D E"
+    assert reader_text(tree) == "A x B y C z D E"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 #: Path segments of the pages CMSs keep for a writer: ``/author/heiko/``, ``/members/tlow``.
@@ -27,17 +28,55 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def reader_text(tree: HtmlElement) -> str:
-    """The text of ``<body>`` a reader sees (no scripts or styles), whitespace squashed."""
+#: Elements whose text no reader sees as text.
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+#: ``style`` values that hide an element.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Class or id words of a comment thread (``comments``, ``comment-939``, ``commentlist``; not ``commentary``).
+_COMMENT_WORD = re.compile(r"(?:comments?|commentlist)(?:[-_].*)?", re.IGNORECASE)
+
+
+def _unseen(el: HtmlElement, strict: bool) -> bool:
+    """An element whose text a reader does not see: a script or style; if ``strict``, also a hidden
+    element or a comment thread, whose text is not the article's own.
+
+    A name that only a hidden ``vcard`` or a reader's comment shows is not a
+    byline of the article.
+    """
+    if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+        return True
+    if not strict:
+        return False
+    if el.get("hidden") is not None:
+        return True
+    if _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_COMMENT_WORD.fullmatch(w) for w in words)
+
+
+def reader_text(tree: HtmlElement, *, strict: bool = False) -> str:
+    """The text of ``<body>`` a reader sees, whitespace squashed.
+
+    Scripts and styles are left out, and with ``strict`` hidden elements and
+    comment threads too (:func:`_unseen`); the text after such an element is kept.
+    """
     body = tree.find("body")
     if body is None:
         return ""
     parts: list[str] = []
-    for el in body.iter():
-        if isinstance(el.tag, str) and el.tag not in ("script", "style", "noscript", "template"):
-            parts.append(el.text or "")
-        if el is not body:
-            parts.append(el.tail or "")
+    skipping: object = None
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if skipping is None and el is not body and _unseen(el, strict):
+                skipping = el
+            elif skipping is None:
+                parts.append(el.text or "")
+        else:
+            if el is skipping:
+                skipping = None
+            if skipping is None and el is not body:
+                parts.append(el.tail or "")
     return " ".join(" ".join(parts).split())
 
 

@@ -1291,7 +1291,7 @@ def _visible_key(tree: HtmlElement) -> str:
     trafilatura reads the same ``<meta name=author>``, so its agreeing with
     the tag proves nothing; a name the reader can see on the page does.
     """
-    return _name_key(reader_text(tree))
+    return _name_key(reader_text(tree, strict=True))
 
 
 def _unique(names: Iterable[str]) -> list[str]:
