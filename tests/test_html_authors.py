@@ -225,3 +225,18 @@ def test_reader_text_leaves_out_hidden_elements_and_comment_threads_but_not_comm
     )
     assert reader_text(tree, strict=True) == "A B C D E"
     assert reader_text(tree) == "A x B y C z D E"
+
+
+def test_one_byline_marking_two_authors_gives_both() -> None:
+    byline = (
+        '<p class="byline-dateline">By <span itemprop="author"><a rel="author" href="/p/jr">'
+        '<span itemprop="name">JANE ROE</span></a></span> and <span itemprop="author">'
+        '<a rel="author" href="/p/jd"><span itemprop="name">JOHN DOE</span></a></span></p>'
+    )
+    assert authors(page(byline)) == ["JANE ROE", "JOHN DOE"]
+
+
+def test_an_author_element_elsewhere_on_the_page_is_another_byline() -> None:
+    first = '<p class="byline"><span itemprop="author">Jane Roe</span></p>'
+    far = '<div><div><div><section><span itemprop="author">John Doe</span></section></div></div></div>'
+    assert authors(page(first + ARTICLE + far)) == ["Jane Roe"]

@@ -598,16 +598,13 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     if body is None:
         return
     ancestry = _Ancestry()
-    for el in body.iter():
-        if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el):
-            inner = el.find(".//*[@itemprop='name']")
-            yield (
-                squash(
-                    (inner if inner is not None else el).get("content")
-                    or (inner if inner is not None else el).text_content()
-                ),
-                f'<{_tag(el)} itemprop="author"> element',
-            )
+    marked = [
+        el
+        for el in body.iter()
+        if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el)
+    ]
+    for group in _co_authors(marked):
+        yield ", ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
@@ -616,6 +613,36 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             text = squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
+
+
+def _itemprop_name(el: HtmlElement) -> str:
+    inner = el.find(".//*[@itemprop='name']")
+    shown = inner if inner is not None else el
+    return squash(shown.get("content") or shown.text_content())
+
+
+#: How far up two ``itemprop=author`` elements may have to go to meet and still be one byline.
+_BYLINE_REACH = 3
+
+
+def _co_authors(marked: list[HtmlElement]) -> Iterator[list[HtmlElement]]:
+    """``itemprop=author`` elements grouped by byline: "By A and B" marks A and B separately.
+
+    Consecutive elements that meet within :data:`_BYLINE_REACH` levels up
+    are one byline; an author element elsewhere on the page starts another.
+    """
+    group: list[HtmlElement] = []
+    reach: set[HtmlElement] = set()
+    for el in marked:
+        near = set(list(el.iterancestors())[:_BYLINE_REACH])
+        if group and not near & reach:
+            yield group
+            group, reach = [], set()
+        if not group:
+            reach = near
+        group.append(el)
+    if group:
+        yield group
 
 
 def _tag(el: HtmlElement) -> str:
