@@ -183,6 +183,7 @@ def read(
     max_bytes: int | None = None,
     name: str | None = None,
     provenance: dict[str, str] | None = None,
+    require_text: bool = True,
 ) -> Article:
     """Read an article from a path or from bytes.
 
@@ -191,7 +192,9 @@ def read(
     overrides fields of the result (``{"title": "...", "author": "..."}``).
     ``name`` labels bytes input in errors and in ``meta.source.path``.
     ``provenance``, a dict, is filled with where each metadata field came
-    from, by readers that know (``inspect --explain``).
+    from, by readers that know (``inspect --explain``). ``require_text=False``
+    returns a web page's metadata even when the page has no article text
+    (its body is then empty); by default such a page is refused.
     """
     data, path = _read_source(src, max_bytes)
     label = str(path) if path is not None else (name or "<bytes>")
@@ -207,6 +210,7 @@ def read(
             base_dir=path.resolve().parent if path is not None else None,
             allow_remote=allow_remote,
             provenance=provenance,
+            require_text=require_text,
         )
         article = reader.read(data, options)
         source = Source(

@@ -36,12 +36,16 @@ class ReadOptions:
     ``provenance``, when a dict is given, is filled by readers that can say
     where each metadata field came from (``{"title": "<meta property=
     og:title>"}``); ``broadsheet inspect --explain`` shows it.
+    ``require_text=False`` lets the web-page reader return what it found
+    (the metadata) for a page with no article text, instead of refusing it;
+    ``inspect --allow-empty`` uses it, conversions never do.
     """
 
     path: Path | None = None
     base_dir: Path | None = None
     allow_remote: bool = False
     provenance: dict[str, str] | None = None
+    require_text: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,11 +37,20 @@ def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
     return meta
 
 
-def _read_input(src: str, from_: str | None, meta: dict[str, Any], allow_remote: bool) -> Article:
+def _read_input(
+    src: str, from_: str | None, meta: dict[str, Any], allow_remote: bool, *, require_text: bool = True
+) -> Article:
     if src == "-":
         data = sys.stdin.buffer.read()
-        return api.read(data, from_=from_, metadata=meta, allow_remote=allow_remote, name="<stdin>")
-    return api.read(src, from_=from_, metadata=meta, allow_remote=allow_remote)
+        return api.read(
+            data,
+            from_=from_,
+            metadata=meta,
+            allow_remote=allow_remote,
+            name="<stdin>",
+            require_text=require_text,
+        )
+    return api.read(src, from_=from_, metadata=meta, allow_remote=allow_remote, require_text=require_text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -422,6 +431,11 @@ def _outline(article: Article) -> str:
     "--explain", is_flag=True, help="Say where each metadata field came from (tag, line, heuristic)."
 )
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Show a web page's metadata even when it has no article text (convert refuses such a page).",
+)
 @_with_meta_options
 @_debug_option
 @guarded
@@ -430,6 +444,7 @@ def inspect_cmd(
     as_json: bool,
     explain: bool,
     from_: str | None,
+    allow_empty: bool,
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -439,9 +454,9 @@ def inspect_cmd(
     """Show the article tree Broadsheet recovers from INPUT."""
     meta = _collect_meta(meta_pairs, title, author, published, language)
     if explain:
-        _inspect_explained(input, from_, meta, as_json)
+        _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
         return
-    article = _read_input(input, from_, meta, False)
+    article = _read_input(input, from_, meta, False, require_text=not allow_empty)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
         sys.stdout.buffer.flush()
@@ -449,7 +464,9 @@ def inspect_cmd(
         click.echo(_outline(article))
 
 
-def _inspect_explained(src: str, from_: str | None, meta: dict[str, Any], as_json: bool) -> None:
+def _inspect_explained(
+    src: str, from_: str | None, meta: dict[str, Any], as_json: bool, *, require_text: bool = True
+) -> None:
     """``inspect --explain``: the metadata with its sources (``--json``: tree and provenance)."""
     import json
 
@@ -458,9 +475,11 @@ def _inspect_explained(src: str, from_: str | None, meta: dict[str, Any], as_jso
 
     if src == "-":
         data = sys.stdin.buffer.read()
-        article, where = read_explained(data, from_=from_, metadata=meta, name="<stdin>")
+        article, where = read_explained(
+            data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
+        )
     else:
-        article, where = read_explained(src, from_=from_, metadata=meta)
+        article, where = read_explained(src, from_=from_, metadata=meta, require_text=require_text)
     if as_json:
         doc = {"provenance": where, "article": to_json(article)}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -511,3 +511,37 @@ def test_cli_inspect_explain_names_a_source_for_every_declared_field() -> None:
     ]:
         i = next(n for n, line in enumerate(lines) if line.startswith(f"{name}:"))
         assert lines[i + 1] == f"<- {source}"
+
+
+METADATA_ONLY = (
+    b'<html lang="en"><head><meta property="og:title" content="A title and nothing else">'
+    b'<meta property="article:published_time" content="2014-11-23T16:00:00+00:00"></head><body></body></html>'
+)
+
+
+def test_a_page_without_article_text_is_refused_by_default() -> None:
+    with pytest.raises(InputError, match="no article text found"):
+        HtmlReader().read(METADATA_ONLY, ReadOptions())
+
+
+def test_require_text_false_gives_the_metadata_of_a_page_without_text() -> None:
+    article = HtmlReader().read(METADATA_ONLY, ReadOptions(require_text=False))
+    assert article.meta.title == "A title and nothing else"
+    assert (article.meta.published or "").startswith("2014-11-23")
+    assert article.body == ()
+
+
+def test_inspect_allow_empty_shows_the_metadata_and_convert_still_refuses(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from convert.cli import cli
+
+    page = tmp_path / "stub.html"
+    page.write_bytes(METADATA_ONLY)
+    shown = CliRunner().invoke(cli, ["inspect", "--allow-empty", "--json", str(page)])
+    assert shown.exit_code == 0, shown.output
+    assert '"title": "A title and nothing else"' in shown.output
+    assert CliRunner().invoke(cli, ["inspect", str(page)]).exit_code == 3
+    refused = CliRunner().invoke(cli, ["convert", str(page), "--to", "txt", "-o", str(tmp_path / "out")])
+    assert refused.exit_code == 3
+    assert not (tmp_path / "out" / "stub.txt").exists()

@@ -540,6 +540,8 @@ class HtmlReader:
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
         body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
+            if not options.require_text:
+                return Article(meta=meta)
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
@@ -549,6 +551,8 @@ class HtmlReader:
         body = drop_caption_echoes(drop_title_heading(body, meta.title))
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
+            if not options.require_text:
+                return Article(meta=meta, body=tuple(body))
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
