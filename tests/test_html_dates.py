@@ -178,3 +178,17 @@ def test_url_date_beats_a_declared_date_the_page_never_shows() -> None:
     assert (read(head).meta.published or "")[:10] == "2017-07-12"
     shown = read(head, "<p>Posted 17 June 2019</p>").meta.published or ""
     assert shown[:10] == "2019-06-17"
+
+
+@pytest.mark.parametrize("value", ["1676551869", "1676551869000"])
+def test_a_unix_time_in_seconds_or_milliseconds_is_a_date(value: str) -> None:
+    from convert.readers._html_meta import iso_date
+
+    assert iso_date(value) == "2023-02-16T12:51:09+00:00"
+
+
+def test_a_long_number_is_not_a_unix_time() -> None:
+    from convert.readers._html_meta import iso_date
+
+    assert iso_date("123456789012") is None
+    assert iso_date("9999999999") is None  # the year 2286

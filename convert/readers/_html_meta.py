@@ -211,6 +211,10 @@ _COMPACT_DATE = re.compile(
 _EARLIEST = 1970
 
 
+#: A Unix time: 10 digits (seconds) or 13 (milliseconds), 2001-09-09 to 2286.
+_EPOCH = re.compile(r"[1-9]\d{9}(?:\d{3})?")
+
+
 def iso_date(value: str | None, today: date | None = None) -> str | None:
     """``value`` as ISO 8601, or ``None`` when it is not a plain, plausible machine date.
 
@@ -218,8 +222,8 @@ def iso_date(value: str | None, today: date | None = None) -> str | None:
     date alone stays a date. Free text ("last Tuesday") is not parsed here.
 
     Not :func:`convert.dates.to_iso`: page markup needs its own rules. It
-    accepts ``2024/3/5``, ``20240305``, RFC 2822 and ``UTC``/``GMT`` suffixes,
-    and rejects dates before 1970 or after the day after tomorrow (CMS
+    accepts ``2024/3/5``, ``20240305``, RFC 2822, ``UTC``/``GMT`` suffixes and
+    Unix times (``1676551869``, or in milliseconds), and rejects dates before 1970 or after the day after tomorrow (CMS
     placeholders, scheduled posts), which document metadata never needs.
     """
     text = squash(value)
@@ -229,6 +233,9 @@ def iso_date(value: str | None, today: date | None = None) -> str | None:
     m = _ISO_DATE.match(text) or _COMPACT_DATE.fullmatch(text)
     if m is not None:
         return _from_match(m, today)
+    if _EPOCH.fullmatch(text):  # a Unix time, in seconds or (13 digits) milliseconds, as some CMSs write it
+        stamp = datetime.fromtimestamp(int(text[:10]), UTC)
+        return stamp.isoformat() if _plausible(stamp.date(), today) else None
     try:
         parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 08:30:00 GMT"
     except (TypeError, ValueError, IndexError):
