@@ -104,7 +104,7 @@ def test_a_one_word_guess_the_page_does_not_sign_with_is_dropped() -> None:
 
 def test_a_first_name_followed_by_a_surname_is_not_a_signature() -> None:
     tree = parse_html(page("<p>New robot by Todd Bates</p>"))
-    assert not bylined(tree, "Todd")
+    assert not bylined(tree, reader_text(tree), "Todd")
 
 
 def test_a_one_word_guess_that_is_the_site_name_is_dropped() -> None:

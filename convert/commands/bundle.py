@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .._clitools import _debug_option, guarded
+from .._clitools import _debug_option, condensed_warnings, guarded
 
 
 @click.command("bundle")
@@ -61,7 +61,7 @@ def bundle_cmd(
         from_=from_,
         warnings=warnings,
     )
-    for warning in dict.fromkeys(warnings):
+    for warning in condensed_warnings(warnings):
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
         for path in written:

@@ -30,7 +30,7 @@ import stat
 import tempfile
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -352,22 +352,33 @@ def rewrite_page(document_xml: bytes, theme: Theme) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+def rewrite_members(data: bytes, edits: Mapping[str, Callable[[bytes], bytes]]) -> bytes:
+    """The zip package ``data`` with the members named in ``edits`` passed through their function.
+
+    Every member gets a fixed timestamp, so the same input gives the same
+    bytes. Raises ``zipfile.BadZipFile`` or ``etree.XMLSyntaxError`` for a
+    damaged package; callers say whose package it was.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = src.read(info)
+            if (edit := edits.get(info.filename)) is not None:
+                member = edit(member)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), member)
+    return out.getvalue()
+
+
 def build_reference_docx(theme: Theme) -> bytes:
     """A reference document for ``theme``, as DOCX bytes (deterministic)."""
-    base = default_data_file("reference.docx")
-    out = io.BytesIO()
+    edits = {
+        "word/styles.xml": lambda data: rewrite_styles(data, theme),
+        "word/document.xml": lambda data: rewrite_page(data, theme),
+    }
     try:
-        with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                data = src.read(info)
-                if info.filename == "word/styles.xml":
-                    data = rewrite_styles(data, theme)
-                elif info.filename == "word/document.xml":
-                    data = rewrite_page(data, theme)
-                dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), data)
+        return rewrite_members(default_data_file("reference.docx"), edits)
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise ExportError(f"pandoc's reference.docx is unreadable: {exc}") from None
-    return out.getvalue()
 
 
 def _cache_dir() -> Path | None:

@@ -18,7 +18,6 @@ image shows its alt text and caption, and is named in ``options.warnings``.
 from __future__ import annotations
 
 import base64
-import io
 import mimetypes
 import re
 import zipfile
@@ -36,7 +35,7 @@ from ..model import Article, Metadata
 from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
-from ._docx_reference import reference_docx
+from ._docx_reference import reference_docx, rewrite_members
 from ._shared import decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
@@ -161,16 +160,11 @@ def fix_core(core_xml: bytes, meta: Metadata) -> bytes:
 
 def finish_docx(data: bytes, meta: Metadata) -> bytes:
     """pandoc's DOCX with fixed core properties and lean image descriptions."""
-    out = io.BytesIO()
+    edits = {
+        "docProps/core.xml": lambda member: fix_core(member, meta),
+        "word/document.xml": lambda member: _DATA_DESCR.sub(rb"\1\2", member),
+    }
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                member = src.read(info)
-                if info.filename == "docProps/core.xml":
-                    member = fix_core(member, meta)
-                elif info.filename == "word/document.xml":
-                    member = _DATA_DESCR.sub(rb"\1\2", member)
-                dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), member)
+        return rewrite_members(data, edits)
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise ExportError(f"pandoc wrote a damaged DOCX: {exc}") from None
-    return out.getvalue()

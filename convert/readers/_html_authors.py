@@ -92,13 +92,13 @@ def linked_as_author(tree: HtmlElement, name: str) -> bool:
     return False
 
 
-def signed_as(tree: HtmlElement, name: str) -> bool:
-    """Whether the page text reads "by NAME" (or "von", "par" ...) with no further name word after it.
+def signed_as(text: str, name: str) -> bool:
+    """Whether the page's text (:func:`reader_text`) reads "by NAME" (or "von", "par" ...) with no
+    further name word after it.
 
     "Von Henry In Aktuell" or "By Todd Bates" do not sign with "Henry" or
     "Todd": a capitalised word right after the name may be the rest of it.
     """
-    text = reader_text(tree)
     for m in re.finditer(rf"(?<!\w){_BY}\s*:?\s+{re.escape(name)}(?!\w)", text, re.IGNORECASE):
         after = re.match(r"\s*(\S)", text[m.end() :])
         if after is None or not after[1].isupper():
@@ -106,9 +106,10 @@ def signed_as(tree: HtmlElement, name: str) -> bool:
     return False
 
 
-def bylined(tree: HtmlElement, name: str) -> bool:
-    """Whether the page shows ``name`` as a byline: linked to an author page or signed "by NAME"."""
-    return linked_as_author(tree, name) or signed_as(tree, name)
+def bylined(tree: HtmlElement, text: str, name: str) -> bool:
+    """Whether the page shows ``name`` as a byline: linked to an author page or signed "by NAME"
+    in its ``text`` (:func:`reader_text`)."""
+    return linked_as_author(tree, name) or signed_as(text, name)
 
 
 def page_spelling(text: str, name: str) -> str | None:

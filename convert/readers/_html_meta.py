@@ -9,6 +9,7 @@ none, so doubtful values are dropped, never repaired by guessing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -641,7 +642,7 @@ def _co_authors(marked: list[HtmlElement]) -> Iterator[list[HtmlElement]]:
     group: list[HtmlElement] = []
     reach: set[HtmlElement] = set()
     for el in marked:
-        near = set(list(el.iterancestors())[:_BYLINE_REACH])
+        near = set(itertools.islice(el.iterancestors(), _BYLINE_REACH))
         if group and not near & reach:
             yield group
             group, reach = [], set()
@@ -1305,7 +1306,7 @@ def _shown_guesses(
         names.append(name)
     if all(" " in n for n in names):
         return names, "names shown in the page text"
-    if len(names) == 1 and bylined(tree, names[0]):
+    if len(names) == 1 and bylined(tree, text, names[0]):
         return names, "shown as the page's byline"
     return None
 
