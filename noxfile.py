@@ -42,6 +42,7 @@ def accuracy(session: nox.Session) -> None:
     """Extraction accuracy on ../shared/corpus vs trafilatura and newspaper4k: nox -s accuracy -- --limit 50"""
     _install(session, "bench")
     session.run("python", "bench/accuracy.py", *session.posargs)
+    session.run("python", "bench/wire.py")
 
 
 @nox.session

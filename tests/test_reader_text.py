@@ -15,6 +15,7 @@ import convert
 from convert.base import ReadOptions
 from convert.errors import InputError
 from convert.model import Article, List, Paragraph, Quote, Rule, Text, plain_text, to_json
+from convert.readers import text
 from convert.readers.text import (
     TextReader,
     classify_note,
@@ -634,3 +635,68 @@ def test_an_indented_wrapped_paragraph_stays_one_paragraph() -> None:
     line = "a hard-wrapped line of ordinary prose that runs on and on"
     article = read(f"Title\n\n    {line}\n    {line}\n    {line}.\n")
     assert len(paragraphs(article)) == 1
+
+
+# --------------------------------------------------------------------------
+# Wire copy in the layouts it arrives in (bench/wire.py measures them on Reuters-21578)
+
+_WIRE_HEAD = ["GRAIN PRICES EDGE HIGHER", "By Jane Roe, Reuters"]
+_WIRE_BODY = [
+    "    KANSAS CITY, March 3 - Wheat prices rose for a third day",
+    "on steady export demand, traders said.",
+    "    Corn was unchanged after heavy rain in the south.",
+    "    Soybeans slipped two cents.",
+]
+
+
+def _wire(layout: str) -> str:
+    body = list(_WIRE_BODY)
+    if "flush" in layout:
+        body[0] = body[0].lstrip()
+    if "packed" in layout:
+        return "\n".join([*_WIRE_HEAD, *body]) + "\n"
+    return "\n\n".join([*_WIRE_HEAD, "\n".join(body)]) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["blank", "packed", "flush", "packed-flush"])
+def test_wire_copy_layouts(layout: str) -> None:
+    article = text.parse_article(_wire(layout))
+    assert article.meta.title == "GRAIN PRICES EDGE HIGHER"
+    assert [a.name for a in article.meta.authors] == ["Jane Roe"]
+    assert article.meta.dateline == "KANSAS CITY"
+    assert [plain_text(b) for b in article.body] == [
+        "Wheat prices rose for a third day on steady export demand, traders said.",
+        "Corn was unchanged after heavy rain in the south.",
+        "Soybeans slipped two cents.",
+    ]
+
+
+def test_first_line_indents_without_an_indented_first_line() -> None:
+    lines = ["First paragraph starts flush", "and wraps here.", "  Second one", "wraps too."]
+    assert text.split_paragraphs(lines) == [
+        "First paragraph starts flush and wraps here.",
+        "Second one wraps too.",
+    ]
+
+
+def test_hanging_indent_stays_one_paragraph() -> None:
+    lines = [
+        "Doe, J. (2020). A long reference entry that runs on past the half",
+        "    of the line and wraps with a hanging indent over three lines, as",
+        "    bibliographies are set.",
+    ]
+    assert len(text.split_paragraphs(lines)) == 1
+
+
+def test_lone_dateline_over_rows() -> None:
+    lines = ["LOUISVILLE, Ky., Feb 26 -", "    Shr one dlr vs 73 cts", "    Net 12.6 mln vs 15.8 mln"]
+    assert text.split_paragraphs(lines) == [
+        "LOUISVILLE, Ky., Feb 26 -",
+        "Shr one dlr vs 73 cts",
+        "Net 12.6 mln vs 15.8 mln",
+    ]
+
+
+def test_packed_header_leaves_a_wrapped_paragraph_whole() -> None:
+    block = ["Prices rose for a third day", "on steady demand, traders said."]
+    assert text.unpack_header(block) == [block]

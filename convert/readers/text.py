@@ -199,8 +199,11 @@ def split_paragraphs(lines: list[str]) -> list[str]:
 
     Lines longer than :data:`_WRAP_LIMIT` mean one paragraph per line, and so
     do short lines all indented alike (rows, as in a wire story's earnings
-    table); an indented first line means each indented line starts a paragraph;
-    otherwise the block is one hard-wrapped paragraph.
+    table); first-line indents (an indented line that wrapped lines at the
+    base indent follow) mean each indented line starts a paragraph, whether
+    or not the block's own first line is indented (wire copy often loses the
+    dateline's indent); otherwise the block is one hard-wrapped paragraph. A
+    hanging indent (first line out, all others in) stays one paragraph.
     """
     if any(len(clean(x)) > _WRAP_LIMIT for x in lines[:-1]):
         return [p for p in (clean(x) for x in lines) if p]
@@ -214,9 +217,22 @@ def split_paragraphs(lines: list[str]) -> list[str]:
     ):
         # every line indented alike and short: rows (a wire story's earnings table), not wrapped prose
         return [p for p in (clean(x) for x in lines) if p]
+    if (
+        len(lines) > 2
+        and min(indents[1:]) == max(indents[1:]) > indents[0]
+        and all(len(clean(x)) <= _ROW_LIMIT for x in lines[1:])
+    ):
+        # a lead line (a dateline standing alone) over such rows
+        return [p for p in (clean(x) for x in lines) if p]
+    deeper = [n for n, indent in enumerate(indents) if indent > base]
+    indented_starts = bool(deeper) and (
+        indents[0] > base
+        or deeper[0] >= 2  # a flush first paragraph that wraps, then indented starts
+        or any(indents[n + 1] == base for n in deeper if n + 1 < len(lines))
+    )
     groups: list[list[str]] = []
     for line, indent in zip(lines, indents, strict=True):
-        if not groups or (indents[0] > base and indent > base):
+        if not groups or (indented_starts and indent > base):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -740,6 +756,38 @@ def parse_header_line(line: str) -> list[Byline | DateLine] | None:
     return found
 
 
+def unpack_header(block: list[str]) -> list[list[str]]:
+    """A first block that holds the header lines and the body with no blank line between them, split.
+
+    Wire copy often arrives packed: headline, byline and date lines, then the
+    body, line after line. A leading line comes off as a block of its own
+    when it is a byline or date line, or a headline followed by one of those,
+    by a dateline lead (``SALVADOR, Feb 26 - ...``) or by a line indented
+    deeper (the body's first paragraph). Anything else leaves the block whole:
+    the first line of a hard-wrapped paragraph is followed by its next line.
+    """
+    out: list[list[str]] = []
+    i = 0
+    while i < min(len(block) - 1, 4):
+        line, following = block[i], block[i + 1]
+        if line[:1].isspace():
+            break
+        if parse_header_line(line) is not None or (
+            i == 0
+            and looks_like_title(line)
+            and (
+                parse_header_line(following) is not None
+                or split_dateline(clean(following)) is not None
+                or following[:1].isspace()
+            )
+        ):
+            out.append([line])
+        else:
+            break
+        i += 1
+    return [*out, block[i:]] if out else [block]
+
+
 def read_header(blocks: list[list[str]], trail: Trail | None = None) -> tuple[Header, int]:
     """The header and how many blocks it takes; stops at the first body block."""
     head = Header()
@@ -822,6 +870,8 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
     if blocks and len(blocks[-1]) > 1 and find_signoff(blocks[-1][-1]) is not None:
         # a sign-off on the story's last line is never part of its last paragraph
         blocks = [*blocks[:-1], blocks[-1][:-1], blocks[-1][-1:]]
+    if blocks:
+        blocks = [*unpack_header(blocks[0]), *blocks[1:]]
     trail = Trail(_LINE_BREAK.split(text)) if provenance is not None else None
     head, used = read_header(blocks, trail)
     items = body_items(blocks[used:])
