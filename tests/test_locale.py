@@ -24,7 +24,7 @@ from convert.exporters.epub import EpubExporter
 from convert.exporters.html import render_document
 from convert.exporters.txt import TextExporter
 from convert.locale import text as loc
-from convert.model import Article, Author, Metadata, Note, Paragraph, Quote, Text
+from convert.model import Article, Author, Metadata, Note, Paragraph, Quote, Text, replace
 from convert.theme import Theme, load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -328,3 +328,20 @@ def test_zoned_and_updated_times_read_back(theme: Theme, tmp_path: Path) -> None
 )
 def test_restated_stamps(stamp: str | None, published: str, expected: bool) -> None:
     assert restates(stamp, published) is expected
+
+
+def test_typed_guillemets_are_not_doubled(tmp_path: Path) -> None:
+    src = tmp_path / "port.txt"
+    src.write_text(
+        "Le port\n\nLe ministre a dit\u00a0: «\u00a0Nous allons construire le port cette année, avec tous "
+        "les partenaires\u00a0», a déclaré Jean Dupont devant la presse réunie au port.\n",
+        encoding="utf-8",
+    )
+    read = convert.read(src)  # the quote pass makes the typed quotation a Quote node
+    art = Article(replace(read.meta, language="fr"), read.body, read.notes)
+    out = convert.write(art, "txt")
+    assert isinstance(out, bytes)
+    flat = " ".join(out.decode().split("\n"))
+    assert (
+        "«\u202fNous allons" in flat and "partenaires\u202f»" in flat
+    )  # the spaces typed inside are the marks'
