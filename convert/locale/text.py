@@ -26,6 +26,7 @@ import datetime as dt
 import gettext
 import io
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def babel_locale(tag: str | None) -> Locale:
 
 def _inheritance(loc: Locale) -> list[str]:
     """CLDR's chain of locale ids for ``loc``, most specific first: ``es_MX``, ``es_419``, ``es``."""
-    parents: dict[str, str] = get_global("parent_exceptions")
+    parents: Mapping[str, str] = get_global("parent_exceptions")
     ident = str(loc)
     chain = []
     while ident and ident != "root":
