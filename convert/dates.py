@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["is_iso", "parse_iso", "to_iso", "w3c_date", "w3cdtf"]
+__all__ = ["is_iso", "parse_iso", "restates", "to_iso", "w3c_date", "w3cdtf"]
 
 #: The shapes the model accepts: a date, optionally a time (minutes at least) and a zone.
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
@@ -89,21 +89,43 @@ def to_iso(text: str | None) -> str | None:
 
 
 def w3cdtf(iso: str | None) -> str | None:
-    """An article date as the UTC timestamp DOCX ``core.xml`` wants; ``None`` if unreadable.
+    """An article date as a W3CDTF value for DOCX ``core.xml``; ``None`` if unreadable.
 
-    A time without a zone is taken as UTC; a date alone as its midnight. Parsed
-    with :meth:`datetime.fromisoformat` as given (no ``Z`` rewrite), which
-    Python 3.11 reads the same for every value the model holds.
+    A time with a zone becomes the UTC timestamp Word writes (``…Z``). W3CDTF
+    allows no time without a zone, and a local time is never passed off as
+    UTC: a time without a zone, like a date alone, is written as its date (the
+    exact value travels in the DOCX's custom ``published`` property).
     """
-    if not iso:
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(dt.UTC)
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    parsed = parse_iso(iso)
+    if isinstance(parsed, dt.datetime) and parsed.tzinfo is not None:
+        return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(parsed, dt.date):
+        return (parsed.date() if isinstance(parsed, dt.datetime) else parsed).isoformat()
+    return None
+
+
+def restates(stamp: str | None, published: str | None) -> bool:
+    """Whether a modification ``stamp`` only restates ``published``: no evidence of an update.
+
+    Formats that must give a UTC timestamp (EPUB ``dcterms:modified``, DOCX
+    ``dcterms:modified``) get a local time or a date alone stamped as if it
+    were UTC (``2024-10-14T22:37:00`` -> ``…T22:37:00Z``, ``2024-10-14`` ->
+    ``…T00:00:00Z``), a zoned time in UTC, or only the date. Any of those,
+    read back, is the publication moment again, not an update.
+    """
+    moment, base = parse_iso(stamp), parse_iso(published)
+    if moment is None or base is None:
+        return False
+    if not isinstance(moment, dt.datetime):  # a date alone says no more than the day
+        return moment == (base.date() if isinstance(base, dt.datetime) else base)
+    if not isinstance(base, dt.datetime):
+        return moment.date() == base and moment.time() == dt.time(0)
+    if base.tzinfo is not None and moment.tzinfo is not None:
+        return moment == base
+    wall = moment.replace(tzinfo=None)
+    if base.tzinfo is None:
+        return wall == base
+    return wall in (base.replace(tzinfo=None), base.astimezone(dt.UTC).replace(tzinfo=None))
 
 
 def w3c_date(value: str | None) -> str | None:

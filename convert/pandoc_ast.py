@@ -6,10 +6,11 @@ let pandoc parse and map its JSON back with :func:`pandoc_to_article`.
 
 What goes where, Article → pandoc:
 
-- ``meta``: ``title``, ``subtitle``, ``author`` (names), ``date``
-  (published), ``lang``, ``description``, ``keywords``, ``rights``,
-  ``publisher``; Broadsheet's own keys ``updated``, ``dateline``, ``url``,
-  ``identifier``, and ``authors`` (a list of ``{name, role}`` maps, only when
+- ``meta``: ``title``, ``subtitle``, ``author`` (names), ``date`` (the
+  published date as every exporter displays it, :func:`convert.locale.text.display_date`),
+  ``lang``, ``description``, ``keywords``, ``rights``, ``publisher``;
+  Broadsheet's own keys ``published`` (the ISO value, read back first),
+  ``updated``, ``dateline``, ``url``, ``identifier``, and ``authors`` (a list of ``{name, role}`` maps, only when
   a role is known). ``source`` is not carried: a reader records its own.
 - footnotes (notes some :class:`NoteRef` points at) become inline ``Note``s;
   a note of another kind keeps it in a ``Div.note`` with ``kind=...``.
@@ -25,9 +26,8 @@ What goes where, Article → pandoc:
 
 With ``for_docx=True`` those Divs also get ``custom-style`` attributes
 (``Notes``, ``Attribution``, ``Bio``; the dateline's Span ``Dateline``) so Word styles them, quotations get
-the article language's marks as text (DOCX has no quotation node), the
-date is shown in words and the ISO date goes to the custom key
-``published``.
+the article language's marks as text (DOCX has no quotation node).
+The "About the author" heading is written in the article's language.
 
 pandoc → Article keeps text, structure and the metadata above and degrades
 what the model has no node for: ``Div``/``Span`` unwrap, raw blocks and
@@ -52,6 +52,7 @@ from typing import Any, assert_never
 
 from .dates import to_iso
 from .errors import InputError
+from .locale.text import display_date, plural_label, quote_marks, translations_of
 from .model import (
     Article,
     Author,
@@ -82,34 +83,15 @@ from .model import (
 
 Json = dict[str, Any]
 
-#: Header text of the author-bio section (matched case-insensitively on the way back).
-BIO_HEADINGS = ("about the author", "about the authors")
+#: Header text of the author-bio section: one author, several (translated; read back in any catalogue's words).
+BIO_HEADINGS = ("About the author", "About the authors")
 #: Word paragraph styles the DOCX reference document defines for our Divs.
 DOCX_STYLES = {"notes": "Notes", "attribution": "Attribution", "bio": "Bio", "dateline": "Dateline"}
-
-#: Quotation marks by language (outer open/close, inner open/close) for DOCX, which has no
-#: quotation node: pandoc's docx writer would use English marks for every language.
-QUOTE_MARKS: dict[str, tuple[str, str, str, str]] = {
-    "en": ("“", "”", "‘", "’"),
-    "de": ("„", "“", "‚", "‘"),
-    "fr": ("«\u00a0", "\u00a0»", "“", "”"),
-    "ru": ("«", "»", "„", "“"),
-    "uk": ("«", "»", "„", "“"),
-    "es": ("«", "»", "“", "”"),
-    "it": ("«", "»", "“", "”"),
-    "pt": ("«", "»", "“", "”"),
-    "pl": ("„", "”", "«", "»"),
-    "cs": ("„", "“", "‚", "‘"),
-    "nl": ("“", "”", "‘", "’"),
-    "sv": ("”", "”", "’", "’"),
-    "tr": ("“", "”", "‘", "’"),
-}
 
 _WS = re.compile(r"[ \t\r\n]+")
 #: Characters XML 1.0 forbids: C0 controls but tab, newline and CR; lone surrogates; U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
-_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def _attr(ident: str = "", classes: Sequence[str] = (), kv: Iterable[tuple[str, str]] = ()) -> list[Any]:
@@ -176,7 +158,8 @@ class _Writer:
     referenced: set[str]
     for_docx: bool
     resolve_src: Callable[[str], str | None] | None
-    marks: tuple[str, str, str, str] | None = None
+    #: The article's language: for DOCX, quotation marks and labels are written as text in it.
+    language: str | None = None
 
     def style(self, role: str) -> list[tuple[str, str]]:
         return [("custom-style", DOCX_STYLES[role])] if self.for_docx else []
@@ -310,8 +293,8 @@ class _Writer:
             case Quote(content=c, speaker=speaker):
                 # Nested quotations alternate double and single marks.
                 inner = self.inlines(c, in_note, depth + 1)
-                if self.marks:
-                    left, right = self.marks[2:] if depth % 2 else self.marks[:2]
+                if self.for_docx:
+                    left, right = quote_marks(self.language, depth)
                     quoted = _el("Span", [_attr(), [_el("Str", left), *inner, _el("Str", right)]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"
@@ -363,8 +346,8 @@ class _Writer:
         with_bio = [a for a in authors if a.bio]
         if not with_bio:
             return []
-        title = BIO_HEADINGS[1 if len(with_bio) > 1 else 0]
-        header = _el("Header", [2, _attr("", ["unnumbered"]), text_inlines(title[0].upper() + title[1:])])
+        title = plural_label("About the author", "About the authors", len(with_bio), self.language)
+        header = _el("Header", [2, _attr("", ["unnumbered"]), text_inlines(title)])
         divs = [
             _el(
                 "Div",
@@ -378,12 +361,6 @@ class _Writer:
         return [_el("Div", [_attr("", ["bio"]), [header, *divs]])]
 
 
-def quote_marks(language: str | None) -> tuple[str, str, str, str]:
-    """The quotation marks for a BCP 47 language tag (English marks when unknown)."""
-    primary = (language or "en").split("-")[0].lower()
-    return QUOTE_MARKS.get(primary, QUOTE_MARKS["en"])
-
-
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
@@ -394,19 +371,6 @@ def _meta_inlines(text: str) -> Json:
 
 def _meta_string(text: str) -> Json:
     return _el("MetaString", text)
-
-
-def display_date(iso: str, lang: str | None) -> str:
-    """``2024-10-14T22:37:00`` as ``14 October 2024`` (English) or ``2024-10-14``."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if not m:
-        return iso
-    year, month, day = (int(g) for g in m.groups())
-    if not 1 <= month <= 12:
-        return iso
-    if lang is None or lang.lower().startswith("en"):
-        return f"{day} {_MONTHS[month - 1]} {year}"
-    return m.group(0)
 
 
 def meta_to_pandoc(meta: Metadata, *, for_docx: bool = False) -> Json:
@@ -439,11 +403,10 @@ def meta_to_pandoc(meta: Metadata, *, for_docx: bool = False) -> Json:
             ]
             out["authors"] = _el("MetaList", maps)
     if meta.published:
-        if for_docx:
-            out["date"] = _meta_string(display_date(meta.published, meta.language))
-            out["published"] = _meta_string(meta.published)
-        else:
-            out["date"] = _meta_string(meta.published)
+        # pandoc shows ``date`` as it is (DOCX "Date" paragraph, Markdown front matter): the one
+        # displayed form every exporter prints; the ISO value rides along in ``published``.
+        out["date"] = _meta_string(display_date(meta.published, meta.language) or meta.published)
+        out["published"] = _meta_string(meta.published)
     if meta.keywords:
         out["keywords"] = _el("MetaList", [_meta_inlines(k) for k in meta.keywords])
     return out
@@ -470,9 +433,7 @@ def article_to_pandoc(
         api_version = bundled()
     notes = {n.id: n for n in article.notes}
     referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes}
-    writer = _Writer(
-        notes, referenced, for_docx, resolve_src, quote_marks(article.meta.language) if for_docx else None
-    )
+    writer = _Writer(notes, referenced, for_docx, resolve_src, article.meta.language)
     blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)
@@ -1026,11 +987,16 @@ def _trailing_bio(
         b = body[i]
         if isinstance(b, Heading):
             rest = body[i + 1 :]
-            is_bio = plain_text(b).strip().lower() in BIO_HEADINGS
+            is_bio = plain_text(b).strip().casefold() in _bio_headings()
             if is_bio and (rest or have_bios) and all(isinstance(x, Paragraph) for x in rest):
                 return body[:i], [(None, plain_text(p).strip()) for p in rest]
             break
     return body, []
+
+
+def _bio_headings() -> frozenset[str]:
+    """The bio heading in English and every catalogue's language, case-folded."""
+    return frozenset(t.casefold() for msgid in BIO_HEADINGS for t in translations_of(msgid))
 
 
 def pandoc_to_article(doc: Any) -> Article:

@@ -464,7 +464,9 @@ def _paragraph(
         speaker = _speaker_for(s, a, b, ctx, number)
         ctx.previous_speech = speaker is not None
         out.extend(_with_singles(s[pos:a], objects, wrap=False))
-        inner = s[a + 1 : b]
+        # Spaces just inside the marks (« French guillemets ») belong to the marks: each
+        # exporter writes the language's own (convert.locale.text.quote_marks).
+        inner = s[a + 1 : b].strip()
         out.append(Quote(_with_singles(inner, objects), speaker=speaker))
         pos = b + 1
     ctx.mention(s[pos:])

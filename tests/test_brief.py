@@ -72,7 +72,7 @@ def test_sample_sections(sample_brief: Briefing) -> None:
     positions = [text.index(h) for h in heads]
     assert positions == sorted(positions)
     assert text.startswith("Putin and Pezeshkian’s meeting in Ashgabat\n")
-    assert "By Vladimir Sazhin · October 14, 2024, 22:37 · Moscow" in text
+    assert "By Vladimir Sazhin · October 14, 2024, 10:37\u202fPM · Moscow" in text
     assert re.search(r"\d+ min read · 1,\d{3} words", text)
     check_properties(sample_brief)
 

@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 from .. import api
 from ..errors import ConvertError, ExportError, UsageError
+from ..locale.text import byline, label, number, plural_label
 from ..model import Article
 from ..theme import Theme, load_theme
 
@@ -85,7 +86,9 @@ def _where(article: Article, n: int) -> str:
 
 
 def _chapter_title(article: Article, n: int) -> str:
-    return article.meta.title or f"Article {n}"
+    return article.meta.title or label(
+        "Article {n}", article.meta.language, n=number(n, article.meta.language)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -111,15 +114,15 @@ article.article h3, article.article h4, article.article h5, article.article h6 {
 
 
 def _cover_and_toc_html(collection: Collection) -> str:
-    from ..exporters._shared import byline
-
+    lang = collection.lang
     cover = ['<section class="cover">', f'<h1 class="bundle-title">{_e(collection.title)}</h1>']
     if collection.subtitle:
         cover.append(f'<p class="subtitle">{_e(collection.subtitle)}</p>')
-    cover.append(f'<p class="count">{len(collection.articles)} articles</p></section>')
-    toc = ['<nav class="toc"><h2>Contents</h2><ol>']
+    count = plural_label("{n} article", "{n} articles", len(collection.articles), lang)
+    cover.append(f'<p class="count">{_e(count)}</p></section>')
+    toc = [f'<nav class="toc"><h2>{_e(label("Contents", lang))}</h2><ol>']
     for n, article in enumerate(collection.articles, 1):
-        by = byline(article)
+        by = byline([a.name for a in article.meta.authors], article.meta.language)
         extra = f' <span class="by">{_e(by)}</span>' if by else ""
         toc.append(f'<li><a href="#article-{n}">{_e(_chapter_title(article, n))}</a>{extra}</li>')
     toc.append("</ol></nav>")
@@ -259,15 +262,18 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
                 )
             )
         chapters.append(item)
-        toc.append(epub.Link(href, ep.xml_text(_chapter_title(fitted, n)) or f"Article {n}", f"toc-{n}"))
-    nav = epub.EpubNav(uid="nav", file_name=ep.NAV_HREF, title="Contents")
+        title = ep.xml_text(_chapter_title(fitted, n)) or label(
+            "Article {n}", collection.lang, n=number(n, collection.lang)
+        )
+        toc.append(epub.Link(href, title, f"toc-{n}"))
+    nav = epub.EpubNav(uid="nav", file_name=ep.NAV_HREF, title=label("Contents", collection.lang))
     nav.add_item(style)
     book.add_item(nav)
     book.add_item(epub.EpubNcx(uid="ncx", file_name="toc.ncx"))
     book.toc = toc
     book.spine = [cover, nav, *chapters]
     stamp = max((ep.modified_stamp(a.meta) for a in collection.articles), default=ep.EPOCH)
-    return ep.pin_zip(ep.write_book(book, stamp), ep.zip_stamp(stamp))
+    return ep.pin_zip(ep.write_book(book, stamp, collection.lang), ep.zip_stamp(stamp))
 
 
 # --------------------------------------------------------------------------
@@ -297,7 +303,7 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
     meta = {
         "title": {"t": "MetaInlines", "c": [{"t": "Str", "c": collection.title}]},
         "lang": {"t": "MetaString", "c": collection.lang},
-        "toc-title": {"t": "MetaInlines", "c": [{"t": "Str", "c": "Contents"}]},
+        "toc-title": {"t": "MetaInlines", "c": [{"t": "Str", "c": label("Contents", collection.lang)}]},
     }
     whole = {"pandoc-api-version": doc.get("pandoc-api-version", [1, 23]), "meta": meta, "blocks": blocks}
     args = ["--reference-doc", str(reference_docx(theme)), "--toc", "--toc-depth=1"]

@@ -8,11 +8,13 @@ and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks, reading_minutes
+from ..exporters._shared import bios, end_notes, reading_minutes
+from ..locale import text as loc
 from ..model import Article, Quote, plain_text, walk
 from . import entities as ent
 from .figures import Figure, find
@@ -22,6 +24,8 @@ from .summary import summarise
 __all__ = ["Briefing", "SpokenQuote", "build", "render_text", "source_line", "to_json"]
 
 SCHEMA = "broadsheet.brief"
+#: Runs of the spaces a line may break at; no-break spaces are not among them.
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 VERSION = (1, 0)
 
 
@@ -48,7 +52,7 @@ class Briefing:
 
     @property
     def title(self) -> str:
-        return self.article.meta.title or "Untitled article"
+        return self.article.meta.title or loc.label("Untitled article", self.article.meta.language)
 
     def by_speaker(self) -> dict[str, list[SpokenQuote]]:
         """Quotes grouped by speaker: speakers in order of first quote, quotes in article order."""
@@ -81,7 +85,12 @@ def build(article: Article) -> Briefing:
     text = "\n\n".join(t for t, _ in paragraphs(article))
     words = word_count(text)
     index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
-    notes = tuple(f"{note_label(n)}: " + " ".join(plain_text(n.body).split()) for n in end_notes(article))
+    lang = article.meta.language
+    notes = tuple(
+        loc.labelled(loc.note_label(n.kind, lang), " ".join(plain_text(n.body).split()), lang)
+        for n in end_notes(article)
+    )
+    about = loc.plural_label("About the author", "About the authors", 1, lang)
     return Briefing(
         article=article,
         words=words,
@@ -93,7 +102,7 @@ def build(article: Article) -> Briefing:
         people=tuple(ent.people(text, index)),
         places=tuple(ent.places(text)),
         organisations=tuple(ent.organisations(text)),
-        notes=notes + tuple(f"About the author: {b}" for b in bios(article)),
+        notes=notes + tuple(loc.labelled(about, b, lang) for b in bios(article)),
     )
 
 
@@ -102,11 +111,11 @@ def source_line(article: Article) -> str:
     m = article.meta
     parts = []
     if m.authors:
-        parts.append("By " + ", ".join(a.name for a in m.authors))
+        parts.append(loc.byline([a.name for a in m.authors], m.language) or "")
     if m.publisher:
         parts.append(m.publisher)
     if m.published:
-        parts.append(human_date(m.published, m.language) or m.published)
+        parts.append(loc.display_date(m.published, m.language) or m.published)
     if m.dateline:
         parts.append(m.dateline.title() if m.dateline.isupper() else m.dateline)
     return " · ".join(parts)
@@ -120,7 +129,7 @@ class _Text:
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:
         self.lines.append(
             textwrap.fill(
-                " ".join(text.split()),
+                _ASCII_SPACE.sub(" ", text).strip(" "),  # no-break spaces (« guillemets », 10:37 PM) stay
                 width=self.width,
                 initial_indent=indent if first is None else first,
                 subsequent_indent=indent,
@@ -140,37 +149,52 @@ class _Text:
 def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: int | None = None) -> None:
     """The body of a briefing: bottom line, key points, quotes, figures (and entities, notes when ``full``)."""
     lang = b.article.meta.language
-    open_, close = quote_marks(lang)
-    w.heading("Bottom line")
-    w.para(" ".join(s.text for s in b.bottom_line) or "(the article has no text to summarise)")
+    open_, close = loc.quote_marks(lang)
+    w.heading(loc.label("Bottom line", lang))
+    w.para(
+        " ".join(s.text for s in b.bottom_line) or loc.label("(the article has no text to summarise)", lang)
+    )
     if full and b.key_points:
-        w.heading("Key points")
+        w.heading(loc.label("Key points", lang))
         for s in b.key_points:
             w.para(s.text, "    ", "  • ")
     if b.quotes:
-        w.heading("Who said what")
+        w.heading(loc.label("Who said what", lang))
         for speaker, quotes in b.by_speaker().items():
-            w.para(speaker + ":", "  ")
+            w.para(loc.labelled(speaker, "", lang).rstrip(), "  ")
             for q in quotes:
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
     if b.figures:
-        w.heading("Figures")
+        w.heading(loc.label("Figures", lang))
         for f in b.figures[:figure_limit]:
             w.para(f"{f.text} — {f.context}", "      ", "  • ")
     if not full:
         return
-    groups = (("People", b.people), ("Places", b.places), ("Organisations", b.organisations))
+    groups = (
+        (loc.label("People", lang), b.people),
+        (loc.label("Places", lang), b.places),
+        (loc.label("Organisations", lang), b.organisations),
+    )
     if any(g for _, g in groups):
-        w.heading("People, places, organisations")
-        for label, group in groups:
+        w.heading(loc.label("People, places, organisations", lang))
+        for name, group in groups:
             if group:
-                names = ", ".join(f"{e.name} ({e.count})" if e.count > 1 else e.name for e in group)
-                w.para(f"{label}: {names}", "    ", "  ")
+                names = ", ".join(
+                    f"{e.name} ({loc.number(e.count, lang)})" if e.count > 1 else e.name for e in group
+                )
+                w.para(loc.labelled(name, names, lang), "    ", "  ")
     if b.notes:
-        w.heading("Notes")
+        w.heading(loc.label("Notes", lang))
         for note in b.notes:
             one = note if len(note) <= 200 else note[:199].rsplit(" ", 1)[0] + "…"
             w.para(one, "    ", "  ")
+
+
+def reading_line(b: Briefing) -> str:
+    """``4 min read · 812 words``, in the article's language."""
+    lang = b.article.meta.language
+    minutes = loc.plural_label("{n} min read", "{n} min read", b.minutes, lang)
+    return minutes + " · " + loc.plural_label("{n} word", "{n} words", b.words, lang)
 
 
 def render_text(b: Briefing, width: int = 72) -> str:
@@ -183,7 +207,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
     src = source_line(b.article)
     if src:
         w.para(src)
-    w.para(f"{b.minutes} min read · {b.words:,} words")
+    w.para(reading_line(b))
     render_sections(b, w)
     return w.text()
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exporters._shared import human_date, quote_marks
+from ..locale.text import N_, display_date, label, labelled, plural_label
 from ..model import (
     Article,
     Block,
@@ -36,6 +36,8 @@ from . import Briefing, _Text, render_sections, source_line
 _OUTPUT_ENDINGS = (".brief.txt", ".brief.json")
 #: Figures per article in a digest: money, percentages and counts come first.
 DIGEST_FIGURES = 8
+#: The columns of the at-a-glance table (translated when shown).
+GLANCE_COLUMNS = ("#", N_("Title"), N_("Author"), N_("Outlet"), N_("Date"), N_("Read"))
 
 
 def collect_inputs(
@@ -93,8 +95,24 @@ class Digest:
     briefings: tuple[Briefing, ...]
 
     @property
+    def language(self) -> str | None:
+        """The articles' language when they share one, else ``None`` (English labels)."""
+        langs = {b.article.meta.language for b in self.briefings}
+        return langs.pop() if len(langs) == 1 else None
+
+    @property
     def title(self) -> str:
-        return f"Digest — {human_date(self.date) or self.date}"
+        return label(
+            "Digest — {date}", self.language, date=display_date(self.date, self.language) or self.date
+        )
+
+    def head(self) -> tuple[str, ...]:
+        """The at-a-glance column heads."""
+        return tuple(label(c, self.language) if c != "#" else c for c in GLANCE_COLUMNS)
+
+    def minutes(self, n: int) -> str:
+        """``4 min read`` in the digest's language."""
+        return plural_label("{n} min read", "{n} min read", n, self.language)
 
     def glance_rows(self) -> list[tuple[str, str, str, str, str]]:
         rows = []
@@ -106,7 +124,7 @@ class Digest:
                     ", ".join(a.name for a in m.authors) or "—",
                     m.publisher or "—",
                     (m.published or "—")[:10],
-                    f"{b.minutes} min",
+                    plural_label("{n} min", "{n} min", b.minutes, self.language),
                 )
             )
         return rows
@@ -126,9 +144,8 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _table(rows: Sequence[Sequence[str]], width: int) -> list[str]:
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
     """A plain-text table; the title column shrinks so a row fits ``width``."""
-    head = ("#", "Title", "Author", "Outlet", "Date", "Read")
     body = [(str(i), *r) for i, r in enumerate(rows, 1)]
     widths = [max(len(r[c]) for r in [head, *body]) for c in range(len(head))]
     widths[3] = min(widths[3], 18)
@@ -150,21 +167,27 @@ def render_text(digest: Digest, width: int = 72) -> str:
     w.para(digest.title)
     w.lines.append("=" * min(w.width, len(digest.title)))
     n = len(digest.briefings)
-    w.para(f"{n} article{'s' if n != 1 else ''} · {sum(b.minutes for b in digest.briefings)} min of reading")
-    w.heading("At a glance")
-    w.lines += _table(digest.glance_rows(), w.width)
+    lang = digest.language
+    total = sum(b.minutes for b in digest.briefings)
+    w.para(
+        plural_label("{n} article", "{n} articles", n, lang)
+        + " · "
+        + plural_label("{n} min of reading", "{n} min of reading", total, lang)
+    )
+    w.heading(label("At a glance", lang))
+    w.lines += _table(digest.head(), digest.glance_rows(), w.width)
     for i, b in enumerate(digest.briefings, 1):
         w.lines += ["", ""]
         w.para(f"{i}. {b.title}")
         w.lines.append("=" * min(w.width, max(len(x) for x in w.lines[-1].split("\n"))))
         src = source_line(b.article)
-        w.para((src + " · " if src else "") + f"{b.minutes} min read")
+        w.para((src + " · " if src else "") + digest.minutes(b.minutes))
         render_sections(b, w, full=False, figure_limit=DIGEST_FIGURES)
     people = digest.people_quoted()
     if people:
-        w.heading("People quoted")
+        w.heading(label("People quoted", lang))
         for speaker, numbers in people:
-            w.para(f"{speaker}: " + ", ".join(f"#{k}" for k in numbers), "      ", "  ")
+            w.para(labelled(speaker, ", ".join(f"#{k}" for k in numbers), lang), "      ", "  ")
     return w.text()
 
 
@@ -179,21 +202,22 @@ def _quote_item(speaker: str, text: str) -> tuple[Block, ...]:
 
 def as_article(digest: Digest) -> Article:
     """The digest as an article tree, for the PDF and EPUB exporters."""
-    body: list[Block] = [Heading(2, (Text("At a glance"),), id="at-a-glance")]
-    head = (tuple((Text(h),) for h in ("#", "Title", "Author", "Outlet", "Date", "Read")),)
+    lang = digest.language
+    body: list[Block] = [Heading(2, (Text(label("At a glance", lang)),), id="at-a-glance")]
+    head = (tuple((Text(h),) for h in digest.head()),)
     rows = tuple(tuple((Text(c),) for c in (str(i), *r)) for i, r in enumerate(digest.glance_rows(), 1))
     body.append(Table(head, rows))
     for i, b in enumerate(digest.briefings, 1):
         body.append(Heading(2, (Text(f"{i}. {b.title}"),), id=f"article-{i}"))
         src = source_line(b.article)
-        body.append(Paragraph((Text((src + " · " if src else "") + f"{b.minutes} min read"),)))
-        body.append(Heading(3, (Text("Bottom line"),)))
+        body.append(Paragraph((Text((src + " · " if src else "") + digest.minutes(b.minutes)),)))
+        body.append(Heading(3, (Text(label("Bottom line", lang)),)))
         body.append(Paragraph((Text(" ".join(s.text for s in b.bottom_line) or "—"),)))
         if b.quotes:
-            body.append(Heading(3, (Text("Who said what"),)))
+            body.append(Heading(3, (Text(label("Who said what", lang)),)))
             body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))
         if b.figures:
-            body.append(Heading(3, (Text("Figures"),)))
+            body.append(Heading(3, (Text(label("Figures", lang)),)))
             items = tuple(
                 (Paragraph((Strong((Text(f.text),)), Text(f" — {f.context}"))),)
                 for f in b.figures[:DIGEST_FIGURES]
@@ -201,24 +225,23 @@ def as_article(digest: Digest) -> Article:
             body.append(List(items))
     people = digest.people_quoted()
     if people:
-        body.append(Heading(2, (Text("People quoted"),), id="people-quoted"))
+        body.append(Heading(2, (Text(label("People quoted", lang)),), id="people-quoted"))
         body.append(
             List(
                 tuple(
-                    (Paragraph((Text(f"{s}: " + ", ".join(f"#{k}" for k in nums)),)),) for s, nums in people
+                    (Paragraph((Text(labelled(s, ", ".join(f"#{k}" for k in nums), lang)),)),)
+                    for s, nums in people
                 )
             )
         )
-    langs = {b.article.meta.language for b in digest.briefings}
     meta = Metadata(
         title=digest.title,
         published=digest.date,
-        publisher="Broadsheet digest",
-        language=langs.pop() if len(langs) == 1 else "en",
+        publisher=label("Broadsheet digest", lang),
+        language=lang or "en",
         identifier="urn:broadsheet:digest:"
         + digest.date
         + ":"
         + ",".join((b.article.meta.identifier or b.title) for b in digest.briefings)[:200],
     )
-    _ = quote_marks  # the exporters add the marks for Quote nodes
     return Article(meta=meta, body=tuple(body))

@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..locale.text import month_names
 from .sentences import Sentence
 
+#: English month names, wide and abbreviated, from CLDR (``en`` and ``en-GB``, which writes "Sept"):
+#: the patterns below read English text.
 _MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    "(?:"
+    + "|".join(
+        map(re.escape, sorted(set(month_names("en") + month_names("en-GB")), key=lambda n: (-len(n), n)))
+    )
+    + r")\.?"
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..exporters._shared import quote_marks
+from ..locale.text import quote_marks
 from ..model import (
     Article,
     BlockQuote,

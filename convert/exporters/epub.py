@@ -38,6 +38,7 @@ from ebooklib import epub
 from ..base import ExportOptions
 from ..dates import parse_iso
 from ..errors import ExportError
+from ..locale.text import N_, byline, display_date, label
 from ..model import (
     Article,
     Block,
@@ -65,7 +66,7 @@ from ..model import (
     to_json,
 )
 from ..theme import Theme
-from ._shared import byline, decode_data_uri, footnotes, human_date
+from ._shared import author_names, decode_data_uri, footnotes
 from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
 
 if TYPE_CHECKING:
@@ -77,7 +78,8 @@ COVER_HREF = "cover.xhtml"
 CHAPTER_HREF = "chapter.xhtml"
 NAV_HREF = "nav.xhtml"
 CSS_HREF = "style/epub.css"
-UNTITLED = "Untitled article"
+#: The title of an article without one (translated with :func:`convert.locale.text.label`).
+UNTITLED = N_("Untitled article")
 #: dcterms:modified and zip dates when the article has no date at all.
 EPOCH = dt.datetime(1980, 1, 1)
 
@@ -215,6 +217,8 @@ class Anchors(TreeMap):
     id_map: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     flattened: bool = False
+    #: The article's language, for the label of an image left out.
+    language: str | None = None
 
     def heading(self, node: Heading) -> Heading:
         content = self.inlines(node.content)
@@ -242,9 +246,10 @@ class Anchors(TreeMap):
             self.images[image.href] = image
             return (Figure(image.href, node.alt, caption, node.credit),)
         self.skipped.append((node.src, image))
-        return figure_as_text(node.alt, caption, node.credit)
+        return figure_as_text(node.alt, caption, node.credit, self.language)
 
     def article(self, article: Article) -> Article:
+        self.language = article.meta.language
         body = self.blocks(article.body)
         referenced = {n.id for n in footnotes(article)}
         notes = []
@@ -432,20 +437,21 @@ def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> byt
 def title_page(meta: Metadata, article: Article) -> bytes:
     """The cover: publisher, title, subtitle, byline and dates, as text."""
     lang = meta.language or "en"
-    out = ['<section class="title-page" epub:type="titlepage" aria-label="Title page">']
+    title_page_label = label("Title page", meta.language)
+    out = [f'<section class="title-page" epub:type="titlepage" aria-label="{_e(title_page_label)}">']
     if meta.publisher:
         out.append(f'<p class="kicker">{_e(meta.publisher)}</p>')
-    out.append(f'<h1 class="title">{_e(meta.title or UNTITLED)}</h1>')
+    out.append(f'<h1 class="title">{_e(meta.title or label(UNTITLED, meta.language))}</h1>')
     if meta.subtitle:
         out.append(f'<p class="subtitle">{_e(meta.subtitle)}</p>')
-    by = byline(article)
+    by = byline(author_names(article), meta.language)
     if by:
         out.append(f'<p class="byline">{_e(by)}</p>')
     if meta.published:
-        shown = human_date(meta.published, lang) or meta.published
+        shown = display_date(meta.published, meta.language) or meta.published
         out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{_e(shown)}</time></p>')
     out.append("</section>")
-    head = [f"<title>{_e(meta.title or UNTITLED)}</title>"]
+    head = [f"<title>{_e(meta.title or label(UNTITLED, meta.language))}</title>"]
     return xhtml_document(lang, head, "\n".join(out), "frontmatter")
 
 
@@ -469,7 +475,7 @@ def xml_text(value: str | None) -> str | None:
 def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
     """Dublin Core fields; empty values are left out (epubcheck rejects empty elements)."""
     book.set_identifier(identifier)
-    book.set_title(xml_text(meta.title) or UNTITLED)
+    book.set_title(xml_text(meta.title) or label(UNTITLED, meta.language))
     book.set_language(meta.language or "en")
     names = [n for n in (xml_text(a.name) for a in meta.authors) if n]
     for i, name in enumerate(names, 1):
@@ -494,7 +500,7 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
 
 def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
     meta = article.meta
-    title = xml_text(meta.title) or UNTITLED
+    title = xml_text(meta.title) or label(UNTITLED, meta.language)
     book = epub.EpubBook()
     add_metadata(book, meta, identifier)
     if meta.language and meta.language.split("-")[0].lower() in _RTL:
@@ -510,7 +516,7 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     text = epub.EpubItem(
         uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
     )
-    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title="Contents")
+    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title=label("Contents", meta.language))
     nav.add_item(style)
     for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
         book.add_item(item)
@@ -529,14 +535,20 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     book.toc = [(chapter_link, subs)] if subs else [chapter_link]
     book.spine = [cover, text]
     book.guide = [
-        {"type": "cover", "href": COVER_HREF, "title": "Title page"},
+        {"type": "cover", "href": COVER_HREF, "title": label("Title page", meta.language)},
         {"type": "text", "href": CHAPTER_HREF, "title": title},
     ]
     return book
 
 
-def write_book(book: Any, modified: dt.datetime) -> bytes:
-    options = {"mtime": modified, "epub3_pages": False, "epub3_landmark": True, "epub2_guide": True}
+def write_book(book: Any, modified: dt.datetime, language: str | None = None) -> bytes:
+    options = {
+        "mtime": modified,
+        "epub3_pages": False,
+        "epub3_landmark": True,
+        "epub2_guide": True,
+        "landmark_title": label("Guide", language),  # the heading ebooklib gives the landmarks nav
+    }
     buffer = io.BytesIO()
     writer = epub.EpubWriter(buffer, book, options)
     writer.process()
@@ -586,7 +598,7 @@ class EpubExporter:
         modified = modified_stamp(fitted.meta)
         try:
             book = build_book(fitted, images, style.css("css", "epub_css"), identifier)
-            raw = write_book(book, modified)
+            raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc
         if options.warnings is not None:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.text import byline, display_date, label, note_label, plural_label, quote_marks
 from ..model import (
     Article,
     Block,
@@ -52,7 +53,7 @@ from ..model import (
     replace,
 )
 from ..theme import Theme
-from ._shared import bios, end_notes, footnotes, human_date, note_label, quote_marks
+from ._shared import bios, end_notes, footnotes
 
 if TYPE_CHECKING:
     from ..fetch import ImageLoader
@@ -217,25 +218,31 @@ class Renderer:
         if m.subtitle:
             out.append(f'<p class="subtitle">{_e(m.subtitle)}</p>')
         if m.authors:
-            names = [f'<span class="author">{_e(a.name)}</span>' for a in m.authors]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            out.append(f'<p class="byline">By {joined}</p>')
+            out.append(f'<p class="byline">{self.byline()}</p>')
         dates = []
         if m.published:
-            dates.append(
-                f'<time class="published" datetime="{_e(m.published)}">{_e(human_date(m.published, self.lang) or "")}</time>'
-            )
+            shown = _e(display_date(m.published, self.lang) or "")
+            dates.append(f'<time class="published" datetime="{_e(m.published)}">{shown}</time>')
         if m.updated:
-            dates.append(
-                f'<span class="updated">Updated <time datetime="{_e(m.updated)}">'
-                f"{_e(human_date(m.updated, self.lang) or '')}</time></span>"
-            )
+            shown = _e(display_date(m.updated, self.lang) or "")
+            time = f'<time datetime="{_e(m.updated)}">{shown}</time>'
+            updated = _e(label("Updated {date}", self.lang, date="\0")).replace("\0", time)
+            dates.append(f'<span class="updated">{updated}</span>')
         if dates:
             out.append('<p class="dates">' + " · ".join(dates) + "</p>")
         if m.description and not self.article.body:
             out.append(f'<p class="description">{_e(m.description)}</p>')
         out.append("</header>")
         return "\n".join(out)
+
+    def byline(self) -> str:
+        """The translated byline, each name in its ``span.author``."""
+        # Placeholders go through the list pattern and the label, then become the marked-up names.
+        names = [a.name for a in self.article.meta.authors]
+        text = _e(byline([f"\0{i}\0" for i in range(len(names))], self.lang) or "")
+        for i, name in enumerate(names):
+            text = text.replace(f"\0{i}\0", f'<span class="author">{_e(name)}</span>')
+        return text
 
     def body(self) -> str:
         body = self.article.body
@@ -266,13 +273,14 @@ class Renderer:
     def footer(self) -> str:
         parts = []
         for note in end_notes(self.article):
-            label = note_label(note)
+            name = note_label(note.kind, self.lang)
             parts.append(
-                f'<aside class="note note-{_e(note.kind)}" aria-label="{_e(label)}">\n'
+                f'<aside class="note note-{_e(note.kind)}" aria-label="{_e(name)}">\n'
                 f"{self.blocks(note.body)}\n</aside>"
             )
         for bio in bios(self.article):
-            parts.append(f'<section class="bio" aria-label="About the author"><p>{_e(bio)}</p></section>')
+            about = plural_label("About the author", "About the authors", 1, self.lang)
+            parts.append(f'<section class="bio" aria-label="{_e(about)}"><p>{_e(bio)}</p></section>')
         if self.article.meta.rights:
             parts.append(f'<p class="rights">{_e(self.article.meta.rights)}</p>')
         if not parts:
@@ -291,7 +299,7 @@ class Renderer:
 def head_meta(article: Article) -> list[str]:
     """``<title>`` and ``<meta>`` tags naming the article."""
     m = article.meta
-    out = [f"<title>{_e(m.title or 'Untitled article')}</title>"]
+    out = [f"<title>{_e(m.title or label('Untitled article', m.language))}</title>"]
     for a in m.authors:
         out.append(f'<meta name="author" content="{_e(a.name)}"/>')
     if m.description:
@@ -346,11 +354,13 @@ def render_xhtml_article(article: Article) -> str:
 # Figures on a standalone page
 
 
-def figure_as_text(alt: str, caption: tuple[Inline, ...], credit: str | None) -> tuple[Block, ...]:
+def figure_as_text(
+    alt: str, caption: tuple[Inline, ...], credit: str | None, language: str | None = None
+) -> tuple[Block, ...]:
     """What is left of an image that is not shown: its alt text, caption and credit."""
     parts: list[Inline] = []
     if alt.strip() and alt.strip() != plain_text(caption).strip():
-        parts.append(Emph((Text(f"[Image: {alt.strip()}]"),)))
+        parts.append(Emph((Text(label("[Image: {alt}]", language, alt=alt.strip())),)))
     if caption:
         parts += [Text(" ")] * bool(parts) + list(caption)
     if credit:
@@ -386,6 +396,8 @@ class PageImages:
     loader: ImageLoader
     #: ``(src, reason)`` of every image left out.
     skipped: list[tuple[str, str]]
+    #: The article's language, for the label of an image left out.
+    language: str | None = None
 
     def figure(self, node: Figure) -> tuple[Block, ...]:
         src = node.src.strip()
@@ -399,7 +411,7 @@ class PageImages:
                 return (replace(node, src=src if src[:5].lower() == "data:" else image.data_uri()),)
             reason = image
         self.skipped.append((node.src, reason))
-        return figure_as_text(node.alt, node.caption, node.credit)
+        return figure_as_text(node.alt, node.caption, node.credit, self.language)
 
     def article(self, article: Article) -> Article:
         """Body and end notes mapped; footnotes are written as text, so their images never show."""
@@ -437,7 +449,7 @@ def standalone_article(
     loader = ImageLoader.for_input(
         options.base_dir, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
     )
-    images = PageImages(loader, skipped if skipped is not None else [])
+    images = PageImages(loader, skipped if skipped is not None else [], article.meta.language)
     return images.article(article)
 
 

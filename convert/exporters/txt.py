@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.text import byline, display_date, label, labelled, note_label, plural_label, quote_marks
 from ..model import (
     Article,
     BlockQuote,
@@ -33,7 +34,7 @@ from ..model import (
     plain_text,
 )
 from ..theme import Theme
-from ._shared import bios, byline, end_notes, footnotes, human_date, note_label, quote_marks
+from ._shared import author_names, bios, end_notes, footnotes
 
 
 class _Writer:
@@ -108,10 +109,10 @@ class _Writer:
                     out.extend(rest)
                 return "\n".join(out)
             case Figure(alt=alt, caption=cap, credit=credit):
-                text = self.inlines(cap) or alt or "image"
+                text = self.inlines(cap) or alt or label("image", self.lang)
                 if credit:
                     text += f" ({credit})"
-                return self.fill(f"[Figure: {text}]", indent)
+                return self.fill(label("[Figure: {text}]", self.lang, text=text), indent)
             case Table(head=head, rows=rows, caption=cap):
                 return self.table(head + rows, len(head), cap, indent)
             case CodeBlock(text=t):
@@ -149,9 +150,10 @@ class _Writer:
             head.append(self.fill(m.subtitle))
         if head:
             parts.append("\n".join(head))
-        info = [x for x in (byline(self.article), m.publisher, human_date(m.published, self.lang)) if x]
+        by = byline(author_names(self.article), self.lang)
+        info = [x for x in (by, m.publisher, display_date(m.published, self.lang)) if x]
         if m.updated:
-            info.append(f"Updated {human_date(m.updated, self.lang)}")
+            info.append(label("Updated {date}", self.lang, date=display_date(m.updated, self.lang)))
         if info:
             parts.append("\n".join(self.fill(x) for x in info))
         for i, block in enumerate(self.article.body):
@@ -159,18 +161,20 @@ class _Writer:
             parts.append(self.block(block, lead=lead))
         notes = footnotes(self.article)
         if notes:
-            lines = ["Notes", "-----"]
+            heading = label("Notes", self.lang)
+            lines = [heading, "-" * len(heading)]
             for i, note in enumerate(notes, 1):
                 lines.append(self.fill(plain_text(note.body).replace("\n\n", " "), "    ", f"[{i}] "))
             parts.append("\n".join(lines))
         for note in end_notes(self.article):
-            label = note_label(note)
+            name = note_label(note.kind, self.lang)
             texts = [
                 self.inlines(b.content) if isinstance(b, Paragraph) else plain_text(b) for b in note.body
             ]
-            parts.append(self.fill(f"{label}: " + " ".join(texts)))
+            parts.append(self.fill(labelled(name, " ".join(texts), self.lang)))
+        about = plural_label("About the author", "About the authors", 1, self.lang)
         for bio in bios(self.article):
-            parts.append(self.fill(f"About the author: {bio}"))
+            parts.append(self.fill(labelled(about, bio, self.lang)))
         if m.rights:
             parts.append(self.fill(m.rights))
         text = "\n\n".join(p for p in parts if p.strip())

@@ -1,33 +1,277 @@
-"""What Broadsheet prints itself: dates, quotation marks and labels, per language."""
+"""What Broadsheet prints itself: dates, quotation marks and labels, per language.
+
+Everything here comes from maintained data, looked up by the article's BCP 47
+tag (``None`` or an unknown language gives English):
+
+- dates and times: CLDR through Babel (:func:`display_date`), one form for
+  every exporter: the ``long`` date, then the ``short`` time when the source
+  has a time, then the zone when the source has one, joined by the locale's
+  own date-time pattern;
+- quotation marks: CLDR's ``delimiters`` (:func:`quote_marks`). Babel does not
+  compile them, so ``data/quotes.json`` holds them, generated from the
+  consortium's JSON release by ``scripts/cldr_quotes.py``;
+- labels ("Notes", "Contents", "By …"): gettext catalogues in
+  ``messages/<lang>/LC_MESSAGES/broadsheet.po``, read with Babel and cached
+  (no compile step). Bylines join names with CLDR list patterns, numbers are
+  formatted by Babel.
+
+Strings are marked for extraction by the names :func:`label`,
+:func:`plural_label` and :func:`N_` (``pybabel extract -k label
+-k plural_label:1,2 -k N_``; the README says how to update the catalogues).
+"""
 
 from __future__ import annotations
 
-# SKELETON: the locale-text work replaces these with Babel (CLDR) and gettext catalogues.
+import datetime as dt
+import gettext
+import io
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date, format_time, get_month_names
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from ..dates import parse_iso
+
+__all__ = [
+    "N_",
+    "byline",
+    "catalogue_languages",
+    "display_date",
+    "label",
+    "labelled",
+    "month_names",
+    "note_label",
+    "number",
+    "plural_label",
+    "quote_marks",
+    "translations_of",
+]
+
+MESSAGES = Path(__file__).parent / "messages"
+DOMAIN = "broadsheet"
+_QUOTES_FILE = Path(__file__).parent / "data" / "quotes.json"
+_ENGLISH = Locale("en")
+
+#: French typography (Lexique des règles typographiques de l'Imprimerie nationale)
+#: sets a narrow no-break space inside guillemets, so « mots » never part from
+#: their word at a line end; Swiss French sets none.
+_NNBSP = "\u202f"
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """``msgid`` unchanged: marks a label for extraction where it is translated later."""
+    return msgid
+
+
+# --------------------------------------------------------------------------
+# Locales
+
+
+@lru_cache(maxsize=256)
+def babel_locale(tag: str | None) -> Locale:
+    """The Babel locale for a BCP 47 tag; the longest prefix Babel knows, else English.
+
+    ``zh-TW`` gives ``zh_Hant_TW``, ``iw`` gives ``he``; extensions
+    (``de-DE-u-co-phonebk``) are dropped, an unknown language gives ``en``.
+    """
+    parts = (tag or "").strip().replace("_", "-").split("-")
+    while parts and parts[0]:
+        try:
+            return Locale.parse("-".join(parts), sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            parts.pop()
+    return _ENGLISH
+
+
+def _inheritance(loc: Locale) -> list[str]:
+    """CLDR's chain of locale ids for ``loc``, most specific first: ``es_MX``, ``es_419``, ``es``."""
+    parents: Mapping[str, str] = get_global("parent_exceptions")
+    ident = str(loc)
+    chain = []
+    while ident and ident != "root":
+        chain.append(ident)
+        ident = parents.get(ident) or (ident.rsplit("_", 1)[0] if "_" in ident else "")
+    return chain
+
+
+# --------------------------------------------------------------------------
+# Dates
 
 
 def display_date(iso: str | None, tag: str | None) -> str | None:
-    """The one displayed form of an ISO 8601 date or date-time in the article's language."""
-    from ..exporters._shared import human_date
+    """The one displayed form of an ISO 8601 date or date-time in the article's language.
 
-    return human_date(iso, tag)
+    ``2024-10-14`` -> ``14 octobre 2024``; ``2024-10-14T22:37:00`` ->
+    ``October 14, 2024, 10:37 PM``; a zone is shown only when the value has
+    one, and the time is shown in that zone, never converted. A value that is
+    no ISO date is returned as it is; ``None`` stays ``None``.
+    """
+    parsed = parse_iso(iso)
+    if parsed is None:
+        return iso
+    loc = babel_locale(tag)
+    if not isinstance(parsed, dt.datetime):
+        return format_date(parsed, "long", locale=loc)
+    day = format_date(parsed.date(), "long", locale=loc)
+    pattern = loc.time_formats["short"].pattern
+    if parsed.tzinfo is not None:
+        pattern += " ZZZZ"  # localized GMT format: "GMT+03:00", "UTC+03:00"
+        clock = format_time(parsed, pattern, tzinfo=parsed.tzinfo, locale=loc)
+    else:
+        clock = format_time(parsed.time(), pattern, locale=loc)
+    joined = str(loc.datetime_formats["long"]).replace("'", "")
+    return joined.replace("{1}", day).replace("{0}", clock)
+
+
+def month_names(tag: str | None) -> tuple[str, ...]:
+    """The language's month names, wide and abbreviated, in both CLDR contexts, for reading dates.
+
+    Longest first, trailing full stops removed (``Sept.`` -> ``Sept``), so a
+    regular expression alternation of them matches whole names first.
+    """
+    loc = babel_locale(tag)
+    names: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            names.update(n.rstrip(".") for n in get_month_names(width, context, loc).values())
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+# --------------------------------------------------------------------------
+# Quotation marks
+
+
+@lru_cache(maxsize=1)
+def _cldr_quotes() -> dict[str, str]:
+    locales: dict[str, str] = json.loads(_QUOTES_FILE.read_text(encoding="utf-8"))["locales"]
+    return locales
+
+
+@lru_cache(maxsize=256)
+def _marks(tag: str | None) -> str:
+    loc = babel_locale(tag)
+    table = _cldr_quotes()
+    marks = next(
+        (table[i.replace("_", "-")] for i in _inheritance(loc) if i.replace("_", "-") in table), None
+    )
+    return marks or table["en"]
 
 
 def quote_marks(tag: str | None, depth: int = 0) -> tuple[str, str]:
-    """Opening and closing marks for a quotation ``depth`` levels deep (CLDR)."""
-    from ..exporters._shared import quote_marks as _qm
+    """Opening and closing marks for a quotation ``depth`` levels deep (CLDR).
 
-    return _qm(tag, depth)
+    Even depths take CLDR's quotation marks, odd depths the alternate ones.
+    In French (but Swiss French) a narrow no-break space sits inside
+    guillemets. Only :class:`~convert.model.Quote` nodes get these marks:
+    quotation marks the author typed are text and stay as typed.
+    """
+    marks = _marks(tag)
+    open_, close = (marks[2], marks[3]) if depth % 2 else (marks[0], marks[1])
+    loc = babel_locale(tag)
+    if loc.language == "fr" and loc.territory != "CH":
+        if open_ in "«‹":
+            open_ += _NNBSP
+        if close in "»›":
+            close = _NNBSP + close
+    return open_, close
 
 
-def label(key: str, tag: str | None) -> str:
-    """A word Broadsheet prints itself (``"Notes"``, ``"Contents"``, …), translated."""
-    return key
+# --------------------------------------------------------------------------
+# Labels
+
+
+def catalogue_languages() -> tuple[str, ...]:
+    """The languages with a catalogue (``fr``, ``zh_Hant`` …); English is the source language."""
+    return tuple(sorted(p.name for p in MESSAGES.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()))
+
+
+@lru_cache(maxsize=64)
+def _catalogue(ident: str) -> gettext.GNUTranslations | None:
+    path = MESSAGES / ident / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=ident, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)  # in memory: gettext then evaluates the plural forms
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@lru_cache(maxsize=256)
+def _translations(tag: str | None) -> gettext.NullTranslations:
+    for ident in _inheritance(babel_locale(tag)):
+        found = _catalogue(ident)
+        if found is not None:
+            return found
+    return gettext.NullTranslations()
+
+
+def label(msgid: str, tag: str | None, **fields: object) -> str:
+    """A word Broadsheet prints itself (``"Notes"``, ``"Contents"``, …), translated.
+
+    ``fields`` fill the ``{name}`` placeholders of the translation.
+    """
+    text = _translations(tag).gettext(msgid)
+    return text.format(**fields) if fields else text
+
+
+def plural_label(singular: str, plural: str, count: int, tag: str | None, **fields: object) -> str:
+    """A label that depends on a count, in the language's plural form; ``{n}`` is the count, formatted."""
+    text = _translations(tag).ngettext(singular, plural, count)
+    return text.format(n=number(count, tag), **fields)
+
+
+def labelled(name: str, text: str, tag: str | None) -> str:
+    """``Disclaimer: text``, punctuated as the language does (``Avertissement : …``, ``免责声明：…``)."""
+    return label("{label}: {text}", tag, label=name, text=text)
+
+
+def number(value: int | float, tag: str | None) -> str:
+    """A number in the language's format (``1,234``, ``1 234``, ``1.234``)."""
+    return format_decimal(value, locale=babel_locale(tag))
 
 
 def byline(names: list[str], tag: str | None) -> str | None:
-    """``By A``, ``By A and B``, ``By A, B and C``, in the article's language."""
+    """``By A``, ``By A and B``, ``By A, B, and C``: names joined by CLDR's list pattern, translated."""
     if not names:
         return None
-    if len(names) == 1:
-        return f"By {names[0]}"
-    return "By " + ", ".join(names[:-1]) + " and " + names[-1]
+    joined = format_list(list(names), locale=babel_locale(tag))
+    return plural_label("By {names}", "By {names}", len(names), tag, names=joined)
+
+
+#: The note kinds of the model, with the label printed before such a note.
+NOTE_KINDS = {
+    "footnote": N_("Note"),
+    "note": N_("Note"),
+    "author-note": N_("Author’s note"),
+    "disclaimer": N_("Disclaimer"),
+    "editor-note": N_("Editor’s note"),
+    "correction": N_("Correction"),
+}
+
+
+def note_label(kind: str, tag: str | None) -> str:
+    """The label of a note kind (``disclaimer`` -> ``Disclaimer``); an unknown kind is its own name."""
+    msgid = NOTE_KINDS.get(kind)
+    if msgid is None:
+        return kind.replace("-", " ").capitalize()
+    return label(msgid, tag)
+
+
+def translations_of(msgid: str) -> frozenset[str]:
+    """``msgid`` and its translation in every catalogue: for recognising a label read back."""
+    found = {msgid}
+    for ident in catalogue_languages():
+        catalogue = _catalogue(ident)
+        if catalogue is not None:
+            found.add(catalogue.gettext(msgid))
+    return frozenset(found)

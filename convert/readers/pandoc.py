@@ -30,7 +30,7 @@ from lxml import etree
 
 from .. import limits, pandoc_run
 from ..base import ReadOptions
-from ..dates import to_iso
+from ..dates import restates, to_iso
 from ..errors import InputError
 from ..model import (
     Article,
@@ -313,7 +313,7 @@ def docx_props(zf: zipfile.ZipFile) -> Props:
                 props.put(key, next((t for t in found if re.search(r"\w{2}", t)), None), where)
             else:
                 props.put(key, found[0] if found else None, where)
-    if props.values.get("updated") and props.values.get("updated") == props.values.get("published"):
+    if props.values.get("updated") and restates(props.values.get("updated"), props.values.get("published")):
         del props.values["updated"], props.where["updated"]
     return props
 
@@ -384,7 +384,8 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
     date = _first(opf, md + "dc:date")
     props.put("published", to_iso(date), f"{where} dc:date")
     modified = _first(opf, md + "opf:meta[@property='dcterms:modified']")
-    props.put("updated", to_iso(modified), f"{where} dcterms:modified")
+    if not restates(modified, to_iso(date)):  # a UTC stamp of the publication date is no update
+        props.put("updated", to_iso(modified), f"{where} dcterms:modified")
     for key, tag in (
         ("publisher", "publisher"),
         ("rights", "rights"),
