@@ -34,7 +34,7 @@ from .theme import Theme, load_theme
 MAX_INPUT_BYTES = limits.Limits().input_bytes
 
 # Content signatures of formats Broadsheet does not read, for a clear error.
-_UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -47,23 +47,25 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
 )
 
-#: File name ending -> reader name, the second opinion after the content (see :func:`sniff`).
-EXTENSION_FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-    ".odt": "odt",
-    ".epub": "epub",
-    ".rst": "rst",
-    ".tex": "latex",
-    ".org": "org",
-    ".json": "json",
-}
+
+def reader_extensions() -> dict[str, str]:
+    """File name ending -> reader name, from every registered reader's ``extensions``.
+
+    Built-in readers and those a package adds through the
+    ``broadsheet.readers`` entry point count alike; the second opinion after
+    the content in :func:`sniff`, and what a folder walk takes. A reader
+    that cannot load is left out (asking for it by name explains why); when
+    two readers claim an ending, the first by name keeps it.
+    """
+    found: dict[str, str] = {}
+    for name in readers.names():
+        try:
+            cls = readers.get_class(name)
+        except ConvertError:
+            continue
+        for ext in getattr(cls, "extensions", ()):
+            found.setdefault(ext.lower(), name)
+    return found
 
 
 #: Formats whose bytes are lines of text: long lines are refused before parsing.
@@ -77,7 +79,7 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     :class:`InputError`.
     """
     head = data[:4096]
-    for magic, what in _UNSUPPORTED_MAGIC:
+    for magic, what in UNSUPPORTED_MAGIC:
         if head.startswith(magic):
             raise InputError(
                 f"this is {what}, not an article Broadsheet can read",
@@ -86,7 +88,7 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, path)
     ext = path.suffix.lower() if path is not None else ""
-    by_ext = EXTENSION_FORMATS.get(ext)
+    by_ext = reader_extensions().get(ext)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{") and b'"broadsheet.article"' in data[:65536]:
         return "json"

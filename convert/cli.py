@@ -38,7 +38,13 @@ def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
 
 
 def _read_input(
-    src: str, from_: str | None, meta: dict[str, Any], allow_remote: bool, *, require_text: bool = True
+    src: str,
+    from_: str | None,
+    meta: dict[str, Any],
+    allow_remote: bool,
+    *,
+    require_text: bool = True,
+    warnings: list[str] | None = None,
 ) -> Article:
     if src == "-":
         data = sys.stdin.buffer.read()
@@ -49,8 +55,16 @@ def _read_input(
             allow_remote=allow_remote,
             name="<stdin>",
             require_text=require_text,
+            warnings=warnings,
         )
-    return api.read(src, from_=from_, metadata=meta, allow_remote=allow_remote, require_text=require_text)
+    return api.read(
+        src,
+        from_=from_,
+        metadata=meta,
+        allow_remote=allow_remote,
+        require_text=require_text,
+        warnings=warnings,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -219,8 +233,8 @@ def convert_cmd(
     if output == "-":
         if len(formats) != 1 or len(inputs) != 1:
             raise UsageError("-o - (stdout) takes one input and one output format")
-        article = _read_input(inputs[0], from_, meta, allow_remote)
         warnings: list[str] = []
+        article = _read_input(inputs[0], from_, meta, allow_remote, warnings=warnings)
         options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings, pdf_variant)
         data = api.write(article, formats[0], style=style, options=options)
         assert isinstance(data, bytes)

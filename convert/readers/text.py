@@ -786,7 +786,9 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
 
 class TextReader:
     name: ClassVar[str] = "text"
-    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text")
+    #: SGML newswire collections (Reuters-21578, the TREC/TIPSTER sets) are
+    #: text with a few tags; they read as text, as when given one by one.
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".sgm", ".sgml")
     description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
