@@ -141,6 +141,7 @@ def atomic_write_all(items: Iterable[tuple[Path, bytes]]) -> None:
             except OSError as exc:
                 raise output_error(path, exc, f"cannot create the folder {path.parent}") from None
             try:
+                _check_name_length(path)  # before any rename: a long name must fail while all can be undone
                 fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:200]}.", suffix=".tmp", dir=path.parent)
             except OSError as exc:
                 raise output_error(path, exc) from None
@@ -167,6 +168,15 @@ def atomic_write_all(items: Iterable[tuple[Path, bytes]]) -> None:
                     os.unlink(tmp)
         _remove_folders(made)
         raise
+
+
+def _check_name_length(path: Path) -> None:
+    try:
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if len(os.fsencode(path.name)) > limit:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
