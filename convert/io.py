@@ -276,7 +276,12 @@ def decode_mixed(data: bytes, warnings: list[str] | None = None) -> str | None:
     if not utf8_evidence or not bad:
         return None
     odd = b"\n".join(lines[n] for n in bad)
-    codec = legacy_codec(odd)
+    try:
+        codec = legacy_codec(odd)
+    except InputError:
+        # Too few bytes to tell (a pair of curly quotes): windows-1252, the
+        # WHATWG Encoding Standard's default for unlabelled Western text.
+        codec = "cp1252"
     decoded = odd.decode(codec, errors="replace").split("\n")
     if len(decoded) != len(bad):  # a multi-byte code page swallowed a newline: fall back to UTF-8
         decoded = [lines[n].decode("utf-8", errors="replace") for n in bad]

@@ -131,6 +131,13 @@ def test_several_odd_lines_are_named_and_counted() -> None:
     assert warnings == ["lines 2, 3, 4, 5, 6 and 3 more: not UTF-8, read as cp1252"]
 
 
+def test_odd_lines_too_short_to_tell_read_as_windows_1252() -> None:
+    data = "Title — in UTF-8\n\n".encode() + b"\x93Hi\x94\n"
+    warnings: list[str] = []
+    assert decode_text(data, warnings) == "Title — in UTF-8\n\n“Hi”\n"
+    assert warnings == ["line 3: not UTF-8, read as cp1252"]
+
+
 def test_a_wholly_legacy_file_is_still_detected_without_a_warning() -> None:
     text = "Un café à Paris: naïve résumé, déjà vu, l’été. " * 4
     warnings: list[str] = []
