@@ -161,9 +161,13 @@ def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int | None) -> 
             raise InputError("is a folder, not a file", path=str(path))
         try:
             _check_size(size, max_bytes)
+            # A device or pipe reports no size (/dev/zero never ends): read one byte past the limit.
+            limit = max_bytes if max_bytes is not None else limits.current().input_bytes
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)
+            _check_size(len(data), max_bytes)
         except LimitError as exc:
             raise exc.with_path(str(path)) from None
-        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
     except PermissionError:
@@ -200,7 +204,10 @@ def read(
     ``warnings``, a list, collects what the reader repaired (lines not in
     the file's encoding ...).
     """
-    data, path = _read_source(src, max_bytes)
+    try:
+        data, path = _read_source(src, max_bytes)
+    except LimitError as exc:
+        raise exc.with_path(name or "<bytes>") from None
     label = str(path) if path is not None else (name or "<bytes>")
     try:
         fmt = from_.lower() if from_ else sniff(data, path or (Path(name) if name else None))

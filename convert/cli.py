@@ -18,7 +18,7 @@ import click
 from . import __version__, api
 from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
-from .errors import ConvertError, UsageError
+from .errors import ConvertError, OutputError, UsageError
 from .model import Article
 
 __all__ = ["EXIT_INTERNAL", "cli", "fail", "guarded", "main"]
@@ -37,6 +37,13 @@ def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
     return meta
 
 
+def _stdin_bytes() -> bytes:
+    """stdin, read one byte past the input size limit at most (``yes | broadsheet convert -`` ends)."""
+    from . import limits
+
+    return sys.stdin.buffer.read(limits.current().input_bytes + 1)
+
+
 def _read_input(
     src: str,
     from_: str | None,
@@ -47,7 +54,7 @@ def _read_input(
     warnings: list[str] | None = None,
 ) -> Article:
     if src == "-":
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         return api.read(
             data,
             from_=from_,
@@ -251,7 +258,7 @@ def convert_cmd(
         try:
             warnings = []
             written = api.convert(
-                sys.stdin.buffer.read() if src == "-" else src,
+                _stdin_bytes() if src == "-" else src,
                 output,
                 to=formats,
                 style=style,
@@ -362,8 +369,10 @@ def _convert_folders(
         raise UsageError("stdin ('-') cannot be mixed with folders")
     if not output or output == "-":
         raise UsageError("converting a folder needs an output folder", hint="add -o OUT")
-    if Path(output).is_file():
-        raise UsageError(f"-o {output}: a folder is needed, and this is a file")
+    if os.path.lexists(output) and not Path(output).is_dir():
+        raise OutputError(
+            "is a file, not a folder", hint="converting a folder needs an output folder", path=output
+        )
     report = convert_batch(
         list(inputs),
         output,
@@ -470,7 +479,9 @@ def inspect_cmd(
     if explain:
         _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
         return
-    article = _read_input(input, from_, meta, False, require_text=not allow_empty)
+    warnings: list[str] = []
+    article = _read_input(input, from_, meta, False, require_text=not allow_empty, warnings=warnings)
+    _print_warnings(input, warnings)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
         sys.stdout.buffer.flush()
@@ -488,7 +499,7 @@ def _inspect_explained(
     from .model import to_json
 
     if src == "-":
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         article, where = read_explained(
             data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
         )

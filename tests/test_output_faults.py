@@ -309,3 +309,59 @@ def test_bytes_outputs_never_overwrite_another_inputs(tmp_path: Path) -> None:
     assert [p.name for p in first] == ["same-title.txt", "same-title.md"]
     assert [p.stem for p in second] == [second[0].stem] * 2 and second[0].stem.startswith("same-title-")
     assert "One body." in first[0].read_text(encoding="utf-8")
+
+
+def test_batch_output_that_is_a_file(tmp_path: Path, sample_path: Path) -> None:
+    src = _tree(tmp_path, sample_path)
+    target = tmp_path / "taken"
+    target.write_text("not a folder")
+    result = run("convert", src, "--to", "txt", "-o", target)
+    assert result.returncode == EXIT_OUTPUT
+    assert error_lines(result) == [
+        f"error: {target}: is a file, not a folder (hint: converting a folder needs an output folder)"
+    ]
+    assert target.read_text() == "not a folder"
+
+
+def test_manifest_on_a_full_disk_is_an_output_error(tmp_path: Path) -> None:
+    from convert.batch.manifest import Entry, Manifest
+
+    (tmp_path / MANIFEST_NAME).symlink_to("/dev/full")
+    manifest = Manifest(tmp_path)
+    with pytest.raises(OutputError, match="cannot write the manifest: no space left on device"):
+        manifest.record(Entry("a.txt", "fp", "a.txt", "sha"))
+    assert manifest.entries == {}  # what could not be written is not remembered either
+
+
+def test_manifest_torn_line_does_not_swallow_the_next(tmp_path: Path) -> None:
+    from convert.batch.manifest import Entry, Manifest
+
+    (tmp_path / MANIFEST_NAME).write_text('{"out":"a.txt","fp":"1","src":"a.txt","sha256":"s"}\n{"out":"b.t')
+    manifest = Manifest(tmp_path)
+    manifest.record(Entry("c.txt", "3", "c.txt", "s"))
+    manifest.close()
+    assert sorted(Manifest(tmp_path).entries) == ["a.txt", "c.txt"]
+
+
+def test_endless_inputs_stop_at_the_size_limit(tmp_path: Path) -> None:
+    """A device or pipe has no size to check first: reading stops one byte past the limit."""
+    env = {**os.environ, "BROADSHEET_LIMIT_INPUT_BYTES": "1000000"}
+    for args, stdin in ((["/dev/zero"], None), (["-"], subprocess.PIPE)):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "convert", "convert", *args, "--to", "txt", "-o", f"{tmp_path}/"],
+            stdin=stdin,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        if stdin is not None:
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write("y\n" * 600_000)
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 3
+        assert "over the input_bytes limit" in err
+    assert list(tmp_path.iterdir()) == []

@@ -51,9 +51,9 @@ class Manifest:
 
     def _load(self) -> None:
         try:
+            if not self.path.is_file():
+                return  # missing, or a device or pipe: endless bytes are no manifest
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return
         except (OSError, UnicodeDecodeError):
             return  # an unreadable manifest only costs a full reconversion
         self._torn = bool(text) and not text.endswith("\n")
