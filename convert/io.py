@@ -275,17 +275,23 @@ def decode_mixed(data: bytes, warnings: list[str] | None = None) -> str | None:
         utf8_evidence = utf8_evidence or _UTF8_MULTIBYTE.search(line) is not None
     if not utf8_evidence or not bad:
         return None
-    odd = b"\n".join(lines[n] for n in bad)
+    # The code page is told from the bytes UTF-8 rejects, with the ASCII around
+    # them for context; the line's valid UTF-8 letters would only mislead it.
     try:
-        codec = legacy_codec(odd)
+        codec = legacy_codec(b"\n".join(_rejected_bytes(lines[n]) for n in bad))
     except InputError:
         # Too few bytes to tell (a pair of curly quotes): windows-1252, the
         # WHATWG Encoding Standard's default for unlabelled Western text.
         codec = "cp1252"
-    decoded = odd.decode(codec, errors="replace").split("\n")
-    if len(decoded) != len(bad):  # a multi-byte code page swallowed a newline: fall back to UTF-8
-        decoded = [lines[n].decode("utf-8", errors="replace") for n in bad]
-        codec = "utf-8 with replacement characters"
+    if _single_byte(codec):
+        # Only the bytes that are not UTF-8 take the code page: a UTF-8 quote
+        # mark on the same line as a pasted latin-1 word stays a quote mark.
+        decoded = [_REJECTED.sub(lambda m: _unescape(m[0], codec), _escaped(lines[n])) for n in bad]
+    else:
+        decoded = b"\n".join(lines[n] for n in bad).decode(codec, errors="replace").split("\n")
+        if len(decoded) != len(bad):  # a multi-byte code page swallowed a newline
+            decoded = [lines[n].decode("utf-8", errors="replace") for n in bad]
+            codec = "utf-8 with replacement characters"
     odd_lines = dict(zip(bad, decoded, strict=True))
     text = [odd_lines[n] if n in odd_lines else line.decode("utf-8") for n, line in enumerate(lines)]
     if warnings is not None:
@@ -294,6 +300,35 @@ def decode_mixed(data: bytes, warnings: list[str] | None = None) -> str | None:
         what = "line" if len(bad) == 1 else "lines"
         warnings.append(f"{what} {named}{more}: not UTF-8, read as {codec}")
     return "\n".join(text)
+
+
+def _single_byte(codec: str) -> bool:
+    """One byte, one character (cp1252, koi8_r ...), unlike gb18030 or shift_jis."""
+    try:
+        return len(bytes(range(256)).decode(codec, errors="replace")) == 256
+    except LookupError:
+        return False
+
+
+#: Bytes UTF-8 rejects, as ``surrogateescape`` shows them (U+DC80 to U+DCFF).
+_REJECTED = re.compile("[\udc80-\udcff]+")
+
+
+def _escaped(line: bytes) -> str:
+    return line.decode("utf-8", errors="surrogateescape")
+
+
+def _unescape(run: str, codec: str) -> str:
+    return bytes(ord(c) - 0xDC00 for c in run).decode(codec, errors="replace")
+
+
+def _rejected_bytes(line: bytes) -> bytes:
+    """The bytes of ``line`` UTF-8 rejects, and its ASCII; valid UTF-8 letters left out."""
+    return bytes(
+        ord(c) - 0xDC00 if "\udc80" <= c <= "\udcff" else ord(c)
+        for c in _escaped(line)
+        if ord(c) < 128 or "\udc80" <= c <= "\udcff"
+    )
 
 
 def utf16_without_bom(data: bytes) -> str | None:

@@ -131,6 +131,25 @@ def test_several_odd_lines_are_named_and_counted() -> None:
     assert warnings == ["lines 2, 3, 4, 5, 6 and 3 more: not UTF-8, read as cp1252"]
 
 
+def test_a_line_mixing_both_keeps_its_utf8() -> None:
+    line = "“Quoted” in UTF-8, then ".encode() + "a pasted café, naïve, déjà vu, à la carte".encode("cp1252")
+    data = "Title — UTF-8\n\n".encode() + line + b"\n"
+    assert (
+        decode_text(data, [])
+        == "Title — UTF-8\n\n“Quoted” in UTF-8, then a pasted café, naïve, déjà vu, à la carte\n"
+    )
+
+
+def test_html_with_a_pasted_legacy_line_is_repaired() -> None:
+    from convert.readers.html import decode_html
+
+    page = '<html><head><meta charset="utf-8"><title>Ein schöner Tag</title></head>\n<body>\n'.encode()
+    page += "<p>Sch\xf6ne Grüße aus München, sagte er.</p>\n".encode("cp1252") + b"</body></html>\n"
+    warnings: list[str] = []
+    assert "<p>Schöne Grüße aus München, sagte er.</p>" in decode_html(page, warnings)
+    assert warnings == ["line 3: not UTF-8, read as cp1252"]
+
+
 def test_odd_lines_too_short_to_tell_read_as_windows_1252() -> None:
     data = "Title — in UTF-8\n\n".encode() + b"\x93Hi\x94\n"
     warnings: list[str] = []
