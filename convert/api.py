@@ -14,17 +14,16 @@ The library never prints and never exits; it raises
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import limits, model
 from .base import ExportOptions, ReadOptions
-from .errors import ConvertError, ExportError, InputError, LimitError, UsageError
+from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
+from .io import atomic_write, atomic_write_all
 from .model import Article, Source
 from .normalize import normalize, override, with_source
 from .registry import exporters, readers
@@ -35,7 +34,7 @@ from .theme import Theme, load_theme
 MAX_INPUT_BYTES = limits.Limits().input_bytes
 
 # Content signatures of formats Broadsheet does not read, for a clear error.
-_UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -48,23 +47,25 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
 )
 
-#: File name ending -> reader name, the second opinion after the content (see :func:`sniff`).
-EXTENSION_FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-    ".odt": "odt",
-    ".epub": "epub",
-    ".rst": "rst",
-    ".tex": "latex",
-    ".org": "org",
-    ".json": "json",
-}
+
+def reader_extensions() -> dict[str, str]:
+    """File name ending -> reader name, from every registered reader's ``extensions``.
+
+    Built-in readers and those a package adds through the
+    ``broadsheet.readers`` entry point count alike; the second opinion after
+    the content in :func:`sniff`, and what a folder walk takes. A reader
+    that cannot load is left out (asking for it by name explains why); when
+    two readers claim an ending, the first by name keeps it.
+    """
+    found: dict[str, str] = {}
+    for name in readers.names():
+        try:
+            cls = readers.get_class(name)
+        except ConvertError:
+            continue
+        for ext in getattr(cls, "extensions", ()):
+            found.setdefault(ext.lower(), name)
+    return found
 
 
 #: Formats whose bytes are lines of text: long lines are refused before parsing.
@@ -78,7 +79,7 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     :class:`InputError`.
     """
     head = data[:4096]
-    for magic, what in _UNSUPPORTED_MAGIC:
+    for magic, what in UNSUPPORTED_MAGIC:
         if head.startswith(magic):
             raise InputError(
                 f"this is {what}, not an article Broadsheet can read",
@@ -87,7 +88,7 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, path)
     ext = path.suffix.lower() if path is not None else ""
-    by_ext = EXTENSION_FORMATS.get(ext)
+    by_ext = reader_extensions().get(ext)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{") and b'"broadsheet.article"' in data[:65536]:
         return "json"
@@ -160,9 +161,13 @@ def _read_source(src: str | os.PathLike[str] | bytes, max_bytes: int | None) -> 
             raise InputError("is a folder, not a file", path=str(path))
         try:
             _check_size(size, max_bytes)
+            # A device or pipe reports no size (/dev/zero never ends): read one byte past the limit.
+            limit = max_bytes if max_bytes is not None else limits.current().input_bytes
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)
+            _check_size(len(data), max_bytes)
         except LimitError as exc:
             raise exc.with_path(str(path)) from None
-        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
     except PermissionError:
@@ -184,6 +189,7 @@ def read(
     name: str | None = None,
     provenance: dict[str, str] | None = None,
     require_text: bool = True,
+    warnings: list[str] | None = None,
 ) -> Article:
     """Read an article from a path or from bytes.
 
@@ -195,8 +201,13 @@ def read(
     from, by readers that know (``inspect --explain``). ``require_text=False``
     returns a web page's metadata even when the page has no article text
     (its body is then empty); by default such a page is refused.
+    ``warnings``, a list, collects what the reader repaired (lines not in
+    the file's encoding ...).
     """
-    data, path = _read_source(src, max_bytes)
+    try:
+        data, path = _read_source(src, max_bytes)
+    except LimitError as exc:
+        raise exc.with_path(name or "<bytes>") from None
     label = str(path) if path is not None else (name or "<bytes>")
     try:
         fmt = from_.lower() if from_ else sniff(data, path or (Path(name) if name else None))
@@ -211,6 +222,7 @@ def read(
             allow_remote=allow_remote,
             provenance=provenance,
             require_text=require_text,
+            warnings=warnings,
         )
         article = reader.read(data, options)
         source = Source(
@@ -284,23 +296,6 @@ def write(
     return out
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def output_name(src_stem: str, fmt: str) -> str:
     """``article`` + ``pdf`` -> ``article.pdf`` (the exporter's extension)."""
     return f"{src_stem}.{exporters.get_class(fmt).extension}"
@@ -309,20 +304,55 @@ def output_name(src_stem: str, fmt: str) -> str:
 def plan_outputs(
     src: Path | None, dest: str | os.PathLike[str] | None, formats: list[str], stem: str
 ) -> dict[str, Path]:
-    """Where each format goes: ``dest`` as a folder, or as the file for one format."""
+    """Where each format goes: ``dest`` as a folder, or as the file for one format (see :func:`dest_is_file`)."""
     if dest is None:
         folder = src.parent if src is not None else Path.cwd()
         outs = {fmt: folder / output_name(stem, fmt) for fmt in formats}
     else:
         d = Path(dest)
-        as_file = (
-            len(formats) == 1 and not d.is_dir() and not str(dest).endswith(("/", os.sep)) and d.suffix != ""
+        outs = (
+            {formats[0]: d}
+            if dest_is_file(dest, formats)
+            else {fmt: d / output_name(stem, fmt) for fmt in formats}
         )
-        outs = {formats[0]: d} if as_file else {fmt: d / output_name(stem, fmt) for fmt in formats}
     if src is not None:
         for out in outs.values():
             ensure_not_input(out, [src])
     return outs
+
+
+def dest_is_file(dest: str | os.PathLike[str], formats: list[str]) -> bool:
+    """Whether ``-o dest`` names the output file rather than the output folder.
+
+    A path ending in ``/`` or an existing folder is a folder. With one
+    format, a name with an ending (``out.pdf``) or an existing file or
+    device (``/dev/stdout``) is the file. With several formats a folder is
+    needed: an existing file raises :class:`OutputError`, and a new name
+    that looks like a file name (an ending with a media type, such as
+    ``out.txt``) raises :class:`UsageError` instead of becoming a folder
+    called ``out.txt``.
+    """
+    text = str(dest)
+    d = Path(dest)
+    if text.endswith(("/", os.sep)) or d.is_dir():
+        return False
+    exists = os.path.lexists(d)
+    if len(formats) == 1:
+        return d.suffix != "" or exists
+    if exists:
+        raise OutputError(
+            f"is a file, and {len(formats)} formats need a folder",
+            hint="name a folder with -o, or convert one format at a time",
+            path=text,
+        )
+    import mimetypes
+
+    if mimetypes.guess_type(d.name, strict=False)[0] is not None:
+        raise UsageError(
+            f"-o {text} looks like a file name, but {len(formats)} formats need a folder",
+            hint=f"end it with / for a folder ({text}/), or give one format with --to",
+        )
+    return False
 
 
 def ensure_not_input(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
@@ -361,29 +391,63 @@ def convert(
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = load_theme(str(style))
-    article = read(src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name)
     src_path = None if isinstance(src, bytes | bytearray) else Path(src)
-    stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
-    outs = plan_outputs(src_path, dest, formats, stem)
     base = src_path.resolve().parent if src_path is not None else None
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
         opts = model.replace(opts, base_dir=base)
     if warnings is not None and opts.warnings is None:
         opts = model.replace(opts, warnings=warnings)
+    article = read(
+        src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name, warnings=opts.warnings
+    )
+    stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
+    outs = plan_outputs(src_path, dest, formats, stem)
     label = str(src_path) if src_path is not None else (name or "<bytes>")
     # Render everything first, then write: a failing format leaves no files.
-    rendered: dict[Path, bytes] = {}
-    for fmt, out in outs.items():
+    rendered: dict[str, bytes] = {}
+    for fmt in outs:
         try:
             data = write(article, fmt, style=theme, options=opts)
         except ConvertError as exc:
             raise exc.with_path(label) from exc.__cause__
         assert isinstance(data, bytes)
-        rendered[out] = data
-    for out, data in rendered.items():
-        atomic_write(out, data)
-    return list(rendered)
+        rendered[fmt] = data
+    if src_path is None and (dest is None or not dest_is_file(dest, formats)):
+        outs = _unclaimed(outs, rendered, stem, article)
+    atomic_write_all((outs[fmt], data) for fmt, data in rendered.items())
+    return list(outs.values())
+
+
+def _unclaimed(
+    outs: dict[str, Path], rendered: dict[str, bytes], stem: str, article: Article
+) -> dict[str, Path]:
+    """Names for outputs of bytes or stdin that keep clear of outputs made from other inputs.
+
+    Such outputs are named after the title, and many titles slugify alike
+    (every title in a non-Latin script, every missing title, is
+    ``article``). The title's name is kept when its files are free or hold
+    exactly what would be written (the same input converted again);
+    otherwise the stem gets the first 8 hex digits of the input's sha256,
+    ``article-3f2a9c1b.txt``, the same on every run for the same input.
+    """
+
+    def clashes(path: Path, data: bytes) -> bool:
+        try:
+            return not path.is_file() or path.read_bytes() != data
+        except OSError:
+            return True
+
+    if not any(os.path.lexists(out) and clashes(out, rendered[fmt]) for fmt, out in outs.items()):
+        return outs
+    source = article.meta.source
+    digest = (
+        source.sha256
+        if source is not None and source.sha256
+        else hashlib.sha256(b"".join(rendered.values())).hexdigest()
+    )
+    unique = f"{stem}-{digest[:8]}"
+    return {fmt: out.with_name(output_name(unique, fmt)) for fmt, out in outs.items()}
 
 
 def slug(text: str) -> str:

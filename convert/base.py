@@ -39,6 +39,8 @@ class ReadOptions:
     ``require_text=False`` lets the web-page reader return what it found
     (the metadata) for a page with no article text, instead of refusing it;
     ``inspect --allow-empty`` uses it, conversions never do.
+    ``warnings``, when a list is given, collects one line per thing a reader
+    repaired or left out (lines not in the file's encoding ...).
     """
 
     path: Path | None = None
@@ -46,6 +48,7 @@ class ReadOptions:
     allow_remote: bool = False
     provenance: dict[str, str] | None = None
     require_text: bool = True
+    warnings: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ import click
 from . import __version__, api
 from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
-from .errors import ConvertError, UsageError
+from .errors import ConvertError, OutputError, UsageError
 from .model import Article
 
 __all__ = ["EXIT_INTERNAL", "cli", "fail", "guarded", "main"]
@@ -37,11 +37,24 @@ def _parse_meta(pairs: tuple[str, ...], **named: str | None) -> dict[str, Any]:
     return meta
 
 
+def _stdin_bytes() -> bytes:
+    """stdin, read one byte past the input size limit at most (``yes | broadsheet convert -`` ends)."""
+    from . import limits
+
+    return sys.stdin.buffer.read(limits.current().input_bytes + 1)
+
+
 def _read_input(
-    src: str, from_: str | None, meta: dict[str, Any], allow_remote: bool, *, require_text: bool = True
+    src: str,
+    from_: str | None,
+    meta: dict[str, Any],
+    allow_remote: bool,
+    *,
+    require_text: bool = True,
+    warnings: list[str] | None = None,
 ) -> Article:
     if src == "-":
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         return api.read(
             data,
             from_=from_,
@@ -49,8 +62,16 @@ def _read_input(
             allow_remote=allow_remote,
             name="<stdin>",
             require_text=require_text,
+            warnings=warnings,
         )
-    return api.read(src, from_=from_, metadata=meta, allow_remote=allow_remote, require_text=require_text)
+    return api.read(
+        src,
+        from_=from_,
+        metadata=meta,
+        allow_remote=allow_remote,
+        require_text=require_text,
+        warnings=warnings,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -219,8 +240,8 @@ def convert_cmd(
     if output == "-":
         if len(formats) != 1 or len(inputs) != 1:
             raise UsageError("-o - (stdout) takes one input and one output format")
-        article = _read_input(inputs[0], from_, meta, allow_remote)
         warnings: list[str] = []
+        article = _read_input(inputs[0], from_, meta, allow_remote, warnings=warnings)
         options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings, pdf_variant)
         data = api.write(article, formats[0], style=style, options=options)
         assert isinstance(data, bytes)
@@ -237,7 +258,7 @@ def convert_cmd(
         try:
             warnings = []
             written = api.convert(
-                sys.stdin.buffer.read() if src == "-" else src,
+                _stdin_bytes() if src == "-" else src,
                 output,
                 to=formats,
                 style=style,
@@ -348,8 +369,10 @@ def _convert_folders(
         raise UsageError("stdin ('-') cannot be mixed with folders")
     if not output or output == "-":
         raise UsageError("converting a folder needs an output folder", hint="add -o OUT")
-    if Path(output).is_file():
-        raise UsageError(f"-o {output}: a folder is needed, and this is a file")
+    if os.path.lexists(output) and not Path(output).is_dir():
+        raise OutputError(
+            "is a file, not a folder", hint="converting a folder needs an output folder", path=output
+        )
     report = convert_batch(
         list(inputs),
         output,
@@ -456,7 +479,9 @@ def inspect_cmd(
     if explain:
         _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
         return
-    article = _read_input(input, from_, meta, False, require_text=not allow_empty)
+    warnings: list[str] = []
+    article = _read_input(input, from_, meta, False, require_text=not allow_empty, warnings=warnings)
+    _print_warnings(input, warnings)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
         sys.stdout.buffer.flush()
@@ -474,7 +499,7 @@ def _inspect_explained(
     from .model import to_json
 
     if src == "-":
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         article, where = read_explained(
             data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
         )

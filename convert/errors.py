@@ -14,6 +14,8 @@ with its traceback only under ``--debug``.
     ├── InputError               exit 3   the input cannot be read as an article
     │   └── LimitError           exit 3   the input breaks a safety limit
     ├── ExportError              exit 4   an exporter failed on a valid tree
+    │   └── OutputError          exit 4   an output cannot be written (read-only,
+    │                                     disk full, a file where a folder should be ...)
     └── MissingDependencyError   exit 5   a library or tool is not installed
 
 Messages are written for users: ``where: what`` and, in ``hint``, what to do.
@@ -84,6 +86,14 @@ class ExportError(ConvertError):
     """An exporter could not write the article."""
 
     exit_code = 4
+
+
+class OutputError(ExportError):
+    """An output cannot be written: the path names the output, the message the cause.
+
+    ``out/a.pdf: cannot write: no space left on device``. Raised by
+    :func:`convert.io.atomic_write`, which leaves nothing partial behind.
+    """
 
 
 class MissingDependencyError(ConvertError):

@@ -183,7 +183,8 @@ def convert_batch(
     )
     inputs = [Path(p) for p in ([src] if isinstance(src, str | os.PathLike) else src)]
     out_dir = Path(out).resolve()
-    planned = plan(inputs, out_dir, formats, include, exclude)
+    ignored: list[tuple[str, str]] = []
+    planned = plan(inputs, out_dir, formats, include, exclude, ignored)
     options = {
         "from": from_,
         "metadata": dict(metadata or {}),
@@ -193,7 +194,7 @@ def convert_batch(
         "pdf_variant": pdf_variant,
     }
     manifest = Manifest(out_dir)
-    result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0)
+    result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0, ignored=ignored)
     run = _Run(result, manifest, (options_key(options), theme.fingerprint, _version()), on_event)
     specs = _specs(run, planned, formats, force, _style_for_workers(style, theme), options, timeout)
     for tmp in stale_temporaries(path for job in planned for _fmt, path in job.outputs):

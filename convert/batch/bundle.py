@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 from .. import api
 from ..errors import ConvertError, ExportError, UsageError
+from ..io import atomic_write_all
 from ..locale.text import byline, label, number, plural_label
 from ..model import Article
 from ..theme import Theme, load_theme
@@ -391,11 +392,8 @@ def bundle(
         else:
             data = bundle_docx(collection, theme)
         rendered.append((out, data))
-    written = []
-    for out, data in rendered:
-        api.atomic_write(out, data)
-        written.append(out)
-    return written
+    atomic_write_all(rendered)  # all or nothing: a full disk leaves no partial bundle
+    return [out for out, _data in rendered]
 
 
 __all__ = [

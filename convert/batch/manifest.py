@@ -4,17 +4,22 @@ Lines are appended as jobs finish, so a run that is stopped (Ctrl-C, a
 kill, a power cut) keeps what it finished and the next run resumes. A torn
 last line is ignored. When older lines pile up the file is compacted,
 atomically, at the start of a run.
+
+A manifest that cannot be written (a read-only output folder, a full disk)
+is an :class:`~convert.errors.OutputError` naming it: the run stops
+rather than write outputs no manifest lists.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..api import atomic_write
+from ..io import atomic_write, output_error
 
 MANIFEST_NAME = ".broadsheet-manifest.jsonl"
 #: fsync the manifest after this many lines (a flush follows every line).
@@ -41,15 +46,17 @@ class Manifest:
         self._lines = 0
         self._fh: IO[str] | None = None
         self._unsynced = 0
+        self._torn = False  # the last line lacks its newline (a write cut short)
         self._load()
 
     def _load(self) -> None:
         try:
+            if not self.path.is_file():
+                return  # missing, or a device or pipe: endless bytes are no manifest
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return
         except (OSError, UnicodeDecodeError):
             return  # an unreadable manifest only costs a full reconversion
+        self._torn = bool(text) and not text.endswith("\n")
         for line in text.splitlines():
             self._lines += 1
             try:
@@ -70,33 +77,67 @@ class Manifest:
         return entry is not None and entry.fingerprint == fingerprint and output.is_file()
 
     def open(self) -> None:
-        """Start appending; compact first if most lines are superseded."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Start appending; compact first if most lines are superseded.
+
+        Raises :class:`~convert.errors.OutputError` when the manifest cannot
+        be written; the manifest on disk is then unchanged.
+        """
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise output_error(self.path, exc, f"cannot create the output folder {self.folder}") from None
         if self._lines > 2 * len(self.entries) + 16:
             atomic_write(self.path, "".join(_line(e) for e in self.entries.values()).encode("utf-8"))
             self._lines = len(self.entries)
-        self._fh = self.path.open("a", encoding="utf-8")
+        try:
+            self._fh = self.path.open("a", encoding="utf-8")
+            if self._torn:
+                self._fh.write("\n")  # the next line must not join the torn one
+                self._torn = False
+        except OSError as exc:
+            raise output_error(self.path, exc, "cannot write the manifest") from None
 
     def record(self, entry: Entry) -> None:
-        """Remember a finished output: one line, flushed at once."""
-        self.entries[entry.out] = entry
+        """Remember a finished output: one line, flushed at once.
+
+        Raises :class:`~convert.errors.OutputError` when the line cannot be
+        written (disk full); the caller removes the output it describes.
+        """
         if self._fh is None:
             self.open()
         assert self._fh is not None
-        self._fh.write(_line(entry))
-        self._fh.flush()
+        line = _line(entry)
+        try:
+            self._fh.write(line)
+            self._fh.flush()
+            self._unsynced += 1
+            if self._unsynced >= SYNC_EVERY:
+                os.fsync(self._fh.fileno())
+                self._unsynced = 0
+        except OSError as exc:
+            self._abandon()
+            raise output_error(self.path, exc, "cannot write the manifest") from None
+        self.entries[entry.out] = entry
         self._lines += 1
-        self._unsynced += 1
-        if self._unsynced >= SYNC_EVERY:
-            os.fsync(self._fh.fileno())
-            self._unsynced = 0
+
+    def _abandon(self) -> None:
+        """Close after a failed write; a torn last line is ignored when the manifest is read."""
+        fh, self._fh = self._fh, None
+        if fh is not None:
+            with contextlib.suppress(OSError):
+                fh.close()
 
     def close(self) -> None:
-        if self._fh is not None:
+        if self._fh is None:
+            return
+        try:
             self._fh.flush()
             os.fsync(self._fh.fileno())
-            self._fh.close()
-            self._fh = None
+        except OSError as exc:
+            self._abandon()
+            raise output_error(self.path, exc, "cannot write the manifest") from None
+        self._fh.close()
+        self._fh = None
 
 
 def _line(entry: Entry) -> str:

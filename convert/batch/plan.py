@@ -2,7 +2,11 @@
 
 Folders are walked without following symlinks out of the tree; hidden files
 and folders (a leading dot) are skipped, and so is the output folder when it
-sits inside an input folder. Files the output folder's manifest lists as
+sits inside an input folder. A walk takes the files whose ending a
+registered reader declares (its ``extensions``: the built-in readers and any
+a package adds through the ``broadsheet.readers`` entry point); every other
+file it passes over is listed with the reason (``ignored``), so a report can
+say which files were not converted and why. Files the output folder's manifest lists as
 outputs of an earlier run are never read back as inputs (``-o .`` run twice
 must not make ``a.md.md``). Outputs mirror the input tree under ``out``.
 
@@ -26,8 +30,30 @@ from ..errors import InputError, UsageError
 from ..registry import exporters
 from .manifest import MANIFEST_NAME, Manifest
 
-#: File name endings a folder walk picks up; ``--include`` can take in others.
-INPUT_SUFFIXES = frozenset(api.EXTENSION_FORMATS)
+#: A file a walk passed over, and why: ``("notes/a.pdf", "a PDF, not an article")``.
+Ignored = tuple[str, str]
+
+
+def input_suffixes() -> frozenset[str]:
+    """File name endings a folder walk picks up: every registered reader's; ``--include`` takes in others."""
+    return frozenset(api.reader_extensions())
+
+
+def _why_not(path: Path, rel: str) -> str:
+    """Why a walk passes over ``path``: what its first bytes are, else its unclaimed ending."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    for magic, what in api.UNSUPPORTED_MAGIC:
+        if head.startswith(magic):
+            return f"{what}, not an article"
+    suffix = PurePosixPath(rel).suffix
+    name = PurePosixPath(rel).name
+    if not suffix:
+        return f"no file name ending a reader claims (--include '{name}' takes it in, read as text)"
+    return f"no reader claims {suffix} files (--include '*{suffix}' takes them in, read as text)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +94,17 @@ def walk(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     skip: Collection[Path] = frozenset(),
+    ignored: list[Ignored] | None = None,
 ) -> Iterator[str]:
     """Relative POSIX paths of the candidate inputs under ``root``, sorted by name within each folder.
 
     ``out`` (a folder, skipped with all it holds) and ``skip`` (resolved
-    files) are outputs, never inputs.
+    files) are outputs, never inputs. ``ignored``, a list, gets each file
+    passed over for its ending or for leading out of the tree, with the
+    reason (hidden files, ``--exclude`` and ``--include`` are the user's
+    choice and are not listed).
     """
+    suffixes = input_suffixes()
     real_root = root.resolve()
     real_out = out.resolve() if out is not None else None
     found: list[str] = []
@@ -95,14 +126,18 @@ def walk(
                 continue
             rel = rel_dir + name
             full = here / name
-            if full.is_symlink() and not _inside(full, real_root):
-                continue
             if exclude and _matches(rel, exclude):
+                continue
+            if full.is_symlink() and not _inside(full, real_root):
+                if ignored is not None:
+                    ignored.append((rel, "a link to a file outside the folder"))
                 continue
             if include:
                 if not _matches(rel, include):
                     continue
-            elif PurePosixPath(name).suffix.lower() not in INPUT_SUFFIXES:
+            elif PurePosixPath(name).suffix.lower() not in suffixes:
+                if ignored is not None and full.is_file() and (not skip or full.resolve() not in skip):
+                    ignored.append((rel, _why_not(full, rel)))
                 continue
             if full.is_file() and (not skip or full.resolve() not in skip):
                 found.append(rel)
@@ -148,6 +183,7 @@ def gather(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     skip: Iterable[Path] = (),
+    ignored: list[Ignored] | None = None,
 ) -> list[tuple[Path, str]]:
     """Every input file with a relative path of its own, in command-line order (may be empty).
 
@@ -161,9 +197,12 @@ def gather(
     tree_rel: dict[Path, str] = {}  # folders name their files first: those keep the tree's names
     for i, path in enumerate(inputs):
         if path.is_dir():
+            passed: list[Ignored] = []
             walked[i] = [
-                (path / rel, prefixes[i] + rel) for rel in walk(path, out, include, exclude, skipped)
+                (path / rel, prefixes[i] + rel) for rel in walk(path, out, include, exclude, skipped, passed)
             ]
+            if ignored is not None:
+                ignored.extend((prefixes[i] + rel, why) for rel, why in passed)
             for src, rel in walked[i]:
                 tree_rel.setdefault(src.resolve(), rel)
         elif not path.is_file():
@@ -190,21 +229,34 @@ def discover(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     skip: Iterable[Path] = (),
+    ignored: list[Ignored] | None = None,
 ) -> list[tuple[Path, str]]:
     """:func:`gather`, refusing to find nothing: no input is an :class:`InputError` (exit 3)."""
-    found = gather(inputs, out, include, exclude, skip)
+    passed: list[Ignored] = []
+    found = gather(inputs, out, include, exclude, skip, passed)
+    passed.sort(key=lambda item: _sort_key(item[0]))
+    if ignored is not None:
+        ignored.extend(passed)
     if not found:
-        raise no_inputs(inputs, include)
+        raise no_inputs(inputs, include, passed)
     return found
 
 
-def no_inputs(inputs: Sequence[str | os.PathLike[str]], include: Sequence[str] = ()) -> InputError:
+def no_inputs(
+    inputs: Sequence[str | os.PathLike[str]],
+    include: Sequence[str] = (),
+    ignored: Sequence[Ignored] = (),
+) -> InputError:
     """``no inputs found in in/, more/``, with a hint on what a folder walk picks up."""
     where = ", ".join(str(p) for p in inputs) or "the inputs given"
     if include:
         hint = f"no file matched --include {' '.join(include)}"
     else:
-        hint = "folders are searched for " + ", ".join(sorted(INPUT_SUFFIXES)) + " files"
+        hint = "folders are searched for " + ", ".join(sorted(input_suffixes())) + " files"
+        if ignored:
+            rel, why = ignored[0]
+            more = f" (and {len(ignored) - 1} more)" if len(ignored) > 1 else ""
+            hint += f"; passed over {rel}: {why}{more}"
     return InputError(f"no inputs found in {where}", hint=hint)
 
 
@@ -224,15 +276,18 @@ def plan(
     formats: Sequence[str],
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    ignored: list[Ignored] | None = None,
 ) -> list[Job]:
     """The jobs for ``inputs``, sorted by ``rel``; outputs never overwrite an input nor each other.
 
     ``a.txt`` and ``a.md`` in one folder would both become ``a.pdf``; such
     inputs keep their own ending in the output name (``a.md.pdf``). An input
-    whose output still clashes gets a job with a ``problem``.
+    whose output still clashes gets a job with a ``problem``. ``ignored``,
+    a list, gets the files the walk passed over, with the reason.
     """
     files = sorted(
-        discover(inputs, out, include, exclude, skip=manifest_outputs(out)), key=lambda item: item[1]
+        discover(inputs, out, include, exclude, skip=manifest_outputs(out), ignored=ignored),
+        key=lambda item: item[1],
     )
     extensions = {fmt: exporters.get_class(fmt).extension for fmt in formats}
     stems: dict[str, int] = {}

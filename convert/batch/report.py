@@ -57,6 +57,8 @@ class BatchReport:
     #: The largest peak resident memory any worker reported, in MiB.
     peak_worker_rss_mb: float = 0.0
     interrupted: bool = False
+    #: Files a folder walk passed over, each with the reason (``(rel, why)``).
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -99,6 +101,7 @@ class BatchReport:
             "exit_code": self.exit_code,
             "peak_worker_rss_mb": round(self.peak_worker_rss_mb, 1),
             "jobs": [o.to_json() for o in self.outcomes],
+            "ignored": [{"path": rel, "reason": why} for rel, why in self.ignored],
         }
 
     def to_json_bytes(self) -> bytes:
@@ -111,6 +114,18 @@ class BatchReport:
             ("converted", str(self.converted)),
             ("skipped", f"{self.skipped}  (up to date)"),
             ("failed", str(self.failed)),
+            *([("ignored", self._ignored_line())] if self.ignored else []),
             ("time", f"{self.elapsed:.2f} s  ({rate:.1f} inputs/s, {self.workers} workers)"),
         ]
         return "\n".join(f"  {name:<10} {value}" for name, value in rows)
+
+    def _ignored_line(self) -> str:
+        """``4  (not articles: 3 .css, 1 .pdf; the report lists them)``: files the walk passed over."""
+        from collections import Counter
+        from pathlib import PurePosixPath
+
+        kinds = Counter(PurePosixPath(rel).suffix.lower() or "no ending" for rel, _why in self.ignored)
+        shown = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common(4))
+        if len(kinds) > 4:
+            shown += ", ..."
+        return f"{len(self.ignored)}  (files no reader claims: {shown}; --report lists each and why)"

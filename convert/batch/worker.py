@@ -25,6 +25,7 @@ from typing import Any
 from .. import api
 from ..base import ExportOptions
 from ..errors import ConvertError
+from ..io import atomic_write_all
 from ..model import Article, Metadata, Paragraph, Text
 from ..theme import load_theme
 
@@ -192,7 +193,10 @@ def _input_error(exc: OSError) -> ConvertError:
 
 def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """Read once, render every format, then write them all (a failing format writes nothing)."""
-    article = api.read(src, from_=spec.from_, metadata=spec.metadata, allow_remote=spec.allow_remote)
+    read_warnings: list[str] = []
+    article = api.read(
+        src, from_=spec.from_, metadata=spec.metadata, allow_remote=spec.allow_remote, warnings=read_warnings
+    )
     theme = load_theme(spec.style)
     options = ExportOptions(
         width=spec.width,
@@ -200,15 +204,14 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         allow_remote=spec.allow_remote,
         allowed_hosts=spec.allowed_hosts,
         pdf_variant=spec.pdf_variant,
-        warnings=[],
+        warnings=read_warnings,
     )
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt, out in spec.outputs:
         data = api.write(article, fmt, style=theme, options=options)
         assert isinstance(data, bytes)
         rendered.append((fmt, Path(out), data))
-    for _fmt, target, data in rendered:
-        api.atomic_write(target, data)
+    atomic_write_all((target, data) for _fmt, target, data in rendered)
     assert options.warnings is not None
     return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(options.warnings))
 

@@ -67,6 +67,7 @@ def digest(
     from ..briefing import build
     from ..briefing.digest import Digest, as_article, collect_inputs, digest_date, render_text
     from ..errors import UsageError
+    from ..io import atomic_write_all
     from ..theme import load_theme
 
     suffix = Path(output).suffix.lower().lstrip(".")
@@ -103,8 +104,8 @@ def digest(
             data = api.write(as_article(result), fmt, style=theme, options=ExportOptions())
             assert isinstance(data, bytes)
             rendered[path] = data
-    for path, data in rendered.items():
-        api.atomic_write(path, data)
+    atomic_write_all(rendered.items())
+    for path in rendered:
         if not quiet:
             click.echo(f"wrote {path}")
     if worst:

@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from ..base import ReadOptions
 from ..errors import InputError
+from ..io import decode_mixed
 from ..model import (
     Article,
     Block,
@@ -69,8 +70,12 @@ _META_CHARSET = re.compile(
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "8859_1"}
 
 
-def decode_html(data: bytes) -> str:
-    """The page as text: BOM first, then the declared charset, then UTF-8, then a guess."""
+def decode_html(data: bytes, warnings: list[str] | None = None) -> str:
+    """The page as text: BOM first, then the declared charset, then UTF-8, then a guess.
+
+    UTF-8 with some lines in a legacy code page keeps its UTF-8 lines and has
+    the others decoded alone (:func:`convert.io.decode_mixed`, with a warning).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
@@ -81,6 +86,10 @@ def decode_html(data: bytes) -> str:
                 return data.decode(candidate)
             except (UnicodeDecodeError, LookupError):
                 continue
+    if declared in (None, "utf-8"):
+        mixed = decode_mixed(data, warnings)
+        if mixed is not None:
+            return mixed
     mostly_utf8 = _mostly_utf8(data)
     return mostly_utf8 if mostly_utf8 is not None else _guess_decode(data, declared)
 
@@ -531,7 +540,7 @@ class HtmlReader:
     def read(self, data: bytes, options: ReadOptions) -> Article:
         if _looks_binary(data):
             raise InputError("no article text found: this is binary data, not a web page")
-        tree = parse_html(decode_html(data))
+        tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
         searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
         illustrated = _extract(copy.deepcopy(tree), images=True)

@@ -32,6 +32,7 @@ from .. import limits, pandoc_run
 from ..base import ReadOptions
 from ..dates import restates, to_iso
 from ..errors import InputError
+from ..io import decode_text
 from ..model import (
     Article,
     Author,
@@ -417,19 +418,18 @@ def _epub_creators(opf: Any) -> list[str]:
 # Readers
 
 
-def decode_utf8(data: bytes) -> bytes:
+def decode_utf8(data: bytes, warnings: list[str] | None = None) -> bytes:
     """Text as UTF-8 for pandoc, which reads nothing else; other encodings are detected.
 
-    Detection is the plain-text reader's (BOMs, UTF-16 without BOM, preferred legacy codecs).
+    Detection is :func:`convert.io.decode_text`'s (BOMs, UTF-16 without BOM,
+    preferred legacy codecs, UTF-8 with some legacy lines).
     """
     try:
         data.decode("utf-8")
         return data.removeprefix(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
         pass
-    from .text import decode_text
-
-    return decode_text(data).encode("utf-8")
+    return decode_text(data, warnings).encode("utf-8")
 
 
 def promote_title(article: Article) -> tuple[Article, bool]:
@@ -514,7 +514,7 @@ class PandocReader:
     def read(self, data: bytes, options: ReadOptions) -> Article:
         zf = open_archive(data) if self.zipped else None
         # --standalone: the RST reader promotes the title and reads docinfo only then.
-        source = data if zf is not None else decode_utf8(data)
+        source = data if zf is not None else decode_utf8(data, options.warnings)
         doc = pandoc_run.read_json(source, self.pandoc_format, extra_args=("--standalone",))
         article = pandoc_to_article(doc)
         prov: dict[str, str] = {}

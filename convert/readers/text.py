@@ -23,124 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import ClassVar
 
 from ..base import ReadOptions
-from ..errors import InputError
+from ..io import check_text, decode_legacy, decode_text, utf16_without_bom  # noqa: F401 - re-exported
 from ..model import Article, Author, Block, List, Metadata, Note, Paragraph, Rule, Text
-
-# --------------------------------------------------------------------------
-# Encoding
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),  # before UTF-16: FF FE 00 00 is UTF-32 LE
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-#: Legacy encodings charset-normalizer may choose from. Limiting it to what
-#: articles are actually written in keeps short texts from decoding as EBCDIC.
-_LEGACY_CODECS = (
-    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
-    "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257",
-    "mac_roman", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
-)  # fmt: skip
-#: The usual encodings, each with how much messier than the detector's choice
-#: it may read and still win: on short texts the detector's ranking is noise
-#: (cp1257 turns "à" into "ą", cp1250 "£" into "Ł"). Cyrillic, Greek and
-#: Central European text reads far messier as cp1252 (0.3 to 2.8).
-_PREFERRED_CODECS = (("cp1252", 0.15), ("cp1251", 0.02))
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (1b) occurs in old text
-
-
-def decode_text(data: bytes) -> str:
-    """The text of ``data``, its encoding detected: BOM, UTF-8, UTF-16, then legacy.
-
-    Raises :class:`InputError` for empty input, binary data, or bytes no
-    encoding reads cleanly.
-    """
-    if not data.strip():
-        raise InputError("empty file")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return check_text(data[len(bom) :].decode(codec))
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"not valid {codec.upper()} text (bad bytes at offset {exc.start + len(bom)})"
-                ) from None
-    if b"\x00" in data:
-        utf16 = utf16_without_bom(data)
-        if utf16 is not None:
-            return check_text(utf16)
-        if data.count(0) > max(8, len(data) // 100):
-            raise InputError("not a text file: it holds NUL bytes (binary data?)")
-    if len(_CONTROL_BYTES.findall(data[:65536])) > max(8, min(len(data), 65536) // 100):
-        raise InputError("not a text file: it holds control bytes (binary data?)")
-    try:
-        return check_text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    return check_text(decode_legacy(data))
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM, told by where its NUL bytes fall.
-
-    Latin-script UTF-16 has a NUL in every other byte; which half holds them
-    gives the byte order. Anything else returns ``None``.
-    """
-    sample = data[:4096]
-    if len(data) % 2 or len(sample) < 4:
-        return None
-    half = len(sample) // 2
-    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
-    if odd >= 0.1 and even <= 0.02:
-        codec = "utf-16-le"
-    elif even >= 0.1 and odd <= 0.02:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-
-
-def decode_legacy(data: bytes) -> str:
-    """Decode bytes that are not UTF-8 with charset-normalizer.
-
-    cp1252 or cp1251 wins when it reads the bytes about as cleanly as the
-    detector's choice (the texts then usually agree; where they differ, as
-    with ``£``, the common encoding is the likelier one).
-    """
-    from charset_normalizer import from_bytes
-    from charset_normalizer.md import mess_ratio
-
-    best = from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
-    if best is None:
-        raise InputError("cannot tell the text encoding", hint="save the file as UTF-8")
-    for codec, margin in _PREFERRED_CODECS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if mess_ratio(text[:65536], 1.0) <= best.chaos + margin:
-            return text
-    return str(best)
-
-
-def check_text(text: str) -> str:
-    """``text`` without stray control characters; :class:`InputError` if it is binary."""
-    if not text.strip():
-        raise InputError("empty file")
-    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
-    cleaned, controls = _CONTROLS.subn("", text)
-    if controls > max(8, len(text) // 100):
-        raise InputError(f"not a text file: {controls} control characters (binary data?)")
-    if not cleaned.strip():
-        raise InputError("empty file")
-    return cleaned
-
 
 # --------------------------------------------------------------------------
 # Lines, blocks, paragraphs
@@ -952,8 +836,10 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
 
 class TextReader:
     name: ClassVar[str] = "text"
-    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text")
+    #: SGML newswire collections (Reuters-21578, the TREC/TIPSTER sets) are
+    #: text with a few tags; they read as text, as when given one by one.
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".sgm", ".sgml")
     description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
-        return parse_article(decode_text(data), options.provenance)
+        return parse_article(decode_text(data, options.warnings), options.provenance)
