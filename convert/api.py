@@ -225,7 +225,7 @@ def read(
         article = normalize(article)
         if provenance is not None:
             if article.meta.language and not before.language:
-                provenance.setdefault("language", "detected from the text (stop-word counts)")
+                provenance.setdefault("language", "identified from the text (py3langid)")
             provenance.setdefault("identifier", "sha256 of the input bytes")
         if metadata:
             try:
