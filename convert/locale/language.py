@@ -79,6 +79,23 @@ def _one_tag(piece: str) -> str | None:
     return tag
 
 
+@lru_cache(maxsize=512)
+def likely_script(tag: str | None) -> str | None:
+    """The ISO 15924 script a language is most likely written in (CLDR likely subtags, via langcodes).
+
+    ``zh`` -> ``Hans``, ``zh-TW`` -> ``Hant``, ``ja`` -> ``Jpan``, ``ar`` -> ``Arab``, ``sr-Latn`` ->
+    ``Latn``; ``None`` for ``None`` or a tag langcodes cannot place.
+    """
+    if not tag:
+        return None
+    import langcodes
+
+    try:
+        return langcodes.Language.get(tag).maximize().script
+    except (ValueError, LookupError):
+        return None
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces between words, two characters count as one."""
     unspaced = sum(1 for ch in text if _unspaced(ch))
