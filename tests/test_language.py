@@ -194,3 +194,105 @@ def test_pandoc_epub_with_jp_language_gives_a_valid_tag(corpus: Path) -> None:
 def test_metadata_round_trip_keeps_the_tag() -> None:
     art = normalize(_article(SENTENCES["el"]))
     assert model.from_json(model.to_json(art)).meta.language == "el"
+
+
+# --------------------------------------------------------------------------
+# Carried into every output: plain-text articles (no declaration) in eight languages.
+
+OUTPUT_LANGUAGES = ("en", "fr", "de", "ru", "ar", "he", "zh", "ja")
+
+
+def _plain_article(tmp_path: Path, lang: str) -> Article:
+    import convert
+
+    sentence = SENTENCES[lang]
+    src = tmp_path / f"{lang}.txt"
+    src.write_text(f"{sentence[:24].strip()}\n\n{sentence}\n\n{sentence}\n", encoding="utf-8")
+    return convert.read(src)
+
+
+def _tags(article: Article, tmp_path: Path) -> dict[str, object]:
+    """The language each output declares (``None`` where it declares none)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    import convert
+
+    found: dict[str, object] = {}
+    html = convert.write(article, "html")
+    assert isinstance(html, bytes)
+    m = re.search(rb"<html([^>]*)>", html)
+    assert m is not None
+    lang = re.search(rb'\blang="([^"]*)"', m[1])
+    found["html"] = lang[1].decode() if lang else None
+
+    epub = zipfile.ZipFile(io.BytesIO(convert.write(article, "epub")))  # type: ignore[arg-type]
+    opf = etree.fromstring(epub.read("EPUB/content.opf"))
+    found["epub dc:language"] = opf.findtext(".//{http://purl.org/dc/elements/1.1/}language")
+    chapter = etree.fromstring(epub.read("EPUB/chapter.xhtml"))
+    found["epub xml:lang"] = chapter.get("{http://www.w3.org/XML/1998/namespace}lang")
+
+    docx = zipfile.ZipFile(io.BytesIO(convert.write(article, "docx")))  # type: ignore[arg-type]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    styles = etree.fromstring(docx.read("word/styles.xml"))
+    slot = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}lang")
+    found["docx w:lang"] = None if slot is None else {k.replace(w, ""): v for k, v in slot.attrib.items()}
+    core = etree.fromstring(docx.read("docProps/core.xml"))
+    found["docx dc:language"] = core.findtext("{http://purl.org/dc/elements/1.1/}language")
+
+    txt = convert.write(article, "txt")
+    assert isinstance(txt, bytes)
+    found["txt"] = "".join(txt.decode("utf-8").split())
+    return found
+
+
+@pytest.mark.parametrize("lang", OUTPUT_LANGUAGES)
+def test_identified_language_is_carried_into_every_output(lang: str, tmp_path: Path) -> None:
+    article = _plain_article(tmp_path, lang)
+    assert article.meta.language == lang
+    tags = _tags(article, tmp_path)
+    assert tags["html"] == lang
+    assert tags["epub dc:language"] == lang and tags["epub xml:lang"] == lang
+    slots = tags["docx w:lang"]
+    assert isinstance(slots, dict) and slots["val"] == lang
+    assert set(slots.values()) == {lang}  # no slot left saying en-US, zh-CN or ar-SA
+    assert ("eastAsia" in slots) == (lang in ("zh", "ja")) and ("bidi" in slots) == (lang in ("ar", "he"))
+    assert tags["docx dc:language"] == lang
+    # Plain text cannot carry a tag; it carries the text, in its own script, unchanged.
+    assert "".join(SENTENCES[lang].split()) in str(tags["txt"])
+
+
+def test_unknown_language_is_never_written_as_english(tmp_path: Path) -> None:
+    import convert
+
+    src = tmp_path / "short.txt"
+    src.write_text("Short note\n\nSee you at noon.\n", encoding="utf-8")
+    article = convert.read(src)
+    assert article.meta.language is None
+    tags = _tags(article, tmp_path)
+    assert tags["html"] is None
+    assert tags["epub dc:language"] == "und" and tags["epub xml:lang"] == "und"  # EPUB requires one
+    assert tags["docx w:lang"] is None and tags["docx dc:language"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", [*OUTPUT_LANGUAGES, None])
+def test_pdf_lang_follows_the_article(lang: str | None, tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    import convert
+
+    if lang is None:
+        article = _article("See you at noon.")
+        article = normalize(article)
+    else:
+        article = _plain_article(tmp_path, lang)
+    pdf = convert.write(article, "pdf")
+    assert isinstance(pdf, bytes)
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    # Unknown: no /Lang, or the empty string, which ISO 32000-1 14.9.2.1 defines as "unknown".
+    assert (root.get("/Lang") or None) == lang
