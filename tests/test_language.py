@@ -155,6 +155,32 @@ def test_markdown_yaml_language_is_normalised(tmp_path: Path) -> None:
     assert convert.read(src).meta.language == "fr-FR"
 
 
+@pytest.mark.parametrize(
+    ("head", "tag"),
+    [
+        ('<html lang="jp, en">', "en"),
+        ('<html lang="xx"><head><meta property="og:locale" content="fr_FR">', "fr-FR"),
+        ('<html lang="iw">', "he"),
+        ('<html><head><meta http-equiv="Content-Language" content="de-at">', "de-AT"),
+    ],
+)
+def test_html_declarations_are_normalised(head: str, tag: str) -> None:
+    import convert
+
+    body = "".join(f"<p>{SENTENCES['en']}</p>" for _ in range(4))
+    page = f"{head}<title>Bridges</title><body><article><h1>Bridges</h1>{body}</article></body></html>"
+    assert convert.read(page.encode(), name="page.html").meta.language == tag
+
+
+def test_provenance_says_when_the_text_decided() -> None:
+    import convert
+
+    page = f'<html lang="jp"><body><article><h1>橋</h1><p>{SENTENCES["ja"] * 3}</p></article></body></html>'
+    why: dict[str, str] = {}
+    assert convert.read(page.encode(), name="p.html", provenance=why).meta.language == "ja"
+    assert "identified from the text" in why["language"]
+
+
 # --------------------------------------------------------------------------
 # Corpus: the Readability pages that declare a language, read from their text alone.
 

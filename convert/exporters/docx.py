@@ -177,9 +177,11 @@ def fix_styles_language(styles_xml: bytes, language: str | None) -> bytes:
     """
     root = etree.fromstring(styles_xml)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    for el in root.iterfind(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr/{{{w}}}lang"):
+    for el in list(root.iterfind(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr/{{{w}}}lang")):
         if not language:
-            el.getparent().remove(el)
+            parent = el.getparent()
+            if parent is not None:
+                parent.remove(el)
             continue
         script = likely_script(language)
         slots = {"val": language}
