@@ -191,11 +191,104 @@ def score(run: Callable[[str], str | None], items: list[Sample]) -> dict[str, ob
     }
 
 
+def declared() -> None:
+    """Readability pages read whole by Broadsheet: is the declared language the one it reports?"""
+    import convert
+
+    for half in (0, 1):
+        right = total = 0
+        misses = []
+        for meta in sorted((CORPUS / "readability").glob("**/expected-metadata.json")):
+            lang = json.loads(meta.read_text(encoding="utf-8")).get("lang")
+            if not lang or hashlib.sha256(meta.parent.name.encode()).digest()[0] % 2 != half:
+                continue
+            total += 1
+            try:
+                got = convert.read(meta.parent / "source.html", require_text=False).meta.language
+            except convert.ConvertError as exc:
+                got = f"error: {exc}"
+            right += _primary(got) == _primary(lang)
+            if _primary(got) != _primary(lang):
+                misses.append(f"{meta.parent.name}: {lang} -> {got}")
+        print(f"declared, {('tuning', 'validation')[half]} half: {right}/{total} right {misses}")
+
+
+def output_tags(article: object) -> dict[str, str | None]:
+    """The language each of html, epub (OPF and content), docx (styles and core) and pdf declares."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from pypdf import PdfReader
+
+    import convert
+
+    def write(fmt: str) -> bytes:
+        data = convert.write(article, fmt)  # type: ignore[arg-type]
+        assert isinstance(data, bytes)
+        return data
+
+    found: dict[str, str | None] = {}
+    head = re.search(rb"<html([^>]*)>", write("html"))
+    lang = re.search(rb'\blang="([^"]*)"', head[1]) if head else None
+    found["html"] = lang[1].decode() if lang else None
+    book = zipfile.ZipFile(io.BytesIO(write("epub")))
+    found["epub dc:language"] = etree.fromstring(book.read("EPUB/content.opf")).findtext(
+        ".//{http://purl.org/dc/elements/1.1/}language"
+    )
+    found["epub xhtml"] = etree.fromstring(book.read("EPUB/chapter.xhtml")).get(
+        "{http://www.w3.org/XML/1998/namespace}lang"
+    )
+    doc = zipfile.ZipFile(io.BytesIO(write("docx")))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    slot = etree.fromstring(doc.read("word/styles.xml")).find(f".//{w}rPrDefault/{w}rPr/{w}lang")
+    found["docx w:lang"] = slot.get(f"{w}val") if slot is not None else None
+    found["pdf /Lang"] = str(PdfReader(io.BytesIO(write("pdf"))).trailer["/Root"].get("/Lang") or "") or None
+    return found
+
+
+def outputs() -> None:
+    """Readability pages that declare a language and the newspaper4k texts: the tag in every output."""
+    import convert
+
+    jobs: list[tuple[str, Path, str]] = []
+    for meta in sorted((CORPUS / "readability").glob("**/expected-metadata.json")):
+        lang = json.loads(meta.read_text(encoding="utf-8")).get("lang")
+        if lang:
+            jobs.append((meta.parent.name, meta.parent / "source.html", _primary(lang) or ""))
+    for s in samples():
+        if s.source == "newspaper4k" and s.language != "en":
+            jobs.append(
+                (s.name, CORPUS / "newspaper4k" / "tests" / "data" / "txt" / f"{s.name}.txt", s.language)
+            )
+    right = total = 0
+    for name, path, lang in jobs:
+        try:
+            article = convert.read(path, require_text=False)
+            tags = output_tags(article)
+        except convert.ConvertError as exc:
+            print(f"{name}: {exc}")
+            continue
+        for where, tag in tags.items():
+            total += 1
+            if _primary(tag) == lang:
+                right += 1
+            else:
+                print(f"{name} ({lang}): {where} says {tag}")
+    print(f"language carried (page x output): {right}/{total}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=("tuning", "validation", "both"), default="both")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--declared", action="store_true", help="also read each Readability page whole")
+    parser.add_argument("--outputs", action="store_true", help="also check the tag in html/epub/docx/pdf")
     args = parser.parse_args()
+    if args.declared:
+        declared()
+    if args.outputs:
+        outputs()
     every = samples()
     halves = {"tuning": [s for s in every if s.half == 0], "validation": [s for s in every if s.half == 1]}
     chosen = halves if args.half == "both" else {args.half: halves[args.half]}
