@@ -1,6 +1,6 @@
 """Language identification on ../shared/corpus: candidate identifiers, accuracy and speed.
 
-    python bench/language.py [--half tuning|validation|both] [--json OUT]
+    python bench/language.py [--half tuning|validation|both] [--declared] [--outputs] [--json OUT]
 
 Texts with a known language, each given to the identifiers as plain text:
 
@@ -16,6 +16,10 @@ For each identifier it prints the share of texts whose primary subtag is right, 
 texts it gives no answer for, its confusions, and the mean time per text. Then the
 chosen identifier (:func:`convert.locale.identify`, with its threshold) is scored on
 prefixes of each text (30 to 400 characters), to show what too little text does.
+
+``--declared`` reads each Readability page whole and compares the language Broadsheet reports
+with the declared one; ``--outputs`` converts those pages and the non-English newspaper4k texts
+to html, epub, docx and pdf and checks the tag each output carries.
 
 Candidates (none downloads anything at run time): py3langid, lingua-language-detector
 (high and low accuracy modes), langdetect (seeded). langdetect is measured only when it
