@@ -178,7 +178,8 @@ def quotes(article: Article) -> Article:
     return find_quotes(article)
 
 
-PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, quotes, language, identifier)
+#: Language comes early so that later passes may depend on it.
+PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, language, quotes, identifier)
 
 
 def normalize(article: Article) -> Article:
