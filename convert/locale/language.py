@@ -30,8 +30,9 @@ MAX_CHARS = 20_000
 # Tags that say "no language known" rather than name one (BCP 47 / ISO 639-2 special codes).
 _NOT_A_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 
-# Scripts written without spaces between words (Unicode Standard, ch. 12-16 and 18: Han,
-# Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan). Their characters are counted instead
+# Scripts written without spaces between words (the Unicode Standard's chapters on East and
+# South-East Asian scripts; UAX #29 leaves their word boundaries to dictionaries): Han,
+# Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan; matched by Unicode character name. Their characters are counted instead
 # of words: two characters stand for one word, about the mean word length in Chinese and Japanese.
 _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
