@@ -24,6 +24,7 @@ from . import limits, model
 from .base import ExportOptions, ReadOptions
 from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
 from .io import atomic_write, atomic_write_all
+from .locale import normalise_tag
 from .model import Article, Source
 from .normalize import normalize, override, with_source
 from .registry import exporters, readers
@@ -236,8 +237,8 @@ def read(
         before = article.meta
         article = normalize(article)
         if provenance is not None:
-            if article.meta.language and not before.language:
-                provenance.setdefault("language", "detected from the text (stop-word counts)")
+            if article.meta.language and not normalise_tag(before.language):
+                provenance["language"] = "identified from the text (py3langid)"
             provenance.setdefault("identifier", "sha256 of the input bytes")
         if metadata:
             try:

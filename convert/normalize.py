@@ -14,6 +14,7 @@ from typing import Any
 
 from . import model
 from .dates import is_iso
+from .locale.language import identify, normalise_tag
 from .model import (
     Article,
     Author,
@@ -135,48 +136,20 @@ def whitespace(article: Article) -> Article:
     return Article(meta=meta, body=_clean_blocks(article.body), notes=notes)
 
 
-# A small stop-word detector: enough to tell the languages our users send
-# apart without a model download. Scores are stop-word hits per language.
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in is that for it was on with as by at from this be are have which".split()
-    ),
-    "de": frozenset(
-        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch".split()
-    ),
-    "fr": frozenset(
-        "le la les de des et en un une du est que dans pour qui sur au pas par plus avec".split()
-    ),
-    "es": frozenset("el la de que y en los del se las por un para con no una su al es lo como".split()),
-    "it": frozenset("il di che e la per un in non è una sono del della le dei con gli si da".split()),
-    "pt": frozenset("de que o a do da em um para é com não uma os no se na por mais as dos".split()),
-    "nl": frozenset("de het een en van in is dat op te zijn met voor niet die aan er ook als".split()),
-    "ru": frozenset("и в не на что с по как это он из за к то но все от у так же".split()),
-    "pl": frozenset("i w nie na się z że do to jest o jak co po ale od za czy tak".split()),
-    "sv": frozenset("och i att det som en på är av för med till den har de inte om ett".split()),
-}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def detect_language(text: str) -> str | None:
-    """A BCP 47 code for ``text``, or ``None`` when it is unclear."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < 8:
-        return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] < max(3, len(words) * 0.05):
-        return None
-    return best
-
-
 def language(article: Article) -> Article:
-    """Fill ``meta.language`` from the text when the source does not say."""
-    if article.meta.language:
-        return article
-    text = "\n".join(model.plain_text(b) for b in article.body)
-    lang = detect_language((article.meta.title or "") + "\n" + text)
-    if not lang:
+    """A declared language as a valid BCP 47 tag; else the language of the text; else ``None``.
+
+    A declared value that names no language (``jp``, ``und``, junk) counts as undeclared.
+    Identification (:func:`convert.locale.identify`) reads the title, the body and the notes,
+    and gives ``None`` when there is too little text to tell.
+    """
+    lang = normalise_tag(article.meta.language)
+    if lang is None:
+        parts = [article.meta.title or "", article.meta.subtitle or ""]
+        parts += [model.plain_text(b) for b in article.body]
+        parts += [model.plain_text(b) for n in article.notes for b in n.body]
+        lang = identify("\n".join(p for p in parts if p))
+    if lang == article.meta.language:
         return article
     return model.replace(article, meta=model.replace(article.meta, language=lang))
 
@@ -205,7 +178,8 @@ def quotes(article: Article) -> Article:
     return find_quotes(article)
 
 
-PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, quotes, language, identifier)
+#: Language comes early so that later passes may depend on it.
+PASSES: tuple[Callable[[Article], Article], ...] = (whitespace, language, quotes, identifier)
 
 
 def normalize(article: Article) -> Article:
@@ -241,6 +215,16 @@ def check_meta(meta: Metadata) -> str | None:
 OVERRIDABLE = tuple(f for f in Metadata.__dataclass_fields__ if f not in ("source", "identifier"))
 
 
+def _given_language(value: Any) -> str | None:
+    """``--language en_US`` -> ``en-US``; a value that names no language is an error, not ``None``."""
+    if value is None or not str(value).strip():
+        return None
+    tag = normalise_tag(str(value))
+    if tag is None:
+        raise ValueError(f"language {value!r} is not a BCP 47 tag (e.g. en, en-GB)")
+    return tag
+
+
 def override(article: Article, values: Mapping[str, Any]) -> Article:
     """Set metadata fields from ``values`` (``author`` and ``keywords`` may be strings)."""
     changes: dict[str, Any] = {}
@@ -252,6 +236,8 @@ def override(article: Article, values: Mapping[str, Any]) -> Article:
         elif key == "keywords":
             items = value.split(",") if isinstance(value, str) else list(value)
             changes["keywords"] = tuple(k.strip() for k in items if k.strip())
+        elif key == "language":
+            changes[key] = _given_language(value)
         elif key in OVERRIDABLE:
             changes[key] = value
         else:

@@ -397,7 +397,7 @@ def test_minimal_metadata_gets_safe_defaults(books: dict[str, bytes], articles: 
     meta = opf_meta(books["minimal"])
     assert meta["title"] == ["Untitled article"]
     assert "creator" not in meta and "date" not in meta and "publisher" not in meta
-    assert meta["language"] == ["en"]
+    assert meta["language"] == ["und"]  # unknown: undetermined, never a default
     assert meta["identifier"] == [content_identifier(articles["minimal"])]
     assert meta["identifier"][0].startswith("urn:sha256:")
     assert meta["dcterms:modified"] == ["1980-01-01T00:00:00Z"]

@@ -54,12 +54,16 @@ class Collection:
         return Path(path).resolve().parent if path and path != "-" else None
 
     @property
-    def lang(self) -> str:
-        """The collection's language: given, else the articles' if they agree, else ``en``."""
+    def lang(self) -> str | None:
+        """The collection's language: given, else the articles' if they all agree, else ``None``.
+
+        Each article keeps its own language inside the bundle; an unknown or mixed collection
+        claims none (the EPUB then says ``und``), never a default such as ``en``.
+        """
         if self.language:
             return self.language
-        langs = {a.meta.language for a in self.articles if a.meta.language}
-        return langs.pop() if len(langs) == 1 else "en"
+        langs = {a.meta.language for a in self.articles}
+        return langs.pop() if len(langs) == 1 else None
 
     def identifier(self) -> str:
         h = hashlib.sha256(self.title.encode("utf-8"))
@@ -165,7 +169,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     """
     import weasyprint
 
-    from ..exporters.html import Renderer
+    from ..exporters.html import Renderer, lang_attribute
     from ..exporters.pdf import captured_logs, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
@@ -180,7 +184,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
         markup = _localise_images(markup, policy, notes, _where(article, n))
         articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
     html = (
-        f'<!DOCTYPE html>\n<html lang="{_e(collection.lang)}">\n<head><meta charset="utf-8"/>'
+        f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
         f"<title>{_e(collection.title)}</title></head>\n<body>\n"
         + _cover_and_toc_html(collection)
         + "\n".join(articles)
@@ -299,11 +303,12 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
         title = [{"t": "Str", "c": _chapter_title(article, n)}]
         blocks.append({"t": "Header", "c": [1, [f"article-{n}", [], []], title]})
         body = [_demote(b) for b in doc["blocks"]]
-        attrs = [["lang", article.meta.language or collection.lang]]
+        lang = article.meta.language or collection.lang
+        attrs = [["lang", lang]] if lang else []
         blocks.append({"t": "Div", "c": [["", ["article"], attrs], body]})
     meta = {
         "title": {"t": "MetaInlines", "c": [{"t": "Str", "c": collection.title}]},
-        "lang": {"t": "MetaString", "c": collection.lang},
+        **({"lang": {"t": "MetaString", "c": collection.lang}} if collection.lang else {}),
         "toc-title": {"t": "MetaInlines", "c": [{"t": "Str", "c": label("Contents", collection.lang)}]},
     }
     whole = {"pandoc-api-version": doc.get("pandoc-api-version", [1, 23]), "meta": meta, "blocks": blocks}

@@ -31,6 +31,7 @@ from .. import limits
 from ..base import ExportOptions
 from ..dates import w3cdtf
 from ..errors import ExportError, LimitError
+from ..locale.language import likely_script
 from ..model import Article, Metadata
 from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
@@ -158,10 +159,48 @@ def fix_core(core_xml: bytes, meta: Metadata) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+#: Scripts whose characters Word gives the East Asian language slot (ECMA-376 Part 1, 17.3.2.26
+#: rFonts: East Asian ranges use ``w:eastAsia``; Latin, Greek and Cyrillic ``w:val``; complex
+#: scripts such as Arabic, Hebrew, Thai and the Indic scripts ``w:bidi``).
+_EAST_ASIAN = frozenset({"Hans", "Hant", "Hani", "Jpan", "Hira", "Kana", "Kore", "Hang", "Bopo"})
+_SIMPLE = frozenset({"Latn", "Cyrl", "Grek"})
+
+
+def fix_styles_language(styles_xml: bytes, language: str | None) -> bytes:
+    """The document default ``w:lang`` from the article's language, never pandoc's ``en-US``.
+
+    pandoc's ``lang`` sets only one of Word's three slots (``w:val``, ``w:eastAsia``,
+    ``w:bidi``) and leaves ``en-US`` in ``w:val``, so a Chinese or Arabic document claims
+    to be English. Here every slot that applies to the language's script carries its tag,
+    the others are dropped (Word's own defaults apply), and an unknown language drops the
+    element: a document then claims no language rather than a wrong one.
+    """
+    root = etree.fromstring(styles_xml)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for el in list(root.iterfind(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr/{{{w}}}lang")):
+        if not language:
+            parent = el.getparent()
+            if parent is not None:
+                parent.remove(el)
+            continue
+        script = likely_script(language)
+        slots = {"val": language}
+        if script in _EAST_ASIAN:
+            slots["eastAsia"] = language
+        elif script not in _SIMPLE:
+            slots["bidi"] = language
+        el.attrib.clear()
+        for slot in ("val", "eastAsia", "bidi"):
+            if slot in slots:
+                el.set(f"{{{w}}}{slot}", slots[slot])
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def finish_docx(data: bytes, meta: Metadata) -> bytes:
-    """pandoc's DOCX with fixed core properties and lean image descriptions."""
+    """pandoc's DOCX with fixed core properties, document language and lean image descriptions."""
     edits = {
         "docProps/core.xml": lambda member: fix_core(member, meta),
+        "word/styles.xml": lambda member: fix_styles_language(member, meta.language),
         "word/document.xml": lambda member: _DATA_DESCR.sub(rb"\1\2", member),
     }
     try:

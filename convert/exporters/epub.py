@@ -366,10 +366,14 @@ def _valid_date(value: str | None) -> str | None:
 
 
 def book_language(meta: Metadata) -> str:
-    """``meta.language`` if well formed; ``en`` (the HTML renderer's default) if absent."""
+    """``meta.language`` if well formed, else ``und`` (undetermined, ISO 639-2).
+
+    EPUB requires a ``dc:language``; an article whose language is unknown says ``und``
+    there and in its content documents rather than claim a language it may not be in.
+    """
     lang = (meta.language or "").strip()
     if not lang:
-        return "en"
+        return "und"
     return lang if _LANG_RE.fullmatch(lang) else "und"
 
 
@@ -436,7 +440,7 @@ def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> byt
 
 def title_page(meta: Metadata, article: Article) -> bytes:
     """The cover: publisher, title, subtitle, byline and dates, as text."""
-    lang = meta.language or "en"
+    lang = book_language(meta)
     title_page_label = label("Title page", meta.language)
     out = [f'<section class="title-page" epub:type="titlepage" aria-label="{_e(title_page_label)}">']
     if meta.publisher:
@@ -457,7 +461,7 @@ def title_page(meta: Metadata, article: Article) -> bytes:
 
 def chapter(article: Article) -> bytes:
     """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
-    lang = article.meta.language or "en"
+    lang = book_language(article.meta)
     body = render_xhtml_article(article)
     return xhtml_document(lang, head_meta(article), body, "bodymatter")
 
@@ -476,7 +480,7 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
     """Dublin Core fields; empty values are left out (epubcheck rejects empty elements)."""
     book.set_identifier(identifier)
     book.set_title(xml_text(meta.title) or label(UNTITLED, meta.language))
-    book.set_language(meta.language or "en")
+    book.set_language(book_language(meta))
     names = [n for n in (xml_text(a.name) for a in meta.authors) if n]
     for i, name in enumerate(names, 1):
         book.add_author(name, role="aut", uid=f"creator-{i}")

@@ -290,7 +290,7 @@ class Renderer:
     def article_element(self) -> str:
         parts = [self.header(), self.body(), self.footnote_list(), self.footer()]
         return (
-            f'<article class="article" lang="{_e(self.lang)}">\n'
+            f'<article class="article"{lang_attribute(self.article.meta.language)}>\n'
             + "\n".join(p for p in parts if p)
             + "\n</article>"
         )
@@ -337,12 +337,17 @@ def render_document(
     if css:
         head.append(f"<style>\n{css}\n</style>")
     return (
-        f'<!DOCTYPE html>\n<html lang="{_e(r.lang)}">\n<head>\n'
+        f"<!DOCTYPE html>\n<html{lang_attribute(article.meta.language)}>\n<head>\n"
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + r.article_element()
         + "\n</body>\n</html>\n"
     )
+
+
+def lang_attribute(language: str | None) -> str:
+    """`` lang="…"``, or nothing when the language is unknown (never a default such as ``en``)."""
+    return f' lang="{_e(language)}"' if language else ""
 
 
 def render_xhtml_article(article: Article) -> str:

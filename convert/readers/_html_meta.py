@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..locale.language import normalise_tag
 from ..model import Author, Metadata
 from ._html_authors import bylined, page_spelling, reader_text
 from ._html_dates import (
@@ -1404,7 +1405,7 @@ def _language(tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, wher
         (_ld_text(ld.get("inLanguage")) if ld else None, ld_label(ld, "inLanguage") if ld else ""),
     ]
     for value, source in values:
-        if tag := bcp47(value):
+        if tag := normalise_tag(value):
             where["language"] = source
             return tag
     return None
