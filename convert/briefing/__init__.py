@@ -8,15 +8,15 @@ and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks, reading_minutes
+from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks
+from ..locale.script import display_width, fill, reading_minutes, word_count
 from ..model import Article, Quote, plain_text, walk
 from . import entities as ent
 from .figures import Figure, find
-from .sentences import Sentence, paragraphs, sentences, word_count
+from .sentences import Sentence, paragraphs, sentences
 from .summary import summarise
 
 __all__ = ["Briefing", "SpokenQuote", "build", "render_text", "source_line", "to_json"]
@@ -85,7 +85,7 @@ def build(article: Article) -> Briefing:
     return Briefing(
         article=article,
         words=words,
-        minutes=reading_minutes(words),
+        minutes=reading_minutes(text, article.meta.language),
         bottom_line=tuple(bottom),
         key_points=tuple(key),
         quotes=tuple(_spoken(article)),
@@ -119,18 +119,16 @@ class _Text:
 
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:
         self.lines.append(
-            textwrap.fill(
+            fill(
                 " ".join(text.split()),
-                width=self.width,
+                self.width,
                 initial_indent=indent if first is None else first,
                 subsequent_indent=indent,
-                break_long_words=False,
-                break_on_hyphens=False,
             )
         )
 
     def heading(self, text: str) -> None:
-        self.lines += ["", text.upper(), "-" * min(self.width, len(text))]
+        self.lines += ["", text.upper(), "-" * min(self.width, display_width(text))]
 
     def text(self) -> str:
         out = "\n".join(self.lines)
@@ -177,7 +175,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
     """The plain-text briefing, wrapped at ``width``."""
     w = _Text(width)
     w.para(b.title)
-    w.lines.append("=" * min(w.width, max(len(line) for line in w.lines[-1].split("\n"))))
+    w.lines.append("=" * min(w.width, max(display_width(line) for line in w.lines[-1].split("\n"))))
     if b.article.meta.subtitle:
         w.para(b.article.meta.subtitle)
     src = source_line(b.article)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exporters._shared import human_date, quote_marks
+from ..locale.script import display_width
 from ..model import (
     Article,
     Block,
@@ -123,14 +124,19 @@ class Digest:
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """``text`` cut to ``width`` display columns (with an ellipsis when cut) and padded to them."""
+    if display_width(text) > width:
+        while text and display_width(text) > width - 1:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    return text + " " * (width - display_width(text))
 
 
 def _table(rows: Sequence[Sequence[str]], width: int) -> list[str]:
     """A plain-text table; the title column shrinks so a row fits ``width``."""
     head = ("#", "Title", "Author", "Outlet", "Date", "Read")
     body = [(str(i), *r) for i, r in enumerate(rows, 1)]
-    widths = [max(len(r[c]) for r in [head, *body]) for c in range(len(head))]
+    widths = [max(display_width(r[c]) for r in [head, *body]) for c in range(len(head))]
     widths[3] = min(widths[3], 18)
     widths[2] = min(widths[2], 22)
     widths[4] = min(widths[4], 18)
@@ -138,7 +144,7 @@ def _table(rows: Sequence[Sequence[str]], width: int) -> list[str]:
     widths[1] = max(12, min(widths[1], width - others))
     lines = []
     for n, r in enumerate([head, *body]):
-        cells = [_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)]
+        cells = [_clip(c, w) for c, w in zip(r, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
@@ -148,7 +154,7 @@ def _table(rows: Sequence[Sequence[str]], width: int) -> list[str]:
 def render_text(digest: Digest, width: int = 72) -> str:
     w = _Text(width)
     w.para(digest.title)
-    w.lines.append("=" * min(w.width, len(digest.title)))
+    w.lines.append("=" * min(w.width, display_width(digest.title)))
     n = len(digest.briefings)
     w.para(f"{n} article{'s' if n != 1 else ''} · {sum(b.minutes for b in digest.briefings)} min of reading")
     w.heading("At a glance")
@@ -156,7 +162,7 @@ def render_text(digest: Digest, width: int = 72) -> str:
     for i, b in enumerate(digest.briefings, 1):
         w.lines += ["", ""]
         w.para(f"{i}. {b.title}")
-        w.lines.append("=" * min(w.width, max(len(x) for x in w.lines[-1].split("\n"))))
+        w.lines.append("=" * min(w.width, max(display_width(x) for x in w.lines[-1].split("\n"))))
         src = source_line(b.article)
         w.para((src + " · " if src else "") + f"{b.minutes} min read")
         render_sections(b, w, full=False, figure_limit=DIGEST_FIGURES)

@@ -66,7 +66,15 @@ from ..model import (
 )
 from ..theme import Theme
 from ._shared import byline, decode_data_uri, footnotes, human_date
-from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
+from .html import (
+    article_direction,
+    dir_attr,
+    figure_as_text,
+    has_figures,
+    head_meta,
+    render_xhtml_article,
+    script_css,
+)
 
 if TYPE_CHECKING:
     from ..fetch import ImageLoader
@@ -81,7 +89,6 @@ UNTITLED = "Untitled article"
 #: dcterms:modified and zip dates when the article has no date at all.
 EPOCH = dt.datetime(1980, 1, 1)
 
-_RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
 _LANG_RE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _ID_RE = re.compile(r"[^\W\d][\w.-]*")
 _RENDERER_ID_RE = re.compile(r"fn(ref)?-\d+")  # ids html.Renderer writes for footnotes
@@ -415,13 +422,12 @@ def content_identifier(article: Article) -> str:
 # Documents
 
 
-def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> bytes:
-    """An EPUB XHTML content document linking the theme's stylesheet."""
-    direction = ' dir="rtl"' if lang.split("-")[0].lower() in _RTL else ""
+def xhtml_document(lang: str, head: list[str], body: str, body_type: str, direction: str = "ltr") -> bytes:
+    """An EPUB XHTML content document linking the theme's stylesheet; ``direction`` from the locale layer."""
     text = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
-        f' lang="{_e(lang)}" xml:lang="{_e(lang)}"{direction}>\n<head>\n'
+        f' lang="{_e(lang)}" xml:lang="{_e(lang)}"{dir_attr(direction)}>\n<head>\n'
         + "\n".join(head)
         + f'\n<link rel="stylesheet" type="text/css" href="{CSS_HREF}"/>\n</head>\n'
         f'<body epub:type="{body_type}">\n{body}\n</body>\n</html>\n'
@@ -446,14 +452,14 @@ def title_page(meta: Metadata, article: Article) -> bytes:
         out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{_e(shown)}</time></p>')
     out.append("</section>")
     head = [f"<title>{_e(meta.title or UNTITLED)}</title>"]
-    return xhtml_document(lang, head, "\n".join(out), "frontmatter")
+    return xhtml_document(lang, head, "\n".join(out), "frontmatter", article_direction(article))
 
 
 def chapter(article: Article) -> bytes:
     """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
     lang = article.meta.language or "en"
     body = render_xhtml_article(article)
-    return xhtml_document(lang, head_meta(article), body, "bodymatter")
+    return xhtml_document(lang, head_meta(article), body, "bodymatter", article_direction(article))
 
 
 # --------------------------------------------------------------------------
@@ -497,8 +503,9 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     title = xml_text(meta.title) or UNTITLED
     book = epub.EpubBook()
     add_metadata(book, meta, identifier)
-    if meta.language and meta.language.split("-")[0].lower() in _RTL:
-        book.set_direction("rtl")
+    rtl = article_direction(article) == "rtl"
+    if rtl:
+        book.set_direction("rtl")  # page-progression-direction on the spine, dir on the package
 
     style = epub.EpubItem(uid="style", file_name=CSS_HREF, media_type="text/css", content=css.encode("utf-8"))
     cover = epub.EpubItem(
@@ -510,7 +517,7 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     text = epub.EpubItem(
         uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
     )
-    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title="Contents")
+    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title="Contents", direction="rtl" if rtl else None)
     nav.add_item(style)
     for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
         book.add_item(item)
@@ -536,7 +543,13 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
 
 
 def write_book(book: Any, modified: dt.datetime) -> bytes:
-    options = {"mtime": modified, "epub3_pages": False, "epub3_landmark": True, "epub2_guide": True}
+    options = {
+        "mtime": modified,
+        "epub3_pages": False,
+        "epub3_landmark": True,
+        "epub2_guide": True,
+        "package_direction": True,
+    }
     buffer = io.BytesIO()
     writer = epub.EpubWriter(buffer, book, options)
     writer.process()
@@ -585,7 +598,8 @@ class EpubExporter:
         identifier = xml_text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
-            book = build_book(fitted, images, style.css("css", "epub_css"), identifier)
+            css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
+            book = build_book(fitted, images, css, identifier)
             raw = write_book(book, modified)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.script import UNSPACED_SCRIPTS, direction, hyphenation_language, script_of
 from ..model import (
     Article,
     Block,
@@ -81,6 +82,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.lang = self.article.meta.language or "en"
+        self.dir = article_direction(self.article)
         self.refs = {n.id: i for i, n in enumerate(footnotes(self.article), 1)}
         self.notes_by_id = {n.id: n for n in self.article.notes}
 
@@ -104,6 +106,8 @@ class Renderer:
             case Strong(content=c):
                 return f"<strong>{self.inlines(c, depth, in_link)}</strong>"
             case Code(text=t):
+                if self.dir == "rtl":  # code reads left to right, isolated from the text around it
+                    return f'<bdi dir="ltr"><code>{_e(t)}</code></bdi>'
                 return f"<code>{_e(t)}</code>"
             case LineBreak():
                 return "<br/>" if self.xhtml else "<br>"
@@ -217,7 +221,8 @@ class Renderer:
         if m.subtitle:
             out.append(f'<p class="subtitle">{_e(m.subtitle)}</p>')
         if m.authors:
-            names = [f'<span class="author">{_e(a.name)}</span>' for a in m.authors]
+            tag = "bdi" if self.dir == "rtl" else "span"  # a Latin name in Arabic text stays whole
+            names = [f'<{tag} class="author">{_e(a.name)}</{tag}>' for a in m.authors]
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             out.append(f'<p class="byline">By {joined}</p>')
         dates = []
@@ -282,10 +287,75 @@ class Renderer:
     def article_element(self) -> str:
         parts = [self.header(), self.body(), self.footnote_list(), self.footer()]
         return (
-            f'<article class="article" lang="{_e(self.lang)}">\n'
+            f'<article class="article" lang="{_e(self.lang)}"{dir_attr(self.dir)}>\n'
             + "\n".join(p for p in parts if p)
             + "\n</article>"
         )
+
+
+def dir_attr(value: str) -> str:
+    """`` dir="rtl"`` for right-to-left text; nothing for left to right, the default."""
+    return ' dir="rtl"' if value == "rtl" else ""
+
+
+def sample_text(article: Article, limit: int = 4000) -> str:
+    """The title and the start of the body: enough to tell a script when the language is unknown."""
+    parts = [article.meta.title or ""]
+    size = len(parts[0])
+    for block in article.body:
+        if size >= limit:
+            break
+        text = plain_text(block)
+        parts.append(text)
+        size += len(text)
+    return "\n".join(parts)[:limit]
+
+
+def article_direction(article: Article) -> str:
+    """``"rtl"`` or ``"ltr"``: from the article's language, or its letters when the language is unknown."""
+    lang = article.meta.language
+    return direction(lang, None if lang else sample_text(article))
+
+
+def article_script(article: Article) -> str | None:
+    """ISO 15924 script of the article: from its language, or its letters when the language is unknown."""
+    lang = article.meta.language
+    return script_of(lang, None if lang else sample_text(article))
+
+
+def script_css(article: Article, theme: Theme) -> str:
+    """Rules for the article's script, after the theme's CSS.
+
+    The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
+    theme's ``--fonts-*``; scripts without spaces between words (CJK, Thai …)
+    are set ragged, as justifying them stretches only the odd Latin space; no
+    hyphenation where pyphen has no dictionary for the language (WeasyPrint
+    hyphenates with pyphen; browsers would use dictionaries of their own).
+    ``html:root`` outranks the theme's ``:root`` and plain class selectors
+    whichever stylesheet comes last.
+    """
+    rules = []
+    script = article_script(article)
+    fonts = theme.token("scripts", script or "", None) if script else None
+    if isinstance(fonts, dict):
+        props = [
+            f"--fonts-{key}: {value};"
+            for key, value in fonts.items()
+            if key in ("body", "heading", "sans", "mono") and isinstance(value, str) and "}" not in value
+        ]
+        if props:
+            rules.append("html:root { " + " ".join(props) + " }")
+    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
+    if unspaced:
+        rules.append(
+            "html:root .article-body, html:root .article-body p"
+            " { text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }"
+        )
+    elif hyphenation_language(article.meta.language) is None:
+        rules.append(
+            "html:root .article-body, html:root .article-body p { hyphens: manual; -epub-hyphens: none; }"
+        )
+    return "\n".join(rules)
 
 
 def head_meta(article: Article) -> list[str]:
@@ -329,7 +399,7 @@ def render_document(
     if css:
         head.append(f"<style>\n{css}\n</style>")
     return (
-        f'<!DOCTYPE html>\n<html lang="{_e(r.lang)}">\n<head>\n'
+        f'<!DOCTYPE html>\n<html lang="{_e(r.lang)}"{dir_attr(r.dir)}>\n<head>\n'
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + r.article_element()
@@ -462,4 +532,5 @@ class HtmlExporter:
         page = standalone_article(article, options, skipped)
         if options.warnings is not None:
             options.warnings.extend(skipped_image_lines("html", skipped))
-        return render_document(page, style.css("css")).encode("utf-8")
+        css = "\n".join(c for c in (style.css("css"), script_css(page, style)) if c)
+        return render_document(page, css).encode("utf-8")

@@ -7,11 +7,11 @@ become ``[1]``. Output ends with one newline and has no trailing spaces.
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.script import display_width, wrap
 from ..model import (
     Article,
     BlockQuote,
@@ -70,17 +70,10 @@ class _Writer:
         lines = []
         first_indent = indent if first is None else first
         for i, part in enumerate(text.split("\n")):
-            lines.append(
-                textwrap.fill(
-                    part,
-                    width=self.width,
-                    initial_indent=first_indent if i == 0 else indent,
-                    subsequent_indent=indent,
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-                or (first_indent if i == 0 else indent).rstrip()
+            wrapped = wrap(
+                part, self.width, initial_indent=first_indent if i == 0 else indent, subsequent_indent=indent
             )
+            lines.append("\n".join(wrapped) or (first_indent if i == 0 else indent).rstrip())
         return "\n".join(lines)
 
     def blocks(self, nodes: tuple[object, ...], indent: str = "") -> list[str]:
@@ -129,10 +122,11 @@ class _Writer:
     ) -> str:
         cells = [[self.inlines(c).replace("\n", " ") for c in r] for r in rows]
         ncols = max((len(r) for r in cells), default=0)
-        widths = [max((len(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
+        widths = [max((display_width(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
         out = [self.fill(self.inlines(cap), indent)] if cap else []
         for n, r in enumerate(cells):
-            out.append((indent + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False))).rstrip())
+            cols = (c + " " * (w - display_width(c)) for c, w in zip(r, widths, strict=False))
+            out.append((indent + "  ".join(cols)).rstrip())
             if n == nhead - 1:
                 out.append(indent + "  ".join("-" * w for w in widths))
         return "\n".join(out)
@@ -143,7 +137,7 @@ class _Writer:
         head: list[str] = []
         if m.title:
             title = self.fill(m.title)
-            rule_len = min(self.width, max(len(line) for line in title.split("\n")))
+            rule_len = min(self.width, max(display_width(line) for line in title.split("\n")))
             head += [title, "=" * rule_len]
         if m.subtitle:
             head.append(self.fill(m.subtitle))
