@@ -345,6 +345,9 @@ def script_css(article: Article, theme: Theme) -> str:
         ]
         if props:
             rules.append("html:root { " + " ".join(props) + " }")
+            # The print theme asks for a narrower cut (semi-condensed) that these families lack:
+            # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
+            rules.append("html:root .article-body { font-stretch: normal; }")
     unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
     if unspaced:
         rules.append(

@@ -39,7 +39,7 @@ from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import char_script, script_name, scripts_in
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
-from .html import render_document, script_css
+from .html import article_direction, render_document, script_css
 
 __all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
 
@@ -108,7 +108,9 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
         options.base_dir, theme.path, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
     )
     fetcher = PolicyFetcher(policy)
-    css = "\n".join(c for c in (_document_css(article), script_css(article, theme)) if c)
+    css = "\n".join(
+        c for c in (_document_css(article), script_css(article, theme), _direction_css(article)) if c
+    )
     source = render_document(article, css, footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta):
@@ -257,6 +259,14 @@ def _document_css(article: Article) -> str:
     if not article.meta.title:
         return ""
     return f"h1.title {{ string-set: running-title {_css_string(running_title(article.meta.title))}; }}"
+
+
+def _direction_css(article: Article) -> str:
+    """Right to left: no column rule, which WeasyPrint (70) draws left of every column after the
+    first, as if columns always ran left to right: in a right-to-left page that is the page's edge."""
+    if article_direction(article) != "rtl":
+        return ""
+    return "html:root .article-body { column-rule-style: none; }"
 
 
 def _css_string(text: str) -> str:
