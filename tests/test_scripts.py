@@ -408,6 +408,23 @@ def test_plain_text_wraps_cjk_by_display_width(name: str) -> None:
     assert set(rule) == {"="} and len(rule) == script.display_width(title)
 
 
+def _first_strong(line: str) -> str | None:
+    return next((k for k in map(unicodedata.bidirectional, line) if k in ("L", "R", "AL")), None)
+
+
+def test_rtl_plain_text_marks_lines_that_open_left_to_right() -> None:
+    """Every line a viewer would set left to right (UAX #9, P2) starts with a RIGHT-TO-LEFT MARK."""
+    ar = article("ar")
+    ar = replace(ar, meta=replace(ar.meta, dateline="AMMAN"))  # a Latin dateline opens the first paragraph
+    text = export(TextExporter(), ar).decode()
+    assert script.RLM + "AMMAN –" in text
+    for exporter in (TextExporter(), BriefExporter()):
+        for line in export(exporter, ar).decode().splitlines():
+            if line.strip():
+                assert _first_strong(line) in ("R", "AL"), line
+    assert script.RLM not in export(TextExporter(), convert.read(SAMPLE)).decode()
+
+
 def test_brief_reads_a_chinese_article_by_characters() -> None:
     zh = article("zh")
     long = replace(zh, body=zh.body * 3)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks
-from ..locale.script import display_width, fill, reading_minutes, word_count
+from ..locale.script import article_direction, display_width, fill, reading_minutes, rtl_lines, word_count
 from ..model import Article, Quote, plain_text, walk
 from . import entities as ent
 from .figures import Figure, find
@@ -183,7 +183,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
         w.para(src)
     w.para(f"{b.minutes} min read · {b.words:,} words")
     render_sections(b, w)
-    return w.text()
+    return rtl_lines(w.text()) if article_direction(b.article) == "rtl" else w.text()
 
 
 def _figure_json(f: Figure) -> dict[str, Any]:

@@ -31,13 +31,13 @@ from .. import limits
 from ..base import ExportOptions
 from ..dates import w3cdtf
 from ..errors import ExportError, LimitError
+from ..locale.script import article_direction
 from ..model import Article, Metadata
 from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
 from ._docx_reference import reference_docx, rewrite_members
 from ._shared import decode_data_uri
-from .html import article_direction
 
 #: Local images larger than this are left out (pandoc shows the alt text).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024

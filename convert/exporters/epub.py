@@ -38,6 +38,7 @@ from ebooklib import epub
 from ..base import ExportOptions
 from ..dates import parse_iso
 from ..errors import ExportError
+from ..locale.script import article_direction
 from ..model import (
     Article,
     Block,
@@ -67,7 +68,6 @@ from ..model import (
 from ..theme import Theme
 from ._shared import byline, decode_data_uri, footnotes, human_date
 from .html import (
-    article_direction,
     dir_attr,
     figure_as_text,
     has_figures,

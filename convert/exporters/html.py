@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from ..base import ExportOptions
 from ..errors import ExportError
-from ..locale.script import UNSPACED_SCRIPTS, direction, hyphenation_language, script_of
+from ..locale.script import UNSPACED_SCRIPTS, article_direction, article_script, hyphenation_language
 from ..model import (
     Article,
     Block,
@@ -296,31 +296,6 @@ class Renderer:
 def dir_attr(value: str) -> str:
     """`` dir="rtl"`` for right-to-left text; nothing for left to right, the default."""
     return ' dir="rtl"' if value == "rtl" else ""
-
-
-def sample_text(article: Article, limit: int = 4000) -> str:
-    """The title and the start of the body: enough to tell a script when the language is unknown."""
-    parts = [article.meta.title or ""]
-    size = len(parts[0])
-    for block in article.body:
-        if size >= limit:
-            break
-        text = plain_text(block)
-        parts.append(text)
-        size += len(text)
-    return "\n".join(parts)[:limit]
-
-
-def article_direction(article: Article) -> str:
-    """``"rtl"`` or ``"ltr"``: from the article's language, or its letters when the language is unknown."""
-    lang = article.meta.language
-    return direction(lang, None if lang else sample_text(article))
-
-
-def article_script(article: Article) -> str | None:
-    """ISO 15924 script of the article: from its language, or its letters when the language is unknown."""
-    lang = article.meta.language
-    return script_of(lang, None if lang else sample_text(article))
 
 
 def script_css(article: Article, theme: Theme) -> str:

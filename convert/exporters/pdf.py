@@ -36,10 +36,10 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
 from ..base import ExportOptions
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-from ..locale.script import char_script, script_name, scripts_in
+from ..locale.script import article_direction, char_script, script_name, scripts_in
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
-from .html import article_direction, render_document, script_css
+from .html import render_document, script_css
 
 __all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
 

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from ..base import ExportOptions
 from ..errors import ExportError
-from ..locale.script import display_width, wrap
+from ..locale.script import article_direction, display_width, rtl_lines, wrap
 from ..model import (
     Article,
     BlockQuote,
@@ -179,4 +179,7 @@ class TextExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         width = options.width or style.width
-        return _Writer(article, width).document().encode("utf-8")
+        text = _Writer(article, width).document()
+        if article_direction(article) == "rtl":
+            text = rtl_lines(text)
+        return text.encode("utf-8")

@@ -30,6 +30,8 @@ from uniseg.graphemecluster import grapheme_clusters
 from uniseg.linebreak import line_break_units
 from wcwidth import wcswidth, wcwidth
 
+from ..model import Article, plain_text
+
 #: Scripts that put no spaces between words: text in them breaks between
 #: characters (Han, kana) or at grapheme clusters when a run is too long.
 #: Source: Unicode Standard §6.1 and UAX #14 classes ID and SA.
@@ -167,6 +169,31 @@ def script_of(tag: str | None, text: str | None = None) -> str | None:
         if found:
             return found
     return dominant_script(text) if text else None
+
+
+def sample_text(article: Article, limit: int = 4000) -> str:
+    """The title and the start of the body: enough to tell a script when the language is unknown."""
+    parts = [article.meta.title or ""]
+    size = len(parts[0])
+    for block in article.body:
+        if size >= limit:
+            break
+        text = plain_text(block)
+        parts.append(text)
+        size += len(text)
+    return "\n".join(parts)[:limit]
+
+
+def article_direction(article: Article) -> str:
+    """``"rtl"`` or ``"ltr"``: from the article's language, or its letters when the language is unknown."""
+    lang = article.meta.language
+    return direction(lang, None if lang else sample_text(article))
+
+
+def article_script(article: Article) -> str | None:
+    """ISO 15924 script of the article: from its language, or its letters when the language is unknown."""
+    lang = article.meta.language
+    return script_of(lang, None if lang else sample_text(article))
 
 
 def script_name(code: str) -> str:
@@ -348,18 +375,28 @@ def reading_minutes(text: str, tag: str | None = None) -> int:
 
 
 # --------------------------------------------------------------------------
-# Bidirectional isolation in plain text
+# Right-to-left plain text
 
-FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK: a strong right-to-left character of no width
 
 
-def isolate(text: str, context: str) -> str:
-    """``text`` between FSI and PDI when it is set inside ``context`` (``"rtl"``) text and needs it.
+def _first_strong(line: str) -> str | None:
+    for ch in line:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            return kind
+    return None
 
-    Needed when the text holds left-to-right letters or digits: without
-    isolation a Latin name followed by a number reorders with its neighbours.
+
+def rtl_lines(text: str) -> str:
+    """Plain text of a right-to-left article, each line marked so viewers set it right to left.
+
+    A viewer takes each line's direction from its first strong letter (UAX #9,
+    rule P2), so a line that opens with a Latin name, a dateline such as
+    ``CAIRO`` or only digits would be set left to right. Such lines, and only
+    they, get a leading RIGHT-TO-LEFT MARK.
     """
-    if context != "rtl" or not text:
-        return text
-    needs = any(unicodedata.bidirectional(ch) in ("L", "EN", "AN") for ch in text)
-    return f"{FSI}{text}{PDI}" if needs else text
+    return "\n".join(
+        RLM + line if line.strip() and _first_strong(line) != "R" and _first_strong(line) != "AL" else line
+        for line in text.split("\n")
+    )
