@@ -91,7 +91,7 @@ def _tag_script(tag: str) -> str | None:
         if found:
             for part in found.split("_")[1:]:
                 if len(part) == 4:
-                    return part
+                    return str(part)
     return None
 
 
@@ -207,7 +207,8 @@ def hyphenation_language(tag: str | None) -> str | None:
         return None
     import pyphen
 
-    return pyphen.language_fallback(tag.replace("-", "_"))
+    found = pyphen.language_fallback(tag.replace("-", "_"))
+    return str(found) if found else None
 
 
 # --------------------------------------------------------------------------
