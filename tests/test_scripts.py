@@ -377,6 +377,21 @@ def test_pdf_lines_align_to_the_start_side(name: str, rtl: bool) -> None:
         assert left > right, (right, left)
 
 
+def test_bundle_pdf_gives_each_article_its_script_fonts() -> None:
+    from convert.batch.bundle import Collection, bundle_pdf
+
+    data = bundle_pdf(Collection("Libraries", (article("ar"), article("zh"), convert.read(SAMPLE))), THEME)
+    assert _missing_glyphs(data) == 0
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for p in PdfReader(io.BytesIO(data)).pages
+        for f in p["/Resources"]["/Font"].values()
+    }
+    assert any("Noto-Naskh-Arabic" in f for f in fonts) and any("Noto-Serif-CJK-SC" in f for f in fonts), (
+        fonts
+    )
+
+
 def test_pdf_warns_about_a_script_without_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_exporter, "_font_coverage", {"Latn": True})
     monkeypatch.setattr(pdf_exporter, "_fonts_cover", lambda letters: "\U00010570" not in letters)

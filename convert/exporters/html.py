@@ -298,7 +298,7 @@ def dir_attr(value: str) -> str:
     return ' dir="rtl"' if value == "rtl" else ""
 
 
-def script_css(article: Article, theme: Theme) -> str:
+def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
     """Rules for the article's script, after the theme's CSS.
 
     The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
@@ -306,12 +306,14 @@ def script_css(article: Article, theme: Theme) -> str:
     are set ragged, as justifying them stretches only the odd Latin space; no
     hyphenation where pyphen has no dictionary for the language (WeasyPrint
     hyphenates with pyphen; browsers would use dictionaries of their own).
-    ``html:root`` outranks the theme's ``:root`` and plain class selectors
-    whichever stylesheet comes last.
+    ``scope`` is the element the rules apply in: the whole page, or one
+    article of a bundle (``html:root #article-3``). ``html:root`` outranks the
+    theme's ``:root`` and plain class selectors whichever stylesheet comes last.
     """
     rules = []
     script = article_script(article)
     fonts = theme.token("scripts", script or "", None) if script else None
+    body = f"{scope} .article-body"
     if isinstance(fonts, dict):
         props = [
             f"--fonts-{key}: {value};"
@@ -319,20 +321,17 @@ def script_css(article: Article, theme: Theme) -> str:
             if key in ("body", "heading", "sans", "mono") and isinstance(value, str) and "}" not in value
         ]
         if props:
-            rules.append("html:root { " + " ".join(props) + " }")
+            rules.append(f"{scope} {{ " + " ".join(props) + " }")
             # The print theme asks for a narrower cut (semi-condensed) that these families lack:
             # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
-            rules.append("html:root .article-body { font-stretch: normal; }")
+            rules.append(f"{body} {{ font-stretch: normal; }}")
     unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
     if unspaced:
         rules.append(
-            "html:root .article-body, html:root .article-body p"
-            " { text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }"
+            f"{body}, {body} p {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
         )
     elif hyphenation_language(article.meta.language) is None:
-        rules.append(
-            "html:root .article-body, html:root .article-body p { hyphens: manual; -epub-hyphens: none; }"
-        )
+        rules.append(f"{body}, {body} p {{ hyphens: manual; -epub-hyphens: none; }}")
     return "\n".join(rules)
 
 

@@ -109,7 +109,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     )
     fetcher = PolicyFetcher(policy)
     css = "\n".join(
-        c for c in (_document_css(article), script_css(article, theme), _direction_css(article)) if c
+        c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
     )
     source = render_document(article, css, footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
@@ -261,12 +261,12 @@ def _document_css(article: Article) -> str:
     return f"h1.title {{ string-set: running-title {_css_string(running_title(article.meta.title))}; }}"
 
 
-def _direction_css(article: Article) -> str:
+def direction_css(article: Article, scope: str = "html:root") -> str:
     """Right to left: no column rule, which WeasyPrint (70) draws left of every column after the
     first, as if columns always ran left to right: in a right-to-left page that is the page's edge."""
     if article_direction(article) != "rtl":
         return ""
-    return "html:root .article-body { column-rule-style: none; }"
+    return f"{scope} .article-body {{ column-rule-style: none; }}"
 
 
 def _css_string(text: str) -> str:
