@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from epubcheck_util import check_epubs, java_available
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -220,6 +221,17 @@ def test_epub_is_rtl_in_spine_package_and_documents() -> None:
         assert re.search(r'<html[^>]*dir="rtl"', book.read(name).decode()), name
     ltr = zipfile.ZipFile(io.BytesIO(export(EpubExporter(), convert.read(SAMPLE))))
     assert "page-progression-direction" not in ltr.read("EPUB/content.opf").decode()
+
+
+@pytest.mark.skipif(not java_available(), reason="epubcheck needs Java")
+def test_epubcheck_clean_for_every_script(tmp_path: Path) -> None:
+    paths = []
+    for name in sorted(p.stem for p in FIXTURES.glob("*.md")):
+        path = tmp_path / f"{name}.epub"
+        path.write_bytes(export(EpubExporter(), article(name)))
+        paths.append(path)
+    reports = check_epubs(paths)
+    assert {path.stem: reports[path].problems for path in paths} == {path.stem: [] for path in paths}
 
 
 def _docx_paragraphs(data: bytes, member: str = "word/document.xml") -> list[etree._Element]:
