@@ -162,7 +162,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     import weasyprint
 
     from ..exporters.html import Renderer, script_css
-    from ..exporters.pdf import captured_logs, direction_css, page_css
+    from ..exporters.pdf import captured_logs, direction_css, missing_font_lines, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
     notes: list[str] = []
@@ -172,6 +172,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     for n, article in enumerate(collection.articles, 1):
         scope = f"html:root #article-{n}"
         scripts += [script_css(article, theme, scope), direction_css(article, scope)]
+        notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
         folders.append(folder)
         markup = _prefix_ids(Renderer(article, footnote_mode="inline").article_element(), f"a{n}-")

@@ -93,11 +93,7 @@ class PdfExporter:
                 shown = url if len(url) <= 100 else url[:99] + "…"
                 remote = url.startswith(("http:", "https:"))
                 options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
-            options.warnings.extend(
-                f"pdf: no installed font has {name} letters; they are missing from the PDF"
-                " (install Noto fonts: scripts/system-deps.sh)"
-                for name in scripts_without_font(article)
-            )
+            options.warnings.extend(missing_font_lines(article))
         return result.data
 
 
@@ -162,6 +158,15 @@ def scripts_without_font(article: Article) -> list[str]:
         if not _font_coverage[script]:
             missing.append(script_name(script))
     return missing
+
+
+def missing_font_lines(article: Article) -> list[str]:
+    """One warning line per script of the article that no installed font covers."""
+    return [
+        f"pdf: no installed font has {name} letters; they are missing from the PDF"
+        " (install Noto fonts: scripts/system-deps.sh)"
+        for name in scripts_without_font(article)
+    ]
 
 
 def _fonts_cover(letters: list[str]) -> bool:

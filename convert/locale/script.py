@@ -3,9 +3,11 @@
 Everything here comes from maintained Unicode and CLDR data, never from a
 list of our own:
 
-- direction: CLDR's character order for the language (Babel); for a tag CLDR
-  does not know, the direction of its likely script (CLDR likely subtags,
-  then HarfBuzz's table of right-to-left scripts shipped in fontTools);
+- direction: the direction of the tag's script (its own script subtag, else
+  CLDR's likely script for it, through Babel), from HarfBuzz's table of
+  right-to-left scripts shipped in fontTools; CLDR's character order for the
+  locale when no script is known (so ``az`` is left to right, ``az-Arab``
+  right to left);
 - script: the script subtag of the tag, else CLDR's likely script for it, else
   the script most letters of the text are written in (Unicode ``Scripts.txt``
   through ``fontTools.unicodedata``);
@@ -32,11 +34,12 @@ from wcwidth import wcswidth, wcwidth
 
 from ..model import Article, plain_text
 
-#: Scripts that put no spaces between words: text in them breaks between
-#: characters (Han, kana) or at grapheme clusters when a run is too long.
-#: Source: Unicode Standard §6.1 and UAX #14 classes ID and SA.
+#: Scripts that put no spaces between words. Source: UAX #14 (Unicode line
+#: breaking): Han, kana and Bopomofo letters are class ID, a line may break
+#: between any two; Thai, Lao, Khmer and Myanmar are class SA, whose word
+#: breaks need a dictionary (plain text cuts an over-long run between letters).
 CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Bopo"})
-UNSPACED_SCRIPTS = CJK_SCRIPTS | frozenset({"Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
+UNSPACED_SCRIPTS = CJK_SCRIPTS | frozenset({"Thai", "Laoo", "Khmr", "Mymr"})
 
 #: Scripts that stand for no script of their own (punctuation, digits, marks).
 _NEUTRAL_SCRIPTS = frozenset({"Zyyy", "Zinh", "Zzzz"})
