@@ -175,6 +175,12 @@ def test_reading_time_counts_characters_where_words_are_not_spaced() -> None:
     assert script.reading_minutes("", "en") == 1
 
 
+def test_sentences_join_without_spaces_between_cjk() -> None:
+    assert script.join_sentences(["新馆周一开放。", "藏书四十万册。"]) == "新馆周一开放。藏书四十万册。"
+    assert script.join_sentences(["It opened.", "  ", "It is free."]) == "It opened. It is free."
+    assert script.join_sentences(["开放。", "UNESCO helped."]) == "开放。 UNESCO helped."
+
+
 def test_hyphenation_only_where_pyphen_has_the_language() -> None:
     assert script.hyphenation_language("en") and script.hyphenation_language("ru-RU")
     assert script.hyphenation_language("zh") is None
@@ -459,5 +465,6 @@ def test_brief_reads_a_chinese_article_by_characters() -> None:
     lines = brief.decode().splitlines()
     assert all(script.display_width(line) <= THEME.width for line in lines)
     assert len(lines[1]) == script.display_width(lines[0])
+    assert "。 " not in brief.decode()  # sentences run on, as Chinese is written
     minutes = int(re.search(r"(\d+) min", brief.decode()).group(1))  # type: ignore[union-attr]
     assert minutes >= 2

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..exporters._shared import bios, end_notes, human_date, note_label, quote_marks
-from ..locale.script import article_direction, display_width, fill, reading_minutes, rtl_lines, word_count
+from ..locale.script import (
+    article_direction,
+    display_width,
+    fill,
+    join_sentences,
+    reading_minutes,
+    rtl_lines,
+    word_count,
+)
 from ..model import Article, Quote, plain_text, walk
 from . import entities as ent
 from .figures import Figure, find
@@ -140,7 +148,7 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
     lang = b.article.meta.language
     open_, close = quote_marks(lang)
     w.heading("Bottom line")
-    w.para(" ".join(s.text for s in b.bottom_line) or "(the article has no text to summarise)")
+    w.para(join_sentences([s.text for s in b.bottom_line]) or "(the article has no text to summarise)")
     if full and b.key_points:
         w.heading("Key points")
         for s in b.key_points:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exporters._shared import human_date, quote_marks
-from ..locale.script import display_width
+from ..locale.script import display_width, join_sentences
 from ..model import (
     Article,
     Block,
@@ -194,7 +194,7 @@ def as_article(digest: Digest) -> Article:
         src = source_line(b.article)
         body.append(Paragraph((Text((src + " · " if src else "") + f"{b.minutes} min read"),)))
         body.append(Heading(3, (Text("Bottom line"),)))
-        body.append(Paragraph((Text(" ".join(s.text for s in b.bottom_line) or "—"),)))
+        body.append(Paragraph((Text(join_sentences([s.text for s in b.bottom_line]) or "—"),)))
         if b.quotes:
             body.append(Heading(3, (Text("Who said what"),)))
             body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))

@@ -333,6 +333,22 @@ def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
     return lines
 
 
+def join_sentences(parts: list[str] | tuple[str, ...]) -> str:
+    """Sentences run together as text: a space between them, none between CJK ones.
+
+    Chinese and Japanese put no space after a full stop (``。``); a space is
+    kept where either side is not a wide (East Asian) character.
+    """
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not (wcwidth(out[-1]) == 2 and wcwidth(part[0]) == 2):
+            out += " "
+        out += part
+    return out
+
+
 def fill(text: str, width: int, *, initial_indent: str = "", subsequent_indent: str = "") -> str:
     """:func:`wrap` joined into one string."""
     return "\n".join(wrap(text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent))
