@@ -169,14 +169,18 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     """
     import weasyprint
 
-    from ..exporters.html import Renderer, lang_attribute
-    from ..exporters.pdf import captured_logs, page_css
+    from ..exporters.html import Renderer, lang_attribute, script_css
+    from ..exporters.pdf import captured_logs, direction_css, missing_font_lines, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
     notes: list[str] = []
     articles = []
     folders = []
+    scripts = []  # each article's fonts, line breaking and direction, scoped to it
     for n, article in enumerate(collection.articles, 1):
+        scope = f"html:root #article-{n}"
+        scripts += [script_css(article, theme, scope), direction_css(article, scope)]
+        notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
         folders.append(folder)
         markup = _prefix_ids(Renderer(article, footnote_mode="inline").article_element(), f"a{n}-")
@@ -190,7 +194,12 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
         + "\n".join(articles)
         + "\n</body></html>\n"
     )
-    css = page_css(theme) + theme.css("css", "print_css") + _BUNDLE_PRINT_CSS
+    css = (
+        page_css(theme)
+        + theme.css("css", "print_css")
+        + _BUNDLE_PRINT_CSS
+        + "\n".join(c for c in scripts if c)
+    )
     # Images were checked per article above; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
     fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))

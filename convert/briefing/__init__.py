@@ -9,16 +9,24 @@ and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from ..exporters._shared import bios, end_notes, reading_minutes
+from ..exporters._shared import bios, end_notes
 from ..locale import text as loc
+from ..locale.script import (
+    article_direction,
+    display_width,
+    fill,
+    join_sentences,
+    reading_minutes,
+    rtl_lines,
+    word_count,
+)
 from ..model import Article, Quote, plain_text, walk
 from . import entities as ent
 from .figures import Figure, find
-from .sentences import Sentence, paragraphs, sentences, word_count
+from .sentences import Sentence, paragraphs, sentences
 from .summary import summarise
 
 __all__ = ["Briefing", "SpokenQuote", "build", "render_text", "source_line", "to_json"]
@@ -94,7 +102,7 @@ def build(article: Article) -> Briefing:
     return Briefing(
         article=article,
         words=words,
-        minutes=reading_minutes(words),
+        minutes=reading_minutes(text, article.meta.language),
         bottom_line=tuple(bottom),
         key_points=tuple(key),
         quotes=tuple(_spoken(article)),
@@ -128,18 +136,16 @@ class _Text:
 
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:
         self.lines.append(
-            textwrap.fill(
+            fill(
                 _ASCII_SPACE.sub(" ", text).strip(" "),  # no-break spaces (« guillemets », 10:37 PM) stay
-                width=self.width,
+                self.width,
                 initial_indent=indent if first is None else first,
                 subsequent_indent=indent,
-                break_long_words=False,
-                break_on_hyphens=False,
             )
         )
 
     def heading(self, text: str) -> None:
-        self.lines += ["", text.upper(), "-" * min(self.width, len(text))]
+        self.lines += ["", text.upper(), "-" * min(self.width, display_width(text))]
 
     def text(self) -> str:
         out = "\n".join(self.lines)
@@ -152,7 +158,8 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
     open_, close = loc.quote_marks(lang)
     w.heading(loc.label("Bottom line", lang))
     w.para(
-        " ".join(s.text for s in b.bottom_line) or loc.label("(the article has no text to summarise)", lang)
+        join_sentences([s.text for s in b.bottom_line])
+        or loc.label("(the article has no text to summarise)", lang)
     )
     if full and b.key_points:
         w.heading(loc.label("Key points", lang))
@@ -201,7 +208,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
     """The plain-text briefing, wrapped at ``width``."""
     w = _Text(width)
     w.para(b.title)
-    w.lines.append("=" * min(w.width, max(len(line) for line in w.lines[-1].split("\n"))))
+    w.lines.append("=" * min(w.width, max(display_width(line) for line in w.lines[-1].split("\n"))))
     if b.article.meta.subtitle:
         w.para(b.article.meta.subtitle)
     src = source_line(b.article)
@@ -209,7 +216,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
         w.para(src)
     w.para(reading_line(b))
     render_sections(b, w)
-    return w.text()
+    return rtl_lines(w.text()) if article_direction(b.article) == "rtl" else w.text()
 
 
 def _figure_json(f: Figure) -> dict[str, Any]:

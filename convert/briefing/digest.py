@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..locale.script import display_width, join_sentences
 from ..locale.text import N_, display_date, label, labelled, plural_label
 from ..model import (
     Article,
@@ -141,13 +142,18 @@ class Digest:
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """``text`` cut to ``width`` display columns (with an ellipsis when cut) and padded to them."""
+    if display_width(text) > width:
+        while text and display_width(text) > width - 1:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    return text + " " * (width - display_width(text))
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
     """A plain-text table; the title column shrinks so a row fits ``width``."""
     body = [(str(i), *r) for i, r in enumerate(rows, 1)]
-    widths = [max(len(r[c]) for r in [head, *body]) for c in range(len(head))]
+    widths = [max(display_width(r[c]) for r in [head, *body]) for c in range(len(head))]
     widths[3] = min(widths[3], 18)
     widths[2] = min(widths[2], 22)
     widths[4] = min(widths[4], 18)
@@ -155,7 +161,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> li
     widths[1] = max(12, min(widths[1], width - others))
     lines = []
     for n, r in enumerate([head, *body]):
-        cells = [_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)]
+        cells = [_clip(c, w) for c, w in zip(r, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
@@ -165,7 +171,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> li
 def render_text(digest: Digest, width: int = 72) -> str:
     w = _Text(width)
     w.para(digest.title)
-    w.lines.append("=" * min(w.width, len(digest.title)))
+    w.lines.append("=" * min(w.width, display_width(digest.title)))
     n = len(digest.briefings)
     lang = digest.language
     total = sum(b.minutes for b in digest.briefings)
@@ -179,7 +185,7 @@ def render_text(digest: Digest, width: int = 72) -> str:
     for i, b in enumerate(digest.briefings, 1):
         w.lines += ["", ""]
         w.para(f"{i}. {b.title}")
-        w.lines.append("=" * min(w.width, max(len(x) for x in w.lines[-1].split("\n"))))
+        w.lines.append("=" * min(w.width, max(display_width(x) for x in w.lines[-1].split("\n"))))
         src = source_line(b.article)
         w.para((src + " · " if src else "") + digest.minutes(b.minutes))
         render_sections(b, w, full=False, figure_limit=DIGEST_FIGURES)
@@ -212,7 +218,7 @@ def as_article(digest: Digest) -> Article:
         src = source_line(b.article)
         body.append(Paragraph((Text((src + " · " if src else "") + digest.minutes(b.minutes)),)))
         body.append(Heading(3, (Text(label("Bottom line", lang)),)))
-        body.append(Paragraph((Text(" ".join(s.text for s in b.bottom_line) or "—"),)))
+        body.append(Paragraph((Text(join_sentences([s.text for s in b.bottom_line]) or "—"),)))
         if b.quotes:
             body.append(Heading(3, (Text(label("Who said what", lang)),)))
             body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))

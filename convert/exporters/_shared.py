@@ -39,10 +39,6 @@ def bios(article: Article) -> list[str]:
     return [a.bio for a in article.meta.authors if a.bio]
 
 
-def reading_minutes(words: int, wpm: int = 230) -> int:
-    return max(1, round(words / wpm))
-
-
 def decode_data_uri(uri: str) -> bytes | None:
     """The payload of a ``data:`` URI, or ``None`` when it is malformed."""
     header, sep, payload = uri[5:].partition(",")

@@ -32,6 +32,7 @@ from ..base import ExportOptions
 from ..dates import w3cdtf
 from ..errors import ExportError, LimitError
 from ..locale.language import likely_script
+from ..locale.script import article_direction
 from ..model import Article, Metadata
 from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
@@ -47,6 +48,15 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _DATA_DESCR = re.compile(rb'(<pic:cNvPr descr=")data:[^"]*(")')
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: ``w:pPr`` children that follow ``w:bidi`` in the schema's sequence (ECMA-376 Part 1, §17.3.1.26).
+_AFTER_BIDI = frozenset(
+    f"{{{_W}}}{name}"
+    for name in (
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc"
+        " textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split()
+)
 
 
 class DocxExporter:
@@ -59,12 +69,15 @@ class DocxExporter:
         reference = reference_docx(style)
         inliner = ImageInliner(options.base_dir)
         doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
-        data = write_from_json(doc, "docx", extra_args=["--reference-doc", str(reference)])
+        args = ["--reference-doc", str(reference)]
+        if article_direction(article) == "rtl":
+            args += ["--metadata", "dir=rtl"]  # pandoc: w:bidi on paragraphs, w:rtl on runs
+        data = write_from_json(doc, "docx", extra_args=args)
         if options.warnings is not None:
             options.warnings.extend(
                 f"docx: skipped image {_shown(src)} ({why})" for src, why in inliner.skipped
             )
-        return finish_docx(data, article.meta)
+        return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
 
 
 class _Skipped(Exception):
@@ -196,13 +209,39 @@ def fix_styles_language(styles_xml: bytes, language: str | None) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def finish_docx(data: bytes, meta: Metadata) -> bytes:
-    """pandoc's DOCX with fixed core properties, document language and lean image descriptions."""
+def bidi_paragraphs(xml: bytes) -> bytes:
+    """Every paragraph of a WordprocessingML part marked right to left (``w:bidi``).
+
+    pandoc's ``dir: rtl`` marks the body's paragraphs but not the title block
+    (title, author, date) it writes from the metadata.
+    """
+    root = etree.fromstring(xml)
+    for para in root.iter(f"{{{_W}}}p"):
+        ppr = para.find(f"{{{_W}}}pPr")
+        if ppr is None:
+            ppr = etree.Element(f"{{{_W}}}pPr")
+            para.insert(0, ppr)
+        if ppr.find(f"{{{_W}}}bidi") is not None:
+            continue
+        bidi = etree.Element(f"{{{_W}}}bidi")
+        after = next((child for child in ppr if child.tag in _AFTER_BIDI), None)
+        if after is None:
+            ppr.append(bidi)
+        else:
+            after.addprevious(bidi)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def finish_docx(data: bytes, meta: Metadata, *, rtl: bool = False) -> bytes:
+    """pandoc's DOCX with fixed core properties, document language and lean image descriptions; ``rtl`` marks every paragraph."""
     edits = {
         "docProps/core.xml": lambda member: fix_core(member, meta),
         "word/styles.xml": lambda member: fix_styles_language(member, meta.language),
         "word/document.xml": lambda member: _DATA_DESCR.sub(rb"\1\2", member),
     }
+    if rtl:
+        edits["word/document.xml"] = lambda member: bidi_paragraphs(_DATA_DESCR.sub(rb"\1\2", member))
+        edits["word/footnotes.xml"] = bidi_paragraphs
     try:
         return rewrite_members(data, edits)
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:

@@ -38,6 +38,7 @@ from ebooklib import epub
 from ..base import ExportOptions
 from ..dates import parse_iso
 from ..errors import ExportError
+from ..locale.script import article_direction
 from ..locale.text import N_, byline, display_date, label
 from ..model import (
     Article,
@@ -67,7 +68,14 @@ from ..model import (
 )
 from ..theme import Theme
 from ._shared import author_names, decode_data_uri, footnotes
-from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
+from .html import (
+    dir_attr,
+    figure_as_text,
+    has_figures,
+    head_meta,
+    render_xhtml_article,
+    script_css,
+)
 
 if TYPE_CHECKING:
     from ..fetch import ImageLoader
@@ -83,7 +91,6 @@ UNTITLED = N_("Untitled article")
 #: dcterms:modified and zip dates when the article has no date at all.
 EPOCH = dt.datetime(1980, 1, 1)
 
-_RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
 _LANG_RE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _ID_RE = re.compile(r"[^\W\d][\w.-]*")
 _RENDERER_ID_RE = re.compile(r"fn(ref)?-\d+")  # ids html.Renderer writes for footnotes
@@ -424,13 +431,12 @@ def content_identifier(article: Article) -> str:
 # Documents
 
 
-def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> bytes:
-    """An EPUB XHTML content document linking the theme's stylesheet."""
-    direction = ' dir="rtl"' if lang.split("-")[0].lower() in _RTL else ""
+def xhtml_document(lang: str, head: list[str], body: str, body_type: str, direction: str = "ltr") -> bytes:
+    """An EPUB XHTML content document linking the theme's stylesheet; ``direction`` from the locale layer."""
     text = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
-        f' lang="{_e(lang)}" xml:lang="{_e(lang)}"{direction}>\n<head>\n'
+        f' lang="{_e(lang)}" xml:lang="{_e(lang)}"{dir_attr(direction)}>\n<head>\n'
         + "\n".join(head)
         + f'\n<link rel="stylesheet" type="text/css" href="{CSS_HREF}"/>\n</head>\n'
         f'<body epub:type="{body_type}">\n{body}\n</body>\n</html>\n'
@@ -456,14 +462,14 @@ def title_page(meta: Metadata, article: Article) -> bytes:
         out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{_e(shown)}</time></p>')
     out.append("</section>")
     head = [f"<title>{_e(meta.title or label(UNTITLED, meta.language))}</title>"]
-    return xhtml_document(lang, head, "\n".join(out), "frontmatter")
+    return xhtml_document(lang, head, "\n".join(out), "frontmatter", article_direction(article))
 
 
 def chapter(article: Article) -> bytes:
     """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
     lang = book_language(article.meta)
     body = render_xhtml_article(article)
-    return xhtml_document(lang, head_meta(article), body, "bodymatter")
+    return xhtml_document(lang, head_meta(article), body, "bodymatter", article_direction(article))
 
 
 # --------------------------------------------------------------------------
@@ -507,8 +513,9 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     title = xml_text(meta.title) or label(UNTITLED, meta.language)
     book = epub.EpubBook()
     add_metadata(book, meta, identifier)
-    if meta.language and meta.language.split("-")[0].lower() in _RTL:
-        book.set_direction("rtl")
+    rtl = article_direction(article) == "rtl"
+    if rtl:
+        book.set_direction("rtl")  # page-progression-direction on the spine, dir on the package
 
     style = epub.EpubItem(uid="style", file_name=CSS_HREF, media_type="text/css", content=css.encode("utf-8"))
     cover = epub.EpubItem(
@@ -520,7 +527,12 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     text = epub.EpubItem(
         uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
     )
-    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title=label("Contents", meta.language))
+    nav = epub.EpubNav(
+        uid="nav",
+        file_name=NAV_HREF,
+        title=label("Contents", meta.language),
+        direction="rtl" if rtl else None,
+    )
     nav.add_item(style)
     for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
         book.add_item(item)
@@ -552,6 +564,7 @@ def write_book(book: Any, modified: dt.datetime, language: str | None = None) ->
         "epub3_landmark": True,
         "epub2_guide": True,
         "landmark_title": label("Guide", language),  # the heading ebooklib gives the landmarks nav
+        "package_direction": True,
     }
     buffer = io.BytesIO()
     writer = epub.EpubWriter(buffer, book, options)
@@ -601,7 +614,8 @@ class EpubExporter:
         identifier = xml_text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
-            book = build_book(fitted, images, style.css("css", "epub_css"), identifier)
+            css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
+            book = build_book(fitted, images, css, identifier)
             raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc

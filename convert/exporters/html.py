@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.script import UNSPACED_SCRIPTS, article_direction, article_script, hyphenation_language
 from ..locale.text import byline, display_date, label, note_label, plural_label, quote_marks
 from ..model import (
     Article,
@@ -82,6 +83,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.lang = self.article.meta.language or "en"
+        self.dir = article_direction(self.article)
         self.refs = {n.id: i for i, n in enumerate(footnotes(self.article), 1)}
         self.notes_by_id = {n.id: n for n in self.article.notes}
 
@@ -105,6 +107,8 @@ class Renderer:
             case Strong(content=c):
                 return f"<strong>{self.inlines(c, depth, in_link)}</strong>"
             case Code(text=t):
+                if self.dir == "rtl":  # code reads left to right, isolated from the text around it
+                    return f'<bdi dir="ltr"><code>{_e(t)}</code></bdi>'
                 return f"<code>{_e(t)}</code>"
             case LineBreak():
                 return "<br/>" if self.xhtml else "<br>"
@@ -240,8 +244,9 @@ class Renderer:
         # Placeholders go through the list pattern and the label, then become the marked-up names.
         names = [a.name for a in self.article.meta.authors]
         text = _e(byline([f"\0{i}\0" for i in range(len(names))], self.lang) or "")
+        tag = "bdi" if self.dir == "rtl" else "span"  # a Latin name in Arabic text stays whole
         for i, name in enumerate(names):
-            text = text.replace(f"\0{i}\0", f'<span class="author">{_e(name)}</span>')
+            text = text.replace(f"\0{i}\0", f'<{tag} class="author">{_e(name)}</{tag}>')
         return text
 
     def body(self) -> str:
@@ -290,10 +295,52 @@ class Renderer:
     def article_element(self) -> str:
         parts = [self.header(), self.body(), self.footnote_list(), self.footer()]
         return (
-            f'<article class="article"{lang_attribute(self.article.meta.language)}>\n'
+            f'<article class="article"{lang_attribute(self.article.meta.language)}{dir_attr(self.dir)}>\n'
             + "\n".join(p for p in parts if p)
             + "\n</article>"
         )
+
+
+def dir_attr(value: str) -> str:
+    """`` dir="rtl"`` for right-to-left text; nothing for left to right, the default."""
+    return ' dir="rtl"' if value == "rtl" else ""
+
+
+def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
+    """Rules for the article's script, after the theme's CSS.
+
+    The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
+    theme's ``--fonts-*``; scripts without spaces between words (CJK, Thai …)
+    are set ragged, as justifying them stretches only the odd Latin space; no
+    hyphenation where pyphen has no dictionary for the language (WeasyPrint
+    hyphenates with pyphen; browsers would use dictionaries of their own).
+    ``scope`` is the element the rules apply in: the whole page, or one
+    article of a bundle (``html:root #article-3``). ``html:root`` outranks the
+    theme's ``:root`` and plain class selectors whichever stylesheet comes last.
+    """
+    rules = []
+    script = article_script(article)
+    fonts = theme.token("scripts", script or "", None) if script else None
+    body = f"{scope} .article-body"
+    if isinstance(fonts, dict):
+        props = [
+            f"--fonts-{key}: {value};"
+            for key, value in fonts.items()
+            if key in ("body", "heading", "sans", "mono") and isinstance(value, str) and "}" not in value
+        ]
+        if props:
+            rules.append(f"{scope} {{ " + " ".join(props) + " }")
+            # The print theme asks for a narrower cut (semi-condensed) that these families lack:
+            # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
+            rules.append(f"{body} {{ font-stretch: normal; }}")
+    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
+    if unspaced:
+        rules.append(
+            f"{body}, {body} p {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
+        )
+    elif hyphenation_language(article.meta.language) is None:
+        rules.append(f"{body}, {body} p {{ hyphens: manual; -epub-hyphens: none; }}")
+    return "\n".join(rules)
 
 
 def head_meta(article: Article) -> list[str]:
@@ -337,7 +384,7 @@ def render_document(
     if css:
         head.append(f"<style>\n{css}\n</style>")
     return (
-        f"<!DOCTYPE html>\n<html{lang_attribute(article.meta.language)}>\n<head>\n"
+        f"<!DOCTYPE html>\n<html{lang_attribute(article.meta.language)}{dir_attr(r.dir)}>\n<head>\n"
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + r.article_element()
@@ -479,4 +526,5 @@ class HtmlExporter:
         page = standalone_article(article, options, skipped)
         if options.warnings is not None:
             options.warnings.extend(skipped_image_lines("html", skipped))
-        return render_document(page, style.css("css")).encode("utf-8")
+        css = "\n".join(c for c in (style.css("css"), script_css(page, style)) if c)
+        return render_document(page, css).encode("utf-8")

@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import os
 import re
+import shutil
+import subprocess
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -34,9 +36,10 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
 from ..base import ExportOptions
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-from ..model import Article, Metadata
+from ..locale.script import article_direction, char_script, script_name, scripts_in
+from ..model import Article, Metadata, plain_text
 from ..theme import Theme
-from .html import render_document
+from .html import render_document, script_css
 
 __all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
 
@@ -90,6 +93,7 @@ class PdfExporter:
                 shown = url if len(url) <= 100 else url[:99] + "…"
                 remote = url.startswith(("http:", "https:"))
                 options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
+            options.warnings.extend(missing_font_lines(article))
         return result.data
 
 
@@ -100,7 +104,10 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
         options.base_dir, theme.path, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
     )
     fetcher = PolicyFetcher(policy)
-    source = render_document(article, _document_css(article), footnote_mode="inline")
+    css = "\n".join(
+        c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
+    )
+    source = render_document(article, css, footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta):
         sheet = _stylesheet(theme)
@@ -117,6 +124,67 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             raise ExportError(f"pdf: WeasyPrint could not render the article: {exc}") from exc
     skipped = tuple(dict.fromkeys((*sheet.skipped, *fetcher.skipped, *logs.unresolved)))
     return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages))
+
+
+#: Script code -> whether an installed font has its letters, asked of fontconfig once per process.
+_font_coverage: dict[str, bool] = {}
+_SAMPLE_LETTERS = 3
+
+
+def scripts_without_font(article: Article) -> list[str]:
+    """Names of the scripts in the article's text that no installed font covers.
+
+    WeasyPrint draws a letter no font has as an empty box and still exits
+    cleanly, so the text looks complete in the PDF's text layer alone. Each
+    script is checked once per process with ``fc-list :charset=…`` on a few of
+    its letters from the text; without ``fc-list`` nothing is reported.
+    """
+    meta = article.meta
+    text = "\n".join(
+        [meta.title or "", meta.subtitle or "", *(a.name for a in meta.authors), meta.dateline or ""]
+        + [plain_text(block) for block in article.body]
+        + [plain_text(block) for note in article.notes for block in note.body]
+    )
+    missing = []
+    for script in sorted(scripts_in(text)):
+        if script not in _font_coverage:
+            letters = []
+            for ch in text:
+                if ch not in letters and char_script(ch) == script and ch.isalpha():
+                    letters.append(ch)
+                    if len(letters) == _SAMPLE_LETTERS:
+                        break
+            _font_coverage[script] = _fonts_cover(letters)
+        if not _font_coverage[script]:
+            missing.append(script_name(script))
+    return missing
+
+
+def missing_font_lines(article: Article) -> list[str]:
+    """One warning line per script of the article that no installed font covers."""
+    return [
+        f"pdf: no installed font has {name} letters; they are missing from the PDF"
+        " (install Noto fonts: scripts/system-deps.sh)"
+        for name in scripts_without_font(article)
+    ]
+
+
+def _fonts_cover(letters: list[str]) -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None or not letters:
+        return True
+    charset = " ".join(f"{ord(ch):x}" for ch in letters)
+    try:
+        found = subprocess.run(
+            [fc_list, f":charset={charset}", "family"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return found.returncode != 0 or bool(found.stdout.strip())
 
 
 def _variant(name: str | None) -> str | None:
@@ -196,6 +264,14 @@ def _document_css(article: Article) -> str:
     if not article.meta.title:
         return ""
     return f"h1.title {{ string-set: running-title {_css_string(running_title(article.meta.title))}; }}"
+
+
+def direction_css(article: Article, scope: str = "html:root") -> str:
+    """Right to left: no column rule, which WeasyPrint (70) draws left of every column after the
+    first, as if columns always ran left to right: in a right-to-left page that is the page's edge."""
+    if article_direction(article) != "rtl":
+        return ""
+    return f"{scope} .article-body {{ column-rule-style: none; }}"
 
 
 def _css_string(text: str) -> str:

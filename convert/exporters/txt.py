@@ -7,11 +7,11 @@ become ``[1]``. Output ends with one newline and has no trailing spaces.
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.script import article_direction, display_width, rtl_lines, wrap
 from ..locale.text import byline, display_date, label, labelled, note_label, plural_label, quote_marks
 from ..model import (
     Article,
@@ -71,17 +71,10 @@ class _Writer:
         lines = []
         first_indent = indent if first is None else first
         for i, part in enumerate(text.split("\n")):
-            lines.append(
-                textwrap.fill(
-                    part,
-                    width=self.width,
-                    initial_indent=first_indent if i == 0 else indent,
-                    subsequent_indent=indent,
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-                or (first_indent if i == 0 else indent).rstrip()
+            wrapped = wrap(
+                part, self.width, initial_indent=first_indent if i == 0 else indent, subsequent_indent=indent
             )
+            lines.append("\n".join(wrapped) or (first_indent if i == 0 else indent).rstrip())
         return "\n".join(lines)
 
     def blocks(self, nodes: tuple[object, ...], indent: str = "") -> list[str]:
@@ -130,10 +123,11 @@ class _Writer:
     ) -> str:
         cells = [[self.inlines(c).replace("\n", " ") for c in r] for r in rows]
         ncols = max((len(r) for r in cells), default=0)
-        widths = [max((len(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
+        widths = [max((display_width(r[i]) for r in cells if i < len(r)), default=0) for i in range(ncols)]
         out = [self.fill(self.inlines(cap), indent)] if cap else []
         for n, r in enumerate(cells):
-            out.append((indent + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False))).rstrip())
+            cols = (c + " " * (w - display_width(c)) for c, w in zip(r, widths, strict=False))
+            out.append((indent + "  ".join(cols)).rstrip())
             if n == nhead - 1:
                 out.append(indent + "  ".join("-" * w for w in widths))
         return "\n".join(out)
@@ -144,7 +138,7 @@ class _Writer:
         head: list[str] = []
         if m.title:
             title = self.fill(m.title)
-            rule_len = min(self.width, max(len(line) for line in title.split("\n")))
+            rule_len = min(self.width, max(display_width(line) for line in title.split("\n")))
             head += [title, "=" * rule_len]
         if m.subtitle:
             head.append(self.fill(m.subtitle))
@@ -189,4 +183,7 @@ class TextExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         width = options.width or style.width
-        return _Writer(article, width).document().encode("utf-8")
+        text = _Writer(article, width).document()
+        if article_direction(article) == "rtl":
+            text = rtl_lines(text)
+        return text.encode("utf-8")
