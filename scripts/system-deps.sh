@@ -4,11 +4,14 @@
 #   libpango-1.0-0, libpangoft2-1.0-0  WeasyPrint lays out text with Pango (required for PDF)
 #   libharfbuzz-subset0                HarfBuzz's font subsetter: WeasyPrint uses it when present,
 #                                      and a PDF then takes about half the time (bench/RESULTS.md)
+#   chromium                           the browser DAISY Ace checks EPUBs in (tests only;
+#                                      scripts/install-ace.sh installs Ace itself)
 #
 # Safe to run again: installed packages are left alone. It never stops the
 # set-up: without apt, root or sudo it says what to install and exits 0.
 set -u
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+packages="$packages chromium"
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: no apt here; install Pango and HarfBuzz's subset library with your package manager"

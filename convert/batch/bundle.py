@@ -226,6 +226,8 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
         title=collection.title, subtitle=collection.subtitle, language=collection.lang, authors=authors
     )
     ep.add_metadata(book, meta, collection.identifier())
+    if ep.direction_of(book.language):
+        book.set_direction(ep.direction_of(book.language))
     css = theme.css("css", "epub_css").encode("utf-8")
     style = epub.EpubItem(uid="style", file_name=ep.CSS_HREF, media_type="text/css", content=css)
     cover = epub.EpubItem(
@@ -236,10 +238,11 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     )
     book.add_item(style)
     book.add_item(cover)
-    chapters, toc = [], []
+    chapters, toc, contents = [], [], []
     for n, article in enumerate(collection.articles, 1):
         skipped: list[tuple[str, str]] = []
         fitted, images = ep.fit_article(article, skipped, base_dir=collection.folder(n - 1))
+        contents.append(fitted)
         if warnings is not None:
             warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
@@ -260,12 +263,19 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
             )
         chapters.append(item)
         toc.append(epub.Link(href, ep.xml_text(_chapter_title(fitted, n)) or f"Article {n}", f"toc-{n}"))
-    nav = epub.EpubNav(uid="nav", file_name=ep.NAV_HREF, title="Contents")
+    nav = ep.make_nav(book.language)
     nav.add_item(style)
     book.add_item(nav)
     book.add_item(epub.EpubNcx(uid="ncx", file_name="toc.ncx"))
     book.toc = toc
     book.spine = [cover, nav, *chapters]
+    book.guide = [
+        {"type": "cover", "href": ep.COVER_HREF, "title": ep.label("Title page", book.language)},
+        {"type": "toc", "href": ep.NAV_HREF, "title": nav.title},
+    ]
+    if chapters:
+        book.guide.append({"type": "text", "href": chapters[0].file_name, "title": toc[0].title})
+    ep.add_accessibility(book, ep.Accessibility.of(contents), book.language)
     stamp = max((ep.modified_stamp(a.meta) for a in collection.articles), default=ep.EPOCH)
     return ep.pin_zip(ep.write_book(book, stamp), ep.zip_stamp(stamp))
 

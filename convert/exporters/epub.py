@@ -38,6 +38,7 @@ from ebooklib import epub
 from ..base import ExportOptions
 from ..dates import parse_iso
 from ..errors import ExportError
+from ..locale import is_rtl, label, primary
 from ..model import (
     Article,
     Block,
@@ -81,7 +82,6 @@ UNTITLED = "Untitled article"
 #: dcterms:modified and zip dates when the article has no date at all.
 EPOCH = dt.datetime(1980, 1, 1)
 
-_RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
 _LANG_RE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _ID_RE = re.compile(r"[^\W\d][\w.-]*")
 _RENDERER_ID_RE = re.compile(r"fn(ref)?-\d+")  # ids html.Renderer writes for footnotes
@@ -215,6 +215,11 @@ class Anchors(TreeMap):
     id_map: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     flattened: bool = False
+
+    def block(self, node: Block) -> tuple[Block, ...]:
+        if isinstance(node, Heading) and not plain_text(node.content).strip():
+            return ()  # a heading with no text names nothing (WCAG 2.4.6; Ace's empty-heading)
+        return super().block(node)
 
     def heading(self, node: Heading) -> Heading:
         content = self.inlines(node.content)
@@ -417,7 +422,7 @@ def content_identifier(article: Article) -> str:
 
 def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> bytes:
     """An EPUB XHTML content document linking the theme's stylesheet."""
-    direction = ' dir="rtl"' if lang.split("-")[0].lower() in _RTL else ""
+    direction = ' dir="rtl"' if is_rtl(lang) else ""
     text = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
@@ -492,12 +497,128 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
     book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "Broadsheet"})
 
 
+# --------------------------------------------------------------------------
+# Accessibility (EPUB Accessibility 1.1, schema.org vocabulary)
+
+#: The conformance claim, spelled as EPUB Accessibility 1.1 section 4.1 lists it
+#: (and as DAISY Ace checks it).
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+#: Who makes the claim: the generator, from the structure it writes (see the README).
+CERTIFIED_BY = "Broadsheet"
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """What a book holds that its accessibility metadata describes."""
+
+    articles: int
+    images: int
+    #: Images with alt text (a caption alone does not count as a text alternative).
+    described: int
+    #: Images with alt text or a caption: their content is available as text.
+    with_text: int
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Accessibility:
+        """Counted on the fitted articles, so images left out (written as text) do not count."""
+        from ..model import walk
+
+        figures = [
+            node
+            for article in articles
+            for node in walk((*article.body, *(b for note in article.notes for b in note.body)))
+            if isinstance(node, Figure)
+        ]
+        return cls(
+            articles=len(articles),
+            images=len(figures),
+            described=sum(1 for f in figures if f.alt.strip()),
+            with_text=sum(1 for f in figures if f.alt.strip() or plain_text(f.caption).strip()),
+        )
+
+    def access_modes(self) -> list[str]:
+        return ["textual", "visual"] if self.images else ["textual"]
+
+    def sufficient(self) -> list[str]:
+        """Sets of access modes that each convey the whole content."""
+        if not self.images:
+            return ["textual"]
+        if self.with_text == self.images:
+            return ["textual", "textual,visual"]
+        return ["textual,visual"]
+
+    def features(self) -> list[str]:
+        out = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+        if self.images and self.described == self.images:
+            out.append("alternativeText")
+        return out
+
+    def summary(self) -> str:
+        """``schema:accessibilitySummary``: a sentence a person reads before choosing the book."""
+        what = "one article" if self.articles == 1 else f"{self.articles} articles"
+        parts = [
+            f"A reflowable EPUB 3 of {what}: headings mark its structure, a table of contents "
+            "and landmarks lead to each part, and the reading order is the order of the text.",
+            "The text reflows and takes the reading system's font and size; "
+            "links are underlined, not told apart by colour alone.",
+        ]
+        if self.images:
+            if self.described == self.images:
+                parts.append("Every image has a text alternative.")
+            elif self.with_text == self.images:
+                parts.append("Every image is described by its alt text or its caption.")
+            else:
+                missing = self.images - self.with_text
+                parts.append(f"{missing} of {self.images} images have no text alternative.")
+        parts.append("No flashing, motion or sound hazards.")
+        return " ".join(parts)
+
+    def conforms(self) -> bool:
+        """Whether the book may claim WCAG AA: every image has a text alternative."""
+        return self.with_text == self.images
+
+
+def add_accessibility(book: Any, info: Accessibility, language: str) -> None:
+    """schema.org accessibility metadata and the conformance claim, in the package document.
+
+    The summary is written in English; a book in another language marks it ``xml:lang="en"``.
+    """
+
+    def meta(prop: str, value: str, **extra: str) -> None:
+        book.add_metadata(None, "meta", value, {"property": prop, **extra})
+
+    for mode in info.access_modes():
+        meta("schema:accessMode", mode)
+    for modes in info.sufficient():
+        meta("schema:accessModeSufficient", modes)
+    for feature in info.features():
+        meta("schema:accessibilityFeature", feature)
+    meta("schema:accessibilityHazard", "none")
+    english = {} if primary(language) == "en" else {"{http://www.w3.org/XML/1998/namespace}lang": "en"}
+    meta("schema:accessibilitySummary", info.summary(), **english)
+    if info.conforms():
+        meta("dcterms:conformsTo", CONFORMS_TO)
+        meta("a11y:certifiedBy", CERTIFIED_BY)
+
+
+def make_nav(language: str) -> Any:
+    """The navigation document: contents and landmarks, right to left for an RTL language."""
+    return epub.EpubNav(
+        uid="nav", file_name=NAV_HREF, title=label("Contents", language), direction=direction_of(language)
+    )
+
+
+def direction_of(language: str | None) -> str | None:
+    """``"rtl"`` for a right-to-left language, else ``None`` (ebooklib then writes no ``dir``)."""
+    return "rtl" if is_rtl(language) else None
+
+
 def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
     meta = article.meta
     title = xml_text(meta.title) or UNTITLED
     book = epub.EpubBook()
     add_metadata(book, meta, identifier)
-    if meta.language and meta.language.split("-")[0].lower() in _RTL:
+    if is_rtl(meta.language):
         book.set_direction("rtl")
 
     style = epub.EpubItem(uid="style", file_name=CSS_HREF, media_type="text/css", content=css.encode("utf-8"))
@@ -510,7 +631,7 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
     text = epub.EpubItem(
         uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
     )
-    nav = epub.EpubNav(uid="nav", file_name=NAV_HREF, title="Contents")
+    nav = make_nav(book.language)
     nav.add_item(style)
     for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
         book.add_item(item)
@@ -523,22 +644,38 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
 
     chapter_link = epub.Link(CHAPTER_HREF, title, "toc-chapter")
     subs = [
-        epub.Link(f"{CHAPTER_HREF}#{sid}", label, f"toc-{n}")
-        for n, (sid, label) in enumerate(sections(article.body), 1)
+        epub.Link(f"{CHAPTER_HREF}#{sid}", name, f"toc-{n}")
+        for n, (sid, name) in enumerate(sections(article.body), 1)
     ]
     book.toc = [(chapter_link, subs)] if subs else [chapter_link]
     book.spine = [cover, text]
     book.guide = [
-        {"type": "cover", "href": COVER_HREF, "title": "Title page"},
+        {"type": "cover", "href": COVER_HREF, "title": label("Title page", book.language)},
         {"type": "text", "href": CHAPTER_HREF, "title": title},
     ]
+    add_accessibility(book, Accessibility.of([article]), book.language)
     return book
 
 
+class _Writer(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with ``xml:lang`` on the package element (Ace's epub-lang)."""
+
+    def _write_opf_file(self, root: Any) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_file(root)
+
+
 def write_book(book: Any, modified: dt.datetime) -> bytes:
-    options = {"mtime": modified, "epub3_pages": False, "epub3_landmark": True, "epub2_guide": True}
+    options = {
+        "mtime": modified,
+        "epub3_pages": False,
+        "epub3_landmark": True,
+        "landmark_title": label("Landmarks", book.language),
+        "epub2_guide": True,
+        "package_direction": True,
+    }
     buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, options)
+    writer = _Writer(buffer, book, options)
     writer.process()
     writer.write()
     return buffer.getvalue()

@@ -257,9 +257,15 @@ class Renderer:
         for nid, num in self.refs.items():
             note = self.notes_by_id[nid]
             back = f' <a class="backref" href="#fnref-{num}">↩</a>'
-            etype = ' epub:type="footnote"' if self.xhtml else ""
             text = " ".join(self.blocks_inline_text(note.body))
-            items.append(f'<li id="fn-{num}"{etype}><p>{text}{back}</p></li>')
+            if self.xhtml:
+                # epub:type="footnote" wants role="doc-footnote", which a list item may not take.
+                items.append(
+                    f'<li><aside id="fn-{num}" epub:type="footnote" role="doc-footnote">'
+                    f"<p>{text}{back}</p></aside></li>"
+                )
+            else:
+                items.append(f'<li id="fn-{num}"><p>{text}{back}</p></li>')
         etype = ' epub:type="footnotes"' if self.xhtml else ""
         return f'<aside class="footnotes"{etype}>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</aside>"
 
