@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 
@@ -394,3 +395,157 @@ def test_install_script_never_stops_the_setup(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "Node.js 20+ and npm are needed" in done.stdout
     assert not (tmp_path / "repo" / ".tools").exists()
+
+
+# --------------------------------------------------------------------------
+# Tagged PDF (pikepdf reads the structure tree)
+
+
+def _pdf(article: model.Article, variant: str | None = None) -> pikepdf.Pdf:
+    from convert.base import ExportOptions
+
+    data = api.write(article, "pdf", options=ExportOptions(pdf_variant=variant))
+    assert isinstance(data, bytes)
+    return pikepdf.open(io.BytesIO(data))
+
+
+def structure(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every structure element, in document order."""
+    out: list[pikepdf.Dictionary] = []
+
+    def visit(node: object) -> None:
+        if isinstance(node, pikepdf.Array):
+            for child in node:
+                visit(child)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            out.append(node)
+            if "/K" in node:
+                visit(node.K)
+
+    visit(pdf.Root.StructTreeRoot.K)
+    return out
+
+
+def marked_content(pdf: pikepdf.Pdf) -> list[str]:
+    """The tags of every marked-content sequence on every page (``/Artifact``, ``/Figure`` …)."""
+    return [
+        str(operands[0])
+        for page in pdf.pages
+        for operands, operator in pikepdf.parse_content_stream(page)
+        if str(operator) in ("BDC", "BMC")
+    ]
+
+
+def untagged_content(pdf: pikepdf.Pdf, elements: list[pikepdf.Dictionary]) -> set[tuple[int, int]]:
+    """``(page, MCID)`` of marked content that no element of the tree holds: neither real content nor artifact."""
+    page_number = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    tagged: set[tuple[int, int]] = set()
+    for element in elements:
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+        page = page_number.get(element.Pg.objgen) if "/Pg" in element else None
+        tagged |= {(page, int(k)) for k in kids if isinstance(k, int) and page is not None}
+    marked = set()
+    for n, page in enumerate(pdf.pages):
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if (
+                str(operator) == "BDC"
+                and isinstance(operands[1], pikepdf.Dictionary)
+                and "/MCID" in operands[1]
+            ):
+                marked.add((n, int(operands[1].MCID)))
+    return marked - tagged
+
+
+def check_tagged(pdf: pikepdf.Pdf, article: model.Article) -> list[pikepdf.Dictionary]:
+    """The checks a PDF/UA validator starts with that pikepdf can make; the elements, for more."""
+    return check_structure(pdf, article.meta.title or "", article.meta.language or "en")
+
+
+def check_structure(pdf: pikepdf.Pdf, title: str, lang: str) -> list[pikepdf.Dictionary]:
+    root = pdf.Root
+    assert bool(root.MarkInfo.Marked) is True
+    assert "/StructTreeRoot" in root and "/ParentTree" in root.StructTreeRoot
+    assert str(root.Lang) == lang
+    assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+    assert str(pdf.docinfo["/Title"]) == title
+    elements = structure(pdf)
+    assert not untagged_content(pdf, elements)
+    kinds = [str(e.S) for e in elements]
+    for figure in (e for e in elements if e.S == "/Figure"):
+        assert str(figure.get("/Alt", "")).strip(), "a /Figure without /Alt"
+    levels = [int(k[2]) for k in kinds if len(k) == 3 and k.startswith("/H") and k[2].isdigit()]
+    assert levels and levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    for element in elements:
+        if element.S == "/L":
+            assert {str(k.S) for k in element.K if isinstance(k, pikepdf.Dictionary)} <= {"/LI", "/L"}
+    return elements
+
+
+@pytest.fixture(scope="session")
+def tagging_article() -> model.Article:
+    """Headings that skip levels, a list, and figures with alt text, caption only, or neither."""
+    from kitchen import PNG_DATA_URI
+
+    m = model
+    body = (
+        m.Paragraph((m.Text("An opening paragraph."),)),
+        m.Heading(2, (m.Text("Section"),)),
+        m.Heading(4, (m.Text("Skipped a level"),)),
+        m.List(((m.Paragraph((m.Text("one"),)),), (m.Paragraph((m.Text("two"),)),)), ordered=True),
+        m.Figure(PNG_DATA_URI, "A red square"),
+        m.Figure(PNG_DATA_URI, "", caption=(m.Text("Only a caption"),)),
+        m.Figure(PNG_DATA_URI, ""),
+        m.Heading(2, (m.Text("Back up"),)),
+        m.Heading(6, (m.Text("Far down"),)),
+    )
+    meta = m.Metadata(title="Tagged structure", language="en-GB", authors=(m.Author("Ann Lee"),))
+    return m.Article(meta=meta, body=body)
+
+
+@pytest.mark.parametrize("variant", [None, "pdf/ua-1"])
+def test_pdf_is_tagged_with_alt_text_and_ordered_headings(
+    tagging_article: model.Article, variant: str | None
+) -> None:
+    pdf = _pdf(tagging_article, variant)
+    elements = check_tagged(pdf, tagging_article)
+    kinds = [str(e.S) for e in elements]
+    assert [k for k in kinds if k[:2] == "/H" and k[2:].isdigit()] == ["/H1", "/H2", "/H3", "/H2", "/H3"]
+    assert sorted(str(e.Alt) for e in elements if e.S == "/Figure") == ["A red square", "Only a caption"]
+    assert "/L" in kinds and kinds.count("/LI") == 2 and "/Lbl" in kinds
+    # The image with neither alt text nor caption is decoration: drawn, but as an artifact.
+    content = marked_content(pdf)
+    assert content.count("/Figure") == 2 and "/Artifact" in content
+
+
+def test_pdf_ua_declares_itself_and_its_title_in_xmp(tagging_article: model.Article) -> None:
+    pdf = _pdf(tagging_article, "pdf/ua-1")
+    with pdf.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1"
+        assert xmp["dc:title"] == "Tagged structure"
+
+
+@pytest.mark.parametrize("name", ["ar", "zh", "fr"])
+def test_pdf_language_and_structure_in_other_languages(article_files: dict[str, Path], name: str) -> None:
+    article = api.read(article_files[name])
+    pdf = _pdf(article, "pdf/ua-1")
+    check_tagged(pdf, article)
+
+
+def test_sample_and_kitchen_sink_pdfs_are_tagged(sample_path: Path) -> None:
+    from kitchen import KITCHEN_SINK
+
+    for article in (api.read(sample_path), KITCHEN_SINK):
+        pdf = _pdf(article)
+        assert "/P" in {str(e.S) for e in check_tagged(pdf, article)}
+
+
+def test_bundle_pdf_is_tagged(article_files: dict[str, Path], sample_path: Path, tmp_path: Path) -> None:
+    book = tmp_path / "collection.pdf"
+    inputs = [str(sample_path), str(article_files["fr"]), str(article_files["ar"])]
+    result = CliRunner().invoke(bundle_cmd, [*inputs, "-o", str(book), "--title", "Three pieces", "-q"])
+    assert result.exit_code == 0, result.output
+    pdf = pikepdf.open(book)
+    kinds = [str(e.S) for e in check_structure(pdf, "Three pieces", "en")]
+    assert kinds.count("/H1") == 4  # the cover, then each article's title

@@ -162,7 +162,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     import weasyprint
 
     from ..exporters.html import Renderer
-    from ..exporters.pdf import captured_logs, page_css
+    from ..exporters.pdf import captured_logs, mark_artifacts, page_css, tagged_article
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
     notes: list[str] = []
@@ -171,7 +171,8 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     for n, article in enumerate(collection.articles, 1):
         folder = collection.folder(n - 1)
         folders.append(folder)
-        markup = _prefix_ids(Renderer(article, footnote_mode="inline").article_element(), f"a{n}-")
+        renderer = Renderer(tagged_article(article), footnote_mode="inline")
+        markup = _prefix_ids(renderer.article_element(), f"a{n}-")
         policy = ResourcePolicy.for_paths(folder, theme.path)
         markup = _localise_images(markup, policy, notes, _where(article, n))
         articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
@@ -195,7 +196,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
             document.metadata.title = collection.title
             authors = {a.name for art in collection.articles for a in art.meta.authors}
             document.metadata.authors = sorted(authors)
-            data = bytes(document.write_pdf(pdf_tags=True))
+            data = bytes(document.write_pdf(pdf_tags=True, finisher=mark_artifacts))
     except ConvertError:
         raise
     except Exception as exc:
