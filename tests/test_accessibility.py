@@ -32,6 +32,8 @@ from convert.exporters.epub import CONFORMS_TO
 ROOT = Path(__file__).resolve().parent.parent
 ACE = ROOT / ".tools" / "ace" / "node_modules" / ".bin" / "ace-puppeteer"
 CHROMIUM = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Ace gives the browser 5 s to start by default: too little on a busy machine.
+ACE_ENV = {"ACE_TIMEOUT_INITIAL": os.environ.get("ACE_TIMEOUT_INITIAL", "60000")}
 
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -314,7 +316,7 @@ def run_ace(ace: Path, book: bytes, folder: Path) -> list[tuple[str, str, str, s
     folder.mkdir(parents=True, exist_ok=True)
     path, report = folder / "book.epub", folder / "report"
     path.write_bytes(book)
-    env = dict(os.environ, PUPPETEER_EXECUTABLE_PATH=CHROMIUM, PUPPETEER_SKIP_DOWNLOAD="1")
+    env = dict(os.environ, PUPPETEER_EXECUTABLE_PATH=CHROMIUM, PUPPETEER_SKIP_DOWNLOAD="1", **ACE_ENV)
     done = subprocess.run(
         [str(ace), "--silent", "--force", "--outdir", str(report), str(path)],
         env=env,

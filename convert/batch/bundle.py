@@ -219,6 +219,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     from ebooklib import epub
 
     from ..exporters import epub as ep
+    from ..locale import label
     from ..model import Metadata
 
     book = epub.EpubBook()
@@ -271,7 +272,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     book.toc = toc
     book.spine = [cover, nav, *chapters]
     book.guide = [
-        {"type": "cover", "href": ep.COVER_HREF, "title": ep.label("Title page", book.language)},
+        {"type": "cover", "href": ep.COVER_HREF, "title": label("Title page", book.language)},
         {"type": "toc", "href": ep.NAV_HREF, "title": nav.title},
     ]
     if chapters:

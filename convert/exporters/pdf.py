@@ -175,12 +175,12 @@ def mark_artifacts(document: Any, pdf: Any) -> None:
     leave the parent tree. Runs as WeasyPrint's ``finisher`` on the PDF objects
     before they are written; a structure it does not recognise is left as it is.
     """
-    by_ref = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference")}
-    elements = [obj for obj in pdf.objects if isinstance(obj, dict) and obj.get("Type") == "/StructElem"]
+    by_ref: dict[bytes, Any] = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference")}
+    elements: list[Any] = [o for o in pdf.objects if isinstance(o, dict) and o.get("Type") == "/StructElem"]
     root = by_ref.get(pdf.catalog.get("StructTreeRoot"))
     parent_tree = by_ref.get(root.get("ParentTree")) if root is not None else None
     nums = parent_tree.get("Nums") if parent_tree is not None else None
-    if nums is None:
+    if root is None or nums is None:
         return
     for figure in (e for e in elements if e.get("S") == "/Figure" and "Alt" not in e):
         parent = by_ref.get(figure.get("P"))
