@@ -290,6 +290,15 @@ def test_empty_headings_are_left_out() -> None:
     assert chapter.count("<h2") == 1 and ">Real</h2>" in chapter
 
 
+def test_epub_headings_never_skip_a_level() -> None:
+    import re
+
+    meta = model.Metadata(title="Levels", language="en")
+    body = tuple(model.Heading(level, (model.Text(f"Level {level}"),)) for level in (1, 4, 6, 2, 5))
+    chapter = members(api.write(model.Article(meta=meta, body=body), "epub"))["EPUB/chapter.xhtml"].decode()
+    assert re.findall(r"<h(\d)", chapter) == ["1", "2", "3", "4", "2", "3"]
+
+
 def test_links_are_underlined_in_the_epub_css(books: dict[str, bytes]) -> None:
     css = members(books["sample"])["EPUB/style/epub.css"].decode()
     tail = css[css.rindex("a.noteref") :]  # the EPUB's own rules come after base.css's

@@ -67,6 +67,7 @@ from ..model import (
 )
 from ..theme import Theme
 from ._shared import byline, decode_data_uri, footnotes, human_date
+from ._structure import nested_headings
 from .html import figure_as_text, has_figures, head_meta, render_xhtml_article
 
 if TYPE_CHECKING:
@@ -322,7 +323,7 @@ def fit_article(
 
         loader = ImageLoader.for_input(base_dir, allow_remote=allow_remote, allowed_hosts=allowed_hosts)
     anchors = Anchors(loader=loader)
-    fitted = anchors.article(article)
+    fitted = anchors.article(nested_headings(article))
     links = Links(anchors.id_map)
     fitted = Article(_fit_meta(fitted.meta), links.blocks(fitted.body), links.notes(fitted.notes))
     if skipped is not None:
@@ -437,7 +438,7 @@ def xhtml_document(lang: str, head: list[str], body: str, body_type: str) -> byt
 def title_page(meta: Metadata, article: Article) -> bytes:
     """The cover: publisher, title, subtitle, byline and dates, as text."""
     lang = meta.language or "en"
-    out = ['<section class="title-page" epub:type="titlepage" aria-label="Title page">']
+    out = [f'<section class="title-page" epub:type="titlepage" aria-label="{_e(label("Title page", lang))}">']
     if meta.publisher:
         out.append(f'<p class="kicker">{_e(meta.publisher)}</p>')
     out.append(f'<h1 class="title">{_e(meta.title or UNTITLED)}</h1>')

@@ -34,9 +34,10 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
 from ..base import ExportOptions
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-from ..model import Article, Block, BlockQuote, Figure, Heading, List, Metadata, plain_text, replace
+from ..model import Article, Block, Figure, Metadata, plain_text, replace
 from ..theme import Theme
-from .html import render_document
+from ._structure import nested_headings
+from .html import FigureMap, map_figures, render_document
 
 __all__ = [
     "PdfExporter",
@@ -134,34 +135,24 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
 def tagged_article(article: Article) -> Article:
     """The article as the tagged PDF needs it (PDF/UA, Matterhorn checkpoints 13 and 14).
 
-    Headings never skip a level (h2 then h4 becomes h2 then h3): the title is
-    H1 and each heading is at most one level below the one before. A figure
-    without alt text takes its caption as its alternative; one with neither
-    is decoration, and :func:`mark_artifacts` takes it out of the structure tree.
+    Headings never skip a level (:func:`~._structure.nested_headings`). A
+    figure without alt text takes its caption as its alternative; one with
+    neither is decoration, and :func:`mark_artifacts` takes it out of the
+    structure tree.
     """
-    state = {"level": 1}
-    body = _tag_blocks(article.body, state)
-    notes = tuple(replace(n, body=_tag_blocks(n.body, state)) for n in article.notes)
-    return replace(article, body=body, notes=notes)
+    return map_figures_everywhere(nested_headings(article), _caption_as_alt)
 
 
-def _tag_blocks(blocks: tuple[Block, ...], state: dict[str, int]) -> tuple[Block, ...]:
-    out: list[Block] = []
-    for block in blocks:
-        match block:
-            case Heading(level=level):
-                shown = min(6, max(2, level))  # as html.Renderer writes it: h1 is the title
-                state["level"] = min(shown, state["level"] + 1)
-                out.append(replace(block, level=state["level"]))
-            case Figure(alt=alt, caption=caption) if not alt.strip() and plain_text(caption).strip():
-                out.append(replace(block, alt=" ".join(plain_text(caption).split())))
-            case BlockQuote(body=body):
-                out.append(replace(block, body=_tag_blocks(body, state)))
-            case List(items=items):
-                out.append(replace(block, items=tuple(_tag_blocks(item, state) for item in items)))
-            case _:
-                out.append(block)
-    return tuple(out)
+def _caption_as_alt(figure: Figure) -> tuple[Block, ...]:
+    if figure.alt.strip() or not plain_text(figure.caption).strip():
+        return (figure,)
+    return (replace(figure, alt=" ".join(plain_text(figure.caption).split())),)
+
+
+def map_figures_everywhere(article: Article, fn: FigureMap) -> Article:
+    """``article`` with ``fn`` applied to every figure of the body and the notes."""
+    notes = tuple(replace(n, body=map_figures(n.body, fn)) for n in article.notes)
+    return replace(article, body=map_figures(article.body, fn), notes=notes)
 
 
 def mark_artifacts(document: Any, pdf: Any) -> None:
