@@ -19,6 +19,7 @@ def _install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """The whole test suite; arguments pass to pytest: nox -s tests -- -k epub --regen-golden"""
     _install(session, "test")
+    session.run("sh", "scripts/install-ace.sh", external=True)  # DAISY Ace for tests/test_accessibility.py
     session.run("pytest", *session.posargs)
 
 

@@ -9,12 +9,15 @@
 #                                      without them those letters are missing from the PDF.
 #                                      Download about 12 MB + 57 MB (Debian 12; 42 + 89 MB installed)
 #   fontconfig                         fc-list: the PDF exporter asks it which scripts have a font
+#   chromium                           the browser DAISY Ace checks EPUBs in (tests only;
+#                                      scripts/install-ace.sh installs Ace itself)
 #
 # Safe to run again: installed packages are left alone. It never stops the
 # set-up: without apt, root or sudo it says what to install and exits 0.
 set -u
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 packages="$packages fonts-noto-core fonts-noto-cjk fontconfig"
+packages="$packages chromium"
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: no apt here; install Pango, HarfBuzz's subset library and Noto fonts with your package manager"

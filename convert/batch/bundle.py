@@ -170,7 +170,14 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     import weasyprint
 
     from ..exporters.html import Renderer, lang_attribute, script_css
-    from ..exporters.pdf import captured_logs, direction_css, missing_font_lines, page_css
+    from ..exporters.pdf import (
+        captured_logs,
+        direction_css,
+        mark_artifacts,
+        missing_font_lines,
+        page_css,
+        tagged_article,
+    )
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 
     notes: list[str] = []
@@ -183,7 +190,8 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
         notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
         folders.append(folder)
-        markup = _prefix_ids(Renderer(article, footnote_mode="inline").article_element(), f"a{n}-")
+        renderer = Renderer(tagged_article(article), footnote_mode="inline")
+        markup = _prefix_ids(renderer.article_element(), f"a{n}-")
         policy = ResourcePolicy.for_paths(folder, theme.path)
         markup = _localise_images(markup, policy, notes, _where(article, n))
         articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
@@ -212,7 +220,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
             document.metadata.title = collection.title
             authors = {a.name for art in collection.articles for a in art.meta.authors}
             document.metadata.authors = sorted(authors)
-            data = bytes(document.write_pdf(pdf_tags=True))
+            data = bytes(document.write_pdf(pdf_tags=True, finisher=mark_artifacts))
     except ConvertError:
         raise
     except Exception as exc:
@@ -235,6 +243,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     from ebooklib import epub
 
     from ..exporters import epub as ep
+    from ..locale import label
     from ..model import Metadata
 
     book = epub.EpubBook()
@@ -243,6 +252,8 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
         title=collection.title, subtitle=collection.subtitle, language=collection.lang, authors=authors
     )
     ep.add_metadata(book, meta, collection.identifier())
+    if ep.direction_of(book.language):
+        book.set_direction(ep.direction_of(book.language))
     css = theme.css("css", "epub_css").encode("utf-8")
     style = epub.EpubItem(uid="style", file_name=ep.CSS_HREF, media_type="text/css", content=css)
     cover = epub.EpubItem(
@@ -253,10 +264,11 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     )
     book.add_item(style)
     book.add_item(cover)
-    chapters, toc = [], []
+    chapters, toc, contents = [], [], []
     for n, article in enumerate(collection.articles, 1):
         skipped: list[tuple[str, str]] = []
         fitted, images = ep.fit_article(article, skipped, base_dir=collection.folder(n - 1))
+        contents.append(fitted)
         if warnings is not None:
             warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
@@ -280,12 +292,19 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
             "Article {n}", collection.lang, n=number(n, collection.lang)
         )
         toc.append(epub.Link(href, title, f"toc-{n}"))
-    nav = epub.EpubNav(uid="nav", file_name=ep.NAV_HREF, title=label("Contents", collection.lang))
+    nav = ep.make_nav(book.language)
     nav.add_item(style)
     book.add_item(nav)
     book.add_item(epub.EpubNcx(uid="ncx", file_name="toc.ncx"))
     book.toc = toc
     book.spine = [cover, nav, *chapters]
+    book.guide = [
+        {"type": "cover", "href": ep.COVER_HREF, "title": label("Title page", book.language)},
+        {"type": "toc", "href": ep.NAV_HREF, "title": nav.title},
+    ]
+    if chapters:
+        book.guide.append({"type": "text", "href": chapters[0].file_name, "title": toc[0].title})
+    ep.add_accessibility(book, ep.Accessibility.of(contents), book.language)
     stamp = max((ep.modified_stamp(a.meta) for a in collection.articles), default=ep.EPOCH)
     return ep.pin_zip(ep.write_book(book, stamp, collection.lang), ep.zip_stamp(stamp))
 

@@ -38,6 +38,7 @@ from ebooklib import epub
 from ..base import ExportOptions
 from ..dates import parse_iso
 from ..errors import ExportError
+from ..locale import is_rtl, primary
 from ..locale.script import article_direction
 from ..locale.text import N_, byline, display_date, label
 from ..model import (
@@ -68,6 +69,7 @@ from ..model import (
 )
 from ..theme import Theme
 from ._shared import author_names, decode_data_uri, footnotes
+from ._structure import nested_headings
 from .html import (
     dir_attr,
     figure_as_text,
@@ -227,6 +229,11 @@ class Anchors(TreeMap):
     #: The article's language, for the label of an image left out.
     language: str | None = None
 
+    def block(self, node: Block) -> tuple[Block, ...]:
+        if isinstance(node, Heading) and not plain_text(node.content).strip():
+            return ()  # a heading with no text names nothing (WCAG 2.4.6; Ace's empty-heading)
+        return super().block(node)
+
     def heading(self, node: Heading) -> Heading:
         content = self.inlines(node.content)
         return Heading(node.level, content, None if self.flattened else self.claim(node.id))
@@ -329,7 +336,7 @@ def fit_article(
 
         loader = ImageLoader.for_input(base_dir, allow_remote=allow_remote, allowed_hosts=allowed_hosts)
     anchors = Anchors(loader=loader)
-    fitted = anchors.article(article)
+    fitted = anchors.article(nested_headings(article))
     links = Links(anchors.id_map)
     fitted = Article(_fit_meta(fitted.meta), links.blocks(fitted.body), links.notes(fitted.notes))
     if skipped is not None:
@@ -508,6 +515,122 @@ def add_metadata(book: Any, meta: Metadata, identifier: str) -> None:
     book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "Broadsheet"})
 
 
+# --------------------------------------------------------------------------
+# Accessibility (EPUB Accessibility 1.1, schema.org vocabulary)
+
+#: The conformance claim, spelled as EPUB Accessibility 1.1 section 4.1 lists it
+#: (and as DAISY Ace checks it).
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+#: Who makes the claim: the generator, from the structure it writes (see the README).
+CERTIFIED_BY = "Broadsheet"
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """What a book holds that its accessibility metadata describes."""
+
+    articles: int
+    images: int
+    #: Images with alt text (a caption alone does not count as a text alternative).
+    described: int
+    #: Images with alt text or a caption: their content is available as text.
+    with_text: int
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Accessibility:
+        """Counted on the fitted articles, so images left out (written as text) do not count."""
+        from ..model import walk
+
+        figures = [
+            node
+            for article in articles
+            for node in walk((*article.body, *(b for note in article.notes for b in note.body)))
+            if isinstance(node, Figure)
+        ]
+        return cls(
+            articles=len(articles),
+            images=len(figures),
+            described=sum(1 for f in figures if f.alt.strip()),
+            with_text=sum(1 for f in figures if f.alt.strip() or plain_text(f.caption).strip()),
+        )
+
+    def access_modes(self) -> list[str]:
+        return ["textual", "visual"] if self.images else ["textual"]
+
+    def sufficient(self) -> list[str]:
+        """Sets of access modes that each convey the whole content."""
+        if not self.images:
+            return ["textual"]
+        if self.with_text == self.images:
+            return ["textual", "textual,visual"]
+        return ["textual,visual"]
+
+    def features(self) -> list[str]:
+        out = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+        if self.images and self.described == self.images:
+            out.append("alternativeText")
+        return out
+
+    def summary(self) -> str:
+        """``schema:accessibilitySummary``: a sentence a person reads before choosing the book."""
+        what = "one article" if self.articles == 1 else f"{self.articles} articles"
+        parts = [
+            f"A reflowable EPUB 3 of {what}: headings mark its structure, a table of contents "
+            "and landmarks lead to each part, and the reading order is the order of the text.",
+            "The text reflows and takes the reading system's font and size; "
+            "links are underlined, not told apart by colour alone.",
+        ]
+        if self.images:
+            if self.described == self.images:
+                parts.append("Every image has a text alternative.")
+            elif self.with_text == self.images:
+                parts.append("Every image is described by its alt text or its caption.")
+            else:
+                missing = self.images - self.with_text
+                parts.append(f"{missing} of {self.images} images have no text alternative.")
+        parts.append("No flashing, motion or sound hazards.")
+        return " ".join(parts)
+
+    def conforms(self) -> bool:
+        """Whether the book may claim WCAG AA: every image has a text alternative."""
+        return self.with_text == self.images
+
+
+def add_accessibility(book: Any, info: Accessibility, language: str) -> None:
+    """schema.org accessibility metadata and the conformance claim, in the package document.
+
+    The summary is written in English; a book in another language marks it ``xml:lang="en"``.
+    """
+
+    def meta(prop: str, value: str, **extra: str) -> None:
+        book.add_metadata(None, "meta", value, {"property": prop, **extra})
+
+    for mode in info.access_modes():
+        meta("schema:accessMode", mode)
+    for modes in info.sufficient():
+        meta("schema:accessModeSufficient", modes)
+    for feature in info.features():
+        meta("schema:accessibilityFeature", feature)
+    meta("schema:accessibilityHazard", "none")
+    english = {} if primary(language) == "en" else {"{http://www.w3.org/XML/1998/namespace}lang": "en"}
+    meta("schema:accessibilitySummary", info.summary(), **english)
+    if info.conforms():
+        meta("dcterms:conformsTo", CONFORMS_TO)
+        meta("a11y:certifiedBy", CERTIFIED_BY)
+
+
+def make_nav(language: str) -> Any:
+    """The navigation document: contents and landmarks, right to left for an RTL language."""
+    return epub.EpubNav(
+        uid="nav", file_name=NAV_HREF, title=label("Contents", language), direction=direction_of(language)
+    )
+
+
+def direction_of(language: str | None) -> str | None:
+    """``"rtl"`` for a right-to-left language, else ``None`` (ebooklib then writes no ``dir``)."""
+    return "rtl" if is_rtl(language) else None
+
+
 def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
     meta = article.meta
     title = xml_text(meta.title) or label(UNTITLED, meta.language)
@@ -545,8 +668,8 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
 
     chapter_link = epub.Link(CHAPTER_HREF, title, "toc-chapter")
     subs = [
-        epub.Link(f"{CHAPTER_HREF}#{sid}", label, f"toc-{n}")
-        for n, (sid, label) in enumerate(sections(article.body), 1)
+        epub.Link(f"{CHAPTER_HREF}#{sid}", name, f"toc-{n}")
+        for n, (sid, name) in enumerate(sections(article.body), 1)
     ]
     book.toc = [(chapter_link, subs)] if subs else [chapter_link]
     book.spine = [cover, text]
@@ -554,7 +677,16 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
         {"type": "cover", "href": COVER_HREF, "title": label("Title page", meta.language)},
         {"type": "text", "href": CHAPTER_HREF, "title": title},
     ]
+    add_accessibility(book, Accessibility.of([article]), book.language)
     return book
+
+
+class _Writer(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with ``xml:lang`` on the package element (Ace's epub-lang)."""
+
+    def _write_opf_file(self, root: Any) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_file(root)
 
 
 def write_book(book: Any, modified: dt.datetime, language: str | None = None) -> bytes:
@@ -567,7 +699,7 @@ def write_book(book: Any, modified: dt.datetime, language: str | None = None) ->
         "package_direction": True,
     }
     buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, options)
+    writer = _Writer(buffer, book, options)
     writer.process()
     writer.write()
     return buffer.getvalue()

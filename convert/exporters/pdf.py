@@ -37,11 +37,20 @@ from ..base import ExportOptions
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
-from ..model import Article, Metadata, plain_text
+from ..model import Article, Block, Figure, Metadata, plain_text, replace
 from ..theme import Theme
-from .html import render_document, script_css
+from ._structure import nested_headings
+from .html import FigureMap, map_figures, render_document, script_css
 
-__all__ = ["PdfExporter", "PdfResult", "page_css", "render_pdf", "running_title"]
+__all__ = [
+    "PdfExporter",
+    "PdfResult",
+    "mark_artifacts",
+    "page_css",
+    "render_pdf",
+    "running_title",
+    "tagged_article",
+]
 
 #: Variants we offer: PDF/A and PDF/UA. WeasyPrint's PDF/X-4 and X-5 write a random
 #: document id and the clock time, which would break reproducible output.
@@ -107,7 +116,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     css = "\n".join(
         c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
     )
-    source = render_document(article, css, footnote_mode="inline")
+    source = render_document(tagged_article(article), css, footnote_mode="inline")
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta):
         sheet = _stylesheet(theme)
@@ -117,7 +126,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
                 font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
             )
             _set_dates(document, article.meta)
-            data = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+            data = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=mark_artifacts)
         except RecursionError:
             raise
         except Exception as exc:  # WeasyPrint raises bare Python errors on layouts it cannot do
@@ -185,6 +194,93 @@ def _fonts_cover(letters: list[str]) -> bool:
     except (OSError, subprocess.SubprocessError):
         return True
     return found.returncode != 0 or bool(found.stdout.strip())
+# --------------------------------------------------------------------------
+# Tagging: what the structure tree needs that the HTML does not say
+
+
+def tagged_article(article: Article) -> Article:
+    """The article as the tagged PDF needs it (PDF/UA, Matterhorn checkpoints 13 and 14).
+
+    Headings never skip a level (:func:`~._structure.nested_headings`). A
+    figure without alt text takes its caption as its alternative; one with
+    neither is decoration, and :func:`mark_artifacts` takes it out of the
+    structure tree.
+    """
+    return map_figures_everywhere(nested_headings(article), _caption_as_alt)
+
+
+def _caption_as_alt(figure: Figure) -> tuple[Block, ...]:
+    if figure.alt.strip() or not plain_text(figure.caption).strip():
+        return (figure,)
+    return (replace(figure, alt=" ".join(plain_text(figure.caption).split())),)
+
+
+def map_figures_everywhere(article: Article, fn: FigureMap) -> Article:
+    """``article`` with ``fn`` applied to every figure of the body and the notes."""
+    notes = tuple(replace(n, body=map_figures(n.body, fn)) for n in article.notes)
+    return replace(article, body=map_figures(article.body, fn), notes=notes)
+
+
+def mark_artifacts(document: Any, pdf: Any) -> None:
+    """Mark decoration and pagination as artifacts, so all other content is in the structure tree.
+
+    WeasyPrint tags every ``<img>`` as a Figure, with no ``/Alt`` when the alt
+    text is empty (PDF/UA forbids that; an image with neither alt text nor
+    caption is decoration), and gives the running title and page numbers of
+    the margin boxes elements it leaves out of the tree (pagination, an
+    artifact in PDF/UA's terms). Both become ``/Artifact`` marked content and
+    leave the parent tree. Runs as WeasyPrint's ``finisher`` on the PDF objects
+    before they are written; a structure it does not recognise is left as it is.
+    """
+    by_ref: dict[bytes, Any] = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference")}
+    elements: list[Any] = [o for o in pdf.objects if isinstance(o, dict) and o.get("Type") == "/StructElem"]
+    root = by_ref.get(pdf.catalog.get("StructTreeRoot"))
+    parent_tree = by_ref.get(root.get("ParentTree")) if root is not None else None
+    nums = parent_tree.get("Nums") if parent_tree is not None else None
+    if root is None or nums is None:
+        return
+    for figure in (e for e in elements if e.get("S") == "/Figure" and "Alt" not in e):
+        parent = by_ref.get(figure.get("P"))
+        if parent is not None:
+            parent["K"] = type(parent["K"])(k for k in parent["K"] if k != figure.reference)
+    reachable: set[bytes] = set()
+    stack = [k for k in root.get("K", ()) if isinstance(k, bytes)]
+    while stack:
+        ref = stack.pop()
+        if ref in reachable or (node := by_ref.get(ref)) is None:
+            continue
+        reachable.add(ref)
+        stack += [k for k in node.get("K", ()) if isinstance(k, bytes)]
+    pages = list(pdf.page_references)
+    orphans: dict[bytes, set[int]] = {}
+    for element in elements:
+        if element.reference not in reachable and element.get("Pg") in pages:
+            orphans.setdefault(element["Pg"], set()).update(k for k in element["K"] if isinstance(k, int))
+    for page_ref, mcids in orphans.items():
+        page = by_ref.get(page_ref)
+        contents = by_ref.get(page.get("Contents")) if page is not None else None
+        if contents is None or not mcids:
+            continue
+        ops, kept, i = contents.stream, [], 0
+        while i < len(ops):
+            properties = ops[i + 1] if i + 2 < len(ops) else None
+            if (
+                isinstance(ops[i], str)
+                and ops[i].startswith("/")
+                and ops[i + 2 : i + 3] == [b"BDC"]
+                and isinstance(properties, dict)
+                and properties.get("MCID") in mcids
+            ):
+                kept += ["/Artifact", b"BMC"]
+                i += 3
+                continue
+            kept.append(ops[i])
+            i += 1
+        contents.stream = kept
+        mapping = nums[2 * pages.index(page_ref) + 1]
+        for n, ref in enumerate(mapping):
+            if ref not in reachable and isinstance(ref, bytes):
+                mapping[n] = "null"
 
 
 def _variant(name: str | None) -> str | None:
