@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "dates": 0,
     "io": 0,
     "article_parts": 0,
+    "names": 0,
     "schema": 0,
     "base": 0,
     "theme": 0,

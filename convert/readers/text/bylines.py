@@ -1,10 +1,14 @@
-"""Bylines and names: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs."""
+"""Bylines: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs.
+
+Whether a part of a byline is a person's name is :func:`convert.names.looks_like_name`.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ...names import looks_like_name
 from .blocks import clean
 
 
@@ -20,14 +24,6 @@ class Byline:
 _BY = re.compile(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
 _BYLINE_SEP = re.compile(r"\s*[,;]\s*|\s+[-–—/]\s+")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.I)
-_PARTICLES = frozenset(
-    "de da das do dos du des del della der den van von ter ten bin ibn al el la le di y".split()
-)
-_NOT_NAMES = frozenset(
-    "staff writer writers reporter reporters correspondent correspondents editor editors team desk "
-    "agencies agency wire wires news admin administrator guest contributor contributors anonymous "
-    "unknown our the a an numbers way".split()
-)
 _ROLE_WORDS = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors columnist "
     "contributor contributors contributing analyst chief bureau producer researcher fellow professor "
@@ -38,29 +34,6 @@ _PUBLISHER_WORDS = frozenset(
     "times post news journal herald tribune telegraph guardian gazette chronicle daily magazine media "
     "network agency wire service dpa efe ansa kyodo yonhap anadolu irna".split()
 )
-_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_'’.\-]|[-'’.](?=[^\W\d_]))*\.?")
-_PREFIXED_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|ben|d|l)[-'’][^\W\d_].*", re.I)
-
-
-def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words, initials or particles: ``Jean-Luc de la Cruz``.
-
-    No digits, no lower-case words beyond particles, none of the words that
-    mark a non-person byline (``Staff``, ``the``): a wrong author is worse
-    than none.
-    """
-    words = text.split()
-    if not 2 <= len(words) <= 5 or len(text) > 60:
-        return False
-    for n, word in enumerate(words):
-        bare = word.rstrip(",")
-        if bare.lower().strip(".") in _NOT_NAMES or not _NAME_WORD.fullmatch(bare):
-            return False
-        if bare[0].isupper():
-            continue
-        if n == 0 or not (bare.lower() in _PARTICLES or _PREFIXED_WORD.fullmatch(bare)):
-            return False
-    return True
 
 
 def tidy_name(name: str) -> str:
