@@ -461,8 +461,5 @@ def slug(text: str) -> str:
     return text[:80] or "article"
 
 
-def to_json_bytes(article: Article) -> bytes:
-    """The article's JSON form, UTF-8, indented, with a final newline."""
-    import json
-
-    return (json.dumps(model.to_json(article), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+#: The article's JSON form as bytes; it lives in :mod:`convert.model` (exporters use it too).
+to_json_bytes = model.to_json_bytes

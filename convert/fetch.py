@@ -45,7 +45,7 @@ from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .errors import LimitError
-from .exporters._shared import decode_data_uri
+from .io import decode_data_uri
 from .limits import check_xml, image_refusal
 
 __all__ = [

@@ -18,10 +18,14 @@ Reading
     apart. A UTF-8 file with a few lines in a legacy code page (a paragraph
     pasted from an old document) keeps its UTF-8 lines as they are and has
     the odd lines decoded on their own, with a warning naming the lines.
+    :func:`decode_data_uri` unpacks the payload of a ``data:`` URI (an
+    embedded image) for the exporters and :mod:`convert.fetch`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import errno
 import os
@@ -30,6 +34,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes
 
 from .errors import InputError, OutputError
 
@@ -380,6 +385,19 @@ def legacy_codec(data: bytes) -> str:
 def decode_legacy(data: bytes) -> str:
     """Decode bytes that are not UTF-8 with the code page :func:`legacy_codec` finds."""
     return data.decode(legacy_codec(data))
+
+
+def decode_data_uri(uri: str) -> bytes | None:
+    """The payload of a ``data:`` URI, or ``None`` when it is malformed."""
+    header, sep, payload = uri[5:].partition(",")
+    if not sep:
+        return None
+    try:
+        if header.lower().endswith(";base64"):
+            return base64.b64decode("".join(unquote(payload).split()), validate=True)
+        return unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def check_text(text: str) -> str:

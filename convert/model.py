@@ -370,6 +370,13 @@ def to_json(article: Article) -> dict[str, Any]:
     }
 
 
+def to_json_bytes(article: Article) -> bytes:
+    """The article's JSON form, UTF-8, indented, with a final newline."""
+    import json
+
+    return (json.dumps(to_json(article), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def from_json(data: Any) -> Article:
     """Rebuild an article from its JSON form; :class:`ModelError` if malformed."""
     if not isinstance(data, dict):

@@ -32,6 +32,7 @@ from .briefing.gazetteer import (
     TITLES,
 )
 from .model import Article, BlockQuote, Inline, List, Paragraph, Quote, Text
+from .names import looks_like_name
 
 __all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
 
@@ -101,7 +102,7 @@ class PersonIndex:
                 continue
             tokens[-1] = _strip_possessive(tokens[-1])
             name = " ".join(tokens)
-            if not _looks_like_name(tokens, name):
+            if not (looks_like_name(name) and _looks_like_name(tokens, name)):
                 continue
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
             evidence = (

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -7,7 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "ashgabat-oped.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+#: The third-party corpus (never copied into the repository). ``BROADSHEET_CORPUS`` points
+#: elsewhere, e.g. ``BROADSHEET_CORPUS=/nonexistent`` to check the corpus tests skip cleanly.
+CORPUS = Path(os.environ.get("BROADSHEET_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -46,6 +49,17 @@ def sample_path() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
+    """The corpus folder; tests that take it are marked ``corpus`` and skip without it."""
     if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not present")
+        pytest.skip(f"the corpus is not present at {CORPUS}")
     return CORPUS
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that takes the ``corpus`` fixture is a corpus test, so ``-m corpus`` selects all of them.
+
+    The tests carry ``@pytest.mark.corpus`` themselves; this catches one that forgets.
+    """
+    for item in items:
+        if "corpus" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
+            item.add_marker(pytest.mark.corpus)

@@ -202,6 +202,7 @@ def reuters_stories(corpus: Path, limit: int = 100) -> list[tuple[str, bytes]]:
     return out
 
 
+@pytest.mark.corpus
 def test_corpus_bbc(corpus: Path) -> None:
     files = bbc_files(corpus)
     if not files:
@@ -216,6 +217,7 @@ def test_corpus_bbc(corpus: Path) -> None:
     assert spoken > len(files)  # BBC stories quote people: the pass must find them
 
 
+@pytest.mark.corpus
 def test_corpus_reuters(corpus: Path) -> None:
     stories = reuters_stories(corpus)
     if not stories:

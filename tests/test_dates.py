@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convert.dates import is_iso, parse_iso, to_iso, w3c_date, w3cdtf
+from convert.dates import MONTH_PATTERN, MONTHS, is_iso, parse_date, parse_iso, to_iso, w3c_date, w3cdtf
 
 PLUS_3 = dt.timezone(dt.timedelta(hours=3))
 
@@ -122,3 +123,19 @@ def test_every_model_date_is_read_back_and_formatted(
     else:
         assert stamp is not None and stamp.endswith("Z") and len(stamp) == 20
     assert w3c_date(value) == (value if alone or zone is not None else value[:10])
+
+
+def test_one_date_parser_for_written_dates() -> None:
+    """The text reader's date lines and document metadata read dates with the same grammar."""
+    from convert.readers.text import parse_date as text_reader_parse_date
+
+    assert text_reader_parse_date is parse_date
+    assert parse_date("14 October 2024, 22:37 BST") == "2024-10-14T22:37:00+01:00"
+    assert to_iso("October 14, 2024 10:37 PM") == "2024-10-14T22:37:00"  # metadata keeps a time too
+    assert parse_date("14.10.2024") == "2024-10-14"  # dotted dates are day first
+    assert parse_date("10/14/2024") is None  # slashed ones are not read
+
+
+def test_month_names_come_from_cldr() -> None:
+    assert MONTHS["sept"] == MONTHS["september"] == 9
+    assert re.fullmatch(MONTH_PATTERN, "Oct.") and not re.fullmatch(MONTH_PATTERN, "may")

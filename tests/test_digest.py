@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 import convert
 from convert.briefing import build
-from convert.briefing.digest import Digest, as_article, collect_inputs, render_text
+from convert.briefing.digest import Digest, as_article, render_text
 from convert.cli import cli
-from convert.commands.digest import digest
+from convert.commands.digest import collect_inputs, digest
 from convert.model import Quote, walk
 
 BBC_ONE = """Minister backs new rail plan

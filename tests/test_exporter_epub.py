@@ -21,6 +21,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
+from conftest import CORPUS
 from epubcheck_util import check_epubs, java_available
 from kitchen import PNG_DATA_URI
 
@@ -62,7 +63,6 @@ NS = {
     "epub": "http://www.idpf.org/2007/ops",
     "ncx": "http://www.daisy.org/z3986/2005/ncx/",
 }
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # as in conftest.py
 GIF_B64 = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 WEBP_B64 = "UklGRj4AAABXRUJQVlA4IDIAAADQAQCdASoCAAIAAUAmJaACdLoB+AADsAD+6SIf+8+fufP3Pn/Rn/+U/fI4/kcf/KBAAA=="
 JPEG_B64 = (

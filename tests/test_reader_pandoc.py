@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from kitchen import PNG_DATA_URI
 
 import convert
@@ -289,6 +290,7 @@ def test_overlapping_members_are_refused() -> None:
         read(bytes(archive), "docx")
 
 
+@pytest.mark.corpus
 def test_corpus_zip_bombs_are_refused(corpus: Path) -> None:
     folder = corpus / "adversarial-zip" / "src" / "tests" / "data" / "zip"
     for name in ("zbsm.zip", "zipbomb_1G.zip"):
@@ -331,11 +333,12 @@ def test_image_members_are_found_by_the_name_pandoc_gives() -> None:
 
 
 def _corpus_documents() -> list[Path]:
-    root = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pandoc" / "test"
+    root = CORPUS / "pandoc" / "test"
     found = [*root.glob("docx/*.docx"), *root.glob("odt/odt/*.odt"), *root.glob("epub/*.epub")]
     return sorted(found)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("path", _corpus_documents(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_documents_read_or_fail_cleanly(corpus: Path, path: Path) -> None:
     fmt = {".docx": "docx", ".odt": "odt", ".epub": "epub"}[path.suffix]

@@ -558,6 +558,7 @@ def test_article_shaped_text_never_crashes(lines: list[str]) -> None:
 # Third-party corpus (skipped when absent)
 
 
+@pytest.mark.corpus
 def test_bbc_stories(corpus: Path) -> None:
     files = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
     assert files
@@ -570,6 +571,7 @@ def test_bbc_stories(corpus: Path) -> None:
         assert paragraphs(article), path
 
 
+@pytest.mark.corpus
 def test_reuters_datelines_and_titles(corpus: Path) -> None:
     """Stories rebuilt from Reuters-21578 fields: title, byline, dateline + body."""
     import html

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..exporters._shared import bios, end_notes
+from ..article_parts import bios, end_notes
 from ..locale import text as loc
 from ..locale.script import (
     article_direction,

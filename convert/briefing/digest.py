@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..locale.script import display_width, join_sentences
 from ..locale.text import N_, display_date, label, labelled, plural_label
@@ -33,46 +32,10 @@ from ..model import (
 )
 from . import Briefing, _Text, render_sections, source_line
 
-#: Briefings an earlier run wrote beside the articles: never read as articles.
-_OUTPUT_ENDINGS = (".brief.txt", ".brief.json")
 #: Figures per article in a digest: money, percentages and counts come first.
 DIGEST_FIGURES = 8
 #: The columns of the at-a-glance table (translated when shown).
 GLANCE_COLUMNS = ("#", N_("Title"), N_("Author"), N_("Outlet"), N_("Date"), N_("Read"))
-
-
-def collect_inputs(
-    paths: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()
-) -> list[Path]:
-    """Files as given, and the article files inside folders, in the order given.
-
-    Folders are walked as a batch walks them (:func:`convert.batch.plan.gather`:
-    no hidden files, no symlinks out of the tree, every readable ending),
-    passing over earlier briefings (``*.brief.txt``) and the files in
-    ``skip`` (the digest being written). A path that does not exist is kept,
-    so reading it fails with a one-line error while the rest still make the digest.
-    """
-    from ..batch.plan import gather
-
-    skipped = [Path(p) for p in skip]
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = [
-                src
-                for src, _rel in gather([path], None, skip=skipped)
-                if not src.name.endswith(_OUTPUT_ENDINGS)
-            ]
-        else:
-            found = [path]
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(file)
-    return out
 
 
 def digest_date(value: str | None = None) -> str:

@@ -12,18 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..locale.text import month_names
+from ..dates import MONTH_PATTERN as _MONTHS
 from .sentences import Sentence
 
-#: English month names, wide and abbreviated, from CLDR (``en`` and ``en-GB``, which writes "Sept"):
-#: the patterns below read English text.
-_MONTHS = (
-    "(?:"
-    + "|".join(
-        map(re.escape, sorted(set(month_names("en") + month_names("en-GB")), key=lambda n: (-len(n), n)))
-    )
-    + r")\.?"
-)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"
 _BEFORE = r"(?<![\w.,$£€¥/-])"

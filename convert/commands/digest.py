@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from .._clitools import _debug_option, fail, guarded
+from ..batch.plan import gather
 
 _FORMATS = ("txt", "pdf", "epub")
+#: Briefings an earlier run wrote beside the articles: never read as articles.
+_OUTPUT_ENDINGS = (".brief.txt", ".brief.json")
+
+
+def collect_inputs(
+    paths: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()
+) -> list[Path]:
+    """Files as given, and the article files inside folders, in the order given.
+
+    Folders are walked as a batch walks them (:func:`convert.batch.plan.gather`:
+    no hidden files, no symlinks out of the tree, every readable ending),
+    passing over earlier briefings (``*.brief.txt``) and the files in
+    ``skip`` (the digest being written). A path that does not exist is kept,
+    so reading it fails with a one-line error while the rest still make the digest.
+    """
+    skipped = [Path(p) for p in skip]
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                src
+                for src, _rel in gather([path], None, skip=skipped)
+                if not src.name.endswith(_OUTPUT_ENDINGS)
+            ]
+        else:
+            found = [path]
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
+    return out
 
 
 def _outputs(output: str, formats: list[str]) -> dict[str, Path]:
@@ -65,7 +102,7 @@ def digest(
     from ..base import ExportOptions
     from ..batch.plan import no_inputs
     from ..briefing import build
-    from ..briefing.digest import Digest, as_article, collect_inputs, digest_date, render_text
+    from ..briefing.digest import Digest, as_article, digest_date, render_text
     from ..errors import UsageError
     from ..io import atomic_write_all
     from ..theme import load_theme

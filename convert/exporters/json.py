@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..api import to_json_bytes
 from ..base import ExportOptions
-from ..model import Article
+from ..model import Article, to_json_bytes
 from ..theme import Theme
 
 

@@ -47,6 +47,7 @@ from ..model import (
     plain_text,
     replace,
 )
+from ..names import looks_like_name
 from ..pandoc_ast import pandoc_to_article
 
 #: Embedded images larger than this stay as they are (a path) instead of a data: URI.
@@ -322,14 +323,11 @@ def docx_props(zf: zipfile.ZipFile) -> Props:
 def looks_like_person(name: str) -> bool:
     """Word's ``dc:creator`` is often an account ("Microsoft account", "admin", "Online2PDF.com").
 
-    Only two to five capitalised words pass ("van", "de" ... may stay lower case):
-    no author is better than a wrong one.
+    Each of its ``;``-separated names must pass :func:`convert.names.looks_like_name`
+    and none may end like a web site: no author is better than a wrong one.
     """
-    words = [w for n in re.split(r"\s*;\s*", name) for w in n.split()]
-    if not 2 <= len(words) <= 5 or re.search(r"[\d@/\\]|\.\w{2,3}$", name):
-        return False
-    particles = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al"}
-    return all(w[0].isupper() or w.lower() in particles for w in words) and words[0][0].isupper()
+    names = re.split(r"\s*;\s*", name.strip())
+    return not re.search(r"\.\w{2,3}$", name) and all(looks_like_name(n) for n in names)
 
 
 def _core_date(text: str) -> str | None:

@@ -1,0 +1,195 @@
+"""Plain-text articles: the encoding, then the layout news text follows.
+
+Plain text has no markup, so the structure comes from conventions::
+
+    By Vladimir Sazhin                     byline         -> meta.authors (+ publisher)
+    Putin and Pezeshkian’s meeting ...     headline       -> meta.title
+    October 14, 2024 - 22:37               date line      -> meta.published / updated
+    MOSCOW – On October 11th, ...          dateline lead  -> meta.dateline + first paragraph
+    ... paragraphs (hard wraps joined) ...
+    * * *                                  section break  -> Rule
+    *The author ... / **The views ...      end notes      -> Note author-note / disclaimer
+    By Vladimir Sazhin is Senior ...       closing bio    -> Author.bio
+
+Each heuristic is a small module-level function with its own tests, and each
+leaves a field empty rather than fill it with a guess. They live by what they
+recognise: :mod:`.blocks` (lines, paragraphs, lists, rules), :mod:`.bylines`
+(bylines, names, publishers, sign-offs), :mod:`.datelines` (date lines and
+datelines), :mod:`.notes` (end notes and the bio) and :mod:`.header` (title,
+standfirst, the packed wire header, the provenance trail). This module reads
+the article in that order and re-exports their names.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ...base import ReadOptions
+from ...io import check_text, decode_legacy, decode_text, utf16_without_bom  # noqa: F401 - re-exported
+from ...model import Article, Block, Metadata, Note, Paragraph, Rule, Text
+from .blocks import (  # noqa: F401 - re-exported
+    body_items,
+    clean,
+    find_list,
+    is_rule,
+    join_wrapped,
+    split_blocks,
+    split_lines,
+    split_paragraphs,
+)
+from .bylines import (  # noqa: F401 - re-exported
+    Byline,
+    find_byline,
+    find_signoff,
+    looks_like_name,
+    looks_like_publisher,
+    looks_like_role,
+    tidy_name,
+)
+from .datelines import DateLine, Dateline, parse_date, parse_date_line, split_dateline  # noqa: F401 - re-exported
+from .header import (  # noqa: F401 - re-exported
+    Header,
+    Trail,
+    find_title,
+    looks_like_title,
+    parse_header_line,
+    read_header,
+    unpack_header,
+)
+from .notes import classify_note, find_bio, with_bio  # noqa: F401 - re-exported
+
+#: A body in the making: rules and lists as blocks, paragraphs still as strings.
+Items = list[Block | str]
+
+
+def parse_article(text: str, provenance: dict[str, str] | None = None) -> Article:
+    """The article in decoded plain text; ``provenance`` learns where each field came from."""
+    blocks = _blocks(text)
+    trail = Trail(split_lines(text)) if provenance is not None else None
+    head, used = read_header(blocks, trail)
+    items = body_items(blocks[used:])
+    items, notes = take_notes(items, trail)
+    take_bio(items, head, trail)
+    if not head.authors:
+        take_closing_byline(items, head, trail)
+    take_signoff(items, head, trail)
+    _strip_rules(items)
+    dateline = take_dateline(items, head, trail)
+
+    body = tuple(Paragraph((Text(i),)) if isinstance(i, str) else i for i in items)
+    meta = Metadata(
+        title=head.title,
+        subtitle=head.subtitle,
+        authors=tuple(head.authors),
+        published=head.published,
+        updated=head.updated,
+        dateline=dateline,
+        publisher=head.publisher,
+    )
+    if provenance is not None and trail is not None:
+        provenance.update(trail.where)
+    return Article(meta=meta, body=body, notes=tuple(notes))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """The text's blocks, a closing sign-off and a packed wire header split off."""
+    blocks = split_blocks(text)
+    if blocks and len(blocks[-1]) > 1 and find_signoff(blocks[-1][-1]) is not None:
+        # a sign-off on the story's last line is never part of its last paragraph
+        blocks = [*blocks[:-1], blocks[-1][:-1], blocks[-1][-1:]]
+    if blocks:
+        blocks = [*unpack_header(blocks[0]), *blocks[1:]]
+    return blocks
+
+
+def take_notes(items: Items, trail: Trail | None) -> tuple[Items, list[Note]]:
+    """The items that are not notes, and the notes (numbered ``n1``, ``n2`` ...)."""
+    notes: list[Note] = []
+    kept: Items = []
+    for item in items:
+        note = classify_note(item) if isinstance(item, str) else None
+        if note is None:
+            kept.append(item)
+        else:
+            notes.append(Note(f"n{len(notes) + 1}", note[0], (Paragraph((Text(note[1]),)),)))
+            if trail is not None and isinstance(item, str):
+                trail.note(f"notes.n{len(notes)}", item, f"{note[0]}, classify_note", quote=True)
+    return kept, notes
+
+
+def take_bio(items: Items, head: Header, trail: Trail | None) -> None:
+    """A closing paragraph about an author: off the body, onto that author."""
+    if not (items and isinstance(items[-1], str)):
+        return
+    bio = find_bio(items[-1], tuple(a.name for a in head.authors))
+    if bio is None:
+        return
+    if trail is not None:
+        trail.note("bio", items[-1], f"closing paragraph about {bio[0]}, find_bio")
+        if bio[0] not in {a.name for a in head.authors}:
+            trail.note("authors", items[-1], "named by the closing bio, find_bio")
+    items.pop()
+    head.authors = with_bio(head.authors, *bio)
+
+
+def take_closing_byline(items: Items, head: Header, trail: Trail | None) -> None:
+    """A ``By ...`` line that names people at the end of the body: off the body, into the header."""
+    if not (items and isinstance(items[-1], str)):
+        return
+    closing = find_byline(items[-1])
+    if closing is None or not closing.names:
+        return
+    if trail is not None:
+        trail.note("authors", items[-1], "closing byline, find_byline", quote=True)
+        if closing.publisher and not head.publisher:
+            trail.note("publisher", items[-1], "publisher in the closing byline", quote=True)
+    items.pop()
+    head.add(closing)
+
+
+def take_signoff(items: Items, head: Header, trail: Trail | None) -> None:
+    """A wire service's closing sign-off (``Reuter``, ``(AP)``): off the body, the publisher if none."""
+    if not (items and isinstance(items[-1], str)) or (agency := find_signoff(items[-1])) is None:
+        return
+    if trail is not None and not head.publisher:
+        trail.note("publisher", items[-1], "wire sign-off, find_signoff", quote=True)
+    items.pop()
+    head.publisher = head.publisher or agency
+
+
+def _strip_rules(items: Items) -> None:
+    """Section breaks at either end of the body separate nothing."""
+    while items and isinstance(items[0], Rule):
+        items.pop(0)
+    while items and isinstance(items[-1], Rule):
+        items.pop()
+
+
+def take_dateline(items: Items, head: Header, trail: Trail | None) -> str | None:
+    """The place a lead paragraph opens with, taken off it; its wire credit is the publisher if none."""
+    if not (items and isinstance(items[0], str)):
+        return None
+    found = split_dateline(items[0])
+    if found is None:
+        return None
+    if trail is not None:
+        trail.note("dateline", items[0][:40], "lead paragraph prefix, split_dateline", quote=True)
+        if found.agency and not head.publisher:
+            trail.note("publisher", items[0][:40], "agency in the dateline, split_dateline", quote=True)
+    if found.rest:
+        items[0] = found.rest
+    else:
+        items.pop(0)
+    head.publisher = head.publisher or found.agency
+    return found.place
+
+
+class TextReader:
+    name: ClassVar[str] = "text"
+    #: SGML newswire collections (Reuters-21578, the TREC/TIPSTER sets) are
+    #: text with a few tags; they read as text, as when given one by one.
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".sgm", ".sgml")
+    description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
+
+    def read(self, data: bytes, options: ReadOptions) -> Article:
+        return parse_article(decode_text(data, options.warnings), options.provenance)

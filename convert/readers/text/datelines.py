@@ -1,0 +1,100 @@
+"""Date lines (``October 14, 2024 - 22:37``) and datelines (``MOSCOW – On ...``).
+
+The date grammar itself is :func:`convert.dates.parse_date`; a date line adds
+labels (``Updated:``) and separators around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...dates import parse_date
+from .blocks import clean
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """The dates a date line gives, ISO 8601."""
+
+    published: str | None = None
+    updated: str | None = None
+
+
+_DATE_LABEL = re.compile(
+    r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
+    r"(?:\s+on)?\s*[:\-–—]?\s*",
+    re.I,
+)
+_DATE_PARTS = re.compile(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``."""
+    line = clean(line)
+    if len(line) > 120:
+        return None
+    published = updated = None
+    for part in _DATE_PARTS.split(line):
+        if not part:
+            continue
+        label = _DATE_LABEL.match(part)
+        iso = parse_date(part[label.end() :] if label else part)
+        if iso is None:
+            return None
+        if label and re.search(r"updated|modified", label.group("label"), re.I):
+            updated = updated or iso
+        else:
+            published = published or iso
+    if published is None and updated is None:
+        return None
+    return DateLine(published, updated)
+
+
+_DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
+_DATELINE_HEAD = re.compile(
+    r"(?P<place>[^,()]+?)(?:,\s*(?P<extra>[^()]{1,40}?))?(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
+)
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENT WATCH LIVE FACTBOX "
+    "EXPLAINER INTERVIEW REVIEW NOTE CORRECTION UPDATE:".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place a lead paragraph opens with, the text after it, and any wire credit."""
+
+    place: str
+    rest: str
+    agency: str | None = None
+
+
+def split_dateline(text: str) -> Dateline | None:
+    """``MOSCOW – On ...`` / ``NEW YORK, March 2 (Reuters) - ...`` -> place and the rest.
+
+    The place is in capitals, at most five words, before a spaced dash (an
+    em dash may be unspaced); ``rest`` is empty when the dateline stands
+    alone on its line. The date after a comma is dropped: it lacks the
+    year, so it cannot fill ``published``.
+    """
+    m = _DATELINE_DASH.search(text, 0, 90)
+    if m is None or m.start() == 0:
+        return None
+    rest = text[m.end() :].strip()
+    head = _DATELINE_HEAD.fullmatch(text[: m.start()])
+    if head is None:
+        return None
+    place = clean(head.group("place"))
+    letters = sum(ch.isalpha() for ch in place)
+    if (
+        letters < 3
+        or place != place.upper()
+        or len(place.split()) > 5
+        or place in _NOT_PLACES
+        or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
+        or any(ch.isdigit() for ch in place)
+    ):
+        return None
+    agency = clean(head.group("agency")) if head.group("agency") else None
+    return Dateline(place, rest, agency)

@@ -1,0 +1,84 @@
+"""End notes (author's note, disclaimer, correction) and the closing author bio."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Author
+from .blocks import clean
+from .bylines import looks_like_name, tidy_name
+
+_NOTE_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(?:editor['’]?s['’]?|editorial)\s+note\b|note\s+from\s+the\s+editors?\b", re.I),
+        "editor-note",
+    ),
+    (
+        re.compile(r"(?:corrections?|clarifications?)\b(?:\s*\([^)]{0,40}\))?\s*[:.\-–—]", re.I),
+        "correction",
+    ),
+    (re.compile(r"an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b", re.I), "correction"),
+    (
+        re.compile(r"this\s+(?:article|story)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b", re.I),
+        "correction",
+    ),
+    (re.compile(r"disclaimer\s*:", re.I), "disclaimer"),
+)
+
+
+def classify_note(text: str) -> tuple[str, str] | None:
+    """``(kind, text)`` when a paragraph is a note rather than body text.
+
+    ``*text`` is an author's note and ``**text`` a disclaimer (the asterisks
+    go); "Editor's note:", "Correction:", "Disclaimer:" paragraphs keep their
+    words, which say what they are.
+    """
+    text = clean(text)
+    stars = re.match(r"(\*+)\s*(?=[^\s*])", text)
+    if stars and len(stars.group(1)) <= 3:
+        body = text[stars.end() :]
+        if body.endswith(stars.group(1)):  # *wrapped in emphasis*
+            body = body[: -len(stars.group(1))].rstrip()
+        if body:
+            return ("author-note" if len(stars.group(1)) == 1 else "disclaimer"), body
+    for pattern, kind in _NOTE_PREFIXES:
+        if pattern.match(text):
+            return kind, text
+    return None
+
+
+_BIO_PREFIX = re.compile(r"(?:(?P<strong>about\s+the\s+author|by)\s*[:\-–—]?\s+|[—–-]\s*)", re.I)
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|has|had|teaches|taught|writes|works|worked|serves|served|covers|leads|heads|"
+    r"holds|lives|directs|edits|specializes|specialises)\b"
+)
+
+
+def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """``(name, bio)`` when a closing paragraph describes an author.
+
+    ``Jane Doe is ...`` counts for an author already known from the byline;
+    an unknown name needs a ``By`` or ``About the author:`` lead-in. The
+    lead-in is dropped from the bio.
+    """
+    text = clean(text)
+    if len(text) > 600:
+        return None
+    m = _BIO_PREFIX.match(text)
+    body = text[m.end() :] if m else text
+    for name in known:
+        if body.lower().startswith(name.lower()) and _BIO_VERB.match(body, len(name)):
+            return name, body
+    if not (m and m.group("strong")):
+        return None
+    verb = _BIO_VERB.search(body)
+    if verb is None or not looks_like_name(body[: verb.start()]):
+        return None
+    return tidy_name(body[: verb.start()]), body
+
+
+def with_bio(authors: list[Author], name: str, bio: str) -> list[Author]:
+    """The authors with ``bio`` set on ``name``, who is added when not yet known."""
+    if any(a.name == name for a in authors):
+        return [Author(a.name, a.role, bio) if a.name == name else a for a in authors]
+    return [*authors, Author(name, None, bio)]
