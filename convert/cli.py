@@ -176,7 +176,50 @@ def _collect_meta(
 @_with_meta_options
 @_debug_option
 @guarded
-def convert_cmd(
+def convert_cmd(**options: Any) -> None:
+    """Convert INPUT files (or '-' for stdin) to every format in --to.
+
+    \b
+    A folder is walked and its tree mirrored under -o, in parallel and
+    incrementally (only what changed is converted again). Exit codes for
+    folders: 0 all converted or up to date, 1 some failed, 3 all failed.
+    """
+    args = _parse_convert_options(**options)
+    if args.batch.scheduler or any(src != "-" and Path(src).is_dir() for src in args.inputs):
+        sys.exit(_convert_folders(args))
+    if args.output == "-":
+        _convert_to_stdout(args)
+        return
+    worst = _convert_files(args)
+    if worst:
+        sys.exit(worst)
+
+
+@dataclass(frozen=True)
+class _ConvertArgs:
+    """``convert``'s options, parsed and checked before any input is read."""
+
+    inputs: tuple[str, ...]
+    formats: list[str]
+    output: str | None
+    style: str
+    from_: str | None
+    width: int | None
+    #: ``--allow-remote``, or implied by ``--allow-host``.
+    allow_remote: bool
+    allow_hosts: tuple[str, ...]
+    pdf_variant: str | None
+    quiet: bool
+    meta: dict[str, Any]
+    batch: _BatchArgs
+
+    def export_options(self, src: str, warnings: list[str]) -> ExportOptions:
+        return _export_options(
+            src, self.width, self.allow_remote, self.allow_hosts, warnings, self.pdf_variant
+        )
+
+
+def _parse_convert_options(
     inputs: tuple[str, ...],
     to: str,
     output: str | None,
@@ -201,14 +244,8 @@ def convert_cmd(
     author: str | None,
     published: str | None,
     language: str | None,
-) -> None:
-    """Convert INPUT files (or '-' for stdin) to every format in --to.
-
-    \b
-    A folder is walked and its tree mirrored under -o, in parallel and
-    incrementally (only what changed is converted again). Exit codes for
-    folders: 0 all converted or up to date, 1 some failed, 3 all failed.
-    """
+) -> _ConvertArgs:
+    """The options as :class:`_ConvertArgs`; unknown formats, an unknown style or bad --meta fail here, once."""
     from .registry import exporters
     from .theme import load_theme
 
@@ -217,70 +254,87 @@ def convert_cmd(
         exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
-    allow_remote = allow_remote or bool(allow_hosts)
     if limit_pairs:
         from . import limits
 
         limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
-    if scheduler or any(src != "-" and Path(src).is_dir() for src in inputs):
-        batch = _BatchArgs(
-            jobs,
-            include,
-            exclude,
-            force,
-            report_path,
-            timeout,
-            progress,
-            scheduler,
-            quiet,
-            allow_hosts,
-            pdf_variant,
-        )
-        sys.exit(_convert_folders(inputs, formats, output, style, from_, width, allow_remote, meta, batch))
-    if output == "-":
-        if len(formats) != 1 or len(inputs) != 1:
-            raise UsageError("-o - (stdout) takes one input and one output format")
-        warnings: list[str] = []
-        article = _read_input(inputs[0], from_, meta, allow_remote, warnings=warnings)
-        options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings, pdf_variant)
-        data = api.write(article, formats[0], style=style, options=options)
-        assert isinstance(data, bytes)
-        _print_warnings(inputs[0], warnings)
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+    batch = _BatchArgs(
+        jobs,
+        include,
+        exclude,
+        force,
+        report_path,
+        timeout,
+        progress,
+        scheduler,
+        quiet,
+        allow_hosts,
+        pdf_variant,
+    )
+    return _ConvertArgs(
+        inputs,
+        formats,
+        output,
+        style,
+        from_,
+        width,
+        allow_remote or bool(allow_hosts),
+        allow_hosts,
+        pdf_variant,
+        quiet,
+        meta,
+        batch,
+    )
+
+
+def _convert_to_stdout(args: _ConvertArgs) -> None:
+    """``-o -``: one input in one format, written to stdout."""
+    if len(args.formats) != 1 or len(args.inputs) != 1:
+        raise UsageError("-o - (stdout) takes one input and one output format")
+    src = args.inputs[0]
+    warnings: list[str] = []
+    article = _read_input(src, args.from_, args.meta, args.allow_remote, warnings=warnings)
+    data = api.write(article, args.formats[0], style=args.style, options=args.export_options(src, warnings))
+    assert isinstance(data, bytes)
+    _print_warnings(src, warnings)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _convert_files(args: _ConvertArgs) -> int:
+    """Each input file to every format, one after another; the worst exit code (0 when all were written)."""
+    inputs, output = args.inputs, args.output
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
         raise UsageError(f"-o {output}: several inputs need an output folder, not a file")
-    _check_outputs(inputs, output, formats)
+    _check_outputs(inputs, output, args.formats)
     worst = 0
     done = 0
     for src in inputs:
         try:
-            warnings = []
+            warnings: list[str] = []
             written = api.convert(
                 _stdin_bytes() if src == "-" else src,
                 output,
-                to=formats,
-                style=style,
-                from_=from_,
-                metadata=meta,
-                options=_export_options(src, width, allow_remote, allow_hosts, warnings, pdf_variant),
-                allow_remote=allow_remote,
+                to=args.formats,
+                style=args.style,
+                from_=args.from_,
+                metadata=args.meta,
+                options=args.export_options(src, warnings),
+                allow_remote=args.allow_remote,
                 name="<stdin>" if src == "-" else None,
             )
             _print_warnings(src, warnings)
             done += 1
-            if not quiet:
+            if not args.quiet:
                 for path in written:
                     click.echo(f"wrote {path}")
         except ConvertError as exc:
             worst = max(worst, fail(exc, src))
         except Exception as exc:
             worst = max(worst, fail(exc, src))
-    if worst:
-        if len(inputs) > 1 and not quiet:
-            click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
-        sys.exit(worst)
+    if worst and len(inputs) > 1 and not args.quiet:
+        click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
+    return worst
 
 
 def _export_options(
@@ -351,20 +405,11 @@ def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None
     return Bar(sys.stderr, live=live)
 
 
-def _convert_folders(
-    inputs: tuple[str, ...],
-    formats: list[str],
-    output: str | None,
-    style: str,
-    from_: str | None,
-    width: int | None,
-    allow_remote: bool,
-    meta: dict[str, Any],
-    batch: _BatchArgs,
-) -> int:
+def _convert_folders(args: _ConvertArgs) -> int:
     """The batch engine behind ``convert DIR...``; returns the exit code (0, 1 or 3)."""
     from .batch import convert_batch
 
+    inputs, output, batch = args.inputs, args.output, args.batch
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with folders")
     if not output or output == "-":
@@ -376,14 +421,14 @@ def _convert_folders(
     report = convert_batch(
         list(inputs),
         output,
-        to=formats,
+        to=args.formats,
         jobs=batch.jobs,
         scheduler=batch.scheduler,
-        style=style,
-        from_=from_,
-        metadata=meta or None,
-        width=width,
-        allow_remote=allow_remote,
+        style=args.style,
+        from_=args.from_,
+        metadata=args.meta or None,
+        width=args.width,
+        allow_remote=args.allow_remote,
         allowed_hosts=batch.allowed_hosts,
         pdf_variant=batch.pdf_variant,
         include=batch.include,
