@@ -18,6 +18,7 @@ import click
 from . import __version__, api
 from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
+from .commands._web import expand_all, has_web_inputs, label, selection, selection_options
 from .errors import ConvertError, OutputError, UsageError
 from .model import Article
 
@@ -52,6 +53,7 @@ def _read_input(
     *,
     require_text: bool = True,
     warnings: list[str] | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> Article:
     if src == "-":
         data = _stdin_bytes()
@@ -71,6 +73,7 @@ def _read_input(
         allow_remote=allow_remote,
         require_text=require_text,
         warnings=warnings,
+        allowed_hosts=allowed_hosts,
     )
 
 
@@ -173,6 +176,7 @@ def _collect_meta(
     metavar="tcp://HOST:PORT",
     help="Run on this Dask cluster (pip install 'broadsheet[dask]').",
 )
+@selection_options
 @_with_meta_options
 @_debug_option
 @guarded
@@ -196,6 +200,8 @@ def convert_cmd(
     timeout: float | None,
     progress: str,
     scheduler: str | None,
+    since: str | None,
+    max_items: int | None,
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -208,6 +214,9 @@ def convert_cmd(
     A folder is walked and its tree mirrored under -o, in parallel and
     incrementally (only what changed is converted again). Exit codes for
     folders: 0 all converted or up to date, 1 some failed, 3 all failed.
+
+    An http(s):// URL is fetched and read as a web page; a feed (RSS, Atom,
+    JSON Feed) or sitemap, as a URL or a file, gives one output per item.
     """
     from .registry import exporters
     from .theme import load_theme
@@ -222,6 +231,10 @@ def convert_cmd(
         from . import limits
 
         limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
+    if since is not None or max_items is not None or has_web_inputs(inputs):
+        chosen = selection(since, max_items)
+        web_args = (width, allow_remote, allow_hosts, meta, quiet, pdf_variant, chosen)
+        sys.exit(_convert_web(inputs, formats, output, style, from_, *web_args))
     if scheduler or any(src != "-" and Path(src).is_dir() for src in inputs):
         batch = _BatchArgs(
             jobs,
@@ -281,6 +294,74 @@ def convert_cmd(
         if len(inputs) > 1 and not quiet:
             click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
         sys.exit(worst)
+
+
+def _convert_web(
+    inputs: tuple[str, ...],
+    formats: list[str],
+    output: str | None,
+    style: str,
+    from_: str | None,
+    width: int | None,
+    allow_remote: bool,
+    allow_hosts: tuple[str, ...],
+    meta: dict[str, Any],
+    quiet: bool,
+    pdf_variant: str | None,
+    chosen: dict[str, Any],
+) -> int:
+    """``convert`` with URLs, feeds or sitemaps among the inputs: one output set per page or item.
+
+    Outputs of pages are named after their titles (as for stdin); an input
+    or item that fails is reported on one line and the others go on.
+    Returns the exit code: 0, or the worst failure's.
+    """
+    from . import web
+
+    if "-" in inputs:
+        raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
+    if output == "-":
+        raise UsageError("-o - (stdout) takes one file; write URLs and feeds to a folder with -o")
+    failed: list[int] = []
+    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)))
+    if len(entries) > 1 and output and api.dest_is_file(output, formats):
+        raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
+    worst = max(failed, default=0)
+    done = 0
+    total = len(entries) + len(failed)
+    for entry in entries:
+        page = entry if isinstance(entry, web.WebPage) else None
+        local = page is None and not web.is_url(entry)
+        try:
+            warnings: list[str] = []
+            options = ExportOptions(
+                width=width,
+                allow_remote=allow_remote,
+                allowed_hosts=allow_hosts,
+                base_dir=Path(entry).resolve().parent if local else None,
+                warnings=warnings,
+                pdf_variant=pdf_variant,
+            )
+            written = api.convert(
+                page.data if page else entry,
+                output,
+                to=formats,
+                style=style,
+                from_=from_ or (page.reader if page else None),
+                metadata=meta,
+                options=options,
+                name=page.url if page else None,
+            )
+            _print_warnings(label(entry), warnings)
+            done += 1
+            if not quiet:
+                for path in written:
+                    click.echo(f"wrote {path}")
+        except Exception as exc:
+            worst = max(worst, fail(exc, label(entry)))
+    if worst and total > 1 and not quiet:
+        click.echo(f"{done} of {total} pages converted", err=True)
+    return worst
 
 
 def _export_options(
@@ -459,6 +540,13 @@ def _outline(article: Article) -> str:
     is_flag=True,
     help="Show a web page's metadata even when it has no article text (convert refuses such a page).",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="An INPUT URL may be on HOST even if it is private or loopback (see README, Security).",
+)
 @_with_meta_options
 @_debug_option
 @guarded
@@ -468,6 +556,7 @@ def inspect_cmd(
     explain: bool,
     from_: str | None,
     allow_empty: bool,
+    allow_hosts: tuple[str, ...],
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -480,7 +569,9 @@ def inspect_cmd(
         _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
         return
     warnings: list[str] = []
-    article = _read_input(input, from_, meta, False, require_text=not allow_empty, warnings=warnings)
+    article = _read_input(
+        input, from_, meta, False, require_text=not allow_empty, warnings=warnings, allowed_hosts=allow_hosts
+    )
     _print_warnings(input, warnings)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
