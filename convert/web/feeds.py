@@ -26,7 +26,7 @@ from ..errors import InputError
 __all__ = ["Item", "feed_kind", "parse_items", "select", "item_html"]
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-_SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.DOTALL | re.IGNORECASE)
+_SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
 _XML_KINDS = {
     b"rss": "rss",
     b"rdf": "rss",

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from .. import __version__, limits
+from .. import limits
 from ..errors import InputError, LimitError
 
 __all__ = [
@@ -39,7 +39,17 @@ __all__ = [
     "is_url",
 ]
 
-USER_AGENT = f"broadsheet/{__version__} (+https://pypi.org/project/broadsheet/)"
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("broadsheet")
+    except PackageNotFoundError:
+        return "0.0.0+unknown"
+
+
+USER_AGENT = f"broadsheet/{_version()}"
 #: Seconds to connect, and to wait for each read from the server.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
