@@ -246,6 +246,8 @@ def read(
             article = with_source(article, source)
         if path is None and name and web.is_url(name) and not article.meta.url:
             article = model.replace(article, meta=model.replace(article.meta, url=name))
+            if provenance is not None:
+                provenance["url"] = "the URL the page was fetched from"
         limits.check_article(article)  # before the passes walk a huge or deep tree
         before = article.meta
         article = normalize(article)

@@ -18,7 +18,7 @@ import click
 from . import __version__, api
 from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
-from .commands._web import expand_all, has_web_inputs, label, selection, selection_options
+from .commands._web import expand_all, has_web_inputs, label, read_entry, selection, selection_options
 from .errors import ConvertError, OutputError, UsageError
 from .model import Article
 
@@ -320,10 +320,26 @@ def _convert_web(
 
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
-    if output == "-":
-        raise UsageError("-o - (stdout) takes one file; write URLs and feeds to a folder with -o")
     failed: list[int] = []
     entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)))
+    if output == "-":
+        if len(formats) != 1 or len(entries) + len(failed) != 1:
+            raise UsageError("-o - (stdout) takes one page and one output format")
+        if failed:
+            return failed[0]
+        entry = entries[0]
+        warnings: list[str] = []
+        article = read_entry(entry, from_, allow_hosts, metadata=meta, warnings=warnings)
+        options = ExportOptions(
+            width=width, allow_remote=allow_remote, allowed_hosts=allow_hosts, warnings=warnings,
+            pdf_variant=pdf_variant,
+        )  # fmt: skip
+        data = api.write(article, formats[0], style=style, options=options)
+        assert isinstance(data, bytes)
+        _print_warnings(label(entry), warnings)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
     worst = max(failed, default=0)
@@ -566,7 +582,9 @@ def inspect_cmd(
     """Show the article tree Broadsheet recovers from INPUT."""
     meta = _collect_meta(meta_pairs, title, author, published, language)
     if explain:
-        _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
+        _inspect_explained(
+            input, from_, meta, as_json, require_text=not allow_empty, allowed_hosts=allow_hosts
+        )
         return
     warnings: list[str] = []
     article = _read_input(
@@ -581,7 +599,13 @@ def inspect_cmd(
 
 
 def _inspect_explained(
-    src: str, from_: str | None, meta: dict[str, Any], as_json: bool, *, require_text: bool = True
+    src: str,
+    from_: str | None,
+    meta: dict[str, Any],
+    as_json: bool,
+    *,
+    require_text: bool = True,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> None:
     """``inspect --explain``: the metadata with its sources (``--json``: tree and provenance)."""
     import json
@@ -595,7 +619,9 @@ def _inspect_explained(
             data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
         )
     else:
-        article, where = read_explained(src, from_=from_, metadata=meta, require_text=require_text)
+        article, where = read_explained(
+            src, from_=from_, metadata=meta, require_text=require_text, allowed_hosts=allowed_hosts
+        )
     if as_json:
         doc = {"provenance": where, "article": to_json(article)}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -7,6 +7,7 @@ pure address check, never with a connection.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import threading
@@ -162,7 +163,8 @@ class Handler(BaseHTTPRequestHandler):
         for key, value in headers.items():
             self.send_header(key.replace("_", "-"), value)
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(OSError):  # the client gave up (a timeout test)
+            self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: C901 - one branch per test route
         self.server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
@@ -204,6 +206,17 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(2)
             self.send(200, page_html(8).encode())
+        elif path == "/drip":  # a byte every 0.1 s: each read is quick, the whole never ends
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                return
         elif path == "/huge":  # never ends: chunks until the client hangs up
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -374,6 +387,20 @@ def test_a_slow_server_times_out(site: Site) -> None:
     with pytest.raises(InputError, match="timed out"):
         fetch(f"{site.base}/slow", allowed_hosts=ALLOW, read_timeout=0.3)
     assert time.monotonic() - start < 1.5
+
+
+def test_a_dripping_server_hits_the_total_timeout(site: Site) -> None:
+    start = time.monotonic()
+    with pytest.raises(InputError, match="timed out"):
+        fetch(f"{site.base}/drip", allowed_hosts=ALLOW, read_timeout=1, total_timeout=0.5)
+    assert time.monotonic() - start < 3
+
+
+def test_a_url_to_stdout_and_explained(site: Site) -> None:
+    result = run("convert", f"{site.base}/page/3.html", "--allow-host", "127.0.0.1", "--to", "txt", "-o", "-")
+    assert result.exit_code == 0 and story_title(3) in result.output
+    result = run("inspect", f"{site.base}/page/3.html", "--allow-host", "127.0.0.1", "--explain")
+    assert result.exit_code == 0 and "the URL the page was fetched from" in result.output
 
 
 def test_a_huge_response_is_cut_at_the_size_limit(site: Site) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +32,7 @@ __all__ = [
     "CONNECT_TIMEOUT",
     "MAX_REDIRECTS",
     "READ_TIMEOUT",
+    "TOTAL_TIMEOUT",
     "USER_AGENT",
     "Response",
     "address_refusal",
@@ -53,6 +55,8 @@ USER_AGENT = f"broadsheet/{_version()}"
 #: Seconds to connect, and to wait for each read from the server.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
+#: Seconds the whole body may take (a server dripping a byte now and then is cut off).
+TOTAL_TIMEOUT = 120.0
 #: Redirects followed for one URL.
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
@@ -177,6 +181,7 @@ def fetch(
     max_bytes: int | None = None,
     connect_timeout: float = CONNECT_TIMEOUT,
     read_timeout: float = READ_TIMEOUT,
+    total_timeout: float = TOTAL_TIMEOUT,
     max_redirects: int = MAX_REDIRECTS,
     accept: str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
 ) -> Response:
@@ -249,7 +254,7 @@ def fetch(
                 raise InputError(
                     f"HTTP {status} {response.reason or ''}".rstrip() + f" from {current}", path=url
                 )
-            data = _read_capped(response, cap, url, read_timeout)
+            data = _read_capped(response, cap, url, read_timeout, total_timeout)
             return Response(url, current, status, got, data)
         finally:
             response.release_conn()
@@ -257,7 +262,7 @@ def fetch(
     raise InputError(f"more than {max_redirects} redirects", path=url)
 
 
-def _read_capped(response: object, cap: int, url: str, read_timeout: float) -> bytes:
+def _read_capped(response: object, cap: int, url: str, read_timeout: float, total_timeout: float) -> bytes:
     """The body, read in chunks; one byte past ``cap`` (after decompression) stops it."""
     import urllib3
 
@@ -270,11 +275,16 @@ def _read_capped(response: object, cap: int, url: str, read_timeout: float) -> b
         raise _too_big(int(length), cap, url, declared=True)
     chunks: list[bytes] = []
     size = 0
+    deadline = time.monotonic() + total_timeout
     try:
-        for chunk in response.stream(_CHUNK):  # type: ignore[attr-defined]
+        # read1 returns what has arrived (a read() would wait for a whole chunk), so the deadline
+        # is checked at every packet a slow server drips.
+        while chunk := response.read1(_CHUNK):  # type: ignore[attr-defined]
             size += len(chunk)
             if size > cap:
                 raise _too_big(size, cap, url)
+            if time.monotonic() > deadline:
+                raise InputError(f"the response took over {total_timeout:g} s (timed out)", path=url)
             chunks.append(chunk)
     except urllib3.exceptions.ReadTimeoutError:
         raise InputError(f"the server stopped sending for {read_timeout:g} s (timed out)", path=url) from None
