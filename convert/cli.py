@@ -177,6 +177,7 @@ def _collect_meta(
     help="Run on this Dask cluster (pip install 'broadsheet[dask]').",
 )
 @selection_options
+@click.option("--ignore-robots", is_flag=True, help="URL lists: fetch pages robots.txt disallows.")
 @_with_meta_options
 @_debug_option
 @guarded
@@ -202,6 +203,7 @@ def convert_cmd(
     scheduler: str | None,
     since: str | None,
     max_items: int | None,
+    ignore_robots: bool,
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -231,6 +233,9 @@ def convert_cmd(
         from . import limits
 
         limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
+    if from_ == "urls" or any(src.lower().endswith(".urls") for src in inputs):
+        lists = _UrlListArgs(jobs, force, quiet, ignore_robots, width, allow_remote, allow_hosts, pdf_variant)
+        sys.exit(_convert_url_lists(inputs, formats, output, style, meta, lists))
     if since is not None or max_items is not None or has_web_inputs(inputs):
         chosen = selection(since, max_items)
         web_args = (width, allow_remote, allow_hosts, meta, quiet, pdf_variant, chosen)
@@ -294,6 +299,77 @@ def convert_cmd(
         if len(inputs) > 1 and not quiet:
             click.echo(f"{done} of {len(inputs)} inputs converted", err=True)
         sys.exit(worst)
+
+
+@dataclass(frozen=True)
+class _UrlListArgs:
+    jobs: int | None
+    force: bool
+    quiet: bool
+    ignore_robots: bool
+    width: int | None
+    allow_remote: bool
+    allowed_hosts: tuple[str, ...]
+    pdf_variant: str | None
+
+
+def _convert_url_lists(
+    inputs: tuple[str, ...],
+    formats: list[str],
+    output: str | None,
+    style: str,
+    meta: dict[str, Any],
+    args: _UrlListArgs,
+) -> int:
+    """``convert LIST.urls -o OUT/`` (or ``- --from urls``): the batch of :mod:`convert.batch.urls`.
+
+    Returns 0 when every page converted or was up to date, 1 when some
+    failed, 3 when all failed (as for folders).
+    """
+    from . import web
+    from .batch.urls import convert_urls
+
+    if not output or output == "-" or (os.path.lexists(output) and not Path(output).is_dir()):
+        raise UsageError("a URL list needs an output folder", hint="add -o OUT/")
+    urls: list[str] = []
+    for src in inputs:
+        if src == "-":
+            urls += web.read_url_list(_stdin_bytes().decode("utf-8-sig", "replace"), "<stdin>")
+        elif web.is_url_list(src) or Path(src).is_file():
+            urls += (
+                web.expand(src)
+                if web.is_url_list(src)
+                else web.read_url_list(Path(src).read_text("utf-8"), src)
+            )
+        else:
+            raise UsageError(f"{src}: a URL list is a file of URLs, one a line (name it *.urls)")
+    urls = list(dict.fromkeys(urls))
+
+    def options(warnings: list[str]) -> ExportOptions:
+        return ExportOptions(
+            width=args.width, allow_remote=args.allow_remote, allowed_hosts=args.allowed_hosts,
+            warnings=warnings, pdf_variant=args.pdf_variant,
+        )  # fmt: skip
+
+    def report(outcome: Any) -> None:
+        if outcome.error:
+            click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.status == "converted" and not args.quiet:
+            for path in outcome.outputs:
+                click.echo(f"wrote {Path(output) / path}")
+
+    outcomes = convert_urls(
+        urls, output, to=formats, style=style, jobs=args.jobs or 4, allowed_hosts=args.allowed_hosts,
+        ignore_robots=args.ignore_robots, force=args.force, options=options, metadata=meta or None,
+        on_outcome=report,
+    )  # fmt: skip
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("converted", "up to date")}
+    failed = len(outcomes) - sum(counts.values())
+    if not args.quiet:
+        click.echo(
+            f"{counts['converted']} converted, {counts['up to date']} up to date, {failed} failed", err=True
+        )
+    return 0 if not failed else 3 if failed == len(outcomes) else 1
 
 
 def _convert_web(

@@ -138,6 +138,10 @@ class Site(ThreadingHTTPServer):
         self.connections = 0
         self.other: str = ""  # the base URL of the "other host" server, for redirects to it
         self.huge_sent = 0
+        self.statuses: list[tuple[str, int]] = []
+        self.versions: dict[int, int] = {}  # page number -> version (its ETag changes with it)
+        self.inflight = self.max_inflight = 0
+        self.lock = threading.Lock()
 
     @property
     def base(self) -> str:
@@ -157,6 +161,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.server.statuses.append((self.path, status))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -170,9 +175,27 @@ class Handler(BaseHTTPRequestHandler):
         self.server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
         base = self.server.base
         path = self.path
-        if path.startswith("/page/"):
-            n = int(path.removeprefix("/page/").removesuffix(".html"))
-            self.send(200, page_html(n).encode())
+        if path.startswith(("/page/", "/private/")):
+            with self.server.lock:
+                self.server.inflight += 1
+                self.server.max_inflight = max(self.server.max_inflight, self.server.inflight)
+            time.sleep(0.01)
+            n = int(path.rsplit("/", 1)[-1].removesuffix(".html"))
+            version = self.server.versions.get(n, 0)
+            etag = f'"p{n}-v{version}"'
+            with self.server.lock:
+                self.server.inflight -= 1
+            if self.headers.get("If-None-Match") == etag:
+                self.send(304, b"", ETag=etag)
+                return
+            html = page_html(n)
+            if version:
+                html = html.replace(
+                    "</article>", f"<p>Updated {version} times since it was first published.</p></article>"
+                )
+            self.send(200, html.encode(), ETag=etag)
+        elif path == "/robots.txt":
+            self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
         elif path == "/rss.xml":
             self.send(200, rss_feed(base).encode(), "application/rss+xml")
         elif path == "/atom.xml":
@@ -578,3 +601,72 @@ def test_a_corpus_page_over_http(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---------------------------------------------------------------- URL lists
+
+
+def test_a_url_list_converts_in_parallel_and_a_rerun_costs_304s(site: Site, tmp_path: Path) -> None:
+    from convert.batch.urls import MANIFEST_NAME, convert_urls
+
+    urls = [f"{site.base}/page/{n}.html" for n in range(1, 51)]
+    out = tmp_path / "out"
+    first = convert_urls(urls, out, to=["txt"], jobs=4, delay=0, allowed_hosts=ALLOW)
+    assert [o.status for o in first] == ["converted"] * 50
+    assert len(list(out.glob("*.txt"))) == 50 and (out / MANIFEST_NAME).is_file()
+    assert site.max_inflight == 1  # one request at a time per host, whatever -j says
+    page_requests = [(p, st) for p, st in site.statuses if p.startswith("/page/")]
+    assert len(page_requests) == 50 and {st for _p, st in page_requests} == {200}
+
+    site.statuses.clear()
+    site.versions[7] = 1  # one page changed
+    second = convert_urls(urls, out, to=["txt"], jobs=4, delay=0, allowed_hosts=ALLOW)
+    assert [o.status for o in second].count("up to date") == 49
+    assert second[6].status == "converted" and second[6].outputs == first[6].outputs  # same file, new text
+    assert "Updated 1 times" in (out / first[6].outputs[0]).read_text()
+    statuses = [st for p, st in site.statuses if p.startswith("/page/")]
+    assert statuses.count(304) == 49 and statuses.count(200) == 1
+    assert len(list(out.glob("*.txt"))) == 50
+
+
+def test_an_interrupted_url_list_resumes(site: Site, tmp_path: Path) -> None:
+    from convert.batch.urls import convert_urls
+
+    urls = [f"{site.base}/page/{n}.html" for n in range(1, 11)]
+    out = tmp_path / "out"
+    convert_urls(urls[:4], out, to=["txt"], delay=0, allowed_hosts=ALLOW)  # stopped after four
+    site.statuses.clear()
+    again = convert_urls(urls, out, to=["txt"], delay=0, allowed_hosts=ALLOW)
+    assert [o.status for o in again] == ["up to date"] * 4 + ["converted"] * 6
+
+
+def test_url_list_on_the_command_line_obeys_robots(site: Site, tmp_path: Path) -> None:
+    listing = tmp_path / "reading.urls"
+    listing.write_text(f"# morning\n{site.base}/page/1.html\n\n{site.base}/private/2.html\n")
+    out = tmp_path / "out"
+    result = run("convert", str(listing), "--to", "txt", "-o", f"{out}/", "--allow-host", "127.0.0.1")
+    assert result.exit_code == 1
+    assert (
+        "robots.txt disallows it" in result.output and "1 converted, 0 up to date, 1 failed" in result.output
+    )
+    assert not any(p.startswith("/private/") for p, _h in site.requests)
+    result = run(
+        "convert",
+        str(listing),
+        "--to",
+        "txt",
+        "-o",
+        f"{out}/",
+        "--allow-host",
+        "127.0.0.1",
+        "--ignore-robots",
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 converted, 1 up to date, 0 failed" in result.output
+
+
+def test_a_bad_url_list_line_is_one_error(tmp_path: Path) -> None:
+    listing = tmp_path / "bad.urls"
+    listing.write_text("http://127.0.0.1:9/a\nnot a url\n")
+    result = run("convert", str(listing), "--to", "txt", "-o", f"{tmp_path}/out/")
+    assert result.exit_code != 0 and "line 2" in result.output and "not an http(s) URL" in result.output

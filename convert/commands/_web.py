@@ -48,10 +48,10 @@ def selection(since: str | None, max_items: int | None) -> dict[str, Any]:
 
 
 def has_web_inputs(inputs: Iterable[str]) -> bool:
-    """Whether any input is a URL or a feed/sitemap file (the only inputs that fetch anything)."""
+    """Whether any input is a URL, a URL list or a feed/sitemap file (the only inputs that fetch)."""
     from .. import web
 
-    return any(web.is_url(src) or web.local_feed_kind(src) for src in inputs)
+    return any(web.is_url(src) or web.is_url_list(src) or web.local_feed_kind(src) for src in inputs)
 
 
 def expand_all(

@@ -18,9 +18,11 @@ from pathlib import Path
 from .. import limits
 from ..errors import InputError
 from .feeds import Item, feed_kind, item_html, parse_items, select
-from .http import Response, address_refusal, fetch, host_allowed, is_url
+from .http import HTTPStatusError, Response, address_refusal, fetch, host_allowed, is_url
 
 __all__ = [
+    "HTTPStatusError",
+    "Response",
     "WebPage",
     "address_refusal",
     "expand",
@@ -29,8 +31,10 @@ __all__ = [
     "fetch_page",
     "host_allowed",
     "is_url",
+    "is_url_list",
     "local_feed_kind",
     "page_from_response",
+    "read_url_list",
 ]
 
 #: Sitemaps an index may name that are followed (each is one more request).
@@ -105,6 +109,24 @@ def local_feed_kind(src: str) -> str | None:
     return feed_kind(head)
 
 
+def read_url_list(text: str, label: str) -> list[str]:
+    """The URLs of a list: one a line, blank lines and ``#`` comments skipped, repeats dropped."""
+    urls: list[str] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"line {n}: {line[:60]!r} is not an http(s) URL", path=label)
+        urls.append(line)
+    return list(dict.fromkeys(urls))
+
+
+def is_url_list(src: str) -> bool:
+    """Whether an input names a URL list: a file ending in ``.urls``."""
+    return isinstance(src, str) and not is_url(src) and src.lower().endswith(".urls")
+
+
 def expand(
     src: str,
     *,
@@ -116,6 +138,9 @@ def expand(
 
     Raises :class:`InputError` when the URL or the feed cannot be fetched or read.
     """
+    if is_url_list(src):
+        urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
+        return list(urls[:limit] if limit is not None else urls)
     if is_url(src):
         response = fetch(src, allowed_hosts=allowed_hosts)
         kind = feed_kind(response.data)
@@ -162,8 +187,11 @@ def _children(
 
 def _read_local(path: Path) -> bytes:
     limit = limits.current().input_bytes
-    with path.open("rb") as fh:
-        data = fh.read(limit + 1)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
         limits.check_input_size(len(data), what="feed")
     except InputError as exc:

@@ -31,6 +31,7 @@ from ..errors import InputError, LimitError
 __all__ = [
     "CONNECT_TIMEOUT",
     "MAX_REDIRECTS",
+    "HTTPStatusError",
     "READ_TIMEOUT",
     "TOTAL_TIMEOUT",
     "USER_AGENT",
@@ -108,6 +109,14 @@ def address_refusal(address: str) -> str | None:
     if not ip.is_global:
         return f"{ip} is not a public address"
     return None
+
+
+class HTTPStatusError(InputError):
+    """The server answered with an error status (``status``: 404, 500 ...)."""
+
+    def __init__(self, message: str, *, status: int, path: str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,9 +260,8 @@ def fetch(
             if status == 304:
                 return Response(url, current, status, got, b"")
             if not 200 <= status < 300:
-                raise InputError(
-                    f"HTTP {status} {response.reason or ''}".rstrip() + f" from {current}", path=url
-                )
+                message = f"HTTP {status} {response.reason or ''}".rstrip() + f" from {current}"
+                raise HTTPStatusError(message, status=status, path=url)
             data = _read_capped(response, cap, url, read_timeout, total_timeout)
             return Response(url, current, status, got, data)
         finally:
