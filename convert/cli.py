@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
-from . import __version__, api
+from . import __version__, api, web
 from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
 from .base import ExportOptions
 from .commands._web import expand_all, has_web_inputs, label, read_entry, selection, selection_options
@@ -233,7 +233,7 @@ def convert_cmd(
         from . import limits
 
         limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
-    if from_ == "urls" or any(src.lower().endswith(".urls") for src in inputs):
+    if from_ == "urls" or any(map(web.is_url_list, inputs)):
         lists = _UrlListArgs(jobs, force, quiet, ignore_robots, width, allow_remote, allow_hosts, pdf_variant)
         sys.exit(_convert_url_lists(inputs, formats, output, style, meta, lists))
     if since is not None or max_items is not None or has_web_inputs(inputs):
@@ -326,7 +326,6 @@ def _convert_url_lists(
     Returns 0 when every page converted or was up to date, 1 when some
     failed, 3 when all failed (as for folders).
     """
-    from . import web
     from .batch.urls import convert_urls
 
     if not output or output == "-" or (os.path.lexists(output) and not Path(output).is_dir()):
@@ -392,8 +391,6 @@ def _convert_web(
     or item that fails is reported on one line and the others go on.
     Returns the exit code: 0, or the worst failure's.
     """
-    from . import web
-
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
     failed: list[int] = []
