@@ -234,7 +234,9 @@ def convert_cmd(
 
         limits.set_from_pairs(limit_pairs)  # the environment, so batch workers see them too
     if from_ == "urls" or any(map(web.is_url_list, inputs)):
-        lists = _UrlListArgs(jobs, force, quiet, ignore_robots, width, allow_remote, allow_hosts, pdf_variant)
+        lists = _UrlListArgs(
+            jobs, force, quiet, ignore_robots, width, allow_remote, allow_hosts, pdf_variant, report_path
+        )
         sys.exit(_convert_url_lists(inputs, formats, output, style, meta, lists))
     if since is not None or max_items is not None or has_web_inputs(inputs):
         chosen = selection(since, max_items)
@@ -311,6 +313,7 @@ class _UrlListArgs:
     allow_remote: bool
     allowed_hosts: tuple[str, ...]
     pdf_variant: str | None
+    report: str | None = None
 
 
 def _convert_url_lists(
@@ -362,6 +365,16 @@ def _convert_url_lists(
         ignore_robots=args.ignore_robots, force=args.force, options=options, metadata=meta or None,
         on_outcome=report,
     )  # fmt: skip
+    if args.report:
+        import dataclasses
+        import json
+
+        from .io import atomic_write
+
+        doc = {"outcomes": [dataclasses.asdict(o) for o in outcomes]}
+        atomic_write(
+            Path(args.report), (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        )
     counts = {s: sum(o.status == s for o in outcomes) for s in ("converted", "up to date")}
     failed = len(outcomes) - sum(counts.values())
     if not args.quiet:

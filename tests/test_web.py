@@ -660,9 +660,23 @@ def test_url_list_on_the_command_line_obeys_robots(site: Site, tmp_path: Path) -
         "--allow-host",
         "127.0.0.1",
         "--ignore-robots",
+        "--report",
+        str(tmp_path / "report.json"),
     )
     assert result.exit_code == 0, result.output
     assert "1 converted, 1 up to date, 0 failed" in result.output
+    statuses = [o["status"] for o in json.loads((tmp_path / "report.json").read_text())["outcomes"]]
+    assert statuses == ["up to date", "converted"]
+
+
+def test_digest_of_a_url_list(site: Site, tmp_path: Path) -> None:
+    listing = tmp_path / "today.urls"
+    listing.write_text("".join(f"{site.base}/page/{n}.html\n" for n in (3, 1, 2)))
+    out = tmp_path / "d.txt"
+    result = run("digest", str(listing), "-o", str(out), "--allow-host", "127.0.0.1")
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert text.index(story_title(3)) < text.index(story_title(1)) < text.index(story_title(2))
 
 
 def test_a_bad_url_list_line_is_one_error(tmp_path: Path) -> None:
@@ -670,3 +684,14 @@ def test_a_bad_url_list_line_is_one_error(tmp_path: Path) -> None:
     listing.write_text("http://127.0.0.1:9/a\nnot a url\n")
     result = run("convert", str(listing), "--to", "txt", "-o", f"{tmp_path}/out/")
     assert result.exit_code != 0 and "line 2" in result.output and "not an http(s) URL" in result.output
+
+
+def test_a_url_list_from_stdin(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["convert", "-", "--from", "urls", "--to", "txt", "-o", f"{out}/", "--allow-host", "127.0.0.1"],
+        input=f"{site.base}/page/4.html\n{site.base}/page/5.html\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.txt"))) == 2
