@@ -109,3 +109,9 @@ def condensed_warnings(warnings: list[str], limit: int = WARNINGS_SHOWN) -> list
             hidden[kind] = hidden.get(kind, 0) + 1
     shown.extend(f"{kind}: {count} more not shown" for kind, count in hidden.items())
     return shown
+
+
+def _print_warnings(src: str, warnings: list[str]) -> None:
+    label = "<stdin>" if src == "-" else src
+    for warning in condensed_warnings(warnings):
+        click.echo(f"warning: {label}: {warning}", err=True)

@@ -191,8 +191,9 @@ def read(
     provenance: dict[str, str] | None = None,
     require_text: bool = True,
     warnings: list[str] | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> Article:
-    """Read an article from a path or from bytes.
+    """Read an article from a path, from bytes, or from an ``http(s)://`` URL.
 
     ``from_`` forces the reader (``"text"``, ``"html"``, ``"docx"`` ...);
     otherwise it is sniffed from the content and the file name. ``metadata``
@@ -204,7 +205,17 @@ def read(
     (its body is then empty); by default such a page is refused.
     ``warnings``, a list, collects what the reader repaired (lines not in
     the file's encoding ...).
+
+    A URL is fetched (:mod:`convert.web`: timeouts, the ``input_bytes`` cap,
+    checked redirects); private and loopback hosts are refused unless
+    ``allowed_hosts`` names them. When ``name`` is a URL (a fetched page)
+    it becomes ``meta.url`` unless the page names its canonical URL.
     """
+    from . import web
+
+    if isinstance(src, str) and web.is_url(src):
+        page = web.fetch_page(src, allowed_hosts=tuple(allowed_hosts))
+        src, name, from_ = page.data, page.url, from_ or page.reader
     try:
         data, path = _read_source(src, max_bytes)
     except LimitError as exc:
@@ -233,6 +244,10 @@ def read(
         )
         if article.meta.source is None:  # a JSON tree keeps the source it names
             article = with_source(article, source)
+        if path is None and name and web.is_url(name) and not article.meta.url:
+            article = model.replace(article, meta=model.replace(article.meta, url=name))
+            if provenance is not None:
+                provenance["url"] = "the URL the page was fetched from"
         limits.check_article(article)  # before the passes walk a huge or deep tree
         before = article.meta
         article = normalize(article)
@@ -392,7 +407,11 @@ def convert(
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = load_theme(str(style))
-    src_path = None if isinstance(src, bytes | bytearray) else Path(src)
+    from . import web
+
+    if isinstance(src, str) and web.is_url(src):
+        name = name or src
+    src_path = None if isinstance(src, bytes | bytearray) or web.is_url(src) else Path(src)
     base = src_path.resolve().parent if src_path is not None else None
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
@@ -400,7 +419,13 @@ def convert(
     if warnings is not None and opts.warnings is None:
         opts = model.replace(opts, warnings=warnings)
     article = read(
-        src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name, warnings=opts.warnings
+        src,
+        from_=from_,
+        metadata=metadata,
+        allow_remote=allow_remote,
+        name=name,
+        warnings=opts.warnings,
+        allowed_hosts=opts.allowed_hosts,
     )
     stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
     outs = plan_outputs(src_path, dest, formats, stem)

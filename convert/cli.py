@@ -15,9 +15,10 @@ from typing import Any, NoReturn
 
 import click
 
-from . import __version__, api
-from ._clitools import EXIT_INTERNAL, F, _debug_option, condensed_warnings, fail, guarded
+from . import __version__, api, web
+from ._clitools import EXIT_INTERNAL, F, _debug_option, _print_warnings, condensed_warnings, fail, guarded
 from .base import ExportOptions
+from .commands._web import has_web_inputs, selection_options
 from .errors import ConvertError, OutputError, UsageError
 from .model import Article
 
@@ -52,6 +53,7 @@ def _read_input(
     *,
     require_text: bool = True,
     warnings: list[str] | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> Article:
     if src == "-":
         data = _stdin_bytes()
@@ -71,6 +73,7 @@ def _read_input(
         allow_remote=allow_remote,
         require_text=require_text,
         warnings=warnings,
+        allowed_hosts=allowed_hosts,
     )
 
 
@@ -173,6 +176,8 @@ def _collect_meta(
     metavar="tcp://HOST:PORT",
     help="Run on this Dask cluster (pip install 'broadsheet[dask]').",
 )
+@selection_options
+@click.option("--ignore-robots", is_flag=True, help="URL lists: fetch pages robots.txt disallows.")
 @_with_meta_options
 @_debug_option
 @guarded
@@ -183,8 +188,19 @@ def convert_cmd(**options: Any) -> None:
     A folder is walked and its tree mirrored under -o, in parallel and
     incrementally (only what changed is converted again). Exit codes for
     folders: 0 all converted or up to date, 1 some failed, 3 all failed.
+
+    An http(s):// URL is fetched and read as a web page; a feed (RSS, Atom,
+    JSON Feed) or sitemap, as a URL or a file, gives one output per item.
     """
     args = _parse_convert_options(**options)
+    if args.from_ == "urls" or any(map(web.is_url_list, args.inputs)):
+        from .commands.convert_web import convert_url_lists
+
+        sys.exit(convert_url_lists(args))
+    if args.web.since is not None or args.web.max_items is not None or has_web_inputs(args.inputs):
+        from .commands.convert_web import convert_web
+
+        sys.exit(convert_web(args))
     if args.batch.scheduler or any(src != "-" and Path(src).is_dir() for src in args.inputs):
         sys.exit(_convert_folders(args))
     if args.output == "-":
@@ -193,6 +209,15 @@ def convert_cmd(**options: Any) -> None:
     worst = _convert_files(args)
     if worst:
         sys.exit(worst)
+
+
+@dataclass(frozen=True)
+class _WebArgs:
+    """``--since``, ``--max-items`` (feeds and sitemaps) and ``--ignore-robots`` (URL lists)."""
+
+    since: str | None
+    max_items: int | None
+    ignore_robots: bool
 
 
 @dataclass(frozen=True)
@@ -212,6 +237,7 @@ class _ConvertArgs:
     quiet: bool
     meta: dict[str, Any]
     batch: _BatchArgs
+    web: _WebArgs
 
     def export_options(self, src: str, warnings: list[str]) -> ExportOptions:
         return _export_options(
@@ -239,6 +265,9 @@ def _parse_convert_options(
     timeout: float | None,
     progress: str,
     scheduler: str | None,
+    since: str | None,
+    max_items: int | None,
+    ignore_robots: bool,
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -284,6 +313,7 @@ def _parse_convert_options(
         quiet,
         meta,
         batch,
+        _WebArgs(since, max_items, ignore_robots),
     )
 
 
@@ -354,12 +384,6 @@ def _export_options(
         warnings=warnings,
         pdf_variant=pdf_variant,
     )
-
-
-def _print_warnings(src: str, warnings: list[str]) -> None:
-    label = "<stdin>" if src == "-" else src
-    for warning in condensed_warnings(warnings):
-        click.echo(f"warning: {label}: {warning}", err=True)
 
 
 def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[str]) -> None:
@@ -504,6 +528,13 @@ def _outline(article: Article) -> str:
     is_flag=True,
     help="Show a web page's metadata even when it has no article text (convert refuses such a page).",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="An INPUT URL may be on HOST even if it is private or loopback (see README, Security).",
+)
 @_with_meta_options
 @_debug_option
 @guarded
@@ -513,6 +544,7 @@ def inspect_cmd(
     explain: bool,
     from_: str | None,
     allow_empty: bool,
+    allow_hosts: tuple[str, ...],
     meta_pairs: tuple[str, ...],
     title: str | None,
     author: str | None,
@@ -522,10 +554,14 @@ def inspect_cmd(
     """Show the article tree Broadsheet recovers from INPUT."""
     meta = _collect_meta(meta_pairs, title, author, published, language)
     if explain:
-        _inspect_explained(input, from_, meta, as_json, require_text=not allow_empty)
+        _inspect_explained(
+            input, from_, meta, as_json, require_text=not allow_empty, allowed_hosts=allow_hosts
+        )
         return
     warnings: list[str] = []
-    article = _read_input(input, from_, meta, False, require_text=not allow_empty, warnings=warnings)
+    article = _read_input(
+        input, from_, meta, False, require_text=not allow_empty, warnings=warnings, allowed_hosts=allow_hosts
+    )
     _print_warnings(input, warnings)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
@@ -535,7 +571,13 @@ def inspect_cmd(
 
 
 def _inspect_explained(
-    src: str, from_: str | None, meta: dict[str, Any], as_json: bool, *, require_text: bool = True
+    src: str,
+    from_: str | None,
+    meta: dict[str, Any],
+    as_json: bool,
+    *,
+    require_text: bool = True,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> None:
     """``inspect --explain``: the metadata with its sources (``--json``: tree and provenance)."""
     import json
@@ -549,7 +591,9 @@ def _inspect_explained(
             data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
         )
     else:
-        article, where = read_explained(src, from_=from_, metadata=meta, require_text=require_text)
+        article, where = read_explained(
+            src, from_=from_, metadata=meta, require_text=require_text, allowed_hosts=allowed_hosts
+        )
     if as_json:
         doc = {"provenance": where, "article": to_json(article)}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

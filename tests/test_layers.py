@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "quotes": 1,
     "briefing.gazetteer": 1,
     "fetch": 1,
+    "web": 1,  # fetching the inputs the user named: URLs, feeds, sitemaps
     "pandoc_run": 1,
     "pandoc_ast": 1,
     "registry": 1,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import click
 
 from .._clitools import _debug_option, condensed_warnings, guarded
+from ._web import allow_host_option, expand_all, has_web_inputs, read_entry, selection, selection_options
 
 
 @click.command("bundle")
@@ -21,6 +25,8 @@ from .._clitools import _debug_option, condensed_warnings, guarded
 @click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@allow_host_option
+@selection_options
 @_debug_option
 @guarded
 def bundle_cmd(
@@ -33,6 +39,9 @@ def bundle_cmd(
     style: str,
     from_: str | None,
     quiet: bool,
+    allow_hosts: tuple[str, ...],
+    since: str | None,
+    max_items: int | None,
 ) -> None:
     """Put INPUT articles (files or folders) into one book with a cover and contents.
 
@@ -45,24 +54,98 @@ def bundle_cmd(
     Examples:
       broadsheet bundle op-eds/ -o collection.epub --title "Autumn op-eds"
       broadsheet bundle a.txt b.md -o book.epub --to epub,pdf,docx
+      broadsheet bundle https://example.org/feed.xml -o week.epub --max-items 30
     """
     from ..batch.bundle import bundle
 
     formats = [f.strip() for f in to.split(",") if f.strip()] if to else None
     warnings: list[str] = []
-    written = bundle(
-        list(inputs),
-        output,
-        to=formats,
-        title=title,
-        subtitle=subtitle,
-        language=language,
-        style=style,
-        from_=from_,
-        warnings=warnings,
-    )
+    if since is not None or max_items is not None or has_web_inputs(inputs):
+        chosen = selection(since, max_items)
+        written = _bundle_web(inputs, output, formats, title, subtitle, language, style, from_,
+                              allow_hosts, chosen, warnings)  # fmt: skip
+    else:
+        written = bundle(
+            list(inputs),
+            output,
+            to=formats,
+            title=title,
+            subtitle=subtitle,
+            language=language,
+            style=style,
+            from_=from_,
+            warnings=warnings,
+        )
     for warning in condensed_warnings(warnings):
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
         for path in written:
             click.echo(f"wrote {path}")
+
+
+def _bundle_web(
+    inputs: tuple[str, ...],
+    output: str,
+    formats: list[str] | None,
+    title: str,
+    subtitle: str | None,
+    language: str | None,
+    style: str,
+    from_: str | None,
+    allow_hosts: tuple[str, ...],
+    chosen: dict[str, Any],
+    warnings: list[str],
+) -> list[Path]:
+    """A bundle whose inputs include URLs, feeds or sitemaps: every page and item is a chapter, in order.
+
+    Any input, page or item that cannot be read stops the bundle (as a file
+    that cannot be read does), before anything is written.
+    """
+    from .. import api, web
+    from ..batch.bundle import BUNDLE_FORMATS, Collection, bundle_docx, bundle_epub, bundle_pdf, destinations
+    from ..batch.plan import discover
+    from ..errors import InputError, UsageError
+    from ..io import atomic_write_all
+    from ..theme import load_theme
+
+    dest = Path(output)
+    asked = formats or [dest.suffix.lstrip(".").lower()]
+    for fmt in asked:
+        if fmt not in BUNDLE_FORMATS:
+            raise UsageError(
+                f"cannot bundle as {fmt or 'that'!r}", hint=f"choose from: {', '.join(BUNDLE_FORMATS)}"
+            )
+    outs = destinations(dest, list(dict.fromkeys(asked)))
+    errors: list[Exception] = []
+    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc))
+    if errors:
+        raise errors[0]
+    articles = []
+    folders: list[Path | None] = []
+    for entry in entries:
+        if isinstance(entry, str) and not web.is_url(entry):
+            files = [src for src, _rel in discover([Path(entry)], None, skip=outs.values())]
+            for out in outs.values():
+                api.ensure_not_input(out, files)
+            articles.extend(api.read(f, from_=from_) for f in files)
+            folders.extend(f.resolve().parent for f in files)
+        else:
+            articles.append(read_entry(entry, from_, allow_hosts))
+            folders.append(None)  # a web page loads no local file
+    if not articles:
+        raise InputError("no article found in the inputs", path=" ".join(inputs))
+    collection = Collection(
+        title=title, articles=tuple(articles), subtitle=subtitle, language=language, folders=tuple(folders)
+    )
+    theme = load_theme(style)
+    rendered = []
+    for fmt, out in outs.items():
+        if fmt == "pdf":
+            data = bundle_pdf(collection, theme, warnings)
+        elif fmt == "epub":
+            data = bundle_epub(collection, theme, warnings)
+        else:
+            data = bundle_docx(collection, theme)
+        rendered.append((out, data))
+    atomic_write_all(rendered)
+    return [out for out, _data in rendered]

@@ -11,6 +11,15 @@ import click
 
 from .._clitools import _debug_option, fail, guarded
 from ..batch.plan import gather
+from ._web import (
+    allow_host_option,
+    expand_all,
+    has_web_inputs,
+    label,
+    read_entry,
+    selection,
+    selection_options,
+)
 
 _FORMATS = ("txt", "pdf", "epub")
 #: Briefings an earlier run wrote beside the articles: never read as articles.
@@ -74,6 +83,8 @@ def _outputs(output: str, formats: list[str]) -> dict[str, Path]:
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="The date in the header (default: today).")
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@allow_host_option
+@selection_options
 @_debug_option
 @guarded
 def digest(
@@ -85,6 +96,9 @@ def digest(
     date: str | None,
     from_: str | None,
     quiet: bool,
+    allow_hosts: tuple[str, ...],
+    since: str | None,
+    max_items: int | None,
 ) -> None:
     """One briefing for many INPUT articles (files or folders).
 
@@ -97,8 +111,9 @@ def digest(
     Examples:
       broadsheet digest today/ -o digest.txt
       broadsheet digest a.txt b.html -o digest.txt --to txt,pdf,epub
+      broadsheet digest https://example.org/feed.xml -o today.pdf --since 2026-12-01
     """
-    from .. import api
+    from .. import api, web
     from ..base import ExportOptions
     from ..batch.plan import no_inputs
     from ..briefing import build
@@ -118,18 +133,29 @@ def digest(
     except ValueError:
         raise UsageError(f"--date {date!r}: expected YYYY-MM-DD") from None
     destinations = _outputs(output, formats)
-    files = collect_inputs(inputs, skip=destinations.values())
-    if not files:
+    worst = 0
+    entries: list = []
+    if since is not None or max_items is not None or has_web_inputs(inputs):
+        failed: list[int] = []
+        chosen = selection(since, max_items)
+        on_error = lambda exc, src: failed.append(fail(exc, src))  # noqa: E731
+        for entry in expand_all(inputs, allow_hosts, chosen, on_error):
+            local = isinstance(entry, str) and not web.is_url(entry)
+            entries.extend(collect_inputs([entry], skip=destinations.values()) if local else [entry])
+        worst = max(failed, default=0)
+    else:
+        entries.extend(collect_inputs(inputs, skip=destinations.values()))
+    files = [e for e in entries if isinstance(e, Path)]
+    if not entries and not worst:
         raise no_inputs(inputs)
     for path in destinations.values():
         api.ensure_not_input(path, files)
     briefings = []
-    worst = 0
-    for file in files:
+    for entry in entries:
         try:
-            briefings.append(build(api.read(file, from_=from_)))
+            briefings.append(build(read_entry(entry, from_, allow_hosts)))
         except Exception as exc:  # one bad input never stops the rest
-            worst = max(worst, fail(exc, str(file)))
+            worst = max(worst, fail(exc, label(entry)))
     if not briefings:
         sys.exit(worst or 1)
     result = Digest(day, tuple(briefings))
@@ -146,5 +172,5 @@ def digest(
         if not quiet:
             click.echo(f"wrote {path}")
     if worst:
-        click.echo(f"{len(briefings)} of {len(files)} inputs in the digest", err=True)
+        click.echo(f"{len(briefings)} of {len(entries)} inputs in the digest", err=True)
         sys.exit(worst)

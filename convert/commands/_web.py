@@ -1,0 +1,86 @@
+"""Command-line pieces shared by the commands that take URLs, feeds and sitemaps."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import click
+
+from .._clitools import F
+from ..errors import UsageError
+
+
+def selection_options(f: F) -> F:
+    """``--since`` and ``--max-items``: which items of a feed or sitemap are taken."""
+    f = click.option(
+        "--max-items",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Feeds and sitemaps: the first N items only.",
+    )(f)
+    return click.option(
+        "--since", metavar="YYYY-MM-DD", help="Feeds and sitemaps: items dated on or after this day only."
+    )(f)
+
+
+def allow_host_option(f: F) -> F:
+    """``--allow-host``: a URL input may be on this private or loopback host."""
+    return click.option(
+        "--allow-host",
+        "allow_hosts",
+        multiple=True,
+        metavar="HOST",
+        help="A URL, feed or item may be on HOST even if it is private or loopback (see README, Security).",
+    )(f)
+
+
+def selection(since: str | None, max_items: int | None) -> dict[str, Any]:
+    """``--since`` and ``--max-items`` as keyword arguments of :func:`convert.web.expand`."""
+    day = None
+    if since is not None:
+        try:
+            day = datetime.date.fromisoformat(since.strip())
+        except ValueError:
+            raise UsageError(f"--since {since!r}: expected YYYY-MM-DD") from None
+    return {"since": day, "limit": max_items}
+
+
+def has_web_inputs(inputs: Iterable[str]) -> bool:
+    """Whether any input is a URL, a URL list or a feed/sitemap file (the only inputs that fetch)."""
+    from .. import web
+
+    return any(web.is_url(src) or web.is_url_list(src) or web.local_feed_kind(src) for src in inputs)
+
+
+def expand_all(
+    inputs: Iterable[str],
+    allow_hosts: tuple[str, ...],
+    chosen: dict[str, Any],
+    on_error: Callable[[Exception, str], None],
+) -> list[Any]:
+    """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``."""
+    from .. import web
+
+    out: list[Any] = []
+    for src in inputs:
+        try:
+            out.extend(web.expand(src, allowed_hosts=allow_hosts, **chosen))
+        except Exception as exc:  # one bad input never stops the rest
+            on_error(exc, src)
+    return out
+
+
+def label(entry: Any) -> str:
+    """The name of an expanded input in messages: the page's URL, or the path or URL itself."""
+    return str(getattr(entry, "url", entry))
+
+
+def read_entry(entry: Any, from_: str | None, allow_hosts: tuple[str, ...], **kwargs: Any) -> Any:
+    """An expanded input read as an article (a page's bytes, a URL fetched, or a file)."""
+    from .. import api, web
+
+    if isinstance(entry, web.WebPage):
+        return api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
+    return api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)

@@ -1,0 +1,175 @@
+"""``convert`` with web inputs: URLs, feeds and sitemaps, and ``*.urls`` lists (see README, Web pages)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .. import api, web
+from .._clitools import _print_warnings, fail
+from ..base import ExportOptions
+from ..errors import UsageError
+from ._web import expand_all, label, read_entry, selection
+
+if TYPE_CHECKING:
+    from ..cli import _ConvertArgs
+
+
+@dataclass(frozen=True)
+class _UrlListArgs:
+    jobs: int | None
+    force: bool
+    quiet: bool
+    ignore_robots: bool
+    width: int | None
+    allow_remote: bool
+    allowed_hosts: tuple[str, ...]
+    pdf_variant: str | None
+    report: str | None = None
+
+
+def convert_url_lists(cmd: _ConvertArgs) -> int:
+    """``convert LIST.urls -o OUT/`` (or ``- --from urls``): the batch of :mod:`convert.batch.urls`.
+
+    Returns 0 when every page converted or was up to date, 1 when some
+    failed, 3 when all failed (as for folders).
+    """
+    from ..batch.urls import convert_urls
+
+    inputs, formats, output, style, meta = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.meta
+    args = _UrlListArgs(
+        cmd.batch.jobs, cmd.batch.force, cmd.quiet, cmd.web.ignore_robots, cmd.width, cmd.allow_remote,
+        cmd.allow_hosts, cmd.pdf_variant, cmd.batch.report,
+    )  # fmt: skip
+
+    if not output or output == "-" or (os.path.lexists(output) and not Path(output).is_dir()):
+        raise UsageError("a URL list needs an output folder", hint="add -o OUT/")
+    urls: list[str] = []
+    for src in inputs:
+        if src == "-":
+            from ..cli import _stdin_bytes
+
+            urls += web.read_url_list(_stdin_bytes().decode("utf-8-sig", "replace"), "<stdin>")
+        elif web.is_url_list(src) or Path(src).is_file():
+            urls += (
+                web.expand(src)
+                if web.is_url_list(src)
+                else web.read_url_list(Path(src).read_text("utf-8"), src)
+            )
+        else:
+            raise UsageError(f"{src}: a URL list is a file of URLs, one a line (name it *.urls)")
+    urls = list(dict.fromkeys(urls))
+
+    def options(warnings: list[str]) -> ExportOptions:
+        return ExportOptions(
+            width=args.width, allow_remote=args.allow_remote, allowed_hosts=args.allowed_hosts,
+            warnings=warnings, pdf_variant=args.pdf_variant,
+        )  # fmt: skip
+
+    def report(outcome: Any) -> None:
+        if outcome.error:
+            click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.status == "converted" and not args.quiet:
+            for path in outcome.outputs:
+                click.echo(f"wrote {Path(output) / path}")
+
+    outcomes = convert_urls(
+        urls, output, to=formats, style=style, jobs=args.jobs or 4, allowed_hosts=args.allowed_hosts,
+        ignore_robots=args.ignore_robots, force=args.force, options=options, metadata=meta or None,
+        on_outcome=report,
+    )  # fmt: skip
+    if args.report:
+        import dataclasses
+        import json
+
+        from ..io import atomic_write
+
+        doc = {"outcomes": [dataclasses.asdict(o) for o in outcomes]}
+        atomic_write(
+            Path(args.report), (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        )
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("converted", "up to date")}
+    failed = len(outcomes) - sum(counts.values())
+    if not args.quiet:
+        click.echo(
+            f"{counts['converted']} converted, {counts['up to date']} up to date, {failed} failed", err=True
+        )
+    return 0 if not failed else 3 if failed == len(outcomes) else 1
+
+
+def convert_web(cmd: _ConvertArgs) -> int:
+    """``convert`` with URLs, feeds or sitemaps among the inputs: one output set per page or item.
+
+    Outputs of pages are named after their titles (as for stdin); an input
+    or item that fails is reported on one line and the others go on.
+    Returns the exit code: 0, or the worst failure's.
+    """
+    inputs, formats, output, style, from_ = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.from_
+    width, allow_remote, allow_hosts, meta = cmd.width, cmd.allow_remote, cmd.allow_hosts, cmd.meta
+    quiet, pdf_variant = cmd.quiet, cmd.pdf_variant
+    chosen = selection(cmd.web.since, cmd.web.max_items)
+    if "-" in inputs:
+        raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
+    failed: list[int] = []
+    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)))
+    if output == "-":
+        if len(formats) != 1 or len(entries) + len(failed) != 1:
+            raise UsageError("-o - (stdout) takes one page and one output format")
+        if failed:
+            return failed[0]
+        entry = entries[0]
+        warnings: list[str] = []
+        article = read_entry(entry, from_, allow_hosts, metadata=meta, warnings=warnings)
+        options = ExportOptions(
+            width=width, allow_remote=allow_remote, allowed_hosts=allow_hosts, warnings=warnings,
+            pdf_variant=pdf_variant,
+        )  # fmt: skip
+        data = api.write(article, formats[0], style=style, options=options)
+        assert isinstance(data, bytes)
+        _print_warnings(label(entry), warnings)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    if len(entries) > 1 and output and api.dest_is_file(output, formats):
+        raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
+    worst = max(failed, default=0)
+    done = 0
+    total = len(entries) + len(failed)
+    for entry in entries:
+        page = entry if isinstance(entry, web.WebPage) else None
+        local = page is None and not web.is_url(entry)
+        try:
+            warnings: list[str] = []
+            options = ExportOptions(
+                width=width,
+                allow_remote=allow_remote,
+                allowed_hosts=allow_hosts,
+                base_dir=Path(entry).resolve().parent if local else None,
+                warnings=warnings,
+                pdf_variant=pdf_variant,
+            )
+            written = api.convert(
+                page.data if page else entry,
+                output,
+                to=formats,
+                style=style,
+                from_=from_ or (page.reader if page else None),
+                metadata=meta,
+                options=options,
+                name=page.url if page else None,
+            )
+            _print_warnings(label(entry), warnings)
+            done += 1
+            if not quiet:
+                for path in written:
+                    click.echo(f"wrote {path}")
+        except Exception as exc:
+            worst = max(worst, fail(exc, label(entry)))
+    if worst and total > 1 and not quiet:
+        click.echo(f"{done} of {total} pages converted", err=True)
+    return worst

@@ -1,0 +1,199 @@
+"""Web inputs: a URL, a feed (RSS, Atom, JSON Feed) or a sitemap, as pages to read.
+
+Nothing here runs unless an input is an ``http(s)://`` URL or a local file
+whose content is a feed or a sitemap: Broadsheet stays offline otherwise.
+:func:`expand` turns one input into what to read: :class:`WebPage` objects
+(bytes already fetched, or a feed item's own full text), URL strings still
+to fetch (feed items that carry only a link; :func:`convert.api.read`
+fetches them), or the input itself when it is an ordinary file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import limits
+from ..errors import InputError
+from .feeds import Item, feed_kind, item_html, parse_items, select
+from .http import HTTPStatusError, Response, address_refusal, fetch, host_allowed, is_url
+
+__all__ = [
+    "HTTPStatusError",
+    "Response",
+    "WebPage",
+    "address_refusal",
+    "expand",
+    "feed_kind",
+    "fetch",
+    "fetch_page",
+    "host_allowed",
+    "is_url",
+    "is_url_list",
+    "local_feed_kind",
+    "page_from_response",
+    "read_url_list",
+]
+
+#: Sitemaps an index may name that are followed (each is one more request).
+MAX_CHILD_SITEMAPS = 50
+
+_READERS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WebPage:
+    """Bytes to read as one article, named by the URL they came from."""
+
+    #: The page's URL: ``meta.source.path``, and ``meta.url`` unless the page names a canonical URL.
+    url: str
+    data: bytes
+    #: The reader the ``Content-Type`` names (``html``, ``text`` ...), ``None`` to sniff.
+    reader: str | None = None
+
+
+def page_from_response(response: Response) -> WebPage:
+    """A fetched response as a page; text re-encoded as UTF-8 (with a BOM) when the header's charset decodes it.
+
+    A body that is valid UTF-8 is left alone, whatever the header says (a
+    legacy-encoded text is almost never valid UTF-8, while wrong ``charset``
+    headers are common); otherwise the header's charset, when it decodes
+    the body without error, wins over the page's own ``<meta charset>`` as
+    in browsers; failing both, the reader's own sniffing decides.
+    """
+    data = response.data
+    reader = _READERS.get(response.content_type)
+    charset = response.charset
+    if (
+        reader
+        and charset
+        and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    ):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                name = codecs.lookup(charset).name
+                name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name  # WHATWG labels
+                data = codecs.BOM_UTF8 + data.decode(name).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return WebPage(url=response.final_url, data=data, reader=reader)
+
+
+def fetch_page(url: str, *, allowed_hosts: tuple[str, ...] | list[str] = ()) -> WebPage:
+    """Fetch ``url`` (see :func:`convert.web.http.fetch`) as a page to read."""
+    return page_from_response(fetch(url, allowed_hosts=allowed_hosts))
+
+
+def local_feed_kind(src: str) -> str | None:
+    """The feed kind of a local file (from its first bytes), or ``None`` for anything else."""
+    if src == "-" or is_url(src):
+        return None
+    path = Path(src)
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return None
+    return feed_kind(head)
+
+
+def read_url_list(text: str, label: str) -> list[str]:
+    """The URLs of a list: one a line, blank lines and ``#`` comments skipped, repeats dropped."""
+    urls: list[str] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"line {n}: {line[:60]!r} is not an http(s) URL", path=label)
+        urls.append(line)
+    return list(dict.fromkeys(urls))
+
+
+def is_url_list(src: str) -> bool:
+    """Whether an input names a URL list: a file ending in ``.urls``."""
+    return isinstance(src, str) and not is_url(src) and src.lower().endswith(".urls")
+
+
+def expand(
+    src: str,
+    *,
+    allowed_hosts: tuple[str, ...] | list[str] = (),
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[str | WebPage]:
+    """What to read for one input: its pages or feed items, or ``[src]`` for an ordinary file.
+
+    Raises :class:`InputError` when the URL or the feed cannot be fetched or read.
+    """
+    if is_url_list(src):
+        urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
+        return list(urls[:limit] if limit is not None else urls)
+    if is_url(src):
+        response = fetch(src, allowed_hosts=allowed_hosts)
+        kind = feed_kind(response.data)
+        if kind is None:
+            return [page_from_response(response)]
+        data, base = response.data, response.final_url
+    else:
+        kind = local_feed_kind(src)
+        if kind is None:
+            return [src]
+        data, base = _read_local(Path(src)), None
+    try:
+        items = parse_items(data, kind, base)
+        if kind == "sitemapindex":
+            items = _children(items, allowed_hosts, since, limit)
+    except InputError as exc:
+        raise exc.with_path(src) from None
+    out: list[str | WebPage] = []
+    for n, item in enumerate(select(items, since, limit), 1):
+        if item.html is not None:
+            out.append(
+                WebPage(url=item.link or f"{base or src}#item-{n}", data=item_html(item), reader="html")
+            )
+        elif item.link:
+            out.append(item.link)
+    return out
+
+
+def _children(
+    index: list[Item], allowed_hosts: tuple[str, ...] | list[str], since: date | None, limit: int | None
+) -> list[Item]:
+    """The pages of the sitemaps a sitemap index names (one level: an index inside an index is skipped)."""
+    found: list[Item] = []
+    for entry in select(index, since)[:MAX_CHILD_SITEMAPS]:
+        if entry.link is None:
+            continue
+        response = fetch(entry.link, allowed_hosts=allowed_hosts)
+        if feed_kind(response.data) == "sitemap":
+            found.extend(parse_items(response.data, "sitemap", response.final_url))
+        if limit is not None and len(select(found, since)) >= limit:
+            break
+    return found
+
+
+def _read_local(path: Path) -> bytes:
+    limit = limits.current().input_bytes
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    try:
+        limits.check_input_size(len(data), what="feed")
+    except InputError as exc:
+        raise exc.with_path(str(path)) from None
+    return data

@@ -1,0 +1,193 @@
+"""Feeds and sitemaps: RSS, Atom, JSON Feed and ``sitemap.xml`` as lists of items.
+
+RSS and Atom are parsed by feedparser (after :func:`convert.limits.check_xml`
+refuses entity declarations); JSON Feed (https://www.jsonfeed.org/version/1.1/)
+is small enough to read here; sitemaps (https://www.sitemaps.org/protocol.html)
+are parsed with the safe lxml parser of :mod:`convert.limits`. Nothing here
+fetches: an item either carries its full text (``content:encoded``, Atom
+``content``, JSON Feed ``content_html``/``content_text``) and becomes a small
+HTML page, or names a link for the caller to fetch.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from html import escape
+from typing import Any
+from urllib.parse import urljoin
+
+from .. import limits
+from ..errors import InputError
+
+__all__ = ["Item", "feed_kind", "parse_items", "select", "item_html"]
+
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
+_XML_KINDS = {
+    b"rss": "rss",
+    b"rdf": "rss",
+    b"feed": "atom",
+    b"urlset": "sitemap",
+    b"sitemapindex": "sitemapindex",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a feed or sitemap."""
+
+    link: str | None
+    title: str | None = None
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    #: The full text as HTML, when the feed carries it; ``None``: fetch :attr:`link`.
+    html: str | None = None
+    #: For a sitemap index: the entry is another sitemap.
+    is_sitemap: bool = False
+
+
+def feed_kind(data: bytes) -> str | None:
+    """``rss``, ``atom``, ``jsonfeed``, ``sitemap`` or ``sitemapindex`` from the content; ``None`` otherwise."""
+    head = limits._ascii_view(data[:8192]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return "jsonfeed" if re.search(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', head) else None
+    pos = 0
+    while m := _SKIP.match(head, pos):
+        pos = m.end()
+    root = _ROOT.match(head[pos:].lstrip())
+    if root is None:
+        return None
+    return _XML_KINDS.get(root.group(2).lower())
+
+
+def parse_items(data: bytes, kind: str, base_url: str | None = None) -> list[Item]:
+    """The items of a feed or sitemap of ``kind`` (from :func:`feed_kind`), in the feed's order."""
+    if kind == "jsonfeed":
+        return _json_feed(data, base_url)
+    if kind in ("sitemap", "sitemapindex"):
+        return _sitemap(data, kind, base_url)
+    return _feedparser(data, base_url)
+
+
+def select(items: list[Item], since: date | None = None, limit: int | None = None) -> list[Item]:
+    """Items published on or after ``since`` (items without a date are kept), at most ``limit``."""
+    if since is not None:
+        items = [i for i in items if i.published is None or i.published.date() >= since]
+    return items[:limit] if limit is not None else items
+
+
+def item_html(item: Item) -> bytes:
+    """A feed item with its full text as a small HTML page the web-page reader reads."""
+    head = ['<meta charset="utf-8">']
+    if item.title:
+        head.append(f"<title>{escape(item.title)}</title>")
+    if item.link:
+        head.append(f'<link rel="canonical" href="{escape(item.link)}">')
+    for author in item.authors:
+        head.append(f'<meta name="author" content="{escape(author)}">')
+    if item.published is not None:
+        head.append(f'<meta property="article:published_time" content="{item.published.isoformat()}">')
+    heading = f"<h1>{escape(item.title)}</h1>" if item.title else ""
+    page = (
+        f"<!DOCTYPE html><html><head>{''.join(head)}</head>"
+        f"<body><article>{heading}{item.html or ''}</article></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
+    import feedparser
+
+    limits.check_xml(data, what="feed")
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
+    if not parsed.entries and parsed.get("bozo"):
+        raise InputError(f"not a readable feed ({parsed.get('bozo_exception')})")
+    items = []
+    for entry in parsed.entries:
+        html = None
+        for content in entry.get("content") or ():
+            if content.get("value", "").strip():
+                value = content["value"]
+                html = value if "html" in content.get("type", "") else f"<pre>{escape(value)}</pre>"
+                break
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
+        authors = tuple(a.get("name") for a in entry.get("authors") or () if a.get("name"))
+        link = entry.get("link")
+        if html is None and not link and entry.get("summary"):
+            html = entry["summary"]  # nothing to fetch: the summary is all there is
+        items.append(Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html))
+    return items
+
+
+def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"not a readable JSON Feed ({exc})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
+        raise InputError("a JSON Feed without an items list")
+    feed_authors = _json_authors(doc)
+    items = []
+    for raw in doc["items"]:
+        if not isinstance(raw, dict):
+            continue
+        link = raw.get("url") or raw.get("external_url")
+        link = urljoin(base_url or "", link) if isinstance(link, str) else None
+        html = raw.get("content_html")
+        if not isinstance(html, str) and isinstance(raw.get("content_text"), str):
+            html = "".join(
+                f"<p>{escape(p)}</p>" for p in re.split(r"\n\s*\n", raw["content_text"]) if p.strip()
+            )
+        items.append(
+            Item(
+                link=link,
+                title=raw.get("title") if isinstance(raw.get("title"), str) else None,
+                published=_iso(raw.get("date_published") or raw.get("date_modified")),
+                authors=_json_authors(raw) or feed_authors,
+                html=html if isinstance(html, str) and html.strip() else None,
+            )
+        )
+    return items
+
+
+def _json_authors(obj: dict[str, Any]) -> tuple[str, ...]:
+    found = obj.get("authors") or ([obj["author"]] if isinstance(obj.get("author"), dict) else [])
+    return tuple(a["name"] for a in found if isinstance(a, dict) and isinstance(a.get("name"), str))
+
+
+def _iso(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _sitemap(data: bytes, kind: str, base_url: str | None) -> list[Item]:
+    root = limits.parse_xml(data, what="sitemap")
+    items = []
+    for entry in root:
+        if not isinstance(entry.tag, str):
+            continue
+        fields = {
+            child.tag.rsplit("}", 1)[-1]: (child.text or "").strip()
+            for child in entry
+            if isinstance(child.tag, str)
+        }
+        loc = fields.get("loc")
+        if loc:
+            items.append(
+                Item(
+                    link=urljoin(base_url or "", loc),
+                    published=_iso(fields.get("lastmod")),
+                    is_sitemap=kind == "sitemapindex",
+                )
+            )
+    return items
