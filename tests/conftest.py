@@ -49,3 +49,17 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _registry_state():  # type: ignore[no-untyped-def]
+    """Registrations made by a test (``readers.register(...)``) end with it."""
+    from convert.registry import exporters, readers
+
+    saved = [(reg, dict(reg._classes), dict(reg._instances)) for reg in (readers, exporters)]
+    yield
+    for reg, classes, instances in saved:
+        reg._classes.clear()
+        reg._classes.update(classes)
+        reg._instances.clear()
+        reg._instances.update(instances)
