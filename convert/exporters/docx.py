@@ -21,6 +21,7 @@ import base64
 import mimetypes
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlparse
@@ -78,6 +79,30 @@ class DocxExporter:
                 f"docx: skipped image {_shown(src)} ({why})" for src, why in inliner.skipped
             )
         return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One DOCX of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_docx
+
+        return book(
+            lambda c, s, _w: bundle_docx(c, s),
+            articles,
+            style,
+            title=title,
+            subtitle=subtitle,
+            language=language,
+            folders=folders,
+        )
 
 
 class _Skipped(Exception):

@@ -27,6 +27,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -622,3 +623,21 @@ class EpubExporter:
         if options.warnings is not None:
             options.warnings.extend(skipped_lines(skipped))
         return pin_zip(raw, zip_stamp(modified))
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One EPUB of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_epub
+
+        return book(
+            bundle_epub, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
+        )

@@ -17,9 +17,10 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import ExportError, MissingDependencyError, UsageError
@@ -95,6 +96,24 @@ class PdfExporter:
                 options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
             options.warnings.extend(missing_font_lines(article))
         return result.data
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One PDF of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_pdf
+
+        return book(
+            bundle_pdf, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
+        )
 
 
 def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:
