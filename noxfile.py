@@ -19,6 +19,8 @@ def _install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """The whole test suite; arguments pass to pytest: nox -s tests -- -k epub --regen-golden"""
     _install(session, "test")
+    # The example plugin (tests/test_plugins.py): a package of its own, found through entry points.
+    session.install("--no-deps", "--no-build-isolation", "-e", "tests/plugins/broadsheet-note")
     session.run("pytest", *session.posargs)
 
 

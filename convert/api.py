@@ -95,6 +95,9 @@ def sniff(data: bytes, path: Path | None = None) -> str:
         return "json"
     if by_ext and by_ext not in ("text", "json"):
         return by_ext
+    claimed = next(iter(_content_sniffers(head)), None) if by_ext is None else None
+    if claimed is not None:
+        return claimed
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:65536].lower():
         return "html"
     if by_ext == "json":
@@ -106,6 +109,23 @@ def sniff(data: bytes, path: Path | None = None) -> str:
         # UTF-16 without BOM still shows NULs; let the text reader decide.
         return by_ext or "text"
     return by_ext or "text"
+
+
+def _content_sniffers(head: bytes) -> Iterable[str]:
+    """The readers whose optional ``sniff(data)`` claims ``head``, by name.
+
+    Asked only when the file name ending does not settle the format (bytes,
+    stdin, or an ending no reader claims), so a plugin's sniffer never takes
+    a ``.txt`` or ``.html`` file from the reader that claims it.
+    """
+    for name in readers.names():
+        try:
+            if not callable(getattr(readers.get_class(name), "sniff", None)):
+                continue
+            if readers.get(name).sniff(head):  # type: ignore[attr-defined]  # optional in the contract
+                yield name
+        except ConvertError:  # a reader that cannot load claims nothing
+            continue
 
 
 def _sniff_zip(data: bytes, path: Path | None) -> str:
