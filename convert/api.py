@@ -18,10 +18,10 @@ import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from . import limits, model
-from .base import ExportOptions, ReadOptions
+from .base import ExportOptions, ExportResult, ReadOptions, collect_warnings
 from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
 from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
@@ -288,6 +288,54 @@ def parse_formats(to: str | Iterable[str]) -> list[str]:
     return formats
 
 
+def render(
+    article: Article,
+    to: str,
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> ExportResult:
+    """Export ``article`` as ``to``: the document and, as values, the warnings its exporter gave.
+
+    Exporters report what they left out with :func:`convert.base.warn`;
+    this collects those lines for this one call (threads and asyncio tasks
+    each collect their own) into :attr:`ExportResult.warnings`.
+    """
+    exporter = exporters.get(to)
+    theme = style if isinstance(style, Theme) else load_theme(str(style))
+    opts = options or ExportOptions()
+    try:
+        with collect_warnings() as found:
+            data: bytes = exporter.export(article, theme, opts)
+    except ConvertError:
+        raise
+    except RecursionError:
+        raise ExportError(f"{to}: the article is nested too deeply to write") from None
+    return ExportResult(data=data, warnings=tuple(found))
+
+
+@overload
+def write(
+    article: Article,
+    to: str,
+    dest: None = None,
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> bytes: ...
+
+
+@overload
+def write(
+    article: Article,
+    to: str,
+    dest: str | os.PathLike[str],
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> Path: ...
+
+
 def write(
     article: Article,
     to: str,
@@ -296,20 +344,13 @@ def write(
     style: str | os.PathLike[str] | Theme = "default",
     options: ExportOptions | None = None,
 ) -> bytes | Path:
-    """Export ``article`` as ``to``; the bytes, or the path written when ``dest`` is given.
+    """Export ``article`` as ``to``: the bytes, or the :class:`Path` written when ``dest`` is given.
 
     ``dest`` is written atomically (a temporary file beside it, then a
-    rename), so a reader of ``dest`` never sees half a document.
+    rename), so a reader of ``dest`` never sees half a document. The
+    exporter's warnings are dropped; :func:`render` returns them.
     """
-    exporter = exporters.get(to)
-    theme = style if isinstance(style, Theme) else load_theme(str(style))
-    opts = options or ExportOptions()
-    try:
-        data: bytes = exporter.export(article, theme, opts)
-    except ConvertError:
-        raise
-    except RecursionError:
-        raise ExportError(f"{to}: the article is nested too deeply to write") from None
+    data = render(article, to, style=style, options=options).data
     if dest is None:
         return data
     out = Path(dest)
@@ -417,10 +458,8 @@ def convert(
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
         opts = model.replace(opts, base_dir=base)
-    if warnings is not None and opts.warnings is None:
-        opts = model.replace(opts, warnings=warnings)
     article = read(
-        src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name, warnings=opts.warnings
+        src, from_=from_, metadata=metadata, allow_remote=allow_remote, name=name, warnings=warnings
     )
     stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
     outs = plan_outputs(src_path, dest, formats, stem)
@@ -429,11 +468,12 @@ def convert(
     rendered: dict[str, bytes] = {}
     for fmt in outs:
         try:
-            data = write(article, fmt, style=theme, options=opts)
+            result = render(article, fmt, style=theme, options=opts)
         except ConvertError as exc:
             raise exc.with_path(label) from exc.__cause__
-        assert isinstance(data, bytes)
-        rendered[fmt] = data
+        if warnings is not None:
+            warnings.extend(result.warnings)
+        rendered[fmt] = result.data
     if src_path is None and (dest is None or not dest_is_file(dest, formats)):
         outs = _unclaimed(outs, rendered, stem, article)
     atomic_write_all((outs[fmt], data) for fmt, data in rendered.items())

@@ -61,8 +61,9 @@ class ExportOptions:
     ``width`` overrides the theme's text width (plain-text formats);
     ``base_dir`` is the folder relative resources resolve against;
     ``pdf_variant`` asks WeasyPrint for ``pdf/a-3b``, ``pdf/ua-1`` etc.
-    ``warnings``, when a list is given, collects one line per thing an
-    exporter left out (a refused remote image ...); the CLI prints them.
+    What an exporter leaves out (a refused remote image ...) it reports with
+    :func:`warn`, not through the options; :func:`convert.api.render` returns
+    those lines as :attr:`ExportResult.warnings`.
     """
 
     width: int | None = None
@@ -70,7 +71,6 @@ class ExportOptions:
     allow_remote: bool = False
     pdf_variant: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] | None = None
     #: With ``allow_remote``: only these hosts (and their subdomains); empty = any host.
     allowed_hosts: tuple[str, ...] = ()
 

@@ -242,11 +242,10 @@ def convert_cmd(
             raise UsageError("-o - (stdout) takes one input and one output format")
         warnings: list[str] = []
         article = _read_input(inputs[0], from_, meta, allow_remote, warnings=warnings)
-        options = _export_options(inputs[0], width, allow_remote, allow_hosts, warnings, pdf_variant)
-        data = api.write(article, formats[0], style=style, options=options)
-        assert isinstance(data, bytes)
-        _print_warnings(inputs[0], warnings)
-        sys.stdout.buffer.write(data)
+        options = _export_options(inputs[0], width, allow_remote, allow_hosts, pdf_variant)
+        result = api.render(article, formats[0], style=style, options=options)
+        _print_warnings(inputs[0], warnings + list(result.warnings))
+        sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
         return
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
@@ -264,8 +263,9 @@ def convert_cmd(
                 style=style,
                 from_=from_,
                 metadata=meta,
-                options=_export_options(src, width, allow_remote, allow_hosts, warnings, pdf_variant),
+                options=_export_options(src, width, allow_remote, allow_hosts, pdf_variant),
                 allow_remote=allow_remote,
+                warnings=warnings,
                 name="<stdin>" if src == "-" else None,
             )
             _print_warnings(src, warnings)
@@ -288,7 +288,6 @@ def _export_options(
     width: int | None,
     allow_remote: bool,
     allow_hosts: tuple[str, ...],
-    warnings: list[str],
     pdf_variant: str | None = None,
 ) -> ExportOptions:
     """The options every exporter gets for ``src``: its folder is the only one local files come from."""
@@ -297,7 +296,6 @@ def _export_options(
         allow_remote=allow_remote,
         allowed_hosts=allow_hosts,
         base_dir=None if src == "-" else Path(src).resolve().parent,
-        warnings=warnings,
         pdf_variant=pdf_variant,
     )
 

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 import convert
 from convert import api, model
-from convert.base import ExportOptions, collect_warnings
+from convert.base import ExportOptions, ExportResult, collect_warnings
 from convert.cli import cli
 from convert.registry import exporters, readers
 from convert.theme import load_theme
@@ -37,8 +37,8 @@ def _installed() -> bool:
     return True
 
 
-@pytest.fixture(autouse=True)
-def _need_plugin() -> None:
+@pytest.fixture
+def need_plugin() -> None:
     if _installed():
         return
     if os.environ.get("CI"):
@@ -67,6 +67,7 @@ def folder(tmp_path: Path, sample_path: Path) -> Path:
     return src
 
 
+@pytest.mark.usefixtures("need_plugin")
 def test_formats_lists_the_plugin_as_input_and_output() -> None:
     result = CliRunner().invoke(cli, ["formats"])
     assert result.exit_code == 0, result.output
@@ -76,6 +77,7 @@ def test_formats_lists_the_plugin_as_input_and_output() -> None:
     assert api.reader_extensions()[".note"] == "note"
 
 
+@pytest.mark.usefixtures("need_plugin")
 def test_read_and_write_through_the_api(tmp_path: Path) -> None:
     path = tmp_path / "harbour.note"
     path.write_text(NOTE, encoding="utf-8")
@@ -96,6 +98,7 @@ def test_read_and_write_through_the_api(tmp_path: Path) -> None:
     assert out == tmp_path / "harbour.html" and b"Harbour notes" in out.read_bytes()
 
 
+@pytest.mark.usefixtures("need_plugin")
 def test_plugin_warnings_reach_the_caller(kitchen_sink: model.Article) -> None:
     assert any(isinstance(b, model.Figure) for b in kitchen_sink.body)
     with collect_warnings() as found:
@@ -104,6 +107,7 @@ def test_plugin_warnings_reach_the_caller(kitchen_sink: model.Article) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("need_plugin")
 def test_convert_folder_reads_and_writes_notes(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["convert", str(folder), "--to", "note,txt", "-o", str(out), "-j", "1"])
@@ -117,6 +121,7 @@ def test_convert_folder_reads_and_writes_notes(folder: Path, tmp_path: Path) -> 
     assert oped.meta.title == convert.read(folder / "sub" / "oped.txt").meta.title
 
 
+@pytest.mark.usefixtures("need_plugin")
 def test_bundle_makes_a_note_book_through_export_many(folder: Path, tmp_path: Path) -> None:
     book = tmp_path / "book.note"
     args = ["bundle", str(folder), "--to", "note", "-o", str(book), "--title", "Two pieces"]
@@ -128,6 +133,7 @@ def test_bundle_makes_a_note_book_through_export_many(folder: Path, tmp_path: Pa
     assert text.index("# Harbour notes") < text.index(f"# {oped}")
 
 
+@pytest.mark.usefixtures("need_plugin")
 def test_bundle_names_the_formats_that_can_bundle(folder: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["bundle", str(folder), "--to", "txt", "-o", str(tmp_path / "b.txt")])
     assert result.exit_code == 2
@@ -151,3 +157,40 @@ def test_registrations_do_not_leak_between_tests_first() -> None:
 
 def test_registrations_do_not_leak_between_tests_second() -> None:
     assert "scratch" not in readers.names()
+
+
+# -- warnings as values ---------------------------------------------------------
+
+
+def _remote_figure(n: int) -> model.Article:
+    url = f"http://127.0.0.2/{n}.png"
+    return model.Article(meta=model.Metadata(title=f"T{n}"), body=(model.Figure(url, alt=f"alt {n}"),))
+
+
+def test_render_returns_the_exporters_warnings_as_values() -> None:
+    result = convert.render(_remote_figure(1), "html")
+    assert isinstance(result, ExportResult) and result.data.startswith(b"<!DOCTYPE html>")
+    assert result.warnings == (
+        "html: skipped image http://127.0.0.2/1.png (remote resources are off: --allow-remote)",
+    )
+    assert convert.write(_remote_figure(1), "html") == result.data  # the bytes alone
+    with collect_warnings() as outer:
+        convert.render(_remote_figure(2), "html")
+    assert outer == []  # render keeps its own; nothing leaks to an enclosing collector
+
+
+def test_each_thread_collects_its_own_warnings() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda n: convert.render(_remote_figure(n), "html"), range(8)))
+    for n, result in enumerate(results):
+        assert [w.split()[3] for w in result.warnings] == [f"http://127.0.0.2/{n}.png"]
+
+
+def test_convert_hands_exporter_warnings_to_the_callers_list(tmp_path: Path) -> None:
+    src = tmp_path / "a.json"
+    src.write_bytes(api.to_json_bytes(_remote_figure(3)))
+    found: list[str] = []
+    convert.convert(src, tmp_path / "out", to=["html", "txt"], warnings=found)
+    assert found == ["html: skipped image http://127.0.0.2/3.png (remote resources are off: --allow-remote)"]

@@ -34,7 +34,7 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
         "the pdf exporter needs the Pango library", hint="install Pango (Debian: apt install libpango-1.0-0)"
     ) from exc
 
-from ..base import ExportOptions
+from ..base import ExportOptions, warn
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
@@ -88,13 +88,13 @@ class PdfExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         result = render_pdf(article, style, options)
-        if options.warnings is not None:
-            hint = "" if options.allow_remote else " (remote resources are off: --allow-remote)"
-            for url in result.skipped:
-                shown = url if len(url) <= 100 else url[:99] + "…"
-                remote = url.startswith(("http:", "https:"))
-                options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
-            options.warnings.extend(missing_font_lines(article))
+        hint = "" if options.allow_remote else " (remote resources are off: --allow-remote)"
+        for url in result.skipped:
+            shown = url if len(url) <= 100 else url[:99] + "…"
+            remote = url.startswith(("http:", "https:"))
+            warn(f"pdf: skipped resource {shown}{hint if remote else ''}")
+        for line in missing_font_lines(article):
+            warn(line)
         return result.data
 
     def export_many(
