@@ -34,10 +34,17 @@ def bundle_formats() -> list[str]:
     return found
 
 
+def _can_bundle(fmt: str) -> bool:
+    """Whether ``fmt`` names a registered exporter with ``export_many`` (loads that one only)."""
+    try:
+        return fmt in exporters.names() and can_bundle(exporters.get_class(fmt))
+    except ConvertError:
+        return False
+
+
 def _format_of(dest: Path, to: str | None) -> str:
     fmt = (to or dest.suffix.lstrip(".")).lower()
-    can = fmt in exporters.names() and can_bundle(exporters.get_class(fmt))
-    if not can:
+    if not _can_bundle(fmt):
         raise UsageError(
             f"cannot bundle as {fmt or 'that'!r}", hint=f"choose from: {', '.join(bundle_formats())}"
         )
@@ -51,8 +58,7 @@ def destinations(dest: Path, formats: Sequence[str]) -> dict[str, Path]:
     pdf`` writes ``b.pdf``, never a PDF named ``b.epub``; an ending that is
     no bundling format's is kept (``book.v2`` -> ``book.v2.pdf``).
     """
-    endings = {exporters.get_class(fmt).extension for fmt in bundle_formats()} | set(bundle_formats())
-    stem = dest.with_suffix("") if dest.suffix.lower().lstrip(".") in endings else dest
+    stem = dest.with_suffix("") if _can_bundle(dest.suffix.lower().lstrip(".")) else dest
     return {fmt: stem.with_name(f"{stem.name}.{exporters.get_class(fmt).extension}") for fmt in formats}
 
 
