@@ -20,6 +20,8 @@ def tests(session: nox.Session) -> None:
     """The whole test suite; arguments pass to pytest: nox -s tests -- -k epub --regen-golden"""
     _install(session, "test")
     session.run("sh", "scripts/install-ace.sh", external=True)  # DAISY Ace for tests/test_accessibility.py
+    # The example plugin (tests/test_plugins.py): a package of its own, found through entry points.
+    session.install("--no-deps", "--no-build-isolation", "-e", "tests/plugins/broadsheet-note")
     session.run("pytest", *session.posargs)
 
 

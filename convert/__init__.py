@@ -6,6 +6,7 @@ The Python API (see the README for examples)::
     article = convert.read("op-ed.txt")             # -> convert.model.Article
     pdf = convert.write(article, "pdf")             # -> bytes
     convert.write(article, "epub", "out/op-ed.epub")  # -> Path, written atomically
+    result = convert.render(article, "pdf")         # -> ExportResult: .data, .warnings
     convert.convert("op-ed.txt", "out/", to=["pdf", "docx"])
     convert.convert_batch("articles/", "out/", to=["pdf", "epub"], jobs=4)  # -> BatchReport
 """
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .api import convert, read, sniff, write
+from .api import convert, read, render, sniff, write
+from .base import ExportResult
 from .batch import BatchReport, convert_batch
 from .errors import ConvertError, ExportError, InputError, LimitError, UsageError
 from .model import Article
@@ -29,6 +31,7 @@ __all__ = [
     "BatchReport",
     "ConvertError",
     "ExportError",
+    "ExportResult",
     "InputError",
     "LimitError",
     "UsageError",
@@ -36,6 +39,7 @@ __all__ = [
     "convert",
     "convert_batch",
     "read",
+    "render",
     "sniff",
     "write",
 ]

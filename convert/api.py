@@ -18,10 +18,10 @@ import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from . import limits, model
-from .base import ExportOptions, ReadOptions
+from .base import ExportOptions, ExportResult, ReadOptions, collect_warnings
 from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
 from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
@@ -95,6 +95,9 @@ def sniff(data: bytes, path: Path | None = None) -> str:
         return "json"
     if by_ext and by_ext not in ("text", "json"):
         return by_ext
+    claimed = next(iter(_content_sniffers(head)), None) if by_ext is None else None
+    if claimed is not None:
+        return claimed
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:65536].lower():
         return "html"
     if by_ext == "json":
@@ -106,6 +109,23 @@ def sniff(data: bytes, path: Path | None = None) -> str:
         # UTF-16 without BOM still shows NULs; let the text reader decide.
         return by_ext or "text"
     return by_ext or "text"
+
+
+def _content_sniffers(head: bytes) -> Iterable[str]:
+    """The readers whose optional ``sniff(data)`` claims ``head``, by name.
+
+    Asked only when the file name ending does not settle the format (bytes,
+    stdin, or an ending no reader claims), so a plugin's sniffer never takes
+    a ``.txt`` or ``.html`` file from the reader that claims it.
+    """
+    for name in readers.names():
+        try:
+            if not callable(getattr(readers.get_class(name), "sniff", None)):
+                continue
+            if readers.get(name).sniff(head):  # type: ignore[attr-defined]  # optional in the contract
+                yield name
+        except ConvertError:  # a reader that cannot load claims nothing
+            continue
 
 
 def _sniff_zip(data: bytes, path: Path | None) -> str:
@@ -283,6 +303,54 @@ def parse_formats(to: str | Iterable[str]) -> list[str]:
     return formats
 
 
+def render(
+    article: Article,
+    to: str,
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> ExportResult:
+    """Export ``article`` as ``to``: the document and, as values, the warnings its exporter gave.
+
+    Exporters report what they left out with :func:`convert.base.warn`;
+    this collects those lines for this one call (threads and asyncio tasks
+    each collect their own) into :attr:`ExportResult.warnings`.
+    """
+    exporter = exporters.get(to)
+    theme = style if isinstance(style, Theme) else load_theme(str(style))
+    opts = options or ExportOptions()
+    try:
+        with collect_warnings() as found:
+            data: bytes = exporter.export(article, theme, opts)
+    except ConvertError:
+        raise
+    except RecursionError:
+        raise ExportError(f"{to}: the article is nested too deeply to write") from None
+    return ExportResult(data=data, warnings=tuple(found))
+
+
+@overload
+def write(
+    article: Article,
+    to: str,
+    dest: None = None,
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> bytes: ...
+
+
+@overload
+def write(
+    article: Article,
+    to: str,
+    dest: str | os.PathLike[str],
+    *,
+    style: str | os.PathLike[str] | Theme = "default",
+    options: ExportOptions | None = None,
+) -> Path: ...
+
+
 def write(
     article: Article,
     to: str,
@@ -291,20 +359,13 @@ def write(
     style: str | os.PathLike[str] | Theme = "default",
     options: ExportOptions | None = None,
 ) -> bytes | Path:
-    """Export ``article`` as ``to``; the bytes, or the path written when ``dest`` is given.
+    """Export ``article`` as ``to``: the bytes, or the :class:`Path` written when ``dest`` is given.
 
     ``dest`` is written atomically (a temporary file beside it, then a
-    rename), so a reader of ``dest`` never sees half a document.
+    rename), so a reader of ``dest`` never sees half a document. The
+    exporter's warnings are dropped; :func:`render` returns them.
     """
-    exporter = exporters.get(to)
-    theme = style if isinstance(style, Theme) else load_theme(str(style))
-    opts = options or ExportOptions()
-    try:
-        data: bytes = exporter.export(article, theme, opts)
-    except ConvertError:
-        raise
-    except RecursionError:
-        raise ExportError(f"{to}: the article is nested too deeply to write") from None
+    data = render(article, to, style=style, options=options).data
     if dest is None:
         return data
     out = Path(dest)
@@ -416,15 +477,13 @@ def convert(
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
         opts = model.replace(opts, base_dir=base)
-    if warnings is not None and opts.warnings is None:
-        opts = model.replace(opts, warnings=warnings)
     article = read(
         src,
         from_=from_,
         metadata=metadata,
         allow_remote=allow_remote,
         name=name,
-        warnings=opts.warnings,
+        warnings=warnings,
         allowed_hosts=opts.allowed_hosts,
     )
     stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
@@ -434,11 +493,12 @@ def convert(
     rendered: dict[str, bytes] = {}
     for fmt in outs:
         try:
-            data = write(article, fmt, style=theme, options=opts)
+            result = render(article, fmt, style=theme, options=opts)
         except ConvertError as exc:
             raise exc.with_path(label) from exc.__cause__
-        assert isinstance(data, bytes)
-        rendered[fmt] = data
+        if warnings is not None:
+            warnings.extend(result.warnings)
+        rendered[fmt] = result.data
     if src_path is None and (dest is None or not dest_is_file(dest, formats)):
         outs = _unclaimed(outs, rendered, stem, article)
     atomic_write_all((outs[fmt], data) for fmt, data in rendered.items())

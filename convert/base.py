@@ -17,6 +17,9 @@ output of a later call.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
@@ -58,8 +61,9 @@ class ExportOptions:
     ``width`` overrides the theme's text width (plain-text formats);
     ``base_dir`` is the folder relative resources resolve against;
     ``pdf_variant`` asks WeasyPrint for ``pdf/a-3b``, ``pdf/ua-1`` etc.
-    ``warnings``, when a list is given, collects one line per thing an
-    exporter left out (a refused remote image ...); the CLI prints them.
+    What an exporter leaves out (a refused remote image ...) it reports with
+    :func:`warn`, not through the options; :func:`convert.api.render` returns
+    those lines as :attr:`ExportResult.warnings`.
     """
 
     width: int | None = None
@@ -67,17 +71,27 @@ class ExportOptions:
     allow_remote: bool = False
     pdf_variant: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] | None = None
     #: With ``allow_remote``: only these hosts (and their subdomains); empty = any host.
     allowed_hosts: tuple[str, ...] = ()
 
 
 @runtime_checkable
 class Reader(Protocol):
-    """Reads one kind of source into an article."""
+    """Reads one kind of source into an article.
+
+    Required: ``name`` (the ``--from`` name, as in the entry point),
+    ``extensions`` (file name endings with the dot, ``(".note",)``: a folder
+    walk and sniffing pick the reader by them), ``description`` (one line for
+    ``broadsheet formats``) and :meth:`read`.
+
+    Optional: ``media_types`` (``("text/x-note",)``), and a
+    ``sniff(data: bytes) -> bool`` method saying whether the first bytes of
+    a file are this format; when present it is asked before the file name
+    ending is (see :func:`convert.api.sniff`). See ``docs/plugins.md``.
+    """
 
     name: ClassVar[str]
-    #: File name endings this reader claims (``".txt"``), used by sniffing.
+    #: File name endings this reader claims (``".txt"``), used by sniffing and folder walks.
     extensions: ClassVar[tuple[str, ...]]
     description: ClassVar[str]
 
@@ -88,7 +102,13 @@ class Reader(Protocol):
 
 @runtime_checkable
 class Exporter(Protocol):
-    """Writes an article in one format."""
+    """Writes an article in one format.
+
+    Required: ``name`` (the ``--to`` name), ``extension`` (the output file
+    ending without the dot), ``media_type``, ``description`` and
+    :meth:`export`. Optional: ``export_many`` (see :class:`BookExporter`),
+    which lets ``broadsheet bundle`` make one book of many articles.
+    """
 
     name: ClassVar[str]
     #: The file name ending of outputs, without the dot (``"pdf"``).
@@ -99,3 +119,72 @@ class Exporter(Protocol):
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         """The finished document; raise :class:`~convert.errors.ExportError` on failure."""
         ...
+
+
+@runtime_checkable
+class BookExporter(Exporter, Protocol):
+    """An exporter that can also put many articles into one book (``broadsheet bundle``)."""
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One document holding ``articles`` in order, under ``title``.
+
+        ``language`` is the book's own (``None``: the articles' if they
+        agree); ``folders[n]`` is the folder article ``n``'s relative
+        resources resolve in and the only local folder it may load from.
+        Things left out are reported with :func:`warn`.
+        """
+        ...
+
+
+def can_bundle(exporter: object) -> bool:
+    """Whether an exporter (class or instance) implements ``export_many``."""
+    return callable(getattr(exporter, "export_many", None))
+
+
+# --------------------------------------------------------------------------
+# Warnings as values
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """An exporter's document and what it left out, one line each (``pdf: skipped resource …``)."""
+
+    data: bytes
+    warnings: tuple[str, ...] = ()
+
+
+_collector: ContextVar[list[str] | None] = ContextVar("broadsheet_export_warnings", default=None)
+
+
+def warn(line: str) -> None:
+    """Report one thing an exporter (or reader) repaired or left out.
+
+    The line goes to the innermost :func:`collect_warnings` block of the
+    current thread or task, and nowhere when there is none: an exporter
+    calls it without knowing who listens. :func:`convert.api.render` returns
+    the lines in :attr:`ExportResult.warnings`.
+    """
+    found = _collector.get()
+    if found is not None:
+        found.append(line)
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """``with collect_warnings() as found:`` -- the lines :func:`warn` gives inside the block."""
+    found: list[str] = []
+    token = _collector.set(found)
+    try:
+        yield found
+    finally:
+        _collector.reset(token)

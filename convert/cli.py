@@ -239,10 +239,8 @@ class _ConvertArgs:
     batch: _BatchArgs
     web: _WebArgs
 
-    def export_options(self, src: str, warnings: list[str]) -> ExportOptions:
-        return _export_options(
-            src, self.width, self.allow_remote, self.allow_hosts, warnings, self.pdf_variant
-        )
+    def export_options(self, src: str) -> ExportOptions:
+        return _export_options(src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant)
 
 
 def _parse_convert_options(
@@ -324,10 +322,9 @@ def _convert_to_stdout(args: _ConvertArgs) -> None:
     src = args.inputs[0]
     warnings: list[str] = []
     article = _read_input(src, args.from_, args.meta, args.allow_remote, warnings=warnings)
-    data = api.write(article, args.formats[0], style=args.style, options=args.export_options(src, warnings))
-    assert isinstance(data, bytes)
-    _print_warnings(src, warnings)
-    sys.stdout.buffer.write(data)
+    result = api.render(article, args.formats[0], style=args.style, options=args.export_options(src))
+    _print_warnings(src, warnings + list(result.warnings))
+    sys.stdout.buffer.write(result.data)
     sys.stdout.buffer.flush()
 
 
@@ -349,8 +346,9 @@ def _convert_files(args: _ConvertArgs) -> int:
                 style=args.style,
                 from_=args.from_,
                 metadata=args.meta,
-                options=args.export_options(src, warnings),
+                options=args.export_options(src),
                 allow_remote=args.allow_remote,
+                warnings=warnings,
                 name="<stdin>" if src == "-" else None,
             )
             _print_warnings(src, warnings)
@@ -372,7 +370,6 @@ def _export_options(
     width: int | None,
     allow_remote: bool,
     allow_hosts: tuple[str, ...],
-    warnings: list[str],
     pdf_variant: str | None = None,
 ) -> ExportOptions:
     """The options every exporter gets for ``src``: its folder is the only one local files come from."""
@@ -381,7 +378,6 @@ def _export_options(
         allow_remote=allow_remote,
         allowed_hosts=allow_hosts,
         base_dir=None if src == "-" else Path(src).resolve().parent,
-        warnings=warnings,
         pdf_variant=pdf_variant,
     )
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
 
+from .base import Exporter, Reader
 from .errors import MissingDependencyError, UnknownFormatError
 
-T = TypeVar("T")
+T = TypeVar("T", Reader, Exporter)
 
 
 class Registry(Generic[T]):
+    """The formats of one entry-point group: :class:`Reader` or :class:`Exporter` classes by name."""
+
     def __init__(self, group: str, kind: str) -> None:
         self.group = group
         self.kind = kind
@@ -62,8 +65,5 @@ class Registry(Generic[T]):
         return inst
 
 
-def _make() -> tuple[Registry[Any], Registry[Any]]:
-    return Registry("broadsheet.readers", "input"), Registry("broadsheet.exporters", "output")
-
-
-readers, exporters = _make()
+readers: Registry[Reader] = Registry("broadsheet.readers", "input")
+exporters: Registry[Exporter] = Registry("broadsheet.exporters", "output")

@@ -63,3 +63,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "corpus" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
             item.add_marker(pytest.mark.corpus)
+@pytest.fixture(autouse=True)
+def _registry_state():  # type: ignore[no-untyped-def]
+    """Registrations made by a test (``readers.register(...)``) end with it."""
+    from convert.registry import exporters, readers
+
+    saved = [(reg, dict(reg._classes), dict(reg._instances)) for reg in (readers, exporters)]
+    yield
+    for reg, classes, instances in saved:
+        reg._classes.clear()
+        reg._classes.update(classes)
+        reg._instances.clear()
+        reg._instances.update(instances)

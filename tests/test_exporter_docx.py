@@ -19,7 +19,7 @@ from docx.shared import Pt
 from kitchen import PNG_DATA_URI
 
 from convert import pandoc_run
-from convert.base import ExportOptions
+from convert.base import ExportOptions, collect_warnings
 from convert.exporters._docx_reference import build_reference_docx, page_size_mm, reference_docx
 from convert.exporters.docx import DocxExporter, w3cdtf
 from convert.model import (
@@ -278,8 +278,8 @@ def test_pixel_bombs_are_dropped_with_their_text_kept(tmp_path: Path, theme: The
             Figure(PNG_DATA_URI, alt="Fine too"),
         ),
     )
-    warnings: list[str] = []
-    data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path, warnings=warnings))
+    with collect_warnings() as warnings:
+        data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path))
     assert _media(data) == [RED_PNG]  # pandoc stores the two copies once
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert zf.read("word/document.xml").count(b"<pic:pic>") == 2
@@ -300,8 +300,8 @@ def test_images_left_out_are_reported(tmp_path: Path, theme: Theme) -> None:
     (tmp_path / "in" / "bomb.svg").write_bytes(svg_bomb)
     srcs = ["http://127.0.0.1:9/x.png", "../secret.png", "bomb.svg", "data:image/png;base64,!!!", ""]
     art = Article(body=tuple(Figure(src, alt=f"alt {i}") for i, src in enumerate(srcs)))
-    warnings: list[str] = []
-    data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path / "in", warnings=warnings))
+    with collect_warnings() as warnings:
+        data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path / "in"))
     assert _media(data) == []
     assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == [f"alt {i}" for i in range(5)]
     assert warnings == [

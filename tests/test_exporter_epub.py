@@ -26,7 +26,7 @@ from epubcheck_util import check_epubs, java_available
 from kitchen import PNG_DATA_URI
 
 import convert
-from convert.base import ExportOptions
+from convert.base import ExportOptions, collect_warnings
 from convert.errors import ConvertError
 from convert.exporters.epub import (
     EpubExporter,
@@ -258,8 +258,12 @@ def _local_article() -> Article:
 
 
 def export_local(folder: Path, warnings: list[str] | None = None, **options: object) -> bytes:
-    opts = ExportOptions(base_dir=folder, warnings=warnings, **options)  # type: ignore[arg-type]
-    return EpubExporter().export(_local_article(), load_theme("default"), opts)
+    opts = ExportOptions(base_dir=folder, **options)  # type: ignore[arg-type]
+    with collect_warnings() as found:
+        book = EpubExporter().export(_local_article(), load_theme("default"), opts)
+    if warnings is not None:
+        warnings += found
+    return book
 
 
 @pytest.fixture(scope="session")
@@ -574,8 +578,8 @@ def test_undecodable_and_oversized_images_are_left_out(books: dict[str, bytes]) 
 
 
 def test_every_image_left_out_is_reported(articles: dict[str, Article]) -> None:
-    warnings: list[str] = []
-    EpubExporter().export(articles["hostile"], load_theme("default"), ExportOptions(warnings=warnings))
+    with collect_warnings() as warnings:
+        EpubExporter().export(articles["hostile"], load_theme("default"), ExportOptions())
     assert len(warnings) == len(BAD_IMAGES) + 2, warnings
     assert warnings[0] == "epub: skipped image data:image/png;base64,iVBORw0KGgo= (a damaged PNG image)"
     assert (
@@ -588,8 +592,8 @@ def test_every_image_left_out_is_reported(articles: dict[str, Article]) -> None:
         "epub: skipped image http://127.0.0.1:9/remote.png (remote resources are off: --allow-remote)",
         "epub: skipped image file:///etc/passwd (the file is outside the input's and the theme's folders)",
     ]
-    edge: list[str] = []
-    EpubExporter().export(articles["edge"], load_theme("default"), ExportOptions(warnings=edge))
+    with collect_warnings() as edge:
+        EpubExporter().export(articles["edge"], load_theme("default"), ExportOptions())
     assert [w.split(" (")[0].removeprefix("epub: skipped image ") for w in edge] == [
         "https://example.org/chart.png",
         "img/local.png",
@@ -632,8 +636,8 @@ def test_local_images_left_out_say_why(input_folder: Path) -> None:
 
 
 def test_without_an_input_folder_no_local_file_is_read(input_folder: Path) -> None:
-    warnings: list[str] = []
-    book = EpubExporter().export(_local_article(), load_theme("default"), ExportOptions(warnings=warnings))
+    with collect_warnings() as warnings:
+        book = EpubExporter().export(_local_article(), load_theme("default"), ExportOptions())
     assert not [href for href in manifest(book) if href.startswith("images/")]
     assert warnings[0] == "epub: skipped image photo.png (no folder to read local images from)"
     assert (input_folder / "photo.png").as_uri() not in "".join(warnings)
@@ -678,16 +682,16 @@ def test_remote_images_only_with_allow_remote(image_server: tuple[str, list[str]
     base, asked = image_server
     article = Article(body=(Figure(base + "chart.png", alt="Chart"),))
     theme = load_theme("default")
-    off: list[str] = []
-    book = EpubExporter().export(article, theme, ExportOptions(warnings=off))
+    with collect_warnings() as off:
+        book = EpubExporter().export(article, theme, ExportOptions())
     assert asked == [] and "image/png" not in manifest(book).values()
     assert off == [f"epub: skipped image {base}chart.png (remote resources are off: --allow-remote)"]
     book = EpubExporter().export(article, theme, ExportOptions(allow_remote=True))
     assert asked == ["/chart.png"] and list(manifest(book).values()).count("image/png") == 1
-    other: list[str] = []
-    EpubExporter().export(
-        article, theme, ExportOptions(allow_remote=True, allowed_hosts=("example.org",), warnings=other)
-    )
+    with collect_warnings() as other:
+        EpubExporter().export(
+            article, theme, ExportOptions(allow_remote=True, allowed_hosts=("example.org",))
+        )
     assert asked == ["/chart.png"] and "is not in the allowed hosts" in other[0]
 
 

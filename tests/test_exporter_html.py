@@ -19,7 +19,7 @@ import pytest
 from kitchen import PNG_DATA_URI
 
 import convert
-from convert.base import ExportOptions
+from convert.base import ExportOptions, collect_warnings
 from convert.exporters.html import HtmlExporter, render_document
 from convert.model import Article, Author, BlockQuote, Figure, List, Metadata, Note, Paragraph, Text, to_json
 from convert.registry import exporters
@@ -46,9 +46,10 @@ BOMB_PNG_URI = "data:image/png;base64," + base64.b64encode(_png_header(40_000, 4
 
 
 def page(article: Article, folder: Path | None = None, **options: object) -> tuple[str, list[str]]:
-    warnings: list[str] = []
-    opts = ExportOptions(base_dir=folder, warnings=warnings, **options)  # type: ignore[arg-type]
-    return HtmlExporter().export(article, load_theme("default"), opts).decode("utf-8"), warnings
+    opts = ExportOptions(base_dir=folder, **options)  # type: ignore[arg-type]
+    with collect_warnings() as warnings:
+        html = HtmlExporter().export(article, load_theme("default"), opts).decode("utf-8")
+    return html, warnings
 
 
 def figures(*srcs: str) -> Article:

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 import convert
-from convert.base import ExportOptions
+from convert.base import ExportOptions, collect_warnings
 from convert.exporters import pdf as pdf_exporter
 from convert.exporters.brief import BriefExporter
 from convert.exporters.docx import DocxExporter
@@ -51,7 +51,11 @@ def article(name: str) -> Article:
 
 
 def export(exporter: object, art: Article, warnings: list[str] | None = None) -> bytes:
-    return exporter.export(art, THEME, ExportOptions(warnings=warnings))  # type: ignore[attr-defined]
+    with collect_warnings() as found:
+        data: bytes = exporter.export(art, THEME, ExportOptions())  # type: ignore[attr-defined]
+    if warnings is not None:
+        warnings += found
+    return data
 
 
 # --------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def convert_urls(
     allowed_hosts: tuple[str, ...] = (),
     ignore_robots: bool = False,
     force: bool = False,
-    options: Callable[[list[str]], Any] | None = None,
+    options: Callable[[], Any] | None = None,
     from_: str | None = None,
     metadata: dict[str, Any] | None = None,
     on_outcome: Callable[[UrlOutcome], None] | None = None,
@@ -187,7 +187,7 @@ def _convert_page(
     metadata: dict[str, Any] | None,
     known: dict[str, Any],
     claimed: set[Path],
-    options: Callable[[list[str]], Any] | None,
+    options: Callable[[], Any] | None,
     export_options: type,
 ) -> UrlOutcome:
     url = response.url
@@ -206,12 +206,12 @@ def _convert_page(
             if any(t in claimed for t in targets.values()):
                 stem = f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
                 targets = api.plan_outputs(None, out, formats, stem)
-        opts = options(warnings) if options else export_options(warnings=warnings)
+        opts = options() if options else export_options()
         rendered = []
         for fmt, target in targets.items():
-            data = api.write(article, fmt, style=style, options=opts)
-            assert isinstance(data, bytes)
-            rendered.append((target, data))
+            result = api.render(article, fmt, style=style, options=opts)
+            warnings.extend(result.warnings)
+            rendered.append((target, result.data))
         atomic_write_all(rendered)
     except ConvertError as exc:
         return UrlOutcome(url, "failed", error=exc.with_path(url).one_line())

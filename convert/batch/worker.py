@@ -204,16 +204,15 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         allow_remote=spec.allow_remote,
         allowed_hosts=spec.allowed_hosts,
         pdf_variant=spec.pdf_variant,
-        warnings=read_warnings,
     )
+    warnings = list(read_warnings)
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt, out in spec.outputs:
-        data = api.write(article, fmt, style=theme, options=options)
-        assert isinstance(data, bytes)
-        rendered.append((fmt, Path(out), data))
+        result = api.render(article, fmt, style=theme, options=options)
+        warnings += result.warnings
+        rendered.append((fmt, Path(out), result.data))
     atomic_write_all((target, data) for _fmt, target, data in rendered)
-    assert options.warnings is not None
-    return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(options.warnings))
+    return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(warnings))
 
 
 def _failed(spec: JobSpec, reason: str, sha: str, start: float) -> JobResult:

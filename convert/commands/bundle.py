@@ -102,20 +102,12 @@ def _bundle_web(
     that cannot be read does), before anything is written.
     """
     from .. import api, web
-    from ..batch.bundle import BUNDLE_FORMATS, Collection, bundle_docx, bundle_epub, bundle_pdf, destinations
+    from ..batch.bundle import book_formats, destinations, write_books
     from ..batch.plan import discover
-    from ..errors import InputError, UsageError
-    from ..io import atomic_write_all
-    from ..theme import load_theme
+    from ..errors import InputError
 
     dest = Path(output)
-    asked = formats or [dest.suffix.lstrip(".").lower()]
-    for fmt in asked:
-        if fmt not in BUNDLE_FORMATS:
-            raise UsageError(
-                f"cannot bundle as {fmt or 'that'!r}", hint=f"choose from: {', '.join(BUNDLE_FORMATS)}"
-            )
-    outs = destinations(dest, list(dict.fromkeys(asked)))
+    outs = destinations(dest, book_formats(dest, formats))
     errors: list[Exception] = []
     entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc))
     if errors:
@@ -134,18 +126,7 @@ def _bundle_web(
             folders.append(None)  # a web page loads no local file
     if not articles:
         raise InputError("no article found in the inputs", path=" ".join(inputs))
-    collection = Collection(
-        title=title, articles=tuple(articles), subtitle=subtitle, language=language, folders=tuple(folders)
-    )
-    theme = load_theme(style)
-    rendered = []
-    for fmt, out in outs.items():
-        if fmt == "pdf":
-            data = bundle_pdf(collection, theme, warnings)
-        elif fmt == "epub":
-            data = bundle_epub(collection, theme, warnings)
-        else:
-            data = bundle_docx(collection, theme)
-        rendered.append((out, data))
-    atomic_write_all(rendered)
-    return [out for out, _data in rendered]
+    return write_books(
+        articles, folders, outs, title=title, subtitle=subtitle, language=language, style=style,
+        warnings=warnings,
+    )  # fmt: skip

@@ -65,10 +65,10 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
             raise UsageError(f"{src}: a URL list is a file of URLs, one a line (name it *.urls)")
     urls = list(dict.fromkeys(urls))
 
-    def options(warnings: list[str]) -> ExportOptions:
+    def options() -> ExportOptions:
         return ExportOptions(
             width=args.width, allow_remote=args.allow_remote, allowed_hosts=args.allowed_hosts,
-            warnings=warnings, pdf_variant=args.pdf_variant,
+            pdf_variant=args.pdf_variant,
         )  # fmt: skip
 
     def report(outcome: Any) -> None:
@@ -126,13 +126,11 @@ def convert_web(cmd: _ConvertArgs) -> int:
         warnings: list[str] = []
         article = read_entry(entry, from_, allow_hosts, metadata=meta, warnings=warnings)
         options = ExportOptions(
-            width=width, allow_remote=allow_remote, allowed_hosts=allow_hosts, warnings=warnings,
-            pdf_variant=pdf_variant,
-        )  # fmt: skip
-        data = api.write(article, formats[0], style=style, options=options)
-        assert isinstance(data, bytes)
-        _print_warnings(label(entry), warnings)
-        sys.stdout.buffer.write(data)
+            width=width, allow_remote=allow_remote, allowed_hosts=allow_hosts, pdf_variant=pdf_variant
+        )
+        result = api.render(article, formats[0], style=style, options=options)
+        _print_warnings(label(entry), warnings + list(result.warnings))
+        sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
@@ -150,7 +148,6 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 allow_remote=allow_remote,
                 allowed_hosts=allow_hosts,
                 base_dir=Path(entry).resolve().parent if local else None,
-                warnings=warnings,
                 pdf_variant=pdf_variant,
             )
             written = api.convert(
@@ -162,6 +159,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 metadata=meta,
                 options=options,
                 name=page.url if page else None,
+                warnings=warnings,
             )
             _print_warnings(label(entry), warnings)
             done += 1

@@ -12,7 +12,7 @@ Images: ``data:`` URIs are embedded by pandoc; local files are read here
 only if they are images; remote images are not fetched. An image over the
 ``image_pixels`` limit (a "pixel bomb": pandoc decodes some PNGs whole and
 runs out of heap) or an SVG declaring XML entities is dropped too. A dropped
-image shows its alt text and caption, and is named in ``options.warnings``.
+image shows its alt text and caption, and is named with ``base.warn``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import base64
 import mimetypes
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlparse
@@ -28,7 +29,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from .. import limits
-from ..base import ExportOptions
+from ..base import ExportOptions, warn
 from ..dates import w3cdtf
 from ..errors import ExportError, LimitError
 from ..locale.language import likely_script
@@ -73,11 +74,33 @@ class DocxExporter:
         if article_direction(article) == "rtl":
             args += ["--metadata", "dir=rtl"]  # pandoc: w:bidi on paragraphs, w:rtl on runs
         data = write_from_json(doc, "docx", extra_args=args)
-        if options.warnings is not None:
-            options.warnings.extend(
-                f"docx: skipped image {_shown(src)} ({why})" for src, why in inliner.skipped
-            )
+        for src, why in inliner.skipped:
+            warn(f"docx: skipped image {_shown(src)} ({why})")
         return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One DOCX of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_docx
+
+        return book(
+            lambda c, s, _w: bundle_docx(c, s),
+            articles,
+            style,
+            title=title,
+            subtitle=subtitle,
+            language=language,
+            folders=folders,
+        )
 
 
 class _Skipped(Exception):

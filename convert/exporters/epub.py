@@ -10,8 +10,8 @@ images become manifest items through :class:`convert.fetch.ImageLoader`, the
 policy the PDF exporter follows: ``data:`` images, files in the input's folder
 (``options.base_dir``) and below, and remote images only with
 ``options.allow_remote`` (fetched then, within ``allowed_hosts``). Any other
-image falls back to its alt text and caption and is named in
-``options.warnings``, as are images that do not decode, are over the
+image falls back to its alt text and caption and is named with
+``base.warn``, as are images that do not decode, are over the
 ``image_pixels`` limit or are not PNG, JPEG, GIF, WebP or SVG;
 links to files outside the book or to missing anchors lose their ``href``,
 heading ids are made unique. ebooklib stamps zip entries
@@ -27,6 +27,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -35,7 +36,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from ebooklib import epub
 
-from ..base import ExportOptions
+from ..base import ExportOptions, warn
 from ..dates import parse_iso
 from ..errors import ExportError
 from ..locale import is_rtl, primary
@@ -751,6 +752,24 @@ class EpubExporter:
             raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc
-        if options.warnings is not None:
-            options.warnings.extend(skipped_lines(skipped))
+        for line in skipped_lines(skipped):
+            warn(line)
         return pin_zip(raw, zip_stamp(modified))
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One EPUB of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_epub
+
+        return book(
+            bundle_epub, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
+        )

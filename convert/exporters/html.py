@@ -13,7 +13,7 @@ kept, image files in the input's folder (``options.base_dir``) and below are
 inlined as ``data:`` URIs, remote images are kept as links only with
 ``options.allow_remote`` (the browser fetches them; they are not fetched or
 checked here), and every other image is replaced by its alt text and caption,
-with a line in ``options.warnings``. The :class:`Renderer` itself writes
+with a line given to ``base.warn``. The :class:`Renderer` itself writes
 ``src`` as given: the PDF exporter hands those URLs to its own fetcher.
 """
 
@@ -27,7 +27,7 @@ from html import escape
 from typing import TYPE_CHECKING, ClassVar, Literal, assert_never
 from urllib.parse import urlsplit
 
-from ..base import ExportOptions
+from ..base import ExportOptions, warn
 from ..errors import ExportError
 from ..locale.script import UNSPACED_SCRIPTS, article_direction, article_script, hyphenation_language
 from ..locale.text import byline, display_date, label, note_label, plural_label, quote_marks
@@ -609,7 +609,7 @@ class HtmlExporter:
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         skipped: list[tuple[str, str]] = []
         page = standalone_article(article, options, skipped)
-        if options.warnings is not None:
-            options.warnings.extend(skipped_image_lines("html", skipped))
+        for line in skipped_image_lines("html", skipped):
+            warn(line)
         css = "\n".join(c for c in (style.css("css"), script_css(page, style)) if c)
         return render_document(page, css).encode("utf-8")

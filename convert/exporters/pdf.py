@@ -17,9 +17,10 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import ExportError, MissingDependencyError, UsageError
@@ -33,7 +34,7 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
         "the pdf exporter needs the Pango library", hint="install Pango (Debian: apt install libpango-1.0-0)"
     ) from exc
 
-from ..base import ExportOptions
+from ..base import ExportOptions, warn
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
@@ -96,14 +97,32 @@ class PdfExporter:
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         result = render_pdf(article, style, options)
-        if options.warnings is not None:
-            hint = "" if options.allow_remote else " (remote resources are off: --allow-remote)"
-            for url in result.skipped:
-                shown = url if len(url) <= 100 else url[:99] + "…"
-                remote = url.startswith(("http:", "https:"))
-                options.warnings.append(f"pdf: skipped resource {shown}{hint if remote else ''}")
-            options.warnings.extend(missing_font_lines(article))
+        hint = "" if options.allow_remote else " (remote resources are off: --allow-remote)"
+        for url in result.skipped:
+            shown = url if len(url) <= 100 else url[:99] + "…"
+            remote = url.startswith(("http:", "https:"))
+            warn(f"pdf: skipped resource {shown}{hint if remote else ''}")
+        for line in missing_font_lines(article):
+            warn(line)
         return result.data
+
+    def export_many(
+        self,
+        articles: Sequence[Article],
+        style: Theme,
+        options: ExportOptions,
+        *,
+        title: str,
+        subtitle: str | None = None,
+        language: str | None = None,
+        folders: Sequence[Path | None] = (),
+    ) -> bytes:
+        """One PDF of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        from ._bundle import book, bundle_pdf
+
+        return book(
+            bundle_pdf, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
+        )
 
 
 def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:

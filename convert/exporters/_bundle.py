@@ -1,0 +1,382 @@
+"""Books: many articles in one EPUB, PDF or DOCX, with a cover and a table of contents.
+
+The built-in exporters' ``export_many`` (what ``broadsheet bundle`` calls
+through the registry) is made here. Each article becomes a chapter that
+keeps its own metadata and language: in the PDF an ``<article lang=…>``
+starting on a new page, with a bookmark and a TOC line whose page number
+WeasyPrint fills in (``target-counter``); in the EPUB its own XHTML document
+listed in the nav; in the DOCX a Heading 1 and a ``lang`` div, with pandoc's
+TOC field (``--toc``). The exporters' own building blocks are reused;
+nothing here edits them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape, unescape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from ..base import warn
+from ..errors import ConvertError, ExportError
+from ..locale.text import byline, label, number, plural_label
+from ..model import Article, to_json
+from ..theme import Theme
+
+if TYPE_CHECKING:  # fetch imports WeasyPrint: only when a PDF is made
+    from ..fetch import ResourcePolicy
+
+
+def _json_bytes(article: Article) -> bytes:
+    """The article's JSON form as :func:`convert.api.to_json_bytes` writes it."""
+    return (json.dumps(to_json(article), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """The bundle's own metadata and its articles, in order."""
+
+    title: str
+    articles: tuple[Article, ...]
+    subtitle: str | None = None
+    language: str | None = None
+    #: The folder each article's relative resources resolve in, and the only local
+    #: folder it may load from (``None``: none). Default: its ``meta.source.path``'s folder.
+    folders: tuple[Path | None, ...] = ()
+
+    def folder(self, n: int) -> Path | None:
+        """The resource folder of article ``n`` (0-based)."""
+        if n < len(self.folders):
+            return self.folders[n]
+        source = self.articles[n].meta.source
+        path = source.path if source else None
+        return Path(path).resolve().parent if path and path != "-" else None
+
+    @property
+    def lang(self) -> str | None:
+        """The collection's language: given, else the articles' if they all agree, else ``None``.
+
+        Each article keeps its own language inside the bundle; an unknown or mixed collection
+        claims none (the EPUB then says ``und``), never a default such as ``en``.
+        """
+        if self.language:
+            return self.language
+        langs = {a.meta.language for a in self.articles}
+        return langs.pop() if len(langs) == 1 else None
+
+    def identifier(self) -> str:
+        h = hashlib.sha256(self.title.encode("utf-8"))
+        for article in self.articles:
+            h.update(_json_bytes(article))
+        return "urn:sha256:" + h.hexdigest()
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+_ID = re.compile(r'(\sid="|\shref="#)([^"]+)"')
+
+
+def _prefix_ids(markup: str, prefix: str) -> str:
+    """Keep each article's anchors (notes, sections) apart from the other articles'."""
+    return _ID.sub(lambda m: f'{m.group(1)}{prefix}{m.group(2)}"', markup)
+
+
+def _where(article: Article, n: int) -> str:
+    """The article's file, for warnings (``article N`` when it has none)."""
+    source = article.meta.source
+    return source.path if source and source.path and source.path != "-" else f"article {n}"
+
+
+def _chapter_title(article: Article, n: int) -> str:
+    return article.meta.title or label(
+        "Article {n}", article.meta.language, n=number(n, article.meta.language)
+    )
+
+
+# --------------------------------------------------------------------------
+# PDF
+
+
+_BUNDLE_PRINT_CSS = """
+section.cover { break-after: page; text-align: center; padding-top: 60mm; }
+section.cover h1 { font-size: calc(var(--sizes-title) * 1.4); bookmark-level: none; string-set: none; }
+section.cover .count { color: var(--colors-muted); }
+nav.toc { break-after: page; }
+nav.toc h2 { bookmark-level: none; }
+nav.toc ol { list-style: none; padding: 0; }
+nav.toc li { margin: 1.2mm 0; }
+nav.toc a { color: inherit; text-decoration: none; }
+nav.toc a::after { content: leader('.') target-counter(attr(href), page); }
+nav.toc .by { display: block; color: var(--colors-muted); font-size: 0.9em; }
+article.article { break-before: page; }
+article.article h1.title { bookmark-level: 1; }
+article.article h2 { bookmark-level: 2; }
+article.article h3, article.article h4, article.article h5, article.article h6 { bookmark-level: none; }
+"""
+
+
+def _cover_and_toc_html(collection: Collection) -> str:
+    lang = collection.lang
+    cover = ['<section class="cover">', f'<h1 class="bundle-title">{_e(collection.title)}</h1>']
+    if collection.subtitle:
+        cover.append(f'<p class="subtitle">{_e(collection.subtitle)}</p>')
+    count = plural_label("{n} article", "{n} articles", len(collection.articles), lang)
+    cover.append(f'<p class="count">{_e(count)}</p></section>')
+    toc = [f'<nav class="toc"><h2>{_e(label("Contents", lang))}</h2><ol>']
+    for n, article in enumerate(collection.articles, 1):
+        by = byline([a.name for a in article.meta.authors], article.meta.language)
+        extra = f' <span class="by">{_e(by)}</span>' if by else ""
+        toc.append(f'<li><a href="#article-{n}">{_e(_chapter_title(article, n))}</a>{extra}</li>')
+    toc.append("</ol></nav>")
+    return "\n".join(cover + toc)
+
+
+_IMG_SRC = re.compile(r'(<img\s)src="([^"]*)"\s*')
+
+
+def _localise_images(markup: str, policy: ResourcePolicy, warnings: list[str], where: str) -> str:
+    """Each ``<img src>`` made absolute against the article's own folder, or dropped if refused.
+
+    Every article is judged by its own policy here (its folder and the
+    theme's), so one article cannot load files from another one's folder;
+    a refused image keeps its ``alt`` text and is named in ``warnings``.
+    """
+    from ..fetch import path_url
+
+    base = path_url(policy.roots[0]) if policy.roots else None
+
+    def one(m: re.Match[str]) -> str:
+        src = unescape(m.group(2)).strip()
+        url = urljoin(base, src) if base is not None else src
+        reason = policy.refusal(url) if url else "no source"
+        if reason is not None:
+            shown = src if len(src) <= 100 else src[:99] + "…"
+            warnings.append(f"{where}: pdf: skipped resource {shown or '(empty source)'} ({reason})")
+            return m.group(1)
+        return f'{m.group(1)}src="{_e(url)}" '
+
+    return _IMG_SRC.sub(one, markup)
+
+
+def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None = None) -> bytes:
+    """One PDF: cover, contents with page numbers, each article from a new page with a bookmark.
+
+    Each article's relative images resolve in its own folder (see
+    :attr:`Collection.folders`); refused resources are added to ``warnings``.
+    """
+    import weasyprint
+
+    from ..exporters.html import Renderer, lang_attribute, script_css
+    from ..exporters.pdf import (
+        captured_logs,
+        direction_css,
+        mark_artifacts,
+        missing_font_lines,
+        page_css,
+        tagged_article,
+    )
+    from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+
+    notes: list[str] = []
+    articles = []
+    folders = []
+    scripts = []  # each article's fonts, line breaking and direction, scoped to it
+    for n, article in enumerate(collection.articles, 1):
+        scope = f"html:root #article-{n}"
+        scripts += [script_css(article, theme, scope), direction_css(article, scope)]
+        notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
+        folder = collection.folder(n - 1)
+        folders.append(folder)
+        renderer = Renderer(tagged_article(article), footnote_mode="inline")
+        markup = _prefix_ids(renderer.article_element(), f"a{n}-")
+        policy = ResourcePolicy.for_paths(folder, theme.path)
+        markup = _localise_images(markup, policy, notes, _where(article, n))
+        articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
+    html = (
+        f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
+        f"<title>{_e(collection.title)}</title></head>\n<body>\n"
+        + _cover_and_toc_html(collection)
+        + "\n".join(articles)
+        + "\n</body></html>\n"
+    )
+    css = (
+        page_css(theme)
+        + theme.css("css", "print_css")
+        + _BUNDLE_PRINT_CSS
+        + "\n".join(c for c in scripts if c)
+    )
+    # Images were checked per article above; the fetcher still guards every load
+    # (sizes, pixel bombs) and never reaches past these folders.
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
+    try:
+        with captured_logs():  # relative links without a base are not resources: nothing to say
+            sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
+            document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render(
+                stylesheets=[sheet]
+            )
+            document.metadata.title = collection.title
+            authors = {a.name for art in collection.articles for a in art.meta.authors}
+            document.metadata.authors = sorted(authors)
+            data = bytes(document.write_pdf(pdf_tags=True, finisher=mark_artifacts))
+    except ConvertError:
+        raise
+    except Exception as exc:
+        raise ExportError(f"pdf bundle: WeasyPrint could not render it: {exc}") from exc
+    if warnings is not None:
+        notes += [f"pdf: skipped resource {url}" for url in fetcher.skipped]
+        warnings.extend(dict.fromkeys(notes))
+    return data
+
+
+# --------------------------------------------------------------------------
+# EPUB
+
+
+def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None = None) -> bytes:
+    """One EPUB 3: a title page, a chapter per article (its own ``lang``), a nav listing them.
+
+    Images left out (as the EPUB exporter leaves them out) are named in ``warnings``.
+    """
+    from ebooklib import epub
+
+    from ..exporters import epub as ep
+    from ..locale import label
+    from ..model import Metadata
+
+    book = epub.EpubBook()
+    authors = tuple({a.name: a for art in collection.articles for a in art.meta.authors}.values())
+    meta = Metadata(
+        title=collection.title, subtitle=collection.subtitle, language=collection.lang, authors=authors
+    )
+    ep.add_metadata(book, meta, collection.identifier())
+    if ep.direction_of(book.language):
+        book.set_direction(ep.direction_of(book.language))
+    css = theme.css("css", "epub_css").encode("utf-8")
+    style = epub.EpubItem(uid="style", file_name=ep.CSS_HREF, media_type="text/css", content=css)
+    cover = epub.EpubItem(
+        uid="cover",
+        file_name=ep.COVER_HREF,
+        media_type="application/xhtml+xml",
+        content=ep.title_page(meta, Article(meta=meta)),
+    )
+    book.add_item(style)
+    book.add_item(cover)
+    chapters, toc, contents = [], [], []
+    for n, article in enumerate(collection.articles, 1):
+        skipped: list[tuple[str, str]] = []
+        fitted, images = ep.fit_article(article, skipped, base_dir=collection.folder(n - 1))
+        contents.append(fitted)
+        if warnings is not None:
+            warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
+        href = f"article-{n:04d}.xhtml"
+        item = epub.EpubItem(
+            uid=f"article-{n}", file_name=href, media_type="application/xhtml+xml", content=ep.chapter(fitted)
+        )
+        book.add_item(item)
+        for image in sorted(images.values(), key=lambda i: i.href):
+            image_href = f"a{n}/{image.href}"
+            item.content = item.content.replace(image.href.encode(), image_href.encode())
+            book.add_item(
+                epub.EpubItem(
+                    uid=f"a{n}-{image.uid}",
+                    file_name=image_href,
+                    media_type=image.media_type,
+                    content=image.data,
+                )
+            )
+        chapters.append(item)
+        title = ep.xml_text(_chapter_title(fitted, n)) or label(
+            "Article {n}", collection.lang, n=number(n, collection.lang)
+        )
+        toc.append(epub.Link(href, title, f"toc-{n}"))
+    nav = ep.make_nav(book.language)
+    nav.add_item(style)
+    book.add_item(nav)
+    book.add_item(epub.EpubNcx(uid="ncx", file_name="toc.ncx"))
+    book.toc = toc
+    book.spine = [cover, nav, *chapters]
+    book.guide = [
+        {"type": "cover", "href": ep.COVER_HREF, "title": label("Title page", book.language)},
+        {"type": "toc", "href": ep.NAV_HREF, "title": nav.title},
+    ]
+    if chapters:
+        book.guide.append({"type": "text", "href": chapters[0].file_name, "title": toc[0].title})
+    ep.add_accessibility(book, ep.Accessibility.of(contents), book.language)
+    stamp = max((ep.modified_stamp(a.meta) for a in collection.articles), default=ep.EPOCH)
+    return ep.pin_zip(ep.write_book(book, stamp, collection.lang), ep.zip_stamp(stamp))
+
+
+# --------------------------------------------------------------------------
+# DOCX
+
+
+def bundle_docx(collection: Collection, theme: Theme) -> bytes:
+    """One DOCX through pandoc: each article a Heading 1 and a ``lang`` div; a TOC field up front."""
+    from ..exporters._docx_reference import reference_docx
+    from ..exporters.docx import ImageInliner, finish_docx
+    from ..model import Metadata
+    from ..pandoc_ast import article_to_pandoc
+    from ..pandoc_run import write_from_json
+
+    blocks: list[Any] = []
+    doc: dict[str, Any] = {}
+    for n, article in enumerate(collection.articles, 1):
+        # The same image policy as the DOCX exporter: pixel bombs dropped,
+        # local images only from the article's own folder.
+        inliner = ImageInliner(collection.folder(n - 1))
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
+        title = [{"t": "Str", "c": _chapter_title(article, n)}]
+        blocks.append({"t": "Header", "c": [1, [f"article-{n}", [], []], title]})
+        body = [_demote(b) for b in doc["blocks"]]
+        lang = article.meta.language or collection.lang
+        attrs = [["lang", lang]] if lang else []
+        blocks.append({"t": "Div", "c": [["", ["article"], attrs], body]})
+    meta = {
+        "title": {"t": "MetaInlines", "c": [{"t": "Str", "c": collection.title}]},
+        **({"lang": {"t": "MetaString", "c": collection.lang}} if collection.lang else {}),
+        "toc-title": {"t": "MetaInlines", "c": [{"t": "Str", "c": label("Contents", collection.lang)}]},
+    }
+    whole = {"pandoc-api-version": doc.get("pandoc-api-version", [1, 23]), "meta": meta, "blocks": blocks}
+    args = ["--reference-doc", str(reference_docx(theme)), "--toc", "--toc-depth=1"]
+    data = write_from_json(whole, "docx", extra_args=args)
+    return finish_docx(data, Metadata(title=collection.title, language=collection.lang))
+
+
+def _demote(block: Any) -> Any:
+    """Body headings sit under the article's Heading 1."""
+    if isinstance(block, dict) and block.get("t") == "Header":
+        level, attr, inlines = block["c"]
+        return {"t": "Header", "c": [min(6, max(2, level + 1)), attr, inlines]}
+    return block
+
+
+# --------------------------------------------------------------------------
+# The exporters' ``export_many``
+
+
+def book(
+    make: Callable[[Collection, Theme, list[str]], bytes],
+    articles: Sequence[Article],
+    style: Theme,
+    *,
+    title: str,
+    subtitle: str | None,
+    language: str | None,
+    folders: Sequence[Path | None],
+) -> bytes:
+    """``make`` (:func:`bundle_pdf` ...) on a :class:`Collection`; what it left out goes to :func:`warn`."""
+    collection = Collection(
+        title=title, articles=tuple(articles), subtitle=subtitle, language=language, folders=tuple(folders)
+    )
+    lines: list[str] = []
+    data = make(collection, style, lines)
+    for line in lines:
+        warn(line)
+    return data
