@@ -220,7 +220,6 @@ def convert_batch(
     )
     inputs = [Path(p) for p in ([src] if isinstance(src, str | os.PathLike) else src)]
     out_dir = Path(out).resolve()
-    planned = plan(inputs, out_dir, formats, include, exclude)
     options = {
         "from": from_,
         "metadata": dict(metadata or {}),
@@ -230,6 +229,7 @@ def convert_batch(
         "pdf_variant": pdf_variant,
     }
     with StopSignals() as stop:
+        planned = plan(inputs, out_dir, formats, include, exclude)
         lock = _lock_folder(out_dir)
         try:
             return _run(

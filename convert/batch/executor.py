@@ -180,6 +180,9 @@ class WorkerPool:
                 pass_fds=(theirs.fileno(),),
                 stdin=subprocess.DEVNULL,
                 stdout=errors,  # a worker's stray prints must not mix into --progress json
+                # Its own process group: the terminal's Ctrl-C reaches the parent, which stops
+                # the workers in order, and a stop can end a worker's children (pandoc) with it.
+                start_new_session=True,
             )
         finally:
             theirs.close()
@@ -260,7 +263,7 @@ class WorkerPool:
         for conn in connection.wait(list(watched), timeout=_POLL):
             worker = watched[conn]
             try:
-                message = conn.recv()
+                message = worker.conn.recv()
             except (EOFError, OSError):
                 self._crashed(worker, on_result)
                 continue
@@ -277,11 +280,9 @@ class WorkerPool:
         for worker in list(self.workers):
             info = worker.job
             if info and info.spec.timeout and now - info.submitted > info.spec.timeout + PARENT_KILL_GRACE:
-                self._crashed(worker, on_result, kill=True)
+                self._crashed(worker, on_result)
 
-    def _crashed(
-        self, worker: _Worker, on_result: Callable[[JobResult], None], *, kill: bool = False
-    ) -> None:
+    def _crashed(self, worker: _Worker, on_result: Callable[[JobResult], None]) -> None:
         """A worker died (or must): its job, if any, fails; the pool replaces it when needed."""
         self._retire(worker, kill=True)
         _wait_exit([worker.proc], STOP_GRACE)
@@ -303,9 +304,9 @@ class WorkerPool:
             for conn in connection.wait(list(busy), timeout=max(0.0, deadline - time.monotonic())):
                 worker = busy.pop(conn)
                 try:
-                    message = conn.recv()
+                    message = worker.conn.recv()
                     while not isinstance(message, JobResult):
-                        message = conn.recv()
+                        message = worker.conn.recv()
                 except (EOFError, OSError):
                     continue
                 worker.job = None
@@ -315,6 +316,7 @@ class WorkerPool:
             for proc in procs:
                 _send_signal(proc, signal.SIGKILL)
             _wait_exit(procs, STOP_GRACE)
+        _end_groups(procs)
         _remove_temporaries(w.job.spec for w in self.workers if w.job is not None)
         for worker in self.workers:
             worker.conn.close()
@@ -330,6 +332,7 @@ class WorkerPool:
             for proc in procs:
                 _send_signal(proc, signal.SIGKILL)
             _wait_exit(procs, STOP_GRACE)
+        _end_groups(procs)
         self.retired = []
 
 
@@ -339,6 +342,13 @@ def _send_signal(proc: subprocess.Popen[bytes], signum: int) -> None:
             proc.send_signal(signum)
     except OSError:  # already gone
         pass
+
+
+def _end_groups(procs: Iterable[subprocess.Popen[bytes]]) -> None:
+    """SIGKILL whatever is left in the workers' process groups (a pandoc a stopped worker started)."""
+    for proc in procs:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _wait_exit(procs: Sequence[subprocess.Popen[bytes]], grace: float) -> bool:
