@@ -21,7 +21,6 @@ output folder: a second one is refused (a ``flock`` on the folder).
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -69,12 +68,18 @@ def _style_for_workers(style: PathLike | Theme, theme: Theme) -> str:
     return str(theme.path)
 
 
-def _lock_folder(out_dir: Path) -> int:
+def _lock_folder(out_dir: Path) -> int | None:
     """Take the output folder for this run (made if missing); refuse if another run has it.
 
     The lock is a ``flock`` on the folder itself, so no file is left behind
-    and the kernel drops it when the process ends, however it ends.
+    and the kernel drops it when the process ends, however it ends. Without
+    ``fcntl`` (Windows) there is no lock.
     """
+    try:
+        import fcntl
+    except ImportError:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -237,7 +242,8 @@ def convert_batch(
                 scheduler, report, on_event, max_tasks_per_child, stop, started,
             )  # fmt: skip
         finally:
-            os.close(lock)
+            if lock is not None:
+                os.close(lock)
 
 
 def _run(
