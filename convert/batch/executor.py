@@ -163,8 +163,6 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self.retired: list[subprocess.Popen[bytes]] = []
         self.failed_starts = 0
-        #: Every worker process this pool started (for tests and the soak benchmark).
-        self.pids: list[int] = []
 
     # -- workers ---------------------------------------------------------------------------
 
@@ -190,7 +188,6 @@ class WorkerPool:
         ours.send((self.formats, self.style))
         worker = _Worker(proc, ours)
         self.workers.append(worker)
-        self.pids.append(proc.pid)
         return worker
 
     def _retire(self, worker: _Worker, *, kill: bool = False) -> None:
@@ -225,7 +222,7 @@ class WorkerPool:
                     stop.check()
                 while pending and self._serving() < self.size:
                     self._spawn()
-                for worker in self.workers:
+                for worker in list(self.workers):  # _assign may retire a worker that died
                     if pending and worker.ready and worker.job is None and not worker.last:
                         self._assign(worker, pending.popleft(), fn, on_result)
                 if not pending and not any(w.job for w in self.workers):
