@@ -9,13 +9,16 @@ HTML page), the article-extraction-benchmark's saved web pages and BBC stories
 again as Markdown. An input seen again is made distinct (a numbered line), so
 every input is a new job.
 
-While the batch runs, a thread samples the resident memory (``VmRSS``) of
-every worker process (a child of this process) twice a second. Reported:
+While the batch runs, a thread samples the resident memory (``VmRSS``) and
+CPU time of every worker process (a child of this process) twice a second.
+Reported:
 
-- memory: in each fifth of the run (by inputs done), the median and largest
-  RSS of the live workers at their last sample in it; and per worker, its
-  RSS at the end of the first fifth and at its last sample;
-- throughput (inputs/s) over the first and the last fifth of the inputs.
+- for each fifth of the run (by inputs done): throughput (inputs/s), the
+  workers' CPU time per input (which, unlike throughput, does not depend on
+  what else the machine is doing; the load average is shown too) and the
+  median and largest RSS of the live workers at their last sample in it;
+- per worker: its RSS at its first sample, at the end of the first fifth,
+  at its last sample, and its largest.
 
 ``--max-tasks-per-child 0`` keeps each worker for the whole run (no
 recycling), which is the honest test of a leak; the default recycles as the
@@ -42,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 # -- inputs -----------------------------------------------------------------------------------
@@ -162,13 +166,24 @@ def _rss_mb(pid: int) -> float | None:
         return None
 
 
+def _cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of ``pid`` and its waited-for children (pandoc)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return sum(int(f) for f in fields[11:15]) / CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 class Sampler(threading.Thread):
-    """RSS of every child process, every ``every`` seconds: {pid: [(t, MB), ...]}."""
+    """RSS and CPU time of every child process, every ``every`` seconds: {pid: [(t, MB, CPU s), ...]}."""
 
     def __init__(self, every: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.every = every
-        self.samples: dict[int, list[tuple[float, float]]] = {}
+        self.samples: dict[int, list[tuple[float, float, float]]] = {}
+        self.load: list[tuple[float, float]] = []
         self.halt = threading.Event()
         self.t0 = time.perf_counter()
 
@@ -176,10 +191,11 @@ class Sampler(threading.Thread):
         me = os.getpid()
         while not self.halt.wait(self.every):
             now = time.perf_counter() - self.t0
+            self.load.append((now, os.getloadavg()[0]))
             for pid in _children(me):
-                rss = _rss_mb(pid)
-                if rss is not None:
-                    self.samples.setdefault(pid, []).append((now, rss))
+                rss, cpu = _rss_mb(pid), _cpu_s(pid)
+                if rss is not None and cpu is not None:
+                    self.samples.setdefault(pid, []).append((now, rss, cpu))
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -238,46 +254,53 @@ def main() -> None:
 
 
 def summarise(report, done_at, sampler, args, max_tasks) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Figures per fifth of the run (by inputs done): throughput, worker CPU per input, worker RSS."""
     n = len(done_at)
     fifth = max(1, n // 5)
-
-    def rate(times: list[float], before: float) -> float:
-        span = times[-1] - before
-        return round(len(times) / span, 2) if span > 0 else 0.0
-
-    first = rate(done_at[:fifth], done_at[0] - (done_at[fifth] - done_at[0]) / fifth)
-    last = rate(done_at[-fifth:], done_at[-fifth - 1])
-    # The run's fifths, by inputs done; in each, every live worker's last RSS sample.
-    bounds = [0.0] + [done_at[min(n - 1, fifth * k - 1)] for k in range(1, 6)] if n else []
-    by_fifth = []
+    # The first fifth starts at the first result, so that the workers' start and warm-up are left out.
+    bounds = [done_at[0]] + [done_at[min(n - 1, fifth * k - 1)] for k in range(1, 6)] if n else []
+    fifths = []
     for k in range(1, len(bounds)):
-        last: dict[int, float] = {}
+        lo, hi = bounds[k - 1], bounds[k]
+        rss_last: dict[int, float] = {}
+        cpu = 0.0
         for pid, samples in sampler.samples.items():
-            inside = [mb for t, mb in samples if bounds[k - 1] < t <= bounds[k]]
+            inside = [(t, mb, c) for t, mb, c in samples if lo < t <= hi]
             if inside:
-                last[pid] = inside[-1]
-        by_fifth.append(
+                rss_last[pid] = inside[-1][1]
+            before = [c for t, _mb, c in samples if t <= lo]
+            if inside:
+                cpu += inside[-1][2] - (before[-1] if before else 0.0)
+        done = sum(1 for t in done_at if lo < t <= hi)
+        loads = [la for t, la in sampler.load if lo < t <= hi]
+        fifths.append(
             {
                 "fifth": k,
-                "ends_at_s": round(bounds[k], 1),
-                "workers": len(last),
-                "rss_median_mb": round(statistics.median(last.values()), 1) if last else None,
-                "rss_max_mb": round(max(last.values()), 1) if last else None,
+                "inputs": done,
+                "seconds": round(hi - lo, 1),
+                "inputs_per_s": round(done / (hi - lo), 2) if hi > lo else None,
+                "worker_cpu_ms_per_input": round(1000 * cpu / done, 1) if done else None,
+                "load_average": round(statistics.mean(loads), 1) if loads else None,
+                "workers": len(rss_last),
+                "rss_median_mb": round(statistics.median(rss_last.values()), 1) if rss_last else None,
+                "rss_max_mb": round(max(rss_last.values()), 1) if rss_last else None,
             }
         )
     workers = []
     for pid, samples in sorted(sampler.samples.items(), key=lambda kv: kv[1][0][0]):
-        started, ended = samples[0][0], samples[-1][0]
         workers.append(
             {
                 "pid": pid,
-                "from_s": round(started, 1),
-                "to_s": round(ended, 1),
-                "rss_after_first_fifth_mb": next((round(mb, 1) for t, mb in samples if t >= bounds[1]), None)
+                "from_s": round(samples[0][0], 1),
+                "to_s": round(samples[-1][0], 1),
+                "rss_first_mb": round(samples[0][1], 1),
+                "rss_after_first_fifth_mb": next(
+                    (round(mb, 1) for t, mb, _c in samples if t >= bounds[1]), None
+                )
                 if bounds
                 else None,
-                "rss_end_mb": round(samples[-1][1], 1),
-                "rss_max_mb": round(max(mb for _t, mb in samples), 1),
+                "rss_last_mb": round(samples[-1][1], 1),
+                "rss_max_mb": round(max(mb for _t, mb, _c in samples), 1),
             }
         )
     return {
@@ -288,10 +311,8 @@ def summarise(report, done_at, sampler, args, max_tasks) -> dict[str, object]:  
         "converted": report.converted,
         "failed": report.failed,
         "elapsed_s": round(report.elapsed, 1),
-        "throughput_first_fifth": first,
-        "throughput_last_fifth": last,
         "worker_processes": len(workers),
-        "rss_by_fifth": by_fifth,
+        "fifths": fifths,
         "workers": workers if len(workers) <= 8 else workers[:4] + workers[-4:],
         "failures": [o.reason for o in report.failures][:10],
     }
