@@ -194,7 +194,7 @@ class Sampler(threading.Thread):
             self.load.append((now, os.getloadavg()[0]))
             for pid in _children(me):
                 rss, cpu = _rss_mb(pid), _cpu_s(pid)
-                if rss is not None and cpu is not None:
+                if rss and cpu is not None:  # a retired worker not yet reaped has no memory
                     self.samples.setdefault(pid, []).append((now, rss, cpu))
 
 

@@ -47,8 +47,11 @@ from typing import Any
 from .plan import stale_temporaries
 from .worker import HARD_KILL_GRACE, STOP_SIGNALS, JobResult, JobSpec, run_job
 
-#: A worker is replaced after this many jobs, so a slow leak cannot grow without bound.
-MAX_TASKS_PER_CHILD = 100
+#: A worker is replaced after this many jobs, so a slow leak cannot grow without bound. A new
+#: worker costs about 2 s of CPU (import and warm-up): every 100 jobs that was a third more CPU
+#: per plain-text input in the soak (bench/RESULTS.md), whose workers' memory grew 3 % over
+#: 4,000 inputs without any replacement.
+MAX_TASKS_PER_CHILD = 500
 #: How often the loop wakes to check deadlines and stop signals, in seconds.
 _POLL = 0.25
 #: Seconds stopped workers get to exit after SIGTERM, and again after SIGKILL.
