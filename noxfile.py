@@ -1,4 +1,4 @@
-"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s bench``."""
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``, ``nox -s bench``, ``nox -s soak``."""
 
 from __future__ import annotations
 
@@ -61,3 +61,13 @@ def fuzz(session: nox.Session) -> None:
     """A long hypothesis campaign over the text, HTML and pandoc readers: nox -s fuzz -- --examples 5000"""
     _install(session, "test")
     session.run("python", "bench/fuzz.py", *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """A 5,000-file batch from ../shared/corpus: worker memory and throughput, first vs last fifth.
+
+    nox -s soak -- -n 5000 --to txt,md,json [--max-tasks-per-child 0]
+    """
+    _install(session)
+    session.run("python", "bench/soak.py", *session.posargs)

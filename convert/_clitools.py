@@ -71,9 +71,9 @@ def guarded(f: F) -> F:
             return f(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:  # Ctrl-C, or a batch stopped by SIGTERM/SIGHUP (exit 143/129)
+            click.echo(f"interrupted ({exc})" if str(exc) else "interrupted", err=True)
+            sys.exit(getattr(exc, "exit_code", 130))
         except BrokenPipeError:
             # The reader of our output went away (`broadsheet formats | head`).
             import os

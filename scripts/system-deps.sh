@@ -11,6 +11,8 @@
 #   fontconfig                         fc-list: the PDF exporter asks it which scripts have a font
 #   chromium                           the browser DAISY Ace checks EPUBs in (tests only;
 #                                      scripts/install-ace.sh installs Ace itself)
+#   python3-venv                       only when `python3 -m venv` cannot work (Debian and Ubuntu ship
+#                                      venv's ensurepip apart); the quick start makes a virtual environment
 #
 # Safe to run again: installed packages are left alone. It never stops the
 # set-up: without apt, root or sudo it says what to install and exits 0.
@@ -27,6 +29,10 @@ missing=""
 for pkg in $packages; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done
+# Debian's python3 cannot make a virtual environment without python3-venv (no ensurepip).
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+    missing="$missing python3-venv"
+fi
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -229,15 +229,17 @@ def test_nothing_to_convert_is_an_error(tmp_path: Path, extra: list[str]) -> Non
 
 
 def crash_on_purpose(spec: JobSpec) -> JobResult:
-    """A job function whose worker dies on one input (module level: workers import it)."""
+    """A job function whose worker dies on two inputs (module level: workers import it)."""
     if "crash" in spec.rel:
         os._exit(13)
+    if "killed" in spec.rel:
+        os.kill(os.getpid(), signal.SIGKILL)
     return run_job(spec)
 
 
 def test_a_crashing_worker_fails_only_its_own_job(tmp_path: Path, kitchen_sink: model.Article) -> None:
     specs = []
-    for i, name in enumerate(["a", "b", "crash", "c", "d", "e"]):
+    for i, name in enumerate(["a", "b", "crash", "c", "killed", "d", "e"]):
         path = tmp_path / f"{name}.json"
         path.write_bytes(_article_json(kitchen_sink, f"T{i}"))
         specs.append(
@@ -248,8 +250,12 @@ def test_a_crashing_worker_fails_only_its_own_job(tmp_path: Path, kitchen_sink: 
     run_all(specs, results.append, factory=factory, window=4, fn=crash_on_purpose)
     by_rel = {r.rel: r for r in results}
     assert len(results) == len(specs)
-    assert not by_rel["crash.json"].ok and "crashed" in (by_rel["crash.json"].reason or "")
-    assert all(r.ok for rel, r in by_rel.items() if rel != "crash.json")
+    for rel in ("crash.json", "killed.json"):
+        assert (
+            not by_rel[rel].ok
+            and by_rel[rel].reason == f"{rel}: the worker process crashed while converting it"
+        )
+    assert all(r.ok for rel, r in by_rel.items() if rel not in ("crash.json", "killed.json"))
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "a.txt",
         "b.txt",
@@ -339,9 +345,10 @@ def test_cli_folder_exit_codes_and_report(mixed: Path, tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "-o OUT" in no_out.output
 
 
-#: A driver for ``broadsheet convert`` whose JSON reader holds every "Gated" article until the
-#: gate file exists. Workers re-import the main script, so they get the reader too.
-GATED_DRIVER = """
+#: A ``sitecustomize`` that gives every Python process of the run (the command and its
+#: workers, which are fresh interpreters) a JSON reader that holds every "Gated" article
+#: until the gate file exists.
+GATED_SITECUSTOMIZE = """
 import os
 import time
 from pathlib import Path
@@ -361,12 +368,8 @@ class GatedJsonReader(JsonReader):
 
 
 readers.register("json", GatedJsonReader, override=True)
-
-if __name__ == "__main__":
-    from convert.cli import main
-
-    main()
 """
+
 
 #: Articles that finish before the kill, and articles held at the gate until after it.
 FREE, GATED = 3, 3
@@ -381,12 +384,14 @@ def test_killed_run_leaves_no_partial_files_and_rerun_completes(
     for i in range(FREE + GATED):
         title = f"Number {i}" if i < FREE else f"Gated {i}"
         (src / f"n{i:02d}.json").write_bytes(_article_json(kitchen_sink, title))
-    driver = tmp_path / "driver.py"
-    driver.write_text(GATED_DRIVER, encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(GATED_SITECUSTOMIZE, encoding="utf-8")
     gate = tmp_path / "gate"
-    env = {**os.environ, "BROADSHEET_TEST_GATE": str(gate)}
+    pythonpath = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "BROADSHEET_TEST_GATE": str(gate), "PYTHONPATH": pythonpath}
     out = tmp_path / "out"
-    cmd = [sys.executable, str(driver), "convert", str(src), "-o", str(out), "--to", "pdf,txt", "-j", "2"]
+    cmd = [sys.executable, "-m", "convert", "convert", str(src), "-o", str(out), "--to", "pdf,txt", "-j", "2"]
     proc = subprocess.Popen([*cmd, "-q"], start_new_session=True, stderr=subprocess.DEVNULL, env=env)
     manifest = out / MANIFEST_NAME
     deadline = time.monotonic() + 60

@@ -25,3 +25,34 @@ def test_the_quick_start_runs_it_first() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first = readme.split("```sh\n", 1)[1].split("\n", 1)[0]
     assert first.startswith("sh scripts/system-deps.sh && ")
+
+
+def _quick_start() -> list[str]:
+    """The README's two quick-start commands."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = [block.split("```", 1)[0].strip() for block in section.split("```sh\n")[1:]]
+    assert len(blocks) == 2 and all("\n" not in b for b in blocks), "the quick start is two one-line commands"
+    return blocks
+
+
+def test_the_quick_start_never_installs_into_the_system_python() -> None:
+    for command in _quick_start():
+        assert command.startswith(
+            "sh scripts/system-deps.sh && python3 -m venv .venv && .venv/bin/pip install -U pip"
+        )
+        steps = command.split(" && ")
+        # After the venv exists, every step runs from it (PEP 668: the system pip refuses to install).
+        assert all(step.startswith(".venv/bin/") for step in steps[2:]), steps
+    convert, tests = _quick_start()
+    assert "broadsheet convert samples/ashgabat-oped.txt --to pdf,epub,docx,txt -o out/" in convert
+    assert tests.endswith("nox -s tests")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith(("#", "set ", "cd "))
+    ]
+    assert lines == [_quick_start()[1]]

@@ -11,10 +11,16 @@ The pieces: :mod:`.plan` (inputs -> output paths), :mod:`.fingerprint` and
 A rerun converts only outputs whose fingerprint changed or whose file is
 missing, and never reads the outputs of an earlier run back as inputs; a stopped run leaves no partial files (writes are atomic) and the
 manifest keeps every output finished before the stop.
+
+SIGINT, SIGTERM and SIGHUP stop a run and all its workers within seconds;
+the report then lists the inputs not started, and the run raises
+:class:`Interrupted` (exit 130, 143 or 129). One batch at a time writes to an
+output folder: a second one is refused (a ``flock`` on the folder).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ..errors import MissingDependencyError
+from ..errors import ConvertError, MissingDependencyError
 from ..registry import exporters
 from ..theme import Theme, load_theme
-from .executor import MAX_TASKS_PER_CHILD, local_pool_factory, run_all
+from .executor import MAX_TASKS_PER_CHILD, Interrupted, StopSignals, local_pool_factory, run_all
 from .fingerprint import file_sha256, options_key, output_fingerprint
 from .manifest import MANIFEST_NAME, Entry, Manifest
 from .plan import Job, plan, stale_temporaries
@@ -40,6 +46,7 @@ __all__ = [
     "EXIT_SOME_FAILED",
     "MANIFEST_NAME",
     "BatchReport",
+    "Interrupted",
     "JobOutcome",
     "convert_batch",
     "dask_executor",
@@ -59,6 +66,41 @@ def _style_for_workers(style: PathLike | Theme, theme: Theme) -> str:
     if isinstance(style, str) and "/" not in style and "\\" not in style and not style.startswith("."):
         return style
     return str(theme.path)
+
+
+def _lock_folder(out_dir: Path) -> int | None:
+    """Take the output folder for this run (made if missing); refuse if another run has it.
+
+    The lock is a ``flock`` on the folder itself, so no file is left behind
+    and the kernel drops it when the process ends, however it ends. Without
+    ``fcntl`` (Windows) there is no lock.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return None
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise ConvertError(
+            f"cannot use the output folder: {exc.strerror or exc}", path=str(out_dir)
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise ConvertError(
+                "another batch is writing to this output folder",
+                hint="wait until it ends, or give another -o",
+                path=str(out_dir),
+            ) from None
+        raise ConvertError(
+            f"cannot lock the output folder: {exc.strerror or exc}", path=str(out_dir)
+        ) from None
+    return fd
 
 
 def dask_executor(address: str) -> tuple[Executor, int, Callable[[], None]]:
@@ -183,8 +225,6 @@ def convert_batch(
     )
     inputs = [Path(p) for p in ([src] if isinstance(src, str | os.PathLike) else src)]
     out_dir = Path(out).resolve()
-    ignored: list[tuple[str, str]] = []
-    planned = plan(inputs, out_dir, formats, include, exclude, ignored)
     options = {
         "from": from_,
         "metadata": dict(metadata or {}),
@@ -193,6 +233,39 @@ def convert_batch(
         "allowed_hosts": list(allowed_hosts),
         "pdf_variant": pdf_variant,
     }
+    with StopSignals() as stop:
+        ignored: list[tuple[str, str]] = []
+        planned = plan(inputs, out_dir, formats, include, exclude, ignored)
+        lock = _lock_folder(out_dir)
+        try:
+            return _run(
+                planned, out_dir, formats, style, theme, options, force, timeout, jobs, executor,
+                scheduler, report, on_event, max_tasks_per_child, stop, started, ignored,
+            )  # fmt: skip
+        finally:
+            if lock is not None:
+                os.close(lock)
+
+
+def _run(
+    planned: list[Job],
+    out_dir: Path,
+    formats: list[str],
+    style: PathLike | Theme,
+    theme: Theme,
+    options: dict[str, Any],
+    force: bool,
+    timeout: float | None,
+    jobs: int | None,
+    executor: Executor | None,
+    scheduler: str | None,
+    report: PathLike | None,
+    on_event: Callable[[Event], None] | None,
+    max_tasks_per_child: int | None,
+    stop: StopSignals,
+    started: float,
+    ignored: list[tuple[str, str]],
+) -> BatchReport:
     manifest = Manifest(out_dir)
     result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0, ignored=ignored)
     run = _Run(result, manifest, (options_key(options), theme.fingerprint, _version()), on_event)
@@ -211,18 +284,23 @@ def convert_batch(
             result.workers = workers
             run.emit({"event": "start", "total": len(planned), "todo": len(specs), "workers": workers})
             if executor is not None:
-                run_all(specs, run.on_result, executor=executor, window=workers, timeout=timeout)
+                run_all(specs, run.on_result, executor=executor, window=workers, timeout=timeout, stop=stop)
             else:
                 factory = local_pool_factory(
                     workers, formats, _style_for_workers(style, theme), max_tasks_per_child
                 )
-                run_all(specs, run.on_result, factory=factory, window=2 * workers, timeout=timeout)
+                run_all(specs, run.on_result, factory=factory, timeout=timeout, stop=stop)
         else:
             run.emit({"event": "start", "total": len(planned), "todo": 0, "workers": 0})
-    except BaseException:
+    except BaseException as exc:
         result.interrupted = True
+        if isinstance(exc, KeyboardInterrupt):
+            result.stop_signal = exc.signum if isinstance(exc, Interrupted) else 2
+        for job in run.jobs.values():  # planned, but no result: a rerun does them
+            result.outcomes.append(JobOutcome(str(job.src), job.rel, "not-started"))
         raise
     finally:
+        stop.holding = True  # the report and the manifest are finished whatever comes now
         manifest.close()
         if closer is not None:
             closer()
@@ -237,6 +315,7 @@ def convert_batch(
                 "converted": result.converted,
                 "skipped": result.skipped,
                 "failed": result.failed,
+                "not_started": result.not_started,
                 "elapsed": round(result.elapsed, 3),
                 "interrupted": result.interrupted,
             }

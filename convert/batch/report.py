@@ -6,6 +6,8 @@ Exit codes (the command line uses :attr:`BatchReport.exit_code`)::
     1  some inputs failed, the others were converted or up to date
     3  nothing was converted: every input failed, or no input was found
        (:func:`~convert.batch.plan.discover` raises InputError, exit 3)
+    128 + N  stopped by signal N: 130 SIGINT, 143 SIGTERM, 129 SIGHUP; the
+       inputs left undone are listed as ``not-started``
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["converted", "skipped", "failed"]
+Status = Literal["converted", "skipped", "failed", "not-started"]
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -59,6 +61,8 @@ class BatchReport:
     interrupted: bool = False
     #: Files a folder walk passed over, each with the reason (``(rel, why)``).
     ignored: list[tuple[str, str]] = field(default_factory=list)
+    #: The signal that stopped the run (0: none).
+    stop_signal: int = 0
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -76,12 +80,18 @@ class BatchReport:
         return self.count("failed")
 
     @property
+    def not_started(self) -> int:
+        return self.count("not-started")
+
+    @property
     def failures(self) -> list[JobOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
     @property
     def exit_code(self) -> int:
-        """0 all ok, 1 some failed, 3 all failed (nothing converted or up to date)."""
+        """0 all ok, 1 some failed, 3 all failed (nothing converted or up to date); 128 + signal if stopped."""
+        if self.stop_signal:
+            return 128 + self.stop_signal
         if not self.failed:
             return EXIT_OK
         if self.converted or self.skipped:
@@ -97,7 +107,13 @@ class BatchReport:
             "workers": self.workers,
             "elapsed": round(self.elapsed, 3),
             "interrupted": self.interrupted,
-            "counts": {"converted": self.converted, "skipped": self.skipped, "failed": self.failed},
+            "counts": {
+                "converted": self.converted,
+                "skipped": self.skipped,
+                "failed": self.failed,
+                # a stopped run also counts the inputs it left undone
+                **({"not_started": self.not_started} if self.interrupted else {}),
+            },
             "exit_code": self.exit_code,
             "peak_worker_rss_mb": round(self.peak_worker_rss_mb, 1),
             "jobs": [o.to_json() for o in self.outcomes],
@@ -115,6 +131,7 @@ class BatchReport:
             ("skipped", f"{self.skipped}  (up to date)"),
             ("failed", str(self.failed)),
             *([("ignored", self._ignored_line())] if self.ignored else []),
+            *([("not started", str(self.not_started))] if self.not_started else []),
             ("time", f"{self.elapsed:.2f} s  ({rate:.1f} inputs/s, {self.workers} workers)"),
         ]
         return "\n".join(f"  {name:<10} {value}" for name, value in rows)

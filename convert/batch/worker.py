@@ -5,17 +5,31 @@ job is a plain picklable :class:`JobSpec` and its answer a :class:`JobResult`.
 A worker warms up once (:func:`warm_up`): it imports the exporters and
 renders a tiny article in each format, so WeasyPrint, fonts, the parsed
 theme CSS and pandoc are ready before the first real file.
+
+The local pool (:mod:`.executor`) starts each worker as a fresh interpreter
+running :func:`serve` (never through :mod:`multiprocessing`, which would
+import the caller's ``__main__`` again in every worker). A worker:
+
+- takes jobs over one socket and answers each with its :class:`JobResult`;
+- stops at SIGTERM, SIGINT or SIGHUP, except between renaming a job's first
+  output into place and handing the result to the parent: a stop that
+  comes then waits until the parent has the result, so every output on
+  disk reaches the manifest;
+- dies with its parent: ``PR_SET_PDEATHSIG`` on Linux and, everywhere, a
+  thread that watches :func:`os.getppid`; if the parent is gone when the
+  result is ready, the job's new outputs are removed again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +50,50 @@ _warm: set[tuple[tuple[str, ...], str]] = set()
 _warm_lock = threading.Lock()
 #: True in a worker process this package started; only there may a hung job kill its process.
 _own_process = False
+#: The signals that stop a worker (and, in :mod:`.executor`, a batch).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+#: How often a worker checks that its parent is alive, in seconds.
+PARENT_CHECK = 0.5
+
+
+class Stopped(BaseException):
+    """A stop signal reached a worker (a BaseException: no job may turn it into a failure)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _StopState:
+    """Stop signals arriving in :func:`serve`: raised at once, or held while outputs are committed."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.holding = False
+        self.pending = 0
+
+    def on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        if self.holding:
+            self.pending = self.pending or signum
+            return
+        raise Stopped(signum)
+
+    def hold(self) -> None:
+        """From here to :meth:`release`, a stop waits (only in a served worker)."""
+        if self.serving:
+            self.holding = True
+            if hasattr(signal, "setitimer"):
+                signal.setitimer(signal.ITIMER_REAL, 0)  # nor may the job's alarm cut the commit short
+
+    def release(self) -> None:
+        self.holding = False
+        if self.pending:
+            raise Stopped(self.pending)
+
+
+_stop = _StopState()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +269,8 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         result = api.render(article, fmt, style=theme, options=options)
         warnings += result.warnings
         rendered.append((fmt, Path(out), result.data))
-    atomic_write_all((target, data) for _fmt, target, data in rendered)
+    _stop.hold()  # released by serve() once the parent has the result
+    atomic_write_all((target, data) for _fmt, target, data in rendered)  # all of the job's outputs or none
     return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(warnings))
 
 
@@ -225,3 +284,73 @@ def _failed(spec: JobSpec, reason: str, sha: str, start: float) -> JobResult:
         pid=os.getpid(),
         peak_rss_kb=_peak_rss_kb(),
     )
+
+
+def serve(conn: Any, parent_pid: int) -> None:
+    """A pool worker's life: warm up, then run jobs from ``conn`` until told to stop.
+
+    ``conn`` is a :class:`multiprocessing.connection.Connection`. Messages in:
+    ``(formats, style)`` once, then ``(fn, spec)`` per job (``fn`` is
+    :func:`run_job` or a stand-in from the tests) and ``None`` to retire.
+    Out: one :class:`JobResult` per job.
+    """
+    os.set_inheritable(conn.fileno(), False)  # pandoc and friends must not hold the socket open
+    _stop.serving = True
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _stop.on_signal)
+    _die_with_parent(parent_pid)
+    try:
+        formats, style = conn.recv()
+        warm_up(formats, style, own_process=True)
+        conn.send("ready")
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                return  # the parent is gone
+            if message is None:
+                return
+            fn, spec = message
+            result = fn(spec)
+            try:
+                conn.send(result)
+            except OSError:
+                _unlink_outputs(result)  # nobody will record them: leave nothing unlisted
+                return
+            _stop.release()
+    except Stopped as stop:
+        _exit_quietly(128 + stop.signum)
+
+
+def _unlink_outputs(result: JobResult) -> None:
+    for _fmt, out in result.outputs:
+        with contextlib.suppress(OSError):
+            os.unlink(out)
+
+
+def _exit_quietly(code: int) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this worker soon after the process that started it ends, however it ended."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() != parent_pid:  # it died before the line above took effect
+        _exit_quietly(128 + signal.SIGTERM)
+    watcher = threading.Thread(target=_watch_parent, args=(parent_pid, os.kill), daemon=True)
+    watcher.start()
+
+
+def _watch_parent(parent_pid: int, kill: Callable[[int, int], None]) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK)
+    kill(os.getpid(), signal.SIGTERM)  # stop like any other stop (held while committing) ...
+    time.sleep(HARD_KILL_GRACE)
+    _exit_quietly(128 + signal.SIGTERM)  # ... unless the main thread is stuck in C code
