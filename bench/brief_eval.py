@@ -20,7 +20,7 @@ Systems:
   word tokenizer, NLTK's Treebank-style one, needs none), with sumy's English
   Snowball stemmer and stop words, as sumy's documentation runs them;
 - ``lead``: the first sentences; ``random``: a shuffle seeded by the story id;
-- ``oracle``: the article sentences that are in the reference, in article order.
+- ``oracle``: the reference's own sentences, in article order.
 
 Stories are split into halves by ``sha256("category/NNN").digest()[0] % 2``:
 0 is the tuning half (where the brief's weights were chosen), 1 the
@@ -45,9 +45,11 @@ sys.path.insert(0, str(ROOT))
 
 import convert  # noqa: E402
 from convert.briefing import build, render_text  # noqa: E402
-from convert.briefing.sentences import Sentence, sentences  # noqa: E402
+from convert.briefing.entities import sole_person  # noqa: E402
+from convert.briefing.sentences import Sentence, sentences, split  # noqa: E402
 from convert.briefing.summary import summarise  # noqa: E402
-from convert.quotes import find_quotes  # noqa: E402
+from convert.model import plain_text  # noqa: E402
+from convert.quotes import PersonIndex, find_quotes  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news-summary"
 BUDGETS = (75, 150)
@@ -62,6 +64,8 @@ class Story:
     sents: list[Sentence]
     reference: str
     in_reference: frozenset[int]  # indices of our sentences that the reference holds
+    oracle: list[str]  # the reference's sentences in article order
+    referent: Callable[[str], str | None]  # as the brief resolves "He …" openers
 
 
 def half(story_id: str) -> int:
@@ -91,47 +95,55 @@ def load(corpus: Path = CORPUS, which: str = "both", limit: int | None = None) -
         reference = _SPACE_AFTER_STOP.sub(r"\1 ", _decode(summary.read_bytes()).strip())
         article = find_quotes(convert.read(path.read_bytes(), from_="text"))
         sents = sentences(article)
+        index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
         flat_ref = _norm(reference)
         in_ref = frozenset(s.index for s in sents if _norm(s.text) in flat_ref)
-        stories.append(Story(story_id, article.meta.title or "", sents, reference, in_ref))
+        flat_article = _norm(" ".join(s.text for s in sents))
+        pieces = split(reference)
+        oracle = sorted(
+            pieces, key=lambda p: (flat_article.find(_norm(p)) % (len(flat_article) + 1), pieces.index(p))
+        )
+        stories.append(
+            Story(story_id, article.meta.title or "", sents, reference, in_ref, oracle, sole_person(index))
+        )
         if limit and len(stories) == limit:
             break
     return stories
 
 
-def cut(texts: Sequence[str], budget: int) -> str:
-    words = " ".join(texts).split()
+def cut(shown: Sequence[tuple[int, str]], budget: int) -> str:
+    words = " ".join(t for _, t in shown).split()
     return " ".join(words[:budget])
 
 
 # --------------------------------------------------------------------------
-# Systems: each returns sentence texts in the order the summary shows them.
+# Systems: each returns (sentence index, text shown) in the order the summary shows them.
 
-System = Callable[[Story, int], list[str]]
-
-
-def sys_broadsheet(story: Story, budget: int) -> list[str]:
-    bottom, key = summarise(story.sents, story.title, budget=budget)
-    return [s.text for s in (*bottom, *key)]
+System = Callable[[Story, int], list[tuple[int, str]]]
 
 
-def sys_broadsheet_own(story: Story, budget: int) -> list[str]:
-    bottom, key = summarise(story.sents, story.title)
-    return [s.text for s in (*bottom, *key)]
+def sys_broadsheet(story: Story, budget: int) -> list[tuple[int, str]]:
+    bottom, key = summarise(story.sents, story.title, budget=budget, referent=story.referent)
+    return [(s.index, s.shown) for s in (*bottom, *key)]
 
 
-def sys_lead(story: Story, budget: int) -> list[str]:
-    return [s.text for s in story.sents]
+def sys_broadsheet_own(story: Story, budget: int) -> list[tuple[int, str]]:
+    bottom, key = summarise(story.sents, story.title, referent=story.referent)
+    return [(s.index, s.shown) for s in (*bottom, *key)]
 
 
-def sys_random(story: Story, budget: int) -> list[str]:
+def sys_lead(story: Story, budget: int) -> list[tuple[int, str]]:
+    return [(s.index, s.text) for s in story.sents]
+
+
+def sys_random(story: Story, budget: int) -> list[tuple[int, str]]:
     order = list(story.sents)
     random.Random(story.id).shuffle(order)
-    return [s.text for s in order]
+    return [(s.index, s.text) for s in order]
 
 
-def sys_oracle(story: Story, budget: int) -> list[str]:
-    return [s.text for s in story.sents if s.index in story.in_reference]
+def sys_oracle(story: Story, budget: int) -> list[tuple[int, str]]:
+    return [(-1, t) for t in story.oracle]
 
 
 class _Sumy:
@@ -156,19 +168,19 @@ class _Sumy:
         cls = TextRankSummarizer if kind == "textrank" else LexRankSummarizer
         self.summarizer = cls(Stemmer("english"))
         self.summarizer.stop_words = get_stop_words("english")
-        self.cache: dict[str, list[str]] = {}
+        self.cache: dict[str, list[tuple[int, str]]] = {}
 
-    def __call__(self, story: Story, budget: int) -> list[str]:
+    def __call__(self, story: Story, budget: int) -> list[tuple[int, str]]:
         if story.id in self.cache:
             return self.cache[story.id]
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
 
         doc = ObjectDocumentModel([Paragraph([SumySentence(s.text, self.tokenizer) for s in story.sents])])
-        ranked: list[str] = []
+        ranked: list[tuple[int, str]] = []
 
         def everything(infos: list) -> list:  # sumy passes the sentences best first
-            ranked.extend(str(i.sentence) for i in infos)
+            ranked.extend((i.order, story.sents[i.order].text) for i in infos)
             return infos
 
         self.summarizer(doc, everything)
@@ -208,20 +220,19 @@ def evaluate(stories: list[Story], system: System, metrics: Sequence[str] = METR
             res.recall[budget, m] = []
         res.words[budget], res.hits[budget] = [], []
         for story in stories:
-            texts = system(story, budget)
-            summary = cut(texts, budget)
+            shown = system(story, budget)
+            summary = cut(shown, budget)
             scores = scorer.score(story.reference, summary)
             for m in metrics:
                 res.recall[budget, m].append(scores[m].recall)
             res.words[budget].append(len(summary.split()))
-            shown, used = [], 0
-            by_text = {s.text: s.index for s in story.sents}
-            for t in texts:
+            hits, used = [], 0
+            for i, t in shown:
                 if used >= budget:
                     break
-                shown.append(by_text.get(t, -1) in story.in_reference)
+                hits.append(i in story.in_reference or i == -1)
                 used += len(t.split())
-            res.hits[budget].append(sum(shown) / len(shown) if shown else 0.0)
+            res.hits[budget].append(sum(hits) / len(hits) if hits else 0.0)
     return res
 
 
@@ -234,7 +245,9 @@ def table(label: str, results: dict[str, Result], n: int, boot: int, metrics: Se
     rng = random.Random(0)
     samples = [[rng.randrange(n) for _ in range(n)] for _ in range(boot)] if boot else []
     print(f"\n## {label}: {n} stories (ROUGE recall, mean [95% bootstrap CI])\n")
-    head = ["system"] + [f"{m} @{b}" for b in BUDGETS for m in metrics] + [f"ref. sents @{b}" for b in BUDGETS]
+    head = (
+        ["system"] + [f"{m} @{b}" for b in BUDGETS for m in metrics] + [f"ref. sents @{b}" for b in BUDGETS]
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for name, r in results.items():
@@ -273,7 +286,9 @@ def long_input(stories: list[Story]) -> None:
     start = time.perf_counter()
     out = render_text(build(article))
     took = time.perf_counter() - start
-    print(f"\nlong input: {len(text) / 1000:.0f} KB, read {read:.1f} s, brief {took:.1f} s, {len(out)} chars of brief")
+    print(
+        f"\nlong input: {len(text) / 1000:.0f} KB, read {read:.1f} s, brief {took:.1f} s, {len(out)} chars of brief"
+    )
 
 
 def main() -> None:

@@ -71,16 +71,22 @@ def _spoken(article: Article) -> list[SpokenQuote]:
     return out
 
 
+def _shown(quote: str, summary: tuple[Sentence, ...]) -> bool:
+    """Whether a summary sentence already shows ``quote`` (then "Who said what" leaves it out)."""
+    flat = "".join(ch for ch in quote if ch.isalnum())
+    return any(flat in "".join(ch for ch in s.text if ch.isalnum()) for s in summary)
+
+
 def build(article: Article) -> Briefing:
     """Analyse ``article`` into a briefing (runs the quote pass first; it is idempotent)."""
     from ..quotes import PersonIndex, find_quotes  # convert.quotes uses our gazetteer: import late
 
     article = find_quotes(article)
     sents = sentences(article)
-    bottom, key = summarise(sents, article.meta.title)
+    index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
+    bottom, key = summarise(sents, article.meta.title, referent=ent.sole_person(index))
     text = "\n\n".join(t for t, _ in paragraphs(article))
     words = word_count(text)
-    index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
     notes = tuple(f"{note_label(n)}: " + " ".join(plain_text(n.body).split()) for n in end_notes(article))
     return Briefing(
         article=article,
@@ -88,10 +94,10 @@ def build(article: Article) -> Briefing:
         minutes=reading_minutes(words),
         bottom_line=tuple(bottom),
         key_points=tuple(key),
-        quotes=tuple(_spoken(article)),
+        quotes=tuple(q for q in _spoken(article) if not _shown(q.text, (*bottom, *key))),
         figures=tuple(find(sents)),
         people=tuple(ent.people(text, index)),
-        places=tuple(ent.places(text)),
+        places=tuple(ent.places(text, index=index)),
         organisations=tuple(ent.organisations(text)),
         notes=notes + tuple(f"About the author: {b}" for b in bios(article)),
     )
@@ -142,11 +148,11 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
     lang = b.article.meta.language
     open_, close = quote_marks(lang)
     w.heading("Bottom line")
-    w.para(" ".join(s.text for s in b.bottom_line) or "(the article has no text to summarise)")
+    w.para(" ".join(s.shown for s in b.bottom_line) or "(the article has no text to summarise)")
     if full and b.key_points:
         w.heading("Key points")
         for s in b.key_points:
-            w.para(s.text, "    ", "  • ")
+            w.para(s.shown, "    ", "  • ")
     if b.quotes:
         w.heading("Who said what")
         for speaker, quotes in b.by_speaker().items():
@@ -204,7 +210,7 @@ def to_json(b: Briefing) -> dict[str, Any]:
     m = b.article.meta
 
     def sent(s: Sentence) -> dict[str, Any]:
-        return {"index": s.index, "paragraph": s.paragraph, "text": s.text}
+        return {"index": s.index, "paragraph": s.paragraph, "text": s.text, "referent": s.referent}
 
     return {
         "schema": SCHEMA,

@@ -188,7 +188,7 @@ def as_article(digest: Digest) -> Article:
         src = source_line(b.article)
         body.append(Paragraph((Text((src + " · " if src else "") + f"{b.minutes} min read"),)))
         body.append(Heading(3, (Text("Bottom line"),)))
-        body.append(Paragraph((Text(" ".join(s.text for s in b.bottom_line) or "—"),)))
+        body.append(Paragraph((Text(" ".join(s.shown for s in b.bottom_line) or "—"),)))
         if b.quotes:
             body.append(Heading(3, (Text("Who said what"),)))
             body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))

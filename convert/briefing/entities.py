@@ -11,28 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .gazetteer import NOT_NAMES, ORG_WORDS, ORGANISATIONS, PLACES
+from . import gazetteer as gz
+from .gazetteer import NOT_NAMES, ORG_WORDS, ORGANISATIONS
 
 if TYPE_CHECKING:
     from ..quotes import PersonIndex
 
-ALIASES = {
-    "Russian Federation": "Russia",
-    "US": "United States",
-    "USA": "United States",
-    "U.S.": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Kiev": "Kyiv",
-    "Tories": "Conservatives",
-    "Tory": "Conservatives",
-    "Lib Dem": "Liberal Democrats",
-    "Lib Dems": "Liberal Democrats",
-    "United Nations": "UN",
-}
 _ORG_RUN = re.compile(
     r"(?:[A-Z][\w&’'-]*\s(?:of\s(?:the\s)?)?){1,4}(?:"
     + "|".join(sorted(ORG_WORDS, key=len, reverse=True)).replace(".", r"\.")
@@ -80,8 +68,30 @@ def people(text: str, index: PersonIndex | None = None, limit: int = 12) -> list
     return _ranked(_tally([n for _, n in sorted(found)]), "person", limit)
 
 
-def places(text: str, limit: int = 12) -> list[Entity]:
-    names = [ALIASES.get(m.group(0), m.group(0)) for m in _gazetteer_pattern(PLACES).finditer(text)]
+def sole_person(index: PersonIndex) -> Callable[[str], str | None]:
+    """A function naming the one person a text mentions (by surname), or ``None`` for none or several."""
+
+    def find(text: str) -> str | None:
+        found = {n for n in index.names if _mentions(text, n, index)}
+        return next(iter(found)).split()[-1] if len(found) == 1 else None
+
+    return find
+
+
+def _mentions(text: str, name: str, index: PersonIndex) -> bool:
+    surname = name.split()[-1]
+    pattern = surname if len(index.by_surname.get(surname, ())) == 1 else name
+    return re.search(rf"(?<![\w-]){re.escape(pattern)}(?![\w-])", text) is not None
+
+
+def places(text: str, limit: int = 12, index: PersonIndex | None = None) -> list[Entity]:
+    """Places from the gazetteer; a word of a known person's name is not one ("Lewis Hamilton")."""
+    taken = {w for n in index.names for w in n.split()} if index is not None else set()
+    names = [
+        gz.ALIASES.get(m.group(0), m.group(0))
+        for m in _gazetteer_pattern(gz.PLACES).finditer(text)
+        if m.group(0) not in taken
+    ]
     return _ranked(_tally(names), "place", limit)
 
 
@@ -89,7 +99,7 @@ def organisations(text: str, limit: int = 12) -> list[Entity]:
     hits: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
     for m in _gazetteer_pattern(ORGANISATIONS).finditer(text):
-        hits.append((m.start(), ALIASES.get(m.group(0), m.group(0))))
+        hits.append((m.start(), m.group(0)))
         spans.append((m.start(), m.end()))
     for m in _ORG_RUN.finditer(text):
         name = m.group(0)
@@ -99,7 +109,7 @@ def organisations(text: str, limit: int = 12) -> list[Entity]:
             first = name.split()[0]
         if (
             first in NOT_NAMES
-            or name in PLACES
+            or name in gz.PLACES
             or any(a <= m.start() < b or a < m.end() <= b for a, b in spans)
         ):
             continue
