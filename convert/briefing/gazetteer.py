@@ -15,6 +15,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+    COUNTRIES: frozenset[str]
+    REGIONS: frozenset[str]
+    CITIES: frozenset[str]
+    DEMONYMS: frozenset[str]
+    PLACES: frozenset[str]
+    ALIASES: dict[str, str]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -78,8 +87,8 @@ def _aliases() -> dict[str, str]:
         for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
             add(n, c.alpha_2)
     for info in _countryinfo():
-        alpha2 = str(dict(info.get("ISO") or {}).get("alpha2", ""))
-        for n in [*list(info.get("altSpellings") or []), str(info.get("name", ""))]:
+        alpha2 = str((info.get("ISO") or {}).get("alpha2", ""))
+        for n in [*(info.get("altSpellings") or []), info.get("name", "")]:
             add(str(n), alpha2)
     for variant, alpha2 in SHORT_FORMS.items():
         add(variant, alpha2)
@@ -100,10 +109,10 @@ def _regions() -> frozenset[str]:
 
 
 @functools.cache
-def _countryinfo() -> list[dict[str, object]]:
+def _countryinfo() -> list[dict[str, Any]]:
     from countryinfo import CountryInfo
 
-    return list(CountryInfo.all().values())
+    return [dict(c) for c in CountryInfo.all().values()]
 
 
 @functools.cache
@@ -166,7 +175,10 @@ International Criminal Court|ICC|International Court of Justice|Interpol|Red Cro
 International Committee of the Red Cross|Council of Europe|OSCE|Commonwealth|BRICS
 """)
 
-#: Titles and honorifics that precede a name ("President Putin", "Mr Blair").
+#: Titles and honorifics that precede a name ("President Putin", "Mr Blair"). Every single word is
+#: in nameparser's TITLES (``nameparser.config.titles``) except the portfolio and party words of
+#: English-language offices ("Shadow Home Secretary", "Tory leader", "Defence Minister") and the
+#: modifiers Acting, Former, Ex, Boss, Head: forms of address and office, no one article's words.
 TITLES = _words("""
 President|Vice President|Prime Minister|Minister|Chancellor|Secretary|Foreign Minister|Premier|King|Queen|
 Prince|Princess|Pope|Ayatollah|Sheikh|Emir|Sultan|Senator|Sen|Governor|Gov|Mayor|General|Gen|Colonel|Col|
@@ -178,9 +190,12 @@ Democrat|Republican|Lib|Dem|Liberal|Conservative|Shadow|Home|Foreign|Defence|Def
 Culture|Trade|Finance|Economy|Energy|Interior|Justice|Transport|Environment|
 """)
 
+#: Forms of address (all in nameparser's TITLES).
 HONORIFICS = _words("Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Dr|Dr.|Prof|Prof.|Sir|Dame|Lord|Lady|Miss|Mister|Madam")
 
-#: Lower-case nouns that name a person's role: "poet Makhtumkuli Fragi", "a spokesman".
+#: Lower-case nouns that name a person's role ("the poet Seamus Heaney", "a spokesman"): nameparser's
+#: TITLES plus the roles, and their plurals, that news attributes quotes to (officials, analysts,
+#: traders, campaigners, aides): reporting roles, not names.
 PERSON_NOUNS = _words("""
 president|minister|chancellor|secretary|spokesman|spokeswoman|spokesperson|official|officials|leader|
 leaders|chairman|chairwoman|chair|chief|executive|director|analyst|analysts|economist|economists|expert|
@@ -193,7 +208,9 @@ traders|dealer|dealers|banker|bankers|investor|investors|owner|star|singer|actor
 champion|athlete|minister's|boss's|
 """)
 
-#: Capitalised words that are not names even when two of them stand together.
+#: Capitalised words that are not names even when two of them stand together: function words,
+#: days and months, generic words of institutions and places, and the abbreviations of wire-service
+#: tables ("Shr", "Revs", "Qtr": Reuters' results format).
 NOT_NAMES = _words("""
 The|A|An|In|On|At|Of|For|And|But|Or|If|When|While|As|By|From|To|With|After|Before|During|Since|Until|
 This|That|These|Those|There|Here|It|Its|He|She|They|We|I|You|His|Her|Their|Our|My|Your|Mr|Mrs|Ms|Dr|
@@ -209,7 +226,8 @@ Island|Islands|Gulf|Strait|War|WW|II|III|IV|Internet|Web|Online|God|Allah|Christ
 Reuter|Reuters|BBC|Shr|Net|Revs|Qtr|Oper|Avg|Shrs|Mths|Vs|NOTE|Note|Full|Half|Total|Sales|Profit|
 """)
 
-#: Suffix words that make a capitalised run an organisation.
+#: Suffix words that make a capitalised run an organisation ("Monument Securities", "Labour Party"):
+#: generic English words of corporate and institutional names, no organisation's own name.
 ORG_WORDS = _words("""
 Party|Council|Committee|Commission|Department|Ministry|Office|Bank|Group|Company|Inc|Inc.|Corp|Corp.|
 Corporation|Ltd|Ltd.|Plc|plc|Co|Co.|Association|Union|Federation|Institute|Academy|University|College|
