@@ -59,6 +59,7 @@ def check_properties(b: Briefing) -> None:
         assert flat(f.text) in text, f
     for s in (*b.bottom_line, *b.key_points):
         assert flat(s.text) in text, s
+        assert s.referent is None or s.referent in text, s  # "He [Jol]": a name the article gives
     assert not set(b.bottom_line) & set(b.key_points)
     assert len(b.key_points) <= 5 and len(b.bottom_line) <= 3
 

@@ -28,6 +28,14 @@ _ORG_RUN = re.compile(
 )
 
 
+# "Institute of Oriental Studies", "Bank of England": an organisation word, "of", capitalised words
+_ORG_OF = re.compile(
+    r"(?:[A-Z][\w&’'-]*\s){0,2}(?:"
+    + "|".join(sorted(ORG_WORDS, key=len, reverse=True)).replace(".", r"\.")
+    + r")\sof\s(?:the\s)?[A-Z][\w’'-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w’'-]*){0,5}"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     name: str
@@ -101,17 +109,19 @@ def organisations(text: str, limit: int = 12) -> list[Entity]:
     for m in _gazetteer_pattern(ORGANISATIONS).finditer(text):
         hits.append((m.start(), m.group(0)))
         spans.append((m.start(), m.end()))
-    for m in _ORG_RUN.finditer(text):
+    runs = [(m, True) for m in _ORG_OF.finditer(text)] + [(m, False) for m in _ORG_RUN.finditer(text)]
+    for m, of in runs:
         name = m.group(0)
         first = name.split()[0]
-        while first in NOT_NAMES and len(name.split()) > 2:
+        while first in NOT_NAMES and len(name.split()) > 2 and not (of and first in ORG_WORDS):
             name = name.split(" ", 1)[1]
             first = name.split()[0]
         if (
-            first in NOT_NAMES
+            (first in NOT_NAMES and not (of and first in ORG_WORDS))
             or name in gz.PLACES
             or any(a <= m.start() < b or a < m.end() <= b for a, b in spans)
         ):
             continue
         hits.append((m.start(), name))
+        spans.append((m.start(), m.end()))
     return _ranked(_tally([n for _, n in sorted(hits)]), "organisation", limit)
