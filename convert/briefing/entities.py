@@ -67,13 +67,16 @@ def people(text: str, index: PersonIndex | None = None, limit: int = 12) -> list
         from ..quotes import PersonIndex
 
         index = PersonIndex.build(text)
-    found: list[tuple[int, str]] = []
+    # a surname alone when one person has it, else the full name; one pass over the text for all
+    forms: dict[str, str] = {}
     for name in index.names:
         surname = name.split()[-1]
-        owners = index.by_surname.get(surname, set())
-        pattern = re.escape(surname) if len(owners) == 1 else re.escape(name)
-        found += [(m.start(), name) for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text)]
-    return _ranked(_tally([n for _, n in sorted(found)]), "person", limit)
+        forms.setdefault(surname if len(index.by_surname.get(surname, ())) == 1 else name, name)
+    if not forms:
+        return []
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    found = [forms[m.group(0)] for m in re.finditer(rf"(?<![\w-])(?:{alts})(?![\w-])", text)]
+    return _ranked(_tally(found), "person", limit)
 
 
 def sole_person(index: PersonIndex) -> Callable[[str], str | None]:
