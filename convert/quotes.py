@@ -150,7 +150,7 @@ class PersonIndex:
 
 
 def _looks_like_name(tokens: list[str], name: str) -> bool:
-    if name in gz.PLACES or name in ORGANISATIONS:
+    if name in gz.COUNTRIES or name in gz.CITIES or name in ORGANISATIONS:
         return False
     for t in tokens:
         # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
