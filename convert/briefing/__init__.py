@@ -1,6 +1,6 @@
 """Briefings: what an article says, who said what, and the numbers, as data.
 
-:func:`build` analyses an article (the quote pass, sentences, LexRank
+:func:`build` analyses an article (the quote pass, sentences, TextRank
 summary, figures, entities) into a :class:`Briefing`; :func:`render_text`
 and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 :mod:`.digest` combines many. Everything is deterministic and offline.
@@ -72,7 +72,7 @@ def _spoken(article: Article) -> list[SpokenQuote]:
 
 
 def _shown(quote: str, summary: tuple[Sentence, ...]) -> bool:
-    """Whether a summary sentence already shows ``quote`` (then "Who said what" leaves it out)."""
+    """Whether a summary sentence already shows ``quote`` (then "Who said what" does not repeat it)."""
     flat = "".join(ch for ch in quote if ch.isalnum())
     return any(flat in "".join(ch for ch in s.text if ch.isalnum()) for s in summary)
 
@@ -94,7 +94,7 @@ def build(article: Article) -> Briefing:
         minutes=reading_minutes(words),
         bottom_line=tuple(bottom),
         key_points=tuple(key),
-        quotes=tuple(q for q in _spoken(article) if not _shown(q.text, (*bottom, *key))),
+        quotes=tuple(_spoken(article)),
         figures=tuple(find(sents)),
         people=tuple(ent.people(text, index)),
         places=tuple(ent.places(text, index=index)),
@@ -153,9 +153,14 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
         w.heading("Key points")
         for s in b.key_points:
             w.para(s.shown, "    ", "  • ")
-    if b.quotes:
+    summary = (*b.bottom_line, *b.key_points) if full else b.bottom_line
+    said: dict[str, list[SpokenQuote]] = {}  # what the summary already shows is not repeated
+    for q in b.quotes:
+        if not _shown(q.text, summary):
+            said.setdefault(q.speaker, []).append(q)
+    if said:
         w.heading("Who said what")
-        for speaker, quotes in b.by_speaker().items():
+        for speaker, quotes in said.items():
             w.para(speaker + ":", "  ")
             for q in quotes:
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
