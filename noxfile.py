@@ -56,6 +56,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/brief.py")
 
 
+@nox.session(name="brief-eval")
+def brief_eval(session: nox.Session) -> None:
+    """The brief vs sumy TextRank/LexRank, lead, random, oracle on BBC News Summary: nox -s brief-eval -- --half validation"""
+    _install(session, "brief-eval")
+    session.run("python", "bench/brief_eval.py", *session.posargs)
+
+
 @nox.session
 def fuzz(session: nox.Session) -> None:
     """A long hypothesis campaign over the text, HTML and pandoc readers: nox -s fuzz -- --examples 5000"""

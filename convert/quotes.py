@@ -20,15 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import model
+from .briefing import gazetteer as gz
 from .briefing.gazetteer import (
-    DEMONYMS,
-    FIRST_NAMES,
     HONORIFICS,
     NOT_NAMES,
     ORG_WORDS,
     ORGANISATIONS,
     PERSON_NOUNS,
-    PLACES,
     TITLES,
 )
 from .model import Article, BlockQuote, Inline, List, Paragraph, Quote, Text
@@ -95,7 +93,7 @@ class PersonIndex:
             tokens = m.group(0).split()
             titles: list[str] = []
             while tokens and (
-                tokens[0] in TITLES or tokens[0] in DEMONYMS or tokens[0] in ("The", "Former", "Acting")
+                tokens[0] in TITLES or tokens[0] in gz.DEMONYMS or tokens[0] in ("The", "Former", "Acting")
             ):
                 titles.append(tokens.pop(0))
             if len(tokens) < 2 or len(tokens) > 4:
@@ -106,8 +104,7 @@ class PersonIndex:
                 continue
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
             evidence = (
-                bool([t for t in titles if t not in DEMONYMS and t != "The"])
-                or tokens[0] in FIRST_NAMES
+                bool([t for t in titles if t not in gz.DEMONYMS and t != "The"])
                 or tokens[-1] in honorific_surnames
                 or (bool(before) and before[-1] in PERSON_NOUNS)
             )
@@ -126,7 +123,7 @@ class PersonIndex:
             key = " ".join(titles).lower()
             self.by_title.setdefault(key, set()).add(name)
             # "Russian President" also answers to "President" alone when unique.
-            core = " ".join(t for t in titles if t not in DEMONYMS).lower()
+            core = " ".join(t for t in titles if t not in gz.DEMONYMS).lower()
             if core and core != key:
                 self.by_title.setdefault(core, set()).add(name)
 
@@ -138,7 +135,7 @@ class PersonIndex:
         tokens = [t for t in phrase.split() if t.lower() not in ("the", "a", "an")]
         rest = list(tokens)
         titles: list[str] = []
-        while rest and (rest[0] in TITLES or rest[0] in DEMONYMS or rest[0] in HONORIFICS):
+        while rest and (rest[0] in TITLES or rest[0] in gz.DEMONYMS or rest[0] in HONORIFICS):
             titles.append(rest.pop(0))
         if rest:
             surname = _strip_possessive(rest[-1])
@@ -154,10 +151,11 @@ class PersonIndex:
 
 
 def _looks_like_name(tokens: list[str], name: str) -> bool:
-    if name in PLACES or name in ORGANISATIONS:
+    if name in gz.COUNTRIES or name in gz.CITIES or name in ORGANISATIONS:
         return False
     for t in tokens:
-        if t in NOT_NAMES or t in PLACES or t in ORGANISATIONS or t in ORG_WORDS or t in DEMONYMS:
+        # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
+        if t in NOT_NAMES or t in gz.COUNTRIES or t in ORGANISATIONS or t in ORG_WORDS or t in gz.DEMONYMS:
             return False
         if t.isupper() and len(t) > 1:
             return False  # acronyms: "BRICS", "UN"

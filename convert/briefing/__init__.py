@@ -1,6 +1,6 @@
 """Briefings: what an article says, who said what, and the numbers, as data.
 
-:func:`build` analyses an article (the quote pass, sentences, LexRank
+:func:`build` analyses an article (the quote pass, sentences, TextRank
 summary, figures, entities) into a :class:`Briefing`; :func:`render_text`
 and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 :mod:`.digest` combines many. Everything is deterministic and offline.
@@ -83,16 +83,22 @@ def _spoken(article: Article) -> list[SpokenQuote]:
     return out
 
 
+def _shown(quote: str, summary: tuple[Sentence, ...]) -> bool:
+    """Whether a summary sentence already shows ``quote`` (then "Who said what" does not repeat it)."""
+    flat = "".join(ch for ch in quote if ch.isalnum())
+    return any(flat in "".join(ch for ch in s.text if ch.isalnum()) for s in summary)
+
+
 def build(article: Article) -> Briefing:
     """Analyse ``article`` into a briefing (runs the quote pass first; it is idempotent)."""
     from ..quotes import PersonIndex, find_quotes  # convert.quotes uses our gazetteer: import late
 
     article = find_quotes(article)
     sents = sentences(article)
-    bottom, key = summarise(sents, article.meta.title)
+    index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
+    bottom, key = summarise(sents, article.meta.title, referent=ent.sole_person(index))
     text = "\n\n".join(t for t, _ in paragraphs(article))
     words = word_count(text)
-    index = PersonIndex.build("\n\n".join(plain_text(b) for b in article.body))
     lang = article.meta.language
     notes = tuple(
         loc.labelled(loc.note_label(n.kind, lang), " ".join(plain_text(n.body).split()), lang)
@@ -108,7 +114,7 @@ def build(article: Article) -> Briefing:
         quotes=tuple(_spoken(article)),
         figures=tuple(find(sents)),
         people=tuple(ent.people(text, index)),
-        places=tuple(ent.places(text)),
+        places=tuple(ent.places(text, index=index)),
         organisations=tuple(ent.organisations(text)),
         notes=notes + tuple(loc.labelled(about, b, lang) for b in bios(article)),
     )
@@ -158,16 +164,21 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
     open_, close = loc.quote_marks(lang)
     w.heading(loc.label("Bottom line", lang))
     w.para(
-        join_sentences([s.text for s in b.bottom_line])
+        join_sentences([s.shown for s in b.bottom_line])
         or loc.label("(the article has no text to summarise)", lang)
     )
     if full and b.key_points:
         w.heading(loc.label("Key points", lang))
         for s in b.key_points:
-            w.para(s.text, "    ", "  • ")
-    if b.quotes:
+            w.para(s.shown, "    ", "  • ")
+    summary = (*b.bottom_line, *b.key_points) if full else b.bottom_line
+    said: dict[str, list[SpokenQuote]] = {}  # what the summary already shows is not repeated
+    for q in b.quotes:
+        if not _shown(q.text, summary):
+            said.setdefault(q.speaker, []).append(q)
+    if said:
         w.heading(loc.label("Who said what", lang))
-        for speaker, quotes in b.by_speaker().items():
+        for speaker, quotes in said.items():
             w.para(loc.labelled(speaker, "", lang).rstrip(), "  ")
             for q in quotes:
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
@@ -235,7 +246,7 @@ def to_json(b: Briefing) -> dict[str, Any]:
     m = b.article.meta
 
     def sent(s: Sentence) -> dict[str, Any]:
-        return {"index": s.index, "paragraph": s.paragraph, "text": s.text}
+        return {"index": s.index, "paragraph": s.paragraph, "text": s.text, "referent": s.referent}
 
     return {
         "schema": SCHEMA,

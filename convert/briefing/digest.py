@@ -181,7 +181,7 @@ def as_article(digest: Digest) -> Article:
         src = source_line(b.article)
         body.append(Paragraph((Text((src + " · " if src else "") + digest.minutes(b.minutes)),)))
         body.append(Heading(3, (Text(label("Bottom line", lang)),)))
-        body.append(Paragraph((Text(join_sentences([s.text for s in b.bottom_line]) or "—"),)))
+        body.append(Paragraph((Text(join_sentences([s.shown for s in b.bottom_line]) or "—"),)))
         if b.quotes:
             body.append(Heading(3, (Text(label("Who said what", lang)),)))
             body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))

