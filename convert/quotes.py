@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import gazetteer as gz
 from . import model
-from .briefing import gazetteer as gz
-from .briefing.gazetteer import (
+from .gazetteer import (
     HONORIFICS,
     NOT_NAMES,
     ORG_WORDS,
@@ -100,7 +100,7 @@ class PersonIndex:
                 continue
             tokens[-1] = _strip_possessive(tokens[-1])
             name = " ".join(tokens)
-            if not (looks_like_name(name) and _looks_like_name(tokens, name)):
+            if not (looks_like_name(name) and _not_place_or_organisation(tokens, name)):
                 continue
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
             evidence = (
@@ -150,7 +150,8 @@ class PersonIndex:
         return None
 
 
-def _looks_like_name(tokens: list[str], name: str) -> bool:
+def _not_place_or_organisation(tokens: list[str], name: str) -> bool:
+    """A speaker that passed the name test is still not a country, city, organisation or acronym."""
     if name in gz.COUNTRIES or name in gz.CITIES or name in ORGANISATIONS:
         return False
     for t in tokens:

@@ -33,7 +33,7 @@ LAYERS: dict[str, int] = {
     "locale": 1,
     "normalize": 1,
     "quotes": 1,
-    "briefing.gazetteer": 1,
+    "gazetteer": 1,
     "fetch": 1,
     "web": 1,  # fetching the inputs the user named: URLs, feeds, sitemaps
     "pandoc_run": 1,

@@ -91,7 +91,7 @@ def _shown(quote: str, summary: tuple[Sentence, ...]) -> bool:
 
 def build(article: Article) -> Briefing:
     """Analyse ``article`` into a briefing (runs the quote pass first; it is idempotent)."""
-    from ..quotes import PersonIndex, find_quotes  # convert.quotes uses our gazetteer: import late
+    from ..quotes import PersonIndex, find_quotes
 
     article = find_quotes(article)
     sents = sentences(article)

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import gazetteer as gz
-from .gazetteer import NOT_NAMES, ORG_WORDS, ORGANISATIONS
+from .. import gazetteer as gz
+from ..gazetteer import NOT_NAMES, ORG_WORDS, ORGANISATIONS
 
 if TYPE_CHECKING:
     from ..quotes import PersonIndex
