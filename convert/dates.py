@@ -16,7 +16,7 @@ specific to one source stay next to that source as named wrappers and say
 why they differ: the text reader's English date lines
 (:func:`convert.readers.text.parse_date`), the HTML reader's machine dates
 with a plausibility window and local-day correction
-(:mod:`convert.readers._html_meta`), Word's midnight-UTC rule
+(:mod:`convert.readers.html.dates`), Word's midnight-UTC rule
 (``convert.readers.pandoc._core_date``).
 """
 

@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from convert.readers._html_authors import bylined, page_spelling, reader_text
-from convert.readers._html_meta import AuthorFilter, Extracted, build_metadata
 from convert.readers.html import parse_html
+from convert.readers.html.byline import bylined, page_spelling
+from convert.readers.html.names import AuthorFilter
+from convert.readers.html.text import reader_text
+from convert.readers.html.weigh import Extracted, build_metadata
 
 ARTICLE = "<p>" + "The council met on Tuesday and agreed the budget for the coming year. " * 4 + "</p>"
 

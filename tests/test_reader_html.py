@@ -23,8 +23,11 @@ from convert.model import (
     plain_text,
     walk,
 )
-from convert.readers._html_meta import AuthorFilter, bcp47, iso_date, local_day
 from convert.readers.html import HtmlReader, decode_html, place_figures
+from convert.readers.html.dates import iso_date
+from convert.readers.html.metatags import bcp47
+from convert.readers.html.names import AuthorFilter
+from convert.readers.html.weigh import local_day
 from convert.registry import readers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"

@@ -1,30 +1,20 @@
-"""Read a web page: the main article only, with its metadata.
+"""The article body: trafilatura's XML mapped onto the article tree, images kept, and the clean-up steps.
 
 trafilatura finds the article (no navigation, ads, comments or related
 links) and returns it as a small XML vocabulary (``head``, ``p``, ``list``,
-``quote``, ``graphic``, ``table``, ``hi``, ``ref``); this module maps that
-onto the article tree. Metadata comes from :mod:`._html_meta`. Nothing is
-ever fetched: image sources stay as the page gives them, and the exporters
-decide what may be loaded.
+``quote``, ``graphic``, ``table``, ``hi``, ``ref``); :class:`Mapper` maps
+that onto blocks and inlines.
 """
 
 from __future__ import annotations
 
-import codecs
-import copy
-import logging
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-import lxml.etree
-import lxml.html
 from lxml.html import HtmlElement
 
-from ..base import ReadOptions
-from ..errors import InputError
-from ..model import (
-    Article,
+from ...model import (
     Block,
     BlockQuote,
     Code,
@@ -36,7 +26,6 @@ from ..model import (
     LineBreak,
     Link,
     List,
-    Metadata,
     Paragraph,
     Rule,
     Strong,
@@ -45,104 +34,7 @@ from ..model import (
     plain_text,
     replace,
 )
-from ._html_meta import Extracted, build_metadata, squash
-
-# trafilatura logs every page it gives up on; that is our InputError's job.
-for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
-
-# --------------------------------------------------------------------------
-# Bytes to text
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
-    re.IGNORECASE,
-)
-# WHATWG: these labels mean windows-1252 in a browser, and pages rely on it.
-_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "8859_1"}
-
-
-def decode_html(data: bytes) -> str:
-    """The page as text: BOM first, then the declared charset, then UTF-8, then a guess."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    declared = _declared_charset(data[:4096])
-    for candidate in (declared, "utf-8"):
-        if candidate:
-            try:
-                return data.decode(candidate)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    mostly_utf8 = _mostly_utf8(data)
-    return mostly_utf8 if mostly_utf8 is not None else _guess_decode(data, declared)
-
-
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few bad bytes (a page pasted together from two sources) stays UTF-8.
-
-    A statistical guess on such a page often picks a legacy code page and
-    garbles every accented letter to repair one stray byte.
-    """
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for c in text if ord(c) > 127)
-    return text if non_ascii >= 20 and bad <= 0.02 * non_ascii else None
-
-
-def _declared_charset(head: bytes) -> str | None:
-    m = _META_CHARSET.search(head)
-    if m is None:
-        return None
-    label = (m[1] or m[2]).decode("ascii").lower()
-    if label in _WINDOWS_1252:
-        return "cp1252"
-    if label.startswith("utf-16") or label.startswith("utf-32"):
-        return "utf-8"  # an ASCII-readable page cannot really be UTF-16; browsers read it as UTF-8
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
-def _guess_decode(data: bytes, declared: str | None) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else declared or "utf-8"
-    return data.decode(encoding, errors="replace")
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16/32 text: an image, an archive, not a page."""
-    head = data[:4096]
-    return b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
-def parse_html(text: str) -> HtmlElement:
-    """An lxml tree of the whole document; :class:`InputError` when there is none."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
-    text = text.replace("\x00", "")
-    if not text.strip():
-        raise InputError("no article text found: the page is empty")
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
-    )
-    try:
-        tree = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise InputError(f"no article text found: cannot parse the page ({exc})") from None
-    if not isinstance(tree, HtmlElement):
-        raise InputError("no article text found: the page has no HTML document")
-    return tree
-
+from .text import squash
 
 # --------------------------------------------------------------------------
 # Images: trafilatura rewrites or drops what it does not recognise, so each
@@ -220,7 +112,7 @@ def mark_images(tree: HtmlElement) -> list[_Image]:
 # trafilatura's XML -> blocks and inlines
 
 
-class _Mapper:
+class Mapper:
     """Maps trafilatura's body XML to blocks; ``images`` are the originals of the marked ones."""
 
     def __init__(self, images: list[_Image]) -> None:
@@ -513,101 +405,3 @@ def place_figures(body: list[Block], illustrated: list[Block]) -> list[Block]:
         out.append(block)
         out.extend(f for f in after.get(i, ()) if f not in out)
     return out
-
-
-# --------------------------------------------------------------------------
-# The reader
-
-
-#: Fewer letters than this in the extracted body is a menu or a stub, not an article.
-_MIN_LETTERS = 20
-
-
-class HtmlReader:
-    name: ClassVar[str] = "html"
-    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
-    description: ClassVar[str] = "Web pages: the main article and its metadata (trafilatura)"
-
-    def read(self, data: bytes, options: ReadOptions) -> Article:
-        if _looks_binary(data):
-            raise InputError("no article text found: this is binary data, not a web page")
-        tree = parse_html(decode_html(data))
-        images = mark_images(tree)
-        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
-        illustrated = _extract(copy.deepcopy(tree), images=True)
-        document = _extract(tree, images=False)
-        extracted = _extracted_meta(document, searched_date)
-        meta: Metadata = build_metadata(tree, extracted, options.provenance)
-        body_xml = getattr(document, "body", None) if document is not None else None
-        if body_xml is None:
-            if not options.require_text:
-                return Article(meta=meta)
-            raise InputError(
-                "no article text found", hint="is this the article page itself, not an index or a login page?"
-            )
-        body = _Mapper(images).blocks(body_xml)
-        if illustrated is not None and getattr(illustrated, "body", None) is not None:
-            body = place_figures(body, _Mapper(images).blocks(illustrated.body))
-        body = drop_caption_echoes(drop_title_heading(body, meta.title))
-        letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
-        if letters < _MIN_LETTERS:
-            if not options.require_text:
-                return Article(meta=meta, body=tuple(body))
-            raise InputError(
-                "no article text found", hint="is this the article page itself, not an index or a login page?"
-            )
-        return Article(meta=meta, body=tuple(body))
-
-
-def _extract(tree: HtmlElement, *, images: bool) -> Any:
-    """trafilatura's article; ``images`` also keeps the images, which changes what it picks as the article.
-
-    With images on, trafilatura keeps more of the blocks around them (credits,
-    teasers, galleries); so the text comes from a run without images, and the
-    figures from a run with them (see :func:`place_figures`).
-    """
-    import trafilatura
-
-    try:
-        return trafilatura.bare_extraction(
-            tree,
-            with_metadata=True,
-            include_comments=False,
-            include_formatting=True,
-            include_links=True,
-            include_images=images,
-            include_tables=True,
-            # No free-text date hunting: a date must be marked up as one (or sit in the URL).
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-
-
-def _searched_date(tree: HtmlElement) -> str | None:
-    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
-    import htmldate
-
-    try:
-        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-    return found if isinstance(found, str) else None
-
-
-def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
-    if document is None:
-        return Extracted(searched_date=searched_date)
-    body = getattr(document, "body", None)
-    head = body.find(".//head") if body is not None else None
-    return Extracted(
-        heading="".join(head.itertext()) if head is not None else None,
-        title=document.title,
-        author=document.author,
-        date=document.date,
-        sitename=document.sitename,
-        description=document.description,
-        url=document.url,
-        tags=tuple(document.tags or ()),
-        searched_date=searched_date,
-    )

@@ -1,0 +1,213 @@
+"""The one test of whether a string is a person's name, and byline strings split into names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import name_key as _name_key
+from .text import squash
+
+# Authors
+
+PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|reported|text|words|story|photos?|article|interview|veröffentlicht|"
+    r"publiziert|geschrieben|erstellt|verfasst|publié|écrit|publicado|escrito|pubblicato|scritto|zum\s+profil)\s*)?"
+    r"(?:by|von|vom|par|por|door|di|da|av|af|przez|de|autor(?:in)?|author|auteur|text|verfasser(?:in)?)"
+    r"(?:\b|(?-i:(?=[A-ZÄÖÜ])))\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(
+    r"\s*(?:;|,|\||/|•|·|\s&\s|\s(?:and|und|et|y|e|i|og|och|en|und\s+von|and\s+by)\s)\s*", re.IGNORECASE
+)
+_MONTHS = (
+    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|may|mai|"
+    "june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sept?(?:ember)?|septembre|oct(?:ober)?|"
+    "okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?|d[ée]cembre"
+)
+# Where a byline runs on into its date: "Jane Roe March 5, 2024", "Jane Roe 05.03.2024".
+_WEEKDAYS = (
+    "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_DATE_TAIL = re.compile(
+    rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b(?:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?:{_MONTHS})\b)|\b(?:on|am|le|el)\s+\d|"
+    r"\b(?:mo|di|mi|do|fr|sa|so)[.,]\s*\d|(?:^|\s)\d).*$",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+#: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
+_SHORT_WEEKDAY_TAIL = re.compile(r"\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Lu|Ma|Me|Je|Ve)[.,]\s*\d.*$")
+_JUNK_WORDS = frozenset(
+    """staff staffer editor editors editorial redaktion redaktionen rédaction redacción redazione team admin
+    administrator webmaster wordpressadmin unknown anonymous anonym anonyme guest user username name
+    follow email e-mail mail contact contributor contributors contributing reporter reporters correspondent
+    correspondents writer writers columnist press presse news nachrichten newsroom desk agency agencies
+    agentur agenturen wire wires service services online magazine magazin blog blogger view posts post
+    posted says said comment comments share tweet twitter facebook instagram linkedin read more updated
+    update published modified subscribe login sign home menu search copyright rights reserved profile
+    the on at in of for with is are was from to this that our your my all about here click
+    photo photos foto fotos image images video bild bilder credit credits source quelle getty reuters afp
+    dpa apa epa kna epd sid ap ddp ansa efe associated
+    kommentar kommentare verschieben gesponserte inhalte profil archives archive github website youtube stand
+    phd mehr alle beiträge artikel autorenseite control unknown veröffentlicht publiziert geschrieben
+    theme unbenannt anónimo anonimo anónima datum fecha hecho www co kg ag eg e.v e.v. ev stiftung foundation
+    ministerium bundesministerium ministry verband bundesverband verein association landesanstalt abteilung
+    feuerwehr departement department institut institute university universität deutschland germany
+    来源
+    gmbh ltd llc inc corp company verlag media médias group gruppe deutsche deutscher deutschen
+    """.split()
+)
+_MAX_NAME_CHARS = 50
+_MAX_NAME_WORDS = 5
+
+
+_CJKPREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
+# Lower-case words that may sit inside a name: "Michiel de Jong", "Walter von Aachen".
+_PARTICLES = frozenset(
+    "de da di del della der den des do dos das du la le van von zu ter ten y e al bin ibn el".split()
+)
+_ROLE_TAIL = re.compile(
+    r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
+    r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",
+    re.IGNORECASE,
+)
+# "Posted on 5 March 2024 by Jane Roe": the name follows the last "by".
+_POSTED_BY = re.compile(
+    r"^.*?\b(?:posted|published|veröffentlicht|publiziert|geschrieben|erstellt|publié|publicado|pubblicato|"
+    r"written|updated|aktualisiert)\b.*?\b(?:by|von|par|por|da|di)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class AuthorFilter:
+    """Rejects what is not a person's name: site names, dates, links, boilerplate.
+
+    ``publisher`` and ``host`` are the page's own name and domain; an
+    "author" equal to either is the site, not a person.
+    """
+
+    publisher: str | None = None
+    host: str | None = None
+    site_names: tuple[str, ...] = ()
+    _publisher_key: str = ""
+    _host_keys: set[str] = field(default_factory=set)
+    _site_keys: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._publisher_key = _name_key(self.publisher or "")
+        self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
+        if self.host:
+            host = self.host.lower().removeprefix("www.")
+            self._host_keys.add(_name_key(host))
+            parts = host.split(".")
+            if len(parts) >= 2:
+                self._host_keys.add(_name_key(parts[-2]))
+            self._host_keys.discard("")
+
+    def names(
+        self, raw: str | None, *, person: bool = False, single_words: bool = True, whole: bool = True
+    ) -> list[str]:
+        """The people named in one byline string, in order; ``[]`` if in doubt.
+
+        ``person``: the source says these are people (JSON-LD ``Person``),
+        so a name equal to the site's is the site's owner, not the site.
+        ``single_words``: accept one-word names ("Heiko"), which bylines
+        carry but ``<meta name=author>`` mostly uses for site handles.
+        ``whole``: the string is one field, so running text in any part
+        (a site description) condemns all of it; trafilatura's joined
+        guesses are judged part by part instead.
+        """
+        text = squash(raw)
+        if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
+            return []
+        if _DOMAIN.search(text):
+            return []
+        text = _PARENS.sub("", text)
+        text = _SHORT_WEEKDAY_TAIL.sub("", text)
+        if m := _POSTED_BY.match(text):
+            text = m["name"]
+        out: list[str] = []
+        parts = _SEPARATORS.split(text)
+        if whole and any(_running_text(part) for part in parts):
+            return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
+        for part in parts:
+            name = self.name(part, person=person)
+            if name is None or (not single_words and " " not in name):
+                continue
+            if " " not in name and name.islower() and len(name) > 8:
+                continue  # "arianschlichenmayer": a login handle, not the name the page prints
+            if len(parts) > 1 and " " not in name and name.islower():
+                continue  # "posted in news and politics": a lower-case word in a list is not a handle
+            if name.casefold() not in {n.casefold() for n in out}:
+                out.append(name)
+        return out
+
+    def name(self, raw: str, *, person: bool = False) -> str | None:
+        """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
+        text = squash(raw)
+        text = _CJKPREFIX.sub("", text)
+        for _ in range(2):
+            text = PREFIX.sub("", text).strip()
+        text = _capitals_only(_ROLE_TAIL.sub("", _DATE_TAIL.sub("", text)))
+        text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
+        if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
+            text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
+        if not text or len(text) > _MAX_NAME_CHARS or len(text) < 3:
+            return None
+        words = text.split()
+        if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in text):
+            return None
+        if any(w.strip(".,:'’").casefold() in _JUNK_WORDS for w in re.split(r"[\s\-/]+", text)):
+            return None
+        if re.search(r"\d|[!?#=+_]", text):
+            return None
+        if text.isupper() and len(text) <= 4:
+            return None  # AP, DPA, KJ: agencies and initials
+        if len(words) == 1 and len(text) <= 3:
+            return None  # "red", "zvg", "cpm": abbreviations, not names
+        if len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words):
+            return None  # "posted in news", "Empresa busca reactivar turismo": running text
+        if not person and self._is_site(_name_key(text), len(words) == 1):
+            return None
+        return text
+
+    def brand_word(self, name: str) -> bool:
+        """Whether ``name`` is part of the site's name: a word of it ("Google" on "Google Security
+        Blog"), or for full names any part of it ("Iberische Weine" of "Iberische Weine in Berlin").
+
+        Strong sources (a byline element, JSON-LD) may sign with such a name; a guess may not.
+        """
+        key = _name_key(name)
+        if not key:
+            return False
+        if " " in name.strip():
+            return len(key) > 3 and key in self._publisher_key and key != self._publisher_key
+        words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
+        return key in words
+
+    def _is_site(self, key: str, one_word: bool) -> bool:
+        if not key or key in self._host_keys or (one_word and key in self._site_keys):
+            return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
+        pub = self._publisher_key
+        return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _capitals_only(text: str) -> str:
+    """``GILLIAN MOHNEY March`` -> ``GILLIAN MOHNEY``: a name set in capitals ends where the capitals do."""
+    words = text.split()
+    lead = 0
+    while lead < len(words) and words[lead].isupper() and len(words[lead].strip(".")) > 1:
+        lead += 1
+    return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
+
+
+def _running_text(part: str) -> bool:
+    """A byline part of three or more words with a lower-case word in it that no name has."""
+    words = squash(_PARENS.sub("", part)).split()
+    return len(words) >= 3 and any(
+        w[0].islower() and w not in _PARTICLES and w.isalpha() and not PREFIX.fullmatch(w + " ")
+        for w in words
+    )
