@@ -8,9 +8,12 @@ that onto blocks and inlines.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -34,6 +37,7 @@ from ...model import (
     plain_text,
     replace,
 )
+from .dates import WRITTEN_DATE
 from .text import squash
 
 # --------------------------------------------------------------------------
@@ -89,6 +93,8 @@ def _caption_of(img: HtmlElement) -> tuple[str, str | None]:
     caption = squash(cap.text_content())
     if credit:
         caption = squash(caption.replace(credit, ""))
+        # "(Bild: Hersteller)": the brackets are the page's typography; exporters add their own
+        credit = re.sub(r"^[(\[](.*)[)\]]$", r"\1", credit).strip() or None
     return caption, credit
 
 
@@ -349,26 +355,92 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+#: How many blocks at the top of the body may come before the article's own headline: a date
+#: line, a kicker, a standfirst. The headline further down is a section heading that repeats it.
+_HEAD_BLOCKS = 3
+
+
 def drop_title_heading(body: list[Block], title: str | None) -> list[Block]:
-    """The title lives in meta; drop its copy at the top of the body."""
-    if title and body and isinstance(body[0], Heading) and _key(plain_text(body[0])) == _key(title):
-        return body[1:]
+    """The title lives in meta; drop its copy among the first blocks of the body.
+
+    Pages put a date line or a kicker above the headline, so the copy is
+    looked for in the first :data:`_HEAD_BLOCKS` blocks, as a heading only.
+    """
+    if not title:
+        return body
+    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+        if isinstance(block, Heading) and _key(plain_text(block)) == _key(title):
+            return body[:i] + body[i + 1 :]
     return body
 
 
+#: A time of day as pages write it after a date: ``12:46``, ``12:46 Uhr``, ``3:05 pm``, ``14h30``.
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)?", re.IGNORECASE)
+
+
+def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
+    """A paragraph at the top that holds nothing but a date (and time) is the page's date line.
+
+    The date belongs in the metadata (``published``); as the first lines of
+    the body it is not part of what the article says. Only a paragraph that
+    is a date and nothing more (``08.04.2015 12:46``, ``March 5, 2024``) among
+    the first :data:`_HEAD_BLOCKS` blocks, before any heading, counts.
+    """
+    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+        if not isinstance(block, Paragraph):
+            return body
+        text = plain_text(block).strip()
+        if len(text) > 60:
+            return body
+        if not WRITTEN_DATE.search(text):
+            continue
+        if not re.search(r"\w", _TIME.sub(" ", WRITTEN_DATE.sub(" ", text))):
+            return body[:i] + body[i + 1 :]
+    return body
+
+
+def _echo_text(block: Block) -> tuple[Inline, ...] | None:
+    """The inlines of a paragraph, or of a list of one paragraph; ``None`` for anything else."""
+    if isinstance(block, List) and len(block.items) == 1 and len(block.items[0]) == 1:
+        block = block.items[0][0]
+    return block.content if isinstance(block, Paragraph) else None
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same words, give or take a typo or a full stop (keys of 20 letters or more compared)."""
+    a, b = _key(a), _key(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+#: Longer than this, a block after a figure is running text, not its caption.
+_MAX_CAPTION = 400
+
+
 def drop_caption_echoes(body: list[Block]) -> list[Block]:
-    """A caption that trafilatura also kept as a paragraph after its figure appears once."""
+    """A figure's caption that the page also has as text right after the figure appears once.
+
+    A paragraph that repeats the figure's caption (or its alt text, when the
+    figure has none) is that caption's echo. A list of one item right after a
+    figure with no caption is the caption itself, marked up as a list (a list
+    of one thing is not a list in running text): it becomes the caption.
+    """
     out: list[Block] = []
     for block in body:
         prev = out[-1] if out else None
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(prev, Figure)
-            and prev.caption
-            and _key(plain_text(block))
-            in (_key(plain_text(prev.caption)), _key(plain_text(prev.caption) + (prev.credit or "")))
-        ):
-            continue
+        content = _echo_text(block)
+        if isinstance(prev, Figure) and content and len(text := plain_text(content)) <= _MAX_CAPTION:
+            if prev.caption and (
+                _same_text(text, plain_text(prev.caption))
+                or _same_text(text, plain_text(prev.caption) + " " + (prev.credit or ""))
+            ):
+                continue
+            if not prev.caption and (isinstance(block, List) or _same_text(text, prev.alt)):
+                out[-1] = replace(prev, caption=content)
+                continue
         out.append(block)
     return out
 
@@ -404,4 +476,43 @@ def place_figures(body: list[Block], illustrated: list[Block]) -> list[Block]:
     for i, block in enumerate(body):
         out.append(block)
         out.extend(f for f in after.get(i, ()) if f not in out)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Image addresses
+
+_log = logging.getLogger("convert.readers.html")
+
+
+def base_href(tree: HtmlElement) -> str | None:
+    """The page's ``<base href>``, when it is an absolute web address."""
+    for el in tree.iter("base"):
+        href = squash(el.get("href"))
+        if re.match(r"https?://[^/\s]+", href, re.IGNORECASE):
+            return href
+    return None
+
+
+def resolve_images(body: list[Block], page_url: str | None) -> list[Block]:
+    """Image addresses that name the site (``//host/x.jpg``, ``/path/x.jpg``) made absolute.
+
+    On a saved page such an address points to the web site, never to the
+    disk: ``//`` takes https, ``/path`` the page's own address (its
+    ``<base href>``, canonical or ``og:url``). Without that address the
+    figure is dropped with a warning: it could only come out as a wrong
+    local path. Relative addresses (``page_files/x.jpg``) stay: a saved
+    page keeps its images beside it.
+    """
+    out: list[Block] = []
+    for block in body:
+        if isinstance(block, Figure) and block.src.startswith("/"):
+            if block.src.startswith("//"):
+                block = replace(block, src="https:" + block.src)
+            elif page_url is not None:
+                block = replace(block, src=urljoin(page_url, block.src))
+            else:
+                _log.warning("image %s dropped: the page does not say which site it is from", block.src)
+                continue
+        out.append(block)
     return out

@@ -223,7 +223,7 @@ def _month(word: str) -> int | None:
 
 _MONTH_WORD = "|".join(sorted({n for names in _MONTH_NAMES.values() for n in names}, key=len, reverse=True))
 #: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
-_WRITTEN_DATE = re.compile(
+WRITTEN_DATE = re.compile(
     r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
     r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
     rf"|\b(?P<n3>(?:{_MONTH_WORD})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
@@ -235,7 +235,7 @@ _WRITTEN_DATE = re.compile(
 
 def written_dates(text: str) -> Iterator[tuple[int, date]]:
     """Every unambiguous date written in ``text``, with its offset (no m/d versus d/m guessing)."""
-    for m in _WRITTEN_DATE.finditer(text):
+    for m in WRITTEN_DATE.finditer(text):
         try:
             if m["y1"]:
                 yield m.start(), date(int(m["y1"]), int(m["m1"]), int(m["d1"]))

@@ -122,6 +122,10 @@ def strip_site_from_title(title: str, site_names: Iterable[str | None]) -> str:
         return title
     for candidate, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
         key = name_key(candidate)
+        # The site's name is the shorter side: a part that holds it and is longer than the rest
+        # is the headline that names its site ("Headline @ Blog :: Host ::"), not the site.
+        if len(key) > len(name_key(" ".join(rest))):
+            continue
         if key and any(key == k or (len(k) > 3 and k in key) or key in k for k in keys):
             head = _TITLE_SEPARATORS.search(title)
             joiner = head.group(0) if head else " - "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nameparser.config import CONSTANTS
+
 from .text import name_key as _name_key
 from .text import squash
 
@@ -38,35 +40,14 @@ _DATE_TAIL = re.compile(
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(r"\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Lu|Ma|Me|Je|Ve)[.,]\s*\d.*$")
-_JUNK_WORDS = frozenset(
-    """staff staffer editor editors editorial redaktion redaktionen rédaction redacción redazione team admin
-    administrator webmaster wordpressadmin unknown anonymous anonym anonyme guest user username name
-    follow email e-mail mail contact contributor contributors contributing reporter reporters correspondent
-    correspondents writer writers columnist press presse news nachrichten newsroom desk agency agencies
-    agentur agenturen wire wires service services online magazine magazin blog blogger view posts post
-    posted says said comment comments share tweet twitter facebook instagram linkedin read more updated
-    update published modified subscribe login sign home menu search copyright rights reserved profile
-    the on at in of for with is are was from to this that our your my all about here click
-    photo photos foto fotos image images video bild bilder credit credits source quelle getty reuters afp
-    dpa apa epa kna epd sid ap ddp ansa efe associated
-    kommentar kommentare verschieben gesponserte inhalte profil archives archive github website youtube stand
-    phd mehr alle beiträge artikel autorenseite control unknown veröffentlicht publiziert geschrieben
-    theme unbenannt anónimo anonimo anónima datum fecha hecho www co kg ag eg e.v e.v. ev stiftung foundation
-    ministerium bundesministerium ministry verband bundesverband verein association landesanstalt abteilung
-    feuerwehr departement department institut institute university universität deutschland germany
-    来源
-    gmbh ltd llc inc corp company verlag media médias group gruppe deutsche deutscher deutschen
-    """.split()
-)
 _MAX_NAME_CHARS = 50
 _MAX_NAME_WORDS = 5
 
 
-_CJKPREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
-# Lower-case words that may sit inside a name: "Michiel de Jong", "Walter von Aachen".
-_PARTICLES = frozenset(
-    "de da di del della der den des do dos das du la le van von zu ter ten y e al bin ibn el".split()
-)
+_CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
+#: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
+#: list of surname prefixes, maintained with the library.
+_PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e"}
 _ROLE_TAIL = re.compile(
     r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
     r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",
@@ -148,7 +129,7 @@ class AuthorFilter:
     def name(self, raw: str, *, person: bool = False) -> str | None:
         """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
         text = squash(raw)
-        text = _CJKPREFIX.sub("", text)
+        text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
             text = PREFIX.sub("", text).strip()
         text = _capitals_only(_ROLE_TAIL.sub("", _DATE_TAIL.sub("", text)))
@@ -160,7 +141,7 @@ class AuthorFilter:
         words = text.split()
         if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in text):
             return None
-        if any(w.strip(".,:'’").casefold() in _JUNK_WORDS for w in re.split(r"[\s\-/]+", text)):
+        if _names_a_role(text):
             return None
         if re.search(r"\d|[!?#=+_]", text):
             return None
@@ -193,6 +174,25 @@ class AuthorFilter:
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _names_a_role(text: str) -> bool:
+    """Whether ``text`` is a role or a title rather than a name: "Staff", "Staff Writer", "Editor".
+
+    The words are nameparser's titles (honorifics and roles, maintained with
+    the library: "Dr", "Staff", "Editor", "Correspondent"). Leading ones are
+    a title before a name ("Dr. Jane Roe"), which must still have a given
+    name and a surname after it; one inside the name is a role, not a name.
+    The last word may be one: surnames are ("Stephen King").
+    """
+    words = [w for w in (w.strip(".,:'’").casefold() for w in re.split(r"[\s\-/]+", text)) if w]
+    lead = 0
+    while lead < len(words) and words[lead] in CONSTANTS.titles:
+        lead += 1
+    rest = words[lead:]
+    if len(rest) < (2 if lead else 1):
+        return True
+    return any(w in CONSTANTS.titles for w in rest[:-1])
 
 
 def _capitals_only(text: str) -> str:

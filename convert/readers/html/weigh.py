@@ -18,10 +18,9 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -261,6 +260,10 @@ def _title(
             where["title"] = f"{origin}, the part of {source} it repeats"
             return heading
     short = strip_site_from_title(title, (publisher,)) or title
+    if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
+        # A title that is only the site's name names no article: the article's own heading does.
+        where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
+        return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
 
@@ -333,9 +336,11 @@ def _dates(
     if declared:
         published = _corroborated([*declared, *marked], searched)
     elif found or marked:
-        published = _local_day([*found, *marked][0], searched)
-    else:
+        published = [*found, *marked][0]
+    elif searched and (not DATE_RULES["searched-shown"] or _shown_on_page(searched, tree)):
         published = (searched, _SEARCHED)
+    else:
+        published = (None, "")
     updated = _first_date(
         (ld_text(ld.get("dateModified")) if ld else None, ld_label(ld, "dateModified") if ld else ""),
         *(meta_pick(tags, name) for name in _MODIFIED_META),
@@ -352,6 +357,31 @@ def _dates(
     return published[0], updated[0]
 
 
+#: The date rules that may move a declared date, by name; ``bench/accuracy.py --ablate NAME``
+#: switches one off. Each stays only while it helps the validation half (bench/RESULTS.md).
+DATE_RULES = {
+    # a declared day the page never shows gives way to its later declared modification day
+    "shown-instead": True,
+    # ... or to the day in its URL, when the page shows that day
+    "url-day": True,
+    # ... or to the neighbouring day of a UTC stamp, when the page shows that day
+    "shown-day": True,
+    # a date nothing declares gives way to the date written by the headline
+    "by-headline": True,
+    # htmldate's free-text find counts only when the page's visible text shows that day
+    "searched-shown": True,
+}
+
+
+def _shown_on_page(day: str, tree: HtmlElement) -> bool:
+    """Whether the reader sees ``day``: written in the page text, or in the page's URL.
+
+    htmldate's free-text search also reads markup no reader sees (a style
+    sheet's ``content: "\\2026"`` reads as the year 2026).
+    """
+    return shows(visible_text(tree), day) or url_day(tree) == day[:10]
+
+
 def _as_shown(
     published: tuple[str, str], updated: tuple[str | None, str], tree: HtmlElement
 ) -> tuple[str, str]:
@@ -363,12 +393,12 @@ def _as_shown(
     """
     value, source = published
     text, title = visible_text(tree), headline(tree)
-    if (shown := shown_instead(value, [updated[0]], text, title)) is not None:
+    if DATE_RULES["shown-instead"] and (shown := shown_instead(value, [updated[0]], text, title)) is not None:
         return shown, f"{updated[1]} (the page shows this date, never {source})"
     day = url_day(tree)
-    if day and day != value[:10] and not shows(text, value):
+    if DATE_RULES["url-day"] and day and day != value[:10] and not shows(text, value):
         return day, f"the date in the page's URL, which the page shows (never {source})"
-    if (day := shown_day(value, text, title)) is not None:
+    if DATE_RULES["shown-day"] and (day := shown_day(value, text, title)) is not None:
         return day, f"{source}, as the local day the page shows"
     return published
 
@@ -383,7 +413,11 @@ def _by_headline(found: tuple[str, str], marked: list[tuple[str, str]], tree: Ht
     ``itemprop="datePublished"``) names the same day.
     """
     text, title = visible_text(tree), headline(tree)
-    if title is None or any(value[:10] == found[0][:10] for value, _ in marked):
+    if (
+        not DATE_RULES["by-headline"]
+        or title is None
+        or any(value[:10] == found[0][:10] for value, _ in marked)
+    ):
         return found
     if shown_by_headline(text, found[0], title):
         return found
@@ -416,34 +450,7 @@ def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tupl
         for value, source in declared:
             if value[:10] == searched[:10]:
                 return value, source
-    return _local_day(declared[0], searched)
-
-
-def _local_day(dated: tuple[str, str], day: str | None) -> tuple[str, str]:
-    """:func:`local_day` on a date with its source; the source says when htmldate moved the day."""
-    stamp, source = dated
-    moved = local_day(stamp, day)
-    return (stamp, source) if moved == stamp else (moved, f"{source}, as the local day of {_SEARCHED}")
-
-
-def local_day(stamp: str, day: str | None) -> str:
-    """The page's own calendar day instead of a UTC stamp's, when the two are one day apart.
-
-    CMSs often declare ``2020-02-18T02:18:11Z`` for a story the page (and
-    its readers) date 17 February: the UTC day is not the local one. When
-    htmldate, which reads the dates shown on the page, finds the adjacent
-    day in the direction the hour allows (the day before for a morning UTC
-    stamp, the day after for an evening one), that day is the publication
-    date; the time is dropped since its zone is unknown.
-    """
-    if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00", stamp):
-        return stamp
-    stamp_day, hour, other = date.fromisoformat(stamp[:10]), int(stamp[11:13]), date.fromisoformat(day[:10])
-    if (other == stamp_day - timedelta(days=1) and hour < 12) or (
-        other == stamp_day + timedelta(days=1) and hour >= 12
-    ):
-        return other.isoformat()
-    return stamp
+    return declared[0]
 
 
 def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
