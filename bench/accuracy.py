@@ -40,9 +40,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import os
 import json
 import logging
+import os
 import re
 import sys
 import time
