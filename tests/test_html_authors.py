@@ -242,3 +242,8 @@ def test_an_author_element_elsewhere_on_the_page_is_another_byline() -> None:
     first = '<p class="byline"><span itemprop="author">Jane Roe</span></p>'
     far = '<div><div><div><section><span itemprop="author">John Doe</span></section></div></div></div>'
     assert authors(page(first + ARTICLE + far)) == ["Jane Roe"]
+
+
+def test_one_word_in_a_byline_element_is_an_author_only_when_the_page_signs_with_it() -> None:
+    assert authors(page('<div class="author">Follow</div>')) == []
+    assert authors(page('<div class="author">Von <a href="/autor/heiko/">Heiko</a></div>')) == ["Heiko"]

@@ -196,10 +196,22 @@ def signed_as(text: str, name: str) -> bool:
     return False
 
 
+def in_hcard(tree: HtmlElement, name: str) -> bool:
+    """Whether an hCard (microformats: ``class="vcard"`` or ``h-card``) gives ``name`` as its
+    formatted name (``fn`` or ``p-name``): markup that declares a person."""
+    key = _key(name)
+    for el in tree.iter():
+        classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
+        if ("fn" in classes or "p-name" in classes) and _key(el.text_content()) == key:
+            if any({"vcard", "h-card"} & set((a.get("class") or "").split()) for a in el.iterancestors()):
+                return True
+    return False
+
+
 def bylined(tree: HtmlElement, text: str, name: str) -> bool:
-    """Whether the page shows ``name`` as a byline: linked to an author page or signed "by NAME"
-    in its ``text`` (:func:`reader_text`)."""
-    return linked_as_author(tree, name) or signed_as(text, name)
+    """Whether the page shows ``name`` as a byline: linked to an author page, given as an hCard's
+    name, or signed "by NAME" in its ``text`` (:func:`reader_text`)."""
+    return linked_as_author(tree, name) or signed_as(text, name) or in_hcard(tree, name)
 
 
 def page_spelling(text: str, name: str) -> str | None:

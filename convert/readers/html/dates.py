@@ -97,21 +97,31 @@ def in_page_zone(value: str, stamps: list[datetime]) -> str | None:
 # --------------------------------------------------------------------------
 # Dates the page shows its readers
 
-#: Month names (and their usual abbreviations, as prefixes) in the languages the web mostly writes.
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("jan", "ene", "gen", "janv"),
-    2: ("feb", "fév", "fev", "fevr"),
-    3: ("mar", "mär", "maart"),
-    4: ("apr", "avr", "abr"),
-    5: ("may", "mai", "mag", "mei", "maio"),
-    6: ("jun", "juin", "giu"),
-    7: ("jul", "juil", "lug"),
-    8: ("aug", "août", "aou", "ago"),
-    9: ("sep", "set"),
-    10: ("oct", "okt", "ott", "out"),
-    11: ("nov",),
-    12: ("dec", "dez", "déc", "dic"),
-}
+#: The languages whose month and weekday names dates are read in: the Latin-script languages
+#: most web pages are written in (and most of the corpus's dated pages).
+CALENDAR_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dict[int, tuple[str, ...]]:
+    """CLDR's month (``kind="months"``, keys 1-12) or weekday (``"days"``, keys 0-6) names, through
+    Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
+    or more (shorter ones are words too), longest first, for matching as word prefixes."""
+    from babel import Locale
+
+    found: dict[int, set[str]] = {}
+    for lang in CALENDAR_LANGUAGES:
+        names = getattr(Locale.parse(lang), kind)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for key, name in names[context][width].items():
+                    name = name.casefold().rstrip(".")
+                    if len(name) >= shortest:
+                        found.setdefault(key, set()).add(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in sorted(found.items())}
+
+
+#: Month names and their abbreviations, as prefixes of the written month (CLDR, through Babel).
+_MONTH_NAMES = calendar_names("months", ("wide", "abbreviated"))
 
 
 def _shown_forms(day: date) -> re.Pattern[str]:
@@ -126,7 +136,7 @@ def _shown_forms(day: date) -> re.Pattern[str]:
         rf"(?<!\d){y}\.\s?0?{m}\.\s?0?{d}(?!\d)",  # Hungarian, Korean: 2020. 08. 18.
         rf"{y}\s?[年년]\s?0?{m}\s?[月월]\s?0?{d}\s?[日일]",
     ]
-    for name in _MONTH_NAMES[m]:
+    for name in map(re.escape, _MONTH_NAMES[m]):
         forms.append(rf"\b{name}\w*\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)")
         forms.append(
             rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"
@@ -221,7 +231,9 @@ def _month(word: str) -> int | None:
     return next((n for n, names in _MONTH_NAMES.items() if any(word.startswith(x) for x in names)), None)
 
 
-_MONTH_WORD = "|".join(sorted({n for names in _MONTH_NAMES.values() for n in names}, key=len, reverse=True))
+_MONTH_WORD = "|".join(
+    map(re.escape, sorted({n for names in _MONTH_NAMES.values() for n in names}, key=len, reverse=True))
+)
 #: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
 WRITTEN_DATE = re.compile(
     r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"

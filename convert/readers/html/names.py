@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS
 
+from .dates import calendar_names
 from .text import name_key as _name_key
 from .text import squash
 
@@ -22,32 +23,34 @@ PREFIX = re.compile(
 _SEPARATORS = re.compile(
     r"\s*(?:;|,|\||/|•|·|\s&\s|\s(?:and|und|et|y|e|i|og|och|en|und\s+von|and\s+by)\s)\s*", re.IGNORECASE
 )
-_MONTHS = (
-    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|may|mai|"
-    "june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sept?(?:ember)?|septembre|oct(?:ober)?|"
-    "okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?|d[ée]cembre"
-)
+
+
+def _alternatives(names: dict[int, tuple[str, ...]]) -> str:
+    return "|".join(map(re.escape, sorted({n for v in names.values() for n in v}, key=len, reverse=True)))
+
+
 # Where a byline runs on into its date: "Jane Roe March 5, 2024", "Jane Roe 05.03.2024".
-_WEEKDAYS = (
-    "mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-)
+# Month and weekday names come from CLDR (:func:`.dates.calendar_names`).
+_MONTHS = _alternatives(calendar_names("months", ("wide", "abbreviated")))
+_WEEKDAYS = _alternatives(calendar_names("days", ("wide", "abbreviated")))
+_SHORT_DAYS = _alternatives(calendar_names("days", ("short",), shortest=2))
 _DATE_TAIL = re.compile(
     rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b(?:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?:{_MONTHS})\b)|\b(?:on|am|le|el)\s+\d|"
-    r"\b(?:mo|di|mi|do|fr|sa|so)[.,]\s*\d|(?:^|\s)\d).*$",
+    rf"\b(?:{_SHORT_DAYS})[.,]\s*\d|(?:^|\s)\d).*$",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
-_SHORT_WEEKDAY_TAIL = re.compile(r"\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Lu|Ma|Me|Je|Ve)[.,]\s*\d.*$")
+_SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
 _MAX_NAME_CHARS = 50
 _MAX_NAME_WORDS = 5
 
 
 _CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
 #: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
-#: list of surname prefixes, maintained with the library.
-_PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e"}
+#: list of surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
+#: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
+_PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "des", "ten", "el"}
 _ROLE_TAIL = re.compile(
     r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
     r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",

@@ -106,8 +106,10 @@ def _author_names(
     meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
     byline_names: list[str] = []
     byline_where = ""
+    text = reader_text(tree)
     for raw, source in byline_candidates(tree):
-        if names := check.names(raw):
+        # One word alone ("Follow", "Heiko") names someone only when the page signs with it.
+        if names := [n for n in check.names(raw) if " " in n or bylined(tree, text, n)]:
             byline_names, byline_where = names, source
             break
     extracted_names = check.names(
