@@ -202,9 +202,12 @@ def in_hcard(tree: HtmlElement, name: str) -> bool:
     key = _key(name)
     for el in tree.iter():
         classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
-        if ("fn" in classes or "p-name" in classes) and _key(el.text_content()) == key:
-            if any({"vcard", "h-card"} & set((a.get("class") or "").split()) for a in el.iterancestors()):
-                return True
+        if (
+            ("fn" in classes or "p-name" in classes)
+            and _key(el.text_content()) == key
+            and any({"vcard", "h-card"} & set((a.get("class") or "").split()) for a in el.iterancestors())
+        ):
+            return True
     return False
 
 
