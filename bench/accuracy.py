@@ -529,8 +529,9 @@ def bench_pages(
     systems: tuple[str, ...],
     cache: Path | None,
     ablate: tuple[str, ...],
+    dump: Any = None,
 ) -> dict[str, dict[str, dict[str, dict[str, str]]]]:
-    """source -> system -> half -> metric -> figure."""
+    """source -> system -> half -> metric -> figure; ``dump``: a text file for one JSON line per page."""
     results: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for source in sources:
@@ -545,6 +546,11 @@ def bench_pages(
             for page, got in zip(pages, pool.map(run_page, work, chunksize=2), strict=True):
                 for name in systems:
                     scores[name][page.half].add(page, got.get(name, {"error": "missing"}))
+                if dump is not None:
+                    gold = {"title": page.title, "authors": page.authors, "date": page.date}
+                    found = {n: {k: v for k, v in g.items() if k != "text"} for n, g in got.items()}
+                    record = {"source": source, "page": page_key(page.path), "half": page.half}
+                    dump.write(json.dumps({**record, "gold": gold, "got": found}, default=str) + "\n")
             rows = {name: {h: s.row() for h, s in by_half.items()} for name, by_half in scores.items()}
             counts = {h: sum(p.half == h for p in pages) for h in halves}
             print_table(source, counts, rows)
@@ -563,6 +569,115 @@ def bench_pages(
 def _limited(pages: list[Page], halves: tuple[str, ...], limit: int) -> list[Page]:
     """At most ``limit`` pages of each half, in corpus order."""
     return [p for h in halves for p in [q for q in pages if q.half == h][:limit]]
+
+
+# ==========================================================================
+# Each of Broadsheet's own steps, switched off in turn (--steps)
+
+
+def run_steps(path: Path) -> dict[str, dict[str, Any]]:
+    """Broadsheet's body text and date with every body step on, and with each step or date rule off.
+
+    The page is read once with no body steps; the steps are then applied to
+    that body in every combination measured (they are pure functions of the
+    body and the metadata). Dates are weighed again with each rule off.
+    """
+    _quiet()
+    from convert.base import ReadOptions
+    from convert.model import Figure, plain_text
+    from convert.readers import html as H
+    from convert.readers.html import weigh
+
+    data = _html(path)
+    steps = dict(H.BODY_STEPS)
+    out: dict[str, dict[str, Any]] = {}
+    seen: list[tuple[Any, Any]] = []
+    original = H.build_metadata
+
+    def keep(tree: Any, extracted: Any, provenance: Any = None) -> Any:
+        seen.append((tree, extracted))  # to weigh the dates again without reading the page again
+        return original(tree, extracted, provenance)
+
+    try:
+        H.BODY_STEPS.clear()
+        H.build_metadata = keep
+        article = H.HtmlReader().read(data, ReadOptions(require_text=False))
+    except Exception as exc:
+        return {"all": {"error": f"{type(exc).__name__}: {exc}"[:200]}}
+    finally:
+        H.BODY_STEPS.update(steps)
+        H.build_metadata = original
+    meta = article.meta
+
+    def text(skip: str | None) -> str:
+        body = list(article.body)
+        for name, step in steps.items():
+            if name != skip:
+                body = step(body, meta)
+        return plain_text(tuple(b for b in body if not isinstance(b, Figure)))
+
+    out["all"] = {"text": text(None), "date": meta.published}
+    out["no steps"] = {"text": plain_text(tuple(b for b in article.body if not isinstance(b, Figure)))}
+    for name in steps:
+        out[f"-{name}"] = {"text": text(name)}
+    for rule in list(weigh.DATE_RULES):
+        weigh.DATE_RULES[rule] = False
+        try:
+            out[f"-{rule}"] = {"date": weigh.build_metadata(*seen[0]).published}
+        finally:
+            weigh.DATE_RULES[rule] = True
+    return out
+
+
+def bench_steps(jobs: int, limit: int | None, sources: list[str], halves: tuple[str, ...]) -> None:
+    """Per source and half: body F1 and date with each step off; a step that costs shows as a gain."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for source in sources:
+            pages = [p for p in SOURCES[source]() if p.half in halves]
+            if limit:
+                pages = _limited(pages, halves, limit)
+            pages = [p for p in pages if p.with_ or p.without or p.body is not None or p.date]
+            if not pages:
+                continue
+            results = list(pool.map(run_steps, [p.path for p in pages], chunksize=2))
+            configs = list(dict.fromkeys(k for r in results for k in r))
+            print(f"\n{source}: each step off in turn ({len(pages)} pages)")
+            print(
+                f"  {'configuration':<20}"
+                + "".join(f"{f'{m} {h[0].upper()}':>16}" for m in ("body", "date") for h in halves)
+            )
+            for config in configs:
+                cells = []
+                for metric in ("body", "date"):
+                    for h in halves:
+                        score = Score()
+                        for page, got in zip(pages, results, strict=True):
+                            if page.half != h:
+                                continue
+                            row = dict(got.get("all", {}))
+                            row.update(got.get(config, {}))
+                            if metric == "body":
+                                score.add(
+                                    Page(
+                                        page.source,
+                                        page.path,
+                                        with_=page.with_,
+                                        without=page.without,
+                                        body=page.body,
+                                    ),
+                                    row,
+                                )
+                            elif page.date:
+                                score.add(Page(page.source, page.path, date=page.date), row)
+                        r = score.row()
+                        cells.append(
+                            r["snippet F1"]
+                            if r["snippet F1"] != "-"
+                            else r["token F1"]
+                            if metric == "body"
+                            else r["date %"]
+                        )
+                print(f"  {config:<20}" + "".join(f"{c:>16}" for c in cells))
 
 
 # ==========================================================================
@@ -775,9 +890,15 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="switch off this html body step or date rule (BODY_STEPS, weigh.DATE_RULES)",
     )
+    parser.add_argument(
+        "--steps", action="store_true", help="measure each html body step and date rule switched off in turn"
+    )
     parser.add_argument("--cache", type=Path, help="keep baseline outputs here between runs")
     parser.add_argument("--skip-convert", action="store_true", help="skip the pandoc fixture conversions")
     parser.add_argument("--json", type=Path, help="also write the tables as JSON here")
+    parser.add_argument(
+        "--dump", type=Path, help="write each page's metadata, found and expected, as JSON lines"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
@@ -788,6 +909,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown system(s): {', '.join(sorted(unknown))}")
     chosen = args.source or [*SOURCES, "reuters"]
     started = time.perf_counter()
+    if args.steps:
+        bench_steps(args.jobs, args.limit, [s for s in chosen if s in SOURCES], halves)
+        print(f"\ntotal {time.perf_counter() - started:.0f} s")
+        return 0
     results: dict[str, Any] = {
         "pages": bench_pages(
             args.jobs,
@@ -797,6 +922,7 @@ def main(argv: list[str] | None = None) -> int:
             systems,
             args.cache,
             tuple(args.ablate),
+            args.dump.open("w", encoding="utf-8") if args.dump else None,
         )
     }
     if "reuters" in chosen:

@@ -13,11 +13,15 @@ from .text import squash
 
 # Page elements: byline and <time>
 
+#: Class and id words that mark a byline element: the names CMS themes and the hAtom/hCard
+#: microformats give it (``author``, ``byline``, ``p-author``), the same across sites.
 _BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|authorname|byline-name|writer|"
     r"contributor|article-author|post-author|entry-author|c-byline|p-author)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+#: Class and id words of the parts of a page around an article (comments, sidebars, teasers,
+#: captions): a byline inside one of them is another story's or a reader's.
 _NOT_BYLINE = re.compile(
     r"comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|recommend|"
     r"promo(?!ted)|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
@@ -166,7 +170,7 @@ _AUTHOR_PATH = re.compile(
     r"(?:/|=|$)",
     re.IGNORECASE,
 )
-#: The words that introduce a byline, in the languages of the pages we read.
+#: The words that introduce a byline (see :data:`.names.PREFIX`).
 _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)"
 
 

@@ -153,7 +153,8 @@ def shows(text: str, day: str) -> bool:
     return _shown_forms(when).search(text) is not None
 
 
-#: Words that label a shown date as a revision, an access or a retrieval rather than the article's date.
+#: Words that label a shown date as a revision, an access or a retrieval rather than the article's date,
+#: in :data:`CALENDAR_LANGUAGES`.
 _REVISION_LABEL = re.compile(
     r"(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
     r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\W*(?:\w+\W+){0,4}$",

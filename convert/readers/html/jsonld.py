@@ -11,7 +11,8 @@ from lxml.html import HtmlElement
 
 from .text import squash
 
-#: schema.org types whose fields describe the article itself.
+#: schema.org types whose fields describe the article itself: ``Article`` and its subtypes in the
+#: schema.org vocabulary (schema.org/Article, "More specific Types").
 ARTICLE_TYPES = frozenset(
     "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
     "backgroundnewsarticle askpublicnewsarticle blogposting socialmediaposting liveblogposting "

@@ -11,8 +11,9 @@ from .dates import calendar_names
 from .text import name_key as _name_key
 from .text import squash
 
-# Authors
-
+#: What introduces a byline: "by" and the verbs of signing, in the languages of
+#: :data:`.dates.CALENDAR_LANGUAGES` and a few more (the word a byline starts with is grammar, the
+#: same on every site of a language, which is why a short list generalises).
 PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|text|words|story|photos?|article|interview|veröffentlicht|"
     r"publiziert|geschrieben|erstellt|verfasst|publié|écrit|publicado|escrito|pubblicato|scritto|zum\s+profil)\s*)?"
@@ -20,6 +21,7 @@ PREFIX = re.compile(
     r"(?:\b|(?-i:(?=[A-ZÄÖÜ])))\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+#: What separates two names in one byline: punctuation and the word "and" in the same languages.
 _SEPARATORS = re.compile(
     r"\s*(?:;|,|\||/|•|·|\s&\s|\s(?:and|und|et|y|e|i|og|och|en|und\s+von|and\s+by)\s)\s*", re.IGNORECASE
 )
@@ -46,11 +48,14 @@ _MAX_NAME_CHARS = 50
 _MAX_NAME_WORDS = 5
 
 
+#: Chinese labels before a byline ("author:", "editor:", "reporter:", "text:", "photo:").
 _CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
 #: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
 #: list of surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
 #: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
 _PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "des", "ten", "el"}
+#: Job titles written after a name without a comma ("Jane Roe Chefredakteurin"): newsroom ranks,
+#: the same on every masthead of the language.
 _ROLE_TAIL = re.compile(
     r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
     r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",
@@ -62,6 +67,7 @@ _POSTED_BY = re.compile(
     r"written|updated|aktualisiert)\b.*?\b(?:by|von|par|por|da|di)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+#: A domain name (generic or two-letter country top-level domain): a site, not a person.
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
 
 

@@ -280,7 +280,8 @@ def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | N
     return (headline, ld_label(ld, "headline")) if headline else (name, ld_label(ld, "name"))
 
 
-#: Tags that name the publication date and nothing else, most specific first.
+#: Tags that name the publication date and nothing else, most specific first: OpenGraph
+#: (``article:``), schema.org microdata, Dublin Core, Highwire/Google Scholar (``citation_``), Parse.ly, Sailthru.
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
