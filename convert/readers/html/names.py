@@ -150,7 +150,7 @@ class AuthorFilter:
         words = text.split()
         if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in text):
             return None
-        if _names_a_role(text):
+        if _names_a_role(text) or _names_a_desk(text) or _is_company(text):
             return None
         if re.search(r"\d|[!?#=+_]", text):
             return None
@@ -202,6 +202,31 @@ def _names_a_role(text: str) -> bool:
     if len(rest) < (2 if lead else 1):
         return True
     return any(w in CONSTANTS.titles for w in rest[:-1])
+
+
+#: Bylines that credit an account or a desk, not a person, as the common CMSs and newsrooms print
+#: them. CMS defaults: "admin" (WordPress's first account), "Unknown" (Blogger's profile without a
+#: name), "Anonymous". Desks: the word for the editorial office, its staff or the news agencies in
+#: :data:`.dates.CALENDAR_LANGUAGES` (Wiktionary's translations of "editorial office" and "agency").
+#: They are the same on every site of a language, which is why the list generalises.
+_DESK_WORDS = frozenset(
+    """admin administrator unknown anonymous anonym anonyme anónimo anonimo
+    staff newsroom editorial agencies agency wire redaktion agenturen rédaction agences redacción
+    agencias redazione agenzie redactie redação agências""".split()
+)
+
+
+def _names_a_desk(text: str) -> bool:
+    """Whether a word of ``text`` (hyphenated parts too: "Online-Redaktion") is a :data:`_DESK_WORDS`."""
+    return any(w.strip(".,:'’").casefold() in _DESK_WORDS for w in re.split(r"[\s\-/]+", text))
+
+
+def _is_company(text: str) -> bool:
+    """Whether ``text`` ends in a company's legal form ("Bergportal GmbH", "Acme Ltd"): cleanco's
+    table of legal forms by country, maintained with the library."""
+    from cleanco import basename
+
+    return _name_key(basename(text)) != _name_key(text)
 
 
 def _capitals_only(text: str) -> str:
