@@ -609,4 +609,5 @@ def test_a_title_that_holds_the_site_name_is_not_cut_down_to_the_host() -> None:
 
 def test_a_css_escape_is_not_a_date() -> None:
     style = '<style>mjx-c.mjx-c2026::before { content: "\\2026"; }</style>'
-    assert read(page(head=style)).meta.published is None
+    body = '<p>An ellipsis set by the style sheet: <mjx-c class="mjx-c2026"></mjx-c></p>'
+    assert read(page(head=style, body=body)).meta.published is None

@@ -338,7 +338,7 @@ def _dates(
         published = _corroborated([*declared, *marked], searched)
     elif found or marked:
         published = [*found, *marked][0]
-    elif searched and (not DATE_RULES["searched-shown"] or _shown_on_page(searched, tree)):
+    elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
         published = (searched, _SEARCHED)
     else:
         published = (None, "")
@@ -369,18 +369,21 @@ DATE_RULES = {
     "shown-day": True,
     # a date nothing declares gives way to the date written by the headline
     "by-headline": True,
-    # htmldate's free-text find counts only when the page's visible text shows that day
-    "searched-shown": True,
+    # htmldate's free-text find of a bare year (which it reports as 1 January) is no date
+    "bare-year": True,
 }
 
 
-def _shown_on_page(day: str, tree: HtmlElement) -> bool:
-    """Whether the reader sees ``day``: written in the page text, or in the page's URL.
+def _bare_year(day: str, tree: HtmlElement) -> bool:
+    """Whether htmldate's free-text ``day`` is a year alone: 1 January, a day the reader never sees.
 
-    htmldate's free-text search also reads markup no reader sees (a style
-    sheet's ``content: "\\2026"`` reads as the year 2026).
+    htmldate reports a bare year as its 1 January, and its free-text search
+    also reads markup no reader sees (a style sheet's ``content: "\\2026"``
+    reads as the year 2026). Requiring every free-text date to be shown
+    cost more real dates than it saved (bench/RESULTS.md); a 1 January the
+    page does not write is the case that is never a publication date.
     """
-    return shows(visible_text(tree), day) or url_day(tree) == day[:10]
+    return day[5:10] == "01-01" and not (shows(visible_text(tree), day) or url_day(tree) == day[:10])
 
 
 def _as_shown(
