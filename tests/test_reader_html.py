@@ -611,3 +611,10 @@ def test_a_css_escape_is_not_a_date() -> None:
     style = '<style>mjx-c.mjx-c2026::before { content: "\\2026"; }</style>'
     body = '<p>An ellipsis set by the style sheet: <mjx-c class="mjx-c2026"></mjx-c></p>'
     assert read(page(head=style, body=body)).meta.published is None
+
+
+def test_a_title_escaped_twice_reads_as_text() -> None:
+    head = (
+        '<meta property="og:title" content="Record of the week: &amp;#8216;Lift Off&amp;#8217; &amp;#x00E4;">'
+    )
+    assert read(page(head=head)).meta.title == "Record of the week: \u2018Lift Off\u2019 \u00e4"

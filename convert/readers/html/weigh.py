@@ -18,6 +18,8 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -246,7 +248,9 @@ def _title(
         (html_title, "<title>"),
         (extracted.title, "trafilatura (title heuristics)"),
     ]
-    found = next(((t, s) for t, s in ((squash(v), s) for v, s in candidates) if t and len(t) <= 400), None)
+    found = next(
+        ((t, s) for t, s in ((squash(_unescaped(v)), s) for v, s in candidates) if t and len(t) <= 400), None
+    )
     if found is None:
         return None
     title, source = found
@@ -266,6 +270,15 @@ def _title(
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
+
+
+#: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
+_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def _unescaped(value: str | None) -> str | None:
+    """A value its CMS escaped twice (``&amp;#8216;`` in the markup) with its characters restored."""
+    return html.unescape(value) if value and _CHAR_REF.search(value) else value
 
 
 def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
