@@ -420,4 +420,4 @@ def _date_element(el: HtmlElement, attr: str) -> str:
         why = "pubdate"
     else:
         why = f'class="{squash(el.get("class"))}"'
-    return f"<{el.tag} {why} {attr}> in the page"
+    return f"<{el.tag!s} {why} {attr}> in the page"
