@@ -1,6 +1,7 @@
 """Extraction accuracy on ../shared/corpus: Broadsheet against trafilatura and newspaper4k alone.
 
-    python bench/accuracy.py [--jobs N] [--limit N] [--skip-convert] [--json OUT]
+    python bench/accuracy.py [--jobs N] [--limit N] [--source S] [--half tuning|validation]
+                             [--systems broadsheet,...] [--ablate STEP] [--skip-convert] [--json OUT]
 
 For each source with ground truth, prints one table: title accuracy, author
 precision and recall (exact name-set matching, micro-averaged), date and
@@ -13,6 +14,22 @@ the same run; nothing is downloaded (newspaper4k parses the given HTML with
 Then every pandoc DOCX/ODT/EPUB fixture is read and written to pdf, epub,
 docx and txt: each must convert or fail with a one-line ConvertError.
 
+Tuning and validation halves: every unit of every source falls in one half by
+``hashlib.sha256(key.encode()).digest()[0] % 2`` (0: tuning, 1: validation), so
+the split never changes and needs no list. Rules are developed on the tuning
+half; the validation half says whether they generalise, and the README shows it.
+The key of each unit (:func:`half`):
+
+- readability: the page's folder name (``salon-1``);
+- trafilatura, htmldate, article-extraction-benchmark, goose3: the name of the
+  page file without ``.gz`` (``000a1b.html``, ``test_cnn.html``; an htmldate
+  page stored as a trafilatura copy is keyed by that copy's name, so the
+  same page is on the same side for both sources);
+- reuters21578: the story's ``NEWID`` (``"5"``); bbc-news: ``category/NNN.txt``.
+
+Baseline outputs (trafilatura, newspaper4k) do not change while Broadsheet is
+tuned: ``--cache DIR`` keeps them per page and library version.
+
 Ground truth: readability ``expected-metadata.json``, trafilatura
 ``evaldata.json``, htmldate ``eval_*.json``, goose3 ``expected``,
 article-extraction-benchmark ``ground-truth.json``.
@@ -22,8 +39,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -46,6 +65,21 @@ OUTPUTS = ("pdf", "epub", "docx", "txt")
 # Pages and their ground truth
 
 
+HALVES = ("tuning", "validation")
+
+
+def half(key: str) -> str:
+    """``"tuning"`` or ``"validation"``: the fixed half a unit named ``key`` belongs to."""
+    return HALVES[hashlib.sha256(key.encode()).digest()[0] % 2]
+
+
+def page_key(path: Path) -> str:
+    """The name a page is split by: its file name without ``.gz``; a readability page's folder."""
+    if path.name == "source.html":
+        return path.parent.name
+    return path.name.removesuffix(".gz")
+
+
 @dataclass
 class Page:
     source: str
@@ -57,6 +91,10 @@ class Page:
     with_: list[str] = field(default_factory=list)
     without: list[str] = field(default_factory=list)
     body: str | None = None
+
+    @property
+    def half(self) -> str:
+        return half(page_key(self.path))
 
 
 def _load(path: Path) -> Any:
@@ -292,13 +330,20 @@ def _quiet() -> None:
     logging.disable(logging.CRITICAL)
 
 
-def run_broadsheet(data: bytes) -> dict[str, Any]:
+def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     import convert
     from convert.model import Figure, plain_text
-    from convert.readers.html import HtmlReader
+    from convert.readers import html as H
     from convert.registry import readers
 
-    readers.register("html", HtmlReader, override=True)
+    readers.register("html", H.HtmlReader, override=True)
+    from convert.readers.html import weigh
+
+    for step in ablate:  # a body step or date rule switched off, to measure what it costs or earns
+        if step in weigh.DATE_RULES:
+            weigh.DATE_RULES[step] = False
+        else:
+            H.BODY_STEPS.pop(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
     # metadata fixtures) gives its metadata, as the baselines do, instead of an error.
     a = convert.read(data, from_="html", require_text=False)
@@ -346,16 +391,40 @@ def run_newspaper(data: bytes) -> dict[str, Any]:
 RUNNERS = {"broadsheet": run_broadsheet, "trafilatura": run_trafilatura, "newspaper4k": run_newspaper}
 
 
-def run_page(path: Path) -> dict[str, dict[str, Any]]:
+def _version(system: str) -> str:
+    from importlib.metadata import version
+
+    return version({"trafilatura": "trafilatura", "newspaper4k": "newspaper4k"}[system])
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    systems: tuple[str, ...]
+    cache: Path | None = None
+    ablate: tuple[str, ...] = ()
+
+
+def run_page(job: Job) -> dict[str, dict[str, Any]]:
     """Every system's output on one page; ``{"error": ...}`` where one failed."""
     _quiet()
-    data = _html(path)
+    data = _html(job.path)
+    digest = hashlib.sha256(data).hexdigest()[:24]
     out: dict[str, dict[str, Any]] = {}
-    for name, runner in RUNNERS.items():
+    for name in job.systems:
+        cached = None
+        if job.cache is not None and name != "broadsheet":
+            cached = job.cache / f"{name}-{_version(name)}" / f"{digest}.json"
+            if cached.exists():
+                out[name] = json.loads(cached.read_text(encoding="utf-8"))
+                continue
         try:
-            out[name] = runner(data)
+            out[name] = run_broadsheet(data, job.ablate) if name == "broadsheet" else RUNNERS[name](data)
         except Exception as exc:  # a baseline's crash is a miss, not the end of the run
             out[name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(out[name], default=str), encoding="utf-8")
     return out
 
 
@@ -425,34 +494,190 @@ class Score:
         }
 
 
-def print_table(source: str, n: int, scores: dict[str, Score], author_pages: int) -> None:
-    rows = {name: s.row() for name, s in scores.items()}
-    cols = list(next(iter(rows.values())))
-    cols = [c for c in cols if any(r[c] != "-" for r in rows.values())]
-    print(f"\n{source}: {n} pages" + (f" ({author_pages} with author ground truth)" if author_pages else ""))
-    print(f"  {'system':<12}" + "".join(f"{c:>14}" for c in cols))
-    for name, r in rows.items():
-        print(f"  {name:<12}" + "".join(f"{r[c]:>14}" for c in cols))
+#: Metrics in table order: the row key of :meth:`Score.row` and the label printed.
+METRICS = (
+    ("title %", "title %"),
+    ("author P", "author precision"),
+    ("author R", "author recall"),
+    ("date %", "date %"),
+    ("lang %", "language %"),
+    ("snippet F1", "body snippet F1"),
+    ("token F1", "body token F1"),
+    ("errors", "errors"),
+)
 
 
-def bench_pages(jobs: int, limit: int | None) -> dict[str, dict[str, dict[str, str]]]:
-    results: dict[str, dict[str, dict[str, str]]] = {}
+def print_table(source: str, counts: dict[str, int], rows: dict[str, dict[str, dict[str, str]]]) -> None:
+    """One source: a line per metric, each system's tuning and validation figures side by side."""
+    systems = list(rows)
+    halves = [h for h in HALVES if h in counts]
+    print(f"\n{source}: " + ", ".join(f"{counts[h]} {h} pages" for h in halves))
+    heads = [f"{name[:11]} {h[0].upper()}" for name in systems for h in halves]
+    print(f"  {'metric':<18}" + "".join(f"{c:>14}" for c in heads))
+    for key, label in METRICS:
+        values = [rows[name].get(h, {}).get(key, "-") for name in systems for h in halves]
+        if all(v in ("-", "0") for v in values):
+            continue
+        print(f"  {label:<18}" + "".join(f"{v:>14}" for v in values))
+
+
+def bench_pages(
+    jobs: int,
+    limit: int | None,
+    sources: list[str],
+    halves: tuple[str, ...],
+    systems: tuple[str, ...],
+    cache: Path | None,
+    ablate: tuple[str, ...],
+    dump: Any = None,
+) -> dict[str, dict[str, dict[str, dict[str, str]]]]:
+    """source -> system -> half -> metric -> figure; ``dump``: a text file for one JSON line per page."""
+    results: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for source, loader in SOURCES.items():
-            pages = list(loader())[:limit]
+        for source in sources:
+            pages = [p for p in SOURCES[source]() if p.half in halves]
+            if limit:
+                pages = _limited(pages, halves, limit)
             if not pages:
                 continue
             started = time.perf_counter()
-            scores = {name: Score() for name in SYSTEMS}
-            for page, got in zip(
-                pages, pool.map(run_page, [p.path for p in pages], chunksize=4), strict=True
-            ):
-                for name in SYSTEMS:
-                    scores[name].add(page, got.get(name, {"error": "missing"}))
-            print_table(source, len(pages), scores, scores["broadsheet"].author_pages)
+            scores = {name: {h: Score() for h in halves} for name in systems}
+            work = [Job(p.path, systems, cache, ablate) for p in pages]
+            for page, got in zip(pages, pool.map(run_page, work, chunksize=2), strict=True):
+                for name in systems:
+                    scores[name][page.half].add(page, got.get(name, {"error": "missing"}))
+                if dump is not None:
+                    gold = {"title": page.title, "authors": page.authors, "date": page.date}
+                    found = {n: {k: v for k, v in g.items() if k != "text"} for n, g in got.items()}
+                    record = {"source": source, "page": page_key(page.path), "half": page.half}
+                    dump.write(json.dumps({**record, "gold": gold, "got": found}, default=str) + "\n")
+            rows = {name: {h: s.row() for h, s in by_half.items()} for name, by_half in scores.items()}
+            counts = {h: sum(p.half == h for p in pages) for h in halves}
+            print_table(source, counts, rows)
+            authors = {h: scores[systems[0]][h].author_pages for h in halves}
+            if any(authors.values()):
+                print(
+                    "  (pages with author ground truth: "
+                    + ", ".join(f"{v} {h}" for h, v in authors.items())
+                    + ")"
+                )
             print(f"  ({time.perf_counter() - started:.0f} s)")
-            results[source] = {name: s.row() for name, s in scores.items()}
+            results[source] = rows
     return results
+
+
+def _limited(pages: list[Page], halves: tuple[str, ...], limit: int) -> list[Page]:
+    """At most ``limit`` pages of each half, in corpus order."""
+    return [p for h in halves for p in [q for q in pages if q.half == h][:limit]]
+
+
+# ==========================================================================
+# Each of Broadsheet's own steps, switched off in turn (--steps)
+
+
+def run_steps(path: Path) -> dict[str, dict[str, Any]]:
+    """Broadsheet's body text and date with every body step on, and with each step or date rule off.
+
+    The page is read once with no body steps; the steps are then applied to
+    that body in every combination measured (they are pure functions of the
+    body and the metadata). Dates are weighed again with each rule off.
+    """
+    _quiet()
+    from convert.base import ReadOptions
+    from convert.model import Figure, plain_text
+    from convert.readers import html as H
+    from convert.readers.html import weigh
+
+    data = _html(path)
+    steps = dict(H.BODY_STEPS)
+    out: dict[str, dict[str, Any]] = {}
+    seen: list[tuple[Any, Any]] = []
+    original = H.build_metadata
+
+    def keep(tree: Any, extracted: Any, provenance: Any = None) -> Any:
+        seen.append((tree, extracted))  # to weigh the dates again without reading the page again
+        return original(tree, extracted, provenance)
+
+    try:
+        H.BODY_STEPS.clear()
+        H.build_metadata = keep
+        article = H.HtmlReader().read(data, ReadOptions(require_text=False))
+    except Exception as exc:
+        return {"all": {"error": f"{type(exc).__name__}: {exc}"[:200]}}
+    finally:
+        H.BODY_STEPS.update(steps)
+        H.build_metadata = original
+    meta = article.meta
+
+    def text(skip: str | None) -> str:
+        body = list(article.body)
+        for name, step in steps.items():
+            if name != skip:
+                body = step(body, meta)
+        return plain_text(tuple(b for b in body if not isinstance(b, Figure)))
+
+    out["all"] = {"text": text(None), "date": meta.published}
+    out["no steps"] = {"text": plain_text(tuple(b for b in article.body if not isinstance(b, Figure)))}
+    for name in steps:
+        out[f"-{name}"] = {"text": text(name)}
+    for rule in list(weigh.DATE_RULES):
+        weigh.DATE_RULES[rule] = False
+        try:
+            out[f"-{rule}"] = {"date": weigh.build_metadata(*seen[0]).published}
+        finally:
+            weigh.DATE_RULES[rule] = True
+    return out
+
+
+def bench_steps(jobs: int, limit: int | None, sources: list[str], halves: tuple[str, ...]) -> None:
+    """Per source and half: body F1 and date with each step off; a step that costs shows as a gain."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for source in sources:
+            pages = [p for p in SOURCES[source]() if p.half in halves]
+            if limit:
+                pages = _limited(pages, halves, limit)
+            pages = [p for p in pages if p.with_ or p.without or p.body is not None or p.date]
+            if not pages:
+                continue
+            results = list(pool.map(run_steps, [p.path for p in pages], chunksize=2))
+            configs = list(dict.fromkeys(k for r in results for k in r))
+            print(f"\n{source}: each step off in turn ({len(pages)} pages)")
+            print(
+                f"  {'configuration':<20}"
+                + "".join(f"{f'{m} {h[0].upper()}':>16}" for m in ("body", "date") for h in halves)
+            )
+            for config in configs:
+                cells = []
+                for metric in ("body", "date"):
+                    for h in halves:
+                        score = Score()
+                        for page, got in zip(pages, results, strict=True):
+                            if page.half != h:
+                                continue
+                            row = dict(got.get("all", {}))
+                            row.update(got.get(config, {}))
+                            if metric == "body":
+                                score.add(
+                                    Page(
+                                        page.source,
+                                        page.path,
+                                        with_=page.with_,
+                                        without=page.without,
+                                        body=page.body,
+                                    ),
+                                    row,
+                                )
+                            elif page.date:
+                                score.add(Page(page.source, page.path, date=page.date), row)
+                        r = score.row()
+                        cells.append(
+                            r["snippet F1"]
+                            if r["snippet F1"] != "-"
+                            else r["token F1"]
+                            if metric == "body"
+                            else r["date %"]
+                        )
+                print(f"  {config:<20}" + "".join(f"{c:>16}" for c in cells))
 
 
 # ==========================================================================
@@ -530,6 +755,7 @@ def reuters_stories() -> Iterator[dict[str, str]]:
 
     for sgm in sorted((CORPUS / "reuters21578" / "reuters21578").glob("*.sgm")):
         for doc in re.findall(r"<REUTERS.*?</REUTERS>", sgm.read_text(encoding="latin-1"), re.S):
+            newid = re.search(r'NEWID="(\d+)"', doc)
             fields = {
                 t.lower(): html.unescape(m.group(1))
                 if (m := re.search(rf"<{t}>(.*?)</{t}>", doc, re.S))
@@ -542,6 +768,7 @@ def reuters_stories() -> Iterator[dict[str, str]]:
             head = "\n\n".join(x for x in (fields["title"].strip(), fields["author"].strip()) if x)
             fields["text"] = f"{head}\n\n{fields['dateline']}{body}"
             fields["body"] = body
+            fields["half"] = half(newid[1] if newid else fields["title"])
             yield fields
 
 
@@ -590,21 +817,29 @@ def score_reuters(story: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def bench_wire(jobs: int, limit: int | None) -> dict[str, Any]:
-    stories = list(reuters_stories())[:limit]
+def bench_wire(jobs: int, limit: int | None, halves: tuple[str, ...]) -> dict[str, Any]:
+    stories = [s for s in reuters_stories() if s["half"] in halves]
+    if limit:
+        stories = [s for h in halves for s in [t for t in stories if t["half"] == h][:limit]]
     if not stories:
         return {}
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(score_reuters, stories, chunksize=32))
-    row: dict[str, Any] = {"stories": len(stories), "errors": sum("error" in r for r in results)}
     print(f"\nreuters21578: {len(stories)} stories as wire text (title line, byline line, dateline + body)")
+    print(f"  {'check':<11}" + "".join(f"{h:>22}" for h in halves))
+    out: dict[str, Any] = {}
+    for h in halves:
+        mine = [r for r, s in zip(results, stories, strict=True) if s["half"] == h]
+        out[h] = {"stories": len(mine), "errors": sum("error" in r for r in mine)}
+        for key in ("title", "dateline", "byline", "paragraphs"):
+            marks = [r[key] for r in mine if r.get(key) is not None]
+            out[h][key] = (round(100 * sum(marks) / len(marks), 1) if marks else None, len(marks))
     for key in ("title", "dateline", "byline", "paragraphs"):
-        marks = [r[key] for r in results if r.get(key) is not None]
-        row[key] = round(100 * sum(marks) / len(marks), 1) if marks else None
-        print(f"  {key:<11} {row[key]:>6} % of {len(marks)}")
-    print(f"  errors      {row['errors']}  ({time.perf_counter() - started:.0f} s)")
-    return row
+        print(f"  {key:<11}" + "".join(f"{f'{out[h][key][0]} % of {out[h][key][1]}':>22}" for h in halves))
+    print(f"  {'errors':<11}" + "".join(f"{out[h]['errors']:>22}" for h in halves))
+    print(f"  ({time.perf_counter() - started:.0f} s)")
+    return out
 
 
 def convert_story(text: bytes) -> tuple[str, str]:
@@ -636,21 +871,63 @@ def bench_wire_convert(jobs: int, limit: int | None) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import os
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--limit", type=int, help="at most N pages per source (a quick look)")
+    parser.add_argument("--limit", type=int, help="at most N pages of each half per source (a quick look)")
+    parser.add_argument(
+        "--source",
+        action="append",
+        choices=[*SOURCES, "reuters"],
+        help="only this source (repeatable); default: all web sources, then reuters",
+    )
+    parser.add_argument("--half", choices=HALVES, help="only this half (tune on 'tuning'); default: both")
+    parser.add_argument(
+        "--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}"
+    )
+    parser.add_argument(
+        "--ablate",
+        action="append",
+        default=[],
+        help="switch off this html body step or date rule (BODY_STEPS, weigh.DATE_RULES)",
+    )
+    parser.add_argument(
+        "--steps", action="store_true", help="measure each html body step and date rule switched off in turn"
+    )
+    parser.add_argument("--cache", type=Path, help="keep baseline outputs here between runs")
     parser.add_argument("--skip-convert", action="store_true", help="skip the pandoc fixture conversions")
     parser.add_argument("--json", type=Path, help="also write the tables as JSON here")
+    parser.add_argument(
+        "--dump", type=Path, help="write each page's metadata, found and expected, as JSON lines"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
+    halves = (args.half,) if args.half else HALVES
+    systems = tuple(s for s in args.systems.split(",") if s)
+    if unknown := set(systems) - set(SYSTEMS):
+        parser.error(f"unknown system(s): {', '.join(sorted(unknown))}")
+    chosen = args.source or [*SOURCES, "reuters"]
     started = time.perf_counter()
-    results: dict[str, Any] = {"pages": bench_pages(args.jobs, args.limit)}
-    results["reuters"] = bench_wire(args.jobs, args.limit)
-    if not args.skip_convert:
+    if args.steps:
+        bench_steps(args.jobs, args.limit, [s for s in chosen if s in SOURCES], halves)
+        print(f"\ntotal {time.perf_counter() - started:.0f} s")
+        return 0
+    results: dict[str, Any] = {
+        "pages": bench_pages(
+            args.jobs,
+            args.limit,
+            [s for s in chosen if s in SOURCES],
+            halves,
+            systems,
+            args.cache,
+            tuple(args.ablate),
+            args.dump.open("w", encoding="utf-8") if args.dump else None,
+        )
+    }
+    if "reuters" in chosen:
+        results["reuters"] = bench_wire(args.jobs, args.limit, halves)
+    if not args.skip_convert and not args.source:
         results["pandoc_fixtures"] = bench_pandoc(args.jobs)
         results["wire_convert"] = bench_wire_convert(args.jobs, args.limit)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")

@@ -20,7 +20,8 @@ finds dates in running text. Rules specific to one source stay next to that
 source as named wrappers over these and say why they differ: the text
 reader's date lines with their labels (``convert.readers.text.parse_date_line``),
 Word's midnight-UTC rule (``convert.readers.pandoc._core_date``). The HTML
-reader's machine dates (:mod:`convert.readers._html_meta`) are still its own.
+reader's machine dates (:mod:`convert.readers.html.dates`, with a plausibility
+window) are still its own.
 """
 
 from __future__ import annotations

@@ -85,3 +85,24 @@ def test_cli_inspect_explain_json(sample_path: Path) -> None:
     data = json.loads(r.output)
     assert data["provenance"]["title"].startswith("line 3")
     assert data["article"]["schema"] == "broadsheet.article"
+
+
+def test_web_page_fields_name_the_evidence_that_won() -> None:
+    page = (
+        b'<html lang="en"><head><title>Harbour plans approved | Millbrook Gazette</title>'
+        b'<meta property="og:site_name" content="Millbrook Gazette">'
+        b'<meta property="article:published_time" content="2024-03-05T08:30:00+01:00">'
+        b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour plans approved",'
+        b' "author": {"@type": "Person", "name": "Jane Roe"}}</script></head><body><article>'
+        b"<h1>Harbour plans approved</h1><p class='byline'>By Jane Roe</p>"
+        + b"<p>The council approved the harbour plans on Monday after a long debate in the town hall.</p>" * 4
+        + b"</article></body></html>"
+    )
+    article, where = read_explained(page, from_="html")
+    assert article.meta.title == "Harbour plans approved"
+    assert where["title"] == "JSON-LD NewsArticle.headline"
+    assert [a.name for a in article.meta.authors] == ["Jane Roe"]
+    assert where["authors"].startswith("JSON-LD NewsArticle.author, confirmed by byline element .byline")
+    assert article.meta.published == "2024-03-05T08:30:00+01:00"
+    assert where["published"] == '<meta property="article:published_time">'
+    assert where["publisher"] == '<meta property="og:site_name">'

@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from convert.readers._html_authors import bylined, page_spelling, reader_text
-from convert.readers._html_meta import AuthorFilter, Extracted, build_metadata
-from convert.readers.html import parse_html
+from convert.readers.html import parse_html, weigh_authors
+from convert.readers.html.byline import bylined, page_spelling
+from convert.readers.html.names import AuthorFilter
+from convert.readers.html.text import reader_text
+from convert.readers.html.weigh import Extracted, build_metadata
 
 ARTICLE = "<p>" + "The council met on Tuesday and agreed the budget for the coming year. " * 4 + "</p>"
 
@@ -87,12 +89,14 @@ def test_dublin_core_in_rdfa_form_is_a_catalogue_entry() -> None:
 # --- trafilatura's guess -------------------------------------------------------
 
 
-def test_a_one_word_guess_the_page_signs_with_is_kept() -> None:
+def test_a_one_word_guess_the_page_signs_with_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weigh_authors, "TRUST_GUESSES", True)  # the guess path, switched off by default
     html = page("<p>9. Februar 2019 von Heiko · Laufen</p>")
     assert authors(html, guess="Heiko") == ["Heiko"]
 
 
-def test_a_one_word_guess_linked_to_its_author_page_is_kept() -> None:
+def test_a_one_word_guess_linked_to_its_author_page_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weigh_authors, "TRUST_GUESSES", True)  # the guess path, switched off by default
     html = page('<p>Posted 26 Nov 2017 <a href="https://example.org/author/tlow/">tlow</a></p>')
     assert authors(html, guess="Tlow") == ["tlow"]
 
@@ -135,7 +139,8 @@ def test_page_spelling(shown: str, guess: str, expected: str | None) -> None:
     assert page_spelling(text, guess) == expected
 
 
-def test_a_full_name_shown_as_a_guess_is_kept_in_the_page_spelling() -> None:
+def test_a_full_name_shown_as_a_guess_is_kept_in_the_page_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weigh_authors, "TRUST_GUESSES", True)  # the guess path, switched off by default
     html = page("<p>Text: Günter W. Kienitz</p>")
     assert authors(html, guess="Günter W Kienitz") == ["Günter W. Kienitz"]
 
@@ -240,3 +245,13 @@ def test_an_author_element_elsewhere_on_the_page_is_another_byline() -> None:
     first = '<p class="byline"><span itemprop="author">Jane Roe</span></p>'
     far = '<div><div><div><section><span itemprop="author">John Doe</span></section></div></div></div>'
     assert authors(page(first + ARTICLE + far)) == ["Jane Roe"]
+
+
+def test_one_word_in_a_byline_element_is_an_author_only_when_the_page_signs_with_it() -> None:
+    assert authors(page('<div class="author">Follow</div>')) == []
+    assert authors(page('<div class="author">Von <a href="/autor/heiko/">Heiko</a></div>')) == ["Heiko"]
+
+
+def test_a_guess_alone_is_no_author_by_default() -> None:
+    html = page("<p>Text: Günter W. Kienitz</p>")
+    assert authors(html, guess="Günter W Kienitz") == []

@@ -9,7 +9,8 @@ import pytest
 
 from convert.base import ReadOptions
 from convert.model import Article
-from convert.readers._html_dates import (
+from convert.readers.html import HtmlReader
+from convert.readers.html.dates import (
     headline_date,
     in_page_zone,
     page_stamps,
@@ -17,10 +18,9 @@ from convert.readers._html_dates import (
     shown_instead,
     shows,
     url_day,
-    visible_text,
     written_dates,
 )
-from convert.readers.html import HtmlReader
+from convert.readers.html.text import visible_text
 
 PAGE = """<!DOCTYPE html><html><head>{head}<title>Harbour plans</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -182,13 +182,13 @@ def test_url_date_beats_a_declared_date_the_page_never_shows() -> None:
 
 @pytest.mark.parametrize("value", ["1676551869", "1676551869000"])
 def test_a_unix_time_in_seconds_or_milliseconds_is_a_date(value: str) -> None:
-    from convert.readers._html_meta import iso_date
+    from convert.readers.html.dates import iso_date
 
     assert iso_date(value) == "2023-02-16T12:51:09+00:00"
 
 
 def test_a_long_number_is_not_a_unix_time() -> None:
-    from convert.readers._html_meta import iso_date
+    from convert.readers.html.dates import iso_date
 
     assert iso_date("123456789012") is None
     assert iso_date("9999999999") is None  # the year 2286

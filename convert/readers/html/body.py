@@ -1,31 +1,23 @@
-"""Read a web page: the main article only, with its metadata.
+"""The article body: trafilatura's XML mapped onto the article tree, images kept, and the clean-up steps.
 
 trafilatura finds the article (no navigation, ads, comments or related
 links) and returns it as a small XML vocabulary (``head``, ``p``, ``list``,
-``quote``, ``graphic``, ``table``, ``hi``, ``ref``); this module maps that
-onto the article tree. Metadata comes from :mod:`._html_meta`. Nothing is
-ever fetched: image sources stay as the page gives them, and the exporters
-decide what may be loaded.
+``quote``, ``graphic``, ``table``, ``hi``, ``ref``); :class:`Mapper` maps
+that onto blocks and inlines.
 """
 
 from __future__ import annotations
 
-import codecs
-import copy
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from difflib import SequenceMatcher
+from typing import Any
+from urllib.parse import urljoin
 
-import lxml.etree
-import lxml.html
 from lxml.html import HtmlElement
 
-from ..base import ReadOptions
-from ..errors import InputError
-from ..io import decode_mixed
-from ..model import (
-    Article,
+from ...model import (
     Block,
     BlockQuote,
     Code,
@@ -37,7 +29,6 @@ from ..model import (
     LineBreak,
     Link,
     List,
-    Metadata,
     Paragraph,
     Rule,
     Strong,
@@ -46,112 +37,8 @@ from ..model import (
     plain_text,
     replace,
 )
-from ._html_meta import Extracted, build_metadata, squash
-
-# trafilatura logs every page it gives up on; that is our InputError's job.
-for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
-
-# --------------------------------------------------------------------------
-# Bytes to text
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
-    re.IGNORECASE,
-)
-# WHATWG: these labels mean windows-1252 in a browser, and pages rely on it.
-_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "8859_1"}
-
-
-def decode_html(data: bytes, warnings: list[str] | None = None) -> str:
-    """The page as text: BOM first, then the declared charset, then UTF-8, then a guess.
-
-    UTF-8 with some lines in a legacy code page keeps its UTF-8 lines and has
-    the others decoded alone (:func:`convert.io.decode_mixed`, with a warning).
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    declared = _declared_charset(data[:4096])
-    for candidate in (declared, "utf-8"):
-        if candidate:
-            try:
-                return data.decode(candidate)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    if declared in (None, "utf-8"):
-        mixed = decode_mixed(data, warnings)
-        if mixed is not None:
-            return mixed
-    mostly_utf8 = _mostly_utf8(data)
-    return mostly_utf8 if mostly_utf8 is not None else _guess_decode(data, declared)
-
-
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few bad bytes (a page pasted together from two sources) stays UTF-8.
-
-    A statistical guess on such a page often picks a legacy code page and
-    garbles every accented letter to repair one stray byte.
-    """
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for c in text if ord(c) > 127)
-    return text if non_ascii >= 20 and bad <= 0.02 * non_ascii else None
-
-
-def _declared_charset(head: bytes) -> str | None:
-    m = _META_CHARSET.search(head)
-    if m is None:
-        return None
-    label = (m[1] or m[2]).decode("ascii").lower()
-    if label in _WINDOWS_1252:
-        return "cp1252"
-    if label.startswith("utf-16") or label.startswith("utf-32"):
-        return "utf-8"  # an ASCII-readable page cannot really be UTF-16; browsers read it as UTF-8
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
-def _guess_decode(data: bytes, declared: str | None) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else declared or "utf-8"
-    return data.decode(encoding, errors="replace")
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16/32 text: an image, an archive, not a page."""
-    head = data[:4096]
-    return b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
-def parse_html(text: str) -> HtmlElement:
-    """An lxml tree of the whole document; :class:`InputError` when there is none."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
-    text = text.replace("\x00", "")
-    if not text.strip():
-        raise InputError("no article text found: the page is empty")
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
-    )
-    try:
-        tree = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise InputError(f"no article text found: cannot parse the page ({exc})") from None
-    if not isinstance(tree, HtmlElement):
-        raise InputError("no article text found: the page has no HTML document")
-    return tree
-
+from .dates import WRITTEN_DATE
+from .text import squash
 
 # --------------------------------------------------------------------------
 # Images: trafilatura rewrites or drops what it does not recognise, so each
@@ -206,6 +93,8 @@ def _caption_of(img: HtmlElement) -> tuple[str, str | None]:
     caption = squash(cap.text_content())
     if credit:
         caption = squash(caption.replace(credit, ""))
+        # "(Bild: Hersteller)": the brackets are the page's typography; exporters add their own
+        credit = re.sub(r"^[(\[](.*)[)\]]$", r"\1", credit).strip() or None
     return caption, credit
 
 
@@ -229,7 +118,7 @@ def mark_images(tree: HtmlElement) -> list[_Image]:
 # trafilatura's XML -> blocks and inlines
 
 
-class _Mapper:
+class Mapper:
     """Maps trafilatura's body XML to blocks; ``images`` are the originals of the marked ones."""
 
     def __init__(self, images: list[_Image]) -> None:
@@ -466,26 +355,92 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+#: How many blocks at the top of the body may come before the article's own headline: a date
+#: line, a kicker, a standfirst. The headline further down is a section heading that repeats it.
+_HEAD_BLOCKS = 3
+
+
 def drop_title_heading(body: list[Block], title: str | None) -> list[Block]:
-    """The title lives in meta; drop its copy at the top of the body."""
-    if title and body and isinstance(body[0], Heading) and _key(plain_text(body[0])) == _key(title):
-        return body[1:]
+    """The title lives in meta; drop its copy among the first blocks of the body.
+
+    Pages put a date line or a kicker above the headline, so the copy is
+    looked for in the first :data:`_HEAD_BLOCKS` blocks, as a heading only.
+    """
+    if not title:
+        return body
+    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+        if isinstance(block, Heading) and _key(plain_text(block)) == _key(title):
+            return body[:i] + body[i + 1 :]
     return body
 
 
+#: A time of day as pages write it after a date: ``12:46``, ``12:46 Uhr``, ``3:05 pm``, ``14h30``.
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)?", re.IGNORECASE)
+
+
+def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
+    """A paragraph at the top that holds nothing but a date (and time) is the page's date line.
+
+    The date belongs in the metadata (``published``); as the first lines of
+    the body it is not part of what the article says. Only a paragraph that
+    is a date and nothing more (``08.04.2015 12:46``, ``March 5, 2024``) among
+    the first :data:`_HEAD_BLOCKS` blocks, before any heading, counts.
+    """
+    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+        if not isinstance(block, Paragraph):
+            return body
+        text = plain_text(block).strip()
+        if len(text) > 60:
+            return body
+        if not WRITTEN_DATE.search(text):
+            continue
+        if not re.search(r"\w", _TIME.sub(" ", WRITTEN_DATE.sub(" ", text))):
+            return body[:i] + body[i + 1 :]
+    return body
+
+
+def _echo_text(block: Block) -> tuple[Inline, ...] | None:
+    """The inlines of a paragraph, or of a list of one paragraph; ``None`` for anything else."""
+    if isinstance(block, List) and len(block.items) == 1 and len(block.items[0]) == 1:
+        block = block.items[0][0]
+    return block.content if isinstance(block, Paragraph) else None
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same words, give or take a typo or a full stop (keys of 20 letters or more compared)."""
+    a, b = _key(a), _key(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+#: Longer than this, a block after a figure is running text, not its caption.
+_MAX_CAPTION = 400
+
+
 def drop_caption_echoes(body: list[Block]) -> list[Block]:
-    """A caption that trafilatura also kept as a paragraph after its figure appears once."""
+    """A figure's caption that the page also has as text right after the figure appears once.
+
+    A paragraph that repeats the figure's caption (or its alt text, when the
+    figure has none) is that caption's echo. A list of one item right after a
+    figure with no caption is the caption itself, marked up as a list (a list
+    of one thing is not a list in running text): it becomes the caption.
+    """
     out: list[Block] = []
     for block in body:
         prev = out[-1] if out else None
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(prev, Figure)
-            and prev.caption
-            and _key(plain_text(block))
-            in (_key(plain_text(prev.caption)), _key(plain_text(prev.caption) + (prev.credit or "")))
-        ):
-            continue
+        content = _echo_text(block)
+        if isinstance(prev, Figure) and content and len(text := plain_text(content)) <= _MAX_CAPTION:
+            if prev.caption and (
+                _same_text(text, plain_text(prev.caption))
+                or _same_text(text, plain_text(prev.caption) + " " + (prev.credit or ""))
+            ):
+                continue
+            if not prev.caption and (isinstance(block, List) or _same_text(text, prev.alt)):
+                out[-1] = replace(prev, caption=content)
+                continue
         out.append(block)
     return out
 
@@ -525,98 +480,39 @@ def place_figures(body: list[Block], illustrated: list[Block]) -> list[Block]:
 
 
 # --------------------------------------------------------------------------
-# The reader
+# Image addresses
+
+_log = logging.getLogger("convert.readers.html")
 
 
-#: Fewer letters than this in the extracted body is a menu or a stub, not an article.
-_MIN_LETTERS = 20
+def base_href(tree: HtmlElement) -> str | None:
+    """The page's ``<base href>``, when it is an absolute web address."""
+    for el in tree.iter("base"):
+        href = squash(el.get("href"))
+        if re.match(r"https?://[^/\s]+", href, re.IGNORECASE):
+            return href
+    return None
 
 
-class HtmlReader:
-    name: ClassVar[str] = "html"
-    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
-    description: ClassVar[str] = "Web pages: the main article and its metadata (trafilatura)"
+def resolve_images(body: list[Block], page_url: str | None) -> list[Block]:
+    """Image addresses that name the site (``//host/x.jpg``, ``/path/x.jpg``) made absolute.
 
-    def read(self, data: bytes, options: ReadOptions) -> Article:
-        if _looks_binary(data):
-            raise InputError("no article text found: this is binary data, not a web page")
-        tree = parse_html(decode_html(data, options.warnings))
-        images = mark_images(tree)
-        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
-        illustrated = _extract(copy.deepcopy(tree), images=True)
-        document = _extract(tree, images=False)
-        extracted = _extracted_meta(document, searched_date)
-        meta: Metadata = build_metadata(tree, extracted, options.provenance)
-        body_xml = getattr(document, "body", None) if document is not None else None
-        if body_xml is None:
-            if not options.require_text:
-                return Article(meta=meta)
-            raise InputError(
-                "no article text found", hint="is this the article page itself, not an index or a login page?"
-            )
-        body = _Mapper(images).blocks(body_xml)
-        if illustrated is not None and getattr(illustrated, "body", None) is not None:
-            body = place_figures(body, _Mapper(images).blocks(illustrated.body))
-        body = drop_caption_echoes(drop_title_heading(body, meta.title))
-        letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
-        if letters < _MIN_LETTERS:
-            if not options.require_text:
-                return Article(meta=meta, body=tuple(body))
-            raise InputError(
-                "no article text found", hint="is this the article page itself, not an index or a login page?"
-            )
-        return Article(meta=meta, body=tuple(body))
-
-
-def _extract(tree: HtmlElement, *, images: bool) -> Any:
-    """trafilatura's article; ``images`` also keeps the images, which changes what it picks as the article.
-
-    With images on, trafilatura keeps more of the blocks around them (credits,
-    teasers, galleries); so the text comes from a run without images, and the
-    figures from a run with them (see :func:`place_figures`).
+    On a saved page such an address points to the web site, never to the
+    disk: ``//`` takes https, ``/path`` the page's own address (its
+    ``<base href>``, canonical or ``og:url``). Without that address the
+    figure is dropped with a warning: it could only come out as a wrong
+    local path. Relative addresses (``page_files/x.jpg``) stay: a saved
+    page keeps its images beside it.
     """
-    import trafilatura
-
-    try:
-        return trafilatura.bare_extraction(
-            tree,
-            with_metadata=True,
-            include_comments=False,
-            include_formatting=True,
-            include_links=True,
-            include_images=images,
-            include_tables=True,
-            # No free-text date hunting: a date must be marked up as one (or sit in the URL).
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-
-
-def _searched_date(tree: HtmlElement) -> str | None:
-    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
-    import htmldate
-
-    try:
-        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-    return found if isinstance(found, str) else None
-
-
-def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
-    if document is None:
-        return Extracted(searched_date=searched_date)
-    body = getattr(document, "body", None)
-    head = body.find(".//head") if body is not None else None
-    return Extracted(
-        heading="".join(head.itertext()) if head is not None else None,
-        title=document.title,
-        author=document.author,
-        date=document.date,
-        sitename=document.sitename,
-        description=document.description,
-        url=document.url,
-        tags=tuple(document.tags or ()),
-        searched_date=searched_date,
-    )
+    out: list[Block] = []
+    for block in body:
+        if isinstance(block, Figure) and block.src.startswith("/"):
+            if block.src.startswith("//"):
+                block = replace(block, src="https:" + block.src)
+            elif page_url is not None:
+                block = replace(block, src=urljoin(page_url, block.src))
+            else:
+                _log.warning("image %s dropped: the page does not say which site it is from", block.src)
+                continue
+        out.append(block)
+    return out

@@ -1,8 +1,9 @@
 """Evidence about a web page's dates beyond the one declared value: its time zone, the dates it shows.
 
-:mod:`convert.readers._html_meta` picks a publication date from what the
-markup declares; the helpers here weigh that pick against the rest of the
-page, on general grounds only:
+:mod:`.weigh` picks a publication date from what the markup declares
+(:func:`iso_date` reads each declared value, :func:`marked_dates` finds
+``<time>`` and ``itemprop`` dates); the helpers here weigh that pick against
+the rest of the page, on general grounds only:
 
 - a UTC stamp is moved to the page's own zone when the page states its
   offset elsewhere (the same instant written ``-05:00`` in a ``<time>``,
@@ -19,10 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from .text import squash
 
 #: JSON-LD keys whose values are timestamps of the page or its parts.
 _LD_DATE_KEYS = ("datePublished", "dateCreated", "dateModified", "uploadDate")
@@ -93,21 +97,31 @@ def in_page_zone(value: str, stamps: list[datetime]) -> str | None:
 # --------------------------------------------------------------------------
 # Dates the page shows its readers
 
-#: Month names (and their usual abbreviations, as prefixes) in the languages the web mostly writes.
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("jan", "ene", "gen", "janv"),
-    2: ("feb", "fév", "fev", "fevr"),
-    3: ("mar", "mär", "maart"),
-    4: ("apr", "avr", "abr"),
-    5: ("may", "mai", "mag", "mei", "maio"),
-    6: ("jun", "juin", "giu"),
-    7: ("jul", "juil", "lug"),
-    8: ("aug", "août", "aou", "ago"),
-    9: ("sep", "set"),
-    10: ("oct", "okt", "ott", "out"),
-    11: ("nov",),
-    12: ("dec", "dez", "déc", "dic"),
-}
+#: The languages whose month and weekday names dates are read in: the Latin-script languages
+#: most web pages are written in (and most of the corpus's dated pages).
+CALENDAR_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dict[int, tuple[str, ...]]:
+    """CLDR's month (``kind="months"``, keys 1-12) or weekday (``"days"``, keys 0-6) names, through
+    Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
+    or more (shorter ones are words too), longest first, for matching as word prefixes."""
+    from babel import Locale
+
+    found: dict[int, set[str]] = {}
+    for lang in CALENDAR_LANGUAGES:
+        names = getattr(Locale.parse(lang), kind)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for key, name in names[context][width].items():
+                    name = name.casefold().rstrip(".")
+                    if len(name) >= shortest:
+                        found.setdefault(key, set()).add(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in sorted(found.items())}
+
+
+#: Month names and their abbreviations, as prefixes of the written month (CLDR, through Babel).
+_MONTH_NAMES = calendar_names("months", ("wide", "abbreviated"))
 
 
 def _shown_forms(day: date) -> re.Pattern[str]:
@@ -122,28 +136,12 @@ def _shown_forms(day: date) -> re.Pattern[str]:
         rf"(?<!\d){y}\.\s?0?{m}\.\s?0?{d}(?!\d)",  # Hungarian, Korean: 2020. 08. 18.
         rf"{y}\s?[年년]\s?0?{m}\s?[月월]\s?0?{d}\s?[日일]",
     ]
-    for name in _MONTH_NAMES[m]:
+    for name in map(re.escape, _MONTH_NAMES[m]):
         forms.append(rf"\b{name}\w*\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)")
         forms.append(
             rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"
         )
     return re.compile("|".join(forms), re.IGNORECASE)
-
-
-def visible_text(tree: HtmlElement) -> str:
-    """The page's readable text, scripts, styles and the head left out; one space between words."""
-    parts: list[str] = []
-    body = tree.find("body")
-    for el in (body if body is not None else tree).iter():
-        if el.tag in ("script", "style", "noscript", "template") or not isinstance(el.tag, str):
-            if el.tail:
-                parts.append(el.tail)
-            continue
-        if el.text:
-            parts.append(el.text)
-        if el.tail:
-            parts.append(el.tail)
-    return " ".join(" ".join(parts).split())
 
 
 def shows(text: str, day: str) -> bool:
@@ -155,7 +153,8 @@ def shows(text: str, day: str) -> bool:
     return _shown_forms(when).search(text) is not None
 
 
-#: Words that label a shown date as a revision, an access or a retrieval rather than the article's date.
+#: Words that label a shown date as a revision, an access or a retrieval rather than the article's date,
+#: in :data:`CALENDAR_LANGUAGES`.
 _REVISION_LABEL = re.compile(
     r"(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
     r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\W*(?:\w+\W+){0,4}$",
@@ -233,9 +232,11 @@ def _month(word: str) -> int | None:
     return next((n for n, names in _MONTH_NAMES.items() if any(word.startswith(x) for x in names)), None)
 
 
-_MONTH_WORD = "|".join(sorted({n for names in _MONTH_NAMES.values() for n in names}, key=len, reverse=True))
+_MONTH_WORD = "|".join(
+    map(re.escape, sorted({n for names in _MONTH_NAMES.values() for n in names}, key=len, reverse=True))
+)
 #: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
-_WRITTEN_DATE = re.compile(
+WRITTEN_DATE = re.compile(
     r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
     r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
     rf"|\b(?P<n3>(?:{_MONTH_WORD})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
@@ -247,7 +248,7 @@ _WRITTEN_DATE = re.compile(
 
 def written_dates(text: str) -> Iterator[tuple[int, date]]:
     """Every unambiguous date written in ``text``, with its offset (no m/d versus d/m guessing)."""
-    for m in _WRITTEN_DATE.finditer(text):
+    for m in WRITTEN_DATE.finditer(text):
         try:
             if m["y1"]:
                 yield m.start(), date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -304,3 +305,119 @@ def url_day(tree: HtmlElement) -> str | None:
             except ValueError:
                 return None
     return None
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+
+_ISO_DATE = re.compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"(?:(?:T|\s+|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?",
+    re.IGNORECASE,
+)
+_COMPACT_DATE = re.compile(
+    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?"
+)
+_EARLIEST = 1970
+
+
+#: A Unix time: 10 digits (seconds) or 13 (milliseconds), 2001-09-09 to 2286.
+_EPOCH = re.compile(r"[1-9]\d{9}(?:\d{3})?")
+
+
+def iso_date(value: str | None, today: date | None = None) -> str | None:
+    """``value`` as ISO 8601, or ``None`` when it is not a plain, plausible machine date.
+
+    A time and zone are kept when given (``2024-03-05T08:30:00+01:00``); a
+    date alone stays a date. Free text ("last Tuesday") is not parsed here.
+
+    Not :func:`convert.dates.to_iso`: page markup needs its own rules. It
+    accepts ``2024/3/5``, ``20240305``, RFC 2822, ``UTC``/``GMT`` suffixes and
+    Unix times (``1676551869``, or in milliseconds), and rejects dates before 1970 or after the day after tomorrow (CMS
+    placeholders, scheduled posts), which document metadata never needs.
+    """
+    text = squash(value)
+    if not text or len(text) > 64:
+        return None
+    today = today or datetime.now(UTC).date()
+    m = _ISO_DATE.match(text) or _COMPACT_DATE.fullmatch(text)
+    if m is not None:
+        return _from_match(m, today)
+    if _EPOCH.fullmatch(text):  # a Unix time, in seconds or (13 digits) milliseconds, as some CMSs write it
+        stamp = datetime.fromtimestamp(int(text[:10]), UTC)
+        return stamp.isoformat() if _plausible(stamp.date(), today) else None
+    try:
+        parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 08:30:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None or not _plausible(parsed.date(), today):
+        return None
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def _from_match(m: re.Match[str], today: date) -> str | None:
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if not _plausible(day, today):
+        return None
+    if m["H"] is None:
+        return day.isoformat()
+    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
+    zone = (m.groupdict().get("z") or "").upper()
+    if zone in ("Z", "UTC", "GMT"):
+        return stamp + "+00:00"
+    if zone:
+        digits = zone[1:].replace(":", "")
+        digits = digits + "00" if len(digits) == 2 else digits
+        if int(digits[:2]) > 14 or int(digits[2:]) > 59:
+            return stamp
+        return f"{stamp}{zone[0]}{digits[:2]}:{digits[2:]}"
+    return stamp
+
+
+def _plausible(day: date, today: date) -> bool:
+    return day.year >= _EARLIEST and day <= today + timedelta(days=2)
+
+
+def time_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
+    """Published and updated dates marked up as such on ``<time>`` (or similar) elements."""
+    (published, _), (updated, _) = marked_dates(tree)
+    return published, updated
+
+
+def marked_dates(tree: HtmlElement) -> tuple[tuple[str | None, str], tuple[str | None, str]]:
+    """:func:`time_dates`, each with the element it came from (``<time pubdate datetime> in the page``)."""
+    published = updated = None
+    pub_where = upd_where = ""
+    for el in tree.iter("time", "span", "abbr", "meta", "div", "p"):
+        prop = (el.get("itemprop") or "").lower()
+        attr = next((a for a in ("datetime", "content") if el.get(a)), "title" if el.tag == "abbr" else "")
+        value = el.get(attr) if attr else None
+        if not value:
+            continue
+        label = f"{el.get('class') or ''} {prop}".lower()
+        if published is None and (
+            "datepublished" in prop or el.get("pubdate") is not None or re.search(r"published|pubdate", label)
+        ):
+            published, pub_where = iso_date(value), _date_element(el, attr)
+        elif updated is None and ("datemodified" in prop or re.search(r"updated|modified", label)):
+            updated, upd_where = iso_date(value), _date_element(el, attr)
+    return (published, pub_where), (updated, upd_where)
+
+
+def _date_element(el: HtmlElement, attr: str) -> str:
+    """``<time class="published" datetime> in the page``: what marked it as a date, and the attribute."""
+    if el.get("itemprop"):
+        why = f'itemprop="{squash(el.get("itemprop"))}"'
+    elif el.get("pubdate") is not None:
+        why = "pubdate"
+    else:
+        why = f'class="{squash(el.get("class"))}"'
+    return f"<{el.tag!s} {why} {attr}> in the page"

@@ -1,0 +1,153 @@
+"""Read a web page: the main article only, with its metadata.
+
+trafilatura finds the article and :mod:`.body` maps it onto the article
+tree; metadata comes from evidence, one module per kind (:mod:`.metatags`:
+``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
+the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
+one step weighs it (:mod:`.weigh`, :mod:`.weigh_authors`; :mod:`.names` is
+the one test of a person's name). Nothing is ever fetched: image sources
+stay as the page gives them (or resolved against the page's own address),
+and the exporters decide what may be loaded.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from ...base import ReadOptions
+from ...errors import InputError
+from ...model import Article, Block, Figure, Metadata, plain_text, replace
+from .body import (
+    Mapper,
+    base_href,
+    drop_caption_echoes,
+    drop_date_line,
+    drop_title_heading,
+    mark_images,
+    place_figures,
+    resolve_images,
+)
+from .decode import decode_html, looks_binary, parse_html
+from .weigh import Extracted, build_metadata
+
+__all__ = ["BODY_STEPS", "HtmlReader", "decode_html", "parse_html", "place_figures"]
+
+# trafilatura logs every page it gives up on; that is our InputError's job.
+for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+# --------------------------------------------------------------------------
+# The reader
+
+
+#: Fewer letters than this in the extracted body is a menu or a stub, not an article.
+_MIN_LETTERS = 20
+
+#: Broadsheet's own steps on trafilatura's body, in order, by name. Each takes the body and the
+#: page's metadata and returns the body. ``bench/accuracy.py --ablate NAME`` switches one off:
+#: a step stays only while trafilatura's own body score, with the step, is no lower on any source
+#: (tuning half measured, validation half confirmed; see bench/RESULTS.md).
+BODY_STEPS: dict[str, Callable[[list[Block], Metadata], list[Block]]] = {
+    "date-line": drop_date_line,
+    "title-heading": lambda body, meta: drop_title_heading(body, meta.title),
+    "caption-echoes": lambda body, meta: drop_caption_echoes(body),
+    "image-addresses": lambda body, meta: resolve_images(body, meta.url),
+}
+
+
+class HtmlReader:
+    name: ClassVar[str] = "html"
+    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
+    description: ClassVar[str] = "Web pages: the main article and its metadata (trafilatura)"
+
+    def read(self, data: bytes, options: ReadOptions) -> Article:
+        if looks_binary(data):
+            raise InputError("no article text found: this is binary data, not a web page")
+        tree = parse_html(decode_html(data, options.warnings))
+        images = mark_images(tree)
+        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
+        illustrated = _extract(copy.deepcopy(tree), images=True)
+        document = _extract(tree, images=False)
+        extracted = _extracted_meta(document, searched_date)
+        meta: Metadata = build_metadata(tree, extracted, options.provenance)
+        body_xml = getattr(document, "body", None) if document is not None else None
+        if body_xml is None:
+            if not options.require_text:
+                return Article(meta=meta)
+            raise InputError(
+                "no article text found", hint="is this the article page itself, not an index or a login page?"
+            )
+        body = Mapper(images).blocks(body_xml)
+        if illustrated is not None and getattr(illustrated, "body", None) is not None:
+            body = place_figures(body, Mapper(images).blocks(illustrated.body))
+        page = replace(meta, url=base_href(tree) or meta.url)
+        for step in BODY_STEPS.values():
+            body = step(body, page)
+        letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
+        if letters < _MIN_LETTERS:
+            if not options.require_text:
+                return Article(meta=meta, body=tuple(body))
+            raise InputError(
+                "no article text found", hint="is this the article page itself, not an index or a login page?"
+            )
+        return Article(meta=meta, body=tuple(body))
+
+
+def _extract(tree: HtmlElement, *, images: bool) -> Any:
+    """trafilatura's article; ``images`` also keeps the images, which changes what it picks as the article.
+
+    With images on, trafilatura keeps more of the blocks around them (credits,
+    teasers, galleries); so the text comes from a run without images, and the
+    figures from a run with them (see :func:`place_figures`).
+    """
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=True,
+            include_links=True,
+            include_images=images,
+            include_tables=True,
+            # No free-text date hunting: a date must be marked up as one (or sit in the URL).
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
+        return None
+
+
+def _searched_date(tree: HtmlElement) -> str | None:
+    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
+        return None
+    return found if isinstance(found, str) else None
+
+
+def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
+    if document is None:
+        return Extracted(searched_date=searched_date)
+    body = getattr(document, "body", None)
+    head = body.find(".//head") if body is not None else None
+    return Extracted(
+        heading="".join(head.itertext()) if head is not None else None,
+        title=document.title,
+        author=document.author,
+        date=document.date,
+        sitename=document.sitename,
+        description=document.description,
+        url=document.url,
+        tags=tuple(document.tags or ()),
+        searched_date=searched_date,
+    )

@@ -1,0 +1,239 @@
+"""Evidence from the visible byline: elements marked as one, ``rel=author`` links, "By NAME" in the text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from .text import name_key as _key
+from .text import squash
+
+# Page elements: byline and <time>
+
+#: Class and id words that mark a byline element: the names CMS themes and the hAtom/hCard
+#: microformats give it (``author``, ``byline``, ``p-author``), the same across sites.
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|authorname|byline-name|writer|"
+    r"contributor|article-author|post-author|entry-author|c-byline|p-author)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+#: Class and id words of the parts of a page around an article (comments, sidebars, teasers,
+#: captions): a byline inside one of them is another story's or a reader's.
+_NOT_BYLINE = re.compile(
+    r"comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|recommend|"
+    r"promo(?!ted)|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
+    re.IGNORECASE,
+)
+
+
+#: Elements a byline is written in: blocks, and headings and inline runs ("<h4 class=author>").
+_BYLINE_TAGS = frozenset(
+    "div span p address a li section header cite small strong em b h2 h3 h4 h5 h6 dd td".split()
+)
+
+
+_OFF_TOPIC_TAGS = frozenset(("aside", "nav", "figure", "figcaption", "footer", "form"))
+#: How many elements, the candidate itself included, :class:`_Ancestry` looks at on the way up.
+_ANCESTRY_DEPTH = 12
+
+
+class _Ancestry:
+    """Whether no element around a byline candidate is a comment, sidebar, teaser, caption ... block.
+
+    ``<body>`` and ``<html>`` are not looked at: their classes describe the
+    whole page ("has-sidebar", "single-format-image"), not the part an element
+    is in. Each element's own verdict (its tag, its class list) is worked out
+    once per page and remembered, so a page with thousands of elements and
+    dozens of candidates costs one look per element on the candidates' paths,
+    not one per element per candidate.
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[HtmlElement, bool] = {}
+
+    def _off_topic_label(self, node: HtmlElement) -> bool:
+        verdict = self._labels.get(node)
+        if verdict is None:
+            label = _state_free(f"{node.get('class') or ''} {node.get('id') or ''}")
+            verdict = self._labels[node] = bool(_NOT_BYLINE.search(label))
+        return verdict
+
+    def ok(self, el: HtmlElement) -> bool:
+        """Whether ``el`` and its nearest ancestors (up to ``<body>``) are all on-topic markup."""
+        node: HtmlElement | None = el
+        depth = 0
+        while node is not None and depth < _ANCESTRY_DEPTH and node.tag not in ("body", "html"):
+            if node.tag in _OFF_TOPIC_TAGS or (node is not el and self._off_topic_label(node)):
+                return False
+            node = node.getparent()
+            depth += 1
+        return True
+
+
+_STATE_CLASS = re.compile(
+    r"(?:^|\s)(?:has|hasnt|hasn-t|with|without|no|not|is-not|format|single-format|post-format)[-_]\S*",
+    re.IGNORECASE,
+)
+
+
+def _state_free(label: str) -> str:
+    """A class list without the classes that say what an element holds, not what it is.
+
+    ``<article class="post has-post-thumbnail format-image">`` is an article
+    with a picture, not a picture: such state classes must not make its
+    byline look like a caption or a teaser.
+    """
+    return _STATE_CLASS.sub(" ", label)
+
+
+def byline_texts(tree: HtmlElement) -> Iterator[str]:
+    """Candidate byline strings from the page body, most specific markup first."""
+    return (text for text, _ in byline_candidates(tree))
+
+
+def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
+    """:func:`byline_texts` with the element each came from (``byline element .author``).
+
+    The cheap test (an attribute) comes first and the ancestry second, so
+    only the few elements marked as bylines have their surroundings checked.
+    """
+    body = tree.find("body")
+    if body is None:
+        return
+    ancestry = _Ancestry()
+    marked = [
+        el
+        for el in body.iter()
+        if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el)
+    ]
+    for group in _co_authors(marked):
+        yield ", ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
+    for el in body.iter("a", "span", "link"):
+        if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
+            yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
+    for el in body.iter(*_BYLINE_TAGS):
+        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el):
+            text = squash(el.text_content())
+            if len(text) <= 120:
+                yield text, f"byline element {_byline_selector(el)}"
+
+
+def _itemprop_name(el: HtmlElement) -> str:
+    inner = el.find(".//*[@itemprop='name']")
+    shown = inner if inner is not None else el
+    return squash(shown.get("content") or shown.text_content())
+
+
+#: How far up two ``itemprop=author`` elements may have to go to meet and still be one byline.
+_BYLINE_REACH = 3
+
+
+def _co_authors(marked: list[HtmlElement]) -> Iterator[list[HtmlElement]]:
+    """``itemprop=author`` elements grouped by byline: "By A and B" marks A and B separately.
+
+    Consecutive elements that meet within :data:`_BYLINE_REACH` levels up
+    are one byline; an author element elsewhere on the page starts another.
+    """
+    group: list[HtmlElement] = []
+    reach: set[HtmlElement] = set()
+    for el in marked:
+        near = set(itertools.islice(el.iterancestors(), _BYLINE_REACH))
+        if group and not near & reach:
+            yield group
+            group, reach = [], set()
+        if not group:
+            reach = near
+        group.append(el)
+    if group:
+        yield group
+
+
+def _tag(el: HtmlElement) -> str:
+    return str(el.tag)
+
+
+def _byline_selector(el: HtmlElement) -> str:
+    """The class (``.author``) or id (``#byline``) that made ``el`` a byline candidate."""
+    for prefix, value in ((".", el.get("class") or ""), ("#", el.get("id") or "")):
+        for token in value.split():
+            if _BYLINE_CLASS.search(token):
+                return prefix + token
+    return f"<{_tag(el)}>"
+
+
+#: Path segments of the pages CMSs keep for a writer: ``/author/heiko/``, ``/members/tlow``.
+_AUTHOR_PATH = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|user|users|profile|profil|members?|people)"
+    r"(?:/|=|$)",
+    re.IGNORECASE,
+)
+#: The words that introduce a byline (see :data:`.names.PREFIX`).
+_BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)"
+
+
+def linked_as_author(tree: HtmlElement, name: str) -> bool:
+    """Whether a link to a writer's page (``/author/...``, ``rel=author``) reads exactly ``name``."""
+    key = _key(name)
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if (_AUTHOR_PATH.search(href) or "author" in (a.get("rel") or "").lower().split()) and _key(
+            a.text_content()
+        ) == key:
+            return True
+    return False
+
+
+def signed_as(text: str, name: str) -> bool:
+    """Whether the page's text (:func:`reader_text`) reads "by NAME" (or "von", "par" ...) with no
+    further name word after it.
+
+    "Von Henry In Aktuell" or "By Todd Bates" do not sign with "Henry" or
+    "Todd": a capitalised word right after the name may be the rest of it.
+    """
+    for m in re.finditer(rf"(?<!\w){_BY}\s*:?\s+{re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        after = re.match(r"\s*(\S)", text[m.end() :])
+        if after is None or not after[1].isupper():
+            return True
+    return False
+
+
+def in_hcard(tree: HtmlElement, name: str) -> bool:
+    """Whether an hCard (microformats: ``class="vcard"`` or ``h-card``) gives ``name`` as its
+    formatted name (``fn`` or ``p-name``): markup that declares a person."""
+    key = _key(name)
+    for el in tree.iter():
+        classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
+        if (
+            ("fn" in classes or "p-name" in classes)
+            and _key(el.text_content()) == key
+            and any({"vcard", "h-card"} & set((a.get("class") or "").split()) for a in el.iterancestors())
+        ):
+            return True
+    return False
+
+
+def bylined(tree: HtmlElement, text: str, name: str) -> bool:
+    """Whether the page shows ``name`` as a byline: linked to an author page, given as an hCard's
+    name, or signed "by NAME" in its ``text`` (:func:`reader_text`)."""
+    return linked_as_author(tree, name) or signed_as(text, name) or in_hcard(tree, name)
+
+
+def page_spelling(text: str, name: str) -> str | None:
+    """How the page's visible ``text`` spells ``name`` (case aside), or ``None`` if it never shows it.
+
+    trafilatura title-cases what it finds: "selbst ist der Mann" (a magazine)
+    and "giampiero maggio" (a tag) come back as "Selbst Ist Der Mann" and
+    "Giampiero Maggio". The page's own spelling is what the name checks must see.
+    Initials may have lost their full stop ("Günter W Kienitz" for "Günter W. Kienitz").
+    """
+    words = name.split()
+    if not words:
+        return None
+    pattern = r"(?<!\w)" + r"\.?\s+".join(re.escape(w.rstrip(".")) for w in words) + r"(?!\w)"
+    found = [m[0] for m in re.finditer(pattern, text, re.IGNORECASE)]
+    if not found:
+        return None
+    return name if name in found else found[0]

@@ -1,0 +1,88 @@
+"""Text helpers the evidence modules share: squashed strings, comparison keys, the text a reader sees."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str | None) -> str:
+    """Whitespace runs as one space, trimmed: how metadata strings are compared and kept."""
+    return _WS.sub(" ", text or "").strip()
+
+
+def name_key(text: str) -> str:
+    """``text`` as names and titles are compared: letters and digits only, case folded."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+#: Elements whose text no reader sees as text.
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+#: ``style`` values that hide an element.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Class or id words of a comment thread (``comments``, ``comment-939``, ``commentlist``; not ``commentary``).
+_COMMENT_WORD = re.compile(r"(?:comments?|commentlist)(?:[-_].*)?", re.IGNORECASE)
+
+
+def _unseen(el: HtmlElement, strict: bool) -> bool:
+    """An element whose text a reader does not see: a script or style; if ``strict``, also a hidden
+    element or a comment thread, whose text is not the article's own.
+
+    A name that only a hidden ``vcard`` or a reader's comment shows is not a
+    byline of the article.
+    """
+    if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+        return True
+    if not strict:
+        return False
+    if el.get("hidden") is not None:
+        return True
+    if _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_COMMENT_WORD.fullmatch(w) for w in words)
+
+
+def reader_text(tree: HtmlElement, *, strict: bool = False) -> str:
+    """The text of ``<body>`` a reader sees, whitespace squashed.
+
+    Scripts and styles are left out, and with ``strict`` hidden elements and
+    comment threads too (:func:`_unseen`); the text after such an element is kept.
+    """
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    skipping: object = None
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if skipping is None and el is not body and _unseen(el, strict):
+                skipping = el
+            elif skipping is None:
+                parts.append(el.text or "")
+        else:
+            if el is skipping:
+                skipping = None
+            if skipping is None and el is not body:
+                parts.append(el.tail or "")
+    return " ".join(" ".join(parts).split())
+
+
+def visible_text(tree: HtmlElement) -> str:
+    """The page's readable text, scripts, styles and the head left out; one space between words."""
+    parts: list[str] = []
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter():
+        if el.tag in ("script", "style", "noscript", "template") or not isinstance(el.tag, str):
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        if el.text:
+            parts.append(el.text)
+        if el.tail:
+            parts.append(el.tail)
+    return " ".join(" ".join(parts).split())

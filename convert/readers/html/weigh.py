@@ -1,0 +1,493 @@
+"""The one step that weighs the evidence: each field's value from the sources that declare it.
+
+Every field picks from its candidates in a fixed order of trust and records
+where the value came from (``Where``), which ``inspect --explain`` prints:
+
+- title: JSON-LD headline, ``og:title``, Dublin Core / ``citation_title``,
+  ``<title>``, trafilatura; an ``<h1>`` that the chosen title contains wins
+  (the title without its kicker or site name), and a title that is only the
+  site's name loses to the ``<h1>``;
+- dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
+  declared, time and zone included; a ``<time>`` or generic date tag next;
+  htmldate's find last. Only whole days move: a declared day the page never
+  shows gives way to the day it shows (:func:`.dates.shown_instead`);
+- authors: :mod:`.weigh_authors`;
+- publisher, canonical URL, language, description, keywords: the first
+  source that has a usable value.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ...locale.language import normalise_tag
+from ...model import Author, Metadata
+from .dates import (
+    headline,
+    headline_date,
+    in_page_zone,
+    iso_date,
+    marked_dates,
+    page_stamps,
+    shown_by_headline,
+    shown_day,
+    shown_instead,
+    shows,
+    url_day,
+)
+from .jsonld import ARTICLE_TYPES, article_object, jsonld_objects, ld_label, ld_text, types_of
+from .metatags import (
+    MetaTags,
+    absolute_url,
+    first_meta,
+    host,
+    meta_pick,
+    meta_tags,
+    site_title_tails,
+    strip_site_from_title,
+)
+from .names import AuthorFilter
+from .text import name_key as _name_key
+from .text import squash, visible_text
+from .weigh_authors import weigh_authors
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What trafilatura's own metadata pass found; any field may be ``None``."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    #: The first heading of the extracted article, if any.
+    heading: str | None = None
+    #: htmldate's date with its free-text search on: the last resort, and the local day of a UTC stamp.
+    searched_date: str | None = None
+
+
+#: Field -> where its value came from (``{"title": '<meta property="og:title">'}``), for ``--explain``.
+Where = dict[str, str]
+
+
+def _keywords(
+    tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
+) -> tuple[str, ...]:
+    raw: list[str] = []
+    sources: list[str] = []
+    ld_kw = ld.get("keywords") if ld else None
+    if isinstance(ld_kw, list):
+        raw.extend(str(k) for k in ld_kw if isinstance(k, str | int))
+    elif isinstance(ld_kw, str):
+        raw.extend(ld_kw.split(","))
+    if raw and ld is not None:
+        sources.append(ld_label(ld, "keywords"))
+    for name in ("keywords", "news_keywords", "article:tag", "og:article:tag", "dc.subject"):
+        for value in tags.get(name, ()):
+            raw.extend(value.split(","))
+            sources.append(tags.label(name))
+    if not raw:
+        raw.extend(extracted.tags)
+        sources.append("trafilatura (tags)")
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        word = squash(item)
+        if word and len(word) <= 60 and word.casefold() not in seen:
+            seen.add(word.casefold())
+            out.append(word)
+    if out:
+        where["keywords"] = ", ".join(dict.fromkeys(sources))
+    return tuple(out[:30])
+
+
+def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | None = None) -> Metadata:
+    """The page's :class:`Metadata` from its markup and trafilatura's findings.
+
+    ``provenance``, when given, learns where each field's value came from;
+    each field function records its own source as it picks the value.
+    """
+    where: Where = {}
+    tags = meta_tags(tree)
+    objects = jsonld_objects(tree)
+    ld = article_object(objects)
+    publisher = _publisher(tags, ld, objects, extracted, where)
+    url = _canonical(tree, tags, ld, extracted, where)
+    title = _title(tree, tags, ld, extracted, publisher, where)
+    published, updated = _dates(tree, tags, ld, extracted, where)
+    if updated is not None and updated == published:
+        updated = None
+        where.pop("updated", None)
+    check = AuthorFilter(publisher, host(url), site_title_tails(tree, tags))
+    authors = weigh_authors(tree, tags, ld, extracted, check, where)
+    subtitle = ld_text(ld.get("alternativeHeadline")) if ld else None
+    if subtitle and ld is not None:
+        where["subtitle"] = ld_label(ld, "alternativeHeadline")
+    rights, where["rights"] = meta_pick(tags, "copyright", "dc.rights", "dcterms.rights", "rights")
+    meta = Metadata(
+        title=title,
+        subtitle=subtitle,
+        authors=tuple(Author(n) for n in authors),
+        published=published,
+        updated=updated,
+        publisher=publisher,
+        language=_language(tree, tags, ld, where),
+        description=_description(tags, ld, extracted, where),
+        keywords=_keywords(tags, ld, extracted, where),
+        url=url,
+        rights=rights,
+    )
+    if provenance is not None:
+        provenance.update((k, v) for k, v in where.items() if v)
+    return meta
+
+
+def _first_of(candidates: Iterable[tuple[str | None, str]], field: str, where: Where) -> str | None:
+    """The first candidate with a value, noting its source in ``where[field]``."""
+    for value, source in candidates:
+        if value:
+            where[field] = source
+            return value
+    return None
+
+
+def _description(tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where) -> str | None:
+    return _first_of(
+        [
+            (ld_text(ld.get("description")) if ld else None, ld_label(ld, "description") if ld else ""),
+            meta_pick(tags, "og:description", "description", "dc.description", "twitter:description"),
+            (extracted.description, "trafilatura (description)"),
+        ],
+        "description",
+        where,
+    )
+
+
+def _publisher(
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    objects: list[dict[str, Any]],
+    extracted: Extracted,
+    where: Where,
+) -> str | None:
+    candidates: list[tuple[str | None, str]] = [meta_pick(tags, "og:site_name")]
+    if ld is not None:
+        candidates.append((ld_text(ld.get("publisher")), ld_label(ld, "publisher")))
+    for obj in objects:
+        if types_of(obj) & {"website", "newsmediaorganization", "organization"}:
+            candidates.append((ld_text(obj.get("name")), ld_label(obj, "name")))
+    candidates.append(meta_pick(tags, "application-name", "dc.publisher", "citation_publisher", "publisher"))
+    candidates.append(
+        (
+            extracted.sitename if extracted.sitename and "." not in extracted.sitename else None,
+            "trafilatura (site name)",
+        )
+    )
+    for value, source in candidates:
+        text = squash(value)
+        if text and len(text) <= 80 and not text.lower().startswith("http"):
+            where["publisher"] = source
+            return text
+    return None
+
+
+def _canonical(
+    tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
+) -> str | None:
+    for el in tree.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and (url := absolute_url(el.get("href"))):
+            where["url"] = "<link rel=canonical>"
+            return url
+    ld_url, ld_where = None, ""
+    if ld is not None:
+        main = ld.get("mainEntityOfPage")
+        ld_url, ld_where = ld_text(ld.get("url")), ld_label(ld, "url")
+        if not ld_url:
+            ld_url = main.get("@id") if isinstance(main, dict) else ld_text(main)
+            ld_where = ld_label(ld, "mainEntityOfPage")
+    for value, source in (
+        meta_pick(tags, "og:url", "twitter:url", "dc.identifier"),
+        (ld_url, ld_where),
+        (extracted.url, "trafilatura (page URL)"),
+    ):
+        if url := absolute_url(value):
+            where["url"] = source
+            return url
+    return None
+
+
+def _title(
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    publisher: str | None,
+    where: Where,
+) -> str | None:
+    """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
+
+    "Corona: Headline | Site" as the declared title and "Headline" as the
+    page's ``<h1>`` give "Headline"; otherwise the site's name is cut off.
+    """
+    el = tree.find(".//title")
+    html_title = el.text_content() if el is not None else None
+    candidates = [
+        _ld_title(ld, first_meta(tags, "og:title") or html_title),
+        meta_pick(tags, "og:title"),
+        meta_pick(tags, "dc.title", "dcterms.title", "citation_title", "twitter:title", "title"),
+        (html_title, "<title>"),
+        (extracted.title, "trafilatura (title heuristics)"),
+    ]
+    found = next(
+        ((t, s) for t, s in ((squash(_unescaped(v)), s) for v, s in candidates) if t and len(t) <= 400), None
+    )
+    if found is None:
+        return None
+    title, source = found
+    h1 = tree.find(".//h1")
+    for heading, origin in (
+        (squash(h1.text_content()) if h1 is not None else "", "<h1> in the page"),
+        (squash(extracted.heading), "trafilatura (first heading of the article)"),
+    ):
+        key = _name_key(heading)
+        if len(key) > 10 and key != _name_key(title) and key in _name_key(title):
+            where["title"] = f"{origin}, the part of {source} it repeats"
+            return heading
+    short = strip_site_from_title(title, (publisher,)) or title
+    if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
+        # A title that is only the site's name names no article: the article's own heading does.
+        where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
+        return squash(extracted.heading)
+    where["title"] = source if short == title else f"{source}, with the site's name cut off"
+    return short
+
+
+#: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
+_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def _unescaped(value: str | None) -> str | None:
+    """A value its CMS escaped twice (``&amp;#8216;`` in the markup) with its characters restored."""
+    return html.unescape(value) if value and _CHAR_REF.search(value) else value
+
+
+def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
+    """An article object's headline; its ``name`` instead when only that matches the page title."""
+    if ld is None or not types_of(ld) & ARTICLE_TYPES:
+        return None, ""
+    headline, name = ld_text(ld.get("headline")), ld_text(ld.get("name"))
+    if headline and name and _name_key(headline) != _name_key(name):
+        ref = _name_key(reference or "")
+        if _name_key(name) and _name_key(name) in ref and _name_key(headline) not in ref:
+            return name, ld_label(ld, "name")
+    return (headline, ld_label(ld, "headline")) if headline else (name, ld_label(ld, "name"))
+
+
+#: Tags that name the publication date and nothing else, most specific first: OpenGraph
+#: (``article:``), schema.org microdata, Dublin Core, Highwire/Google Scholar (``citation_``), Parse.ly, Sailthru.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+)
+#: Tags some sites fill with the crawl, print or change date: trusted last.
+_GENERIC_DATE_META = ("dc.date", "dcterms.date", "dc:date", "date")
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "article.updated",
+    "lastmod",
+)
+_SEARCHED = "htmldate (date found in the page text)"
+
+
+def _dates(
+    tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
+) -> tuple[str | None, str | None]:
+    """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
+    (t_pub, t_pub_where), (t_upd, t_upd_where) = marked_dates(tree)
+    declared = _valid_dates(
+        (ld_text(ld.get("datePublished")) if ld else None, ld_label(ld, "datePublished") if ld else ""),
+        (ld_text(ld.get("dateCreated")) if ld else None, ld_label(ld, "dateCreated") if ld else ""),
+        *(meta_pick(tags, name) for name in _PUBLISHED_META),
+    )
+    marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
+    found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
+    searched = iso_date(extracted.searched_date)
+    stamps = page_stamps(tree, jsonld_objects(tree))
+    declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
+    published: tuple[str | None, str]
+    if declared:
+        published = _corroborated([*declared, *marked], searched)
+    elif found or marked:
+        published = [*found, *marked][0]
+    elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
+        published = (searched, _SEARCHED)
+    else:
+        published = (None, "")
+    updated = _first_date(
+        (ld_text(ld.get("dateModified")) if ld else None, ld_label(ld, "dateModified") if ld else ""),
+        *(meta_pick(tags, name) for name in _MODIFIED_META),
+        (t_upd, t_upd_where),
+    )
+    if (value := published[0]) is not None:
+        if declared:
+            published = _as_shown((value, published[1]), updated, tree)
+        else:
+            published = _by_headline((value, published[1]), _valid_dates((t_pub, t_pub_where)), tree)
+    for name, (value, source) in (("published", published), ("updated", updated)):
+        if value:
+            where[name] = source
+    return published[0], updated[0]
+
+
+#: The date rules that may move a declared date, by name; ``bench/accuracy.py --ablate NAME``
+#: switches one off. Each stays only while it helps the validation half (bench/RESULTS.md).
+DATE_RULES = {
+    # a declared day the page never shows gives way to its later declared modification day
+    "shown-instead": True,
+    # ... or to the day in its URL, when the page shows that day
+    "url-day": True,
+    # ... or to the neighbouring day of a UTC stamp, when the page shows that day
+    "shown-day": True,
+    # a date nothing declares gives way to the date written by the headline
+    "by-headline": True,
+    # htmldate's free-text find of a bare year (which it reports as 1 January) is no date
+    "bare-year": True,
+}
+
+
+def _bare_year(day: str, tree: HtmlElement) -> bool:
+    """Whether htmldate's free-text ``day`` is a year alone: 1 January, a day the reader never sees.
+
+    htmldate reports a bare year as its 1 January, and its free-text search
+    also reads markup no reader sees (a style sheet's ``content: "\\2026"``
+    reads as the year 2026). Requiring every free-text date to be shown
+    cost more real dates than it saved (bench/RESULTS.md); a 1 January the
+    page does not write is the case that is never a publication date.
+    """
+    return day[5:10] == "01-01" and not (shows(visible_text(tree), day) or url_day(tree) == day[:10])
+
+
+def _as_shown(
+    published: tuple[str, str], updated: tuple[str | None, str], tree: HtmlElement
+) -> tuple[str, str]:
+    """The declared date checked against the dates the page shows by its headline.
+
+    A declared day the page never writes gives way to the one it does write:
+    the later declared modification day (:func:`shown_instead`), or the
+    neighbouring local day of a UTC stamp (:func:`shown_day`).
+    """
+    value, source = published
+    text, title = visible_text(tree), headline(tree)
+    if DATE_RULES["shown-instead"] and (shown := shown_instead(value, [updated[0]], text, title)) is not None:
+        return shown, f"{updated[1]} (the page shows this date, never {source})"
+    day = url_day(tree)
+    if DATE_RULES["url-day"] and day and day != value[:10] and not shows(text, value):
+        return day, f"the date in the page's URL, which the page shows (never {source})"
+    if DATE_RULES["shown-day"] and (day := shown_day(value, text, title)) is not None:
+        return day, f"{source}, as the local day the page shows"
+    return published
+
+
+def _by_headline(found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement) -> tuple[str, str]:
+    """A date nothing declares, checked against the date written by the headline.
+
+    htmldate's pick among undeclared dates can be a related story's, a
+    comment's or the footer's; when the page has a headline and does not
+    write that day by it, the date it does write there is the article's,
+    unless an element marked as the publication date (``<time pubdate>``,
+    ``itemprop="datePublished"``) names the same day.
+    """
+    text, title = visible_text(tree), headline(tree)
+    if (
+        not DATE_RULES["by-headline"]
+        or title is None
+        or any(value[:10] == found[0][:10] for value, _ in marked)
+    ):
+        return found
+    if shown_by_headline(text, found[0], title):
+        return found
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    day = headline_date(text, title, latest)
+    return (day, "the date written by the headline") if day else found
+
+
+def _in_page_zone(dated: list[tuple[str, str]], stamps: list[datetime]) -> list[tuple[str, str]]:
+    """UTC stamps moved to the zone the page states elsewhere (:func:`in_page_zone`), noted in the source."""
+    out = []
+    for value, source in dated:
+        zoned = in_page_zone(value, stamps)
+        out.append((zoned, f"{source}, in the page's own time zone") if zoned else (value, source))
+    return out
+
+
+def _valid_dates(*values: tuple[str | None, str]) -> list[tuple[str, str]]:
+    """The values that are plausible machine dates, as ISO 8601, each with its source."""
+    return [(d, source) for value, source in values if value and (d := iso_date(value))]
+
+
+def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tuple[str, str]:
+    """The first declared date on the day htmldate found, else the first declared date.
+
+    A page that declares two publication dates (JSON-LD says the 3rd, the
+    OpenGraph tag the 6th) is resolved by the dates shown on the page.
+    """
+    if searched:
+        for value, source in declared:
+            if value[:10] == searched[:10]:
+                return value, source
+    return declared[0]
+
+
+def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
+    for value, source in values:
+        if value and (found := iso_date(value)):
+            return found, source
+    return None, ""
+
+
+def _language(tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, where: Where) -> str | None:
+    values = [
+        (tree.get("lang"), "<html lang>"),
+        (tree.get("{http://www.w3.org/XML/1998/namespace}lang"), "<html xml:lang>"),
+        (tree.get("xml:lang"), "<html xml:lang>"),
+        meta_pick(tags, "og:locale"),
+        meta_pick(tags, "content-language", "language", "dc.language", "dcterms.language"),
+        (ld_text(ld.get("inLanguage")) if ld else None, ld_label(ld, "inLanguage") if ld else ""),
+    ]
+    for value, source in values:
+        if tag := normalise_tag(value):
+            where["language"] = source
+            return tag
+    return None

@@ -1,0 +1,279 @@
+"""Authors weighed across the evidence: JSON-LD, catalogue and author tags, the byline, trafilatura.
+
+"Prefer none to a wrong byline": a source counts only for names the page
+shows its reader, and the weak sources only when a second one agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from lxml.html import HtmlElement
+
+from .byline import byline_candidates, bylined, page_spelling
+from .jsonld import ld_author_names, ld_label
+from .jsonld import ld_names as ld_people
+from .metatags import MetaTags
+from .names import PREFIX, AuthorFilter
+from .text import name_key as _name_key
+from .text import reader_text
+
+if TYPE_CHECKING:
+    from .weigh import Extracted, Where
+
+
+#: Whether trafilatura's author guess may stand alone, with no second source naming the same
+#: person (only the page text showing it). Off: on the tuning half it added 15 right names and 5
+#: wrong ones (precision 0.914 -> 0.942 without it on trafilatura's pages, recall 0.605 -> 0.538),
+#: and "prefer none to a wrong byline" puts precision first (bench/RESULTS.md).
+TRUST_GUESSES = False
+
+
+def weigh_authors(
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    check: AuthorFilter,
+    where: Where,
+) -> list[str]:
+    """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
+    names = _author_names(tree, tags, ld, extracted, check, where)
+    if len(names) == 1 and " " not in names[0] and (full := _full_form(names[0], reader_text(tree), check)):
+        where["authors"] += f", completed from the page text ({full})"
+        return [full]
+    return names
+
+
+def _full_form(name: str, text: str, check: AuthorFilter) -> str | None:
+    """The full name the page gives a one-word author, most often written right after it, if any.
+
+    A CMS account or a ``rel=author`` link often shows the first name only
+    while the page names "Henry Steinhau" again and again. Only capitalised
+    following words that pass the name checks count, and one mention is not
+    enough ("Krimiblogger Okay, ...": the next sentence).
+    """
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}\s+([^\W\d_][\w'’-]+)(?!\w)", text):
+        last = m[1]
+        if (
+            not last[0].isupper()
+            or last.isupper() != name.isupper()
+            or _name_key(last) == _name_key(name)
+            or PREFIX.fullmatch(last + " ")
+        ):
+            continue
+        full = check.name(f"{name} {last}")
+        if full is not None and full.count(" ") == 1:
+            counts[full] = counts.get(full, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _author_names(
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    check: AuthorFilter,
+    where: Where,
+) -> list[str]:
+    """The authors, from the most trusted source that passes its test; sources are never merged.
+
+    JSON-LD and ``<meta name=author>`` are often filled by a CMS with the
+    site or an editor account, so they count only when another source names
+    one of the same people: a byline, or trafilatura, whose own checks
+    (it also reads the meta tag) reject handles and site accounts. A
+    catalogue entry (``citation_author``) or a byline element stands on its
+    own; trafilatura's guess alone is kept only for full names, or for a
+    one-word name the page signs with.
+
+    Every source counts only for names the page shows its reader: a name
+    found only in markup (JSON-LD, ``<meta>``, a hidden ``itemprop``) is the
+    CMS account that posted the page more often than the writer.
+    """
+    meta_keys = [
+        k for k in ("author", "parsely-author", "sailthru.author", "byl", "article:author") if tags.get(k)
+    ]
+    # Every value, not the first: CMSs write one tag per author (``parsely-author`` twice).
+    meta_values = [v for name in meta_keys for v in tags[name][:12]]
+    catalogue_keys = [
+        k
+        for k in ("citation_author", "dc.creator", "dcterms.creator", "dc:creator", "dcterms:creator")
+        if tags.get(k)
+    ]
+    catalogued = [v for name in catalogue_keys for v in tags[name]]
+    ld_pairs = ld_author_names(ld)
+    ld_names = _unique(n for name, person in ld_pairs for n in check.names(name, person=person))
+    catalogue_names = _unique(n for v in catalogued for n in check.names(_uninvert(v)))
+    meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
+    byline_names: list[str] = []
+    byline_where = ""
+    text = reader_text(tree)
+    for raw, source in byline_candidates(tree):
+        # One word alone ("Follow", "Heiko") names someone only when the page signs with it.
+        if names := [n for n in check.names(raw) if " " in n or bylined(tree, text, n)]:
+            byline_names, byline_where = names, source
+            break
+    extracted_names = check.names(
+        extracted.author.replace(";", ",") if extracted.author else None, whole=False
+    )
+    ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
+    shown = _visible_key(tree)
+    ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
+        [n for n in names if _is_shown(n, shown)]
+        for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
+    )
+    catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
+    meta_where = ", ".join(tags.label(k) for k in meta_keys)
+    traf_where = "trafilatura (author heuristics)"
+    everything = [
+        (ld_names, ld_where),
+        (catalogue_names, catalogue_where),
+        (meta_names, meta_where),
+        (byline_names, byline_where),
+        (extracted_names, traf_where),
+    ]
+    if ld_names and (
+        other := _agreeing(ld_names, [*everything[1:], _owners(ld_pairs, meta_values, shown, byline_names)])
+    ):
+        where["authors"] = f"{ld_where}, confirmed by {other}"
+        fields = [
+            ([n for n in check.names(v, single_words=False) if _is_shown(n, shown)], tags.label(k))
+            for k in meta_keys
+            for v in tags[k][:12]
+        ]
+        if fuller := _fuller(ld_names, [(byline_names, byline_where), *fields]):
+            where["authors"] += f", with the co-authors {fuller[1]} lists"
+            return fuller[0][:12]
+        return ld_names[:12]
+    if catalogue_names:
+        where["authors"] = catalogue_where
+        return catalogue_names[:12]
+    if meta_names:
+        other = _agreeing(meta_names, [everything[0], everything[3]])
+        if other is None and all(_name_key(n) in shown for n in meta_names):
+            other = _agreeing(meta_names, [everything[4]])
+            other = f"{other} and the page text" if other else None
+        if other:
+            where["authors"] = f"{meta_where}, confirmed by {other}"
+            return meta_names[:12]
+    if byline_names:
+        where["authors"] = byline_where
+        return byline_names[:6]
+    if TRUST_GUESSES and extracted_names and (guessed := _shown_guesses(tree, extracted_names, check)):
+        where["authors"] = f"{traf_where}, {guessed[1]}"
+        return guessed[0][:6]
+    return []
+
+
+def _shown_guesses(
+    tree: HtmlElement, guesses: list[str], check: AuthorFilter
+) -> tuple[list[str], str] | None:
+    """trafilatura's names, as the page spells them, when the page shows them as a byline; else ``None``.
+
+    A guess alone is weak: full names count only as the page prints them
+    (not title-cased from a tag or a magazine's name) and when they are not
+    part of the site's name; a one-word name ("Heiko") only when the page
+    signs with it ("von Heiko", a link to the author's page).
+    """
+    text = reader_text(tree)
+    names: list[str] = []
+    for guess in guesses:
+        spelled = page_spelling(text, guess)
+        name = check.name(spelled) if spelled else None
+        if name is None or check.brand_word(name):
+            return None
+        names.append(name)
+    if all(" " in n for n in names):
+        return names, "names shown in the page text"
+    if len(names) == 1 and bylined(tree, text, names[0]):
+        return names, "shown as the page's byline"
+    return None
+
+
+def _is_shown(name: str, shown: str) -> bool:
+    """Whether each word of ``name`` is in the page's visible text (``shown``, a :func:`_visible_key`).
+
+    Word by word, so "Richard (R.J.) Eskow" on the page shows "Richard Eskow".
+    """
+    keys = [k for k in (_name_key(w) for w in name.split()) if k]
+    return bool(keys) and all(k in shown for k in keys)
+
+
+def _visible_key(tree: HtmlElement) -> str:
+    """The page's visible text as one name key: a name only in ``<meta>`` or scripts is not a byline.
+
+    trafilatura reads the same ``<meta name=author>``, so its agreeing with
+    the tag proves nothing; a name the reader can see on the page does.
+    """
+    return _name_key(reader_text(tree, strict=True))
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name.casefold() not in {n.casefold() for n in out}:
+            out.append(name)
+    return out
+
+
+def _agreeing(names: list[str], others: list[tuple[list[str], str]]) -> str | None:
+    """The source of the first other list naming one of ``names`` (keys compared, case ignored)."""
+    keys = {_name_key(n) for n in names}
+    for other, source in others:
+        if any(_name_key(o) in keys for o in other):
+            return source
+    return None
+
+
+def _owners(
+    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: str, byline: list[str]
+) -> tuple[list[str], str]:
+    """The ``<meta name=author>`` names that JSON-LD types as a ``Person``, the site's name or not.
+
+    A personal site is named after its owner ("Jane Roe | Notes"), so the
+    author checks reject her name as the site's. When the JSON-LD says the
+    author is a person and the meta tag names the same person, the two agree
+    on a writer, not on a brand, unless a byline on the page names someone
+    else (then the "person" is a magazine's name in a CMS's author field).
+    """
+    if byline:
+        return [], ""
+    people = {_name_key(name) for name, person in ld_pairs if person}
+    check = AuthorFilter()
+    names = [
+        n
+        for v in meta_values
+        for n in check.names(v, person=True, single_words=False)
+        if _name_key(n) in people and _is_shown(n, shown)
+    ]
+    return names, "<meta name=author> naming the same person"
+
+
+def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list[str], str] | None:
+    """One field's list that names everyone in ``names`` and more people besides, if one does.
+
+    JSON-LD often carries the first author only while the byline or a meta
+    tag writes them all out in one string ("Jane Roe, John Doe"). Only a
+    single field counts: names gathered from separate tags or by
+    trafilatura's joined guesses add the publisher ("Condé Nast") as often
+    as a co-author.
+    """
+    keys = {_name_key(n) for n in names}
+    for other, source in fields:
+        if keys < {_name_key(o) for o in other}:
+            return other, source
+    return None
+
+
+def _uninvert(value: str) -> str:
+    """Library catalogue order to reading order: ``Kooman, F.`` -> ``F. Kooman``."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 2 and len(parts[0].split()) == 1 and 1 <= len(parts[1].split()) <= 2:
+        return f"{parts[1]} {parts[0]}"
+    return value
