@@ -21,7 +21,7 @@ JSON form
 form, which is a public contract (``broadsheet inspect --json``, the ``json``
 exporter, the Python API)::
 
-    {"schema": "broadsheet.article", "version": [1, 0],
+    {"schema": "broadsheet.article", "version": [1, 1],
      "meta": {...}, "body": [...], "notes": [...]}
 
 Nodes encode as objects tagged with ``"type"`` (``{"type": "paragraph",
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SCHEMA = "broadsheet.article"
-API_VERSION = (1, 0)
+API_VERSION = (1, 1)  # 1.1: meta.direction
 
 #: Note kinds the readers produce; other strings are allowed.
 NOTE_KINDS = ("footnote", "author-note", "disclaimer", "editor-note", "correction", "note")
@@ -240,6 +240,13 @@ class Metadata:
     rights: str | None = None
     source: Source | None = None
     identifier: str | None = None
+    #: ``"rtl"`` or ``"ltr"`` when the source declares the direction (``<html dir>``); ``None``:
+    #: it follows the language (API 1.1).
+    direction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.direction not in (None, "ltr", "rtl"):
+            raise ModelError(f"direction must be 'ltr', 'rtl' or null, got {self.direction!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,10 +55,11 @@ def test_top_level_and_meta_names_follow_the_contract(kitchen_sink: Article) -> 
     data = model.to_json(kitchen_sink)
     assert list(data) == ["schema", "version", "meta", "body", "notes"]
     assert data["schema"] == "broadsheet.article"
-    assert data["version"] == [1, 0]
+    assert data["version"] == [1, 1]
     assert list(data["meta"]) == [
         "title", "subtitle", "authors", "published", "updated", "dateline", "publisher",
         "language", "description", "keywords", "url", "rights", "source", "identifier",
+        "direction",  # API 1.1
     ]  # fmt: skip
     assert data["meta"]["authors"][0] == {
         "name": "Ada Lovelace",

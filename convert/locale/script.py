@@ -188,7 +188,10 @@ def sample_text(article: Article, limit: int = 4000) -> str:
 
 
 def article_direction(article: Article) -> str:
-    """``"rtl"`` or ``"ltr"``: from the article's language, or its letters when the language is unknown."""
+    """``"rtl"`` or ``"ltr"``: as the source declares it, else from the article's language, or its
+    letters when the language is unknown."""
+    if article.meta.direction in ("ltr", "rtl"):
+        return article.meta.direction
     lang = article.meta.language
     return direction(lang, None if lang else sample_text(article))
 

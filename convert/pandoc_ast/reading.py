@@ -480,6 +480,7 @@ def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
         dateline=text("dateline"),
         publisher=text("publisher"),
         language=text("lang", "language"),
+        direction=d if (d := (text("dir") or "").strip().lower()) in ("ltr", "rtl") else None,
         description=text("description", "abstract", "subject"),
         keywords=_meta_keywords(meta.get("keywords")),
         url=text("url"),

@@ -321,7 +321,13 @@ def meta_to_pandoc(meta: Metadata, *, for_docx: bool = False) -> Json:
     for key, value in texts.items():
         if value:
             out[key] = _meta_inlines(value)
-    strings = {"lang": meta.language, "updated": meta.updated, "url": meta.url, "identifier": meta.identifier}
+    strings = {
+        "lang": meta.language,
+        "dir": meta.direction,
+        "updated": meta.updated,
+        "url": meta.url,
+        "identifier": meta.identifier,
+    }
     for key, value in strings.items():
         if value:
             out[key] = _meta_string(value)

@@ -142,6 +142,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         updated=updated,
         publisher=publisher,
         language=_language(tree, tags, ld, where),
+        direction=_direction(tree, where),
         description=_description(tags, ld, extracted, where),
         keywords=_keywords(tags, ld, extracted, where),
         url=url,
@@ -475,6 +476,20 @@ def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
         if value and (found := iso_date(value)):
             return found, source
     return None, ""
+
+
+def _direction(tree: HtmlElement, where: Where) -> str | None:
+    """``rtl`` or ``ltr`` as ``<body dir>`` or else ``<html dir>`` declares it (``auto``, nothing: ``None``).
+
+    The body's is nearer the text, so it wins, as it does in a browser.
+    """
+    body = tree.find("body")
+    for element, source in ((body, "<body dir>"), (tree, "<html dir>")):
+        value = (element.get("dir") or "").strip().lower() if element is not None else ""
+        if value in ("ltr", "rtl"):
+            where["direction"] = source
+            return value
+    return None
 
 
 def _language(tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, where: Where) -> str | None:
