@@ -19,7 +19,7 @@ date as people write it (English month names, times, a.m./p.m., zones),
 finds dates in running text. Rules specific to one source stay next to that
 source as named wrappers over these and say why they differ: the text
 reader's date lines with their labels (``convert.readers.text.parse_date_line``),
-Word's midnight-UTC rule (``convert.readers.pandoc._core_date``). The HTML
+Word's midnight-UTC rule (``convert.readers._package_meta._core_date``). The HTML
 reader's machine dates (:mod:`convert.readers.html.dates`, with a plausibility
 window) are still its own.
 """

@@ -3,7 +3,7 @@
 A low layer (layer 0, it imports nothing from the package): the text
 reader's bylines and sign-offs, Word's ``dc:creator`` and the quote pass's
 speakers all ask the same question. A source with its own habits wraps this
-test and says why (``convert.readers.pandoc.looks_like_person`` for Word
+test and says why (``convert.readers._package_meta.looks_like_person`` for Word
 accounts; the quote pass also rules out the places and organisations its
 gazetteer knows).
 """

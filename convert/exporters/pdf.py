@@ -213,6 +213,8 @@ def _fonts_cover(letters: list[str]) -> bool:
     except (OSError, subprocess.SubprocessError):
         return True
     return found.returncode != 0 or bool(found.stdout.strip())
+
+
 # --------------------------------------------------------------------------
 # Tagging: what the structure tree needs that the HTML does not say
 

@@ -1,0 +1,279 @@
+"""What DOCX, ODT and EPUB packages say about themselves: core properties, meta.xml, the OPF.
+
+Part of :mod:`convert.readers.pandoc`, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .. import limits
+from ..dates import restates, to_iso
+from ..errors import InputError
+from ..model import (
+    Author,
+)
+from ..names import looks_like_name
+
+#: Property files (core.xml, meta.xml, the OPF) larger than this are not parsed.
+MAX_PROPS_BYTES = 2 * 1024 * 1024
+
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "cust": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "opf": "http://www.idpf.org/2007/opf",
+    "container": "urn:oasis:names:tc:opendocument:xmlns:container",
+}
+
+# ==========================================================================
+# Archives
+
+
+def open_archive(data: bytes) -> zipfile.ZipFile:
+    """The archive in ``data`` once it passes :func:`convert.limits.check_zip_xml`; nothing is extracted."""
+    limits.check_zip_xml(data, what="the document")
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from None
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """A member's bytes, or ``None`` when it is absent, too large or unreadable."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit or info.flag_bits & 0x1:  # too big, or encrypted
+        return None
+    try:
+        with zf.open(info) as fh:
+            return fh.read(limit + 1)[:limit]
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError, ValueError):
+        return None
+
+
+def parse_xml(data: bytes | None) -> Any:
+    """An XML tree parsed without DTDs, entities or network; ``None`` if it is not XML."""
+    if not data:
+        return None
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _texts(root: Any, path: str) -> list[str]:
+    found = root.xpath(path, namespaces=_NS) if root is not None else []
+    out = []
+    for node in found:
+        text = " ".join("".join(node.itertext()).split()) if hasattr(node, "itertext") else str(node).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _first(root: Any, path: str) -> str | None:
+    found = _texts(root, path)
+    return found[0] if found else None
+
+
+# ==========================================================================
+# Embedded images
+
+
+@dataclass
+class Props:
+    """Metadata found outside pandoc, each value with where it was found."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+
+    def put(self, key: str, value: Any, where: str) -> None:
+        if value and key not in self.values:
+            self.values[key] = value
+            self.where[key] = where
+
+
+def _authors(names: Iterable[str]) -> tuple[Author, ...]:
+    out: list[Author] = []
+    for raw in names:
+        for name in re.split(r"\s*;\s*", raw):
+            name = natural_order(name)
+            if name and all(a.name != name for a in out):
+                out.append(Author(name))
+    return tuple(out)
+
+
+_SURNAME_FIRST = re.compile(
+    r"([^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?), ((?:[^\W\d][\w'’.-]*)(?: [^\W\d][\w'’.-]*)*)"
+)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def natural_order(name: str) -> str:
+    """``Eaton, Alfred`` (a library catalogue's order, common in Word's author field) -> ``Alfred Eaton``."""
+    match = _SURNAME_FIRST.fullmatch(name.strip())
+    if not match or len(match.group(2).split()) > 3 or match.group(2).rstrip(".").lower() in _SUFFIXES:
+        return name
+    return f"{match.group(2)} {match.group(1)}"
+
+
+def _keywords(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out += [k.strip() for k in re.split(r"[,;]", v) if k.strip() and k.strip() not in out]
+    return tuple(out)
+
+
+def docx_props(zf: zipfile.ZipFile) -> Props:
+    """``docProps/custom.xml`` (our exporter's keys) first, then ``docProps/core.xml``."""
+    props = Props()
+    custom = parse_xml(read_member(zf, "docProps/custom.xml", MAX_PROPS_BYTES))
+    if custom is not None:
+        for prop in custom.xpath("cust:property", namespaces=_NS):
+            name, value = str(prop.get("name") or "").lower(), " ".join("".join(prop.itertext()).split())
+            where = f"docProps/custom.xml property {name!r}"
+            if name in ("published", "updated"):
+                props.put(name, to_iso(value), where)
+            elif name in ("dateline", "publisher", "rights", "url", "identifier", "subtitle"):
+                props.put(name, value, where)
+    core = parse_xml(read_member(zf, "docProps/core.xml", MAX_PROPS_BYTES))
+    if core is not None:
+        core_fields: list[tuple[str, str, str]] = [
+            ("title", "dc:title", "dc:title"),
+            ("authors", "dc:creator", "dc:creator"),
+            ("published", "dcterms:created", "dcterms:created"),
+            ("updated", "dcterms:modified", "dcterms:modified"),
+            ("language", "dc:language", "dc:language"),
+            ("description", "dc:description", "dc:description"),
+            ("keywords", "cp:keywords", "cp:keywords"),
+        ]
+        for key, path, label in core_fields:
+            found = _texts(core, f"{path}")
+            where = f"docProps/core.xml {label}"
+            if key == "authors":
+                props.put(key, _authors(n for n in found if looks_like_person(n)), where)
+            elif key == "keywords":
+                props.put(key, _keywords(found), where)
+            elif key in ("published", "updated"):
+                props.put(key, _core_date(found[0]) if found else None, where)
+            elif key == "title":
+                props.put(key, next((t for t in found if re.search(r"\w{2}", t)), None), where)
+            else:
+                props.put(key, found[0] if found else None, where)
+    if props.values.get("updated") and restates(props.values.get("updated"), props.values.get("published")):
+        del props.values["updated"], props.where["updated"]
+    return props
+
+
+def looks_like_person(name: str) -> bool:
+    """Word's ``dc:creator`` is often an account ("Microsoft account", "admin", "Online2PDF.com").
+
+    Each of its ``;``-separated names must pass :func:`convert.names.looks_like_name`
+    and none may end like a web site: no author is better than a wrong one.
+    """
+    names = re.split(r"\s*;\s*", name.strip())
+    return not re.search(r"\.\w{2,3}$", name) and all(looks_like_name(n) for n in names)
+
+
+def _core_date(text: str) -> str | None:
+    """A W3CDTF date as written by Word: midnight UTC stands for a date alone.
+
+    Dates before 1985 are zip tools' and templates' defaults (1980-01-01), not the article's.
+    A wrapper over :func:`convert.dates.to_iso` because Word's habits are its own:
+    elsewhere ``T00:00:00Z`` is a real time and a ``Z`` a real zone.
+    """
+    date = to_iso(text)
+    if date and date[:4] < "1985":
+        return None
+    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00(Z|[+-]00:00)?", date):
+        return date[:10]
+    if date and date.endswith("Z") and len(date) == 20:
+        return date[:-1]  # Word writes local times as UTC
+    return date
+
+
+def odt_props(zf: zipfile.ZipFile) -> Props:
+    """``meta.xml``: title, subject, creator, dates, language, keywords."""
+    props = Props()
+    root = parse_xml(read_member(zf, "meta.xml", MAX_PROPS_BYTES))
+    if root is None:
+        return props
+    base = "office:meta/"
+    props.put("title", _first(root, base + "dc:title"), "meta.xml dc:title")
+    props.put("description", _first(root, base + "dc:description"), "meta.xml dc:description")
+    creators = _texts(root, base + "meta:initial-creator") or _texts(root, base + "dc:creator")
+    people = [c for c in creators[:1] if looks_like_person(c)]
+    props.put("authors", _authors(people), "meta.xml meta:initial-creator / dc:creator")
+    created = _first(root, base + "meta:creation-date")
+    props.put("published", _core_date(created) if created else None, "meta.xml meta:creation-date")
+    props.put("language", _first(root, base + "dc:language"), "meta.xml dc:language")
+    props.put("keywords", _keywords(_texts(root, base + "meta:keyword")), "meta.xml meta:keyword")
+    return props
+
+
+def epub_props(zf: zipfile.ZipFile) -> Props:
+    """The package document's Dublin Core: creators in order, date, publisher, rights, subjects."""
+    props = Props()
+    container = parse_xml(read_member(zf, "META-INF/container.xml", MAX_PROPS_BYTES))
+    opf_path = _first(container, "//container:rootfile/@full-path") if container is not None else None
+    if not opf_path:
+        return props
+    opf = parse_xml(read_member(zf, opf_path, MAX_PROPS_BYTES))
+    if opf is None:
+        return props
+    md = "//opf:metadata/"
+    where = f"EPUB package {opf_path}"
+    props.put("title", _first(opf, md + "dc:title"), f"{where} dc:title")
+    props.put("authors", _authors(_epub_creators(opf)), f"{where} dc:creator")
+    date = _first(opf, md + "dc:date")
+    props.put("published", to_iso(date), f"{where} dc:date")
+    modified = _first(opf, md + "opf:meta[@property='dcterms:modified']")
+    if not restates(modified, to_iso(date)):  # a UTC stamp of the publication date is no update
+        props.put("updated", to_iso(modified), f"{where} dcterms:modified")
+    for key, tag in (
+        ("publisher", "publisher"),
+        ("rights", "rights"),
+        ("language", "language"),
+        ("description", "description"),
+        ("identifier", "identifier"),
+    ):
+        props.put(key, _first(opf, md + f"dc:{tag}"), f"{where} dc:{tag}")
+    props.put("keywords", _keywords(_texts(opf, md + "dc:subject")), f"{where} dc:subject")
+    return props
+
+
+def _epub_creators(opf: Any) -> list[str]:
+    """Creators whose role, if stated (EPUB 2 ``opf:role`` or EPUB 3 ``refines``), is author."""
+    roles = {
+        str(m.get("refines") or "").lstrip("#"): (m.text or "").strip()
+        for m in opf.xpath("//opf:metadata/opf:meta[@property='role']", namespaces=_NS)
+    }
+    names = []
+    for el in opf.xpath("//opf:metadata/dc:creator", namespaces=_NS):
+        role = el.get(f"{{{_NS['opf']}}}role") or roles.get(el.get("id") or "", "")
+        name = " ".join("".join(el.itertext()).split())
+        if name and role in ("", "aut"):
+            names.append(name)
+    return names
+
+
+# ==========================================================================
+# Readers
