@@ -159,18 +159,18 @@ def atomic_write_all(items: Iterable[tuple[Path, bytes]]) -> None:
                 os.chmod(tmp, 0o644)
             except OSError as exc:
                 raise output_error(path, exc) from None
-        for path, tmp in pending:
-            if tmp is None:
+        for path, staged in pending:
+            if staged is None:
                 continue
             try:
-                os.replace(tmp, path)
+                os.replace(staged, path)
             except OSError as exc:
                 raise output_error(path, exc) from None
     except BaseException:
-        for _path, tmp in pending:
-            if tmp is not None:
+        for _path, staged in pending:
+            if staged is not None:
                 with contextlib.suppress(FileNotFoundError, OSError):
-                    os.unlink(tmp)
+                    os.unlink(staged)
         _remove_folders(made)
         raise
 

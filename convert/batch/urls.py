@@ -92,8 +92,8 @@ class _Hosts:
             except InputError:
                 parser.parse(["User-agent: *", "Disallow: /"])
             self._robots[key] = parser
-        parser = self._robots[key]
-        return parser is None or parser.can_fetch(_AGENT, url)
+        found = self._robots[key]
+        return found is None or found.can_fetch(_AGENT, url)
 
 
 def convert_urls(

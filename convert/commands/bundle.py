@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .._clitools import _debug_option, condensed_warnings, guarded
+
+if TYPE_CHECKING:
+    from ..model import Article
+
 from ._web import allow_host_option, expand_all, has_web_inputs, read_entry, selection, selection_options
 
 
@@ -112,7 +116,7 @@ def _bundle_web(
     entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc))
     if errors:
         raise errors[0]
-    articles = []
+    articles: list[Article] = []
     folders: list[Path | None] = []
     for entry in entries:
         if isinstance(entry, str) and not web.is_url(entry):

@@ -56,11 +56,14 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
 
             urls += web.read_url_list(_stdin_bytes().decode("utf-8-sig", "replace"), "<stdin>")
         elif web.is_url_list(src) or Path(src).is_file():
-            urls += (
-                web.expand(src)
-                if web.is_url_list(src)
-                else web.read_url_list(Path(src).read_text("utf-8"), src)
-            )
+            urls += [
+                str(u)
+                for u in (
+                    web.expand(src)
+                    if web.is_url_list(src)
+                    else web.read_url_list(Path(src).read_text("utf-8"), src)
+                )
+            ]
         else:
             raise UsageError(f"{src}: a URL list is a file of URLs, one a line (name it *.urls)")
     urls = list(dict.fromkeys(urls))
@@ -142,7 +145,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
         page = entry if isinstance(entry, web.WebPage) else None
         local = page is None and not web.is_url(entry)
         try:
-            warnings: list[str] = []
+            warnings = []
             options = ExportOptions(
                 width=width,
                 allow_remote=allow_remote,

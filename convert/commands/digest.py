@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -134,7 +135,7 @@ def digest(
         raise UsageError(f"--date {date!r}: expected YYYY-MM-DD") from None
     destinations = _outputs(output, formats)
     worst = 0
-    entries: list = []
+    entries: list[Any] = []
     if since is not None or max_items is not None or has_web_inputs(inputs):
         failed: list[int] = []
         chosen = selection(since, max_items)

@@ -150,7 +150,7 @@ def _resolve(host: str, port: int, url: str, allowed_hosts: tuple[str, ...]) -> 
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise InputError(f"cannot resolve the host {host!r} ({exc})", path=url) from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
         raise InputError(f"the host {host!r} has no address", path=url)
     if not host_allowed(host, allowed_hosts):

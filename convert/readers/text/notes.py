@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ...model import Author
+from ...names import looks_like_name
 from .blocks import clean
-from .bylines import looks_like_name, tidy_name
+from .bylines import tidy_name
 
 _NOTE_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
