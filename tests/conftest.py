@@ -63,6 +63,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "corpus" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
             item.add_marker(pytest.mark.corpus)
+
+
 @pytest.fixture(autouse=True)
 def _registry_state():  # type: ignore[no-untyped-def]
     """Registrations made by a test (``readers.register(...)``) end with it."""
@@ -75,3 +77,11 @@ def _registry_state():  # type: ignore[no-untyped-def]
         reg._classes.update(classes)
         reg._instances.clear()
         reg._instances.update(instances)
+
+
+@pytest.fixture(scope="session")
+def ace() -> Path:
+    """DAISY Ace's command (``tests/ace_util.py``): fails in CI, skips elsewhere, when it is not installed."""
+    from ace_util import ace_path
+
+    return ace_path()

@@ -545,7 +545,7 @@ def test_a_feed_entity_bomb_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_digest_and_bundle_of_a_feed_hold_all_twenty(site: Site, tmp_path: Path) -> None:
+def test_digest_and_bundle_of_a_feed_hold_all_twenty(site: Site, tmp_path: Path, ace: Path) -> None:
     """Done-when of issue 16: a feed of 20 items gives one digest and one bundle with all 20."""
     from pypdf import PdfReader
 
@@ -568,6 +568,12 @@ def test_digest_and_bundle_of_a_feed_hold_all_twenty(site: Site, tmp_path: Path)
     if java_available():
         report = check_epubs([book])[book]
         assert report.checker.nFatal == 0 and report.checker.nError == 0, report.messages
+    from ace_util import run_ace
+
+    serious = [
+        v for v in run_ace(ace, book.read_bytes(), tmp_path / "ace") if v[2] in ("critical", "serious")
+    ]
+    assert not serious, serious
 
 
 @pytest.mark.corpus

@@ -273,9 +273,11 @@ class WorkerPool:
             elif isinstance(message, JobResult) and worker.job is not None:
                 worker.job = None
                 worker.done += 1
+                on_result(message)  # the manifest line is written: only now may the worker go on
+                with contextlib.suppress(OSError):
+                    worker.conn.send("ack")
                 if worker.last:
                     self._retire(worker)
-                on_result(message)
         now = time.monotonic()
         for worker in list(self.workers):
             info = worker.job
@@ -310,8 +312,12 @@ class WorkerPool:
                 except (EOFError, OSError):
                     continue
                 worker.job = None
-                with contextlib.suppress(Exception):  # already stopping; the next run redoes this job
+                try:
                     on_result(message)
+                except Exception:  # already stopping; unrecorded, so no "ack": the worker removes them
+                    continue
+                with contextlib.suppress(OSError):
+                    worker.conn.send("ack")
         if not _wait_exit(procs, max(0.1, deadline - time.monotonic())):
             for proc in procs:
                 _send_signal(proc, signal.SIGKILL)

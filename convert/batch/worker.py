@@ -292,7 +292,8 @@ def serve(conn: Any, parent_pid: int) -> None:
     ``conn`` is a :class:`multiprocessing.connection.Connection`. Messages in:
     ``(formats, style)`` once, then ``(fn, spec)`` per job (``fn`` is
     :func:`run_job` or a stand-in from the tests) and ``None`` to retire.
-    Out: one :class:`JobResult` per job.
+    Out: one :class:`JobResult` per job, answered by ``"ack"`` once the parent has
+    recorded it; a worker whose parent dies before that removes the job's outputs.
     """
     os.set_inheritable(conn.fileno(), False)  # pandoc and friends must not hold the socket open
     _stop.serving = True
@@ -314,8 +315,9 @@ def serve(conn: Any, parent_pid: int) -> None:
             result = fn(spec)
             try:
                 conn.send(result)
-            except OSError:
-                _unlink_outputs(result)  # nobody will record them: leave nothing unlisted
+                conn.recv()  # the parent's "ack": the result is recorded (its manifest line written)
+            except (EOFError, OSError):
+                _unlink_outputs(result)  # nobody recorded them: leave nothing unlisted
                 return
             _stop.release()
     except Stopped as stop:
