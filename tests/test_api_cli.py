@@ -300,6 +300,7 @@ def test_limit_option_raises_or_lowers_a_limit(tmp_path: Path, sample_path: Path
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow
 def test_pdf_variant_option(tmp_path: Path, sample_path: Path) -> None:
     from pypdf import PdfReader
 

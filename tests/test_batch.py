@@ -82,6 +82,7 @@ def _good_inputs(src: Path) -> list[Path]:
     ]
 
 
+@pytest.mark.slow
 def test_mixed_folder_one_corrupt_then_rerun_then_one_change(mixed: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     good = _good_inputs(mixed)
@@ -376,6 +377,7 @@ FREE, GATED = 3, 3
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+@pytest.mark.slow
 def test_killed_run_leaves_no_partial_files_and_rerun_completes(
     how: signal.Signals, tmp_path: Path, kitchen_sink: model.Article
 ) -> None:

@@ -210,6 +210,7 @@ def reuters_stories(corpus: Path, limit: int = 100) -> list[tuple[str, bytes]]:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_corpus_bbc(corpus: Path) -> None:
     files = bbc_files(corpus)
     if not files:

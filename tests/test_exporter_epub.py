@@ -343,6 +343,7 @@ def text_of(element: ElementTree.Element) -> str:
 
 
 @pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile", "local"])
+@pytest.mark.slow
 def test_epubcheck_reports_no_errors_and_no_warnings(epubcheck_reports: dict[str, object], name: str) -> None:
     report = epubcheck_reports[name]
     assert report.problems == []  # type: ignore[attr-defined]

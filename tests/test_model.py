@@ -222,6 +222,7 @@ articles = st.builds(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles)
+@pytest.mark.slow
 def test_json_round_trip_is_the_identity(article: Article) -> None:
     data = model.to_json(article)
     VALIDATOR.validate(data)

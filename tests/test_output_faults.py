@@ -270,6 +270,7 @@ def test_batch_unwritable_output_fails_only_its_job(tmp_path: Path, sample_path:
     assert "cannot write: read-only file system" in jobs["sub/b.txt"]["reason"]
 
 
+@pytest.mark.slow
 def test_batch_disk_full_keeps_the_manifest_consistent(tmp_path: Path, sample_path: Path) -> None:
     """Room for the first job's outputs only: the second fails alone and leaves nothing behind."""
     src = _tree(tmp_path, sample_path)

@@ -364,6 +364,7 @@ def test_empty_or_malformed_page_raises_input_error(data: bytes) -> None:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_every_readability_page_reads(corpus: Path) -> None:
     pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
     if not pages:

@@ -234,6 +234,7 @@ def test_epub_is_rtl_in_spine_package_and_documents() -> None:
 
 
 @pytest.mark.skipif(not java_available(), reason="epubcheck needs Java")
+@pytest.mark.slow
 def test_epubcheck_clean_for_every_script(tmp_path: Path) -> None:
     paths = []
     for name in sorted(p.stem for p in FIXTURES.glob("*.md")):
