@@ -1,4 +1,8 @@
-"""The one test of whether a string is a person's name, and byline strings split into names."""
+"""The HTML reader's author filter: web bylines split into names, and what a page's byline may
+not be (its site's name or domain, a desk, a role, a company, a handle). Unlike
+:func:`convert.names.looks_like_name`, which the other readers and the quote pass share, it
+accepts one-word names a page signs with and names in scripts written without spaces.
+"""
 
 from __future__ import annotations
 
