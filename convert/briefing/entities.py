@@ -28,7 +28,7 @@ _ORG_RUN = re.compile(
 )
 
 
-# "Institute of Oriental Studies", "Bank of England": an organisation word, "of", capitalised words
+# "Bank of England", "University of Tokyo": an organisation word, "of", capitalised words
 _ORG_OF = re.compile(
     r"(?:[A-Z][\w&’'-]*\s){0,2}(?:"
     + "|".join(sorted(ORG_WORDS, key=len, reverse=True)).replace(".", r"\.")
