@@ -349,6 +349,11 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
     return finish_docx(data, Metadata(title=collection.title, language=collection.lang))
 
 
+def bundle_docx_book(collection: Collection, theme: Theme, warnings: list[str]) -> bytes:
+    """:func:`bundle_docx` in :func:`book`'s shape (the DOCX book reports nothing it left out)."""
+    return bundle_docx(collection, theme)
+
+
 def _demote(block: Any) -> Any:
     """Body headings sit under the article's Heading 1."""
     if isinstance(block, dict) and block.get("t") == "Header":

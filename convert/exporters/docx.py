@@ -21,7 +21,6 @@ import base64
 import mimetypes
 import re
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlparse
@@ -39,7 +38,7 @@ from ..pandoc_ast import article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
 from ._docx_reference import reference_docx, rewrite_members
-from ._shared import decode_data_uri
+from ._shared import BookByBundle, decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -60,7 +59,8 @@ _AFTER_BIDI = frozenset(
 )
 
 
-class DocxExporter:
+class DocxExporter(BookByBundle):
+    book_builder: ClassVar[str] = "bundle_docx_book"
     name: ClassVar[str] = "docx"
     extension: ClassVar[str] = "docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -77,30 +77,6 @@ class DocxExporter:
         for src, why in inliner.skipped:
             warn(f"docx: skipped image {_shown(src)} ({why})")
         return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
-
-    def export_many(
-        self,
-        articles: Sequence[Article],
-        style: Theme,
-        options: ExportOptions,
-        *,
-        title: str,
-        subtitle: str | None = None,
-        language: str | None = None,
-        folders: Sequence[Path | None] = (),
-    ) -> bytes:
-        """One DOCX of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
-        from ._bundle import book, bundle_docx
-
-        return book(
-            lambda c, s, _w: bundle_docx(c, s),
-            articles,
-            style,
-            title=title,
-            subtitle=subtitle,
-            language=language,
-            folders=folders,
-        )
 
 
 class _Skipped(Exception):

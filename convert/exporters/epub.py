@@ -26,9 +26,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ebooklib import epub
@@ -47,7 +45,7 @@ from ..model import (
     to_json,
 )
 from ..theme import Theme
-from ._shared import author_names, decode_data_uri
+from ._shared import BookByBundle, author_names, decode_data_uri
 from .html import (
     dir_attr,
     figure_as_text,
@@ -402,7 +400,8 @@ def pin_zip(raw: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
     return out.getvalue()
 
 
-class EpubExporter:
+class EpubExporter(BookByBundle):
+    book_builder: ClassVar[str] = "bundle_epub"
     name: ClassVar[str] = "epub"
     extension: ClassVar[str] = "epub"
     media_type: ClassVar[str] = "application/epub+zip"
@@ -428,21 +427,3 @@ class EpubExporter:
         for line in skipped_lines(skipped):
             warn(line)
         return pin_zip(raw, zip_stamp(modified))
-
-    def export_many(
-        self,
-        articles: Sequence[Article],
-        style: Theme,
-        options: ExportOptions,
-        *,
-        title: str,
-        subtitle: str | None = None,
-        language: str | None = None,
-        folders: Sequence[Path | None] = (),
-    ) -> bytes:
-        """One EPUB of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
-        from ._bundle import book, bundle_epub
-
-        return book(
-            bundle_epub, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
-        )

@@ -17,10 +17,9 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import ExportError, MissingDependencyError, UsageError
@@ -40,6 +39,7 @@ from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
 from ..model import Article, Block, Figure, Metadata, plain_text, replace
 from ..theme import Theme
+from ._shared import BookByBundle
 from ._structure import nested_headings
 from .html import FigureMap, map_figures, render_document, script_css
 
@@ -89,7 +89,8 @@ class PdfResult:
     warnings: tuple[str, ...] = ()
 
 
-class PdfExporter:
+class PdfExporter(BookByBundle):
+    book_builder: ClassVar[str] = "bundle_pdf"
     name: ClassVar[str] = "pdf"
     extension: ClassVar[str] = "pdf"
     media_type: ClassVar[str] = "application/pdf"
@@ -105,24 +106,6 @@ class PdfExporter:
         for line in missing_font_lines(article):
             warn(line)
         return result.data
-
-    def export_many(
-        self,
-        articles: Sequence[Article],
-        style: Theme,
-        options: ExportOptions,
-        *,
-        title: str,
-        subtitle: str | None = None,
-        language: str | None = None,
-        folders: Sequence[Path | None] = (),
-    ) -> bytes:
-        """One PDF of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
-        from ._bundle import book, bundle_pdf
-
-        return book(
-            bundle_pdf, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
-        )
 
 
 def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfResult:
