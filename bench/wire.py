@@ -16,59 +16,26 @@ Scored per story: the title, the dateline's place, the byline's name, and
 the paragraphs (all equal to the SGML's). BBC stories (title line, blank
 line, paragraphs) are scored on title and paragraph splits.
 
-Every unit goes to a half by the first byte of ``sha256(key)`` modulo 2:
-``reut-NEWID`` for Reuters, the ``category/NNN.txt`` path for BBC. The
-reader's thresholds were tuned on half 0 (tuning); half 1 (validation) is
-reported beside it, and a large gap between the two is a bug report.
+Stories are read, split into halves and scored by ``bench/accuracy.py``
+(the same halves as ``nox -s accuracy``: ``sha256(NEWID)[0] % 2`` for
+Reuters, the ``category/NNN.txt`` path for BBC); this script only lays
+them out. The reader's rules were written against the tuning half; the
+validation half is reported beside it, and a large gap is a bug report.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import html
 import re
 import sys
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from accuracy import CORPUS, half, norm_text, reuters_stories, score_reuters
+
 LAYOUTS = ("blank", "packed", "flush", "packed-flush")
-
-
-def half(key: str) -> int:
-    """0 for the tuning half, 1 for the validation half."""
-    return hashlib.sha256(key.encode()).digest()[0] % 2
-
-
-def norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
-    return " ".join(text.split()).strip(" .,:;|-–—")
-
-
-def reuters() -> Iterator[dict[str, str]]:
-    for sgm in sorted((CORPUS / "reuters21578" / "reuters21578").glob("*.sgm")):
-        for doc in re.findall(r"<REUTERS.*?</REUTERS>", sgm.read_text(encoding="latin-1"), re.S):
-            newid = re.search(r'NEWID="(\d+)"', doc)
-            fields = {
-                t.lower(): html.unescape(m.group(1))
-                if (m := re.search(rf"<{t}>(.*?)</{t}>", doc, re.S))
-                else ""
-                for t in ("TITLE", "AUTHOR", "DATELINE", "BODY")
-            }
-            if not (
-                newid and fields["title"].strip() and fields["body"].strip() and fields["dateline"].strip()
-            ):
-                continue
-            fields["key"] = f"reut-{newid.group(1)}"
-            fields["body"] = fields["body"].replace("\x03", "")
-            yield fields
 
 
 def wire_text(story: dict[str, str], layout: str) -> str:
@@ -84,49 +51,9 @@ def wire_text(story: dict[str, str], layout: str) -> str:
     return "\n\n".join([*head, body])
 
 
-def expected_paragraphs(story: dict[str, str]) -> list[str]:
-    """The SGML's paragraphs: a paragraph starts at an indented line; the sign-off goes."""
-    lines = (story["dateline"] + story["body"]).splitlines()
-    while lines and (not lines[-1].strip() or lines[-1].strip().lower() in {"reuter", "reuters"}):
-        lines.pop()
-    paras: list[list[str]] = []
-    for line in lines:
-        if not line.strip():
-            continue
-        if not paras or line[:1].isspace():
-            paras.append([line])
-        else:
-            paras[-1].append(line)
-    return [" ".join(" ".join(p).split()) for p in paras]
-
-
 def score_story(job: tuple[dict[str, str], str]) -> dict[str, Any]:
-    import convert
-    from convert.errors import ConvertError
-    from convert.model import Paragraph, plain_text
-
     story, layout = job
-    try:
-        article = convert.read(wire_text(story, layout).encode("latin-1", "replace"), from_="text")
-    except ConvertError as exc:
-        return {"error": str(exc)}
-    place = norm(story["dateline"].split(",")[0])
-    author = re.sub(r"^by\s+|,\s*reuters?$", "", story["author"].strip(), flags=re.I).strip()
-    expected = expected_paragraphs(story)
-    got = [" ".join(plain_text(b).split()) for b in article.body if isinstance(b, Paragraph)]
-    dateline = " ".join(story["dateline"].split())
-    if expected and article.meta.dateline and expected[0].startswith(dateline):
-        expected[0] = expected[0][len(dateline) :].strip()
-        expected = [p for p in expected if p]
-    return {
-        "title": norm(article.meta.title) == norm(story["title"]),
-        "dateline": norm(article.meta.dateline) == place,
-        "byline": None
-        if not author
-        else [norm(a.name.replace(".", " ")) for a in article.meta.authors]
-        == [norm(author.replace(".", " "))],
-        "paragraphs": [norm(p) for p in got] == [norm(p) for p in expected],
-    }
+    return score_reuters({**story, "text": wire_text(story, layout)})
 
 
 def score_bbc(path: Path) -> dict[str, Any]:
@@ -139,22 +66,21 @@ def score_bbc(path: Path) -> dict[str, Any]:
     article = convert.read(data, from_="text")
     got = [" ".join(plain_text(b).split()) for b in article.body if isinstance(b, Paragraph)]
     return {
-        "title": norm(article.meta.title) == norm(title),
-        "paragraphs": [norm(p) for p in got] == [norm(p) for p in expected],
+        "title": norm_text(article.meta.title) == norm_text(title),
+        "paragraphs": [norm_text(p) for p in got] == [norm_text(p) for p in expected],
     }
 
 
-def table(rows: dict[tuple[str, int], list[dict[str, Any]]], metrics: tuple[str, ...]) -> None:
+def table(rows: dict[tuple[str, str], list[dict[str, Any]]], metrics: tuple[str, ...]) -> None:
     print(f"| layout | half | n | {' | '.join(metrics)} |")
     print("|---|---|---|" + "---|" * len(metrics))
-    for (layout, h), results in sorted(
-        rows.items(), key=lambda kv: (LAYOUTS.index(kv[0][0]) if kv[0][0] in LAYOUTS else 9, kv[0][1])
-    ):
+    order = [*LAYOUTS, "bbc"]
+    for (layout, h), results in sorted(rows.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
         cells = []
         for m in metrics:
             vals = [r[m] for r in results if r.get(m) is not None]
             cells.append(f"{sum(vals) / len(vals):.3f}" if vals else "–")
-        print(f"| {layout} | {'tuning' if h == 0 else 'validation'} | {len(results)} | {' | '.join(cells)} |")
+        print(f"| {layout} | {h} | {len(results)} | {' | '.join(cells)} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,13 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print("../shared/corpus is not present: nothing to measure", file=sys.stderr)
         return 0
-    stories = list(reuters())[: args.limit]
+    stories = [s for s in reuters_stories() if s["dateline"].strip()][: args.limit]
     jobs = [(s, layout) for layout in LAYOUTS for s in stories]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(score_story, jobs, chunksize=64))
-    rows: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for (story, layout), result in zip(jobs, results, strict=True):
-        rows[(layout, half(story["key"]))].append(result)
+        rows[(layout, story["half"])].append(result)
     print(f"reuters21578: {len(stories)} stories with a dateline, as wire text in {len(LAYOUTS)} layouts")
     table(rows, ("title", "dateline", "byline", "paragraphs"))
     bbc = sorted((CORPUS / "bbc-news" / "bbc").glob("*/*.txt"))[: args.limit]

@@ -466,8 +466,14 @@ def _paragraph(
         out.extend(_with_singles(s[pos:a], objects, wrap=False))
         # Spaces just inside the marks (« French guillemets ») belong to the marks: each
         # exporter writes the language's own (convert.locale.text.quote_marks).
-        inner = s[a + 1 : b].strip()
+        raw = s[a + 1 : b]
+        inner = raw.strip()
+        if raw != raw.lstrip() and a > pos and s[a - 1].isalnum():
+            out.append(Text(" "))  # the space still parts the quotation from the word before it
         out.append(Quote(_with_singles(inner, objects), speaker=speaker))
+        if raw != raw.rstrip() and b + 1 < len(s) and s[b + 1].isalnum():
+            # an unclosed quotation's next one (`about. "Dan`) ended at a space: keep it between them
+            out.append(Text(" "))
         pos = b + 1
     ctx.mention(s[pos:])
     out.extend(_with_singles(s[pos:], objects, wrap=False))

@@ -137,3 +137,17 @@ def test_apostrophes_are_not_quotes() -> None:
     a = find_quotes(para("Russia's trade with Iran's neighbours grew in the '90s, and the 'reset' failed."))
     assert [plain_text(q.content) for q in quotes(a)] == []  # 'reset' stays as typed
     assert "the 'reset' failed" in plain_text(a.body)
+
+
+def test_a_space_inside_an_unclosed_quotation_still_parts_the_words() -> None:
+    """BBC style: a quoted sentence runs on into the next (`about. "Dan`); no word may lose its space."""
+    import convert
+    from convert.model import plain_text
+
+    text = (
+        b'Title\n\nThe bishop said: "It is fun to read, fun to fantasise about. "Dan Brown is the best '
+        b'writer I have come across." A great deal of evidence says otherwise.\n'
+    )
+    body = plain_text(convert.read(text, from_="text").body[0])
+    assert "about. Dan" in body or "about. “Dan" in body, body
+    assert "about.Dan" not in body
