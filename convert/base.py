@@ -54,6 +54,10 @@ class ReadOptions:
     warnings: list[str] | None = None
 
 
+#: Where ``ExportOptions.notes`` may put footnotes.
+NOTE_PLACES = ("foot", "end")
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """Options shared by the exporters; each uses what applies to it.
@@ -61,6 +65,9 @@ class ExportOptions:
     ``width`` overrides the theme's text width (plain-text formats);
     ``base_dir`` is the folder relative resources resolve against;
     ``pdf_variant`` asks WeasyPrint for ``pdf/a-3b``, ``pdf/ua-1`` etc.
+    ``notes`` places the notes referenced from the text: ``"foot"`` (at the
+    foot of the page in PDF, pop-up notes in EPUB, Word footnotes in DOCX) or
+    ``"end"`` (a numbered list after the article in every format).
     What an exporter leaves out (a refused remote image ...) it reports with
     :func:`warn`, not through the options; :func:`convert.api.render` returns
     those lines as :attr:`ExportResult.warnings`.
@@ -73,6 +80,11 @@ class ExportOptions:
     extra: dict[str, str] = field(default_factory=dict)
     #: With ``allow_remote``: only these hosts (and their subdomains); empty = any host.
     allowed_hosts: tuple[str, ...] = ()
+    notes: str = "foot"
+
+    def __post_init__(self) -> None:
+        if self.notes not in NOTE_PLACES:
+            raise ValueError(f"notes must be one of {', '.join(NOTE_PLACES)}, got {self.notes!r}")
 
 
 @runtime_checkable

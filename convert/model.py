@@ -14,6 +14,7 @@ Shape::
     Block  = Paragraph | Heading | BlockQuote | List | Figure | Table
            | CodeBlock | Rule
     Inline = Text | Emph | Strong | Link | Code | LineBreak | Quote | NoteRef
+           | Math
 
 JSON form
 ---------
@@ -21,7 +22,7 @@ JSON form
 form, which is a public contract (``broadsheet inspect --json``, the ``json``
 exporter, the Python API)::
 
-    {"schema": "broadsheet.article", "version": [1, 1],
+    {"schema": "broadsheet.article", "version": [1, 2],
      "meta": {...}, "body": [...], "notes": [...]}
 
 Nodes encode as objects tagged with ``"type"`` (``{"type": "paragraph",
@@ -46,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SCHEMA = "broadsheet.article"
-API_VERSION = (1, 1)  # 1.1: meta.direction
+API_VERSION = (1, 2)  # 1.1: meta.direction; 1.2: Math
 
 #: Note kinds the readers produce; other strings are allowed.
 NOTE_KINDS = ("footnote", "author-note", "disclaimer", "editor-note", "correction", "note")
@@ -113,7 +114,23 @@ class NoteRef:
     id: str
 
 
-Inline = Text | Emph | Strong | Link | Code | LineBreak | Quote | NoteRef
+@dataclass(frozen=True, slots=True)
+class Math:
+    """A formula in TeX notation (API 1.2), as pandoc's ``Math`` holds it.
+
+    ``tex`` is the source without its delimiters (``E = mc^2``, not
+    ``$E = mc^2$``). ``display`` sets the formula on a line of its own
+    (``$$...$$``, ``\\[...\\]``); a displayed formula is still an inline,
+    alone in its paragraph, as pandoc has it. Exporters never show the TeX
+    where they can draw the formula: MathML in HTML and EPUB, a drawing in
+    PDF, Word's own equations in DOCX; text formats keep ``$tex$``.
+    """
+
+    tex: str
+    display: bool = False
+
+
+Inline = Text | Emph | Strong | Link | Code | LineBreak | Quote | NoteRef | Math
 
 # --------------------------------------------------------------------------
 # Blocks
@@ -280,7 +297,7 @@ def plain_text(nodes: Any) -> str:
         return "".join(parts)
     node = nodes
     match node:
-        case Text(text=t) | Code(text=t) | CodeBlock(text=t):
+        case Text(text=t) | Code(text=t) | CodeBlock(text=t) | Math(tex=t):
             return t
         case LineBreak():
             return "\n"
@@ -352,6 +369,7 @@ NODE_TYPES: dict[str, type] = {
     "line_break": LineBreak,
     "quote": Quote,
     "note_ref": NoteRef,
+    "math": Math,
     "paragraph": Paragraph,
     "heading": Heading,
     "block_quote": BlockQuote,
@@ -362,7 +380,7 @@ NODE_TYPES: dict[str, type] = {
     "rule": Rule,
 }
 TYPE_NAMES: dict[type, str] = {cls: name for name, cls in NODE_TYPES.items()}
-INLINE_TYPES = (Text, Emph, Strong, Link, Code, LineBreak, Quote, NoteRef)
+INLINE_TYPES = (Text, Emph, Strong, Link, Code, LineBreak, Quote, NoteRef, Math)
 BLOCK_TYPES = (Paragraph, Heading, BlockQuote, List, Figure, Table, CodeBlock, Rule)
 
 

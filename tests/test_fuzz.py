@@ -36,6 +36,7 @@ from convert.model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -72,6 +73,7 @@ def inlines(depth: int = 2) -> st.SearchStrategy[Any]:
         st.builds(Text, st.one_of(_words, _any_text)),
         st.builds(Code, _words),
         st.just(LineBreak()),
+        st.builds(Math, _words, st.booleans()),
     )
     if depth <= 0:
         return leaf

@@ -23,6 +23,7 @@ from convert.model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     ModelError,
     Note,
@@ -55,7 +56,7 @@ def test_top_level_and_meta_names_follow_the_contract(kitchen_sink: Article) -> 
     data = model.to_json(kitchen_sink)
     assert list(data) == ["schema", "version", "meta", "body", "notes"]
     assert data["schema"] == "broadsheet.article"
-    assert data["version"] == [1, 1]
+    assert data["version"] == [1, 2]
     assert list(data["meta"]) == [
         "title", "subtitle", "authors", "published", "updated", "dateline", "publisher",
         "language", "description", "keywords", "url", "rights", "source", "identifier",
@@ -151,6 +152,7 @@ def inline_strategy() -> st.SearchStrategy[object]:
         st.builds(Text, texts),
         st.builds(Code, texts),
         st.just(LineBreak()),
+        st.builds(Math, texts, st.booleans()),
         st.builds(NoteRef, st.sampled_from(["n1", "n2"])),
     )
 

@@ -14,11 +14,11 @@ from convert.model import (
     Article,
     Author,
     BlockQuote,
-    Code,
     Emph,
     Heading,
     LineBreak,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -69,7 +69,7 @@ def test_kitchen_sink_maps_to_every_pandoc_node(kitchen_sink: Article) -> None:
     expected = {
         "Para", "Plain", "Header", "BlockQuote", "BulletList", "OrderedList", "Figure", "Image", "Table",
         "CodeBlock", "HorizontalRule", "Str", "Space", "Emph", "Strong", "Link", "Code", "LineBreak",
-        "Quoted", "DoubleQuote", "Note", "Div", "Span",
+        "Quoted", "DoubleQuote", "Note", "Div", "Span", "Math", "InlineMath", "DisplayMath",
     }  # fmt: skip
     assert expected <= _tags(doc["blocks"])
 
@@ -161,6 +161,16 @@ def test_footnotes_become_numbered_notes() -> None:
     ]
 
 
+def test_math_keeps_its_tex_and_whether_it_is_displayed() -> None:
+    art = _from_markdown("Energy $E = mc^2$ and\n\n$$\\int_0^1 x\\,dx$$\n")
+    assert art.body == (
+        Paragraph((Text("Energy "), Math("E = mc^2"), Text(" and"))),
+        Paragraph((Math("\\int_0^1 x\\,dx", display=True),)),
+    )
+    back = pandoc_to_article(article_to_pandoc(art))
+    assert back.body == art.body
+
+
 def test_unknown_nodes_degrade_gracefully() -> None:
     src = "\n\n".join(
         [
@@ -174,7 +184,7 @@ def test_unknown_nodes_degrade_gracefully() -> None:
     )
     art = _from_markdown(src)
     assert art.body == (
-        Paragraph((Text("Inside a div with a span and "), Code("x^2"), Text("."))),
+        Paragraph((Text("Inside a div with a span and "), Math("x^2"), Text("."))),
         Paragraph((Strong((Text("Term"),)),)),
         Paragraph((Text("Definition one."),)),
         Paragraph((Text("line one"), LineBreak(), Text("line two"))),

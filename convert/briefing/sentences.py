@@ -22,6 +22,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     NoteRef,
     Paragraph,
     Quote,
@@ -87,7 +88,7 @@ def render_inlines(
     pos = offset
     for node in nodes:
         match node:
-            case Text(text=t) | Code(text=t):
+            case Text(text=t) | Code(text=t) | Math(tex=t):
                 piece = t
             case Emph(content=c) | Strong(content=c) | Link(content=c):
                 piece = render_inlines(c, language, spans, depth, pos)

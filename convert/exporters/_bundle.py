@@ -173,7 +173,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     """
     import weasyprint
 
-    from ..exporters.html import Renderer, lang_attribute, script_css
+    from ..exporters.html import Renderer, code_colours, lang_attribute, script_css
     from ..exporters.pdf import (
         captured_logs,
         direction_css,
@@ -194,7 +194,9 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
         notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
         folders.append(folder)
-        renderer = Renderer(tagged_article(article), footnote_mode="inline")
+        renderer = Renderer(
+            tagged_article(article), footnote_mode="inline", math="svg", **code_colours(theme)
+        )
         markup = _prefix_ids(renderer.article_element(), f"a{n}-")
         policy = ResourcePolicy.for_paths(folder, theme.path)
         markup = _localise_images(markup, policy, notes, _where(article, n))
@@ -276,9 +278,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
         if warnings is not None:
             warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
-        item = epub.EpubItem(
-            uid=f"article-{n}", file_name=href, media_type="application/xhtml+xml", content=ep.chapter(fitted)
-        )
+        item = ep.content_item(f"article-{n}", href, ep.chapter(fitted, theme))
         book.add_item(item)
         for image in sorted(images.values(), key=lambda i: i.href):
             image_href = f"a{n}/{image.href}"

@@ -27,6 +27,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -143,7 +144,7 @@ class TreeMap:
 
     def inline(self, node: Inline) -> tuple[Inline, ...]:
         match node:
-            case Text() | Code() | LineBreak() | NoteRef():
+            case Text() | Code() | LineBreak() | NoteRef() | Math():
                 return (node,)
             case Emph(content=c):
                 return (Emph(self.inlines(c)),)

@@ -150,10 +150,10 @@ def title_page(meta: Metadata, article: Article) -> bytes:
     return xhtml_document(lang, head, "\n".join(out), "frontmatter", article_direction(article))
 
 
-def chapter(article: Article) -> bytes:
+def chapter(article: Article, theme: Theme | None = None, notes: str = "foot") -> bytes:
     """The article itself: the shared XHTML, with the page head the HTML exporter writes."""
     lang = book_language(article.meta)
-    body = render_xhtml_article(article)
+    body = render_xhtml_article(article, theme, notes)
     return xhtml_document(lang, head_meta(article), body, "bodymatter", article_direction(article))
 
 
@@ -303,7 +303,25 @@ def direction_of(language: str | None) -> str | None:
     return "rtl" if is_rtl(language) else None
 
 
-def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, identifier: str) -> Any:
+def content_item(uid: str, file_name: str, content: bytes) -> Any:
+    """An XHTML content document, with the manifest ``properties`` its markup calls for.
+
+    EPUB 3 requires ``mathml`` on a document holding MathML (epubcheck OPF-014)
+    and ``svg`` on one holding inline SVG.
+    """
+    item = epub.EpubItem(uid=uid, file_name=file_name, media_type="application/xhtml+xml", content=content)
+    item.properties = [p for p, tag in (("mathml", b"<math"), ("svg", b"<svg")) if tag in content]
+    return item
+
+
+def build_book(
+    article: Article,
+    images: dict[str, EmbeddedImage],
+    css: str,
+    identifier: str,
+    theme: Theme | None = None,
+    notes: str = "foot",
+) -> Any:
     meta = article.meta
     title = xml_text(meta.title) or label(UNTITLED, meta.language)
     book = epub.EpubBook()
@@ -319,9 +337,7 @@ def build_book(article: Article, images: dict[str, EmbeddedImage], css: str, ide
         media_type="application/xhtml+xml",
         content=title_page(meta, article),
     )
-    text = epub.EpubItem(
-        uid="chapter", file_name=CHAPTER_HREF, media_type="application/xhtml+xml", content=chapter(article)
-    )
+    text = content_item("chapter", CHAPTER_HREF, chapter(article, theme, notes))
     nav = epub.EpubNav(
         uid="nav",
         file_name=NAV_HREF,
@@ -420,7 +436,7 @@ class EpubExporter(BookByBundle):
         modified = modified_stamp(fitted.meta)
         try:
             css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
-            book = build_book(fitted, images, css, identifier)
+            book = build_book(fitted, images, css, identifier, style, options.notes)
             raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc

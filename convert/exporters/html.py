@@ -42,6 +42,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     NoteRef,
     Paragraph,
     Quote,
@@ -53,13 +54,18 @@ from ..model import (
     replace,
 )
 from ..theme import Theme
+from ._code import DEFAULT_STYLE as DEFAULT_CODE_STYLE
+from ._code import highlight
 from ._html_head import _is_remote, head_meta, page_meta
+from ._math import MathError, mathml, svg_img
 from ._shared import bios, end_notes, footnotes
 
 if TYPE_CHECKING:
     from ..fetch import ImageLoader
 
 FootnoteMode = Literal["end", "inline"]
+#: How formulas are written: MathML (browsers, EPUB reading systems) or an SVG drawing (WeasyPrint).
+MathMode = Literal["mathml", "svg"]
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -74,12 +80,20 @@ class Renderer:
     ``footnotes="inline"`` puts each footnote's text at its reference inside
     ``<span class="footnote">`` for WeasyPrint's ``float: footnote``;
     ``"end"`` lists them in an ``<aside>`` after the body. ``xhtml`` closes
-    void elements and adds ``epub:type`` semantics for EPUB.
+    void elements and adds ``epub:type`` semantics for EPUB. ``math`` says
+    how formulas are written (see :mod:`._math`); ``code_style`` and
+    ``code_background`` choose the Pygments colours of code blocks (see
+    :mod:`._code`). ``notes="end"`` makes EPUB footnotes end notes
+    (``epub:type="endnote"``) rather than pop-ups.
     """
 
     article: Article
     footnote_mode: FootnoteMode = "end"
     xhtml: bool = False
+    math: MathMode = "mathml"
+    code_style: str = DEFAULT_CODE_STYLE
+    code_background: str = ""
+    notes: str = "foot"
 
     def __post_init__(self) -> None:
         self.lang = self.article.meta.language or "en"
@@ -125,7 +139,19 @@ class Renderer:
                 return f'<span class="{cls}"{who}>{_e(open_)}{inner}{_e(close)}</span>'
             case NoteRef(id=nid):
                 return self.note_ref(nid, in_link)
+            case Math(tex=tex, display=display):
+                return self.formula(tex, display)
         raise ExportError(f"html: cannot write inline node {type(node).__name__}")
+
+    def formula(self, tex: str, display: bool) -> str:
+        """A formula drawn (MathML or SVG); TeX the converters cannot read stays as code, with a warning."""
+        try:
+            if self.math == "svg":
+                return svg_img(tex, display, _e(tex))
+            return mathml(tex, display)
+        except MathError as exc:
+            warn(f"{'pdf' if self.math == 'svg' else 'html'}: {exc}; kept as TeX")
+            return f'<code class="math tex">{_e(tex)}</code>'
 
     def note_ref(self, nid: str, in_link: bool = False) -> str:
         num = self.refs.get(nid)
@@ -161,6 +187,9 @@ class Renderer:
     def block(self, node: object, lead: str = "") -> str:
         match node:
             case Paragraph(content=c):
+                # A displayed formula alone in its paragraph (pandoc's shape) is set as an equation.
+                if not lead and all(isinstance(n, Math) and n.display for n in c) and c:
+                    return f'<p class="equation">{self.inlines(c)}</p>'
                 return f"<p>{lead}{self.inlines(c)}</p>"
             case Heading(level=level, content=c, id=hid):
                 # h1 is the article's title; body headings start at h2.
@@ -199,7 +228,8 @@ class Renderer:
                 return "\n".join(out)
             case CodeBlock(text=t, language=lang):
                 cls = f' class="language-{_e(lang)}"' if lang else ""
-                return f"<pre><code{cls}>{_e(t)}</code></pre>"
+                coloured = highlight(t, lang, style=self.code_style, background=self.code_background)
+                return f"<pre><code{cls}>{coloured if coloured is not None else _e(t)}</code></pre>"
             case Rule():
                 return '<hr class="section-break"/>' if self.xhtml else '<hr class="section-break">'
         raise ExportError(f"html: cannot write block node {type(node).__name__}")
@@ -270,14 +300,25 @@ class Renderer:
             note = self.notes_by_id[nid]
             back = f' <a class="backref" href="#fnref-{num}">↩</a>'
             text = " ".join(self.blocks_inline_text(note.body))
-            if self.xhtml:
-                # epub:type="footnote" wants role="doc-footnote", which a list item may not take.
+            if self.xhtml and self.notes == "end":
+                items.append(
+                    f'<li id="fn-{num}" epub:type="endnote" role="doc-endnote"><p>{text}{back}</p></li>'
+                )
+            elif self.xhtml:
+                # A pop-up note in reading systems that have them. epub:type="footnote" wants
+                # role="doc-footnote", which a list item may not take.
                 items.append(
                     f'<li><aside id="fn-{num}" epub:type="footnote" role="doc-footnote">'
                     f"<p>{text}{back}</p></aside></li>"
                 )
             else:
                 items.append(f'<li id="fn-{num}"><p>{text}{back}</p></li>')
+        if self.xhtml and self.notes == "end":
+            return (
+                '<section class="footnotes" epub:type="endnotes" role="doc-endnotes">\n<ol>\n'
+                + "\n".join(items)
+                + "\n</ol>\n</section>"
+            )
         etype = ' epub:type="footnotes"' if self.xhtml else ""
         return f'<aside class="footnotes"{etype}>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</aside>"
 
@@ -349,15 +390,29 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
     return "\n".join(rules)
 
 
+def code_colours(theme: Theme | None) -> dict[str, str]:
+    """The :class:`Renderer` arguments for code blocks from the theme's tokens (see :mod:`._code`)."""
+    if theme is None:
+        return {}
+    name = theme.token("code", "pygments", DEFAULT_CODE_STYLE)
+    background = theme.token("colors", "quote_bg", "")
+    return {
+        "code_style": name if isinstance(name, str) else DEFAULT_CODE_STYLE,
+        "code_background": background if isinstance(background, str) else "",
+    }
+
+
 def render_document(
     article: Article,
     css: str = "",
     *,
     footnote_mode: FootnoteMode = "end",
     link_css: str | None = None,
+    math: MathMode = "mathml",
+    theme: Theme | None = None,
 ) -> str:
     """A whole HTML5 document; ``css`` inlined in ``<style>``."""
-    r = Renderer(article, footnote_mode=footnote_mode)
+    r = Renderer(article, footnote_mode=footnote_mode, math=math, **code_colours(theme))
     head = [
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
@@ -382,9 +437,10 @@ def lang_attribute(language: str | None) -> str:
     return f' lang="{_e(language)}"' if language else ""
 
 
-def render_xhtml_article(article: Article) -> str:
-    """The ``<article>`` element as XHTML, for EPUB chapters."""
-    return Renderer(article, footnote_mode="end", xhtml=True).article_element()
+def render_xhtml_article(article: Article, theme: Theme | None = None, notes: str = "foot") -> str:
+    """The ``<article>`` element as XHTML, for EPUB chapters (``notes="end"``: end notes, not pop-ups)."""
+    renderer = Renderer(article, footnote_mode="end", xhtml=True, notes=notes, **code_colours(theme))
+    return renderer.article_element()
 
 
 # --------------------------------------------------------------------------
@@ -505,4 +561,4 @@ class HtmlExporter:
         for line in skipped_image_lines("html", skipped):
             warn(line)
         css = "\n".join(c for c in (style.css("css"), script_css(page, style)) if c)
-        return render_document(page, css).encode("utf-8")
+        return render_document(page, css, theme=style).encode("utf-8")

@@ -118,7 +118,10 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     css = "\n".join(
         c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
     )
-    source = render_document(tagged_article(article), css, footnote_mode="inline")
+    footnote_mode = "end" if options.notes == "end" else "inline"
+    source = render_document(
+        tagged_article(article), css, footnote_mode=footnote_mode, math="svg", theme=theme
+    )
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta):
         sheet = _stylesheet(theme)

@@ -24,6 +24,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     NoteRef,
     Paragraph,
     Quote,
@@ -63,6 +64,8 @@ class _Writer:
                 case NoteRef(id=nid):
                     if nid in self.refs:
                         out.append(f"[{self.refs[nid]}]")
+                case Math(tex=tex, display=display):
+                    out.append(f"$${tex}$$" if display else f"${tex}$")  # TeX, as Markdown writes it
                 case _:
                     raise ExportError(f"txt: cannot write inline node {type(node).__name__}")
         return "".join(out)

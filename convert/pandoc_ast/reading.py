@@ -24,6 +24,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -344,8 +345,10 @@ class _Reader:
                 return [Quote(self.inlines(c[1]))]
             case "Cite":
                 return list(self.inlines(c[1]))
-            case "Code" | "Math":
+            case "Code":
                 return [Code(str(c[1]))]
+            case "Math":
+                return [Math(str(c[1]), display=c[0].get("t") == "DisplayMath")]
             case "Link":
                 content = self.inlines(c[1]) or (Text(str(c[2][0])),)
                 return [Link(content, str(c[2][0]), str(c[2][1]) or None)]

@@ -22,6 +22,7 @@ from ..model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -238,6 +239,8 @@ class _Writer:
                 return [quoted]
             case NoteRef(id=ident):
                 return self.note_ref(ident, in_note)
+            case Math(tex=tex, display=display):
+                return [_el("Math", [_el("DisplayMath" if display else "InlineMath"), tex])]
             case _:
                 assert_never(node)
 
