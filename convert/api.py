@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from . import limits, model
-from .base import ExportOptions, ExportResult, ReadOptions, collect_warnings
+from .base import NOTE_PLACES, ExportOptions, ExportResult, ReadOptions, collect_warnings
 from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
 from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
@@ -455,6 +455,7 @@ def convert(
     allow_remote: bool = False,
     warnings: list[str] | None = None,
     name: str | None = None,
+    notes: str | None = None,
 ) -> list[Path]:
     """Read ``src`` once and write it in every format of ``to``.
 
@@ -462,7 +463,8 @@ def convert(
     ``dest/x.pdf``), or the output file when there is one format. Returns the
     paths written. An input is never overwritten. ``warnings``, a list,
     collects what the exporters left out (refused remote images ...);
-    ``name`` labels bytes input in errors.
+    ``name`` labels bytes input in errors. ``notes="end"`` (or
+    ``ExportOptions(notes="end")``) writes footnotes as end notes in every format.
     """
     formats = parse_formats(to)
     for fmt in formats:
@@ -477,6 +479,12 @@ def convert(
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:
         opts = model.replace(opts, base_dir=base)
+    if notes is not None:
+        if notes not in NOTE_PLACES:
+            raise UsageError(
+                f"notes={notes!r}: not a place for notes", hint=f"choose from: {', '.join(NOTE_PLACES)}"
+            )
+        opts = model.replace(opts, notes=notes)
     article = read(
         src,
         from_=from_,

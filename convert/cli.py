@@ -17,7 +17,7 @@ import click
 
 from . import __version__, api, web
 from ._clitools import EXIT_INTERNAL, F, _debug_option, _print_warnings, condensed_warnings, fail, guarded
-from .base import ExportOptions
+from .base import NOTE_PLACES, ExportOptions
 from .commands._web import has_web_inputs, selection_options
 from .errors import ConvertError, OutputError, UsageError
 from .model import Article
@@ -136,6 +136,13 @@ def _collect_meta(
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
 @click.option("--pdf-variant", metavar="NAME", help="PDF/A or PDF/UA output, e.g. pdf/a-3b, pdf/ua-1.")
 @click.option(
+    "--notes",
+    type=click.Choice(NOTE_PLACES),
+    default="foot",
+    show_default=True,
+    help="Footnotes at the foot of the page (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': end notes everywhere.",
+)
+@click.option(
     "--limit",
     "limit_pairs",
     multiple=True,
@@ -238,9 +245,12 @@ class _ConvertArgs:
     meta: dict[str, Any]
     batch: _BatchArgs
     web: _WebArgs
+    notes: str = "foot"
 
     def export_options(self, src: str) -> ExportOptions:
-        return _export_options(src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant)
+        return _export_options(
+            src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant, self.notes
+        )
 
 
 def _parse_convert_options(
@@ -252,6 +262,7 @@ def _parse_convert_options(
     width: int | None,
     allow_remote: bool,
     pdf_variant: str | None,
+    notes: str,
     limit_pairs: tuple[str, ...],
     allow_hosts: tuple[str, ...],
     quiet: bool,
@@ -297,6 +308,7 @@ def _parse_convert_options(
         quiet,
         allow_hosts,
         pdf_variant,
+        notes,
     )
     return _ConvertArgs(
         inputs,
@@ -312,6 +324,7 @@ def _parse_convert_options(
         meta,
         batch,
         _WebArgs(since, max_items, ignore_robots),
+        notes,
     )
 
 
@@ -371,6 +384,7 @@ def _export_options(
     allow_remote: bool,
     allow_hosts: tuple[str, ...],
     pdf_variant: str | None = None,
+    notes: str = "foot",
 ) -> ExportOptions:
     """The options every exporter gets for ``src``: its folder is the only one local files come from."""
     return ExportOptions(
@@ -379,6 +393,7 @@ def _export_options(
         allowed_hosts=allow_hosts,
         base_dir=None if src == "-" else Path(src).resolve().parent,
         pdf_variant=pdf_variant,
+        notes=notes,
     )
 
 
@@ -411,6 +426,7 @@ class _BatchArgs:
     quiet: bool
     allowed_hosts: tuple[str, ...] = ()
     pdf_variant: str | None = None
+    notes: str = "foot"
 
 
 def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
@@ -451,6 +467,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
         allow_remote=args.allow_remote,
         allowed_hosts=batch.allowed_hosts,
         pdf_variant=batch.pdf_variant,
+        notes=batch.notes,
         include=batch.include,
         exclude=batch.exclude,
         force=batch.force,

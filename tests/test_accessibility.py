@@ -158,6 +158,7 @@ def books(
     from kitchen import KITCHEN_SINK
 
     out = {"sample": _epub(sample_path), "kitchen-sink": api.write(KITCHEN_SINK, "epub")}
+    out["footnote-math-code"] = _epub(ROOT / "tests" / "fixtures" / "markdown" / "footnote-math-code.md")
     out.update({lang: _epub(path) for lang, path in article_files.items()})
     folder = tmp_path_factory.mktemp("bundle")
     book = folder / "collection.epub"
@@ -189,7 +190,7 @@ def properties(book: bytes) -> dict[str, list[str]]:
 # EPUB metadata and structure (no Ace needed)
 
 
-@pytest.mark.parametrize("name", ["sample", "kitchen-sink", "bundle", *ARTICLES])
+@pytest.mark.parametrize("name", ["sample", "kitchen-sink", "footnote-math-code", "bundle", *ARTICLES])
 def test_package_declares_language_and_accessibility(books: dict[str, bytes], name: str) -> None:
     book = books[name]
     root = package(book)
@@ -311,7 +312,7 @@ def ace_reports(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["sample", "kitchen-sink", "bundle", *ARTICLES])
+@pytest.mark.parametrize("name", ["sample", "kitchen-sink", "footnote-math-code", "bundle", *ARTICLES])
 def test_ace_finds_no_violations(ace_reports: dict[str, list[tuple[str, str, str, str]]], name: str) -> None:
     violations = ace_reports[name]
     serious = [v for v in violations if v[2] in ("critical", "serious")]

@@ -196,6 +196,7 @@ def convert_batch(
     allow_remote: bool = False,
     allowed_hosts: Sequence[str] = (),
     pdf_variant: str | None = None,
+    notes: str = "foot",
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     force: bool = False,
@@ -232,6 +233,8 @@ def convert_batch(
         "allow_remote": allow_remote or bool(allowed_hosts),
         "allowed_hosts": list(allowed_hosts),
         "pdf_variant": pdf_variant,
+        # Only when not the default, so outputs made before the option existed stay up to date.
+        **({"notes": notes} if notes != "foot" else {}),
     }
     with StopSignals() as stop:
         ignored: list[tuple[str, str]] = []
@@ -366,6 +369,7 @@ def _specs(
                 allow_remote=options["allow_remote"],
                 allowed_hosts=tuple(options["allowed_hosts"]),
                 pdf_variant=options["pdf_variant"],
+                notes=options.get("notes", "foot"),
                 timeout=timeout,
             )
         )

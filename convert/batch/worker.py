@@ -110,6 +110,7 @@ class JobSpec:
     allow_remote: bool = False
     allowed_hosts: tuple[str, ...] = ()
     pdf_variant: str | None = None
+    notes: str = "foot"
     timeout: float | None = None
 
 
@@ -262,6 +263,7 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
         allow_remote=spec.allow_remote,
         allowed_hosts=spec.allowed_hosts,
         pdf_variant=spec.pdf_variant,
+        notes=spec.notes,
     )
     warnings = list(read_warnings)
     rendered: list[tuple[str, Path, bytes]] = []

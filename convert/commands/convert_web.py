@@ -31,6 +31,7 @@ class _UrlListArgs:
     allowed_hosts: tuple[str, ...]
     pdf_variant: str | None
     report: str | None = None
+    notes: str = "foot"
 
 
 def convert_url_lists(cmd: _ConvertArgs) -> int:
@@ -44,7 +45,7 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
     inputs, formats, output, style, meta = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.meta
     args = _UrlListArgs(
         cmd.batch.jobs, cmd.batch.force, cmd.quiet, cmd.web.ignore_robots, cmd.width, cmd.allow_remote,
-        cmd.allow_hosts, cmd.pdf_variant, cmd.batch.report,
+        cmd.allow_hosts, cmd.pdf_variant, cmd.batch.report, cmd.notes,
     )  # fmt: skip
 
     if not output or output == "-" or (os.path.lexists(output) and not Path(output).is_dir()):
@@ -71,7 +72,7 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
     def options() -> ExportOptions:
         return ExportOptions(
             width=args.width, allow_remote=args.allow_remote, allowed_hosts=args.allowed_hosts,
-            pdf_variant=args.pdf_variant,
+            pdf_variant=args.pdf_variant, notes=args.notes,
         )  # fmt: skip
 
     def report(outcome: Any) -> None:
@@ -129,7 +130,11 @@ def convert_web(cmd: _ConvertArgs) -> int:
         warnings: list[str] = []
         article = read_entry(entry, from_, allow_hosts, metadata=meta, warnings=warnings)
         options = ExportOptions(
-            width=width, allow_remote=allow_remote, allowed_hosts=allow_hosts, pdf_variant=pdf_variant
+            width=width,
+            allow_remote=allow_remote,
+            allowed_hosts=allow_hosts,
+            pdf_variant=pdf_variant,
+            notes=cmd.notes,
         )
         result = api.render(article, formats[0], style=style, options=options)
         _print_warnings(label(entry), warnings + list(result.warnings))
@@ -152,6 +157,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 allowed_hosts=allow_hosts,
                 base_dir=Path(entry).resolve().parent if local else None,
                 pdf_variant=pdf_variant,
+                notes=cmd.notes,
             )
             written = api.convert(
                 page.data if page else entry,

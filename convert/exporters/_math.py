@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -50,7 +51,10 @@ def svg(tex: str, display: bool = False) -> tuple[str, float, float, float]:
     ``depth`` is how far the drawing reaches below the baseline, for CSS
     ``vertical-align``.
     """
-    import ziamath
+    with warnings.catch_warnings():
+        # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath
 
     ziamath.config.svg2 = False  # plain paths, no <symbol>/<use>: every SVG renderer draws them
     try:

@@ -69,7 +69,7 @@ class DocxExporter(BookByBundle):
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
         inliner = ImageInliner(options.base_dir)
-        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner, notes=options.notes)
         args = ["--reference-doc", str(reference)]
         if article_direction(article) == "rtl":
             args += ["--metadata", "dir=rtl"]  # pandoc: w:bidi on paragraphs, w:rtl on runs

@@ -301,9 +301,7 @@ class Renderer:
             back = f' <a class="backref" href="#fnref-{num}">↩</a>'
             text = " ".join(self.blocks_inline_text(note.body))
             if self.xhtml and self.notes == "end":
-                items.append(
-                    f'<li id="fn-{num}" epub:type="endnote" role="doc-endnote"><p>{text}{back}</p></li>'
-                )
+                items.append(f'<li id="fn-{num}" epub:type="endnote"><p>{text}{back}</p></li>')
             elif self.xhtml:
                 # A pop-up note in reading systems that have them. epub:type="footnote" wants
                 # role="doc-footnote", which a list item may not take.

@@ -130,6 +130,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             document = html.render(
                 font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
             )
+            document = _keep_footnotes_with_calls(html, document, [sheet.css], variant)
             _set_dates(document, article.meta)
             data = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=mark_artifacts)
         except RecursionError:
@@ -138,6 +139,69 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             raise ExportError(f"pdf: WeasyPrint could not render the article: {exc}") from exc
     skipped = tuple(dict.fromkeys((*sheet.skipped, *fetcher.skipped, *logs.unresolved)))
     return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages))
+
+
+# --------------------------------------------------------------------------
+# Footnotes on the page of their call
+
+#: At most this many extra renders to bring footnotes back to the page that calls them.
+_FOOTNOTE_PASSES = 3
+
+
+def _keep_footnotes_with_calls(html: Any, document: Any, sheets: list[Any], variant: str | None) -> Any:
+    """``document``, rendered again if WeasyPrint set a footnote on a later page than its call.
+
+    In multi-column layout WeasyPrint 70 can settle the column height with a
+    footnote area one note too short and then moves that note to the next
+    page while its call stays (Kozea/WeasyPrint#1707 has the same symptom).
+    The block holding such a call then starts a new column
+    (``break-before: column``), as ``footnote-policy: block`` would move it,
+    and the page is laid out again; a few passes at most.
+    """
+    breaks: set[int] = set()
+    for _ in range(_FOOTNOTE_PASSES):
+        late = _blocks_with_late_notes(document) - breaks
+        if not late:
+            break
+        breaks |= late
+        rules = " ".join(
+            f".article-body > :nth-child({i + 1}) {{ break-before: column; }}" for i in sorted(breaks)
+        )
+        extra = weasyprint.CSS(string=rules)
+        document = html.render(
+            font_config=_fonts(), stylesheets=[*sheets, extra], pdf_variant=variant, presentational_hints=True
+        )
+    return document
+
+
+def _blocks_with_late_notes(document: Any) -> set[int]:
+    """Positions among ``.article-body``'s children of the blocks whose footnote went to a later page."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    note_page: dict[str, int] = {}
+    calls: list[tuple[int, str, int]] = []  # (page, note id, block position)
+
+    def walk(box: Any, page: int, body: Any, block: int | None) -> None:
+        if isinstance(box, FootnoteAreaBox):
+            for child in box.children:
+                if child.element is not None and child.element.get("id"):
+                    note_page.setdefault(child.element.get("id"), page)
+            return
+        element = getattr(box, "element", None)
+        if body is not None and block is None and element is not None and element is not body:
+            children = list(body)
+            block = children.index(element) if element in children else None
+        if element is not None and "article-body" in (element.get("class") or "").split():
+            body = element
+        footnote = getattr(box, "footnote", None)
+        if footnote is not None and footnote.element is not None and block is not None:
+            calls.append((page, str(footnote.element.get("id")), block))
+        for child in getattr(box, "children", None) or ():
+            walk(child, page, body, block)
+
+    for number, page in enumerate(document.pages):
+        walk(page._page_box, number, None, None)
+    return {block for page, ident, block in calls if note_page.get(ident, page) > page}
 
 
 #: Script code -> whether an installed font has its letters, asked of fontconfig once per process.

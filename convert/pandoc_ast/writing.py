@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, assert_never
 
-from ..locale.text import display_date, plural_label, quote_marks
+from ..locale.text import display_date, label, plural_label, quote_marks
 from ..model import (
     Article,
     Author,
@@ -95,6 +95,11 @@ class _Writer:
     resolve_src: Callable[[str], str | None] | None
     #: The article's language: for DOCX, quotation marks and labels are written as text in it.
     language: str | None = None
+    #: ``True``: referenced notes become a numbered list after the body, not pandoc ``Note``\ s.
+    end_notes_only: bool = False
+
+    def __post_init__(self) -> None:
+        self.numbers: dict[str, int] = {}
 
     def style(self, role: str) -> list[tuple[str, str]]:
         return [("custom-style", DOCX_STYLES[role])] if self.for_docx else []
@@ -248,6 +253,10 @@ class _Writer:
         note = self.notes.get(ident)
         if note is None or in_note:  # a dangling ref, or a note inside a note: pandoc has no place for it
             return []
+        if self.end_notes_only:
+            num = self.numbers.setdefault(ident, len(self.numbers) + 1)
+            link = _el("Link", [_attr(f"fnref-{num}"), [_el("Str", str(num))], [f"#fn-{num}", ""]])
+            return [_el("Superscript", [link])]
         body = self.blocks(note.body, in_note=True)
         if note.kind != "footnote":
             body = [_el("Div", [_attr(note.id, ["note"], [("kind", note.kind)]), body])]
@@ -264,6 +273,17 @@ class _Writer:
         return [_el("Para", [span]), *blocks]
 
     # -- end matter ---------------------------------------------------------
+
+    def referenced_end_notes(self) -> list[Json]:
+        """With ``end_notes_only``: a "Notes" heading and the referenced notes, numbered as in the text."""
+        if not self.end_notes_only or not self.numbers:
+            return []
+        items = []
+        for ident, num in self.numbers.items():
+            body = self.blocks(self.notes[ident].body, in_note=True)
+            items.append([_el("Div", [_attr(f"fn-{num}"), body])])
+        header = _el("Header", [2, _attr("", ["unnumbered"]), text_inlines(label("Notes", self.language))])
+        return [header, _el("OrderedList", [[1, _el("Decimal"), _el("Period")], items])]
 
     def end_notes(self, notes: Iterable[Note]) -> list[Json]:
         divs = [
@@ -361,23 +381,28 @@ def article_to_pandoc(
     for_docx: bool = False,
     resolve_src: Callable[[str], str | None] | None = None,
     api_version: Sequence[int] | None = None,
+    notes: str = "foot",
 ) -> Json:
     """The pandoc JSON document for ``article``.
 
     ``resolve_src`` may rewrite each figure's ``src`` (the DOCX exporter
     turns local files into ``data:`` URIs, since sandboxed pandoc reads no
     files) or drop the image by returning ``None`` (its alt text stays).
-    ``api_version`` defaults to the bundled pandoc's. Every string is passed
-    through :func:`xml_safe`: characters XML forbids never reach pandoc.
+    ``api_version`` defaults to the bundled pandoc's. ``notes="end"`` writes
+    the referenced notes as a numbered "Notes" list after the body, linked
+    from superscript numbers, instead of pandoc ``Note`` nodes (footnotes in
+    DOCX). Every string is passed through :func:`xml_safe`: characters XML
+    forbids never reach pandoc.
     """
     if api_version is None:
         from ..pandoc_run import api_version as bundled
 
         api_version = bundled()
-    notes = {n.id: n for n in article.notes}
-    referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes}
-    writer = _Writer(notes, referenced, for_docx, resolve_src, article.meta.language)
+    notes_by_id = {n.id: n for n in article.notes}
+    referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes_by_id}
+    writer = _Writer(notes_by_id, referenced, for_docx, resolve_src, article.meta.language, notes == "end")
     blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
+    blocks += writer.referenced_end_notes()
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)
     doc = {
