@@ -73,7 +73,8 @@ def svg_img(tex: str, display: bool, alt: str) -> str:
     """An ``<img>`` drawing ``tex`` at the text's size, sitting on its baseline (for WeasyPrint)."""
     markup, width, height, depth = svg(tex, display)
     uri = "data:image/svg+xml;base64," + base64.b64encode(markup.encode("utf-8")).decode("ascii")
-    style = f"width: {width:.3f}em; height: {height:.3f}em; vertical-align: {-depth:.3f}em"
+    # The height follows the SVG's own proportions, so a formula narrowed to its column keeps its shape.
+    style = f"width: {width:.3f}em; height: auto; vertical-align: {-depth:.3f}em"
     cls = "math display" if display else "math"
     return f'<img class="{cls}" src="{uri}" alt="{alt}" style="{style}">'
 

@@ -34,6 +34,7 @@ from .body import (
     resolve_images,
 )
 from .decode import decode_html, looks_binary, parse_html
+from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "decode_html", "parse_html", "place_figures"]
@@ -71,6 +72,7 @@ class HtmlReader:
             raise InputError("no article text found: this is binary data, not a web page")
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
+        has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
         searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
         illustrated = _extract(copy.deepcopy(tree), images=True)
         document = _extract(tree, images=False)
@@ -84,6 +86,8 @@ class HtmlReader:
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
         body = Mapper(images).blocks(body_xml)
+        if has_math:
+            body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
             body = place_figures(body, Mapper(images).blocks(illustrated.body))
         page = replace(meta, url=base_href(tree) or meta.url)
