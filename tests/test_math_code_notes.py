@@ -336,3 +336,42 @@ def test_code_without_a_known_language_stays_plain() -> None:
     assert highlight("x = 1", None) is None
     assert highlight("x = 1", "no-such-language") is None
     assert "<span" in (highlight("x = 1", "Python") or "")
+
+
+# --------------------------------------------------------------------------
+# Readers: math from DOCX (Word equations) and LaTeX
+
+
+def test_docx_equations_read_back_as_math(article: Article) -> None:
+    back = api.read(render(article, "docx"), name="kettle.docx")
+    found = [n for n in model.walk(back.body) if isinstance(n, Math)]
+    assert [m.display for m in found] == [False, True, False, False, False]
+    assert found[0].tex.replace(" ", "") == r"Q=mc\DeltaT"
+
+
+def test_latex_math_reads_as_math() -> None:
+    tex = rb"""\documentclass{article}
+\title{Heat}
+\begin{document}
+Water needs $Q = mc\Delta T$ joules, that is
+\[ Q \approx 335\,\mathrm{kJ} \]
+for a litre.
+\end{document}
+"""
+    found = [n for n in model.walk(api.read(tex, name="heat.tex").body) if isinstance(n, Math)]
+    assert found == [Math(r"Q = mc\Delta T"), Math(r"Q \approx 335\,\mathrm{kJ}", display=True)]
+
+
+def test_theme_picks_the_pygments_style_and_contrast_still_holds(article: Article, tmp_path: Path) -> None:
+    theme_dir = tmp_path / "dark-code"
+    shutil.copytree(HERE.parent / "styles" / "default", theme_dir)
+    toml = theme_dir / "theme.toml"
+    toml.write_text(toml.read_text().replace('pygments = "default"', 'pygments = "monokai"'))
+    pages = {
+        name: api.render(article, "html", style=style).data.decode()
+        for name, style in (("default", "default"), ("monokai", theme_dir))
+    }
+    colours = {name: set(re.findall(r"color: (#[0-9A-Fa-f]{3,6})", page)) for name, page in pages.items()}
+    assert colours["default"] != colours["monokai"]
+    for colour in colours["monokai"]:
+        assert contrast(colour, "#f6f4ef") >= MIN_CONTRAST, colour
