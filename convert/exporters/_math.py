@@ -54,11 +54,12 @@ def svg(tex: str, display: bool = False) -> tuple[str, float, float, float]:
     with warnings.catch_warnings():
         # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11.
         warnings.simplefilter("ignore", DeprecationWarning)
-        import ziamath
+        from ziamath.config import config
+        from ziamath.zmath import Latex
 
-    ziamath.config.svg2 = False  # plain paths, no <symbol>/<use>: every SVG renderer draws them
+    config.svg2 = False  # plain paths, no <symbol>/<use>: every SVG renderer draws them
     try:
-        drawing = ziamath.Latex(tex, size=_UNITS, inline=not display, margin=0)
+        drawing = Latex(tex, size=_UNITS, inline=not display, margin=0)
         root = drawing.svgxml()
         bbox = drawing.node.bbox
     except Exception as exc:  # ziamath raises bare errors of many kinds on bad TeX

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, ClassVar, Literal, assert_never
+from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, assert_never
 
 from ..base import ExportOptions, warn
 from ..errors import ExportError
@@ -388,7 +388,14 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
     return "\n".join(rules)
 
 
-def code_colours(theme: Theme | None) -> dict[str, str]:
+class CodeColours(TypedDict, total=False):
+    """The :class:`Renderer` arguments for code blocks."""
+
+    code_style: str
+    code_background: str
+
+
+def code_colours(theme: Theme | None) -> CodeColours:
     """The :class:`Renderer` arguments for code blocks from the theme's tokens (see :mod:`._code`)."""
     if theme is None:
         return {}

@@ -41,7 +41,7 @@ from ..model import Article, Block, Figure, Metadata, plain_text, replace
 from ..theme import Theme
 from ._shared import BookByBundle
 from ._structure import nested_headings
-from .html import FigureMap, map_figures, render_document, script_css
+from .html import FigureMap, FootnoteMode, map_figures, render_document, script_css
 
 __all__ = [
     "PdfExporter",
@@ -118,7 +118,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     css = "\n".join(
         c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
     )
-    footnote_mode = "end" if options.notes == "end" else "inline"
+    footnote_mode: FootnoteMode = "end" if options.notes == "end" else "inline"
     source = render_document(
         tagged_article(article), css, footnote_mode=footnote_mode, math="svg", theme=theme
     )

@@ -149,9 +149,9 @@ def mark_math(tree: HtmlElement) -> bool:
     for script in list(tree.iter("script")):
         kind = (script.get("type") or "").lower().replace(" ", "")
         if kind.startswith("math/tex"):
-            tex = (script.text or "").strip()
-            if tex:
-                _replace_with_text(script, _delimited(tex, "mode=display" in kind))
+            source = (script.text or "").strip()
+            if source:
+                _replace_with_text(script, _delimited(source, "mode=display" in kind))
                 found = True
             else:
                 _replace_with_text(script, "")
@@ -169,9 +169,11 @@ def mark_math(tree: HtmlElement) -> bool:
             pending.append((root, _is_display(math), markup))
         else:  # MathML lxml cannot serialise: its characters at least
             _replace_with_text(root, " ".join("".join(math.itertext()).split()))
-    for (root, display, _), tex in zip(pending, _mathml_to_tex([m for _, _, m in pending]), strict=True):
-        _replace_with_text(root, _delimited(tex, display) if tex else "")
-        found = found or bool(tex)
+    for (root, display, _), converted in zip(
+        pending, _mathml_to_tex([m for _, _, m in pending]), strict=True
+    ):
+        _replace_with_text(root, _delimited(converted, display) if converted else "")
+        found = found or bool(converted)
     for el in list(tree.iter()):
         classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
         if el.getparent() is not None and any(_RENDERED_CLASSES.match(c) for c in classes):
