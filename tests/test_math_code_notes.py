@@ -96,7 +96,7 @@ def test_pdf_footnotes_sit_at_the_foot_of_their_page(article: Article, tmp_path:
     assert "↩" not in text  # no back links: these are footnotes, not an end-note list
 
 
-def _long_article(paragraphs: int = 40) -> Article:
+def _long_article(paragraphs: int = 40, tag: str = "") -> Article:
     """Many paragraphs in the two-column layout, a note called from every fourth."""
     filler = (
         "The council met on Tuesday to weigh the budget for roads, schools and the harbour, "
@@ -104,14 +104,14 @@ def _long_article(paragraphs: int = 40) -> Article:
     ) * 3
     body, notes = [], []
     for i in range(paragraphs):
-        content: tuple[model.Inline, ...] = (Text(filler + f"Callword{i}"),)
+        content: tuple[model.Inline, ...] = (Text(filler + f"Callword{tag}{i}"),)
         if i % 4 == 0:
             content += (NoteRef(f"n{i}"),)
             notes.append(
                 Note(
                     f"n{i}",
                     "footnote",
-                    (Paragraph((Text(f"Notetext{i} says where the figure came from."),)),),
+                    (Paragraph((Text(f"Notetext{tag}{i} says where the figure came from."),)),),
                 )
             )
         body.append(Paragraph(content + (Text(" and so on."),)))
@@ -131,6 +131,22 @@ def test_pdf_footnotes_follow_their_call_across_columns_and_pages(tmp_path: Path
         assert note_page == call_page, f"note {i}: called on page {call_page}, printed on page {note_page}"
         body = [y for p, y, w in words if p == note_page and w.startswith("Callword")]
         assert note_y > max(body), f"note {i} is not below the text of its page"
+
+
+@needs_poppler
+def test_bundle_pdf_keeps_footnotes_with_their_calls(tmp_path: Path) -> None:
+    sources = []
+    for tag in ("A", "B"):
+        path = tmp_path / f"{tag}.json"
+        path.write_bytes(model.to_json_bytes(_long_article(28, tag)))
+        sources.append(str(path))
+    book = tmp_path / "book.pdf"
+    result = CliRunner().invoke(cli, ["bundle", *sources, "-o", str(book), "--title", "Council", "-q"])
+    assert result.exit_code == 0, result.output
+    words = pdf_words(book.read_bytes(), tmp_path)
+    for tag in ("A", "B"):
+        for i in range(0, 28, 4):
+            assert first(words, f"Callword{tag}{i}")[0] == first(words, f"Notetext{tag}{i}")[0], (tag, i)
 
 
 @needs_poppler

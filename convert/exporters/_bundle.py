@@ -177,6 +177,7 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     from ..exporters.pdf import (
         captured_logs,
         direction_css,
+        keep_footnotes_with_calls,
         mark_artifacts,
         missing_font_lines,
         page_css,
@@ -220,8 +221,10 @@ def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None 
     try:
         with captured_logs():  # relative links without a base are not resources: nothing to say
             sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
-            document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render(
-                stylesheets=[sheet]
+            page = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher)
+            document = page.render(stylesheets=[sheet])
+            document = keep_footnotes_with_calls(
+                document, lambda extra: page.render(stylesheets=[sheet, *extra])
             )
             document.metadata.title = collection.title
             authors = {a.name for art in collection.articles for a in art.meta.authors}

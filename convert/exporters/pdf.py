@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -45,6 +45,7 @@ from .html import FigureMap, FootnoteMode, map_figures, render_document, script_
 
 __all__ = [
     "PdfExporter",
+    "keep_footnotes_with_calls",
     "PdfResult",
     "mark_artifacts",
     "page_css",
@@ -130,7 +131,15 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             document = html.render(
                 font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
             )
-            document = _keep_footnotes_with_calls(html, document, [sheet.css], variant)
+            document = keep_footnotes_with_calls(
+                document,
+                lambda extra: html.render(
+                    font_config=_fonts(),
+                    stylesheets=[sheet.css, *extra],
+                    pdf_variant=variant,
+                    presentational_hints=True,
+                ),
+            )
             _set_dates(document, article.meta)
             data = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=mark_artifacts)
         except RecursionError:
@@ -148,7 +157,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
 _FOOTNOTE_PASSES = 3
 
 
-def _keep_footnotes_with_calls(html: Any, document: Any, sheets: list[Any], variant: str | None) -> Any:
+def keep_footnotes_with_calls(document: Any, render: Callable[[list[Any]], Any]) -> Any:
     """``document``, rendered again if WeasyPrint set a footnote on a later page than its call.
 
     In multi-column layout WeasyPrint 70 can settle the column height with a
@@ -156,38 +165,42 @@ def _keep_footnotes_with_calls(html: Any, document: Any, sheets: list[Any], vari
     page while its call stays (Kozea/WeasyPrint#1707 has the same symptom).
     The block holding such a call then starts a new column
     (``break-before: column``), as ``footnote-policy: block`` would move it,
-    and the page is laid out again; a few passes at most.
+    and ``render(extra_stylesheets)`` lays the document out again; a few
+    passes at most.
     """
-    breaks: set[int] = set()
+    breaks: set[tuple[str, int]] = set()
     for _ in range(_FOOTNOTE_PASSES):
         late = _blocks_with_late_notes(document) - breaks
         if not late:
             break
         breaks |= late
         rules = " ".join(
-            f".article-body > :nth-child({i + 1}) {{ break-before: column; }}" for i in sorted(breaks)
+            f"{'#' + scope + ' ' if scope else ''}.article-body > :nth-child({i + 1}) {{ break-before: column; }}"
+            for scope, i in sorted(breaks)
         )
-        extra = weasyprint.CSS(string=rules)
-        document = html.render(
-            font_config=_fonts(), stylesheets=[*sheets, extra], pdf_variant=variant, presentational_hints=True
-        )
+        document = render([weasyprint.CSS(string=rules)])
     return document
 
 
-def _blocks_with_late_notes(document: Any) -> set[int]:
-    """Positions among ``.article-body``'s children of the blocks whose footnote went to a later page."""
+def _blocks_with_late_notes(document: Any) -> set[tuple[str, int]]:
+    """``(article id, position among .article-body's children)`` of blocks whose footnote went to a later page.
+
+    The id is that of the enclosing ``<article>`` (a bundle has many), ``""`` when it has none.
+    """
     from weasyprint.formatting_structure.boxes import FootnoteAreaBox
 
     note_page: dict[str, int] = {}
-    calls: list[tuple[int, str, int]] = []  # (page, note id, block position)
+    calls: list[tuple[int, str, tuple[str, int]]] = []  # (page, note id, block)
 
-    def walk(box: Any, page: int, body: Any, block: int | None) -> None:
+    def walk(box: Any, page: int, scope: str, body: Any, block: int | None) -> None:
         if isinstance(box, FootnoteAreaBox):
             for child in box.children:
                 if child.element is not None and child.element.get("id"):
                     note_page.setdefault(child.element.get("id"), page)
             return
         element = getattr(box, "element", None)
+        if element is not None and getattr(box, "element_tag", None) == "article" and body is None:
+            scope = element.get("id") or ""
         if body is not None and block is None and element is not None and element is not body:
             children = list(body)
             block = children.index(element) if element in children else None
@@ -195,12 +208,12 @@ def _blocks_with_late_notes(document: Any) -> set[int]:
             body = element
         footnote = getattr(box, "footnote", None)
         if footnote is not None and footnote.element is not None and block is not None:
-            calls.append((page, str(footnote.element.get("id")), block))
+            calls.append((page, str(footnote.element.get("id")), (scope, block)))
         for child in getattr(box, "children", None) or ():
-            walk(child, page, body, block)
+            walk(child, page, scope, body, block)
 
     for number, page in enumerate(document.pages):
-        walk(page._page_box, number, None, None)
+        walk(page._page_box, number, "", None, None)
     return {block for page, ident, block in calls if note_page.get(ident, page) > page}
 
 
