@@ -88,6 +88,8 @@ def render_inlines(
     pos = offset
     for node in nodes:
         match node:
+            case Math(display=True):
+                piece = ""  # a displayed equation is not a sentence of the story
             case Text(text=t) | Code(text=t) | Math(tex=t):
                 piece = t
             case Emph(content=c) | Strong(content=c) | Link(content=c):
