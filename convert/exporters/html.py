@@ -150,7 +150,8 @@ class Renderer:
                 return svg_img(tex, display, _e(tex))
             return mathml(tex, display)
         except MathError as exc:
-            warn(f"{'pdf' if self.math == 'svg' else 'html'}: {exc}; kept as TeX")
+            where = "pdf" if self.math == "svg" else "epub" if self.xhtml else "html"
+            warn(f"{where}: {exc}; kept as TeX")
             return f'<code class="math tex">{_e(tex)}</code>'
 
     def note_ref(self, nid: str, in_link: bool = False) -> str:
