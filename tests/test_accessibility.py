@@ -514,3 +514,13 @@ def test_bundle_pdf_is_tagged(article_files: dict[str, Path], sample_path: Path,
     # en, fr and ar: the book claims no one language
     kinds = [str(e.S) for e in check_structure(pdf, "Three pieces", "")]
     assert kinds.count("/H1") == 4  # the cover, then each article's title
+
+
+@pytest.mark.parametrize("variant", [None, "pdf/ua-1"])
+def test_pdf_formulas_are_tagged_figures_with_their_tex_as_alt(variant: str | None) -> None:
+    """A formula is drawn (SVG), so its structure element is a /Figure; the TeX is its text alternative."""
+    article = api.read(ROOT / "tests" / "fixtures" / "markdown" / "footnote-math-code.md")
+    pdf = _pdf(article, variant)  # kept open while its elements are read
+    elements = check_tagged(pdf, article)
+    alts = [str(e.Alt) for e in elements if e.S == "/Figure"]
+    assert "Q = m c \\Delta T" in alts and len(alts) == 5
