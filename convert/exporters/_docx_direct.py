@@ -18,6 +18,7 @@ article to pandoc instead.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -94,6 +95,14 @@ def chunks(text: str) -> list[str]:
 def _same_group(x: str, y: str) -> bool:
     cx, cy = bool(_HAS_CJK.search(x)), bool(_HAS_CJK.search(y))
     return not (cx or cy) or (x.isspace() and not cy) or (y.isspace() and not cx)
+
+
+def bookmark_name(ident: str) -> str:
+    """pandoc's bookmark name: the id when it starts with a letter and fits Word's 40 characters,
+    else "X" and 39 hex digits of its SHA-1."""
+    if len(ident) <= 40 and ident[:1].isalpha():
+        return ident
+    return "X" + hashlib.sha1(ident.encode("utf-8")).hexdigest()[1:]
 
 
 def convert_space(inlines: Sequence[Json]) -> list[Json]:
@@ -282,7 +291,8 @@ class Writer:
         if not ident:
             return contents
         n = self.unique_id()
-        return f'<w:bookmarkStart w:id="{n}" w:name="{esc(ident)}" />{contents}<w:bookmarkEnd w:id="{n}" />'
+        name = esc(bookmark_name(ident))
+        return f'<w:bookmarkStart w:id="{n}" w:name="{name}" />{contents}<w:bookmarkEnd w:id="{n}" />'
 
     # -- blocks -------------------------------------------------------------------
 
@@ -357,7 +367,8 @@ class Writer:
     def header(self, c: list[Any]) -> str:
         level, (ident, _classes, _kvs), content = c
         self.first_para = True
-        ppr = self.ppr(f"Heading{level}")
+        with self.local(para_style=f"Heading{level}"):
+            ppr = self.para_props()  # in a list item a heading is numbered too
         return self.wrap_para(ppr, self.bookmark(ident, self.inlines(content)))
 
     def div(self, c: list[Any]) -> str:
@@ -380,6 +391,8 @@ class Writer:
             self.lists.append(int(start))
         else:
             items = c
+            if items and all(_is_task_item(item) for item in items):
+                raise Unsupported("a task list (pandoc draws check boxes)")
             self.lists.append(None)
         num_id = BASE_LIST_ID + len(self.lists)
         out = []
@@ -485,10 +498,10 @@ class Writer:
                 return "<w:r><w:br /></w:r>".join(self.text(line) for line in code.splitlines())
         if tag == "Link":
             _attr, content, (url, _title) = c
-            if url.startswith("#"):
-                raise Unsupported("an internal link")
             with self.with_text_style("Hyperlink"):
                 body = self.inlines(content)
+            if url.startswith("#"):
+                return f'<w:hyperlink w:anchor="{esc(bookmark_name(url[1:]))}">{body}</w:hyperlink>'
             rid = self.links.get(url)
             if rid is None:
                 rid = self.links[url] = "rId" + self.unique_id()
@@ -520,6 +533,19 @@ class Writer:
             body = self.blocks(blocks)
         self.footnotes.append(f'<w:footnote w:id="{num}">{body}</w:footnote>')
         return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteReference w:id="{num}" /></w:r>'
+
+
+def _is_task_item(item: list[Json]) -> bool:
+    """pandoc's ``toTaskListItem``: an item that opens with a ballot box and a space."""
+    if not item or item[0]["t"] not in ("Plain", "Para"):
+        return False
+    inlines = item[0]["c"]
+    return (
+        len(inlines) >= 2
+        and inlines[0]["t"] == "Str"
+        and inlines[0]["c"] in ("\u2610", "\u2612")
+        and inlines[1]["t"] == "Space"
+    )
 
 
 #: Part name extensions for the image types we embed (pandoc's ``extensionFromMimeType``).

@@ -214,7 +214,7 @@ def relationships(base: str, images: list[Image], links: dict[str, str]) -> byte
         f'<Relationship Type="{_REL}/image" Id="{img.rid}" Target="{esc(img.part)}" />' for img in images
     ] + [
         f'<Relationship Type="{_REL}/hyperlink" Id="{rid}" Target="{esc(url)}" TargetMode="External" />'
-        for url, rid in links.items()
+        for url, rid in sorted(links.items())  # pandoc lists them by address
     ]
     return (base + "".join(rels) + "</Relationships>").encode("utf-8")
 

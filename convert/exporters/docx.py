@@ -127,7 +127,7 @@ def write_direct(article: Article, reference: Path, inliner: ImageInliner) -> by
         for kind, num in (("continuationSeparator", "0"), ("separator", "-1"))
     )
     footnotes = f"{base.footnotes_open}{separators}{''.join(writer.footnotes)}</w:footnotes>"
-    images = list(writer.images.values())
+    images = [writer.images[src] for src in sorted(writer.images)]  # pandoc lists them by source
     media = "".join(f'<Override PartName="/word/{img.part}" ContentType="{img.mime}" />' for img in images)
     rels_open = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     parts = {
@@ -211,7 +211,8 @@ def load_image(src: str, *, print_width_pt: int) -> tuple[str, bytes, tuple[int,
     declared = src[5:].split(",", 1)[0].split(";", 1)[0].lower()
     if mime is None or declared != mime:
         raise Unsupported(f"a {declared or kind} image")
-    dx, dy = (round(dpi[0]), round(dpi[1])) if dpi and dpi[0] and dpi[1] else (72, 72)
+    # pandoc truncates the resolution to whole dots per inch (3779 dots per metre: 95 dpi).
+    dx, dy = (int(dpi[0]), int(dpi[1])) if dpi and int(dpi[0]) > 0 and int(dpi[1]) > 0 else (72, 72)
     x, y = px * 72 / dx * 12700, py * 72 / dy * 12700
     page = print_width_pt * 12700
     if x > page:
