@@ -71,8 +71,16 @@ class Unsupported(Exception):
 
 
 def esc(text: str) -> str:
-    """``text`` for XML content and attribute values."""
-    return text.translate(_ESC)
+    """``text`` for XML content and attribute values, without the characters XML forbids."""
+    return _NOT_XML.sub("", text).translate(_ESC)
+
+
+def _lines(text: str) -> list[str]:
+    """Haskell's ``lines``: split at line feeds only, no empty last line."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def chunks(text: str) -> list[str]:
@@ -282,8 +290,14 @@ class Writer:
         for k, segment in enumerate(text.split("\xad")):
             if k:
                 pieces.append(self.run("<w:softHyphen />"))
-            for chunk in chunks(_NOT_XML.sub("", segment)):
-                t = f'<w:t xml:space="preserve">{esc(chunk)}</w:t>'
+            segment = _NOT_XML.sub("", segment)
+            if not segment:
+                continue
+            if not _HAS_CJK.search(segment):
+                pieces.append(self.run(f'<w:t xml:space="preserve">{segment.translate(_ESC)}</w:t>'))
+                continue
+            for chunk in chunks(segment):
+                t = f'<w:t xml:space="preserve">{chunk.translate(_ESC)}</w:t>'
                 pieces.append(self.run(t, cjk=bool(_HAS_CJK.search(chunk))))
         return "".join(pieces)
 
@@ -495,7 +509,7 @@ class Writer:
             if classes:
                 raise Unsupported("highlighted inline code")
             with self.with_text_style("VerbatimChar"):
-                return "<w:r><w:br /></w:r>".join(self.text(line) for line in code.splitlines())
+                return "<w:r><w:br /></w:r>".join(self.text(line) for line in _lines(code))
         if tag == "Link":
             _attr, content, (url, _title) = c
             with self.with_text_style("Hyperlink"):
@@ -537,15 +551,15 @@ class Writer:
 
 def _is_task_item(item: list[Json]) -> bool:
     """pandoc's ``toTaskListItem``: an item that opens with a ballot box and a space."""
-    if not item or item[0]["t"] not in ("Plain", "Para"):
+    if not item or item[0]["t"] not in ("Plain", "Para") or not item[0]["c"]:
         return False
     inlines = item[0]["c"]
-    return (
-        len(inlines) >= 2
-        and inlines[0]["t"] == "Str"
-        and inlines[0]["c"] in ("\u2610", "\u2612")
-        and inlines[1]["t"] == "Space"
-    )
+    if inlines[0]["t"] != "Str":
+        return False
+    first = inlines[0]["c"]  # "☐" then a Space, or "☐ words" as one Str (see _docx_source)
+    if first in ("\u2610", "\u2612"):
+        return len(inlines) > 1 and inlines[1]["t"] == "Space"
+    return first[:2] in ("\u2610 ", "\u2612 ")
 
 
 #: Part name extensions for the image types we embed (pandoc's ``extensionFromMimeType``).

@@ -50,6 +50,7 @@ from ..theme import Theme
 from ._docx_direct import Unsupported, Writer, make_sections
 from ._docx_package import assemble, core_xml, custom_xml, numbering, relationships, skeleton
 from ._docx_reference import reference_docx, rewrite_members
+from ._docx_source import docx_json
 from ._shared import BookByBundle, decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
@@ -105,14 +106,10 @@ class DocxExporter(BookByBundle):
         return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
 
 
-#: The pandoc API version named in the JSON the direct writer reads (it reads no version).
-_API_VERSION = (1, 23, 1, 1)
-
-
 def write_direct(article: Article, reference: Path, inliner: ImageInliner) -> bytes:
     """The DOCX written in this process; :class:`Unsupported` if only pandoc can write it."""
     rtl = article_direction(article) == "rtl"
-    doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner, api_version=_API_VERSION)
+    doc = docx_json(article, inliner)
     meta = doc["meta"]
     if rtl:
         meta["dir"] = {"t": "MetaString", "c": "rtl"}  # as the pandoc path's --metadata dir=rtl
