@@ -77,7 +77,7 @@ class DocxExporter(BookByBundle):
     name: ClassVar[str] = "docx"
     extension: ClassVar[str] = "docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    description: ClassVar[str] = "Word document (pandoc), styled from the theme"
+    description: ClassVar[str] = "Word document styled from the theme (as pandoc writes it)"
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
@@ -202,7 +202,7 @@ def load_image(src: str, *, print_width_pt: int) -> tuple[str, bytes, tuple[int,
     try:
         with Image.open(io.BytesIO(data)) as img:
             kind, (px, py), dpi = img.format, img.size, img.info.get("dpi")
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
         raise Unsupported(f"an image Pillow cannot size ({exc})") from None
     mime = _IMAGE_TYPES.get(kind or "")
     declared = src[5:].split(",", 1)[0].split(";", 1)[0].lower()
