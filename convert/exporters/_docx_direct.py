@@ -327,7 +327,8 @@ class Writer:
         return f"<w:p>{ppr}{body}</w:p>" if ppr or body else "<w:p />"
 
     def block(self, b: Json) -> str:
-        tag, c = b["t"], b.get("c")
+        tag: str = b["t"]
+        c: Any = b.get("c")
         if tag == "Para":
             return self.para(c)
         if tag == "Plain":
@@ -482,7 +483,8 @@ class Writer:
         return "".join(self.inline(node) for node in convert_space(inlines))
 
     def inline(self, node: Json) -> str:
-        tag, c = node["t"], node.get("c")
+        tag: str = node["t"]
+        c: Any = node.get("c")
         if tag == "Str":
             return self.text(c)
         if tag in ("Space", "SoftBreak"):

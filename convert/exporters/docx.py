@@ -44,7 +44,7 @@ from ..errors import ExportError, LimitError
 from ..locale.language import likely_script
 from ..locale.script import article_direction
 from ..model import Article, Metadata
-from ..pandoc_ast import article_to_pandoc, xml_safe
+from ..pandoc_ast import Json, article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
 from ._docx_direct import Unsupported, Writer, make_sections
@@ -154,18 +154,17 @@ def write_direct(article: Article, reference: Path, inliner: ImageInliner) -> by
     return assemble(parts)
 
 
-def title_block(writer: Writer, meta: dict[str, object]) -> str:
+def title_block(writer: Writer, meta: Json) -> str:
     """Title, subtitle, one paragraph per author and the date, styled as pandoc's template does."""
     out = []
 
-    def para(style: str, inlines: list[dict[str, object]]) -> None:
+    def para(style: str, inlines: list[Json]) -> None:
         out.append(writer.wrap_para(writer.ppr(style), writer.inlines(inlines)))
 
-    def inlines_of(value: object) -> list[dict[str, object]]:
-        assert isinstance(value, dict)
+    def inlines_of(value: Json) -> list[Json]:
         if value["t"] == "MetaString":
             return [{"t": "Str", "c": value["c"]}]
-        return list(value["c"])  # type: ignore[arg-type]
+        return list(value["c"])
 
     for key, style in (("title", "Title"), ("subtitle", "Subtitle")):
         if key in meta:
