@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..pandoc_ast import Json, stringify
@@ -62,7 +62,6 @@ _CJK = (
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _TOKENS = re.compile(r"\s+|\S+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BLOCK_TAGS = frozenset("Plain Para Header BlockQuote BulletList OrderedList Div Figure Table".split())
 _ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
@@ -234,7 +233,7 @@ class Writer:
     @contextmanager
     def local(self, **changes: Any) -> Iterator[None]:
         old = self.env
-        self.env = _Env(**{**old.__dict__, **changes})
+        self.env = replace(old, **changes)
         try:
             yield
         finally:
