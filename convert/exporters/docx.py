@@ -1,6 +1,13 @@
-"""DOCX through pandoc, styled by a reference document built from the theme.
+"""DOCX styled by a reference document built from the theme: written directly, or by pandoc.
 
-The article goes to pandoc as JSON (one sandboxed process per document)
+The article is mapped to pandoc's JSON (:mod:`convert.pandoc_ast`) either way.
+By default :mod:`._docx_direct` writes the WordprocessingML from that JSON
+in this process, element for element as pandoc's DOCX writer would, inside
+the parts pandoc writes around every document (:mod:`._docx_package`); an
+article holding something only pandoc renders falls back to pandoc. Setting
+``BROADSHEET_DOCX=pandoc`` always uses pandoc, for comparison.
+
+On the pandoc path the JSON goes to one sandboxed pandoc process per document
 with ``--reference-doc``; afterwards the package is touched up: the core
 properties get the article's real dates (sandboxed pandoc writes 1970) and
 the ``data:`` URIs pandoc copies into image descriptions are dropped, since
@@ -18,7 +25,10 @@ image shows its alt text and caption, and is named with ``base.warn``.
 from __future__ import annotations
 
 import base64
+import functools
+import io
 import mimetypes
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -34,10 +44,13 @@ from ..errors import ExportError, LimitError
 from ..locale.language import likely_script
 from ..locale.script import article_direction
 from ..model import Article, Metadata
-from ..pandoc_ast import article_to_pandoc, xml_safe
+from ..pandoc_ast import Json, article_to_pandoc, xml_safe
 from ..pandoc_run import write_from_json
 from ..theme import Theme
+from ._docx_direct import Unsupported, Writer, make_sections
+from ._docx_package import assemble, core_xml, custom_xml, numbering, relationships, skeleton
 from ._docx_reference import reference_docx, rewrite_members
+from ._docx_source import docx_json
 from ._shared import BookByBundle, decode_data_uri
 
 #: Local images larger than this are left out (pandoc shows the alt text).
@@ -64,10 +77,24 @@ class DocxExporter(BookByBundle):
     name: ClassVar[str] = "docx"
     extension: ClassVar[str] = "docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    description: ClassVar[str] = "Word document (pandoc), styled from the theme"
+    description: ClassVar[str] = "Word document styled from the theme (as pandoc writes it)"
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
+        if os.environ.get("BROADSHEET_DOCX", "").strip().lower() != "pandoc":
+            inliner = ImageInliner(options.base_dir)
+            try:
+                data = write_direct(article, reference, inliner)
+            except Unsupported:
+                pass  # pandoc writes what the direct writer does not know
+            else:
+                for src, why in inliner.skipped:
+                    warn(f"docx: skipped image {_shown(src)} ({why})")
+                return data
+        return self.export_pandoc(article, reference, options)
+
+    def export_pandoc(self, article: Article, reference: Path, options: ExportOptions) -> bytes:
+        """The DOCX pandoc writes (one process), touched up by :func:`finish_docx`."""
         inliner = ImageInliner(options.base_dir)
         doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner, notes=options.notes)
         args = ["--reference-doc", str(reference)]
@@ -77,6 +104,116 @@ class DocxExporter(BookByBundle):
         for src, why in inliner.skipped:
             warn(f"docx: skipped image {_shown(src)} ({why})")
         return finish_docx(data, article.meta, rtl=article_direction(article) == "rtl")
+
+
+def write_direct(article: Article, reference: Path, inliner: ImageInliner) -> bytes:
+    """The DOCX written in this process; :class:`Unsupported` if only pandoc can write it."""
+    rtl = article_direction(article) == "rtl"
+    doc = docx_json(article, inliner)
+    meta = doc["meta"]
+    if rtl:
+        meta["dir"] = {"t": "MetaString", "c": "rtl"}  # as the pandoc path's --metadata dir=rtl
+    base = skeleton(reference)
+    writer = Writer(rtl=rtl, load_image=functools.partial(load_image, print_width_pt=base.print_width_pt))
+    head = title_block(writer, meta)
+    writer.first_para = True
+    body = writer.blocks(make_sections(doc["blocks"]))
+    document = f"{base.document_open}<w:body>{head}{body}{base.sect_pr}</w:body></w:document>"
+    separators = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{num}"><w:p>{writer.ppr(None)}<w:r><w:{kind} /></w:r></w:p></w:footnote>'
+        for kind, num in (("continuationSeparator", "0"), ("separator", "-1"))
+    )
+    footnotes = f"{base.footnotes_open}{separators}{''.join(writer.footnotes)}</w:footnotes>"
+    images = [writer.images[src] for src in sorted(writer.images)]  # pandoc lists them by source
+    media = "".join(f'<Override PartName="/word/{img.part}" ContentType="{img.mime}" />' for img in images)
+    rels_open = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    parts = {
+        "[Content_Types].xml": (base.content_types + media + "</Types>").encode("utf-8"),
+        "_rels/.rels": base.parts["_rels/.rels"],
+        "word/document.xml": document.encode("utf-8"),
+        "word/_rels/document.xml.rels": relationships(base.document_rels, images, writer.links),
+        "word/_rels/footnotes.xml.rels": relationships(rels_open, [], writer.links),
+        "word/numbering.xml": numbering(writer.lists),
+        "word/styles.xml": _styles(base.parts["word/styles.xml"], article.meta.language),
+        "word/footnotes.xml": footnotes.encode("utf-8"),
+        "docProps/core.xml": core_xml(meta, article.meta),
+        "docProps/custom.xml": custom_xml(meta),
+    }
+    for name in (
+        "word/comments.xml",
+        "word/settings.xml",
+        "docProps/app.xml",
+        "word/theme/theme1.xml",
+        "word/fontTable.xml",
+        "word/webSettings.xml",
+    ):
+        if name in base.parts:
+            parts[name] = base.parts[name]
+    for img in images:
+        parts[f"word/{img.part}"] = img.data
+    return assemble(parts)
+
+
+def title_block(writer: Writer, meta: Json) -> str:
+    """Title, subtitle, one paragraph per author and the date, styled as pandoc's template does."""
+    out = []
+
+    def para(style: str, inlines: list[Json]) -> None:
+        out.append(writer.wrap_para(writer.ppr(style), writer.inlines(inlines)))
+
+    def inlines_of(value: Json) -> list[Json]:
+        if value["t"] == "MetaString":
+            return [{"t": "Str", "c": value["c"]}]
+        return list(value["c"])
+
+    for key, style in (("title", "Title"), ("subtitle", "Subtitle")):
+        if key in meta:
+            para(style, inlines_of(meta[key]))
+    author = meta.get("author")
+    if isinstance(author, dict):
+        for name in author["c"]:
+            para("Author", inlines_of(name))
+    if "date" in meta:
+        para("Date", inlines_of(meta["date"]))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _styles(styles_xml: bytes, language: str | None) -> bytes:
+    return fix_styles_language(styles_xml, language)
+
+
+#: Image formats the direct writer embeds, by Pillow's name, with their media type.
+_IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
+
+
+def load_image(src: str, *, print_width_pt: int) -> tuple[str, bytes, tuple[int, int]]:
+    """A figure's image (a ``data:`` URI by now): media type, bytes and pandoc's size in EMU.
+
+    pandoc sizes an image at its pixels over its resolution (72 dpi unless the file
+    says), scaled down to the text width when wider.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    data = decode_data_uri(src)
+    if data is None:
+        raise Unsupported("an image pandoc would leave out")
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            kind, (px, py), dpi = img.format, img.size, img.info.get("dpi")
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
+        raise Unsupported(f"an image Pillow cannot size ({exc})") from None
+    mime = _IMAGE_TYPES.get(kind or "")
+    declared = src[5:].split(",", 1)[0].split(";", 1)[0].lower()
+    if mime is None or declared != mime:
+        raise Unsupported(f"a {declared or kind} image")
+    # pandoc truncates the resolution to whole dots per inch (3779 dots per metre: 95 dpi).
+    dx, dy = (int(dpi[0]), int(dpi[1])) if dpi and int(dpi[0]) > 0 and int(dpi[1]) > 0 else (72, 72)
+    x, y = px * 72 / dx * 12700, py * 72 / dy * 12700
+    page = print_width_pt * 12700
+    if x > page:
+        return mime, data, (page, int(page / x * y))
+    return mime, data, (int(x), int(y))
 
 
 class _Skipped(Exception):
