@@ -42,6 +42,7 @@ from convert.model import (
     LineBreak,
     Link,
     List,
+    Math,
     Metadata,
     Note,
     NoteRef,
@@ -159,7 +160,12 @@ def _stored(name: str) -> Article:
 
 
 def _kitchen_without_highlighting(kitchen: Article) -> Article:
-    body = tuple(replace(b, language=None) if isinstance(b, CodeBlock) else b for b in kitchen.body)
+    # Math goes to pandoc whole (test_golden_articles_...): the parity check takes the rest.
+    body = tuple(
+        replace(b, language=None) if isinstance(b, CodeBlock) else b
+        for b in kitchen.body
+        if not (isinstance(b, Paragraph) and any(isinstance(i, Math) for i in b.content))
+    )
     return replace(kitchen, body=body)
 
 
@@ -167,7 +173,15 @@ def _kitchen_without_highlighting(kitchen: Article) -> Article:
 def test_golden_articles_are_written_as_pandoc_writes_them(
     name: str, theme: Theme, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert differing_parts(_stored(name), theme, monkeypatch) == []
+    article = _stored(name)
+    try:
+        direct_docx(article, theme)
+    except Unsupported:
+        # Handed to pandoc whole (math, a coloured code block): the export is pandoc's own.
+        exported = DocxExporter().export(article, theme, ExportOptions())
+        assert parts(exported) == parts(pandoc_docx(article, theme, monkeypatch))
+        return
+    assert differing_parts(article, theme, monkeypatch) == []
 
 
 @pytest.mark.parametrize("language", ["en", "he", "ar", "ja", None])
