@@ -473,7 +473,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
 def formats_cmd() -> None:
     """List the input and output formats."""
     from .registry import exporters, readers
-    from .theme import builtin_names
+    from .theme import builtin_names, load_theme
 
     def describe(reg: Any, name: str) -> str:
         try:
@@ -487,7 +487,13 @@ def formats_cmd() -> None:
     click.echo("Output formats (--to):")
     for name in exporters.names():
         click.echo(f"  {name:<10} {describe(exporters, name)}")
-    click.echo("Styles (--style): " + ", ".join(builtin_names()))
+    click.echo("Styles (--style NAME, or a theme folder):")
+    for name in builtin_names():
+        try:
+            description = load_theme(name).description
+        except ConvertError as exc:
+            description = f"(unavailable: {exc.message})"
+        click.echo(f"  {name:<12} {description}")
 
 
 def _add_commands() -> None:
