@@ -73,6 +73,8 @@ class ExportOptions:
     extra: dict[str, str] = field(default_factory=dict)
     #: With ``allow_remote``: only these hosts (and their subdomains); empty = any host.
     allowed_hosts: tuple[str, ...] = ()
+    #: A PNG or JPEG to use as the book's cover (EPUB) instead of the generated one.
+    cover: Path | None = None
 
 
 @runtime_checkable

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -136,6 +136,11 @@ def _collect_meta(
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
 @click.option("--pdf-variant", metavar="NAME", help="PDF/A or PDF/UA output, e.g. pdf/a-3b, pdf/ua-1.")
 @click.option(
+    "--cover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+)
+@click.option(
     "--limit",
     "limit_pairs",
     multiple=True,
@@ -238,9 +243,12 @@ class _ConvertArgs:
     meta: dict[str, Any]
     batch: _BatchArgs
     web: _WebArgs
+    #: ``--cover``: checked (a PNG or JPEG) before any input is read.
+    cover: Path | None = None
 
     def export_options(self, src: str) -> ExportOptions:
-        return _export_options(src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant)
+        options = _export_options(src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant)
+        return replace(options, cover=self.cover)
 
 
 def _parse_convert_options(
@@ -252,6 +260,7 @@ def _parse_convert_options(
     width: int | None,
     allow_remote: bool,
     pdf_variant: str | None,
+    cover: Path | None,
     limit_pairs: tuple[str, ...],
     allow_hosts: tuple[str, ...],
     quiet: bool,
@@ -280,6 +289,10 @@ def _parse_convert_options(
     for fmt in formats:
         exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input
+    if cover is not None:
+        from .exporters._cover import read_cover
+
+        read_cover(cover)  # not a PNG or JPEG: one clear line before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
     if limit_pairs:
         from . import limits
@@ -312,6 +325,7 @@ def _parse_convert_options(
         meta,
         batch,
         _WebArgs(since, max_items, ignore_robots),
+        cover.resolve() if cover is not None else None,
     )
 
 

@@ -112,7 +112,10 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     """Render ``article`` as PDF bytes, with the URLs that were refused and any warnings."""
     variant = _variant(options.pdf_variant)
     policy = ResourcePolicy.for_paths(
-        options.base_dir, *theme.folders, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
+        options.base_dir,
+        *theme.folders,
+        allow_remote=options.allow_remote,
+        allowed_hosts=options.allowed_hosts,
     )
     fetcher = PolicyFetcher(policy)
     css = "\n".join(
