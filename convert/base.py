@@ -75,6 +75,9 @@ class ExportOptions:
     allowed_hosts: tuple[str, ...] = ()
     #: A PNG or JPEG to use as the book's cover (EPUB) instead of the generated one.
     cover: Path | None = None
+    #: PDF: put the cover (``cover``, else the generated one) on a page before the article
+    #: (digests and bundles, which are books; a single article's PDF opens with its headline).
+    cover_page: bool = False
 
 
 @runtime_checkable

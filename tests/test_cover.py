@@ -83,7 +83,9 @@ def test_cover_is_reproducible_and_depends_on_the_title(sample: Article) -> None
 
 
 def test_right_to_left_title_is_set_from_the_right() -> None:
-    image = Image.open(io.BytesIO(cover_png(arabic("لقاء في عشق آباد"), load_theme("default")))).convert("RGB")
+    image = Image.open(io.BytesIO(cover_png(arabic("لقاء في عشق آباد"), load_theme("default")))).convert(
+        "RGB"
+    )
     background = image.getpixel((5, 5))
     band = image.crop((0, 300, COVER_SIZE[0], 700))
     ink = [
@@ -175,3 +177,14 @@ def test_every_theme_epub_passes_epubcheck(books: dict[str, bytes], tmp_path: Pa
 def test_every_theme_epub_passes_ace(ace: Path, books: dict[str, bytes], tmp_path: Path, name: str) -> None:
     violations = run_ace(ace, books[name], tmp_path)
     assert not violations, violations
+
+
+@pytest.mark.slow
+def test_digest_pdf_opens_with_its_cover(sample_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest.pdf"
+    result = CliRunner().invoke(cli, ["digest", str(sample_path), "-o", str(out), "--to", "pdf", "-q"])
+    assert result.exit_code == 0, result.output
+    pages = PdfReader(out).pages
+    assert not pages[0].extract_text().strip()  # the cover is a picture of its text
+    assert list(pages[0]["/Resources"]["/XObject"].values())
+    assert "Putin" in pages[1].extract_text()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -200,21 +201,33 @@ def cover_image(article: Article, theme: Theme, supplied: Path | None = None) ->
     return CoverImage(cover_png(article, theme), "image/png", "png")
 
 
-def cover_pdf(article: Article, theme: Theme, supplied: Path | None = None) -> bytes:
-    """One PDF page of the theme's page size holding the cover, edge to edge (for bundles and digests)."""
-    import weasyprint
-
+def cover_html(article: Article, theme: Theme, supplied: Path | None = None) -> str:
+    """A one-page HTML document: the cover, edge to edge on the theme's page size."""
     from .pdf import _token
 
     cover = cover_image(article, theme, supplied)
     uri = f"data:{cover.media_type};base64,{base64.b64encode(cover.data).decode('ascii')}"
-    alt = (article.meta.title or label(_UNTITLED, article.meta.language)).replace('"', "&quot;")
+    alt = escape(article.meta.title or label(_UNTITLED, article.meta.language), quote=True)
     size = _token(theme, "size", "A4")
-    html = (
-        f"<!DOCTYPE html><html><head><style>@page {{ size: {size}; margin: 0; }}"
-        " html, body { margin: 0; height: 100%; background: "
-        f"{theme.token('colors', 'accent', '#8b1a1a')}; }}"
+    background = "#{:02x}{:02x}{:02x}".format(*_rgb(theme.token("colors", "accent"), (0x8B, 0x1A, 0x1A)))
+    lang = f' lang="{escape(article.meta.language, quote=True)}"' if article.meta.language else ""
+    return (
+        f"<!DOCTYPE html><html{lang}><head><title>{alt}</title><style>@page {{ size: {size}; margin: 0; }}"
+        f" html, body {{ margin: 0; height: 100%; background: {background}; }}"
         " img { display: block; width: 100%; height: 100%; object-fit: contain; }</style></head>"
         f'<body><img src="{uri}" alt="{alt}"></body></html>'
     )
-    return bytes(weasyprint.HTML(string=html).write_pdf())
+
+
+def cover_document(
+    article: Article, theme: Theme, supplied: Path | None = None, font_config: Any = None
+) -> Any:
+    """The cover page laid out by WeasyPrint, for a PDF exporter to put before its pages."""
+    import weasyprint
+
+    return weasyprint.HTML(string=cover_html(article, theme, supplied)).render(font_config=font_config)
+
+
+def cover_pdf(article: Article, theme: Theme, supplied: Path | None = None) -> bytes:
+    """One PDF page of the theme's page size holding the cover (for a merge to put first)."""
+    return bytes(cover_document(article, theme, supplied).write_pdf())

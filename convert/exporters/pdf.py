@@ -130,6 +130,11 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             document = html.render(
                 font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
             )
+            if options.cover_page:
+                from ._cover import cover_document
+
+                cover = cover_document(article, theme, options.cover, _fonts())
+                document = document.copy([*cover.pages, *document.pages])
             _set_dates(document, article.meta)
             data = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=mark_artifacts)
         except RecursionError:
