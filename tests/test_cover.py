@@ -188,3 +188,14 @@ def test_digest_pdf_opens_with_its_cover(sample_path: Path, tmp_path: Path) -> N
     assert not pages[0].extract_text().strip()  # the cover is a picture of its text
     assert list(pages[0]["/Resources"]["/XObject"].values())
     assert "Putin" in pages[1].extract_text()
+
+
+def test_bundle_epub_names_a_cover_image(sample_path: Path, tmp_path: Path) -> None:
+    from convert.commands.bundle import bundle_cmd
+
+    out = tmp_path / "book.epub"
+    result = CliRunner().invoke(bundle_cmd, [str(sample_path), "-o", str(out), "--title", "Weekly reading"])
+    assert result.exit_code == 0, result.output
+    book = out.read_bytes()
+    image = Image.open(io.BytesIO(members(book)["EPUB/" + cover_item(book).get("href", "")]))
+    assert image.size == COVER_SIZE
