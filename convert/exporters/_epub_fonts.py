@@ -4,7 +4,7 @@ Reading systems only have their own fonts; a book that wants its theme's
 faces carries them. Only the faces the CSS uses are embedded: the body family
 in its four styles, the heading family bold, the sans family regular and bold
 (kicker, byline, table heads), each for the article's script stack when the
-theme has one. Each is cut to the characters of the book (article, metadata
+theme has one. Each is cut (by HarfBuzz) to the characters of the book (article, metadata
 and the labels around them), which takes a few hundred kilobytes of faces
 down to tens. A family fontconfig does not have, a face in a collection
 (the CJK ``.ttc`` files), one whose licence forbids embedding, or one without
