@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -36,6 +37,7 @@ _MARGIN = 130
 _TITLE_SIZES = (150, 132, 116, 102, 90, 80, 70)
 _TITLE_LINES = 7
 _UNTITLED = "Untitled article"
+_PAGE_SIZE = re.compile(r"[A-Za-z0-9 .%+-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +205,12 @@ def cover_image(article: Article, theme: Theme, supplied: Path | None = None) ->
 
 def cover_html(article: Article, theme: Theme, supplied: Path | None = None) -> str:
     """A one-page HTML document: the cover, edge to edge on the theme's page size."""
-    from .pdf import _token
-
     cover = cover_image(article, theme, supplied)
     uri = f"data:{cover.media_type};base64,{base64.b64encode(cover.data).decode('ascii')}"
     alt = escape(article.meta.title or label(_UNTITLED, article.meta.language), quote=True)
-    size = _token(theme, "size", "A4")
+    size = str(theme.token("page", "size", "A4")).strip()
+    if not _PAGE_SIZE.fullmatch(size):  # the PDF exporter's own check, for a page of its size
+        raise UsageError(f"theme {theme.name!r}: [page] size = {size!r} is not a CSS page size")
     background = "#{:02x}{:02x}{:02x}".format(*_rgb(theme.token("colors", "accent"), (0x8B, 0x1A, 0x1A)))
     lang = f' lang="{escape(article.meta.language, quote=True)}"' if article.meta.language else ""
     return (
