@@ -96,10 +96,14 @@ class Theme:
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        """A hash of every file in the theme (used by batch manifests)."""
+        """A hash of every file in the theme and its ancestors (used by batch manifests).
+
+        Contents and relative names only, so a moved theme keeps its fingerprint.
+        """
         h = hashlib.sha256()
-        for folder in self.folders:
-            h.update(folder.as_posix().encode())
+        for n, folder in enumerate(reversed(self.folders)):
+            if n:  # each ancestor after the theme itself, told apart from its files
+                h.update(b"\0extends\0")
             for file in sorted(p for p in folder.rglob("*") if p.is_file()):
                 h.update(file.relative_to(folder).as_posix().encode())
                 h.update(file.read_bytes())

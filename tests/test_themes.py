@@ -113,3 +113,13 @@ def test_every_theme_renders_the_sample_pdf(sample_path: Path, name: str) -> Non
         if "/BaseFont" in f.get_object()
     }
     assert not any(f.startswith("DejaVu") for f in fonts), fonts
+
+
+def test_fingerprint_follows_the_parent_but_not_the_place(tmp_path: Path) -> None:
+    def make(root: Path, colour: str) -> Path:
+        write_theme(root / "parent", f'[colors]\naccent = "{colour}"\n')
+        return write_theme(root / "child", '[theme]\nextends = "../parent"\n')
+
+    first = load_theme(make(tmp_path / "a", "#111111")).fingerprint
+    assert load_theme(make(tmp_path / "b", "#111111")).fingerprint == first  # the same files elsewhere
+    assert load_theme(make(tmp_path / "c", "#222222")).fingerprint != first  # the parent changed
