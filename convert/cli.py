@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -143,6 +143,11 @@ def _collect_meta(
     help="Footnotes at the foot of the page (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': end notes everywhere.",
 )
 @click.option(
+    "--cover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+)
+@click.option(
     "--limit",
     "limit_pairs",
     multiple=True,
@@ -246,11 +251,14 @@ class _ConvertArgs:
     batch: _BatchArgs
     web: _WebArgs
     notes: str = "foot"
+    #: ``--cover``: checked (a PNG or JPEG) before any input is read.
+    cover: Path | None = None
 
     def export_options(self, src: str) -> ExportOptions:
-        return _export_options(
+        options = _export_options(
             src, self.width, self.allow_remote, self.allow_hosts, self.pdf_variant, self.notes
         )
+        return replace(options, cover=self.cover)
 
 
 def _parse_convert_options(
@@ -263,6 +271,7 @@ def _parse_convert_options(
     allow_remote: bool,
     pdf_variant: str | None,
     notes: str,
+    cover: Path | None,
     limit_pairs: tuple[str, ...],
     allow_hosts: tuple[str, ...],
     quiet: bool,
@@ -291,6 +300,10 @@ def _parse_convert_options(
     for fmt in formats:
         exporters.get_class(fmt)
     load_theme(style)  # an unknown style fails once, before any input
+    if cover is not None:
+        from .exporters._cover import read_cover
+
+        read_cover(cover)  # not a PNG or JPEG: one clear line before any input
     meta = _collect_meta(meta_pairs, title, author, published, language)
     if limit_pairs:
         from . import limits
@@ -325,6 +338,7 @@ def _parse_convert_options(
         batch,
         _WebArgs(since, max_items, ignore_robots),
         notes,
+        cover.resolve() if cover is not None else None,
     )
 
 
@@ -490,7 +504,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
 def formats_cmd() -> None:
     """List the input and output formats."""
     from .registry import exporters, readers
-    from .theme import builtin_names
+    from .theme import builtin_names, load_theme
 
     def describe(reg: Any, name: str) -> str:
         try:
@@ -504,7 +518,13 @@ def formats_cmd() -> None:
     click.echo("Output formats (--to):")
     for name in exporters.names():
         click.echo(f"  {name:<10} {describe(exporters, name)}")
-    click.echo("Styles (--style): " + ", ".join(builtin_names()))
+    click.echo("Styles (--style NAME, or a theme folder):")
+    for name in builtin_names():
+        try:
+            description = load_theme(name).description
+        except ConvertError as exc:
+            description = f"(unavailable: {exc.message})"
+        click.echo(f"  {name:<12} {description}")
 
 
 def _add_commands() -> None:

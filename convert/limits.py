@@ -481,13 +481,13 @@ def check_article(article: Article, *, what: str = "article") -> None:
 
     Iterative, so a tree of any depth is judged without recursion. A block's
     characters are those of its own inlines (a quote's paragraphs count
-    separately, each against ``block_chars``).
+    separately, each against ``block_chars``, and so does each table cell).
     """
     from .model import BlockQuote, CodeBlock, Figure, Heading, List, Paragraph, Rule, Table
 
     block_types = (Paragraph, Heading, BlockQuote, List, Figure, Table, CodeBlock, Rule)
     lim = current()
-    blocks = chars = 0
+    blocks = chars = cells = 0
     per_block: dict[int, int] = {}
     # (node, depth, id of the innermost block holding it)
     stack: list[tuple[Any, int, int]] = [(node, 1, 0) for node in (*article.body, *article.notes)]
@@ -500,14 +500,24 @@ def check_article(article: Article, *, what: str = "article") -> None:
             owner = blocks
             if blocks > lim.blocks:
                 raise _breach("blocks", f"{what} has too many blocks")
-        for child in _children(node):
+        children: Iterable[tuple[Any, int]] = ((child, owner) for child in _children(node))
+        if isinstance(node, Table):
+            # Every format lays out (or wraps) each cell on its own, so a cell, not the
+            # whole table, is held to block_chars; the table counts as one block.
+            cell_owners = []
+            for row in (*node.head, *node.rows):
+                for cell in row:
+                    cells += 1
+                    cell_owners += [(child, -cells) for child in _flatten(cell)]
+            children = (*((child, owner) for child in _flatten(node.caption)), *cell_owners)
+        for child, held_by in children:
             if isinstance(child, str):
                 chars += len(child)
-                per_block[owner] = per_block.get(owner, 0) + len(child)
-                if per_block[owner] > lim.block_chars:
+                per_block[held_by] = per_block.get(held_by, 0) + len(child)
+                if per_block[held_by] > lim.block_chars:
                     raise _breach("block_chars", f"{what} has a block of over {lim.block_chars:,} characters")
             else:
-                stack.append((child, depth + 1, owner))
+                stack.append((child, depth + 1, held_by))
     if chars > lim.text_chars:
         raise _breach("text_chars", f"{what} holds {chars:,} characters of text", chars)
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..locale.script import display_width, join_sentences
+from ..locale.script import display_width, join_sentences, wrap
 from ..locale.text import N_, display_date, label, labelled, plural_label
 from ..model import (
     Article,
@@ -104,28 +104,44 @@ class Digest:
         return sorted(index.items(), key=lambda kv: (re.sub(r"(?i)^(the|an?)\s+", "", kv[0]).lower(), kv[0]))
 
 
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` display columns (with an ellipsis when cut) and padded to them."""
-    if display_width(text) > width:
-        while text and display_width(text) > width - 1:
-            text = text[:-1]
-        text = text.rstrip() + "…"
-    return text + " " * (width - display_width(text))
+#: Widest the author, outlet and date columns get before their cells wrap; the
+#: title column takes the rest of the line, and never less than TITLE_MIN unless the
+#: others cannot give way (each keeps its longest word and _COLUMN_MIN).
+_COLUMN_CAPS = {2: 22, 3: 22, 4: 10}
+TITLE_MIN = 24
+_COLUMN_MIN = 10
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
-    """A plain-text table; the title column shrinks so a row fits ``width``."""
+    """A plain-text table whose cells wrap onto more lines rather than being cut.
+
+    The title column takes what the others leave of ``width`` (at least
+    ``TITLE_MIN``); a row's cells then wrap within their columns.
+    """
     body = [(str(i), *r) for i, r in enumerate(rows, 1)]
-    widths = [max(display_width(r[c]) for r in [head, *body]) for c in range(len(head))]
-    widths[3] = min(widths[3], 18)
-    widths[2] = min(widths[2], 22)
-    widths[4] = min(widths[4], 18)
+    table = [tuple(head), *body]
+    natural = [max(display_width(r[c]) for r in table) for c in range(len(head))]
+    # No column narrower than its longest word, so wrapping never cuts one.
+    longest = [max(display_width(w) for r in table for w in (r[c].split() or [""])) for c in range(len(head))]
+    widths = [max(longest[c], min(natural[c], _COLUMN_CAPS.get(c, natural[c]))) for c in range(len(head))]
     others = sum(widths) - widths[1] + 2 * (len(head) - 1)
-    widths[1] = max(12, min(widths[1], width - others))
+    widths[1] = max(longest[1], min(natural[1], max(TITLE_MIN, width - others)))
+    # Still too wide: outlet, then author, then title give way, down to their longest word.
+    excess = sum(widths) + 2 * (len(head) - 1) - width
+    for c in (3, 2, 1):
+        give = max(0, min(excess, widths[c] - max(longest[c], _COLUMN_MIN)))
+        widths[c] -= give
+        excess -= give
     lines = []
-    for n, r in enumerate([head, *body]):
-        cells = [_clip(c, w) for c, w in zip(r, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
+    for n, r in enumerate(table):
+        cells = [wrap(c, w) or [""] for c, w in zip(r, widths, strict=True)]
+        for k in range(max(len(c) for c in cells)):
+            parts = [(c[k] if k < len(c) else "") for c in cells]
+            lines.append(
+                "  ".join(
+                    p + " " * (w - display_width(p)) for p, w in zip(parts, widths, strict=True)
+                ).rstrip()
+            )
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines

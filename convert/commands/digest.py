@@ -165,7 +165,7 @@ def digest(
         if fmt == "txt":
             rendered[path] = render_text(result, width or theme.width).encode("utf-8")
         else:
-            data = api.write(as_article(result), fmt, style=theme, options=ExportOptions())
+            data = api.write(as_article(result), fmt, style=theme, options=ExportOptions(cover_page=True))
             assert isinstance(data, bytes)
             rendered[path] = data
     atomic_write_all(rendered.items())

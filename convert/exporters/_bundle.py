@@ -273,6 +273,10 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     )
     book.add_item(style)
     book.add_item(cover)
+    from ._cover import cover_png
+
+    # The generated cover as the package's cover-image: what e-reader libraries show.
+    book.set_cover("images/cover.png", cover_png(Article(meta=meta), theme), create_page=False)
     chapters, toc, contents = [], [], []
     for n, article in enumerate(collection.articles, 1):
         skipped: list[tuple[str, str]] = []

@@ -45,6 +45,8 @@ from ..model import (
     to_json,
 )
 from ..theme import Theme
+from ._cover import CoverImage, cover_image
+from ._epub_fonts import EmbeddedFont, embedded_fonts
 from ._shared import BookByBundle, author_names, decode_data_uri
 from .html import (
     dir_attr,
@@ -321,6 +323,8 @@ def build_book(
     identifier: str,
     theme: Theme | None = None,
     notes: str = "foot",
+    cover_image: CoverImage | None = None,
+    fonts: tuple[EmbeddedFont, ...] = (),
 ) -> Any:
     meta = article.meta
     title = xml_text(meta.title) or label(UNTITLED, meta.language)
@@ -347,6 +351,14 @@ def build_book(
     nav.add_item(style)
     for item in (style, cover, text, nav, epub.EpubNcx(uid="ncx", file_name="toc.ncx")):
         book.add_item(item)
+    if cover_image is not None:
+        # The cover-image property (and EPUB 2's <meta name="cover">): the picture e-reader
+        # libraries show. No page of its own: the title page opens the book.
+        book.set_cover(f"images/cover.{cover_image.extension}", cover_image.data, create_page=False)
+    for font in fonts:
+        book.add_item(
+            epub.EpubItem(uid=font.uid, file_name=font.href, media_type=font.media_type, content=font.data)
+        )
     for image in sorted(images.values(), key=lambda i: i.href):
         book.add_item(
             epub.EpubItem(
@@ -421,7 +433,9 @@ class EpubExporter(BookByBundle):
     name: ClassVar[str] = "epub"
     extension: ClassVar[str] = "epub"
     media_type: ClassVar[str] = "application/epub+zip"
-    description: ClassVar[str] = "an EPUB 3 e-book: title page, the article, contents, the theme's CSS"
+    description: ClassVar[str] = (
+        "an EPUB 3 e-book: cover image, title page, the article, contents, the theme's CSS and fonts"
+    )
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         skipped: list[tuple[str, str]] = []
@@ -436,7 +450,10 @@ class EpubExporter(BookByBundle):
         modified = modified_stamp(fitted.meta)
         try:
             css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
-            book = build_book(fitted, images, css, identifier, style, options.notes)
+            fonts = embedded_fonts(fitted, style)
+            css = "\n".join([*(f.rule() for f in fonts), css])
+            cover = cover_image(fitted, style, options.cover)
+            book = build_book(fitted, images, css, identifier, style, options.notes, cover, fonts)
             raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
             raise ExportError(f"epub: cannot write the book: {exc}") from exc

@@ -73,6 +73,45 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+#: Table width classes, by the estimated width in characters a table needs (its
+#: longest word per column) and wants (its longest cell per column, up to
+#: ``_CELL_WANT``), cell padding included. The theme's CSS decides what each does
+#: (print.css: ``narrow`` stays in its column, the others span the page and get
+#: smaller type). Bounds: a column of the default two-column A4 page holds about
+#: 45 characters at table size, the full measure about 95.
+TABLE_WIDTHS = ("table-narrow", "table-wide", "table-wider", "table-widest")
+_CELL_PAD = 2.5
+_CELL_WANT = 40
+
+
+def table_extent(table: Table) -> tuple[float, float]:
+    """(characters the table needs, characters it would like): see :data:`TABLE_WIDTHS`."""
+    from ..locale.script import display_width
+
+    rows = (*table.head, *table.rows)
+    columns = max((len(r) for r in rows), default=0)
+    need = want = 0.0
+    for c in range(columns):
+        cells = [" ".join(plain_text(r[c]).split()) for r in rows if c < len(r)]
+        word = max((display_width(w) for cell in cells for w in cell.split(" ")), default=0)
+        whole = max((display_width(cell) for cell in cells), default=0)
+        need += word + _CELL_PAD
+        want += min(whole, max(word, _CELL_WANT)) + _CELL_PAD
+    return need, want
+
+
+def table_width_class(table: Table) -> str:
+    """One of :data:`TABLE_WIDTHS` for ``table``."""
+    need, want = table_extent(table)
+    if want <= 45:
+        return TABLE_WIDTHS[0]
+    if need <= 95:
+        return TABLE_WIDTHS[1]
+    if need <= 120:
+        return TABLE_WIDTHS[2]
+    return TABLE_WIDTHS[3]
+
+
 @dataclass
 class Renderer:
     """Turns one article into markup; holds per-document state (note numbers).
@@ -214,7 +253,7 @@ class Renderer:
                     parts.append(f"<figcaption>{text}</figcaption>")
                 return '<figure class="figure">' + "".join(parts) + "</figure>"
             case Table(head=head, rows=rows, caption=cap):
-                out = ["<table>"]
+                out = [f'<div class="table-wrap {table_width_class(node)}">', "<table>"]
                 if cap:
                     out.append(f"<caption>{self.inlines(cap)}</caption>")
                 if head:
@@ -225,7 +264,7 @@ class Renderer:
                     out.append("</thead>")
                 out.append("<tbody>")
                 out += ["<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in r) + "</tr>" for r in rows]
-                out.append("</tbody></table>")
+                out.append("</tbody></table></div>")
                 return "\n".join(out)
             case CodeBlock(text=t, language=lang):
                 cls = f' class="language-{_e(lang)}"' if lang else ""

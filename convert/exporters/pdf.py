@@ -113,7 +113,10 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     """Render ``article`` as PDF bytes, with the URLs that were refused and any warnings."""
     variant = _variant(options.pdf_variant)
     policy = ResourcePolicy.for_paths(
-        options.base_dir, theme.path, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
+        options.base_dir,
+        *theme.folders,
+        allow_remote=options.allow_remote,
+        allowed_hosts=options.allowed_hosts,
     )
     fetcher = PolicyFetcher(policy)
     css = "\n".join(
@@ -140,6 +143,11 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
                     presentational_hints=True,
                 ),
             )
+            if options.cover_page:
+                from ._cover import cover_document
+
+                cover = cover_document(article, theme, options.cover, _fonts())
+                document = document.copy([*cover.pages, *document.pages])
             _set_dates(document, article.meta)
             data = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=mark_artifacts)
         except RecursionError:
@@ -392,7 +400,7 @@ def _stylesheet(theme: Theme) -> _Stylesheet:
         _css_cache.move_to_end(key)
         return cached
     # A theme's own resources (fonts, images) come from its folder, never the network.
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(theme.path))
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*theme.folders))
     text = page + "\n" + theme.css("css", "print_css")
     css = weasyprint.CSS(
         string=text, base_url=path_url(theme.path), url_fetcher=fetcher, font_config=_fonts()
