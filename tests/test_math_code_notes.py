@@ -59,11 +59,17 @@ def pdf_words(pdf: bytes, tmp_path: Path) -> list[tuple[int, float, str]]:
     html = subprocess.run(
         ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, timeout=120
     ).stdout
-    root = etree.fromstring(html, etree.HTMLParser())
-    out = []
+    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
+    out: list[tuple[int, float, str]] = []
+    joining = False  # a word the layout hyphenated at a line's end is read whole, where it starts
     for n, page in enumerate(root.iter("page"), 1):
         for word in page.iter("word"):
-            out.append((n, float(word.get("ymin")), word.text or ""))
+            text = word.text or ""
+            if joining:
+                out[-1] = (out[-1][0], out[-1][1], out[-1][2][:-1] + text)
+            else:
+                out.append((n, float(word.get("ymin")), text))
+            joining = text.endswith(("\u2010", "-")) and len(text) > 1
     return out
 
 
