@@ -18,7 +18,6 @@ from convert.readers.html.dates import (
     shown_instead,
     shows,
     url_day,
-    written_dates,
 )
 from convert.readers.html.text import visible_text
 
@@ -77,13 +76,6 @@ def test_written_forms_of_a_day_are_recognised_in_several_languages() -> None:
         assert shows(f"Posted {text} by the desk", "2024-03-05"), text
     assert not shows("Posted 15 March 2024", "2024-03-05")
     assert not shows("Order 105.03.20245", "2024-03-05")
-
-
-def test_written_dates_are_only_unambiguous_ones() -> None:
-    found = [
-        day for _, day in written_dates("On 03/04/2024, then 12. Januar 2023 and 2021-07-09, not 31.02.2020")
-    ]
-    assert found == [date(2023, 1, 12), date(2021, 7, 9)]
 
 
 def test_visible_text_leaves_out_scripts_and_styles() -> None:
@@ -178,17 +170,3 @@ def test_url_date_beats_a_declared_date_the_page_never_shows() -> None:
     assert (read(head).meta.published or "")[:10] == "2017-07-12"
     shown = read(head, "<p>Posted 17 June 2019</p>").meta.published or ""
     assert shown[:10] == "2019-06-17"
-
-
-@pytest.mark.parametrize("value", ["1676551869", "1676551869000"])
-def test_a_unix_time_in_seconds_or_milliseconds_is_a_date(value: str) -> None:
-    from convert.readers.html.dates import iso_date
-
-    assert iso_date(value) == "2023-02-16T12:51:09+00:00"
-
-
-def test_a_long_number_is_not_a_unix_time() -> None:
-    from convert.readers.html.dates import iso_date
-
-    assert iso_date("123456789012") is None
-    assert iso_date("9999999999") is None  # the year 2286

@@ -24,7 +24,6 @@ from convert.model import (
     walk,
 )
 from convert.readers.html import HtmlReader, decode_html, place_figures
-from convert.readers.html.dates import iso_date
 from convert.readers.html.metatags import bcp47
 from convert.readers.html.names import AuthorFilter
 from convert.registry import readers
@@ -173,25 +172,6 @@ def test_jsonld_author_is_kept_when_the_page_agrees() -> None:
 
 # --------------------------------------------------------------------------
 # Dates and language
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2024-03-05", "2024-03-05"),
-        ("2024-03-05T08:30:00+01:00", "2024-03-05T08:30:00+01:00"),
-        ("2024-03-05T08:30:00Z", "2024-03-05T08:30:00+00:00"),
-        ("2024-03-05 08:30", "2024-03-05T08:30:00"),
-        ("20240305", "2024-03-05"),
-        ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00+00:00"),
-        ("2024-02-30", None),
-        ("yesterday", None),
-        ("", None),
-        ("2999-01-01", None),
-    ],
-)
-def test_iso_date(value: str, expected: str | None) -> None:
-    assert iso_date(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -496,6 +496,20 @@ def test_feeds_expand_to_all_items(site: Site, feed: str) -> None:
     assert all(isinstance(e, str) and e.startswith(site.base) for e in entries if e not in inline)
     article = convert.read(inline[0].data, name=inline[0].url, from_="html")
     assert article.meta.url == inline[0].url and article.meta.title and article.meta.published
+
+
+def test_feed_dates_keep_the_zone_the_feed_wrote() -> None:
+    """Issue 12.5: a timestamp with a zone stays that timestamp; a sitemap's date alone stays a date."""
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>'
+        b"<description>D</description><item><title>Late story</title><link>https://news.example/late</link>"
+        b"<pubDate>Mon, 30 Nov 2026 23:30:00 -0500</pubDate></item></channel></rss>"
+    )
+    (item,) = web.parse_items(rss, "rss")
+    assert item.published == "2026-11-30T23:30:00-05:00"  # not 2026-12-01 in UTC
+    assert web.select([item], since=date(2026, 12, 1)) == []
+    (entry,) = web.parse_items(sitemap("https://news.example", count=1).encode(), "sitemap")
+    assert entry.published == "2026-11-02"
 
 
 def test_feed_items_with_full_text_are_not_fetched(site: Site, tmp_path: Path) -> None:

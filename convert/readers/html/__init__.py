@@ -33,6 +33,7 @@ from .body import (
     place_figures,
     resolve_images,
 )
+from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .weigh import Extracted, build_metadata
 
@@ -71,7 +72,7 @@ class HtmlReader:
             raise InputError("no article text found: this is binary data, not a web page")
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
-        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
+        searched_date = htmldate_date(tree)  # before trafilatura, which prunes the tree it is given
         illustrated = _extract(copy.deepcopy(tree), images=True)
         document = _extract(tree, images=False)
         extracted = _extracted_meta(document, searched_date)
@@ -122,17 +123,6 @@ def _extract(tree: HtmlElement, *, images: bool) -> Any:
         )
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
         return None
-
-
-def _searched_date(tree: HtmlElement) -> str | None:
-    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
-    import htmldate
-
-    try:
-        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-    return found if isinstance(found, str) else None
 
 
 def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from ...dates import WRITTEN_DATE
 from ...model import (
     Block,
     BlockQuote,
@@ -37,7 +38,6 @@ from ...model import (
     plain_text,
     replace,
 )
-from .dates import WRITTEN_DATE
 from .text import squash
 
 # --------------------------------------------------------------------------

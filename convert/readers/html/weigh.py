@@ -27,13 +27,13 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ...dates import parse_stamp
 from ...locale.language import normalise_tag
 from ...model import Author, Metadata
 from .dates import (
     headline,
     headline_date,
     in_page_zone,
-    iso_date,
     marked_dates,
     page_stamps,
     shown_by_headline,
@@ -344,7 +344,7 @@ def _dates(
     )
     marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
     found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
-    searched = iso_date(extracted.searched_date)
+    searched = parse_stamp(extracted.searched_date)
     stamps = page_stamps(tree, jsonld_objects(tree))
     declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
     published: tuple[str | None, str]
@@ -455,7 +455,7 @@ def _in_page_zone(dated: list[tuple[str, str]], stamps: list[datetime]) -> list[
 
 def _valid_dates(*values: tuple[str | None, str]) -> list[tuple[str, str]]:
     """The values that are plausible machine dates, as ISO 8601, each with its source."""
-    return [(d, source) for value, source in values if value and (d := iso_date(value))]
+    return [(d, source) for value, source in values if value and (d := parse_stamp(value))]
 
 
 def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tuple[str, str]:
@@ -473,7 +473,7 @@ def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tupl
 
 def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
     for value, source in values:
-        if value and (found := iso_date(value)):
+        if value and (found := parse_stamp(value)):
             return found, source
     return None, ""
 
