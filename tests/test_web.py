@@ -27,6 +27,7 @@ import convert
 from convert import limits, web
 from convert.cli import cli
 from convert.errors import InputError, LimitError
+from convert.model import Figure
 from convert.web.http import USER_AGENT, address_refusal, fetch, host_allowed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +128,18 @@ def sitemap(base: str, count: int = 5) -> str:
     return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
 
+def pictures_page(port: int) -> str:
+    """A story whose images name its own site in every relative form a page uses."""
+    figures = "".join(
+        f'<figure><img src="{src}" alt="Picture {n}"><figcaption>Picture {n} of the harbour works</figcaption>'
+        f"</figure><p>{escape(story_body(n))}</p>"
+        for n, src in enumerate(
+            (f"//127.0.0.1:{port}/media/a.jpg", "/media/b.jpg", "pics/c.jpg", "https://cdn.example/d.jpg"), 1
+        )
+    )
+    return page_html(9).replace("</h1>", f"</h1>{figures}")
+
+
 class Site(ThreadingHTTPServer):
     """A test site: every request is recorded (path and headers); connections are counted."""
 
@@ -204,6 +217,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, json_feed(base).encode(), "application/feed+json")
         elif path == "/sitemap.xml":
             self.send(200, sitemap(base).encode(), "application/xml")
+        elif path == "/news/pictures.html":
+            self.send(200, pictures_page(self.server.server_address[1]).encode())
         elif path == "/canonical.html":
             self.send(200, page_html(3, canonical="https://news.example/story-3").encode())
         elif path == "/redirect":
@@ -347,6 +362,18 @@ def test_read_url(site: Site) -> None:
     _path, headers = site.requests[-1]
     assert headers["user-agent"] == USER_AGENT and USER_AGENT.startswith("broadsheet/")
     assert "gzip" in headers["accept-encoding"]
+
+
+def test_images_of_a_fetched_page_resolve_against_the_address_it_came_from(site: Site) -> None:
+    """Issue 12: ``//host/x.jpg``, ``/path/x.jpg`` and ``x.jpg`` in a fetched page are on its site."""
+    article = convert.read(f"{site.base}/news/pictures.html", allowed_hosts=ALLOW)
+    assert [b.src for b in article.body if isinstance(b, Figure)] == [
+        f"{site.base}/media/a.jpg",
+        f"{site.base}/media/b.jpg",
+        f"{site.base}/news/pics/c.jpg",
+        "https://cdn.example/d.jpg",
+    ]
+    assert all(path.startswith(("/news/", "/robots")) for path, _h in site.requests)  # no image fetched
 
 
 def test_canonical_url_is_kept_and_the_fetched_one_is_the_source(site: Site) -> None:

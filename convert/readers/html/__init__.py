@@ -87,6 +87,8 @@ class HtmlReader:
         body = Mapper(images).blocks(body_xml)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
             body = place_figures(body, Mapper(images).blocks(illustrated.body))
+        if options.url:  # a fetched page: its addresses are on its site, resolved as a browser would
+            body = resolve_images(body, base_href(tree) or options.url, relative=True)
         page = replace(meta, url=base_href(tree) or meta.url)
         for step in BODY_STEPS.values():
             body = step(body, page)
