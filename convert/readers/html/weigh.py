@@ -48,6 +48,7 @@ from .metatags import (
     absolute_url,
     first_meta,
     host,
+    host_names,
     meta_pick,
     meta_tags,
     site_title_tails,
@@ -123,7 +124,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     ld = article_object(objects)
     publisher = _publisher(tags, ld, objects, extracted, where)
     url = _canonical(tree, tags, ld, extracted, where)
-    title = _title(tree, tags, ld, extracted, publisher, where)
+    title = _title(tree, tags, ld, extracted, publisher, host_names(url), where)
     published, updated = _dates(tree, tags, ld, extracted, where)
     if updated is not None and updated == published:
         updated = None
@@ -233,6 +234,7 @@ def _title(
     ld: dict[str, Any] | None,
     extracted: Extracted,
     publisher: str | None,
+    hosts: tuple[str, ...],
     where: Where,
 ) -> str | None:
     """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
@@ -255,22 +257,51 @@ def _title(
     if found is None:
         return None
     title, source = found
-    h1 = tree.find(".//h1")
-    for heading, origin in (
-        (squash(h1.text_content()) if h1 is not None else "", "<h1> in the page"),
-        (squash(extracted.heading), "trafilatura (first heading of the article)"),
-    ):
-        key = _name_key(heading)
-        if len(key) > 10 and key != _name_key(title) and key in _name_key(title):
-            where["title"] = f"{origin}, the part of {source} it repeats"
-            return heading
-    short = strip_site_from_title(title, (publisher,)) or title
+    if (part := _heading_in_title(tree, extracted, title, publisher)) is not None:
+        heading, origin = part
+        where["title"] = f"{origin}, the part of {source} it repeats"
+        return heading
+    short = strip_site_from_title(title, (publisher,), hosts) or title
     if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
         # A title that is only the site's name names no article: the article's own heading does.
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
+
+
+def _heading_in_title(
+    tree: HtmlElement, extracted: Extracted, title: str, publisher: str | None
+) -> tuple[str, str] | None:
+    """The longest page heading the declared ``title`` holds with more around it, and where it is.
+
+    Every ``<h1>`` counts, not only the first: a theme's menu button or logo
+    is often an ``<h1>`` before the article's. So does each element inside
+    one, for an ``<h1>`` that holds a kicker and the headline the title
+    repeats. A heading that is only the site's name is not the article's.
+    """
+    whole, site = _name_key(title), _name_key(publisher or "")
+    best: tuple[int, str, str] | None = None
+    headings: list[tuple[str, str]] = []
+    for h1 in tree.iter("h1"):
+        headings.append((squash(h1.text_content()), "<h1> in the page"))
+        headings.extend(
+            (squash(part.text_content()), "a part of the <h1> in the page")
+            for part in h1
+            if isinstance(part.tag, str)
+        )
+    headings.append((squash(extracted.heading), "trafilatura (first heading of the article)"))
+    for heading, origin in headings:
+        key = _name_key(heading)
+        if (
+            len(key) > 10
+            and key != whole
+            and key != site
+            and key in whole
+            and (best is None or len(key) > best[0])
+        ):
+            best = (len(key), heading, origin)
+    return (best[1], best[2]) if best else None
 
 
 #: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
