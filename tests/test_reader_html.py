@@ -642,3 +642,9 @@ def test_a_title_ending_in_the_site_address_loses_it() -> None:
 def test_dublin_core_in_rdfa_is_read_like_dc_html() -> None:
     head = '<title>Home</title><meta property="dc:title" content="Council approves the harbour plans">'
     assert titled(head, "<h1>News</h1>") == "Council approves the harbour plans"
+
+
+def test_an_h1_that_is_the_whole_title_keeps_it_whole() -> None:
+    head = "<title>Welcome to the harbour festival programme</title>"
+    heading = "<h1>Welcome to <span>the harbour festival programme</span></h1>"
+    assert titled(head, heading) == "Welcome to the harbour festival programme"

@@ -277,19 +277,25 @@ def _heading_in_title(
 
     Every ``<h1>`` counts, not only the first: a theme's menu button or logo
     is often an ``<h1>`` before the article's. So does each element inside
-    one, for an ``<h1>`` that holds a kicker and the headline the title
-    repeats. A heading that is only the site's name is not the article's.
+    an ``<h1>`` the title does not hold whole, for one that holds a kicker
+    besides the headline the title repeats. A heading that is only the
+    site's name is not the article's; an ``<h1>`` that is the whole title
+    confirms it as it is.
     """
     whole, site = _name_key(title), _name_key(publisher or "")
     best: tuple[int, str, str] | None = None
     headings: list[tuple[str, str]] = []
     for h1 in tree.iter("h1"):
-        headings.append((squash(h1.text_content()), "<h1> in the page"))
-        headings.extend(
-            (squash(part.text_content()), "a part of the <h1> in the page")
-            for part in h1
-            if isinstance(part.tag, str)
-        )
+        text = squash(h1.text_content())
+        if _name_key(text) == whole:
+            return None
+        headings.append((text, "<h1> in the page"))
+        if _name_key(text) not in whole:
+            headings.extend(
+                (squash(part.text_content()), "a part of the <h1> in the page")
+                for part in h1
+                if isinstance(part.tag, str)
+            )
     headings.append((squash(extracted.heading), "trafilatura (first heading of the article)"))
     for heading, origin in headings:
         key = _name_key(heading)
