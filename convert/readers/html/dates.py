@@ -150,24 +150,6 @@ def _shown_near(text: str, day: str, start: int) -> bool:
     return False
 
 
-def shown_day(stamp: str, text: str, title: str | None) -> str | None:
-    """The adjacent calendar day the page shows for a UTC ``stamp`` whose own day it never shows; else ``None``.
-
-    A UTC stamp late in the evening is the next morning east of Greenwich,
-    and one early in the morning the previous evening west of it; when the
-    page writes that neighbouring day by its headline and never the UTC one,
-    the written day is the article's (its time, in an unknown zone, is dropped).
-    """
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00", stamp) or shows(text, stamp):
-        return None
-    day, hour = day_of(stamp), int(stamp[11:13])
-    if day is None:
-        return None
-    other = (day - timedelta(days=1) if hour < 12 else day + timedelta(days=1)).isoformat()
-    start = text.find(title) if title else -1
-    return other if _shown_near(text, other, start) else None
-
-
 def headline_date(text: str, title: str | None, latest: date) -> str | None:
     """The written date nearest the headline, not labelled as an update; ``None`` without a headline.
 

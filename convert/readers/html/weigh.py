@@ -4,9 +4,10 @@ Every field picks from its candidates in a fixed order of trust and records
 where the value came from (``Where``), which ``inspect --explain`` prints:
 
 - title: JSON-LD headline, ``og:title``, Dublin Core / ``citation_title``,
-  ``<title>``, trafilatura; an ``<h1>`` that the chosen title contains wins
-  (the title without its kicker or site name), and a title that is only the
-  site's name loses to the ``<h1>``;
+  ``<title>``, trafilatura; the longest ``<h1>`` (or part of one) that the
+  chosen title contains wins (the title without its kicker or site name), a
+  tail that is the site's name or address is cut, and a title that is only
+  the site's name loses to the article's heading;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
   htmldate's find last. Only whole days move: a declared day the page never
@@ -37,7 +38,6 @@ from .dates import (
     marked_dates,
     page_stamps,
     shown_by_headline,
-    shown_day,
     shown_instead,
     shows,
     url_day,
@@ -73,7 +73,7 @@ class Extracted:
     tags: tuple[str, ...] = ()
     #: The first heading of the extracted article, if any.
     heading: str | None = None
-    #: htmldate's date with its free-text search on: the last resort, and the local day of a UTC stamp.
+    #: htmldate's date with its free-text search on: the last resort, and the check of two declared days.
     searched_date: str | None = None
 
 
@@ -416,8 +416,6 @@ DATE_RULES = {
     "shown-instead": True,
     # ... or to the day in its URL, when the page shows that day
     "url-day": True,
-    # ... or to the neighbouring day of a UTC stamp, when the page shows that day
-    "shown-day": True,
     # a date nothing declares gives way to the date written by the headline
     "by-headline": True,
     # htmldate's free-text find of a bare year (which it reports as 1 January) is no date
@@ -443,8 +441,10 @@ def _as_shown(
     """The declared date checked against the dates the page shows by its headline.
 
     A declared day the page never writes gives way to the one it does write:
-    the later declared modification day (:func:`shown_instead`), or the
-    neighbouring local day of a UTC stamp (:func:`shown_day`).
+    the later declared modification day (:func:`shown_instead`), or the day
+    in its URL. A zoned stamp is never swapped for the neighbouring local day
+    the page shows: the stamp is that moment (issue 12.5), whatever day a
+    reader's calendar gives it.
     """
     value, source = published
     text, title = visible_text(tree), headline(tree)
@@ -453,8 +453,6 @@ def _as_shown(
     day = url_day(tree)
     if DATE_RULES["url-day"] and day and day != value[:10] and not shows(text, value):
         return day, f"the date in the page's URL, which the page shows (never {source})"
-    if DATE_RULES["shown-day"] and (day := shown_day(value, text, title)) is not None:
-        return day, f"{source}, as the local day the page shows"
     return published
 
 
