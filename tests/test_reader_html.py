@@ -648,3 +648,11 @@ def test_an_h1_that_is_the_whole_title_keeps_it_whole() -> None:
     head = "<title>Welcome to the harbour festival programme</title>"
     heading = "<h1>Welcome to <span>the harbour festival programme</span></h1>"
     assert titled(head, heading) == "Welcome to the harbour festival programme"
+
+
+def test_the_headline_element_of_an_h1_made_of_kicker_and_headline() -> None:
+    head = "<title>After the vote – Council approves the harbour plans</title>"
+    heading = (
+        "<h1><span>After the vote</span> <span>–</span> <span>Council approves the harbour plans</span></h1>"
+    )
+    assert titled(head, heading) == "Council approves the harbour plans"

@@ -276,21 +276,20 @@ def _heading_in_title(
     """The longest page heading the declared ``title`` holds with more around it, and where it is.
 
     Every ``<h1>`` counts, not only the first: a theme's menu button or logo
-    is often an ``<h1>`` before the article's. So does each element inside
-    an ``<h1>`` the title does not hold whole, for one that holds a kicker
-    besides the headline the title repeats. A heading that is only the
-    site's name is not the article's; an ``<h1>`` that is the whole title
-    confirms it as it is.
+    is often an ``<h1>`` before the article's. So does each element of an
+    ``<h1>`` made of elements only, for one that holds a kicker and the
+    headline in elements of their own (``<h1><span>Kicker</span>
+    <span>Headline</span></h1>``); words of the ``<h1>``'s own ("Welcome to
+    <span>Name</span>") make it one headline. A heading that is only the
+    site's name is not the article's.
     """
     whole, site = _name_key(title), _name_key(publisher or "")
     best: tuple[int, str, str] | None = None
     headings: list[tuple[str, str]] = []
     for h1 in tree.iter("h1"):
-        text = squash(h1.text_content())
-        if _name_key(text) == whole:
-            return None
-        headings.append((text, "<h1> in the page"))
-        if _name_key(text) not in whole:
+        headings.append((squash(h1.text_content()), "<h1> in the page"))
+        own = (h1.text or "") + "".join(part.tail or "" for part in h1)
+        if not re.search(r"\w", own):
             headings.extend(
                 (squash(part.text_content()), "a part of the <h1> in the page")
                 for part in h1
