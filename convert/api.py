@@ -255,6 +255,7 @@ def read(
             provenance=provenance,
             require_text=require_text,
             warnings=warnings,
+            url=name if path is None and name and web.is_url(name) else None,
         )
         article = reader.read(data, options)
         source = Source(

@@ -44,6 +44,8 @@ class ReadOptions:
     ``inspect --allow-empty`` uses it, conversions never do.
     ``warnings``, when a list is given, collects one line per thing a reader
     repaired or left out (lines not in the file's encoding ...).
+    ``url`` is the address the bytes were fetched from (``None`` for a file
+    or bytes): a fetched page's relative links and images resolve against it.
     """
 
     path: Path | None = None
@@ -52,6 +54,7 @@ class ReadOptions:
     provenance: dict[str, str] | None = None
     require_text: bool = True
     warnings: list[str] | None = None
+    url: str | None = None
 
 
 #: Where ``ExportOptions.notes`` may put footnotes.

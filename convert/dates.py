@@ -1,4 +1,4 @@
-"""Dates: the one contract, and the shared parsers and formatters that keep it.
+"""Dates: the one contract, and the one place that reads a date from a string.
 
 Every date in the article model (``Metadata.published``, ``Metadata.updated``)
 is an ISO 8601 string:
@@ -7,40 +7,67 @@ is an ISO 8601 string:
 - a time when one is known, at least to the minute: ``2024-10-14T22:37:00``;
 - the zone kept when it was given, as an offset: ``2024-10-14T22:37:00+03:00``
   (``Z`` is read as ``+00:00``). A time without a zone is a local time; it is
-  never silently taken as UTC in the model.
+  never silently taken as UTC in the model, and a zoned time is never moved
+  to another day.
 
 Readers turn what they find into that form; exporters turn that form into
 what their format wants (W3CDTF for DOCX core properties, W3C dates for PDF
-metadata). This module is the one home of date parsing outside the HTML
-reader: :func:`parse_iso` reads the model's form, :func:`parse_date` reads a
-date as people write it (English month names, times, a.m./p.m., zones),
-:func:`to_iso` reads document metadata with both, and :data:`MONTHS` /
-:data:`MONTH_PATTERN` give the English month names (from CLDR) to code that
-finds dates in running text. Rules specific to one source stay next to that
-source as named wrappers over these and say why they differ: the text
-reader's date lines with their labels (``convert.readers.text.parse_date_line``),
-Word's midnight-UTC rule (``convert.readers._package_meta._core_date``). The HTML
-reader's machine dates (:mod:`convert.readers.html.dates`, with a plausibility
-window) are still its own.
+metadata). Every reading of a date from a string happens here:
+
+- :func:`parse_iso` reads the model's form; :func:`parse_day` a user's
+  ``YYYY-MM-DD`` (``--since``, ``--date``);
+- :func:`parse_stamp` reads a machine-written date as markup, feeds,
+  sitemaps and HTTP write them (ISO 8601 and its variants, RFC 2822, Unix
+  time), within a plausibility window; :func:`zoned` reads a stamp with an
+  explicit zone as an aware ``datetime``;
+- :func:`parse_date` reads a date as people write it (month names in
+  :data:`CALENDAR_LANGUAGES` from CLDR, times, a.m./p.m., zones), the whole
+  text being the date; :func:`find_dates` finds the unambiguous written
+  dates in running text, :func:`day_pattern` the written forms of one day,
+  :func:`path_day` the day in a URL path;
+- :func:`to_iso` reads document metadata with all of these.
+
+:data:`MONTHS` / :data:`MONTH_PATTERN` give the English month names (from
+CLDR) to code that finds English dates in running text. Rules specific to one
+source stay next to that source as named wrappers over these and say why they
+differ: the text reader's date lines with their labels
+(``convert.readers.text.parse_date_line``), Word's midnight-UTC rule
+(``convert.readers._package_meta._core_date``), the HTML reader's weighing of
+which element or meta tag says what (:mod:`convert.readers.html.dates`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
+from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import get_month_names
 
 __all__ = [
+    "CALENDAR_LANGUAGES",
     "MONTHS",
     "MONTH_PATTERN",
+    "WRITTEN_DATE",
+    "calendar_names",
+    "day_of",
+    "day_pattern",
+    "epoch_stamp",
+    "find_dates",
     "is_iso",
     "parse_date",
+    "parse_day",
     "parse_iso",
+    "parse_stamp",
+    "path_day",
     "restates",
     "to_iso",
     "w3c_date",
     "w3cdtf",
+    "zoned",
 ]
 
 #: The shapes the model accepts: a date, optionally a time (minutes at least) and a zone.
@@ -61,10 +88,46 @@ def _english_months() -> dict[str, int]:
 _MONTH_NUMBERS = _english_months()
 #: English month names, lower case, to their number (``"sept"`` -> 9).
 MONTHS: dict[str, int] = {name.lower(): n for name, n in _MONTH_NUMBERS.items()}
-_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=lambda n: (-len(n), n)))
 #: An English month name as written (``October``, ``Oct.``, ``Sept``), longest first; add
 #: ``re.I`` to read ``OCTOBER`` too.
-MONTH_PATTERN = rf"(?:{_MONTH_NAMES})\.?"
+MONTH_PATTERN = rf"(?:{'|'.join(sorted(_MONTH_NUMBERS, key=lambda n: (-len(n), n)))})\.?"
+
+#: The languages whose month and weekday names dates are read in: the Latin-script languages
+#: most web pages are written in (and most of the corpus's dated pages).
+CALENDAR_LANGUAGES = ("en", "en_GB", "de", "fr", "es", "it", "pt", "nl")
+
+
+@cache
+def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dict[int, tuple[str, ...]]:
+    """CLDR's month (``kind="months"``, keys 1-12) or weekday (``"days"``, keys 0-6) names, through
+    Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
+    or more (shorter ones are words too), longest first, for matching as word prefixes."""
+    found: dict[int, set[str]] = {}
+    for lang in CALENDAR_LANGUAGES:
+        names = getattr(Locale.parse(lang), kind)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for key, name in names[context][width].items():
+                    name = name.casefold().rstrip(".")
+                    if len(name) >= shortest:
+                        found.setdefault(key, set()).add(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in sorted(found.items())}
+
+
+#: Month names and their abbreviations in :data:`CALENDAR_LANGUAGES` (CLDR), as written prefixes.
+_CALENDAR_MONTHS = calendar_names("months", ("wide", "abbreviated"))
+#: Every such name, casefolded, to its month's number (CLDR gives no name to two months).
+_MONTH_OF = {name: n for n, names in _CALENDAR_MONTHS.items() for name in names}
+_MONTH_NAMES = "|".join(sorted(_MONTH_OF, key=lambda n: (-len(n), n)))
+
+
+def _month(word: str) -> int | None:
+    """The month a written month name (or a word it begins, ``Sept``, ``Septembre``) stands for."""
+    word = word.casefold().rstrip(".")
+    if word in _MONTH_OF:
+        return _MONTH_OF[word]
+    return next((n for n, names in _CALENDAR_MONTHS.items() if any(word.startswith(x) for x in names)), None)
+
 
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -78,13 +141,14 @@ _TIME = (
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
     r"(?:\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}))?)?"
 )
-#: The written forms :func:`parse_date` reads. Slash dates with the day first or second
+#: The written forms :func:`parse_date` reads, month names in :data:`CALENDAR_LANGUAGES`
+#: (``14 October 2024``, ``14. Oktober 2024``, ``14 de octubre de 2024``). Slash dates with the day first or second
 #: (``14/10/2024``, ``10/14/2024``) are ambiguous and not among them; dotted ones are day first.
 _DATE_FORMS = tuple(
     re.compile(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
     for form in (
         rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-        rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+        rf"{_DAY}(?:\.|er|º)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
         rf"{_YEAR}-(?P<mon>\d{{1,2}})-{_DAY}",
         rf"{_YEAR}/(?P<mon>\d{{2}})/{_DAY}",
         rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.{_YEAR}",
@@ -171,7 +235,9 @@ def _zone_offset(zone: str) -> int | None:
 
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else int(g["mon"])
+    month = _month(g["month"]) if g.get("month") else int(g["mon"])
+    if month is None:
+        return None
     try:
         day = dt.date(int(g["year"]), month, int(g["day"]))
         if g["hour"] is None:
@@ -192,6 +258,193 @@ def _iso(m: re.Match[str]) -> str | None:
             return None
         stamp = stamp.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
     return stamp.isoformat()
+
+
+# --------------------------------------------------------------------------
+# Machine dates: what markup, feeds, sitemaps and HTTP headers declare
+
+_STAMP_DATE = re.compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"(?:(?:T|\s+|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?",
+    re.IGNORECASE,
+)
+_COMPACT_DATE = re.compile(
+    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?"
+)
+#: A Unix time: 10 digits (seconds) or 13 (milliseconds), 2001-09-09 to 2286.
+_EPOCH = re.compile(r"[1-9]\d{9}(?:\d{3})?")
+#: Machine dates before this year are CMS placeholders (``1970-01-01``, ``0000-00-00``).
+_EARLIEST = 1970
+
+
+def parse_stamp(value: str | None, *, today: dt.date | None = None, window: bool = True) -> str | None:
+    """ISO 8601 for a machine-written date, or ``None`` when ``value`` is not a plain, plausible one.
+
+    Reads ISO 8601 and the variants markup and feeds write (``2024/3/5``,
+    ``2024-03-05 08:30 UTC``, ``20240305``, ``+0100``), RFC 2822 (mail, RSS,
+    HTTP: ``Tue, 05 Mar 2024 08:30:00 GMT``) and Unix times (``1676551869``,
+    or in milliseconds). A time and zone are kept when given
+    (``2024-03-05T08:30:00+01:00``, ``Z``/``UTC``/``GMT`` as ``+00:00``); a
+    date alone stays a date. Free text ("last Tuesday") is not read here.
+    With ``window`` (the default), dates before 1970 or after the day after
+    ``today`` (CMS placeholders, scheduled posts) are ``None`` too.
+    """
+    text = _SPACES.sub(" ", value or "").strip()
+    if not text or len(text) > 64:
+        return None
+    today = today or dt.datetime.now(dt.UTC).date()
+    m = _STAMP_DATE.match(text) or _COMPACT_DATE.fullmatch(text)
+    if m is not None:
+        return _from_stamp(m, today if window else None)
+    if _EPOCH.fullmatch(text):  # a Unix time, in seconds or (13 digits) milliseconds, as some CMSs write it
+        stamp = epoch_stamp(int(text[:10]))
+        return stamp if not window or _plausible(dt.date.fromisoformat(stamp[:10]), today) else None
+    try:
+        parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 08:30:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None or (window and not _plausible(parsed.date(), today)):
+        return None
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def epoch_stamp(seconds: int) -> str:
+    """A Unix time (``SOURCE_DATE_EPOCH``, a UTC tuple through ``calendar.timegm``) as an ISO stamp in UTC."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+
+
+def _from_stamp(m: re.Match[str], today: dt.date | None) -> str | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if today is not None and not _plausible(day, today):
+        return None
+    if m["H"] is None:
+        return day.isoformat()
+    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
+    zone = (m.groupdict().get("z") or "").upper()
+    if zone in ("Z", "UTC", "GMT"):
+        return stamp + "+00:00"
+    if zone:
+        digits = zone[1:].replace(":", "")
+        digits = digits + "00" if len(digits) == 2 else digits
+        if int(digits[:2]) > 14 or int(digits[2:]) > 59:
+            return stamp
+        return f"{stamp}{zone[0]}{digits[:2]}:{digits[2:]}"
+    return stamp
+
+
+def _plausible(day: dt.date, today: dt.date) -> bool:
+    return day.year >= _EARLIEST and day <= today + dt.timedelta(days=2)
+
+
+#: An ISO stamp with a time and an explicit offset (``Z`` counts as one).
+_ZONED_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
+
+
+def zoned(text: str) -> dt.datetime | None:
+    """An ISO stamp with a time and an explicit zone, as an aware datetime; ``None`` for anything else."""
+    if not _ZONED_STAMP.fullmatch(text):
+        return None
+    text = text.replace("Z", "+00:00")
+    if re.search(r"[+-]\d{4}$", text):
+        text = f"{text[:-2]}:{text[-2:]}"
+    stamp = parse_iso(text)
+    return stamp if isinstance(stamp, dt.datetime) and stamp.utcoffset() is not None else None
+
+
+def parse_day(text: str) -> dt.date:
+    """A calendar day a user typed as ``YYYY-MM-DD``; ``ValueError`` for anything else.
+
+    Strict, unlike :func:`parse_iso`: the command line reports the bad value.
+    """
+    value = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{text!r} is not a YYYY-MM-DD date")
+    return dt.date.fromisoformat(value)
+
+
+def day_of(iso: str | None) -> dt.date | None:
+    """The calendar day an ISO date or stamp names, as written (no zone conversion); ``None`` if unreadable."""
+    if not iso or not re.match(r"\d{4}-\d{2}-\d{2}", iso):
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+#: A full date as URL path segments: ``/2017/7/12/``, ``/2017-07-12/``.
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$)")
+
+
+def path_day(url: str) -> str | None:
+    """The calendar day in a URL's path (``…/2017/7/12/slug``) as ISO, if it has a real one."""
+    m = _PATH_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------
+# Dates written in running text
+
+_MONTH_WORD = "|".join(map(re.escape, sorted(_MONTH_OF, key=len, reverse=True)))
+#: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
+WRITTEN_DATE = re.compile(
+    r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
+    rf"|\b(?P<n3>(?:{_MONTH_WORD})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
+    rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(?P<n4>(?:{_MONTH_WORD})\w*)\.?,?\s+"
+    r"(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> Iterator[tuple[int, dt.date]]:
+    """Every unambiguous date written in ``text``, with its offset (no m/d versus d/m guessing)."""
+    for m in WRITTEN_DATE.finditer(text):
+        try:
+            if m["y1"]:
+                yield m.start(), dt.date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+            elif m["y2"]:
+                yield m.start(), dt.date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+            elif m["y3"]:
+                yield m.start(), dt.date(int(m["y3"]), _month(m["n3"]) or 0, int(m["d3"]))
+            else:
+                yield m.start(), dt.date(int(m["y4"]), _month(m["n4"]) or 0, int(m["d4"]))
+        except ValueError:
+            continue
+
+
+@lru_cache(maxsize=512)
+def day_pattern(day: dt.date) -> re.Pattern[str]:
+    """The usual written forms of ``day``, to search text for: numeric (d.m.y, y-m-d, d/m/y, m/d/y,
+    y. m. d., CJK) and with a month name in :data:`CALENDAR_LANGUAGES`."""
+    y, m, d = day.year, day.month, day.day
+    forms = [
+        rf"(?<!\d)0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)",
+        rf"(?<!\d)0?{d}/0?{m}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d)0?{d}-0?{m}-{y}(?!\d)",
+        rf"(?<!\d){y}\.\s?0?{m}\.\s?0?{d}(?!\d)",  # Hungarian, Korean: 2020. 08. 18.
+        rf"{y}\s?[年년]\s?0?{m}\s?[月월]\s?0?{d}\s?[日일]",
+    ]
+    for name in map(re.escape, _CALENDAR_MONTHS[m]):
+        forms.append(rf"\b{name}\w*\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)")
+        forms.append(
+            rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"
+        )
+    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 def w3cdtf(iso: str | None) -> str | None:

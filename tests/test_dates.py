@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convert.dates import MONTH_PATTERN, MONTHS, is_iso, parse_date, parse_iso, to_iso, w3c_date, w3cdtf
+from convert.dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    day_pattern,
+    find_dates,
+    is_iso,
+    parse_date,
+    parse_day,
+    parse_iso,
+    parse_stamp,
+    path_day,
+    to_iso,
+    w3c_date,
+    w3cdtf,
+    zoned,
+)
 
 PLUS_3 = dt.timezone(dt.timedelta(hours=3))
 
@@ -139,3 +155,125 @@ def test_one_date_parser_for_written_dates() -> None:
 def test_month_names_come_from_cldr() -> None:
     assert MONTHS["sept"] == MONTHS["september"] == 9
     assert re.fullmatch(MONTH_PATTERN, "Oct.") and not re.fullmatch(MONTH_PATTERN, "may")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14. Oktober 2024", "2024-10-14"),
+        ("14 de octubre de 2024", "2024-10-14"),
+        ("1er mars 2024", "2024-03-01"),
+        ("5 maart 2024 14:30", "2024-03-05T14:30:00"),
+        ("3 settembre 2023", "2023-09-03"),
+        ("März 5, 2024", "2024-03-05"),
+        ("14 Octember 2024", None),
+    ],
+)
+def test_parse_date_reads_month_names_in_the_calendar_languages(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T08:30:00+01:00", "2024-03-05T08:30:00+01:00"),
+        ("2024-03-05T08:30:00-0500", "2024-03-05T08:30:00-05:00"),
+        ("2024-03-05T08:30:00Z", "2024-03-05T08:30:00+00:00"),
+        ("2024-03-05 08:30", "2024-03-05T08:30:00"),
+        ("2024/3/5", "2024-03-05"),
+        ("20240305", "2024-03-05"),
+        ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00+00:00"),
+        ("Tue, 05 Mar 2024 08:30:00 +0100", "2024-03-05T08:30:00+01:00"),  # RSS: the zone is kept
+        ("1676551869", "2023-02-16T12:51:09+00:00"),
+        ("1676551869000", "2023-02-16T12:51:09+00:00"),
+        ("123456789012", None),
+        ("9999999999", None),  # the year 2286
+        ("2024-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+        ("2999-01-01", None),
+        ("1969-12-31", None),
+    ],
+)
+def test_parse_stamp_reads_machine_dates_within_the_window(value: str | None, expected: str | None) -> None:
+    assert parse_stamp(value, today=dt.date(2026, 12, 6)) == expected
+
+
+def test_parse_stamp_window_is_for_web_pages_only() -> None:
+    assert parse_stamp("1969-07-20T20:17:40Z", window=False) == "1969-07-20T20:17:40+00:00"
+    assert parse_stamp("2024-03-08", today=dt.date(2024, 3, 5)) is None  # a scheduled post
+    assert parse_stamp("2024-03-07", today=dt.date(2024, 3, 5)) == "2024-03-07"
+
+
+def test_zoned_reads_only_stamps_with_a_zone() -> None:
+    assert zoned("2024-03-05T08:30:00+0100") == dt.datetime(
+        2024, 3, 5, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert zoned("2024-03-05T08:30Z") == dt.datetime(2024, 3, 5, 8, 30, tzinfo=dt.UTC)
+    assert zoned("2024-03-05T08:30:00") is None
+    assert zoned("2024-03-05") is None
+
+
+def test_parse_day_is_strict_for_the_command_line() -> None:
+    assert parse_day(" 2024-03-05 ") == dt.date(2024, 3, 5)
+    for bad in ("2024-3-5", "20240305", "2024-02-30", "March 5, 2024", "2024-03-05T10:00"):
+        with pytest.raises(ValueError):
+            parse_day(bad)
+
+
+def test_find_dates_finds_only_unambiguous_ones() -> None:
+    found = [
+        day for _, day in find_dates("On 03/04/2024, then 12. Januar 2023 and 2021-07-09, not 31.02.2020")
+    ]
+    assert found == [dt.date(2023, 1, 12), dt.date(2021, 7, 9)]
+
+
+def test_day_pattern_finds_a_day_in_its_written_forms() -> None:
+    pattern = day_pattern(dt.date(2024, 3, 5))
+    for text in (
+        "5. März 2024",
+        "March 5th, 2024",
+        "05/03/2024",
+        "2024-03-05",
+        "5 de marzo de 2024",
+        "2024年3月5日",
+    ):
+        assert pattern.search(text), text
+    for text in ("15 March 2024", "2024-03-15", "105.03.20245"):
+        assert not pattern.search(text), text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/2017/7/12/harbour-plans", "2017-07-12"),
+        ("https://example.org/news/2017-07-12/harbour", "2017-07-12"),
+        ("https://example.org/2017/02/30/harbour", None),
+        ("https://example.org/news/harbour-2017", None),
+    ],
+)
+def test_path_day(url: str, expected: str | None) -> None:
+    assert path_day(url) == expected
+
+
+#: What reads a date from a string: the standard library's and third-party date parsers.
+_DATE_PARSING = re.compile(
+    r"fromisoformat|fromtimestamp|parsedate|strptime|\bdateparser\b|\bdateutil\b|\bimport htmldate\b|find_date\("
+)
+
+
+def test_one_module_reads_dates_from_strings() -> None:
+    """Issue 13: ``convert/dates.py`` is the one place a string becomes a date; htmldate is asked
+    from one place only (the HTML reader's evidence module)."""
+    package = Path(__file__).resolve().parents[1] / "convert"
+    found = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if _DATE_PARSING.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {"dates.py", "readers/html/dates.py"}
+    evidence = (package / "readers" / "html" / "dates.py").read_text(encoding="utf-8")
+    assert not re.search(r"fromisoformat|fromtimestamp|parsedate|strptime", evidence)
+    assert len(re.findall(r"find_date\(", evidence)) == 1

@@ -24,7 +24,6 @@ from convert.model import (
     walk,
 )
 from convert.readers.html import HtmlReader, decode_html, place_figures
-from convert.readers.html.dates import iso_date
 from convert.readers.html.metatags import bcp47
 from convert.readers.html.names import AuthorFilter
 from convert.registry import readers
@@ -173,25 +172,6 @@ def test_jsonld_author_is_kept_when_the_page_agrees() -> None:
 
 # --------------------------------------------------------------------------
 # Dates and language
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2024-03-05", "2024-03-05"),
-        ("2024-03-05T08:30:00+01:00", "2024-03-05T08:30:00+01:00"),
-        ("2024-03-05T08:30:00Z", "2024-03-05T08:30:00+00:00"),
-        ("2024-03-05 08:30", "2024-03-05T08:30:00"),
-        ("20240305", "2024-03-05"),
-        ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00+00:00"),
-        ("2024-02-30", None),
-        ("yesterday", None),
-        ("", None),
-        ("2999-01-01", None),
-    ],
-)
-def test_iso_date(value: str, expected: str | None) -> None:
-    assert iso_date(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -619,3 +599,60 @@ def test_a_title_escaped_twice_reads_as_text() -> None:
         '<meta property="og:title" content="Record of the week: &amp;#8216;Lift Off&amp;#8217; &amp;#x00E4;">'
     )
     assert read(page(head=head)).meta.title == "Record of the week: \u2018Lift Off\u2019 \u00e4"
+
+
+ARTICLE = """<!DOCTYPE html><html><head>{head}</head><body><header>{header}</header><article>{heading}
+<p>The council approved the harbour plans on a narrow vote after a long debate about costs and the works.</p>
+<p>Residents who opposed the project said they would keep watching how the money is spent in the years ahead.</p>
+</article></body></html>"""
+
+
+def titled(head: str, heading: str, header: str = "") -> str | None:
+    html = ARTICLE.format(head=head, heading=heading, header=header)
+    return read(html.encode()).meta.title
+
+
+def test_the_title_is_the_headline_the_declared_title_repeats_among_all_h1s() -> None:
+    head = "<title>Council approves the harbour plans – Harbour Gazette</title>"
+    header = '<h1 class="site-title">Harbour Gazette</h1><h1 class="menu-toggle">Menu</h1>'
+    assert (
+        titled(head, "<h1>Council approves the harbour plans</h1>", header)
+        == "Council approves the harbour plans"
+    )
+
+
+def test_a_kicker_inside_the_h1_is_not_part_of_the_title() -> None:
+    head = '<meta property="og:title" content="Council approves the harbour plans - Residents divided">'
+    heading = '<h1><span class="kicker">After a long debate</span> <span>Council approves the harbour plans</span></h1>'
+    assert titled(head, heading) == "Council approves the harbour plans"
+
+
+def test_a_title_ending_in_the_site_address_loses_it() -> None:
+    head = (
+        '<link rel="canonical" href="https://www.harbour-gazette.co/2024/plans">'
+        "<title>Council approves the harbour plans | Harbour-Gazette.co</title>"
+    )
+    assert titled(head, "<h1>Plans approved</h1>") == "Council approves the harbour plans"
+    other = head.replace("harbour-gazette.co/", "example.org/")
+    assert (
+        titled(other, "<h1>Plans approved</h1>") == "Council approves the harbour plans | Harbour-Gazette.co"
+    )
+
+
+def test_dublin_core_in_rdfa_is_read_like_dc_html() -> None:
+    head = '<title>Home</title><meta property="dc:title" content="Council approves the harbour plans">'
+    assert titled(head, "<h1>News</h1>") == "Council approves the harbour plans"
+
+
+def test_an_h1_that_is_the_whole_title_keeps_it_whole() -> None:
+    head = "<title>Welcome to the harbour festival programme</title>"
+    heading = "<h1>Welcome to <span>the harbour festival programme</span></h1>"
+    assert titled(head, heading) == "Welcome to the harbour festival programme"
+
+
+def test_the_headline_element_of_an_h1_made_of_kicker_and_headline() -> None:
+    head = "<title>After the vote – Council approves the harbour plans</title>"
+    heading = (
+        "<h1><span>After the vote</span> <span>–</span> <span>Council approves the harbour plans</span></h1>"
+    )
+    assert titled(head, heading) == "Council approves the harbour plans"

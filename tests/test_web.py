@@ -14,7 +14,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +27,7 @@ import convert
 from convert import limits, web
 from convert.cli import cli
 from convert.errors import InputError, LimitError
+from convert.model import Figure
 from convert.web.http import USER_AGENT, address_refusal, fetch, host_allowed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +128,18 @@ def sitemap(base: str, count: int = 5) -> str:
     return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
 
+def pictures_page(port: int) -> str:
+    """A story whose images name its own site in every relative form a page uses."""
+    figures = "".join(
+        f'<figure><img src="{src}" alt="Picture {n}"><figcaption>Picture {n} of the harbour works</figcaption>'
+        f"</figure><p>{escape(story_body(n))}</p>"
+        for n, src in enumerate(
+            (f"//127.0.0.1:{port}/media/a.jpg", "/media/b.jpg", "pics/c.jpg", "https://cdn.example/d.jpg"), 1
+        )
+    )
+    return page_html(9).replace("</h1>", f"</h1>{figures}")
+
+
 class Site(ThreadingHTTPServer):
     """A test site: every request is recorded (path and headers); connections are counted."""
 
@@ -204,6 +217,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, json_feed(base).encode(), "application/feed+json")
         elif path == "/sitemap.xml":
             self.send(200, sitemap(base).encode(), "application/xml")
+        elif path == "/news/pictures.html":
+            self.send(200, pictures_page(self.server.server_address[1]).encode())
         elif path == "/canonical.html":
             self.send(200, page_html(3, canonical="https://news.example/story-3").encode())
         elif path == "/redirect":
@@ -347,6 +362,18 @@ def test_read_url(site: Site) -> None:
     _path, headers = site.requests[-1]
     assert headers["user-agent"] == USER_AGENT and USER_AGENT.startswith("broadsheet/")
     assert "gzip" in headers["accept-encoding"]
+
+
+def test_images_of_a_fetched_page_resolve_against_the_address_it_came_from(site: Site) -> None:
+    """Issue 12: ``//host/x.jpg``, ``/path/x.jpg`` and ``x.jpg`` in a fetched page are on its site."""
+    article = convert.read(f"{site.base}/news/pictures.html", allowed_hosts=ALLOW)
+    assert [b.src for b in article.body if isinstance(b, Figure)] == [
+        f"{site.base}/media/a.jpg",
+        f"{site.base}/media/b.jpg",
+        f"{site.base}/news/pics/c.jpg",
+        "https://cdn.example/d.jpg",
+    ]
+    assert all(path.startswith(("/news/", "/robots")) for path, _h in site.requests)  # no image fetched
 
 
 def test_canonical_url_is_kept_and_the_fetched_one_is_the_source(site: Site) -> None:
@@ -496,6 +523,20 @@ def test_feeds_expand_to_all_items(site: Site, feed: str) -> None:
     assert all(isinstance(e, str) and e.startswith(site.base) for e in entries if e not in inline)
     article = convert.read(inline[0].data, name=inline[0].url, from_="html")
     assert article.meta.url == inline[0].url and article.meta.title and article.meta.published
+
+
+def test_feed_dates_keep_the_zone_the_feed_wrote() -> None:
+    """Issue 12.5: a timestamp with a zone stays that timestamp; a sitemap's date alone stays a date."""
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>'
+        b"<description>D</description><item><title>Late story</title><link>https://news.example/late</link>"
+        b"<pubDate>Mon, 30 Nov 2026 23:30:00 -0500</pubDate></item></channel></rss>"
+    )
+    (item,) = web.parse_items(rss, "rss")
+    assert item.published == "2026-11-30T23:30:00-05:00"  # not 2026-12-01 in UTC
+    assert web.select([item], since=date(2026, 12, 1)) == []
+    (entry,) = web.parse_items(sitemap("https://news.example", count=1).encode(), "sitemap")
+    assert entry.published == "2026-11-02"
 
 
 def test_feed_items_with_full_text_are_not_fetched(site: Site, tmp_path: Path) -> None:

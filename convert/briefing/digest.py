@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..dates import epoch_stamp, parse_day
 from ..locale.script import display_width, join_sentences, wrap
 from ..locale.text import N_, display_date, label, labelled, plural_label
 from ..model import (
@@ -42,14 +43,14 @@ def digest_date(value: str | None = None) -> str:
     """The header date: ``value``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today.
 
     A date alone, never a time (see :mod:`convert.dates`). Unlike the lenient
-    :func:`convert.dates.parse_iso`, a bad ``value`` raises ``ValueError``: it is
+    :func:`convert.dates.parse_iso`, a bad ``value`` raises (:func:`convert.dates.parse_day`) ``ValueError``: it is
     the user's ``--date``, and the command reports it.
     """
     if value:
-        return dt.date.fromisoformat(value).isoformat()
+        return parse_day(value).isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+        return epoch_stamp(int(epoch))[:10]
     return dt.date.today().isoformat()
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
 from .._clitools import F
+from ..dates import parse_day
 from ..errors import UsageError
 
 
@@ -41,7 +41,7 @@ def selection(since: str | None, max_items: int | None) -> dict[str, Any]:
     day = None
     if since is not None:
         try:
-            day = datetime.date.fromisoformat(since.strip())
+            day = parse_day(since)
         except ValueError:
             raise UsageError(f"--since {since!r}: expected YYYY-MM-DD") from None
     return {"since": day, "limit": max_items}

@@ -12,15 +12,16 @@ HTML page, or names a link for the caller to fetch.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin
 
 from .. import limits
+from ..dates import day_of, epoch_stamp, parse_stamp
 from ..errors import InputError
 
 __all__ = ["Item", "feed_kind", "parse_items", "select", "item_html"]
@@ -42,7 +43,8 @@ class Item:
 
     link: str | None
     title: str | None = None
-    published: datetime | None = None
+    #: ISO 8601 as the feed wrote it, zone kept (a date alone stays a date; see :mod:`convert.dates`).
+    published: str | None = None
     authors: tuple[str, ...] = ()
     #: The full text as HTML, when the feed carries it; ``None``: fetch :attr:`link`.
     html: str | None = None
@@ -73,10 +75,10 @@ def parse_items(data: bytes, kind: str, base_url: str | None = None) -> list[Ite
     return _feedparser(data, base_url)
 
 
-def select(items: list[Item], since: date | None = None, limit: int | None = None) -> list[Item]:
+def select(items: list[Item], since: dt.date | None = None, limit: int | None = None) -> list[Item]:
     """Items published on or after ``since`` (items without a date are kept), at most ``limit``."""
     if since is not None:
-        items = [i for i in items if i.published is None or i.published.date() >= since]
+        items = [i for i in items if (day := day_of(i.published)) is None or day >= since]
     return items[:limit] if limit is not None else items
 
 
@@ -90,7 +92,7 @@ def item_html(item: Item) -> bytes:
     for author in item.authors:
         head.append(f'<meta name="author" content="{escape(author)}">')
     if item.published is not None:
-        head.append(f'<meta property="article:published_time" content="{item.published.isoformat()}">')
+        head.append(f'<meta property="article:published_time" content="{escape(item.published)}">')
     heading = f"<h1>{escape(item.title)}</h1>" if item.title else ""
     page = (
         f"<!DOCTYPE html><html><head>{''.join(head)}</head>"
@@ -114,8 +116,7 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
                 value = content["value"]
                 html = value if "html" in content.get("type", "") else f"<pre>{escape(value)}</pre>"
                 break
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        when = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
+        when = _entry_date(entry)
         authors = tuple(a.get("name") for a in entry.get("authors") or () if a.get("name"))
         link = entry.get("link")
         if html is None and not link and entry.get("summary"):
@@ -160,14 +161,22 @@ def _json_authors(obj: dict[str, Any]) -> tuple[str, ...]:
     return tuple(a["name"] for a in found if isinstance(a, dict) and isinstance(a.get("name"), str))
 
 
-def _iso(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        when = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+def _entry_date(entry: Any) -> str | None:
+    """An RSS/Atom entry's date as the feed wrote it (RFC 2822 or ISO 8601, zone kept).
+
+    feedparser's own ``*_parsed`` tuples are in UTC and drop the zone: they
+    serve only for dates in forms :func:`convert.dates.parse_stamp` does not read.
+    """
+    for key in ("published", "updated"):
+        if found := _iso(entry.get(key)):
+            return found
+        if stamp := entry.get(f"{key}_parsed"):
+            return epoch_stamp(calendar.timegm(stamp))
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    return parse_stamp(value, window=False) if isinstance(value, str) else None
 
 
 def _sitemap(data: bytes, kind: str, base_url: str | None) -> list[Item]:

@@ -33,6 +33,7 @@ from .body import (
     place_figures,
     resolve_images,
 )
+from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
@@ -73,7 +74,7 @@ class HtmlReader:
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
         has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
-        searched_date = _searched_date(tree)  # before trafilatura, which prunes the tree it is given
+        searched_date = htmldate_date(tree)  # before trafilatura, which prunes the tree it is given
         illustrated = _extract(copy.deepcopy(tree), images=True)
         document = _extract(tree, images=False)
         extracted = _extracted_meta(document, searched_date)
@@ -90,6 +91,8 @@ class HtmlReader:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
             body = place_figures(body, Mapper(images).blocks(illustrated.body))
+        if options.url:  # a fetched page: its addresses are on its site, resolved as a browser would
+            body = resolve_images(body, base_href(tree) or options.url, relative=True)
         page = replace(meta, url=base_href(tree) or meta.url)
         for step in BODY_STEPS.values():
             body = step(body, page)
@@ -126,17 +129,6 @@ def _extract(tree: HtmlElement, *, images: bool) -> Any:
         )
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
         return None
-
-
-def _searched_date(tree: HtmlElement) -> str | None:
-    """htmldate's best date, free text included: used only when the markup declares none or a UTC one."""
-    import htmldate
-
-    try:
-        found = htmldate.find_date(tree, original_date=True, extensive_search=True)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
-        return None
-    return found if isinstance(found, str) else None
 
 
 def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:

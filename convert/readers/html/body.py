@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from ...dates import WRITTEN_DATE
 from ...model import (
     Block,
     BlockQuote,
@@ -37,7 +38,6 @@ from ...model import (
     plain_text,
     replace,
 )
-from .dates import WRITTEN_DATE
 from .text import squash
 
 # --------------------------------------------------------------------------
@@ -485,6 +485,10 @@ def place_figures(body: list[Block], illustrated: list[Block]) -> list[Block]:
 _log = logging.getLogger("convert.readers.html")
 
 
+#: An address with a scheme (``https:``, ``data:``): already absolute.
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
 def base_href(tree: HtmlElement) -> str | None:
     """The page's ``<base href>``, when it is an absolute web address."""
     for el in tree.iter("base"):
@@ -494,7 +498,7 @@ def base_href(tree: HtmlElement) -> str | None:
     return None
 
 
-def resolve_images(body: list[Block], page_url: str | None) -> list[Block]:
+def resolve_images(body: list[Block], page_url: str | None, *, relative: bool = False) -> list[Block]:
     """Image addresses that name the site (``//host/x.jpg``, ``/path/x.jpg``) made absolute.
 
     On a saved page such an address points to the web site, never to the
@@ -502,10 +506,14 @@ def resolve_images(body: list[Block], page_url: str | None) -> list[Block]:
     ``<base href>``, canonical or ``og:url``). Without that address the
     figure is dropped with a warning: it could only come out as a wrong
     local path. Relative addresses (``page_files/x.jpg``) stay: a saved
-    page keeps its images beside it.
+    page keeps its images beside it. A fetched page (``relative``, with
+    ``page_url`` the address it was fetched from) has every address on its
+    site, so each is resolved as a browser would.
     """
     out: list[Block] = []
     for block in body:
+        if relative and page_url and isinstance(block, Figure) and not _SCHEME.match(block.src):
+            block = replace(block, src=urljoin(page_url, block.src))
         if isinstance(block, Figure) and block.src.startswith("/"):
             if block.src.startswith("//"):
                 block = replace(block, src="https:" + block.src)

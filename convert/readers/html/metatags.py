@@ -40,8 +40,10 @@ def meta_tags(tree: HtmlElement) -> MetaTags:
         for attr in ("name", "property", "itemprop", "http-equiv"):
             for part in squash(el.get(attr)).split():  # property="og:title twitter:title"
                 key = part.lower()
-                found.setdefault(key, []).append(content)
-                found.labels.setdefault(key, f'<meta {attr}="{part}">')
+                # Dublin Core in RDFa (property="dc:title") is DC-HTML's name="DC.title".
+                for name in {key, re.sub(r"^(dc|dcterms):", r"\1.", key)}:
+                    found.setdefault(name, []).append(content)
+                    found.labels.setdefault(name, f'<meta {attr}="{part}">')
     return found
 
 
@@ -113,10 +115,22 @@ def site_title_tails(tree: HtmlElement, tags: MetaTags) -> tuple[str, ...]:
     return tuple(tails)
 
 
-def strip_site_from_title(title: str, site_names: Iterable[str | None]) -> str:
-    """``"Headline | Site"`` -> ``"Headline"`` when one end is the site's name."""
+def host_names(url: str | None) -> tuple[str, ...]:
+    """What a site's address calls it: ``www.heizung.de`` -> ``heizung.de``, ``heizung``; every
+    label but the last (``arsnova.thm.de`` -> ``arsnova.thm.de``, ``arsnova``, ``thm``)."""
+    name = host(url)
+    if not name or "." not in name:
+        return ()
+    name = name.removeprefix("www.")
+    return (name, *name.split(".")[:-1])
+
+
+def strip_site_from_title(title: str, site_names: Iterable[str | None], hosts: Iterable[str] = ()) -> str:
+    """``"Headline | Site"`` -> ``"Headline"`` when one end is the site's name, or exactly its address
+    (``"Headline | heizung.de"``, ``"Headline – ARSnova"`` on ``arsnova.thm.de``)."""
     keys = {name_key(s) for s in site_names if s}
     keys.discard("")
+    exact = {name_key(h) for h in hosts} - {""}
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -126,7 +140,7 @@ def strip_site_from_title(title: str, site_names: Iterable[str | None]) -> str:
         # is the headline that names its site ("Headline @ Blog :: Host ::"), not the site.
         if len(key) > len(name_key(" ".join(rest))):
             continue
-        if key and any(key == k or (len(k) > 3 and k in key) or key in k for k in keys):
+        if key and (key in exact or any(key == k or (len(k) > 3 and k in key) or key in k for k in keys)):
             head = _TITLE_SEPARATORS.search(title)
             joiner = head.group(0) if head else " - "
             return joiner.join(rest).strip()

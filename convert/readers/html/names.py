@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS
 
-from .dates import calendar_names
+from ...dates import calendar_names
 from .text import name_key as _name_key
 from .text import squash
 
 #: What introduces a byline: "by" and the verbs of signing, in the languages of
-#: :data:`.dates.CALENDAR_LANGUAGES` and a few more (the word a byline starts with is grammar, the
+#: :data:`convert.dates.CALENDAR_LANGUAGES` and a few more (the word a byline starts with is grammar, the
 #: same on every site of a language, which is why a short list generalises).
 PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|text|words|story|photos?|article|interview|veröffentlicht|"
@@ -36,7 +36,7 @@ def _alternatives(names: dict[int, tuple[str, ...]]) -> str:
 
 
 # Where a byline runs on into its date: "Jane Roe March 5, 2024", "Jane Roe 05.03.2024".
-# Month and weekday names come from CLDR (:func:`.dates.calendar_names`).
+# Month and weekday names come from CLDR (:func:`convert.dates.calendar_names`).
 _MONTHS = _alternatives(calendar_names("months", ("wide", "abbreviated")))
 _WEEKDAYS = _alternatives(calendar_names("days", ("wide", "abbreviated")))
 _SHORT_DAYS = _alternatives(calendar_names("days", ("short",), shortest=2))
@@ -211,7 +211,7 @@ def _names_a_role(text: str) -> bool:
 #: Bylines that credit an account or a desk, not a person, as the common CMSs and newsrooms print
 #: them. CMS defaults: "admin" (WordPress's first account), "Unknown" (Blogger's profile without a
 #: name), "Anonymous". Desks: the word for the editorial office, its staff or the news agencies in
-#: :data:`.dates.CALENDAR_LANGUAGES` (Wiktionary's translations of "editorial office" and "agency").
+#: :data:`convert.dates.CALENDAR_LANGUAGES` (Wiktionary's translations of "editorial office" and "agency").
 #: They are the same on every site of a language, which is why the list generalises.
 _DESK_WORDS = frozenset(
     """admin administrator unknown anonymous anonym anonyme anónimo anonimo

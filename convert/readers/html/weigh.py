@@ -4,9 +4,10 @@ Every field picks from its candidates in a fixed order of trust and records
 where the value came from (``Where``), which ``inspect --explain`` prints:
 
 - title: JSON-LD headline, ``og:title``, Dublin Core / ``citation_title``,
-  ``<title>``, trafilatura; an ``<h1>`` that the chosen title contains wins
-  (the title without its kicker or site name), and a title that is only the
-  site's name loses to the ``<h1>``;
+  ``<title>``, trafilatura; the longest ``<h1>`` (or part of one) that the
+  chosen title contains wins (the title without its kicker or site name), a
+  tail that is the site's name or address is cut, and a title that is only
+  the site's name loses to the article's heading;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
   htmldate's find last. Only whole days move: a declared day the page never
@@ -27,17 +28,16 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ...dates import parse_stamp
 from ...locale.language import normalise_tag
 from ...model import Author, Metadata
 from .dates import (
     headline,
     headline_date,
     in_page_zone,
-    iso_date,
     marked_dates,
     page_stamps,
     shown_by_headline,
-    shown_day,
     shown_instead,
     shows,
     url_day,
@@ -48,6 +48,7 @@ from .metatags import (
     absolute_url,
     first_meta,
     host,
+    host_names,
     meta_pick,
     meta_tags,
     site_title_tails,
@@ -72,7 +73,7 @@ class Extracted:
     tags: tuple[str, ...] = ()
     #: The first heading of the extracted article, if any.
     heading: str | None = None
-    #: htmldate's date with its free-text search on: the last resort, and the local day of a UTC stamp.
+    #: htmldate's date with its free-text search on: the last resort, and the check of two declared days.
     searched_date: str | None = None
 
 
@@ -123,7 +124,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     ld = article_object(objects)
     publisher = _publisher(tags, ld, objects, extracted, where)
     url = _canonical(tree, tags, ld, extracted, where)
-    title = _title(tree, tags, ld, extracted, publisher, where)
+    title = _title(tree, tags, ld, extracted, publisher, host_names(url), where)
     published, updated = _dates(tree, tags, ld, extracted, where)
     if updated is not None and updated == published:
         updated = None
@@ -233,6 +234,7 @@ def _title(
     ld: dict[str, Any] | None,
     extracted: Extracted,
     publisher: str | None,
+    hosts: tuple[str, ...],
     where: Where,
 ) -> str | None:
     """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
@@ -255,22 +257,56 @@ def _title(
     if found is None:
         return None
     title, source = found
-    h1 = tree.find(".//h1")
-    for heading, origin in (
-        (squash(h1.text_content()) if h1 is not None else "", "<h1> in the page"),
-        (squash(extracted.heading), "trafilatura (first heading of the article)"),
-    ):
-        key = _name_key(heading)
-        if len(key) > 10 and key != _name_key(title) and key in _name_key(title):
-            where["title"] = f"{origin}, the part of {source} it repeats"
-            return heading
-    short = strip_site_from_title(title, (publisher,)) or title
+    if (part := _heading_in_title(tree, extracted, title, publisher)) is not None:
+        heading, origin = part
+        where["title"] = f"{origin}, the part of {source} it repeats"
+        return heading
+    short = strip_site_from_title(title, (publisher,), hosts) or title
     if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
         # A title that is only the site's name names no article: the article's own heading does.
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
+
+
+def _heading_in_title(
+    tree: HtmlElement, extracted: Extracted, title: str, publisher: str | None
+) -> tuple[str, str] | None:
+    """The longest page heading the declared ``title`` holds with more around it, and where it is.
+
+    Every ``<h1>`` counts, not only the first: a theme's menu button or logo
+    is often an ``<h1>`` before the article's. So does each element of an
+    ``<h1>`` made of elements only, for one that holds a kicker and the
+    headline in elements of their own (``<h1><span>Kicker</span>
+    <span>Headline</span></h1>``); words of the ``<h1>``'s own ("Welcome to
+    <span>Name</span>") make it one headline. A heading that is only the
+    site's name is not the article's.
+    """
+    whole, site = _name_key(title), _name_key(publisher or "")
+    best: tuple[int, str, str] | None = None
+    headings: list[tuple[str, str]] = []
+    for h1 in tree.iter("h1"):
+        headings.append((squash(h1.text_content()), "<h1> in the page"))
+        own = (h1.text or "") + "".join(part.tail or "" for part in h1)
+        if not re.search(r"\w", own):
+            headings.extend(
+                (squash(part.text_content()), "a part of the <h1> in the page")
+                for part in h1
+                if isinstance(part.tag, str)
+            )
+    headings.append((squash(extracted.heading), "trafilatura (first heading of the article)"))
+    for heading, origin in headings:
+        key = _name_key(heading)
+        if (
+            len(key) > 10
+            and key != whole
+            and key != site
+            and key in whole
+            and (best is None or len(key) > best[0])
+        ):
+            best = (len(key), heading, origin)
+    return (best[1], best[2]) if best else None
 
 
 #: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
@@ -344,7 +380,7 @@ def _dates(
     )
     marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
     found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
-    searched = iso_date(extracted.searched_date)
+    searched = parse_stamp(extracted.searched_date)
     stamps = page_stamps(tree, jsonld_objects(tree))
     declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
     published: tuple[str | None, str]
@@ -379,8 +415,6 @@ DATE_RULES = {
     "shown-instead": True,
     # ... or to the day in its URL, when the page shows that day
     "url-day": True,
-    # ... or to the neighbouring day of a UTC stamp, when the page shows that day
-    "shown-day": True,
     # a date nothing declares gives way to the date written by the headline
     "by-headline": True,
     # htmldate's free-text find of a bare year (which it reports as 1 January) is no date
@@ -406,8 +440,10 @@ def _as_shown(
     """The declared date checked against the dates the page shows by its headline.
 
     A declared day the page never writes gives way to the one it does write:
-    the later declared modification day (:func:`shown_instead`), or the
-    neighbouring local day of a UTC stamp (:func:`shown_day`).
+    the later declared modification day (:func:`shown_instead`), or the day
+    in its URL. A zoned stamp is never swapped for the neighbouring local day
+    the page shows: the stamp is that moment (issue 12.5), whatever day a
+    reader's calendar gives it.
     """
     value, source = published
     text, title = visible_text(tree), headline(tree)
@@ -416,8 +452,6 @@ def _as_shown(
     day = url_day(tree)
     if DATE_RULES["url-day"] and day and day != value[:10] and not shows(text, value):
         return day, f"the date in the page's URL, which the page shows (never {source})"
-    if DATE_RULES["shown-day"] and (day := shown_day(value, text, title)) is not None:
-        return day, f"{source}, as the local day the page shows"
     return published
 
 
@@ -455,7 +489,7 @@ def _in_page_zone(dated: list[tuple[str, str]], stamps: list[datetime]) -> list[
 
 def _valid_dates(*values: tuple[str | None, str]) -> list[tuple[str, str]]:
     """The values that are plausible machine dates, as ISO 8601, each with its source."""
-    return [(d, source) for value, source in values if value and (d := iso_date(value))]
+    return [(d, source) for value, source in values if value and (d := parse_stamp(value))]
 
 
 def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tuple[str, str]:
@@ -473,7 +507,7 @@ def _corroborated(declared: list[tuple[str, str]], searched: str | None) -> tupl
 
 def _first_date(*values: tuple[str | None, str]) -> tuple[str | None, str]:
     for value, source in values:
-        if value and (found := iso_date(value)):
+        if value and (found := parse_stamp(value)):
             return found, source
     return None, ""
 
