@@ -24,7 +24,7 @@ import json, sys
 sys.argv = ["broadsheet", *json.loads(sys.argv[1])]
 code = 0
 try:
-    from convert.cli import main
+    from convert.__main__ import main  # the console script's entry point
     main()
 except SystemExit as exc:
     code = exc.code or 0
@@ -83,6 +83,18 @@ def test_a_rerun_with_nothing_to_do_imports_no_exporter(tmp_path: Path) -> None:
     assert "ebooklib" in first  # the first run converts
     again = modules_after(*args)
     assert not loaded(again, ("weasyprint", "ebooklib", "convert.exporters.epub", "convert.exporters.txt"))
+
+
+def test_version_answered_before_the_command_line_matches_clicks() -> None:
+    from click.testing import CliRunner
+
+    from convert.cli import cli
+
+    fast = subprocess.run(
+        [sys.executable, "-m", "convert", "--version"], capture_output=True, text=True, check=True
+    )
+    assert fast.stdout == CliRunner().invoke(cli, ["--version"], prog_name="broadsheet").output
+    assert "click" not in modules_after("-V")
 
 
 def test_lazy_commands_are_listed_with_their_own_help() -> None:
