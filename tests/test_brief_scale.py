@@ -115,3 +115,20 @@ def test_who_said_what_stops_at_the_limit_and_brief_json_keeps_all() -> None:
     assert len(briefing.quotes) == QUOTES_SHOWN + 20
     section = render_text(briefing, width=200).split("WHO SAID WHAT", 1)[1].split("\nFIGURES", 1)[0]
     assert section.count("Remark number") == QUOTES_SHOWN
+
+
+def test_a_phrase_resolves_to_the_first_name_it_contains_before_and_after_a_name_is_added() -> None:
+    rng = random.Random(3)
+    first = ["Ann", "Joann", "Lee", "Mark", "Li", "Olu", "Ben"]
+    last = ["Lee", "Leeds", "Smith", "Li", "Jones", "Adebayo", "Ng"]
+    index = PersonIndex()
+    for _ in range(400):
+        index.add(f"{rng.choice(first)} {rng.choice(last)}{rng.randrange(50) or ''}", [])
+    words = [*first, *last, "the", "minister", "said", "JoAnn", "Lee12", "x"]
+    for _ in range(2000):
+        phrase = " ".join(rng.choices(words, k=rng.randrange(1, 6)))
+        expected = next((n for n in index.names if n in phrase), None)
+        if expected is not None:
+            assert index.resolve(phrase) == expected
+    index.add("Ann Leeds", [])  # a new name: answers given before it are asked again
+    assert index.resolve("Ann Leeds said") == next(n for n in index.names if n in "Ann Leeds said")
