@@ -125,9 +125,9 @@ class _LazyGroup(click.Group):
         rows = []
         for name in names:
             cmd = self.commands.get(name)
-            if cmd is None:
-                rows.append((name, click.utils.make_default_short_help(LAZY_COMMANDS[name][1], limit)))
-            elif not cmd.hidden:
+            if cmd is None:  # a stand-in with the same help shortens it the way click does
+                cmd = click.Command(name, help=LAZY_COMMANDS[name][1])
+            if not cmd.hidden:
                 rows.append((name, cmd.get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)

@@ -9,6 +9,7 @@ fast. ``bench/startup.py`` has the times.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,27 @@ def test_version_answered_before_the_command_line_matches_clicks() -> None:
     )
     assert fast.stdout == CliRunner().invoke(cli, ["--version"], prog_name="broadsheet").output
     assert "click" not in modules_after("-V")
+
+
+EAGER_HELP = """
+import click
+from convert.cli import LAZY_COMMANDS, cli
+for name in LAZY_COMMANDS:
+    cli.get_command(click.Context(cli), name)
+assert set(LAZY_COMMANDS) <= set(cli.commands)
+cli(["--help"], prog_name="broadsheet")
+"""
+
+
+def test_help_lists_commands_not_loaded_as_it_lists_them_loaded() -> None:
+    env = {**os.environ, "COLUMNS": "80"}
+
+    def help_text(*args: str) -> str:
+        return subprocess.run(
+            [sys.executable, *args], capture_output=True, text=True, check=True, env=env
+        ).stdout
+
+    assert help_text("-m", "convert", "--help") == help_text("-c", EAGER_HELP)
 
 
 def test_lazy_commands_are_listed_with_their_own_help() -> None:
