@@ -23,6 +23,7 @@ alternate, so a busy moment on a shared machine hits both sides alike.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -142,8 +143,20 @@ def small_rows(work: Path, repeat: int) -> list[Row]:
     return rows
 
 
+#: Runs the command line in this interpreter, then prints the modules it imported.
+_MODULES_AFTER = """
+import json, runpy, sys
+sys.argv = ["broadsheet", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("convert", run_name="__main__")
+except SystemExit:
+    pass
+print("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
 def rerun_row(work: Path, n: int, formats: str = "pdf,txt") -> Row:
-    """The no-change rerun of ``n`` articles, and whether it imported WeasyPrint (``-X importtime``)."""
+    """The no-change rerun of ``n`` articles, and whether it imported WeasyPrint, ebooklib or pypandoc."""
     inputs, out = work / "rerun-in", work / "rerun-out"
     inputs.mkdir(exist_ok=True)
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
@@ -166,13 +179,15 @@ def rerun_row(work: Path, n: int, formats: str = "pdf,txt") -> Row:
     run(cmd)  # the first run converts everything
     times = [run(cmd)[0] for _ in range(5)]
     probe = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "convert", *cmd[len(_broadsheet()) :]],
+        [sys.executable, "-c", _MODULES_AFTER, json.dumps(cmd[len(_broadsheet()) :])],
         capture_output=True,
         text=True,
         check=True,
         env=ENV,
+        cwd=work,  # not a source tree: its ``convert`` would come before the installed one
     )
-    heavy = [m for m in ("weasyprint", "ebooklib", "pypandoc") if f" {m}\n" in probe.stderr]
+    modules = set(json.loads(probe.stdout.rsplit("\n", 2)[-2]))
+    heavy = [m for m in ("weasyprint", "ebooklib", "pypandoc") if m in modules]
     note = "imports " + ", ".join(heavy) if heavy else "imports no exporter"
     return _row(f"no-change rerun of {n} articles (--to {formats})", statistics.median(times), None, note)
 
