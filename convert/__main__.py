@@ -1,3 +1,27 @@
-from .cli import main
+"""``python -m convert`` and the ``broadsheet`` command's entry point.
 
-main()
+``broadsheet --version`` is answered here, before the command line (click
+and every command's options) is built: scripts call it to check an install,
+and it should cost no more than starting Python. Everything else goes to
+:func:`convert.cli.main`; ``tests/test_startup.py`` checks both give the
+same version line.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ._version import __version__
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        sys.stdout.write(f"broadsheet, version {__version__}\n")
+        raise SystemExit(0)
+    from .cli import main as run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -55,18 +55,11 @@ def reader_extensions() -> dict[str, str]:
     Built-in readers and those a package adds through the
     ``broadsheet.readers`` entry point count alike; the second opinion after
     the content in :func:`sniff`, and what a folder walk takes. A reader
-    that cannot load is left out (asking for it by name explains why); when
-    two readers claim an ending, the first by name keeps it.
+    that cannot load is left out (asking for it by name explains why). When
+    two readers claim an ending, one registered in this process keeps it,
+    then a built-in one, then the first plugin by name.
     """
-    found: dict[str, str] = {}
-    for name in readers.names():
-        try:
-            cls = readers.get_class(name)
-        except ConvertError:
-            continue
-        for ext in getattr(cls, "extensions", ()):
-            found.setdefault(ext.lower(), name)
-    return found
+    return readers.extension_map()
 
 
 #: Formats whose bytes are lines of text: long lines are refused before parsing.
@@ -89,7 +82,8 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, path)
     ext = path.suffix.lower() if path is not None else ""
-    by_ext = reader_extensions().get(ext)
+    # A built-in (or registered) reader's ending is settled without loading any plugin.
+    by_ext = (readers.claimed(ext) or reader_extensions().get(ext)) if ext else None
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{") and b'"broadsheet.article"' in data[:65536]:
         return "json"
@@ -119,6 +113,8 @@ def _content_sniffers(head: bytes) -> Iterable[str]:
     a ``.txt`` or ``.html`` file from the reader that claims it.
     """
     for name in readers.names():
+        if readers.is_builtin(name):
+            continue  # no built-in reader sniffs (tests/test_registry.py): none is imported to ask
         try:
             if not callable(getattr(readers.get_class(name), "sniff", None)):
                 continue
@@ -376,7 +372,7 @@ def write(
 
 def output_name(src_stem: str, fmt: str) -> str:
     """``article`` + ``pdf`` -> ``article.pdf`` (the exporter's extension)."""
-    return f"{src_stem}.{exporters.get_class(fmt).extension}"
+    return f"{src_stem}.{exporters.extension(fmt)}"
 
 
 def plan_outputs(

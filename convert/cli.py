@@ -11,16 +11,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import __version__, api, web
 from ._clitools import EXIT_INTERNAL, F, _debug_option, _print_warnings, condensed_warnings, fail, guarded
-from .base import NOTE_PLACES, ExportOptions
+from ._version import __version__
 from .commands._web import has_web_inputs, selection_options
 from .errors import ConvertError, OutputError, UsageError
-from .model import Article
+
+if TYPE_CHECKING:
+    from .base import ExportOptions
+    from .model import Article
+
+# What a command needs is imported when it runs: ``--version``, ``--help`` and
+# ``formats`` load neither :mod:`convert.api` (the readers and passes) nor the
+# batch engine, and a one-file conversion loads only its reader and exporters
+# (tests/test_startup.py keeps it so).
 
 __all__ = ["EXIT_INTERNAL", "cli", "fail", "guarded", "main"]
 
@@ -55,6 +62,8 @@ def _read_input(
     warnings: list[str] | None = None,
     allowed_hosts: tuple[str, ...] = (),
 ) -> Article:
+    from . import api
+
     if src == "-":
         data = _stdin_bytes()
         return api.read(
@@ -77,7 +86,54 @@ def _read_input(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Commands kept in their own modules, imported when run: name -> (``module:attribute``, the
+#: first line of its help, which ``broadsheet --help`` shows; tests/test_startup.py checks both).
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "bundle": (
+        "convert.commands.bundle:bundle_cmd",
+        "Put INPUT articles (files or folders) into one book with a cover and contents.",
+    ),
+    "digest": ("convert.commands.digest:digest", "One briefing for many INPUT articles (files or folders)."),
+    "inspect": (
+        "convert.commands.inspect:inspect_cmd",
+        "Show the article tree Broadsheet recovers from INPUT.",
+    ),
+}
+
+
+class _LazyGroup(click.Group):
+    """click's "lazily loading subcommands" pattern: a command module is imported when it runs.
+
+    ``--help`` lists a command that is not loaded from :data:`LAZY_COMMANDS`
+    instead of importing it (``inspect`` alone would import the readers).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            from importlib import import_module
+
+            module, _, attr = LAZY_COMMANDS[cmd_name][0].partition(":")
+            self.add_command(getattr(import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = []
+        for name in names:
+            cmd = self.commands.get(name)
+            if cmd is None:  # a stand-in with the same help shortens it the way click does
+                cmd = click.Command(name, help=LAZY_COMMANDS[name][1])
+            if not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="broadsheet")
 @_debug_option
 def cli() -> None:
@@ -137,7 +193,7 @@ def _collect_meta(
 @click.option("--pdf-variant", metavar="NAME", help="PDF/A or PDF/UA output, e.g. pdf/a-3b, pdf/ua-1.")
 @click.option(
     "--notes",
-    type=click.Choice(NOTE_PLACES),
+    type=click.Choice(("foot", "end")),  # base.NOTE_PLACES, not imported: --help stays light
     default="foot",
     show_default=True,
     help="Footnotes at the foot of the page (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': end notes everywhere.",
@@ -204,6 +260,8 @@ def convert_cmd(**options: Any) -> None:
     An http(s):// URL is fetched and read as a web page; a feed (RSS, Atom,
     JSON Feed) or sitemap, as a URL or a file, gives one output per item.
     """
+    from . import web
+
     args = _parse_convert_options(**options)
     if args.from_ == "urls" or any(map(web.is_url_list, args.inputs)):
         from .commands.convert_web import convert_url_lists
@@ -293,12 +351,13 @@ def _parse_convert_options(
     language: str | None,
 ) -> _ConvertArgs:
     """The options as :class:`_ConvertArgs`; unknown formats, an unknown style or bad --meta fail here, once."""
+    from . import api
     from .registry import exporters
     from .theme import load_theme
 
     formats = api.parse_formats(to)
     for fmt in formats:
-        exporters.get_class(fmt)
+        exporters.check(fmt)  # by name: a folder rerun with nothing to do never imports an exporter
     load_theme(style)  # an unknown style fails once, before any input
     if cover is not None:
         from .exporters._cover import read_cover
@@ -344,6 +403,8 @@ def _parse_convert_options(
 
 def _convert_to_stdout(args: _ConvertArgs) -> None:
     """``-o -``: one input in one format, written to stdout."""
+    from . import api
+
     if len(args.formats) != 1 or len(args.inputs) != 1:
         raise UsageError("-o - (stdout) takes one input and one output format")
     src = args.inputs[0]
@@ -357,6 +418,8 @@ def _convert_to_stdout(args: _ConvertArgs) -> None:
 
 def _convert_files(args: _ConvertArgs) -> int:
     """Each input file to every format, one after another; the worst exit code (0 when all were written)."""
+    from . import api
+
     inputs, output = args.inputs, args.output
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
         raise UsageError(f"-o {output}: several inputs need an output folder, not a file")
@@ -401,6 +464,8 @@ def _export_options(
     notes: str = "foot",
 ) -> ExportOptions:
     """The options every exporter gets for ``src``: its folder is the only one local files come from."""
+    from .base import ExportOptions
+
     return ExportOptions(
         width=width,
         allow_remote=allow_remote,
@@ -413,6 +478,8 @@ def _export_options(
 
 def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[str]) -> None:
     """Before any work: no output may be an input, and no two inputs may share an output."""
+    from . import api
+
     files = [src for src in inputs if src != "-"]
     claimed: dict[Path, str] = {}
     for src in files:
@@ -508,7 +575,7 @@ def formats_cmd() -> None:
 
     def describe(reg: Any, name: str) -> str:
         try:
-            return str(reg.get_class(name).description)
+            return reg.description(name)  # type: ignore[no-any-return]  # a built-in's from the table
         except ConvertError as exc:
             return f"(unavailable: {exc.message})"
 
@@ -525,19 +592,6 @@ def formats_cmd() -> None:
         except ConvertError as exc:
             description = f"(unavailable: {exc.message})"
         click.echo(f"  {name:<12} {description}")
-
-
-def _add_commands() -> None:
-    from .commands.bundle import bundle_cmd
-    from .commands.digest import digest
-    from .commands.inspect import inspect_cmd
-
-    cli.add_command(inspect_cmd)
-    cli.add_command(digest)
-    cli.add_command(bundle_cmd)
-
-
-_add_commands()
 
 
 def main() -> NoReturn:

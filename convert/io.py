@@ -20,6 +20,11 @@ Reading
     the odd lines decoded on their own, with a warning naming the lines.
     :func:`decode_data_uri` unpacks the payload of a ``data:`` URI (an
     embedded image) for the exporters and :mod:`convert.fetch`.
+
+Caching
+    :func:`user_cache_dir` is a folder only this user can write, shared by
+    this user's processes, for data that is slow to rebuild (the language
+    model unpacked).
 """
 
 from __future__ import annotations
@@ -37,6 +42,32 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
 from .errors import InputError, OutputError
+
+# --------------------------------------------------------------------------
+# Caching
+
+
+def user_cache_dir() -> Path | None:
+    """``$TMPDIR/broadsheet-UID``: only this user may write it; ``None`` if it is not safe or cannot be made.
+
+    ``BROADSHEET_CACHE_DIR`` names another folder (the same checks apply).
+    """
+    base = os.environ.get("BROADSHEET_CACHE_DIR")
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    folder = (
+        Path(base)
+        if base
+        else Path(tempfile.gettempdir()) / f"broadsheet-{uid if uid is not None else 'user'}"
+    )
+    try:
+        folder.mkdir(mode=0o700, parents=bool(base), exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    if uid is not None and (not stat.S_ISDIR(info.st_mode) or info.st_uid != uid or info.st_mode & 0o077):
+        return None
+    return folder
+
 
 # --------------------------------------------------------------------------
 # Writing

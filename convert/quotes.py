@@ -79,6 +79,9 @@ class PersonIndex:
     by_surname: dict[str, set[str]] = field(default_factory=dict)
     by_title: dict[str, set[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    #: :meth:`resolve`'s answers: the same phrase ("the minister", "he") recurs all through a long
+    #: article, and each first answer reads every name. Emptied by :meth:`add`.
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str) -> PersonIndex:
@@ -114,6 +117,7 @@ class PersonIndex:
         return index
 
     def add(self, name: str, titles: list[str]) -> None:
+        self._resolved.clear()
         if name not in self.counts:
             self.names.append(name)
             self.counts[name] = 0
@@ -129,6 +133,11 @@ class PersonIndex:
 
     def resolve(self, phrase: str) -> str | None:
         """The full name ``phrase`` stands for, or ``None`` when it names nobody we know."""
+        if phrase not in self._resolved:
+            self._resolved[phrase] = self._resolve(phrase)
+        return self._resolved[phrase]
+
+    def _resolve(self, phrase: str) -> str | None:
         for name in self.names:
             if name in phrase:
                 return name
@@ -185,13 +194,15 @@ def _double_role(s: str, i: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
+_DOUBLE_MARK = re.compile("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
+
+
 def _double_pairs(s: str, continues: bool) -> list[tuple[int, int]]:
     """``(open, close)`` index pairs; ``close == len(s)`` for a quotation running to the end."""
     pairs: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(s):
-        if ch not in '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE:
-            continue
+    for mark in _DOUBLE_MARK.finditer(s):  # the marks only, not a Python step per character
+        i = mark.start()
         can_open, can_close = _double_role(s, i)
         if start is not None and can_close and not (can_open and not can_close):
             pairs.append((start, i))

@@ -220,7 +220,7 @@ def convert_batch(
     started = time.perf_counter()
     formats = api.parse_formats(to)
     for fmt in formats:
-        exporters.get_class(fmt)  # unknown formats fail before any work
+        exporters.check(fmt)  # unknown formats fail before any work (by name: nothing is imported)
     theme = (
         style if isinstance(style, Theme) else load_theme(style if isinstance(style, str) else Path(style))
     )
@@ -273,6 +273,10 @@ def _run(
     result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0, ignored=ignored)
     run = _Run(result, manifest, (options_key(options), theme.fingerprint, _version()), on_event)
     specs = _specs(run, planned, formats, force, _style_for_workers(style, theme), options, timeout)
+    # Only the formats some job still needs are loaded (a missing dependency fails here, once);
+    # a rerun with nothing to do never imports WeasyPrint or ebooklib.
+    for fmt in dict.fromkeys(fmt for spec in specs for fmt, _ in spec.outputs):
+        exporters.get_class(fmt)
     for tmp in stale_temporaries(path for job in planned for _fmt, path in job.outputs):
         tmp.unlink(missing_ok=True)
     run.todo = len(specs)

@@ -289,7 +289,7 @@ def plan(
         discover(inputs, out, include, exclude, skip=manifest_outputs(out), ignored=ignored),
         key=lambda item: item[1],
     )
-    extensions = {fmt: exporters.get_class(fmt).extension for fmt in formats}
+    extensions = {fmt: exporters.extension(fmt) for fmt in formats}  # a built-in's without importing it
     stems: dict[str, int] = {}
     for _src, rel in files:
         key = _stem_key(rel)

@@ -35,6 +35,9 @@ SCHEMA = "broadsheet.brief"
 #: Runs of the spaces a line may break at; no-break spaces are not among them.
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 VERSION = (1, 0)
+#: "Who said what" shows the first this many quotations the summary does not (``brief.json`` has
+#: them all); as the figures stop at 40, a book-length input does not give a book-length briefing.
+QUOTES_SHOWN = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +86,14 @@ def _spoken(article: Article) -> list[SpokenQuote]:
     return out
 
 
-def _shown(quote: str, summary: tuple[Sentence, ...]) -> bool:
-    """Whether a summary sentence already shows ``quote`` (then "Who said what" does not repeat it)."""
-    flat = "".join(ch for ch in quote if ch.isalnum())
-    return any(flat in "".join(ch for ch in s.text if ch.isalnum()) for s in summary)
+def _flat(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _shown(quote: str, summary: list[str]) -> bool:
+    """Whether a summary sentence (given :func:`_flat`) already shows ``quote``: "Who said what" does not repeat it."""
+    flat = _flat(quote)
+    return any(flat in s for s in summary)
 
 
 def build(article: Article) -> Briefing:
@@ -171,11 +178,13 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
         w.heading(loc.label("Key points", lang))
         for s in b.key_points:
             w.para(s.shown, "    ", "  • ")
-    summary = (*b.bottom_line, *b.key_points) if full else b.bottom_line
+    summary = [_flat(s.text) for s in ((*b.bottom_line, *b.key_points) if full else b.bottom_line)]
     said: dict[str, list[SpokenQuote]] = {}  # what the summary already shows is not repeated
+    shown = 0
     for q in b.quotes:
-        if not _shown(q.text, summary):
+        if shown < QUOTES_SHOWN and not _shown(q.text, summary):
             said.setdefault(q.speaker, []).append(q)
+            shown += 1
     if said:
         w.heading(loc.label("Who said what", lang))
         for speaker, quotes in said.items():

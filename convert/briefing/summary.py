@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -150,17 +151,20 @@ def rank(
     total = sum(bias)
     bias = [b / total for b in bias]
     out_sums = [sum(w for _, w in row) for row in edges]
-    incoming = [[(i, w / out_sums[i]) for i, w in edges[j]] for j in range(n)]
+    # each node's in-links as two tuples (sources, normalised weights), summed with map: the same
+    # additions in the same order as a generator over pairs, at half the cost
+    incoming = [
+        (tuple(i for i, _ in edges[j]), tuple(w / out_sums[i] for i, w in edges[j])) for j in range(n)
+    ]
     dangling_nodes = [i for i in range(n) if out_sums[i] == 0]
     scores = [1.0 / n] * n
     # a windowed (long) input stops sooner: its ranking needs less precision than its cost allows
     for _ in range(ITERATIONS if window == n else ITERATIONS // 3):
         dangling = DAMPING * sum(scores[i] for i in dangling_nodes)
+        at = scores.__getitem__
         new = [
-            (1 - DAMPING) * bias[j]
-            + DAMPING * sum(scores[i] * w for i, w in incoming[j])
-            + dangling * bias[j]
-            for j in range(n)
+            (1 - DAMPING) * bias[j] + DAMPING * sum(map(operator.mul, map(at, src), ws)) + dangling * bias[j]
+            for j, (src, ws) in enumerate(incoming)
         ]
         delta = sum(abs(a - b) for a, b in zip(new, scores, strict=True))
         scores = new

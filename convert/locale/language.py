@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 #: Fewer words than this (see :func:`word_count`) is too little text to tell a language by.
@@ -112,9 +113,79 @@ def _unspaced(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    arrays = _unpacked_model(MODEL_DIR / MODEL_FILE)
+    if arrays is None:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from array import array
+
+    row = arrays["nextmove_row"]
+    return LanguageIdentifier(
+        arrays["ptc"],
+        arrays["pc"],
+        arrays["classes"].tolist(),
+        arrays["nextmove"],
+        arrays["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=array("H" if row.dtype.itemsize == 2 else "I", row.tobytes()),
+    )
+
+
+#: The arrays of py3langid's model (``py3langid.modelio``'s npz layout).
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _unpacked_model(model: Path) -> dict[str, Any] | None:
+    """py3langid's model arrays, memory-mapped from an unpacked copy in the user's cache folder.
+
+    The model ships LZMA-compressed (68 MB unpacked): unpacking it took
+    0.4-3 s of every process that identified a language, more than the rest
+    of a plain-text conversion. The copy is made once, named after the
+    model file's size and time, written to a temporary folder and renamed
+    into place, so concurrent workers never see half of it. ``None`` when
+    there is no safe cache folder: the caller loads the model the slow way.
+    """
+    import numpy as np
+
+    from ..io import user_cache_dir
+
+    folder = user_cache_dir()
+    if folder is None:
+        return None
+    try:
+        info = model.stat()
+        target = folder / f"py3langid-{info.st_size}-{info.st_mtime_ns}"
+        if not target.is_dir():
+            _unpack(model, target)
+        return {name: np.load(target / f"{name}.npy", mmap_mode="r") for name in _MODEL_ARRAYS}
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _unpack(model: Path, target: Path) -> None:
+    import lzma
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        with tempfile.TemporaryFile(dir=work) as tmp:
+            with lzma.open(model) as src:
+                shutil.copyfileobj(src, tmp, length=1 << 20)
+            tmp.seek(0)
+            with np.load(tmp, allow_pickle=False) as data:
+                for name in _MODEL_ARRAYS:
+                    np.save(work / f"{name}.npy", data[name], allow_pickle=False)
+        try:
+            work.rename(target)
+        except OSError:
+            if not target.is_dir():  # another process won the race: its copy is as good
+                raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def identify(text: str) -> str | None:

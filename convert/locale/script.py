@@ -361,21 +361,29 @@ def fill(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
 # Counting
 
 
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
 def _counts(text: str) -> tuple[int, int, int]:
     """(spaced words, CJK characters, other unspaced-script characters) in ``text``."""
     cjk = other = 0
     rest = []
-    for ch in text:
-        script = char_script(ch) if not ch.isascii() else "Latn"
-        if script in CJK_SCRIPTS:
-            cjk += 1
-            rest.append(" ")
-        elif script in UNSPACED_SCRIPTS:
-            if unicodedata.category(ch)[0] != "M":
-                other += 1
-            rest.append(" ")
-        else:
-            rest.append(ch)
+    pos = 0
+    for run in _NON_ASCII_RUN.finditer(text):  # ASCII is Latin: only the other characters are looked at
+        rest.append(text[pos : run.start()])
+        pos = run.end()
+        for ch in run.group(0):
+            script = char_script(ch)
+            if script in CJK_SCRIPTS:
+                cjk += 1
+                rest.append(" ")
+            elif script in UNSPACED_SCRIPTS:
+                if unicodedata.category(ch)[0] != "M":
+                    other += 1
+                rest.append(" ")
+            else:
+                rest.append(ch)
+    rest.append(text[pos:])
     return len(_WORD_RE.findall("".join(rest))), cjk, other
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from .. import limits
+from .._version import __version__
 from ..errors import InputError, LimitError
 
 __all__ = [
@@ -43,16 +44,7 @@ __all__ = [
 ]
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("broadsheet")
-    except PackageNotFoundError:
-        return "0.0.0+unknown"
-
-
-USER_AGENT = f"broadsheet/{_version()}"
+USER_AGENT = f"broadsheet/{__version__}"
 #: Seconds to connect, and to wait for each read from the server.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0

@@ -1,0 +1,129 @@
+"""Small commands start fast: what a fresh ``broadsheet`` process imports, counted, not timed.
+
+Each case runs the command in a new interpreter and lists ``sys.modules`` at
+the end, so a module-level import that drags in WeasyPrint, ebooklib, the
+readers or :mod:`importlib.metadata` fails here on any machine, however
+fast. ``bench/startup.py`` has the times.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "ashgabat-oped.txt"
+
+PROBE = """
+import json, sys
+sys.argv = ["broadsheet", *json.loads(sys.argv[1])]
+code = 0
+try:
+    from convert.__main__ import main  # the console script's entry point
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+print("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+#: What no small command needs: the PDF and EPUB engines, the batch engine, the web page reader.
+NEVER = ("weasyprint", "ebooklib", "convert.batch", "convert.readers.html", "trafilatura", "distributed")
+
+
+def modules_after(*args: str, cwd: Path | None = None) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, cwd=cwd, check=True
+    )
+    result = json.loads(proc.stdout.rsplit("\n", 2)[-2])
+    assert result["code"] == 0, proc.stderr
+    return set(result["modules"])
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules for n in names if m == n or m.startswith(n + "."))
+
+
+@pytest.mark.parametrize("args", [("--version",), ("-V",), ("--help",), ("convert", "--help")])
+def test_version_and_help_import_only_the_command_line(args: tuple[str, ...]) -> None:
+    modules = modules_after(*args)
+    assert not loaded(
+        modules, (*NEVER, "importlib.metadata", "convert.api", "convert.model", "convert.readers")
+    )
+    assert not loaded(modules, ("convert.exporters", "convert.locale", "numpy", "babel"))
+
+
+def test_formats_reads_the_table_not_the_formats() -> None:
+    modules = modules_after("formats")
+    assert not loaded(modules, (*NEVER, "convert.api", "convert.readers.text", "convert.readers.pandoc"))
+    assert not loaded(modules, ("convert.exporters.pdf", "convert.exporters.epub", "convert.exporters.txt"))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "json", "brief"])
+def test_a_small_conversion_loads_its_reader_and_exporter_only(fmt: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    modules = modules_after("convert", "a.txt", "--to", fmt, "-o", "out/", "-q", cwd=tmp_path)
+    assert (tmp_path / "out").is_dir()
+    assert not loaded(
+        modules, (*NEVER, "convert.readers.pandoc", "convert.exporters.pdf", "convert.exporters.html")
+    )
+    assert "convert.readers.text" in modules
+
+
+def test_a_rerun_with_nothing_to_do_imports_no_exporter(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SAMPLE.read_bytes())
+    args = ("convert", str(src), "--to", "epub,txt", "-o", str(tmp_path / "out"), "-q", "-j", "1")
+    first = modules_after(*args)
+    assert "ebooklib" in first  # the first run converts
+    again = modules_after(*args)
+    assert not loaded(again, ("weasyprint", "ebooklib", "convert.exporters.epub", "convert.exporters.txt"))
+
+
+def test_version_answered_before_the_command_line_matches_clicks() -> None:
+    from click.testing import CliRunner
+
+    from convert.cli import cli
+
+    fast = subprocess.run(
+        [sys.executable, "-m", "convert", "--version"], capture_output=True, text=True, check=True
+    )
+    assert fast.stdout == CliRunner().invoke(cli, ["--version"], prog_name="broadsheet").output
+    assert "click" not in modules_after("-V")
+
+
+EAGER_HELP = """
+import click
+from convert.cli import LAZY_COMMANDS, cli
+for name in LAZY_COMMANDS:
+    cli.get_command(click.Context(cli), name)
+assert set(LAZY_COMMANDS) <= set(cli.commands)
+cli(["--help"], prog_name="broadsheet")
+"""
+
+
+def test_help_lists_commands_not_loaded_as_it_lists_them_loaded() -> None:
+    env = {**os.environ, "COLUMNS": "80"}
+
+    def help_text(*args: str) -> str:
+        return subprocess.run(
+            [sys.executable, *args], capture_output=True, text=True, check=True, env=env
+        ).stdout
+
+    assert help_text("-m", "convert", "--help") == help_text("-c", EAGER_HELP)
+
+
+def test_lazy_commands_are_listed_with_their_own_help() -> None:
+    from convert.cli import LAZY_COMMANDS, cli
+
+    ctx = click.Context(cli)
+    for name, (_target, line) in LAZY_COMMANDS.items():
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name
+        assert (command.help or "").split("\n\n")[0].strip() == line
