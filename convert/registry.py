@@ -97,12 +97,12 @@ BUILTIN_EXPORTERS: Mapping[str, Builtin] = {
     ),
     "epub": Builtin(
         "convert.exporters.epub:EpubExporter",
-        "an EPUB 3 e-book: title page, the article, contents, the theme's CSS",
+        "an EPUB 3 e-book: cover image, title page, the article, contents, the theme's CSS and fonts",
         extension="epub",
     ),
     "docx": Builtin(
         "convert.exporters.docx:DocxExporter",
-        "Word document (pandoc), styled from the theme",
+        "Word document styled from the theme (as pandoc writes it)",
         extension="docx",
     ),
     "txt": Builtin(

@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from .._clitools import F
-from ..dates import parse_day
 from ..errors import UsageError
 
 
@@ -41,6 +40,8 @@ def selection(since: str | None, max_items: int | None) -> dict[str, Any]:
     day = None
     if since is not None:
         try:
+            from ..dates import parse_day  # Babel's tables load only for --since, not for --help
+
             day = parse_day(since)
         except ValueError:
             raise UsageError(f"--since {since!r}: expected YYYY-MM-DD") from None
