@@ -88,6 +88,7 @@ class ExportOptions:
     def __post_init__(self) -> None:
         if self.notes not in NOTE_PLACES:
             raise ValueError(f"notes must be one of {', '.join(NOTE_PLACES)}, got {self.notes!r}")
+
     #: A PNG or JPEG to use as the book's cover (EPUB) instead of the generated one.
     cover: Path | None = None
     #: PDF: put the cover (``cover``, else the generated one) on a page before the article
