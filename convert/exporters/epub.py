@@ -47,6 +47,7 @@ from ..model import (
 from ..theme import Theme
 from ._shared import BookByBundle, author_names, decode_data_uri
 from .html import (
+    code_stylesheet,
     dir_attr,
     figure_as_text,
     head_meta,
@@ -435,7 +436,12 @@ class EpubExporter(BookByBundle):
         identifier = xml_text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
-            css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
+            parts = (
+                style.css("css", "epub_css"),
+                script_css(fitted, style),
+                code_stylesheet(style, [fitted]),
+            )
+            css = "\n".join(c for c in parts if c)
             book = build_book(fitted, images, css, identifier, style, options.notes)
             raw = write_book(book, modified, article.meta.language)
         except (ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
