@@ -494,9 +494,12 @@ def formats_cmd() -> None:
 
     def describe(reg: Any, name: str) -> str:
         try:
-            return str(reg.get_class(name).description)
+            cls = reg.get_class(name)
         except ConvertError as exc:
             return f"(unavailable: {exc.message})"
+        missing = getattr(cls, "missing", None)  # a format that needs a tool may say it is absent
+        why = missing() if callable(missing) else None
+        return f"{cls.description} (unavailable: {why})" if why else str(cls.description)
 
     click.echo("Input formats (--from):")
     for name in readers.names():
