@@ -398,7 +398,8 @@ def _export_options(
 
 
 def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[str]) -> None:
-    """Before any work: no output may be an input, and no two inputs may share an output."""
+    """Before any work: every format's tool is there, no output is an input, no two inputs share one."""
+    api.ensure_tools(formats)
     files = [src for src in inputs if src != "-"]
     claimed: dict[Path, str] = {}
     for src in files:

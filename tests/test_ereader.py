@@ -230,6 +230,22 @@ def test_kepub_is_a_registered_format_with_its_own_ending(tmp_path: Path) -> Non
     assert b"koboSpan" in zipfile.ZipFile(book).read("EPUB/chapter.xhtml")
 
 
+def test_kepub_bundle_is_one_book_with_kobo_spans(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    (folder / "notes.md").write_text("# Harbour notes\n\nThe ferry left late. Nobody minded.\n", encoding="utf-8")
+    book = tmp_path / "two.kepub.epub"
+    r = CliRunner().invoke(cli, ["bundle", str(folder), "--to", "kepub", "-o", str(book)])
+    assert r.exit_code == 0, r.output
+    data = book.read_bytes()
+    assert [p for p in check_epub(data) if p.rule != "cover"] == []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        chapters = [n for n in zf.namelist() if "article-" in n and n.endswith(".xhtml")]
+        assert len(chapters) == 2
+        assert all(b'class="koboSpan"' in zf.read(n) for n in chapters)
+
+
 def test_to_kepub_is_deterministic(epubs: dict[str, bytes]) -> None:
     assert to_kepub(epubs["maktaba-ar"]) == to_kepub(epubs["maktaba-ar"])
 
@@ -249,7 +265,19 @@ def test_azw3_without_calibre_is_one_line_exit_5_and_nothing_written(
     assert r.exit_code == 5
     assert "needs calibre's ebook-convert" in r.output
     assert len([line for line in r.output.splitlines() if "ebook-convert" in line]) == 1
-    assert not list(out.glob("*.azw3")) if out.exists() else True
+    assert not out.exists()  # checked before anything was read or written
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    r = CliRunner().invoke(cli, ["convert", str(folder), "--to", "epub,azw3", "-o", str(out)])
+    assert r.exit_code == 5, r.output
+    assert "azw3 needs calibre's ebook-convert" in r.output
+    assert not out.exists()
+    book = tmp_path / "book.azw3"
+    r = CliRunner().invoke(cli, ["bundle", str(folder), "--to", "azw3", "-o", str(book)])
+    assert r.exit_code == 5, r.output
+    assert "needs calibre's ebook-convert" in r.output
+    assert not book.exists()
     r = CliRunner().invoke(cli, ["formats"])
     assert r.exit_code == 0
     line = next(line for line in r.output.splitlines() if line.strip().startswith("azw3"))

@@ -289,6 +289,7 @@ def plan(
         discover(inputs, out, include, exclude, skip=manifest_outputs(out), ignored=ignored),
         key=lambda item: item[1],
     )
+    api.ensure_tools(formats)
     extensions = {fmt: exporters.get_class(fmt).extension for fmt in formats}
     stems: dict[str, int] = {}
     for _src, rel in files:

@@ -47,6 +47,7 @@ KOBO_STYLE = "div#book-inner { margin-top: 0; margin-bottom: 0; }"
 #: calibre's converter, and how long one conversion may take.
 EBOOK_CONVERT = "ebook-convert"
 CONVERT_TIMEOUT = 300
+TOOL_HINT = "install calibre (apt-get install calibre, or calibre-ebook.com) and put ebook-convert on PATH"
 
 
 def _local(el: etree._Element) -> str:
@@ -203,7 +204,7 @@ def calibre_convert(epub: bytes, extension: str) -> bytes:
     if tool is None:
         raise MissingDependencyError(
             f"{extension} needs calibre's ebook-convert",
-            hint="install calibre (apt-get install calibre, or calibre-ebook.com) and put ebook-convert on PATH",
+            hint=TOOL_HINT,
         )
     with tempfile.TemporaryDirectory(prefix="broadsheet-calibre-") as tmp:
         folder = Path(tmp)
@@ -239,6 +240,7 @@ class Azw3Exporter(EpubExporter):
     extension: ClassVar[str] = "azw3"
     media_type: ClassVar[str] = "application/vnd.amazon.ebook"
     description: ClassVar[str] = "a Kindle book (KF8), converted from the EPUB by calibre's ebook-convert"
+    tool_hint: ClassVar[str] = TOOL_HINT
 
     @staticmethod
     def missing() -> str | None:
