@@ -214,8 +214,10 @@ def test_kobo_document_numbers_paragraphs_and_wraps_images() -> None:
 def test_kepubs_pass_epubcheck(kepubs: dict[str, bytes], tmp_path: Path) -> None:
     if not java_available():
         pytest.skip("java is not installed: epubcheck cannot run")
+    from kitchen import KITCHEN_SINK  # images (wrapped whole), tables, lists, notes
+
     paths = []
-    for name, data in kepubs.items():
+    for name, data in {**kepubs, "kitchen-sink": convert.write(KITCHEN_SINK, "kepub")}.items():
         paths.append(tmp_path / f"{name}.kepub.epub")
         paths[-1].write_bytes(data)
     reports = check_epubs(paths)
@@ -234,7 +236,9 @@ def test_kepub_bundle_is_one_book_with_kobo_spans(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(SAMPLE, folder / SAMPLE.name)
-    (folder / "notes.md").write_text("# Harbour notes\n\nThe ferry left late. Nobody minded.\n", encoding="utf-8")
+    (folder / "notes.md").write_text(
+        "# Harbour notes\n\nThe ferry left late. Nobody minded.\n", encoding="utf-8"
+    )
     book = tmp_path / "two.kepub.epub"
     r = CliRunner().invoke(cli, ["bundle", str(folder), "--to", "kepub", "-o", str(book)])
     assert r.exit_code == 0, r.output
