@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
 from . import limits, model
 from .base import NOTE_PLACES, ExportOptions, ExportResult, ReadOptions, collect_warnings
-from .errors import ConvertError, ExportError, InputError, LimitError, OutputError, UsageError
+from .errors import (
+    ConvertError,
+    ExportError,
+    InputError,
+    LimitError,
+    MissingDependencyError,
+    OutputError,
+    UsageError,
+)
 from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
 from .model import Article, Source
@@ -373,6 +381,23 @@ def write(
 def output_name(src_stem: str, fmt: str) -> str:
     """``article`` + ``pdf`` -> ``article.pdf`` (the exporter's extension)."""
     return f"{src_stem}.{exporters.extension(fmt)}"
+
+
+def ensure_tools(formats: Sequence[str]) -> None:
+    """Before any work: raise :class:`MissingDependencyError` for a format whose external tool is absent.
+
+    An exporter that needs a program (azw3: calibre's ``ebook-convert``) has
+    a ``missing()`` static method giving the reason, or ``None`` when the
+    program is there, and a ``tool_hint`` saying how to install it.
+    """
+    for fmt in formats:
+        if exporters.is_builtin(fmt) and not exporters.builtins[fmt.lower()].runs_tool:
+            continue  # a built-in that runs no outside program: nothing to check, nothing to import
+        cls = exporters.get_class(fmt)
+        missing = getattr(cls, "missing", None)
+        why = missing() if callable(missing) else None
+        if why:
+            raise MissingDependencyError(f"{fmt} {why}", hint=getattr(cls, "tool_hint", None))
 
 
 def plan_outputs(

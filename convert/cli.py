@@ -477,9 +477,10 @@ def _export_options(
 
 
 def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[str]) -> None:
-    """Before any work: no output may be an input, and no two inputs may share an output."""
+    """Before any work: every format's tool is there, no output is an input, no two inputs share one."""
     from . import api
 
+    api.ensure_tools(formats)
     files = [src for src in inputs if src != "-"]
     claimed: dict[Path, str] = {}
     for src in files:
@@ -575,9 +576,14 @@ def formats_cmd() -> None:
 
     def describe(reg: Any, name: str) -> str:
         try:
-            return reg.description(name)  # type: ignore[no-any-return]  # a built-in's from the table
+            description = reg.description(name)  # a built-in's from the table, without importing it
+            quiet = reg.is_builtin(name) and not reg.builtins[name].runs_tool
+            cls = None if quiet else reg.get_class(name)  # a format that runs a program says if it is absent
         except ConvertError as exc:
             return f"(unavailable: {exc.message})"
+        missing = getattr(cls, "missing", None)
+        why = missing() if callable(missing) else None
+        return f"{description} (unavailable: {why})" if why else description
 
     click.echo("Input formats (--from):")
     for name in readers.names():

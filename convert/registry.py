@@ -47,6 +47,9 @@ class Builtin:
     extensions: tuple[str, ...] = ()
     #: Exporters: the output file's ending (its ``extension``).
     extension: str = ""
+    #: Exporters that run an outside program and say when it is absent (a ``missing()`` method):
+    #: only these are imported to check for it before a run.
+    runs_tool: bool = False
 
 
 BUILTIN_READERS: Mapping[str, Builtin] = {
@@ -121,6 +124,17 @@ BUILTIN_EXPORTERS: Mapping[str, Builtin] = {
     ),
     "brief.json": Builtin(
         "convert.exporters.brief_json:BriefJsonExporter", "the briefing as JSON data", extension="brief.json"
+    ),
+    "kepub": Builtin(
+        "convert.exporters.ereader:KepubExporter",
+        "a Kobo kepub: the EPUB with Kobo's koboSpan markup (.kepub.epub)",
+        extension="kepub.epub",
+    ),
+    "azw3": Builtin(
+        "convert.exporters.ereader:Azw3Exporter",
+        "a Kindle book (KF8), converted from the EPUB by calibre's ebook-convert",
+        extension="azw3",
+        runs_tool=True,
     ),
 }
 

@@ -249,9 +249,12 @@ def test_epub_pop_up_footnotes_and_mathml_property(article: Article) -> None:
     with zipfile.ZipFile(io.BytesIO(render(article, "epub"))) as zf:
         chapter = zf.read("EPUB/chapter.xhtml").decode()
         opf = zf.read("EPUB/content.opf").decode()
+        css = zf.read("EPUB/style/epub.css").decode()
     assert chapter.count('epub:type="noteref"') == 2
     assert chapter.count('<aside id="fn-') == 2 and 'epub:type="footnote"' in chapter
-    assert "<math " in chapter and "color:" in chapter
+    # code is coloured through token classes and the book's stylesheet (Kobo: no inline styles)
+    assert "<math " in chapter and 'class="tok-k"' in chapter and "style=" not in chapter
+    assert re.search(r"pre \.tok-k \{ color: #", css)
     item = re.search(r'<item href="chapter.xhtml"[^>]*>', opf)
     assert item and 'properties="mathml"' in item.group()
     etree.fromstring(chapter.encode())  # well-formed XHTML

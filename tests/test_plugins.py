@@ -139,7 +139,7 @@ def test_bundle_names_the_formats_that_can_bundle(folder: Path, tmp_path: Path) 
     assert result.exit_code == 2
     [line] = result.output.strip().splitlines()
     assert "cannot bundle as 'txt'" in line
-    assert "docx, epub, note, pdf" in line
+    assert "azw3, docx, epub, kepub, note, pdf" in line
 
 
 def test_registrations_do_not_leak_between_tests_first() -> None:

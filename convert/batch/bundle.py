@@ -43,8 +43,16 @@ def _can_bundle(fmt: str) -> bool:
         return False
 
 
+def _ending(dest: Path) -> str | None:
+    """The bundling format whose whole file ending ``dest`` has (``b.kepub.epub`` -> ``kepub``), longest first."""
+    name = dest.name.lower()
+    endings = {fmt: exporters.get_class(fmt).extension.lower() for fmt in bundle_formats()}
+    found = [fmt for fmt, ext in endings.items() if name.endswith(f".{ext}") and len(name) > len(ext) + 1]
+    return max(found, key=lambda fmt: len(endings[fmt]), default=None)
+
+
 def _format_of(dest: Path, to: str | None) -> str:
-    fmt = (to or dest.suffix.lstrip(".")).lower()
+    fmt = (to or _ending(dest) or dest.suffix.lstrip(".")).lower()
     if not _can_bundle(fmt):
         raise UsageError(
             f"cannot bundle as {fmt or 'that'!r}", hint=f"choose from: {', '.join(bundle_formats())}"
@@ -59,7 +67,8 @@ def destinations(dest: Path, formats: Sequence[str]) -> dict[str, Path]:
     pdf`` writes ``b.pdf``, never a PDF named ``b.epub``; an ending that is
     no bundling format's is kept (``book.v2`` -> ``book.v2.pdf``).
     """
-    stem = dest.with_suffix("") if _can_bundle(dest.suffix.lower().lstrip(".")) else dest
+    ending = _ending(dest)
+    stem = dest.with_name(dest.name[: -len(exporters.get_class(ending).extension) - 1]) if ending else dest
     return {fmt: stem.with_name(f"{stem.name}.{exporters.get_class(fmt).extension}") for fmt in formats}
 
 

@@ -289,6 +289,7 @@ def plan(
         discover(inputs, out, include, exclude, skip=manifest_outputs(out), ignored=ignored),
         key=lambda item: item[1],
     )
+    api.ensure_tools(formats)  # imports only an exporter that runs an outside program
     extensions = {fmt: exporters.extension(fmt) for fmt in formats}  # a built-in's without importing it
     stems: dict[str, int] = {}
     for _src, rel in files:

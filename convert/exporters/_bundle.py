@@ -263,7 +263,11 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     ep.add_metadata(book, meta, collection.identifier())
     if ep.direction_of(book.language):
         book.set_direction(ep.direction_of(book.language))
-    css = theme.css("css", "epub_css").encode("utf-8")
+    from ..exporters.html import code_stylesheet
+
+    css = "\n".join((theme.css("css", "epub_css"), code_stylesheet(theme, collection.articles))).encode(
+        "utf-8"
+    )
     style = epub.EpubItem(uid="style", file_name=ep.CSS_HREF, media_type="text/css", content=css)
     cover = epub.EpubItem(
         uid="cover",

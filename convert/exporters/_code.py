@@ -1,8 +1,9 @@
 """Code blocks coloured by Pygments, for HTML, EPUB and PDF.
 
 The colours are written as inline ``style`` attributes, so the same markup
-works in a standalone page, an EPUB chapter and WeasyPrint without a second
-stylesheet. The Pygments style comes from the theme (``[code] pygments`` in
+works in a standalone page and WeasyPrint without a second stylesheet; EPUB
+chapters take classes (``tok-k`` ...) and :func:`stylesheet` instead, because
+Kobo advises against inline styles in books (see :mod:`._ereader`). The Pygments style comes from the theme (``[code] pygments`` in
 ``theme.toml``); any of its colours that would read below WCAG 2.1's 4.5:1
 against the block's background (``[colors] quote_bg``) is darkened until it
 passes, and background colours of single tokens are dropped, so every theme
@@ -84,12 +85,34 @@ def _style(name: str, background: str) -> Any:
     return type("BroadsheetCodeStyle", (Style,), {"styles": styles, "background_color": background})
 
 
+#: The prefix of the token classes ``highlight(..., classes=True)`` writes.
+CLASS_PREFIX = "tok-"
+
+
+def _background(background: str) -> str:
+    return (background if _is_hex(background) else DEFAULT_BACKGROUND).lower()
+
+
+def stylesheet(scope: str, *, style: str = DEFAULT_STYLE, background: str = "") -> str:
+    """The CSS rules for the token classes of code blocks under ``scope`` (``"pre"``)."""
+    from pygments.formatters import HtmlFormatter
+
+    formatter = HtmlFormatter(style=_style(style, _background(background)), classprefix=CLASS_PREFIX)
+    return "\n".join(formatter.get_token_style_defs(scope))
+
+
 def highlight(
-    text: str, language: str | None, *, style: str = DEFAULT_STYLE, background: str = ""
+    text: str,
+    language: str | None,
+    *,
+    style: str = DEFAULT_STYLE,
+    background: str = "",
+    classes: bool = False,
 ) -> str | None:
     """``text`` as escaped HTML with coloured ``<span>``\\ s, or ``None`` for a language Pygments lacks.
 
-    No language is guessed: a block without one stays plain.
+    No language is guessed: a block without one stays plain. ``classes``
+    writes token classes (styled by :func:`stylesheet`) instead of inline styles.
     """
     if not language:
         return None
@@ -102,6 +125,10 @@ def highlight(
         lexer = get_lexer_by_name(language.lower(), stripnl=False, ensurenl=False)
     except ClassNotFound:
         return None
-    bg = background if _is_hex(background) else DEFAULT_BACKGROUND
-    formatter = HtmlFormatter(nowrap=True, noclasses=True, style=_style(style, bg.lower()))
+    formatter = HtmlFormatter(
+        nowrap=True,
+        noclasses=not classes,
+        classprefix=CLASS_PREFIX,
+        style=_style(style, _background(background)),
+    )
     return str(pygments_highlight(text, lexer, formatter))

@@ -49,6 +49,7 @@ from ._cover import CoverImage, cover_image
 from ._epub_fonts import EmbeddedFont, embedded_fonts
 from ._shared import BookByBundle, author_names, decode_data_uri
 from .html import (
+    code_stylesheet,
     dir_attr,
     figure_as_text,
     head_meta,
@@ -449,7 +450,12 @@ class EpubExporter(BookByBundle):
         identifier = xml_text(article.meta.identifier) or content_identifier(article)
         modified = modified_stamp(fitted.meta)
         try:
-            css = "\n".join(c for c in (style.css("css", "epub_css"), script_css(fitted, style)) if c)
+            parts = (
+                style.css("css", "epub_css"),
+                script_css(fitted, style),
+                code_stylesheet(style, [fitted]),
+            )
+            css = "\n".join(c for c in parts if c)
             fonts = embedded_fonts(fitted, style)
             css = "\n".join([*(f.rule() for f in fonts), css])
             cover = cover_image(fitted, style, options.cover)

@@ -20,7 +20,7 @@ with a line given to ``base.warn``. The :class:`Renderer` itself writes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, assert_never
@@ -56,6 +56,7 @@ from ..model import (
 from ..theme import Theme
 from ._code import DEFAULT_STYLE as DEFAULT_CODE_STYLE
 from ._code import highlight
+from ._code import stylesheet as code_token_css
 from ._html_head import _is_remote, head_meta, page_meta
 from ._math import MathError, mathml, svg_img
 from ._shared import bios, end_notes, footnotes
@@ -133,6 +134,8 @@ class Renderer:
     code_style: str = DEFAULT_CODE_STYLE
     code_background: str = ""
     notes: str = "foot"
+    #: Token classes instead of inline colours (EPUB; see :func:`code_stylesheet`).
+    code_classes: bool = False
 
     def __post_init__(self) -> None:
         self.lang = self.article.meta.language or "en"
@@ -268,7 +271,9 @@ class Renderer:
                 return "\n".join(out)
             case CodeBlock(text=t, language=lang):
                 cls = f' class="language-{_e(lang)}"' if lang else ""
-                coloured = highlight(t, lang, style=self.code_style, background=self.code_background)
+                coloured = highlight(
+                    t, lang, style=self.code_style, background=self.code_background, classes=self.code_classes
+                )
                 return f"<pre><code{cls}>{coloured if coloured is not None else _e(t)}</code></pre>"
             case Rule():
                 return '<hr class="section-break"/>' if self.xhtml else '<hr class="section-break">'
@@ -447,6 +452,20 @@ def code_colours(theme: Theme | None) -> CodeColours:
     }
 
 
+def code_stylesheet(theme: Theme | None, articles: Iterable[Article]) -> str:
+    """The rules for the token classes ``render_xhtml_article`` writes; empty without code blocks."""
+    from ..model import walk
+
+    if not any(isinstance(n, CodeBlock) and n.language for a in articles for n in walk(a.body)):
+        return ""
+    colours = code_colours(theme)
+    return code_token_css(
+        "pre",
+        style=colours.get("code_style", DEFAULT_CODE_STYLE),
+        background=colours.get("code_background", ""),
+    )
+
+
 def render_document(
     article: Article,
     css: str = "",
@@ -484,7 +503,9 @@ def lang_attribute(language: str | None) -> str:
 
 def render_xhtml_article(article: Article, theme: Theme | None = None, notes: str = "foot") -> str:
     """The ``<article>`` element as XHTML, for EPUB chapters (``notes="end"``: end notes, not pop-ups)."""
-    renderer = Renderer(article, footnote_mode="end", xhtml=True, notes=notes, **code_colours(theme))
+    renderer = Renderer(
+        article, footnote_mode="end", xhtml=True, notes=notes, code_classes=True, **code_colours(theme)
+    )
     return renderer.article_element()
 
 
