@@ -391,8 +391,8 @@ def ensure_tools(formats: Sequence[str]) -> None:
     program is there, and a ``tool_hint`` saying how to install it.
     """
     for fmt in formats:
-        if exporters.is_builtin(fmt) and not exporters.builtins[fmt.lower()].runs_tool:
-            continue  # a built-in that runs no outside program: nothing to check, nothing to import
+        if exporters.is_builtin(fmt) and exporters.absent_tool(fmt) is None:
+            continue  # a built-in whose program, if it runs one, is there: nothing to import  # a built-in that runs no outside program: nothing to check, nothing to import
         cls = exporters.get_class(fmt)
         missing = getattr(cls, "missing", None)
         why = missing() if callable(missing) else None

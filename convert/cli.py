@@ -577,12 +577,13 @@ def formats_cmd() -> None:
     def describe(reg: Any, name: str) -> str:
         try:
             description = reg.description(name)  # a built-in's from the table, without importing it
-            quiet = reg.is_builtin(name) and not reg.builtins[name].runs_tool
-            cls = None if quiet else reg.get_class(name)  # a format that runs a program says if it is absent
+            if reg.is_builtin(name):
+                why = reg.absent_tool(name)
+            else:  # a plugin that runs a program may say it is absent
+                missing = getattr(reg.get_class(name), "missing", None)
+                why = missing() if callable(missing) else None
         except ConvertError as exc:
             return f"(unavailable: {exc.message})"
-        missing = getattr(cls, "missing", None)
-        why = missing() if callable(missing) else None
         return f"{description} (unavailable: {why})" if why else description
 
     click.echo("Input formats (--from):")

@@ -23,6 +23,7 @@ broken plugin cannot break the other formats.
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -47,9 +48,11 @@ class Builtin:
     extensions: tuple[str, ...] = ()
     #: Exporters: the output file's ending (its ``extension``).
     extension: str = ""
-    #: Exporters that run an outside program and say when it is absent (a ``missing()`` method):
-    #: only these are imported to check for it before a run.
-    runs_tool: bool = False
+    #: Exporters that run an outside program: its name on ``PATH``. Only when it is absent is the
+    #: exporter imported, for its ``missing()`` reason and ``tool_hint``.
+    tool: str = ""
+    #: What ``broadsheet formats`` says when ``tool`` is absent (the exporter's ``missing()``).
+    missing: str = ""
 
 
 BUILTIN_READERS: Mapping[str, Builtin] = {
@@ -134,7 +137,8 @@ BUILTIN_EXPORTERS: Mapping[str, Builtin] = {
         "convert.exporters.ereader:Azw3Exporter",
         "a Kindle book (KF8), converted from the EPUB by calibre's ebook-convert",
         extension="azw3",
-        runs_tool=True,
+        tool="ebook-convert",
+        missing="needs calibre's ebook-convert",
     ),
 }
 
@@ -167,6 +171,13 @@ class Registry(Generic[T]):
     def names(self) -> list[str]:
         """Every format name: built-in, from entry points (a scan) and registered."""
         return sorted(set(self.builtins) | set(self._plugins()) | set(self._classes))
+
+    def absent_tool(self, name: str) -> str | None:
+        """A built-in's reason it cannot run here (its program is not on ``PATH``), or ``None``; nothing imported."""
+        builtin = self.builtins[name.lower()]
+        if builtin.tool and shutil.which(builtin.tool) is None:
+            return builtin.missing or f"needs {builtin.tool}"
+        return None
 
     def is_builtin(self, name: str) -> bool:
         """Whether ``name`` is a built-in format that nothing registered replaces."""

@@ -57,7 +57,7 @@ def test_names_are_checked_without_importing_a_format() -> None:
     assert reg.extension("brief") == "brief.txt" and not reg._loaded
     with pytest.raises(UnknownFormatError) as err:
         reg.check("doc")
-    assert "known output formats: brief, brief.json, docx" in str(err.value)
+    assert "known output formats: azw3, brief, brief.json, docx" in str(err.value)
 
 
 def test_a_built_in_ending_is_claimed_without_a_scan() -> None:
