@@ -172,6 +172,8 @@ _AUTHOR_PATH = re.compile(
 )
 #: The words that introduce a byline (see :data:`.names.PREFIX`).
 _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)"
+#: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.
+_CJK_BY = r"(?:(?:作者|责任编辑|编辑|记者|撰文)\s*[：:]?|文\s*[：:/])\s*"
 
 
 def linked_as_author(tree: HtmlElement, name: str) -> bool:
@@ -197,7 +199,8 @@ def signed_as(text: str, name: str) -> bool:
         after = re.match(r"\s*(\S)", text[m.end() :])
         if after is None or not after[1].isupper():
             return True
-    return False
+    # Chinese labels: "作者：孔德明" (author), "记者 孔德明" (reporter), "责任编辑：孔德明" (editor).
+    return bool(re.search(rf"{_CJK_BY}{re.escape(name)}(?![\u3400-\u9fff])", text))
 
 
 def in_hcard(tree: HtmlElement, name: str) -> bool:

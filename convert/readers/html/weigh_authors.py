@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
+from ...names import one_word
 from .byline import byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
@@ -41,7 +42,7 @@ def weigh_authors(
 ) -> list[str]:
     """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
     names = _author_names(tree, tags, ld, extracted, check, where)
-    if len(names) == 1 and " " not in names[0] and (full := _full_form(names[0], reader_text(tree), check)):
+    if len(names) == 1 and one_word(names[0]) and (full := _full_form(names[0], reader_text(tree), check)):
         where["authors"] += f", completed from the page text ({full})"
         return [full]
     return names
@@ -115,7 +116,7 @@ def _author_names(
     byline_where = ""
     text = reader_text(tree)
     for raw, source in byline_candidates(tree):
-        # One word alone ("Follow", "Heiko") names someone only when the page signs with it.
+        # One word alone ("Follow", "Heiko", 人氣 "views") names someone only when the page signs with it.
         if names := [n for n in check.names(raw) if " " in n or bylined(tree, text, n)]:
             byline_names, byline_where = names, source
             break
@@ -189,7 +190,7 @@ def _shown_guesses(
         if name is None or check.brand_word(name):
             return None
         names.append(name)
-    if all(" " in n for n in names):
+    if not any(map(one_word, names)):
         return names, "names shown in the page text"
     if len(names) == 1 and bylined(tree, text, names[0]):
         return names, "shown as the page's byline"
