@@ -137,7 +137,8 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 yield text, f"byline element {_byline_selector(el)}"
     for el in body.iter(*_BYLINE_TAGS):
         text = squash(el.text_content())
-        if len(text) <= 80 and _BY_LINE.match(text) and ancestry.ok(el):
+        label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
+        if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
             yield text, f'"By NAME" line <{_tag(el)}>'
             return  # the first: later ones are other stories' and readers' comments
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...names import PARTICLES, has_domain, looks_like_name, one_word
+from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
 from .dates import calendar_names
 from .text import name_key as _name_key
 from .text import squash
@@ -119,6 +119,8 @@ class AuthorFilter:
         if whole and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
+            if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
+                break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
             name = self.name(part, person=person)
             if name is None or (not single_words and one_word(name)):
                 continue
