@@ -133,6 +133,16 @@ def test_a_one_word_guess_the_page_signs_with_is_kept(monkeypatch: pytest.Monkey
     assert authors(html, guess="Heiko") == ["Heiko"]
 
 
+def test_a_full_name_guess_the_page_shows_as_a_byline_is_kept() -> None:
+    html = page('<p>Posted 26 Nov 2017 by <a href="https://example.org/people/jroe">Jane Roe</a></p>')
+    assert authors(html, guess="Jane Roe") == ["Jane Roe"]
+
+
+def test_a_full_name_guess_only_mentioned_in_the_text_is_dropped() -> None:
+    html = page("<p>The mayor, Jane Roe, opened the meeting.</p>")
+    assert authors(html, guess="Jane Roe") == []
+
+
 def test_a_one_word_guess_linked_to_its_author_page_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(weigh_authors, "TRUST_GUESSES", True)  # the guess path, switched off by default
     html = page('<p>Posted 26 Nov 2017 <a href="https://example.org/author/tlow/">tlow</a></p>')
