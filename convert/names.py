@@ -1,51 +1,228 @@
 """Whether a piece of text is a person's name: the one test every reader and pass uses.
 
-A low layer (layer 0, it imports nothing from the package): the text
-reader's bylines and sign-offs, Word's ``dc:creator`` and the quote pass's
-speakers all ask the same question. A source with its own habits wraps this
-test and says why (``convert.readers._package_meta.looks_like_person`` for Word
-accounts; the quote pass also rules out the places and organisations its
-gazetteer knows).
+The text reader's bylines and sign-offs, the HTML reader's author evidence,
+Word's ``dc:creator`` and the quote pass's speakers all ask
+:func:`looks_like_name`. What differs between them is an option of the test,
+not a test of their own:
+
+- ``one_word``: a web byline may sign with one name ("Heiko"); a text byline
+  or a document property needs a given name and a surname.
+- ``prose``: a capitalised run found in running text (a quotation's speaker)
+  is as often a place, an organisation or an acronym; those the gazetteer
+  knows are refused.
+
+Page-specific evidence (the site's own name, a login handle, a date after
+the name) stays with the reader that has it (``convert.readers.html.names``).
+
+The words that mark a role, a desk, a publisher or a company come from
+maintained data where it exists: nameparser's titles and surname particles,
+cleanco's legal forms; the few short lists here name their source.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
-__all__ = ["looks_like_name"]
+from nameparser.config import CONSTANTS
 
-#: Name particles that stay in lower case inside a name ("Ludwig van Beethoven", "Bashar al-Assad").
-_PARTICLES = frozenset(
-    "de da das do dos du des del della der den van von ter ten bin ibn al el la le di y".split()
+__all__ = [
+    "PARTICLES",
+    "has_domain",
+    "is_company",
+    "is_role",
+    "looks_like_name",
+    "looks_like_publisher",
+    "names_a_desk",
+    "one_word",
+]
+
+#: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
+#: surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
+#: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
+PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "des", "ten", "el"}
+#: nameparser's prefixes written joined to the surname ("al-Assad", "d'Alema", "l’Hôpital").
+_JOINED_PREFIXES = tuple(p for p in CONSTANTS.prefixes if p[-1] in "-'’")
+
+#: Bylines that credit an account or a desk, not a person, as the common CMSs and newsrooms print
+#: them. CMS defaults: "admin" (WordPress's first account), "Unknown" (Blogger's profile without a
+#: name), "Anonymous". Desks: the word for the editorial office, its staff or the news agencies in
+#: the HTML reader's calendar languages (Wiktionary's translations of "editorial office" and
+#: "agency"). They are the same on every site of a language, which is why the list generalises.
+_DESK_WORDS = frozenset(
+    """admin administrator unknown anonymous anonym anonyme anónimo anonimo
+    staff newsroom editorial agencies agency redaktion agenturen rédaction agences redacción
+    agencias redazione agenzie redactie redação agências""".split()
 )
-#: Words that mark a byline or account that names no person ("Staff Writer", "By the numbers").
-_NOT_NAMES = frozenset(
-    "staff writer writers reporter reporters correspondent correspondents editor editors team desk "
-    "agencies agency wire wires news admin administrator guest contributor contributors anonymous "
-    "unknown our the a an numbers way".split()
+#: Roles and titles: nameparser's titles (honorifics and roles, maintained with the library: "Dr",
+#: "Staff", "Editor", "Correspondent"), and the newsroom ranks and units it lacks, the same on
+#: every masthead of the language: English, and German (Redakteur, Chefredakteurin, Journalistin).
+_ROLE_WORDS = frozenset(CONSTANTS.titles) | frozenset(
+    """reporter reporters correspondents writers editors columnist columnists contributor contributors
+    contributing journalist journalists analyst analysts bureau desk team wire redakteur redakteurin
+    chefredakteur chefredakteurin journalistin""".split()
 )
-#: A word of a name: letters, with inner hyphens, apostrophes and full stops ("O'Neill", "J.").
-_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_'’.\-]|[-'’.](?=[^\W\d_]))*\.?")
-#: A lower-case surname with an Arabic, Hebrew, French or Italian prefix ("al-Assad", "d'Alema").
-_PREFIXED_WORD = re.compile(r"(?:al|el|ad|ar|as|ash|ben|d|l)[-'’][^\W\d_].*", re.I)
+#: English determiners and possessives: "By Our Correspondent", "By The Associated Press" name no
+#: one (grammar, not a list of pages' words).
+_DETERMINERS = frozenset("the a an our my your his her their this that these those".split())
+#: A domain name (generic or two-letter country top-level domain): a site, not a person.
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
+#: Scripts written without spaces between words, where a full name is one "word" of two to four
+#: characters (李明, 司马相如, 김민준, 宮崎駿): Unicode's Han, Hiragana, Katakana and Hangul.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·]{2,4}")
+_MAX_CHARS = 50
+_MAX_WORDS = 5
 
 
-def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words, initials or particles: ``Jean-Luc de la Cruz``.
+def looks_like_name(text: str, *, one_word: bool = False, prose: bool = False) -> bool:
+    """Whether ``text`` is a person's name: ``Jean-Luc de la Cruz``, ``J. R. Hartley``, ``李明``.
 
-    No digits, no lower-case words beyond particles, none of the words that
-    mark a non-person byline (``Staff``, ``the``): a wrong author is worse
-    than none.
+    Two to five words (one too with ``one_word``, even a lower-case login
+    handle: the caller checks that the page signs with it) of letters, with inner
+    hyphens, apostrophes and full stops; each capitalised (or in a script
+    without case) except surname particles ("de", "al-"). Refused: digits and
+    symbols, a domain, a role or title ("Staff Writer", nameparser's titles), a
+    desk or CMS account ("Redaktion", "admin"), a company's legal form
+    ("Acme Ltd", cleanco), an agency's initials ("AP", "DPA"). A name in a
+    script written without spaces (Han, Kana, Hangul) is one word of two to
+    four characters. With ``prose``, also the places, organisations and
+    acronyms the gazetteer knows (:mod:`convert.gazetteer`). A wrong author is
+    worse than none.
     """
-    words = text.split()
-    if not 2 <= len(words) <= 5 or len(text) > 60:
+    text = " ".join(text.split())
+    if _UNSPACED.fullmatch(text):
+        return True
+    words = [w.rstrip(",") for w in text.split()]
+    if not (1 if one_word else 2) <= len(words) <= _MAX_WORDS or len(text) > _MAX_CHARS:
         return False
+    if len(text) < 3 or (len(words) == 1 and len(text) <= 3):
+        return False  # "red", "zvg", "cpm": abbreviations, not names
+    if text.isupper() and len(text) <= 4:
+        return False  # AP, DPA, KJ: agencies and initials
     for n, word in enumerate(words):
-        bare = word.rstrip(",")
-        if bare.lower().strip(".") in _NOT_NAMES or not _NAME_WORD.fullmatch(bare):
+        if not _name_word(word):
             return False
-        if bare[0].isupper():
+        if word[0].isupper() or not word[0].islower():
+            continue  # capitalised, or a script without case (Arabic, Hebrew, Devanagari ...)
+        if len(words) == 1 and one_word:
+            continue  # "tlow": a login handle the page signs with (the caller says whether it does)
+        if n == 0 or not (word.lower() in PARTICLES or _joined_prefix(word)):
+            return False
+    if has_domain(text) or is_role(text) or names_a_desk(text) or is_company(text):
+        return False
+    return not prose or _not_place_or_organisation(words, text)
+
+
+def has_domain(text: str) -> bool:
+    """Whether ``text`` holds a domain name ("Jane Doe.com", "by example.de"): a site, not a person."""
+    return bool(_DOMAIN.search(text))
+
+
+def one_word(name: str) -> bool:
+    """Whether ``name`` is a single word of a script written with spaces: a first name or a handle
+    ("Heiko"), not a full name (``李明`` is one)."""
+    return " " not in name.strip() and not _UNSPACED.fullmatch(name.strip())
+
+
+def _name_word(word: str) -> bool:
+    """Letters and combining marks, with hyphens, apostrophes and full stops inside or a full stop
+    at the end ("O'Neill", "J.", "Jean-Luc"); no digits or other symbols."""
+    if not word or not unicodedata.category(word[0]).startswith("L"):
+        return False
+    for i, ch in enumerate(word):
+        if ch in "-'’.":
+            if ch != "." and (i + 1 == len(word) or not word[i + 1].isalpha()):
+                return False
             continue
-        if n == 0 or not (bare.lower() in _PARTICLES or _PREFIXED_WORD.fullmatch(bare)):
+        if not unicodedata.category(ch).startswith(("L", "M")):
             return False
+    return ".." not in word
+
+
+def _joined_prefix(word: str) -> bool:
+    """A lower-case surname prefix joined to a capitalised surname ("al-Assad", "d'Alema")."""
+    low = word.lower()
+    return any(low.startswith(p) and word[len(p) : len(p) + 1].isalpha() for p in _JOINED_PREFIXES)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(".,:'’").casefold() for w in re.split(r"[\s\-/]+", text)) if w]
+
+
+def is_role(text: str) -> bool:
+    """Whether ``text`` is a role or a title rather than a name: "Staff", "Staff Writer", "Editor".
+
+    The words are :data:`_ROLE_WORDS`. Leading titles are a title before a name ("Dr. Jane Roe"),
+    which must still have a given name and a surname after it; one inside the
+    name is a role, not a name. The last word may be a title: surnames are
+    ("Stephen King"). A determiner makes it a role too ("Our Correspondent").
+    """
+    words = _words(text)
+    if any(w in _DETERMINERS for w in words):
+        return True
+    lead = 0
+    while lead < len(words) and words[lead] in _ROLE_WORDS:
+        lead += 1
+    rest = words[lead:]
+    if len(rest) < (2 if lead else 1):
+        return True
+    return any(w in _ROLE_WORDS for w in rest[:-1])
+
+
+def names_a_desk(text: str) -> bool:
+    """Whether a word of ``text`` (hyphenated parts too: "Online-Redaktion") is a desk or an account."""
+    return any(w in _DESK_WORDS for w in _words(text))
+
+
+def is_company(text: str) -> bool:
+    """Whether ``text`` ends in a company's legal form ("Bergportal GmbH", "Acme Ltd"): cleanco's
+    table of legal forms by country, maintained with the library."""
+    return _company_base(text) != _key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _company_base(text: str) -> str:
+    from cleanco import basename
+
+    return _key(basename(text))
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+#: The world's largest news agencies by the names they sign with (Wikipedia, "News agency": the
+#: global and national agencies), and the generic words of a newspaper's or a broadcaster's name.
+_PUBLISHER_WORDS = frozenset(
+    "reuters bloomberg afp ap upi tass ria interfax xinhua bbc cnn associated press agence france-presse "
+    "times post news journal herald tribune telegraph guardian gazette chronicle daily magazine media "
+    "network agency wire service dpa efe ansa kyodo yonhap anadolu irna".split()
+)
+
+
+def looks_like_publisher(text: str) -> bool:
+    """A news organisation: a wire acronym (``AP``), a news agency or paper's name, or a site."""
+    words = [w.strip(".,()").lower() for w in text.split()]
+    if not 1 <= len(words) <= 6 or not text[:1].isupper():
+        return False
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
+        return True
+    if re.fullmatch(r"[\w\-]+\.(?:com|org|net|co\.uk|ru|ir|news)", text, re.I):
+        return True
+    return any(w in _PUBLISHER_WORDS for w in words)
+
+
+def _not_place_or_organisation(words: list[str], name: str) -> bool:
+    """A capitalised run in prose is not a country, city, organisation or acronym the gazetteer knows."""
+    from . import gazetteer as gz
+
+    if name in gz.COUNTRIES or name in gz.CITIES or name in gz.ORGANISATIONS:
+        return False
+    for t in words:
+        # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
+        if t in gz.NOT_NAMES or t in gz.COUNTRIES or t in gz.ORGANISATIONS or t in gz.ORG_WORDS:
+            return False
+        if t in gz.DEMONYMS or (t.isupper() and len(t) > 1):
+            return False  # "Russian", and acronyms: "BRICS", "UN"
     return True

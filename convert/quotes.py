@@ -23,9 +23,6 @@ from . import gazetteer as gz
 from . import model
 from .gazetteer import (
     HONORIFICS,
-    NOT_NAMES,
-    ORG_WORDS,
-    ORGANISATIONS,
     PERSON_NOUNS,
     TITLES,
 )
@@ -103,7 +100,7 @@ class PersonIndex:
                 continue
             tokens[-1] = _strip_possessive(tokens[-1])
             name = " ".join(tokens)
-            if not (looks_like_name(name) and _not_place_or_organisation(tokens, name)):
+            if not looks_like_name(name, prose=True):
                 continue
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
             evidence = (
@@ -157,21 +154,6 @@ class PersonIndex:
             if len(found) == 1:
                 return next(iter(found))
         return None
-
-
-def _not_place_or_organisation(tokens: list[str], name: str) -> bool:
-    """A speaker that passed the name test is still not a country, city, organisation or acronym."""
-    if name in gz.COUNTRIES or name in gz.CITIES or name in ORGANISATIONS:
-        return False
-    for t in tokens:
-        # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
-        if t in NOT_NAMES or t in gz.COUNTRIES or t in ORGANISATIONS or t in ORG_WORDS or t in gz.DEMONYMS:
-            return False
-        if t.isupper() and len(t) > 1:
-            return False  # acronyms: "BRICS", "UN"
-        if any(ch.isdigit() for ch in t):
-            return False
-    return True
 
 
 # --------------------------------------------------------------------------

@@ -53,6 +53,44 @@ def test_a_byline_in_a_heading_is_read() -> None:
     assert authors(html) == ["Krimiblogger"]
 
 
+def test_an_off_topic_word_counts_only_where_a_class_part_starts() -> None:
+    html = page('<div class="frame-no-backgroundimage"><span class="author">Jane Roe</span></div>')
+    assert authors(html) == ["Jane Roe"]
+    html = page('<div class="sidebar-left"><span class="author">Jane Roe</span></div>')
+    assert authors(html) == []
+
+
+def test_the_articles_own_footer_holds_its_byline() -> None:
+    html = page('<footer class="entry-meta"><span class="author vcard">Jane Roe</span></footer>')
+    assert authors(html) == ["Jane Roe"]
+
+
+def test_the_pages_footer_is_no_byline() -> None:
+    html = page("").replace(
+        "</body>",
+        '<footer id="colophon"><a rel="author" href="https://theme.example">Theme Works</a></footer></body>',
+    )
+    assert authors(html) == []
+
+
+def test_a_by_line_without_markup_is_a_byline() -> None:
+    assert authors(page("<p>By Giovanni Gaggero | 12/10/2020</p>")) == ["Giovanni Gaggero"]
+    assert authors(page("<p>Da Vinci Code returns to the screen</p>")) == []  # "da" is a particle, not "by"
+    assert authors(page("<p>By continuing you agree to the terms</p>")) == []
+
+
+def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
+    html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
+    assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
+
+
+def test_a_chinese_label_signs_a_two_character_name() -> None:
+    html = page('<div class="detail_author"><span>责任编辑：孔德明</span></div>')
+    assert authors(html) == ["孔德明"]
+    html = page('<span class="author-views">人氣(23925)</span>')  # a counter beside the author
+    assert authors(html) == []
+
+
 def test_a_short_weekday_after_the_name_is_cut() -> None:
     html = page('<div class="article-author">Von Tomas Spahn Fr, 18. Oktober 2019</div>')
     assert authors(html) == ["Tomas Spahn"]
@@ -95,6 +133,16 @@ def test_a_one_word_guess_the_page_signs_with_is_kept(monkeypatch: pytest.Monkey
     assert authors(html, guess="Heiko") == ["Heiko"]
 
 
+def test_a_full_name_guess_the_page_shows_as_a_byline_is_kept() -> None:
+    html = page('<p>Posted 26 Nov 2017 by <a href="https://example.org/people/jroe">Jane Roe</a></p>')
+    assert authors(html, guess="Jane Roe") == ["Jane Roe"]
+
+
+def test_a_full_name_guess_only_mentioned_in_the_text_is_dropped() -> None:
+    html = page("<p>The mayor, Jane Roe, opened the meeting.</p>")
+    assert authors(html, guess="Jane Roe") == []
+
+
 def test_a_one_word_guess_linked_to_its_author_page_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(weigh_authors, "TRUST_GUESSES", True)  # the guess path, switched off by default
     html = page('<p>Posted 26 Nov 2017 <a href="https://example.org/author/tlow/">tlow</a></p>')
@@ -112,7 +160,8 @@ def test_a_first_name_followed_by_a_surname_is_not_a_signature() -> None:
 
 
 def test_a_one_word_guess_that_is_the_site_name_is_dropped() -> None:
-    html = page('<p class="footer-note">Posted by <a rel="author" href="/x">Google</a></p>')
+    note = '<p class="footer-note">Posted by <a rel="author" href="/x">Google</a></p>'
+    html = page("").replace("</article>", "</article>" + note)  # the page's footer, not the article's
     assert authors(html, guess="Google", publisher="Google Online Security Blog") == []
 
 

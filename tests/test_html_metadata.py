@@ -207,14 +207,7 @@ def test_round_trip_through_the_html_reader(name: str) -> None:
     assert back.url == meta.url
 
 
-# The reader's name checks want a space or three letters in a name (readers/_html_meta.py,
-# AuthorFilter.name), so a two-character Han name such as 李明 is not read back yet.
-CJK_NAMES = pytest.mark.xfail(strict=True, reason="the HTML reader drops two-character Han names")
-
-
-@pytest.mark.parametrize(
-    "name", [n if n != "zh" else pytest.param(n, marks=CJK_NAMES) for n in sorted(ARTICLES)]
-)
+@pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_authors_round_trip(name: str) -> None:
     article = ARTICLES[name]
     back = api.read(export(article).encode("utf-8"), from_="html").meta

@@ -25,7 +25,6 @@ LAYERS: dict[str, int] = {
     "io": 0,
     "_version": 0,
     "article_parts": 0,
-    "names": 0,
     "schema": 0,
     "base": 0,
     "theme": 0,
@@ -35,6 +34,7 @@ LAYERS: dict[str, int] = {
     "normalize": 1,
     "quotes": 1,
     "gazetteer": 1,
+    "names": 1,  # the one name test: asks the gazetteer about names found in prose
     "fetch": 1,
     "web": 1,  # fetching the inputs the user named: URLs, feeds, sitemaps
     "pandoc_run": 1,

@@ -187,10 +187,9 @@ def looks_like_person(name: str) -> bool:
     """Word's ``dc:creator`` is often an account ("Microsoft account", "admin", "Online2PDF.com").
 
     Each of its ``;``-separated names must pass :func:`convert.names.looks_like_name`
-    and none may end like a web site: no author is better than a wrong one.
+    (which also refuses a domain): no author is better than a wrong one.
     """
-    names = re.split(r"\s*;\s*", name.strip())
-    return not re.search(r"\.\w{2,3}$", name) and all(looks_like_name(n) for n in names)
+    return all(looks_like_name(n) for n in re.split(r"\s*;\s*", name.strip()))
 
 
 def _core_date(text: str) -> str | None:

@@ -22,9 +22,11 @@ _BYLINE_CLASS = re.compile(
 )
 #: Class and id words of the parts of a page around an article (comments, sidebars, teasers,
 #: captions): a byline inside one of them is another story's or a reader's.
+#: A word counts where a part of a class name starts ("comments", "sidebar-left", "author-bio"),
+#: not inside another word ("frame-no-backgroundimage" is a frame without a background picture).
 _NOT_BYLINE = re.compile(
-    r"comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|recommend|"
-    r"promo(?!ted)|newsletter|more-from|popular|trending|img|image|photo|caption|credit",
+    r"(?:^|[\s_-])(?:comment|reply|respond|related|sidebar|widget|footer|share|social|bio|avatar|teaser|"
+    r"recommend|promo(?!ted)|newsletter|more-from|popular|trending|img|image|photo|caption|credit)",
     re.IGNORECASE,
 )
 
@@ -40,36 +42,50 @@ _OFF_TOPIC_TAGS = frozenset(("aside", "nav", "figure", "figcaption", "footer", "
 _ANCESTRY_DEPTH = 12
 
 
+#: The parts of an article that HTML gives it (a ``<footer>`` or ``<aside>`` belongs to its nearest
+#: sectioning ancestor): inside an ``<article>``, its own footer or aside is where many themes put
+#: the byline (WordPress's ``<footer class="entry-meta">``), not another part of the page.
+_ARTICLE_PARTS = re.compile(r"(?:^|[\s_-])(?:footer|aside)", re.IGNORECASE)
+
+
 class _Ancestry:
     """Whether no element around a byline candidate is a comment, sidebar, teaser, caption ... block.
 
     ``<body>`` and ``<html>`` are not looked at: their classes describe the
     whole page ("has-sidebar", "single-format-image"), not the part an element
-    is in. Each element's own verdict (its tag, its class list) is worked out
-    once per page and remembered, so a page with thousands of elements and
-    dozens of candidates costs one look per element on the candidates' paths,
-    not one per element per candidate.
+    is in. Below an ``<article>``, a footer or an aside is the article's own
+    (:data:`_ARTICLE_PARTS`). Each element's own verdict (its tag, its class
+    list) is worked out once per page and remembered, so a page with
+    thousands of elements and dozens of candidates costs one look per
+    element on the candidates' paths, not one per element per candidate.
     """
 
     def __init__(self) -> None:
-        self._labels: dict[HtmlElement, bool] = {}
+        self._labels: dict[tuple[HtmlElement, bool], bool] = {}
 
-    def _off_topic_label(self, node: HtmlElement) -> bool:
-        verdict = self._labels.get(node)
+    def _off_topic_label(self, node: HtmlElement, in_article: bool) -> bool:
+        verdict = self._labels.get((node, in_article))
         if verdict is None:
             label = _state_free(f"{node.get('class') or ''} {node.get('id') or ''}")
-            verdict = self._labels[node] = bool(_NOT_BYLINE.search(label))
+            if in_article:
+                label = _ARTICLE_PARTS.sub(" ", label)
+            verdict = self._labels[node, in_article] = bool(_NOT_BYLINE.search(label))
         return verdict
 
     def ok(self, el: HtmlElement) -> bool:
         """Whether ``el`` and its nearest ancestors (up to ``<body>``) are all on-topic markup."""
+        path: list[HtmlElement] = []
         node: HtmlElement | None = el
-        depth = 0
-        while node is not None and depth < _ANCESTRY_DEPTH and node.tag not in ("body", "html"):
-            if node.tag in _OFF_TOPIC_TAGS or (node is not el and self._off_topic_label(node)):
-                return False
+        while node is not None and len(path) < _ANCESTRY_DEPTH and node.tag not in ("body", "html"):
+            path.append(node)
             node = node.getparent()
-            depth += 1
+        article = next((i for i, n in enumerate(path) if n.tag == "article"), 0)
+        for i, node in enumerate(path):
+            in_article = i < article
+            if node.tag in _OFF_TOPIC_TAGS and not (in_article and node.tag in ("footer", "aside")):
+                return False
+            if node is not el and self._off_topic_label(node, in_article):
+                return False
         return True
 
 
@@ -119,6 +135,12 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             text = squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
+    for el in body.iter(*_BYLINE_TAGS):
+        text = squash(el.text_content())
+        label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
+        if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
+            yield text, f'"By NAME" line <{_tag(el)}>'
+            return  # the first: later ones are other stories' and readers' comments
 
 
 def _itemprop_name(el: HtmlElement) -> str:
@@ -172,6 +194,12 @@ _AUTHOR_PATH = re.compile(
 )
 #: The words that introduce a byline (see :data:`.names.PREFIX`).
 _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)"
+#: A line of the page that starts "By" (or its word in another language) and a capital: a byline
+#: with no markup ("By Giovanni Gaggero | 12/10/2020"). The words that are also name particles
+#: (de, da, di: "Da Vinci") are left out.
+_BY_LINE = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+#: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.
+_CJK_BY = r"(?:(?:作者|责任编辑|编辑|记者|撰文)\s*[：:]?|文\s*[：:/])\s*"
 
 
 def linked_as_author(tree: HtmlElement, name: str) -> bool:
@@ -197,7 +225,8 @@ def signed_as(text: str, name: str) -> bool:
         after = re.match(r"\s*(\S)", text[m.end() :])
         if after is None or not after[1].isupper():
             return True
-    return False
+    # Chinese labels: "作者：孔德明" (author), "记者 孔德明" (reporter), "责任编辑：孔德明" (editor).
+    return bool(re.search(rf"{_CJK_BY}{re.escape(name)}(?![\u3400-\u9fff])", text))
 
 
 def in_hcard(tree: HtmlElement, name: str) -> bool:

@@ -1,7 +1,7 @@
-"""The HTML reader's author filter: web bylines split into names, and what a page's byline may
-not be (its site's name or domain, a desk, a role, a company, a handle). Unlike
-:func:`convert.names.looks_like_name`, which the other readers and the quote pass share, it
-accepts one-word names a page signs with and names in scripts written without spaces.
+"""The HTML reader's author filter: web bylines split into names, cleaned of what surrounds a
+name on a page (a "By", a date, a job title), and what only the page can refuse: its site's name
+or domain, a login handle, running text. Whether a cleaned name is a person's is the shared test,
+:func:`convert.names.looks_like_name`, with one-word names allowed (a page may sign "Heiko").
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nameparser.config import CONSTANTS
-
 from ...dates import calendar_names
+from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
 from .text import name_key as _name_key
 from .text import squash
 
@@ -48,16 +47,10 @@ _DATE_TAIL = re.compile(
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
-_MAX_NAME_CHARS = 50
-_MAX_NAME_WORDS = 5
 
 
 #: Chinese labels before a byline ("author:", "editor:", "reporter:", "text:", "photo:").
 _CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
-#: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
-#: list of surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
-#: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
-_PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "des", "ten", "el"}
 #: Job titles written after a name without a comma ("Jane Roe Chefredakteurin"): newsroom ranks,
 #: the same on every masthead of the language.
 _ROLE_TAIL = re.compile(
@@ -71,8 +64,6 @@ _POSTED_BY = re.compile(
     r"written|updated|aktualisiert)\b.*?\b(?:by|von|par|por|da|di)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
-#: A domain name (generic or two-letter country top-level domain): a site, not a person.
-_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -117,7 +108,7 @@ class AuthorFilter:
         text = squash(raw)
         if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
             return []
-        if _DOMAIN.search(text):
+        if has_domain(text):
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
@@ -128,8 +119,10 @@ class AuthorFilter:
         if whole and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
+            if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
+                break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
             name = self.name(part, person=person)
-            if name is None or (not single_words and " " not in name):
+            if name is None or (not single_words and one_word(name)):
                 continue
             if " " not in name and name.islower() and len(name) > 8:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
@@ -149,22 +142,9 @@ class AuthorFilter:
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
-        if not text or len(text) > _MAX_NAME_CHARS or len(text) < 3:
+        if not looks_like_name(text, one_word=True):
             return None
-        words = text.split()
-        if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in text):
-            return None
-        if _names_a_role(text) or _names_a_desk(text) or _is_company(text):
-            return None
-        if re.search(r"\d|[!?#=+_]", text):
-            return None
-        if text.isupper() and len(text) <= 4:
-            return None  # AP, DPA, KJ: agencies and initials
-        if len(words) == 1 and len(text) <= 3:
-            return None  # "red", "zvg", "cpm": abbreviations, not names
-        if len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words):
-            return None  # "posted in news", "Empresa busca reactivar turismo": running text
-        if not person and self._is_site(_name_key(text), len(words) == 1):
+        if not person and self._is_site(_name_key(text), one_word(text)):
             return None
         return text
 
@@ -182,55 +162,11 @@ class AuthorFilter:
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
 
-    def _is_site(self, key: str, one_word: bool) -> bool:
-        if not key or key in self._host_keys or (one_word and key in self._site_keys):
+    def _is_site(self, key: str, single: bool) -> bool:
+        if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
-
-
-def _names_a_role(text: str) -> bool:
-    """Whether ``text`` is a role or a title rather than a name: "Staff", "Staff Writer", "Editor".
-
-    The words are nameparser's titles (honorifics and roles, maintained with
-    the library: "Dr", "Staff", "Editor", "Correspondent"). Leading ones are
-    a title before a name ("Dr. Jane Roe"), which must still have a given
-    name and a surname after it; one inside the name is a role, not a name.
-    The last word may be one: surnames are ("Stephen King").
-    """
-    words = [w for w in (w.strip(".,:'’").casefold() for w in re.split(r"[\s\-/]+", text)) if w]
-    lead = 0
-    while lead < len(words) and words[lead] in CONSTANTS.titles:
-        lead += 1
-    rest = words[lead:]
-    if len(rest) < (2 if lead else 1):
-        return True
-    return any(w in CONSTANTS.titles for w in rest[:-1])
-
-
-#: Bylines that credit an account or a desk, not a person, as the common CMSs and newsrooms print
-#: them. CMS defaults: "admin" (WordPress's first account), "Unknown" (Blogger's profile without a
-#: name), "Anonymous". Desks: the word for the editorial office, its staff or the news agencies in
-#: :data:`convert.dates.CALENDAR_LANGUAGES` (Wiktionary's translations of "editorial office" and "agency").
-#: They are the same on every site of a language, which is why the list generalises.
-_DESK_WORDS = frozenset(
-    """admin administrator unknown anonymous anonym anonyme anónimo anonimo
-    staff newsroom editorial agencies agency wire redaktion agenturen rédaction agences redacción
-    agencias redazione agenzie redactie redação agências""".split()
-)
-
-
-def _names_a_desk(text: str) -> bool:
-    """Whether a word of ``text`` (hyphenated parts too: "Online-Redaktion") is a :data:`_DESK_WORDS`."""
-    return any(w.strip(".,:'’").casefold() in _DESK_WORDS for w in re.split(r"[\s\-/]+", text))
-
-
-def _is_company(text: str) -> bool:
-    """Whether ``text`` ends in a company's legal form ("Bergportal GmbH", "Acme Ltd"): cleanco's
-    table of legal forms by country, maintained with the library."""
-    from cleanco import basename
-
-    return _name_key(basename(text)) != _name_key(text)
 
 
 def _capitals_only(text: str) -> str:
@@ -246,6 +182,5 @@ def _running_text(part: str) -> bool:
     """A byline part of three or more words with a lower-case word in it that no name has."""
     words = squash(_PARENS.sub("", part)).split()
     return len(words) >= 3 and any(
-        w[0].islower() and w not in _PARTICLES and w.isalpha() and not PREFIX.fullmatch(w + " ")
-        for w in words
+        w[0].islower() and w not in PARTICLES and w.isalpha() and not PREFIX.fullmatch(w + " ") for w in words
     )

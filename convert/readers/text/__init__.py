@@ -27,6 +27,7 @@ from typing import ClassVar
 from ...base import ReadOptions
 from ...io import check_text, decode_legacy, decode_text, utf16_without_bom  # noqa: F401 - re-exported
 from ...model import Article, Block, Metadata, Note, Paragraph, Rule, Text
+from ...names import looks_like_name, looks_like_publisher  # noqa: F401 - re-exported
 from .blocks import (  # noqa: F401 - re-exported
     body_items,
     clean,
@@ -41,9 +42,6 @@ from .bylines import (  # noqa: F401 - re-exported
     Byline,
     find_byline,
     find_signoff,
-    looks_like_name,
-    looks_like_publisher,
-    looks_like_role,
     tidy_name,
 )
 from .datelines import DateLine, Dateline, parse_date, parse_date_line, split_dateline  # noqa: F401 - re-exported

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Author
+from ...names import looks_like_publisher
 from .blocks import clean, is_rule, join_wrapped
-from .bylines import Byline, find_byline, looks_like_publisher
+from .bylines import Byline, find_byline
 from .datelines import DateLine, parse_date_line, split_dateline
 from .notes import classify_note
 
