@@ -599,9 +599,10 @@ def _extension(fmt: str) -> str:
     return str(exporters.get_class(fmt).extension)
 
 
-#: The DOCX exporter keeps the reference document it builds from a theme in
-#: ``$TMPDIR/broadsheet-<uid>/`` across runs, by design: the one file allowed outside OUT.
-_CACHE = re.compile(r"broadsheet-\w+(/reference-[0-9a-f]+\.docx)?")
+#: The user's cache, ``$TMPDIR/broadsheet-<uid>/`` (``convert.io.user_cache_dir``), is kept across
+#: runs by design: the DOCX exporter's reference document built from a theme, and py3langid's model
+#: unpacked once (``convert.locale.language``). Nothing else may be left outside OUT.
+_CACHE = re.compile(r"broadsheet-\w+(/reference-[0-9a-f]+\.docx|/py3langid-[0-9-]+(/\w+\.npy)?)?")
 
 
 def _known_cache(path: Path, tmpdir: Path) -> bool:
