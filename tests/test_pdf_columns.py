@@ -98,6 +98,12 @@ def test_a_column_is_laid_out_once_less_where_nothing_registers_itself(
     assert kept >= 2
 
 
+def test_trial_runs_share_their_line_breaks(theme: Theme) -> None:
+    before = columns.counts["line kept"]
+    render(short_article(), theme)
+    assert columns.counts["line kept"] > before
+
+
 def test_a_column_holding_a_footnote_is_laid_out_again(theme: Theme) -> None:
     """Trials take their footnotes back out of the page, so WeasyPrint's final run must put them in."""
     assert render(short_article(), theme)[1:] == (2, 0)

@@ -1,29 +1,41 @@
-"""A carried speed-up for WeasyPrint 70's multi-column layout: each column is laid out once less.
+"""Carried speed-ups for WeasyPrint 70's multi-column layout: the same boxes, laid out with less work.
 
-WeasyPrint lays out the columns of every page at least twice: trial runs find
+WeasyPrint lays out the columns of every page several times: trial runs find
 the column height (full height, then balancing heights for the last page),
 and a final run lays the columns out again at the height found, with the same
 arguments as the last trial (``weasyprint/layout/column.py``; upstream
 discussion of the algorithm's cost: https://github.com/Kozea/WeasyPrint/pull/1597
-and https://github.com/Kozea/WeasyPrint/issues/1642). That final run is
-about a third of a two-column render.
+and https://github.com/Kozea/WeasyPrint/issues/1642). Every run breaks the
+same paragraphs into the same lines at the same width again. Two-column
+pages took about twice the time of one column.
 
-This module keeps each trial column and hands it to the final run instead of
-laying it out again, only when the result cannot differ:
+1. **The final run keeps the trial's columns** when the result cannot differ:
 
-- the final call has exactly the trial's arguments (space below, skip stack,
-  whether the page is empty, width, top) and the layout context is in the
-  same state (page bottom, footnote area, footnotes on the page, excluded
-  shapes, forced break), so WeasyPrint's deterministic layout would return
-  the same boxes;
-- the trial column holds nothing that registers itself with the context
-  while it is laid out (footnotes, running elements, floats, absolutely or
-  fixed positioned boxes, boxes broken out of flow): WeasyPrint's trials
-  unregister those afterwards, so such a column is laid out again as before.
+   - the final call has exactly the trial's arguments (space below, skip
+     stack, whether the page is empty, width, top) and the layout context is
+     in the same state (page bottom, footnote area, footnotes on the page,
+     excluded shapes, forced break), so WeasyPrint's deterministic layout
+     would return the same boxes;
+   - the trial column holds nothing that registers itself with the context
+     while it is laid out (footnotes, running elements, floats, absolutely or
+     fixed positioned boxes, boxes broken out of flow): WeasyPrint's trials
+     unregister those afterwards, so such a column is laid out again as before.
 
-The kept column moves to its place across the page (``translate``), which is
-all the final run does differently. Pinned to the WeasyPrint version it was
-written for: with any other, :func:`install` does nothing.
+   The kept column moves to its place across the page (``translate``), which
+   is all the final run does differently.
+
+2. **Lines are broken once per column set**: while one multi-column box is
+   laid out, ``split_first_line`` (Pango's line breaking, hyphenation) keeps
+   its result per text, computed style, width and spacing, so the trial,
+   balancing and final runs reuse it. The function depends on nothing else;
+   its layout object is only read afterwards (justification makes a new one;
+   only ``text-overflow``/``block-ellipsis`` drawing edits it, and those
+   styles are not cached).
+
+Both are checked by byte-identical PDFs with and without them
+(``tests/test_pdf_columns.py``; the corpus run in ``bench/RESULTS.md``).
+Pinned to the WeasyPrint version they were written for: with any other,
+:func:`install` does nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +48,7 @@ from typing import Any
 import weasyprint
 import weasyprint.layout.block as _block
 import weasyprint.layout.column as _column
+import weasyprint.layout.inline as _inline
 
 #: The WeasyPrint release whose ``columns_layout`` this was checked against.
 SUPPORTED_VERSION = "70.0"
@@ -45,6 +58,7 @@ _local = threading.local()
 counts: Counter[str] = Counter()
 _original_block_box_layout = _block.block_box_layout
 _original_columns_layout = _column.columns_layout
+_original_split_first_line = _inline.split_first_line
 
 
 def installed() -> bool:
@@ -58,6 +72,7 @@ def install() -> bool:
     _block.block_box_layout = _block_box_layout
     _column.columns_layout = _columns_layout
     _block.columns_layout = _columns_layout  # block.py imported the name at load time
+    _inline.split_first_line = _split_first_line
     return True
 
 
@@ -65,15 +80,47 @@ def uninstall() -> None:
     _block.block_box_layout = _original_block_box_layout
     _column.columns_layout = _original_columns_layout
     _block.columns_layout = _original_columns_layout
+    _inline.split_first_line = _original_split_first_line
 
 
 def _columns_layout(*args: Any, **kwargs: Any) -> Any:
     outer = getattr(_local, "memo", None)
+    lines = getattr(_local, "lines", None)
     _local.memo = {}
+    if lines is None:
+        _local.lines = {}
     try:
         return _original_columns_layout(*args, **kwargs)
     finally:
         _local.memo = outer
+        if lines is None:
+            _local.lines = None
+
+
+def _split_first_line(
+    text: str,
+    style: Any,
+    context: Any,
+    max_width: Any,
+    justification_spacing: float,
+    is_line_start: bool = True,
+    minimum: bool = False,
+) -> Any:
+    lines = getattr(_local, "lines", None)
+    if lines is None or style["text_overflow"] != "clip" or style["block_ellipsis"] != "none":
+        return _original_split_first_line(
+            text, style, context, max_width, justification_spacing, is_line_start, minimum
+        )
+    key = (text, id(style), max_width, justification_spacing, is_line_start, minimum)
+    hit = lines.get(key)
+    if hit is not None and hit[0] is style:
+        counts["line kept"] += 1
+        return hit[1]
+    result = _original_split_first_line(
+        text, style, context, max_width, justification_spacing, is_line_start, minimum
+    )
+    lines[key] = (style, result)
+    return result
 
 
 def _block_box_layout(
