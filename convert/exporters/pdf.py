@@ -4,7 +4,7 @@ Batch runs render hundreds of articles in one process, so the parts that do
 not depend on the article are built once: the theme's stylesheet is parsed
 once per (theme, page tokens) and one ``FontConfiguration`` serves every
 document. Importing this module lets WeasyPrint lay out columns with less
-work (:mod:`._weasyprint_columns`: the same bytes in about 60 % of the time
+work (:mod:`._weasyprint_columns`: the same bytes in 50–75 % of the time
 for a two-column article). Output is deterministic: no timestamps but the
 article's own dates, no random identifiers, so the same article gives the
 same bytes.
