@@ -54,7 +54,8 @@ import weasyprint.layout.inline as _inline
 SUPPORTED_VERSION = "70.0"
 
 _local = threading.local()
-#: Final column layouts handed over from a trial ("kept") or laid out again ("again"), per process.
+#: Per process: final column layouts taken from a trial ("kept") or laid out again ("again"),
+#: and lines whose breaking was reused ("line kept").
 counts: Counter[str] = Counter()
 _original_block_box_layout = _block.block_box_layout
 _original_columns_layout = _column.columns_layout
