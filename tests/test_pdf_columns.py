@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,3 +110,17 @@ def test_a_column_holding_a_footnote_is_laid_out_again(theme: Theme) -> None:
     """Trials take their footnotes back out of the page, so WeasyPrint's final run must put them in."""
     assert render(short_article(), theme)[1:] == (2, 0)
     assert render(short_article(footnote=True), theme)[1:] == (1, 1)
+
+
+@pytest.mark.slow
+def test_cost_benchmark_prints_each_row_against_the_floor() -> None:
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, str(root / "bench" / "pdf_cost.py"), "--only", "sample", "--repeat", "1",
+         "--variants", "columns,tagging"],
+        capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    rows = {line.split()[0]: line.split() for line in run.stdout.splitlines() if line.startswith("  ")}
+    assert set(rows) >= {"floor", "theme", "stock-columns", "−columns", "−tagging"}
+    assert rows["floor"][2] == rows["floor"][4] == "1.00"  # ratios against itself, on both clocks
+    assert all(float(rows[r][1]) > 0 for r in ("theme", "−columns", "−tagging"))
