@@ -115,7 +115,7 @@ nav.toc li { margin: 1.2mm 0; }
 nav.toc a { color: inherit; text-decoration: none; }
 nav.toc a::after { content: leader('.') target-counter(attr(href), page); }
 nav.toc .by { display: block; color: var(--colors-muted); font-size: 0.9em; }
-article.article { break-before: page; }
+article.article { break-before: page; counter-reset: footnote; }
 article.article h1.title { bookmark-level: 1; }
 article.article h2 { bookmark-level: 2; }
 article.article h3, article.article h4, article.article h5, article.article h6 { bookmark-level: none; }
@@ -165,74 +165,225 @@ def _localise_images(markup: str, policy: ResourcePolicy, warnings: list[str], w
     return _IMG_SRC.sub(one, markup)
 
 
-def bundle_pdf(collection: Collection, theme: Theme, warnings: list[str] | None = None) -> bytes:
+#: A long bundle is laid out in parts of at most this many articles (or this many characters of
+#: markup), each its own WeasyPrint document, and the parts are joined (:mod:`._pdf_join`).
+#: WeasyPrint keeps every laid-out page of a document in memory: one document of 200 BBC stories
+#: peaked at 287 MB, +1.07 MB per story (bench/bundle_memory.py).
+PART_ARTICLES = 24
+PART_CHARS = 400_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Chapter:
+    markup: str
+    css: str  # the article's fonts, line breaking and direction, scoped to it
+    folder: Path | None
+
+
+def bundle_pdf(
+    collection: Collection,
+    theme: Theme,
+    warnings: list[str] | None = None,
+    *,
+    part_articles: int | None = None,
+    part_chars: int | None = None,
+) -> bytes:
     """One PDF: cover, contents with page numbers, each article from a new page with a bookmark.
 
     Each article's relative images resolve in its own folder (see
     :attr:`Collection.folders`); refused resources are added to ``warnings``.
+    A collection that fits in one part is one WeasyPrint document; a longer one
+    is rendered in parts (cover and contents, then groups of articles) whose page
+    numbers, left and right pages and running heads continue from part to part,
+    joined into one tagged PDF with the same bookmarks and contents links.
     """
-    import weasyprint
-
-    from ..exporters.html import Renderer, lang_attribute, script_css
-    from ..exporters.pdf import (
-        captured_logs,
-        direction_css,
-        mark_artifacts,
-        missing_font_lines,
-        page_css,
-        tagged_article,
-    )
-    from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+    from ..exporters.html import Renderer, script_css
+    from ..exporters.pdf import direction_css, missing_font_lines, tagged_article
+    from ..fetch import ResourcePolicy
 
     notes: list[str] = []
-    articles = []
-    folders = []
-    scripts = []  # each article's fonts, line breaking and direction, scoped to it
+    chapters = []
     for n, article in enumerate(collection.articles, 1):
         scope = f"html:root #article-{n}"
-        scripts += [script_css(article, theme, scope), direction_css(article, scope)]
+        css = "\n".join(c for c in (script_css(article, theme, scope), direction_css(article, scope)) if c)
         notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
-        folders.append(folder)
         renderer = Renderer(tagged_article(article), footnote_mode="inline")
         markup = _prefix_ids(renderer.article_element(), f"a{n}-")
         policy = ResourcePolicy.for_paths(folder, theme.path)
         markup = _localise_images(markup, policy, notes, _where(article, n))
-        articles.append(markup.replace("<article ", f'<article id="article-{n}" ', 1))
+        markup = markup.replace("<article ", f'<article id="article-{n}" ', 1)
+        chapters.append(_Chapter(markup, css, folder))
+    skipped: list[str] = []
+    groups = _groups(chapters, part_articles or PART_ARTICLES, part_chars or PART_CHARS)
+    if len(groups) <= 1:
+        body = _cover_and_toc_html(collection) + "\n".join(c.markup for c in chapters)
+        css = _BUNDLE_PRINT_CSS + "\n".join(c.css for c in chapters if c.css)
+        data, _starts, _count = _render_part(
+            collection, theme, body, css, [c.folder for c in chapters], skipped
+        )
+    else:
+        data = _render_in_parts(collection, theme, chapters, groups, skipped)
+    if warnings is not None:
+        notes += [f"pdf: skipped resource {url}" for url in skipped]
+        warnings.extend(dict.fromkeys(notes))
+    return data
+
+
+def _groups(chapters: Sequence[_Chapter], most: int, chars: int) -> list[list[int]]:
+    """Chapter indexes cut into parts of at most ``most`` chapters and about ``chars`` of markup."""
+    groups: list[list[int]] = []
+    size = 0
+    for n, chapter in enumerate(chapters):
+        if not groups or len(groups[-1]) >= most or (size + len(chapter.markup) > chars and groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(n)
+        size += len(chapter.markup)
+    return groups
+
+
+_PART_TOC_CSS = "nav.toc a::after { content: leader('.') attr(data-page); }"
+
+
+def _render_in_parts(
+    collection: Collection,
+    theme: Theme,
+    chapters: Sequence[_Chapter],
+    groups: Sequence[Sequence[int]],
+    skipped: list[str],
+) -> bytes:
+    """The cover and contents, then each group of chapters, rendered apart and joined.
+
+    The contents must know each article's first page, and the articles must know
+    how many pages the contents take: the contents are laid out first with
+    placeholder numbers as wide as the largest possible, the articles after them,
+    then the contents again with the real numbers (and the articles again in the
+    rare case that changed the contents' length). An article's page count does
+    not depend on where it starts: left and right pages differ only in which
+    margin is the inside one.
+    """
+    from ._pdf_join import DEST_SCHEME, join
+
+    widest = "8" * len(str(10 * len(chapters) + 10))
+    front_pages = _render_front(collection, theme, None, widest, skipped, DEST_SCHEME)[2]
+    for _attempt in range(3):
+        parts, starts, page = [], {}, front_pages + 1
+        for group in groups:
+            body = "\n".join(chapters[i].markup for i in group)
+            css = (
+                _BUNDLE_PRINT_CSS
+                + _continued_pages_css(page)
+                + "\n".join(chapters[i].css for i in group if chapters[i].css)
+            )
+            folders = [chapters[i].folder for i in group]
+            data, found, count = _render_part(
+                collection, theme, body, css, folders, skipped, first_part=False
+            )
+            parts.append(data)
+            starts.update({name: page + index for name, index in found.items()})
+            page += count
+        front, _found, pages = _render_front(collection, theme, starts, widest, skipped, DEST_SCHEME)
+        if pages == front_pages:
+            return join([front, *parts])
+        front_pages = pages
+    raise ExportError("pdf bundle: the contents' length did not settle")
+
+
+def _render_front(
+    collection: Collection,
+    theme: Theme,
+    starts: dict[str, int] | None,
+    placeholder: str,
+    skipped: list[str],
+    scheme: str,
+) -> tuple[bytes, dict[str, int], int]:
+    """The cover and contents alone, each line's page number written in (``placeholder`` if unknown)."""
+    html = _cover_and_toc_html(collection)
+
+    def line(m: re.Match[str]) -> str:
+        name = m.group(1)
+        page = str(starts.get(name, placeholder)) if starts is not None else placeholder
+        return f'<a href="{scheme}:{name}" data-page="{page}">'
+
+    html = re.sub(r'<a href="#(article-\d+)">', line, html)
+    return _render_part(collection, theme, html, _BUNDLE_PRINT_CSS + _PART_TOC_CSS, [], skipped)
+
+
+def _continued_pages_css(page: int) -> str:
+    """A part that starts on page ``page``: its number, its side, and no cover page rules."""
+    side = "right" if page % 2 else "left"
+    return f"\n@page :first {{ counter-reset: page {page}; }}\nhtml {{ break-before: {side}; }}\n"
+
+
+def _without_first_page_rules(css: str) -> str:
+    """``css`` without its ``@page :first`` rules, which are the cover's, not a later part's first page's."""
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(css)
+    kept = [
+        rule
+        for rule in rules
+        if not (
+            rule.type == "at-rule"
+            and rule.lower_at_keyword == "page"
+            and ":first" in tinycss2.serialize(rule.prelude).replace(" ", "").lower()
+        )
+    ]
+    return tinycss2.serialize(kept)
+
+
+def _render_part(
+    collection: Collection,
+    theme: Theme,
+    body: str,
+    extra_css: str,
+    folders: Sequence[Path | None],
+    skipped: list[str],
+    *,
+    first_part: bool = True,
+) -> tuple[bytes, dict[str, int], int]:
+    """One WeasyPrint document of the book: its PDF, the page index of each ``article-N`` in it, its page count."""
+    import weasyprint
+
+    from ..exporters.html import lang_attribute
+    from ..exporters.pdf import captured_logs, mark_artifacts, page_css
+    from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+
     html = (
         f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
-        f"<title>{_e(collection.title)}</title></head>\n<body>\n"
-        + _cover_and_toc_html(collection)
-        + "\n".join(articles)
-        + "\n</body></html>\n"
+        f"<title>{_e(collection.title)}</title></head>\n<body>\n{body}\n</body></html>\n"
     )
-    css = (
-        page_css(theme)
-        + theme.css("css", "print_css")
-        + _BUNDLE_PRINT_CSS
-        + "\n".join(c for c in scripts if c)
-    )
-    # Images were checked per article above; the fetcher still guards every load
+    theme_css = page_css(theme) + theme.css("css", "print_css")
+    if not first_part:
+        theme_css = _without_first_page_rules(theme_css)
+    # Images were checked per article; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
     fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
     try:
         with captured_logs():  # relative links without a base are not resources: nothing to say
-            sheet = weasyprint.CSS(string=css, base_url=path_url(theme.path), url_fetcher=fetcher)
+            sheet = weasyprint.CSS(
+                string=theme_css + extra_css, base_url=path_url(theme.path), url_fetcher=fetcher
+            )
             document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render(
                 stylesheets=[sheet]
             )
             document.metadata.title = collection.title
             authors = {a.name for art in collection.articles for a in art.meta.authors}
             document.metadata.authors = sorted(authors)
+            starts: dict[str, int] = {}
+            for index, page in enumerate(document.pages):  # an article split over pages is on each
+                for name in page.anchors:
+                    if name.startswith("article-"):
+                        starts.setdefault(name, index)
+            count = len(document.pages)
             data = bytes(document.write_pdf(pdf_tags=True, finisher=mark_artifacts))
     except ConvertError:
         raise
     except Exception as exc:
         raise ExportError(f"pdf bundle: WeasyPrint could not render it: {exc}") from exc
-    if warnings is not None:
-        notes += [f"pdf: skipped resource {url}" for url in fetcher.skipped]
-        warnings.extend(dict.fromkeys(notes))
-    return data
+    skipped.extend(fetcher.skipped)
+    return data, starts, count
 
 
 # --------------------------------------------------------------------------
