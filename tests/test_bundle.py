@@ -199,8 +199,11 @@ def _structure(data: bytes) -> dict[str, object]:
 
     walk(tree.K[0])
     assert sorted(used) == sorted(keys) and len(set(keys)) == len(keys)  # every key once, each in the tree
-    # Page streams drawn the same way, up to the font subsets' names.
-    streams = [re.sub(rb"/[A-Z]{6}\b", b"/F", page.Contents.read_bytes()) for page in pdf.pages]
+    # Page streams drawn the same way, up to the font subsets' names and glyph numbers.
+    streams = [
+        re.sub(rb"<[0-9a-f]+>", b"<>", re.sub(rb"/[A-Z]{6}\b", b"/F", page.Contents.read_bytes()))
+        for page in pdf.pages
+    ]
     reader = pypdf.PdfReader(io.BytesIO(data))
     return {
         "pages": len(pdf.pages),
@@ -243,3 +246,24 @@ def test_pdf_bundle_in_parts_is_the_one_document_bundle(folder: Path, tmp_path: 
     assert {f"article-{n}" for n in range(1, 7)} <= set(whole["dests"])  # type: ignore[call-overload]
     assert whole["labels"] is False  # the page numbers printed are the page indexes + 1
     assert {link[1] for link in whole["links"]} == {f"article-{n}" for n in range(1, 7)}  # type: ignore[attr-defined]
+
+
+def test_pdf_bundle_contents_in_parts_keeps_the_pages(tmp_path: Path) -> None:
+    """A contents list over several pages is laid out a few lines at a time, with the same pages."""
+    from convert.exporters._bundle import Collection, bundle_pdf
+    from convert.theme import load_theme
+
+    articles = tuple(
+        model.Article(
+            meta=model.Metadata(title=f"Story number {n} " + "with a longer title " * (n % 3), language="en"),
+            body=(model.Paragraph((model.Text(f"Text of story {n}."),)),),
+        )
+        for n in range(1, 71)
+    )
+    collection = Collection(title="Many stories", articles=articles)
+    theme = load_theme("default")
+    whole = _structure(bundle_pdf(collection, theme))
+    parts = _structure(bundle_pdf(collection, theme, part_articles=25, toc_part_lines=16))
+    assert len({page for page, _name in whole["links"]}) >= 2  # type: ignore[attr-defined]
+    for key, value in whole.items():
+        assert parts[key] == value, key

@@ -111,7 +111,7 @@ section.cover .count { color: var(--colors-muted); }
 nav.toc { break-after: page; }
 nav.toc h2 { bookmark-level: none; }
 nav.toc ol { list-style: none; padding: 0; }
-nav.toc li { margin: 1.2mm 0; }
+nav.toc li { margin: 1.2mm 0; break-inside: avoid; }
 nav.toc a { color: inherit; text-decoration: none; }
 nav.toc a::after { content: leader('.') target-counter(attr(href), page); }
 nav.toc .by { display: block; color: var(--colors-muted); font-size: 0.9em; }
@@ -122,20 +122,32 @@ article.article h3, article.article h4, article.article h5, article.article h6 {
 """
 
 
-def _cover_and_toc_html(collection: Collection) -> str:
+def _cover_html(collection: Collection) -> str:
     lang = collection.lang
     cover = ['<section class="cover">', f'<h1 class="bundle-title">{_e(collection.title)}</h1>']
     if collection.subtitle:
         cover.append(f'<p class="subtitle">{_e(collection.subtitle)}</p>')
     count = plural_label("{n} article", "{n} articles", len(collection.articles), lang)
     cover.append(f'<p class="count">{_e(count)}</p></section>')
-    toc = [f'<nav class="toc"><h2>{_e(label("Contents", lang))}</h2><ol>']
+    return "\n".join(cover)
+
+
+def _toc_head(collection: Collection) -> str:
+    return f'<nav class="toc"><h2>{_e(label("Contents", collection.lang))}</h2><ol>'
+
+
+def _toc_lines(collection: Collection) -> list[str]:
+    """One ``<li>`` per article, linking to ``#article-N``."""
+    lines = []
     for n, article in enumerate(collection.articles, 1):
         by = byline([a.name for a in article.meta.authors], article.meta.language)
         extra = f' <span class="by">{_e(by)}</span>' if by else ""
-        toc.append(f'<li><a href="#article-{n}">{_e(_chapter_title(article, n))}</a>{extra}</li>')
-    toc.append("</ol></nav>")
-    return "\n".join(cover + toc)
+        lines.append(f'<li><a href="#article-{n}">{_e(_chapter_title(article, n))}</a>{extra}</li>')
+    return lines
+
+
+def _cover_and_toc_html(collection: Collection) -> str:
+    return "\n".join([_cover_html(collection), _toc_head(collection), *_toc_lines(collection), "</ol></nav>"])
 
 
 _IMG_SRC = re.compile(r'(<img\s)src="([^"]*)"\s*')
@@ -171,6 +183,9 @@ def _localise_images(markup: str, policy: ResourcePolicy, warnings: list[str], w
 #: peaked at 287 MB, +1.07 MB per story (bench/bundle_memory.py).
 PART_ARTICLES = 24
 PART_CHARS = 400_000
+#: Contents lines per part of a long book's contents: WeasyPrint's dot leaders are costly
+#: (the contents of 300 articles took 100 MB as one document, 28 MB without leaders).
+TOC_PART_LINES = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +202,7 @@ def bundle_pdf(
     *,
     part_articles: int | None = None,
     part_chars: int | None = None,
+    toc_part_lines: int | None = None,
 ) -> bytes:
     """One PDF: cover, contents with page numbers, each article from a new page with a bookmark.
 
@@ -223,7 +239,8 @@ def bundle_pdf(
             collection, theme, body, css, [c.folder for c in chapters], skipped
         )
     else:
-        data = _render_in_parts(collection, theme, chapters, groups, skipped)
+        toc_lines = toc_part_lines or TOC_PART_LINES
+        data = _render_in_parts(collection, theme, chapters, groups, toc_lines, skipped)
     if warnings is not None:
         notes += [f"pdf: skipped resource {url}" for url in skipped]
         warnings.extend(dict.fromkeys(notes))
@@ -243,7 +260,12 @@ def _groups(chapters: Sequence[_Chapter], most: int, chars: int) -> list[list[in
     return groups
 
 
-_PART_TOC_CSS = "nav.toc a::after { content: leader('.') attr(data-page); }"
+# A contents part that continues the list starts where a page break would have been: with the
+# top margins a break truncates gone.
+_PART_TOC_CSS = """
+nav.toc a::after { content: leader('.') attr(data-page); }
+nav.toc.continued ol, nav.toc.continued li:first-child { margin-top: 0; }
+"""
 
 
 def _render_in_parts(
@@ -251,6 +273,7 @@ def _render_in_parts(
     theme: Theme,
     chapters: Sequence[_Chapter],
     groups: Sequence[Sequence[int]],
+    toc_lines: int,
     skipped: list[str],
 ) -> bytes:
     """The cover and contents, then each group of chapters, rendered apart and joined.
@@ -266,7 +289,7 @@ def _render_in_parts(
     from ._pdf_join import DEST_SCHEME, join
 
     widest = "8" * len(str(10 * len(chapters) + 10))
-    front_pages = _render_front(collection, theme, None, widest, skipped, DEST_SCHEME)[2]
+    front_pages = _render_front(collection, theme, None, widest, toc_lines, skipped, DEST_SCHEME)[1]
     for _attempt in range(3):
         parts, starts, page = [], {}, front_pages + 1
         for group in groups:
@@ -283,9 +306,9 @@ def _render_in_parts(
             parts.append(data)
             starts.update({name: page + index for name, index in found.items()})
             page += count
-        front, _found, pages = _render_front(collection, theme, starts, widest, skipped, DEST_SCHEME)
+        front, pages = _render_front(collection, theme, starts, widest, toc_lines, skipped, DEST_SCHEME)
         if pages == front_pages:
-            return join([front, *parts])
+            return join([*front, *parts])
         front_pages = pages
     raise ExportError("pdf bundle: the contents' length did not settle")
 
@@ -295,19 +318,68 @@ def _render_front(
     theme: Theme,
     starts: dict[str, int] | None,
     placeholder: str,
+    lines_per_part: int,
     skipped: list[str],
     scheme: str,
-) -> tuple[bytes, dict[str, int], int]:
-    """The cover and contents alone, each line's page number written in (``placeholder`` if unknown)."""
-    html = _cover_and_toc_html(collection)
+) -> tuple[list[bytes], int]:
+    """The cover and contents, each line's page number written in (``placeholder`` if unknown).
+
+    Returns the parts and their page count. A long contents is laid out about
+    ``lines_per_part`` lines at a time: each part but the last gives up its last
+    page, and the next part starts with the first line of that page, so that
+    the pages are those of one document (a line is never split between pages).
+    """
 
     def line(m: re.Match[str]) -> str:
         name = m.group(1)
         page = str(starts.get(name, placeholder)) if starts is not None else placeholder
         return f'<a href="{scheme}:{name}" data-page="{page}">'
 
-    html = re.sub(r'<a href="#(article-\d+)">', line, html)
-    return _render_part(collection, theme, html, _BUNDLE_PRINT_CSS + _PART_TOC_CSS, [], skipped)
+    lines = [re.sub(r'<a href="#(article-\d+)">', line, li) for li in _toc_lines(collection)]
+    parts: list[bytes] = []
+    page, first, size = 1, 0, lines_per_part
+    while first < len(lines):
+        end = min(len(lines), first + size)
+        head = (
+            _cover_html(collection) + "\n" + _toc_head(collection)
+            if first == 0
+            else '<nav class="toc continued"><ol>'
+        )
+        body = "\n".join([head, *lines[first:end], "</ol></nav>"])
+        css = _BUNDLE_PRINT_CSS + _PART_TOC_CSS + ("" if first == 0 else _continued_pages_css(page))
+        after: list[int] = []
+
+        def keep(document: Any, first: int = first, end: int = end, after: list[int] = after) -> int:
+            """All pages of the last part; else all but the last, whose first line starts the next part."""
+            pages = document.pages
+            if end == len(lines) or len(pages) < 2:
+                return len(pages)
+            on_last = [
+                int(target.rsplit("-", 1)[1]) - 1
+                for _kind, target, *_rest in pages[-1].links
+                if isinstance(target, str) and target.startswith(f"{scheme}:article-")
+            ]
+            if on_last and min(on_last) > first:
+                after.append(min(on_last))
+                return len(pages) - 1
+            return len(pages)
+
+        data, _found, count = _render_part(
+            collection, theme, body, css, [], skipped, first_part=first == 0, keep=keep
+        )
+        if end < len(lines) and not after:  # the lines did not fill a page: take more
+            size *= 2
+            continue
+        parts.append(data)
+        page += count
+        first = after[0] if after else end
+    if not parts:  # a book of no article: the cover alone
+        data, _found, count = _render_part(
+            collection, theme, _cover_html(collection), _BUNDLE_PRINT_CSS, [], skipped
+        )
+        parts.append(data)
+        page += count
+    return parts, page - 1
 
 
 def _continued_pages_css(page: int) -> str:
@@ -342,8 +414,12 @@ def _render_part(
     skipped: list[str],
     *,
     first_part: bool = True,
+    keep: Callable[[Any], int] | None = None,
 ) -> tuple[bytes, dict[str, int], int]:
-    """One WeasyPrint document of the book: its PDF, the page index of each ``article-N`` in it, its page count."""
+    """One WeasyPrint document of the book: its PDF, the page index of each ``article-N`` in it, its page count.
+
+    ``keep`` says how many of the laid-out pages to write (default: all).
+    """
     import weasyprint
 
     from ..exporters.html import lang_attribute
@@ -376,7 +452,9 @@ def _render_part(
                 for name in page.anchors:
                     if name.startswith("article-"):
                         starts.setdefault(name, index)
-            count = len(document.pages)
+            count = len(document.pages) if keep is None else keep(document)
+            if count < len(document.pages):
+                document = document.copy(document.pages[:count])
             data = bytes(document.write_pdf(pdf_tags=True, finisher=mark_artifacts))
     except ConvertError:
         raise

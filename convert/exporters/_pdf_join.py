@@ -35,7 +35,6 @@ def join(parts: Sequence[bytes]) -> bytes:
     nums = _pairs(tree.ParentTree.Nums)
     next_key = max((int(k) for k, _v in nums), default=-1) + 1
     dests = dict(_pairs(base.Root.Names.Dests.Names)) if "/Names" in base.Root else {}
-    front = len(base.pages)
     with base.open_outline() as outline:
         for src in sources[1:]:
             first = len(base.pages)
@@ -57,7 +56,7 @@ def join(parts: Sequence[bytes]) -> bytes:
     ordered = sorted(nums, key=lambda pair: int(pair[0]))
     tree.ParentTree = base.make_indirect(Dictionary(Nums=Array([x for pair in ordered for x in pair])))
     tree.ParentTreeNextKey = next_key
-    for page in base.pages[:front]:
+    for page in base.pages:
         _local_links(page)
     if dests:
         names = Array([x for name in sorted(dests) for x in (String(name), dests[name])])
