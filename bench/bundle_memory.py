@@ -54,7 +54,16 @@ def measure(folder: Path, fmt: str, single: bool) -> tuple[float, float, int]:
         "import sys; sys.path.insert(0, sys.argv[1]); from bundle_memory import child; from pathlib import Path; "
         "child(Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), sys.argv[5] == '1')"
     )
-    args = [sys.executable, "-c", code, str(ROOT / "bench"), str(folder), fmt, str(out), "1" if single else "0"]
+    args = [
+        sys.executable,
+        "-c",
+        code,
+        str(ROOT / "bench"),
+        str(folder),
+        fmt,
+        str(out),
+        "1" if single else "0",
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(args)
     _pid, status, usage = os.wait4(proc.pid, 0)
