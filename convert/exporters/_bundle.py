@@ -390,7 +390,7 @@ def _continued_pages_css(page: int) -> str:
 
 def _without_first_page_rules(css: str) -> str:
     """``css`` without its ``@page :first`` rules, which are the cover's, not a later part's first page's."""
-    import tinycss2
+    import tinycss2  # type: ignore[import-untyped]
 
     rules = tinycss2.parse_stylesheet(css)
     kept = [
@@ -402,7 +402,7 @@ def _without_first_page_rules(css: str) -> str:
             and ":first" in tinycss2.serialize(rule.prelude).replace(" ", "").lower()
         )
     ]
-    return tinycss2.serialize(kept)
+    return str(tinycss2.serialize(kept))
 
 
 def _render_part(

@@ -50,7 +50,7 @@ def join(parts: Sequence[bytes]) -> bytes:
             next_key += shift
             if "/Names" in src.Root and "/Dests" in src.Root.Names:
                 dests.update(_pairs(_copy(base, src, src.Root.Names.Dests.Names)))
-            pages = {page.objgen: n for n, page in enumerate(src.pages)}
+            pages: dict[Any, int] = {page.objgen: n for n, page in enumerate(src.pages)}
             with src.open_outline() as theirs:
                 outline.root.extend(_moved(item, pages, first) for item in theirs.root)
     ordered = sorted(nums, key=lambda pair: int(pair[0]))
@@ -94,17 +94,14 @@ def _shift_keys(src: Pdf, by: int) -> int:
     return max(keys, default=-1) + 1
 
 
-def _moved(item: OutlineItem, pages: dict[tuple[int, int], int], first: int) -> OutlineItem:
+def _moved(item: OutlineItem, pages: dict[Any, int], first: int) -> OutlineItem:
     """A bookmark of a later part, pointing at its page in the joined document."""
     dest = item.destination
     page = first + pages.get(dest[0].objgen, 0) if isinstance(dest, Array) and len(dest) else first
-    coords = [float(x) for x in dest[2:4]] if isinstance(dest, Array) and len(dest) >= 4 else []
-    moved = OutlineItem(
-        item.title,
-        page,
-        pikepdf.PageLocation.XYZ,
-        **({"left": coords[0], "top": coords[1]} if len(coords) == 2 else {}),
-    )
+    left = top = None
+    if isinstance(dest, Array) and len(dest) >= 4:
+        left, top = float(dest[2]), float(dest[3])
+    moved = OutlineItem(item.title, page, pikepdf.PageLocation.XYZ, left=left, top=top)
     moved.is_closed = item.is_closed
     moved.children.extend(_moved(child, pages, first) for child in item.children)
     return moved
