@@ -365,7 +365,7 @@ def commit() -> str:
         return "unknown"
 
 
-STEPS = ("batch-bbc", "batch-web", "pdf-floor", "docx", "cold", "rerun", "brief", "bundle")
+STEPS = ("cold", "pdf-floor", "docx", "batch-bbc", "batch-web", "rerun", "brief", "bundle")
 
 
 def main() -> None:
@@ -386,11 +386,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="broadsheet-bench-all-"))
     try:
         plan: list[tuple[str, Callable[[], list[Row]]]] = [
-            ("batch-bbc", lambda: [batch_row("bbc", 20 if q else 100, args.jobs, work)]),
-            ("batch-web", lambda: [batch_row("web", 12 if q else 60, args.jobs, work)]),
+            ("cold", lambda: cold_rows(3 if q else 5, work)),
             ("pdf-floor", lambda: pdf_floor_rows(3 if q else 7, work)),
             ("docx", lambda: [docx_row(5 if q else 20, 3 if q else 5)]),
-            ("cold", lambda: cold_rows(3 if q else 5, work)),
+            ("batch-bbc", lambda: [batch_row("bbc", 20 if q else 100, args.jobs, work)]),
+            ("batch-web", lambda: [batch_row("web", 12 if q else 60, args.jobs, work)]),
             ("rerun", lambda: [rerun_row(40 if q else 200, work)]),
             ("brief", lambda: brief_rows([400_000, 837_000], 30 if q else args.brief_timeout, work)),
             ("bundle", lambda: bundle_rows([50, 200] if q else [200, 1000])),
