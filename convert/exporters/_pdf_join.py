@@ -15,8 +15,10 @@ in another part) becomes a link to the named destination ``name``.
 from __future__ import annotations
 
 import io
+import tempfile
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -26,17 +28,46 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 DEST_SCHEME = "x-broadsheet-dest"
 
 
+#: Parts copied between two saves of the growing document. A part must stay open until the
+#: document that copied from it is saved (qpdf copies stream data then), and an open part keeps
+#: every object it was asked for in memory: the document is saved to a temporary file every few
+#: parts and opened again, so that the parts copied so far can be closed.
+FLUSH_PARTS = 8
+
+
 def join(parts: Sequence[bytes]) -> bytes:
     """One PDF of ``parts`` in order (see the module's description)."""
-    sources = [Pdf.open(io.BytesIO(data)) for data in parts]
-    base = sources[0]
+    with tempfile.TemporaryDirectory(prefix="broadsheet-join-") as tmp:
+        path = Path(tmp) / "0.pdf"
+        path.write_bytes(parts[0])
+        for n, start in enumerate(range(1, len(parts), FLUSH_PARTS), 1):
+            sources = [Pdf.open(io.BytesIO(data)) for data in parts[start : start + FLUSH_PARTS]]
+            with Pdf.open(path) as base:
+                _append(base, sources)
+                following = Path(tmp) / f"{n}.pdf"
+                base.save(following)
+            for src in sources:
+                src.close()
+            path.unlink()
+            path = following
+        with Pdf.open(path) as base:
+            for page in base.pages:
+                _local_links(page)
+            out = io.BytesIO()
+            base.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+def _append(base: Pdf, sources: Sequence[Pdf]) -> None:
+    """Each of ``sources`` appended to ``base``: pages, structure elements, parent tree, bookmarks, destinations."""
     tree = base.Root.StructTreeRoot
     document = tree.K[0]
     nums = _pairs(tree.ParentTree.Nums)
     next_key = max((int(k) for k, _v in nums), default=-1) + 1
-    dests = dict(_pairs(base.Root.Names.Dests.Names)) if "/Names" in base.Root else {}
+    names = base.Root.get("/Names")
+    dests = dict(_pairs(names.Dests.Names)) if names is not None and "/Dests" in names else {}
     with base.open_outline() as outline:
-        for src in sources[1:]:
+        for src in sources:
             first = len(base.pages)
             shift = _shift_keys(src, next_key)
             with warnings.catch_warnings():  # named destinations are carried over below
@@ -46,7 +77,7 @@ def join(parts: Sequence[bytes]) -> bytes:
             for kid in _copy(base, src, src_tree.K[0].K):
                 kid.P = document
                 document.K.append(kid)
-            nums += [(key, value) for key, value in _pairs(_copy(base, src, src_tree.ParentTree.Nums))]
+            nums += _pairs(_copy(base, src, src_tree.ParentTree.Nums))
             next_key += shift
             if "/Names" in src.Root and "/Dests" in src.Root.Names:
                 dests.update(_pairs(_copy(base, src, src.Root.Names.Dests.Names)))
@@ -56,14 +87,9 @@ def join(parts: Sequence[bytes]) -> bytes:
     ordered = sorted(nums, key=lambda pair: int(pair[0]))
     tree.ParentTree = base.make_indirect(Dictionary(Nums=Array([x for pair in ordered for x in pair])))
     tree.ParentTreeNextKey = next_key
-    for page in base.pages:
-        _local_links(page)
     if dests:
-        names = Array([x for name in sorted(dests) for x in (String(name), dests[name])])
-        base.Root.Names = Dictionary(Dests=Dictionary(Names=names))
-    out = io.BytesIO()
-    base.save(out, deterministic_id=True)
-    return out.getvalue()
+        listed = Array([x for name in sorted(dests) for x in (String(name), dests[name])])
+        base.Root.Names = Dictionary(Dests=Dictionary(Names=listed))
 
 
 def _pairs(array: Any) -> list[tuple[Any, Any]]:
