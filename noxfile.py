@@ -51,10 +51,9 @@ def accuracy(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Batch throughput vs a pandoc loop, and briefing vs PDF time: nox -s bench -- -n 60"""
+    """Issue 18's table in one run, appended to bench/RESULTS.md: nox -s bench [-- --quick] [-- --only cold,docx]"""
     _install(session, "test")
-    session.run("python", "bench/batch.py", *session.posargs)
-    session.run("python", "bench/brief.py")
+    session.run("python", "bench/run_all.py", *session.posargs)
 
 
 @nox.session(name="brief-eval")

@@ -65,6 +65,21 @@ def make_inputs(folder: Path, n: int, mix: str) -> None:
         (folder / f"oped-{i:04d}.txt").write_text("\n".join(varied) + "\n", encoding="utf-8")
 
 
+def corpus_only(folder: Path, n: int, kind: str) -> int:
+    """``n`` corpus files alone, spread evenly over the sorted list: ``bbc`` stories or ``web`` pages.
+
+    Returns how many were written (0 without the corpus).
+    """
+    files = corpus_inputs("text" if kind == "bbc" else "pages")
+    if not files:
+        return 0
+    picked = files[:: max(1, len(files) // n)][:n]
+    for i, src in enumerate(picked):
+        data = gzip.decompress(src.read_bytes()) if src.suffix == ".gz" else src.read_bytes()
+        (folder / f"{kind}-{i:04d}{'.txt' if kind == 'bbc' else '.html'}").write_bytes(data)
+    return len(picked)
+
+
 def pandoc_loop(inputs: Path, out: Path, formats: list[str], jobs: int, *, sandbox: bool = False) -> float:
     import pypandoc
 

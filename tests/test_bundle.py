@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -163,3 +165,110 @@ def test_epub_bundle_embeds_images_from_each_articles_folder(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(book) as zf:
         assert [n for n in zf.namelist() if n.endswith(".png")]
+
+
+def _structure(data: bytes) -> dict[str, object]:
+    """What a reader and a screen reader see of a PDF: pages, text, bookmarks, links, tags, language."""
+    pikepdf = pytest.importorskip("pikepdf")
+    pypdf = pytest.importorskip("pypdf")
+    pdf = pikepdf.open(io.BytesIO(data))
+    index = {page.objgen: n for n, page in enumerate(pdf.pages)}
+
+    def bookmarks(items: list) -> list:  # type: ignore[type-arg]
+        return [(i.title, index[i.destination[0].objgen], bookmarks(i.children)) for i in items]
+
+    names = list(pdf.Root.Names.Dests.Names)
+    dests = {str(names[i]): index[names[i + 1][0].objgen] for i in range(0, len(names), 2)}
+    links = [
+        (n, str(a.Dest)) for n, page in enumerate(pdf.pages) for a in page.get("/Annots", ()) if "/Dest" in a
+    ]
+    tree = pdf.Root.StructTreeRoot
+    nums = tree.ParentTree.Nums
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    used = [int(p.StructParents) for p in pdf.pages] + [
+        int(a.StructParent) for p in pdf.pages for a in p.get("/Annots", ())
+    ]
+    tags: list[str] = []
+
+    def walk(element: object) -> None:
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            tags.append(str(element.S))
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                walk(kid)
+
+    walk(tree.K[0])
+    assert sorted(used) == sorted(keys) and len(set(keys)) == len(keys)  # every key once, each in the tree
+    # Page streams drawn the same way, up to the font subsets' names and glyph numbers.
+    streams = [
+        re.sub(rb"<[0-9a-f]+>", b"<>", re.sub(rb"/[A-Z]{6}\b", b"/F", page.Contents.read_bytes()))
+        for page in pdf.pages
+    ]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return {
+        "pages": len(pdf.pages),
+        "text": [page.extract_text() for page in reader.pages],
+        "bookmarks": bookmarks(pdf.open_outline().root),
+        "dests": dests,
+        "links": links,
+        "tags": tags,
+        "lang": str(pdf.Root.Lang),
+        "marked": bool(pdf.Root.MarkInfo.Marked),
+        "title": str(pdf.docinfo.Title),
+        "labels": "/PageLabels" in pdf.Root,
+        "streams": streams,
+    }
+
+
+def test_pdf_bundle_in_parts_is_the_one_document_bundle(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long bundle is laid out in parts and joined: the same pages, numbers, bookmarks, links and tags."""
+    from convert.exporters import _pdf_join
+    from convert.exporters._bundle import Collection, bundle_pdf
+    from convert.theme import load_theme
+
+    monkeypatch.setattr(_pdf_join, "FLUSH_PARTS", 2)  # the book saved and reopened on the way
+
+    files = sorted(folder.iterdir())
+    articles = tuple(api.read(f) for f in files) * 2  # 6 chapters: parts of 1 and of 4 (a part of 2 articles)
+    collection = Collection(
+        title="Autumn op-eds", articles=articles, folders=tuple(f.parent for f in files) * 2
+    )
+    # Inside and outside margins apart, so that a left page drawn as a right one would show.
+    styles = tmp_path / "style"
+    shutil.copytree(load_theme("default").path, styles)
+    toml = (styles / "theme.toml").read_text(encoding="utf-8")
+    toml = re.sub(r'margin_inside = "[^"]*"', 'margin_inside = "32mm"', toml)
+    (styles / "theme.toml").write_text(re.sub(r'margin_outside = "[^"]*"', 'margin_outside = "12mm"', toml))
+    theme = load_theme(styles)
+    whole = _structure(bundle_pdf(collection, theme))
+    for size in (1, 4):
+        parts = _structure(bundle_pdf(collection, theme, part_articles=size))
+        for key, value in whole.items():
+            assert parts[key] == value, (size, key)
+    assert whole["pages"] >= 2 + 6  # type: ignore[operator]
+    assert {f"article-{n}" for n in range(1, 7)} <= set(whole["dests"])  # type: ignore[call-overload]
+    assert whole["labels"] is False  # the page numbers printed are the page indexes + 1
+    assert {link[1] for link in whole["links"]} == {f"article-{n}" for n in range(1, 7)}  # type: ignore[attr-defined]
+
+
+def test_pdf_bundle_contents_in_parts_keeps_the_pages(tmp_path: Path) -> None:
+    """A contents list over several pages is laid out a few lines at a time, with the same pages."""
+    from convert.exporters._bundle import Collection, bundle_pdf
+    from convert.theme import load_theme
+
+    articles = tuple(
+        model.Article(
+            meta=model.Metadata(title=f"Story number {n} " + "with a longer title " * (n % 3), language="en"),
+            body=(model.Paragraph((model.Text(f"Text of story {n}."),)),),
+        )
+        for n in range(1, 71)
+    )
+    collection = Collection(title="Many stories", articles=articles)
+    theme = load_theme("default")
+    whole = _structure(bundle_pdf(collection, theme))
+    parts = _structure(bundle_pdf(collection, theme, part_articles=25, toc_part_lines=16))
+    assert len({page for page, _name in whole["links"]}) >= 2  # type: ignore[attr-defined]
+    for key, value in whole.items():
+        assert parts[key] == value, key
