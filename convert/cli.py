@@ -98,6 +98,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "convert.commands.inspect:inspect_cmd",
         "Show the article tree Broadsheet recovers from INPUT.",
     ),
+    "formats": ("convert.commands.formats:formats_cmd", "List the input and output formats."),
 }
 
 
@@ -564,41 +565,6 @@ def _convert_folders(args: _ConvertArgs) -> int:
     if batch.progress != "json" and not batch.quiet:
         click.echo(report.summary(), err=True)
     return report.exit_code
-
-
-@cli.command("formats")
-@_debug_option
-@guarded
-def formats_cmd() -> None:
-    """List the input and output formats."""
-    from .registry import exporters, readers
-    from .theme import builtin_names, load_theme
-
-    def describe(reg: Any, name: str) -> str:
-        try:
-            description = reg.description(name)  # a built-in's from the table, without importing it
-            if reg.is_builtin(name):
-                why = reg.absent_tool(name)
-            else:  # a plugin that runs a program may say it is absent
-                missing = getattr(reg.get_class(name), "missing", None)
-                why = missing() if callable(missing) else None
-        except ConvertError as exc:
-            return f"(unavailable: {exc.message})"
-        return f"{description} (unavailable: {why})" if why else description
-
-    click.echo("Input formats (--from):")
-    for name in readers.names():
-        click.echo(f"  {name:<10} {describe(readers, name)}")
-    click.echo("Output formats (--to):")
-    for name in exporters.names():
-        click.echo(f"  {name:<10} {describe(exporters, name)}")
-    click.echo("Styles (--style NAME, or a theme folder):")
-    for name in builtin_names():
-        try:
-            description = load_theme(name).description
-        except ConvertError as exc:
-            description = f"(unavailable: {exc.message})"
-        click.echo(f"  {name:<12} {description}")
 
 
 def main() -> NoReturn:

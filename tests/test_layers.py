@@ -121,3 +121,11 @@ def test_imports_point_down(path: Path) -> None:
         if theirs is not None and theirs > own:
             upward.append(f"line {line}: {target} (layer {theirs} > {own})")
     assert not upward, f"{module_name(path)} imports upward: {upward}"
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """Issue 13: long modules are split along their seams before they pass 600 lines."""
+    long = {
+        module_name(p): n for p in MODULES if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert not long, long

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from convert import api, limits
 from convert.briefing.digest import _table
 from convert.errors import LimitError
-from convert.exporters.html import TABLE_WIDTHS, table_width_class
+from convert.exporters._tables import TABLE_WIDTHS, table_width_class
 from convert.locale.script import display_width
 from convert.model import Article, Metadata, Paragraph, Table, Text
 

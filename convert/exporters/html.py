@@ -60,6 +60,7 @@ from ._code import stylesheet as code_token_css
 from ._html_head import _is_remote, head_meta, page_meta
 from ._math import MathError, mathml, svg_img
 from ._shared import bios, end_notes, footnotes
+from ._tables import table_width_class
 
 if TYPE_CHECKING:
     from ..fetch import ImageLoader
@@ -72,45 +73,6 @@ _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
-
-
-#: Table width classes, by the estimated width in characters a table needs (its
-#: longest word per column) and wants (its longest cell per column, up to
-#: ``_CELL_WANT``), cell padding included. The theme's CSS decides what each does
-#: (print.css: ``narrow`` stays in its column, the others span the page and get
-#: smaller type). Bounds: a column of the default two-column A4 page holds about
-#: 45 characters at table size, the full measure about 95.
-TABLE_WIDTHS = ("table-narrow", "table-wide", "table-wider", "table-widest")
-_CELL_PAD = 2.5
-_CELL_WANT = 40
-
-
-def table_extent(table: Table) -> tuple[float, float]:
-    """(characters the table needs, characters it would like): see :data:`TABLE_WIDTHS`."""
-    from ..locale.script import display_width
-
-    rows = (*table.head, *table.rows)
-    columns = max((len(r) for r in rows), default=0)
-    need = want = 0.0
-    for c in range(columns):
-        cells = [" ".join(plain_text(r[c]).split()) for r in rows if c < len(r)]
-        word = max((display_width(w) for cell in cells for w in cell.split(" ")), default=0)
-        whole = max((display_width(cell) for cell in cells), default=0)
-        need += word + _CELL_PAD
-        want += min(whole, max(word, _CELL_WANT)) + _CELL_PAD
-    return need, want
-
-
-def table_width_class(table: Table) -> str:
-    """One of :data:`TABLE_WIDTHS` for ``table``."""
-    need, want = table_extent(table)
-    if want <= 45:
-        return TABLE_WIDTHS[0]
-    if need <= 95:
-        return TABLE_WIDTHS[1]
-    if need <= 120:
-        return TABLE_WIDTHS[2]
-    return TABLE_WIDTHS[3]
 
 
 @dataclass
