@@ -220,6 +220,7 @@ def _structure(data: bytes) -> dict[str, object]:
     }
 
 
+@pytest.mark.slow
 def test_pdf_bundle_in_parts_is_the_one_document_bundle(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -253,6 +254,7 @@ def test_pdf_bundle_in_parts_is_the_one_document_bundle(
     assert {link[1] for link in whole["links"]} == {f"article-{n}" for n in range(1, 7)}  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_pdf_bundle_contents_in_parts_keeps_the_pages(tmp_path: Path) -> None:
     """A contents list over several pages is laid out a few lines at a time, with the same pages."""
     from convert.exporters._bundle import Collection, bundle_pdf

@@ -267,8 +267,8 @@ def test_corpus_documents_read_back_alike(
 ) -> None:
     every = corpus_documents(corpus)
     assert len(every) > 200
-    # Every third document keeps the suite's time; BROADSHEET_SWEEP_STRIDE=1 takes all 267.
-    docs = every[:: int(os.environ.get("BROADSHEET_SWEEP_STRIDE") or 3)]
+    # Every eighth document keeps the suite's time; BROADSHEET_SWEEP_STRIDE=1 takes all 267.
+    docs = every[:: int(os.environ.get("BROADSHEET_SWEEP_STRIDE") or 8)]
     same, fallback, unreadable, different = 0, [], 0, []
     for path in docs:
         try:
@@ -289,5 +289,5 @@ def test_corpus_documents_read_back_alike(
     assert different == []
     # Handed to pandoc whole: math, coloured code, task lists, EMF pictures (test_golden_... checks
     # that such an export is pandoc's own); all the rest is written directly, part for part alike.
-    assert len(fallback) <= len(docs) // 10, fallback
+    assert len(fallback) <= max(3, len(docs) // 10), fallback
     assert unreadable <= 2 and same >= len(docs) - len(fallback) - 2

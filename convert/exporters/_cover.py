@@ -192,7 +192,7 @@ def cover_png(article: Article, theme: Theme) -> bytes:
         y = setter.lines(lines, font, y, ink, 1.3)
 
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=1)  # flat colour: 1.5x optimize's size, a third of its time
     return out.getvalue()
 
 
