@@ -295,6 +295,7 @@ def hang_on_purpose(spec: JobSpec) -> JobResult:
     return run_job(spec)
 
 
+@pytest.mark.slow
 def test_timeout_fails_only_the_hung_jobs(tmp_path: Path, kitchen_sink: model.Article) -> None:
     names = ["a", "slow", "b", "stuck", "c", "d"]
     specs = []
@@ -435,6 +436,7 @@ def test_killed_run_leaves_no_partial_files_and_rerun_completes(
     } == before
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_outputs(mixed: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     local = convert_batch(mixed, tmp_path / "local", to=FAST, jobs=2)

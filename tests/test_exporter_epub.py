@@ -353,6 +353,7 @@ def test_epubcheck_reports_no_errors_and_no_warnings(epubcheck_reports: dict[str
     assert (checker.nFatal, checker.nError, checker.nWarning) == (0, 0, 0)
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_epubcheck_clean_on_corpus_stories(corpus: Path, epubcheck_reports: dict[str, object]) -> None:
     checked = {name: r for name, r in epubcheck_reports.items() if name.startswith("corpus:")}

@@ -275,6 +275,7 @@ def test_limits_refuse_with_a_named_limit() -> None:
 # Exporters: random trees give documents that open
 
 
+@pytest.mark.slow
 @FAST
 @given(articles())
 def test_random_trees_export_as_text_formats(article: Article) -> None:

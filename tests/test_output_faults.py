@@ -132,6 +132,7 @@ def test_chmod_read_only_folder(tmp_path: Path, article: Path) -> None:
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_disk_full_mid_pdf_leaves_no_file(tmp_path: Path, article: Path) -> None:
     """The text output fits, the PDF does not: neither is left (all or nothing), no temporary file."""
     out = tmp_path / "small"
@@ -154,6 +155,7 @@ def test_dev_full(article: Path) -> None:
     assert Path("/dev/full").is_char_device()  # written into, never replaced
 
 
+@pytest.mark.slow
 def test_a_file_where_a_folder_should_be(article: Path) -> None:
     before = article.read_bytes()
     result = run("convert", article, "--to", "txt,pdf", "-o", f"{article}/")

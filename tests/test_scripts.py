@@ -400,6 +400,7 @@ def test_pdf_lines_align_to_the_start_side(name: str, rtl: bool) -> None:
         assert left > right, (right, left)
 
 
+@pytest.mark.slow
 def test_bundle_pdf_gives_each_article_its_script_fonts() -> None:
     from convert.batch.bundle import Collection, bundle_pdf
 

@@ -75,6 +75,7 @@ def test_a_small_conversion_loads_its_reader_and_exporter_only(fmt: str, tmp_pat
     assert "convert.readers.text" in modules
 
 
+@pytest.mark.slow
 def test_a_rerun_with_nothing_to_do_imports_no_exporter(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -152,6 +152,7 @@ def test_a_table_is_held_to_block_chars_cell_by_cell() -> None:
         limits.check_article(one_cell)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("to", ["txt", "md", "html", "json", "epub"])
 def test_three_thousand_rows_convert(to: str) -> None:
     article = big_article(3000)
