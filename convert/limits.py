@@ -236,7 +236,7 @@ _LOCAL_MAGIC = b"PK\x03\x04"
 #: Members smaller than this are not ratio-checked: a small file of spaces may compress 1000:1.
 _RATIO_FLOOR = _MiB
 #: The errors the standard library's zipfile raises on damaged archives.
-_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
     zlib.error,
@@ -263,7 +263,7 @@ def check_zip(data: bytes, *, what: str = "archive") -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except _ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(f"{what} is not a readable zip archive ({_zip_reason(exc)})",
                          hint="is the file complete? re-save or re-download it") from None  # fmt: skip
     if len(infos) > lim.zip_members:
@@ -323,7 +323,7 @@ def check_zip_xml(data: bytes, *, what: str = "archive") -> None:
                 if _XML_MEMBER.search(info.filename) and not info.is_dir():
                     with zf.open(info) as fh:
                         check_xml(fh.read(info.file_size + 1), what=f"{what}: {info.filename}")
-    except _ZIP_ERRORS + (RuntimeError,) as exc:
+    except ZIP_ERRORS + (RuntimeError,) as exc:
         raise InputError(f"{what} is not a readable zip archive ({_zip_reason(exc)})",
                          hint="is the file complete? re-save or re-download it") from None  # fmt: skip
 

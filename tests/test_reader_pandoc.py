@@ -366,3 +366,17 @@ def test_corpus_documents_read_or_fail_cleanly(corpus: Path, path: Path) -> None
 )
 def test_surname_first_names_are_put_in_natural_order(name: str, expected: str) -> None:
     assert P.natural_order(name) == expected
+
+
+def test_a_member_whose_deflate_stream_is_damaged_reads_as_unreadable() -> None:
+    # Found by test_fuzz: a corrupt compressed member raised zlib.error out of the reader.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OEBPS/image.png", bytes(range(256)) * 64)
+    data = bytearray(buf.getvalue())
+    start = 30 + len("OEBPS/image.png")  # the member's compressed bytes follow its local header
+    data[start : start + 8] = b"\xff" * 8
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        with pytest.raises(limits.ZIP_ERRORS):  # the standard library raises on it
+            zf.read("OEBPS/image.png")
+        assert M.read_member(zf, "OEBPS/image.png", 1 << 20) is None
