@@ -46,6 +46,8 @@ def test_guardian_captions_are_printed_once(corpus: Path) -> None:
         assert out.count(caption) == 1, caption
     items = [" ".join(plain_text(b).split()) for b in article.body if isinstance(b, List)]
     assert not any(c in item for c in captions for item in items)
+    page = " ".join(convert.write(article, "html").decode("utf-8").split())
+    assert page.count(captions[0]) == 1  # its images are remote (off): not its alt text as well
 
 
 def test_pixnet_title_is_the_post_not_the_site_name(corpus: Path) -> None:
