@@ -43,7 +43,8 @@ def typecheck(session: nox.Session) -> None:
 @nox.session
 def accuracy(session: nox.Session) -> None:
     """Extraction accuracy on ../shared/corpus vs trafilatura and newspaper4k, tuning and validation halves
-    side by side: nox -s accuracy -- --limit 50 --source readability --half tuning --cache .nox/accuracy-cache"""
+    side by side with Broadsheet's gap between them (* over 2 points), then the wire layouts and BBC:
+    nox -s accuracy -- --limit 50 --source readability --half tuning --cache .nox/accuracy-cache"""
     _install(session, "bench")
     session.run("python", "bench/accuracy.py", *session.posargs)
     session.run("python", "bench/wire.py")

@@ -507,18 +507,47 @@ METRICS = (
 )
 
 
+#: Issue 12: the validation half within this many points of the tuning half on every figure.
+GAP_POINTS = 2.0
+
+
+def points(figure: str) -> float | None:
+    """A printed figure in points: ``"87.2 (39)"`` is 87.2, ``"0.917"`` is 91.7; ``"-"`` is None."""
+    m = re.match(r"\s*(-?\d+(?:\.\d+)?)", figure)
+    if not m:
+        return None
+    value = float(m[1])
+    return value if "(" in figure or value > 1 else 100 * value
+
+
+def gap_cell(tuning: str, validation: str) -> str:
+    """Validation minus tuning in points, ``*`` after it when the gap is over :data:`GAP_POINTS`."""
+    t, v = points(tuning), points(validation)
+    if t is None or v is None:
+        return "-"
+    return f"{v - t:+.1f}" + ("*" if abs(v - t) > GAP_POINTS else "")
+
+
 def print_table(source: str, counts: dict[str, int], rows: dict[str, dict[str, dict[str, str]]]) -> None:
-    """One source: a line per metric, each system's tuning and validation figures side by side."""
+    """One source: a line per metric, each system's tuning and validation figures side by side.
+
+    With both halves, the last column is Broadsheet's validation minus tuning in points, marked
+    ``*`` where the two are more than :data:`GAP_POINTS` apart (issue 12's "done when").
+    """
     systems = list(rows)
     halves = [h for h in HALVES if h in counts]
     print(f"\n{source}: " + ", ".join(f"{counts[h]} {h} pages" for h in halves))
     heads = [f"{name[:11]} {h[0].upper()}" for name in systems for h in halves]
-    print(f"  {'metric':<18}" + "".join(f"{c:>14}" for c in heads))
+    both = len(halves) == 2 and "broadsheet" in rows
+    print(f"  {'metric':<18}" + "".join(f"{c:>14}" for c in heads) + (f"{'V-T':>8}" if both else ""))
     for key, label in METRICS:
         values = [rows[name].get(h, {}).get(key, "-") for name in systems for h in halves]
         if all(v in ("-", "0") for v in values):
             continue
-        print(f"  {label:<18}" + "".join(f"{v:>14}" for v in values))
+        gap = ""
+        if both and key != "errors":
+            gap = f"{gap_cell(*(rows['broadsheet'].get(h, {}).get(key, '-') for h in halves)):>8}"
+        print(f"  {label:<18}" + "".join(f"{v:>14}" for v in values) + gap)
 
 
 def bench_pages(
@@ -718,26 +747,33 @@ def bench_pandoc(jobs: int) -> dict[str, int]:
         ]
     )
     names = [str(p.relative_to(CORPUS)) for p in files]
-    return tally(f"pandoc fixtures: {len(files)} DOCX/ODT/EPUB", convert_fixture, files, names, jobs)
+    halves = [half(p.name) for p in files]  # the fixture's file name, as for web pages
+    return tally(f"pandoc fixtures: {len(files)} DOCX/ODT/EPUB", convert_fixture, files, names, halves, jobs)
 
 
 def tally(
-    label: str, fn: Callable[[Any], tuple[str, str]], items: list[Any], names: list[str], jobs: int
-) -> dict[str, int]:
-    """Run ``fn`` over ``items`` in parallel; print every outcome but "ok", then the counts."""
-    counts: Counter[str] = Counter()
+    label: str,
+    fn: Callable[[Any], tuple[str, str]],
+    items: list[Any],
+    names: list[str],
+    halves: list[str],
+    jobs: int,
+) -> dict[str, dict[str, int]]:
+    """Run ``fn`` over ``items`` in parallel; print every outcome but "ok", then the counts per half."""
+    counts: dict[str, Counter[str]] = {h: Counter() for h in HALVES}
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for name, (outcome, message) in zip(names, pool.map(fn, items, chunksize=8), strict=True):
-            counts[outcome] += 1
+        results = pool.map(fn, items, chunksize=8)
+        for name, h, (outcome, message) in zip(names, halves, results, strict=True):
+            counts[h][outcome] += 1
             if outcome != "ok":
-                print(f"  {outcome}: {name}: {message}")
-    print(
-        f"\n{label} -> {', '.join(OUTPUTS)}: "
-        + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-        + f"  ({time.perf_counter() - started:.0f} s)"
-    )
-    return dict(counts)
+                print(f"  {outcome} ({h}): {name}: {message}")
+    print(f"\n{label} -> {', '.join(OUTPUTS)}  ({time.perf_counter() - started:.0f} s)")
+    for h in HALVES:
+        total = sum(counts[h].values())
+        share = f"{100 * counts[h]['ok'] / total:.1f} % ok" if total else "-"
+        print(f"  {h:<11} {share:>10}  " + ", ".join(f"{v} {k}" for k, v in sorted(counts[h].items())))
+    return {h: dict(c) for h, c in counts.items()}
 
 
 # ==========================================================================
@@ -827,7 +863,8 @@ def bench_wire(jobs: int, limit: int | None, halves: tuple[str, ...]) -> dict[st
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(score_reuters, stories, chunksize=32))
     print(f"\nreuters21578: {len(stories)} stories as wire text (title line, byline line, dateline + body)")
-    print(f"  {'check':<11}" + "".join(f"{h:>22}" for h in halves))
+    both = len(halves) == 2
+    print(f"  {'check':<11}" + "".join(f"{h:>22}" for h in halves) + (f"{'V-T':>8}" if both else ""))
     out: dict[str, Any] = {}
     for h in halves:
         mine = [r for r, s in zip(results, stories, strict=True) if s["half"] == h]
@@ -836,7 +873,9 @@ def bench_wire(jobs: int, limit: int | None, halves: tuple[str, ...]) -> dict[st
             marks = [r[key] for r in mine if r.get(key) is not None]
             out[h][key] = (round(100 * sum(marks) / len(marks), 1) if marks else None, len(marks))
     for key in ("title", "dateline", "byline", "paragraphs"):
-        print(f"  {key:<11}" + "".join(f"{f'{out[h][key][0]} % of {out[h][key][1]}':>22}" for h in halves))
+        cells = [f"{out[h][key][0]} % of {out[h][key][1]}" for h in halves]
+        gap = f"{gap_cell(*(f'{c} (n)' for c in cells)):>8}" if both else ""
+        print(f"  {key:<11}" + "".join(f"{c:>22}" for c in cells) + gap)
     print(f"  {'errors':<11}" + "".join(f"{out[h]['errors']:>22}" for h in halves))
     print(f"  ({time.perf_counter() - started:.0f} s)")
     return out
@@ -867,7 +906,8 @@ def bench_wire_convert(jobs: int, limit: int | None) -> dict[str, int]:
     names = [str(p.relative_to(CORPUS)) for p in bbc] + [
         f"reuters: {s['title'].strip()[:60]}" for s in stories
     ]
-    return tally(f"BBC and Reuters stories: {len(texts)}", convert_story, texts, names, jobs)
+    halves = [half(f"{p.parent.name}/{p.name}") for p in bbc] + [s["half"] for s in stories]
+    return tally(f"BBC and Reuters stories: {len(texts)}", convert_story, texts, names, halves, jobs)
 
 
 def main(argv: list[str] | None = None) -> int:

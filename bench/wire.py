@@ -33,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from accuracy import CORPUS, half, norm_text, reuters_stories, score_reuters
+from accuracy import CORPUS, HALVES, gap_cell, half, norm_text, reuters_stories, score_reuters
 
 LAYOUTS = ("blank", "packed", "flush", "packed-flush")
 
@@ -72,15 +72,24 @@ def score_bbc(path: Path) -> dict[str, Any]:
 
 
 def table(rows: dict[tuple[str, str], list[dict[str, Any]]], metrics: tuple[str, ...]) -> None:
-    print(f"| layout | half | n | {' | '.join(metrics)} |")
-    print("|---|---|---|" + "---|" * len(metrics))
+    """One line per layout: each metric's tuning and validation figures side by side, then V-T.
+
+    A gap over ``GAP_POINTS`` (issue 12: within 2 points) is marked ``*``.
+    """
     order = [*LAYOUTS, "bbc"]
-    for (layout, h), results in sorted(rows.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
-        cells = []
+    layouts = sorted({layout for layout, _ in rows}, key=order.index)
+    counts = " / ".join(f"n {h[0].upper()}" for h in HALVES)
+    print(f"| layout | {counts} | " + " | ".join(f"{m} T | {m} V | V-T" for m in metrics) + " |")
+    print("|---|---|" + "---:|---:|---:|" * len(metrics))
+    for layout in layouts:
+        cells = [" / ".join(str(len(rows.get((layout, h), []))) for h in HALVES)]
         for m in metrics:
-            vals = [r[m] for r in results if r.get(m) is not None]
-            cells.append(f"{sum(vals) / len(vals):.3f}" if vals else "–")
-        print(f"| {layout} | {h} | {len(results)} | {' | '.join(cells)} |")
+            figures = []
+            for h in HALVES:
+                vals = [r[m] for r in rows.get((layout, h), []) if r.get(m) is not None]
+                figures.append(f"{100 * sum(vals) / len(vals):.1f} ({len(vals)})" if vals else "-")
+            cells += [*figures, gap_cell(*figures)]
+        print(f"| {layout} | {' | '.join(cells)} |")
 
 
 def main(argv: list[str] | None = None) -> int:

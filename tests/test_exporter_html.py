@@ -113,6 +113,20 @@ def test_files_outside_the_folder_are_dropped_with_a_warning(folder: Path) -> No
         assert f"[Image: alt {n}] caption {n}" in " ".join(text.split())
 
 
+def test_an_image_left_out_shows_alt_text_only_when_it_says_more_than_the_caption() -> None:
+    """Issue 12 (Guardian): alt text that is the caption with a final period printed it twice."""
+    from convert.exporters.html import figure_as_text
+    from convert.model import plain_text
+
+    caption = (Text("Hori Parata at his farm, where he was born"),)
+    same = figure_as_text("Hori Parata at his farm, where he was born.", caption, None)
+    assert [plain_text(b) for b in same] == ["Hori Parata at his farm, where he was born"]
+    other = figure_as_text("An elder on a hill", caption, None)
+    assert [plain_text(b) for b in other] == [
+        "[Image: An elder on a hill] Hori Parata at his farm, where he was born"
+    ]
+
+
 def test_relative_image_without_an_input_folder_is_dropped() -> None:
     html, warnings = page(figures("ok.png"))
     assert img_srcs(html) == [] and "ok.png" not in html

@@ -212,6 +212,16 @@ def _dates(published: str | None, updated: str | None) -> object:
         ("SAN JUAN, Puerto Rico (AP) — Power returned", "SAN JUAN", "Power returned", "AP"),
         ("SÃO PAULO – Shares fell", "SÃO PAULO", "Shares fell", None),
         ("CHICAGO, Feb 26 -", "CHICAGO", "", None),
+        # a wire dateline's day allows a place in capitalised words and an unspaced dash
+        ("Toronto, Feb 26 - Shr 45 cts", "Toronto", "Shr 45 cts", None),
+        ("Scarborough, Ontario, Feb 26 -", "Scarborough", "", None),
+        ("Caracas, feb 26 - venezuela is seeking", "Caracas", "venezuela is seeking", None),
+        (
+            "NEW YORK, March 2 -The New York Mercantile Exchange",
+            "NEW YORK",
+            "The New York Mercantile Exchange",
+            None,
+        ),
     ],
 )
 def test_split_dateline(text: str, place: str, rest: str, agency: str | None) -> None:
@@ -229,6 +239,10 @@ def test_split_dateline(text: str, place: str, rest: str, agency: str | None) ->
         "BREAKING – Markets fall",
         "The talks – which began in May – resumed",
         "NATO-led forces withdrew",
+        "He said, March 2 - no more",  # a sentence, not a capitalised place
+        "Sales rose, Feb 26 -27 pct",
+        "Paris, the city - of light",  # a capitalised place only with a wire day
+        "Moscow-based analysts said",
     ],
 )
 def test_split_dateline_rejects(text: str) -> None:

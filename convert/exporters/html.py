@@ -478,15 +478,23 @@ def render_xhtml_article(article: Article, theme: Theme | None = None, notes: st
 def figure_as_text(
     alt: str, caption: tuple[Inline, ...], credit: str | None, language: str | None = None
 ) -> tuple[Block, ...]:
-    """What is left of an image that is not shown: its alt text, caption and credit."""
+    """What is left of an image that is not shown: its alt text, caption and credit.
+
+    Alt text that says the caption's words (often the caption with a final period) is left out.
+    """
     parts: list[Inline] = []
-    if alt.strip() and alt.strip() != plain_text(caption).strip():
+    if alt.strip() and _words(alt) != _words(plain_text(caption)):
         parts.append(Emph((Text(label("[Image: {alt}]", language, alt=alt.strip())),)))
     if caption:
         parts += [Text(" ")] * bool(parts) + list(caption)
     if credit:
         parts += [Text(" ")] * bool(parts) + [Text(credit)]
     return (Paragraph(tuple(parts)),) if parts else ()
+
+
+def _words(text: str) -> list[str]:
+    """``text``'s words, case folded: what an alt text and a caption are compared by."""
+    return re.findall(r"\w+", text.casefold())
 
 
 FigureMap = Callable[[Figure], tuple[Block, ...]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...dates import parse_date
+from ...dates import MONTH_PATTERN, parse_date
 from .blocks import clean
 
 
@@ -70,6 +70,13 @@ class Dateline:
     agency: str | None = None
 
 
+#: The day a wire dateline gives after the place, last of its comma-separated parts: ``Feb 26``,
+#: ``Ontario, March 2`` (English month names from CLDR, :data:`convert.dates.MONTH_PATTERN`).
+_WIRE_DAY = re.compile(rf"(?:.*,\s*)?{MONTH_PATTERN}\s+\d{{1,2}}", re.I)
+#: The dash after a wire dateline's day, unspaced before the lead's first letter (``March 2 -The``).
+_DAY_DASH = re.compile(r"(?<=\d)\s*(?:[–-]|--)(?=[^\W\d_])")
+
+
 def split_dateline(text: str) -> Dateline | None:
     """``MOSCOW – On ...`` / ``NEW YORK, March 2 (Reuters) - ...`` -> place and the rest.
 
@@ -77,8 +84,16 @@ def split_dateline(text: str) -> Dateline | None:
     em dash may be unspaced); ``rest`` is empty when the dateline stands
     alone on its line. The date after a comma is dropped: it lacks the
     year, so it cannot fill ``published``.
+
+    A wire dateline's day (``, Feb 26 -``) marks it well enough for two looser forms:
+    the place in capitalised words (``Toronto, Feb 26 -``; a lead in lower case is
+    otherwise too often a sentence) and a dash without a space after it
+    (``NEW YORK, March 2 -The ...``).
     """
     m = _DATELINE_DASH.search(text, 0, 90)
+    unspaced = m is None
+    if unspaced:
+        m = _DAY_DASH.search(text, 0, 90)
     if m is None or m.start() == 0:
         return None
     rest = text[m.end() :].strip()
@@ -87,11 +102,14 @@ def split_dateline(text: str) -> Dateline | None:
         return None
     place = clean(head.group("place"))
     letters = sum(ch.isalpha() for ch in place)
+    dated = bool(head.group("extra")) and _WIRE_DAY.fullmatch(clean(head.group("extra"))) is not None
+    capitalised = all(w[:1].isupper() for w in place.split())
     if (
         letters < 3
-        or place != place.upper()
+        or (unspaced and not dated)
+        or not (place == place.upper() or (dated and capitalised))
         or len(place.split()) > 5
-        or place in _NOT_PLACES
+        or place.upper() in _NOT_PLACES
         or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
         or any(ch.isdigit() for ch in place)
     ):
