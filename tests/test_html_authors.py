@@ -304,3 +304,35 @@ def test_one_word_in_a_byline_element_is_an_author_only_when_the_page_signs_with
 def test_a_guess_alone_is_no_author_by_default() -> None:
     html = page("<p>Text: Günter W. Kienitz</p>")
     assert authors(html, guess="Günter W Kienitz") == []
+
+
+# --- the site's own accounts and companies ----------------------------------------------
+
+
+def test_a_meta_author_only_trafilatura_confirms_may_not_name_the_site() -> None:
+    shown = page("<p>Jane Roe keeps these notes.</p>")
+    meta = '<meta name="author" content="Jane Roe">'
+    assert authors(shown.replace("<head>", "<head>" + meta), guess="Jane Roe") == ["Jane Roe"]
+    # the same tag on a site named after her (trafilatura copies the tag, so it confirms nothing)
+    on_portal = shown.replace("<head>", "<head>" + meta)
+    assert authors(on_portal, guess="Jane Roe", publisher="Infoportal - Jane Roe") == []
+    lawyer = page("<p>Jane Niemeyer keeps these notes.</p>")
+    domain = '<meta name="author" content="Jane Niemeyer">'
+    domain += '<link rel="canonical" href="https://anwaltniemeyer.de/kanzlei/">'
+    assert authors(lawyer.replace("<head>", "<head>" + domain), guess="Jane Niemeyer") == []
+
+
+def test_a_byline_the_metadata_writes_with_a_legal_form_is_a_company() -> None:
+    byline = '<p class="byline">Von <span itemprop="author">Bundesverband Solarwerke</span></p>'
+    assert authors(page(byline)) == ["Bundesverband Solarwerke"]
+    head = '<meta name="author" content="Bundesverband Solarwerke e.V.">'
+    tree = parse_html(page(byline, head=head))
+    where: dict[str, str] = {}
+    assert build_metadata(tree, Extracted(), where).authors == ()
+    assert "legal form" in where["authors refused"]
+    assert (
+        authors(
+            page(byline, head='<meta name="copyright" content="© 2012-2024 Bundesverband Solarwerke e.V.">')
+        )
+        == []
+    )

@@ -162,6 +162,18 @@ class AuthorFilter:
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
 
+    def names_site(self, name: str) -> bool:
+        """Whether the site's name or address holds ``name`` or one of its words: "Diakonie
+        Deutschland" on "Infoportal - Diakonie Deutschland", "Jens-Christof Niemeyer" on
+        ``anwaltniemeyer.de``. Such a name in ``<meta name=author>`` is the account the site posts
+        with as often as a writer; it needs a source that does not copy the tag.
+        """
+        key = _name_key(name)
+        if len(key) > 3 and key in self._publisher_key:
+            return True
+        parts = [k for k in (_name_key(w) for w in re.split(r"[\s\-]+", name)) if len(k) > 3]
+        return any(part in host for part in parts for host in self._host_keys)
+
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import one_word
+from ...names import company_name, one_word
 from .byline import byline_candidates, bylined, page_spelling
-from .jsonld import ld_author_names, ld_label
+from .jsonld import ld_author_names, ld_label, ld_text
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
 from .names import PREFIX, AuthorFilter
@@ -131,8 +131,9 @@ def _author_names(
     )
     ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
     shown = _visible_key(tree)
+    companies = _companies(tags, ld) if COMPANY_NAMES else {}
     ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
-        [n for n in names if _is_shown(n, shown)]
+        [n for n in names if _is_shown(n, shown) and not _refused_company(n, companies, where)]
         for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
     )
     catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
@@ -163,7 +164,11 @@ def _author_names(
         return catalogue_names[:12]
     if meta_names:
         other = _agreeing(meta_names, [everything[0], everything[3]])
-        if other is None and all(_name_key(n) in shown for n in meta_names):
+        if (
+            other is None
+            and all(_name_key(n) in shown for n in meta_names)
+            and not _site_account(meta_names, check)
+        ):
             other = _agreeing(meta_names, [everything[4]])
             other = f"{other} and the page text" if other else None
         if other:
@@ -179,6 +184,69 @@ def _author_names(
         where["authors"] = f"{traf_where}, shown as the page's byline"
         return signed[:6]
     return []
+
+
+#: Whether a name the page's own metadata writes with a legal form elsewhere ("Bundesverband
+#: WindEnergie e.V." in ``<meta name=author>``, the byline showing "Bundesverband WindEnergie") is
+#: refused as that company's. On the tuning half it refused one wrong name and no right one.
+COMPANY_NAMES = True
+#: The ``<meta>`` fields that name the site's owner or an article's author (:func:`_companies`).
+_OWNER_TAGS = (
+    "author",
+    "article:author",
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_publisher",
+    "copyright",
+    "dc.rights",
+)
+
+
+#: What a copyright line puts around the holder's name: "© 2012-2024", "Copyright (c)".
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\b\d{4}(?:\s*[-–]\s*\d{4})?\b", re.IGNORECASE)
+#: The separators of "Site - Owner e.V." and "Owner GmbH | Site".
+_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def _companies(tags: MetaTags, ld: dict[str, Any] | None) -> dict[str, str]:
+    """Name key -> where: the companies the page's metadata names with a legal form (cleanco).
+
+    A CMS byline drops the "GmbH" or "e.V." its settings write; the page that
+    names the same body with its legal form says it is an organisation.
+    """
+    found: dict[str, str] = {}
+    values = [(v, tags.label(k)) for k in _OWNER_TAGS for v in tags.get(k) or ()]
+    if ld is not None:
+        values += [(ld_text(ld.get(k)), ld_label(ld, k)) for k in ("author", "publisher", "creator")]
+    for value, source in values:
+        for part in _PARTS.split(_COPYRIGHT.sub(" ", value or "")):
+            if (base := company_name(part.strip(" .,")) if len(part) <= 120 else None) and (
+                key := _name_key(base)
+            ):
+                found.setdefault(key, source)
+    return found
+
+
+def _refused_company(name: str, companies: dict[str, str], where: Where) -> bool:
+    """Whether ``name`` is one of ``companies``; the refusal is kept for ``inspect --explain``."""
+    source = companies.get(_name_key(name))
+    if source is not None:
+        where["authors refused"] = f"{name}: a company ({source} gives its legal form)"
+    return source is not None
+
+
+#: Whether a ``<meta name=author>`` that only trafilatura confirms (it reads the same tag) may name
+#: the site itself (:meth:`.names.AuthorFilter.names_site`). Off: on the tuning half both such names
+#: were wrong ("Diakonie Deutschland" on its own portal, a lawyer's name on his firm's domain).
+SITE_ACCOUNTS = False
+
+
+def _site_account(names: list[str], check: AuthorFilter) -> bool:
+    """Whether one of ``names`` is part of the site's name or address (:data:`SITE_ACCOUNTS`)."""
+    return not SITE_ACCOUNTS and any(check.names_site(n) for n in names)
 
 
 def _signed_guesses(tree: HtmlElement, guesses: list[str], check: AuthorFilter) -> list[str]:
