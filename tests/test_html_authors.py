@@ -336,3 +336,11 @@ def test_a_byline_the_metadata_writes_with_a_legal_form_is_a_company() -> None:
         )
         == []
     )
+
+
+def test_a_guess_the_page_signs_counts_only_near_the_headline() -> None:
+    signed = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
+    assert authors(page(signed), guess="Jane Roe") == ["Jane Roe"]
+    # the same link below a long story: another story's teaser, not this story's byline
+    far = page(ARTICLE * 12 + signed)
+    assert authors(far, guess="Jane Roe") == []

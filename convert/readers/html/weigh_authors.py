@@ -19,7 +19,7 @@ from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
 from .names import PREFIX, AuthorFilter
 from .text import name_key as _name_key
-from .text import reader_text
+from .text import reader_text, squash
 
 if TYPE_CHECKING:
     from .weigh import Extracted, Where
@@ -180,8 +180,12 @@ def _author_names(
     if TRUST_GUESSES and extracted_names and (guessed := _shown_guesses(tree, extracted_names, check)):
         where["authors"] = f"{traf_where}, {guessed[1]}"
         return guessed[0][:6]
-    if TRUST_SIGNED_GUESSES and extracted_names and (signed := _signed_guesses(tree, extracted_names, check)):
-        where["authors"] = f"{traf_where}, shown as the page's byline"
+    if (
+        TRUST_SIGNED_GUESSES
+        and extracted_names
+        and (signed := _signed_guesses(tree, extracted_names, check, extracted.title))
+    ):
+        where["authors"] = f"{traf_where}, shown as the page's byline near the headline"
         return signed[:6]
     return []
 
@@ -249,7 +253,9 @@ def _site_account(names: list[str], check: AuthorFilter) -> bool:
     return not SITE_ACCOUNTS and any(check.names_site(n) for n in names)
 
 
-def _signed_guesses(tree: HtmlElement, guesses: list[str], check: AuthorFilter) -> list[str]:
+def _signed_guesses(
+    tree: HtmlElement, guesses: list[str], check: AuthorFilter, headline: str | None
+) -> list[str]:
     """trafilatura's full names when the page shows each as a byline (:func:`.byline.bylined`: a
     link to the author's page, "by NAME", an hCard), spelled as the page spells them; else ``[]``."""
     text = reader_text(tree)
@@ -260,7 +266,33 @@ def _signed_guesses(tree: HtmlElement, guesses: list[str], check: AuthorFilter) 
         if name is None or one_word(name) or check.brand_word(name) or not bylined(tree, text, name):
             return []
         names.append(name)
+    if NEAR_HEADLINE and not all(_near_headline(tree, text, headline, n) for n in names):
+        return []
     return names
+
+
+#: Whether a guess the page signs (:func:`_signed_guesses`) must be shown near the headline
+#: (:data:`_HEADLINE_REACH`): a byline sits with its story's headline, and a name far below it is
+#: another story's (a list of teasers "Von NAME am DATE") or a reader's.
+NEAR_HEADLINE = True
+#: How many characters of the page's text a byline may stand before or after the headline: the
+#: kicker and headline above it, the standfirst, a picture's caption and the first paragraphs below.
+_HEADLINE_REACH = (1000, 3000)
+
+
+def _near_headline(tree: HtmlElement, text: str, headline: str | None, name: str) -> bool:
+    """Whether ``name`` is shown in ``text`` near a headline (``<h1>`` or ``headline``), or the
+    page has no headline to measure from."""
+    heads = [squash(h.text_content()) for h in tree.iter("h1")] + [squash(headline)]
+    starts = [i for h in heads if len(h) > 3 for i in _positions(text, h)]
+    if not starts:
+        return True
+    before, after = _HEADLINE_REACH
+    return any(-before <= n - h <= after for n in _positions(text, name) for h in starts)
+
+
+def _positions(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def _shown_guesses(
