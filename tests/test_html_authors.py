@@ -344,3 +344,11 @@ def test_a_guess_the_page_signs_counts_only_near_the_headline() -> None:
     # the same link below a long story: another story's teaser, not this story's byline
     far = page(ARTICLE * 12 + signed)
     assert authors(far, guess="Jane Roe") == []
+
+
+def test_a_dateline_after_the_byline_is_cut() -> None:
+    check = AuthorFilter()
+    assert check.names("Von Jane Roe und John Doe Kakuma /Kenia") == ["Jane Roe", "John Doe"]
+    assert check.names("By Jane Roe, Kabul, Afghanistan") == ["Jane Roe"]
+    assert check.names("By Jane Roe, France") == ["Jane Roe"]
+    assert check.names("By Michael Jordan") == ["Michael Jordan"]  # a surname that is a country stays

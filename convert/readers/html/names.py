@@ -6,10 +6,11 @@ or domain, a login handle, running text. Whether a cleaned name is a person's is
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from ...dates import calendar_names
+from ...dates import CALENDAR_LANGUAGES, calendar_names
 from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
 from .text import name_key as _name_key
 from .text import squash
@@ -66,6 +67,27 @@ _POSTED_BY = re.compile(
 )
 
 
+#: Whether a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off.
+DATELINES = True
+
+
+@functools.cache
+def _dateline_tail() -> re.Pattern[str]:
+    """A dateline ending a byline: a place, then "/" or "," and a country or region as CLDR names
+    it in :data:`convert.dates.CALENDAR_LANGUAGES` ("Kakuma/Kenia", "Kabul, Afghanistan")."""
+    from babel import Locale
+
+    names = {
+        name
+        for lang in CALENDAR_LANGUAGES
+        for code, name in Locale.parse(lang).territories.items()
+        if len(name) > 3 and code != "ZZ"
+    }
+    countries = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    place = r"[^\W\d_][\w.-]*"
+    return re.compile(rf"(?:\s+{place}\s*/|\s*,(?:\s*{place}\s*,)?)\s*(?:{countries})\s*$")
+
+
 @dataclass(slots=True)
 class AuthorFilter:
     """Rejects what is not a person's name: site names, dates, links, boilerplate.
@@ -112,6 +134,8 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
+        if DATELINES:
+            text = _dateline_tail().sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
         out: list[str] = []
