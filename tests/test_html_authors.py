@@ -352,3 +352,17 @@ def test_a_dateline_after_the_byline_is_cut() -> None:
     assert check.names("By Jane Roe, Kabul, Afghanistan") == ["Jane Roe"]
     assert check.names("By Jane Roe, France") == ["Jane Roe"]
     assert check.names("By Michael Jordan") == ["Michael Jordan"]  # a surname that is a country stays
+
+
+def test_on_and_a_date_after_the_name_is_cut_before_the_prose_test() -> None:
+    check = AuthorFilter()
+    assert check.names("By Jane Roe on Monday, March 5") == ["Jane Roe"]
+    assert check.names("Von Jane Roe am 5. März 2024 um 11:14 Uhr") == ["Jane Roe"]
+    assert check.names("Veröffentlicht am 8. Februar 2022 von Jane Roe") == ["Jane Roe"]
+    assert check.names("Jane Roe on the budget and the council") == []  # prose stays prose
+
+
+def test_a_dotted_login_byline_reads_as_the_two_names() -> None:
+    html = page('<div class="author">Von Isabella.DiBiase am Samstag, 19. Oktober 2019</div>')
+    assert authors(html) == ["Isabella DiBiase"]
+    assert AuthorFilter().names("J.R. Hartley") == ["J.R. Hartley"]

@@ -48,6 +48,12 @@ _DATE_TAIL = re.compile(
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
+#: "Jane Roe on Monday, March 5", "Jane Roe am Samstag, 19. Oktober": the word for "on" (a date) in
+#: the calendar languages, then a day, a weekday or a month: cut before the running-text test, which
+#: would take "on" for prose.
+_ON_DATE_TAIL = re.compile(rf"\s+(?i:on|am|le|el|il|op|em)\s+(?:\d|(?i:{_WEEKDAYS}|{_MONTHS})\b).*$")
+#: A CMS login written as the byline, "Given.Family" ("Isabella.DiBiase"): two capitalised names.
+_DOTTED_HANDLE = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_]+)")
 
 
 #: Chinese labels before a byline ("author:", "editor:", "reporter:", "text:", "photo:").
@@ -67,6 +73,9 @@ _POSTED_BY = re.compile(
 )
 
 
+#: Whether "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
+#: ("Isabella.DiBiase") read as the two names it joins.
+ON_DATES = True
 #: Whether a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off.
 DATELINES = True
 
@@ -138,6 +147,8 @@ class AuthorFilter:
             text = _dateline_tail().sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
+        if ON_DATES:
+            text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
         if whole and any(_running_text(part) for part in parts):
@@ -166,6 +177,8 @@ class AuthorFilter:
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
+        if ON_DATES and (m := _DOTTED_HANDLE.fullmatch(text)):
+            text = f"{m[1]} {m[2]}"
         if not looks_like_name(text, one_word=True):
             return None
         if not person and self._is_site(_name_key(text), one_word(text)):
