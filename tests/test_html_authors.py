@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
+from conftest import CORPUS
 
 from convert.readers.html import parse_html, weigh_authors
 from convert.readers.html.byline import bylined, page_spelling
@@ -366,3 +368,26 @@ def test_a_dotted_login_byline_reads_as_the_two_names() -> None:
     html = page('<div class="author">Von Isabella.DiBiase am Samstag, 19. Oktober 2019</div>')
     assert authors(html) == ["Isabella DiBiase"]
     assert AuthorFilter().names("J.R. Hartley") == ["J.R. Hartley"]
+
+
+# --- on the corpus (tuning-half pages whose annotation says "no author"; skipped without it) ---------
+
+
+@pytest.mark.parametrize(
+    ("page", "guess", "refusal"),
+    [
+        # "Bundesverband WindEnergie e.V." in <meta name=author>, without the legal form on the page
+        ("wind-energie.de.beschleunigung.html.gz", "Bundesverband WindEnergie e V", "legal form"),
+        # <meta name=author> and trafilatura (which copies it) name the portal "Infoportal - Diakonie Deutschland"
+        ("diakonie.de-Lebensgefühl.html.gz", "Diakonie Deutschland", None),
+    ],
+)
+def test_corpus_pages_of_organisations_have_no_author(page: str, guess: str, refusal: str | None) -> None:
+    path = CORPUS / "trafilatura" / "tests" / "eval" / page
+    if not path.is_file():
+        pytest.skip(f"no corpus page {path}")
+    tree = parse_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+    where: dict[str, str] = {}
+    assert build_metadata(tree, Extracted(author=guess), where).authors == ()
+    if refusal:
+        assert refusal in where["authors refused"]
