@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
+from conftest import CORPUS
 
 from convert.readers.html import parse_html, weigh_authors
 from convert.readers.html.byline import bylined, page_spelling
@@ -304,3 +306,88 @@ def test_one_word_in_a_byline_element_is_an_author_only_when_the_page_signs_with
 def test_a_guess_alone_is_no_author_by_default() -> None:
     html = page("<p>Text: Günter W. Kienitz</p>")
     assert authors(html, guess="Günter W Kienitz") == []
+
+
+# --- the site's own accounts and companies ----------------------------------------------
+
+
+def test_a_meta_author_only_trafilatura_confirms_may_not_name_the_site() -> None:
+    shown = page("<p>Jane Roe keeps these notes.</p>")
+    meta = '<meta name="author" content="Jane Roe">'
+    assert authors(shown.replace("<head>", "<head>" + meta), guess="Jane Roe") == ["Jane Roe"]
+    # the same tag on a site named after her (trafilatura copies the tag, so it confirms nothing)
+    on_portal = shown.replace("<head>", "<head>" + meta)
+    assert authors(on_portal, guess="Jane Roe", publisher="Infoportal - Jane Roe") == []
+    lawyer = page("<p>Jane Niemeyer keeps these notes.</p>")
+    domain = '<meta name="author" content="Jane Niemeyer">'
+    domain += '<link rel="canonical" href="https://anwaltniemeyer.de/kanzlei/">'
+    assert authors(lawyer.replace("<head>", "<head>" + domain), guess="Jane Niemeyer") == []
+
+
+def test_a_byline_the_metadata_writes_with_a_legal_form_is_a_company() -> None:
+    byline = '<p class="byline">Von <span itemprop="author">Bundesverband Solarwerke</span></p>'
+    assert authors(page(byline)) == ["Bundesverband Solarwerke"]
+    head = '<meta name="author" content="Bundesverband Solarwerke e.V.">'
+    tree = parse_html(page(byline, head=head))
+    where: dict[str, str] = {}
+    assert build_metadata(tree, Extracted(), where).authors == ()
+    assert "legal form" in where["authors refused"]
+    assert (
+        authors(
+            page(byline, head='<meta name="copyright" content="© 2012-2024 Bundesverband Solarwerke e.V.">')
+        )
+        == []
+    )
+
+
+def test_a_guess_the_page_signs_counts_only_near_the_headline() -> None:
+    signed = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
+    assert authors(page(signed), guess="Jane Roe") == ["Jane Roe"]
+    # the same link below a long story: another story's teaser, not this story's byline
+    far = page(ARTICLE * 12 + signed)
+    assert authors(far, guess="Jane Roe") == []
+
+
+def test_a_dateline_after_the_byline_is_cut() -> None:
+    check = AuthorFilter()
+    assert check.names("Von Jane Roe und John Doe Kakuma /Kenia") == ["Jane Roe", "John Doe"]
+    assert check.names("By Jane Roe, Kabul, Afghanistan") == ["Jane Roe"]
+    assert check.names("By Jane Roe, France") == ["Jane Roe"]
+    assert check.names("By Michael Jordan") == ["Michael Jordan"]  # a surname that is a country stays
+
+
+def test_on_and_a_date_after_the_name_is_cut_before_the_prose_test() -> None:
+    check = AuthorFilter()
+    assert check.names("By Jane Roe on Monday, March 5") == ["Jane Roe"]
+    assert check.names("Von Jane Roe am 5. März 2024 um 11:14 Uhr") == ["Jane Roe"]
+    assert check.names("Veröffentlicht am 8. Februar 2022 von Jane Roe") == ["Jane Roe"]
+    assert check.names("Jane Roe on the budget and the council") == []  # prose stays prose
+
+
+def test_a_dotted_login_byline_reads_as_the_two_names() -> None:
+    html = page('<div class="author">Von Isabella.DiBiase am Samstag, 19. Oktober 2019</div>')
+    assert authors(html) == ["Isabella DiBiase"]
+    assert AuthorFilter().names("J.R. Hartley") == ["J.R. Hartley"]
+
+
+# --- on the corpus (tuning-half pages whose annotation says "no author"; skipped without it) ---------
+
+
+@pytest.mark.parametrize(
+    ("page", "guess", "refusal"),
+    [
+        # "Bundesverband WindEnergie e.V." in <meta name=author>, without the legal form on the page
+        ("wind-energie.de.beschleunigung.html.gz", "Bundesverband WindEnergie e V", "legal form"),
+        # <meta name=author> and trafilatura (which copies it) name the portal "Infoportal - Diakonie Deutschland"
+        ("diakonie.de-Lebensgefühl.html.gz", "Diakonie Deutschland", None),
+    ],
+)
+def test_corpus_pages_of_organisations_have_no_author(page: str, guess: str, refusal: str | None) -> None:
+    path = CORPUS / "trafilatura" / "tests" / "eval" / page
+    if not path.is_file():
+        pytest.skip(f"no corpus page {path}")
+    tree = parse_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+    where: dict[str, str] = {}
+    assert build_metadata(tree, Extracted(author=guess), where).authors == ()
+    if refusal:
+        assert refusal in where["authors refused"]

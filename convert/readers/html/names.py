@@ -6,10 +6,11 @@ or domain, a login handle, running text. Whether a cleaned name is a person's is
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from ...dates import calendar_names
+from ...dates import CALENDAR_LANGUAGES, calendar_names
 from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
 from .text import name_key as _name_key
 from .text import squash
@@ -47,6 +48,12 @@ _DATE_TAIL = re.compile(
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
+#: "Jane Roe on Monday, March 5", "Jane Roe am Samstag, 19. Oktober": the word for "on" (a date) in
+#: the calendar languages, then a day, a weekday or a month: cut before the running-text test, which
+#: would take "on" for prose.
+_ON_DATE_TAIL = re.compile(rf"\s+(?i:on|am|le|el|il|op|em)\s+(?:\d|(?i:{_WEEKDAYS}|{_MONTHS})\b).*$")
+#: A CMS login written as the byline, "Given.Family" ("Isabella.DiBiase"): two capitalised names.
+_DOTTED_HANDLE = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_]+)")
 
 
 #: Chinese labels before a byline ("author:", "editor:", "reporter:", "text:", "photo:").
@@ -64,6 +71,30 @@ _POSTED_BY = re.compile(
     r"written|updated|aktualisiert)\b.*?\b(?:by|von|par|por|da|di)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+
+
+#: Whether "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
+#: ("Isabella.DiBiase") read as the two names it joins.
+ON_DATES = True
+#: Whether a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off.
+DATELINES = True
+
+
+@functools.cache
+def _dateline_tail() -> re.Pattern[str]:
+    """A dateline ending a byline: a place, then "/" or "," and a country or region as CLDR names
+    it in :data:`convert.dates.CALENDAR_LANGUAGES` ("Kakuma/Kenia", "Kabul, Afghanistan")."""
+    from babel import Locale
+
+    names = {
+        name
+        for lang in CALENDAR_LANGUAGES
+        for code, name in Locale.parse(lang).territories.items()
+        if len(name) > 3 and code != "ZZ"
+    }
+    countries = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    place = r"[^\W\d_][\w.-]*"
+    return re.compile(rf"(?:\s+{place}\s*/|\s*,(?:\s*{place}\s*,)?)\s*(?:{countries})\s*$")
 
 
 @dataclass(slots=True)
@@ -112,8 +143,12 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
+        if DATELINES:
+            text = _dateline_tail().sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
+        if ON_DATES:
+            text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
         if whole and any(_running_text(part) for part in parts):
@@ -142,6 +177,8 @@ class AuthorFilter:
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
+        if ON_DATES and (m := _DOTTED_HANDLE.fullmatch(text)):
+            text = f"{m[1]} {m[2]}"
         if not looks_like_name(text, one_word=True):
             return None
         if not person and self._is_site(_name_key(text), one_word(text)):
@@ -161,6 +198,18 @@ class AuthorFilter:
             return len(key) > 3 and key in self._publisher_key and key != self._publisher_key
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
+
+    def names_site(self, name: str) -> bool:
+        """Whether the site's name or address holds ``name`` or one of its words: "Diakonie
+        Deutschland" on "Infoportal - Diakonie Deutschland", "Jens-Christof Niemeyer" on
+        ``anwaltniemeyer.de``. Such a name in ``<meta name=author>`` is the account the site posts
+        with as often as a writer; it needs a source that does not copy the tag.
+        """
+        key = _name_key(name)
+        if len(key) > 3 and key in self._publisher_key:
+            return True
+        parts = [k for k in (_name_key(w) for w in re.split(r"[\s\-]+", name)) if len(k) > 3]
+        return any(part in host for part in parts for host in self._host_keys)
 
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
