@@ -36,7 +36,8 @@ pages took about twice the time of one column.
    difference only when none of these can apply (:func:`_same_when_empty`):
    its first block is whole, nothing in it overflows, it holds no table,
    flex or grid box, every box opening it has no top margin on a later
-   page, and the column does not end at an avoided break.
+   page (none declared, when the trial's page was the empty one), and the
+   column does not end at an avoided break.
 
 2. **Lines are broken once per column set**: while one multi-column box is
    laid out, ``split_first_line`` (Pango's line breaking, hyphenation) keeps
@@ -268,11 +269,13 @@ def _same_when_empty(
             if _block.avoid_page_break(_block.block_level_page_break(children[-1], sibling), context):
                 return False
     if context.current_page > 1:
-        if trial_empty:
-            return False  # its top margins were truncated: the page-with-content run keeps them
+        # At the top of a later page an empty-page run sets the top margins of the boxes opening
+        # the column to zero: the other run must find them zero too. The trial that truncated
+        # them shows zeros, so then the declared margin is what must be zero.
         chain: Any = first
         while chain is not None:
-            if chain.margin_top:
+            declared = chain.style["margin_top"]
+            if chain.margin_top or (trial_empty and getattr(declared, "value", None) != 0):
                 return False
             inner = [c for c in getattr(chain, "children", ()) if c.is_in_normal_flow()]
             chain = inner[0] if inner and isinstance(inner[0], _boxes.BlockLevelBox) else None
