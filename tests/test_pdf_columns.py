@@ -12,10 +12,11 @@ import pytest
 import weasyprint
 from test_exporter_pdf import sample_like
 
+import convert
 from convert.base import ExportOptions
 from convert.exporters import _weasyprint_columns as columns
 from convert.exporters.pdf import render_pdf
-from convert.model import Article, Heading, Metadata, Note, NoteRef, Paragraph, Text
+from convert.model import Article, Heading, Metadata, Note, NoteRef, Paragraph, Table, Text
 from convert.theme import Theme, load_theme
 
 pytestmark = pytest.mark.skipif(
@@ -100,6 +101,29 @@ def test_a_column_is_laid_out_once_less_where_nothing_registers_itself(
     assert kept >= 2
 
 
+def test_the_real_sample_lays_out_no_column_twice(theme: Theme, sample_path: Path) -> None:
+    """First page: the trials lay out as if the page were empty, the final run knows the masthead
+    is above; last page: balancing trials say "not empty", the final run says "empty". Neither
+    difference can change the sample's columns, so every final run takes its trial's columns."""
+    data, kept, again = render(convert.read(sample_path), theme)
+    assert (kept, again) == (6, 0)  # three pages of two columns
+    with stock_layout():
+        assert render_pdf(convert.read(sample_path), theme, ExportOptions()).data == data
+
+
+def test_a_column_opening_with_a_table_is_laid_out_again(theme: Theme, sample_path: Path) -> None:
+    """Table layout reads "page is empty" its own ways: a first-page column opening with one is not
+    taken from a trial laid out as if the page were empty."""
+    cells = tuple((Text(c),) for c in ("Rule", "From"))
+    table = Table(head=(cells,), rows=(((Text("Permits"),), (Text("April"),)),))
+    article = sample_like(sample_path)
+    article = Article(meta=article.meta, body=(table, *article.body), notes=article.notes)
+    data, kept, again = render(article, theme)
+    assert again >= 1 and kept >= 1
+    with stock_layout():
+        assert render_pdf(article, theme, ExportOptions()).data == data
+
+
 def test_trial_runs_share_their_line_breaks(theme: Theme) -> None:
     before = columns.counts["line kept"]
     render(short_article(), theme)
@@ -124,3 +148,21 @@ def test_cost_benchmark_prints_each_row_against_the_floor() -> None:
     assert set(rows) >= {"floor", "theme", "stock-columns", "−columns", "−tagging"}
     assert rows["floor"][2] == rows["floor"][4] == "1.00"  # ratios against itself, on both clocks
     assert all(float(rows[r][1]) > 0 for r in ("theme", "−columns", "−tagging"))
+
+
+@pytest.mark.slow
+def test_same_bytes_on_corpus_documents(corpus: Path, theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both halves: four BBC stories and two readability pages each (keys split as bench/pdf_cost.py
+    splits them); bench/pdf_columns_bytes.py runs the same check on more."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    bbc = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
+    pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
+    chosen = bbc[:: max(1, len(bbc) // 8)][:8] + pages[:: max(1, len(pages) // 4)][:4]
+    assert chosen
+    for path in chosen:
+        article = convert.read(path)
+        if not article.body:
+            continue
+        data = render_pdf(article, theme, ExportOptions()).data
+        with stock_layout():
+            assert render_pdf(article, theme, ExportOptions()).data == data, path

@@ -24,6 +24,21 @@ pages took about twice the time of one column.
    The kept column moves to its place across the page (``translate``), which
    is all the final run does differently.
 
+   The trials and the final run may differ in one argument, whether the
+   page is empty: the first full-height trial says it is, balancing trials
+   say it is not, and the final run passes what the page really holds (on
+   the first page, content above the columns; on a later one, none). The
+   flag only changes how the column's first block is placed (margins
+   truncated at the top of a later page, a first line or block allowed to
+   overflow, an avoided break inside it ignored) and whether an avoided
+   break between blocks may be ignored when no earlier break is found
+   (``weasyprint/layout/block.py``). The trial is kept across that
+   difference only when none of these can apply (:func:`_same_when_empty`):
+   its first block is whole, nothing in it overflows, it holds no table,
+   flex or grid box, every box opening it has no top margin on a later
+   page (none declared, when the trial's page was the empty one), and the
+   column does not end at an avoided break.
+
 2. **Lines are broken once per column set**: while one multi-column box is
    laid out, ``split_first_line`` (Pango's line breaking, hyphenation) keeps
    its result per text, computed style, width and spacing, so the trial,
@@ -46,6 +61,7 @@ from math import inf
 from typing import Any
 
 import weasyprint
+import weasyprint.formatting_structure.boxes as _boxes
 import weasyprint.layout.block as _block
 import weasyprint.layout.column as _column
 import weasyprint.layout.inline as _inline
@@ -147,13 +163,16 @@ def _block_box_layout(
     # Only the calls columns_layout makes for a whole column; "inf" is its probe of the next box.
     if memo is None or not box.is_column or bottom_space == inf:
         return _original_block_box_layout(*args)
-    key = _key(context, box, bottom_space, skip_stack, containing_block, page_is_empty, first_letter_style,
+    key = _key(context, box, bottom_space, skip_stack, containing_block, first_letter_style,
                first_line_style, discard, max_lines)  # fmt: skip
     if adjoining_margins is None:  # the final run (trials pass a fresh list)
         kept = memo.pop(key, None)
         if kept is not None:
-            result, position_x = kept
-            if _self_contained(context, result[0]):
+            result, position_x, trial_empty = kept
+            same = bool(page_is_empty) == trial_empty or _same_when_empty(
+                context, box, result, bottom_space, skip_stack, trial_empty
+            )
+            if same and _self_contained(context, result[0]):
                 result[0].translate(box.position_x - position_x, 0)
                 counts["kept"] += 1
                 return result
@@ -161,7 +180,7 @@ def _block_box_layout(
         return _original_block_box_layout(*args)
     result = _original_block_box_layout(*args)
     if result[0] is not None:
-        memo[key] = (result, box.position_x)
+        memo[key] = (result, box.position_x, bool(page_is_empty))
     return result
 
 
@@ -171,7 +190,6 @@ def _key(
     bottom_space: float,
     skip_stack: Any,
     containing_block: Any,
-    page_is_empty: bool,
     first_letter_style: Any,
     first_line_style: Any,
     discard: bool,
@@ -184,7 +202,6 @@ def _key(
         bottom_space,
         repr(skip_stack),  # nested dicts of ints and None
         id(containing_block),
-        bool(page_is_empty),
         id(first_letter_style),
         id(first_line_style),
         discard,
@@ -209,5 +226,67 @@ def _self_contained(context: Any, column: Any) -> bool:
         if style is not None and (style["position"] in ("absolute", "fixed") or style["float"] != "none"):
             return False
         if node in context.broken_out_of_flow:
+            return False
+    return True
+
+
+#: Boxes whose layout reads "page is empty" in ways of their own (``weasyprint/layout/table.py``,
+#: ``flex.py``, ``grid.py``): a column holding one at its top is laid out again.
+_OWN_BREAKING = (_boxes.TableBox, _boxes.FlexContainerBox, _boxes.GridContainerBox)
+
+
+def _same_when_empty(
+    context: Any, box: Any, result: Any, bottom_space: float, skip_stack: Any, trial_empty: bool
+) -> bool:
+    """Whether a column laid out with the page empty (or not) is the same with the flag flipped.
+
+    ``block_container_layout`` of the column passes the flag to its first
+    in-flow child only (later children get "not empty" either way) and reads
+    it itself when a child that does not fit follows an avoided break with no
+    earlier break to take: an empty page ignores the "avoid", a page with
+    content gives the column up. The first child reads it for margins at the
+    top of a later page and for what overflows.
+    """
+    column, resume_at = result[0], result[1]
+    if _block.avoid_page_break(box.style["break_inside"], context):
+        return False
+    children = [c for c in column.children if c.is_in_normal_flow()]
+    if not children or len(children) != len(column.children):
+        return False  # out-of-flow boxes: _self_contained refuses them anyway
+    if any(isinstance(c, _boxes.LineBox) for c in children):
+        return False
+    first = children[0]
+    start = next(iter(skip_stack)) if skip_stack else 0
+    if getattr(first, "index", None) != start:
+        return False
+    if resume_at is not None:
+        ((index, rest),) = resume_at.items()
+        if index <= start:
+            return False  # the first block is cut: where it breaks depends on the flag
+        if rest is None and trial_empty:
+            # The final run's page holds content: an avoided break here would give the column up.
+            sibling = box.children[index]
+            if _block.avoid_page_break(_block.block_level_page_break(children[-1], sibling), context):
+                return False
+    if context.current_page > 1:
+        # At the top of a later page an empty-page run sets the top margins of the boxes opening
+        # the column to zero: the other run must find them zero too. The trial that truncated
+        # them shows zeros, so then the declared margin is what must be zero.
+        chain: Any = first
+        while chain is not None:
+            declared = chain.style["margin_top"]
+            if chain.margin_top or (trial_empty and getattr(declared, "value", None) != 0):
+                return False
+            inner = [c for c in getattr(chain, "children", ()) if c.is_in_normal_flow()]
+            chain = inner[0] if inner and isinstance(inner[0], _boxes.BlockLevelBox) else None
+    bottom = context.page_bottom - bottom_space
+    for node in first.descendants():
+        if isinstance(node, _OWN_BREAKING):
+            return False
+        try:
+            node_bottom = node.position_y + node.margin_height()
+        except (AttributeError, TypeError):  # a box WeasyPrint left without a used height
+            return False
+        if context.overflows(bottom, node_bottom):
             return False
     return True
