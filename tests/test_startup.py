@@ -128,3 +128,13 @@ def test_lazy_commands_are_listed_with_their_own_help() -> None:
         command = cli.get_command(ctx, name)
         assert command is not None and command.name == name
         assert (command.help or "").split("\n\n")[0].strip() == line
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["http://a.test/x", "HTTPS://a.test", "https:/x", "ftp://a", "http", "", "a.txt", b"http://x", None],
+)
+def test_the_apis_url_check_is_the_web_packages(src: object) -> None:
+    from convert import api, web
+
+    assert api._is_url(src) == web.is_url(src)
