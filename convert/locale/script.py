@@ -64,10 +64,10 @@ _BREAK_SPACE_RE = re.compile(r"([\t\n\x0b\x0c\r ]+)")
 #: Text wcwidth gives one column per character, and in which no UAX #14 break counts (no wide
 #: character, no unspaced script): printable ASCII, Latin-1 to the spacing modifier letters
 #: (U+00A0-U+02FF but the Bopomofo tone letters U+02EA-U+02EB), and the dashes, quotes, ellipsis
-#: and other general punctuation of U+2010-U+2027 and U+2030-U+205E. tests/test_locale_script.py
+#: and other general punctuation of U+2010-U+2027 and U+202F-U+205E. tests/test_locale_script.py
 #: checks every one against wcwidth and fontTools, so ``display_width`` and ``wrap`` skip
 #: the libraries for such text with the same result.
-_NARROW = re.compile(r"[\x20-\x7e\xa0-\u02e9\u02ec-\u02ff\u2010-\u2027\u2030-\u205e]*")
+_NARROW = re.compile(r"[\x20-\x7e\xa0-\u02e9\u02ec-\u02ff\u2010-\u2027\u202f-\u205e]*")
 
 
 # --------------------------------------------------------------------------
