@@ -65,12 +65,30 @@ def normalise_tag(tag: str | None) -> str | None:
 
 @lru_cache(maxsize=512)
 def _one_tag(piece: str) -> str | None:
-    import langcodes
-
     # POSIX locale names carry an encoding and a modifier: en_US.UTF-8@euro.
     piece = re.split(r"[.@]", piece.strip(), maxsplit=1)[0].replace("_", "-")
     if not piece or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", piece):
         return None
+    if len(piece) == 2 and piece.lower() in _plain_languages():
+        return piece.lower()  # what langcodes answers (tests/test_language.py checks every pair of letters)
+    return _langcodes_tag(piece)
+
+
+@lru_cache(maxsize=1)
+def _plain_languages() -> frozenset[str]:
+    """Two-letter codes that are their own BCP 47 tag: CLDR's languages (through Babel, whose data a
+    conversion loads anyway) less CLDR's deprecated codes (``iw``, ``in``, ``mo`` ...). Asking
+    langcodes about them costs a process its data tables (0.05-0.1 s)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    aliases = get_global("language_aliases")
+    return frozenset(c for c in Locale("en").languages if len(c) == 2 and c not in aliases)
+
+
+def _langcodes_tag(piece: str) -> str | None:
+    import langcodes
+
     try:
         tag = langcodes.standardize_tag(piece, macro=True)
         lang = langcodes.Language.get(tag)
