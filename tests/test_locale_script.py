@@ -42,3 +42,19 @@ def test_wrap_without_the_fast_path_gives_the_same_lines(width: int, monkeypatch
     slow = [script.wrap(p, width, subsequent_indent="  ") for p in paragraphs]
     assert fast == slow
     assert any(len(lines) > 1 for lines in fast)
+
+
+def test_a_bare_languages_character_order_is_its_likely_scripts_direction() -> None:
+    from babel import localedata
+    from babel.core import get_global
+
+    bare = {i for i in {*localedata.locale_identifiers(), *get_global("likely_subtags")} if i.isalpha()}
+    checked = 0
+    for tag in sorted(bare):
+        loc = script._locale(tag)
+        if loc is not None and loc.character_order and str(loc) == tag:
+            checked += 1
+            assert script._tag_rtl(tag) == script._script_tag_rtl(tag, loc), tag
+    assert checked > 150
+    assert script.is_rtl("ar") and script.is_rtl("he") and not script.is_rtl("en")
+    assert script.is_rtl("az-Arab") and not script.is_rtl("az")

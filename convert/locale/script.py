@@ -120,6 +120,14 @@ def _script_rtl(script: str | None) -> bool:
 @functools.lru_cache(maxsize=512)
 def _tag_rtl(tag: str) -> bool | None:
     loc = _locale(tag)
+    if loc is not None and loc.character_order and tag.strip().isalpha() and str(loc) == tag.strip().lower():
+        # A bare language CLDR has a locale for: its character order is its likely script's
+        # direction (tests/test_locale_script.py checks every one), without fontTools' tables.
+        return loc.character_order == "right-to-left"
+    return _script_tag_rtl(tag, loc)
+
+
+def _script_tag_rtl(tag: str, loc: Locale | None) -> bool | None:
     script = _tag_script(tag)
     if script:  # an explicit or likely script decides (az-Arab is right to left, az is not)
         return _script_rtl(script)
