@@ -138,3 +138,18 @@ def test_the_apis_url_check_is_the_web_packages(src: object) -> None:
     from convert import api, web
 
     assert api._is_url(src) == web.is_url(src)
+
+
+LAZY_DATES = """
+import sys
+from convert import dates
+assert "babel" not in sys.modules, "importing convert.dates loaded Babel"
+assert dates.parse_date("Opinion") is None and dates.parse_iso("2024-10-14")
+assert "babel" not in sys.modules, "a line without a year loaded Babel"
+assert dates.parse_date("October 14, 2024") == "2024-10-14" and "babel" in sys.modules
+assert dates.MONTHS["sept"] == 9 and dates.WRITTEN_DATE.search("on 5. März 2024")
+"""
+
+
+def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
+    subprocess.run([sys.executable, "-c", LAZY_DATES], check=True)
