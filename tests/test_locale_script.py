@@ -58,3 +58,16 @@ def test_a_bare_languages_character_order_is_its_likely_scripts_direction() -> N
     assert checked > 150
     assert script.is_rtl("ar") and script.is_rtl("he") and not script.is_rtl("en")
     assert script.is_rtl("az-Arab") and not script.is_rtl("az")
+
+
+def test_counting_and_joining_agree_with_and_without_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        SAMPLE.read_text(encoding="utf-8"),
+        "Café “naïve” — 東京は日本の首都です。 ภาษาไทย ไม่มี ช่องว่าง … co-op’s",
+    ]
+    parts = ["東京です。", "大阪です。", "Then — English.", "「引用」", "naïve…"]
+    fast = [(script._counts(t), script.reading_minutes(t)) for t in texts], script.join_sentences(parts)
+    monkeypatch.setattr(script, "_NARROW", re.compile(r"(?!)"))
+    slow = [(script._counts(t), script.reading_minutes(t)) for t in texts], script.join_sentences(parts)
+    assert fast == slow
+    assert fast[1].startswith("東京です。大阪です。 Then")

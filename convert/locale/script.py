@@ -379,16 +379,22 @@ def join_sentences(parts: list[str] | tuple[str, ...]) -> str:
     Chinese and Japanese put no space after a full stop (``。``); a space is
     kept where either side is not a wide (East Asian) character.
     """
-    from wcwidth import wcwidth
-
     out = ""
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if out and not (wcwidth(out[-1]) == 2 and wcwidth(part[0]) == 2):
+        if out and not (_wide(out[-1]) and _wide(part[0])):
             out += " "
         out += part
     return out
+
+
+def _wide(ch: str) -> bool:
+    if _NARROW.fullmatch(ch):
+        return False
+    from wcwidth import wcwidth
+
+    return bool(wcwidth(ch) == 2)
 
 
 def fill(text: str, width: int, *, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -412,6 +418,9 @@ def _counts(text: str) -> tuple[int, int, int]:
         rest.append(text[pos : run.start()])
         pos = run.end()
         for ch in run.group(0):
+            if _NARROW.fullmatch(ch):  # in no unspaced script (see _NARROW): no need to ask fontTools
+                rest.append(ch)
+                continue
             script = char_script(ch)
             if script in CJK_SCRIPTS:
                 cjk += 1
