@@ -153,3 +153,21 @@ assert dates.MONTHS["sept"] == 9 and dates.WRITTEN_DATE.search("on 5. März 2024
 
 def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
     subprocess.run([sys.executable, "-c", LAZY_DATES], check=True)
+
+
+#: What a txt conversion of a Latin-script article needs none of (issue 18): NumPy and py3langid
+#: (the first texts are scored from the unpacked model without them), langcodes (a plain
+#: two-letter tag), uniseg, wcwidth and fontTools (Latin text wraps without them), Babel's
+#: catalogue reader (English has no catalogue).
+HEAVY_FOR_TXT = ("numpy", "py3langid", "langcodes", "uniseg", "wcwidth", "fontTools", "babel.messages")
+
+
+def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_path: Path) -> None:
+    from convert.locale import language
+
+    if language._light_identifier() is None:  # unpacks the model into the cache, once
+        pytest.skip("no cache folder for py3langid's unpacked model")
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    modules = modules_after("convert", "a.txt", "--to", "txt", "-o", "out/", "-q", cwd=tmp_path)
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip()
+    assert loaded(modules, HEAVY_FOR_TXT) == []
