@@ -6,9 +6,11 @@ BCP 47 (``en_US`` -> ``en-US``, ``iw`` -> ``he``, ``eng`` -> ``en``) and drops
 what names no language (``jp``, ``und``, ``x-klingon``, junk).
 
 :func:`identify` asks py3langid (the langid.py model: 97 languages, shipped in
-the wheel, nothing downloaded) and answers ``None`` rather than guess: when the
-text is shorter than :data:`MIN_WORDS` words or the model's calibrated
-probability is under :data:`MIN_CONFIDENCE`. ``bench/language.py`` measured
+the wheel, nothing downloaded; the first :data:`LIGHT_TEXTS` texts of a process
+are scored by :mod:`._langid_model`, which reads the same model without NumPy)
+and answers ``None`` rather than guess: when the text is shorter than
+:data:`MIN_WORDS` words or the model's calibrated probability is under
+:data:`MIN_CONFIDENCE`. ``bench/language.py`` measured
 py3langid against lingua-language-detector and langdetect; the README gives
 the figures and why py3langid was chosen.
 """
