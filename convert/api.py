@@ -18,7 +18,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeGuard, overload
 
 from . import limits, model
 from .base import NOTE_PLACES, ExportOptions, ExportResult, ReadOptions, collect_warnings
@@ -57,7 +57,7 @@ UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _is_url(src: object) -> bool:
+def _is_url(src: object) -> TypeGuard[str]:
     """:func:`convert.web.is_url`, without importing the web package (its feeds, its HTTP client)
     for the ordinary case of a file; tests/test_startup.py keeps the two the same."""
     return isinstance(src, str) and src[:8].lower().startswith(("http://", "https://"))

@@ -31,6 +31,7 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any, cast
 
 #: ``.npy`` type codes (little-endian) to :mod:`struct` / :class:`memoryview` formats.
 _FORMATS = {"|u1": "B", "<u2": "H", "<i2": "h", "<u4": "I", "<i4": "i", "<f2": "e", "<f4": "f", "<f8": "d"}
@@ -86,15 +87,15 @@ class NaiveBayes:
     @staticmethod
     def _ints(path: Path) -> memoryview:
         shape, descr, data = _npy(path)
-        code = _FORMATS.get(descr)
+        code: Any = _FORMATS.get(descr)  # an integer format: memoryview's overloads want literals
         if len(shape) != 1 or code is None or code in "efd":
             raise ValueError(f"{path.name}: unexpected layout")
-        return data[: shape[0] * struct.calcsize(code)].cast(code)
+        return cast("memoryview[int]", data[: shape[0] * struct.calcsize(code)].cast(code))
 
     def _visits(self, data: bytes) -> Counter[int]:
         nextmove, row, out = self._nextmove, self._row, self._out
         state = 0
-        found = []
+        found: list[int] = []
         append = found.append
         for byte in data:
             state = nextmove[(row[state] << 8) + byte]

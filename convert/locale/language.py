@@ -85,7 +85,9 @@ def _plain_languages() -> frozenset[str]:
     from babel.core import get_global
 
     aliases = get_global("language_aliases")
-    return frozenset(c for c in Locale("en").languages if len(c) == 2 and c not in aliases)
+    return frozenset(
+        c for c in Locale("en").languages if isinstance(c, str) and len(c) == 2 and c not in aliases
+    )
 
 
 def _langcodes_tag(piece: str) -> str | None:
