@@ -18,7 +18,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeGuard, overload
 
 from . import limits, model
 from .base import NOTE_PLACES, ExportOptions, ExportResult, ReadOptions, collect_warnings
@@ -55,6 +55,12 @@ UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
 )
+
+
+def _is_url(src: object) -> TypeGuard[str]:
+    """:func:`convert.web.is_url`, without importing the web package (its feeds, its HTTP client)
+    for the ordinary case of a file; tests/test_startup.py keeps the two the same."""
+    return isinstance(src, str) and src[:8].lower().startswith(("http://", "https://"))
 
 
 def reader_extensions() -> dict[str, str]:
@@ -235,9 +241,9 @@ def read(
     ``allowed_hosts`` names them. When ``name`` is a URL (a fetched page)
     it becomes ``meta.url`` unless the page names its canonical URL.
     """
-    from . import web
+    if _is_url(src):
+        from . import web
 
-    if isinstance(src, str) and web.is_url(src):
         page = web.fetch_page(src, allowed_hosts=tuple(allowed_hosts))
         src, name, from_ = page.data, page.url, from_ or page.reader
     try:
@@ -259,7 +265,7 @@ def read(
             provenance=provenance,
             require_text=require_text,
             warnings=warnings,
-            url=name if path is None and name and web.is_url(name) else None,
+            url=name if path is None and name and _is_url(name) else None,
         )
         article = reader.read(data, options)
         source = Source(
@@ -269,7 +275,7 @@ def read(
         )
         if article.meta.source is None:  # a JSON tree keeps the source it names
             article = with_source(article, source)
-        if path is None and name and web.is_url(name) and not article.meta.url:
+        if path is None and name and _is_url(name) and not article.meta.url:
             article = model.replace(article, meta=model.replace(article.meta, url=name))
             if provenance is not None:
                 provenance["url"] = "the URL the page was fetched from"
@@ -492,11 +498,9 @@ def convert(
     for fmt in formats:
         exporters.get_class(fmt)  # unknown formats fail before any work
     theme = load_theme(str(style))
-    from . import web
-
-    if isinstance(src, str) and web.is_url(src):
+    if _is_url(src):
         name = name or src
-    src_path = None if isinstance(src, bytes | bytearray) or web.is_url(src) else Path(src)
+    src_path = None if isinstance(src, bytes | bytearray) or _is_url(src) else Path(src)
     base = src_path.resolve().parent if src_path is not None else None
     opts = options or ExportOptions(base_dir=base, allow_remote=allow_remote)
     if opts.base_dir is None and base is not None:

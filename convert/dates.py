@@ -39,13 +39,10 @@ which element or meta tag says what (:mod:`convert.readers.html.dates`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
-from email.utils import parsedate_to_datetime
 from functools import cache, lru_cache
-
-from babel import Locale
-from babel.dates import get_month_names
 
 __all__ = [
     "CALENDAR_LANGUAGES",
@@ -74,8 +71,11 @@ __all__ = [
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
+@cache
 def _english_months() -> dict[str, int]:
     """Month names, wide and abbreviated, in CLDR's ``en`` and ``en-GB`` (which writes "Sept")."""
+    from babel.dates import get_month_names
+
     names: dict[str, int] = {}
     for tag in ("en", "en_GB"):
         for width in ("wide", "abbreviated"):
@@ -85,12 +85,32 @@ def _english_months() -> dict[str, int]:
     return names
 
 
-_MONTH_NUMBERS = _english_months()
+# The month tables and the patterns made of them are built on first use (``MONTHS``,
+# ``MONTH_PATTERN`` and ``WRITTEN_DATE`` through the module's ``__getattr__``): loading
+# Babel's calendars and compiling the patterns cost every process that imported this module
+# a noticeable part of a small conversion, used or not (issue 18).
+
 #: English month names, lower case, to their number (``"sept"`` -> 9).
-MONTHS: dict[str, int] = {name.lower(): n for name, n in _MONTH_NUMBERS.items()}
+MONTHS: dict[str, int]
 #: An English month name as written (``October``, ``Oct.``, ``Sept``), longest first; add
 #: ``re.I`` to read ``OCTOBER`` too.
-MONTH_PATTERN = rf"(?:{'|'.join(sorted(_MONTH_NUMBERS, key=lambda n: (-len(n), n)))})\.?"
+MONTH_PATTERN: str
+#: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
+WRITTEN_DATE: re.Pattern[str]
+
+
+def __getattr__(name: str) -> object:
+    if name == "MONTHS":
+        value: object = {name.lower(): n for name, n in _english_months().items()}
+    elif name == "MONTH_PATTERN":
+        value = rf"(?:{'|'.join(sorted(_english_months(), key=lambda n: (-len(n), n)))})\.?"
+    elif name == "WRITTEN_DATE":
+        value = _written_date()
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 #: The languages whose month and weekday names dates are read in: the Latin-script languages
 #: most web pages are written in (and most of the corpus's dated pages).
@@ -101,7 +121,42 @@ CALENDAR_LANGUAGES = ("en", "en_GB", "de", "fr", "es", "it", "pt", "nl")
 def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dict[int, tuple[str, ...]]:
     """CLDR's month (``kind="months"``, keys 1-12) or weekday (``"days"``, keys 0-6) names, through
     Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
-    or more (shorter ones are words too), longest first, for matching as word prefixes."""
+    or more (shorter ones are words too), longest first, for matching as word prefixes.
+
+    Kept in the user's cache folder (:func:`convert.io.user_cache_dir`) under Babel's version:
+    loading eight languages' CLDR data took a fifth of a cold one-file conversion (issue 18).
+    """
+    import hashlib
+    import json
+
+    import babel
+
+    from .io import user_cache_dir
+
+    key = json.dumps([babel.__version__, CALENDAR_LANGUAGES, kind, widths, shortest])
+    folder = user_cache_dir()
+    path = folder / f"calendar-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json" if folder else None
+    if path is not None:
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return {int(k): tuple(str(n) for n in v) for k, v in stored.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass
+    found = _calendar_names(kind, widths, shortest)
+    if path is not None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            tmp.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)  # whole or not at all, whichever process wins
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return found
+
+
+def _calendar_names(kind: str, widths: tuple[str, ...], shortest: int) -> dict[int, tuple[str, ...]]:
+    """:func:`calendar_names`, read from Babel."""
+    from babel import Locale
+
     found: dict[int, set[str]] = {}
     for lang in CALENDAR_LANGUAGES:
         names = getattr(Locale.parse(lang), kind)
@@ -114,22 +169,28 @@ def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dic
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in sorted(found.items())}
 
 
-#: Month names and their abbreviations in :data:`CALENDAR_LANGUAGES` (CLDR), as written prefixes.
-_CALENDAR_MONTHS = calendar_names("months", ("wide", "abbreviated"))
-#: Every such name, casefolded, to its month's number (CLDR gives no name to two months).
-_MONTH_OF = {name: n for n, names in _CALENDAR_MONTHS.items() for name in names}
-_MONTH_NAMES = "|".join(sorted(_MONTH_OF, key=lambda n: (-len(n), n)))
+def _calendar_months() -> dict[int, tuple[str, ...]]:
+    """Month names and their abbreviations in :data:`CALENDAR_LANGUAGES` (CLDR), as written prefixes."""
+    return calendar_names("months", ("wide", "abbreviated"))
+
+
+@cache
+def _month_of() -> dict[str, int]:
+    """Every such name, casefolded, to its month's number (CLDR gives no name to two months)."""
+    return {name: n for n, names in _calendar_months().items() for name in names}
 
 
 def _month(word: str) -> int | None:
     """The month a written month name (or a word it begins, ``Sept``, ``Septembre``) stands for."""
     word = word.casefold().rstrip(".")
-    if word in _MONTH_OF:
-        return _MONTH_OF[word]
-    return next((n for n, names in _CALENDAR_MONTHS.items() if any(word.startswith(x) for x in names)), None)
+    month_of = _month_of()
+    if word in month_of:
+        return month_of[word]
+    return next(
+        (n for n, names in _calendar_months().items() if any(word.startswith(x) for x in names)), None
+    )
 
 
-_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY = (
@@ -144,16 +205,27 @@ _TIME = (
 #: The written forms :func:`parse_date` reads, month names in :data:`CALENDAR_LANGUAGES`
 #: (``14 October 2024``, ``14. Oktober 2024``, ``14 de octubre de 2024``). Slash dates with the day first or second
 #: (``14/10/2024``, ``10/14/2024``) are ambiguous and not among them; dotted ones are day first.
-_DATE_FORMS = tuple(
-    re.compile(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
-    for form in (
-        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-        rf"{_DAY}(?:\.|er|º)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
-        rf"{_YEAR}-(?P<mon>\d{{1,2}})-{_DAY}",
-        rf"{_YEAR}/(?P<mon>\d{{2}})/{_DAY}",
-        rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.{_YEAR}",
-    )
+#: ``MONTH`` stands for the month names; each form is compiled when first tried (:func:`_date_form`).
+_DATE_FORMS = (
+    rf"MONTH\s+{_DAY},?\s+{_YEAR}",
+    rf"{_DAY}(?:\.|er|º)?\s+(?:of\s+|de\s+)?MONTH,?\s+(?:de\s+)?{_YEAR}",
+    rf"{_YEAR}-(?P<mon>\d{{1,2}})-{_DAY}",
+    rf"{_YEAR}/(?P<mon>\d{{2}})/{_DAY}",
+    rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.{_YEAR}",
 )
+#: Every form has a four-digit year: text without four digits in a row is no date (and loads nothing).
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
+@cache
+def _date_form(i: int) -> re.Pattern[str]:
+    form = _DATE_FORMS[i]
+    if "MONTH" in form:
+        names = "|".join(sorted(_month_of(), key=lambda n: (-len(n), n)))
+        form = form.replace("MONTH", rf"(?P<month>{names})\.?")
+    return re.compile(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
+
+
 #: Fixed-offset zone names; ambiguous ones (ET, CST, IST) keep the local time only.
 _ZONES = {
     "Z": 0, "UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
@@ -214,8 +286,10 @@ def parse_date(text: str) -> str | None:
     (``ET``) leaves a local time.
     """
     text = _SPACES.sub(" ", text).strip()
-    for form in _DATE_FORMS:
-        m = form.fullmatch(text)
+    if not _HAS_YEAR.search(text):
+        return None
+    for i in range(len(_DATE_FORMS)):
+        m = _date_form(i).fullmatch(text)
         if m:
             return _iso(m)
     return None
@@ -301,6 +375,8 @@ def parse_stamp(value: str | None, *, today: dt.date | None = None, window: bool
         stamp = epoch_stamp(int(text[:10]))
         return stamp if not window or _plausible(dt.date.fromisoformat(stamp[:10]), today) else None
     try:
+        from email.utils import parsedate_to_datetime
+
         parsed = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 08:30:00 GMT"
     except (TypeError, ValueError, IndexError):
         return None
@@ -397,21 +473,24 @@ def path_day(url: str) -> str | None:
 # --------------------------------------------------------------------------
 # Dates written in running text
 
-_MONTH_WORD = "|".join(map(re.escape, sorted(_MONTH_OF, key=len, reverse=True)))
-#: Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de 2024".
-WRITTEN_DATE = re.compile(
-    r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
-    rf"|\b(?P<n3>(?:{_MONTH_WORD})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
-    rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(?P<n4>(?:{_MONTH_WORD})\w*)\.?,?\s+"
-    r"(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?!\d)",
-    re.IGNORECASE,
-)
+
+@cache
+def _written_date() -> re.Pattern[str]:
+    """:data:`WRITTEN_DATE`, compiled when first asked for."""
+    month_word = "|".join(map(re.escape, sorted(_month_of(), key=len, reverse=True)))
+    return re.compile(
+        r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
+        r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
+        rf"|\b(?P<n3>(?:{month_word})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
+        rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(?P<n4>(?:{month_word})\w*)\.?,?\s+"
+        r"(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?!\d)",
+        re.IGNORECASE,
+    )
 
 
 def find_dates(text: str) -> Iterator[tuple[int, dt.date]]:
     """Every unambiguous date written in ``text``, with its offset (no m/d versus d/m guessing)."""
-    for m in WRITTEN_DATE.finditer(text):
+    for m in _written_date().finditer(text):
         try:
             if m["y1"]:
                 yield m.start(), dt.date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -439,7 +518,7 @@ def day_pattern(day: dt.date) -> re.Pattern[str]:
         rf"(?<!\d){y}\.\s?0?{m}\.\s?0?{d}(?!\d)",  # Hungarian, Korean: 2020. 08. 18.
         rf"{y}\s?[年년]\s?0?{m}\s?[月월]\s?0?{d}\s?[日일]",
     ]
-    for name in map(re.escape, _CALENDAR_MONTHS[m]):
+    for name in map(re.escape, _calendar_months()[m]):
         forms.append(rf"\b{name}\w*\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)")
         forms.append(
             rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"

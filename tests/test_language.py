@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,11 @@ def test_pdf_lang_follows_the_article(lang: str | None, tmp_path: Path) -> None:
     root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     # Unknown: no /Lang, or the empty string, which ISO 32000-1 14.9.2.1 defines as "unknown".
     assert (root.get("/Lang") or None) == lang
+
+
+def test_two_letter_tags_read_without_langcodes_are_read_as_langcodes_reads_them() -> None:
+    from convert.locale.language import _langcodes_tag, _one_tag, _plain_languages
+
+    assert {"en", "de", "ar", "zh"} <= _plain_languages() and not {"iw", "in", "mo"} & _plain_languages()
+    pairs = [a + b for a in string.ascii_letters for b in string.ascii_letters]
+    assert [p for p in pairs if _one_tag(p) != _langcodes_tag(p)] == []

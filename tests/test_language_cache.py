@@ -52,3 +52,49 @@ def test_a_folder_others_may_write_is_not_a_cache(tmp_path: Path, monkeypatch: p
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     assert language._unpacked_model(MODEL_DIR / MODEL_FILE) is None  # the caller loads it the slow way
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_the_numpy_free_scorer_chooses_what_py3langid_chooses() -> None:
+    """Same language and the same verdict on the confidence threshold; probabilities within 1e-5
+    (double precision against NumPy's single). The corpus's multilingual texts, when it is there."""
+    light = language._light_identifier()
+    if light is None:
+        pytest.skip("no cache folder for the unpacked model")
+    texts = list(TEXTS)
+    folder = CORPUS / "newspaper4k" / "tests" / "data" / "txt"
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    heavy = language._identifier()
+    langs = set()
+    for text in texts:
+        for size in (40, 150, 1000, language.MAX_CHARS):
+            sample = " ".join(text[: size * 2].split())[:size]
+            (a, pa), (b, pb) = light.classify(sample), heavy.classify(sample)
+            assert a == b and abs(pa - pb) < 1e-5, sample
+            assert (pa < language.MIN_CONFIDENCE) == (pb < language.MIN_CONFIDENCE)
+            langs.add(b)
+    assert len(langs) >= (10 if folder.is_dir() else 4)
+    (a, pa), (b, pb) = light.classify(""), heavy.classify("")  # no features: every class alike
+    assert a == b and pa == pytest.approx(pb)
+
+
+def test_a_one_file_conversion_identifies_without_numpy() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from convert.locale import identify\n"
+        f"assert identify({TEXTS[1]!r}) == 'de'\n"
+        "assert 'numpy' not in sys.modules and 'py3langid' not in sys.modules, 'NumPy was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_a_process_that_identifies_many_texts_switches_to_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_identified", 0)
+    used = []
+    for _ in range(language.LIGHT_TEXTS + 2):
+        used.append(type(language._classifier()).__name__)
+    assert used[-1] == "LanguageIdentifier" and used.count("LanguageIdentifier") == 2

@@ -128,3 +128,46 @@ def test_lazy_commands_are_listed_with_their_own_help() -> None:
         command = cli.get_command(ctx, name)
         assert command is not None and command.name == name
         assert (command.help or "").split("\n\n")[0].strip() == line
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["http://a.test/x", "HTTPS://a.test", "https:/x", "ftp://a", "http", "", "a.txt", b"http://x", None],
+)
+def test_the_apis_url_check_is_the_web_packages(src: object) -> None:
+    from convert import api, web
+
+    assert api._is_url(src) == web.is_url(src)
+
+
+LAZY_DATES = """
+import sys
+from convert import dates
+assert "babel" not in sys.modules, "importing convert.dates loaded Babel"
+assert dates.parse_date("Opinion") is None and dates.parse_iso("2024-10-14")
+assert "babel" not in sys.modules, "a line without a year loaded Babel"
+assert dates.parse_date("October 14, 2024") == "2024-10-14" and "babel" in sys.modules
+assert dates.MONTHS["sept"] == 9 and dates.WRITTEN_DATE.search("on 5. März 2024")
+"""
+
+
+def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
+    subprocess.run([sys.executable, "-c", LAZY_DATES], check=True)
+
+
+#: What a txt conversion of a Latin-script article needs none of (issue 18): NumPy and py3langid
+#: (the first texts are scored from the unpacked model without them), langcodes (a plain
+#: two-letter tag), uniseg, wcwidth and fontTools (Latin text wraps without them), Babel's
+#: catalogue reader (English has no catalogue).
+HEAVY_FOR_TXT = ("numpy", "py3langid", "langcodes", "uniseg", "wcwidth", "fontTools", "babel.messages")
+
+
+def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_path: Path) -> None:
+    from convert.locale import language
+
+    if language._light_identifier() is None:  # unpacks the model into the cache, once
+        pytest.skip("no cache folder for py3langid's unpacked model")
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    modules = modules_after("convert", "a.txt", "--to", "txt", "-o", "out/", "-q", cwd=tmp_path)
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip()
+    assert loaded(modules, HEAVY_FOR_TXT) == []

@@ -6,9 +6,11 @@ BCP 47 (``en_US`` -> ``en-US``, ``iw`` -> ``he``, ``eng`` -> ``en``) and drops
 what names no language (``jp``, ``und``, ``x-klingon``, junk).
 
 :func:`identify` asks py3langid (the langid.py model: 97 languages, shipped in
-the wheel, nothing downloaded) and answers ``None`` rather than guess: when the
-text is shorter than :data:`MIN_WORDS` words or the model's calibrated
-probability is under :data:`MIN_CONFIDENCE`. ``bench/language.py`` measured
+the wheel, nothing downloaded; the first :data:`LIGHT_TEXTS` texts of a process
+are scored by :mod:`._langid_model`, which reads the same model without NumPy)
+and answers ``None`` rather than guess: when the text is shorter than
+:data:`MIN_WORDS` words or the model's calibrated probability is under
+:data:`MIN_CONFIDENCE`. ``bench/language.py`` measured
 py3langid against lingua-language-detector and langdetect; the README gives
 the figures and why py3langid was chosen.
 """
@@ -65,12 +67,32 @@ def normalise_tag(tag: str | None) -> str | None:
 
 @lru_cache(maxsize=512)
 def _one_tag(piece: str) -> str | None:
-    import langcodes
-
     # POSIX locale names carry an encoding and a modifier: en_US.UTF-8@euro.
     piece = re.split(r"[.@]", piece.strip(), maxsplit=1)[0].replace("_", "-")
     if not piece or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", piece):
         return None
+    if len(piece) == 2 and piece.lower() in _plain_languages():
+        return piece.lower()  # what langcodes answers (tests/test_language.py checks every pair of letters)
+    return _langcodes_tag(piece)
+
+
+@lru_cache(maxsize=1)
+def _plain_languages() -> frozenset[str]:
+    """Two-letter codes that are their own BCP 47 tag: CLDR's languages (through Babel, whose data a
+    conversion loads anyway) less CLDR's deprecated codes (``iw``, ``in``, ``mo`` ...). Asking
+    langcodes about them costs a process its data tables (0.05-0.1 s)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    aliases = get_global("language_aliases")
+    return frozenset(
+        c for c in Locale("en").languages if isinstance(c, str) and len(c) == 2 and c not in aliases
+    )
+
+
+def _langcodes_tag(piece: str) -> str | None:
+    import langcodes
+
     try:
         tag = langcodes.standardize_tag(piece, macro=True)
         lang = langcodes.Language.get(tag)
@@ -111,6 +133,37 @@ def _unspaced(ch: str) -> bool:
     return ch.isalpha() and unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS)
 
 
+#: Texts a process identifies with :mod:`._langid_model` (no NumPy) before it switches to
+#: py3langid itself. The standard-library scorer is about three times slower per text than
+#: NumPy's, but importing NumPy costs as much as identifying 5-10 articles that way: a one-file
+#: conversion never pays for it, a batch worker pays once.
+LIGHT_TEXTS = 3
+_identified = 0
+
+
+def _classifier() -> Any:
+    global _identified
+    _identified += 1
+    if _identified <= LIGHT_TEXTS:
+        light = _light_identifier()
+        if light is not None:
+            return light
+    return _identifier()
+
+
+@lru_cache(maxsize=1)
+def _light_identifier() -> Any:
+    """py3langid's classifier read without NumPy from the unpacked model (:mod:`._langid_model`),
+    or ``None`` when there is no unpacked model to read."""
+    model = _model_file()
+    folder = _unpacked_folder(model) if model is not None else None
+    if folder is None:
+        return None
+    from . import _langid_model
+
+    return _langid_model.load(folder)
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -132,6 +185,18 @@ def _identifier() -> Any:
     )
 
 
+def _model_file() -> Path | None:
+    """py3langid's packed model (``py3langid.langid.MODEL_DIR / MODEL_FILE``), found without
+    importing py3langid (which imports NumPy)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("py3langid")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "model.npz.xz"
+    return path if path.is_file() else None
+
+
 #: The arrays of py3langid's model (``py3langid.modelio``'s npz layout).
 _MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
@@ -148,6 +213,18 @@ def _unpacked_model(model: Path) -> dict[str, Any] | None:
     """
     import numpy as np
 
+    target = _unpacked_folder(model)
+    if target is None:
+        return None
+    try:
+        return {name: np.load(target / f"{name}.npy", mmap_mode="r") for name in _MODEL_ARRAYS}
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _unpacked_folder(model: Path) -> Path | None:
+    """The folder of the unpacked copy of ``model`` in the user's cache, made if missing (see
+    :func:`_unpacked_model`); ``None`` when there is no safe cache folder or it cannot be made."""
     from ..io import user_cache_dir
 
     folder = user_cache_dir()
@@ -158,7 +235,7 @@ def _unpacked_model(model: Path) -> dict[str, Any] | None:
         target = folder / f"py3langid-{info.st_size}-{info.st_mtime_ns}"
         if not target.is_dir():
             _unpack(model, target)
-        return {name: np.load(target / f"{name}.npy", mmap_mode="r") for name in _MODEL_ARRAYS}
+        return target
     except (OSError, ValueError, KeyError):
         return None
 
@@ -194,7 +271,7 @@ def identify(text: str) -> str | None:
     text = " ".join(text[: MAX_CHARS * 2].split())[:MAX_CHARS]
     if word_count(text) < MIN_WORDS:
         return None
-    lang, confidence = _identifier().classify(text)
+    lang, confidence = _classifier().classify(text)
     if confidence < MIN_CONFIDENCE:
         return None
     return normalise_tag(lang)

@@ -24,15 +24,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from fontTools import unicodedata as ucd
-from uniseg.graphemecluster import grapheme_clusters
-from uniseg.linebreak import line_break_units
-from wcwidth import wcswidth, wcwidth
+from typing import TYPE_CHECKING
 
 from ..model import Article, plain_text
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel, fontTools, uniseg and wcwidth are imported where they are used: a plain-text conversion
+# of Latin-script text needs none of uniseg and wcwidth (see _NARROW), and ``--help`` none at all.
 
 #: Scripts that put no spaces between words. Source: UAX #14 (Unicode line
 #: breaking): Han, kana and Bopomofo letters are class ID, a line may break
@@ -61,6 +61,13 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 #: The spaces a line may break at: textwrap's set. No-break spaces (U+00A0,
 #: U+202F before French punctuation) hold their neighbours together.
 _BREAK_SPACE_RE = re.compile(r"([\t\n\x0b\x0c\r ]+)")
+#: Text wcwidth gives one column per character, and in which no UAX #14 break counts (no wide
+#: character, no unspaced script): printable ASCII, Latin-1 to the spacing modifier letters
+#: (U+00A0-U+02FF but the Bopomofo tone letters U+02EA-U+02EB), and the dashes, quotes, ellipsis
+#: and other general punctuation of U+2010-U+2027 and U+202F-U+205E. tests/test_locale_script.py
+#: checks every one against wcwidth and fontTools, so ``display_width`` and ``wrap`` skip
+#: the libraries for such text with the same result.
+_NARROW = re.compile(r"[\x20-\x7e\xa0-\u02e9\u02ec-\u02ff\u2010-\u2027\u202f-\u205e]*")
 
 
 # --------------------------------------------------------------------------
@@ -70,6 +77,8 @@ _BREAK_SPACE_RE = re.compile(r"([\t\n\x0b\x0c\r ]+)")
 def _locale(tag: str | None) -> Locale | None:
     if not tag:
         return None
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(tag.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
@@ -86,6 +95,8 @@ def _tag_script(tag: str) -> str | None:
     for part in parts[1:]:
         if len(part) == 4 and part.isalpha():
             return part.title()
+    from babel.core import get_global
+
     likely = get_global("likely_subtags")
     lang = parts[0].lower()
     region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
@@ -99,12 +110,24 @@ def _tag_script(tag: str) -> str | None:
 
 
 def _script_rtl(script: str | None) -> bool:
-    return bool(script) and ucd.script_horizontal_direction(script, "LTR") == "RTL"
+    if not script:
+        return False
+    from fontTools import unicodedata as ucd
+
+    return bool(ucd.script_horizontal_direction(script, "LTR") == "RTL")
 
 
 @functools.lru_cache(maxsize=512)
 def _tag_rtl(tag: str) -> bool | None:
     loc = _locale(tag)
+    if loc is not None and loc.character_order and tag.strip().isalpha() and str(loc) == tag.strip().lower():
+        # A bare language CLDR has a locale for: its character order is its likely script's
+        # direction (tests/test_locale_script.py checks every one), without fontTools' tables.
+        return loc.character_order == "right-to-left"
+    return _script_tag_rtl(tag, loc)
+
+
+def _script_tag_rtl(tag: str, loc: Locale | None) -> bool | None:
     script = _tag_script(tag)
     if script:  # an explicit or likely script decides (az-Arab is right to left, az is not)
         return _script_rtl(script)
@@ -131,6 +154,8 @@ def direction(tag: str | None, text: str | None = None) -> str:
 
 def char_script(ch: str) -> str:
     """ISO 15924 code of one character (``Zyyy`` for punctuation and digits)."""
+    from fontTools import unicodedata as ucd
+
     return str(ucd.script(ch))
 
 
@@ -204,6 +229,8 @@ def article_script(article: Article) -> str | None:
 
 def script_name(code: str) -> str:
     """The Unicode name of a script code: ``Mymr`` -> ``Myanmar``."""
+    from fontTools import unicodedata as ucd
+
     return str(ucd.script_name(code, code))
 
 
@@ -223,6 +250,10 @@ def hyphenation_language(tag: str | None) -> str | None:
 
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal (East Asian wide characters count two, marks none)."""
+    if _NARROW.fullmatch(text):
+        return len(text)
+    from wcwidth import wcswidth, wcwidth
+
     width = wcswidth(text)
     if width >= 0:
         return int(width)
@@ -236,6 +267,8 @@ def _is_cjk_boundary(left: str, right: str) -> bool:
     Breaks the algorithm allows inside Latin words (after a hyphen, a slash)
     are not taken: plain text keeps those words whole, as ``textwrap`` does.
     """
+    from wcwidth import wcwidth
+
     a, b = left[-1], right[0]
     return (
         wcwidth(a) == 2
@@ -253,9 +286,11 @@ def _chunks(text: str) -> Iterator[tuple[str, bool]]:
         if _BREAK_SPACE_RE.fullmatch(piece):
             yield piece, True
             continue
-        if piece.isascii():
+        if piece.isascii() or _NARROW.fullmatch(piece):  # no CJK break in it: it stays whole
             yield piece, False
             continue
+        from uniseg.linebreak import line_break_units
+
         units = list(line_break_units(piece))
         merged = [units[0]]
         for unit in units[1:]:
@@ -269,6 +304,8 @@ def _chunks(text: str) -> Iterator[tuple[str, bool]]:
 
 def _split_long(chunk: str, room: int) -> list[str]:
     """An unspaced-script run wider than a line, cut at grapheme clusters."""
+    from uniseg.graphemecluster import grapheme_clusters
+
     parts, current = [], ""
     for cluster in grapheme_clusters(chunk):
         if current and display_width(current + cluster) > room:
@@ -346,10 +383,18 @@ def join_sentences(parts: list[str] | tuple[str, ...]) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if out and not (wcwidth(out[-1]) == 2 and wcwidth(part[0]) == 2):
+        if out and not (_wide(out[-1]) and _wide(part[0])):
             out += " "
         out += part
     return out
+
+
+def _wide(ch: str) -> bool:
+    if _NARROW.fullmatch(ch):
+        return False
+    from wcwidth import wcwidth
+
+    return bool(wcwidth(ch) == 2)
 
 
 def fill(text: str, width: int, *, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -373,6 +418,9 @@ def _counts(text: str) -> tuple[int, int, int]:
         rest.append(text[pos : run.start()])
         pos = run.end()
         for ch in run.group(0):
+            if _NARROW.fullmatch(ch):  # in no unspaced script (see _NARROW): no need to ask fontTools
+                rest.append(ch)
+                continue
             script = char_script(ch)
             if script in CJK_SCRIPTS:
                 cjk += 1

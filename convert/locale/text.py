@@ -33,10 +33,6 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, format_time, get_month_names
-from babel.lists import format_list
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 
 from ..dates import parse_iso
 
@@ -198,6 +194,9 @@ def _catalogue(ident: str) -> gettext.GNUTranslations | None:
     path = MESSAGES / ident / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.is_file():
         return None
+    from babel.messages.mofile import write_mo  # English, the source language, needs no catalogue
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=ident, domain=DOMAIN)
     buffer = io.BytesIO()
@@ -237,6 +236,8 @@ def labelled(name: str, text: str, tag: str | None) -> str:
 
 def number(value: int | float, tag: str | None) -> str:
     """A number in the language's format (``1,234``, ``1 234``, ``1.234``)."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=babel_locale(tag))
 
 
@@ -244,6 +245,8 @@ def byline(names: list[str], tag: str | None) -> str | None:
     """``By A``, ``By A and B``, ``By A, B, and C``: names joined by CLDR's list pattern, translated."""
     if not names:
         return None
+    from babel.lists import format_list
+
     joined = format_list(list(names), locale=babel_locale(tag))
     return plural_label("By {names}", "By {names}", len(names), tag, names=joined)
 
