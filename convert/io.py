@@ -238,9 +238,9 @@ def _sync_all(files: list[tuple[Path, int]]) -> None:
 
     with ThreadPoolExecutor(max_workers=min(len(files), 8), thread_name_prefix="fsync") as pool:
         failures = list(pool.map(sync, [fd for _path, fd in files]))
-    for (path, _fd), exc in zip(files, failures, strict=True):
-        if exc is not None:
-            raise output_error(path, exc) from None
+    for (path, _fd), failure in zip(files, failures, strict=True):
+        if failure is not None:
+            raise output_error(path, failure) from None
 
 
 def _check_name_length(path: Path) -> None:
