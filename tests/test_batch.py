@@ -451,3 +451,25 @@ def test_dask_local_cluster_gives_the_same_outputs(mixed: Path, tmp_path: Path) 
         remote = convert_batch(mixed, tmp_path / "dask", to=FAST, scheduler=cluster.scheduler_address)
     assert (remote.converted, remote.failed) == (local.converted, local.failed)
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+
+
+def test_a_missing_exporter_dependency_fails_the_batch_once_from_the_workers(
+    tmp_path: Path, kitchen_sink: model.Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent leaves the exporters to its workers; the first that cannot load one stops the batch."""
+    broken = tmp_path / "broken-site"
+    (broken / "ebooklib").mkdir(parents=True)
+    (broken / "ebooklib" / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'ebooklib'\", name='ebooklib')\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(broken))  # the workers take this process's import path
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.json").write_bytes(_article_json(kitchen_sink, name))
+    with pytest.raises(MissingDependencyError, match="'epub' output needs 'ebooklib'"):
+        convert_batch(src, tmp_path / "out", to=["txt", "epub"], jobs=2)
+    assert not _outputs(tmp_path / "out")  # nothing converted, not even the txt
+    # The formats no job needs are not loaded: txt alone runs on the same import path.
+    report = convert_batch(src, tmp_path / "out", to=["txt"], jobs=2)
+    assert report.converted == 3 and report.failed == 0

@@ -69,9 +69,24 @@ def test_cover_is_a_kindle_sized_png_in_the_theme_colour(sample: Article) -> Non
     for name, accent in (("default", (0x8B, 0x1A, 0x1A)), ("report", (0x1F, 0x3A, 0x5F))):
         image = Image.open(io.BytesIO(cover_png(sample, load_theme(name))))
         assert image.format == "PNG" and image.size == COVER_SIZE
+        assert image.mode == "P"  # a palette from the background to the ink
+        image = image.convert("RGB")
         assert image.getpixel((5, 5)) == accent
         # Text is drawn: far from every pixel is the background.
         assert len(image.getcolors(maxcolors=100_000) or ()) > 10
+
+
+def test_cover_blends_only_the_background_and_the_ink(sample: Article) -> None:
+    """Every colour lies between the two, and the ink is there in full (the rules, the title)."""
+    theme = load_theme("default")
+    image = Image.open(io.BytesIO(cover_png(sample, theme))).convert("RGB")
+    background, ink = (0x8B, 0x1A, 0x1A), (255, 255, 255)
+    colours = {colour for _count, colour in image.getcolors(maxcolors=100_000) or ()}
+    assert background in colours and ink in colours
+    for colour in colours:
+        share = (colour[0] - background[0]) / (ink[0] - background[0])
+        for c, b, i in zip(colour, background, ink, strict=True):
+            assert abs(c - (b + (i - b) * share)) <= 2, colour  # rounding in each channel
 
 
 def test_cover_is_reproducible_and_depends_on_the_title(sample: Article) -> None:
@@ -142,6 +157,47 @@ def test_epub_carries_the_theme_faces_subset(books: dict[str, bytes]) -> None:
         assert not any(f.startswith("DejaVu") for f in fonts)
     large = {n for n in members(books["large-print"]) if n.startswith("EPUB/style/fonts/")}
     assert any("NotoSans-Regular" in n for n in large)
+
+
+def _cmap(book: bytes) -> dict[str, set[int]]:
+    return {
+        name: set(TTFont(io.BytesIO(data)).getBestCmap())
+        for name, data in members(book).items()
+        if name.startswith("EPUB/style/fonts/")
+    }
+
+
+def test_font_subsets_follow_each_book_through_one_process() -> None:
+    """Subsets are cached per (face, characters): each book still gets exactly its own letters."""
+
+    def story(title: str, text: str) -> Article:
+        return Article(meta=Metadata(title=title, language="en"), body=(Paragraph((Text(text),)),))
+
+    plain = story("Plain words", "A story in plain letters only.")
+    accented = story("Ŝeĥoj", "Ĉiuj ŝatas ĝin, eĥoŝanĝo ĉiuĵaŭde.")
+    books = [api.render(a, "epub", style="default").data for a in (plain, accented, plain, accented)]
+    assert books[0] == books[2] and books[1] == books[3]  # the cache gives the same bytes again
+    plain_fonts, accented_fonts = _cmap(books[0]), _cmap(books[1])
+    assert plain_fonts.keys() == accented_fonts.keys() and plain_fonts
+    for name in plain_fonts:
+        assert ord("ŝ") in accented_fonts[name] and ord("ŝ") not in plain_fonts[name], name
+        assert ord("P") in plain_fonts[name] and ord("P") in accented_fonts[name], name
+    # Another theme through the same process: its own faces, not the first theme's.
+    large = _cmap(api.render(plain, "epub", style="large-print").data)
+    assert any("NotoSans-Regular" in n for n in large) and large.keys() != plain_fonts.keys()
+
+
+def test_subset_is_the_same_with_or_without_the_cache() -> None:
+    from convert.exporters import _fonts
+
+    face = _fonts.font_face("'Noto Serif'")
+    if face is None:
+        pytest.skip("Noto Serif is not installed")
+    cut = _fonts.subset(face.path, "Ŝeĥoj")
+    assert _fonts.subset(face.path, ["Ŝe", "ĥoj"]) is cut  # same characters, the kept bytes
+    chars = frozenset("Ŝeĥoj 0123456789")
+    assert _fonts._subset.__wrapped__(face.path, chars) == cut
+    assert set(TTFont(io.BytesIO(cut)).getBestCmap()) == {ord(c) for c in chars}
 
 
 # --------------------------------------------------------------------------

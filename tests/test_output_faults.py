@@ -227,6 +227,33 @@ def test_atomic_write_all_is_all_or_nothing(tmp_path: Path) -> None:
         io.atomic_write(tmp_path, b"x")
 
 
+def test_a_failed_sync_of_one_output_leaves_none_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outputs are synced together, before any rename: one that does not reach the disk stops all."""
+    real_fsync = os.fsync
+    synced: list[int] = []
+
+    def fsync(fd: int) -> None:
+        synced.append(os.fstat(fd).st_size)
+        if os.fstat(fd).st_size == 5:  # the second output's five bytes
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    keep = tmp_path / "keep.txt"
+    keep.write_bytes(b"old")
+    targets = [(keep, b"new"), (tmp_path / "b.pdf", b"12345"), (tmp_path / "c.epub", b"1234567")]
+    with pytest.raises(OutputError, match=r"b\.pdf: cannot write: input/output error"):
+        io.atomic_write_all(targets)
+    assert sorted(synced) == [3, 5, 7]  # every temporary was synced (or tried) before any rename
+    assert keep.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    io.atomic_write_all(targets)
+    assert [t.read_bytes() for t, _ in targets] == [b"new", b"12345", b"1234567"]
+
+
 # -- batches -------------------------------------------------------------------
 
 

@@ -273,10 +273,14 @@ def _run(
     result = BatchReport(out=str(out_dir), formats=tuple(formats), workers=0, ignored=ignored)
     run = _Run(result, manifest, (options_key(options), theme.fingerprint, _version()), on_event)
     specs = _specs(run, planned, formats, force, _style_for_workers(style, theme), options, timeout)
-    # Only the formats some job still needs are loaded (a missing dependency fails here, once);
-    # a rerun with nothing to do never imports WeasyPrint or ebooklib.
-    for fmt in dict.fromkeys(fmt for spec in specs for fmt, _ in spec.outputs):
-        exporters.get_class(fmt)
+    # Only the formats some job still needs are loaded (a missing dependency fails once, before
+    # any job); a rerun with nothing to do never imports WeasyPrint or ebooklib. On the local pool
+    # the workers load them, as they must anyway, and the first to find one missing says so: this
+    # process, which only plans and records, need not spend a second importing them too.
+    needed = list(dict.fromkeys(fmt for spec in specs for fmt, _ in spec.outputs))
+    if executor is not None or scheduler is not None:
+        for fmt in needed:
+            exporters.get_class(fmt)
     for tmp in stale_temporaries(path for job in planned for _fmt, path in job.outputs):
         tmp.unlink(missing_ok=True)
     run.todo = len(specs)
@@ -294,7 +298,7 @@ def _run(
                 run_all(specs, run.on_result, executor=executor, window=workers, timeout=timeout, stop=stop)
             else:
                 factory = local_pool_factory(
-                    workers, formats, _style_for_workers(style, theme), max_tasks_per_child
+                    workers, needed, _style_for_workers(style, theme), max_tasks_per_child
                 )
                 run_all(specs, run.on_result, factory=factory, timeout=timeout, stop=stop)
         else:

@@ -44,6 +44,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ..errors import MissingDependencyError
 from .plan import stale_temporaries
 from .worker import HARD_KILL_GRACE, STOP_SIGNALS, JobResult, JobSpec, run_job
 
@@ -270,6 +271,8 @@ class WorkerPool:
             if message == "ready":
                 worker.ready = True
                 self.failed_starts = 0
+            elif isinstance(message, tuple) and message[:1] == ("unavailable",):
+                raise MissingDependencyError(message[1], hint=message[2])  # run() stops the pool
             elif isinstance(message, JobResult) and worker.job is not None:
                 worker.job = None
                 worker.done += 1

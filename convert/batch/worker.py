@@ -159,6 +159,18 @@ def warm_up(formats: Sequence[str], style: str, own_process: bool = True) -> Non
                 continue
 
 
+def unavailable(formats: Sequence[str]) -> tuple[str, str | None] | None:
+    """``(message, hint)`` for the first format whose exporter cannot be loaded here, else ``None``."""
+    from ..registry import exporters
+
+    for fmt in formats:
+        try:
+            exporters.get_class(fmt)
+        except ConvertError as exc:
+            return exc.message, exc.hint
+    return None
+
+
 def _peak_rss_kb() -> int:
     try:
         import resource
@@ -292,7 +304,8 @@ def serve(conn: Any, parent_pid: int) -> None:
     """A pool worker's life: warm up, then run jobs from ``conn`` until told to stop.
 
     ``conn`` is a :class:`multiprocessing.connection.Connection`. Messages in:
-    ``(formats, style)`` once, then ``(fn, spec)`` per job (``fn`` is
+    ``(formats, style)`` once (answered by ``"ready"``, or by ``("unavailable", message, hint)``
+    when a format's exporter cannot be loaded), then ``(fn, spec)`` per job (``fn`` is
     :func:`run_job` or a stand-in from the tests) and ``None`` to retire.
     Out: one :class:`JobResult` per job, answered by ``"ack"`` once the parent has
     recorded it; a worker whose parent dies before that removes the job's outputs.
@@ -304,6 +317,10 @@ def serve(conn: Any, parent_pid: int) -> None:
     _die_with_parent(parent_pid)
     try:
         formats, style = conn.recv()
+        problem = unavailable(formats)
+        if problem is not None:
+            conn.send(("unavailable", *problem))  # the pool raises it: the batch fails once, up front
+            return
         warm_up(formats, style, own_process=True)
         conn.send("ready")
         while True:

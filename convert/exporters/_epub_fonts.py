@@ -84,7 +84,7 @@ def book_text(article: Article) -> str:
 def embedded_fonts(article: Article, theme: Theme) -> tuple[EmbeddedFont, ...]:
     """The faces to put in the book, subset to its text; in a stable order (same bytes each run)."""
     stacks = _stacks(article, theme)
-    text = book_text(article)
+    text = frozenset(book_text(article))  # once, not once per face
     letters = {ch for ch in article_letters(article) if ch.isalpha()}
     faces: list[FontFace] = []
     for key, bold, italic in FACES:

@@ -11,11 +11,13 @@ compared with the one asked for). A font whose licence bits (OS/2
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: Generic CSS families: fontconfig's answer for these is not the theme's choice.
 GENERIC = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"})
@@ -115,15 +117,32 @@ def subset(path: Path, text: Iterable[str]) -> bytes:
     use; it takes about a millisecond a face where fontTools' took a second.
     Reading systems scale and smooth outlines themselves, so hinting goes
     (a third of the bytes). The font's own dates are kept: same input, same bytes.
+    A batch asks again and again for the same characters (the stories of one
+    language mostly share them), so each cut is kept per (font, characters).
     """
+    return _subset(path, frozenset(itertools.chain.from_iterable(text)) | _ALWAYS)
+
+
+#: Characters every subset keeps (numbers the reading system may set, such as page numbers).
+_ALWAYS = frozenset(" 0123456789")
+
+
+@functools.lru_cache(maxsize=64)
+def _hb_face(path: Path) -> Any:
+    """The font file as a HarfBuzz face, read once per process (faces are immutable)."""
     import uharfbuzz as hb
 
-    chars = set().union(*(set(t) for t in text)) | set(" 0123456789")
-    face = hb.Face(hb.Blob.from_file_path(str(path)))
+    return hb.Face(hb.Blob.from_file_path(str(path)))
+
+
+@functools.lru_cache(maxsize=128)
+def _subset(path: Path, chars: frozenset[str]) -> bytes:
+    import uharfbuzz as hb
+
     request = hb.SubsetInput()
     request.unicode_set.update(sorted(ord(c) for c in chars))
     request.flags = hb.SubsetFlags.NO_HINTING
-    result = hb.subset(face, request)
+    result = hb.subset(_hb_face(path), request)
     if result is None:
         raise OSError(f"HarfBuzz could not subset {path}")
     return bytes(result.blob.data)

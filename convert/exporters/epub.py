@@ -398,6 +398,7 @@ def write_book(book: Any, modified: dt.datetime, language: str | None = None) ->
         "epub2_guide": True,
         "landmark_title": label("Guide", language),  # the heading ebooklib gives the landmarks nav
         "package_direction": True,
+        "compresslevel": 0,  # pin_zip compresses every entry once, afterwards
     }
     buffer = io.BytesIO()
     writer = _Writer(buffer, book, options)
