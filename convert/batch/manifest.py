@@ -47,6 +47,7 @@ class Manifest:
         self._fh: IO[str] | None = None
         self._unsynced = 0
         self._torn = False  # the last line lacks its newline (a write cut short)
+        self._made_file = False  # open() created the manifest
         self._load()
 
     def _load(self) -> None:
@@ -82,6 +83,7 @@ class Manifest:
         Raises :class:`~convert.errors.OutputError` when the manifest cannot
         be written; the manifest on disk is then unchanged.
         """
+        self._made_file = not self.path.exists()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -138,6 +140,17 @@ class Manifest:
             raise output_error(self.path, exc, "cannot write the manifest") from None
         self._fh.close()
         self._fh = None
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Leave nothing behind when this run made the manifest and recorded nothing in it.
+
+        (A batch stopped before its first output, e.g. by a missing library,
+        leaves no empty manifest.)
+        """
+        with contextlib.suppress(OSError):
+            if self._made_file and self.path.stat().st_size == 0:
+                self.path.unlink()
 
 
 def _line(entry: Entry) -> str:
