@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -21,6 +22,16 @@ from .text import squash
 
 if TYPE_CHECKING:
     from .weigh import Extracted, Where
+
+
+#: The title rules that go beyond the declared title, by name; each stays only while it helps the
+#: validation half too (bench/RESULTS.md). ``bench/accuracy.py --ablate NAME`` switches one off.
+TITLE_RULES = {
+    # an <h1> that is a link to the site's front page is the site's name (its logo), not a headline
+    "home-link": True,
+    # a heading that ends in a dash or colon ("Kicker –") is a fragment of one, never the headline
+    "fragment": True,
+}
 
 
 def weigh_title(
@@ -36,6 +47,9 @@ def weigh_title(
 
     "Corona: Headline | Site" as the declared title and "Headline" as the
     page's ``<h1>`` give "Headline"; otherwise the site's name is cut off.
+    The site's name is the publisher's (``og:site_name``, JSON-LD) and the
+    text of an ``<h1>`` that links to the site's front page (a theme's logo
+    or site title, :func:`home_headings`).
     """
     el = tree.find(".//title")
     html_title = el.text_content() if el is not None else None
@@ -52,12 +66,14 @@ def weigh_title(
     if found is None:
         return None
     title, source = found
-    if (part := _heading_in_title(tree, extracted, title, publisher)) is not None:
+    sites = (publisher, *(home_headings(tree) if TITLE_RULES["home-link"] else ()))
+    site_keys = {k for s in sites if s and (k := _name_key(s))}
+    if (part := _heading_in_title(tree, extracted, title, site_keys)) is not None:
         heading, origin = part
         where["title"] = f"{origin}, the part of {source} it repeats"
         return heading
-    short = strip_site_from_title(title, (publisher,), hosts) or title
-    if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
+    short = strip_site_from_title(title, sites, hosts) or title
+    if _name_key(short) in site_keys and extracted.heading and _name_key(extracted.heading) not in site_keys:
         # A title that is only the site's name names no article: the article's own heading does.
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
@@ -65,8 +81,46 @@ def weigh_title(
     return short
 
 
+def home_headings(tree: HtmlElement) -> list[str]:
+    """The ``<h1>`` texts that are all one link to a site's front page: the site's name, not a headline.
+
+    A theme's site title or logo is an ``<h1>`` linking home
+    (``<h1><a href="/">Site</a></h1>``, also with the address written out);
+    an article's headline links to the article, if anywhere.
+    """
+    out: list[str] = []
+    for h1 in tree.iter("h1"):
+        text = squash(h1.text_content())
+        if not text:
+            continue
+        links = [a for a in h1.iter("a")] or [a for a in h1.iterancestors("a")][:1]
+        if (
+            len(links) == 1
+            and _name_key(links[0].text_content()) == _name_key(text)
+            and _front_page(links[0].get("href"))
+        ):
+            out.append(text)
+    return out
+
+
+def _front_page(href: str | None) -> bool:
+    """Whether a link goes to a site's front page: ``/``, ``https://host/``, ``index.html``."""
+    href = squash(href)
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return not parts.query and parts.path.strip("/").lower() in ("", "index.html", "index.htm", "index.php")
+
+
+#: The end of a heading that goes on elsewhere: a dash, colon or bar with nothing after it.
+_FRAGMENT = re.compile(r"[-–—:|/]\s*$")
+
+
 def _heading_in_title(
-    tree: HtmlElement, extracted: Extracted, title: str, publisher: str | None
+    tree: HtmlElement, extracted: Extracted, title: str, site_keys: set[str]
 ) -> tuple[str, str] | None:
     """The longest page heading the declared ``title`` holds with more around it, and where it is.
 
@@ -76,9 +130,10 @@ def _heading_in_title(
     headline in elements of their own (``<h1><span>Kicker</span>
     <span>Headline</span></h1>``); words of the ``<h1>``'s own ("Welcome to
     <span>Name</span>") make it one headline. A heading that is only the
-    site's name is not the article's.
+    site's name is not the article's, nor is one that ends in a dash or a
+    colon (a kicker set in an ``<h1>`` of its own).
     """
-    whole, site = _name_key(title), _name_key(publisher or "")
+    whole = _name_key(title)
     best: tuple[int, str, str] | None = None
     headings: list[tuple[str, str]] = []
     for h1 in tree.iter("h1"):
@@ -96,7 +151,8 @@ def _heading_in_title(
         if (
             len(key) > 10
             and key != whole
-            and key != site
+            and key not in site_keys
+            and not (TITLE_RULES["fragment"] and _FRAGMENT.search(heading))
             and key in whole
             and (best is None or len(key) > best[0])
         ):
