@@ -31,6 +31,9 @@ TITLE_RULES = {
     "home-link": True,
     # a heading that ends in a dash or colon ("Kicker –") is a fragment of one, never the headline
     "fragment": True,
+    # a title that is only the site's address in words (``Anwalt Niemeyer`` on anwaltniemeyer.de) is the
+    # site's name too, and the page's first <h1> stands in when trafilatura found no heading
+    "host-title": True,
 }
 
 
@@ -73,10 +76,19 @@ def weigh_title(
         where["title"] = f"{origin}, the part of {source} it repeats"
         return heading
     short = strip_site_from_title(title, sites, hosts) or title
-    if _name_key(short) in site_keys and extracted.heading and _name_key(extracted.heading) not in site_keys:
+    named = site_keys | ({_name_key(h) for h in hosts} if TITLE_RULES["host-title"] else set())
+    if _name_key(short) in named:
         # A title that is only the site's name names no article: the article's own heading does.
-        where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
-        return squash(extracted.heading)
+        if extracted.heading and _name_key(extracted.heading) not in named:
+            where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
+            return squash(extracted.heading)
+        h1 = next(
+            (t for e in tree.iter("h1") if (t := squash(e.text_content())) and _name_key(t) not in named),
+            None,
+        )
+        if h1 and TITLE_RULES["host-title"]:
+            where["title"] = f"<h1> in the page, as {source} is the site's name"
+            return h1
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
 
