@@ -337,11 +337,13 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     from convert.registry import readers
 
     readers.register("html", H.HtmlReader, override=True)
-    from convert.readers.html import weigh
+    from convert.readers.html import weigh, weigh_title
 
-    for step in ablate:  # a body step or date rule switched off, to measure what it costs or earns
+    for step in ablate:  # a body step, date or title rule switched off, to measure what it costs or earns
         if step in weigh.DATE_RULES:
             weigh.DATE_RULES[step] = False
+        elif step in weigh_title.TITLE_RULES:
+            weigh_title.TITLE_RULES[step] = False
         else:
             H.BODY_STEPS.pop(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
@@ -928,7 +930,7 @@ def main(argv: list[str] | None = None) -> int:
         "--ablate",
         action="append",
         default=[],
-        help="switch off this html body step or date rule (BODY_STEPS, weigh.DATE_RULES)",
+        help="switch off this html body step, date or title rule (BODY_STEPS, DATE_RULES, TITLE_RULES)",
     )
     parser.add_argument(
         "--steps", action="store_true", help="measure each html body step and date rule switched off in turn"

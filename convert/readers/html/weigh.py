@@ -3,11 +3,7 @@
 Every field picks from its candidates in a fixed order of trust and records
 where the value came from (``Where``), which ``inspect --explain`` prints:
 
-- title: JSON-LD headline, ``og:title``, Dublin Core / ``citation_title``,
-  ``<title>``, trafilatura; the longest ``<h1>`` (or part of one) that the
-  chosen title contains wins (the title without its kicker or site name), a
-  tail that is the site's name or address is cut, and a title that is only
-  the site's name loses to the article's heading;
+- title: :mod:`.weigh_title`;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
   htmldate's find last. Only whole days move: a declared day the page never
@@ -19,8 +15,6 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,22 +36,20 @@ from .dates import (
     shows,
     url_day,
 )
-from .jsonld import ARTICLE_TYPES, article_object, jsonld_objects, ld_label, ld_text, types_of
+from .jsonld import article_object, jsonld_objects, ld_label, ld_text, types_of
 from .metatags import (
     MetaTags,
     absolute_url,
-    first_meta,
     host,
     host_names,
     meta_pick,
     meta_tags,
     site_title_tails,
-    strip_site_from_title,
 )
 from .names import AuthorFilter
-from .text import name_key as _name_key
 from .text import squash, visible_text
 from .weigh_authors import weigh_authors
+from .weigh_title import weigh_title
 
 
 @dataclass(slots=True)
@@ -124,7 +116,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     ld = article_object(objects)
     publisher = _publisher(tags, ld, objects, extracted, where)
     url = _canonical(tree, tags, ld, extracted, where)
-    title = _title(tree, tags, ld, extracted, publisher, host_names(url), where)
+    title = weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where)
     published, updated = _dates(tree, tags, ld, extracted, where)
     if updated is not None and updated == published:
         updated = None
@@ -226,108 +218,6 @@ def _canonical(
             where["url"] = source
             return url
     return None
-
-
-def _title(
-    tree: HtmlElement,
-    tags: MetaTags,
-    ld: dict[str, Any] | None,
-    extracted: Extracted,
-    publisher: str | None,
-    hosts: tuple[str, ...],
-    where: Where,
-) -> str | None:
-    """The headline: declared titles first, then ``<title>``; an ``<h1>`` inside it wins.
-
-    "Corona: Headline | Site" as the declared title and "Headline" as the
-    page's ``<h1>`` give "Headline"; otherwise the site's name is cut off.
-    """
-    el = tree.find(".//title")
-    html_title = el.text_content() if el is not None else None
-    candidates = [
-        _ld_title(ld, first_meta(tags, "og:title") or html_title),
-        meta_pick(tags, "og:title"),
-        meta_pick(tags, "dc.title", "dcterms.title", "citation_title", "twitter:title", "title"),
-        (html_title, "<title>"),
-        (extracted.title, "trafilatura (title heuristics)"),
-    ]
-    found = next(
-        ((t, s) for t, s in ((squash(_unescaped(v)), s) for v, s in candidates) if t and len(t) <= 400), None
-    )
-    if found is None:
-        return None
-    title, source = found
-    if (part := _heading_in_title(tree, extracted, title, publisher)) is not None:
-        heading, origin = part
-        where["title"] = f"{origin}, the part of {source} it repeats"
-        return heading
-    short = strip_site_from_title(title, (publisher,), hosts) or title
-    if publisher and _name_key(short) == _name_key(publisher) and extracted.heading:
-        # A title that is only the site's name names no article: the article's own heading does.
-        where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
-        return squash(extracted.heading)
-    where["title"] = source if short == title else f"{source}, with the site's name cut off"
-    return short
-
-
-def _heading_in_title(
-    tree: HtmlElement, extracted: Extracted, title: str, publisher: str | None
-) -> tuple[str, str] | None:
-    """The longest page heading the declared ``title`` holds with more around it, and where it is.
-
-    Every ``<h1>`` counts, not only the first: a theme's menu button or logo
-    is often an ``<h1>`` before the article's. So does each element of an
-    ``<h1>`` made of elements only, for one that holds a kicker and the
-    headline in elements of their own (``<h1><span>Kicker</span>
-    <span>Headline</span></h1>``); words of the ``<h1>``'s own ("Welcome to
-    <span>Name</span>") make it one headline. A heading that is only the
-    site's name is not the article's.
-    """
-    whole, site = _name_key(title), _name_key(publisher or "")
-    best: tuple[int, str, str] | None = None
-    headings: list[tuple[str, str]] = []
-    for h1 in tree.iter("h1"):
-        headings.append((squash(h1.text_content()), "<h1> in the page"))
-        own = (h1.text or "") + "".join(part.tail or "" for part in h1)
-        if not re.search(r"\w", own):
-            headings.extend(
-                (squash(part.text_content()), "a part of the <h1> in the page")
-                for part in h1
-                if isinstance(part.tag, str)
-            )
-    headings.append((squash(extracted.heading), "trafilatura (first heading of the article)"))
-    for heading, origin in headings:
-        key = _name_key(heading)
-        if (
-            len(key) > 10
-            and key != whole
-            and key != site
-            and key in whole
-            and (best is None or len(key) > best[0])
-        ):
-            best = (len(key), heading, origin)
-    return (best[1], best[2]) if best else None
-
-
-#: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
-_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
-
-
-def _unescaped(value: str | None) -> str | None:
-    """A value its CMS escaped twice (``&amp;#8216;`` in the markup) with its characters restored."""
-    return html.unescape(value) if value and _CHAR_REF.search(value) else value
-
-
-def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
-    """An article object's headline; its ``name`` instead when only that matches the page title."""
-    if ld is None or not types_of(ld) & ARTICLE_TYPES:
-        return None, ""
-    headline, name = ld_text(ld.get("headline")), ld_text(ld.get("name"))
-    if headline and name and _name_key(headline) != _name_key(name):
-        ref = _name_key(reference or "")
-        if _name_key(name) and _name_key(name) in ref and _name_key(headline) not in ref:
-            return name, ld_label(ld, "name")
-    return (headline, ld_label(ld, "headline")) if headline else (name, ld_label(ld, "name"))
 
 
 #: Tags that name the publication date and nothing else, most specific first: OpenGraph

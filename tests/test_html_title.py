@@ -1,0 +1,84 @@
+"""The HTML reader's title (issue 12): the declared title, the page's headings, the site's name.
+
+Each page here is small and made up; each rule is checked both ways, with
+the evidence that triggers it and without.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.base import ReadOptions
+from convert.readers.html import HtmlReader, parse_html, weigh_title
+from convert.readers.html.weigh_title import home_headings
+
+PAGE = """<!DOCTYPE html><html><head>{head}</head><body><header>{header}</header><article>{heading}
+<p>The council approved the harbour plans on a narrow vote after a long debate about costs and the works.</p>
+<p>Residents who opposed the project said they would keep watching how the money is spent in the years ahead.</p>
+</article></body></html>"""
+
+
+def titled(head: str, heading: str = "", header: str = "") -> tuple[str | None, str]:
+    where: dict[str, str] = {}
+    article = HtmlReader().read(
+        PAGE.format(head=head, heading=heading, header=header).encode(), ReadOptions(provenance=where)
+    )
+    return article.meta.title, where.get("title", "")
+
+
+HEADLINE = "Council approves the harbour plans"
+SITE_NAME = '<meta property="og:site_name" content="Harbour Gazette">'
+GAZETTE = '<h1 class="logo"><a href="https://harbour-gazette.example/">Harbour Gazette</a></h1>'
+
+
+def test_an_h1_linking_to_the_front_page_is_the_sites_name() -> None:
+    tree = parse_html(
+        "<html><body>"
+        '<h1><a href="/">Harbour Gazette</a></h1>'
+        '<h1><a href="https://harbour-gazette.example/index.html">Gazette</a></h1>'
+        '<a href="/"><h1>The Gazette</h1></a>'
+        '<h1><a href="/2024/plans">Council approves the harbour plans</a></h1>'
+        '<h1>Council <a href="/">home</a></h1>'
+        '<h1><a href="#top">Back to top</a></h1>'
+        "</body></html>"
+    )
+    assert home_headings(tree) == ["Harbour Gazette", "Gazette", "The Gazette"]
+
+
+def test_the_site_title_h1_is_cut_from_the_title_not_taken_as_the_headline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A blog theme's <h1> is the blog's name, linked home; the post's own headline is no <h1>.
+    head = f"<title>{HEADLINE} | Harbour Gazette</title>"
+    assert titled(head, "", GAZETTE) == (HEADLINE, "<title>, with the site's name cut off")
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "home-link", False)
+    assert titled(head, "", GAZETTE)[0] == "Harbour Gazette"  # the title part the <h1> repeats
+    # An <h1> linked to the article itself is its headline: the part of the title it repeats wins.
+    monkeypatch.undo()
+    linked = f'<h1><a href="/2024/plans.html">{HEADLINE}</a></h1>'
+    assert titled(f"<title>Vote: {HEADLINE} | Gazette</title>", linked)[0] == HEADLINE
+
+
+def test_a_title_that_is_the_site_title_h1_gives_the_articles_heading() -> None:
+    title, where = titled("<title>Harbour Gazette</title>", f"<h2>{HEADLINE}</h2>", GAZETTE)
+    assert title == HEADLINE
+    assert where == "trafilatura (first heading of the article), as <title> is the site's name"
+
+
+def test_a_heading_ending_in_a_dash_is_a_fragment_not_the_headline() -> None:
+    head = "<title>Natural cosmetics - healthier after all? | Harbour Gazette</title>" + SITE_NAME
+    kicker = "<h1>Natural cosmetics –</h1><h1>the healthier choice?</h1>"
+    assert titled(head, kicker)[0] == "Natural cosmetics - healthier after all?"
+    assert titled(head, "<h1>Natural cosmetics</h1>")[0] == "Natural cosmetics"
+
+
+def test_a_title_that_is_the_sites_address_in_words_gives_the_first_h1(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = '<title>Harbour Gazette</title><link rel="canonical" href="https://harbourgazette.example/">'
+    title, where = titled(head, "", "<h1>Welcome aboard!</h1>")
+    assert (title, where) == ("Welcome aboard!", "<h1> in the page, as <title> is the site's name")
+    other = head.replace("harbourgazette.example", "example.org")
+    assert titled(other, "", "<h1>Welcome aboard!</h1>")[0] == "Harbour Gazette"
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "host-title", False)
+    assert titled(head, "", "<h1>Welcome aboard!</h1>")[0] == "Harbour Gazette"
