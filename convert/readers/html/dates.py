@@ -6,7 +6,8 @@ and :func:`~convert.dates.day_pattern` for dates written in the text,
 :func:`~convert.dates.path_day` for the URL). This module gathers the
 evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
 :func:`htmldate_date` asks htmldate (its one direct call), :func:`url_day`
-reads the canonical URL, and the helpers below let :mod:`.weigh` check its
+reads the canonical URL, :func:`headline_date` and :func:`headline_time`
+find the date written or marked under the headline, and the helpers below let :mod:`.weigh` check its
 pick against the rest of the page, on general grounds only:
 
 - a UTC stamp is written in the page's own zone when the page states its

@@ -10,8 +10,11 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
   the site's name loses to the article's heading;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
-  htmldate's find last. Only whole days move: a declared day the page never
-  shows gives way to the day it shows (:func:`.dates.shown_instead`);
+  htmldate's find last, then the date written by the headline. Only whole
+  days move: a declared day the page never shows gives way to the day it
+  shows (:func:`.dates.shown_instead`); an undeclared one the page does not
+  show by its headline (in words, or as the ``<time>`` under it) to the
+  date written there (:data:`DATE_RULES`);
 - authors: :mod:`.weigh_authors`;
 - publisher, canonical URL, language, description, keywords: the first
   source that has a usable value.
