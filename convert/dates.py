@@ -476,14 +476,19 @@ def path_day(url: str) -> str | None:
 
 @cache
 def _written_date() -> re.Pattern[str]:
-    """:data:`WRITTEN_DATE`, compiled when first asked for."""
+    """:data:`WRITTEN_DATE`, compiled when first asked for.
+
+    Unambiguous written dates: d.m.yyyy, yyyy-mm-dd, "March 5, 2024", "5. März 2024", "5 de marzo de
+    2024", and the year-month-day form CLDR gives Chinese, Japanese and Korean (``y年M月d日``, ``y년 M월 d일``).
+    """
     month_word = "|".join(map(re.escape, sorted(_month_of(), key=len, reverse=True)))
     return re.compile(
         r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
         r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
         rf"|\b(?P<n3>(?:{month_word})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
         rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(?P<n4>(?:{month_word})\w*)\.?,?\s+"
-        r"(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?!\d)",
+        r"(?:de\s+)?(?P<y4>(?:19|20)\d\d)(?!\d)"
+        r"|(?<!\d)(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d{1,2})\s?[月월]\s?(?P<d5>\d{1,2})\s?[日일]",
         re.IGNORECASE,
     )
 
@@ -498,6 +503,8 @@ def find_dates(text: str) -> Iterator[tuple[int, dt.date]]:
                 yield m.start(), dt.date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
             elif m["y3"]:
                 yield m.start(), dt.date(int(m["y3"]), _month(m["n3"]) or 0, int(m["d3"]))
+            elif m["y5"]:
+                yield m.start(), dt.date(int(m["y5"]), int(m["m5"]), int(m["d5"]))
             else:
                 yield m.start(), dt.date(int(m["y4"]), _month(m["n4"]) or 0, int(m["d4"]))
         except ValueError:

@@ -230,6 +230,12 @@ def test_find_dates_finds_only_unambiguous_ones() -> None:
     assert found == [dt.date(2023, 1, 12), dt.date(2021, 7, 9)]
 
 
+def test_find_dates_reads_the_cjk_year_month_day_form() -> None:
+    """CLDR's long date in Chinese, Japanese (``y年M月d日``) and Korean (``y년 M월 d일``)."""
+    text = "投稿 2020年07月12日 | 2023년 11월 7일 | 2019年2月30日 | 12020年1月1日"
+    assert [day for _, day in find_dates(text)] == [dt.date(2020, 7, 12), dt.date(2023, 11, 7)]
+
+
 def test_day_pattern_finds_a_day_in_its_written_forms() -> None:
     pattern = day_pattern(dt.date(2024, 3, 5))
     for text in (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import lxml.html
@@ -12,6 +14,7 @@ from convert.model import Article
 from convert.readers.html import HtmlReader
 from convert.readers.html.dates import (
     headline_date,
+    headline_time,
     in_page_zone,
     page_stamps,
     shown_instead,
@@ -19,6 +22,7 @@ from convert.readers.html.dates import (
     url_day,
 )
 from convert.readers.html.text import visible_text
+from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
 
 PAGE = """<!DOCTYPE html><html><head>{head}<title>Harbour plans</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -35,6 +39,17 @@ def read(head: str = "", byline: str = "", footer: str = "") -> Article:
 
 def tree(html: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(html)
+
+
+@contextmanager
+def rules_off(*names: str) -> Iterator[None]:
+    """These date rules switched off (as ``bench/accuracy.py --ablate`` does), to show what each one does."""
+    saved = dict(DATE_RULES)
+    DATE_RULES.update(dict.fromkeys(names, False))
+    try:
+        yield
+    finally:
+        DATE_RULES.update(saved)
 
 
 # --------------------------------------------------------------------------
@@ -167,3 +182,65 @@ def test_url_date_beats_a_declared_date_the_page_never_shows() -> None:
     assert (read(head).meta.published or "")[:10] == "2017-07-12"
     shown = read(head, "<p>Posted 17 June 2019</p>").meta.published or ""
     assert shown[:10] == "2019-06-17"
+
+
+# --------------------------------------------------------------------------
+# Weighing the evidence (the metadata pass alone, on what trafilatura and htmldate would report)
+
+ARTICLE = """<html><head>{head}</head><body><nav>Home News</nav><article><h1>Harbour plans approved</h1>
+{byline}<p>The council approved the harbour plans on a narrow vote after a long debate about costs.</p>
+{after}</article></body></html>"""
+
+
+def weighed(
+    head: str = "", byline: str = "", after: str = "", **extracted: str
+) -> tuple[str | None, dict[str, str]]:
+    """The published date the metadata pass picks from this page and these trafilatura/htmldate finds."""
+    where: dict[str, str] = {}
+    page = tree(ARTICLE.format(head=head, byline=byline, after=after))
+    meta = build_metadata(page, Extracted(**extracted), where)
+    return meta.published, where
+
+
+def test_an_undated_page_takes_the_date_written_by_its_headline() -> None:
+    """htmldate's only find is a bare year (its 1 January): the byline's date dates the page."""
+    published, where = weighed(byline="<p>19. Mai 2010 von Jane Roe</p>", searched_date="2016-01-01")
+    assert published == "2010-05-19"
+    assert "headline" in where["published"]
+    assert weighed(searched_date="2016-01-01")[0] is None  # no date anywhere: none
+    with rules_off("headline-only"):
+        assert weighed(byline="<p>19. Mai 2010 von Jane Roe</p>", searched_date="2016-01-01")[0] is None
+
+
+def test_a_time_element_under_the_headline_is_a_shown_date() -> None:
+    """A forum thread's start date reads "1 minute ago" (as of the crawl); its ``<time>`` says the day."""
+    byline = '<p>Start date <time datetime="2020-03-18T12:22:42-0400">1 minute ago</time></p>'
+    after = "<p>Biggie-Cheese, Joined May 11, 2017, Messages 3,066</p>"
+    found = "2020-03-18T12:22:42-04:00"
+    assert weighed(byline=byline, after=after, date=found)[0] == found
+    with rules_off("time-shown"):  # else the only date written by the headline, the poster's join date
+        assert weighed(byline=byline, after=after, date=found)[0] == "2017-05-11"
+
+
+def test_headline_time_is_the_first_time_element_near_the_headline() -> None:
+    stamp = '<time datetime="2020-03-18T12:22:42-0400">1 minute ago</time>'
+    before = f"<html><body><p>{stamp}</p><h1>Thread</h1><p>No date here</p></body></html>"
+    assert headline_time(tree(before)) is None  # before the headline: another thread's
+    assert headline_time(tree(f"<html><body><h1>Thread</h1><p>{stamp}</p></body></html>")) == "2020-03-18"
+    far = "<p>" + "Forum rules and other threads. " * 200 + "</p>"
+    assert headline_time(tree(f"<html><body><h1>Thread</h1>{far}<p>{stamp}</p></body></html>")) is None
+
+
+def test_a_declared_utc_stamp_keeps_its_day_against_the_neighbouring_local_day() -> None:
+    """Issue 12.5: 01:09 UTC on the 9th, shown as the 8th in Denver, stays the stamp it is."""
+    head = '<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
+    assert (
+        weighed(head, "<p>By Jane Roe, November 8, 2023 at 6:09 p.m.</p>")[0] == "2023-11-09T01:09:55+00:00"
+    )
+
+
+def test_a_headline_written_with_another_break_is_placed_by_its_first_words() -> None:
+    """``<h1>Strompreisbremse:<br>Bundesregierung …</h1>``: the element's text and the page's differ at the break."""
+    title = "Strompreisbremse – Erlösabschöpfung:Bundesregierung drosselt Bioenergie"
+    text = "Menu 1 June 2019 Strompreisbremse – Erlösabschöpfung: Bundesregierung drosselt Bioenergie 29.11.2022 – Mehrfach"
+    assert headline_date(text, title, date(2026, 1, 1)) == "2022-11-29"

@@ -6,7 +6,8 @@ and :func:`~convert.dates.day_pattern` for dates written in the text,
 :func:`~convert.dates.path_day` for the URL). This module gathers the
 evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
 :func:`htmldate_date` asks htmldate (its one direct call), :func:`url_day`
-reads the canonical URL, and the helpers below let :mod:`.weigh` check its
+reads the canonical URL, :func:`headline_date` and :func:`headline_time`
+find the date written or marked under the headline, and the helpers below let :mod:`.weigh` check its
 pick against the rest of the page, on general grounds only:
 
 - a UTC stamp is written in the page's own zone when the page states its
@@ -121,11 +122,30 @@ def shown_instead(
     """
     if shows(text, published):
         return None
-    start = text.find(headline) if headline else -1
+    start = headline_at(text, headline)
     for other in others:
         if other and other[:10] > published[:10] and _shown_near(text, other, start):
             return other
     return None
+
+
+def headline_at(text: str, headline: str | None) -> int:
+    """Where ``headline`` starts in the page ``text``; -1 when it is not there (or ``None``).
+
+    The headline as the page writes it may break differently from its
+    element's text (a ``<br>``, a soft hyphen, a subtitle run on): its
+    first words are enough to place it.
+    """
+    if not headline:
+        return -1
+    found = text.find(headline)
+    if found < 0 and len(headline) > _HEADLINE_PREFIX:
+        found = text.find(headline[:_HEADLINE_PREFIX])
+    return found
+
+
+#: How many leading characters of a headline place it in the page text.
+_HEADLINE_PREFIX = 30
 
 
 def headline(tree: HtmlElement) -> str | None:
@@ -157,7 +177,7 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
     stories, comments and the footer sit further away. Dates after ``latest``
     (tomorrow, or later) are announcements, not publication dates.
     """
-    start = text.find(title) if title else -1
+    start = headline_at(text, title)
     if start < 0:
         return None
     end = start + len(title or "")
@@ -174,7 +194,29 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:
     """Whether ``day`` is written by the headline, not as an update (anywhere, when there is no headline)."""
-    return _shown_near(text, day, text.find(title) if title else -1)
+    return _shown_near(text, day, headline_at(text, title))
+
+
+def headline_time(tree: HtmlElement) -> str | None:
+    """The day of the first ``<time datetime>`` element by the page's first ``<h1>``; ``None`` without one.
+
+    A ``<time>`` element is the machine form of what the reader sees, often in
+    words no date pattern reads ("1 minute ago" as of the crawl, "gestern", a
+    site's own format); the first one under the headline dates the article,
+    as a byline date does.
+    """
+    seen = -1  # characters of text since the headline (roughly: an element's tail counts at its start)
+    for el in tree.iter():
+        if seen < 0:
+            if el.tag == "h1" and el.text_content().strip():
+                seen = 0
+            continue
+        if seen > _NEAR_HEADLINE:
+            return None
+        if el.tag == "time" and (found := parse_stamp(el.get("datetime"))):
+            return found[:10]
+        seen += len(el.text or "") + len(el.tail or "") if isinstance(el.tag, str) else 0
+    return None
 
 
 def url_day(tree: HtmlElement) -> str | None:

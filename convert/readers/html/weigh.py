@@ -6,8 +6,11 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 - title: :mod:`.weigh_title`;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
-  htmldate's find last. Only whole days move: a declared day the page never
-  shows gives way to the day it shows (:func:`.dates.shown_instead`);
+  htmldate's find last, then the date written by the headline. Only whole
+  days move: a declared day the page never shows gives way to the day it
+  shows (:func:`.dates.shown_instead`); an undeclared one the page does not
+  show by its headline (in words, or as the ``<time>`` under it) to the
+  date written there (:data:`DATE_RULES`);
 - authors: :mod:`.weigh_authors`;
 - publisher, canonical URL, language, description, keywords: the first
   source that has a usable value.
@@ -28,6 +31,7 @@ from ...model import Author, Metadata
 from .dates import (
     headline,
     headline_date,
+    headline_time,
     in_page_zone,
     marked_dates,
     page_stamps,
@@ -271,6 +275,8 @@ def _dates(
     marked = _valid_dates((t_pub, t_pub_where), *(meta_pick(tags, name) for name in _GENERIC_DATE_META))
     found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
     searched = parse_stamp(extracted.searched_date)
+    text = visible_text(tree)
+    head = headline(tree)
     stamps = page_stamps(tree, jsonld_objects(tree))
     declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
     published: tuple[str | None, str]
@@ -280,6 +286,8 @@ def _dates(
         published = [*found, *marked][0]
     elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
         published = (searched, _SEARCHED)
+    elif DATE_RULES["headline-only"] and (day := _headline_day(text, head)):
+        published = (day, "the date written by the headline (nothing else dates the page)")
     else:
         published = (None, "")
     updated = _first_date(
@@ -289,9 +297,11 @@ def _dates(
     )
     if (value := published[0]) is not None:
         if declared:
-            published = _as_shown((value, published[1]), updated, tree)
+            published = _as_shown((value, published[1]), updated, tree, text, head)
         else:
-            published = _by_headline((value, published[1]), _valid_dates((t_pub, t_pub_where)), tree)
+            published = _by_headline(
+                (value, published[1]), _valid_dates((t_pub, t_pub_where)), tree, text, head
+            )
     for name, (value, source) in (("published", published), ("updated", updated)):
         if value:
             where[name] = source
@@ -309,7 +319,17 @@ DATE_RULES = {
     "by-headline": True,
     # htmldate's free-text find of a bare year (which it reports as 1 January) is no date
     "bare-year": True,
+    # a page nothing else dates is dated by the date written by its headline
+    "headline-only": True,
+    # the day of the first <time datetime> under the headline counts as shown ("1 minute ago" is a date)
+    "time-shown": True,
 }
+
+
+def _headline_day(text: str, head: str | None) -> str | None:
+    """The date written nearest the headline ``head`` in ``text``, not labelled as an update (:func:`headline_date`)."""
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    return headline_date(text, head, latest)
 
 
 def _bare_year(day: str, tree: HtmlElement) -> bool:
@@ -325,7 +345,11 @@ def _bare_year(day: str, tree: HtmlElement) -> bool:
 
 
 def _as_shown(
-    published: tuple[str, str], updated: tuple[str | None, str], tree: HtmlElement
+    published: tuple[str, str],
+    updated: tuple[str | None, str],
+    tree: HtmlElement,
+    text: str,
+    title: str | None,
 ) -> tuple[str, str]:
     """The declared date checked against the dates the page shows by its headline.
 
@@ -336,7 +360,6 @@ def _as_shown(
     reader's calendar gives it.
     """
     value, source = published
-    text, title = visible_text(tree), headline(tree)
     if DATE_RULES["shown-instead"] and (shown := shown_instead(value, [updated[0]], text, title)) is not None:
         return shown, f"{updated[1]} (the page shows this date, never {source})"
     day = url_day(tree)
@@ -345,7 +368,9 @@ def _as_shown(
     return published
 
 
-def _by_headline(found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement) -> tuple[str, str]:
+def _by_headline(
+    found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement, text: str, title: str | None
+) -> tuple[str, str]:
     """A date nothing declares, checked against the date written by the headline.
 
     htmldate's pick among undeclared dates can be a related story's, a
@@ -354,17 +379,17 @@ def _by_headline(found: tuple[str, str], marked: list[tuple[str, str]], tree: Ht
     unless an element marked as the publication date (``<time pubdate>``,
     ``itemprop="datePublished"``) names the same day.
     """
-    text, title = visible_text(tree), headline(tree)
     if (
         not DATE_RULES["by-headline"]
         or title is None
         or any(value[:10] == found[0][:10] for value, _ in marked)
     ):
         return found
+    if DATE_RULES["time-shown"] and found[0][:10] == headline_time(tree):
+        return found
     if shown_by_headline(text, found[0], title):
         return found
-    latest = datetime.now(UTC).date() + timedelta(days=1)
-    day = headline_date(text, title, latest)
+    day = _headline_day(text, title)
     return (day, "the date written by the headline") if day else found
 
 
