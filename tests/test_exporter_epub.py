@@ -271,7 +271,9 @@ def books(articles: dict[str, Article], input_folder: Path) -> dict[str, bytes]:
     made = {name: export(article) for name, article in articles.items()}
     made["local"] = export_local(input_folder)
     # Footnotes as end notes (--notes end), with the kitchen sink's formulas and code.
-    made["endnotes"] = EpubExporter().export(articles["kitchen"], load_theme("default"), ExportOptions(notes="end"))
+    made["endnotes"] = EpubExporter().export(
+        articles["kitchen"], load_theme("default"), ExportOptions(notes="end")
+    )
     return made
 
 
@@ -344,7 +346,9 @@ def text_of(element: ElementTree.Element) -> str:
 # epubcheck
 
 
-@pytest.mark.parametrize("name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile", "local", "endnotes"])
+@pytest.mark.parametrize(
+    "name", ["kitchen", "minimal", "sample", "edge", "rtl", "hostile", "local", "endnotes"]
+)
 @pytest.mark.slow
 def test_epubcheck_reports_no_errors_and_no_warnings(epubcheck_reports: dict[str, object], name: str) -> None:
     report = epubcheck_reports[name]

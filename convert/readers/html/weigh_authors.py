@@ -224,7 +224,9 @@ def _companies(tags: MetaTags, ld: dict[str, Any] | None) -> dict[str, str]:
     names the same body with its legal form says it is an organisation.
     """
     found: dict[str, str] = {}
-    values = [(v, tags.label(k)) for k in _OWNER_TAGS for v in tags.get(k) or ()]
+    values: list[tuple[str | None, str]] = [
+        (v, tags.label(k)) for k in _OWNER_TAGS for v in tags.get(k) or ()
+    ]
     if ld is not None:
         values += [(ld_text(ld.get(k)), ld_label(ld, k)) for k in ("author", "publisher", "creator")]
     for value, source in values:
