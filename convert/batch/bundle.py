@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from .. import api
-from ..base import BookExporter, ExportOptions, can_bundle, collect_warnings
+from ..base import NOTE_PLACES, BookExporter, ExportOptions, can_bundle, collect_warnings
 from ..errors import ConvertError, UsageError
 from ..exporters._bundle import Collection, bundle_docx, bundle_epub, bundle_pdf
 from ..io import atomic_write_all
@@ -83,6 +83,8 @@ def bundle(
     style: str | os.PathLike[str] = "default",
     from_: str | None = None,
     warnings: list[str] | None = None,
+    notes: str = "foot",
+    cover: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Read ``inputs`` (files, or folders walked like a batch) and write them as one book per format.
 
@@ -91,12 +93,16 @@ def bundle(
     (``collection.epub`` -> ``collection.pdf``). A folder walk passes over
     the books being written; naming one of them as an input is a
     :class:`UsageError`, and finding no input an :class:`InputError`.
-    Resources left out are described in ``warnings``. Returns the paths written.
+    Resources left out are described in ``warnings``. ``notes="end"`` puts
+    each article's footnotes after it (not at the page foot, as pop-ups or
+    Word footnotes); ``cover`` is a PNG or JPEG for the EPUB's cover image,
+    checked (a :class:`UsageError`) before any input is read. Returns the paths written.
     """
     from .plan import discover
 
     dest_path = Path(dest)
     outs = destinations(dest_path, book_formats(dest_path, to))
+    options = book_options(notes, cover)
     files = [src for src, _rel in discover([Path(p) for p in inputs], None, skip=outs.values())]
     for out in outs.values():
         api.ensure_not_input(out, files)
@@ -104,8 +110,22 @@ def bundle(
     folders = tuple(f.resolve().parent for f in files)
     return write_books(
         articles, folders, outs, title=title, subtitle=subtitle, language=language, style=style,
-        warnings=warnings,
+        warnings=warnings, options=options,
     )  # fmt: skip
+
+
+def book_options(notes: str = "foot", cover: str | os.PathLike[str] | None = None) -> ExportOptions:
+    """The books' :class:`ExportOptions`; a :class:`UsageError` for a ``notes`` place or a ``cover`` that will not do."""
+    if notes not in NOTE_PLACES:
+        raise UsageError(
+            f"notes={notes!r}: not a place for notes", hint=f"choose from: {', '.join(NOTE_PLACES)}"
+        )
+    if cover is None:
+        return ExportOptions(notes=notes)
+    from ..exporters._cover import read_cover
+
+    read_cover(Path(cover))  # not a PNG or JPEG: one clear line, before any input is read
+    return ExportOptions(notes=notes, cover=Path(cover).resolve())
 
 
 def book_formats(dest: Path, to: Iterable[str] | None) -> list[str]:
@@ -124,6 +144,7 @@ def write_books(
     language: str | None = None,
     style: str | os.PathLike[str] = "default",
     warnings: list[str] | None = None,
+    options: ExportOptions | None = None,
 ) -> list[Path]:
     """Each format's book of ``articles`` (``folders``: where each one's local images may come from), all or nothing."""
     theme = load_theme(style if isinstance(style, str) else Path(style))
@@ -134,7 +155,7 @@ def write_books(
             data = exporter.export_many(
                 tuple(articles),
                 theme,
-                ExportOptions(),
+                options or ExportOptions(),
                 title=title,
                 subtitle=subtitle,
                 language=language,
@@ -154,6 +175,7 @@ __all__ = [
     "bundle_epub",
     "bundle_pdf",
     "book_formats",
+    "book_options",
     "bundle_formats",
     "destinations",
     "write_books",

@@ -28,6 +28,18 @@ from ._web import allow_host_option, expand_all, has_web_inputs, read_entry, sel
 @click.option("--language", help="The collection's language (default: the articles', if they agree).")
 @click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
+@click.option(
+    "--notes",
+    type=click.Choice(("foot", "end")),  # base.NOTE_PLACES, not imported: --help stays light
+    default="foot",
+    show_default=True,
+    help="Footnotes at the page foot (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': after each article.",
+)
+@click.option(
+    "--cover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @allow_host_option
 @selection_options
@@ -42,6 +54,8 @@ def bundle_cmd(
     language: str | None,
     style: str,
     from_: str | None,
+    notes: str,
+    cover: Path | None,
     quiet: bool,
     allow_hosts: tuple[str, ...],
     since: str | None,
@@ -58,6 +72,7 @@ def bundle_cmd(
     Examples:
       broadsheet bundle op-eds/ -o collection.epub --title "Autumn op-eds"
       broadsheet bundle a.txt b.md -o book.epub --to epub,pdf,docx
+      broadsheet bundle essays/ -o essays.epub --cover cover.jpg --notes end
       broadsheet bundle https://example.org/feed.xml -o week.epub --max-items 30
     """
     from ..batch.bundle import bundle
@@ -67,7 +82,7 @@ def bundle_cmd(
     if since is not None or max_items is not None or has_web_inputs(inputs):
         chosen = selection(since, max_items)
         written = _bundle_web(inputs, output, formats, title, subtitle, language, style, from_,
-                              allow_hosts, chosen, warnings)  # fmt: skip
+                              allow_hosts, chosen, warnings, notes, cover)  # fmt: skip
     else:
         written = bundle(
             list(inputs),
@@ -79,6 +94,8 @@ def bundle_cmd(
             style=style,
             from_=from_,
             warnings=warnings,
+            notes=notes,
+            cover=cover,
         )
     for warning in condensed_warnings(warnings):
         click.echo(f"warning: {warning}", err=True)
@@ -99,6 +116,8 @@ def _bundle_web(
     allow_hosts: tuple[str, ...],
     chosen: dict[str, Any],
     warnings: list[str],
+    notes: str = "foot",
+    cover: Path | None = None,
 ) -> list[Path]:
     """A bundle whose inputs include URLs, feeds or sitemaps: every page and item is a chapter, in order.
 
@@ -106,12 +125,13 @@ def _bundle_web(
     that cannot be read does), before anything is written.
     """
     from .. import api, web
-    from ..batch.bundle import book_formats, destinations, write_books
+    from ..batch.bundle import book_formats, book_options, destinations, write_books
     from ..batch.plan import discover
     from ..errors import InputError
 
     dest = Path(output)
     outs = destinations(dest, book_formats(dest, formats))
+    options = book_options(notes, cover)  # a bad --cover stops here, before any page is fetched
     errors: list[Exception] = []
     entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc))
     if errors:
@@ -132,5 +152,5 @@ def _bundle_web(
         raise InputError("no article found in the inputs", path=" ".join(inputs))
     return write_books(
         articles, folders, outs, title=title, subtitle=subtitle, language=language, style=style,
-        warnings=warnings,
+        warnings=warnings, options=options,
     )  # fmt: skip

@@ -49,6 +49,11 @@ class Collection:
     #: The folder each article's relative resources resolve in, and the only local
     #: folder it may load from (``None``: none). Default: its ``meta.source.path``'s folder.
     folders: tuple[Path | None, ...] = ()
+    #: Where each article's footnotes go (:data:`convert.base.NOTE_PLACES`): ``"foot"`` (page
+    #: foot in PDF, pop-ups in EPUB, Word footnotes in DOCX) or ``"end"`` (after the article).
+    notes: str = "foot"
+    #: A PNG or JPEG for the EPUB's cover image, instead of the one generated from the theme.
+    cover: Path | None = None
 
     def folder(self, n: int) -> Path | None:
         """The resource folder of article ``n`` (0-based)."""
@@ -214,7 +219,7 @@ def bundle_pdf(
     numbers, left and right pages and running heads continue from part to part,
     joined into one tagged PDF with the same bookmarks and contents links.
     """
-    from ..exporters.html import Renderer, code_colours, script_css
+    from ..exporters.html import FootnoteMode, Renderer, code_colours, script_css
     from ..exporters.pdf import direction_css, missing_font_lines, tagged_article
     from ..fetch import ResourcePolicy
 
@@ -225,9 +230,8 @@ def bundle_pdf(
         css = "\n".join(c for c in (script_css(article, theme, scope), direction_css(article, scope)) if c)
         notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
-        renderer = Renderer(
-            tagged_article(article), footnote_mode="inline", math="svg", **code_colours(theme)
-        )
+        mode: FootnoteMode = "end" if collection.notes == "end" else "inline"
+        renderer = Renderer(tagged_article(article), footnote_mode=mode, math="svg", **code_colours(theme))
         markup = _prefix_ids(renderer.article_element(), f"a{n}-")
         policy = ResourcePolicy.for_paths(folder, theme.path)
         markup = _localise_images(markup, policy, notes, _where(article, n))
@@ -487,10 +491,10 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
         # The same image policy as the DOCX exporter: pixel bombs dropped,
         # local images only from the article's own folder.
         inliner = ImageInliner(collection.folder(n - 1))
-        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner)
+        doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner, notes=collection.notes)
         title = [{"t": "Str", "c": _chapter_title(article, n)}]
         blocks.append({"t": "Header", "c": [1, [f"article-{n}", [], []], title]})
-        body = [_demote(b) for b in doc["blocks"]]
+        body = [_demote(_prefix_note_ids(b, f"a{n}-")) for b in doc["blocks"]]
         lang = article.meta.language or collection.lang
         attrs = [["lang", lang]] if lang else []
         blocks.append({"t": "Div", "c": [["", ["article"], attrs], body]})
@@ -508,6 +512,22 @@ def bundle_docx(collection: Collection, theme: Theme) -> bytes:
 def bundle_docx_book(collection: Collection, theme: Theme, warnings: list[str]) -> bytes:
     """:func:`bundle_docx` in :func:`book`'s shape (the DOCX book reports nothing it left out)."""
     return bundle_docx(collection, theme)
+
+
+_NOTE_ID = re.compile(r"fn(ref)?-\d+")
+
+
+def _prefix_note_ids(node: Any, prefix: str) -> Any:
+    """End notes' anchors (``fn-1``, ``fnref-1``) and links to them, kept apart from the other articles'."""
+    if isinstance(node, dict):
+        return {k: _prefix_note_ids(v, prefix) for k, v in node.items()}
+    if not isinstance(node, list):
+        return node
+    if len(node) == 3 and isinstance(node[0], str) and _NOTE_ID.fullmatch(node[0]):  # an Attr
+        return [prefix + node[0], *node[1:]]
+    if len(node) == 2 and isinstance(node[0], str) and _NOTE_ID.fullmatch(node[0][1:]) and node[0][:1] == "#":
+        return ["#" + prefix + node[0][1:], node[1]]  # a Link's target
+    return [_prefix_note_ids(v, prefix) for v in node]
 
 
 def _demote(block: Any) -> Any:
@@ -531,10 +551,18 @@ def book(
     subtitle: str | None,
     language: str | None,
     folders: Sequence[Path | None],
+    notes: str = "foot",
+    cover: Path | None = None,
 ) -> bytes:
     """``make`` (:func:`bundle_pdf` ...) on a :class:`Collection`; what it left out goes to :func:`warn`."""
     collection = Collection(
-        title=title, articles=tuple(articles), subtitle=subtitle, language=language, folders=tuple(folders)
+        title=title,
+        articles=tuple(articles),
+        subtitle=subtitle,
+        language=language,
+        folders=tuple(folders),
+        notes=notes,
+        cover=cover,
     )
     lines: list[str] = []
     data = make(collection, style, lines)

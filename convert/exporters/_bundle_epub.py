@@ -46,10 +46,11 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
     )
     book.add_item(style)
     book.add_item(cover)
-    from ._cover import cover_png
+    from ._cover import cover_image
 
-    # The generated cover as the package's cover-image: what e-reader libraries show.
-    book.set_cover("images/cover.png", cover_png(Article(meta=meta), theme), create_page=False)
+    # The given cover, else the generated one, as the package's cover-image: what e-reader libraries show.
+    picture = cover_image(Article(meta=meta), theme, collection.cover)
+    book.set_cover(f"images/cover.{picture.extension}", picture.data, create_page=False)
     chapters, toc, contents = [], [], []
     for n, article in enumerate(collection.articles, 1):
         skipped: list[tuple[str, str]] = []
@@ -58,7 +59,7 @@ def bundle_epub(collection: Collection, theme: Theme, warnings: list[str] | None
         if warnings is not None:
             warnings.extend(f"{_where(article, n)}: {line}" for line in ep.skipped_lines(skipped))
         href = f"article-{n:04d}.xhtml"
-        item = ep.content_item(f"article-{n}", href, ep.chapter(fitted, theme))
+        item = ep.content_item(f"article-{n}", href, ep.chapter(fitted, theme, collection.notes))
         book.add_item(item)
         for image in sorted(images.values(), key=lambda i: i.href):
             image_href = f"a{n}/{image.href}"

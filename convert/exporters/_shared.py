@@ -43,10 +43,21 @@ class BookByBundle:
         language: str | None = None,
         folders: Sequence[Path | None] = (),
     ) -> bytes:
-        """One document of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`)."""
+        """One document of many articles, for ``broadsheet bundle`` (see :mod:`convert.exporters._bundle`).
+
+        ``options.notes`` places the footnotes, ``options.cover`` is the EPUB's cover image.
+        """
         from . import _bundle
 
         build = getattr(_bundle, self.book_builder)
         return _bundle.book(
-            build, articles, style, title=title, subtitle=subtitle, language=language, folders=folders
+            build,
+            articles,
+            style,
+            title=title,
+            subtitle=subtitle,
+            language=language,
+            folders=folders,
+            notes=options.notes,
+            cover=options.cover,
         )
