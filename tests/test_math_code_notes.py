@@ -307,6 +307,18 @@ def test_docx_notes_end(article: Article) -> None:
     assert "Notes" in document and "tariffs" in document
 
 
+def test_docx_notes_end_without_math_or_code() -> None:
+    """An article the direct DOCX writer could write still gets end notes, not Word footnotes."""
+    plain = Article(
+        meta=Metadata(title="Notes"),
+        body=(Paragraph((Text("Tariffs rose."), NoteRef("n1"))),),
+        notes=(Note("n1", "footnote", (Paragraph((Text("Customs data, 2024."),)),)),),
+    )
+    assert "<w:footnoteReference" in _docx_part(render(plain, "docx"), "word/document.xml")
+    document = _docx_part(render(plain, "docx", notes="end"), "word/document.xml")
+    assert "<w:footnoteReference" not in document and "Customs data, 2024." in document
+
+
 def test_md_and_txt_keep_tex_and_the_language(article: Article) -> None:
     md = render(article, "md").decode()
     assert r"$Q = m c \Delta T$" in md and "$$Q = 1" in md and "``` python" in md

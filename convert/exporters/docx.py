@@ -81,7 +81,8 @@ class DocxExporter(BookByBundle):
 
     def export(self, article: Article, style: Theme, options: ExportOptions) -> bytes:
         reference = reference_docx(style)
-        if os.environ.get("BROADSHEET_DOCX", "").strip().lower() != "pandoc":
+        # The direct writer knows page-foot notes only; end notes (``--notes end``) go to pandoc.
+        if options.notes == "foot" and os.environ.get("BROADSHEET_DOCX", "").strip().lower() != "pandoc":
             inliner = ImageInliner(options.base_dir)
             try:
                 data = write_direct(article, reference, inliner)
