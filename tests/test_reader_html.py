@@ -656,3 +656,17 @@ def test_the_headline_element_of_an_h1_made_of_kicker_and_headline() -> None:
         "<h1><span>After the vote</span> <span>–</span> <span>Council approves the harbour plans</span></h1>"
     )
     assert titled(head, heading) == "Council approves the harbour plans"
+
+
+def test_jsonld_with_junk_after_its_object_keeps_the_object() -> None:
+    from lxml import html as lxml_html
+
+    from convert.readers.html.jsonld import jsonld_objects
+
+    page = (
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Bridge reopens", "datePublished": "2024-03-05"}}'
+        "</script></head><body><p>x</p></body></html>"
+    )
+    objects = jsonld_objects(lxml_html.fromstring(page))
+    assert [o.get("datePublished") for o in objects] == ["2024-03-05"]

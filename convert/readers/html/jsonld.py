@@ -42,7 +42,10 @@ def _load_json(text: str) -> Any:
             return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
             continue
-    return None
+    try:  # a whole first value with something after it (a stray brace, a second object): the value
+        return json.JSONDecoder(strict=False).raw_decode(text)[0]
+    except (ValueError, RecursionError):
+        return None
 
 
 def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
