@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -687,3 +688,11 @@ def test_the_headline_element_of_an_h1_made_of_kicker_and_headline() -> None:
         "<h1><span>After the vote</span> <span>–</span> <span>Council approves the harbour plans</span></h1>"
     )
     assert titled(head, heading) == "Council approves the harbour plans"
+
+
+def test_squash_folds_every_space_re_calls_one() -> None:
+    from convert.readers.html.text import squash
+
+    spaces = "".join(chr(c) for c in range(0x3001) if re.fullmatch(r"\s", chr(c)))
+    assert squash(f"{spaces}Ines{spaces}Varga\u200b{spaces}") == "Ines Varga\u200b"  # U+200B is no space
+    assert squash(None) == squash("") == squash(spaces) == ""
