@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -401,6 +402,37 @@ def test_figures_are_placed_after_the_paragraph_they_followed() -> None:
     assert merged == [one, fig, two]  # the figure among the teasers is not part of the article
 
 
+def test_trafilatura_runs_twice_only_for_a_page_with_images(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figures' run (issue 18: reading cost) is skipped without images and never repeats the
+    metadata pass; the page's own tree is handed over, and comes back unchanged."""
+    import lxml.html
+    import trafilatura
+
+    calls: list[tuple[bool, bool, bytes]] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree: lxml.html.HtmlElement, **kwargs: object) -> object:
+        before = lxml.html.tostring(tree)
+        result = real(tree, **kwargs)  # type: ignore[arg-type]
+        assert lxml.html.tostring(tree) == before  # trafilatura prunes its own copy
+        calls.append((bool(kwargs["include_images"]), bool(kwargs["with_metadata"]), before))
+        return result
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    plain = read(page())
+    assert [c[:2] for c in calls] == [(False, True)]
+    assert not any(isinstance(b, Figure) for b in plain.body)
+
+    calls.clear()
+    lead = "<p>The ferry left the harbour at dawn, as it has every morning for the last forty years.</p>"
+    figure = '<figure><img src="a.jpg" alt="A ferry"><figcaption>The ferry.</figcaption></figure>'
+    illustrated = read(page(body=lead + figure))
+    assert [c[:2] for c in calls] == [(False, True), (True, False)]
+    assert calls[0][2] == calls[1][2]  # one parsed tree for both runs
+    assert [b.src for b in illustrated.body if isinstance(b, Figure)] == ["a.jpg"]
+    assert illustrated.meta.title == "Test page"
+
+
 # --------------------------------------------------------------------------
 # Provenance: where each field came from (``inspect --explain``)
 
@@ -670,3 +702,11 @@ def test_jsonld_with_junk_after_its_object_keeps_the_object() -> None:
     )
     objects = jsonld_objects(lxml_html.fromstring(page))
     assert [o.get("datePublished") for o in objects] == ["2024-03-05"]
+
+
+def test_squash_folds_every_space_re_calls_one() -> None:
+    from convert.readers.html.text import squash
+
+    spaces = "".join(chr(c) for c in range(0x3001) if re.fullmatch(r"\s", chr(c)))
+    assert squash(f"{spaces}Ines{spaces}Varga\u200b{spaces}") == "Ines Varga\u200b"  # U+200B is no space
+    assert squash(None) == squash("") == squash(spaces) == ""
