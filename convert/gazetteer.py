@@ -154,7 +154,8 @@ def _kept(name: str, build: Callable[[], frozenset[str] | dict[str, str]]) -> An
     if None in versions:
         return as_json()
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    return cached_json("gazetteer", [name, versions, source], as_json)
+    kept = cached_json("gazetteer", [name, versions, source], as_json)
+    return kept if isinstance(kept, dict if name == "aliases" else list) else as_json()
 
 
 @functools.cache

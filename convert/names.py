@@ -53,7 +53,10 @@ def _load_nameparser_words() -> dict[str, list[str]]:
     version = installed_version("nameparser")
     if version is None:
         return _nameparser_words()
-    return cached_json("nameparser", ["nameparser", version, "prefixes titles"], _nameparser_words)
+    words = cached_json("nameparser", ["nameparser", version, "prefixes titles"], _nameparser_words)
+    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in ("prefixes", "titles")):
+        return {k: [str(w) for w in words[k]] for k in ("prefixes", "titles")}
+    return _nameparser_words()  # a copy of another shape: not ours
 
 
 _NAMEPARSER = _load_nameparser_words()

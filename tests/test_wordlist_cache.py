@@ -54,3 +54,19 @@ def test_the_cached_gazetteer_sets_are_the_libraries(
         assert found == direct and type(found) is type(direct)
     assert len(list(tmp_path.glob("gazetteer-*.json"))) >= 1
     assert len(direct) > 100
+
+
+def test_a_cached_copy_of_another_shape_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    direct = names._nameparser_words()
+    names._load_nameparser_words()
+    gazetteer._aliases.cache_clear()
+    gazetteer._aliases()
+    for stored in tmp_path.glob("*.json"):
+        stored.write_text('["a list"]', encoding="utf-8")
+    gazetteer._aliases.cache_clear()
+    try:
+        assert gazetteer._aliases() == gazetteer._build_aliases()
+    finally:
+        gazetteer._aliases.cache_clear()
+    assert names._load_nameparser_words() == direct
