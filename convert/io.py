@@ -34,6 +34,7 @@ import base64
 import binascii
 import contextlib
 import errno
+import functools
 import os
 import re
 import stat
@@ -71,6 +72,7 @@ def user_cache_dir() -> Path | None:
     return folder
 
 
+@functools.cache
 def installed_version(package: str) -> str | None:
     """The installed version of the distribution that holds the top-level ``package``, found from its
     ``NAME-VERSION.dist-info`` folder beside it without importing the package or
@@ -85,11 +87,20 @@ def installed_version(package: str) -> str | None:
         return None
     if spec is None or spec.origin is None:
         return None
-    where = Path(spec.origin).parent
+    where = os.path.dirname(spec.origin)
     if spec.submodule_search_locations:
-        where = where.parent
-    found = [d.name for d in where.glob("*.dist-info") if d.name.split("-")[0].lower() == package.lower()]
+        where = os.path.dirname(where)
+    found = [n for n in _dist_infos(where) if n.split("-")[0].lower() == package.lower()]
     return found[0].removesuffix(".dist-info").split("-")[1] if len(found) == 1 else None
+
+
+@functools.cache
+def _dist_infos(folder: str) -> tuple[str, ...]:
+    """The ``*.dist-info`` folders in ``folder`` (site-packages), listed once per process."""
+    try:
+        return tuple(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+    except OSError:
+        return ()
 
 
 def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
