@@ -17,7 +17,7 @@ import click
 
 from ._clitools import EXIT_INTERNAL, F, _debug_option, _print_warnings, condensed_warnings, fail, guarded
 from ._version import __version__
-from .commands._web import has_web_inputs, selection_options
+from .commands._web import has_web_inputs, is_url_list, selection_options
 from .errors import ConvertError, OutputError, UsageError
 
 if TYPE_CHECKING:
@@ -261,10 +261,8 @@ def convert_cmd(**options: Any) -> None:
     An http(s):// URL is fetched and read as a web page; a feed (RSS, Atom,
     JSON Feed) or sitemap, as a URL or a file, gives one output per item.
     """
-    from . import web
-
     args = _parse_convert_options(**options)
-    if args.from_ == "urls" or any(map(web.is_url_list, args.inputs)):
+    if args.from_ == "urls" or any(map(is_url_list, args.inputs)):
         from .commands.convert_web import convert_url_lists
 
         sys.exit(convert_url_lists(args))

@@ -8,6 +8,10 @@ would add every town of 15,000 people, but it installs 179 MB; a briefing
 that does not know a small town lists it under no heading, which is better
 than a guess. The short lists that remain name their source and say why
 they hold beyond one article.
+
+The derived sets are kept in the user's cache folder under the versions of
+pycountry, Babel and countryinfo (and this module's source), so a process
+that finds them there imports none of the three.
 """
 
 from __future__ import annotations
@@ -54,8 +58,7 @@ def _plain(name: str) -> str:
     return re.split(r"\s*[,(\[]", name, maxsplit=1)[0].strip()
 
 
-@functools.cache
-def _countries() -> frozenset[str]:
+def _build_countries() -> frozenset[str]:
     import pycountry
     from babel import Locale
 
@@ -67,8 +70,7 @@ def _countries() -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
-@functools.cache
-def _aliases() -> dict[str, str]:
+def _build_aliases() -> dict[str, str]:
     """Every name of a country (ISO 3166 names, countryinfo's other spellings) -> CLDR's English name."""
     import pycountry
     from babel import Locale
@@ -95,8 +97,7 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-@functools.cache
-def _regions() -> frozenset[str]:
+def _build_regions() -> frozenset[str]:
     import pycountry
     from babel import Locale
 
@@ -115,8 +116,7 @@ def _countryinfo() -> list[dict[str, Any]]:
     return [dict(c) for c in CountryInfo.all().values()]
 
 
-@functools.cache
-def _cities() -> frozenset[str]:
+def _build_cities() -> frozenset[str]:
     from babel import Locale
     from babel.core import get_global
 
@@ -132,10 +132,55 @@ def _cities() -> frozenset[str]:
     return frozenset(names)
 
 
-@functools.cache
-def _demonyms() -> frozenset[str]:
+def _build_demonyms() -> frozenset[str]:
     out = {str(c["demonym"]) for c in _countryinfo() if c.get("demonym")}
     return frozenset(d for d in out if d.isalpha() and d[:1].isupper())
+
+
+def _kept(name: str, build: Callable[[], frozenset[str] | dict[str, str]]) -> Any:
+    """``build()`` as JSON (a sorted list, or a dict), kept in the user's cache folder under the
+    versions of pycountry, Babel and countryinfo and this module's source: loading them took a
+    seventh of a cold one-file conversion (issue 18). Without those versions, built every time."""
+    import hashlib
+    from pathlib import Path
+
+    from .io import cached_json, installed_version
+
+    def as_json() -> object:
+        value = build()
+        return value if isinstance(value, dict) else sorted(value)
+
+    versions = [installed_version(p) for p in ("pycountry", "babel", "countryinfo")]
+    if None in versions:
+        return as_json()
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    kept = cached_json("gazetteer", [name, versions, source], as_json)
+    return kept if isinstance(kept, dict if name == "aliases" else list) else as_json()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(_kept("countries", _build_countries))
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    return dict(_kept("aliases", _build_aliases))
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    return frozenset(_kept("regions", _build_regions))
+
+
+@functools.cache
+def _cities() -> frozenset[str]:
+    return frozenset(_kept("cities", _build_cities))
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(_kept("demonyms", _build_demonyms))
 
 
 def __getattr__(name: str) -> object:

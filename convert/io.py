@@ -24,7 +24,8 @@ Reading
 Caching
     :func:`user_cache_dir` is a folder only this user can write, shared by
     this user's processes, for data that is slow to rebuild (the language
-    model unpacked).
+    model unpacked); :func:`cached_json` keeps derived word lists there under
+    the versions of the libraries they come from (:func:`installed_version`).
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ import base64
 import binascii
 import contextlib
 import errno
+import functools
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
 from .errors import InputError, OutputError
@@ -67,6 +70,64 @@ def user_cache_dir() -> Path | None:
     if uid is not None and (not stat.S_ISDIR(info.st_mode) or info.st_uid != uid or info.st_mode & 0o077):
         return None
     return folder
+
+
+@functools.cache
+def installed_version(package: str) -> str | None:
+    """The installed version of the distribution that holds the top-level ``package``, found from its
+    ``NAME-VERSION.dist-info`` folder beside it without importing the package or
+    :mod:`importlib.metadata` (both cost a cold process more than the answer); ``None`` when there is
+    no single such folder (a source checkout, an editable install): callers then cache nothing.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    where = os.path.dirname(spec.origin)
+    if spec.submodule_search_locations:
+        where = os.path.dirname(where)
+    found = [n for n in _dist_infos(where) if n.split("-")[0].lower() == package.lower()]
+    return found[0].removesuffix(".dist-info").split("-")[1] if len(found) == 1 else None
+
+
+@functools.cache
+def _dist_infos(folder: str) -> tuple[str, ...]:
+    """The ``*.dist-info`` folders in ``folder`` (site-packages), listed once per process."""
+    try:
+        return tuple(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+    except OSError:
+        return ()
+
+
+def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
+    """``build()`` as JSON gives it back, kept in :func:`user_cache_dir` under a hash of ``key``.
+
+    ``key`` (JSON) names everything the answer depends on: the versions of the libraries it is
+    derived from, and the deriving code. A missing or damaged copy is built again and stored whole
+    or not at all; without a cache folder the answer is built every time.
+    """
+    import hashlib
+    import json
+
+    folder = user_cache_dir()
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    path = folder / f"{stem}-{digest}.json" if folder else None
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(build(), ensure_ascii=False, sort_keys=True)
+    if path is not None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)  # whole or not at all, whichever process wins
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return json.loads(text)
 
 
 # --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import functools
 import re
 import unicodedata
 
-from nameparser.config import CONSTANTS
+from .io import cached_json, installed_version
 
 __all__ = [
     "PARTICLES",
@@ -39,12 +39,34 @@ __all__ = [
     "one_word",
 ]
 
+
+def _nameparser_words() -> dict[str, list[str]]:
+    """nameparser's surname prefixes and titles, from the library."""
+    from nameparser.config import CONSTANTS
+
+    return {"prefixes": sorted(CONSTANTS.prefixes), "titles": sorted(CONSTANTS.titles)}
+
+
+def _load_nameparser_words() -> dict[str, list[str]]:
+    """:func:`_nameparser_words`, kept in the user's cache folder under nameparser's version: its
+    whole parser loads with the word lists, a sixth of a cold one-file conversion (issue 18)."""
+    version = installed_version("nameparser")
+    if version is None:
+        return _nameparser_words()
+    words = cached_json("nameparser", ["nameparser", version, "prefixes titles"], _nameparser_words)
+    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in ("prefixes", "titles")):
+        return {k: [str(w) for w in words[k]] for k in ("prefixes", "titles")}
+    return _nameparser_words()  # a copy of another shape: not ours
+
+
+_NAMEPARSER = _load_nameparser_words()
+
 #: Lower-case words that may sit inside a name ("Michiel de Jong", "Walter von Aachen"): nameparser's
 #: surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
 #: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
-PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "des", "ten", "el"}
+PARTICLES = frozenset(_NAMEPARSER["prefixes"]) | {"y", "e", "des", "ten", "el"}
 #: nameparser's prefixes written joined to the surname ("al-Assad", "d'Alema", "l’Hôpital").
-_JOINED_PREFIXES = tuple(p for p in CONSTANTS.prefixes if p[-1] in "-'’")
+_JOINED_PREFIXES = tuple(p for p in _NAMEPARSER["prefixes"] if p[-1] in "-'’")
 
 #: Bylines that credit an account or a desk, not a person, as the common CMSs and newsrooms print
 #: them. CMS defaults: "admin" (WordPress's first account), "Unknown" (Blogger's profile without a
@@ -59,7 +81,7 @@ _DESK_WORDS = frozenset(
 #: Roles and titles: nameparser's titles (honorifics and roles, maintained with the library: "Dr",
 #: "Staff", "Editor", "Correspondent"), and the newsroom ranks and units it lacks, the same on
 #: every masthead of the language: English, and German (Redakteur, Chefredakteurin, Journalistin).
-_ROLE_WORDS = frozenset(CONSTANTS.titles) | frozenset(
+_ROLE_WORDS = frozenset(_NAMEPARSER["titles"]) | frozenset(
     """reporter reporters correspondents writers editors columnist columnists contributor contributors
     contributing journalist journalists analyst analysts bureau desk team wire redakteur redakteurin
     chefredakteur chefredakteurin journalistin""".split()

@@ -37,3 +37,20 @@ def test_the_cached_calendar_names_are_babels(
     finally:
         dates.calendar_names.cache_clear()
     assert len(first) == (12 if kind == "months" else 7)
+
+
+def test_the_cached_english_months_are_babels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    direct = dates._read_english_months()
+    assert direct["Sept"] == 9 and direct["October"] == 10
+    dates._english_months.cache_clear()
+    try:
+        assert dates._english_months() == direct  # read from Babel, then stored
+        (stored,) = tmp_path.glob("months-en-*.json")
+        dates._english_months.cache_clear()
+        assert dates._english_months() == direct  # read back
+        stored.write_text('["not", "a", "table"]', encoding="utf-8")  # another shape is read again
+        dates._english_months.cache_clear()
+        assert dates._english_months() == direct
+    finally:
+        dates._english_months.cache_clear()

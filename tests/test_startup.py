@@ -158,8 +158,23 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: What a txt conversion of a Latin-script article needs none of (issue 18): NumPy and py3langid
 #: (the first texts are scored from the unpacked model without them), langcodes (a plain
 #: two-letter tag), uniseg, wcwidth and fontTools (Latin text wraps without them), Babel's
-#: catalogue reader (English has no catalogue).
-HEAVY_FOR_TXT = ("numpy", "py3langid", "langcodes", "uniseg", "wcwidth", "fontTools", "babel.messages")
+#: catalogue reader (English has no catalogue); nameparser, pycountry and countryinfo (their word
+#: sets are read from the cache folder), importlib.metadata (pycountry's) and the web package (a
+#: text file is no feed).
+HEAVY_FOR_TXT = (
+    "numpy",
+    "py3langid",
+    "langcodes",
+    "uniseg",
+    "wcwidth",
+    "fontTools",
+    "babel.messages",
+    "nameparser",
+    "pycountry",
+    "countryinfo",
+    "importlib.metadata",
+    "convert.web",
+)
 
 
 def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_path: Path) -> None:
@@ -168,6 +183,44 @@ def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_pa
     if language._light_identifier() is None:  # unpacks the model into the cache, once
         pytest.skip("no cache folder for py3langid's unpacked model")
     (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
-    modules = modules_after("convert", "a.txt", "--to", "txt", "-o", "out/", "-q", cwd=tmp_path)
+    args = ("convert", "a.txt", "--to", "txt", "-o", "out/", "-q")
+    first = modules_after(*args, cwd=tmp_path)  # fills the cache folder's word sets if they were not there
+    modules = modules_after(*args, cwd=tmp_path)
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip()
     assert loaded(modules, HEAVY_FOR_TXT) == []
+    assert loaded(first, ("numpy", "convert.web")) == []
+
+
+FEEDS = {
+    "rss.xml": b'<?xml version="1.0"?>\n<!-- c --><rss version="2.0"><channel/></rss>',
+    "atom-bom.xml": b'\xef\xbb\xbf  <feed xmlns="http://www.w3.org/2005/Atom"/>',
+    "utf16.xml": '<?xml version="1.0" encoding="utf-16"?><rss/>'.encode("utf-16"),
+    "feed.json": b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+    "other.json": b'{"title": "not a feed"}',
+    "sitemap.xml": b"\n<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>",
+    "page.html": b"<!doctype html><html><body><p>x</p></body></html>",
+    "a.txt": b"Title\n\nBy Jane Roe\n\n<rss> in a sentence\n",
+    "indented.txt": b"   \n\t<rss/>",
+    "empty.txt": b"",
+    "list.urls": b"http://a.test/x\n",
+}
+
+
+def test_the_cheap_web_check_answers_as_the_web_package(tmp_path: Path) -> None:
+    from convert import web
+    from convert.commands import _web
+
+    for name, data in FEEDS.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "folder").mkdir()
+    inputs = [str(tmp_path / n) for n in [*FEEDS, "folder", "missing.xml"]]
+    inputs += ["-", "http://a.test/feed", "HTTPS://a.test", "ftp://a.test", "x.URLS", "http://a.test/x.urls"]
+    answers = {}
+    for src in inputs:
+        full = bool(web.is_url(src) or web.is_url_list(src) or web.local_feed_kind(src))
+        assert _web.has_web_inputs([src]) == full, src
+        assert _web.is_url_list(src) == web.is_url_list(src), src
+        answers[Path(src).name] = full
+    assert answers["rss.xml"] and answers["utf16.xml"] and answers["feed.json"] and answers["indented.txt"]
+    assert not answers["a.txt"] and not answers["page.html"] and not answers["other.json"]
+    assert _web.has_web_inputs(inputs) and not _web.has_web_inputs([str(tmp_path / "a.txt"), "-"])

@@ -49,10 +49,49 @@ def selection(since: str | None, max_items: int | None) -> dict[str, Any]:
 
 
 def has_web_inputs(inputs: Iterable[str]) -> bool:
-    """Whether any input is a URL, a URL list or a feed/sitemap file (the only inputs that fetch)."""
+    """Whether any input is a URL, a URL list or a feed/sitemap file (the only inputs that fetch).
+
+    The web package (its feed parser, its HTTP client) is imported only for an input that may be
+    one (:func:`_may_be_web`): an ordinary article file is told apart by its name and first bytes.
+    """
+    candidates = [src for src in inputs if _may_be_web(src)]
+    if not candidates:
+        return False
     from .. import web
 
-    return any(web.is_url(src) or web.is_url_list(src) or web.local_feed_kind(src) for src in inputs)
+    return any(web.is_url(src) or web.is_url_list(src) or web.local_feed_kind(src) for src in candidates)
+
+
+def is_url_list(src: object) -> bool:
+    """:func:`convert.web.is_url_list` without importing the web package (tests compare the two)."""
+    return isinstance(src, str) and not _is_url(src) and src.lower().endswith(".urls")
+
+
+def _is_url(src: str) -> bool:
+    """:func:`convert.web.is_url` for a string, without importing the web package."""
+    return src[:8].lower().startswith(("http://", "https://"))
+
+
+def _may_be_web(src: str) -> bool:
+    """Whether ``src`` may be a URL, a URL list or a feed: every input :func:`has_web_inputs` answers
+    yes for passes, and a local file only if its first bytes, seen as
+    :func:`convert.web.feeds.feed_kind` sees them, open markup or JSON (tests compare the two)."""
+    if not isinstance(src, str) or src == "-":
+        return False
+    if _is_url(src) or src.lower().endswith(".urls"):
+        return True
+    import os
+
+    from ..limits import _ascii_view
+
+    if not os.path.isfile(src):  # a folder, a missing path, a pipe: no feed
+        return False
+    try:
+        with open(src, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return _ascii_view(head).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"<", b"{")
 
 
 def expand_all(

@@ -1,0 +1,72 @@
+"""The word sets kept in the user's cache folder are the libraries' own (issue 18): nameparser's
+prefixes and titles, and the gazetteer's places derived from pycountry, Babel and countryinfo."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from pathlib import Path
+
+import pytest
+
+from convert import gazetteer, names
+from convert.io import installed_version
+
+SETS = ("countries", "aliases", "regions", "cities", "demonyms")
+
+
+@pytest.mark.parametrize("package", ["nameparser", "pycountry", "countryinfo", "babel"])
+def test_installed_version_is_the_distributions(package: str) -> None:
+    assert installed_version(package) == importlib.metadata.version(package)
+
+
+def test_a_module_without_a_distribution_has_no_version() -> None:
+    assert installed_version("json") is None
+    assert installed_version("no_such_package_here") is None
+
+
+def test_the_cached_nameparser_words_are_nameparsers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    direct = names._nameparser_words()
+    assert len(direct["prefixes"]) > 50 and len(direct["titles"]) > 500
+    assert names._load_nameparser_words() == direct  # built, then stored
+    (stored,) = tmp_path.glob("nameparser-*.json")
+    assert names._load_nameparser_words() == direct  # read back
+    stored.write_text('{"prefixes": [', encoding="utf-8")  # a damaged copy is built again
+    assert names._load_nameparser_words() == direct
+    assert frozenset(direct["prefixes"]) <= names.PARTICLES
+    assert "editor" in names._ROLE_WORDS and not names.looks_like_name("Staff Writer")
+
+
+@pytest.mark.parametrize("kind", SETS)
+def test_the_cached_gazetteer_sets_are_the_libraries(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    build = getattr(gazetteer, f"_build_{kind}")
+    direct = build()
+    load = getattr(gazetteer, f"_{kind}")
+    for _ in range(2):  # built and stored, then read back
+        load.cache_clear()
+        try:
+            found = load()
+        finally:
+            load.cache_clear()
+        assert found == direct and type(found) is type(direct)
+    assert len(list(tmp_path.glob("gazetteer-*.json"))) >= 1
+    assert len(direct) > 100
+
+
+def test_a_cached_copy_of_another_shape_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    direct = names._nameparser_words()
+    names._load_nameparser_words()
+    gazetteer._aliases.cache_clear()
+    gazetteer._aliases()
+    for stored in tmp_path.glob("*.json"):
+        stored.write_text('["a list"]', encoding="utf-8")
+    gazetteer._aliases.cache_clear()
+    try:
+        assert gazetteer._aliases() == gazetteer._build_aliases()
+    finally:
+        gazetteer._aliases.cache_clear()
+    assert names._load_nameparser_words() == direct
