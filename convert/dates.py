@@ -39,7 +39,6 @@ which element or meta tag says what (:mod:`convert.readers.html.dates`).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -139,34 +138,19 @@ def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dic
     Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
     or more (shorter ones are words too), longest first, for matching as word prefixes.
 
-    Kept in the user's cache folder (:func:`convert.io.user_cache_dir`) under Babel's version:
+    Kept in the user's cache folder under Babel's version (:func:`convert.io.cached_json`):
     loading eight languages' CLDR data took a fifth of a cold one-file conversion (issue 18).
     """
-    import hashlib
-    import json
-
     import babel
 
-    from .io import user_cache_dir
+    from .io import cached_json
 
-    key = json.dumps([babel.__version__, CALENDAR_LANGUAGES, kind, widths, shortest])
-    folder = user_cache_dir()
-    path = folder / f"calendar-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json" if folder else None
-    if path is not None:
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            return {int(k): tuple(str(n) for n in v) for k, v in stored.items()}
-        except (OSError, ValueError, TypeError, AttributeError):
-            pass
-    found = _calendar_names(kind, widths, shortest)
-    if path is not None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            tmp.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)  # whole or not at all, whichever process wins
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    return found
+    key = [babel.__version__, CALENDAR_LANGUAGES, kind, widths, shortest]
+    stored = cached_json("calendar", key, lambda: _calendar_names(kind, widths, shortest))
+    try:
+        return {int(k): tuple(str(n) for n in v) for k, v in stored.items()}
+    except (ValueError, TypeError, AttributeError):  # a copy of another shape: Babel's answer
+        return _calendar_names(kind, widths, shortest)
 
 
 def _calendar_names(kind: str, widths: tuple[str, ...], shortest: int) -> dict[int, tuple[str, ...]]:
