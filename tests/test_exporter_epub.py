@@ -777,3 +777,25 @@ def test_registered_and_reachable_through_the_api(kitchen_sink: Article) -> None
 def test_every_node_type_is_in_the_kitchen_sink(kitchen_sink: Article) -> None:
     kinds = {type(n) for n in walk(kitchen_sink.body)}
     assert {Emph, Link, NoteRef, Quote, Figure, Table, Heading, BlockQuote, List} <= kinds
+
+
+def test_pin_zip_writes_the_records_zipfile_writes(books: dict[str, bytes]) -> None:
+    """pin_zip's own records (which reuse a font subset's deflate) are zipfile's bytes, entry for entry."""
+    from convert.exporters.epub import _deflated_recurring, _pin_zip_zipfile, pin_zip
+
+    stamp = (2021, 3, 4, 5, 6, 8)
+    checked = 0
+    for book in books.values():
+        with zipfile.ZipFile(BytesIO(book)) as src:
+            entries = [(info.filename, src.read(info)) for info in src.infolist()]
+        first = pin_zip(book, stamp)  # the first pass fills the font cache, the second uses it
+        assert first == pin_zip(book, stamp) == _pin_zip_zipfile(entries, stamp)
+        checked += any(name.endswith(".ttf") for name, _ in entries)
+    # a non-ASCII entry name takes zipfile's UTF-8 flag in both
+    named = [("mimetype", b"application/epub+zip"), ("EPUB/images/café.png", b"\x89PNG" + bytes(300))]
+    raw = BytesIO()
+    with zipfile.ZipFile(raw, "w") as dst:
+        for name, data in named:
+            dst.writestr(name, data)
+    assert pin_zip(raw.getvalue(), stamp) == _pin_zip_zipfile(named, stamp)
+    assert checked and _deflated_recurring.cache_info().hits > 0
