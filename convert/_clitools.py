@@ -10,6 +10,7 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -31,6 +32,26 @@ def _debug_option(f: F) -> F:
     return click.option(
         "--debug", is_flag=True, expose_value=False, callback=callback, help="Show tracebacks on errors."
     )(f)
+
+
+def notes_and_cover_options(notes_help: str) -> Callable[[F], F]:
+    """``--notes foot|end`` and ``--cover FILE``, as ``convert`` and ``bundle`` take them."""
+
+    def add(f: F) -> F:
+        f = click.option(
+            "--cover",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+        )(f)
+        return click.option(
+            "--notes",
+            type=click.Choice(("foot", "end")),  # base.NOTE_PLACES, not imported: --help stays light
+            default="foot",
+            show_default=True,
+            help=notes_help,
+        )(f)
+
+    return add
 
 
 def _is_debug() -> bool:

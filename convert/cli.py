@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ._clitools import EXIT_INTERNAL, F, _debug_option, _print_warnings, condensed_warnings, fail, guarded
+from ._clitools import (
+    EXIT_INTERNAL,
+    F,
+    _debug_option,
+    _print_warnings,
+    condensed_warnings,
+    fail,
+    guarded,
+    notes_and_cover_options,
+)
 from ._version import __version__
 from .commands._web import has_web_inputs, is_url_list, selection_options
 from .errors import ConvertError, OutputError, UsageError
@@ -192,17 +201,8 @@ def _collect_meta(
 @click.option("--width", type=click.IntRange(20, 400), help="Wrap width for plain-text outputs.")
 @click.option("--allow-remote", is_flag=True, help="Allow fetching remote images and resources.")
 @click.option("--pdf-variant", metavar="NAME", help="PDF/A or PDF/UA output, e.g. pdf/a-3b, pdf/ua-1.")
-@click.option(
-    "--notes",
-    type=click.Choice(("foot", "end")),  # base.NOTE_PLACES, not imported: --help stays light
-    default="foot",
-    show_default=True,
-    help="Footnotes at the foot of the page (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': end notes everywhere.",
-)
-@click.option(
-    "--cover",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+@notes_and_cover_options(
+    "Footnotes at the foot of the page (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': end notes everywhere."
 )
 @click.option(
     "--limit",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .._clitools import _debug_option, condensed_warnings, guarded
+from .._clitools import _debug_option, condensed_warnings, guarded, notes_and_cover_options
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -28,17 +28,8 @@ from ._web import allow_host_option, expand_all, has_web_inputs, read_entry, sel
 @click.option("--language", help="The collection's language (default: the articles', if they agree).")
 @click.option("-s", "--style", default="default", show_default=True, help="Theme name or theme folder.")
 @click.option("-f", "--from", "from_", help="Input format (default: sniffed).")
-@click.option(
-    "--notes",
-    type=click.Choice(("foot", "end")),  # base.NOTE_PLACES, not imported: --help stays light
-    default="foot",
-    show_default=True,
-    help="Footnotes at the page foot (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': after each article.",
-)
-@click.option(
-    "--cover",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="EPUB: this PNG or JPEG as the cover image, instead of the one generated from the theme.",
+@notes_and_cover_options(
+    "Footnotes at the page foot (PDF), as pop-ups (EPUB) and Word footnotes, or 'end': after each article."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @allow_host_option
