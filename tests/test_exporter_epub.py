@@ -837,3 +837,16 @@ def test_packed_images_are_stored_and_text_deflated(books: dict[str, bytes]) -> 
     # a JPEG whose head deflates well (a large uncompressed block) is still deflated
     assert not stored("EPUB/images/x.jpg", photo[:2] + bytes(40_000) + photo[2:])
     assert not stored("EPUB/images/x.png", photo)  # PNGs are deflated: a fast encoder leaves room
+
+
+@pytest.mark.slow
+def test_pin_zip_of_more_entries_than_a_zip_without_zip64_holds() -> None:
+    from convert.exporters.epub import pin_zip
+
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        for i in range(0x10000):
+            zf.writestr(f"OEBPS/{i}.txt", b"")
+    with zipfile.ZipFile(BytesIO(pin_zip(buf.getvalue(), (2024, 3, 5, 12, 0, 0)))) as out:
+        assert len(out.infolist()) == 0x10001 and out.namelist()[0] == "mimetype"

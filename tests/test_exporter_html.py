@@ -125,6 +125,8 @@ def test_an_image_left_out_shows_alt_text_only_when_it_says_more_than_the_captio
     assert [plain_text(b) for b in other] == [
         "[Image: An elder on a hill] Hori Parata at his farm, where he was born"
     ]
+    symbols = figure_as_text("★★★★☆", (), None)  # no words to compare, no caption: the alt text stays
+    assert [plain_text(b) for b in symbols] == ["[Image: ★★★★☆]"]
 
 
 def test_relative_image_without_an_input_folder_is_dropped() -> None:

@@ -395,3 +395,15 @@ def test_endless_inputs_stop_at_the_size_limit(tmp_path: Path) -> None:
         assert proc.returncode == 3
         assert "over the input_bytes limit" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_to_a_device_is_written_in_place(tmp_path: Path) -> None:
+    """``-o /dev/null`` (a device, a pipe): nothing to stage or sync, and no error."""
+    from convert import api
+    from convert.io import atomic_write_all
+
+    atomic_write_all([])  # nothing to write is no error either
+    src = tmp_path / "a.md"
+    src.write_text("# Title\n\nSome text.\n", encoding="utf-8")
+    api.convert(src, "/dev/null", to="md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]

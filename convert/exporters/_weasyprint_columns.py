@@ -260,6 +260,8 @@ def _same_when_empty(
     if getattr(first, "index", None) != start:
         return False
     if resume_at is not None:
+        if len(resume_at) != 1:
+            return False  # not a skip stack this check knows: lay the column out again
         ((index, rest),) = resume_at.items()
         if index <= start:
             return False  # the first block is cut: where it breaks depends on the flag

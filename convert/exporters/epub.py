@@ -460,7 +460,7 @@ def pin_zip(raw: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw)) as src:
         entries = [(info.filename, src.read(info)) for info in src.infolist()]
     entries.sort(key=lambda entry: entry[0] != "mimetype")  # stable: the rest keep their order
-    if any(len(data) * 1.05 > _ZIP64_LIMIT for _, data in entries):
+    if len(entries) > 0xFFFF or any(len(data) * 1.05 > _ZIP64_LIMIT for _, data in entries):  # ZIP64
         return _pin_zip_zipfile(entries, stamp)
     year, month, day, hour, minute, second = stamp
     dosdate = (year - 1980) << 9 | month << 5 | day

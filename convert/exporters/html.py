@@ -483,7 +483,7 @@ def figure_as_text(
     Alt text that says the caption's words (often the caption with a final period) is left out.
     """
     parts: list[Inline] = []
-    if alt.strip() and _words(alt) != _words(plain_text(caption)):
+    if alt.strip() and (not caption or _words(alt) != _words(plain_text(caption))):
         parts.append(Emph((Text(label("[Image: {alt}]", language, alt=alt.strip())),)))
     if caption:
         parts += [Text(" ")] * bool(parts) + list(caption)

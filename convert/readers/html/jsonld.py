@@ -43,7 +43,7 @@ def _load_json(text: str) -> Any:
         except (ValueError, RecursionError):
             continue
     try:  # a whole first value with something after it (a stray brace, a second object): the value
-        return json.JSONDecoder(strict=False).raw_decode(text)[0]
+        return json.JSONDecoder(strict=False).raw_decode(text.lstrip())[0]
     except (ValueError, RecursionError):
         return None
 
