@@ -391,3 +391,20 @@ def test_corpus_pages_of_organisations_have_no_author(page: str, guess: str, ref
     assert build_metadata(tree, Extracted(author=guess), where).authors == ()
     if refusal:
         assert refusal in where["authors refused"]
+
+
+def test_a_given_name_inside_the_address_does_not_make_the_author_the_site() -> None:
+    from convert.readers.html.names import AuthorFilter
+
+    assert not AuthorFilter(host="www.marketwatch.com").names_site("Mark Hulbert")
+    assert not AuthorFilter(host="www.billboard.com").names_site("Bill Werde")
+    assert AuthorFilter(host="anwaltniemeyer.de").names_site("Jens-Christof Niemeyer")
+
+
+def test_names_like_a_word_for_on_and_a_month_are_not_cut_as_a_date() -> None:
+    from convert.readers.html.names import _ON_DATE_TAIL
+
+    for name in ("Sarah Le Mai", "Mohamed El Mayo"):
+        assert _ON_DATE_TAIL.sub("", name) == name
+    assert _ON_DATE_TAIL.sub("", "Jane Roe am Samstag, 19. Oktober") == "Jane Roe"
+    assert _ON_DATE_TAIL.sub("", "Jane Roe on Monday, March 5") == "Jane Roe"

@@ -243,6 +243,7 @@ def test_split_dateline(text: str, place: str, rest: str, agency: str | None) ->
         "Sales rose, Feb 26 -27 pct",
         "Paris, the city - of light",  # a capitalised place only with a wire day
         "Moscow-based analysts said",
+        "Tuesday, March 2 - Rain is expected.",  # a weekday (CLDR) is no place
     ],
 )
 def test_split_dateline_rejects(text: str) -> None:

@@ -51,7 +51,11 @@ _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
 #: "Jane Roe on Monday, March 5", "Jane Roe am Samstag, 19. Oktober": the word for "on" (a date) in
 #: the calendar languages, then a day, a weekday or a month: cut before the running-text test, which
 #: would take "on" for prose.
-_ON_DATE_TAIL = re.compile(rf"\s+(?i:on|am|le|el|il|op|em)\s+(?:\d|(?i:{_WEEKDAYS}|{_MONTHS})\b).*$")
+#: A date follows: a day, a weekday and then a comma or a number, or a month and a number ("Sarah Le
+#: Mai", "Mohamed El Mayo" are names).
+_ON_DATE_TAIL = re.compile(
+    rf"\s+(?i:on|am|le|el|il|op|em)\s+(?:\d|(?i:{_WEEKDAYS})\b\.?(?:,|\s*\d)|(?i:{_MONTHS})\b\.?\s*\d).*$"
+)
 #: A CMS login written as the byline, "Given.Family" ("Isabella.DiBiase"): two capitalised names.
 _DOTTED_HANDLE = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_]+)")
 
@@ -208,8 +212,11 @@ class AuthorFilter:
         key = _name_key(name)
         if len(key) > 3 and key in self._publisher_key:
             return True
-        parts = [k for k in (_name_key(w) for w in re.split(r"[\s\-]+", name)) if len(k) > 3]
-        return any(part in host for part in parts for host in self._host_keys)
+        # The family name opening or closing the address ("anwalt|niemeyer"), not any word anywhere
+        # in it: "Mark" is in "marketwatch", "Bill" in "billboard".
+        parts = [k for k in (_name_key(w) for w in re.split(r"[\s\-]+", name)) if k]
+        family = parts[-1] if parts else ""
+        return len(family) > 3 and any(h.startswith(family) or h.endswith(family) for h in self._host_keys)
 
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...dates import MONTH_PATTERN, parse_date
+from ...dates import MONTH_PATTERN, calendar_names, parse_date
 from .blocks import clean
 
 
@@ -110,9 +110,16 @@ def split_dateline(text: str) -> Dateline | None:
         or not (place == place.upper() or (dated and capitalised))
         or len(place.split()) > 5
         or place.upper() in _NOT_PLACES
+        or _names_a_weekday(place)
         or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
         or any(ch.isdigit() for ch in place)
     ):
         return None
     agency = clean(head.group("agency")) if head.group("agency") else None
     return Dateline(place, rest, agency)
+
+
+def _names_a_weekday(place: str) -> bool:
+    """``Tuesday, March 2 -``: a weekday (CLDR's names in the calendar languages) is no place."""
+    days = {name for names in calendar_names("days", ("wide", "abbreviated")).values() for name in names}
+    return any(word.casefold().rstrip(".") in days for word in place.split())
