@@ -141,11 +141,14 @@ def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dic
     Kept in the user's cache folder under Babel's version (:func:`convert.io.cached_json`):
     loading eight languages' CLDR data took a fifth of a cold one-file conversion (issue 18).
     """
-    import babel
+    from .io import cached_json, installed_version
 
-    from .io import cached_json
+    version = installed_version("babel")
+    if version is None:
+        import babel
 
-    key = [babel.__version__, CALENDAR_LANGUAGES, kind, widths, shortest]
+        version = babel.__version__
+    key = [version, CALENDAR_LANGUAGES, kind, widths, shortest]
     stored = cached_json("calendar", key, lambda: _calendar_names(kind, widths, shortest))
     try:
         return {int(k): tuple(str(n) for n in v) for k, v in stored.items()}

@@ -139,11 +139,9 @@ def _build_demonyms() -> frozenset[str]:
 
 def _kept(name: str, build: Callable[[], frozenset[str] | dict[str, str]]) -> Any:
     """``build()`` as JSON (a sorted list, or a dict), kept in the user's cache folder under the
-    versions of pycountry, Babel and countryinfo and this module's source: loading them took a
-    seventh of a cold one-file conversion (issue 18). Without those versions, built every time."""
-    import hashlib
-    from pathlib import Path
-
+    versions of pycountry, Babel and countryinfo (and this module's source, which
+    :func:`~convert.io.cached_json` adds): loading them took a seventh of a cold one-file conversion
+    (issue 18). Without those versions, built every time."""
     from .io import cached_json, installed_version
 
     def as_json() -> object:
@@ -153,8 +151,7 @@ def _kept(name: str, build: Callable[[], frozenset[str] | dict[str, str]]) -> An
     versions = [installed_version(p) for p in ("pycountry", "babel", "countryinfo")]
     if None in versions:
         return as_json()
-    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    kept = cached_json("gazetteer", [name, versions, source], as_json)
+    kept = cached_json("gazetteer", [name, versions], as_json)
     return kept if isinstance(kept, dict if name == "aliases" else list) else as_json()
 
 

@@ -106,14 +106,16 @@ def _dist_infos(folder: str) -> tuple[str, ...]:
 def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
     """``build()`` as JSON gives it back, kept in :func:`user_cache_dir` under a hash of ``key``.
 
-    ``key`` (JSON) names everything the answer depends on: the versions of the libraries it is
-    derived from, and the deriving code. A missing or damaged copy is built again and stored whole
-    or not at all; without a cache folder the answer is built every time.
+    ``key`` (JSON) names what the answer depends on besides the code: the versions of the libraries
+    it is derived from. The source of the module that defines ``build`` is added to it, so an
+    edited builder is not answered from an old copy. A missing or damaged copy is built again and
+    stored whole or not at all; without a cache folder the answer is built every time.
     """
     import hashlib
     import json
 
     folder = user_cache_dir()
+    key = [key, _module_source_digest(getattr(build, "__module__", None))]
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = folder / f"{stem}-{digest}.json" if folder else None
     if path is not None:
@@ -137,6 +139,19 @@ def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
                 os.unlink(tmp)
             raise
     return json.loads(text)
+
+
+@functools.cache
+def _module_source_digest(module: str | None) -> str | None:
+    """A digest of the module's source file (``None`` if it has none)."""
+    import hashlib
+    import sys
+
+    path = getattr(sys.modules.get(module or ""), "__file__", None)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] if path else None
+    except OSError:
+        return None
 
 
 # --------------------------------------------------------------------------

@@ -605,7 +605,7 @@ def _extension(fmt: str) -> str:
 #: the gazetteer's data (``convert.io.cached_json``). Nothing else may be left outside OUT.
 _CACHE = re.compile(
     r"broadsheet-\w+(/reference-[0-9a-f]+\.docx|/py3langid-[0-9-]+(/\w+\.npy)?"
-    r"|/(calendar|months-en|nameparser|gazetteer)-[0-9a-f]{16}\.json)?"
+    r"|/(calendar|months-en|nameparser|gazetteer|territories)-[0-9a-f]{16}\.json)?"
 )
 
 

@@ -146,7 +146,7 @@ from convert import dates
 assert "babel" not in sys.modules, "importing convert.dates loaded Babel"
 assert dates.parse_date("Opinion") is None and dates.parse_iso("2024-10-14")
 assert "babel" not in sys.modules, "a line without a year loaded Babel"
-assert dates.parse_date("October 14, 2024") == "2024-10-14" and "babel" in sys.modules
+assert dates.parse_date("October 14, 2024") == "2024-10-14"  # from Babel or its cached names
 assert dates.MONTHS["sept"] == 9 and dates.WRITTEN_DATE.search("on 5. März 2024")
 """
 

@@ -70,3 +70,41 @@ def test_a_cached_copy_of_another_shape_is_not_used(tmp_path: Path, monkeypatch:
     finally:
         gazetteer._aliases.cache_clear()
     assert names._load_nameparser_words() == direct
+
+
+def test_a_cached_word_list_is_keyed_by_its_builders_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same stem and key built by code in another module is another file: edited code is rebuilt."""
+    import textwrap
+    import types
+
+    from convert.io import cached_json
+
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    made = []
+    for n, words in enumerate((["a"], ["b"])):
+        path = tmp_path / f"builder_{n}.py"
+        path.write_text(textwrap.dedent(f"def build():\n    return {words!r}\n"), encoding="utf-8")
+        module = types.ModuleType(f"builder_{n}")
+        module.__file__ = str(path)
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+        monkeypatch.setitem(__import__("sys").modules, module.__name__, module)
+        made.append(cached_json("words", ["lib", "1.0"], module.build))
+    assert made == [["a"], ["b"]]
+    assert len(list(tmp_path.glob("words-*.json"))) == 2
+
+
+def test_the_cached_territory_names_are_babels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.readers.html import names as html_names
+
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
+    html_names._dateline_tail.cache_clear()
+    try:
+        first = html_names._dateline_tail().pattern
+        assert list(tmp_path.glob("territories-*.json"))
+        html_names._dateline_tail.cache_clear()
+        assert html_names._dateline_tail().pattern == first  # read back: the same pattern
+        assert "Kenia" in html_names._territory_names() and "Afghanistan" in html_names._territory_names()
+    finally:
+        html_names._dateline_tail.cache_clear()

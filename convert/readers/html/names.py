@@ -84,18 +84,33 @@ ON_DATES = True
 DATELINES = True
 
 
+def _territory_names() -> list[str]:
+    """CLDR's names of countries and regions in :data:`convert.dates.CALENDAR_LANGUAGES` (Babel)."""
+    from babel import Locale
+
+    return sorted(
+        {
+            name
+            for lang in CALENDAR_LANGUAGES
+            for code, name in Locale.parse(lang).territories.items()
+            if len(name) > 3 and code != "ZZ"
+        }
+    )
+
+
 @functools.cache
 def _dateline_tail() -> re.Pattern[str]:
     """A dateline ending a byline: a place, then "/" or "," and a country or region as CLDR names
     it in :data:`convert.dates.CALENDAR_LANGUAGES` ("Kakuma/Kenia", "Kabul, Afghanistan")."""
-    from babel import Locale
+    from ...io import cached_json, installed_version
 
-    names = {
-        name
-        for lang in CALENDAR_LANGUAGES
-        for code, name in Locale.parse(lang).territories.items()
-        if len(name) > 3 and code != "ZZ"
-    }
+    version = installed_version("babel")
+    kept = (
+        cached_json("territories", ["babel", version, CALENDAR_LANGUAGES], _territory_names)
+        if version
+        else None
+    )
+    names = kept if isinstance(kept, list) and all(isinstance(n, str) for n in kept) else _territory_names()
     countries = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     place = r"[^\W\d_][\w.-]*"
     return re.compile(rf"(?:\s+{place}\s*/|\s*,(?:\s*{place}\s*,)?)\s*(?:{countries})\s*$")
