@@ -159,9 +159,10 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: (the first texts are scored from the unpacked model without them), langcodes (a plain
 #: two-letter tag), uniseg, wcwidth and fontTools (Latin text wraps without them), Babel's
 #: catalogue reader (English has no catalogue); nameparser, pycountry and countryinfo (their word
-#: sets are read from the cache folder), importlib.metadata (pycountry's) and the web package (a
-#: text file is no feed).
+#: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
+#: text file is no feed) and pytz (Babel's dates are imported with it hidden: convert.locale._babel).
 HEAVY_FOR_TXT = (
+    "pytz",
     "numpy",
     "py3langid",
     "langcodes",
@@ -189,6 +190,27 @@ def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_pa
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip()
     assert loaded(modules, HEAVY_FOR_TXT) == []
     assert loaded(first, ("numpy", "convert.web")) == []
+
+
+BABEL_WITHOUT_PYTZ = """
+import sys
+first = sys.argv[1] == "pytz-first"
+if first:
+    import pytz
+from convert.locale import display_date
+import babel.dates
+assert ("pytz" in sys.modules) == first, "pytz was imported, or a user's import of it was undone"
+if first:
+    assert sys.modules["pytz"] is pytz
+assert babel.dates.pytz is None and babel.dates.LOCALTZ is not None
+assert display_date("2024-10-14T22:37:00+03:00", "en") == "October 14, 2024, 10:37\u202fPM GMT+03:00"
+assert display_date("2024-10-14T22:37:00", "fr") == "14 octobre 2024, 22:37"
+"""
+
+
+@pytest.mark.parametrize("order", ["pytz-first", "locale-first"])
+def test_babel_dates_is_imported_without_pytzs_zone_scan(order: str) -> None:
+    subprocess.run([sys.executable, "-c", BABEL_WITHOUT_PYTZ, order], check=True)
 
 
 FEEDS = {

@@ -19,6 +19,7 @@ This package imports nothing from readers, exporters, the API or the CLI.
 
 from __future__ import annotations
 
+from . import _babel  # noqa: F401  (first: Babel's dates without pytz's zone scan)
 from .language import identify, normalise_tag, primary
 from .script import direction, display_width, is_rtl, reading_minutes, script_of, wrap
 from .text import byline, display_date, label, quote_marks
