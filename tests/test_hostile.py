@@ -602,10 +602,10 @@ def _extension(fmt: str) -> str:
 #: The user's cache, ``$TMPDIR/broadsheet-<uid>/`` (``convert.io.user_cache_dir``), is kept across
 #: runs by design: the DOCX exporter's reference document built from a theme, py3langid's model
 #: unpacked once (``convert.locale.language``) and the word lists derived from CLDR, nameparser and
-#: the gazetteer's data (``convert.io.cached_json``). Nothing else may be left outside OUT.
+#: the gazetteer's data and parsed theme files (``convert.io.cached_json``). Nothing else may be left outside OUT.
 _CACHE = re.compile(
     r"broadsheet-\w+(/reference-[0-9a-f]+\.docx|/py3langid-[0-9-]+(/\w+\.npy)?"
-    r"|/(calendar|months-en|nameparser|gazetteer|territories)-[0-9a-f]{16}\.json)?"
+    r"|/(calendar|months-en|nameparser|gazetteer|territories|theme)-[0-9a-f]{16}\.json)?"
 )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from convert import api
+from convert import theme as theme_mod
 from convert.cli import cli
 from convert.errors import UsageError
 from convert.theme import builtin_names, load_theme
@@ -123,3 +126,30 @@ def test_fingerprint_follows_the_parent_but_not_the_place(tmp_path: Path) -> Non
     first = load_theme(make(tmp_path / "a", "#111111")).fingerprint
     assert load_theme(make(tmp_path / "b", "#111111")).fingerprint == first  # the same files elsewhere
     assert load_theme(make(tmp_path / "c", "#222222")).fingerprint != first  # the parent changed
+
+
+def test_theme_files_are_parsed_once_and_kept_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: a cold run reads the parsed theme.toml back from the user's cache, not tomllib."""
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_theme(tmp_path / "t", '[theme]\nname = "t"\n[sizes]\nbody = "11pt"\n')
+    first = theme_mod._read_tokens(folder)
+    kept = list((tmp_path / "cache").glob("theme-*.json"))
+    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8")) == first
+    assert first["sizes"] == {"body": "11pt"}
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # a second read must not parse
+    assert theme_mod._read_tokens(folder) == first
+    (folder / "theme.toml").write_text('[theme]\nname = "t"\n[sizes]\nbody = "12pt"\n', encoding="utf-8")
+    with pytest.raises(ImportError):  # an edited file is parsed again
+        theme_mod._read_tokens(folder)
+
+
+def test_a_theme_with_toml_dates_or_bad_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    dated = write_theme(tmp_path / "d", '[theme]\nname = "d"\nreleased = 2024-10-14\n')
+    assert str(theme_mod._read_tokens(dated)["theme"]["released"]) == "2024-10-14"
+    broken = write_theme(tmp_path / "b", "[theme\n")
+    with pytest.raises(UsageError, match=r"theme\.toml: not valid TOML"):
+        theme_mod._read_tokens(broken)
+    assert not list((tmp_path / "cache").glob("theme-*.json"))
