@@ -39,7 +39,6 @@ import os
 import re
 import struct
 import warnings
-import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -50,6 +49,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, LimitError, UsageError
 
 if TYPE_CHECKING:
+    import zipfile
+
     import lxml.etree
 
     from .model import Article
@@ -235,19 +236,28 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _LOCAL_MAGIC = b"PK\x03\x04"
 #: Members smaller than this are not ratio-checked: a small file of spaces may compress 1000:1.
 _RATIO_FLOOR = _MiB
-#: The errors the standard library's zipfile raises on damaged archives.
-ZIP_ERRORS: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    ValueError,
-    NotImplementedError,
-    OSError,
-    struct.error,
-    IndexError,
-    KeyError,
-)  # fmt: skip
+
+
+def zip_errors() -> tuple[type[BaseException], ...]:
+    """The errors the standard library's zipfile raises on damaged archives.
+
+    :mod:`zipfile` is imported when an archive is read, not with this module: a
+    plain-text conversion never opens one (issue 18).
+    """
+    import zipfile
+
+    return (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        OSError,
+        struct.error,
+        IndexError,
+        KeyError,
+    )
 
 
 def check_zip(data: bytes, *, what: str = "archive") -> None:
@@ -259,11 +269,13 @@ def check_zip(data: bytes, *, what: str = "archive") -> None:
     archive, an encrypted member, or members that overlap or run past the end
     of the file (how non-recursive zip bombs reuse one compressed stream).
     """
+    import zipfile
+
     lim = current()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except ZIP_ERRORS as exc:
+    except zip_errors() as exc:
         raise InputError(f"{what} is not a readable zip archive ({_zip_reason(exc)})",
                          hint="is the file complete? re-save or re-download it") from None  # fmt: skip
     if len(infos) > lim.zip_members:
@@ -316,6 +328,8 @@ def check_zip_xml(data: bytes, *, what: str = "archive") -> None:
     Safe to call on any input: the members are read only after the central
     directory passed :func:`check_zip`, and never beyond their declared sizes.
     """
+    import zipfile
+
     check_zip(data, what=what)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -323,7 +337,7 @@ def check_zip_xml(data: bytes, *, what: str = "archive") -> None:
                 if _XML_MEMBER.search(info.filename) and not info.is_dir():
                     with zf.open(info) as fh:
                         check_xml(fh.read(info.file_size + 1), what=f"{what}: {info.filename}")
-    except ZIP_ERRORS + (RuntimeError,) as exc:
+    except zip_errors() + (RuntimeError,) as exc:
         raise InputError(f"{what} is not a readable zip archive ({_zip_reason(exc)})",
                          hint="is the file complete? re-save or re-download it") from None  # fmt: skip
 

@@ -160,9 +160,12 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: two-letter tag), uniseg, wcwidth and fontTools (Latin text wraps without them), Babel's
 #: catalogue reader (English has no catalogue); nameparser, pycountry and countryinfo (their word
 #: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
-#: text file is no feed) and pytz (Babel's dates are imported with it hidden: convert.locale._babel).
+#: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
+#: zipfile (no archive is read) and tomllib (the parsed theme.toml comes from the cache folder).
 HEAVY_FOR_TXT = (
     "pytz",
+    "zipfile",
+    "tomllib",
     "numpy",
     "py3langid",
     "langcodes",

@@ -60,7 +60,7 @@ def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
     try:
         with zf.open(info) as fh:
             return fh.read(limit + 1)[:limit]
-    except limits.ZIP_ERRORS + (RuntimeError,):  # a damaged member (zlib.error included) is unreadable
+    except limits.zip_errors() + (RuntimeError,):  # a damaged member (zlib.error included) is unreadable
         return None
 
 
