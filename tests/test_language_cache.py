@@ -42,6 +42,29 @@ def test_the_unpacked_model_gives_the_packed_models_answers(
         language._identifier.cache_clear()
 
 
+def test_environments_with_the_same_py3langid_share_one_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model file installed again (another virtual environment, a reinstall) has another time, not
+    another content: the copy is named by py3langid's version and the file's size, not its time."""
+    import shutil
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from convert.io import installed_version
+
+    if installed_version("py3langid") is None:
+        pytest.skip("py3langid's version is not readable here (a source checkout)")
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    first = language._unpacked_folder(MODEL_DIR / MODEL_FILE)
+    again = tmp_path / "another-env" / MODEL_FILE
+    again.parent.mkdir(parents=True)
+    shutil.copyfile(MODEL_DIR / MODEL_FILE, again)  # a new time
+    os.utime(again, ns=(1, 1))
+    assert first is not None and language._unpacked_folder(again) == first
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [first.name]
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder ownership is a POSIX check")
 def test_a_folder_others_may_write_is_not_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "shared"

@@ -209,8 +209,8 @@ def _unpacked_model(model: Path) -> dict[str, Any] | None:
 
     The model ships LZMA-compressed (68 MB unpacked): unpacking it took
     0.4-3 s of every process that identified a language, more than the rest
-    of a plain-text conversion. The copy is made once, named after the
-    model file's size and time, written to a temporary folder and renamed
+    of a plain-text conversion. The copy is made once, named after
+    py3langid's version and the model file's size, written to a temporary folder and renamed
     into place, so concurrent workers never see half of it. ``None`` when
     there is no safe cache folder: the caller loads the model the slow way.
     """
@@ -228,14 +228,19 @@ def _unpacked_model(model: Path) -> dict[str, Any] | None:
 def _unpacked_folder(model: Path) -> Path | None:
     """The folder of the unpacked copy of ``model`` in the user's cache, made if missing (see
     :func:`_unpacked_model`); ``None`` when there is no safe cache folder or it cannot be made."""
-    from ..io import user_cache_dir
+    from ..io import installed_version, user_cache_dir
 
     folder = user_cache_dir()
     if folder is None:
         return None
     try:
         info = model.stat()
-        target = folder / f"py3langid-{info.st_size}-{info.st_mtime_ns}"
+        # Named by py3langid's version and the model's size, so every environment with the same
+        # release shares one 68 MB copy (the file's time differs per install); the time stands in
+        # for the version when none is found (a source checkout).
+        version = re.sub(r"[^\w.+]", "_", installed_version("py3langid") or "")
+        stamp = f"{version}-{info.st_size}" if version else f"{info.st_size}-{info.st_mtime_ns}"
+        target = folder / f"py3langid-{stamp}"
         if not target.is_dir():
             _unpack(model, target)
         return target
