@@ -107,21 +107,22 @@ def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
     """``build()`` as JSON gives it back, kept in :func:`user_cache_dir` under a hash of ``key``.
 
     ``key`` (JSON) names what the answer depends on besides the code: the versions of the libraries
-    it is derived from. The source of the module that defines ``build`` is added to it, so an
-    edited builder is not answered from an old copy. A missing or damaged copy is built again and
+    it is derived from. The sources of the module that defines ``build`` and of this one (how the
+    copy is written) are added to it, so an edited builder is not answered from an old copy. The
+    answer keeps the order ``build`` gave it (a theme's tokens are written in theirs). A missing or damaged copy is built again and
     stored whole or not at all; without a cache folder the answer is built every time.
     """
     import hashlib
     import json
 
     folder = user_cache_dir()
-    key = [key, _module_source_digest(getattr(build, "__module__", None))]
+    key = [key, _module_source_digest(getattr(build, "__module__", None)), _module_source_digest(__name__)]
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = folder / f"{stem}-{digest}.json" if folder else None
     if path is not None:
         with contextlib.suppress(OSError, ValueError):
             return json.loads(path.read_text(encoding="utf-8"))
-    text = json.dumps(build(), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(build(), ensure_ascii=False)
     if path is not None:
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -133,13 +133,17 @@ def test_theme_files_are_parsed_once_and_kept_in_the_cache(
 ) -> None:
     """Issue 18: a cold run reads the parsed theme.toml back from the user's cache, not tomllib."""
     monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
-    folder = write_theme(tmp_path / "t", '[theme]\nname = "t"\n[sizes]\nbody = "11pt"\n')
+    folder = write_theme(
+        tmp_path / "t", '[theme]\nname = "t"\n[sizes]\nbody = "11pt"\n[colors]\nz = "#000"\na = "#fff"\n'
+    )
     first = theme_mod._read_tokens(folder)
+    assert list(first) == ["theme", "sizes", "colors"] and list(first["colors"]) == ["z", "a"]
     kept = list((tmp_path / "cache").glob("theme-*.json"))
     assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8")) == first
     assert first["sizes"] == {"body": "11pt"}
     monkeypatch.setitem(sys.modules, "tomllib", None)  # a second read must not parse
-    assert theme_mod._read_tokens(folder) == first
+    again = theme_mod._read_tokens(folder)
+    assert again == first and list(again["colors"]) == ["z", "a"]  # in the file's order: the CSS follows it
     (folder / "theme.toml").write_text('[theme]\nname = "t"\n[sizes]\nbody = "12pt"\n', encoding="utf-8")
     with pytest.raises(ImportError):  # an edited file is parsed again
         theme_mod._read_tokens(folder)
