@@ -408,3 +408,89 @@ def test_names_like_a_word_for_on_and_a_month_are_not_cut_as_a_date() -> None:
         assert _ON_DATE_TAIL.sub("", name) == name
     assert _ON_DATE_TAIL.sub("", "Jane Roe am Samstag, 19. Oktober") == "Jane Roe"
     assert _ON_DATE_TAIL.sub("", "Jane Roe on Monday, March 5") == "Jane Roe"
+
+
+# --- every author rule, on and off (``AUTHOR_RULES``, measured by ``bench/accuracy.py --rules``) ---------
+
+_PORTAL = page("<p>Jane Roe keeps these notes.</p>").replace(
+    "<head>", '<head><meta name="author" content="Jane Roe">'
+)
+_SIGNED = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
+_COMPANY = '<p class="byline">Von <span itemprop="author">Bundesverband Solarwerke</span></p>'
+
+#: rule -> (what is read, the answer with the rule on, the answer with it off). A byline string
+#: alone goes through the name filter; a page (with a trafilatura guess and a publisher) is weighed.
+RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str], list[str]]] = {
+    "on-dates": ("By Jane Roe on Monday, March 5", ["Jane Roe"], []),
+    "datelines": (
+        "Von Jane Roe und John Doe Kakuma/Kenia",
+        ["Jane Roe", "John Doe"],
+        ["Jane Roe", "John Doe Kakuma", "Kenia"],
+    ),
+    "role-tail": ("Jane Roe Chefredakteurin", ["Jane Roe"], ["Jane Roe Chefredakteurin"]),
+    "running-text": ("Iberische Weine in Berlin, Jane Roe", [], ["Jane Roe"]),
+    "by-line": ((page("<p>By Giovanni Gaggero | 12/10/2020</p>"), None, None), ["Giovanni Gaggero"], []),
+    "signed-guesses": ((page(_SIGNED), "Jane Roe", None), ["Jane Roe"], []),
+    "near-headline": ((page(ARTICLE * 12 + _SIGNED), "Jane Roe", None), [], ["Jane Roe"]),
+    "companies": (
+        (page(_COMPANY, head='<meta name="author" content="Bundesverband Solarwerke e.V.">'), None, None),
+        [],
+        ["Bundesverband Solarwerke"],
+    ),
+    "site-accounts": ((_PORTAL, "Jane Roe", "Infoportal - Jane Roe"), [], ["Jane Roe"]),
+    "full-form": (
+        (
+            page(
+                '<p>Von <a rel="author" href="/author/henry/">Henry</a> In Aktuell</p>'
+                "<p>Henry Steinhau schreibt.</p><p>Mehr von Henry Steinhau</p>"
+            ),
+            None,
+            None,
+        ),
+        ["Henry Steinhau"],
+        ["Henry"],
+    ),
+    "owners": (
+        (
+            page(
+                '<p><a href="/">Jane Roe</a></p>',
+                head=_ld("Jane Roe") + '<meta name="author" content="Jane Roe">',
+            ),
+            None,
+            "Jane Roe",
+        ),
+        ["Jane Roe"],
+        [],
+    ),
+    "fuller": (
+        (page('<div class="byline">By Jane Roe, John Doe</div>', head=_ld("Jane Roe")), None, None),
+        ["Jane Roe", "John Doe"],
+        ["Jane Roe"],
+    ),
+    "meta-by-trafilatura": ((_PORTAL, "Jane Roe", None), ["Jane Roe"], []),
+    "shown": (
+        (page("", head=_ld("Sam Poster") + '<meta name="author" content="Sam Poster">'), "Sam Poster", None),
+        [],
+        ["Sam Poster"],
+    ),
+    "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
+}
+
+
+def test_every_author_rule_has_a_case() -> None:
+    assert set(RULE_CASES) == set(weigh_authors.AUTHOR_RULES)
+    assert all(weigh_authors.AUTHOR_RULES.values())  # every rule in the table is on by default
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_an_author_rule_changes_its_case(rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    read, on, off = RULE_CASES[rule]
+
+    def found() -> list[str]:
+        if isinstance(read, str):
+            return AuthorFilter().names(read)
+        return authors(read[0], guess=read[1], publisher=read[2])
+
+    assert found() == on
+    monkeypatch.setitem(weigh_authors.AUTHOR_RULES, rule, False)
+    assert found() == off

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from .names import AUTHOR_RULES
 from .text import name_key as _key
 from .text import squash
 
@@ -135,6 +136,8 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             text = squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
+    if not AUTHOR_RULES["by-line"]:
+        return
     for el in body.iter(*_BYLINE_TAGS):
         text = squash(el.text_content())
         label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")

@@ -77,11 +77,23 @@ _POSTED_BY = re.compile(
 )
 
 
-#: Whether "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
-#: ("Isabella.DiBiase") read as the two names it joins.
-ON_DATES = True
-#: Whether a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off.
-DATELINES = True
+#: The author rules that go beyond reading a declared name, by name; each stays only while it helps
+#: the validation half too (bench/RESULTS.md). ``bench/accuracy.py --ablate NAME`` switches one off.
+#: The table is shared with :mod:`.weigh_authors` and :mod:`.byline` (``weigh_authors.AUTHOR_RULES``
+#: is this dict); the rules the name filter applies are these:
+AUTHOR_RULES = {
+    # "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
+    # ("Isabella.DiBiase") read as the two names it joins
+    "on-dates": True,
+    # a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off (CLDR territories)
+    "datelines": True,
+    # a newsroom rank written after a name without a comma ("Jane Roe Chefredakteurin") is cut off
+    "role-tail": True,
+    # a byline field with running text in any part (a site description) names nobody
+    "running-text": True,
+    # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
+    "by-line": True,
+}
 
 
 def _territory_names() -> list[str]:
@@ -162,15 +174,15 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
-        if DATELINES:
+        if AUTHOR_RULES["datelines"]:
             text = _dateline_tail().sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
-        if ON_DATES:
+        if AUTHOR_RULES["on-dates"]:
             text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
-        if whole and any(_running_text(part) for part in parts):
+        if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
@@ -192,11 +204,14 @@ class AuthorFilter:
         text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
             text = PREFIX.sub("", text).strip()
-        text = _capitals_only(_ROLE_TAIL.sub("", _DATE_TAIL.sub("", text)))
+        text = _DATE_TAIL.sub("", text)
+        if AUTHOR_RULES["role-tail"]:
+            text = _ROLE_TAIL.sub("", text)
+        text = _capitals_only(text)
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
-        if ON_DATES and (m := _DOTTED_HANDLE.fullmatch(text)):
+        if AUTHOR_RULES["on-dates"] and (m := _DOTTED_HANDLE.fullmatch(text)):
             text = f"{m[1]} {m[2]}"
         if not looks_like_name(text, one_word=True):
             return None

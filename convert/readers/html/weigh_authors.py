@@ -17,7 +17,7 @@ from .byline import byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label, ld_text
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
-from .names import PREFIX, AuthorFilter
+from .names import AUTHOR_RULES, PREFIX, AuthorFilter
 from .text import name_key as _name_key
 from .text import reader_text, squash
 
@@ -30,14 +30,39 @@ if TYPE_CHECKING:
 #: wrong ones (precision 0.914 -> 0.942 without it on trafilatura's pages, recall 0.605 -> 0.538),
 #: and "prefer none to a wrong byline" puts precision first (bench/RESULTS.md).
 TRUST_GUESSES = False
-#: Whether trafilatura's full names stand alone when the page shows each as a byline (a link to the
-#: author's page, "by NAME", an hCard): a narrower trust than :data:`TRUST_GUESSES`. On the tuning
+#: :data:`.names.AUTHOR_RULES` (one table for the name filter and the weighing; ``bench/accuracy.py
+#: --ablate NAME`` switches a rule off) gains the weighing's rules:
+AUTHOR_RULES.update(
+    {
+        # trafilatura's full names stand alone when the page shows each as a byline (below)
+        "signed-guesses": True,
+        # ... and only when shown near the headline (:data:`_HEADLINE_REACH`)
+        "near-headline": True,
+        # a name the page's metadata writes with a legal form is that company's (:func:`_companies`)
+        "companies": True,
+        # a <meta name=author> that only trafilatura confirms may not name the site (:func:`_site_account`)
+        "site-accounts": True,
+        # a lone first name is completed from the page ("Henry" -> "Henry Steinhau", :func:`_full_form`)
+        "full-form": True,
+        # JSON-LD's Person and <meta name=author> naming the same person agree (:func:`_owners`)
+        "owners": True,
+        # JSON-LD's first author gives way to one field listing them all (:func:`_fuller`)
+        "fuller": True,
+        # <meta name=author> stands when trafilatura agrees and the page shows every name
+        "meta-by-trafilatura": True,
+        # every source counts only for names the page shows its reader (:func:`_is_shown`)
+        "shown": True,
+        # a one-word name from a byline element counts only when the page signs with it
+        "one-word-bylines": True,
+    }
+)
+#: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
+#: link to the author's page, "by NAME", an hCard): a narrower trust than :data:`TRUST_GUESSES`. On the tuning
 #: half it added 4 right names and 1 wrong one (trafilatura's pages: precision 0.912 -> 0.908,
 #: recall 0.595 -> 0.614); the validation half agreed on recall (0.566 -> 0.590) and paid more in
 #: precision (0.899 -> 0.887), two of its three new wrong names on pages annotated "no author".
-#: Since such a name must stand near the headline (:data:`NEAR_HEADLINE`): tuning 0.934 / 0.605
+#: Since such a name must stand near the headline ("near-headline"): tuning 0.934 / 0.605
 #: without it, 0.936 / 0.624 with it; validation 0.908 / 0.572 without, 0.904 / 0.595 with.
-TRUST_SIGNED_GUESSES = True
 
 
 def weigh_authors(
@@ -50,7 +75,12 @@ def weigh_authors(
 ) -> list[str]:
     """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
     names = _author_names(tree, tags, ld, extracted, check, where)
-    if len(names) == 1 and one_word(names[0]) and (full := _full_form(names[0], reader_text(tree), check)):
+    if (
+        AUTHOR_RULES["full-form"]
+        and len(names) == 1
+        and one_word(names[0])
+        and (full := _full_form(names[0], reader_text(tree), check))
+    ):
         where["authors"] += f", completed from the page text ({full})"
         return [full]
     return names
@@ -125,7 +155,11 @@ def _author_names(
     text = reader_text(tree)
     for raw, source in byline_candidates(tree):
         # One word alone ("Follow", "Heiko", 人氣 "views") names someone only when the page signs with it.
-        if names := [n for n in check.names(raw) if " " in n or bylined(tree, text, n)]:
+        if names := [
+            n
+            for n in check.names(raw)
+            if " " in n or not AUTHOR_RULES["one-word-bylines"] or bylined(tree, text, n)
+        ]:
             byline_names, byline_where = names, source
             break
     extracted_names = check.names(
@@ -133,9 +167,14 @@ def _author_names(
     )
     ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
     shown = _visible_key(tree)
-    companies = _companies(tags, ld) if COMPANY_NAMES else {}
+    companies = _companies(tags, ld) if AUTHOR_RULES["companies"] else {}
     ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
-        [n for n in names if _is_shown(n, shown) and not _refused_company(n, companies, where)]
+        [
+            n
+            for n in names
+            if (_is_shown(n, shown) or not AUTHOR_RULES["shown"])
+            and not _refused_company(n, companies, where)
+        ]
         for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
     )
     catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
@@ -149,7 +188,13 @@ def _author_names(
         (extracted_names, traf_where),
     ]
     if ld_names and (
-        other := _agreeing(ld_names, [*everything[1:], _owners(ld_pairs, meta_values, shown, byline_names)])
+        other := _agreeing(
+            ld_names,
+            [
+                *everything[1:],
+                *([_owners(ld_pairs, meta_values, shown, byline_names)] if AUTHOR_RULES["owners"] else []),
+            ],
+        )
     ):
         where["authors"] = f"{ld_where}, confirmed by {other}"
         fields = [
@@ -157,7 +202,7 @@ def _author_names(
             for k in meta_keys
             for v in tags[k][:12]
         ]
-        if fuller := _fuller(ld_names, [(byline_names, byline_where), *fields]):
+        if AUTHOR_RULES["fuller"] and (fuller := _fuller(ld_names, [(byline_names, byline_where), *fields])):
             where["authors"] += f", with the co-authors {fuller[1]} lists"
             return fuller[0][:12]
         return ld_names[:12]
@@ -168,6 +213,7 @@ def _author_names(
         other = _agreeing(meta_names, [everything[0], everything[3]])
         if (
             other is None
+            and AUTHOR_RULES["meta-by-trafilatura"]
             and all(_name_key(n) in shown for n in meta_names)
             and not _site_account(meta_names, check)
         ):
@@ -183,7 +229,7 @@ def _author_names(
         where["authors"] = f"{traf_where}, {guessed[1]}"
         return guessed[0][:6]
     if (
-        TRUST_SIGNED_GUESSES
+        AUTHOR_RULES["signed-guesses"]
         and extracted_names
         and (signed := _signed_guesses(tree, extracted_names, check, extracted.title))
     ):
@@ -192,10 +238,9 @@ def _author_names(
     return []
 
 
-#: Whether a name the page's own metadata writes with a legal form elsewhere ("Bundesverband
+#: "companies": a name the page's own metadata writes with a legal form elsewhere ("Bundesverband
 #: WindEnergie e.V." in ``<meta name=author>``, the byline showing "Bundesverband WindEnergie") is
 #: refused as that company's. On the tuning half it refused one wrong name and no right one.
-COMPANY_NAMES = True
 #: The ``<meta>`` fields that name the site's owner or an article's author (:func:`_companies`).
 _OWNER_TAGS = (
     "author",
@@ -246,15 +291,14 @@ def _refused_company(name: str, companies: dict[str, str], where: Where) -> bool
     return source is not None
 
 
-#: Whether a ``<meta name=author>`` that only trafilatura confirms (it reads the same tag) may name
-#: the site itself (:meth:`.names.AuthorFilter.names_site`). Off: on the tuning half both such names
-#: were wrong ("Diakonie Deutschland" on its own portal, a lawyer's name on his firm's domain).
-SITE_ACCOUNTS = False
+#: "site-accounts": a ``<meta name=author>`` that only trafilatura confirms (it reads the same tag)
+#: may not name the site itself (:meth:`.names.AuthorFilter.names_site`). On the tuning half both
+#: such names were wrong ("Diakonie Deutschland" on its own portal, a lawyer's name on his firm's domain).
 
 
 def _site_account(names: list[str], check: AuthorFilter) -> bool:
-    """Whether one of ``names`` is part of the site's name or address (:data:`SITE_ACCOUNTS`)."""
-    return not SITE_ACCOUNTS and any(check.names_site(n) for n in names)
+    """Whether one of ``names`` is part of the site's name or address ("site-accounts")."""
+    return AUTHOR_RULES["site-accounts"] and any(check.names_site(n) for n in names)
 
 
 def _signed_guesses(
@@ -270,15 +314,14 @@ def _signed_guesses(
         if name is None or one_word(name) or check.brand_word(name) or not bylined(tree, text, name):
             return []
         names.append(name)
-    if NEAR_HEADLINE and not all(_near_headline(tree, text, headline, n) for n in names):
+    if AUTHOR_RULES["near-headline"] and not all(_near_headline(tree, text, headline, n) for n in names):
         return []
     return names
 
 
-#: Whether a guess the page signs (:func:`_signed_guesses`) must be shown near the headline
+#: "near-headline": a guess the page signs (:func:`_signed_guesses`) must be shown near the headline
 #: (:data:`_HEADLINE_REACH`): a byline sits with its story's headline, and a name far below it is
 #: another story's (a list of teasers "Von NAME am DATE") or a reader's.
-NEAR_HEADLINE = True
 #: How many characters of the page's text a byline may stand before or after the headline: the
 #: kicker and headline above it, the standfirst, a picture's caption and the first paragraphs below.
 _HEADLINE_REACH = (1000, 3000)
