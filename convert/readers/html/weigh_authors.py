@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import company_name, one_word
+from ...names import one_word
 from .byline import byline_candidates, bylined, page_spelling
-from .jsonld import ld_author_names, ld_label, ld_text
+from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
-from .names import AUTHOR_RULES, PREFIX, AuthorFilter
+from .names import AUTHOR_RULES, AuthorFilter
 from .text import name_key as _name_key
 from .text import reader_text, squash
 
@@ -38,12 +38,6 @@ AUTHOR_RULES.update(
         "signed-guesses": True,
         # ... and only when shown near the headline (:data:`_HEADLINE_REACH`)
         "near-headline": True,
-        # a name the page's metadata writes with a legal form is that company's (:func:`_companies`)
-        "companies": True,
-        # a <meta name=author> that only trafilatura confirms may not name the site (:func:`_site_account`)
-        "site-accounts": True,
-        # a lone first name is completed from the page ("Henry" -> "Henry Steinhau", :func:`_full_form`)
-        "full-form": True,
         # JSON-LD's Person and <meta name=author> naming the same person agree (:func:`_owners`)
         "owners": True,
         # JSON-LD's first author gives way to one field listing them all (:func:`_fuller`)
@@ -66,54 +60,6 @@ AUTHOR_RULES.update(
 
 
 def weigh_authors(
-    tree: HtmlElement,
-    tags: MetaTags,
-    ld: dict[str, Any] | None,
-    extracted: Extracted,
-    check: AuthorFilter,
-    where: Where,
-) -> list[str]:
-    """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
-    names = _author_names(tree, tags, ld, extracted, check, where)
-    if (
-        AUTHOR_RULES["full-form"]
-        and len(names) == 1
-        and one_word(names[0])
-        and (full := _full_form(names[0], reader_text(tree), check))
-    ):
-        where["authors"] += f", completed from the page text ({full})"
-        return [full]
-    return names
-
-
-def _full_form(name: str, text: str, check: AuthorFilter) -> str | None:
-    """The full name the page gives a one-word author, most often written right after it, if any.
-
-    A CMS account or a ``rel=author`` link often shows the first name only
-    while the page names "Henry Steinhau" again and again. Only capitalised
-    following words that pass the name checks count, and one mention is not
-    enough ("Krimiblogger Okay, ...": the next sentence).
-    """
-    counts: dict[str, int] = {}
-    for m in re.finditer(rf"(?<!\w){re.escape(name)}\s+([^\W\d_][\w'’-]+)(?!\w)", text):
-        last = m[1]
-        if (
-            not last[0].isupper()
-            or last.isupper() != name.isupper()
-            or _name_key(last) == _name_key(name)
-            or PREFIX.fullmatch(last + " ")
-        ):
-            continue
-        full = check.name(f"{name} {last}")
-        if full is not None and full.count(" ") == 1:
-            counts[full] = counts.get(full, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
-def _author_names(
     tree: HtmlElement,
     tags: MetaTags,
     ld: dict[str, Any] | None,
@@ -167,14 +113,8 @@ def _author_names(
     )
     ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
     shown = _visible_key(tree)
-    companies = _companies(tags, ld) if AUTHOR_RULES["companies"] else {}
     ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
-        [
-            n
-            for n in names
-            if (_is_shown(n, shown) or not AUTHOR_RULES["shown"])
-            and not _refused_company(n, companies, where)
-        ]
+        [n for n in names if _is_shown(n, shown) or not AUTHOR_RULES["shown"]]
         for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
     )
     catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
@@ -215,7 +155,6 @@ def _author_names(
             other is None
             and AUTHOR_RULES["meta-by-trafilatura"]
             and all(_name_key(n) in shown for n in meta_names)
-            and not _site_account(meta_names, check)
         ):
             other = _agreeing(meta_names, [everything[4]])
             other = f"{other} and the page text" if other else None
@@ -236,69 +175,6 @@ def _author_names(
         where["authors"] = f"{traf_where}, shown as the page's byline near the headline"
         return signed[:6]
     return []
-
-
-#: "companies": a name the page's own metadata writes with a legal form elsewhere ("Bundesverband
-#: WindEnergie e.V." in ``<meta name=author>``, the byline showing "Bundesverband WindEnergie") is
-#: refused as that company's. On the tuning half it refused one wrong name and no right one.
-#: The ``<meta>`` fields that name the site's owner or an article's author (:func:`_companies`).
-_OWNER_TAGS = (
-    "author",
-    "article:author",
-    "og:site_name",
-    "application-name",
-    "publisher",
-    "dc.publisher",
-    "dcterms.publisher",
-    "citation_publisher",
-    "copyright",
-    "dc.rights",
-)
-
-
-#: What a copyright line puts around the holder's name: "© 2012-2024", "Copyright (c)".
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\b\d{4}(?:\s*[-–]\s*\d{4})?\b", re.IGNORECASE)
-#: The separators of "Site - Owner e.V." and "Owner GmbH | Site".
-_PARTS = re.compile(r"\s+[|–—-]\s+")
-
-
-def _companies(tags: MetaTags, ld: dict[str, Any] | None) -> dict[str, str]:
-    """Name key -> where: the companies the page's metadata names with a legal form (cleanco).
-
-    A CMS byline drops the "GmbH" or "e.V." its settings write; the page that
-    names the same body with its legal form says it is an organisation.
-    """
-    found: dict[str, str] = {}
-    values: list[tuple[str | None, str]] = [
-        (v, tags.label(k)) for k in _OWNER_TAGS for v in tags.get(k) or ()
-    ]
-    if ld is not None:
-        values += [(ld_text(ld.get(k)), ld_label(ld, k)) for k in ("author", "publisher", "creator")]
-    for value, source in values:
-        for part in _PARTS.split(_COPYRIGHT.sub(" ", value or "")):
-            if (base := company_name(part.strip(" .,")) if len(part) <= 120 else None) and (
-                key := _name_key(base)
-            ):
-                found.setdefault(key, source)
-    return found
-
-
-def _refused_company(name: str, companies: dict[str, str], where: Where) -> bool:
-    """Whether ``name`` is one of ``companies``; the refusal is kept for ``inspect --explain``."""
-    source = companies.get(_name_key(name))
-    if source is not None:
-        where["authors refused"] = f"{name}: a company ({source} gives its legal form)"
-    return source is not None
-
-
-#: "site-accounts": a ``<meta name=author>`` that only trafilatura confirms (it reads the same tag)
-#: may not name the site itself (:meth:`.names.AuthorFilter.names_site`). On the tuning half both
-#: such names were wrong ("Diakonie Deutschland" on its own portal, a lawyer's name on his firm's domain).
-
-
-def _site_account(names: list[str], check: AuthorFilter) -> bool:
-    """Whether one of ``names`` is part of the site's name or address ("site-accounts")."""
-    return AUTHOR_RULES["site-accounts"] and any(check.names_site(n) for n in names)
 
 
 def _signed_guesses(
