@@ -371,6 +371,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Sam Poster"],
     ),
     "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
+    "author-label": ((page("<p><span>Autor: Fritz Imhof</span></p>"), None, None), ["Fritz Imhof"], []),
 }
 
 
@@ -391,3 +392,14 @@ def test_an_author_rule_changes_its_case(rule: str, monkeypatch: pytest.MonkeyPa
     assert found() == on
     monkeypatch.setitem(weigh_authors.AUTHOR_RULES, rule, False)
     assert found() == off
+
+
+def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:
+    assert authors(page("<div><h5>Autor: </h5>Peter Maahn/SP-X <span>Lesezeit: 5 min</span></div>")) == [
+        "Peter Maahn"
+    ]
+    assert authors(page("<p>Autoren Jelko Djuren und Jutta Klaukien</p>")) == [
+        "Jelko Djuren",
+        "Jutta Klaukien",
+    ]
+    assert authors(page("<p>Author interviews are on page 3</p>")) == []  # no capital after the label

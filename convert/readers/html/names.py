@@ -81,6 +81,9 @@ AUTHOR_RULES = {
     "running-text": True,
     # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
     "by-line": True,
+    # an element reading "Autor: NAME" (or "Author", "Auteur" ...), or a label element with the name
+    # right after it, is a byline candidate (:mod:`.byline`)
+    "author-label": True,
 }
 
 
