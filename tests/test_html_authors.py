@@ -372,6 +372,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
     ),
     "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
     "author-label": ((page("<p><span>Autor: Fritz Imhof</span></p>"), None, None), ["Fritz Imhof"], []),
+    "signed-markup": ((page(_SIGNED, head=_ld("Jane Roe")), None, None), ["Jane Roe"], []),
 }
 
 
@@ -403,3 +404,11 @@ def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:
         "Jutta Klaukien",
     ]
     assert authors(page("<p>Author interviews are on page 3</p>")) == []  # no capital after the label
+
+
+def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None:
+    assert authors(page(_SIGNED, head=_ld("Jane Roe"))) == ["Jane Roe"]
+    assert authors(page(ARTICLE * 12 + _SIGNED, head=_ld("Jane Roe"))) == []  # another story's byline
+    meta = '<meta name="author" content="Jane Roe">'
+    assert authors(page(_SIGNED, head=meta)) == ["Jane Roe"]
+    assert authors(page("<p>Jane Roe said the budget was fair.</p>", head=meta)) == []  # shown, not signed

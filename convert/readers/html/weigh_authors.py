@@ -48,6 +48,8 @@ AUTHOR_RULES.update(
         "shown": True,
         # a one-word name from a byline element counts only when the page signs with it
         "one-word-bylines": True,
+        # a JSON-LD or <meta> author is confirmed by the page signing it near the headline (:func:`_signed_by_page`)
+        "signed-markup": True,
     }
 )
 #: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
@@ -133,6 +135,11 @@ def weigh_authors(
             [
                 *everything[1:],
                 *([_owners(ld_pairs, meta_values, shown, byline_names)] if AUTHOR_RULES["owners"] else []),
+                *(
+                    [_signed_by_page(tree, ld_names, text, extracted.title)]
+                    if AUTHOR_RULES["signed-markup"]
+                    else []
+                ),
             ],
         )
     ):
@@ -150,7 +157,18 @@ def weigh_authors(
         where["authors"] = catalogue_where
         return catalogue_names[:12]
     if meta_names:
-        other = _agreeing(meta_names, [everything[0], everything[3]])
+        other = _agreeing(
+            meta_names,
+            [
+                everything[0],
+                everything[3],
+                *(
+                    [_signed_by_page(tree, meta_names, text, extracted.title)]
+                    if AUTHOR_RULES["signed-markup"]
+                    else []
+                ),
+            ],
+        )
         if (
             other is None
             and AUTHOR_RULES["meta-by-trafilatura"]
@@ -175,6 +193,19 @@ def weigh_authors(
         where["authors"] = f"{traf_where}, shown as the page's byline near the headline"
         return signed[:6]
     return []
+
+
+def _signed_by_page(
+    tree: HtmlElement, names: list[str], text: str, headline: str | None
+) -> tuple[list[str], str]:
+    """The full names of ``names`` the page signs near its headline (:func:`.byline.bylined`, as for
+    trafilatura's guesses): a JSON-LD or ``<meta>`` author that a byline the reader sees confirms."""
+    signed = [
+        n
+        for n in names
+        if not one_word(n) and bylined(tree, text, n) and _near_headline(tree, text, headline, n)
+    ]
+    return signed, "the page signing the name near the headline"
 
 
 def _signed_guesses(
