@@ -1,7 +1,8 @@
 """Extraction accuracy on ../shared/corpus: Broadsheet against trafilatura and newspaper4k alone.
 
     python bench/accuracy.py [--jobs N] [--limit N] [--source S] [--half tuning|validation]
-                             [--systems broadsheet,...] [--ablate STEP] [--skip-convert] [--json OUT]
+                             [--systems broadsheet,...] [--ablate STEP] [--steps | --rules]
+                             [--skip-convert] [--json OUT]
 
 For each source with ground truth, prints one table: title accuracy, author
 precision and recall (exact name-set matching, micro-averaged), date and
@@ -337,13 +338,17 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     from convert.registry import readers
 
     readers.register("html", H.HtmlReader, override=True)
-    from convert.readers.html import weigh, weigh_title
+    from convert.readers.html import weigh, weigh_authors, weigh_title
 
-    for step in ablate:  # a body step, date or title rule switched off, to measure what it costs or earns
+    for (
+        step
+    ) in ablate:  # a body step, date, title or author rule switched off, to measure what it costs or earns
         if step in weigh.DATE_RULES:
             weigh.DATE_RULES[step] = False
         elif step in weigh_title.TITLE_RULES:
             weigh_title.TITLE_RULES[step] = False
+        elif step in weigh_authors.AUTHOR_RULES:
+            weigh_authors.AUTHOR_RULES[step] = False
         else:
             H.BODY_STEPS.pop(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
@@ -660,6 +665,102 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def run_rules(path: Path) -> dict[str, dict[str, Any]]:
+    """Broadsheet's title and authors with every rule on, and with each title and author rule off.
+
+    The page is read once; the metadata is then weighed again from the same
+    parsed tree and trafilatura findings with one rule of
+    ``weigh_title.TITLE_RULES`` or ``weigh_authors.AUTHOR_RULES`` off at a time.
+    ``"again"`` is the metadata weighed again with every rule on: it must equal
+    ``"all"``, or the tree changed after the first weighing.
+    """
+    _quiet()
+    from convert.base import ReadOptions
+    from convert.readers import html as H
+    from convert.readers.html import weigh_authors, weigh_title
+
+    data = _html(path)
+    seen: list[tuple[Any, Any]] = []
+    original = H.build_metadata
+
+    def keep(tree: Any, extracted: Any, provenance: Any = None) -> Any:
+        seen.append((tree, extracted))
+        return original(tree, extracted, provenance)
+
+    try:
+        H.build_metadata = keep
+        article = H.HtmlReader().read(data, ReadOptions(require_text=False))
+    except Exception as exc:
+        return {"all": {"error": f"{type(exc).__name__}: {exc}"[:200]}}
+    finally:
+        H.build_metadata = original
+
+    def found(meta: Any) -> dict[str, Any]:
+        return {"title": meta.title, "authors": [a.name for a in meta.authors]}
+
+    out = {"all": found(article.meta), "again": found(original(*seen[0]))}
+    for table in (weigh_title.TITLE_RULES, weigh_authors.AUTHOR_RULES):
+        for rule in [r for r, on in table.items() if on]:
+            table[rule] = False
+            try:
+                out[f"-{rule}"] = found(original(*seen[0]))
+            finally:
+                table[rule] = True
+    return out
+
+
+def bench_rules(jobs: int, limit: int | None, sources: list[str], halves: tuple[str, ...]) -> dict[str, Any]:
+    """Per source and half: title %, author P and R with each title and author rule off in turn.
+
+    The change is printed in points against every rule on: a rule whose
+    removal costs the validation half nothing (or gains) has not earned its place.
+    """
+    results: dict[str, Any] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for source in sources:
+            pages = [p for p in SOURCES[source]() if p.half in halves and (p.title or p.authors is not None)]
+            if limit:
+                pages = _limited(pages, halves, limit)
+            if not pages:
+                continue
+            got = list(pool.map(run_rules, [p.path for p in pages], chunksize=2))
+            configs = list(dict.fromkeys(k for r in got for k in r))
+            metrics = ("title %", "author P", "author R")
+            table: dict[str, dict[str, dict[str, str]]] = {}
+            for config in configs:
+                table[config] = {}
+                for h in halves:
+                    score = Score()
+                    for page, r in zip(pages, got, strict=True):
+                        if page.half == h:
+                            score.add(
+                                Page(page.source, page.path, title=page.title, authors=page.authors),
+                                r.get(config, r.get("all", {})),
+                            )
+                    table[config][h] = score.row()
+            print(f"\n{source}: each title and author rule off in turn ({len(pages)} pages)")
+            print(
+                f"  {'configuration':<22}"
+                + "".join(f"{f'{m} {h[0].upper()}':>16}" for m in metrics for h in halves)
+            )
+            for config in configs:
+                cells = []
+                for m in metrics:
+                    for h in halves:
+                        value = table[config][h][m]
+                        base, now = points(table["all"][h][m]), points(value)
+                        delta = (
+                            "" if config == "all" or base is None or now is None else f" {now - base:+.1f}"
+                        )
+                        cells.append(value.split(" (")[0] + delta)
+                print(f"  {config:<22}" + "".join(f"{c:>16}" for c in cells))
+            changed = sum(r.get("again") != r.get("all") for r in got)
+            if changed:
+                print(f"  ({changed} pages weighed differently the second time: the tree changed)")
+            results[source] = table
+    return results
+
+
 def bench_steps(jobs: int, limit: int | None, sources: list[str], halves: tuple[str, ...]) -> None:
     """Per source and half: body F1 and date with each step off; a step that costs shows as a gain."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -930,10 +1031,16 @@ def main(argv: list[str] | None = None) -> int:
         "--ablate",
         action="append",
         default=[],
-        help="switch off this html body step, date or title rule (BODY_STEPS, DATE_RULES, TITLE_RULES)",
+        help="switch off this html body step, date, title or author rule "
+        "(BODY_STEPS, DATE_RULES, TITLE_RULES, AUTHOR_RULES)",
     )
     parser.add_argument(
         "--steps", action="store_true", help="measure each html body step and date rule switched off in turn"
+    )
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="measure each title and author rule switched off in turn (TITLE_RULES, AUTHOR_RULES)",
     )
     parser.add_argument("--cache", type=Path, help="keep baseline outputs here between runs")
     parser.add_argument("--skip-convert", action="store_true", help="skip the pandoc fixture conversions")
@@ -954,6 +1061,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.steps:
         bench_steps(args.jobs, args.limit, [s for s in chosen if s in SOURCES], halves)
         print(f"\ntotal {time.perf_counter() - started:.0f} s")
+        return 0
+    if args.rules:
+        ruled = bench_rules(args.jobs, args.limit, [s for s in chosen if s in SOURCES], halves)
+        print(f"\ntotal {time.perf_counter() - started:.0f} s")
+        if args.json:
+            args.json.write_text(json.dumps(ruled, indent=2) + "\n", encoding="utf-8")
         return 0
     results: dict[str, Any] = {
         "pages": bench_pages(

@@ -29,7 +29,6 @@ from .io import cached_json, installed_version
 
 __all__ = [
     "PARTICLES",
-    "company_name",
     "has_domain",
     "is_company",
     "is_role",
@@ -202,16 +201,6 @@ def is_company(text: str) -> bool:
     """Whether ``text`` ends in a company's legal form ("Bergportal GmbH", "Acme Ltd"): cleanco's
     table of legal forms by country, maintained with the library."""
     return _company_base(text) != _key(text)
-
-
-def company_name(text: str) -> str | None:
-    """The name a company goes by without its legal form ("Acme Ltd" -> "Acme"), or ``None`` if
-    ``text`` ends in no legal form (cleanco's table, as :func:`is_company`)."""
-    if not is_company(text):
-        return None
-    from cleanco import basename
-
-    return basename(" ".join(text.split())).strip(" ,") or None
 
 
 @functools.lru_cache(maxsize=4096)

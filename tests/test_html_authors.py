@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pytest
-from conftest import CORPUS
 
 from convert.readers.html import parse_html, weigh_authors
 from convert.readers.html.byline import bylined, page_spelling
@@ -199,14 +197,6 @@ def test_a_full_name_shown_as_a_guess_is_kept_in_the_page_spelling(monkeypatch: 
 # --- completing a first name ---------------------------------------------------
 
 
-def test_a_lone_first_name_is_completed_when_the_page_repeats_the_full_name() -> None:
-    html = page(
-        '<p>Von <a rel="author" href="/author/henry/">Henry</a> In Aktuell</p>'
-        "<p>Henry Steinhau schreibt.</p><p>Mehr von Henry Steinhau</p>"
-    )
-    assert authors(html) == ["Henry Steinhau"]
-
-
 def test_a_single_mention_after_the_first_name_is_not_a_surname() -> None:
     html = page('<p><a rel="author" href="/author/k/">Krimiblogger</a> Okay, hat nichts damit zu tun.</p>')
     assert authors(html) == ["Krimiblogger"]
@@ -311,49 +301,12 @@ def test_a_guess_alone_is_no_author_by_default() -> None:
 # --- the site's own accounts and companies ----------------------------------------------
 
 
-def test_a_meta_author_only_trafilatura_confirms_may_not_name_the_site() -> None:
-    shown = page("<p>Jane Roe keeps these notes.</p>")
-    meta = '<meta name="author" content="Jane Roe">'
-    assert authors(shown.replace("<head>", "<head>" + meta), guess="Jane Roe") == ["Jane Roe"]
-    # the same tag on a site named after her (trafilatura copies the tag, so it confirms nothing)
-    on_portal = shown.replace("<head>", "<head>" + meta)
-    assert authors(on_portal, guess="Jane Roe", publisher="Infoportal - Jane Roe") == []
-    lawyer = page("<p>Jane Niemeyer keeps these notes.</p>")
-    domain = '<meta name="author" content="Jane Niemeyer">'
-    domain += '<link rel="canonical" href="https://anwaltniemeyer.de/kanzlei/">'
-    assert authors(lawyer.replace("<head>", "<head>" + domain), guess="Jane Niemeyer") == []
-
-
-def test_a_byline_the_metadata_writes_with_a_legal_form_is_a_company() -> None:
-    byline = '<p class="byline">Von <span itemprop="author">Bundesverband Solarwerke</span></p>'
-    assert authors(page(byline)) == ["Bundesverband Solarwerke"]
-    head = '<meta name="author" content="Bundesverband Solarwerke e.V.">'
-    tree = parse_html(page(byline, head=head))
-    where: dict[str, str] = {}
-    assert build_metadata(tree, Extracted(), where).authors == ()
-    assert "legal form" in where["authors refused"]
-    assert (
-        authors(
-            page(byline, head='<meta name="copyright" content="© 2012-2024 Bundesverband Solarwerke e.V.">')
-        )
-        == []
-    )
-
-
 def test_a_guess_the_page_signs_counts_only_near_the_headline() -> None:
     signed = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
     assert authors(page(signed), guess="Jane Roe") == ["Jane Roe"]
     # the same link below a long story: another story's teaser, not this story's byline
     far = page(ARTICLE * 12 + signed)
     assert authors(far, guess="Jane Roe") == []
-
-
-def test_a_dateline_after_the_byline_is_cut() -> None:
-    check = AuthorFilter()
-    assert check.names("Von Jane Roe und John Doe Kakuma /Kenia") == ["Jane Roe", "John Doe"]
-    assert check.names("By Jane Roe, Kabul, Afghanistan") == ["Jane Roe"]
-    assert check.names("By Jane Roe, France") == ["Jane Roe"]
-    assert check.names("By Michael Jordan") == ["Michael Jordan"]  # a surname that is a country stays
 
 
 def test_on_and_a_date_after_the_name_is_cut_before_the_prose_test() -> None:
@@ -370,37 +323,6 @@ def test_a_dotted_login_byline_reads_as_the_two_names() -> None:
     assert AuthorFilter().names("J.R. Hartley") == ["J.R. Hartley"]
 
 
-# --- on the corpus (tuning-half pages whose annotation says "no author"; skipped without it) ---------
-
-
-@pytest.mark.parametrize(
-    ("page", "guess", "refusal"),
-    [
-        # "Bundesverband WindEnergie e.V." in <meta name=author>, without the legal form on the page
-        ("wind-energie.de.beschleunigung.html.gz", "Bundesverband WindEnergie e V", "legal form"),
-        # <meta name=author> and trafilatura (which copies it) name the portal "Infoportal - Diakonie Deutschland"
-        ("diakonie.de-Lebensgefühl.html.gz", "Diakonie Deutschland", None),
-    ],
-)
-def test_corpus_pages_of_organisations_have_no_author(page: str, guess: str, refusal: str | None) -> None:
-    path = CORPUS / "trafilatura" / "tests" / "eval" / page
-    if not path.is_file():
-        pytest.skip(f"no corpus page {path}")
-    tree = parse_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
-    where: dict[str, str] = {}
-    assert build_metadata(tree, Extracted(author=guess), where).authors == ()
-    if refusal:
-        assert refusal in where["authors refused"]
-
-
-def test_a_given_name_inside_the_address_does_not_make_the_author_the_site() -> None:
-    from convert.readers.html.names import AuthorFilter
-
-    assert not AuthorFilter(host="www.marketwatch.com").names_site("Mark Hulbert")
-    assert not AuthorFilter(host="www.billboard.com").names_site("Bill Werde")
-    assert AuthorFilter(host="anwaltniemeyer.de").names_site("Jens-Christof Niemeyer")
-
-
 def test_names_like_a_word_for_on_and_a_month_are_not_cut_as_a_date() -> None:
     from convert.readers.html.names import _ON_DATE_TAIL
 
@@ -408,3 +330,85 @@ def test_names_like_a_word_for_on_and_a_month_are_not_cut_as_a_date() -> None:
         assert _ON_DATE_TAIL.sub("", name) == name
     assert _ON_DATE_TAIL.sub("", "Jane Roe am Samstag, 19. Oktober") == "Jane Roe"
     assert _ON_DATE_TAIL.sub("", "Jane Roe on Monday, March 5") == "Jane Roe"
+
+
+# --- every author rule, on and off (``AUTHOR_RULES``, measured by ``bench/accuracy.py --rules``) ---------
+
+_PORTAL = page("<p>Jane Roe keeps these notes.</p>").replace(
+    "<head>", '<head><meta name="author" content="Jane Roe">'
+)
+_SIGNED = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
+
+#: rule -> (what is read, the answer with the rule on, the answer with it off). A byline string
+#: alone goes through the name filter; a page (with a trafilatura guess and a publisher) is weighed.
+RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str], list[str]]] = {
+    "on-dates": ("By Jane Roe on Monday, March 5", ["Jane Roe"], []),
+    "running-text": ("Iberische Weine in Berlin, Jane Roe", [], ["Jane Roe"]),
+    "by-line": ((page("<p>By Giovanni Gaggero | 12/10/2020</p>"), None, None), ["Giovanni Gaggero"], []),
+    "signed-guesses": ((page(_SIGNED), "Jane Roe", None), ["Jane Roe"], []),
+    "near-headline": ((page(ARTICLE * 12 + _SIGNED), "Jane Roe", None), [], ["Jane Roe"]),
+    "owners": (
+        (
+            page(
+                '<p><a href="/">Jane Roe</a></p>',
+                head=_ld("Jane Roe") + '<meta name="author" content="Jane Roe">',
+            ),
+            None,
+            "Jane Roe",
+        ),
+        ["Jane Roe"],
+        [],
+    ),
+    "fuller": (
+        (page('<div class="byline">By Jane Roe, John Doe</div>', head=_ld("Jane Roe")), None, None),
+        ["Jane Roe", "John Doe"],
+        ["Jane Roe"],
+    ),
+    "meta-by-trafilatura": ((_PORTAL, "Jane Roe", None), ["Jane Roe"], []),
+    "shown": (
+        (page("", head=_ld("Sam Poster") + '<meta name="author" content="Sam Poster">'), "Sam Poster", None),
+        [],
+        ["Sam Poster"],
+    ),
+    "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
+    "author-label": ((page("<p><span>Autor: Fritz Imhof</span></p>"), None, None), ["Fritz Imhof"], []),
+    "signed-markup": ((page(_SIGNED, head=_ld("Jane Roe")), None, None), ["Jane Roe"], []),
+}
+
+
+def test_every_author_rule_has_a_case() -> None:
+    assert set(RULE_CASES) == set(weigh_authors.AUTHOR_RULES)
+    assert all(weigh_authors.AUTHOR_RULES.values())  # every rule in the table is on by default
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_an_author_rule_changes_its_case(rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    read, on, off = RULE_CASES[rule]
+
+    def found() -> list[str]:
+        if isinstance(read, str):
+            return AuthorFilter().names(read)
+        return authors(read[0], guess=read[1], publisher=read[2])
+
+    assert found() == on
+    monkeypatch.setitem(weigh_authors.AUTHOR_RULES, rule, False)
+    assert found() == off
+
+
+def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:
+    assert authors(page("<div><h5>Autor: </h5>Peter Maahn/SP-X <span>Lesezeit: 5 min</span></div>")) == [
+        "Peter Maahn"
+    ]
+    assert authors(page("<p>Autoren Jelko Djuren und Jutta Klaukien</p>")) == [
+        "Jelko Djuren",
+        "Jutta Klaukien",
+    ]
+    assert authors(page("<p>Author interviews are on page 3</p>")) == []  # no capital after the label
+
+
+def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None:
+    assert authors(page(_SIGNED, head=_ld("Jane Roe"))) == ["Jane Roe"]
+    assert authors(page(ARTICLE * 12 + _SIGNED, head=_ld("Jane Roe"))) == []  # another story's byline
+    meta = '<meta name="author" content="Jane Roe">'
+    assert authors(page(_SIGNED, head=meta)) == ["Jane Roe"]
+    assert authors(page("<p>Jane Roe said the budget was fair.</p>", head=meta)) == []  # shown, not signed

@@ -63,22 +63,3 @@ def test_a_title_that_is_the_site_title_h1_gives_the_articles_heading() -> None:
     title, where = titled("<title>Harbour Gazette</title>", f"<h2>{HEADLINE}</h2>", GAZETTE)
     assert title == HEADLINE
     assert where == "trafilatura (first heading of the article), as <title> is the site's name"
-
-
-def test_a_heading_ending_in_a_dash_is_a_fragment_not_the_headline() -> None:
-    head = "<title>Natural cosmetics - healthier after all? | Harbour Gazette</title>" + SITE_NAME
-    kicker = "<h1>Natural cosmetics –</h1><h1>the healthier choice?</h1>"
-    assert titled(head, kicker)[0] == "Natural cosmetics - healthier after all?"
-    assert titled(head, "<h1>Natural cosmetics</h1>")[0] == "Natural cosmetics"
-
-
-def test_a_title_that_is_the_sites_address_in_words_gives_the_first_h1(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    head = '<title>Harbour Gazette</title><link rel="canonical" href="https://harbourgazette.example/">'
-    title, where = titled(head, "", "<h1>Welcome aboard!</h1>")
-    assert (title, where) == ("Welcome aboard!", "<h1> in the page, as <title> is the site's name")
-    other = head.replace("harbourgazette.example", "example.org")
-    assert titled(other, "", "<h1>Welcome aboard!</h1>")[0] == "Harbour Gazette"
-    monkeypatch.setitem(weigh_title.TITLE_RULES, "host-title", False)
-    assert titled(head, "", "<h1>Welcome aboard!</h1>")[0] == "Harbour Gazette"

@@ -93,18 +93,3 @@ def test_a_cached_word_list_is_keyed_by_its_builders_source(
         made.append(cached_json("words", ["lib", "1.0"], module.build))
     assert made == [["a"], ["b"]]
     assert len(list(tmp_path.glob("words-*.json"))) == 2
-
-
-def test_the_cached_territory_names_are_babels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from convert.readers.html import names as html_names
-
-    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
-    html_names._dateline_tail.cache_clear()
-    try:
-        first = html_names._dateline_tail().pattern
-        assert list(tmp_path.glob("territories-*.json"))
-        html_names._dateline_tail.cache_clear()
-        assert html_names._dateline_tail().pattern == first  # read back: the same pattern
-        assert "Kenia" in html_names._territory_names() and "Afghanistan" in html_names._territory_names()
-    finally:
-        html_names._dateline_tail.cache_clear()

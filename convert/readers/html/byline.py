@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from .names import AUTHOR_RULES
 from .text import name_key as _key
 from .text import squash
 
@@ -135,12 +136,34 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             text = squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
-    for el in body.iter(*_BYLINE_TAGS):
-        text = squash(el.text_content())
+    if AUTHOR_RULES["by-line"]:
+        for el in body.iter(*_BYLINE_TAGS):
+            text = squash(el.text_content())
+            label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
+            if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
+                yield text, f'"By NAME" line <{_tag(el)}>'
+                break  # the first: later ones are other stories' and readers' comments
+    if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
+        yield found
+
+
+def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
+    """The first "Author: NAME" on the page: an element reading so, or a label element ("<h5>Autor:
+    </h5>") with the name written right after it; the label cut off."""
+    for el in body.iter(*_BYLINE_TAGS, "dt", "label"):
+        own = squash(el.text)
+        if _LABEL_ONLY.fullmatch(own) and len(el) == 0 and (tail := squash(el.tail)):
+            text, where = tail, f"<{_tag(el)}> label and the text after it"
+        else:
+            text = squash(el.text_content())
+            if (m := _LABEL.match(text)) is None or len(text) > 80:
+                continue
+            text, where = text[m.end() :], f'"Author: NAME" line <{_tag(el)}>'
+        text = _NEXT_FIELD.split(text, maxsplit=1)[0]  # "Fritz Imhof Quelle: Livenet": the source's field
         label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
-        if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
-            yield text, f'"By NAME" line <{_tag(el)}>'
-            return  # the first: later ones are other stories' and readers' comments
+        if text[:1].isupper() and len(text) <= 80 and not _NOT_BYLINE.search(label) and ancestry.ok(el):
+            return text, where
+    return None
 
 
 def _itemprop_name(el: HtmlElement) -> str:
@@ -198,6 +221,16 @@ _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)
 #: with no markup ("By Giovanni Gaggero | 12/10/2020"). The words that are also name particles
 #: (de, da, di: "Da Vinci") are left out.
 _BY_LINE = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+#: The word "author" as a label before a byline, in the languages of :data:`.names.PREFIX` (Autor,
+#: Autorin, Autoren; author, authors; auteur, auteure; autore, autori; autora): grammar, the same on
+#: every site of a language.
+_AUTHOR_WORD = r"(?:autor(?:in|en|innen|a)?|authors?|auteur(?:e|s|es)?|autore|autori)"
+#: A line that starts with such a label and a capital: "Autor: Fritz Imhof", "Autoren Jane Roe und ...".
+_LABEL = re.compile(rf"{_AUTHOR_WORD}\s*:?\s+(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+#: An element holding only the label ("<h5>Autor: </h5>Peter Maahn").
+_LABEL_ONLY = re.compile(rf"{_AUTHOR_WORD}\s*:", re.IGNORECASE)
+#: The next labelled field after a name ("Quelle:", "Lesezeit:", "Date:"): a word and a colon.
+_NEXT_FIELD = re.compile(r"\s+[^\W\d_]+\s*:(?:\s|$)")
 #: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.
 _CJK_BY = r"(?:(?:作者|责任编辑|编辑|记者|撰文)\s*[：:]?|文\s*[：:/])\s*"
 

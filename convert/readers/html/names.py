@@ -6,11 +6,10 @@ or domain, a login handle, running text. Whether a cleaned name is a person's is
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from ...dates import CALENDAR_LANGUAGES, calendar_names
+from ...dates import calendar_names
 from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
 from .text import name_key as _name_key
 from .text import squash
@@ -62,13 +61,6 @@ _DOTTED_HANDLE = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_]+)")
 
 #: Chinese labels before a byline ("author:", "editor:", "reporter:", "text:", "photo:").
 _CJK_PREFIX = re.compile(r"^(?:作者|责任编辑|编辑|记者|撰文|文|图)\s*[：:]\s*")
-#: Job titles written after a name without a comma ("Jane Roe Chefredakteurin"): newsroom ranks,
-#: the same on every masthead of the language.
-_ROLE_TAIL = re.compile(
-    r"[\s,]+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor-in-chief|senior editor|contributing editor|"
-    r"staff writer|staff reporter|correspondent|columnist|journalist(?:in)?)$",
-    re.IGNORECASE,
-)
 # "Posted on 5 March 2024 by Jane Roe": the name follows the last "by".
 _POSTED_BY = re.compile(
     r"^.*?\b(?:posted|published|veröffentlicht|publiziert|geschrieben|erstellt|publié|publicado|pubblicato|"
@@ -77,43 +69,22 @@ _POSTED_BY = re.compile(
 )
 
 
-#: Whether "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
-#: ("Isabella.DiBiase") read as the two names it joins.
-ON_DATES = True
-#: Whether a dateline after the byline ("Von Jane Roe und John Doe Kakuma/Kenia") is cut off.
-DATELINES = True
-
-
-def _territory_names() -> list[str]:
-    """CLDR's names of countries and regions in :data:`convert.dates.CALENDAR_LANGUAGES` (Babel)."""
-    from babel import Locale
-
-    return sorted(
-        {
-            name
-            for lang in CALENDAR_LANGUAGES
-            for code, name in Locale.parse(lang).territories.items()
-            if len(name) > 3 and code != "ZZ"
-        }
-    )
-
-
-@functools.cache
-def _dateline_tail() -> re.Pattern[str]:
-    """A dateline ending a byline: a place, then "/" or "," and a country or region as CLDR names
-    it in :data:`convert.dates.CALENDAR_LANGUAGES` ("Kakuma/Kenia", "Kabul, Afghanistan")."""
-    from ...io import cached_json, installed_version
-
-    version = installed_version("babel")
-    kept = (
-        cached_json("territories", ["babel", version, CALENDAR_LANGUAGES], _territory_names)
-        if version
-        else None
-    )
-    names = kept if isinstance(kept, list) and all(isinstance(n, str) for n in kept) else _territory_names()
-    countries = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    place = r"[^\W\d_][\w.-]*"
-    return re.compile(rf"(?:\s+{place}\s*/|\s*,(?:\s*{place}\s*,)?)\s*(?:{countries})\s*$")
+#: The author rules that go beyond reading a declared name, by name; each stays only while it helps
+#: the validation half too (bench/RESULTS.md). ``bench/accuracy.py --ablate NAME`` switches one off.
+#: The table is shared with :mod:`.weigh_authors` and :mod:`.byline` (``weigh_authors.AUTHOR_RULES``
+#: is this dict); the rules the name filter applies are these:
+AUTHOR_RULES = {
+    # "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
+    # ("Isabella.DiBiase") read as the two names it joins
+    "on-dates": True,
+    # a byline field with running text in any part (a site description) names nobody
+    "running-text": True,
+    # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
+    "by-line": True,
+    # an element reading "Autor: NAME" (or "Author", "Auteur" ...), or a label element with the name
+    # right after it, is a byline candidate (:mod:`.byline`)
+    "author-label": True,
+}
 
 
 @dataclass(slots=True)
@@ -162,15 +133,13 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
-        if DATELINES:
-            text = _dateline_tail().sub("", text)
         if m := _POSTED_BY.match(text):
             text = m["name"]
-        if ON_DATES:
+        if AUTHOR_RULES["on-dates"]:
             text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
-        if whole and any(_running_text(part) for part in parts):
+        if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
@@ -192,11 +161,11 @@ class AuthorFilter:
         text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
             text = PREFIX.sub("", text).strip()
-        text = _capitals_only(_ROLE_TAIL.sub("", _DATE_TAIL.sub("", text)))
+        text = _capitals_only(_DATE_TAIL.sub("", text))
         text = text.strip(" \t-–—:,|·•*~\"'“”‘’«»()[]").lstrip(".")
         if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > 4:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
-        if ON_DATES and (m := _DOTTED_HANDLE.fullmatch(text)):
+        if AUTHOR_RULES["on-dates"] and (m := _DOTTED_HANDLE.fullmatch(text)):
             text = f"{m[1]} {m[2]}"
         if not looks_like_name(text, one_word=True):
             return None
@@ -217,21 +186,6 @@ class AuthorFilter:
             return len(key) > 3 and key in self._publisher_key and key != self._publisher_key
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
-
-    def names_site(self, name: str) -> bool:
-        """Whether the site's name or address holds ``name`` or one of its words: "Diakonie
-        Deutschland" on "Infoportal - Diakonie Deutschland", "Jens-Christof Niemeyer" on
-        ``anwaltniemeyer.de``. Such a name in ``<meta name=author>`` is the account the site posts
-        with as often as a writer; it needs a source that does not copy the tag.
-        """
-        key = _name_key(name)
-        if len(key) > 3 and key in self._publisher_key:
-            return True
-        # The family name opening or closing the address ("anwalt|niemeyer"), not any word anywhere
-        # in it: "Mark" is in "marketwatch", "Bill" in "billboard".
-        parts = [k for k in (_name_key(w) for w in re.split(r"[\s\-]+", name)) if k]
-        family = parts[-1] if parts else ""
-        return len(family) > 3 and any(h.startswith(family) or h.endswith(family) for h in self._host_keys)
 
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):

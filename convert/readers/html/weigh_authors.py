@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import company_name, one_word
+from ...names import one_word
 from .byline import byline_candidates, bylined, page_spelling
-from .jsonld import ld_author_names, ld_label, ld_text
+from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
-from .names import PREFIX, AuthorFilter
+from .names import AUTHOR_RULES, AuthorFilter
 from .text import name_key as _name_key
 from .text import reader_text, squash
 
@@ -30,60 +30,38 @@ if TYPE_CHECKING:
 #: wrong ones (precision 0.914 -> 0.942 without it on trafilatura's pages, recall 0.605 -> 0.538),
 #: and "prefer none to a wrong byline" puts precision first (bench/RESULTS.md).
 TRUST_GUESSES = False
-#: Whether trafilatura's full names stand alone when the page shows each as a byline (a link to the
-#: author's page, "by NAME", an hCard): a narrower trust than :data:`TRUST_GUESSES`. On the tuning
+#: :data:`.names.AUTHOR_RULES` (one table for the name filter and the weighing; ``bench/accuracy.py
+#: --ablate NAME`` switches a rule off) gains the weighing's rules:
+AUTHOR_RULES.update(
+    {
+        # trafilatura's full names stand alone when the page shows each as a byline (below)
+        "signed-guesses": True,
+        # ... and only when shown near the headline (:data:`_HEADLINE_REACH`)
+        "near-headline": True,
+        # JSON-LD's Person and <meta name=author> naming the same person agree (:func:`_owners`)
+        "owners": True,
+        # JSON-LD's first author gives way to one field listing them all (:func:`_fuller`)
+        "fuller": True,
+        # <meta name=author> stands when trafilatura agrees and the page shows every name
+        "meta-by-trafilatura": True,
+        # every source counts only for names the page shows its reader (:func:`_is_shown`)
+        "shown": True,
+        # a one-word name from a byline element counts only when the page signs with it
+        "one-word-bylines": True,
+        # a JSON-LD or <meta> author is confirmed by the page signing it near the headline (:func:`_signed_by_page`)
+        "signed-markup": True,
+    }
+)
+#: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
+#: link to the author's page, "by NAME", an hCard): a narrower trust than :data:`TRUST_GUESSES`. On the tuning
 #: half it added 4 right names and 1 wrong one (trafilatura's pages: precision 0.912 -> 0.908,
 #: recall 0.595 -> 0.614); the validation half agreed on recall (0.566 -> 0.590) and paid more in
 #: precision (0.899 -> 0.887), two of its three new wrong names on pages annotated "no author".
-#: Since such a name must stand near the headline (:data:`NEAR_HEADLINE`): tuning 0.934 / 0.605
+#: Since such a name must stand near the headline ("near-headline"): tuning 0.934 / 0.605
 #: without it, 0.936 / 0.624 with it; validation 0.908 / 0.572 without, 0.904 / 0.595 with.
-TRUST_SIGNED_GUESSES = True
 
 
 def weigh_authors(
-    tree: HtmlElement,
-    tags: MetaTags,
-    ld: dict[str, Any] | None,
-    extracted: Extracted,
-    check: AuthorFilter,
-    where: Where,
-) -> list[str]:
-    """:func:`_author_names`, a lone first name completed from the page ("Henry" -> "Henry Steinhau")."""
-    names = _author_names(tree, tags, ld, extracted, check, where)
-    if len(names) == 1 and one_word(names[0]) and (full := _full_form(names[0], reader_text(tree), check)):
-        where["authors"] += f", completed from the page text ({full})"
-        return [full]
-    return names
-
-
-def _full_form(name: str, text: str, check: AuthorFilter) -> str | None:
-    """The full name the page gives a one-word author, most often written right after it, if any.
-
-    A CMS account or a ``rel=author`` link often shows the first name only
-    while the page names "Henry Steinhau" again and again. Only capitalised
-    following words that pass the name checks count, and one mention is not
-    enough ("Krimiblogger Okay, ...": the next sentence).
-    """
-    counts: dict[str, int] = {}
-    for m in re.finditer(rf"(?<!\w){re.escape(name)}\s+([^\W\d_][\w'’-]+)(?!\w)", text):
-        last = m[1]
-        if (
-            not last[0].isupper()
-            or last.isupper() != name.isupper()
-            or _name_key(last) == _name_key(name)
-            or PREFIX.fullmatch(last + " ")
-        ):
-            continue
-        full = check.name(f"{name} {last}")
-        if full is not None and full.count(" ") == 1:
-            counts[full] = counts.get(full, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
-def _author_names(
     tree: HtmlElement,
     tags: MetaTags,
     ld: dict[str, Any] | None,
@@ -125,7 +103,11 @@ def _author_names(
     text = reader_text(tree)
     for raw, source in byline_candidates(tree):
         # One word alone ("Follow", "Heiko", 人氣 "views") names someone only when the page signs with it.
-        if names := [n for n in check.names(raw) if " " in n or bylined(tree, text, n)]:
+        if names := [
+            n
+            for n in check.names(raw)
+            if " " in n or not AUTHOR_RULES["one-word-bylines"] or bylined(tree, text, n)
+        ]:
             byline_names, byline_where = names, source
             break
     extracted_names = check.names(
@@ -133,9 +115,8 @@ def _author_names(
     )
     ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
     shown = _visible_key(tree)
-    companies = _companies(tags, ld) if COMPANY_NAMES else {}
     ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
-        [n for n in names if _is_shown(n, shown) and not _refused_company(n, companies, where)]
+        [n for n in names if _is_shown(n, shown) or not AUTHOR_RULES["shown"]]
         for names in (ld_names, catalogue_names, meta_names, byline_names, extracted_names)
     )
     catalogue_where = ", ".join(tags.label(k) for k in catalogue_keys)
@@ -149,7 +130,18 @@ def _author_names(
         (extracted_names, traf_where),
     ]
     if ld_names and (
-        other := _agreeing(ld_names, [*everything[1:], _owners(ld_pairs, meta_values, shown, byline_names)])
+        other := _agreeing(
+            ld_names,
+            [
+                *everything[1:],
+                *([_owners(ld_pairs, meta_values, shown, byline_names)] if AUTHOR_RULES["owners"] else []),
+                *(
+                    [_signed_by_page(tree, ld_names, text, extracted.title)]
+                    if AUTHOR_RULES["signed-markup"]
+                    else []
+                ),
+            ],
+        )
     ):
         where["authors"] = f"{ld_where}, confirmed by {other}"
         fields = [
@@ -157,7 +149,7 @@ def _author_names(
             for k in meta_keys
             for v in tags[k][:12]
         ]
-        if fuller := _fuller(ld_names, [(byline_names, byline_where), *fields]):
+        if AUTHOR_RULES["fuller"] and (fuller := _fuller(ld_names, [(byline_names, byline_where), *fields])):
             where["authors"] += f", with the co-authors {fuller[1]} lists"
             return fuller[0][:12]
         return ld_names[:12]
@@ -165,11 +157,22 @@ def _author_names(
         where["authors"] = catalogue_where
         return catalogue_names[:12]
     if meta_names:
-        other = _agreeing(meta_names, [everything[0], everything[3]])
+        other = _agreeing(
+            meta_names,
+            [
+                everything[0],
+                everything[3],
+                *(
+                    [_signed_by_page(tree, meta_names, text, extracted.title)]
+                    if AUTHOR_RULES["signed-markup"]
+                    else []
+                ),
+            ],
+        )
         if (
             other is None
+            and AUTHOR_RULES["meta-by-trafilatura"]
             and all(_name_key(n) in shown for n in meta_names)
-            and not _site_account(meta_names, check)
         ):
             other = _agreeing(meta_names, [everything[4]])
             other = f"{other} and the page text" if other else None
@@ -183,7 +186,7 @@ def _author_names(
         where["authors"] = f"{traf_where}, {guessed[1]}"
         return guessed[0][:6]
     if (
-        TRUST_SIGNED_GUESSES
+        AUTHOR_RULES["signed-guesses"]
         and extracted_names
         and (signed := _signed_guesses(tree, extracted_names, check, extracted.title))
     ):
@@ -192,69 +195,17 @@ def _author_names(
     return []
 
 
-#: Whether a name the page's own metadata writes with a legal form elsewhere ("Bundesverband
-#: WindEnergie e.V." in ``<meta name=author>``, the byline showing "Bundesverband WindEnergie") is
-#: refused as that company's. On the tuning half it refused one wrong name and no right one.
-COMPANY_NAMES = True
-#: The ``<meta>`` fields that name the site's owner or an article's author (:func:`_companies`).
-_OWNER_TAGS = (
-    "author",
-    "article:author",
-    "og:site_name",
-    "application-name",
-    "publisher",
-    "dc.publisher",
-    "dcterms.publisher",
-    "citation_publisher",
-    "copyright",
-    "dc.rights",
-)
-
-
-#: What a copyright line puts around the holder's name: "© 2012-2024", "Copyright (c)".
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\b\d{4}(?:\s*[-–]\s*\d{4})?\b", re.IGNORECASE)
-#: The separators of "Site - Owner e.V." and "Owner GmbH | Site".
-_PARTS = re.compile(r"\s+[|–—-]\s+")
-
-
-def _companies(tags: MetaTags, ld: dict[str, Any] | None) -> dict[str, str]:
-    """Name key -> where: the companies the page's metadata names with a legal form (cleanco).
-
-    A CMS byline drops the "GmbH" or "e.V." its settings write; the page that
-    names the same body with its legal form says it is an organisation.
-    """
-    found: dict[str, str] = {}
-    values: list[tuple[str | None, str]] = [
-        (v, tags.label(k)) for k in _OWNER_TAGS for v in tags.get(k) or ()
+def _signed_by_page(
+    tree: HtmlElement, names: list[str], text: str, headline: str | None
+) -> tuple[list[str], str]:
+    """The full names of ``names`` the page signs near its headline (:func:`.byline.bylined`, as for
+    trafilatura's guesses): a JSON-LD or ``<meta>`` author that a byline the reader sees confirms."""
+    signed = [
+        n
+        for n in names
+        if not one_word(n) and bylined(tree, text, n) and _near_headline(tree, text, headline, n)
     ]
-    if ld is not None:
-        values += [(ld_text(ld.get(k)), ld_label(ld, k)) for k in ("author", "publisher", "creator")]
-    for value, source in values:
-        for part in _PARTS.split(_COPYRIGHT.sub(" ", value or "")):
-            if (base := company_name(part.strip(" .,")) if len(part) <= 120 else None) and (
-                key := _name_key(base)
-            ):
-                found.setdefault(key, source)
-    return found
-
-
-def _refused_company(name: str, companies: dict[str, str], where: Where) -> bool:
-    """Whether ``name`` is one of ``companies``; the refusal is kept for ``inspect --explain``."""
-    source = companies.get(_name_key(name))
-    if source is not None:
-        where["authors refused"] = f"{name}: a company ({source} gives its legal form)"
-    return source is not None
-
-
-#: Whether a ``<meta name=author>`` that only trafilatura confirms (it reads the same tag) may name
-#: the site itself (:meth:`.names.AuthorFilter.names_site`). Off: on the tuning half both such names
-#: were wrong ("Diakonie Deutschland" on its own portal, a lawyer's name on his firm's domain).
-SITE_ACCOUNTS = False
-
-
-def _site_account(names: list[str], check: AuthorFilter) -> bool:
-    """Whether one of ``names`` is part of the site's name or address (:data:`SITE_ACCOUNTS`)."""
-    return not SITE_ACCOUNTS and any(check.names_site(n) for n in names)
+    return signed, "the page signing the name near the headline"
 
 
 def _signed_guesses(
@@ -270,15 +221,14 @@ def _signed_guesses(
         if name is None or one_word(name) or check.brand_word(name) or not bylined(tree, text, name):
             return []
         names.append(name)
-    if NEAR_HEADLINE and not all(_near_headline(tree, text, headline, n) for n in names):
+    if AUTHOR_RULES["near-headline"] and not all(_near_headline(tree, text, headline, n) for n in names):
         return []
     return names
 
 
-#: Whether a guess the page signs (:func:`_signed_guesses`) must be shown near the headline
+#: "near-headline": a guess the page signs (:func:`_signed_guesses`) must be shown near the headline
 #: (:data:`_HEADLINE_REACH`): a byline sits with its story's headline, and a name far below it is
 #: another story's (a list of teasers "Von NAME am DATE") or a reader's.
-NEAR_HEADLINE = True
 #: How many characters of the page's text a byline may stand before or after the headline: the
 #: kicker and headline above it, the standfirst, a picture's caption and the first paragraphs below.
 _HEADLINE_REACH = (1000, 3000)

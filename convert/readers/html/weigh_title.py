@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 TITLE_RULES = {
     # an <h1> that is a link to the site's front page is the site's name (its logo), not a headline
     "home-link": True,
-    # a heading that ends in a dash or colon ("Kicker –") is a fragment of one, never the headline
-    "fragment": True,
-    # a title that is only the site's address in words (``Anwalt Niemeyer`` on anwaltniemeyer.de) is the
-    # site's name too, and the page's first <h1> stands in when trafilatura found no heading
-    "host-title": True,
 }
 
 
@@ -76,19 +71,10 @@ def weigh_title(
         where["title"] = f"{origin}, the part of {source} it repeats"
         return heading
     short = strip_site_from_title(title, sites, hosts) or title
-    named = site_keys | ({_name_key(h) for h in hosts} if TITLE_RULES["host-title"] else set())
-    if _name_key(short) in named:
-        # A title that is only the site's name names no article: the article's own heading does.
-        if extracted.heading and _name_key(extracted.heading) not in named:
-            where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
-            return squash(extracted.heading)
-        h1 = next(
-            (t for e in tree.iter("h1") if (t := squash(e.text_content())) and _name_key(t) not in named),
-            None,
-        )
-        if h1 and TITLE_RULES["host-title"]:
-            where["title"] = f"<h1> in the page, as {source} is the site's name"
-            return h1
+    # A title that is only the site's name names no article: the article's own heading does.
+    if _name_key(short) in site_keys and extracted.heading and _name_key(extracted.heading) not in site_keys:
+        where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
+        return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
 
@@ -127,10 +113,6 @@ def _front_page(href: str | None) -> bool:
     return not parts.query and parts.path.strip("/").lower() in ("", "index.html", "index.htm", "index.php")
 
 
-#: The end of a heading that goes on elsewhere: a dash, colon or bar with nothing after it.
-_FRAGMENT = re.compile(r"[-–—:|/]\s*$")
-
-
 def _heading_in_title(
     tree: HtmlElement, extracted: Extracted, title: str, site_keys: set[str]
 ) -> tuple[str, str] | None:
@@ -164,7 +146,6 @@ def _heading_in_title(
             len(key) > 10
             and key != whole
             and key not in site_keys
-            and not (TITLE_RULES["fragment"] and _FRAGMENT.search(heading))
             and key in whole
             and (best is None or len(key) > best[0])
         ):

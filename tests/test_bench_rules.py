@@ -1,0 +1,38 @@
+"""``bench/accuracy.py --rules``: each title and author rule switched off in turn, on one read page."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from convert.readers.html import weigh_authors, weigh_title
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
+assert _spec is not None and _spec.loader is not None
+accuracy = importlib.util.module_from_spec(_spec)
+sys.modules["bench_accuracy"] = accuracy  # its dataclasses look their module up by name
+_spec.loader.exec_module(accuracy)
+
+ARTICLE = "<p>" + "The council met on Tuesday and agreed the budget for the coming year. " * 4 + "</p>"
+
+
+def test_each_rule_off_is_weighed_from_the_same_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Budget agreed | Harbour Gazette</title></head><body>"
+        '<h1><a href="/">Harbour Gazette</a></h1><article><h1>Budget agreed</h1>'
+        f"<p>By Giovanni Gaggero | 12/10/2020</p>{ARTICLE}</article></body></html>",
+        encoding="utf-8",
+    )
+    got = accuracy.run_rules(page)
+    assert got["all"] == got["again"] == {"title": "Budget agreed", "authors": ["Giovanni Gaggero"]}
+    assert set(got) == {
+        "all",
+        "again",
+        *(f"-{r}" for r in (*weigh_title.TITLE_RULES, *weigh_authors.AUTHOR_RULES)),
+    }
+    assert got["-by-line"]["authors"] == []
+    assert got["-signed-guesses"] == got["all"]  # a rule that does not apply changes nothing
+    assert all(weigh_authors.AUTHOR_RULES.values())  # every switch is back on
