@@ -605,7 +605,7 @@ def _extension(fmt: str) -> str:
 #: the gazetteer's data and parsed theme files (``convert.io.cached_json``). Nothing else may be left outside OUT.
 _CACHE = re.compile(
     r"broadsheet-\w+(/reference-[0-9a-f]+\.docx|/py3langid-[\w.+-]+(/\w+\.npy)?"
-    r"|/(calendar|months-en|nameparser|gazetteer|territories|theme)-[0-9a-f]{16}\.json)?"
+    r"|/(calendar|months-en|nameparser|gazetteer|theme)-[0-9a-f]{16}\.json)?"
 )
 
 
