@@ -75,6 +75,16 @@ def test_same_bytes_as_weasyprint_alone(
     assert ours == theirs
 
 
+def test_layouts_share_contexts_and_font_descriptions(theme: Theme, sample_path: Path) -> None:
+    from convert.exporters.pdf import _fonts
+
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    kept = speedups._kept(_fonts())
+    assert ("ltr", "en") in kept.contexts
+    # A handful of fonts and sizes (body, headline, byline, running head …), not one per layout.
+    assert 3 <= len(kept.descriptions) < 40
+
+
 def test_justified_boxes_take_the_parked_layout(
     theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,13 +102,16 @@ def test_justified_boxes_take_the_parked_layout(
 
 #: Justified text in the cases the parked layout must get right or leave to WeasyPrint:
 #: decorations (drawing reads their metrics first), word and letter spacing, a lone space
-#: between inline boxes, preserved line breaks, right to left, a tab kept by pre-wrap.
+#: between inline boxes, preserved line breaks, right to left, a tab kept by pre-wrap;
+#: and layouts in several languages, directions and fonts (the kept contexts and descriptions).
 EDGE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
 @page { size: 90mm 200mm; margin: 8mm; }
 p { text-align: justify; hyphens: auto; font-family: serif; font-size: 10pt; }
 .u { text-decoration: underline; } .s { text-decoration: line-through overline; }
 .ws { word-spacing: 3px; } .ls { letter-spacing: 0.05em; } .pl { white-space: pre-line; }
 .pw { white-space: pre-wrap; tab-size: 4; }
+.fo { font-language-override: "TRK"; font-feature-settings: "smcp"; font-kerning: none; }
+.fv { font-variation-settings: "wght" 600; font-stretch: condensed; font-size: 9.5pt; }
 </style></head><body>
 <p>Plain justified text runs on long enough to wrap across several lines of the narrow page,
 with <a class="u" href="#x">an underlined link that is itself long enough to be justified</a>
@@ -112,6 +125,9 @@ ends this line early, and the text after it runs on to be justified over the nex
 of the page.</p>
 <p class="pw">A tab\there and words after it that wrap over more than one line of the page,
 justified or not.</p>
+<p class="fo">Figures 1234567890 and fine fluffy office ligatures, set with features of their own,
+justified over the lines of the page.</p>
+<p class="fv" lang="de">Ein deutscher Absatz mit Silbentrennung nach Wörterbuch, schmal gesetzt.</p>
 <p dir="rtl" lang="ar">هذا نص عربي طويل بما يكفي ليلتف على عدة أسطر في هذه الصفحة الضيقة ويضبط من الجانبين.</p>
 </body></html>"""
 

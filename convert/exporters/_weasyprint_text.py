@@ -12,7 +12,17 @@
    line-through metrics set up with the throw-away layout before it sets the
    layout up again.
 
-2. **Page references counted once while tagging.** ``add_tags``
+2. **One Pango context per language and direction, one font description
+   per font.** ``Layout.setup`` (``weasyprint/text/line_break.py``) runs for
+   every text layout (each line is laid out three to five times while lines
+   are broken, hyphenated and drawn) and builds a new Pango context and font
+   description each time. A context holds only what setup gives it (font
+   map, base direction, language, unrounded glyph positions) and is never
+   changed afterwards; Pango copies a font description into the layout. So
+   both are made once per font configuration and kept: per (direction,
+   language), and per the style values the description is made of.
+
+3. **Page references counted once while tagging.** ``add_tags``
    (``weasyprint/pdf/tags.py``) asks ``pdf.page_references`` for every
    structure element, and pydyf builds the tuple of all page references
    anew each time; tagging adds no page, so it sees the tuple built once.
@@ -31,13 +41,19 @@ import weasyprint
 import weasyprint.layout.inline as _inline
 import weasyprint.pdf as _pdf
 from weasyprint.formatting_structure import boxes as _boxes
+from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
+from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
+from weasyprint.text.fonts import font_features, get_font_description
 from weasyprint.text.line_break import Layout as _Layout
 
-#: The releases whose ``add_word_spacing``, ``Layout`` and ``add_tags`` this was checked against.
+#: The releases whose ``add_word_spacing``, ``Layout.setup`` and ``add_tags`` this was checked against.
 SUPPORTED_VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0"}
 
 _original_add_word_spacing = _inline.add_word_spacing
 _original_add_tags = _pdf.add_tags
+_original_setup = _Layout.setup
+#: Past this many kept font descriptions (distinct fonts and sizes) in one font configuration, start again.
+_MAX_DESCRIPTIONS = 4096
 
 
 def installed() -> bool:
@@ -52,12 +68,127 @@ def install() -> bool:
         return False
     _inline.add_word_spacing = _add_word_spacing
     _pdf.add_tags = _add_tags
+    _Layout.setup = _setup
     return True
 
 
 def uninstall() -> None:
     _inline.add_word_spacing = _original_add_word_spacing
     _pdf.add_tags = _original_add_tags
+    _Layout.setup = _original_setup
+
+
+class _Kept:
+    """What one font configuration's layouts share: Pango contexts and font descriptions."""
+
+    def __init__(self) -> None:
+        self.contexts: dict[tuple[str, str | None], tuple[Any, Any]] = {}
+        self.descriptions: dict[tuple[Any, ...], Any] = {}
+
+
+def _kept(font_config: Any) -> _Kept:
+    kept = font_config.__dict__.get("_broadsheet_kept")
+    if kept is None:
+        kept = font_config._broadsheet_kept = _Kept()
+    return kept
+
+
+def _context(style: Any, kept: _Kept) -> tuple[Any, Any]:
+    """The Pango context and language ``Layout.setup`` would make for ``style``."""
+    if style["font_language_override"] != "normal":
+        override = style["font_language_override"]
+        lang = LST_TO_ISO.get(override.lower(), override)
+    else:
+        lang = style["lang"] or None
+    key = (style["direction"], lang)
+    found = kept.contexts.get(key)
+    if found is None:
+        context = ffi.gc(
+            pango.pango_font_map_create_context(style.font_config.font_map), gobject.g_object_unref
+        )
+        pango.pango_context_set_round_glyph_positions(context, False)
+        pango.pango_context_set_base_dir(context, PANGO_DIRECTION[style["direction"]])
+        if lang:
+            lang_p, _ = unicode_to_char_p(lang)
+            language = pango.pango_language_from_string(lang_p)
+            pango.pango_context_set_language(context, language)
+        else:
+            language = pango.pango_language_get_default()
+        found = kept.contexts[key] = (context, language)
+    return found
+
+
+def _description(style: Any, kept: _Kept) -> Any:
+    """The font description ``get_font_description`` makes for ``style`` (read only: Pango copies it)."""
+    key = (
+        style["font_family"],
+        style["font_style"],
+        style["font_stretch"],
+        style["font_weight"],
+        style["font_size"],
+        style["font_variant_caps"],
+        style["font_variation_settings"],
+    )
+    try:
+        found = kept.descriptions.get(key)
+    except TypeError:  # a value this was not written for (unhashable): no keeping
+        return get_font_description(style)
+    if found is None:
+        if len(kept.descriptions) >= _MAX_DESCRIPTIONS:
+            kept.descriptions.clear()
+        found = kept.descriptions[key] = get_font_description(style)
+    return found
+
+
+def _setup(self: Any, style: Any) -> None:
+    # weasyprint/text/line_break.py, Layout.setup, with the kept context and font description.
+    self.style = style
+    self.first_line_direction = 0
+    kept = _kept(style.font_config)
+    pango_context, self.language = _context(style, kept)
+    assert not isinstance(style["font_family"], str), "font_family should be a list"
+    font_description = _description(style, kept)
+    self.layout = ffi.gc(pango.pango_layout_new(pango_context), gobject.g_object_unref)
+    pango.pango_layout_set_auto_dir(self.layout, False)
+    pango.pango_layout_set_font_description(self.layout, font_description)
+
+    if style["text_decoration_line"] != "none":
+        metrics = ffi.gc(
+            pango.pango_context_get_metrics(pango_context, font_description, self.language),
+            pango.pango_font_metrics_unref,
+        )
+        self.ascent = FROM_UNITS * pango.pango_font_metrics_get_ascent(metrics)
+        self.underline_position = FROM_UNITS * pango.pango_font_metrics_get_underline_position(metrics)
+        self.strikethrough_position = FROM_UNITS * pango.pango_font_metrics_get_strikethrough_position(
+            metrics
+        )
+        self.underline_thickness = FROM_UNITS * pango.pango_font_metrics_get_underline_thickness(metrics)
+        self.strikethrough_thickness = FROM_UNITS * pango.pango_font_metrics_get_strikethrough_thickness(
+            metrics
+        )
+    else:
+        self.ascent = None
+        self.underline_position = None
+        self.strikethrough_position = None
+
+    features = font_features(
+        style["font_kerning"],
+        style["font_variant_ligatures"],
+        style["font_variant_position"],
+        style["font_variant_caps"],
+        style["font_variant_numeric"],
+        style["font_variant_alternates"],
+        style["font_variant_east_asian"],
+        style["font_feature_settings"],
+    )
+    if features:
+        encoded = ",".join(f"{key} {value}" for key, value in features.items()).encode()
+        attr = style.font_config.font_features.setdefault(
+            encoded, pango.pango_attr_font_features_new(encoded)
+        )
+        attr_list = pango.pango_attr_list_new()
+        pango.pango_attr_list_insert(attr_list, attr)
+        pango.pango_layout_set_attributes(self.layout, attr_list)
 
 
 class _ParkedLayout(_Layout):
