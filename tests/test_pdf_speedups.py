@@ -152,3 +152,56 @@ def test_same_bytes_on_corpus_documents(corpus: Path, theme: Theme, monkeypatch:
             continue
         ours, theirs = both(lambda: render_pdf(article, theme, ExportOptions()).data)  # noqa: B023
         assert ours == theirs, path
+
+
+def test_the_collector_is_paused_during_a_render_and_back_on_after(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from convert.exporters import pdf
+
+    seen: list[tuple[bool, int, int]] = []
+    original = pdf._weasyprint_pdf
+
+    def spy(*args: object) -> bytes:
+        before = gc.get_stats()[0]["collections"]
+        data = original(*args)  # type: ignore[arg-type]
+        seen.append((gc.isenabled(), before, gc.get_stats()[0]["collections"]))
+        return data
+
+    monkeypatch.setattr(pdf, "_weasyprint_pdf", spy)
+    assert gc.isenabled()
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    ((enabled, before, after),) = seen
+    assert not enabled and after == before  # off, and no collection, while WeasyPrint works
+    assert gc.isenabled()
+    assert gc.get_stats()[0]["collections"] > after  # one young sweep at the end
+
+
+def test_the_collector_comes_back_after_a_failed_render(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from convert.errors import ExportError
+    from convert.exporters import pdf
+
+    def broken(document: object, render: object) -> object:
+        raise ValueError("a layout WeasyPrint cannot do")
+
+    monkeypatch.setattr(pdf, "keep_footnotes_with_calls", broken)
+    with pytest.raises(ExportError):
+        render_pdf(sample_like(sample_path), theme, ExportOptions())
+    assert gc.isenabled()
+
+
+def test_a_collector_the_application_turned_off_stays_off(theme: Theme, sample_path: Path) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        render_pdf(sample_like(sample_path), theme, ExportOptions())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
