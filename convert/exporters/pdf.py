@@ -379,21 +379,28 @@ def mark_artifacts(document: Any, pdf: Any) -> None:
         contents = by_ref.get(page.get("Contents")) if page is not None else None
         if contents is None or not mcids:
             continue
-        ops, kept, i = contents.stream, [], 0
-        while i < len(ops):
-            properties = ops[i + 1] if i + 2 < len(ops) else None
+        # "/Tag <<… /MCID n>> BDC" becomes "/Artifact BMC"; each BDC is found by list.index (a page
+        # holds thousands of operators and a few hundred marked sequences).
+        ops, kept, start = contents.stream, [], 0
+        while True:
+            try:
+                end = ops.index(b"BDC", start)
+            except ValueError:
+                break
+            i = end - 2
             if (
-                isinstance(ops[i], str)
+                i >= start
+                and isinstance(ops[i], str)
                 and ops[i].startswith("/")
-                and ops[i + 2 : i + 3] == [b"BDC"]
-                and isinstance(properties, dict)
-                and properties.get("MCID") in mcids
+                and isinstance(ops[i + 1], dict)
+                and ops[i + 1].get("MCID") in mcids
             ):
+                kept += ops[start:i]
                 kept += ["/Artifact", b"BMC"]
-                i += 3
-                continue
-            kept.append(ops[i])
-            i += 1
+            else:
+                kept += ops[start : end + 1]
+            start = end + 1
+        kept += ops[start:]
         contents.stream = kept
         mapping = nums[2 * pages.index(page_ref) + 1]
         for n, ref in enumerate(mapping):
