@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import re
 import resource
@@ -179,13 +180,16 @@ def _median_time(fn: Callable[[], object], repeat: int) -> float:
 def _median_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
     """:func:`_median_time` of each of ``fns``, their runs interleaved (A B C A B C …).
 
-    A ratio of two of them then compares runs made under the same load.
+    A ratio of two of them then compares runs made under the same load. Each run
+    starts after a full garbage collection (not timed), so none of them pays for
+    collecting what the one before it left.
     """
     for fn in fns:
         fn()  # warm
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, kept in zip(fns, times, strict=True):
+            gc.collect()
             start = _cpu()
             fn()
             kept.append(_cpu() - start)
