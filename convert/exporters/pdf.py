@@ -159,19 +159,17 @@ def _weasyprint_pdf(
     options: ExportOptions,
 ) -> bytes:
     """WeasyPrint's part of :func:`render_pdf`; its box tree is gone when this returns."""
-    html = weasyprint.HTML(string=source, base_url=base_url, url_fetcher=fetcher)
-    document = html.render(
-        font_config=_fonts(), stylesheets=[sheet.css], pdf_variant=variant, presentational_hints=True
-    )
-    document = keep_footnotes_with_calls(
-        document,
-        lambda extra: html.render(
+
+    def render(extra: list[Any]) -> Any:
+        return html.render(
             font_config=_fonts(),
             stylesheets=[sheet.css, *extra],
             pdf_variant=variant,
             presentational_hints=True,
-        ),
-    )
+        )
+
+    html = weasyprint.HTML(string=source, base_url=base_url, url_fetcher=fetcher)
+    document = keep_footnotes_with_calls(render([]), render)
     if options.cover_page:
         from ._cover import cover_document
 
@@ -269,8 +267,7 @@ def scripts_without_font(article: Article) -> list[str]:
         + [plain_text(block) for note in article.notes for block in note.body]
     )
     missing = []
-    # Which scripts, not how many letters: each distinct character is looked up once (asked of
-    # every letter, fontTools' lookup took 3 % of the sample's render).
+    # Which scripts, not how many letters: each distinct character once (every letter: 3 % of a render).
     for script in sorted(scripts_in("".join(set(text)))):
         if script not in _font_coverage:
             letters = []
@@ -379,8 +376,7 @@ def mark_artifacts(document: Any, pdf: Any) -> None:
         contents = by_ref.get(page.get("Contents")) if page is not None else None
         if contents is None or not mcids:
             continue
-        # "/Tag <<… /MCID n>> BDC" becomes "/Artifact BMC"; each BDC is found by list.index (a page
-        # holds thousands of operators and a few hundred marked sequences).
+        # "/Tag <<… /MCID n>> BDC" becomes "/Artifact BMC"; list.index finds each BDC among thousands.
         ops, kept, start = contents.stream, [], 0
         while True:
             try:
@@ -539,14 +535,9 @@ def _fixed_font_clock(meta: Metadata) -> Iterator[None]:
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off while WeasyPrint renders one article, then one young sweep.
 
-    A render builds tens of thousands of boxes that live until the PDF is
-    written, and every automatic collection on the way walks the young ones
-    again and, as they are promoted, sometimes all the older ones too (the
-    sample's render ran about 20 collections, 7 % of its CPU on average).
-    Paused, the render's own cyclic garbage (a few thousand objects for an
-    article) is swept once at the end, when the box tree is gone; the output
-    does not change. Bundles render many articles per document and keep the
-    collector running, so their memory stays bounded.
+    Automatic collections walked the growing box tree ~20 times a render (7 % of the sample's CPU on
+    average); paused, the render's cyclic garbage (its styles and elements, a few thousand objects)
+    is swept once, when the tree is gone. Bundles keep the collector on: their memory stays bounded.
     """
     if not gc.isenabled():  # the application turned it off: leave it so
         yield
