@@ -1,11 +1,12 @@
-"""The carried column layout against WeasyPrint's own: the same PDF bytes, and the time each took.
+"""The carried WeasyPrint speed-ups against WeasyPrint's own code: the same PDF bytes, and the time each took.
 
-    python bench/pdf_columns_bytes.py [--n 16] [--half tuning|validation|both]
+    python bench/pdf_columns_bytes.py [--n 16] [--half tuning|validation|both] [--patch all|columns|text]
 
 Renders the sample and ``--n`` BBC stories and ``--n`` saved web pages per
 half (chosen and split as ``bench/pdf_cost.py`` does) with Broadsheet's PDF
-exporter twice, with and without :mod:`convert.exporters._weasyprint_columns`,
-and compares the bytes. Prints one line per document that differs, the
+exporter twice, with and without the carried patches
+(:mod:`convert.exporters._weasyprint_columns`, :mod:`convert.exporters._weasyprint_text`
+or both: ``--patch``), and compares the bytes. Prints one line per document that differs, the
 count of final column layouts kept from a trial, and the CPU time of each
 side (``time.process_time``; one render each after a warm-up).
 """
@@ -16,6 +17,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,14 +27,38 @@ import pdf_cost  # noqa: E402
 
 from convert.base import ExportOptions  # noqa: E402
 from convert.exporters import _weasyprint_columns as columns  # noqa: E402
+from convert.exporters import _weasyprint_text as text  # noqa: E402
 from convert.exporters.pdf import render_pdf  # noqa: E402
 from convert.theme import load_theme  # noqa: E402
+
+
+@contextmanager
+def stock_text() -> Iterator[None]:
+    """WeasyPrint's own text layout and tagging, without the carried speed-ups."""
+    was = text.installed()
+    text.uninstall()
+    try:
+        yield
+    finally:
+        if was:
+            text.install()
+
+
+@contextmanager
+def stock(patch: str) -> Iterator[None]:
+    with ExitStack() as stack:
+        if patch in ("all", "columns"):
+            stack.enter_context(pdf_cost.stock_columns())
+        if patch in ("all", "text"):
+            stack.enter_context(stock_text())
+        yield
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=16, help="BBC stories and web pages per half")
     parser.add_argument("--half", choices=(*pdf_cost.HALVES, "both"), default="both")
+    parser.add_argument("--patch", choices=("all", "columns", "text"), default="all", help="what to compare")
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     theme = load_theme("default")
@@ -46,7 +73,7 @@ def main() -> int:
     for name, article in items:
         out = {}
         for side in ("patched", "stock"):
-            with pdf_cost.stock_columns() if side == "stock" else pdf_cost.nullcontext():
+            with stock(args.patch) if side == "stock" else pdf_cost.nullcontext():
                 render_pdf(article, theme, ExportOptions())  # warm
                 before = columns.counts["kept"]
                 start = time.process_time()
@@ -61,7 +88,7 @@ def main() -> int:
             print(f"same bytes: {name} ({kept} columns kept)")
     print(
         f"{len(items) - differ} of {len(items)} documents byte-identical; CPU "
-        f"{cpu['patched']:.2f} s with the carried layout, {cpu['stock']:.2f} s without"
+        f"{cpu['patched']:.2f} s with the carried patches ({args.patch}), {cpu['stock']:.2f} s without"
     )
     return 1 if differ else 0
 

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -178,13 +180,16 @@ def _median_time(fn: Callable[[], object], repeat: int) -> float:
 def _median_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
     """:func:`_median_time` of each of ``fns``, their runs interleaved (A B C A B C …).
 
-    A ratio of two of them then compares runs made under the same load.
+    A ratio of two of them then compares runs made under the same load. Each run
+    starts after a full garbage collection (not timed), so none of them pays for
+    collecting what the one before it left.
     """
     for fn in fns:
         fn()  # warm
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, kept in zip(fns, times, strict=True):
+            gc.collect()
             start = _cpu()
             fn()
             kept.append(_cpu() - start)
@@ -192,9 +197,13 @@ def _median_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (a pandoc it ran counts)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    """CPU seconds of this process and of its finished children (a pandoc it ran counts).
+
+    From getrusage (microseconds), not os.times (clock ticks: 10 ms on Linux, 5 % of the
+    floor's render, too coarse for a 1.5x ratio of two medians).
+    """
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def pdf_floor_rows(repeat: int, work: Path) -> list[Row]:
@@ -422,7 +431,7 @@ def main() -> None:
     try:
         plan: list[tuple[str, Callable[[], list[Row]]]] = [
             ("cold", lambda: cold_rows(3 if q else 5, work)),
-            ("pdf-floor", lambda: pdf_floor_rows(3 if q else 7, work)),
+            ("pdf-floor", lambda: pdf_floor_rows(3 if q else 15, work)),
             ("docx", lambda: [docx_row(5 if q else 20, 3 if q else 5)]),
             ("batch-bbc", lambda: [batch_row("bbc", 20 if q else 100, args.jobs, work)]),
             ("batch-web", lambda: [batch_row("web", 12 if q else 60, args.jobs, work)]),

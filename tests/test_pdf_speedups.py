@@ -1,0 +1,208 @@
+"""The carried text and tagging speed-ups: the same PDF bytes as WeasyPrint's own code, with less work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import weasyprint
+from test_exporter_pdf import sample_like
+
+import convert
+from convert.base import ExportOptions
+from convert.exporters import _weasyprint_text as speedups
+from convert.exporters.pdf import render_pdf
+from convert.model import Article
+from convert.theme import Theme, load_theme
+
+pytestmark = pytest.mark.skipif(
+    not speedups.installed(), reason=f"the speed-ups are written for {speedups.SUPPORTED_VERSIONS}"
+)
+
+
+@contextmanager
+def stock() -> Iterator[None]:
+    speedups.uninstall()
+    try:
+        yield
+    finally:
+        speedups.install()
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    return load_theme("default")
+
+
+def both(render: object) -> tuple[bytes, bytes]:
+    assert callable(render)
+    ours = render()
+    with stock():
+        theirs = render()
+    return ours, theirs
+
+
+def test_installed_with_the_pdf_exporter() -> None:
+    assert speedups.installed()
+
+
+def test_another_weasyprint_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    speedups.uninstall()
+    try:
+        monkeypatch.setattr(weasyprint, "__version__", "999.0")
+        assert speedups.install() is False
+        assert not speedups.installed()
+    finally:
+        monkeypatch.undo()
+        speedups.install()
+    assert speedups.installed()
+
+
+@pytest.mark.parametrize("case", ["sample", "footnote", "kitchen", "read-sample"])
+def test_same_bytes_as_weasyprint_alone(
+    case: str, theme: Theme, sample_path: Path, kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    article = {
+        "sample": lambda: sample_like(sample_path),
+        "footnote": lambda: sample_like(sample_path, footnote=True),
+        "kitchen": lambda: kitchen_sink,
+        "read-sample": lambda: convert.read(sample_path),
+    }[case]()
+    ours, theirs = both(lambda: render_pdf(article, theme, ExportOptions()).data)
+    assert ours == theirs
+
+
+def test_layouts_share_contexts_and_font_descriptions(theme: Theme, sample_path: Path) -> None:
+    from convert.exporters.pdf import _fonts
+
+    _fonts().__dict__.pop("_broadsheet_kept", None)  # what earlier renders in this process kept
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    kept = speedups._kept(_fonts())
+    assert ("ltr", "en") in kept.contexts
+    # A handful of fonts and sizes (body, headline, byline, running head …), not one per layout.
+    assert 3 <= len(kept.descriptions) < 40
+
+
+def test_justified_boxes_take_the_parked_layout(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parked: list[str] = []
+    original = speedups._ParkedLayout.__init__
+
+    def counting(self: speedups._ParkedLayout, text: str, *args: object) -> None:
+        parked.append(text)
+        original(self, text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(speedups._ParkedLayout, "__init__", counting)
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    assert len(parked) > 100  # every justified line of the op-ed's columns
+
+
+#: Justified text in the cases the parked layout must get right or leave to WeasyPrint:
+#: decorations (drawing reads their metrics first), word and letter spacing, a lone space
+#: between inline boxes, preserved line breaks, right to left, a tab kept by pre-wrap;
+#: and layouts in several languages, directions and fonts (the kept contexts and descriptions).
+EDGE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
+@page { size: 90mm 200mm; margin: 8mm; }
+p { text-align: justify; hyphens: auto; font-family: serif; font-size: 10pt; }
+.u { text-decoration: underline; } .s { text-decoration: line-through overline; }
+.ws { word-spacing: 3px; } .ls { letter-spacing: 0.05em; } .pl { white-space: pre-line; }
+.pw { white-space: pre-wrap; tab-size: 4; }
+.fo { font-language-override: "TRK"; font-feature-settings: "smcp"; font-kerning: none; }
+.fv { font-variation-settings: "wght" 600; font-stretch: condensed; font-size: 9.5pt; }
+</style></head><body>
+<p>Plain justified text runs on long enough to wrap across several lines of the narrow page,
+with <a class="u" href="#x">an underlined link that is itself long enough to be justified</a>
+and <span class="s">struck words set over a line end so that they are spread too</span>.</p>
+<p class="ws">Word spacing widens every gap <b>bold</b> <i>italic</i> <b>a</b> <i>b</i> and
+the line is justified on top of that across the whole paragraph of text.</p>
+<p class="ls">Letter spacing spreads the letters while justification spreads the words, over
+several lines of this narrow page again.</p>
+<p class="pl">A preserved line break
+ends this line early, and the text after it runs on to be justified over the next lines
+of the page.</p>
+<p class="pw">A tab\there and words after it that wrap over more than one line of the page,
+justified or not.</p>
+<p class="fo">Figures 1234567890 and fine fluffy office ligatures, set with features of their own,
+justified over the lines of the page.</p>
+<p class="fv" lang="de">Ein deutscher Absatz mit Silbentrennung nach Wörterbuch, schmal gesetzt.</p>
+<p dir="rtl" lang="ar">هذا نص عربي طويل بما يكفي ليلتف على عدة أسطر في هذه الصفحة الضيقة ويضبط من الجانبين.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("tags", [False, True])
+def test_same_bytes_on_edge_cases(tags: bool) -> None:
+    ours, theirs = both(lambda: weasyprint.HTML(string=EDGE_HTML).write_pdf(pdf_tags=tags))
+    assert ours == theirs
+
+
+@pytest.mark.slow
+def test_same_bytes_on_corpus_documents(corpus: Path, theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both halves: BBC stories and readability pages spread over the corpus."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    bbc = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
+    pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
+    chosen = bbc[:: max(1, len(bbc) // 8)][:8] + pages[:: max(1, len(pages) // 6)][:6]
+    assert chosen
+    for path in chosen:
+        article = convert.read(path)
+        if not article.body:
+            continue
+        ours, theirs = both(lambda: render_pdf(article, theme, ExportOptions()).data)  # noqa: B023
+        assert ours == theirs, path
+
+
+def test_the_collector_is_paused_during_a_render_and_back_on_after(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from convert.exporters import pdf
+
+    seen: list[tuple[bool, int, int]] = []
+    original = pdf._weasyprint_pdf
+
+    def spy(*args: object) -> bytes:
+        before = gc.get_stats()[0]["collections"]
+        data = original(*args)  # type: ignore[arg-type]
+        seen.append((gc.isenabled(), before, gc.get_stats()[0]["collections"]))
+        return data
+
+    monkeypatch.setattr(pdf, "_weasyprint_pdf", spy)
+    assert gc.isenabled()
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    ((enabled, before, after),) = seen
+    assert not enabled and after == before  # off, and no collection, while WeasyPrint works
+    assert gc.isenabled()
+    assert gc.get_stats()[0]["collections"] > after  # one young sweep at the end
+
+
+def test_the_collector_comes_back_after_a_failed_render(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from convert.errors import ExportError
+    from convert.exporters import pdf
+
+    def broken(document: object, render: object) -> object:
+        raise ValueError("a layout WeasyPrint cannot do")
+
+    monkeypatch.setattr(pdf, "keep_footnotes_with_calls", broken)
+    with pytest.raises(ExportError):
+        render_pdf(sample_like(sample_path), theme, ExportOptions())
+    assert gc.isenabled()
+
+
+def test_a_collector_the_application_turned_off_stays_off(theme: Theme, sample_path: Path) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        render_pdf(sample_like(sample_path), theme, ExportOptions())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
