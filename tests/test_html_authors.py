@@ -406,6 +406,22 @@ def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:
     assert authors(page("<p>Author interviews are on page 3</p>")) == []  # no capital after the label
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Speakers included <b>Author Neil Gaiman</b> and others.</p>",
+        "<p><strong>Author Margaret Atwood</strong> spoke at the festival.</p>",
+        "<h3>Autorin Christa Wolf</h3>",
+        "<p>Author Jane Austen.</p>",
+        "<p>Speakers included <b>Authors: Jane Roe</b> and others.</p>",
+    ],
+)
+def test_a_writer_named_in_prose_is_no_byline(prose: str) -> None:
+    """Without a colon a singular "Author NAME" is how prose names a writer; a label inside a line
+    of prose is part of the sentence."""
+    assert authors(page(prose + ARTICLE)) == []
+
+
 def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None:
     assert authors(page(_SIGNED, head=_ld("Jane Roe"))) == ["Jane Roe"]
     assert authors(page(ARTICLE * 12 + _SIGNED, head=_ld("Jane Roe"))) == []  # another story's byline

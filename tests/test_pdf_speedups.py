@@ -60,6 +60,24 @@ def test_another_weasyprint_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> No
     assert speedups.installed()
 
 
+OLDER_WEASYPRINT = """
+import weasyprint.pdf
+del weasyprint.pdf.add_tags  # WeasyPrint 62-65 have no add_tags; 62 has no LST_TO_ISO either
+import convert.exporters.pdf
+from convert.exporters import _weasyprint_text
+assert not _weasyprint_text.installed() and not _weasyprint_text.install()
+_weasyprint_text.uninstall()  # nothing to undo
+"""
+
+
+def test_a_weasyprint_without_the_patched_names_still_exports() -> None:
+    """pyproject allows WeasyPrint 62: the PDF exporter must import there, without the speed-ups."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", OLDER_WEASYPRINT], check=True)
+
+
 @pytest.mark.parametrize("case", ["sample", "footnote", "kitchen", "read-sample"])
 def test_same_bytes_as_weasyprint_alone(
     case: str, theme: Theme, sample_path: Path, kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch
@@ -206,3 +224,26 @@ def test_a_collector_the_application_turned_off_stays_off(theme: Theme, sample_p
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_collector_stays_on_for_a_render_in_another_thread(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An application rendering from a thread keeps the process's collector running."""
+    import gc
+    import threading
+
+    from convert.exporters import pdf
+
+    seen: list[bool] = []
+    original = pdf._weasyprint_pdf
+
+    def spy(*args: object) -> bytes:
+        seen.append(gc.isenabled())
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf, "_weasyprint_pdf", spy)
+    worker = threading.Thread(target=render_pdf, args=(sample_like(sample_path), theme, ExportOptions()))
+    worker.start()
+    worker.join()
+    assert seen == [True] and gc.isenabled()

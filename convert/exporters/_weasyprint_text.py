@@ -38,32 +38,41 @@ from typing import Any
 
 import pydyf
 import weasyprint
-import weasyprint.layout.inline as _inline
-import weasyprint.pdf as _pdf
-from weasyprint.formatting_structure import boxes as _boxes
-from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
-from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
-from weasyprint.text.fonts import font_features, get_font_description
-from weasyprint.text.line_break import Layout as _Layout
 
 #: The releases whose ``add_word_spacing``, ``Layout.setup`` and ``add_tags`` this was checked against.
 SUPPORTED_VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0"}
 
-_original_add_word_spacing = _inline.add_word_spacing
-_original_add_tags = _pdf.add_tags
-_original_setup = _Layout.setup
+try:  # names of WeasyPrint 70's internals; an older or newer release may lack some (62 has no add_tags)
+    import weasyprint.layout.inline as _inline
+    import weasyprint.pdf as _pdf
+    from weasyprint.formatting_structure import boxes as _boxes
+    from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
+    from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
+    from weasyprint.text.fonts import font_features, get_font_description
+    from weasyprint.text.line_break import Layout as _Layout
+
+    _original_add_word_spacing = _inline.add_word_spacing
+    _original_add_tags = _pdf.add_tags
+    _original_setup = _Layout.setup
+    _FOUND = True
+except (ImportError, AttributeError):
+    _FOUND = False
 #: Past this many kept font descriptions (distinct fonts and sizes) in one font configuration, start again.
 _MAX_DESCRIPTIONS = 4096
+#: The same for Pango contexts (one per direction and language: a page's ``lang`` values decide).
+_MAX_CONTEXTS = 256
 
 
 def installed() -> bool:
-    return _inline.add_word_spacing is _add_word_spacing
+    return _FOUND and _inline.add_word_spacing is _add_word_spacing
 
 
 def install() -> bool:
     """Put the speed-ups in place (once); False when these versions are not the ones checked."""
-    if weasyprint.__version__ != SUPPORTED_VERSIONS["weasyprint"] or (
-        pydyf.__version__ != SUPPORTED_VERSIONS["pydyf"]
+    if (
+        not _FOUND
+        or weasyprint.__version__ != SUPPORTED_VERSIONS["weasyprint"]
+        or pydyf.__version__ != SUPPORTED_VERSIONS["pydyf"]
     ):
         return False
     _inline.add_word_spacing = _add_word_spacing
@@ -73,6 +82,8 @@ def install() -> bool:
 
 
 def uninstall() -> None:
+    if not _FOUND:
+        return
     _inline.add_word_spacing = _original_add_word_spacing
     _pdf.add_tags = _original_add_tags
     _Layout.setup = _original_setup
@@ -87,7 +98,7 @@ class _Kept:
 
 
 def _kept(font_config: Any) -> _Kept:
-    kept = font_config.__dict__.get("_broadsheet_kept")
+    kept: _Kept | None = font_config.__dict__.get("_broadsheet_kept")
     if kept is None:
         kept = font_config._broadsheet_kept = _Kept()
     return kept
@@ -103,6 +114,8 @@ def _context(style: Any, kept: _Kept) -> tuple[Any, Any]:
     key = (style["direction"], lang)
     found = kept.contexts.get(key)
     if found is None:
+        if len(kept.contexts) >= _MAX_CONTEXTS:  # a page of many lang= values: start again
+            kept.contexts.clear()
         context = ffi.gc(
             pango.pango_font_map_create_context(style.font_config.font_map), gobject.g_object_unref
         )
@@ -191,7 +204,7 @@ def _setup(self: Any, style: Any) -> None:
         pango.pango_layout_set_attributes(self.layout, attr_list)
 
 
-class _ParkedLayout(_Layout):
+class _ParkedLayout(_Layout):  # type: ignore[misc]  # WeasyPrint has no type information
     """A text box's layout as ``create_layout(text, style, …, max_width=None)`` then ``deactivate()``
     leave it: ``reactivate(style)`` sets it up when the box is drawn."""
 

@@ -8,10 +8,15 @@ conversion (issue 18). Reading any locale's data imports ``babel.dates`` too
 (the data holds its date patterns), so this module runs first.
 
 Broadsheet never formats in the machine's zone (a time keeps the zone its
-source gave), so ``babel.dates`` is imported here with pytz hidden: Babel
-then uses the standard library's :mod:`zoneinfo`, which it supports equally
-(and still formats pytz zones it is given). pytz itself is left as it was.
-When something imported ``babel.dates`` before Broadsheet, nothing changes.
+source gave), so when nothing in the process has imported pytz yet,
+``babel.dates`` is imported here with pytz hidden: Babel then uses the
+standard library's :mod:`zoneinfo` for the rest of the process, which it
+supports equally (and it still formats pytz zones it is given; only
+``babel.dates.get_timezone`` answers with ``zoneinfo`` zones). An
+application that wants pytz zones from Babel has imported pytz or
+``babel.dates`` before Broadsheet, and then nothing changes; nor on Windows,
+where ``zoneinfo`` needs the ``tzdata`` package. A ``None`` a program put in
+``sys.modules["pytz"]`` to block pytz stays there.
 """
 
 from __future__ import annotations
@@ -20,16 +25,13 @@ import sys
 
 
 def _import_dates() -> None:
-    if "babel.dates" in sys.modules:
+    if "babel.dates" in sys.modules or "pytz" in sys.modules or sys.platform == "win32":
         return
-    kept = sys.modules.get("pytz")
     sys.modules["pytz"] = None  # type: ignore[assignment]  # "import pytz" raises ModuleNotFoundError
     try:
         import babel.dates  # noqa: F401
     finally:
-        if kept is not None:
-            sys.modules["pytz"] = kept
-        elif sys.modules.get("pytz", kept) is None:
+        if sys.modules.get("pytz", 0) is None:  # still our block, not a module imported since
             del sys.modules["pytz"]
 
 

@@ -158,6 +158,12 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
             text = squash(el.text_content())
             if (m := _LABEL.match(text)) is None or len(text) > 80:
                 continue
+            if (
+                _tag(el) in _INLINE
+                and (up := el.getparent()) is not None
+                and squash(up.text_content()) != text
+            ):
+                continue  # "Speakers included <b>Authors Jane Roe</b> and ...": prose
             text, where = text[m.end() :], f'"Author: NAME" line <{_tag(el)}>'
         text = _NEXT_FIELD.split(text, maxsplit=1)[0]  # "Fritz Imhof Quelle: Livenet": the source's field
         label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
@@ -226,7 +232,14 @@ _BY_LINE = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-�
 #: every site of a language.
 _AUTHOR_WORD = r"(?:autor(?:in|en|innen|a)?|authors?|auteur(?:e|s|es)?|autore|autori)"
 #: A line that starts with such a label and a capital: "Autor: Fritz Imhof", "Autoren Jane Roe und ...".
-_LABEL = re.compile(rf"{_AUTHOR_WORD}\s*:?\s+(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+#: Without a colon only a plural labels: "Author Neil Gaiman" and "Autorin Christa Wolf" are prose's
+#: way of naming a writer, not a byline.
+_LABEL = re.compile(
+    rf"(?:{_AUTHOR_WORD}\s*:|(?:autoren|autorinnen|authors|auteurs|autori)\b)\s*(?=(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
+#: Elements that sit inside a line of prose: a label in one counts only when it is the whole line.
+_INLINE = frozenset("span a cite small strong em b".split())
 #: An element holding only the label ("<h5>Autor: </h5>Peter Maahn").
 _LABEL_ONLY = re.compile(rf"{_AUTHOR_WORD}\s*:", re.IGNORECASE)
 #: The next labelled field after a name ("Quelle:", "Lesezeit:", "Date:"): a word and a colon.
