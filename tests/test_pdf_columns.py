@@ -57,22 +57,6 @@ def theme() -> Theme:
     return load_theme("default")
 
 
-def test_installed_with_the_pdf_exporter() -> None:
-    assert columns.installed()
-
-
-def test_another_weasyprint_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    columns.uninstall()
-    try:
-        monkeypatch.setattr(weasyprint, "__version__", "999.0")
-        assert columns.install() is False
-        assert not columns.installed()
-    finally:
-        monkeypatch.undo()
-        columns.install()
-    assert columns.installed()
-
-
 @pytest.mark.parametrize("case", ["sample", "short", "footnote", "short-footnote", "kitchen"])
 def test_same_bytes_as_weasyprint_alone(
     case: str, theme: Theme, sample_path: Path, kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import weasyprint
@@ -12,6 +13,7 @@ from test_exporter_pdf import sample_like
 
 import convert
 from convert.base import ExportOptions
+from convert.exporters import _weasyprint_columns
 from convert.exporters import _weasyprint_text as speedups
 from convert.exporters.pdf import render_pdf
 from convert.model import Article
@@ -44,20 +46,26 @@ def both(render: object) -> tuple[bytes, bytes]:
     return ours, theirs
 
 
-def test_installed_with_the_pdf_exporter() -> None:
-    assert speedups.installed()
+#: Both carried WeasyPrint patches (this file's and tests/test_pdf_columns.py's).
+PATCHES = [pytest.param(speedups, id="text"), pytest.param(_weasyprint_columns, id="columns")]
 
 
-def test_another_weasyprint_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    speedups.uninstall()
+@pytest.mark.parametrize("patch", PATCHES)
+def test_installed_with_the_pdf_exporter(patch: Any) -> None:
+    assert patch.installed()
+
+
+@pytest.mark.parametrize("patch", PATCHES)
+def test_another_weasyprint_is_left_alone(patch: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    patch.uninstall()
     try:
         monkeypatch.setattr(weasyprint, "__version__", "999.0")
-        assert speedups.install() is False
-        assert not speedups.installed()
+        assert patch.install() is False
+        assert not patch.installed()
     finally:
         monkeypatch.undo()
-        speedups.install()
-    assert speedups.installed()
+        patch.install()
+    assert patch.installed()
 
 
 OLDER_WEASYPRINT = """
