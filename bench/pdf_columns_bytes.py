@@ -33,24 +33,12 @@ from convert.theme import load_theme  # noqa: E402
 
 
 @contextmanager
-def stock_text() -> Iterator[None]:
-    """WeasyPrint's own text layout and tagging, without the carried speed-ups."""
-    was = text.installed()
-    text.uninstall()
-    try:
-        yield
-    finally:
-        if was:
-            text.install()
-
-
-@contextmanager
 def stock(patch: str) -> Iterator[None]:
     with ExitStack() as stack:
         if patch in ("all", "columns"):
             stack.enter_context(pdf_cost.stock_columns())
         if patch in ("all", "text"):
-            stack.enter_context(stock_text())
+            stack.enter_context(pdf_cost.without(text))
         yield
 
 

@@ -40,7 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -224,15 +224,20 @@ def floor_render(article: Article) -> bytes:
 
 
 @contextmanager
-def stock_columns() -> Iterator[None]:
-    """WeasyPrint's own ``columns_layout``, without Broadsheet's carried patch."""
-    was = _weasyprint_columns.installed()
-    _weasyprint_columns.uninstall()
+def without(patch: Any) -> Iterator[None]:
+    """WeasyPrint's own code for the block: one of Broadsheet's carried patch modules taken out."""
+    was = patch.installed()
+    patch.uninstall()
     try:
         yield
     finally:
         if was:
-            _weasyprint_columns.install()
+            patch.install()
+
+
+def stock_columns() -> AbstractContextManager[None]:
+    """WeasyPrint's own ``columns_layout``, without Broadsheet's carried patch."""
+    return without(_weasyprint_columns)
 
 
 def theme_render(theme: Theme, options: dict[str, Any], *, stock: bool = False) -> Callable[[Article], bytes]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import weasyprint
@@ -26,12 +27,26 @@ pytestmark = pytest.mark.skipif(
 
 
 @contextmanager
-def stock_layout() -> Iterator[None]:
-    columns.uninstall()
+def without(patch: Any) -> Iterator[None]:
+    """WeasyPrint's own code for the block: one carried patch module taken out, then put back."""
+    patch.uninstall()
     try:
         yield
     finally:
-        columns.install()
+        patch.install()
+
+
+def stock_layout() -> AbstractContextManager[None]:
+    return without(columns)
+
+
+def corpus_documents(corpus: Path, pages: int) -> list[Path]:
+    """Eight BBC stories and ``pages`` Readability pages spread over the corpus (both halves)."""
+    bbc = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
+    html = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
+    chosen = bbc[:: max(1, len(bbc) // 8)][:8] + html[:: max(1, len(html) // pages)][:pages]
+    assert chosen
+    return chosen
 
 
 def render(article: Article, theme: Theme) -> tuple[bytes, int, int]:
@@ -52,6 +67,18 @@ def short_article(*, footnote: bool = False) -> Article:
     return Article(meta=Metadata(title="A short report", language="en"), body=tuple(body), notes=notes)
 
 
+def case_article(case: str, sample_path: Path, kitchen_sink: Article) -> Article:
+    """The articles the carried patches' byte-identity tests render, by name."""
+    return {
+        "sample": lambda: sample_like(sample_path),
+        "short": short_article,
+        "footnote": lambda: sample_like(sample_path, footnote=True),
+        "short-footnote": lambda: short_article(footnote=True),
+        "kitchen": lambda: kitchen_sink,
+        "read-sample": lambda: convert.read(sample_path),
+    }[case]()
+
+
 @pytest.fixture(scope="module")
 def theme() -> Theme:
     return load_theme("default")
@@ -62,13 +89,7 @@ def test_same_bytes_as_weasyprint_alone(
     case: str, theme: Theme, sample_path: Path, kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    article = {
-        "sample": lambda: sample_like(sample_path),
-        "short": short_article,
-        "footnote": lambda: sample_like(sample_path, footnote=True),
-        "short-footnote": lambda: short_article(footnote=True),
-        "kitchen": lambda: kitchen_sink,
-    }[case]()
+    article = case_article(case, sample_path, kitchen_sink)
     data, kept, again = render(article, theme)
     with stock_layout():
         stock = render_pdf(article, theme, ExportOptions()).data
@@ -139,11 +160,7 @@ def test_same_bytes_on_corpus_documents(corpus: Path, theme: Theme, monkeypatch:
     """Both halves: four BBC stories and two readability pages each (keys split as bench/pdf_cost.py
     splits them); bench/pdf_columns_bytes.py runs the same check on more."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    bbc = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
-    pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
-    chosen = bbc[:: max(1, len(bbc) // 8)][:8] + pages[:: max(1, len(pages) // 4)][:4]
-    assert chosen
-    for path in chosen:
+    for path in corpus_documents(corpus, 4):
         article = convert.read(path)
         if not article.body:
             continue

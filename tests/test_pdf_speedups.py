@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import weasyprint
 from test_exporter_pdf import sample_like
+from test_pdf_columns import case_article, corpus_documents, without
 
 import convert
 from convert.base import ExportOptions
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@contextmanager
-def stock() -> Iterator[None]:
-    speedups.uninstall()
-    try:
-        yield
-    finally:
-        speedups.install()
-
-
 @pytest.fixture(scope="module")
 def theme() -> Theme:
     return load_theme("default")
@@ -41,7 +31,7 @@ def theme() -> Theme:
 def both(render: object) -> tuple[bytes, bytes]:
     assert callable(render)
     ours = render()
-    with stock():
+    with without(speedups):
         theirs = render()
     return ours, theirs
 
@@ -91,12 +81,7 @@ def test_same_bytes_as_weasyprint_alone(
     case: str, theme: Theme, sample_path: Path, kitchen_sink: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    article = {
-        "sample": lambda: sample_like(sample_path),
-        "footnote": lambda: sample_like(sample_path, footnote=True),
-        "kitchen": lambda: kitchen_sink,
-        "read-sample": lambda: convert.read(sample_path),
-    }[case]()
+    article = case_article(case, sample_path, kitchen_sink)
     ours, theirs = both(lambda: render_pdf(article, theme, ExportOptions()).data)
     assert ours == theirs
 
@@ -169,11 +154,7 @@ def test_same_bytes_on_edge_cases(tags: bool) -> None:
 def test_same_bytes_on_corpus_documents(corpus: Path, theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
     """Both halves: BBC stories and readability pages spread over the corpus."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    bbc = sorted((corpus / "bbc-news" / "bbc").glob("*/*.txt"))
-    pages = sorted((corpus / "readability" / "test" / "test-pages").glob("*/source.html"))
-    chosen = bbc[:: max(1, len(bbc) // 8)][:8] + pages[:: max(1, len(pages) // 6)][:6]
-    assert chosen
-    for path in chosen:
+    for path in corpus_documents(corpus, 6):
         article = convert.read(path)
         if not article.body:
             continue
