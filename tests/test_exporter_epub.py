@@ -24,6 +24,7 @@ import pytest
 from conftest import CORPUS
 from epubcheck_util import check_epubs, java_available
 from kitchen import PNG_DATA_URI
+from loopback import LoopbackServer
 
 import convert
 from convert.base import ExportOptions, collect_warnings
@@ -681,7 +682,7 @@ def image_server() -> Iterator[tuple[str, list[str]]]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = LoopbackServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

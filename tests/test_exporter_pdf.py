@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from loopback import LoopbackServer
 from pypdf import PdfReader
 
 from convert.base import ExportOptions
@@ -134,7 +135,7 @@ def http_server() -> Iterator[tuple[str, list[str]]]:
     """A server on 127.0.0.1 (port 0) that serves a PNG and records every request path."""
     requests: list[str] = []
     handler = type("Handler", (_Recorder,), {"requests": requests, "body": png_bytes()})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -46,6 +46,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT
+from loopback import LoopbackServer
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +90,7 @@ class Recorder:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = LoopbackServer(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

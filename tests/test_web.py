@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import json
+import socket
+import struct
 import threading
 import time
 import zipfile
@@ -17,11 +20,12 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from loopback import LoopbackServer
 
 import convert
 from convert import limits, web
@@ -140,10 +144,8 @@ def pictures_page(port: int) -> str:
     return page_html(9).replace("</h1>", f"</h1>{figures}")
 
 
-class Site(ThreadingHTTPServer):
+class Site(LoopbackServer):
     """A test site: every request is recorded (path and headers); connections are counted."""
-
-    daemon_threads = True
 
     def __init__(self, host: str) -> None:
         super().__init__((host, 0), Handler)
@@ -422,6 +424,22 @@ def test_a_wrong_charset_header_does_not_garble_utf8(site: Site) -> None:
     )
 
 
+def test_a_client_hanging_up_leaves_the_output_alone(site: Site) -> None:
+    """A reset from some client of the test site is not printed into the output of the command under test."""
+    printed = io.StringIO()
+    before = site.hangups
+    with contextlib.redirect_stderr(printed):
+        sock = socket.create_connection(site.server_address[:2])
+        sock.sendall(b"GET /page/1.html HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the headers never end
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()  # linger 0: the peer sees a reset
+        deadline = time.monotonic() + 10
+        while site.hangups == before and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert site.hangups == before + 1
+    assert printed.getvalue() == ""
+
+
 @pytest.mark.parametrize("path,status", [("/missing", "404"), ("/500", "500")])
 def test_http_errors_are_one_line(site: Site, path: str, status: str, tmp_path: Path) -> None:
     result = run(
@@ -636,7 +654,7 @@ def test_a_corpus_page_over_http(tmp_path: Path) -> None:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), CorpusHandler)
+    server = LoopbackServer(("127.0.0.1", 0), CorpusHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
