@@ -111,12 +111,42 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class _ShortOptionsFirst(click.Command):
+    """A command whose parser takes ``-o`` for a short option without first building an error.
+
+    click looks a single-dash argument up among the long options first and, when it is not one,
+    raises and catches a ``NoSuchOption`` before trying the short ones; building that error
+    imports :mod:`difflib` and ranks the long options by likeness, a cost of every
+    ``convert a.txt -o out/ -q`` (issue 18). Here the error is built without suggestions, which
+    click never shows for it: the parse, its errors and their messages are click's
+    (tests/test_startup.py compares them). A click without the parser attributes this relies on
+    gets its stock parser.
+    """
+
+    def make_parser(self, ctx: click.Context) -> Any:
+        parser = super().make_parser(ctx)
+        long_opts = getattr(parser, "_long_opt", None)
+        prefixes = getattr(parser, "_opt_prefixes", None)
+        match_long = getattr(parser, "_match_long_opt", None)
+        if isinstance(long_opts, dict) and isinstance(prefixes, set) and callable(match_long):
+
+            def match(opt: str, explicit_value: str | None, state: Any) -> None:
+                if opt not in long_opts and opt[:2] not in prefixes:  # click goes on to the short ones
+                    raise click.NoSuchOption(opt, ctx=ctx)
+                match_long(opt, explicit_value, state)
+
+            parser._match_long_opt = match
+        return parser
+
+
 class _LazyGroup(click.Group):
     """click's "lazily loading subcommands" pattern: a command module is imported when it runs.
 
     ``--help`` lists a command that is not loaded from :data:`LAZY_COMMANDS`
     instead of importing it (``inspect`` alone would import the readers).
     """
+
+    command_class = _ShortOptionsFirst
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})

@@ -99,6 +99,41 @@ def test_version_answered_before_the_command_line_matches_clicks() -> None:
     assert "click" not in modules_after("-V")
 
 
+SHORT_OPTION_ARGS = [
+    ["a.txt", "-o", "out", "-q"],
+    ["a.txt", "-qo", "out"],
+    ["a.txt", "-oout", "-t", "txt,json"],
+    ["a.txt", "-o=x"],
+    ["a.txt", "-q=1"],
+    ["a.txt", "-x"],
+    ["a.txt", "-qx"],
+    ["a.txt", "-o"],
+    ["a.txt", "--ouptut", "x"],  # a long option's typo: click suggests --output
+    ["a.txt", "--quiet=yes"],
+    ["a.txt", "-j", "0"],
+    ["a.txt", "--", "-o", "x"],
+]
+
+
+@pytest.mark.parametrize("args", SHORT_OPTION_ARGS, ids=" ".join)
+def test_short_options_parse_as_clicks_own_parser_parses_them(args: list[str]) -> None:
+    from convert.cli import cli
+
+    ours = cli.commands["convert"]
+    stock = click.Command("convert", params=ours.params)
+    assert type(ours) is not click.Command  # the parser that skips difflib is the one under test
+
+    def outcome(command: click.Command) -> object:
+        try:
+            return command.make_context("convert", list(args)).params
+        except click.UsageError as exc:
+            return type(exc).__name__, exc.format_message()
+
+    assert outcome(ours) == outcome(stock)
+    if args[1] == "--ouptut":
+        assert "Did you mean '--output'?" in str(outcome(ours))
+
+
 EAGER_HELP = """
 import click
 from convert.cli import LAZY_COMMANDS, cli
@@ -161,7 +196,8 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: catalogue reader (English has no catalogue); nameparser, pycountry and countryinfo (their word
 #: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
 #: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
-#: zipfile (no archive is read) and tomllib (the parsed theme.toml comes from the cache folder).
+#: zipfile (no archive is read), tomllib (the parsed theme.toml comes from the cache folder) and
+#: difflib (click's suggestions for a mistyped option: -o and -q are not: convert.cli._ShortOptionsFirst).
 HEAVY_FOR_TXT = (
     "pytz",
     "zipfile",
@@ -178,6 +214,7 @@ HEAVY_FOR_TXT = (
     "countryinfo",
     "importlib.metadata",
     "convert.web",
+    "difflib",
 )
 
 
