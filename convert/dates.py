@@ -43,6 +43,8 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from ._regex import lazy
+
 __all__ = [
     "CALENDAR_LANGUAGES",
     "MONTHS",
@@ -67,7 +69,7 @@ __all__ = [
 ]
 
 #: The shapes the model accepts: a date, optionally a time (minutes at least) and a zone.
-_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
+_ISO_SHAPE = lazy(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @cache
@@ -340,17 +342,15 @@ def _iso(m: re.Match[str]) -> str | None:
 # --------------------------------------------------------------------------
 # Machine dates: what markup, feeds, sitemaps and HTTP headers declare
 
-_STAMP_DATE = re.compile(
+_STAMP_DATE = lazy(
     r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
     r"(?:(?:T|\s+|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?",
     re.IGNORECASE,
 )
-_COMPACT_DATE = re.compile(
-    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?"
-)
+_COMPACT_DATE = lazy(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?")
 #: A Unix time: 10 digits (seconds) or 13 (milliseconds), 2001-09-09 to 2286.
-_EPOCH = re.compile(r"[1-9]\d{9}(?:\d{3})?")
+_EPOCH = lazy(r"[1-9]\d{9}(?:\d{3})?")
 #: Machine dates before this year are CMS placeholders (``1970-01-01``, ``0000-00-00``).
 _EARLIEST = 1970
 
@@ -423,7 +423,7 @@ def _plausible(day: dt.date, today: dt.date) -> bool:
 
 
 #: An ISO stamp with a time and an explicit offset (``Z`` counts as one).
-_ZONED_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
+_ZONED_STAMP = lazy(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
 
 
 def zoned(text: str) -> dt.datetime | None:
@@ -459,7 +459,7 @@ def day_of(iso: str | None) -> dt.date | None:
 
 
 #: A full date as URL path segments: ``/2017/7/12/``, ``/2017-07-12/``.
-_PATH_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$)")
+_PATH_DATE = lazy(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$)")
 
 
 def path_day(url: str) -> str | None:

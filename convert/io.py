@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
+from ._regex import lazy
 from .errors import InputError, OutputError
 
 # --------------------------------------------------------------------------
@@ -471,7 +472,7 @@ def _single_byte(codec: str) -> bool:
 
 
 #: Bytes UTF-8 rejects, as ``surrogateescape`` shows them (U+DC80 to U+DCFF).
-_REJECTED = re.compile("[\udc80-\udcff]+")
+_REJECTED = lazy("[\udc80-\udcff]+")
 
 
 def _escaped(line: bytes) -> str:

@@ -46,6 +46,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ._regex import lazy
 from .errors import InputError, LimitError, UsageError
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ LIMIT_INFO: Mapping[str, tuple[str, str]] = {
 
 _ENV_PREFIX = "BROADSHEET_LIMIT_"
 _SUFFIXES = {"": 1, "k": 1024, "m": _MiB, "g": 1024 * _MiB}
-_NUMBER = re.compile(r"\s*([0-9][0-9_]*)\s*([kKmMgG]?)(?:i?[bB])?\s*")
+_NUMBER = lazy(r"\s*([0-9][0-9_]*)\s*([kKmMgG]?)(?:i?[bB])?\s*")
 _override: ContextVar[Limits | None] = ContextVar("broadsheet_limits", default=None)
 
 
@@ -319,7 +320,7 @@ def _check_layout(data: bytes, infos: list[zipfile.ZipInfo], what: str) -> None:
 
 
 #: Member names whose content is XML and goes to an XML parser (ours or pandoc's).
-_XML_MEMBER = re.compile(r"\.(xml|rels|xhtml|html?|opf|ncx|svg|smil|xsl)$", re.IGNORECASE)
+_XML_MEMBER = lazy(r"\.(xml|rels|xhtml|html?|opf|ncx|svg|smil|xsl)$", re.IGNORECASE)
 
 
 def check_zip_xml(data: bytes, *, what: str = "archive") -> None:

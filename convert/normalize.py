@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import model
+from ._regex import lazy
 from .dates import is_iso
 from .locale.language import identify, normalise_tag
 from .model import (
@@ -192,7 +193,7 @@ def with_source(article: Article, source: Source) -> Article:
     return model.replace(article, meta=model.replace(article.meta, source=source))
 
 
-_BCP47 = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_BCP47 = lazy(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
 def is_language_tag(value: str) -> bool:

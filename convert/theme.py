@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._regex import lazy
 from .errors import UsageError
 
 
@@ -37,7 +38,7 @@ def _builtin_root() -> Path:
 
 #: Deepest chain of ``extends``; a longer one is almost surely a loop through folders.
 MAX_EXTENDS = 8
-_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+_URL = lazy(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 
 
 @dataclass(frozen=True)

@@ -232,6 +232,53 @@ def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_pa
     assert loaded(first, ("numpy", "convert.web")) == []
 
 
+LAZY_PATTERNS = """
+import gc, json, sys
+sys.argv = ["broadsheet", "convert", sys.argv[1], "--to", "txt", "-o", sys.argv[2], "-q"]
+from convert.__main__ import main
+try:
+    main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+from convert._regex import _LazyPattern
+lazy = [p for p in gc.get_objects() if isinstance(p, _LazyPattern)]
+print(json.dumps([len(lazy), [repr(p) for p in lazy if len(vars(p)) > 1]]))
+"""
+
+
+def test_a_txt_conversion_compiles_none_of_the_patterns_it_does_not_use(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", LAZY_PATTERNS, str(SAMPLE), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    count, compiled = json.loads(proc.stdout)
+    assert count >= 15 and compiled == []
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    import re
+
+    from convert._regex import lazy
+
+    for pattern, flags, text in [
+        (r"(?P<y>\d{4})-(\d\d)", re.I, "on 2024-10"),
+        (rb"<!DOCTYPE", 0, b"x<!DOCTYPE"),
+    ]:
+        late, now = lazy(pattern, flags), re.compile(pattern, flags)  # type: ignore[call-overload]
+        assert len(vars(late)) == 1  # nothing compiled yet
+        assert late.search(text)[0] == now.search(text)[0]  # type: ignore[index]
+        assert (late.pattern, late.flags, late.groups, late.groupindex) == (
+            now.pattern,
+            now.flags,
+            now.groups,
+            now.groupindex,
+        )
+        assert late.sub(pattern[:1], text) == now.sub(pattern[:1], text)
+        assert late.search is late.search  # kept after the first lookup
+
+
 BABEL_WITHOUT_PYTZ = """
 import sys
 order = sys.argv[1]

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .._regex import lazy
 from ..model import Article, plain_text
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ CJK_CHARS_PER_MINUTE = 330
 UNSPACED_CHARS_PER_MINUTE = 1100
 
 #: A word: letters or digits, joined by an apostrophe, period or hyphen (``don't``, ``U.S``, ``co-op``).
-_WORD_RE = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+_WORD_RE = lazy(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 #: The spaces a line may break at: textwrap's set. No-break spaces (U+00A0,
 #: U+202F before French punctuation) hold their neighbours together.
 _BREAK_SPACE_RE = re.compile(r"([\t\n\x0b\x0c\r ]+)")
@@ -406,7 +407,7 @@ def fill(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
 # Counting
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN = lazy(r"[^\x00-\x7f]+")
 
 
 def _counts(text: str) -> tuple[int, int, int]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from ..._regex import lazy
 from ...model import Block, List, Paragraph, Rule, Text
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x1c-\x1e\x85\u2028]")
 _RULE = re.compile(r"(?:[*•·]\s*){3,}|(?:[-_=~#+]\s*){3,}")
-_BULLET = re.compile(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
+_BULLET = lazy(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
 #: A block whose lines (but the last) run longer than this is not hard-wrapped:
 #: it holds one paragraph per line.
 _WRAP_LIMIT = 100

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..._regex import lazy
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
 from .blocks import clean
 
@@ -72,9 +73,9 @@ class Dateline:
 
 #: The day a wire dateline gives after the place, last of its comma-separated parts: ``Feb 26``,
 #: ``Ontario, March 2`` (English month names from CLDR, :data:`convert.dates.MONTH_PATTERN`).
-_WIRE_DAY = re.compile(rf"(?:.*,\s*)?{MONTH_PATTERN}\s+\d{{1,2}}", re.I)
+_WIRE_DAY = lazy(rf"(?:.*,\s*)?{MONTH_PATTERN}\s+\d{{1,2}}", re.I)
 #: The dash after a wire dateline's day, unspaced before the lead's first letter (``March 2 -The``).
-_DAY_DASH = re.compile(r"(?<=\d)\s*(?:[–-]|--)(?=[^\W\d_])")
+_DAY_DASH = lazy(r"(?<=\d)\s*(?:[–-]|--)(?=[^\W\d_])")
 
 
 def split_dateline(text: str) -> Dateline | None:

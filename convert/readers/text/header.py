@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..._regex import lazy
 from ...model import Author
 from ...names import looks_like_publisher
 from .blocks import clean, is_rule, join_wrapped
@@ -16,7 +17,7 @@ from .datelines import DateLine, parse_date_line, split_dateline
 from .notes import classify_note
 
 #: A final period that ends an abbreviation, not a sentence: ``U.S.``, ``Inc.``.
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[^\W\d_]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$", re.I)
+_ABBREVIATION_END = lazy(r"(?:\b(?:[^\W\d_]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$", re.I)
 
 
 def looks_like_title(line: str) -> bool:
