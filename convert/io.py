@@ -113,25 +113,54 @@ def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
     answer keeps the order ``build`` gave it (a theme's tokens are written in theirs). A missing or damaged copy is built again and
     stored whole or not at all; without a cache folder the answer is built every time.
     """
+    import json
+
+    def dumps(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    return _cached(stem, ".json", key, build, dumps, json.loads)
+
+
+def cached_pickle(stem: str, key: object, build: Callable[[], object]) -> Any:
+    """:func:`cached_json` for answers JSON cannot hold (a library's own objects), kept as a pickle.
+
+    A pickle runs code when it is read, so it is read only from :func:`user_cache_dir`, which is
+    refused unless this user alone may write it: no one else can put a copy there.
+    """
+    import pickle
+
+    return _cached(
+        stem, ".pickle", key, build, lambda v: pickle.dumps(v, pickle.HIGHEST_PROTOCOL), pickle.loads
+    )
+
+
+def _cached(
+    stem: str,
+    suffix: str,
+    key: object,
+    build: Callable[[], object],
+    dumps: Callable[[object], bytes],
+    loads: Callable[[bytes], Any],
+) -> Any:
     import hashlib
     import json
 
     folder = user_cache_dir()
     key = [key, _module_source_digest(getattr(build, "__module__", None)), _module_source_digest(__name__)]
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
-    path = folder / f"{stem}-{digest}.json" if folder else None
+    path = folder / f"{stem}-{digest}{suffix}" if folder else None
     if path is not None:
-        with contextlib.suppress(OSError, ValueError):
-            return json.loads(path.read_text(encoding="utf-8"))
-    text = json.dumps(build(), ensure_ascii=False)
+        with contextlib.suppress(Exception):  # missing, cut short or damaged: built again
+            return loads(path.read_bytes())
+    data = dumps(build())
     if path is not None:
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError:
-            return json.loads(text)
+            return loads(data)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, path)  # whole or not at all, whichever process or thread wins
         except OSError:
             with contextlib.suppress(OSError):
@@ -140,7 +169,7 @@ def cached_json(stem: str, key: object, build: Callable[[], object]) -> Any:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    return json.loads(text)
+    return loads(data)
 
 
 @functools.cache

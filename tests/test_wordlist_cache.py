@@ -93,3 +93,49 @@ def test_a_cached_word_list_is_keyed_by_its_builders_source(
         made.append(cached_json("words", ["lib", "1.0"], module.build))
     assert made == [["a"], ["b"]]
     assert len(list(tmp_path.glob("words-*.json"))) == 2
+
+
+BABEL_FROM_CACHE = """
+import json, pickle, sys
+from convert.locale import display_date, quote_marks
+from convert.locale.text import babel_locale
+import babel.core, babel.localedata
+names = [str(babel_locale(tag)) for tag in sys.argv[1:]]
+answers = [display_date("2024-10-14T22:37:00+03:00", t) for t in sys.argv[1:]]
+answers += [quote_marks(t, 1) for t in sys.argv[1:]]
+data = {n: pickle.dumps(babel.localedata._cache[n], 5).hex() for n in names}
+print(json.dumps([babel.core._global_data is None, answers, data]))
+"""
+
+
+def test_babels_locale_data_read_back_from_the_cache_is_babels(tmp_path: Path) -> None:
+    """The merged CLDR data of a locale, pickled into the cache folder by the first process, is
+    what Babel itself reads in the next, byte for byte once pickled again; with it and the two
+    global tables the next process formats the same without loading Babel's global.dat."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    tags = ["en", "fr-CA", "de", "zh-TW"]  # Babel resolves zh-TW (to zh_Hant_TW) through global.dat
+    env = {**os.environ, "BROADSHEET_CACHE_DIR": str(tmp_path)}
+
+    def run(*tags: str) -> list:
+        proc = subprocess.run(
+            [sys.executable, "-c", BABEL_FROM_CACHE, *tags],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        return json.loads(proc.stdout)
+
+    _, fresh_answers, fresh = run(*tags)  # reads Babel's files and stores the copies
+    assert len(list(tmp_path.glob("babel-*.pickle"))) == 4
+    _, answers, cached = run(*tags)
+    assert cached == fresh and answers == fresh_answers
+    assert answers[0] == "October 14, 2024, 10:37\u202fPM GMT+03:00"
+    assert run(*tags[:3])[0], "global.dat was loaded"
+    (stored,) = tmp_path.glob("babel-en-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:1000])  # a copy cut short is read again from Babel
+    assert run(*tags)[1:] == [fresh_answers, fresh]

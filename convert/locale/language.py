@@ -84,12 +84,12 @@ def _plain_languages() -> frozenset[str]:
     """Two-letter codes that are their own BCP 47 tag: CLDR's languages (through Babel, whose data a
     conversion loads anyway) less CLDR's deprecated codes (``iw``, ``in``, ``mo`` ...). Asking
     langcodes about them costs a process its data tables (0.05-0.1 s)."""
-    from babel import Locale
-    from babel.core import get_global
+    from ._babel import global_table
+    from .text import babel_locale
 
-    aliases = get_global("language_aliases")
+    aliases = global_table("language_aliases")
     return frozenset(
-        c for c in Locale("en").languages if isinstance(c, str) and len(c) == 2 and c not in aliases
+        c for c in babel_locale("en").languages if isinstance(c, str) and len(c) == 2 and c not in aliases
     )
 
 

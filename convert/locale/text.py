@@ -31,10 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
 from babel.dates import format_date, format_time, get_month_names
 
 from ..dates import parse_iso
+from ._babel import global_table, prime_locale_data
 
 __all__ = [
     "N_",
@@ -79,17 +79,20 @@ def babel_locale(tag: str | None) -> Locale:
     (``de-DE-u-co-phonebk``) are dropped, an unknown language gives ``en``.
     """
     parts = (tag or "").strip().replace("_", "-").split("-")
+    loc = _ENGLISH
     while parts and parts[0]:
         try:
-            return Locale.parse("-".join(parts), sep="-")
+            loc = Locale.parse("-".join(parts), sep="-")
+            break
         except (ValueError, TypeError, UnknownLocaleError):
             parts.pop()
-    return _ENGLISH
+    prime_locale_data(str(loc))
+    return loc
 
 
 def _inheritance(loc: Locale) -> list[str]:
     """CLDR's chain of locale ids for ``loc``, most specific first: ``es_MX``, ``es_419``, ``es``."""
-    parents: Mapping[str, str] = get_global("parent_exceptions")
+    parents: Mapping[str, str] = global_table("parent_exceptions")
     ident = str(loc)
     chain = []
     while ident and ident != "root":
