@@ -33,6 +33,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
+#: Feature rows scored together (see :meth:`NaiveBayes.classify`).
+_BATCH = 64
+
 #: ``.npy`` type codes (little-endian) to :mod:`struct` / :class:`memoryview` formats.
 _FORMATS = {"|u1": "B", "<u2": "H", "<i2": "h", "<u4": "I", "<i4": "i", "<f2": "e", "<f4": "f", "<f8": "d"}
 
@@ -114,17 +117,23 @@ class NaiveBayes:
         if visits:
             # Features seen the same number of times share a weight: their rows are summed column
             # by column in C (``sum`` of a slice) and weighted once, not multiplied value by value
-            # in Python (issue 18). The sums' order differs from a row-by-row sum: probabilities
-            # move in the fifteenth digit, far below the float16 model's precision.
+            # in Python (issue 18); a few rows at a time, so the floats of one batch are freed for
+            # the next rather than all held at once. The order of the sums differs from a
+            # row-by-row sum: probabilities move in the fifteenth digit, far below the float16
+            # model's precision.
             unpack, ptc = self._ptc_row.unpack_from, self._ptc
             step = self._ptc_row.size
-            rows: dict[int, list[float]] = {}
+            by_count: dict[int, list[int]] = {}
             for feature, count in visits.items():
-                rows.setdefault(count, []).extend(unpack(ptc, feature * step))
+                by_count.setdefault(count, []).append(feature)
             scores = self._pc
-            for count, flat in rows.items():
+            for count, features in by_count.items():
                 weight = math.log1p(count)
-                scores = [s + weight * sum(flat[c::n]) for c, s in enumerate(scores)]
+                for start in range(0, len(features), _BATCH):
+                    flat: list[float] = []
+                    for feature in features[start : start + _BATCH]:
+                        flat.extend(unpack(ptc, feature * step))
+                    scores = [s + weight * sum(flat[c::n]) for c, s in enumerate(scores)]
         else:
             scores = [0.0] * n
         scale = 1.0 / math.sqrt(len(data) or 1)
