@@ -251,7 +251,8 @@ def hyphenation_language(tag: str | None) -> str | None:
 
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal (East Asian wide characters count two, marks none)."""
-    if _NARROW.fullmatch(text):
+    # Printable ASCII is _NARROW's first range, told without the pattern (a call per word wrapped).
+    if (text.isascii() and text.isprintable()) or _NARROW.fullmatch(text):
         return len(text)
     from wcwidth import wcswidth, wcwidth
 
