@@ -125,7 +125,8 @@ def likely_script(tag: str | None) -> str | None:
 
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces between words, two characters count as one."""
-    unspaced = sum(1 for ch in text if _unspaced(ch))
+    # Each distinct character is looked at once first: a text in a spaced script has no unspaced one.
+    unspaced = sum(1 for ch in text if _unspaced(ch)) if any(map(_unspaced, set(text))) else 0
     if unspaced:
         text = "".join(" " if _unspaced(ch) else ch for ch in text)
     return sum(1 for token in text.split() if any(ch.isalpha() for ch in token)) + unspaced // 2
