@@ -10,18 +10,18 @@ few milliseconds of every such run (issue 18). :func:`lazy` stands for
 from __future__ import annotations
 
 import re
-from typing import AnyStr, cast
+from typing import AnyStr, Generic, cast
 
 
-class _LazyPattern:
+class _LazyPattern(Generic[AnyStr]):
     """A pattern compiled on its first attribute lookup; the attribute is then kept on the
     instance, so later uses (``P.search`` ...) cost what they cost on the compiled pattern."""
 
-    def __init__(self, pattern: str | bytes, flags: int) -> None:
-        self._source = (pattern, flags)
+    def __init__(self, pattern: AnyStr, flags: int) -> None:
+        self._source: tuple[AnyStr, int] = (pattern, flags)
 
     def __getattr__(self, name: str) -> object:
-        value = getattr(re.compile(*self._source), name)
+        value = getattr(re.compile(self._source[0], self._source[1]), name)
         self.__dict__[name] = value
         return value
 

@@ -135,7 +135,7 @@ class _ShortOptionsFirst(click.Command):
                     raise click.NoSuchOption(opt, ctx=ctx)
                 match_long(opt, explicit_value, state)
 
-            parser._match_long_opt = match
+            parser._match_long_opt = match  # type: ignore[method-assign]
         return parser
 
 
