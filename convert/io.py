@@ -25,7 +25,8 @@ Caching
     :func:`user_cache_dir` is a folder only this user can write, shared by
     this user's processes, for data that is slow to rebuild (the language
     model unpacked); :func:`cached_json` keeps derived word lists there under
-    the versions of the libraries they come from (:func:`installed_version`).
+    the versions of the libraries they come from (:func:`installed_version`),
+    and :func:`cached_pickle` what JSON cannot hold (Babel's merged locale data).
 """
 
 from __future__ import annotations

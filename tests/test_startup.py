@@ -197,7 +197,7 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
 #: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
 #: zipfile (no archive is read), tomllib (the parsed theme.toml comes from the cache folder) and
-#: difflib (click's suggestions for a mistyped option: -o and -q are not: convert.cli._ShortOptionsFirst).
+#: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst).
 HEAVY_FOR_TXT = (
     "pytz",
     "zipfile",
