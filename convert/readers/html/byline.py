@@ -139,12 +139,28 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     if AUTHOR_RULES["by-line"]:
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
+            if AUTHOR_RULES["by-element"] and not _BY_LINE.match(text):
+                text = _by_element(el, text)
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
                 yield text, f'"By NAME" line <{_tag(el)}>'
                 break  # the first: later ones are other stories' and readers' comments
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
+
+
+def _by_element(el: HtmlElement, text: str) -> str:
+    """``text`` with a space after a leading "By" that is an element of its own: ``<span>By</span><a>Jane
+    Roe</a>`` reads "ByJane Roe" as text, but a reader sees the two apart (the page's style spaces them)."""
+    first = next((t for t in el.itertext() if t.strip()), "")
+    if not _BY_WORD.fullmatch(first.strip()) or not text.startswith(first.strip()):
+        return text
+    rest = text[len(first.strip()) :]
+    return f"{first.strip()} {rest}" if rest[:1].isupper() else text
+
+
+#: The words of :data:`_BY_LINE` alone, as an element of their own holds them.
+_BY_WORD = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?", re.IGNORECASE)
 
 
 def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
