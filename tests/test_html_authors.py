@@ -294,7 +294,7 @@ def test_one_word_in_a_byline_element_is_an_author_only_when_the_page_signs_with
 
 
 def test_a_guess_alone_is_no_author_by_default() -> None:
-    html = page("<p>Text: Günter W. Kienitz</p>")
+    html = page("<p>Günter W. Kienitz</p>")
     assert authors(html, guess="Günter W Kienitz") == []
 
 
@@ -411,6 +411,13 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Jane Roe"],
         [],
     ),
+    "label-role": (
+        (page("<p>Autorin: Uta Roe, Projektleiterin der Stiftung in Tunis.</p>"), None, None),
+        ["Uta Roe"],
+        [],
+    ),
+    "text-label": ((page("<p>Text &amp; Fotos: Ivan Roe</p>"), None, None), ["Ivan Roe"], []),
+    "cjk-label": ((page("<p><a href='#'>【纠错】</a>\n责任编辑： 焦鹏 </p>"), None, None), ["焦鹏"], []),
     "weekday-tail": ("Jane Roe Thursday, November 9, 2023", ["Jane Roe"], ["Jane Roe Thursday"]),
 }
 
@@ -530,3 +537,22 @@ def test_a_weekday_and_date_after_a_byline_are_cut_before_its_commas() -> None:
     assert AuthorFilter().names("Jane Roe Thursday, November 9, 2023 4:41AM") == ["Jane Roe"]
     assert AuthorFilter().names("Von Isabella.DiBiase am Samstag, 19. Oktober 2019") == ["Isabella DiBiase"]
     assert AuthorFilter().names("Jane Roe, John Doe") == ["Jane Roe", "John Doe"]
+
+
+def test_a_labelled_name_loses_the_role_after_its_comma_but_keeps_co_authors() -> None:
+    assert authors(page("<p>Autor: Jane Roe, John Doe</p>")) == ["Jane Roe", "John Doe"]
+    assert authors(page("<p>Author: Jane Roe, head of the unit in Tunis</p>")) == ["Jane Roe"]
+
+
+def test_text_labels_credit_the_writer() -> None:
+    assert authors(page("<p>Text: Jane Roe</p>")) == ["Jane Roe"]
+    assert authors(page("<p>Words and pictures: Jane Roe</p>")) == ["Jane Roe"]
+    assert authors(page("<p>Text: the full report is online</p>")) == []  # no name after the label
+    assert authors(page("<p>Textile: Jane Roe</p>")) == []  # a word that starts with "text"
+
+
+def test_a_chinese_byline_label_names_its_writer_only_alone_in_its_run_of_text() -> None:
+    assert authors(page("<div>作者：孔德明</div>")) == ["孔德明"]
+    # in a sentence, or with more than a name after it, the label is prose
+    assert authors(page("<p>作者：孔德明在北京报道了这次会议的情况</p>")) == []
+    assert authors(page('<div class="related">记者 孔德明</div>')) == []  # another story's

@@ -63,3 +63,25 @@ def test_a_title_that_is_the_site_title_h1_gives_the_articles_heading() -> None:
     title, where = titled("<title>Harbour Gazette</title>", f"<h2>{HEADLINE}</h2>", GAZETTE)
     assert title == HEADLINE
     assert where == "trafilatura (first heading of the article), as <title> is the site's name"
+
+
+def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_whole_title(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    quoted = 'Senator calls the plan "reckless"'
+    head = f'<title>{quoted}</title><meta property="og:title" content="{quoted}">'
+    title, where = titled(head)
+    assert title == quoted
+    assert where == '<title> (as <meta property="og:title"> stops at a quotation mark left unescaped)'
+    # an escaped quote is read whole, and a shorter title that merely starts the other is kept
+    escaped = quoted.replace('"', "&quot;")
+    assert (
+        titled(f'<title>{quoted} | Gazette</title><meta property="og:title" content="{escaped}">')[0]
+        == quoted
+    )
+    assert (
+        titled(f'<title>{HEADLINE} tonight</title><meta property="og:title" content="{HEADLINE}">')[0]
+        == HEADLINE
+    )
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "cut-quote", False)
+    assert titled(head)[0] == "Senator calls the plan"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from .names import AUTHOR_RULES
+from .names import running_text as _running_text
 from .text import name_key as _key
 from .text import squash
 
@@ -147,6 +148,28 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 break  # the first: later ones are other stories' and readers' comments
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
+    if AUTHOR_RULES["cjk-label"] and (found := _cjk_labelled(body, ancestry)):
+        yield found
+
+
+def _cjk_labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
+    """The first run of text that is a Chinese byline label and a name alone ("责任编辑：焦鹏",
+    "记者 孔德明"): the label of :data:`_CJK_BY` and two to four Han characters."""
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for run, holder in ((el.text, el), (el.tail, el.getparent())):
+            if (
+                run
+                and (m := _CJK_LINE.fullmatch(squash(run)))
+                and holder is not None
+                and not _NOT_BYLINE.search(
+                    _state_free(f"{holder.get('class') or ''} {holder.get('id') or ''}")
+                )
+                and ancestry.ok(holder)
+            ):
+                return m["name"], f"Chinese byline label <{_tag(holder)}>"
+    return None
 
 
 def _by_element(el: HtmlElement, text: str) -> str:
@@ -172,7 +195,8 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
             text, where = tail, f"<{_tag(el)}> label and the text after it"
         else:
             text = squash(el.text_content())
-            if (m := _LABEL.match(text)) is None or len(text) > 80:
+            m = _LABEL.match(text) or (_TEXT_LABEL.match(text) if AUTHOR_RULES["text-label"] else None)
+            if m is None or len(text) > 80:
                 continue
             if (
                 _tag(el) in _INLINE
@@ -182,6 +206,8 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
                 continue  # "Speakers included <b>Authors Jane Roe</b> and ...": prose
             text, where = text[m.end() :], f'"Author: NAME" line <{_tag(el)}>'
         text = _NEXT_FIELD.split(text, maxsplit=1)[0]  # "Fritz Imhof Quelle: Livenet": the source's field
+        if AUTHOR_RULES["label-role"] and (role := _ROLE_AFTER.search(text)) and _running_text(role[1]):
+            text = text[: role.start()]  # "Autorin: Uta Roe, Projektleiterin der HSS in Tunesien": her role
         label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
         if text[:1].isupper() and len(text) <= 80 and not _NOT_BYLINE.search(label) and ancestry.ok(el):
             return text, where
@@ -254,6 +280,15 @@ _LABEL = re.compile(
     rf"(?:{_AUTHOR_WORD}\s*:|(?:autoren|autorinnen|authors|auteurs|autori)\b)\s*(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
+#: "Text: NAME", "Text & Fotos: NAME", "Words and pictures: NAME": the writer credited as a magazine
+#: credits its contributors (the words of "text" in :data:`.names.PREFIX`), with its colon.
+_TEXT_LABEL = re.compile(
+    r"(?:text|words)(?:\s*(?:&|\+|/|und|and|et|y)\s*(?:fotos?|photos?|bilder|pictures|images?))?\s*:\s*"
+    r"(?=(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
+#: After a labelled name, a comma and then the writer's role ("Uta Roe, Projektleiterin der HSS").
+_ROLE_AFTER = re.compile(r",\s*(.+)$")
 #: Elements that sit inside a line of prose: a label in one counts only when it is the whole line.
 _INLINE = frozenset("span a cite small strong em b".split())
 #: An element holding only the label ("<h5>Autor: </h5>Peter Maahn").
@@ -262,6 +297,8 @@ _LABEL_ONLY = re.compile(rf"{_AUTHOR_WORD}\s*:", re.IGNORECASE)
 _NEXT_FIELD = re.compile(r"\s+[^\W\d_]+\s*:(?:\s|$)")
 #: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.
 _CJK_BY = r"(?:(?:作者|责任编辑|编辑|记者|撰文)\s*[：:]?|文\s*[：:/])\s*"
+#: A run of text that is only such a label and a Chinese name: two to four Han characters.
+_CJK_LINE = re.compile(rf"【?{_CJK_BY}(?P<name>[\u3400-\u9fff]{{2,4}})】?")
 
 
 def linked_as_author(tree: HtmlElement, name: str) -> bool:

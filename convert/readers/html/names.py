@@ -96,6 +96,12 @@ AUTHOR_RULES = {
     # a JSON-LD author typed both Person and Organization (a site run by one person, as Yoast SEO
     # writes it) is that person, not an organisation (:func:`.jsonld.ld_names`)
     "person-and-organization": True,
+    # "Autorin: NAME, Projektleiterin der ...": the role after a labelled name's comma is cut (:mod:`.byline`)
+    "label-role": True,
+    # "Text: NAME", "Text & Fotos: NAME" labels a byline as "Autor:" does (:mod:`.byline`)
+    "text-label": True,
+    # a run of text that is only a Chinese byline label and a name ("责任编辑：焦鹏") is a byline (:mod:`.byline`)
+    "cjk-label": True,
 }
 
 
@@ -153,7 +159,7 @@ class AuthorFilter:
             text = _WEEKDAY_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
-        if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
+        if whole and AUTHOR_RULES["running-text"] and any(running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
@@ -217,7 +223,7 @@ def _capitals_only(text: str) -> str:
     return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
 
 
-def _running_text(part: str) -> bool:
+def running_text(part: str) -> bool:
     """A byline part of three or more words with a lower-case word in it that no name has."""
     words = squash(_PARENS.sub("", part)).split()
     return len(words) >= 3 and any(

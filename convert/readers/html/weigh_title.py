@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 TITLE_RULES = {
     # an <h1> that is a link to the site's front page is the site's name (its logo), not a headline
     "home-link": True,
+    # a <meta> title cut short at a quotation mark its page did not escape (content="A "B" C"
+    # reads "A "), when another title goes on from there with the mark: the longer one
+    "cut-quote": True,
 }
 
 
@@ -64,6 +67,8 @@ def weigh_title(
     if found is None:
         return None
     title, source = found
+    if TITLE_RULES["cut-quote"] and (whole := _unquoted(title, candidates)) is not None:
+        title, source = whole[0], f"{whole[1]} (as {source} stops at a quotation mark left unescaped)"
     sites = (publisher, *(home_headings(tree) if TITLE_RULES["home-link"] else ()))
     site_keys = {k for s in sites if s and (k := _name_key(s))}
     if (part := _heading_in_title(tree, extracted, title, site_keys)) is not None:
@@ -77,6 +82,24 @@ def weigh_title(
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
+
+
+def _unquoted(title: str, candidates: list[tuple[str | None, str]]) -> tuple[str, str] | None:
+    """The first candidate that goes on from ``title`` with a double quotation mark, if one does.
+
+    ``<meta content="A "B" C">`` is a tag whose value the page forgot to
+    escape: a parser stops the value at the second ``"`` (``A ``), while the
+    ``<title>`` element, which needs no escaping, keeps ``A "B" C``.
+    """
+    for value, source in candidates:
+        text = squash(_unescaped(value))
+        if (
+            len(text) <= 400
+            and text.startswith(title)
+            and text[len(title) : len(title) + 2].lstrip()[:1] == '"'
+        ):
+            return text, source
+    return None
 
 
 def home_headings(tree: HtmlElement) -> list[str]:
