@@ -342,6 +342,17 @@ def _graph(author: object, *nodes: dict[str, object]) -> str:
 _PERSON = {"@type": "Person", "@id": "https://example.org/#/schema/person/1", "name": "Jane Roe"}
 
 
+def _teasers(*names: str) -> str:
+    """A list of other stories, each item with its writer in the same byline class."""
+    return "".join(
+        f'<div class="listing-item"><h3>Story {i}</h3><p class="listing-item__author">Von {n} am 0{i}.12.2022</p></div>'
+        for i, n in enumerate(names, 1)
+    )
+
+
+_TEASERS = page("<p>The budget passed.</p>" + _teasers("Anne Poe", "Bob Moe", "Cy Low"))
+
+
 # --- every author rule, on and off (``AUTHOR_RULES``, measured by ``bench/accuracy.py --rules``) ---------
 
 _PORTAL = page("<p>Jane Roe keeps these notes.</p>").replace(
@@ -418,6 +429,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
     ),
     "text-label": ((page("<p>Text &amp; Fotos: Ivan Roe</p>"), None, None), ["Ivan Roe"], []),
     "cjk-label": ((page("<p><a href='#'>【纠错】</a>\n责任编辑： 焦鹏 </p>"), None, None), ["焦鹏"], []),
+    "teaser-lists": ((_TEASERS, None, None), [], ["Anne Poe"]),
     "weekday-tail": ("Jane Roe Thursday, November 9, 2023", ["Jane Roe"], ["Jane Roe Thursday"]),
 }
 
@@ -556,3 +568,15 @@ def test_a_chinese_byline_label_names_its_writer_only_alone_in_its_run_of_text()
     # in a sentence, or with more than a name after it, the label is prose
     assert authors(page("<p>作者：孔德明在北京报道了这次会议的情况</p>")) == []
     assert authors(page('<div class="related">记者 孔德明</div>')) == []  # another story's
+
+
+def test_a_byline_class_repeated_for_other_stories_is_a_list_not_the_byline() -> None:
+    assert authors(_TEASERS) == []
+    # the article's own byline still counts, before or after the list
+    assert authors(page('<p class="byline">By Jane Roe</p>' + _teasers("Anne Poe", "Bob Moe", "Cy Low"))) == [
+        "Jane Roe"
+    ]
+    # two stories are no list; co-authors side by side are one byline
+    assert authors(page(_teasers("Anne Poe", "Bob Moe"))) == ["Anne Poe"]
+    co = '<p><span class="author">Anne Poe</span>, <span class="author">Bob Moe</span>, <span class="author">Cy Low</span></p>'
+    assert authors(page(co)) == ["Anne Poe"]

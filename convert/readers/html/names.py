@@ -102,6 +102,9 @@ AUTHOR_RULES = {
     "text-label": True,
     # a run of text that is only a Chinese byline label and a name ("责任编辑：焦鹏") is a byline (:mod:`.byline`)
     "cjk-label": True,
+    # a byline class carrying three or more different bylines apart from each other is a list of
+    # other stories, not the article's byline (:func:`.byline._listed`)
+    "teaser-lists": True,
 }
 
 
