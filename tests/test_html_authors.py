@@ -332,27 +332,6 @@ def test_names_like_a_word_for_on_and_a_month_are_not_cut_as_a_date() -> None:
     assert _ON_DATE_TAIL.sub("", "Jane Roe on Monday, March 5") == "Jane Roe"
 
 
-def _graph(author: object, *nodes: dict[str, object]) -> str:
-    """A Yoast-style JSON-LD ``@graph``: the article points to its author by ``@id``."""
-    article = {"@type": "Article", "headline": "Budget agreed", "author": author}
-    obj = {"@context": "https://schema.org", "@graph": [article, *nodes]}
-    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
-
-
-_PERSON = {"@type": "Person", "@id": "https://example.org/#/schema/person/1", "name": "Jane Roe"}
-
-
-def _teasers(*names: str) -> str:
-    """A list of other stories, each item with its writer in the same byline class."""
-    return "".join(
-        f'<div class="listing-item"><h3>Story {i}</h3><p class="listing-item__author">Von {n} am 0{i}.12.2022</p></div>'
-        for i, n in enumerate(names, 1)
-    )
-
-
-_TEASERS = page("<p>The budget passed.</p>" + _teasers("Anne Poe", "Bob Moe", "Cy Low"))
-
-
 # --- every author rule, on and off (``AUTHOR_RULES``, measured by ``bench/accuracy.py --rules``) ---------
 
 _PORTAL = page("<p>Jane Roe keeps these notes.</p>").replace(
@@ -394,25 +373,6 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
     "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
     "author-label": ((page("<p><span>Autor: Fritz Imhof</span></p>"), None, None), ["Fritz Imhof"], []),
     "signed-markup": ((page(_SIGNED, head=_ld("Jane Roe")), None, None), ["Jane Roe"], []),
-    "ld-references": (
-        (page("<p>Jane Roe</p>", head=_graph({"@id": _PERSON["@id"]}, _PERSON)), "Jane Roe", None),
-        ["Jane Roe"],
-        [],
-    ),
-    "person-and-organization": (
-        (
-            page("<p>Jane Roe</p>", head=_graph({**_PERSON, "@type": ["Person", "Organization"]})),
-            "Jane Roe",
-            None,
-        ),
-        ["Jane Roe"],
-        [],
-    ),
-    "shown-words": (
-        (page("<p>Banana Konferenz</p>", head=_ld("Ana Renz")), "Ana Renz", None),
-        [],
-        ["Ana Renz"],
-    ),
     "by-element": (
         (
             page('<div class="x1"><span>By</span><span><a href="/team/jr">Jane Roe</a></span></div>'),
@@ -428,8 +388,6 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
     ),
     "text-label": ((page("<p>Text &amp; Fotos: Ivan Roe</p>"), None, None), ["Ivan Roe"], []),
-    "cjk-label": ((page("<p><a href='#'>【纠错】</a>\n责任编辑： 焦鹏 </p>"), None, None), ["焦鹏"], []),
-    "teaser-lists": ((_TEASERS, None, None), [], ["Anne Poe"]),
     "weekday-tail": ("Jane Roe Thursday, November 9, 2023", ["Jane Roe"], ["Jane Roe Thursday"]),
 }
 
@@ -491,53 +449,6 @@ def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None
 # --- issue 12, second round: evidence the page has that was not read -----------
 
 
-def test_a_json_ld_author_given_by_reference_is_the_node_it_points_to() -> None:
-    head = _graph({"@id": _PERSON["@id"]}, _PERSON)
-    shown = page("<p>Jane Roe</p>", head=head)
-    assert authors(shown, guess="Jane Roe") == ["Jane Roe"]
-    # a bare string that is a node's @id points to it too
-    assert authors(page("<p>Jane Roe</p>", head=_graph(_PERSON["@id"], _PERSON)), guess="Jane Roe") == [
-        "Jane Roe"
-    ]
-    # a reference to nothing on the page names nobody; a name the page does not show is no byline
-    assert authors(page("<p>Jane Roe</p>", head=_graph({"@id": "#nobody"})), guess="Jane Roe") == []
-    assert authors(page("", head=head), guess="Jane Roe") == []
-
-
-def test_a_reference_to_an_organisation_names_nobody() -> None:
-    org = {"@type": "Organization", "@id": "https://example.org/#org", "name": "Jane Roe"}
-    assert authors(page("<p>Jane Roe</p>", head=_graph({"@id": org["@id"]}, org)), guess="Jane Roe") == []
-
-
-def test_the_reference_is_named_in_the_provenance() -> None:
-    tree = parse_html(page("<p>Jane Roe</p>", head=_graph({"@id": _PERSON["@id"]}, _PERSON)))
-    where: dict[str, str] = {}
-    build_metadata(tree, Extracted(author="Jane Roe"), where)
-    assert where["authors"].startswith("JSON-LD Article.author (the node its @id points to)")
-
-
-def test_a_person_who_is_also_the_site_is_a_person() -> None:
-    owner = {**_PERSON, "@type": ["Person", "Organization"]}
-    head = _graph({"@id": owner["@id"]}, owner)
-    assert authors(page("<p>Jane Roe</p>", head=head), guess="Jane Roe", publisher="Roe Notes") == [
-        "Jane Roe"
-    ]
-    org_only = {**_PERSON, "@type": ["Organization", "Corporation"]}
-    assert (
-        authors(page("<p>Jane Roe</p>", head=_graph({"@id": org_only["@id"]}, org_only)), guess="Jane Roe")
-        == []
-    )
-
-
-def test_a_name_is_shown_only_by_whole_words_of_the_page() -> None:
-    head = _ld("Ana Renz")
-    # "Renz" inside "Konferenz", "Ana" inside "Banana": not the name
-    assert authors(page("<p>Banana Konferenz</p>", head=head), guess="Ana Renz") == []
-    assert authors(page("<p>Text: Ana Renz</p>", head=head), guess="Ana Renz") == ["Ana Renz"]
-    # a name in a script written without spaces is found inside the text
-    assert authors(page("<p>责任编辑：焦鹏。</p>", head=_ld("焦鹏")), guess="焦鹏") == ["焦鹏"]
-
-
 def test_by_in_an_element_of_its_own_is_a_byline() -> None:
     byline = '<div class="x1"><span>By</span><span><a href="/team/jr">Jane Roe</a></span></div>'
     assert authors(page(byline)) == ["Jane Roe"]
@@ -561,22 +472,3 @@ def test_text_labels_credit_the_writer() -> None:
     assert authors(page("<p>Words and pictures: Jane Roe</p>")) == ["Jane Roe"]
     assert authors(page("<p>Text: the full report is online</p>")) == []  # no name after the label
     assert authors(page("<p>Textile: Jane Roe</p>")) == []  # a word that starts with "text"
-
-
-def test_a_chinese_byline_label_names_its_writer_only_alone_in_its_run_of_text() -> None:
-    assert authors(page("<div>作者：孔德明</div>")) == ["孔德明"]
-    # in a sentence, or with more than a name after it, the label is prose
-    assert authors(page("<p>作者：孔德明在北京报道了这次会议的情况</p>")) == []
-    assert authors(page('<div class="related">记者 孔德明</div>')) == []  # another story's
-
-
-def test_a_byline_class_repeated_for_other_stories_is_a_list_not_the_byline() -> None:
-    assert authors(_TEASERS) == []
-    # the article's own byline still counts, before or after the list
-    assert authors(page('<p class="byline">By Jane Roe</p>' + _teasers("Anne Poe", "Bob Moe", "Cy Low"))) == [
-        "Jane Roe"
-    ]
-    # two stories are no list; co-authors side by side are one byline
-    assert authors(page(_teasers("Anne Poe", "Bob Moe"))) == ["Anne Poe"]
-    co = '<p><span class="author">Anne Poe</span>, <span class="author">Bob Moe</span>, <span class="author">Cy Low</span></p>'
-    assert authors(page(co)) == ["Anne Poe"]

@@ -132,21 +132,13 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
-    classed = [
-        el
-        for el in body.iter(*_BYLINE_TAGS)
-        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el)
-    ]
-    listed = _listed(classed) if AUTHOR_RULES["teaser-lists"] else set()
-    for el in classed:
-        text = squash(el.text_content())
-        if len(text) <= 120 and el not in listed:
-            yield text, f"byline element {_byline_selector(el)}"
+    for el in body.iter(*_BYLINE_TAGS):
+        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el):
+            text = squash(el.text_content())
+            if len(text) <= 120:
+                yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
-        near_lists = _touching(listed)
         for el in body.iter(*_BYLINE_TAGS):
-            if el in near_lists:
-                continue
             text = squash(el.text_content())
             if AUTHOR_RULES["by-element"] and not _BY_LINE.match(text):
                 text = _by_element(el, text)
@@ -156,81 +148,6 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 break  # the first: later ones are other stories' and readers' comments
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
-    if AUTHOR_RULES["cjk-label"] and (found := _cjk_labelled(body, ancestry)):
-        yield found
-
-
-def _cjk_labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
-    """The first run of text that is a Chinese byline label and a name alone ("责任编辑：焦鹏",
-    "记者 孔德明"): the label of :data:`_CJK_BY` and two to four Han characters."""
-    for el in body.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for run, holder in ((el.text, el), (el.tail, el.getparent())):
-            if (
-                run
-                and (m := _CJK_LINE.fullmatch(squash(run)))
-                and holder is not None
-                and not _NOT_BYLINE.search(
-                    _state_free(f"{holder.get('class') or ''} {holder.get('id') or ''}")
-                )
-                and ancestry.ok(holder)
-            ):
-                return m["name"], f"Chinese byline label <{_tag(holder)}>"
-    return None
-
-
-#: How many different bylines one byline class may carry on a page before it is a list of stories.
-_LIST_BYLINES = 3
-
-
-def _listed(classed: list[HtmlElement]) -> set[HtmlElement]:
-    """The byline elements of a list of other stories: a class that carries :data:`_LIST_BYLINES`
-    or more different bylines, each apart from the next (:func:`_adjacent`).
-
-    An article has one byline (maybe repeated at its end, maybe with co-authors
-    side by side); a teaser list ("more from this section", a sidebar with no
-    telling class) repeats its item's byline class once per story, with each
-    story's headline and summary between two bylines.
-    """
-    by_class: dict[str, list[HtmlElement]] = {}
-    for el in classed:
-        by_class.setdefault(_byline_selector(el), []).append(el)
-    out: set[HtmlElement] = set()
-    for group in by_class.values():
-        texts = {squash(el.text_content()) for el in group} - {""}
-        if len(texts) < _LIST_BYLINES:
-            continue
-        apart = (not _adjacent(a, b) for a, b in itertools.pairwise(group))
-        if sum(itertools.islice((x for x in apart if x), _LIST_BYLINES - 1)) >= _LIST_BYLINES - 1:
-            out.update(group)
-    return out
-
-
-#: How many characters of other text two bylines of one article may have between them ("and", ", ").
-_BETWEEN = 40
-
-
-def _adjacent(a: HtmlElement, b: HtmlElement) -> bool:
-    """Whether ``b`` follows ``a`` with no more than :data:`_BETWEEN` characters of other text between
-    them (measured in their nearest common ancestor), or one holds the other."""
-    if a in b.iterancestors() or b in a.iterancestors():
-        return True
-    above = set(a.iterancestors())
-    common = next((x for x in b.iterancestors() if x in above), None)
-    if common is None:
-        return False
-    rest = len(squash(common.text_content())) - len(squash(a.text_content())) - len(squash(b.text_content()))
-    return rest <= _BETWEEN
-
-
-def _touching(listed: set[HtmlElement]) -> set[HtmlElement]:
-    """The ``listed`` elements, everything inside them and everything that holds one."""
-    out = set(listed)
-    for el in listed:
-        out.update(el.iterancestors())
-        out.update(el.iterdescendants())
-    return out
 
 
 def _by_element(el: HtmlElement, text: str) -> str:
@@ -358,8 +275,6 @@ _LABEL_ONLY = re.compile(rf"{_AUTHOR_WORD}\s*:", re.IGNORECASE)
 _NEXT_FIELD = re.compile(r"\s+[^\W\d_]+\s*:(?:\s|$)")
 #: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.
 _CJK_BY = r"(?:(?:作者|责任编辑|编辑|记者|撰文)\s*[：:]?|文\s*[：:/])\s*"
-#: A run of text that is only such a label and a Chinese name: two to four Han characters.
-_CJK_LINE = re.compile(rf"【?{_CJK_BY}(?P<name>[\u3400-\u9fff]{{2,4}})】?")
 
 
 def linked_as_author(tree: HtmlElement, name: str) -> bool:

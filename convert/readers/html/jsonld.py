@@ -9,7 +9,6 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .names import AUTHOR_RULES
 from .text import squash
 
 #: schema.org types whose fields describe the article itself: ``Article`` and its subtypes in the
@@ -111,8 +110,6 @@ def ld_names(value: Any, depth: int = 0) -> Iterator[tuple[str, bool]]:
             yield from ld_names(item, depth + 1)
     elif isinstance(value, dict):
         kinds = types_of(value)
-        if AUTHOR_RULES["person-and-organization"] and kinds >= {"person", "organization"}:
-            kinds = {"person"}  # a person who is also the site (Yoast's person-run site): a person
         if kinds - {"person"}:
             return  # Organization, NewsMediaOrganization ...: not a byline
         person = "person" in kinds
@@ -126,44 +123,11 @@ def ld_names(value: Any, depth: int = 0) -> Iterator[tuple[str, bool]]:
             yield squash(f"{given} {family}"), person
 
 
-def ld_author_names(
-    obj: dict[str, Any] | None, objects: list[dict[str, Any]] | None = None
-) -> list[tuple[str, bool]]:
-    """``(name, typed_person)`` pairs from the article object's ``author`` (else ``creator``).
-
-    With ``objects`` (every JSON-LD object on the page), an author given only
-    as a reference to a node elsewhere (``{"@id": "…#/schema/person/…"}``, as
-    Yoast SEO writes its ``@graph``) is that node (:func:`resolve_references`).
-    """
+def ld_author_names(obj: dict[str, Any] | None) -> list[tuple[str, bool]]:
+    """``(name, typed_person)`` pairs from the article object's ``author`` (else ``creator``)."""
     if obj is None:
         return []
     for key in ("author", "creator"):
-        value = obj.get(key)
-        if objects:
-            value = resolve_references(value, objects)
-        if names := list(ld_names(value)):
+        if names := list(ld_names(obj.get(key))):
             return names
     return []
-
-
-def resolve_references(value: Any, objects: list[dict[str, Any]]) -> Any:
-    """``value`` with each node that only points elsewhere (``{"@id": X}``, or the string ``X``)
-    replaced by the object on the page whose ``@id`` is ``X``; unknown references stay as they are.
-
-    JSON-LD's node references (JSON-LD 1.1, "Node Identifiers"): a graph names
-    each node once and points to it by its ``@id`` from everywhere else.
-    """
-    nodes = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
-
-    def resolve(item: Any) -> Any:
-        if (
-            isinstance(item, dict)
-            and isinstance(ref := item.get("@id"), str)
-            and not item.keys() - {"@id", "@type"}
-        ):
-            return nodes.get(ref, item)
-        if isinstance(item, str) and item in nodes:
-            return nodes[item]
-        return item
-
-    return [resolve(v) for v in value] if isinstance(value, list) else resolve(value)

@@ -93,18 +93,10 @@ AUTHOR_RULES = {
     # an element reading "Autor: NAME" (or "Author", "Auteur" ...), or a label element with the name
     # right after it, is a byline candidate (:mod:`.byline`)
     "author-label": True,
-    # a JSON-LD author typed both Person and Organization (a site run by one person, as Yoast SEO
-    # writes it) is that person, not an organisation (:func:`.jsonld.ld_names`)
-    "person-and-organization": True,
     # "Autorin: NAME, Projektleiterin der ...": the role after a labelled name's comma is cut (:mod:`.byline`)
     "label-role": True,
     # "Text: NAME", "Text & Fotos: NAME" labels a byline as "Autor:" does (:mod:`.byline`)
     "text-label": True,
-    # a run of text that is only a Chinese byline label and a name ("责任编辑：焦鹏") is a byline (:mod:`.byline`)
-    "cjk-label": True,
-    # a byline class carrying three or more different bylines apart from each other is a list of
-    # other stories, not the article's byline (:func:`.byline._listed`)
-    "teaser-lists": True,
 }
 
 

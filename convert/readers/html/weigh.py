@@ -126,7 +126,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         updated = None
         where.pop("updated", None)
     check = AuthorFilter(publisher, host(url), site_title_tails(tree, tags))
-    authors = weigh_authors(tree, tags, ld, extracted, check, where, objects)
+    authors = weigh_authors(tree, tags, ld, extracted, check, where)
     subtitle = ld_text(ld.get("alternativeHeadline")) if ld else None
     if subtitle and ld is not None:
         where["subtitle"] = ld_label(ld, "alternativeHeadline")

@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from ...names import one_word
 from .byline import byline_candidates, bylined, page_spelling
-from .jsonld import ld_author_names, ld_label, resolve_references
+from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
 from .names import AUTHOR_RULES, AuthorFilter
@@ -46,14 +46,10 @@ AUTHOR_RULES.update(
         "meta-by-trafilatura": True,
         # every source counts only for names the page shows its reader (:func:`_is_shown`)
         "shown": True,
-        # ... each word of the name a whole word of the page, not part of a longer one
-        "shown-words": True,
         # a one-word name from a byline element counts only when the page signs with it
         "one-word-bylines": True,
         # a JSON-LD or <meta> author is confirmed by the page signing it near the headline (:func:`_signed_by_page`)
         "signed-markup": True,
-        # a JSON-LD author given as a reference ({"@id": ...}) is the node it points to (:func:`.jsonld.resolve_references`)
-        "ld-references": True,
     }
 )
 #: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
@@ -72,7 +68,6 @@ def weigh_authors(
     extracted: Extracted,
     check: AuthorFilter,
     where: Where,
-    objects: list[dict[str, Any]] | None = None,
 ) -> list[str]:
     """The authors, from the most trusted source that passes its test; sources are never merged.
 
@@ -99,7 +94,7 @@ def weigh_authors(
         if tags.get(k)
     ]
     catalogued = [v for name in catalogue_keys for v in tags[name]]
-    ld_pairs = ld_author_names(ld, objects if AUTHOR_RULES["ld-references"] else None)
+    ld_pairs = ld_author_names(ld)
     ld_names = _unique(n for name, person in ld_pairs for n in check.names(name, person=person))
     catalogue_names = _unique(n for v in catalogued for n in check.names(_uninvert(v)))
     meta_names = _unique(n for v in meta_values for n in check.names(v, single_words=False))
@@ -118,13 +113,7 @@ def weigh_authors(
     extracted_names = check.names(
         extracted.author.replace(";", ",") if extracted.author else None, whole=False
     )
-    ld_where = ""
-    if ld is not None:
-        refs = objects if AUTHOR_RULES["ld-references"] else None
-        key = "author" if any(ld_people(resolve_references(ld.get("author"), refs or []))) else "creator"
-        ld_where = ld_label(ld, key)
-        if refs and resolve_references(ld.get(key), refs) != ld.get(key):
-            ld_where += " (the node its @id points to)"
+    ld_where = ld_label(ld, "author" if any(ld_people(ld.get("author"))) else "creator") if ld else ""
     shown = _visible_key(tree)
     ld_names, catalogue_names, meta_names, byline_names, extracted_names = (
         [n for n in names if _is_shown(n, shown) or not AUTHOR_RULES["shown"]]
@@ -285,47 +274,22 @@ def _shown_guesses(
     return None
 
 
-def _is_shown(name: str, shown: Shown) -> bool:
+def _is_shown(name: str, shown: str) -> bool:
     """Whether each word of ``name`` is in the page's visible text (``shown``, a :func:`_visible_key`).
 
     Word by word, so "Richard (R.J.) Eskow" on the page shows "Richard Eskow".
-    With the "shown-words" rule each word must be a whole word of the page
-    ("Renz" is not shown by "Konferenz"); a word of a script written without
-    spaces (Chinese, Japanese, Thai) is looked for inside the text instead.
     """
     keys = [k for k in (_name_key(w) for w in name.split()) if k]
-    if not AUTHOR_RULES["shown-words"]:
-        return bool(keys) and all(k in shown for k in keys)
-    return bool(keys) and all(k in shown.words or (_unspaced(k) and k in shown) for k in keys)
+    return bool(keys) and all(k in shown for k in keys)
 
 
-def _unspaced(key: str) -> bool:
-    """Whether ``key`` has letters of a script written without spaces between words (no Latin,
-    Greek, Cyrillic ... letter, whose scripts all space their words): its words cannot be split out."""
-    return not any(c.isalpha() and ord(c) < 0x0590 for c in key)
-
-
-class Shown(str):
-    """The page's visible text as one name key (a ``str``, so ``key in shown`` looks inside it) and
-    its words' keys (``words``): split at spaces, and at every other non-letter too."""
-
-    words: frozenset[str]
-
-    def __new__(cls, text: str) -> Shown:
-        shown = super().__new__(cls, _name_key(text))
-        shown.words = frozenset(
-            k for w in text.split() for k in (_name_key(w), *map(_name_key, re.split(r"[\W_]+", w))) if k
-        )
-        return shown
-
-
-def _visible_key(tree: HtmlElement) -> Shown:
+def _visible_key(tree: HtmlElement) -> str:
     """The page's visible text as one name key: a name only in ``<meta>`` or scripts is not a byline.
 
     trafilatura reads the same ``<meta name=author>``, so its agreeing with
     the tag proves nothing; a name the reader can see on the page does.
     """
-    return Shown(reader_text(tree, strict=True))
+    return _name_key(reader_text(tree, strict=True))
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -346,7 +310,7 @@ def _agreeing(names: list[str], others: list[tuple[list[str], str]]) -> str | No
 
 
 def _owners(
-    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: Shown, byline: list[str]
+    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: str, byline: list[str]
 ) -> tuple[list[str], str]:
     """The ``<meta name=author>`` names that JSON-LD types as a ``Person``, the site's name or not.
 
