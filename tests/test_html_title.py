@@ -85,3 +85,18 @@ def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_whole_title(
     )
     monkeypatch.setitem(weigh_title.TITLE_RULES, "cut-quote", False)
     assert titled(head)[0] == "Senator calls the plan"
+
+
+def test_an_h1_with_the_same_words_gives_the_title_its_punctuation(monkeypatch: pytest.MonkeyPatch) -> None:
+    head = '<meta property="og:title" content="Harbour plans - the vote - and after">'
+    heading = "<h1>Harbour plans – the vote – and after</h1>"
+    title, where = titled(head, heading)
+    assert title == "Harbour plans – the vote – and after"
+    assert where == '<h1> in the page, with the same words as <meta property="og:title">'
+    # other words in the <h1> are not the same headline; the declared title stands
+    assert (
+        titled(head, "<h1>Harbour plans – the vote – and then</h1>")[0]
+        == "Harbour plans - the vote - and after"
+    )
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "heading-typography", False)
+    assert titled(head, heading)[0] == "Harbour plans - the vote - and after"

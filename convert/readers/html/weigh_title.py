@@ -32,6 +32,8 @@ TITLE_RULES = {
     # a <meta> title cut short at a quotation mark its page did not escape (content="A "B" C"
     # reads "A "), when another title goes on from there with the mark: the longer one
     "cut-quote": True,
+    # an <h1> with the very words of the declared title gives its punctuation ("A – B" for "A - B")
+    "heading-typography": True,
 }
 
 
@@ -81,7 +83,21 @@ def weigh_title(
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
+    if TITLE_RULES["heading-typography"] and (same := _same_words(tree, short)) is not None:
+        where["title"] = f"<h1> in the page, with the same words as {where['title']}"
+        return same
     return short
+
+
+def _same_words(tree: HtmlElement, title: str) -> str | None:
+    """The page's ``<h1>`` with the words of ``title`` but other punctuation (dashes, quotation
+    marks), as the reader sees it; ``None`` if no ``<h1>`` has the same words, or one writes them alike."""
+    key = _name_key(title)
+    for h1 in tree.iter("h1"):
+        text = squash(h1.text_content())
+        if text and _name_key(text) == key:
+            return text if text != title else None
+    return None
 
 
 def _unquoted(title: str, candidates: list[tuple[str | None, str]]) -> tuple[str, str] | None:
