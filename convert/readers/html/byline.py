@@ -140,7 +140,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     if AUTHOR_RULES["by-line"]:
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
-            if AUTHOR_RULES["by-element"] and not _BY_LINE.match(text):
+            if AUTHOR_RULES["by-element"] and len(text) <= 80 and _BY_GLUED.match(text):
                 text = _by_element(el, text)
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
@@ -160,6 +160,8 @@ def _by_element(el: HtmlElement, text: str) -> str:
     return f"{first.strip()} {rest}" if rest[:1].isupper() else text
 
 
+#: "ByJane": a word of :data:`_BY_LINE` run together with a capital, as two elements' texts join.
+_BY_GLUED = re.compile(r"(?:by|von|par|por|door|av|af|przez):?(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
 #: The words of :data:`_BY_LINE` alone, as an element of their own holds them.
 _BY_WORD = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?", re.IGNORECASE)
 
