@@ -140,30 +140,12 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     if AUTHOR_RULES["by-line"]:
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
-            if AUTHOR_RULES["by-element"] and len(text) <= 80 and _BY_GLUED.match(text):
-                text = _by_element(el, text)
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
                 yield text, f'"By NAME" line <{_tag(el)}>'
                 break  # the first: later ones are other stories' and readers' comments
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
-
-
-def _by_element(el: HtmlElement, text: str) -> str:
-    """``text`` with a space after a leading "By" that is an element of its own: ``<span>By</span><a>Jane
-    Roe</a>`` reads "ByJane Roe" as text, but a reader sees the two apart (the page's style spaces them)."""
-    first = next((t for t in el.itertext() if t.strip()), "")
-    if not _BY_WORD.fullmatch(first.strip()) or not text.startswith(first.strip()):
-        return text
-    rest = text[len(first.strip()) :]
-    return f"{first.strip()} {rest}" if rest[:1].isupper() else text
-
-
-#: "ByJane": a word of :data:`_BY_LINE` run together with a capital, as two elements' texts join.
-_BY_GLUED = re.compile(r"(?:by|von|par|por|door|av|af|przez):?(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
-#: The words of :data:`_BY_LINE` alone, as an element of their own holds them.
-_BY_WORD = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?", re.IGNORECASE)
 
 
 def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
@@ -175,8 +157,7 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
             text, where = tail, f"<{_tag(el)}> label and the text after it"
         else:
             text = squash(el.text_content())
-            m = _LABEL.match(text) or (_TEXT_LABEL.match(text) if AUTHOR_RULES["text-label"] else None)
-            if m is None or len(text) > 80:
+            if (m := _LABEL.match(text)) is None or len(text) > 80:
                 continue
             if (
                 _tag(el) in _INLINE
@@ -258,13 +239,6 @@ _AUTHOR_WORD = r"(?:autor(?:in|en|innen|a)?|authors?|auteur(?:e|s|es)?|autore|au
 #: way of naming a writer, not a byline.
 _LABEL = re.compile(
     rf"(?:{_AUTHOR_WORD}\s*:|(?:autoren|autorinnen|authors|auteurs|autori)\b)\s*(?=(?-i:[A-ZÀ-Þ]))",
-    re.IGNORECASE,
-)
-#: "Text: NAME", "Text & Fotos: NAME", "Words and pictures: NAME": the writer credited as a magazine
-#: credits its contributors (the words of "text" in :data:`.names.PREFIX`), with its colon.
-_TEXT_LABEL = re.compile(
-    r"(?:text|words)(?:\s*(?:&|\+|/|und|and|et|y)\s*(?:fotos?|photos?|bilder|pictures|images?))?\s*:\s*"
-    r"(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 #: After a labelled name, a comma and then the writer's role ("Uta Roe, Projektleiterin der HSS").

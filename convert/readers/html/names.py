@@ -47,9 +47,6 @@ _DATE_TAIL = re.compile(
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
-#: "Jane Roe Thursday, November 9, 2023": a weekday and then a day or a month, cut likewise (the
-#: commas of a date would otherwise split it into names).
-_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_WEEKDAYS})\b\.?,?\s+(?:\d|(?i:{_MONTHS})\b).*$")
 #: "Jane Roe on Monday, March 5", "Jane Roe am Samstag, 19. Oktober": the word for "on" (a date) in
 #: the calendar languages, then a day, a weekday or a month: cut before the running-text test, which
 #: would take "on" for prose.
@@ -84,19 +81,11 @@ AUTHOR_RULES = {
     "running-text": True,
     # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
     "by-line": True,
-    # ... also when "By" is an element of its own, run together with the name in the text
-    # ("<span>By</span><a>Jane Roe</a>", :func:`.byline._by_element`)
-    "by-element": True,
-    # a weekday and a date after a byline are cut before it is split at its commas ("Jane Roe
-    # Thursday, November 9, 2023")
-    "weekday-tail": True,
     # an element reading "Autor: NAME" (or "Author", "Auteur" ...), or a label element with the name
     # right after it, is a byline candidate (:mod:`.byline`)
     "author-label": True,
     # "Autorin: NAME, Projektleiterin der ...": the role after a labelled name's comma is cut (:mod:`.byline`)
     "label-role": True,
-    # "Text: NAME", "Text & Fotos: NAME" labels a byline as "Autor:" does (:mod:`.byline`)
-    "text-label": True,
 }
 
 
@@ -150,8 +139,6 @@ class AuthorFilter:
             text = m["name"]
         if AUTHOR_RULES["on-dates"]:
             text = _ON_DATE_TAIL.sub("", text)
-        if AUTHOR_RULES["weekday-tail"]:
-            text = _WEEKDAY_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
         if whole and AUTHOR_RULES["running-text"] and any(running_text(part) for part in parts):

@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 TITLE_RULES = {
     # an <h1> that is a link to the site's front page is the site's name (its logo), not a headline
     "home-link": True,
-    # a <meta> title cut short at a quotation mark its page did not escape (content="A "B" C"
-    # reads "A "), when another title goes on from there with the mark: the longer one
-    "cut-quote": True,
-    # an <h1> with the very words of the declared title gives its punctuation ("A – B" for "A - B")
-    "heading-typography": True,
 }
 
 
@@ -69,8 +64,6 @@ def weigh_title(
     if found is None:
         return None
     title, source = found
-    if TITLE_RULES["cut-quote"] and (whole := _unquoted(title, candidates)) is not None:
-        title, source = whole[0], f"{whole[1]} (as {source} stops at a quotation mark left unescaped)"
     sites = (publisher, *(home_headings(tree) if TITLE_RULES["home-link"] else ()))
     site_keys = {k for s in sites if s and (k := _name_key(s))}
     if (part := _heading_in_title(tree, extracted, title, site_keys)) is not None:
@@ -83,39 +76,7 @@ def weigh_title(
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
-    if TITLE_RULES["heading-typography"] and (same := _same_words(tree, short)) is not None:
-        where["title"] = f"<h1> in the page, with the same words as {where['title']}"
-        return same
     return short
-
-
-def _same_words(tree: HtmlElement, title: str) -> str | None:
-    """The page's ``<h1>`` with the words of ``title`` but other punctuation (dashes, quotation
-    marks), as the reader sees it; ``None`` if no ``<h1>`` has the same words, or one writes them alike."""
-    key = _name_key(title)
-    for h1 in tree.iter("h1"):
-        text = squash(h1.text_content())
-        if text and _name_key(text) == key:
-            return text if text != title else None
-    return None
-
-
-def _unquoted(title: str, candidates: list[tuple[str | None, str]]) -> tuple[str, str] | None:
-    """The first candidate that goes on from ``title`` with a double quotation mark, if one does.
-
-    ``<meta content="A "B" C">`` is a tag whose value the page forgot to
-    escape: a parser stops the value at the second ``"`` (``A ``), while the
-    ``<title>`` element, which needs no escaping, keeps ``A "B" C``.
-    """
-    for value, source in candidates:
-        text = squash(_unescaped(value))
-        if (
-            len(text) <= 400
-            and text.startswith(title)
-            and text[len(title) : len(title) + 2].lstrip()[:1] == '"'
-        ):
-            return text, source
-    return None
 
 
 def home_headings(tree: HtmlElement) -> list[str]:
