@@ -373,6 +373,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
     "one-word-bylines": ((page('<div class="author">Follow</div>'), None, None), [], ["Follow"]),
     "author-label": ((page("<p><span>Autor: Fritz Imhof</span></p>"), None, None), ["Fritz Imhof"], []),
     "signed-markup": ((page(_SIGNED, head=_ld("Jane Roe")), None, None), ["Jane Roe"], []),
+    "label-role": (
+        (page("<p>Autorin: Uta Roe, Projektleiterin der Stiftung in Tunis.</p>"), None, None),
+        ["Uta Roe"],
+        [],
+    ),
 }
 
 
@@ -428,3 +433,11 @@ def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None
     meta = '<meta name="author" content="Jane Roe">'
     assert authors(page(_SIGNED, head=meta)) == ["Jane Roe"]
     assert authors(page("<p>Jane Roe said the budget was fair.</p>", head=meta)) == []  # shown, not signed
+
+
+# --- issue 12, second round: a labelled name's role -----------
+
+
+def test_a_labelled_name_loses_the_role_after_its_comma_but_keeps_co_authors() -> None:
+    assert authors(page("<p>Autor: Jane Roe, John Doe</p>")) == ["Jane Roe", "John Doe"]
+    assert authors(page("<p>Author: Jane Roe, head of the unit in Tunis</p>")) == ["Jane Roe"]

@@ -84,6 +84,8 @@ AUTHOR_RULES = {
     # an element reading "Autor: NAME" (or "Author", "Auteur" ...), or a label element with the name
     # right after it, is a byline candidate (:mod:`.byline`)
     "author-label": True,
+    # "Autorin: NAME, Projektleiterin der ...": the role after a labelled name's comma is cut (:mod:`.byline`)
+    "label-role": True,
 }
 
 
@@ -139,7 +141,7 @@ class AuthorFilter:
             text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
-        if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
+        if whole and AUTHOR_RULES["running-text"] and any(running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
@@ -203,7 +205,7 @@ def _capitals_only(text: str) -> str:
     return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
 
 
-def _running_text(part: str) -> bool:
+def running_text(part: str) -> bool:
     """A byline part of three or more words with a lower-case word in it that no name has."""
     words = squash(_PARENS.sub("", part)).split()
     return len(words) >= 3 and any(
