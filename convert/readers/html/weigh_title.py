@@ -124,8 +124,7 @@ def _heading_in_title(
     headline in elements of their own (``<h1><span>Kicker</span>
     <span>Headline</span></h1>``); words of the ``<h1>``'s own ("Welcome to
     <span>Name</span>") make it one headline. A heading that is only the
-    site's name is not the article's, nor is one that ends in a dash or a
-    colon (a kicker set in an ``<h1>`` of its own).
+    site's name is not the article's.
     """
     whole = _name_key(title)
     best: tuple[int, str, str] | None = None
