@@ -21,9 +21,20 @@ class _LazyPattern(Generic[AnyStr]):
         self._source: tuple[AnyStr, int] = (pattern, flags)
 
     def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):  # not the pattern's: ``_source`` before __init__ (copy, pickle) ...
+            raise AttributeError(name)
         value = getattr(re.compile(self._source[0], self._source[1]), name)
         self.__dict__[name] = value
         return value
+
+    def __reduce__(self) -> tuple[object, tuple[AnyStr, int]]:
+        return lazy, self._source  # a copy or a pickle holds the source, not what was looked up
+
+    def __copy__(self) -> _LazyPattern[AnyStr]:
+        return self  # as a compiled pattern is its own copy
+
+    def __deepcopy__(self, memo: object) -> _LazyPattern[AnyStr]:
+        return self
 
     def __repr__(self) -> str:
         return f"lazy({self._source[0]!r}, {self._source[1]!r})"

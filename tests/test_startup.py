@@ -258,6 +258,8 @@ def test_a_txt_conversion_compiles_none_of_the_patterns_it_does_not_use(tmp_path
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    import copy
+    import pickle
     import re
 
     from convert._regex import lazy
@@ -277,6 +279,12 @@ def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
         )
         assert late.sub(pattern[:1], text) == now.sub(pattern[:1], text)
         assert late.search is late.search  # kept after the first lookup
+        # copies and pickles hold the source (a copy of one never looked up used to recurse)
+        fresh = lazy(pattern, flags)  # type: ignore[call-overload]
+        assert copy.copy(fresh) is fresh and copy.deepcopy(fresh) is fresh
+        for one in (fresh, late):
+            back = pickle.loads(pickle.dumps(one))
+            assert back.search(text)[0] == now.search(text)[0] and back.flags == now.flags
 
 
 BABEL_WITHOUT_PYTZ = """
