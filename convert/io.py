@@ -126,13 +126,34 @@ def cached_pickle(stem: str, key: object, build: Callable[[], object]) -> Any:
     """:func:`cached_json` for answers JSON cannot hold (a library's own objects), kept as a pickle.
 
     A pickle runs code when it is read, so it is read only from :func:`user_cache_dir`, which is
-    refused unless this user alone may write it: no one else can put a copy there.
+    refused unless this user alone may write it, and only from a regular file (not a link) that this
+    user owns and no one else may write. Where the system has no user ids to check (Windows), no
+    pickle is read or written: the answer is built every time.
     """
     import pickle
 
+    if not hasattr(os, "getuid"):
+        return build()
     return _cached(
-        stem, ".pickle", key, build, lambda v: pickle.dumps(v, pickle.HIGHEST_PROTOCOL), pickle.loads
+        stem,
+        ".pickle",
+        key,
+        build,
+        lambda v: pickle.dumps(v, pickle.HIGHEST_PROTOCOL),
+        pickle.loads,
+        read=_read_own_file,
     )
+
+
+def _read_own_file(path: Path) -> bytes:
+    """``path``'s bytes if it is a regular file, no link, that this user owns and only this user may
+    write (checked on the open file, so it cannot be swapped after the check)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            raise PermissionError(f"{path}: not this user's own file")
+        return fh.read()
 
 
 def _cached(
@@ -142,6 +163,7 @@ def _cached(
     build: Callable[[], object],
     dumps: Callable[[object], bytes],
     loads: Callable[[bytes], Any],
+    read: Callable[[Path], bytes] = Path.read_bytes,
 ) -> Any:
     import hashlib
     import json
@@ -152,7 +174,7 @@ def _cached(
     path = folder / f"{stem}-{digest}{suffix}" if folder else None
     if path is not None:
         with contextlib.suppress(Exception):  # missing, cut short or damaged: built again
-            return loads(path.read_bytes())
+            return loads(read(path))
     data = dumps(build())
     if path is not None:
         try:

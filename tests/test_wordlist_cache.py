@@ -4,6 +4,7 @@ prefixes and titles, and the gazetteer's places derived from pycountry, Babel an
 from __future__ import annotations
 
 import importlib.metadata
+import pickle
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,36 @@ def test_babels_locale_data_read_back_from_the_cache_is_babels(tmp_path: Path) -
     (stored,) = tmp_path.glob("babel-en-*.pickle")
     stored.write_bytes(stored.read_bytes()[:1000])  # a copy cut short is read again from Babel
     assert run(*tags)[1:] == [fresh_answers, fresh]
+
+
+def test_a_pickle_is_read_only_from_this_users_own_unshared_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle runs code when read: one others may write, or a link, is built again instead."""
+    import os
+
+    from convert import io
+
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return {"answer": 42}
+
+    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42}
+    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 1  # read back
+    (stored,) = (tmp_path / "cache").glob("probe-*.pickle")
+    forged = pickle.dumps({"answer": 666})
+    stored.write_bytes(forged)
+    os.chmod(stored, 0o666)  # someone else could have written it
+    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 2
+    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere.write_bytes(forged)
+    stored.unlink()
+    stored.symlink_to(elsewhere)  # a link to a file elsewhere
+    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 3
+    monkeypatch.delattr(os, "getuid")  # no user ids to check (Windows): no pickle at all
+    before = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert io.cached_pickle("probe", ["v2"], build) == {"answer": 42} and len(built) == 4
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == before

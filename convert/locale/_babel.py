@@ -57,16 +57,31 @@ def prime_locale_data(name: str) -> None:
         return
     from ..io import cached_pickle
 
-    data = cached_pickle(f"babel-{name}", ["babel", babel.__version__, name], lambda: localedata.load(name))
+    key = ["babel", babel.__version__, name, _data_stamp(getattr(localedata, "_dirname", None), name)]
+    data = cached_pickle(f"babel-{name}", key, lambda: localedata.load(name))
     if isinstance(data, dict) and data:
         with lock:
             cache.setdefault(name, data)
+
+
+def _data_stamp(folder: str | None, name: str) -> list[object]:
+    """Where Babel's data for ``name`` is and its file's size and time: a Babel of the same version
+    with other data (a source build, a distribution's patch) is not answered from this one's copy."""
+    import os
+
+    try:
+        info = os.stat(os.path.join(folder or "", f"{name}.dat"))
+    except OSError:
+        return [folder]
+    return [folder, info.st_size, info.st_mtime_ns]
 
 
 def global_table(key: str) -> dict[str, str]:
     """``babel.core.get_global(key)`` for a table of strings (``parent_exceptions``,
     ``language_aliases``), kept in the cache folder under Babel's version so a process that needs
     no more of ``global.dat`` does not load all of it (5-7 ms)."""
+    import os
+
     import babel
 
     from ..io import cached_json
@@ -76,5 +91,6 @@ def global_table(key: str) -> dict[str, str]:
 
         return {str(k): str(v) for k, v in get_global(key).items()}  # type: ignore[arg-type]
 
-    table = cached_json(f"babel-{key}", ["babel", babel.__version__, key], build)
+    stamp = _data_stamp(os.path.dirname(babel.__file__), "global")
+    table = cached_json(f"babel-{key}", ["babel", babel.__version__, key, stamp], build)
     return table if isinstance(table, dict) else build()
