@@ -441,3 +441,24 @@ def test_markup_names_count_when_the_page_signs_them_near_the_headline() -> None
 def test_a_labelled_name_loses_the_role_after_its_comma_but_keeps_co_authors() -> None:
     assert authors(page("<p>Autor: Jane Roe, John Doe</p>")) == ["Jane Roe", "John Doe"]
     assert authors(page("<p>Author: Jane Roe, head of the unit in Tunis</p>")) == ["Jane Roe"]
+    # lists of names joined by "and" stay whole (the role test reads each name alone)
+    for line, names in [
+        ("Authors: Jane Roe, John Doe and Mary Major", ["Jane Roe", "John Doe", "Mary Major"]),
+        ("Autoren: Uta Roe, Max Muster und Erika Mustermann", ["Uta Roe", "Max Muster", "Erika Mustermann"]),
+        (
+            "Auteurs : Marie Dupont, Jean Martin et Paul Durand",
+            ["Marie Dupont", "Jean Martin", "Paul Durand"],
+        ),
+    ]:
+        assert authors(page(f"<p>{line}</p>")) == names, line
+    assert authors(page("<h5>Autoren:</h5>Uta Roe, Max Muster und Erika Mustermann")) == [
+        "Uta Roe",
+        "Max Muster",
+        "Erika Mustermann",
+    ]
+    # the role is cut where it starts, after every name before it
+    assert authors(page("<p>Authors: Jane Roe, John Doe, head of the unit in Tunis</p>")) == [
+        "Jane Roe",
+        "John Doe",
+    ]
+    assert authors(page("<p>Autorin: Uta Roe, Leiterin des Büros in Rom und Mailand</p>")) == ["Uta Roe"]

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from .names import AUTHOR_RULES
-from .names import running_text as _running_text
+from .names import AUTHOR_RULES, without_role
 from .text import name_key as _key
 from .text import squash
 
@@ -167,8 +166,8 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
                 continue  # "Speakers included <b>Authors Jane Roe</b> and ...": prose
             text, where = text[m.end() :], f'"Author: NAME" line <{_tag(el)}>'
         text = _NEXT_FIELD.split(text, maxsplit=1)[0]  # "Fritz Imhof Quelle: Livenet": the source's field
-        if AUTHOR_RULES["label-role"] and (role := _ROLE_AFTER.search(text)) and _running_text(role[1]):
-            text = text[: role.start()]  # "Autorin: Uta Roe, Projektleiterin der HSS in Tunesien": her role
+        if AUTHOR_RULES["label-role"]:
+            text = without_role(text)  # "Autorin: Uta Roe, Projektleiterin der HSS in Tunesien": her role
         label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
         if text[:1].isupper() and len(text) <= 80 and not _NOT_BYLINE.search(label) and ancestry.ok(el):
             return text, where
@@ -241,8 +240,6 @@ _LABEL = re.compile(
     rf"(?:{_AUTHOR_WORD}\s*:|(?:autoren|autorinnen|authors|auteurs|autori)\b)\s*(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
-#: After a labelled name, a comma and then the writer's role ("Uta Roe, Projektleiterin der HSS").
-_ROLE_AFTER = re.compile(r",\s*(.+)$")
 #: Elements that sit inside a line of prose: a label in one counts only when it is the whole line.
 _INLINE = frozenset("span a cite small strong em b".split())
 #: An element holding only the label ("<h5>Autor: </h5>Peter Maahn").

@@ -141,7 +141,7 @@ class AuthorFilter:
             text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
-        if whole and AUTHOR_RULES["running-text"] and any(running_text(part) for part in parts):
+        if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
@@ -205,7 +205,19 @@ def _capitals_only(text: str) -> str:
     return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
 
 
-def running_text(part: str) -> bool:
+def without_role(text: str) -> str:
+    """A labelled byline without the role written after its names: "Uta Roe, Projektleiterin der HSS
+    in Tunesien" gives "Uta Roe", "Jane Roe, John Doe, head of the unit" gives "Jane Roe, John Doe";
+    a list of names ("Jane Roe, John Doe and Mary Major") stays whole. The role is the first part after
+    a comma that reads as running text, each of its names (split as a byline is) tested alone."""
+    parts = text.split(",")
+    for n in range(1, len(parts)):
+        if any(_running_text(name) for name in _SEPARATORS.split(parts[n])):
+            return ",".join(parts[:n]).rstrip()
+    return text
+
+
+def _running_text(part: str) -> bool:
     """A byline part of three or more words with a lower-case word in it that no name has."""
     words = squash(_PARENS.sub("", part)).split()
     return len(words) >= 3 and any(
