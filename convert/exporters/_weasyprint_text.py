@@ -49,7 +49,7 @@ from typing import Any
 import pydyf
 import weasyprint
 
-#: The releases whose ``add_word_spacing``, ``Layout.setup`` and ``add_tags`` this was checked against.
+#: The releases whose ``add_word_spacing``, ``Layout.setup``, ``strut`` and ``add_tags`` this was checked against.
 SUPPORTED_VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0"}
 
 try:  # names of WeasyPrint 70's internals; an older or newer release may lack some (62 has no add_tags)
