@@ -112,6 +112,61 @@ def test_justified_boxes_take_the_parked_layout(
     assert len(parked) > 100  # every justified line of the op-ed's columns
 
 
+def test_the_strut_is_kept_under_the_values_weasyprints_key_is_made_of() -> None:
+    """The kept answer is only as good as the list of values it compares: the key's own, all of them."""
+    from weasyprint.text.line_break import _font_style_cache_key
+
+    read: list[str] = []
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __getitem__(self, name: str) -> str:
+            read.append(name)
+            return "normal"
+
+    _font_style_cache_key(Recording(), include_size=True)
+    assert set(read) == set(speedups._STRUT_VALUES)
+    assert len(speedups._STRUT_VALUES) == len(set(read))
+
+
+def test_a_style_asked_again_gets_its_strut_and_a_changed_one_is_measured_anew(
+    theme: Theme, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint.layout.inline as inline
+    import weasyprint.text.line_break as line_break
+
+    keys: list[Any] = []  # the styles WeasyPrint's strut built its key string for
+    original_key = line_break._font_style_cache_key
+
+    def key(style: Any, include_size: bool = False) -> str:
+        if include_size:
+            keys.append(style)
+        return original_key(style, include_size)
+
+    asked: list[Any] = []
+
+    def strut(style: Any) -> Any:
+        asked.append(style)
+        return speedups._strut(style)
+
+    monkeypatch.setattr(line_break, "_font_style_cache_key", key)
+    assert inline.strut is speedups._strut
+    monkeypatch.setattr(inline, "strut", strut)
+    render_pdf(sample_like(sample_path), theme, ExportOptions())
+    # Some 900 questions from a few dozen styles, each measured once.
+    assert len(asked) > 300 and len(keys) == len({id(s) for s in asked}) < 60
+    style = keys[0]
+    kept = speedups._strut(style)
+    assert len(keys) == len({id(s) for s in asked}) and kept == line_break.strut(style)
+    style["line_height"] = 3.0 * style["font_size"]  # a new value object: measured again
+    assert speedups._strut(style) == line_break.strut(style) != kept
+
+
+def test_values_that_could_change_are_not_kept() -> None:
+    assert speedups._fixed(("Noto Serif", "serif", 400, 10.5, None, ("smcp", 1)))
+    assert not speedups._fixed((["Noto Serif"],))
+    assert not speedups._fixed(({"wght": 600},))
+
+
 #: Justified text in the cases the parked layout must get right or leave to WeasyPrint:
 #: decorations (drawing reads their metrics first), word and letter spacing, a lone space
 #: between inline boxes, preserved line breaks, right to left, a tab kept by pre-wrap;

@@ -22,7 +22,17 @@
    both are made once per font configuration and kept: per (direction,
    language), and per the style values the description is made of.
 
-3. **Page references counted once while tagging.** ``add_tags``
+3. **A style's strut measured once.** ``strut`` (``weasyprint/text/line_break.py``)
+   gives a line's height and baseline from its style. WeasyPrint keeps the
+   answer per font configuration under a string built from sixteen style
+   values (``_font_style_cache_key``), but builds and hashes that string on
+   every call: several times for each line laid out, from some 25 styles. The
+   answer for a string is stored once and never replaced, and the same value
+   objects (strings, numbers and tuples of them, which cannot change) make the
+   same string; so a style asked again, holding the very same values and font
+   configuration, gets the answer it got the first time.
+
+4. **Page references counted once while tagging.** ``add_tags``
    (``weasyprint/pdf/tags.py``) asks ``pdf.page_references`` for every
    structure element, and pydyf builds the tuple of all page references
    anew each time; tagging adds no page, so it sees the tuple built once.
@@ -39,7 +49,7 @@ from typing import Any
 import pydyf
 import weasyprint
 
-#: The releases whose ``add_word_spacing``, ``Layout.setup`` and ``add_tags`` this was checked against.
+#: The releases whose ``add_word_spacing``, ``Layout.setup``, ``strut`` and ``add_tags`` this was checked against.
 SUPPORTED_VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0"}
 
 try:  # names of WeasyPrint 70's internals; an older or newer release may lack some (62 has no add_tags)
@@ -52,6 +62,7 @@ try:  # names of WeasyPrint 70's internals; an older or newer release may lack s
     from weasyprint.text.line_break import Layout as _Layout
 
     _original_add_word_spacing = _inline.add_word_spacing
+    _original_strut = _inline.strut
     _original_add_tags = _pdf.add_tags
     _original_setup = _Layout.setup
     _FOUND = True
@@ -76,6 +87,7 @@ def install() -> bool:
     ):
         return False
     _inline.add_word_spacing = _add_word_spacing
+    _inline.strut = _strut
     _pdf.add_tags = _add_tags
     _Layout.setup = _setup
     return True
@@ -85,6 +97,7 @@ def uninstall() -> None:
     if not _FOUND:
         return
     _inline.add_word_spacing = _original_add_word_spacing
+    _inline.strut = _original_strut
     _pdf.add_tags = _original_add_tags
     _Layout.setup = _original_setup
 
@@ -202,6 +215,39 @@ def _setup(self: Any, style: Any) -> None:
         attr_list = pango.pango_attr_list_new()
         pango.pango_attr_list_insert(attr_list, attr)
         pango.pango_layout_set_attributes(self.layout, attr_list)
+
+
+#: The style values ``_font_style_cache_key(style, include_size=True)`` is made of, in its order,
+#: after ``font_size`` (which ``strut`` reads first).
+_STRUT_VALUES = (
+    "font_size", "font_family", "font_style", "font_stretch", "font_weight", "font_variant_ligatures",
+    "font_variant_position", "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
+    "font_variant_east_asian", "font_feature_settings", "font_variation_settings", "font_language_override",
+    "lang", "line_height",
+)  # fmt: skip
+
+
+def _fixed(value: Any) -> bool:
+    """Whether ``value`` and all it holds cannot change (so its ``repr`` cannot either)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    return isinstance(value, tuple) and all(_fixed(item) for item in value)
+
+
+def _strut(style: Any) -> Any:
+    # weasyprint/text/line_break.py, strut, answered again for a style whose key values are the same objects.
+    values = tuple([style[name] for name in _STRUT_VALUES])
+    kept = style.__dict__.get("_broadsheet_strut")
+    if (
+        kept is not None
+        and kept[1] is style.font_config
+        and all([a is b for a, b in zip(kept[0], values, strict=True)])
+    ):
+        return kept[2]
+    result = _original_strut(style)
+    if _fixed(values):
+        style._broadsheet_strut = (values, style.font_config, result)
+    return result
 
 
 class _ParkedLayout(_Layout):  # type: ignore[misc]  # WeasyPrint has no type information

@@ -5,7 +5,7 @@ not depend on the article are built once: the theme's stylesheet is parsed
 once per (theme, page tokens) and one ``FontConfiguration`` serves every
 document. Importing this module lets WeasyPrint lay out columns with less
 work (:mod:`._weasyprint_columns`: the same bytes in 50–75 % of the time
-for a two-column article) and justify and tag text with less
+for a two-column article) and justify, measure and tag text with less
 (:mod:`._weasyprint_text`). Output is deterministic: no timestamps but the
 article's own dates, no random identifiers, so the same article gives the
 same bytes.
