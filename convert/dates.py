@@ -76,10 +76,10 @@ _ISO_SHAPE = lazy(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:
 def _english_months() -> dict[str, int]:
     """Month names, wide and abbreviated, in CLDR's ``en`` and ``en-GB`` (which writes "Sept").
 
-    Kept in the user's cache folder under Babel's version (:func:`convert.io.cached_json`): reading
+    Kept in the user's cache folder under Babel's version (:func:`convert.cache.cached_json`): reading
     two locales' calendars took a twentieth of a cold one-file conversion (issue 18).
     """
-    from .io import cached_json, installed_version
+    from .cache import cached_json, installed_version
 
     version = installed_version("babel")
     if version is not None:
@@ -140,10 +140,10 @@ def calendar_names(kind: str, widths: tuple[str, ...], shortest: int = 3) -> dic
     Babel, in :data:`CALENDAR_LANGUAGES`: lower case, without a final full stop, ``shortest`` letters
     or more (shorter ones are words too), longest first, for matching as word prefixes.
 
-    Kept in the user's cache folder under Babel's version (:func:`convert.io.cached_json`):
+    Kept in the user's cache folder under Babel's version (:func:`convert.cache.cached_json`):
     loading eight languages' CLDR data took a fifth of a cold one-file conversion (issue 18).
     """
-    from .io import cached_json, installed_version
+    from .cache import cached_json, installed_version
 
     version = installed_version("babel")
     if version is None:

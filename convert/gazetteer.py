@@ -140,9 +140,9 @@ def _build_demonyms() -> frozenset[str]:
 def _kept(name: str, build: Callable[[], frozenset[str] | dict[str, str]]) -> Any:
     """``build()`` as JSON (a sorted list, or a dict), kept in the user's cache folder under the
     versions of pycountry, Babel and countryinfo (and this module's source, which
-    :func:`~convert.io.cached_json` adds): loading them took a seventh of a cold one-file conversion
+    :func:`~convert.cache.cached_json` adds): loading them took a seventh of a cold one-file conversion
     (issue 18). Without those versions, built every time."""
-    from .io import cached_json, installed_version
+    from .cache import cached_json, installed_version
 
     def as_json() -> object:
         value = build()

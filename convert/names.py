@@ -25,7 +25,7 @@ import functools
 import re
 import unicodedata
 
-from .io import cached_json, installed_version
+from .cache import cached_json, installed_version
 
 __all__ = [
     "PARTICLES",

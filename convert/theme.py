@@ -195,12 +195,12 @@ def _read_tokens(folder: Path) -> dict[str, Any]:
     """The theme's ``theme.toml``, parsed.
 
     What a text parses to is kept in the user's cache under the text's hash
-    (:func:`convert.io.cached_json`): importing :mod:`tomllib` and parsing cost
+    (:func:`convert.cache.cached_json`): importing :mod:`tomllib` and parsing cost
     a small conversion more than reading the JSON back (about 7 ms of a cold
     run, issue 18). A theme whose values JSON cannot hold (TOML dates) is
     parsed every time.
     """
-    from .io import cached_json
+    from .cache import cached_json
 
     toml_file = folder / "theme.toml"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from convert.io import user_cache_dir
+from convert.cache import user_cache_dir
 from convert.locale import language
 
 TEXTS = [
@@ -51,7 +51,7 @@ def test_environments_with_the_same_py3langid_share_one_copy(
 
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    from convert.io import installed_version
+    from convert.cache import installed_version
 
     if installed_version("py3langid") is None:
         pytest.skip("py3langid's version is not readable here (a source checkout)")

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "limits": 0,
     "dates": 0,
     "io": 0,
+    "cache": 0,
     "_version": 0,
     "_regex": 0,
     "article_parts": 0,

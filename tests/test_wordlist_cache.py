@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from convert import gazetteer, names
-from convert.io import installed_version
+from convert.cache import installed_version
 
 SETS = ("countries", "aliases", "regions", "cities", "demonyms")
 
@@ -80,7 +80,7 @@ def test_a_cached_word_list_is_keyed_by_its_builders_source(
     import textwrap
     import types
 
-    from convert.io import cached_json
+    from convert.cache import cached_json
 
     monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
     made = []
@@ -148,7 +148,7 @@ def test_a_pickle_is_read_only_from_this_users_own_unshared_file(
     """A pickle runs code when read: one others may write, or a link, is built again instead."""
     import os
 
-    from convert import io
+    from convert import cache
 
     monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path / "cache"))
     built: list[int] = []
@@ -157,19 +157,19 @@ def test_a_pickle_is_read_only_from_this_users_own_unshared_file(
         built.append(1)
         return {"answer": 42}
 
-    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42}
-    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 1  # read back
+    assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42}
+    assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 1  # read back
     (stored,) = (tmp_path / "cache").glob("probe-*.pickle")
     forged = pickle.dumps({"answer": 666})
     stored.write_bytes(forged)
     os.chmod(stored, 0o666)  # someone else could have written it
-    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 2
+    assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 2
     elsewhere = tmp_path / "elsewhere.pickle"
     elsewhere.write_bytes(forged)
     stored.unlink()
     stored.symlink_to(elsewhere)  # a link to a file elsewhere
-    assert io.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 3
+    assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 3
     monkeypatch.delattr(os, "getuid")  # no user ids to check (Windows): no pickle at all
     before = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    assert io.cached_pickle("probe", ["v2"], build) == {"answer": 42} and len(built) == 4
+    assert cache.cached_pickle("probe", ["v2"], build) == {"answer": 42} and len(built) == 4
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == before

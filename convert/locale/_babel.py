@@ -45,7 +45,7 @@ def prime_locale_data(name: str) -> None:
     Babel reads a locale by loading its whole ``global.dat`` (470 KB, for the table of parent
     locales), then ``root.dat`` and the locale's own files, and merging them: about 17 ms of a
     0.17 s plain-text conversion (issue 18). The merged dictionary, kept under Babel's version
-    (:func:`convert.io.cached_pickle`), loads in 6-7 ms. It goes into Babel's own cache of locale
+    (:func:`convert.cache.cached_pickle`), loads in 6-7 ms. It goes into Babel's own cache of locale
     data, where ``babel.localedata.load`` finds it and answers with it as with what it reads; a
     Babel without that cache reads its files as before.
     """
@@ -55,7 +55,7 @@ def prime_locale_data(name: str) -> None:
     cache, lock = getattr(localedata, "_cache", None), getattr(localedata, "_cache_lock", None)
     if not isinstance(cache, dict) or lock is None or name in cache:
         return
-    from ..io import cached_pickle
+    from ..cache import cached_pickle
 
     key = ["babel", babel.__version__, name, _data_stamp(getattr(localedata, "_dirname", None), name)]
     data = cached_pickle(f"babel-{name}", key, lambda: localedata.load(name))
@@ -84,7 +84,7 @@ def global_table(key: str) -> dict[str, str]:
 
     import babel
 
-    from ..io import cached_json
+    from ..cache import cached_json
 
     def build() -> dict[str, str]:
         from babel.core import get_global

@@ -229,7 +229,7 @@ def _unpacked_model(model: Path) -> dict[str, Any] | None:
 def _unpacked_folder(model: Path) -> Path | None:
     """The folder of the unpacked copy of ``model`` in the user's cache, made if missing (see
     :func:`_unpacked_model`); ``None`` when there is no safe cache folder or it cannot be made."""
-    from ..io import installed_version, user_cache_dir
+    from ..cache import installed_version, user_cache_dir
 
     folder = user_cache_dir()
     if folder is None:
