@@ -462,3 +462,13 @@ def test_a_labelled_name_loses_the_role_after_its_comma_but_keeps_co_authors() -
         "John Doe",
     ]
     assert authors(page("<p>Autorin: Uta Roe, Leiterin des Büros in Rom und Mailand</p>")) == ["Uta Roe"]
+
+
+def test_soft_hyphens_in_a_byline_name_the_same_person() -> None:
+    """A page that hyphenates its byline for the browser ("Mat&shy;thi&shy;as") keeps its author:
+    the invisible characters the body drops are dropped from metadata too."""
+    hyphenated = "Mat&shy;thi&shy;as Mül&shy;ler"
+    assert authors(page(f'<p class="byline">Von {hyphenated}</p>')) == ["Matthias Müller"]
+    assert authors(
+        page(f'<p class="byline">By {hyphenated}</p>', head=f'<meta name="author" content="{hyphenated}">')
+    ) == ["Matthias Müller"]

@@ -708,5 +708,6 @@ def test_squash_folds_every_space_re_calls_one() -> None:
     from convert.readers.html.text import squash
 
     spaces = "".join(chr(c) for c in range(0x3001) if re.fullmatch(r"\s", chr(c)))
-    assert squash(f"{spaces}Ines{spaces}Varga\u200b{spaces}") == "Ines Varga\u200b"  # U+200B is no space
+    assert squash(f"{spaces}Ines{spaces}Varga{spaces}") == "Ines Varga"
+    assert squash("Ines\u200bVarga\u00ad ") == "InesVarga"  # U+200B is no space, but invisible: dropped
     assert squash(None) == squash("") == squash(spaces) == ""

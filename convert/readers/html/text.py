@@ -9,11 +9,23 @@ from lxml.html import HtmlElement
 
 
 def squash(text: str | None) -> str:
-    """Whitespace runs as one space, trimmed: how metadata strings are compared and kept.
+    """Whitespace runs as one space, trimmed, invisible characters dropped: how metadata strings are
+    compared and kept.
 
-    ``str.split`` splits on exactly the characters ``re``'s ``\\s`` matches, four times faster.
+    ``str.split`` splits on exactly the characters ``re``'s ``\\s`` matches, four times faster. Soft
+    hyphens, zero-width spaces and byte-order marks go, as :func:`convert.normalize.clean_space`
+    drops them from the body: a page that hyphenates its byline ("Mat&shy;thi&shy;as") names the
+    same person as one that does not.
     """
-    return " ".join(text.split()) if text else ""
+    if not text:
+        return ""
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
+
+
+#: What :func:`squash` drops: the characters :data:`convert.normalize._ZERO_WIDTH` removes from the body.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"))
 
 
 def name_key(text: str) -> str:
