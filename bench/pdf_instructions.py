@@ -119,10 +119,17 @@ def main() -> int:
         return 0
     if args.renders < 1:
         parser.error("--renders must be at least 1")
+    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
+    if not args.doc.is_file():
+        parser.error(f"--doc {args.doc}: no such file")
+    import pdf_cost  # the rows, checked before minutes under valgrind
+
+    known = ["floor", "theme", "stock", *(v.name for v in pdf_cost.VARIANTS)]
+    if unknown := [r for r in rows if r not in known]:
+        parser.error(f"unknown row {unknown[0]!r}: one of {', '.join(known)}")
     if shutil.which("valgrind") is None:
         print("pdf_instructions: valgrind is not installed (Debian: apt install valgrind)", file=sys.stderr)
         return 2
-    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     counts = {row: measure(row, args.doc, args.renders) for row in rows}
     print(f"{args.doc.name}: instructions per warm render ({args.renders} renders, cachegrind)")
     for row, n in counts.items():

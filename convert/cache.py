@@ -118,7 +118,9 @@ def cached_pickle(stem: str, key: object, build: Callable[[], object]) -> Any:
 def _read_own_file(path: Path) -> bytes:
     """``path``'s bytes if it is a regular file, no link, that this user owns and only this user may
     write (checked on the open file, so it cannot be swapped after the check)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    )  # a FIFO: no wait
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:

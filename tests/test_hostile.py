@@ -603,10 +603,13 @@ def _extension(fmt: str) -> str:
 #: The user's cache, ``$TMPDIR/broadsheet-<uid>/`` (``convert.cache.user_cache_dir``), is kept across
 #: runs by design: the DOCX exporter's reference document built from a theme, py3langid's model
 #: unpacked once (``convert.locale.language``) and the word lists derived from CLDR, nameparser and
-#: the gazetteer's data and parsed theme files (``convert.cache.cached_json``). Nothing else may be left outside OUT.
+#: the gazetteer's data and parsed theme files (``convert.cache.cached_json``), and Babel's merged
+#: locale data and global tables (``convert.locale._babel``, ``.pickle`` and ``.json``). Nothing else
+#: may be left outside OUT.
 _CACHE = re.compile(
     r"broadsheet-\w+(/reference-[0-9a-f]+\.docx|/py3langid-[\w.+-]+(/\w+\.npy)?"
-    r"|/(calendar|months-en|nameparser|gazetteer|theme)-[0-9a-f]{16}\.json)?"
+    r"|/(calendar|months-en|nameparser|gazetteer|theme|babel-\w+)-[0-9a-f]{16}\.json"
+    r"|/babel-\w+-[0-9a-f]{16}\.pickle)?"
 )
 
 

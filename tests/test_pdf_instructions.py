@@ -46,3 +46,14 @@ def test_an_unknown_row_is_one_line() -> None:
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "unknown row 'nonesuch'" in lines[0]
+
+
+def test_rows_and_the_document_are_checked_before_any_measuring() -> None:
+    for args, message in [
+        (["--rows", "theme,nonesuch"], "unknown row 'nonesuch'"),
+        (["--doc", "/nonexistent/a.txt"], "no such file"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 2 and message in done.stderr.strip().splitlines()[-1], done.stderr

@@ -169,7 +169,31 @@ def test_a_pickle_is_read_only_from_this_users_own_unshared_file(
     stored.unlink()
     stored.symlink_to(elsewhere)  # a link to a file elsewhere
     assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 3
+    stored.unlink()
+    os.mkfifo(stored)  # a FIFO in its place: not waited on, built again
+    assert cache.cached_pickle("probe", ["v1"], build) == {"answer": 42} and len(built) == 4
     monkeypatch.delattr(os, "getuid")  # no user ids to check (Windows): no pickle at all
     before = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    assert cache.cached_pickle("probe", ["v2"], build) == {"answer": 42} and len(built) == 4
+    assert cache.cached_pickle("probe", ["v2"], build) == {"answer": 42} and len(built) == 5
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == before
+
+
+def test_babels_cached_data_is_keyed_by_every_file_merged_into_it(tmp_path: Path) -> None:
+    """fr_CA's data is merged from fr_CA.dat, fr.dat and root.dat: a change to a parent's file, with
+    the locale's own untouched, is a new key (a distribution may patch Babel's data in place)."""
+    import os
+    import shutil
+
+    from babel import localedata
+
+    from convert.locale._babel import _data_stamp
+
+    for name in ("fr_CA", "fr", "root"):
+        shutil.copy2(os.path.join(localedata._dirname, f"{name}.dat"), tmp_path / f"{name}.dat")
+    before = _data_stamp(str(tmp_path), "fr_CA")
+    assert _data_stamp(str(tmp_path), "fr_CA") == before
+    for parent in ("fr", "root"):
+        info = os.stat(tmp_path / f"{parent}.dat")
+        os.utime(tmp_path / f"{parent}.dat", ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        assert _data_stamp(str(tmp_path), "fr_CA") != before, parent
+        before = _data_stamp(str(tmp_path), "fr_CA")

@@ -65,15 +65,32 @@ def prime_locale_data(name: str) -> None:
 
 
 def _data_stamp(folder: str | None, name: str) -> list[object]:
-    """Where Babel's data for ``name`` is and its file's size and time: a Babel of the same version
-    with other data (a source build, a distribution's patch) is not answered from this one's copy."""
+    """Where Babel's data for ``name`` is, and the size and time of each file Babel merges for it
+    (the locale's, its parents' up to ``root`` and ``global.dat``, which names the parents): a Babel
+    of the same version with other data (a source build, a distribution's patch) is not answered
+    from this one's copy."""
     import os
 
-    try:
-        info = os.stat(os.path.join(folder or "", f"{name}.dat"))
-    except OSError:
-        return [folder]
-    return [folder, info.st_size, info.st_mtime_ns]
+    import babel
+
+    parents = global_table("parent_exceptions")
+    files, ident = [], name
+    while ident and ident != "root":
+        files.append(os.path.join(folder or "", f"{ident}.dat"))
+        ident = parents.get(ident) or ("_".join(ident.split("_")[:-1]) or "root")
+    files += [
+        os.path.join(folder or "", "root.dat"),
+        os.path.join(os.path.dirname(babel.__file__), "global.dat"),
+    ]
+    stamp: list[object] = [folder]
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            stamp.append(None)
+        else:
+            stamp += [info.st_size, info.st_mtime_ns]
+    return stamp
 
 
 def global_table(key: str) -> dict[str, str]:
@@ -91,6 +108,10 @@ def global_table(key: str) -> dict[str, str]:
 
         return {str(k): str(v) for k, v in get_global(key).items()}  # type: ignore[arg-type]
 
-    stamp = _data_stamp(os.path.dirname(babel.__file__), "global")
-    table = cached_json(f"babel-{key}", ["babel", babel.__version__, key, stamp], build)
+    try:
+        info = os.stat(os.path.join(os.path.dirname(babel.__file__), "global.dat"))
+        stamp: list[object] = [info.st_size, info.st_mtime_ns]
+    except OSError:
+        stamp = []
+    table = cached_json(f"babel-{key}", ["babel", babel.__version__, key, *stamp], build)
     return table if isinstance(table, dict) else build()
