@@ -230,3 +230,19 @@ def test_round_trip_of_the_kitchen_sink(kitchen_sink: model.Article) -> None:
     )
     assert {f: getattr(back, f) for f in fields} == {f: getattr(meta, f) for f in fields}
     assert [a.name for a in back.authors] == [a.name for a in meta.authors]
+
+
+def test_description_and_site_name_escaped_twice_are_restored() -> None:
+    # A CMS that escapes its meta values twice writes ``&amp;quot;``; after parsing, ``&quot;`` is left
+    # in the value. The reader shows the quotation marks, as it does for a title (Readability does too).
+    page = (
+        '<html lang="zh-TW"><head><title>山上的營地</title>'
+        '<meta name="description" content="來到&amp;quot;玉峰國小&amp;quot;之後 &amp;#8216;美樹&amp;#8217;">'
+        '<meta property="og:site_name" content="Tom &amp;amp; Jerry">'
+        "</head><body><article><h1>山上的營地</h1>"
+        + "<p>一波波接續性低溫寒流報到，已將後山一帶層層山巒披上嫣紅的彩衣，道路上雲氣山嵐滯留山頭。</p>" * 4
+        + "</article></body></html>"
+    )
+    meta = api.read(page.encode("utf-8"), from_="html").meta
+    assert meta.description == '來到"玉峰國小"之後 \u2018美樹\u2019'
+    assert meta.publisher == "Tom & Jerry"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from lxml import etree
@@ -26,6 +27,18 @@ def squash(text: str | None) -> str:
 
 #: What :func:`squash` drops: the characters :data:`convert.normalize._ZERO_WIDTH` removes from the body.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"))
+
+#: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&quot;``.
+_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def unescaped(value: str | None) -> str | None:
+    """A value its CMS escaped twice (``&amp;quot;`` in the markup) with its characters restored.
+
+    Mozilla Readability unescapes its metadata values the same way; the title has its own copy
+    of this in :mod:`.weigh_title`.
+    """
+    return html.unescape(value) if value and _CHAR_REF.search(value) else value
 
 
 def name_key(text: str) -> str:

@@ -51,7 +51,7 @@ from .metatags import (
     site_title_tails,
 )
 from .names import AuthorFilter
-from .text import squash, visible_text
+from .text import squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
 from .weigh_title import weigh_title
 
@@ -160,14 +160,17 @@ def _first_of(candidates: Iterable[tuple[str | None, str]], field: str, where: W
 
 
 def _description(tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where) -> str | None:
-    return _first_of(
-        [
-            (ld_text(ld.get("description")) if ld else None, ld_label(ld, "description") if ld else ""),
-            meta_pick(tags, "og:description", "description", "dc.description", "twitter:description"),
-            (extracted.description, "trafilatura (description)"),
-        ],
-        "description",
-        where,
+    """The page's summary; a value escaped twice (``&amp;quot;`` in the markup) has its characters back."""
+    return unescaped(
+        _first_of(
+            [
+                (ld_text(ld.get("description")) if ld else None, ld_label(ld, "description") if ld else ""),
+                meta_pick(tags, "og:description", "description", "dc.description", "twitter:description"),
+                (extracted.description, "trafilatura (description)"),
+            ],
+            "description",
+            where,
+        )
     )
 
 
@@ -192,7 +195,7 @@ def _publisher(
         )
     )
     for value, source in candidates:
-        text = squash(value)
+        text = squash(unescaped(value))
         if text and len(text) <= 80 and not text.lower().startswith("http"):
             where["publisher"] = source
             return text
