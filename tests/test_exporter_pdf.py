@@ -397,3 +397,23 @@ def test_relative_images_without_a_base_folder_are_skipped(theme: Theme) -> None
     result = render_pdf(figure_article("photo.png", "/etc/passwd"), theme, ExportOptions())
     assert result.skipped == ("photo.png", "/etc/passwd")
     assert "After the figures." in "\n".join(page_texts(result.data))
+
+
+def test_a_refused_remote_image_shows_its_caption_once(theme: Theme, tmp_path: Path) -> None:
+    # Left to WeasyPrint, a refused image is drawn as its alt text above its caption: the same words
+    # twice when the alt text restates the caption. The PDF writes what the HTML and EPUB write.
+    figure = Figure(
+        "http://127.0.0.1:9/ferry.png",
+        alt="The ferry at dawn.",
+        caption=(Text("The ferry at dawn"),),
+        credit="Photo: J. Porter",
+    )
+    article = Article(
+        meta=Metadata(title="Figures", language="en"),
+        body=(Paragraph((Text("Before the figure."),)), figure, Paragraph((Text("After the figure."),))),
+    )
+    result = render_pdf(article, theme, ExportOptions(base_dir=tmp_path))
+    assert result.skipped == ("http://127.0.0.1:9/ferry.png",)
+    text = " ".join("\n".join(page_texts(result.data)).split())
+    assert text.count("ferry at dawn") == 1
+    assert "The ferry at dawn Photo: J. Porter" in text

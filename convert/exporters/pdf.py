@@ -45,9 +45,10 @@ from ..locale.script import article_direction, char_script, script_name, scripts
 from ..model import Article, Block, Figure, Metadata, plain_text, replace
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
+from ._html_head import _is_remote
 from ._shared import BookByBundle
 from ._structure import nested_headings
-from .html import FigureMap, FootnoteMode, map_figures, render_document, script_css
+from .html import FigureMap, FootnoteMode, figure_as_text, map_figures, render_document, script_css
 
 __all__ = [
     "PdfExporter",
@@ -132,9 +133,9 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
         c for c in (_document_css(article), script_css(article, theme), direction_css(article)) if c
     )
     footnote_mode: FootnoteMode = "end" if options.notes == "end" else "inline"
-    source = render_document(
-        tagged_article(article), css, footnote_mode=footnote_mode, math="svg", theme=theme
-    )
+    refused: list[str] = []
+    shown = map_figures_everywhere(article, _refused_as_text(policy, refused, article.meta.language))
+    source = render_document(tagged_article(shown), css, footnote_mode=footnote_mode, math="svg", theme=theme)
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), _collector_paused():
         sheet = _stylesheet(theme)
@@ -144,7 +145,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
             raise
         except Exception as exc:  # WeasyPrint raises bare Python errors on layouts it cannot do
             raise ExportError(f"pdf: WeasyPrint could not render the article: {exc}") from exc
-    skipped = tuple(dict.fromkeys((*sheet.skipped, *fetcher.skipped, *logs.unresolved)))
+    skipped = tuple(dict.fromkeys((*refused, *sheet.skipped, *fetcher.skipped, *logs.unresolved)))
     return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages))
 
 
@@ -322,6 +323,22 @@ def tagged_article(article: Article) -> Article:
     structure tree.
     """
     return map_figures_everywhere(nested_headings(article), _caption_as_alt)
+
+
+def _refused_as_text(policy: ResourcePolicy, refused: list[str], language: str | None) -> FigureMap:
+    """A remote image the policy refuses is written as its alt text, caption and credit (noted in ``refused``).
+
+    As the HTML, EPUB and DOCX exporters write it: left to WeasyPrint, a refused image shows its alt
+    text above its caption, which often says the same words twice.
+    """
+
+    def figure(node: Figure) -> tuple[Block, ...]:
+        if not _is_remote(node.src.strip()) or policy.refusal(node.src.strip()) is None:
+            return (node,)
+        refused.append(node.src)
+        return figure_as_text(node.alt, node.caption, node.credit, language)
+
+    return figure
 
 
 def _caption_as_alt(figure: Figure) -> tuple[Block, ...]:
