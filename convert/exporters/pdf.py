@@ -42,13 +42,12 @@ from ..base import ExportOptions, warn
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
-from ..model import Article, Block, Figure, Metadata, plain_text, replace
+from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
-from ._html_head import _is_remote
+from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
 from ._shared import BookByBundle
-from ._structure import nested_headings
-from .html import FigureMap, FootnoteMode, figure_as_text, map_figures, render_document, script_css
+from .html import FootnoteMode, render_document, script_css
 
 __all__ = [
     "PdfExporter",
@@ -134,7 +133,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     )
     footnote_mode: FootnoteMode = "end" if options.notes == "end" else "inline"
     refused: list[str] = []
-    shown = map_figures_everywhere(article, _refused_as_text(policy, refused, article.meta.language))
+    shown = map_figures_everywhere(article, refused_as_text(policy, refused, article.meta.language))
     source = render_document(tagged_article(shown), css, footnote_mode=footnote_mode, math="svg", theme=theme)
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), _collector_paused():
@@ -312,45 +311,6 @@ def _fonts_cover(letters: list[str]) -> bool:
 
 # --------------------------------------------------------------------------
 # Tagging: what the structure tree needs that the HTML does not say
-
-
-def tagged_article(article: Article) -> Article:
-    """The article as the tagged PDF needs it (PDF/UA, Matterhorn checkpoints 13 and 14).
-
-    Headings never skip a level (:func:`~._structure.nested_headings`). A
-    figure without alt text takes its caption as its alternative; one with
-    neither is decoration, and :func:`mark_artifacts` takes it out of the
-    structure tree.
-    """
-    return map_figures_everywhere(nested_headings(article), _caption_as_alt)
-
-
-def _refused_as_text(policy: ResourcePolicy, refused: list[str], language: str | None) -> FigureMap:
-    """A remote image the policy refuses is written as its alt text, caption and credit (noted in ``refused``).
-
-    As the HTML, EPUB and DOCX exporters write it: left to WeasyPrint, a refused image shows its alt
-    text above its caption, which often says the same words twice.
-    """
-
-    def figure(node: Figure) -> tuple[Block, ...]:
-        if not _is_remote(node.src.strip()) or policy.refusal(node.src.strip()) is None:
-            return (node,)
-        refused.append(node.src)
-        return figure_as_text(node.alt, node.caption, node.credit, language)
-
-    return figure
-
-
-def _caption_as_alt(figure: Figure) -> tuple[Block, ...]:
-    if figure.alt.strip() or not plain_text(figure.caption).strip():
-        return (figure,)
-    return (replace(figure, alt=" ".join(plain_text(figure.caption).split())),)
-
-
-def map_figures_everywhere(article: Article, fn: FigureMap) -> Article:
-    """``article`` with ``fn`` applied to every figure of the body and the notes."""
-    notes = tuple(replace(n, body=map_figures(n.body, fn)) for n in article.notes)
-    return replace(article, body=map_figures(article.body, fn), notes=notes)
 
 
 def mark_artifacts(document: Any, pdf: Any) -> None:
