@@ -246,3 +246,18 @@ def test_description_and_site_name_escaped_twice_are_restored() -> None:
     meta = api.read(page.encode("utf-8"), from_="html").meta
     assert meta.description == '來到"玉峰國小"之後 \u2018美樹\u2019'
     assert meta.publisher == "Tom & Jerry"
+
+
+def test_keywords_split_at_the_list_comma_of_their_script() -> None:
+    # Arabic and Persian pages separate keywords with U+060C, Chinese and Japanese ones with U+3001/U+FF0C.
+    body = (
+        "<p>" + "ماموران یک دستگاه موتورسیکلت قاچاق را در شهرستان توقیف کردند و متهم دستگیر شد. " * 4 + "</p>"
+    )
+    page = (
+        '<html lang="fa" dir="rtl"><head><title>کشف موتور قاچاق</title>'
+        '<meta name="keywords" content="قاچاق کالا،استان یزد،مواد مخدر">'
+        '<meta name="news_keywords" content="火箭、航天，太空">'
+        f"</head><body><article><h1>کشف موتور قاچاق</h1>{body}</article></body></html>"
+    )
+    meta = api.read(page.encode("utf-8"), from_="html").meta
+    assert meta.keywords == ("قاچاق کالا", "استان یزد", "مواد مخدر", "火箭", "航天", "太空")

@@ -314,6 +314,18 @@ def test_docx_core_properties_skip_accounts_and_default_dates() -> None:
     assert M._core_date("2024-10-14T22:37:00Z") == "2024-10-14T22:37:00"
 
 
+def test_package_keywords_split_at_any_script_s_list_comma() -> None:
+    assert M._keywords(["ports; trade", "港口、贸易，航运", "موانئ،تجارة"]) == (
+        "ports",
+        "trade",
+        "港口",
+        "贸易",
+        "航运",
+        "موانئ",
+        "تجارة",
+    )
+
+
 def test_xml_parser_resolves_no_entities() -> None:
     evil = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
     root = M.parse_xml(evil)

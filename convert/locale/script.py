@@ -57,6 +57,19 @@ WORDS_PER_MINUTE = 238
 CJK_CHARS_PER_MINUTE = 330
 UNSPACED_CHARS_PER_MINUTE = 1100
 
+#: The commas that separate the items of a list in the world's scripts: the characters of general category
+#: Po whose Unicode name ends in COMMA (UnicodeData.txt), without the historic and editorial forms
+#: (U+2E32-U+2E4C), the vertical presentation forms and the scripts of manuscripts (Newa, Medefaidrin,
+#: SignWriting). Arabic and Persian pages separate their keywords with U+060C, Chinese and Japanese ones
+#: with U+3001 or U+FF0C.
+LIST_COMMAS = ",\u055d\u060c\u07f8\u1363\u1802\u1808\u3001\ua4fe\ua60d\ua6f5\ufe50\ufe51\uff0c\uff64"
+
+
+def split_list(value: str, also: str = "") -> list[str]:
+    """``value`` cut at every list comma of any script (and at each character of ``also``)."""
+    return re.split(f"[{re.escape(LIST_COMMAS + also)}]", value)
+
+
 #: A word: letters or digits, joined by an apostrophe, period or hyphen (``don't``, ``U.S``, ``co-op``).
 _WORD_RE = lazy(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 #: The spaces a line may break at: textwrap's set. No-break spaces (U+00A0,

@@ -17,6 +17,7 @@ from lxml import etree
 from .. import limits
 from ..dates import restates, to_iso
 from ..errors import InputError
+from ..locale.script import split_list
 from ..model import (
     Author,
 )
@@ -138,7 +139,7 @@ def natural_order(name: str) -> str:
 def _keywords(values: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
-        out += [k.strip() for k in re.split(r"[,;]", v) if k.strip() and k.strip() not in out]
+        out += [k.strip() for k in split_list(v, also=";") if k.strip() and k.strip() not in out]
     return tuple(out)
 
 

@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from ...dates import parse_stamp
 from ...locale.language import normalise_tag
+from ...locale.script import split_list
 from ...model import Author, Metadata
 from .dates import (
     headline,
@@ -86,12 +87,12 @@ def _keywords(
     if isinstance(ld_kw, list):
         raw.extend(str(k) for k in ld_kw if isinstance(k, str | int))
     elif isinstance(ld_kw, str):
-        raw.extend(ld_kw.split(","))
+        raw.extend(split_list(ld_kw))
     if raw and ld is not None:
         sources.append(ld_label(ld, "keywords"))
     for name in ("keywords", "news_keywords", "article:tag", "og:article:tag", "dc.subject"):
         for value in tags.get(name, ()):
-            raw.extend(value.split(","))
+            raw.extend(split_list(value))
             sources.append(tags.label(name))
     if not raw:
         raw.extend(extracted.tags)
