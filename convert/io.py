@@ -256,6 +256,9 @@ _LEGACY_CODECS = (
 #: (cp1257 turns "à" into "ą", cp1250 "£" into "Ł"). Cyrillic, Greek and
 #: Central European text reads far messier as cp1252 (0.3 to 2.8).
 _PREFERRED_CODECS = (("cp1252", 0.15), ("cp1251", 0.02))
+#: How much less like a language (charset-normalizer's coherence, 0 to 1) a preferred code page may read
+#: than the detector's choice and still win.
+_COHERENCE_MARGIN = 0.1
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (1b) occurs in old text
 #: A UTF-8 multi-byte sequence: its presence on a line that decodes shows the file is UTF-8.
@@ -405,12 +408,14 @@ def legacy_codec(data: bytes) -> str:
 
     cp1252 or cp1251 wins when it reads the bytes about as cleanly as the
     detector's choice (the texts then usually agree; where they differ, as
-    with ``£``, the common encoding is the likelier one).
+    with ``£``, the common encoding is the likelier one), unless the detector
+    finds its text much less like any language than its own choice.
     """
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
-    best = from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
+    results = from_bytes(data, cp_isolation=list(_LEGACY_CODECS))
+    best = results.best()
     if best is None:
         raise InputError("cannot tell the text encoding", hint="save the file as UTF-8")
     for codec, margin in _PREFERRED_CODECS:
@@ -418,6 +423,9 @@ def legacy_codec(data: bytes) -> str:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        rival = next((m for m in results if codec in m.could_be_from_charset), None)
+        if rival is not None and rival.coherence < best.coherence - _COHERENCE_MARGIN:
+            continue  # as clean, but letters of no language: Hebrew (cp1255) read as Cyrillic (cp1251)
         if mess_ratio(text[:65536], 1.0) <= best.chaos + margin:
             return codec
     return str(best.encoding)
