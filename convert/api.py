@@ -144,7 +144,7 @@ def _sniff_zip(data: bytes, path: Path | None) -> str:
     import zipfile
     import zlib
 
-    limits.check_zip(data, what="zip archive")  # sizes and ratios; the reader checks the XML members
+    limits.check_zip(data, what="the file")  # sizes and ratios; the reader checks the XML members
 
     def small(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
         info = zf.getinfo(name)
