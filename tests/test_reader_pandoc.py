@@ -15,7 +15,19 @@ import convert
 from convert import limits, pandoc_run
 from convert.base import ReadOptions
 from convert.errors import ConvertError, InputError, LimitError
-from convert.model import Article, Figure, Heading, NoteRef, Paragraph, Table, plain_text, walk
+from convert.model import (
+    Article,
+    Author,
+    Figure,
+    Heading,
+    Metadata,
+    NoteRef,
+    Paragraph,
+    Table,
+    Text,
+    plain_text,
+    walk,
+)
 from convert.readers import _package_meta as M
 from convert.readers import pandoc as P
 from convert.registry import readers
@@ -201,6 +213,28 @@ def test_docx_from_our_exporter_reads_back(kitchen_sink: Article) -> None:
     assert any(isinstance(b, Table) for b in article.body)
     footnotes = [n for n in article.notes if n.kind == "footnote"]
     assert footnotes and "footnote" in plain_text(footnotes[0].body)
+
+
+def test_epub_from_our_exporter_has_its_header_once() -> None:
+    # Our EPUB prints kicker (publisher), headline, byline and dates above the body, in the article's
+    # language; read back, they are metadata only, not paragraphs and a second headline in the body.
+    meta = Metadata(
+        title="Le marché couvert rouvre ses portes",
+        authors=(Author("Claire Martin"), Author("Paul Durand")),
+        publisher="Le Courrier du Port",
+        published="2024-06-11T08:30:00+02:00",
+        updated="2024-06-11T10:05:00+02:00",
+        language="fr",
+    )
+    first = "Après dix-huit mois de travaux, le marché couvert accueille de nouveau ses clients."
+    body = (Paragraph((Text(first),)), Paragraph((Text("Quarante étals ont repris leur place."),)))
+    data = convert.write(Article(meta=meta, body=body), "epub")
+    assert isinstance(data, bytes)
+    article, _ = read(data, "epub")
+    assert article.meta.title == meta.title and article.meta.publisher == meta.publisher
+    texts = [plain_text(b) for b in article.body if not isinstance(b, Figure)]  # the cover image stays
+    assert texts[0] == first
+    assert not any(isinstance(b, Heading) for b in article.body)
 
 
 def test_docx_renamed_txt_is_sniffed_as_docx(kitchen_sink: Article, tmp_path: Path) -> None:

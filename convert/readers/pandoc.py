@@ -197,34 +197,59 @@ def promote_title(article: Article) -> tuple[Article, bool]:
 
 
 def drop_title_block(article: Article) -> tuple[Article, str | None]:
-    """Leading paragraphs repeating the title, subtitle, authors and date (a title page) go.
+    """Leading paragraphs repeating the title, subtitle, authors, publisher and date (a title page) go.
 
-    Writers print the metadata as the first paragraphs (ODT, EPUB title pages); the model
-    holds it in ``meta`` once. Only runs that open with the title are taken; a date
-    paragraph among them fills ``published`` when nothing else did (its source is returned).
+    Writers print the metadata as the first paragraphs (ODT, EPUB title pages, the header of an
+    article page: a kicker naming the publisher above the headline); the model holds it in ``meta``
+    once. Only runs that hold the title are taken, after a cover image at most (which stays); a
+    date paragraph among them fills ``published`` when nothing else did (its source is returned).
     """
     meta = article.meta
     body = list(article.body)
-    if not meta.title or not body or not isinstance(body[0], Paragraph | Heading):
+    start = 1 if body and isinstance(body[0], Figure) else 0
+    if not meta.title:
         return article, None
-    if plain_text(body[0]).strip() != meta.title.strip():
-        return article, None
-    known = {meta.title.strip(), (meta.subtitle or "").strip(), *(a.name for a in meta.authors)}
+    title = meta.title.strip()
+    known = {
+        title,
+        (meta.subtitle or "").strip(),
+        (meta.publisher or "").strip(),
+        *(a.name for a in meta.authors),
+    }
+    by, dates = _header_lines(meta)
+    known |= {by, dates.removesuffix(" · ")}
+    known.discard("")
     found_date: str | None = None
-    i = 1
-    while i < min(len(body), 8) and isinstance(body[i], Paragraph | Heading):
+    has_title = False
+    i = start
+    while i < min(len(body), start + 8) and isinstance(body[i], Paragraph | Heading):
         text = plain_text(body[i]).strip()
         date = to_iso(text)
-        if text in known:
+        if text in known or (dates and text.startswith(dates)):
+            has_title = has_title or text == title
             i += 1
         elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):
             found_date = found_date or date
             i += 1
         else:
             break
+    if not has_title:
+        return article, None
     new_meta = meta if meta.published or not found_date else replace(meta, published=found_date)
     where = "a date paragraph on the title page" if new_meta is not meta else None
-    return Article(new_meta, tuple(body[i:]), article.notes), where
+    return Article(new_meta, tuple(body[:start] + body[i:]), article.notes), where
+
+
+def _header_lines(meta: Metadata) -> tuple[str, str]:
+    """The byline and the start of the dates line an article header prints in the article's language.
+
+    Ours prints ``{published} · Updated {updated}``; the update time may not survive the trip (EPUB
+    stores it in UTC), so a dates line is known by its publication date.
+    """
+    from ..locale.text import byline, display_date
+
+    shown = display_date(meta.published, meta.language) if meta.published else None
+    return byline([a.name for a in meta.authors], meta.language) or "", f"{shown} · " if shown else ""
 
 
 def caption_figures(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
