@@ -409,7 +409,10 @@ def legacy_codec(data: bytes) -> str:
     cp1252 or cp1251 wins when it reads the bytes about as cleanly as the
     detector's choice (the texts then usually agree; where they differ, as
     with ``£``, the common encoding is the likelier one), unless the detector
-    finds its text much less like any language than its own choice.
+    finds its text much less like any language than its own choice and the two
+    write their letters in different scripts (Hebrew read as Cyrillic). Where both
+    readings are Latin, coherence tells little (it is driven by the ASCII letters
+    they share): a German ``Ü`` in cp1252 stays ``Ü``.
     """
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
@@ -424,11 +427,27 @@ def legacy_codec(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
         rival = next((m for m in results if codec in m.could_be_from_charset), None)
-        if rival is not None and rival.coherence < best.coherence - _COHERENCE_MARGIN:
+        if (
+            rival is not None
+            and rival.coherence < best.coherence - _COHERENCE_MARGIN
+            and _other_scripts(str(best)[:65536], text[:65536])
+        ):
             continue  # as clean, but letters of no language: Hebrew (cp1255) read as Cyrillic (cp1251)
         if mess_ratio(text[:65536], 1.0) <= best.chaos + margin:
             return codec
     return str(best.encoding)
+
+
+def _other_scripts(chosen: str, preferred: str) -> bool:
+    """Whether ``chosen`` has letters beyond ASCII and none of their scripts is in ``preferred``'s."""
+
+    def scripts(text: str) -> set[str]:
+        import unicodedata
+
+        return {unicodedata.name(c, "?").split()[0] for c in set(text) if ord(c) > 127 and c.isalpha()}
+
+    found = scripts(chosen)
+    return bool(found) and not found & scripts(preferred)
 
 
 def decode_legacy(data: bytes) -> str:
