@@ -248,6 +248,16 @@ def test_description_and_site_name_escaped_twice_are_restored() -> None:
     assert meta.publisher == "Tom & Jerry"
 
 
+def test_only_the_references_of_a_twice_escaped_value_are_decoded() -> None:
+    # html.unescape on the whole value would also read "&region" and "&section" (legacy names without
+    # their semicolon) as "®ion" and "§ion" inside the address.
+    from convert.readers.html.text import unescaped
+
+    value = "Flash sale&nbsp;– details at shop.example/deals?id=7&region=eu&section=garden"
+    assert unescaped(value) == "Flash sale\u00a0– details at shop.example/deals?id=7&region=eu&section=garden"
+    assert unescaped("no references & no change") == "no references & no change"
+
+
 def test_keywords_split_at_the_list_comma_of_their_script() -> None:
     # Arabic and Persian pages separate keywords with U+060C, Chinese and Japanese ones with U+3001/U+FF0C.
     body = (

@@ -35,10 +35,13 @@ _CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECA
 def unescaped(value: str | None) -> str | None:
     """A value its CMS escaped twice (``&amp;quot;`` in the markup) with its characters restored.
 
-    Mozilla Readability unescapes its metadata values the same way; the title has its own copy
-    of this in :mod:`.weigh_title`.
+    Mozilla Readability unescapes its metadata values the same way. Only the references are
+    decoded: a legacy name without its semicolon in the rest of the value stays as written
+    (``?id=7&region=eu`` is no ``®ion``).
     """
-    return html.unescape(value) if value and _CHAR_REF.search(value) else value
+    if not value or not _CHAR_REF.search(value):
+        return value
+    return _CHAR_REF.sub(lambda m: html.unescape(m.group()), value)
 
 
 def name_key(text: str) -> str:

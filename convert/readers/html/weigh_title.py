@@ -8,7 +8,6 @@ gives way to the article's heading.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from .jsonld import ARTICLE_TYPES, ld_label, ld_text, types_of
 from .metatags import MetaTags, first_meta, meta_pick, strip_site_from_title
 from .text import name_key as _name_key
 from .text import squash
+from .text import unescaped as _unescaped
 
 if TYPE_CHECKING:
     from .weigh import Extracted, Where
@@ -150,15 +150,6 @@ def _heading_in_title(
         ):
             best = (len(key), heading, origin)
     return (best[1], best[2]) if best else None
-
-
-#: A character reference left in a value after the page was parsed: ``&#8216;``, ``&#x00E4;``, ``&amp;``.
-_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
-
-
-def _unescaped(value: str | None) -> str | None:
-    """A value its CMS escaped twice (``&amp;#8216;`` in the markup) with its characters restored."""
-    return html.unescape(value) if value and _CHAR_REF.search(value) else value
 
 
 def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
