@@ -426,3 +426,17 @@ def test_a_member_whose_deflate_stream_is_damaged_reads_as_unreadable() -> None:
         with pytest.raises(limits.zip_errors()):  # the standard library raises on it
             zf.read("OEBPS/image.png")
         assert M.read_member(zf, "OEBPS/image.png", 1 << 20) is None
+
+
+def test_a_body_paragraph_that_starts_with_the_date_is_not_a_header_line() -> None:
+    from convert.readers.pandoc import drop_title_block
+
+    meta = Metadata(title="Annual Report", published="2024-06-11", language="en")
+    lead = "June 11, 2024 · WASHINGTON — The Senate voted on Tuesday to extend the programme."
+    body = tuple(Paragraph((Text(t),)) for t in ("Annual Report", lead, "Body."))
+    kept, _ = drop_title_block(Article(meta, body))
+    assert [plain_text(b) for b in kept.body] == [lead, "Body."]
+    # the header line our exporters print (date · Updated date) goes with the title
+    dates = "June 11, 2024 · Updated June 12, 2024"
+    kept, _ = drop_title_block(Article(meta, (body[0], Paragraph((Text(dates),)), body[2])))
+    assert [plain_text(b) for b in kept.body] == ["Body."]

@@ -216,8 +216,8 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
         (meta.publisher or "").strip(),
         *(a.name for a in meta.authors),
     }
-    by, dates = _header_lines(meta)
-    known |= {by, dates.removesuffix(" · ")}
+    by, dates, updated = _header_lines(meta)
+    known |= {by, dates}
     known.discard("")
     found_date: str | None = None
     has_title = False
@@ -225,7 +225,7 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
     while i < min(len(body), start + 8) and isinstance(body[i], Paragraph | Heading):
         text = plain_text(body[i]).strip()
         date = to_iso(text)
-        if text in known or (dates and text.startswith(dates)):
+        if text in known or (updated is not None and updated.fullmatch(text)):
             has_title = has_title or text == title
             i += 1
         elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):
@@ -240,16 +240,24 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
     return Article(new_meta, tuple(body[:start] + body[i:]), article.notes), where
 
 
-def _header_lines(meta: Metadata) -> tuple[str, str]:
-    """The byline and the start of the dates line an article header prints in the article's language.
+def _header_lines(meta: Metadata) -> tuple[str, str, re.Pattern[str] | None]:
+    """The byline, the dates line and the pattern of a dates line with an update that an article
+    header prints in the article's language.
 
     Ours prints ``{published} · Updated {updated}``; the update time may not survive the trip (EPUB
-    stores it in UTC), so a dates line is known by its publication date.
+    stores it in UTC), so that line is known by its publication date and the words around the update's
+    date, with at most 40 characters of date between them: a body paragraph that only starts with the
+    publication date ("June 11, 2024 · WASHINGTON — …") is no header line.
     """
-    from ..locale.text import byline, display_date
+    from ..locale.text import byline, display_date, label
 
+    names = byline([a.name for a in meta.authors], meta.language) or ""
     shown = display_date(meta.published, meta.language) if meta.published else None
-    return byline([a.name for a in meta.authors], meta.language) or "", f"{shown} · " if shown else ""
+    if not shown:
+        return names, "", None
+    before, _, after = label("Updated {date}", meta.language, date="\0").partition("\0")
+    updated = re.compile(f"{re.escape(shown)} · {re.escape(before)}.{{1,40}}{re.escape(after)}")
+    return names, shown, updated
 
 
 def caption_figures(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
