@@ -16,6 +16,7 @@ from . import model
 from ._regex import lazy
 from .dates import is_iso
 from .locale.language import identify, normalise_tag
+from .locale.script import split_list
 from .model import (
     Article,
     Author,
@@ -235,7 +236,7 @@ def override(article: Article, values: Mapping[str, Any]) -> Article:
             names = [value] if isinstance(value, str) else list(value)
             changes["authors"] = tuple(Author(n.strip()) if isinstance(n, str) else n for n in names if n)
         elif key == "keywords":
-            items = value.split(",") if isinstance(value, str) else list(value)
+            items = split_list(value) if isinstance(value, str) else list(value)
             changes["keywords"] = tuple(k.strip() for k in items if k.strip())
         elif key == "language":
             changes[key] = _given_language(value)

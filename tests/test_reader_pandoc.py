@@ -440,3 +440,15 @@ def test_a_body_paragraph_that_starts_with_the_date_is_not_a_header_line() -> No
     dates = "June 11, 2024 · Updated June 12, 2024"
     kept, _ = drop_title_block(Article(meta, (body[0], Paragraph((Text(dates),)), body[2])))
     assert [plain_text(b) for b in kept.body] == ["Body."]
+
+
+def test_front_matter_and_override_keywords_split_at_any_script_s_list_comma() -> None:
+    from convert.normalize import override
+
+    markdown = "---\ntitle: Launch\nkeywords: 火箭、航天，太空\n---\n\nThe rocket flew on Monday.\n"
+    assert convert.read(markdown.encode(), from_="markdown").meta.keywords == ("火箭", "航天", "太空")
+    article = convert.read(b"Launch\n\nThe rocket flew on Monday.\n", from_="text")
+    assert override(article, {"keywords": "قاچاق کالا،استان یزد"}).meta.keywords == (
+        "قاچاق کالا",
+        "استان یزد",
+    )

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..dates import to_iso
 from ..errors import InputError
+from ..locale.script import split_list
 from ..locale.text import translations_of
 from ..model import (
     Article,
@@ -461,7 +462,7 @@ def _meta_keywords(value: Any) -> tuple[str, ...]:
     items = _meta_items(value)
     if len(items) == 1 and items[0].get("t") != "MetaList":
         text = _meta_value_text(items[0]) or ""
-        return tuple(k.strip() for k in text.split(",") if k.strip())
+        return tuple(k.strip() for k in split_list(text) if k.strip())
     return tuple(k for k in (_meta_value_text(v) for v in items) if k)
 
 
