@@ -6,12 +6,14 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
+from babel import Locale
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from lxml import etree
@@ -133,6 +135,31 @@ def test_display_forms() -> None:
     assert loc.display_date("2024-10-14", "xx-unknown") == "October 14, 2024"  # unknown language: English
     assert loc.display_date("someday", "en") == "someday"
     assert loc.display_date(None, "en") is None
+
+
+def test_dates_and_numbers_use_the_locales_own_digits() -> None:
+    """CLDR's default numbering system decides: Persian ``arabext``, Egyptian Arabic ``arab``, Bengali ``beng``."""
+    assert loc.display_date("2024-10-14", "fa") == "۱۴ اکتبر ۲۰۲۴"
+    assert loc.display_date("2024-10-14", "ar-EG") == "١٤ أكتوبر ٢٠٢٤"
+    assert loc.display_date("2024-10-14", "bn") == "১৪ অক্টোবর, ২০২৪"
+    assert loc.display_date("2024-10-14", "ar") == "14 أكتوبر 2024"  # CLDR's default for ar is latn
+    assert loc.display_date("2024-10-14", "hi") == "14 अक्टूबर 2024"  # and for Hindi too
+    assert loc.number(1234.5, "fa") == "۱٬۲۳۴٫۵"  # the system's own separators as well
+    assert loc.number(1234.5, "en") == "1,234.5"
+
+
+def test_every_cldr_numbering_system_in_use_has_its_digits() -> None:
+    """Each default numbering system of a Babel locale maps to ten decimal digits, or is ``latn``."""
+    from babel.localedata import locale_identifiers
+
+    from convert.locale.text import _digit_table
+
+    systems = {Locale.parse(ident).default_numbering_system for ident in locale_identifiers()}
+    assert {"latn", "arab", "arabext", "beng", "deva"} <= systems
+    for system in systems - {"latn"}:
+        table = _digit_table(system)
+        assert table is not None, system
+        assert [unicodedata.decimal(table[ord(str(i))]) for i in range(10)] == list(range(10)), system
 
 
 # --------------------------------------------------------------------------

@@ -726,3 +726,11 @@ def test_lone_dateline_over_rows() -> None:
 def test_packed_header_leaves_a_wrapped_paragraph_whole() -> None:
     block = ["Prices rose for a third day", "on steady demand, traders said."]
     assert text.unpack_header(block) == [block]
+
+
+def test_a_right_to_left_underline_still_marks_the_headline() -> None:
+    """Our own txt writer puts an RLM before a right-to-left headline's ``===``: read back, it is the title."""
+    text = "بازار تهران\n\u200f===========\n\nاین یک متن آزمایشی است که درباره بازار تهران نوشته شده است.\n\n\u200f* * *\n\nپایان متن.\n"
+    art = read(text)
+    assert art.meta.title == "بازار تهران"
+    assert [type(b).__name__ for b in art.body] == ["Paragraph", "Rule", "Paragraph"]

@@ -13,7 +13,11 @@ tag (``None`` or an unknown language gives English):
 - labels ("Notes", "Contents", "By …"): gettext catalogues in
   ``messages/<lang>/LC_MESSAGES/broadsheet.po``, read with Babel and cached
   (no compile step). Bylines join names with CLDR list patterns, numbers are
-  formatted by Babel.
+  formatted by Babel;
+- digits: the locale's CLDR default numbering system (Persian and Pashto
+  ``۱۲``, Egyptian Arabic ``١٢``, Bengali ``১২``, Marathi and Nepali ``१२``),
+  in dates and numbers alike (:func:`native_digits`); Babel knows each
+  locale's system by name but writes ASCII digits.
 
 Strings are marked for extraction by the names :func:`label`,
 :func:`plural_label` and :func:`N_` (``pybabel extract -k label
@@ -26,6 +30,7 @@ import datetime as dt
 import gettext
 import io
 import json
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +50,7 @@ __all__ = [
     "labelled",
     "month_names",
     "note_label",
+    "native_digits",
     "number",
     "plural_label",
     "quote_marks",
@@ -118,7 +124,7 @@ def display_date(iso: str | None, tag: str | None) -> str | None:
         return iso
     loc = babel_locale(tag)
     if not isinstance(parsed, dt.datetime):
-        return format_date(parsed, "long", locale=loc)
+        return native_digits(format_date(parsed, "long", locale=loc), loc)
     day = format_date(parsed.date(), "long", locale=loc)
     pattern = loc.time_formats["short"].pattern
     if parsed.tzinfo is not None:
@@ -127,7 +133,7 @@ def display_date(iso: str | None, tag: str | None) -> str | None:
     else:
         clock = format_time(parsed.time(), pattern, locale=loc)
     joined = str(loc.datetime_formats["long"]).replace("'", "")
-    return joined.replace("{1}", day).replace("{0}", clock)
+    return native_digits(joined.replace("{1}", day).replace("{0}", clock), loc)
 
 
 def month_names(tag: str | None) -> tuple[str, ...]:
@@ -241,7 +247,52 @@ def number(value: int | float, tag: str | None) -> str:
     """A number in the language's format (``1,234``, ``1 234``, ``1.234``)."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale(tag))
+    loc = babel_locale(tag)
+    return native_digits(format_decimal(value, locale=loc, numbering_system="default"), loc)
+
+
+#: CLDR numbering systems whose id is not the ISO 15924 code of the script whose
+#: digits they use (CLDR ``numberingSystems.xml``: ``arab`` is U+0660..0669
+#: ARABIC-INDIC, ``arabext`` U+06F0..06F9 EXTENDED ARABIC-INDIC, ``tamldec``
+#: U+0BE6..0BEF TAMIL, ``fullwide`` U+FF10..FF19 FULLWIDTH). Every other numeric
+#: system is named by its script's code (``beng``, ``deva``, ``mymr``, ``thai`` …).
+_SYSTEM_ZERO = {"arab": "\u0660", "arabext": "\u06f0", "tamldec": "\u0be6", "fullwide": "\uff10"}
+
+
+@lru_cache(maxsize=64)
+def _digit_table(system: str) -> dict[int, str] | None:
+    """``str.translate`` table from ASCII digits to the digits of a CLDR numbering system.
+
+    ``None`` for ``latn`` and for a system that is no run of ten decimal digits
+    (``hanidec``, the algorithmic ``roman`` …): those keep ASCII digits.
+    """
+    if system == "latn":
+        return None
+    zero = _SYSTEM_ZERO.get(system)
+    if zero is None:
+        from fontTools import unicodedata as ucd
+
+        name = ucd.script_name(system.title(), default=None)
+        if name is None:
+            return None
+        try:
+            zero = unicodedata.lookup(f"{name.replace('_', ' ').upper()} DIGIT ZERO")
+        except KeyError:
+            return None
+    digits = [chr(ord(zero) + i) for i in range(10)]
+    if [unicodedata.decimal(d, None) for d in digits] != list(range(10)):
+        return None
+    return {ord(str(i)): d for i, d in enumerate(digits)}
+
+
+def native_digits(text: str, loc: Locale) -> str:
+    """``text`` with its ASCII digits written in the locale's default numbering system.
+
+    ``7 دسامبر 2026`` -> ``۷ دسامبر ۲۰۲۶`` for Persian (CLDR: ``arabext``); unchanged
+    where CLDR's default is ``latn`` (English, French, Arabic, Hindi …).
+    """
+    table = _digit_table(loc.default_numbering_system or "latn")
+    return text.translate(table) if table else text
 
 
 def byline(names: list[str], tag: str | None) -> str | None:

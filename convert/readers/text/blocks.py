@@ -18,6 +18,9 @@ _BULLET = lazy(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
 #: A block whose lines (but the last) run longer than this is not hard-wrapped:
 #: it holds one paragraph per line.
 _WRAP_LIMIT = 100
+#: Bidi marks of no width (LRM, RLM, ALM): a right-to-left text's writer puts one
+#: before a line of neutrals (``===``, ``* * *``) so it aligns with the text.
+_BIDI_MARKS = "\u200e\u200f\u061c"
 #: Lines all indented alike and no longer than this are rows, one paragraph each.
 _ROW_LIMIT = 50
 
@@ -110,9 +113,14 @@ def split_paragraphs(lines: list[str]) -> list[str]:
     return [join_wrapped(g) for g in groups]
 
 
+def unmarked(line: str) -> str:
+    """``line`` trimmed of spaces and of the bidi marks around it."""
+    return line.strip().strip(_BIDI_MARKS).strip()
+
+
 def is_rule(lines: list[str]) -> bool:
     """A section break: one line of ``* * *``, ``***``, ``---``, ``###`` ..."""
-    return len(lines) == 1 and _RULE.fullmatch(lines[0].strip()) is not None
+    return len(lines) == 1 and _RULE.fullmatch(unmarked(lines[0])) is not None
 
 
 def find_list(lines: list[str]) -> List | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..._regex import lazy
 from ...model import Author
 from ...names import looks_like_publisher
-from .blocks import clean, is_rule, join_wrapped
+from .blocks import clean, is_rule, join_wrapped, unmarked
 from .bylines import Byline, find_byline
 from .datelines import DateLine, parse_date_line, split_dateline
 from .notes import classify_note
@@ -42,7 +42,7 @@ def find_title(lines: list[str], more_follows: bool) -> str | None:
     """
     if not more_follows:
         return None
-    if len(lines) == 2 and re.fullmatch(r"\s*(?:=+|-+)\s*", lines[1]) and len(lines[1].strip()) >= 3:
+    if len(lines) == 2 and re.fullmatch(r"=+|-+", unmarked(lines[1])) and len(unmarked(lines[1])) >= 3:
         lines = lines[:1]
     if len(lines) != 1 or not looks_like_title(lines[0]):
         return None
