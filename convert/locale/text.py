@@ -30,6 +30,7 @@ import datetime as dt
 import gettext
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
@@ -54,6 +55,7 @@ __all__ = [
     "number",
     "plural_label",
     "quote_marks",
+    "read_date",
     "translations_of",
 ]
 
@@ -332,3 +334,142 @@ def translations_of(msgid: str) -> frozenset[str]:
         if catalogue is not None:
             found.add(catalogue.gettext(msgid))
     return frozenset(found)
+
+
+# --------------------------------------------------------------------------
+# Reading dates back
+
+
+def read_date(text: str, tag: str | None) -> str | None:
+    """ISO 8601 for a date written the language's way, the inverse of :func:`display_date`.
+
+    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh)
+    -> ``2024-10-14T22:37:00``; ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The
+    forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
+    language (Babel), each optionally followed by its ``short`` time joined
+    by the locale's date-time pattern, a comma or a dash; digits may be the
+    language's own. The whole text must be the date. Only the Gregorian
+    calendar is read (Babel has no other): a year after next year is taken for
+    another era (Thai Buddhist ``2567`` is 2024) and gives ``None``, never a guess.
+    """
+    text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
+    if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return None
+    for form, month_of in _date_readers(str(babel_locale(tag))):
+        m = form.fullmatch(text)
+        if m is None:
+            continue
+        found = _read_match(m, month_of)
+        if found is not None:
+            return found
+    return None
+
+
+#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
+_FORMAT_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _ascii_digits(text: str) -> str:
+    """Every decimal digit (``۱``, ``১``, ``١``, ``１``) as its ASCII digit."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _words(names: Mapping[object, str]) -> str:
+    found = {n.lower().rstrip(".") for n in names.values() if n}
+    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=32)
+def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
+    """Compiled :func:`read_date` forms for a Babel locale id, and its month names to numbers."""
+    from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
+
+    loc = Locale.parse(ident)
+    month_of: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names(width, context, loc).items():
+                month_of.setdefault(_ascii_digits(name).lower().rstrip("."), n)
+    months = "|".join(re.escape(n) for n in sorted(month_of, key=lambda n: (-len(n), n)))
+    days = "|".join(
+        _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
+    )
+    # Only the era of the Common Era: a year before it is no article's date.
+    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
+    fields = {
+        "d": r"(?P<day>\d{1,2})",
+        "M": r"(?P<mon>\d{1,2})",
+        "L": r"(?P<mon>\d{1,2})",
+        "y": r"(?P<year>\d{4})",
+        "E": rf"(?:{days})\.?",
+        "c": rf"(?:{days})\.?",
+        "G": rf"(?:{era})",
+        "h": r"(?P<hour>\d{1,2})",
+        "H": r"(?P<hour>\d{1,2})",
+        "m": r"(?P<minute>\d{2})",
+        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
+    }
+
+    def compile_pattern(pattern: str) -> str | None:
+        out = []
+        for kind, value in tokenize_pattern(pattern):
+            if kind == "chars":
+                # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
+                value = _FORMAT_MARKS.sub("", value)
+                out.append("".join(r"\s*" if ch.isspace() else re.escape(ch) for ch in value))
+                continue
+            char, count = value
+            if char in "ML" and count >= 3:
+                out.append(rf"(?P<month>{months})\.?")
+            elif char in fields:
+                out.append(fields[char])
+            else:
+                return None  # a field this reader does not read (week numbers, quarters …)
+        return "".join(out)
+
+    time = compile_pattern(str(loc.time_formats["short"].pattern))
+    zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
+        "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
+    )
+    joined = str(loc.datetime_formats["long"]).replace("'", "")
+    forms = []
+    for width in ("full", "long", "medium"):
+        date = compile_pattern(str(loc.date_formats[width].pattern))
+        if date is None:
+            continue
+        # a full stop that ends CLDR's pattern ("г.") may be left out
+        date = re.sub(r"\\\.$", r"\\.?", date)
+        clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+        own = re.escape(joined).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
+        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
+        with_time = own.replace("\x00", date).replace("\x01", clock) if clock else ""
+        plain = rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?" if clock else date
+        forms.extend(f for f in (with_time, plain) if f)
+    return tuple((re.compile(form, re.I), month_of) for form in dict.fromkeys(forms))
+
+
+def _read_match(m: re.Match[str], month_of: Mapping[str, int]) -> str | None:
+    g = m.groupdict()
+    month = month_of.get(g["month"].lower()) if g.get("month") else int(g["mon"] or 0)
+    if not month or not g.get("year") or not g.get("day"):
+        return None
+    try:
+        day = dt.date(int(g["year"]), month, int(g["day"]))
+        if day.year > dt.date.today().year + 1:
+            return None  # a year in another era (Thai Buddhist 2567 is 2024): not read as Gregorian
+        if g.get("hour") is None:
+            return day.isoformat()
+        hour = int(g["hour"])
+        if g.get("am") or g.get("pm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g.get("pm") else 0)
+        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"]))
+    except (ValueError, TypeError):
+        return None
+    if g.get("zone"):
+        sign = 1 if g["zone"][0] == "+" else -1
+        hours, minutes = g["zone"][1:].split(":")
+        stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
+    return stamp.isoformat()
