@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import convert
+from convert.base import ExportOptions
+from convert.exporters.txt import TextExporter
 from convert.locale import text as loc
+from convert.model import Article, Author, Metadata, Paragraph, Text
+from convert.readers.text import find_byline
+from convert.theme import load_theme
 
 #: Written the way each language writes a date (CLDR's long form, or its medium one).
 WRITTEN = {
@@ -57,3 +66,110 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
 )
 def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str, lang: str) -> None:
     assert loc.read_date(text, lang) is None
+
+
+# --------------------------------------------------------------------------
+# Bylines
+
+
+def test_byline_forms_file_matches_the_catalogues() -> None:
+    stored = json.loads((Path(loc.__file__).parent / "data" / "bylines.json").read_text(encoding="utf-8"))
+    assert stored["forms"] == loc.byline_forms_from_catalogues(), "run scripts/byline_forms.py"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("Von Anna Schmidt und Jo Becker", ("Anna Schmidt", "Jo Becker")),
+        ("Por María García", ("María García",)),
+        ("بقلم أحمد منصور وسارة علي", ("أحمد منصور", "سارة علي")),
+        ("نوشتهٔ مریم احمدی", ("مریم احمدی",)),
+        ("Авторы: Анна Белова, Вера Громова и Дан Ильин", ("Анна Белова", "Вера Громова", "Дан Ильин")),
+        ("作者：王小明、李华和张三", ("王小明", "李华", "张三")),
+        ("著者：山田太郎", ("山田太郎",)),
+        ("By Jane Doe", ("Jane Doe",)),
+    ],
+)
+def test_find_byline_in_a_catalogue_languages_words(line: str, names: tuple[str, ...]) -> None:
+    found = find_byline(line)
+    assert found is not None
+    assert found.names == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Paris est belle", "Por qué no", "Von Mäusen und Menschen", "Автор: неизвестен", "Parfois"]
+)
+def test_a_line_that_only_starts_like_a_byline_is_none(line: str) -> None:
+    assert find_byline(line) is None
+
+
+# --------------------------------------------------------------------------
+# Plain text in the language, and Broadsheet's own plain text read back
+
+ARTICLES = {
+    "ru": ("Автор: Владимир Сажин", "Встреча президентов в Ашхабаде", "14 октября 2024 г.", "МОСКВА",
+           "Президенты России и Ирана встретились в Ашхабаде на полях международного форума, "
+           "посвящённого юбилею туркменского поэта. Встреча стала неожиданной для наблюдателей."),
+    "ar": ("بقلم أحمد منصور", "اجتماع الرئيسين في عشق آباد", "14 أكتوبر 2024", "موسكو",
+           "التقى الرئيس الروسي والرئيس الإيراني في عشق آباد على هامش منتدى دولي أقيم بمناسبة "
+           "الذكرى الثلاثمئة لميلاد الشاعر التركماني. وجاء الاجتماع مفاجئاً للمراقبين."),
+    "fa": ("نوشتهٔ مریم احمدی", "دیدار دو رئیس‌جمهور در عشق‌آباد", "۱۴ اکتبر ۲۰۲۴", "مسکو",
+           "رئیس‌جمهور روسیه و رئیس‌جمهور ایران در عشق‌آباد دیدار کردند. این دیدار در حاشیهٔ "
+           "همایشی بین‌المللی به مناسبت سالگرد تولد شاعر ترکمن برگزار شد."),
+    "hi": (None, "अश्गाबात में दोनों राष्ट्रपतियों की मुलाक़ात", "14 अक्टूबर 2024", "मॉस्को",
+           "रूस और ईरान के राष्ट्रपतियों ने अश्गाबात में मुलाक़ात की। यह मुलाक़ात तुर्कमेन कवि की "
+           "जयंती के अवसर पर आयोजित एक अंतरराष्ट्रीय मंच के दौरान हुई।"),
+    "zh": ("作者：王小明", "两国总统在阿什哈巴德会晤", "2024年10月14日", None,
+           "俄罗斯总统和伊朗总统十月十一日在阿什哈巴德会晤。会晤在纪念土库曼诗人诞辰三百周年的国际论坛期间举行。"
+           "这次会晤出人意料，因为两国总统原定于同月晚些时候在喀山会面。"),
+    "ko": (None, "두 대통령, 아슈하바트에서 회담", "2024년 10월 14일", "모스크바",
+           "러시아와 이란 대통령이 아슈하바트에서 회담했다. 회담은 투르크멘 시인 탄생 300주년을 "
+           "기념하는 국제 포럼을 계기로 열렸다. 이번 회담은 예상 밖이었다."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ARTICLES)
+def test_plain_text_header_in_the_languages_own_words(lang: str) -> None:
+    byline, title, date, place, body = ARTICLES[lang]
+    lead = f"{place} – {body}" if place else body
+    text = "\n\n".join(x for x in (byline, title, date, lead) if x) + "\n"
+    article = convert.read(text.encode())
+    meta = article.meta
+    assert (meta.language or "").split("-")[0] == lang
+    assert meta.title == title
+    assert meta.published == "2024-10-14"
+    assert meta.dateline == place
+    if byline:
+        assert [a.name for a in meta.authors] == [byline.split(maxsplit=1)[-1].split("：")[-1]]
+
+
+#: Title and body of the articles the round trip writes, where ARTICLES has none.
+MORE = {
+    "fr": ("Rencontre à Achgabat", "Les présidents russe et iranien se sont rencontrés à Achgabat en marge "
+           "d'un forum international. La rencontre a surpris les observateurs de la région."),
+    "de": ("Treffen in Aschgabat", "Die Präsidenten Russlands und Irans haben sich in Aschgabat getroffen, am "
+           "Rande eines internationalen Forums. Das Treffen kam für viele Beobachter überraschend."),
+    "ja": ("両大統領が会談", "ロシアとイランの大統領は十月十一日、アシガバートで会談した。会談はトルクメンの詩人の"
+           "生誕を記念する国際フォーラムの際に行われた。今回の会談は予想外だった。"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "ru", "ar", "fa", "ja", "zh"])
+def test_broadsheets_own_plain_text_reads_back(lang: str) -> None:
+    """The txt writer prints the byline and date in the language; reading them back keeps them."""
+    title, body = MORE[lang] if lang in MORE else (ARTICLES[lang][1], ARTICLES[lang][4])
+    article = Article(
+        meta=Metadata(
+            title=title,
+            authors=(Author("Ann Berg"), Author("Bo Lind")),
+            published="2024-10-14T22:37:00",
+            language=lang,
+        ),
+        body=(Paragraph((Text(body),)),),
+    )
+    written = TextExporter().export(article, load_theme("default"), ExportOptions())
+    back = convert.read(written, from_="text")
+    assert [a.name for a in back.meta.authors] == ["Ann Berg", "Bo Lind"], written.decode()[:300]
+    assert back.meta.published == "2024-10-14T22:37:00", written.decode()[:300]
+    assert back.meta.title == title

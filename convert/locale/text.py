@@ -365,6 +365,9 @@ def read_date(text: str, tag: str | None) -> str | None:
     return None
 
 
+#: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
+_LITERAL = {",": ",?", "\u060c": "\u060c?"}
+
 #: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
 _FORMAT_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -417,7 +420,9 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
                 value = _FORMAT_MARKS.sub("", value)
-                out.append("".join(r"\s*" if ch.isspace() else re.escape(ch) for ch in value))
+                out.append(
+                    "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
+                )
                 continue
             char, count = value
             if char in "ML" and count >= 3:
@@ -473,3 +478,91 @@ def _read_match(m: re.Match[str], month_of: Mapping[str, int]) -> str | None:
         hours, minutes = g["zone"][1:].split(":")
         stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
     return stamp.isoformat()
+
+
+# --------------------------------------------------------------------------
+# Reading bylines back
+
+_BYLINES_FILE = Path(__file__).parent / "data" / "bylines.json"
+
+
+def byline_forms_from_catalogues() -> dict[str, list[str]]:
+    """Every catalogue's translations of ``By {names}`` (all plural forms), by catalogue language.
+
+    What ``data/bylines.json`` holds (``scripts/byline_forms.py`` writes it), so
+    reading a byline never parses every catalogue.
+    """
+    forms: dict[str, list[str]] = {}
+    for ident in catalogue_languages():
+        catalogue = _catalogue(ident)
+        if catalogue is None:
+            continue
+        found = {catalogue.ngettext("By {names}", "By {names}", n) for n in (1, 2, 5, 11, 21, 100)}
+        forms[ident] = sorted(f for f in found if f != "By {names}")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _byline_forms() -> dict[str, tuple[str, ...]]:
+    data: dict[str, list[str]] = json.loads(_BYLINES_FILE.read_text(encoding="utf-8"))["forms"]
+    return {ident: tuple(forms) for ident, forms in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _byline_starts() -> tuple[str, ...] | None:
+    """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if a form starts with the names."""
+    firsts = [form.split("{names}")[0].split() for forms in _byline_forms().values() for form in forms]
+    return None if not all(firsts) else tuple(sorted({f[0] for f in firsts}))
+
+
+@lru_cache(maxsize=1)
+def _byline_pattern() -> re.Pattern[str] | None:
+    """One pattern for every translated byline form, the form's language in the group's name."""
+    alternatives = []
+    for n, (_ident, forms) in enumerate(sorted(_byline_forms().items())):
+        for k, form in enumerate(forms):
+            before, _, after = form.partition("{names}")
+            parts = [re.sub(r"\\\s+|\s+", r"\\s*", re.escape(p.strip())) for p in (before, after)]
+            if not any(parts):
+                continue
+            # "Par" ends in a letter: a space must follow ("Paris …" is no byline); "著者：" needs none
+            gap = r"\s+" if before.strip()[-1:].isalnum() else r"\s*"
+            alternatives.append(rf"(?:{parts[0]}{gap}(?P<l{n}_{k}>\S.*?)\s*{parts[1]})")
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def read_byline(text: str) -> tuple[str, str] | None:
+    """``Par Ann et Bo`` -> ``("fr", "Ann et Bo")``: a byline in a catalogue's words, and its names.
+
+    The inverse of :func:`byline` for every catalogue language: the words are
+    the catalogues' translations of ``By {names}``, so a byline Broadsheet
+    writes in plain text reads back, and so does one a person writes the same
+    way. ``None`` for any other text, English included (the readers know ``By``).
+    """
+    text = text.strip()
+    starts = _byline_starts()
+    if starts is not None and not text.startswith(starts):
+        return None  # most lines: no pattern compiled
+    pattern = _byline_pattern()
+    m = pattern.fullmatch(text) if pattern is not None else None
+    if m is None or m.lastgroup is None:
+        return None
+    idents = sorted(_byline_forms())
+    return idents[int(m.lastgroup[1:].split("_")[0])], m.group(m.lastgroup)
+
+
+@lru_cache(maxsize=64)
+def list_separators(tag: str | None) -> re.Pattern[str]:
+    """What joins names in a list in the language (CLDR list patterns): ``, `` and `` et `` in French."""
+    patterns = babel_locale(tag).list_patterns["standard"]
+    found = {p.replace("{0}", "\x00").replace("{1}", "\x00").split("\x00")[1] for p in patterns.values()}
+    found |= {", ", "; "}
+
+    def spaced(sep: str) -> str:
+        """A separator's spaces as required runs of any space; none where CLDR has none (``、``, `` و``)."""
+        before = r"\s+" if sep[:1].isspace() else r"\s*"
+        after = r"\s+" if sep[-1:].isspace() else r"\s*"
+        return before + re.escape(sep.strip()) + after if sep.strip() else r"\s+"
+
+    seps = sorted(found, key=lambda s: (-len(s.strip()), s))
+    return re.compile("|".join(spaced(s) for s in seps if s.strip()))

@@ -22,6 +22,7 @@ the article in that order and re-exports their names.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import ClassVar
 
 from ...base import ReadOptions
@@ -44,7 +45,14 @@ from .bylines import (  # noqa: F401 - re-exported
     find_signoff,
     tidy_name,
 )
-from .datelines import DateLine, Dateline, parse_date, parse_date_line, split_dateline  # noqa: F401 - re-exported
+from .datelines import (  # noqa: F401 - re-exported
+    DateLine,
+    Dateline,
+    Language,
+    parse_date,
+    parse_date_line,
+    split_dateline,
+)
 from .header import (  # noqa: F401 - re-exported
     Header,
     Trail,
@@ -62,9 +70,10 @@ Items = list[Block | str]
 
 def parse_article(text: str, provenance: dict[str, str] | None = None) -> Article:
     """The article in decoded plain text; ``provenance`` learns where each field came from."""
-    blocks = _blocks(text)
+    language = _language_of(text)
+    blocks = _blocks(text, language)
     trail = Trail(split_lines(text)) if provenance is not None else None
-    head, used = read_header(blocks, trail)
+    head, used = read_header(blocks, trail, language)
     items = body_items(blocks[used:])
     items, notes = take_notes(items, trail)
     take_bio(items, head, trail)
@@ -89,14 +98,26 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
     return Article(meta=meta, body=body, notes=tuple(notes))
 
 
-def _blocks(text: str) -> list[list[str]]:
+def _language_of(text: str) -> Language:
+    """The text's language, identified when first asked (a date line not in English's forms)."""
+
+    @cache
+    def language() -> str | None:
+        from ...locale.language import identify
+
+        return identify(text)
+
+    return language
+
+
+def _blocks(text: str, language: Language | None = None) -> list[list[str]]:
     """The text's blocks, a closing sign-off and a packed wire header split off."""
     blocks = split_blocks(text)
     if blocks and len(blocks[-1]) > 1 and find_signoff(blocks[-1][-1]) is not None:
         # a sign-off on the story's last line is never part of its last paragraph
         blocks = [*blocks[:-1], blocks[-1][:-1], blocks[-1][-1:]]
     if blocks:
-        blocks = [*unpack_header(blocks[0]), *blocks[1:]]
+        blocks = [*unpack_header(blocks[0], language), *blocks[1:]]
     return blocks
 
 

@@ -52,12 +52,17 @@ def find_byline(line: str) -> Byline | None:
 
     ``None`` unless the line starts with "By" and its first part names people,
     a publisher or a staff role ("By Staff" is a byline with no author;
-    "By the numbers" is not a byline).
+    "By the numbers" is not a byline). A byline in the words of a language
+    Broadsheet has a catalogue for (``Par Jean Dupont et Marie Curie``,
+    ``بقلم …``, ``Автор: …``, ``作者：…``; :func:`convert.locale.text.read_byline`)
+    names people only, joined as that language joins a list (CLDR).
     """
     line = clean(line)
-    m = _BY.fullmatch(line) if len(line) <= 150 else None
-    if m is None:
+    if len(line) > 150:
         return None
+    m = _BY.fullmatch(line)
+    if m is None:
+        return _translated_byline(line)
     names: list[str] = []
     role = publisher = None
     for n, part in enumerate(_BYLINE_SEP.split(m.group("rest").rstrip(" ."))):
@@ -74,3 +79,22 @@ def find_byline(line: str) -> Byline | None:
             return None
         # else a short trailing part, such as a place ("in Moscow"): dropped.
     return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher)
+
+
+def _translated_byline(line: str) -> Byline | None:
+    """A byline in a catalogue language's own words whose names all look like names, else ``None``."""
+    if not line or line[0].isdigit():
+        return None
+    from ...locale.text import list_separators, read_byline
+
+    found = read_byline(line)
+    if found is None:
+        return None
+    lang, rest = found
+    rest = rest.rstrip(" .")
+    people = [p for p in list_separators(lang).split(rest) if p]
+    if not (people and all(looks_like_name(p) for p in people)):
+        people = [rest]  # a name holding a list word ("和田"): whole, or no byline
+        if not looks_like_name(rest):
+            return None
+    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)))

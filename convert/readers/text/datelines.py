@@ -7,6 +7,8 @@ labels (``Updated:``) and separators around it.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..._regex import lazy
@@ -30,8 +32,16 @@ _DATE_LABEL = re.compile(
 _DATE_PARTS = re.compile(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
 
 
-def parse_date_line(line: str) -> DateLine | None:
-    """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``."""
+#: The article's language, asked only when a date is not in a form :func:`parse_date` reads.
+Language = Callable[[], "str | None"]
+
+
+def parse_date_line(line: str, language: Language | None = None) -> DateLine | None:
+    """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``.
+
+    With ``language``, a date written that language's way is read too (``14 октября
+    2024 г.``, ``2024年10月14日``; :func:`convert.locale.text.read_date`).
+    """
     line = clean(line)
     if len(line) > 120:
         return None
@@ -41,6 +51,8 @@ def parse_date_line(line: str) -> DateLine | None:
             continue
         label = _DATE_LABEL.match(part)
         iso = parse_date(part[label.end() :] if label else part)
+        if iso is None and language is not None and label is None:
+            iso = _local_date(part, language)
         if iso is None:
             return None
         if label and re.search(r"updated|modified", label.group("label"), re.I):
@@ -50,6 +62,15 @@ def parse_date_line(line: str) -> DateLine | None:
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
+
+
+def _local_date(text: str, language: Language) -> str | None:
+    """A date in the article's language; the language is identified only for a text with digits."""
+    if not any(ch.isdigit() for ch in text) or (lang := language()) is None:
+        return None
+    from ...locale.text import read_date
+
+    return read_date(text, lang)
 
 
 _DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
@@ -112,12 +133,19 @@ def split_dateline(text: str) -> Dateline | None:
         or len(place.split()) > 5
         or place.upper() in _NOT_PLACES
         or _names_a_weekday(place)
-        or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
+        or not _place_letters(place)
         or any(ch.isdigit() for ch in place)
     ):
         return None
     agency = clean(head.group("agency")) if head.group("agency") else None
     return Dateline(place, rest, agency)
+
+
+def _place_letters(place: str) -> bool:
+    """A letter, then letters with their combining marks (Devanagari ``मॉस्को``), spaces and ``.'’&/-``."""
+    return place[:1].isalpha() and all(
+        ch.isalpha() or ch in " .'’&/-" or unicodedata.category(ch).startswith("M") for ch in place
+    )
 
 
 def _names_a_weekday(place: str) -> bool:

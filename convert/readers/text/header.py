@@ -13,7 +13,7 @@ from ...model import Author
 from ...names import looks_like_publisher
 from .blocks import clean, is_rule, join_wrapped, unmarked
 from .bylines import Byline, find_byline
-from .datelines import DateLine, parse_date_line, split_dateline
+from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
 
 #: A final period that ends an abbreviation, not a sentence: ``U.S.``, ``Inc.``.
@@ -104,12 +104,15 @@ class Header:
 _HEADER_BLOCKS = 6
 
 
-def parse_header_line(line: str) -> list[Byline | DateLine] | None:
-    """A byline, a date line, or both joined by ``|`` / ``·``; else ``None``."""
+def parse_header_line(line: str, language: Language | None = None) -> list[Byline | DateLine] | None:
+    """A byline, a date line, or both joined by ``|`` / ``·``; else ``None``.
+
+    ``language`` gives the article's language for dates written its way (:func:`parse_date_line`).
+    """
     found: list[Byline | DateLine] = []
     parts = re.split(r"\s+[|·•]\s+", clean(line))
     for part in parts:
-        info: Byline | DateLine | None = parse_date_line(part) or find_byline(part)
+        info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part)
         if info is None and found and looks_like_publisher(part):
             info = Byline(publisher=part)
         if info is None:
@@ -118,7 +121,7 @@ def parse_header_line(line: str) -> list[Byline | DateLine] | None:
     return found
 
 
-def unpack_header(block: list[str]) -> list[list[str]]:
+def unpack_header(block: list[str], language: Language | None = None) -> list[list[str]]:
     """A first block that holds the header lines and the body with no blank line between them, split.
 
     Wire copy often arrives packed: headline, byline and date lines, then the
@@ -134,11 +137,11 @@ def unpack_header(block: list[str]) -> list[list[str]]:
         line, following = block[i], block[i + 1]
         if line[:1].isspace():
             break
-        if parse_header_line(line) is not None or (
+        if parse_header_line(line, language) is not None or (
             i == 0
             and looks_like_title(line)
             and (
-                parse_header_line(following) is not None
+                parse_header_line(following, language) is not None
                 or split_dateline(clean(following)) is not None
                 or following[:1].isspace()
             )
@@ -150,18 +153,20 @@ def unpack_header(block: list[str]) -> list[list[str]]:
     return [*out, block[i:]] if out else [block]
 
 
-def read_header(blocks: list[list[str]], trail: Trail | None = None) -> tuple[Header, int]:
+def read_header(
+    blocks: list[list[str]], trail: Trail | None = None, language: Language | None = None
+) -> tuple[Header, int]:
     """The header and how many blocks it takes; stops at the first body block."""
     head = Header()
     i = 0
     while i < min(len(blocks), _HEADER_BLOCKS):
         lines = blocks[i]
-        infos = [parse_header_line(x) for x in lines]
+        infos = [parse_header_line(x, language) for x in lines]
         rest = [x for x, info in zip(lines, infos, strict=True) if info is None]
         title = find_title(rest, i + 1 < len(blocks)) if rest and head.title is None else None
         if rest and title is None:
             following = blocks[i + 1] if i + 1 < len(blocks) else []
-            if not _is_subtitle(head, rest, following, i + 2 < len(blocks)):
+            if not _is_subtitle(head, rest, following, i + 2 < len(blocks), language):
                 break
             head.subtitle = join_wrapped(rest)
             if trail is not None:
@@ -194,7 +199,9 @@ def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str
         trail.note("publisher", line, "publisher named in the byline", quote=True)
 
 
-def _is_subtitle(head: Header, rest: list[str], following: list[str], more_follows: bool) -> bool:
+def _is_subtitle(
+    head: Header, rest: list[str], following: list[str], more_follows: bool, language: Language | None = None
+) -> bool:
     """A short block between the title and a byline/date block (with body after it) is a standfirst."""
     return (
         head.title is not None
@@ -202,5 +209,5 @@ def _is_subtitle(head: Header, rest: list[str], following: list[str], more_follo
         and more_follows
         and len(join_wrapped(rest)) <= 300
         and bool(following)
-        and all(parse_header_line(x) is not None for x in following)
+        and all(parse_header_line(x, language) is not None for x in following)
     )
