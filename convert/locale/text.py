@@ -46,6 +46,7 @@ __all__ = [
     "N_",
     "byline",
     "catalogue_languages",
+    "digit_symbols",
     "display_date",
     "label",
     "labelled",
@@ -295,6 +296,14 @@ def native_digits(text: str, loc: Locale) -> str:
     """
     table = _digit_table(loc.default_numbering_system or "latn")
     return text.translate(table) if table else text
+
+
+def digit_symbols(tag: str | None) -> str | None:
+    """The ten digits 0-9 of the language's default numbering system (``۰۱۲۳۴۵۶۷۸۹`` for Persian);
+    ``None`` where that system is ASCII's (English, Arabic, Hindi …). For a CSS ``@counter-style``."""
+    loc = babel_locale(tag)
+    table = _digit_table(loc.default_numbering_system or "latn")
+    return "".join(table[ord(str(i))] for i in range(10)) if table else None
 
 
 def byline(names: list[str], tag: str | None) -> str | None:

@@ -1,0 +1,61 @@
+"""PDF page and note numbers in the language's own digits, and a right-to-left reading order."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from convert.base import ExportOptions
+from convert.exporters.pdf import PdfExporter, digits_css
+from convert.locale import text as loc
+from convert.model import Article, Metadata, Note, NoteRef, Paragraph, Text
+from convert.theme import load_theme
+
+BODY = {
+    "fa": "رئیس‌جمهور روسیه و رئیس‌جمهور ایران در عشق‌آباد دیدار کردند. این دیدار غیرمنتظره بود.",
+    "ar": "التقى الرئيس الروسي والرئيس الإيراني في عشق آباد. وجاء الاجتماع مفاجئاً للمراقبين.",
+    "en": "The Russian and Iranian presidents met in Ashgabat. The meeting came as a surprise.",
+}
+
+
+def _pdf(lang: str, paragraphs: int = 40) -> bytes:
+    body = tuple(Paragraph((Text(BODY[lang]),)) for _ in range(paragraphs))
+    body = (Paragraph((Text(BODY[lang]), NoteRef("n1"))), *body)
+    notes = (Note("n1", "footnote", (Paragraph((Text(BODY[lang]),)),)),)
+    article = Article(meta=Metadata(title="x " + BODY[lang][:20], language=lang), body=body, notes=notes)
+    return PdfExporter().export(article, load_theme("default"), ExportOptions())
+
+
+def test_digits_css_only_where_the_language_has_its_own_digits() -> None:
+    assert loc.digit_symbols("fa") == "۰۱۲۳۴۵۶۷۸۹"
+    assert loc.digit_symbols("bn") == "০১২৩৪৫৬৭৮৯"
+    assert loc.digit_symbols("ar") is None  # CLDR: Arabic's default numbering system is latn
+    assert loc.digit_symbols("en") is None
+    fa = Article(meta=Metadata(language="fa"), body=())
+    assert '"۰" "۱"' in digits_css(fa)
+    assert digits_css(Article(meta=Metadata(language="de"), body=())) == ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(("lang", "two", "rtl"), [("fa", "۲", True), ("ar", "2", True), ("en", "2", False)])
+def test_page_numbers_and_reading_order(lang: str, two: str, rtl: bool) -> None:
+    data = _pdf(lang)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 2
+    prefs = reader.trailer["/Root"].get("/ViewerPreferences", {})
+    assert (prefs.get("/Direction") == "/R2L") is rtl
+    page_two = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    last = [line.strip("\u202a\u202b\u202c\u200e\u200f ") for line in page_two.splitlines() if line.strip()][-1]
+    assert last == two, page_two[-200:]
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    one = two.translate({ord(two): chr(ord(two) - 1)})
+    assert first.count(one) >= 3, first  # the note's call and marker, and the page number
