@@ -173,3 +173,16 @@ def test_broadsheets_own_plain_text_reads_back(lang: str) -> None:
     assert [a.name for a in back.meta.authors] == ["Ann Berg", "Bo Lind"], written.decode()[:300]
     assert back.meta.published == "2024-10-14T22:37:00", written.decode()[:300]
     assert back.meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("lang", "date"), [("ru", "14 октября 2024 г."), ("fa", "۱۴ اکتبر ۲۰۲۴"), ("ja", "2024年10月14日")]
+)
+def test_markdown_front_matter_date_in_the_declared_language(lang: str, date: str) -> None:
+    text = f"---\ntitle: T\ndate: {date}\nlang: {lang}\n---\n\nText.\n"
+    assert convert.read(text.encode(), from_="markdown").meta.published == "2024-10-14"
+
+
+def test_markdown_front_matter_date_in_another_language_is_none() -> None:
+    text = "---\ntitle: T\ndate: 14 октября 2024 г.\nlang: fr\n---\n\nText.\n"
+    assert convert.read(text.encode(), from_="markdown").meta.published is None

@@ -10,7 +10,7 @@ from typing import Any
 from ..dates import to_iso
 from ..errors import InputError
 from ..locale.script import split_list
-from ..locale.text import translations_of
+from ..locale.text import read_date, translations_of
 from ..model import (
     Article,
     Author,
@@ -476,14 +476,21 @@ def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
                 return found
         return None
 
+    lang = text("lang", "language")
+
+    def date(*keys: str) -> str | None:
+        """ISO, English or in the declared language's way (``date: 14 октября 2024 г.`` with ``lang: ru``)."""
+        found = text(*keys)
+        return to_iso(found) or (read_date(found, lang) if found and lang else None)
+
     result = Metadata(
         title=text("title"),
         subtitle=text("subtitle"),
-        published=to_iso(text("published", "date")),
-        updated=to_iso(text("updated")),
+        published=date("published", "date"),
+        updated=date("updated"),
         dateline=text("dateline"),
         publisher=text("publisher"),
-        language=text("lang", "language"),
+        language=lang,
         direction=d if (d := (text("dir") or "").strip().lower()) in ("ltr", "rtl") else None,
         description=text("description", "abstract", "subject"),
         keywords=_meta_keywords(meta.get("keywords")),
