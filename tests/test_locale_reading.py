@@ -39,6 +39,12 @@ def test_read_date_in_the_languages_own_words(lang: str, text: str) -> None:
     assert loc.read_date(text, lang) == "2024-10-14"
 
 
+def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_written() -> None:
+    assert loc.read_date("14 ตุลาคม 2567", "th") == "2024-10-14"
+    assert loc.read_date("14 ตุลาคม ค.ศ. 2024", "th") == "2024-10-14"
+    assert loc.read_date("14 ตุลาคม 2024", "th") == "2024-10-14"
+
+
 LANGS = ["en", "fr", "de", "es", "ru", "uk", "el", "tr", "pl", "ar", "fa", "ur", "he", "hi", "mr",
          "bn", "th", "my", "zh", "ja", "ko", "vi", "ps", "ckb"]  # fmt: skip
 
@@ -56,7 +62,7 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("14 ตุลาคม 2567", "th"),  # Buddhist era: not a Gregorian year
+        ("14 October 2567", "en"),  # a year in no era English counts in
         ("23 мая", "ru"),  # no year
         ("October 14, 2024 was a Monday", "en"),  # more than the date
         ("14 октября 2024 г.", "fr"),  # another language's month

@@ -358,8 +358,9 @@ def read_date(text: str, tag: str | None) -> str | None:
     language (Babel), each optionally followed by its ``short`` time joined
     by the locale's date-time pattern, a comma or a dash; digits may be the
     language's own. The whole text must be the date. Only the Gregorian
-    calendar is read (Babel has no other): a year after next year is taken for
-    another era (Thai Buddhist ``2567`` is 2024) and gives ``None``, never a guess.
+    calendar is read (Babel has no other), in the era the language counts in:
+    Thai ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
+    otherwise. A year after next year in any other language gives ``None``.
     """
     text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
     if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
@@ -368,7 +369,7 @@ def read_date(text: str, tag: str | None) -> str | None:
         m = form.fullmatch(text)
         if m is None:
             continue
-        found = _read_match(m, month_of)
+        found = _read_match(m, month_of, _ERA_OFFSET.get(babel_locale(tag).language, 0))
         if found is not None:
             return found
     return None
@@ -416,7 +417,7 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
         "y": r"(?P<year>\d{4})",
         "E": rf"(?:{days})\.?",
         "c": rf"(?:{days})\.?",
-        "G": rf"(?:{era})",
+        "G": rf"(?P<era>{era})",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
@@ -463,15 +464,24 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
     return tuple((re.compile(form, re.I), month_of) for form in dict.fromkeys(forms))
 
 
-def _read_match(m: re.Match[str], month_of: Mapping[str, int]) -> str | None:
+#: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
+#: is the Gregorian one with another era: CLDR ``calendarPreferenceData`` puts the Buddhist calendar
+#: first for Thailand, and its ``calendarData`` starts the Buddhist era in 543 BCE (2567 BE = 2024).
+_ERA_OFFSET = {"th": 543}
+
+
+def _read_match(m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0) -> str | None:
     g = m.groupdict()
     month = month_of.get(g["month"].lower()) if g.get("month") else int(g["mon"] or 0)
     if not month or not g.get("year") or not g.get("day"):
         return None
+    year = int(g["year"])
+    if era_offset and not g.get("era") and year > dt.date.today().year + 1:
+        year -= era_offset  # no Gregorian era written: the language's own era
     try:
-        day = dt.date(int(g["year"]), month, int(g["day"]))
+        day = dt.date(year, month, int(g["day"]))
         if day.year > dt.date.today().year + 1:
-            return None  # a year in another era (Thai Buddhist 2567 is 2024): not read as Gregorian
+            return None  # a year in an era we do not read: no date rather than a wrong one
         if g.get("hour") is None:
             return day.isoformat()
         hour = int(g["hour"])
