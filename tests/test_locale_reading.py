@@ -94,6 +94,14 @@ def test_byline_forms_file_matches_the_catalogues() -> None:
         ("Авторы: Анна Белова, Вера Громова и Дан Ильин", ("Анна Белова", "Вера Громова", "Дан Ильин")),
         ("作者：王小明、李华和张三", ("王小明", "李华", "张三")),
         ("著者：山田太郎", ("山田太郎",)),
+        ("מאת דנה כהן ויוסי לוי", ("דנה כהן", "יוסי לוי")),
+        ("Yazan: Ayşe Yılmaz ve Mehmet Demir", ("Ayşe Yılmaz", "Mehmet Demir")),
+        ("di Mario Rossi e Anna Bianchi", ("Mario Rossi", "Anna Bianchi")),
+        ("Di Mario Rossi", ("Mario Rossi",)),
+        ("Door Jan de Vries en Piet Jansen", ("Jan de Vries", "Piet Jansen")),
+        ("Συντάκτες: Γιώργος Παπαδόπουλος και Ελένη Νικολάου", ("Γιώργος Παπαδόπουλος", "Ελένη Νικολάου")),
+        ("लेखक: राहुल शर्मा", ("राहुल शर्मा",)),
+        ("글 김민수", ("김민수",)),
         ("By Jane Doe", ("Jane Doe",)),
     ],
 )
@@ -104,7 +112,15 @@ def test_find_byline_in_a_catalogue_languages_words(line: str, names: tuple[str,
 
 
 @pytest.mark.parametrize(
-    "line", ["Paris est belle", "Por qué no", "Von Mäusen und Menschen", "Автор: неизвестен", "Parfois"]
+    "line",
+    [
+        "Paris est belle",
+        "Por qué no",
+        "Von Mäusen und Menschen",
+        "Автор: неизвестен",
+        "Parfois",
+        "Door to door",
+    ],
 )
 def test_a_line_that_only_starts_like_a_byline_is_none(line: str) -> None:
     assert find_byline(line) is None
@@ -158,10 +174,22 @@ MORE = {
            "Rande eines internationalen Forums. Das Treffen kam für viele Beobachter überraschend."),
     "ja": ("両大統領が会談", "ロシアとイランの大統領は十月十一日、アシガバートで会談した。会談はトルクメンの詩人の"
            "生誕を記念する国際フォーラムの際に行われた。今回の会談は予想外だった。"),
+    "he": ("פגישת הנשיאים באשגבט", "נשיא רוסיה ונשיא איראן נפגשו באשגבט בשולי פורום בינלאומי. הפגישה "
+           "הפתיעה רבים, שכן השניים היו אמורים להיפגש בקאזאן מאוחר יותר באותו חודש."),
+    "tr": ("İki cumhurbaşkanı Aşkabat'ta görüştü", "Rusya ve İran cumhurbaşkanları Aşkabat'ta bir araya geldi. "
+           "Görüşme sürpriz oldu, çünkü iki lider aynı ayın sonlarında Kazan'da buluşacaktı."),
+    "it": ("Incontro ad Ashgabat", "I presidenti di Russia e Iran si sono incontrati ad Ashgabat a margine di un "
+           "forum internazionale. L'incontro ha sorpreso molti osservatori della regione."),
+    "nl": ("Ontmoeting in Asjchabad", "De presidenten van Rusland en Iran hebben elkaar in Asjchabad ontmoet, "
+           "in de marge van een internationaal forum. De ontmoeting kwam voor velen als een verrassing."),
+    "el": ("Συνάντηση στο Ασγκαμπάτ", "Ο πρόεδρος της Ρωσίας και ο πρόεδρος του Ιράν συναντήθηκαν στο "
+           "Ασγκαμπάτ, στο περιθώριο διεθνούς φόρουμ. Η συνάντηση ήταν απρόσμενη για πολλούς."),
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("lang", ["fr", "de", "ru", "ar", "fa", "ja", "zh"])
+@pytest.mark.parametrize(
+    "lang", ["fr", "de", "it", "nl", "ru", "el", "tr", "ar", "fa", "he", "hi", "ja", "zh", "ko"]
+)
 def test_broadsheets_own_plain_text_reads_back(lang: str) -> None:
     """The txt writer prints the byline and date in the language; reading them back keeps them."""
     title, body = MORE[lang] if lang in MORE else (ARTICLES[lang][1], ARTICLES[lang][4])

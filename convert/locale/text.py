@@ -531,7 +531,7 @@ def _byline_forms() -> dict[str, tuple[str, ...]]:
 def _byline_starts() -> tuple[str, ...] | None:
     """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if a form starts with the names."""
     firsts = [form.split("{names}")[0].split() for forms in _byline_forms().values() for form in forms]
-    return None if not all(firsts) else tuple(sorted({f[0] for f in firsts}))
+    return None if not all(firsts) else tuple(sorted({f[0].casefold() for f in firsts}))
 
 
 @lru_cache(maxsize=1)
@@ -547,7 +547,7 @@ def _byline_pattern() -> re.Pattern[str] | None:
             # "Par" ends in a letter: a space must follow ("Paris …" is no byline); "著者：" needs none
             gap = r"\s+" if before.strip()[-1:].isalnum() else r"\s*"
             alternatives.append(rf"(?:{parts[0]}{gap}(?P<l{n}_{k}>\S.*?)\s*{parts[1]})")
-    return re.compile("|".join(alternatives)) if alternatives else None
+    return re.compile("|".join(alternatives), re.I) if alternatives else None
 
 
 def read_byline(text: str) -> tuple[str, str] | None:
@@ -560,7 +560,7 @@ def read_byline(text: str) -> tuple[str, str] | None:
     """
     text = text.strip()
     starts = _byline_starts()
-    if starts is not None and not text.startswith(starts):
+    if starts is not None and not text.casefold().startswith(starts):
         return None  # most lines: no pattern compiled
     pattern = _byline_pattern()
     m = pattern.fullmatch(text) if pattern is not None else None
