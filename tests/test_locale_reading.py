@@ -78,9 +78,9 @@ def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str,
 # Bylines
 
 
-def test_byline_forms_file_matches_the_catalogues() -> None:
-    stored = json.loads((Path(loc.__file__).parent / "data" / "bylines.json").read_text(encoding="utf-8"))
-    assert stored["forms"] == loc.byline_forms_from_catalogues(), "run scripts/byline_forms.py"
+def test_read_back_file_matches_the_catalogues() -> None:
+    stored = json.loads((Path(loc.__file__).parent / "data" / "read_back.json").read_text(encoding="utf-8"))
+    assert stored["forms"] == loc.read_back_forms_from_catalogues(), "run scripts/read_back_forms.py"
 
 
 @pytest.mark.parametrize(
@@ -191,13 +191,14 @@ MORE = {
     "lang", ["fr", "de", "it", "nl", "ru", "el", "tr", "ar", "fa", "he", "hi", "ja", "zh", "ko"]
 )
 def test_broadsheets_own_plain_text_reads_back(lang: str) -> None:
-    """The txt writer prints the byline and date in the language; reading them back keeps them."""
+    """The txt writer prints the byline and dates in the language; reading them back keeps them."""
     title, body = MORE[lang] if lang in MORE else (ARTICLES[lang][1], ARTICLES[lang][4])
     article = Article(
         meta=Metadata(
             title=title,
             authors=(Author("Ann Berg"), Author("Bo Lind")),
             published="2024-10-14T22:37:00",
+            updated="2024-10-15T09:05:00",
             language=lang,
         ),
         body=(Paragraph((Text(body),)),),
@@ -206,6 +207,7 @@ def test_broadsheets_own_plain_text_reads_back(lang: str) -> None:
     back = convert.read(written, from_="text")
     assert [a.name for a in back.meta.authors] == ["Ann Berg", "Bo Lind"], written.decode()[:300]
     assert back.meta.published == "2024-10-14T22:37:00", written.decode()[:300]
+    assert back.meta.updated == "2024-10-15T09:05:00", written.decode()[:300]
     assert back.meta.title == title
 
 

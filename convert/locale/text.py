@@ -56,7 +56,9 @@ __all__ = [
     "number",
     "plural_label",
     "quote_marks",
+    "read_byline",
     "read_date",
+    "read_updated",
     "translations_of",
 ]
 
@@ -500,47 +502,56 @@ def _read_match(m: re.Match[str], month_of: Mapping[str, int], era_offset: int =
 
 
 # --------------------------------------------------------------------------
-# Reading bylines back
+# Reading labels back: bylines and update lines
 
-_BYLINES_FILE = Path(__file__).parent / "data" / "bylines.json"
+_READ_BACK_FILE = Path(__file__).parent / "data" / "read_back.json"
+#: The labels a reader recognises in every catalogue language, each with its one placeholder.
+READ_BACK = {"By {names}": "names", "Updated {date}": "date"}
 
 
-def byline_forms_from_catalogues() -> dict[str, list[str]]:
-    """Every catalogue's translations of ``By {names}`` (all plural forms), by catalogue language.
+def read_back_forms_from_catalogues() -> dict[str, dict[str, list[str]]]:
+    """Every catalogue's translations of the :data:`READ_BACK` labels (all plural forms),
+    by label and catalogue language.
 
-    What ``data/bylines.json`` holds (``scripts/byline_forms.py`` writes it), so
-    reading a byline never parses every catalogue.
+    What ``data/read_back.json`` holds (``scripts/read_back_forms.py`` writes it),
+    so reading a line never parses every catalogue.
     """
-    forms: dict[str, list[str]] = {}
+    forms: dict[str, dict[str, list[str]]] = {msgid: {} for msgid in READ_BACK}
     for ident in catalogue_languages():
         catalogue = _catalogue(ident)
         if catalogue is None:
             continue
-        found = {catalogue.ngettext("By {names}", "By {names}", n) for n in (1, 2, 5, 11, 21, 100)}
-        forms[ident] = sorted(f for f in found if f != "By {names}")
+        for msgid in READ_BACK:
+            found = {catalogue.gettext(msgid)} | {
+                catalogue.ngettext(msgid, msgid, n) for n in (1, 2, 5, 11, 21, 100)
+            }
+            forms[msgid][ident] = sorted(f for f in found if f != msgid)
     return forms
 
 
 @lru_cache(maxsize=1)
-def _byline_forms() -> dict[str, tuple[str, ...]]:
-    data: dict[str, list[str]] = json.loads(_BYLINES_FILE.read_text(encoding="utf-8"))["forms"]
-    return {ident: tuple(forms) for ident, forms in data.items()}
+def _read_back_forms() -> dict[str, dict[str, tuple[str, ...]]]:
+    data: dict[str, dict[str, list[str]]] = json.loads(_READ_BACK_FILE.read_text(encoding="utf-8"))["forms"]
+    return {msgid: {ident: tuple(f) for ident, f in by_lang.items()} for msgid, by_lang in data.items()}
 
 
-@lru_cache(maxsize=1)
-def _byline_starts() -> tuple[str, ...] | None:
-    """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if a form starts with the names."""
-    firsts = [form.split("{names}")[0].split() for forms in _byline_forms().values() for form in forms]
+@lru_cache(maxsize=4)
+def _label_starts(msgid: str) -> tuple[str, ...] | None:
+    """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if one opens with its field."""
+    field = "{" + READ_BACK[msgid] + "}"
+    forms = _read_back_forms()[msgid].values()
+    firsts = [form.split(field)[0].split() for group in forms for form in group]
     return None if not all(firsts) else tuple(sorted({f[0].casefold() for f in firsts}))
 
 
-@lru_cache(maxsize=1)
-def _byline_pattern() -> re.Pattern[str] | None:
-    """One pattern for every translated byline form, the form's language in the group's name."""
+@lru_cache(maxsize=4)
+def _label_pattern(msgid: str) -> re.Pattern[str] | None:
+    """One pattern for every translation of ``msgid``, the form's language in the group's name."""
+    field = "{" + READ_BACK[msgid] + "}"
     alternatives = []
-    for n, (_ident, forms) in enumerate(sorted(_byline_forms().items())):
+    for n, (_ident, forms) in enumerate(sorted(_read_back_forms()[msgid].items())):
         for k, form in enumerate(forms):
-            before, _, after = form.partition("{names}")
+            before, _, after = form.partition(field)
             parts = [re.sub(r"\\\s+|\s+", r"\\s*", re.escape(p.strip())) for p in (before, after)]
             if not any(parts):
                 continue
@@ -548,6 +559,19 @@ def _byline_pattern() -> re.Pattern[str] | None:
             gap = r"\s+" if before.strip()[-1:].isalnum() else r"\s*"
             alternatives.append(rf"(?:{parts[0]}{gap}(?P<l{n}_{k}>\S.*?)\s*{parts[1]})")
     return re.compile("|".join(alternatives), re.I) if alternatives else None
+
+
+def _read_label(msgid: str, text: str) -> tuple[str, str] | None:
+    text = text.strip()
+    starts = _label_starts(msgid)
+    if starts is not None and not text.casefold().startswith(starts):
+        return None  # most lines: no pattern compiled
+    pattern = _label_pattern(msgid)
+    m = pattern.fullmatch(text) if pattern is not None else None
+    if m is None or m.lastgroup is None:
+        return None
+    idents = sorted(_read_back_forms()[msgid])
+    return idents[int(m.lastgroup[1:].split("_")[0])], m.group(m.lastgroup)
 
 
 def read_byline(text: str) -> tuple[str, str] | None:
@@ -558,16 +582,13 @@ def read_byline(text: str) -> tuple[str, str] | None:
     writes in plain text reads back, and so does one a person writes the same
     way. ``None`` for any other text, English included (the readers know ``By``).
     """
-    text = text.strip()
-    starts = _byline_starts()
-    if starts is not None and not text.casefold().startswith(starts):
-        return None  # most lines: no pattern compiled
-    pattern = _byline_pattern()
-    m = pattern.fullmatch(text) if pattern is not None else None
-    if m is None or m.lastgroup is None:
-        return None
-    idents = sorted(_byline_forms())
-    return idents[int(m.lastgroup[1:].split("_")[0])], m.group(m.lastgroup)
+    return _read_label("By {names}", text)
+
+
+def read_updated(text: str) -> tuple[str, str] | None:
+    """``Mis à jour le 15 octobre 2024`` -> ``("fr", "15 octobre 2024")``: an update line in a
+    catalogue's words (``Updated {date}``), its language and its date as written (:func:`read_date`)."""
+    return _read_label("Updated {date}", text)
 
 
 @lru_cache(maxsize=64)

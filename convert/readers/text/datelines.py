@@ -53,6 +53,9 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
         iso = parse_date(part[label.end() :] if label else part)
         if iso is None and language is not None and label is None:
             iso = _local_date(part, language)
+        if iso is None and (local := _local_update(part)) is not None:
+            updated = updated or local
+            continue
         if iso is None:
             return None
         if label and re.search(r"updated|modified", label.group("label"), re.I):
@@ -71,6 +74,19 @@ def _local_date(text: str, language: Language) -> str | None:
     from ...locale.text import read_date
 
     return read_date(text, lang)
+
+
+def _local_update(text: str) -> str | None:
+    """``Mis à jour le 15 octobre 2024``: an update line in a catalogue language's words, its date."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    from ...locale.text import read_date, read_updated
+
+    found = read_updated(text)
+    if found is None:
+        return None
+    lang, written = found
+    return parse_date(written) or read_date(written, lang)
 
 
 _DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
