@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
-from convert.locale.text import read_back_forms_from_catalogues
+from convert.locale.reading import read_back_forms_from_catalogues
 
 
 def main() -> str:

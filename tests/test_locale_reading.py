@@ -10,6 +10,7 @@ import pytest
 import convert
 from convert.base import ExportOptions
 from convert.exporters.txt import TextExporter
+from convert.locale import reading as rd
 from convert.locale import text as loc
 from convert.model import Article, Author, Metadata, Paragraph, Text
 from convert.readers.text import find_byline
@@ -36,13 +37,13 @@ WRITTEN = {
 
 @pytest.mark.parametrize(("lang", "text"), WRITTEN.items())
 def test_read_date_in_the_languages_own_words(lang: str, text: str) -> None:
-    assert loc.read_date(text, lang) == "2024-10-14"
+    assert rd.read_date(text, lang) == "2024-10-14"
 
 
 def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_written() -> None:
-    assert loc.read_date("14 ตุลาคม 2567", "th") == "2024-10-14"
-    assert loc.read_date("14 ตุลาคม ค.ศ. 2024", "th") == "2024-10-14"
-    assert loc.read_date("14 ตุลาคม 2024", "th") == "2024-10-14"
+    assert rd.read_date("14 ตุลาคม 2567", "th") == "2024-10-14"
+    assert rd.read_date("14 ตุลาคม ค.ศ. 2024", "th") == "2024-10-14"
+    assert rd.read_date("14 ตุลาคม 2024", "th") == "2024-10-14"
 
 
 LANGS = ["en", "fr", "de", "es", "ru", "uk", "el", "tr", "pl", "ar", "fa", "ur", "he", "hi", "mr",
@@ -56,7 +57,7 @@ LANGS = ["en", "fr", "de", "es", "ru", "uk", "el", "tr", "pl", "ar", "fa", "ur",
 def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> None:
     shown = loc.display_date(iso, lang)
     assert shown is not None
-    assert loc.read_date(shown, lang) == iso, shown
+    assert rd.read_date(shown, lang) == iso, shown
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
     ],
 )
 def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str, lang: str) -> None:
-    assert loc.read_date(text, lang) is None
+    assert rd.read_date(text, lang) is None
 
 
 # --------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str,
 
 def test_read_back_file_matches_the_catalogues() -> None:
     stored = json.loads((Path(loc.__file__).parent / "data" / "read_back.json").read_text(encoding="utf-8"))
-    assert stored["forms"] == loc.read_back_forms_from_catalogues(), "run scripts/read_back_forms.py"
+    assert stored["forms"] == rd.read_back_forms_from_catalogues(), "run scripts/read_back_forms.py"
 
 
 @pytest.mark.parametrize(

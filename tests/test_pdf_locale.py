@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from convert.base import ExportOptions
-from convert.exporters.pdf import PdfExporter, digits_css
+from convert.exporters._pdf_locale import digits_css
+from convert.exporters.pdf import PdfExporter
 from convert.locale import text as loc
 from convert.model import Article, Metadata, Note, NoteRef, Paragraph, Text
 from convert.theme import load_theme
@@ -52,7 +53,9 @@ def test_page_numbers_and_reading_order(lang: str, two: str, rtl: bool) -> None:
     page_two = subprocess.run(
         ["pdftotext", "-f", "2", "-l", "2", "-", "-"], input=data, capture_output=True, check=True
     ).stdout.decode()
-    last = [line.strip("\u202a\u202b\u202c\u200e\u200f ") for line in page_two.splitlines() if line.strip()][-1]
+    last = [line.strip("\u202a\u202b\u202c\u200e\u200f ") for line in page_two.splitlines() if line.strip()][
+        -1
+    ]
     assert last == two, page_two[-200:]
     first = subprocess.run(
         ["pdftotext", "-f", "1", "-l", "1", "-", "-"], input=data, capture_output=True, check=True

@@ -30,7 +30,6 @@ from typing import Any, ClassVar
 from ..errors import ExportError, MissingDependencyError, UsageError
 
 try:
-    import pydyf
     import weasyprint
     from weasyprint.pdf import VARIANTS as _WEASYPRINT_VARIANTS
     from weasyprint.text.fonts import FontConfiguration
@@ -43,11 +42,11 @@ from ..base import ExportOptions, warn
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
-from ..locale.text import digit_symbols
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
+from ._pdf_locale import digits_css, finisher
 from ._shared import BookByBundle
 from .html import FootnoteMode, render_document, script_css
 
@@ -185,25 +184,10 @@ def _weasyprint_pdf(
         cover = cover_document(article, theme, options.cover, _fonts())
         document = document.copy([*cover.pages, *document.pages])
     _set_dates(document, article.meta)
-    data: bytes = document.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=_finisher(article))
+    data: bytes = document.write_pdf(
+        pdf_variant=variant, pdf_tags=True, finisher=finisher(article, mark_artifacts)
+    )
     return data
-
-
-def _finisher(article: Article) -> Callable[[Any, Any], None]:
-    """:func:`mark_artifacts`, and for a right-to-left article the reading order a viewer lays
-    pages side by side in: ``/ViewerPreferences /Direction /R2L`` (ISO 32000-1 §12.2), as EPUB's
-    ``page-progression-direction="rtl"``."""
-    if article_direction(article) != "rtl":
-        return mark_artifacts
-
-    def finish(document: Any, pdf: Any) -> None:
-        mark_artifacts(document, pdf)
-        prefs = pdf.catalog.get("ViewerPreferences")
-        if prefs is None:
-            prefs = pdf.catalog["ViewerPreferences"] = pydyf.Dictionary()
-        prefs["Direction"] = "/R2L"
-
-    return finish
 
 
 # --------------------------------------------------------------------------
@@ -492,16 +476,6 @@ def direction_css(article: Article, scope: str = "html:root") -> str:
     if article_direction(article) != "rtl":
         return ""
     return f"{scope} .article-body {{ column-rule-style: none; }}"
-
-
-def digits_css(article: Article) -> str:
-    """``article-digits``, the counter style of page and note numbers in the theme's print CSS, in
-    the language's own digits (Persian ``۱۲``, Bengali ``১২``); undefined, so decimal, elsewhere."""
-    symbols = digit_symbols(article.meta.language)
-    if symbols is None:
-        return ""
-    listed = " ".join(_css_string(d) for d in symbols)
-    return f"@counter-style article-digits {{ system: numeric; symbols: {listed}; }}"
 
 
 def _css_string(text: str) -> str:

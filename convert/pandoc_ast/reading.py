@@ -9,8 +9,9 @@ from typing import Any
 
 from ..dates import to_iso
 from ..errors import InputError
+from ..locale.reading import read_date
 from ..locale.script import split_list
-from ..locale.text import read_date, translations_of
+from ..locale.text import translations_of
 from ..model import (
     Article,
     Author,

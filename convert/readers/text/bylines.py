@@ -85,7 +85,7 @@ def _translated_byline(line: str) -> Byline | None:
     """A byline in a catalogue language's own words whose names all look like names, else ``None``."""
     if not line or line[0].isdigit():
         return None
-    from ...locale.text import list_separators, read_byline
+    from ...locale.reading import list_separators, read_byline
 
     found = read_byline(line)
     if found is None:

@@ -71,7 +71,7 @@ def _local_date(text: str, language: Language) -> str | None:
     """A date in the article's language; the language is identified only for a text with digits."""
     if not any(ch.isdigit() for ch in text) or (lang := language()) is None:
         return None
-    from ...locale.text import read_date
+    from ...locale.reading import read_date
 
     return read_date(text, lang)
 
@@ -80,7 +80,7 @@ def _local_update(text: str) -> str | None:
     """``Mis à jour le 15 octobre 2024``: an update line in a catalogue language's words, its date."""
     if not any(ch.isdigit() for ch in text):
         return None
-    from ...locale.text import read_date, read_updated
+    from ...locale.reading import read_date, read_updated
 
     found = read_updated(text)
     if found is None:

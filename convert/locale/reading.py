@@ -1,0 +1,295 @@
+"""Reading back what :mod:`convert.locale.text` writes: dates, bylines and update lines in the
+article's language.
+
+- :func:`read_date` is :func:`~convert.locale.text.display_date` reversed: CLDR's date patterns of
+  the language (Babel), its month and weekday names, its digits;
+- :func:`read_byline` and :func:`read_updated` recognise a line in any catalogue language's own
+  words for ``By {names}`` and ``Updated {date}``: the catalogues are the source (CLDR has no
+  byline words); ``data/read_back.json`` keeps their forms so no catalogue is parsed to read a line;
+- :func:`list_separators` splits names as the language joins a list (CLDR list patterns).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import get_month_names
+
+from .text import _catalogue, babel_locale, catalogue_languages
+
+__all__ = [
+    "READ_BACK",
+    "list_separators",
+    "read_back_forms_from_catalogues",
+    "read_byline",
+    "read_date",
+    "read_updated",
+]
+
+
+# --------------------------------------------------------------------------
+# Reading dates back
+
+
+def read_date(text: str, tag: str | None) -> str | None:
+    """ISO 8601 for a date written the language's way, the inverse of :func:`display_date`.
+
+    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh)
+    -> ``2024-10-14T22:37:00``; ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The
+    forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
+    language (Babel), each optionally followed by its ``short`` time joined
+    by the locale's date-time pattern, a comma or a dash; digits may be the
+    language's own. The whole text must be the date. Only the Gregorian
+    calendar is read (Babel has no other), in the era the language counts in:
+    Thai ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
+    otherwise. A year after next year in any other language gives ``None``.
+    """
+    text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
+    if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return None
+    for form, month_of in _date_readers(str(babel_locale(tag))):
+        m = form.fullmatch(text)
+        if m is None:
+            continue
+        found = _read_match(m, month_of, _ERA_OFFSET.get(babel_locale(tag).language, 0))
+        if found is not None:
+            return found
+    return None
+
+
+#: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
+_LITERAL = {",": ",?", "\u060c": "\u060c?"}
+
+#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
+_FORMAT_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _ascii_digits(text: str) -> str:
+    """Every decimal digit (``۱``, ``১``, ``١``, ``１``) as its ASCII digit."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _words(names: Mapping[object, str]) -> str:
+    found = {n.lower().rstrip(".") for n in names.values() if n}
+    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=32)
+def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
+    """Compiled :func:`read_date` forms for a Babel locale id, and its month names to numbers."""
+    from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
+
+    loc = Locale.parse(ident)
+    month_of: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names(width, context, loc).items():
+                month_of.setdefault(_ascii_digits(name).lower().rstrip("."), n)
+    months = "|".join(re.escape(n) for n in sorted(month_of, key=lambda n: (-len(n), n)))
+    days = "|".join(
+        _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
+    )
+    # Only the era of the Common Era: a year before it is no article's date.
+    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
+    fields = {
+        "d": r"(?P<day>\d{1,2})",
+        "M": r"(?P<mon>\d{1,2})",
+        "L": r"(?P<mon>\d{1,2})",
+        "y": r"(?P<year>\d{4})",
+        "E": rf"(?:{days})\.?",
+        "c": rf"(?:{days})\.?",
+        "G": rf"(?P<era>{era})",
+        "h": r"(?P<hour>\d{1,2})",
+        "H": r"(?P<hour>\d{1,2})",
+        "m": r"(?P<minute>\d{2})",
+        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
+    }
+
+    def compile_pattern(pattern: str) -> str | None:
+        out = []
+        for kind, value in tokenize_pattern(pattern):
+            if kind == "chars":
+                # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
+                value = _FORMAT_MARKS.sub("", value)
+                out.append(
+                    "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
+                )
+                continue
+            char, count = value
+            if char in "ML" and count >= 3:
+                out.append(rf"(?P<month>{months})\.?")
+            elif char in fields:
+                out.append(fields[char])
+            else:
+                return None  # a field this reader does not read (week numbers, quarters …)
+        return "".join(out)
+
+    time = compile_pattern(str(loc.time_formats["short"].pattern))
+    zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
+        "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
+    )
+    joined = str(loc.datetime_formats["long"]).replace("'", "")
+    forms = []
+    for width in ("full", "long", "medium"):
+        date = compile_pattern(str(loc.date_formats[width].pattern))
+        if date is None:
+            continue
+        # a full stop that ends CLDR's pattern ("г.") may be left out
+        date = re.sub(r"\\\.$", r"\\.?", date)
+        clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+        own = re.escape(joined).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
+        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
+        with_time = own.replace("\x00", date).replace("\x01", clock) if clock else ""
+        plain = rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?" if clock else date
+        forms.extend(f for f in (with_time, plain) if f)
+    return tuple((re.compile(form, re.I), month_of) for form in dict.fromkeys(forms))
+
+
+#: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
+#: is the Gregorian one with another era: CLDR ``calendarPreferenceData`` puts the Buddhist calendar
+#: first for Thailand, and its ``calendarData`` starts the Buddhist era in 543 BCE (2567 BE = 2024).
+_ERA_OFFSET = {"th": 543}
+
+
+def _read_match(m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0) -> str | None:
+    g = m.groupdict()
+    month = month_of.get(g["month"].lower()) if g.get("month") else int(g["mon"] or 0)
+    if not month or not g.get("year") or not g.get("day"):
+        return None
+    year = int(g["year"])
+    if era_offset and not g.get("era") and year > dt.date.today().year + 1:
+        year -= era_offset  # no Gregorian era written: the language's own era
+    try:
+        day = dt.date(year, month, int(g["day"]))
+        if day.year > dt.date.today().year + 1:
+            return None  # a year in an era we do not read: no date rather than a wrong one
+        if g.get("hour") is None:
+            return day.isoformat()
+        hour = int(g["hour"])
+        if g.get("am") or g.get("pm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g.get("pm") else 0)
+        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"]))
+    except (ValueError, TypeError):
+        return None
+    if g.get("zone"):
+        sign = 1 if g["zone"][0] == "+" else -1
+        hours, minutes = g["zone"][1:].split(":")
+        stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
+    return stamp.isoformat()
+
+
+# --------------------------------------------------------------------------
+# Reading labels back: bylines and update lines
+
+_READ_BACK_FILE = Path(__file__).parent / "data" / "read_back.json"
+#: The labels a reader recognises in every catalogue language, each with its one placeholder.
+READ_BACK = {"By {names}": "names", "Updated {date}": "date"}
+
+
+def read_back_forms_from_catalogues() -> dict[str, dict[str, list[str]]]:
+    """Every catalogue's translations of the :data:`READ_BACK` labels (all plural forms),
+    by label and catalogue language.
+
+    What ``data/read_back.json`` holds (``scripts/read_back_forms.py`` writes it),
+    so reading a line never parses every catalogue.
+    """
+    forms: dict[str, dict[str, list[str]]] = {msgid: {} for msgid in READ_BACK}
+    for ident in catalogue_languages():
+        catalogue = _catalogue(ident)
+        if catalogue is None:
+            continue
+        for msgid in READ_BACK:
+            found = {catalogue.gettext(msgid)} | {
+                catalogue.ngettext(msgid, msgid, n) for n in (1, 2, 5, 11, 21, 100)
+            }
+            forms[msgid][ident] = sorted(f for f in found if f != msgid)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _read_back_forms() -> dict[str, dict[str, tuple[str, ...]]]:
+    data: dict[str, dict[str, list[str]]] = json.loads(_READ_BACK_FILE.read_text(encoding="utf-8"))["forms"]
+    return {msgid: {ident: tuple(f) for ident, f in by_lang.items()} for msgid, by_lang in data.items()}
+
+
+@lru_cache(maxsize=4)
+def _label_starts(msgid: str) -> tuple[str, ...] | None:
+    """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if one opens with its field."""
+    field = "{" + READ_BACK[msgid] + "}"
+    forms = _read_back_forms()[msgid].values()
+    firsts = [form.split(field)[0].split() for group in forms for form in group]
+    return None if not all(firsts) else tuple(sorted({f[0].casefold() for f in firsts}))
+
+
+@lru_cache(maxsize=4)
+def _label_pattern(msgid: str) -> re.Pattern[str] | None:
+    """One pattern for every translation of ``msgid``, the form's language in the group's name."""
+    field = "{" + READ_BACK[msgid] + "}"
+    alternatives = []
+    for n, (_ident, forms) in enumerate(sorted(_read_back_forms()[msgid].items())):
+        for k, form in enumerate(forms):
+            before, _, after = form.partition(field)
+            parts = [re.sub(r"\\\s+|\s+", r"\\s*", re.escape(p.strip())) for p in (before, after)]
+            if not any(parts):
+                continue
+            # "Par" ends in a letter: a space must follow ("Paris …" is no byline); "著者：" needs none
+            gap = r"\s+" if before.strip()[-1:].isalnum() else r"\s*"
+            alternatives.append(rf"(?:{parts[0]}{gap}(?P<l{n}_{k}>\S.*?)\s*{parts[1]})")
+    return re.compile("|".join(alternatives), re.I) if alternatives else None
+
+
+def _read_label(msgid: str, text: str) -> tuple[str, str] | None:
+    text = text.strip()
+    starts = _label_starts(msgid)
+    if starts is not None and not text.casefold().startswith(starts):
+        return None  # most lines: no pattern compiled
+    pattern = _label_pattern(msgid)
+    m = pattern.fullmatch(text) if pattern is not None else None
+    if m is None or m.lastgroup is None:
+        return None
+    idents = sorted(_read_back_forms()[msgid])
+    return idents[int(m.lastgroup[1:].split("_")[0])], m.group(m.lastgroup)
+
+
+def read_byline(text: str) -> tuple[str, str] | None:
+    """``Par Ann et Bo`` -> ``("fr", "Ann et Bo")``: a byline in a catalogue's words, and its names.
+
+    The inverse of :func:`byline` for every catalogue language: the words are
+    the catalogues' translations of ``By {names}``, so a byline Broadsheet
+    writes in plain text reads back, and so does one a person writes the same
+    way. ``None`` for any other text, English included (the readers know ``By``).
+    """
+    return _read_label("By {names}", text)
+
+
+def read_updated(text: str) -> tuple[str, str] | None:
+    """``Mis à jour le 15 octobre 2024`` -> ``("fr", "15 octobre 2024")``: an update line in a
+    catalogue's words (``Updated {date}``), its language and its date as written (:func:`read_date`)."""
+    return _read_label("Updated {date}", text)
+
+
+@lru_cache(maxsize=64)
+def list_separators(tag: str | None) -> re.Pattern[str]:
+    """What joins names in a list in the language (CLDR list patterns): ``, `` and `` et `` in French."""
+    patterns = babel_locale(tag).list_patterns["standard"]
+    found = {p.replace("{0}", "\x00").replace("{1}", "\x00").split("\x00")[1] for p in patterns.values()}
+    found |= {", ", "; "}
+
+    def spaced(sep: str) -> str:
+        """A separator's spaces as required runs of any space; none where CLDR has none (``、``, `` و``)."""
+        before = r"\s+" if sep[:1].isspace() else r"\s*"
+        after = r"\s+" if sep[-1:].isspace() else r"\s*"
+        return before + re.escape(sep.strip()) + after if sep.strip() else r"\s+"
+
+    seps = sorted(found, key=lambda s: (-len(s.strip()), s))
+    return re.compile("|".join(spaced(s) for s in seps if s.strip()))
