@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pydyf
-
 from ..locale.script import article_direction
 from ..locale.text import digit_symbols
 from ..model import Article
@@ -34,7 +32,7 @@ def finisher(article: Article, mark: Callable[[Any, Any], None]) -> Callable[[An
         mark(document, pdf)
         prefs = pdf.catalog.get("ViewerPreferences")
         if prefs is None:
-            prefs = pdf.catalog["ViewerPreferences"] = pydyf.Dictionary()
+            prefs = pdf.catalog["ViewerPreferences"] = type(pdf.catalog)()  # pydyf's Dictionary
         prefs["Direction"] = "/R2L"
 
     return finish
