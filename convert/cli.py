@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -26,6 +26,7 @@ from ._clitools import (
     notes_and_cover_options,
 )
 from ._version import __version__
+from .cache import dataclass
 from .commands._web import has_web_inputs, is_url_list, selection_options
 from .errors import ConvertError, OutputError, UsageError
 
@@ -329,8 +330,7 @@ class _ConvertArgs:
     style: str
     from_: str | None
     width: int | None
-    #: ``--allow-remote``, or implied by ``--allow-host``.
-    allow_remote: bool
+    allow_remote: bool  #: ``--allow-remote``, or implied by ``--allow-host``.
     allow_hosts: tuple[str, ...]
     pdf_variant: str | None
     quiet: bool

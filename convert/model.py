@@ -43,8 +43,10 @@ it into their own errors.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypeVar
+
+from .cache import dataclass
 
 SCHEMA = "broadsheet.article"
 API_VERSION = (1, 2)  # 1.1: meta.direction; 1.2: Math

@@ -19,11 +19,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ._regex import lazy
+from .cache import dataclass
 from .errors import UsageError
 
 

@@ -7,9 +7,9 @@ labels (``Updated:``) and separators around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..._regex import lazy
+from ..._regex import compiled, lazy
+from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
 from .blocks import clean
 
@@ -22,12 +22,12 @@ class DateLine:
     updated: str | None = None
 
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL = compiled(
     r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
     r"(?:\s+on)?\s*[:\-–—]?\s*",
     re.I,
 )
-_DATE_PARTS = re.compile(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
+_DATE_PARTS = compiled(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
 
 
 def parse_date_line(line: str) -> DateLine | None:
@@ -43,7 +43,7 @@ def parse_date_line(line: str) -> DateLine | None:
         iso = parse_date(part[label.end() :] if label else part)
         if iso is None:
             return None
-        if label and re.search(r"updated|modified", label.group("label"), re.I):
+        if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
         else:
             published = published or iso
@@ -52,8 +52,8 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(published, updated)
 
 
-_DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
-_DATELINE_HEAD = re.compile(
+_DATELINE_DASH = compiled(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
+_DATELINE_HEAD = compiled(
     r"(?P<place>[^,()]+?)(?:,\s*(?P<extra>[^()]{1,40}?))?(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
 )
 _NOT_PLACES = frozenset(
@@ -112,7 +112,7 @@ def split_dateline(text: str) -> Dateline | None:
         or len(place.split()) > 5
         or place.upper() in _NOT_PLACES
         or _names_a_weekday(place)
-        or not re.fullmatch(r"[^\W\d_][\w .'’&/-]*", place)
+        or not compiled(r"[^\W\d_][\w .'’&/-]*").fullmatch(place)
         or any(ch.isdigit() for ch in place)
     ):
         return None

@@ -6,9 +6,10 @@ Also the provenance trail (:class:`Trail`) that ``inspect --explain`` shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..._regex import lazy
+from ..._regex import compiled, lazy
+from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
 from .blocks import clean, is_rule, join_wrapped
@@ -42,7 +43,7 @@ def find_title(lines: list[str], more_follows: bool) -> str | None:
     """
     if not more_follows:
         return None
-    if len(lines) == 2 and re.fullmatch(r"\s*(?:=+|-+)\s*", lines[1]) and len(lines[1].strip()) >= 3:
+    if len(lines) == 2 and compiled(r"\s*(?:=+|-+)\s*").fullmatch(lines[1]) and len(lines[1].strip()) >= 3:
         lines = lines[:1]
     if len(lines) != 1 or not looks_like_title(lines[0]):
         return None
@@ -107,7 +108,7 @@ _HEADER_BLOCKS = 6
 def parse_header_line(line: str) -> list[Byline | DateLine] | None:
     """A byline, a date line, or both joined by ``|`` / ``·``; else ``None``."""
     found: list[Byline | DateLine] = []
-    parts = re.split(r"\s+[|·•]\s+", clean(line))
+    parts = compiled(r"\s+[|·•]\s+").split(clean(line))
     for part in parts:
         info: Byline | DateLine | None = parse_date_line(part) or find_byline(part)
         if info is None and found and looks_like_publisher(part):
