@@ -26,7 +26,29 @@ import tempfile
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, dataclass_transform
+from typing import TYPE_CHECKING, Any, dataclass_transform
+
+if TYPE_CHECKING:
+    import hashlib
+
+
+def sha256(data: bytes = b"") -> hashlib._Hash:
+    """``hashlib.sha256(data)``: the same digest, from the interpreter's own SHA-256 module when it has
+    one (``_sha256``; ``_sha2`` from Python 3.12), else from :mod:`hashlib`.
+
+    Importing :mod:`hashlib` loads OpenSSL's ``libcrypto``: 11 M of a cold one-file conversion's
+    580 M instructions (issue 18), for digests of a few kilobytes, where OpenSSL's faster hashing
+    cannot pay that back.
+    """
+    try:
+        from _sha256 import sha256 as impl  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from _sha2 import sha256 as impl  # type: ignore[import-not-found,no-redef]
+        except ImportError:
+            from hashlib import sha256 as impl
+    digest: hashlib._Hash = impl(data)
+    return digest
 
 
 def user_cache_dir() -> Path | None:
@@ -144,12 +166,11 @@ def _cached(
     loads: Callable[[bytes], Any],
     read: Callable[[Path], bytes] = Path.read_bytes,
 ) -> Any:
-    import hashlib
     import json
 
     folder = user_cache_dir()
     key = [key, _module_source_digest(getattr(build, "__module__", None)), _module_source_digest(__name__)]
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    digest = sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = folder / f"{stem}-{digest}{suffix}" if folder else None
     if path is not None:
         with contextlib.suppress(Exception):  # missing, cut short or damaged: built again
@@ -182,12 +203,11 @@ def _write_whole(path: Path, data: bytes) -> None:
 @functools.cache
 def _module_source_digest(module: str | None) -> str | None:
     """A digest of the module's source file (``None`` if it has none)."""
-    import hashlib
     import sys
 
     path = getattr(sys.modules.get(module or ""), "__file__", None)
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] if path else None
+        return sha256(Path(path).read_bytes()).hexdigest()[:16] if path else None
     except OSError:
         return None
 

@@ -6,13 +6,13 @@ runs them all. Passes are idempotent: running them twice changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import model
 from ._regex import compiled, lazy
+from .cache import sha256
 from .dates import is_iso
 from .locale.language import identify, normalise_tag
 from .locale.script import split_list
@@ -168,7 +168,7 @@ def identifier(article: Article) -> Article:
         digest = src.sha256
     else:
         body = json.dumps(model.to_json(article), sort_keys=True, ensure_ascii=False)
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        digest = sha256(body.encode("utf-8")).hexdigest()
     return model.replace(article, meta=model.replace(article.meta, identifier=f"urn:sha256:{digest}"))
 
 

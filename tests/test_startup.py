@@ -197,7 +197,8 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
 #: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
 #: zipfile (no archive is read), tomllib (the parsed theme.toml comes from the cache folder) and
-#: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst).
+#: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst),
+#: and hashlib, which loads OpenSSL (the digests come from the interpreter's own SHA-256: cache.sha256).
 HEAVY_FOR_TXT = (
     "pytz",
     "zipfile",
@@ -215,6 +216,7 @@ HEAVY_FOR_TXT = (
     "importlib.metadata",
     "convert.web",
     "difflib",
+    "hashlib",
 )
 
 
@@ -439,3 +441,21 @@ def test_the_collector_is_left_as_it_was_by_a_conversion_run_inside_a_program(tm
         gc.isenabled() and gc.get_freeze_count() == frozen
     )  # nothing frozen but in the command's own process
     assert (tmp_path / "o" / "a.txt").is_file() and (tmp_path / "o" / "b.txt").is_file()
+
+
+@pytest.mark.parametrize("size", [0, 3, 64, 100_000])
+def test_the_sha256_without_openssl_is_hashlibs(size: int) -> None:
+    import hashlib
+
+    from convert.cache import sha256
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    ours, theirs = sha256(data), hashlib.sha256(data)
+    assert (ours.hexdigest(), ours.digest_size, ours.name) == (
+        theirs.hexdigest(),
+        theirs.digest_size,
+        theirs.name,
+    )
+    ours.update(b"more")
+    theirs.update(b"more")
+    assert ours.hexdigest() == theirs.hexdigest()
