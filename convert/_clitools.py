@@ -11,7 +11,6 @@ import functools
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +65,12 @@ def _is_debug() -> bool:
     return False
 
 
+def _print_traceback(exc: BaseException) -> None:
+    import traceback  # only with --debug: it and textwrap were 1 % of a cold conversion's start
+
+    traceback.print_exception(exc, file=sys.stderr)
+
+
 def fail(exc: BaseException, where: str | None = None) -> int:
     """Print one line for ``exc``; return the exit code it calls for."""
     if isinstance(exc, ConvertError):
@@ -73,7 +78,7 @@ def fail(exc: BaseException, where: str | None = None) -> int:
             exc.with_path(where)
         click.echo(f"error: {exc.one_line()}", err=True)
         if _is_debug():
-            traceback.print_exception(exc, file=sys.stderr)
+            _print_traceback(exc)
         return exc.exit_code
     prefix = f"{where}: " if where else ""
     click.echo(
@@ -82,7 +87,7 @@ def fail(exc: BaseException, where: str | None = None) -> int:
         err=True,
     )
     if _is_debug():
-        traceback.print_exception(exc, file=sys.stderr)
+        _print_traceback(exc)
     return EXIT_INTERNAL
 
 

@@ -198,7 +198,8 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
 #: zipfile (no archive is read), tomllib (the parsed theme.toml comes from the cache folder) and
 #: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst),
-#: and hashlib, which loads OpenSSL (the digests come from the interpreter's own SHA-256: cache.sha256).
+#: hashlib, which loads OpenSSL (the digests come from the interpreter's own SHA-256: cache.sha256), and
+#: traceback (printed only with --debug: _clitools.fail).
 HEAVY_FOR_TXT = (
     "pytz",
     "zipfile",
@@ -217,6 +218,7 @@ HEAVY_FOR_TXT = (
     "convert.web",
     "difflib",
     "hashlib",
+    "traceback",
 )
 
 
