@@ -35,7 +35,9 @@ Versioning: ``API_VERSION`` is ``(major, minor)``. A minor bump adds a node
 or an optional field; a major bump renames or removes something. This build
 reads any ``major.m`` with ``m <= minor``.
 
-This module imports nothing from the rest of the package; it raises
+This module imports nothing from the rest of the package but
+:func:`convert.cache.dataclass` (the standard decorator, its generated methods
+compiled once per Python: standard library only, below every layer); it raises
 :class:`ModelError` (a ``ValueError``) for malformed input, and callers wrap
 it into their own errors.
 """
