@@ -18,6 +18,10 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         sys.stdout.write(f"broadsheet, version {__version__}\n")
         raise SystemExit(0)
+    if sys.argv[1:2] == ["convert"]:
+        import gc
+
+        gc.disable()  # for the start: convert.cli's startup_frozen() turns it on with the modules frozen
     from .cli import main as run
 
     run()

@@ -6,10 +6,12 @@ can use them without importing the command group that imports them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import os
 import sys
-import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +65,12 @@ def _is_debug() -> bool:
     return False
 
 
+def _print_traceback(exc: BaseException) -> None:
+    import traceback  # only with --debug: it and textwrap were 1 % of a cold conversion's start
+
+    traceback.print_exception(exc, file=sys.stderr)
+
+
 def fail(exc: BaseException, where: str | None = None) -> int:
     """Print one line for ``exc``; return the exit code it calls for."""
     if isinstance(exc, ConvertError):
@@ -70,7 +78,7 @@ def fail(exc: BaseException, where: str | None = None) -> int:
             exc.with_path(where)
         click.echo(f"error: {exc.one_line()}", err=True)
         if _is_debug():
-            traceback.print_exception(exc, file=sys.stderr)
+            _print_traceback(exc)
         return exc.exit_code
     prefix = f"{where}: " if where else ""
     click.echo(
@@ -79,7 +87,7 @@ def fail(exc: BaseException, where: str | None = None) -> int:
         err=True,
     )
     if _is_debug():
-        traceback.print_exception(exc, file=sys.stderr)
+        _print_traceback(exc)
     return EXIT_INTERNAL
 
 
@@ -136,3 +144,58 @@ def _print_warnings(src: str, warnings: list[str]) -> None:
     label = "<stdin>" if src == "-" else src
     for warning in condensed_warnings(warnings):
         click.echo(f"warning: {label}: {warning}", err=True)
+
+
+def progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
+    """JSON lines on stdout when asked; a bar on a terminal unless quiet or in CI; else failures only."""
+    from .batch.progress import Bar, JsonLines
+
+    if mode == "json":
+        return JsonLines(sys.stdout)
+    if quiet or mode == "none":
+        return Bar(sys.stderr, live=False)  # failures are still printed, one line each
+    live = mode == "bar" or (sys.stderr.isatty() and not os.environ.get("CI"))
+    return Bar(sys.stderr, live=live)
+
+
+#: Set by the ``broadsheet`` entry point (:func:`convert.cli.main`): the process is the command's own,
+#: not a program's that runs the click command inside itself (``CliRunner`` in tests).
+own_process = False
+
+
+def startup_frozen() -> None:
+    """Keep what the command has built so far (modules, the command line, the API) out of the cyclic
+    collector's passes, and turn the collector back on if the entry point paused it for the start.
+
+    All of it lives until the process ends: a cold one-file conversion spent 7 % of its
+    instructions in collections during its imports and walking the imported objects again in
+    every older-generation pass after them (issue 18; :func:`gc.freeze`). Only in the command's own
+    process (frozen objects are never collected, nor garbage left before the freeze: a few
+    import-time cycles).
+    """
+    if own_process:
+        gc.freeze()
+        gc.enable()
+
+
+@contextlib.contextmanager
+def collector_paused(last: bool = False) -> Iterator[None]:
+    """The cyclic collector off while the command converts one input, then one young sweep.
+
+    A conversion's objects are mostly data that lives until it ends (the tree, Babel's locale, the
+    language model's tables); the automatic passes over them were 3 % of a cold one-file
+    conversion's instructions. Whatever cyclic garbage the conversion leaves is swept once at its
+    end, as the PDF exporter does for a render; after the ``last`` input of the command's own
+    process, which then ends, it is not (the sweep walks every object the conversion made). Left
+    as it is when the collector is already off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not (last and own_process):
+            gc.enable()
+            gc.collect(0)

@@ -14,7 +14,6 @@ The library never prints and never exits; it raises
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any, TypeGuard, overload
 
 from . import limits, model
 from .base import NOTE_PLACES, ExportOptions, ExportResult, ReadOptions, collect_warnings
+from .cache import sha256
 from .errors import (
     ConvertError,
     ExportError,
@@ -271,7 +271,7 @@ def read(
         source = Source(
             path=str(path) if path is not None else name,
             format=reader.name,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=sha256(data).hexdigest(),
         )
         if article.meta.source is None:  # a JSON tree keeps the source it names
             article = with_source(article, source)
@@ -564,7 +564,7 @@ def _unclaimed(
     digest = (
         source.sha256
         if source is not None and source.sha256
-        else hashlib.sha256(b"".join(rendered.values())).hexdigest()
+        else sha256(b"".join(rendered.values())).hexdigest()
     )
     unique = f"{stem}-{digest[:8]}"
     return {fmt: out.with_name(output_name(unique, fmt)) for fmt, out in outs.items()}

@@ -8,18 +8,47 @@ user's processes, for data that is slow to rebuild (the language model
 unpacked); :func:`cached_json` keeps derived word lists there under the
 versions of the libraries they come from (:func:`installed_version`), and
 :func:`cached_pickle` what JSON cannot hold (Babel's merged locale data).
+:class:`CompiledStore` keeps what compiling source text gave (regular
+expressions' engine code, the methods :mod:`dataclasses` generates) for the
+next process of the same Python, and :func:`dataclass` is the standard
+decorator whose generated methods come from such a store.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, dataclass_transform
+
+if TYPE_CHECKING:
+    import hashlib
+
+
+def sha256(data: bytes = b"") -> hashlib._Hash:
+    """``hashlib.sha256(data)``: the same digest, from the interpreter's own SHA-256 module when it has
+    one (``_sha256``; ``_sha2`` from Python 3.12), else from :mod:`hashlib`.
+
+    Importing :mod:`hashlib` loads OpenSSL's ``libcrypto``: 11 M of a cold one-file conversion's
+    580 M instructions (issue 18), for digests of a few kilobytes, where OpenSSL's faster hashing
+    cannot pay that back.
+    """
+    try:
+        from _sha256 import sha256 as impl  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from _sha2 import sha256 as impl  # type: ignore[import-not-found,no-redef]
+        except ImportError:
+            from hashlib import sha256 as impl
+    digest: hashlib._Hash = impl(data)
+    return digest
 
 
 def user_cache_dir() -> Path | None:
@@ -137,44 +166,202 @@ def _cached(
     loads: Callable[[bytes], Any],
     read: Callable[[Path], bytes] = Path.read_bytes,
 ) -> Any:
-    import hashlib
     import json
 
     folder = user_cache_dir()
     key = [key, _module_source_digest(getattr(build, "__module__", None)), _module_source_digest(__name__)]
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    digest = sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     path = folder / f"{stem}-{digest}{suffix}" if folder else None
     if path is not None:
         with contextlib.suppress(Exception):  # missing, cut short or damaged: built again
             return loads(read(path))
     data = dumps(build())
     if path is not None:
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        except OSError:
-            return loads(data)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)  # whole or not at all, whichever process or thread wins
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _write_whole(path, data)
     return loads(data)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` whole or not at all (a temporary file renamed); an ``OSError`` leaves it as it was."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)  # whole or not at all, whichever process or thread wins
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @functools.cache
 def _module_source_digest(module: str | None) -> str | None:
     """A digest of the module's source file (``None`` if it has none)."""
-    import hashlib
     import sys
 
     path = getattr(sys.modules.get(module or ""), "__file__", None)
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] if path else None
+        return sha256(Path(path).read_bytes()).hexdigest()[:16] if path else None
     except OSError:
         return None
+
+
+class CompiledStore:
+    """What compiling a source gave, kept for the next process of the same Python (issue 18).
+
+    A cold one-file conversion compiled about 80 regular expressions and the
+    methods of 35 dataclasses: 30 ms of its CPU, the same work in every
+    process. A store maps a source (a pattern, a generated function's text)
+    to a value :mod:`marshal` can write (the engine's code, a code object);
+    it is read from :func:`user_cache_dir` on first use and written back, with
+    what this process added, when the process exits. The file is named by the
+    interpreter's cache tag and holds its ``key`` (the format, ``sys.version``
+    and what the caller adds), so another Python or another build never reads
+    it: a code object is only valid for the interpreter that compiled it.
+
+    Like :func:`cached_pickle`, the file runs code when used, so it is read
+    only from this user's own unshared file, and not at all where the system
+    has no user ids; a missing, damaged or foreign file counts as empty. A
+    store that grows past ``limit`` sources (patterns built from data) is
+    written back with only the sources this process used.
+    """
+
+    FORMAT = 1
+
+    def __init__(self, stem: str, key: Hashable = None, *, limit: int = 4000) -> None:
+        self.stem = stem
+        self.key = (self.FORMAT, sys.version, key)
+        self.limit = limit
+        self._entries: dict[Any, Any] | None = None
+        self._used: set[Any] = set()
+        self._added = False
+        self._lock = threading.Lock()
+
+    def path(self) -> Path | None:
+        """The store's file, or ``None`` where nothing is kept (no safe cache folder, no user ids)."""
+        if not hasattr(os, "getuid"):
+            return None
+        folder = user_cache_dir()
+        return folder / f"{self.stem}-{sys.implementation.cache_tag}.marshal" if folder else None
+
+    def _load(self) -> dict[Any, Any]:
+        import marshal
+
+        entries: dict[Any, Any] = {}
+        path = self.path()
+        if path is not None:
+            with contextlib.suppress(Exception):  # missing, cut short, damaged or another interpreter's
+                key, found = marshal.loads(_read_own_file(path))
+                if key == self.key and type(found) is dict:
+                    entries = found
+        return entries
+
+    def get(self, source: Any) -> Any:
+        """The value kept for ``source``, or ``None``."""
+        entries = self._entries
+        if entries is None:
+            with self._lock:
+                if self._entries is None:
+                    self._entries = self._load()
+                entries = self._entries
+        value = entries.get(source)
+        if value is not None:
+            self._used.add(source)
+        return value
+
+    def put(self, source: Any, value: Any) -> None:
+        """Keep ``value`` for ``source``, to be written when the process exits."""
+        if self._entries is None:
+            self.get(source)
+        with self._lock:
+            assert self._entries is not None
+            self._entries[source] = value
+            self._used.add(source)
+            if not self._added:
+                self._added = True
+                import atexit
+
+                atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the store now if this process added to it (the exit does it too)."""
+        import marshal
+
+        with self._lock:
+            if not self._added or self._entries is None:
+                return
+            entries = self._entries
+            if len(entries) > self.limit:
+                entries = {k: v for k, v in entries.items() if k in self._used}
+            try:
+                data = marshal.dumps((self.key, entries))  # type: ignore[arg-type]
+            except ValueError:  # a value marshal cannot write: keep nothing rather than fail at exit
+                return
+            self._added = False
+        path = self.path()
+        if path is not None:
+            _write_whole(path, data)
+
+
+_DATACLASS_METHODS = CompiledStore("dataclass-methods")
+_exec_depth = 0
+_exec_lock = threading.Lock()
+
+
+def _exec_compiled(source: object, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
+    """:func:`exec` as :mod:`dataclasses` calls it, with the source's code object taken from the store.
+
+    ``dataclasses`` compiles without ``from __future__`` flags, as ``dont_inherit=True`` does here, and
+    under the file name ``exec`` gives a string, so the code object is the one ``exec`` would make.
+    """
+    import types
+
+    code = _DATACLASS_METHODS.get(source) if isinstance(source, str) else None
+    if type(code) is not types.CodeType:
+        code = compile(source, "<string>", "exec", dont_inherit=True)  # type: ignore[call-overload]
+        if isinstance(source, str):
+            _DATACLASS_METHODS.put(source, code)
+    exec(code, globals, locals)  # noqa: S102 - the code dataclasses generated, as dataclasses runs it
+
+
+@contextlib.contextmanager
+def _dataclasses_exec_from_store() -> Any:
+    """While inside, :mod:`dataclasses` runs its generated methods' source through :func:`_exec_compiled`
+    (its module-level name ``exec`` shadows the builtin; removed again when the last user leaves)."""
+    global _exec_depth
+    with _exec_lock:
+        _exec_depth += 1
+        if _exec_depth == 1:
+            dataclasses.exec = _exec_compiled  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        with _exec_lock:
+            _exec_depth -= 1
+            if _exec_depth == 0:
+                with contextlib.suppress(AttributeError):
+                    del dataclasses.exec  # type: ignore[attr-defined]
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+def dataclass(cls: type | None = None, /, **options: Any) -> Any:
+    """:func:`dataclasses.dataclass` with the same options and result, its generated methods compiled once
+    per Python rather than once per process (:class:`CompiledStore`).
+
+    ``dataclasses`` writes each class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
+    ``__setattr__`` ... as source text and compiles it; that compiling was half the cost of defining the
+    model's 22 classes. The class, its methods and their behaviour are what the standard decorator
+    gives (``tests/test_compiled_store.py`` compares them).
+    """
+
+    def wrap(c: type) -> type:
+        with _dataclasses_exec_from_store():
+            return dataclasses.dataclass(**options)(c)
+
+    return wrap if cls is None else wrap(cls)

@@ -8,24 +8,28 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from . import _clitools
 from ._clitools import (
     EXIT_INTERNAL,
     F,
     _debug_option,
     _print_warnings,
+    collector_paused,
     condensed_warnings,
     fail,
     guarded,
     notes_and_cover_options,
+    progress_printer,
+    startup_frozen,
 )
 from ._version import __version__
+from .cache import dataclass
 from .commands._web import has_web_inputs, is_url_list, selection_options
 from .errors import ConvertError, OutputError, UsageError
 
@@ -292,6 +296,7 @@ def convert_cmd(**options: Any) -> None:
     JSON Feed) or sitemap, as a URL or a file, gives one output per item.
     """
     args = _parse_convert_options(**options)
+    startup_frozen()
     if args.from_ == "urls" or any(map(is_url_list, args.inputs)):
         from .commands.convert_web import convert_url_lists
 
@@ -329,8 +334,7 @@ class _ConvertArgs:
     style: str
     from_: str | None
     width: int | None
-    #: ``--allow-remote``, or implied by ``--allow-host``.
-    allow_remote: bool
+    allow_remote: bool  #: ``--allow-remote``, or implied by ``--allow-host``.
     allow_hosts: tuple[str, ...]
     pdf_variant: str | None
     quiet: bool
@@ -455,21 +459,22 @@ def _convert_files(args: _ConvertArgs) -> int:
     _check_outputs(inputs, output, args.formats)
     worst = 0
     done = 0
-    for src in inputs:
+    for i, src in enumerate(inputs, 1):
         try:
             warnings: list[str] = []
-            written = api.convert(
-                _stdin_bytes() if src == "-" else src,
-                output,
-                to=args.formats,
-                style=args.style,
-                from_=args.from_,
-                metadata=args.meta,
-                options=args.export_options(src),
-                allow_remote=args.allow_remote,
-                warnings=warnings,
-                name="<stdin>" if src == "-" else None,
-            )
+            with collector_paused(last=i == len(inputs)):
+                written = api.convert(
+                    _stdin_bytes() if src == "-" else src,
+                    output,
+                    to=args.formats,
+                    style=args.style,
+                    from_=args.from_,
+                    metadata=args.meta,
+                    options=args.export_options(src),
+                    allow_remote=args.allow_remote,
+                    warnings=warnings,
+                    name="<stdin>" if src == "-" else None,
+                )
             _print_warnings(src, warnings)
             done += 1
             if not args.quiet:
@@ -540,18 +545,6 @@ class _BatchArgs:
     notes: str = "foot"
 
 
-def _progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:
-    """JSON lines on stdout when asked; a bar on a terminal unless quiet or in CI; else failures only."""
-    from .batch.progress import Bar, JsonLines
-
-    if mode == "json":
-        return JsonLines(sys.stdout)
-    if quiet or mode == "none":
-        return Bar(sys.stderr, live=False)  # failures are still printed, one line each
-    live = mode == "bar" or (sys.stderr.isatty() and not os.environ.get("CI"))
-    return Bar(sys.stderr, live=live)
-
-
 def _convert_folders(args: _ConvertArgs) -> int:
     """The batch engine behind ``convert DIR...``; returns the exit code (0, 1 or 3)."""
     from .batch import convert_batch
@@ -584,7 +577,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
         force=batch.force,
         timeout=batch.timeout,
         report=batch.report,
-        on_event=_progress_printer(batch.progress, batch.quiet),
+        on_event=progress_printer(batch.progress, batch.quiet),
     )
     if batch.progress != "json":
         for outcome in report.outcomes:
@@ -596,5 +589,6 @@ def _convert_folders(args: _ConvertArgs) -> int:
 
 
 def main() -> NoReturn:
+    _clitools.own_process = True
     cli(prog_name="broadsheet")
     sys.exit(0)

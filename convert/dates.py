@@ -43,7 +43,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from ._regex import lazy
+from ._regex import compiled, lazy
 
 __all__ = [
     "CALENDAR_LANGUAGES",
@@ -219,7 +219,7 @@ _DATE_FORMS = (
     rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.{_YEAR}",
 )
 #: Every form has a four-digit year: text without four digits in a row is no date (and loads nothing).
-_HAS_YEAR = re.compile(r"\d{4}")
+_HAS_YEAR = compiled(r"\d{4}")
 
 
 @cache
@@ -228,7 +228,7 @@ def _date_form(i: int) -> re.Pattern[str]:
     if "MONTH" in form:
         names = "|".join(sorted(_month_of(), key=lambda n: (-len(n), n)))
         form = form.replace("MONTH", rf"(?P<month>{names})\.?")
-    return re.compile(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
+    return compiled(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
 
 
 #: Fixed-offset zone names; ambiguous ones (ET, CST, IST) keep the local time only.
@@ -237,7 +237,7 @@ _ZONES = {
     "MSK": 180, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
     "PDT": -420, "JST": 540, "AEST": 600, "AEDT": 660,
 }  # fmt: skip
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 def parse_iso(value: str | None) -> dt.datetime | dt.date | None:
@@ -249,7 +249,7 @@ def parse_iso(value: str | None) -> dt.datetime | dt.date | None:
     if not value:
         return None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if compiled(r"\d{4}-\d{2}-\d{2}").fullmatch(value):
             return dt.date.fromisoformat(value)
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -275,7 +275,7 @@ def to_iso(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}", text) and parse_iso(text) is not None:
+    if compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None:
         return text
     return parse_date(text)
 
@@ -305,7 +305,7 @@ def _zone_offset(zone: str) -> int | None:
     zone = zone.upper().replace(" ", "")
     if zone in _ZONES:
         return _ZONES[zone]
-    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", zone)
+    m = compiled(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?").fullmatch(zone)
     if not m:
         return None
     minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
@@ -431,7 +431,7 @@ def zoned(text: str) -> dt.datetime | None:
     if not _ZONED_STAMP.fullmatch(text):
         return None
     text = text.replace("Z", "+00:00")
-    if re.search(r"[+-]\d{4}$", text):
+    if compiled(r"[+-]\d{4}$").search(text):
         text = f"{text[:-2]}:{text[-2:]}"
     stamp = parse_iso(text)
     return stamp if isinstance(stamp, dt.datetime) and stamp.utcoffset() is not None else None
@@ -443,14 +443,14 @@ def parse_day(text: str) -> dt.date:
     Strict, unlike :func:`parse_iso`: the command line reports the bad value.
     """
     value = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not compiled(r"\d{4}-\d{2}-\d{2}").fullmatch(value):
         raise ValueError(f"{text!r} is not a YYYY-MM-DD date")
     return dt.date.fromisoformat(value)
 
 
 def day_of(iso: str | None) -> dt.date | None:
     """The calendar day an ISO date or stamp names, as written (no zone conversion); ``None`` if unreadable."""
-    if not iso or not re.match(r"\d{4}-\d{2}-\d{2}", iso):
+    if not iso or not compiled(r"\d{4}-\d{2}-\d{2}").match(iso):
         return None
     try:
         return dt.date.fromisoformat(iso[:10])
@@ -485,7 +485,7 @@ def _written_date() -> re.Pattern[str]:
     2024", and the year-month-day form CLDR gives Chinese, Japanese and Korean (``y年M月d日``, ``y년 M월 d일``).
     """
     month_word = "|".join(map(re.escape, sorted(_month_of(), key=len, reverse=True)))
-    return re.compile(
+    return compiled(
         r"(?<!\d)(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
         r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?!\d)"
         rf"|\b(?P<n3>(?:{month_word})\w*)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)(?!\d)"
@@ -533,7 +533,7 @@ def day_pattern(day: dt.date) -> re.Pattern[str]:
         forms.append(
             rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"
         )
-    return re.compile("|".join(forms), re.IGNORECASE)
+    return compiled("|".join(forms), re.IGNORECASE)
 
 
 def w3cdtf(iso: str | None) -> str | None:

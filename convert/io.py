@@ -31,14 +31,13 @@ import binascii
 import contextlib
 import errno
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
-from ._regex import lazy
+from ._regex import compiled, lazy
 from .errors import InputError, OutputError
 
 # --------------------------------------------------------------------------
@@ -259,10 +258,10 @@ _PREFERRED_CODECS = (("cp1252", 0.15), ("cp1251", 0.02))
 #: How much less like a language (charset-normalizer's coherence, 0 to 1) a preferred code page may read
 #: than the detector's choice and still win.
 _COHERENCE_MARGIN = 0.1
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (1b) occurs in old text
+_CONTROLS = compiled(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = compiled(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (1b) occurs in old text
 #: A UTF-8 multi-byte sequence: its presence on a line that decodes shows the file is UTF-8.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_UTF8_MULTIBYTE = compiled(rb"[\xc2-\xf4][\x80-\xbf]+")
 #: Lines named in a mixed-encoding warning before "and N more".
 _LINES_NAMED = 5
 

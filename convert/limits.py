@@ -43,10 +43,11 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ._regex import lazy
+from ._regex import compiled, lazy
+from .cache import dataclass
 from .errors import InputError, LimitError, UsageError
 
 if TYPE_CHECKING:
@@ -346,8 +347,8 @@ def check_zip_xml(data: bytes, *, what: str = "archive") -> None:
 # --------------------------------------------------------------------------
 # XML
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = compiled(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = compiled(rb"<!ENTITY", re.IGNORECASE)
 
 
 def _ascii_view(data: bytes) -> bytes:
@@ -443,8 +444,8 @@ def check_lines(data: bytes | str, *, what: str = "input") -> None:
         start = end + 1
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = compiled(r"(`+)(?:(?!\1).)+?\1")
 
 
 def check_markdown(text: str, *, what: str = "Markdown") -> None:

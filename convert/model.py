@@ -35,7 +35,9 @@ Versioning: ``API_VERSION`` is ``(major, minor)``. A minor bump adds a node
 or an optional field; a major bump renames or removes something. This build
 reads any ``major.m`` with ``m <= minor``.
 
-This module imports nothing from the rest of the package; it raises
+This module imports nothing from the rest of the package but
+:func:`convert.cache.dataclass` (the standard decorator, its generated methods
+compiled once per Python: standard library only, below every layer); it raises
 :class:`ModelError` (a ``ValueError``) for malformed input, and callers wrap
 it into their own errors.
 """
@@ -43,8 +45,10 @@ it into their own errors.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypeVar
+
+from .cache import dataclass
 
 SCHEMA = "broadsheet.article"
 API_VERSION = (1, 2)  # 1.1: meta.direction; 1.2: Math

@@ -25,6 +25,7 @@ import functools
 import re
 import unicodedata
 
+from ._regex import compiled
 from .cache import cached_json, installed_version
 
 __all__ = [
@@ -89,10 +90,10 @@ _ROLE_WORDS = frozenset(_NAMEPARSER["titles"]) | frozenset(
 #: one (grammar, not a list of pages' words).
 _DETERMINERS = frozenset("the a an our my your his her their this that these those".split())
 #: A domain name (generic or two-letter country top-level domain): a site, not a person.
-_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
+_DOMAIN = compiled(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
 #: Scripts written without spaces between words, where a full name is one "word" of two to four
 #: characters (李明, 司马相如, 김민준, 宮崎駿): Unicode's Han, Hiragana, Katakana and Hangul.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·]{2,4}")
+_UNSPACED = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·]{2,4}")
 _MAX_CHARS = 50
 _MAX_WORDS = 5
 
@@ -169,7 +170,7 @@ def _joined_prefix(word: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (w.strip(".,:'’").casefold() for w in re.split(r"[\s\-/]+", text)) if w]
+    return [w for w in (w.strip(".,:'’").casefold() for w in compiled(r"[\s\-/]+").split(text)) if w]
 
 
 def is_role(text: str) -> bool:
@@ -230,7 +231,7 @@ def looks_like_publisher(text: str) -> bool:
         return False
     if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
         return True
-    if re.fullmatch(r"[\w\-]+\.(?:com|org|net|co\.uk|ru|ir|news)", text, re.I):
+    if compiled(r"[\w\-]+\.(?:com|org|net|co\.uk|ru|ir|news)", re.I).fullmatch(text):
         return True
     return any(w in _PUBLISHER_WORDS for w in words)
 

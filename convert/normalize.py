@@ -6,14 +6,13 @@ runs them all. Passes are idempotent: running them twice changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import model
-from ._regex import lazy
+from ._regex import compiled, lazy
+from .cache import sha256
 from .dates import is_iso
 from .locale.language import identify, normalise_tag
 from .locale.script import split_list
@@ -36,8 +35,8 @@ from .model import (
     Text,
 )
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\ufeff\u00ad]")
+_SPACES = compiled(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_ZERO_WIDTH = compiled(r"[\u200b\ufeff\u00ad]")
 
 
 def clean_space(text: str) -> str:
@@ -169,7 +168,7 @@ def identifier(article: Article) -> Article:
         digest = src.sha256
     else:
         body = json.dumps(model.to_json(article), sort_keys=True, ensure_ascii=False)
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        digest = sha256(body.encode("utf-8")).hexdigest()
     return model.replace(article, meta=model.replace(article.meta, identifier=f"urn:sha256:{digest}"))
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from . import gazetteer as gz
 from . import model
+from ._regex import compiled
+from .cache import dataclass
 from .gazetteer import (
     HONORIFICS,
     PERSON_NOUNS,
@@ -44,16 +46,16 @@ _SPEECH_VERBS = (
     "quipped|joked|shouted|cried|replies|answered|responded|recounted|estimated|hoped|expects|expected|"
     "according to"
 )
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+_VERB = compiled(rf"\b(?:{_SPEECH_VERBS})\b")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _CONNECTORS = frozenset(
     "as and but while when then so also moreover however meanwhile yet thus indeed later earlier now "
     "still although though since because where".split()
 )
 _CAP = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|St\.|[A-Z]\.(?=[ \t][A-Z])|[A-Z][\w’'\-]*)"
-_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|al|de|da|van|von|der|la|du|le|ibn)[ \t]+)?{_CAP})*")
-_WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_NAME_RUN = compiled(rf"{_CAP}(?:[ \t]+(?:(?:bin|al|de|da|van|von|der|la|du|le|ibn)[ \t]+)?{_CAP})*")
+_WORDS = compiled(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_SENTENCE_END = compiled(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 
 
 def is_speech_verb(word: str) -> bool:
@@ -61,7 +63,7 @@ def is_speech_verb(word: str) -> bool:
 
 
 def _strip_possessive(token: str) -> str:
-    return re.sub(r"[’']s?$", "", token)
+    return compiled(r"[’']s?$").sub("", token)
 
 
 # --------------------------------------------------------------------------
@@ -85,9 +87,9 @@ class PersonIndex:
         index = cls()
         honorific_surnames = {
             _strip_possessive(m.group(1))
-            for m in re.finditer(
-                r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Chancellor)\.?\s+([A-Z][\w’'\-]+)", text
-            )
+            for m in compiled(
+                r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Chancellor)\.?\s+([A-Z][\w’'\-]+)"
+            ).finditer(text)
         }
         for m in _NAME_RUN.finditer(text):
             tokens = m.group(0).split()
@@ -176,7 +178,7 @@ def _double_role(s: str, i: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
-_DOUBLE_MARK = re.compile("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
+_DOUBLE_MARK = compiled("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
 
 
 def _double_pairs(s: str, continues: bool) -> list[tuple[int, int]]:
@@ -199,7 +201,7 @@ def _double_pairs(s: str, continues: bool) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?…]\s*$", text)) and len(_WORDS.findall(text)) >= 4
+    return bool(compiled(r"[.!?…]\s*$").search(text)) and len(_WORDS.findall(text)) >= 4
 
 
 def _single_pairs(s: str) -> list[tuple[int, int]]:
@@ -245,7 +247,7 @@ class _Context:
 def _sentence_start(s: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(s, 0, pos):
-        word = re.search(r"(\w+)\W*$", s[: m.start() + 1])
+        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
         if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
             continue
         start = m.end()
@@ -254,7 +256,7 @@ def _sentence_start(s: str, pos: int) -> int:
 
 def _sentence_end(s: str, pos: int) -> int:
     for m in _SENTENCE_END.finditer(s, pos):
-        word = re.search(r"(\w+)\W*$", s[: m.start() + 1])
+        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
         if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
             continue
         return m.start() + 1
@@ -263,7 +265,7 @@ def _sentence_end(s: str, pos: int) -> int:
 
 def _subject_before(pre: str) -> str | None:
     """The speaker phrase just before a speech verb: "…, Vladimir Putin" -> "Vladimir Putin"."""
-    parts = re.split(r"[,;:(—–\u201c\u201d\"" + _OBJ + r"]|\s-\s", pre)
+    parts = compiled(r"[,;:(—–\u201c\u201d\"" + _OBJ + r"]|\s-\s").split(pre)
     clause = parts[-1].strip()
     if len(parts) > 1 and clause.split()[:1] in (["a"], ["an"], ["the"]):
         name = parts[-2].strip().split()
@@ -284,7 +286,7 @@ def _subject_before(pre: str) -> str | None:
 
 def _subject_after(post: str) -> str | None:
     """The speaker after an inverted verb: "said Mr Thomas" -> "Mr Thomas"."""
-    clause = re.split(r"[,;:.(—–\"“”" + _OBJ + r"]|\s-\s", post)[0].strip()
+    clause = compiled(r"[,;:.(—–\"“”" + _OBJ + r"]|\s-\s").split(post)[0].strip()
     words = clause.split()
     if not words or len(words) > 8:
         return None
@@ -316,26 +318,26 @@ def _attribution(s: str, open_: int, close: int) -> tuple[str | None, bool]:
     """
     content = s[open_ + 1 : close]
     after = s[close + 1 : _sentence_end(s, close + 1)] if close < len(s) else ""
-    tail_ok = bool(re.search(r"[,?!—…]\s*$", content)) or after.startswith((",", " —", " –"))
+    tail_ok = bool(compiled(r"[,?!—…]\s*$").search(content)) or after.startswith((",", " —", " –"))
     rest = after.lstrip(",—– ")
     if tail_ok and rest:
-        m = re.match(rf"(?:(?P<verb1>{_SPEECH_VERBS})\s+(?P<post>.+))", rest)
+        m = compiled(rf"(?:(?P<verb1>{_SPEECH_VERBS})\s+(?P<post>.+))").match(rest)
         if m and not m.group("verb1").startswith("according"):
             subj = _subject_after(m.group("post"))
             if subj:
                 return subj, True
-        m = re.match(r"according to\s+(?P<post>.+)", rest)
+        m = compiled(r"according to\s+(?P<post>.+)").match(rest)
         if m:
             return _subject_after(m.group("post")), True
         m = _VERB.search(rest)
         if m and m.start() < 70:
             subj = _subject_before(rest[: m.start()])
-            between = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\.", "", rest[: m.start()])
-            if subj and len(subj.split()) <= 8 and not re.search(r"[.!?]", between):
+            between = compiled(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\.").sub("", rest[: m.start()])
+            if subj and len(subj.split()) <= 8 and not compiled(r"[.!?]").search(between):
                 return subj, True
     start = _sentence_start(s, open_)
     pre = s[start:open_]
-    m = re.search(rf"(?P<verb>{_SPEECH_VERBS})(?:\s+[\w’'-]+){{0,5}}?\s*(?:that)?\s*[,:]?\s*$", pre)
+    m = compiled(rf"(?P<verb>{_SPEECH_VERBS})(?:\s+[\w’'-]+){{0,5}}?\s*(?:that)?\s*[,:]?\s*$").search(pre)
     if m and (pre.rstrip().endswith((":", ",", "that")) or pre[m.end("verb") :].strip() == ""):
         subj = _subject_before(pre[: m.start()])
         if subj:
@@ -353,7 +355,7 @@ def _is_term(content: str) -> bool:
     words = _WORDS.findall(content)
     if not words:
         return True
-    if re.search(r"[.!?,;:…]\s*$", content.strip()) and len(words) >= 2:
+    if compiled(r"[.!?,;:…]\s*$").search(content.strip()) and len(words) >= 2:
         return False
     significant = [w for w in words if len(w) > 3]
     return (
@@ -371,7 +373,7 @@ def _speaker_for(s: str, open_: int, close: int, ctx: _Context, paragraph: int) 
         return None
     phrase, strong = _attribution(s, open_, close)
     if phrase is None or not _valid_speaker(phrase, ctx.people):
-        starts_sentence = open_ == 0 or bool(re.search(r"[.!?…][\"”’]?\s*$", s[:open_]))
+        starts_sentence = open_ == 0 or bool(compiled(r"[.!?…][\"”’]?\s*$").search(s[:open_]))
         if (
             starts_sentence
             and n >= 4
@@ -417,7 +419,7 @@ def _flatten(content: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
 
 def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
     out: list[Inline] = []
-    for piece in re.split(f"({_OBJ})", s):
+    for piece in compiled(f"({_OBJ})").split(s):
         if piece == _OBJ:
             out.append(next(objects))
         elif piece:

@@ -25,10 +25,10 @@ from __future__ import annotations
 import importlib
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .base import Exporter, Reader
+from .cache import dataclass
 from .errors import ConvertError, MissingDependencyError, UnknownFormatError
 
 if TYPE_CHECKING:

@@ -17,13 +17,12 @@ pointing into the parent's folder.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ._regex import lazy
+from .cache import dataclass, sha256
 from .errors import UsageError
 
 
@@ -100,7 +99,7 @@ class Theme:
 
         Contents and relative names only, so a moved theme keeps its fingerprint.
         """
-        h = hashlib.sha256()
+        h = sha256()
         for n, folder in enumerate(reversed(self.folders)):
             if n:  # each ancestor after the theme itself, told apart from its files
                 h.update(b"\0extends\0")

@@ -197,7 +197,9 @@ def test_the_calendars_load_when_a_date_is_read_not_on_import() -> None:
 #: sets are read from the cache folder), importlib.metadata (pycountry's), the web package (a
 #: text file is no feed), pytz (Babel's dates are imported with it hidden: convert.locale._babel),
 #: zipfile (no archive is read), tomllib (the parsed theme.toml comes from the cache folder) and
-#: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst).
+#: difflib (click's suggestions for a mistyped option, which -o and -q are not: cli._ShortOptionsFirst),
+#: hashlib, which loads OpenSSL (the digests come from the interpreter's own SHA-256: cache.sha256), and
+#: traceback (printed only with --debug: _clitools.fail).
 HEAVY_FOR_TXT = (
     "pytz",
     "zipfile",
@@ -215,6 +217,8 @@ HEAVY_FOR_TXT = (
     "importlib.metadata",
     "convert.web",
     "difflib",
+    "hashlib",
+    "traceback",
 )
 
 
@@ -241,6 +245,7 @@ try:
 except SystemExit as exc:
     assert not exc.code, exc.code
 from convert._regex import _LazyPattern
+gc.unfreeze()  # the command froze what it had imported (convert._clitools.startup_frozen)
 lazy = [p for p in gc.get_objects() if isinstance(p, _LazyPattern)]
 print(json.dumps([len(lazy), [repr(p) for p in lazy if len(vars(p)) > 1]]))
 """
@@ -346,3 +351,113 @@ def test_the_cheap_web_check_answers_as_the_web_package(tmp_path: Path) -> None:
     assert answers["rss.xml"] and answers["utf16.xml"] and answers["feed.json"] and answers["indented.txt"]
     assert not answers["a.txt"] and not answers["page.html"] and not answers["other.json"]
     assert _web.has_web_inputs(inputs) and not _web.has_web_inputs([str(tmp_path / "a.txt"), "-"])
+
+
+NOTHING_COMPILED = """
+import builtins, json, sys
+import re._compiler as compiler
+
+ours = []
+real_compile, real_code = builtins.compile, compiler._code
+
+
+def caller() -> str:
+    frame = sys._getframe(2)
+    while frame and frame.f_code.co_filename.endswith(("re/__init__.py", "re/_compiler.py", "convert/_regex.py")):
+        frame = frame.f_back
+    return f"{frame.f_code.co_filename}:{frame.f_lineno}" if frame else "?"
+
+
+def traced_compile(source, *args, **kwargs):
+    if isinstance(source, str) and source.startswith("def __create_fn__("):  # what dataclasses generates
+        ours.append(("a dataclass method", caller()))
+    return real_compile(source, *args, **kwargs)
+
+
+def traced_code(parsed, flags):  # parsing done, the engine's code about to be made: a compile
+    where = caller()
+    if "/convert/" in where:
+        ours.append(("a pattern", where))
+    return real_code(parsed, flags)
+
+
+builtins.compile, compiler._code = traced_compile, traced_code
+sys.argv = ["broadsheet", "convert", sys.argv[1], "--to", "txt", "-o", sys.argv[2], "-q"]
+from convert.__main__ import main
+try:
+    main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+import gc
+print(json.dumps([ours, gc.get_freeze_count()]))
+"""
+
+
+def test_a_second_txt_conversion_compiles_no_pattern_or_dataclass_method_of_ours(tmp_path: Path) -> None:
+    """Issue 18: the package's patterns come from the compiled store (``convert._regex.compiled``) and
+    its dataclasses' methods too (``convert.cache.dataclass``); the first process fills the store."""
+    env = {**os.environ, "BROADSHEET_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> tuple[list[list[str]], int]:
+        proc = subprocess.run(
+            [sys.executable, "-c", NOTHING_COMPILED, str(SAMPLE), str(tmp_path / "out")],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        found, frozen = json.loads(proc.stdout.rsplit("\n", 2)[-2])
+        return found, frozen
+
+    first, _ = run()
+    assert len(first) > 30  # compiled by the package itself, then stored
+    again, frozen = run()
+    assert again == []
+    assert frozen > 5000  # the command froze what it had imported (cli._clitools.startup_frozen)
+
+
+def test_the_collector_is_left_as_it_was_by_a_conversion_run_inside_a_program(tmp_path: Path) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from convert.cli import cli
+
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SAMPLE.read_bytes())
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(
+        cli,
+        [
+            "convert",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--to",
+            "txt",
+            "-o",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        gc.isenabled() and gc.get_freeze_count() == frozen
+    )  # nothing frozen but in the command's own process
+    assert (tmp_path / "o" / "a.txt").is_file() and (tmp_path / "o" / "b.txt").is_file()
+
+
+@pytest.mark.parametrize("size", [0, 3, 64, 100_000])
+def test_the_sha256_without_openssl_is_hashlibs(size: int) -> None:
+    import hashlib
+
+    from convert.cache import sha256
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    ours, theirs = sha256(data), hashlib.sha256(data)
+    assert (ours.hexdigest(), ours.digest_size, ours.name) == (
+        theirs.hexdigest(),
+        theirs.digest_size,
+        theirs.name,
+    )
+    ours.update(b"more")
+    theirs.update(b"more")
+    assert ours.hexdigest() == theirs.hexdigest()

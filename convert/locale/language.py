@@ -17,11 +17,12 @@ the figures and why py3langid was chosen.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .._regex import compiled
 
 #: Fewer words than this (see :func:`word_count`) is too little text to tell a language by.
 MIN_WORDS = 12
@@ -61,7 +62,7 @@ def normalise_tag(tag: str | None) -> str | None:
     """
     if not tag:
         return None
-    for piece in re.split(r"[,;\s]+", tag):
+    for piece in compiled(r"[,;\s]+").split(tag):
         found = _one_tag(piece)
         if found:
             return found
@@ -71,8 +72,8 @@ def normalise_tag(tag: str | None) -> str | None:
 @lru_cache(maxsize=512)
 def _one_tag(piece: str) -> str | None:
     # POSIX locale names carry an encoding and a modifier: en_US.UTF-8@euro.
-    piece = re.split(r"[.@]", piece.strip(), maxsplit=1)[0].replace("_", "-")
-    if not piece or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", piece):
+    piece = compiled(r"[.@]").split(piece.strip(), maxsplit=1)[0].replace("_", "-")
+    if not piece or not compiled(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*").fullmatch(piece):
         return None
     if len(piece) == 2 and piece.lower() in _plain_languages():
         return piece.lower()  # what langcodes answers (tests/test_language.py checks every pair of letters)
@@ -239,7 +240,7 @@ def _unpacked_folder(model: Path) -> Path | None:
         # Named by py3langid's version and the model's size, so every environment with the same
         # release shares one 68 MB copy (the file's time differs per install); the time stands in
         # for the version when none is found (a source checkout).
-        version = re.sub(r"[^\w.+]", "_", installed_version("py3langid") or "")
+        version = compiled(r"[^\w.+]").sub("_", installed_version("py3langid") or "")
         stamp = f"{version}-{info.st_size}" if version else f"{info.st_size}-{info.st_mtime_ns}"
         target = folder / f"py3langid-{stamp}"
         if not target.is_dir():

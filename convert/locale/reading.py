@@ -22,6 +22,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import get_month_names
 
+from .._regex import lazy
 from .text import _catalogue, babel_locale, catalogue_languages
 
 __all__ = [
@@ -68,7 +69,7 @@ def read_date(text: str, tag: str | None) -> str | None:
 _LITERAL = {",": ",?", "\u060c": "\u060c?"}
 
 #: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
-_FORMAT_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMAT_MARKS = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _ascii_digits(text: str) -> str:

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .._regex import lazy
+from .._regex import compiled, lazy
 from ..model import Article, plain_text
 
 if TYPE_CHECKING:
@@ -67,21 +67,21 @@ LIST_COMMAS = ",\u055d\u060c\u07f8\u1363\u1802\u1808\u3001\ua4fe\ua60d\ua6f5\ufe
 
 def split_list(value: str, also: str = "") -> list[str]:
     """``value`` cut at every list comma of any script (and at each character of ``also``)."""
-    return re.split(f"[{re.escape(LIST_COMMAS + also)}]", value)
+    return compiled(f"[{re.escape(LIST_COMMAS + also)}]").split(value)
 
 
 #: A word: letters or digits, joined by an apostrophe, period or hyphen (``don't``, ``U.S``, ``co-op``).
 _WORD_RE = lazy(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 #: The spaces a line may break at: textwrap's set. No-break spaces (U+00A0,
 #: U+202F before French punctuation) hold their neighbours together.
-_BREAK_SPACE_RE = re.compile(r"([\t\n\x0b\x0c\r ]+)")
+_BREAK_SPACE_RE = compiled(r"([\t\n\x0b\x0c\r ]+)")
 #: Text wcwidth gives one column per character, and in which no UAX #14 break counts (no wide
 #: character, no unspaced script): printable ASCII, Latin-1 to the spacing modifier letters
 #: (U+00A0-U+02FF but the Bopomofo tone letters U+02EA-U+02EB), and the dashes, quotes, ellipsis
 #: and other general punctuation of U+2010-U+2027 and U+202F-U+205E. tests/test_locale_script.py
 #: checks every one against wcwidth and fontTools, so ``display_width`` and ``wrap`` skip
 #: the libraries for such text with the same result.
-_NARROW = re.compile(r"[\x20-\x7e\xa0-\u02e9\u02ec-\u02ff\u2010-\u2027\u202f-\u205e]*")
+_NARROW = compiled(r"[\x20-\x7e\xa0-\u02e9\u02ec-\u02ff\u2010-\u2027\u202f-\u205e]*")
 
 
 # --------------------------------------------------------------------------

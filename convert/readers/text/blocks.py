@@ -6,14 +6,12 @@ Blank lines separate blocks; a block is a rule, a list, or paragraphs
 
 from __future__ import annotations
 
-import re
-
-from ..._regex import lazy
+from ..._regex import compiled, lazy
 from ...model import Block, List, Paragraph, Rule, Text
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x1c-\x1e\x85\u2028]")
-_RULE = re.compile(r"(?:[*•·]\s*){3,}|(?:[-_=~#+]\s*){3,}")
+_SPACE_RUN = compiled(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_LINE_BREAK = compiled(r"\r\n|[\r\n\x1c-\x1e\x85\u2028]")
+_RULE = compiled(r"(?:[*•·]\s*){3,}|(?:[-_=~#+]\s*){3,}")
 _BULLET = lazy(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
 #: A block whose lines (but the last) run longer than this is not hard-wrapped:
 #: it holds one paragraph per line.
@@ -61,7 +59,7 @@ def join_wrapped(lines: list[str]) -> str:
     for line in (clean(x) for x in lines):
         if not out:
             out = line
-        elif re.search(r"[^\W\d_]-$", out) and line[:1].islower():
+        elif compiled(r"[^\W\d_]-$").search(out) and line[:1].islower():
             out += line
         elif line:
             out += " " + line

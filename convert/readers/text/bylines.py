@@ -8,8 +8,9 @@ Whether a part of a byline is a person's name, a role or a publisher is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..._regex import compiled
+from ...cache import dataclass
 from ...names import is_role, looks_like_name, looks_like_publisher, names_a_desk
 from .blocks import clean
 
@@ -23,9 +24,9 @@ class Byline:
     publisher: str | None = None
 
 
-_BY = re.compile(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
-_BYLINE_SEP = re.compile(r"\s*[,;]\s*|\s+[-–—/]\s+")
-_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+_BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
+_BYLINE_SEP = compiled(r"\s*[,;]\s*|\s+[-–—/]\s+")
+_AND = compiled(r"\s+(?:and|&)\s+", re.I)
 
 
 def tidy_name(name: str) -> str:
@@ -70,7 +71,7 @@ def find_byline(line: str) -> Byline | None:
             continue
         people = _AND.split(part)
         if looks_like_publisher(part):
-            publisher = publisher or re.sub(r"\s+(?:staff|reporters?|writers?)$", "", part, flags=re.I)
+            publisher = publisher or compiled(r"\s+(?:staff|reporters?|writers?)$", re.I).sub("", part)
         elif all(looks_like_name(p) for p in people):
             names.extend(tidy_name(p) for p in people)
         elif len(part.split()) <= 5 and (is_role(part) or names_a_desk(part)):

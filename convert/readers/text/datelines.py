@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..._regex import lazy
+from ..._regex import compiled, lazy
+from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
 from .blocks import clean
 
@@ -24,12 +24,12 @@ class DateLine:
     updated: str | None = None
 
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL = compiled(
     r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
     r"(?:\s+on)?\s*[:\-–—]?\s*",
     re.I,
 )
-_DATE_PARTS = re.compile(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
+_DATE_PARTS = compiled(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
 
 
 #: The article's language, asked only when a date is not in a form :func:`parse_date` reads.
@@ -58,7 +58,7 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             continue
         if iso is None:
             return None
-        if label and re.search(r"updated|modified", label.group("label"), re.I):
+        if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
         else:
             published = published or iso
@@ -89,8 +89,8 @@ def _local_update(text: str) -> str | None:
     return parse_date(written) or read_date(written, lang)
 
 
-_DATELINE_DASH = re.compile(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
-_DATELINE_HEAD = re.compile(
+_DATELINE_DASH = compiled(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
+_DATELINE_HEAD = compiled(
     r"(?P<place>[^,()]+?)(?:,\s*(?P<extra>[^()]{1,40}?))?(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
 )
 _NOT_PLACES = frozenset(

@@ -6,9 +6,10 @@ Also the provenance trail (:class:`Trail`) that ``inspect --explain`` shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..._regex import lazy
+from ..._regex import compiled, lazy
+from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
 from .blocks import clean, is_rule, join_wrapped, unmarked
@@ -42,7 +43,7 @@ def find_title(lines: list[str], more_follows: bool) -> str | None:
     """
     if not more_follows:
         return None
-    if len(lines) == 2 and re.fullmatch(r"=+|-+", unmarked(lines[1])) and len(unmarked(lines[1])) >= 3:
+    if len(lines) == 2 and compiled(r"=+|-+").fullmatch(unmarked(lines[1])) and len(unmarked(lines[1])) >= 3:
         lines = lines[:1]
     if len(lines) != 1 or not looks_like_title(lines[0]):
         return None
@@ -110,7 +111,7 @@ def parse_header_line(line: str, language: Language | None = None) -> list[Bylin
     ``language`` gives the article's language for dates written its way (:func:`parse_date_line`).
     """
     found: list[Byline | DateLine] = []
-    parts = re.split(r"\s+[|·•]\s+", clean(line))
+    parts = compiled(r"\s+[|·•]\s+").split(clean(line))
     for part in parts:
         info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part)
         if info is None and found and looks_like_publisher(part):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..._regex import compiled
 from ...model import Author
 from ...names import looks_like_name
 from .blocks import clean
@@ -11,19 +12,19 @@ from .bylines import tidy_name
 
 _NOTE_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"(?:editor['’]?s['’]?|editorial)\s+note\b|note\s+from\s+the\s+editors?\b", re.I),
+        compiled(r"(?:editor['’]?s['’]?|editorial)\s+note\b|note\s+from\s+the\s+editors?\b", re.I),
         "editor-note",
     ),
     (
-        re.compile(r"(?:corrections?|clarifications?)\b(?:\s*\([^)]{0,40}\))?\s*[:.\-–—]", re.I),
+        compiled(r"(?:corrections?|clarifications?)\b(?:\s*\([^)]{0,40}\))?\s*[:.\-–—]", re.I),
         "correction",
     ),
-    (re.compile(r"an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b", re.I), "correction"),
+    (compiled(r"an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report)\b", re.I), "correction"),
     (
-        re.compile(r"this\s+(?:article|story)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b", re.I),
+        compiled(r"this\s+(?:article|story)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b", re.I),
         "correction",
     ),
-    (re.compile(r"disclaimer\s*:", re.I), "disclaimer"),
+    (compiled(r"disclaimer\s*:", re.I), "disclaimer"),
 )
 
 
@@ -35,7 +36,7 @@ def classify_note(text: str) -> tuple[str, str] | None:
     words, which say what they are.
     """
     text = clean(text)
-    stars = re.match(r"(\*+)\s*(?=[^\s*])", text)
+    stars = compiled(r"(\*+)\s*(?=[^\s*])").match(text)
     if stars and len(stars.group(1)) <= 3:
         body = text[stars.end() :]
         if body.endswith(stars.group(1)):  # *wrapped in emphasis*
@@ -48,8 +49,8 @@ def classify_note(text: str) -> tuple[str, str] | None:
     return None
 
 
-_BIO_PREFIX = re.compile(r"(?:(?P<strong>about\s+the\s+author|by)\s*[:\-–—]?\s+|[—–-]\s*)", re.I)
-_BIO_VERB = re.compile(
+_BIO_PREFIX = compiled(r"(?:(?P<strong>about\s+the\s+author|by)\s*[:\-–—]?\s+|[—–-]\s*)", re.I)
+_BIO_VERB = compiled(
     r"\s+(?:is|was|has|had|teaches|taught|writes|works|worked|serves|served|covers|leads|heads|"
     r"holds|lives|directs|edits|specializes|specialises)\b"
 )
