@@ -187,9 +187,12 @@ def collector_paused(last: bool = False) -> Iterator[None]:
     conversion's instructions. Whatever cyclic garbage the conversion leaves is swept once at its
     end, as the PDF exporter does for a render; after the ``last`` input of the command's own
     process, which then ends, it is not (the sweep walks every object the conversion made). Left
-    as it is when the collector is already off.
+    as it is when the collector is already off, and in any thread but the main one (the collector is
+    the whole process's: a host program running the command in a thread keeps its own).
     """
-    if not gc.isenabled():
+    import threading
+
+    if not gc.isenabled() or threading.current_thread() is not threading.main_thread():
         yield
         return
     gc.disable()

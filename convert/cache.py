@@ -34,21 +34,27 @@ if TYPE_CHECKING:
 
 def sha256(data: bytes = b"") -> hashlib._Hash:
     """``hashlib.sha256(data)``: the same digest, from the interpreter's own SHA-256 module when it has
-    one (``_sha256``; ``_sha2`` from Python 3.12), else from :mod:`hashlib`.
+    one (``_sha2`` from Python 3.12, ``_sha256`` before), else from :mod:`hashlib`.
 
     Importing :mod:`hashlib` loads OpenSSL's ``libcrypto``: 11 M of a cold one-file conversion's
     580 M instructions (issue 18), for digests of a few kilobytes, where OpenSSL's faster hashing
     cannot pay that back.
     """
+    digest: hashlib._Hash = _sha256_impl()(data)
+    return digest
+
+
+@functools.cache
+def _sha256_impl() -> Callable[[bytes], hashlib._Hash]:
+    """The SHA-256 constructor, looked up once (a failed import is not cached by Python: it searches again)."""
     try:
-        from _sha256 import sha256 as impl  # type: ignore[import-not-found]
+        from _sha2 import sha256 as impl  # type: ignore[import-not-found]
     except ImportError:
         try:
-            from _sha2 import sha256 as impl  # type: ignore[import-not-found,no-redef]
+            from _sha256 import sha256 as impl  # type: ignore[import-not-found,no-redef]
         except ImportError:
             from hashlib import sha256 as impl
-    digest: hashlib._Hash = impl(data)
-    return digest
+    return impl  # type: ignore[no-any-return]
 
 
 def user_cache_dir() -> Path | None:
@@ -228,18 +234,22 @@ class CompiledStore:
     Like :func:`cached_pickle`, the file runs code when used, so it is read
     only from this user's own unshared file, and not at all where the system
     has no user ids; a missing, damaged or foreign file counts as empty. A
-    store that grows past ``limit`` sources (patterns built from data) is
-    written back with only the sources this process used.
+    store holds at most ``limit`` sources: once full it takes no more (a
+    pattern built from data should not be stored at all: use ``re.compile``),
+    so neither the file nor a process's memory grows with the inputs.
+    The file's name holds a digest of the key too, so two builds of one
+    Python version (a system Python and a pyenv one) keep a store each
+    instead of overwriting each other's.
     """
 
     FORMAT = 1
 
-    def __init__(self, stem: str, key: Hashable = None, *, limit: int = 4000) -> None:
+    def __init__(self, stem: str, key: Hashable = None, *, limit: int = 2000) -> None:
         self.stem = stem
         self.key = (self.FORMAT, sys.version, key)
         self.limit = limit
+        self._path: Path | None = None  # the file the store was read from, and is written back to
         self._entries: dict[Any, Any] | None = None
-        self._used: set[Any] = set()
         self._added = False
         self._lock = threading.Lock()
 
@@ -248,13 +258,18 @@ class CompiledStore:
         if not hasattr(os, "getuid"):
             return None
         folder = user_cache_dir()
-        return folder / f"{self.stem}-{sys.implementation.cache_tag}.marshal" if folder else None
+        if folder is None:
+            return None
+        import marshal
+
+        tag = sha256(marshal.dumps(self.key)).hexdigest()[:12]  # type: ignore[arg-type]
+        return folder / f"{self.stem}-{sys.implementation.cache_tag}-{tag}.marshal"
 
     def _load(self) -> dict[Any, Any]:
         import marshal
 
         entries: dict[Any, Any] = {}
-        path = self.path()
+        path = self._path = self.path()
         if path is not None:
             with contextlib.suppress(Exception):  # missing, cut short, damaged or another interpreter's
                 key, found = marshal.loads(_read_own_file(path))
@@ -270,10 +285,7 @@ class CompiledStore:
                 if self._entries is None:
                     self._entries = self._load()
                 entries = self._entries
-        value = entries.get(source)
-        if value is not None:
-            self._used.add(source)
-        return value
+        return entries.get(source)
 
     def put(self, source: Any, value: Any) -> None:
         """Keep ``value`` for ``source``, to be written when the process exits."""
@@ -281,8 +293,9 @@ class CompiledStore:
             self.get(source)
         with self._lock:
             assert self._entries is not None
+            if len(self._entries) >= self.limit:
+                return  # full: what is built from data must not pile up, in memory or on disk
             self._entries[source] = value
-            self._used.add(source)
             if not self._added:
                 self._added = True
                 import atexit
@@ -296,15 +309,12 @@ class CompiledStore:
         with self._lock:
             if not self._added or self._entries is None:
                 return
-            entries = self._entries
-            if len(entries) > self.limit:
-                entries = {k: v for k, v in entries.items() if k in self._used}
             try:
-                data = marshal.dumps((self.key, entries))  # type: ignore[arg-type]
+                data = marshal.dumps((self.key, self._entries))  # type: ignore[arg-type]
             except ValueError:  # a value marshal cannot write: keep nothing rather than fail at exit
                 return
             self._added = False
-        path = self.path()
+        path = self._path
         if path is not None:
             _write_whole(path, data)
 
@@ -312,6 +322,9 @@ class CompiledStore:
 _DATACLASS_METHODS = CompiledStore("dataclass-methods")
 _exec_depth = 0
 _exec_lock = threading.Lock()
+#: Set in the thread that runs :func:`dataclass`: another thread's dataclasses, built while the
+#: module's ``exec`` is shadowed, are compiled as ``dataclasses`` does and never stored.
+_ours = threading.local()
 
 
 def _exec_compiled(source: object, globals: dict[str, Any] | None = None, locals: Any = None) -> None:
@@ -322,6 +335,9 @@ def _exec_compiled(source: object, globals: dict[str, Any] | None = None, locals
     """
     import types
 
+    if not getattr(_ours, "building", False):
+        exec(source, globals, locals)  # type: ignore[arg-type] # noqa: S102 - another caller's, untouched
+        return
     code = _DATACLASS_METHODS.get(source) if isinstance(source, str) else None
     if type(code) is not types.CodeType:
         code = compile(source, "<string>", "exec", dont_inherit=True)  # type: ignore[call-overload]
@@ -361,7 +377,12 @@ def dataclass(cls: type | None = None, /, **options: Any) -> Any:
     """
 
     def wrap(c: type) -> type:
-        with _dataclasses_exec_from_store():
-            return dataclasses.dataclass(**options)(c)
+        outer = getattr(_ours, "building", False)
+        _ours.building = True
+        try:
+            with _dataclasses_exec_from_store():
+                return dataclasses.dataclass(**options)(c)
+        finally:
+            _ours.building = outer
 
     return wrap if cls is None else wrap(cls)

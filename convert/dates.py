@@ -533,7 +533,7 @@ def day_pattern(day: dt.date) -> re.Pattern[str]:
         forms.append(
             rf"(?<!\d)0?{d}(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?{name}\w*\.?,?\s+(?:de\s+)?{y}(?!\d)"
         )
-    return compiled("|".join(forms), re.IGNORECASE)
+    return re.compile("|".join(forms), re.IGNORECASE)  # built from data: not for the compiled store
 
 
 def w3cdtf(iso: str | None) -> str | None:

@@ -57,6 +57,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(_regex, "_STORE", None)
     monkeypatch.setattr(_regex, "_BUILT", {})
+    monkeypatch.setattr(cache, "_DATACLASS_METHODS", CompiledStore("dataclass-methods"))
     return tmp_path
 
 
@@ -87,7 +88,7 @@ def test_a_pattern_from_the_store_is_res_own(fresh: Path, pattern: str | bytes, 
     (stored,) = _store_files(fresh, "regex")
     _regex._STORE, _regex._BUILT = None, {}  # as a new process: read back from the file
     from_store = _regex.compiled(pattern, flags)
-    assert _regex._STORE.get((pattern, int(flags))) is not None  # a hit, not a second compile
+    assert not _regex._STORE._added  # a hit: nothing compiled again, nothing added
     _same_pattern(from_store, pattern, flags)
 
 
@@ -140,17 +141,84 @@ def test_a_store_others_may_write_is_not_read(fresh: Path) -> None:
     assert CompiledStore("probe").get("x") is None
 
 
-def test_a_store_that_outgrows_its_limit_keeps_what_this_process_used(fresh: Path) -> None:
+def test_a_full_store_takes_no_more(fresh: Path) -> None:
+    """Patterns built from data must not pile up: a store at its limit keeps what it has, in memory and on disk."""
     first = CompiledStore("grow", limit=3)
-    for i in range(3):
+    for i in range(4):
         first.put(f"old{i}", i)
+    assert first.get("old3") is None
     first.save()
     second = CompiledStore("grow", limit=3)
     assert second.get("old1") == 1
     second.put("new", 9)
-    second.save()
+    assert second.get("new") is None and not second._added
     third = CompiledStore("grow", limit=3)
-    assert (third.get("old0"), third.get("old1"), third.get("new")) == (None, 1, 9)
+    assert (third.get("old0"), third.get("old2"), third.get("new")) == (0, 2, None)
+
+
+def test_a_pattern_built_from_data_is_not_stored(fresh: Path) -> None:
+    import datetime as dt
+
+    from convert.dates import day_pattern
+
+    _regex.compiled(r"x+")  # the store exists
+    before = len(_regex._STORE._entries or {})
+    for n in range(5):
+        assert day_pattern(dt.date(2020, 1, 1 + n)).search(f"{1 + n} January 2020")
+    assert len(_regex._STORE._entries or {}) == before
+
+
+def test_two_builds_of_one_python_keep_a_store_each(fresh: Path) -> None:
+    one, two = CompiledStore("probe", "build one"), CompiledStore("probe", "build two")
+    one.put("x", 1)
+    two.put("x", 2)
+    one.save()
+    two.save()
+    assert one.path() != two.path()
+    assert (CompiledStore("probe", "build one").get("x"), CompiledStore("probe", "build two").get("x")) == (
+        1,
+        2,
+    )
+
+
+def test_a_store_is_written_back_where_it_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store read from one folder never writes into another the environment names later (tests, hosts)."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder in (first, later):
+        folder.mkdir(mode=0o700)
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(first))
+    store = CompiledStore("probe")
+    store.put("x", 1)
+    monkeypatch.setenv("BROADSHEET_CACHE_DIR", str(later))
+    store.save()
+    assert [p.parent for p in first.glob("probe-*")] == [first] and not list(later.glob("probe-*"))
+
+
+def test_another_threads_dataclasses_are_not_stored(fresh: Path) -> None:
+    """While Broadsheet defines its classes, a host thread's dataclasses compile as ``dataclasses`` does."""
+    import threading
+
+    host_sources: list[str] = []
+    stop = threading.Event()
+
+    def host() -> None:
+        i = 0
+        while not stop.is_set():
+            dataclasses.make_dataclass(f"Host{i}", [(f"host_field_{i}", int)])
+            host_sources.append(f"host_field_{i}")
+            i += 1
+
+    thread = threading.Thread(target=host)
+    thread.start()
+    try:
+        for n in range(30):
+            cache.dataclass(frozen=True)(type(f"Ours{n}", (), {"__annotations__": {f"ours_{n}": "int"}}))
+    finally:
+        stop.set()
+        thread.join()
+    stored = " ".join(k for k in (cache._DATACLASS_METHODS._entries or {}) if isinstance(k, str))
+    assert host_sources and "ours_29" in stored
+    assert "host_field_" not in stored
 
 
 def test_the_regex_store_is_keyed_by_the_engine() -> None:
@@ -158,7 +226,7 @@ def test_the_regex_store_is_keyed_by_the_engine() -> None:
 
     store = CompiledStore("regex", (_sre.MAGIC, _sre.CODESIZE))
     assert store.key == (CompiledStore.FORMAT, sys.version, (_sre.MAGIC, _sre.CODESIZE))
-    assert str(store.path()).endswith(f"regex-{sys.implementation.cache_tag}.marshal")
+    assert store.path().name.startswith(f"regex-{sys.implementation.cache_tag}-")  # type: ignore[union-attr]
 
 
 # --------------------------------------------------------------------------

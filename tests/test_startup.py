@@ -461,3 +461,25 @@ def test_the_sha256_without_openssl_is_hashlibs(size: int) -> None:
     ours.update(b"more")
     theirs.update(b"more")
     assert ours.hexdigest() == theirs.hexdigest()
+
+
+def test_the_collector_stays_on_for_a_conversion_in_another_thread() -> None:
+    """The collector is the whole process's: pausing it from a worker thread would pause the host's too."""
+    import gc
+    import threading
+
+    from convert._clitools import collector_paused
+
+    seen: list[bool] = []
+
+    def work() -> None:
+        with collector_paused():
+            seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    with collector_paused():
+        seen.append(gc.isenabled())
+    assert seen == [True, False] and gc.isenabled()
