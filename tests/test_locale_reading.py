@@ -41,6 +41,11 @@ def test_read_date_in_the_languages_own_words(lang: str, text: str) -> None:
     assert rd.read_date(text, lang) == "2024-10-14"
 
 
+def test_numbers_separated_by_spaces_where_cldr_has_a_space() -> None:
+    assert rd.read_date("1 12 2024", "yo") == "2024-12-01"
+    assert rd.read_date("2024년10월14일", "ko") == "2024-10-14"  # a space before a month name may go
+
+
 def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_written() -> None:
     assert rd.read_date("14 ตุลาคม 2567", "th") == "2024-10-14"
     assert rd.read_date("14 ตุลาคม ค.ศ. 2024", "th") == "2024-10-14"
@@ -70,6 +75,8 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
         ("14 октября 2024 г.", "fr"),  # another language's month
         ("31 февраля 2024 г.", "ru"),  # no such day
         ("۲۳ مهر ۱۴۰۳", "fa"),  # Solar Hijri: Babel reads no such calendar
+        ("122024", "yo"),  # CLDR's "d MM y": a run of digits is no day, month and year
+        ("14102024", "de"),
     ],
 )
 def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str, lang: str) -> None:

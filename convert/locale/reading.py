@@ -119,14 +119,17 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
     }
 
     def compile_pattern(pattern: str) -> str | None:
-        out = []
+        out: list[str] = []
+        numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
                 value = _FORMAT_MARKS.sub("", value)
-                out.append(
-                    "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
-                )
+                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
+                if value.isspace() and numeric[-1:] == [True]:
+                    literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
+                out.append(literal)
+                numeric.append(False)
                 continue
             char, count = value
             if char in "ML" and count >= 3:
@@ -135,6 +138,10 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
                 out.append(fields[char])
             else:
                 return None  # a field this reader does not read (week numbers, quarters …)
+            numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
+        for i, part in enumerate(out):
+            if part == "\x00":
+                out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
