@@ -3,9 +3,11 @@ article's language.
 
 - :func:`read_date` is :func:`~convert.locale.text.display_date` reversed: CLDR's date patterns of
   the language (Babel), its month and weekday names, its digits;
-- :func:`read_byline` and :func:`read_updated` recognise a line in any catalogue language's own
-  words for ``By {names}`` and ``Updated {date}``: the catalogues are the source (CLDR has no
-  byline words); ``data/read_back.json`` keeps their forms so no catalogue is parsed to read a line;
+- :func:`read_byline` recognises a line in the article's language's own words for ``By {names}``,
+  :func:`read_updated` one in any catalogue language's words for ``Updated {date}``: the
+  catalogues are the source (CLDR has no byline words); ``data/read_back.json`` keeps their forms
+  so no catalogue is parsed to read a line, and :data:`LABEL_STARTS` their first words, so most
+  lines do not even open the file;
 - :func:`list_separators` splits names as the language joins a list (CLDR list patterns).
 """
 
