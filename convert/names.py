@@ -116,6 +116,8 @@ def looks_like_name(text: str, *, one_word: bool = False, prose: bool = False) -
     text = " ".join(text.split())
     if _UNSPACED.fullmatch(text):
         return True
+    if any("\uac00" <= ch <= "\ud7af" for ch in text):
+        return False  # a Korean name is one word (Hangul spelling rules, art. 48): "쓰는 법" is none
     words = [w.rstrip(",") for w in text.split()]
     if not (1 if one_word else 2) <= len(words) <= _MAX_WORDS or len(text) > _MAX_CHARS:
         return False

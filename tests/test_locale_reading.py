@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,11 @@ def test_read_date_in_the_languages_own_words(lang: str, text: str) -> None:
     assert rd.read_date(text, lang) == "2024-10-14"
 
 
+def test_numbers_separated_by_spaces_where_cldr_has_a_space() -> None:
+    assert rd.read_date("1 12 2024", "yo") == "2024-12-01"
+    assert rd.read_date("2024년10월14일", "ko") == "2024-10-14"  # a space before a month name may go
+
+
 def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_written() -> None:
     assert rd.read_date("14 ตุลาคม 2567", "th") == "2024-10-14"
     assert rd.read_date("14 ตุลาคม ค.ศ. 2024", "th") == "2024-10-14"
@@ -69,6 +75,8 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
         ("14 октября 2024 г.", "fr"),  # another language's month
         ("31 февраля 2024 г.", "ru"),  # no such day
         ("۲۳ مهر ۱۴۰۳", "fa"),  # Solar Hijri: Babel reads no such calendar
+        ("122024", "yo"),  # CLDR's "d MM y": a run of digits is no day, month and year
+        ("14102024", "de"),
     ],
 )
 def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str, lang: str) -> None:
@@ -84,47 +92,130 @@ def test_read_back_file_matches_the_catalogues() -> None:
     assert stored["forms"] == rd.read_back_forms_from_catalogues(), "run scripts/read_back_forms.py"
 
 
+def test_label_starts_match_the_file() -> None:
+    assert tuple(sorted(rd.LABEL_STARTS)) == rd.label_starts_in_file()
+
+
+def test_an_english_text_never_opens_the_read_back_forms() -> None:
+    rd._read_back_forms.cache_clear()
+    text = (
+        "Putin and Pezeshkian meet in Ashgabat\n\nBy Jane Smith\n\nOctober 14, 2024\n\n"
+        "MOSCOW - British Airways has blamed high fuel prices for a 40% drop in profits this year.\n"
+    )
+    article = convert.read(text.encode())
+    assert [a.name for a in article.meta.authors] == ["Jane Smith"]
+    assert rd._read_back_forms.cache_info().misses == 0
+
+
+def _in(lang: str | None) -> Callable[[], str | None]:
+    return lambda: lang
+
+
 @pytest.mark.parametrize(
-    ("line", "names"),
+    ("lang", "line", "names"),
     [
-        ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
-        ("Von Anna Schmidt und Jo Becker", ("Anna Schmidt", "Jo Becker")),
-        ("Por María García", ("María García",)),
-        ("بقلم أحمد منصور وسارة علي", ("أحمد منصور", "سارة علي")),
-        ("نوشتهٔ مریم احمدی", ("مریم احمدی",)),
-        ("Авторы: Анна Белова, Вера Громова и Дан Ильин", ("Анна Белова", "Вера Громова", "Дан Ильин")),
-        ("作者：王小明、李华和张三", ("王小明", "李华", "张三")),
-        ("著者：山田太郎", ("山田太郎",)),
-        ("מאת דנה כהן ויוסי לוי", ("דנה כהן", "יוסי לוי")),
-        ("Yazan: Ayşe Yılmaz ve Mehmet Demir", ("Ayşe Yılmaz", "Mehmet Demir")),
-        ("di Mario Rossi e Anna Bianchi", ("Mario Rossi", "Anna Bianchi")),
-        ("Di Mario Rossi", ("Mario Rossi",)),
-        ("Door Jan de Vries en Piet Jansen", ("Jan de Vries", "Piet Jansen")),
-        ("Συντάκτες: Γιώργος Παπαδόπουλος και Ελένη Νικολάου", ("Γιώργος Παπαδόπουλος", "Ελένη Νικολάου")),
-        ("लेखक: राहुल शर्मा", ("राहुल शर्मा",)),
-        ("글 김민수", ("김민수",)),
-        ("By Jane Doe", ("Jane Doe",)),
+        ("fr", "Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("de", "Von Anna Schmidt und Jo Becker", ("Anna Schmidt", "Jo Becker")),
+        ("es", "Por María García", ("María García",)),
+        ("ar", "بقلم أحمد منصور وسارة علي", ("أحمد منصور", "سارة علي")),
+        ("fa", "نوشتهٔ مریم احمدی", ("مریم احمدی",)),
+        ("ru", "Авторы: Анна Белова, Вера Громова и Дан Ильин", ("Анна Белова", "Вера Громова", "Дан Ильин")),
+        ("zh", "作者：王小明、李华和张三", ("王小明", "李华", "张三")),
+        ("zh", "作者：和田", ("和田",)),
+        ("zh-Hant", "作者：王小明", ("王小明",)),
+        ("ja", "著者：山田太郎", ("山田太郎",)),
+        ("he", "מאת דנה כהן ויוסי לוי", ("דנה כהן", "יוסי לוי")),
+        ("tr", "Yazan: Ayşe Yılmaz ve Mehmet Demir", ("Ayşe Yılmaz", "Mehmet Demir")),
+        ("it", "di Mario Rossi e Anna Bianchi", ("Mario Rossi", "Anna Bianchi")),
+        ("it", "Di Mario Rossi", ("Mario Rossi",)),
+        ("nl", "Door Jan de Vries en Piet Jansen", ("Jan de Vries", "Piet Jansen")),
+        (
+            "el",
+            "Συντάκτες: Γιώργος Παπαδόπουλος και Ελένη Νικολάου",
+            ("Γιώργος Παπαδόπουλος", "Ελένη Νικολάου"),
+        ),
+        ("hi", "लेखक: राहुल शर्मा", ("राहुल शर्मा",)),
+        ("ko", "글 김민수", ("김민수",)),
+        ("ko", "글 김민수 기자", ("김민수",)),  # "reporter": a role, not part of the name
+        ("zh", "作者：王小明记者", ("王小明",)),
+        ("en", "By Jane Doe", ("Jane Doe",)),
+        (None, "By Jane Doe", ("Jane Doe",)),
     ],
 )
-def test_find_byline_in_a_catalogue_languages_words(line: str, names: tuple[str, ...]) -> None:
-    found = find_byline(line)
+def test_find_byline_in_the_articles_languages_words(
+    lang: str | None, line: str, names: tuple[str, ...]
+) -> None:
+    found = find_byline(line, _in(lang))
     assert found is not None
     assert found.names == names
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("lang", "line"),
     [
-        "Paris est belle",
-        "Por qué no",
-        "Von Mäusen und Menschen",
-        "Автор: неизвестен",
-        "Parfois",
-        "Door to door",
+        ("zh", "作者：佚名"),  # "anonymous"
+        ("ar", "بقلم رئيس التحرير"),  # "the editor-in-chief"
+        ("ko", "글 익명"),  # "anonymous"
     ],
 )
-def test_a_line_that_only_starts_like_a_byline_is_none(line: str) -> None:
-    assert find_byline(line) is None
+def test_a_byline_naming_a_role_or_no_one_names_no_author(lang: str, line: str) -> None:
+    found = find_byline(line, _in(lang))
+    assert found is not None
+    assert found.names == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "Paris est belle"),
+        ("es", "Por qué no"),
+        ("es", "Por Tierra y Mar"),  # two one-word parts, "y" between them: no names
+        ("de", "Von Mäusen und Menschen"),
+        ("ru", "Автор: неизвестен"),
+        ("fr", "Parfois"),
+        ("nl", "Door to door"),
+        ("ko", "글 쓰는 법"),  # "how to write": a Korean name is one word
+        ("it", "DI Mario Rossi"),  # the label in another case than the catalogue's
+        ("fr", "Von Hans Müller"),  # another language's words
+        (None, "Par Jean Dupont"),  # no language known: no catalogue's words
+    ],
+)
+def test_a_line_that_only_starts_like_a_byline_is_none(lang: str | None, line: str) -> None:
+    assert find_byline(line, _in(lang)) is None
+
+
+#: English headlines in title case whose first word is another language's "By" (it, de, nl, fr, es).
+ENGLISH_HEADLINES = [
+    "Di Caprio Wins Oscar",
+    "Von Miller Signs With Bills",
+    "Door Dash Expands Into Canada",
+    "Par Pharmaceutical Buys Rival",
+    "Por Favor Restaurant Opens",
+    "Von Der Leyen Re-elected",
+    "Di Maria Scores Twice",
+]
+
+
+@pytest.mark.parametrize("headline", ENGLISH_HEADLINES)
+def test_an_english_headline_is_no_byline_in_another_language(headline: str) -> None:
+    assert find_byline(headline, _in("en")) is None
+    body = (
+        "The announcement came on Sunday night after a long week of talks between the two sides, "
+        "and it was welcomed by most of the people who had followed the story from the start."
+    )
+    article = convert.read(f"{headline}\n\n{body}\n\nMore text followed in a second paragraph.\n".encode())
+    assert article.meta.title == headline
+    assert article.meta.authors == ()
+
+
+def test_a_headline_above_an_english_byline_stays_the_headline() -> None:
+    text = (
+        "Door Number Three\n\nBy Jane Smith\n\n"
+        "The game show returned to television this week with a new host and a bigger prize.\n"
+    )
+    meta = convert.read(text.encode()).meta
+    assert meta.title == "Door Number Three"
+    assert [a.name for a in meta.authors] == ["Jane Smith"]
 
 
 # --------------------------------------------------------------------------

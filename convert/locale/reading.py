@@ -3,9 +3,11 @@ article's language.
 
 - :func:`read_date` is :func:`~convert.locale.text.display_date` reversed: CLDR's date patterns of
   the language (Babel), its month and weekday names, its digits;
-- :func:`read_byline` and :func:`read_updated` recognise a line in any catalogue language's own
-  words for ``By {names}`` and ``Updated {date}``: the catalogues are the source (CLDR has no
-  byline words); ``data/read_back.json`` keeps their forms so no catalogue is parsed to read a line;
+- :func:`read_byline` recognises a line in the article's language's own words for ``By {names}``,
+  :func:`read_updated` one in any catalogue language's words for ``Updated {date}``: the
+  catalogues are the source (CLDR has no byline words); ``data/read_back.json`` keeps their forms
+  so no catalogue is parsed to read a line, and :data:`LABEL_STARTS` their first words, so most
+  lines do not even open the file;
 - :func:`list_separators` splits names as the language joins a list (CLDR list patterns).
 """
 
@@ -23,11 +25,15 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from .._regex import lazy
-from .text import _catalogue, babel_locale, catalogue_languages
+from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
+    "LABEL_STARTS",
     "READ_BACK",
+    "joins_lists_unspaced",
+    "label_starts_in_file",
     "list_separators",
+    "may_be_label",
     "read_back_forms_from_catalogues",
     "read_byline",
     "read_date",
@@ -115,14 +121,17 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
     }
 
     def compile_pattern(pattern: str) -> str | None:
-        out = []
+        out: list[str] = []
+        numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
                 value = _FORMAT_MARKS.sub("", value)
-                out.append(
-                    "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
-                )
+                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
+                if value.isspace() and numeric[-1:] == [True]:
+                    literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
+                out.append(literal)
+                numeric.append(False)
                 continue
             char, count = value
             if char in "ML" and count >= 3:
@@ -131,6 +140,10 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
                 out.append(fields[char])
             else:
                 return None  # a field this reader does not read (week numbers, quarters …)
+            numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
+        for i, part in enumerate(out):
+            if part == "\x00":
+                out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
@@ -223,38 +236,74 @@ def _read_back_forms() -> dict[str, dict[str, tuple[str, ...]]]:
     return {msgid: {ident: tuple(f) for ident, f in by_lang.items()} for msgid, by_lang in data.items()}
 
 
-@lru_cache(maxsize=4)
-def _label_starts(msgid: str) -> tuple[str, ...] | None:
-    """The first word of every form (``Par``, ``بقلم``, ``著者：``); ``None`` if one opens with its field."""
-    field = "{" + READ_BACK[msgid] + "}"
-    forms = _read_back_forms()[msgid].values()
-    firsts = [form.split(field)[0].split() for group in forms for form in group]
-    return None if not all(firsts) else tuple(sorted({f[0].casefold() for f in firsts}))
+#: The first word of every form in ``data/read_back.json``, casefolded: a line that opens with none
+#: of them is no label, and the file is not opened for it (an English article never opens it).
+#: ``tests/test_locale_reading.py`` checks the words against the file.
+LABEL_STARTS = (
+    "actualizado", "aggiornato", "aktualisiert", "atualizado", "bijgewerkt", "di", "door", "güncelleme:",
+    "mis", "par", "por", "von", "yazan:", "ενημερώθηκε", "συντάκτεσ:", "συντάκτησ:", "автор:", "авторы:",
+    "обновлено", "מאת", "עודכן", "بقلم", "به\u200cروزرسانی:", "حُدّث", "نوشتهٔ", "अपडेट:", "लेखक:", "作者：",
+    "更新于", "更新於", "更新：", "著者：", "글", "수정",
+)  # fmt: skip
 
 
-@lru_cache(maxsize=4)
-def _label_pattern(msgid: str) -> re.Pattern[str] | None:
-    """One pattern for every translation of ``msgid``, the form's language in the group's name."""
+def may_be_label(text: str) -> bool:
+    """Whether ``text`` opens with the first word of a :data:`READ_BACK` label in some catalogue."""
+    return text.lstrip().casefold().startswith(LABEL_STARTS)
+
+
+def label_starts_in_file() -> tuple[str, ...]:
+    """:data:`LABEL_STARTS` as ``data/read_back.json`` gives them (every form opens with its label)."""
+    firsts = set()
+    for msgid, by_lang in _read_back_forms().items():
+        field = "{" + READ_BACK[msgid] + "}"
+        firsts |= {form.split(field)[0].split()[0].casefold() for forms in by_lang.values() for form in forms}
+    return tuple(sorted(firsts))
+
+
+def _as_written(text: str) -> str:
+    """``text`` as a pattern that matches it as written, or with its first letter capitalised."""
+    first, rest = text[:1], re.escape(text[1:])
+    if first.islower() and first.upper() != first:
+        return f"[{re.escape(first)}{re.escape(first.upper())}]{rest}"
+    return re.escape(first) + rest
+
+
+@lru_cache(maxsize=32)
+def _label_pattern(msgid: str, ident: str | None) -> re.Pattern[str] | None:
+    """One pattern for the translations of ``msgid`` in the catalogue ``ident`` (all catalogues
+    with ``None``), the form's language in the group's name; the label as the catalogue writes it
+    (a capitalised first letter allowed: ``di``, ``Di``; not ``DI``)."""
     field = "{" + READ_BACK[msgid] + "}"
     alternatives = []
-    for n, (_ident, forms) in enumerate(sorted(_read_back_forms()[msgid].items())):
+    for n, (lang, forms) in enumerate(sorted(_read_back_forms()[msgid].items())):
+        if ident is not None and lang != ident:
+            continue
         for k, form in enumerate(forms):
             before, _, after = form.partition(field)
-            parts = [re.sub(r"\\\s+|\s+", r"\\s*", re.escape(p.strip())) for p in (before, after)]
+            parts = [re.sub(r"\\\s+|\s+", r"\\s*", _as_written(p.strip())) for p in (before, after)]
             if not any(parts):
                 continue
             # "Par" ends in a letter: a space must follow ("Paris …" is no byline); "著者：" needs none
             gap = r"\s+" if before.strip()[-1:].isalnum() else r"\s*"
             alternatives.append(rf"(?:{parts[0]}{gap}(?P<l{n}_{k}>\S.*?)\s*{parts[1]})")
-    return re.compile("|".join(alternatives), re.I) if alternatives else None
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def _read_label(msgid: str, text: str) -> tuple[str, str] | None:
+def _catalogue_of(msgid: str, tag: str) -> str | None:
+    """The catalogue whose forms of ``msgid`` an article in ``tag`` writes (``zh-Hant`` -> ``zh_Hant``)."""
+    forms = _read_back_forms()[msgid]
+    return next((ident for ident in _inheritance(babel_locale(tag)) if ident in forms), None)
+
+
+def _read_label(msgid: str, text: str, tag: str | None = None) -> tuple[str, str] | None:
     text = text.strip()
-    starts = _label_starts(msgid)
-    if starts is not None and not text.casefold().startswith(starts):
-        return None  # most lines: no pattern compiled
-    pattern = _label_pattern(msgid)
+    if not may_be_label(text):
+        return None  # most lines: the forms are not even loaded
+    ident = None
+    if tag is not None and (ident := _catalogue_of(msgid, tag)) is None:
+        return None
+    pattern = _label_pattern(msgid, ident)
     m = pattern.fullmatch(text) if pattern is not None else None
     if m is None or m.lastgroup is None:
         return None
@@ -262,15 +311,22 @@ def _read_label(msgid: str, text: str) -> tuple[str, str] | None:
     return idents[int(m.lastgroup[1:].split("_")[0])], m.group(m.lastgroup)
 
 
-def read_byline(text: str) -> tuple[str, str] | None:
-    """``Par Ann et Bo`` -> ``("fr", "Ann et Bo")``: a byline in a catalogue's words, and its names.
+def read_byline(text: str, tag: str | None) -> str | None:
+    """``Par Ann et Bo`` in French -> ``Ann et Bo``: the names of a byline in the words of the
+    article's language (``tag``), else ``None``.
 
     The inverse of :func:`byline` for every catalogue language: the words are
     the catalogues' translations of ``By {names}``, so a byline Broadsheet
     writes in plain text reads back, and so does one a person writes the same
-    way. ``None`` for any other text, English included (the readers know ``By``).
+    way. Only the article's own language's words count, and as written (or
+    capitalised): ``Di Caprio Wins Oscar`` in an English article is a headline,
+    whatever Italian's ``di`` says. ``None`` for English (the readers know ``By``)
+    and for an unknown language.
     """
-    return _read_label("By {names}", text)
+    if tag is None:
+        return None
+    found = _read_label("By {names}", text, tag)
+    return found[1] if found is not None else None
 
 
 def read_updated(text: str) -> tuple[str, str] | None:
@@ -294,3 +350,12 @@ def list_separators(tag: str | None) -> re.Pattern[str]:
 
     seps = sorted(found, key=lambda s: (-len(s.strip()), s))
     return re.compile("|".join(spaced(s) for s in seps if s.strip()))
+
+
+@lru_cache(maxsize=64)
+def joins_lists_unspaced(tag: str | None) -> bool:
+    """Whether the language joins a list with no space around its separator (``、``, ``和``: Chinese,
+    Japanese; CLDR list patterns), so a name may hold a list word (``和田``)."""
+    patterns = babel_locale(tag).list_patterns["standard"].values()
+    seps = {p.replace("{0}", "\x00").replace("{1}", "\x00").split("\x00")[1] for p in patterns}
+    return any(sep and sep == sep.strip() for sep in seps)

@@ -23,7 +23,7 @@ the article in that order and re-exports their names.
 from __future__ import annotations
 
 from functools import cache
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from ...base import ReadOptions
 from ...io import check_text, decode_legacy, decode_text, utf16_without_bom  # noqa: F401 - re-exported
@@ -64,6 +64,14 @@ from .header import (  # noqa: F401 - re-exported
 )
 from .notes import classify_note, find_bio, with_bio  # noqa: F401 - re-exported
 
+
+class _CachedLanguage(Protocol):
+    """:data:`Language` that says whether it has been asked (``functools.cache``'s ``cache_info``)."""
+
+    def __call__(self) -> str | None: ...
+    def cache_info(self) -> tuple[int, int, int | None, int]: ...
+
+
 #: A body in the making: rules and lists as blocks, paragraphs still as strings.
 Items = list[Block | str]
 
@@ -78,7 +86,7 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
     items, notes = take_notes(items, trail)
     take_bio(items, head, trail)
     if not head.authors:
-        take_closing_byline(items, head, trail)
+        take_closing_byline(items, head, trail, language)
     take_signoff(items, head, trail)
     _strip_rules(items)
     dateline = take_dateline(items, head, trail)
@@ -92,14 +100,19 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
         updated=head.updated,
         dateline=dateline,
         publisher=head.publisher,
+        # identified for a header line in another language's words: normalize does not ask again
+        language=language() if language.cache_info()[3] else None,
     )
     if provenance is not None and trail is not None:
+        if meta.language:
+            trail.where["language"] = "identified from the text (py3langid)"
         provenance.update(trail.where)
     return Article(meta=meta, body=body, notes=tuple(notes))
 
 
-def _language_of(text: str) -> Language:
-    """The text's language, identified when first asked (a date line not in English's forms)."""
+def _language_of(text: str) -> _CachedLanguage:
+    """The text's language, identified when first asked (a date line or a byline that may be in
+    another language's words) and then kept: the article carries it, for normalize."""
 
     @cache
     def language() -> str | None:
@@ -151,11 +164,13 @@ def take_bio(items: Items, head: Header, trail: Trail | None) -> None:
     head.authors = with_bio(head.authors, *bio)
 
 
-def take_closing_byline(items: Items, head: Header, trail: Trail | None) -> None:
+def take_closing_byline(
+    items: Items, head: Header, trail: Trail | None, language: Language | None = None
+) -> None:
     """A ``By ...`` line that names people at the end of the body: off the body, into the header."""
     if not (items and isinstance(items[-1], str)):
         return
-    closing = find_byline(items[-1])
+    closing = find_byline(items[-1], language)
     if closing is None or not closing.names:
         return
     if trail is not None:

@@ -13,6 +13,7 @@ from ..._regex import compiled
 from ...cache import dataclass
 from ...names import is_role, looks_like_name, looks_like_publisher, names_a_desk
 from .blocks import clean
+from .datelines import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +49,24 @@ def find_signoff(text: str) -> str | None:
     return _SIGN_OFFS.get(key) if len(key) <= 8 else None
 
 
-def find_byline(line: str) -> Byline | None:
+def find_byline(line: str, language: Language | None = None) -> Byline | None:
     """Parse ``By Jane Doe, Reuters`` / ``By JANE DOE and John Roe, Staff Writers``.
 
     ``None`` unless the line starts with "By" and its first part names people,
     a publisher or a staff role ("By Staff" is a byline with no author;
-    "By the numbers" is not a byline). A byline in the words of a language
-    Broadsheet has a catalogue for (``Par Jean Dupont et Marie Curie``,
-    ``بقلم …``, ``Автор: …``, ``作者：…``; :func:`convert.locale.text.read_byline`)
-    names people only, joined as that language joins a list (CLDR).
+    "By the numbers" is not a byline). With the article's ``language``, a byline
+    in that language's words, if Broadsheet has a catalogue for it (``Par Jean
+    Dupont et Marie Curie`` in French, ``بقلم …``, ``Автор: …``, ``作者：…``;
+    :func:`convert.locale.reading.read_byline`), names people, joined as the
+    language joins a list (CLDR); the language is identified only for a line
+    that opens with such a word.
     """
     line = clean(line)
     if len(line) > 150:
         return None
     m = _BY.fullmatch(line)
     if m is None:
-        return _translated_byline(line)
+        return _translated_byline(line, language) if language is not None else None
     names: list[str] = []
     role = publisher = None
     for n, part in enumerate(_BYLINE_SEP.split(m.group("rest").rstrip(" ."))):
@@ -82,20 +85,62 @@ def find_byline(line: str) -> Byline | None:
     return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher)
 
 
-def _translated_byline(line: str) -> Byline | None:
-    """A byline in a catalogue language's own words whose names all look like names, else ``None``."""
+def _translated_byline(line: str, language: Language) -> Byline | None:
+    """A byline in the article's language's own words whose names all look like names, else ``None``.
+
+    A part that is a role or says the author is unknown (:data:`_LOCAL_ROLES`) names no one;
+    one that ends in a role (``김민수 기자``, "reporter Kim Minsu") keeps the name before it.
+    """
     if not line or line[0].isdigit():
         return None
-    from ...locale.reading import list_separators, read_byline
+    from ...locale.reading import joins_lists_unspaced, list_separators, may_be_label, read_byline
 
-    found = read_byline(line)
-    if found is None:
+    if not may_be_label(line) or (lang := language()) is None:
         return None
-    lang, rest = found
+    rest = read_byline(line, lang)
+    if rest is None:
+        return None
     rest = rest.rstrip(" .")
-    people = [p for p in list_separators(lang).split(rest) if p]
-    if not (people and all(looks_like_name(p) for p in people)):
-        people = [rest]  # a name holding a list word ("和田"): whole, or no byline
-        if not looks_like_name(rest):
+    roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
+    people = [_without_role(p, roles) for p in list_separators(lang).split(rest) if p]
+    people = [p for p in people if p]
+    if not all(looks_like_name(p) for p in people):
+        # a name holding a list word ("和田"): whole, where a list is joined with no spaces
+        whole = _without_role(rest, roles)
+        if not (joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
             return None
+        people = [whole]
     return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)))
+
+
+#: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
+#: "anonymous" / "unknown (author)" in the catalogue languages whose script has no capitals (so a
+#: role cannot be told from a name by its case): Wiktionary's translations of those entries.
+_LOCAL_ROLES = {
+    "ar": ("رئيس التحرير", "هيئة التحرير", "مراسل", "مراسلة", "محرر", "محررة", "صحفي", "صحفية", "مجهول"),
+    "fa": ("سردبیر", "خبرنگار", "گزارشگر", "ویراستار", "تحریریه", "ناشناس"),
+    "he": ("עורך ראשי", "עורכת ראשית", "כתב", "כתבת", "עורך", "עורכת", "מערכת", "אלמוני"),
+    "hi": ("प्रधान संपादक", "संवाददाता", "संपादक", "पत्रकार", "अज्ञात"),
+    "ja": ("編集長", "編集部", "特派員", "記者", "匿名", "不明"),
+    "ko": ("편집장", "논설위원", "특파원", "기자", "편집부", "익명", "미상"),
+    "zh": ("主编", "主編", "编辑", "編輯", "特派员", "特派員", "记者", "記者", "佚名", "匿名", "不详", "不詳"),
+}  # fmt: skip
+
+
+def _without_role(part: str, roles: tuple[str, ...]) -> str:
+    """``part`` without a role word before or after the name (``김민수 기자``, ``王小明记者``);
+    empty when it is nothing but a role (``佚名``, ``رئيس التحرير``)."""
+    part = part.strip()
+    for role in roles:
+        if part == role:
+            return ""
+        if part.endswith(role) and (part[: -len(role)].endswith(" ") or _unspaced(role)):
+            return part[: -len(role)].strip()
+        if part.startswith(role + " "):
+            return part[len(role) :].strip()
+    return part
+
+
+def _unspaced(word: str) -> bool:
+    """Han or Kana: scripts that write a role straight after the name (``王小明记者``)."""
+    return all("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" for ch in word)

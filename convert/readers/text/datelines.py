@@ -68,12 +68,29 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
 
 
 def _local_date(text: str, language: Language) -> str | None:
-    """A date in the article's language; the language is identified only for a text with digits."""
-    if not any(ch.isdigit() for ch in text) or (lang := language()) is None:
+    """A date in the article's language; the language is identified only for a text shaped like a
+    date (:func:`_date_shaped`)."""
+    if not _date_shaped(text) or (lang := language()) is None:
         return None
     from ...locale.reading import read_date
 
     return read_date(text, lang)
+
+
+#: Words besides the numbers in the longest date CLDR's patterns write with ASCII letters: weekday,
+#: month and the words between them (``lunes, 14 de octubre de 2024, 22:37``; ``Montag, 14. Oktober
+#: 2024 um 22:37``).
+_DATE_WORDS = 5
+
+
+def _date_shaped(text: str) -> bool:
+    """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words:
+    "British Airways has blamed … a 40% drop" is no date, and asks for no language."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    if any(not ch.isascii() and ch.isalnum() for ch in text):
+        return True
+    return sum(any(ch.isalpha() for ch in word) for word in text.split()) <= _DATE_WORDS
 
 
 def _local_update(text: str) -> str | None:

@@ -108,12 +108,13 @@ _HEADER_BLOCKS = 6
 def parse_header_line(line: str, language: Language | None = None) -> list[Byline | DateLine] | None:
     """A byline, a date line, or both joined by ``|`` / ``·``; else ``None``.
 
-    ``language`` gives the article's language for dates written its way (:func:`parse_date_line`).
+    ``language`` gives the article's language for dates and bylines written its way
+    (:func:`parse_date_line`, :func:`find_byline`).
     """
     found: list[Byline | DateLine] = []
     parts = compiled(r"\s+[|·•]\s+").split(clean(line))
     for part in parts:
-        info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part)
+        info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part, language)
         if info is None and found and looks_like_publisher(part):
             info = Byline(publisher=part)
         if info is None:
