@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import cast
 from pathlib import Path
 
 from babel import Locale
@@ -126,14 +127,14 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
-                value = _FORMAT_MARKS.sub("", value)
-                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in value)
-                if value.isspace() and numeric[-1:] == [True]:
+                chars = _FORMAT_MARKS.sub("", str(value))
+                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in chars)
+                if chars.isspace() and numeric[-1:] == [True]:
                     literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
                 out.append(literal)
                 numeric.append(False)
                 continue
-            char, count = value
+            char, count = cast("tuple[str, int]", value)
             if char in "ML" and count >= 3:
                 out.append(rf"(?P<month>{months})\.?")
             elif char in fields:
@@ -151,7 +152,7 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
         "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
     )
     joined = str(loc.datetime_formats["long"]).replace("'", "")
-    forms = []
+    forms: list[str] = []
     for width in ("full", "long", "medium"):
         date = compile_pattern(str(loc.date_formats[width].pattern))
         if date is None:
