@@ -19,8 +19,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 from babel import Locale
 from babel.dates import get_month_names
