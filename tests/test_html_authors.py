@@ -488,3 +488,6 @@ def test_a_field_label_names_the_author_in_the_element_after_it() -> None:
     # the label must be the whole element, and its value the very next element
     assert authors(page("<h4>Author interviews</h4><p>Jane Roe</p>")) == []
     assert authors(page("<h4>Autor</h4>Text<p>Jane Roe said the budget was fair and more.</p>")) == []
+    # a comment form's field is a reader's, not the byline
+    form = '<form class="comment-form"><label>Author</label><span>Sam Reader</span></form>'
+    assert authors(page(form)) == []
