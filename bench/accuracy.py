@@ -307,9 +307,15 @@ def token_f1(predicted: str, truth: str) -> float:
 _QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
 
 
+#: A space before closing punctuation: French typography (``effet ».``, ``Prix : 5``), which a
+#: quotation kept as a Quote node prints without (``effet.``), the marks being the exporters' job.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[.,;:!?…)])")
+
+
 def snippet_form(text: str) -> str:
-    """Text as snippets are compared: one space between words, no quotation marks."""
-    return " ".join(_QUOTE_MARKS.sub("", text).split())
+    """Text as snippets are compared: one space between words, no quotation marks, no space
+    before closing punctuation."""
+    return _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(_QUOTE_MARKS.sub("", text).split()))
 
 
 def in_text(snippet: str, text: str) -> bool:

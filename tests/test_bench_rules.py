@@ -42,3 +42,13 @@ def test_each_rule_off_is_weighed_from_the_same_read(tmp_path: Path) -> None:
     assert got["-by-line"]["authors"] == []
     assert got["-signed-guesses"] == got["all"]  # a rule that does not apply changes nothing
     assert all(weigh_authors.AUTHOR_RULES.values())  # every switch is back on
+
+
+def test_snippets_compare_without_quotation_marks_or_the_space_french_puts_before_them() -> None:
+    # Broadsheet keeps « … » as a Quote node, printed without its marks: "effet »." reads "effet.".
+    ours = accuracy.snippet_form("Elles s’y sont préparées en se restructurant à cet effet.")
+    theirs = accuracy.snippet_form("Elles s’y sont préparées en se restructurant à cet effet ».")
+    assert accuracy.in_text("restructurant à cet effet ».", ours)
+    assert accuracy.in_text("restructurant à cet effet ».", theirs)
+    assert accuracy.snippet_form("Prix : 5 €, dit-il !") == "Prix: 5 €, dit-il!"
+    assert not accuracy.in_text("à cet effet.", accuracy.snippet_form("à cet effort."))

@@ -378,6 +378,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Uta Roe"],
         [],
     ),
+    "label-field": (
+        (page('<h4>Autor</h4><p><a href="/profil/nikolai-huke">Nikolai Huke</a></p>'), None, None),
+        ["Nikolai Huke"],
+        [],
+    ),
 }
 
 
@@ -472,3 +477,17 @@ def test_soft_hyphens_in_a_byline_name_the_same_person() -> None:
     assert authors(
         page(f'<p class="byline">By {hyphenated}</p>', head=f'<meta name="author" content="{hyphenated}">')
     ) == ["Matthias Müller"]
+
+
+# --- issue 12, third round: a field's label and its value -----------
+
+
+def test_a_field_label_names_the_author_in_the_element_after_it() -> None:
+    assert authors(page("<dl><dt>Author</dt><dd>Jane Roe</dd></dl>")) == ["Jane Roe"]
+    assert authors(page("<div><span>Auteur :</span><span>Marie Dupont</span></div>")) == ["Marie Dupont"]
+    # the label must be the whole element, and its value the very next element
+    assert authors(page("<h4>Author interviews</h4><p>Jane Roe</p>")) == []
+    assert authors(page("<h4>Autor</h4>Text<p>Jane Roe said the budget was fair and more.</p>")) == []
+    # a comment form's field is a reader's, not the byline
+    form = '<form class="comment-form"><label>Author</label><span>Sam Reader</span></form>'
+    assert authors(page(form)) == []

@@ -340,6 +340,16 @@ def test_empty_or_malformed_page_raises_input_error(data: bytes) -> None:
         read(data)
 
 
+def test_a_stray_control_character_costs_no_text() -> None:
+    # U+001D inside formatted text made trafilatura's formatted run fail (XML forbids it), so the
+    # whole article was lost; a browser shows nothing for it, and neither do we.
+    data = page(body="<p>A paragraph with <em>unbequemen \x1dThemen</em> in it\x0cand a form feed.</p>")
+    text = body_text(read(data))
+    assert "unbequemen Themen in it and a form feed." in text
+    assert "The second paragraph" in text
+    assert not re.search(r"[\x00-\x08\x0b-\x1f]", text)
+
+
 # --------------------------------------------------------------------------
 # Real pages
 

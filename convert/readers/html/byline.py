@@ -154,6 +154,17 @@ def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
         own = squash(el.text)
         if _LABEL_ONLY.fullmatch(own) and len(el) == 0 and (tail := squash(el.tail)):
             text, where = tail, f"<{_tag(el)}> label and the text after it"
+        elif (
+            AUTHOR_RULES["label-field"]
+            and len(el) == 0
+            and _LABEL_FIELD.fullmatch(own)
+            and not squash(el.tail)
+            and (value := el.getnext()) is not None
+            and _tag(value) in _BYLINE_TAGS
+        ):
+            # "<h4>Autor</h4><p><a>Nikolai Huke</a></p>": a field's label and its value, as a
+            # definition list (<dt>, <dd>) or a heading and a paragraph lay them out
+            text, where = squash(value.text_content()), f"<{_tag(el)}> label and the <{_tag(value)}> after it"
         else:
             text = squash(el.text_content())
             if (m := _LABEL.match(text)) is None or len(text) > 80:
@@ -244,6 +255,8 @@ _LABEL = re.compile(
 _INLINE = frozenset("span a cite small strong em b".split())
 #: An element holding only the label ("<h5>Autor: </h5>Peter Maahn").
 _LABEL_ONLY = re.compile(rf"{_AUTHOR_WORD}\s*:", re.IGNORECASE)
+#: An element holding only the label, colon or not, whose value is the next element: a field's name.
+_LABEL_FIELD = re.compile(rf"{_AUTHOR_WORD}\s*:?", re.IGNORECASE)
 #: The next labelled field after a name ("Quelle:", "Lesezeit:", "Date:"): a word and a colon.
 _NEXT_FIELD = re.compile(r"\s+[^\W\d_]+\s*:(?:\s|$)")
 #: The labels that introduce a Chinese byline (see :data:`.names._CJK_PREFIX`), photo credits aside.

@@ -92,10 +92,17 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
+#: C0 control characters other than the whitespace ones (tab, line feed, carriage return; form feed
+#: is HTML whitespace too, so it becomes a space). HTML counts them as parse errors and a browser
+#: shows nothing for them; XML forbids them, and trafilatura's formatted extraction stops at the
+#: first one with a ValueError, so one stray U+001D in a paragraph cost a page its whole article.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def parse_html(text: str) -> HtmlElement:
     """An lxml tree of the whole document; :class:`InputError` when there is none."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
-    text = text.replace("\x00", "")
+    text = _CONTROLS.sub("", text.replace("\x0c", " "))
     if not text.strip():
         raise InputError("no article text found: the page is empty")
     parser = lxml.html.HTMLParser(

@@ -86,6 +86,9 @@ AUTHOR_RULES = {
     "author-label": True,
     # "Autorin: NAME, Projektleiterin der ...": the role after a labelled name's comma is cut (:mod:`.byline`)
     "label-role": True,
+    # "<h4>Autor</h4><p>NAME</p>", "<dt>Author</dt><dd>NAME</dd>": an element that is only the label,
+    # with the name in the element after it, is a byline candidate (:mod:`.byline`)
+    "label-field": True,
 }
 
 
