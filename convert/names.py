@@ -208,9 +208,31 @@ def is_company(text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _company_base(text: str) -> str:
+    if text.isascii():
+        # cleanco strips a legal form only when the name's last word is one's last word; for ASCII
+        # its normalising is lower-casing, and its tail and punctuation rules are these two patterns
+        # (cleanco.clean.strip_tail, strip_punct). Importing cleanco prepares its 321 forms (2 ms
+        # of a cold txt conversion, issue 18); the words they end in are kept in the cache folder.
+        words = compiled(r"[^.\w]+$").sub("", text).lower().split()
+        if not words or compiled(r"[.,\-]").sub("", words[-1]) not in _legal_form_ends():
+            return _key(text)
     from cleanco import basename
 
     return _key(basename(text))
+
+
+@functools.cache
+def _legal_form_ends() -> frozenset[str]:
+    """The last word of each of cleanco's legal forms as cleanco matches them (normalised)."""
+
+    def build() -> list[str]:
+        from cleanco import basename
+
+        return sorted({parts[-1] for _, parts in basename.keywords["terms"] if parts})
+
+    version = installed_version("cleanco")
+    ends = cached_json("cleanco-ends", ["cleanco", version], build) if version else None
+    return frozenset(ends if isinstance(ends, list) else build())
 
 
 def _key(text: str) -> str:

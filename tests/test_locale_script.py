@@ -37,9 +37,12 @@ def test_display_width_fast_path_agrees_with_wcwidth() -> None:
 def test_wrap_without_the_fast_path_gives_the_same_lines(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
     paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     paragraphs.append("co-op don’t — “quoted” … 2024–25 naïve façade x/y 中文的句子，没有空格。")
-    fast = [script.wrap(p, width, subsequent_indent="  ") for p in paragraphs]
+    # a narrow text's own split (the whole text checked once): leading, doubled and trailing spaces,
+    # a word longer than the line, tabs, line breaks
+    paragraphs += ["  indented start", "a  b   c ", "x" * 90 + " tail", "one\ttwo\nthree\r\nfour " * 9]
+    fast = [script.wrap(p, width, initial_indent="» ", subsequent_indent="  ") for p in paragraphs]
     monkeypatch.setattr(script, "_NARROW", re.compile(r"(?!)"))
-    slow = [script.wrap(p, width, subsequent_indent="  ") for p in paragraphs]
+    slow = [script.wrap(p, width, initial_indent="» ", subsequent_indent="  ") for p in paragraphs]
     assert fast == slow
     assert any(len(lines) > 1 for lines in fast)
 
