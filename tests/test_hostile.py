@@ -667,14 +667,33 @@ def test_crafted_inputs(tmp_path: Path, recorder: Recorder) -> None:
     assert not bad, f"{len(bad)} of {len(outcomes)} crafted inputs misbehaved:\n{_report(bad)}"
 
 
+#: The corpus folders the sweep samples, one test each (pytest-xdist spreads them over its workers).
+CORPUS_SOURCES = (
+    "epubcheck",
+    "defusedxml",
+    "adversarial-zip",
+    "html5lib-tests",
+    "python-docx",
+    "python-mammoth",
+)
+
+
 @pytest.mark.corpus
-def test_corpus_sweep(tmp_path: Path, recorder: Recorder, corpus: Path) -> None:
-    """A deterministic sample of the hostile corpus folders through the CLI."""
+def test_corpus_sample_covers_every_source(corpus: Path) -> None:
     cases = corpus_cases(corpus)
     assert len(cases) > 50, "the corpus sample is unexpectedly small"
+    assert {case.source for case in cases} == set(CORPUS_SOURCES)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("source", CORPUS_SOURCES)
+def test_corpus_sweep(tmp_path: Path, recorder: Recorder, corpus: Path, source: str) -> None:
+    """A deterministic sample of one hostile corpus folder through the CLI."""
+    cases = [case for case in corpus_cases(corpus) if case.source == source]
+    assert cases, f"no {source} inputs in the corpus sample"
     outcomes = run_all(cases, tmp_path, recorder)
     bad = [o for o in outcomes if o.problems]
-    _maybe_write_table(outcomes, "corpus")
+    _maybe_write_table(outcomes, f"corpus: {source}")
     assert not bad, f"{len(bad)} of {len(outcomes)} corpus inputs misbehaved:\n{_report(bad)}"
 
 
