@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import nox
 
 nox.options.sessions = ["tests", "lint", "typecheck"]
@@ -22,7 +24,21 @@ def tests(session: nox.Session) -> None:
     session.run("sh", "scripts/install-ace.sh", external=True)  # DAISY Ace for tests/test_accessibility.py
     # The example plugin (tests/test_plugins.py): a package of its own, found through entry points.
     session.install("--no-deps", "--no-build-isolation", "-e", "tests/plugins/broadsheet-note")
-    session.run("pytest", *session.posargs)
+    # One pytest worker a core (pytest-xdist): in one process the suite kept one core busy. At most four
+    # (beyond, it waits on its longest modules), and the cores this process may use. Each module runs
+    # whole on one worker (its shared fixtures built once), the modules with the most slow tests first
+    # (tests/conftest.py). `nox -s tests -- -n 0` runs it in one process, as --pdb does.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    xdist = [
+        "-n",
+        "logical",
+        "--maxprocesses",
+        str(min(4, cores)),
+        "--dist",
+        "loadscope",
+        "--no-loadscope-reorder",
+    ]
+    session.run("pytest", *xdist, *session.posargs)
 
 
 @nox.session

@@ -33,21 +33,73 @@ def ace_path() -> Path:
     pytest.skip(f"{missing} is not installed; {how}")
 
 
+#: Ace's own command line checks one EPUB a run, in a new Node.js process that starts a new Chromium.
+#: This runner (Ace's API, the same ``@daisy/ace-core`` check with the same Puppeteer runner) checks
+#: several in one process and one browser, each into its own report folder.
+_RUNNER = """
+const ace = require('@daisy/ace-core');
+const logger = require('@daisy/ace-logger');
+const puppeteerRunner = require('@daisy/ace-axe-runner-puppeteer');
+
+let launched = false;
+const runner = {
+    ...puppeteerRunner,
+    launch: async () => { if (!launched) { await puppeteerRunner.launch(); launched = true; } },
+    close: async () => {},  // each book's check closes the browser; it is closed once, at the end
+};
+
+(async () => {
+    logger.initLogger({ verbose: false, silent: true });
+    const args = process.argv.slice(2);
+    let failed = 0;
+    for (let i = 0; i + 1 < args.length; i += 2) {
+        try {
+            await ace(args[i], { cwd: process.cwd(), outdir: args[i + 1], silent: true, jobId: '' }, runner);
+        } catch (err) {
+            console.error(`${args[i]}: ${err && err.message ? err.message : err}`);
+            failed = 1;
+        }
+    }
+    if (launched) await puppeteerRunner.close();
+    process.exit(failed);
+})();
+"""
+
+
 def run_ace(ace: Path, book: bytes, folder: Path) -> list[tuple[str, str, str, str]]:
     """Ace's violations on ``book``: ``(document, rule, impact, html)`` each."""
+    return run_ace_many(ace, {"book": book}, folder)["book"]
+
+
+def run_ace_many(
+    ace: Path, books: dict[str, bytes], folder: Path
+) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Ace's violations on each of ``books`` (``name: bytes``), checked in one Node.js process."""
     folder.mkdir(parents=True, exist_ok=True)
-    path, report = folder / "book.epub", folder / "report"
-    path.write_bytes(book)
-    env = dict(os.environ, PUPPETEER_EXECUTABLE_PATH=CHROMIUM, PUPPETEER_SKIP_DOWNLOAD="1", **ACE_ENV)
+    args, reports = [], {}
+    for name, book in books.items():
+        path, reports[name] = folder / f"{name}.epub", folder / f"{name}-report"
+        path.write_bytes(book)
+        args += [str(path), str(reports[name])]
+    script = folder / "run-ace.js"
+    script.write_text(_RUNNER, encoding="utf-8")
+    node = shutil.which("node") or "node"
+    env = dict(
+        os.environ,
+        NODE_PATH=str(ace.parent.parent),  # .tools/ace/node_modules
+        PUPPETEER_EXECUTABLE_PATH=CHROMIUM,
+        PUPPETEER_SKIP_DOWNLOAD="1",
+        **ACE_ENV,
+    )
     done = subprocess.run(
-        [str(ace), "--silent", "--force", "--outdir", str(report), str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [node, str(script), *args], env=env, capture_output=True, text=True, timeout=120 + 120 * len(books)
     )
     assert done.returncode == 0, f"ace failed: {done.stderr or done.stdout}"
-    data = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    return {name: _violations(report / "report.json") for name, report in reports.items()}
+
+
+def _violations(path: Path) -> list[tuple[str, str, str, str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     found = []
     for subject in data["assertions"]:
         for test in subject["assertions"]:

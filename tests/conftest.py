@@ -63,6 +63,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "corpus" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
             item.add_marker(pytest.mark.corpus)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _costly_modules_first(items)
+
+
+def _costly_modules_first(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``nox -s tests``), modules with more tests marked ``slow`` are handed out first.
+
+    The session runs ``--dist loadscope --no-loadscope-reorder``: each module goes whole to one worker
+    (its module- and session-scoped fixtures, a render or a checker run over many books, are built
+    once), in the order of this list, to whichever worker is free. A long module handed out last would
+    run on one worker while the others sit idle, so the modules with the most slow tests go first;
+    otherwise the collection order is kept. A run in one process keeps the plain collection order.
+    """
+    slow: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        slow[module] = slow.get(module, 0) + (item.get_closest_marker("slow") is not None)
+    items.sort(key=lambda item: -slow[item.nodeid.split("::", 1)[0]])
 
 
 @pytest.fixture(autouse=True)

@@ -115,13 +115,21 @@ def _broadsheet() -> list[str]:
 
 def _start(src: Path, out: Path, marker: str, *extra: str) -> subprocess.Popen[str]:
     env = {**os.environ, "BROADSHEET_TEST_MARK": marker}
-    return subprocess.Popen(
-        [*_broadsheet(), "convert", str(src), "-o", str(out), "--to", FORMATS, "-j", "2", "-q", *extra],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # A batch leaves an ignored SIGHUP ignored (nohup); the suite itself may run under nohup, so the
+    # batch starts with SIGHUP's default disposition, as from a terminal (inherited across exec).
+    hup = getattr(signal, "SIGHUP", None)
+    previous = signal.signal(hup, signal.SIG_DFL) if hup is not None else None
+    try:
+        return subprocess.Popen(
+            [*_broadsheet(), "convert", str(src), "-o", str(out), "--to", FORMATS, "-j", "2", "-q", *extra],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        if hup is not None and previous is not None:
+            signal.signal(hup, previous)
 
 
 def _wait_for_progress(proc: subprocess.Popen[str], out: Path, lines: int) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from ace_util import run_ace
+from ace_util import run_ace_many
 from click.testing import CliRunner
 from epubcheck_util import check_epubs, java_available
 from fontTools.ttLib import TTFont
@@ -228,10 +228,19 @@ def test_every_theme_epub_passes_epubcheck(books: dict[str, bytes], tmp_path: Pa
         assert not reports[path].problems, (name, reports[path].problems)
 
 
+@pytest.fixture(scope="module")
+def ace_reports(
+    ace: Path, books: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[tuple[str, str, str, str]]]:
+    return run_ace_many(ace, {name: books[name] for name in THEMES}, tmp_path_factory.mktemp("ace"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", THEMES)
-def test_every_theme_epub_passes_ace(ace: Path, books: dict[str, bytes], tmp_path: Path, name: str) -> None:
-    violations = run_ace(ace, books[name], tmp_path)
+def test_every_theme_epub_passes_ace(
+    ace_reports: dict[str, list[tuple[str, str, str, str]]], name: str
+) -> None:
+    violations = ace_reports[name]
     assert not violations, violations
 
 

@@ -2,7 +2,9 @@
 
 Each input runs through the real command line in its own process
 (``python -m convert convert FILE --to pdf,epub,docx,txt -o OUT``), in its own
-folder, with its own TMPDIR and working directory, and is judged on:
+folder, with its own TMPDIR and working directory: a new interpreter for each
+crafted input, a child forked from a process that has imported the command line
+for each corpus input (``tests/forkserver.py``; half the CPU time). Each is judged on:
 
 - no traceback; exit 0 or a ConvertError code (1-5), never 70 or a signal;
 - on failure exactly one ``error:`` line and no output files; on success all four;
@@ -28,6 +30,7 @@ import http.server
 import io
 import json
 import os
+import queue
 import re
 import resource
 import signal
@@ -46,6 +49,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT
+from forkserver import ForkServer
 from loopback import LoopbackServer
 
 pytestmark = pytest.mark.slow
@@ -488,8 +492,11 @@ def _limit_address_space() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_CAP, ADDRESS_SPACE_CAP))
 
 
-def run_case(case: Case, work: Path, rec: Recorder, allow_remote: bool = False) -> Outcome:
-    """Run one input through the CLI in isolation and judge it."""
+def run_case(
+    case: Case, work: Path, rec: Recorder, allow_remote: bool = False, server: ForkServer | None = None
+) -> Outcome:
+    """Run one input through the CLI in isolation and judge it: a new interpreter, or a child forked
+    from ``server`` (``tests/forkserver.py``), which has imported the command line."""
     box = work / case.id
     indir, outdir, tmpdir, cwd = box / "in" / "docs", box / "out", box / "tmp", box / "cwd"
     for d in (indir, tmpdir, cwd):
@@ -513,6 +520,19 @@ def run_case(case: Case, work: Path, rec: Recorder, allow_remote: bool = False) 
     env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     out = Outcome(case)
     started = time.monotonic()
+    if server is not None:
+        streams = (src if case.stdin else Path(os.devnull), box / "stdout", box / "stderr")
+        pid = server.start(cmd[3:], cwd, env, streams, ADDRESS_SPACE_CAP)
+        timer = threading.Timer(PER_FILE_SECONDS, _kill_group, (pid, out))
+        timer.start()
+        try:
+            out.code, out.max_rss_kb = server.wait()
+        finally:
+            timer.cancel()
+        out.seconds = time.monotonic() - started
+        out.stderr = (box / "stderr").read_text(encoding="utf-8", errors="replace")
+        out.problems = _judge(out, src, outdir, tmpdir, cwd, before, _snapshot(watched), rec, allow_remote)
+        return out
     with open(box / "stderr", "wb") as err, open(box / "stdout", "wb") as so:
         stdin = open(src, "rb") if case.stdin else subprocess.DEVNULL  # noqa: SIM115
         try:
@@ -619,10 +639,55 @@ def _known_cache(path: Path, tmpdir: Path) -> bool:
     )
 
 
-def run_all(cases: list[Case], work: Path, rec: Recorder) -> list[Outcome]:
-    workers = max(2, os.cpu_count() or 2)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda c: run_case(c, work, rec), cases))
+def _workers() -> int:
+    return max(2, os.cpu_count() or 2)
+
+
+def run_all(
+    cases: list[Case], work: Path, rec: Recorder, servers: list[ForkServer] | None = None
+) -> list[Outcome]:
+    """Every case, as many at a time as there are cores (each on a fork server of its own, if given)."""
+    free: queue.SimpleQueue[ForkServer | None] = queue.SimpleQueue()
+    for server in servers or [None] * _workers():
+        free.put(server)
+
+    def one(case: Case) -> Outcome:
+        server = free.get()
+        try:
+            return run_case(case, work, rec, server=server)
+        finally:
+            free.put(server)
+
+    with ThreadPoolExecutor(max_workers=len(servers) if servers else _workers()) as pool:
+        return list(pool.map(one, cases))
+
+
+#: What ``python -m convert convert FILE --to pdf,epub,docx,txt`` imports, imported once by the servers.
+WARM_MODULES = (
+    "convert.cli",
+    "convert.api",
+    "convert.readers.text",
+    "convert.readers.json",
+    "convert.readers.html",
+    "convert.readers.pandoc",
+    "convert.exporters.pdf",
+    "convert.exporters.epub",
+    "convert.exporters.docx",
+    "convert.exporters.txt",
+    "weasyprint",
+)
+
+
+@pytest.fixture(scope="module")
+def fork_servers() -> Iterator[list[ForkServer]]:
+    """One fork server a core for the corpus sweep (``tests/forkserver.py``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    servers = [ForkServer(env, WARM_MODULES) for _ in range(_workers())]
+    try:
+        yield servers
+    finally:
+        for server in servers:
+            server.close()
 
 
 def _table(outcomes: list[Outcome]) -> str:
@@ -667,14 +732,35 @@ def test_crafted_inputs(tmp_path: Path, recorder: Recorder) -> None:
     assert not bad, f"{len(bad)} of {len(outcomes)} crafted inputs misbehaved:\n{_report(bad)}"
 
 
+#: The corpus folders the sweep samples, one test each (pytest-xdist spreads them over its workers).
+CORPUS_SOURCES = (
+    "epubcheck",
+    "defusedxml",
+    "adversarial-zip",
+    "html5lib-tests",
+    "python-docx",
+    "python-mammoth",
+)
+
+
 @pytest.mark.corpus
-def test_corpus_sweep(tmp_path: Path, recorder: Recorder, corpus: Path) -> None:
-    """A deterministic sample of the hostile corpus folders through the CLI."""
+def test_corpus_sample_covers_every_source(corpus: Path) -> None:
     cases = corpus_cases(corpus)
     assert len(cases) > 50, "the corpus sample is unexpectedly small"
-    outcomes = run_all(cases, tmp_path, recorder)
+    assert {case.source for case in cases} == set(CORPUS_SOURCES)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("source", CORPUS_SOURCES)
+def test_corpus_sweep(
+    tmp_path: Path, recorder: Recorder, corpus: Path, source: str, fork_servers: list[ForkServer]
+) -> None:
+    """A deterministic sample of one hostile corpus folder through the CLI (forked from a fork server)."""
+    cases = [case for case in corpus_cases(corpus) if case.source == source]
+    assert cases, f"no {source} inputs in the corpus sample"
+    outcomes = run_all(cases, tmp_path, recorder, fork_servers)
     bad = [o for o in outcomes if o.problems]
-    _maybe_write_table(outcomes, "corpus")
+    _maybe_write_table(outcomes, f"corpus: {source}")
     assert not bad, f"{len(bad)} of {len(outcomes)} corpus inputs misbehaved:\n{_report(bad)}"
 
 

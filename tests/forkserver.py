@@ -1,0 +1,150 @@
+"""A Python process that imports the command line once and forks one child per run of it.
+
+``python -m convert convert FILE ...`` spends most of a short run importing (WeasyPrint, lxml,
+pandoc's wrapper ...). ``tests/test_hostile.py`` runs a hundred corpus inputs through the command
+line; each still gets a process of its own, forked from this one: a new session, its own working
+directory, environment (TMPDIR), standard streams and address-space cap, running ``convert`` as
+``python -m`` does (:func:`runpy.run_module`, ``__main__``). Its exit status and peak memory come
+from ``wait4`` as for any child; an exception it does not catch prints its traceback and exits 1,
+as in a new interpreter, and ``atexit`` handlers run. What a new interpreter does while importing
+is the same for every input; the crafted inputs still start one each.
+
+The server reads one JSON request a line on stdin and answers on stdout: ``{"pid": N}`` once the
+child runs (the caller may kill its process group), then ``{"code": C, "maxrss": KB}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+
+class ForkServer:
+    """One server process; one run at a time."""
+
+    def __init__(self, env: Mapping[str, str], modules: Sequence[str]) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, *modules],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=dict(env),
+            text=True,
+            bufsize=1,
+        )
+        assert self._reply() == {"ready": True}, "the fork server did not start"
+
+    def _reply(self) -> dict[str, int]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the fork server ended (exit {self.proc.wait()})")
+        return json.loads(line)  # type: ignore[no-any-return]
+
+    def start(
+        self,
+        args: Sequence[str],
+        cwd: Path,
+        env: Mapping[str, str],
+        streams: Sequence[Path],
+        address_space: int,
+    ) -> int:
+        """Fork a child running ``python -m convert ARGS``; its pid (and process group)."""
+        assert self.proc.stdin is not None
+        request = {
+            "args": list(args),
+            "cwd": str(cwd),
+            "env": dict(env),
+            "streams": [str(p) for p in streams],  # stdin, stdout, stderr
+            "address_space": address_space,
+        }
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        return self._reply()["pid"]
+
+    def wait(self) -> tuple[int, int]:
+        """The child's exit code (negative: the signal that killed it) and peak memory in KiB."""
+        reply = self._reply()
+        return reply["code"], reply["maxrss"]
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+def _child(request: dict, control: tuple[int, int]) -> None:  # type: ignore[type-arg]
+    import resource
+    import runpy
+    import tempfile
+
+    for fd in control:
+        os.close(fd)
+    os.setsid()
+    cap = request["address_space"]
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    os.chdir(request["cwd"])
+    stdin, stdout, stderr = request["streams"]
+    for fd, path, flags in (
+        (0, stdin, os.O_RDONLY),
+        (1, stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
+        (2, stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
+    ):
+        opened = os.open(path, flags, 0o644)
+        os.dup2(opened, fd)
+        os.close(opened)
+    # sys.stdin, sys.stdout and sys.stderr are the interpreter's own, on descriptors 0-2, unread and
+    # flushed: they now read and write the run's files.
+    os.environ.clear()
+    os.environ.update(request["env"])
+    tempfile.tempdir = None  # found again from TMPDIR
+    sys.argv = ["-m", *request["args"]]
+    runpy.run_module("convert", run_name="__main__", alter_sys=True)
+    raise SystemExit(0)
+
+
+def _serve(modules: Sequence[str]) -> None:
+    import importlib
+
+    # The requests come on copies of descriptors 0 and 1; the interpreter's own streams are left
+    # unread and unwritten (on /dev/null) for the children.
+    control = os.dup(0), os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    os.close(null)
+    control_in = open(control[0], closefd=False)  # noqa: SIM115
+    control_out = open(control[1], "w", closefd=False)  # noqa: SIM115
+    for name in modules:
+        importlib.import_module(name)
+    control_out.write(json.dumps({"ready": True}) + "\n")
+    control_out.flush()
+    for line in control_in:
+        request = json.loads(line)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _child(
+                request, control
+            )  # ends the child: SystemExit or its own exception, as in a new interpreter
+        control_out.write(json.dumps({"pid": pid}) + "\n")
+        control_out.flush()
+        _, status, usage = os.wait4(pid, 0)
+        control_out.write(
+            json.dumps({"code": os.waitstatus_to_exitcode(status), "maxrss": usage.ru_maxrss}) + "\n"
+        )
+        control_out.flush()
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1:])
