@@ -107,6 +107,15 @@ def _child(request: dict, control: tuple[int, int]) -> None:  # type: ignore[typ
     os.environ.clear()
     os.environ.update(request["env"])
     tempfile.tempdir = None  # found again from TMPDIR
+    # The compiled stores (convert.cache.CompiledStore) the server read keep its cache folder's
+    # name: a child keeps what they hold but never writes them back there, outside its TMPDIR.
+    from convert import _regex, cache
+
+    for store in (_regex._STORE, cache._DATACLASS_METHODS):
+        if store is not None:
+            store._path, store._added = None, False
+    # A backstop should the caller that kills a hung run be gone: CPU seconds, as a new interpreter has.
+    resource.setrlimit(resource.RLIMIT_CPU, (600, 600))
     sys.argv = ["-m", *request["args"]]
     runpy.run_module("convert", run_name="__main__", alter_sys=True)
     raise SystemExit(0)
