@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
+from . import _gc
 from .errors import ConvertError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -180,25 +181,15 @@ def startup_frozen() -> None:
 
 @contextlib.contextmanager
 def collector_paused(last: bool = False) -> Iterator[None]:
-    """The cyclic collector off while the command converts one input, then one young sweep.
+    """The cyclic collector off while the command converts one input, then one young sweep
+    (:func:`convert._gc.collector_paused`).
 
-    A conversion's objects are mostly data that lives until it ends (the tree, Babel's locale, the
-    language model's tables); the automatic passes over them were 3 % of a cold one-file
-    conversion's instructions. Whatever cyclic garbage the conversion leaves is swept once at its
-    end, as the PDF exporter does for a render; after the ``last`` input of the command's own
-    process, which then ends, it is not (the sweep walks every object the conversion made). Left
-    as it is when the collector is already off, and in any thread but the main one (the collector is
-    the whole process's: a host program running the command in a thread keeps its own).
+    After the ``last`` input of the command's own process, which then ends, the collector is left
+    off and nothing is swept (the sweep walks every object the conversion made).
     """
-    import threading
-
-    if not gc.isenabled() or threading.current_thread() is not threading.main_thread():
+    if last and own_process and gc.isenabled():
+        gc.disable()  # the process ends with this input: nothing to sweep, nothing to turn back on
         yield
         return
-    gc.disable()
-    try:
+    with _gc.collector_paused():
         yield
-    finally:
-        if not (last and own_process):
-            gc.enable()
-            gc.collect(0)

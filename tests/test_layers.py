@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "dates": 0,
     "io": 0,
     "cache": 0,
+    "_gc": 0,
     "_version": 0,
     "_regex": 0,
     "article_parts": 0,

@@ -14,7 +14,6 @@ same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
 import os
 import re
@@ -38,6 +37,7 @@ except OSError as exc:  # the package is there, its C libraries (Pango) are not
         "the pdf exporter needs the Pango library", hint="install Pango (Debian: apt install libpango-1.0-0)"
     ) from exc
 
+from .._gc import collector_paused
 from ..base import ExportOptions, warn
 from ..dates import parse_iso, w3c_date
 from ..fetch import PolicyFetcher, ResourcePolicy, path_url
@@ -144,7 +144,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     shown = map_figures_everywhere(article, refused_as_text(policy, refused, article.meta.language))
     source = render_document(tagged_article(shown), css, footnote_mode=footnote_mode, math="svg", theme=theme)
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
-    with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), _collector_paused():
+    with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), collector_paused():
         sheet = _stylesheet(theme)
         try:
             data = _weasyprint_pdf(source, base_url, fetcher, sheet, variant, article, theme, options)
@@ -516,25 +516,6 @@ def _fixed_font_clock(meta: Metadata) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while WeasyPrint renders one article, then one young sweep.
-
-    Automatic collections walked the growing box tree ~20 times a render (7 % of the sample's CPU);
-    paused, the render's cyclic garbage is swept once, when the tree is gone. Bundles keep it on
-    (bounded memory), as do threads but the main one: the collector is the whole process's.
-    """
-    if not gc.isenabled() or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
 
 
 def _epoch(value: str | None) -> int | None:
