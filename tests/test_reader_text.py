@@ -734,3 +734,32 @@ def test_a_right_to_left_underline_still_marks_the_headline() -> None:
     art = read(text)
     assert art.meta.title == "بازار تهران"
     assert [type(b).__name__ for b in art.body] == ["Paragraph", "Rule", "Paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "byline", "author", "place"),
+    [
+        (
+            "PARIS, March 12, 2024 — The government presented its pension bill on Tuesday.",
+            "By Jean Martin",
+            "Jean Martin",
+            "PARIS",
+        ),
+        (
+            "PARIS, 12 mars 2024 — Le gouvernement a présenté mardi son projet de réforme.",
+            "Par Jean Martin",
+            "Jean Martin",
+            "PARIS",
+        ),
+    ],
+)
+def test_a_byline_after_a_dateline_lead_leaves_the_lead_in_the_body(
+    lead: str, byline: str, author: str, place: str
+) -> None:
+    """A lead that opens with a dateline is the body's first paragraph, never a standfirst; the byline
+    block after it is still the byline."""
+    text = f"Pension Reform Splits Parliament\n\n{lead}\n\n{byline}\n\nA second paragraph follows here.\n\nAnd a third one.\n"
+    art = read(text)
+    assert [a.name for a in art.meta.authors] == [author]
+    assert art.meta.subtitle is None and art.meta.dateline == place
+    assert len(art.body) == 3 and plain_text(art.body[0]).startswith(lead.split("— ")[1][:20])

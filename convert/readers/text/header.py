@@ -158,7 +158,12 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
 def read_header(
     blocks: list[list[str]], trail: Trail | None = None, language: Language | None = None
 ) -> tuple[Header, int]:
-    """The header and how many blocks it takes; stops at the first body block."""
+    """The header and how many blocks it takes; stops at the first body block.
+
+    A byline or date block right after the lead paragraph, when that lead opens with a dateline
+    (``PARIS, 12 mars 2024 — …`` then ``Par Jean Martin``), is the header's too: it is read and
+    taken out of ``blocks``, and the lead stays the body's first paragraph, its dateline with it.
+    """
     head = Header()
     i = 0
     while i < min(len(blocks), _HEADER_BLOCKS):
@@ -169,6 +174,15 @@ def read_header(
         if rest and title is None:
             following = blocks[i + 1] if i + 1 < len(blocks) else []
             if not _is_subtitle(head, rest, following, i + 2 < len(blocks), language):
+                break
+            if len(rest) == len(lines) and split_dateline(join_wrapped(rest)) is not None:
+                # a dateline opens the body, never a standfirst: the lead stays, the byline is read
+                for line in following:
+                    for item in parse_header_line(line, language) or ():
+                        if trail is not None:
+                            _trail_header(trail, head, item, line)
+                        head.add(item)
+                del blocks[i + 1]
                 break
             head.subtitle = join_wrapped(rest)
             if trail is not None:
