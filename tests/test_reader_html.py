@@ -721,3 +721,13 @@ def test_squash_folds_every_space_re_calls_one() -> None:
     assert squash(f"{spaces}Ines{spaces}Varga{spaces}") == "Ines Varga"
     assert squash("Ines\u200bVarga\u00ad ") == "InesVarga"  # U+200B is no space, but invisible: dropped
     assert squash(None) == squash("") == squash(spaces) == ""
+
+
+def test_a_declared_title_is_written_as_the_page_heading_shows_it() -> None:
+    head = '<meta property="og:title" content=\'Mayor calls the plan "finished" - a new vote in May\'>'
+    heading = "<h1>Mayor calls the plan „finished“ – a new vote in May</h1>"
+    assert titled(head, heading) == "Mayor calls the plan „finished“ – a new vote in May"
+    # a heading set in capitals is another form of the words, not of the punctuation: the title stays
+    assert titled(head, "<h1>MAYOR CALLS THE PLAN FINISHED A NEW VOTE IN MAY</h1>") == (
+        'Mayor calls the plan "finished" - a new vote in May'
+    )

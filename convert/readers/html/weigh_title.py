@@ -29,10 +29,45 @@ if TYPE_CHECKING:
 TITLE_RULES = {
     # an <h1> that is a link to the site's front page is the site's name (its logo), not a headline
     "home-link": True,
+    # a declared title the page shows as its heading, in other typography ("quotes" for „quotes“,
+    # - for –), is written as the page shows it: the heading is what the reader sees
+    "shown-form": True,
 }
+
+#: What :func:`_shown_form` compares: a title's letters and digits, case kept.
+_LETTERS = re.compile(r"[\W_]+")
 
 
 def weigh_title(
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    publisher: str | None,
+    hosts: tuple[str, ...],
+    where: Where,
+) -> str | None:
+    """The headline (:func:`_weigh_title`), in the page's own typography where it shows it."""
+    title = _weigh_title(tree, tags, ld, extracted, publisher, hosts, where)
+    if title and TITLE_RULES["shown-form"] and (shown := _shown_form(tree, extracted, title)) is not None:
+        where["title"] = f"{where.get('title')}, as the page's heading writes it"
+        return shown
+    return title
+
+
+def _shown_form(tree: HtmlElement, extracted: Extracted, title: str) -> str | None:
+    """The page heading that is ``title`` with other punctuation or spacing, if one differs.
+
+    The letters must be the same, case included: a heading set in capitals is not the title's form.
+    """
+    key = _LETTERS.sub("", title)
+    for heading in (*(squash(h1.text_content()) for h1 in tree.iter("h1")), squash(extracted.heading)):
+        if heading and heading != title and _LETTERS.sub("", heading) == key:
+            return heading
+    return None
+
+
+def _weigh_title(
     tree: HtmlElement,
     tags: MetaTags,
     ld: dict[str, Any] | None,
