@@ -526,7 +526,7 @@ def run_case(
         timer = threading.Timer(PER_FILE_SECONDS, _kill_group, (pid, out))
         timer.start()
         try:
-            out.code, out.max_rss_kb = server.wait()
+            out.code, out.max_rss_kb = server.wait(2 * PER_FILE_SECONDS)  # the timer kills it first
         finally:
             timer.cancel()
         out.seconds = time.monotonic() - started
