@@ -9,8 +9,16 @@
 #                                      without them those letters are missing from the PDF.
 #                                      Download about 12 MB + 57 MB (Debian 12; 42 + 89 MB installed)
 #   fontconfig                         fc-list: the PDF exporter asks it which scripts have a font
+#   fonts-liberation2                  Liberation Serif, Sans and Mono, late in the themes' font stacks:
+#                                      the code font where Noto Sans Mono is not packaged (Debian 12);
+#                                      the PDF golden files were made with it. chromium brings only
+#                                      fonts-liberation 1.07, with a third of its letters
 #   chromium                           the browser DAISY Ace checks EPUBs in (tests only;
 #                                      scripts/install-ace.sh installs Ace itself)
+#   poppler-utils                      pdftotext: the tests read the PDFs' text and layout (tests only)
+#   default-jdk-headless               Java for the official epubcheck (tests only): javac lets the
+#                                      tests check many books in one JVM (tests/epubcheck_util.py).
+#                                      Only when no javac is on PATH: any JDK 11 or later will do
 #   python3-venv                       only when `python3 -m venv` cannot work (Debian and Ubuntu ship
 #                                      venv's ensurepip apart); the quick start makes a virtual environment
 #
@@ -19,7 +27,7 @@
 set -u
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 packages="$packages fonts-noto-core fonts-noto-cjk fontconfig"
-packages="$packages chromium"
+packages="$packages fonts-liberation2 chromium poppler-utils"
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: no apt here; install Pango, HarfBuzz's subset library and Noto fonts with your package manager"
@@ -29,6 +37,7 @@ missing=""
 for pkg in $packages; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done
+command -v javac >/dev/null 2>&1 || missing="$missing default-jdk-headless"
 # Debian's python3 cannot make a virtual environment without python3-venv (no ensurepip).
 if command -v python3 >/dev/null 2>&1 && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
     missing="$missing python3-venv"

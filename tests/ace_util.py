@@ -7,12 +7,16 @@ elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import psutil
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,11 +95,60 @@ def run_ace_many(
         PUPPETEER_SKIP_DOWNLOAD="1",
         **ACE_ENV,
     )
-    done = subprocess.run(
-        [node, str(script), *args], env=env, capture_output=True, text=True, timeout=120 + 120 * len(books)
-    )
+    done = run_batch([node, str(script), *args], env, timeout=120 + 120 * len(books))
     assert done.returncode == 0, f"ace failed: {done.stderr or done.stdout}"
     return {name: _violations(report / "report.json") for name, report in reports.items()}
+
+
+def run_batch(cmd: Sequence[str], env: Mapping[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """``cmd``'s exit code and output, as :func:`subprocess.run` gives them, in a session of its own.
+
+    On a timeout (or an interrupt) every process it started is killed and reaped before
+    :class:`subprocess.TimeoutExpired` is raised: :func:`subprocess.run` would kill Node.js alone
+    and leave its Chromium running. Puppeteer starts the browser ``detached``, in a session of its
+    own, so the process groups of all of Node's descendants are killed, not only Node's.
+    """
+    with subprocess.Popen(
+        list(cmd),
+        env=dict(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException as exc:
+            _kill_tree(proc.pid)
+            try:
+                out, err = proc.communicate(timeout=10)  # reaps Node; its pipes close once all are gone
+            except subprocess.TimeoutExpired:  # a descendant holds the pipes still: say so, do not hang
+                proc.wait()
+                out, err = "", "a process Ace started was still holding its output"
+            if isinstance(exc, subprocess.TimeoutExpired):
+                raise subprocess.TimeoutExpired(proc.args, timeout, out, err) from None
+            raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _kill_tree(pid: int) -> None:
+    """SIGKILL to ``pid`` (a session leader), its descendants and the process groups they lead."""
+    try:
+        leader = psutil.Process(pid)
+        procs = [leader, *leader.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return
+    groups = {pid}
+    for p in procs:
+        with contextlib.suppress(ProcessLookupError):
+            groups.add(os.getpgid(p.pid))
+    groups.discard(os.getpgrp())  # never the test session's own group
+    for group in groups:  # a whole group: also what a descendant started after the list was taken
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(group, signal.SIGKILL)
+    for p in procs:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            p.kill()
 
 
 def _violations(path: Path) -> list[tuple[str, str, str, str]]:

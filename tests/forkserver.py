@@ -10,17 +10,34 @@ as in a new interpreter, and ``atexit`` handlers run. What a new interpreter doe
 is the same for every input; the crafted inputs still start one each.
 
 The server reads one JSON request a line on stdin and answers on stdout: ``{"pid": N}`` once the
-child runs (the caller may kill its process group), then ``{"code": C, "maxrss": KB}``.
+child runs (the caller may kill its process group), then ``{"code": C, "maxrss": KB}``. Every reply
+is awaited with a deadline (:class:`ReplyTimeout`), so a child that never ends, or a server that
+hangs, fails the test that ran it instead of hanging the test session.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+#: How long the server may take to import its modules, and to fork a child.
+START_SECONDS = 120.0
+#: How long a run may take when the caller gives no deadline of its own (:meth:`ForkServer.wait`).
+WAIT_SECONDS = 600.0
+#: After a run's deadline: how long the server has to report the child it was told to kill.
+GRACE_SECONDS = 10.0
+
+
+class ReplyTimeout(TimeoutError):
+    """The fork server did not answer in time (the run it waited for was killed)."""
 
 
 class ForkServer:
@@ -32,16 +49,30 @@ class ForkServer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=dict(env),
-            text=True,
-            bufsize=1,
         )
-        assert self._reply() == {"ready": True}, "the fork server did not start"
+        self._pending = b""  # what the server wrote after the last complete reply
+        self._running: int | None = None
+        try:
+            ready = self._reply(START_SECONDS)
+        except ReplyTimeout:
+            self._stop()
+            raise
+        assert ready == {"ready": True}, "the fork server did not start"
 
-    def _reply(self) -> dict[str, int]:
+    def _reply(self, seconds: float) -> dict[str, int]:
+        """The server's next reply line; :class:`ReplyTimeout` when none comes within ``seconds``."""
         assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the fork server ended (exit {self.proc.wait()})")
+        fd = self.proc.stdout.fileno()  # read raw: a buffered reader would hide lines from select()
+        deadline = time.monotonic() + seconds
+        while b"\n" not in self._pending:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise ReplyTimeout(f"the fork server sent no reply within {seconds:g} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise RuntimeError(f"the fork server ended (exit {self.proc.wait()})")
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
         return json.loads(line)  # type: ignore[no-any-return]
 
     def start(
@@ -61,18 +92,59 @@ class ForkServer:
             "streams": [str(p) for p in streams],  # stdin, stdout, stderr
             "address_space": address_space,
         }
-        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.write(json.dumps(request).encode() + b"\n")
         self.proc.stdin.flush()
-        return self._reply()["pid"]
+        try:
+            self._running = self._reply(START_SECONDS)["pid"]
+        except ReplyTimeout:
+            self._stop()
+            raise
+        return self._running
 
-    def wait(self) -> tuple[int, int]:
-        """The child's exit code (negative: the signal that killed it) and peak memory in KiB."""
-        reply = self._reply()
+    def wait(self, seconds: float = WAIT_SECONDS) -> tuple[int, int]:
+        """The child's exit code (negative: the signal that killed it) and peak memory in KiB.
+
+        A child still running after ``seconds`` is killed (its process group) and
+        :class:`ReplyTimeout` raised; the server stays usable once it has reported that child,
+        and is stopped when it does not within :data:`GRACE_SECONDS`.
+        """
+        pid = self._running
+        try:
+            reply = self._reply(seconds)
+        except ReplyTimeout:
+            self._kill_child()
+            try:
+                self._reply(GRACE_SECONDS)  # the killed child's report: the next run starts clean
+            except (ReplyTimeout, RuntimeError):
+                self._stop()
+            raise ReplyTimeout(f"the run (pid {pid}) did not end within {seconds:g} s") from None
+        finally:
+            self._running = None
         return reply["code"], reply["maxrss"]
+
+    def _kill_child(self) -> None:
+        if self._running is None:
+            return
+        try:
+            os.killpg(self._running, signal.SIGKILL)
+        except ProcessLookupError:  # not yet its own group (before its setsid), or already gone
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._running, signal.SIGKILL)
+
+    def _stop(self) -> None:
+        """Kill the server (and the child it may be running): it can no longer be trusted to answer."""
+        self._kill_child()
+        self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def close(self) -> None:
         if self.proc.stdin is not None:
-            self.proc.stdin.close()
+            with contextlib.suppress(OSError):  # closed already by _stop, or the server is gone
+                self.proc.stdin.close()
         try:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:

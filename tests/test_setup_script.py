@@ -56,3 +56,50 @@ def test_ci_runs_the_readme_test_command() -> None:
         if line.strip() and not line.startswith(("#", "set ", "cd "))
     ]
     assert lines == [_quick_start()[1]]
+
+
+def _fake_tools(folder: Path, *extra: str) -> Path:
+    """A PATH where nothing is installed (``dpkg -s`` fails), we are root, and ``apt-get`` records its arguments."""
+    folder.mkdir()
+    record = folder / "apt-get.args"
+    scripts = {
+        "dpkg": "#!/bin/sh\nexit 1\n",
+        "id": "#!/bin/sh\necho 0\n",
+        "apt-get": f'#!/bin/sh\necho "$@" >> {record}\nexit 0\n',
+        **{name: "#!/bin/sh\nexit 0\n" for name in extra},
+    }
+    for name, text in scripts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return record
+
+
+#: The programs the test suite runs, and the Debian package each comes from.
+TEST_TOOLS = {"chromium": "chromium", "pdftotext": "poppler-utils", "fc-list": "fontconfig"}
+
+
+def test_it_installs_what_the_tests_run(tmp_path: Path) -> None:
+    record = _fake_tools(tmp_path / "bin")
+    r = subprocess.run(
+        ["/bin/sh", str(SCRIPT)],
+        env={"PATH": str(tmp_path / "bin")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    installed = record.read_text(encoding="utf-8").split()
+    assert installed[:3] == ["install", "-y", "-qq"]
+    assert {*TEST_TOOLS.values(), "default-jdk-headless", "fonts-noto-core", "fonts-liberation2"} <= set(
+        installed
+    )
+
+
+def test_a_jdk_already_on_the_path_is_kept(tmp_path: Path) -> None:
+    """Java for epubcheck comes from any JDK: Debian's is installed only when there is no javac."""
+    record = _fake_tools(tmp_path / "bin", "javac")
+    subprocess.run(
+        ["/bin/sh", str(SCRIPT)], env={"PATH": str(tmp_path / "bin")}, capture_output=True, check=True
+    )
+    installed = record.read_text(encoding="utf-8").split()
+    assert "poppler-utils" in installed and "default-jdk-headless" not in installed

@@ -485,3 +485,75 @@ def test_the_collector_stays_on_for_a_conversion_in_another_thread() -> None:
     with collector_paused():
         seen.append(gc.isenabled())
     assert seen == [True, False] and gc.isenabled()
+
+
+def probe(*args: str, cwd: Path) -> tuple[int, set[str], str]:
+    """A command's exit code, the modules it imported and its stderr (the exit code may be non-zero)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, cwd=cwd
+    )
+    result = json.loads(proc.stdout.rsplit("\n", 2)[-2])
+    return result["code"], set(result["modules"]), proc.stderr
+
+
+#: WeasyPrint, and the part of the resource policy that is WeasyPrint's URL fetcher.
+PDF_ENGINE = ("weasyprint", "convert.fetch._weasyprint")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "missing.txt",  # unreadable: no such file
+        "photo.txt",  # refused: an image given as an article
+        "http://127.0.0.2:9/story",  # refused before connecting: a loopback address, no --allow-host
+    ],
+)
+def test_a_refused_or_unreadable_input_imports_no_pdf_engine(src: str, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (3, 2)).save(tmp_path / "photo.txt", format="PNG")
+    code, modules, stderr = probe("convert", src, "--to", "txt,epub,html", "-o", "out/", cwd=tmp_path)
+    assert code == 3 and stderr.startswith(f"error: {src}: "), stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert loaded(modules, PDF_ENGINE) == []
+
+
+def test_epub_and_html_with_local_and_refused_images_import_no_pdf_engine(tmp_path: Path) -> None:
+    """The resource policy judges and embeds images without WeasyPrint (only a PDF or an allowed
+    remote image loads its URL fetcher: ``convert.fetch.PolicyFetcher``)."""
+    import zipfile
+
+    from PIL import Image
+
+    Image.new("RGB", (4, 3), "red").save(tmp_path / "chart.png")
+    (tmp_path / "a.md").write_text(
+        "# Charts\n\nThe first chart.\n\n![A local chart](chart.png)\n\n"
+        "![A remote chart](http://127.0.0.2:9/remote.png)\n\nThe end.\n",
+        encoding="utf-8",
+    )
+    code, modules, stderr = probe("convert", "a.md", "--to", "epub,html", "-o", "out/", cwd=tmp_path)
+    assert code == 0, stderr
+    assert "convert.fetch" in modules, "the images did not go through the resource policy"
+    assert stderr.count("skipped image http://127.0.0.2:9/remote.png (remote resources are off") == 2
+    assert loaded(modules, PDF_ENGINE) == []
+    with zipfile.ZipFile(tmp_path / "out" / "a.epub") as book:
+        assert any(name.endswith(".png") for name in book.namelist()), "the local image was not embedded"
+    assert "data:image/png;base64," in (tmp_path / "out" / "a.html").read_text(encoding="utf-8")
+
+
+def test_the_policy_fetcher_is_weasyprints_url_fetcher_loaded_on_first_use() -> None:
+    code = (
+        "import sys\n"
+        "import convert.fetch as fetch\n"
+        "assert 'weasyprint' not in sys.modules\n"
+        "from weasyprint.urls import URLFetcher\n"
+        "assert issubclass(fetch.PolicyFetcher, URLFetcher)\n"
+        "assert fetch.PolicyFetcher is sys.modules['convert.fetch._weasyprint'].PolicyFetcher\n"
+        "try:\n"
+        "    fetch.NoSuchName\n"
+        "except AttributeError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('a missing name must stay an AttributeError')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -36,17 +36,18 @@ import warnings
 from base64 import b64encode
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .errors import LimitError
-from .io import decode_data_uri
-from .limits import check_xml, image_refusal
+from ..io import decode_data_uri
+from ..limits import image_refusal
+
+if TYPE_CHECKING:  # WeasyPrint is imported on first use (see __getattr__)
+    from ._weasyprint import PolicyFetcher
 
 __all__ = [
     "MAX_RESOURCE_BYTES",
@@ -66,6 +67,16 @@ MAX_RESOURCE_BYTES = 32 * 1024 * 1024
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _LOCAL_HOSTS = frozenset({"", "localhost"})
+
+
+def __getattr__(name: str) -> Any:
+    """``PolicyFetcher`` imports WeasyPrint, so only when asked for (PEP 562): an EPUB or HTML page
+    with local images, a refused image and every text format run without it."""
+    if name == "PolicyFetcher":
+        from ._weasyprint import PolicyFetcher
+
+        return PolicyFetcher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ResourceRefused(ValueError):
@@ -130,72 +141,6 @@ class ResourcePolicy:
         if any(path.is_relative_to(root) for root in self.roots):
             return None
         return "the file is outside the input's and the theme's folders"
-
-
-class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
-    """A WeasyPrint URL fetcher that obeys a :class:`ResourcePolicy`.
-
-    WeasyPrint 70 takes a :class:`weasyprint.urls.URLFetcher` instance and
-    calls its ``fetch``; HTTP redirects come back through ``open`` and so
-    through ``fetch`` too, which means a redirect cannot escape the policy.
-    """
-
-    def __init__(self, policy: ResourcePolicy, *, timeout: float = 10, **kwargs: Any) -> None:
-        super().__init__(timeout=timeout, **kwargs)
-        self.policy = policy
-        #: URLs refused so far, in the order WeasyPrint asked for them, without repeats.
-        self.skipped: list[str] = []
-        #: Why each URL in :attr:`skipped` was refused.
-        self.reasons: dict[str, str] = {}
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        reason = self.policy.refusal(url)
-        if reason is not None:
-            self._refuse(url, reason)
-        response = super().fetch(url, headers)
-        try:
-            body = response.read(MAX_RESOURCE_BYTES + 1)
-        finally:
-            response.close()
-        if len(body) > MAX_RESOURCE_BYTES:
-            self._refuse(url, f"larger than {MAX_RESOURCE_BYTES // (1024 * 1024)} MiB")
-        if (problem := image_refusal(body) or _entity_refusal(body) or _broken_image(body)) is not None:
-            self._refuse(url, problem)
-        return URLFetcherResponse(response.url, body, response.headers, response.status)
-
-    def _refuse(self, url: str, reason: str) -> None:
-        self._request = None  # a refused redirect must not linger as the next request
-        if url not in self.reasons:
-            self.skipped.append(url)
-            self.reasons[url] = reason
-        raise ResourceRefused(f"{_short(url)}: {reason}")
-
-
-def _entity_refusal(data: bytes) -> str | None:
-    """Why ``data`` (an SVG, a stylesheet ...) is refused for declaring XML entities, or ``None``.
-
-    WeasyPrint parses SVG with the standard library's expat, which expands
-    internal entities; an SVG entity bomb would be expanded while laying out.
-    """
-    try:
-        check_xml(data, what="resource")
-    except LimitError:
-        return "it declares XML entities (an entity-expansion attack?)"
-    return None
-
-
-def _broken_image(data: bytes) -> str | None:
-    """Why ``data`` is an image Pillow cannot decode, or ``None`` (fine, or not an image at all)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # DecompressionBombWarning and friends: decided below
-            with Image.open(io.BytesIO(data)) as image:
-                image.load()
-    except UnidentifiedImageError:
-        return None  # a stylesheet, a font, an SVG: not Pillow's business
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        return f"the image cannot be decoded ({exc})"
-    return None
 
 
 def _short(url: str, limit: int = 120) -> str:
@@ -371,6 +316,8 @@ def _read_file(url: str) -> bytes | str:
 
 def _fetch(url: str, policy: ResourcePolicy) -> bytes | str:
     """A remote image through :class:`PolicyFetcher` (redirects stay under the policy)."""
+    from ._weasyprint import PolicyFetcher
+
     fetcher = PolicyFetcher(policy)
     try:
         response = fetcher.fetch(url)
