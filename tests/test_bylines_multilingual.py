@@ -7,6 +7,12 @@ from __future__ import annotations
 import pytest
 
 import convert
+from convert.locale.reading import (
+    NEWSROOM_BYLINES,
+    greek_nominative,
+    may_be_newsroom_byline,
+    read_newsroom_byline,
+)
 
 #: A lead of two sentences per language: enough text for the language to be identified.
 BODY = {
@@ -190,3 +196,50 @@ def test_html_reads_the_same_bylines(lang: str, title: str, byline: str, names: 
 @pytest.mark.parametrize(("lang", "headline"), [h for h in HEADLINES if h[0] in ("de", "es", "fr")])
 def test_html_subheading_that_opens_like_a_byline_names_no_one(lang: str, headline: str) -> None:
     assert convert.read(_page(lang, "Nachrichten", headline, "h2"), from_="html").meta.authors == ()
+
+
+#: A name in each table language's script, in the nominative (Greek in the genitive too).
+SAMPLE_NAME = {"ar": "أحمد منصور", "ja": "山田太郎", "ko": "김민수", "ru": "Анна Белова", "zh": "王小明"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "form"), [(lang, form) for lang, forms in NEWSROOM_BYLINES.items() for form in forms]
+)
+def test_every_newsroom_form_reads_its_name_back(lang: str, form: str) -> None:
+    if lang == "el":
+        genitive = form.split()[0] in ("Του", "Της")
+        name = (
+            "Μαρίας Νικολάου"
+            if form.startswith("Της")
+            else "Γιώργου Παπαδόπουλου"
+            if genitive
+            else "Νίκος Δήμου"
+        )
+        expected = {"Μαρίας Νικολάου": "Μαρία Νικολάου", "Γιώργου Παπαδόπουλου": "Γιώργος Παπαδόπουλος"}.get(
+            name, name
+        )
+    else:
+        name = expected = SAMPLE_NAME[lang]
+    line = form.replace("{names}", name)
+    assert may_be_newsroom_byline(line)
+    assert read_newsroom_byline(line, lang) == expected
+    assert read_newsroom_byline(line, "en") is None  # another language's form is no byline
+
+
+@pytest.mark.parametrize(
+    ("genitive", "feminine", "nominative"),
+    [
+        ("Γιώργου Παπαδόπουλου", False, "Γιώργος Παπαδόπουλος"),
+        ("Γιώργου Παπαδοπούλου", False, "Γιώργος Παπαδόπουλος"),  # the learned genitive moves the stress
+        ("Κυριάκου Μητσοτάκη", False, "Κυριάκος Μητσοτάκης"),
+        ("Αλέξη Τσίπρα", False, "Αλέξης Τσίπρας"),
+        ("Γιάννη Οικονόμου", False, "Γιάννης Οικονόμου"),  # a surname made from a genitive stays
+        ("Ελένης Παπαδάκη", True, "Ελένη Παπαδάκη"),
+        ("Μαρίας Παπαδοπούλου", True, "Μαρία Παπαδοπούλου"),
+        ("Αγίου Πνεύματος", False, None),  # no genitive ending on the second word: no name
+    ],
+)
+def test_greek_names_in_the_genitive_read_back_in_the_nominative(
+    genitive: str, feminine: bool, nominative: str | None
+) -> None:
+    assert greek_nominative(genitive, feminine=feminine) == nominative
