@@ -25,7 +25,7 @@ from typing import cast
 from babel import Locale
 from babel.dates import get_month_names
 
-from .._regex import lazy
+from .._regex import compiled, lazy
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
@@ -377,7 +377,7 @@ def _newsroom_pattern(lang: str) -> re.Pattern[str] | None:
             if not parts[1]
             else f"(?:{names}{gaps[1]}{parts[1]}{_EMAIL_TAIL})"
         )
-    return re.compile("|".join(alternatives)) if alternatives else None
+    return compiled("|".join(alternatives)) if alternatives else None
 
 
 @lru_cache(maxsize=1)
@@ -390,14 +390,16 @@ def _newsroom_labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(starts)), tuple(sorted(ends))
 
 
-_EMAIL_AT_END = re.compile(_EMAIL_TAIL + "$")
+_EMAIL_AT_END = lazy(_EMAIL_TAIL + "$")
 
 
 def may_be_newsroom_byline(text: str) -> bool:
     """Whether ``text`` opens (or, for a form that names first, ends) like a :data:`NEWSROOM_BYLINES` form."""
     starts, ends = _newsroom_labels()
     text = text.strip()
-    return text.startswith(starts) or _EMAIL_AT_END.sub("", text).endswith(ends)
+    if text.startswith(starts):
+        return True
+    return any(end in text for end in ends) and _EMAIL_AT_END.sub("", text).endswith(ends)
 
 
 def read_newsroom_byline(text: str, tag: str | None) -> str | None:
@@ -423,7 +425,7 @@ def read_newsroom_byline(text: str, tag: str | None) -> str | None:
 #: commonest surname ending, ``-όπουλος``, whose stress it moves.
 _MASCULINE_GENITIVE = (("οπούλου", "όπουλος"), ("ου", "ος"), ("η", "ης"), ("α", "ας"))
 _FEMININE_GENITIVE = (("ας", "α"), ("ης", "η"))
-_GREEK_VOWEL_RUN = re.compile("[αάεέηήιίϊΐοόυύϋΰωώ]+")
+_GREEK_VOWEL_RUN = lazy("[αάεέηήιίϊΐοόυύϋΰωώ]+")
 _GREEK_STRESSED = "άέήίΐόύΰώ"
 
 
