@@ -13,6 +13,7 @@ from convert.locale.reading import (
     may_be_newsroom_byline,
     read_newsroom_byline,
 )
+from convert.model import plain_text
 
 #: A lead of two sentences per language: enough text for the language to be identified.
 BODY = {
@@ -147,6 +148,24 @@ def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headl
     names = next(n for lng, _, _, n in READ if lng == lang)
     meta = convert.read(_text(headline, byline, BODY[lang]), from_="text").meta
     assert (meta.title, _names(meta)) == (headline, names)
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), READ)
+def test_markdown_reads_the_byline_under_the_title(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    article = convert.read(f"# {title}\n\n{byline}\n\n{BODY[lang]}\n".encode(), from_="markdown")
+    assert (article.meta.title, _names(article.meta)) == (title, names)
+    assert byline not in plain_text(article.body)  # off the body
+
+
+def test_markdown_front_matter_authors_win_and_a_byline_paragraph_needs_a_title() -> None:
+    text = f"---\ntitle: Treffen\nauthor: Jo Becker\n---\n\nVon Anna Schmidt\n\n{BODY['de']}\n"
+    assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jo Becker",)
+    text = f"Von Anna Schmidt\n\n{BODY['de']}\n"  # no title: the line is not under one
+    assert convert.read(text.encode(), from_="markdown").meta.authors == ()
+    text = f"# Treffen\n\n*By Jane Doe*\n\n{BODY['de']}\n"
+    assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jane Doe",)
 
 
 @pytest.mark.parametrize(("lang", "headline"), HEADLINES)

@@ -12,8 +12,8 @@ from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
+from .._bylines import Byline, find_byline
 from .blocks import clean, is_rule, join_wrapped, unmarked
-from .bylines import Byline, find_byline
 from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
 

@@ -1,19 +1,27 @@
-"""Bylines: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs.
+"""Bylines: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs, read from one line.
 
-Whether a part of a byline is a person's name, a role or a publisher is
-:mod:`convert.names`' to say (:func:`~convert.names.looks_like_name`,
+Shared by the readers that find a byline in the text itself: plain text (its header and closing
+lines) and Markdown (the paragraph under the title). Whether a part of a byline is a person's
+name, a role or a publisher is :mod:`convert.names`' to say (:func:`~convert.names.looks_like_name`,
 :func:`~convert.names.is_role`, :func:`~convert.names.looks_like_publisher`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..._regex import compiled
-from ...cache import dataclass
-from ...names import is_role, looks_like_name, looks_like_publisher, names_a_desk
-from .blocks import clean
-from .datelines import Language
+from .._regex import compiled
+from ..cache import dataclass
+from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+
+#: The article's language, identified when first asked (a line that may be in its words).
+Language = Callable[[], "str | None"]
+
+
+def clean(text: str) -> str:
+    """Spaces of every kind collapsed to one, ends trimmed (a line of text)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +104,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     """
     if not line or line[0].isdigit():
         return None
-    from ...locale import reading
+    from ..locale import reading
 
     if not (reading.may_be_label(line) or reading.may_be_newsroom_byline(line)):
         return None
@@ -143,7 +151,7 @@ _UNSPACED_NAMES = compiled(
 def _split_names(rest: str, lang: str) -> list[str]:
     """The names of a byline, split as the language joins a list (CLDR), and in scripts without
     spaces also at a space or a middle dot between names."""
-    from ...locale.reading import list_separators
+    from ..locale.reading import list_separators
 
     out = []
     for part in list_separators(lang).split(rest):
