@@ -17,6 +17,7 @@ maps its JSON to an article. This module adds what pandoc leaves out:
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
 import posixpath
 import re
@@ -44,6 +45,7 @@ from ..model import (
     replace,
 )
 from ..pandoc_ast import pandoc_to_article
+from ._bylines import find_byline
 from ._package_meta import (
     Props,
     docx_props,
@@ -324,6 +326,7 @@ class PandocReader:
         article, promoted = promote_title(article)
         if promoted:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
+        article = self.take_byline(article, prov)
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
@@ -333,6 +336,10 @@ class PandocReader:
 
     def meta_where(self, key: str) -> str:
         return f"{self.meta_label}: {key}"
+
+    def take_byline(self, article: Article, prov: dict[str, str]) -> Article:
+        """A byline written in the body, read where the format has no place for one of its own."""
+        return article
 
     def properties(self, zf: zipfile.ZipFile) -> Props:
         """Metadata the archive holds outside pandoc's reach."""
@@ -364,6 +371,37 @@ class MarkdownReader(PandocReader):
     description: ClassVar[str] = "Markdown with YAML front matter (pandoc)"
     pandoc_format: ClassVar[str] = "markdown-auto_identifiers"
     meta_label: ClassVar[str] = "YAML front matter"
+
+    def take_byline(self, article: Article, prov: dict[str, str]) -> Article:
+        """The paragraph right under the title, when it reads as a byline and the front matter names
+        no author (``By Jane Doe``, ``*Par Jean Dupont*``, ``本报记者 王小明``): off the body, into
+        the authors, read as the text reader reads one (:func:`convert.readers._bylines.find_byline`,
+        a byline in the article's language's words included)."""
+        meta, body = article.meta, article.body
+        if meta.authors or not meta.title or not body or not isinstance(body[0], Paragraph):
+            return article
+        line = plain_text(body[0]).strip()
+        if not line or len(line) > 150 or "\n" in line:
+            return article
+
+        @functools.cache
+        def language() -> str | None:
+            from ..locale.language import identify
+
+            return meta.language or identify(plain_text(body[1:8]))
+
+        found = find_byline(line, language)
+        if found is None or not found.names:
+            return article
+        prov["authors"] = f"the paragraph under the title: {line[:60]!r} (byline, find_byline)"
+        if found.publisher and not meta.publisher:
+            prov["publisher"] = "publisher named in the byline under the title"
+        authors = tuple(Author(n, role=found.role) for n in found.names)
+        return Article(
+            replace(meta, authors=authors, publisher=meta.publisher or found.publisher),
+            body[1:],
+            article.notes,
+        )
 
 
 class RstReader(PandocReader):

@@ -137,10 +137,17 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
+        lang = (tree.get("lang") or "").split("-")[0].lower()
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
-            if len(text) <= 80 and _BY_LINE.match(text) and not _NOT_BYLINE.search(label) and ancestry.ok(el):
+            if (
+                len(text) <= 80
+                and (m := _BY_LINE.match(text))
+                and _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el))
+                and not _NOT_BYLINE.search(label)
+                and ancestry.ok(el)
+            ):
                 yield text, f'"By NAME" line <{_tag(el)}>'
                 break  # the first: later ones are other stories' and readers' comments
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
@@ -239,7 +246,29 @@ _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)
 #: A line of the page that starts "By" (or its word in another language) and a capital: a byline
 #: with no markup ("By Giovanni Gaggero | 12/10/2020"). The words that are also name particles
 #: (de, da, di: "Da Vinci") are left out.
-_BY_LINE = re.compile(r"(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+_BY_LINE = re.compile(r"(by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+#: The languages (ISO 639-1) each word of :data:`_BY_LINE` other than "by" means "by" in: on a page
+#: that declares its language the word counts only there ("Von Miller Signs With Bills" on an
+#: English page is a headline), as the text reader's catalogue bylines count only in theirs.
+_BY_WORD_LANGUAGES = {
+    "von": ("de",), "par": ("fr",), "por": ("es", "pt", "gl"), "door": ("nl",), "av": ("sv", "no", "nb", "nn"),
+    "af": ("da", "sv"), "przez": ("pl",),
+}  # fmt: skip
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _by_word_fits(word: str, lang: str, names: str, tag: str) -> bool:
+    """Whether a "By NAME" line's word may be "by" here: "by" anywhere, another language's word on a
+    page in that language or in none declared, and not in a heading whose names hold a lower-case
+    word (``<h2>Von Null auf Hundert</h2>``: a title-case heading, as the words "by" opens are)."""
+    word = word.lower()
+    if word == "by":
+        return True
+    if lang and lang not in _BY_WORD_LANGUAGES.get(word, ()):
+        return False
+    return not (tag in _HEADINGS and any(w[:1].islower() for w in names.split()[1:]))
+
+
 #: The word "author" as a label before a byline, in the languages of :data:`.names.PREFIX` (Autor,
 #: Autorin, Autoren; author, authors; auteur, auteure; autore, autori; autora): grammar, the same on
 #: every site of a language.

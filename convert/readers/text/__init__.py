@@ -13,7 +13,7 @@ Plain text has no markup, so the structure comes from conventions::
 
 Each heuristic is a small module-level function with its own tests, and each
 leaves a field empty rather than fill it with a guess. They live by what they
-recognise: :mod:`.blocks` (lines, paragraphs, lists, rules), :mod:`.bylines`
+recognise: :mod:`.blocks` (lines, paragraphs, lists, rules), :mod:`convert.readers._bylines`
 (bylines, names, publishers, sign-offs), :mod:`.datelines` (date lines and
 datelines), :mod:`.notes` (end notes and the bio) and :mod:`.header` (title,
 standfirst, the packed wire header, the provenance trail). This module reads
@@ -29,6 +29,12 @@ from ...base import ReadOptions
 from ...io import check_text, decode_legacy, decode_text, utf16_without_bom  # noqa: F401 - re-exported
 from ...model import Article, Block, Metadata, Note, Paragraph, Rule, Text
 from ...names import looks_like_name, looks_like_publisher  # noqa: F401 - re-exported
+from .._bylines import (  # noqa: F401 - re-exported
+    Byline,
+    find_byline,
+    find_signoff,
+    tidy_name,
+)
 from .blocks import (  # noqa: F401 - re-exported
     body_items,
     clean,
@@ -38,12 +44,6 @@ from .blocks import (  # noqa: F401 - re-exported
     split_blocks,
     split_lines,
     split_paragraphs,
-)
-from .bylines import (  # noqa: F401 - re-exported
-    Byline,
-    find_byline,
-    find_signoff,
-    tidy_name,
 )
 from .datelines import (  # noqa: F401 - re-exported
     DateLine,

@@ -12,8 +12,8 @@ from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
+from .._bylines import Byline, find_byline
 from .blocks import clean, is_rule, join_wrapped, unmarked
-from .bylines import Byline, find_byline
 from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
 
@@ -169,6 +169,8 @@ def read_header(
     while i < min(len(blocks), _HEADER_BLOCKS):
         lines = blocks[i]
         infos = [parse_header_line(x, language) for x in lines]
+        if head.title is None and _headline_not_byline(lines, infos, blocks[i + 1 :], language):
+            infos = [None]
         rest = [x for x, info in zip(lines, infos, strict=True) if info is None]
         title = find_title(rest, i + 1 < len(blocks)) if rest and head.title is None else None
         if rest and title is None:
@@ -197,6 +199,31 @@ def read_header(
                 head.add(item)
         i += 1
     return head, i
+
+
+def _headline_not_byline(
+    lines: list[str],
+    infos: list[list[Byline | DateLine] | None],
+    after: list[list[str]],
+    language: Language | None,
+) -> bool:
+    """Whether a line read as a byline in another language's words, with a lower-case word inside
+    a name (``Von Null auf Hundert``, ``Por Amor al Arte``), stands where the headline goes: first,
+    with no headline after it. ``Von Ursula von der Leyen`` above the headline stays a byline."""
+    if (
+        len(lines) != 1
+        or not infos[0]
+        or not any(isinstance(x, Byline) and x.headline_like for x in infos[0])
+    ):
+        return False
+    if not looks_like_title(lines[0]) or not after:
+        return False
+    following = after[0]
+    title_follows = (
+        find_title(following, len(after) > 1) is not None
+        and parse_header_line(following[0], language) is None
+    )
+    return not title_follows
 
 
 def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:

@@ -7,8 +7,8 @@ import re
 from ..._regex import compiled
 from ...model import Author
 from ...names import looks_like_name
+from .._bylines import tidy_name
 from .blocks import clean
-from .bylines import tidy_name
 
 _NOTE_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (

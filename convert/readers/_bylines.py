@@ -1,19 +1,27 @@
-"""Bylines: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs.
+"""Bylines: ``By Jane Doe, Reuters``, publishers, roles and wire sign-offs, read from one line.
 
-Whether a part of a byline is a person's name, a role or a publisher is
-:mod:`convert.names`' to say (:func:`~convert.names.looks_like_name`,
+Shared by the readers that find a byline in the text itself: plain text (its header and closing
+lines) and Markdown (the paragraph under the title). Whether a part of a byline is a person's
+name, a role or a publisher is :mod:`convert.names`' to say (:func:`~convert.names.looks_like_name`,
 :func:`~convert.names.is_role`, :func:`~convert.names.looks_like_publisher`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..._regex import compiled
-from ...cache import dataclass
-from ...names import is_role, looks_like_name, looks_like_publisher, names_a_desk
-from .blocks import clean
-from .datelines import Language
+from .._regex import compiled
+from ..cache import dataclass
+from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+
+#: The article's language, identified when first asked (a line that may be in its words).
+Language = Callable[[], "str | None"]
+
+
+def clean(text: str) -> str:
+    """Spaces of every kind collapsed to one, ends trimmed (a line of text)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +31,9 @@ class Byline:
     names: tuple[str, ...] = ()
     role: str | None = None
     publisher: str | None = None
+    #: Read in another language's words (``Von``, ``Por``) with a lower-case word inside a name
+    #: (``Null auf Hundert``): a title-case headline reads the same, so only where a headline is not.
+    headline_like: bool = False
 
 
 _BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
@@ -93,24 +104,27 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     """
     if not line or line[0].isdigit():
         return None
-    from ...locale.reading import joins_lists_unspaced, list_separators, may_be_label, read_byline
+    from ..locale import reading
 
-    if not may_be_label(line) or (lang := language()) is None:
+    if not (reading.may_be_label(line) or reading.may_be_newsroom_byline(line)):
         return None
-    rest = read_byline(line, lang)
+    if (lang := language()) is None:
+        return None
+    rest = reading.read_byline(line, lang) or reading.read_newsroom_byline(line, lang)
     if rest is None:
         return None
     rest = rest.rstrip(" .")
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
-    people = [_without_role(p, roles) for p in list_separators(lang).split(rest) if p]
+    people = [_without_role(p, roles) for p in _split_names(rest, lang) if p]
     people = [p for p in people if p]
     if not all(looks_like_name(p) for p in people):
         # a name holding a list word ("和田"): whole, where a list is joined with no spaces
         whole = _without_role(rest, roles)
-        if not (joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
+        if not (reading.joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
             return None
         people = [whole]
-    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)))
+    inner_lower = any(w[:1].islower() for p in people for w in p.split()[1:])
+    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=inner_lower)
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
@@ -125,6 +139,24 @@ _LOCAL_ROLES = {
     "ko": ("편집장", "논설위원", "특파원", "기자", "편집부", "익명", "미상"),
     "zh": ("主编", "主編", "编辑", "編輯", "特派员", "特派員", "记者", "記者", "佚名", "匿名", "不详", "不詳"),
 }  # fmt: skip
+
+
+#: Between names in a script written without spaces: a space or a middle dot (``本报记者 王小明 李华``,
+#: ``김민수·이영희 기자``), as Chinese, Japanese and Korean bylines list their reporters.
+_UNSPACED_NAMES = compiled(
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4}(?:[\s·・]+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4})+"
+)
+
+
+def _split_names(rest: str, lang: str) -> list[str]:
+    """The names of a byline, split as the language joins a list (CLDR), and in scripts without
+    spaces also at a space or a middle dot between names."""
+    from ..locale.reading import list_separators
+
+    out = []
+    for part in list_separators(lang).split(rest):
+        out.extend(compiled(r"[\s·・]+").split(part) if _UNSPACED_NAMES.fullmatch(part) else [part])
+    return out
 
 
 def _without_role(part: str, roles: tuple[str, ...]) -> str:

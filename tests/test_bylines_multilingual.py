@@ -1,0 +1,264 @@
+"""Bylines in ten languages: the false ones (a headline that opens like a byline) and the forms
+newsrooms print besides the catalogues' ``By {names}``. Synthetic articles written for these tests,
+read as plain text, as Markdown, and as HTML where the HTML reader makes the same decision."""
+
+from __future__ import annotations
+
+import pytest
+
+import convert
+from convert.locale.reading import (
+    NEWSROOM_BYLINES,
+    greek_nominative,
+    may_be_newsroom_byline,
+    read_newsroom_byline,
+)
+from convert.model import plain_text
+
+#: A lead of two sentences per language: enough text for the language to be identified.
+BODY = {
+    "de": "Die Präsidenten Russlands und Irans haben sich am Montag in Aschgabat getroffen, am Rande eines "
+    "internationalen Forums. Das Treffen kam für viele Beobachter überraschend und wurde lange diskutiert.",
+    "es": "Los presidentes de Rusia e Irán se reunieron el lunes en Asjabad, al margen de un foro internacional. "
+    "La reunión sorprendió a muchos observadores, que no esperaban un encuentro tan pronto.",
+    "fr": "Les présidents russe et iranien se sont rencontrés lundi à Achgabat, en marge d'un forum international. "
+    "La rencontre a surpris de nombreux observateurs, qui ne l'attendaient pas si tôt.",
+    "nl": "De presidenten van Rusland en Iran hebben elkaar maandag in Asjchabad ontmoet, in de marge van een "
+    "internationaal forum. De ontmoeting kwam voor veel waarnemers als een grote verrassing.",
+    "it": "I presidenti di Russia e Iran si sono incontrati lunedì ad Ashgabat, a margine di un forum "
+    "internazionale. L'incontro ha sorpreso molti osservatori, che non se lo aspettavano così presto.",
+    "el": "Ο πρόεδρος της Ρωσίας και ο πρόεδρος του Ιράν συναντήθηκαν τη Δευτέρα στο Ασγκαμπάτ, στο περιθώριο "
+    "διεθνούς φόρουμ. Η συνάντηση ήταν απρόσμενη για πολλούς παρατηρητές της περιοχής.",
+    "zh": "俄罗斯总统和伊朗总统周一在阿什哈巴德会晤。会晤在纪念土库曼诗人诞辰三百周年的国际论坛期间举行。"
+    "这次会晤出人意料，因为两国总统原定于同月晚些时候在喀山会面。",
+    "ja": "ロシアとイランの大統領は月曜日、アシガバートで会談した。会談はトルクメンの詩人の生誕を記念する"
+    "国際フォーラムの際に行われた。今回の会談は多くの観測筋にとって予想外だった。",
+    "ko": "러시아와 이란 대통령이 월요일 아슈하바트에서 회담했다. 회담은 투르크멘 시인 탄생 300주년을 "
+    "기념하는 국제 포럼을 계기로 열렸다. 이번 회담은 많은 관측통에게 예상 밖이었다.",
+    "ru": "Президенты России и Ирана встретились в понедельник в Ашхабаде на полях международного форума. "
+    "Встреча стала неожиданной для многих наблюдателей, которые не ждали её так скоро.",
+    "ar": "التقى الرئيس الروسي والرئيس الإيراني يوم الاثنين في عشق آباد على هامش منتدى دولي. "
+    "وجاء الاجتماع مفاجئاً لكثير من المراقبين الذين لم يتوقعوه بهذه السرعة.",
+}
+
+#: (language, headline, byline line, names read): the byline stands under the headline.
+READ = [
+    ("de", "Europas Zukunft", "Von Ursula von der Leyen", ("Ursula von der Leyen",)),
+    ("de", "Treffen in Aschgabat", "Von Anna Schmidt und Jo Becker", ("Anna Schmidt", "Jo Becker")),
+    ("es", "Reunión en Asjabad", "Por Ana de Armas", ("Ana de Armas",)),
+    ("es", "Reunión en Asjabad", "Por María García y Luis Pérez", ("María García", "Luis Pérez")),
+    ("fr", "Rencontre à Achgabat", "Par Jean Dupont", ("Jean Dupont",)),
+    (
+        "fr",
+        "Rencontre à Achgabat",
+        "Par Marie de la Tour et Paul Martin",
+        ("Marie de la Tour", "Paul Martin"),
+    ),
+    ("it", "Incontro ad Ashgabat", "di Mario Rossi", ("Mario Rossi",)),
+    ("it", "Incontro ad Ashgabat", "Di Giovanni di Lorenzo", ("Giovanni di Lorenzo",)),
+    ("nl", "Ontmoeting in Asjchabad", "Door Vincent van Gogh", ("Vincent van Gogh",)),
+    ("el", "Συνάντηση στο Ασγκαμπάτ", "Του Γιώργου Παπαδόπουλου", ("Γιώργος Παπαδόπουλος",)),
+    ("el", "Συνάντηση στο Ασγκαμπάτ", "Της Μαρίας Νικολάου", ("Μαρία Νικολάου",)),
+    ("el", "Συνάντηση στο Ασγκαμπάτ", "Γράφει ο Νίκος Δήμου", ("Νίκος Δήμου",)),
+    ("el", "Συνάντηση στο Ασγκαμπάτ", "Του Γιάννη Οικονόμου", ("Γιάννης Οικονόμου",)),
+    ("zh", "两国总统在阿什哈巴德会晤", "本报记者 王小明", ("王小明",)),
+    ("zh", "两国总统在阿什哈巴德会晤", "记者 李华 张伟", ("李华", "张伟")),
+    ("zh", "兩國總統在阿什哈巴德會晤", "本報記者王小明", ("王小明",)),
+    ("zh", "两国总统在阿什哈巴德会晤", "文/张伟", ("张伟",)),
+    ("ja", "両大統領が会談", "文・山田太郎", ("山田太郎",)),
+    ("ja", "両大統領が会談", "取材・文：佐藤花子", ("佐藤花子",)),
+    ("ja", "両大統領が会談", "著者：山田太郎", ("山田太郎",)),
+    ("ko", "두 대통령, 아슈하바트에서 회담", "김민수 기자", ("김민수",)),
+    ("ko", "두 대통령, 아슈하바트에서 회담", "김민수·이영희 기자", ("김민수", "이영희")),
+    ("ko", "두 대통령, 아슈하바트에서 회담", "글·사진 박지훈", ("박지훈",)),
+    ("ru", "Встреча в Ашхабаде", "Автор: Анна Белова", ("Анна Белова",)),
+    ("ru", "Встреча в Ашхабаде", "Текст: Вера Громова", ("Вера Громова",)),
+    ("ru", "Встреча в Ашхабаде", "Авторы: Анна Белова и Дан Ильин", ("Анна Белова", "Дан Ильин")),
+    ("ar", "اجتماع الرئيسين في عشق آباد", "بقلم أحمد منصور", ("أحمد منصور",)),
+    ("ar", "اجتماع الرئيسين في عشق آباد", "كتب: محمد علي", ("محمد علي",)),
+    ("ar", "اجتماع الرئيسين في عشق آباد", "كتبت - سارة خالد", ("سارة خالد",)),
+]
+
+#: (language, headline): headlines that open like a byline in their own language's words; each
+#: stands first, with the body after it.
+HEADLINES = [
+    ("de", "Von Null auf Hundert"),
+    ("de", "Von Mensch zu Mensch"),
+    ("de", "Von Kopf bis Fuß"),
+    ("es", "Por Amor al Arte"),
+    ("es", "Por Fin Llega la Primavera"),
+    ("es", "Por Tierra y Mar"),
+    ("fr", "Par Amour de la Patrie"),
+    ("fr", "Par Monts et par Vaux"),
+    ("fr", "Paris en fête"),
+    ("it", "Di Padre in Figlio"),
+    ("it", "Di Mare e di Terra"),
+    ("it", "Di corsa verso il futuro"),
+    ("el", "Του Αγίου Πνεύματος"),
+    ("el", "Της Κυριακής"),
+    ("el", "Γράφει ιστορία η ομάδα"),
+    ("zh", "记者招待会今日举行"),
+    ("zh", "记者节：致敬新闻人"),
+    ("zh", "文化交流活动"),
+    ("ja", "文学賞の発表"),
+    ("ja", "文化の日の催し"),
+    ("ja", "著者と読者の対話"),
+    ("ko", "기자 회견 열려"),
+    ("ko", "글 쓰는 법"),
+    ("ko", "대통령 기자회견"),
+    ("ru", "Автор и его книга"),
+    ("ru", "Текст закона принят"),
+    ("ru", "Авторы против пиратов"),
+    ("ar", "كتب جديدة في المعرض"),
+    ("ar", "كتب الأطفال"),
+    ("ar", "بقلم الرصاص"),
+]
+
+
+def _text(*blocks: str) -> bytes:
+    return ("\n\n".join(blocks) + "\n").encode()
+
+
+def _names(meta: convert.model.Metadata) -> tuple[str, ...]:
+    return tuple(a.name for a in meta.authors)
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), READ)
+def test_a_byline_under_the_headline_is_read(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    meta = convert.read(_text(title, byline, BODY[lang]), from_="text").meta
+    assert (meta.title, _names(meta)) == (title, names)
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), READ[::3])
+def test_a_byline_above_the_headline_is_read(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    meta = convert.read(_text(byline, title, BODY[lang]), from_="text").meta
+    assert (meta.title, _names(meta)) == (title, names)
+
+
+@pytest.mark.parametrize(("lang", "headline"), HEADLINES)
+def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headline: str) -> None:
+    meta = convert.read(_text(headline, BODY[lang], BODY[lang]), from_="text").meta
+    assert (meta.title, meta.authors) == (headline, ())
+    # with a real byline under it, the headline is still the headline and the byline is read
+    byline = next(b for lng, _, b, _ in READ if lng == lang)
+    names = next(n for lng, _, _, n in READ if lng == lang)
+    meta = convert.read(_text(headline, byline, BODY[lang]), from_="text").meta
+    assert (meta.title, _names(meta)) == (headline, names)
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), READ)
+def test_markdown_reads_the_byline_under_the_title(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    article = convert.read(f"# {title}\n\n{byline}\n\n{BODY[lang]}\n".encode(), from_="markdown")
+    assert (article.meta.title, _names(article.meta)) == (title, names)
+    assert byline not in plain_text(article.body)  # off the body
+
+
+def test_markdown_front_matter_authors_win_and_a_byline_paragraph_needs_a_title() -> None:
+    text = f"---\ntitle: Treffen\nauthor: Jo Becker\n---\n\nVon Anna Schmidt\n\n{BODY['de']}\n"
+    assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jo Becker",)
+    text = f"Von Anna Schmidt\n\n{BODY['de']}\n"  # no title: the line is not under one
+    assert convert.read(text.encode(), from_="markdown").meta.authors == ()
+    text = f"# Treffen\n\n*By Jane Doe*\n\n{BODY['de']}\n"
+    assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(("lang", "headline"), HEADLINES)
+def test_markdown_headline_that_opens_like_a_byline_names_no_one(lang: str, headline: str) -> None:
+    meta = convert.read(f"# {headline}\n\n{BODY[lang]}\n".encode(), from_="markdown").meta
+    assert (meta.title, meta.authors) == (headline, ())
+
+
+def test_a_byline_line_in_a_closing_position_is_read() -> None:
+    text = _text("두 대통령, 아슈하바트에서 회담", BODY["ko"], "이영희 기자 lee@example.co.kr")
+    meta = convert.read(text, from_="text").meta
+    assert _names(meta) == ("이영희",)
+    assert "lee@example" not in convert.write(convert.read(text, from_="text"), "txt").decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "byline"),
+    [("en", "Sports", "Von Miller Signs With Bills"), ("en", "Film", "Di Caprio Wins Oscar")],
+)
+def test_another_languages_by_word_on_an_english_page_is_no_byline(
+    lang: str, headline: str, byline: str
+) -> None:
+    body = (
+        "<p>The announcement came on Sunday night after a long week of talks between the two sides.</p>" * 3
+    )
+    page = (
+        f"<html lang={lang}><body><article><h1>{headline}</h1><p>{byline}</p>{body}</article></body></html>"
+    )
+    assert convert.read(page.encode(), from_="html").meta.authors == ()
+
+
+def _page(lang: str, title: str, line: str, tag: str = "p") -> bytes:
+    body = "".join(f"<p>{BODY[lang]}</p>" for _ in range(3))
+    return (
+        f"<html lang={lang}><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<{tag}>{line}</{tag}>{body}</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "byline", "names"), [r for r in READ if r[0] in ("de", "es", "fr")]
+)
+def test_html_reads_the_same_bylines(lang: str, title: str, byline: str, names: tuple[str, ...]) -> None:
+    assert _names(convert.read(_page(lang, title, byline), from_="html").meta) == names
+
+
+@pytest.mark.parametrize(("lang", "headline"), [h for h in HEADLINES if h[0] in ("de", "es", "fr")])
+def test_html_subheading_that_opens_like_a_byline_names_no_one(lang: str, headline: str) -> None:
+    assert convert.read(_page(lang, "Nachrichten", headline, "h2"), from_="html").meta.authors == ()
+
+
+#: A name in each table language's script, in the nominative (Greek in the genitive too).
+SAMPLE_NAME = {"ar": "أحمد منصور", "ja": "山田太郎", "ko": "김민수", "ru": "Анна Белова", "zh": "王小明"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "form"), [(lang, form) for lang, forms in NEWSROOM_BYLINES.items() for form in forms]
+)
+def test_every_newsroom_form_reads_its_name_back(lang: str, form: str) -> None:
+    if lang == "el":
+        genitive = form.split()[0] in ("Του", "Της")
+        name = (
+            "Μαρίας Νικολάου"
+            if form.startswith("Της")
+            else "Γιώργου Παπαδόπουλου"
+            if genitive
+            else "Νίκος Δήμου"
+        )
+        expected = {"Μαρίας Νικολάου": "Μαρία Νικολάου", "Γιώργου Παπαδόπουλου": "Γιώργος Παπαδόπουλος"}.get(
+            name, name
+        )
+    else:
+        name = expected = SAMPLE_NAME[lang]
+    line = form.replace("{names}", name)
+    assert may_be_newsroom_byline(line)
+    assert read_newsroom_byline(line, lang) == expected
+    assert read_newsroom_byline(line, "en") is None  # another language's form is no byline
+
+
+@pytest.mark.parametrize(
+    ("genitive", "feminine", "nominative"),
+    [
+        ("Γιώργου Παπαδόπουλου", False, "Γιώργος Παπαδόπουλος"),
+        ("Γιώργου Παπαδοπούλου", False, "Γιώργος Παπαδόπουλος"),  # the learned genitive moves the stress
+        ("Κυριάκου Μητσοτάκη", False, "Κυριάκος Μητσοτάκης"),
+        ("Αλέξη Τσίπρα", False, "Αλέξης Τσίπρας"),
+        ("Γιάννη Οικονόμου", False, "Γιάννης Οικονόμου"),  # a surname made from a genitive stays
+        ("Ελένης Παπαδάκη", True, "Ελένη Παπαδάκη"),
+        ("Μαρίας Παπαδοπούλου", True, "Μαρία Παπαδοπούλου"),
+        ("Αγίου Πνεύματος", False, None),  # no genitive ending on the second word: no name
+    ],
+)
+def test_greek_names_in_the_genitive_read_back_in_the_nominative(
+    genitive: str, feminine: bool, nominative: str | None
+) -> None:
+    assert greek_nominative(genitive, feminine=feminine) == nominative
