@@ -29,7 +29,7 @@ from ..model import Article, to_json
 from ..theme import Theme
 from ._bundle_epub import bundle_epub as bundle_epub  # books as EPUB live on their own
 
-if TYPE_CHECKING:  # fetch imports WeasyPrint: only when a PDF is made
+if TYPE_CHECKING:  # the policy is only named here; its fetcher comes with the PDF
     from ..fetch import ResourcePolicy
 
 

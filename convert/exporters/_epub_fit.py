@@ -287,7 +287,7 @@ def fit_article(
     """
     loader = None
     if has_figures(article):
-        from ..fetch import ImageLoader  # imports WeasyPrint's URL fetcher: only when there are images
+        from ..fetch import ImageLoader  # only when there are images
 
         loader = ImageLoader.for_input(base_dir, allow_remote=allow_remote, allowed_hosts=allowed_hosts)
     anchors = Anchors(loader=loader)

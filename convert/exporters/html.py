@@ -566,7 +566,7 @@ def standalone_article(
     """``article`` with every figure fit for a page that stands alone (see the module docstring)."""
     if not has_figures(article):
         return article
-    from ..fetch import ImageLoader  # imports WeasyPrint's URL fetcher: only when there are images
+    from ..fetch import ImageLoader  # only when there are images
 
     loader = ImageLoader.for_input(
         options.base_dir, allow_remote=options.allow_remote, allowed_hosts=options.allowed_hosts
