@@ -420,7 +420,7 @@ def plan_outputs(
             if dest_is_file(dest, formats)
             else {fmt: d / output_name(stem, fmt) for fmt in formats}
         )
-    if src is not None:
+    if src is not None and os.path.lexists(src):  # a missing input is reported as missing, not as overwritten
         for out in outs.values():
             ensure_not_input(out, [src])
     return outs

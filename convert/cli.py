@@ -518,6 +518,8 @@ def _check_outputs(inputs: tuple[str, ...], output: str | None, formats: list[st
     files = [src for src in inputs if src != "-"]
     claimed: dict[Path, str] = {}
     for src in files:
+        if not os.path.lexists(src):
+            continue  # reported as missing when it is read, not as an output that overwrites it
         for out in api.plan_outputs(Path(src), output, formats, Path(src).stem).values():
             api.ensure_not_input(out, files)
             key = out.resolve()

@@ -175,6 +175,19 @@ def test_convert_from_stdin_to_stdout(sample_path: Path) -> None:
     assert r.stdout.decode("utf-8").startswith(SAMPLE_TITLE)
 
 
+def test_a_missing_input_is_reported_missing_not_as_overwritten(tmp_path: Path) -> None:
+    # without -o, a .txt input's txt output would be named like it: the missing file is what is wrong
+    r = subprocess.run(
+        [sys.executable, "-m", "convert", "convert", "missing.txt", "--to", "txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert r.returncode == 3, r.stderr
+    assert r.stderr.decode().strip() == "error: missing.txt: no such file"
+    assert not (tmp_path / "missing.txt").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
