@@ -52,6 +52,7 @@ class ForkServer:
         )
         self._pending = b""  # what the server wrote after the last complete reply
         self._running: int | None = None
+        self.stopped = False  # by _stop: a server that did not answer takes no more runs
         try:
             ready = self._reply(START_SECONDS)
         except ReplyTimeout:
@@ -84,6 +85,8 @@ class ForkServer:
         address_space: int,
     ) -> int:
         """Fork a child running ``python -m convert ARGS``; its pid (and process group)."""
+        if self.stopped:
+            raise RuntimeError("the fork server was stopped after an earlier run did not end; see that run")
         assert self.proc.stdin is not None
         request = {
             "args": list(args),
@@ -133,6 +136,7 @@ class ForkServer:
 
     def _stop(self) -> None:
         """Kill the server (and the child it may be running): it can no longer be trusted to answer."""
+        self.stopped = True
         self._kill_child()
         self.proc.kill()
         self.proc.wait()

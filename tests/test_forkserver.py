@@ -78,3 +78,5 @@ def test_a_server_that_never_answers_is_stopped(
     while not gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gone(pid), "the run outlived its hung server"
+    with pytest.raises(RuntimeError, match="stopped"):  # a stopped server says so, not a closed pipe
+        server.start(["--version"], tmp_path, os.environ, streams, CAP)
