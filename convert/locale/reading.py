@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -42,6 +42,7 @@ __all__ = [
     "read_byline",
     "read_newsroom_byline",
     "read_date",
+    "read_date_calendar",
     "read_updated",
 ]
 
@@ -58,29 +59,43 @@ def read_date(text: str, tag: str | None) -> str | None:
     forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
     language (Babel), each optionally followed by its ``short`` time joined
     by the locale's date-time pattern, a comma or a dash; digits may be the
-    language's own. The whole text must be the date. Only the Gregorian
-    calendar is read (Babel has no other), in the era the language counts in:
-    Thai ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
-    otherwise. A year after next year in any other language gives ``None``.
+    language's own. The whole text must be the date, or dates of one day in
+    several calendars between dashes, bars or brackets (then the Gregorian one
+    counts). Gregorian dates are read in the era the language counts in: Thai
+    ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
+    otherwise; a year after next year gives ``None``. Where the language has
+    CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` -> ``2026-12-07``)
+    and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura)
+    are read too, by CLDR's patterns of those calendars, the era and a leading
+    weekday optional (:mod:`convert.locale.calendars`).
     """
+    found = read_date_calendar(text, tag)
+    return found[0] if found else None
+
+
+def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
+    """:func:`read_date`, and the calendar the text wrote it in (``gregorian``, ``persian``, ``islamic``)."""
     text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
-    if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+    if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
-    for form, month_of in _date_readers(str(babel_locale(tag))):
-        m = form.fullmatch(text)
-        if m is None:
-            continue
-        found = _read_match(m, month_of, _ERA_OFFSET.get(babel_locale(tag).language, 0))
-        if found is not None:
-            return found
-    return None
+    readers = _date_readers(str(babel_locale(tag)))
+    era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
+    found = _read_whole(text, readers, era_offset)
+    if found is None and _CALENDAR_SEPARATORS.search(text):
+        found = _read_parts(text, readers, era_offset)
+    return found
 
 
 #: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
 _LITERAL = {",": ",?", "\u060c": "\u060c?"}
 
-#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
-_FORMAT_MARKS = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry, and
+#: the joiner and tatweel that lengthen Arabic letters (``هـ`` for ``ه``, CLDR's ``ه\u200d.ش.``).
+_FORMAT_MARKS = lazy("[\u061c\u0640\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+#: What stands between the dates of one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧
+#: ديسمبر ٢٠٢٦ م``, ``۱۶ آذر ۱۴۰۵ (۷ دسامبر ۲۰۲۶)``), or between a leading weekday and them.
+_CALENDAR_SEPARATORS = lazy(r"(\s+[-–—|/]\s+|\s*[|()\[\]،,]\s*|\s*[–—]\s*)")
 
 
 def _ascii_digits(text: str) -> str:
@@ -93,23 +108,38 @@ def _words(names: Mapping[object, str]) -> str:
     return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
 
 
+def _month_key(name: str) -> str:
+    """A month name as looked up: its digits ASCII, lower case, no full stop after it, no spaces or
+    zero-width non-joiners inside (``ربیع‌الاول``, ``ربیع الاول`` and ``ربیعالاول`` are one name)."""
+    return re.sub(r"[\s\u200c]+", "", _FORMAT_MARKS.sub("", _ascii_digits(name)).lower().rstrip("."))
+
+
+def _name_pattern(names: Iterable[str]) -> str:
+    """An alternation of month names as CLDR writes them, longest first; where a name has a space or
+    non-joiner, either may be typed, or none."""
+    written = sorted(
+        {_FORMAT_MARKS.sub("", _ascii_digits(n)).lower().rstrip(".") for n in names},
+        key=lambda n: (-len(n), n),
+    )
+    return "|".join(r"[\s\u200c]*".join(re.escape(w) for w in re.split(r"[\s\u200c]+", n)) for n in written)
+
+
+#: A compiled form, the month names it reads to numbers, and its calendar.
+_Form = tuple[re.Pattern[str], dict[str, int], str]
+
+
 @lru_cache(maxsize=32)
-def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
-    """Compiled :func:`read_date` forms for a Babel locale id, and its month names to numbers."""
+def _date_readers(ident: str) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
+    """Compiled :func:`read_date` forms for a Babel locale id (Gregorian first, then the other
+    calendars the language names), and its weekday names (a weekday alone before dates)."""
     from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
 
+    from .calendars import CALENDARS, calendar_names
+
     loc = Locale.parse(ident)
-    month_of: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for n, name in get_month_names(width, context, loc).items():
-                month_of.setdefault(_ascii_digits(name).lower().rstrip("."), n)
-    months = "|".join(re.escape(n) for n in sorted(month_of, key=lambda n: (-len(n), n)))
     days = "|".join(
         _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
     )
-    # Only the era of the Common Era: a year before it is no article's date.
-    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
     periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
     fields = {
         "d": r"(?P<day>\d{1,2})",
@@ -118,14 +148,13 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
         "y": r"(?P<year>\d{4})",
         "E": rf"(?:{days})\.?",
         "c": rf"(?:{days})\.?",
-        "G": rf"(?P<era>{era})",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
         "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
     }
 
-    def compile_pattern(pattern: str) -> str | None:
+    def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
         out: list[str] = []
         numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
         for kind, value in tokenize_pattern(pattern):
@@ -141,6 +170,8 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
             char, count = cast("tuple[str, int]", value)
             if char in "ML" and count >= 3:
                 out.append(rf"(?P<month>{months})\.?")
+            elif char == "G":
+                out.append(era)
             elif char in fields:
                 out.append(fields[char])
             else:
@@ -155,21 +186,98 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
     zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
         "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
     )
-    joined = str(loc.datetime_formats["long"]).replace("'", "")
-    forms: list[str] = []
+    clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+
+    def with_clock(date: str, joined: str) -> list[str]:
+        if not clock:
+            return [date]
+        own = re.escape(joined.replace("'", "")).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
+        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
+        return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?"]
+
+    forms: dict[str, tuple[dict[str, int], str]] = {}
+    # Gregorian: Babel's names. Only the era of the Common Era: a year before it is no article's date.
+    month_of: dict[str, int] = {}
+    written: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names(width, context, loc).items():
+                month_of.setdefault(_month_key(name), n)
+                written.add(name)
+    months = _name_pattern(written)
+    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
+    trailing = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated"))
+    joined = str(loc.datetime_formats["long"])
     for width in ("full", "long", "medium"):
-        date = compile_pattern(str(loc.date_formats[width].pattern))
+        pattern = str(loc.date_formats[width].pattern)
+        date = compile_pattern(pattern, months, rf"(?P<era>{era})")
         if date is None:
             continue
         # a full stop that ends CLDR's pattern ("г.") may be left out
         date = re.sub(r"\\\.$", r"\\.?", date)
-        clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
-        own = re.escape(joined).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
-        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
-        with_time = own.replace("\x00", date).replace("\x01", clock) if clock else ""
-        plain = rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?" if clock else date
-        forms.extend(f for f in (with_time, plain) if f)
-    return tuple((re.compile(form, re.I), month_of) for form in dict.fromkeys(forms))
+        if "G" not in pattern:
+            date += rf"(?:\s*(?P<era>{trailing}))?"
+        for form in with_clock(date, joined):
+            forms.setdefault(form, (month_of, "gregorian"))
+    # Other calendars, by CLDR's names of them in the language (calendars.json); the era optional.
+    for calendar in CALENDARS:
+        names = calendar_names(calendar, ident)
+        if names is None:
+            continue
+        cal_months = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
+        cal_written = [n for spellings in names["months"] for n in spellings]
+        cal_era = "|".join(re.escape(_FORMAT_MARKS.sub("", e)) for e in names["eras"]) or "(?!)"
+        for width in ("full", "long", "medium"):
+            pattern = names["date"][width]
+            date = compile_pattern(pattern, _name_pattern(cal_written), rf"(?P<era>{cal_era})?")
+            if date is None:
+                continue
+            if "G" not in pattern:
+                date += rf"(?:\s*(?P<era>{cal_era}))?"
+            if not pattern.lstrip().startswith(("E", "c")):
+                date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"  # a weekday before the date
+            for form in with_clock(date, names["datetime"]):
+                forms.setdefault(form, (cal_months, calendar))
+    compiled_forms = tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items())
+    return compiled_forms, re.compile(rf"(?:{days})\.?", re.I)
+
+
+def _read_whole(
+    text: str, readers: tuple[tuple[_Form, ...], re.Pattern[str]], era_offset: int
+) -> tuple[str, str] | None:
+    for form, month_of, calendar in readers[0]:
+        m = form.fullmatch(text)
+        if m is None:
+            continue
+        found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+        if found is not None:
+            return found, calendar
+    return None
+
+
+def _read_parts(
+    text: str, readers: tuple[tuple[_Form, ...], re.Pattern[str]], era_offset: int
+) -> tuple[str, str] | None:
+    """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
+    date, else the first. Each run of parts is read as long as it can be (a comma inside a date)."""
+    tokens = _CALENDAR_SEPARATORS.split(text)
+    parts = tokens[0::2]
+    dates: list[tuple[str, str]] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            piece = "".join(tokens[2 * i : 2 * j - 1]).strip()
+            if not piece or readers[1].fullmatch(piece):
+                break
+            found = _read_whole(piece, readers, era_offset)
+            if found is not None:
+                dates.append(found)
+                break
+        else:
+            return None
+        i = j
+    return next((d for d in dates if d[1] == "gregorian"), dates[0] if dates else None)
 
 
 #: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
@@ -178,16 +286,26 @@ def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], .
 _ERA_OFFSET = {"th": 543}
 
 
-def _read_match(m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0) -> str | None:
+def _read_match(
+    m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0, calendar: str = "gregorian"
+) -> str | None:
     g = m.groupdict()
-    month = month_of.get(g["month"].lower()) if g.get("month") else int(g["mon"] or 0)
+    month = month_of.get(_month_key(g["month"])) if g.get("month") else int(g["mon"] or 0)
     if not month or not g.get("year") or not g.get("day"):
         return None
     year = int(g["year"])
     if era_offset and not g.get("era") and year > dt.date.today().year + 1:
         year -= era_offset  # no Gregorian era written: the language's own era
     try:
-        day = dt.date(year, month, int(g["day"]))
+        if calendar == "gregorian":
+            day = dt.date(year, month, int(g["day"]))
+        else:
+            from .calendars import to_gregorian
+
+            found = to_gregorian(calendar, year, month, int(g["day"]))
+            if found is None:
+                return None
+            day = found
         if day.year > dt.date.today().year + 1:
             return None  # a year in an era we do not read: no date rather than a wrong one
         if g.get("hour") is None:
