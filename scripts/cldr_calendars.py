@@ -1,4 +1,5 @@
-"""Regenerate ``convert/locale/data/calendars.json``: CLDR's Solar Hijri and Hijri calendars.
+"""Regenerate ``convert/locale/data/calendars.json`` and ``calendar_defaults.json``: CLDR's Solar
+Hijri and Hijri calendars, and which calendar each locale shows by default.
 
 Babel compiles CLDR's Gregorian calendar only, so the names and patterns of the
 ``persian`` (Solar Hijri) and ``islamic`` (Hijri) calendars come from the Unicode
@@ -8,7 +9,7 @@ them; nothing else is fetched)::
     npm pack cldr-cal-persian-full@46.1.0 cldr-cal-islamic-full@48.2.0 cldr-core@48.2.0
     for f in cldr-*.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
     python scripts/cldr_calendars.py cldr-cal-persian-full-46.1.0/package \\
-        cldr-cal-islamic-full-48.2.0/package cldr-core-48.2.0/package > convert/locale/data/calendars.json
+        cldr-cal-islamic-full-48.2.0/package cldr-core-48.2.0/package convert/locale/data
 
 (``cldr-cal-persian-full`` was last published for CLDR 46.1; the islamic package and
 cldr-core are CLDR 48.2.) For each calendar the file keeps the locales whose month
@@ -17,9 +18,10 @@ which English shows, and not the same as their parent locale's (``ar-EG`` is ``a
 locale with root's names under a parent with its own (``uz-Arab`` under ``uz``) is ``null``.
 Per locale: each month's distinct names (the format context's wide name first), the
 era's names (none where they are root's ``AP``, ``AH``), the ``full``/``long``/``medium`` date patterns and the ``long`` date-time
-pattern. ``default`` holds what picks a locale's default calendar: CLDR's
-``calendarPreferenceData`` (first calendar by region, where it is not Gregorian) and the
-regions ``likelySubtags`` gives the languages written there.
+pattern. ``calendar_defaults.json`` holds what picks a locale's default calendar, apart so
+that a date shown in English does not load the names: CLDR's ``calendarPreferenceData``
+(first calendar by region, where it is not Gregorian) and the regions ``likelySubtags``
+gives the languages written there.
 """
 
 from __future__ import annotations
@@ -105,25 +107,39 @@ def defaults(core: Path) -> dict[str, dict[str, str]]:
     return {"regions": regions, "likely_regions": languages}
 
 
-def main(persian: Path, islamic: Path, core: Path) -> str:
+def main(persian: Path, islamic: Path, core: Path, out: Path) -> None:
     def version(package: Path) -> str:
         return str(json.loads((package / "package.json").read_text(encoding="utf-8"))["version"])
 
-    doc = {
-        "source": (
-            f"CLDR {version(persian)} persian calendar (npm cldr-cal-persian-full {version(persian)}), "
-            f"CLDR {version(islamic)} islamic calendar (npm cldr-cal-islamic-full {version(islamic)}), "
-            f"CLDR {version(core)} calendarPreferenceData and likelySubtags (npm cldr-core {version(core)}); "
-            "scripts/cldr_calendars.py"
-        ),
-        "default": defaults(core),
-        "calendars": {
-            "persian": calendar_locales(persian, "persian"),
-            "islamic": calendar_locales(islamic, "islamic"),
+    def write(name: str, doc: dict[str, Any]) -> None:
+        text = json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        (out / name).write_text(text, encoding="utf-8")
+
+    write(
+        "calendars.json",
+        {
+            "source": (
+                f"CLDR {version(persian)} persian calendar (npm cldr-cal-persian-full {version(persian)}), "
+                f"CLDR {version(islamic)} islamic calendar (npm cldr-cal-islamic-full {version(islamic)}); "
+                "scripts/cldr_calendars.py"
+            ),
+            "calendars": {
+                "persian": calendar_locales(persian, "persian"),
+                "islamic": calendar_locales(islamic, "islamic"),
+            },
         },
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    )
+    write(
+        "calendar_defaults.json",
+        {
+            "source": (
+                f"CLDR {version(core)} calendarPreferenceData and likelySubtags (npm cldr-core {version(core)}); "
+                "scripts/cldr_calendars.py"
+            ),
+            **defaults(core),
+        },
+    )
 
 
 if __name__ == "__main__":
-    sys.stdout.write(main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
+    main(*(Path(a) for a in sys.argv[1:5]))

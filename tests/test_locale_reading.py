@@ -53,7 +53,7 @@ def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_writte
 
 
 LANGS = ["en", "fr", "de", "es", "ru", "uk", "el", "tr", "pl", "ar", "fa", "ur", "he", "hi", "mr",
-         "bn", "th", "my", "zh", "ja", "ko", "vi", "ps", "ckb"]  # fmt: skip
+         "bn", "th", "my", "zh", "ja", "ko", "vi", "ps", "ckb", "fa-AF", "ar-SA", "uz-Arab"]  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -42,6 +42,7 @@ __all__ = [
 CALENDARS = ("islamic", "persian")
 
 _FILE = Path(__file__).parent / "data" / "calendars.json"
+_DEFAULTS_FILE = Path(__file__).parent / "data" / "calendar_defaults.json"
 
 
 class CalendarNames(TypedDict):
@@ -56,6 +57,13 @@ class CalendarNames(TypedDict):
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    """Apart from the names: a date shown in English reads this small file only."""
+    data: dict[str, Any] = json.loads(_DEFAULTS_FILE.read_text(encoding="utf-8"))
     return data
 
 
@@ -78,7 +86,7 @@ def default_calendar(loc: Locale) -> str:
     """CLDR's default calendar for a locale: the first of its region's preferences (``fa`` ->
     ``persian`` by its likely region ``IR``, ``fa_AF`` -> ``persian``, ``th`` -> ``buddhist``,
     ``ar`` and ``ar_SA`` -> ``gregorian``)."""
-    default = _data()["default"]
+    default = _defaults()
     region = loc.territory
     if region is None:
         likely = default["likely_regions"]

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -26,6 +26,7 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from .._regex import compiled, lazy
+from .calendars import CALENDARS, CalendarNames, calendar_names
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
@@ -78,11 +79,11 @@ def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
     text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
-    readers = _date_readers(str(babel_locale(tag)))
+    ident = str(babel_locale(tag))
     era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
-    found = _read_whole(text, readers, era_offset)
+    found = _read_whole(text, ident, era_offset)
     if found is None and _CALENDAR_SEPARATORS.search(text):
-        found = _read_parts(text, readers, era_offset)
+        found = _read_parts(text, ident, era_offset)
     return found
 
 
@@ -128,13 +129,12 @@ def _name_pattern(names: Iterable[str]) -> str:
 _Form = tuple[re.Pattern[str], dict[str, int], str]
 
 
-@lru_cache(maxsize=32)
-def _date_readers(ident: str) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
-    """Compiled :func:`read_date` forms for a Babel locale id (Gregorian first, then the other
-    calendars the language names), and its weekday names (a weekday alone before dates)."""
+@lru_cache(maxsize=64)
+def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
+    """Compiled :func:`read_date` forms for a Babel locale id, and its weekday names (a weekday alone
+    before dates): the Gregorian calendar's, or with ``other_calendars`` those of the calendars the
+    language names in CLDR (built, and their names loaded, only when a Gregorian date was not found)."""
     from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
-
-    from .calendars import CALENDARS, calendar_names
 
     loc = Locale.parse(ident)
     days = "|".join(
@@ -196,6 +196,13 @@ def _date_readers(ident: str) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
         return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?"]
 
     forms: dict[str, tuple[dict[str, int], str]] = {}
+    weekday = re.compile(rf"(?:{days})\.?", re.I)
+    if other_calendars:
+        for calendar in CALENDARS:
+            if (names := calendar_names(calendar, ident)) is not None:
+                for form, numbers in _calendar_forms(names, compile_pattern, with_clock, days).items():
+                    forms.setdefault(form, (numbers, calendar))
+        return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
     # Gregorian: Babel's names. Only the era of the Common Era: a year before it is no article's date.
     month_of: dict[str, int] = {}
     written: set[str] = set()
@@ -220,45 +227,61 @@ def _date_readers(ident: str) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
             date += rf"(?:\s*(?P<era>{trailing}))?"
         for form in with_clock(date, joined):
             forms.setdefault(form, (month_of, "gregorian"))
-    # Other calendars, by CLDR's names of them in the language (calendars.json); the era optional.
-    for calendar in CALENDARS:
-        names = calendar_names(calendar, ident)
-        if names is None:
+    return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
+
+
+def _calendar_forms(
+    names: CalendarNames,
+    compile_pattern: Callable[[str, str, str], str | None],
+    with_clock: Callable[[str, str], list[str]],
+    days: str,
+) -> dict[str, dict[str, int]]:
+    """The forms of a calendar besides the Gregorian one, by CLDR's names of it in the language
+    (``data/calendars.json``): its patterns, the era optional, a weekday before the date allowed."""
+    month_of = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
+    months = _name_pattern(n for spellings in names["months"] for n in spellings)
+    era = "|".join(re.escape(_FORMAT_MARKS.sub("", e)) for e in names["eras"]) or "(?!)"
+    forms: dict[str, dict[str, int]] = {}
+    for width in ("full", "long", "medium"):
+        pattern = names["date"][width]
+        date = compile_pattern(pattern, months, rf"(?P<era>{era})?")
+        if date is None:
             continue
-        cal_months = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
-        cal_written = [n for spellings in names["months"] for n in spellings]
-        cal_era = "|".join(re.escape(_FORMAT_MARKS.sub("", e)) for e in names["eras"]) or "(?!)"
-        for width in ("full", "long", "medium"):
-            pattern = names["date"][width]
-            date = compile_pattern(pattern, _name_pattern(cal_written), rf"(?P<era>{cal_era})?")
-            if date is None:
+        if "G" not in pattern:
+            date += rf"(?:\s*(?P<era>{era}))?"
+        if not pattern.lstrip().startswith(("E", "c")):
+            date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"
+        for form in with_clock(date, names["datetime"]):
+            forms.setdefault(form, month_of)
+    return forms
+
+
+@lru_cache(maxsize=64)
+def _calendar_month_keys(ident: str) -> frozenset[str]:
+    """The month names (as :func:`_month_key` writes them) of the other calendars the language names."""
+    found = (calendar_names(c, ident) for c in CALENDARS)
+    return frozenset(
+        _month_key(n) for names in found if names for spellings in names["months"] for n in spellings
+    )
+
+
+def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
+    for other_calendars in (False, True):
+        if other_calendars:
+            squashed = _month_key(text)
+            if not any(key in squashed for key in _calendar_month_keys(ident)):
+                return None  # no month of theirs: their forms are not built
+        for form, month_of, calendar in _date_readers(ident, other_calendars)[0]:
+            m = form.fullmatch(text)
+            if m is None:
                 continue
-            if "G" not in pattern:
-                date += rf"(?:\s*(?P<era>{cal_era}))?"
-            if not pattern.lstrip().startswith(("E", "c")):
-                date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"  # a weekday before the date
-            for form in with_clock(date, names["datetime"]):
-                forms.setdefault(form, (cal_months, calendar))
-    compiled_forms = tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items())
-    return compiled_forms, re.compile(rf"(?:{days})\.?", re.I)
-
-
-def _read_whole(
-    text: str, readers: tuple[tuple[_Form, ...], re.Pattern[str]], era_offset: int
-) -> tuple[str, str] | None:
-    for form, month_of, calendar in readers[0]:
-        m = form.fullmatch(text)
-        if m is None:
-            continue
-        found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
-        if found is not None:
-            return found, calendar
+            found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+            if found is not None:
+                return found, calendar
     return None
 
 
-def _read_parts(
-    text: str, readers: tuple[tuple[_Form, ...], re.Pattern[str]], era_offset: int
-) -> tuple[str, str] | None:
+def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
     """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
     date, else the first. Each run of parts is read as long as it can be (a comma inside a date)."""
     tokens = _CALENDAR_SEPARATORS.split(text)
@@ -268,9 +291,9 @@ def _read_parts(
     while i < len(parts):
         for j in range(len(parts), i, -1):
             piece = "".join(tokens[2 * i : 2 * j - 1]).strip()
-            if not piece or readers[1].fullmatch(piece):
+            if not piece or _date_readers(ident)[1].fullmatch(piece):
                 break
-            found = _read_whole(piece, readers, era_offset)
+            found = _read_whole(piece, ident, era_offset)
             if found is not None:
                 dates.append(found)
                 break
