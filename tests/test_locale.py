@@ -159,7 +159,7 @@ def test_dates_in_the_calendar_cldr_prefers_for_the_language() -> None:
     assert loc.display_date("2025-03-20", "fa") == "۳۰ اسفند ۱۴۰۳"  # 1403 is a leap year
     assert loc.display_date("2026-12-07T22:37:00", "fa") == "۱۶ آذر ۱۴۰۵، ساعت ۲۲:۳۷"
     assert loc.display_date("2026-12-07", "ar") == "7 ديسمبر 2026"  # CLDR's first calendar: Gregorian
-    assert loc.display_date("2026-12-07", "ar-SA") == "٧ ديسمبر ٢٠٢٦"  # Saudi Arabia too, since CLDR 42
+    assert loc.display_date("2026-12-07", "ar-SA") == "٧ ديسمبر ٢٠٢٦"  # Saudi Arabia too (CLDR 48)
     assert loc.display_date("2026-12-07", "ps") == "۷ دسمبر ۲۰۲۶"  # CLDR gives Pashto no era name of its own
     assert loc.display_date("2026-12-07", "uz-Arab") == "۷ نچی دسمبر ۲۰۲۶"  # nor month names
     assert loc.display_date("2026-12-07", "th") == "7 ธันวาคม ค.ศ. 2026"  # Gregorian, its era written

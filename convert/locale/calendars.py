@@ -10,7 +10,7 @@ so:
 - which calendar a locale shows by default: CLDR's ``calendarPreferenceData`` (the
   first calendar of the locale's region, its region from ``likelySubtags`` when the
   tag names none): ``persian`` for Iran and Afghanistan, ``buddhist`` for Thailand,
-  ``gregorian`` everywhere else (Saudi Arabia included, since CLDR 42);
+  ``gregorian`` everywhere else (Saudi Arabia included, in CLDR 48);
 - days: ``persiantools`` converts Solar Hijri days (the 33-year rule with the corrections
   that keep it on the astronomical calendar Iran uses, as ICU4X has them), ``hijridate``
   Hijri days by Saudi Arabia's Umm al-Qura calendar (1343-1500 AH, 1924-2077); both are

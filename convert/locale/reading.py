@@ -2,7 +2,8 @@
 article's language.
 
 - :func:`read_date` is :func:`~convert.locale.text.display_date` reversed: CLDR's date patterns of
-  the language (Babel), its month and weekday names, its digits;
+  the language (Babel), its month and weekday names, its digits; Solar Hijri and Hijri dates by
+  CLDR's names of those calendars (:mod:`convert.locale.calendars`), read as the Gregorian day;
 - :func:`read_byline` recognises a line in the article's language's own words for ``By {names}``,
   :func:`read_updated` one in any catalogue language's words for ``Updated {date}``: the
   catalogues are the source (CLDR has no byline words); ``data/read_back.json`` keeps their forms

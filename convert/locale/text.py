@@ -6,7 +6,9 @@ tag (``None`` or an unknown language gives English):
 - dates and times: CLDR through Babel (:func:`display_date`), one form for
   every exporter: the ``long`` date, then the ``short`` time when the source
   has a time, then the zone when the source has one, joined by the locale's
-  own date-time pattern;
+  own date-time pattern; in the calendar CLDR prefers for the language where
+  that is Solar Hijri (Persian: ``۱۶ آذر ۱۴۰۵``), from CLDR's names of it
+  (:mod:`convert.locale.calendars`);
 - quotation marks: CLDR's ``delimiters`` (:func:`quote_marks`). Babel does not
   compile them, so ``data/quotes.json`` holds them, generated from the
   consortium's JSON release by ``scripts/cldr_quotes.py``;
@@ -119,8 +121,10 @@ def display_date(iso: str | None, tag: str | None) -> str | None:
 
     ``2024-10-14`` -> ``14 octobre 2024``; ``2024-10-14T22:37:00`` ->
     ``October 14, 2024, 10:37 PM``; a zone is shown only when the value has
-    one, and the time is shown in that zone, never converted. A value that is
-    no ISO date is returned as it is; ``None`` stays ``None``.
+    one, and the time is shown in that zone, never converted. Where CLDR's
+    default calendar for the language is Solar Hijri and CLDR names it in the
+    language, the date is in that calendar: ``2026-12-07`` -> ``۱۶ آذر ۱۴۰۵``
+    (fa). A value that is no ISO date is returned as it is; ``None`` stays ``None``.
     """
     parsed = parse_iso(iso)
     if parsed is None:
