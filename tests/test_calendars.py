@@ -128,6 +128,9 @@ def test_the_gregorian_date_counts_when_the_calendars_disagree() -> None:
         ("الاثنين - ديسمبر", "ar"),  # no date at all
         ("۱۶ آذر", "fa"),  # no year
         ("١٥ جمادى الآخرة ١٤٤٨ هـ", "en"),  # Arabic months in an English text
+        ("۱۶ آذر ۱۴۰۵ - ۲۰ آذر ۱۴۰۵", "fa"),  # a range in one calendar: no one day
+        ("۷ دسامبر ۲۰۲۶ - ۱۴ دسامبر ۲۰۲۶", "fa"),
+        ("۱۶ آذر ۱۴۰۵ - ۱۴ دسامبر ۲۰۲۶", "fa"),  # a week apart: not one day in two calendars
     ],
 )
 def test_what_is_no_date_stays_none(text: str, lang: str) -> None:

@@ -284,7 +284,8 @@ def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
 
 def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
     """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
-    date, else the first. Each run of parts is read as long as it can be (a comma inside a date)."""
+    date, else the first. Each run of parts is read as long as it can be (a comma inside a date).
+    Two dates in one calendar (``14 - 20 October``), or days apart, are no one day: ``None``."""
     tokens = _CALENDAR_SEPARATORS.split(text)
     parts = tokens[0::2]
     dates: list[tuple[str, str]] = []
@@ -301,7 +302,16 @@ def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
         else:
             return None
         i = j
-    return next((d for d in dates if d[1] == "gregorian"), dates[0] if dates else None)
+    calendars = [c for _, c in dates]
+    days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in dates)
+    if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
+        return None  # two dates of one calendar (a range), or days apart: no one day
+    return next((d for d in dates if d[1] == "gregorian"), dates[0])
+
+
+#: How far a paper's Hijri date may stand from Umm al-Qura's: months begin with the crescent seen
+#: where the paper is printed, which can be a day or two from Saudi Arabia's computed calendar.
+_SIGHTING_DAYS = 2
 
 
 #: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
