@@ -27,6 +27,7 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from .._regex import compiled, lazy
+from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
@@ -303,10 +304,15 @@ def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
             return None
         i = j
     calendars = [c for _, c in dates]
-    days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in dates)
+    days = sorted(_day(iso) for iso, _ in dates)
     if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
         return None  # two dates of one calendar (a range), or days apart: no one day
     return next((d for d in dates if d[1] == "gregorian"), dates[0])
+
+
+def _day(iso: str) -> dt.date:
+    found = parse_iso(iso)
+    return found.date() if isinstance(found, dt.datetime) else found or dt.date.min
 
 
 #: How far a paper's Hijri date may stand from Umm al-Qura's: months begin with the crescent seen
