@@ -138,9 +138,11 @@ def test_what_is_no_date_stays_none(text: str, lang: str) -> None:
 
 
 def test_a_non_date_builds_no_other_calendars_forms() -> None:
-    rd._date_readers.cache_clear()
+    from convert.locale import reading_dates
+
+    reading_dates._date_readers.cache_clear()
     assert rd.read_date("14 pommes 2024", "fr") is None
-    assert rd._date_readers.cache_info().currsize == 1  # the Gregorian forms only
+    assert reading_dates._date_readers.cache_info().currsize == 1  # the Gregorian forms only
 
 
 # --------------------------------------------------------------------------

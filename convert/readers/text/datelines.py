@@ -76,7 +76,7 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
     for a text shaped like a date (:func:`_date_shaped`)."""
     if not _date_shaped(text) or (lang := language()) is None:
         return None
-    from ...locale.reading import read_date_calendar
+    from ...locale.reading_dates import read_date_calendar
 
     return read_date_calendar(text, lang)
 
