@@ -139,13 +139,42 @@ def test_display_forms() -> None:
 
 def test_dates_and_numbers_use_the_locales_own_digits() -> None:
     """CLDR's default numbering system decides: Persian ``arabext``, Egyptian Arabic ``arab``, Bengali ``beng``."""
-    assert loc.display_date("2024-10-14", "fa") == "۱۴ اکتبر ۲۰۲۴"
+    assert loc.display_date("2024-10-14", "fa") == "۲۳ مهر ۱۴۰۳"  # and CLDR's calendar for Iran: Solar Hijri
     assert loc.display_date("2024-10-14", "ar-EG") == "١٤ أكتوبر ٢٠٢٤"
     assert loc.display_date("2024-10-14", "bn") == "১৪ অক্টোবর, ২০২৪"
     assert loc.display_date("2024-10-14", "ar") == "14 أكتوبر 2024"  # CLDR's default for ar is latn
     assert loc.display_date("2024-10-14", "hi") == "14 अक्टूबर 2024"  # and for Hindi too
     assert loc.number(1234.5, "fa") == "۱٬۲۳۴٫۵"  # the system's own separators as well
     assert loc.number(1234.5, "en") == "1,234.5"
+
+
+def test_dates_in_the_calendar_cldr_prefers_for_the_language() -> None:
+    """Solar Hijri where CLDR's first calendar for the language's region is ``persian`` (Iran,
+    Afghanistan) and CLDR names its months in the language; the Gregorian calendar elsewhere."""
+    assert loc.display_date("2026-12-07", "fa") == "۱۶ آذر ۱۴۰۵"
+    assert loc.display_date("2026-12-07", "fa-IR") == "۱۶ آذر ۱۴۰۵"
+    assert loc.display_date("2026-12-07", "fa-AF") == "۱۶ قوس ۱۴۰۵"  # Dari's month names (CLDR fa_AF)
+    assert loc.display_date("2026-03-21", "fa") == "۱ فروردین ۱۴۰۵"  # Nowruz
+    assert loc.display_date("2026-03-20", "fa") == "۲۹ اسفند ۱۴۰۴"
+    assert loc.display_date("2025-03-20", "fa") == "۳۰ اسفند ۱۴۰۳"  # 1403 is a leap year
+    assert loc.display_date("2026-12-07T22:37:00", "fa") == "۱۶ آذر ۱۴۰۵، ساعت ۲۲:۳۷"
+    assert loc.display_date("2026-12-07", "ar") == "7 ديسمبر 2026"  # CLDR's first calendar: Gregorian
+    assert loc.display_date("2026-12-07", "ar-SA") == "٧ ديسمبر ٢٠٢٦"  # Saudi Arabia too (CLDR 48)
+    assert loc.display_date("2026-12-07", "ps") == "۷ دسمبر ۲۰۲۶"  # CLDR gives Pashto no era name of its own
+    assert loc.display_date("2026-12-07", "uz-Arab") == "۷ نچی دسمبر ۲۰۲۶"  # nor month names
+    assert loc.display_date("2026-12-07", "th") == "7 ธันวาคม ค.ศ. 2026"  # Gregorian, its era written
+    assert loc.display_date("1900-01-01", "fa") == "۱۱ دی ۱۲۷۸"
+
+
+def test_default_calendar_follows_cldr_preferences() -> None:
+    from babel import Locale
+
+    from convert.locale.calendars import default_calendar
+
+    cases = {"fa": "persian", "fa_AF": "persian", "ps": "persian", "th": "buddhist", "ar": "gregorian",
+             "ar_SA": "gregorian", "en": "gregorian", "uz_Arab": "persian"}  # fmt: skip
+    for ident, calendar in cases.items():
+        assert default_calendar(Locale.parse(ident)) == calendar, ident
 
 
 def test_every_cldr_numbering_system_in_use_has_its_digits() -> None:

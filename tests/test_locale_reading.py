@@ -53,7 +53,7 @@ def test_thai_years_count_in_the_buddhist_era_unless_the_gregorian_era_is_writte
 
 
 LANGS = ["en", "fr", "de", "es", "ru", "uk", "el", "tr", "pl", "ar", "fa", "ur", "he", "hi", "mr",
-         "bn", "th", "my", "zh", "ja", "ko", "vi", "ps", "ckb"]  # fmt: skip
+         "bn", "th", "my", "zh", "ja", "ko", "vi", "ps", "ckb", "fa-AF", "ar-SA", "uz-Arab"]  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -74,12 +74,16 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
         ("October 14, 2024 was a Monday", "en"),  # more than the date
         ("14 октября 2024 г.", "fr"),  # another language's month
         ("31 февраля 2024 г.", "ru"),  # no such day
-        ("۲۳ مهر ۱۴۰۳", "fa"),  # Solar Hijri: Babel reads no such calendar
+        ("۳۰ اسفند ۱۴۰۴", "fa"),  # no such Solar Hijri day: 1404 is a common year
+        ("16 آذر 1405", "en"),  # a Solar Hijri month in an English text
+        ("١٥ جمادى الآخرة ١٤٤٨ هـ", "ru"),  # a Hijri month in a Russian one
+        ("۱۶ آذر ۱۴۲۰", "fa"),  # a year after next year
+        ("١٥ جمادى الآخرة ١٥٩٩ هـ", "ar"),  # beyond Umm al-Qura's table (1500 AH)
         ("122024", "yo"),  # CLDR's "d MM y": a run of digits is no day, month and year
         ("14102024", "de"),
     ],
 )
-def test_read_date_refuses_what_is_no_gregorian_date_in_that_language(text: str, lang: str) -> None:
+def test_read_date_refuses_what_is_no_date_in_that_language(text: str, lang: str) -> None:
     assert rd.read_date(text, lang) is None
 
 

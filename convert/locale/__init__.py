@@ -13,6 +13,9 @@ Submodules, each with one concern:
 - :mod:`.text` — what Broadsheet prints itself: displayed dates and times
   (CLDR through Babel), nested quotation marks (CLDR), translated labels
   (gettext catalogues in ``locale/messages``).
+- :mod:`.calendars` — the Solar Hijri and Hijri calendars: CLDR's names of them,
+  which calendar a language shows by default, days converted to and from the
+  Gregorian calendar.
 
 This package imports nothing from readers, exporters, the API or the CLI.
 """

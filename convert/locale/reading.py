@@ -2,7 +2,9 @@
 article's language.
 
 - :func:`read_date` is :func:`~convert.locale.text.display_date` reversed: CLDR's date patterns of
-  the language (Babel), its month and weekday names, its digits;
+  the language (Babel), its month and weekday names, its digits; Solar Hijri and Hijri dates by
+  CLDR's names of those calendars (:mod:`convert.locale.calendars`), read as the Gregorian day
+  (:mod:`convert.locale.reading_dates`, re-exported here);
 - :func:`read_byline` recognises a line in the article's language's own words for ``By {names}``,
   :func:`read_updated` one in any catalogue language's words for ``Updated {date}``: the
   catalogues are the source (CLDR has no byline words); ``data/read_back.json`` keeps their forms
@@ -13,19 +15,13 @@ article's language.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
-import unicodedata
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
-
-from babel import Locale
-from babel.dates import get_month_names
 
 from .._regex import compiled, lazy
+from .reading_dates import read_date, read_date_calendar
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
@@ -42,169 +38,9 @@ __all__ = [
     "read_byline",
     "read_newsroom_byline",
     "read_date",
+    "read_date_calendar",
     "read_updated",
 ]
-
-
-# --------------------------------------------------------------------------
-# Reading dates back
-
-
-def read_date(text: str, tag: str | None) -> str | None:
-    """ISO 8601 for a date written the language's way, the inverse of :func:`display_date`.
-
-    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh)
-    -> ``2024-10-14T22:37:00``; ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The
-    forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
-    language (Babel), each optionally followed by its ``short`` time joined
-    by the locale's date-time pattern, a comma or a dash; digits may be the
-    language's own. The whole text must be the date. Only the Gregorian
-    calendar is read (Babel has no other), in the era the language counts in:
-    Thai ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
-    otherwise. A year after next year in any other language gives ``None``.
-    """
-    text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
-    if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
-        return None
-    for form, month_of in _date_readers(str(babel_locale(tag))):
-        m = form.fullmatch(text)
-        if m is None:
-            continue
-        found = _read_match(m, month_of, _ERA_OFFSET.get(babel_locale(tag).language, 0))
-        if found is not None:
-            return found
-    return None
-
-
-#: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
-_LITERAL = {",": ",?", "\u060c": "\u060c?"}
-
-#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry.
-_FORMAT_MARKS = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _ascii_digits(text: str) -> str:
-    """Every decimal digit (``۱``, ``১``, ``١``, ``１``) as its ASCII digit."""
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
-
-
-def _words(names: Mapping[object, str]) -> str:
-    found = {n.lower().rstrip(".") for n in names.values() if n}
-    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
-
-
-@lru_cache(maxsize=32)
-def _date_readers(ident: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
-    """Compiled :func:`read_date` forms for a Babel locale id, and its month names to numbers."""
-    from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
-
-    loc = Locale.parse(ident)
-    month_of: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for n, name in get_month_names(width, context, loc).items():
-                month_of.setdefault(_ascii_digits(name).lower().rstrip("."), n)
-    months = "|".join(re.escape(n) for n in sorted(month_of, key=lambda n: (-len(n), n)))
-    days = "|".join(
-        _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
-    )
-    # Only the era of the Common Era: a year before it is no article's date.
-    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
-    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
-    fields = {
-        "d": r"(?P<day>\d{1,2})",
-        "M": r"(?P<mon>\d{1,2})",
-        "L": r"(?P<mon>\d{1,2})",
-        "y": r"(?P<year>\d{4})",
-        "E": rf"(?:{days})\.?",
-        "c": rf"(?:{days})\.?",
-        "G": rf"(?P<era>{era})",
-        "h": r"(?P<hour>\d{1,2})",
-        "H": r"(?P<hour>\d{1,2})",
-        "m": r"(?P<minute>\d{2})",
-        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
-    }
-
-    def compile_pattern(pattern: str) -> str | None:
-        out: list[str] = []
-        numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
-        for kind, value in tokenize_pattern(pattern):
-            if kind == "chars":
-                # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
-                chars = _FORMAT_MARKS.sub("", str(value))
-                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in chars)
-                if chars.isspace() and numeric[-1:] == [True]:
-                    literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
-                out.append(literal)
-                numeric.append(False)
-                continue
-            char, count = cast("tuple[str, int]", value)
-            if char in "ML" and count >= 3:
-                out.append(rf"(?P<month>{months})\.?")
-            elif char in fields:
-                out.append(fields[char])
-            else:
-                return None  # a field this reader does not read (week numbers, quarters …)
-            numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
-        for i, part in enumerate(out):
-            if part == "\x00":
-                out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
-        return "".join(out)
-
-    time = compile_pattern(str(loc.time_formats["short"].pattern))
-    zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
-        "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
-    )
-    joined = str(loc.datetime_formats["long"]).replace("'", "")
-    forms: list[str] = []
-    for width in ("full", "long", "medium"):
-        date = compile_pattern(str(loc.date_formats[width].pattern))
-        if date is None:
-            continue
-        # a full stop that ends CLDR's pattern ("г.") may be left out
-        date = re.sub(r"\\\.$", r"\\.?", date)
-        clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
-        own = re.escape(joined).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
-        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
-        with_time = own.replace("\x00", date).replace("\x01", clock) if clock else ""
-        plain = rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?" if clock else date
-        forms.extend(f for f in (with_time, plain) if f)
-    return tuple((re.compile(form, re.I), month_of) for form in dict.fromkeys(forms))
-
-
-#: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
-#: is the Gregorian one with another era: CLDR ``calendarPreferenceData`` puts the Buddhist calendar
-#: first for Thailand, and its ``calendarData`` starts the Buddhist era in 543 BCE (2567 BE = 2024).
-_ERA_OFFSET = {"th": 543}
-
-
-def _read_match(m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0) -> str | None:
-    g = m.groupdict()
-    month = month_of.get(g["month"].lower()) if g.get("month") else int(g["mon"] or 0)
-    if not month or not g.get("year") or not g.get("day"):
-        return None
-    year = int(g["year"])
-    if era_offset and not g.get("era") and year > dt.date.today().year + 1:
-        year -= era_offset  # no Gregorian era written: the language's own era
-    try:
-        day = dt.date(year, month, int(g["day"]))
-        if day.year > dt.date.today().year + 1:
-            return None  # a year in an era we do not read: no date rather than a wrong one
-        if g.get("hour") is None:
-            return day.isoformat()
-        hour = int(g["hour"])
-        if g.get("am") or g.get("pm"):
-            if not 1 <= hour <= 12:
-                return None
-            hour = hour % 12 + (12 if g.get("pm") else 0)
-        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"]))
-    except (ValueError, TypeError):
-        return None
-    if g.get("zone"):
-        sign = 1 if g["zone"][0] == "+" else -1
-        hours, minutes = g["zone"][1:].split(":")
-        stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
-    return stamp.isoformat()
 
 
 # --------------------------------------------------------------------------

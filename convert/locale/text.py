@@ -6,7 +6,9 @@ tag (``None`` or an unknown language gives English):
 - dates and times: CLDR through Babel (:func:`display_date`), one form for
   every exporter: the ``long`` date, then the ``short`` time when the source
   has a time, then the zone when the source has one, joined by the locale's
-  own date-time pattern;
+  own date-time pattern; in the calendar CLDR prefers for the language where
+  that is Solar Hijri (Persian: ``۱۶ آذر ۱۴۰۵``), from CLDR's names of it
+  (:mod:`convert.locale.calendars`);
 - quotation marks: CLDR's ``delimiters`` (:func:`quote_marks`). Babel does not
   compile them, so ``data/quotes.json`` holds them, generated from the
   consortium's JSON release by ``scripts/cldr_quotes.py``;
@@ -34,12 +36,14 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_month_names
 
 from ..dates import parse_iso
 from ._babel import global_table, prime_locale_data
+from .calendars import CALENDARS, CalendarNames, calendar_names, default_calendar, from_gregorian
 
 __all__ = [
     "N_",
@@ -117,24 +121,75 @@ def display_date(iso: str | None, tag: str | None) -> str | None:
 
     ``2024-10-14`` -> ``14 octobre 2024``; ``2024-10-14T22:37:00`` ->
     ``October 14, 2024, 10:37 PM``; a zone is shown only when the value has
-    one, and the time is shown in that zone, never converted. A value that is
-    no ISO date is returned as it is; ``None`` stays ``None``.
+    one, and the time is shown in that zone, never converted. Where CLDR's
+    default calendar for the language is Solar Hijri and CLDR names it in the
+    language, the date is in that calendar: ``2026-12-07`` -> ``۱۶ آذر ۱۴۰۵``
+    (fa). A value that is no ISO date is returned as it is; ``None`` stays ``None``.
     """
     parsed = parse_iso(iso)
     if parsed is None:
         return iso
     loc = babel_locale(tag)
+    own = _own_calendar(loc)
+    date = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    day = (own and _calendar_date(date, *own, loc)) or format_date(date, "long", locale=loc)
     if not isinstance(parsed, dt.datetime):
-        return native_digits(format_date(parsed, "long", locale=loc), loc)
-    day = format_date(parsed.date(), "long", locale=loc)
+        return native_digits(day, loc)
     pattern = loc.time_formats["short"].pattern
     if parsed.tzinfo is not None:
         pattern += " ZZZZ"  # localized GMT format: "GMT+03:00", "UTC+03:00"
         clock = format_time(parsed, pattern, tzinfo=parsed.tzinfo, locale=loc)
     else:
         clock = format_time(parsed.time(), pattern, locale=loc)
-    joined = str(loc.datetime_formats["long"]).replace("'", "")
-    return native_digits(joined.replace("{1}", day).replace("{0}", clock), loc)
+    joined = own[1]["datetime"] if own else str(loc.datetime_formats["long"])
+    return native_digits(joined.replace("'", "").replace("{1}", day).replace("{0}", clock), loc)
+
+
+@lru_cache(maxsize=64)
+def _own_calendar(loc: Locale) -> tuple[str, CalendarNames] | None:
+    """The calendar a locale shows dates in when CLDR's default for it is not the Gregorian one, with
+    its names: Solar Hijri for Persian (Iran and Afghanistan). ``None`` (Gregorian) where the language
+    has no month names of its own for that calendar, nor the era its ``long`` pattern writes (Pashto's
+    CLDR data names the months but leaves the era root's ``AP``), and for Thai: the Buddhist calendar
+    is the Gregorian one with another era, and the Gregorian date carries CLDR's ``ค.ศ.``, which
+    reads back unambiguously."""
+    calendar = default_calendar(loc)
+    if calendar not in CALENDARS:
+        return None
+    names = calendar_names(calendar, str(loc))
+    if names is None or ("G" in names["date"]["long"] and not names["eras"]):
+        return None
+    return calendar, names
+
+
+def _calendar_date(day: dt.date, calendar: str, names: CalendarNames, loc: Locale) -> str | None:
+    """``day`` written by CLDR's ``long`` pattern of ``calendar`` (``16 آذر 1405``); ``None`` when
+    the converter does not reach that day or the pattern has a field this does not write."""
+    from babel.dates import get_day_names, tokenize_pattern
+
+    ymd = from_gregorian(calendar, day)
+    if ymd is None:
+        return None
+    year, month, mday = ymd
+    out: list[str] = []
+    for kind, value in tokenize_pattern(names["date"]["long"]):
+        if kind == "chars":
+            out.append(str(value))
+            continue
+        char, count = cast("tuple[str, int]", value)
+        if char == "d":
+            out.append(f"{mday:0{count}d}")
+        elif char in "ML":
+            out.append(names["months"][month - 1][0] if count >= 3 else f"{month:0{count}d}")
+        elif char == "y":
+            out.append(f"{year:0{count if count > 2 else 1}d}")
+        elif char == "G":
+            out.append(names["eras"][0])
+        elif char in "Ec":
+            out.append(get_day_names("wide", "format", loc)[day.weekday()])
+        else:
+            return None
+    return "".join(out)
 
 
 def month_names(tag: str | None) -> tuple[str, ...]:

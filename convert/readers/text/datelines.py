@@ -46,13 +46,15 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
     if len(line) > 120:
         return None
     published = updated = None
+    other_calendar = False  # ``published`` came from a Solar Hijri or Hijri date
     for part in _DATE_PARTS.split(line):
         if not part:
             continue
         label = _DATE_LABEL.match(part)
         iso = parse_date(part[label.end() :] if label else part)
+        calendar = "gregorian"
         if iso is None and language is not None and label is None:
-            iso = _local_date(part, language)
+            iso, calendar = _local_date(part, language) or (None, calendar)
         if iso is None and (local := _local_update(part)) is not None:
             updated = updated or local
             continue
@@ -60,21 +62,23 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             return None
         if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
-        else:
-            published = published or iso
+        elif published is None or (other_calendar and calendar == "gregorian"):
+            # one day in two calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the Gregorian date
+            published, other_calendar = iso, calendar != "gregorian"
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
 
 
-def _local_date(text: str, language: Language) -> str | None:
-    """A date in the article's language; the language is identified only for a text shaped like a
-    date (:func:`_date_shaped`)."""
+def _local_date(text: str, language: Language) -> tuple[str, str] | None:
+    """A date in the article's language, and the calendar it is written in (Solar Hijri ``۱۶ آذر
+    ۱۴۰۵`` in Persian, Hijri ``١٥ جمادى الآخرة ١٤٤٨ هـ`` in Arabic); the language is identified only
+    for a text shaped like a date (:func:`_date_shaped`)."""
     if not _date_shaped(text) or (lang := language()) is None:
         return None
-    from ...locale.reading import read_date
+    from ...locale.reading_dates import read_date_calendar
 
-    return read_date(text, lang)
+    return read_date_calendar(text, lang)
 
 
 #: Words besides the numbers in the longest date CLDR's patterns write with ASCII letters: weekday,

@@ -113,6 +113,8 @@ def parse_header_line(line: str, language: Language | None = None) -> list[Bylin
     """
     found: list[Byline | DateLine] = []
     parts = compiled(r"\s+[|·•]\s+").split(clean(line))
+    if len(parts) > 1 and (dates := parse_date_line(line, language)) is not None:
+        return [dates]  # dates alone: one day in two calendars keeps its Gregorian date
     for part in parts:
         info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part, language)
         if info is None and found and looks_like_publisher(part):

@@ -1,0 +1,132 @@
+"""The calendars besides the Gregorian one that Broadsheet reads and shows: Solar Hijri and Hijri.
+
+Babel formats CLDR's Gregorian calendar only and ships no other calendar's names,
+so:
+
+- names and patterns: CLDR's ``persian`` (Solar Hijri) and ``islamic`` (Hijri)
+  calendars, copied from the consortium's JSON release into ``data/calendars.json``
+  by ``scripts/cldr_calendars.py``, for the locales whose month names are their own
+  (``آذر``, ``جمادى الآخرة``), not root's transliteration (``Azar``, ``Jumada II``);
+- which calendar a locale shows by default: CLDR's ``calendarPreferenceData`` (the
+  first calendar of the locale's region, its region from ``likelySubtags`` when the
+  tag names none): ``persian`` for Iran and Afghanistan, ``buddhist`` for Thailand,
+  ``gregorian`` everywhere else (Saudi Arabia included, in CLDR 48);
+- days: ``persiantools`` converts Solar Hijri days (the 33-year rule with the corrections
+  that keep it on the astronomical calendar Iran uses, as ICU4X has them), ``hijridate``
+  Hijri days by Saudi Arabia's Umm al-Qura calendar (1343-1500 AH, 1924-2077); both are
+  pure Python. A Hijri date in a paper set by local moon sighting may differ by a day.
+
+The tree keeps the Gregorian ISO date whatever calendar the source wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypedDict
+
+from babel import Locale
+
+__all__ = [
+    "CALENDARS",
+    "CalendarNames",
+    "calendar_names",
+    "default_calendar",
+    "from_gregorian",
+    "to_gregorian",
+]
+
+#: The calendars besides the Gregorian one that dates are read in, in the order they are tried.
+CALENDARS = ("islamic", "persian")
+
+_FILE = Path(__file__).parent / "data" / "calendars.json"
+_DEFAULTS_FILE = Path(__file__).parent / "data" / "calendar_defaults.json"
+
+
+class CalendarNames(TypedDict):
+    """One locale's names and patterns for one calendar (CLDR)."""
+
+    months: list[list[str]]  #: each month's names, the format context's wide name first
+    eras: list[str]  #: the calendar's era (AP, AH): abbreviated, wide, narrow
+    date: dict[str, str]  #: ``full``, ``long`` and ``medium`` date patterns
+    datetime: str  #: the ``long`` date-time pattern, ``{1}`` the date and ``{0}`` the time
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    """Apart from the names: a date shown in English reads this small file only."""
+    data: dict[str, Any] = json.loads(_DEFAULTS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def _chain(ident: str) -> list[str]:
+    """``fa_AF`` -> ``fa-AF``, ``fa``: the file's keys for a Babel locale id, most specific first."""
+    parts = ident.split("_")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def calendar_names(calendar: str, ident: str) -> CalendarNames | None:
+    """CLDR's month and era names and date patterns of ``calendar`` for the Babel locale ``ident``;
+    ``None`` when the language has no names of its own for that calendar."""
+    locales = _data()["calendars"].get(calendar, {})
+    # a ``null`` (uz-Arab) stops the walk: that locale has root's names, not its parent's
+    found: CalendarNames | None = next((locales[key] for key in _chain(ident) if key in locales), None)
+    return found
+
+
+def default_calendar(loc: Locale) -> str:
+    """CLDR's default calendar for a locale: the first of its region's preferences (``fa`` ->
+    ``persian`` by its likely region ``IR``, ``fa_AF`` -> ``persian``, ``th`` -> ``buddhist``,
+    ``ar`` and ``ar_SA`` -> ``gregorian``)."""
+    default = _defaults()
+    region = loc.territory
+    if region is None:
+        likely = default["likely_regions"]
+        keys = [f"{loc.language}-{loc.script}"] if loc.script else []
+        region = next((likely[k] for k in [*keys, loc.language] if k in likely), None)
+    calendar: str = default["regions"].get(region or "", "gregorian")
+    return calendar
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a day in ``calendar``; ``None`` for a day the calendar does not have
+    (``30 Esfand`` of a common year) or outside the converter's range."""
+    try:
+        if calendar == "persian":
+            from persiantools.jdatetime import JalaliDate
+
+            return JalaliDate(year, month, day).to_gregorian()  # type: ignore[no-untyped-call]
+        if calendar == "islamic":
+            from hijridate import Hijri
+
+            found = Hijri(year, month, day).to_gregorian()
+            return dt.date(found.year, found.month, found.day)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    raise ValueError(f"unknown calendar {calendar!r}")
+
+
+def from_gregorian(calendar: str, day: dt.date) -> tuple[int, int, int] | None:
+    """Year, month and day of a Gregorian day in ``calendar``; ``None`` outside the converter's range."""
+    try:
+        if calendar == "persian":
+            from persiantools.jdatetime import JalaliDate
+
+            found = JalaliDate(day)  # type: ignore[no-untyped-call]
+            return found.year, found.month, found.day
+        if calendar == "islamic":
+            from hijridate import Gregorian
+
+            hijri = Gregorian(day.year, day.month, day.day).to_hijri()
+            return hijri.year, hijri.month, hijri.day
+    except (ValueError, OverflowError, TypeError):
+        return None
+    raise ValueError(f"unknown calendar {calendar!r}")

@@ -1,0 +1,337 @@
+"""Reading dates back: :func:`read_date` is :func:`~convert.locale.text.display_date` reversed.
+
+CLDR's date patterns of the language (Babel), its month and weekday names, its digits;
+Solar Hijri and Hijri dates by CLDR's names of those calendars
+(:mod:`convert.locale.calendars`), read as the Gregorian day. :mod:`convert.locale.reading`
+re-exports both functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from typing import cast
+
+from babel import Locale
+from babel.dates import get_month_names
+
+from .._regex import lazy
+from ..dates import parse_iso
+from .calendars import CALENDARS, CalendarNames, calendar_names
+from .text import babel_locale
+
+__all__ = ["read_date", "read_date_calendar"]
+
+
+def read_date(text: str, tag: str | None) -> str | None:
+    """ISO 8601 for a date written the language's way, the inverse of :func:`display_date`.
+
+    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh)
+    -> ``2024-10-14T22:37:00``; ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The
+    forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
+    language (Babel), each optionally followed by its ``short`` time joined
+    by the locale's date-time pattern, a comma or a dash; digits may be the
+    language's own. The whole text must be the date, or dates of one day in
+    several calendars between dashes, bars or brackets (then the Gregorian one
+    counts). Gregorian dates are read in the era the language counts in: Thai
+    ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
+    otherwise; a year after next year gives ``None``. Where the language has
+    CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` -> ``2026-12-07``)
+    and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura)
+    are read too, by CLDR's patterns of those calendars, the era and a leading
+    weekday optional (:mod:`convert.locale.calendars`).
+    """
+    found = read_date_calendar(text, tag)
+    return found[0] if found else None
+
+
+def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
+    """:func:`read_date`, and the calendar the text wrote it in (``gregorian``, ``persian``, ``islamic``)."""
+    text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
+    if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None
+    ident = str(babel_locale(tag))
+    era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
+    found = _read_whole(text, ident, era_offset)
+    if found is None and _CALENDAR_SEPARATORS.search(text):
+        found = _read_parts(text, ident, era_offset)
+    return found
+
+
+#: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
+_LITERAL = {",": ",?", "\u060c": "\u060c?"}
+
+#: Unicode format characters (RLM, LRM, ALM …) that right-to-left text and CLDR's patterns carry, and
+#: the joiner and tatweel that lengthen Arabic letters (``هـ`` for ``ه``, CLDR's ``ه\u200d.ش.``).
+_FORMAT_MARKS = lazy("[\u061c\u0640\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+#: What stands between the dates of one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧
+#: ديسمبر ٢٠٢٦ م``, ``۱۶ آذر ۱۴۰۵ (۷ دسامبر ۲۰۲۶)``), or between a leading weekday and them.
+_CALENDAR_SEPARATORS = lazy(r"(\s+[-–—|/]\s+|\s*[|()\[\]،,]\s*|\s*[–—]\s*)")
+
+
+def _ascii_digits(text: str) -> str:
+    """Every decimal digit (``۱``, ``১``, ``١``, ``１``) as its ASCII digit."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _words(names: Mapping[object, str]) -> str:
+    found = {n.lower().rstrip(".") for n in names.values() if n}
+    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+
+
+def _month_key(name: str) -> str:
+    """A month name as looked up: its digits ASCII, lower case, no full stop after it, no spaces or
+    zero-width non-joiners inside (``ربیع‌الاول``, ``ربیع الاول`` and ``ربیعالاول`` are one name)."""
+    return re.sub(r"[\s\u200c]+", "", _FORMAT_MARKS.sub("", _ascii_digits(name)).lower().rstrip("."))
+
+
+def _name_pattern(names: Iterable[str]) -> str:
+    """An alternation of month names as CLDR writes them, longest first; where a name has a space or
+    non-joiner, either may be typed, or none."""
+    written = sorted(
+        {_FORMAT_MARKS.sub("", _ascii_digits(n)).lower().rstrip(".") for n in names},
+        key=lambda n: (-len(n), n),
+    )
+    return "|".join(r"[\s\u200c]*".join(re.escape(w) for w in re.split(r"[\s\u200c]+", n)) for n in written)
+
+
+#: A compiled form, the month names it reads to numbers, and its calendar.
+_Form = tuple[re.Pattern[str], dict[str, int], str]
+
+
+@lru_cache(maxsize=64)
+def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_Form, ...], re.Pattern[str]]:
+    """Compiled :func:`read_date` forms for a Babel locale id, and its weekday names (a weekday alone
+    before dates): the Gregorian calendar's, or with ``other_calendars`` those of the calendars the
+    language names in CLDR (built, and their names loaded, only when a Gregorian date was not found)."""
+    from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
+
+    loc = Locale.parse(ident)
+    days = "|".join(
+        _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
+    )
+    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
+    fields = {
+        "d": r"(?P<day>\d{1,2})",
+        "M": r"(?P<mon>\d{1,2})",
+        "L": r"(?P<mon>\d{1,2})",
+        "y": r"(?P<year>\d{4})",
+        "E": rf"(?:{days})\.?",
+        "c": rf"(?:{days})\.?",
+        "h": r"(?P<hour>\d{1,2})",
+        "H": r"(?P<hour>\d{1,2})",
+        "m": r"(?P<minute>\d{2})",
+        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
+    }
+
+    def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
+        out: list[str] = []
+        numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
+        for kind, value in tokenize_pattern(pattern):
+            if kind == "chars":
+                # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
+                chars = _FORMAT_MARKS.sub("", str(value))
+                literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in chars)
+                if chars.isspace() and numeric[-1:] == [True]:
+                    literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
+                out.append(literal)
+                numeric.append(False)
+                continue
+            char, count = cast("tuple[str, int]", value)
+            if char in "ML" and count >= 3:
+                out.append(rf"(?P<month>{months})\.?")
+            elif char == "G":
+                out.append(era)
+            elif char in fields:
+                out.append(fields[char])
+            else:
+                return None  # a field this reader does not read (week numbers, quarters …)
+            numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
+        for i, part in enumerate(out):
+            if part == "\x00":
+                out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
+        return "".join(out)
+
+    time = compile_pattern(str(loc.time_formats["short"].pattern))
+    zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
+        "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
+    )
+    clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+
+    def with_clock(date: str, joined: str) -> list[str]:
+        if not clock:
+            return [date]
+        own = re.escape(joined.replace("'", "")).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
+        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
+        return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?"]
+
+    forms: dict[str, tuple[dict[str, int], str]] = {}
+    weekday = re.compile(rf"(?:{days})\.?", re.I)
+    if other_calendars:
+        for calendar in CALENDARS:
+            if (names := calendar_names(calendar, ident)) is not None:
+                for form, numbers in _calendar_forms(names, compile_pattern, with_clock, days).items():
+                    forms.setdefault(form, (numbers, calendar))
+        return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
+    # Gregorian: Babel's names. Only the era of the Common Era: a year before it is no article's date.
+    month_of: dict[str, int] = {}
+    written: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names(width, context, loc).items():
+                month_of.setdefault(_month_key(name), n)
+                written.add(name)
+    months = _name_pattern(written)
+    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
+    trailing = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated"))
+    joined = str(loc.datetime_formats["long"])
+    for width in ("full", "long", "medium"):
+        pattern = str(loc.date_formats[width].pattern)
+        date = compile_pattern(pattern, months, rf"(?P<era>{era})")
+        if date is None:
+            continue
+        # a full stop that ends CLDR's pattern ("г.") may be left out
+        date = re.sub(r"\\\.$", r"\\.?", date)
+        if "G" not in pattern:
+            date += rf"(?:\s*(?P<era>{trailing}))?"
+        for form in with_clock(date, joined):
+            forms.setdefault(form, (month_of, "gregorian"))
+    return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
+
+
+def _calendar_forms(
+    names: CalendarNames,
+    compile_pattern: Callable[[str, str, str], str | None],
+    with_clock: Callable[[str, str], list[str]],
+    days: str,
+) -> dict[str, dict[str, int]]:
+    """The forms of a calendar besides the Gregorian one, by CLDR's names of it in the language
+    (``data/calendars.json``): its patterns, the era optional, a weekday before the date allowed."""
+    month_of = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
+    months = _name_pattern(n for spellings in names["months"] for n in spellings)
+    era = "|".join(re.escape(_FORMAT_MARKS.sub("", e)) for e in names["eras"]) or "(?!)"
+    forms: dict[str, dict[str, int]] = {}
+    for width in ("full", "long", "medium"):
+        pattern = names["date"][width]
+        date = compile_pattern(pattern, months, rf"(?P<era>{era})?")
+        if date is None:
+            continue
+        if "G" not in pattern:
+            date += rf"(?:\s*(?P<era>{era}))?"
+        if not pattern.lstrip().startswith(("E", "c")):
+            date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"
+        for form in with_clock(date, names["datetime"]):
+            forms.setdefault(form, month_of)
+    return forms
+
+
+@lru_cache(maxsize=64)
+def _calendar_month_keys(ident: str) -> frozenset[str]:
+    """The month names (as :func:`_month_key` writes them) of the other calendars the language names."""
+    found = (calendar_names(c, ident) for c in CALENDARS)
+    return frozenset(
+        _month_key(n) for names in found if names for spellings in names["months"] for n in spellings
+    )
+
+
+def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
+    for other_calendars in (False, True):
+        if other_calendars:
+            squashed = _month_key(text)
+            if not any(key in squashed for key in _calendar_month_keys(ident)):
+                return None  # no month of theirs: their forms are not built
+        for form, month_of, calendar in _date_readers(ident, other_calendars)[0]:
+            m = form.fullmatch(text)
+            if m is None:
+                continue
+            found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+            if found is not None:
+                return found, calendar
+    return None
+
+
+def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
+    """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
+    date, else the first. Each run of parts is read as long as it can be (a comma inside a date).
+    Two dates in one calendar (``14 - 20 October``), or days apart, are no one day: ``None``."""
+    tokens = _CALENDAR_SEPARATORS.split(text)
+    parts = tokens[0::2]
+    dates: list[tuple[str, str]] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            piece = "".join(tokens[2 * i : 2 * j - 1]).strip()
+            if not piece or _date_readers(ident)[1].fullmatch(piece):
+                break
+            found = _read_whole(piece, ident, era_offset)
+            if found is not None:
+                dates.append(found)
+                break
+        else:
+            return None
+        i = j
+    calendars = [c for _, c in dates]
+    days = sorted(_day(iso) for iso, _ in dates)
+    if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
+        return None  # two dates of one calendar (a range), or days apart: no one day
+    return next((d for d in dates if d[1] == "gregorian"), dates[0])
+
+
+def _day(iso: str) -> dt.date:
+    found = parse_iso(iso)
+    return found.date() if isinstance(found, dt.datetime) else found or dt.date.min
+
+
+#: How far a paper's Hijri date may stand from Umm al-Qura's: months begin with the crescent seen
+#: where the paper is printed, which can be a day or two from Saudi Arabia's computed calendar.
+_SIGHTING_DAYS = 2
+
+
+#: Years the language's preferred calendar counts ahead of the Gregorian one, where that calendar
+#: is the Gregorian one with another era: CLDR ``calendarPreferenceData`` puts the Buddhist calendar
+#: first for Thailand, and its ``calendarData`` starts the Buddhist era in 543 BCE (2567 BE = 2024).
+_ERA_OFFSET = {"th": 543}
+
+
+def _read_match(
+    m: re.Match[str], month_of: Mapping[str, int], era_offset: int = 0, calendar: str = "gregorian"
+) -> str | None:
+    g = m.groupdict()
+    month = month_of.get(_month_key(g["month"])) if g.get("month") else int(g["mon"] or 0)
+    if not month or not g.get("year") or not g.get("day"):
+        return None
+    year = int(g["year"])
+    if era_offset and not g.get("era") and year > dt.date.today().year + 1:
+        year -= era_offset  # no Gregorian era written: the language's own era
+    try:
+        if calendar == "gregorian":
+            day = dt.date(year, month, int(g["day"]))
+        else:
+            from .calendars import to_gregorian
+
+            found = to_gregorian(calendar, year, month, int(g["day"]))
+            if found is None:
+                return None
+            day = found
+        if day.year > dt.date.today().year + 1:
+            return None  # a year in an era we do not read: no date rather than a wrong one
+        if g.get("hour") is None:
+            return day.isoformat()
+        hour = int(g["hour"])
+        if g.get("am") or g.get("pm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g.get("pm") else 0)
+        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"]))
+    except (ValueError, TypeError):
+        return None
+    if g.get("zone"):
+        sign = 1 if g["zone"][0] == "+" else -1
+        hours, minutes = g["zone"][1:].split(":")
+        stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
+    return stamp.isoformat()

@@ -1,0 +1,215 @@
+"""Solar Hijri and Hijri dates: converted, read from Persian and Arabic text, shown in Persian."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.locale import calendars as cal
+from convert.locale import reading as rd
+from convert.locale import text as loc
+
+DATA = Path(cal.__file__).parent / "data"
+
+
+# --------------------------------------------------------------------------
+# Conversions (persiantools, hijridate)
+
+
+@pytest.mark.parametrize(
+    ("calendar", "ymd", "day"),
+    [
+        ("persian", (1405, 1, 1), "2026-03-21"),  # Nowruz 1405
+        ("persian", (1404, 12, 29), "2026-03-20"),  # the last day of a common year
+        ("persian", (1403, 12, 30), "2025-03-20"),  # 1403 is a leap year
+        ("persian", (1403, 1, 1), "2024-03-20"),  # Nowruz after a leap year of the Gregorian calendar
+        ("persian", (1403, 7, 1), "2024-09-22"),  # 1 Mehr: the first 31-day months end
+        ("persian", (1405, 9, 16), "2026-12-07"),
+        ("islamic", (1448, 1, 1), "2026-06-16"),  # 1 Muharram 1448, Umm al-Qura
+        ("islamic", (1447, 1, 1), "2025-06-26"),  # 1 Muharram 1447
+        ("islamic", (1447, 9, 1), "2026-02-18"),  # 1 Ramadan 1447
+        ("islamic", (1448, 6, 15), "2026-11-25"),
+    ],
+)
+def test_known_days_convert_both_ways(calendar: str, ymd: tuple[int, int, int], day: str) -> None:
+    assert cal.to_gregorian(calendar, *ymd) == dt.date.fromisoformat(day)
+    assert cal.from_gregorian(calendar, dt.date.fromisoformat(day)) == ymd
+
+
+def test_days_a_calendar_does_not_have_are_none() -> None:
+    assert cal.to_gregorian("persian", 1404, 12, 30) is None  # 1404 is a common year
+    assert cal.to_gregorian("persian", 1405, 7, 31) is None  # Mehr has 30 days
+    assert cal.to_gregorian("islamic", 1448, 1, 31) is None
+    assert cal.to_gregorian("islamic", 1600, 1, 1) is None  # past Umm al-Qura's table (1500 AH)
+    assert cal.from_gregorian("islamic", dt.date(1900, 1, 1)) is None  # before it (1924)
+    with pytest.raises(ValueError, match="unknown calendar"):
+        cal.to_gregorian("julian", 2024, 1, 1)
+
+
+# --------------------------------------------------------------------------
+# CLDR's data, as scripts/cldr_calendars.py extracted it
+
+
+def test_the_data_names_its_cldr_release_and_holds_cldrs_names() -> None:
+    names = json.loads((DATA / "calendars.json").read_text(encoding="utf-8"))
+    defaults = json.loads((DATA / "calendar_defaults.json").read_text(encoding="utf-8"))
+    assert "CLDR" in names["source"] and "cldr-cal-persian-full" in names["source"]
+    assert "calendarPreferenceData" in defaults["source"]
+    fa = cal.calendar_names("persian", "fa")
+    ar = cal.calendar_names("islamic", "ar_EG")  # Egyptian Arabic: Arabic's names (parent locale)
+    assert fa is not None and ar is not None
+    assert [m[0] for m in fa["months"]][:3] == ["فروردین", "اردیبهشت", "خرداد"]
+    assert fa["date"]["long"] == "d MMMM y"
+    assert ar["months"][5][0] == "جمادى الآخرة" and ar["eras"] == ["هـ"]
+    assert cal.calendar_names("persian", "en") is None  # root's transliteration: no names of its own
+    assert cal.calendar_names("persian", "uz_Arab") is None  # root's names under uz, which has its own
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("۱۶ آذر ۱۴۰۵", "fa", "2026-12-07"),
+        ("16 آذر 1405", "fa", "2026-12-07"),  # ASCII digits
+        ("دوشنبه ۱۶ آذر ۱۴۰۵", "fa", "2026-12-07"),  # with the weekday
+        ("دوشنبه، ۱۶ آذر ۱۴۰۵", "fa", "2026-12-07"),
+        ("۱۶ آذر ۱۴۰۵ ه\u200d.ش.", "fa", "2026-12-07"),  # CLDR's era
+        ("۱۶ آذر ۱۴۰۵ ه.ش.", "fa", "2026-12-07"),  # typed without the joiner
+        ("۱۶ آذر ۱۴۰۵ هجری شمسی", "fa", "2026-12-07"),
+        ("۱ فروردین ۱۴۰۵", "fa", "2026-03-21"),
+        ("۳۰ اسفند ۱۴۰۳", "fa", "2025-03-20"),
+        ("۱۶ آذر ۱۴۰۵، ساعت ۲۲:۳۷", "fa", "2026-12-07T22:37:00"),
+        ("۱ حمل ۱۴۰۵", "fa-AF", "2026-03-21"),  # Dari's month names
+        ("۲۷ جمادی‌الثانی ۱۴۴۸", "fa", "2026-12-07"),  # a Hijri date in Persian
+        ("۲۷ جمادی الثانی ۱۴۴۸ ه\u200d.ق.", "fa", "2026-12-07"),  # a space for the non-joiner
+        ("١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", "2026-11-25"),
+        ("15 جمادى الآخرة 1448هـ", "ar", "2026-11-25"),
+        ("١٥ جمادى الآخرة ١٤٤٨", "ar", "2026-11-25"),  # the era left out
+        ("الأربعاء، ١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", "2026-11-25"),
+        ("١ محرم ١٤٤٨ هـ", "ar", "2026-06-16"),
+        ("١ رمضان ١٤٤٧ هـ", "ar-EG", "2026-02-18"),
+    ],
+)
+def test_solar_hijri_and_hijri_dates_read_as_gregorian(text: str, lang: str, iso: str) -> None:
+    assert rd.read_date(text, lang) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("الاثنين 27 جمادى الآخرة 1448 هـ - 7 ديسمبر 2026 م", "ar"),
+        ("الاثنين - 27 جمادى الآخرة 1448 هـ - 07 ديسمبر 2026 م", "ar"),
+        ("7 ديسمبر 2026 م (27 جمادى الآخرة 1448 هـ)", "ar"),
+        ("دوشنبه ۱۶ آذر ۱۴۰۵ - ۲۷ جمادی‌الثانی ۱۴۴۸ - ۷ دسامبر ۲۰۲۶", "fa"),
+        ("۱۶ آذر ۱۴۰۵ (۷ دسامبر ۲۰۲۶)", "fa"),
+    ],
+)
+def test_one_day_in_several_calendars_reads_its_gregorian_date(text: str, lang: str) -> None:
+    assert rd.read_date_calendar(text, lang) == ("2026-12-07", "gregorian")
+
+
+def test_the_gregorian_date_counts_when_the_calendars_disagree() -> None:
+    """A paper's Hijri date follows the moon sighted there, a day off Umm al-Qura at times."""
+    assert rd.read_date("26 جمادى الآخرة 1448 هـ - 7 ديسمبر 2026 م", "ar") == "2026-12-07"
+    assert rd.read_date("26 جمادى الآخرة 1448 هـ", "ar") == "2026-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("۱۶ آذر ۱۴۰۵ - یک روز سرد", "fa"),  # a date and words
+        ("الاثنين - ديسمبر", "ar"),  # no date at all
+        ("۱۶ آذر", "fa"),  # no year
+        ("١٥ جمادى الآخرة ١٤٤٨ هـ", "en"),  # Arabic months in an English text
+        ("۱۶ آذر ۱۴۰۵ - ۲۰ آذر ۱۴۰۵", "fa"),  # a range in one calendar: no one day
+        ("۷ دسامبر ۲۰۲۶ - ۱۴ دسامبر ۲۰۲۶", "fa"),
+        ("۱۶ آذر ۱۴۰۵ - ۱۴ دسامبر ۲۰۲۶", "fa"),  # a week apart: not one day in two calendars
+    ],
+)
+def test_what_is_no_date_stays_none(text: str, lang: str) -> None:
+    assert rd.read_date(text, lang) is None
+
+
+def test_a_non_date_builds_no_other_calendars_forms() -> None:
+    from convert.locale import reading_dates
+
+    reading_dates._date_readers.cache_clear()
+    assert rd.read_date("14 pommes 2024", "fr") is None
+    assert reading_dates._date_readers.cache_info().currsize == 1  # the Gregorian forms only
+
+
+# --------------------------------------------------------------------------
+# Showing, and reading back what is shown
+
+
+@pytest.mark.parametrize("lang", ["fa", "fa-IR", "fa-AF", "ar", "ar-SA", "ps", "th"])
+@pytest.mark.parametrize(
+    "iso", ["2026-03-20", "2026-03-21", "2025-03-20", "2026-12-07T22:37:00", "2024-12-31T00:05:00-05:30"]
+)
+def test_display_date_reads_back_across_calendar_boundaries(lang: str, iso: str) -> None:
+    shown = loc.display_date(iso, lang)
+    assert shown is not None
+    assert rd.read_date(shown, lang) == iso, shown
+
+
+# --------------------------------------------------------------------------
+# Articles
+
+FA = (
+    "نوشتهٔ مریم احمدی",
+    "دیدار دو رئیس‌جمهور در عشق‌آباد",
+    "رئیس‌جمهور روسیه و رئیس‌جمهور ایران در عشق‌آباد دیدار کردند. این دیدار در حاشیهٔ "
+    "همایشی بین‌المللی به مناسبت سالگرد تولد شاعر ترکمن برگزار شد.",
+)
+AR = (
+    "بقلم أحمد منصور",
+    "اجتماع الرئيسين في عشق آباد",
+    "التقى الرئيس الروسي والرئيس الإيراني في عشق آباد على هامش منتدى دولي أقيم بمناسبة "
+    "الذكرى الثلاثمئة لميلاد الشاعر التركماني. وجاء الاجتماع مفاجئاً للمراقبين.",
+)
+ARTICLE_DATES = [
+    ("fa", "۱۶ آذر ۱۴۰۵", "2026-12-07"),
+    ("fa", "دوشنبه ۱۶ آذر ۱۴۰۵", "2026-12-07"),
+    ("fa", "دوشنبه ۱۶ آذر ۱۴۰۵ - ۲۷ جمادی‌الثانی ۱۴۴۸ - ۷ دسامبر ۲۰۲۶", "2026-12-07"),
+    ("fa", "۲۶ جمادی‌الثانی ۱۴۴۸ | ۷ دسامبر ۲۰۲۶", "2026-12-07"),  # a bar: the Gregorian date
+    ("ar", "١٥ جمادى الآخرة ١٤٤٨ هـ", "2026-11-25"),
+    ("ar", "الاثنين 26 جمادى الآخرة 1448 هـ - 7 ديسمبر 2026 م", "2026-12-07"),
+    ("ar", "26 جمادى الآخرة 1448 هـ | 7 ديسمبر 2026", "2026-12-07"),
+]
+
+
+@pytest.mark.parametrize(("lang", "date", "iso"), ARTICLE_DATES)
+def test_plain_text_article_reads_its_date(lang: str, date: str, iso: str) -> None:
+    byline, title, body = FA if lang == "fa" else AR
+    text = "\n\n".join((byline, title, date, body)) + "\n"
+    meta = convert.read(text.encode(), from_="text").meta
+    assert (meta.language, meta.title, meta.published) == (lang, title, iso)
+    assert len(meta.authors) == 1
+
+
+@pytest.mark.parametrize(("lang", "date", "iso"), ARTICLE_DATES)
+def test_markdown_front_matter_reads_its_date(lang: str, date: str, iso: str) -> None:
+    _, title, body = FA if lang == "fa" else AR
+    text = f'---\ntitle: "{title}"\ndate: "{date}"\nlang: {lang}\n---\n\n{body}\n'
+    assert convert.read(text.encode(), from_="markdown").meta.published == iso
+
+
+def test_a_persian_article_shows_its_date_in_solar_hijri_and_reads_it_back() -> None:
+    byline, title, body = FA
+    text = "\n\n".join((byline, title, "۷ دسامبر ۲۰۲۶", body)) + "\n"
+    article = convert.read(text.encode(), from_="text")
+    assert article.meta.published == "2026-12-07"
+    written = convert.write(article, "txt")
+    assert isinstance(written, bytes)
+    assert "۱۶ آذر ۱۴۰۵" in written.decode()
+    assert convert.read(written, from_="text").meta.published == "2026-12-07"
+    html = convert.write(article, "html")
+    assert isinstance(html, bytes)
+    assert 'datetime="2026-12-07">۱۶ آذر ۱۴۰۵</time>' in html.decode()
