@@ -6,6 +6,8 @@ import os
 
 import nox
 
+# nox.project.dependency_groups (PEP 735) came in nox 2025.02.09; an older nox says so instead of failing.
+nox.needs_version = ">=2025.2.9"
 nox.options.sessions = ["tests", "lint", "typecheck"]
 nox.options.reuse_existing_virtualenvs = True
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -21,7 +23,9 @@ def _install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """The whole test suite; arguments pass to pytest: nox -s tests -- -k epub --regen-golden"""
     _install(session, "test")
-    session.run("sh", "scripts/install-ace.sh", external=True)  # DAISY Ace for tests/test_accessibility.py
+    # DAISY Ace for tests/test_accessibility.py. An install step (run_install): `nox -s tests --install-only`
+    # prepares it with the packages, and `-R` (reuse, no install) leaves it alone.
+    session.run_install("sh", "scripts/install-ace.sh", external=True)
     # The example plugin (tests/test_plugins.py): a package of its own, found through entry points.
     session.install("--no-deps", "--no-build-isolation", "-e", "tests/plugins/broadsheet-note")
     # One pytest worker a core (pytest-xdist): in one process the suite kept one core busy. At most four

@@ -2,7 +2,7 @@
 
     python bench/run_all.py [--quick] [-j 2] [--no-record] [--only batch-bbc,version,...]
 
-(or ``python3 -m nox -s bench -- --quick``). Every row is measured in this run,
+(or ``.venv/bin/nox -s bench -- --quick``). Every row is measured in this run,
 on this machine, and printed as ``measure | Broadsheet | baseline | ratio |
 goal | met?``; the run is then appended to ``bench/RESULTS.md`` with the date,
 the commit and the machine's load. ``--quick`` takes fewer articles (for a

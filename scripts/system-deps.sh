@@ -20,7 +20,8 @@
 #                                      tests check many books in one JVM (tests/epubcheck_util.py).
 #                                      Only when no javac is on PATH: any JDK 11 or later will do
 #   python3-venv                       only when `python3 -m venv` cannot work (Debian and Ubuntu ship
-#                                      venv's ensurepip apart); the quick start makes a virtual environment
+#                                      venv's ensurepip apart) or there is no python3; the quick start
+#                                      makes a virtual environment
 #
 # Safe to run again: installed packages are left alone. It never stops the
 # set-up: without apt, root or sudo it says what to install and exits 0.
@@ -38,8 +39,9 @@ for pkg in $packages; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done
 command -v javac >/dev/null 2>&1 || missing="$missing default-jdk-headless"
-# Debian's python3 cannot make a virtual environment without python3-venv (no ensurepip).
-if command -v python3 >/dev/null 2>&1 && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+# Debian's python3 cannot make a virtual environment without python3-venv (no ensurepip); a minimal
+# image (a container) has no python3 at all, and python3-venv brings it.
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
     missing="$missing python3-venv"
 fi
 [ -z "$missing" ] && exit 0
@@ -52,11 +54,22 @@ else
     echo "system-deps: missing:$missing; install them as root (apt-get install$missing)"
     exit 0
 fi
+apt_install() {
+    $as_root apt-get install -y -qq "$@" >/dev/null 2>&1
+}
 # A fresh machine may have no package lists yet: update once if the first try fails.
-if $as_root apt-get install -y -qq $missing >/dev/null 2>&1 \
-    || { $as_root apt-get update -qq >/dev/null 2>&1 && $as_root apt-get install -y -qq $missing >/dev/null 2>&1; }; then
+if apt_install $missing || { $as_root apt-get update -qq >/dev/null 2>&1 && apt_install $missing; }; then
     echo "system-deps: installed$missing"
-else
-    echo "system-deps: could not install$missing (no network or no rights); continuing without them"
+    exit 0
 fi
+# One name apt does not know, or one package that fails to install, stops its whole run; it must not
+# cost the others (Ubuntu's chromium is a snap, which a container cannot run, and the PDF needs Pango,
+# not chromium). One at a time, then.
+installed=""
+failed=""
+for pkg in $missing; do
+    if apt_install "$pkg"; then installed="$installed $pkg"; else failed="$failed $pkg"; fi
+done
+[ -n "$installed" ] && echo "system-deps: installed$installed"
+[ -n "$failed" ] && echo "system-deps: could not install$failed (no network, no rights or no such package here); continuing without them"
 exit 0

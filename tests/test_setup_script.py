@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 from pathlib import Path
 
@@ -58,14 +59,19 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert lines == [_quick_start()[1]]
 
 
-def _fake_tools(folder: Path, *extra: str) -> Path:
-    """A PATH where nothing is installed (``dpkg -s`` fails), we are root, and ``apt-get`` records its arguments."""
+def _fake_tools(folder: Path, *extra: str, apt_refuses: str = "") -> Path:
+    """A PATH where nothing is installed (``dpkg -s`` fails), we are root, and ``apt-get`` records its arguments.
+
+    ``apt_refuses``: a package ``apt-get`` fails on, as it does on a name it does not know; then the
+    whole command fails, the other packages in it uninstalled.
+    """
     folder.mkdir()
     record = folder / "apt-get.args"
+    refuse = f'case " $* " in *" {apt_refuses} "*) exit 100;; esac\n' if apt_refuses else ""
     scripts = {
         "dpkg": "#!/bin/sh\nexit 1\n",
         "id": "#!/bin/sh\necho 0\n",
-        "apt-get": f'#!/bin/sh\necho "$@" >> {record}\nexit 0\n',
+        "apt-get": f'#!/bin/sh\necho "$@" >> {record}\n{refuse}exit 0\n',
         **{name: "#!/bin/sh\nexit 0\n" for name in extra},
     }
     for name, text in scripts.items():
@@ -93,6 +99,42 @@ def test_it_installs_what_the_tests_run(tmp_path: Path) -> None:
     assert {*TEST_TOOLS.values(), "default-jdk-headless", "fonts-noto-core", "fonts-liberation2"} <= set(
         installed
     )
+    # No python3 on this PATH, as in a minimal image: python3-venv brings it, venv included.
+    assert "python3-venv" in installed
+
+
+def test_a_package_apt_cannot_install_costs_only_itself(tmp_path: Path) -> None:
+    """Ubuntu's chromium is a snap a container cannot install: the PDF's Pango and fonts still come."""
+    record = _fake_tools(tmp_path / "bin", apt_refuses="chromium")
+    r = subprocess.run(
+        ["/bin/sh", str(SCRIPT)],
+        env={"PATH": str(tmp_path / "bin")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    calls = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
+    succeeded = {pkg for call in calls if call[0] == "install" and "chromium" not in call for pkg in call[3:]}
+    assert {"libpango-1.0-0", "libpangoft2-1.0-0", "fonts-noto-core", "poppler-utils"} <= succeeded
+    assert "system-deps: could not install chromium (" in r.stdout
+    assert "libpango-1.0-0" in r.stdout.split("system-deps: installed", 1)[1].splitlines()[0]
+
+
+def test_the_test_session_installs_ace_in_its_install_step() -> None:
+    """`nox -s tests --install-only` prepares everything the suite uses: nox skips ``session.run`` there
+    (and runs ``session.run_install``), so a scripts/install-*.sh run by ``session.run`` would be left out."""
+    tree = ast.parse((ROOT / "noxfile.py").read_text(encoding="utf-8"))
+    installers = [
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and any(
+            isinstance(a, ast.Constant) and str(a.value).startswith("scripts/install-") for a in node.args
+        )
+    ]
+    assert installers == ["run_install"], installers
 
 
 def test_a_jdk_already_on_the_path_is_kept(tmp_path: Path) -> None:
