@@ -298,18 +298,29 @@ def test_images_left_out_are_reported(tmp_path: Path, theme: Theme) -> None:
     (tmp_path / "secret.png").write_bytes(RED_PNG)
     svg_bomb = b'<!DOCTYPE s [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
     (tmp_path / "in" / "bomb.svg").write_bytes(svg_bomb)
-    srcs = ["http://127.0.0.1:9/x.png", "../secret.png", "bomb.svg", "data:image/png;base64,!!!", ""]
+    (tmp_path / "in" / "notes.txt").write_text("not a picture", encoding="utf-8")
+    srcs = [
+        "http://127.0.0.1:9/x.png",
+        "../secret.png",
+        "bomb.svg",
+        "data:image/png;base64,!!!",
+        "",
+        "missing.png",
+        "notes.txt",
+    ]
     art = Article(body=tuple(Figure(src, alt=f"alt {i}") for i, src in enumerate(srcs)))
     with collect_warnings() as warnings:
         data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path / "in"))
     assert _media(data) == []
-    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == [f"alt {i}" for i in range(5)]
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == [f"alt {i}" for i in range(7)]
     assert warnings == [
         "docx: skipped image http://127.0.0.1:9/x.png (remote images are not fetched)",
         "docx: skipped image ../secret.png (outside the input's folder)",
         "docx: skipped image bomb.svg (an SVG image declaring XML entities)",
         "docx: skipped image data:image/png;base64,!!! (a malformed data: URI)",
         "docx: skipped image (empty source) (no folder to read local images from)",
+        "docx: skipped image missing.png (no such file)",
+        "docx: skipped image notes.txt (not an image file)",
     ]
 
 

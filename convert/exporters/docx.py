@@ -261,6 +261,8 @@ class ImageInliner:
         try:
             if not path.is_relative_to(base):
                 raise _Skipped("outside the input's folder")
+            if not path.exists():
+                raise _Skipped("no such file")  # as the other exporters say it
             if not mime.startswith("image/") or not path.is_file():
                 raise _Skipped("not an image file")
             if path.stat().st_size > MAX_IMAGE_BYTES:
