@@ -22,7 +22,7 @@ with the declared one; ``--outputs`` converts those pages and the non-English ne
 to html, epub, docx and pdf and checks the tag each output carries.
 
 Candidates (none downloads anything at run time): py3langid, lingua-language-detector
-(high and low accuracy modes), langdetect (seeded). langdetect is measured only when it
+(high and low accuracy modes; ``pip install --group language-eval``), langdetect (seeded). langdetect is measured only when it
 is installed (``pip install langdetect``); it is not a dependency.
 """
 
