@@ -12,7 +12,7 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Block, Link, Paragraph, Strong, Table, Text, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
-from convert.readers.html.body import drop_hidden, drop_link_tables, drop_link_trails
+from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
 
 STORY = (
     "<p>The first paragraph of the story is long enough to look like real prose written by a reporter.</p>"

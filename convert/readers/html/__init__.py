@@ -28,9 +28,6 @@ from .body import (
     base_href,
     drop_caption_echoes,
     drop_date_line,
-    drop_hidden,
-    drop_link_tables,
-    drop_link_trails,
     drop_title_heading,
     mark_images,
     place_figures,
@@ -38,6 +35,7 @@ from .body import (
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
+from .furniture import drop_hidden, drop_link_tables, drop_link_trails
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
