@@ -10,8 +10,9 @@ import lxml.html
 import pytest
 
 from convert.base import ReadOptions
-from convert.model import Block, Link, Paragraph, Strong, Table, Text, plain_text
+from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table, Text, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
+from convert.readers.html.body import drop_title_heading
 from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
 
 STORY = (
@@ -183,3 +184,11 @@ def test_a_text_the_page_shows_as_well_as_hides_stays() -> None:
     )
     body = [para(lede), para(ARTICLE), para("Log in")]
     assert texts(drop_hidden(body, tree)) == [lede, ARTICLE]  # a control's word is no such copy
+
+
+def test_images_above_the_headline_do_not_hide_its_copy() -> None:
+
+    title = "Fed's statement, with a twist"
+    logos = [Figure("sponsor.gif"), Figure("arrow.gif"), Figure("icon.gif")]
+    body = [Heading(2, (Text("Market Insider"),)), *logos, Heading(1, (Text(title),)), para(ARTICLE)]
+    assert [b for b in drop_title_heading(body, title) if isinstance(b, Heading)] == [body[0]]

@@ -390,11 +390,14 @@ def drop_title_heading(body: list[Block], title: str | None) -> list[Block]:
     """The title lives in meta; drop its copy among the first blocks of the body.
 
     Pages put a date line or a kicker above the headline, so the copy is
-    looked for in the first :data:`_HEAD_BLOCKS` blocks, as a heading only.
+    looked for in the first :data:`_HEAD_BLOCKS` blocks of text (images
+    above it, a sponsor's logo, not counted), as a heading only.
     """
     if not title:
         return body
-    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+    text_blocks = [i for i, block in enumerate(body) if not isinstance(block, Figure)][:_HEAD_BLOCKS]
+    for i in text_blocks:
+        block = body[i]
         if isinstance(block, Heading) and _key(plain_text(block)) == _key(title):
             return body[:i] + body[i + 1 :]
     return body
