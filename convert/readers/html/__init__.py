@@ -1,7 +1,9 @@
 """Read a web page: the main article only, with its metadata.
 
 trafilatura finds the article and :mod:`.body` maps it onto the article
-tree; metadata comes from evidence, one module per kind (:mod:`.metatags`:
+tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
+site's own: hidden pop-ups, trails of links, tables of site links);
+metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
 one step weighs it (:mod:`.weigh`, :mod:`.weigh_authors`; :mod:`.names` is

@@ -17,15 +17,15 @@ from .text import name_key as _key
 #: (inline ``display: none`` or ``visibility: hidden``, the ``hidden`` attribute, ``aria-hidden="true"``
 #: except on its ``fallback-image``) and trafilatura's own ``OVERALL_DISCARD_XPATH`` drops on its main
 #: path (its fallback extractors do not).
-_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\r\n', 'abcdefghijklmnopqrstuvwxyz')"
-_HIDDEN_TEST = (
-    f"@hidden or contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden') or "
-    "(@aria-hidden = 'true' and not(contains(@class, 'fallback-image')))"
-)
-_HIDDEN = etree.XPath(f"//body//*[{_HIDDEN_TEST}][not(ancestor::*[{_HIDDEN_TEST}])]")
-_SHOWN_TEXT = etree.XPath(
-    f"//body//text()[not(ancestor::*[{_HIDDEN_TEST}] or ancestor::script or ancestor::style)]"
-)
+_MAYBE_HIDDEN = etree.XPath("//body//*[@style or @hidden or @aria-hidden]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
+
 
 #: A text this long (in letters and digits) that is hidden and shown too is the page's text twice
 #: (a "send by e-mail" box quoting the lede, a plain copy of highlighted code); a shorter one is a
@@ -46,21 +46,36 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     """
     if tree is None:
         return body
-    roots = _HIDDEN(tree)
+    roots = _hidden_roots(tree)
     if not roots:
         return body
-    keys = [_key(plain_text(b)) if not isinstance(b, Figure) else "" for b in body]
+    texts = [plain_text(b) if not isinstance(b, Figure) else "" for b in body]
+    keys = [_key(t) for t in texts]
     everything = _key(" ".join(_text(root) for root in roots))
-    if not any(k and k in everything for k in keys):
+    found = [len(t) for t, k in zip(texts, keys, strict=True) if k and k in everything]
+    if not found:
         return body  # the common case, decided without a key for every hidden element
-    hidden = {_key(_text(el)) for root in roots for el in root.iter() if isinstance(el.tag, str)}
+    longest = 2 * max(found) + 100  # an element's text longer than this is no block's: not keyed
+    hidden = {
+        _key(text)
+        for root in roots
+        for el in root.iter()
+        if isinstance(el.tag, str) and len(text := el.text_content()) <= longest
+    }
     drop = {k for k in keys if k and k in hidden}
     if any(len(k) >= _SHOWN_TWICE for k in drop):
-        shown = _key("".join(_SHOWN_TEXT(tree)))
+        shown = _key(_shown_text(tree, roots))
         drop = {k for k in drop if len(k) < _SHOWN_TWICE or k not in shown}
     if not drop or 2 * sum(len(k) for k in keys if k in drop) >= sum(len(k) for k in keys):
         return body
     return [b for b, k in zip(body, keys, strict=True) if k not in drop]
+
+
+def _hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
+    """The hidden elements of ``<body>`` that are not inside another one."""
+    marked = [el for el in _MAYBE_HIDDEN(tree) if _is_hidden(el)]
+    inside = set(marked)
+    return [el for el in marked if not any(a in inside for a in el.iterancestors())]
 
 
 def _text(el: HtmlElement) -> str:
@@ -72,6 +87,30 @@ def _text(el: HtmlElement) -> str:
         parts.append(_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _shown_text(tree: HtmlElement, hidden: list[HtmlElement]) -> str:
+    """The text of ``<body>`` outside the ``hidden`` elements, scripts, style sheets and comments."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    skip = set(hidden)
+    parts: list[str] = []
+    skipping: object = None
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if skipping is None and (
+                el in skip or not isinstance(el.tag, str) or el.tag in ("script", "style")
+            ):
+                skipping = el
+            elif skipping is None:
+                parts.append(el.text or "")
+        else:
+            if el is skipping:
+                skipping = None
+            if skipping is None and el is not body:
+                parts.append(el.tail or "")
+    return " ".join(parts)
 
 
 #: The characters a trail of links is set with (``Home > News > Story``, ``Home › News``, ``A | B``):
