@@ -650,12 +650,13 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
         H.BODY_STEPS.update(steps)
         H.build_metadata = original
     meta = article.meta
+    page = H.Page(meta, seen[0][0])
 
     def text(skip: str | None) -> str:
         body = list(article.body)
         for name, step in steps.items():
             if name != skip:
-                body = step(body, meta)
+                body = step(body, page)
         return plain_text(tuple(b for b in body if not isinstance(b, Figure)))
 
     out["all"] = {"text": text(None), "date": meta.published}

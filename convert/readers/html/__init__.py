@@ -1,7 +1,9 @@
 """Read a web page: the main article only, with its metadata.
 
 trafilatura finds the article and :mod:`.body` maps it onto the article
-tree; metadata comes from evidence, one module per kind (:mod:`.metatags`:
+tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
+site's own: hidden pop-ups, trails of links, tables of site links);
+metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
 one step weighs it (:mod:`.weigh`, :mod:`.weigh_authors`; :mod:`.names` is
@@ -24,6 +26,7 @@ from ...errors import InputError
 from ...model import Article, Block, Figure, Metadata, plain_text, replace
 from .body import (
     Mapper,
+    Page,
     base_href,
     drop_caption_echoes,
     drop_date_line,
@@ -34,10 +37,11 @@ from .body import (
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
+from .furniture import drop_hidden, drop_link_tables, drop_link_trails
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
-__all__ = ["BODY_STEPS", "HtmlReader", "decode_html", "parse_html", "place_figures"]
+__all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
 
 # trafilatura logs every page it gives up on; that is our InputError's job.
 for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
@@ -51,14 +55,17 @@ for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
 _MIN_LETTERS = 20
 
 #: Broadsheet's own steps on trafilatura's body, in order, by name. Each takes the body and the
-#: page's metadata and returns the body. ``bench/accuracy.py --ablate NAME`` switches one off:
+#: :class:`Page` (the page's metadata and parsed tree) and returns the body. ``bench/accuracy.py --ablate NAME`` switches one off:
 #: a step stays only while trafilatura's own body score, with the step, is no lower on any source
 #: (tuning half measured, validation half confirmed; see bench/RESULTS.md).
-BODY_STEPS: dict[str, Callable[[list[Block], Metadata], list[Block]]] = {
-    "date-line": drop_date_line,
-    "title-heading": lambda body, meta: drop_title_heading(body, meta.title),
-    "caption-echoes": lambda body, meta: drop_caption_echoes(body),
-    "image-addresses": lambda body, meta: resolve_images(body, meta.url),
+BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
+    "hidden": lambda body, page: drop_hidden(body, page.tree),
+    "link-trails": lambda body, page: drop_link_trails(body),
+    "link-tables": lambda body, page: drop_link_tables(body),
+    "date-line": lambda body, page: drop_date_line(body, page.meta),
+    "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
+    "caption-echoes": lambda body, page: drop_caption_echoes(body),
+    "image-addresses": lambda body, page: resolve_images(body, page.meta.url),
 }
 
 
@@ -94,7 +101,7 @@ class HtmlReader:
             body = place_figures(body, Mapper(images).blocks(illustrated.body))
         if options.url:  # a fetched page: its addresses are on its site, resolved as a browser would
             body = resolve_images(body, base_href(tree) or options.url, relative=True)
-        page = replace(meta, url=base_href(tree) or meta.url)
+        page = Page(replace(meta, url=base_href(tree) or meta.url), tree)
         for step in BODY_STEPS.values():
             body = step(body, page)
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))

@@ -30,6 +30,7 @@ from ...model import (
     LineBreak,
     Link,
     List,
+    Metadata,
     Paragraph,
     Rule,
     Strong,
@@ -167,6 +168,8 @@ class Mapper:
                 figure = self.figure(el)
                 return [figure] if figure else []
             case "table":
+                if _is_layout(el):
+                    return [b for row in el if row.tag == "row" for cell in row for b in self.blocks(cell)]
                 table = self.table(el)
                 return [table] if table else []
             case "lb":
@@ -280,6 +283,29 @@ class Mapper:
         return out
 
 
+#: What trafilatura keeps as a block inside a table cell: a cell holding these is a page's layout.
+_CELL_BLOCKS = frozenset({"p", "list", "head", "quote", "table", "code"})
+
+
+def _is_layout(table: Any) -> bool:
+    """A table of one row or one column whose cells hold paragraphs (or lists, headings) is layout.
+
+    Old pages lay themselves out in tables: the article sits in one cell of a
+    one-row table, its paragraphs as ``<p>``. Read as a data table, those
+    paragraphs run together into one cell. Mozilla Readability
+    (``_markDataTables``) takes a table of one row or one column as layout,
+    and one with header cells as data; this follows it, for tables whose
+    cells hold blocks (one of short inline cells stays a table).
+    """
+    rows = [row for row in table if row.tag == "row"]
+    cells = [cell for row in rows for cell in row if cell.tag == "cell"]
+    if not cells or any(cell.get("role") == "head" for cell in cells):
+        return False
+    if len(rows) > 1 and max(len(row) for row in rows) > 1:
+        return False
+    return any(child.tag in _CELL_BLOCKS for cell in cells for child in cell)
+
+
 _INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "a", "b", "i", "em", "strong", "sub", "sup"})
 
 
@@ -364,11 +390,14 @@ def drop_title_heading(body: list[Block], title: str | None) -> list[Block]:
     """The title lives in meta; drop its copy among the first blocks of the body.
 
     Pages put a date line or a kicker above the headline, so the copy is
-    looked for in the first :data:`_HEAD_BLOCKS` blocks, as a heading only.
+    looked for in the first :data:`_HEAD_BLOCKS` blocks of text (images
+    above it, a sponsor's logo, not counted), as a heading only.
     """
     if not title:
         return body
-    for i, block in enumerate(body[:_HEAD_BLOCKS]):
+    text_blocks = [i for i, block in enumerate(body) if not isinstance(block, Figure)][:_HEAD_BLOCKS]
+    for i in text_blocks:
+        block = body[i]
         if isinstance(block, Heading) and _key(plain_text(block)) == _key(title):
             return body[:i] + body[i + 1 :]
     return body
@@ -524,3 +553,15 @@ def resolve_images(body: list[Block], page_url: str | None, *, relative: bool = 
                 continue
         out.append(block)
     return out
+
+
+# --------------------------------------------------------------------------
+# What each body step is given
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a body step may consult: the page's metadata and its parsed tree (which it must not change)."""
+
+    meta: Metadata
+    tree: HtmlElement | None = None

@@ -1,0 +1,194 @@
+"""The HTML reader's body steps against a site's own furniture: hidden pop-ups (a paywall's "members
+only", a login form), trails of links (breadcrumbs), tables of site links, and the layout tables
+old pages put their article in. Made-up pages; the corpus pages that showed each problem are in
+``test_also_seen.py``.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from convert.base import ReadOptions
+from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table, Text, plain_text
+from convert.readers.html import BODY_STEPS, HtmlReader
+from convert.readers.html.body import drop_title_heading
+from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
+
+STORY = (
+    "<p>The first paragraph of the story is long enough to look like real prose written by a reporter.</p>"
+    "<p>The second paragraph adds more words about the same subject so the extractor sees an article.</p>"
+    "<p>The third paragraph closes the story with a few more words about the same subject and no more.</p>"
+)
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph((Text(text),))
+
+
+def texts(body: list[Block]) -> list[str]:
+    return [plain_text(b) for b in body]
+
+
+def test_every_new_step_is_a_switch() -> None:
+    assert {"hidden", "link-trails", "link-tables"} <= set(BODY_STEPS)
+
+
+# --------------------------------------------------------------------------
+# Hidden elements
+
+
+ARTICLE = "The article itself, a paragraph long enough to outweigh the pop-up's few words of text."
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<div style="display: none;">{}</div>',
+        '<div style="DISPLAY:NONE !important">{}</div>',
+        '<div style="visibility: hidden">{}</div>',
+        "<div hidden>{}</div>",
+        '<div aria-hidden="true">{}</div>',
+    ],
+)
+def test_a_block_that_is_a_hidden_elements_text_is_dropped(hidden: str) -> None:
+    markup = hidden.format("<p>Members only.</p><p>&gt; Log in</p>")
+    tree = lxml.html.fromstring(f"<html><body>{markup}<p>{ARTICLE}</p></body></html>")
+    body = [para("Members only."), para("> Log in"), para(ARTICLE)]
+    assert texts(drop_hidden(body, tree)) == [ARTICLE]
+
+
+def test_shown_text_and_readabilitys_fallback_image_stay() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><div style="display: block; border: none"><p>Shown with a style.</p></div>'
+        '<div aria-hidden="true" class="fallback-image"><p>A fallback image caption.</p></div>'
+        f"<p>{ARTICLE}</p></body></html>"
+    )
+    body = [para("Shown with a style."), para("A fallback image caption."), para(ARTICLE)]
+    assert drop_hidden(body, tree) == body
+
+
+def test_an_article_hidden_until_a_script_shows_it_is_kept() -> None:
+    tree = lxml.html.fromstring(
+        f'<html><body><div style="display:none"><p>{ARTICLE}</p></div><p>Share</p></body></html>'
+    )
+    body = [para(ARTICLE), para("Share")]
+    assert drop_hidden(body, tree) == body  # the hidden text is most of the body: the page shows it later
+    assert drop_hidden(body, None) == body
+
+
+# --------------------------------------------------------------------------
+# Trails of links
+
+
+def link(text: str) -> Link:
+    return Link((Text(text),), f"/{text.lower()}")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        (link("Home"), Text(" > "), link("News"), Text(" > This story")),
+        (link("Home"), Text(" › "), link("World"), Text(" › "), link("Asia")),
+        (link("About"), Text(" | "), link("Contact"), Text(" | "), link("Jobs")),
+        (link("ホーム"), Text(" ＞ "), link("ニュース")),
+    ],
+)
+def test_a_trail_of_links_is_dropped(content: tuple) -> None:
+    body = [Paragraph(content), para(ARTICLE)]
+    assert texts(drop_link_trails(body)) == [ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        (link("Home"), Text(" and "), link("News")),  # words between the links: a sentence
+        (Text("Read "), link("this"), Text(" / "), link("that")),  # text before the first link
+        (link("Home"), Text(" > "), link("News"), Text(" > more text > and more")),  # two unlinked steps
+        (link("Home"), Text(" "), link("News")),  # no separator at all
+        (link("Only one link"),),
+    ],
+)
+def test_links_in_a_sentence_stay(content: tuple) -> None:
+    body = [Paragraph(content), para(ARTICLE)]
+    assert drop_link_trails(body) == body
+
+
+# --------------------------------------------------------------------------
+# Tables of site links
+
+
+def cell(label: str, target: str | None) -> tuple:
+    return (Strong((Text(label),)), Text(" "), link(target)) if target else (Text(label),)
+
+
+def column(*cells: tuple) -> Table:
+    return Table((), tuple((c,) for c in cells))
+
+
+def test_a_one_column_table_of_labelled_links_is_dropped() -> None:
+    menu = column(
+        cell("Our sites", None),
+        cell("Today's flower", "Pine"),
+        cell("Today's birthday", "A magician"),
+        cell("Today's story", "The greedy dog"),
+        cell("Today's tale", "A new year's tale"),
+    )
+    assert texts(drop_link_tables([menu, para(ARTICLE)])) == [ARTICLE]
+    row = Table((), (tuple(cell(x, x) for x in ("One", "Two", "Three")),))  # one row of links
+    assert texts(drop_link_tables([row, para(ARTICLE)])) == [ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        column(cell("Today's flower", "Pine"), cell("Today's birthday", "A magician")),  # two cells
+        column(cell("One", "a"), cell("Two", None), cell("Three", None), cell("Four", "b")),  # half linked
+        column(cell("One", "a"), cell("Two", "b"), cell("Three " * 40, "c")),  # a cell of running text
+        Table((((Text("Name"),), (Text("Site"),)),), tuple((cell(x, None), cell(x, x)) for x in "ABC")),
+        Table((), tuple((cell(x, x), cell(x, x)) for x in "ABCD")),  # two columns: data
+    ],
+)
+def test_data_tables_and_short_or_unlinked_tables_stay(table: Table) -> None:
+    assert drop_link_tables([table, para(ARTICLE)]) == [table, para(ARTICLE)]
+
+
+# --------------------------------------------------------------------------
+# Layout tables
+
+
+def read(markup: str) -> list[Block]:
+    page = f"<!DOCTYPE html><html><head><title>An old page</title></head><body>{markup}</body></html>"
+    return list(HtmlReader().read(page.encode("utf-8"), ReadOptions()).body)
+
+
+def test_an_article_laid_out_in_a_one_row_table_keeps_its_paragraphs() -> None:
+    body = read(f"<table><tr><td>&nbsp;</td><td>{STORY}</td><td></td></tr></table>")
+    assert not any(isinstance(b, Table) for b in body)
+    paragraphs = [plain_text(b) for b in body if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 3 and paragraphs[0].startswith("The first paragraph")
+
+
+def test_a_data_table_stays_a_table() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{n * 7} tonnes</td></tr>" for n in range(1, 5))
+    body = read(f"{STORY}<table><tr><th>Year</th><th>Harvest</th></tr>{rows}</table>")
+    tables = [b for b in body if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 4
+
+
+def test_a_text_the_page_shows_as_well_as_hides_stays() -> None:
+    lede = "The lede of the story, which a hidden send-by-mail box quotes as well."
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{lede}</p><p>{ARTICLE}</p><p><a href="/login">Log in</a></p>'
+        f'<div style="display:none"><p>{lede}</p><p>Log in</p></div></body></html>'
+    )
+    body = [para(lede), para(ARTICLE), para("Log in")]
+    assert texts(drop_hidden(body, tree)) == [lede, ARTICLE]  # a control's word is no such copy
+
+
+def test_images_above_the_headline_do_not_hide_its_copy() -> None:
+
+    title = "Fed's statement, with a twist"
+    logos = [Figure("sponsor.gif"), Figure("arrow.gif"), Figure("icon.gif")]
+    body = [Heading(2, (Text("Market Insider"),)), *logos, Heading(1, (Text(title),)), para(ARTICLE)]
+    assert [b for b in drop_title_heading(body, title) if isinstance(b, Heading)] == [body[0]]
