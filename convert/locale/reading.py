@@ -420,44 +420,93 @@ def read_newsroom_byline(text: str, tag: str | None) -> str | None:
 
 
 #: Greek genitive endings and the nominative each comes from, for names (Wikipedia, "Modern Greek
-#: grammar": the masculine nouns in -ος, -ης, -ας and the feminine ones in -α, -η). A feminine
-#: surname is the same in both cases (Παπαδοπούλου). ``-οπούλου`` is the learned genitive of the
-#: commonest surname ending, ``-όπουλος``, whose stress it moves.
-_MASCULINE_GENITIVE = (("οπούλου", "όπουλος"), ("ου", "ος"), ("η", "ης"), ("α", "ας"))
-_FEMININE_GENITIVE = (("ας", "α"), ("ης", "η"))
-_GREEK_VOWEL_RUN = lazy("[αάεέηήιίϊΐοόυύϋΰωώ]+")
-_GREEK_STRESSED = "άέήίΐόύΰώ"
+#: grammar": the masculine nouns in -ος, -ης, -ας and the feminine ones in -α, -η), compared
+#: without accents and case (:func:`_greek_fold`, so ``σ`` stands for ``ς``). A feminine surname is
+#: the same in both cases (Παπαδοπούλου). ``-οπούλου`` is the learned genitive of the commonest
+#: surname ending, ``-όπουλος``, whose stress it moves back.
+_MASCULINE_GENITIVE = (("οπουλου", "οπουλοσ"), ("ου", "οσ"), ("η", "ησ"), ("α", "ασ"))
+_FEMININE_GENITIVE = (("ασ", "α"), ("ησ", "η"))
+_GREEK_VOWELS = "αεηιουω"
+#: Men's surnames that are a genitive themselves and stay so in the nominative, after a consonant
+#: (after a vowel, -ίου, -άου, -έου, every one does): the patronymic surnames made from the genitive
+#: of a given name in -ος and the occupational Οικονόμου (Wikipedia, "Greek surnames": "surnames
+#: in the genitive of the father's name", Γεωργίου, Παύλου, Πέτρου). Compared folded.
+_GENITIVE_SURNAMES = frozenset(
+    "αλεξανδρου δημου θεοδωρου κωνσταντινου μαρκου οικονομου παυλου πετρου σταυρου στεφανου "
+    "φιλιππου χριστοδουλου χριστοφορου".split()
+)
+#: An initial: one or two letters and a full stop (Κ., Χρ.), passed through as written.
+_GREEK_INITIAL = lazy(r"[^\W\d_]{1,2}\.")
+
+
+def _greek_fold(word: str) -> str:
+    """``word`` without accents or diaeresis, case-folded: ``Σαμαρά`` -> ``σαμαρα``."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return bare.casefold()
+
+
+def _as_written_in(ending: str, written: str) -> str:
+    """A nominative ``ending`` (folded, as in the tables) in the case and stress of the genitive
+    ending ``written`` it replaces: ``ός`` for ``ού``, ``ΗΣ`` for ``Η``, ``άς`` for ``ά``, ``όπουλος``
+    for ``οπούλου`` (the stress the genitive's ending carries goes on the nominative's first vowel)."""
+    out = ending[:-1] + "ς" if ending.endswith("σ") else ending
+    if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", written)):
+        first = next(i for i, ch in enumerate(out) if ch in _GREEK_VOWELS)
+        out = out[:first] + unicodedata.normalize("NFC", out[first] + "\u0301") + out[first + 1 :]
+    return out.upper() if written.isupper() else out
+
+
+def _nominative_word(word: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    """One name word's genitive ending undone by ``table``, each part of a hyphenated name apart;
+    ``None`` when a part has no such ending."""
+    parts = []
+    for part in word.split("-"):
+        folded = _greek_fold(part)
+        pair = next((p for p in table if folded.endswith(p[0]) and len(folded) > len(p[0])), None)
+        if pair is None:
+            return None
+        cut = len(part) - len(pair[0])
+        parts.append(part[:cut] + _as_written_in(pair[1], part[cut:]))
+    return "-".join(parts)
 
 
 def _own_genitive_surname(word: str) -> bool:
-    """A man's surname in -ου stressed on its last two syllables (Οικονόμου, Νικολάου, Δήμου) may
-    be its own nominative, made from a genitive: kept as written. One stressed further back
-    (Παπαδόπουλου) is the genitive of -ος."""
-    low = word.lower()
-    stressed = max(low.rfind(ch) for ch in _GREEK_STRESSED)
-    return (
-        low.endswith("ου")
-        and not low.endswith("οπούλου")
-        and len(_GREEK_VOWEL_RUN.findall(low[stressed + 1 :])) <= 1
-    )
+    """A man's surname in -ου that is its own nominative: after a vowel (Νικολάου, Γεωργίου,
+    Ανδρέου, the genitive of a given name or a saint's) or one of :data:`_GENITIVE_SURNAMES`
+    (Οικονόμου, Δήμου). Any other in -ου (Παπαδόπουλου, Βενιζέλου, Λαμπράκου) is the genitive of -ος."""
+    folded = _greek_fold(word)
+    return folded.endswith("ου") and (folded[-3:-2] in tuple(_GREEK_VOWELS) or folded in _GENITIVE_SURNAMES)
 
 
 def greek_nominative(names: str, *, feminine: bool) -> str | None:
     """``Γιώργου Παπαδόπουλου`` -> ``Γιώργος Παπαδόπουλος``; ``Μαρίας Παπαδοπούλου`` (feminine) ->
-    ``Μαρία Παπαδοπούλου``: a Greek byline's names in the genitive, read back in the nominative; for
-    a woman only the given name changes. ``None`` when a word has no genitive ending to undo (the
-    line is then no byline of this form)."""
+    ``Μαρία Παπαδοπούλου``: a Greek byline's names in the genitive, read back in the nominative.
+
+    Endings are compared without case or stress and written back in the word's own (``Του Αντώνη
+    Σαμαρά`` -> ``Αντώνης Σαμαράς``, ``ΓΙΑΝΝΗ`` -> ``ΓΙΑΝΝΗΣ``); each part of a hyphenated name
+    changes; an initial (``Κ.``) is passed through. For a woman only the given names change, and a
+    later word in -ας or -ης refuses the line (a woman's surname is never in those forms: ``Της
+    Αγίας Σοφίας`` is no byline). ``None`` whenever a word cannot be read back: unknown beats a guess.
+    """
     table = _FEMININE_GENITIVE if feminine else _MASCULINE_GENITIVE
     out = []
-    for n, word in enumerate(names.split()):
-        if n > 0 and (feminine or _own_genitive_surname(word)):
+    words = unicodedata.normalize("NFC", names).split()
+    for n, word in enumerate(words):
+        if _GREEK_INITIAL.fullmatch(word) and 0 < n < len(words) - 1:
             out.append(word)
             continue
-        low = word.lower()
-        ending = next((pair for pair in table if low.endswith(pair[0])), None)
-        if ending is None:
+        if n > 0 and feminine:
+            if any(_greek_fold(part).endswith(("ασ", "ησ")) for part in word.split("-")):
+                return None
+            out.append(word)
+            continue
+        if n > 0 and _own_genitive_surname(word):
+            out.append(word)
+            continue
+        found = _nominative_word(word, table)
+        if found is None:
             return None
-        out.append(word[: len(word) - len(ending[0])] + ending[1])
+        out.append(found)
     return " ".join(out)
 
 
