@@ -37,6 +37,9 @@ __all__ = [
     "may_be_label",
     "NEWSROOM_BYLINES",
     "greek_nominative",
+    "korean_family_name",
+    "NAME_PARTICLES",
+    "name_particles_fit",
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
@@ -508,6 +511,63 @@ def greek_nominative(names: str, *, feminine: bool) -> str | None:
             return None
         out.append(found)
     return " ".join(out)
+
+
+_KO_SURNAMES_FILE = Path(__file__).parent / "data" / "ko_surnames.json"
+
+
+@lru_cache(maxsize=1)
+def _korean_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = json.loads(_KO_SURNAMES_FILE.read_text(encoding="utf-8"))
+    return frozenset(data["one_syllable"]), tuple(data["two_syllable"])
+
+
+def korean_family_name(name: str) -> bool:
+    """Whether ``name`` is a Korean name: two to four Hangul syllables opening with a family name
+    (``data/ko_surnames.json``, Statistics Korea's 2015 census), so ``김민수`` is one and ``청년``
+    ("youth", as in 청년 기자, a young reporters' column) is none."""
+    if not 2 <= len(name) <= 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in name):
+        return False
+    one, two = _korean_surnames()
+    return name[0] in one or (len(name) >= 3 and name.startswith(two))
+
+
+#: The lower-case words a name may hold between its capitalised ones, by language: the nobiliary
+#: and surname particles (Wikipedia, "Nobiliary particle"; Dutch "Tussenvoegsel"; Spanish and
+#: Portuguese "naming customs"), each a run as written inside a name (``de la``, ``van der``).
+#: ``Von Ursula von der Leyen`` and ``Por María de la Cruz`` name someone; ``Von Null auf Hundert``
+#: and ``Por Amor al Arte`` name no one.
+NAME_PARTICLES: dict[str, tuple[str, ...]] = {
+    "da": ("af", "von", "de"),
+    "de": ("von", "vom", "von der", "von dem", "von und zu", "zu", "zum", "zur"),
+    "es": ("de", "del", "de la", "de las", "de los", "y"),
+    "fr": ("de", "du", "des", "de la", "d'", "d’"),
+    "it": ("di", "de", "da", "del", "della", "dei", "degli", "dal", "dalla", "dello", "d'", "d’"),
+    "nl": ("van", "de", "der", "den", "van der", "van den", "van de", "ter", "ten", "te", "'t", "in 't"),
+    "pt": ("de", "da", "do", "das", "dos", "e"),
+    "sv": ("af", "von", "de"),
+}  # fmt: skip
+
+
+def name_particles_fit(name: str, tag: str | None) -> bool:
+    """Whether every run of lower-case words inside ``name`` is a particle of the language
+    (:data:`NAME_PARTICLES`) with a capitalised word after it, and no word is repeated (``Mensch
+    zu Mensch``, ``Haus zu Haus``: an idiom, not a given name and a surname). A name without
+    lower-case words fits; in a language the table does not hold, none that has one does."""
+    words = name.split()
+    if len({w.casefold() for w in words}) < len(words):
+        return False
+    particles = NAME_PARTICLES.get(babel_locale(tag).language, ()) if tag else ()
+    run: list[str] = []
+    for word in words[1:]:
+        joined = any(p[-1] in "'’" and word.startswith(p) and word[len(p) :][:1].isupper() for p in particles)
+        if word[:1].islower() and not joined:
+            run.append(word)
+            continue
+        if run and " ".join(run).casefold() not in particles:
+            return False
+        run = []
+    return not run
 
 
 def read_updated(text: str) -> tuple[str, str] | None:

@@ -31,8 +31,10 @@ class Byline:
     names: tuple[str, ...] = ()
     role: str | None = None
     publisher: str | None = None
-    #: Read in another language's words (``Von``, ``Por``) with a lower-case word inside a name
-    #: (``Null auf Hundert``): a title-case headline reads the same, so only where a headline is not.
+    #: A line a headline may read as: in a newsroom's form (``Του Αγίου Νικολάου``, ``记者 手记``),
+    #: or in another language's words with a lower-case word inside a name that is none of the
+    #: language's particles (``Von Null auf Hundert``). Standing first with no headline below it,
+    #: it is the headline (:func:`.text.header.read_header`).
     headline_like: bool = False
 
 
@@ -110,8 +112,9 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         return None
     if (lang := language()) is None:
         return None
-    rest = reading.read_byline(line, lang) or reading.read_newsroom_byline(line, lang)
-    if rest is None:
+    rest = reading.read_byline(line, lang)
+    newsroom = rest is None
+    if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest = rest.rstrip(" .")
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
@@ -123,8 +126,11 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         if not (reading.joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
             return None
         people = [whole]
-    inner_lower = any(w[:1].islower() for p in people for w in p.split()[1:])
-    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=inner_lower)
+    hangul = [p for p in people if any("\uac00" <= ch <= "\ud7a3" for ch in p)]
+    if not all(reading.korean_family_name(p) for p in hangul):
+        return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
+    headline_like = newsroom or not all(reading.name_particles_fit(p, lang) for p in people)
+    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=headline_like)
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
