@@ -300,7 +300,12 @@ def test_a_byline_line_in_a_closing_position_is_read() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "headline", "byline"),
-    [("en", "Sports", "Von Miller Signs With Bills"), ("en", "Film", "Di Caprio Wins Oscar")],
+    [
+        ("en", "Sports", "Von Miller Signs With Bills"),
+        ("en", "Business", "Door Dash Expands Service"),
+        ("en-US", "Travel", "Par Avion Returns"),
+        ("en_US", "Sports", "Von Miller Signs With Bills"),  # a POSIX-style tag is English too
+    ],
 )
 def test_another_languages_by_word_on_an_english_page_is_no_byline(
     lang: str, headline: str, byline: str
@@ -368,7 +373,10 @@ def test_every_newsroom_form_reads_its_name_back(lang: str, form: str) -> None:
     line = form.replace("{names}", name)
     assert may_be_newsroom_byline(line)
     assert read_newsroom_byline(line, lang) == expected
-    assert read_newsroom_byline(line, "en") is None  # another language's form is no byline
+    # another table language's reader does not read it, unless its table holds the same form (文/)
+    for other, forms in NEWSROOM_BYLINES.items():
+        if other != lang and form not in forms:
+            assert read_newsroom_byline(line, other) is None, other
 
 
 @pytest.mark.parametrize(
@@ -404,3 +412,65 @@ def test_greek_names_in_the_genitive_read_back_in_the_nominative(
     genitive: str, feminine: bool, nominative: str | None
 ) -> None:
     assert greek_nominative(genitive, feminine=feminine) == nominative
+
+
+def test_html_by_word_gate_reads_the_declared_language_as_the_metadata_does() -> None:
+    """``<html lang="de_DE">`` is German: its "Von" line is a byline, as on ``de`` and ``de-DE``."""
+    for tag in ("de_DE", "de-DE", "DE"):
+        page = _page("de", "Treffen in Aschgabat", "Von Anna Schmidt").replace(
+            b"lang=de", f"lang={tag}".encode()
+        )
+        assert _names(convert.read(page, from_="html").meta) == ("Anna Schmidt",), tag
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "line", "names"),
+    [
+        ("es", "h4", "Por Ana de Armas", ("Ana de Armas",)),
+        ("de", "h5", "Von Ursula von der Leyen | 12. März 2024", ("Ursula von der Leyen",)),
+        ("es", "h3", "Por Amor al Arte", ()),
+        ("de", "h2", "Von Kopf bis Fuß | Reportage", ()),
+    ],
+)
+def test_html_heading_byline_is_read_unless_a_subheading_with_a_lower_case_word_in_its_name(
+    lang: str, tag: str, line: str, names: tuple[str, ...]
+) -> None:
+    assert _names(convert.read(_page(lang, "Nachrichten", line, tag), from_="html").meta) == names
+
+
+def test_html_subheading_byline_gate_looks_at_the_name_part_only() -> None:
+    """The lower-case words of the date after the name (``de marzo de``) are not the name's."""
+    from lxml import html as lxml_html
+
+    from convert.readers.html.byline import byline_texts
+
+    page = _page("es", "Noticias", "Por Ana García | 12 de marzo de 2024", "h3").decode()
+    assert list(byline_texts(lxml_html.fromstring(page))) == ["Por Ana García | 12 de marzo de 2024"]
+    page = _page("es", "Noticias", "Por Amor al Arte | Crónica", "h3").decode()
+    assert list(byline_texts(lxml_html.fromstring(page))) == []
+
+
+def test_html_a_refused_by_word_line_still_ends_the_look_for_one() -> None:
+    """The first "By NAME" line is the article's; one refused (another language's word) stops the
+    look too, so a reader's "By …" further down the page is not taken instead."""
+    from lxml import html as lxml_html
+
+    from convert.readers.html.byline import byline_texts
+
+    body = "<p>The announcement came on Sunday night after a long week of talks.</p>" * 3
+    page = (
+        f"<html lang=en><body><article><h1>Sports</h1><p>Von Miller Signs With Bills</p>{body}"
+        "<p>By Jane Roe</p></article></body></html>"
+    )
+    assert not any("Jane Roe" in text for text in byline_texts(lxml_html.fromstring(page)))
+
+
+def test_markdown_byline_paragraph_leaves_the_body_only_when_all_of_it_is_read() -> None:
+    text = "# Talks resume\n\nBy Jane Doe, March 3, 2024\n\nThe talks resumed on Sunday night.\n"
+    article = convert.read(text.encode(), from_="markdown")
+    assert (_names(article.meta), article.meta.published) == (("Jane Doe",), "2024-03-03")
+    assert "Jane Doe" not in plain_text(article.body)
+    text = "# Talks resume\n\nBy Jane Doe, in Moscow\n\nThe talks resumed on Sunday night.\n"
+    article = convert.read(text.encode(), from_="markdown")
+    assert "By Jane Doe, in Moscow" in plain_text(article.body)  # a part not read: the paragraph stays
+    assert article.meta.authors == ()

@@ -540,11 +540,11 @@ def korean_family_name(name: str) -> bool:
 NAME_PARTICLES: dict[str, tuple[str, ...]] = {
     "da": ("af", "von", "de"),
     "de": ("von", "vom", "von der", "von dem", "von und zu", "zu", "zum", "zur"),
-    "es": ("de", "del", "de la", "de las", "de los", "y"),
+    "es": ("de", "del", "de la", "de las", "de los"),
     "fr": ("de", "du", "des", "de la", "d'", "d’"),
     "it": ("di", "de", "da", "del", "della", "dei", "degli", "dal", "dalla", "dello", "d'", "d’"),
     "nl": ("van", "de", "der", "den", "van der", "van den", "van de", "ter", "ten", "te", "'t", "in 't"),
-    "pt": ("de", "da", "do", "das", "dos", "e"),
+    "pt": ("de", "da", "do", "das", "dos"),
     "sv": ("af", "von", "de"),
 }  # fmt: skip
 

@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .._regex import compiled
+from .._regex import compiled, lazy
 from ..cache import dataclass
 from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+from ._lines import clean
 
 #: The article's language, identified when first asked (a line that may be in its words).
 Language = Callable[[], "str | None"]
-
-
-def clean(text: str) -> str:
-    """Spaces of every kind collapsed to one, ends trimmed (a line of text)."""
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +32,9 @@ class Byline:
     #: language's particles (``Von Null auf Hundert``). Standing first with no headline below it,
     #: it is the headline (:func:`.text.header.read_header`).
     headline_like: bool = False
+    #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
+    #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
+    dropped: tuple[str, ...] = ()
 
 
 _BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
@@ -81,6 +80,7 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
     if m is None:
         return _translated_byline(line, language) if language is not None else None
     names: list[str] = []
+    dropped: list[str] = []
     role = publisher = None
     for n, part in enumerate(_BYLINE_SEP.split(m.group("rest").rstrip(" ."))):
         if not part:
@@ -94,8 +94,9 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
             role = role or part
         elif n == 0 or len(part.split()) > 4:
             return None
-        # else a short trailing part, such as a place ("in Moscow"): dropped.
-    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher)
+        else:
+            dropped.append(part)  # a short trailing part, such as a place ("in Moscow")
+    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher, dropped=tuple(dropped))
 
 
 def _translated_byline(line: str, language: Language) -> Byline | None:
@@ -149,7 +150,7 @@ _LOCAL_ROLES = {
 
 #: Between names in a script written without spaces: a space or a middle dot (``本报记者 王小明 李华``,
 #: ``김민수·이영희 기자``), as Chinese, Japanese and Korean bylines list their reporters.
-_UNSPACED_NAMES = compiled(
+_UNSPACED_NAMES = lazy(
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4}(?:[\s·・]+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4})+"
 )
 
