@@ -10,7 +10,9 @@ article's language.
   catalogues are the source (CLDR has no byline words); ``data/read_back.json`` keeps their forms
   so no catalogue is parsed to read a line, and :data:`LABEL_STARTS` their first words, so most
   lines do not even open the file;
-- :func:`list_separators` splits names as the language joins a list (CLDR list patterns).
+- :func:`list_separators` splits names as the language joins a list (CLDR list patterns);
+- the newsrooms' own byline forms and the name checks that go with them live in
+  :mod:`convert.locale.newsroom` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .._regex import compiled, lazy
+from .newsroom import (
+    NAME_PARTICLES,
+    NEWSROOM_BYLINES,
+    greek_nominative,
+    korean_family_name,
+    may_be_newsroom_byline,
+    name_particles_fit,
+    read_newsroom_byline,
+)
 from .reading_dates import read_date, read_date_calendar
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
@@ -33,6 +43,9 @@ __all__ = [
     "may_be_label",
     "NEWSROOM_BYLINES",
     "greek_nominative",
+    "korean_family_name",
+    "NAME_PARTICLES",
+    "name_particles_fit",
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
@@ -168,133 +181,6 @@ def read_byline(text: str, tag: str | None) -> str | None:
         return None
     found = _read_label("By {names}", text, tag)
     return found[1] if found is not None else None
-
-
-#: Bylines as the language's newspapers print them where the catalogue's ``By {names}`` is not the
-#: usual form, by language (the article's, as identified; Traditional Chinese is identified as ``zh``,
-#: so ``zh`` holds both scripts). No maintained list exists (CLDR has none); each form is a
-#: newsroom convention printed the same way on every paper of the language, which is why it
-#: generalises: Chinese ``记者 NAME`` ("reporter") and ``本报记者 NAME`` ("this paper's reporter",
-#: People's Daily and Xinhua style), ``文/NAME`` and ``撰文：NAME`` ("text"); Japanese ``文・NAME`` /
-#: ``文：NAME`` / ``文＝NAME`` ("text") and ``取材・文：NAME`` ("reporting and text"); Korean
-#: ``NAME 기자`` ("NAME, reporter", after the name) and ``글·사진 NAME`` ("text and photos"); Greek
-#: ``Γράφει ο/η NAME`` ("writes") and ``Του/Της NAME`` (the name in the genitive: "[the article] of
-#: NAME", read back in the nominative by :func:`greek_nominative`); Arabic ``كتب:``/``كتبت:`` ("wrote",
-#: Egyptian and Gulf dailies; with its colon or dash only, for ``كتب`` is also "books"); Russian
-#: ``Текст: NAME`` ("text"). A space in a form is a space the line
-#: must have, none that it may have: ``记者王小明`` is read only after ``本报记者``, and ``记者招待会``
-#: ("press conference") is no byline. An e-mail address may follow the name (Korean closing bylines).
-NEWSROOM_BYLINES: dict[str, tuple[str, ...]] = {
-    "ar": ("كتب: {names}", "كتبت: {names}", "كتب - {names}", "كتبت - {names}", "بقلم: {names}"),
-    "el": ("Γράφει ο {names}", "Γράφει η {names}", "Του {names}", "Της {names}"),
-    "ja": ("文・{names}", "文：{names}", "文:{names}", "文＝{names}", "文/{names}", "文／{names}",
-           "取材・文：{names}", "取材・文・{names}", "取材・文＝{names}"),
-    "ko": ("{names}기자", "{names} 기자", "글·사진 {names}", "글・사진 {names}"),
-    "ru": ("Текст: {names}",),
-    "zh": ("记者 {names}", "本报记者{names}", "記者 {names}", "本報記者{names}", "记者：{names}", "記者：{names}",
-           "文/{names}", "文／{names}", "文｜{names}", "撰文：{names}", "撰文:{names}"),
-}  # fmt: skip
-#: The Greek article before a name in the genitive, and whether it is the feminine one.
-_GENITIVE_LABELS = {"Του": False, "Της": True}
-_EMAIL_TAIL = r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
-
-
-@lru_cache(maxsize=16)
-def _newsroom_pattern(lang: str) -> re.Pattern[str] | None:
-    """One pattern for :data:`NEWSROOM_BYLINES` of ``lang``: group ``n<k>`` holds form k's names."""
-    alternatives = []
-    for k, form in enumerate(NEWSROOM_BYLINES.get(lang, ())):
-        before, _, after = form.partition("{names}")
-        parts = [re.escape(p.strip()) for p in (before, after)]
-        gaps = [r"\s+" if before.endswith(" ") else r"\s*", r"\s+" if after.startswith(" ") else r"\s*"]
-        names = rf"(?P<n{k}>\S.*?)"
-        alternatives.append(
-            f"(?:{parts[0]}{gaps[0]}{names}{_EMAIL_TAIL})"
-            if not parts[1]
-            else f"(?:{names}{gaps[1]}{parts[1]}{_EMAIL_TAIL})"
-        )
-    return compiled("|".join(alternatives)) if alternatives else None
-
-
-@lru_cache(maxsize=1)
-def _newsroom_labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The first words of the :data:`NEWSROOM_BYLINES` forms that open with their label, and the
-    last words of those that end with it (``기자``)."""
-    forms = [f for by_lang in NEWSROOM_BYLINES.values() for f in by_lang]
-    starts = {f.split("{names}")[0].split()[0] for f in forms if not f.startswith("{")}
-    ends = {f.split("{names}")[1].strip() for f in forms if f.startswith("{")}
-    return tuple(sorted(starts)), tuple(sorted(ends))
-
-
-_EMAIL_AT_END = lazy(_EMAIL_TAIL + "$")
-
-
-def may_be_newsroom_byline(text: str) -> bool:
-    """Whether ``text`` opens (or, for a form that names first, ends) like a :data:`NEWSROOM_BYLINES` form."""
-    starts, ends = _newsroom_labels()
-    text = text.strip()
-    if text.startswith(starts):
-        return True
-    return any(end in text for end in ends) and _EMAIL_AT_END.sub("", text).endswith(ends)
-
-
-def read_newsroom_byline(text: str, tag: str | None) -> str | None:
-    """``记者 王小明`` in Chinese -> ``王小明``: the names of a byline in one of the language's
-    :data:`NEWSROOM_BYLINES` forms, else ``None``; Greek names after ``Του``/``Της`` in the nominative."""
-    if tag is None:
-        return None
-    lang = babel_locale(tag).language
-    pattern = _newsroom_pattern(lang)
-    m = pattern.fullmatch(text.strip()) if pattern is not None else None
-    if m is None or m.lastgroup is None:
-        return None
-    names = m.group(m.lastgroup)
-    label = NEWSROOM_BYLINES[lang][int(m.lastgroup[1:])].split()[0]
-    if lang == "el" and label in _GENITIVE_LABELS:
-        return greek_nominative(names, feminine=_GENITIVE_LABELS[label])
-    return names
-
-
-#: Greek genitive endings and the nominative each comes from, for names (Wikipedia, "Modern Greek
-#: grammar": the masculine nouns in -ος, -ης, -ας and the feminine ones in -α, -η). A feminine
-#: surname is the same in both cases (Παπαδοπούλου). ``-οπούλου`` is the learned genitive of the
-#: commonest surname ending, ``-όπουλος``, whose stress it moves.
-_MASCULINE_GENITIVE = (("οπούλου", "όπουλος"), ("ου", "ος"), ("η", "ης"), ("α", "ας"))
-_FEMININE_GENITIVE = (("ας", "α"), ("ης", "η"))
-_GREEK_VOWEL_RUN = lazy("[αάεέηήιίϊΐοόυύϋΰωώ]+")
-_GREEK_STRESSED = "άέήίΐόύΰώ"
-
-
-def _own_genitive_surname(word: str) -> bool:
-    """A man's surname in -ου stressed on its last two syllables (Οικονόμου, Νικολάου, Δήμου) may
-    be its own nominative, made from a genitive: kept as written. One stressed further back
-    (Παπαδόπουλου) is the genitive of -ος."""
-    low = word.lower()
-    stressed = max(low.rfind(ch) for ch in _GREEK_STRESSED)
-    return (
-        low.endswith("ου")
-        and not low.endswith("οπούλου")
-        and len(_GREEK_VOWEL_RUN.findall(low[stressed + 1 :])) <= 1
-    )
-
-
-def greek_nominative(names: str, *, feminine: bool) -> str | None:
-    """``Γιώργου Παπαδόπουλου`` -> ``Γιώργος Παπαδόπουλος``; ``Μαρίας Παπαδοπούλου`` (feminine) ->
-    ``Μαρία Παπαδοπούλου``: a Greek byline's names in the genitive, read back in the nominative; for
-    a woman only the given name changes. ``None`` when a word has no genitive ending to undo (the
-    line is then no byline of this form)."""
-    table = _FEMININE_GENITIVE if feminine else _MASCULINE_GENITIVE
-    out = []
-    for n, word in enumerate(names.split()):
-        if n > 0 and (feminine or _own_genitive_surname(word)):
-            out.append(word)
-            continue
-        low = word.lower()
-        ending = next((pair for pair in table if low.endswith(pair[0])), None)
-        if ending is None:
-            return None
-        out.append(word[: len(word) - len(ending[0])] + ending[1])
-    return " ".join(out)
 
 
 def read_updated(text: str) -> tuple[str, str] | None:

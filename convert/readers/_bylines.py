@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .._regex import compiled
+from .._regex import compiled, lazy
 from ..cache import dataclass
 from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+from ._lines import clean
 
 #: The article's language, identified when first asked (a line that may be in its words).
 Language = Callable[[], "str | None"]
-
-
-def clean(text: str) -> str:
-    """Spaces of every kind collapsed to one, ends trimmed (a line of text)."""
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +27,14 @@ class Byline:
     names: tuple[str, ...] = ()
     role: str | None = None
     publisher: str | None = None
-    #: Read in another language's words (``Von``, ``Por``) with a lower-case word inside a name
-    #: (``Null auf Hundert``): a title-case headline reads the same, so only where a headline is not.
+    #: A line a headline may read as: in a newsroom's form (``Του Αγίου Νικολάου``, ``记者 手记``),
+    #: or in another language's words with a lower-case word inside a name that is none of the
+    #: language's particles (``Von Null auf Hundert``). Standing first with no headline below it,
+    #: it is the headline (:func:`.text.header.read_header`).
     headline_like: bool = False
+    #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
+    #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
+    dropped: tuple[str, ...] = ()
 
 
 _BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
@@ -79,6 +80,7 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
     if m is None:
         return _translated_byline(line, language) if language is not None else None
     names: list[str] = []
+    dropped: list[str] = []
     role = publisher = None
     for n, part in enumerate(_BYLINE_SEP.split(m.group("rest").rstrip(" ."))):
         if not part:
@@ -92,8 +94,9 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
             role = role or part
         elif n == 0 or len(part.split()) > 4:
             return None
-        # else a short trailing part, such as a place ("in Moscow"): dropped.
-    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher)
+        else:
+            dropped.append(part)  # a short trailing part, such as a place ("in Moscow")
+    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher, dropped=tuple(dropped))
 
 
 def _translated_byline(line: str, language: Language) -> Byline | None:
@@ -110,8 +113,9 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         return None
     if (lang := language()) is None:
         return None
-    rest = reading.read_byline(line, lang) or reading.read_newsroom_byline(line, lang)
-    if rest is None:
+    rest = reading.read_byline(line, lang)
+    newsroom = rest is None
+    if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest = rest.rstrip(" .")
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
@@ -123,8 +127,11 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         if not (reading.joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
             return None
         people = [whole]
-    inner_lower = any(w[:1].islower() for p in people for w in p.split()[1:])
-    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=inner_lower)
+    hangul = [p for p in people if any("\uac00" <= ch <= "\ud7a3" for ch in p)]
+    if not all(reading.korean_family_name(p) for p in hangul):
+        return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
+    headline_like = newsroom or not all(reading.name_particles_fit(p, lang) for p in people)
+    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=headline_like)
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
@@ -143,7 +150,7 @@ _LOCAL_ROLES = {
 
 #: Between names in a script written without spaces: a space or a middle dot (``本报记者 王小明 李华``,
 #: ``김민수·이영희 기자``), as Chinese, Japanese and Korean bylines list their reporters.
-_UNSPACED_NAMES = compiled(
+_UNSPACED_NAMES = lazy(
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4}(?:[\s·・]+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,4})+"
 )
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from ...locale.language import normalise_tag
 from .names import AUTHOR_RULES, without_role
 from .text import name_key as _key
 from .text import squash
@@ -137,19 +138,20 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
-        lang = (tree.get("lang") or "").split("-")[0].lower()
+        lang = _page_language(tree)
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if (
                 len(text) <= 80
                 and (m := _BY_LINE.match(text))
-                and _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el))
                 and not _NOT_BYLINE.search(label)
                 and ancestry.ok(el)
             ):
-                yield text, f'"By NAME" line <{_tag(el)}>'
-                break  # the first: later ones are other stories' and readers' comments
+                if _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el)):
+                    yield text, f'"By NAME" line <{_tag(el)}>'
+                # the first, taken or not: later ones are other stories' and readers' comments
+                break
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
 
@@ -254,19 +256,38 @@ _BY_WORD_LANGUAGES = {
     "von": ("de",), "par": ("fr",), "por": ("es", "pt", "gl"), "door": ("nl",), "av": ("sv", "no", "nb", "nn"),
     "af": ("da", "sv"), "przez": ("pl",),
 }  # fmt: skip
-_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+#: The headings a subheading takes (a byline is set in a smaller one, if in a heading at all).
+_SUBHEADINGS = frozenset(("h2", "h3"))
+#: Where the name part of a "By NAME" line ends: a field separator or a date's first digit.
+_NAME_END = re.compile(r"\s*[|·•,]|\s+\d")
+
+
+def _page_language(tree: HtmlElement) -> str:
+    """The language subtag the page declares (``<html lang="de_DE">`` -> ``de``), as the metadata's
+    language is read (:func:`~convert.locale.language.normalise_tag`); empty when it declares none."""
+    for value in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        tree.get("xml:lang"),
+    ):
+        if tag := normalise_tag(value):
+            return tag.split("-")[0]
+    return ""
 
 
 def _by_word_fits(word: str, lang: str, names: str, tag: str) -> bool:
     """Whether a "By NAME" line's word may be "by" here: "by" anywhere, another language's word on a
-    page in that language or in none declared, and not in a heading whose names hold a lower-case
-    word (``<h2>Von Null auf Hundert</h2>``: a title-case heading, as the words "by" opens are)."""
+    page in that language or in none declared, and not in an ``<h2>`` or ``<h3>`` (a subheading's
+    place) whose name part holds a lower-case word (``<h2>Von Null auf Hundert</h2>``: a title-case
+    subheading, as the words "by" opens are; ``<h4>Por Ana de Armas</h4>`` is her byline, and so is
+    ``<h3>Por Ana García | 12 de marzo de 2024</h3>``)."""
     word = word.lower()
     if word == "by":
         return True
     if lang and lang not in _BY_WORD_LANGUAGES.get(word, ()):
         return False
-    return not (tag in _HEADINGS and any(w[:1].islower() for w in names.split()[1:]))
+    name = _NAME_END.split(names, maxsplit=1)[0]
+    return not (tag in _SUBHEADINGS and any(w[:1].islower() for w in name.split()[1:]))
 
 
 #: The word "author" as a label before a byline, in the languages of :data:`.names.PREFIX` (Autor,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..._regex import compiled, lazy
 from ...model import Block, List, Paragraph, Rule, Text
+from .._lines import clean
 
-_SPACE_RUN = compiled(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
 _LINE_BREAK = compiled(r"\r\n|[\r\n\x1c-\x1e\x85\u2028]")
 _RULE = compiled(r"(?:[*•·]\s*){3,}|(?:[-_=~#+]\s*){3,}")
 _BULLET = lazy(r"\s*(?:[-*•–]|(?P<num>\d{1,3})[.)])\s+(?P<text>\S.*)")
@@ -21,11 +21,6 @@ _WRAP_LIMIT = 100
 _BIDI_MARKS = "\u200e\u200f\u061c"
 #: Lines all indented alike and no longer than this are rows, one paragraph each.
 _ROW_LIMIT = 50
-
-
-def clean(text: str) -> str:
-    """Spaces of every kind (no-break included) collapsed to one, ends trimmed."""
-    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def split_lines(text: str) -> list[str]:

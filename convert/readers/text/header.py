@@ -21,6 +21,12 @@ from .notes import classify_note
 _ABBREVIATION_END = lazy(r"(?:\b(?:[^\W\d_]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$", re.I)
 
 
+#: What ends a sentence or a clause, not a headline: the full stop, comma, semicolon and colon, and
+#: their ideographic and full-width forms (``。``, ``，``, ``；``, ``：``, ``．``: Chinese and Japanese
+#: prose) and the Devanagari danda (``।``).
+_SENTENCE_ENDS = (".", ",", ";", ":", "。", "，", "；", "：", "．", "।")
+
+
 def looks_like_title(line: str) -> bool:
     """Short, one line, and not ending like a sentence (a final period) or a clause."""
     text = clean(line)
@@ -29,7 +35,7 @@ def looks_like_title(line: str) -> bool:
         0 < len(text) <= 150
         and len(text.split()) <= 25
         and any(ch.isalpha() for ch in text)
-        and not (bare.endswith((".", ",", ";", ":")) and not _ABBREVIATION_END.search(bare))
+        and not (bare.endswith(_SENTENCE_ENDS) and not _ABBREVIATION_END.search(bare))
         and not text.startswith(("*", "•", "- "))
         and not is_rule([text])
         and classify_note(text) is None
@@ -209,9 +215,11 @@ def _headline_not_byline(
     after: list[list[str]],
     language: Language | None,
 ) -> bool:
-    """Whether a line read as a byline in another language's words, with a lower-case word inside
-    a name (``Von Null auf Hundert``, ``Por Amor al Arte``), stands where the headline goes: first,
-    with no headline after it. ``Von Ursula von der Leyen`` above the headline stays a byline."""
+    """Whether a line a headline may read as (:attr:`Byline.headline_like`: ``Von Null auf Hundert``,
+    ``Του Αγίου Νικολάου``, ``记者 手记``) stands where the headline goes: no headline yet and none
+    in the blocks below it (:func:`_headline_below`). ``Von Ursula von der Leyen`` above the headline
+    stays a byline; so does ``Por María de la Cruz`` with only the body below (her particles are
+    Spanish ones: the line is not headline-like)."""
     if (
         len(lines) != 1
         or not infos[0]
@@ -220,12 +228,21 @@ def _headline_not_byline(
         return False
     if not looks_like_title(lines[0]) or not after:
         return False
-    following = after[0]
-    title_follows = (
-        find_title(following, len(after) > 1) is not None
-        and parse_header_line(following[0], language) is None
-    )
-    return not title_follows
+    return not _headline_below(after, language)
+
+
+#: How many blocks below a byline :func:`_headline_below` looks through for the headline.
+_HEADLINE_REACH = 3
+
+
+def _headline_below(after: list[list[str]], language: Language | None) -> bool:
+    """Whether the first block below that is not all byline and date lines (``12 de marzo de
+    2024``, within :data:`_HEADLINE_REACH` blocks) can be the headline."""
+    for n, block in enumerate(after[:_HEADLINE_REACH]):
+        if all(parse_header_line(x, language) is not None for x in block):
+            continue
+        return find_title(block, n + 1 < len(after)) is not None
+    return False
 
 
 def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
