@@ -54,7 +54,7 @@ from .metatags import (
 from .names import AuthorFilter
 from .text import squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
-from .weigh_title import weigh_title
+from .weigh_title import as_shown, weigh_title
 
 
 @dataclass(slots=True)
@@ -121,7 +121,9 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     ld = article_object(objects)
     publisher = _publisher(tags, ld, objects, extracted, where)
     url = _canonical(tree, tags, ld, extracted, where)
-    title = weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where)
+    title = as_shown(
+        tree, extracted, weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where), where
+    )
     published, updated = _dates(tree, tags, ld, extracted, where)
     if updated is not None and updated == published:
         updated = None

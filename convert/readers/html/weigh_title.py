@@ -34,40 +34,27 @@ TITLE_RULES = {
     "shown-form": True,
 }
 
-#: What :func:`_shown_form` compares: a title's letters and digits, case kept.
+#: What :func:`as_shown` compares: a title's letters and digits, case kept.
 _LETTERS = re.compile(r"[\W_]+")
 
 
-def weigh_title(
-    tree: HtmlElement,
-    tags: MetaTags,
-    ld: dict[str, Any] | None,
-    extracted: Extracted,
-    publisher: str | None,
-    hosts: tuple[str, ...],
-    where: Where,
-) -> str | None:
-    """The headline (:func:`_weigh_title`), in the page's own typography where it shows it."""
-    title = _weigh_title(tree, tags, ld, extracted, publisher, hosts, where)
-    if title and TITLE_RULES["shown-form"] and (shown := _shown_form(tree, extracted, title)) is not None:
-        where["title"] = f"{where.get('title')}, as the page's heading writes it"
-        return shown
-    return title
-
-
-def _shown_form(tree: HtmlElement, extracted: Extracted, title: str) -> str | None:
-    """The page heading that is ``title`` with other punctuation or spacing, if one differs.
+def as_shown(tree: HtmlElement, extracted: Extracted, title: str | None, where: Where) -> str | None:
+    """``title`` as the page's heading writes it, when one has its letters in other punctuation
+    or spacing (the ``shown-form`` rule); else ``title``.
 
     The letters must be the same, case included: a heading set in capitals is not the title's form.
     """
+    if not title or not TITLE_RULES["shown-form"]:
+        return title
     key = _LETTERS.sub("", title)
     for heading in (*(squash(h1.text_content()) for h1 in tree.iter("h1")), squash(extracted.heading)):
         if heading and heading != title and _LETTERS.sub("", heading) == key:
+            where["title"] = f"{where.get('title')}, as the page's heading writes it"
             return heading
-    return None
+    return title
 
 
-def _weigh_title(
+def weigh_title(
     tree: HtmlElement,
     tags: MetaTags,
     ld: dict[str, Any] | None,
