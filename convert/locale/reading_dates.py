@@ -78,9 +78,24 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
+def _plain(name: str) -> str:
+    """A name from Babel as :func:`read_date_calendar` sees the text: its format marks and joiners
+    dropped (Sinhala's Thursday ``බ්‍රහස්පතින්දා`` has a zero-width joiner), its digits ASCII."""
+    return _FORMAT_MARKS.sub("", _ascii_digits(name))
+
+
 def _words(names: Mapping[object, str]) -> str:
-    found = {n.lower().rstrip(".") for n in names.values() if n}
-    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+    """An alternation of names (weekdays), longest first, with no full stop after them; a space inside
+    one may be any space or none (Cree's no-break space); each as written and in lower case, since lower-casing
+    may add letters (Laz ``İ`` becomes ``i`` and a combining dot) that a case-blind match of the capital no longer finds."""
+    found = {w for n in names.values() if n for w in (_plain(n).rstrip("."), _plain(n).lower().rstrip("."))}
+    return "|".join(_spaced(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+
+
+def _spaced(name: str) -> str:
+    """A name as a pattern where any space inside it (CLDR's no-break and narrow no-break spaces,
+    ``p.\u202fm.``) may be any space, or none."""
+    return r"\s*".join(re.escape(w) for w in name.split())
 
 
 def _month_key(name: str) -> str:
@@ -114,7 +129,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     days = "|".join(
         _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
     )
-    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
+    periods = {k: _plain(get_period_names("abbreviated", "format", loc).get(k) or "") for k in ("am", "pm")}
     fields = {
         "d": r"(?P<day>\d{1,2})",
         "M": r"(?P<mon>\d{1,2})",
@@ -125,7 +140,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
-        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
+        "a": rf"(?:(?P<am>{_spaced(periods['am'] or 'AM')})|(?P<pm>{_spaced(periods['pm'] or 'PM')}))",
     }
 
     def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
@@ -186,9 +201,9 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 month_of.setdefault(_month_key(name), n)
                 written.add(name)
     months = _name_pattern(written)
-    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    era = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated", "narrow"))
     # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
-    trailing = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated"))
+    trailing = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated"))
     joined = str(loc.datetime_formats["long"])
     for width in ("full", "long", "medium"):
         pattern = str(loc.date_formats[width].pattern)
