@@ -12,6 +12,7 @@ import convert
 from convert.locale import calendars as cal
 from convert.locale import reading as rd
 from convert.locale import text as loc
+from convert.readers.text.datelines import DateLine, parse_date_line
 
 DATA = Path(cal.__file__).parent / "data"
 
@@ -121,6 +122,38 @@ def test_the_gregorian_date_counts_when_the_calendars_disagree() -> None:
     assert rd.read_date("26 جمادى الآخرة 1448 هـ", "ar") == "2026-12-06"
 
 
+@pytest.mark.parametrize("separator", [" - ", " | ", " — ", " / "])
+@pytest.mark.parametrize(
+    ("lang", "other", "gregorian", "iso"),
+    [
+        ("ar", "26 جمادى الآخرة 1448 هـ", "7 ديسمبر 2026", "2026-12-07"),  # a day off Umm al-Qura
+        ("ar", "26 جمادى الآخرة 1448 هـ", "14 ديسمبر 2026", "2026-12-14"),  # a week off: dropped
+        ("fa", "۱۶ آذر ۱۴۰۵", "۱۴ دسامبر ۲۰۲۶", "2026-12-14"),
+    ],
+)
+def test_one_gregorian_date_is_the_day_whatever_separates_the_calendars(
+    separator: str, lang: str, other: str, gregorian: str, iso: str
+) -> None:
+    """The other calendar only confirms: the Gregorian date is kept however far off it is, between
+    dashes (:func:`read_date`) as between bars (a date line's parts), and in either order."""
+    for line in (f"{other}{separator}{gregorian}", f"{gregorian}{separator}{other}"):
+        assert rd.read_date_calendar(line, lang) == (iso, "gregorian"), line
+        assert parse_date_line(line, lambda: lang) == DateLine(iso), line
+
+
+@pytest.mark.parametrize("separator", [" - ", " | "])
+def test_without_a_gregorian_date_the_calendars_must_agree(separator: str) -> None:
+    agree = f"۲۶ جمادی‌الثانی ۱۴۴۸{separator}۱۶ آذر ۱۴۰۵"
+    assert rd.read_date(agree, "fa") == "2026-12-06"
+    assert parse_date_line(agree, lambda: "fa") == DateLine("2026-12-06")
+    apart = f"۱۶ جمادی‌الثانی ۱۴۴۸{separator}۱۶ آذر ۱۴۰۵"  # ten days apart: which day is it?
+    assert rd.read_date(apart, "fa") is None
+    assert parse_date_line(apart, lambda: "fa") is None
+    two = f"۷ دسامبر ۲۰۲۶{separator}۸ دسامبر ۲۰۲۶ | ۱۶ آذر ۱۴۰۵"  # two Gregorian dates: a range
+    assert rd.read_date(two, "fa") is None
+    assert parse_date_line(two, lambda: "fa") is None
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -130,7 +163,6 @@ def test_the_gregorian_date_counts_when_the_calendars_disagree() -> None:
         ("١٥ جمادى الآخرة ١٤٤٨ هـ", "en"),  # Arabic months in an English text
         ("۱۶ آذر ۱۴۰۵ - ۲۰ آذر ۱۴۰۵", "fa"),  # a range in one calendar: no one day
         ("۷ دسامبر ۲۰۲۶ - ۱۴ دسامبر ۲۰۲۶", "fa"),
-        ("۱۶ آذر ۱۴۰۵ - ۱۴ دسامبر ۲۰۲۶", "fa"),  # a week apart: not one day in two calendars
     ],
 )
 def test_what_is_no_date_stays_none(text: str, lang: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import cast
 
@@ -23,7 +23,7 @@ from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names
 from .text import babel_locale
 
-__all__ = ["read_date", "read_date_calendar"]
+__all__ = ["one_day", "read_date", "read_date_calendar"]
 
 
 def read_date(text: str, tag: str | None) -> str | None:
@@ -271,9 +271,8 @@ def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
 
 
 def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
-    """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
-    date, else the first. Each run of parts is read as long as it can be (a comma inside a date).
-    Two dates in one calendar (``14 - 20 October``), or days apart, are no one day: ``None``."""
+    """Dates of one day in several calendars, and weekday names, between separators: the day
+    :func:`one_day` gives. Each run of parts is read as long as it can be (a comma inside a date)."""
     tokens = _CALENDAR_SEPARATORS.split(text)
     parts = tokens[0::2]
     dates: list[tuple[str, str]] = []
@@ -290,11 +289,25 @@ def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
         else:
             return None
         i = j
+    return one_day(dates)
+
+
+def one_day(dates: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """The day a line gives in several calendars (ISO dates and their calendars, as
+    :func:`read_date_calendar` reads them), whatever separates them.
+
+    One Gregorian date is the day: the others only confirm it, and one more than two days off
+    (:data:`_SIGHTING_DAYS`) is dropped, not trusted over it. Two Gregorian dates are a range, no
+    day. Without one, dates in other calendars give their first only when they are of different
+    calendars (two of one are a range) and within two days of each other."""
+    gregorian = [d for d in dates if d[1] == "gregorian"]
+    if gregorian:
+        return gregorian[0] if len(gregorian) == 1 else None
     calendars = [c for _, c in dates]
     days = sorted(_day(iso) for iso, _ in dates)
     if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
         return None  # two dates of one calendar (a range), or days apart: no one day
-    return next((d for d in dates if d[1] == "gregorian"), dates[0])
+    return dates[0]
 
 
 def _day(iso: str) -> dt.date:

@@ -45,8 +45,8 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
     line = clean(line)
     if len(line) > 120:
         return None
-    published = updated = None
-    other_calendar = False  # ``published`` came from a Solar Hijri or Hijri date
+    updated = None
+    dates: list[tuple[str, str]] = []  # the published dates, each with its calendar
     for part in _DATE_PARTS.split(line):
         if not part:
             continue
@@ -62,9 +62,15 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             return None
         if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
-        elif published is None or (other_calendar and calendar == "gregorian"):
-            # one day in two calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the Gregorian date
-            published, other_calendar = iso, calendar != "gregorian"
+        else:
+            dates.append((iso, calendar))
+    published = dates[0][0] if dates else None
+    if any(calendar != "gregorian" for _, calendar in dates):
+        # one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the day
+        # :func:`~convert.locale.reading_dates.one_day` gives, as between dashes
+        from ...locale.reading_dates import one_day
+
+        published = day[0] if (day := one_day(dates)) else None
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
