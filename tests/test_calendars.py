@@ -41,6 +41,18 @@ def test_known_days_convert_both_ways(calendar: str, ymd: tuple[int, int, int], 
     assert cal.from_gregorian(calendar, dt.date.fromisoformat(day)) == ymd
 
 
+def test_every_solar_hijri_day_of_two_centuries_converts_both_ways() -> None:
+    """persiantools before 6.2 fails on 2124-03-20 (its 30 Esfand 1502, a leap year by the
+    corrections): pyproject asks for 6.2."""
+    day, failed = dt.date(1925, 3, 21), []  # 1 Farvardin 1304, when Iran adopted the calendar
+    while day < dt.date(2150, 1, 1):
+        ymd = cal.from_gregorian("persian", day)
+        if ymd is None or cal.to_gregorian("persian", *ymd) != day:
+            failed.append(day)
+        day += dt.timedelta(days=1)
+    assert not failed, failed[:5]
+
+
 def test_days_a_calendar_does_not_have_are_none() -> None:
     assert cal.to_gregorian("persian", 1404, 12, 30) is None  # 1404 is a common year
     assert cal.to_gregorian("persian", 1405, 7, 31) is None  # Mehr has 30 days
