@@ -181,6 +181,53 @@ def test_what_is_no_date_stays_none(text: str, lang: str) -> None:
     assert rd.read_date(text, lang) is None
 
 
+def _written(pattern: str, names: cal.CalendarNames, ymd: tuple[int, int, int], weekday: str) -> str | None:
+    """A day written by one of CLDR's patterns of a calendar (ASCII digits, the first era), or ``None``
+    where the pattern writes the month as a number."""
+    from babel.dates import tokenize_pattern
+
+    out = []
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "chars":
+            out.append(value)
+            continue
+        char, count = value
+        if char in "ML" and count < 3:
+            return None
+        out.append(
+            {"M": names["months"][ymd[1] - 1][0], "L": names["months"][ymd[1] - 1][0], "d": str(ymd[2]),
+             "y": str(ymd[0]), "G": (names["eras"] or [""])[0], "E": weekday, "c": weekday}[char]
+        )  # fmt: skip
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("calendar", "ymd"), [("persian", (1405, 9, 16)), ("islamic", (1448, 6, 15))])
+def test_every_language_naming_the_months_reads_its_own_dates(
+    calendar: str, ymd: tuple[int, int, int]
+) -> None:
+    """Every CLDR pattern that writes the month by name, in every locale of ``data/calendars.json``
+    (Solar Hijri in 45 languages, Hijri in 64), reads back. Japanese, Korean, Slovak, Cantonese and
+    Chinese write these calendars' months as numbers only: those dates are not read."""
+    from babel import Locale
+    from babel.dates import get_day_names
+
+    day = cal.to_gregorian(calendar, *ymd)
+    assert day is not None
+    data = json.loads((DATA / "calendars.json").read_text(encoding="utf-8"))["calendars"][calendar]
+    unread, languages = [], set()
+    for ident, names in data.items():
+        if names is None:
+            continue
+        weekday = get_day_names("wide", "format", Locale.parse(ident, sep="-"))[day.weekday()]
+        for width in ("full", "long", "medium"):
+            if (text := _written(names["date"][width], names, ymd, weekday)) is not None:
+                languages.add(ident.split("-")[0])
+                if rd.read_date(text, ident) != day.isoformat():
+                    unread.append((ident, text))
+    assert not unread, unread[:10]
+    assert len(languages) == {"persian": 45, "islamic": 64}[calendar]  # as README says
+
+
 def test_a_non_date_builds_no_other_calendars_forms() -> None:
     from convert.locale import reading_dates
 
