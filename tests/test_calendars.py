@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 import convert
+from convert import model
 from convert.locale import calendars as cal
 from convert.locale import reading as rd
+from convert.locale import reading_dates
 from convert.locale import text as loc
 from convert.readers.text.datelines import DateLine, parse_date_line
 
@@ -304,3 +306,36 @@ def test_a_persian_article_shows_its_date_in_solar_hijri_and_reads_it_back() -> 
     html = convert.write(article, "html")
     assert isinstance(html, bytes)
     assert 'datetime="2026-12-07">۱۶ آذر ۱۴۰۵</time>' in html.decode()
+
+
+def test_a_dari_article_shows_dari_months_and_reads_them_back_as_persian() -> None:
+    """A text written as ``fa-AF`` shows Dari's Solar Hijri months; read back, its language is
+    identified as ``fa``, which reads its regions' month names too."""
+    byline, title, body = FA
+    text = "\n\n".join((byline, title, "۷ دسامبر ۲۰۲۶", body)) + "\n"
+    article = convert.read(text.encode(), from_="text")
+    article = model.replace(article, meta=model.replace(article.meta, language="fa-AF"))
+    written = convert.write(article, "txt")
+    assert isinstance(written, bytes)
+    assert "۱۶ قوس ۱۴۰۵" in written.decode()
+    meta = convert.read(written, from_="text").meta
+    assert (meta.language, meta.published) == ("fa", "2026-12-07")
+
+
+def test_a_language_reads_its_regions_month_names_where_they_do_not_clash() -> None:
+    assert rd.read_date("۱۶ قوس ۱۴۰۵، ساعت ۲۲:۳۷", "fa") == "2026-12-07T22:37:00"
+    assert rd.read_date("۱ حمل ۱۴۰۵", "fa") == "2026-03-21"
+    assert rd.read_date("۱۶ قوس ۱۴۰۵", "fa-IR") is None  # a region named: its own names only
+    fa, dari = cal.calendar_names("persian", "fa"), cal.calendar_names("persian", "fa-AF")
+    read = reading_dates._reading_names("persian", "fa")
+    assert fa and dari and read
+    assert read["months"] == [
+        [*own, *region] for own, region in zip(fa["months"], dari["months"], strict=True)
+    ]
+
+
+def test_a_regions_month_name_that_clashes_is_left_out() -> None:
+    own = [["Jan"], ["Feb"]]
+    taken = {"jan", "feb", "may"}  # the language's names in every calendar (May: a Gregorian one)
+    regions = [[["Uno", "May"], ["Duo", "Feb", "Both"]], [["Both"], ["Duo"]]]
+    assert reading_dates._merge_months(own, regions, taken) == [["Jan", "Uno"], ["Feb", "Duo"]]

@@ -20,7 +20,7 @@ from babel.dates import get_month_names
 
 from .._regex import lazy
 from ..dates import parse_iso
-from .calendars import CALENDARS, CalendarNames, calendar_names
+from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
 from .text import babel_locale
 
 __all__ = ["one_day", "read_date", "read_date_calendar"]
@@ -188,7 +188,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     weekday = re.compile(rf"(?:{days})\.?", re.I)
     if other_calendars:
         for calendar in CALENDARS:
-            if (names := calendar_names(calendar, ident)) is not None:
+            if (names := _reading_names(calendar, ident)) is not None:
                 for form, numbers in _calendar_forms(names, compile_pattern, with_clock, days).items():
                     forms.setdefault(form, (numbers, calendar))
         return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
@@ -246,9 +246,55 @@ def _calendar_forms(
 
 
 @lru_cache(maxsize=64)
+def _reading_names(calendar: str, ident: str) -> CalendarNames | None:
+    """:func:`calendar_names` of a Babel locale id, and where it names no region, also the month
+    names its regions write (:func:`regional_names`: a text identified as ``fa`` may be Dari,
+    ``۱۶ قوس ۱۴۰۵``), each unless it is already a month name of the language, in any calendar,
+    or one region's name for one month and another's for another."""
+    names = calendar_names(calendar, ident)
+    if names is None or "_" in ident or not (regions := regional_names(calendar, ident)):
+        return names
+    loc = Locale.parse(ident)
+    taken = {
+        _month_key(n)
+        for c in CALENDARS
+        if (own := calendar_names(c, ident))
+        for spellings in own["months"]
+        for n in spellings
+    }
+    taken |= {
+        _month_key(n)
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for n in get_month_names(width, context, loc).values()
+    }
+    months = _merge_months(names["months"], [region["months"] for region in regions], taken)
+    return {**names, "months": months}
+
+
+def _merge_months(
+    own: list[list[str]], regions: Iterable[list[list[str]]], taken: set[str]
+) -> list[list[str]]:
+    """Each month's names (``own``) and the regions' names for it, but no name in ``taken`` (by its
+    :func:`_month_key`) and none that one region gives one month and another a different month."""
+    months_of: dict[str, set[int]] = {}
+    written: dict[str, str] = {}
+    for region in regions:
+        for month, spellings in enumerate(region):
+            for n in spellings:
+                months_of.setdefault(_month_key(n), set()).add(month)
+                written.setdefault(_month_key(n), n)
+    months = [list(spellings) for spellings in own]
+    for key, found in months_of.items():
+        if key not in taken and len(found) == 1:
+            months[found.pop()].append(written[key])
+    return months
+
+
+@lru_cache(maxsize=64)
 def _calendar_month_keys(ident: str) -> frozenset[str]:
     """The month names (as :func:`_month_key` writes them) of the other calendars the language names."""
-    found = (calendar_names(c, ident) for c in CALENDARS)
+    found = (_reading_names(c, ident) for c in CALENDARS)
     return frozenset(
         _month_key(n) for names in found if names for spellings in names["months"] for n in spellings
     )
