@@ -155,6 +155,31 @@ def test_one_gregorian_date_is_the_day_whatever_separates_the_calendars(
         assert parse_date_line(line, lambda: lang) == DateLine(iso), line
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Monday, 7 December 2026", "en-GB", "2026-12-07"),
+        ("Tuesday, 7 December 2026", "en-GB", None),  # 7 December 2026 is a Monday
+        ("7 December 2026 (Monday)", "en-GB", "2026-12-07"),
+        ("7 December 2026 (Tuesday)", "en-GB", None),
+        ("7 December 2026 | Tue", "en-GB", None),
+        ("Mon | 7 December 2026", "en-GB", "2026-12-07"),
+        ("سه‌شنبه ۱۶ آذر ۱۴۰۵", "fa", None),  # Solar Hijri is computed: its weekday is exact
+        ("۱۶ آذر ۱۴۰۵ (سه‌شنبه)", "fa", None),
+        ("الاثنين 27 جمادى الآخرة 1448 هـ - 7 ديسمبر 2026 م", "ar", "2026-12-07"),
+        ("الثلاثاء 27 جمادى الآخرة 1448 هـ - 7 ديسمبر 2026 م", "ar", None),  # one weekday for the day
+        ("الأحد - 27 جمادى الآخرة 1448 هـ - 07 ديسمبر 2026 م", "ar", None),
+        # a Hijri month begins where the moon is sighted: the weekday names the day, up to two from Umm al-Qura's
+        ("الأربعاء، ١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", "2026-11-25"),
+        ("الخميس، ١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", "2026-11-26"),
+        ("الثلاثاء - ١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", "2026-11-24"),
+        ("الأحد، ١٥ جمادى الآخرة ١٤٤٨ هـ", "ar", None),  # three days off
+    ],
+)
+def test_a_weekday_given_must_be_the_dates(text: str, lang: str, iso: str | None) -> None:
+    assert rd.read_date(text, lang) == iso
+
+
 @pytest.mark.parametrize("separator", [" - ", " | "])
 def test_without_a_gregorian_date_the_calendars_must_agree(separator: str) -> None:
     agree = f"۲۶ جمادی‌الثانی ۱۴۴۸{separator}۱۶ آذر ۱۴۰۵"

@@ -42,7 +42,8 @@ def read_date(text: str, tag: str | None) -> str | None:
     CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` -> ``2026-12-07``)
     and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura)
     are read too, by CLDR's patterns of those calendars, the era and a leading
-    weekday optional (:mod:`convert.locale.calendars`).
+    weekday optional (:mod:`convert.locale.calendars`). A weekday written must be
+    the date's (a Hijri date's within two days of Umm al-Qura's, :func:`_on_weekday`).
     """
     found = read_date_calendar(text, tag)
     return found[0] if found else None
@@ -55,10 +56,10 @@ def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
         return None
     ident = str(babel_locale(tag))
     era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
-    found = _read_whole(text, ident, era_offset)
-    if found is None and _CALENDAR_SEPARATORS.search(text):
-        found = _read_parts(text, ident, era_offset)
-    return found
+    whole = _read_whole(text, ident, era_offset)
+    if whole is not None:
+        return whole[:2]
+    return _read_parts(text, ident, era_offset) if _CALENDAR_SEPARATORS.search(text) else None
 
 
 #: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
@@ -135,8 +136,8 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         "M": r"(?P<mon>\d{1,2})",
         "L": r"(?P<mon>\d{1,2})",
         "y": r"(?P<year>\d{4})",
-        "E": rf"(?:{days})\.?",
-        "c": rf"(?:{days})\.?",
+        "E": rf"(?P<weekday>{days})\.?",
+        "c": rf"(?P<weekday>{days})\.?",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
@@ -239,7 +240,7 @@ def _calendar_forms(
         if "G" not in pattern:
             date += rf"(?:\s*(?P<era>{era}))?"
         if not pattern.lstrip().startswith(("E", "c")):
-            date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"
+            date = rf"(?:(?P<lead>{days})\.?[,،]?\s*)?{date}"
         for form in with_clock(date, names["datetime"]):
             forms.setdefault(form, month_of)
     return forms
@@ -300,7 +301,9 @@ def _calendar_month_keys(ident: str) -> frozenset[str]:
     )
 
 
-def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
+def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str, str | None] | None:
+    """The date the whole text gives, its calendar, and the weekday it names (if it does: the
+    date is its day, :func:`_on_weekday`)."""
     for other_calendars in (False, True):
         if other_calendars:
             squashed = _month_key(text)
@@ -311,31 +314,75 @@ def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
             if m is None:
                 continue
             found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+            named = m.groupdict().get("weekday") or m.groupdict().get("lead")
+            if found is not None and named:
+                found = _on_weekday(found, calendar, named, ident)
             if found is not None:
-                return found, calendar
+                return found, calendar, named
     return None
 
 
 def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
     """Dates of one day in several calendars, and weekday names, between separators: the day
-    :func:`one_day` gives. Each run of parts is read as long as it can be (a comma inside a date)."""
+    :func:`one_day` gives, if it falls on every weekday named, alone or in a date (:func:`_on_weekday`).
+    Each run of parts is read as long as it can be (a comma inside a date)."""
     tokens = _CALENDAR_SEPARATORS.split(text)
     parts = tokens[0::2]
     dates: list[tuple[str, str]] = []
+    weekdays: list[str] = []
     i = 0
     while i < len(parts):
         for j in range(len(parts), i, -1):
             piece = "".join(tokens[2 * i : 2 * j - 1]).strip()
             if not piece or _date_readers(ident)[1].fullmatch(piece):
+                weekdays += [piece] if piece else []
                 break
-            found = _read_whole(piece, ident, era_offset)
-            if found is not None:
-                dates.append(found)
+            read = _read_whole(piece, ident, era_offset)
+            if read is not None:
+                dates.append(read[:2])
+                weekdays += [read[2]] if read[2] else []
                 break
         else:
             return None
         i = j
-    return one_day(dates)
+    found = one_day(dates)
+    for weekday in weekdays:
+        iso = _on_weekday(found[0], found[1], weekday, ident) if found else None
+        found = (iso, found[1]) if iso and found else None
+    return found
+
+
+@lru_cache(maxsize=64)
+def _weekday_numbers(ident: str) -> dict[str, int]:
+    """The language's weekday names (Babel's, as :func:`_weekday_key` writes them) and their days,
+    Monday 0; a name two days share (an abbreviation) is left out."""
+    from babel.dates import get_day_names
+
+    loc = Locale.parse(ident)
+    found: dict[str, set[int]] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_day_names(width, context, loc).items():
+                found.setdefault(_weekday_key(name), set()).add(n)
+    return {key: days.pop() for key, days in found.items() if len(days) == 1}
+
+
+def _weekday_key(name: str) -> str:
+    return " ".join(_plain(name).lower().rstrip(".").split())
+
+
+def _on_weekday(iso: str, calendar: str, weekday: str, ident: str) -> str | None:
+    """The date a text gives with a weekday: ``iso`` if that is its weekday, else ``None``; for a
+    Hijri date, the day of that weekday within two days of Umm al-Qura's (:data:`_SIGHTING_DAYS`):
+    a paper that follows the moon sighted where it is printed names its own day."""
+    number = _weekday_numbers(ident).get(_weekday_key(weekday))
+    day = _day(iso)
+    if number is None or number == day.weekday():
+        return iso
+    shift = (number - day.weekday() + 3) % 7 - 3
+    if calendar != "islamic" or abs(shift) > _SIGHTING_DAYS:
+        return None
+    return (day + dt.timedelta(days=shift)).isoformat() + iso[10:]
 
 
 def one_day(dates: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
