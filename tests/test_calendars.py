@@ -180,6 +180,25 @@ def test_a_weekday_given_must_be_the_dates(text: str, lang: str, iso: str | None
     assert rd.read_date(text, lang) == iso
 
 
+@pytest.mark.parametrize("separator", [" | ", " - "])
+@pytest.mark.parametrize(
+    ("lang", "weekday", "date", "iso"),
+    [
+        ("ar", "الاثنين", "7 ديسمبر 2026", "2026-12-07"),
+        ("ar", "الثلاثاء", "7 ديسمبر 2026", None),
+        ("fa", "دوشنبه", "۱۶ آذر ۱۴۰۵", "2026-12-07"),
+        ("en-GB", "Monday", "7 December 2026", "2026-12-07"),
+        ("en-GB", "Tuesday", "7 December 2026", None),
+    ],
+)
+def test_a_weekday_alone_reads_alike_between_bars_and_dashes(
+    separator: str, lang: str, weekday: str, date: str, iso: str | None
+) -> None:
+    for line in (f"{weekday}{separator}{date}", f"{date}{separator}{weekday}"):
+        assert rd.read_date(line, lang) == iso, line
+        assert parse_date_line(line, lambda: lang) == (DateLine(iso) if iso else None), line
+
+
 @pytest.mark.parametrize("separator", [" - ", " | "])
 def test_without_a_gregorian_date_the_calendars_must_agree(separator: str) -> None:
     agree = f"۲۶ جمادی‌الثانی ۱۴۴۸{separator}۱۶ آذر ۱۴۰۵"

@@ -47,7 +47,8 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
         return None
     updated = None
     dates: list[tuple[str, str]] = []  # the published dates, each with its calendar
-    for part in _DATE_PARTS.split(line):
+    parts = _DATE_PARTS.split(line)
+    for part in parts:
         if not part:
             continue
         label = _DATE_LABEL.match(part)
@@ -59,7 +60,9 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             updated = updated or local
             continue
         if iso is None:
-            return None
+            # a weekday alone between bars (``الاثنين | ٧ ديسمبر ٢٠٢٦``): the whole line, as between dashes
+            whole = _local_date(line, language) if language is not None and len(parts) > 1 else None
+            return DateLine(whole[0]) if whole else None
         if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
         else:
