@@ -86,9 +86,10 @@ def _plain(name: str) -> str:
 
 
 def _words(names: Mapping[object, str]) -> str:
-    """An alternation of names (weekdays), longest first, with no full stop after them; a space inside
-    one may be any space or none (Cree's no-break space); each as written and in lower case, since lower-casing
-    may add letters (Laz ``İ`` becomes ``i`` and a combining dot) that a case-blind match of the capital no longer finds."""
+    """An alternation of names (weekdays), longest first, with no full stop after them; a space
+    inside one may be any space or none (Cree's no-break space). Each as written and in lower
+    case: lower-casing may add letters (Laz ``İ`` becomes ``i`` and a combining dot) that a
+    case-blind match of the capital no longer finds."""
     found = {w for n in names.values() if n for w in (_plain(n).rstrip("."), _plain(n).lower().rstrip("."))}
     return "|".join(_spaced(n) for n in sorted(found, key=lambda n: (-len(n), n)))
 
