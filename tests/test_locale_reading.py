@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -66,6 +67,47 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
     assert rd.read_date(shown, lang) == iso, shown
 
 
+def test_a_weekday_name_with_a_joiner_in_it_reads() -> None:
+    """Babel's names keep the zero-width joiner the text loses when read: Sinhala's Thursday has one."""
+    assert rd.read_date("2025 මැදින් 20, බ්\u200dරහස්පතින්දා", "si") == "2025-03-20"
+    assert rd.read_date("2025 මැදින් 20, බ්රහස්පතින්දා", "si") == "2025-03-20"  # typed without it
+    assert rd.read_date("2025 Mart̆i 18, İǩinaçxa", "lzz") == "2025-03-18"  # "İ" lower-cases to two letters
+    assert rd.read_date("2025 ᒥᑭᓯᐏᐲᓯᒼ 17, ᐴᓂ\xa0ᐊᔭᒥᐦᐁᑮᓯᑳᐤ", "csw") == "2025-03-17"  # a no-break space
+
+
+def test_am_and_pm_with_a_space_inside_read() -> None:
+    """CLDR's ``p.\u202fm.`` (Latin American Spanish) typed with a space, a narrow no-break one or none."""
+    for pm in ("p. m.", "p.\u202fm.", "p.m."):
+        assert rd.read_date(f"20 de marzo de 2025, 10:37 {pm}", "es-CO") == "2025-03-20T22:37:00"
+
+
+#: A week (every weekday, across a month's end) in CLDR's full form, with its weekday, and a day in its long form.
+SHOWN = [
+    *((dt.date(2025, 3, 27) + dt.timedelta(days=n), "full") for n in range(7)),
+    (dt.date(2025, 1, 1), "long"),
+]
+
+
+@pytest.mark.parametrize(
+    "regions", [False, pytest.param(True, marks=pytest.mark.slow, id="True-every-region")], ids=str
+)
+def test_every_babel_locale_reads_back_its_own_dates(regions: bool) -> None:
+    """CLDR's full and long dates of every language Babel has (with ``regions``, of every locale:
+    ``fa_AF``, ``mn_Mong_MN``), as Babel formats them, read back."""
+    from babel import localedata
+    from babel.dates import format_date
+
+    idents = [i for i in localedata.locale_identifiers() if regions or "_" not in i]
+    unread = [
+        (ident, shown)
+        for ident in idents
+        for day, width in SHOWN
+        if rd.read_date(shown := format_date(day, width, locale=ident), ident.replace("_", "-"))
+        != day.isoformat()
+    ]
+    assert not unread, unread[:10]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -77,7 +119,7 @@ def test_read_date_reads_back_what_display_date_writes(lang: str, iso: str) -> N
         ("۳۰ اسفند ۱۴۰۴", "fa"),  # no such Solar Hijri day: 1404 is a common year
         ("16 آذر 1405", "en"),  # a Solar Hijri month in an English text
         ("١٥ جمادى الآخرة ١٤٤٨ هـ", "ru"),  # a Hijri month in a Russian one
-        ("۱۶ آذر ۱۴۲۰", "fa"),  # a year after next year
+        ("۱۶ آذر ۱۴۸۰", "fa"),  # a year after next year
         ("١٥ جمادى الآخرة ١٥٩٩ هـ", "ar"),  # beyond Umm al-Qura's table (1500 AH)
         ("122024", "yo"),  # CLDR's "d MM y": a run of digits is no day, month and year
         ("14102024", "de"),

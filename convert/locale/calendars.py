@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypedDict
@@ -35,6 +36,7 @@ __all__ = [
     "calendar_names",
     "default_calendar",
     "from_gregorian",
+    "regional_names",
     "to_gregorian",
 ]
 
@@ -80,6 +82,18 @@ def calendar_names(calendar: str, ident: str) -> CalendarNames | None:
     # a ``null`` (uz-Arab) stops the walk: that locale has root's names, not its parent's
     found: CalendarNames | None = next((locales[key] for key in _chain(ident) if key in locales), None)
     return found
+
+
+def regional_names(calendar: str, language: str) -> list[CalendarNames]:
+    """The names of ``calendar`` in the regional locales of a language that have names of their own,
+    in the language's default script (``fa-AF``'s Dari months for ``fa``; not ``sr-Latn`` for ``sr``):
+    a text's identified language names no region."""
+    locales = _data()["calendars"].get(calendar, {})
+    return [
+        names
+        for key, names in locales.items()
+        if names and re.fullmatch(rf"{language}-(?:[A-Z]{{2}}|\d{{3}})", key)
+    ]
 
 
 def default_calendar(loc: Locale) -> str:

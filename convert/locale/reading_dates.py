@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import cast
 
@@ -20,10 +20,10 @@ from babel.dates import get_month_names
 
 from .._regex import lazy
 from ..dates import parse_iso
-from .calendars import CALENDARS, CalendarNames, calendar_names
+from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
 from .text import babel_locale
 
-__all__ = ["read_date", "read_date_calendar"]
+__all__ = ["one_day", "read_date", "read_date_calendar"]
 
 
 def read_date(text: str, tag: str | None) -> str | None:
@@ -42,7 +42,8 @@ def read_date(text: str, tag: str | None) -> str | None:
     CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` -> ``2026-12-07``)
     and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura)
     are read too, by CLDR's patterns of those calendars, the era and a leading
-    weekday optional (:mod:`convert.locale.calendars`).
+    weekday optional (:mod:`convert.locale.calendars`). A weekday written must be
+    the date's (a Hijri date's within two days of Umm al-Qura's, :func:`_on_weekday`).
     """
     found = read_date_calendar(text, tag)
     return found[0] if found else None
@@ -55,10 +56,10 @@ def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
         return None
     ident = str(babel_locale(tag))
     era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
-    found = _read_whole(text, ident, era_offset)
-    if found is None and _CALENDAR_SEPARATORS.search(text):
-        found = _read_parts(text, ident, era_offset)
-    return found
+    whole = _read_whole(text, ident, era_offset)
+    if whole is not None:
+        return whole[:2]
+    return _read_parts(text, ident, era_offset) if _CALENDAR_SEPARATORS.search(text) else None
 
 
 #: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
@@ -78,9 +79,25 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
+def _plain(name: str) -> str:
+    """A name from Babel as :func:`read_date_calendar` sees the text: its format marks and joiners
+    dropped (Sinhala's Thursday ``බ්‍රහස්පතින්දා`` has a zero-width joiner), its digits ASCII."""
+    return _FORMAT_MARKS.sub("", _ascii_digits(name))
+
+
 def _words(names: Mapping[object, str]) -> str:
-    found = {n.lower().rstrip(".") for n in names.values() if n}
-    return "|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+    """An alternation of names (weekdays), longest first, with no full stop after them; a space
+    inside one may be any space or none (Cree's no-break space). Each as written and in lower
+    case: lower-casing may add letters (Laz ``İ`` becomes ``i`` and a combining dot) that a
+    case-blind match of the capital no longer finds."""
+    found = {w for n in names.values() if n for w in (_plain(n).rstrip("."), _plain(n).lower().rstrip("."))}
+    return "|".join(_spaced(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+
+
+def _spaced(name: str) -> str:
+    """A name as a pattern where any space inside it (CLDR's no-break and narrow no-break spaces,
+    ``p.\u202fm.``) may be any space, or none."""
+    return r"\s*".join(re.escape(w) for w in name.split())
 
 
 def _month_key(name: str) -> str:
@@ -114,18 +131,18 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     days = "|".join(
         _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
     )
-    periods = {k: get_period_names("abbreviated", "format", loc).get(k) for k in ("am", "pm")}
+    periods = {k: _plain(get_period_names("abbreviated", "format", loc).get(k) or "") for k in ("am", "pm")}
     fields = {
         "d": r"(?P<day>\d{1,2})",
         "M": r"(?P<mon>\d{1,2})",
         "L": r"(?P<mon>\d{1,2})",
         "y": r"(?P<year>\d{4})",
-        "E": rf"(?:{days})\.?",
-        "c": rf"(?:{days})\.?",
+        "E": rf"(?P<weekday>{days})\.?",
+        "c": rf"(?P<weekday>{days})\.?",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
-        "a": rf"(?:(?P<am>{re.escape(periods['am'] or 'AM')})|(?P<pm>{re.escape(periods['pm'] or 'PM')}))",
+        "a": rf"(?:(?P<am>{_spaced(periods['am'] or 'AM')})|(?P<pm>{_spaced(periods['pm'] or 'PM')}))",
     }
 
     def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
@@ -173,7 +190,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     weekday = re.compile(rf"(?:{days})\.?", re.I)
     if other_calendars:
         for calendar in CALENDARS:
-            if (names := calendar_names(calendar, ident)) is not None:
+            if (names := _reading_names(calendar, ident)) is not None:
                 for form, numbers in _calendar_forms(names, compile_pattern, with_clock, days).items():
                     forms.setdefault(form, (numbers, calendar))
         return tuple((re.compile(form, re.I), m, cal) for form, (m, cal) in forms.items()), weekday
@@ -186,9 +203,9 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 month_of.setdefault(_month_key(name), n)
                 written.add(name)
     months = _name_pattern(written)
-    era = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated", "narrow"))
+    era = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated", "narrow"))
     # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
-    trailing = "|".join(re.escape(get_era_names(w, loc)[1]) for w in ("wide", "abbreviated"))
+    trailing = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated"))
     joined = str(loc.datetime_formats["long"])
     for width in ("full", "long", "medium"):
         pattern = str(loc.date_formats[width].pattern)
@@ -224,22 +241,70 @@ def _calendar_forms(
         if "G" not in pattern:
             date += rf"(?:\s*(?P<era>{era}))?"
         if not pattern.lstrip().startswith(("E", "c")):
-            date = rf"(?:(?:{days})\.?[,،]?\s*)?{date}"
+            date = rf"(?:(?P<lead>{days})\.?[,،]?\s*)?{date}"
         for form in with_clock(date, names["datetime"]):
             forms.setdefault(form, month_of)
     return forms
 
 
 @lru_cache(maxsize=64)
+def _reading_names(calendar: str, ident: str) -> CalendarNames | None:
+    """:func:`calendar_names` of a Babel locale id, and where it names no region, also the month
+    names its regions write (:func:`regional_names`: a text identified as ``fa`` may be Dari,
+    ``۱۶ قوس ۱۴۰۵``), each unless it is already a month name of the language, in any calendar,
+    or one region's name for one month and another's for another."""
+    names = calendar_names(calendar, ident)
+    if names is None or "_" in ident or not (regions := regional_names(calendar, ident)):
+        return names
+    loc = Locale.parse(ident)
+    taken = {
+        _month_key(n)
+        for c in CALENDARS
+        if (own := calendar_names(c, ident))
+        for spellings in own["months"]
+        for n in spellings
+    }
+    taken |= {
+        _month_key(n)
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for n in get_month_names(width, context, loc).values()
+    }
+    months = _merge_months(names["months"], [region["months"] for region in regions], taken)
+    return {**names, "months": months}
+
+
+def _merge_months(
+    own: list[list[str]], regions: Iterable[list[list[str]]], taken: set[str]
+) -> list[list[str]]:
+    """Each month's names (``own``) and the regions' names for it, but no name in ``taken`` (by its
+    :func:`_month_key`) and none that one region gives one month and another a different month."""
+    months_of: dict[str, set[int]] = {}
+    written: dict[str, str] = {}
+    for region in regions:
+        for month, spellings in enumerate(region):
+            for n in spellings:
+                months_of.setdefault(_month_key(n), set()).add(month)
+                written.setdefault(_month_key(n), n)
+    months = [list(spellings) for spellings in own]
+    for key, found in months_of.items():
+        if key not in taken and len(found) == 1:
+            months[found.pop()].append(written[key])
+    return months
+
+
+@lru_cache(maxsize=64)
 def _calendar_month_keys(ident: str) -> frozenset[str]:
     """The month names (as :func:`_month_key` writes them) of the other calendars the language names."""
-    found = (calendar_names(c, ident) for c in CALENDARS)
+    found = (_reading_names(c, ident) for c in CALENDARS)
     return frozenset(
         _month_key(n) for names in found if names for spellings in names["months"] for n in spellings
     )
 
 
-def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
+def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str, str | None] | None:
+    """The date the whole text gives, its calendar, and the weekday it names (if it does: the
+    date is its day, :func:`_on_weekday`)."""
     for other_calendars in (False, True):
         if other_calendars:
             squashed = _month_key(text)
@@ -250,36 +315,93 @@ def _read_whole(text: str, ident: str, era_offset: int) -> tuple[str, str] | Non
             if m is None:
                 continue
             found = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+            named = m.groupdict().get("weekday") or m.groupdict().get("lead")
+            if found is not None and named:
+                found = _on_weekday(found, calendar, named, ident)
             if found is not None:
-                return found, calendar
+                return found, calendar, named
     return None
 
 
 def _read_parts(text: str, ident: str, era_offset: int) -> tuple[str, str] | None:
-    """Dates of one day in several calendars, and weekday names, between separators: the Gregorian
-    date, else the first. Each run of parts is read as long as it can be (a comma inside a date).
-    Two dates in one calendar (``14 - 20 October``), or days apart, are no one day: ``None``."""
+    """Dates of one day in several calendars, and weekday names, between separators: the day
+    :func:`one_day` gives, if it falls on every weekday named, alone or in a date (:func:`_on_weekday`).
+    Each run of parts is read as long as it can be (a comma inside a date)."""
     tokens = _CALENDAR_SEPARATORS.split(text)
     parts = tokens[0::2]
     dates: list[tuple[str, str]] = []
+    weekdays: list[str] = []
     i = 0
     while i < len(parts):
         for j in range(len(parts), i, -1):
             piece = "".join(tokens[2 * i : 2 * j - 1]).strip()
             if not piece or _date_readers(ident)[1].fullmatch(piece):
+                weekdays += [piece] if piece else []
                 break
-            found = _read_whole(piece, ident, era_offset)
-            if found is not None:
-                dates.append(found)
+            read = _read_whole(piece, ident, era_offset)
+            if read is not None:
+                dates.append(read[:2])
+                weekdays += [read[2]] if read[2] else []
                 break
         else:
             return None
         i = j
+    found = one_day(dates)
+    for weekday in weekdays:
+        iso = _on_weekday(found[0], found[1], weekday, ident) if found else None
+        found = (iso, found[1]) if iso and found else None
+    return found
+
+
+@lru_cache(maxsize=64)
+def _weekday_numbers(ident: str) -> dict[str, int]:
+    """The language's weekday names (Babel's, as :func:`_weekday_key` writes them) and their days,
+    Monday 0; a name two days share (an abbreviation) is left out."""
+    from babel.dates import get_day_names
+
+    loc = Locale.parse(ident)
+    found: dict[str, set[int]] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_day_names(width, context, loc).items():
+                found.setdefault(_weekday_key(name), set()).add(n)
+    return {key: days.pop() for key, days in found.items() if len(days) == 1}
+
+
+def _weekday_key(name: str) -> str:
+    return " ".join(_plain(name).lower().rstrip(".").split())
+
+
+def _on_weekday(iso: str, calendar: str, weekday: str, ident: str) -> str | None:
+    """The date a text gives with a weekday: ``iso`` if that is its weekday, else ``None``; for a
+    Hijri date, the day of that weekday within two days of Umm al-Qura's (:data:`_SIGHTING_DAYS`):
+    a paper that follows the moon sighted where it is printed names its own day."""
+    number = _weekday_numbers(ident).get(_weekday_key(weekday))
+    day = _day(iso)
+    if number is None or number == day.weekday():
+        return iso
+    shift = (number - day.weekday() + 3) % 7 - 3
+    if calendar != "islamic" or abs(shift) > _SIGHTING_DAYS:
+        return None
+    return (day + dt.timedelta(days=shift)).isoformat() + iso[10:]
+
+
+def one_day(dates: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """The day a line gives in several calendars (ISO dates and their calendars, as
+    :func:`read_date_calendar` reads them), whatever separates them.
+
+    One Gregorian date is the day: the others only confirm it, and one more than two days off
+    (:data:`_SIGHTING_DAYS`) is dropped, not trusted over it. Two Gregorian dates are a range, no
+    day. Without one, dates in other calendars give their first only when they are of different
+    calendars (two of one are a range) and within two days of each other."""
+    gregorian = [d for d in dates if d[1] == "gregorian"]
+    if gregorian:
+        return gregorian[0] if len(gregorian) == 1 else None
     calendars = [c for _, c in dates]
     days = sorted(_day(iso) for iso, _ in dates)
     if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
         return None  # two dates of one calendar (a range), or days apart: no one day
-    return next((d for d in dates if d[1] == "gregorian"), dates[0])
+    return dates[0]
 
 
 def _day(iso: str) -> dt.date:

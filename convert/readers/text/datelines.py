@@ -45,9 +45,10 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
     line = clean(line)
     if len(line) > 120:
         return None
-    published = updated = None
-    other_calendar = False  # ``published`` came from a Solar Hijri or Hijri date
-    for part in _DATE_PARTS.split(line):
+    updated = None
+    dates: list[tuple[str, str]] = []  # the published dates, each with its calendar
+    parts = _DATE_PARTS.split(line)
+    for part in parts:
         if not part:
             continue
         label = _DATE_LABEL.match(part)
@@ -59,12 +60,20 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             updated = updated or local
             continue
         if iso is None:
-            return None
+            # a weekday alone between bars (``الاثنين | ٧ ديسمبر ٢٠٢٦``): the whole line, as between dashes
+            whole = _local_date(line, language) if language is not None and len(parts) > 1 else None
+            return DateLine(whole[0]) if whole else None
         if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
-        elif published is None or (other_calendar and calendar == "gregorian"):
-            # one day in two calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the Gregorian date
-            published, other_calendar = iso, calendar != "gregorian"
+        else:
+            dates.append((iso, calendar))
+    published = dates[0][0] if dates else None
+    if any(calendar != "gregorian" for _, calendar in dates):
+        # one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the day
+        # :func:`~convert.locale.reading_dates.one_day` gives, as between dashes
+        from ...locale.reading_dates import one_day
+
+        published = day[0] if (day := one_day(dates)) else None
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
