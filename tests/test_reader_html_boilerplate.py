@@ -192,3 +192,37 @@ def test_images_above_the_headline_do_not_hide_its_copy() -> None:
     logos = [Figure("sponsor.gif"), Figure("arrow.gif"), Figure("icon.gif")]
     body = [Heading(2, (Text("Market Insider"),)), *logos, Heading(1, (Text(title),)), para(ARTICLE)]
     assert [b for b in drop_title_heading(body, title) if isinstance(b, Heading)] == [body[0]]
+
+
+# --------------------------------------------------------------------------
+# Review fixes: text the page shows is not dropped for a hidden copy of it
+
+
+def test_headings_a_hidden_table_of_contents_repeats_stay() -> None:
+    names = ["Background", "Methods", "Results"]
+    toc = "".join(f'<li><a href="#{n.lower()}">{n}</a></li>' for n in names)
+    sections = "".join(f'<h2 id="{n.lower()}">{n}</h2><p>{ARTICLE}</p>' for n in names)
+    tree = lxml.html.fromstring(
+        f'<html><body><nav style="display:none"><ul>{toc}</ul></nav>{sections}</body></html>'
+    )
+    body = [block for n in names for block in (Heading(2, (Text(n),)), para(ARTICLE))]
+    assert drop_hidden(body, tree) == body
+
+
+def test_a_short_paragraph_the_page_shows_as_a_paragraph_stays() -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><p>{ARTICLE}</p><p>More to follow.</p>"
+        "<div hidden><p>More to follow.</p><p><button>Log in</button></p></div>"
+        f"<p><label>Log in</label></p></body></html>"
+    )
+    body = [para(ARTICLE), para("More to follow."), para("Log in")]
+    assert texts(drop_hidden(body, tree)) == [ARTICLE, "More to follow."]  # a label's word is a control's
+
+
+def test_content_hidden_until_found_is_shown() -> None:
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{ARTICLE}</p><section hidden="until-found"><p>An accordion answer.</p></section>'
+        "</body></html>"
+    )
+    body = [para(ARTICLE), para("An accordion answer.")]
+    assert drop_hidden(body, tree) == body

@@ -10,27 +10,29 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ...model import Block, Emph, Figure, Inline, Link, Paragraph, Strong, Table, Text, plain_text
+from ...model import Block, Emph, Figure, Heading, Inline, Link, Paragraph, Strong, Table, Text, plain_text
+from .text import is_hidden, reader_text
 from .text import name_key as _key
 
-#: An element the reader does not see, as Mozilla Readability's ``_isProbablyVisible`` decides it
-#: (inline ``display: none`` or ``visibility: hidden``, the ``hidden`` attribute, ``aria-hidden="true"``
-#: except on its ``fallback-image``) and trafilatura's own ``OVERALL_DISCARD_XPATH`` drops on its main
-#: path (its fallback extractors do not).
+#: The elements that may be hidden (:func:`~.text.is_hidden`), as Mozilla Readability's
+#: ``_isProbablyVisible`` decides it and trafilatura's own ``OVERALL_DISCARD_XPATH`` drops them on
+#: its main path (its fallback extractors do not).
 _MAYBE_HIDDEN = etree.XPath("//body//*[@style or @hidden or @aria-hidden]")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def _is_hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-        return True
-    return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
-
 
 #: A text this long (in letters and digits) that is hidden and shown too is the page's text twice
-#: (a "send by e-mail" box quoting the lede, a plain copy of highlighted code); a shorter one is a
+#: (a "send by e-mail" box quoting the lede, a plain copy of highlighted code); a shorter one stays
+#: only when the page shows it as a block of text of its own (:data:`_TEXT_ELEMENTS`), not as the
 #: word of a control ("Log in") that a hidden pop-up shares with a shown button.
 _SHOWN_TWICE = 20
+
+#: The elements that show a short text as the page's own (HTML's headings, paragraphs, list items,
+#: definitions and table cells) and the controls whose words are not (links, buttons, labels).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TEXT_ELEMENTS = etree.XPath(
+    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::p or self::li or self::dd or self::td]"
+)
+_CONTROLS = frozenset({"a", "button", "label"})
 
 
 def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
@@ -40,9 +42,12 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     carry them hidden until a button opens them. trafilatura drops hidden
     elements on its main path but not in its fallbacks. A block is dropped
     when its whole text is that of a hidden element, unless the page also
-    shows that text (:data:`_SHOWN_TWICE`); when such blocks would be half
-    the body or more, the page hides its article until a script
-    shows it, and all is kept.
+    shows that text: anywhere, for a long text (:data:`_SHOWN_TWICE`); as a
+    heading, paragraph, list item or cell not all inside a link, button or
+    label, for a short one; as a heading, for a heading (a hidden table of
+    contents repeats the section headings). When such blocks would be half
+    the body or more, the page hides its article until a script shows it,
+    and all is kept.
     """
     if tree is None:
         return body
@@ -64,53 +69,61 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     }
     drop = {k for k in keys if k and k in hidden}
     if any(len(k) >= _SHOWN_TWICE for k in drop):
-        shown = _key(_shown_text(tree, roots))
+        shown = _key(reader_text(tree, skip=set(roots)))
         drop = {k for k in drop if len(k) < _SHOWN_TWICE or k not in shown}
-    if not drop or 2 * sum(len(k) for k in keys if k in drop) >= sum(len(k) for k in keys):
+    as_text, as_heading = _shown_elements(tree, roots, drop, longest)
+    drop -= as_text
+    kept = [
+        not k or k not in drop or (isinstance(b, Heading) and k in as_heading)
+        for b, k in zip(body, keys, strict=True)
+    ]
+    dropped = sum(len(k) for k, keep in zip(keys, kept, strict=True) if not keep)
+    if not dropped or 2 * dropped >= sum(len(k) for k in keys):
         return body
-    return [b for b, k in zip(body, keys, strict=True) if k not in drop]
+    return [b for b, keep in zip(body, kept, strict=True) if keep]
 
 
 def _hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
     """The hidden elements of ``<body>`` that are not inside another one."""
-    marked = [el for el in _MAYBE_HIDDEN(tree) if _is_hidden(el)]
+    marked = [el for el in _MAYBE_HIDDEN(tree) if is_hidden(el)]
     inside = set(marked)
     return [el for el in marked if not any(a in inside for a in el.iterancestors())]
 
 
-def _text(el: HtmlElement) -> str:
-    """An element's text, its scripts, style sheets and comments left out."""
+def _shown_elements(
+    tree: HtmlElement, hidden: list[HtmlElement], wanted: set[str], longest: int
+) -> tuple[set[str], set[str]]:
+    """Which of the ``wanted`` keys the page shows outside its ``hidden`` elements: as the text of a
+    heading, paragraph, list item or cell not all inside a control (:data:`_CONTROLS`); and as a heading's.
+    """
+    as_text: set[str] = set()
+    as_heading: set[str] = set()
+    if not wanted:
+        return as_text, as_heading
+    skip = set(hidden)
+    for el in _TEXT_ELEMENTS(tree):
+        if len(el.text_content()) > longest or (key := _key(_text(el))) not in wanted:
+            continue
+        if el in skip or any(a in skip for a in el.iterancestors()):
+            continue
+        if el.tag in _HEADINGS:
+            as_heading.add(key)
+        if _key(_text(el, controls=False)):
+            as_text.add(key)
+    return as_text, as_heading
+
+
+def _text(el: HtmlElement, *, controls: bool = True) -> str:
+    """An element's text, its scripts, style sheets and comments left out (and without ``controls``,
+    its links, buttons and labels)."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style"):
         return ""
     parts = [el.text or ""]
     for child in el:
-        parts.append(_text(child))
+        if controls or child.tag not in _CONTROLS:
+            parts.append(_text(child, controls=controls))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def _shown_text(tree: HtmlElement, hidden: list[HtmlElement]) -> str:
-    """The text of ``<body>`` outside the ``hidden`` elements, scripts, style sheets and comments."""
-    body = tree.find("body")
-    if body is None:
-        return ""
-    skip = set(hidden)
-    parts: list[str] = []
-    skipping: object = None
-    for event, el in etree.iterwalk(body, events=("start", "end")):
-        if event == "start":
-            if skipping is None and (
-                el in skip or not isinstance(el.tag, str) or el.tag in ("script", "style")
-            ):
-                skipping = el
-            elif skipping is None:
-                parts.append(el.text or "")
-        else:
-            if el is skipping:
-                skipping = None
-            if skipping is None and el is not body:
-                parts.append(el.tail or "")
-    return " ".join(parts)
 
 
 #: The characters a trail of links is set with (``Home > News > Story``, ``Home › News``, ``A | B``):
