@@ -226,3 +226,49 @@ def test_content_hidden_until_found_is_shown() -> None:
     )
     body = [para(ARTICLE), para("An accordion answer.")]
     assert drop_hidden(body, tree) == body
+
+
+# --------------------------------------------------------------------------
+# Review fixes: lists of links that are the article's own
+
+
+def agencies(*hosts: str) -> Paragraph:
+    names = ("Reuters", "Associated Press", "AFP")
+    content: list = []
+    for name, host in zip(names, hosts, strict=True):
+        content += [Text(" | ")] if content else []
+        content.append(Link((Text(name),), host))
+    return Paragraph(tuple(content))
+
+
+def test_a_trail_of_links_inside_the_story_stays() -> None:
+    body = read(
+        f"{STORY}<p>The wires that carried the story first:</p>"
+        '<p><a href="https://a.org/">Reuters</a> | <a href="https://b.org/">Associated Press</a> | '
+        f'<a href="https://c.org/">AFP</a></p>{STORY.replace("paragraph", "part")}'
+    )
+    assert "Reuters | Associated Press | AFP" in texts(body)
+    middle = [para(ARTICLE), agencies("/reuters", "/ap", "/afp"), para(ARTICLE)]
+    assert drop_link_trails(middle) == middle  # between paragraphs of prose: the story's own
+
+
+def test_a_trail_of_links_to_other_sites_at_the_edge_stays_when_the_page_names_its_site() -> None:
+    sources = agencies("https://a.org/", "https://b.org/", "https://c.org/")
+    assert drop_link_trails([para(ARTICLE), sources], "https://news.example/story") == [
+        para(ARTICLE),
+        sources,
+    ]
+    own = agencies("https://www.news.example/a", "/b", "c.html")
+    assert drop_link_trails([para(ARTICLE), own], "https://news.example/story") == [para(ARTICLE)]
+
+
+def download(name: str) -> tuple:
+    return (Link((Text(f"{name} (PDF)"),), f"/files/{name.lower().replace(' ', '-')}.pdf"),)
+
+
+def test_a_table_of_downloads_stays() -> None:
+    reports = column(*(download(f"Report {year}") for year in (2021, 2022, 2023)))
+    assert drop_link_tables([para(ARTICLE), reports]) == [para(ARTICLE), reports]  # documents, not pages
+    pages = column(*((Link((Text(f"Report {y}"),), f"/reports/{y}"),) for y in (2021, 2022, 2023)))
+    assert drop_link_tables([para(ARTICLE), pages, para(ARTICLE)]) == [para(ARTICLE), pages, para(ARTICLE)]
+    assert drop_link_tables([para(ARTICLE), pages]) == [para(ARTICLE)]  # after the story: the site's

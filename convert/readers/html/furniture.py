@@ -5,12 +5,29 @@ site links. Each is a switch in :data:`convert.readers.html.BODY_STEPS`.
 
 from __future__ import annotations
 
+import mimetypes
 import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ...model import Block, Emph, Figure, Heading, Inline, Link, Paragraph, Strong, Table, Text, plain_text
+from ...model import (
+    Block,
+    BlockQuote,
+    Emph,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    List,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
 from .text import is_hidden, reader_text
 from .text import name_key as _key
 
@@ -158,9 +175,10 @@ def _is_link_trail(block: Block) -> bool:
     return links >= 2 and separators >= links - 1
 
 
-def drop_link_trails(body: list[Block]) -> list[Block]:
-    """Paragraphs that are trails of links (breadcrumbs, bars of site links) are the site's, not the article's."""
-    return [b for b in body if not _is_link_trail(b)]
+def drop_link_trails(body: list[Block], page_url: str | None = None) -> list[Block]:
+    """Trails of links (breadcrumbs, bars of site links) at the body's edges that link within the site
+    (:func:`_drop_site_furniture`) are the site's, not the article's."""
+    return _drop_site_furniture(body, _is_link_trail, page_url)
 
 
 #: A table of site links: at least this many cells, this share of them with a link, none longer.
@@ -192,6 +210,104 @@ def _is_link_table(block: Block) -> bool:
     return sum(_has_link(c) for c in cells) >= _LINK_TABLE_SHARE * len(cells)
 
 
-def drop_link_tables(body: list[Block]) -> list[Block]:
-    """Tables that are menus of site links (:func:`_is_link_table`) are not the article."""
-    return [b for b in body if not _is_link_table(b)]
+def drop_link_tables(body: list[Block], page_url: str | None = None) -> list[Block]:
+    """Tables that are menus of site links (:func:`_is_link_table`) at the body's edges are not the
+    article (:func:`_drop_site_furniture`)."""
+    return _drop_site_furniture(body, _is_link_table, page_url)
+
+
+# --------------------------------------------------------------------------
+# Where a trail or table of links sits, and where its links point
+
+
+def _drop_site_furniture(
+    body: list[Block], furniture: Callable[[Block], bool], page_url: str | None
+) -> list[Block]:
+    """``body`` without the blocks that are ``furniture``, sit at its edges and link within the site.
+
+    A site's menus and breadcrumbs come before the article or after it; a
+    list of links between its paragraphs (the agencies that carried a story,
+    the reports it draws on) is the article's own. So a block is dropped
+    only before the first paragraph of prose or after the last
+    (:func:`_is_prose`), and only when every link in it stays on the site
+    (:func:`_site_link`).
+    """
+    prose = [i for i, block in enumerate(body) if _is_prose(block)]
+    first, last = (prose[0], prose[-1]) if prose else (len(body), -1)
+    host = _host(page_url)
+    return [
+        block
+        for i, block in enumerate(body)
+        if not (
+            (i < first or i > last)
+            and furniture(block)
+            and all(_site_link(url, host) for url in _link_urls(block))
+        )
+    ]
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph (or a list or quotation of them) with letters of its own, outside its links; not a trail."""
+    match block:
+        case Paragraph(content=content):
+            return not _is_link_trail(block) and _own_letters(content)
+        case List(items=items):
+            return any(_is_prose(b) for item in items for b in item)
+        case BlockQuote(body=blocks):
+            return any(_is_prose(b) for b in blocks)
+    return False
+
+
+def _own_letters(content: tuple[Inline, ...]) -> bool:
+    for node in content:
+        if isinstance(node, Text) and any(c.isalpha() for c in node.text):
+            return True
+        if isinstance(node, Emph | Strong) and _own_letters(node.content):
+            return True
+    return False
+
+
+def _link_urls(block: Block) -> list[str]:
+    rows = (
+        block.rows
+        if isinstance(block, Table)
+        else (((block.content,),) if isinstance(block, Paragraph) else ())
+    )
+    return [url for row in rows for cell in row for url in _urls(cell)]
+
+
+def _urls(content: tuple[Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in content:
+        if isinstance(node, Link):
+            out.append(node.url)
+        elif isinstance(node, Emph | Strong):
+            out.extend(_urls(node.content))
+    return out
+
+
+def _host(url: str | None) -> str | None:
+    """A web address's host name, lower case, without ``www.``; ``None`` when there is none."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+#: The media types of a web page: a link to anything else (``report.pdf``, ``data.csv``) is a
+#: document to download, which a site's menu does not offer (types from the ``mimetypes`` tables).
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _site_link(url: str, page_host: str | None) -> bool:
+    """A link to another page of the site: relative, or to the page's own host (any host when the
+    page does not say its address), and not to a document (:data:`_PAGE_TYPES`)."""
+    parts = urlsplit(url)
+    kind, _ = mimetypes.guess_type(parts.path)
+    if kind is not None and kind not in _PAGE_TYPES:
+        return False
+    if parts.scheme not in ("", "http", "https"):
+        return parts.scheme == "javascript"  # a script's control; mailto: and the like are not the site's
+    if not parts.netloc or page_host is None:
+        return True
+    return _host(url) == page_host
