@@ -272,3 +272,26 @@ def test_a_table_of_downloads_stays() -> None:
     pages = column(*((Link((Text(f"Report {y}"),), f"/reports/{y}"),) for y in (2021, 2022, 2023)))
     assert drop_link_tables([para(ARTICLE), pages, para(ARTICLE)]) == [para(ARTICLE), pages, para(ARTICLE)]
     assert drop_link_tables([para(ARTICLE), pages]) == [para(ARTICLE)]  # after the story: the site's
+
+
+def test_a_one_column_table_of_short_cells_stays_a_table() -> None:
+    fruit = "".join(
+        f"<tr><td>{name}, {n} tonnes</td></tr>" for n, name in enumerate(("Apples", "Pears", "Plums"))
+    )
+    note = "<tr><td><p>Figures from the harvest board, rounded to the tonne.</p></td></tr>"
+    for markup in (fruit, fruit + note):  # a note under the figures does not make it a layout
+        tables = [b for b in read(f"{STORY}<table>{markup}</table>") if isinstance(b, Table)]
+        assert len(tables) == 1 and [plain_text(r[0]) for r in tables[0].rows][:3] == [
+            f"{name}, {n} tonnes" for n, name in enumerate(("Apples", "Pears", "Plums"))
+        ]
+
+
+def test_a_one_row_table_of_columns_of_paragraphs_is_read_as_paragraphs() -> None:
+    left, right = STORY.split("</p>", 1)
+    body = read(f"<table><tr><td>{left}</p></td><td>{right}</td></tr></table>")
+    assert not any(isinstance(b, Table) for b in body)
+    assert [plain_text(b)[:20] for b in body if isinstance(b, Paragraph)] == [
+        "The first paragraph ",
+        "The second paragraph",
+        "The third paragraph ",
+    ]
