@@ -14,6 +14,7 @@ from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table
 from convert.readers.html import BODY_STEPS, HtmlReader
 from convert.readers.html.body import drop_title_heading
 from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
+from convert.readers.html.text import reader_text
 
 STORY = (
     "<p>The first paragraph of the story is long enough to look like real prose written by a reporter.</p>"
@@ -295,3 +296,12 @@ def test_a_one_row_table_of_columns_of_paragraphs_is_read_as_paragraphs() -> Non
         "The second paragraph",
         "The third paragraph ",
     ]
+
+
+def test_the_byline_check_and_the_hidden_step_see_the_same_page() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><p>Shown</p><div aria-hidden="true">Icon</div><div hidden="until-found">Folded</div>'
+        '<div hidden>Closed</div><p style="visibility:hidden">Invisible</p><script>code()</script></body></html>'
+    )
+    assert reader_text(tree, strict=True) == "Shown Folded"
+    assert reader_text(tree) == "Shown Icon Folded Closed Invisible"

@@ -76,7 +76,7 @@ _COMMENT_WORD = re.compile(r"(?:comments?|commentlist)(?:[-_].*)?", re.IGNORECAS
 
 def _unseen(el: HtmlElement, strict: bool) -> bool:
     """An element whose text a reader does not see: a script or style; if ``strict``, also a hidden
-    element or a comment thread, whose text is not the article's own.
+    element (:func:`is_hidden`) or a comment thread, whose text is not the article's own.
 
     A name that only a hidden ``vcard`` or a reader's comment shows is not a
     byline of the article.
@@ -85,9 +85,7 @@ def _unseen(el: HtmlElement, strict: bool) -> bool:
         return True
     if not strict:
         return False
-    if el.get("hidden") is not None:
-        return True
-    if _HIDDEN_STYLE.search(el.get("style") or ""):
+    if is_hidden(el):
         return True
     words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
     return any(_COMMENT_WORD.fullmatch(w) for w in words)
