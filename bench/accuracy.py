@@ -626,7 +626,7 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
     """
     _quiet()
     from convert.base import ReadOptions
-    from convert.model import Figure, plain_text
+    from convert.model import Figure, plain_text, replace
     from convert.readers import html as H
     from convert.readers.html import weigh
 
@@ -650,7 +650,8 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
         H.BODY_STEPS.update(steps)
         H.build_metadata = original
     meta = article.meta
-    page = H.Page(meta, seen[0][0])
+    tree = seen[0][0]
+    page = H.Page(replace(meta, url=H.base_href(tree) or meta.url), tree)  # as the reader builds it
 
     def text(skip: str | None) -> str:
         body = list(article.body)

@@ -14,6 +14,7 @@ from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table
 from convert.readers.html import BODY_STEPS, HtmlReader
 from convert.readers.html.body import drop_title_heading
 from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
+from convert.readers.html.text import reader_text
 
 STORY = (
     "<p>The first paragraph of the story is long enough to look like real prose written by a reporter.</p>"
@@ -192,3 +193,115 @@ def test_images_above_the_headline_do_not_hide_its_copy() -> None:
     logos = [Figure("sponsor.gif"), Figure("arrow.gif"), Figure("icon.gif")]
     body = [Heading(2, (Text("Market Insider"),)), *logos, Heading(1, (Text(title),)), para(ARTICLE)]
     assert [b for b in drop_title_heading(body, title) if isinstance(b, Heading)] == [body[0]]
+
+
+# --------------------------------------------------------------------------
+# Review fixes: text the page shows is not dropped for a hidden copy of it
+
+
+def test_headings_a_hidden_table_of_contents_repeats_stay() -> None:
+    names = ["Background", "Methods", "Results"]
+    toc = "".join(f'<li><a href="#{n.lower()}">{n}</a></li>' for n in names)
+    sections = "".join(f'<h2 id="{n.lower()}">{n}</h2><p>{ARTICLE}</p>' for n in names)
+    tree = lxml.html.fromstring(
+        f'<html><body><nav style="display:none"><ul>{toc}</ul></nav>{sections}</body></html>'
+    )
+    body = [block for n in names for block in (Heading(2, (Text(n),)), para(ARTICLE))]
+    assert drop_hidden(body, tree) == body
+
+
+def test_a_short_paragraph_the_page_shows_as_a_paragraph_stays() -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><p>{ARTICLE}</p><p>More to follow.</p>"
+        "<div hidden><p>More to follow.</p><p><button>Log in</button></p></div>"
+        f"<p><label>Log in</label></p></body></html>"
+    )
+    body = [para(ARTICLE), para("More to follow."), para("Log in")]
+    assert texts(drop_hidden(body, tree)) == [ARTICLE, "More to follow."]  # a label's word is a control's
+
+
+def test_content_hidden_until_found_is_shown() -> None:
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{ARTICLE}</p><section hidden="until-found"><p>An accordion answer.</p></section>'
+        "</body></html>"
+    )
+    body = [para(ARTICLE), para("An accordion answer.")]
+    assert drop_hidden(body, tree) == body
+
+
+# --------------------------------------------------------------------------
+# Review fixes: lists of links that are the article's own
+
+
+def agencies(*hosts: str) -> Paragraph:
+    names = ("Reuters", "Associated Press", "AFP")
+    content: list = []
+    for name, host in zip(names, hosts, strict=True):
+        content += [Text(" | ")] if content else []
+        content.append(Link((Text(name),), host))
+    return Paragraph(tuple(content))
+
+
+def test_a_trail_of_links_inside_the_story_stays() -> None:
+    body = read(
+        f"{STORY}<p>The wires that carried the story first:</p>"
+        '<p><a href="https://a.org/">Reuters</a> | <a href="https://b.org/">Associated Press</a> | '
+        f'<a href="https://c.org/">AFP</a></p>{STORY.replace("paragraph", "part")}'
+    )
+    assert "Reuters | Associated Press | AFP" in texts(body)
+    middle = [para(ARTICLE), agencies("/reuters", "/ap", "/afp"), para(ARTICLE)]
+    assert drop_link_trails(middle) == middle  # between paragraphs of prose: the story's own
+
+
+def test_a_trail_of_links_to_other_sites_at_the_edge_stays_when_the_page_names_its_site() -> None:
+    sources = agencies("https://a.org/", "https://b.org/", "https://c.org/")
+    assert drop_link_trails([para(ARTICLE), sources], "https://news.example/story") == [
+        para(ARTICLE),
+        sources,
+    ]
+    own = agencies("https://www.news.example/a", "/b", "c.html")
+    assert drop_link_trails([para(ARTICLE), own], "https://news.example/story") == [para(ARTICLE)]
+
+
+def download(name: str) -> tuple:
+    return (Link((Text(f"{name} (PDF)"),), f"/files/{name.lower().replace(' ', '-')}.pdf"),)
+
+
+def test_a_table_of_downloads_stays() -> None:
+    reports = column(*(download(f"Report {year}") for year in (2021, 2022, 2023)))
+    assert drop_link_tables([para(ARTICLE), reports]) == [para(ARTICLE), reports]  # documents, not pages
+    pages = column(*((Link((Text(f"Report {y}"),), f"/reports/{y}"),) for y in (2021, 2022, 2023)))
+    assert drop_link_tables([para(ARTICLE), pages, para(ARTICLE)]) == [para(ARTICLE), pages, para(ARTICLE)]
+    assert drop_link_tables([para(ARTICLE), pages]) == [para(ARTICLE)]  # after the story: the site's
+
+
+def test_a_one_column_table_of_short_cells_stays_a_table() -> None:
+    fruit = "".join(
+        f"<tr><td>{name}, {n} tonnes</td></tr>" for n, name in enumerate(("Apples", "Pears", "Plums"))
+    )
+    note = "<tr><td><p>Figures from the harvest board, rounded to the tonne.</p></td></tr>"
+    for markup in (fruit, fruit + note):  # a note under the figures does not make it a layout
+        tables = [b for b in read(f"{STORY}<table>{markup}</table>") if isinstance(b, Table)]
+        assert len(tables) == 1 and [plain_text(r[0]) for r in tables[0].rows][:3] == [
+            f"{name}, {n} tonnes" for n, name in enumerate(("Apples", "Pears", "Plums"))
+        ]
+
+
+def test_a_one_row_table_of_columns_of_paragraphs_is_read_as_paragraphs() -> None:
+    left, right = STORY.split("</p>", 1)
+    body = read(f"<table><tr><td>{left}</p></td><td>{right}</td></tr></table>")
+    assert not any(isinstance(b, Table) for b in body)
+    assert [plain_text(b)[:20] for b in body if isinstance(b, Paragraph)] == [
+        "The first paragraph ",
+        "The second paragraph",
+        "The third paragraph ",
+    ]
+
+
+def test_the_byline_check_and_the_hidden_step_see_the_same_page() -> None:
+    tree = lxml.html.fromstring(
+        '<html><body><p>Shown</p><div aria-hidden="true">Icon</div><div hidden="until-found">Folded</div>'
+        '<div hidden>Closed</div><p style="visibility:hidden">Invisible</p><script>code()</script></body></html>'
+    )
+    assert reader_text(tree, strict=True) == "Shown Folded"
+    assert reader_text(tree) == "Shown Icon Folded Closed Invisible"

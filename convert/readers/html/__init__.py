@@ -60,8 +60,8 @@ _MIN_LETTERS = 20
 #: (tuning half measured, validation half confirmed; see bench/RESULTS.md).
 BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "hidden": lambda body, page: drop_hidden(body, page.tree),
-    "link-trails": lambda body, page: drop_link_trails(body),
-    "link-tables": lambda body, page: drop_link_tables(body),
+    "link-trails": lambda body, page: drop_link_trails(body, page.meta.url),
+    "link-tables": lambda body, page: drop_link_tables(body, page.meta.url),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),

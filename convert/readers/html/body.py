@@ -294,8 +294,9 @@ def _is_layout(table: Any) -> bool:
     one-row table, its paragraphs as ``<p>``. Read as a data table, those
     paragraphs run together into one cell. Mozilla Readability
     (``_markDataTables``) takes a table of one row or one column as layout,
-    and one with header cells as data; this follows it, for tables whose
-    cells hold blocks (one of short inline cells stays a table).
+    and one with header cells as data; this follows it, for tables where
+    most cells that hold anything hold blocks (one of short inline cells
+    stays a table, and so does one whose last cell is a note in a ``<p>``).
     """
     rows = [row for row in table if row.tag == "row"]
     cells = [cell for row in rows for cell in row if cell.tag == "cell"]
@@ -303,7 +304,9 @@ def _is_layout(table: Any) -> bool:
         return False
     if len(rows) > 1 and max(len(row) for row in rows) > 1:
         return False
-    return any(child.tag in _CELL_BLOCKS for cell in cells for child in cell)
+    filled = [cell for cell in cells if len(cell) or "".join(cell.itertext()).strip()]
+    blocks = sum(any(child.tag in _CELL_BLOCKS for child in cell) for cell in filled)
+    return blocks > 0 and 2 * blocks >= len(filled)
 
 
 _INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "a", "b", "i", "em", "strong", "sub", "sup"})

@@ -5,32 +5,51 @@ site links. Each is a switch in :data:`convert.readers.html.BODY_STEPS`.
 
 from __future__ import annotations
 
+import mimetypes
 import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ...model import Block, Emph, Figure, Inline, Link, Paragraph, Strong, Table, Text, plain_text
+from ...model import (
+    Block,
+    BlockQuote,
+    Emph,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    List,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from .text import is_hidden, reader_text
 from .text import name_key as _key
 
-#: An element the reader does not see, as Mozilla Readability's ``_isProbablyVisible`` decides it
-#: (inline ``display: none`` or ``visibility: hidden``, the ``hidden`` attribute, ``aria-hidden="true"``
-#: except on its ``fallback-image``) and trafilatura's own ``OVERALL_DISCARD_XPATH`` drops on its main
-#: path (its fallback extractors do not).
+#: The elements that may be hidden (:func:`~.text.is_hidden`), as Mozilla Readability's
+#: ``_isProbablyVisible`` decides it and trafilatura's own ``OVERALL_DISCARD_XPATH`` drops them on
+#: its main path (its fallback extractors do not).
 _MAYBE_HIDDEN = etree.XPath("//body//*[@style or @hidden or @aria-hidden]")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def _is_hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-        return True
-    return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
-
 
 #: A text this long (in letters and digits) that is hidden and shown too is the page's text twice
-#: (a "send by e-mail" box quoting the lede, a plain copy of highlighted code); a shorter one is a
+#: (a "send by e-mail" box quoting the lede, a plain copy of highlighted code); a shorter one stays
+#: only when the page shows it as a block of text of its own (:data:`_TEXT_ELEMENTS`), not as the
 #: word of a control ("Log in") that a hidden pop-up shares with a shown button.
 _SHOWN_TWICE = 20
+
+#: The elements that show a short text as the page's own (HTML's headings, paragraphs, list items,
+#: definitions and table cells) and the controls whose words are not (links, buttons, labels).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TEXT_ELEMENTS = etree.XPath(
+    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::p or self::li or self::dd or self::td]"
+)
+_CONTROLS = frozenset({"a", "button", "label"})
 
 
 def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
@@ -40,9 +59,12 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     carry them hidden until a button opens them. trafilatura drops hidden
     elements on its main path but not in its fallbacks. A block is dropped
     when its whole text is that of a hidden element, unless the page also
-    shows that text (:data:`_SHOWN_TWICE`); when such blocks would be half
-    the body or more, the page hides its article until a script
-    shows it, and all is kept.
+    shows that text: anywhere, for a long text (:data:`_SHOWN_TWICE`); as a
+    heading, paragraph, list item or cell not all inside a link, button or
+    label, for a short one; as a heading, for a heading (a hidden table of
+    contents repeats the section headings). When such blocks would be half
+    the body or more, the page hides its article until a script shows it,
+    and all is kept.
     """
     if tree is None:
         return body
@@ -64,53 +86,61 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     }
     drop = {k for k in keys if k and k in hidden}
     if any(len(k) >= _SHOWN_TWICE for k in drop):
-        shown = _key(_shown_text(tree, roots))
+        shown = _key(reader_text(tree, skip=set(roots)))
         drop = {k for k in drop if len(k) < _SHOWN_TWICE or k not in shown}
-    if not drop or 2 * sum(len(k) for k in keys if k in drop) >= sum(len(k) for k in keys):
+    as_text, as_heading = _shown_elements(tree, roots, drop, longest)
+    drop -= as_text
+    kept = [
+        not k or k not in drop or (isinstance(b, Heading) and k in as_heading)
+        for b, k in zip(body, keys, strict=True)
+    ]
+    dropped = sum(len(k) for k, keep in zip(keys, kept, strict=True) if not keep)
+    if not dropped or 2 * dropped >= sum(len(k) for k in keys):
         return body
-    return [b for b, k in zip(body, keys, strict=True) if k not in drop]
+    return [b for b, keep in zip(body, kept, strict=True) if keep]
 
 
 def _hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
     """The hidden elements of ``<body>`` that are not inside another one."""
-    marked = [el for el in _MAYBE_HIDDEN(tree) if _is_hidden(el)]
+    marked = [el for el in _MAYBE_HIDDEN(tree) if is_hidden(el)]
     inside = set(marked)
     return [el for el in marked if not any(a in inside for a in el.iterancestors())]
 
 
-def _text(el: HtmlElement) -> str:
-    """An element's text, its scripts, style sheets and comments left out."""
+def _shown_elements(
+    tree: HtmlElement, hidden: list[HtmlElement], wanted: set[str], longest: int
+) -> tuple[set[str], set[str]]:
+    """Which of the ``wanted`` keys the page shows outside its ``hidden`` elements: as the text of a
+    heading, paragraph, list item or cell not all inside a control (:data:`_CONTROLS`); and as a heading's.
+    """
+    as_text: set[str] = set()
+    as_heading: set[str] = set()
+    if not wanted:
+        return as_text, as_heading
+    skip = set(hidden)
+    for el in _TEXT_ELEMENTS(tree):
+        if len(el.text_content()) > longest or (key := _key(_text(el))) not in wanted:
+            continue
+        if el in skip or any(a in skip for a in el.iterancestors()):
+            continue
+        if el.tag in _HEADINGS:
+            as_heading.add(key)
+        if _key(_text(el, controls=False)):
+            as_text.add(key)
+    return as_text, as_heading
+
+
+def _text(el: HtmlElement, *, controls: bool = True) -> str:
+    """An element's text, its scripts, style sheets and comments left out (and without ``controls``,
+    its links, buttons and labels)."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style"):
         return ""
     parts = [el.text or ""]
     for child in el:
-        parts.append(_text(child))
+        if controls or child.tag not in _CONTROLS:
+            parts.append(_text(child, controls=controls))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def _shown_text(tree: HtmlElement, hidden: list[HtmlElement]) -> str:
-    """The text of ``<body>`` outside the ``hidden`` elements, scripts, style sheets and comments."""
-    body = tree.find("body")
-    if body is None:
-        return ""
-    skip = set(hidden)
-    parts: list[str] = []
-    skipping: object = None
-    for event, el in etree.iterwalk(body, events=("start", "end")):
-        if event == "start":
-            if skipping is None and (
-                el in skip or not isinstance(el.tag, str) or el.tag in ("script", "style")
-            ):
-                skipping = el
-            elif skipping is None:
-                parts.append(el.text or "")
-        else:
-            if el is skipping:
-                skipping = None
-            if skipping is None and el is not body:
-                parts.append(el.tail or "")
-    return " ".join(parts)
 
 
 #: The characters a trail of links is set with (``Home > News > Story``, ``Home › News``, ``A | B``):
@@ -145,9 +175,10 @@ def _is_link_trail(block: Block) -> bool:
     return links >= 2 and separators >= links - 1
 
 
-def drop_link_trails(body: list[Block]) -> list[Block]:
-    """Paragraphs that are trails of links (breadcrumbs, bars of site links) are the site's, not the article's."""
-    return [b for b in body if not _is_link_trail(b)]
+def drop_link_trails(body: list[Block], page_url: str | None = None) -> list[Block]:
+    """Trails of links (breadcrumbs, bars of site links) at the body's edges that link within the site
+    (:func:`_drop_site_furniture`) are the site's, not the article's."""
+    return _drop_site_furniture(body, _is_link_trail, page_url)
 
 
 #: A table of site links: at least this many cells, this share of them with a link, none longer.
@@ -179,6 +210,104 @@ def _is_link_table(block: Block) -> bool:
     return sum(_has_link(c) for c in cells) >= _LINK_TABLE_SHARE * len(cells)
 
 
-def drop_link_tables(body: list[Block]) -> list[Block]:
-    """Tables that are menus of site links (:func:`_is_link_table`) are not the article."""
-    return [b for b in body if not _is_link_table(b)]
+def drop_link_tables(body: list[Block], page_url: str | None = None) -> list[Block]:
+    """Tables that are menus of site links (:func:`_is_link_table`) at the body's edges are not the
+    article (:func:`_drop_site_furniture`)."""
+    return _drop_site_furniture(body, _is_link_table, page_url)
+
+
+# --------------------------------------------------------------------------
+# Where a trail or table of links sits, and where its links point
+
+
+def _drop_site_furniture(
+    body: list[Block], furniture: Callable[[Block], bool], page_url: str | None
+) -> list[Block]:
+    """``body`` without the blocks that are ``furniture``, sit at its edges and link within the site.
+
+    A site's menus and breadcrumbs come before the article or after it; a
+    list of links between its paragraphs (the agencies that carried a story,
+    the reports it draws on) is the article's own. So a block is dropped
+    only before the first paragraph of prose or after the last
+    (:func:`_is_prose`), and only when every link in it stays on the site
+    (:func:`_site_link`).
+    """
+    prose = [i for i, block in enumerate(body) if _is_prose(block)]
+    first, last = (prose[0], prose[-1]) if prose else (len(body), -1)
+    host = _host(page_url)
+    return [
+        block
+        for i, block in enumerate(body)
+        if not (
+            (i < first or i > last)
+            and furniture(block)
+            and all(_site_link(url, host) for url in _link_urls(block))
+        )
+    ]
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph (or a list or quotation of them) with letters of its own, outside its links; not a trail."""
+    match block:
+        case Paragraph(content=content):
+            return not _is_link_trail(block) and _own_letters(content)
+        case List(items=items):
+            return any(_is_prose(b) for item in items for b in item)
+        case BlockQuote(body=blocks):
+            return any(_is_prose(b) for b in blocks)
+    return False
+
+
+def _own_letters(content: tuple[Inline, ...]) -> bool:
+    for node in content:
+        if isinstance(node, Text) and any(c.isalpha() for c in node.text):
+            return True
+        if isinstance(node, Emph | Strong) and _own_letters(node.content):
+            return True
+    return False
+
+
+def _link_urls(block: Block) -> list[str]:
+    rows = (
+        block.rows
+        if isinstance(block, Table)
+        else (((block.content,),) if isinstance(block, Paragraph) else ())
+    )
+    return [url for row in rows for cell in row for url in _urls(cell)]
+
+
+def _urls(content: tuple[Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in content:
+        if isinstance(node, Link):
+            out.append(node.url)
+        elif isinstance(node, Emph | Strong):
+            out.extend(_urls(node.content))
+    return out
+
+
+def _host(url: str | None) -> str | None:
+    """A web address's host name, lower case, without ``www.``; ``None`` when there is none."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+#: The media types of a web page: a link to anything else (``report.pdf``, ``data.csv``) is a
+#: document to download, which a site's menu does not offer (types from the ``mimetypes`` tables).
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _site_link(url: str, page_host: str | None) -> bool:
+    """A link to another page of the site: relative, or to the page's own host (any host when the
+    page does not say its address), and not to a document (:data:`_PAGE_TYPES`)."""
+    parts = urlsplit(url)
+    kind, _ = mimetypes.guess_type(parts.path)
+    if kind is not None and kind not in _PAGE_TYPES:
+        return False
+    if parts.scheme not in ("", "http", "https"):
+        return parts.scheme == "javascript"  # a script's control; mailto: and the like are not the site's
+    if not parts.netloc or page_host is None:
+        return True
+    return _host(url) == page_host

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -53,13 +54,29 @@ def name_key(text: str) -> str:
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 #: ``style`` values that hide an element.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """An element the reader does not see, as Mozilla Readability's ``_isProbablyVisible`` decides it.
+
+    Inline ``display: none`` or ``visibility: hidden``, the ``hidden``
+    attribute (not ``hidden="until-found"``: a browser shows that content
+    when it is searched for or linked to, as Wikipedia's folded sections and
+    FAQ accordions are), ``aria-hidden="true"`` except on Readability's
+    ``fallback-image``.
+    """
+    if el.get("hidden") not in (None, "until-found") or _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
+
+
 #: Class or id words of a comment thread (``comments``, ``comment-939``, ``commentlist``; not ``commentary``).
 _COMMENT_WORD = re.compile(r"(?:comments?|commentlist)(?:[-_].*)?", re.IGNORECASE)
 
 
 def _unseen(el: HtmlElement, strict: bool) -> bool:
     """An element whose text a reader does not see: a script or style; if ``strict``, also a hidden
-    element or a comment thread, whose text is not the article's own.
+    element (:func:`is_hidden`) or a comment thread, whose text is not the article's own.
 
     A name that only a hidden ``vcard`` or a reader's comment shows is not a
     byline of the article.
@@ -68,19 +85,18 @@ def _unseen(el: HtmlElement, strict: bool) -> bool:
         return True
     if not strict:
         return False
-    if el.get("hidden") is not None:
-        return True
-    if _HIDDEN_STYLE.search(el.get("style") or ""):
+    if is_hidden(el):
         return True
     words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
     return any(_COMMENT_WORD.fullmatch(w) for w in words)
 
 
-def reader_text(tree: HtmlElement, *, strict: bool = False) -> str:
+def reader_text(tree: HtmlElement, *, strict: bool = False, skip: Collection[HtmlElement] = ()) -> str:
     """The text of ``<body>`` a reader sees, whitespace squashed.
 
     Scripts and styles are left out, and with ``strict`` hidden elements and
-    comment threads too (:func:`_unseen`); the text after such an element is kept.
+    comment threads too (:func:`_unseen`), and the elements in ``skip``; the text after such an
+    element is kept.
     """
     body = tree.find("body")
     if body is None:
@@ -89,7 +105,7 @@ def reader_text(tree: HtmlElement, *, strict: bool = False) -> str:
     skipping: object = None
     for event, el in etree.iterwalk(body, events=("start", "end")):
         if event == "start":
-            if skipping is None and el is not body and _unseen(el, strict):
+            if skipping is None and el is not body and (el in skip or _unseen(el, strict)):
                 skipping = el
             elif skipping is None:
                 parts.append(el.text or "")
