@@ -174,6 +174,11 @@ HELD_HEADLINES = [
 #: with only the body below, they read as a byline, as ``Por María de la Cruz`` must (the limit of
 #: the particle check: no maintained data tells ``Amour`` from a given name).
 PARTICLE_HEADLINES = {"Par Amour de la Patrie"}
+#: Headlines in a newsroom's byline form whose words are shaped like a name (a saint's genitive,
+#: two Han characters, a Hangul word opening with a family-name syllable, Arabic words): standing
+#: first with only the body below they read as a byline, as ``记者 王小明`` and ``김민수 기자`` must
+#: (no maintained data tells ``手记`` "notes" or ``어린이`` "children" from a given name).
+NEWSROOM_HEADLINES = {"Του Αγίου Δημητρίου", "记者 手记", "어린이 기자", "كتب: قراءة في المعرض"}
 
 
 def _cases(tuned: list, held: list, limits: frozenset[str] | set[str] = frozenset()) -> list:
@@ -213,7 +218,9 @@ def test_a_byline_above_the_headline_is_read(
     assert (meta.title, _names(meta)) == (title, names)
 
 
-@pytest.mark.parametrize(("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES))
+@pytest.mark.parametrize(
+    ("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES | NEWSROOM_HEADLINES)
+)
 def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headline: str) -> None:
     meta = convert.read(_text(headline, BODY[lang], BODY[lang]), from_="text").meta
     assert (meta.title, meta.authors) == (headline, ())
@@ -222,6 +229,19 @@ def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headl
     names = next(n for lng, _, _, n in READ if lng == lang)
     meta = convert.read(_text(headline, byline, BODY[lang]), from_="text").meta
     assert (meta.title, _names(meta)) == (headline, names)
+
+
+NEWSROOM_READ = [r for r in READ if read_newsroom_byline(r[2], r[0])]
+NEWSROOM_HELD_READ = [r for r in HELD_READ if read_newsroom_byline(r[2], r[0])]
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), _cases(NEWSROOM_READ, NEWSROOM_HELD_READ))
+def test_a_newsroom_byline_standing_first_with_no_headline_is_read(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    """The form matching is no reason to read the line as a headline: its names are a name's."""
+    meta = convert.read(_text(byline, BODY[lang], BODY[lang]), from_="text").meta
+    assert (meta.title, _names(meta)) == (None, names)
 
 
 def test_a_particle_headline_standing_alone_reads_as_a_byline_and_under_a_headline_is_one() -> None:
@@ -245,8 +265,9 @@ def test_a_particle_headline_standing_alone_reads_as_a_byline_and_under_a_headli
         # her particles are Spanish ones: a byline even with only the body below it
         ("es", ("Por María de la Cruz",), None, ("María de la Cruz",)),
         ("nl", ("Door Pieter van den Berg",), None, ("Pieter van den Berg",)),
-        # a newsroom form standing first with no headline below is the headline
-        ("el", ("Του Αγίου Νικολάου",), "Του Αγίου Νικολάου", ()),
+        # a newsroom form standing first with no headline below is the headline when it names
+        # no one (no genitive to read back, no family name), or kana inside its kanji
+        ("ja", ("文・芸術の秋",), "文・芸術の秋", ()),
         ("el", ("Της Αγίας Σοφίας",), "Της Αγίας Σοφίας", ()),
         ("ko", ("청년 기자",), "청년 기자", ()),
         ("ko", ("시민 기자",), "시민 기자", ()),

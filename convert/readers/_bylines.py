@@ -27,10 +27,11 @@ class Byline:
     names: tuple[str, ...] = ()
     role: str | None = None
     publisher: str | None = None
-    #: A line a headline may read as: in a newsroom's form (``Του Αγίου Νικολάου``, ``记者 手记``),
-    #: or in another language's words with a lower-case word inside a name that is none of the
-    #: language's particles (``Von Null auf Hundert``). Standing first with no headline below it,
-    #: it is the headline (:func:`.text.header.read_header`).
+    #: A line a headline may read as: its names are weak evidence of a person, a lower-case word
+    #: inside a name that is none of the language's particles (``Von Null auf Hundert``) or kana
+    #: inside a name in kanji (``文・芸術の秋``). Standing first with no headline below it, it is
+    #: the headline (:func:`.text.header.read_header`); a newsroom form whose names are a name's
+    #: (``김민수 기자``, ``记者 王小明``) is a byline there too.
     headline_like: bool = False
     #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
     #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
@@ -114,7 +115,6 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if (lang := language()) is None:
         return None
     rest = reading.read_byline(line, lang)
-    newsroom = rest is None
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest = rest.rstrip(" .")
@@ -130,7 +130,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     hangul = [p for p in people if any("\uac00" <= ch <= "\ud7a3" for ch in p)]
     if not all(reading.korean_family_name(p) for p in hangul):
         return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
-    headline_like = newsroom or not all(reading.name_particles_fit(p, lang) for p in people)
+    headline_like = any(_weak_name(p, lang) for p in people)
     return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=headline_like)
 
 
@@ -178,6 +178,19 @@ def _without_role(part: str, roles: tuple[str, ...]) -> str:
         if part.startswith(role + " "):
             return part[len(role) :].strip()
     return part
+
+
+def _weak_name(name: str, lang: str) -> bool:
+    """Whether ``name``, read from a byline in the language's own words, is weak evidence of a
+    person: a lower-case word inside it that is none of the language's name particles
+    (:func:`~convert.locale.reading.name_particles_fit`), or hiragana beside kanji (``芸術の秋``:
+    a name is written in kanji or in kana, hiragana with kanji is a phrase's grammar)."""
+    from ..locale import reading
+
+    if not reading.name_particles_fit(name, lang):
+        return True
+    han = any("\u3400" <= ch <= "\u9fff" for ch in name)
+    return han and any("\u3040" <= ch <= "\u309f" for ch in name)
 
 
 def _unspaced(word: str) -> bool:

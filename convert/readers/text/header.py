@@ -216,7 +216,7 @@ def _headline_not_byline(
     language: Language | None,
 ) -> bool:
     """Whether a line a headline may read as (:attr:`Byline.headline_like`: ``Von Null auf Hundert``,
-    ``Του Αγίου Νικολάου``, ``记者 手记``) stands where the headline goes: no headline yet and none
+    ``文・芸術の秋``) stands where the headline goes: no headline yet and none
     in the blocks below it (:func:`_headline_below`). ``Von Ursula von der Leyen`` above the headline
     stays a byline; so does ``Por María de la Cruz`` with only the body below (her particles are
     Spanish ones: the line is not headline-like)."""
