@@ -306,10 +306,16 @@ def test_markdown_front_matter_authors_win_and_a_byline_paragraph_needs_a_title(
     assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jane Doe",)
 
 
-@pytest.mark.parametrize(("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES))
+@pytest.mark.parametrize(
+    ("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES | NEWSROOM_HEADLINES)
+)
 def test_markdown_headline_that_opens_like_a_byline_names_no_one(lang: str, headline: str) -> None:
-    meta = convert.read(f"# {headline}\n\n{BODY[lang]}\n".encode(), from_="markdown").meta
-    assert (meta.title, meta.authors) == (headline, ())
+    """The line as the first paragraph under a front-matter title, where a byline would stand:
+    it names no one and stays in the body."""
+    text = f"---\ntitle: Nachrichten\n---\n\n{headline}\n\n{BODY[lang]}\n"
+    article = convert.read(text.encode(), from_="markdown")
+    assert (article.meta.title, article.meta.authors) == ("Nachrichten", ())
+    assert headline in plain_text(article.body)
 
 
 def test_a_byline_line_in_a_closing_position_is_read() -> None:

@@ -391,8 +391,8 @@ class MarkdownReader(PandocReader):
             return meta.language or identify(plain_text(body[1:8]))
 
         found = find_byline(line, language)
-        if found is None or not found.names:
-            return article
+        if found is None or not found.names or found.headline_like:
+            return article  # headline_like: names that are weak evidence (Von Null auf Hundert)
         published = meta.published
         if found.dropped:
             # the paragraph leaves the body only when all of it is read: a date after the names
