@@ -477,14 +477,20 @@ def test_html_subheading_byline_gate_looks_at_the_name_part_only() -> None:
     assert list(byline_texts(lxml_html.fromstring(page))) == []
 
 
-def test_html_a_refused_by_word_line_still_ends_the_look_for_one() -> None:
-    """The first "By NAME" line is the article's; one refused (another language's word) stops the
-    look too, so a reader's "By …" further down the page is not taken instead."""
+def test_html_a_by_word_line_refused_for_its_language_does_not_end_the_look_for_one() -> None:
+    """Another language's By-word line (``Par Three Holes Return`` on an English page) is passed
+    over: the byline under it is read. The look still ends at the body's first long paragraph, so
+    a reader's "By …" further down the page is not taken instead."""
     from lxml import html as lxml_html
 
     from convert.readers.html.byline import byline_texts
 
-    body = "<p>The announcement came on Sunday night after a long week of talks.</p>" * 3
+    body = "<p>The announcement came on Sunday night after a long week of talks between the sides.</p>" * 3
+    page = (
+        "<html lang=en><body><article><h1>Golf</h1><h3>Par Three Holes Return</h3>"
+        f"<p>By Jane Doe</p>{body}</article></body></html>"
+    )
+    assert _names(convert.read(page.encode(), from_="html").meta) == ("Jane Doe",)
     page = (
         f"<html lang=en><body><article><h1>Sports</h1><p>Von Miller Signs With Bills</p>{body}"
         "<p>By Jane Roe</p></article></body></html>"
