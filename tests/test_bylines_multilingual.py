@@ -519,12 +519,23 @@ def test_html_a_by_word_line_refused_for_its_language_does_not_end_the_look_for_
     assert not any("Jane Roe" in text for text in byline_texts(lxml_html.fromstring(page)))
 
 
-def test_markdown_byline_paragraph_leaves_the_body_only_when_all_of_it_is_read() -> None:
-    text = "# Talks resume\n\nBy Jane Doe, March 3, 2024\n\nThe talks resumed on Sunday night.\n"
-    article = convert.read(text.encode(), from_="markdown")
-    assert (_names(article.meta), article.meta.published) == (("Jane Doe",), "2024-03-03")
-    assert "Jane Doe" not in plain_text(article.body)
-    text = "# Talks resume\n\nBy Jane Doe, in Moscow\n\nThe talks resumed on Sunday night.\n"
-    article = convert.read(text.encode(), from_="markdown")
-    assert "By Jane Doe, in Moscow" in plain_text(article.body)  # a part not read: the paragraph stays
-    assert article.meta.authors == ()
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("By Jane Doe, March 3, 2024", "2024-03-03"),
+        ("By Jane Doe, Moscow", None),  # a place after the name: dropped, by both readers
+        ("By Jane Doe, in Moscow", None),
+    ],
+)
+def test_markdown_and_text_read_a_byline_with_a_date_or_place_alike(line: str, published: str | None) -> None:
+    body = "The talks resumed on Sunday night after a long week of meetings between the two sides."
+    prov: dict[str, str] = {}
+    markdown = convert.read(
+        f"# Talks resume\n\n{line}\n\n{body}\n".encode(), from_="markdown", provenance=prov
+    )
+    text = convert.read(_text("Talks resume", line, body), from_="text")
+    for article in (markdown, text):
+        assert (_names(article.meta), article.meta.published) == (("Jane Doe",), published)
+        assert "Jane Doe" not in plain_text(article.body)
+    assert ("published" in prov) == bool(published)
+    assert "(parse_date)" in prov.get("published", "(parse_date)")  # the parser that read it

@@ -36,6 +36,9 @@ class Byline:
     #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
     #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
     dropped: tuple[str, ...] = ()
+    #: The date the dropped parts make (``March 3, 2024``), ISO, and the parser that read it.
+    published: str | None = None
+    published_by: str | None = None
 
 
 _BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
@@ -97,7 +100,33 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
             return None
         else:
             dropped.append(part)  # a short trailing part, such as a place ("in Moscow")
-    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher, dropped=tuple(dropped))
+    published, parser = _dropped_date(dropped, language)
+    return Byline(
+        tuple(dict.fromkeys(names)),
+        role if names else None,
+        publisher,
+        dropped=tuple(dropped),
+        published=published,
+        published_by=parser,
+    )
+
+
+def _dropped_date(dropped: list[str], language: Language | None) -> tuple[str | None, str | None]:
+    """The date the dropped parts of a byline make together (``March 3, 2024``, ``3. März 2024``
+    in the article's language), ISO, and the name of the parser that read it."""
+    if not dropped:
+        return None, None
+    from ..dates import parse_date
+
+    rest = ", ".join(dropped)
+    if iso := parse_date(rest):
+        return iso, "parse_date"
+    if language is not None and (lang := language()):
+        from ..locale.reading import read_date
+
+        if iso := read_date(rest, lang):
+            return iso, "read_date"
+    return None, None
 
 
 def _translated_byline(line: str, language: Language) -> Byline | None:
