@@ -124,6 +124,8 @@ def test_find_byline(line: str, names: tuple[str, ...], role: str | None, publis
     "line",
     [
         "By the numbers: what the budget means",
+        "By the sea",
+        "By the Numbers",
         "By 2030, all cars will be electric",
         "By Vladimir Sazhin is Senior Researcher Institute of Oriental Studies",
         "Jane Doe, Reuters",
@@ -310,6 +312,14 @@ def test_find_title() -> None:
     assert not looks_like_title("*An author note")
     assert not looks_like_title("Editor's note: see below")
     assert not looks_like_title("He said: “No.”")
+
+
+@pytest.mark.parametrize("line", ["By the sea", "By the Numbers"])
+def test_a_by_line_that_names_no_one_stays_as_the_headline(line: str) -> None:
+    """A determiner alone ("the Numbers") is no staff role: the line is no byline and stays."""
+    body = "The talks resumed on Sunday night after a long week of meetings between the two sides."
+    article = convert.read(f"{line}\n\n{body}\n\n{body}\n".encode(), from_="text")
+    assert (article.meta.title, article.meta.authors) == (line, ())
 
 
 def test_joining_a_long_wrapped_block_takes_time_in_proportion_to_it() -> None:

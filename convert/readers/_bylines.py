@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
-from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+from ..names import has_role_word, is_role, looks_like_name, looks_like_publisher, names_a_desk
 from ._lines import clean
 
 #: The article's language, identified when first asked (a line that may be in its words).
@@ -70,7 +70,7 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
 
     ``None`` unless the line starts with "By" and its first part names people,
     a publisher or a staff role ("By Staff" is a byline with no author;
-    "By the numbers" is not a byline). With the article's ``language``, a byline
+    "By the numbers" and "By the sea" are not bylines). With the article's ``language``, a byline
     in that language's words, if Broadsheet has a catalogue for it (``Par Jean
     Dupont et Marie Curie`` in French, ``بقلم …``, ``Автор: …``, ``作者：…``;
     :func:`convert.locale.reading.read_byline`), names people, joined as the
@@ -95,6 +95,8 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
         elif all(looks_like_name(p) for p in people):
             names.extend(tidy_name(p) for p in people)
         elif len(part.split()) <= 5 and (is_role(part) or names_a_desk(part)):
+            if n == 0 and not has_role_word(part):
+                return None  # "By the Numbers", "By the sea": a determiner alone makes no byline
             role = role or part
         elif n == 0 or len(part.split()) > 4:
             return None
