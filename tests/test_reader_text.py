@@ -322,6 +322,17 @@ def test_a_by_line_that_names_no_one_stays_as_the_headline(line: str) -> None:
     assert (article.meta.title, article.meta.authors) == (line, ())
 
 
+def test_clean_collapses_every_space_str_split_knows() -> None:
+    """As ``" ".join(text.split())``: every ``str.isspace`` character, and no other."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isspace():
+            assert clean(f" a{c}{c}b{c}") == "a b", hex(ord(c))
+        elif not 0xD800 <= ord(c) <= 0xDFFF:
+            assert clean(f"a{c}b") == f"a{c}b", hex(ord(c))
+
+
 def test_joining_a_long_wrapped_block_takes_time_in_proportion_to_it() -> None:
     """Each line's join looks at the line before it, not at the whole paragraph so far: four
     times the lines take about four times the CPU time, not sixteen (loosely: under eight)."""
