@@ -195,6 +195,12 @@ def is_role(text: str) -> bool:
     return any(w in _ROLE_WORDS for w in rest[:-1])
 
 
+def has_role_word(text: str) -> bool:
+    """Whether a word of ``text`` is a role's or a desk's ("Our Correspondent", "the editors"), not
+    only a determiner ("the Numbers", "the sea": :func:`is_role` counts those as roles)."""
+    return any(w in _ROLE_WORDS for w in _words(text)) or names_a_desk(text)
+
+
 def names_a_desk(text: str) -> bool:
     """Whether a word of ``text`` (hyphenated parts too: "Online-Redaktion") is a desk or an account."""
     return any(w in _DESK_WORDS for w in _words(text))

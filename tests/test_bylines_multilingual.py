@@ -174,6 +174,11 @@ HELD_HEADLINES = [
 #: with only the body below, they read as a byline, as ``Por María de la Cruz`` must (the limit of
 #: the particle check: no maintained data tells ``Amour`` from a given name).
 PARTICLE_HEADLINES = {"Par Amour de la Patrie"}
+#: Headlines in a newsroom's byline form whose words are shaped like a name (a saint's genitive,
+#: two Han characters, a Hangul word opening with a family-name syllable, Arabic words): standing
+#: first with only the body below they read as a byline, as ``记者 王小明`` and ``김민수 기자`` must
+#: (no maintained data tells ``手记`` "notes" or ``어린이`` "children" from a given name).
+NEWSROOM_HEADLINES = {"Του Αγίου Δημητρίου", "记者 手记", "어린이 기자", "كتب: قراءة في المعرض"}
 
 
 def _cases(tuned: list, held: list, limits: frozenset[str] | set[str] = frozenset()) -> list:
@@ -213,7 +218,9 @@ def test_a_byline_above_the_headline_is_read(
     assert (meta.title, _names(meta)) == (title, names)
 
 
-@pytest.mark.parametrize(("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES))
+@pytest.mark.parametrize(
+    ("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES | NEWSROOM_HEADLINES)
+)
 def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headline: str) -> None:
     meta = convert.read(_text(headline, BODY[lang], BODY[lang]), from_="text").meta
     assert (meta.title, meta.authors) == (headline, ())
@@ -222,6 +229,40 @@ def test_a_headline_that_opens_like_a_byline_stays_the_headline(lang: str, headl
     names = next(n for lng, _, _, n in READ if lng == lang)
     meta = convert.read(_text(headline, byline, BODY[lang]), from_="text").meta
     assert (meta.title, _names(meta)) == (headline, names)
+
+
+NEWSROOM_READ = [r for r in READ if read_newsroom_byline(r[2], r[0])]
+NEWSROOM_HELD_READ = [r for r in HELD_READ if read_newsroom_byline(r[2], r[0])]
+
+
+@pytest.mark.parametrize(("lang", "title", "byline", "names"), _cases(NEWSROOM_READ, NEWSROOM_HELD_READ))
+def test_a_newsroom_byline_standing_first_with_no_headline_is_read(
+    lang: str, title: str, byline: str, names: tuple[str, ...]
+) -> None:
+    """The form matching is no reason to read the line as a headline: its names are a name's."""
+    meta = convert.read(_text(byline, BODY[lang], BODY[lang]), from_="text").meta
+    assert (meta.title, _names(meta)) == (None, names)
+
+
+#: Idioms whose lower-case word is one of the language's name particles (``zu``, a single ``de``),
+#: as in ``Clara zu Salm`` and ``Ana de Armas``: standing first over the body they read as a
+#: byline. No rule found tells them apart (a given name's list would; none maintained is small
+#: enough to ship), so they are pinned as known limits, strictly: a fix makes them pass.
+PARTICLE_IDIOMS = [
+    ("de", "Von Kopf zu Fuß"),
+    ("de", "Von Tür zu Tor"),
+    ("es", "Por Tierra de Campos"),
+    ("es", "Por Amor de Dios"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline"),
+    [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason="a known limit")) for c in PARTICLE_IDIOMS],
+)
+def test_an_idiom_with_a_name_particle_standing_first_is_the_headline(lang: str, headline: str) -> None:
+    meta = convert.read(_text(headline, BODY[lang], BODY[lang]), from_="text").meta
+    assert (meta.title, meta.authors) == (headline, ())
 
 
 def test_a_particle_headline_standing_alone_reads_as_a_byline_and_under_a_headline_is_one() -> None:
@@ -245,8 +286,9 @@ def test_a_particle_headline_standing_alone_reads_as_a_byline_and_under_a_headli
         # her particles are Spanish ones: a byline even with only the body below it
         ("es", ("Por María de la Cruz",), None, ("María de la Cruz",)),
         ("nl", ("Door Pieter van den Berg",), None, ("Pieter van den Berg",)),
-        # a newsroom form standing first with no headline below is the headline
-        ("el", ("Του Αγίου Νικολάου",), "Του Αγίου Νικολάου", ()),
+        # a newsroom form standing first with no headline below is the headline when it names
+        # no one (no genitive to read back, no family name), or kana inside its kanji
+        ("ja", ("文・芸術の秋",), "文・芸術の秋", ()),
         ("el", ("Της Αγίας Σοφίας",), "Της Αγίας Σοφίας", ()),
         ("ko", ("청년 기자",), "청년 기자", ()),
         ("ko", ("시민 기자",), "시민 기자", ()),
@@ -285,10 +327,16 @@ def test_markdown_front_matter_authors_win_and_a_byline_paragraph_needs_a_title(
     assert _names(convert.read(text.encode(), from_="markdown").meta) == ("Jane Doe",)
 
 
-@pytest.mark.parametrize(("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES))
+@pytest.mark.parametrize(
+    ("lang", "headline"), _cases(HEADLINES, HELD_HEADLINES, PARTICLE_HEADLINES | NEWSROOM_HEADLINES)
+)
 def test_markdown_headline_that_opens_like_a_byline_names_no_one(lang: str, headline: str) -> None:
-    meta = convert.read(f"# {headline}\n\n{BODY[lang]}\n".encode(), from_="markdown").meta
-    assert (meta.title, meta.authors) == (headline, ())
+    """The line as the first paragraph under a front-matter title, where a byline would stand:
+    it names no one and stays in the body."""
+    text = f"---\ntitle: Nachrichten\n---\n\n{headline}\n\n{BODY[lang]}\n"
+    article = convert.read(text.encode(), from_="markdown")
+    assert (article.meta.title, article.meta.authors) == ("Nachrichten", ())
+    assert headline in plain_text(article.body)
 
 
 def test_a_byline_line_in_a_closing_position_is_read() -> None:
@@ -450,14 +498,20 @@ def test_html_subheading_byline_gate_looks_at_the_name_part_only() -> None:
     assert list(byline_texts(lxml_html.fromstring(page))) == []
 
 
-def test_html_a_refused_by_word_line_still_ends_the_look_for_one() -> None:
-    """The first "By NAME" line is the article's; one refused (another language's word) stops the
-    look too, so a reader's "By …" further down the page is not taken instead."""
+def test_html_a_by_word_line_refused_for_its_language_does_not_end_the_look_for_one() -> None:
+    """Another language's By-word line (``Par Three Holes Return`` on an English page) is passed
+    over: the byline under it is read. The look still ends at the body's first long paragraph, so
+    a reader's "By …" further down the page is not taken instead."""
     from lxml import html as lxml_html
 
     from convert.readers.html.byline import byline_texts
 
-    body = "<p>The announcement came on Sunday night after a long week of talks.</p>" * 3
+    body = "<p>The announcement came on Sunday night after a long week of talks between the sides.</p>" * 3
+    page = (
+        "<html lang=en><body><article><h1>Golf</h1><h3>Par Three Holes Return</h3>"
+        f"<p>By Jane Doe</p>{body}</article></body></html>"
+    )
+    assert _names(convert.read(page.encode(), from_="html").meta) == ("Jane Doe",)
     page = (
         f"<html lang=en><body><article><h1>Sports</h1><p>Von Miller Signs With Bills</p>{body}"
         "<p>By Jane Roe</p></article></body></html>"
@@ -465,12 +519,23 @@ def test_html_a_refused_by_word_line_still_ends_the_look_for_one() -> None:
     assert not any("Jane Roe" in text for text in byline_texts(lxml_html.fromstring(page)))
 
 
-def test_markdown_byline_paragraph_leaves_the_body_only_when_all_of_it_is_read() -> None:
-    text = "# Talks resume\n\nBy Jane Doe, March 3, 2024\n\nThe talks resumed on Sunday night.\n"
-    article = convert.read(text.encode(), from_="markdown")
-    assert (_names(article.meta), article.meta.published) == (("Jane Doe",), "2024-03-03")
-    assert "Jane Doe" not in plain_text(article.body)
-    text = "# Talks resume\n\nBy Jane Doe, in Moscow\n\nThe talks resumed on Sunday night.\n"
-    article = convert.read(text.encode(), from_="markdown")
-    assert "By Jane Doe, in Moscow" in plain_text(article.body)  # a part not read: the paragraph stays
-    assert article.meta.authors == ()
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("By Jane Doe, March 3, 2024", "2024-03-03"),
+        ("By Jane Doe, Moscow", None),  # a place after the name: dropped, by both readers
+        ("By Jane Doe, in Moscow", None),
+    ],
+)
+def test_markdown_and_text_read_a_byline_with_a_date_or_place_alike(line: str, published: str | None) -> None:
+    body = "The talks resumed on Sunday night after a long week of meetings between the two sides."
+    prov: dict[str, str] = {}
+    markdown = convert.read(
+        f"# Talks resume\n\n{line}\n\n{body}\n".encode(), from_="markdown", provenance=prov
+    )
+    text = convert.read(_text("Talks resume", line, body), from_="text")
+    for article in (markdown, text):
+        assert (_names(article.meta), article.meta.published) == (("Jane Doe",), published)
+        assert "Jane Doe" not in plain_text(article.body)
+    assert ("published" in prov) == bool(published)
+    assert "(parse_date)" in prov.get("published", "(parse_date)")  # the parser that read it

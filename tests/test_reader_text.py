@@ -124,6 +124,8 @@ def test_find_byline(line: str, names: tuple[str, ...], role: str | None, publis
     "line",
     [
         "By the numbers: what the budget means",
+        "By the sea",
+        "By the Numbers",
         "By 2030, all cars will be electric",
         "By Vladimir Sazhin is Senior Researcher Institute of Oriental Studies",
         "Jane Doe, Reuters",
@@ -310,6 +312,51 @@ def test_find_title() -> None:
     assert not looks_like_title("*An author note")
     assert not looks_like_title("Editor's note: see below")
     assert not looks_like_title("He said: “No.”")
+
+
+@pytest.mark.parametrize("line", ["By the sea", "By the Numbers"])
+def test_a_by_line_that_names_no_one_stays_as_the_headline(line: str) -> None:
+    """A determiner alone ("the Numbers") is no staff role: the line is no byline and stays."""
+    body = "The talks resumed on Sunday night after a long week of meetings between the two sides."
+    article = convert.read(f"{line}\n\n{body}\n\n{body}\n".encode(), from_="text")
+    assert (article.meta.title, article.meta.authors) == (line, ())
+
+
+def test_clean_collapses_every_space_str_split_knows() -> None:
+    """As ``" ".join(text.split())``: every ``str.isspace`` character, and no other."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isspace():
+            assert clean(f" a{c}{c}b{c}") == "a b", hex(ord(c))
+        elif not 0xD800 <= ord(c) <= 0xDFFF:
+            assert clean(f"a{c}b") == f"a{c}b", hex(ord(c))
+
+
+def test_joining_a_long_wrapped_block_takes_time_in_proportion_to_it() -> None:
+    """Each line's join looks at the line before it, not at the whole paragraph so far: four
+    times the lines take about four times the CPU time, not sixteen (loosely: under eight)."""
+    import time
+
+    def cpu(n: int) -> float:
+        lines = ["the talks resumed on Sunday night after a well-"] + ["known week of talks and"] * n
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            joined = join_wrapped(lines)
+            best = min(best, time.process_time() - start)
+        assert joined.count("well-known") == 1 and len(joined) > 23 * n
+        return max(best, 1e-4)
+
+    assert cpu(8_000) / cpu(2_000) < 8
+
+
+def test_a_block_over_the_limit_is_refused_not_joined_for_minutes() -> None:
+    from convert.errors import LimitError
+
+    data = ("\n".join(["the talks resumed on Sunday night after a long week"] * 20_000) + "\n").encode()
+    with pytest.raises(LimitError, match="block"):
+        convert.read(data, from_="text")
 
 
 def test_split_blocks_and_paragraphs() -> None:

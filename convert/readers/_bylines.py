@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
-from ..names import is_role, looks_like_name, looks_like_publisher, names_a_desk
+from ..names import has_role_word, is_role, looks_like_name, looks_like_publisher, names_a_desk
 from ._lines import clean
 
 #: The article's language, identified when first asked (a line that may be in its words).
@@ -27,14 +27,18 @@ class Byline:
     names: tuple[str, ...] = ()
     role: str | None = None
     publisher: str | None = None
-    #: A line a headline may read as: in a newsroom's form (``Του Αγίου Νικολάου``, ``记者 手记``),
-    #: or in another language's words with a lower-case word inside a name that is none of the
-    #: language's particles (``Von Null auf Hundert``). Standing first with no headline below it,
-    #: it is the headline (:func:`.text.header.read_header`).
+    #: A line a headline may read as: its names are weak evidence of a person, a lower-case word
+    #: inside a name that is none of the language's particles (``Von Null auf Hundert``) or kana
+    #: inside a name in kanji (``文・芸術の秋``). Standing first with no headline below it, it is
+    #: the headline (:func:`.text.header.read_header`); a newsroom form whose names are a name's
+    #: (``김민수 기자``, ``记者 王小明``) is a byline there too.
     headline_like: bool = False
     #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
     #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
     dropped: tuple[str, ...] = ()
+    #: The date the dropped parts make (``March 3, 2024``), ISO, and the parser that read it.
+    published: str | None = None
+    published_by: str | None = None
 
 
 _BY = compiled(r"(?:(?:story|words|text|reporting|written)\s+)?by\b\s*:?\s*(?P<rest>\S.*)", re.I)
@@ -66,7 +70,7 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
 
     ``None`` unless the line starts with "By" and its first part names people,
     a publisher or a staff role ("By Staff" is a byline with no author;
-    "By the numbers" is not a byline). With the article's ``language``, a byline
+    "By the numbers" and "By the sea" are not bylines). With the article's ``language``, a byline
     in that language's words, if Broadsheet has a catalogue for it (``Par Jean
     Dupont et Marie Curie`` in French, ``بقلم …``, ``Автор: …``, ``作者：…``;
     :func:`convert.locale.reading.read_byline`), names people, joined as the
@@ -91,12 +95,40 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
         elif all(looks_like_name(p) for p in people):
             names.extend(tidy_name(p) for p in people)
         elif len(part.split()) <= 5 and (is_role(part) or names_a_desk(part)):
+            if n == 0 and not has_role_word(part):
+                return None  # "By the Numbers", "By the sea": a determiner alone makes no byline
             role = role or part
         elif n == 0 or len(part.split()) > 4:
             return None
         else:
             dropped.append(part)  # a short trailing part, such as a place ("in Moscow")
-    return Byline(tuple(dict.fromkeys(names)), role if names else None, publisher, dropped=tuple(dropped))
+    published, parser = _dropped_date(dropped, language)
+    return Byline(
+        tuple(dict.fromkeys(names)),
+        role if names else None,
+        publisher,
+        dropped=tuple(dropped),
+        published=published,
+        published_by=parser,
+    )
+
+
+def _dropped_date(dropped: list[str], language: Language | None) -> tuple[str | None, str | None]:
+    """The date the dropped parts of a byline make together (``March 3, 2024``, ``3. März 2024``
+    in the article's language), ISO, and the name of the parser that read it."""
+    if not dropped:
+        return None, None
+    from ..dates import parse_date
+
+    rest = ", ".join(dropped)
+    if iso := parse_date(rest):
+        return iso, "parse_date"
+    if language is not None and (lang := language()):
+        from ..locale.reading import read_date
+
+        if iso := read_date(rest, lang):
+            return iso, "read_date"
+    return None, None
 
 
 def _translated_byline(line: str, language: Language) -> Byline | None:
@@ -114,7 +146,6 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if (lang := language()) is None:
         return None
     rest = reading.read_byline(line, lang)
-    newsroom = rest is None
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest = rest.rstrip(" .")
@@ -130,7 +161,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     hangul = [p for p in people if any("\uac00" <= ch <= "\ud7a3" for ch in p)]
     if not all(reading.korean_family_name(p) for p in hangul):
         return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
-    headline_like = newsroom or not all(reading.name_particles_fit(p, lang) for p in people)
+    headline_like = any(_weak_name(p, lang) for p in people)
     return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=headline_like)
 
 
@@ -178,6 +209,19 @@ def _without_role(part: str, roles: tuple[str, ...]) -> str:
         if part.startswith(role + " "):
             return part[len(role) :].strip()
     return part
+
+
+def _weak_name(name: str, lang: str) -> bool:
+    """Whether ``name``, read from a byline in the language's own words, is weak evidence of a
+    person: a lower-case word inside it that is none of the language's name particles
+    (:func:`~convert.locale.reading.name_particles_fit`), or hiragana beside kanji (``芸術の秋``:
+    a name is written in kanji or in kana, hiragana with kanji is a phrase's grammar)."""
+    from ..locale import reading
+
+    if not reading.name_particles_fit(name, lang):
+        return True
+    han = any("\u3400" <= ch <= "\u9fff" for ch in name)
+    return han and any("\u3040" <= ch <= "\u309f" for ch in name)
 
 
 def _unspaced(word: str) -> bool:

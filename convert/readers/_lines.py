@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from .._regex import compiled
 
-_SPACE_RUN = compiled(r"[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+#: Every character ``str.split()`` splits at (``str.isspace``: no-break, ideographic, ``\x0b``,
+#: ``\u1680`` ... too), as the ``" ".join(text.split())`` this replaced did.
+_SPACE_RUN = compiled(r"\s+")
 
 
 def clean(text: str) -> str:

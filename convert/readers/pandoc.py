@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 
 from .. import pandoc_run
 from ..base import ReadOptions
-from ..dates import parse_date, to_iso
+from ..dates import to_iso
 from ..io import decode_text
 from ..model import (
     Article,
@@ -391,21 +391,16 @@ class MarkdownReader(PandocReader):
             return meta.language or identify(plain_text(body[1:8]))
 
         found = find_byline(line, language)
-        if found is None or not found.names:
-            return article
+        if found is None or not found.names or found.headline_like:
+            return article  # headline_like: names that are weak evidence (Von Null auf Hundert)
         published = meta.published
-        if found.dropped:
-            # the paragraph leaves the body only when all of it is read: a date after the names
-            # (By Jane Doe, March 3, 2024) as the text reader reads one, anything else keeps it
-            from ..locale.reading import read_date
-
-            rest = ", ".join(found.dropped)
-            iso = parse_date(rest) or ((lang := language()) and read_date(rest, lang))
-            if not iso:
-                return article
-            if not published:
-                published = iso
-                prov["published"] = f"the byline under the title: {rest!r} (parse_date)"
+        if found.published and not published:
+            # a date after the names (By Jane Doe, March 3, 2024), read as the text reader reads it;
+            # another short part (a place: By Jane Doe, Moscow) is dropped, as the text reader does
+            published = found.published
+            prov["published"] = (
+                f"the byline under the title: {', '.join(found.dropped)!r} ({found.published_by})"
+            )
         prov["authors"] = f"the paragraph under the title: {line[:60]!r} (byline, find_byline)"
         if found.publisher and not meta.publisher:
             prov["publisher"] = "publisher named in the byline under the title"

@@ -139,8 +139,11 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
         lang = _page_language(tree)
+        refused = False
         for el in body.iter(*_BYLINE_TAGS):
             text = squash(el.text_content())
+            if refused and _tag(el) == "p" and len(text) > 80:
+                break  # past another language's By-word line, the look ends at the body's text
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if (
                 len(text) <= 80
@@ -148,6 +151,11 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                 and not _NOT_BYLINE.search(label)
                 and ancestry.ok(el)
             ):
+                if not _by_word_of(m[1], lang):
+                    # "Par Three Holes Return" on an English page: no byline, and no reason to
+                    # stop before the "By Jane Doe" under it
+                    refused = True
+                    continue
                 if _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el)):
                     yield text, f'"By NAME" line <{_tag(el)}>'
                 # the first, taken or not: later ones are other stories' and readers' comments
@@ -275,16 +283,22 @@ def _page_language(tree: HtmlElement) -> str:
     return ""
 
 
+def _by_word_of(word: str, lang: str) -> bool:
+    """Whether a "By NAME" line's word may be "by" on a page in ``lang``: "by" anywhere, another
+    language's word on a page in that language or in none declared."""
+    word = word.lower()
+    return word == "by" or not lang or lang in _BY_WORD_LANGUAGES.get(word, ())
+
+
 def _by_word_fits(word: str, lang: str, names: str, tag: str) -> bool:
     """Whether a "By NAME" line's word may be "by" here: "by" anywhere, another language's word on a
     page in that language or in none declared, and not in an ``<h2>`` or ``<h3>`` (a subheading's
     place) whose name part holds a lower-case word (``<h2>Von Null auf Hundert</h2>``: a title-case
     subheading, as the words "by" opens are; ``<h4>Por Ana de Armas</h4>`` is her byline, and so is
     ``<h3>Por Ana García | 12 de marzo de 2024</h3>``)."""
-    word = word.lower()
-    if word == "by":
+    if word.lower() == "by":
         return True
-    if lang and lang not in _BY_WORD_LANGUAGES.get(word, ()):
+    if not _by_word_of(word, lang):
         return False
     name = _NAME_END.split(names, maxsplit=1)[0]
     return not (tag in _SUBHEADINGS and any(w[:1].islower() for w in name.split()[1:]))

@@ -50,15 +50,17 @@ def join_wrapped(lines: list[str]) -> str:
     A line ending in a hyphenated word part (``well-``) joins the next
     directly, keeping the hyphen: dropping it would be a guess.
     """
-    out = ""
+    parts: list[str] = []
     for line in (clean(x) for x in lines):
-        if not out:
-            out = line
-        elif compiled(r"[^\W\d_]-$").search(out) and line[:1].islower():
-            out += line
+        if not parts:
+            if line:
+                parts.append(line)
+        elif parts[-1].endswith("-") and parts[-1][-2:-1].isalpha() and line[:1].islower():
+            # only the last line's tail is looked at: joining takes time in proportion to the block
+            parts.append(line)
         elif line:
-            out += " " + line
-    return out
+            parts.extend((" ", line))
+    return "".join(parts)
 
 
 def split_paragraphs(lines: list[str]) -> list[str]:

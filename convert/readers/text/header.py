@@ -105,6 +105,7 @@ class Header:
         known = {a.name for a in self.authors}
         self.authors += [Author(n, role=info.role) for n in info.names if n not in known]
         self.publisher = self.publisher or info.publisher
+        self.published = self.published or info.published
 
 
 #: The header (byline, title, subtitle, dates) lies within the first blocks.
@@ -216,7 +217,7 @@ def _headline_not_byline(
     language: Language | None,
 ) -> bool:
     """Whether a line a headline may read as (:attr:`Byline.headline_like`: ``Von Null auf Hundert``,
-    ``Του Αγίου Νικολάου``, ``记者 手记``) stands where the headline goes: no headline yet and none
+    ``文・芸術の秋``) stands where the headline goes: no headline yet and none
     in the blocks below it (:func:`_headline_below`). ``Von Ursula von der Leyen`` above the headline
     stays a byline; so does ``Por María de la Cruz`` with only the body below (her particles are
     Spanish ones: the line is not headline-like)."""
@@ -259,6 +260,10 @@ def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str
             trail.note("role", line, "role after the names in the byline", quote=True)
     if item.publisher and not head.publisher:
         trail.note("publisher", line, "publisher named in the byline", quote=True)
+    if item.published and not head.published:
+        trail.note(
+            "published", line, f"the date after the names in the byline, {item.published_by}", quote=True
+        )
 
 
 def _is_subtitle(
