@@ -84,15 +84,16 @@ def _fake_tools(folder: Path, *extra: str, apt_refuses: str = "") -> Path:
 TEST_TOOLS = {"chromium": "chromium", "pdftotext": "poppler-utils", "fc-list": "fontconfig"}
 
 
+def _run_script(path: Path) -> subprocess.CompletedProcess[str]:
+    """system-deps.sh with only ``path`` on PATH (the fake dpkg, apt-get and id)."""
+    return subprocess.run(
+        ["/bin/sh", str(SCRIPT)], env={"PATH": str(path)}, capture_output=True, text=True, check=False
+    )
+
+
 def test_it_installs_what_the_tests_run(tmp_path: Path) -> None:
     record = _fake_tools(tmp_path / "bin")
-    r = subprocess.run(
-        ["/bin/sh", str(SCRIPT)],
-        env={"PATH": str(tmp_path / "bin")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    r = _run_script(tmp_path / "bin")
     assert r.returncode == 0, r.stderr
     installed = record.read_text(encoding="utf-8").split()
     assert installed[:3] == ["install", "-y", "-qq"]
@@ -106,13 +107,7 @@ def test_it_installs_what_the_tests_run(tmp_path: Path) -> None:
 def test_a_package_apt_cannot_install_costs_only_itself(tmp_path: Path) -> None:
     """Ubuntu's chromium is a snap a container cannot install: the PDF's Pango and fonts still come."""
     record = _fake_tools(tmp_path / "bin", apt_refuses="chromium")
-    r = subprocess.run(
-        ["/bin/sh", str(SCRIPT)],
-        env={"PATH": str(tmp_path / "bin")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    r = _run_script(tmp_path / "bin")
     assert r.returncode == 0, r.stderr
     calls = [line.split() for line in record.read_text(encoding="utf-8").splitlines()]
     succeeded = {pkg for call in calls if call[0] == "install" and "chromium" not in call for pkg in call[3:]}
