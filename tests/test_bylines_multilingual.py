@@ -539,3 +539,34 @@ def test_markdown_and_text_read_a_byline_with_a_date_or_place_alike(line: str, p
         assert "Jane Doe" not in plain_text(article.body)
     assert ("published" in prov) == bool(published)
     assert "(parse_date)" in prov.get("published", "(parse_date)")  # the parser that read it
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "names", "published"),
+    [
+        ("de", "Von Anna Schmidt, 3. März 2024", ("Anna Schmidt",), "2024-03-03"),
+        (
+            "de",
+            "Von Anna Schmidt und Peter Müller, 3. März 2024",
+            ("Anna Schmidt", "Peter Müller"),
+            "2024-03-03",
+        ),
+        ("fr", "Par Jean Dupont, 3 mars 2024", ("Jean Dupont",), "2024-03-03"),
+        ("es", "Por María de la Cruz, 12 de marzo de 2024", ("María de la Cruz",), "2024-03-12"),
+        (
+            "de",
+            "Von Anna Schmidt, Peter Müller",
+            ("Anna Schmidt", "Peter Müller"),
+            None,
+        ),  # two names, no date
+    ],
+)
+def test_a_byline_in_another_language_with_its_date_after_the_names(
+    lang: str, line: str, names: tuple[str, ...], published: str | None
+) -> None:
+    for article in (
+        convert.read(_text("Hafenplan", line, BODY[lang], BODY[lang]), from_="text"),
+        convert.read(f"# Hafenplan\n\n{line}\n\n{BODY[lang]}\n".encode(), from_="markdown"),
+    ):
+        assert (_names(article.meta), article.meta.published) == (names, published)
+        assert names[0] not in plain_text(article.body)

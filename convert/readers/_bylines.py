@@ -149,6 +149,12 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest = rest.rstrip(" .")
+    published = parser = None
+    head, comma, tail = rest.rpartition(",")
+    if comma and head.strip():  # "Von Anna Schmidt, 3. März 2024": the date after the names
+        published, parser = _dropped_date([tail.strip()], language)
+        if published:
+            rest = head.rstrip(" .")
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
     people = [_without_role(p, roles) for p in _split_names(rest, lang) if p]
     people = [p for p in people if p]
@@ -162,7 +168,12 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if not all(reading.korean_family_name(p) for p in hangul):
         return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
     headline_like = any(_weak_name(p, lang) for p in people)
-    return Byline(tuple(dict.fromkeys(tidy_name(p) for p in people)), headline_like=headline_like)
+    return Byline(
+        tuple(dict.fromkeys(tidy_name(p) for p in people)),
+        headline_like=headline_like,
+        published=published,
+        published_by=parser,
+    )
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
