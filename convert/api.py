@@ -398,7 +398,7 @@ def ensure_tools(formats: Sequence[str]) -> None:
     """
     for fmt in formats:
         if exporters.is_builtin(fmt) and exporters.absent_tool(fmt) is None:
-            continue  # a built-in whose program, if it runs one, is there: nothing to import  # a built-in that runs no outside program: nothing to check, nothing to import
+            continue  # a built-in whose program, if it runs one, is there: nothing to import
         cls = exporters.get_class(fmt)
         missing = getattr(cls, "missing", None)
         why = missing() if callable(missing) else None
@@ -496,7 +496,7 @@ def convert(
     """
     formats = parse_formats(to)
     for fmt in formats:
-        exporters.get_class(fmt)  # unknown formats fail before any work
+        exporters.check(fmt)  # unknown formats fail before any work, and nothing is imported for known ones
     theme = load_theme(str(style))
     if _is_url(src):
         name = name or src

@@ -509,10 +509,11 @@ PDF_ENGINE = ("weasyprint", "convert.fetch._weasyprint")
     ],
 )
 def test_a_refused_or_unreadable_input_imports_no_pdf_engine(src: str, tmp_path: Path) -> None:
+    """Not even with --to pdf: formats are checked by name, and the PDF exporter loads when a PDF is made."""
     from PIL import Image
 
     Image.new("RGB", (3, 2)).save(tmp_path / "photo.txt", format="PNG")
-    code, modules, stderr = probe("convert", src, "--to", "txt,epub,html", "-o", "out/", cwd=tmp_path)
+    code, modules, stderr = probe("convert", src, "--to", "txt,epub,html,pdf", "-o", "out/", cwd=tmp_path)
     assert code == 3 and stderr.startswith(f"error: {src}: "), stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert loaded(modules, PDF_ENGINE) == []
