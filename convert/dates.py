@@ -199,8 +199,11 @@ def _month(word: str) -> int | None:
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY = (
-    r"(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?\s+)?"
+    r"(?:(?P<weekday>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\.?,?\s+)?"
 )
+#: A weekday's first three letters, as :data:`_WEEKDAY` reads it, and its number (Monday 0).
+_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _TIME = (
     r"(?:(?:\s*[-–—,|@]\s*|\s+at\s+|\s+|T)"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?"
@@ -319,6 +322,8 @@ def _iso(m: re.Match[str]) -> str | None:
         return None
     try:
         day = dt.date(int(g["year"]), month, int(g["day"]))
+        if g["weekday"] and _WEEKDAY_NUMBER[g["weekday"][:3].lower()] != day.weekday():
+            return None  # "Tuesday, December 7, 2026" (a Monday): which of the two is wrong is a guess
         if g["hour"] is None:
             return day.isoformat()
         if g["minute"] is None and g["ampm"] is None:

@@ -283,3 +283,12 @@ def test_one_module_reads_dates_from_strings() -> None:
     evidence = (package / "readers" / "html" / "dates.py").read_text(encoding="utf-8")
     assert not re.search(r"fromisoformat|fromtimestamp|parsedate|strptime", evidence)
     assert len(re.findall(r"find_date\(", evidence)) == 1
+
+
+def test_a_weekday_that_is_not_the_dates_makes_no_date() -> None:
+    from convert.dates import parse_date
+
+    assert parse_date("Monday, December 7, 2026") == "2026-12-07"
+    assert parse_date("Thurs 10 December 2026") == "2026-12-10"
+    assert parse_date("Tuesday, December 7, 2026") is None  # a Monday: the day or the weekday is wrong
+    assert parse_date("Sat, 6 Dec 2026 10:00 GMT") is None
