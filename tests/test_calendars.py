@@ -383,3 +383,37 @@ def test_a_regions_month_name_that_clashes_is_left_out() -> None:
     taken = {"jan", "feb", "may"}  # the language's names in every calendar (May: a Gregorian one)
     regions = [[["Uno", "May"], ["Duo", "Feb", "Both"]], [["Both"], ["Duo"]]]
     assert reading_dates._merge_months(own, regions, taken) == [["Jan", "Uno"], ["Feb", "Duo"]]
+
+
+@pytest.mark.parametrize(
+    ("date", "iso"),
+    [
+        ("1405/09/16", "2026-12-07"),  # a year no article has: the Solar Hijri year, in Persian
+        ("16.9.1405", "2026-12-07"),
+        ("۱۴۰۵/۰۹/۱۶", "2026-12-07"),  # the language's own digits
+        ("۲۰۲۶-۱۲-۰۷", "2026-12-07"),
+    ],
+)
+def test_a_numeric_date_line_in_persian_is_read_in_its_calendar(date: str, iso: str) -> None:
+    byline, title, body = FA
+    text = "\n\n".join((byline, title, date, body)) + "\n"
+    assert convert.read(text.encode(), from_="text").meta.published == iso
+
+
+def test_a_numeric_date_of_a_year_no_article_has_is_no_date_in_other_languages() -> None:
+    body = (
+        "The council approved the harbour plans on a narrow vote after a long debate about costs. "
+        "Residents who opposed the project said they would keep watching how the money is spent."
+    )
+    text = f"Council approves harbour plans\n\n1405/09/16\n\n{body}\n\n{body}\n"
+    assert convert.read(text.encode(), from_="text").meta.published is None
+
+
+def test_markdown_front_matter_of_a_year_no_article_has() -> None:
+    def published(date: str, lang: str) -> str | None:
+        text = f'---\ntitle: "T"\ndate: "{date}"\nlang: {lang}\n---\n\nText.\n'
+        return convert.read(text.encode(), from_="markdown").meta.published
+
+    assert published("1405-09-16", "fa") == "2026-12-07"
+    assert published("1405-09-16", "en") is None
+    assert published("2026-12-07", "fa") == "2026-12-07"

@@ -144,3 +144,26 @@ def from_gregorian(calendar: str, day: dt.date) -> tuple[int, int, int] | None:
     except (ValueError, OverflowError, TypeError):
         return None
     raise ValueError(f"unknown calendar {calendar!r}")
+
+
+#: No article is dated before this year: a date of ``1405/09/16`` or ``16.9.1405`` is a year of
+#: another calendar (the Solar Hijri year 1405 is 2026-27), never a Gregorian one.
+FIRST_YEAR = 1600
+
+
+def early_year(iso: str, language: str | None) -> str | None:
+    """An ISO date read as Gregorian whose year no article has (before :data:`FIRST_YEAR`), read
+    again in the Solar Hijri calendar where that is the language's default (CLDR: Persian, Dari;
+    ``1405-09-16`` -> ``2026-12-07``); ``None`` anywhere else, and for a day that calendar lacks."""
+    if language is None:
+        return None
+    from .text import babel_locale
+
+    if default_calendar(babel_locale(language)) != "persian":
+        return None
+    try:
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    except ValueError:
+        return None
+    found = to_gregorian("persian", year, month, day)
+    return found.isoformat() + iso[10:] if found else None

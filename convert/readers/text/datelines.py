@@ -13,6 +13,7 @@ from collections.abc import Callable
 from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
+from ...locale.calendars import FIRST_YEAR, early_year
 from .blocks import clean
 
 
@@ -52,8 +53,12 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
         if not part:
             continue
         label = _DATE_LABEL.match(part)
-        iso = parse_date(part[label.end() :] if label else part)
+        written = part[label.end() :] if label else part
+        iso = parse_date(written) or parse_date(_ascii_digits(written))
         calendar = "gregorian"
+        if iso is not None and int(iso[:4]) < FIRST_YEAR:
+            iso = early_year(iso, language() if language is not None else None)
+            calendar = "persian"
         if iso is None and language is not None and label is None:
             iso, calendar = _local_date(part, language) or (None, calendar)
         if iso is None and (local := _local_update(part)) is not None:
@@ -77,6 +82,14 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
+
+
+def _ascii_digits(text: str) -> str:
+    """A date written only in digits and separators, its digits in ASCII (``۱۴۰۵/۰۹/۱۶`` ->
+    ``1405/09/16``); any other text unchanged."""
+    if text.isascii() or not all(c.isdecimal() or c in "/.-" for c in text):
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def _local_date(text: str, language: Language) -> tuple[str, str] | None:
