@@ -496,7 +496,9 @@ def convert(
     """
     formats = parse_formats(to)
     for fmt in formats:
-        exporters.check(fmt)  # unknown formats fail before any work, and nothing is imported for known ones
+        exporters.check(fmt)  # unknown formats fail before any work; a built-in is not imported for it
+        if not exporters.is_builtin(fmt):
+            exporters.get_class(fmt)  # a plugin that cannot load fails before any work too
     theme = load_theme(str(style))
     if _is_url(src):
         name = name or src

@@ -417,3 +417,32 @@ def test_markdown_front_matter_of_a_year_no_article_has() -> None:
     assert published("1405-09-16", "fa") == "2026-12-07"
     assert published("1405-09-16", "en") is None
     assert published("2026-12-07", "fa") == "2026-12-07"
+
+
+@pytest.mark.parametrize(
+    ("date", "lang", "iso"),
+    [
+        ("1405/02/31", "fa", "2026-05-21"),  # a Solar Hijri day no Gregorian month has
+        ("0001/01/01", "fa", None),  # no year an article has in either calendar
+        ("1599/01/01", "fa", None),
+    ],
+)
+def test_a_numeric_date_is_read_as_its_calendar_has_it_or_not_at_all(
+    date: str, lang: str, iso: str | None
+) -> None:
+    byline, title, body = FA
+    text = "\n\n".join((byline, title, date, body)) + "\n"
+    assert convert.read(text.encode(), from_="text").meta.published == iso
+    front = f'---\ntitle: "T"\ndate: "{date.replace("/", "-")}"\nlang: {lang}\n---\n\nText.\n'
+    assert convert.read(front.encode(), from_="markdown").meta.published == iso
+
+
+def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
+    body = (
+        "The council approved the harbour plans on a narrow vote after a long debate about costs. "
+        "Residents who opposed the project said they would keep watching how the money is spent."
+    )
+    article = convert.read(
+        f"Harbour plans\n\nBy Jane Doe, 1405/09/16\n\n{body}\n\n{body}\n".encode(), from_="text"
+    )
+    assert ([a.name for a in article.meta.authors], article.meta.published) == (["Jane Doe"], None)

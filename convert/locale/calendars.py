@@ -24,11 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypedDict
 
 from babel import Locale
+
+from .._regex import lazy
 
 __all__ = [
     "CALENDARS",
@@ -149,21 +152,39 @@ def from_gregorian(calendar: str, day: dt.date) -> tuple[int, int, int] | None:
 #: No article is dated before this year: a date of ``1405/09/16`` or ``16.9.1405`` is a year of
 #: another calendar (the Solar Hijri year 1405 is 2026-27), never a Gregorian one.
 FIRST_YEAR = 1600
+#: The Solar Hijri years an article can have (1300 began in March 1921; 1500 ends in 2122).
+_SOLAR_HIJRI_YEARS = range(1300, 1501)
+#: A date in digits alone: year first (``1405/09/16``, ``1405-09-16``) or day first (``16.9.1405``).
+_NUMERIC = lazy(
+    r"(?P<y>\d{4})([/.-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+)
 
 
-def early_year(iso: str, language: str | None) -> str | None:
-    """An ISO date read as Gregorian whose year no article has (before :data:`FIRST_YEAR`), read
-    again in the Solar Hijri calendar where that is the language's default (CLDR: Persian, Dari;
-    ``1405-09-16`` -> ``2026-12-07``); ``None`` anywhere else, and for a day that calendar lacks."""
-    if language is None:
-        return None
+def early_numeric(text: str, language: Callable[[], str | None] | None) -> tuple[bool, str | None]:
+    """Whether ``text`` is a date in digits whose year no article has (before :data:`FIRST_YEAR`),
+    and if so its day: read in the Solar Hijri calendar where that is the language's default
+    (CLDR: Persian, Dari; ``1405/09/16`` -> ``2026-12-07``) and the year is one an article can have,
+    else ``None``. ``(False, None)`` for any other text, which is read as it is written. The
+    ``language`` is asked only for such a date.
+
+    Digits in any script count (``۱۴۰۵/۰۹/۱۶``); the day is taken as written, so a Solar Hijri day
+    no Gregorian month has (``1405/02/31``) is read too.
+    """
+    text = text.strip()
+    if not text or not all(c.isdecimal() or c in "/.-" for c in text):
+        return False, None  # most date lines: no pattern compiled, no language asked
+    text = "".join(str(int(c)) if not c.isascii() else c for c in text)
+    m = _NUMERIC.fullmatch(text)
+    if m is None:
+        return False, None
+    year, month, day = (int(m[k] or m[k + "2"]) for k in ("y", "m", "d"))
+    if year >= FIRST_YEAR:
+        return False, None
+    if language is None or year not in _SOLAR_HIJRI_YEARS or (lang := language()) is None:
+        return True, None
     from .text import babel_locale
 
-    if default_calendar(babel_locale(language)) != "persian":
-        return None
-    try:
-        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
-    except ValueError:
-        return None
+    if default_calendar(babel_locale(lang)) != "persian":
+        return True, None
     found = to_gregorian("persian", year, month, day)
-    return found.isoformat() + iso[10:] if found else None
+    return True, found.isoformat() if found else None

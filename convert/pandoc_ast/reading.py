@@ -9,7 +9,7 @@ from typing import Any
 
 from ..dates import to_iso
 from ..errors import InputError
-from ..locale.calendars import FIRST_YEAR, early_year
+from ..locale.calendars import early_numeric
 from ..locale.reading import read_date
 from ..locale.script import split_list
 from ..locale.text import translations_of
@@ -483,10 +483,10 @@ def meta_from_pandoc(meta: Json) -> tuple[Metadata, list[Author]]:
     def date(*keys: str) -> str | None:
         """ISO, English or in the declared language's way (``date: 14 октября 2024 г.`` with ``lang: ru``)."""
         found = text(*keys)
-        iso = to_iso(found)
-        if iso and int(iso[:4]) < FIRST_YEAR:  # 1405-09-16: a Solar Hijri year in Persian, else no date
-            return early_year(iso, lang)
-        return iso or (read_date(found, lang) if found and lang else None)
+        early, iso = early_numeric(found or "", lambda: lang)  # 1405-09-16: a Solar Hijri year in Persian
+        if early:
+            return iso
+        return to_iso(found) or (read_date(found, lang) if found and lang else None)
 
     result = Metadata(
         title=text("title"),

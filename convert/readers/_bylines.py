@@ -119,8 +119,12 @@ def _dropped_date(dropped: list[str], language: Language | None) -> tuple[str | 
     if not dropped:
         return None, None
     from ..dates import parse_date
+    from ..locale.calendars import early_numeric
 
     rest = ", ".join(dropped)
+    early, iso = early_numeric(rest, language)  # 1405/09/16: a Solar Hijri year, not a Gregorian one
+    if early:
+        return (iso, "a Solar Hijri date in digits") if iso else (None, None)
     if iso := parse_date(rest):
         return iso, "parse_date"
     if language is not None and (lang := language()):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
-from ...locale.calendars import FIRST_YEAR, early_year
+from ...locale.calendars import early_numeric
 from .blocks import clean
 
 
@@ -54,11 +54,10 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
             continue
         label = _DATE_LABEL.match(part)
         written = part[label.end() :] if label else part
-        iso = parse_date(written) or parse_date(_ascii_digits(written))
-        calendar = "gregorian"
-        if iso is not None and int(iso[:4]) < FIRST_YEAR:
-            iso = early_year(iso, language() if language is not None else None)
-            calendar = "persian"
+        early, iso = early_numeric(written, language)  # 1405/09/16: a Solar Hijri year, not a Gregorian one
+        calendar = "persian" if early else "gregorian"
+        if not early:
+            iso = parse_date(written) or parse_date(_ascii_digits(written))
         if iso is None and language is not None and label is None:
             iso, calendar = _local_date(part, language) or (None, calendar)
         if iso is None and (local := _local_update(part)) is not None:
@@ -129,7 +128,8 @@ def _local_update(text: str) -> str | None:
     if found is None:
         return None
     lang, written = found
-    return parse_date(written) or read_date(written, lang)
+    early, iso = early_numeric(written, lambda: lang)
+    return iso if early else parse_date(written) or read_date(written, lang)
 
 
 _DATELINE_DASH = compiled(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
