@@ -36,6 +36,19 @@ WAIT_SECONDS = 600.0
 GRACE_SECONDS = 10.0
 
 
+def gone(pid: int) -> bool:
+    """No such process, or a zombie: dead, and reaped by whoever adopted it once its parent was gone.
+
+    For the tests that check nothing outlives a run (psutil: imported here, never by the server).
+    """
+    import psutil
+
+    try:
+        return bool(psutil.Process(pid).status() == psutil.STATUS_ZOMBIE)
+    except psutil.NoSuchProcess:
+        return True
+
+
 class ReplyTimeout(TimeoutError):
     """The fork server did not answer in time (the run it waited for was killed)."""
 

@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 from ace_util import run_batch
+from forkserver import gone
 
 FAKE_NODE = """
 import os, subprocess, sys, time
@@ -28,14 +28,6 @@ os.replace(sys.argv[1] + ".part", sys.argv[1])
 print("started", flush=True)
 time.sleep(600)
 """
-
-
-def gone(pid: int) -> bool:
-    """No such process, or a zombie (dead; reaped by whoever is its parent now)."""
-    try:
-        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
 
 
 def test_a_timed_out_batch_leaves_no_process_behind(tmp_path: Path) -> None:

@@ -8,19 +8,10 @@ import time
 from pathlib import Path
 
 import forkserver
-import psutil
 import pytest
-from forkserver import ForkServer, ReplyTimeout
+from forkserver import ForkServer, ReplyTimeout, gone
 
 CAP = 3 * 1024**3  # the hostile sweep's address-space cap
-
-
-def gone(pid: int) -> bool:
-    """No such process, or a zombie: dead, and reaped by whoever adopted it once its parent was gone."""
-    try:
-        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
 
 
 def exists(pid: int) -> bool:
