@@ -44,7 +44,9 @@ import hashlib
 import json
 import logging
 import os
+import random
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -457,6 +459,9 @@ class Score:
     snip: Counter[str] = field(default_factory=Counter)
     body_f1: list[float] = field(default_factory=list)
     errors: int = 0
+    #: Per page, for :meth:`spread`: (true, found, expected) names; (tp, fp, fn) snippets.
+    author_counts: list[tuple[int, int, int]] = field(default_factory=list)
+    snip_counts: list[tuple[int, int, int]] = field(default_factory=list)
 
     def add(self, page: Page, got: dict[str, Any]) -> None:
         if "error" in got:
@@ -475,13 +480,16 @@ class Score:
             self.author_pred += len(pred)
             self.author_gold += len(gold)
             self.author_pages += 1
+            self.author_counts.append((len(pred & gold), len(pred), len(gold)))
         text = str(got.get("text") or "")
         if page.with_ or page.without:
             flat = snippet_form(text)
+            before = Counter(self.snip)
             for s in page.with_:
                 self.snip["tp" if in_text(s, flat) else "fn"] += 1
             for s in page.without:
                 self.snip["fp" if in_text(s, flat) else "tn"] += 1
+            self.snip_counts.append(tuple(self.snip[k] - before[k] for k in ("tp", "fp", "fn")))  # type: ignore[arg-type]
         if page.body is not None:
             self.body_f1.append(token_f1(text, page.body))
 
@@ -505,6 +513,37 @@ class Score:
             "token F1": f"{sum(self.body_f1) / len(self.body_f1):.3f}" if self.body_f1 else "-",
             "errors": str(self.errors),
         }
+
+    def spread(self, key: str, draws: int = 400) -> float | None:
+        """The sampling error of one figure, in points: the standard deviation of that figure
+        over ``draws`` resamples of this half's pages with replacement (a page bootstrap; a
+        page's names and snippets stay together). None for a figure with no pages.
+        """
+        per_page: list[Any] = {  # type: ignore[assignment]
+            "title %": self.title,
+            "date %": self.date,
+            "lang %": self.language,
+            "author P": self.author_counts,
+            "author R": self.author_counts,
+            "snippet F1": self.snip_counts,
+            "token F1": self.body_f1,
+        }.get(key, [])
+        if len(per_page) < 2:
+            return None
+
+        def figure(pages: list[Any]) -> float:
+            if key in ("author P", "author R"):
+                tp = sum(c[0] for c in pages)
+                n = sum(c[1] if key == "author P" else c[2] for c in pages)
+                return tp / n if n else 0.0
+            if key == "snippet F1":
+                tp, fp, fn = (sum(c[i] for c in pages) for i in range(3))
+                return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            return float(sum(pages)) / len(pages)
+
+        rng = random.Random(12)  # fixed: the same pages give the same spread
+        values = [figure(rng.choices(per_page, k=len(per_page))) for _ in range(draws)]
+        return 100 * float(statistics.pstdev(values))
 
 
 #: Metrics in table order: the row key of :meth:`Score.row` and the label printed.
@@ -541,18 +580,27 @@ def gap_cell(tuning: str, validation: str) -> str:
     return f"{v - t:+.1f}" + ("*" if abs(v - t) > GAP_POINTS else "")
 
 
-def print_table(source: str, counts: dict[str, int], rows: dict[str, dict[str, dict[str, str]]]) -> None:
+def print_table(
+    source: str,
+    counts: dict[str, int],
+    rows: dict[str, dict[str, dict[str, str]]],
+    spreads: dict[str, float] | None = None,
+) -> None:
     """One source: a line per metric, each system's tuning and validation figures side by side.
 
-    With both halves, the last column is Broadsheet's validation minus tuning in points, marked
-    ``*`` where the two are more than :data:`GAP_POINTS` apart (issue 12's "done when").
+    With both halves, the last columns are Broadsheet's validation minus tuning in points, marked
+    ``*`` where the two are more than :data:`GAP_POINTS` apart (issue 12's "done when"), and
+    ``spreads``: the standard error of that difference from sampling the pages alone (both halves'
+    bootstrap errors combined), so a gap can be read against what two halves of that size differ
+    by with no fitting at all.
     """
     systems = list(rows)
     halves = [h for h in HALVES if h in counts]
     print(f"\n{source}: " + ", ".join(f"{counts[h]} {h} pages" for h in halves))
     heads = [f"{name[:11]} {h[0].upper()}" for name in systems for h in halves]
     both = len(halves) == 2 and "broadsheet" in rows
-    print(f"  {'metric':<18}" + "".join(f"{c:>14}" for c in heads) + (f"{'V-T':>8}" if both else ""))
+    tail = f"{'V-T':>8}{'(σ)':>8}" if both else ""
+    print(f"  {'metric':<18}" + "".join(f"{c:>14}" for c in heads) + tail)
     for key, label in METRICS:
         values = [rows[name].get(h, {}).get(key, "-") for name in systems for h in halves]
         if all(v in ("-", "0") for v in values):
@@ -560,7 +608,19 @@ def print_table(source: str, counts: dict[str, int], rows: dict[str, dict[str, d
         gap = ""
         if both and key != "errors":
             gap = f"{gap_cell(*(rows['broadsheet'].get(h, {}).get(key, '-') for h in halves)):>8}"
+            sigma = (spreads or {}).get(key)
+            gap += f"{f'({sigma:.1f})' if sigma is not None else '':>8}"
         print(f"  {label:<18}" + "".join(f"{v:>14}" for v in values) + gap)
+
+
+def gap_spreads(by_half: dict[str, Score]) -> dict[str, float]:
+    """Per metric: the standard error of the difference between the halves, in points."""
+    out: dict[str, float] = {}
+    for key, _label in METRICS:
+        errors = [by_half[h].spread(key) for h in HALVES if h in by_half]
+        if len(errors) == 2 and None not in errors:
+            out[key] = round(sum(e * e for e in errors if e is not None) ** 0.5, 2)
+    return out
 
 
 def bench_pages(
@@ -595,7 +655,8 @@ def bench_pages(
                     dump.write(json.dumps({**record, "gold": gold, "got": found}, default=str) + "\n")
             rows = {name: {h: s.row() for h, s in by_half.items()} for name, by_half in scores.items()}
             counts = {h: sum(p.half == h for p in pages) for h in halves}
-            print_table(source, counts, rows)
+            spreads = gap_spreads(scores["broadsheet"]) if "broadsheet" in scores else {}
+            print_table(source, counts, rows, spreads)
             authors = {h: scores[systems[0]][h].author_pages for h in halves}
             if any(authors.values()):
                 print(

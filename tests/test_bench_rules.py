@@ -52,3 +52,22 @@ def test_snippets_compare_without_quotation_marks_or_the_space_french_puts_befor
     assert accuracy.in_text("restructurant à cet effet ».", theirs)
     assert accuracy.snippet_form("Prix : 5 €, dit-il !") == "Prix: 5 €, dit-il!"
     assert not accuracy.in_text("à cet effet.", accuracy.snippet_form("à cet effort."))
+
+
+def test_the_gap_between_halves_is_read_against_its_sampling_error() -> None:
+    """A half of 100 pages, half of them right, varies by about 5 points from sampling alone
+    (sqrt(0.25 / 100)); a half of 400 by about 2.5; names and snippets resample by page."""
+    small, large = accuracy.Score(), accuracy.Score()
+    small.title = [True, False] * 50
+    large.title = [True, False] * 200
+    small.author_counts = [(1, 1, 2), (0, 1, 1)] * 50  # P 0.5, R 0.33
+    assert 4.0 < small.spread("title %") < 6.0
+    assert 2.0 < large.spread("title %") < 3.0
+    assert 3.0 < small.spread("author P") < 7.0
+    assert small.spread("date %") is None  # no page has a date
+    both = accuracy.gap_spreads({"tuning": small, "validation": large})
+    assert 4.5 < both["title %"] < 6.5  # sqrt(5² + 2.5²) ≈ 5.6
+    assert "date %" not in both
+    same = accuracy.Score()
+    same.title = [True] * 30
+    assert same.spread("title %") == 0.0  # every resample is all right
