@@ -152,13 +152,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     rest = reading.read_byline(line, lang)
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
-    rest = rest.rstrip(" .")
-    published = parser = None
-    head, comma, tail = rest.rpartition(",")
-    if comma and head.strip():  # "Von Anna Schmidt, 3. März 2024": the date after the names
-        published, parser = _dropped_date([tail.strip()], language)
-        if published:
-            rest = head.rstrip(" .")
+    rest, published, parser = _date_after_names(rest.rstrip(" ."), lang, language)
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
     people = [_without_role(p, roles) for p in _split_names(rest, lang) if p]
     people = [p for p in people if p]
@@ -178,6 +172,31 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         published=published,
         published_by=parser,
     )
+
+
+#: A comma between a byline's names and its date, or the date's weekday: the Latin one or the Arabic.
+_DATE_COMMA = lazy(r"\s*[,\u060c]\s*")
+
+
+def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, str | None, str | None]:
+    """``Anna Schmidt, Montag, 7. Dezember 2026`` -> the names (``Anna Schmidt``), the date after
+    them (ISO) and the parser that read it; the longest run of comma-separated parts after the first
+    that reads as a date. A weekday of the language (Babel's names) before or after the date must
+    be its own: ``Dienstag, 7. Dezember 2026`` gives no date, as a wrong weekday does elsewhere,
+    and, like a weekday alone after the names, is no name either."""
+    from ..locale.reading import split_weekday
+
+    for comma in _DATE_COMMA.finditer(rest):
+        head, tail = rest[: comma.start()].rstrip(" ."), rest[comma.end() :]
+        if not head.strip():
+            continue
+        published, parser = _dropped_date([tail], language)
+        if published:  # "Von Anna Schmidt, 3. März 2024", "Von Anna Schmidt, Montag, 7. Dezember 2026"
+            return head, published, parser
+        weekday, bare = split_weekday(tail, lang)
+        if weekday is not None and (not bare or _dropped_date([bare], language)[0]):
+            return head, None, None  # "Dienstag, 7. Dezember 2026" (a Monday), or "Montag" alone
+    return rest, None, None
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
