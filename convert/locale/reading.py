@@ -11,8 +11,9 @@ article's language.
   so no catalogue is parsed to read a line, and :data:`LABEL_STARTS` their first words, so most
   lines do not even open the file;
 - :func:`list_separators` splits names as the language joins a list (CLDR list patterns);
-- the newsrooms' own byline forms and the name checks that go with them live in
-  :mod:`convert.locale.newsroom` and are re-exported here.
+- the newsrooms' own byline forms and the name checks that go with them, and the wire credits that
+  open a Japanese or Chinese lead (:func:`read_lead_credit`), live in :mod:`convert.locale.newsroom`
+  and are re-exported here.
 """
 
 from __future__ import annotations
@@ -23,18 +24,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from .newsroom import (
+    JA_CREDIT_AGENCIES,
     NAME_PARTICLES,
     NEWSROOM_BYLINES,
     greek_nominative,
     korean_family_name,
+    may_be_lead_credit,
     may_be_newsroom_byline,
     name_particles_fit,
+    read_lead_credit,
     read_newsroom_byline,
 )
 from .reading_dates import _spaced, _weekday_key, _weekday_numbers, read_date, read_date_calendar
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
+    "JA_CREDIT_AGENCIES",
     "LABEL_STARTS",
     "READ_BACK",
     "joins_lists_unspaced",
@@ -46,9 +51,11 @@ __all__ = [
     "korean_family_name",
     "NAME_PARTICLES",
     "name_particles_fit",
+    "may_be_lead_credit",
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
+    "read_lead_credit",
     "read_newsroom_byline",
     "read_date",
     "read_date_calendar",

@@ -12,7 +12,7 @@ from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
-from .._bylines import Byline, find_byline
+from .._bylines import Byline, find_byline, read_credit
 from .blocks import clean, is_rule, join_wrapped, unmarked
 from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
@@ -138,7 +138,8 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
     Wire copy often arrives packed: headline, byline and date lines, then the
     body, line after line. A leading line comes off as a block of its own
     when it is a byline or date line, or a headline followed by one of those,
-    by a dateline lead (``SALVADOR, Feb 26 - ...``) or by a line indented
+    by a dateline lead (``SALVADOR, Feb 26 - ...``; a wire credit, ``【ワシントン＝山田太郎】…``, in
+    Japanese and Chinese copy) or by a line indented
     deeper (the body's first paragraph). Anything else leaves the block whole:
     the first line of a hard-wrapped paragraph is followed by its next line.
     """
@@ -154,6 +155,7 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
             and (
                 parse_header_line(following, language) is not None
                 or split_dateline(clean(following)) is not None
+                or read_credit(clean(following), language) is not None
                 or following[:1].isspace()
             )
         ):
