@@ -311,9 +311,10 @@ _JA_CREDIT = lazy(
 #: The Chinese 电头 (dispatch head): ``新华社北京12月6日电`` (agency, place, month and day, "wired"),
 #: ``本报北京12月6日电`` and ``本报讯`` (the paper's own), ``据…电`` (a paper reprinting it), ``专电``
 #: (special dispatch), then the reporters in brackets ``（记者王小明）``. Baidu Baike's 电头 entry
-#: describes the form (``××社××地×月×日电``; ``讯`` for copy filed locally; ``本报××地×月×日专电``).
+#: describes the form (``××社××地×月×日电``; ``讯`` for copy filed locally; ``本报××地×月×日专电``);
+#: the agencies' and papers' news sites head their copy the same way (``中新网``, ``人民网``).
 _ZH_CREDIT = lazy(
-    r"(?:据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?社|本报|本報)"
+    r"(?:据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?[社网網]|本报|本報)"
     r"(?P<place>[\u4e00-\u9fff·]{0,10}?)(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
     r"(?:专|專)?(?P<wired>电|電|讯|訊)(?P<gap>\s*)(?:[（(](?P<who>[^（）()]{2,40})[）)])?\s*"
 )
@@ -338,7 +339,7 @@ def may_be_lead_credit(text: str) -> bool:
     if head.startswith("【"):
         return True
     wired = any(ch in head for ch in "电電讯訊")
-    return wired and ("社" in head or head.lstrip("据據").startswith(("本报", "本報")))
+    return wired and (any(ch in head for ch in "社网網") or head.lstrip("据據").startswith(("本报", "本報")))
 
 
 def read_lead_credit(text: str, tag: str | None) -> LeadCredit | None:

@@ -226,12 +226,13 @@ def joins_lists_unspaced(tag: str | None) -> bool:
 @lru_cache(maxsize=64)
 def _weekday_edges(tag: str) -> re.Pattern[str] | None:
     """A weekday name of the language (Babel's wide and abbreviated names, as :func:`read_date`
-    knows them) at the start or the end of a text, apart from the rest by a comma or a space."""
+    knows them) at the start or the end of a text, apart from the rest by a comma or a space, or by
+    nothing in a language that joins a list without spaces (``2026年12月7日月曜日``)."""
     names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
     if not names:
         return None
     day = "(?P<day>" + "|".join(_spaced(n) for n in names) + r")\.?"
-    sep = r"(?:\s*[,\u060c]\s*|\s+)"
+    sep = r"(?:\s*[,\u060c、]\s*|\s*)" if joins_lists_unspaced(tag) else r"(?:\s*[,\u060c]\s*|\s+)"
     return re.compile(
         f"{day}(?:{sep}(?P<after>.+))?|(?P<before>.+?){sep}{day.replace('day', 'end')}", re.I | re.S
     )
