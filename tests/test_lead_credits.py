@@ -295,3 +295,18 @@ def test_held_a_lead_that_only_opens_like_a_credit_is_left_as_it_is(lang: str, l
 @pytest.mark.parametrize(("lang", "headline"), HELD_HEADLINES, ids=_ids(HELD_HEADLINES))
 def test_held_a_headline_shaped_like_a_credit_stays_the_headline(lang: str, headline: str) -> None:
     test_a_headline_shaped_like_a_credit_stays_the_headline(lang, headline)
+
+
+def test_a_credit_after_the_ideographic_spaces_chinese_copy_indents_with_is_read() -> None:
+    lead = "\u3000\u3000新华社北京12月6日电（记者王小明）" + ZH_REST
+    more = "\u3000\u3000" + ZH_MORE
+    page = (
+        f"<html lang=zh><body><article><h1>{TITLE['zh']}</h1><p>{lead}</p><p>{more}</p><p>{more}</p>"
+        "</article></body></html>"
+    )
+    for article in (
+        convert.read(f"{TITLE['zh']}\n\n{lead}\n\n{more}\n".encode(), from_="text"),
+        convert.read(f"# {TITLE['zh']}\n\n{lead}\n\n{more}\n".encode(), from_="markdown"),
+        convert.read(page.encode(), from_="html"),
+    ):
+        assert (article.meta.dateline, _names(article.meta), _lead(article)) == ("北京", ("王小明",), ZH_REST)

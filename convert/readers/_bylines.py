@@ -320,20 +320,21 @@ def take_lead_credit(
         return article
     lead = body[at]
     assert isinstance(lead, Paragraph)
-    credit = read_credit(plain_text(lead), language or _language_of(article))
+    text = plain_text(lead)
+    indent = len(text) - len(text.lstrip())  # 　　新华社…: Chinese copy indents with ideographic spaces
+    credit = read_credit(text[indent:], language or _language_of(article))
     if credit is None:
         return article
     known = {a.name for a in meta.authors}
     if meta.authors and not known.issuperset(credit.names):
         return article
-    rest = _without_prefix(lead.content, credit.end)
+    rest = _without_prefix(lead.content, indent + credit.end)
     if rest is None:
         return article
     published = meta.published or credit_date(credit, meta.updated)
     if provenance is not None:
-        how = (
-            f"the wire credit opening the lead: {plain_text(lead)[: credit.end].strip()!r} (read_lead_credit)"
-        )
+        written = text[indent : indent + credit.end].strip()
+        how = f"the wire credit opening the lead: {written!r} (read_lead_credit)"
         for key, found in (("dateline", credit.place), ("publisher", credit.agency and not meta.publisher)):
             if found:
                 provenance[key] = how
