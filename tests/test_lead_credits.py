@@ -310,3 +310,26 @@ def test_a_credit_after_the_ideographic_spaces_chinese_copy_indents_with_is_read
         convert.read(page.encode(), from_="html"),
     ):
         assert (article.meta.dateline, _names(article.meta), _lead(article)) == ("北京", ("王小明",), ZH_REST)
+
+
+@pytest.mark.parametrize(
+    ("lang", "credit", "place", "names"),
+    [
+        ("zh", "新华社北京12月6日电（记者王小明）", "北京", ("王小明",)),
+        ("zh", "本报讯（记者王小明）", None, ("王小明",)),
+        ("ja", "【北京＝共同】", "北京", ()),
+    ],
+)
+def test_a_credit_on_the_first_line_with_no_headline_is_no_headline(
+    lang: str, credit: str, place: str | None, names: tuple[str, ...]
+) -> None:
+    article = convert.read(f"{credit}\n\n{REST[lang]}\n\n{MORE[lang]}\n".encode(), from_="text")
+    assert (article.meta.title, article.meta.dateline, _names(article.meta)) == (None, place, names)
+    assert _lead(article) == REST[lang]
+
+
+def test_a_place_and_a_name_alone_on_the_first_line_stay_the_headline() -> None:
+    # 【ワシントン＝山田太郎】 alone is shaped as a kicker's topic is (【特集＝東京五輪】): the headline, as before
+    for first in ("【特集＝東京五輪】", "【ワシントン＝山田太郎】"):
+        article = convert.read(f"{first}\n\n{JA_REST}\n\n{JA_MORE}\n".encode(), from_="text")
+        assert (article.meta.title, article.meta.authors, article.meta.dateline) == (first, (), None)

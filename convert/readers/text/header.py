@@ -166,6 +166,16 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
     return [*out, block[i:]] if out else [block]
 
 
+def _bare_credit(line: str, language: Language | None) -> bool:
+    """Whether ``line`` is a wire credit that names its agency or its dispatch and nothing else
+    (``新华社北京12月6日电（记者王小明）``, ``【北京＝共同】``): no headline. A place and a name alone
+    (``【ワシントン＝山田太郎】``) may be a kicker's topic (``【特集＝東京五輪】``) over a headline."""
+    credit = read_credit(clean(line), language)
+    if credit is None or credit.end != len(clean(line)):
+        return False
+    return credit.agency is not None or credit.month is not None or not clean(line).startswith("【")
+
+
 def read_header(
     blocks: list[list[str]], trail: Trail | None = None, language: Language | None = None
 ) -> tuple[Header, int]:
@@ -179,6 +189,8 @@ def read_header(
     i = 0
     while i < min(len(blocks), _HEADER_BLOCKS):
         lines = blocks[i]
+        if len(lines) == 1 and _bare_credit(lines[0], language):
+            break  # 新华社北京12月6日电（记者王小明） on its own line: the body's, as a dateline would be
         infos = [parse_header_line(x, language) for x in lines]
         if head.title is None and _headline_not_byline(lines, infos, blocks[i + 1 :], language):
             infos = [None]
