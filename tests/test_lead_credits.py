@@ -333,3 +333,12 @@ def test_a_place_and_a_name_alone_on_the_first_line_stay_the_headline() -> None:
     for first in ("【特集＝東京五輪】", "【ワシントン＝山田太郎】"):
         article = convert.read(f"{first}\n\n{JA_REST}\n\n{JA_MORE}\n".encode(), from_="text")
         assert (article.meta.title, article.meta.authors, article.meta.dateline) == (first, (), None)
+
+
+def test_a_japanese_name_with_a_space_between_family_and_given_name_is_one_name() -> None:
+    for credit, name in (
+        ("【ワシントン＝山田 太郎】", "山田 太郎"),
+        ("【パリ＝長谷川\u3000一郎特派員】", "長谷川\u3000一郎"),
+    ):
+        article = convert.read(f"{TITLE['ja']}\n\n{credit}{JA_REST}\n\n{JA_MORE}\n".encode(), from_="text")
+        assert (_names(article.meta), _lead(article)) == ((" ".join(name.split()),), JA_REST)

@@ -330,6 +330,9 @@ _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 #: A name in a credit: Han (two to five: ``長谷川一郎``), or katakana words joined by ``・``
 #: (``ジョン・スミス``); hiragana beside them is a phrase's grammar (``くらしの経済``), no name.
 _CREDIT_NAME = lazy(rf"[{_HAN}々]{{2,5}}|[\u30a0-\u30ff]{{2,}}(?:・[\u30a0-\u30ff]{{2,}})*")
+#: A Japanese name in kanji with a space between family and given name, as web copy often writes
+#: it (``山田 太郎``): one to three characters each side.
+_SPACED_HAN_NAME = lazy(rf"[{_HAN}々]{{1,3}}[ \u3000][{_HAN}々]{{1,3}}")
 _PLACE = lazy(rf"[{_HAN}々\u30a0-\u30ff・]+")
 
 
@@ -379,8 +382,8 @@ def _japanese_credit(text: str) -> LeadCredit | None:
             agency = JA_CREDIT_AGENCIES[who]
             continue
         for role in _JA_CREDIT_ROLES:
-            who = who.removesuffix(role)
-        if not _CREDIT_NAME.fullmatch(who):
+            who = who.removesuffix(role).strip()
+        if not (_CREDIT_NAME.fullmatch(who) or _SPACED_HAN_NAME.fullmatch(who)):
             return None
         names.append(who)
     if day is not None and names:

@@ -367,7 +367,7 @@ def _language_of(article: Article) -> Language:
 
 def _without_prefix(content: tuple[Inline, ...], n: int) -> tuple[Inline, ...] | None:
     """``content`` without its first ``n`` characters of text and the spaces after them; ``None``
-    when they are not all plain, bold or italic text (a link, a note) or a word would be cut."""
+    when they are not all plain, bold or italic text (a link, a note)."""
     out: list[Inline] = []
     for i, node in enumerate(content):
         if n <= 0:
