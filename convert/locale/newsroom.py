@@ -1,6 +1,8 @@
 """Bylines in the forms a language's newsrooms print besides the catalogues' ``By {names}``, and
 the checks that tell their names from a headline's words: Greek names read back from the
-genitive, Korean family names, the name particles of the languages that write them in lower case.
+genitive, Korean family names, the name particles of the languages that write them in lower case;
+and the wire credits that open a lead paragraph in Japanese and Chinese copy (``【ワシントン＝山田太郎】``,
+``新华社北京12月6日电（记者王小明）``).
 
 :mod:`convert.locale.reading` re-exports these; the readers ask it.
 """
@@ -14,15 +16,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from .._regex import compiled, lazy
+from ..cache import dataclass
 from .text import babel_locale
 
 __all__ = [
+    "JA_CREDIT_AGENCIES",
+    "LeadCredit",
     "NAME_PARTICLES",
     "NEWSROOM_BYLINES",
     "greek_nominative",
     "korean_family_name",
     "may_be_newsroom_byline",
     "name_particles_fit",
+    "may_be_lead_credit",
+    "read_lead_credit",
     "read_newsroom_byline",
 ]
 
@@ -258,3 +265,160 @@ def name_particles_fit(name: str, tag: str | None) -> bool:
             return False
         run = []
     return not run
+
+
+# --------------------------------------------------------------------------
+# Credits that open a lead paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCredit:
+    """What a wire credit at the start of a lead paragraph says, and where in the text it ends."""
+
+    #: The place the story was filed from (``ワシントン``, ``北京``), if the credit names one.
+    place: str | None
+    #: The reporters, as written (``山田太郎``).
+    names: tuple[str, ...] = ()
+    #: The wire agency whose copy it is (``共同通信``, ``新华社``); ``None`` for the paper's own (``本报``).
+    agency: str | None = None
+    #: The month and day of the dispatch (``12月6日电``): the year is the article's to give.
+    month: int | None = None
+    day: int | None = None
+    #: Where the credit and the space after it end: the lead's own text starts there.
+    end: int = 0
+
+
+#: Wire agencies as a Japanese credit names them and each agency's name (its Japanese Wikipedia
+#: article's title, without 社): the two domestic agencies, the only ones whose own copy writes
+#: the place and the agency with no ＝ (``【ワシントン共同】``, ``【ジャカルタ時事】``), and the foreign
+#: ones the dailies credit after ＝ (``【ロンドン＝ロイター】``).
+JA_CREDIT_AGENCIES: dict[str, str] = {
+    "共同": "共同通信", "時事": "時事通信", "ロイター": "ロイター", "AP": "AP通信", "AFP": "AFP通信",
+    "新華社": "新華社", "聯合": "聯合ニュース", "ブルームバーグ": "ブルームバーグ",
+}  # fmt: skip
+_JA_UNMARKED_AGENCIES = ("共同", "時事")
+
+#: The Japanese credit: ``【PLACE＝NAME】`` (a daily's own correspondent), ``【PLACE＝共同】`` and
+#: ``【PLACE20日＝共同】`` (an agency's copy, with the day), ``【PLACE共同】`` (Kyodo's and Jiji's own
+#: form): the lenticular brackets and the full-width or ASCII equals sign the Japanese dailies print.
+#: Described in Asahi Shimbun's readers' Q&A (``【ニューヨーク20日=共同】`` marks Kyodo's copy) and in
+#: OKWave's "特派員はなぜ署名入り?" (a correspondent's dispatch opens with ``【】`` holding the place
+#: and the reporter's name).
+_JA_CREDIT = lazy(
+    r"【(?P<place>[^\d\s＝=【】、，,]{1,15}?)(?:(?P<day>\d{1,2})日)?"
+    r"(?:[＝=](?P<who>[^【】]{1,60}?)|(?P<agency>" + "|".join(_JA_UNMARKED_AGENCIES) + r"))】\s*"
+)
+#: The Chinese 电头 (dispatch head): ``新华社北京12月6日电`` (agency, place, month and day, "wired"),
+#: ``本报北京12月6日电`` and ``本报讯`` (the paper's own), ``据…电`` (a paper reprinting it), ``专电``
+#: (special dispatch), then the reporters in brackets ``（记者王小明）``. Baidu Baike's 电头 entry
+#: describes the form (``××社××地×月×日电``; ``讯`` for copy filed locally; ``本报××地×月×日专电``);
+#: the agencies' and papers' news sites head their copy the same way (``中新网``, ``人民网``).
+_ZH_CREDIT = lazy(
+    r"(?:据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?[社网網]|本报|本報)"
+    r"(?P<place>[\u4e00-\u9fff·]{0,10}?)(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
+    r"(?:专|專)?(?P<wired>电|電|讯|訊)(?P<gap>\s*)(?:[（(](?P<who>[^（）()]{2,40})[）)])?\s*"
+)
+#: What stands before a reporter's name in a 电头's brackets: reporter, special correspondent,
+#: correspondent (a local stringer), intern (Baidu Baike, 电头 and 通讯员), in both scripts.
+_ZH_CREDIT_ROLES = (
+    "新华社记者", "新華社記者", "特约记者", "特約記者", "实习记者", "實習記者", "记者", "記者",
+    "通讯员", "通訊員", "实习生", "實習生",
+)  # fmt: skip
+#: What a Japanese credit may write after the name: correspondent, reporter.
+_JA_CREDIT_ROLES = ("特派員", "支局長", "記者")
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+#: A name in a credit: Han (two to five: ``長谷川一郎``), or katakana words joined by ``・``
+#: (``ジョン・スミス``); hiragana beside them is a phrase's grammar (``くらしの経済``), no name.
+_CREDIT_NAME = lazy(rf"[{_HAN}々]{{2,5}}|[\u30a0-\u30ff]{{2,}}(?:・[\u30a0-\u30ff]{{2,}})*")
+#: A Japanese name in kanji with a space between family and given name, as web copy often writes
+#: it (``山田 太郎``): one to three characters each side.
+_SPACED_HAN_NAME = lazy(rf"[{_HAN}々]{{1,3}}[ \u3000][{_HAN}々]{{1,3}}")
+_PLACE = lazy(rf"[{_HAN}々\u30a0-\u30ff・]+")
+
+
+def may_be_lead_credit(text: str) -> bool:
+    """Whether ``text`` opens like a :func:`read_credit` credit: cheap, before the language is asked."""
+    head = text[:40]
+    if head.startswith("【"):
+        return True
+    wired = any(ch in head for ch in "电電讯訊")
+    return wired and (any(ch in head for ch in "社网網") or head.lstrip("据據").startswith(("本报", "本報")))
+
+
+def read_lead_credit(text: str, tag: str | None) -> LeadCredit | None:
+    """``【ワシントン＝山田太郎】…`` in Japanese, ``新华社北京12月6日电（记者王小明）…`` in Chinese: the
+    wire credit a lead paragraph opens with, in the text's own language; ``None`` when none does or a
+    part of it reads as nothing it should (a name that is no name's shape, a place with digits)."""
+    lang = babel_locale(tag).language if tag else None
+    if lang == "ja":
+        return _japanese_credit(text)
+    if lang == "zh":
+        return _chinese_credit(text)
+    return None
+
+
+#: The particles that tie a noun to what follows it (Wikipedia, "Japanese particles": の, は, が, を, に,
+#: へ, と, で, も, や): a bracket followed by one is a noun of the sentence (``【ワシントン＝山田太郎】の視点``),
+#: no credit set before it.
+_JA_PARTICLES = tuple("のはがをにへとでもや")
+
+
+def _japanese_credit(text: str) -> LeadCredit | None:
+    m = _JA_CREDIT.match(text)
+    if m is None or not _PLACE.fullmatch(m.group("place")) or text[m.end() :].startswith(_JA_PARTICLES):
+        return None
+    day = int(m.group("day")) if m.group("day") else None
+    if m.group("agency"):
+        return LeadCredit(
+            m.group("place"), agency=JA_CREDIT_AGENCIES[m.group("agency")], day=day, end=m.end()
+        )
+    names: list[str] = []
+    agency = None
+    for n, part in enumerate(m.group("who").replace("=", "＝").split("、")):
+        where, _, who = part.strip().rpartition("＝")
+        if where and (n == 0 or not _PLACE.fullmatch(where)):
+            return None  # 【ロンドン＝鈴木花子、パリ＝高橋一郎】: a second reporter's own place
+        if who in JA_CREDIT_AGENCIES and agency is None:
+            agency = JA_CREDIT_AGENCIES[who]
+            continue
+        for role in _JA_CREDIT_ROLES:
+            who = who.removesuffix(role).strip()
+        if not (_CREDIT_NAME.fullmatch(who) or _SPACED_HAN_NAME.fullmatch(who)):
+            return None
+        names.append(who)
+    if day is not None and names:
+        return None  # a day is written only with an agency's copy
+    return LeadCredit(m.group("place"), tuple(dict.fromkeys(names)), agency, day=day, end=m.end())
+
+
+def _chinese_credit(text: str) -> LeadCredit | None:
+    m = _ZH_CREDIT.match(text)
+    if m is None:
+        return None
+    place = m.group("place")
+    month, day = (int(m.group("month")), int(m.group("day"))) if m.group("month") else (None, None)
+    if m.group("wired") in "电電" and not (place or month):
+        return None  # 本报电…: a dispatch names where or when it was wired
+    if not (month or m.group("gap") or m.group("who") or m.end() == len(text) or text[m.end()] in "：:"):
+        return None  # 本报讯员…, 本报电视…: no date, and the word runs on
+    names: list[str] = []
+    if who := m.group("who"):
+        for part in compiled(r"[\s、，,]+").split(who.strip()):
+            for role in _ZH_CREDIT_ROLES:
+                if part.startswith(role):
+                    part = part[len(role) :]
+                    break
+            part = part.lstrip("：:")
+            if part and not _CREDIT_NAME.fullmatch(part):
+                return None  # (国务院新闻办公室供稿): brackets, but no reporters
+            if part:
+                names.append(part)
+    agency = m.group("agency")
+    return LeadCredit(
+        place or None,
+        tuple(dict.fromkeys(names)),
+        None if agency in ("本报", "本報") else agency,
+        month,
+        day,
+        m.end(),
+    )

@@ -11,8 +11,9 @@ article's language.
   so no catalogue is parsed to read a line, and :data:`LABEL_STARTS` their first words, so most
   lines do not even open the file;
 - :func:`list_separators` splits names as the language joins a list (CLDR list patterns);
-- the newsrooms' own byline forms and the name checks that go with them live in
-  :mod:`convert.locale.newsroom` and are re-exported here.
+- the newsrooms' own byline forms and the name checks that go with them, and the wire credits that
+  open a Japanese or Chinese lead (:func:`read_lead_credit`), live in :mod:`convert.locale.newsroom`
+  and are re-exported here.
 """
 
 from __future__ import annotations
@@ -23,18 +24,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from .newsroom import (
+    JA_CREDIT_AGENCIES,
     NAME_PARTICLES,
     NEWSROOM_BYLINES,
     greek_nominative,
     korean_family_name,
+    may_be_lead_credit,
     may_be_newsroom_byline,
     name_particles_fit,
+    read_lead_credit,
     read_newsroom_byline,
 )
-from .reading_dates import read_date, read_date_calendar
+from .reading_dates import _spaced, _weekday_key, _weekday_numbers, read_date, read_date_calendar
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
+    "JA_CREDIT_AGENCIES",
     "LABEL_STARTS",
     "READ_BACK",
     "joins_lists_unspaced",
@@ -46,13 +51,16 @@ __all__ = [
     "korean_family_name",
     "NAME_PARTICLES",
     "name_particles_fit",
+    "may_be_lead_credit",
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
+    "read_lead_credit",
     "read_newsroom_byline",
     "read_date",
     "read_date_calendar",
     "read_updated",
+    "split_weekday",
 ]
 
 
@@ -213,3 +221,31 @@ def joins_lists_unspaced(tag: str | None) -> bool:
     patterns = babel_locale(tag).list_patterns["standard"].values()
     seps = {p.replace("{0}", "\x00").replace("{1}", "\x00").split("\x00")[1] for p in patterns}
     return any(sep and sep == sep.strip() for sep in seps)
+
+
+@lru_cache(maxsize=64)
+def _weekday_edges(tag: str) -> re.Pattern[str] | None:
+    """A weekday name of the language (Babel's wide and abbreviated names, as :func:`read_date`
+    knows them) at the start or the end of a text, apart from the rest by a comma or a space, or by
+    nothing in a language that joins a list without spaces (``2026年12月7日月曜日``)."""
+    names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    day = "(?P<day>" + "|".join(_spaced(n) for n in names) + r")\.?"
+    sep = r"(?:\s*[,\u060c、]\s*|\s*)" if joins_lists_unspaced(tag) else r"(?:\s*[,\u060c]\s*|\s+)"
+    return re.compile(
+        f"{day}(?:{sep}(?P<after>.+))?|(?P<before>.+?){sep}{day.replace('day', 'end')}", re.I | re.S
+    )
+
+
+def split_weekday(text: str, tag: str | None) -> tuple[str | None, str]:
+    """``Montag, 7. Dezember 2026`` in German -> ``("Montag", "7. Dezember 2026")``: a weekday name of
+    the language (Babel's) that opens or closes ``text``, and the rest (empty when the text is
+    nothing but the weekday); ``(None, text)`` when no weekday stands there."""
+    pattern = _weekday_edges(tag) if tag else None
+    m = pattern.fullmatch(text.strip()) if pattern is not None else None
+    if m is None or _weekday_key(m.group("day") or m.group("end")) not in _weekday_numbers(
+        str(babel_locale(tag))
+    ):
+        return None, text
+    return m.group("day") or m.group("end"), (m.group("after") or m.group("before") or "").strip()

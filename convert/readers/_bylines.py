@@ -8,13 +8,20 @@ name, a role or a publisher is :mod:`convert.names`' to say (:func:`~convert.nam
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
+from ..model import Article, Author, Emph, Inline, Paragraph, Strong, Text, plain_text
 from ..names import has_role_word, is_role, looks_like_name, looks_like_publisher, names_a_desk
 from ._lines import clean
+
+if TYPE_CHECKING:
+    from ..locale.newsroom import LeadCredit
 
 #: The article's language, identified when first asked (a line that may be in its words).
 Language = Callable[[], "str | None"]
@@ -152,13 +159,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     rest = reading.read_byline(line, lang)
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
-    rest = rest.rstrip(" .")
-    published = parser = None
-    head, comma, tail = rest.rpartition(",")
-    if comma and head.strip():  # "Von Anna Schmidt, 3. März 2024": the date after the names
-        published, parser = _dropped_date([tail.strip()], language)
-        if published:
-            rest = head.rstrip(" .")
+    rest, published, parser = _date_after_names(rest.rstrip(" ."), lang, language)
     roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
     people = [_without_role(p, roles) for p in _split_names(rest, lang) if p]
     people = [p for p in people if p]
@@ -178,6 +179,31 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         published=published,
         published_by=parser,
     )
+
+
+#: A comma between a byline's names and its date, or the date's weekday: the Latin one or the Arabic.
+_DATE_COMMA = lazy(r"\s*[,\u060c]\s*")
+
+
+def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, str | None, str | None]:
+    """``Anna Schmidt, Montag, 7. Dezember 2026`` -> the names (``Anna Schmidt``), the date after
+    them (ISO) and the parser that read it; the longest run of comma-separated parts after the first
+    that reads as a date. A weekday of the language (Babel's names) before or after the date must
+    be its own: ``Dienstag, 7. Dezember 2026`` gives no date, as a wrong weekday does elsewhere,
+    and, like a weekday alone after the names, is no name either."""
+    from ..locale.reading import split_weekday
+
+    for comma in _DATE_COMMA.finditer(rest):
+        head, tail = rest[: comma.start()].rstrip(" ."), rest[comma.end() :]
+        if not head.strip():
+            continue
+        published, parser = _dropped_date([tail], language)
+        if published:  # "Von Anna Schmidt, 3. März 2024", "Von Anna Schmidt, Montag, 7. Dezember 2026"
+            return head, published, parser
+        weekday, bare = split_weekday(tail, lang)
+        if weekday is not None and (not bare or _dropped_date([bare], language)[0]):
+            return head, None, None  # "Dienstag, 7. Dezember 2026" (a Monday), or "Montag" alone
+    return rest, None, None
 
 
 #: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
@@ -242,3 +268,129 @@ def _weak_name(name: str, lang: str) -> bool:
 def _unspaced(word: str) -> bool:
     """Han or Kana: scripts that write a role straight after the name (``王小明记者``)."""
     return all("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" for ch in word)
+
+
+# --------------------------------------------------------------------------
+# Credits that open the lead: 【ワシントン＝山田太郎】, 新华社北京12月6日电（记者王小明）
+
+
+def read_credit(lead: str, language: Language | None) -> LeadCredit | None:
+    """The wire credit ``lead`` opens with, in the article's language's newsroom form
+    (:func:`convert.locale.reading.read_lead_credit`); the language is identified only for a lead that
+    opens like one."""
+    from ..locale import reading
+
+    if language is None or not reading.may_be_lead_credit(lead):
+        return None
+    return reading.read_lead_credit(lead, language())
+
+
+def credit_date(credit: LeadCredit, other: str | None) -> str | None:
+    """The credit's month and day (``12月6日电``), ISO, in the year that puts it nearest the article's
+    ``other`` date (``12月31日`` with 2027-01-02 is 2026-12-31); ``None`` without another date (no year
+    is a guess) or for a day the month does not have."""
+    if credit.month is None or credit.day is None or not other:
+        return None
+    from ..dates import parse_iso
+
+    near = parse_iso(other[:10])
+    if not isinstance(near, dt.date):
+        return None
+    found = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            found.append(dt.date(year, credit.month, credit.day))
+        except ValueError:
+            return None
+    return min(found, key=lambda d: abs((d - near).days)).isoformat()
+
+
+def take_lead_credit(
+    article: Article, language: Language | None = None, provenance: dict[str, str] | None = None
+) -> Article:
+    """The article with the wire credit its lead paragraph opens with read into the tree (dateline,
+    authors, publisher; the date when another date gives its year) and taken off the lead, as a
+    dateline is; the article as it is when it has none, or when its metadata names other authors
+    (the metadata wins, and the credit's name stays where it is printed). For readers that have the
+    tree already (Markdown, HTML); the text reader does the same on its lines. Without ``language``,
+    the metadata's, else the one identified from the body when first asked."""
+    meta, body = article.meta, article.body
+    at = next((i for i, b in enumerate(body[:3]) if isinstance(b, Paragraph)), None)
+    if at is None or meta.dateline:
+        return article
+    lead = body[at]
+    assert isinstance(lead, Paragraph)
+    text = plain_text(lead)
+    indent = len(text) - len(text.lstrip())  # 　　新华社…: Chinese copy indents with ideographic spaces
+    credit = read_credit(text[indent:], language or _language_of(article))
+    if credit is None:
+        return article
+    known = {a.name for a in meta.authors}
+    if meta.authors and not known.issuperset(credit.names):
+        return article
+    rest = _without_prefix(lead.content, indent + credit.end)
+    if rest is None:
+        return article
+    published = meta.published or credit_date(credit, meta.updated)
+    if provenance is not None:
+        written = text[indent : indent + credit.end].strip()
+        how = f"the wire credit opening the lead: {written!r} (read_lead_credit)"
+        for key, found in (("dateline", credit.place), ("publisher", credit.agency and not meta.publisher)):
+            if found:
+                provenance[key] = how
+        if credit.names and not meta.authors:
+            provenance["authors"] = how
+        if published and not meta.published:
+            provenance["published"] = how + ", its year from the updated date"
+    authors = meta.authors or tuple(Author(n) for n in credit.names)
+    new_meta = replace(
+        meta,
+        dateline=credit.place,
+        authors=authors,
+        publisher=meta.publisher or credit.agency,
+        published=published,
+    )
+    kept = (Paragraph(rest),) if rest else ()
+    return Article(new_meta, (*body[:at], *kept, *body[at + 1 :]), article.notes)
+
+
+def _language_of(article: Article) -> Language:
+    """The article's language: its metadata's, else identified from its first blocks."""
+
+    def language() -> str | None:
+        from ..locale.language import identify
+
+        return article.meta.language or identify(plain_text(article.body[:8]))
+
+    return language
+
+
+def _without_prefix(content: tuple[Inline, ...], n: int) -> tuple[Inline, ...] | None:
+    """``content`` without its first ``n`` characters of text and the spaces after them; ``None``
+    when they are not all plain, bold or italic text (a link, a note)."""
+    out: list[Inline] = []
+    for i, node in enumerate(content):
+        if n <= 0:
+            out.extend(content[i:])
+            break
+        if isinstance(node, (Strong, Emph)):
+            inner = _without_prefix(node.content, min(n, len(plain_text(node))))
+            if inner is None:
+                return None
+            n -= len(plain_text(node))
+            if inner:
+                out.append(replace(node, content=inner))
+            continue
+        if not isinstance(node, Text):
+            return None
+        if len(node.text) <= n:
+            n -= len(node.text)
+            continue
+        out.append(Text(node.text[n:]))
+        n = 0
+    if n > 0:
+        return None
+    if out and isinstance(out[0], Text):
+        first = out[0].text.lstrip()
+        out = ([Text(first)] if first else []) + out[1:]
+    return tuple(out)

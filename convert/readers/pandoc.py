@@ -45,7 +45,7 @@ from ..model import (
     replace,
 )
 from ..pandoc_ast import pandoc_to_article
-from ._bylines import find_byline
+from ._bylines import find_byline, take_lead_credit
 from ._package_meta import (
     Props,
     docx_props,
@@ -376,7 +376,12 @@ class MarkdownReader(PandocReader):
         """The paragraph right under the title, when it reads as a byline and the front matter names
         no author (``By Jane Doe``, ``*Par Jean Dupont*``, ``本报记者 王小明``): off the body, into
         the authors, read as the text reader reads one (:func:`convert.readers._bylines.find_byline`,
-        a byline in the article's language's words included)."""
+        a byline in the article's language's words included); then the wire credit the lead opens
+        with (``【ワシントン＝山田太郎】``, :func:`convert.readers._bylines.take_lead_credit`)."""
+
+        return take_lead_credit(self._byline_paragraph(article, prov), provenance=prov)
+
+    def _byline_paragraph(self, article: Article, prov: dict[str, str]) -> Article:
         meta, body = article.meta, article.body
         if meta.authors or not meta.title or not body or not isinstance(body[0], Paragraph):
             return article

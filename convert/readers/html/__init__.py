@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from ...base import ReadOptions
 from ...errors import InputError
 from ...model import Article, Block, Figure, Metadata, plain_text, replace
+from .._bylines import take_lead_credit
 from .body import (
     Mapper,
     Page,
@@ -111,7 +112,8 @@ class HtmlReader:
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
-        return Article(meta=meta, body=tuple(body))
+        # the wire credit a Japanese or Chinese lead opens with (【ワシントン＝山田太郎】), as Markdown reads it
+        return take_lead_credit(Article(meta=meta, body=tuple(body)), provenance=options.provenance)
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:

@@ -31,8 +31,10 @@ from ...model import Article, Block, Metadata, Note, Paragraph, Rule, Text
 from ...names import looks_like_name, looks_like_publisher  # noqa: F401 - re-exported
 from .._bylines import (  # noqa: F401 - re-exported
     Byline,
+    credit_date,
     find_byline,
     find_signoff,
+    read_credit,
     tidy_name,
 )
 from .blocks import (  # noqa: F401 - re-exported
@@ -89,7 +91,7 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
         take_closing_byline(items, head, trail, language)
     take_signoff(items, head, trail)
     _strip_rules(items)
-    dateline = take_dateline(items, head, trail)
+    dateline = take_dateline(items, head, trail, language)
 
     body = tuple(Paragraph((Text(i),)) if isinstance(i, str) else i for i in items)
     meta = Metadata(
@@ -199,13 +201,18 @@ def _strip_rules(items: Items) -> None:
         items.pop()
 
 
-def take_dateline(items: Items, head: Header, trail: Trail | None) -> str | None:
-    """The place a lead paragraph opens with, taken off it; its wire credit is the publisher if none."""
+def take_dateline(
+    items: Items, head: Header, trail: Trail | None, language: Language | None = None
+) -> str | None:
+    """The place a lead paragraph opens with, taken off it; its wire credit is the publisher if none.
+    In Japanese and Chinese copy, the credit a lead opens with (``【ワシントン＝山田太郎】``,
+    ``新华社北京12月6日电（记者王小明）``) gives the place, the reporters and the agency
+    (:func:`take_credit`)."""
     if not (items and isinstance(items[0], str)):
         return None
     found = split_dateline(items[0])
     if found is None:
-        return None
+        return take_credit(items, head, trail, language)
     if trail is not None:
         trail.note("dateline", items[0][:40], "lead paragraph prefix, split_dateline", quote=True)
         if found.agency and not head.publisher:
@@ -216,6 +223,36 @@ def take_dateline(items: Items, head: Header, trail: Trail | None) -> str | None
         items.pop(0)
     head.publisher = head.publisher or found.agency
     return found.place
+
+
+def take_credit(items: Items, head: Header, trail: Trail | None, language: Language | None) -> str | None:
+    """The wire credit the lead opens with (:func:`convert.readers._bylines.read_credit`), taken off
+    it: its reporters join the authors, its agency is the publisher if none, its month and day the
+    published date if none (the year from the updated date); the place it gives, if any."""
+    assert isinstance(items[0], str)
+    credit = read_credit(items[0], language)
+    if credit is None:
+        return None
+    if trail is not None:
+        how = "the wire credit opening the lead, read_lead_credit"
+        for key, found in (
+            ("dateline", credit.place),
+            ("authors", credit.names),
+            ("publisher", credit.agency),
+        ):
+            if found and not (key == "publisher" and head.publisher):
+                trail.note(key, items[0][: credit.end], how, quote=True)
+    published = head.published or credit_date(credit, head.updated)
+    if published and not head.published and trail is not None:
+        trail.note(
+            "published", items[0][: credit.end], "the wire credit's day, its year from the updated date"
+        )
+    head.add(Byline(credit.names, publisher=credit.agency, published=published))
+    if rest := items[0][credit.end :].strip():
+        items[0] = rest
+    else:
+        items.pop(0)
+    return credit.place
 
 
 class TextReader:

@@ -12,7 +12,7 @@ from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
-from .._bylines import Byline, find_byline
+from .._bylines import Byline, find_byline, read_credit
 from .blocks import clean, is_rule, join_wrapped, unmarked
 from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
@@ -138,7 +138,8 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
     Wire copy often arrives packed: headline, byline and date lines, then the
     body, line after line. A leading line comes off as a block of its own
     when it is a byline or date line, or a headline followed by one of those,
-    by a dateline lead (``SALVADOR, Feb 26 - ...``) or by a line indented
+    by a dateline lead (``SALVADOR, Feb 26 - ...``; a wire credit, ``【ワシントン＝山田太郎】…``, in
+    Japanese and Chinese copy) or by a line indented
     deeper (the body's first paragraph). Anything else leaves the block whole:
     the first line of a hard-wrapped paragraph is followed by its next line.
     """
@@ -154,6 +155,7 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
             and (
                 parse_header_line(following, language) is not None
                 or split_dateline(clean(following)) is not None
+                or read_credit(clean(following), language) is not None
                 or following[:1].isspace()
             )
         ):
@@ -162,6 +164,16 @@ def unpack_header(block: list[str], language: Language | None = None) -> list[li
             break
         i += 1
     return [*out, block[i:]] if out else [block]
+
+
+def _bare_credit(line: str, language: Language | None) -> bool:
+    """Whether ``line`` is a wire credit that names its agency or its dispatch and nothing else
+    (``新华社北京12月6日电（记者王小明）``, ``【北京＝共同】``): no headline. A place and a name alone
+    (``【ワシントン＝山田太郎】``) may be a kicker's topic (``【特集＝東京五輪】``) over a headline."""
+    credit = read_credit(clean(line), language)
+    if credit is None or credit.end != len(clean(line)):
+        return False
+    return credit.agency is not None or credit.month is not None or not clean(line).startswith("【")
 
 
 def read_header(
@@ -177,6 +189,8 @@ def read_header(
     i = 0
     while i < min(len(blocks), _HEADER_BLOCKS):
         lines = blocks[i]
+        if len(lines) == 1 and _bare_credit(lines[0], language):
+            break  # 新华社北京12月6日电（记者王小明） on its own line: the body's, as a dateline would be
         infos = [parse_header_line(x, language) for x in lines]
         if head.title is None and _headline_not_byline(lines, infos, blocks[i + 1 :], language):
             infos = [None]

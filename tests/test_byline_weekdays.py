@@ -1,0 +1,125 @@
+"""A weekday before the date in a byline in the article's own language (``Von Anna Schmidt, Montag,
+7. Dezember 2026``): read with the date when it is the date's weekday, no date when it is not, and
+never a name. Written before the fix (held-out style): each language's full date is Babel's own
+(CLDR's ``full`` pattern), so the cases are not typed to fit the reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from babel.dates import format_date
+
+import convert
+from convert.model import plain_text
+from convert.readers._bylines import find_byline
+
+#: 7 December 2026 is a Monday; the 8th a Tuesday.
+MONDAY = dt.date(2026, 12, 7)
+
+#: (language, the byline's opening as the catalogue writes it, names, a lead long enough to identify).
+CASES = [
+    ("de", "Von Anna Schmidt", ("Anna Schmidt",), "Die Regierung hat am Montag neue Regeln für den Wohnungsmarkt beschlossen."),
+    ("es", "Por María García", ("María García",), "El gobierno aprobó el lunes nuevas reglas para el mercado de la vivienda."),
+    ("pt", "Por João Silva", ("João Silva",), "O governo aprovou na segunda-feira novas regras para o mercado da habitação."),
+    ("ru", "Автор: Анна Белова", ("Анна Белова",), "Правительство в понедельник утвердило новые правила для рынка жилья в стране."),
+    ("hi", "लेखक: राहुल शर्मा", ("राहुल शर्मा",), "सरकार ने सोमवार को आवास बाज़ार के लिए नए नियमों को मंज़ूरी दी और कहा कि वे जल्द लागू होंगे।"),
+    ("he", "מאת דוד כהן", ("דוד כהן",), "הממשלה אישרה ביום שני כללים חדשים לשוק הדיור במדינה, והם ייכנסו לתוקף בקרוב."),
+    ("fr", "Par Jean Dupont", ("Jean Dupont",), "Le gouvernement a adopté lundi de nouvelles règles pour le marché du logement."),
+    ("it", "di Mario Rossi", ("Mario Rossi",), "Il governo ha approvato lunedì nuove regole per il mercato immobiliare del paese."),
+]  # fmt: skip
+
+
+def _line(opening: str, lang: str, day: dt.date) -> str:
+    return f"{opening}, {format_date(day, 'full', locale=lang)}"
+
+
+@pytest.mark.parametrize(("lang", "opening", "names", "lead"), CASES, ids=[c[0] for c in CASES])
+def test_the_dates_own_weekday_before_it_is_read_with_the_date(
+    lang: str, opening: str, names: tuple[str, ...], lead: str
+) -> None:
+    found = find_byline(_line(opening, lang, MONDAY), lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, "2026-12-07")
+
+
+@pytest.mark.parametrize(("lang", "opening", "names", "lead"), CASES, ids=[c[0] for c in CASES])
+def test_another_weekday_gives_no_date_and_is_no_name(
+    lang: str, opening: str, names: tuple[str, ...], lead: str
+) -> None:
+    # Tuesday's name before Monday's date: the names stay, the date goes (as a wrong weekday does elsewhere)
+    tuesday = format_date(MONDAY + dt.timedelta(days=1), "EEEE", locale=lang)
+    written = format_date(MONDAY, "full", locale=lang)
+    monday = format_date(MONDAY, "EEEE", locale=lang)
+    assert monday in written
+    found = find_byline(f"{opening}, {written.replace(monday, tuesday)}", lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, None)
+
+
+@pytest.mark.parametrize(("lang", "opening", "names", "lead"), CASES[:4], ids=[c[0] for c in CASES[:4]])
+def test_text_and_markdown_read_the_weekday_byline_alike(
+    lang: str, opening: str, names: tuple[str, ...], lead: str
+) -> None:
+    line = _line(opening, lang, MONDAY)
+    body = f"{lead} {lead}"
+    for article in (
+        convert.read(f"Wohnungsmarkt\n\n{line}\n\n{body}\n".encode(), from_="text"),
+        convert.read(f"# Wohnungsmarkt\n\n{line}\n\n{body}\n".encode(), from_="markdown"),
+    ):
+        assert (tuple(a.name for a in article.meta.authors), article.meta.published) == (names, "2026-12-07")
+        assert names[0] not in plain_text(article.body)
+
+
+def test_an_arabic_comma_separates_the_date_as_a_comma_does() -> None:
+    for line in ("بقلم أحمد علي، الاثنين، 7 ديسمبر 2026", "بقلم أحمد علي، 7 ديسمبر 2026"):
+        found = find_byline(line, lambda: "ar")
+        assert found is not None
+        assert (found.names, found.published) == (("أحمد علي",), "2026-12-07")
+    found = find_byline("بقلم أحمد علي، الثلاثاء، 7 ديسمبر 2026", lambda: "ar")
+    assert found is not None
+    assert (found.names, found.published) == (("أحمد علي",), None)
+
+
+def test_a_weekday_alone_after_the_names_is_no_name_and_no_date() -> None:
+    found = find_byline("Von Anna Schmidt, Montag", lambda: "de")
+    assert found is not None
+    assert (found.names, found.published) == (("Anna Schmidt",), None)
+
+
+def test_a_name_that_is_a_weekday_elsewhere_is_still_a_name_in_first_place() -> None:
+    # the first part is the names, whatever it reads as: a weekday is dropped only after them
+    found = find_byline("Von Anna Schmidt und Jo Becker, 7. Dezember 2026", lambda: "de")
+    assert found is not None
+    assert (found.names, found.published) == (("Anna Schmidt", "Jo Becker"), "2026-12-07")
+
+
+#: Held-out cases, written after the fix passed the cases above: other catalogue languages (a weekday
+#: after the date in Turkish, none of a comma in Dutch, Greek and Japanese), abbreviated weekdays.
+HELD = [
+    ("nl", "Door Pieter de Vries", ("Pieter de Vries",), "full"),
+    ("el", "Συντάκτες: Γιώργος Παπαδόπουλος", ("Γιώργος Παπαδόπουλος",), "full"),
+    ("tr", "Yazan: Ahmet Yılmaz", ("Ahmet Yılmaz",), "full"),
+    ("fa", "نوشتهٔ علی رضایی", ("علی رضایی",), "full"),
+    ("ja", "著者：山田太郎", ("山田太郎",), "full"),
+    ("de", "Von Lena Vogt", ("Lena Vogt",), "EEE, d. MMM y"),
+    ("es", "Por Carmen de la Fuente", ("Carmen de la Fuente",), "EEE, d 'de' MMMM 'de' y"),
+    ("pt", "Por Ana Costa e Rui Lopes", ("Ana Costa", "Rui Lopes"), "full"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "names", "form"), HELD, ids=[f"held-{c[0]}-{i}" for i, c in enumerate(HELD)]
+)
+def test_held_a_weekday_is_read_with_its_date_and_another_gives_none(
+    lang: str, opening: str, names: tuple[str, ...], form: str
+) -> None:
+    written = format_date(MONDAY, form, locale=lang)
+    found = find_byline(f"{opening}, {written}", lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, "2026-12-07")
+    width = "EEE" if "EEE," in form else "EEEE"
+    monday, tuesday = (format_date(MONDAY + dt.timedelta(days=d), width, locale=lang) for d in (0, 1))
+    found = find_byline(f"{opening}, {written.replace(monday, tuesday)}", lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, None)
