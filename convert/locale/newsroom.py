@@ -20,17 +20,21 @@ from ..cache import dataclass
 from .text import babel_locale
 
 __all__ = [
-    "JA_CREDIT_AGENCIES",
     "LeadCredit",
     "NAME_PARTICLES",
     "NEWSROOM_BYLINES",
     "greek_nominative",
+    "ja_credit_agencies",
+    "known_japanese_place",
     "korean_family_name",
     "may_be_newsroom_byline",
     "name_particles_fit",
+    "names_an_organisation",
     "may_be_lead_credit",
     "read_lead_credit",
     "read_newsroom_byline",
+    "reporter_roles",
+    "role_words",
 ]
 
 
@@ -288,15 +292,108 @@ class LeadCredit:
     end: int = 0
 
 
-#: Wire agencies as a Japanese credit names them and each agency's name (its Japanese Wikipedia
-#: article's title, without 社): the two domestic agencies, the only ones whose own copy writes
-#: the place and the agency with no ＝ (``【ワシントン共同】``, ``【ジャカルタ時事】``), and the foreign
-#: ones the dailies credit after ＝ (``【ロンドン＝ロイター】``).
-JA_CREDIT_AGENCIES: dict[str, str] = {
-    "共同": "共同通信", "時事": "時事通信", "ロイター": "ロイター", "AP": "AP通信", "AFP": "AFP通信",
-    "新華社": "新華社", "聯合": "聯合ニュース", "ブルームバーグ": "ブルームバーグ",
-}  # fmt: skip
+_WORDS_FILE = Path(__file__).parent / "data" / "newsroom_words.json"
+
+
+@lru_cache(maxsize=1)
+def _newsroom_words() -> dict[str, dict]:
+    """``data/newsroom_words.json``: role, desk and agency words, each list with its source."""
+    return json.loads(_WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def role_words(tag: str | None) -> tuple[str, ...]:
+    """The language's words for a newsroom role (reporter, editor, editorial staff, anonymous) in the
+    scripts without capitals, longest first (``data/newsroom_words.json``, Wiktionary); ``()`` for others."""
+    lang = babel_locale(tag).language if tag else ""
+    return tuple(sorted(_newsroom_words()["roles"].get(lang, ()), key=len, reverse=True))
+
+
+def reporter_roles(tag: str | None) -> tuple[str, ...]:
+    """Those of :func:`role_words` written beside a reporter's own name in a wire credit (记者, 特派員)."""
+    lang = babel_locale(tag).language if tag else ""
+    return tuple(sorted(_newsroom_words()["reporter_roles"].get(lang, ()), key=len, reverse=True))
+
+
+def names_an_organisation(name: str, tag: str | None) -> bool:
+    """Whether ``name``, in a script without capitals, names a newsroom, its desk or a publisher rather
+    than a person: a role word alone (編集部, 佚名), a unit (社会部, 本紙取材班, 支局, 编辑部) or a
+    paper's, agency's or broadcaster's name (読売新聞, 共同通信社, 人民网) (``data/newsroom_words.json``)."""
+    lang = babel_locale(tag).language if tag else ""
+    words = _newsroom_words()
+    desks = words["desks"].get(lang, {})
+    name = name.strip()
+    return (
+        name in words["roles"].get(lang, ())
+        or name.startswith(tuple(desks.get("starts", ())))
+        or name.endswith(tuple(desks.get("ends", ())))
+        or name.endswith(tuple(words["publisher_ends"].get(lang, ())))
+    )
+
+
+@lru_cache(maxsize=1)
+def ja_credit_agencies() -> dict[str, str]:
+    """Wire agencies as a Japanese credit names them (short and full: 共同, 共同通信社) and the name each
+    is published under (``data/newsroom_words.json``, Japanese Wikipedia's 通信社 and agency articles)."""
+    return dict(_newsroom_words()["ja_credit_agencies"])
+
+
+#: The domestic agencies whose own copy writes the place and the agency with no ＝
+#: (``【ワシントン共同】``, ``【ジャカルタ時事】``); the dailies credit the others after ＝ (``【ロンドン＝ロイター】``).
 _JA_UNMARKED_AGENCIES = ("共同", "時事")
+
+#: The suffixes ISO 3166-2's Japanese and Chinese names give a subdivision's kind (ワシントン州, 北京市,
+#: 東京都, 大阪府, 広東省, 新疆ウイグル自治区): a dateline writes the place without them.
+_SUBDIVISION_KINDS = compiled(
+    r"(?:特別区|自治区|特別市|広域市|特别行政区|特別行政區|自治州|市|州|都|府|県|省|区|區)$"
+)
+#: The countries whose places Japanese copy writes in the Han of their own names (北京, 上海, 台北, 香港).
+_HAN_NAMED = ("CN", "TW", "HK", "MO")
+
+
+@lru_cache(maxsize=1)
+def _japanese_places() -> frozenset[str]:
+    """The places a Japanese dateline may name, as maintained data writes them in Japanese: CLDR's
+    territory names and the cities it names time zones after (Babel's ``ja``), and ISO 3166-2's
+    subdivisions in pycountry's Japanese translation (ワシントン州 -> ワシントン, 大阪府 -> 大阪) and,
+    for the Chinese-speaking countries, in its Chinese ones (北京市 -> 北京). Measured on 52 cities
+    Japanese papers keep correspondents in (capitals and the largest cities of each continent,
+    ``tests/test_lead_credits.py``): 44 are here; ニューデリー, オタワ, キーウ's old キエフ, ドーハ and
+    メキシコ市 are not, and a credit from them is read only with 特派員 or 記者 after the name."""
+    from ..cache import cached_json, installed_version
+
+    def build() -> list[str]:
+        import gettext
+        import os
+
+        import pycountry
+        from babel import Locale
+
+        ja = Locale.parse("ja")
+        found = set(ja.territories.values())
+        found |= {zone["city"] for zone in ja.time_zones.values() if zone.get("city")}
+        where = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+        for lang, countries in (("ja", None), ("zh_CN", _HAN_NAMED), ("zh_TW", _HAN_NAMED)):
+            try:
+                names = gettext.translation("iso3166-2", where, languages=[lang])
+            except OSError:
+                continue
+            for sub in pycountry.subdivisions:
+                if countries is not None and sub.country_code not in countries:
+                    continue
+                written = names.gettext(sub.name)
+                if written != sub.name:
+                    found.update((written, _SUBDIVISION_KINDS.sub("", written)))
+        return sorted(n for n in found if n)
+
+    versions = [installed_version("babel"), installed_version("pycountry")]
+    places = cached_json("ja-places", versions, build) if all(versions) else None
+    return frozenset(places if isinstance(places, list) else build())
+
+
+def known_japanese_place(place: str) -> bool:
+    """Whether ``place`` is one :func:`_japanese_places` holds."""
+    return place in _japanese_places()
+
 
 #: The Japanese credit: ``【PLACE＝NAME】`` (a daily's own correspondent), ``【PLACE＝共同】`` and
 #: ``【PLACE20日＝共同】`` (an agency's copy, with the day), ``【PLACE共同】`` (Kyodo's and Jiji's own
@@ -314,18 +411,10 @@ _JA_CREDIT = lazy(
 #: describes the form (``××社××地×月×日电``; ``讯`` for copy filed locally; ``本报××地×月×日专电``);
 #: the agencies' and papers' news sites head their copy the same way (``中新网``, ``人民网``).
 _ZH_CREDIT = lazy(
-    r"(?:据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?[社网網]|本报|本報)"
+    r"(?P<reprint>据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?[社网網]|本报|本報)"
     r"(?P<place>[\u4e00-\u9fff·]{0,10}?)(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
     r"(?:专|專)?(?P<wired>电|電|讯|訊)(?P<gap>\s*)(?:[（(](?P<who>[^（）()]{2,40})[）)])?\s*"
 )
-#: What stands before a reporter's name in a 电头's brackets: reporter, special correspondent,
-#: correspondent (a local stringer), intern (Baidu Baike, 电头 and 通讯员), in both scripts.
-_ZH_CREDIT_ROLES = (
-    "新华社记者", "新華社記者", "特约记者", "特約記者", "实习记者", "實習記者", "记者", "記者",
-    "通讯员", "通訊員", "实习生", "實習生",
-)  # fmt: skip
-#: What a Japanese credit may write after the name: correspondent, reporter.
-_JA_CREDIT_ROLES = ("特派員", "支局長", "記者")
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 #: A name in a credit: Han (two to five: ``長谷川一郎``), or katakana words joined by ``・``
 #: (``ジョン・スミス``); hiragana beside them is a phrase's grammar (``くらしの経済``), no name.
@@ -364,61 +453,97 @@ _JA_PARTICLES = tuple("のはがをにへとでもや")
 
 
 def _japanese_credit(text: str) -> LeadCredit | None:
+    """A Japanese credit whose every part reads as what it should: the name part a person's name
+    (not a desk, a paper or a kicker's topic: 【東京＝社会部】, 【ワシントン＝読売新聞】, 【特集＝東京五輪】)
+    or an agency's. Unknown beats a guess, so a reporter's credit counts only where the place is one
+    maintained data knows (:func:`known_japanese_place`) or the name carries 特派員 or 記者: a
+    kicker (【インタビュー＝村上春樹】, 【寄稿＝山田太郎】) is shaped as a credit is."""
     m = _JA_CREDIT.match(text)
     if m is None or not _PLACE.fullmatch(m.group("place")) or text[m.end() :].startswith(_JA_PARTICLES):
         return None
+    agencies = ja_credit_agencies()
     day = int(m.group("day")) if m.group("day") else None
     if m.group("agency"):
-        return LeadCredit(
-            m.group("place"), agency=JA_CREDIT_AGENCIES[m.group("agency")], day=day, end=m.end()
-        )
+        return LeadCredit(m.group("place"), agency=agencies[m.group("agency")], day=day, end=m.end())
     names: list[str] = []
     agency = None
+    vouched = False  # a name with 特派員 or 記者 after it
     for n, part in enumerate(m.group("who").replace("=", "＝").split("、")):
         where, _, who = part.strip().rpartition("＝")
         if where and (n == 0 or not _PLACE.fullmatch(where)):
             return None  # 【ロンドン＝鈴木花子、パリ＝高橋一郎】: a second reporter's own place
-        if who in JA_CREDIT_AGENCIES and agency is None:
-            agency = JA_CREDIT_AGENCIES[who]
+        if who in agencies and agency is None:
+            agency = agencies[who]
             continue
-        for role in _JA_CREDIT_ROLES:
-            who = who.removesuffix(role).strip()
+        for role in reporter_roles("ja"):
+            if who.endswith(role) and len(who) > len(role):
+                who, vouched = who[: -len(role)].strip(), True
+                break
         if not (_CREDIT_NAME.fullmatch(who) or _SPACED_HAN_NAME.fullmatch(who)):
             return None
+        if names_an_organisation(who, "ja"):
+            return None  # 【東京＝社会部】, 【ワシントン＝本社特派員】, 【ワシントン＝読売新聞】: no person
         names.append(who)
     if day is not None and names:
         return None  # a day is written only with an agency's copy
+    if names and not (vouched or known_japanese_place(m.group("place"))):
+        return None
     return LeadCredit(m.group("place"), tuple(dict.fromkeys(names)), agency, day=day, end=m.end())
 
 
 def _chinese_credit(text: str) -> LeadCredit | None:
+    """A Chinese 电头 and the reporters in its brackets, each read only after a reporter's role
+    (记者, 通讯员, 实习生: :func:`reporter_roles`, the outlet before it allowed: 新华社记者, 央视记者),
+    which the names after it in the same brackets share (``（记者刘洋 赵静）``); brackets that name no
+    reporter so (``（综合报道）``, ``（组图）``, ``（编辑）``, ``（央视记者）``) leave the lead as it is. A
+    reprint's head (``据新华社…电``) names the agency whose copy it reprints, not the publisher."""
     m = _ZH_CREDIT.match(text)
     if m is None:
         return None
     place = m.group("place")
+    own = m.group("agency") in ("本报", "本報")
     month, day = (int(m.group("month")), int(m.group("day"))) if m.group("month") else (None, None)
+    if not (place or month or own):
+        return None  # 出版社讯, 中国新闻社电: a dispatch names where or when it was wired (本报讯 aside)
     if m.group("wired") in "电電" and not (place or month):
-        return None  # 本报电…: a dispatch names where or when it was wired
+        return None  # 本报电…
     if not (month or m.group("gap") or m.group("who") or m.end() == len(text) or text[m.end()] in "：:"):
         return None  # 本报讯员…, 本报电视…: no date, and the word runs on
     names: list[str] = []
     if who := m.group("who"):
-        for part in compiled(r"[\s、，,]+").split(who.strip()):
-            for role in _ZH_CREDIT_ROLES:
-                if part.startswith(role):
-                    part = part[len(role) :]
-                    break
-            part = part.lstrip("：:")
-            if part and not _CREDIT_NAME.fullmatch(part):
-                return None  # (国务院新闻办公室供稿): brackets, but no reporters
-            if part:
-                names.append(part)
-    agency = m.group("agency")
+        names = _credit_reporters(who)
+        if not names:
+            return None  # (国务院新闻办公室供稿), (综合报道): brackets, but no reporters
     return LeadCredit(
         place or None,
         tuple(dict.fromkeys(names)),
-        None if agency in ("本报", "本報") else agency,
+        None if own or m.group("reprint") else m.group("agency"),
         month,
         day,
         m.end(),
     )
+
+
+def _credit_reporters(who: str) -> list[str]:
+    """The reporters in a 电头's brackets (``记者王小明 通讯员李华`` -> 王小明, 李华), each after a role;
+    ``[]`` when a part is neither a role nor a name after one."""
+    words = _newsroom_words()
+    body = who.strip()
+    for tail in words["credit_tails"]["zh"]:
+        if body.endswith(tail):
+            body = body[: -len(tail)].rstrip()
+            break
+    roles = "|".join(map(re.escape, reporter_roles("zh")))
+    after_role = compiled(rf"[{_HAN}]{{0,6}}?(?:{roles})[：:]?(?P<name>.*)")
+    names: list[str] = []
+    in_role = False
+    for part in compiled(r"[\s、，,]+").split(body):
+        if (found := after_role.fullmatch(part)) is not None:
+            part, in_role = found.group("name"), True
+        elif not in_role:
+            return []
+        if part and (not _CREDIT_NAME.fullmatch(part) or names_an_organisation(part, "zh")):
+            return []
+        if part:
+            names.append(part)
+    return names

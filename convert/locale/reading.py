@@ -24,22 +24,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from .newsroom import (
-    JA_CREDIT_AGENCIES,
     NAME_PARTICLES,
     NEWSROOM_BYLINES,
     greek_nominative,
+    known_japanese_place,
     korean_family_name,
     may_be_lead_credit,
     may_be_newsroom_byline,
     name_particles_fit,
+    names_an_organisation,
     read_lead_credit,
     read_newsroom_byline,
+    reporter_roles,
+    role_words,
 )
 from .reading_dates import _spaced, _weekday_key, _weekday_numbers, read_date, read_date_calendar
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
-    "JA_CREDIT_AGENCIES",
     "LABEL_STARTS",
     "READ_BACK",
     "joins_lists_unspaced",
@@ -48,15 +50,19 @@ __all__ = [
     "may_be_label",
     "NEWSROOM_BYLINES",
     "greek_nominative",
+    "known_japanese_place",
     "korean_family_name",
     "NAME_PARTICLES",
     "name_particles_fit",
+    "names_an_organisation",
     "may_be_lead_credit",
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
     "read_lead_credit",
     "read_newsroom_byline",
+    "reporter_roles",
+    "role_words",
     "read_date",
     "read_date_calendar",
     "read_updated",

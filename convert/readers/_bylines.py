@@ -145,8 +145,10 @@ def _dropped_date(dropped: list[str], language: Language | None) -> tuple[str | 
 def _translated_byline(line: str, language: Language) -> Byline | None:
     """A byline in the article's language's own words whose names all look like names, else ``None``.
 
-    A part that is a role or says the author is unknown (:data:`_LOCAL_ROLES`) names no one;
-    one that ends in a role (``김민수 기자``, "reporter Kim Minsu") keeps the name before it.
+    A part that is a role or says the author is unknown, or names a desk or a paper (``編集部``,
+    ``读者来信编辑部``: :func:`~convert.locale.reading.role_words`,
+    :func:`~convert.locale.reading.names_an_organisation`) names no one; one that ends in a role
+    (``김민수 기자``, "reporter Kim Minsu") keeps the name before it.
     """
     if not line or line[0].isdigit():
         return None
@@ -160,12 +162,10 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest, published, parser = _date_after_names(rest.rstrip(" ."), lang, language)
-    roles = _LOCAL_ROLES.get(lang.split("-")[0], ())
-    people = [_without_role(p, roles) for p in _split_names(rest, lang) if p]
-    people = [p for p in people if p]
+    people = [p for p in (_person(part, lang) for part in _split_names(rest, lang) if part) if p]
     if not all(looks_like_name(p) for p in people):
         # a name holding a list word ("和田"): whole, where a list is joined with no spaces
-        whole = _without_role(rest, roles)
+        whole = _person(rest, lang)
         if not (reading.joins_lists_unspaced(lang) and whole and looks_like_name(whole)):
             return None
         people = [whole]
@@ -206,20 +206,6 @@ def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, st
     return rest, None, None
 
 
-#: Words for "reporter", "correspondent", "editor", "editor-in-chief", "editorial staff" and
-#: "anonymous" / "unknown (author)" in the catalogue languages whose script has no capitals (so a
-#: role cannot be told from a name by its case): Wiktionary's translations of those entries.
-_LOCAL_ROLES = {
-    "ar": ("رئيس التحرير", "هيئة التحرير", "مراسل", "مراسلة", "محرر", "محررة", "صحفي", "صحفية", "مجهول"),
-    "fa": ("سردبیر", "خبرنگار", "گزارشگر", "ویراستار", "تحریریه", "ناشناس"),
-    "he": ("עורך ראשי", "עורכת ראשית", "כתב", "כתבת", "עורך", "עורכת", "מערכת", "אלמוני"),
-    "hi": ("प्रधान संपादक", "संवाददाता", "संपादक", "पत्रकार", "अज्ञात"),
-    "ja": ("編集長", "編集部", "特派員", "記者", "匿名", "不明"),
-    "ko": ("편집장", "논설위원", "특파원", "기자", "편집부", "익명", "미상"),
-    "zh": ("主编", "主編", "编辑", "編輯", "特派员", "特派員", "记者", "記者", "佚名", "匿名", "不详", "不詳"),
-}  # fmt: skip
-
-
 #: Between names in a script written without spaces: a space or a middle dot (``本报记者 王小明 李华``,
 #: ``김민수·이영희 기자``), as Chinese, Japanese and Korean bylines list their reporters.
 _UNSPACED_NAMES = lazy(
@@ -236,6 +222,15 @@ def _split_names(rest: str, lang: str) -> list[str]:
     for part in list_separators(lang).split(rest):
         out.extend(compiled(r"[\s·・]+").split(part) if _UNSPACED_NAMES.fullmatch(part) else [part])
     return out
+
+
+def _person(part: str, lang: str) -> str:
+    """``part`` of a byline in the language's own words without its role word (:func:`_without_role`);
+    empty when it names no person: a role alone, a desk or a paper (``編集部``, ``社会部``, ``人民网``)."""
+    from ..locale import reading
+
+    name = _without_role(part, reading.role_words(lang))
+    return "" if reading.names_an_organisation(name, lang) else name
 
 
 def _without_role(part: str, roles: tuple[str, ...]) -> str:
@@ -282,7 +277,14 @@ def read_credit(lead: str, language: Language | None) -> LeadCredit | None:
 
     if language is None or not reading.may_be_lead_credit(lead):
         return None
-    return reading.read_lead_credit(lead, language())
+    lang = language()
+    credit = reading.read_lead_credit(lead, lang)
+    if credit is None or lang is None:
+        return credit
+    # the checks a byline's names pass (:func:`_translated_byline`): 【東京＝編集部】 names no one
+    if not all(_person(n, lang) == n and not _weak_name(n, lang) for n in credit.names):
+        return None
+    return credit
 
 
 def credit_date(credit: LeadCredit, other: str | None) -> str | None:
