@@ -166,7 +166,11 @@ def test_front_matter_authors_win_and_the_credit_then_stays_in_the_lead() -> Non
             "2027-01-02",
             "2026-12-31",
         ),  # the year before the other date's
-        ("新华社北京1月2日电（记者王小明）", "2026-12-31T23:00:00", "2027-01-02"),
+        # wired before it was updated: the year that puts the day on or before the updated date
+        ("新华社北京1月2日电（记者王小明）", "2026-12-31T23:00:00", "2026-01-02"),
+        ("新华社北京12月8日电（记者王小明）", "2026-12-06", "2025-12-08"),
+        ("新华社北京2月29日电（记者王小明）", "2028-03-01", "2028-02-29"),
+        ("新华社北京2月29日电（记者王小明）", "2027-03-01", None),  # no 29 February within the year before
         ("新华社北京2月30日电（记者王小明）", "2026-03-02", None),  # no such day
     ],
 )

@@ -288,9 +288,10 @@ def read_credit(lead: str, language: Language | None) -> LeadCredit | None:
 
 
 def credit_date(credit: LeadCredit, other: str | None) -> str | None:
-    """The credit's month and day (``12月6日电``), ISO, in the year that puts it nearest the article's
-    ``other`` date (``12月31日`` with 2027-01-02 is 2026-12-31); ``None`` without another date (no year
-    is a guess) or for a day the month does not have."""
+    """The credit's month and day (``12月6日电``), ISO, in the year that puts it on or before the
+    article's ``other`` date (its updated date) and within a year of it (``12月31日`` with 2027-01-02
+    is 2026-12-31, ``1月2日`` with 2026-12-31 is 2026-01-02: a story is wired before it is updated);
+    ``None`` without another date (no year is a guess) or for a day no such year has (``2月30日``)."""
     if credit.month is None or credit.day is None or not other:
         return None
     from ..dates import parse_iso
@@ -299,12 +300,14 @@ def credit_date(credit: LeadCredit, other: str | None) -> str | None:
     if not isinstance(near, dt.date):
         return None
     found = []
-    for year in (near.year - 1, near.year, near.year + 1):
+    for year in (near.year, near.year - 1):
         try:
-            found.append(dt.date(year, credit.month, credit.day))
+            day = dt.date(year, credit.month, credit.day)
         except ValueError:
-            return None
-    return min(found, key=lambda d: abs((d - near).days)).isoformat()
+            continue
+        if day <= near and (near - day).days < 366:
+            found.append(day)
+    return max(found).isoformat() if found else None
 
 
 def take_lead_credit(
