@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
 import convert
 from convert.model import plain_text
@@ -123,3 +123,45 @@ def test_held_a_weekday_is_read_with_its_date_and_another_gives_none(
     found = find_byline(f"{opening}, {written.replace(monday, tuesday)}", lambda: lang)
     assert found is not None
     assert (found.names, found.published) == (names, None)
+
+
+#: Written for the review of the rule above (h20b): a time after the date keeps the date when the
+#: weekday is the date's own. With the language's own short time (Babel's) the calendar pattern reads
+#: the whole; with a time it lacks (``10:30 Uhr``, the next test) the date is read without the weekday
+#: and the weekday compared with it, which is what the review found missing.
+@pytest.mark.parametrize(("lang", "opening", "names", "lead"), CASES, ids=[c[0] for c in CASES])
+def test_the_dates_own_weekday_with_a_time_after_the_date_keeps_date_and_time(
+    lang: str, opening: str, names: tuple[str, ...], lead: str
+) -> None:
+    time = format_time(dt.time(10, 30), "short", locale=lang)
+    found = find_byline(f"{_line(opening, lang, MONDAY)}, {time}", lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, "2026-12-07T10:30:00")
+    tuesday = format_date(MONDAY + dt.timedelta(days=1), "EEEE", locale=lang)
+    monday = format_date(MONDAY, "EEEE", locale=lang)
+    found = find_byline(f"{_line(opening, lang, MONDAY).replace(monday, tuesday)}, {time}", lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, None)
+
+
+def test_a_capitalised_weekday_where_the_language_writes_them_in_lower_case_is_a_name() -> None:
+    # Spanish writes "domingo"; "Domingo" after the names is a given name, read as "Pedro" is
+    assert find_byline("Por Ana López, Domingo", lambda: "es") == find_byline(
+        "Por Ana López, Pedro", lambda: "es"
+    )
+    found = find_byline("Por Ana López, domingo", lambda: "es")
+    assert found is not None
+    assert (found.names, found.published) == (("Ana López",), None)
+    found = find_byline("Por Ana López, Domingo Pérez", lambda: "es")
+    assert found is not None and found.names == ("Ana López", "Domingo Pérez")
+
+
+@pytest.mark.parametrize("weekday", ["Montag", "Mo."])
+def test_a_weekday_before_a_date_and_a_time_the_calendar_pattern_lacks_keeps_the_date(weekday: str) -> None:
+    # "10:30 Uhr" is no CLDR time pattern of German: the date and time are parse_date's, the weekday checked
+    found = find_byline(f"Von Anna Schmidt, {weekday}, 7. Dezember 2026, 10:30 Uhr", lambda: "de")
+    assert found is not None
+    assert (found.names, found.published) == (("Anna Schmidt",), "2026-12-07T10:30:00")
+    found = find_byline("Von Anna Schmidt, Dienstag, 7. Dezember 2026, 10:30 Uhr", lambda: "de")
+    assert found is not None
+    assert (found.names, found.published) == (("Anna Schmidt",), None)

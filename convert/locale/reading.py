@@ -38,7 +38,7 @@ from .newsroom import (
     reporter_roles,
     role_words,
 )
-from .reading_dates import _spaced, _weekday_key, _weekday_numbers, read_date, read_date_calendar
+from .reading_dates import read_date, read_date_calendar, weekday_names_pattern, weekday_number
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
@@ -67,6 +67,7 @@ __all__ = [
     "read_date_calendar",
     "read_updated",
     "split_weekday",
+    "weekday_number",
 ]
 
 
@@ -234,10 +235,10 @@ def _weekday_edges(tag: str) -> re.Pattern[str] | None:
     """A weekday name of the language (Babel's wide and abbreviated names, as :func:`read_date`
     knows them) at the start or the end of a text, apart from the rest by a comma or a space, or by
     nothing in a language that joins a list without spaces (``2026年12月7日月曜日``)."""
-    names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
-    if not names:
+    names = weekday_names_pattern(tag)
+    if names is None:
         return None
-    day = "(?P<day>" + "|".join(_spaced(n) for n in names) + r")\.?"
+    day = "(?P<day>" + names + r")\.?"
     sep = r"(?:\s*[,\u060c、]\s*|\s*)" if joins_lists_unspaced(tag) else r"(?:\s*[,\u060c]\s*|\s+)"
     return re.compile(
         f"{day}(?:{sep}(?P<after>.+))?|(?P<before>.+?){sep}{day.replace('day', 'end')}", re.I | re.S
@@ -250,8 +251,6 @@ def split_weekday(text: str, tag: str | None) -> tuple[str | None, str]:
     nothing but the weekday); ``(None, text)`` when no weekday stands there."""
     pattern = _weekday_edges(tag) if tag else None
     m = pattern.fullmatch(text.strip()) if pattern is not None else None
-    if m is None or _weekday_key(m.group("day") or m.group("end")) not in _weekday_numbers(
-        str(babel_locale(tag))
-    ):
+    if m is None or weekday_number(m.group("day") or m.group("end"), tag) is None:
         return None, text
     return m.group("day") or m.group("end"), (m.group("after") or m.group("before") or "").strip()

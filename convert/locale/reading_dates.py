@@ -23,7 +23,7 @@ from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
 from .text import babel_locale
 
-__all__ = ["one_day", "read_date", "read_date_calendar"]
+__all__ = ["one_day", "read_date", "read_date_calendar", "weekday_names_pattern", "weekday_number"]
 
 
 def read_date(text: str, tag: str | None) -> str | None:
@@ -366,6 +366,41 @@ def _weekday_numbers(ident: str) -> dict[str, int]:
             for n, name in get_day_names(width, context, loc).items():
                 found.setdefault(_weekday_key(name), set()).add(n)
     return {key: days.pop() for key, days in found.items() if len(days) == 1}
+
+
+def weekday_number(name: str, tag: str | None, *, as_written: bool = False) -> int | None:
+    """The day of the week (Monday 0) a weekday name of the language names (Babel's wide and
+    abbreviated names, either case, a full stop after it or none), else ``None``. ``as_written``: only
+    in the case CLDR writes the name (``Montag`` in German, ``domingo`` in Spanish, where the
+    capitalised ``Domingo`` is also a given name)."""
+    if not tag:
+        return None
+    ident = str(babel_locale(tag))
+    number = _weekday_numbers(ident).get(_weekday_key(name))
+    if number is None or not as_written:
+        return number
+    written = " ".join(_plain(name).rstrip(".").split())
+    return number if written in _weekdays_as_written(ident) else None
+
+
+@lru_cache(maxsize=64)
+def _weekdays_as_written(ident: str) -> frozenset[str]:
+    from babel.dates import get_day_names
+
+    loc = Locale.parse(ident)
+    return frozenset(
+        " ".join(_plain(name).rstrip(".").split())
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for name in get_day_names(width, context, loc).values()
+    )
+
+
+def weekday_names_pattern(tag: str) -> str | None:
+    """The language's weekday names (:func:`weekday_number`'s) as a pattern's alternatives, longest
+    first, any space inside one any space or none; ``None`` for a language Babel names none for."""
+    names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
+    return "|".join(_spaced(n) for n in names) if names else None
 
 
 def _weekday_key(name: str) -> str:

@@ -189,9 +189,13 @@ def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, st
     """``Anna Schmidt, Montag, 7. Dezember 2026`` -> the names (``Anna Schmidt``), the date after
     them (ISO) and the parser that read it; the longest run of comma-separated parts after the first
     that reads as a date. A weekday of the language (Babel's names) before or after the date must
-    be its own: ``Dienstag, 7. Dezember 2026`` gives no date, as a wrong weekday does elsewhere,
-    and, like a weekday alone after the names, is no name either."""
-    from ..locale.reading import split_weekday
+    be its own, compared with the day the rest reads as (so a time after the date changes nothing:
+    ``Montag, 7. Dezember 2026, 10:30 Uhr``): ``Dienstag, 7. Dezember 2026`` gives no date, as a
+    wrong weekday does elsewhere, and, like a weekday alone after the names, is no name either. A
+    weekday alone counts only in the case the language writes it (CLDR): ``Por Ana López, Domingo``
+    names two people, for Spanish writes its weekdays in lower case."""
+    from ..dates import parse_iso
+    from ..locale.reading import split_weekday, weekday_number
 
     for comma in _DATE_COMMA.finditer(rest):
         head, tail = rest[: comma.start()].rstrip(" ."), rest[comma.end() :]
@@ -201,8 +205,17 @@ def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, st
         if published:  # "Von Anna Schmidt, 3. März 2024", "Von Anna Schmidt, Montag, 7. Dezember 2026"
             return head, published, parser
         weekday, bare = split_weekday(tail, lang)
-        if weekday is not None and (not bare or _dropped_date([bare], language)[0]):
-            return head, None, None  # "Dienstag, 7. Dezember 2026" (a Monday), or "Montag" alone
+        if weekday is None:
+            continue
+        if not bare:
+            if weekday_number(weekday, lang, as_written=True) is not None:
+                return head, None, None  # "Montag" alone
+            continue
+        published, parser = _dropped_date([bare], language)
+        if published:
+            day = parse_iso(published[:10])
+            own = isinstance(day, dt.date) and weekday_number(weekday, lang) == day.weekday()
+            return (head, published, parser) if own else (head, None, None)
     return rest, None, None
 
 
