@@ -151,10 +151,48 @@ def test_the_byline_in_the_header_and_the_credit_name_one_author_once() -> None:
 
 
 def test_front_matter_authors_win_and_the_credit_then_stays_in_the_lead() -> None:
+    # the dateline is taken either way; the credit leaves the lead only when its names are the authors
     lead = "【ワシントン＝山田太郎】" + JA_REST
     md = f"---\ntitle: {TITLE['ja']}\nauthor: 田中一郎\n---\n\n{lead}\n\n{JA_MORE}\n"
     article = convert.read(md.encode(), from_="markdown")
-    assert (_names(article.meta), article.meta.dateline, _lead(article)) == (("田中一郎",), None, lead)
+    assert (_names(article.meta), article.meta.dateline, _lead(article)) == (
+        ("田中一郎",),
+        "ワシントン",
+        lead,
+    )
+
+
+def test_every_reader_lets_the_header_or_metadata_authors_win_over_the_credits_names() -> None:
+    # one rule in text, Markdown and HTML: a byline, front matter or the page's author names the
+    # author; the credit gives the dateline and stays in the lead, for its name went nowhere
+    lead = "【ワシントン＝山田太郎】" + JA_REST
+    title = TITLE["ja"]
+    page = (
+        f"<html lang=ja><head><title>{title}</title><meta name=author content=田中一郎></head><body><header>"
+        f"<h1>{title}</h1><div class=byline><span class=author>田中一郎</span></div></header>"
+        f"<article><p>{lead}</p><p>{JA_MORE}</p><p>{JA_MORE}</p></article></body></html>"
+    )
+    articles = {
+        "text": convert.read(f"{title}\n\n文・田中一郎\n\n{lead}\n\n{JA_MORE}\n".encode(), from_="text"),
+        "markdown": convert.read(
+            f"---\ntitle: {title}\nauthor: 田中一郎\n---\n\n{lead}\n\n{JA_MORE}\n".encode(), from_="markdown"
+        ),
+        "html": convert.read(page.encode(), from_="html"),
+    }
+    for reader, article in articles.items():
+        got = (_names(article.meta), article.meta.dateline, _lead(article))
+        assert got == (("田中一郎",), "ワシントン", lead), reader
+
+
+def test_the_declared_language_decides_whether_a_credit_is_read() -> None:
+    # front matter's lang, not the language identified from the body: an English story quoting a credit
+    # is not read as one, and a Japanese story with an English lead after its credit is
+    body = "【ワシントン＝山田太郎】 opens the story, as Japanese dailies credit a correspondent."
+    more = "The rest of the story is in English words as well, long enough to identify."
+    for lang, place in (("en", None), ("ja", "ワシントン")):
+        md = f"---\ntitle: Credits\nlang: {lang}\n---\n\n{body}\n\n{more}\n"
+        article = convert.read(md.encode(), from_="markdown")
+        assert article.meta.dateline == place, lang
 
 
 @pytest.mark.parametrize(

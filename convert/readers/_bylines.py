@@ -326,12 +326,15 @@ def credit_date(credit: LeadCredit, other: str | None) -> str | None:
 def take_lead_credit(
     article: Article, language: Language | None = None, provenance: dict[str, str] | None = None
 ) -> Article:
-    """The article with the wire credit its lead paragraph opens with read into the tree (dateline,
-    authors, publisher; the date when another date gives its year) and taken off the lead, as a
-    dateline is; the article as it is when it has none, or when its metadata names other authors
-    (the metadata wins, and the credit's name stays where it is printed). For readers that have the
-    tree already (Markdown, HTML); the text reader does the same on its lines. Without ``language``,
-    the metadata's, else the one identified from the body when first asked."""
+    """The article with the wire credit its lead paragraph opens with read into the tree, as the text
+    reader reads one (:func:`convert.readers.text.take_credit`): the dateline, the publisher if none,
+    the date when another date gives its year, and the reporters as the authors when the metadata
+    names none (the metadata wins). Taken off the lead, as a dateline is, only when everything it
+    names went into the tree (its reporters are the authors, and it is plain or emphasised text);
+    else it stays where it is printed. The article as it is when the lead opens with no credit or
+    the article has a dateline. For readers that have the tree already (Markdown, HTML). Without
+    ``language``, the metadata's (front matter, ``<html lang>``), else the one identified from the
+    body when first asked."""
     meta, body = article.meta, article.body
     at = next((i for i, b in enumerate(body[:3]) if isinstance(b, Paragraph)), None)
     if at is None or meta.dateline:
@@ -343,12 +346,10 @@ def take_lead_credit(
     credit = read_credit(text[indent:], language or _language_of(article))
     if credit is None:
         return article
-    known = {a.name for a in meta.authors}
-    if meta.authors and not known.issuperset(credit.names):
-        return article
+    authors = meta.authors or tuple(Author(n) for n in credit.names)
     rest = _without_prefix(lead.content, indent + credit.end)
-    if rest is None:
-        return article
+    if not set(credit.names) <= {a.name for a in authors}:
+        rest = None  # the metadata names other authors: the credit's names stay where they are printed
     published = meta.published or credit_date(credit, meta.updated)
     if provenance is not None:
         written = text[indent : indent + credit.end].strip()
@@ -360,7 +361,6 @@ def take_lead_credit(
             provenance["authors"] = how
         if published and not meta.published:
             provenance["published"] = how + ", its year from the updated date"
-    authors = meta.authors or tuple(Author(n) for n in credit.names)
     new_meta = replace(
         meta,
         dateline=credit.place,
@@ -368,6 +368,8 @@ def take_lead_credit(
         publisher=meta.publisher or credit.agency,
         published=published,
     )
+    if rest is None:
+        return Article(new_meta, body, article.notes)
     kept = (Paragraph(rest),) if rest else ()
     return Article(new_meta, (*body[:at], *kept, *body[at + 1 :]), article.notes)
 

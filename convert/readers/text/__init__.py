@@ -226,18 +226,21 @@ def take_dateline(
 
 
 def take_credit(items: Items, head: Header, trail: Trail | None, language: Language | None) -> str | None:
-    """The wire credit the lead opens with (:func:`convert.readers._bylines.read_credit`), taken off
-    it: its reporters join the authors, its agency is the publisher if none, its month and day the
-    published date if none (the year from the updated date); the place it gives, if any."""
+    """The wire credit the lead opens with (:func:`convert.readers._bylines.read_credit`): its agency
+    is the publisher if none, its month and day the published date if none (the year from the updated
+    date), its reporters the authors if the header named none (a byline there wins, as front matter
+    does in Markdown: :func:`convert.readers._bylines.take_lead_credit`); taken off the lead only when
+    its reporters are all among the authors then. The place it gives, if any, either way."""
     assert isinstance(items[0], str)
     credit = read_credit(items[0], language)
     if credit is None:
         return None
+    adopted = credit.names if not head.authors else ()
     if trail is not None:
         how = "the wire credit opening the lead, read_lead_credit"
         for key, found in (
             ("dateline", credit.place),
-            ("authors", credit.names),
+            ("authors", adopted),
             ("publisher", credit.agency),
         ):
             if found and not (key == "publisher" and head.publisher):
@@ -247,7 +250,9 @@ def take_credit(items: Items, head: Header, trail: Trail | None, language: Langu
         trail.note(
             "published", items[0][: credit.end], "the wire credit's day, its year from the updated date"
         )
-    head.add(Byline(credit.names, publisher=credit.agency, published=published))
+    head.add(Byline(adopted, publisher=credit.agency, published=published))
+    if not set(credit.names) <= {a.name for a in head.authors}:
+        return credit.place  # other authors in the header: the credit's names stay where they are printed
     if rest := items[0][credit.end :].strip():
         items[0] = rest
     else:
