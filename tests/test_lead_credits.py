@@ -238,22 +238,32 @@ def test_a_credit_standing_alone_is_taken_off_the_body() -> None:
 
 
 def test_the_credit_is_explained_in_the_provenance() -> None:
-    prov: dict[str, str] = {}
-    convert.read(
-        f"{TITLE['ja']}\n\n【ワシントン＝山田太郎】{JA_REST}\n\n{JA_MORE}\n".encode(),
-        from_="text",
-        provenance=prov,
-    )
-    assert "credit" in prov["dateline"] and "credit" in prov["authors"]
+    # each field the credit gave names the credit as written and the reader that read it; none other
+    for reader, doc, credit, fields in (
+        ("text", f"{TITLE['ja']}\n\n【ワシントン＝山田太郎】{JA_REST}\n\n{JA_MORE}\n", "【ワシントン＝山田太郎】",
+         {"dateline", "authors"}),
+        ("markdown", f"# {TITLE['ja']}\n\n【ワシントン＝山田太郎】{JA_REST}\n\n{JA_MORE}\n", "【ワシントン＝山田太郎】",
+         {"dateline", "authors"}),
+        ("text", f"{TITLE['zh']}\n\n新华社北京12月6日电（记者王小明）{ZH_REST}\n\n{ZH_MORE}\n",
+         "新华社北京12月6日电（记者王小明）", {"dateline", "authors", "publisher"}),
+    ):  # fmt: skip
+        prov: dict[str, str] = {}
+        convert.read(doc.encode(), from_=reader, provenance=prov)
+        told = {k for k, v in prov.items() if "read_lead_credit" in v}
+        assert told == fields, reader
+        assert all(repr(credit) in prov[k] for k in fields), reader
+    assert "line 3" in prov["dateline"]  # the text reader says which line
 
 
 def test_a_packed_header_comes_apart_at_a_credit_lead() -> None:
     # no blank line between the headline and the lead, as a dateline lead comes apart in English copy
-    for lang, credit in (("ja", "【ワシントン＝山田太郎】"), ("zh", "新华社北京12月6日电（记者王小明）")):
+    for lang, credit, place, names in (
+        ("ja", "【ワシントン＝山田太郎】", "ワシントン", ("山田太郎",)),
+        ("zh", "新华社北京12月6日电（记者王小明）", "北京", ("王小明",)),
+    ):
         article = convert.read(f"{TITLE[lang]}\n{credit}{REST[lang]}\n".encode(), from_="text")
-        assert article.meta.title == TITLE[lang]
-        assert article.meta.dateline in ("ワシントン", "北京")
-        assert _lead(article).startswith(REST[lang][:10])
+        got = (article.meta.title, article.meta.dateline, _names(article.meta), _lead(article))
+        assert got == (TITLE[lang], place, names, REST[lang]), lang
 
 
 def test_a_credit_in_bold_is_read_in_markdown_and_html() -> None:
