@@ -86,13 +86,13 @@ def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
         for form, month_of, calendar in _date_readers(ident, other_calendars)[0]:
             for m in _searching(form).finditer(plain):
                 iso = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
-                named = m.groupdict().get("weekday") or m.groupdict().get("lead")
-                if iso is not None and named and _on_weekday(iso, calendar, named, ident) is None:
-                    refused.append((m.start(), m.end(), "", calendar))
-                elif iso is not None:
-                    iso = _on_weekday(iso, calendar, named, ident) if named else iso
-                    found.append((m.start(), m.end(), (iso or "")[:10], calendar))
-    taken: list[tuple[int, int, str, str]] = list(refused)
+                if iso is None:
+                    continue
+                if named := m.groupdict().get("weekday") or m.groupdict().get("lead"):
+                    iso = _on_weekday(iso, calendar, named, ident)
+                # a shorter form inside a refused one (the date without its weekday) is refused too
+                (found if iso else refused).append((m.start(), m.end(), (iso or "")[:10], calendar))
+    taken = list(refused)
     for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
             taken.append(hit)

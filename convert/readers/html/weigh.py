@@ -6,7 +6,9 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 - title: :mod:`.weigh_title`;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
-  htmldate's find last, then the date written by the headline. Only whole
+  htmldate's find last, then the date written by the headline (on a page in
+  a language that names the Solar Hijri or Hijri calendar, first as that
+  language writes it: :func:`.dates.written_date`). Only whole
   days move: a declared day the page never shows gives way to the day it
   shows (:func:`.dates.shown_instead`); an undeclared one the page does not
   show by its headline (in words, or as the ``<time>`` under it) to the
