@@ -154,6 +154,8 @@ def test_a_time_element_dates_a_page_without_a_headline() -> None:
     html = f'<html lang="fa"><body><div><time>دوشنبه ۲ تیر ۱۳۹۹</time></div><p>{FA["body"]}</p></body></html>'
     meta = build_metadata(lxml.html.document_fromstring(html), Extracted())
     assert meta.published == "2020-06-22"
+    two = html.replace("</div>", "</div><div><time>۱ تیر ۱۳۹۹</time></div>")  # and another day: none
+    assert build_metadata(lxml.html.document_fromstring(two), Extracted()).published is None
 
 
 def test_a_date_htmldate_found_or_the_page_declares_stays() -> None:

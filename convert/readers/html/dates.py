@@ -5,13 +5,12 @@ Nothing here reads a date from a string itself: :mod:`convert.dates` does
 and :func:`~convert.dates.day_pattern` for dates written in the text,
 :func:`~convert.dates.path_day` for the URL), and the locale layer reads dates written the
 language's way, in the calendars it names (:func:`~convert.locale.reading_dates.search_dates`).
-This module gathers the
-evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
+This module gathers the evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
 :func:`htmldate_date` asks htmldate (its one direct call), :func:`url_day`
 reads the canonical URL, :func:`headline_date` and :func:`headline_time`
-find the date written or marked under the headline, :func:`written_date` the one written
-in the page's language (a Solar Hijri or Hijri date on a Persian or Arabic page), and the helpers below let :mod:`.weigh` check its
-pick against the rest of the page, on general grounds only:
+find the date written or marked under the headline, :func:`written_date` the one written there
+in the page's language (a Solar Hijri or Hijri date on a Persian or Arabic page), and the helpers
+below let :mod:`.weigh` check its pick against the rest of the page, on general grounds only:
 
 - a UTC stamp is written in the page's own zone when the page states its
   offset elsewhere (the same instant written ``-05:00`` in a ``<time>``,
@@ -233,10 +232,10 @@ def written_date(text: str, title: str | None, times: Iterable[str], tag: str, l
             pos = offset + at
             if not _REVISION_LABEL.search(text[max(0, pos - 60) : pos]):
                 near.append((start - pos if pos < start else max(0, pos - end), day, calendar))
-    else:
-        for i, written in enumerate(times):
+    else:  # every <time> element is as near as the next: two days between them give none
+        for written in times:
             if found := read_date_calendar(written, tag):
-                near.append((i * _CLEAR_MARGIN, found[0][:10], found[1]))
+                near.append((0, found[0][:10], found[1]))
     near = sorted(n for n in near if "1970" <= n[1] <= latest.isoformat())
     if not near:
         return None
