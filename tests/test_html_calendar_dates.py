@@ -127,6 +127,13 @@ def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() ->
     assert without_rule("calendars", FA, byline) is None
 
 
+def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
+    """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
+    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
+    assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
+
+
 def test_an_arabic_page_is_dated_by_its_hijri_date() -> None:
     """15 Jumada II 1448 is 25 November 2026 by Umm al-Qura."""
     assert weighed(AR, "<p>الأربعاء ١٥ جمادى الآخرة ١٤٤٨ هـ</p>")[0] == "2026-11-25"

@@ -34,7 +34,7 @@ import lxml.etree
 from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
-from ...locale.calendars import CALENDARS, calendar_names
+from ...locale.calendars import CALENDARS, calendar_names, early_numeric
 from ...locale.reading_dates import one_day, read_date_calendar, search_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
@@ -228,7 +228,7 @@ def written_date(text: str, title: str | None, times: Iterable[str], tag: str, l
         end = start + len(title or "")
         offset = max(0, start - _BEFORE_HEADLINE)
         window = text[offset : start + _NEAR_HEADLINE]
-        for at, day, calendar in search_dates(window, tag):
+        for at, day, calendar in [*search_dates(window, tag), *_numeric_dates(window, tag)]:
             pos = offset + at
             if not _REVISION_LABEL.search(text[max(0, pos - 60) : pos]):
                 near.append((start - pos if pos < start else max(0, pos - end), day, calendar))
@@ -242,6 +242,20 @@ def written_date(text: str, title: str | None, times: Iterable[str], tag: str, l
     group = {(day, calendar) for distance, day, calendar in near if distance <= near[0][0] + _CLEAR_MARGIN}
     found = one_day(sorted(group, key=lambda g: (g[1] != "gregorian", g)))
     return found[0] if found else None
+
+
+#: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
+_DIGIT_DATE = re.compile(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
+
+
+def _numeric_dates(text: str, tag: str) -> Iterator[tuple[int, str, str]]:
+    """Dates in digits whose year no article has in the Gregorian calendar, read in the Solar Hijri
+    one where that is the language's default (:func:`~convert.locale.calendars.early_numeric`:
+    ``۱۳۹۹/۰۴/۰۲`` in Persian is 22 June 2020), with their offsets, as :func:`search_dates` gives."""
+    for m in _DIGIT_DATE.finditer(text):
+        early, day = early_numeric(m[0], lambda: tag)
+        if early and day:
+            yield m.start(), day, "persian"
 
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:
