@@ -23,7 +23,14 @@ from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
 from .text import babel_locale
 
-__all__ = ["one_day", "read_date", "read_date_calendar", "weekday_names_pattern", "weekday_number"]
+__all__ = [
+    "one_day",
+    "read_date",
+    "read_date_calendar",
+    "search_dates",
+    "weekday_names_pattern",
+    "weekday_number",
+]
 
 
 def read_date(text: str, tag: str | None) -> str | None:
@@ -51,7 +58,7 @@ def read_date(text: str, tag: str | None) -> str | None:
 
 def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
     """:func:`read_date`, and the calendar the text wrote it in (``gregorian``, ``persian``, ``islamic``)."""
-    text = " ".join(_FORMAT_MARKS.sub("", _ascii_digits(text)).split())
+    text = " ".join(_plain(text).split())
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
     ident = str(babel_locale(tag))
@@ -60,6 +67,50 @@ def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
     if whole is not None:
         return whole[:2]
     return _read_parts(text, ident, era_offset) if _CALENDAR_SEPARATORS.search(text) else None
+
+
+def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
+    """Every date :func:`read_date` reads, written anywhere in a longer ``text``: its offset in
+    ``text``, its day (ISO, no time: a clock in running text may have seconds or a period the
+    form does not read) and its calendar, in the order they are written.
+
+    The same forms as :func:`read_date` (CLDR's patterns of the language, and of the calendars it
+    names), each found between non-letters; where two overlap, the longer one counts. A weekday
+    written must be the date's. ``منتشر شده: ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ`` (fa) ->
+    ``[(11, "2020-06-22", "persian")]``.
+    """
+    plain = _plain(text)
+    # each character of ``plain`` and where it was in ``text`` (format marks are dropped)
+    kept = [i for i, ch in enumerate(text) if not _FORMAT_MARKS.fullmatch(ch)]
+    if len(kept) != len(plain) or not any(ch.isdigit() for ch in plain):
+        return []
+    ident = str(babel_locale(tag))
+    era_offset = _ERA_OFFSET.get(babel_locale(tag).language, 0)
+    other = any(key in _month_key(plain) for key in _calendar_month_keys(ident))
+    found: list[tuple[int, int, str, str]] = []
+    refused: list[tuple[int, int, str, str]] = []  # a date with another day's weekday: no date at all
+    for other_calendars in (False, True) if other else (False,):
+        for form, month_of, calendar in _date_readers(ident, other_calendars)[0]:
+            for m in _searching(form).finditer(plain):
+                iso = _read_match(m, month_of, era_offset if calendar == "gregorian" else 0, calendar)
+                if iso is None:
+                    continue
+                if named := m.groupdict().get("weekday") or m.groupdict().get("lead"):
+                    iso = _on_weekday(iso, calendar, named, ident)
+                # a shorter form inside a refused one (the date without its weekday) is refused too
+                (found if iso else refused).append((m.start(), m.end(), (iso or "")[:10], calendar))
+    taken = list(refused)
+    for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+            taken.append(hit)
+    taken = [hit for hit in taken if hit[2]]
+    return [(kept[start], day, calendar) for start, _, day, calendar in sorted(taken)]
+
+
+@lru_cache(maxsize=256)
+def _searching(form: re.Pattern[str]) -> re.Pattern[str]:
+    """A :func:`read_date` form found inside a text: not within a word or a number."""
+    return re.compile(rf"(?<![^\W_])(?:{form.pattern})(?![^\W_])", form.flags)
 
 
 #: Commas CLDR sets between a date's parts that writers often leave out (``14 اکتوبر 2024`` in Urdu).
@@ -82,7 +133,13 @@ def _ascii_digits(text: str) -> str:
 def _plain(name: str) -> str:
     """A name from Babel as :func:`read_date_calendar` sees the text: its format marks and joiners
     dropped (Sinhala's Thursday ``බ්‍රහස්පතින්දා`` has a zero-width joiner), its digits ASCII."""
-    return _FORMAT_MARKS.sub("", _ascii_digits(name))
+    return _FORMAT_MARKS.sub("", _ascii_digits(name)).translate(_LETTER_FORMS)
+
+
+#: Letters Unicode encodes apart that Persian and Urdu text is often typed with, from Arabic
+#: keyboards and older encodings: the Arabic yeh and alef maksura for the Farsi yeh, the Arabic kaf
+#: for the keheh (``تير`` for CLDR's ``تیر``). Names and text are both read with one form of each.
+_LETTER_FORMS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 
 
 def _words(names: Mapping[object, str]) -> str:
@@ -103,14 +160,14 @@ def _spaced(name: str) -> str:
 def _month_key(name: str) -> str:
     """A month name as looked up: its digits ASCII, lower case, no full stop after it, no spaces or
     zero-width non-joiners inside (``ربیع‌الاول``, ``ربیع الاول`` and ``ربیعالاول`` are one name)."""
-    return re.sub(r"[\s\u200c]+", "", _FORMAT_MARKS.sub("", _ascii_digits(name)).lower().rstrip("."))
+    return re.sub(r"[\s\u200c]+", "", _plain(name).lower().rstrip("."))
 
 
 def _name_pattern(names: Iterable[str]) -> str:
     """An alternation of month names as CLDR writes them, longest first; where a name has a space or
     non-joiner, either may be typed, or none."""
     written = sorted(
-        {_FORMAT_MARKS.sub("", _ascii_digits(n)).lower().rstrip(".") for n in names},
+        {_plain(n).lower().rstrip(".") for n in names},
         key=lambda n: (-len(n), n),
     )
     return "|".join(r"[\s\u200c]*".join(re.escape(w) for w in re.split(r"[\s\u200c]+", n)) for n in written)
@@ -151,7 +208,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
-                chars = _FORMAT_MARKS.sub("", str(value))
+                chars = _plain(str(value))
                 literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in chars)
                 if chars.isspace() and numeric[-1:] == [True]:
                     literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
@@ -174,9 +231,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
-    zone = re.escape(_FORMAT_MARKS.sub("", loc.zone_formats["gmt"])).replace(
-        "%s", r"(?P<zone>[+-]\d{2}:\d{2})?"
-    )
+    zone = re.escape(_plain(loc.zone_formats["gmt"])).replace("%s", r"(?P<zone>[+-]\d{2}:\d{2})?")
     clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
 
     def with_clock(date: str, joined: str) -> list[str]:
@@ -231,7 +286,7 @@ def _calendar_forms(
     (``data/calendars.json``): its patterns, the era optional, a weekday before the date allowed."""
     month_of = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
     months = _name_pattern(n for spellings in names["months"] for n in spellings)
-    era = "|".join(re.escape(_FORMAT_MARKS.sub("", e)) for e in names["eras"]) or "(?!)"
+    era = "|".join(re.escape(_plain(e)) for e in names["eras"]) or "(?!)"
     forms: dict[str, dict[str, int]] = {}
     for width in ("full", "long", "medium"):
         pattern = names["date"][width]

@@ -3,12 +3,14 @@
 Nothing here reads a date from a string itself: :mod:`convert.dates` does
 (:func:`~convert.dates.parse_stamp` for declared values, :func:`~convert.dates.find_dates`
 and :func:`~convert.dates.day_pattern` for dates written in the text,
-:func:`~convert.dates.path_day` for the URL). This module gathers the
-evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
+:func:`~convert.dates.path_day` for the URL), and the locale layer reads dates written the
+language's way, in the calendars it names (:func:`~convert.locale.reading_dates.search_dates`).
+This module gathers the evidence: :func:`marked_dates` finds ``<time>`` and ``itemprop`` dates,
 :func:`htmldate_date` asks htmldate (its one direct call), :func:`url_day`
 reads the canonical URL, :func:`headline_date` and :func:`headline_time`
-find the date written or marked under the headline, and the helpers below let :mod:`.weigh` check its
-pick against the rest of the page, on general grounds only:
+find the date written or marked under the headline, :func:`written_date` the one written there
+in the page's language (a Solar Hijri or Hijri date on a Persian or Arabic page), and the helpers
+below let :mod:`.weigh` check its pick against the rest of the page, on general grounds only:
 
 - a UTC stamp is written in the page's own zone when the page states its
   offset elsewhere (the same instant written ``-05:00`` in a ``<time>``,
@@ -32,6 +34,10 @@ import lxml.etree
 from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
+from ...locale.calendars import CALENDARS, calendar_names, early_numeric
+from ...locale.reading_dates import one_day, read_date_calendar, search_dates
+from ...locale.script import script_of
+from ...locale.text import babel_locale
 from .text import squash
 
 #: JSON-LD keys whose values are timestamps of the page or its parts.
@@ -190,6 +196,66 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
         and not _REVISION_LABEL.search(text[max(0, pos - 60) : pos])
     ]
     return min(near)[1].isoformat() if near else None
+
+
+#: A second date written this much further from the headline than the nearest leaves the pick open.
+_CLEAR_MARGIN = 200
+
+
+def reads_calendars(tag: str | None) -> bool:
+    """Whether ``tag`` is a language written in Arabic script that names the Solar Hijri or Hijri
+    calendar in CLDR (Persian, Arabic, Urdu, Pashto …): its pages may date themselves in those
+    calendars, which no Gregorian pattern (nor htmldate) reads."""
+    if not tag or script_of(tag) != "Arab":
+        return False
+    ident = str(babel_locale(tag))
+    return any(calendar_names(calendar, ident) for calendar in CALENDARS)
+
+
+def written_date(text: str, title: str | None, times: Iterable[str], tag: str, latest: date) -> str | None:
+    """The day written by the headline in the language ``tag`` writes dates, in any calendar it
+    names (:func:`~convert.locale.reading_dates.search_dates`: ``۲ تیر ۱۳۹۹``, ``٧ ديسمبر ٢٠٢٦``);
+    without a headline, the day a ``<time>`` element's text (``times``) gives.
+
+    Unknown beats a guess: only a whole date (day, month and year) counts, none after ``latest``
+    and none labelled as an update; the nearest one must be clear, so dates of other days written
+    about as near (:data:`_CLEAR_MARGIN`) give ``None``, while the same day written in two
+    calendars (a Hijri and a Gregorian date side by side) is one day (:func:`one_day`).
+    """
+    start = headline_at(text, title)
+    near: list[tuple[int, str, str]] = []
+    if start >= 0:
+        end = start + len(title or "")
+        offset = max(0, start - _BEFORE_HEADLINE)
+        window = text[offset : start + _NEAR_HEADLINE]
+        for at, day, calendar in [*search_dates(window, tag), *_numeric_dates(window, tag)]:
+            pos = offset + at
+            if not _REVISION_LABEL.search(text[max(0, pos - 60) : pos]):
+                near.append((start - pos if pos < start else max(0, pos - end), day, calendar))
+    else:  # every <time> element is as near as the next: two days between them give none
+        for written in times:
+            if found := read_date_calendar(written, tag):
+                near.append((0, found[0][:10], found[1]))
+    near = sorted(n for n in near if "1970" <= n[1] <= latest.isoformat())
+    if not near:
+        return None
+    group = {(day, calendar) for distance, day, calendar in near if distance <= near[0][0] + _CLEAR_MARGIN}
+    found = one_day(sorted(group, key=lambda g: (g[1] != "gregorian", g)))
+    return found[0] if found else None
+
+
+#: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
+_DIGIT_DATE = re.compile(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
+
+
+def _numeric_dates(text: str, tag: str) -> Iterator[tuple[int, str, str]]:
+    """Dates in digits whose year no article has in the Gregorian calendar, read in the Solar Hijri
+    one where that is the language's default (:func:`~convert.locale.calendars.early_numeric`:
+    ``۱۳۹۹/۰۴/۰۲`` in Persian is 22 June 2020), with their offsets, as :func:`search_dates` gives."""
+    for m in _DIGIT_DATE.finditer(text):
+        early, day = early_numeric(m[0], lambda: tag)
+        if early and day:
+            yield m.start(), day, "persian"
 
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:

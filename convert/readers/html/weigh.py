@@ -6,7 +6,9 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 - title: :mod:`.weigh_title`;
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
-  htmldate's find last, then the date written by the headline. Only whole
+  htmldate's find last, then the date written by the headline (on a page in
+  a language that names the Solar Hijri or Hijri calendar, first as that
+  language writes it: :func:`.dates.written_date`). Only whole
   days move: a declared day the page never shows gives way to the day it
   shows (:func:`.dates.shown_instead`); an undeclared one the page does not
   show by its headline (in words, or as the ``<time>`` under it) to the
@@ -18,7 +20,7 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,7 +28,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ...dates import parse_stamp
-from ...locale.language import normalise_tag
+from ...locale.language import identify, normalise_tag
 from ...locale.script import split_list
 from ...model import Author, Metadata
 from .dates import (
@@ -36,10 +38,12 @@ from .dates import (
     in_page_zone,
     marked_dates,
     page_stamps,
+    reads_calendars,
     shown_by_headline,
     shown_instead,
     shows,
     url_day,
+    written_date,
 )
 from .jsonld import article_object, jsonld_objects, ld_label, ld_text, types_of
 from .metatags import (
@@ -124,7 +128,10 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     title = as_shown(
         tree, extracted, weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where), where
     )
-    published, updated = _dates(tree, tags, ld, extracted, where)
+    language = _language(tree, tags, ld, where)
+    published, updated = _dates(
+        tree, tags, ld, extracted, where, lambda: language or identify(visible_text(tree))
+    )
     if updated is not None and updated == published:
         updated = None
         where.pop("updated", None)
@@ -141,7 +148,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         published=published,
         updated=updated,
         publisher=publisher,
-        language=_language(tree, tags, ld, where),
+        language=language,
         direction=_direction(tree, where),
         description=_description(tags, ld, extracted, where),
         keywords=_keywords(tags, ld, extracted, where),
@@ -269,7 +276,12 @@ _SEARCHED = "htmldate (date found in the page text)"
 
 
 def _dates(
-    tree: HtmlElement, tags: MetaTags, ld: dict[str, Any] | None, extracted: Extracted, where: Where
+    tree: HtmlElement,
+    tags: MetaTags,
+    ld: dict[str, Any] | None,
+    extracted: Extracted,
+    where: Where,
+    language: Callable[[], str | None] = lambda: None,
 ) -> tuple[str | None, str | None]:
     """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
     (t_pub, t_pub_where), (t_upd, t_upd_where) = marked_dates(tree)
@@ -292,6 +304,11 @@ def _dates(
         published = [*found, *marked][0]
     elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
         published = (searched, _SEARCHED)
+    elif DATE_RULES["calendars"] and (day := _calendar_day(tree, text, head, language, stamps)):
+        published = (
+            day,
+            "the date written by the headline in the page's language (nothing else dates the page)",
+        )
     elif DATE_RULES["headline-only"] and (day := _headline_day(text, head)):
         published = (day, "the date written by the headline (nothing else dates the page)")
     else:
@@ -304,6 +321,8 @@ def _dates(
     if (value := published[0]) is not None:
         if declared:
             published = _as_shown((value, published[1]), updated, tree, text, head)
+        elif published[1].startswith("the date written by the headline"):
+            pass  # already the date written there
         else:
             published = _by_headline(
                 (value, published[1]), _valid_dates((t_pub, t_pub_where)), tree, text, head
@@ -329,7 +348,31 @@ DATE_RULES = {
     "headline-only": True,
     # the day of the first <time datetime> under the headline counts as shown ("1 minute ago" is a date)
     "time-shown": True,
+    # a page nothing dates, in a language that names other calendars, is dated by the date written by
+    # its headline the language's way (a Solar Hijri or Hijri date on a Persian or Arabic page)
+    "calendars": True,
 }
+
+
+def _calendar_day(
+    tree: HtmlElement,
+    text: str,
+    head: str | None,
+    language: Callable[[], str | None],
+    stamps: list[datetime],
+) -> str | None:
+    """The date written by the headline in the page's language (:func:`written_date`), when that
+    language names the Solar Hijri or Hijri calendar (:func:`reads_calendars`); ``language`` is asked
+    only here. Not after tomorrow, nor after the page's latest zoned stamp (a page is not dated after
+    its own last change). A copyright year bounds nothing: sites leave it years old (``© 2016`` on a
+    page of 2020)."""
+    tag = language()
+    if tag is None or not reads_calendars(tag):
+        return None
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    bounds = [latest, *([max(stamps).date()] if stamps else [])]
+    times = [squash(el.text_content()) for el in tree.iter("time")]
+    return written_date(text, head, [t for t in times if t], tag, min(bounds))
 
 
 def _headline_day(text: str, head: str | None) -> str | None:

@@ -1,0 +1,199 @@
+"""Web pages that date themselves the language's way: Solar Hijri and Hijri dates by the headline.
+
+htmldate and the Gregorian patterns read none of them; the locale layer does
+(:func:`convert.locale.reading_dates.search_dates`), and the HTML reader asks it
+only when nothing else dates a page in a language that names those calendars.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from convert.base import ReadOptions
+from convert.locale.reading_dates import read_date, search_dates
+from convert.readers.html import HtmlReader
+from convert.readers.html.dates import reads_calendars
+from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
+
+PAGE = """<html lang="{lang}" dir="{dir}"><head>{head}</head><body><nav>{nav}</nav><article>
+<h1>{title}</h1>{byline}<p>{body}</p>{after}</article></body></html>"""
+
+FA = {
+    "lang": "fa",
+    "dir": "rtl",
+    "nav": "صفحه اصلی سیاسی اقتصادی",
+    "title": "ورود نقدینگی تازه به بورس در سه ماه گذشته",
+    "body": "بر اساس گزارش‌ها، در سه ماه گذشته نقدینگی زیادی وارد بازار سرمایه شده است و کارشناسان "
+    "می‌گویند این روند ادامه خواهد داشت.",
+}
+AR = {
+    "lang": "ar",
+    "dir": "rtl",
+    "nav": "الرئيسية أخبار اقتصاد",
+    "title": "افتتاح المعرض الدولي للكتاب في العاصمة",
+    "body": "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار بمشاركة مئات دور النشر من مختلف الدول العربية "
+    "والأجنبية.",
+}
+EN = {
+    "lang": "en",
+    "dir": "ltr",
+    "nav": "Home News",
+    "title": "Harbour plans approved",
+    "body": "The council approved the harbour plans on a narrow vote after a long debate about costs.",
+}
+
+
+def weighed(
+    page: dict[str, str], byline: str = "", head: str = "", after: str = "", searched: str | None = None
+) -> tuple[str | None, dict[str, str]]:
+    """The published date the metadata pass picks, htmldate having found ``searched`` (or nothing)."""
+    html = PAGE.format(**page, head=head, byline=byline, after=after)
+    where: dict[str, str] = {}
+    meta = build_metadata(lxml.html.document_fromstring(html), Extracted(searched_date=searched), where)
+    return meta.published, where
+
+
+def without_rule(name: str, *args: str) -> str | None:
+    saved = DATE_RULES[name]
+    DATE_RULES[name] = False
+    try:
+        return weighed(*args)[0]  # type: ignore[arg-type]
+    finally:
+        DATE_RULES[name] = saved
+
+
+# --------------------------------------------------------------------------
+# The locale layer: dates written inside a longer text
+
+
+def test_search_dates_finds_a_solar_hijri_date_in_a_byline() -> None:
+    """Monday 2 Tir 1399 is 22 June 2020; the clock's seconds and ``ب.ظ`` are no part of the day."""
+    line = "منتشر شده: دوشنبه ۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ"
+    assert search_dates(line, "fa") == [(11, "2020-06-22", "persian")]
+
+
+def test_a_persian_month_typed_with_the_arabic_yeh_reads() -> None:
+    """``تير`` (U+064A) is CLDR's ``تیر`` (U+06CC) as many Persian sites type it."""
+    assert read_date("2 تير 1399", "fa") == read_date("2 تیر 1399", "fa") == "2020-06-22"
+    assert search_dates("امروز: ۲ تير ۱۳۹۹", "fa") == [(7, "2020-06-22", "persian")]
+
+
+def test_search_dates_gives_each_calendars_date_once_in_order() -> None:
+    """A Hijri and a Gregorian date of one day side by side; the longer reading of each wins."""
+    line = "نشر في ٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧ ديسمبر ٢٠٢٦ م"
+    found = search_dates(line, "ar")
+    assert [(day, calendar) for _, day, calendar in found] == [
+        ("2026-12-07", "islamic"),
+        ("2026-12-07", "gregorian"),
+    ]
+    assert line[found[1][0] :].startswith("٧ ديسمبر")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("رقم 112 تیر 13990", "fa"),  # inside longer numbers
+        ("الأحد 7 ديسمبر 2026", "ar"),  # 7 December 2026 is a Monday
+        ("تیر ۱۳۹۹", "fa"),  # no day
+        ("no date here at all 2020", "en"),
+    ],
+)
+def test_search_dates_finds_nothing_that_is_no_whole_date(text: str, lang: str) -> None:
+    assert search_dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("fa", True), ("fa-IR", True), ("ar", True), ("ur", True), ("ps", True), ("en", False), ("de", False)],
+)
+def test_languages_in_arabic_script_that_name_the_calendars(tag: str, expected: bool) -> None:
+    """German names the Hijri months in CLDR too, but its pages are not dated in them."""
+    assert reads_calendars(tag) is expected
+
+
+# --------------------------------------------------------------------------
+# The HTML reader: a page nothing else dates
+
+
+def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() -> None:
+    byline = "<p>کد خبر: ۱۲۳۴۵ | ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ</p>"
+    published, where = weighed(FA, byline)
+    assert published == "2020-06-22"
+    assert "page's language" in where["published"]
+    assert without_rule("calendars", FA, byline) is None
+
+
+def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
+    """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
+    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
+    assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
+
+
+def test_an_arabic_page_is_dated_by_its_hijri_date() -> None:
+    """15 Jumada II 1448 is 25 November 2026 by Umm al-Qura."""
+    assert weighed(AR, "<p>الأربعاء ١٥ جمادى الآخرة ١٤٤٨ هـ</p>")[0] == "2026-11-25"
+
+
+def test_a_hijri_and_a_gregorian_date_of_one_day_are_one_date() -> None:
+    byline = "<p>٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧ ديسمبر ٢٠٢٦ م</p>"
+    assert weighed(AR, byline)[0] == "2026-12-07"
+
+
+def test_two_days_written_as_near_the_headline_give_no_date() -> None:
+    """An exhibition ``from 1 to 7 December``: neither is clearly the article's."""
+    byline = "<p>من ١ ديسمبر ٢٠٢٠ إلى ٧ ديسمبر ٢٠٢٠</p>"
+    assert weighed(AR, byline)[0] is None
+
+
+def test_a_date_after_the_pages_last_stamp_is_no_publication_date() -> None:
+    """The page was last changed on 1 June 2020; 2 Tir 1399 (22 June) written by it is an announcement."""
+    head = '<meta property="article:modified_time" content="2020-06-01T10:00:00+04:30">'
+    published, _ = weighed(FA, "<p>۲ تیر ۱۳۹۹</p>", head)
+    assert published is None
+
+
+def test_a_time_element_dates_a_page_without_a_headline() -> None:
+    html = f'<html lang="fa"><body><div><time>دوشنبه ۲ تیر ۱۳۹۹</time></div><p>{FA["body"]}</p></body></html>'
+    meta = build_metadata(lxml.html.document_fromstring(html), Extracted())
+    assert meta.published == "2020-06-22"
+    two = html.replace("</div>", "</div><div><time>۱ تیر ۱۳۹۹</time></div>")  # and another day: none
+    assert build_metadata(lxml.html.document_fromstring(two), Extracted()).published is None
+
+
+def test_a_date_htmldate_found_or_the_page_declares_stays() -> None:
+    """The rule speaks only when nothing else dates the page."""
+    byline = "<p>۲ تیر ۱۳۹۹</p>"
+    assert weighed(FA, byline, searched="2020-06-20")[0] == "2020-06-20"
+    head = '<meta property="article:published_time" content="2020-06-21T09:00:00+04:30">'
+    assert weighed(FA, byline, head)[0] == "2020-06-21T09:00:00+04:30"
+
+
+def test_a_gregorian_page_does_not_change() -> None:
+    """An English page: the Gregorian reading (the headline's date) as before, with the rule or without."""
+    byline = "<p>By Jane Roe, 19 May 2010</p>"
+    assert weighed(EN, byline, searched="2016-01-01")[0] == "2010-05-19"
+    assert without_rule("calendars", EN, byline, "", "", "2016-01-01") == "2010-05-19"
+    assert weighed(EN, "<p>By Jane Roe</p>")[0] is None
+
+
+def test_the_whole_reader_dates_a_persian_page() -> None:
+    html = PAGE.format(**FA, head="<title>بورس</title>", byline="<p>۲ تیر ۱۳۹۹</p>", after="")
+    article = HtmlReader().read(html.encode("utf-8"), ReadOptions())
+    assert article.meta.published == "2020-06-22"
+
+
+@pytest.mark.corpus
+def test_a_persian_news_page_of_the_corpus(corpus: Path) -> None:
+    """htmldate's mediacloud page 1641304459: its only dates are ``دوشنبه ۲ تير ۱۳۹۹`` (the site's
+    day) and ``2 تير 1399 - 12:09:08 ب.ظ`` under the headline, Monday 22 June 2020 (htmldate's
+    ground truth says 2 July, 2 Tir read as the 2nd of the seventh month)."""
+    path = corpus / "htmldate" / "tests" / "test_set" / "1641304459.html.gz"
+    if not path.exists():
+        pytest.skip(f"{path} is not in the corpus")
+    article = HtmlReader().read(gzip.decompress(path.read_bytes()), ReadOptions())
+    assert article.meta.published == "2020-06-22"
