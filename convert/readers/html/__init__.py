@@ -34,6 +34,7 @@ from .body import (
     mark_images,
     place_figures,
     resolve_images,
+    restore_lead,
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
@@ -65,6 +66,7 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "link-lists": lambda body, page: drop_link_lists(body),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
+    "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),
     "image-addresses": lambda body, page: resolve_images(body, page.meta.url),
 }
