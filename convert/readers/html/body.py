@@ -541,18 +541,28 @@ def _shown_as(teasers: list[HtmlElement], key: str, cut: bool) -> HtmlElement | 
     description only begins it. ``None`` when it is hidden or inside a link (a card that links to
     another page)."""
     for teaser in teasers:
-        found = None
-        for el in teaser.iter():
-            if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
-                continue
-            text = name_key(el.text_content())
-            if text == key or (cut and text.startswith(key) and len(text) < 3 * len(key)):
-                found = el  # iter() goes down: a later match is inside an earlier one
-        if found is not None:
-            around = [found, *found.iterancestors()]
-            if any(is_hidden(el) or el.tag == "a" for el in around):
-                continue
-            return found
+        el, text = teaser, name_key(teaser.text_content())
+        if key not in text:
+            continue
+        while True:  # down to the innermost element that still holds the whole description
+            inner = next(
+                (
+                    (child, child_text)
+                    for child in el
+                    if isinstance(child.tag, str)
+                    and child.tag not in _NOT_TEXT
+                    and key in (child_text := name_key(child.text_content()))
+                ),
+                None,
+            )
+            if inner is None:
+                break
+            el, text = inner
+        if not (text == key or (cut and text.startswith(key) and len(text) < 3 * len(key))):
+            continue
+        if any(is_hidden(a) or a.tag == "a" for a in [el, *el.iterancestors()]):
+            continue
+        return el
     return None
 
 
