@@ -9,7 +9,7 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Block, Figure, Heading, Link, List, Paragraph, Text, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
-from convert.readers.html.furniture import drop_closing_prompts, drop_link_lists
+from convert.readers.html.furniture import drop_link_lists
 
 ARTICLE = "The article itself, a paragraph long enough to read as the prose a reporter wrote for it."
 CLOSING = "The last paragraph of the story, which says what happens next and where to find the report."
@@ -97,75 +97,19 @@ RELATED = "<h2>Related</h2>" + "".join(
 )
 
 
-def read_without(page: bytes, *steps: str) -> list[str]:
-    saved = dict(BODY_STEPS)
-    try:
-        for step in steps:
-            BODY_STEPS.pop(step)
-        return texts(list(HtmlReader().read(page, ReadOptions()).body))
-    finally:
-        BODY_STEPS.clear()
-        BODY_STEPS.update(saved)
-
-
 def test_a_page_whose_article_ends_with_related_stories() -> None:
     page = (
         "<!DOCTYPE html><html><head><title>A story</title></head><body>"
         f"<article><div class='entry-content'>{STORY}{RELATED}</div></article></body></html>"
     ).encode()
-    before = read_without(page, "link-lists", "closing-prompts")
-    assert sum("Headline number" in t for t in before) >= 2  # trafilatura keeps some of them
+    steps = dict(BODY_STEPS)
+    try:
+        BODY_STEPS.pop("link-lists")
+        before = texts(list(HtmlReader().read(page, ReadOptions()).body))
+    finally:
+        BODY_STEPS.clear()
+        BODY_STEPS.update(steps)
     after = texts(list(HtmlReader().read(page, ReadOptions()).body))
+    assert sum("Headline number" in t for t in before) >= 2  # trafilatura keeps some of them
     assert after == before[: before.index("Related")]
     assert after[-1].startswith("The sixth paragraph")
-    # the headlines alone are prompts too; their label goes with the list
-    assert read_without(page, "link-lists") == [*after, "Related"]
-
-
-# --------------------------------------------------------------------------
-# Prompts after the article
-
-
-def prompt(before: str, label: str, after: str = "") -> Paragraph:
-    return Paragraph((Text(before), Link((Text(label),), "/subscribe"), Text(after)))
-
-
-def test_the_prompts_a_body_ends_with_are_dropped() -> None:
-    body = [
-        para(ARTICLE),
-        para(CLOSING),
-        Figure("a.png"),
-        prompt("Subscribe now to our print edition ", "for the full story", "."),
-        prompt("For the latest news, ", "download our app", " for iOS and Android."),
-    ]
-    assert drop_closing_prompts(body) == body[:3]  # the figure belongs to the article's last paragraph
-    assert "closing-prompts" in BODY_STEPS
-
-
-@pytest.mark.parametrize(
-    "tail",
-    [
-        [prompt("Read more ", "here")],
-        [prompt("", "Back to top")],
-    ],
-)
-def test_one_prompt_at_the_end_is_enough(tail: list[Block]) -> None:
-    assert drop_closing_prompts([para(ARTICLE), *tail]) == [para(ARTICLE)]
-
-
-@pytest.mark.parametrize(
-    "tail",
-    [
-        [para("Short closing line without a link.")],  # no link: the article's
-        [prompt(CLOSING + " " + CLOSING, "report", ".")],  # a link in a long paragraph
-        [prompt("Sign up ", "here"), para("A last line of the article's own.")],  # not at the very end
-    ],
-)
-def test_the_articles_own_ending_stays(tail: list[Block]) -> None:
-    body = [para(ARTICLE), *tail]
-    assert drop_closing_prompts(body) == body
-
-
-def test_a_body_of_nothing_but_prompts_is_kept_whole() -> None:
-    body = [prompt("Sign up ", "here"), prompt("Follow us ", "on the web")]
-    assert drop_closing_prompts(body) == body

@@ -1,7 +1,7 @@
 """Body steps against a site's own furniture in trafilatura's result: hidden pop-ups (a paywall's
 "members only", a login form), trails of links (breadcrumbs, bars of site links), tables of
-site links, the lists of other pages a body ends with ("Related", "Read more") and the prompts
-after the article ("Subscribe now"). Each is a switch in :data:`convert.readers.html.BODY_STEPS`.
+site links and the lists of other pages a body ends with ("Related", "Read more"). Each is a
+switch in :data:`convert.readers.html.BODY_STEPS`.
 """
 
 from __future__ import annotations
@@ -278,43 +278,6 @@ def drop_link_lists(body: list[Block]) -> list[Block]:
     if start > 1 and _is_label(body[text[start - 1]]):
         cut = text[start - 1]
     return body[:cut]
-
-
-#: Longer than this, a paragraph with a link at the body's end is the article's closing, not a
-#: prompt (100, 160 and 250 measured on the tuning half; bench/RESULTS.md).
-_PROMPT_CHARS = 160
-
-
-def _is_prompt(block: Block) -> bool:
-    """A short paragraph with a link in it: "Subscribe now", "Sign up here", "Read more »"."""
-    return (
-        isinstance(block, Paragraph)
-        and _has_link(block.content)
-        and len(plain_text(block).strip()) <= _PROMPT_CHARS
-    )
-
-
-def drop_closing_prompts(body: list[Block]) -> list[Block]:
-    """The short paragraphs with a link that a body ends with are the site's prompts, not the article.
-
-    After the article, sites ask the reader to do something, and the
-    something is a link: subscribe to the newsletter or the print edition,
-    follow the site, read the comments, download the app, "Weiterlesen",
-    "back to top". trafilatura keeps them when they sit in the article's
-    container. The run of paragraphs at the body's very end that each hold
-    a link and are no longer than :data:`_PROMPT_CHARS` is dropped; a body
-    that is nothing else is kept whole. A closing line of the article's own
-    with a link in it goes too: on trafilatura's evaluation this took 3 and
-    5 sentences the annotators count as the article (tuning, validation)
-    with 9 and 7 they do not.
-    """
-    text = [i for i, block in enumerate(body) if not isinstance(block, Figure)]
-    start = len(text)
-    while start > 0 and _is_prompt(body[text[start - 1]]):
-        start -= 1
-    if start in (0, len(text)):
-        return body
-    return body[: text[start]]
 
 
 # --------------------------------------------------------------------------
