@@ -10,7 +10,7 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Paragraph, Text, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
-from convert.readers.html.body import restore_lead
+from convert.readers.html.lead import restore_lead
 
 LEAD = "The harbour will get four new cranes this spring, the port authority said on Monday."
 STORY = "".join(

@@ -2,7 +2,8 @@
 
 trafilatura finds the article and :mod:`.body` maps it onto the article
 tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
-site's own: hidden pop-ups, trails of links, tables of site links);
+site's own: hidden pop-ups, trails of links, tables of site links, lists of
+other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes);
 metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
@@ -34,11 +35,11 @@ from .body import (
     mark_images,
     place_figures,
     resolve_images,
-    restore_lead,
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .furniture import drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
+from .lead import restore_lead
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
