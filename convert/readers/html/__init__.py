@@ -2,7 +2,8 @@
 
 trafilatura finds the article and :mod:`.body` maps it onto the article
 tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
-site's own: hidden pop-ups, trails of links, tables of site links);
+site's own: hidden pop-ups, trails of links, tables of site links, lists of
+other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes);
 metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
@@ -38,7 +39,8 @@ from .body import (
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
-from .furniture import drop_hidden, drop_link_tables, drop_link_trails
+from .furniture import drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
+from .lead import restore_lead
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
@@ -63,8 +65,10 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "hidden": lambda body, page: drop_hidden(body, page.tree),
     "link-trails": lambda body, page: drop_link_trails(body, page.meta.url),
     "link-tables": lambda body, page: drop_link_tables(body, page.meta.url),
+    "link-lists": lambda body, page: drop_link_lists(body),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
+    "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),
     "image-addresses": lambda body, page: resolve_images(body, page.meta.url),
 }

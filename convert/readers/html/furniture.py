@@ -1,6 +1,7 @@
 """Body steps against a site's own furniture in trafilatura's result: hidden pop-ups (a paywall's
-"members only", a login form), trails of links (breadcrumbs, bars of site links) and tables of
-site links. Each is a switch in :data:`convert.readers.html.BODY_STEPS`.
+"members only", a login form), trails of links (breadcrumbs, bars of site links), tables of
+site links and the lists of other pages a body ends with ("Related", "Read more"). Each is a
+switch in :data:`convert.readers.html.BODY_STEPS`.
 """
 
 from __future__ import annotations
@@ -214,6 +215,69 @@ def drop_link_tables(body: list[Block], page_url: str | None = None) -> list[Blo
     """Tables that are menus of site links (:func:`_is_link_table`) at the body's edges are not the
     article (:func:`_drop_site_furniture`)."""
     return _drop_site_furniture(body, _is_link_table, page_url)
+
+
+#: A list of other pages at the body's end: at least this many links, each a block of its own.
+_LINK_LIST_LINKS = 2
+
+#: Longer than this, a block above a list of links is running text, not the list's label.
+_LABEL_CHARS = 80
+
+
+def _is_link_only(block: Block) -> bool:
+    """A paragraph or heading of links and nothing else: no letters of its own outside them."""
+    return (
+        isinstance(block, Paragraph | Heading)
+        and _has_link(block.content)
+        and not _own_letters(block.content)
+    )
+
+
+def _links_in_list(block: Block) -> int:
+    """How many other pages ``block`` lists: 1 for a paragraph that is a link and nothing more; for a
+    list whose every item opens with one (a headline, then perhaps its teaser), its items; else 0."""
+    if _is_link_only(block):
+        return 1
+    if isinstance(block, List) and all(item and _is_link_only(item[0]) for item in block.items):
+        return len(block.items)
+    return 0
+
+
+def _is_label(block: Block) -> bool:
+    """A heading, or a short paragraph that is no sentence (``Read more:``, ``Related``), not all links."""
+    text = plain_text(block).strip()
+    if not text or len(text) > _LABEL_CHARS:
+        return False
+    if isinstance(block, Heading):
+        return True
+    return isinstance(block, Paragraph) and _own_letters(block.content) and text[-1] not in ".!?…"
+
+
+def drop_link_lists(body: list[Block]) -> list[Block]:
+    """The list of other pages a body ends with ("Related articles", "More from the column") is not
+    the article.
+
+    trafilatura keeps such a list when the site marks it up as paragraphs or
+    a list inside the article's container. At the body's end, a run of
+    blocks that are links and nothing else (:func:`_links_in_list`; a list
+    item may add a teaser under its linked headline), naming at least
+    :data:`_LINK_LIST_LINKS` pages, is dropped with the label right above it
+    (:func:`_is_label`). A link of one's own at the end ("Buy it here") is
+    too few, and a body that is nothing but links is kept whole. This is
+    Mozilla Readability's link density (``_getLinkDensity``) at its limit:
+    blocks whose text is all link text.
+    """
+    text = [i for i, block in enumerate(body) if not isinstance(block, Figure)]
+    start, links = len(text), 0
+    while start > 0 and (n := _links_in_list(body[text[start - 1]])):
+        links += n
+        start -= 1
+    if links < _LINK_LIST_LINKS or start == 0:
+        return body
+    cut = text[start]
+    if start > 1 and _is_label(body[text[start - 1]]):
+        cut = text[start - 1]
+    return body[:cut]
 
 
 # --------------------------------------------------------------------------
