@@ -204,9 +204,14 @@ def test_the_declared_language_decides_whether_a_credit_is_read() -> None:
             "2027-01-02",
             "2026-12-31",
         ),  # the year before the other date's
-        # wired before it was updated: the year that puts the day on or before the updated date
-        ("新华社北京1月2日电（记者王小明）", "2026-12-31T23:00:00", "2026-01-02"),
-        ("新华社北京12月8日电（记者王小明）", "2026-12-06", "2025-12-08"),
+        # wired before it was updated: the year that puts the day at most two days after the updated day
+        ("新华社北京1月3日电（记者王小明）", "2026-12-31T23:00:00", "2026-01-03"),
+        ("新华社北京12月8日电（记者王小明）", "2026-12-06", "2026-12-08"),
+        ("新华社北京12月9日电（记者王小明）", "2026-12-06", "2025-12-09"),
+        # the stamp's UTC day: 20:00 UTC on 5 December is the morning of the 6th in Beijing
+        ("新华社北京12月6日电（记者王小明）", "2026-12-05T20:00:00Z", "2026-12-06"),
+        ("新华社北京12月8日电（记者王小明）", "2026-12-07T01:00:00+09:00", "2026-12-08"),
+        ("新华社北京12月9日电（记者王小明）", "2026-12-07T01:00:00+09:00", "2025-12-09"),
         ("新华社北京2月29日电（记者王小明）", "2028-03-01", "2028-02-29"),
         ("新华社北京2月29日电（记者王小明）", "2027-03-01", None),  # no 29 February within the year before
         ("新华社北京2月30日电（记者王小明）", "2026-03-02", None),  # no such day
@@ -280,10 +285,34 @@ def test_a_credit_in_bold_is_read_in_markdown_and_html() -> None:
         )
 
 
-def test_brackets_after_a_dispatch_head_that_name_no_reporter_leave_the_lead_as_it_is() -> None:
-    lead = "新华社北京12月6日电（国务院新闻办公室供稿）" + ZH_REST
-    article = convert.read(f"{TITLE['zh']}\n\n{lead}\n\n{ZH_MORE}\n".encode(), from_="text")
-    assert (article.meta.dateline, article.meta.authors, _lead(article)) == (None, (), lead)
+#: Brackets after a dated dispatch head that name no reporter after a role (h20c: each dropped the
+#: whole credit, the head's place and agency with it, and 记者综合报道 read 综合 as a reporter).
+NO_REPORTER_BRACKETS = [
+    "国务院新闻办公室供稿",
+    "综合报道",
+    "记者综合报道",
+    "新华社记者",
+    "组图",
+    "视频",
+    "特稿",
+    "编辑",
+    "佚名",
+    "央视记者",
+    "人民网记者",
+    "新华社供稿",
+]
+
+
+@pytest.mark.parametrize("inside", NO_REPORTER_BRACKETS)
+def test_brackets_after_a_dispatch_head_that_name_no_reporter_keep_the_head_and_stay_in_the_lead(
+    inside: str,
+) -> None:
+    for agency in ("新华社", "人民网"):
+        brackets = f"（{inside}）"
+        for reader, article in _read_all("zh", f"{agency}北京12月6日电{brackets}{ZH_REST}").items():
+            meta = article.meta
+            got = (meta.dateline, meta.authors, meta.publisher, _lead(article))
+            assert got == ("北京", (), agency, brackets + ZH_REST), (reader, agency)
 
 
 #: Held-out cases, written after the rules above passed and not used to write them (the README
@@ -415,21 +444,9 @@ NO_PERSON_LEADS = [
     ("ja", "【寄稿＝山田太郎】"),
     ("ja", "【東京五輪＝聖火】"),
     ("ja", "【ニューデリー＝小林大輔】"),  # a place no maintained data names, and no 特派員: unknown
-    *(
-        ("zh", f"人民网北京12月6日电（{inside}）")
-        for inside in (
-            "综合报道",
-            "组图",
-            "视频",
-            "特稿",
-            "编辑",
-            "佚名",
-            "央视记者",
-            "人民网记者",
-            "新华社供稿",
-        )
-    ),
     ("zh", "中国新闻社发电（中国新闻网）称，"),
+    ("zh", "本报讯（综合报道）"),
+    ("zh", "本报讯（记者综合报道）"),
     ("zh", "出版社讯：本书"),
 ]
 
@@ -483,3 +500,55 @@ def test_the_places_a_japanese_credit_counts_cover_the_cities_papers_file_from()
     assert len(known) >= 44 and {"ワシントン", "北京", "ロンドン", "ソウル"} <= set(known)
     for topic in ("特集", "インタビュー", "解説", "コラム", "寄稿", "東京五輪", "速報", "独自"):
         assert not known_japanese_place(topic), topic
+
+
+#: The second review (h20c): a kicker's topic after the place (【東京＝特集】), a place after a place
+#: (【日本＝中国】) and a surname alone (【ワシントン＝山田】), each read as the reporter before; a name of
+#: two Han characters or one katakana word counts only with 特派員 or 記者 after it.
+PLACE_FIRST_KICKERS = [
+    ("ja", f"【{kicker}】")
+    for kicker in (
+        "東京＝特集",
+        "パリ＝五輪",
+        "大阪＝万博",
+        "東京＝経済",
+        "日本＝中国",
+        "東京＝インタビュー",
+        "ロンドン＝コラム",
+        "北京＝ルポ",
+        "ニューヨーク＝国連",
+        "ワシントン＝山田",
+    )
+]
+
+
+@pytest.mark.parametrize(("lang", "opening"), PLACE_FIRST_KICKERS, ids=_ids(PLACE_FIRST_KICKERS))
+def test_a_topic_a_place_or_a_surname_alone_after_the_place_reads_nothing(lang: str, opening: str) -> None:
+    test_a_lead_that_only_opens_like_a_credit_is_left_as_it_is(lang, opening)
+
+
+@pytest.mark.parametrize(
+    ("credit", "place", "names", "publisher"),
+    [
+        ("【ワシントン＝山田特派員】", "ワシントン", ("山田",), None),
+        ("【パリ＝スミス記者】", "パリ", ("スミス",), None),
+        ("【北京＝佐藤健】", "北京", ("佐藤健",), None),
+        # a place the maintained data lacks (ヨハネスブルグ is CLDR's spelling; 札幌, 釜山 are in none):
+        # read for the 特派員 or 記者 after the name, whatever the place
+        ("【ヨハネスブルク＝山田太郎特派員】", "ヨハネスブルク", ("山田太郎",), None),
+        ("【札幌＝山田太郎記者】", "札幌", ("山田太郎",), None),
+        ("【釜山＝ジョン・スミス特派員】", "釜山", ("ジョン・スミス",), None),
+        # AFP's copy as Jiji translates it, in Jiji's own form and in the dailies'
+        ("【ワシントンAFP時事】", "ワシントン", (), "AFP時事"),
+        ("【ワシントン＝AFP時事】", "ワシントン", (), "AFP時事"),
+    ],
+)
+def test_a_short_name_with_its_role_a_place_the_data_lacks_with_a_role_and_afp_jiji_are_read(
+    credit: str, place: str, names: tuple[str, ...], publisher: str | None
+) -> None:
+    test_a_lead_credit_is_read_and_taken_off_the_lead("ja", credit, place, names, publisher)
+
+
+def test_without_a_role_a_place_the_data_lacks_reads_nothing() -> None:
+    for place in ("札幌", "名古屋", "広州", "釜山", "ヨハネスブルク"):
+        test_a_lead_that_only_opens_like_a_credit_is_left_as_it_is("ja", f"【{place}＝山田太郎】")

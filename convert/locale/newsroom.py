@@ -338,8 +338,9 @@ def ja_credit_agencies() -> dict[str, str]:
 
 
 #: The domestic agencies whose own copy writes the place and the agency with no ＝
-#: (``【ワシントン共同】``, ``【ジャカルタ時事】``); the dailies credit the others after ＝ (``【ロンドン＝ロイター】``).
-_JA_UNMARKED_AGENCIES = ("共同", "時事")
+#: (``【ワシントン共同】``, ``【ジャカルタ時事】``, and Jiji's translation of AFP's copy, ``【パリAFP時事】``); the
+#: dailies credit the others after ＝ (``【ロンドン＝ロイター】``).
+_JA_UNMARKED_AGENCIES = ("AFP時事", "共同", "時事")
 
 #: The suffixes ISO 3166-2's Japanese and Chinese names give a subdivision's kind (ワシントン州, 北京市,
 #: 東京都, 大阪府, 広東省, 新疆ウイグル自治区): a dateline writes the place without them.
@@ -398,9 +399,10 @@ def known_japanese_place(place: str) -> bool:
 #: The Japanese credit: ``【PLACE＝NAME】`` (a daily's own correspondent), ``【PLACE＝共同】`` and
 #: ``【PLACE20日＝共同】`` (an agency's copy, with the day), ``【PLACE共同】`` (Kyodo's and Jiji's own
 #: form): the lenticular brackets and the full-width or ASCII equals sign the Japanese dailies print.
-#: Described in Asahi Shimbun's readers' Q&A (``【ニューヨーク20日=共同】`` marks Kyodo's copy) and in
-#: OKWave's "特派員はなぜ署名入り?" (a correspondent's dispatch opens with ``【】`` holding the place
-#: and the reporter's name).
+#: Described in OKWave's question "特派員はなぜ署名入り?" (a correspondent's dispatch opens with ``【】``
+#: holding the place and the reporter's name); the agency's forms are as the dailies and the agencies
+#: print them on their sites (``【ニューヨーク20日＝共同】``; no reference page describes them, and the
+#: readers' Q&A cited before could not be identified, so it is no longer cited).
 _JA_CREDIT = lazy(
     r"【(?P<place>[^\d\s＝=【】、，,]{1,15}?)(?:(?P<day>\d{1,2})日)?"
     r"(?:[＝=](?P<who>[^【】]{1,60}?)|(?P<agency>" + "|".join(_JA_UNMARKED_AGENCIES) + r"))】\s*"
@@ -467,7 +469,7 @@ def _japanese_credit(text: str) -> LeadCredit | None:
         return LeadCredit(m.group("place"), agency=agencies[m.group("agency")], day=day, end=m.end())
     names: list[str] = []
     agency = None
-    vouched = False  # a name with 特派員 or 記者 after it
+    any_vouched = False
     for n, part in enumerate(m.group("who").replace("=", "＝").split("、")):
         where, _, who = part.strip().rpartition("＝")
         if where and (n == 0 or not _PLACE.fullmatch(where)):
@@ -475,27 +477,51 @@ def _japanese_credit(text: str) -> LeadCredit | None:
         if who in agencies and agency is None:
             agency = agencies[who]
             continue
+        vouched = False  # this name has 特派員 or 記者 after it
         for role in reporter_roles("ja"):
             if who.endswith(role) and len(who) > len(role):
                 who, vouched = who[: -len(role)].strip(), True
                 break
-        if not (_CREDIT_NAME.fullmatch(who) or _SPACED_HAN_NAME.fullmatch(who)):
+        if not _credit_name_fits(who, vouched=vouched):
             return None
         if names_an_organisation(who, "ja"):
             return None  # 【東京＝社会部】, 【ワシントン＝本社特派員】, 【ワシントン＝読売新聞】: no person
         names.append(who)
+        any_vouched |= vouched
     if day is not None and names:
         return None  # a day is written only with an agency's copy
-    if names and not (vouched or known_japanese_place(m.group("place"))):
+    if names and not (any_vouched or known_japanese_place(m.group("place"))):
         return None
     return LeadCredit(m.group("place"), tuple(dict.fromkeys(names)), agency, day=day, end=m.end())
+
+
+def _credit_name_fits(who: str, *, vouched: bool) -> bool:
+    """Whether ``who``, the name part of a Japanese credit without its role, is shaped as the full
+    name a credit prints: three to five Han characters (山田太郎), a family and a given name apart
+    (山田 太郎), or katakana words joined by ``・`` (ジョン・スミス). Two Han characters or one katakana
+    word is as often a kicker's topic (特集, 五輪, 経済, インタビュー, コラム) or a surname alone (山田) as
+    a name (佐藤健), so it counts only ``vouched`` for, with 特派員 or 記者 after it; a place
+    (:func:`known_japanese_place`: 【日本＝中国】) is never a name. A four-character topic (基地問題)
+    is shaped as a name is and still reads: the README's Limits say so."""
+    if known_japanese_place(who):
+        return False
+    if _SPACED_HAN_NAME.fullmatch(who):
+        return True
+    if not _CREDIT_NAME.fullmatch(who):
+        return False
+    short = len(who) == 2 if who[0] not in _KATAKANA else "・" not in who
+    return vouched or not short
+
+
+_KATAKANA = frozenset(chr(c) for c in range(0x30A0, 0x3100))
 
 
 def _chinese_credit(text: str) -> LeadCredit | None:
     """A Chinese 电头 and the reporters in its brackets, each read only after a reporter's role
     (记者, 通讯员, 实习生: :func:`reporter_roles`, the outlet before it allowed: 新华社记者, 央视记者),
     which the names after it in the same brackets share (``（记者刘洋 赵静）``); brackets that name no
-    reporter so (``（综合报道）``, ``（组图）``, ``（编辑）``, ``（央视记者）``) leave the lead as it is. A
+    reporter so (``（综合报道）``, ``（记者综合报道）``, ``（组图）``, ``（编辑）``, ``（央视记者）``) give no
+    author and stay in the lead, and the head before them is read as it would be alone. A
     reprint's head (``据新华社…电``) names the agency whose copy it reprints, not the publisher."""
     m = _ZH_CREDIT.match(text)
     if m is None:
@@ -510,17 +536,23 @@ def _chinese_credit(text: str) -> LeadCredit | None:
     if not (month or m.group("gap") or m.group("who") or m.end() == len(text) or text[m.end()] in "：:"):
         return None  # 本报讯员…, 本报电视…: no date, and the word runs on
     names: list[str] = []
+    end = m.end()
     if who := m.group("who"):
         names = _credit_reporters(who)
         if not names:
-            return None  # (国务院新闻办公室供稿), (综合报道): brackets, but no reporters
+            # (国务院新闻办公室供稿), (综合报道), (新华社记者): brackets, but no reporters; the head
+            # is read as it is alone, and the brackets stay in the lead, read as nothing
+            # 本报讯（综合报道）, 中国新闻社发电（中国新闻网）称: only a dated head stands alone
+            if not month:
+                return None
+            end = m.start("who") - 1
     return LeadCredit(
         place or None,
         tuple(dict.fromkeys(names)),
         None if own or m.group("reprint") else m.group("agency"),
         month,
         day,
-        m.end(),
+        end,
     )
 
 

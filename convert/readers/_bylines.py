@@ -192,8 +192,9 @@ def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, st
     be its own, compared with the day the rest reads as (so a time after the date changes nothing:
     ``Montag, 7. Dezember 2026, 10:30 Uhr``): ``Dienstag, 7. Dezember 2026`` gives no date, as a
     wrong weekday does elsewhere, and, like a weekday alone after the names, is no name either. A
-    weekday alone counts only in the case the language writes it (CLDR): ``Por Ana López, Domingo``
-    names two people, for Spanish writes its weekdays in lower case."""
+    weekday alone as the last part is dropped in any case, never read as a name, and the names before
+    it stay: ``Por Ana López, Domingo`` names Ana López (a given name alone, which Domingo would be,
+    is no byline's name; ``Por Ana López, Domingo Pérez`` names two people)."""
     from ..dates import parse_iso
     from ..locale.reading import split_weekday, weekday_number
 
@@ -208,9 +209,7 @@ def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, st
         if weekday is None:
             continue
         if not bare:
-            if weekday_number(weekday, lang, as_written=True) is not None:
-                return head, None, None  # "Montag" alone
-            continue
+            return head, None, None  # "Montag" alone, "Domingo" alone: a weekday, in any case
         published, parser = _dropped_date([bare], language)
         if published:
             day = parse_iso(published[:10])
@@ -301,26 +300,39 @@ def read_credit(lead: str, language: Language | None) -> LeadCredit | None:
 
 
 def credit_date(credit: LeadCredit, other: str | None) -> str | None:
-    """The credit's month and day (``12月6日电``), ISO, in the year that puts it on or before the
-    article's ``other`` date (its updated date) and within a year of it (``12月31日`` with 2027-01-02
-    is 2026-12-31, ``1月2日`` with 2026-12-31 is 2026-01-02: a story is wired before it is updated);
+    """The credit's month and day (``12月6日电``), ISO, in the year that puts it at most
+    :data:`_CREDIT_DAYS_AFTER` days after the day of the article's ``other`` date (its updated date),
+    in UTC when the stamp gives its offset, and within a year before that (``12月31日`` with 2027-01-02
+    is 2026-12-31, ``1月3日`` with 2026-12-31 is 2026-01-03: a story is wired before it is updated;
+    ``12月6日`` with ``2026-12-05T20:00:00Z`` is 2026-12-06, wired in Beijing the morning after);
     ``None`` without another date (no year is a guess) or for a day no such year has (``2月30日``)."""
     if credit.month is None or credit.day is None or not other:
         return None
     from ..dates import parse_iso
 
-    near = parse_iso(other[:10])
-    if not isinstance(near, dt.date):
+    stamp = parse_iso(other)
+    if isinstance(stamp, dt.datetime):
+        stamp = (stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp).date()
+    if not isinstance(stamp, dt.date):
+        stamp = parse_iso(other[:10])  # a stamp parse_iso reads only as its day
+    if not isinstance(stamp, dt.date):
         return None
+    latest = stamp + dt.timedelta(days=_CREDIT_DAYS_AFTER)
     found = []
-    for year in (near.year, near.year - 1):
+    for year in (latest.year, latest.year - 1):
         try:
             day = dt.date(year, credit.month, credit.day)
         except ValueError:
             continue
-        if day <= near and (near - day).days < 366:
+        if day <= latest and (latest - day).days < 366:
             found.append(day)
     return max(found).isoformat() if found else None
+
+
+#: How many days a dispatch's own date may fall after the updated stamp's (UTC) day: the dispatch is
+#: dated where it is wired, up to 14 hours ahead of UTC (UTC+14, the IANA zone database's easternmost
+#: offset), and a stamp without an offset may be a day off UTC itself, so two days.
+_CREDIT_DAYS_AFTER = 2
 
 
 def take_lead_credit(
