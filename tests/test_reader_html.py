@@ -731,3 +731,20 @@ def test_a_declared_title_is_written_as_the_page_heading_shows_it() -> None:
     assert titled(head, "<h1>MAYOR CALLS THE PLAN FINISHED A NEW VOTE IN MAY</h1>") == (
         'Mayor calls the plan "finished" - a new vote in May'
     )
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Carrie ArnoldNovember 5, 2019", ["Carrie Arnold"]),
+        ("Jeff FoustMonday", ["Jeff Foust"]),
+        ("Anna SchmidtDienstag, 3. März 2020", ["Anna Schmidt"]),
+        ("Anne DeMay", ["Anne DeMay"]),  # a short month inside a name stays
+        ("Ann DiMarchetti", ["Ann DiMarchetti"]),  # a month's letters that run on are a name's
+        ("Plácido Domingo", ["Plácido Domingo"]),  # a weekday as its own word is a name here
+    ],
+)
+def test_a_date_glued_to_the_end_of_a_name_is_cut(byline: str, names: list[str]) -> None:
+    from convert.readers.html.names import AuthorFilter
+
+    assert AuthorFilter().names(byline) == names

@@ -44,6 +44,27 @@ _DATE_TAIL = re.compile(
     rf"\b(?:{_SHORT_DAYS})[.,]\s*\d|(?:^|\s)\d).*$",
     re.IGNORECASE,
 )
+#: "Carrie ArnoldNovember 5", "Jeff FoustMonday": a page that sets the byline and its date side by
+#: side with no space between them. A month or weekday name (CLDR's wide names, five letters or
+#: more, so that "DeMay" stays a name) glued capitalised to a lower-case letter starts the date.
+_GLUED_DATE = re.compile(
+    r"(?<=[a-zß-ÿ])(?:"
+    + "|".join(
+        re.escape(n[:1].upper() + n[1:])
+        for n in sorted(
+            {
+                n
+                for names in (calendar_names("months", ("wide",)), calendar_names("days", ("wide",)))
+                for v in names.values()
+                for n in v
+            },
+            key=len,
+            reverse=True,
+        )
+        if len(n) >= 5
+    )
+    + r")(?![^\W\d_]).*$"
+)
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: "Tomas Spahn Fr, 18. Oktober 2019": cut before the list is split at its commas.
 _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
@@ -77,6 +98,9 @@ AUTHOR_RULES = {
     # "on DATE" after a byline is cut ("Jane Roe on Monday, March 5") and a dotted login
     # ("Isabella.DiBiase") read as the two names it joins
     "on-dates": True,
+    # a month or weekday glued to the end of a name is the date the page set beside it
+    # ("Carrie ArnoldNovember 5, 2019" is Carrie Arnold)
+    "glued-dates": True,
     # a byline field with running text in any part (a site description) names nobody
     "running-text": True,
     # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
@@ -138,6 +162,8 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
+        if AUTHOR_RULES["glued-dates"]:
+            text = " ".join(_GLUED_DATE.sub("", word) for word in text.split(" "))
         if m := _POSTED_BY.match(text):
             text = m["name"]
         if AUTHOR_RULES["on-dates"]:
