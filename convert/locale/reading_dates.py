@@ -139,7 +139,16 @@ def _plain(name: str) -> str:
 #: Letters Unicode encodes apart that Persian and Urdu text is often typed with, from Arabic
 #: keyboards and older encodings: the Arabic yeh and alef maksura for the Farsi yeh, the Arabic kaf
 #: for the keheh (``تير`` for CLDR's ``تیر``). Names and text are both read with one form of each.
-_LETTER_FORMS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+_FOLDED = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+_LETTER_FORMS = str.maketrans(_FOLDED)
+#: Each letter :data:`_LETTER_FORMS` reads another as, matching either: a pattern of folded names
+#: matched against text as written (``الاثنین`` finds ``الاثنين``).
+_EITHER_FORM = str.maketrans(
+    {
+        kept: "[" + kept + "".join(k for k, v in _FOLDED.items() if v == kept) + "]"
+        for kept in set(_FOLDED.values())
+    }
+)
 
 
 def _words(names: Mapping[object, str]) -> str:
@@ -455,7 +464,7 @@ def weekday_names_pattern(tag: str) -> str | None:
     """The language's weekday names (:func:`weekday_number`'s) as a pattern's alternatives, longest
     first, any space inside one any space or none; ``None`` for a language Babel names none for."""
     names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
-    return "|".join(_spaced(n) for n in names) if names else None
+    return "|".join(_spaced(n).translate(_EITHER_FORM) for n in names) if names else None
 
 
 def _weekday_key(name: str) -> str:
