@@ -489,18 +489,23 @@ def one_day(dates: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
     """The day a line gives in several calendars (ISO dates and their calendars, as
     :func:`read_date_calendar` reads them), whatever separates them.
 
-    One Gregorian date is the day: the others only confirm it, and one more than two days off
-    (:data:`_SIGHTING_DAYS`) is dropped, not trusted over it. Two Gregorian dates are a range, no
-    day. Without one, dates in other calendars give their first only when they are of different
-    calendars (two of one are a range) and within two days of each other."""
-    gregorian = [d for d in dates if d[1] == "gregorian"]
-    if gregorian:
-        return gregorian[0] if len(gregorian) == 1 else None
+    The Gregorian date is the day, else the Solar Hijri one, else the Hijri one; every other date
+    must confirm it: a Solar Hijri date on the very day (its calendar is arithmetic), a Hijri date
+    within two days (:data:`_SIGHTING_DAYS`: a paper following the local sighting). Two dates of
+    one calendar are a range, and dates that disagree a contradiction: no day."""
     calendars = [c for _, c in dates]
-    days = sorted(_day(iso) for iso, _ in dates)
-    if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
-        return None  # two dates of one calendar (a range), or days apart: no one day
-    return dates[0]
+    if not dates or len(set(calendars)) < len(calendars):
+        return None  # two dates of one calendar (a range): no one day
+    found = min(dates, key=lambda d: _TRUSTED.index(d[1]) if d[1] in _TRUSTED else len(_TRUSTED))
+    for iso, calendar in dates:
+        slack = _SIGHTING_DAYS if "islamic" in (calendar, found[1]) else 0
+        if abs((_day(iso) - _day(found[0])).days) > slack:
+            return None
+    return found
+
+
+#: Which calendar's date a line's day is, first first: the Hijri one last, its months set by sighting.
+_TRUSTED = ("gregorian", "persian", "islamic")
 
 
 def _day(iso: str) -> dt.date:
