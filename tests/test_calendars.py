@@ -452,3 +452,21 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
         f"Harbour plans\n\nBy Jane Doe, 1405/09/16\n\n{body}\n\n{body}\n".encode(), from_="text"
     )
     assert ([a.name for a in article.meta.authors], article.meta.published) == (["Jane Doe"], None)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        ("2 تير 1399 - 12:09:08 ب.ظ", "fa", DateLine("2020-06-22")),  # a clock with seconds, CLDR's PM
+        ("۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹", "fa", DateLine("2020-06-22")),  # Solar Hijri in digits, a clock
+        ("الاثنين 7 ديسمبر 2026 - 10:22", "ar", DateLine("2026-12-07")),
+        ("به‌روزرسانی: ۵ تیر ۱۳۹۹", "fa", DateLine(None, "2020-06-25")),  # the catalogue's update label
+        ("عکس: ۱۵ خرداد ۱۳۹۹", "fa", None),  # a caption's label: no date line
+        ("آخر تحديث: ٨ ديسمبر ٢٠٢٠", "ar", None),  # a label no catalogue has: unknown, not published
+        ("دوشنبه ۲ تیر ۱۳۹۹ ساعت ۱۲:۰۹", "fa", None),  # a word besides the date and clock
+        ("١ ديسمبر ٢٠٢٠ - ٧ ديسمبر ٢٠٢٠", "ar", None),  # two days
+    ],
+)
+def test_a_date_line_with_a_clock_or_a_label(line: str, lang: str, expected: DateLine | None) -> None:
+    """The dates of a line as both readers read them (:mod:`convert.readers._datelines`)."""
+    assert parse_date_line(line, lambda: lang) == expected
