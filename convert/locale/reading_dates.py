@@ -31,6 +31,7 @@ __all__ = [
     "search_dates",
     "weekday_names_pattern",
     "weekday_number",
+    "written_dates",
 ]
 
 
@@ -93,11 +94,7 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     if len(text) > _LINE_LIMIT:
         return None
     text = _CLOCK.sub(lambda m: " " * len(m[0]), text)  # a clock with seconds is no part of a form
-    found = _search(text, tag)
-    for m in _DIGIT_DATE.finditer(text):
-        early, day = early_numeric(m[0], lambda: tag)
-        if early and day:
-            found.append((m.start(), m.end(), day, "persian"))
+    found = _written(text, tag)
     rest = list(text)
     for start, end, _, _ in found:
         rest[start:end] = " " * (end - start)
@@ -105,6 +102,21 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     if not found or _periods(str(babel_locale(tag))).sub(" ", left).strip(_NOT_WORDS):
         return None
     return one_day([(day, calendar) for _, _, day, calendar in sorted(found)])
+
+
+def written_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
+    """:func:`search_dates`, and the Solar Hijri dates in digits where that is the language's
+    calendar (``۱۳۹۹/۰۴/۰۲`` in Persian, :func:`~convert.locale.calendars.early_numeric`), in order."""
+    return [(start, day, calendar) for start, _, day, calendar in _written(text, tag)]
+
+
+def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
+    found = _search(text, tag)
+    for m in _DIGIT_DATE.finditer(text):
+        early, day = early_numeric(m[0], lambda: tag)
+        if early and day:
+            found.append((m.start(), m.end(), day, "persian"))
+    return sorted(found)
 
 
 #: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
