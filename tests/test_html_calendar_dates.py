@@ -236,6 +236,8 @@ def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:
     assert weighed(FA, "<div><span>کد خبر: ۱۲۳۴۵</span> | <span>۲ تير ۱۳۹۹</span></div>")[0] == "2020-06-22"
     byline = "<div><span>علی رضایی</span> <time>دوشنبه ۲ تیر ۱۳۹۹</time></div>"
     assert weighed(FA, byline)[0] == "2020-06-22"
+    # a byline in the catalogue's words (``By {names}``) with its date, as the text reader reads one
+    assert weighed(AR, "<p>بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦</p>")[0] == "2026-12-07"
 
 
 def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> None:

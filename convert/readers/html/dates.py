@@ -38,6 +38,7 @@ from ...locale.calendars import CALENDARS, calendar_names
 from ...locale.reading_dates import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
+from .._bylines import find_byline
 from .._datelines import DateLine, parse_date_line
 from .text import is_hidden, squash
 
@@ -218,7 +219,8 @@ def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
     first paragraph (:func:`byline_lines`); a line gives a day only when it is nothing but dates
     (:func:`~convert.readers._datelines.parse_date_line`: a clock, a weekday, an English or
     catalogue label, one day in several calendars side by side) or one part of it between bars is
-    (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``). An update line gives no publication day; a caption, a
+    (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``), or it is a byline in the language's words with its date
+    (:func:`~convert.readers._bylines.find_byline`, as the text reader reads one). An update line gives no publication day; a caption, a
     sentence or a label no catalogue knows gives none, and a date of another day written there in
     any line, or two lines of two days, or a day after ``latest``, leave the page undated.
     """
@@ -229,6 +231,8 @@ def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
     others: set[str] = set()
     for line in lines:
         found = _line_dates(line, tag)
+        if found is None and (byline := find_byline(line, lambda: tag)) is not None and byline.published:
+            found = DateLine(byline.published)  # ``بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦``
         if found is None:
             others.update(day for _, day, _ in written_dates(line, tag))
         elif found.published:
