@@ -7,7 +7,7 @@ a catalogue language's ``Updated {date}``, :func:`~convert.locale.reading.read_u
 Hijri date in digits (:func:`~convert.locale.calendars.early_numeric`), the date grammar
 (:func:`~convert.dates.parse_date`), dates written the language's way
 (:func:`~convert.locale.reading_dates.read_date_calendar`, or with a clock and nothing else
-besides: :func:`~convert.locale.reading_dates.read_dated_line`), and one day of several calendars
+besides: :func:`~convert.locale.reading_lines.read_dated_line`), and one day of several calendars
 (:func:`~convert.locale.reading_dates.one_day`).
 """
 
@@ -105,7 +105,8 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
     (:func:`_date_shaped`)."""
     if not _date_shaped(text) or (lang := language()) is None:
         return None
-    from ..locale.reading_dates import read_date_calendar, read_dated_line
+    from ..locale.reading_dates import read_date_calendar
+    from ..locale.reading_lines import read_dated_line
 
     return read_date_calendar(text, lang) or read_dated_line(text, lang)
 

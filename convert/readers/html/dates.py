@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
 from ...locale.calendars import CALENDARS, calendar_names
-from ...locale.reading_dates import written_dates
+from ...locale.reading_lines import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
 from .._bylines import find_byline
