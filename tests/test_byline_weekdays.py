@@ -168,3 +168,27 @@ def test_a_weekday_before_a_date_and_a_time_the_calendar_pattern_lacks_keeps_the
     found = find_byline("Von Anna Schmidt, Dienstag, 7. Dezember 2026, 10:30 Uhr", lambda: "de")
     assert found is not None
     assert (found.names, found.published) == (("Anna Schmidt",), None)
+
+
+#: Languages in Arabic script whose weekday names have letters the date reader folds (the Arabic yeh
+#: and kaf read as the Persian ones): the names still split off as written.
+ARABIC_SCRIPT = ("ar", "sd", "ug", "fa", "ur", "ps")
+
+
+@pytest.mark.parametrize("lang", ARABIC_SCRIPT)
+def test_every_weekday_name_in_arabic_script_splits_off_as_written(lang: str) -> None:
+    from babel.dates import get_day_names
+
+    from convert.locale.reading import split_weekday, weekday_number
+
+    date = format_date(MONDAY, "long", locale=lang)
+    for number, name in get_day_names("wide", "format", lang).items():
+        assert split_weekday(f"{name}، {date}", lang) == (name, date), name
+        assert split_weekday(f"{date} {name}", lang) == (name, date), name
+        assert weekday_number(name, lang) == number, name
+
+
+def test_an_arabic_byline_with_a_weekday_after_the_names() -> None:
+    for weekday in ("الاثنين", "الخميس"):
+        found = find_byline(f"بقلم أحمد علي، {weekday}", lambda: "ar")
+        assert found is not None and (found.names, found.published) == (("أحمد علي",), None), weekday

@@ -129,7 +129,7 @@ def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() ->
 
 def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
     """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
-    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    assert weighed(FA, "<p>۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
     # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
     assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
 
@@ -197,3 +197,78 @@ def test_a_persian_news_page_of_the_corpus(corpus: Path) -> None:
         pytest.skip(f"{path} is not in the corpus")
     article = HtmlReader().read(gzip.decompress(path.read_bytes()), ReadOptions())
     assert article.meta.published == "2020-06-22"
+
+
+# --------------------------------------------------------------------------
+# Review fixes: a byline's position, one line's calendars, update labels
+
+
+def test_a_date_of_another_day_by_the_headline_leaves_the_page_undated() -> None:
+    """The two-calendar rule holds only within one line: two lines of two days give no date."""
+    assert weighed(AR, "<p>١٥ جمادى الآخرة ١٤٤٨ هـ</p><p>الحدث في ٣ مارس ٢٠٢٠</p>")[0] is None
+    assert weighed(FA, "<p>۲ تیر ۱۳۹۹</p><p>در ۱۵ ژوئن ۲۰۱۹ آغاز شد</p>")[0] is None
+
+
+def test_an_update_line_is_no_publication_date() -> None:
+    """Persian's catalogue label (``Updated {date}``), and an Arabic label no catalogue has."""
+    assert weighed(FA, "<p>به‌روزرسانی: ۵ تیر ۱۳۹۹</p>")[0] is None
+    assert weighed(AR, "<p>آخر تحديث: ٨ ديسمبر ٢٠٢٠</p>")[0] is None
+    # an update line under the date line leaves the date line's day
+    assert weighed(FA, "<p>۲ تیر ۱۳۹۹</p><p>به‌روزرسانی: ۵ تیر ۱۳۹۹</p>")[0] == "2020-06-22"
+
+
+@pytest.mark.parametrize(
+    ("byline", "after", "nav"),
+    [
+        ("<p>عکس: ۱۵ خرداد ۱۳۹۹</p>", "", ""),  # a caption
+        ("<p>انتخابات در ۲ تیر ۱۳۹۹ برگزار شد</p>", "", ""),  # a sentence
+        ("", "<ul><li>۲ تیر ۱۳۹۹</li></ul>", ""),  # a related list after the article's paragraph
+        ("", "<div class='c'><p>نظر کاربر</p><p>۲ تیر ۱۳۹۹</p></div>", ""),  # a comment further down
+        ("", "", "<div>امروز: سه‌شنبه ۱۰ مرداد ۱۴۰۲</div><div>۱۰ مرداد ۱۴۰۲</div>"),  # above the headline
+    ],
+)
+def test_a_date_away_from_the_byline_does_not_date_the_page(byline: str, after: str, nav: str) -> None:
+    assert weighed({**FA, "nav": nav or FA["nav"]}, byline, after=after)[0] is None
+
+
+def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:
+    """A news code and the date between bars; the date in a <time> beside the author's name."""
+    assert weighed(FA, "<div><span>کد خبر: ۱۲۳۴۵</span> | <span>۲ تير ۱۳۹۹</span></div>")[0] == "2020-06-22"
+    byline = "<div><span>علی رضایی</span> <time>دوشنبه ۲ تیر ۱۳۹۹</time></div>"
+    assert weighed(FA, byline)[0] == "2020-06-22"
+    # a byline in the catalogue's words (``By {names}``) with its date, as the text reader reads one
+    assert weighed(AR, "<p>بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦</p>")[0] == "2026-12-07"
+
+
+def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> None:
+    """German names the Hijri months in CLDR (``Dschumada II``); its pages date in the Gregorian one."""
+    de = {
+        "lang": "de",
+        "dir": "ltr",
+        "nav": "Startseite Politik",
+        "title": "Neue Regeln für den Wohnungsmarkt",
+        "body": "Die Regierung hat am Montag neue Regeln für den Wohnungsmarkt beschlossen, die bald gelten.",
+    }
+    assert reads_calendars("de") is False
+    assert weighed(de, "<p>15. Dschumada II 1448 AH</p>")[0] is None
+
+
+def test_an_english_page_reaches_the_rule_and_keeps_the_headline_date() -> None:
+    """Nothing else dates the page: the calendars rule is asked, gives none (English reads no other
+    calendar), and the Gregorian date by the headline dates it as before."""
+    published, where = weighed(EN, "<p>By Jane Roe, 19 May 2010</p>")
+    assert published == "2010-05-19"
+    assert where["published"] == "the date written by the headline (nothing else dates the page)"
+
+
+def test_the_language_is_the_articles_not_the_navigations() -> None:
+    """A page with no language tag: its Persian menu does not make its English article Persian."""
+    menu = " ".join(
+        ["صفحه اصلی سیاسی اقتصادی ورزشی فرهنگی اجتماعی بین الملل درباره ما تماس با ما آرشیو"] * 30
+    )
+    html = (
+        f"<html><body><nav>{menu}</nav><article><h1>{EN['title']}</h1><p>۲ تیر ۱۳۹۹</p>"
+        f"<p>{EN['body']} {EN['body']}</p></article></body></html>"
+    )
+    meta = build_metadata(lxml.html.document_fromstring(html), Extracted())
+    assert meta.published is None

@@ -79,6 +79,11 @@ def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
     written must be the date's. ``منتشر شده: ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ`` (fa) ->
     ``[(11, "2020-06-22", "persian")]``.
     """
+    return [(start, day, calendar) for start, _, day, calendar in _search(text, tag)]
+
+
+def _search(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
+    """:func:`search_dates`, each date with where it ends in ``text`` too."""
     plain = _plain(text)
     # each character of ``plain`` and where it was in ``text`` (format marks are dropped)
     kept = [i for i, ch in enumerate(text) if not _FORMAT_MARKS.fullmatch(ch)]
@@ -104,7 +109,7 @@ def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
         if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
             taken.append(hit)
     taken = [hit for hit in taken if hit[2]]
-    return [(kept[start], day, calendar) for start, _, day, calendar in sorted(taken)]
+    return [(kept[start], kept[end - 1] + 1, day, calendar) for start, end, day, calendar in sorted(taken)]
 
 
 @lru_cache(maxsize=256)
@@ -139,7 +144,16 @@ def _plain(name: str) -> str:
 #: Letters Unicode encodes apart that Persian and Urdu text is often typed with, from Arabic
 #: keyboards and older encodings: the Arabic yeh and alef maksura for the Farsi yeh, the Arabic kaf
 #: for the keheh (``تير`` for CLDR's ``تیر``). Names and text are both read with one form of each.
-_LETTER_FORMS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+_FOLDED = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+_LETTER_FORMS = str.maketrans(_FOLDED)
+#: Each letter :data:`_LETTER_FORMS` reads another as, matching either: a pattern of folded names
+#: matched against text as written (``الاثنین`` finds ``الاثنين``).
+_EITHER_FORM = str.maketrans(
+    {
+        kept: "[" + kept + "".join(k for k, v in _FOLDED.items() if v == kept) + "]"
+        for kept in set(_FOLDED.values())
+    }
+)
 
 
 def _words(names: Mapping[object, str]) -> str:
@@ -455,7 +469,7 @@ def weekday_names_pattern(tag: str) -> str | None:
     """The language's weekday names (:func:`weekday_number`'s) as a pattern's alternatives, longest
     first, any space inside one any space or none; ``None`` for a language Babel names none for."""
     names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
-    return "|".join(_spaced(n) for n in names) if names else None
+    return "|".join(_spaced(n).translate(_EITHER_FORM) for n in names) if names else None
 
 
 def _weekday_key(name: str) -> str:
@@ -480,18 +494,23 @@ def one_day(dates: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
     """The day a line gives in several calendars (ISO dates and their calendars, as
     :func:`read_date_calendar` reads them), whatever separates them.
 
-    One Gregorian date is the day: the others only confirm it, and one more than two days off
-    (:data:`_SIGHTING_DAYS`) is dropped, not trusted over it. Two Gregorian dates are a range, no
-    day. Without one, dates in other calendars give their first only when they are of different
-    calendars (two of one are a range) and within two days of each other."""
-    gregorian = [d for d in dates if d[1] == "gregorian"]
-    if gregorian:
-        return gregorian[0] if len(gregorian) == 1 else None
+    The Gregorian date is the day, else the Solar Hijri one, else the Hijri one; every other date
+    must confirm it: a Solar Hijri date on the very day (its calendar is arithmetic), a Hijri date
+    within two days (:data:`_SIGHTING_DAYS`: a paper following the local sighting). Two dates of
+    one calendar are a range, and dates that disagree a contradiction: no day."""
     calendars = [c for _, c in dates]
-    days = sorted(_day(iso) for iso, _ in dates)
-    if not dates or len(set(calendars)) < len(calendars) or (days[-1] - days[0]).days > _SIGHTING_DAYS:
-        return None  # two dates of one calendar (a range), or days apart: no one day
-    return dates[0]
+    if not dates or len(set(calendars)) < len(calendars):
+        return None  # two dates of one calendar (a range): no one day
+    found = min(dates, key=lambda d: _TRUSTED.index(d[1]) if d[1] in _TRUSTED else len(_TRUSTED))
+    for iso, calendar in dates:
+        slack = _SIGHTING_DAYS if "islamic" in (calendar, found[1]) else 0
+        if abs((_day(iso) - _day(found[0])).days) > slack:
+            return None
+    return found
+
+
+#: Which calendar's date a line's day is, first first: the Hijri one last, its months set by sighting.
+_TRUSTED = ("gregorian", "persian", "islamic")
 
 
 def _day(iso: str) -> dt.date:

@@ -34,11 +34,13 @@ import lxml.etree
 from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
-from ...locale.calendars import CALENDARS, calendar_names, early_numeric
-from ...locale.reading_dates import one_day, read_date_calendar, search_dates
+from ...locale.calendars import CALENDARS, calendar_names
+from ...locale.reading_lines import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
-from .text import squash
+from .._bylines import find_byline
+from .._datelines import DateLine, parse_date_line
+from .text import is_hidden, squash
 
 #: JSON-LD keys whose values are timestamps of the page or its parts.
 _LD_DATE_KEYS = ("datePublished", "dateCreated", "dateModified", "uploadDate")
@@ -198,10 +200,6 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
     return min(near)[1].isoformat() if near else None
 
 
-#: A second date written this much further from the headline than the nearest leaves the pick open.
-_CLEAR_MARGIN = 200
-
-
 def reads_calendars(tag: str | None) -> bool:
     """Whether ``tag`` is a language written in Arabic script that names the Solar Hijri or Hijri
     calendar in CLDR (Persian, Arabic, Urdu, Pashto …): its pages may date themselves in those
@@ -212,50 +210,117 @@ def reads_calendars(tag: str | None) -> bool:
     return any(calendar_names(calendar, ident) for calendar in CALENDARS)
 
 
-def written_date(text: str, title: str | None, times: Iterable[str], tag: str, latest: date) -> str | None:
-    """The day written by the headline in the language ``tag`` writes dates, in any calendar it
-    names (:func:`~convert.locale.reading_dates.search_dates`: ``۲ تیر ۱۳۹۹``, ``٧ ديسمبر ٢٠٢٦``);
-    without a headline, the day a ``<time>`` element's text (``times``) gives.
+def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
+    """The day the page's byline gives in the language ``tag`` writes dates, in any calendar it
+    names (``۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ``, ``٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧ ديسمبر ٢٠٢٦``); without a
+    headline, the day its ``<time>`` elements' texts give.
 
-    Unknown beats a guess: only a whole date (day, month and year) counts, none after ``latest``
-    and none labelled as an update; the nearest one must be clear, so dates of other days written
-    about as near (:data:`_CLEAR_MARGIN`) give ``None``, while the same day written in two
-    calendars (a Hijri and a Gregorian date side by side) is one day (:func:`one_day`).
+    Unknown beats a guess. The byline is the lines between the first ``<h1>`` and the article's
+    first paragraph (:func:`byline_lines`); a line gives a day only when it is nothing but dates
+    (:func:`~convert.readers._datelines.parse_date_line`: a clock, a weekday, an English or
+    catalogue label, one day in several calendars side by side) or one part of it between bars is
+    (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``), or it is a byline in the language's words with its date
+    (:func:`~convert.readers._bylines.find_byline`, as the text reader reads one). An update line gives no publication day; a caption, a
+    sentence or a label no catalogue knows gives none, and a date of another day written there in
+    any line, or two lines of two days, or a day after ``latest``, leave the page undated.
     """
-    start = headline_at(text, title)
-    near: list[tuple[int, str, str]] = []
-    if start >= 0:
-        end = start + len(title or "")
-        offset = max(0, start - _BEFORE_HEADLINE)
-        window = text[offset : start + _NEAR_HEADLINE]
-        for at, day, calendar in [*search_dates(window, tag), *_numeric_dates(window, tag)]:
-            pos = offset + at
-            if not _REVISION_LABEL.search(text[max(0, pos - 60) : pos]):
-                near.append((start - pos if pos < start else max(0, pos - end), day, calendar))
-    else:  # every <time> element is as near as the next: two days between them give none
-        for written in times:
-            if found := read_date_calendar(written, tag):
-                near.append((0, found[0][:10], found[1]))
-    near = sorted(n for n in near if "1970" <= n[1] <= latest.isoformat())
-    if not near:
+    lines = byline_lines(tree)
+    if lines is None:
+        lines = [text for el in tree.iter("time") if (text := squash(_seen_text(el)))]
+    days: set[str] = set()
+    others: set[str] = set()
+    for line in lines:
+        found = _line_dates(line, tag)
+        if found is None and (byline := find_byline(line, lambda: tag)) is not None and byline.published:
+            found = DateLine(byline.published)  # ``بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦``
+        if found is None:
+            others.update(day for _, day, _ in written_dates(line, tag))
+        elif found.published:
+            days.add(found.published[:10])
+    if len(days) != 1 or others - days:
         return None
-    group = {(day, calendar) for distance, day, calendar in near if distance <= near[0][0] + _CLEAR_MARGIN}
-    found = one_day(sorted(group, key=lambda g: (g[1] != "gregorian", g)))
-    return found[0] if found else None
+    day = days.pop()
+    return day if "1970" <= day <= latest.isoformat() and len(day) == 10 else None
 
 
-#: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
-_DIGIT_DATE = re.compile(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
+def _line_dates(line: str, tag: str) -> DateLine | None:
+    """The dates of a byline ``line``: the whole line's, or one part's between bars when the other
+    parts write no date (a news code, a name, a section)."""
+    if found := parse_date_line(line, lambda: tag):
+        return found
+    parts = [part for part in _BARS.split(line) if part.strip()]
+    if len(parts) < 2:
+        return None
+    read = [parse_date_line(part, lambda: tag) for part in parts]
+    dated = [found for found in read if found]
+    if len(dated) != 1 or any(
+        not found and written_dates(part, tag) for found, part in zip(read, parts, strict=True)
+    ):
+        return None
+    return dated[0]
 
 
-def _numeric_dates(text: str, tag: str) -> Iterator[tuple[int, str, str]]:
-    """Dates in digits whose year no article has in the Gregorian calendar, read in the Solar Hijri
-    one where that is the language's default (:func:`~convert.locale.calendars.early_numeric`:
-    ``۱۳۹۹/۰۴/۰۲`` in Persian is 22 June 2020), with their offsets, as :func:`search_dates` gives."""
-    for m in _DIGIT_DATE.finditer(text):
-        early, day = early_numeric(m[0], lambda: tag)
-        if early and day:
-            yield m.start(), day, "persian"
+#: What separates the parts of a byline line.
+_BARS = re.compile(r"\s*[|·•]\s*")
+#: Elements that start a line of their own: HTML's elements rendered as blocks by default
+#: (the WHATWG rendering section's ``display: block`` list, those a page's text sits in).
+_BLOCKS = frozenset(
+    "address article aside blockquote center dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup li main menu nav ol p pre section summary table "
+    "tbody td tfoot th thead tr ul".split()
+)
+#: A line this long is the article's first paragraph: the byline is above it (no date line is
+#: longer, :func:`~convert.locale.reading_dates.read_date`).
+_PARAGRAPH = 120
+#: How much text under the headline its byline may take.
+_BYLINE_REACH = 1000
+
+
+def byline_lines(tree: HtmlElement) -> list[str] | None:
+    """The lines between the page's first ``<h1>`` and its first paragraph (a line longer than
+    :data:`_PARAGRAPH`): the text of each element with no block inside it, and of each ``<time>``;
+    hidden elements, scripts and styles left out. ``None`` when the page has no ``<h1>``."""
+    h1 = next((h for h in tree.iter("h1") if h.text_content().strip()), None)
+    if h1 is None:
+        return None
+    inside = set(h1.iter())
+    lines: list[str] = []
+    reach = 0
+    after = False
+    for el in tree.iter():
+        if el is h1:
+            after = True
+        if not after or el in inside or not isinstance(el.tag, str):
+            continue
+        if el.tag != "time" and (
+            el.tag not in _BLOCKS or any(d.tag in _BLOCKS for d in el.iterdescendants())
+        ):
+            continue
+        if is_hidden(el) or any(is_hidden(a) for a in el.iterancestors()):
+            continue
+        text = squash(_seen_text(el))
+        if not text:
+            continue
+        if len(text) > _PARAGRAPH:
+            break
+        lines.append(text)
+        reach += len(text)
+        if reach > _BYLINE_REACH:
+            break
+    return lines
+
+
+def _seen_text(el: HtmlElement) -> str:
+    """The text of ``el`` a reader sees: no script or style."""
+    found = el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return "".join(str(t) for t in found)
+
+
+def paragraphs_text(tree: HtmlElement) -> str:
+    """The page's paragraphs (``<p>`` longer than :data:`_PARAGRAPH`), joined: the article's own
+    text, without its menus and footer, to identify its language by."""
+    found = (squash(_seen_text(p)) for p in tree.iter("p"))
+    return " ".join(text for text in found if len(text) > _PARAGRAPH)
 
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:

@@ -7,8 +7,8 @@ where the value came from (``Where``), which ``inspect --explain`` prints:
 - dates: a declared publication date (JSON-LD, ``<meta>``) is kept as
   declared, time and zone included; a ``<time>`` or generic date tag next;
   htmldate's find last, then the date written by the headline (on a page in
-  a language that names the Solar Hijri or Hijri calendar, first as that
-  language writes it: :func:`.dates.written_date`). Only whole
+  a language that names the Solar Hijri or Hijri calendar, first the date line
+  under it as that language writes it: :func:`.dates.written_date`). Only whole
   days move: a declared day the page never shows gives way to the day it
   shows (:func:`.dates.shown_instead`); an undeclared one the page does not
   show by its headline (in words, or as the ``<time>`` under it) to the
@@ -38,6 +38,7 @@ from .dates import (
     in_page_zone,
     marked_dates,
     page_stamps,
+    paragraphs_text,
     reads_calendars,
     shown_by_headline,
     shown_instead,
@@ -128,9 +129,10 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     title = as_shown(
         tree, extracted, weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where), where
     )
-    language = _language(tree, tags, ld, where)
+    said: Where = {}  # the language's source, recorded after the dates as before (``--explain`` order)
+    language = _language(tree, tags, ld, said)
     published, updated = _dates(
-        tree, tags, ld, extracted, where, lambda: language or identify(visible_text(tree))
+        tree, tags, ld, extracted, where, lambda: language or identify(paragraphs_text(tree))
     )
     if updated is not None and updated == published:
         updated = None
@@ -141,6 +143,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     if subtitle and ld is not None:
         where["subtitle"] = ld_label(ld, "alternativeHeadline")
     rights, where["rights"] = meta_pick(tags, "copyright", "dc.rights", "dcterms.rights", "rights")
+    where.update(said)
     meta = Metadata(
         title=title,
         subtitle=subtitle,
@@ -304,11 +307,8 @@ def _dates(
         published = [*found, *marked][0]
     elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
         published = (searched, _SEARCHED)
-    elif DATE_RULES["calendars"] and (day := _calendar_day(tree, text, head, language, stamps)):
-        published = (
-            day,
-            "the date written by the headline in the page's language (nothing else dates the page)",
-        )
+    elif DATE_RULES["calendars"] and (day := _calendar_day(tree, language, stamps)):
+        published = (day, _BYLINE_DATE)
     elif DATE_RULES["headline-only"] and (day := _headline_day(text, head)):
         published = (day, "the date written by the headline (nothing else dates the page)")
     else:
@@ -321,7 +321,7 @@ def _dates(
     if (value := published[0]) is not None:
         if declared:
             published = _as_shown((value, published[1]), updated, tree, text, head)
-        elif published[1].startswith("the date written by the headline"):
+        elif published[1] == _BYLINE_DATE or published[1].startswith("the date written by the headline"):
             pass  # already the date written there
         else:
             published = _by_headline(
@@ -354,14 +354,14 @@ DATE_RULES = {
 }
 
 
+#: Where a date the byline gives in the page's language comes from.
+_BYLINE_DATE = "the date line under the headline, in the page's language (nothing else dates the page)"
+
+
 def _calendar_day(
-    tree: HtmlElement,
-    text: str,
-    head: str | None,
-    language: Callable[[], str | None],
-    stamps: list[datetime],
+    tree: HtmlElement, language: Callable[[], str | None], stamps: list[datetime]
 ) -> str | None:
-    """The date written by the headline in the page's language (:func:`written_date`), when that
+    """The day the byline gives in the page's language (:func:`written_date`), when that
     language names the Solar Hijri or Hijri calendar (:func:`reads_calendars`); ``language`` is asked
     only here. Not after tomorrow, nor after the page's latest zoned stamp (a page is not dated after
     its own last change). A copyright year bounds nothing: sites leave it years old (``© 2016`` on a
@@ -371,8 +371,7 @@ def _calendar_day(
         return None
     latest = datetime.now(UTC).date() + timedelta(days=1)
     bounds = [latest, *([max(stamps).date()] if stamps else [])]
-    times = [squash(el.text_content()) for el in tree.iter("time")]
-    return written_date(text, head, [t for t in times if t], tag, min(bounds))
+    return written_date(tree, tag, min(bounds))
 
 
 def _headline_day(text: str, head: str | None) -> str | None:

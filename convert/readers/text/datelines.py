@@ -1,135 +1,22 @@
 """Date lines (``October 14, 2024 - 22:37``) and datelines (``MOSCOW – On ...``).
 
 The date grammar itself is :func:`convert.dates.parse_date`; a date line adds
-labels (``Updated:``) and separators around it.
+labels (``Updated:``) and separators around it, read as every reader reads a
+line's dates (:mod:`convert.readers._datelines`, re-exported here).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
-from ...locale.calendars import early_numeric
+from .._datelines import DateLine, Language, parse_date_line
 from .blocks import clean
 
-
-@dataclass(frozen=True, slots=True)
-class DateLine:
-    """The dates a date line gives, ISO 8601."""
-
-    published: str | None = None
-    updated: str | None = None
-
-
-_DATE_LABEL = compiled(
-    r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
-    r"(?:\s+on)?\s*[:\-–—]?\s*",
-    re.I,
-)
-_DATE_PARTS = compiled(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)", re.I)
-
-
-#: The article's language, asked only when a date is not in a form :func:`parse_date` reads.
-Language = Callable[[], "str | None"]
-
-
-def parse_date_line(line: str, language: Language | None = None) -> DateLine | None:
-    """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``.
-
-    With ``language``, a date written that language's way is read too (``14 октября
-    2024 г.``, ``2024年10月14日``; :func:`convert.locale.text.read_date`).
-    """
-    line = clean(line)
-    if len(line) > 120:
-        return None
-    updated = None
-    dates: list[tuple[str, str]] = []  # the published dates, each with its calendar
-    parts = _DATE_PARTS.split(line)
-    for part in parts:
-        if not part:
-            continue
-        label = _DATE_LABEL.match(part)
-        written = part[label.end() :] if label else part
-        early, iso = early_numeric(written, language)  # 1405/09/16: a Solar Hijri year, not a Gregorian one
-        calendar = "persian" if early else "gregorian"
-        if not early:
-            iso = parse_date(written) or parse_date(_ascii_digits(written))
-        if iso is None and language is not None and label is None:
-            iso, calendar = _local_date(part, language) or (None, calendar)
-        if iso is None and (local := _local_update(part)) is not None:
-            updated = updated or local
-            continue
-        if iso is None:
-            # a weekday alone between bars (``الاثنين | ٧ ديسمبر ٢٠٢٦``): the whole line, as between dashes
-            whole = _local_date(line, language) if language is not None and len(parts) > 1 else None
-            return DateLine(whole[0]) if whole else None
-        if label and compiled(r"updated|modified", re.I).search(label.group("label")):
-            updated = updated or iso
-        else:
-            dates.append((iso, calendar))
-    published = dates[0][0] if dates else None
-    if any(calendar != "gregorian" for _, calendar in dates):
-        # one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ | ٧ ديسمبر ٢٠٢٦``): the day
-        # :func:`~convert.locale.reading_dates.one_day` gives, as between dashes
-        from ...locale.reading_dates import one_day
-
-        published = day[0] if (day := one_day(dates)) else None
-    if published is None and updated is None:
-        return None
-    return DateLine(published, updated)
-
-
-def _ascii_digits(text: str) -> str:
-    """A date written only in digits and separators, its digits in ASCII (``۱۴۰۵/۰۹/۱۶`` ->
-    ``1405/09/16``); any other text unchanged."""
-    if text.isascii() or not all(c.isdecimal() or c in "/.-" for c in text):
-        return text
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-
-
-def _local_date(text: str, language: Language) -> tuple[str, str] | None:
-    """A date in the article's language, and the calendar it is written in (Solar Hijri ``۱۶ آذر
-    ۱۴۰۵`` in Persian, Hijri ``١٥ جمادى الآخرة ١٤٤٨ هـ`` in Arabic); the language is identified only
-    for a text shaped like a date (:func:`_date_shaped`)."""
-    if not _date_shaped(text) or (lang := language()) is None:
-        return None
-    from ...locale.reading_dates import read_date_calendar
-
-    return read_date_calendar(text, lang)
-
-
-#: Words besides the numbers in the longest date CLDR's patterns write with ASCII letters: weekday,
-#: month and the words between them (``lunes, 14 de octubre de 2024, 22:37``; ``Montag, 14. Oktober
-#: 2024 um 22:37``).
-_DATE_WORDS = 5
-
-
-def _date_shaped(text: str) -> bool:
-    """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words:
-    "British Airways has blamed … a 40% drop" is no date, and asks for no language."""
-    if not any(ch.isdigit() for ch in text):
-        return False
-    if any(not ch.isascii() and ch.isalnum() for ch in text):
-        return True
-    return sum(any(ch.isalpha() for ch in word) for word in text.split()) <= _DATE_WORDS
-
-
-def _local_update(text: str) -> str | None:
-    """``Mis à jour le 15 octobre 2024``: an update line in a catalogue language's words, its date."""
-    if not any(ch.isdigit() for ch in text):
-        return None
-    from ...locale.reading import read_date, read_updated
-
-    found = read_updated(text)
-    if found is None:
-        return None
-    lang, written = found
-    early, iso = early_numeric(written, lambda: lang)
-    return iso if early else parse_date(written) or read_date(written, lang)
+__all__ = ["DateLine", "Dateline", "Language", "parse_date", "parse_date_line", "split_dateline"]
 
 
 _DATELINE_DASH = compiled(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")

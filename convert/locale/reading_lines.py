@@ -1,0 +1,82 @@
+"""The dates of a line or a text, as the readers' date lines read them: :func:`read_dated_line` (a
+line that is dates and a clock) and :func:`written_dates` (every date in a text), both by
+:func:`~convert.locale.reading_dates.search_dates`'s forms and, in Persian, a Solar Hijri date in
+digits (:func:`~convert.locale.calendars.early_numeric`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from babel import Locale
+
+from .._regex import lazy
+from .calendars import early_numeric
+from .reading_dates import _plain, _search, _spaced, one_day
+from .text import babel_locale
+
+__all__ = ["read_dated_line", "written_dates"]
+
+
+def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
+    """The day and calendar of a ``text`` that is dates of one day (:func:`search_dates`, in several
+    calendars: :func:`one_day`) with nothing besides them but clocks, the language's AM/PM names and
+    punctuation: ``2 تير 1399 - 12:09:08 ب.ظ`` (fa, a clock with seconds no CLDR form writes) ->
+    ``("2020-06-22", "persian")``; also a Solar Hijri date in digits where that is the language's
+    calendar (:func:`~convert.locale.calendars.early_numeric`: ``۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹``). Words
+    besides (a label, a sentence) give ``None``."""
+    if len(text) > _LINE_LIMIT:
+        return None
+    text = _CLOCK.sub(lambda m: " " * len(m[0]), text)  # a clock with seconds is no part of a form
+    found = _written(text, tag)
+    rest = list(text)
+    for start, end, _, _ in found:
+        rest[start:end] = " " * (end - start)
+    left = _plain("".join(rest)).lower()
+    if not found or _periods(str(babel_locale(tag))).sub(" ", left).strip(_NOT_WORDS):
+        return None
+    return one_day([(day, calendar) for _, _, day, calendar in sorted(found)])
+
+
+def written_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
+    """:func:`search_dates`, and the Solar Hijri dates in digits where that is the language's
+    calendar (``۱۳۹۹/۰۴/۰۲`` in Persian, :func:`~convert.locale.calendars.early_numeric`), in order."""
+    return [(start, day, calendar) for start, _, day, calendar in _written(text, tag)]
+
+
+def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
+    found = _search(text, tag)
+    for m in _DIGIT_DATE.finditer(text):
+        early, day = early_numeric(m[0], lambda: tag)
+        if early and day:
+            found.append((m.start(), m.end(), day, "persian"))
+    return sorted(found)
+
+
+#: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
+_LINE_LIMIT = 120
+#: A clock: hours, minutes, seconds.
+_CLOCK = lazy(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+#: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
+_DIGIT_DATE = lazy(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
+#: What may stand between dates and clocks in a date line: spaces, punctuation, symbols.
+_NOT_WORDS = "".join(
+    chr(c) for c in range(0x3000) if unicodedata.category(chr(c))[0] in "ZPS" or chr(c).isspace()
+)
+
+
+@lru_cache(maxsize=64)
+def _periods(ident: str) -> re.Pattern[str]:
+    """The language's AM and PM names (Babel's, every width), a full stop after them optional."""
+    from babel.dates import get_period_names
+
+    loc = Locale.parse(ident)
+    names = {
+        _plain(name).lower().rstrip(".")
+        for width in ("abbreviated", "wide", "narrow")
+        for key, name in get_period_names(width, "format", loc).items()
+        if key in ("am", "pm") and name
+    } | {"am", "pm"}
+    words = "|".join(_spaced(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![^\W_])(?:{words})\.?(?![^\W_])")
