@@ -168,3 +168,23 @@ def test_a_weekday_before_a_date_and_a_time_the_calendar_pattern_lacks_keeps_the
     found = find_byline("Von Anna Schmidt, Dienstag, 7. Dezember 2026, 10:30 Uhr", lambda: "de")
     assert found is not None
     assert (found.names, found.published) == (("Anna Schmidt",), None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "names"),
+    [
+        ("es", "Por Plácido Domingo", ("Plácido Domingo",)),
+        ("es", "Por Ana López, Plácido Domingo", ("Ana López", "Plácido Domingo")),
+        ("it", "di Franco Sabato", ("Franco Sabato",)),
+        (
+            "es",
+            "Por Ana López, Plácido Domingo, lunes, 7 de diciembre de 2026",
+            ("Ana López", "Plácido Domingo"),
+        ),
+    ],
+)
+def test_a_name_that_holds_a_weekday_stays_a_name(lang: str, line: str, names: tuple[str, ...]) -> None:
+    # the third review (h20d): a weekday is dropped only as a part of its own, never out of a name
+    found = find_byline(line, lambda: lang)
+    assert found is not None
+    assert found.names == names

@@ -23,6 +23,7 @@ __all__ = [
     "LeadCredit",
     "NAME_PARTICLES",
     "NEWSROOM_BYLINES",
+    "chinese_surname_first",
     "greek_nominative",
     "ja_credit_agencies",
     "known_japanese_place",
@@ -482,10 +483,8 @@ def _japanese_credit(text: str) -> LeadCredit | None:
             if who.endswith(role) and len(who) > len(role):
                 who, vouched = who[: -len(role)].strip(), True
                 break
-        if not _credit_name_fits(who, vouched=vouched):
+        if not _credit_name_fits(who, vouched=vouched) or _japanese_no_person(who, vouched=vouched):
             return None
-        if names_an_organisation(who, "ja"):
-            return None  # 【東京＝社会部】, 【ワシントン＝本社特派員】, 【ワシントン＝読売新聞】: no person
         names.append(who)
         any_vouched |= vouched
     if day is not None and names:
@@ -502,8 +501,9 @@ def _credit_name_fits(who: str, *, vouched: bool) -> bool:
     word is as often a kicker's topic (特集, 五輪, 経済, インタビュー, コラム) or a surname alone (山田) as
     a name (佐藤健), so it counts only ``vouched`` for, with 特派員 or 記者 after it; a place
     (:func:`known_japanese_place`: 【日本＝中国】) is never a name. A four-character topic (基地問題)
-    is shaped as a name is and still reads: the README's Limits say so."""
-    if known_japanese_place(who):
+    is shaped as a name is and still reads: the README's Limits say so. With the role, a place is
+    a surname (【ワシントン＝山口特派員】, 石川, 千葉, 長野)."""
+    if not vouched and known_japanese_place(who):
         return False
     if _SPACED_HAN_NAME.fullmatch(who):
         return True
@@ -514,6 +514,27 @@ def _credit_name_fits(who: str, *, vouched: bool) -> bool:
 
 
 _KATAKANA = frozenset(chr(c) for c in range(0x30A0, 0x3100))
+
+
+def _japanese_no_person(who: str, *, vouched: bool) -> bool:
+    """Whether ``who``, shaped as a name (:func:`_credit_name_fits`), names something else
+    (``data/newsroom_words.json``): a desk, a paper or an agency (:func:`names_an_organisation`:
+    社会部, 読売新聞, 人民日報); a ministry or an agency of government (米国務省, 気象庁); an official by
+    title (習近平主席); a role or a kind of report anywhere in it (記者会見, 特派員報告, 五輪特集);
+    katakana words of which one is a place (ワシントン・ポスト, ロンドン・ブリッジ); or, without 特派員 or
+    記者 after it, a name opening with a place of two or more characters (中国外務省, 北京大学), for
+    a surname that is a place (山口, 石川) is read only with the role."""
+    words = _newsroom_words()
+    if names_an_organisation(who, "ja") or who.endswith(
+        tuple(words["office_ends"]["ja"] + words["titles"]["ja"])
+    ):
+        return True
+    inside = words["roles"]["ja"] + words["report_kinds"]["ja"] + words["desks"]["ja"]["ends"]
+    if any(len(word) > 1 and word in who for word in inside):
+        return True
+    if "・" in who:
+        return any(known_japanese_place(part) for part in who.split("・"))
+    return not vouched and any(known_japanese_place(who[:k]) for k in range(2, len(who)))
 
 
 def _chinese_credit(text: str) -> LeadCredit | None:
@@ -574,8 +595,40 @@ def _credit_reporters(who: str) -> list[str]:
             part, in_role = found.group("name"), True
         elif not in_role:
             return []
-        if part and (not _CREDIT_NAME.fullmatch(part) or names_an_organisation(part, "zh")):
+        if part and not _chinese_reporter_name(part):
             return []
         if part:
             names.append(part)
     return names
+
+
+def _chinese_reporter_name(part: str) -> bool:
+    """Whether ``part``, after a reporter's role in a 电头's brackets, is a name: Han characters
+    opening with a surname (:func:`chinese_surname_first`), neither an organisation
+    (:func:`names_an_organisation`) nor a kind of report (``data/newsroom_words.json``): 记者观察,
+    记者手记 and 记者 北京 name no one, and 连线 (连 is a surname) is a report's kind."""
+    return (
+        _CREDIT_NAME.fullmatch(part) is not None
+        and chinese_surname_first(part)
+        and not names_an_organisation(part, "zh")
+        and not any(kind in part for kind in _newsroom_words()["report_kinds"]["zh"])
+    )
+
+
+_ZH_SURNAMES_FILE = Path(__file__).parent / "data" / "zh_surnames.json"
+
+
+@lru_cache(maxsize=1)
+def _chinese_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = json.loads(_ZH_SURNAMES_FILE.read_text(encoding="utf-8"))
+    singles = frozenset(data["single"] + data["traditional_single"])
+    return singles, tuple(data["compound"] + data["traditional_compound"])
+
+
+def chinese_surname_first(name: str) -> bool:
+    """Whether ``name`` opens with a surname of the Hundred Family Surnames (``data/zh_surnames.json``,
+    simplified and traditional) and has a given name after it: ``王小明``, ``欧阳修`` and ``陳大文`` do,
+    ``观察`` and ``北京`` do not. A surname outside the classic text (肖, 覃) is missed: the README's
+    Limits say so."""
+    singles, compounds = _chinese_surnames()
+    return (len(name) >= 2 and name[0] in singles) or (len(name) >= 3 and name.startswith(compounds))

@@ -26,6 +26,7 @@ from pathlib import Path
 from .newsroom import (
     NAME_PARTICLES,
     NEWSROOM_BYLINES,
+    chinese_surname_first,
     greek_nominative,
     known_japanese_place,
     korean_family_name,
@@ -49,6 +50,7 @@ __all__ = [
     "list_separators",
     "may_be_label",
     "NEWSROOM_BYLINES",
+    "chinese_surname_first",
     "greek_nominative",
     "known_japanese_place",
     "korean_family_name",
