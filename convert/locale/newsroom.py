@@ -1,6 +1,6 @@
 """Bylines in the forms a language's newsrooms print besides the catalogues' ``By {names}``, and
 the checks that tell their names from a headline's words: Greek names read back from the
-genitive, Korean family names, the name particles of the languages that write them in lower case;
+genitive, the name particles of the languages that write them in lower case;
 and the wire credits that open a lead paragraph in Japanese and Chinese copy (``【ワシントン＝山田太郎】``,
 ``新华社北京12月6日电（记者王小明）``).
 
@@ -17,17 +17,16 @@ from pathlib import Path
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
+from .surnames import chinese_surname_first
 from .text import babel_locale
 
 __all__ = [
     "LeadCredit",
     "NAME_PARTICLES",
     "NEWSROOM_BYLINES",
-    "chinese_surname_first",
     "greek_nominative",
     "ja_credit_agencies",
     "known_japanese_place",
-    "korean_family_name",
     "may_be_newsroom_byline",
     "name_particles_fit",
     "names_an_organisation",
@@ -213,25 +212,6 @@ def greek_nominative(names: str, *, feminine: bool) -> str | None:
             return None
         out.append(found)
     return " ".join(out)
-
-
-_KO_SURNAMES_FILE = Path(__file__).parent / "data" / "ko_surnames.json"
-
-
-@lru_cache(maxsize=1)
-def _korean_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = json.loads(_KO_SURNAMES_FILE.read_text(encoding="utf-8"))
-    return frozenset(data["one_syllable"]), tuple(data["two_syllable"])
-
-
-def korean_family_name(name: str) -> bool:
-    """Whether ``name`` is a Korean name: two to four Hangul syllables opening with a family name
-    (``data/ko_surnames.json``, Statistics Korea's 2015 census), so ``김민수`` is one and ``청년``
-    ("youth", as in 청년 기자, a young reporters' column) is none."""
-    if not 2 <= len(name) <= 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in name):
-        return False
-    one, two = _korean_surnames()
-    return name[0] in one or (len(name) >= 3 and name.startswith(two))
 
 
 #: The lower-case words a name may hold between its capitalised ones, by language: the nobiliary
@@ -613,22 +593,3 @@ def _chinese_reporter_name(part: str) -> bool:
         and not names_an_organisation(part, "zh")
         and not any(kind in part for kind in _newsroom_words()["report_kinds"]["zh"])
     )
-
-
-_ZH_SURNAMES_FILE = Path(__file__).parent / "data" / "zh_surnames.json"
-
-
-@lru_cache(maxsize=1)
-def _chinese_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = json.loads(_ZH_SURNAMES_FILE.read_text(encoding="utf-8"))
-    singles = frozenset(data["single"] + data["traditional_single"])
-    return singles, tuple(data["compound"] + data["traditional_compound"])
-
-
-def chinese_surname_first(name: str) -> bool:
-    """Whether ``name`` opens with a surname of the Hundred Family Surnames (``data/zh_surnames.json``,
-    simplified and traditional) and has a given name after it: ``王小明``, ``欧阳修`` and ``陳大文`` do,
-    ``观察`` and ``北京`` do not. A surname outside the classic text (肖, 覃) is missed: the README's
-    Limits say so."""
-    singles, compounds = _chinese_surnames()
-    return (len(name) >= 2 and name[0] in singles) or (len(name) >= 3 and name.startswith(compounds))

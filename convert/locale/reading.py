@@ -26,10 +26,8 @@ from pathlib import Path
 from .newsroom import (
     NAME_PARTICLES,
     NEWSROOM_BYLINES,
-    chinese_surname_first,
     greek_nominative,
     known_japanese_place,
-    korean_family_name,
     may_be_lead_credit,
     may_be_newsroom_byline,
     name_particles_fit,
@@ -40,6 +38,7 @@ from .newsroom import (
     role_words,
 )
 from .reading_dates import read_date, read_date_calendar, weekday_names_pattern, weekday_number
+from .surnames import chinese_surname_first, korean_family_name
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
