@@ -192,3 +192,22 @@ def test_an_arabic_byline_with_a_weekday_after_the_names() -> None:
     for weekday in ("الاثنين", "الخميس"):
         found = find_byline(f"بقلم أحمد علي، {weekday}", lambda: "ar")
         assert found is not None and (found.names, found.published) == (("أحمد علي",), None), weekday
+
+@pytest.mark.parametrize(
+    ("lang", "line", "names"),
+    [
+        ("es", "Por Plácido Domingo", ("Plácido Domingo",)),
+        ("es", "Por Ana López, Plácido Domingo", ("Ana López", "Plácido Domingo")),
+        ("it", "di Franco Sabato", ("Franco Sabato",)),
+        (
+            "es",
+            "Por Ana López, Plácido Domingo, lunes, 7 de diciembre de 2026",
+            ("Ana López", "Plácido Domingo"),
+        ),
+    ],
+)
+def test_a_name_that_holds_a_weekday_stays_a_name(lang: str, line: str, names: tuple[str, ...]) -> None:
+    # the third review (h20d): a weekday is dropped only as a part of its own, never out of a name
+    found = find_byline(line, lambda: lang)
+    assert found is not None
+    assert found.names == names

@@ -1,6 +1,6 @@
 """Bylines in the forms a language's newsrooms print besides the catalogues' ``By {names}``, and
 the checks that tell their names from a headline's words: Greek names read back from the
-genitive, Korean family names, the name particles of the languages that write them in lower case;
+genitive, the name particles of the languages that write them in lower case;
 and the wire credits that open a lead paragraph in Japanese and Chinese copy (``【ワシントン＝山田太郎】``,
 ``新华社北京12月6日电（记者王小明）``).
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
+from .surnames import chinese_surname_first
 from .text import babel_locale
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "greek_nominative",
     "ja_credit_agencies",
     "known_japanese_place",
-    "korean_family_name",
     "may_be_newsroom_byline",
     "name_particles_fit",
     "names_an_organisation",
@@ -212,25 +212,6 @@ def greek_nominative(names: str, *, feminine: bool) -> str | None:
             return None
         out.append(found)
     return " ".join(out)
-
-
-_KO_SURNAMES_FILE = Path(__file__).parent / "data" / "ko_surnames.json"
-
-
-@lru_cache(maxsize=1)
-def _korean_surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = json.loads(_KO_SURNAMES_FILE.read_text(encoding="utf-8"))
-    return frozenset(data["one_syllable"]), tuple(data["two_syllable"])
-
-
-def korean_family_name(name: str) -> bool:
-    """Whether ``name`` is a Korean name: two to four Hangul syllables opening with a family name
-    (``data/ko_surnames.json``, Statistics Korea's 2015 census), so ``김민수`` is one and ``청년``
-    ("youth", as in 청년 기자, a young reporters' column) is none."""
-    if not 2 <= len(name) <= 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in name):
-        return False
-    one, two = _korean_surnames()
-    return name[0] in one or (len(name) >= 3 and name.startswith(two))
 
 
 #: The lower-case words a name may hold between its capitalised ones, by language: the nobiliary
@@ -482,10 +463,8 @@ def _japanese_credit(text: str) -> LeadCredit | None:
             if who.endswith(role) and len(who) > len(role):
                 who, vouched = who[: -len(role)].strip(), True
                 break
-        if not _credit_name_fits(who, vouched=vouched):
+        if not _credit_name_fits(who, vouched=vouched) or _japanese_no_person(who, vouched=vouched):
             return None
-        if names_an_organisation(who, "ja"):
-            return None  # 【東京＝社会部】, 【ワシントン＝本社特派員】, 【ワシントン＝読売新聞】: no person
         names.append(who)
         any_vouched |= vouched
     if day is not None and names:
@@ -502,8 +481,9 @@ def _credit_name_fits(who: str, *, vouched: bool) -> bool:
     word is as often a kicker's topic (特集, 五輪, 経済, インタビュー, コラム) or a surname alone (山田) as
     a name (佐藤健), so it counts only ``vouched`` for, with 特派員 or 記者 after it; a place
     (:func:`known_japanese_place`: 【日本＝中国】) is never a name. A four-character topic (基地問題)
-    is shaped as a name is and still reads: the README's Limits say so."""
-    if known_japanese_place(who):
+    is shaped as a name is and still reads: the README's Limits say so. With the role, a place is
+    a surname (【ワシントン＝山口特派員】, 石川, 千葉, 長野)."""
+    if not vouched and known_japanese_place(who):
         return False
     if _SPACED_HAN_NAME.fullmatch(who):
         return True
@@ -514,6 +494,27 @@ def _credit_name_fits(who: str, *, vouched: bool) -> bool:
 
 
 _KATAKANA = frozenset(chr(c) for c in range(0x30A0, 0x3100))
+
+
+def _japanese_no_person(who: str, *, vouched: bool) -> bool:
+    """Whether ``who``, shaped as a name (:func:`_credit_name_fits`), names something else
+    (``data/newsroom_words.json``): a desk, a paper or an agency (:func:`names_an_organisation`:
+    社会部, 読売新聞, 人民日報); a ministry or an agency of government (米国務省, 気象庁); an official by
+    title (習近平主席); a role or a kind of report anywhere in it (記者会見, 特派員報告, 五輪特集);
+    katakana words of which one is a place (ワシントン・ポスト, ロンドン・ブリッジ); or, without 特派員 or
+    記者 after it, a name opening with a place of two or more characters (中国外務省, 北京大学), for
+    a surname that is a place (山口, 石川) is read only with the role."""
+    words = _newsroom_words()
+    if names_an_organisation(who, "ja") or who.endswith(
+        tuple(words["office_ends"]["ja"] + words["titles"]["ja"])
+    ):
+        return True
+    inside = words["roles"]["ja"] + words["report_kinds"]["ja"] + words["desks"]["ja"]["ends"]
+    if any(len(word) > 1 and word in who for word in inside):
+        return True
+    if "・" in who:
+        return any(known_japanese_place(part) for part in who.split("・"))
+    return not vouched and any(known_japanese_place(who[:k]) for k in range(2, len(who)))
 
 
 def _chinese_credit(text: str) -> LeadCredit | None:
@@ -574,8 +575,21 @@ def _credit_reporters(who: str) -> list[str]:
             part, in_role = found.group("name"), True
         elif not in_role:
             return []
-        if part and (not _CREDIT_NAME.fullmatch(part) or names_an_organisation(part, "zh")):
+        if part and not _chinese_reporter_name(part):
             return []
         if part:
             names.append(part)
     return names
+
+
+def _chinese_reporter_name(part: str) -> bool:
+    """Whether ``part``, after a reporter's role in a 电头's brackets, is a name: Han characters
+    opening with a surname (:func:`chinese_surname_first`), neither an organisation
+    (:func:`names_an_organisation`) nor a kind of report (``data/newsroom_words.json``): 记者观察,
+    记者手记 and 记者 北京 name no one, and 连线 (连 is a surname) is a report's kind."""
+    return (
+        _CREDIT_NAME.fullmatch(part) is not None
+        and chinese_surname_first(part)
+        and not names_an_organisation(part, "zh")
+        and not any(kind in part for kind in _newsroom_words()["report_kinds"]["zh"])
+    )

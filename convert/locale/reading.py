@@ -28,7 +28,6 @@ from .newsroom import (
     NEWSROOM_BYLINES,
     greek_nominative,
     known_japanese_place,
-    korean_family_name,
     may_be_lead_credit,
     may_be_newsroom_byline,
     name_particles_fit,
@@ -39,6 +38,7 @@ from .newsroom import (
     role_words,
 )
 from .reading_dates import read_date, read_date_calendar, weekday_names_pattern, weekday_number
+from .surnames import chinese_surname_first, korean_family_name
 from .text import _catalogue, _inheritance, babel_locale, catalogue_languages
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "list_separators",
     "may_be_label",
     "NEWSROOM_BYLINES",
+    "chinese_surname_first",
     "greek_nominative",
     "known_japanese_place",
     "korean_family_name",
