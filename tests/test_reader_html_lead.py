@@ -175,3 +175,16 @@ def test_another_trafilatura_turns_the_step_off(
 def test_no_trafilatura_xpaths_turns_the_step_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura.xpaths", None)  # import fails
     assert restore_lead(BODY, tree(f'<div class="teaser-text"><p>{LEAD}</p></div>'), LEAD) == BODY
+
+
+def test_a_lead_in_the_articles_own_header_after_a_credit_is_read() -> None:
+    """An ``<article>``'s ``<header>`` holds its headline and lead (HTML scopes a header to its
+    section); a photo credit the body opens with is no first paragraph the lead must come before."""
+    html = (
+        "<!DOCTYPE html><html><head><title>Cranes</title>"
+        f'<meta name="description" content="{LEAD}"></head><body><header><nav><a href="/">Home</a></nav></header>'
+        "<main><article><p>Photo: Harbour Times</p><header><h1>Cranes</h1>"
+        f'<div class="teaser"><p>{LEAD}</p></div></header><div class="news-text">{STORY}</div></article></main>'
+        "</body></html>"
+    ).encode()
+    assert read(html)[:2] == [LEAD, "Photo: Harbour Times"]

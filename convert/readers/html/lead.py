@@ -17,9 +17,12 @@ _log = logging.getLogger(__name__)
 #: The elements whose text no reader sees as the page's text.
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 
-#: The parts of a page around its article (HTML's ``header``, ``nav``, ``aside``, ``footer``) and the
-#: text no reader sees: a teaser inside one is a slogan, a menu or another story's card, not the lead.
-_AROUND = frozenset({"header", "nav", "aside", "footer"}) | _NOT_TEXT
+#: The parts of a page around its article (HTML's ``nav`` and ``aside``, and a ``header`` or ``footer``
+#: that is the page's, not inside an article, section or main part) and the text no reader sees: a
+#: teaser inside one is a slogan, a menu or another story's card, not the lead.
+_AROUND = frozenset({"nav", "aside"}) | _NOT_TEXT
+_PAGE_EDGES = frozenset({"header", "footer"})
+_SECTIONS = frozenset({"article", "section", "main"})
 
 #: The elements a browser sets on lines of their own: lxml's block tags, HTML5's sectioning and
 #: grouping ones, and a line break. Their text is kept apart by a space.
@@ -32,6 +35,10 @@ _BREAKS = (
 #: More letters and digits than this between the page's ``<h1>`` and a teaser, it is not the
 #: headline's lead: room for a kicker, a byline, a date and a picture's caption, not for a story.
 _NEAR_HEADLINE = 400
+
+#: A body block with fewer letters and digits than this is a kicker, a credit or a trail, not yet the
+#: story's first paragraph, which the lead comes before.
+_FIRST_PARAGRAPH = 80
 
 #: Fewer letters and digits than this, a description is a label, not a lead.
 _MIN_LEAD = 20
@@ -98,13 +105,27 @@ def _shown_as(teasers: list[HtmlElement], key: str, cut: bool) -> HtmlElement | 
             continue
         if any(is_hidden(a) or a.tag == "a" or a.tag in _AROUND for a in [el, *el.iterancestors()]):
             continue
+        if _at_page_edge(el):
+            continue
         return el
     return None
 
 
+def _at_page_edge(el: HtmlElement) -> bool:
+    """Whether ``el`` is inside the page's own ``<header>`` or ``<footer>``: one with no article,
+    section or main part around it (HTML scopes a header to its nearest section; an article's
+    header, with the headline and lead, is the article's)."""
+    ancestors = list(el.iterancestors())
+    for i, a in enumerate(ancestors):
+        if a.tag in _PAGE_EDGES and not any(b.tag in _SECTIONS for b in ancestors[i + 1 :]):
+            return True
+    return False
+
+
 def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
     """Whether ``shown`` sits where a lead does: before the body's first paragraph (``first``, its
-    key's start) in the order a reader sees the page, and near its ``<h1>`` (:data:`_NEAR_HEADLINE`)."""
+    key's start) in the order a reader sees the page, and near its ``<h1>`` (:data:`_NEAR_HEADLINE`)
+    when it has one (a page of several headlines of that rank names none)."""
     root = tree.find("body")
     if root is None:
         root = tree
@@ -121,7 +142,8 @@ def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
                 continue
             if el is shown:
                 at["lead"] = size
-            if el.tag == "h1" and "h1" not in at:
+            if el.tag == "h1":
+                at["h1s"] = at.get("h1s", 0) + 1
                 at["h1"] = size
             piece = name_key(el.text or "")
         else:
@@ -131,7 +153,7 @@ def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
                 continue
             if el is shown:
                 at["lead_end"] = size
-            if el.tag == "h1" and "h1_end" not in at:
+            if el.tag == "h1":
                 at["h1_end"] = size
             piece = name_key(el.tail or "") if el is not root else ""
         parts.append(piece)
@@ -142,7 +164,7 @@ def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
     para = text.find(first) if first else -1
     if para != -1 and para < at["lead"]:
         return False
-    if "h1" in at:
+    if at.get("h1s") == 1:
         gap = at["lead"] - at["h1_end"] if at["lead"] >= at["h1_end"] else at["h1"] - at["lead_end"]
         return gap <= _NEAR_HEADLINE
     return True
@@ -198,6 +220,7 @@ def restore_lead(body: list[Block], tree: HtmlElement | None, description: str |
     if key[:60] in "".join(blocks):
         return body
     shown = _shown_as(_teasers(tree), key, cut)
-    if shown is None or not _in_place(tree, shown, next((k[:40] for k in blocks if k), "")):
+    first = next((k[:40] for k in blocks if len(k) >= _FIRST_PARAGRAPH), "")
+    if shown is None or not _in_place(tree, shown, first):
         return body
     return [Paragraph((Text(_shown_text(shown)),)), *body]
