@@ -91,6 +91,10 @@ def _shown_as(teasers: list[HtmlElement], key: str, cut: bool) -> HtmlElement | 
     another page) or in the page's furniture (:data:`_AROUND`)."""
     memo: dict[HtmlElement, str] = {}
     for teaser in teasers:
+        if key not in name_key(
+            teaser.text_content()
+        ):  # all its text, quickly: most teasers are another story's
+            continue
         _keys(teaser, memo)
         el = teaser
         if key not in memo[el]:
@@ -145,7 +149,7 @@ def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
             if el.tag == "h1":
                 at["h1s"] = at.get("h1s", 0) + 1
                 at["h1"] = size
-            piece = name_key(el.text or "")
+            piece = el.text or ""
         else:
             if el is skipping:
                 skipping = None
@@ -155,16 +159,23 @@ def _in_place(tree: HtmlElement, shown: HtmlElement, first: str) -> bool:
                 at["lead_end"] = size
             if el.tag == "h1":
                 at["h1_end"] = size
-            piece = name_key(el.tail or "") if el is not root else ""
+            piece = el.tail or "" if el is not root else ""
         parts.append(piece)
         size += len(piece)
     if "lead" not in at:
         return False
-    text = "".join(parts)
+    raw = "".join(parts)  # keyed once, piece by piece between the places (keys join as texts do)
+    h1s = at.pop("h1s", 0)
+    keyed: list[str] = []
+    done = 0
+    for name, n in sorted(at.items(), key=lambda item: item[1]):
+        keyed.append(name_key(raw[done:n]))
+        done, at[name] = n, sum(map(len, keyed))
+    text = "".join(keyed) + name_key(raw[done:])
     para = text.find(first) if first else -1
     if para != -1 and para < at["lead"]:
         return False
-    if at.get("h1s") == 1:
+    if h1s == 1:
         gap = at["lead"] - at["h1_end"] if at["lead"] >= at["h1_end"] else at["h1"] - at["lead_end"]
         return gap <= _NEAR_HEADLINE
     return True
