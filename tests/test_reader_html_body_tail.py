@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from convert.base import ReadOptions
-from convert.model import Block, Figure, Heading, Link, List, Paragraph, Text, plain_text
-from convert.readers.html import BODY_STEPS, HtmlReader
+from convert.model import Block, Figure, Heading, Link, List, Metadata, Paragraph, Text, plain_text
+from convert.readers.html import BODY_STEPS, HtmlReader, Page
 from convert.readers.html.furniture import drop_link_lists
 
 ARTICLE = "The article itself, a paragraph long enough to read as the prose a reporter wrote for it."
@@ -28,7 +28,9 @@ def texts(body: list[Block]) -> list[str]:
 
 
 def test_the_step_is_a_switch() -> None:
-    assert "link-lists" in BODY_STEPS
+    body = [para(ARTICLE), linked("One story"), linked("Another story")]
+    page = Page(Metadata(url="https://news.example/story"), None)
+    assert BODY_STEPS["link-lists"](body, page) == [para(ARTICLE)]
 
 
 def test_a_labelled_run_of_linked_headlines_at_the_end_is_dropped() -> None:
@@ -54,9 +56,9 @@ def test_a_list_of_teasers_under_a_short_label_is_dropped() -> None:
     assert texts(drop_link_lists(body)) == [ARTICLE, CLOSING]
 
 
-def test_figures_between_the_links_do_not_hide_the_run() -> None:
-    body = [para(ARTICLE), linked("One story"), Figure("a.png"), linked("Another story")]
-    assert drop_link_lists(body) == [para(ARTICLE)]
+def test_figures_between_the_links_do_not_hide_the_run_and_stay() -> None:
+    body = [para(ARTICLE), linked("One story"), Figure("a.png"), linked("Another story"), Figure("b.png")]
+    assert drop_link_lists(body) == [para(ARTICLE), Figure("a.png"), Figure("b.png")]
 
 
 @pytest.mark.parametrize(
@@ -68,11 +70,70 @@ def test_figures_between_the_links_do_not_hide_the_run() -> None:
         ],  # a sentence
         [linked("One story"), para(CLOSING)],  # prose after the links: they are inside the story
         [linked("One story"), para(CLOSING), linked("Another story")],  # one link at the very end
+        [para("Documents"), linked("The inquiry's report", "/report.pdf"), linked("Annex", "/annex.pdf")],
+        [  # sources on other sites, under a heading
+            Heading(3, (Text("Sources"),)),
+            List(
+                tuple(
+                    (linked(f"Smith J. ({y}), a study", f"https://doi.org/10.1000/{y}"),)
+                    for y in (2020, 2021)
+                )
+            ),
+        ],
+        [  # further reading elsewhere, as a numbered list
+            Heading(2, (Text("Further reading"),)),
+            List(
+                tuple(
+                    (linked(f"A book on harbours, part {n}", f"https://books{n}.example/b"),) for n in (1, 2)
+                )
+            ),
+        ],
+        [
+            para("Quellen und Dokumente"),
+            *(linked(f"Bericht {n}", f"https://bund.example/d{n}.pdf") for n in (1, 2)),
+        ],
+        [  # closing sentences that are one link each, to another site
+            linked(
+                "Read the full report of the port authority on its website.", "https://port.example/report"
+            ),
+            linked("Watch the whole interview with the harbour master.", "https://port.example/video"),
+        ],
+        [  # items that open with a linked title and go on with prose
+            para("Our picks"),
+            List(tuple((linked(f"Crane model {m}", f"/crane-{m}"), para(CLOSING * 3)) for m in "AB")),
+        ],
     ],
 )
 def test_a_link_of_the_articles_own_stays(tail: list[Block]) -> None:
     body = [para(ARTICLE), *tail]
-    assert drop_link_lists(body) == body
+    assert drop_link_lists(body, "https://news.example/2024/story") == body
+
+
+def test_links_to_the_pages_own_site_still_go() -> None:
+    body = [para(ARTICLE), linked("One story", "https://www.news.example/a"), linked("Another", "/b")]
+    assert drop_link_lists(body, "https://news.example/2024/story") == [para(ARTICLE)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said: \u201cWe will keep building.\u201d",
+        "港口管理局表示，明年将再安装四台起重机，工程将于四月开始。",
+        "هل ستبدأ الأعمال في أبريل؟",
+        "बंदरगाह पर चार नई क्रेनें लगेंगी।",
+        "The cranes arrive in April (the port said so on Monday.)",
+        "»Wir bauen weiter.«",
+    ],
+)
+def test_a_sentence_in_any_script_above_the_links_stays(sentence: str) -> None:
+    body = [para(ARTICLE), para(sentence), linked("One story"), linked("Another story")]
+    assert drop_link_lists(body) == [para(ARTICLE), para(sentence)]
+
+
+@pytest.mark.parametrize("label", ["Related", "Read more:", "Mehr zum Thema", "関連記事：", "اقرأ أيضا:"])
+def test_a_label_above_the_links_goes_with_them(label: str) -> None:
+    body = [para(ARTICLE), para(label), linked("One story"), linked("Another story")]
+    assert drop_link_lists(body) == [para(ARTICLE)]
 
 
 def test_a_sentence_above_the_links_stays() -> None:

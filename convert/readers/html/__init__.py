@@ -65,7 +65,7 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "hidden": lambda body, page: drop_hidden(body, page.tree),
     "link-trails": lambda body, page: drop_link_trails(body, page.meta.url),
     "link-tables": lambda body, page: drop_link_tables(body, page.meta.url),
-    "link-lists": lambda body, page: drop_link_lists(body),
+    "link-lists": lambda body, page: drop_link_lists(body, page.meta.url),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
     "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -223,6 +225,14 @@ _LINK_LIST_LINKS = 2
 #: Longer than this, a block above a list of links is running text, not the list's label.
 _LABEL_CHARS = 80
 
+#: Longer than this, the text under a list item's linked headline is prose of its own (a review, a
+#: summary), not a teaser: the length search engines cut a page's description at, which such teasers
+#: usually are (Google's snippets, about 155-160 characters).
+_TEASER_CHARS = 160
+
+#: A sentence's end in any script (Unicode's ``Sentence_Terminal`` property: ``. ! ?`` and ``。 ؟ । ።`` …).
+_SENTENCE_END = regex.compile(r"\p{Sentence_Terminal}")
+
 
 def _is_link_only(block: Block) -> bool:
     """A paragraph or heading of links and nothing else: no letters of its own outside them."""
@@ -233,43 +243,63 @@ def _is_link_only(block: Block) -> bool:
     )
 
 
-def _links_in_list(block: Block) -> int:
-    """How many other pages ``block`` lists: 1 for a paragraph that is a link and nothing more; for a
-    list whose every item opens with one (a headline, then perhaps its teaser), its items; else 0."""
+def _links_in_list(block: Block, host: str | None) -> int:
+    """How many other pages of the site ``block`` lists: 1 for a paragraph that is a link and nothing
+    more; for a list whose every item opens with one (a headline, then at most a teaser of
+    :data:`_TEASER_CHARS`), its items; else 0. A link to another site or to a document
+    (:func:`_site_link`) is a source the article cites, not another page of the site: 0."""
     if _is_link_only(block):
-        return 1
-    if isinstance(block, List) and all(item and _is_link_only(item[0]) for item in block.items):
-        return len(block.items)
-    return 0
+        items = [[block]]
+    elif isinstance(block, List) and all(
+        item
+        and _is_link_only(item[0])
+        and len(plain_text(tuple(b for b in item[1:] if not isinstance(b, Figure))).strip()) <= _TEASER_CHARS
+        for item in block.items
+    ):
+        items = [list(item) for item in block.items]
+    else:
+        return 0
+    if not all(_site_link(url, host) for item in items for b in item for url in _block_urls(b)):
+        return 0
+    return len(items)
 
 
 def _is_label(block: Block) -> bool:
-    """A heading, or a short paragraph that is no sentence (``Read more:``, ``Related``), not all links."""
+    """A heading; or a short paragraph, not all links, that ends in a colon (``Read more:``) or is no
+    sentence: it ends in a letter or digit and has no sentence end in any script (``Related``,
+    ``Mehr zum Thema``; :data:`_SENTENCE_END`)."""
     text = plain_text(block).strip()
     if not text or len(text) > _LABEL_CHARS:
         return False
     if isinstance(block, Heading):
         return True
-    return isinstance(block, Paragraph) and _own_letters(block.content) and text[-1] not in ".!?…"
+    if not isinstance(block, Paragraph) or not _own_letters(block.content):
+        return False
+    if unicodedata.name(text[-1], "").endswith(" COLON") or text[-1] == ":":
+        return True
+    return text[-1].isalnum() and not _SENTENCE_END.search(text)
 
 
-def drop_link_lists(body: list[Block]) -> list[Block]:
-    """The list of other pages a body ends with ("Related articles", "More from the column") is not
-    the article.
+def drop_link_lists(body: list[Block], page_url: str | None = None) -> list[Block]:
+    """The list of other pages of the site a body ends with ("Related articles", "More from the
+    column") is not the article.
 
     trafilatura keeps such a list when the site marks it up as paragraphs or
     a list inside the article's container. At the body's end, a run of
     blocks that are links and nothing else (:func:`_links_in_list`; a list
-    item may add a teaser under its linked headline), naming at least
+    item may add a short teaser under its linked headline), naming at least
     :data:`_LINK_LIST_LINKS` pages, is dropped with the label right above it
-    (:func:`_is_label`). A link of one's own at the end ("Buy it here") is
-    too few, and a body that is nothing but links is kept whole. This is
-    Mozilla Readability's link density (``_getLinkDensity``) at its limit:
-    blocks whose text is all link text.
+    (:func:`_is_label`); figures among them stay. Every link must stay on the
+    site (:func:`_site_link`): a list of sources, documents or further reading
+    elsewhere is the article's own. A link of one's own at the end ("Buy it
+    here") is too few, and a body that is nothing but links is kept whole.
+    This is Mozilla Readability's link density (``_getLinkDensity``) at its
+    limit: blocks whose text is all link text.
     """
+    host = _host(page_url)
     text = [i for i, block in enumerate(body) if not isinstance(block, Figure)]
     start, links = len(text), 0
-    while start > 0 and (n := _links_in_list(body[text[start - 1]])):
+    while start > 0 and (n := _links_in_list(body[text[start - 1]], host)):
         links += n
         start -= 1
     if links < _LINK_LIST_LINKS or start == 0:
@@ -277,7 +307,7 @@ def drop_link_lists(body: list[Block]) -> list[Block]:
     cut = text[start]
     if start > 1 and _is_label(body[text[start - 1]]):
         cut = text[start - 1]
-    return body[:cut]
+    return [*body[:cut], *(b for b in body[cut:] if isinstance(b, Figure))]
 
 
 # --------------------------------------------------------------------------
@@ -338,6 +368,15 @@ def _link_urls(block: Block) -> list[str]:
         else (((block.content,),) if isinstance(block, Paragraph) else ())
     )
     return [url for row in rows for cell in row for url in _urls(cell)]
+
+
+def _block_urls(block: Block) -> list[str]:
+    """The addresses ``block`` links to: a paragraph's or heading's, or those of a list's items."""
+    if isinstance(block, Paragraph | Heading):
+        return _urls(block.content)
+    if isinstance(block, List):
+        return [url for item in block.items for b in item for url in _block_urls(b)]
+    return []
 
 
 def _urls(content: tuple[Inline, ...]) -> list[str]:
