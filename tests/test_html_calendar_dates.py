@@ -129,7 +129,7 @@ def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() ->
 
 def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
     """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
-    assert weighed(FA, "<p>۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
     # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
     assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
 
@@ -220,7 +220,11 @@ def test_an_update_line_is_no_publication_date() -> None:
 @pytest.mark.parametrize(
     ("byline", "after", "nav"),
     [
-        ("<p>عکس: ۱۵ خرداد ۱۳۹۹</p>", "", ""),  # a caption
+        (
+            "<figure><img src='a.jpg'><figcaption>عکس: ۱۵ خرداد ۱۳۹۹</figcaption></figure>",
+            "",
+            "",
+        ),  # a caption
         ("<p>انتخابات در ۲ تیر ۱۳۹۹ برگزار شد</p>", "", ""),  # a sentence
         ("", "<ul><li>۲ تیر ۱۳۹۹</li></ul>", ""),  # a related list after the article's paragraph
         ("", "<div class='c'><p>نظر کاربر</p><p>۲ تیر ۱۳۹۹</p></div>", ""),  # a comment further down
@@ -229,6 +233,29 @@ def test_an_update_line_is_no_publication_date() -> None:
 )
 def test_a_date_away_from_the_byline_does_not_date_the_page(byline: str, after: str, nav: str) -> None:
     assert weighed({**FA, "nav": nav or FA["nav"]}, byline, after=after)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("page", "byline", "expected"),
+    [
+        (FA, "<div>تاریخ انتشار: ۲ تیر ۱۳۹۹</div>", "2020-06-22"),
+        (FA, "<div>منتشر شده: دوشنبه ۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ</div>", "2020-06-22"),
+        (AR, "<div>تاريخ النشر: الاثنين ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # an update label (mkdocs-material's "Last update", a catalogue's "Updated {date}"): no publication date
+        (AR, "<div>آخر تحديث: ٧ ديسمبر ٢٠٢٦</div>", None),
+        (FA, "<div>آخرین به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
+        (FA, "<div>به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
+        # published, then updated on another day: the published day
+        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div><div>آخر تحديث: ٩ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # a label with a number is no label
+        (AR, "<div>العدد 12 ٧ ديسمبر ٢٠٢٦</div>", None),
+    ],
+)
+def test_a_labelled_byline_date_is_the_publication_date_unless_an_update(
+    page: dict[str, str], byline: str, expected: str | None
+) -> None:
+    assert weighed(page, byline)[0] == expected
 
 
 def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:

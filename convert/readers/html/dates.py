@@ -35,6 +35,7 @@ from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
 from ...locale.calendars import CALENDARS, calendar_names
+from ...locale.reading import is_update_label
 from ...locale.reading_lines import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
@@ -234,6 +235,8 @@ def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
         if found is None and (byline := find_byline(line, lambda: tag)) is not None and byline.published:
             found = DateLine(byline.published)  # ``بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦``
         if found is None:
+            found = _labelled_date(line, tag)  # ``تاریخ انتشار: ۲ تیر ۱۳۹۹``, ``آخر تحديث: …``
+        if found is None:
             others.update(day for _, day, _ in written_dates(line, tag))
         elif found.published:
             days.add(found.published[:10])
@@ -260,6 +263,27 @@ def _line_dates(line: str, tag: str) -> DateLine | None:
     return dated[0]
 
 
+def _labelled_date(line: str, tag: str) -> DateLine | None:
+    """A byline ``line`` that is a short label (:data:`_LABEL_WORDS` words at most, no digits, a
+    colon after it or not) and then its dates (:func:`_line_dates`): ``تاریخ انتشار: ۲ تیر ۱۳۹۹``,
+    ``نشر في: ٧ ديسمبر ٢٠٢٦``. The day is the publication date unless the label names an update
+    (:func:`~convert.locale.reading.is_update_label`, :data:`_REVISION_LABEL`): then it is the
+    updated date, which dates no page."""
+    words = line.split()
+    for n in range(1, min(_LABEL_WORDS, len(words) - 1) + 1):
+        label = " ".join(words[:n])
+        if any(ch.isdigit() for ch in label):
+            return None
+        found = _line_dates(" ".join(words[n:]), tag)
+        if found is not None and found.published:
+            if is_update_label(label) or _REVISION_LABEL.search(label):
+                return DateLine(updated=found.published)
+            return found
+    return None
+
+
+#: The most words a label before a byline date has (``تاریخ و زمان انتشار``).
+_LABEL_WORDS = 4
 #: What separates the parts of a byline line.
 _BARS = re.compile(r"\s*[|·•]\s*")
 #: Elements that start a line of their own: HTML's elements rendered as blocks by default
@@ -269,6 +293,8 @@ _BLOCKS = frozenset(
     "footer form h1 h2 h3 h4 h5 h6 header hgroup li main menu nav ol p pre section summary table "
     "tbody td tfoot th thead tr ul".split()
 )
+#: Elements of a figure: its caption and credit, not the article's byline.
+_CAPTIONS = frozenset(("figure", "figcaption"))
 #: A line this long is the article's first paragraph: the byline is above it (no date line is
 #: longer, :func:`~convert.locale.reading_dates.read_date`).
 _PARAGRAPH = 120
@@ -298,6 +324,8 @@ def byline_lines(tree: HtmlElement) -> list[str] | None:
             continue
         if is_hidden(el) or any(is_hidden(a) for a in el.iterancestors()):
             continue
+        if el.tag in _CAPTIONS or any(a.tag in _CAPTIONS for a in el.iterancestors()):
+            continue  # a photo's caption and credit (``عکس: ۱۵ خرداد ۱۳۹۹``) are no byline
         text = squash(_seen_text(el))
         if not text:
             continue
