@@ -16,7 +16,7 @@ import pytest
 from convert.base import ReadOptions
 from convert.locale.reading_dates import read_date, search_dates
 from convert.readers.html import HtmlReader
-from convert.readers.html.dates import reads_calendars
+from convert.readers.html.dates import byline_lines, reads_calendars
 from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
 
 PAGE = """<html lang="{lang}" dir="{dir}"><head>{head}</head><body><nav>{nav}</nav><article>
@@ -299,3 +299,39 @@ def test_the_language_is_the_articles_not_the_navigations() -> None:
     )
     meta = build_metadata(lxml.html.document_fromstring(html), Extracted())
     assert meta.published is None
+
+
+def _logo_page(heading: str, byline: str) -> str:
+    return (
+        f"<html lang='fa'><head><title>{FA['title']}</title></head><body>"
+        f"<header>{heading}<div>سه‌شنبه ۱۰ مرداد ۱۴۰۲</div></header>"
+        f"<article><h2>{FA['title']}</h2>{byline}<p>{FA['body']}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1><a href='/'>خبرگزاری آریا</a></h1>",  # the site's name, a link in the header
+        "<h1 style='display:none'>خبرگزاری آریا</h1>",  # a hidden <h1>
+        "<div><h1><a href='https://example.org/'>خبرگزاری آریا</a></h1></div>",
+    ],
+)
+def test_a_today_widget_under_the_sites_name_does_not_date_the_page(heading: str) -> None:
+    """The byline starts at the headline the title weigher chose (the <h2>), not at a logo's <h1>."""
+    meta = build_metadata(lxml.html.document_fromstring(_logo_page(heading, "")), Extracted())
+    assert meta.published is None
+    dated = _logo_page(heading, "<div>۲ تیر ۱۳۹۹</div>")
+    assert build_metadata(lxml.html.document_fromstring(dated), Extracted()).published == "2020-06-22"
+
+
+def test_the_byline_ends_at_a_blocks_own_long_text() -> None:
+    """The body a <div> holding text of its own and a block (an image's box): the related list after
+    it is past the first paragraph; a figure's long caption is no paragraph."""
+    caption = "<figure><figcaption>" + FA["body"] + "</figcaption></figure>"
+    body = f"<div>{FA['body']}<div><img src='a.jpg'></div>{FA['body']}</div>"
+    related = "<ul><li>۱ تیر ۱۳۹۹</li></ul>"
+    html = PAGE.format(**FA, head="", byline=f"{caption}<div>۲ تیر ۱۳۹۹</div>{body}{related}", after="")
+    tree = lxml.html.document_fromstring(html)
+    assert byline_lines(tree) == ["۲ تیر ۱۳۹۹"]
+    assert build_metadata(tree, Extracted()).published == "2020-06-22"
