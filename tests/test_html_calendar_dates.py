@@ -335,3 +335,12 @@ def test_the_byline_ends_at_a_blocks_own_long_text() -> None:
     tree = lxml.html.document_fromstring(html)
     assert byline_lines(tree) == ["۲ تیر ۱۳۹۹"]
     assert build_metadata(tree, Extracted()).published == "2020-06-22"
+
+
+def test_one_day_in_two_calendars_on_two_adjacent_lines_is_one_date() -> None:
+    """27 Jumada II 1448 is 7 December 2026 by Umm al-Qura, 26 within a sighting's slack; two
+    Gregorian days on two lines stay two days, and so does a Hijri date far from the Gregorian one."""
+    assert weighed(AR, "<div>٢٦ جمادى الآخرة ١٤٤٨ هـ</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] == "2026-12-07"
+    assert weighed(AR, "<div>٧ ديسمبر ٢٠٢٦</div><div>٢٧ جمادى الآخرة ١٤٤٨ هـ</div>")[0] == "2026-12-07"
+    assert weighed(AR, "<div>٦ ديسمبر ٢٠٢٦</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None
+    assert weighed(AR, "<div>١٥ جمادى الآخرة ١٤٤٨ هـ</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None

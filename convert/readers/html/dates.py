@@ -231,7 +231,7 @@ def written_date(tree: HtmlElement, tag: str, latest: date, title: str | None = 
         lines = [text for el in tree.iter("time") if (text := squash(_seen_text(el)))]
     days: set[str] = set()
     others: set[str] = set()
-    for line in lines:
+    for line in _one_day_lines(lines, tag):
         found = _line_dates(line, tag)
         if found is None and (byline := find_byline(line, lambda: tag)) is not None and byline.published:
             found = DateLine(byline.published)  # ``بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦``
@@ -262,6 +262,26 @@ def _line_dates(line: str, tag: str) -> DateLine | None:
     ):
         return None
     return dated[0]
+
+
+def _one_day_lines(lines: list[str], tag: str) -> list[str]:
+    """``lines`` with two adjacent date lines of one day in two calendars (``٢٦ جمادى الآخرة ١٤٤٨ هـ``
+    above ``٧ ديسمبر ٢٠٢٦``) made one, as they would be written side by side (the same slack:
+    :func:`~convert.locale.reading_dates.one_day`); two days of one calendar stay two lines."""
+    out: list[str] = []
+    read = [_line_dates(line, tag) for line in lines]
+    i = 0
+    while i < len(lines):
+        first, second = read[i], read[i + 1] if i + 1 < len(lines) else None
+        if first and second and first.published and second.published and first.published != second.published:
+            joined = f"{lines[i]} - {lines[i + 1]}"
+            if (both := _line_dates(joined, tag)) is not None and both.published:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _labelled_date(line: str, tag: str) -> DateLine | None:
