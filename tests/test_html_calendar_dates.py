@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 
 from convert.base import ReadOptions
 from convert.locale.reading_dates import read_date, search_dates
-from convert.readers.html import HtmlReader
+from convert.readers.html import HtmlReader, weigh
 from convert.readers.html.dates import byline_lines, reads_calendars
 from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
 
@@ -267,7 +268,9 @@ def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:
     assert weighed(AR, "<p>بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦</p>")[0] == "2026-12-07"
 
 
-def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> None:
+def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """German names the Hijri months in CLDR (``Dschumada II``); its pages date in the Gregorian one."""
     de = {
         "lang": "de",
@@ -278,12 +281,26 @@ def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> 
     }
     assert reads_calendars("de") is False
     assert weighed(de, "<p>15. Dschumada II 1448 AH</p>")[0] is None
+    # the language check is what keeps it undated: German's CLDR names read that date
+    monkeypatch.setattr(weigh, "reads_calendars", lambda tag: True)
+    assert weighed(de, "<p>15. Dschumada II 1448 AH</p>")[0] == "2026-11-25"
 
 
-def test_an_english_page_reaches_the_rule_and_keeps_the_headline_date() -> None:
+def test_an_english_page_reaches_the_rule_and_keeps_the_headline_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Nothing else dates the page: the calendars rule is asked, gives none (English reads no other
     calendar), and the Gregorian date by the headline dates it as before."""
+    asked: list[str | None] = []
+    rule = weigh._calendar_day
+
+    def spy(*args: Any) -> str | None:
+        asked.append(found := rule(*args))
+        return found
+
+    monkeypatch.setattr(weigh, "_calendar_day", spy)
     published, where = weighed(EN, "<p>By Jane Roe, 19 May 2010</p>")
+    assert asked == [None]
     assert published == "2010-05-19"
     assert where["published"] == "the date written by the headline (nothing else dates the page)"
 
@@ -344,3 +361,13 @@ def test_one_day_in_two_calendars_on_two_adjacent_lines_is_one_date() -> None:
     assert weighed(AR, "<div>٧ ديسمبر ٢٠٢٦</div><div>٢٧ جمادى الآخرة ١٤٤٨ هـ</div>")[0] == "2026-12-07"
     assert weighed(AR, "<div>٦ ديسمبر ٢٠٢٦</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None
     assert weighed(AR, "<div>١٥ جمادى الآخرة ١٤٤٨ هـ</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None
+
+
+def test_the_language_of_a_page_without_paragraphs_is_its_text_blocks() -> None:
+    """No ``<p>`` and no language tag: the article's text straight in a ``<div>`` (beside an image's
+    box) names its language; its short menu does not."""
+    html = (
+        f"<html><body><nav><div>Home</div></nav><h1>{FA['title']}</h1><div>۲ تیر ۱۳۹۹</div>"
+        f"<div>{FA['body']} {FA['body']}<div><img src='a.jpg'></div></div></body></html>"
+    )
+    assert build_metadata(lxml.html.document_fromstring(html), Extracted()).published == "2020-06-22"

@@ -420,9 +420,24 @@ def _seen_text(el: HtmlElement) -> str:
 
 def paragraphs_text(tree: HtmlElement) -> str:
     """The page's paragraphs (``<p>`` longer than :data:`_PARAGRAPH`), joined: the article's own
-    text, without its menus and footer, to identify its language by."""
+    text, without its menus and footer, to identify its language by. A page with no such ``<p>``
+    (its text straight in ``<div>``s or table cells): the text of theirs that no block inside
+    holds, where it is as long."""
     found = (squash(_seen_text(p)) for p in tree.iter("p"))
-    return " ".join(text for text in found if len(text) > _PARAGRAPH)
+    if text := " ".join(text for text in found if len(text) > _PARAGRAPH):
+        return text
+    own = (squash(_own_text(el)) for el in tree.iter("div", "td"))
+    return " ".join(text for text in own if len(text) > _PARAGRAPH)
+
+
+def _own_text(el: HtmlElement) -> str:
+    """The text of ``el`` no block inside it holds: its own runs and its inline elements'."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _BLOCKS:
+            parts.append(_seen_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:
