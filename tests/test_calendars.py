@@ -457,9 +457,20 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
 @pytest.mark.parametrize(
     ("line", "lang", "expected"),
     [
-        ("2 تير 1399 - 12:09:08 ب.ظ", "fa", DateLine("2020-06-22")),  # a clock with seconds, CLDR's PM
-        ("۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹", "fa", DateLine("2020-06-22")),  # Solar Hijri in digits, a clock
-        ("الاثنين 7 ديسمبر 2026 - 10:22", "ar", DateLine("2026-12-07")),
+        (
+            "2 تير 1399 - 12:09:08 ب.ظ",
+            "fa",
+            DateLine("2020-06-22T12:09:08"),
+        ),  # a clock with seconds, CLDR's PM
+        ("۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹", "fa", DateLine("2020-06-22T12:09:00")),  # Solar Hijri in digits, a clock
+        ("الاثنين 7 ديسمبر 2026 - 10:22", "ar", DateLine("2026-12-07T10:22:00")),
+        # the clock after a date is kept: a slash before it, seconds, a PM or AM name
+        ("Mar. 5, 2024 / 10:30 AM", "en", DateLine("2024-03-05T10:30:00")),
+        ("Mar. 5, 2024 / 12:30 AM", "en", DateLine("2024-03-05T00:30:00")),
+        ("4 marca 2024 10:30:15", "pl", DateLine("2024-03-04T10:30:15")),
+        ("4 Mart 2024 10:30:15", "tr", DateLine("2024-03-04T10:30:15")),
+        ("۲ تیر ۱۳۹۹ - 02:09:08 ب.ظ", "fa", DateLine("2020-06-22T14:09:08")),
+        ("10:30 - 4 marca 2024", "pl", DateLine("2024-03-04")),  # a clock before the date: the day
         ("به‌روزرسانی: ۵ تیر ۱۳۹۹", "fa", DateLine(None, "2020-06-25")),  # the catalogue's update label
         ("عکس: ۱۵ خرداد ۱۳۹۹", "fa", None),  # a caption's label: no date line
         ("آخر تحديث: ٨ ديسمبر ٢٠٢٠", "ar", None),  # a label no catalogue has: unknown, not published

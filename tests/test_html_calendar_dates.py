@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 
 from convert.base import ReadOptions
 from convert.locale.reading_dates import read_date, search_dates
-from convert.readers.html import HtmlReader
-from convert.readers.html.dates import reads_calendars
+from convert.readers.html import HtmlReader, weigh
+from convert.readers.html.dates import byline_lines, reads_calendars
 from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
 
 PAGE = """<html lang="{lang}" dir="{dir}"><head>{head}</head><body><nav>{nav}</nav><article>
@@ -129,7 +130,7 @@ def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() ->
 
 def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
     """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
-    assert weighed(FA, "<p>۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
     # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
     assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
 
@@ -220,7 +221,11 @@ def test_an_update_line_is_no_publication_date() -> None:
 @pytest.mark.parametrize(
     ("byline", "after", "nav"),
     [
-        ("<p>عکس: ۱۵ خرداد ۱۳۹۹</p>", "", ""),  # a caption
+        (
+            "<figure><img src='a.jpg'><figcaption>عکس: ۱۵ خرداد ۱۳۹۹</figcaption></figure>",
+            "",
+            "",
+        ),  # a caption
         ("<p>انتخابات در ۲ تیر ۱۳۹۹ برگزار شد</p>", "", ""),  # a sentence
         ("", "<ul><li>۲ تیر ۱۳۹۹</li></ul>", ""),  # a related list after the article's paragraph
         ("", "<div class='c'><p>نظر کاربر</p><p>۲ تیر ۱۳۹۹</p></div>", ""),  # a comment further down
@@ -229,6 +234,29 @@ def test_an_update_line_is_no_publication_date() -> None:
 )
 def test_a_date_away_from_the_byline_does_not_date_the_page(byline: str, after: str, nav: str) -> None:
     assert weighed({**FA, "nav": nav or FA["nav"]}, byline, after=after)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("page", "byline", "expected"),
+    [
+        (FA, "<div>تاریخ انتشار: ۲ تیر ۱۳۹۹</div>", "2020-06-22"),
+        (FA, "<div>منتشر شده: دوشنبه ۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ</div>", "2020-06-22"),
+        (AR, "<div>تاريخ النشر: الاثنين ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # an update label (mkdocs-material's "Last update", a catalogue's "Updated {date}"): no publication date
+        (AR, "<div>آخر تحديث: ٧ ديسمبر ٢٠٢٦</div>", None),
+        (FA, "<div>آخرین به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
+        (FA, "<div>به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
+        # published, then updated on another day: the published day
+        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div><div>آخر تحديث: ٩ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # a label with a number is no label
+        (AR, "<div>العدد 12 ٧ ديسمبر ٢٠٢٦</div>", None),
+    ],
+)
+def test_a_labelled_byline_date_is_the_publication_date_unless_an_update(
+    page: dict[str, str], byline: str, expected: str | None
+) -> None:
+    assert weighed(page, byline)[0] == expected
 
 
 def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:
@@ -240,7 +268,9 @@ def test_a_byline_line_with_other_furniture_still_dates_the_page() -> None:
     assert weighed(AR, "<p>بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦</p>")[0] == "2026-12-07"
 
 
-def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> None:
+def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """German names the Hijri months in CLDR (``Dschumada II``); its pages date in the Gregorian one."""
     de = {
         "lang": "de",
@@ -251,12 +281,26 @@ def test_a_german_page_with_hijri_month_names_is_not_read_in_that_calendar() -> 
     }
     assert reads_calendars("de") is False
     assert weighed(de, "<p>15. Dschumada II 1448 AH</p>")[0] is None
+    # the language check is what keeps it undated: German's CLDR names read that date
+    monkeypatch.setattr(weigh, "reads_calendars", lambda tag: True)
+    assert weighed(de, "<p>15. Dschumada II 1448 AH</p>")[0] == "2026-11-25"
 
 
-def test_an_english_page_reaches_the_rule_and_keeps_the_headline_date() -> None:
+def test_an_english_page_reaches_the_rule_and_keeps_the_headline_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Nothing else dates the page: the calendars rule is asked, gives none (English reads no other
     calendar), and the Gregorian date by the headline dates it as before."""
+    asked: list[str | None] = []
+    rule = weigh._calendar_day
+
+    def spy(*args: Any) -> str | None:
+        asked.append(found := rule(*args))
+        return found
+
+    monkeypatch.setattr(weigh, "_calendar_day", spy)
     published, where = weighed(EN, "<p>By Jane Roe, 19 May 2010</p>")
+    assert asked == [None]
     assert published == "2010-05-19"
     assert where["published"] == "the date written by the headline (nothing else dates the page)"
 
@@ -272,3 +316,58 @@ def test_the_language_is_the_articles_not_the_navigations() -> None:
     )
     meta = build_metadata(lxml.html.document_fromstring(html), Extracted())
     assert meta.published is None
+
+
+def _logo_page(heading: str, byline: str) -> str:
+    return (
+        f"<html lang='fa'><head><title>{FA['title']}</title></head><body>"
+        f"<header>{heading}<div>سه‌شنبه ۱۰ مرداد ۱۴۰۲</div></header>"
+        f"<article><h2>{FA['title']}</h2>{byline}<p>{FA['body']}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1><a href='/'>خبرگزاری آریا</a></h1>",  # the site's name, a link in the header
+        "<h1 style='display:none'>خبرگزاری آریا</h1>",  # a hidden <h1>
+        "<div><h1><a href='https://example.org/'>خبرگزاری آریا</a></h1></div>",
+    ],
+)
+def test_a_today_widget_under_the_sites_name_does_not_date_the_page(heading: str) -> None:
+    """The byline starts at the headline the title weigher chose (the <h2>), not at a logo's <h1>."""
+    meta = build_metadata(lxml.html.document_fromstring(_logo_page(heading, "")), Extracted())
+    assert meta.published is None
+    dated = _logo_page(heading, "<div>۲ تیر ۱۳۹۹</div>")
+    assert build_metadata(lxml.html.document_fromstring(dated), Extracted()).published == "2020-06-22"
+
+
+def test_the_byline_ends_at_a_blocks_own_long_text() -> None:
+    """The body a <div> holding text of its own and a block (an image's box): the related list after
+    it is past the first paragraph; a figure's long caption is no paragraph."""
+    caption = "<figure><figcaption>" + FA["body"] + "</figcaption></figure>"
+    body = f"<div>{FA['body']}<div><img src='a.jpg'></div>{FA['body']}</div>"
+    related = "<ul><li>۱ تیر ۱۳۹۹</li></ul>"
+    html = PAGE.format(**FA, head="", byline=f"{caption}<div>۲ تیر ۱۳۹۹</div>{body}{related}", after="")
+    tree = lxml.html.document_fromstring(html)
+    assert byline_lines(tree) == ["۲ تیر ۱۳۹۹"]
+    assert build_metadata(tree, Extracted()).published == "2020-06-22"
+
+
+def test_one_day_in_two_calendars_on_two_adjacent_lines_is_one_date() -> None:
+    """27 Jumada II 1448 is 7 December 2026 by Umm al-Qura, 26 within a sighting's slack; two
+    Gregorian days on two lines stay two days, and so does a Hijri date far from the Gregorian one."""
+    assert weighed(AR, "<div>٢٦ جمادى الآخرة ١٤٤٨ هـ</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] == "2026-12-07"
+    assert weighed(AR, "<div>٧ ديسمبر ٢٠٢٦</div><div>٢٧ جمادى الآخرة ١٤٤٨ هـ</div>")[0] == "2026-12-07"
+    assert weighed(AR, "<div>٦ ديسمبر ٢٠٢٦</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None
+    assert weighed(AR, "<div>١٥ جمادى الآخرة ١٤٤٨ هـ</div><div>٧ ديسمبر ٢٠٢٦</div>")[0] is None
+
+
+def test_the_language_of_a_page_without_paragraphs_is_its_text_blocks() -> None:
+    """No ``<p>`` and no language tag: the article's text straight in a ``<div>`` (beside an image's
+    box) names its language; its short menu does not."""
+    html = (
+        f"<html><body><nav><div>Home</div></nav><h1>{FA['title']}</h1><div>۲ تیر ۱۳۹۹</div>"
+        f"<div>{FA['body']} {FA['body']}<div><img src='a.jpg'></div></div></body></html>"
+    )
+    assert build_metadata(lxml.html.document_fromstring(html), Extracted()).published == "2020-06-22"

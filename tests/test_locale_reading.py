@@ -360,3 +360,19 @@ def test_markdown_front_matter_date_in_the_declared_language(lang: str, date: st
 def test_markdown_front_matter_date_in_another_language_is_none() -> None:
     text = "---\ntitle: T\ndate: 14 октября 2024 г.\nlang: fr\n---\n\nText.\n"
     assert convert.read(text.encode(), from_="markdown").meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("آخر تحديث:", True),  # mkdocs-material's Arabic "Last update", its alef bare there
+        ("آخرین به‌روزرسانی", True),  # holds Persian's catalogue label
+        ("Mis à jour le", True),
+        ("Son güncelleme:", True),
+        ("تاریخ انتشار:", False),  # "publication date"
+        ("نشر في:", False),
+        ("الحدث في", False),  # "the event on": holds Arabic's catalogue label only inside a word
+    ],
+)
+def test_an_update_label_in_any_language(label: str, expected: bool) -> None:
+    assert rd.is_update_label(label) is expected

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,6 +204,46 @@ def read_updated(text: str) -> tuple[str, str] | None:
     """``Mis à jour le 15 octobre 2024`` -> ``("fr", "15 octobre 2024")``: an update line in a
     catalogue's words (``Updated {date}``), its language and its date as written (:func:`read_date`)."""
     return _read_label("Updated {date}", text)
+
+
+#: "Last update" in many languages (mkdocs-material's translators; ``scripts/update_labels.py``).
+_UPDATE_LABELS_FILE = Path(__file__).parent / "data" / "update_labels.json"
+
+
+def _label_key(text: str) -> str:
+    """A label as compared: its words, NFKC, casefolded, no marks (Arabic harakat), no joiners, the
+    alef's hamza and madda forms as a bare alef (``آخر`` as ``اخر``), no colon or full stop, each
+    word between single spaces (`` اخرین بهروزرسانی ``)."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or (ch.isalnum() and unicodedata.category(ch)[0] != "M")
+    )
+    return " " + " ".join(unicodedata.normalize("NFKC", text).translate(_ALEFS).split()) + " "
+
+
+#: The alef with madda or hamza, written bare as often as not.
+_ALEFS = str.maketrans("آأإٱ", "اااا")
+
+
+@lru_cache(maxsize=1)
+def _update_label_keys() -> tuple[str, ...]:
+    labels = json.loads(_UPDATE_LABELS_FILE.read_text(encoding="utf-8"))["labels"].values()
+    catalogue = (
+        form.replace("{date}", "")
+        for forms in _read_back_forms()["Updated {date}"].values()
+        for form in forms
+    )
+    return tuple(sorted({key for label in (*labels, *catalogue) if len(key := _label_key(label)) >= 4}))
+
+
+def is_update_label(label: str) -> bool:
+    """Whether ``label`` (the words before a date: ``آخرین به‌روزرسانی:``, ``آخر تحديث``) names
+    an update: it holds, as whole words, a catalogue's ``Updated {date}`` label or mkdocs-material's
+    "Last update", in any of their languages (``الحدث في``, "the event on", holds no ``حُدّث في``)."""
+    key = _label_key(label)
+    return any(known in key for known in _update_label_keys())
 
 
 @lru_cache(maxsize=64)

@@ -25,9 +25,12 @@ from .text import babel_locale
 
 __all__ = [
     "one_day",
+    "plain_name",
     "read_date",
     "read_date_calendar",
     "search_dates",
+    "search_spans",
+    "spaced_name",
     "weekday_names_pattern",
     "weekday_number",
 ]
@@ -58,7 +61,7 @@ def read_date(text: str, tag: str | None) -> str | None:
 
 def read_date_calendar(text: str, tag: str | None) -> tuple[str, str] | None:
     """:func:`read_date`, and the calendar the text wrote it in (``gregorian``, ``persian``, ``islamic``)."""
-    text = " ".join(_plain(text).split())
+    text = " ".join(plain_name(text).split())
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
     ident = str(babel_locale(tag))
@@ -79,12 +82,12 @@ def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
     written must be the date's. ``منتشر شده: ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ`` (fa) ->
     ``[(11, "2020-06-22", "persian")]``.
     """
-    return [(start, day, calendar) for start, _, day, calendar in _search(text, tag)]
+    return [(start, day, calendar) for start, _, day, calendar in search_spans(text, tag)]
 
 
-def _search(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
+def search_spans(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
     """:func:`search_dates`, each date with where it ends in ``text`` too."""
-    plain = _plain(text)
+    plain = plain_name(text)
     # each character of ``plain`` and where it was in ``text`` (format marks are dropped)
     kept = [i for i, ch in enumerate(text) if not _FORMAT_MARKS.fullmatch(ch)]
     if len(kept) != len(plain) or not any(ch.isdigit() for ch in plain):
@@ -135,7 +138,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
-def _plain(name: str) -> str:
+def plain_name(name: str) -> str:
     """A name from Babel as :func:`read_date_calendar` sees the text: its format marks and joiners
     dropped (Sinhala's Thursday ``බ්‍රහස්පතින්දා`` has a zero-width joiner), its digits ASCII."""
     return _FORMAT_MARKS.sub("", _ascii_digits(name)).translate(_LETTER_FORMS)
@@ -161,11 +164,13 @@ def _words(names: Mapping[object, str]) -> str:
     inside one may be any space or none (Cree's no-break space). Each as written and in lower
     case: lower-casing may add letters (Laz ``İ`` becomes ``i`` and a combining dot) that a
     case-blind match of the capital no longer finds."""
-    found = {w for n in names.values() if n for w in (_plain(n).rstrip("."), _plain(n).lower().rstrip("."))}
-    return "|".join(_spaced(n) for n in sorted(found, key=lambda n: (-len(n), n)))
+    found = {
+        w for n in names.values() if n for w in (plain_name(n).rstrip("."), plain_name(n).lower().rstrip("."))
+    }
+    return "|".join(spaced_name(n) for n in sorted(found, key=lambda n: (-len(n), n)))
 
 
-def _spaced(name: str) -> str:
+def spaced_name(name: str) -> str:
     """A name as a pattern where any space inside it (CLDR's no-break and narrow no-break spaces,
     ``p.\u202fm.``) may be any space, or none."""
     return r"\s*".join(re.escape(w) for w in name.split())
@@ -174,14 +179,14 @@ def _spaced(name: str) -> str:
 def _month_key(name: str) -> str:
     """A month name as looked up: its digits ASCII, lower case, no full stop after it, no spaces or
     zero-width non-joiners inside (``ربیع‌الاول``, ``ربیع الاول`` and ``ربیعالاول`` are one name)."""
-    return re.sub(r"[\s\u200c]+", "", _plain(name).lower().rstrip("."))
+    return re.sub(r"[\s\u200c]+", "", plain_name(name).lower().rstrip("."))
 
 
 def _name_pattern(names: Iterable[str]) -> str:
     """An alternation of month names as CLDR writes them, longest first; where a name has a space or
     non-joiner, either may be typed, or none."""
     written = sorted(
-        {_plain(n).lower().rstrip(".") for n in names},
+        {plain_name(n).lower().rstrip(".") for n in names},
         key=lambda n: (-len(n), n),
     )
     return "|".join(r"[\s\u200c]*".join(re.escape(w) for w in re.split(r"[\s\u200c]+", n)) for n in written)
@@ -202,7 +207,9 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     days = "|".join(
         _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
     )
-    periods = {k: _plain(get_period_names("abbreviated", "format", loc).get(k) or "") for k in ("am", "pm")}
+    periods = {
+        k: plain_name(get_period_names("abbreviated", "format", loc).get(k) or "") for k in ("am", "pm")
+    }
     fields = {
         "d": r"(?P<day>\d{1,2})",
         "M": r"(?P<mon>\d{1,2})",
@@ -213,7 +220,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
-        "a": rf"(?:(?P<am>{_spaced(periods['am'] or 'AM')})|(?P<pm>{_spaced(periods['pm'] or 'PM')}))",
+        "a": rf"(?:(?P<am>{spaced_name(periods['am'] or 'AM')})|(?P<pm>{spaced_name(periods['pm'] or 'PM')}))",
     }
 
     def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
@@ -222,7 +229,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
-                chars = _plain(str(value))
+                chars = plain_name(str(value))
                 literal = "".join(_LITERAL.get(ch, r"\s*" if ch.isspace() else re.escape(ch)) for ch in chars)
                 if chars.isspace() and numeric[-1:] == [True]:
                     literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
@@ -245,7 +252,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
-    zone = re.escape(_plain(loc.zone_formats["gmt"])).replace("%s", r"(?P<zone>[+-]\d{2}:\d{2})?")
+    zone = re.escape(plain_name(loc.zone_formats["gmt"])).replace("%s", r"(?P<zone>[+-]\d{2}:\d{2})?")
     clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
 
     def with_clock(date: str, joined: str) -> list[str]:
@@ -272,9 +279,9 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 month_of.setdefault(_month_key(name), n)
                 written.add(name)
     months = _name_pattern(written)
-    era = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated", "narrow"))
+    era = "|".join(re.escape(plain_name(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated", "narrow"))
     # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
-    trailing = "|".join(re.escape(_plain(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated"))
+    trailing = "|".join(re.escape(plain_name(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated"))
     joined = str(loc.datetime_formats["long"])
     for width in ("full", "long", "medium"):
         pattern = str(loc.date_formats[width].pattern)
@@ -300,7 +307,7 @@ def _calendar_forms(
     (``data/calendars.json``): its patterns, the era optional, a weekday before the date allowed."""
     month_of = {_month_key(n): i for i, spellings in enumerate(names["months"], 1) for n in spellings}
     months = _name_pattern(n for spellings in names["months"] for n in spellings)
-    era = "|".join(re.escape(_plain(e)) for e in names["eras"]) or "(?!)"
+    era = "|".join(re.escape(plain_name(e)) for e in names["eras"]) or "(?!)"
     forms: dict[str, dict[str, int]] = {}
     for width in ("full", "long", "medium"):
         pattern = names["date"][width]
@@ -448,7 +455,7 @@ def weekday_number(name: str, tag: str | None, *, as_written: bool = False) -> i
     number = _weekday_numbers(ident).get(_weekday_key(name))
     if number is None or not as_written:
         return number
-    written = " ".join(_plain(name).rstrip(".").split())
+    written = " ".join(plain_name(name).rstrip(".").split())
     return number if written in _weekdays_as_written(ident) else None
 
 
@@ -458,7 +465,7 @@ def _weekdays_as_written(ident: str) -> frozenset[str]:
 
     loc = Locale.parse(ident)
     return frozenset(
-        " ".join(_plain(name).rstrip(".").split())
+        " ".join(plain_name(name).rstrip(".").split())
         for width in ("wide", "abbreviated")
         for context in ("format", "stand-alone")
         for name in get_day_names(width, context, loc).values()
@@ -469,11 +476,11 @@ def weekday_names_pattern(tag: str) -> str | None:
     """The language's weekday names (:func:`weekday_number`'s) as a pattern's alternatives, longest
     first, any space inside one any space or none; ``None`` for a language Babel names none for."""
     names = sorted(_weekday_numbers(str(babel_locale(tag))), key=lambda n: (-len(n), n))
-    return "|".join(_spaced(n).translate(_EITHER_FORM) for n in names) if names else None
+    return "|".join(spaced_name(n).translate(_EITHER_FORM) for n in names) if names else None
 
 
 def _weekday_key(name: str) -> str:
-    return " ".join(_plain(name).lower().rstrip(".").split())
+    return " ".join(plain_name(name).lower().rstrip(".").split())
 
 
 def _on_weekday(iso: str, calendar: str, weekday: str, ident: str) -> str | None:

@@ -13,7 +13,7 @@ from babel import Locale
 
 from .._regex import lazy
 from .calendars import early_numeric
-from .reading_dates import _plain, _search, _spaced, one_day
+from .reading_dates import one_day, plain_name, search_spans, spaced_name
 from .text import babel_locale
 
 __all__ = ["read_dated_line", "written_dates"]
@@ -25,18 +25,45 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     punctuation: ``2 تير 1399 - 12:09:08 ب.ظ`` (fa, a clock with seconds no CLDR form writes) ->
     ``("2020-06-22", "persian")``; also a Solar Hijri date in digits where that is the language's
     calendar (:func:`~convert.locale.calendars.early_numeric`: ``۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹``). Words
-    besides (a label, a sentence) give ``None``."""
+    besides (a label, a sentence) give ``None``. One clock after the dates is kept, a PM name making
+    it afternoon (``Mar. 5, 2024 / 10:30 AM`` -> ``2024-03-05T10:30:00``, ``4 marca 2024 10:30:15``
+    -> ``2024-03-04T10:30:15``)."""
     if len(text) > _LINE_LIMIT:
         return None
+    clocks = list(_CLOCK.finditer(text))
     text = _CLOCK.sub(lambda m: " " * len(m[0]), text)  # a clock with seconds is no part of a form
     found = _written(text, tag)
     rest = list(text)
     for start, end, _, _ in found:
         rest[start:end] = " " * (end - start)
-    left = _plain("".join(rest)).lower()
-    if not found or _periods(str(babel_locale(tag))).sub(" ", left).strip(_NOT_WORDS):
+    left = plain_name("".join(rest)).lower()
+    ident = str(babel_locale(tag))
+    if not found or _periods(ident).sub(" ", left).strip(_NOT_WORDS):
         return None
-    return one_day([(day, calendar) for _, _, day, calendar in sorted(found)])
+    day = one_day([(day, calendar) for _, _, day, calendar in sorted(found)])
+    if (
+        day is None
+        or len(clocks) != 1
+        or len(day[0]) != 10
+        or clocks[0].start() < max(e for _, e, _, _ in found)
+    ):
+        return day
+    am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
+    clock = _clock(clocks[0], "pm" if pm and not am else "am" if am and not pm else "")
+    return (f"{day[0]}T{clock}", day[1]) if clock else day
+
+
+def _clock(m: re.Match[str], period: str) -> str | None:
+    """``10:30`` (``period``: ``pm``, ``am`` or none said) as ``22:30:00``; ``12:30`` AM as
+    ``00:30:00``; ``None`` for no time of day."""
+    hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
+    if period and not 1 <= hour <= 12:
+        return None  # ``14:30 PM``: which is meant is a guess
+    if period:
+        hour = hour % 12 + (12 if period == "pm" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def written_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
@@ -46,7 +73,7 @@ def written_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
 
 
 def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
-    found = _search(text, tag)
+    found = search_spans(text, tag)
     for m in _DIGIT_DATE.finditer(text):
         early, day = early_numeric(m[0], lambda: tag)
         if early and day:
@@ -57,7 +84,7 @@ def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
 #: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
 _LINE_LIMIT = 120
 #: A clock: hours, minutes, seconds.
-_CLOCK = lazy(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_CLOCK = lazy(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)")
 #: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
 _DIGIT_DATE = lazy(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
 #: What may stand between dates and clocks in a date line: spaces, punctuation, symbols.
@@ -67,16 +94,17 @@ _NOT_WORDS = "".join(
 
 
 @lru_cache(maxsize=64)
-def _periods(ident: str) -> re.Pattern[str]:
-    """The language's AM and PM names (Babel's, every width), a full stop after them optional."""
+def _periods(ident: str, which: str = "am pm") -> re.Pattern[str]:
+    """The language's AM and PM names (Babel's, every width; ``which``: ``am``, ``pm`` or both), a
+    full stop after them optional."""
     from babel.dates import get_period_names
 
     loc = Locale.parse(ident)
     names = {
-        _plain(name).lower().rstrip(".")
+        plain_name(name).lower().rstrip(".")
         for width in ("abbreviated", "wide", "narrow")
         for key, name in get_period_names(width, "format", loc).items()
-        if key in ("am", "pm") and name
-    } | {"am", "pm"}
-    words = "|".join(_spaced(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+        if key in which.split() and name
+    } | set(which.split())
+    words = "|".join(spaced_name(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     return re.compile(rf"(?<![^\W_])(?:{words})\.?(?![^\W_])")

@@ -35,6 +35,7 @@ from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
 from ...locale.calendars import CALENDARS, calendar_names
+from ...locale.reading import is_update_label
 from ...locale.reading_lines import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
@@ -210,13 +211,14 @@ def reads_calendars(tag: str | None) -> bool:
     return any(calendar_names(calendar, ident) for calendar in CALENDARS)
 
 
-def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
+def written_date(tree: HtmlElement, tag: str, latest: date, title: str | None = None) -> str | None:
     """The day the page's byline gives in the language ``tag`` writes dates, in any calendar it
     names (``۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ``, ``٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧ ديسمبر ٢٠٢٦``); without a
     headline, the day its ``<time>`` elements' texts give.
 
-    Unknown beats a guess. The byline is the lines between the first ``<h1>`` and the article's
-    first paragraph (:func:`byline_lines`); a line gives a day only when it is nothing but dates
+    Unknown beats a guess. The byline is the lines between the headline (``title``'s heading, else
+    the first ``<h1>`` that is no site name: :func:`headline_element`) and the article's first
+    paragraph (:func:`byline_lines`); a line gives a day only when it is nothing but dates
     (:func:`~convert.readers._datelines.parse_date_line`: a clock, a weekday, an English or
     catalogue label, one day in several calendars side by side) or one part of it between bars is
     (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``), or it is a byline in the language's words with its date
@@ -224,15 +226,17 @@ def written_date(tree: HtmlElement, tag: str, latest: date) -> str | None:
     sentence or a label no catalogue knows gives none, and a date of another day written there in
     any line, or two lines of two days, or a day after ``latest``, leave the page undated.
     """
-    lines = byline_lines(tree)
+    lines = byline_lines(tree, title)
     if lines is None:
         lines = [text for el in tree.iter("time") if (text := squash(_seen_text(el)))]
     days: set[str] = set()
     others: set[str] = set()
-    for line in lines:
+    for line in _one_day_lines(lines, tag):
         found = _line_dates(line, tag)
         if found is None and (byline := find_byline(line, lambda: tag)) is not None and byline.published:
             found = DateLine(byline.published)  # ``بقلم أحمد علي، الاثنين ٧ ديسمبر ٢٠٢٦``
+        if found is None:
+            found = _labelled_date(line, tag)  # ``تاریخ انتشار: ۲ تیر ۱۳۹۹``, ``آخر تحديث: …``
         if found is None:
             others.update(day for _, day, _ in written_dates(line, tag))
         elif found.published:
@@ -260,6 +264,47 @@ def _line_dates(line: str, tag: str) -> DateLine | None:
     return dated[0]
 
 
+def _one_day_lines(lines: list[str], tag: str) -> list[str]:
+    """``lines`` with two adjacent date lines of one day in two calendars (``٢٦ جمادى الآخرة ١٤٤٨ هـ``
+    above ``٧ ديسمبر ٢٠٢٦``) made one, as they would be written side by side (the same slack:
+    :func:`~convert.locale.reading_dates.one_day`); two days of one calendar stay two lines."""
+    out: list[str] = []
+    read = [_line_dates(line, tag) for line in lines]
+    i = 0
+    while i < len(lines):
+        first, second = read[i], read[i + 1] if i + 1 < len(lines) else None
+        if first and second and first.published and second.published and first.published != second.published:
+            joined = f"{lines[i]} - {lines[i + 1]}"
+            if (both := _line_dates(joined, tag)) is not None and both.published:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _labelled_date(line: str, tag: str) -> DateLine | None:
+    """A byline ``line`` that is a short label (:data:`_LABEL_WORDS` words at most, no digits, a
+    colon after it or not) and then its dates (:func:`_line_dates`): ``تاریخ انتشار: ۲ تیر ۱۳۹۹``,
+    ``نشر في: ٧ ديسمبر ٢٠٢٦``. The day is the publication date unless the label names an update
+    (:func:`~convert.locale.reading.is_update_label`, :data:`_REVISION_LABEL`): then it is the
+    updated date, which dates no page."""
+    words = line.split()
+    for n in range(1, min(_LABEL_WORDS, len(words) - 1) + 1):
+        label = " ".join(words[:n])
+        if any(ch.isdigit() for ch in label):
+            return None
+        found = _line_dates(" ".join(words[n:]), tag)
+        if found is not None and found.published:
+            if is_update_label(label) or _REVISION_LABEL.search(label):
+                return DateLine(updated=found.published)
+            return found
+    return None
+
+
+#: The most words a label before a byline date has (``تاریخ و زمان انتشار``).
+_LABEL_WORDS = 4
 #: What separates the parts of a byline line.
 _BARS = re.compile(r"\s*[|·•]\s*")
 #: Elements that start a line of their own: HTML's elements rendered as blocks by default
@@ -269,6 +314,8 @@ _BLOCKS = frozenset(
     "footer form h1 h2 h3 h4 h5 h6 header hgroup li main menu nav ol p pre section summary table "
     "tbody td tfoot th thead tr ul".split()
 )
+#: Elements of a figure: its caption and credit, not the article's byline.
+_CAPTIONS = frozenset(("figure", "figcaption"))
 #: A line this long is the article's first paragraph: the byline is above it (no date line is
 #: longer, :func:`~convert.locale.reading_dates.read_date`).
 _PARAGRAPH = 120
@@ -276,38 +323,93 @@ _PARAGRAPH = 120
 _BYLINE_REACH = 1000
 
 
-def byline_lines(tree: HtmlElement) -> list[str] | None:
-    """The lines between the page's first ``<h1>`` and its first paragraph (a line longer than
-    :data:`_PARAGRAPH`): the text of each element with no block inside it, and of each ``<time>``;
-    hidden elements, scripts and styles left out. ``None`` when the page has no ``<h1>``."""
-    h1 = next((h for h in tree.iter("h1") if h.text_content().strip()), None)
-    if h1 is None:
+def byline_lines(tree: HtmlElement, title: str | None = None) -> list[str] | None:
+    """The lines between the page's headline (:func:`headline_element`) and its first paragraph (a
+    line longer than :data:`_PARAGRAPH`), as a browser breaks them: the text between blocks and
+    ``<br>``s (a block's own text as well as its leaf blocks'), and each ``<time>``'s text; hidden
+    elements, scripts, styles and figures left out. ``None`` when the page has no headline."""
+    start = headline_element(tree, title)
+    if start is None:
         return None
-    inside = set(h1.iter())
     lines: list[str] = []
     reach = 0
     after = False
-    for el in tree.iter():
-        if el is h1:
-            after = True
-        if not after or el in inside or not isinstance(el.tag, str):
-            continue
-        if el.tag != "time" and (
-            el.tag not in _BLOCKS or any(d.tag in _BLOCKS for d in el.iterdescendants())
-        ):
-            continue
-        if is_hidden(el) or any(is_hidden(a) for a in el.iterancestors()):
-            continue
-        text = squash(_seen_text(el))
-        if not text:
-            continue
-        if len(text) > _PARAGRAPH:
-            break
-        lines.append(text)
-        reach += len(text)
-        if reach > _BYLINE_REACH:
-            break
+    try:
+        for item in _rendered_lines(tree, start):
+            if item is start:
+                after = True
+            elif after and isinstance(item, str):
+                if len(item) > _PARAGRAPH:
+                    break
+                lines.append(item)
+                reach += len(item)
+                if reach > _BYLINE_REACH:
+                    break
+    except RecursionError:  # a page nested deeper than Python recurses: its byline as far as read
+        pass
     return lines
+
+
+def headline_element(tree: HtmlElement, title: str | None = None) -> HtmlElement | None:
+    """The page's headline: the first shown ``<h1>``–``<h3>`` that writes ``title`` (the headline
+    the title weigher chose), else the first shown ``<h1>`` that is neither in a ``<header>`` or
+    ``<nav>`` nor all one link (a site's name or logo above a "today" widget); ``None`` without one."""
+    shown = [
+        (h, text)
+        for h in tree.iter("h1", "h2", "h3")
+        if (text := squash(h.text_content()))
+        and not is_hidden(h)
+        and not any(is_hidden(a) for a in h.iterancestors())
+    ]
+    if title:
+        for h, text in shown:
+            if text == title or (len(title) > _HEADLINE_PREFIX and text.startswith(title[:_HEADLINE_PREFIX])):
+                return h
+    for h, text in shown:
+        links = list(h.iter("a"))
+        if (
+            h.tag == "h1"
+            and not any(a.tag in ("header", "nav") for a in h.iterancestors())
+            and not (len(links) == 1 and squash(links[0].text_content()) == text)
+        ):
+            return h
+    return None
+
+
+#: Elements whose text no reader sees.
+_UNSEEN = frozenset(("script", "style", "noscript", "template"))
+
+
+def _rendered_lines(el: HtmlElement, start: HtmlElement) -> Iterator[str | HtmlElement]:
+    """The lines of ``el`` in document order (:func:`byline_lines`), and ``start`` itself where it
+    stands (its text not read)."""
+    if el is start:
+        yield el
+        return
+    run: list[str] = [el.text or ""]
+    times: list[str] = []
+
+    def flush() -> Iterator[str]:
+        if text := squash("".join(run)):
+            yield text
+        yield from times
+        run.clear()
+        times.clear()
+
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _CAPTIONS:
+            if is_hidden(child):
+                pass
+            elif child.tag == "br":
+                yield from flush()
+            elif child.tag in _BLOCKS or any(d.tag in _BLOCKS or d is start for d in child.iter()):
+                yield from flush()
+                yield from _rendered_lines(child, start)
+            else:
+                run.append(_seen_text(child))
+                times.extend(text for t in child.iter("time") if (text := squash(_seen_text(t))))
+        run.append(child.tail or "")
+    yield from flush()
 
 
 def _seen_text(el: HtmlElement) -> str:
@@ -318,9 +420,24 @@ def _seen_text(el: HtmlElement) -> str:
 
 def paragraphs_text(tree: HtmlElement) -> str:
     """The page's paragraphs (``<p>`` longer than :data:`_PARAGRAPH`), joined: the article's own
-    text, without its menus and footer, to identify its language by."""
+    text, without its menus and footer, to identify its language by. A page with no such ``<p>``
+    (its text straight in ``<div>``s or table cells): the text of theirs that no block inside
+    holds, where it is as long."""
     found = (squash(_seen_text(p)) for p in tree.iter("p"))
-    return " ".join(text for text in found if len(text) > _PARAGRAPH)
+    if text := " ".join(text for text in found if len(text) > _PARAGRAPH):
+        return text
+    own = (squash(_own_text(el)) for el in tree.iter("div", "td"))
+    return " ".join(text for text in own if len(text) > _PARAGRAPH)
+
+
+def _own_text(el: HtmlElement) -> str:
+    """The text of ``el`` no block inside it holds: its own runs and its inline elements'."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _BLOCKS:
+            parts.append(_seen_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:

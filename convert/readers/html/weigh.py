@@ -132,7 +132,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     said: Where = {}  # the language's source, recorded after the dates as before (``--explain`` order)
     language = _language(tree, tags, ld, said)
     published, updated = _dates(
-        tree, tags, ld, extracted, where, lambda: language or identify(paragraphs_text(tree))
+        tree, tags, ld, extracted, where, lambda: language or identify(paragraphs_text(tree)), title
     )
     if updated is not None and updated == published:
         updated = None
@@ -285,6 +285,7 @@ def _dates(
     extracted: Extracted,
     where: Where,
     language: Callable[[], str | None] = lambda: None,
+    title: str | None = None,
 ) -> tuple[str | None, str | None]:
     """Published and updated dates: declared ones, then htmldate's (marked-up dates only)."""
     (t_pub, t_pub_where), (t_upd, t_upd_where) = marked_dates(tree)
@@ -307,7 +308,7 @@ def _dates(
         published = [*found, *marked][0]
     elif searched and not (DATE_RULES["bare-year"] and _bare_year(searched, tree)):
         published = (searched, _SEARCHED)
-    elif DATE_RULES["calendars"] and (day := _calendar_day(tree, language, stamps)):
+    elif DATE_RULES["calendars"] and (day := _calendar_day(tree, language, stamps, title)):
         published = (day, _BYLINE_DATE)
     elif DATE_RULES["headline-only"] and (day := _headline_day(text, head)):
         published = (day, "the date written by the headline (nothing else dates the page)")
@@ -359,7 +360,7 @@ _BYLINE_DATE = "the date line under the headline, in the page's language (nothin
 
 
 def _calendar_day(
-    tree: HtmlElement, language: Callable[[], str | None], stamps: list[datetime]
+    tree: HtmlElement, language: Callable[[], str | None], stamps: list[datetime], title: str | None = None
 ) -> str | None:
     """The day the byline gives in the page's language (:func:`written_date`), when that
     language names the Solar Hijri or Hijri calendar (:func:`reads_calendars`); ``language`` is asked
@@ -371,7 +372,7 @@ def _calendar_day(
         return None
     latest = datetime.now(UTC).date() + timedelta(days=1)
     bounds = [latest, *([max(stamps).date()] if stamps else [])]
-    return written_date(tree, tag, min(bounds))
+    return written_date(tree, tag, min(bounds), title)
 
 
 def _headline_day(text: str, head: str | None) -> str | None:
