@@ -130,7 +130,7 @@ def test_a_persian_page_is_dated_by_the_solar_hijri_date_under_its_headline() ->
 
 def test_a_solar_hijri_date_in_digits_dates_a_persian_page() -> None:
     """``۱۳۹۹/۰۴/۰۲``: no article has the Gregorian year 1399; Persian's calendar is the Solar Hijri."""
-    assert weighed(FA, "<p>تاریخ انتشار: ۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
+    assert weighed(FA, "<p>۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹</p>")[0] == "2020-06-22"
     # Arabic's default calendar is the Gregorian one: a Hijri year in digits names no known day
     assert weighed(AR, "<p>١٤٤١/١٠/٣٠</p>")[0] is None
 
@@ -239,21 +239,72 @@ def test_a_date_away_from_the_byline_does_not_date_the_page(byline: str, after: 
 @pytest.mark.parametrize(
     ("page", "byline", "expected"),
     [
-        (FA, "<div>تاریخ انتشار: ۲ تیر ۱۳۹۹</div>", "2020-06-22"),
-        (FA, "<div>منتشر شده: دوشنبه ۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ</div>", "2020-06-22"),
-        (AR, "<div>تاريخ النشر: الاثنين ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
-        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # mkdocs-material's "Created" (``source.file.date.created``), the one maintained list of them
+        (FA, "<div>ایجاد شده: ۲ تیر ۱۳۹۹</div>", "2020-06-22"),
+        (FA, "<div>ايجاد شده: دوشنبه ۲ تیر ۱۳۹۹ - 12:09:08 ب.ظ</div>", "2020-06-22"),  # Arabic yeh
+        (AR, "<div>خلقت: الاثنين ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        # a wrong weekday after a known label: 2 Tir 1399 was a Monday
+        (FA, "<div>ایجاد شده: یکشنبه ۲ تیر ۱۳۹۹</div>", None),
         # an update label (mkdocs-material's "Last update", a catalogue's "Updated {date}"): no publication date
         (AR, "<div>آخر تحديث: ٧ ديسمبر ٢٠٢٦</div>", None),
-        (FA, "<div>آخرین به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
+        (AR, "<div>آخـر تحديث: ٧ ديسمبر ٢٠٢٦</div>", None),  # a tatweel
         (FA, "<div>به‌روزرسانی: ۲ تیر ۱۳۹۹</div>", None),
         # published, then updated on another day: the published day
-        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div><div>آخر تحديث: ٩ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+        (AR, "<div>خلقت: ٧ ديسمبر ٢٠٢٦</div><div>آخر تحديث: ٩ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
         # a label with a number is no label
         (AR, "<div>العدد 12 ٧ ديسمبر ٢٠٢٦</div>", None),
     ],
 )
 def test_a_labelled_byline_date_is_the_publication_date_unless_an_update(
+    page: dict[str, str], byline: str, expected: str | None
+) -> None:
+    assert weighed(page, byline)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "byline"),
+    [
+        (FA, "<div>تاریخ تولد: ۲ تیر ۱۳۵۰</div>"),  # a birth
+        (AR, "<div>تاريخ الميلاد: ٧ ديسمبر ١٩٧٠</div>"),
+        (AR, "<div>ولد في: ٧ ديسمبر ١٩٧٠</div>"),
+        (AR, "<div>توفي في: ٧ ديسمبر ٢٠٢٦</div>"),  # a death
+        (FA, "<div>درگذشت: ۲ تیر ۱۳۹۹</div>"),
+        (AR, "<div>تاريخ الحدث: ٧ ديسمبر ٢٠٢٦</div>"),  # an event
+        (AR, "<div>موعد المباراة: ٧ ديسمبر ٢٠٢٦</div>"),  # a match
+        (FA, "<div>تاریخ برگزاری: ۲ تیر ۱۳۹۹</div>"),
+        (FA, "<div>Date of event: ۲ تیر ۱۳۹۹</div>"),
+        (FA, "<div>Last reviewed: ۲ تیر ۱۳۹۹</div>"),
+        (FA, "<div>مهلت ثبت نام: ۲ تیر ۱۳۹۹</div>"),  # a deadline
+        (FA, "<div>تاریخ انقضا: ۲ تیر ۱۳۹۹</div>"),  # an expiry
+        (FA, "<div>تاریخ دسترسی: ۲ تیر ۱۳۹۹</div>"),  # an access
+        (FA, "<div>تا ۲ تیر ۱۳۹۹</div>"),  # "until"
+        (FA, "<div>از ۲ تیر ۱۳۹۹</div>"),  # "from"
+        (FA, "<div>قبل از ۲ تیر ۱۳۹۹</div>"),  # "before"
+        (FA, "<div>فردا، ۲ تیر ۱۳۹۹</div>"),  # "tomorrow"
+        # labels that may name the publication but are on no maintained list: unknown beats a guess
+        (FA, "<div>تاریخ انتشار: ۲ تیر ۱۳۹۹</div>"),
+        (AR, "<div>نشر في: ٧ ديسمبر ٢٠٢٦</div>"),
+        # a caption outside a <figure>
+        (FA, "<p>عکس: ۱۵ خرداد ۱۳۹۹</p>"),
+        (FA, "<div>عکس: ۱۵ خرداد ۱۳۹۹</div>"),
+    ],
+)
+def test_a_date_after_an_unknown_or_other_label_does_not_date_the_page(
+    page: dict[str, str], byline: str
+) -> None:
+    assert weighed(page, byline)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("page", "byline", "expected"),
+    [
+        (FA, "<div>یکشنبه ۲ تیر ۱۳۹۹</div>", None),  # 2 Tir 1399 was a Monday
+        (FA, "<div>دوشنبه ۲ تیر ۱۳۹۹</div>", "2020-06-22"),
+        (AR, "<div>الأحد ٧ ديسمبر ٢٠٢٦</div>", None),  # 7 December 2026 is a Monday
+        (AR, "<div>الاثنين ٧ ديسمبر ٢٠٢٦</div>", "2026-12-07"),
+    ],
+)
+def test_a_weekday_is_no_label_and_a_wrong_one_leaves_the_page_undated(
     page: dict[str, str], byline: str, expected: str | None
 ) -> None:
     assert weighed(page, byline)[0] == expected

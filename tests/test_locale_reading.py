@@ -366,13 +366,36 @@ def test_markdown_front_matter_date_in_another_language_is_none() -> None:
     ("label", "expected"),
     [
         ("آخر تحديث:", True),  # mkdocs-material's Arabic "Last update", its alef bare there
-        ("آخرین به‌روزرسانی", True),  # holds Persian's catalogue label
+        ("آخـر تحديث", True),  # a tatweel
+        ("اخرين بروزرساني", True),  # Persian's, with the Arabic yeh
+        ("به‌روزرسانی:", True),  # Persian's catalogue label
         ("Mis à jour le", True),
         ("Son güncelleme:", True),
         ("تاریخ انتشار:", False),  # "publication date"
         ("نشر في:", False),
         ("الحدث في", False),  # "the event on": holds Arabic's catalogue label only inside a word
+        ("ما حدث في", False),  # "what happened on": holds it, unvocalised, as words of a longer label
+        ("สร้าง", False),  # Thai "created", mkdocs-material's Thai "Last update" by a slip
     ],
 )
 def test_an_update_label_in_any_language(label: str, expected: bool) -> None:
     assert rd.is_update_label(label) is expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Created:", True),  # mkdocs-material's "Created" (source.file.date.created)
+        ("ایجاد شده", True),
+        ("ايجاد شده:", True),  # the Arabic yeh
+        ("สร้าง", True),
+        ("Erstellt", True),
+        ("تاریخ تولد:", False),  # a birth
+        ("تاريخ الحدث:", False),  # an event
+        ("Last reviewed:", False),
+        ("Last update", False),
+        ("یکشنبه", False),  # a weekday
+    ],
+)
+def test_a_publication_label_is_one_of_a_maintained_list(label: str, expected: bool) -> None:
+    assert rd.is_publication_label(label) is expected

@@ -206,44 +206,66 @@ def read_updated(text: str) -> tuple[str, str] | None:
     return _read_label("Updated {date}", text)
 
 
-#: "Last update" in many languages (mkdocs-material's translators; ``scripts/update_labels.py``).
+#: "Last update" and "Created" in many languages (mkdocs-material's translators;
+#: ``scripts/update_labels.py``).
 _UPDATE_LABELS_FILE = Path(__file__).parent / "data" / "update_labels.json"
 
 
 def _label_key(text: str) -> str:
-    """A label as compared: its words, NFKC, casefolded, no marks (Arabic harakat), no joiners, the
-    alef's hamza and madda forms as a bare alef (``آخر`` as ``اخر``), no colon or full stop, each
-    word between single spaces (`` اخرین بهروزرسانی ``)."""
+    """A label as compared: its words, NFKC, casefolded, no marks (Arabic harakat), no joiners or
+    tatweel, the alef's hamza and madda forms as a bare alef (``آخر`` as ``اخر``), the Arabic yeh
+    and kaf as the Persian ones (as :func:`~convert.locale.reading_dates.plain_name` reads names),
+    no colon or full stop, each word between single spaces (`` اخرین بهروزرسانی ``)."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(
         " " if ch.isspace() else ch
         for ch in text
-        if ch.isspace() or (ch.isalnum() and unicodedata.category(ch)[0] != "M")
+        if ch.isspace() or (ch.isalnum() and unicodedata.category(ch)[0] != "M" and ch != _TATWEEL)
     )
-    return " " + " ".join(unicodedata.normalize("NFKC", text).translate(_ALEFS).split()) + " "
+    return " " + " ".join(unicodedata.normalize("NFKC", text).translate(_LETTERS).split()) + " "
 
 
-#: The alef with madda or hamza, written bare as often as not.
-_ALEFS = str.maketrans("آأإٱ", "اااا")
+#: The alef with madda or hamza, written bare as often as not; the Arabic yeh and kaf, which
+#: Persian and Urdu text writes as often as their own.
+_LETTERS = str.maketrans("آأإٱيىك", "اااایی" + "ک")
+#: The Arabic tatweel, which stretches a word (``آخـر``) and is no letter of it.
+_TATWEEL = "\u0640"
+
+
+def _mkdocs_labels(key: str) -> list[str]:
+    return list(json.loads(_UPDATE_LABELS_FILE.read_text(encoding="utf-8"))[key].values())
 
 
 @lru_cache(maxsize=1)
-def _update_label_keys() -> tuple[str, ...]:
-    labels = json.loads(_UPDATE_LABELS_FILE.read_text(encoding="utf-8"))["labels"].values()
+def _update_label_keys() -> frozenset[str]:
     catalogue = (
         form.replace("{date}", "")
         for forms in _read_back_forms()["Updated {date}"].values()
         for form in forms
     )
-    return tuple(sorted({key for label in (*labels, *catalogue) if len(key := _label_key(label)) >= 4}))
+    return frozenset(
+        key for label in (*_mkdocs_labels("labels"), *catalogue) if len(key := _label_key(label)) >= 4
+    )
+
+
+@lru_cache(maxsize=1)
+def _publication_label_keys() -> frozenset[str]:
+    return frozenset(key for label in _mkdocs_labels("created") if len(key := _label_key(label)) >= 4)
 
 
 def is_update_label(label: str) -> bool:
-    """Whether ``label`` (the words before a date: ``آخرین به‌روزرسانی:``, ``آخر تحديث``) names
-    an update: it holds, as whole words, a catalogue's ``Updated {date}`` label or mkdocs-material's
-    "Last update", in any of their languages (``الحدث في``, "the event on", holds no ``حُدّث في``)."""
-    key = _label_key(label)
-    return any(known in key for known in _update_label_keys())
+    """Whether ``label`` (the words before a date: ``آخر تحديث:``, ``Mis à jour le``) is, word for
+    word, a catalogue's ``Updated {date}`` label or mkdocs-material's "Last update", in any of their
+    languages (``ما حدث في``, "what happened on", is no ``حُدّث في``)."""
+    return _label_key(label) in _update_label_keys()
+
+
+def is_publication_label(label: str) -> bool:
+    """Whether ``label`` (the words before a date) is, word for word, mkdocs-material's "Created"
+    (``source.file.date.created``) in one of its translators' languages (``Erstellt``, ``ایجاد شده``):
+    the one maintained list of labels that name the day a page was first published. Any other
+    label (a birth, an event, a deadline, an access, a caption) dates no page."""
+    return _label_key(label) in _publication_label_keys()
 
 
 @lru_cache(maxsize=64)

@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp, path_day, zoned
 from ...locale.calendars import CALENDARS, calendar_names
-from ...locale.reading import is_update_label
+from ...locale.reading import is_publication_label, is_update_label
 from ...locale.reading_lines import written_dates
 from ...locale.script import script_of
 from ...locale.text import babel_locale
@@ -285,21 +285,25 @@ def _one_day_lines(lines: list[str], tag: str) -> list[str]:
 
 
 def _labelled_date(line: str, tag: str) -> DateLine | None:
-    """A byline ``line`` that is a short label (:data:`_LABEL_WORDS` words at most, no digits, a
-    colon after it or not) and then its dates (:func:`_line_dates`): ``تاریخ انتشار: ۲ تیر ۱۳۹۹``,
-    ``نشر في: ٧ ديسمبر ٢٠٢٦``. The day is the publication date unless the label names an update
-    (:func:`~convert.locale.reading.is_update_label`, :data:`_REVISION_LABEL`): then it is the
-    updated date, which dates no page."""
+    """A byline ``line`` that is a known label (:data:`_LABEL_WORDS` words at most, no digits, a
+    colon after it or not) and then its dates (:func:`_line_dates`, its weekday checked). Only a
+    publication label of a maintained list (mkdocs-material's "Created":
+    :func:`~convert.locale.reading.is_publication_label`, ``ایجاد شده: ۲ تیر ۱۳۹۹``) gives the
+    publication date; an update label (:func:`~convert.locale.reading.is_update_label`,
+    :data:`_REVISION_LABEL`) gives the updated date, which dates no page. Any other label (a birth,
+    an event, a deadline, a caption's ``عکس:``, a weekday, ``تا``) gives none."""
     words = line.split()
     for n in range(1, min(_LABEL_WORDS, len(words) - 1) + 1):
         label = " ".join(words[:n])
         if any(ch.isdigit() for ch in label):
             return None
+        update = is_update_label(label) or _REVISION_LABEL.search(label) is not None
+        if not update and not is_publication_label(label):
+            continue
         found = _line_dates(" ".join(words[n:]), tag)
         if found is not None and found.published:
-            if is_update_label(label) or _REVISION_LABEL.search(label):
-                return DateLine(updated=found.published)
-            return found
+            return DateLine(updated=found.published) if update else found
+        return None
     return None
 
 
