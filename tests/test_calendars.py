@@ -471,6 +471,13 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
         ("4 Mart 2024 10:30:15", "tr", DateLine("2024-03-04T10:30:15")),
         ("۲ تیر ۱۳۹۹ - 02:09:08 ب.ظ", "fa", DateLine("2020-06-22T14:09:08")),
         ("10:30 - 4 marca 2024", "pl", DateLine("2024-03-04")),  # a clock before the date: the day
+        # a UTC offset is no clock; a clock in brackets or after a bar (a video's length): the day
+        ("mardi 5 mars 2024 (+01:00)", "fr", DateLine("2024-03-05")),
+        ("۲ تیر ۱۳۹۹ (+04:30)", "fa", DateLine("2020-06-22")),
+        ("۲ تیر ۱۳۹۹ | 03:45", "fa", DateLine("2020-06-22")),
+        ("۲ تیر ۱۳۹۹ (03:45)", "fa", DateLine("2020-06-22")),
+        ("mardi 5 mars 2024 | 10:30", "fr", DateLine("2024-03-05")),
+        ("mardi 5 mars 2024, 10:30", "fr", DateLine("2024-03-05T10:30:00")),
         ("به‌روزرسانی: ۵ تیر ۱۳۹۹", "fa", DateLine(None, "2020-06-25")),  # the catalogue's update label
         ("عکس: ۱۵ خرداد ۱۳۹۹", "fa", None),  # a caption's label: no date line
         ("آخر تحديث: ٨ ديسمبر ٢٠٢٠", "ar", None),  # a label no catalogue has: unknown, not published

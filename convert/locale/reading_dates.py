@@ -256,11 +256,12 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
 
     def with_clock(date: str, joined: str) -> list[str]:
+        # a clock after a bar or a dot is no part of the date (a video's length: ``۲ تیر ۱۳۹۹ | 03:45``)
         if not clock:
             return [date]
         own = re.escape(joined.replace("'", "")).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
         own = re.sub(r"\\\s+|\s+", r"\\s*", own)
-        return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،،\-–—|·]?\s*{clock})?"]
+        return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،\-–—]?\s*{clock})?"]
 
     forms: dict[str, tuple[dict[str, int], str]] = {}
     weekday = re.compile(rf"(?:{days})\.?", re.I)

@@ -27,9 +27,13 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     calendar (:func:`~convert.locale.calendars.early_numeric`: ``۱۳۹۹/۰۴/۰۲ - ۱۲:۰۹``). Words
     besides (a label, a sentence) give ``None``. One clock after the dates is kept, a PM name making
     it afternoon (``Mar. 5, 2024 / 10:30 AM`` -> ``2024-03-05T10:30:00``, ``4 marca 2024 10:30:15``
-    -> ``2024-03-04T10:30:15``)."""
+    -> ``2024-03-04T10:30:15``) when only a space, a comma, a dash or a slash stands between them:
+    a clock in brackets or after a bar (``۲ تیر ۱۳۹۹ | 03:45``, a video's length) or a line with a
+    UTC offset (``mardi 5 mars 2024 (+01:00)``) gives the day alone."""
     if len(text) > _LINE_LIMIT:
         return None
+    offsets = list(_OFFSET.finditer(text))
+    text = _OFFSET.sub(lambda m: " " * len(m[0]), text)  # ``(+01:00)``: a zone, no time of day
     clocks = list(_CLOCK.finditer(text))
     text = _CLOCK.sub(lambda m: " " * len(m[0]), text)  # a clock with seconds is no part of a form
     found = _written(text, tag)
@@ -45,7 +49,9 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         day is None
         or len(clocks) != 1
         or len(day[0]) != 10
-        or clocks[0].start() < max(e for _, e, _, _ in found)
+        or offsets
+        or clocks[0].start() < (end := max(e for _, e, _, _ in found))
+        or not _CLOCK_GAP.fullmatch(text[end : clocks[0].start()])
     ):
         return day
     am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
@@ -83,8 +89,13 @@ def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
 
 #: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
 _LINE_LIMIT = 120
-#: A clock: hours, minutes, seconds.
-_CLOCK = lazy(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)")
+#: A clock: hours, minutes, seconds (no sign before it: that is a UTC offset).
+_CLOCK = lazy(r"(?<![\d+\-\u2212])(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)")
+#: A UTC offset: ``+01:00``, ``-0500``, ``−04:30``.
+_OFFSET = lazy(r"(?<![\d:])[+\-\u2212]\d{2}:?\d{2}(?![\d:])")
+#: What may stand between the dates and the clock kept with them: spaces, a comma (Latin or
+#: Arabic), a dash, a slash; no bracket, no bar (a clock there is a video's length or a zone).
+_CLOCK_GAP = lazy(r"\s*[,\u060c\-\u2013\u2014/]?\s*")
 #: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
 _DIGIT_DATE = lazy(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
 #: What may stand between dates and clocks in a date line: spaces, punctuation, symbols.
