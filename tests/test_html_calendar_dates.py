@@ -17,7 +17,8 @@ import pytest
 from convert.base import ReadOptions
 from convert.locale.reading_dates import read_date, search_dates
 from convert.readers.html import HtmlReader, weigh
-from convert.readers.html.dates import byline_lines, reads_calendars
+from convert.readers.html.dates import byline_lines, headline_element, reads_calendars
+from convert.readers.html.text import squash
 from convert.readers.html.weigh import DATE_RULES, Extracted, build_metadata
 
 PAGE = """<html lang="{lang}" dir="{dir}"><head>{head}</head><body><nav>{nav}</nav><article>
@@ -422,3 +423,32 @@ def test_the_language_of_a_page_without_paragraphs_is_its_text_blocks() -> None:
         f"<div>{FA['body']} {FA['body']}<div><img src='a.jpg'></div></div></body></html>"
     )
     assert build_metadata(lxml.html.document_fromstring(html), Extracted()).published == "2020-06-22"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # WordPress: the headline in the article's own <header>
+        "<article><header class='entry-header'><h1>{title}</h1></header>{rest}</article>",
+        # a headline that links to its own page
+        "<article><h1><a href='/p/1'>{title}</a></h1>{rest}</article>",
+        "<main><header><h1><a href='/p/1'>{title}</a></h1></header>{rest}</main>",
+        # a site's name in a <header>, but no other heading: the one there is
+        "<header><h1>{title}</h1></header>{rest}",
+    ],
+)
+def test_an_articles_own_header_or_linked_headline_is_its_headline(article: str) -> None:
+    rest = f"<div>۲ تیر ۱۳۹۹</div><p>{FA['body']}</p>"
+    html = f"<html lang='fa'><body>{article.format(title=FA['title'], rest=rest)}</body></html>"
+    tree = lxml.html.document_fromstring(html)
+    assert squash(headline_element(tree).text_content()) == FA["title"]
+    assert byline_lines(tree) == ["۲ تیر ۱۳۹۹"]
+
+
+def test_a_site_name_outside_the_article_is_no_headline_when_the_article_has_one() -> None:
+    for heading in (
+        "<header><h1>خبرگزاری آریا</h1></header>",
+        "<div><h1><a href='/'>خبرگزاری آریا</a></h1></div>",
+    ):
+        html = f"<html lang='fa'><body>{heading}<article><h2>{FA['title']}</h2><p>{FA['body']}</p></article></body></html>"
+        assert headline_element(lxml.html.document_fromstring(html)) is None

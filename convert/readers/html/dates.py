@@ -356,8 +356,8 @@ def byline_lines(tree: HtmlElement, title: str | None = None) -> list[str] | Non
 
 def headline_element(tree: HtmlElement, title: str | None = None) -> HtmlElement | None:
     """The page's headline: the first shown ``<h1>``–``<h3>`` that writes ``title`` (the headline
-    the title weigher chose), else the first shown ``<h1>`` that is neither in a ``<header>`` or
-    ``<nav>`` nor all one link (a site's name or logo above a "today" widget); ``None`` without one."""
+    the title weigher chose), else the first shown ``<h1>`` that is no site name (:func:`_site_name`);
+    one that may be, only when the page shows no other heading; ``None`` without one."""
     shown = [
         (h, text)
         for h in tree.iter("h1", "h2", "h3")
@@ -369,15 +369,26 @@ def headline_element(tree: HtmlElement, title: str | None = None) -> HtmlElement
         for h, text in shown:
             if text == title or (len(title) > _HEADLINE_PREFIX and text.startswith(title[:_HEADLINE_PREFIX])):
                 return h
-    for h, text in shown:
-        links = list(h.iter("a"))
-        if (
-            h.tag == "h1"
-            and not any(a.tag in ("header", "nav") for a in h.iterancestors())
-            and not (len(links) == 1 and squash(links[0].text_content()) == text)
-        ):
+    h1s = [(h, text) for h, text in shown if h.tag == "h1"]
+    for h, text in h1s:
+        if not _site_name(h, text):
             return h
+    if len(shown) == 1 and h1s and not any(a.tag == "nav" for a in h1s[0][0].iterancestors()):
+        return h1s[0][0]
     return None
+
+
+def _site_name(h1: HtmlElement, text: str) -> bool:
+    """Whether ``h1`` may be a site's name or logo (above a "today" widget): outside any
+    ``<article>`` and ``<main>``, in a ``<header>`` or ``<nav>`` or all one link. In an article, its
+    ``<header>`` (WordPress's ``entry-header``) and a headline linking to itself are the article's."""
+    ancestors = {a.tag for a in h1.iterancestors()}
+    if ancestors & {"article", "main"}:
+        return False
+    links = list(h1.iter("a"))
+    return bool(ancestors & {"header", "nav"}) or (
+        len(links) == 1 and squash(links[0].text_content()) == text
+    )
 
 
 #: Elements whose text no reader sees.
