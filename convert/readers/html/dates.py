@@ -219,11 +219,13 @@ def written_date(tree: HtmlElement, tag: str, latest: date, title: str | None = 
     Unknown beats a guess. The byline is the lines between the headline (``title``'s heading, else
     the first ``<h1>`` that is no site name: :func:`headline_element`) and the article's first
     paragraph (:func:`byline_lines`); a line gives a day only when it is nothing but dates
-    (:func:`~convert.readers._datelines.parse_date_line`: a clock, a weekday, an English or
-    catalogue label, one day in several calendars side by side) or one part of it between bars is
-    (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``), or it is a byline in the language's words with its date
-    (:func:`~convert.readers._bylines.find_byline`, as the text reader reads one). An update line gives no publication day; a caption, a
-    sentence or a label no catalogue knows gives none, and a date of another day written there in
+    (:func:`~convert.readers._datelines.parse_date_line`: a clock, the date's own weekday, an
+    English or catalogue label, one day in several calendars side by side) or one part of it between
+    bars is (``کد خبر: ۱۲۳۴۵ | ۲ تیر ۱۳۹۹``), or it is a byline in the language's words with its date
+    (:func:`~convert.readers._bylines.find_byline`, as the text reader reads one), or a known
+    publication label and its date (:func:`_labelled_date`: mkdocs-material's "Created"). An update
+    line gives no publication day; a caption, a sentence, a wrong weekday or any other label (a
+    birth, an event, a deadline, ``تا``) gives none, and a date of another day written there in
     any line, or two lines of two days, or a day after ``latest``, leave the page undated.
     """
     lines = byline_lines(tree, title)
