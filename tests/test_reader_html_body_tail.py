@@ -123,6 +123,12 @@ def test_links_to_the_pages_own_site_still_go() -> None:
         "बंदरगाह पर चार नई क्रेनें लगेंगी।",
         "The cranes arrive in April (the port said so on Monday.)",
         "»Wir bauen weiter.«",
+        "港口管理局表示。明年将再安装四台起重机",  # a sentence's end inside, none at the end
+        "This story is the third part of our series on the port. Read the full series:",
+        "Additional reporting by Jane Doe in Hamburg",  # a credit, no sentence end
+        "By Jane Doe",
+        "Jane Doe and John Roe in Hamburg",  # short, but more words than a label has
+        "ท่าเรือจะได้เครนใหม่สี่ตัวในฤดูใบไม้ผลินี้ ตามที่การท่าเรือกล่าว",  # Thai: no sentence end, few spaces
     ],
 )
 def test_a_sentence_in_any_script_above_the_links_stays(sentence: str) -> None:
@@ -134,6 +140,40 @@ def test_a_sentence_in_any_script_above_the_links_stays(sentence: str) -> None:
 def test_a_label_above_the_links_goes_with_them(label: str) -> None:
     body = [para(ARTICLE), para(label), linked("One story"), linked("Another story")]
     assert drop_link_lists(body) == [para(ARTICLE)]
+
+
+def test_links_to_other_hosts_stay_when_the_page_does_not_say_its_address() -> None:
+    sources = List(
+        tuple(
+            (linked(f"The ministry's annual report on the ports, chapter {n}", f"https://gov{n}.example/r"),)
+            for n in range(3)
+        )
+    )
+    body = [para(ARTICLE), Heading(3, (Text("Sources"),)), sources]
+    assert drop_link_lists(body) == body
+    assert drop_link_lists([*body[:2], linked("One story"), linked("Another story")]) == [para(ARTICLE)]
+
+
+def test_items_that_go_on_with_prose_stay_under_a_long_story() -> None:
+    picks = List(tuple((linked(f"Crane model {m}", f"/crane-{m}"), para(CLOSING * 3)) for m in "AB"))
+    body = [para(ARTICLE), *(para(CLOSING) for _ in range(8)), para("Our picks"), picks]
+    assert drop_link_lists(body, "https://news.example/2024/story") == body
+
+
+def test_a_briefing_whose_stories_are_the_article_is_kept() -> None:
+    """A digest's stories, a headline and a teaser each, outweigh its intro: they are the article."""
+    intro = para("Good morning. Here are the stories from the harbour you need to know about today.")
+    stories = List(
+        tuple(
+            (
+                linked(f"Headline {n}: the harbour gets news of its own", f"/2024/05/{n}"),
+                para("The port authority said on Monday what happens next, and when work starts."),
+            )
+            for n in range(4)
+        )
+    )
+    body = [Heading(1, (Text("Morning briefing"),)), intro, stories]
+    assert drop_link_lists(body, "https://news.example/briefing") == body
 
 
 def test_a_sentence_above_the_links_stays() -> None:
@@ -160,7 +200,8 @@ RELATED = "<h2>Related</h2>" + "".join(
 
 def test_a_page_whose_article_ends_with_related_stories() -> None:
     page = (
-        "<!DOCTYPE html><html><head><title>A story</title></head><body>"
+        "<!DOCTYPE html><html><head><title>A story</title>"
+        "<link rel='canonical' href='https://news.example/a-story'></head><body>"
         f"<article><div class='entry-content'>{STORY}{RELATED}</div></article></body></html>"
     ).encode()
     steps = dict(BODY_STEPS)

@@ -144,6 +144,17 @@ SLOGAN = "Harbour Times: news, analysis and opinion from the northern coast sinc
             {"lead_markup": "", "after": f'<div class="teaser"><p>{LEAD}</p></div>'},
             LEAD,
         ),
+        (  # a card in the page's navigation, right above the headline
+            {"lead_markup": "", "before": f'<nav><div class="teaser"><p>{LEAD}</p></div></nav>'},
+            LEAD,
+        ),
+        (  # after the story's first paragraph, near the headline all the same
+            {
+                "lead_markup": "<p>The story opens with a paragraph of its own, long enough to be one by any measure,"
+                f' and the card follows it.</p><div class="teaser"><p>{LEAD}</p></div>'
+            },
+            LEAD,
+        ),
         (  # far from the headline: a story's worth of text between them
             {
                 "lead_markup": "",
@@ -188,3 +199,17 @@ def test_a_lead_in_the_articles_own_header_after_a_credit_is_read() -> None:
         "</body></html>"
     ).encode()
     assert read(html)[:2] == [LEAD, "Photo: Harbour Times"]
+
+
+def test_a_lead_in_a_header_with_the_pages_headline_is_read() -> None:
+    """A ``<header>`` that holds the page's only ``<h1>`` is the article's, whatever element the
+    site puts the article in (a ``<div class="article">``, not an ``<article>``)."""
+    html = (
+        "<!DOCTYPE html><html><head><title>Cranes</title>"
+        f'<meta name="description" content="{LEAD}"></head><body>'
+        '<header class="site"><nav><a href="/">Home</a></nav></header>'
+        '<div class="article"><header class="article-header"><h1>Cranes</h1>'
+        f'<div class="teaser-text"><p>{LEAD}</p></div></header><div class="news-text">{STORY}</div></div>'
+        "</body></html>"
+    ).encode()
+    assert read(html)[0] == LEAD

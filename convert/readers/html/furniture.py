@@ -6,13 +6,14 @@ switch in :data:`convert.readers.html.BODY_STEPS`.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
-import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -31,6 +32,7 @@ from ...model import (
     Text,
     plain_text,
 )
+from .._bylines import find_byline
 from .text import is_hidden, reader_text
 from .text import name_key as _key
 
@@ -230,8 +232,23 @@ _LABEL_CHARS = 80
 #: usually are (Google's snippets, about 155-160 characters).
 _TEASER_CHARS = 160
 
-#: A sentence's end in any script (Unicode's ``Sentence_Terminal`` property: ``. ! ?`` and ``。 ؟ । ።`` …).
-_SENTENCE_END = regex.compile(r"\p{Sentence_Terminal}")
+#: Without a colon, a label is this short at most: "Related", "Mehr zum Thema", "Lesen Sie auch",
+#: "関連記事" (letters counted, for scripts that write no spaces) …
+_LABEL_WORDS = 4
+_LABEL_LETTERS = 30
+
+
+def _has_sentence_end(text: str) -> bool:
+    """Whether ``text`` has a sentence's end in any script (Unicode's ``Sentence_Terminal`` property:
+    ``. ! ?`` and ``。 ؟ । ።`` …); ``regex`` is imported on first use (it costs milliseconds)."""
+    return _sentence_end().search(text) is not None
+
+
+@functools.cache
+def _sentence_end() -> Any:
+    import regex
+
+    return regex.compile(r"\p{Sentence_Terminal}")
 
 
 def _is_link_only(block: Block) -> bool:
@@ -265,9 +282,11 @@ def _links_in_list(block: Block, host: str | None) -> int:
 
 
 def _is_label(block: Block) -> bool:
-    """A heading; or a short paragraph, not all links, that ends in a colon (``Read more:``) or is no
-    sentence: it ends in a letter or digit and has no sentence end in any script (``Related``,
-    ``Mehr zum Thema``; :data:`_SENTENCE_END`)."""
+    """A heading; or a short paragraph, not all links, that is no sentence: one that ends in a colon
+    with no sentence end before it (``Read more:``, not ``… our series. Read it all:``), or a few words
+    (:data:`_LABEL_WORDS`, :data:`_LABEL_LETTERS`) ending in a letter or digit with no sentence end
+    in any script (``Related``, ``Mehr zum Thema``; :func:`_has_sentence_end`) and not a byline
+    (``By Jane Doe``, :func:`~convert.readers._bylines.find_byline`)."""
     text = plain_text(block).strip()
     if not text or len(text) > _LABEL_CHARS:
         return False
@@ -276,8 +295,14 @@ def _is_label(block: Block) -> bool:
     if not isinstance(block, Paragraph) or not _own_letters(block.content):
         return False
     if unicodedata.name(text[-1], "").endswith(" COLON") or text[-1] == ":":
-        return True
-    return text[-1].isalnum() and not _SENTENCE_END.search(text)
+        return not _has_sentence_end(text[:-1])
+    return (
+        text[-1].isalnum()
+        and len(text.split()) <= _LABEL_WORDS
+        and sum(c.isalnum() for c in text) <= _LABEL_LETTERS
+        and not _has_sentence_end(text)
+        and find_byline(text) is None
+    )
 
 
 def drop_link_lists(body: list[Block], page_url: str | None = None) -> list[Block]:
@@ -292,7 +317,9 @@ def drop_link_lists(body: list[Block], page_url: str | None = None) -> list[Bloc
     (:func:`_is_label`); figures among them stay. Every link must stay on the
     site (:func:`_site_link`): a list of sources, documents or further reading
     elsewhere is the article's own. A link of one's own at the end ("Buy it
-    here") is too few, and a body that is nothing but links is kept whole.
+    here") is too few, and a body that is nothing but links is kept whole, as
+    is one whose run has more text than the body above it: a briefing or a
+    digest whose stories, headline and teaser each, are the article.
     This is Mozilla Readability's link density (``_getLinkDensity``) at its
     limit: blocks whose text is all link text.
     """
@@ -305,9 +332,15 @@ def drop_link_lists(body: list[Block], page_url: str | None = None) -> list[Bloc
     if links < _LINK_LIST_LINKS or start == 0:
         return body
     cut = text[start]
+    if _chars(body[cut:]) > _chars(body[:cut]):
+        return body  # more text than the story above it: the list is the article (a briefing, a digest)
     if start > 1 and _is_label(body[text[start - 1]]):
         cut = text[start - 1]
     return [*body[:cut], *(b for b in body[cut:] if isinstance(b, Figure))]
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(plain_text(b).strip()) for b in blocks if not isinstance(b, Figure))
 
 
 # --------------------------------------------------------------------------
@@ -403,14 +436,14 @@ _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 def _site_link(url: str, page_host: str | None) -> bool:
-    """A link to another page of the site: relative, or to the page's own host (any host when the
-    page does not say its address), and not to a document (:data:`_PAGE_TYPES`)."""
+    """A link to another page of the site: relative, or to the page's own host (only relative when
+    the page does not say its address), and not to a document (:data:`_PAGE_TYPES`)."""
     parts = urlsplit(url)
     kind, _ = mimetypes.guess_type(parts.path)
     if kind is not None and kind not in _PAGE_TYPES:
         return False
     if parts.scheme not in ("", "http", "https"):
         return parts.scheme == "javascript"  # a script's control; mailto: and the like are not the site's
-    if not parts.netloc or page_host is None:
+    if not parts.netloc:
         return True
-    return _host(url) == page_host
+    return page_host is not None and _host(url) == page_host

@@ -118,11 +118,16 @@ def _shown_as(teasers: list[HtmlElement], key: str, cut: bool) -> HtmlElement | 
 def _at_page_edge(el: HtmlElement) -> bool:
     """Whether ``el`` is inside the page's own ``<header>`` or ``<footer>``: one with no article,
     section or main part around it (HTML scopes a header to its nearest section; an article's
-    header, with the headline and lead, is the article's)."""
+    header, with the headline and lead, is the article's) and without the page's only ``<h1>``
+    (the headline: a ``<div class="article">`` scopes its header to the article as well)."""
     ancestors = list(el.iterancestors())
+    h1s: list[HtmlElement] | None = None
     for i, a in enumerate(ancestors):
         if a.tag in _PAGE_EDGES and not any(b.tag in _SECTIONS for b in ancestors[i + 1 :]):
-            return True
+            if h1s is None:
+                h1s = list(el.getroottree().iter("h1"))
+            if not (len(h1s) == 1 and any(a is h or a in h.iterancestors() for h in h1s)):
+                return True
     return False
 
 
