@@ -477,6 +477,11 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
         ("۲ تیر ۱۳۹۹ | 03:45", "fa", DateLine("2020-06-22")),
         ("۲ تیر ۱۳۹۹ (03:45)", "fa", DateLine("2020-06-22")),
         ("mardi 5 mars 2024 | 10:30", "fr", DateLine("2024-03-05")),
+        # ... unless an AM/PM name marks it as a time of day (review of h17d: English bylines)
+        ("March 5, 2024 | 10:30 AM", "en", DateLine("2024-03-05T10:30:00")),
+        ("March 5, 2024 · 3:04 PM", "en", DateLine("2024-03-05T15:04:00")),
+        ("March 5, 2024 (10:30 AM)", "en", DateLine("2024-03-05T10:30:00")),
+        ("March 5, 2024 | 03:45", "en", DateLine("2024-03-05")),
         ("mardi 5 mars 2024, 10:30", "fr", DateLine("2024-03-05T10:30:00")),
         ("به‌روزرسانی: ۵ تیر ۱۳۹۹", "fa", DateLine(None, "2020-06-25")),  # the catalogue's update label
         ("عکس: ۱۵ خرداد ۱۳۹۹", "fa", None),  # a caption's label: no date line

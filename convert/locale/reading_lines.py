@@ -28,8 +28,9 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     besides (a label, a sentence) give ``None``. One clock after the dates is kept, a PM name making
     it afternoon (``Mar. 5, 2024 / 10:30 AM`` -> ``2024-03-05T10:30:00``, ``4 marca 2024 10:30:15``
     -> ``2024-03-04T10:30:15``) when only a space, a comma, a dash or a slash stands between them:
-    a clock in brackets or after a bar (``۲ تیر ۱۳۹۹ | 03:45``, a video's length) or a line with a
-    UTC offset (``mardi 5 mars 2024 (+01:00)``) gives the day alone."""
+    a clock in brackets or after a bar (``۲ تیر ۱۳۹۹ | 03:45``, a video's length) gives the day
+    alone unless an AM/PM name marks it as a time of day (``March 5, 2024 | 10:30 AM``), and a
+    line with a UTC offset (``mardi 5 mars 2024 (+01:00)``) gives the day alone."""
     if len(text) > _LINE_LIMIT:
         return None
     offsets = list(_OFFSET.finditer(text))
@@ -51,10 +52,12 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         or len(day[0]) != 10
         or offsets
         or clocks[0].start() < (end := max(e for _, e, _, _ in found))
-        or not _CLOCK_GAP.fullmatch(text[end : clocks[0].start()])
     ):
         return day
     am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
+    gap = text[end : clocks[0].start()]
+    if not (_CLOCK_GAP.fullmatch(gap) or ((am or pm) and _MARKED_GAP.fullmatch(gap))):
+        return day  # a bare clock after a bar is a video's length; ``| 10:30 AM`` is a time of day
     clock = _clock(clocks[0], "pm" if pm and not am else "am" if am and not pm else "")
     return (f"{day[0]}T{clock}", day[1]) if clock else day
 
@@ -96,6 +99,9 @@ _OFFSET = lazy(r"(?<![\d:])[+\-\u2212]\d{2}:?\d{2}(?![\d:])")
 #: What may stand between the dates and the clock kept with them: spaces, a comma (Latin or
 #: Arabic), a dash, a slash; no bracket, no bar (a clock there is a video's length or a zone).
 _CLOCK_GAP = lazy(r"\s*[,\u060c\-\u2013\u2014/]?\s*")
+#: The same after a bar, a dot or a bracket, for a clock the language's AM/PM name marks as a time
+#: of day (``March 5, 2024 | 10:30 AM``, ``March 5, 2024 (10:30 AM)``).
+_MARKED_GAP = lazy(r"\s*[|\u00b7\u2022(\[]?\s*")
 #: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
 _DIGIT_DATE = lazy(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
 #: What may stand between dates and clocks in a date line: spaces, punctuation, symbols.
