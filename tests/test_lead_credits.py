@@ -646,3 +646,26 @@ def test_the_hundred_family_surnames_open_every_reporter_name_the_tests_hold() -
     test_a_lead_credit_is_read_and_taken_off_the_lead(
         "zh", "本报讯（记者欧阳修文）", None, ("欧阳修文",), None
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "month_day"),
+    [
+        ("新华社北京十二月六日电（记者王小明）", (12, 6)),
+        ("新华社北京二十一日电（记者王小明）", None),  # a day alone is no month and day: no credit
+        ("新华社北京三月三十一日电（记者王小明）", (3, 31)),
+        ("新华社北京十十月六日电（记者王小明）", None),  # no number: no credit
+    ],
+)
+def test_a_dispatch_date_in_chinese_numerals_is_no_part_of_the_place(
+    head: str, month_day: tuple[int, int] | None
+) -> None:
+    """A 电头 may write its month and day in Chinese numerals (review: ``北京十二月六日`` was the place)."""
+    from convert.locale.newsroom import read_lead_credit
+
+    credit = read_lead_credit(head + "港口管理局表示，明年将再安装四台起重机。", "zh")
+    if month_day is None:
+        assert credit is None or "日" not in (credit.place or "")
+    else:
+        assert credit is not None
+        assert (credit.place, credit.names, (credit.month, credit.day)) == ("北京", ("王小明",), month_day)

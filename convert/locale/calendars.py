@@ -188,3 +188,18 @@ def early_numeric(text: str, language: Callable[[], str | None] | None) -> tuple
         return True, None
     found = to_gregorian("persian", year, month, day)
     return True, found.isoformat() if found else None
+
+
+#: 一 … 三十九: a month or a day in Chinese numerals, as a 电头 (dispatch head) may write its date
+#: (``十二月六日电``) as readily as in digits (``12月6日电``).
+_ZH_NUMBERS = {n: i + 1 for i, n in enumerate("一二三四五六七八九十")} | {
+    t + "十" + o: 10 * (1 + i) + j
+    for i, t in enumerate(["", "二", "三"])
+    for j, o in enumerate(["", *"一二三四五六七八九"])
+}
+
+
+def month_day_number(text: str) -> int | None:
+    """A month's or day's number written in digits or in Chinese numerals (``十二`` 12, ``二十一``
+    21); ``None`` for what is no such number (``十十``)."""
+    return int(text) if text.isdigit() else _ZH_NUMBERS.get(text)

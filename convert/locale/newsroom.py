@@ -14,9 +14,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .._regex import compiled, lazy
 from ..cache import dataclass
+from .calendars import month_day_number
 from .surnames import chinese_surname_first
 from .text import babel_locale
 
@@ -277,9 +279,9 @@ _WORDS_FILE = Path(__file__).parent / "data" / "newsroom_words.json"
 
 
 @lru_cache(maxsize=1)
-def _newsroom_words() -> dict[str, dict]:
+def _newsroom_words() -> dict[str, dict[str, Any]]:
     """``data/newsroom_words.json``: role, desk and agency words, each list with its source."""
-    return json.loads(_WORDS_FILE.read_text(encoding="utf-8"))
+    return json.loads(_WORDS_FILE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def role_words(tag: str | None) -> tuple[str, ...]:
@@ -395,7 +397,8 @@ _JA_CREDIT = lazy(
 #: the agencies' and papers' news sites head their copy the same way (``中新网``, ``人民网``).
 _ZH_CREDIT = lazy(
     r"(?P<reprint>据|據)?(?P<agency>[\u4e00-\u9fff]{1,5}?[社网網]|本报|本報)"
-    r"(?P<place>[\u4e00-\u9fff·]{0,10}?)(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?"
+    r"(?P<place>[\u4e00-\u9fff·]{0,10}?)(?:(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
     r"(?:专|專)?(?P<wired>电|電|讯|訊)(?P<gap>\s*)(?:[（(](?P<who>[^（）()]{2,40})[）)])?\s*"
 )
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -529,7 +532,9 @@ def _chinese_credit(text: str) -> LeadCredit | None:
         return None
     place = m.group("place")
     own = m.group("agency") in ("本报", "本報")
-    month, day = (int(m.group("month")), int(m.group("day"))) if m.group("month") else (None, None)
+    month, day = (month_day_number(m["month"]), month_day_number(m["day"])) if m["month"] else (None, None)
+    if (m["month"] and not (month and day)) or re.search(r"[一二三四五六七八九十][月日]", place):
+        return None  # 十十月, 北京二十一日电: no month and day, no place
     if not (place or month or own):
         return None  # 出版社讯, 中国新闻社电: a dispatch names where or when it was wired (本报讯 aside)
     if m.group("wired") in "电電" and not (place or month):

@@ -246,7 +246,7 @@ def _has_sentence_end(text: str) -> bool:
 
 @functools.cache
 def _sentence_end() -> Any:
-    import regex
+    import regex  # type: ignore[import-untyped]
 
     return regex.compile(r"\p{Sentence_Terminal}")
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from lxml import etree
 from lxml.html import HtmlElement, defs
@@ -66,7 +67,9 @@ def _teasers(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _unseen(el: object) -> bool:
-    return not isinstance(getattr(el, "tag", None), str) or el.tag in _NOT_TEXT or is_hidden(el)
+    if not isinstance(el, etree._Element) or not isinstance(el.tag, str):
+        return True  # a comment or a processing instruction
+    return el.tag in _NOT_TEXT or is_hidden(cast(HtmlElement, el))
 
 
 def _keys(root: HtmlElement, memo: dict[HtmlElement, str]) -> None:
