@@ -344,6 +344,7 @@ _SIGNED = '<p>Filed in <a href="/author/jane-roe/">Jane Roe</a>\'s column.</p>'
 RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str], list[str]]] = {
     "on-dates": ("By Jane Roe on Monday, March 5", ["Jane Roe"], []),
     "glued-dates": ("By Jeff FoustMonday", ["Jeff Foust"], ["Jeff FoustMonday"]),
+    "photo-credits": ("By Jane Roe; photos by Max Muster/Reuters", ["Jane Roe"], []),
     "running-text": ("Iberische Weine in Berlin, Jane Roe", [], ["Jane Roe"]),
     "by-line": ((page("<p>By Giovanni Gaggero | 12/10/2020</p>"), None, None), ["Giovanni Gaggero"], []),
     "signed-guesses": ((page(_SIGNED), "Jane Roe", None), ["Jane Roe"], []),

@@ -748,3 +748,24 @@ def test_a_date_glued_to_the_end_of_a_name_is_cut(byline: str, names: list[str])
     from convert.readers.html.names import AuthorFilter
 
     assert AuthorFilter().names(byline) == names
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Photos by Jane Roe", []),  # a photographer is no author
+        ("Fotos von Jane Roe", []),  # was one "name", "Fotos von Jane Roe"
+        ("Photo: Max Muster/Reuters", []),  # was "Reuters"
+        ("Fotografin: Anna Roe", []),
+        ("By Jane Roe; photos by Max Muster", ["Jane Roe"]),  # was none
+        ("Text: Jane Roe, Fotos: Max Muster", ["Jane Roe"]),
+        ("Text and photos by Jane Roe", ["Jane Roe"]),  # was none: she wrote it too
+        ("Text und Bilder von Jane Roe", ["Jane Roe"]),
+        ("Imogen Roe", ["Imogen Roe"]),  # a name that opens like the word stays
+        ("Bilderberg Smith", ["Bilderberg Smith"]),
+    ],
+)
+def test_a_photographers_credit_names_no_author(byline: str, names: list[str]) -> None:
+    from convert.readers.html.names import AuthorFilter
+
+    assert AuthorFilter().names(byline) == names

@@ -30,6 +30,22 @@ _SEPARATORS = re.compile(
 )
 
 
+#: A photographer's credit: the words for photos in the same languages ("Photos by Jane Roe",
+#: "Fotos: Max Muster", "Foto von …"): from there on a byline names who took the pictures, not who
+#: wrote the article ("By Jane Roe; photos by Max Muster" is Jane Roe's).
+_PHOTO_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|photographers?|pictures?|images?|fotos?|fotograf(?:in|en|ie|ien)?|"
+    r"fotograf[íi]as?|bild(?:er)?|photographies?|immagin[ei])\b\s*(?:(?:by|von|par|por|di|da|door|de|av|af)\b)?\s*[:\-–]?",
+    re.IGNORECASE,
+)
+#: "Text and photos by Jane Roe", "Text und Fotos: …": the writer took the pictures too.
+_TEXT_AND_PHOTOS = re.compile(
+    r"^(?:text|words|story|texte?|texto|testo)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+"
+    r"(?:photo(?:graph)?s?|pictures?|fotos?|bild(?:er)?|photographies?|fotograf[íi]as?)\b",
+    re.IGNORECASE,
+)
+
+
 def _alternatives(names: dict[int, tuple[str, ...]]) -> str:
     return "|".join(map(re.escape, sorted({n for v in names.values() for n in v}, key=len, reverse=True)))
 
@@ -101,6 +117,9 @@ AUTHOR_RULES = {
     # a month or weekday glued to the end of a name is the date the page set beside it
     # ("Carrie ArnoldNovember 5, 2019" is Carrie Arnold)
     "glued-dates": True,
+    # a photographer's credit ("Photos by Jane Roe", "Foto: Max Muster/Reuters") names no author, and
+    # ends the byline it is part of; "Text and photos by Jane Roe" is Jane Roe's
+    "photo-credits": True,
     # a byline field with running text in any part (a site description) names nobody
     "running-text": True,
     # a line of the page that reads "By NAME" with no byline markup is a byline candidate (:mod:`.byline`)
@@ -162,6 +181,8 @@ class AuthorFilter:
             return []
         text = _PARENS.sub("", text)
         text = _SHORT_WEEKDAY_TAIL.sub("", text)
+        if AUTHOR_RULES["photo-credits"]:
+            text = _TEXT_AND_PHOTOS.sub("", text)
         if AUTHOR_RULES["glued-dates"]:
             text = " ".join(_GLUED_DATE.sub("", word) for word in text.split(" "))
         if m := _POSTED_BY.match(text):
@@ -170,6 +191,9 @@ class AuthorFilter:
             text = _ON_DATE_TAIL.sub("", text)
         out: list[str] = []
         parts = _SEPARATORS.split(text)
+        if AUTHOR_RULES["photo-credits"]:
+            credit = next((i for i, part in enumerate(parts) if _PHOTO_CREDIT.match(part)), len(parts))
+            parts = parts[:credit]  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe alone
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
