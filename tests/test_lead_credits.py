@@ -665,7 +665,7 @@ def test_a_dispatch_date_in_chinese_numerals_is_no_part_of_the_place(
 
     credit = read_lead_credit(head + "港口管理局表示，明年将再安装四台起重机。", "zh")
     if month_day is None:
-        assert credit is None or "日" not in (credit.place or "")
+        assert credit is None
     else:
         assert credit is not None
         assert (credit.place, credit.names, (credit.month, credit.day)) == ("北京", ("王小明",), month_day)

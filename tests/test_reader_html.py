@@ -742,6 +742,10 @@ def test_a_declared_title_is_written_as_the_page_heading_shows_it() -> None:
         ("Anne DeMay", ["Anne DeMay"]),  # a short month inside a name stays
         ("Ann DiMarchetti", ["Ann DiMarchetti"]),  # a month's letters that run on are a name's
         ("Plácido Domingo", ["Plácido Domingo"]),  # a weekday as its own word is a name here
+        ("Joe DiMaggio", ["Joe DiMaggio"]),  # a particle or prefix before it: a name (review)
+        ("Paul DiSabato", ["Paul DiSabato"]),
+        ("Ann DelMarzo", ["Ann DelMarzo"]),
+        ("Jim McAugust", ["Jim McAugust"]),
     ],
 )
 def test_a_date_glued_to_the_end_of_a_name_is_cut(byline: str, names: list[str]) -> None:
@@ -761,7 +765,13 @@ def test_a_date_glued_to_the_end_of_a_name_is_cut(byline: str, names: list[str])
         ("Text: Jane Roe, Fotos: Max Muster", ["Jane Roe"]),
         ("Text and photos by Jane Roe", ["Jane Roe"]),  # was none: she wrote it too
         ("Text und Bilder von Jane Roe", ["Jane Roe"]),
-        ("Imogen Roe", ["Imogen Roe"]),  # a name that opens like the word stays
+        ("Image Smith", ["Image Smith"]),  # the word as a first name, no credit's "by" or colon
+        ("Photos: Max Muster, Text: Jane Roe", ["Jane Roe"]),  # the writer's label after a credit
+        ("Foto: Max Muster / Text: Jane Roe", ["Jane Roe"]),
+        ("Photos and text by Jane Roe", ["Jane Roe"]),
+        ("Reporting and photos by Jane Roe", ["Jane Roe"]),
+        ("Tekst og foto: Ola Nordmann", ["Ola Nordmann"]),
+        ("AP Photo/Max Muster", []),  # an agency's photo credit
         ("Bilderberg Smith", ["Bilderberg Smith"]),
     ],
 )

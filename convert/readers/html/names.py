@@ -33,15 +33,28 @@ _SEPARATORS = re.compile(
 #: A photographer's credit: the words for photos in the same languages ("Photos by Jane Roe",
 #: "Fotos: Max Muster", "Foto von …"): from there on a byline names who took the pictures, not who
 #: wrote the article ("By Jane Roe; photos by Max Muster" is Jane Roe's).
+_PHOTO = (
+    r"(?:photo(?:graph)?s?|photography|pictures?|images?|fotos?|foto's|fotografie(?:n)?|fotograf[íi]as?|"
+    r"bild(?:er)?|photographies?|immagin[ei])"
+)
+#: A credit: the word and then "by" (in the same languages), a colon or a dash before the name;
+#: or the photographer named as such ("Fotografin Anna Roe"); or an agency's ("AP Photo").
+#: "Picture Editor" (a role) and "Image Smith" (a name) are neither.
 _PHOTO_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?s?|photographers?|pictures?|images?|fotos?|fotograf(?:in|en|ie|ien)?|"
-    r"fotograf[íi]as?|bild(?:er)?|photographies?|immagin[ei])\b\s*(?:(?:by|von|par|por|di|da|door|de|av|af)\b)?\s*[:\-–]?",
+    rf"^(?:{_PHOTO}\s*(?:(?:by|von|par|por|di|da|door|de|av|af)\b|[:\-–])|"
+    r"(?:photographer|fotograf(?:in)?)\b|\S+\s+photos?$)",
     re.IGNORECASE,
 )
-#: "Text and photos by Jane Roe", "Text und Fotos: …": the writer took the pictures too.
+#: Where a writer's part starts again after a credit ("Fotos: Max Muster, Text: Jane Roe").
+_WRITER_LABEL = re.compile(
+    r"^(?:text|texte?|texto|testo|tekst|words|story|reporting|by|von|par|por|door)\b", re.I
+)
+_WRITING = r"(?:text|texte?|texto|testo|tekst|words|story|reporting)"
+#: "Text and photos by Jane Roe", "Photos and text: …", "Tekst og foto: …": the writer took the
+#: pictures too.
 _TEXT_AND_PHOTOS = re.compile(
-    r"^(?:text|words|story|texte?|texto|testo)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+"
-    r"(?:photo(?:graph)?s?|pictures?|fotos?|bild(?:er)?|photographies?|fotograf[íi]as?)\b",
+    rf"^(?:{_WRITING}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{_PHOTO}|"
+    rf"{_PHOTO}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{_WRITING})\b",
     re.IGNORECASE,
 )
 
@@ -184,7 +197,7 @@ class AuthorFilter:
         if AUTHOR_RULES["photo-credits"]:
             text = _TEXT_AND_PHOTOS.sub("", text)
         if AUTHOR_RULES["glued-dates"]:
-            text = " ".join(_GLUED_DATE.sub("", word) for word in text.split(" "))
+            text = " ".join(_unglued(word) for word in text.split(" "))
         if m := _POSTED_BY.match(text):
             text = m["name"]
         if AUTHOR_RULES["on-dates"]:
@@ -192,8 +205,7 @@ class AuthorFilter:
         out: list[str] = []
         parts = _SEPARATORS.split(text)
         if AUTHOR_RULES["photo-credits"]:
-            credit = next((i for i, part in enumerate(parts) if _PHOTO_CREDIT.match(part)), len(parts))
-            parts = parts[:credit]  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe alone
+            parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
@@ -247,6 +259,29 @@ class AuthorFilter:
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+def _unglued(word: str) -> str:
+    """``word`` without a month or weekday glued to its end (``FoustMonday``), unless what stays is a
+    name's particle or prefix (``DiMaggio``, ``McAugust``, ``VanAugust``: three letters or fewer)."""
+    m = _GLUED_DATE.search(word)
+    if m is None or m.start() <= 3 or word[: m.start()].casefold() in PARTICLES:
+        return word
+    return word[: m.start()]
+
+
+def _without_photo_credits(parts: list[str]) -> list[str]:
+    """A byline's parts without its photographers' credits: each credit, and the parts after it
+    until one that a writer's label opens ("Fotos: Max Muster, Text: Jane Roe" is Jane Roe's)."""
+    kept: list[str] = []
+    credit = False
+    for part in parts:
+        if _PHOTO_CREDIT.match(part):
+            credit = True
+        elif not credit or _WRITER_LABEL.match(part):
+            credit = False
+            kept.append(part)
+    return kept
 
 
 def _capitals_only(text: str) -> str:
