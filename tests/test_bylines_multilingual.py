@@ -175,10 +175,11 @@ HELD_HEADLINES = [
 #: the particle check: no maintained data tells ``Amour`` from a given name).
 PARTICLE_HEADLINES = {"Par Amour de la Patrie"}
 #: Headlines in a newsroom's byline form whose words are shaped like a name (a saint's genitive,
-#: two Han characters, a Hangul word opening with a family-name syllable, Arabic words): standing
-#: first with only the body below they read as a byline, as ``记者 王小明`` and ``김민수 기자`` must
-#: (no maintained data tells ``手记`` "notes" or ``어린이`` "children" from a given name).
-NEWSROOM_HEADLINES = {"Του Αγίου Δημητρίου", "记者 手记", "어린이 기자", "كتب: قراءة في المعرض"}
+#: a Hangul word opening with a family-name syllable, Arabic words): standing first with only the
+#: body below they read as a byline, as ``김민수 기자`` must (no maintained data tells ``어린이``
+#: "children" from a given name). ``记者 手记`` ("a reporter's notes") is a headline since a Chinese
+#: reporter's name must open with a 百家姓 surname.
+NEWSROOM_HEADLINES = {"Του Αγίου Δημητρίου", "어린이 기자", "كتب: قراءة في المعرض"}
 
 
 def _cases(tuned: list, held: list, limits: frozenset[str] | set[str] = frozenset()) -> list:

@@ -669,3 +669,26 @@ def test_a_dispatch_date_in_chinese_numerals_is_no_part_of_the_place(
     else:
         assert credit is not None
         assert (credit.place, credit.names, (credit.month, credit.day)) == ("北京", ("王小明",), month_day)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("记者 王小明", ("王小明",)),
+        ("本报记者王小明 李华", ("王小明", "李华")),
+        ("記者 陳大文", ("陳大文",)),
+        ("记者 欧阳修文", ("欧阳修文",)),
+        ("记者 观察", None),  # a column's name after the reporter's word (was the "name" 观察)
+        ("本报记者 北京", None),  # a place (was the "name" 北京)
+        ("记者 手记", None),
+    ],
+)
+def test_a_chinese_reporters_byline_names_someone_with_a_surname(
+    line: str, names: tuple[str, ...] | None
+) -> None:
+    """The newsroom byline ``记者 NAME`` reads a name only when it opens with a 百家姓 surname, as the
+    lead credits' brackets do."""
+    from convert.readers._bylines import find_byline
+
+    found = find_byline(line, lambda: "zh")
+    assert (found.names if found else None) == names

@@ -159,6 +159,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     if (lang := language()) is None:
         return None
     rest = reading.read_byline(line, lang)
+    newsroom = rest is None
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
         return None
     rest, published, parser = _date_after_names(rest.rstrip(" ."), lang, language)
@@ -172,6 +173,13 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     hangul = [p for p in people if any("\uac00" <= ch <= "\ud7a3" for ch in p)]
     if not all(reading.korean_family_name(p) for p in hangul):
         return None  # 청년 기자, 시민 기자: a column's name ("young", "citizen" reporters), no person
+    han = [p for p in people if p and all("\u4e00" <= ch <= "\u9fff" for ch in p)]
+    if (
+        newsroom
+        and lang.split("-")[0].split("_")[0] == "zh"
+        and not all(map(reading.chinese_surname_first, han))
+    ):
+        return None  # 记者 观察, 本报记者 北京: a column or a place after the reporter's word, no person
     headline_like = any(_weak_name(p, lang) for p in people)
     return Byline(
         tuple(dict.fromkeys(tidy_name(p) for p in people)),
