@@ -193,6 +193,7 @@ def test_an_arabic_byline_with_a_weekday_after_the_names() -> None:
         found = find_byline(f"بقلم أحمد علي، {weekday}", lambda: "ar")
         assert found is not None and (found.names, found.published) == (("أحمد علي",), None), weekday
 
+
 @pytest.mark.parametrize(
     ("lang", "line", "names"),
     [
