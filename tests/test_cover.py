@@ -110,6 +110,23 @@ def test_right_to_left_title_is_set_from_the_right() -> None:
     assert min(ink) > 200  # and a short title does not reach the left one
 
 
+@pytest.mark.parametrize("title", ["لقاء في عشق آباد", "A cover with no theme font installed"])
+def test_cover_without_any_installed_font_uses_pillows_own(
+    title: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A machine without the themes' fonts (scripts/system-deps.sh not run): Pillow's built-in face is
+    # laid out without Raqm, which refuses a direction or language; the cover is drawn all the same.
+    from convert.exporters import _cover
+
+    monkeypatch.setattr(_cover, "font_face", lambda *args, **kwargs: None)
+    image = Image.open(io.BytesIO(cover_png(arabic(title), load_theme("default")))).convert("RGB")
+    background = image.getpixel((5, 5))
+    band = image.crop((0, 300, COVER_SIZE[0], 700))
+    assert any(
+        band.getpixel((x, y)) != background for x in range(0, band.width, 2) for y in range(0, band.height, 4)
+    )
+
+
 # --------------------------------------------------------------------------
 # The EPUB: cover image, fonts
 

@@ -112,8 +112,13 @@ class _Setter:
             return ImageFont.truetype(str(face.path), size, layout_engine=engine)
         return ImageFont.load_default(size)
 
+    def options(self, font: Any) -> dict[str, Any]:
+        """Direction and language for a font Raqm lays out; Pillow refuses them for any other
+        (its built-in font, the one left when no theme font is installed, is laid out without Raqm)."""
+        return self.kwargs if getattr(font, "layout_engine", None) == ImageFont.Layout.RAQM else {}
+
     def width(self, text: str, font: Any) -> float:
-        return float(self.draw.textlength(text, font=font, **self.kwargs))
+        return float(self.draw.textlength(text, font=font, **self.options(font)))
 
     def wrap(self, text: str, font: Any, room: float) -> list[str]:
         tokens = list(text) if self.unspaced else text.split()
@@ -135,7 +140,7 @@ class _Setter:
         size = font.size if hasattr(font, "size") else 40
         for line in lines:
             x = COVER_SIZE[0] - _MARGIN - self.width(line, font) if self.rtl else _MARGIN
-            self.draw.text((x, y), line, font=font, fill=fill, **self.kwargs)
+            self.draw.text((x, y), line, font=font, fill=fill, **self.options(font))
             y += size * leading
         return y
 
