@@ -39,6 +39,7 @@ article-extraction-benchmark ``ground-truth.json``.
 from __future__ import annotations
 
 import argparse
+import difflib
 import gzip
 import hashlib
 import json
@@ -248,6 +249,14 @@ def norm_text(text: str | None) -> str:
     return " ".join(text.split()).strip(" .,:;|-–—")
 
 
+def near_title(got: str | None, expected: str) -> bool:
+    """Whether ``got`` is at least 0.8 alike ``expected`` (difflib's ratio of the two normalised
+    titles): exact matching counts a title that keeps the site's name (``… | eHow``), or drops a
+    kicker, as wrong as another heading; this figure tells the two kinds of miss apart.
+    """
+    return bool(got) and difflib.SequenceMatcher(None, norm_text(got), norm_text(expected)).ratio() >= 0.8
+
+
 def normalize_name(name: str) -> str:
     """A name as names are compared, for every system and the ground truth alike.
 
@@ -450,6 +459,9 @@ def run_page(job: Job) -> dict[str, dict[str, Any]]:
 @dataclass
 class Score:
     title: list[bool] = field(default_factory=list)
+    #: A title at least 0.8 alike the expected one (:func:`near_title`): a site name kept or a
+    #: kicker dropped is near, another heading is not.
+    title_near: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     language: list[bool] = field(default_factory=list)
     author_tp: int = 0
@@ -468,6 +480,7 @@ class Score:
             self.errors += 1
         if page.title:
             self.title.append(bool(got.get("title")) and norm_text(got.get("title")) == norm_text(page.title))
+            self.title_near.append(near_title(got.get("title"), page.title))
         if page.date:
             self.date.append(str(got.get("date") or "")[:10] == page.date[:10])
         if page.language:
@@ -505,6 +518,7 @@ class Score:
         r = tp / (tp + fn) if tp + fn else 0.0
         return {
             "title %": pct(self.title),
+            "title ≈ %": pct(self.title_near),
             "author P": ratio(self.author_tp, self.author_pred),
             "author R": ratio(self.author_tp, self.author_gold),
             "date %": pct(self.date),
@@ -521,6 +535,7 @@ class Score:
         """
         per_page: list[Any] = {  # type: ignore[assignment]
             "title %": self.title,
+            "title ≈ %": self.title_near,
             "date %": self.date,
             "lang %": self.language,
             "author P": self.author_counts,
@@ -549,6 +564,7 @@ class Score:
 #: Metrics in table order: the row key of :meth:`Score.row` and the label printed.
 METRICS = (
     ("title %", "title %"),
+    ("title ≈ %", "title ≥ 0.8 alike %"),
     ("author P", "author precision"),
     ("author R", "author recall"),
     ("date %", "date %"),

@@ -71,3 +71,15 @@ def test_the_gap_between_halves_is_read_against_its_sampling_error() -> None:
     same = accuracy.Score()
     same.title = [True] * 30
     assert same.spread("title %") == 0.0  # every resample is all right
+
+
+def test_a_near_title_keeps_a_site_name_and_another_heading_is_not_near() -> None:
+    expected = "Saftiger Zitronenkuchen vom Blech"
+    assert accuracy.near_title("Saftiger Zitronenkuchen vom Blech | Backen", expected)
+    assert accuracy.near_title("“Saftiger Zitronenkuchen vom Blech”", expected)
+    assert not accuracy.near_title("Backen macht glücklich", expected)
+    assert not accuracy.near_title(None, expected)
+    score = accuracy.Score()
+    score.add(accuracy.Page("x", Path("x"), title=expected), {"title": f"{expected} | Backen"})
+    assert score.title == [False] and score.title_near == [True]
+    assert score.row()["title ≈ %"].startswith("100.0")
