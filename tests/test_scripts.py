@@ -417,14 +417,34 @@ def test_bundle_pdf_gives_each_article_its_script_fonts() -> None:
 
 
 def test_pdf_warns_about_a_script_without_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_exporter, "_font_coverage", {"Latn": True})
-    monkeypatch.setattr(pdf_exporter, "_fonts_cover", lambda letters: "\U00010570" not in letters)
+    monkeypatch.setattr(pdf_exporter, "_font_coverage", {})
+    vithkuqi = range(0x10570, 0x105C0)  # Unicode's Vithkuqi block, which no installed font has here
+    monkeypatch.setattr(
+        pdf_exporter, "_fonts_cover", lambda letters: not any(ord(c) in vithkuqi for c in letters)
+    )
     art = Article(
         Metadata(title="Vithkuqi", language="sq"), (Paragraph((Text("Teksti \U00010570\U00010571"),)),)
     )
     warnings: list[str] = []
     export(PdfExporter(), art, warnings)
     assert [w for w in warnings if "Vithkuqi" in w and "no installed font" in w]
+    assert pdf_exporter.scripts_without_font(article("zh")) == []
+
+
+def test_one_rare_letter_does_not_mark_its_script_missing_for_later_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A Han letter of CJK Extension C that no installed font has (a random tree in test_fuzz drew one
+    # and every later Chinese PDF of that process warned that Han letters were missing).
+    rare = "\U0002a700"
+    monkeypatch.setattr(pdf_exporter, "_font_coverage", {})
+    monkeypatch.setattr(pdf_exporter, "_fonts_cover", lambda letters: rare not in letters)
+
+    def han(text: str) -> Article:
+        return Article(Metadata(title="x", language="zh"), (Paragraph((Text(text),)),))
+
+    assert pdf_exporter.scripts_without_font(han(rare)) == ["Han"]
+    assert pdf_exporter.scripts_without_font(han(f"{rare}中文")) == []  # the others are drawn
     assert pdf_exporter.scripts_without_font(article("zh")) == []
 
 

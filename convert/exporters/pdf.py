@@ -257,7 +257,9 @@ def _blocks_with_late_notes(document: Any) -> set[tuple[str, int]]:
     return {block for page, ident, block in calls if note_page.get(ident, page) > page}
 
 
-#: Script code -> whether an installed font has its letters, asked of fontconfig once per process.
+#: Letter -> whether an installed font has it, asked of fontconfig once per process. Kept per
+#: letter, not per script: one article's rare letter (a Han letter of CJK Extension B) no font
+#: has must not make every later article of that script "missing".
 _font_coverage: dict[str, bool] = {}
 _SAMPLE_LETTERS = 3
 
@@ -266,9 +268,10 @@ def scripts_without_font(article: Article) -> list[str]:
     """Names of the scripts in the article's text that no installed font covers.
 
     WeasyPrint draws a letter no font has as an empty box and still exits
-    cleanly, so the text looks complete in the PDF's text layer alone. Each
-    script is checked once per process with ``fc-list :charset=…`` on a few of
-    its letters from the text; without ``fc-list`` nothing is reported.
+    cleanly, so the text looks complete in the PDF's text layer alone. For each
+    script, a few of its letters from the text are asked of ``fc-list
+    :charset=…`` (each letter once per process); a script is reported when no
+    installed font has any of them. Without ``fc-list`` nothing is reported.
     """
     meta = article.meta
     text = "\n".join(
@@ -278,16 +281,25 @@ def scripts_without_font(article: Article) -> list[str]:
     )
     missing = []
     # Which scripts, not how many letters: each distinct character once (every letter: 3 % of a render).
-    for script in sorted(scripts_in("".join(set(text)))):
-        if script not in _font_coverage:
-            letters = []
-            for ch in text:
-                if ch not in letters and char_script(ch) == script and ch.isalpha():
-                    letters.append(ch)
-                    if len(letters) == _SAMPLE_LETTERS:
-                        break
-            _font_coverage[script] = _fonts_cover(letters)
-        if not _font_coverage[script]:
+    distinct = set(text)
+    for script in sorted(scripts_in("".join(distinct))):
+        letters: list[str] = []
+        for ch in text:
+            if ch not in letters and char_script(ch) == script and ch.isalpha():
+                letters.append(ch)
+                if len(letters) == _SAMPLE_LETTERS:
+                    break
+        if not letters:
+            continue
+        if any(_font_coverage.get(ch) for ch in distinct if char_script(ch) == script):
+            continue  # a letter of it an earlier article drew: fontconfig need not be asked again
+        unknown = [ch for ch in letters if ch not in _font_coverage]
+        if unknown and _fonts_cover(unknown):  # one font has them all: one question answers each
+            _font_coverage.update(dict.fromkeys(unknown, True))
+        for ch in unknown:
+            if ch not in _font_coverage:
+                _font_coverage[ch] = _fonts_cover([ch])
+        if not any(_font_coverage[ch] for ch in letters):
             missing.append(script_name(script))
     return missing
 
