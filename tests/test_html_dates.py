@@ -16,6 +16,7 @@ from convert.readers.html.dates import (
     headline_date,
     headline_time,
     in_page_zone,
+    only_in_comments,
     page_stamps,
     shown_instead,
     shows,
@@ -244,3 +245,41 @@ def test_a_headline_written_with_another_break_is_placed_by_its_first_words() ->
     title = "Strompreisbremse – Erlösabschöpfung:Bundesregierung drosselt Bioenergie"
     text = "Menu 1 June 2019 Strompreisbremse – Erlösabschöpfung: Bundesregierung drosselt Bioenergie 29.11.2022 – Mehrfach"
     assert headline_date(text, title, date(2026, 1, 1)) == "2022-11-29"
+
+
+# --------------------------------------------------------------------------
+# Readers' comments
+
+COMMENTS = (
+    '<section id="comments"><ol class="commentlist"><li class="comment"><div class="comment-metadata">'
+    '<time datetime="2019-08-24T03:36:11+02:00">24. August 2019 um 03:36 Uhr</time></div>'
+    "<p>Peter sagt: a fine episode, thank you.</p></li></ol></section>"
+)
+
+
+def test_a_date_only_in_the_comments_gives_way_to_the_date_by_the_headline() -> None:
+    """htmldate's first element marked as a date is a comment's ``<time>``; the byline writes the article's."""
+    found = "2019-08-24"
+    byline = "<p>Veröffentlicht am 16.08.2019</p>"
+    published, where = weighed(byline=byline, after=COMMENTS, date=found)
+    assert published == "2019-08-16"
+    assert "comments" in where["published"]
+    assert weighed(after=COMMENTS, date=found)[0] is None  # nothing else dates the page: no date
+    with rules_off("comments"):
+        assert weighed(byline=byline, after=COMMENTS, date=found)[0] == found
+
+
+def test_a_date_the_article_also_writes_is_not_a_comments_date() -> None:
+    byline = "<p>Veröffentlicht am 24.08.2019</p>"
+    assert weighed(byline=byline, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
+
+
+def test_only_in_comments_needs_a_thread_that_is_not_the_whole_page() -> None:
+    stamp = '<time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time>'
+    thread = f'<html><body><h1>Story</h1><div class="comment">{stamp}</div></body></html>'
+    assert only_in_comments(tree(thread), "2019-08-24")
+    assert not only_in_comments(tree(thread), "2019-08-25")  # not written at all
+    whole = f'<html><body><div class="comments-open"><h1>Story</h1><div class="comment">{stamp}</div></div></body></html>'
+    assert only_in_comments(tree(whole), "2019-08-24")  # the comment's own element still marks it
+    page = f'<html><body><div id="comments"><h1>Story</h1><p>{stamp}</p></div></body></html>'
+    assert not only_in_comments(tree(page), "2019-08-24")  # a "thread" holding the headline is the page

@@ -41,7 +41,7 @@ from ...locale.script import script_of
 from ...locale.text import babel_locale
 from .._bylines import find_byline
 from .._datelines import DateLine, parse_date_line
-from .text import is_hidden, squash
+from .text import is_comment_thread, is_hidden, squash
 
 #: JSON-LD keys whose values are timestamps of the page or its parts.
 _LD_DATE_KEYS = ("datePublished", "dateCreated", "dateModified", "uploadDate")
@@ -460,6 +460,36 @@ def _own_text(el: HtmlElement) -> str:
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:
     """Whether ``day`` is written by the headline, not as an update (anywhere, when there is no headline)."""
     return _shown_near(text, day, headline_at(text, title))
+
+
+def only_in_comments(tree: HtmlElement, day: str, title: str | None = None) -> bool:
+    """Whether the page writes or stamps the calendar day ``day`` only in its readers' comments.
+
+    A comment thread (:func:`~.text.is_comment_thread`) that does not hold the headline
+    (:func:`headline_element`) dates a comment, not the article: htmldate's pick of the first
+    element marked as a date can be a comment's ``<time>``. ``False`` when the page writes the day
+    nowhere in one piece (no text node or ``datetime``/``content`` value gives it)."""
+    when = day_of(day)
+    if when is None:
+        return False
+    pattern = day_pattern(when)
+    head = headline_element(tree, title)
+    above = (
+        set(head.iterancestors()) if head is not None else set()
+    )  # a thread holding the headline is the page
+    found = False
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _UNSEEN:
+            continue
+        stamps = (el.get("datetime"), el.get("content"))
+        texts = (el.text or "", *(c.tail or "" for c in el))
+        if any((parse_stamp(v, window=False) or "")[:10] == day[:10] for v in stamps if v) or any(
+            pattern.search(t) for t in texts
+        ):
+            found = True
+            if not any(is_comment_thread(a) and a not in above for a in (el, *el.iterancestors())):
+                return False
+    return found
 
 
 def headline_time(tree: HtmlElement) -> str | None:

@@ -37,6 +37,7 @@ from .dates import (
     headline_time,
     in_page_zone,
     marked_dates,
+    only_in_comments,
     page_stamps,
     paragraphs_text,
     reads_calendars,
@@ -57,7 +58,7 @@ from .metatags import (
     site_title_tails,
 )
 from .names import AuthorFilter
-from .text import squash, unescaped, visible_text
+from .text import reader_text, squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
 from .weigh_title import as_shown, weigh_title
 
@@ -352,6 +353,9 @@ DATE_RULES = {
     # a page nothing dates, in a language that names other calendars, is dated by the date written by
     # its headline the language's way (a Solar Hijri or Hijri date on a Persian or Arabic page)
     "calendars": True,
+    # a date nothing declares that the page writes only in its readers' comments is a comment's: the
+    # date written by the headline instead (comments left out), or none
+    "comments": True,
 }
 
 
@@ -419,14 +423,16 @@ def _as_shown(
 
 def _by_headline(
     found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement, text: str, title: str | None
-) -> tuple[str, str]:
+) -> tuple[str | None, str]:
     """A date nothing declares, checked against the date written by the headline.
 
     htmldate's pick among undeclared dates can be a related story's, a
     comment's or the footer's; when the page has a headline and does not
     write that day by it, the date it does write there is the article's,
     unless an element marked as the publication date (``<time pubdate>``,
-    ``itemprop="datePublished"``) names the same day.
+    ``itemprop="datePublished"``) names the same day. A day the page gives only in its
+    readers' comments (:func:`only_in_comments`) is a comment's: the date written by the
+    headline, comments left out, or none.
     """
     if (
         not DATE_RULES["by-headline"]
@@ -434,6 +440,13 @@ def _by_headline(
         or any(value[:10] == found[0][:10] for value, _ in marked)
     ):
         return found
+    if DATE_RULES["comments"] and only_in_comments(tree, found[0], title):
+        day = _headline_day(reader_text(tree, strict=True), title)
+        return (
+            (day, "the date written by the headline (the other is only in the comments)")
+            if day
+            else (None, "")
+        )
     if DATE_RULES["time-shown"] and found[0][:10] == headline_time(tree):
         return found
     if shown_by_headline(text, found[0], title):
