@@ -13,6 +13,7 @@ from convert.base import ReadOptions
 from convert.model import Article
 from convert.readers.html import HtmlReader
 from convert.readers.html.dates import (
+    headline,
     headline_date,
     headline_time,
     in_page_zone,
@@ -283,3 +284,24 @@ def test_only_in_comments_needs_a_thread_that_is_not_the_whole_page() -> None:
     assert only_in_comments(tree(whole), "2019-08-24")  # the comment's own element still marks it
     page = f'<html><body><div id="comments"><h1>Story</h1><p>{stamp}</p></div></body></html>'
     assert not only_in_comments(tree(page), "2019-08-24")  # a "thread" holding the headline is the page
+
+
+def test_a_date_in_the_url_is_not_only_the_comments() -> None:
+    """``/2014/05/18/slug``: htmldate's day is the URL's, which a comment also writes; it stays."""
+    head = '<link rel="canonical" href="https://example.org/2019/08/24/harbour-plans/">'
+    assert weighed(head, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
+
+
+def test_the_headline_is_the_articles_heading_not_the_sites_name() -> None:
+    """A site's name in an ``<h1>`` above a list of other stories: the article's own heading places
+    the date the page writes by its headline."""
+    filler = "<p>" + "Other news from the region and beyond. " * 20 + "</p>"
+    page = tree(
+        '<html><head><title>Harbour plans approved</title></head><body><header><h1><a href="/">Zoll</a></h1>'
+        f"</header><aside><ul><li>Older story 24.11.2021</li></ul>{filler}</aside>"
+        "<article><h1>Harbour plans approved</h1><p>Datum: 14.01.2022</p>"
+        "<p>The council approved the harbour plans on a narrow vote after a long debate about costs.</p>"
+        "</article></body></html>"
+    )
+    assert headline(page) == "Harbour plans approved"
+    assert build_metadata(page, Extracted(date="2021-11-24")).published == "2022-01-14"

@@ -157,9 +157,12 @@ def headline_at(text: str, headline: str | None) -> int:
 _HEADLINE_PREFIX = 30
 
 
-def headline(tree: HtmlElement) -> str | None:
-    """The text of the page's first ``<h1>``, as :func:`visible_text` writes it; ``None`` without one."""
-    for h1 in tree.iter("h1"):
+def headline(tree: HtmlElement, title: str | None = None) -> str | None:
+    """The text of the page's headline, as :func:`visible_text` writes it: the heading that writes
+    ``title`` or else the first ``<h1>`` that is no site name (:func:`headline_element`), else the
+    first ``<h1>``; ``None`` without one."""
+    found = headline_element(tree, title)
+    for h1 in (found,) if found is not None else tree.iter("h1"):
         text = " ".join(h1.text_content().split())
         if text:
             return text

@@ -299,7 +299,7 @@ def _dates(
     found = _valid_dates((extracted.date, "htmldate via trafilatura (a date marked up in the page)"))
     searched = parse_stamp(extracted.searched_date)
     text = visible_text(tree)
-    head = headline(tree)
+    head = headline(tree, title)
     stamps = page_stamps(tree, jsonld_objects(tree))
     declared, marked = _in_page_zone(declared, stamps), _in_page_zone(marked, stamps)
     published: tuple[str | None, str]
@@ -431,8 +431,8 @@ def _by_headline(
     write that day by it, the date it does write there is the article's,
     unless an element marked as the publication date (``<time pubdate>``,
     ``itemprop="datePublished"``) names the same day. A day the page gives only in its
-    readers' comments (:func:`only_in_comments`) is a comment's: the date written by the
-    headline, comments left out, or none.
+    readers' comments (:func:`only_in_comments`), and not in its URL, is a comment's: the date
+    written by the headline, comments left out, or none.
     """
     if (
         not DATE_RULES["by-headline"]
@@ -440,7 +440,7 @@ def _by_headline(
         or any(value[:10] == found[0][:10] for value, _ in marked)
     ):
         return found
-    if DATE_RULES["comments"] and only_in_comments(tree, found[0], title):
+    if DATE_RULES["comments"] and url_day(tree) != found[0][:10] and only_in_comments(tree, found[0], title):
         day = _headline_day(reader_text(tree, strict=True), title)
         return (
             (day, "the date written by the headline (the other is only in the comments)")
