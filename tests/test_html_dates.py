@@ -12,12 +12,12 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Article
 from convert.readers.html import HtmlReader
+from convert.readers.html.date_places import only_in_comments
 from convert.readers.html.dates import (
     headline,
     headline_date,
     headline_time,
     in_page_zone,
-    only_in_comments,
     page_stamps,
     shown_instead,
     shows,
@@ -305,3 +305,46 @@ def test_the_headline_is_the_articles_heading_not_the_sites_name() -> None:
     )
     assert headline(page) == "Harbour plans approved"
     assert build_metadata(page, Extracted(date="2021-11-24")).published == "2022-01-14"
+
+
+# --------------------------------------------------------------------------
+# The byline's date
+
+RELATED = "<aside><ul><li>Older story, 24.11.2021</li><li>Seminar 19.1.23, 10:00-11:30</li></ul></aside>"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Datum: 14.01.2022</p>",
+        "<p>Written: 2022-01-14 15:03:30 / Updated: 2022-01-14 15:30:46</p>",
+        "<p>January 14, 2022</p>",
+        "<p>14.01.2022 | Politik</p>",
+    ],
+)
+def test_the_bylines_date_beats_a_related_storys_written_near_the_headline(byline: str) -> None:
+    """htmldate's first element marked as a date is another story's, which the page writes near the
+    headline too; the line under the headline opens with the article's date."""
+    published, where = weighed(byline=byline, after=RELATED, date="2021-11-24")
+    assert published == "2022-01-14"
+    assert "byline" in where["published"]
+    with rules_off("byline-day"):
+        assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Updated: 14.01.2022</p>",  # a revision's date, not the publication's
+        "<p>Photo taken on 14.01.2022 in the harbour</p>",  # a caption, not a byline
+        "<p>Jane Roe</p><p>The council met on 14.01.2022 to vote on the plans.</p>",  # a sentence
+        "<p>Datum: 14.01.2030</p>",  # after tomorrow
+    ],
+)
+def test_a_line_under_the_headline_that_is_no_byline_date_moves_nothing(byline: str) -> None:
+    assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
+
+
+def test_the_urls_day_is_not_outweighed_by_the_byline() -> None:
+    head = '<link rel="canonical" href="https://example.org/2021/11/24/harbour-plans/">'
+    assert weighed(head, "<p>Datum: 14.01.2022</p>", RELATED, date="2021-11-24")[0] == "2021-11-24"

@@ -41,7 +41,7 @@ from ...locale.script import script_of
 from ...locale.text import babel_locale
 from .._bylines import find_byline
 from .._datelines import DateLine, parse_date_line
-from .text import is_comment_thread, is_hidden, squash
+from .text import is_hidden, squash
 
 #: JSON-LD keys whose values are timestamps of the page or its parts.
 _LD_DATE_KEYS = ("datePublished", "dateCreated", "dateModified", "uploadDate")
@@ -105,7 +105,7 @@ def shows(text: str, day: str) -> bool:
 
 #: Words that label a shown date as a revision, an access or a retrieval rather than the article's date,
 #: in :data:`convert.dates.CALENDAR_LANGUAGES`.
-_REVISION_LABEL = re.compile(
+REVISION_LABEL = re.compile(
     r"(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
     r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\W*(?:\w+\W+){0,4}$",
     re.IGNORECASE,
@@ -177,7 +177,7 @@ def _shown_near(text: str, day: str, start: int) -> bool:
     for m in day_pattern(when).finditer(text):
         if start >= 0 and not start - _BEFORE_HEADLINE <= m.start() <= start + _NEAR_HEADLINE:
             continue
-        if not _REVISION_LABEL.search(text[max(0, m.start() - 60) : m.start()]):
+        if not REVISION_LABEL.search(text[max(0, m.start() - 60) : m.start()]):
             return True
     return False
 
@@ -199,7 +199,7 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
         if start - _BEFORE_HEADLINE <= pos <= start + _NEAR_HEADLINE
         and day.year >= 1970
         and day <= latest
-        and not _REVISION_LABEL.search(text[max(0, pos - 60) : pos])
+        and not REVISION_LABEL.search(text[max(0, pos - 60) : pos])
     ]
     return min(near)[1].isoformat() if near else None
 
@@ -295,14 +295,14 @@ def _labelled_date(line: str, tag: str) -> DateLine | None:
     publication label of a maintained list (mkdocs-material's "Created":
     :func:`~convert.locale.reading.is_publication_label`, ``ایجاد شده: ۲ تیر ۱۳۹۹``) gives the
     publication date; an update label (:func:`~convert.locale.reading.is_update_label`,
-    :data:`_REVISION_LABEL`) gives the updated date, which dates no page. Any other label (a birth,
+    :data:`REVISION_LABEL`) gives the updated date, which dates no page. Any other label (a birth,
     an event, a deadline, a caption's ``عکس:``, a weekday, ``تا``) gives none."""
     words = line.split()
     for n in range(1, min(_LABEL_WORDS, len(words) - 1) + 1):
         label = " ".join(words[:n])
         if any(ch.isdigit() for ch in label):
             return None
-        update = is_update_label(label) or _REVISION_LABEL.search(label) is not None
+        update = is_update_label(label) or REVISION_LABEL.search(label) is not None
         if not update and not is_publication_label(label):
             continue
         found = _line_dates(" ".join(words[n:]), tag)
@@ -397,7 +397,7 @@ def _site_name(h1: HtmlElement, text: str) -> bool:
 
 
 #: Elements whose text no reader sees.
-_UNSEEN = frozenset(("script", "style", "noscript", "template"))
+UNSEEN = frozenset(("script", "style", "noscript", "template"))
 
 
 def _rendered_lines(el: HtmlElement, start: HtmlElement) -> Iterator[str | HtmlElement]:
@@ -417,7 +417,7 @@ def _rendered_lines(el: HtmlElement, start: HtmlElement) -> Iterator[str | HtmlE
         times.clear()
 
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _CAPTIONS:
+        if isinstance(child.tag, str) and child.tag not in UNSEEN and child.tag not in _CAPTIONS:
             if is_hidden(child):
                 pass
             elif child.tag == "br":
@@ -454,7 +454,7 @@ def _own_text(el: HtmlElement) -> str:
     """The text of ``el`` no block inside it holds: its own runs and its inline elements'."""
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _BLOCKS:
+        if isinstance(child.tag, str) and child.tag not in UNSEEN and child.tag not in _BLOCKS:
             parts.append(_seen_text(child))
         parts.append(child.tail or "")
     return " ".join(parts)
@@ -463,36 +463,6 @@ def _own_text(el: HtmlElement) -> str:
 def shown_by_headline(text: str, day: str, title: str | None) -> bool:
     """Whether ``day`` is written by the headline, not as an update (anywhere, when there is no headline)."""
     return _shown_near(text, day, headline_at(text, title))
-
-
-def only_in_comments(tree: HtmlElement, day: str, title: str | None = None) -> bool:
-    """Whether the page writes or stamps the calendar day ``day`` only in its readers' comments.
-
-    A comment thread (:func:`~.text.is_comment_thread`) that does not hold the headline
-    (:func:`headline_element`) dates a comment, not the article: htmldate's pick of the first
-    element marked as a date can be a comment's ``<time>``. ``False`` when the page writes the day
-    nowhere in one piece (no text node or ``datetime``/``content`` value gives it)."""
-    when = day_of(day)
-    if when is None:
-        return False
-    pattern = day_pattern(when)
-    head = headline_element(tree, title)
-    above = (
-        set(head.iterancestors()) if head is not None else set()
-    )  # a thread holding the headline is the page
-    found = False
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in _UNSEEN:
-            continue
-        stamps = (el.get("datetime"), el.get("content"))
-        texts = (el.text or "", *(c.tail or "" for c in el))
-        if any((parse_stamp(v, window=False) or "")[:10] == day[:10] for v in stamps if v) or any(
-            pattern.search(t) for t in texts
-        ):
-            found = True
-            if not any(is_comment_thread(a) and a not in above for a in (el, *el.iterancestors())):
-                return False
-    return found
 
 
 def headline_time(tree: HtmlElement) -> str | None:

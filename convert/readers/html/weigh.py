@@ -31,13 +31,13 @@ from ...dates import parse_stamp
 from ...locale.language import identify, normalise_tag
 from ...locale.script import split_list
 from ...model import Author, Metadata
+from .date_places import byline_day, only_in_comments
 from .dates import (
     headline,
     headline_date,
     headline_time,
     in_page_zone,
     marked_dates,
-    only_in_comments,
     page_stamps,
     paragraphs_text,
     reads_calendars,
@@ -356,6 +356,9 @@ DATE_RULES = {
     # a date nothing declares that the page writes only in its readers' comments is a comment's: the
     # date written by the headline instead (comments left out), or none
     "comments": True,
+    # a date nothing declares gives way to the byline's: the first date under the headline, on a line
+    # that opens with it or with a one-word label (htmldate's pick can be a related story's, an event's)
+    "byline-day": True,
 }
 
 
@@ -432,7 +435,8 @@ def _by_headline(
     unless an element marked as the publication date (``<time pubdate>``,
     ``itemprop="datePublished"``) names the same day. A day the page gives only in its
     readers' comments (:func:`only_in_comments`), and not in its URL, is a comment's: the date
-    written by the headline, comments left out, or none.
+    written by the headline, comments left out, or none. A day written near the headline that is
+    not the byline's (:func:`byline_day`) gives way to the byline's, unless the URL gives it.
     """
     if (
         not DATE_RULES["by-headline"]
@@ -450,6 +454,10 @@ def _by_headline(
     if DATE_RULES["time-shown"] and found[0][:10] == headline_time(tree):
         return found
     if shown_by_headline(text, found[0], title):
+        if DATE_RULES["byline-day"] and url_day(tree) != found[0][:10]:
+            latest = datetime.now(UTC).date() + timedelta(days=1)
+            if (day := byline_day(tree, title, latest)) and day != found[0][:10]:
+                return day, "the date on the line under the headline (the byline's date)"
         return found
     day = _headline_day(text, title)
     return (day, "the date written by the headline") if day else found
