@@ -34,9 +34,8 @@ def only_in_comments(tree: HtmlElement, day: str, title: str | None = None) -> b
         return False
     pattern = day_pattern(when)
     head = headline_element(tree, title)
-    above = (
-        set(head.iterancestors()) if head is not None else set()
-    )  # a thread holding the headline is the page
+    # a "thread" that holds the headline is the page itself
+    above = set(head.iterancestors()) if head is not None else set()
     found = False
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in UNSEEN:
