@@ -12,7 +12,9 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Article
 from convert.readers.html import HtmlReader
+from convert.readers.html.date_places import only_in_comments
 from convert.readers.html.dates import (
+    headline,
     headline_date,
     headline_time,
     in_page_zone,
@@ -244,3 +246,105 @@ def test_a_headline_written_with_another_break_is_placed_by_its_first_words() ->
     title = "Strompreisbremse – Erlösabschöpfung:Bundesregierung drosselt Bioenergie"
     text = "Menu 1 June 2019 Strompreisbremse – Erlösabschöpfung: Bundesregierung drosselt Bioenergie 29.11.2022 – Mehrfach"
     assert headline_date(text, title, date(2026, 1, 1)) == "2022-11-29"
+
+
+# --------------------------------------------------------------------------
+# Readers' comments
+
+COMMENTS = (
+    '<section id="comments"><ol class="commentlist"><li class="comment"><div class="comment-metadata">'
+    '<time datetime="2019-08-24T03:36:11+02:00">24. August 2019 um 03:36 Uhr</time></div>'
+    "<p>Peter sagt: a fine episode, thank you.</p></li></ol></section>"
+)
+
+
+def test_a_date_only_in_the_comments_gives_way_to_the_date_by_the_headline() -> None:
+    """htmldate's first element marked as a date is a comment's ``<time>``; the byline writes the article's."""
+    found = "2019-08-24"
+    byline = "<p>Veröffentlicht am 16.08.2019</p>"
+    published, where = weighed(byline=byline, after=COMMENTS, date=found)
+    assert published == "2019-08-16"
+    assert "comments" in where["published"]
+    assert weighed(after=COMMENTS, date=found)[0] is None  # nothing else dates the page: no date
+    with rules_off("comments"):
+        assert weighed(byline=byline, after=COMMENTS, date=found)[0] == found
+
+
+def test_a_date_the_article_also_writes_is_not_a_comments_date() -> None:
+    byline = "<p>Veröffentlicht am 24.08.2019</p>"
+    assert weighed(byline=byline, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
+
+
+def test_only_in_comments_needs_a_thread_that_is_not_the_whole_page() -> None:
+    stamp = '<time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time>'
+    thread = f'<html><body><h1>Story</h1><div class="comment">{stamp}</div></body></html>'
+    assert only_in_comments(tree(thread), "2019-08-24")
+    assert not only_in_comments(tree(thread), "2019-08-25")  # not written at all
+    whole = f'<html><body><div class="comments-open"><h1>Story</h1><div class="comment">{stamp}</div></div></body></html>'
+    assert only_in_comments(tree(whole), "2019-08-24")  # the comment's own element still marks it
+    page = f'<html><body><div id="comments"><h1>Story</h1><p>{stamp}</p></div></body></html>'
+    assert not only_in_comments(tree(page), "2019-08-24")  # a "thread" holding the headline is the page
+
+
+def test_a_date_in_the_url_is_not_only_the_comments() -> None:
+    """``/2014/05/18/slug``: htmldate's day is the URL's, which a comment also writes; it stays."""
+    head = '<link rel="canonical" href="https://example.org/2019/08/24/harbour-plans/">'
+    assert weighed(head, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
+
+
+def test_the_headline_is_the_articles_heading_not_the_sites_name() -> None:
+    """A site's name in an ``<h1>`` above a list of other stories: the article's own heading places
+    the date the page writes by its headline."""
+    filler = "<p>" + "Other news from the region and beyond. " * 20 + "</p>"
+    page = tree(
+        '<html><head><title>Harbour plans approved</title></head><body><header><h1><a href="/">Zoll</a></h1>'
+        f"</header><aside><ul><li>Older story 24.11.2021</li></ul>{filler}</aside>"
+        "<article><h1>Harbour plans approved</h1><p>Datum: 14.01.2022</p>"
+        "<p>The council approved the harbour plans on a narrow vote after a long debate about costs.</p>"
+        "</article></body></html>"
+    )
+    assert headline(page) == "Harbour plans approved"
+    assert build_metadata(page, Extracted(date="2021-11-24")).published == "2022-01-14"
+
+
+# --------------------------------------------------------------------------
+# The byline's date
+
+RELATED = "<aside><ul><li>Older story, 24.11.2021</li><li>Seminar 19.1.23, 10:00-11:30</li></ul></aside>"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Datum: 14.01.2022</p>",
+        "<p>Written: 2022-01-14 15:03:30 / Updated: 2022-01-14 15:30:46</p>",
+        "<p>January 14, 2022</p>",
+        "<p>14.01.2022 | Politik</p>",
+    ],
+)
+def test_the_bylines_date_beats_a_related_storys_written_near_the_headline(byline: str) -> None:
+    """htmldate's first element marked as a date is another story's, which the page writes near the
+    headline too; the line under the headline opens with the article's date."""
+    published, where = weighed(byline=byline, after=RELATED, date="2021-11-24")
+    assert published == "2022-01-14"
+    assert "byline" in where["published"]
+    with rules_off("byline-day"):
+        assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Updated: 14.01.2022</p>",  # a revision's date, not the publication's
+        "<p>Photo taken on 14.01.2022 in the harbour</p>",  # a caption, not a byline
+        "<p>Jane Roe</p><p>The council met on 14.01.2022 to vote on the plans.</p>",  # a sentence
+        "<p>Datum: 14.01.2030</p>",  # after tomorrow
+    ],
+)
+def test_a_line_under_the_headline_that_is_no_byline_date_moves_nothing(byline: str) -> None:
+    assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
+
+
+def test_the_urls_day_is_not_outweighed_by_the_byline() -> None:
+    head = '<link rel="canonical" href="https://example.org/2021/11/24/harbour-plans/">'
+    assert weighed(head, "<p>Datum: 14.01.2022</p>", RELATED, date="2021-11-24")[0] == "2021-11-24"

@@ -105,7 +105,7 @@ def shows(text: str, day: str) -> bool:
 
 #: Words that label a shown date as a revision, an access or a retrieval rather than the article's date,
 #: in :data:`convert.dates.CALENDAR_LANGUAGES`.
-_REVISION_LABEL = re.compile(
+REVISION_LABEL = re.compile(
     r"(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
     r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\W*(?:\w+\W+){0,4}$",
     re.IGNORECASE,
@@ -157,9 +157,12 @@ def headline_at(text: str, headline: str | None) -> int:
 _HEADLINE_PREFIX = 30
 
 
-def headline(tree: HtmlElement) -> str | None:
-    """The text of the page's first ``<h1>``, as :func:`visible_text` writes it; ``None`` without one."""
-    for h1 in tree.iter("h1"):
+def headline(tree: HtmlElement, title: str | None = None) -> str | None:
+    """The text of the page's headline, as :func:`visible_text` writes it: the heading that writes
+    ``title`` or else the first ``<h1>`` that is no site name (:func:`headline_element`), else the
+    first ``<h1>``; ``None`` without one."""
+    found = headline_element(tree, title)
+    for h1 in (found,) if found is not None else tree.iter("h1"):
         text = " ".join(h1.text_content().split())
         if text:
             return text
@@ -174,7 +177,7 @@ def _shown_near(text: str, day: str, start: int) -> bool:
     for m in day_pattern(when).finditer(text):
         if start >= 0 and not start - _BEFORE_HEADLINE <= m.start() <= start + _NEAR_HEADLINE:
             continue
-        if not _REVISION_LABEL.search(text[max(0, m.start() - 60) : m.start()]):
+        if not REVISION_LABEL.search(text[max(0, m.start() - 60) : m.start()]):
             return True
     return False
 
@@ -196,7 +199,7 @@ def headline_date(text: str, title: str | None, latest: date) -> str | None:
         if start - _BEFORE_HEADLINE <= pos <= start + _NEAR_HEADLINE
         and day.year >= 1970
         and day <= latest
-        and not _REVISION_LABEL.search(text[max(0, pos - 60) : pos])
+        and not REVISION_LABEL.search(text[max(0, pos - 60) : pos])
     ]
     return min(near)[1].isoformat() if near else None
 
@@ -292,14 +295,14 @@ def _labelled_date(line: str, tag: str) -> DateLine | None:
     publication label of a maintained list (mkdocs-material's "Created":
     :func:`~convert.locale.reading.is_publication_label`, ``ایجاد شده: ۲ تیر ۱۳۹۹``) gives the
     publication date; an update label (:func:`~convert.locale.reading.is_update_label`,
-    :data:`_REVISION_LABEL`) gives the updated date, which dates no page. Any other label (a birth,
+    :data:`REVISION_LABEL`) gives the updated date, which dates no page. Any other label (a birth,
     an event, a deadline, a caption's ``عکس:``, a weekday, ``تا``) gives none."""
     words = line.split()
     for n in range(1, min(_LABEL_WORDS, len(words) - 1) + 1):
         label = " ".join(words[:n])
         if any(ch.isdigit() for ch in label):
             return None
-        update = is_update_label(label) or _REVISION_LABEL.search(label) is not None
+        update = is_update_label(label) or REVISION_LABEL.search(label) is not None
         if not update and not is_publication_label(label):
             continue
         found = _line_dates(" ".join(words[n:]), tag)
@@ -394,7 +397,7 @@ def _site_name(h1: HtmlElement, text: str) -> bool:
 
 
 #: Elements whose text no reader sees.
-_UNSEEN = frozenset(("script", "style", "noscript", "template"))
+UNSEEN = frozenset(("script", "style", "noscript", "template"))
 
 
 def _rendered_lines(el: HtmlElement, start: HtmlElement) -> Iterator[str | HtmlElement]:
@@ -414,7 +417,7 @@ def _rendered_lines(el: HtmlElement, start: HtmlElement) -> Iterator[str | HtmlE
         times.clear()
 
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _CAPTIONS:
+        if isinstance(child.tag, str) and child.tag not in UNSEEN and child.tag not in _CAPTIONS:
             if is_hidden(child):
                 pass
             elif child.tag == "br":
@@ -451,7 +454,7 @@ def _own_text(el: HtmlElement) -> str:
     """The text of ``el`` no block inside it holds: its own runs and its inline elements'."""
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNSEEN and child.tag not in _BLOCKS:
+        if isinstance(child.tag, str) and child.tag not in UNSEEN and child.tag not in _BLOCKS:
             parts.append(_seen_text(child))
         parts.append(child.tail or "")
     return " ".join(parts)

@@ -85,8 +85,12 @@ def _unseen(el: HtmlElement, strict: bool) -> bool:
         return True
     if not strict:
         return False
-    if is_hidden(el):
-        return True
+    return is_hidden(el) or is_comment_thread(el)
+
+
+def is_comment_thread(el: HtmlElement) -> bool:
+    """Whether ``el`` is a reader's comment or a thread of them, by its class or id words (``comments``,
+    ``comment-939``, ``comment-metadata``: WordPress's and Drupal's markup; not ``commentary``)."""
     words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
     return any(_COMMENT_WORD.fullmatch(w) for w in words)
 
