@@ -39,7 +39,7 @@ from .body import (
 )
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
-from .furniture import drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
+from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
 from .lead import restore_lead
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
@@ -63,6 +63,7 @@ _MIN_LETTERS = 20
 #: (tuning half measured, validation half confirmed; see bench/RESULTS.md).
 BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "hidden": lambda body, page: drop_hidden(body, page.tree),
+    "hidden-classes": lambda body, page: drop_class_hidden(body, page.tree),
     "link-trails": lambda body, page: drop_link_trails(body, page.meta.url),
     "link-tables": lambda body, page: drop_link_tables(body, page.meta.url),
     "link-lists": lambda body, page: drop_link_lists(body, page.meta.url),
