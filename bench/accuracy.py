@@ -366,6 +366,8 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
             weigh_title.TITLE_RULES[step] = False
         elif step in weigh_authors.AUTHOR_RULES:
             weigh_authors.AUTHOR_RULES[step] = False
+        elif step in H.EXTRACTION:
+            H.EXTRACTION[step] = False
         else:
             H.BODY_STEPS.pop(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
@@ -449,6 +451,28 @@ def run_page(job: Job) -> dict[str, dict[str, Any]]:
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(json.dumps(out[name], default=str), encoding="utf-8")
+    return out
+
+
+def body_scores(page: Page, got: dict[str, Any]) -> dict[str, Any]:
+    """One system's body on one page, for ``--dump``: the snippets it missed (``fn``, trafilatura's
+    ``with``) and kept (``fp``, its ``without``) with their counts, or the token F1, precision and
+    recall against ScrapingHub's ``articleBody``; empty for a page with no body truth."""
+    text = str(got.get("text") or "")
+    out: dict[str, Any] = {}
+    if page.with_ or page.without:
+        flat = snippet_form(text)
+        fn = [s for s in page.with_ if not in_text(s, flat)]
+        fp = [s for s in page.without if in_text(s, flat)]
+        out.update(tp=len(page.with_) - len(fn), fp=len(fp), fn=len(fn), missed=fn, kept=fp)
+    if page.body is not None:
+        p, t = Counter(tokens(text)), Counter(tokens(page.body))
+        common = sum((p & t).values())
+        out.update(
+            f1=round(token_f1(text, page.body), 4),
+            precision=round(common / sum(p.values()), 4) if p else 0.0,
+            recall=round(common / sum(t.values()), 4) if t else 0.0,
+        )
     return out
 
 
@@ -667,6 +691,9 @@ def bench_pages(
                 if dump is not None:
                     gold = {"title": page.title, "authors": page.authors, "date": page.date}
                     found = {n: {k: v for k, v in g.items() if k != "text"} for n, g in got.items()}
+                    for n, g in got.items():
+                        if body := body_scores(page, g):
+                            found[n]["body"] = body
                     record = {"source": source, "page": page_key(page.path), "half": page.half}
                     dump.write(json.dumps({**record, "gold": gold, "got": found}, default=str) + "\n")
             rows = {name: {h: s.row() for h, s in by_half.items()} for name, by_half in scores.items()}
@@ -1131,7 +1158,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-convert", action="store_true", help="skip the pandoc fixture conversions")
     parser.add_argument("--json", type=Path, help="also write the tables as JSON here")
     parser.add_argument(
-        "--dump", type=Path, help="write each page's metadata, found and expected, as JSON lines"
+        "--dump",
+        type=Path,
+        help="write each page's metadata, found and expected, and each system's body scores "
+        "(snippets missed and kept, token F1), as JSON lines",
     )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():

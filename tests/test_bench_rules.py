@@ -83,3 +83,15 @@ def test_a_near_title_keeps_a_site_name_and_another_heading_is_not_near() -> Non
     score.add(accuracy.Page("x", Path("x"), title=expected), {"title": f"{expected} | Backen"})
     assert score.title == [False] and score.title_near == [True]
     assert score.row()["title ≈ %"].startswith("100.0")
+
+
+def test_the_dump_says_which_snippets_each_system_missed_and_kept() -> None:
+    """``--dump`` lists a page's body misses per system, so pages where Broadsheet does worse than
+    trafilatura alone can be found; a ScrapingHub page gets its token F1, precision and recall."""
+    page = accuracy.Page("trafilatura", Path("x.html"), with_=["kept line", "lost line"], without=["menu"])
+    got = accuracy.body_scores(page, {"text": "The kept line.\n\nHome | menu"})
+    assert got == {"tp": 1, "fp": 1, "fn": 1, "missed": ["lost line"], "kept": ["menu"]}
+    truth = accuracy.Page("scrapinghub", Path("y.html"), body="one two three four")
+    scores = accuracy.body_scores(truth, {"text": "one two three five six"})
+    assert scores == {"f1": 0.6667, "precision": 0.6, "recall": 0.75}
+    assert accuracy.body_scores(accuracy.Page("readability", Path("z.html")), {"text": "x"}) == {}

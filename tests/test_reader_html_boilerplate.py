@@ -13,7 +13,7 @@ from convert.base import ReadOptions
 from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table, Text, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
 from convert.readers.html.body import drop_title_heading
-from convert.readers.html.furniture import drop_hidden, drop_link_tables, drop_link_trails
+from convert.readers.html.furniture import drop_class_hidden, drop_hidden, drop_link_tables, drop_link_trails
 from convert.readers.html.text import reader_text
 
 STORY = (
@@ -76,6 +76,51 @@ def test_an_article_hidden_until_a_script_shows_it_is_kept() -> None:
     body = [para(ARTICLE), para("Share")]
     assert drop_hidden(body, tree) == body  # the hidden text is most of the body: the page shows it later
     assert drop_hidden(body, None) == body
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<p class="hide" id="email-error">{}</p>',  # Bootstrap 2, Foundation
+        '<div class="alert hidden">{}</div>',  # Bootstrap 3, Tailwind
+        '<div class="d-none">{}</div>',  # Bootstrap 4-5
+        '<div class="box is-hidden">{}</div>',  # Bulma
+        '<div class="uk-invisible">{}</div>',  # UIkit
+    ],
+)
+def test_a_block_that_a_frameworks_class_hides_is_dropped(hidden: str) -> None:
+    error = "An error has occurred, please try again later."
+    tree = lxml.html.fromstring(f"<html><body><p>{ARTICLE}</p>{hidden.format(error)}</body></html>")
+    body = [para(ARTICLE), para(error)]
+    assert texts(drop_class_hidden(body, tree)) == [ARTICLE]
+    assert drop_hidden(body, tree) == body  # a class is no style: the older step does not read it
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<div class="d-none d-md-block">{}</div>',  # Bootstrap: hidden on a phone, shown from md up
+        '<div class="hidden lg:block">{}</div>',  # Tailwind: the same
+        '<div class="hidden-xs">{}</div>',  # Bootstrap 3: hidden on a phone only
+        '<div class="sr-only">{}</div>',  # read out by a screen reader: text for a reader
+        '<div class="is-hidden-mobile">{}</div>',  # Bulma: hidden on a phone only
+        '<div class="hider">{}</div>',
+    ],
+)
+def test_text_a_class_hides_only_at_some_widths_stays(shown: str) -> None:
+    note = "Our correspondent reported from the capital, where the vote was held."
+    tree = lxml.html.fromstring(f"<html><body><p>{ARTICLE}</p>{shown.format(note)}</body></html>")
+    body = [para(ARTICLE), para(note)]
+    assert drop_class_hidden(body, tree) == body
+
+
+def test_class_hidden_text_the_page_also_shows_stays() -> None:
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{ARTICLE}</p><p>Thank you</p><div class="hide"><p>Thank you</p></div></body></html>'
+    )
+    body = [para(ARTICLE), para("Thank you")]
+    assert drop_class_hidden(body, tree) == body
+    assert "hidden-classes" in BODY_STEPS
 
 
 # --------------------------------------------------------------------------

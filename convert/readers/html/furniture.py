@@ -73,7 +73,23 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
     """
     if tree is None:
         return body
-    roots = _hidden_roots(tree)
+    return _drop_hidden_text(body, tree, _hidden_roots(tree))
+
+
+def drop_class_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
+    """Blocks whose text is that of an element a CSS framework's utility class hides
+    (:data:`_HIDING_CLASSES`), on the terms of :func:`drop_hidden`.
+
+    A form's "Thank you" and "An error has occurred, please try again later", a closed
+    dialog: sites keep them in the page with a class such as Bootstrap's ``hide`` until a
+    script shows them, and trafilatura does not read class names as styles.
+    """
+    if tree is None:
+        return body
+    return _drop_hidden_text(body, tree, _class_hidden_roots(tree))
+
+
+def _drop_hidden_text(body: list[Block], tree: HtmlElement, roots: list[HtmlElement]) -> list[Block]:
     if not roots:
         return body
     texts = [plain_text(b) if not isinstance(b, Figure) else "" for b in body]
@@ -108,6 +124,34 @@ def drop_hidden(body: list[Block], tree: HtmlElement | None) -> list[Block]:
 def _hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
     """The hidden elements of ``<body>`` that are not inside another one."""
     marked = [el for el in _MAYBE_HIDDEN(tree) if is_hidden(el)]
+    inside = set(marked)
+    return [el for el in marked if not any(a in inside for a in el.iterancestors())]
+
+
+#: The utility classes that hide an element, as the CSS frameworks document them: Bootstrap's
+#: ``hide`` (2.x), ``hidden`` (3.x), ``d-none`` (4–5) and ``invisible`` (3–5); Foundation's ``hide``
+#: and ``invisible``; Tailwind's ``hidden`` and ``invisible``; Bulma's ``is-hidden`` and
+#: ``is-invisible``; UIkit's ``uk-hidden`` and ``uk-invisible``. Screen-reader classes
+#: (``sr-only``, ``visually-hidden``) are not among them: their text is read out.
+_HIDING_CLASSES = frozenset(
+    {"hide", "hidden", "d-none", "invisible", "is-hidden", "is-invisible", "uk-hidden", "uk-invisible"}
+)
+#: A class that shows the element again at some screen width (Bootstrap's ``d-md-block``,
+#: Tailwind's ``md:block``, Bootstrap 3's ``visible-md``): hidden on a phone is not hidden.
+_SHOWING_CLASS = re.compile(
+    r"d-(?:sm|md|lg|xl|xxl)-(?!none\b)[\w-]+|[\w-]+:(?:block|inline|inline-block|flex|inline-flex|grid"
+    r"|inline-grid|table|contents|visible|flow-root|list-item)|visible-[\w-]+"
+)
+_CLASSED = etree.XPath("//body//*[@class]")
+
+
+def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements of ``<body>`` a framework's class hides (:data:`_HIDING_CLASSES`), not inside another."""
+    marked = []
+    for el in _CLASSED(tree):
+        words = (el.get("class") or "").split()
+        if not _HIDING_CLASSES.isdisjoint(words) and not any(_SHOWING_CLASS.fullmatch(w) for w in words):
+            marked.append(el)
     inside = set(marked)
     return [el for el in marked if not any(a in inside for a in el.iterancestors())]
 
