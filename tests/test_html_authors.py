@@ -385,6 +385,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Nikolai Huke"],
         [],
     ),
+    "whole-words": (
+        (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
+        [],
+        ["Ana Renz"],
+    ),
 }
 
 
@@ -493,3 +498,18 @@ def test_a_field_label_names_the_author_in_the_element_after_it() -> None:
     # a comment form's field is a reader's, not the byline
     form = '<form class="comment-form"><label>Author</label><span>Sam Reader</span></form>'
     assert authors(page(form)) == []
+
+
+# --- issue 12, h23: recall ---------------------------------------------------
+
+
+def test_a_name_is_shown_by_whole_words_only() -> None:
+    head = _ld("Ana Renz")
+    assert authors(page("<p>Ana Renz keeps these notes.</p>", head=head), guess="Ana Renz") == ["Ana Renz"]
+    assert authors(page("<p>Banana prices at the Konferenz.</p>", head=head), guess="Ana Renz") == []
+    # hyphenated and bracketed forms still show the name's words
+    assert authors(page("<p>Jean-Luc Roe (R.J.) wrote.</p>", head=_ld("Luc Roe")), guess="Luc Roe") == [
+        "Luc Roe"
+    ]
+    # a script written without spaces: the name anywhere in the text
+    assert authors(page("<p>记者王小明报道</p>", head=_ld("王小明")), guess="王小明") == ["王小明"]
