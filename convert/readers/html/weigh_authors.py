@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import one_word
+from ...names import has_role_word, one_word
 from .byline import byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
@@ -53,6 +53,8 @@ AUTHOR_RULES.update(
         # a name is shown when each of its words is a word of the page, not part of a longer one
         # (:meth:`Shown.has_word`): "Ana Renz" is not shown by "Banana" and "Konferenz"
         "whole-words": True,
+        # the co-authors :func:`_fuller` adds are full names without a role's or a desk's word
+        "co-author-names": True,
     }
 )
 #: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
@@ -378,6 +380,10 @@ def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list
     keys = {_name_key(n) for n in names}
     for other, source in fields:
         if keys < {_name_key(o) for o in other}:
+            if AUTHOR_RULES["co-author-names"] and any(
+                one_word(o) or has_role_word(o) for o in other if _name_key(o) not in keys
+            ):
+                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer
             return other, source
     return None
 
