@@ -385,6 +385,21 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Nikolai Huke"],
         [],
     ),
+    "posted-by-line": ((page("<p>Posted by Jane Roe</p>"), None, None), ["Jane Roe"], []),
+    "co-author-names": (
+        (
+            page('<div class="byline">By Jane Roe, Project Marketing, Google</div>', head=_ld("Jane Roe")),
+            None,
+            None,
+        ),
+        ["Jane Roe"],
+        ["Jane Roe", "Project Marketing"],
+    ),
+    "whole-words": (
+        (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
+        [],
+        ["Ana Renz"],
+    ),
 }
 
 
@@ -493,3 +508,51 @@ def test_a_field_label_names_the_author_in_the_element_after_it() -> None:
     # a comment form's field is a reader's, not the byline
     form = '<form class="comment-form"><label>Author</label><span>Sam Reader</span></form>'
     assert authors(page(form)) == []
+
+
+# --- issue 12, h23: recall ---------------------------------------------------
+
+
+def test_a_name_is_shown_by_whole_words_only() -> None:
+    head = _ld("Ana Renz")
+    assert authors(page("<p>Ana Renz keeps these notes.</p>", head=head), guess="Ana Renz") == ["Ana Renz"]
+    assert authors(page("<p>Banana prices at the Konferenz.</p>", head=head), guess="Ana Renz") == []
+    # hyphenated and bracketed forms still show the name's words
+    assert authors(page("<p>Jean-Luc Roe (R.J.) wrote.</p>", head=_ld("Luc Roe")), guess="Luc Roe") == [
+        "Luc Roe"
+    ]
+    # a script written without spaces: the name anywhere in the text
+    assert authors(page("<p>记者王小明报道</p>", head=_ld("王小明")), guess="王小明") == ["王小明"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Jane Roe", ["Jane Roe"]),
+        ("Geschrieben von Max Muster", ["Max Muster"]),
+        ("Veröffentlicht am 13. März 2019 von Max Muster", ["Max Muster"]),
+        ("Publié par Marie Dupont", ["Marie Dupont"]),
+        ("Escrito por Ana García", ["Ana García"]),
+        ("Posted on April 22, 2022", []),  # a date, no byline
+        ("Published by Penguin Books in 2020", []),
+    ],
+)
+def test_a_posted_by_line_is_a_byline(line: str, names: list[str]) -> None:
+    assert authors(page(f"<p>{line}</p>")) == names
+
+
+def test_a_posted_by_line_in_another_language_than_the_page_names_nobody() -> None:
+    html = page("<p>Geschrieben von Max Muster</p>").replace("<html>", '<html lang="en">')
+    assert authors(html) == []
+
+
+def test_co_authors_from_one_list_must_be_full_names_without_a_role() -> None:
+    head = _ld("Jane Roe")
+    assert authors(page('<div class="byline">By Jane Roe, John Doe</div>', head=head)) == [
+        "Jane Roe",
+        "John Doe",
+    ]
+    # a team and an employer after her name are not co-authors: JSON-LD's one name stands
+    assert authors(page('<div class="byline">By Jane Roe, Marketing Team, Google</div>', head=head)) == [
+        "Jane Roe"
+    ]

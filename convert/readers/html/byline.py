@@ -147,7 +147,9 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if (
                 len(text) <= 80
-                and (m := _BY_LINE.match(text))
+                and (
+                    m := _BY_LINE.match(text) or (AUTHOR_RULES["posted-by-line"] and _POSTED_LINE.match(text))
+                )
                 and not _NOT_BYLINE.search(label)
                 and ancestry.ok(el)
             ):
@@ -257,6 +259,16 @@ _BY = r"(?:by|von|vom|par|por|door|di|da|av|af|przez|autor(?:in)?|author|auteur)
 #: with no markup ("By Giovanni Gaggero | 12/10/2020"). The words that are also name particles
 #: (de, da, di: "Da Vinci") are left out.
 _BY_LINE = re.compile(r"(by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+#: The same byline opened by a verb of publishing or writing ("Posted by Jane Roe", "Geschrieben von
+#: Cooper", "Veröffentlicht am 13. März 2019 von Jane Roe", "Publié par Jean Dupont"): the verbs of
+#: :data:`.names.PREFIX` and :data:`.names._POSTED_BY`, with a date or a category between the verb
+#: and the "by" word, no field separator.
+_POSTED_LINE = re.compile(
+    r"(?:posted|published|written|geschrieben|verfasst|veröffentlicht|publiziert|erstellt|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven)\b(?:[^|·•]{0,40}?\s)??"
+    r"(by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])",
+    re.IGNORECASE,
+)
 #: The languages (ISO 639-1) each word of :data:`_BY_LINE` other than "by" means "by" in: on a page
 #: that declares its language the word counts only there ("Von Miller Signs With Bills" on an
 #: English page is a headline), as the text reader's catalogue bylines count only in theirs.

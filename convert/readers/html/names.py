@@ -118,7 +118,6 @@ _POSTED_BY = re.compile(
     re.IGNORECASE,
 )
 
-
 #: The author rules that go beyond reading a declared name, by name; each stays only while it helps
 #: the validation half too (bench/RESULTS.md). ``bench/accuracy.py --ablate NAME`` switches one off.
 #: The table is shared with :mod:`.weigh_authors` and :mod:`.byline` (``weigh_authors.AUTHOR_RULES``
@@ -145,6 +144,9 @@ AUTHOR_RULES = {
     # "<h4>Autor</h4><p>NAME</p>", "<dt>Author</dt><dd>NAME</dd>": an element that is only the label,
     # with the name in the element after it, is a byline candidate (:mod:`.byline`)
     "label-field": True,
+    # a line of the page that reads "Posted by NAME" ("Geschrieben von", "Veröffentlicht am DATE von",
+    # "Publié par") with no byline markup is a byline candidate, as "By NAME" is (:mod:`.byline`)
+    "posted-by-line": True,
 }
 
 

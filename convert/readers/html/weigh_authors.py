@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import one_word
+from ...names import has_role_word, one_word
 from .byline import byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
@@ -50,6 +50,11 @@ AUTHOR_RULES.update(
         "one-word-bylines": True,
         # a JSON-LD or <meta> author is confirmed by the page signing it near the headline (:func:`_signed_by_page`)
         "signed-markup": True,
+        # a name is shown when each of its words is a word of the page, not part of a longer one
+        # (:meth:`Shown.has_word`): "Ana Renz" is not shown by "Banana" and "Konferenz"
+        "whole-words": True,
+        # the co-authors :func:`_fuller` adds are full names without a role's or a desk's word
+        "co-author-names": True,
     }
 )
 #: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
@@ -274,22 +279,52 @@ def _shown_guesses(
     return None
 
 
-def _is_shown(name: str, shown: str) -> bool:
-    """Whether each word of ``name`` is in the page's visible text (``shown``, a :func:`_visible_key`).
+def _is_shown(name: str, shown: Shown) -> bool:
+    """Whether each word of ``name`` is a word of the page's visible text (``shown``, a
+    :func:`_visible_key`).
 
     Word by word, so "Richard (R.J.) Eskow" on the page shows "Richard Eskow".
     """
     keys = [k for k in (_name_key(w) for w in name.split()) if k]
-    return bool(keys) and all(k in shown for k in keys)
+    return bool(keys) and all(shown.has_word(k) for k in keys)
 
 
-def _visible_key(tree: HtmlElement) -> str:
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan): a
+#: name in one is shown when the page's text holds it anywhere.
+_UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+class Shown(str):
+    """The page's visible text as one name key (a :class:`str`: ``key in shown`` finds a whole name
+    anywhere), with the keys of its words, words joined by a hyphen, a slash, a dot or an underscore
+    ("Jean-Luc", "Isabella.DiBiase") also by their parts."""
+
+    words: frozenset[str]
+
+    def __new__(cls, text: str) -> Shown:
+        self = super().__new__(cls, _name_key(text))
+        tokens = text.split()
+        self.words = frozenset(
+            _name_key(t) for token in tokens for t in (token, *re.split(r"[-‐–/._]", token))
+        )
+        return self
+
+    def has_word(self, key: str) -> bool:
+        """Whether ``key`` (a :func:`.text.name_key`) is a word of the text: "Renz" is not shown by
+        "Konferenz", nor "Ana" by "Banana" ("whole-words"); in a script written without spaces,
+        anywhere in it."""
+        if not AUTHOR_RULES["whole-words"] or _UNSPACED.search(key):
+            return key in self
+        return key in self.words
+
+
+def _visible_key(tree: HtmlElement) -> Shown:
     """The page's visible text as one name key: a name only in ``<meta>`` or scripts is not a byline.
 
     trafilatura reads the same ``<meta name=author>``, so its agreeing with
     the tag proves nothing; a name the reader can see on the page does.
     """
-    return _name_key(reader_text(tree, strict=True))
+    return Shown(reader_text(tree, strict=True))
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -310,7 +345,7 @@ def _agreeing(names: list[str], others: list[tuple[list[str], str]]) -> str | No
 
 
 def _owners(
-    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: str, byline: list[str]
+    ld_pairs: list[tuple[str, bool]], meta_values: list[str], shown: Shown, byline: list[str]
 ) -> tuple[list[str], str]:
     """The ``<meta name=author>`` names that JSON-LD types as a ``Person``, the site's name or not.
 
@@ -345,6 +380,10 @@ def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list
     keys = {_name_key(n) for n in names}
     for other, source in fields:
         if keys < {_name_key(o) for o in other}:
+            if AUTHOR_RULES["co-author-names"] and any(
+                one_word(o) or has_role_word(o) for o in other if _name_key(o) not in keys
+            ):
+                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer
             return other, source
     return None
 
