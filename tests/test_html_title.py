@@ -72,8 +72,12 @@ def test_a_meta_title_cut_at_an_unescaped_quote_gives_way(monkeypatch: pytest.Mo
     assert titled(head) == (whole, "<title>")
     monkeypatch.setitem(weigh_title.TITLE_RULES, "cut-quote", False)
     assert titled(head)[0] == "Senator calls the mayor"
-    # An escaped quotation mark keeps the whole value, and the tag is taken.
     monkeypatch.undo()
+    # Only the <meta> tag gives way: a <title> that reads as the cut value is still a title.
+    assert titled(
+        '<meta property="og:title" content="Senator calls the mayor "unfit""><title>Senator calls the mayor</title>'
+    ) == ("Senator calls the mayor", "<title>")
+    # An escaped quotation mark keeps the whole value, and the tag is taken.
     escaped = whole.replace('"', "&quot;")
     assert titled(f'<meta property="og:title" content="{escaped}"><title>Other</title>') == (
         whole,

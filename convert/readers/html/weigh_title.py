@@ -90,11 +90,13 @@ def weigh_title(
         (html_title, "<title>"),
         (extracted.title, "trafilatura (title heuristics)"),
     ]
-    cut = tags.cut if TITLE_RULES["cut-quote"] else set()
+    cut = tags.cut if TITLE_RULES["cut-quote"] else set()  # values of <meta> tags, not of <title>
     found = next(
         (
             (t, s)
-            for t, s in ((squash(_unescaped(v)), s) for v, s in candidates if v not in cut)
+            for t, s in (
+                (squash(_unescaped(v)), s) for v, s in candidates if not (s.startswith("<meta") and v in cut)
+            )
             if t and len(t) <= 400
         ),
         None,
