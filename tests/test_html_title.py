@@ -63,3 +63,68 @@ def test_a_title_that_is_the_site_title_h1_gives_the_articles_heading() -> None:
     title, where = titled("<title>Harbour Gazette</title>", f"<h2>{HEADLINE}</h2>", GAZETTE)
     assert title == HEADLINE
     assert where == "trafilatura (first heading of the article), as <title> is the site's name"
+
+
+def test_a_meta_title_cut_at_an_unescaped_quote_gives_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    # content="… "unfit"" ends at the second quotation mark; the rest parses as attribute names.
+    whole = 'Senator calls the mayor "unfit"'
+    head = f'<meta property="og:title" content="{whole}"><title>{whole}</title>'
+    assert titled(head) == (whole, "<title>")
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "cut-quote", False)
+    assert titled(head)[0] == "Senator calls the mayor"
+    monkeypatch.undo()
+    # Only the <meta> tag gives way: a <title> that reads as the cut value is still a title.
+    assert titled(
+        '<meta property="og:title" content="Senator calls the mayor "unfit""><title>Senator calls the mayor</title>'
+    ) == ("Senator calls the mayor", "<title>")
+    # An escaped quotation mark keeps the whole value, and the tag is taken.
+    escaped = whole.replace('"', "&quot;")
+    assert titled(f'<meta property="og:title" content="{escaped}"><title>Other</title>') == (
+        whole,
+        '<meta property="og:title">',
+    )
+
+
+def test_the_h1s_own_words_after_a_kicker_element_are_the_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    head = f'<meta property="og:title" content="Vote: {HEADLINE}">'
+    heading = f'<h1><div class="topic-label">Vote</div> {HEADLINE}</h1>'
+    assert titled(head, heading) == (
+        HEADLINE,
+        """the <h1>'s own words, after its kicker, the part of <meta property="og:title"> it repeats""",
+    )
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "kicker-element", False)
+    assert titled(head, heading)[0] != HEADLINE
+    # Words of the <h1>'s own before its element, or a second element of words, make no kicker.
+    tree = parse_html(
+        "<html><body><h1><div>Vote</div> Council approves the plans</h1>"
+        "<h1><span>Vote</span> Council approves the plans</h1>"
+        "<h1>Council <em>approves</em> the plans</h1><h1><p>Vote</p> Council <em>approves</em></h1>"
+        "<h1><img src=x.png> Council approves the plans</h1></body></html>"
+    )
+    # An inline element at the start reads as the headline's first words, not a line of its own.
+    assert [weigh_title._leading_kicker(h1) for h1 in tree.iter("h1")] == [True, False, False, False, False]
+
+
+def test_the_part_of_a_three_part_title_a_heading_repeats_is_the_headline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = f"<title>Harbour Gazette » Blog Archive » {HEADLINE}</title>"
+    # The <h2> outside the article, where trafilatura does not take it for the article's heading
+    assert titled(head, "", f"<h2>{HEADLINE}</h2>") == (
+        HEADLINE,
+        "<title>, the one of its parts an <h2> in the page repeats",
+    )
+    described = f'<title>Harbour Gazette - {HEADLINE} - Council - News</title><meta name="description" content="{HEADLINE}">'
+    assert titled(described)[0] == HEADLINE
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "title-segment", False)
+    assert titled(head, "", f"<h2>{HEADLINE}</h2>")[0] == f"Harbour Gazette » Blog Archive » {HEADLINE}"
+    monkeypatch.undo()
+    # Two parts are "Headline | Site": a heading naming the site does not make it the title.
+    assert titled(f"<title>{HEADLINE} | Harbour Gazette News</title>", "", "<h3>Harbour Gazette News</h3>")[
+        0
+    ] != ("Harbour Gazette News")
+    # Two parts the page repeats: it does not say which is the headline.
+    both = f"<title>Harbour Gazette » Council Reports » {HEADLINE}</title>"
+    assert titled(both, "", f"<h2>{HEADLINE}</h2><h3>Council Reports</h3>")[0] == both.removeprefix(
+        "<title>"
+    ).removesuffix("</title>")

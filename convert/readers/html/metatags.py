@@ -25,6 +25,8 @@ class MetaTags(dict[str, list[str]]):
         super().__init__()
         #: key -> ``<meta property="og:title">``: the first tag that gave the key a value.
         self.labels: dict[str, str] = {}
+        #: The values cut short at a quotation mark the page left unescaped (:func:`cut_at_quote`).
+        self.cut: set[str] = set()
 
     def label(self, key: str) -> str:
         return self.labels.get(key, f'<meta name="{key}">')
@@ -37,6 +39,8 @@ def meta_tags(tree: HtmlElement) -> MetaTags:
         content = squash(el.get("content"))
         if not content:
             continue
+        if cut_at_quote(el):
+            found.cut.add(content)
         for attr in ("name", "property", "itemprop", "http-equiv"):
             for part in squash(el.get(attr)).split():  # property="og:title twitter:title"
                 key = part.lower()
@@ -45,6 +49,16 @@ def meta_tags(tree: HtmlElement) -> MetaTags:
                     found.setdefault(name, []).append(content)
                     found.labels.setdefault(name, f'<meta {attr}="{part}">')
     return found
+
+
+def cut_at_quote(el: HtmlElement) -> bool:
+    """Whether an element's attribute value was cut at a quotation mark the page left unescaped.
+
+    ``content="Senator calls Biden "unfit""`` parses as ``content="Senator calls Biden "`` and the
+    rest as attribute names that hold a quotation mark (``unfit""``), which no valid name does
+    (HTML's attribute names exclude ``"`` and ``'``).
+    """
+    return any('"' in name or "'" in name for name in el.attrib)
 
 
 def meta_pick(tags: MetaTags, *names: str) -> tuple[str | None, str]:
