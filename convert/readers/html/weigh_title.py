@@ -35,13 +35,6 @@ TITLE_RULES = {
     # a <meta> title cut at a quotation mark the page left unescaped (content="Calls him "unfit"")
     # is no title: the next declared one, often the whole <title>, is
     "cut-quote": True,
-    # an <h1> that holds a kicker in a block element of its own, a line above the headline, and the
-    # headline as its own words (<h1><div class="topic-label">Kicker</div> Headline</h1>): its own
-    # words are a heading too
-    "kicker-element": True,
-    # "Site » Section » Headline": of a declared title in three or more parts, the one part a page
-    # heading (<h1> to <h3>) or the page's description repeats whole is the headline
-    "title-segment": True,
 }
 
 #: What :func:`as_shown` compares: a title's letters and digits, case kept.
@@ -110,9 +103,6 @@ def weigh_title(
         heading, origin = part
         where["title"] = f"{origin}, the part of {source} it repeats"
         return heading
-    if TITLE_RULES["title-segment"] and (segment := _segment_shown(tree, tags, title, site_keys)):
-        where["title"] = f"{source}, the one of its parts {segment[1]} repeats"
-        return segment[0]
     short = strip_site_from_title(title, sites, hosts) or title
     # A title that is only the site's name names no article: the article's own heading does.
     if _name_key(short) in site_keys and extracted.heading and _name_key(extracted.heading) not in site_keys:
@@ -181,8 +171,6 @@ def _heading_in_title(
                 for part in h1
                 if isinstance(part.tag, str)
             )
-        elif TITLE_RULES["kicker-element"] and _leading_kicker(h1):
-            headings.append((squash(own), "the <h1>'s own words, after its kicker"))
     headings.append((squash(extracted.heading), "trafilatura (first heading of the article)"))
     for heading, origin in headings:
         key = _name_key(heading)
@@ -195,59 +183,6 @@ def _heading_in_title(
         ):
             best = (len(key), heading, origin)
     return (best[1], best[2]) if best else None
-
-
-#: Block elements: one inside an ``<h1>`` (which holds phrasing content) is a line of its own.
-_BLOCKS = frozenset({"div", "p", "header", "section", "ul", "ol", "dl"})
-
-
-def _leading_kicker(h1: HtmlElement) -> bool:
-    """Whether an ``<h1>`` opens with a block element of words before any of its own, and has its
-    own words after it only (``<h1><div class="topic-label">Kicker</div> Headline</h1>``).
-
-    The block sets the kicker on a line of its own, above the headline; an inline ``<span>`` at
-    the start is read as the headline's first words.
-    """
-    parts = [part for part in h1 if isinstance(part.tag, str)]
-    return (
-        bool(parts)
-        and parts[0].tag in _BLOCKS
-        and not re.search(r"\w", h1.text or "")
-        and bool(re.search(r"\w", parts[0].text_content()))
-        and not any(re.search(r"\w", part.text_content()) for part in parts[1:])
-    )
-
-
-#: What separates the parts of a title that names its site and section ("Site » Section » Headline");
-#: not the colon, which sets a kicker before its headline.
-_PART_SEPARATORS = re.compile(r"\s+[|–—·•»~/\\-]\s+|\s+::\s+")
-
-
-def _segment_shown(
-    tree: HtmlElement, tags: MetaTags, title: str, site_keys: set[str]
-) -> tuple[str, str] | None:
-    """The one part of a title in three or more parts that a page heading or the description
-    repeats whole, and which one repeats it (the ``title-segment`` rule).
-
-    A title in two parts is "Headline | Site", which the site's name settles; three or more name a
-    site and its sections too, and the page shows which part is its own.
-    """
-    parts = [p for p in _PART_SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 3:
-        return None
-    shown: dict[str, str] = {}
-    for level in ("h1", "h2", "h3"):
-        for heading in tree.iter(level):
-            shown.setdefault(_name_key(heading.text_content()), f"an <{level}> in the page")
-    for name in ("description", "og:description"):
-        for value in tags.get(name, ()):
-            shown.setdefault(_name_key(value), tags.label(name))
-    found = [
-        (squash(p), shown[k])
-        for p in parts
-        if len(k := _name_key(p)) > 10 and k not in site_keys and k in shown
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def _ld_title(ld: dict[str, Any] | None, reference: str | None) -> tuple[str | None, str]:
