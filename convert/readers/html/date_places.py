@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp
@@ -24,15 +25,11 @@ def comment_threads(tree: HtmlElement, title: str | None = None) -> list[HtmlEle
     head = headline_element(tree, title)
     above = set(head.iterancestors()) if head is not None else set()
     threads: list[HtmlElement] = []
-    for el in tree.iter():
-        if (
-            isinstance(el.tag, str)
-            and el not in above
-            and el is not head
-            and is_comment_thread(el)
-            and not any(a in threads for a in el.iterancestors())
-        ):
+    walk = etree.iterwalk(tree, events=("start",))
+    for _, el in walk:
+        if isinstance(el.tag, str) and el not in above and el is not head and is_comment_thread(el):
             threads.append(el)
+            walk.skip_subtree()  # outermost only
     return threads
 
 
@@ -70,10 +67,8 @@ def comments_date(
         return None
     inside = {el for thread in threads for el in thread.iter()}
     pattern = day_pattern(when)
-    in_threads = day[:10] in _stamps(iter(inside)) or any(
-        pattern.search(reader_text_of(thread)) for thread in threads
-    )
-    if not in_threads:
+    in_threads = any(pattern.search(reader_text_of(thread)) for thread in threads)
+    if not in_threads and day[:10] not in _stamps(iter(inside)):
         return None
     text = reader_text(tree, skip=threads)
     if pattern.search(text):
