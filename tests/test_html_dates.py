@@ -417,3 +417,11 @@ def test_a_date_line_under_the_headline_does_not_outweigh_the_marked_date(byline
     ``byline-day`` rule took events', ranges' and updates' dates for it)."""
     meta = byline + '<p class="meta">Veröffentlicht: <span class="date">01.02.2024</span></p>'
     assert weighed(byline=meta, date="2024-02-01")[0] == "2024-02-01"
+
+
+@pytest.mark.parametrize("word", ["comment-author-link", "comment-reply-link", "comments-area"])
+def test_a_part_of_a_comment_named_for_its_link_is_a_comments(word: str) -> None:
+    """Only a link, count or flag about the comments is no thread: ``comment-author-link`` (a
+    commenter's name) is a comment's own."""
+    html = f'<html><body><h1>Story</h1><span class="{word}">24. August 2019</span><p>Posted 16.08.2019</p></body></html>'
+    assert len(comment_threads(tree(html), "Story")) == 1
