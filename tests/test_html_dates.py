@@ -12,10 +12,12 @@ import pytest
 from convert.base import ReadOptions
 from convert.model import Article
 from convert.readers.html import HtmlReader
-from convert.readers.html.date_places import only_in_comments
+from convert.readers.html.date_places import comment_threads, comments_date
 from convert.readers.html.dates import (
+    REVISION_LABEL,
     headline,
     headline_date,
+    headline_element,
     headline_time,
     in_page_zone,
     page_stamps,
@@ -265,9 +267,13 @@ def test_a_date_only_in_the_comments_gives_way_to_the_date_by_the_headline() -> 
     published, where = weighed(byline=byline, after=COMMENTS, date=found)
     assert published == "2019-08-16"
     assert "comments" in where["published"]
-    assert weighed(after=COMMENTS, date=found)[0] is None  # nothing else dates the page: no date
     with rules_off("comments"):
         assert weighed(byline=byline, after=COMMENTS, date=found)[0] == found
+
+
+def test_a_comments_date_stays_when_the_article_writes_no_other_date() -> None:
+    """ "No date" is no better than htmldate's pick when nothing else dates the page."""
+    assert weighed(after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
 
 
 def test_a_date_the_article_also_writes_is_not_a_comments_date() -> None:
@@ -275,21 +281,64 @@ def test_a_date_the_article_also_writes_is_not_a_comments_date() -> None:
     assert weighed(byline=byline, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
 
 
-def test_only_in_comments_needs_a_thread_that_is_not_the_whole_page() -> None:
-    stamp = '<time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time>'
-    thread = f'<html><body><h1>Story</h1><div class="comment">{stamp}</div></body></html>'
-    assert only_in_comments(tree(thread), "2019-08-24")
-    assert not only_in_comments(tree(thread), "2019-08-25")  # not written at all
-    whole = f'<html><body><div class="comments-open"><h1>Story</h1><div class="comment">{stamp}</div></div></body></html>'
-    assert only_in_comments(tree(whole), "2019-08-24")  # the comment's own element still marks it
-    page = f'<html><body><div id="comments"><h1>Story</h1><p>{stamp}</p></div></body></html>'
-    assert not only_in_comments(tree(page), "2019-08-24")  # a "thread" holding the headline is the page
+RU_PAGE = """<html lang="{lang}"><head><title>Совет одобрил планы гавани</title></head><body><article>
+<h1>Совет одобрил планы гавани</h1><div class="meta"><span class="date">{byline}</span></div>
+<p>Городской совет одобрил планы по реконструкции гавани после долгих споров о расходах и сроках работ.</p>
+</article><section id="comments"><ol class="commentlist"><li class="comment"><div class="comment-metadata">
+<time datetime="2019-08-24T21:10:00+03:00">24.08.2019 21:10</time></div><p>Отлично!</p></li></ol></section>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline"),
+    [("ru", "24 августа 2019"), ("ru", "24 августа 2019 г., 10:00"), ("ar", "٢٤/٠٨/٢٠١٩")],
+)
+def test_a_same_day_comment_keeps_a_date_the_page_writes_its_own_way(lang: str, byline: str) -> None:
+    page = tree(RU_PAGE.format(lang=lang, byline=byline))
+    assert build_metadata(page, Extracted(date="2019-08-24")).published == "2019-08-24"
+
+
+def test_a_comment_classed_wrapper_around_the_page_is_no_thread() -> None:
+    """``class="comments-open"`` around the whole page (a flag) and a thread holding the headline are
+    the page: only the comment inside is skipped."""
+    html = (
+        '<html><head><title>Story of the harbour</title></head><body><div class="comments-open">'
+        "<h1>Story of the harbour</h1><p>Posted 16.08.2019</p><p>The council approved the plans.</p>"
+        '<div class="comment"><time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time><p>Nice.</p>'
+        "</div></div></body></html>"
+    )
+    assert [el.get("class") for el in comment_threads(tree(html), "Story of the harbour")] == ["comment"]
+    assert build_metadata(tree(html), Extracted(date="2019-08-24")).published == "2019-08-16"
+    wrapped = html.replace('class="comments-open"', 'id="comments"')
+    assert build_metadata(tree(wrapped), Extracted(date="2019-08-24")).published == "2019-08-16"
+
+
+def test_an_opinion_article_in_a_comment_class_keeps_its_date() -> None:
+    html = (
+        '<html><head><title>Why the harbour plan fails</title></head><body><header class="page-header">'
+        '<h1>Why the harbour plan fails</h1></header><div class="comment"><p class="byline">By Jane Roe, '
+        '<span class="date">1 February 2024</span></p><p>The plan fails for three reasons.</p></div>'
+        '<div class="comments"><p>Reader, 3 February 2024: agreed.</p></div></body></html>'
+    )
+    assert build_metadata(tree(html), Extracted(date="2024-02-01")).published == "2024-02-01"
+    assert comments_date(tree(html), "2024-02-01", "Why the harbour plan fails") is None
+
+
+@pytest.mark.parametrize("word", ["comment-count", "comments-link", "comments-enabled", "comments-open"])
+def test_counts_links_and_flags_about_comments_are_no_threads(word: str) -> None:
+    html = (
+        f'<html><body><h1>Harbour plans approved</h1><div class="{word}"><span>1 February 2024</span></div>'
+        "<p>Posted 3 February 2024</p></body></html>"
+    )
+    assert comment_threads(tree(html), "Harbour plans approved") == []
+    assert comments_date(tree(html), "2024-02-01", "Harbour plans approved") is None
 
 
 def test_a_date_in_the_url_is_not_only_the_comments() -> None:
     """``/2014/05/18/slug``: htmldate's day is the URL's, which a comment also writes; it stays."""
     head = '<link rel="canonical" href="https://example.org/2019/08/24/harbour-plans/">'
-    assert weighed(head, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
+    byline = "<p>Veröffentlicht am 16.08.2019</p>"
+    assert weighed(head, byline, after=COMMENTS, date="2019-08-24")[0] == "2019-08-24"
 
 
 def test_the_headline_is_the_articles_heading_not_the_sites_name() -> None:
@@ -307,44 +356,72 @@ def test_the_headline_is_the_articles_heading_not_the_sites_name() -> None:
     assert build_metadata(page, Extracted(date="2021-11-24")).published == "2022-01-14"
 
 
-# --------------------------------------------------------------------------
-# The byline's date
+def test_the_headline_is_the_whole_title_in_an_h1_not_a_teaser() -> None:
+    """A related story's heading that begins like the title, in an ``<aside>`` or all one link to
+    another page, comes before the article's ``<h1>``: the ``<h1>`` that writes the title whole is
+    the headline."""
+    new, old = (f"Live: Russia-Ukraine war, day {n} – what we know" for n in (123, 122))
+    canonical = '<link rel="canonical" href="https://example.org/live-123">'
+    for teaser in (
+        f'<aside class="latest"><h3><a href="/live-122">{old}</a></h3><p>06.12.2024</p></aside>',
+        f'<div class="latest"><h3><a href="/live-122">{old}</a></h3><p>06.12.2024</p></div>',
+        f"<div><h2>{new} (part 2)</h2></div>",
+    ):
+        page = tree(
+            f"<html><head><title>{new}</title>{canonical}</head><body>{teaser}<article><h1>{new}</h1>"
+            "<p>By Jane Roe, 07.12.2024</p></article></body></html>"
+        )
+        found = headline_element(page, new)
+        assert found is not None and found.tag == "h1", teaser
 
-RELATED = "<aside><ul><li>Older story, 24.11.2021</li><li>Seminar 19.1.23, 10:00-11:30</li></ul></aside>"
+
+def test_a_headline_linking_to_its_own_page_is_the_headline() -> None:
+    page = tree(
+        '<html><head><link rel="canonical" href="https://example.org/harbour/"></head><body>'
+        '<h2><a href="https://example.org/harbour/">Harbour plans approved</a></h2></body></html>'
+    )
+    found = headline_element(page, "Harbour plans approved")
+    assert found is not None and found.tag == "h2"
+
+
+def test_the_headline_time_is_the_articles_not_a_site_widgets() -> None:
+    """A site name's ``<h1>`` and the site's "today" ``<time>`` above the article's heading."""
+    today = date.today().isoformat()
+    html = (
+        '<html><head><title>Harbour plans approved</title></head><body><header><h1><a href="/">Zoll</a></h1>'
+        f'<p class="today"><time datetime="{today}">today</time></p></header>'
+        "<main><h2>Harbour plans approved</h2><p>Datum: 14.01.2022</p></main></body></html>"
+    )
+    assert headline_time(tree(html), "Harbour plans approved") is None
+    article = html.replace("<p>Datum: 14.01.2022</p>", '<p><time datetime="2022-01-14">Friday</time></p>')
+    assert headline_time(tree(article), "Harbour plans approved") == "2022-01-14"
+
+
+def test_a_word_that_only_begins_with_an_update_label_labels_nothing() -> None:
+    assert REVISION_LABEL.search("Live blog: all the updates By Jane Roe, ") is None
+    assert REVISION_LABEL.search("Updated by Jane Roe, ") is not None
+    assert REVISION_LABEL.search("unmodified copy of ") is None
 
 
 @pytest.mark.parametrize(
     "byline",
     [
-        "<p>Datum: 14.01.2022</p>",
-        "<p>Written: 2022-01-14 15:03:30 / Updated: 2022-01-14 15:30:46</p>",
-        "<p>January 14, 2022</p>",
-        "<p>14.01.2022 | Politik</p>",
+        "<p>Termin: 5.3.2024</p>",  # an event's date
+        "<p>12.05.2024 – 14.05.2024, Stadtpark</p>",  # a range's start
+        "<p>Stand: 3.2.2024</p>",  # an update's
+        "<p>Aktualizacja: 03.02.2024</p>",
     ],
 )
-def test_the_bylines_date_beats_a_related_storys_written_near_the_headline(byline: str) -> None:
-    """htmldate's first element marked as a date is another story's, which the page writes near the
-    headline too; the line under the headline opens with the article's date."""
-    published, where = weighed(byline=byline, after=RELATED, date="2021-11-24")
-    assert published == "2022-01-14"
-    assert "byline" in where["published"]
-    with rules_off("byline-day"):
-        assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
+def test_a_date_line_under_the_headline_does_not_outweigh_the_marked_date(byline: str) -> None:
+    """The first date under the headline is not the byline's by its place alone (h24's dropped
+    ``byline-day`` rule took events', ranges' and updates' dates for it)."""
+    meta = byline + '<p class="meta">Veröffentlicht: <span class="date">01.02.2024</span></p>'
+    assert weighed(byline=meta, date="2024-02-01")[0] == "2024-02-01"
 
 
-@pytest.mark.parametrize(
-    "byline",
-    [
-        "<p>Updated: 14.01.2022</p>",  # a revision's date, not the publication's
-        "<p>Photo taken on 14.01.2022 in the harbour</p>",  # a caption, not a byline
-        "<p>Jane Roe</p><p>The council met on 14.01.2022 to vote on the plans.</p>",  # a sentence
-        "<p>Datum: 14.01.2030</p>",  # after tomorrow
-    ],
-)
-def test_a_line_under_the_headline_that_is_no_byline_date_moves_nothing(byline: str) -> None:
-    assert weighed(byline=byline, after=RELATED, date="2021-11-24")[0] == "2021-11-24"
-
-
-def test_the_urls_day_is_not_outweighed_by_the_byline() -> None:
-    head = '<link rel="canonical" href="https://example.org/2021/11/24/harbour-plans/">'
-    assert weighed(head, "<p>Datum: 14.01.2022</p>", RELATED, date="2021-11-24")[0] == "2021-11-24"
+@pytest.mark.parametrize("word", ["comment-author-link", "comment-reply-link", "comments-area"])
+def test_a_part_of_a_comment_named_for_its_link_is_a_comments(word: str) -> None:
+    """Only a link, count or flag about the comments is no thread: ``comment-author-link`` (a
+    commenter's name) is a comment's own."""
+    html = f'<html><body><h1>Story</h1><span class="{word}">24. August 2019</span><p>Posted 16.08.2019</p></body></html>'
+    assert len(comment_threads(tree(html), "Story")) == 1

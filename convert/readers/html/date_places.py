@@ -1,71 +1,88 @@
-"""Where a date sits on a web page: in its readers' comments, or on the line under its headline.
+"""Where a date sits on a web page: in its readers' comments or in the article.
 
 :mod:`.dates` gathers the page's dates and places its headline; this module tells, for a date
-nothing declares (htmldate's pick), whether its place makes it the article's:
-
-- a day the page writes or stamps only in a comment thread is a comment's (:func:`only_in_comments`);
-- the first date written under the headline, before the first paragraph, on a line that opens
-  with it (after a one-word label at most: ``Datum: 18.10.2021``, ``Written: 2023-11-07 15:03``), is
-  the byline's (:func:`byline_day`): a date htmldate finds elsewhere (a related story's, an
-  event's in a sidebar, a photo's) is not the article's.
+nothing declares (htmldate's pick), whether it is a comment's (:func:`comments_date`): a comment
+thread stamps or writes that day, and the article outside the threads writes only other dates.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from collections.abc import Callable, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ...dates import day_of, day_pattern, find_dates, parse_stamp
-from .dates import REVISION_LABEL, UNSEEN, byline_lines, headline_element
-from .text import is_comment_thread
+from ...locale.reading_lines import written_dates
+from .dates import UNSEEN, headline_element
+from .text import is_comment_thread, reader_text
 
 
-def only_in_comments(tree: HtmlElement, day: str, title: str | None = None) -> bool:
-    """Whether the page writes or stamps the calendar day ``day`` only in its readers' comments.
-
-    A comment thread (:func:`~.text.is_comment_thread`) that does not hold the headline
-    (:func:`headline_element`) dates a comment, not the article: htmldate's pick of the first
-    element marked as a date can be a comment's ``<time>``. ``False`` when the page writes the day
-    nowhere in one piece (no text node or ``datetime``/``content`` value gives it)."""
-    when = day_of(day)
-    if when is None:
-        return False
-    pattern = day_pattern(when)
+def comment_threads(tree: HtmlElement, title: str | None = None) -> list[HtmlElement]:
+    """The page's comment threads (:func:`~.text.is_comment_thread`), outermost only, that do not
+    hold the headline (:func:`headline_element`): a "thread" around the headline is the page itself
+    (a wrapper such as ``class="comments-open"``, an opinion section in ``class="comment"``)."""
     head = headline_element(tree, title)
-    # a "thread" that holds the headline is the page itself
     above = set(head.iterancestors()) if head is not None else set()
-    found = False
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in UNSEEN:
-            continue
-        stamps = (el.get("datetime"), el.get("content"))
-        texts = (el.text or "", *(c.tail or "" for c in el))
-        if any((parse_stamp(v, window=False) or "")[:10] == day[:10] for v in stamps if v) or any(
-            pattern.search(t) for t in texts
-        ):
-            found = True
-            if not any(is_comment_thread(a) and a not in above for a in (el, *el.iterancestors())):
-                return False
-    return found
+    threads: list[HtmlElement] = []
+    walk = etree.iterwalk(tree, events=("start",))
+    for _, el in walk:
+        if isinstance(el.tag, str) and el not in above and el is not head and is_comment_thread(el):
+            threads.append(el)
+            walk.skip_subtree()  # outermost only
+    return threads
 
 
-#: What may stand before the byline's date on its line: nothing, or one word of letters and a colon
-#: (``Datum:``, ``Written:``); a longer lead-in may be a caption's or a sentence's (``Photo taken on``).
-_BYLINE_LABEL = re.compile(r"(?:[^\W\d_]+:\s*)?")
+def _stamps(elements: Iterator[HtmlElement]) -> set[str]:
+    """The days of the ``datetime`` and ``content`` values of ``elements``."""
+    days: set[str] = set()
+    for el in elements:
+        if isinstance(el.tag, str) and el.tag not in UNSEEN:
+            for value in (el.get("datetime"), el.get("content")):
+                if value and (found := parse_stamp(value, window=False)):
+                    days.add(found[:10])
+    return days
 
 
-def byline_day(tree: HtmlElement, title: str | None, latest: date) -> str | None:
-    """The date of the byline: the first date (:func:`~convert.dates.find_dates`) written on the
-    lines between the headline and the first paragraph (:func:`~.dates.byline_lines`), when its
-    line opens with it or with a one-word label (:data:`_BYLINE_LABEL`) that is no update's (``Updated:``
-    dates a revision: then none). ``None`` when the first dated line is anything else (a sentence,
-    a caption), without a headline, or for a day before 1970 or after ``latest``."""
-    for line in byline_lines(tree, title) or ():
-        for pos, day in find_dates(line):
-            label = line[:pos]
-            if not _BYLINE_LABEL.fullmatch(label) or REVISION_LABEL.search(label):
-                return None
-            return day.isoformat() if date(1970, 1, 1) <= day <= latest else None
-    return None
+def _written(text: str, tag: str | None) -> set[str]:
+    """The days ``text`` writes: in the usual forms (:func:`~convert.dates.find_dates`) and in its
+    language's (:func:`~convert.locale.reading_lines.written_dates`, CLDR's forms via Babel)."""
+    days = {day.isoformat() for _, day in find_dates(text)}
+    if tag:
+        days.update(day[:10] for _, day, calendar in written_dates(text, tag) if calendar == "gregorian")
+    return days
+
+
+def comments_date(
+    tree: HtmlElement, day: str, title: str | None = None, language: Callable[[], str | None] = lambda: None
+) -> str | None:
+    """The text of the article without its comment threads (:func:`comment_threads`), when the day
+    ``day`` is a comment's: a thread stamps (``datetime``, ``content``) or writes it, and the page
+    outside the threads (the headline kept) neither writes nor stamps it but writes or stamps
+    another date; ``None`` otherwise (then the day stays: a date is not dropped for a comment's).
+    The page's language (``language``, asked only then) reads the dates it writes its own way."""
+    when = day_of(day)
+    threads = comment_threads(tree, title) if when is not None else []
+    if when is None or not threads:
+        return None
+    inside = {el for thread in threads for el in thread.iter()}
+    pattern = day_pattern(when)
+    in_threads = any(pattern.search(reader_text_of(thread)) for thread in threads)
+    if not in_threads and day[:10] not in _stamps(iter(inside)):
+        return None
+    text = reader_text(tree, skip=threads)
+    if pattern.search(text):
+        return None
+    outside = _stamps(el for el in tree.iter() if el not in inside)
+    if day[:10] in outside:
+        return None
+    written = _written(text, language())
+    if day[:10] in written or not (written | outside) - {day[:10]}:
+        return None
+    return text
+
+
+def reader_text_of(el: HtmlElement) -> str:
+    """The text of ``el`` a reader sees: no script or style; whitespace squashed."""
+    found = el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return " ".join("".join(str(t) for t in found).split())

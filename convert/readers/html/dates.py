@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.etree
 from lxml.html import HtmlElement
@@ -106,8 +107,8 @@ def shows(text: str, day: str) -> bool:
 #: Words that label a shown date as a revision, an access or a retrieval rather than the article's date,
 #: in :data:`convert.dates.CALENDAR_LANGUAGES`.
 REVISION_LABEL = re.compile(
-    r"(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
-    r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\W*(?:\w+\W+){0,4}$",
+    r"\b(?:updated?|modified|edited|revised|revision|retrieved|accessed|aktualisiert|geändert|bearbeitet|"
+    r"mis\s+à\s+jour|modifié|actualizado|modificado|aggiornato|bijgewerkt)\b\W*(?:\w+\W+){0,4}$",
     re.IGNORECASE,
 )
 #: How far (in characters of page text) from the start of the headline a date still belongs to it.
@@ -360,20 +361,29 @@ def byline_lines(tree: HtmlElement, title: str | None = None) -> list[str] | Non
 
 
 def headline_element(tree: HtmlElement, title: str | None = None) -> HtmlElement | None:
-    """The page's headline: the first shown ``<h1>``–``<h3>`` that writes ``title`` (the headline
-    the title weigher chose), else the first shown ``<h1>`` that is no site name (:func:`_site_name`);
-    one that may be, only when the page shows no other heading; ``None`` without one."""
+    """The page's headline: the shown ``<h1>``–``<h3>`` that writes ``title`` (the headline the
+    title weigher chose; one that writes it whole before one that begins with it, an ``<h1>`` before
+    the others, then the first), else the first shown ``<h1>`` that is no site name
+    (:func:`_site_name`); one that may be, only when the page shows no other heading; ``None``
+    without one. A heading in an ``<aside>`` or ``<nav>``, or that is one link to another page (a
+    teaser of a related story), is none."""
     shown = [
         (h, text)
         for h in tree.iter("h1", "h2", "h3")
         if (text := squash(h.text_content()))
         and not is_hidden(h)
-        and not any(is_hidden(a) for a in h.iterancestors())
+        and not any(is_hidden(a) or a.tag in ("aside", "nav") for a in h.iterancestors())
+        and not _teaser(tree, h, text)
     ]
     if title:
-        for h, text in shown:
-            if text == title or (len(title) > _HEADLINE_PREFIX and text.startswith(title[:_HEADLINE_PREFIX])):
-                return h
+        prefix = title[:_HEADLINE_PREFIX] if len(title) > _HEADLINE_PREFIX else None
+        ranked = [
+            (text != title, h.tag != "h1", i, h)
+            for i, (h, text) in enumerate(shown)
+            if text == title or (prefix and text.startswith(prefix))
+        ]
+        if ranked:
+            return min(ranked, key=lambda r: r[:3])[3]
     h1s = [(h, text) for h, text in shown if h.tag == "h1"]
     for h, text in h1s:
         if not _site_name(h, text):
@@ -381,6 +391,20 @@ def headline_element(tree: HtmlElement, title: str | None = None) -> HtmlElement
     if len(shown) == 1 and h1s and not any(a.tag == "nav" for a in h1s[0][0].iterancestors()):
         return h1s[0][0]
     return None
+
+
+def _teaser(tree: HtmlElement, h: HtmlElement, text: str) -> bool:
+    """Whether heading ``h`` (text ``text``) is all one link to another page than the page's own
+    (its canonical URL's path): a teaser of another story. A link to the page itself or to an
+    anchor in it, or on a page that names no URL of its own, is the page's."""
+    links = list(h.iter("a"))
+    if len(links) != 1 or squash(links[0].text_content()) != text:
+        return False
+    href = (links[0].get("href") or "").strip()
+    own = [*tree.xpath("//link[@rel='canonical']/@href"), *tree.xpath("//meta[@property='og:url']/@content")]
+    if not href or href.startswith("#") or not own:
+        return False
+    return all(urlsplit(href).path.rstrip("/") != urlsplit(str(u)).path.rstrip("/") for u in own)
 
 
 def _site_name(h1: HtmlElement, text: str) -> bool:
@@ -465,18 +489,22 @@ def shown_by_headline(text: str, day: str, title: str | None) -> bool:
     return _shown_near(text, day, headline_at(text, title))
 
 
-def headline_time(tree: HtmlElement) -> str | None:
-    """The day of the first ``<time datetime>`` element by the page's first ``<h1>``; ``None`` without one.
+def headline_time(tree: HtmlElement, title: str | None = None) -> str | None:
+    """The day of the first ``<time datetime>`` element after the page's headline
+    (:func:`headline_element`), near it; ``None`` without one.
 
     A ``<time>`` element is the machine form of what the reader sees, often in
     words no date pattern reads ("1 minute ago" as of the crawl, "gestern", a
     site's own format); the first one under the headline dates the article,
-    as a byline date does.
+    as a byline date does. A site name's ``<h1>`` (above a "today" widget) is no headline.
     """
+    head = headline_element(tree, title)
+    if head is None:
+        return None
     seen = -1  # characters of text since the headline (roughly: an element's tail counts at its start)
     for el in tree.iter():
         if seen < 0:
-            if el.tag == "h1" and el.text_content().strip():
+            if el is head:
                 seen = 0
             continue
         if seen > _NEAR_HEADLINE:

@@ -70,8 +70,15 @@ def is_hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or "")
 
 
-#: Class or id words of a comment thread (``comments``, ``comment-939``, ``commentlist``; not ``commentary``).
-_COMMENT_WORD = re.compile(r"(?:comments?|commentlist)(?:[-_].*)?", re.IGNORECASE)
+#: Class or id words of a comment thread or a part of one (``comments``, ``comment-939``,
+#: ``commentlist``, ``comment-author-link``); not ``commentary``, nor a count, a link, a button or a
+#: flag about the comments (``comment-count``, ``comments-link``, ``comments-enabled``,
+#: ``comments-open``, as WordPress themes name them).
+_COMMENT_WORD = re.compile(
+    r"(?:comments?|commentlist)(?![-_](?:counts?|counter|number|num|links?|button|btn|"
+    r"icon|toggle|enabled|disabled|open|closed|allowed)(?:[-_]|$))(?:[-_].*)?",
+    re.IGNORECASE,
+)
 
 
 def _unseen(el: HtmlElement, strict: bool) -> bool:

@@ -31,7 +31,7 @@ from ...dates import parse_stamp
 from ...locale.language import identify, normalise_tag
 from ...locale.script import split_list
 from ...model import Author, Metadata
-from .date_places import byline_day, only_in_comments
+from .date_places import comments_date
 from .dates import (
     headline,
     headline_date,
@@ -58,7 +58,7 @@ from .metatags import (
     site_title_tails,
 )
 from .names import AuthorFilter
-from .text import reader_text, squash, unescaped, visible_text
+from .text import squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
 from .weigh_title import as_shown, weigh_title
 
@@ -327,7 +327,7 @@ def _dates(
             pass  # already the date written there
         else:
             published = _by_headline(
-                (value, published[1]), _valid_dates((t_pub, t_pub_where)), tree, text, head
+                (value, published[1]), _valid_dates((t_pub, t_pub_where)), tree, text, head, language
             )
     for name, (value, source) in (("published", published), ("updated", updated)):
         if value:
@@ -353,12 +353,9 @@ DATE_RULES = {
     # a page nothing dates, in a language that names other calendars, is dated by the date written by
     # its headline the language's way (a Solar Hijri or Hijri date on a Persian or Arabic page)
     "calendars": True,
-    # a date nothing declares that the page writes only in its readers' comments is a comment's: the
-    # date written by the headline instead (comments left out), or none
+    # a date nothing declares that a comment thread stamps, when the article outside the threads writes
+    # only other dates, gives way to the date written by the headline there (or stays, without one)
     "comments": True,
-    # a date nothing declares gives way to the byline's: the first date under the headline, on a line
-    # that opens with it or with a one-word label (htmldate's pick can be a related story's, an event's)
-    "byline-day": True,
 }
 
 
@@ -425,7 +422,12 @@ def _as_shown(
 
 
 def _by_headline(
-    found: tuple[str, str], marked: list[tuple[str, str]], tree: HtmlElement, text: str, title: str | None
+    found: tuple[str, str],
+    marked: list[tuple[str, str]],
+    tree: HtmlElement,
+    text: str,
+    title: str | None,
+    language: Callable[[], str | None] = lambda: None,
 ) -> tuple[str | None, str]:
     """A date nothing declares, checked against the date written by the headline.
 
@@ -433,10 +435,9 @@ def _by_headline(
     comment's or the footer's; when the page has a headline and does not
     write that day by it, the date it does write there is the article's,
     unless an element marked as the publication date (``<time pubdate>``,
-    ``itemprop="datePublished"``) names the same day. A day the page gives only in its
-    readers' comments (:func:`only_in_comments`), and not in its URL, is a comment's: the date
-    written by the headline, comments left out, or none. A day written near the headline that is
-    not the byline's (:func:`byline_day`) gives way to the byline's, unless the URL gives it.
+    ``itemprop="datePublished"``) names the same day. A day a comment thread gives and the article
+    outside the threads does not (:func:`comments_date`), and not in its URL, is a comment's: the
+    date written by the headline, the threads left out, when there is one.
     """
     if (
         not DATE_RULES["by-headline"]
@@ -444,20 +445,16 @@ def _by_headline(
         or any(value[:10] == found[0][:10] for value, _ in marked)
     ):
         return found
-    if DATE_RULES["comments"] and url_day(tree) != found[0][:10] and only_in_comments(tree, found[0], title):
-        day = _headline_day(reader_text(tree, strict=True), title)
-        return (
-            (day, "the date written by the headline (the other is only in the comments)")
-            if day
-            else (None, "")
-        )
-    if DATE_RULES["time-shown"] and found[0][:10] == headline_time(tree):
+    if (
+        DATE_RULES["comments"]
+        and url_day(tree) != found[0][:10]
+        and (rest := comments_date(tree, found[0], title, language)) is not None
+        and (day := _headline_day(rest, title))
+    ):
+        return day, "the date written by the headline (the other is only in the comments)"
+    if DATE_RULES["time-shown"] and found[0][:10] == headline_time(tree, title):
         return found
     if shown_by_headline(text, found[0], title):
-        if DATE_RULES["byline-day"] and url_day(tree) != found[0][:10]:
-            latest = datetime.now(UTC).date() + timedelta(days=1)
-            if (day := byline_day(tree, title, latest)) and day != found[0][:10]:
-                return day, "the date on the line under the headline (the byline's date)"
         return found
     day = _headline_day(text, title)
     return (day, "the date written by the headline") if day else found
