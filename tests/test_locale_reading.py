@@ -14,6 +14,7 @@ from convert.base import ExportOptions
 from convert.exporters.txt import TextExporter
 from convert.locale import reading as rd
 from convert.locale import text as loc
+from convert.locale.reading_dates import search_dates
 from convert.model import Article, Author, Metadata, Paragraph, Text
 from convert.readers.text import find_byline
 from convert.theme import load_theme
@@ -106,6 +107,22 @@ def test_every_babel_locale_reads_back_its_own_dates(regions: bool) -> None:
         != day.isoformat()
     ]
     assert not unread, unread[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("24 августа 2019", "ru"),  # CLDR writes "d MMMM y 'г'."; the year's word is often left out
+        ("24 августа 2019 года", "ru"),  # or inflected
+        ("Суббота, 24 августа 2019", "ru"),
+        ("24 серпня 2019", "uk"),  # "'р'."
+        ("24 serpnja 2019", "en"),  # the trailing word is optional only after a number of a date form
+    ],
+)
+def test_a_word_after_the_year_may_be_left_out(text: str, lang: str) -> None:
+    expected = None if lang == "en" else "2019-08-24"
+    assert rd.read_date(text.removesuffix(" года"), lang) == expected
+    assert [day for _, day, _ in search_dates(text, lang)] == ([] if expected is None else [expected])
 
 
 @pytest.mark.parametrize(

@@ -226,6 +226,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     def compile_pattern(pattern: str, months: str = "", era: str = "") -> str | None:
         out: list[str] = []
         numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
+        raw: list[str | None] = []  # each literal of ``out`` as CLDR writes it (None: a field)
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
@@ -235,6 +236,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                     literal = "\x00"  # between two numbers a space must stay: "122024" is no "d MM y"
                 out.append(literal)
                 numeric.append(False)
+                raw.append(chars)
                 continue
             char, count = cast("tuple[str, int]", value)
             if char in "ML" and count >= 3:
@@ -246,9 +248,22 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
             else:
                 return None  # a field this reader does not read (week numbers, quarters …)
             numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
+            raw.append(None)
         for i, part in enumerate(out):
             if part == "\x00":
                 out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
+        last = max((i for i, r in enumerate(raw) if r is None), default=-1)
+        tail = "".join(r or "" for r in raw[last + 1 :])
+        if (
+            0 <= last < len(out) - 1
+            and numeric[last]
+            and tail[:1].isspace()
+            and any(c.isalpha() for c in tail)
+        ):
+            # a word of its own after the last number (Russian ``d MMMM y 'г'.``, Ukrainian ``'р'.``,
+            # Lithuanian ``'m'.``) that writers often leave out or inflect (``24 августа 2019 года``)
+            word = re.sub(r"\\\.$", r"\\.?", "".join(out[last + 1 :]))  # its full stop may go too ("г")
+            out[last + 1 :] = [f"(?:{word})?"]
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
