@@ -179,6 +179,21 @@ def test_a_forms_hidden_message_after_its_submit_button_is_dropped() -> None:
     assert texts(drop_class_hidden([para(ARTICLE), para(thanks)], tree)) == [ARTICLE]
 
 
+def test_a_kept_dialogs_own_hidden_messages_are_dropped() -> None:
+    """A share dialog long enough to count as prose is kept, its hidden "error" and "Thank you" are not;
+    two short paragraphs are no prose, and a send button is no spoiler's "Show"."""
+    error = "An error has occurred, please try again later."
+    lede = " ".join(["The dialog quotes the story's headline and lede, long enough to pass forty words."] * 4)
+    tree = lxml.html.fromstring(
+        f'<html><body>{STORY}<div class="hide" id="share"><p>{lede}</p><form><input></form>'
+        f'<button class="submit">SEND</button><p class="hide">{error}</p>'
+        '<div class="hide"><p>Thank you</p><p>This article has been sent to</p></div></div></body></html>'
+    )
+    story = [t.split("</p>")[0] for t in STORY.split("<p>")[1:]]
+    body = [para(t) for t in story] + [para(error), para("Thank you"), para("This article has been sent to")]
+    assert texts(drop_class_hidden(body, tree)) == story
+
+
 def test_class_hidden_text_the_page_also_shows_stays() -> None:
     tree = lxml.html.fromstring(
         f'<html><body><p>{ARTICLE}</p><p>Thank you</p><div class="hide"><p>Thank you</p></div></body></html>'

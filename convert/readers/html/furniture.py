@@ -154,8 +154,11 @@ _CLASSED = etree.XPath("//body//*[@class]")
 #: HTML splits a class attribute on ASCII whitespace only (a no-break space is part of a name).
 _CLASS_SPLIT = re.compile(r"[ \t\n\f\r]+")
 #: A hidden element holding this much is text a reader opens ("Read more", a spoiler), not the short
-#: message, dialog or skip link the step is for: two paragraphs, or more words than this.
+#: message, dialog or skip link the step is for: more words than this, or two paragraphs (``<p>``)
+#: of at least :data:`_PARAGRAPH_WORDS` each (a dialog's "Thank you" and "This article has been sent
+#: to" are not).
 _PROSE_WORDS = 40
+_PARAGRAPH_WORDS = 10
 #: What points a visible control at the element it shows: a link to ``#id``, Bootstrap's
 #: ``data-target``/``data-bs-target`` (``#id`` or ``.class``), WAI-ARIA's ``aria-controls`` (ids).
 _POINTERS = etree.XPath("//body//*[@href or @data-target or @data-bs-target or @aria-controls]")
@@ -172,10 +175,9 @@ def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
             marked.append(el)
     if not marked:
         return marked
-    inside = set(marked)
-    marked = [el for el in marked if not any(a in inside for a in el.iterancestors())]
-    ids, classes = _pointed_at(tree, inside)
-    return [
+    ids, classes = _pointed_at(tree, set(marked))
+    # A kept element's own hidden parts (a share dialog's "Thank you") are still hidden.
+    marked = [
         el
         for el in marked
         if not _holds_prose(el)
@@ -183,10 +185,12 @@ def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
         and classes.isdisjoint(_CLASS_SPLIT.split(el.get("class") or ""))
         and not _after_disclosure_button(el)
     ]
+    inside = set(marked)
+    return [el for el in marked if not any(a in inside for a in el.iterancestors())]
 
 
 def _holds_prose(el: HtmlElement) -> bool:
-    paragraphs = sum(1 for _ in el.iter("p"))
+    paragraphs = sum(1 for p in el.iter("p") if len(_text(p).split()) >= _PARAGRAPH_WORDS)
     return paragraphs >= 2 or len(_text(el).split()) > _PROSE_WORDS
 
 
@@ -211,11 +215,13 @@ def _pointed_at(tree: HtmlElement, hidden: set[HtmlElement]) -> tuple[set[str], 
 
 
 def _after_disclosure_button(el: HtmlElement) -> bool:
-    """Whether ``el`` comes right after a ``<button>`` that submits no form (a spoiler's "Show")."""
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
-    if before is None or before.tag != "button" or (before.get("type") or "").lower() == "submit":
+    """Whether ``el`` and a ``<button>`` before it are all their parent holds (a spoiler: "Show", then
+    the text; WAI-ARIA Authoring Practices' "Disclosure" pattern), the button submitting no form."""
+    parent = el.getparent()
+    children = [c for c in parent if isinstance(c.tag, str)] if parent is not None else []
+    if len(children) != 2 or children[1] is not el or children[0].tag != "button":
+        return False
+    if (children[0].get("type") or "").lower() == "submit":
         return False
     return not any(a.tag == "form" for a in el.iterancestors())
 
