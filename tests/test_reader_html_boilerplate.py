@@ -179,6 +179,18 @@ def test_a_forms_hidden_message_after_its_submit_button_is_dropped() -> None:
     assert texts(drop_class_hidden([para(ARTICLE), para(thanks)], tree)) == [ARTICLE]
 
 
+def test_a_long_print_only_citation_is_dropped() -> None:
+    """Shown on paper only, not opened on screen: not the prose the step keeps, however long."""
+    cite = (
+        "Citation: The story (2019, November 18) retrieved 20 November 2019 from https://example.org/x. " * 4
+    )
+    story = [t.split("</p>")[0] for t in STORY.split("<p>")[1:]] * 3
+    markup = "".join(f"<p>{t}</p>" for t in story)
+    for hidden in ('<div class="d-none d-print-block">{}</div>', '<div class="hidden print:block">{}</div>'):
+        tree = lxml.html.fromstring(f"<html><body>{markup}{hidden.format(cite)}</body></html>")
+        assert texts(drop_class_hidden([para(t) for t in story] + [para(cite.strip())], tree)) == story
+
+
 def test_a_kept_dialogs_own_hidden_messages_are_dropped() -> None:
     """A share dialog long enough to count as prose is kept, its hidden "error" and "Thank you" are not;
     two short paragraphs are no prose, and a send button is no spoiler's "Show"."""

@@ -151,6 +151,11 @@ _SHOWING_CLASS = re.compile(
     rf"|is-{_DISPLAYS}-(?:mobile|tablet|touch|desktop|widescreen|fullhd)(?:-only)?"
 )
 _CLASSED = etree.XPath("//body//*[@class]")
+#: Shown on paper only (Bootstrap's ``d-print-block``, Tailwind's ``print:block``): the printed page's
+#: citation, address or copyright, not text a reader opens on screen.
+_PRINT_ONLY = re.compile(
+    rf"(?:^|[ \t\n\f\r])(?:d-print-(?!none)[\w-]+|(?:\S+:)?print:!?{_DISPLAYS}!?)(?=[ \t\n\f\r]|$)"
+)
 #: HTML splits a class attribute on ASCII whitespace only (a no-break space is part of a name).
 _CLASS_SPLIT = re.compile(r"[ \t\n\f\r]+")
 #: A hidden element holding this much is text a reader opens ("Read more", a spoiler), not the short
@@ -180,7 +185,8 @@ def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
     marked = [
         el
         for el in marked
-        if not _holds_prose(el)
+        if _PRINT_ONLY.search(el.get("class") or "")
+        or not _holds_prose(el)
         and el.get("id") not in ids
         and classes.isdisjoint(_CLASS_SPLIT.split(el.get("class") or ""))
         and not _after_disclosure_button(el)
