@@ -366,8 +366,6 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
             weigh_title.TITLE_RULES[step] = False
         elif step in weigh_authors.AUTHOR_RULES:
             weigh_authors.AUTHOR_RULES[step] = False
-        elif step in H.EXTRACTION:
-            H.EXTRACTION[step] = False
         else:
             H.BODY_STEPS.pop(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's

@@ -412,10 +412,9 @@ def test_figures_are_placed_after_the_paragraph_they_followed() -> None:
     assert merged == [one, fig, two]  # the figure among the teasers is not part of the article
 
 
-def test_trafilatura_runs_for_figures_only_on_a_page_with_images(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trafilatura_runs_twice_only_for_a_page_with_images(monkeypatch: pytest.MonkeyPatch) -> None:
     """The figures' run (issue 18: reading cost) is skipped without images and never repeats the
-    metadata pass, nor does the run without formatting (``plain-selection``); the page's own tree
-    is handed over, and comes back unchanged."""
+    metadata pass; the page's own tree is handed over, and comes back unchanged."""
     import lxml.html
     import trafilatura
 
@@ -426,27 +425,20 @@ def test_trafilatura_runs_for_figures_only_on_a_page_with_images(monkeypatch: py
         before = lxml.html.tostring(tree)
         result = real(tree, **kwargs)  # type: ignore[arg-type]
         assert lxml.html.tostring(tree) == before  # trafilatura prunes its own copy
-        calls.append(
-            (
-                bool(kwargs["include_images"]),
-                bool(kwargs["with_metadata"]),
-                bool(kwargs["include_formatting"]),
-                before,
-            )
-        )
+        calls.append((bool(kwargs["include_images"]), bool(kwargs["with_metadata"]), before))
         return result
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     plain = read(page())
-    assert [c[:3] for c in calls] == [(False, True, True), (False, False, False)]
+    assert [c[:2] for c in calls] == [(False, True)]
     assert not any(isinstance(b, Figure) for b in plain.body)
 
     calls.clear()
     lead = "<p>The ferry left the harbour at dawn, as it has every morning for the last forty years.</p>"
     figure = '<figure><img src="a.jpg" alt="A ferry"><figcaption>The ferry.</figcaption></figure>'
     illustrated = read(page(body=lead + figure))
-    assert [c[:3] for c in calls] == [(False, True, True), (True, False, True), (False, False, False)]
-    assert calls[0][3] == calls[1][3] == calls[2][3]  # one parsed tree for every run
+    assert [c[:2] for c in calls] == [(False, True), (True, False)]
+    assert calls[0][2] == calls[1][2]  # one parsed tree for both runs
     assert [b.src for b in illustrated.body if isinstance(b, Figure)] == ["a.jpg"]
     assert illustrated.meta.title == "Test page"
 

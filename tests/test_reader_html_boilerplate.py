@@ -85,7 +85,8 @@ def test_an_article_hidden_until_a_script_shows_it_is_kept() -> None:
         '<div class="alert hidden">{}</div>',  # Bootstrap 3, Tailwind
         '<div class="d-none">{}</div>',  # Bootstrap 4-5
         '<div class="box is-hidden">{}</div>',  # Bulma
-        '<div class="uk-invisible">{}</div>',  # UIkit
+        '<div class="uk-hidden">{}</div>',  # UIkit
+        '<div class="alert\xa0x hidden">{}</div>',  # a no-break space is part of a class name
     ],
 )
 def test_a_block_that_a_frameworks_class_hides_is_dropped(hidden: str) -> None:
@@ -105,6 +106,19 @@ def test_a_block_that_a_frameworks_class_hides_is_dropped(hidden: str) -> None:
         '<div class="sr-only">{}</div>',  # read out by a screen reader: text for a reader
         '<div class="is-hidden-mobile">{}</div>',  # Bulma: hidden on a phone only
         '<div class="hider">{}</div>',
+        '<div class="hidden md:!block">{}</div>',  # Tailwind's important modifier, v3 and v4
+        '<div class="hidden md:block!">{}</div>',
+        '<div class="hidden dark:md:block">{}</div>',  # stacked variants
+        '<div class="hidden min-[900px]:block">{}</div>',  # an arbitrary breakpoint
+        '<p class="hidden lg:table-cell">{}</p>',
+        '<p class="hidden lg:table-row">{}</p>',
+        '<p class="hidden lg:inline-table">{}</p>',
+        '<p class="is-hidden is-block-desktop">{}</p>',  # Bulma
+        '<p class="is-hidden is-flex-tablet">{}</p>',
+        '<p class="wow fadeInUp invisible">{}</p>',  # visibility: hidden until a scroll-reveal script runs
+        '<p class="animate is-invisible">{}</p>',
+        '<p class="uk-invisible">{}</p>',
+        '<p class="hide\u2003x">{}</p>',  # not ASCII whitespace: one class, "hide\u2003x"
     ],
 )
 def test_text_a_class_hides_only_at_some_widths_stays(shown: str) -> None:
@@ -112,6 +126,84 @@ def test_text_a_class_hides_only_at_some_widths_stays(shown: str) -> None:
     tree = lxml.html.fromstring(f"<html><body><p>{ARTICLE}</p>{shown.format(note)}</body></html>")
     body = [para(ARTICLE), para(note)]
     assert drop_class_hidden(body, tree) == body
+
+
+def test_a_class_hidden_print_only_line_is_dropped() -> None:
+    line = "Printed from the Harbour Gazette website."
+    for hidden in ('<p class="d-none d-print-block">{}</p>', '<p class="hidden print:block">{}</p>'):
+        tree = lxml.html.fromstring(f"<html><body><p>{ARTICLE}</p>{hidden.format(line)}</body></html>")
+        assert texts(drop_class_hidden([para(ARTICLE), para(line)], tree)) == [ARTICLE]
+
+
+MORE = (
+    "The rest of the story continues here: the council will vote again in spring on the second phase.",
+    "Until then the quay stays closed to all traffic, the harbour master confirmed to reporters.",
+)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        # two paragraphs behind a "Read more" button are the article's, whatever opens them
+        '<div class="hide" id="more"><p>{0}</p><p>{1}</p></div><a href="#" class="btn">Read more</a>',
+        # one long paragraph (over forty words)
+        '<div class="hidden"><p>{0} {1} {0}</p></div>',
+        # what a visible control opens
+        '<a href="#more">Read more</a><div class="hide" id="more"><p>{0}</p></div><p>{1}</p>',
+        '<button data-toggle="collapse" data-target="#more">More</button><div class="hide" id="more"><p>{0}</p></div><p>{1}</p>',
+        '<button data-bs-target=".more">More</button><div class="d-none more"><p>{0}</p></div><p>{1}</p>',
+        '<span role="button" aria-controls="x more">More</span><div class="hidden" id="more"><p>{0}</p></div><p>{1}</p>',
+        # a spoiler: a button right before what it shows
+        '<div class="spoiler"><button>Show spoiler</button><div class="hide"><p>{0}</p></div></div><p>{1}</p>',
+    ],
+)
+def test_hidden_prose_a_reader_opens_stays(hidden: str) -> None:
+    story = [
+        f"Paragraph {n} of the story about the harbour, long enough to read as a report." for n in range(6)
+    ]
+    markup = "".join(f"<p>{t}</p>" for t in story) + hidden.format(*MORE)
+    tree = lxml.html.fromstring(f"<html><body><article>{markup}</article></body></html>")
+    more = [para(MORE[0]), para(MORE[1])]
+    if "{0} {1} {0}" in hidden:
+        more = [para(f"{MORE[0]} {MORE[1]} {MORE[0]}")]
+    body = [para(t) for t in story] + more
+    assert drop_class_hidden(body, tree) == body
+
+
+def test_a_forms_hidden_message_after_its_submit_button_is_dropped() -> None:
+    thanks = "Thank you for subscribing to our newsletter!"
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{ARTICLE}</p><form><input name="email"><button>Subscribe</button>'
+        f'<p class="hide">{thanks}</p></form><a href="#top">Top</a></body></html>'
+    )
+    assert texts(drop_class_hidden([para(ARTICLE), para(thanks)], tree)) == [ARTICLE]
+
+
+def test_a_long_print_only_citation_is_dropped() -> None:
+    """Shown on paper only, not opened on screen: not the prose the step keeps, however long."""
+    cite = (
+        "Citation: The story (2019, November 18) retrieved 20 November 2019 from https://example.org/x. " * 4
+    )
+    story = [t.split("</p>")[0] for t in STORY.split("<p>")[1:]] * 3
+    markup = "".join(f"<p>{t}</p>" for t in story)
+    for hidden in ('<div class="d-none d-print-block">{}</div>', '<div class="hidden print:block">{}</div>'):
+        tree = lxml.html.fromstring(f"<html><body>{markup}{hidden.format(cite)}</body></html>")
+        assert texts(drop_class_hidden([para(t) for t in story] + [para(cite.strip())], tree)) == story
+
+
+def test_a_kept_dialogs_own_hidden_messages_are_dropped() -> None:
+    """A share dialog long enough to count as prose is kept, its hidden "error" and "Thank you" are not;
+    two short paragraphs are no prose, and a send button is no spoiler's "Show"."""
+    error = "An error has occurred, please try again later."
+    lede = " ".join(["The dialog quotes the story's headline and lede, long enough to pass forty words."] * 4)
+    tree = lxml.html.fromstring(
+        f'<html><body>{STORY}<div class="hide" id="share"><p>{lede}</p><form><input></form>'
+        f'<button class="submit">SEND</button><p class="hide">{error}</p>'
+        '<div class="hide"><p>Thank you</p><p>This article has been sent to</p></div></div></body></html>'
+    )
+    story = [t.split("</p>")[0] for t in STORY.split("<p>")[1:]]
+    body = [para(t) for t in story] + [para(error), para("Thank you"), para("This article has been sent to")]
+    assert texts(drop_class_hidden(body, tree)) == story
 
 
 def test_class_hidden_text_the_page_also_shows_stays() -> None:

@@ -42,10 +42,9 @@ from .decode import decode_html, looks_binary, parse_html
 from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
 from .lead import restore_lead
 from .math import mark_math, with_math
-from .selection import with_formatting
 from .weigh import Extracted, build_metadata
 
-__all__ = ["BODY_STEPS", "EXTRACTION", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
+__all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
 
 # trafilatura logs every page it gives up on; that is our InputError's job.
 for _name in ("trafilatura", "htmldate", "justext", "readability", "courlan"):
@@ -76,12 +75,6 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
 }
 
 
-#: Switches of how trafilatura is run; ``bench/accuracy.py --ablate NAME`` turns one off.
-#: ``plain-selection``: the blocks trafilatura selects without inline formatting, the formatted
-#: run's where they match (:mod:`.selection`).
-EXTRACTION: dict[str, bool] = {"plain-selection": True}
-
-
 class HtmlReader:
     name: ClassVar[str] = "html"
     extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
@@ -108,10 +101,6 @@ class HtmlReader:
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
         body = Mapper(images).blocks(body_xml)
-        if EXTRACTION["plain-selection"]:
-            plain = _extract(tree, images=False, metadata=False, formatting=False, url=document.url)
-            if plain is not None and getattr(plain, "body", None) is not None:
-                body = with_formatting(Mapper(images).blocks(plain.body), body)
         if has_math:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
@@ -132,9 +121,7 @@ class HtmlReader:
         return take_lead_credit(Article(meta=meta, body=tuple(body)), provenance=options.provenance)
 
 
-def _extract(
-    tree: HtmlElement, *, images: bool, metadata: bool = True, formatting: bool = True, url: str | None = None
-) -> Any:
+def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
     """trafilatura's article; ``images`` also keeps the images, which changes what it picks as the article.
 
     With images on, trafilatura keeps more of the blocks around them (credits,
@@ -143,17 +130,16 @@ def _extract(
     copies a tree it is given before pruning it, so ``tree`` stays as it is.
     Without ``metadata`` its metadata pass (a third of its time) is skipped;
     then it no longer knows the page's address, which only changes the link
-    targets of the result, unless ``url`` gives it. Without ``formatting``, emphasis is left out (see :mod:`.selection`).
+    targets of the result.
     """
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
             tree,
-            url=url,
             with_metadata=metadata,
             include_comments=False,
-            include_formatting=formatting,
+            include_formatting=True,
             include_links=True,
             include_images=images,
             include_tables=True,

@@ -129,31 +129,107 @@ def _hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
 
 
 #: The utility classes that hide an element, as the CSS frameworks document them: Bootstrap's
-#: ``hide`` (2.x), ``hidden`` (3.x), ``d-none`` (4–5) and ``invisible`` (3–5); Foundation's ``hide``
-#: and ``invisible``; Tailwind's ``hidden`` and ``invisible``; Bulma's ``is-hidden`` and
-#: ``is-invisible``; UIkit's ``uk-hidden`` and ``uk-invisible``. Screen-reader classes
-#: (``sr-only``, ``visually-hidden``) are not among them: their text is read out.
-_HIDING_CLASSES = frozenset(
-    {"hide", "hidden", "d-none", "invisible", "is-hidden", "is-invisible", "uk-hidden", "uk-invisible"}
+#: ``hide`` (2.x), ``hidden`` (3.x) and ``d-none`` (4–5); Foundation's ``hide``; Tailwind's
+#: ``hidden``; Bulma's ``is-hidden``; UIkit's ``uk-hidden``. Not their ``invisible`` classes
+#: (``visibility: hidden``, which keeps the element's place): scroll-reveal scripts set them until
+#: the reader scrolls to the text (``<p class="wow fadeInUp invisible">``). Screen-reader classes
+#: (``sr-only``, ``visually-hidden``) are not among them either: their text is read out.
+_HIDING_CLASSES = frozenset({"hide", "hidden", "d-none", "is-hidden", "uk-hidden"})
+#: The display values a class may show an element with again (CSS Display Level 3's keywords as
+#: Tailwind names its utilities, and ``visible``).
+_DISPLAYS = (
+    r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|inline-table|table-cell"
+    r"|table-row|table-row-group|table-column|table-column-group|table-caption|table-header-group"
+    r"|table-footer-group|contents|flow-root|list-item|visible)"
 )
-#: A class that shows the element again at some screen width (Bootstrap's ``d-md-block``,
-#: Tailwind's ``md:block``, Bootstrap 3's ``visible-md``): hidden on a phone is not hidden.
+#: A class that shows the element again at some screen width, hidden on a phone not being hidden:
+#: Bootstrap's ``d-md-block`` and 3's ``visible-md``; Tailwind's variants (``md:block``,
+#: ``dark:md:block``, ``min-[900px]:table-cell``, ``md:!block``, ``md:block!``), but not its
+#: ``print:``; Bulma's ``is-block-desktop``, ``is-flex-tablet-only``.
 _SHOWING_CLASS = re.compile(
-    r"d-(?:sm|md|lg|xl|xxl)-(?!none\b)[\w-]+|[\w-]+:(?:block|inline|inline-block|flex|inline-flex|grid"
-    r"|inline-grid|table|contents|visible|flow-root|list-item)|visible-[\w-]+"
+    rf"d-(?:sm|md|lg|xl|xxl)-(?!none\b)[\w-]+|visible-[\w-]+|(?!(?:\S+:)?print:)\S+:!?{_DISPLAYS}!?"
+    rf"|is-{_DISPLAYS}-(?:mobile|tablet|touch|desktop|widescreen|fullhd)(?:-only)?"
 )
 _CLASSED = etree.XPath("//body//*[@class]")
+#: Shown on paper only (Bootstrap's ``d-print-block``, Tailwind's ``print:block``): the printed page's
+#: citation, address or copyright, not text a reader opens on screen.
+_PRINT_ONLY = re.compile(
+    rf"(?:^|[ \t\n\f\r])(?:d-print-(?!none)[\w-]+|(?:\S+:)?print:!?{_DISPLAYS}!?)(?=[ \t\n\f\r]|$)"
+)
+#: HTML splits a class attribute on ASCII whitespace only (a no-break space is part of a name).
+_CLASS_SPLIT = re.compile(r"[ \t\n\f\r]+")
+#: A hidden element holding this much is text a reader opens ("Read more", a spoiler), not the short
+#: message, dialog or skip link the step is for: more words than this, or two paragraphs (``<p>``)
+#: of at least :data:`_PARAGRAPH_WORDS` each (a dialog's "Thank you" and "This article has been sent
+#: to" are not).
+_PROSE_WORDS = 40
+_PARAGRAPH_WORDS = 10
+#: What points a visible control at the element it shows: a link to ``#id``, Bootstrap's
+#: ``data-target``/``data-bs-target`` (``#id`` or ``.class``), WAI-ARIA's ``aria-controls`` (ids).
+_POINTERS = etree.XPath("//body//*[@href or @data-target or @data-bs-target or @aria-controls]")
 
 
 def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
-    """The elements of ``<body>`` a framework's class hides (:data:`_HIDING_CLASSES`), not inside another."""
+    """The elements of ``<body>`` a framework's class hides (:data:`_HIDING_CLASSES`), not inside another,
+    but not those that hold prose (:data:`_PROSE_WORDS`), that a visible control points to or that
+    follow a disclosure button (WAI-ARIA Authoring Practices' "Disclosure" pattern)."""
     marked = []
     for el in _CLASSED(tree):
-        words = (el.get("class") or "").split()
+        words = [w for w in _CLASS_SPLIT.split(el.get("class") or "") if w]
         if not _HIDING_CLASSES.isdisjoint(words) and not any(_SHOWING_CLASS.fullmatch(w) for w in words):
             marked.append(el)
+    if not marked:
+        return marked
+    ids, classes = _pointed_at(tree, set(marked))
+    # A kept element's own hidden parts (a share dialog's "Thank you") are still hidden.
+    marked = [
+        el
+        for el in marked
+        if _PRINT_ONLY.search(el.get("class") or "")
+        or not _holds_prose(el)
+        and el.get("id") not in ids
+        and classes.isdisjoint(_CLASS_SPLIT.split(el.get("class") or ""))
+        and not _after_disclosure_button(el)
+    ]
     inside = set(marked)
     return [el for el in marked if not any(a in inside for a in el.iterancestors())]
+
+
+def _holds_prose(el: HtmlElement) -> bool:
+    paragraphs = sum(1 for p in el.iter("p") if len(_text(p).split()) >= _PARAGRAPH_WORDS)
+    return paragraphs >= 2 or len(_text(el).split()) > _PROSE_WORDS
+
+
+def _pointed_at(tree: HtmlElement, hidden: set[HtmlElement]) -> tuple[set[str], set[str]]:
+    """The ids and classes the page's controls outside ``hidden`` elements point to."""
+    ids: set[str] = set()
+    classes: set[str] = set()
+    for el in _POINTERS(tree):
+        if el in hidden or any(a in hidden for a in el.iterancestors()):
+            continue
+        href = el.get("href") or ""
+        if href.startswith("#") and len(href) > 1:
+            ids.add(href[1:])
+        for name in ("data-target", "data-bs-target"):
+            target = (el.get(name) or "").strip()
+            if target.startswith("#") and len(target) > 1:
+                ids.add(target[1:])
+            elif target.startswith(".") and len(target) > 1:
+                classes.add(target[1:])
+        ids.update(w for w in _CLASS_SPLIT.split(el.get("aria-controls") or "") if w)
+    return ids, classes
+
+
+def _after_disclosure_button(el: HtmlElement) -> bool:
+    """Whether ``el`` and a ``<button>`` before it are all their parent holds (a spoiler: "Show", then
+    the text; WAI-ARIA Authoring Practices' "Disclosure" pattern), the button submitting no form."""
+    parent = el.getparent()
+    children = [c for c in parent if isinstance(c.tag, str)] if parent is not None else []
+    if len(children) != 2 or children[1] is not el or children[0].tag != "button":
+        return False
+    if (children[0].get("type") or "").lower() == "submit":
+        return False
+    return not any(a.tag == "form" for a in el.iterancestors())
 
 
 def _shown_elements(
