@@ -128,6 +128,35 @@ def test_text_a_class_hides_only_at_some_widths_stays(shown: str) -> None:
     assert drop_class_hidden(body, tree) == body
 
 
+@pytest.mark.parametrize("variant", ["group-hover:block", "hover:block", "focus:inline", "peer-checked:flex"])
+def test_a_line_shown_only_while_the_reader_hovers_or_clicks_is_dropped(variant: str) -> None:
+    # A state variant, not a screen width: "Link copied" shows only after a click.
+    line = "Link copied to your clipboard."
+    tree = lxml.html.fromstring(
+        f'<html><body><p>{ARTICLE}</p><p class="hidden {variant}">{line}</p></body></html>'
+    )
+    assert texts(drop_class_hidden([para(ARTICLE), para(line)], tree)) == [ARTICLE]
+
+
+def test_hidden_chinese_prose_behind_read_more_stays() -> None:
+    # Each Han character counts as a word (word processors' count): three paragraphs of about 50
+    # characters are prose, where splitting at spaces found three "words".
+    story = [
+        "港口管理局今天宣布，新的渡轮时刻表将于下个月开始实施，届时每天将增加四班往返航次，以满足夏季游客的需求。"
+    ] * 2
+    more = [f"{story[0]}（续{n}）" for n in range(3)]
+    markup = "".join(f"<p>{t}</p>" for t in story) + "<button>阅读全文</button>"
+    markup += '<div class="hidden">' + "".join(f"<p>{t}</p>" for t in more) + "</div>"
+    tree = lxml.html.fromstring(f"<html><body><article>{markup}</article></body></html>")
+    body = [para(t) for t in story + more]
+    assert drop_class_hidden(body, tree) == body
+    thanks = "感谢您的订阅！"  # a short message stays short
+    tree = lxml.html.fromstring(
+        f'<html><body><article><p>{story[0]}</p><p class="hidden">{thanks}</p></article></body></html>'
+    )
+    assert texts(drop_class_hidden([para(story[0]), para(thanks)], tree)) == [story[0]]
+
+
 def test_a_class_hidden_print_only_line_is_dropped() -> None:
     line = "Printed from the Harbour Gazette website."
     for hidden in ('<p class="d-none d-print-block">{}</p>', '<p class="hidden print:block">{}</p>'):

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ...locale.script import word_count
 from ...model import (
     Block,
     BlockQuote,
@@ -146,8 +147,11 @@ _DISPLAYS = (
 #: Bootstrap's ``d-md-block`` and 3's ``visible-md``; Tailwind's variants (``md:block``,
 #: ``dark:md:block``, ``min-[900px]:table-cell``, ``md:!block``, ``md:block!``), but not its
 #: ``print:``; Bulma's ``is-block-desktop``, ``is-flex-tablet-only``.
+#: Tailwind's screen-width variants (``md:``, ``max-lg:``, ``min-[900px]:``): a state variant
+#: (``hover:``, ``group-hover:``, ``focus:``) shows the element only while the reader does something.
+_WIDTH = r"(?:max-)?(?:sm|md|lg|xl|2xl)|(?:min|max)-\[[^\]]+\]"
 _SHOWING_CLASS = re.compile(
-    rf"d-(?:sm|md|lg|xl|xxl)-(?!none\b)[\w-]+|visible-[\w-]+|(?!(?:\S+:)?print:)\S+:!?{_DISPLAYS}!?"
+    rf"d-(?:sm|md|lg|xl|xxl)-(?!none\b)[\w-]+|visible-[\w-]+|(?:dark:)?(?:{_WIDTH}):(?:(?:{_WIDTH}):)*!?{_DISPLAYS}!?"
     rf"|is-{_DISPLAYS}-(?:mobile|tablet|touch|desktop|widescreen|fullhd)(?:-only)?"
 )
 _CLASSED = etree.XPath("//body//*[@class]")
@@ -161,7 +165,7 @@ _CLASS_SPLIT = re.compile(r"[ \t\n\f\r]+")
 #: A hidden element holding this much is text a reader opens ("Read more", a spoiler), not the short
 #: message, dialog or skip link the step is for: more words than this, or two paragraphs (``<p>``)
 #: of at least :data:`_PARAGRAPH_WORDS` each (a dialog's "Thank you" and "This article has been sent
-#: to" are not).
+#: to" are not). Words as :func:`~convert.locale.script.word_count` counts them (a Han character one).
 _PROSE_WORDS = 40
 _PARAGRAPH_WORDS = 10
 #: What points a visible control at the element it shows: a link to ``#id``, Bootstrap's
@@ -196,8 +200,9 @@ def _class_hidden_roots(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _holds_prose(el: HtmlElement) -> bool:
-    paragraphs = sum(1 for p in el.iter("p") if len(_text(p).split()) >= _PARAGRAPH_WORDS)
-    return paragraphs >= 2 or len(_text(el).split()) > _PROSE_WORDS
+    # words as word processors count them: each Han or kana character one (a Chinese "Read more")
+    paragraphs = sum(1 for p in el.iter("p") if word_count(_text(p)) >= _PARAGRAPH_WORDS)
+    return paragraphs >= 2 or word_count(_text(el)) > _PROSE_WORDS
 
 
 def _pointed_at(tree: HtmlElement, hidden: set[HtmlElement]) -> tuple[set[str], set[str]]:
