@@ -611,6 +611,9 @@ def test_words_glued_at_a_case_step_and_hangul_beside_its_role_show_a_name() -> 
     assert weigh_authors.Shown("Jeff FoustMonday").has_word("foust")
     assert weigh_authors.Shown("Autor:Max Muster").has_word("max")
     assert weigh_authors.Shown("홍길동기자").has_word("홍길동")
+    # a hyphenated or dotted word is a word whole too: "Jean-Luc Roe" shows the name "Jean-Luc Roe"
+    assert weigh_authors.Shown("Jean-Luc Roe|Paris").has_word("jeanluc")
+    assert weigh_authors.Shown("J.R. Roe").has_word("jr")
 
 
 @pytest.mark.parametrize(

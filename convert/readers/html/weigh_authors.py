@@ -331,8 +331,9 @@ def _word_patterns() -> tuple[Any, Any]:
 
 class Shown(str):
     """The page's visible text as one name key (a :class:`str`: ``key in shown`` finds a whole name
-    anywhere), with the keys of its words (:func:`_word_patterns`: "Jean-Luc", "Isabella.DiBiase" by their
-    parts), and of the words a case step joins ("FoustMonday", "McDonald") whole and by their parts."""
+    anywhere), with the keys of its words between spaces ("Jean-Luc"), of the parts a character other
+    than a letter, a mark or a digit divides (:func:`_word_patterns`: "Jean", "Luc", "Roe|Staff",
+    "Isabella.DiBiase"), and of the parts of words a case step joins ("FoustMonday", "McDonald")."""
 
     words: frozenset[str]
 
@@ -341,7 +342,8 @@ class Shown(str):
         word, case_step = _word_patterns()
         tokens = set(word.findall(text))
         glued = {part for t in tokens if case_step.search(t) for part in case_step.split(t)}
-        self.words = frozenset(_name_key(t) for t in tokens | glued)
+        # and the words between spaces whole: "Jean-Luc", "J.R." are one word of a name
+        self.words = frozenset(_name_key(t) for t in tokens | glued | set(text.split()))
         return self
 
     def has_word(self, key: str) -> bool:
