@@ -61,7 +61,8 @@ AUTHOR_RULES.update(
         # a name is shown when each of its words is a word of the page, not part of a longer one
         # (:meth:`Shown.has_word`): "Ana Renz" is not shown by "Banana" and "Konferenz"
         "whole-words": True,
-        # the co-authors :func:`_fuller` adds are full names without a role's or a desk's word
+        # the co-authors :func:`_fuller` adds (from a byline or a <meta> field) are full names without
+        # a desk's, newsroom role's or department's word or a title inside (:func:`convert.names.names_a_role`)
         "co-author-names": True,
     }
 )
