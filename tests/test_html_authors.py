@@ -566,6 +566,7 @@ def test_co_authors_from_one_list_must_be_full_names_without_a_role() -> None:
         "Jane Roe"
     ]
     assert authors(page('<div class="byline">By Jane Roe, Sales Team</div>', head=head)) == ["Jane Roe"]
+    assert authors(page('<div class="byline">By Jane Roe, New York</div>', head=head)) == ["Jane Roe"]
     assert authors(page('<div class="byline">By Jane Roe, Project Marketing</div>', head=head)) == [
         "Jane Roe"
     ]

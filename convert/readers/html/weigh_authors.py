@@ -419,9 +419,12 @@ def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list
     for other, source in fields:
         if keys < {_name_key(o) for o in other}:
             if AUTHOR_RULES["co-author-names"] and any(
-                one_word(o) or names_a_role(o) for o in other if _name_key(o) not in keys
+                one_word(o) or names_a_role(o) or not looks_like_name(o, prose=True)
+                for o in other
+                if _name_key(o) not in keys
             ):
-                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer
+                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer;
+                # "Jane Roe, New York": her city (the gazetteer's places and organisations)
             return other, source
     return None
 
