@@ -81,19 +81,21 @@ _DESK_WORDS = frozenset(
 #: Roles and titles: nameparser's titles (honorifics and roles, maintained with the library: "Dr",
 #: "Staff", "Editor", "Correspondent"), and the newsroom ranks and units it lacks, the same on
 #: every masthead of the language: English, and German (Redakteur, Chefredakteurin, Journalistin).
-_ROLE_WORDS = frozenset(_NAMEPARSER["titles"]) | frozenset(
+NEWSROOM_WORDS = frozenset(
     """reporter reporters correspondents writers editors columnist columnists contributor contributors
     contributing journalist journalists analyst analysts bureau desk team wire redakteur redakteurin
     chefredakteur chefredakteurin journalistin""".split()
 )
+_ROLE_WORDS = frozenset(_NAMEPARSER["titles"]) | NEWSROOM_WORDS
 #: English determiners and possessives: "By Our Correspondent", "By The Associated Press" name no
 #: one (grammar, not a list of pages' words).
 _DETERMINERS = frozenset("the a an our my your his her their this that these those".split())
 #: A domain name (generic or two-letter country top-level domain): a site, not a person.
 _DOMAIN = compiled(r"\w\.(?:com|net|org|info|biz|[a-z]{2})\b", re.IGNORECASE)
-#: Scripts written without spaces between words, where a full name is one "word" of two to four
-#: characters (李明, 司马相如, 김민준, 宮崎駿): Unicode's Han, Hiragana, Katakana and Hangul.
-_UNSPACED = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·]{2,4}")
+#: The letters of the scripts written without spaces between words, where a full name is one "word"
+#: of two to four characters (李明, 司马相如, 김민준, 宮崎駿): Unicode's Han, Hiragana, Katakana and Hangul.
+UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNSPACED = compiled(rf"[{UNSPACED_LETTERS}・·]{{2,4}}")
 _MAX_CHARS = 50
 _MAX_WORDS = 5
 
@@ -199,6 +201,24 @@ def has_role_word(text: str) -> bool:
     """Whether a word of ``text`` is a role's or a desk's ("Our Correspondent", "the editors"), not
     only a determiner ("the Numbers", "the sea": :func:`is_role` counts those as roles)."""
     return any(w in _ROLE_WORDS for w in _words(text)) or names_a_desk(text)
+
+
+#: A firm's departments, signed as a team beside a writer ("AMP Project Marketing"): nameparser
+#: counts them as titles, which a surname can be, but these are no surname.
+_DEPARTMENTS = frozenset("marketing sales communications engineering support".split())
+
+
+def names_a_role(text: str) -> bool:
+    """Whether ``text`` holds a desk's or a newsroom role's word ("Marketing Team", "Sports Desk") or
+    a title inside it. A title leading it is an honorific ("Dr. John Doe") and one ending it a
+    surname ("John King", "Ann Bishop", "Max Graf"): nameparser's titles are surnames as often."""
+    words = _words(text)
+    if any(w in NEWSROOM_WORDS or w in _DEPARTMENTS for w in words) or names_a_desk(text):
+        return True
+    lead = 0
+    while lead < len(words) and words[lead] in _ROLE_WORDS:
+        lead += 1
+    return any(w in _ROLE_WORDS for w in words[lead:-1])
 
 
 def names_a_desk(text: str) -> bool:

@@ -531,7 +531,16 @@ def test_a_name_is_shown_by_whole_words_only() -> None:
         ("Posted by Jane Roe", ["Jane Roe"]),
         ("Geschrieben von Max Muster", ["Max Muster"]),
         ("Veröffentlicht am 13. März 2019 von Max Muster", ["Max Muster"]),
-        ("Publié par Marie Dupont", ["Marie Dupont"]),
+        ("Publié le 3 mars 2024 par Marie Dupont", ["Marie Dupont"]),
+        ("Publié par Marie Dupont", []),  # a publisher's credit: no date between verb and "par"
+        ("Published by Random House, 320 pages", []),
+        ("Published by Oxford University Press", []),
+        ("Published March 3, 2024. Photos by Jane Roe", []),
+        ("Posted by Associated Press", []),
+        ("Posted by News Desk", []),
+        ("Posted by Guest Contributor", []),
+        ("Posted by Jane Roe at 10:32 AM", ["Jane Roe"]),
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),
         ("Escrito por Ana García", ["Ana García"]),
         ("Posted on April 22, 2022", []),  # a date, no byline
         ("Published by Penguin Books in 2020", []),
@@ -556,3 +565,69 @@ def test_co_authors_from_one_list_must_be_full_names_without_a_role() -> None:
     assert authors(page('<div class="byline">By Jane Roe, Marketing Team, Google</div>', head=head)) == [
         "Jane Roe"
     ]
+    assert authors(page('<div class="byline">By Jane Roe, Sales Team</div>', head=head)) == ["Jane Roe"]
+    assert authors(page('<div class="byline">By Jane Roe, New York</div>', head=head)) == ["Jane Roe"]
+    assert authors(page('<div class="byline">By Jane Roe, Project Marketing</div>', head=head)) == [
+        "Jane Roe"
+    ]
+
+
+def test_a_posted_line_ranks_below_a_by_line_and_one_naming_nobody_does_not_end_the_look() -> None:
+    assert authors(page("<p>Posted by Site Editor</p><p>By Jane Roe</p>")) == ["Jane Roe"]
+    assert authors(page("<p>Posted on March 3, 2024 by Webmaster</p><p>By Jane Roe</p>")) == ["Jane Roe"]
+
+
+def test_a_written_by_line_among_other_credits_is_no_byline() -> None:
+    assert authors(page("<p>Directed by Michelle MacLaren</p><p>Written by Vince Gilligan</p>")) == []
+
+
+def test_a_posted_line_after_the_body_or_above_the_headline_is_no_byline() -> None:
+    long = "<p>" + "I disagree with this entirely, the council should not have agreed to it. " * 3 + "</p>"
+    comment = f'<div id="thread"><div class="post"><p>Posted by John Smith</p>{long}</div></div>'
+    assert authors(page("").replace("</article>", f"</article>{comment}")) == []
+    teaser = '<div class="top"><a href="/x">Neue Brücke</a><p>Geschrieben von Max Muster</p></div>'
+    assert authors(page("").replace("<article>", f"{teaser}<article>")) == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Roe|Staff Writer",
+        "Jane Roe|March 3, 2024",
+        "Jane Roe·March 3",
+        "Jane Roe(AP)",
+        "Jane Roe@janeroe",
+        "Jane Roe;John Doe",
+    ],
+)
+def test_a_name_is_shown_when_any_non_letter_ends_its_words(byline: str) -> None:
+    assert weigh_authors.Shown(byline).has_word("roe")
+
+
+def test_a_byline_with_a_pipe_after_the_name_confirms_json_ld() -> None:
+    assert authors(page("<p>By Jane Roe|Staff Writer</p>", head=_ld("Jane Roe"))) == ["Jane Roe"]
+
+
+def test_words_glued_at_a_case_step_and_hangul_beside_its_role_show_a_name() -> None:
+    assert weigh_authors.Shown("Jeff FoustMonday").has_word("foust")
+    assert weigh_authors.Shown("Autor:Max Muster").has_word("max")
+    assert weigh_authors.Shown("홍길동기자").has_word("홍길동")
+    # a hyphenated or dotted word is a word whole too: "Jean-Luc Roe" shows the name "Jean-Luc Roe"
+    assert weigh_authors.Shown("Jean-Luc Roe|Paris").has_word("jeanluc")
+    assert weigh_authors.Shown("J.R. Roe").has_word("jr")
+
+
+@pytest.mark.parametrize(
+    ("byline", "first", "names"),
+    [
+        ("By Jane Roe and John King", "Jane Roe", ["Jane Roe", "John King"]),
+        ("By Jane Roe, Ann Bishop and Tom Knight", "Jane Roe", ["Jane Roe", "Ann Bishop", "Tom Knight"]),
+        ("By Jane Roe and Natasha Singer", "Jane Roe", ["Jane Roe", "Natasha Singer"]),
+        ("By Jane Roe and Dr. John Doe", "Jane Roe", ["Jane Roe", "Dr. John Doe"]),
+        ("Von Anna Schmidt und Max Graf", "Anna Schmidt", ["Anna Schmidt", "Max Graf"]),
+    ],
+)
+def test_co_authors_whose_surname_is_a_title_complete_json_ld(
+    byline: str, first: str, names: list[str]
+) -> None:
+    assert authors(page(f'<div class="byline">{byline}</div>', head=_ld(first))) == names

@@ -147,9 +147,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             label = _state_free(f"{el.get('class') or ''} {el.get('id') or ''}")
             if (
                 len(text) <= 80
-                and (
-                    m := _BY_LINE.match(text) or (AUTHOR_RULES["posted-by-line"] and _POSTED_LINE.match(text))
-                )
+                and (m := _BY_LINE.match(text))
                 and not _NOT_BYLINE.search(label)
                 and ancestry.ok(el)
             ):
@@ -162,8 +160,52 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                     yield text, f'"By NAME" line <{_tag(el)}>'
                 # the first, taken or not: later ones are other stories' and readers' comments
                 break
+    if AUTHOR_RULES["posted-by-line"]:
+        yield from _posted_lines(body, ancestry, _page_language(tree))
     if AUTHOR_RULES["author-label"] and (found := _labelled(body, ancestry)):
         yield found
+
+
+#: The source a "Posted by NAME" line is named by (:func:`.weigh_authors.weigh_authors` keeps its
+#: names only near the headline).
+POSTED_SOURCE = '"Posted by NAME" line'
+#: How long a paragraph is that is the body's text: posted lines after one are comments and teasers.
+_LONG_PARAGRAPH = 150
+
+
+def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator[tuple[str, str]]:
+    """The "Posted by NAME" lines (:data:`_POSTED_LINE`) before the body's first long paragraph, each
+    (one that names nobody does not end the look): a byline only when nothing marks it as another
+    credit. A publishing verb right before "by" credits a publisher ("Published by Random House"):
+    a date must come between ("Veröffentlicht am 3. März 2024 von NAME"). A picture's word makes it
+    a photo credit, and "Written by" among other credits ("Directed by", "Produced by") a film's."""
+    headed = body.find(".//h1") is None  # a byline stands below its headline, a teaser's above it
+    for el in body.iter(*_BYLINE_TAGS, "h1"):
+        headed = headed or _tag(el) == "h1"
+        text = squash(el.text_content())
+        if _tag(el) == "p" and len(text) > _LONG_PARAGRAPH:
+            return
+        m = _POSTED_LINE.match(text) if headed else None
+        if m is None or len(text) > 80 or not ancestry.ok(el):
+            continue
+        if _NOT_BYLINE.search(_state_free(f"{el.get('class') or ''} {el.get('id') or ''}")):
+            continue
+        between = text[m.end("verb") : m.start("by")]
+        if (
+            (_PUBLISHED.fullmatch(m["verb"]) and not re.search(r"\d", between))
+            or _PICTURE.search(text)
+            or _other_credits(el)
+            or not _by_word_fits(m["by"], lang, text[m.end() - 1 :], _tag(el))
+        ):
+            continue
+        yield text, f"{POSTED_SOURCE} <{_tag(el)}>"
+
+
+def _other_credits(el: HtmlElement) -> bool:
+    """Whether the element's parent (``el`` too) holds another credit than writing: a film's or a
+    book's ("Directed by", "Produced by", "Edited by", "Illustrated by")."""
+    up = el.getparent()
+    return bool(_CREDIT.search(" ".join((up if up is not None else el).itertext())))
 
 
 def _labelled(body: HtmlElement, ancestry: _Ancestry) -> tuple[str, str] | None:
@@ -264,17 +306,31 @@ _BY_LINE = re.compile(r"(by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ]
 #: :data:`.names.PREFIX` and :data:`.names._POSTED_BY`, with a date or a category between the verb
 #: and the "by" word, no field separator.
 _POSTED_LINE = re.compile(
-    r"(?:posted|published|written|geschrieben|verfasst|veröffentlicht|publiziert|erstellt|publié|écrit|"
-    r"publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven)\b(?:[^|·•]{0,40}?\s)??"
-    r"(by|von|par|por|door|av|af|przez)\s*:?\s+(?-i:[A-ZÀ-Þ])",
+    r"(?P<verb>posted|published|written|geschrieben|verfasst|veröffentlicht|publiziert|erstellt|publié|"
+    r"écrit|publicado|escrito|pubblicato|scritto|gepubliceerd|geschreven)\b(?:[^|·•]{0,40}?\s)??"
+    r"(?P<by>by|von|par|por|door|av|af|przez|da)\s*:?\s+(?-i:[A-ZÀ-Þ])",
     re.IGNORECASE,
+)
+#: The verbs of publishing, whose "by" names a publisher unless a date comes between.
+_PUBLISHED = re.compile(
+    r"published|veröffentlicht|publiziert|publié|publicado|pubblicato|gepubliceerd", re.IGNORECASE
+)
+#: A picture's or a film's word (:data:`.names._PHOTO`'s languages): the line credits a photographer.
+_PICTURE = re.compile(
+    r"\b(?:photo(?:graph)?s?|photography|pictures?|images?|videos?|fotos?|fotografie(?:n)?|"
+    r"fotograf[íi]as?|bild(?:er)?|photographies?|immagin[ei])\b",
+    re.IGNORECASE,
+)
+#: The credits a film, a show or a book lists beside its writer's (English, as "Written by" is in them).
+_CREDIT = re.compile(
+    r"\b(?:directed|produced|edited|illustrated|narrated|composed|created|translated)\s+by\b", re.IGNORECASE
 )
 #: The languages (ISO 639-1) each word of :data:`_BY_LINE` other than "by" means "by" in: on a page
 #: that declares its language the word counts only there ("Von Miller Signs With Bills" on an
 #: English page is a headline), as the text reader's catalogue bylines count only in theirs.
 _BY_WORD_LANGUAGES = {
     "von": ("de",), "par": ("fr",), "por": ("es", "pt", "gl"), "door": ("nl",), "av": ("sv", "no", "nb", "nn"),
-    "af": ("da", "sv"), "przez": ("pl",),
+    "af": ("da", "sv"), "przez": ("pl",), "da": ("it",),
 }  # fmt: skip
 #: The headings a subheading takes (a byline is set in a smaller one, if in a heading at all).
 _SUBHEADINGS = frozenset(("h2", "h3"))

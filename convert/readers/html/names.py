@@ -105,6 +105,11 @@ _SHORT_WEEKDAY_TAIL = re.compile(rf"\s+(?i:{_SHORT_DAYS})[.,]\s*\d.*$")
 _ON_DATE_TAIL = re.compile(
     rf"\s+(?i:on|am|le|el|il|op|em)\s+(?:\d|(?i:{_WEEKDAYS})\b\.?(?:,|\s*\d)|(?i:{_MONTHS})\b\.?\s*\d).*$"
 )
+#: "Jane Roe at 10:32 AM", "Jane Roe um 10:32 Uhr", "Jane Roe 3 hours ago": a clock time after the
+#: word for "at" (the same languages), or an English "N units ago" (Blogger's and WordPress's footers).
+_CLOCK_TAIL = re.compile(
+    r"\s+(?:(?i:at|um|à|a\s+las|alle|om|às)\s+\d{1,2}[:.h]\d{2}\b|\d+\s+(?i:(?:second|minute|hour|day|week)s?\s+ago)\b).*$"
+)
 #: A CMS login written as the byline, "Given.Family" ("Isabella.DiBiase"): two capitalised names.
 _DOTTED_HANDLE = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_]+)")
 
@@ -146,6 +151,8 @@ AUTHOR_RULES = {
     "label-field": True,
     # a line of the page that reads "Posted by NAME" ("Geschrieben von", "Veröffentlicht am DATE von",
     # "Publié par") with no byline markup is a byline candidate, as "By NAME" is (:mod:`.byline`)
+    # (:mod:`.byline`: only below and near the headline, before the body's first long paragraph, not a
+    # publisher's, a photo's or a film's credit, no agency, desk or role; ranks below "By NAME")
     "posted-by-line": True,
 }
 
@@ -203,7 +210,7 @@ class AuthorFilter:
         if m := _POSTED_BY.match(text):
             text = m["name"]
         if AUTHOR_RULES["on-dates"]:
-            text = _ON_DATE_TAIL.sub("", text)
+            text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
         parts = _SEPARATORS.split(text)
         if AUTHOR_RULES["photo-credits"]:

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...names import has_role_word, one_word
-from .byline import byline_candidates, bylined, page_spelling
+from ...names import (
+    UNSPACED_LETTERS,
+    has_role_word,
+    looks_like_name,
+    looks_like_publisher,
+    names_a_role,
+    one_word,
+)
+from .byline import POSTED_SOURCE, byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
@@ -53,7 +61,8 @@ AUTHOR_RULES.update(
         # a name is shown when each of its words is a word of the page, not part of a longer one
         # (:meth:`Shown.has_word`): "Ana Renz" is not shown by "Banana" and "Konferenz"
         "whole-words": True,
-        # the co-authors :func:`_fuller` adds are full names without a role's or a desk's word
+        # the co-authors :func:`_fuller` adds (from a byline or a <meta> field) are full names without
+        # a desk's, newsroom role's or department's word or a title inside (:func:`convert.names.names_a_role`)
         "co-author-names": True,
     }
 )
@@ -113,6 +122,10 @@ def weigh_authors(
             for n in check.names(raw)
             if " " in n or not AUTHOR_RULES["one-word-bylines"] or bylined(tree, text, n)
         ]:
+            if source.startswith(POSTED_SOURCE) and not all(
+                _near_headline(tree, text, extracted.title, n) and _a_poster(n) for n in names
+            ):
+                continue  # a reader's post, another story's teaser, an agency's or a desk's account
             byline_names, byline_where = names, source
             break
     extracted_names = check.names(
@@ -198,6 +211,17 @@ def weigh_authors(
         where["authors"] = f"{traf_where}, shown as the page's byline near the headline"
         return signed[:6]
     return []
+
+
+def _a_poster(name: str) -> bool:
+    """Whether a "Posted by" line's name is a person's: no agency or paper ("Associated Press"), no
+    role's or desk's word even as the last ("Site Editor", "Guest Contributor", "News Desk"), nothing
+    the gazetteer knows as a place or an organisation. A verb's line is weaker evidence than "By"."""
+    return (
+        not looks_like_publisher(name)
+        and not has_role_word(name)
+        and looks_like_name(name, one_word=True, prose=True)
+    )
 
 
 def _signed_by_page(
@@ -289,24 +313,38 @@ def _is_shown(name: str, shown: Shown) -> bool:
     return bool(keys) and all(shown.has_word(k) for k in keys)
 
 
-#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan): a
-#: name in one is shown when the page's text holds it anywhere.
-_UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+#: Scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, and
+#: :data:`convert.names.UNSPACED_LETTERS`: Han, kana, Hangul, whose "홍길동기자" glues the role to the
+#: name): a name in one is shown when the page's text holds it anywhere.
+_UNSPACED = re.compile(rf"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff{UNSPACED_LETTERS}]")
+
+
+@cache
+def _word_patterns() -> tuple[Any, Any]:
+    """A word of the page: letters, combining marks and digits, with the apostrophes, soft hyphens
+    and zero-width joiners written inside words; every other character ends it ("Roe|Staff",
+    "Roe(AP)", "Autor:Max", "Roe·March"). And a lower-case letter followed by a capital: two words
+    glued ("Jeff FoustMonday"). ``regex`` (Unicode's categories, which ``re`` lacks) on first use."""
+    import regex  # type: ignore[import-untyped]
+
+    return regex.compile(r"[\p{L}\p{M}\p{N}'’\u00ad\u200c\u200d]+"), regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
 class Shown(str):
     """The page's visible text as one name key (a :class:`str`: ``key in shown`` finds a whole name
-    anywhere), with the keys of its words, words joined by a hyphen, a slash, a dot or an underscore
-    ("Jean-Luc", "Isabella.DiBiase") also by their parts."""
+    anywhere), with the keys of its words between spaces ("Jean-Luc"), of the parts a character other
+    than a letter, a mark or a digit divides (:func:`_word_patterns`: "Jean", "Luc", "Roe|Staff",
+    "Isabella.DiBiase"), and of the parts of words a case step joins ("FoustMonday", "McDonald")."""
 
     words: frozenset[str]
 
     def __new__(cls, text: str) -> Shown:
         self = super().__new__(cls, _name_key(text))
-        tokens = text.split()
-        self.words = frozenset(
-            _name_key(t) for token in tokens for t in (token, *re.split(r"[-‐–/._]", token))
-        )
+        word, case_step = _word_patterns()
+        tokens = set(word.findall(text))
+        glued = {part for t in tokens if case_step.search(t) for part in case_step.split(t)}
+        # and the words between spaces whole: "Jean-Luc", "J.R." are one word of a name
+        self.words = frozenset(_name_key(t) for t in tokens | glued | set(text.split()))
         return self
 
     def has_word(self, key: str) -> bool:
@@ -381,9 +419,12 @@ def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list
     for other, source in fields:
         if keys < {_name_key(o) for o in other}:
             if AUTHOR_RULES["co-author-names"] and any(
-                one_word(o) or has_role_word(o) for o in other if _name_key(o) not in keys
+                one_word(o) or names_a_role(o) or not looks_like_name(o, prose=True)
+                for o in other
+                if _name_key(o) not in keys
             ):
-                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer
+                return None  # "Alex Durán, AMP Project Marketing, Google": her team and employer;
+                # "Jane Roe, New York": her city (the gazetteer's places and organisations)
             return other, source
     return None
 
