@@ -79,6 +79,14 @@ def test_a_by_line_without_markup_is_a_byline() -> None:
     assert authors(page("<p>By continuing you agree to the terms</p>")) == []
 
 
+@pytest.mark.parametrize("name", ["DeShawn Jackson", "DeMarcus Ware", "DaVonte Lambert"])
+def test_a_name_that_opens_like_a_particle_keeps_it(name: str) -> None:
+    # "de", "da", "di" introduce a byline as words of their own ("di Mario Rossi"), never glued to
+    # the name: "DeShawn Jackson" was "Shawn Jackson".
+    assert authors(page(f"<p>By {name}</p>")) == [name]
+    assert authors(page(f'<div class="byline">{name}</div>')) == [name]
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]

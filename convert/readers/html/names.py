@@ -20,8 +20,9 @@ from .text import squash
 PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|text|words|story|photos?|article|interview|veröffentlicht|"
     r"publiziert|geschrieben|erstellt|verfasst|publié|écrit|publicado|escrito|pubblicato|scritto|zum\s+profil)\s*)?"
-    r"(?:by|von|vom|par|por|door|di|da|av|af|przez|de|autor(?:in)?|author|auteur|text|verfasser(?:in)?)"
-    r"(?:\b|(?-i:(?=[A-ZÄÖÜ])))\s*[:\-–]?\s*",
+    r"(?:(?:by|von|vom|par|por|door|przez|autor(?:in)?|author|auteur|text|verfasser(?:in)?)(?:\b|(?-i:(?=[A-ZÄÖÜ])))"
+    # the particle-like ones only as words of their own: "DeShawn", "DaVinci" are names, not "de Shawn"
+    r"|(?:di|da|av|af|de)\b)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 #: What separates two names in one byline: punctuation and the word "and" in the same languages.
