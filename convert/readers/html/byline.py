@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from ...locale.language import normalise_tag
-from .names import AUTHOR_RULES, without_role
+from .names import AUTHOR_RULES, PHOTO_WORDS, without_role
 from .text import name_key as _key
 from .text import squash
 
@@ -315,12 +315,8 @@ _POSTED_LINE = re.compile(
 _PUBLISHED = re.compile(
     r"published|veröffentlicht|publiziert|publié|publicado|pubblicato|gepubliceerd", re.IGNORECASE
 )
-#: A picture's or a film's word (:data:`.names._PHOTO`'s languages): the line credits a photographer.
-_PICTURE = re.compile(
-    r"\b(?:photo(?:graph)?s?|photography|pictures?|images?|videos?|fotos?|fotografie(?:n)?|"
-    r"fotograf[íi]as?|bild(?:er)?|photographies?|immagin[ei])\b",
-    re.IGNORECASE,
-)
+#: A picture's or a film's word (:data:`.names.PHOTO_WORDS`, and videos): the line credits a photographer.
+_PICTURE = re.compile(rf"\b(?:{PHOTO_WORDS}|videos?)\b", re.IGNORECASE)
 #: The credits a film, a show or a book lists beside its writer's (English, as "Written by" is in them).
 _CREDIT = re.compile(
     r"\b(?:directed|produced|edited|illustrated|narrated|composed|created|translated)\s+by\b", re.IGNORECASE

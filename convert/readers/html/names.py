@@ -34,7 +34,7 @@ _SEPARATORS = re.compile(
 #: A photographer's credit: the words for photos in the same languages ("Photos by Jane Roe",
 #: "Fotos: Max Muster", "Foto von …"): from there on a byline names who took the pictures, not who
 #: wrote the article ("By Jane Roe; photos by Max Muster" is Jane Roe's).
-_PHOTO = (
+PHOTO_WORDS = (
     r"(?:photo(?:graph)?s?|photography|pictures?|images?|fotos?|foto's|fotografie(?:n)?|fotograf[íi]as?|"
     r"bild(?:er)?|photographies?|immagin[ei])"
 )
@@ -42,7 +42,7 @@ _PHOTO = (
 #: or the photographer named as such ("Fotografin Anna Roe"); or an agency's ("AP Photo").
 #: "Picture Editor" (a role) and "Image Smith" (a name) are neither.
 _PHOTO_CREDIT = re.compile(
-    rf"^(?:{_PHOTO}\s*(?:(?:by|von|par|por|di|da|door|de|av|af)\b|[:\-–])|"
+    rf"^(?:{PHOTO_WORDS}\s*(?:(?:by|von|par|por|di|da|door|de|av|af)\b|[:\-–])|"
     r"(?:photographer|fotograf(?:in)?)\b|\S+\s+photos?$)",
     re.IGNORECASE,
 )
@@ -54,8 +54,8 @@ _WRITING = r"(?:text|texte?|texto|testo|tekst|words|story|reporting)"
 #: "Text and photos by Jane Roe", "Photos and text: …", "Tekst og foto: …": the writer took the
 #: pictures too.
 _TEXT_AND_PHOTOS = re.compile(
-    rf"^(?:{_WRITING}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{_PHOTO}|"
-    rf"{_PHOTO}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{_WRITING})\b",
+    rf"^(?:{_WRITING}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{PHOTO_WORDS}|"
+    rf"{PHOTO_WORDS}\s+(?:and|&|und|et|y|e|en|og|och|i)\s+{_WRITING})\b",
     re.IGNORECASE,
 )
 
