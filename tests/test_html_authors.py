@@ -92,6 +92,23 @@ def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
 
 
+@pytest.mark.parametrize(
+    "byline", ["By Jane Roe, New York", "By Jane Roe, London.", "Von Anna Schmidt, Berlin"]
+)
+def test_the_writers_place_after_a_byline_is_no_author(byline: str) -> None:
+    # A place the gazetteer knows (CLDR's cities and countries) ends the byline's list of names.
+    assert authors(page(f'<div class="byline">{byline}</div>')) == [byline.split(", ")[0].split(" ", 1)[1]]
+    # A co-author may follow the place; a co-author's name is no place, even one holding a city's name.
+    assert authors(page('<div class="byline">Markus Haefliger, London, Beat Bumbacher</div>')) == [
+        "Markus Haefliger",
+        "Beat Bumbacher",
+    ]
+    assert authors(page('<div class="byline">By Jane Roe, Victoria Hamilton</div>')) == [
+        "Jane Roe",
+        "Victoria Hamilton",
+    ]
+
+
 def test_a_chinese_label_signs_a_two_character_name() -> None:
     html = page('<div class="detail_author"><span>责任编辑：孔德明</span></div>')
     assert authors(html) == ["孔德明"]

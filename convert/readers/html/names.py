@@ -25,6 +25,15 @@ PREFIX = re.compile(
     r"|(?:di|da|av|af|de)\b)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+
+
+def _is_place(part: str) -> bool:
+    """Whether ``part`` is, whole, a country, region or city the gazetteer knows (:mod:`convert.gazetteer`)."""
+    from ... import gazetteer
+
+    return squash(part).strip(" .") in gazetteer.PLACES
+
+
 #: What separates two names in one byline: punctuation and the word "and" in the same languages.
 _SEPARATORS = re.compile(
     r"\s*(?:;|,|\||/|•|·|\s&\s|\s(?:and|und|et|y|e|i|og|och|en|und\s+von|and\s+by)\s)\s*", re.IGNORECASE
@@ -221,6 +230,9 @@ class AuthorFilter:
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
+            if out and _is_place(part):
+                continue  # "By Jane Roe, New York": the writer's place, a city or country the gazetteer
+                # knows; a co-author may follow ("Markus Haefliger, London, Beat Bumbacher")
             name = self.name(part, person=person)
             if name is None or (not single_words and one_word(name)):
                 continue
