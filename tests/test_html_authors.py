@@ -569,6 +569,8 @@ def test_a_name_is_shown_by_whole_words_only() -> None:
         ("Escrito por Ana García", ["Ana García"]),
         ("Posted on April 22, 2022", []),  # a date, no byline
         ("Published by Penguin Books in 2020", []),
+        ("Published in 2020 by Penguin Books", []),  # a year is no date: the publisher's credit
+        ("Published 03/03/2024 by Jane Roe", ["Jane Roe"]),
     ],
 )
 def test_a_posted_by_line_is_a_byline(line: str, names: list[str]) -> None:

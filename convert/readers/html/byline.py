@@ -192,13 +192,26 @@ def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator
             continue
         between = text[m.end("verb") : m.start("by")]
         if (
-            (_PUBLISHED.fullmatch(m["verb"]) and not re.search(r"\d", between))
+            (_PUBLISHED.fullmatch(m["verb"]) and not _writes_a_day(between))
             or _PICTURE.search(text)
             or _other_credits(el)
             or not _by_word_fits(m["by"], lang, text[m.end() - 1 :], _tag(el))
         ):
             continue
         yield text, f"{POSTED_SOURCE} <{_tag(el)}>"
+
+
+#: A day in digits (``03/03/2024``, ``3.3.2024``), which :func:`~convert.dates.find_dates` leaves to
+#: the page's conventions: between "published" and "by" it is a date all the same.
+_DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+def _writes_a_day(text: str) -> bool:
+    """Whether ``text`` writes a day (``am 13. März 2019``, ``03/03/2024``), not only a year: "Published
+    in 2020 by Penguin Books" is a publisher's credit."""
+    from ...dates import find_dates
+
+    return bool(_DIGIT_DAY.search(text)) or next(iter(find_dates(text)), None) is not None
 
 
 def _other_credits(el: HtmlElement) -> bool:
