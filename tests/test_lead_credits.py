@@ -522,11 +522,6 @@ PLACE_FIRST_KICKERS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "opening"), PLACE_FIRST_KICKERS, ids=_ids(PLACE_FIRST_KICKERS))
-def test_a_topic_a_place_or_a_surname_alone_after_the_place_reads_nothing(lang: str, opening: str) -> None:
-    test_a_lead_that_only_opens_like_a_credit_is_left_as_it_is(lang, opening)
-
-
 @pytest.mark.parametrize(
     ("credit", "place", "names", "publisher"),
     [
@@ -577,8 +572,12 @@ NAMED_NO_ONE = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "opening"), NAMED_NO_ONE, ids=_ids(NAMED_NO_ONE))
-def test_a_topic_a_title_or_an_organisation_after_the_place_reads_no_one(lang: str, opening: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "opening"), PLACE_FIRST_KICKERS + NAMED_NO_ONE, ids=_ids(PLACE_FIRST_KICKERS + NAMED_NO_ONE)
+)
+def test_a_topic_a_title_a_place_or_a_surname_alone_after_the_place_reads_no_one(
+    lang: str, opening: str
+) -> None:
     test_a_lead_that_only_opens_like_a_credit_is_left_as_it_is(lang, opening)
 
 
