@@ -252,6 +252,75 @@ def test_split_dateline_rejects(text: str) -> None:
     assert split_dateline(text) is None
 
 
+#: A lead's dateline with a whole date (with its year), in several languages: the published date
+#: when the header gives none, and the place; the date comes off the lead with the place.
+_DATED_LEADS = [
+    ("Growth will slow", "CAIRO, March 12, 2024 — Officials said growth would slow.", "CAIRO", "2024-03-12"),
+    ("The Senate votes", "WASHINGTON, D.C., March 12, 2024 — The Senate voted.", "WASHINGTON", "2024-03-12"),
+    (
+        "Das Wachstum sinkt",
+        "BERLIN, 12. März 2024 — Beamte sagten, das Wachstum sinke.",
+        "BERLIN",
+        "2024-03-12",
+    ),
+    ("El plan aprobado", "MADRID, 12 de marzo de 2024 — El Gobierno aprobó el plan.", "MADRID", "2024-03-12"),
+    (
+        "Рост замедлится",
+        "МОСКВА, 12 марта 2024 г. — Чиновники заявили, что рост замедлится.",
+        "МОСКВА",
+        "2024-03-12",
+    ),
+    (
+        "النمو الاقتصادي سيتباطأ",
+        "القاهرة، 12 مارس 2024 — قال مسؤولون إن النمو الاقتصادي سيتباطأ.",
+        "القاهرة",
+        "2024-03-12",
+    ),
+    (
+        "मानसून की बारिश",
+        "नई दिल्ली, 5 जुलाई 2024 — मौसम विभाग ने कहा कि बारिश अधिक होगी।",
+        "नई दिल्ली",
+        "2024-07-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("headline", "lead", "place", "day"), _DATED_LEADS)
+def test_a_datelines_whole_date_is_the_published_date(headline: str, lead: str, place: str, day: str) -> None:
+    article = read(f"{headline}\n\n{lead}\n\n{lead.split('— ')[1]}\n")
+    assert (article.meta.dateline, article.meta.published) == (place, day)
+    first = plain_text(article.body[0].content)  # type: ignore[attr-defined]
+    assert place not in first and day[:4] not in first
+
+
+def test_a_datelines_date_never_overrides_the_headers() -> None:
+    article = read(
+        "A headline for the story\n\nMarch 14, 2024\n\n"
+        "CAIRO, March 12, 2024 — Officials said growth would slow.\n\nA second paragraph.\n"
+    )
+    assert (article.meta.dateline, article.meta.published) == ("CAIRO", "2024-03-14")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "CHICAGO, Feb 26 - Shares rose.",  # a wire day without its year: no date
+        "TORONTO, Ontario, Feb 26 - Shr 45 cts.",
+    ],
+)
+def test_a_datelines_day_without_a_year_gives_no_date(lead: str) -> None:
+    article = read(f"A headline for the story\n\n{lead}\n\nA second paragraph follows here.\n")
+    assert article.meta.dateline is not None and article.meta.published is None
+
+
+def test_an_arabic_comma_leads_only_to_a_date() -> None:
+    """In a script without capitals only a date after ``،`` tells a dateline from a sentence."""
+    lead = "في الوقت نفسه، قال الوزير — إن الحكومة ستعمل على خطط جديدة لدعم الاقتصاد."
+    article = read(f"عنوان الخبر الرئيسي\n\n{lead}\n\nفقرة ثانية تتبع هنا.\n")
+    assert article.meta.dateline is None and article.meta.published is None
+    assert plain_text(article.body[0].content).startswith("في الوقت نفسه")  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "body"),
     [

@@ -51,6 +51,7 @@ from .datelines import (  # noqa: F401 - re-exported
     DateLine,
     Dateline,
     Language,
+    dateline_date,
     parse_date,
     parse_date_line,
     split_dateline,
@@ -210,13 +211,18 @@ def take_dateline(
     (:func:`take_credit`)."""
     if not (items and isinstance(items[0], str)):
         return None
-    found = split_dateline(items[0])
+    found = split_dateline(items[0], language)
     if found is None:
         return take_credit(items, head, trail, language)
+    # ``CAIRO, March 12, 2024 —``: the dateline's whole date is the published date if none
+    dated = None if head.published else dateline_date(found.extra, language)
     if trail is not None:
         trail.note("dateline", items[0][:40], "lead paragraph prefix, split_dateline", quote=True)
         if found.agency and not head.publisher:
             trail.note("publisher", items[0][:40], "agency in the dateline, split_dateline", quote=True)
+        if dated:
+            trail.note("published", items[0][:40], "the date in the dateline, dateline_date", quote=True)
+    head.published = head.published or dated
     if found.rest:
         items[0] = found.rest
     else:

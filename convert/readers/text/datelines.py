@@ -16,12 +16,22 @@ from ...dates import MONTH_PATTERN, calendar_names, parse_date
 from .._datelines import DateLine, Language, parse_date_line
 from .blocks import clean
 
-__all__ = ["DateLine", "Dateline", "Language", "parse_date", "parse_date_line", "split_dateline"]
+__all__ = [
+    "DateLine",
+    "Dateline",
+    "Language",
+    "dateline_date",
+    "parse_date",
+    "parse_date_line",
+    "split_dateline",
+]
 
 
 _DATELINE_DASH = compiled(r"\s*—\s*|\s+(?:[–-]|--)(?:\s+|$)")
+#: The place, then after a comma (or Arabic ``،``) a region or a date.
 _DATELINE_HEAD = compiled(
-    r"(?P<place>[^,()]+?)(?:,\s*(?P<extra>[^()]{1,40}?))?(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
+    r"(?P<place>[^,،()]+?)(?:(?P<comma>[,،])\s*(?P<extra>[^()]{1,40}?))?"
+    r"(?:\s*\((?P<agency>[^()]{1,40})\))?\s*"
 )
 _NOT_PLACES = frozenset(
     "BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENT WATCH LIVE FACTBOX "
@@ -36,6 +46,8 @@ class Dateline:
     place: str
     rest: str
     agency: str | None = None
+    #: What the comma after the place leads to: a region, a day (``Feb 26``) or a whole date.
+    extra: str | None = None
 
 
 #: The day a wire dateline gives after the place, last of its comma-separated parts: ``Feb 26``,
@@ -45,18 +57,24 @@ _WIRE_DAY = lazy(rf"(?:.*,\s*)?{MONTH_PATTERN}\s+\d{{1,2}}", re.I)
 _DAY_DASH = lazy(r"(?<=\d)\s*(?:[–-]|--)(?=[^\W\d_])")
 
 
-def split_dateline(text: str) -> Dateline | None:
+def split_dateline(text: str, language: Language | None = None) -> Dateline | None:
     """``MOSCOW – On ...`` / ``NEW YORK, March 2 (Reuters) - ...`` -> place and the rest.
 
     The place is in capitals, at most five words, before a spaced dash (an
     em dash may be unspaced); ``rest`` is empty when the dateline stands
-    alone on its line. The date after a comma is dropped: it lacks the
-    year, so it cannot fill ``published``.
+    alone on its line. What follows a comma after the place (a region, a
+    date) is ``extra``; the caller reads a whole date there
+    (:func:`dateline_date`), while a wire day (``Feb 26``) lacks the year
+    and is dropped.
 
     A wire dateline's day (``, Feb 26 -``) marks it well enough for two looser forms:
     the place in capitalised words (``Toronto, Feb 26 -``; a lead in lower case is
     otherwise too often a sentence) and a dash without a space after it
     (``NEW YORK, March 2 -The ...``).
+
+    After an Arabic comma only a whole date may follow (``القاهرة، 12 مارس 2024 —``, read
+    in ``language``): in a script without capitals, nothing else tells a place from a
+    sentence's first words (``في الوقت نفسه، قال الوزير —``).
     """
     m = _DATELINE_DASH.search(text, 0, 90)
     unspaced = m is None
@@ -84,7 +102,24 @@ def split_dateline(text: str) -> Dateline | None:
     ):
         return None
     agency = clean(head.group("agency")) if head.group("agency") else None
-    return Dateline(place, rest, agency)
+    extra = clean(head.group("extra")) if head.group("extra") else None
+    if head.group("comma") == "،" and dateline_date(extra, language) is None:
+        return None
+    return Dateline(place, rest, agency, extra)
+
+
+def dateline_date(extra: str | None, language: Language | None = None) -> str | None:
+    """The whole date (with its year) that ends a dateline's ``extra``, ISO 8601, or ``None``:
+    ``March 12, 2024``, ``D.C., March 12, 2024``, ``12. März 2024``, ``12 مارس 2024``. A day without
+    a year (``Feb 26``) or a region (``Ontario``) gives none."""
+    if not extra or not re.search(r"\d{3}", extra):
+        return None  # no year (``Feb 26``, ``Ontario``): the language need not be asked
+    parts = [p for p in re.split(r"\s*[,،]\s*", extra) if p]
+    for start in range(len(parts)):
+        found = parse_date_line(", ".join(parts[start:]), language)
+        if found is not None and found.published:
+            return found.published
+    return None
 
 
 def _place_letters(place: str) -> bool:
