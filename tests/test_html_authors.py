@@ -420,6 +420,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Jane Roe"],
         ["Jane Roe", "Project Marketing"],
     ),
+    "site-names": (
+        (page('<span class="author">Acme Relief</span>'), None, "Infoportal - Acme Relief"),
+        [],
+        ["Acme Relief"],
+    ),
     "whole-words": (
         (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
         [],
@@ -445,6 +450,45 @@ def test_an_author_rule_changes_its_case(rule: str, monkeypatch: pytest.MonkeyPa
     assert found() == on
     monkeypatch.setitem(weigh_authors.AUTHOR_RULES, rule, False)
     assert found() == off
+
+
+_MICRODATA = (
+    '<span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+    '<span itemprop="name">Acme Relief</span></span>'
+    '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+    '<meta itemprop="name" content="Acme Relief"></div>'
+)
+
+
+def test_an_author_that_is_a_segment_of_the_site_name_is_the_site() -> None:
+    head = '<meta name="author" content="Acme Relief">'
+    assert authors(page("<p>Acme Relief</p>", head=head), "Acme Relief", "Infoportal - Acme Relief") == []
+    assert authors(page("<p>Acme Relief</p>", head=head), "Acme Relief", "Acme Relief | Infoportal") == []
+    assert authors(page('<span class="byline">By Jane Roe</span>'), None, "News – Acme Relief") == [
+        "Jane Roe"
+    ]
+
+
+def test_a_microdata_author_named_as_the_microdata_publisher_is_the_publisher() -> None:
+    assert authors(page(_MICRODATA)) == []
+    assert authors(page(_MICRODATA.replace("Acme Relief</span>", "Jane Roe</span>"))) == ["Jane Roe"]
+
+
+def test_a_json_ld_publisher_or_organisation_names_the_site() -> None:
+    for ld in (
+        {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Acme Relief"}},
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Acme Relief"}},
+        {"@type": "WebSite", "name": "Acme Relief: Stories"},
+    ):
+        head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        assert authors(page('<span class="byline">By Acme Relief</span>', head=head)) == []
+
+
+def test_a_personal_site_whose_owner_is_typed_person_and_organisation_keeps_her_name() -> None:
+    """Yoast types a personal site's owner ``["Person", "Organization"]``: a person, not the site."""
+    owner = {"@type": ["Person", "Organization"], "name": "Jane Roe"}
+    head = f'<script type="application/ld+json">{json.dumps({"@graph": [owner]})}</script>'
+    assert authors(page('<span class="byline">By Jane Roe</span>', head=head), None, "Notes") == ["Jane Roe"]
 
 
 def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:

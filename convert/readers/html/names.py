@@ -164,6 +164,10 @@ AUTHOR_RULES = {
     # (:mod:`.byline`: only below and near the headline, before the body's first long paragraph, not a
     # publisher's, a photo's or a film's credit, no agency, desk or role; ranks below "By NAME")
     "posted-by-line": True,
+    # a name the page gives itself is the site, not a person: og:site_name, application-name, the
+    # JSON-LD or microdata publisher, and each segment of them ("Infoportal - Diakonie Deutschland"
+    # names "Diakonie Deutschland"); a JSON-LD Person keeps it (a personal site named after its owner)
+    "site-names": True,
 }
 
 
@@ -178,13 +182,17 @@ class AuthorFilter:
     publisher: str | None = None
     host: str | None = None
     site_names: tuple[str, ...] = ()
+    #: The names the page declares for itself (:func:`.site_names.declared_site_names`).
+    declared: tuple[str, ...] = ()
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
+    _declared_keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._publisher_key = _name_key(self.publisher or "")
         self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
+        self._declared_keys = {k for k in (_name_key(n) for n in self.declared) if k}
         if self.host:
             host = self.host.lower().removeprefix("www.")
             self._host_keys.add(_name_key(host))
@@ -279,6 +287,8 @@ class AuthorFilter:
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
+        if AUTHOR_RULES["site-names"] and key in self._declared_keys:
+            return True
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
 
