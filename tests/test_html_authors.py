@@ -425,6 +425,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
         ["Acme Relief"],
     ),
+    "by-line-credits": ((page("<p>By Associated Press</p>"), None, None), [], ["Associated Press"]),
     "whole-words": (
         (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
         [],
@@ -489,6 +490,19 @@ def test_a_personal_site_whose_owner_is_typed_person_and_organisation_keeps_her_
     owner = {"@type": ["Person", "Organization"], "name": "Jane Roe"}
     head = f'<script type="application/ld+json">{json.dumps({"@graph": [owner]})}</script>'
     assert authors(page('<span class="byline">By Jane Roe</span>', head=head), None, "Notes") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "credit", ["By Associated Press", "By News Desk", "By Guest Contributor", "By Acme Foundation"]
+)
+def test_a_by_line_crediting_an_agency_or_a_desk_names_no_author(credit: str) -> None:
+    assert authors(page(f"<p>{credit}</p>")) == []
+
+
+@pytest.mark.parametrize("name", ["Stephen King", "Jan Lukas Roe", "Ann Bishop"])
+def test_a_by_line_keeps_names_a_posted_line_would_refuse(name: str) -> None:
+    """A title word ending a name is a surname ("King"), and "Jan" is a given name as well as a month."""
+    assert authors(page(f"<p>By {name}</p>")) == [name]
 
 
 def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:
