@@ -425,7 +425,8 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
         ["Acme Relief"],
     ),
-    "by-line-credits": ((page("<p>By Associated Press</p>"), None, None), [], ["Associated Press"]),
+    "agency-names": ("Eyewitness News", [], ["Eyewitness News"]),
+    "by-line-credits": ((page("<p>By Guest Contributor</p>"), None, None), [], ["Guest Contributor"]),
     "whole-words": (
         (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
         [],
@@ -503,6 +504,18 @@ def test_a_by_line_crediting_an_agency_or_a_desk_names_no_author(credit: str) ->
 def test_a_by_line_keeps_names_a_posted_line_would_refuse(name: str) -> None:
     """A title word ending a name is a surname ("King"), and "Jan" is a given name as well as a month."""
     assert authors(page(f"<p>By {name}</p>")) == [name]
+
+
+@pytest.mark.parametrize("credit", ["Reuters", "Agencia EFE", "Eyewitness News", "Reuters Updated"])
+def test_an_agency_or_a_paper_is_no_author_in_any_source(credit: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": credit}})
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert authors(page(f'<span class="byline">{credit}</span>', head=head)) == []
+    assert authors(page(f'<a rel="author" href="/a/">{credit}</a>')) == []
+
+
+def test_a_writer_after_an_agency_credit_is_the_author() -> None:
+    assert AuthorFilter().names("Reuters, Jane Roe") == ["Jane Roe"]
 
 
 def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:

@@ -168,6 +168,9 @@ AUTHOR_RULES = {
     # JSON-LD or microdata publisher, and each segment of them ("Infoportal - Diakonie Deutschland"
     # names "Diakonie Deutschland"); a JSON-LD Person keeps it (a personal site named after its owner)
     "site-names": True,
+    # a name with an agency's or a paper's word (:func:`convert.names.looks_like_publisher`) is no
+    # person's, from any source
+    "agency-names": True,
 }
 
 
@@ -238,6 +241,12 @@ class AuthorFilter:
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
+            if (
+                not out
+                and AUTHOR_RULES["agency-names"]
+                and looks_like_publisher(self.name(part, person=True) or "")
+            ):
+                continue  # "Reuters", "Agencia EFE", "Eyewitness News": an agency's or a paper's credit
             if out and _is_place(part):
                 continue  # "By Jane Roe, New York": the writer's place, a city or country the gazetteer
                 # knows; a co-author may follow ("Markus Haefliger, London, Beat Bumbacher")
