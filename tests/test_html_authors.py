@@ -425,6 +425,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
         ["Acme Relief"],
     ),
+    "desk-names": ("Jane Roe, Metro Desk", ["Jane Roe"], ["Jane Roe", "Metro Desk"]),
     "agency-names": ("Eyewitness News", [], ["Eyewitness News"]),
     "by-line-credits": ((page("<p>By Guest Contributor</p>"), None, None), [], ["Guest Contributor"]),
     "whole-words": (
@@ -516,6 +517,13 @@ def test_an_agency_or_a_paper_is_no_author_in_any_source(credit: str) -> None:
 
 def test_a_writer_after_an_agency_credit_is_the_author() -> None:
     assert AuthorFilter().names("Reuters, Jane Roe") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("desk", ["NDTV Sports Desk", "Web Desk", "Washington Bureau"])
+def test_a_newsrooms_unit_is_no_author_in_any_source(desk: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": desk}})
+    head = f'<script type="application/ld+json">{ld}</script><meta name="author" content="{desk}">'
+    assert authors(page(f'<span class="byline">{desk}</span>', head=head)) == []
 
 
 def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:

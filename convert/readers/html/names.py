@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...dates import calendar_names
-from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
+from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, names_a_unit, one_word
 from .text import name_key as _name_key
 from .text import squash
 
@@ -171,6 +171,9 @@ AUTHOR_RULES = {
     # a name with an agency's or a paper's word (:func:`convert.names.looks_like_publisher`) is no
     # person's, from any source
     "agency-names": True,
+    # a name with a word for a newsroom's unit ("Sports Desk", "Washington Bureau") is no person's,
+    # from any source (:func:`convert.names.names_a_unit`)
+    "desk-names": True,
 }
 
 
@@ -253,6 +256,8 @@ class AuthorFilter:
             name = self.name(part, person=person)
             if name is None or (not single_words and one_word(name)):
                 continue
+            if AUTHOR_RULES["desk-names"] and names_a_unit(name):
+                continue  # "NDTV Sports Desk", "Web Desk": a newsroom's unit, from any source
             if " " not in name and name.islower() and len(name) > 8:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
