@@ -221,6 +221,16 @@ def names_a_role(text: str) -> bool:
     return any(w in _ROLE_WORDS for w in words[lead:-1])
 
 
+#: The words of :data:`NEWSROOM_WORDS` that name a newsroom's unit, never a person nor a pen name
+#: ("Sports Desk", "Web Desk", "Washington Bureau", "News Wire"), even as the last word.
+_UNIT_WORDS = frozenset("desk bureau wire".split())
+
+
+def names_a_unit(text: str) -> bool:
+    """Whether a word of ``text`` names a newsroom's unit (:data:`_UNIT_WORDS`): "NDTV Sports Desk"."""
+    return any(w in _UNIT_WORDS for w in _words(text))
+
+
 def names_a_desk(text: str) -> bool:
     """Whether a word of ``text`` (hyphenated parts too: "Online-Redaktion") is a desk or an account."""
     return any(w in _DESK_WORDS for w in _words(text))

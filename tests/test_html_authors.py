@@ -420,6 +420,14 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Jane Roe"],
         ["Jane Roe", "Project Marketing"],
     ),
+    "site-names": (
+        (page('<span class="author">Acme Relief</span>'), None, "Infoportal - Acme Relief"),
+        [],
+        ["Acme Relief"],
+    ),
+    "desk-names": ("Jane Roe, Metro Desk", ["Jane Roe"], ["Jane Roe", "Metro Desk"]),
+    "agency-names": ("Eyewitness News", [], ["Eyewitness News"]),
+    "by-line-credits": ((page("<p>By Guest Contributor</p>"), None, None), [], ["Guest Contributor"]),
     "whole-words": (
         (page("<p>Banana prices at the Konferenz.</p>", head=_ld("Ana Renz")), "Ana Renz", None),
         [],
@@ -445,6 +453,77 @@ def test_an_author_rule_changes_its_case(rule: str, monkeypatch: pytest.MonkeyPa
     assert found() == on
     monkeypatch.setitem(weigh_authors.AUTHOR_RULES, rule, False)
     assert found() == off
+
+
+_MICRODATA = (
+    '<span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+    '<span itemprop="name">Acme Relief</span></span>'
+    '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+    '<meta itemprop="name" content="Acme Relief"></div>'
+)
+
+
+def test_an_author_that_is_a_segment_of_the_site_name_is_the_site() -> None:
+    head = '<meta name="author" content="Acme Relief">'
+    assert authors(page("<p>Acme Relief</p>", head=head), "Acme Relief", "Infoportal - Acme Relief") == []
+    assert authors(page("<p>Acme Relief</p>", head=head), "Acme Relief", "Acme Relief | Infoportal") == []
+    assert authors(page('<span class="byline">By Jane Roe</span>'), None, "News – Acme Relief") == [
+        "Jane Roe"
+    ]
+
+
+def test_a_microdata_author_named_as_the_microdata_publisher_is_the_publisher() -> None:
+    assert authors(page(_MICRODATA)) == []
+    assert authors(page(_MICRODATA.replace("Acme Relief</span>", "Jane Roe</span>"))) == ["Jane Roe"]
+
+
+def test_a_json_ld_publisher_or_organisation_names_the_site() -> None:
+    for ld in (
+        {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Acme Relief"}},
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Acme Relief"}},
+        {"@type": "WebSite", "name": "Acme Relief: Stories"},
+    ):
+        head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        assert authors(page('<span class="byline">By Acme Relief</span>', head=head)) == []
+
+
+def test_a_personal_site_whose_owner_is_typed_person_and_organisation_keeps_her_name() -> None:
+    """Yoast types a personal site's owner ``["Person", "Organization"]``: a person, not the site."""
+    owner = {"@type": ["Person", "Organization"], "name": "Jane Roe"}
+    head = f'<script type="application/ld+json">{json.dumps({"@graph": [owner]})}</script>'
+    assert authors(page('<span class="byline">By Jane Roe</span>', head=head), None, "Notes") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "credit", ["By Associated Press", "By News Desk", "By Guest Contributor", "By Acme Foundation"]
+)
+def test_a_by_line_crediting_an_agency_or_a_desk_names_no_author(credit: str) -> None:
+    assert authors(page(f"<p>{credit}</p>")) == []
+
+
+@pytest.mark.parametrize("name", ["Stephen King", "Jan Lukas Roe", "Ann Bishop"])
+def test_a_by_line_keeps_names_a_posted_line_would_refuse(name: str) -> None:
+    """A title word ending a name is a surname ("King"), and "Jan" is a given name as well as a month."""
+    assert authors(page(f"<p>By {name}</p>")) == [name]
+
+
+@pytest.mark.parametrize("credit", ["Reuters", "Agencia EFE", "Eyewitness News", "Reuters Updated"])
+def test_an_agency_or_a_paper_is_no_author_in_any_source(credit: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": credit}})
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert authors(page(f'<span class="byline">{credit}</span>', head=head)) == []
+    assert authors(page(f'<a rel="author" href="/a/">{credit}</a>')) == []
+
+
+def test_a_writer_after_an_agency_credit_is_the_author() -> None:
+    assert AuthorFilter().names("Reuters, Jane Roe") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("desk", ["NDTV Sports Desk", "Web Desk", "Washington Bureau"])
+def test_a_newsrooms_unit_is_no_author_in_any_source(desk: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": desk}})
+    head = f'<script type="application/ld+json">{ld}</script><meta name="author" content="{desk}">'
+    assert authors(page(f'<span class="byline">{desk}</span>', head=head)) == []
 
 
 def test_a_label_element_with_the_name_after_it_is_a_byline() -> None:

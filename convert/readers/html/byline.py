@@ -157,7 +157,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                     refused = True
                     continue
                 if _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el)):
-                    yield text, f'"By NAME" line <{_tag(el)}>'
+                    yield text, f"{BY_SOURCE} <{_tag(el)}>"
                 # the first, taken or not: later ones are other stories' and readers' comments
                 break
     if AUTHOR_RULES["posted-by-line"]:
@@ -166,6 +166,8 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
         yield found
 
 
+#: The source a "By NAME" line with no byline markup is named by.
+BY_SOURCE = '"By NAME" line'
 #: The source a "Posted by NAME" line is named by (:func:`.weigh_authors.weigh_authors` keeps its
 #: names only near the headline).
 POSTED_SOURCE = '"Posted by NAME" line'

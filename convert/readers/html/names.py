@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...dates import calendar_names
-from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
+from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, names_a_unit, one_word
 from .text import name_key as _name_key
 from .text import squash
 
@@ -164,6 +164,16 @@ AUTHOR_RULES = {
     # (:mod:`.byline`: only below and near the headline, before the body's first long paragraph, not a
     # publisher's, a photo's or a film's credit, no agency, desk or role; ranks below "By NAME")
     "posted-by-line": True,
+    # a name the page gives itself is the site, not a person: og:site_name, application-name, the
+    # JSON-LD or microdata publisher, and each segment of them ("Infoportal - Diakonie Deutschland"
+    # names "Diakonie Deutschland"); a JSON-LD Person keeps it (a personal site named after its owner)
+    "site-names": True,
+    # a name with an agency's or a paper's word (:func:`convert.names.looks_like_publisher`) is no
+    # person's, from any source
+    "agency-names": True,
+    # a name with a word for a newsroom's unit ("Sports Desk", "Washington Bureau") is no person's,
+    # from any source (:func:`convert.names.names_a_unit`)
+    "desk-names": True,
 }
 
 
@@ -178,13 +188,17 @@ class AuthorFilter:
     publisher: str | None = None
     host: str | None = None
     site_names: tuple[str, ...] = ()
+    #: The names the page declares for itself (:func:`.site_names.declared_site_names`).
+    declared: tuple[str, ...] = ()
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
+    _declared_keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._publisher_key = _name_key(self.publisher or "")
         self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
+        self._declared_keys = {k for k in (_name_key(n) for n in self.declared) if k}
         if self.host:
             host = self.host.lower().removeprefix("www.")
             self._host_keys.add(_name_key(host))
@@ -230,12 +244,20 @@ class AuthorFilter:
         for part in parts:
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
+            if (
+                not out
+                and AUTHOR_RULES["agency-names"]
+                and looks_like_publisher(self.name(part, person=True) or "")
+            ):
+                continue  # "Reuters", "Agencia EFE", "Eyewitness News": an agency's or a paper's credit
             if out and _is_place(part):
                 continue  # "By Jane Roe, New York": the writer's place, a city or country the gazetteer
                 # knows; a co-author may follow ("Markus Haefliger, London, Beat Bumbacher")
             name = self.name(part, person=person)
             if name is None or (not single_words and one_word(name)):
                 continue
+            if AUTHOR_RULES["desk-names"] and names_a_unit(name):
+                continue  # "NDTV Sports Desk", "Web Desk": a newsroom's unit, from any source
             if " " not in name and name.islower() and len(name) > 8:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
@@ -279,6 +301,8 @@ class AuthorFilter:
     def _is_site(self, key: str, single: bool) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
+        if AUTHOR_RULES["site-names"] and key in self._declared_keys:
+            return True
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
 

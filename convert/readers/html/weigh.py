@@ -58,6 +58,7 @@ from .metatags import (
     site_title_tails,
 )
 from .names import AuthorFilter
+from .site_names import declared_site_names
 from .text import squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
 from .weigh_title import as_shown, weigh_title
@@ -138,7 +139,9 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     if updated is not None and updated == published:
         updated = None
         where.pop("updated", None)
-    check = AuthorFilter(publisher, host(url), site_title_tails(tree, tags))
+    check = AuthorFilter(
+        publisher, host(url), site_title_tails(tree, tags), declared_site_names(tree, tags, objects, ld)
+    )
     authors = weigh_authors(tree, tags, ld, extracted, check, where)
     subtitle = ld_text(ld.get("alternativeHeadline")) if ld else None
     if subtitle and ld is not None:

@@ -21,7 +21,7 @@ from ...names import (
     names_a_role,
     one_word,
 )
-from .byline import POSTED_SOURCE, byline_candidates, bylined, page_spelling
+from .byline import BY_SOURCE, POSTED_SOURCE, byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
@@ -64,6 +64,9 @@ AUTHOR_RULES.update(
         # the co-authors :func:`_fuller` adds (from a byline or a <meta> field) are full names without
         # a desk's, newsroom role's or department's word or a title inside (:func:`convert.names.names_a_role`)
         "co-author-names": True,
+        # a "By NAME" line with no byline markup names no agency, paper, desk or organisation
+        # (:func:`_a_writer`: "By Associated Press", "By News Desk", "By Guest Contributor")
+        "by-line-credits": True,
     }
 )
 #: "signed-guesses": trafilatura's full names stand alone when the page shows each as a byline (a
@@ -126,6 +129,12 @@ def weigh_authors(
                 _near_headline(tree, text, extracted.title, n) and _a_poster(n) for n in names
             ):
                 continue  # a reader's post, another story's teaser, an agency's or a desk's account
+            if (
+                AUTHOR_RULES["by-line-credits"]
+                and source.startswith(BY_SOURCE)
+                and not all(map(_a_writer, names))
+            ):
+                continue  # "By Associated Press", "By News Desk": an agency's or a desk's credit
             byline_names, byline_where = names, source
             break
     extracted_names = check.names(
@@ -221,6 +230,20 @@ def _a_poster(name: str) -> bool:
         not looks_like_publisher(name)
         and not has_role_word(name)
         and looks_like_name(name, one_word=True, prose=True)
+    )
+
+
+def _a_writer(name: str) -> bool:
+    """Whether a "By" line's name is a person's: no agency or paper ("Associated Press"), no desk's or
+    newsroom role's word ("News Desk", "Guest Contributor"), no generic word of an organisation's name
+    (:data:`convert.gazetteer.ORG_WORDS`: "Acme Foundation"). Unlike :func:`_a_poster`, a title word
+    may end it ("Stephen King") and a word the gazetteer keeps from names may open it ("Jan Roe")."""
+    from ... import gazetteer
+
+    return (
+        not looks_like_publisher(name)
+        and not names_a_role(name)
+        and not any(w in gazetteer.ORG_WORDS for w in name.split())
     )
 
 
