@@ -37,6 +37,7 @@ from .body import (
     place_figures,
     resolve_images,
 )
+from .credit_lines import credit_lines
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
@@ -73,6 +74,7 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
     "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),
+    "credit-lines": lambda body, page: credit_lines(body),
     "image-addresses": lambda body, page: resolve_images(body, page.meta.url),
 }
 
