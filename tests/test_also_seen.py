@@ -91,6 +91,8 @@ def test_nikkei_body_is_the_article_not_the_paywall(corpus: Path) -> None:
     out = txt(article)
     assert "米朝首脳会談" in out
     assert "ログイン" not in out and "会員登録" not in out
+    # the site's closing bar of links, whose links trafilatura's text lost (the link-text step)
+    assert "訂正・おわび" not in out and "アカウント一覧" not in out
 
 
 def test_hukumusume_body_has_no_site_navigation(corpus: Path) -> None:

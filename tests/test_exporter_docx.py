@@ -314,7 +314,7 @@ def test_images_left_out_are_reported(tmp_path: Path, theme: Theme) -> None:
     assert _media(data) == []
     assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == [f"alt {i}" for i in range(7)]
     assert warnings == [
-        "docx: skipped image http://127.0.0.1:9/x.png (remote images are not fetched)",
+        "docx: skipped image http://127.0.0.1:9/x.png (remote resources are off: --allow-remote)",
         "docx: skipped image ../secret.png (outside the input's folder)",
         "docx: skipped image bomb.svg (an SVG image declaring XML entities)",
         "docx: skipped image data:image/png;base64,!!! (a malformed data: URI)",
@@ -384,3 +384,46 @@ def test_xml_safe_keeps_what_xml_allows() -> None:
     assert xml_safe(f"x{BAD_CHARS}y") == "xy"
     allowed = "tab\t nl\n cr\r é \u00a0 \u0085 \ud7ff \ue000 \ufffd \U0001f600"
     assert xml_safe(allowed) == allowed
+
+
+def test_remote_images_are_fetched_with_allow_remote(tmp_path: Path, theme: Theme) -> None:
+    # The other exporters fetch a remote image with --allow-remote; the DOCX embeds it too
+    # (a server on 127.0.0.1 only, as every fetching test here).
+    import http.server
+    import threading
+
+    from loopback import LoopbackServer
+
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(RED_PNG)))
+            self.end_headers()
+            self.wfile.write(RED_PNG)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = LoopbackServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        src = f"http://127.0.0.1:{server.server_address[1]}/media/red.png"
+        art = Article(body=(Figure(src, alt="A red square"),))
+        with collect_warnings() as off:
+            plain = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path))
+        assert _media(plain) == [] and asked == []
+        assert off == [f"docx: skipped image {src} (remote resources are off: --allow-remote)"]
+        with collect_warnings() as warnings:
+            data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path, allow_remote=True))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert warnings == []
+    assert asked == ["/media/red.png"]
+    assert _media(data) == [RED_PNG]

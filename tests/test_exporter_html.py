@@ -129,6 +129,19 @@ def test_an_image_left_out_shows_alt_text_only_when_it_says_more_than_the_captio
     assert [plain_text(b) for b in symbols] == ["[Image: ★★★★☆]"]
 
 
+def test_an_alt_text_a_typo_away_from_the_caption_is_not_printed_beside_it() -> None:
+    """Issue 12 (Guardian): the alt text spelt a name apart ("Tekaurinui" / "Te Kaurinui") and added
+    a clause, so with remote images off both were printed, one after the other."""
+    from convert.exporters.html import figure_as_text
+    from convert.model import plain_text
+
+    caption = (Text("Kauri (Te Kaurinui Robert) Parata, watched by his father, carves a design at home"),)
+    alt = "Kauri (Tekaurinui Robert) Parata, watched by his father, carves a design at home, Whangārei"
+    assert [plain_text(b) for b in figure_as_text(alt, caption, None)] == [plain_text(caption)]
+    short = figure_as_text("A cat", (Text("A hat"),), None)  # short texts: words must be the same
+    assert [plain_text(b) for b in short] == ["[Image: A cat] A hat"]
+
+
 def test_relative_image_without_an_input_folder_is_dropped() -> None:
     html, warnings = page(figures("ok.png"))
     assert img_srcs(html) == [] and "ok.png" not in html

@@ -83,3 +83,16 @@ def test_a_meta_title_cut_at_an_unescaped_quote_gives_way(monkeypatch: pytest.Mo
         whole,
         '<meta property="og:title">',
     )
+
+
+def test_a_title_that_is_the_whole_site_name_gives_the_pages_one_h1() -> None:
+    # og:title is og:site_name, a name with a " / " in it that reads as "Title / Site"; the article's
+    # headline is the page's one <h1>, which trafilatura leaves out of its body.
+    site = "Harbour Media - Templates / Designs"
+    head = f'<meta property="og:title" content="{site}"><meta property="og:site_name" content="{site}">'
+    title, where = titled(head, header=f'<h1 itemprop="headline">{HEADLINE}</h1>')
+    assert title == HEADLINE
+    assert where == "the page's one <h1>, as <meta property=\"og:title\"> is the site's name"
+    # Two candidate <h1>s: no guess, the declared title stays (cut as before).
+    two = f"<h1>{HEADLINE}</h1><h1>Another heading of the page</h1>"
+    assert titled(head, header=two)[0] != HEADLINE

@@ -16,7 +16,9 @@ article and theme give the same bytes.
 
 Images: ``data:`` URIs are embedded by pandoc; local files are read here
 (pandoc's sandbox reads no files), only below ``options.base_dir`` and
-only if they are images; remote images are not fetched. An image over the
+only if they are images; remote images are fetched only with
+``options.allow_remote`` (within ``allowed_hosts``), as the other exporters
+fetch them (:class:`~convert.fetch.ImageLoader`). An image over the
 ``image_pixels`` limit (a "pixel bomb": pandoc decodes some PNGs whole and
 runs out of heap) or an SVG declaring XML entities is dropped too. A dropped
 image shows its alt text and caption, and is named with ``base.warn``.
@@ -32,7 +34,7 @@ import os
 import re
 import zipfile
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
@@ -52,6 +54,9 @@ from ._docx_package import assemble, core_xml, custom_xml, numbering, relationsh
 from ._docx_reference import reference_docx, rewrite_members
 from ._docx_source import docx_json
 from ._shared import BookByBundle, decode_data_uri
+
+if TYPE_CHECKING:
+    from ..fetch import ImageLoader
 
 #: Local images larger than this are left out (pandoc shows the alt text).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -83,7 +88,7 @@ class DocxExporter(BookByBundle):
         reference = reference_docx(style)
         # The direct writer knows page-foot notes only; end notes (``--notes end``) go to pandoc.
         if options.notes == "foot" and os.environ.get("BROADSHEET_DOCX", "").strip().lower() != "pandoc":
-            inliner = ImageInliner(options.base_dir)
+            inliner = ImageInliner(options.base_dir, remote_loader(options))
             try:
                 data = write_direct(article, reference, inliner)
             except Unsupported:
@@ -96,7 +101,7 @@ class DocxExporter(BookByBundle):
 
     def export_pandoc(self, article: Article, reference: Path, options: ExportOptions) -> bytes:
         """The DOCX pandoc writes (one process), touched up by :func:`finish_docx`."""
-        inliner = ImageInliner(options.base_dir)
+        inliner = ImageInliner(options.base_dir, remote_loader(options))
         doc = article_to_pandoc(article, for_docx=True, resolve_src=inliner, notes=options.notes)
         args = ["--reference-doc", str(reference)]
         if article_direction(article) == "rtl":
@@ -228,8 +233,9 @@ class ImageInliner:
     collects ``(src, reason)`` for every image dropped.
     """
 
-    def __init__(self, base_dir: Path | None) -> None:
+    def __init__(self, base_dir: Path | None, remote: ImageLoader | None = None) -> None:
         self.base = base_dir.resolve() if base_dir is not None else None
+        self.remote = remote
         self.skipped: list[tuple[str, str]] = []
 
     def __call__(self, src: str) -> str | None:
@@ -249,7 +255,13 @@ class ImageInliner:
             return src
         parsed = urlparse(src)
         if parsed.scheme not in ("", "file"):
-            raise _Skipped("remote images are not fetched")
+            if self.remote is None:
+                raise _Skipped("remote resources are off: --allow-remote")
+            got = self.remote.load(src)
+            if isinstance(got, str):
+                raise _Skipped(got)
+            _check(got.data)
+            return got.data_uri()
         if self.base is None or not src.strip():
             raise _Skipped("no folder to read local images from")
         return self.local(parsed.path, self.base)
@@ -272,6 +284,15 @@ class ImageInliner:
             raise _Skipped(f"cannot be read: {exc.strerror or exc}") from None
         _check(data)
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def remote_loader(options: ExportOptions) -> ImageLoader | None:
+    """The loader that fetches remote images under ``options`` (``--allow-remote``), or ``None``."""
+    if not options.allow_remote:
+        return None
+    from ..fetch import ImageLoader  # only when remote images are allowed
+
+    return ImageLoader.for_input(options.base_dir, allow_remote=True, allowed_hosts=options.allowed_hosts)
 
 
 def _check(data: bytes) -> None:

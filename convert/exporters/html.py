@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from html import escape
 from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, assert_never
 
@@ -478,12 +479,9 @@ def render_xhtml_article(article: Article, theme: Theme | None = None, notes: st
 def figure_as_text(
     alt: str, caption: tuple[Inline, ...], credit: str | None, language: str | None = None
 ) -> tuple[Block, ...]:
-    """What is left of an image that is not shown: its alt text, caption and credit.
-
-    Alt text that says the caption's words (often the caption with a final period) is left out.
-    """
+    """What is left of an image not shown: its alt text (unless it says the caption's words), caption, credit."""
     parts: list[Inline] = []
-    if alt.strip() and (not caption or _words(alt) != _words(plain_text(caption))):
+    if alt.strip() and not (caption and _same_words(alt, plain_text(caption))):
         parts.append(Emph((Text(label("[Image: {alt}]", language, alt=alt.strip())),)))
     if caption:
         parts += [Text(" ")] * bool(parts) + list(caption)
@@ -492,9 +490,10 @@ def figure_as_text(
     return (Paragraph(tuple(parts)),) if parts else ()
 
 
-def _words(text: str) -> list[str]:
-    """``text``'s words, case folded: what an alt text and a caption are compared by."""
-    return re.findall(r"\w+", text.casefold())
+def _same_words(alt: str, caption: str) -> bool:
+    """An alt text saying a caption's words, case folded, give or take a typo (difflib's 0.9, as the reader's)."""
+    a, b = (" ".join(re.findall(r"\w+", t.casefold())) for t in (alt, caption))
+    return a == b or min(len(a), len(b)) >= 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
 FigureMap = Callable[[Figure], tuple[Block, ...]]

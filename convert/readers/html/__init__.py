@@ -37,10 +37,12 @@ from .body import (
     place_figures,
     resolve_images,
 )
+from .credit_lines import credit_lines
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
 from .lead import restore_lead
+from .link_text import drop_link_text
 from .math import mark_math, with_math
 from .weigh import Extracted, build_metadata
 
@@ -67,10 +69,12 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "link-trails": lambda body, page: drop_link_trails(body, page.meta.url),
     "link-tables": lambda body, page: drop_link_tables(body, page.meta.url),
     "link-lists": lambda body, page: drop_link_lists(body, page.meta.url),
+    "link-text": lambda body, page: drop_link_text(body, page.tree, page.meta.url),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
     "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),
+    "credit-lines": lambda body, page: credit_lines(body),
     "image-addresses": lambda body, page: resolve_images(body, page.meta.url),
 }
 

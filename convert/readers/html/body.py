@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from ...dates import WRITTEN_DATE
+from ...locale.reading import split_weekday
 from ...model import (
     Block,
     BlockQuote,
@@ -415,18 +416,33 @@ def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
 
     The date belongs in the metadata (``published``); as the first lines of
     the body it is not part of what the article says. Only a paragraph that
-    is a date and nothing more (``08.04.2015 12:46``, ``March 5, 2024``) among
-    the first :data:`_HEAD_BLOCKS` blocks, before any heading, counts.
+    is a date and nothing more (``08.04.2015 12:46``, ``March 5, 2024``; a
+    weekday of the page's language before or after it, ``Mittwoch,
+    01.11.2023``, Babel's names) among the first :data:`_HEAD_BLOCKS` blocks,
+    before any heading, counts. The article's own headline, which
+    :func:`drop_title_heading` takes away next, and pictures (a lead picture
+    above the date line) are passed over, not counted.
     """
-    for i, block in enumerate(body[:_HEAD_BLOCKS]):
-        if not isinstance(block, Paragraph):
+    title = getattr(meta, "title", None)
+    language = getattr(meta, "language", None)
+    seen = 0
+    for i, block in enumerate(body):
+        if isinstance(block, Figure) or (
+            isinstance(block, Heading) and title and _same_text(plain_text(block), title)
+        ):
+            continue
+        if seen == _HEAD_BLOCKS or not isinstance(block, Paragraph):
             return body
+        seen += 1
         text = plain_text(block).strip()
         if len(text) > 60:
             return body
         if not WRITTEN_DATE.search(text):
             continue
-        if not re.search(r"\w", _TIME.sub(" ", WRITTEN_DATE.sub(" ", text))):
+        rest = _TIME.sub(" ", WRITTEN_DATE.sub(" ", text)).strip(" ,")
+        if rest and split_weekday(rest, language)[1] == "":
+            rest = ""
+        if not re.search(r"\w", rest):
             return body[:i] + body[i + 1 :]
     return body
 

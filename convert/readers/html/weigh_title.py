@@ -104,12 +104,24 @@ def weigh_title(
         where["title"] = f"{origin}, the part of {source} it repeats"
         return heading
     short = strip_site_from_title(title, sites, hosts) or title
-    # A title that is only the site's name names no article: the article's own heading does.
-    if _name_key(short) in site_keys and extracted.heading and _name_key(extracted.heading) not in site_keys:
+    # A title that is only the site's name names no article: the article's own heading does. The
+    # whole title counts too: a site's name with a " / " or " - " in it is cut as if it named a site.
+    only_site = _name_key(short) in site_keys or _name_key(title) in site_keys
+    if only_site and extracted.heading and _name_key(extracted.heading) not in site_keys:
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
+    if only_site and (h1 := _lone_h1(tree, site_keys)) is not None:
+        where["title"] = f"the page's one <h1>, as {source} is the site's name"
+        return h1
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
+
+
+def _lone_h1(tree: HtmlElement, site_keys: set[str]) -> str | None:
+    """The text of the page's one ``<h1>`` that is not the site's name, if there is exactly one."""
+    texts = {squash(h1.text_content()) for h1 in tree.iter("h1")}
+    found = [t for t in texts if t and (k := _name_key(t)) and k not in site_keys and len(t) <= 400]
+    return found[0] if len(found) == 1 else None
 
 
 def home_headings(tree: HtmlElement) -> list[str]:

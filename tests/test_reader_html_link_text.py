@@ -1,0 +1,104 @@
+"""The HTML reader's step against a closing run of paragraphs that the page shows only as links to
+its own site, when the body lost the links (issue 12's Nikkei page): made-up bodies and pages.
+"""
+
+from __future__ import annotations
+
+from convert.model import Block, Figure, Metadata, Paragraph, Text, plain_text
+from convert.readers.html import BODY_STEPS, Page, parse_html
+from convert.readers.html.link_text import drop_link_text
+
+ARTICLE = "The article itself, a paragraph long enough to read as the prose a reporter wrote for it."
+CLOSING = "The last paragraph of the story, which says what happens next and where to find the report."
+URL = "https://www.example.com/2024/story"
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph((Text(text),))
+
+
+def texts(body: list[Block]) -> list[str]:
+    return [plain_text(b) for b in body]
+
+
+def page(tail: str) -> str:
+    return (
+        f"<html><head><link rel=canonical href='{URL}'></head><body>"
+        f"<article><p>{ARTICLE}</p><p>{CLOSING}</p></article>{tail}</body></html>"
+    )
+
+
+SITE_BAR = (
+    "<div class=services><p><a href='http://weather.example.com/'><span>Weather</span></a>"
+    " <a href='/press/'>Press releases</a></p>"
+    "<p><a href='https://twitter.com/news'><i class=icon></i></a>"
+    "<a href='https://www.example.com/accounts/'>All our accounts</a></p>"
+    "<p><a href='/corrections/'>Corrections</a></p></div>"
+)
+BAR_BODY = [
+    para(ARTICLE),
+    para(CLOSING),
+    para("Weather Press releases"),
+    para("All our accounts"),
+    para("Corrections"),
+]
+
+
+def test_a_closing_bar_of_site_links_whose_links_the_body_lost_is_dropped() -> None:
+    tree = parse_html(page(SITE_BAR))
+    assert texts(drop_link_text(BAR_BODY, tree, URL)) == [ARTICLE, CLOSING]
+
+
+def test_the_step_is_a_switch() -> None:
+    step = BODY_STEPS["link-text"]
+    assert texts(step(BAR_BODY, Page(Metadata(url=URL), parse_html(page(SITE_BAR))))) == [ARTICLE, CLOSING]
+
+
+def test_a_short_label_above_the_run_goes_with_it_and_figures_stay() -> None:
+    body = [*BAR_BODY[:2], para("Our services"), BAR_BODY[2], Figure("a.png"), *BAR_BODY[3:]]
+    got = drop_link_text(body, parse_html(page("<p>Our services</p>" + SITE_BAR)), URL)
+    assert texts(got) == [ARTICLE, CLOSING, ""]
+    assert isinstance(got[-1], Figure)
+
+
+def test_links_to_other_sites_are_the_articles_sources_and_stay() -> None:
+    tail = "<p><a href='https://ministry.example/report'>The report</a></p><p><a href='https://court.example/ruling'>The ruling</a></p>"
+    body = [para(ARTICLE), para(CLOSING), para("The report"), para("The ruling")]
+    assert drop_link_text(body, parse_html(page(tail)), URL) == body
+
+
+def test_a_document_on_the_site_is_a_source_too() -> None:
+    tail = (
+        "<p><a href='/files/report.pdf'>The full report</a></p><p><a href='/files/data.csv'>The data</a></p>"
+    )
+    body = [para(ARTICLE), para(CLOSING), para("The full report"), para("The data")]
+    assert drop_link_text(body, parse_html(page(tail)), URL) == body
+
+
+def test_text_the_page_also_shows_outside_a_link_stays() -> None:
+    tail = "<p>Corrections</p><p><a href='/corrections/'>Corrections</a></p><p><a href='/press/'>Press releases</a></p>"
+    body = [para(ARTICLE), para(CLOSING), para("Corrections"), para("Press releases")]
+    assert drop_link_text(body, parse_html(page(tail)), URL) == body
+
+
+def test_a_paragraph_with_words_of_its_own_around_a_link_stays() -> None:
+    tail = "<p>Read <a href='/a'>the first part</a> here</p><p>See <a href='/b'>the second part</a> too</p>"
+    body = [para(ARTICLE), para(CLOSING), para("Read the first part here"), para("See the second part too")]
+    assert drop_link_text(body, parse_html(page(tail)), URL) == body
+
+
+def test_one_link_alone_is_too_few() -> None:
+    body = [para(ARTICLE), para(CLOSING), para("Corrections")]
+    assert (
+        drop_link_text(body, parse_html(page("<p><a href='/corrections/'>Corrections</a></p>")), URL) == body
+    )
+
+
+def test_a_body_of_nothing_but_links_is_kept_whole() -> None:
+    tail = "".join(f"<p><a href='/s{n}'>Story number {n}</a></p>" for n in range(4))
+    body = [para(f"Story number {n}") for n in range(4)]
+    assert drop_link_text(body, parse_html(f"<html><body>{tail}</body></html>"), URL) == body
+
+
+def test_without_a_page_the_body_stays() -> None:
+    assert drop_link_text(BAR_BODY, None, URL) == BAR_BODY
