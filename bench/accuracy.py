@@ -348,6 +348,10 @@ def _quiet() -> None:
     logging.disable(logging.CRITICAL)
 
 
+#: The body steps this process has switched off (``--ablate``).
+_ABLATED: set[str] = set()
+
+
 def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     import convert
     from convert.model import Figure, plain_text
@@ -366,8 +370,11 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
             weigh_title.TITLE_RULES[step] = False
         elif step in weigh_authors.AUTHOR_RULES:
             weigh_authors.AUTHOR_RULES[step] = False
+        elif step in H.BODY_STEPS or step in _ABLATED:
+            _ABLATED.add(step)  # a worker reads many pages: the step is gone after the first
+            H.BODY_STEPS.pop(step, None)
         else:
-            H.BODY_STEPS.pop(step)
+            raise KeyError(step)
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
     # metadata fixtures) gives its metadata, as the baselines do, instead of an error.
     a = convert.read(data, from_="html", require_text=False)

@@ -37,6 +37,7 @@ from .body import (
     place_figures,
     resolve_images,
 )
+from .byline_line import drop_byline_line
 from .credit_lines import credit_lines
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
@@ -71,6 +72,7 @@ BODY_STEPS: dict[str, Callable[[list[Block], Page], list[Block]]] = {
     "link-lists": lambda body, page: drop_link_lists(body, page.meta.url),
     "link-text": lambda body, page: drop_link_text(body, page.tree, page.meta.url),
     "date-line": lambda body, page: drop_date_line(body, page.meta),
+    "byline-line": lambda body, page: drop_byline_line(body, page.meta),
     "title-heading": lambda body, page: drop_title_heading(body, page.meta.title),
     "teaser-lead": lambda body, page: restore_lead(body, page.tree, page.meta.description),
     "caption-echoes": lambda body, page: drop_caption_echoes(body),

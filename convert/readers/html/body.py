@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -411,6 +412,21 @@ def drop_title_heading(body: list[Block], title: str | None) -> list[Block]:
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)?", re.IGNORECASE)
 
 
+def head_paragraphs(body: list[Block], title: str | None) -> Iterator[tuple[int, Paragraph]]:
+    """The paragraphs among the first :data:`_HEAD_BLOCKS` blocks of the body, with their places,
+    until a heading or another block: pictures and the article's own headline are passed over."""
+    seen = 0
+    for i, block in enumerate(body):
+        if isinstance(block, Figure) or (
+            isinstance(block, Heading) and title and _same_text(plain_text(block), title)
+        ):
+            continue
+        if seen == _HEAD_BLOCKS or not isinstance(block, Paragraph):
+            return
+        seen += 1
+        yield i, block
+
+
 def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
     """A paragraph at the top that holds nothing but a date (and time) is the page's date line.
 
@@ -423,17 +439,8 @@ def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
     :func:`drop_title_heading` takes away next, and pictures (a lead picture
     above the date line) are passed over, not counted.
     """
-    title = getattr(meta, "title", None)
     language = getattr(meta, "language", None)
-    seen = 0
-    for i, block in enumerate(body):
-        if isinstance(block, Figure) or (
-            isinstance(block, Heading) and title and _same_text(plain_text(block), title)
-        ):
-            continue
-        if seen == _HEAD_BLOCKS or not isinstance(block, Paragraph):
-            return body
-        seen += 1
+    for i, block in head_paragraphs(body, getattr(meta, "title", None)):
         text = plain_text(block).strip()
         if len(text) > 60:
             return body
