@@ -87,6 +87,27 @@ def test_a_name_that_opens_like_a_particle_keeps_it(name: str) -> None:
     assert authors(page(f'<div class="byline">{name}</div>')) == [name]
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Geschrieben von Muster, Max", ["Max Muster"]),
+        ("Von Muster, Max", ["Max Muster"]),
+        ("Kooman, F.", ["F. Kooman"]),
+        ("Jong, Michiel de", ["Michiel de Jong"]),
+        # lists, not one name in catalogue order
+        ("Jane Roe, John Doe", ["Jane Roe", "John Doe"]),
+        ("Heiko, Berlin", ["Heiko"]),  # a signer and his city
+        ("Roe, Jane and Doe, John", ["Jane", "John"]),
+    ],
+)
+def test_a_byline_in_catalogue_order_is_one_name(byline: str, names: list[str]) -> None:
+    assert AuthorFilter().names(byline) == names
+
+
+def test_a_byline_page_in_catalogue_order_names_one_writer() -> None:
+    assert authors(page('<div class="byline">Geschrieben von Muster, Max</div>')) == ["Max Muster"]
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
@@ -425,6 +446,7 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
         ["Ana Renz"],
     ),
+    "inverted-names": ("Geschrieben von Muster, Max", ["Max Muster"], ["Muster"]),
 }
 
 

@@ -164,6 +164,9 @@ AUTHOR_RULES = {
     # (:mod:`.byline`: only below and near the headline, before the body's first long paragraph, not a
     # publisher's, a photo's or a film's credit, no agency, desk or role; ranks below "By NAME")
     "posted-by-line": True,
+    # "Von Muster, Max": a byline that is one surname, a comma and a given name (initials or a
+    # particle may follow) is one name in catalogue order, "Max Muster" (:func:`_inverted`)
+    "inverted-names": True,
 }
 
 
@@ -223,6 +226,8 @@ class AuthorFilter:
             text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
         parts = _SEPARATORS.split(text)
+        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
+            parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
@@ -281,6 +286,29 @@ class AuthorFilter:
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+#: A given name after a catalogue-order comma: a capitalised word, then initials ("F.", "J.R.") or
+#: lower-case surname particles ("Jong, Michiel de").
+_GIVEN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*\.?(?:[\s-]+(?:[A-ZÀ-Þ]\.)+|\s+[a-zß-ÿ]+)*")
+
+
+def _inverted(text: str, parts: list[str]) -> str | None:
+    """A byline that is one name in catalogue order, ``Muster, Max``, in reading order ("Max
+    Muster"), the way library records and some CMSs print it (and the bench's ground truth reads it):
+    one comma, no other separator, one capitalised word before it and a given name after it.
+    "Jane Roe, John Doe" (two words before), "Heiko, Berlin" (a place) are lists."""
+    if len(parts) != 2 or text.count(",") != 1:
+        return None
+    surname = parts[0]
+    for _ in range(2):
+        surname = PREFIX.sub("", surname).strip()
+    given = parts[1].strip()
+    if " " in surname or not _GIVEN.fullmatch(given) or not surname[:1].isupper():
+        return None
+    if any(_is_place(p) or looks_like_publisher(p) for p in (surname, given)):
+        return None
+    return f"{given} {surname}"
 
 
 def _unglued(word: str) -> str:
