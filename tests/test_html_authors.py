@@ -108,6 +108,33 @@ def test_a_byline_page_in_catalogue_order_names_one_writer() -> None:
     assert authors(page('<div class="byline">Geschrieben von Muster, Max</div>')) == ["Max Muster"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "text"),
+    [
+        ("By Jane Roe, Cape Town", "<p>The council met in Cape Town on Tuesday.</p>"),
+        ("By Jane Roe, San Francisco", "<p>SAN FRANCISCO — The council met on Tuesday.</p>"),
+        ("By Jane Roe, Tel Aviv", "<p>TEL AVIV, Israel (Reuters) - The council met on Tuesday.</p>"),
+        ("Von Jane Roe, Bad Homburg", "<p>Der Rat tagte am Dienstag in Bad Homburg.</p>"),
+    ],
+)
+def test_a_town_the_page_writes_as_a_place_is_the_writers_place(byline: str, text: str) -> None:
+    # The gazetteer knows none of these towns; the page writes each as a place.
+    assert authors(page(f'<div class="byline">{byline}</div>{text}')) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # no evidence: a co-author (the page would have to say otherwise)
+        "<p>In John Doe's words, the council met on Tuesday.</p>",  # a possessive is no place
+        "<p>BY JANE ROE, JOHN DOE - The council met on Tuesday.</p>",  # the byline in capitals
+        "<p>By JOHN DOE - The council met on Tuesday.</p>",
+    ],
+)
+def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None:
+    assert authors(page(f'<div class="byline">By Jane Roe, John Doe</div>{text}')) == ["Jane Roe", "John Doe"]
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
@@ -447,6 +474,15 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Ana Renz"],
     ),
     "inverted-names": ("Geschrieben von Muster, Max", ["Max Muster"], ["Muster"]),
+    "byline-places": (
+        (
+            page('<div class="byline">By Jane Roe, Cape Town</div><p>The council met in Cape Town.</p>'),
+            None,
+            None,
+        ),
+        ["Jane Roe"],
+        ["Jane Roe", "Cape Town"],
+    ),
 }
 
 

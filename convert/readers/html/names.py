@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
+
 from ...dates import calendar_names
 from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
+from .byline_places import page_text, written_as_place
 from .text import name_key as _name_key
 from .text import squash
 
@@ -167,6 +170,10 @@ AUTHOR_RULES = {
     # "Von Muster, Max": a byline that is one surname, a comma and a given name (initials or a
     # particle may follow) is one name in catalogue order, "Max Muster" (:func:`_inverted`)
     "inverted-names": True,
+    # "By Jane Roe, Cape Town": a part after a byline's first name that the page writes as a place
+    # ("in Cape Town", the dateline "CAPE TOWN —") is the writer's place, not a co-author
+    # (:mod:`.byline_places`; the gazetteer knows no such town)
+    "byline-places": True,
 }
 
 
@@ -181,6 +188,9 @@ class AuthorFilter:
     publisher: str | None = None
     host: str | None = None
     site_names: tuple[str, ...] = ()
+    #: the page, whose text tells a town from a co-author (:mod:`.byline_places`)
+    page: HtmlElement | None = None
+    _page_text: str | None = None
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
@@ -245,9 +255,18 @@ class AuthorFilter:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
                 continue  # "posted in news and politics": a lower-case word in a list is not a handle
+            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name):
+                continue  # "By Jane Roe, Cape Town" on a page that writes "in Cape Town"
             if name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
         return out
+
+    def _written_as_place(self, name: str) -> bool:
+        if self.page is None:
+            return False
+        if self._page_text is None:
+            self._page_text = page_text(self.page)
+        return written_as_place(self._page_text, name)
 
     def name(self, raw: str, *, person: bool = False) -> str | None:
         """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
