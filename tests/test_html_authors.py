@@ -483,7 +483,25 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Jane Roe"],
         ["Jane Roe", "Cape Town"],
     ),
+    "co-author-surnames": (
+        (page('<div class="byline">By Jane Roe and Doris Day</div>', head=_ld("Jane Roe")), None, None),
+        ["Jane Roe", "Doris Day"],
+        ["Jane Roe"],
+    ),
 }
+
+
+@pytest.mark.parametrize("co_author", ["Doris Day", "Bill Gates", "Jude Law"])
+def test_a_co_author_beside_the_markups_first_author_may_bear_a_common_words_name(co_author: str) -> None:
+    # "Day", "Bill", "Law": words a headline or a wire table capitalises, and names people bear
+    html = page(f'<div class="byline">By Jane Roe, {co_author}</div>', head=_ld("Jane Roe"))
+    assert authors(html) == ["Jane Roe", co_author]
+
+
+@pytest.mark.parametrize("other", ["Harvard University", "Labour Party", "NATO Press"])
+def test_an_organisation_beside_the_markups_first_author_is_no_co_author(other: str) -> None:
+    html = page(f'<div class="byline">By Jane Roe, {other}</div>', head=_ld("Jane Roe"))
+    assert authors(html) == ["Jane Roe"]
 
 
 def test_every_author_rule_has_a_case() -> None:

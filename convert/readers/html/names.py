@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ...dates import calendar_names
-from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, one_word
+from ...names import (
+    PARTICLES,
+    has_domain,
+    looks_like_name,
+    looks_like_publisher,
+    names_a_place_or_organisation,
+    one_word,
+)
 from .byline_places import page_text, written_as_place
 from .text import name_key as _name_key
 from .text import squash
@@ -174,6 +181,10 @@ AUTHOR_RULES = {
     # ("in Cape Town", the dateline "CAPE TOWN —") is the writer's place, not a co-author
     # (:mod:`.byline_places`; the gazetteer knows no such town)
     "byline-places": True,
+    # a co-author beside JSON-LD's first author (``co-author-names``) may have a surname that prose
+    # capitalises as a common word ("Nancy Jo Sales", "Doris Day"): only a place's or an
+    # organisation's words refuse one (:func:`not_a_co_author`)
+    "co-author-surnames": True,
 }
 
 
@@ -360,6 +371,16 @@ def _capitals_only(text: str) -> str:
     while lead < len(words) and words[lead].isupper() and len(words[lead].strip(".")) > 1:
         lead += 1
     return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
+
+
+def not_a_co_author(name: str) -> bool:
+    """Whether a byline's further name (one :meth:`AuthorFilter.names` kept) is no co-author after
+    all: a place, an organisation or an acronym the gazetteer knows
+    (:func:`convert.names.names_a_place_or_organisation`); with the rule ``co-author-surnames`` off,
+    also any name a capitalised run in prose would not be ("Nancy Jo Sales": "Sales")."""
+    if not AUTHOR_RULES["co-author-surnames"]:
+        return not looks_like_name(name, prose=True)
+    return not looks_like_name(name) or names_a_place_or_organisation(name)
 
 
 def without_role(text: str) -> str:
