@@ -177,6 +177,30 @@ def test_a_name_in_capitals_ends_where_the_capitals_do() -> None:
 # --- names only in markup ----------------------------------------------------
 
 
+def _in_language(lang: str, body: str) -> str:
+    return page(body).replace("<html>", f'<html lang="{lang}">', 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline", "names"),
+    [
+        ("fi", "Olli Virtanen ja Maija Korhonen", ["Olli Virtanen", "Maija Korhonen"]),
+        ("cs", "Jan Novák a Eva Nováková", ["Jan Novák", "Eva Nováková"]),
+        ("tr", "Ahmet Yılmaz ve Ayşe Kaya", ["Ahmet Yılmaz", "Ayşe Kaya"]),
+        ("de", "Von Max Muster und Erika Mustermann", ["Max Muster", "Erika Mustermann"]),
+        ("en", "By Jane Roe, John Doe and Mary Major", ["Jane Roe", "John Doe", "Mary Major"]),
+    ],
+)
+def test_a_byline_is_split_at_its_languages_word_for_and(lang: str, byline: str, names: list[str]) -> None:
+    # CLDR's list patterns give the word; the English one is read on a page of any language
+    assert authors(_in_language(lang, f'<div class="byline">{byline}</div>')) == names
+
+
+def test_a_separator_joined_to_a_name_splits_no_byline() -> None:
+    # Arabic's "و" ("and") is written joined to the next word, as the name وليد (Walid) begins
+    assert AuthorFilter(language="ar").names("محمد وليد") == ["محمد وليد"]
+
+
 def _ld(author: str) -> str:
     obj = {"@type": "NewsArticle", "headline": "Budget agreed", "author": {"@type": "Person", "name": author}}
     return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
@@ -487,6 +511,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         (page('<div class="byline">By Jane Roe and Doris Day</div>', head=_ld("Jane Roe")), None, None),
         ["Jane Roe", "Doris Day"],
         ["Jane Roe"],
+    ),
+    "list-words": (
+        (_in_language("fi", '<div class="byline">Olli Virtanen ja Maija Korhonen</div>'), None, None),
+        ["Olli Virtanen", "Maija Korhonen"],
+        [],
     ),
 }
 

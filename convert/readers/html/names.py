@@ -185,6 +185,9 @@ AUTHOR_RULES = {
     # capitalises as a common word ("Nancy Jo Sales", "Doris Day"): only a place's or an
     # organisation's words refuse one (:func:`not_a_co_author`)
     "co-author-surnames": True,
+    # "Olli Virtanen ja Maija Korhonen": the page's language's word for "and" (CLDR's list patterns,
+    # :func:`convert.locale.reading.list_words`) separates names too, beside :data:`_SEPARATORS`
+    "list-words": True,
 }
 
 
@@ -201,6 +204,8 @@ class AuthorFilter:
     site_names: tuple[str, ...] = ()
     #: the page, whose text tells a town from a co-author (:mod:`.byline_places`)
     page: HtmlElement | None = None
+    #: the page's language, whose word for "and" joins names too (rule ``list-words``)
+    language: str | None = None
     _page_text: str | None = None
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
@@ -246,7 +251,7 @@ class AuthorFilter:
         if AUTHOR_RULES["on-dates"]:
             text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
-        parts = _SEPARATORS.split(text)
+        parts = self._split(text)
         if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
             parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
@@ -271,6 +276,19 @@ class AuthorFilter:
             if name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
         return out
+
+    def _split(self, text: str) -> list[str]:
+        """``text`` split at :data:`_SEPARATORS` and at the page's language's word for "and"."""
+        parts = _SEPARATORS.split(text)
+        if not AUTHOR_RULES["list-words"] or not self.language:
+            return parts
+        from ...locale.reading import list_words
+
+        words = list_words(self.language)
+        if not words:
+            return parts
+        joins = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+")
+        return [piece for part in parts for piece in joins.split(part)]
 
     def _written_as_place(self, name: str) -> bool:
         if self.page is None:

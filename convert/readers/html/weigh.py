@@ -138,7 +138,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
     if updated is not None and updated == published:
         updated = None
         where.pop("updated", None)
-    check = AuthorFilter(publisher, host(url), site_title_tails(tree, tags), page=tree)
+    check = AuthorFilter(publisher, host(url), site_title_tails(tree, tags), page=tree, language=language)
     authors = weigh_authors(tree, tags, ld, extracted, check, where)
     subtitle = ld_text(ld.get("alternativeHeadline")) if ld else None
     if subtitle and ld is not None:
