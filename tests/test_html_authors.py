@@ -135,6 +135,22 @@ def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None
     assert authors(page(f'<div class="byline">By Jane Roe, John Doe</div>{text}')) == ["Jane Roe", "John Doe"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>",
+        "<p>By <b>Jane Roe</b> and <b>John Doe</b><br/><span></span><br/> Kakuma /Kenya</p>",
+        "<p>By Jane Roe and John Doe<br>Senior Correspondents</p>",
+    ],
+)
+def test_a_by_line_ends_at_its_line_break(line: str) -> None:
+    assert authors(page(line)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
+    assert authors(page("<p>By <br>Jane Roe</p>")) == ["Jane Roe"]
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
@@ -511,6 +527,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         (page('<div class="byline">By Jane Roe and Doris Day</div>', head=_ld("Jane Roe")), None, None),
         ["Jane Roe", "Doris Day"],
         ["Jane Roe"],
+    ),
+    "byline-lines": (
+        (page("<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>"), None, None),
+        ["Jane Roe", "John Doe"],
+        ["Jane Roe"],  # the lines run together: "John DoeKakuma", no name the page shows
     ),
     "list-words": (
         (_in_language("fi", '<div class="byline">Olli Virtanen ja Maija Korhonen</div>'), None, None),

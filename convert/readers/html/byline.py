@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ...locale.language import normalise_tag
@@ -157,7 +158,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                     refused = True
                     continue
                 if _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el)):
-                    yield text, f'"By NAME" line <{_tag(el)}>'
+                    yield _first_line(el, text), f'"By NAME" line <{_tag(el)}>'
                 # the first, taken or not: later ones are other stories' and readers' comments
                 break
     if AUTHOR_RULES["posted-by-line"]:
@@ -204,6 +205,24 @@ def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator
 #: A day in digits (``03/03/2024``, ``3.3.2024``), which :func:`~convert.dates.find_dates` leaves to
 #: the page's conventions: between "published" and "by" it is a date all the same.
 _DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+def _first_line(el: HtmlElement, text: str) -> str:
+    """A "By NAME" line's first line, up to its first ``<br>`` ("Von Jane Roe und John Doe<br>Kakuma
+    /Kenia": the next line is the dateline's place, or a role, a date), when that reads "By NAME" by
+    itself; else the whole ``text``."""
+    if not AUTHOR_RULES["byline-lines"] or el.find(".//br") is None:
+        return text
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if _tag(node) == "br":
+                break
+            parts.append(node.text or "")
+        elif node is not el:
+            parts.append(node.tail or "")
+    first = squash("".join(parts))
+    return first if _BY_LINE.match(first) else text
 
 
 def _writes_a_day(text: str) -> bool:

@@ -188,6 +188,9 @@ AUTHOR_RULES = {
     # "Olli Virtanen ja Maija Korhonen": the page's language's word for "and" (CLDR's list patterns,
     # :func:`convert.locale.reading.list_words`) separates names too, beside :data:`_SEPARATORS`
     "list-words": True,
+    # a "By NAME" line ends at a line break: "Von Jane Roe und John Doe<br>Kakuma /Kenia" names
+    # two, the next line is the dateline's place (:mod:`.byline`)
+    "byline-lines": True,
 }
 
 
