@@ -151,6 +151,19 @@ def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
     assert authors(page("<p>By <br>Jane Roe</p>")) == ["Jane Roe"]
 
 
+@pytest.mark.parametrize(
+    ("element", "names"),
+    [
+        ('<div class="byline">Jane Roe<br>John Doe</div>', ["Jane Roe", "John Doe"]),
+        ('<div class="byline">By Jane Roe<br>\n  Staff Writer</div>', ["Jane Roe"]),
+        ('<div class="author">Jane Roe<br/>March 5, 2024</div>', ["Jane Roe"]),
+        ('<div class="byline">By Jane Roe<br>London</div>', ["Jane Roe"]),
+    ],
+)
+def test_a_byline_elements_line_breaks_separate_its_parts(element: str, names: list[str]) -> None:
+    assert authors(page(element)) == names
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
@@ -532,6 +545,11 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         (page("<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>"), None, None),
         ["Jane Roe", "John Doe"],
         ["Jane Roe"],  # the lines run together: "John DoeKakuma", no name the page shows
+    ),
+    "byline-breaks": (
+        (page('<div class="byline">Jane Roe<br>Staff Writer</div>'), None, None),
+        ["Jane Roe"],
+        [],
     ),
     "list-words": (
         (_in_language("fi", '<div class="byline">Olli Virtanen ja Maija Korhonen</div>'), None, None),

@@ -135,7 +135,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
     for el in body.iter(*_BYLINE_TAGS):
         if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el):
-            text = squash(el.text_content())
+            text = _lines(el, "; ") if AUTHOR_RULES["byline-breaks"] else squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
@@ -207,21 +207,30 @@ def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator
 _DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 
+def _lines(el: HtmlElement, separator: str, first: bool = False) -> str:
+    """``el``'s text with ``separator`` where a ``<br>`` breaks its lines (``text_content`` runs them
+    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe"); with ``first``, its first line only."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if _tag(node) == "br":
+                if first:
+                    break
+                parts.append(separator)
+            parts.append(node.text or "")
+        elif node is not el:
+            parts.append(node.tail or "")
+    lines = (squash(line) for line in "".join(parts).split(separator))
+    return separator.join(line for line in lines if line)
+
+
 def _first_line(el: HtmlElement, text: str) -> str:
     """A "By NAME" line's first line, up to its first ``<br>`` ("Von Jane Roe und John Doe<br>Kakuma
     /Kenia": the next line is the dateline's place, or a role, a date), when that reads "By NAME" by
     itself; else the whole ``text``."""
     if not AUTHOR_RULES["byline-lines"] or el.find(".//br") is None:
         return text
-    parts: list[str] = []
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if event == "start":
-            if _tag(node) == "br":
-                break
-            parts.append(node.text or "")
-        elif node is not el:
-            parts.append(node.tail or "")
-    first = squash("".join(parts))
+    first = _lines(el, "\n", first=True)
     return first if _BY_LINE.match(first) else text
 
 

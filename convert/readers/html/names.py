@@ -191,6 +191,9 @@ AUTHOR_RULES = {
     # a "By NAME" line ends at a line break: "Von Jane Roe und John Doe<br>Kakuma /Kenia" names
     # two, the next line is the dateline's place (:mod:`.byline`)
     "byline-lines": True,
+    # a byline element's line breaks separate its parts as a comma would: "Jane Roe<br>John Doe" is
+    # two names, "Jane Roe<br>Staff Writer" one (its text runs the lines together) (:mod:`.byline`)
+    "byline-breaks": True,
 }
 
 
