@@ -30,6 +30,7 @@ from .cache import cached_json, installed_version
 
 __all__ = [
     "PARTICLES",
+    "SUFFIXES",
     "has_domain",
     "is_company",
     "is_role",
@@ -45,7 +46,11 @@ def _nameparser_words() -> dict[str, list[str]]:
     """nameparser's surname prefixes and titles, from the library."""
     from nameparser.config import CONSTANTS
 
-    return {"prefixes": sorted(CONSTANTS.prefixes), "titles": sorted(CONSTANTS.titles)}
+    return {
+        "prefixes": sorted(CONSTANTS.prefixes),
+        "titles": sorted(CONSTANTS.titles),
+        "suffixes": sorted(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms),
+    }
 
 
 def _load_nameparser_words() -> dict[str, list[str]]:
@@ -54,9 +59,10 @@ def _load_nameparser_words() -> dict[str, list[str]]:
     version = installed_version("nameparser")
     if version is None:
         return _nameparser_words()
-    words = cached_json("nameparser", ["nameparser", version, "prefixes titles"], _nameparser_words)
-    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in ("prefixes", "titles")):
-        return {k: [str(w) for w in words[k]] for k in ("prefixes", "titles")}
+    keys = ("prefixes", "titles", "suffixes")
+    words = cached_json("nameparser", ["nameparser", version, " ".join(keys)], _nameparser_words)
+    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in keys):
+        return {k: [str(w) for w in words[k]] for k in keys}
     return _nameparser_words()  # a copy of another shape: not ours
 
 
@@ -66,6 +72,9 @@ _NAMEPARSER = _load_nameparser_words()
 #: surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
 #: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
 PARTICLES = frozenset(_NAMEPARSER["prefixes"]) | {"y", "e", "des", "ten", "el"}
+#: What follows a surname ("Jr.", "III", "PhD", "Esq."): nameparser's suffixes, maintained with the
+#: library, lower case without full stops.
+SUFFIXES = frozenset(_NAMEPARSER["suffixes"])
 #: nameparser's prefixes written joined to the surname ("al-Assad", "d'Alema", "l’Hôpital").
 _JOINED_PREFIXES = tuple(p for p in _NAMEPARSER["prefixes"] if p[-1] in "-'’")
 

@@ -98,6 +98,8 @@ def test_a_name_that_opens_like_a_particle_keeps_it(name: str) -> None:
         ("Jane Roe, John Doe", ["Jane Roe", "John Doe"]),
         ("Heiko, Berlin", ["Heiko"]),  # a signer and his city
         ("Roe, Jane and Doe, John", ["Jane", "John"]),
+        ("Bacon, Jr.", ["Bacon"]),  # a suffix (nameparser's), not a given name
+        ("Roe, PhD", []),
     ],
 )
 def test_a_byline_in_catalogue_order_is_one_name(byline: str, names: list[str]) -> None:

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ...dates import calendar_names
 from ...names import (
     PARTICLES,
+    SUFFIXES,
     has_domain,
     looks_like_name,
     looks_like_publisher,
@@ -350,7 +351,8 @@ _GIVEN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*\.?(?:[\s-]+(?:[A-ZÀ-Þ]\.)+|\s+[a-zß
 def _inverted(text: str, parts: list[str]) -> str | None:
     """A byline that is one name in catalogue order, ``Muster, Max``, in reading order ("Max
     Muster"), the way library records and some CMSs print it (and the bench's ground truth reads it):
-    one comma, no other separator, one capitalised word before it and a given name after it.
+    one comma, no other separator, one capitalised word before it and a given name after it, not a
+    suffix ("Bacon, Jr.").
     "Jane Roe, John Doe" (two words before), "Heiko, Berlin" (a place) are lists."""
     if len(parts) != 2 or text.count(",") != 1:
         return None
@@ -360,6 +362,8 @@ def _inverted(text: str, parts: list[str]) -> str | None:
     given = parts[1].strip()
     if " " in surname or not _GIVEN.fullmatch(given) or not surname[:1].isupper():
         return None
+    if given.split()[0].strip(".").replace(".", "").lower() in SUFFIXES:
+        return None  # "Bacon, Jr.", "Roe, PhD": a surname's suffix (nameparser's), not a given name
     if any(_is_place(p) or looks_like_publisher(p) for p in (surname, given)):
         return None
     return f"{given} {surname}"
