@@ -99,11 +99,17 @@ def test_a_name_that_opens_like_a_particle_keeps_it(name: str) -> None:
         ("Heiko, Berlin", ["Heiko"]),  # a signer and his city
         ("Roe, Jane and Doe, John", ["Jane", "John"]),
         ("Bacon, Jr.", ["Bacon"]),  # a suffix (nameparser's), not a given name
+        ("Beachbody, Beachbody", ["Beachbody"]),  # one name twice
         ("Roe, PhD", []),
     ],
 )
 def test_a_byline_in_catalogue_order_is_one_name(byline: str, names: list[str]) -> None:
     assert AuthorFilter().names(byline) == names
+
+
+def test_one_word_authors_in_separate_elements_are_not_one_name_in_catalogue_order() -> None:
+    html = page('<span itemprop="author">Muster</span> <span itemprop="author">Max</span>')
+    assert "Max Muster" not in authors(html)
 
 
 def test_a_byline_page_in_catalogue_order_names_one_writer() -> None:
@@ -225,6 +231,14 @@ def _in_language(lang: str, body: str) -> str:
 def test_a_byline_is_split_at_its_languages_word_for_and(lang: str, byline: str, names: list[str]) -> None:
     # CLDR's list patterns give the word; the English one is read on a page of any language
     assert authors(_in_language(lang, f'<div class="byline">{byline}</div>')) == names
+
+
+def test_a_list_word_splits_no_part_in_a_script_without_capitals() -> None:
+    # a site's motto ("news agency | latest news of Iran and the world | its initials"): a shorter
+    # part of it is no more a name, and the name test has no capitals to go by
+    motto = "خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC"
+    html = _in_language("fa", "<p>آخرین اخبار ایران</p>").replace("<head>", f'<head><meta name="dc.creator" content="{motto}">', 1)
+    assert authors(html) == []
 
 
 def test_a_separator_joined_to_a_name_splits_no_byline() -> None:

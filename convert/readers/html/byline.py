@@ -129,7 +129,8 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
         if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el)
     ]
     for group in _co_authors(marked):
-        yield ", ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
+        # "; ": one name each, never a catalogue-order "Surname, Given" (rule inverted-names)
+        yield "; ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"

@@ -295,7 +295,9 @@ class AuthorFilter:
         if not words:
             return parts
         joins = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+")
-        return [piece for part in parts for piece in joins.split(part)]
+        # a part in a script without capitals ("آخرین اخبار ایران و جهان", a site's motto) stays
+        # whole: the name test has no case to go by, and a shorter part is no more a name
+        return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
 
     def _written_as_place(self, name: str) -> bool:
         if self.page is None:
@@ -364,9 +366,17 @@ def _inverted(text: str, parts: list[str]) -> str | None:
         return None
     if given.split()[0].strip(".").replace(".", "").lower() in SUFFIXES:
         return None  # "Bacon, Jr.", "Roe, PhD": a surname's suffix (nameparser's), not a given name
-    if any(_is_place(p) or looks_like_publisher(p) for p in (surname, given)):
+    if (
+        any(_is_place(p) or looks_like_publisher(p) for p in (surname, given))
+        or given.casefold() == surname.casefold()
+    ):
         return None
     return f"{given} {surname}"
+
+
+def _cased(text: str) -> bool:
+    """Whether ``text`` has a capital letter (a script with case: Latin, Cyrillic, Greek ...)."""
+    return any(ch.isupper() for ch in text)
 
 
 def _unglued(word: str) -> str:
