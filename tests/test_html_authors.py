@@ -166,6 +166,13 @@ def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
         ('<div class="byline">By Jane Roe<br>\n  Staff Writer</div>', ["Jane Roe"]),
         ('<div class="author">Jane Roe<br/>March 5, 2024</div>', ["Jane Roe"]),
         ('<div class="byline">By Jane Roe<br>London</div>', ["Jane Roe"]),
+        # a later line of running text is a link's or a bio's, and does not condemn the name above it
+        (
+            '<div class="author">Jane Roe<br><a href="/autor/roe">Mehr von diesem Autor</a></div>',
+            ["Jane Roe"],
+        ),
+        ('<div class="author">Jane Roe<br>5 min read</div>', ["Jane Roe"]),
+        ('<div class="author">Iberische Weine in Berlin<br>Jane Roe</div>', []),  # a description first
     ],
 )
 def test_a_byline_elements_line_breaks_separate_its_parts(element: str, names: list[str]) -> None:
@@ -237,7 +244,9 @@ def test_a_list_word_splits_no_part_in_a_script_without_capitals() -> None:
     # a site's motto ("news agency | latest news of Iran and the world | its initials"): a shorter
     # part of it is no more a name, and the name test has no capitals to go by
     motto = "خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC"
-    html = _in_language("fa", "<p>آخرین اخبار ایران</p>").replace("<head>", f'<head><meta name="dc.creator" content="{motto}">', 1)
+    html = _in_language("fa", "<p>آخرین اخبار ایران</p>").replace(
+        "<head>", f'<head><meta name="dc.creator" content="{motto}">', 1
+    )
     assert authors(html) == []
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ...locale.language import normalise_tag
-from .names import AUTHOR_RULES, PHOTO_WORDS, without_role
+from .names import AUTHOR_RULES, PHOTO_WORDS, running_text, without_role
 from .text import name_key as _key
 from .text import squash
 
@@ -210,19 +210,21 @@ _DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 def _lines(el: HtmlElement, separator: str, first: bool = False) -> str:
     """``el``'s text with ``separator`` where a ``<br>`` breaks its lines (``text_content`` runs them
-    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe"); with ``first``, its first line only."""
+    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe"); with ``first``, its first line only.
+    A later line of running text ("Jane Roe<br>Mehr von diesem Autor", "5 min read") is a link's or
+    a bio's, left out so that it does not condemn the name above it (rule ``running-text``)."""
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             if _tag(node) == "br":
                 if first:
                     break
-                parts.append(separator)
+                parts.append("\x00")
             parts.append(node.text or "")
         elif node is not el:
             parts.append(node.tail or "")
-    lines = (squash(line) for line in "".join(parts).split(separator))
-    return separator.join(line for line in lines if line)
+    lines = [line for line in (squash(line) for line in "".join(parts).split("\x00")) if line]
+    return separator.join(lines[:1] + [line for line in lines[1:] if not running_text(line)])
 
 
 def _first_line(el: HtmlElement, text: str) -> str:
@@ -231,7 +233,7 @@ def _first_line(el: HtmlElement, text: str) -> str:
     itself; else the whole ``text``."""
     if not AUTHOR_RULES["byline-lines"] or el.find(".//br") is None:
         return text
-    first = _lines(el, "\n", first=True)
+    first = _lines(el, " ", first=True)
     return first if _BY_LINE.match(first) else text
 
 

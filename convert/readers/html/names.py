@@ -433,6 +433,11 @@ def without_role(text: str) -> str:
     return text
 
 
+def running_text(part: str) -> bool:
+    """Whether a byline's part is running text, not a name (:func:`_running_text`)."""
+    return _running_text(part)
+
+
 def _running_text(part: str) -> bool:
     """A byline part of three or more words with a lower-case word in it that no name has."""
     words = squash(_PARENS.sub("", part)).split()
