@@ -131,6 +131,19 @@ def test_a_town_the_page_writes_as_a_place_is_the_writers_place(byline: str, tex
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="geo.placename" content="Cape Town">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "dateline": "CAPE TOWN, South Africa"}</script>',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "contentLocation": '
+        '{"@type": "Place", "name": "Cape Town"}}</script>',
+    ],
+)
+def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head: str) -> None:
+    assert authors(page('<div class="byline">By Jane Roe, Cape Town</div>', head=head)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",  # no evidence: a co-author (the page would have to say otherwise)

@@ -4,7 +4,8 @@ A byline's part after a comma is a co-author or the writer's place. The gazettee
 (:mod:`convert.gazetteer`) knows countries, regions, capitals and CLDR's zone cities, not every town
 ("Cape Town", "Tel Aviv", "Bad Homburg"); a bigger list of towns would refuse people's names that
 towns share. The page itself tells: an article from Cape Town writes "in Cape Town" or opens with
-the dateline "CAPE TOWN —", and no article writes its co-author so.
+the dateline "CAPE TOWN —", or its markup declares the place (schema.org's ``dateline`` and
+``contentLocation``, ``<meta name="geo.placename">``), and no article writes its co-author so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import re
 
 from lxml.html import HtmlElement
 
+from .jsonld import jsonld_objects, ld_text
+from .metatags import meta_tags
 from .text import reader_text
+
+#: Where markup gives the article's place: schema.org's CreativeWork ``contentLocation``,
+#: ``locationCreated`` and ``spatialCoverage``, NewsArticle's ``dateline`` (a Place or text), and
+#: the geo tags' and Open Graph's ``<meta>``.
+_LD_PLACE_KEYS = ("dateline", "contentLocation", "locationCreated", "spatialCoverage")
+_META_PLACE_KEYS = ("geo.placename", "og:locality", "place:location:locality")
 
 #: The prepositions of place before a town, in English and the HTML reader's calendar languages
 #: (:data:`convert.dates.CALENDAR_LANGUAGES`; Wiktionary's translations of "in", "from", "near"):
@@ -41,6 +50,16 @@ def written_as_place(text: str, name: str) -> bool:
             text,
         )
     )
+
+
+def declared_places(tree: HtmlElement) -> frozenset[str]:
+    """The places the page's markup gives the article (:data:`_LD_PLACE_KEYS`,
+    :data:`_META_PLACE_KEYS`), each comma part of each, case-folded: "TEL AVIV, Israel" gives
+    "tel aviv" and "israel"."""
+    values = [v for key in _META_PLACE_KEYS for v in meta_tags(tree).get(key, ())]
+    for obj in jsonld_objects(tree):
+        values.extend(v for key in _LD_PLACE_KEYS if (v := ld_text(obj.get(key))))
+    return frozenset(part.strip(" .").casefold() for v in values for part in v.split(",") if part.strip(" ."))
 
 
 def page_text(tree: HtmlElement) -> str:

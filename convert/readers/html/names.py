@@ -21,7 +21,7 @@ from ...names import (
     names_a_place_or_organisation,
     one_word,
 )
-from .byline_places import page_text, written_as_place
+from .byline_places import declared_places, page_text, written_as_place
 from .text import name_key as _name_key
 from .text import squash
 
@@ -214,6 +214,7 @@ class AuthorFilter:
     #: the page's language, whose word for "and" joins names too (rule ``list-words``)
     language: str | None = None
     _page_text: str | None = None
+    _places: frozenset[str] = frozenset()
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
@@ -304,7 +305,8 @@ class AuthorFilter:
             return False
         if self._page_text is None:
             self._page_text = page_text(self.page)
-        return written_as_place(self._page_text, name)
+            self._places = declared_places(self.page)
+        return name.casefold() in self._places or written_as_place(self._page_text, name)
 
     def name(self, raw: str, *, person: bool = False) -> str | None:
         """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
