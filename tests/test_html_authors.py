@@ -148,6 +148,7 @@ def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head
     [
         "",  # no evidence: a co-author (the page would have to say otherwise)
         "<p>In John Doe's words, the council met on Tuesday.</p>",  # a possessive is no place
+        "<p>A letter from John Doe reached the council, which thanks John Doe.</p>",
         "<p>BY JANE ROE, JOHN DOE - The council met on Tuesday.</p>",  # the byline in capitals
         "<p>By JOHN DOE - The council met on Tuesday.</p>",
     ],

@@ -25,11 +25,12 @@ _LD_PLACE_KEYS = ("dateline", "contentLocation", "locationCreated", "spatialCove
 _META_PLACE_KEYS = ("geo.placename", "og:locality", "place:location:locality")
 
 #: The prepositions of place before a town, in English and the HTML reader's calendar languages
-#: (:data:`convert.dates.CALENDAR_LANGUAGES`; Wiktionary's translations of "in", "from", "near"):
-#: grammar, the same on every page of a language. Left out are those that are also a language's
-#: "and" or "by" (Dutch and Spanish "en", Italian and Spanish "a", "de", "di", "da", "von"), which
-#: stand before a co-author's name as often.
-_PLACE_PREPOSITIONS = r"(?i:in|im|from|near|aus|nach|bei|à|em|nel|nella|dans)"
+#: (:data:`convert.dates.CALENDAR_LANGUAGES`; Wiktionary's translations of "in", "near"): grammar,
+#: the same on every page of a language. Left out are those that stand before a person as often: a
+#: language's "and" or "by" (Dutch and Spanish "en", Italian and Spanish "a", "de", "di", "da",
+#: "von"), and "from", "to", "with", "at" ("a letter from John Doe", French "merci à", German "bei
+#: Max Muster nachgefragt", "nach Max Weber").
+_PLACE_PREPOSITIONS = r"(?i:in|im|near|aus|em|nel|nella|dans)"
 #: What follows a dateline's place: a comma and a region, a news agency in parentheses, a dash.
 _DATELINE_TAIL = r"\s*(?:,[^—–\-,]{1,30})?(?:\([^)]{1,30}\))?\s*(?:—|–|-|--)\s"
 
