@@ -30,12 +30,14 @@ from .cache import cached_json, installed_version
 
 __all__ = [
     "PARTICLES",
+    "SUFFIXES",
     "has_domain",
     "is_company",
     "is_role",
     "looks_like_name",
     "looks_like_publisher",
     "names_a_desk",
+    "names_a_place_or_organisation",
     "one_word",
 ]
 
@@ -44,7 +46,11 @@ def _nameparser_words() -> dict[str, list[str]]:
     """nameparser's surname prefixes and titles, from the library."""
     from nameparser.config import CONSTANTS
 
-    return {"prefixes": sorted(CONSTANTS.prefixes), "titles": sorted(CONSTANTS.titles)}
+    return {
+        "prefixes": sorted(CONSTANTS.prefixes),
+        "titles": sorted(CONSTANTS.titles),
+        "suffixes": sorted(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms),
+    }
 
 
 def _load_nameparser_words() -> dict[str, list[str]]:
@@ -53,9 +59,10 @@ def _load_nameparser_words() -> dict[str, list[str]]:
     version = installed_version("nameparser")
     if version is None:
         return _nameparser_words()
-    words = cached_json("nameparser", ["nameparser", version, "prefixes titles"], _nameparser_words)
-    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in ("prefixes", "titles")):
-        return {k: [str(w) for w in words[k]] for k in ("prefixes", "titles")}
+    keys = ("prefixes", "titles", "suffixes")
+    words = cached_json("nameparser", ["nameparser", version, " ".join(keys)], _nameparser_words)
+    if isinstance(words, dict) and all(isinstance(words.get(k), list) for k in keys):
+        return {k: [str(w) for w in words[k]] for k in keys}
     return _nameparser_words()  # a copy of another shape: not ours
 
 
@@ -65,6 +72,9 @@ _NAMEPARSER = _load_nameparser_words()
 #: surname prefixes, maintained with the library, plus the conjunctions that join Spanish and
 #: Portuguese double surnames (y, e) and three particles its list lacks (French des, Dutch ten, el).
 PARTICLES = frozenset(_NAMEPARSER["prefixes"]) | {"y", "e", "des", "ten", "el"}
+#: What follows a surname ("Jr.", "III", "PhD", "Esq."): nameparser's suffixes, maintained with the
+#: library, lower case without full stops.
+SUFFIXES = frozenset(_NAMEPARSER["suffixes"])
 #: nameparser's prefixes written joined to the surname ("al-Assad", "d'Alema", "l’Hôpital").
 _JOINED_PREFIXES = tuple(p for p in _NAMEPARSER["prefixes"] if p[-1] in "-'’")
 
@@ -296,15 +306,28 @@ def looks_like_publisher(text: str) -> bool:
     return any(w in _PUBLISHER_WORDS for w in words)
 
 
-def _not_place_or_organisation(words: list[str], name: str) -> bool:
-    """A capitalised run in prose is not a country, city, organisation or acronym the gazetteer knows."""
+def names_a_place_or_organisation(name: str) -> bool:
+    """Whether a name someone signs with ("Jane Roe, Harvard University") is a country, city,
+    organisation or acronym the gazetteer knows, whole or by one of its words (an organisation's
+    suffix word, a country, a demonym). Unlike a capitalised run in prose (``looks_like_name(...,
+    prose=True)``), the common words a table or a headline capitalises (:data:`~convert.gazetteer.NOT_NAMES`:
+    "Sales", "Day", "Law", "Bill") do not count: they are surnames and given names too ("Nancy Jo
+    Sales", "Doris Day", "Bill Gates"), and a byline's names are names, not prose."""
+    return not _not_place_or_organisation(name.split(), name, common_words=False)
+
+
+def _not_place_or_organisation(words: list[str], name: str, *, common_words: bool = True) -> bool:
+    """A capitalised run in prose is not a country, city, organisation or acronym the gazetteer knows
+    (nor, with ``common_words``, a run holding one of its :data:`~convert.gazetteer.NOT_NAMES`)."""
     from . import gazetteer as gz
 
     if name in gz.COUNTRIES or name in gz.CITIES or name in gz.ORGANISATIONS:
         return False
     for t in words:
+        if common_words and t in gz.NOT_NAMES:
+            return False
         # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
-        if t in gz.NOT_NAMES or t in gz.COUNTRIES or t in gz.ORGANISATIONS or t in gz.ORG_WORDS:
+        if t in gz.COUNTRIES or t in gz.ORGANISATIONS or t in gz.ORG_WORDS:
             return False
         if t in gz.DEMONYMS or (t.isupper() and len(t) > 1):
             return False  # "Russian", and acronyms: "BRICS", "UN"

@@ -87,6 +87,112 @@ def test_a_name_that_opens_like_a_particle_keeps_it(name: str) -> None:
     assert authors(page(f'<div class="byline">{name}</div>')) == [name]
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Geschrieben von Muster, Max", ["Max Muster"]),
+        ("Von Muster, Max", ["Max Muster"]),
+        ("Kooman, F.", ["F. Kooman"]),
+        ("Jong, Michiel de", ["Michiel de Jong"]),
+        # lists, not one name in catalogue order
+        ("Jane Roe, John Doe", ["Jane Roe", "John Doe"]),
+        ("Heiko, Berlin", ["Heiko"]),  # a signer and his city
+        ("Roe, Jane and Doe, John", ["Jane", "John"]),
+        ("Bacon, Jr.", ["Bacon"]),  # a suffix (nameparser's), not a given name
+        ("Beachbody, Beachbody", ["Beachbody"]),  # one name twice
+        ("Roe, PhD", []),
+    ],
+)
+def test_a_byline_in_catalogue_order_is_one_name(byline: str, names: list[str]) -> None:
+    assert AuthorFilter().names(byline) == names
+
+
+def test_one_word_authors_in_separate_elements_are_not_one_name_in_catalogue_order() -> None:
+    html = page('<span itemprop="author">Muster</span> <span itemprop="author">Max</span>')
+    assert "Max Muster" not in authors(html)
+
+
+def test_a_byline_page_in_catalogue_order_names_one_writer() -> None:
+    assert authors(page('<div class="byline">Geschrieben von Muster, Max</div>')) == ["Max Muster"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "text"),
+    [
+        ("By Jane Roe, Cape Town", "<p>The council met in Cape Town on Tuesday.</p>"),
+        ("By Jane Roe, San Francisco", "<p>SAN FRANCISCO — The council met on Tuesday.</p>"),
+        ("By Jane Roe, Tel Aviv", "<p>TEL AVIV, Israel (Reuters) - The council met on Tuesday.</p>"),
+        ("Von Jane Roe, Bad Homburg", "<p>Der Rat tagte am Dienstag in Bad Homburg.</p>"),
+    ],
+)
+def test_a_town_the_page_writes_as_a_place_is_the_writers_place(byline: str, text: str) -> None:
+    # The gazetteer knows none of these towns; the page writes each as a place.
+    assert authors(page(f'<div class="byline">{byline}</div>{text}')) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="geo.placename" content="Cape Town">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "dateline": "CAPE TOWN, South Africa"}</script>',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "contentLocation": '
+        '{"@type": "Place", "name": "Cape Town"}}</script>',
+    ],
+)
+def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head: str) -> None:
+    assert authors(page('<div class="byline">By Jane Roe, Cape Town</div>', head=head)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # no evidence: a co-author (the page would have to say otherwise)
+        "<p>In John Doe's words, the council met on Tuesday.</p>",  # a possessive is no place
+        "<p>A letter from John Doe reached the council, which thanks John Doe.</p>",
+        "<p>BY JANE ROE, JOHN DOE - The council met on Tuesday.</p>",  # the byline in capitals
+        "<p>By JOHN DOE - The council met on Tuesday.</p>",
+    ],
+)
+def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None:
+    assert authors(page(f'<div class="byline">By Jane Roe, John Doe</div>{text}')) == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>",
+        "<p>By <b>Jane Roe</b> and <b>John Doe</b><br/><span></span><br/> Kakuma /Kenya</p>",
+        "<p>By Jane Roe and John Doe<br>Senior Correspondents</p>",
+    ],
+)
+def test_a_by_line_ends_at_its_line_break(line: str) -> None:
+    assert authors(page(line)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
+    assert authors(page("<p>By <br>Jane Roe</p>")) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("element", "names"),
+    [
+        ('<div class="byline">Jane Roe<br>John Doe</div>', ["Jane Roe", "John Doe"]),
+        ('<div class="byline">By Jane Roe<br>\n  Staff Writer</div>', ["Jane Roe"]),
+        ('<div class="author">Jane Roe<br/>March 5, 2024</div>', ["Jane Roe"]),
+        ('<div class="byline">By Jane Roe<br>London</div>', ["Jane Roe"]),
+        # a later line of running text is a link's or a bio's, and does not condemn the name above it
+        (
+            '<div class="author">Jane Roe<br><a href="/autor/roe">Mehr von diesem Autor</a></div>',
+            ["Jane Roe"],
+        ),
+        ('<div class="author">Jane Roe<br>5 min read</div>', ["Jane Roe"]),
+        ('<div class="author">Iberische Weine in Berlin<br>Jane Roe</div>', []),  # a description first
+    ],
+)
+def test_a_byline_elements_line_breaks_separate_its_parts(element: str, names: list[str]) -> None:
+    assert authors(page(element)) == names
+
+
 def test_the_newsrooms_place_after_a_byline_is_no_author() -> None:
     html = page("<p>By Nada Tawfik, Millbrook News, New York</p>")
     assert authors(html, publisher="Millbrook News") == ["Nada Tawfik"]
@@ -127,6 +233,40 @@ def test_a_name_in_capitals_ends_where_the_capitals_do() -> None:
 
 
 # --- names only in markup ----------------------------------------------------
+
+
+def _in_language(lang: str, body: str) -> str:
+    return page(body).replace("<html>", f'<html lang="{lang}">', 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline", "names"),
+    [
+        ("fi", "Olli Virtanen ja Maija Korhonen", ["Olli Virtanen", "Maija Korhonen"]),
+        ("cs", "Jan Novák a Eva Nováková", ["Jan Novák", "Eva Nováková"]),
+        ("tr", "Ahmet Yılmaz ve Ayşe Kaya", ["Ahmet Yılmaz", "Ayşe Kaya"]),
+        ("de", "Von Max Muster und Erika Mustermann", ["Max Muster", "Erika Mustermann"]),
+        ("en", "By Jane Roe, John Doe and Mary Major", ["Jane Roe", "John Doe", "Mary Major"]),
+    ],
+)
+def test_a_byline_is_split_at_its_languages_word_for_and(lang: str, byline: str, names: list[str]) -> None:
+    # CLDR's list patterns give the word; the English one is read on a page of any language
+    assert authors(_in_language(lang, f'<div class="byline">{byline}</div>')) == names
+
+
+def test_a_list_word_splits_no_part_in_a_script_without_capitals() -> None:
+    # a site's motto ("news agency | latest news of Iran and the world | its initials"): a shorter
+    # part of it is no more a name, and the name test has no capitals to go by
+    motto = "خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC"
+    html = _in_language("fa", "<p>آخرین اخبار ایران</p>").replace(
+        "<head>", f'<head><meta name="dc.creator" content="{motto}">', 1
+    )
+    assert authors(html) == []
+
+
+def test_a_separator_joined_to_a_name_splits_no_byline() -> None:
+    # Arabic's "و" ("and") is written joined to the next word, as the name وليد (Walid) begins
+    assert AuthorFilter(language="ar").names("محمد وليد") == ["محمد وليد"]
 
 
 def _ld(author: str) -> str:
@@ -433,7 +573,50 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         [],
         ["Ana Renz"],
     ),
+    "inverted-names": ("Geschrieben von Muster, Max", ["Max Muster"], ["Muster"]),
+    "byline-places": (
+        (
+            page('<div class="byline">By Jane Roe, Cape Town</div><p>The council met in Cape Town.</p>'),
+            None,
+            None,
+        ),
+        ["Jane Roe"],
+        ["Jane Roe", "Cape Town"],
+    ),
+    "co-author-surnames": (
+        (page('<div class="byline">By Jane Roe and Doris Day</div>', head=_ld("Jane Roe")), None, None),
+        ["Jane Roe", "Doris Day"],
+        ["Jane Roe"],
+    ),
+    "byline-lines": (
+        (page("<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>"), None, None),
+        ["Jane Roe", "John Doe"],
+        ["Jane Roe"],  # the lines run together: "John DoeKakuma", no name the page shows
+    ),
+    "byline-breaks": (
+        (page('<div class="byline">Jane Roe<br>Staff Writer</div>'), None, None),
+        ["Jane Roe"],
+        [],
+    ),
+    "list-words": (
+        (_in_language("fi", '<div class="byline">Olli Virtanen ja Maija Korhonen</div>'), None, None),
+        ["Olli Virtanen", "Maija Korhonen"],
+        [],
+    ),
 }
+
+
+@pytest.mark.parametrize("co_author", ["Doris Day", "Bill Gates", "Jude Law"])
+def test_a_co_author_beside_the_markups_first_author_may_bear_a_common_words_name(co_author: str) -> None:
+    # "Day", "Bill", "Law": words a headline or a wire table capitalises, and names people bear
+    html = page(f'<div class="byline">By Jane Roe, {co_author}</div>', head=_ld("Jane Roe"))
+    assert authors(html) == ["Jane Roe", co_author]
+
+
+@pytest.mark.parametrize("other", ["Harvard University", "Labour Party", "NATO Press"])
+def test_an_organisation_beside_the_markups_first_author_is_no_co_author(other: str) -> None:
+    html = page(f'<div class="byline">By Jane Roe, {other}</div>', head=_ld("Jane Roe"))
+    assert authors(html) == ["Jane Roe"]
 
 
 def test_every_author_rule_has_a_case() -> None:

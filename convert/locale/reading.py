@@ -48,6 +48,7 @@ __all__ = [
     "joins_lists_unspaced",
     "label_starts_in_file",
     "list_separators",
+    "list_words",
     "may_be_label",
     "NEWSROOM_BYLINES",
     "chinese_surname_first",
@@ -283,6 +284,19 @@ def list_separators(tag: str | None) -> re.Pattern[str]:
 
     seps = sorted(found, key=lambda s: (-len(s.strip()), s))
     return re.compile("|".join(spaced(s) for s in seps if s.strip()))
+
+
+@lru_cache(maxsize=64)
+def list_words(tag: str | None) -> tuple[str, ...]:
+    """The words the language joins a list's last items with, as CLDR's list patterns write them
+    spaced on both sides (``ja`` in Finnish, ``a`` in Czech, ``és`` in Hungarian); none for the
+    separators written joined to a name (Arabic and Hebrew ``و``, ``ו``) or without spaces (``和``),
+    which split a name as often as a list."""
+    patterns = babel_locale(tag).list_patterns["standard"].values()
+    seps = {p.replace("{0}", "\x00").replace("{1}", "\x00").split("\x00")[1] for p in patterns}
+    return tuple(
+        sorted({s.strip() for s in seps if s[:1].isspace() and s[-1:].isspace() and s.strip().isalpha()})
+    )
 
 
 @lru_cache(maxsize=64)

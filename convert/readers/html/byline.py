@@ -6,10 +6,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ...locale.language import normalise_tag
-from .names import AUTHOR_RULES, PHOTO_WORDS, without_role
+from .names import AUTHOR_RULES, PHOTO_WORDS, running_text, without_role
 from .text import name_key as _key
 from .text import squash
 
@@ -128,13 +129,14 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
         if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split() and ancestry.ok(el)
     ]
     for group in _co_authors(marked):
-        yield ", ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
+        # "; ": one name each, never a catalogue-order "Surname, Given" (rule inverted-names)
+        yield "; ".join(_itemprop_name(el) for el in group), f'<{_tag(group[0])} itemprop="author"> element'
     for el in body.iter("a", "span", "link"):
         if "author" in (el.get("rel") or "").lower().split() and ancestry.ok(el):
             yield squash(el.text_content()), f"<{_tag(el)} rel=author> link"
     for el in body.iter(*_BYLINE_TAGS):
         if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") and ancestry.ok(el):
-            text = squash(el.text_content())
+            text = _lines(el, "; ") if AUTHOR_RULES["byline-breaks"] else squash(el.text_content())
             if len(text) <= 120:
                 yield text, f"byline element {_byline_selector(el)}"
     if AUTHOR_RULES["by-line"]:
@@ -157,7 +159,7 @@ def byline_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
                     refused = True
                     continue
                 if _by_word_fits(m[1], lang, text[m.end() - 1 :], _tag(el)):
-                    yield text, f"{BY_SOURCE} <{_tag(el)}>"
+                    yield _first_line(el, text), f"{BY_SOURCE} <{_tag(el)}>"
                 # the first, taken or not: later ones are other stories' and readers' comments
                 break
     if AUTHOR_RULES["posted-by-line"]:
@@ -206,6 +208,35 @@ def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator
 #: A day in digits (``03/03/2024``, ``3.3.2024``), which :func:`~convert.dates.find_dates` leaves to
 #: the page's conventions: between "published" and "by" it is a date all the same.
 _DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+def _lines(el: HtmlElement, separator: str, first: bool = False) -> str:
+    """``el``'s text with ``separator`` where a ``<br>`` breaks its lines (``text_content`` runs them
+    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe"); with ``first``, its first line only.
+    A later line of running text ("Jane Roe<br>Mehr von diesem Autor", "5 min read") is a link's or
+    a bio's, left out so that it does not condemn the name above it (rule ``running-text``)."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if _tag(node) == "br":
+                if first:
+                    break
+                parts.append("\x00")
+            parts.append(node.text or "")
+        elif node is not el:
+            parts.append(node.tail or "")
+    lines = [line for line in (squash(line) for line in "".join(parts).split("\x00")) if line]
+    return separator.join(lines[:1] + [line for line in lines[1:] if not running_text(line)])
+
+
+def _first_line(el: HtmlElement, text: str) -> str:
+    """A "By NAME" line's first line, up to its first ``<br>`` ("Von Jane Roe und John Doe<br>Kakuma
+    /Kenia": the next line is the dateline's place, or a role, a date), when that reads "By NAME" by
+    itself; else the whole ``text``."""
+    if not AUTHOR_RULES["byline-lines"] or el.find(".//br") is None:
+        return text
+    first = _lines(el, " ", first=True)
+    return first if _BY_LINE.match(first) else text
 
 
 def _writes_a_day(text: str) -> bool:

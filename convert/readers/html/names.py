@@ -9,8 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
+
 from ...dates import calendar_names
-from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, names_a_unit, one_word
+from ...names import (
+    PARTICLES,
+    SUFFIXES,
+    has_domain,
+    looks_like_name,
+    looks_like_publisher,
+    names_a_place_or_organisation,
+    names_a_unit,
+    one_word,
+)
+from .byline_places import declared_places, page_text, written_as_place
 from .text import name_key as _name_key
 from .text import squash
 
@@ -174,6 +186,26 @@ AUTHOR_RULES = {
     # a name with a word for a newsroom's unit ("Sports Desk", "Washington Bureau") is no person's,
     # from any source (:func:`convert.names.names_a_unit`)
     "desk-names": True,
+    # "Von Muster, Max": a byline that is one surname, a comma and a given name (initials or a
+    # particle may follow) is one name in catalogue order, "Max Muster" (:func:`_inverted`)
+    "inverted-names": True,
+    # "By Jane Roe, Cape Town": a part after a byline's first name that the page writes as a place
+    # ("in Cape Town", the dateline "CAPE TOWN —") is the writer's place, not a co-author
+    # (:mod:`.byline_places`; the gazetteer knows no such town)
+    "byline-places": True,
+    # a co-author beside JSON-LD's first author (``co-author-names``) may have a surname that prose
+    # capitalises as a common word ("Nancy Jo Sales", "Doris Day"): only a place's or an
+    # organisation's words refuse one (:func:`not_a_co_author`)
+    "co-author-surnames": True,
+    # "Olli Virtanen ja Maija Korhonen": the page's language's word for "and" (CLDR's list patterns,
+    # :func:`convert.locale.reading.list_words`) separates names too, beside :data:`_SEPARATORS`
+    "list-words": True,
+    # a "By NAME" line ends at a line break: "Von Jane Roe und John Doe<br>Kakuma /Kenia" names
+    # two, the next line is the dateline's place (:mod:`.byline`)
+    "byline-lines": True,
+    # a byline element's line breaks separate its parts as a comma would: "Jane Roe<br>John Doe" is
+    # two names, "Jane Roe<br>Staff Writer" one (its text runs the lines together) (:mod:`.byline`)
+    "byline-breaks": True,
 }
 
 
@@ -190,6 +222,12 @@ class AuthorFilter:
     site_names: tuple[str, ...] = ()
     #: The names the page declares for itself (:func:`.site_names.declared_site_names`).
     declared: tuple[str, ...] = ()
+    #: the page, whose text tells a town from a co-author (:mod:`.byline_places`)
+    page: HtmlElement | None = None
+    #: the page's language, whose word for "and" joins names too (rule ``list-words``)
+    language: str | None = None
+    _page_text: str | None = None
+    _places: frozenset[str] = frozenset()
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
@@ -236,7 +274,9 @@ class AuthorFilter:
         if AUTHOR_RULES["on-dates"]:
             text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
-        parts = _SEPARATORS.split(text)
+        parts = self._split(text)
+        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
+            parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
@@ -262,9 +302,34 @@ class AuthorFilter:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
                 continue  # "posted in news and politics": a lower-case word in a list is not a handle
+            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name):
+                continue  # "By Jane Roe, Cape Town" on a page that writes "in Cape Town"
             if name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
         return out
+
+    def _split(self, text: str) -> list[str]:
+        """``text`` split at :data:`_SEPARATORS` and at the page's language's word for "and"."""
+        parts = _SEPARATORS.split(text)
+        if not AUTHOR_RULES["list-words"] or not self.language:
+            return parts
+        from ...locale.reading import list_words
+
+        words = list_words(self.language)
+        if not words:
+            return parts
+        joins = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+")
+        # a part in a script without capitals ("آخرین اخبار ایران و جهان", a site's motto) stays
+        # whole: the name test has no case to go by, and a shorter part is no more a name
+        return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
+
+    def _written_as_place(self, name: str) -> bool:
+        if self.page is None:
+            return False
+        if self._page_text is None:
+            self._page_text = page_text(self.page)
+            self._places = declared_places(self.page)
+        return name.casefold() in self._places or written_as_place(self._page_text, name)
 
     def name(self, raw: str, *, person: bool = False) -> str | None:
         """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
@@ -307,6 +372,40 @@ class AuthorFilter:
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
 
 
+#: A given name after a catalogue-order comma: a capitalised word, then initials ("F.", "J.R.") or
+#: lower-case surname particles ("Jong, Michiel de").
+_GIVEN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*\.?(?:[\s-]+(?:[A-ZÀ-Þ]\.)+|\s+[a-zß-ÿ]+)*")
+
+
+def _inverted(text: str, parts: list[str]) -> str | None:
+    """A byline that is one name in catalogue order, ``Muster, Max``, in reading order ("Max
+    Muster"), the way library records and some CMSs print it (and the bench's ground truth reads it):
+    one comma, no other separator, one capitalised word before it and a given name after it, not a
+    suffix ("Bacon, Jr.").
+    "Jane Roe, John Doe" (two words before), "Heiko, Berlin" (a place) are lists."""
+    if len(parts) != 2 or text.count(",") != 1:
+        return None
+    surname = parts[0]
+    for _ in range(2):
+        surname = PREFIX.sub("", surname).strip()
+    given = parts[1].strip()
+    if " " in surname or not _GIVEN.fullmatch(given) or not surname[:1].isupper():
+        return None
+    if given.split()[0].strip(".").replace(".", "").lower() in SUFFIXES:
+        return None  # "Bacon, Jr.", "Roe, PhD": a surname's suffix (nameparser's), not a given name
+    if (
+        any(_is_place(p) or looks_like_publisher(p) for p in (surname, given))
+        or given.casefold() == surname.casefold()
+    ):
+        return None
+    return f"{given} {surname}"
+
+
+def _cased(text: str) -> bool:
+    """Whether ``text`` has a capital letter (a script with case: Latin, Cyrillic, Greek ...)."""
+    return any(ch.isupper() for ch in text)
+
+
 def _unglued(word: str) -> str:
     """``word`` without a month or weekday glued to its end (``FoustMonday``), unless what stays is a
     name's particle or prefix (``DiMaggio``, ``McAugust``, ``VanAugust``: three letters or fewer)."""
@@ -339,6 +438,16 @@ def _capitals_only(text: str) -> str:
     return " ".join(words[:lead]) if lead >= 2 and lead < len(words) else text
 
 
+def not_a_co_author(name: str) -> bool:
+    """Whether a byline's further name (one :meth:`AuthorFilter.names` kept) is no co-author after
+    all: a place, an organisation or an acronym the gazetteer knows
+    (:func:`convert.names.names_a_place_or_organisation`); with the rule ``co-author-surnames`` off,
+    also any name a capitalised run in prose would not be ("Nancy Jo Sales": "Sales")."""
+    if not AUTHOR_RULES["co-author-surnames"]:
+        return not looks_like_name(name, prose=True)
+    return not looks_like_name(name) or names_a_place_or_organisation(name)
+
+
 def without_role(text: str) -> str:
     """A labelled byline without the role written after its names: "Uta Roe, Projektleiterin der HSS
     in Tunesien" gives "Uta Roe", "Jane Roe, John Doe, head of the unit" gives "Jane Roe, John Doe";
@@ -349,6 +458,11 @@ def without_role(text: str) -> str:
         if any(_running_text(name) for name in _SEPARATORS.split(parts[n])):
             return ",".join(parts[:n]).rstrip()
     return text
+
+
+def running_text(part: str) -> bool:
+    """Whether a byline's part is running text, not a name (:func:`_running_text`)."""
+    return _running_text(part)
 
 
 def _running_text(part: str) -> bool:

@@ -140,7 +140,12 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         updated = None
         where.pop("updated", None)
     check = AuthorFilter(
-        publisher, host(url), site_title_tails(tree, tags), declared_site_names(tree, tags, objects, ld)
+        publisher,
+        host(url),
+        site_title_tails(tree, tags),
+        declared_site_names(tree, tags, objects, ld),
+        page=tree,
+        language=language,
     )
     authors = weigh_authors(tree, tags, ld, extracted, check, where)
     subtitle = ld_text(ld.get("alternativeHeadline")) if ld else None

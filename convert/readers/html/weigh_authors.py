@@ -25,7 +25,7 @@ from .byline import BY_SOURCE, POSTED_SOURCE, byline_candidates, bylined, page_s
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
-from .names import AUTHOR_RULES, AuthorFilter
+from .names import AUTHOR_RULES, AuthorFilter, not_a_co_author
 from .text import name_key as _name_key
 from .text import reader_text, squash
 
@@ -442,7 +442,7 @@ def _fuller(names: list[str], fields: list[tuple[list[str], str]]) -> tuple[list
     for other, source in fields:
         if keys < {_name_key(o) for o in other}:
             if AUTHOR_RULES["co-author-names"] and any(
-                one_word(o) or names_a_role(o) or not looks_like_name(o, prose=True)
+                one_word(o) or names_a_role(o) or not_a_co_author(o)
                 for o in other
                 if _name_key(o) not in keys
             ):
