@@ -419,7 +419,8 @@ def test_remote_images_are_fetched_with_allow_remote(tmp_path: Path, theme: Them
         assert _media(plain) == [] and asked == []
         assert off == [f"docx: skipped image {src} (remote resources are off: --allow-remote)"]
         with collect_warnings() as warnings:
-            data = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path, allow_remote=True))
+            options = ExportOptions(base_dir=tmp_path, allow_remote=True, allowed_hosts=("127.0.0.1",))
+            data = DocxExporter().export(art, theme, options)
     finally:
         server.shutdown()
         server.server_close()

@@ -701,7 +701,12 @@ def test_remote_images_only_with_allow_remote(image_server: tuple[str, list[str]
         book = EpubExporter().export(article, theme, ExportOptions())
     assert asked == [] and "image/png" not in manifest(book).values()
     assert off == [f"epub: skipped image {base}chart.png (remote resources are off: --allow-remote)"]
-    book = EpubExporter().export(article, theme, ExportOptions(allow_remote=True))
+    with collect_warnings() as loopback:  # a loopback host is fetched only when --allow-host names it
+        EpubExporter().export(article, theme, ExportOptions(allow_remote=True))
+    assert asked == [] and len(loopback) == 1 and "127.0.0.1 is a loopback address" in loopback[0]
+    book = EpubExporter().export(
+        article, theme, ExportOptions(allow_remote=True, allowed_hosts=("127.0.0.1",))
+    )
     assert asked == ["/chart.png"] and list(manifest(book).values()).count("image/png") == 1
     with collect_warnings() as other:
         EpubExporter().export(

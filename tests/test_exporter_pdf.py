@@ -348,7 +348,8 @@ def test_allow_remote_fetches_http_but_still_no_outside_files(
 ) -> None:
     base, requests = http_server
     article = figure_article(f"{base}/x.png", "file:///etc/passwd")
-    result = render_pdf(article, theme, ExportOptions(base_dir=tmp_path, allow_remote=True))
+    options = ExportOptions(base_dir=tmp_path, allow_remote=True, allowed_hosts=("127.0.0.1",))
+    result = render_pdf(article, theme, options)
     assert requests == ["/x.png"]
     assert result.skipped == ("file:///etc/passwd",)
     assert image_count(result.data) == 1

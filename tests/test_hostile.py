@@ -499,6 +499,10 @@ def _limit_address_space() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_CAP, ADDRESS_SPACE_CAP))
 
 
+#: The recorder is on a loopback address, which --allow-remote alone never fetches from.
+_ALLOW_RECORDER = ["--allow-remote", "--allow-host", "127.0.0.1"]
+
+
 def run_case(
     case: Case, work: Path, rec: Recorder, allow_remote: bool = False, server: ForkServer | None = None
 ) -> Outcome:
@@ -523,7 +527,7 @@ def run_case(
         "--to",
         ",".join(case.formats),
     ]
-    cmd += ["-o", str(outdir), *case.args, *(["--allow-remote"] if allow_remote else [])]
+    cmd += ["-o", str(outdir), *case.args, *(_ALLOW_RECORDER if allow_remote else [])]
     env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     out = Outcome(case)
     started = time.monotonic()

@@ -21,9 +21,9 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import ExportError, MissingDependencyError, UsageError
@@ -98,6 +98,8 @@ class PdfResult:
     data: bytes
     skipped: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: Why the fetcher refused a URL in ``skipped`` (a non-public host, a timeout ...), when it said.
+    reasons: Mapping[str, str] = field(default_factory=dict)
 
 
 class PdfExporter(BookByBundle):
@@ -113,7 +115,8 @@ class PdfExporter(BookByBundle):
         for url in result.skipped:
             shown = url if len(url) <= 100 else url[:99] + "…"
             remote = url.startswith(("http:", "https:"))
-            warn(f"pdf: skipped resource {shown}{hint if remote else ''}")
+            why = f" ({result.reasons[url]})" if url in result.reasons and options.allow_remote else ""
+            warn(f"pdf: skipped resource {shown}{why or (hint if remote else '')}")
         for line in missing_font_lines(article):
             warn(line)
         return result.data
@@ -153,7 +156,8 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
         except Exception as exc:  # WeasyPrint raises bare Python errors on layouts it cannot do
             raise ExportError(f"pdf: WeasyPrint could not render the article: {exc}") from exc
     skipped = tuple(dict.fromkeys((*refused, *sheet.skipped, *fetcher.skipped, *logs.unresolved)))
-    return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages))
+    reasons = {u: r for u in refused if (r := policy.refusal(u.strip()))} | fetcher.reasons
+    return PdfResult(data=data, skipped=skipped, warnings=tuple(logs.messages), reasons=reasons)
 
 
 def _weasyprint_pdf(

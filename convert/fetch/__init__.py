@@ -7,10 +7,15 @@ Every fetch goes through :class:`PolicyFetcher`, which asks a :class:`ResourcePo
 - ``data:`` URIs are always allowed (they carry their bytes with them);
 - ``file:`` URLs only inside the allowed roots (the input's folder and the
   theme's folder), after resolving symlinks and ``..``;
-- ``http:``/``https:`` only when the user allowed remote resources;
+- ``http:``/``https:`` only when the user allowed remote resources, and then
+  never to a host that is, or resolves to, a loopback, private, link-local,
+  multicast, reserved or unspecified address (checked again on connecting and
+  after every redirect, the same check as for input URLs:
+  :func:`convert.web.http.address_refusal`) unless ``--allow-host`` names it;
 - anything else (``ftp:``, ``file:`` on another host, unknown schemes) never.
 
-Resources larger than :data:`MAX_RESOURCE_BYTES`, images over the
+Resources larger than :data:`MAX_RESOURCE_BYTES` or taking over
+:data:`RESOURCE_DEADLINE` seconds in all, images over the
 ``image_pixels`` limit (judged from the header, before anything is decoded),
 XML resources declaring entities (SVG entity bombs) and images that cannot be
 decoded are refused too: WeasyPrint reads only an image's header while laying
@@ -45,6 +50,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..io import decode_data_uri
 from ..limits import image_refusal
+from ..web.http import host_allowed, literal_refusal
 
 if TYPE_CHECKING:  # WeasyPrint is imported on first use (see __getattr__)
     from ._weasyprint import PolicyFetcher
@@ -54,6 +60,8 @@ __all__ = [
     "ImageData",
     "ImageLoader",
     "PolicyFetcher",
+    "RESOURCE_DEADLINE",
+    "RESOURCE_READ_TIMEOUT",
     "ResourcePolicy",
     "ResourceRefused",
     "check_image",
@@ -64,6 +72,11 @@ __all__ = [
 
 #: The largest resource (image, font, stylesheet) a document may load.
 MAX_RESOURCE_BYTES = 32 * 1024 * 1024
+#: Seconds to connect to a resource's server, and to wait for each read from it.
+RESOURCE_READ_TIMEOUT = 10.0
+#: Seconds one resource may take in all, redirects included (a server dripping a byte
+#: every few seconds would otherwise hold a conversion for as long as it likes).
+RESOURCE_DEADLINE = 30.0
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _LOCAL_HOSTS = frozenset({"", "localhost"})
@@ -94,9 +107,12 @@ class ResourcePolicy:
 
     roots: tuple[Path, ...] = ()
     allow_remote: bool = False
-    #: With ``allow_remote``: the only hosts (and their subdomains) allowed; empty = any.
-    #: Redirects come back through the fetcher, so they cannot leave the list either.
+    #: With ``allow_remote``: the only hosts (and their subdomains) allowed; empty = any public
+    #: host. Only a host named here may be (or resolve to) a non-public address. Redirects are
+    #: checked by the fetcher, so they cannot leave the list either.
     allowed_hosts: tuple[str, ...] = ()
+    #: Seconds one remote resource may take in all (:data:`RESOURCE_DEADLINE`).
+    deadline: float = RESOURCE_DEADLINE
 
     @classmethod
     def for_paths(
@@ -121,12 +137,19 @@ class ResourcePolicy:
         return f"the {scheme or 'relative'!r} scheme is not allowed"
 
     def _host_refusal(self, url: str) -> str | None:
-        if not self.allowed_hosts:
+        """The host list, and a host written as a non-public IP address (no DNS here: a host name
+        is judged by the addresses it resolves to when it is fetched, :func:`~convert.web.http.fetch`)."""
+        try:
+            host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        except ValueError:
+            return "a malformed URL"
+        if host_allowed(host, self.allowed_hosts):
             return None
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
-        if any(host == h or host.endswith("." + h) for h in self.allowed_hosts):
-            return None
-        return f"the host {host!r} is not in the allowed hosts"
+        if self.allowed_hosts:
+            return f"the host {host!r} is not in the allowed hosts"
+        if (reason := literal_refusal(host)) is not None:
+            return f"{reason} (only if you trust it: --allow-host {host})"
+        return None
 
     def _file_refusal(self, url: str) -> str | None:
         parts = urlsplit(url)
@@ -326,6 +349,6 @@ def _fetch(url: str, policy: ResourcePolicy) -> bytes | str:
         finally:
             response.close()
     except ResourceRefused as exc:
-        return next(reversed(fetcher.reasons.values()), str(exc))
+        return fetcher.reasons.get(url) or next(reversed(fetcher.reasons.values()), str(exc))
     except (OSError, ValueError, http.client.HTTPException) as exc:
         return f"cannot be fetched: {_short(str(exc) or type(exc).__name__, 80)}"

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import Any
+from typing import Any, NoReturn
 
 from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ..errors import LimitError
+from ..errors import InputError, LimitError
 from ..limits import check_xml, image_refusal
-from . import MAX_RESOURCE_BYTES, ResourcePolicy, ResourceRefused, _short
+from . import MAX_RESOURCE_BYTES, RESOURCE_READ_TIMEOUT, ResourcePolicy, ResourceRefused, _short
 
 __all__ = ["PolicyFetcher"]
 
@@ -26,11 +26,17 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
     """A WeasyPrint URL fetcher that obeys a :class:`ResourcePolicy`.
 
     WeasyPrint 70 takes a :class:`weasyprint.urls.URLFetcher` instance and
-    calls its ``fetch``; HTTP redirects come back through ``open`` and so
-    through ``fetch`` too, which means a redirect cannot escape the policy.
+    calls its ``fetch``. ``data:`` and ``file:`` URLs the policy allowed are
+    read by WeasyPrint's own code; ``http:``/``https:`` ones by
+    :func:`convert.web.http.fetch` (as input URLs are), which resolves the host,
+    refuses non-public addresses unless ``--allow-host`` names the host, connects
+    to the address it checked (no DNS rebinding), asks the policy again at every
+    redirect, and stops at :data:`MAX_RESOURCE_BYTES` and the policy's ``deadline``.
     """
 
-    def __init__(self, policy: ResourcePolicy, *, timeout: float = 10, **kwargs: Any) -> None:
+    def __init__(
+        self, policy: ResourcePolicy, *, timeout: float = RESOURCE_READ_TIMEOUT, **kwargs: Any
+    ) -> None:
         super().__init__(timeout=timeout, **kwargs)
         self.policy = policy
         #: URLs refused so far, in the order WeasyPrint asked for them, without repeats.
@@ -42,7 +48,10 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
         reason = self.policy.refusal(url)
         if reason is not None:
             self._refuse(url, reason)
-        response = super().fetch(url, headers)
+        if url.split(":", 1)[0].lower() in ("http", "https"):
+            response = self._fetch_remote(url)
+        else:
+            response = super().fetch(url, headers)
         try:
             body = response.read(MAX_RESOURCE_BYTES + 1)
         finally:
@@ -53,7 +62,32 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
             self._refuse(url, problem)
         return URLFetcherResponse(response.url, body, response.headers, response.status)
 
-    def _refuse(self, url: str, reason: str) -> None:
+    def _fetch_remote(self, url: str) -> URLFetcherResponse:
+        """``url`` through :func:`convert.web.http.fetch`; any failure refuses it, with the reason."""
+        from ..web.http import HostRefused, fetch
+
+        try:
+            got = fetch(
+                url,
+                allowed_hosts=self.policy.allowed_hosts,
+                max_bytes=MAX_RESOURCE_BYTES,
+                connect_timeout=self._timeout,
+                read_timeout=self._timeout,
+                total_timeout=self.policy.deadline,
+                accept="*/*",
+                check=self.policy.refusal,
+            )
+        except LimitError:
+            self._refuse(url, f"larger than {MAX_RESOURCE_BYTES // (1024 * 1024)} MiB")
+        except HostRefused as exc:
+            hint = f" ({exc.hint})" if exc.hint else ""
+            self._refuse(url, f"{exc.message}{hint}")
+        except InputError as exc:
+            self._refuse(url, f"cannot be fetched: {_short(exc.message, 100)}")
+        headers = {k: v for k, v in got.headers.items() if k not in ("content-encoding", "content-length")}
+        return URLFetcherResponse(got.final_url, got.data, headers, got.status)  # urllib3 decompressed it
+
+    def _refuse(self, url: str, reason: str) -> NoReturn:
         self._request = None  # a refused redirect must not linger as the next request
         if url not in self.reasons:
             self.skipped.append(url)

@@ -1,8 +1,9 @@
 """Fetching one URL the user asked for: timeouts, a size cap, checked redirects, no SSRF.
 
-Giving a URL is the user's request to fetch *that* URL, so this module is
-used only for inputs that are URLs, feeds or URL lists; what a page then
-refers to (images, CSS) stays under :mod:`convert.fetch`'s policy.
+Giving a URL is the user's request to fetch *that* URL: inputs that are URLs,
+feeds or URL lists come here. What a page then refers to (images, CSS, fonts)
+is fetched here too, but only after :mod:`convert.fetch`'s policy allowed it
+(its ``check`` asked again at every redirect), with that module's size cap and deadline.
 
 Before any connection the host is resolved and every address it has is
 checked: private, loopback, link-local, multicast, reserved and other
@@ -21,7 +22,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +34,7 @@ __all__ = [
     "CONNECT_TIMEOUT",
     "MAX_REDIRECTS",
     "HTTPStatusError",
+    "HostRefused",
     "READ_TIMEOUT",
     "TOTAL_TIMEOUT",
     "USER_AGENT",
@@ -41,6 +43,7 @@ __all__ = [
     "fetch",
     "host_allowed",
     "is_url",
+    "literal_refusal",
 ]
 
 
@@ -48,7 +51,8 @@ USER_AGENT = f"broadsheet/{__version__}"
 #: Seconds to connect, and to wait for each read from the server.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
-#: Seconds the whole body may take (a server dripping a byte now and then is cut off).
+#: Seconds one fetch may take from its first connection to the body's last byte, redirects
+#: included (a server dripping a byte now and then is cut off).
 TOTAL_TIMEOUT = 120.0
 #: Redirects followed for one URL.
 MAX_REDIRECTS = 5
@@ -103,6 +107,30 @@ def address_refusal(address: str) -> str | None:
     return None
 
 
+def literal_refusal(host: str) -> str | None:
+    """Why a host written as an IP address (in any spelling) is refused, or ``None``.
+
+    No DNS and no connection: ``AI_NUMERICHOST`` reads only addresses, in the
+    C library's spellings too (``2130706433``, ``0x7f.1``, ``0177.0.0.1`` are all
+    127.0.0.1). A host name gives ``None`` here; it is judged by what it resolves
+    to when it is fetched (:func:`fetch`).
+    """
+    try:
+        infos = socket.getaddrinfo(
+            _normal_host(host), None, flags=socket.AI_NUMERICHOST, type=socket.SOCK_STREAM
+        )
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None
+    for info in infos:
+        if (reason := address_refusal(str(info[4][0]))) is not None:
+            return reason
+    return None
+
+
+class HostRefused(InputError):
+    """A host or URL the caller's rules refuse (a non-public address, a host not allowed)."""
+
+
 class HTTPStatusError(InputError):
     """The server answered with an error status (``status``: 404, 500 ...)."""
 
@@ -149,7 +177,7 @@ def _resolve(host: str, port: int, url: str, allowed_hosts: tuple[str, ...]) -> 
         for address in addresses:
             reason = address_refusal(address)
             if reason is not None:
-                raise InputError(
+                raise HostRefused(
                     f"refused to connect to {host}: {reason}",
                     hint=f"only if you trust it: --allow-host {host}",
                     path=url,
@@ -185,21 +213,30 @@ def fetch(
     total_timeout: float = TOTAL_TIMEOUT,
     max_redirects: int = MAX_REDIRECTS,
     accept: str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    check: Callable[[str], str | None] | None = None,
 ) -> Response:
     """GET ``url``; the body (decompressed) and headers. Raises :class:`InputError` on any failure.
 
     A status of 304 (with ``If-None-Match`` / ``If-Modified-Since`` in
     ``headers``) comes back with an empty body; any other status outside
     200-299 is an error. The body is cut at ``max_bytes`` (default: the
-    ``input_bytes`` limit) with a :class:`LimitError`.
+    ``input_bytes`` limit) with a :class:`LimitError`. ``check`` (the resource
+    policy's) is asked about the URL and every redirect before it is connected
+    to; a reason from it, or a refused address, raises :class:`HostRefused`.
     """
     import urllib3
 
     allowed = tuple(allowed_hosts)
     cap = max_bytes if max_bytes is not None else limits.current().input_bytes
     timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
+    deadline = time.monotonic() + total_timeout
     current = url
     for _hop in range(max_redirects + 1):
+        if check is not None and (refused := check(current)) is not None:
+            where = "" if current == url else f" (a redirect to {current})"
+            raise HostRefused(f"refused{where}: {refused}", path=url)
+        if time.monotonic() > deadline:
+            raise InputError(f"the response took over {total_timeout:g} s (timed out)", path=url)
         scheme, host, port = _check_url(current, allowed)
         address = _resolve(host, port, current, allowed)
         parts = urlsplit(current)
@@ -229,6 +266,9 @@ def fetch(
                 decode_content=True,
                 assert_same_host=False,
             )
+        except urllib3.exceptions.NewConnectionError as exc:  # a subclass of ConnectTimeoutError
+            pool.close()
+            raise InputError(f"cannot connect to {host}: {str(exc).rsplit(': ', 1)[-1]}", path=url) from None
         except urllib3.exceptions.ConnectTimeoutError:
             pool.close()
             raise InputError(
@@ -254,7 +294,7 @@ def fetch(
             if not 200 <= status < 300:
                 message = f"HTTP {status} {response.reason or ''}".rstrip() + f" from {current}"
                 raise HTTPStatusError(message, status=status, path=url)
-            data = _read_capped(response, cap, url, read_timeout, total_timeout)
+            data = _read_capped(response, cap, url, read_timeout, (deadline, total_timeout))
             return Response(url, current, status, got, data)
         finally:
             response.release_conn()
@@ -262,8 +302,11 @@ def fetch(
     raise InputError(f"more than {max_redirects} redirects", path=url)
 
 
-def _read_capped(response: object, cap: int, url: str, read_timeout: float, total_timeout: float) -> bytes:
-    """The body, read in chunks; one byte past ``cap`` (after decompression) stops it."""
+def _read_capped(
+    response: object, cap: int, url: str, read_timeout: float, total: tuple[float, float]
+) -> bytes:
+    """The body, read in chunks; one byte past ``cap`` (after decompression) or the ``total``
+    ``(deadline, seconds)`` passing stops it."""
     import urllib3
 
     length = getattr(response, "headers", {}).get("content-length", "")
@@ -275,7 +318,7 @@ def _read_capped(response: object, cap: int, url: str, read_timeout: float, tota
         raise _too_big(int(length), cap, url, declared=True)
     chunks: list[bytes] = []
     size = 0
-    deadline = time.monotonic() + total_timeout
+    deadline, total_timeout = total
     try:
         # read1 returns what has arrived (a read() would wait for a whole chunk), so the deadline
         # is checked at every packet a slow server drips.
