@@ -10,7 +10,19 @@ import re
 from dataclasses import dataclass, field
 
 from ...dates import calendar_names
-from ...names import PARTICLES, has_domain, looks_like_name, looks_like_publisher, names_a_unit, one_word
+from ...locale.agencies import agency_key, agency_keys
+from ...names import (
+    PARTICLES,
+    has_domain,
+    is_role,
+    looks_like_name,
+    looks_like_publisher,
+    names_a_desk,
+    names_a_paper,
+    names_a_unit,
+    names_an_institution,
+    one_word,
+)
 from .text import name_key as _name_key
 from .text import squash
 
@@ -190,12 +202,17 @@ class AuthorFilter:
     site_names: tuple[str, ...] = ()
     #: The names the page declares for itself (:func:`.site_names.declared_site_names`).
     declared: tuple[str, ...] = ()
+    #: The publishers the markup types as an organisation (:func:`.site_names.declared_publishers`):
+    #: refused from a byline too.
+    publishers: tuple[str, ...] = ()
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
     _declared_keys: set[str] = field(default_factory=set)
+    _publishers_keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self._publishers_keys = {k for k in (_name_key(n) for n in self.publishers) if k}
         self._publisher_key = _name_key(self.publisher or "")
         self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
         self._declared_keys = {k for k in (_name_key(n) for n in self.declared) if k}
@@ -208,7 +225,13 @@ class AuthorFilter:
             self._host_keys.discard("")
 
     def names(
-        self, raw: str | None, *, person: bool = False, single_words: bool = True, whole: bool = True
+        self,
+        raw: str | None,
+        *,
+        person: bool = False,
+        single_words: bool = True,
+        whole: bool = True,
+        byline: bool = False,
     ) -> list[str]:
         """The people named in one byline string, in order; ``[]`` if in doubt.
 
@@ -219,6 +242,8 @@ class AuthorFilter:
         ``whole``: the string is one field, so running text in any part
         (a site description) condemns all of it; trafilatura's joined
         guesses are judged part by part instead.
+        ``byline``: the page prints the string as its byline, so a name it
+        also gives itself (:attr:`declared`) is its owner's, not the site's.
         """
         text = squash(raw)
         if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
@@ -241,23 +266,21 @@ class AuthorFilter:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
+        credit = False  # a newsroom's credit came first: what follows is its place, as after a name
         for part in parts:
-            if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
+            if (out or credit) and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
-            if (
-                not out
-                and AUTHOR_RULES["agency-names"]
-                and looks_like_publisher(self.name(part, person=True) or "")
-            ):
-                continue  # "Reuters", "Agencia EFE", "Eyewitness News": an agency's or a paper's credit
-            if out and _is_place(part):
+            if kind := self._a_credit(part, person=person):
+                if out and kind == "agency":
+                    break  # "By Robert Roe, Hoover Institution": the writer's employer, then its place
+                credit = credit or not out
+                continue  # "Reuters", "Agencia EFE", "Web Desk": an agency's, a paper's or a desk's credit
+            if (out or credit) and _is_place(part):
                 continue  # "By Jane Roe, New York": the writer's place, a city or country the gazetteer
                 # knows; a co-author may follow ("Markus Haefliger, London, Beat Bumbacher")
-            name = self.name(part, person=person)
+            name = self.name(part, person=person, byline=byline)
             if name is None or (not single_words and one_word(name)):
                 continue
-            if AUTHOR_RULES["desk-names"] and names_a_unit(name):
-                continue  # "NDTV Sports Desk", "Web Desk": a newsroom's unit, from any source
             if " " not in name and name.islower() and len(name) > 8:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
@@ -266,8 +289,24 @@ class AuthorFilter:
                 out.append(name)
         return out
 
-    def name(self, raw: str, *, person: bool = False) -> str | None:
-        """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
+    def _a_credit(self, part: str, *, person: bool) -> str:
+        """What newsroom's credit a byline's part is, if it names no person: ``"agency"``, an agency or
+        a paper (:func:`names_an_agency`, rule ``agency-names``; an institution too unless JSON-LD
+        types it Person); ``"desk"``, a desk, a newsroom's unit or a role (``desk-names``: "Web Desk",
+        "Washington Bureau", "Redaktion", "Staff Writer"); ``""``, neither."""
+        text = self._cleaned(part)
+        if not text:
+            return ""
+        if AUTHOR_RULES["agency-names"] and (
+            names_an_agency(text) or (not person and names_an_institution(text))
+        ):
+            return "agency"
+        if AUTHOR_RULES["desk-names"] and (names_a_unit(text) or names_a_desk(text) or is_role(text)):
+            return "desk"
+        return ""
+
+    def _cleaned(self, raw: str) -> str:
+        """One candidate name without what surrounds it on a page: a label, "By", a date, quotes."""
         text = squash(raw)
         text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
@@ -278,9 +317,15 @@ class AuthorFilter:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
         if AUTHOR_RULES["on-dates"] and (m := _DOTTED_HANDLE.fullmatch(text)):
             text = f"{m[1]} {m[2]}"
+        return text
+
+    def name(self, raw: str, *, person: bool = False, byline: bool = False) -> str | None:
+        """One candidate name, cleaned, or ``None`` if it is not plausibly a person (``person``,
+        ``byline``: as for :meth:`names`)."""
+        text = self._cleaned(raw)
         if not looks_like_name(text, one_word=True):
             return None
-        if not person and self._is_site(_name_key(text), one_word(text)):
+        if not person and self._is_site(_name_key(text), one_word(text), declared=not byline):
             return None
         return text
 
@@ -298,13 +343,28 @@ class AuthorFilter:
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
 
-    def _is_site(self, key: str, single: bool) -> bool:
+    def _is_site(self, key: str, single: bool, *, declared: bool = True) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
-        if AUTHOR_RULES["site-names"] and key in self._declared_keys:
+        if AUTHOR_RULES["site-names"] and key in (self._declared_keys if declared else self._publishers_keys):
             return True
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
+
+
+#: What a credit may carry after the agency's name: "Reuters Staff", "Reuters Updated".
+_CREDIT_TAIL = re.compile(r"\s+(?i:staff|updated|wire)$")
+
+
+def names_an_agency(text: str) -> bool:
+    """Whether ``text``, whole (a trailing "Staff" or "Updated" aside), is a news agency's name
+    (:func:`convert.locale.agencies.agency_keys`: "Reuters", "Deutsche Presse-Agentur"), its initials
+    ("AP", "DPA") or a paper's or a broadcaster's name (:func:`convert.names.names_a_paper`). A word of
+    one in a person's name is no credit: "Emily Post", "Michael R. Bloomberg", "Ria Misra"."""
+    text = _CREDIT_TAIL.sub("", text.strip())
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
+        return True
+    return agency_key(text) in agency_keys() or names_a_paper(text)
 
 
 def _unglued(word: str) -> str:
