@@ -338,6 +338,14 @@ _PUBLISHER_WORDS = frozenset(
 )
 
 
+#: The words of :data:`_PUBLISHER_WORDS` that are a paper's or a broadcaster's generic words, not an
+#: agency's name (some of which are given names: Ria, Efe, Ansa).
+_PAPER_WORDS = frozenset(
+    "times post news journal herald tribune telegraph guardian gazette chronicle daily magazine media "
+    "network wire service".split()
+)
+
+
 def looks_like_publisher(text: str) -> bool:
     """A news organisation: a wire acronym (``AP``), a news agency or paper's name, or a site."""
     words = [w.strip(".,()").lower() for w in text.split()]
@@ -356,7 +364,14 @@ def names_a_paper(text: str) -> bool:
     word too ("The Washington Post", "BBC News", "New York Daily News"). A person's surname may be one of
     the words ("Emily Post", "Lisa Daily"): a given name is no place."""
     words = [w.strip(".,()") for w in text.split()]
-    if not 2 <= len(words) <= 6 or words[-1].casefold() not in _PUBLISHER_WORDS:
+    folded = [w.casefold() for w in words]
+    if not 2 <= len(words) <= 6:
+        return False
+    if (folded[1] if folded[0] == "the" else folded[0]) in _PAPER_WORDS:
+        return True  # "Telegraph Sport", "Herald Reporter": a paper's name first; no given name is one
+    if any(a in _PAPER_WORDS and b in _PAPER_WORDS for a, b in zip(folded, folded[1:], strict=False)):
+        return True  # "Metric Media News Service": two of a paper's words together
+    if folded[-1] not in _PUBLISHER_WORDS:
         return False
     rest = words[1:] if words[0].casefold() == "the" else words
     n = 0

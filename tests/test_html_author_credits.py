@@ -211,3 +211,11 @@ def test_a_microdata_publisher_is_neither_a_person_nor_a_nested_item() -> None:
         '<meta itemprop="name" content="Acme Press"></div>'
     )
     assert authors(page(author + nested)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Jane Roe Associated Press Published", "Telegraph Sport", "Online News Editor", "Metric Media News Service"],
+)
+def test_a_papers_desk_or_a_name_run_on_into_its_agency_is_no_author(credit: str) -> None:
+    assert AuthorFilter().names(credit) == []

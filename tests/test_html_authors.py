@@ -488,8 +488,8 @@ def test_a_json_ld_publisher_or_organisation_names_the_site() -> None:
     }
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert authors(page('<span class="byline">By Acme Relief</span>', head=head)) == []
-    for ld in (ld, {"@type": "WebSite", "name": "Acme Relief: Stories"}):
-        head = f'<script type="application/ld+json">{json.dumps(ld)}</script><meta name="author" content="Acme Relief">'
+    for obj in (ld, {"@type": "WebSite", "name": "Acme Relief: Stories"}):
+        head = f'<script type="application/ld+json">{json.dumps(obj)}</script><meta name="author" content="Acme Relief">'
         assert authors(page("<p>Acme Relief</p>", head=head), guess="Acme Relief") == []
 
 

@@ -301,7 +301,9 @@ class AuthorFilter:
             names_an_agency(text) or (not person and names_an_institution(text))
         ):
             return "agency"
-        if AUTHOR_RULES["desk-names"] and (names_a_unit(text) or names_a_desk(text) or is_role(text)):
+        if AUTHOR_RULES["desk-names"] and (
+            names_a_unit(text) or names_a_desk(text) or is_role(text) or _a_paper_role(text)
+        ):
             return "desk"
         return ""
 
@@ -325,6 +327,8 @@ class AuthorFilter:
         text = self._cleaned(raw)
         if not looks_like_name(text, one_word=True):
             return None
+        if AUTHOR_RULES["agency-names"] and _holds_an_agency(text):
+            return None  # "Tom Roe Associated Press Published": a byline run on into its credit
         if not person and self._is_site(_name_key(text), one_word(text), declared=not byline):
             return None
         return text
@@ -365,6 +369,28 @@ def names_an_agency(text: str) -> bool:
     if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
         return True
     return agency_key(text) in agency_keys() or names_a_paper(text)
+
+
+def _holds_an_agency(text: str) -> bool:
+    """Whether ``text`` holds an agency's name of two words or more as a run of its words ("Jane Roe
+    Associated Press"): a name and its credit with nothing between them (one word of an agency's
+    name in a name is a surname: "Michael R. Bloomberg")."""
+    words = agency_key(text).split()
+    keys = agency_keys()
+    return any(
+        " ".join(words[i:j]) in keys for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+    ) and not names_an_agency(text)
+
+
+def _a_paper_role(text: str) -> bool:
+    """A role of a paper's desk: a role's or title's word after a paper's word ("Online News Editor",
+    "Sports Editor" is not: no paper's word)."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and is_role(words[-1])
+        and any(looks_like_publisher(w) and not (w.isupper() and len(w) > 1) for w in words[:-1])
+    )
 
 
 def _unglued(word: str) -> str:
