@@ -52,6 +52,7 @@ def test_the_place_after_an_agency_or_a_desk_is_no_author(html: str) -> None:
         ("By Jane Roe, Associated Press", ["Jane Roe"]),
         ("By Jane Roe and John Doe, Reuters", ["Jane Roe", "John Doe"]),
         ("By AP and Jane Roe", ["Jane Roe"]),
+        ("By Reuters, Emily Post", ["Emily Post"]),
         ("By Emily Post and Jane Roe", ["Emily Post", "Jane Roe"]),
     ],
 )
@@ -215,7 +216,12 @@ def test_a_microdata_publisher_is_neither_a_person_nor_a_nested_item() -> None:
 
 @pytest.mark.parametrize(
     "credit",
-    ["Jane Roe Associated Press Published", "Telegraph Sport", "Online News Editor", "Metric Media News Service"],
+    [
+        "Jane Roe Associated Press Published",
+        "Telegraph Sport",
+        "Online News Editor",
+        "Metric Media News Service",
+    ],
 )
 def test_a_papers_desk_or_a_name_run_on_into_its_agency_is_no_author(credit: str) -> None:
     assert AuthorFilter().names(credit) == []

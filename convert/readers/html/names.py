@@ -268,7 +268,9 @@ class AuthorFilter:
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         credit = False  # a newsroom's credit came first: what follows is its place, as after a name
         for part in parts:
-            if (out or credit) and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
+            if (out and looks_like_publisher(part)) or (
+                (out or credit) and self._is_site(_name_key(part), False)
+            ):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
             if kind := self._a_credit(part, person=person):
                 if out and kind == "agency":
