@@ -38,6 +38,9 @@ __all__ = [
     "looks_like_publisher",
     "names_a_desk",
     "names_a_place_or_organisation",
+    "names_a_paper",
+    "names_a_unit",
+    "names_an_institution",
     "one_word",
 ]
 
@@ -85,8 +88,8 @@ _JOINED_PREFIXES = tuple(p for p in _NAMEPARSER["prefixes"] if p[-1] in "-'’")
 #: "agency"). They are the same on every site of a language, which is why the list generalises.
 _DESK_WORDS = frozenset(
     """admin administrator unknown anonymous anonym anonyme anónimo anonimo
-    staff newsroom editorial agencies agency redaktion agenturen rédaction agences redacción
-    agencias redazione agenzie redactie redação agências""".split()
+    staff newsroom editorial agencies agency redaktion agenturen agentur rédaction agences agence
+    redacción agencias agencia redazione agenzie agenzia redactie redação agências agência""".split()
 )
 #: Roles and titles: nameparser's titles (honorifics and roles, maintained with the library: "Dr",
 #: "Staff", "Editor", "Correspondent"), and the newsroom ranks and units it lacks, the same on
@@ -218,12 +221,21 @@ def has_role_word(text: str) -> bool:
 _DEPARTMENTS = frozenset("marketing sales communications engineering support".split())
 
 
-def names_a_role(text: str) -> bool:
+#: The words of :data:`NEWSROOM_WORDS` and :data:`_DEPARTMENTS` that are family names too: "Sarah D.
+#: Wire", "Jean Bureau", "Nancy Jo Sales".
+_SURNAME_UNITS = frozenset("bureau wire sales".split())
+
+
+def names_a_role(text: str, *, surname_last: bool = False) -> bool:
     """Whether ``text`` holds a desk's or a newsroom role's word ("Marketing Team", "Sports Desk") or
     a title inside it. A title leading it is an honorific ("Dr. John Doe") and one ending it a
-    surname ("John King", "Ann Bishop", "Max Graf"): nameparser's titles are surnames as often."""
+    surname ("John King", "Ann Bishop", "Max Graf"): nameparser's titles are surnames as often.
+    ``surname_last``: the last word may be one of :data:`_SURNAME_UNITS` ("Nancy Jo Sales")."""
     words = _words(text)
-    if any(w in NEWSROOM_WORDS or w in _DEPARTMENTS for w in words) or names_a_desk(text):
+    unit = [w in NEWSROOM_WORDS or w in _DEPARTMENTS for w in words]
+    if unit and surname_last and len(words) > 1 and words[-1] in _SURNAME_UNITS:
+        unit[-1] = False
+    if any(unit) or names_a_desk(text):
         return True
     lead = 0
     while lead < len(words) and words[lead] in _ROLE_WORDS:
@@ -231,14 +243,56 @@ def names_a_role(text: str) -> bool:
     return any(w in _ROLE_WORDS for w in words[lead:-1])
 
 
-#: The words of :data:`NEWSROOM_WORDS` that name a newsroom's unit, never a person nor a pen name
-#: ("Sports Desk", "Web Desk", "Washington Bureau", "News Wire"), even as the last word.
-_UNIT_WORDS = frozenset("desk bureau wire".split())
+#: The words of :data:`NEWSROOM_WORDS` that name a newsroom's unit: "desk" never a person nor a pen
+#: name ("Sports Desk", "Web Desk"), even as the last word; "bureau" and "wire" are surnames too
+#: ("Sarah D. Wire", "Jean Bureau"), so only after a place or a newsroom's name ("Washington Bureau",
+#: "Reuters Wire", "AP Wire").
+_UNIT_WORDS = frozenset({"desk"})
+_PLACED_UNIT_WORDS = frozenset("bureau wire".split())
 
 
 def names_a_unit(text: str) -> bool:
-    """Whether a word of ``text`` names a newsroom's unit (:data:`_UNIT_WORDS`): "NDTV Sports Desk"."""
-    return any(w in _UNIT_WORDS for w in _words(text))
+    """Whether ``text`` names a newsroom's unit: a word of :data:`_UNIT_WORDS` ("NDTV Sports Desk"), or
+    one of :data:`_PLACED_UNIT_WORDS` after a place the gazetteer knows, an initialism or a word of a
+    paper's or an agency's name (:data:`_PUBLISHER_WORDS`): "Washington Bureau", "News Wire"."""
+    if any(w in _UNIT_WORDS for w in _words(text)):
+        return True
+    words = text.split()
+    return any(
+        w.strip(".,").casefold() in _PLACED_UNIT_WORDS and n and _a_newsroom_or_place(words[:n])
+        for n, w in enumerate(words)
+    )
+
+
+def _a_newsroom_or_place(words: list[str]) -> bool:
+    """Whether ``words`` end in a place the gazetteer knows ("New York"), an initialism ("AP") or a
+    word of a paper's or an agency's name ("Reuters", "News")."""
+    from . import gazetteer
+
+    last = words[-1].strip(".,")
+    if last.casefold() in _PUBLISHER_WORDS or (last.isupper() and last.isalpha() and len(last) > 1):
+        return True
+    return any(
+        " ".join(words[n:]).strip(".,") in gazetteer.PLACES for n in range(max(0, len(words) - 3), len(words))
+    )
+
+
+#: The head words of an institution's name, never a person's: the words of the gazetteer's
+#: ``ORG_WORDS`` (:mod:`convert.gazetteer`) that are no English surname, chosen by hand, and
+#: "Institution" and "Society". The others (Court, Bank, Trust, Union, Board, Service, Fund, Office,
+#: Group, Party, Records, Capital, Exchange, Reserve, Energy …) are family names too ("Margaret Court",
+#: "Melissa Bank"), and left out.
+_INSTITUTION_WORDS = frozenset(
+    """academy agency assembly association authority college commission committee congress corporation
+    council department federation foundation institute institution ministry organisation organization
+    parliament senate society university""".split()
+)
+
+
+def names_an_institution(text: str) -> bool:
+    """Whether a word of ``text`` heads an institution's name (:data:`_INSTITUTION_WORDS`): "Acme
+    Foundation", "Hoover Institution"."""
+    return any(w.strip(".,()").casefold() in _INSTITUTION_WORDS for w in text.split())
 
 
 def names_a_desk(text: str) -> bool:
@@ -294,6 +348,14 @@ _PUBLISHER_WORDS = frozenset(
 )
 
 
+#: The words of :data:`_PUBLISHER_WORDS` that are a paper's or a broadcaster's generic words, not an
+#: agency's name (some of which are given names: Ria, Efe, Ansa).
+_PAPER_WORDS = frozenset(
+    "times post news journal herald tribune telegraph guardian gazette chronicle daily magazine media "
+    "network wire service".split()
+)
+
+
 def looks_like_publisher(text: str) -> bool:
     """A news organisation: a wire acronym (``AP``), a news agency or paper's name, or a site."""
     words = [w.strip(".,()").lower() for w in text.split()]
@@ -314,6 +376,40 @@ def names_a_place_or_organisation(name: str) -> bool:
     "Sales", "Day", "Law", "Bill") do not count: they are surnames and given names too ("Nancy Jo
     Sales", "Doris Day", "Bill Gates"), and a byline's names are names, not prose."""
     return not _not_place_or_organisation(name.split(), name, common_words=False)
+
+
+def names_a_paper(text: str) -> bool:
+    """Whether ``text``, whole, is a paper's or a broadcaster's name: two words or more, the last a word of
+    :data:`_PUBLISHER_WORDS`, each before it "The", a place the gazetteer knows, an initialism or such a
+    word too ("The Washington Post", "BBC News", "New York Daily News"). A person's surname may be one of
+    the words ("Emily Post", "Lisa Daily"): a given name is no place."""
+    words = [w.strip(".,()") for w in text.split()]
+    folded = [w.casefold() for w in words]
+    if not 2 <= len(words) <= 6:
+        return False
+    if (folded[1] if folded[0] == "the" else folded[0]) in _PAPER_WORDS:
+        return True  # "Telegraph Sport", "Herald Reporter": a paper's name first; no given name is one
+    if any(a in _PAPER_WORDS and b in _PAPER_WORDS for a, b in zip(folded, folded[1:], strict=False)):
+        return True  # "Metric Media News Service": two of a paper's words together
+    if folded[-1] not in _PUBLISHER_WORDS:
+        return False
+    rest = words[1:] if words[0].casefold() == "the" else words
+    n = 0
+    while n < len(rest) - 1:
+        if rest[n].casefold() in _PUBLISHER_WORDS or (
+            rest[n].isupper() and rest[n].isalpha() and len(rest[n]) > 1
+        ):
+            n += 1
+            continue
+        from . import gazetteer
+
+        span = next(
+            (k for k in (3, 2, 1) if " ".join(rest[n : n + k]) in gazetteer.PLACES and n + k < len(rest)), 0
+        )
+        if not span:
+            return False
+        n += span
+    return len(rest) >= 2
 
 
 def _not_place_or_organisation(words: list[str], name: str, *, common_words: bool = True) -> bool:

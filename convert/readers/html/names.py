@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ...dates import calendar_names
+from ...locale.agencies import agency_key, agency_keys
 from ...names import (
     PARTICLES,
     SUFFIXES,
     has_domain,
+    is_role,
     looks_like_name,
     looks_like_publisher,
+    names_a_desk,
+    names_a_paper,
     names_a_place_or_organisation,
     names_a_unit,
+    names_an_institution,
     one_word,
 )
 from .byline_places import declared_places, page_text, written_as_place
@@ -222,6 +227,9 @@ class AuthorFilter:
     site_names: tuple[str, ...] = ()
     #: The names the page declares for itself (:func:`.site_names.declared_site_names`).
     declared: tuple[str, ...] = ()
+    #: The publishers the markup types as an organisation (:func:`.site_names.declared_publishers`):
+    #: refused from a byline too.
+    publishers: tuple[str, ...] = ()
     #: the page, whose text tells a town from a co-author (:mod:`.byline_places`)
     page: HtmlElement | None = None
     #: the page's language, whose word for "and" joins names too (rule ``list-words``)
@@ -232,8 +240,10 @@ class AuthorFilter:
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
     _declared_keys: set[str] = field(default_factory=set)
+    _publishers_keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self._publishers_keys = {k for k in (_name_key(n) for n in self.publishers) if k}
         self._publisher_key = _name_key(self.publisher or "")
         self._site_keys = {k for k in (_name_key(n) for n in self.site_names) if k}
         self._declared_keys = {k for k in (_name_key(n) for n in self.declared) if k}
@@ -246,7 +256,13 @@ class AuthorFilter:
             self._host_keys.discard("")
 
     def names(
-        self, raw: str | None, *, person: bool = False, single_words: bool = True, whole: bool = True
+        self,
+        raw: str | None,
+        *,
+        person: bool = False,
+        single_words: bool = True,
+        whole: bool = True,
+        byline: bool = False,
     ) -> list[str]:
         """The people named in one byline string, in order; ``[]`` if in doubt.
 
@@ -257,6 +273,8 @@ class AuthorFilter:
         ``whole``: the string is one field, so running text in any part
         (a site description) condemns all of it; trafilatura's joined
         guesses are judged part by part instead.
+        ``byline``: the page prints the string as its byline, so a name it
+        also gives itself (:attr:`declared`) is its owner's, not the site's.
         """
         text = squash(raw)
         if not text or len(text) > 200 or re.search(r"https?:|www\.|@|\{\{|\}\}|<|>", text, re.IGNORECASE):
@@ -281,23 +299,23 @@ class AuthorFilter:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
+        credit = False  # a newsroom's credit came first: what follows is its place, as after a name
         for part in parts:
-            if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
-                break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
-            if (
-                not out
-                and AUTHOR_RULES["agency-names"]
-                and looks_like_publisher(self.name(part, person=True) or "")
+            if (out and looks_like_publisher(part)) or (
+                (out or credit) and self._is_site(_name_key(part), False)
             ):
-                continue  # "Reuters", "Agencia EFE", "Eyewitness News": an agency's or a paper's credit
-            if out and _is_place(part):
+                break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
+            if kind := self._a_credit(part, person=person):
+                if out and kind == "agency":
+                    break  # "By Robert Roe, Hoover Institution": the writer's employer, then its place
+                credit = credit or not out
+                continue  # "Reuters", "Agencia EFE", "Web Desk": an agency's, a paper's or a desk's credit
+            if (out or credit) and _is_place(part):
                 continue  # "By Jane Roe, New York": the writer's place, a city or country the gazetteer
                 # knows; a co-author may follow ("Markus Haefliger, London, Beat Bumbacher")
-            name = self.name(part, person=person)
+            name = self.name(part, person=person, byline=byline)
             if name is None or (not single_words and one_word(name)):
                 continue
-            if AUTHOR_RULES["desk-names"] and names_a_unit(name):
-                continue  # "NDTV Sports Desk", "Web Desk": a newsroom's unit, from any source
             if " " not in name and name.islower() and len(name) > 8:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
@@ -331,8 +349,26 @@ class AuthorFilter:
             self._places = declared_places(self.page)
         return name.casefold() in self._places or written_as_place(self._page_text, name)
 
-    def name(self, raw: str, *, person: bool = False) -> str | None:
-        """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
+    def _a_credit(self, part: str, *, person: bool) -> str:
+        """What newsroom's credit a byline's part is, if it names no person: ``"agency"``, an agency or
+        a paper (:func:`names_an_agency`, rule ``agency-names``; an institution too unless JSON-LD
+        types it Person); ``"desk"``, a desk, a newsroom's unit or a role (``desk-names``: "Web Desk",
+        "Washington Bureau", "Redaktion", "Staff Writer"); ``""``, neither."""
+        text = self._cleaned(part)
+        if not text:
+            return ""
+        if AUTHOR_RULES["agency-names"] and (
+            names_an_agency(text) or (not person and names_an_institution(text))
+        ):
+            return "agency"
+        if AUTHOR_RULES["desk-names"] and (
+            names_a_unit(text) or names_a_desk(text) or is_role(text) or _a_paper_role(text)
+        ):
+            return "desk"
+        return ""
+
+    def _cleaned(self, raw: str) -> str:
+        """One candidate name without what surrounds it on a page: a label, "By", a date, quotes."""
         text = squash(raw)
         text = _CJK_PREFIX.sub("", text)
         for _ in range(2):
@@ -343,9 +379,17 @@ class AuthorFilter:
             text = text.rstrip(".")  # "Jane Roe." loses the full stop, "Perry Bacon Jr." keeps it
         if AUTHOR_RULES["on-dates"] and (m := _DOTTED_HANDLE.fullmatch(text)):
             text = f"{m[1]} {m[2]}"
+        return text
+
+    def name(self, raw: str, *, person: bool = False, byline: bool = False) -> str | None:
+        """One candidate name, cleaned, or ``None`` if it is not plausibly a person (``person``,
+        ``byline``: as for :meth:`names`)."""
+        text = self._cleaned(raw)
         if not looks_like_name(text, one_word=True):
             return None
-        if not person and self._is_site(_name_key(text), one_word(text)):
+        if AUTHOR_RULES["agency-names"] and _holds_an_agency(text):
+            return None  # "Tom Roe Associated Press Published": a byline run on into its credit
+        if not person and self._is_site(_name_key(text), one_word(text), declared=not byline):
             return None
         return text
 
@@ -363,10 +407,10 @@ class AuthorFilter:
         words = {_name_key(w) for w in re.split(r"[\s\-_.]+", self.publisher or "")}
         return key in words
 
-    def _is_site(self, key: str, single: bool) -> bool:
+    def _is_site(self, key: str, single: bool, *, declared: bool = True) -> bool:
         if not key or key in self._host_keys or (single and key in self._site_keys):
             return True  # title tails name the site ("Headline | Brand") or the author ("... | Jane Roe")
-        if AUTHOR_RULES["site-names"] and key in self._declared_keys:
+        if AUTHOR_RULES["site-names"] and key in (self._declared_keys if declared else self._publishers_keys):
             return True
         pub = self._publisher_key
         return bool(pub) and (key == pub or (len(pub) > 3 and pub in key))
@@ -404,6 +448,43 @@ def _inverted(text: str, parts: list[str]) -> str | None:
 def _cased(text: str) -> bool:
     """Whether ``text`` has a capital letter (a script with case: Latin, Cyrillic, Greek ...)."""
     return any(ch.isupper() for ch in text)
+
+
+#: What a credit may carry after the agency's name: "Reuters Staff", "Reuters Updated".
+_CREDIT_TAIL = re.compile(r"\s+(?i:staff|updated|wire)$")
+
+
+def names_an_agency(text: str) -> bool:
+    """Whether ``text``, whole (a trailing "Staff" or "Updated" aside), is a news agency's name
+    (:func:`convert.locale.agencies.agency_keys`: "Reuters", "Deutsche Presse-Agentur"), its initials
+    ("AP", "DPA") or a paper's or a broadcaster's name (:func:`convert.names.names_a_paper`). A word of
+    one in a person's name is no credit: "Emily Post", "Michael R. Bloomberg", "Ria Misra"."""
+    text = _CREDIT_TAIL.sub("", text.strip())
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
+        return True
+    return agency_key(text) in agency_keys() or names_a_paper(text)
+
+
+def _holds_an_agency(text: str) -> bool:
+    """Whether ``text`` holds an agency's name of two words or more as a run of its words ("Jane Roe
+    Associated Press"): a name and its credit with nothing between them (one word of an agency's
+    name in a name is a surname: "Michael R. Bloomberg")."""
+    words = agency_key(text).split()
+    keys = agency_keys()
+    return any(
+        " ".join(words[i:j]) in keys for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+    ) and not names_an_agency(text)
+
+
+def _a_paper_role(text: str) -> bool:
+    """A role of a paper's desk: a role's or title's word after a paper's word ("Online News Editor",
+    "Sports Editor" is not: no paper's word)."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and is_role(words[-1])
+        and any(looks_like_publisher(w) and not (w.isupper() and len(w) > 1) for w in words[:-1])
+    )
 
 
 def _unglued(word: str) -> str:

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from .jsonld import ld_text, types_of
 from .metatags import MetaTags
-from .text import squash
+from .text import name_key, squash
 
 #: What a site's name is divided at ("Infoportal - Diakonie Deutschland", "Blog | Acme", "Acme:
 #: News"): the separators of ``<title>``'s site tail, with spaces around them (a hyphen inside a word
@@ -32,25 +32,22 @@ def declared_site_names(
     tree: HtmlElement, tags: MetaTags, objects: list[dict[str, Any]], ld: dict[str, Any] | None
 ) -> tuple[str, ...]:
     """The page's names for itself, whole and each segment of them (:data:`_SEGMENTS`):
-    ``og:site_name``, ``application-name``, JSON-LD's publisher and its site and organisation objects
-    (and an author JSON-LD types as an organisation), and the microdata publisher's name. An object
-    typed ``Person`` is left out, even as an organisation too: a personal site's owner."""
+    ``og:site_name``, ``application-name``, JSON-LD's publisher and its site and organisation objects,
+    and the microdata publisher's name. A name JSON-LD types ``Person`` anywhere (even as an
+    organisation too, as Yoast writes a personal site's owner) is left out: the owner. An author typed
+    as an organisation is not counted: a CMS types a co-author so as often as an organisation."""
     whole: list[str] = []
     for name in ("og:site_name", "application-name"):
         whole.extend(tags.get(name, ())[:3])
     if ld is not None:
         whole.extend(_ld_organisations(ld.get("publisher")))
-        whole.extend(_ld_organisations(ld.get("author"), typed=True))
     for obj in objects:
         if types_of(obj) & _ORGANISATION_TYPES and "person" not in types_of(obj):
             whole.extend(n for n in (ld_text(obj.get("name")),) if n)
     body = tree.find("body")
     if body is not None:
-        for el in body.iter():
-            if isinstance(el.tag, str) and "publisher" in (el.get("itemprop") or "").split():
-                inner = el.find(".//*[@itemprop='name']")
-                if inner is not None:
-                    whole.append(squash(inner.get("content") or inner.text_content()))
+        whole.extend(_microdata_publishers(body))
+    people = {name_key(n) for n in declared_people(objects, ld)}
     out: list[str] = []
     for name in whole:
         text = squash(name)
@@ -58,13 +55,61 @@ def declared_site_names(
             continue
         for part in [text, *_SEGMENTS.split(text)]:
             part = part.strip()
-            if part and part not in out:
+            if part and part not in out and name_key(part) not in people:
                 out.append(part)
     return tuple(out)
 
 
+def declared_publishers(
+    tree: HtmlElement, objects: list[dict[str, Any]], ld: dict[str, Any] | None
+) -> tuple[str, ...]:
+    """The publishers the page's markup types as an organisation, whole: JSON-LD's ``publisher``
+    object and the microdata publisher (not a ``Person``, nor a name JSON-LD types Person elsewhere).
+    A byline equal to one is the organisation's credit ("Bundesverband WindEnergie" as both the
+    microdata author and publisher), where a site's name alone (og:site_name) may be its owner's."""
+    found = [n for v in ((ld or {}).get("publisher"),) for n in _ld_organisations(v, typed=True)]
+    body = tree.find("body")
+    if body is not None:
+        found.extend(_microdata_publishers(body))
+    people = {name_key(n) for n in declared_people(objects, ld)}
+    return tuple(n for n in (squash(f) for f in found) if n and name_key(n) not in people)
+
+
+def declared_people(objects: list[dict[str, Any]], ld: dict[str, Any] | None) -> list[str]:
+    """The names JSON-LD types ``Person`` (Yoast's ``["Person", "Organization"]`` too) anywhere on the
+    page: a personal site's owner ("Jane Roe" of "Jane Roe – Writer") is a person, whatever else
+    names them."""
+    found = [n for obj in objects if "person" in types_of(obj) for n in (ld_text(obj.get("name")),) if n]
+    authors = ld.get("author") if ld is not None else None
+    for item in authors if isinstance(authors, list) else [authors]:
+        if isinstance(item, dict) and "person" in types_of(item) and (n := ld_text(item.get("name"))):
+            found.append(n)
+    return found
+
+
+def _microdata_publishers(body: HtmlElement) -> list[str]:
+    """The microdata publisher's name: the ``itemprop=name`` of the publisher's own item, not of an
+    item inside it (a founder's), and none when its ``itemtype`` is a Person (a personal site)."""
+    out: list[str] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or "publisher" not in (el.get("itemprop") or "").split():
+            continue
+        if "person" in (el.get("itemtype") or "").casefold():
+            continue
+        for inner in el.iterfind(".//*[@itemprop]"):
+            if "name" not in (inner.get("itemprop") or "").split():
+                continue
+            owner = next((a for a in inner.iterancestors() if a.get("itemscope") is not None), None)
+            scoped = el.get("itemscope") is not None
+            if owner is el or (not scoped and (owner is None or el not in owner.iterancestors())):
+                out.append(squash(inner.get("content") or inner.text_content()))
+                break
+    return out
+
+
 def _ld_organisations(value: Any, *, typed: bool = False, depth: int = 0) -> list[str]:
-    """The names in a JSON-LD ``publisher`` (``typed``: only those typed as an organisation)."""
+    """The names in a JSON-LD ``publisher``, but a ``Person``'s (``typed``: only those typed as an
+    organisation)."""
     if depth > 3:
         return []
     if isinstance(value, list):

@@ -58,7 +58,7 @@ from .metatags import (
     site_title_tails,
 )
 from .names import AuthorFilter
-from .site_names import declared_site_names
+from .site_names import declared_publishers, declared_site_names
 from .text import squash, unescaped, visible_text
 from .weigh_authors import weigh_authors
 from .weigh_title import as_shown, weigh_title
@@ -144,6 +144,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         host(url),
         site_title_tails(tree, tags),
         declared_site_names(tree, tags, objects, ld),
+        declared_publishers(tree, objects, ld),
         page=tree,
         language=language,
     )

@@ -19,13 +19,14 @@ from ...names import (
     looks_like_name,
     looks_like_publisher,
     names_a_role,
+    names_an_institution,
     one_word,
 )
 from .byline import BY_SOURCE, POSTED_SOURCE, byline_candidates, bylined, page_spelling
 from .jsonld import ld_author_names, ld_label
 from .jsonld import ld_names as ld_people
 from .metatags import MetaTags
-from .names import AUTHOR_RULES, AuthorFilter, not_a_co_author
+from .names import AUTHOR_RULES, AuthorFilter, names_an_agency, not_a_co_author
 from .text import name_key as _name_key
 from .text import reader_text, squash
 
@@ -122,7 +123,8 @@ def weigh_authors(
         # One word alone ("Follow", "Heiko", 人氣 "views") names someone only when the page signs with it.
         if names := [
             n
-            for n in check.names(raw)
+            # a byline the reader sees is its writer's even on a site named after them
+            for n in check.names(raw, byline=True)
             if " " in n or not AUTHOR_RULES["one-word-bylines"] or bylined(tree, text, n)
         ]:
             if source.startswith(POSTED_SOURCE) and not all(
@@ -132,7 +134,7 @@ def weigh_authors(
             if (
                 AUTHOR_RULES["by-line-credits"]
                 and source.startswith(BY_SOURCE)
-                and not all(map(_a_writer, names))
+                and not (names := [n for n in names if _a_writer(n)])
             ):
                 continue  # "By Associated Press", "By News Desk": an agency's or a desk's credit
             byline_names, byline_where = names, source
@@ -234,16 +236,16 @@ def _a_poster(name: str) -> bool:
 
 
 def _a_writer(name: str) -> bool:
-    """Whether a "By" line's name is a person's: no agency or paper ("Associated Press"), no desk's or
-    newsroom role's word ("News Desk", "Guest Contributor"), no generic word of an organisation's name
-    (:data:`convert.gazetteer.ORG_WORDS`: "Acme Foundation"). Unlike :func:`_a_poster`, a title word
-    may end it ("Stephen King") and a word the gazetteer keeps from names may open it ("Jan Roe")."""
-    from ... import gazetteer
-
+    """Whether a "By" line's name is a person's: not, whole, an agency or a paper ("Associated Press":
+    :func:`.names.names_an_agency`), no desk's or newsroom role's word ("News Desk", "Guest
+    Contributor"), no head word of an institution's name (:func:`convert.names.names_an_institution`:
+    "Acme Foundation"). Unlike :func:`_a_poster`, a title or a department's word may end it, as a
+    surname ("Stephen King", "Nancy Jo Sales", "Margaret Court"), and a word the gazetteer keeps from
+    names may open it ("Jan Roe")."""
     return (
-        not looks_like_publisher(name)
-        and not names_a_role(name)
-        and not any(w in gazetteer.ORG_WORDS for w in name.split())
+        not names_an_agency(name)
+        and not names_an_institution(name)
+        and not names_a_role(name, surname_last=True)
     )
 
 
