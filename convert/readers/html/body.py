@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from ...dates import WRITTEN_DATE
+from ...dates import WRITTEN_DATE, day_of, parse_date
 from ...locale.reading import split_weekday
 from ...model import (
     Block,
@@ -421,10 +421,17 @@ def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
     01.11.2023``, Babel's names) among the first :data:`_HEAD_BLOCKS` blocks,
     before any heading, counts. The article's own headline, which
     :func:`drop_title_heading` takes away next, and pictures (a lead picture
-    above the date line) are passed over, not counted.
+    above the date line) are passed over, not counted. The line's one date
+    must be the day the page was published or updated: an event's day or a
+    range (two dates) under the headline is what the article says.
     """
     title = getattr(meta, "title", None)
     language = getattr(meta, "language", None)
+    days = {
+        d for d in (day_of(getattr(meta, "published", None)), day_of(getattr(meta, "updated", None))) if d
+    }
+    if not days:
+        return body
     seen = 0
     for i, block in enumerate(body):
         if isinstance(block, Figure) or (
@@ -437,12 +444,13 @@ def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
         text = plain_text(block).strip()
         if len(text) > 60:
             return body
-        if not WRITTEN_DATE.search(text):
+        dates = list(WRITTEN_DATE.finditer(text))
+        if not dates:
             continue
         rest = _TIME.sub(" ", WRITTEN_DATE.sub(" ", text)).strip(" ,")
         if rest and split_weekday(rest, language)[1] == "":
             rest = ""
-        if not re.search(r"\w", rest):
+        if not re.search(r"\w", rest) and len(dates) == 1 and day_of(parse_date(dates[0].group())) in days:
             return body[:i] + body[i + 1 :]
     return body
 
