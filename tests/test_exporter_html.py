@@ -140,6 +140,13 @@ def test_an_alt_text_a_typo_away_from_the_caption_is_not_printed_beside_it() -> 
     assert [plain_text(b) for b in figure_as_text(alt, caption, None)] == [plain_text(caption)]
     short = figure_as_text("A cat", (Text("A hat"),), None)  # short texts: words must be the same
     assert [plain_text(b) for b in short] == ["[Image: A cat] A hat"]
+    # A number is no typo (review of h26): a chart of another year is another chart.
+    years = figure_as_text(
+        "Chart of spending in 2023 by department", (Text("Chart of spending in 2024 by department"),), None
+    )
+    assert [plain_text(b) for b in years] == [
+        "[Image: Chart of spending in 2023 by department] Chart of spending in 2024 by department"
+    ]
 
 
 def test_relative_image_without_an_input_folder_is_dropped() -> None:

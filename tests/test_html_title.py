@@ -96,3 +96,23 @@ def test_a_title_that_is_the_whole_site_name_gives_the_pages_one_h1() -> None:
     # Two candidate <h1>s: no guess, the declared title stays (cut as before).
     two = f"<h1>{HEADLINE}</h1><h1>Another heading of the page</h1>"
     assert titled(head, header=two)[0] != HEADLINE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # Review of h26: a hidden box's or an aside's <h1> is not the article's headline.
+        '<div id="cookie-banner" style="display:none"><h1>We value your privacy</h1></div>',
+        "<div hidden><h1>We value your privacy</h1></div>",
+        "<aside><h1>Newsletter</h1><p>Sign up.</p></aside>",
+        "<nav><h1>Sections</h1></nav>",
+        "<form><h1>Search the site</h1></form>",
+        "<dialog open><h1>Log in</h1></dialog>",
+    ],
+)
+def test_a_hidden_or_aside_h1_is_not_the_pages_one_h1(header: str) -> None:
+    site = "Harbour Gazette"
+    head = f'<meta property="og:title" content="{site}"><meta property="og:site_name" content="{site}">'
+    title, where = titled(head, header=header)
+    assert "one <h1>" not in where
+    assert title == site

@@ -31,6 +31,10 @@ def texts(body: list[Block]) -> list[str]:
         ("(Bild: Hersteller)", "Bild: Hersteller"),
         ("Photo by Jane Roe", "Photo by Jane Roe"),
         ("Image: example.com", "Image: example.com"),
+        ("Foto: M. Rädel", "Foto: M. Rädel"),
+        ("Foto: privat", "Foto: privat"),
+        ("Foto: dpa/picture alliance/Max Muster", "Foto: dpa/picture alliance/Max Muster"),
+        ("Photo: Ludwig van Beethoven", "Photo: Ludwig van Beethoven"),
     ],
 )
 def test_a_credit_line_under_a_figure_becomes_its_credit(line: str, credit: str) -> None:
@@ -53,6 +57,11 @@ def test_a_credit_line_the_figure_already_has_is_dropped() -> None:
         "Bilder zeigen, wie es war: schön und warm.",  # a sentence that opens with the word
         "Quelle: Landesregierung",  # a source, not a picture's credit
         "Foto: " + "sehr lang " * 20,  # running text
+        # sentences that open with a word for pictures (review of h26): "von" is "of" before a noun
+        "Bilder von der Flutkatastrophe zeigen das ganze Ausmaß der Schäden in der Altstadt.",
+        "Photo: the calf stood up within an hour of birth and was nursing by the afternoon.",
+        "Image: a chart of births at the zoo since 1990",
+        "Photos by the zoo show the keeper with the calf.",
     ],
 )
 def test_other_paragraphs_under_a_figure_stay(line: str) -> None:

@@ -19,13 +19,14 @@ def texts(body: list[Block]) -> list[str]:
     return [plain_text(b) for b in body]
 
 
-META = Metadata(title=TITLE, language="de")
+META = Metadata(title=TITLE, language="de", published="2023-11-01T09:00:00+01:00")
 
 
 def test_a_date_line_right_under_the_headline_goes() -> None:
     # The headline is still there when the step runs (the title-heading step takes it next).
     body = [Heading(1, (Text(TITLE),)), para("10.06.2018 22:00"), Figure("a.jpg"), para(STORY)]
-    assert texts(drop_date_line(body, META)) == [TITLE, "", STORY]
+    meta = Metadata(title=TITLE, language="de", published="2018-06-01", updated="2018-06-10T22:00:00")
+    assert texts(drop_date_line(body, meta)) == [TITLE, "", STORY]
 
 
 def test_a_date_line_with_a_weekday_of_the_pages_language_goes() -> None:
@@ -35,7 +36,7 @@ def test_a_date_line_with_a_weekday_of_the_pages_language_goes() -> None:
     assert texts(drop_date_line(body, META)) == [STORY]
     # A word that is no weekday of the language keeps the line: it says something.
     body = [para("Mittwoch, 01.11.2023"), para(STORY)]
-    assert drop_date_line(body, Metadata(title=TITLE, language="en")) == body
+    assert drop_date_line(body, Metadata(title=TITLE, language="en", published="2023-11-01")) == body
     body = [para("Stand: 01.11.2023"), para(STORY)]
     assert drop_date_line(body, META) == body
 
@@ -56,3 +57,22 @@ def test_another_heading_or_a_date_further_down_stays() -> None:
     assert drop_date_line(body, META) == body
     body = [para(STORY), para(STORY), para(STORY), para("10.06.2018 22:00")]
     assert drop_date_line(body, META) == body
+
+
+def test_a_date_that_is_not_the_articles_day_stays() -> None:
+    # An event's day or a range under the headline is what the article says (review of h26): a line
+    # goes only when its one date is the published or updated day.
+    en = Metadata(title="Jazz festival returns", language="en", published="2025-05-01T09:00:00Z")
+    de = Metadata(title=TITLE, language="de", published="2025-05-01T09:00:00Z")
+    for meta, line in [
+        (en, "Saturday, June 14, 2025"),
+        (de, "Samstag, 14.06.2025"),
+        (en, "June 14, 2025 – June 16, 2025"),
+        (de, "14.06.2025 - 16.06.2025"),
+        (en, "May 1, 2025 – June 16, 2025"),  # two dates, one the published day: a range all the same
+        (Metadata(title=TITLE, language="de"), "Mittwoch, 01.11.2023"),  # no published day to match
+    ]:
+        body = [para(line), para(STORY)]
+        assert drop_date_line(body, meta) == body, line
+    body = [para("Thursday, May 1, 2025"), para(STORY)]
+    assert texts(drop_date_line(body, en)) == [STORY]

@@ -87,6 +87,23 @@ def test_a_paragraph_with_words_of_its_own_around_a_link_stays() -> None:
     assert drop_link_text(body, parse_html(page(tail)), URL) == body
 
 
+def test_an_articles_own_closing_links_stay() -> None:
+    # Review of h26: a short article's last lines may be its own links to the site, a report and a
+    # correction, with or without an address for the page; two links are no bar, and neither is a
+    # sentence or a notice with a colon.
+    tail = (
+        "<p><a href='/reports/budget-2024'><span>Read the full budget report</span></a></p>"
+        "<p><a href='/corrections'><span>Correction: an earlier version misstated the rate</span></a></p>"
+    )
+    lines = ["Read the full budget report", "Correction: an earlier version misstated the rate"]
+    body = [para(ARTICLE), para(CLOSING), *map(para, lines)]
+    for url in (URL, None):
+        assert drop_link_text(body, parse_html(page(tail)), url) == body
+    more = tail + "<p><a href='/about'>About us</a></p><p><a href='/jobs'>Read our jobs page.</a></p>"
+    body = [*body, para("About us"), para("Read our jobs page.")]
+    assert drop_link_text(body, parse_html(page(more)), URL) == body
+
+
 def test_one_link_alone_is_too_few() -> None:
     body = [para(ARTICLE), para(CLOSING), para("Corrections")]
     assert (

@@ -493,7 +493,8 @@ def figure_as_text(
 def _same_words(alt: str, caption: str) -> bool:
     """An alt text saying a caption's words, case folded, give or take a typo (difflib's 0.9, as the reader's)."""
     a, b = (" ".join(re.findall(r"\w+", t.casefold())) for t in (alt, caption))
-    return a == b or min(len(a), len(b)) >= 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    typo = min(len(a), len(b)) >= 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    return a == b or typo and re.findall(r"\d+", a) == re.findall(r"\d+", b)  # 2023 is no typo for 2024
 
 
 FigureMap = Callable[[Figure], tuple[Block, ...]]

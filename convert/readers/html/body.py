@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from ...dates import WRITTEN_DATE
+from ...dates import WRITTEN_DATE, day_of, parse_date
 from ...locale.reading import split_weekday
 from ...model import (
     Block,
@@ -437,19 +437,25 @@ def drop_date_line(body: list[Block], meta: Any) -> list[Block]:
     01.11.2023``, Babel's names) among the first :data:`_HEAD_BLOCKS` blocks,
     before any heading, counts. The article's own headline, which
     :func:`drop_title_heading` takes away next, and pictures (a lead picture
-    above the date line) are passed over, not counted.
+    above the date line) are passed over, not counted. The line's one date
+    must be the day the page was published or updated: an event's day or a
+    range (two dates) under the headline is what the article says.
     """
     language = getattr(meta, "language", None)
+    days = {day_of(getattr(meta, key, None)) for key in ("published", "updated")} - {None}
+    if not days:
+        return body
     for i, block in head_paragraphs(body, getattr(meta, "title", None)):
         text = plain_text(block).strip()
         if len(text) > 60:
             return body
-        if not WRITTEN_DATE.search(text):
+        dates = list(WRITTEN_DATE.finditer(text))
+        if not dates:
             continue
         rest = _TIME.sub(" ", WRITTEN_DATE.sub(" ", text)).strip(" ,")
         if rest and split_weekday(rest, language)[1] == "":
             rest = ""
-        if not re.search(r"\w", rest):
+        if not re.search(r"\w", rest) and len(dates) == 1 and day_of(parse_date(dates[0].group())) in days:
             return body[:i] + body[i + 1 :]
     return body
 

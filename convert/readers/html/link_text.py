@@ -9,6 +9,7 @@ such paragraph is, in the page, an element whose whole text is link text.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -18,11 +19,16 @@ from ...model import Block, Figure, Heading, Paragraph, plain_text
 from .furniture import _chars, _has_link, _host, _is_label, _site_link, _text
 from .text import name_key as _key
 
-#: A closing run of links is at least this many blocks (as :data:`.furniture._LINK_LIST_LINKS`).
-_RUN_BLOCKS = 2
+#: A closing run of links is at least this many blocks: two links at an article's end may be its own
+#: ("Read the full report", a correction), a bar has more.
+_RUN_BLOCKS = 3
 
 #: Longer than this, a paragraph is running text, not a link's words (as :data:`.furniture._LABEL_CHARS`).
 _LINK_CHARS = 80
+
+#: A link that ends a sentence or puts a colon after its first word ("Correction: an earlier version
+#: misstated …") is the article's own line, not a bar's label (Latin and CJK full stops, marks, colons).
+_SENTENCE = re.compile(r"[.!?。！？…]\s*$|^\S+\s*[:：]")
 
 _CONTROLS = frozenset({"a", "button", "label"})
 
@@ -70,11 +76,12 @@ def drop_link_text(body: list[Block], tree: HtmlElement | None, page_url: str | 
 
 
 def _bare(block: Block) -> bool:
-    """A short paragraph or heading without a link of its own."""
+    """A short paragraph or heading without a link of its own, no sentence and no notice with a colon."""
     return (
         isinstance(block, Paragraph | Heading)
         and not _has_link(block.content)
         and len(plain_text(block).strip()) <= _LINK_CHARS
+        and not _SENTENCE.search(plain_text(block).strip())
     )
 
 

@@ -16,8 +16,8 @@ from lxml.html import HtmlElement
 
 from .jsonld import ARTICLE_TYPES, ld_label, ld_text, types_of
 from .metatags import MetaTags, first_meta, meta_pick, strip_site_from_title
+from .text import is_hidden, squash
 from .text import name_key as _name_key
-from .text import squash
 from .text import unescaped as _unescaped
 
 if TYPE_CHECKING:
@@ -117,11 +117,26 @@ def weigh_title(
     return short
 
 
+#: An ``<h1>`` inside these is a box's heading beside the article (a newsletter, a consent dialog, a
+#: search form, a footer), not its headline (HTML's sectioning and interactive elements). Not
+#: ``<header>``: a page's or an article's header holds the headline as often as the logo.
+_ASIDE_TAGS = frozenset({"aside", "footer", "nav", "dialog", "form"})
+
+
 def _lone_h1(tree: HtmlElement, site_keys: set[str]) -> str | None:
-    """The text of the page's one ``<h1>`` that is not the site's name, if there is exactly one."""
-    texts = {squash(h1.text_content()) for h1 in tree.iter("h1")}
+    """The text of the page's one ``<h1>`` that is not the site's name, if there is exactly one; a
+    hidden one (:func:`.text.is_hidden`, itself or a parent) or one in an aside (:data:`_ASIDE_TAGS`)
+    is no candidate."""
+    texts = {squash(h1.text_content()) for h1 in tree.iter("h1") if _shown_in_page(h1)}
     found = [t for t in texts if t and (k := _name_key(t)) and k not in site_keys and len(t) <= 400]
     return found[0] if len(found) == 1 else None
+
+
+def _shown_in_page(el: HtmlElement) -> bool:
+    """Not hidden and not in an aside, a footer, a menu, a dialog or a form."""
+    return not any(
+        is_hidden(a) or a.tag in _ASIDE_TAGS for a in (el, *el.iterancestors()) if isinstance(a.tag, str)
+    )
 
 
 def home_headings(tree: HtmlElement) -> list[str]:
