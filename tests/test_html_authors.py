@@ -151,10 +151,39 @@ def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head
         "<p>A letter from John Doe reached the council, which thanks John Doe.</p>",
         "<p>BY JANE ROE, JOHN DOE - The council met on Tuesday.</p>",  # the byline in capitals
         "<p>By JOHN DOE - The council met on Tuesday.</p>",
+        # a name in capitals before a dash that opens no dateline: a credit, a byline, a caption
+        "<figure><figcaption>Protesters gather. Photo: JOHN DOE - Staff</figcaption></figure>",
+        "<figure><figcaption>JOHN DOE – Staff photographer</figcaption></figure>",
+        "<p><b>JOHN DOE</b> — Photo editor. Reach him at the desk.</p>",
+        "<p>JANE ROE | JOHN DOE - March 5, 2024</p>",
+        "<p>JOHN DOE - the photographer - took the picture.</p>",
+        # "in NAME" that goes on: a list, a street, a book
+        "<p>The findings were first reported in John Doe and colleagues in a 2019 paper.</p>",
+        "<p>He lives in John Doe Street.</p>",
+        "<p>Die Zitate stammen aus John Doe, einem Buch von 2010.</p>",
     ],
 )
 def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None:
     assert authors(page(f'<div class="byline">By Jane Roe, John Doe</div>{text}')) == ["Jane Roe", "John Doe"]
+
+
+def test_a_languages_word_for_and_is_no_preposition_of_place() -> None:
+    # Slovenian "in" is "and": the byline itself writes "in Marko Kovač"
+    html = _in_language(
+        "sl", '<div class="byline">Jana Novak in Marko Kovač</div><p>Svet je zasedal v torek.</p>'
+    )
+    assert authors(html) == ["Jana Novak", "Marko Kovač"]
+
+
+def test_the_place_test_reads_a_big_page_once_a_name() -> None:
+    import time
+
+    filler = "<p>" + "The council met on Tuesday to discuss the budget. " * 40 + "</p>"
+    names = ", ".join(f"Jane Roe{chr(65 + i)}x Doe" for i in range(16))
+    html = page(f'<div class="byline">By {names}</div>' + filler * 500)
+    start = time.perf_counter()
+    authors(html)
+    assert time.perf_counter() - start < 5
 
 
 @pytest.mark.parametrize(

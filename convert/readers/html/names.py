@@ -228,6 +228,7 @@ class AuthorFilter:
     language: str | None = None
     _page_text: str | None = None
     _places: frozenset[str] = frozenset()
+    _place_memo: dict[tuple[str, str], bool] = field(default_factory=dict)
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
@@ -302,7 +303,7 @@ class AuthorFilter:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
                 continue  # "posted in news and politics": a lower-case word in a list is not a handle
-            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name):
+            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name, squash(raw)):
                 continue  # "By Jane Roe, Cape Town" on a page that writes "in Cape Town"
             if name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
@@ -323,13 +324,21 @@ class AuthorFilter:
         # whole: the name test has no case to go by, and a shorter part is no more a name
         return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
 
-    def _written_as_place(self, name: str) -> bool:
+    def _written_as_place(self, name: str, byline: str) -> bool:
         if self.page is None:
             return False
         if self._page_text is None:
             self._page_text = page_text(self.page)
             self._places = declared_places(self.page)
-        return name.casefold() in self._places or written_as_place(self._page_text, name)
+        if name.casefold() in self._places:
+            return True
+        key = (name, byline)
+        if key not in self._place_memo:
+            from ...locale.reading import list_words
+
+            joins = list_words(self.language) if self.language else ()
+            self._place_memo[key] = written_as_place(self._page_text, name, joins=joins, byline=byline)
+        return self._place_memo[key]
 
     def name(self, raw: str, *, person: bool = False) -> str | None:
         """One candidate name, cleaned, or ``None`` if it is not plausibly a person."""
