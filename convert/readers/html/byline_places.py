@@ -87,8 +87,8 @@ def written_as_place(text: str, name: str, *, joins: tuple[str, ...] = (), bylin
 def _hits(text: str, name: str, skip: list[tuple[int, int]]) -> list[int]:
     """Where ``name`` stands in ``text`` as whole words (str.find: a page may be a megabyte), outside
     the spans in ``skip``."""
-    out = []
-    at = text.find(name)
+    out: list[int] = []
+    at = text.find(name) if name else -1
     while at >= 0:
         end = at + len(name)
         whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")) and (

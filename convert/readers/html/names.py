@@ -16,9 +16,9 @@ from ...names import (
     PARTICLES,
     SUFFIXES,
     has_domain,
+    has_role_word,
     looks_like_name,
     looks_like_publisher,
-    names_a_place_or_organisation,
     names_a_unit,
     one_word,
 )
@@ -193,10 +193,6 @@ AUTHOR_RULES = {
     # ("in Cape Town", the dateline "CAPE TOWN —") is the writer's place, not a co-author
     # (:mod:`.byline_places`; the gazetteer knows no such town)
     "byline-places": True,
-    # a co-author beside JSON-LD's first author (``co-author-names``) may have a surname that prose
-    # capitalises as a common word ("Nancy Jo Sales", "Doris Day"): only a place's or an
-    # organisation's words refuse one (:func:`not_a_co_author`)
-    "co-author-surnames": True,
     # "Olli Virtanen ja Maija Korhonen": the page's language's word for "and" (CLDR's list patterns,
     # :func:`convert.locale.reading.list_words`) separates names too, beside :data:`_SEPARATORS`
     "list-words": True,
@@ -276,13 +272,15 @@ class AuthorFilter:
             text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
         parts = self._split(text)
-        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
+        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)) and self._given(parts, raw):
             parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         for part in parts:
+            if not part.strip():
+                continue  # "By Jane Roe,; John Doe": a comma before a line break
             if out and (looks_like_publisher(part) or self._is_site(_name_key(part), False)):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
             if (
@@ -316,7 +314,8 @@ class AuthorFilter:
             return parts
         from ...locale.reading import list_words
 
-        words = list_words(self.language)
+        # never a name's particle (Hausa "da": "Luiz Inácio da Silva")
+        words = tuple(w for w in list_words(self.language) if w.casefold() not in PARTICLES)
         if not words:
             return parts
         joins = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+")
@@ -324,12 +323,29 @@ class AuthorFilter:
         # whole: the name test has no case to go by, and a shorter part is no more a name
         return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
 
-    def _written_as_place(self, name: str, byline: str) -> bool:
-        if self.page is None:
+    def _given(self, parts: list[str], raw: str | None) -> bool:
+        """Whether a catalogue-order byline's second part (:func:`_inverted`) is a given name: not a
+        role ("Von Heiko, Redakteur"), nor a place the page writes as one ("Heiko, Kakuma"); and a
+        lone word ("Roe, Doe" may list two surnames) only on a page that writes it before the
+        surname ("Max Muster" beside "Muster, Max")."""
+        given, surname = parts[1].strip(), parts[0].strip().rsplit(None, 1)[-1]
+        if has_role_word(given) or self._written_as_place(given, squash(raw)):
             return False
+        if self.page is None or not _LONE_WORD.fullmatch(given):
+            return True
+        return re.search(rf"(?<!\w){re.escape(given)}\s+{re.escape(surname)}(?!\w)", self._text()) is not None
+
+    def _text(self) -> str:
+        """The page's text (:func:`.byline_places.page_text`), read once; its declared places too."""
         if self._page_text is None:
-            self._page_text = page_text(self.page)
-            self._places = declared_places(self.page)
+            self._page_text = page_text(self.page) if self.page is not None else ""
+            self._places = declared_places(self.page) if self.page is not None else frozenset()
+        return self._page_text
+
+    def _written_as_place(self, name: str, byline: str) -> bool:
+        if self.page is None or not name:
+            return False
+        text = self._text()
         if name.casefold() in self._places:
             return True
         key = (name, byline)
@@ -337,7 +353,7 @@ class AuthorFilter:
             from ...locale.reading import list_words
 
             joins = list_words(self.language) if self.language else ()
-            self._place_memo[key] = written_as_place(self._page_text, name, joins=joins, byline=byline)
+            self._place_memo[key] = written_as_place(text, name, joins=joins, byline=byline)
         return self._place_memo[key]
 
     def name(self, raw: str, *, person: bool = False) -> str | None:
@@ -384,6 +400,10 @@ class AuthorFilter:
 #: A given name after a catalogue-order comma: a capitalised word, then initials ("F.", "J.R.") or
 #: lower-case surname particles ("Jong, Michiel de").
 _GIVEN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*\.?(?:[\s-]+(?:[A-ZÀ-Þ]\.)+|\s+[a-zß-ÿ]+)*")
+
+
+#: A given name that is one capitalised word, no initial, no particle ("Max", "Doe").
+_LONE_WORD = re.compile(r"[A-ZÀ-Þ][^\W\d_]+")
 
 
 def _inverted(text: str, parts: list[str]) -> str | None:
@@ -449,12 +469,10 @@ def _capitals_only(text: str) -> str:
 
 def not_a_co_author(name: str) -> bool:
     """Whether a byline's further name (one :meth:`AuthorFilter.names` kept) is no co-author after
-    all: a place, an organisation or an acronym the gazetteer knows
-    (:func:`convert.names.names_a_place_or_organisation`); with the rule ``co-author-surnames`` off,
-    also any name a capitalised run in prose would not be ("Nancy Jo Sales": "Sales")."""
-    if not AUTHOR_RULES["co-author-surnames"]:
-        return not looks_like_name(name, prose=True)
-    return not looks_like_name(name) or names_a_place_or_organisation(name)
+    all: a name a capitalised run in prose would not be (a place, an organisation, a common word a
+    headline capitalises: "World Cup", "Election Day"). "Nancy Jo Sales" is refused too ("Sales"):
+    no maintained list of given names and surnames tells her from a section's label."""
+    return not looks_like_name(name, prose=True)
 
 
 def without_role(text: str) -> str:
@@ -472,6 +490,23 @@ def without_role(text: str) -> str:
 def running_text(part: str) -> bool:
     """Whether a byline's part is running text, not a name (:func:`_running_text`)."""
     return _running_text(part)
+
+
+def running_line(line: str) -> bool:
+    """Whether a byline's line is running text: a part of it between separators is
+    ("John Doe and Max Muster" is two names, "Mehr von diesem Autor" running text)."""
+    return any(_running_text(part) for part in _SEPARATORS.split(line))
+
+
+#: A line that a list goes on from (a separator or "and" at its end) or on with (at its start):
+#: "By Jane Roe,<br>John Doe and Max Muster", "By Jane Roe<br>and John Doe".
+_LIST_GOES_ON = re.compile(r"(?:[,;&|/]|\s(?:and|und|et|y|e|i|og|och|en))$", re.IGNORECASE)
+_LIST_GOES_ON_FROM = re.compile(r"^(?:[,;&|/]|(?:and|und|et|y|e|i|og|och|en)\s)", re.IGNORECASE)
+
+
+def list_goes_on(line: str, following: str) -> bool:
+    """Whether a byline's list runs on from ``line`` into the ``following`` line (:data:`_LIST_GOES_ON`)."""
+    return bool(_LIST_GOES_ON.search(line.rstrip()) or _LIST_GOES_ON_FROM.match(following.lstrip()))
 
 
 def _running_text(part: str) -> bool:
