@@ -272,8 +272,12 @@ class AuthorFilter:
             text = _CLOCK_TAIL.sub("", _ON_DATE_TAIL.sub("", text))
         out: list[str] = []
         parts = self._split(text)
-        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)) and self._given(parts, raw):
-            parts = [natural]
+        if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
+            given = self._given(parts, raw)
+            if given is None:
+                return []  # "By Roe, Doe", "By Muster, Max": one name or two surnames, unknown
+            if given:
+                parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
@@ -323,17 +327,20 @@ class AuthorFilter:
         # whole: the name test has no case to go by, and a shorter part is no more a name
         return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
 
-    def _given(self, parts: list[str], raw: str | None) -> bool:
+    def _given(self, parts: list[str], raw: str | None) -> bool | None:
         """Whether a catalogue-order byline's second part (:func:`_inverted`) is a given name: not a
         role ("Von Heiko, Redakteur"), nor a place the page writes as one ("Heiko, Kakuma"); and a
         lone word ("Roe, Doe" may list two surnames) only on a page that writes it before the
-        surname ("Max Muster" beside "Muster, Max")."""
+        surname ("Max Muster" beside "Muster, Max"): ``None`` when the page does not tell."""
         given, surname = parts[1].strip(), parts[0].strip().rsplit(None, 1)[-1]
         if has_role_word(given) or self._written_as_place(given, squash(raw)):
             return False
         if self.page is None or not _LONE_WORD.fullmatch(given):
             return True
-        return re.search(rf"(?<!\w){re.escape(given)}\s+{re.escape(surname)}(?!\w)", self._text()) is not None
+        return (
+            re.search(rf"(?<!\w){re.escape(given)}\s+{re.escape(surname)}(?!\w)", self._text()) is not None
+            or None
+        )
 
     def _text(self) -> str:
         """The page's text (:func:`.byline_places.page_text`), read once; its declared places too."""
