@@ -175,6 +175,7 @@ def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head
         "<p>The findings were first reported in John Doe and colleagues in a 2019 paper.</p>",
         "<p>He lives in John Doe Street.</p>",
         "<p>Die Zitate stammen aus John Doe, einem Buch von 2010.</p>",
+        "<!-- filed in John Doe --><script>var where = 'in John Doe';</script>",  # no reader sees these
     ],
 )
 def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None:
