@@ -37,7 +37,6 @@ __all__ = [
     "looks_like_name",
     "looks_like_publisher",
     "names_a_desk",
-    "names_a_place_or_organisation",
     "names_a_paper",
     "names_a_unit",
     "names_an_institution",
@@ -368,16 +367,6 @@ def looks_like_publisher(text: str) -> bool:
     return any(w in _PUBLISHER_WORDS for w in words)
 
 
-def names_a_place_or_organisation(name: str) -> bool:
-    """Whether a name someone signs with ("Jane Roe, Harvard University") is a country, city,
-    organisation or acronym the gazetteer knows, whole or by one of its words (an organisation's
-    suffix word, a country, a demonym). Unlike a capitalised run in prose (``looks_like_name(...,
-    prose=True)``), the common words a table or a headline capitalises (:data:`~convert.gazetteer.NOT_NAMES`:
-    "Sales", "Day", "Law", "Bill") do not count: they are surnames and given names too ("Nancy Jo
-    Sales", "Doris Day", "Bill Gates"), and a byline's names are names, not prose."""
-    return not _not_place_or_organisation(name.split(), name, common_words=False)
-
-
 def names_a_paper(text: str) -> bool:
     """Whether ``text``, whole, is a paper's or a broadcaster's name: two words or more, the last a word of
     :data:`_PUBLISHER_WORDS`, each before it "The", a place the gazetteer knows, an initialism or such a
@@ -412,15 +401,15 @@ def names_a_paper(text: str) -> bool:
     return len(rest) >= 2
 
 
-def _not_place_or_organisation(words: list[str], name: str, *, common_words: bool = True) -> bool:
-    """A capitalised run in prose is not a country, city, organisation or acronym the gazetteer knows
-    (nor, with ``common_words``, a run holding one of its :data:`~convert.gazetteer.NOT_NAMES`)."""
+def _not_place_or_organisation(words: list[str], name: str) -> bool:
+    """A capitalised run in prose is not a country, city, organisation or acronym the gazetteer knows,
+    nor a run holding one of its :data:`~convert.gazetteer.NOT_NAMES`."""
     from . import gazetteer as gz
 
     if name in gz.COUNTRIES or name in gz.CITIES or name in gz.ORGANISATIONS:
         return False
     for t in words:
-        if common_words and t in gz.NOT_NAMES:
+        if t in gz.NOT_NAMES:
             return False
         # a country ("Japan"), not any place: Hamilton and Victoria are cities and names of people
         if t in gz.COUNTRIES or t in gz.ORGANISATIONS or t in gz.ORG_WORDS:

@@ -113,7 +113,21 @@ def test_one_word_authors_in_separate_elements_are_not_one_name_in_catalogue_ord
 
 
 def test_a_byline_page_in_catalogue_order_names_one_writer() -> None:
-    assert authors(page('<div class="byline">Geschrieben von Muster, Max</div>')) == ["Max Muster"]
+    html = page('<div class="byline">Geschrieben von Muster, Max</div><p>Max Muster ist Redakteur.</p>')
+    assert authors(html) == ["Max Muster"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "text", "names"),
+    [
+        ("Von Heiko, Redakteur", "", ["Heiko"]),  # a role, not a given name
+        ("By Jane, Contributor", "", ["Jane"]),
+        ("Von Heiko, Kakuma", "<p>Die Lage in Kakuma ist schwierig.</p>", ["Heiko"]),  # a place
+        ("By Roe, Doe", "", []),  # two surnames: the page never writes "Doe Roe"
+    ],
+)
+def test_a_catalogue_order_needs_a_given_name(byline: str, text: str, names: list[str]) -> None:
+    assert authors(page(f'<div class="byline">{byline}</div>{text}')) == names
 
 
 @pytest.mark.parametrize(
@@ -151,10 +165,48 @@ def test_a_town_the_markup_gives_as_the_articles_place_is_the_writers_place(head
         "<p>A letter from John Doe reached the council, which thanks John Doe.</p>",
         "<p>BY JANE ROE, JOHN DOE - The council met on Tuesday.</p>",  # the byline in capitals
         "<p>By JOHN DOE - The council met on Tuesday.</p>",
+        # a name in capitals before a dash that opens no dateline: a credit, a byline, a caption
+        "<figure><figcaption>Protesters gather. Photo: JOHN DOE - Staff</figcaption></figure>",
+        "<figure><figcaption>JOHN DOE – Staff photographer</figcaption></figure>",
+        "<p><b>JOHN DOE</b> — Photo editor. Reach him at the desk.</p>",
+        "<p>JANE ROE | JOHN DOE - March 5, 2024</p>",
+        "<p>JOHN DOE - the photographer - took the picture.</p>",
+        # "in NAME" that goes on: a list, a street, a book
+        "<p>The findings were first reported in John Doe and colleagues in a 2019 paper.</p>",
+        "<p>He lives in John Doe Street.</p>",
+        "<p>Die Zitate stammen aus John Doe, einem Buch von 2010.</p>",
+        "<!-- filed in John Doe --><script>var where = 'in John Doe';</script>",  # no reader sees these
     ],
 )
 def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None:
     assert authors(page(f'<div class="byline">By Jane Roe, John Doe</div>{text}')) == ["Jane Roe", "John Doe"]
+
+
+def test_a_languages_word_for_and_is_no_preposition_of_place() -> None:
+    # Slovenian "in" is "and": the byline itself writes "in Marko Kovač"
+    html = _in_language(
+        "sl", '<div class="byline">Jana Novak in Marko Kovač</div><p>Svet je zasedal v torek.</p>'
+    )
+    assert authors(html) == ["Jana Novak", "Marko Kovač"]
+
+
+def test_the_place_test_reads_the_page_once_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a megabyte page with many authors: each name is looked for once, however often the byline is read
+    from convert.readers.html import names
+
+    calls: list[str] = []
+    real = names.written_as_place
+
+    def counted(text: str, name: str, **kwargs: object) -> bool:
+        calls.append(name)
+        return real(text, name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(names, "written_as_place", counted)
+    tree = parse_html(page('<div class="byline">By Jane Roe, John Doe, Max Muster</div>'))
+    checker = AuthorFilter(page=tree)
+    for _ in range(3):
+        assert checker.names("By Jane Roe, John Doe, Max Muster") == ["Jane Roe", "John Doe", "Max Muster"]
+    assert sorted(calls) == ["John Doe", "Max Muster"]
 
 
 @pytest.mark.parametrize(
@@ -167,6 +219,22 @@ def test_a_co_author_the_page_does_not_write_as_a_place_stays(text: str) -> None
 )
 def test_a_by_line_ends_at_its_line_break(line: str) -> None:
     assert authors(page(line)) == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("<p>By Jane Roe,<br>John Doe and Max Muster</p>", ["Jane Roe", "John Doe", "Max Muster"]),
+        (
+            "<p>By Jane Roe, John Doe,<br>Max Muster and Ann Lee</p>",
+            ["Jane Roe", "John Doe", "Max Muster", "Ann Lee"],
+        ),
+        ("<p>By Jane Roe<br>and John Doe</p>", ["Jane Roe", "John Doe"]),
+        ("<p>By Jane Roe and<br>John Doe<br>Kakuma, Kenya</p>", ["Jane Roe", "John Doe"]),
+    ],
+)
+def test_a_by_line_whose_list_wraps_goes_on(line: str, names: list[str]) -> None:
+    assert authors(page(line)) == names
 
 
 def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
@@ -187,6 +255,15 @@ def test_a_by_line_whose_first_line_is_only_the_word_is_read_whole() -> None:
         ),
         ('<div class="author">Jane Roe<br>5 min read</div>', ["Jane Roe"]),
         ('<div class="author">Iberische Weine in Berlin<br>Jane Roe</div>', []),  # a description first
+        ('<div class="author">By Jane Roe,<br>John Doe</div>', ["Jane Roe", "John Doe"]),
+        (
+            '<div class="author">Jane Roe<br>John Doe and Max Muster</div>',
+            ["Jane Roe", "John Doe", "Max Muster"],
+        ),
+        (
+            '<div class="author">Jane Roe<br>John Doe und Max Muster</div>',
+            ["Jane Roe", "John Doe", "Max Muster"],
+        ),
     ],
 )
 def test_a_byline_elements_line_breaks_separate_its_parts(element: str, names: list[str]) -> None:
@@ -252,6 +329,13 @@ def _in_language(lang: str, body: str) -> str:
 def test_a_byline_is_split_at_its_languages_word_for_and(lang: str, byline: str, names: list[str]) -> None:
     # CLDR's list patterns give the word; the English one is read on a page of any language
     assert authors(_in_language(lang, f'<div class="byline">{byline}</div>')) == names
+
+
+def test_a_list_word_that_is_a_names_particle_splits_no_name() -> None:
+    # Hausa's "and" is "da", the particle of "Luiz Inácio da Silva"
+    assert authors(_in_language("ha", '<div class="byline">By Luiz Inácio da Silva</div>')) == [
+        "Luiz Inácio da Silva"
+    ]
 
 
 def test_a_list_word_splits_no_part_in_a_script_without_capitals() -> None:
@@ -587,11 +671,6 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
         ["Jane Roe"],
         ["Jane Roe", "Cape Town"],
     ),
-    "co-author-surnames": (
-        (page('<div class="byline">By Jane Roe and Doris Day</div>', head=_ld("Jane Roe")), None, None),
-        ["Jane Roe", "Doris Day"],
-        ["Jane Roe"],
-    ),
     "byline-lines": (
         (page("<p>By Jane Roe and John Doe<br>Kakuma, Kenya</p>"), None, None),
         ["Jane Roe", "John Doe"],
@@ -610,11 +689,13 @@ RULE_CASES: dict[str, tuple[str | tuple[str, str | None, str | None], list[str],
 }
 
 
-@pytest.mark.parametrize("co_author", ["Doris Day", "Bill Gates", "Jude Law"])
-def test_a_co_author_beside_the_markups_first_author_may_bear_a_common_words_name(co_author: str) -> None:
-    # "Day", "Bill", "Law": words a headline or a wire table capitalises, and names people bear
-    html = page(f'<div class="byline">By Jane Roe, {co_author}</div>', head=_ld("Jane Roe"))
-    assert authors(html) == ["Jane Roe", co_author]
+@pytest.mark.parametrize(
+    "label", ["World Cup", "Election Day", "Full Coverage", "Great Reads", "Bill Tracker"]
+)
+def test_a_sections_label_beside_the_markups_first_author_is_no_co_author(label: str) -> None:
+    # a known limit: "Doris Day", "Nancy Jo Sales" go too; no maintained list of names tells them apart
+    html = page(f'<div class="byline">By Jane Roe | {label}</div>', head=_ld("Jane Roe"))
+    assert authors(html) == ["Jane Roe"]
 
 
 @pytest.mark.parametrize("other", ["Harvard University", "Labour Party", "NATO Press"])

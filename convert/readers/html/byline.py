@@ -10,7 +10,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ...locale.language import normalise_tag
-from .names import AUTHOR_RULES, PHOTO_WORDS, running_text, without_role
+from .byline_runs import list_goes_on, running_line, without_role
+from .names import AUTHOR_RULES, PHOTO_WORDS
 from .text import name_key as _key
 from .text import squash
 
@@ -210,33 +211,43 @@ def _posted_lines(body: HtmlElement, ancestry: _Ancestry, lang: str) -> Iterator
 _DIGIT_DAY = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 
-def _lines(el: HtmlElement, separator: str, first: bool = False) -> str:
+def _lines(el: HtmlElement, separator: str) -> str:
     """``el``'s text with ``separator`` where a ``<br>`` breaks its lines (``text_content`` runs them
-    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe"); with ``first``, its first line only.
+    together: "Jane Roe<br>John Doe" is "Jane RoeJohn Doe").
     A later line of running text ("Jane Roe<br>Mehr von diesem Autor", "5 min read") is a link's or
-    a bio's, left out so that it does not condemn the name above it (rule ``running-text``)."""
+    a bio's, left out so that it does not condemn the name above it (rule ``running-text``); a line
+    of names joined by "and" ("John Doe and Max Muster") is not running text (:func:`.names.running_line`)."""
+    lines = _line_list(el)
+    return separator.join(lines[:1] + [line for line in lines[1:] if not running_line(line)])
+
+
+def _line_list(el: HtmlElement) -> list[str]:
+    """``el``'s lines, as a ``<br>`` breaks them, squashed, the empty ones left out."""
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             if _tag(node) == "br":
-                if first:
-                    break
                 parts.append("\x00")
             parts.append(node.text or "")
         elif node is not el:
             parts.append(node.tail or "")
-    lines = [line for line in (squash(line) for line in "".join(parts).split("\x00")) if line]
-    return separator.join(lines[:1] + [line for line in lines[1:] if not running_text(line)])
+    return [line for line in (squash(line) for line in "".join(parts).split("\x00")) if line]
 
 
 def _first_line(el: HtmlElement, text: str) -> str:
     """A "By NAME" line's first line, up to its first ``<br>`` ("Von Jane Roe und John Doe<br>Kakuma
     /Kenia": the next line is the dateline's place, or a role, a date), when that reads "By NAME" by
-    itself; else the whole ``text``."""
+    itself; else the whole ``text``. A list that a line's end or the next line's start carries on
+    (a comma, "and": "By Jane Roe,<br>John Doe", "By Jane Roe<br>and John Doe") goes on to that line."""
     if not AUTHOR_RULES["byline-lines"] or el.find(".//br") is None:
         return text
-    first = _lines(el, " ", first=True)
-    return first if _BY_LINE.match(first) else text
+    lines = _line_list(el)
+    if not lines or not _BY_LINE.match(lines[0]):
+        return text
+    n = 1
+    while n < len(lines) and list_goes_on(lines[n - 1], lines[n]):
+        n += 1  # "By Jane Roe,<br>John Doe and Max Muster": the list goes on
+    return " ".join(lines[:n])
 
 
 def _writes_a_day(text: str) -> bool:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .jsonld import jsonld_objects, ld_text
 from .metatags import meta_tags
-from .text import reader_text
 
 #: Where markup gives the article's place: schema.org's CreativeWork ``contentLocation``,
 #: ``locationCreated`` and ``spatialCoverage``, NewsArticle's ``dateline`` (a Place or text), and
@@ -29,28 +29,84 @@ _META_PLACE_KEYS = ("geo.placename", "og:locality", "place:location:locality")
 #: the same on every page of a language. Left out are those that stand before a person as often: a
 #: language's "and" or "by" (Dutch and Spanish "en", Italian and Spanish "a", "de", "di", "da",
 #: "von"), and "from", "to", "with", "at" ("a letter from John Doe", French "merci à", German "bei
-#: Max Muster nachgefragt", "nach Max Weber").
-_PLACE_PREPOSITIONS = r"(?i:in|im|near|aus|em|nel|nella|dans)"
-#: What follows a dateline's place: a comma and a region, a news agency in parentheses, a dash.
-_DATELINE_TAIL = r"\s*(?:,[^—–\-,]{1,30})?(?:\([^)]{1,30}\))?\s*(?:—|–|-|--)\s"
+#: Max Muster nachgefragt", "nach Max Weber"); and on a page whose language joins a list with one
+#: of them (Slovenian "in" is "and": :func:`convert.locale.reading.list_words`), that one.
+_PLACE_PREPOSITIONS = ("in", "im", "near", "aus", "em", "nel", "nella", "dans")
+#: What follows a place after its preposition: the sentence goes on in lower case, ends, or a
+#: comma and a region follow ("in Cape Town on Monday", "in Cape Town.", "in Cape Town, South
+#: Africa"). A further capitalised word ("in Sydney Smith Street"), a list word ("in John Doe and
+#: colleagues", tested against the page's list words too) or a comma and lower case ("aus Max
+#: Muster, einem Buch") say the name is part of something else.
+_AFTER_PLACE = re.compile(r" *(?:$|\n|[.;:!?)\]]|,\s*[A-ZÀ-Þ]|(?P<word>[a-zß-ÿ][\w]*))")
+_PRECEDING = re.compile(r"(?<![\w-])(\w+) +$")
+_LIST_WORDS = frozenset({"and", "und", "et", "y", "e", "i", "og", "och", "en", "or", "oder", "ou", "o"})
+#: A dateline after a place in capitals at the start of a block: a comma and a region, a news
+#: agency in parentheses, a dash; then the lead, a capitalised sentence of four words or more
+#: ("CAPE TOWN, South Africa (Reuters) — The council met ..."), not a credit ("JOHN DOE – Staff
+#: photographer", "JOHN DOE — Photo editor.", "JOHN DOE - the photographer - took the picture").
+_DATELINE_TAIL = re.compile(
+    r" *(?:,[^—–\-,\n]{1,30})?(?:\([^)\n]{1,30}\))? *(?:—|–|-|--) +[“\"‘']?[A-ZÀ-Þ][^\s.!?]*(?: +[^\s.!?—–]+){3}"
+)
+#: The elements that start a new block of text (a dateline opens one).
+_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li dt dd td th figcaption blockquote section article header footer "
+    "aside main nav pre br address table tr ul ol figure".split()
+)
+_UNSEEN = frozenset({"script", "style", "noscript", "template"})
 
 
-def written_as_place(text: str, name: str) -> bool:
-    """Whether ``text`` (a page's reader text) writes ``name`` as a place: after a preposition of
-    place ("in Cape Town", "aus Bad Homburg"), not as a possessive ("in Jane Roe's book"); or in
-    capitals before a dateline's dash ("TEL AVIV (Reuters) —"), which a name set in capitals in the
-    byline itself does not show (it might be the byline), nor one after a comma, "by" or a word in
-    capitals ("BY JANE ROE, JOHN DOE - MARCH 5", "By JOHN DOE -" are bylines). "Bad Homburg (dpa) –" is not enough: a
+def written_as_place(text: str, name: str, *, joins: tuple[str, ...] = (), byline: str = "") -> bool:
+    """Whether ``text`` (:func:`page_text`: a page's text, one block a line) writes ``name`` as a
+    place: after a preposition of place and before what ends a place (:data:`_AFTER_PLACE`: "in Cape
+    Town", "aus Bad Homburg"; not "in Jane Roe's book", "in John Doe and colleagues"); or in capitals
+    at a block's start before a dateline's dash and its lead ("TEL AVIV (Reuters) — The ..."), which
+    a name set in capitals in a byline or a credit does not show. ``joins``: the page language's
+    list words, neither a preposition nor a place's end ("Jana Novak in Marko Kovač" in Slovenian);
+    ``byline``: the byline's own text, left out of the search. "Bad Homburg (dpa) –" is not enough: a
     byline reads "Max Muster (dpa) –" as well."""
-    escaped = re.escape(name)
-    if re.search(rf"(?<![\w-]){_PLACE_PREPOSITIONS}\s+{escaped}(?![\w'’-])", text):
-        return True
-    return not name.isupper() and bool(
-        re.search(
-            rf"(?<![\w-])(?<![,&]\s)(?<![A-Z]\s)(?<!\b[Bb][Yy]\s){re.escape(name.upper())}{_DATELINE_TAIL}",
-            text,
+    skip = _spans(text, byline) if byline else []
+    prepositions = {p for p in _PLACE_PREPOSITIONS if p not in joins}
+    ends = _LIST_WORDS | set(joins)
+    for at in _hits(text, name, skip):
+        window = text[max(0, at - 24) : at]
+        word = _PRECEDING.search(window)
+        if word is None or (word.start() == 0 and at > 24) or word[1].lower() not in prepositions:
+            continue
+        after = _AFTER_PLACE.match(text, at + len(name))
+        if after is not None and (after["word"] is None or after["word"] not in ends):
+            return True
+    if name.isupper():
+        return False
+    caps = name.upper()
+    for at in _hits(text, caps, skip):
+        if text[:at].rstrip(" ")[-1:] in ("", "\n") and _DATELINE_TAIL.match(text, at + len(caps)):
+            return True
+    return False
+
+
+def _hits(text: str, name: str, skip: list[tuple[int, int]]) -> list[int]:
+    """Where ``name`` stands in ``text`` as whole words (str.find: a page may be a megabyte), outside
+    the spans in ``skip``."""
+    out: list[int] = []
+    at = text.find(name) if name else -1
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "-_'’")
         )
-    )
+        if whole and not any(a <= at < b for a, b in skip):
+            out.append(at)
+        at = text.find(name, end)
+    return out
+
+
+def _spans(text: str, part: str) -> list[tuple[int, int]]:
+    spans = []
+    at = text.find(part)
+    while at >= 0:
+        spans.append((at, at + len(part)))
+        at = text.find(part, at + len(part))
+    return spans
 
 
 def declared_places(tree: HtmlElement) -> frozenset[str]:
@@ -64,5 +120,23 @@ def declared_places(tree: HtmlElement) -> frozenset[str]:
 
 
 def page_text(tree: HtmlElement) -> str:
-    """The text of the page a reader sees (:func:`~.text.reader_text`)."""
-    return reader_text(tree)
+    """The text of the page's ``<body>``, one block (:data:`_BLOCKS`) a line, spaces squashed;
+    scripts and styles left out."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if tag not in _UNSEEN:
+                parts.append(el.text or "")
+        else:
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if el is not body:
+                parts.append(el.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)

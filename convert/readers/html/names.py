@@ -17,12 +17,12 @@ from ...names import (
     PARTICLES,
     SUFFIXES,
     has_domain,
+    has_role_word,
     is_role,
     looks_like_name,
     looks_like_publisher,
     names_a_desk,
     names_a_paper,
-    names_a_place_or_organisation,
     names_a_unit,
     names_an_institution,
     one_word,
@@ -198,10 +198,6 @@ AUTHOR_RULES = {
     # ("in Cape Town", the dateline "CAPE TOWN —") is the writer's place, not a co-author
     # (:mod:`.byline_places`; the gazetteer knows no such town)
     "byline-places": True,
-    # a co-author beside JSON-LD's first author (``co-author-names``) may have a surname that prose
-    # capitalises as a common word ("Nancy Jo Sales", "Doris Day"): only a place's or an
-    # organisation's words refuse one (:func:`not_a_co_author`)
-    "co-author-surnames": True,
     # "Olli Virtanen ja Maija Korhonen": the page's language's word for "and" (CLDR's list patterns,
     # :func:`convert.locale.reading.list_words`) separates names too, beside :data:`_SEPARATORS`
     "list-words": True,
@@ -236,6 +232,7 @@ class AuthorFilter:
     language: str | None = None
     _page_text: str | None = None
     _places: frozenset[str] = frozenset()
+    _place_memo: dict[tuple[str, str], bool] = field(default_factory=dict)
     _publisher_key: str = ""
     _host_keys: set[str] = field(default_factory=set)
     _site_keys: set[str] = field(default_factory=set)
@@ -294,13 +291,19 @@ class AuthorFilter:
         out: list[str] = []
         parts = self._split(text)
         if AUTHOR_RULES["inverted-names"] and (natural := _inverted(text, parts)):
-            parts = [natural]
+            given = self._given(parts, raw)
+            if given is None:
+                return []  # "By Roe, Doe", "By Muster, Max": one name or two surnames, unknown
+            if given:
+                parts = [natural]
         if AUTHOR_RULES["photo-credits"]:
             parts = _without_photo_credits(parts)  # "By Jane Roe; photos by Max Muster/Reuters": Jane Roe
         if whole and AUTHOR_RULES["running-text"] and any(_running_text(part) for part in parts):
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         credit = False  # a newsroom's credit came first: what follows is its place, as after a name
         for part in parts:
+            if not part.strip():
+                continue  # "By Jane Roe,; John Doe": a comma before a line break
             if (out and looks_like_publisher(part)) or (
                 (out or credit) and self._is_site(_name_key(part), False)
             ):
@@ -320,7 +323,7 @@ class AuthorFilter:
                 continue  # "arianschlichenmayer": a login handle, not the name the page prints
             if len(parts) > 1 and " " not in name and name.islower():
                 continue  # "posted in news and politics": a lower-case word in a list is not a handle
-            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name):
+            if out and AUTHOR_RULES["byline-places"] and self._written_as_place(name, squash(raw)):
                 continue  # "By Jane Roe, Cape Town" on a page that writes "in Cape Town"
             if name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
@@ -333,7 +336,8 @@ class AuthorFilter:
             return parts
         from ...locale.reading import list_words
 
-        words = list_words(self.language)
+        # never a name's particle (Hausa "da": "Luiz Inácio da Silva")
+        words = tuple(w for w in list_words(self.language) if w.casefold() not in PARTICLES)
         if not words:
             return parts
         joins = re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+")
@@ -341,13 +345,41 @@ class AuthorFilter:
         # whole: the name test has no case to go by, and a shorter part is no more a name
         return [piece for part in parts for piece in (joins.split(part) if _cased(part) else [part])]
 
-    def _written_as_place(self, name: str) -> bool:
-        if self.page is None:
+    def _given(self, parts: list[str], raw: str | None) -> bool | None:
+        """Whether a catalogue-order byline's second part (:func:`_inverted`) is a given name: not a
+        role ("Von Heiko, Redakteur"), nor a place the page writes as one ("Heiko, Kakuma"); and a
+        lone word ("Roe, Doe" may list two surnames) only on a page that writes it before the
+        surname ("Max Muster" beside "Muster, Max"): ``None`` when the page does not tell."""
+        given, surname = parts[1].strip(), parts[0].strip().rsplit(None, 1)[-1]
+        if has_role_word(given) or self._written_as_place(given, squash(raw)):
             return False
+        if self.page is None or not _LONE_WORD.fullmatch(given):
+            return True
+        return (
+            re.search(rf"(?<!\w){re.escape(given)}\s+{re.escape(surname)}(?!\w)", self._text()) is not None
+            or None
+        )
+
+    def _text(self) -> str:
+        """The page's text (:func:`.byline_places.page_text`), read once; its declared places too."""
         if self._page_text is None:
-            self._page_text = page_text(self.page)
-            self._places = declared_places(self.page)
-        return name.casefold() in self._places or written_as_place(self._page_text, name)
+            self._page_text = page_text(self.page) if self.page is not None else ""
+            self._places = declared_places(self.page) if self.page is not None else frozenset()
+        return self._page_text
+
+    def _written_as_place(self, name: str, byline: str) -> bool:
+        if self.page is None or not name:
+            return False
+        text = self._text()
+        if name.casefold() in self._places:
+            return True
+        key = (name, byline)
+        if key not in self._place_memo:
+            from ...locale.reading import list_words
+
+            joins = list_words(self.language) if self.language else ()
+            self._place_memo[key] = written_as_place(text, name, joins=joins, byline=byline)
+        return self._place_memo[key]
 
     def _a_credit(self, part: str, *, person: bool) -> str:
         """What newsroom's credit a byline's part is, if it names no person: ``"agency"``, an agency or
@@ -419,6 +451,10 @@ class AuthorFilter:
 #: A given name after a catalogue-order comma: a capitalised word, then initials ("F.", "J.R.") or
 #: lower-case surname particles ("Jong, Michiel de").
 _GIVEN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*\.?(?:[\s-]+(?:[A-ZÀ-Þ]\.)+|\s+[a-zß-ÿ]+)*")
+
+
+#: A given name that is one capitalised word, no initial, no particle ("Max", "Doe").
+_LONE_WORD = re.compile(r"[A-ZÀ-Þ][^\W\d_]+")
 
 
 def _inverted(text: str, parts: list[str]) -> str | None:
@@ -521,24 +557,10 @@ def _capitals_only(text: str) -> str:
 
 def not_a_co_author(name: str) -> bool:
     """Whether a byline's further name (one :meth:`AuthorFilter.names` kept) is no co-author after
-    all: a place, an organisation or an acronym the gazetteer knows
-    (:func:`convert.names.names_a_place_or_organisation`); with the rule ``co-author-surnames`` off,
-    also any name a capitalised run in prose would not be ("Nancy Jo Sales": "Sales")."""
-    if not AUTHOR_RULES["co-author-surnames"]:
-        return not looks_like_name(name, prose=True)
-    return not looks_like_name(name) or names_a_place_or_organisation(name)
-
-
-def without_role(text: str) -> str:
-    """A labelled byline without the role written after its names: "Uta Roe, Projektleiterin der HSS
-    in Tunesien" gives "Uta Roe", "Jane Roe, John Doe, head of the unit" gives "Jane Roe, John Doe";
-    a list of names ("Jane Roe, John Doe and Mary Major") stays whole. The role is the first part after
-    a comma that reads as running text, each of its names (split as a byline is) tested alone."""
-    parts = text.split(",")
-    for n in range(1, len(parts)):
-        if any(_running_text(name) for name in _SEPARATORS.split(parts[n])):
-            return ",".join(parts[:n]).rstrip()
-    return text
+    all: a name a capitalised run in prose would not be (a place, an organisation, a common word a
+    headline capitalises: "World Cup", "Election Day"). "Nancy Jo Sales" is refused too ("Sales"):
+    no maintained list of given names and surnames tells her from a section's label."""
+    return not looks_like_name(name, prose=True)
 
 
 def running_text(part: str) -> bool:
