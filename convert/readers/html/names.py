@@ -304,7 +304,7 @@ class AuthorFilter:
             return []  # "Iberische Weine in Berlin - ...": a description, so none of its parts is a byline
         credit = False  # a newsroom's credit came first: what follows is its place, as after a name
         for part in parts:
-            if (out and " " not in part.strip() and looks_like_publisher(part)) or (
+            if (out and looks_like_publisher(part)) or (
                 (out or credit) and self._is_site(_name_key(part), False)
             ):
                 break  # "By Jane Roe, BBC News, New York": after the newsroom comes its place
@@ -365,7 +365,7 @@ class AuthorFilter:
         ):
             return "agency"
         if AUTHOR_RULES["desk-names"] and (
-            names_a_unit(text) or names_a_desk(text) or is_role(text) or (not person and _a_paper_role(text))
+            names_a_unit(text) or names_a_desk(text) or is_role(text) or _a_paper_role(text)
         ):
             return "desk"
         return ""

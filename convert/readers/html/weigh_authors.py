@@ -158,21 +158,11 @@ def weigh_authors(
         (byline_names, byline_where),
         (extracted_names, traf_where),
     ]
-    # trafilatura's guess of a name JSON-LD types Person is read as a person's too ("Tom College")
-    people = {_name_key(name) for name, person in ld_pairs if person}
-    ld_guesses = [
-        n
-        for n in check.names(
-            extracted.author.replace(";", ",") if extracted.author else None, whole=False, person=True
-        )
-        if _name_key(n) in people and (_is_shown(n, shown) or not AUTHOR_RULES["shown"])
-    ]
     if ld_names and (
         other := _agreeing(
             ld_names,
             [
                 *everything[1:],
-                (ld_guesses, traf_where),
                 *([_owners(ld_pairs, meta_values, shown, byline_names)] if AUTHOR_RULES["owners"] else []),
                 *(
                     [_signed_by_page(tree, ld_names, text, extracted.title)]
