@@ -35,6 +35,8 @@ __all__ = [
     "is_company",
     "is_role",
     "looks_like_name",
+    "a_newsrooms_initials",
+    "is_paper_word",
     "looks_like_publisher",
     "names_a_desk",
     "names_a_paper",
@@ -257,23 +259,42 @@ def names_a_unit(text: str) -> bool:
     if any(w in _UNIT_WORDS for w in _words(text)):
         return True
     words = text.split()
+    capitals = text.isupper()
     return any(
-        w.strip(".,").casefold() in _PLACED_UNIT_WORDS and n and _a_newsroom_or_place(words[:n])
+        w.strip(".,").casefold() in _PLACED_UNIT_WORDS and n and _a_newsroom_or_place(words[:n], capitals)
         for n, w in enumerate(words)
     )
 
 
-def _a_newsroom_or_place(words: list[str]) -> bool:
-    """Whether ``words`` end in a place the gazetteer knows ("New York"), an initialism ("AP") or a
-    word of a paper's or an agency's name ("Reuters", "News")."""
+def _initialism(word: str, capitals: bool) -> bool:
+    """Whether ``word`` is a newsroom's initialism ("BBC", "CNN"): three to six capitals, in a name not
+    written all in capitals ("EMILY POST" is a name in capitals). Two capitals are a given name's
+    initials as often ("TJ Holmes", "JD Post"); the agencies' two ("AP") are :data:`_PUBLISHER_WORDS`."""
+    return not capitals and word.isupper() and word.isalpha() and 3 <= len(word) <= 6
+
+
+def a_newsrooms_initials(word: str) -> bool:
+    """Whether ``word`` is a newsroom's initials: three to six capitals ("CNN", "DPA") or an agency's two
+    ("AP"), not a given name's two ("TJ", "JD")."""
+    return _initialism(word, False) or (word.isupper() and word.casefold() in _PUBLISHER_WORDS)
+
+
+def _a_place(words: list[str], capitals: bool) -> bool:
+    """Whether ``words`` are a place the gazetteer knows ("New York"; "NEW YORK" in a name in capitals)."""
     from . import gazetteer
 
+    text = " ".join(words).strip(".,")
+    return (text.title() if capitals else text) in gazetteer.PLACES
+
+
+def _a_newsroom_or_place(words: list[str], capitals: bool = False) -> bool:
+    """Whether ``words`` end in a place the gazetteer knows ("New York"), an initialism ("CNN",
+    :func:`_initialism`) or a word of a paper's or an agency's name ("Reuters", "News", "AP");
+    ``capitals``: the name is written all in capitals."""
     last = words[-1].strip(".,")
-    if last.casefold() in _PUBLISHER_WORDS or (last.isupper() and last.isalpha() and len(last) > 1):
+    if last.casefold() in _PUBLISHER_WORDS or _initialism(last, capitals):
         return True
-    return any(
-        " ".join(words[n:]).strip(".,") in gazetteer.PLACES for n in range(max(0, len(words) - 3), len(words))
-    )
+    return any(_a_place(words[n:], capitals) for n in range(max(0, len(words) - 3), len(words)))
 
 
 #: The head words of an institution's name, never a person's: the words of the gazetteer's
@@ -355,6 +376,12 @@ _PAPER_WORDS = frozenset(
 )
 
 
+def is_paper_word(word: str) -> bool:
+    """Whether ``word`` is one of a paper's or a broadcaster's generic words ("Post", "News"), not an
+    agency's name, whose words are given names too ("Ria", "Efe")."""
+    return word.strip(".,()").casefold() in _PAPER_WORDS
+
+
 def looks_like_publisher(text: str) -> bool:
     """A news organisation: a wire acronym (``AP``), a news agency or paper's name, or a site."""
     words = [w.strip(".,()").lower() for w in text.split()]
@@ -368,35 +395,32 @@ def looks_like_publisher(text: str) -> bool:
 
 
 def names_a_paper(text: str) -> bool:
-    """Whether ``text``, whole, is a paper's or a broadcaster's name: two words or more, the last a word of
-    :data:`_PUBLISHER_WORDS`, each before it "The", a place the gazetteer knows, an initialism or such a
-    word too ("The Washington Post", "BBC News", "New York Daily News"). A person's surname may be one of
-    the words ("Emily Post", "Lisa Daily"): a given name is no place."""
+    """Whether ``text``, whole, is a paper's or a broadcaster's name: two of a paper's words together
+    ("Metric Media News Service"), or two words or more, the last a word of :data:`_PUBLISHER_WORDS`,
+    each before it a place the gazetteer knows, an initialism (:func:`_initialism`) or such a word too
+    ("BBC News", "New York Daily News", "The Washington Post"). A person's surname may be one of the
+    words ("Emily Post", "Lisa Daily", "EMILY POST"), and their given name a paper's word ("Post
+    Malone", "Herald Tamrat") or a place's ("Georgia Bloomberg", "Sydney Post"): a place and one word
+    of a paper's are a paper only after "The" ("The Washington Post") or before another word of one."""
     words = [w.strip(".,()") for w in text.split()]
     folded = [w.casefold() for w in words]
     if not 2 <= len(words) <= 6:
         return False
-    if (folded[1] if folded[0] == "the" else folded[0]) in _PAPER_WORDS:
-        return True  # "Telegraph Sport", "Herald Reporter": a paper's name first; no given name is one
     if any(a in _PAPER_WORDS and b in _PAPER_WORDS for a, b in zip(folded, folded[1:], strict=False)):
         return True  # "Metric Media News Service": two of a paper's words together
     if folded[-1] not in _PUBLISHER_WORDS:
         return False
-    rest = words[1:] if words[0].casefold() == "the" else words
+    the = folded[0] == "the"
+    rest = words[1:] if the else words
+    capitals = text.isupper()
     n = 0
     while n < len(rest) - 1:
-        if rest[n].casefold() in _PUBLISHER_WORDS or (
-            rest[n].isupper() and rest[n].isalpha() and len(rest[n]) > 1
-        ):
+        if rest[n].casefold() in _PUBLISHER_WORDS or _initialism(rest[n], capitals):
             n += 1
             continue
-        from . import gazetteer
-
-        span = next(
-            (k for k in (3, 2, 1) if " ".join(rest[n : n + k]) in gazetteer.PLACES and n + k < len(rest)), 0
-        )
-        if not span:
-            return False
+        span = next((k for k in (3, 2, 1) if n + k < len(rest) and _a_place(rest[n : n + k], capitals)), 0)
+        if not span or (not the and len(rest) == 2):
+            return False  # "Georgia Bloomberg", "Paris Press": a given name that is a place's
         n += span
     return len(rest) >= 2
 

@@ -80,6 +80,29 @@ SURNAMES = [
     "Efe Kaya",
     "Ansa Virtanen",
     "Jean Bureau",
+    # a name in capitals has no initialism, and a tail ("Wire") is never stripped to leave one
+    "EMILY POST",
+    "MICHAEL BLOOMBERG",
+    "LISA DAILY",
+    "TOM HERALD",
+    "SARAH WIRE",
+    "JEAN BUREAU",
+    # two capitals are a given name's initials as often as a newsroom's
+    "JD Post",
+    "TJ Wire",
+    # a given name that is a paper's word or a place's
+    "Post Malone",
+    "Herald Tamrat",
+    "Media Ali",
+    "Tribune Roe",
+    "Georgia Bloomberg",
+    "Paris Press",
+    "Sydney Post",
+    # a surname that is a title after an agency's word or a given name and a paper's word
+    "Ria King",
+    "Ria Bishop",
+    "Press King",
+    "Lizzie Post Judge",
 ]
 
 
@@ -218,10 +241,28 @@ def test_a_microdata_publisher_is_neither_a_person_nor_a_nested_item() -> None:
     "credit",
     [
         "Jane Roe Associated Press Published",
-        "Telegraph Sport",
+        "Herald Reporter",
         "Online News Editor",
         "Metric Media News Service",
     ],
 )
 def test_a_papers_desk_or_a_name_run_on_into_its_agency_is_no_author(credit: str) -> None:
     assert AuthorFilter().names(credit) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BY EMILY POST AND JANE ROE", ["EMILY POST", "JANE ROE"]),
+        ("By Jane Roe, BBC News, New York", ["Jane Roe"]),
+    ],
+)
+def test_a_co_author_whose_surname_is_a_papers_word_is_kept(line: str, names: list[str]) -> None:
+    assert authors(page(f'<p class="byline">{line}</p>')) == names
+
+
+@pytest.mark.parametrize(
+    "credit", ["The Washington Post", "New York Times", "AP Wire", "CNN Wire", "BBC News"]
+)
+def test_a_papers_name_is_still_a_credit(credit: str) -> None:
+    assert names_an_agency(credit)

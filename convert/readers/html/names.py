@@ -16,8 +16,10 @@ from ...locale.agencies import agency_key, agency_keys
 from ...names import (
     PARTICLES,
     SUFFIXES,
+    a_newsrooms_initials,
     has_domain,
     has_role_word,
+    is_paper_word,
     is_role,
     looks_like_name,
     looks_like_publisher,
@@ -185,8 +187,9 @@ AUTHOR_RULES = {
     # JSON-LD or microdata publisher, and each segment of them ("Infoportal - Diakonie Deutschland"
     # names "Diakonie Deutschland"); a JSON-LD Person keeps it (a personal site named after its owner)
     "site-names": True,
-    # a name with an agency's or a paper's word (:func:`convert.names.looks_like_publisher`) is no
-    # person's, from any source
+    # an agency's or a paper's whole name (:func:`names_an_agency`: "Reuters", "BBC News", "The
+    # Washington Post") is no person's, from any source; a name JSON-LD types Person only when it is an
+    # agency's whole name or initials (a surname or a given name may be a paper's word: "Emily Post")
     "agency-names": True,
     # a name with a word for a newsroom's unit ("Sports Desk", "Washington Bureau") is no person's,
     # from any source (:func:`convert.names.names_a_unit`)
@@ -390,7 +393,7 @@ class AuthorFilter:
         if not text:
             return ""
         if AUTHOR_RULES["agency-names"] and (
-            names_an_agency(text) or (not person and names_an_institution(text))
+            names_an_agency(text, papers=not person) or (not person and names_an_institution(text))
         ):
             return "agency"
         if AUTHOR_RULES["desk-names"] and (
@@ -490,15 +493,18 @@ def _cased(text: str) -> bool:
 _CREDIT_TAIL = re.compile(r"\s+(?i:staff|updated|wire)$")
 
 
-def names_an_agency(text: str) -> bool:
+def names_an_agency(text: str, *, papers: bool = True) -> bool:
     """Whether ``text``, whole (a trailing "Staff" or "Updated" aside), is a news agency's name
     (:func:`convert.locale.agencies.agency_keys`: "Reuters", "Deutsche Presse-Agentur"), its initials
     ("AP", "DPA") or a paper's or a broadcaster's name (:func:`convert.names.names_a_paper`). A word of
-    one in a person's name is no credit: "Emily Post", "Michael R. Bloomberg", "Ria Misra"."""
-    text = _CREDIT_TAIL.sub("", text.strip())
+    one in a person's name is no credit: "Emily Post", "Michael R. Bloomberg", "Ria Misra". Without
+    ``papers`` (a name JSON-LD or microdata types Person) only an agency's whole name or initials are."""
+    text = text.strip()
     if text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
-        return True
-    return agency_key(text) in agency_keys() or names_a_paper(text)
+        return True  # "AP", "DPA"; not what stays of "SARAH WIRE" without its tail
+    if (bare := _CREDIT_TAIL.sub("", text)) != text and not text.isupper() and a_newsrooms_initials(bare):
+        return True  # "AP Wire", "CNN Staff"; not "TJ Wire", "SARAH WIRE"
+    return agency_key(bare) in agency_keys() or (papers and names_a_paper(bare))
 
 
 def _holds_an_agency(text: str) -> bool:
@@ -513,13 +519,23 @@ def _holds_an_agency(text: str) -> bool:
 
 
 def _a_paper_role(text: str) -> bool:
-    """A role of a paper's desk: a role's or title's word after a paper's word ("Online News Editor",
-    "Sports Editor" is not: no paper's word)."""
+    """A role of a paper's desk: a role's or title's word after a paper's word (:func:`is_paper_word`),
+    with no given name before that ("Herald Reporter", "Online News Editor"; "Sports Editor" is not:
+    no paper's word; "Lizzie Post Judge" is a name: a given name, a surname, a surname that is a title)."""
     words = text.split()
+    if len(words) < 2 or not is_role(words[-1]):
+        return False
+    first = next((n for n, w in enumerate(words[:-1]) if is_paper_word(w)), None)
+    return first is not None and all(_no_given_name(w) for w in words[:first])
+
+
+def _no_given_name(word: str) -> bool:
+    """Whether a word before a paper's word is no given name: "The", a word the gazetteer knows for a
+    common word ("Online"), an initialism, a place."""
+    from ...gazetteer import NOT_NAMES
+
     return (
-        len(words) >= 2
-        and is_role(words[-1])
-        and any(looks_like_publisher(w) and not (w.isupper() and len(w) > 1) for w in words[:-1])
+        word.casefold() == "the" or word in NOT_NAMES or (word.isupper() and len(word) > 2) or _is_place(word)
     )
 
 
