@@ -222,14 +222,18 @@ class _Watchdog:
     A socket timeout bounds each read only: a server sending a header line a
     second, or a TLS handshake a byte at a time, never trips it. At the deadline
     this timer shuts the sockets down, which ends whatever read is waiting
-    (connecting, the handshake, the status line, the headers or the body).
+    (the TLS handshake, the status line, the headers or the body; connecting has
+    its timeout capped at the time left). It holds a duplicate of each socket
+    (:meth:`socket.socket.dup`): TLS detaches the socket it wraps and http.client
+    drops its own once the headers are read, but a shutdown through any descriptor
+    of a connection ends it. The duplicates are closed by :meth:`cancel`.
     """
 
     def __init__(self, deadline: float) -> None:
         self.deadline = deadline
         self.fired = False
         self._lock = threading.Lock()
-        self._connections: list[object] = []
+        self._sockets: list[socket.socket] = []
         self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
         self._timer.daemon = True
         self._timer.start()
@@ -238,24 +242,26 @@ class _Watchdog:
         """Seconds until the deadline (at least a millisecond: 0 would mean no timeout)."""
         return max(0.001, self.deadline - time.monotonic())
 
-    def watch(self, connection: object) -> None:
+    def watch(self, sock: socket.socket) -> None:
+        """Watch a connected socket (its duplicate is kept)."""
         with self._lock:
-            self._connections.append(connection)
+            self._sockets.append(sock.dup())
         if self.fired:
             self._fire()
 
     def _fire(self) -> None:
         self.fired = True
         with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            sock = getattr(connection, "sock", None)
-            if sock is not None:
+            for sock in self._sockets:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
 
     def expired(self) -> bool:
         return self.fired or time.monotonic() >= self.deadline
@@ -339,14 +345,7 @@ def _fetch_hops(
             )
         else:
             pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
-        new_conn = pool._new_conn
-
-        def watched_conn(new_conn: Callable[[], object] = new_conn) -> object:
-            connection = new_conn()
-            watchdog.watch(connection)
-            return connection
-
-        setattr(pool, "_new_conn", watched_conn)  # noqa: B010  (mypy: a method cannot be assigned)
+        _watch_sockets(pool, watchdog)
         try:
             response = pool.urlopen(
                 "GET",
@@ -385,6 +384,26 @@ def _fetch_hops(
             response.close()  # its connection too: a redirect's unread body must not keep the socket open
             pool.close()
     raise InputError(f"more than {max_redirects} redirects", path=url)
+
+
+def _watch_sockets(pool: object, watchdog: _Watchdog) -> None:
+    """Hand every socket ``pool`` connects to ``watchdog`` (wrapping, on each new connection,
+    the method that makes its socket: urllib3 has no hook for it)."""
+    new_conn = getattr(pool, "_new_conn")  # noqa: B009
+
+    def watched_conn() -> object:
+        connection = new_conn()
+        new_sock = getattr(connection, "_new_conn")  # noqa: B009
+
+        def watched_sock() -> socket.socket:
+            sock: socket.socket = new_sock()
+            watchdog.watch(sock)
+            return sock
+
+        setattr(connection, "_new_conn", watched_sock)  # noqa: B010  (mypy: a method cannot be assigned)
+        return connection
+
+    setattr(pool, "_new_conn", watched_conn)  # noqa: B010
 
 
 def _follow(current: str, location: str, status: int, url: str) -> str:
