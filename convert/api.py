@@ -330,7 +330,7 @@ def render(
     exporter = exporters.get(to)
     theme = style if isinstance(style, Theme) else load_theme(str(style))
     opts = options or ExportOptions()
-    from .fetch import resource_session  # Pillow: not for a command that renders nothing
+    from ._session import resource_session
 
     try:
         with collect_warnings() as found, resource_session():  # a resource is fetched once per call
@@ -529,7 +529,7 @@ def convert(
     label = str(src_path) if src_path is not None else (name or "<bytes>")
     # Render everything first, then write: a failing format leaves no files.
     rendered: dict[str, bytes] = {}
-    from .fetch import resource_session
+    from ._session import resource_session
 
     with resource_session():  # every format shares what the first fetched
         for fmt in outs:

@@ -208,7 +208,7 @@ def _convert_page(
                 targets = api.plan_outputs(None, out, formats, stem)
         opts = options() if options else export_options()
         rendered = []
-        from ..fetch import resource_session
+        from .._session import resource_session
 
         with resource_session():  # the formats share what the first fetched
             for fmt, target in targets.items():

@@ -279,7 +279,7 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
     )
     warnings = list(read_warnings)
     rendered: list[tuple[str, Path, bytes]] = []
-    from ..fetch import resource_session
+    from .._session import resource_session
 
     with resource_session():  # the formats share what the first fetched
         for fmt, out in spec.outputs:

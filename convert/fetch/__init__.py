@@ -43,9 +43,6 @@ import io
 import struct
 import warnings
 from base64 import b64encode
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,14 +52,13 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+from .._session import resource_session
 from ..errors import shown
 from ..io import decode_data_uri
 from ..limits import image_refusal
 from ..web.http import host_allowed, literal_refusal
 
 if TYPE_CHECKING:  # WeasyPrint is imported on first use (see __getattr__)
-    from ..errors import InputError
-    from ..web.http import Response
     from ._weasyprint import PolicyFetcher
 
 __all__ = [
@@ -89,10 +85,6 @@ RESOURCE_READ_TIMEOUT = 10.0
 #: every few seconds would otherwise hold a conversion for as long as it likes).
 RESOURCE_DEADLINE = 30.0
 
-#: Bytes of fetched resources one :func:`resource_session` keeps at most (past it, a URL's
-#: outcome is still kept when it failed, its bytes no longer).
-SESSION_BYTES = 256 * 1024 * 1024
-
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _LOCAL_HOSTS = frozenset({"", "localhost"})
 
@@ -105,40 +97,6 @@ def __getattr__(name: str) -> Any:
 
         return PolicyFetcher
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class _Session:
-    """What one conversion fetched: (URL, allowed hosts) -> the response, or the error it raised."""
-
-    def __init__(self) -> None:
-        self.outcomes: dict[tuple[str, tuple[str, ...]], Response | InputError] = {}
-        self.size = 0
-
-    def keep(self, key: tuple[str, tuple[str, ...]], outcome: Response | InputError) -> None:
-        size = len(getattr(outcome, "data", b""))
-        if self.size + size <= SESSION_BYTES:
-            self.outcomes[key] = outcome
-            self.size += size
-
-
-_session: ContextVar[_Session | None] = ContextVar("broadsheet_resources", default=None)
-
-
-@contextmanager
-def resource_session() -> Iterator[None]:
-    """Fetch each remote resource once inside this block (nested blocks share the outer one's)."""
-    if _session.get() is not None:
-        yield
-        return
-    token = _session.set(_Session())
-    try:
-        yield
-    finally:
-        _session.reset(token)
-
-
-def current_session() -> _Session | None:
-    return _session.get()
 
 
 class ResourceRefused(ValueError):

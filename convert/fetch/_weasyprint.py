@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .._session import current_session
 from ..errors import InputError, LimitError
 from ..limits import check_xml, image_refusal
 from . import (
@@ -23,7 +24,6 @@ from . import (
     ResourcePolicy,
     ResourceRefused,
     _short,
-    current_session,
 )
 
 __all__ = ["PolicyFetcher"]
@@ -77,7 +77,7 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
         key = (url, self.policy.allowed_hosts)
         got: Response | InputError
         if session is not None and key in session.outcomes:
-            got = session.outcomes[key]  # fetched before in this conversion: not asked for again
+            got = cast("Response | InputError", session.outcomes[key])  # fetched before: not asked again
         else:
             try:
                 got = fetch(
