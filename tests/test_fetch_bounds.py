@@ -242,3 +242,14 @@ def test_ipv4_inside_6to4_and_teredo_is_judged_as_ipv4(address: str) -> None:
 def test_a_trailing_dot_on_an_allowed_host_still_resolves(server: _Server) -> None:
     got = fetch(f"http://127.0.0.1.:{server.port}/img2.png", allowed_hosts=("127.0.0.1",))
     assert got.data == PNG
+
+
+def test_an_input_url_redirected_to_a_refused_host_is_named_with_the_redirect_quoted_safely(
+    server: _Server,
+) -> None:
+    with pytest.raises(InputError) as caught:
+        fetch(f"{server.base}/esc", allowed_hosts=("127.0.0.1",))
+    line = caught.value.one_line()
+    assert caught.value.path == f"{server.base}/esc"
+    assert "127.0.0.2 is a loopback address (it redirected to http://127.0.0.2:9/" in line, line
+    assert not any(c in line for c in "\x1b\x07\x9b") and "x" * 300 not in line

@@ -171,22 +171,24 @@ class Response:
         return None
 
 
-def _resolve(host: str, port: int, url: str, allowed_hosts: tuple[str, ...]) -> str:
-    """The address to connect to for ``host``: every address it resolves to must be allowed."""
+def _resolve(host: str, port: int, current: str, url: str, allowed_hosts: tuple[str, ...]) -> str:
+    """The address to connect to for ``host`` (of ``current``, ``url`` or a redirect from it):
+    every address it resolves to must be allowed. Errors name ``url``."""
+    where = "" if current == url else f" (it redirected to {shown(current)})"
     try:
         # One trailing dot is the DNS root ("localhost." is localhost), not part of the name.
         infos = socket.getaddrinfo(host[:-1] if host.endswith(".") else host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise InputError(f"cannot resolve the host {host!r} ({exc})", path=url) from None
+        raise InputError(f"cannot resolve the host {host!r} ({exc}){where}", path=url) from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
-        raise InputError(f"the host {host!r} has no address", path=url)
+        raise InputError(f"the host {host!r} has no address{where}", path=url)
     if not host_allowed(host, allowed_hosts):
         for address in addresses:
             reason = address_refusal(address)
             if reason is not None:
                 raise HostRefused(
-                    f"refused to connect to {host}: {reason}",
+                    f"refused to connect to {host}: {reason}{where}",
                     hint=f"only if you trust it: --allow-host {host}",
                     path=url,
                 )
@@ -324,7 +326,7 @@ def _fetch_hops(
         if watchdog.expired():
             raise late
         scheme, host, port = _check_url(current, url)
-        address = _resolve(host, port, current, allowed)
+        address = _resolve(host, port, current, url, allowed)
         # No read may outlast the deadline; the watchdog ends one already waiting when it passes.
         timeout = urllib3.Timeout(
             connect=min(connect_timeout, watchdog.left()), read=min(read_timeout, watchdog.left())
