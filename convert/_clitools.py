@@ -22,7 +22,7 @@ from .errors import ConvertError
 from .errors import shown as _safe
 
 #: Longest line quoted from an error or warning (controls are removed from all of it).
-_LINE = 2000
+_LINE = 10_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -584,7 +584,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
     if batch.progress != "json":
         for outcome in report.outcomes:
             for warning in condensed_warnings(list(outcome.warnings)):
-                click.echo(f"warning: {shown(outcome.rel, 2000)}: {shown(warning, 2000)}", err=True)
+                click.echo(f"warning: {shown(outcome.rel, 10_000)}: {shown(warning, 10_000)}", err=True)
     if batch.progress != "json" and not batch.quiet:
         click.echo(report.summary(), err=True)
     return report.exit_code

@@ -39,7 +39,9 @@ class ConvertError(Exception):
 
     def one_line(self) -> str:
         """``path: message (hint)`` on one line, for logs and reports."""
-        text = f"{shown(self.path)}: {self.message}" if self.path else self.message
+        text = (
+            f"{shown(self.path, 10_000)}: {self.message}" if self.path else self.message
+        )  # controls out, not cut
         if self.hint:
             text += f" (hint: {self.hint})"
         return text

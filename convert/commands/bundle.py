@@ -90,7 +90,7 @@ def bundle_cmd(
             cover=cover,
         )
     for warning in condensed_warnings(warnings):
-        click.echo(f"warning: {shown(warning, 2000)}", err=True)
+        click.echo(f"warning: {shown(warning, 10_000)}", err=True)
     if not quiet:
         for path in written:
             click.echo(f"wrote {path}")

@@ -77,7 +77,7 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
 
     def report(outcome: Any) -> None:
         if outcome.error:
-            click.echo(f"error: {shown(outcome.error, 2000)}", err=True)
+            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
         elif outcome.status == "converted" and not args.quiet:
             for path in outcome.outputs:
                 click.echo(f"wrote {Path(output) / path}")
