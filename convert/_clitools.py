@@ -19,6 +19,10 @@ import click
 
 from . import _gc
 from .errors import ConvertError
+from .errors import shown as _safe
+
+#: Longest line quoted from an error or warning (controls are removed from all of it).
+_LINE = 10_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,7 +81,7 @@ def fail(exc: BaseException, where: str | None = None) -> int:
     if isinstance(exc, ConvertError):
         if where:
             exc.with_path(where)
-        click.echo(f"error: {exc.one_line()}", err=True)
+        click.echo(f"error: {_safe(exc.one_line(), _LINE)}", err=True)
         if _is_debug():
             _print_traceback(exc)
         return exc.exit_code
@@ -144,7 +148,7 @@ def condensed_warnings(warnings: list[str], limit: int = WARNINGS_SHOWN) -> list
 def _print_warnings(src: str, warnings: list[str]) -> None:
     label = "<stdin>" if src == "-" else src
     for warning in condensed_warnings(warnings):
-        click.echo(f"warning: {label}: {warning}", err=True)
+        click.echo(f"warning: {_safe(label, _LINE)}: {_safe(warning, _LINE)}", err=True)
 
 
 def progress_printer(mode: str, quiet: bool) -> Callable[[dict[str, Any]], None] | None:

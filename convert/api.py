@@ -330,8 +330,10 @@ def render(
     exporter = exporters.get(to)
     theme = style if isinstance(style, Theme) else load_theme(str(style))
     opts = options or ExportOptions()
+    from ._session import resource_session
+
     try:
-        with collect_warnings() as found:
+        with collect_warnings() as found, resource_session():  # a resource is fetched once per call
             data: bytes = exporter.export(article, theme, opts)
     except ConvertError:
         raise
@@ -527,14 +529,17 @@ def convert(
     label = str(src_path) if src_path is not None else (name or "<bytes>")
     # Render everything first, then write: a failing format leaves no files.
     rendered: dict[str, bytes] = {}
-    for fmt in outs:
-        try:
-            result = render(article, fmt, style=theme, options=opts)
-        except ConvertError as exc:
-            raise exc.with_path(label) from exc.__cause__
-        if warnings is not None:
-            warnings.extend(result.warnings)
-        rendered[fmt] = result.data
+    from ._session import resource_session
+
+    with resource_session():  # every format shares what the first fetched
+        for fmt in outs:
+            try:
+                result = render(article, fmt, style=theme, options=opts)
+            except ConvertError as exc:
+                raise exc.with_path(label) from exc.__cause__
+            if warnings is not None:
+                warnings.extend(result.warnings)
+            rendered[fmt] = result.data
     if src_path is None and (dest is None or not dest_is_file(dest, formats)):
         outs = _unclaimed(outs, rendered, stem, article)
     atomic_write_all((outs[fmt], data) for fmt, data in rendered.items())

@@ -31,7 +31,7 @@ from ._clitools import (
 from ._version import __version__
 from .cache import dataclass
 from .commands._web import has_web_inputs, is_url_list, selection_options
-from .errors import ConvertError, OutputError, UsageError
+from .errors import ConvertError, OutputError, UsageError, shown
 
 if TYPE_CHECKING:
     from .base import ExportOptions
@@ -584,7 +584,7 @@ def _convert_folders(args: _ConvertArgs) -> int:
     if batch.progress != "json":
         for outcome in report.outcomes:
             for warning in condensed_warnings(list(outcome.warnings)):
-                click.echo(f"warning: {outcome.rel}: {warning}", err=True)
+                click.echo(f"warning: {shown(outcome.rel, 10_000)}: {shown(warning, 10_000)}", err=True)
     if batch.progress != "json" and not batch.quiet:
         click.echo(report.summary(), err=True)
     return report.exit_code

@@ -39,7 +39,9 @@ class ConvertError(Exception):
 
     def one_line(self) -> str:
         """``path: message (hint)`` on one line, for logs and reports."""
-        text = f"{self.path}: {self.message}" if self.path else self.message
+        text = (
+            f"{shown(self.path, 10_000)}: {self.message}" if self.path else self.message
+        )  # controls out, not cut
         if self.hint:
             text += f" (hint: {self.hint})"
         return text
@@ -100,3 +102,14 @@ class MissingDependencyError(ConvertError):
     """A library or external tool the format needs is missing."""
 
     exit_code = 5
+
+
+_CONTROLS = str.maketrans({c: None for c in [*range(0x20), *range(0x7F, 0xA0)]})
+
+
+def shown(text: object, limit: int = 200) -> str:
+    """Text from outside (a URL a server redirected to, a server's reason phrase) made safe to
+    quote in a message: C0, DEL and C1 controls (terminal escape sequences, BEL, new lines)
+    removed, and cut to ``limit`` characters with an ellipsis."""
+    clean = str(text).translate(_CONTROLS)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"

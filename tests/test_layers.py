@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "io": 0,
     "cache": 0,
     "_gc": 0,
+    "_session": 0,
     "_version": 0,
     "_regex": 0,
     "article_parts": 0,

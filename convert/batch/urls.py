@@ -208,10 +208,13 @@ def _convert_page(
                 targets = api.plan_outputs(None, out, formats, stem)
         opts = options() if options else export_options()
         rendered = []
-        for fmt, target in targets.items():
-            result = api.render(article, fmt, style=style, options=opts)
-            warnings.extend(result.warnings)
-            rendered.append((target, result.data))
+        from .._session import resource_session
+
+        with resource_session():  # the formats share what the first fetched
+            for fmt, target in targets.items():
+                result = api.render(article, fmt, style=style, options=opts)
+                warnings.extend(result.warnings)
+                rendered.append((target, result.data))
         atomic_write_all(rendered)
     except ConvertError as exc:
         return UrlOutcome(url, "failed", error=exc.with_path(url).one_line())

@@ -279,10 +279,13 @@ def _convert(spec: JobSpec, src: Path) -> tuple[tuple[tuple[str, str], ...], tup
     )
     warnings = list(read_warnings)
     rendered: list[tuple[str, Path, bytes]] = []
-    for fmt, out in spec.outputs:
-        result = api.render(article, fmt, style=theme, options=options)
-        warnings += result.warnings
-        rendered.append((fmt, Path(out), result.data))
+    from .._session import resource_session
+
+    with resource_session():  # the formats share what the first fetched
+        for fmt, out in spec.outputs:
+            result = api.render(article, fmt, style=theme, options=options)
+            warnings += result.warnings
+            rendered.append((fmt, Path(out), result.data))
     _stop.hold()  # released by serve() once the parent has the result
     atomic_write_all((target, data) for _fmt, target, data in rendered)  # all of the job's outputs or none
     return tuple((fmt, str(target)) for fmt, target, _ in rendered), tuple(dict.fromkeys(warnings))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .._clitools import _debug_option, condensed_warnings, guarded, notes_and_cover_options
+from ..errors import shown
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -89,7 +90,7 @@ def bundle_cmd(
             cover=cover,
         )
     for warning in condensed_warnings(warnings):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning, 10_000)}", err=True)
     if not quiet:
         for path in written:
             click.echo(f"wrote {path}")

@@ -13,7 +13,7 @@ import click
 from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
-from ..errors import UsageError
+from ..errors import UsageError, shown
 from ._web import expand_all, label, read_entry, selection
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
 
     def report(outcome: Any) -> None:
         if outcome.error:
-            click.echo(f"error: {outcome.error}", err=True)
+            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
         elif outcome.status == "converted" and not args.quiet:
             for path in outcome.outputs:
                 click.echo(f"wrote {Path(output) / path}")

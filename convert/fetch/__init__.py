@@ -21,6 +21,10 @@ XML resources declaring entities (SVG entity bombs) and images that cannot be
 decoded are refused too: WeasyPrint reads only an image's header while laying
 out and would fail on a truncated file only when writing the PDF.
 
+Within :func:`resource_session` (one ``convert`` call: every exporter, a
+DOCX's fallback to pandoc, a PDF laid out again for its footnotes) each remote
+URL is fetched at most once: its bytes, or why it failed, are kept and reused.
+
 A refused URL is not an error: the resource is skipped, the document still
 renders, and the URL is recorded in :attr:`PolicyFetcher.skipped` (the reason
 in :attr:`PolicyFetcher.reasons`) so the command line can warn about it.
@@ -48,6 +52,8 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+from .._session import resource_session
+from ..errors import shown
 from ..io import decode_data_uri
 from ..limits import image_refusal
 from ..web.http import host_allowed, literal_refusal
@@ -67,6 +73,7 @@ __all__ = [
     "check_image",
     "image_decodes",
     "path_url",
+    "resource_session",
     "sniff_image",
 ]
 
@@ -167,8 +174,8 @@ class ResourcePolicy:
 
 
 def _short(url: str, limit: int = 120) -> str:
-    """Long ``data:`` URIs and the like cut to a readable length for messages."""
-    return url if len(url) <= limit else url[: limit - 1] + "…"
+    """Long ``data:`` URIs and the like cut to a readable length for messages, controls removed."""
+    return shown(url, limit)
 
 
 # --------------------------------------------------------------------------

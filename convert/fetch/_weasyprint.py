@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import io
 import warnings
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .._session import current_session
 from ..errors import InputError, LimitError
 from ..limits import check_xml, image_refusal
-from . import MAX_RESOURCE_BYTES, RESOURCE_READ_TIMEOUT, ResourcePolicy, ResourceRefused, _short
+from . import (
+    MAX_RESOURCE_BYTES,
+    RESOURCE_READ_TIMEOUT,
+    ResourcePolicy,
+    ResourceRefused,
+    _short,
+)
 
 __all__ = ["PolicyFetcher"]
 
@@ -64,26 +71,36 @@ class PolicyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no ty
 
     def _fetch_remote(self, url: str) -> URLFetcherResponse:
         """``url`` through :func:`convert.web.http.fetch`; any failure refuses it, with the reason."""
-        from ..web.http import HostRefused, fetch
+        from ..web.http import HostRefused, Response, fetch
 
-        try:
-            got = fetch(
-                url,
-                allowed_hosts=self.policy.allowed_hosts,
-                max_bytes=MAX_RESOURCE_BYTES,
-                connect_timeout=self._timeout,
-                read_timeout=self._timeout,
-                total_timeout=self.policy.deadline,
-                accept="*/*",
-                check=self.policy.refusal,
-            )
-        except LimitError:
+        session = current_session()
+        key = (url, self.policy.allowed_hosts)
+        got: Response | InputError
+        if session is not None and key in session.outcomes:
+            got = cast("Response | InputError", session.outcomes[key])  # fetched before: not asked again
+        else:
+            try:
+                got = fetch(
+                    url,
+                    allowed_hosts=self.policy.allowed_hosts,
+                    max_bytes=MAX_RESOURCE_BYTES,
+                    connect_timeout=self._timeout,
+                    read_timeout=self._timeout,
+                    total_timeout=self.policy.deadline,
+                    accept="*/*",
+                    check=self.policy.refusal,
+                )
+            except InputError as exc:
+                got = exc
+            if session is not None:
+                session.keep(key, got)
+        if isinstance(got, LimitError):
             self._refuse(url, f"larger than {MAX_RESOURCE_BYTES // (1024 * 1024)} MiB")
-        except HostRefused as exc:
-            hint = f" ({exc.hint})" if exc.hint else ""
-            self._refuse(url, f"{exc.message}{hint}")
-        except InputError as exc:
-            self._refuse(url, f"cannot be fetched: {_short(exc.message, 100)}")
+        if isinstance(got, HostRefused):
+            hint = f" ({got.hint})" if got.hint else ""
+            self._refuse(url, f"{got.message}{hint}")
+        if isinstance(got, InputError):
+            self._refuse(url, f"cannot be fetched: {_short(got.message, 100)}")
         headers = {k: v for k, v in got.headers.items() if k not in ("content-encoding", "content-length")}
         return URLFetcherResponse(got.final_url, got.data, headers, got.status)  # urllib3 decompressed it
 

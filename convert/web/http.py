@@ -19,8 +19,10 @@ are kept: urllib3 has no cookie jar.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import limits
 from .._version import __version__
-from ..errors import InputError, LimitError
+from ..errors import InputError, LimitError, shown
 
 __all__ = [
     "CONNECT_TIMEOUT",
@@ -90,8 +92,13 @@ def address_refusal(address: str) -> str | None:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return f"{address!r} is not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 inside IPv6: mapped (::ffff:a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo's client
+        # (2001:0::/32) reach that IPv4 address through a relay; judged as the IPv4 address.
+        embedded = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+        for inner in embedded:
+            if inner is not None and (reason := address_refusal(str(inner))) is not None:
+                return f"{ip} wraps {reason}"
     for test, what in (
         (ip.is_loopback, "a loopback"),
         (ip.is_link_local, "a link-local"),
@@ -164,42 +171,102 @@ class Response:
         return None
 
 
-def _resolve(host: str, port: int, url: str, allowed_hosts: tuple[str, ...]) -> str:
-    """The address to connect to for ``host``: every address it resolves to must be allowed."""
+def _resolve(host: str, port: int, current: str, url: str, allowed_hosts: tuple[str, ...]) -> str:
+    """The address to connect to for ``host`` (of ``current``, ``url`` or a redirect from it):
+    every address it resolves to must be allowed. Errors name ``url``."""
+    where = "" if current == url else f" (it redirected to {shown(current)})"
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        # One trailing dot is the DNS root ("localhost." is localhost), not part of the name.
+        infos = socket.getaddrinfo(host[:-1] if host.endswith(".") else host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise InputError(f"cannot resolve the host {host!r} ({exc})", path=url) from None
+        raise InputError(f"cannot resolve the host {host!r} ({exc}){where}", path=url) from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
-        raise InputError(f"the host {host!r} has no address", path=url)
+        raise InputError(f"the host {host!r} has no address{where}", path=url)
     if not host_allowed(host, allowed_hosts):
         for address in addresses:
             reason = address_refusal(address)
             if reason is not None:
                 raise HostRefused(
-                    f"refused to connect to {host}: {reason}",
+                    f"refused to connect to {host}: {reason}{where}",
                     hint=f"only if you trust it: --allow-host {host}",
                     path=url,
                 )
     return addresses[0]
 
 
-def _check_url(url: str, allowed_hosts: tuple[str, ...]) -> tuple[str, str, int]:
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in _SCHEMES:
-        raise InputError(f"only http and https URLs can be fetched, not {scheme or 'a relative'!r}", path=url)
-    host = parts.hostname
-    if not host:
-        raise InputError("the URL names no host", path=url)
-    if parts.username or parts.password:
-        raise InputError("URLs with a user name or password are not fetched", path=url)
+def _check_url(current: str, url: str) -> tuple[str, str, int]:
+    """``current``'s scheme, host and port; errors name ``url`` (asked for) and say when
+    ``current`` is a redirect from it."""
+    where = "" if current == url else f" (it redirected to {shown(current)})"
     try:
+        parts = urlsplit(current)
+        scheme = parts.scheme.lower()
+        host = parts.hostname
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise InputError("the URL has an invalid port", path=url) from None
+        raise InputError(f"the URL has an invalid host or port{where}", path=url) from None
+    if scheme not in _SCHEMES:
+        raise InputError(
+            f"only http and https URLs can be fetched, not {shown(scheme, 20) or 'a relative'!r}{where}",
+            path=url,
+        )
+    if not host:
+        raise InputError(f"the URL names no host{where}", path=url)
+    if parts.username or parts.password:
+        raise InputError(f"URLs with a user name or password are not fetched{where}", path=url)
     return scheme, host, port
+
+
+class _Watchdog:
+    """Shuts down every connection of one fetch when its deadline passes.
+
+    A socket timeout bounds each read only: a server sending a header line a
+    second, or a TLS handshake a byte at a time, never trips it. At the deadline
+    this timer shuts the sockets down, which ends whatever read is waiting
+    (the TLS handshake, the status line, the headers or the body; connecting has
+    its timeout capped at the time left). It holds a duplicate of each socket
+    (:meth:`socket.socket.dup`): TLS detaches the socket it wraps and http.client
+    drops its own once the headers are read, but a shutdown through any descriptor
+    of a connection ends it. The duplicates are closed by :meth:`cancel`.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.fired = False
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def left(self) -> float:
+        """Seconds until the deadline (at least a millisecond: 0 would mean no timeout)."""
+        return max(0.001, self.deadline - time.monotonic())
+
+    def watch(self, sock: socket.socket) -> None:
+        """Watch a connected socket (its duplicate is kept)."""
+        with self._lock:
+            self._sockets.append(sock.dup())
+        if self.fired:
+            self._fire()
+
+    def _fire(self) -> None:
+        self.fired = True
+        with self._lock:
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+    def expired(self) -> bool:
+        return self.fired or time.monotonic() >= self.deadline
 
 
 def fetch(
@@ -224,21 +291,46 @@ def fetch(
     policy's) is asked about the URL and every redirect before it is connected
     to; a reason from it, or a refused address, raises :class:`HostRefused`.
     """
-    import urllib3
-
     allowed = tuple(allowed_hosts)
     cap = max_bytes if max_bytes is not None else limits.current().input_bytes
-    timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
-    deadline = time.monotonic() + total_timeout
+    watchdog = _Watchdog(time.monotonic() + total_timeout)
+    try:
+        return _fetch_hops(
+            url, allowed, headers, cap, (connect_timeout, read_timeout, total_timeout),
+            max_redirects, accept, check, watchdog,
+        )  # fmt: skip
+    finally:
+        watchdog.cancel()
+
+
+def _fetch_hops(
+    url: str,
+    allowed: tuple[str, ...],
+    headers: Mapping[str, str] | None,
+    cap: int,
+    timeouts: tuple[float, float, float],
+    max_redirects: int,
+    accept: str,
+    check: Callable[[str], str | None] | None,
+    watchdog: _Watchdog,
+) -> Response:
+    import urllib3
+
+    connect_timeout, read_timeout, total_timeout = timeouts
+    late = InputError(f"the response took over {total_timeout:g} s (timed out)", path=url)
     current = url
     for _hop in range(max_redirects + 1):
         if check is not None and (refused := check(current)) is not None:
-            where = "" if current == url else f" (a redirect to {current})"
+            where = "" if current == url else f" (a redirect to {shown(current)})"
             raise HostRefused(f"refused{where}: {refused}", path=url)
-        if time.monotonic() > deadline:
-            raise InputError(f"the response took over {total_timeout:g} s (timed out)", path=url)
-        scheme, host, port = _check_url(current, allowed)
-        address = _resolve(host, port, current, allowed)
+        if watchdog.expired():
+            raise late
+        scheme, host, port = _check_url(current, url)
+        address = _resolve(host, port, current, url, allowed)
+        # No read may outlast the deadline; the watchdog ends one already waiting when it passes.
+        timeout = urllib3.Timeout(
+            connect=min(connect_timeout, watchdog.left()), read=min(read_timeout, watchdog.left())
+        )
         parts = urlsplit(current)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         default_port = 443 if scheme == "https" else 80
@@ -255,6 +347,7 @@ def fetch(
             )
         else:
             pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
+        _watch_sockets(pool, watchdog)
         try:
             response = pool.urlopen(
                 "GET",
@@ -266,20 +359,11 @@ def fetch(
                 decode_content=True,
                 assert_same_host=False,
             )
-        except urllib3.exceptions.NewConnectionError as exc:  # a subclass of ConnectTimeoutError
-            pool.close()
-            raise InputError(f"cannot connect to {host}: {str(exc).rsplit(': ', 1)[-1]}", path=url) from None
-        except urllib3.exceptions.ConnectTimeoutError:
-            pool.close()
-            raise InputError(
-                f"timed out connecting to {host} after {connect_timeout:g} s", path=url
-            ) from None
-        except urllib3.exceptions.ReadTimeoutError:
-            pool.close()
-            raise InputError(f"{host} sent nothing for {read_timeout:g} s (timed out)", path=url) from None
         except urllib3.exceptions.HTTPError as exc:
             pool.close()
-            raise InputError(f"cannot fetch: {_reason(exc)}", path=url) from None
+            if watchdog.expired():
+                raise late from None
+            raise _connect_error(exc, host, url, connect_timeout, read_timeout) from None
         try:
             status = response.status
             got = {k.lower(): v for k, v in response.headers.items()}
@@ -287,26 +371,71 @@ def fetch(
                 location = got.get("location")
                 if not location:
                     raise InputError(f"HTTP {status} redirect without a Location", path=url)
-                current = urljoin(current, location.strip())
+                current = _follow(current, location, status, url)
                 continue
             if status == 304:
                 return Response(url, current, status, got, b"")
             if not 200 <= status < 300:
-                message = f"HTTP {status} {response.reason or ''}".rstrip() + f" from {current}"
+                message = (
+                    f"HTTP {status} {shown(response.reason or '', 80)}".rstrip() + f" from {shown(current)}"
+                )
                 raise HTTPStatusError(message, status=status, path=url)
-            data = _read_capped(response, cap, url, read_timeout, (deadline, total_timeout))
+            data = _read_capped(response, cap, url, read_timeout, (watchdog, late))
             return Response(url, current, status, got, data)
         finally:
-            response.release_conn()
+            response.close()  # its connection too: a redirect's unread body must not keep the socket open
             pool.close()
     raise InputError(f"more than {max_redirects} redirects", path=url)
 
 
+def _watch_sockets(pool: object, watchdog: _Watchdog) -> None:
+    """Hand every socket ``pool`` connects to ``watchdog`` (wrapping, on each new connection,
+    the method that makes its socket: urllib3 has no hook for it)."""
+    new_conn = getattr(pool, "_new_conn")  # noqa: B009
+
+    def watched_conn() -> object:
+        connection = new_conn()
+        new_sock = getattr(connection, "_new_conn")  # noqa: B009
+
+        def watched_sock() -> socket.socket:
+            sock: socket.socket = new_sock()
+            watchdog.watch(sock)
+            return sock
+
+        setattr(connection, "_new_conn", watched_sock)  # noqa: B010  (mypy: a method cannot be assigned)
+        return connection
+
+    setattr(pool, "_new_conn", watched_conn)  # noqa: B010
+
+
+def _follow(current: str, location: str, status: int, url: str) -> str:
+    try:
+        return urljoin(current, location.strip())
+    except ValueError:  # "http://[::1"
+        raise InputError(f"HTTP {status} redirect to a malformed URL: {shown(location)}", path=url) from None
+
+
+def _connect_error(
+    exc: Exception, host: str, url: str, connect_timeout: float, read_timeout: float
+) -> InputError:
+    """The message for a request that failed before its response began."""
+    import urllib3
+
+    host = shown(host, 100)
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):  # a subclass of ConnectTimeoutError
+        return InputError(f"cannot connect to {host}: {shown(str(exc).rsplit(': ', 1)[-1], 100)}", path=url)
+    if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
+        return InputError(f"timed out connecting to {host} after {connect_timeout:g} s", path=url)
+    if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+        return InputError(f"{host} sent nothing for {read_timeout:g} s (timed out)", path=url)
+    return InputError(f"cannot fetch: {_reason(exc)}", path=url)
+
+
 def _read_capped(
-    response: object, cap: int, url: str, read_timeout: float, total: tuple[float, float]
+    response: object, cap: int, url: str, read_timeout: float, total: tuple[_Watchdog, InputError]
 ) -> bytes:
-    """The body, read in chunks; one byte past ``cap`` (after decompression) or the ``total``
-    ``(deadline, seconds)`` passing stops it."""
+    """The body, read in chunks; one byte past ``cap`` (after decompression) or the deadline
+    (``total``: the watchdog, and the error to raise when it passed) stops it."""
     import urllib3
 
     length = getattr(response, "headers", {}).get("content-length", "")
@@ -318,23 +447,29 @@ def _read_capped(
         raise _too_big(int(length), cap, url, declared=True)
     chunks: list[bytes] = []
     size = 0
-    deadline, total_timeout = total
+    watchdog, late = total
     try:
         # read1 returns what has arrived (a read() would wait for a whole chunk), so the deadline
-        # is checked at every packet a slow server drips.
+        # is checked at every packet a slow server drips; the watchdog ends a read waiting past it.
         while chunk := response.read1(_CHUNK):  # type: ignore[attr-defined]
             size += len(chunk)
             if size > cap:
                 raise _too_big(size, cap, url)
-            if time.monotonic() > deadline:
-                raise InputError(f"the response took over {total_timeout:g} s (timed out)", path=url)
+            if watchdog.expired():
+                raise late
             chunks.append(chunk)
-    except urllib3.exceptions.ReadTimeoutError:
-        raise InputError(f"the server stopped sending for {read_timeout:g} s (timed out)", path=url) from None
-    except urllib3.exceptions.DecodeError as exc:
-        raise InputError(f"the response cannot be decompressed ({_reason(exc)})", path=url) from None
-    except urllib3.exceptions.HTTPError as exc:
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        if watchdog.expired():
+            raise late from None
+        if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+            raise InputError(
+                f"the server stopped sending for {read_timeout:g} s (timed out)", path=url
+            ) from None
+        if isinstance(exc, urllib3.exceptions.DecodeError):
+            raise InputError(f"the response cannot be decompressed ({_reason(exc)})", path=url) from None
         raise InputError(f"the response broke off ({_reason(exc)})", path=url) from None
+    if watchdog.fired:  # the socket was shut down: what came is cut short
+        raise late
     return b"".join(chunks)
 
 
@@ -350,4 +485,4 @@ def _too_big(size: int, cap: int, url: str, *, declared: bool = False) -> LimitE
 def _reason(exc: BaseException) -> str:
     reason = getattr(exc, "reason", None)
     text = str(reason or exc)
-    return text.split(": ", 1)[-1] if len(text) > 160 else text
+    return shown(text.split(": ", 1)[-1] if len(text) > 160 else text, 160)
