@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 
 
@@ -26,3 +30,32 @@ class LoopbackServer(ThreadingHTTPServer):
             return
         print(f"test server: error handling a request from {client_address}", file=sys.__stderr__)
         traceback.print_exc(file=sys.__stderr__)
+
+
+@contextlib.contextmanager
+def serving_bytes(body: bytes, content_type: str = "image/png") -> Iterator[tuple[str, list[str]]]:
+    """A server on 127.0.0.1 answering every GET with ``body``: yields its base URL (ending in ``/``)
+    and the paths asked for, in order; stopped on leaving."""
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = LoopbackServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

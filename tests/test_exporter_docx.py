@@ -389,30 +389,10 @@ def test_xml_safe_keeps_what_xml_allows() -> None:
 def test_remote_images_are_fetched_with_allow_remote(tmp_path: Path, theme: Theme) -> None:
     # The other exporters fetch a remote image with --allow-remote; the DOCX embeds it too
     # (a server on 127.0.0.1 only, as every fetching test here).
-    import http.server
-    import threading
+    from loopback import serving_bytes
 
-    from loopback import LoopbackServer
-
-    asked: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            asked.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(RED_PNG)))
-            self.end_headers()
-            self.wfile.write(RED_PNG)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = LoopbackServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        src = f"http://127.0.0.1:{server.server_address[1]}/media/red.png"
+    with serving_bytes(RED_PNG) as (base, asked):
+        src = f"{base}media/red.png"
         art = Article(body=(Figure(src, alt="A red square"),))
         with collect_warnings() as off:
             plain = DocxExporter().export(art, theme, ExportOptions(base_dir=tmp_path))
@@ -421,10 +401,6 @@ def test_remote_images_are_fetched_with_allow_remote(tmp_path: Path, theme: Them
         with collect_warnings() as warnings:
             options = ExportOptions(base_dir=tmp_path, allow_remote=True, allowed_hosts=("127.0.0.1",))
             data = DocxExporter().export(art, theme, options)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     assert warnings == []
     assert asked == ["/media/red.png"]
     assert _media(data) == [RED_PNG]

@@ -7,11 +7,9 @@ the other tests read the zip directly.
 from __future__ import annotations
 
 import base64
-import http.server
 import os
 import re
 import struct
-import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -24,7 +22,6 @@ import pytest
 from conftest import CORPUS
 from epubcheck_util import check_epubs, java_available
 from kitchen import PNG_DATA_URI
-from loopback import LoopbackServer
 
 import convert
 from convert.base import ExportOptions, collect_warnings
@@ -667,30 +664,10 @@ def test_file_url_inside_the_folder_is_embedded(input_folder: Path) -> None:
 @pytest.fixture
 def image_server() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server answering every GET with a PNG; yields its base URL and the paths asked for."""
-    asked: list[str] = []
-    png = base64.b64decode(PNG_DATA_URI.split(",")[1])
+    from loopback import serving_bytes
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            asked.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(png)))
-            self.end_headers()
-            self.wfile.write(png)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = LoopbackServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving_bytes(base64.b64decode(PNG_DATA_URI.split(",")[1])) as served:
+        yield served
 
 
 def test_remote_images_only_with_allow_remote(image_server: tuple[str, list[str]]) -> None:

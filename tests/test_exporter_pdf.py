@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import http.server
 import io
 import logging
 import os
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from loopback import LoopbackServer
+from loopback import serving_bytes
 from pypdf import PdfReader
 
 from convert.base import ExportOptions
@@ -114,36 +112,11 @@ def sample_pdf(sample_article: Article, theme: Theme) -> bytes:
     return render_pdf(sample_article, theme, ExportOptions()).data
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-    body = b""
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        type(self).requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
 def http_server() -> Iterator[tuple[str, list[str]]]:
     """A server on 127.0.0.1 (port 0) that serves a PNG and records every request path."""
-    requests: list[str] = []
-    handler = type("Handler", (_Recorder,), {"requests": requests, "body": png_bytes()})
-    server = LoopbackServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving_bytes(png_bytes()) as (base, requests):
+        yield base.rstrip("/"), requests
 
 
 # --------------------------------------------------------------------------
