@@ -104,12 +104,27 @@ class MissingDependencyError(ConvertError):
     exit_code = 5
 
 
-_CONTROLS = str.maketrans({c: None for c in [*range(0x20), *range(0x7F, 0xA0)]})
+#: What a terminal would act on rather than print: C0, DEL and C1 controls (escape sequences, BEL,
+#: new lines), the bidirectional embeddings, overrides and isolates that reorder the rest of a line
+#: (U+202A–U+202E, U+2066–U+2069: "Trojan Source"), and the line and paragraph separators. Each is
+#: written as its escape (``\x1b``, ``\u202e``), so a path holding one stays a different path from one
+#: without it. The marks right-to-left text needs (U+200E, U+200F) stay.
+_CONTROLS = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in [
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x2028,
+        0x2029,
+    ]
+}
 
 
 def shown(text: object, limit: int = 200) -> str:
     """Text from outside (a URL a server redirected to, a server's reason phrase) made safe to
-    quote in a message: C0, DEL and C1 controls (terminal escape sequences, BEL, new lines)
-    removed, and cut to ``limit`` characters with an ellipsis."""
+    quote in a message: the characters of :data:`_CONTROLS` escaped, and cut to ``limit``
+    characters with an ellipsis."""
     clean = str(text).translate(_CONTROLS)
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"

@@ -160,8 +160,12 @@ def test_a_tls_handshake_dripping_a_byte_a_time_is_cut_at_the_deadline() -> None
 # 2. server text is made safe before it is quoted
 
 
-def test_shown_removes_controls_and_shortens() -> None:
-    assert shown("a\x1b[31mb\x07c\x9bd\x7fe\nf") == "a[31mbcdef"
+def test_shown_escapes_controls_and_shortens() -> None:
+    assert shown("a\x1b[31mb\x07c\x9bd\x7fe\nf") == "a\\x1b[31mb\\x07c\\x9bd\\x7fe\\x0af"
+    # bidirectional overrides and isolates reorder what follows them on a terminal ("Trojan Source")
+    assert shown("http://x/\u202egnp.exe \u2066y\u2069") == "http://x/\\u202egnp.exe \\u2066y\\u2069"
+    # the marks right-to-left text needs, and the text itself, stay
+    assert shown("\u0645\u0642\u0627\u0644\u200f.html") == "\u0645\u0642\u0627\u0644\u200f.html"
     long = shown("y" * 500)
     assert len(long) == 200 and long.endswith("…")
 

@@ -11,6 +11,8 @@ import json
 import time
 from typing import Any, TextIO
 
+from ..errors import shown
+
 Event = dict[str, Any]
 
 
@@ -49,7 +51,7 @@ class Bar:
             self.done += 1
             if event.get("status") == "failed":
                 self.failed += 1
-                self._line(f"failed: {event.get('reason')}")
+                self._line(f"failed: {shown(event.get('reason'), 10_000)}")
             elif event.get("status") == "converted":
                 self.converted += 1
             self._draw()
