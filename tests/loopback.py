@@ -50,12 +50,25 @@ def serving_bytes(body: bytes, content_type: str = "image/png") -> Iterator[tupl
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
-    server = LoopbackServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    running = Running(Handler)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
+        yield f"{running.base}/", asked
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+        running.close()
+
+
+class Running:
+    """A :class:`LoopbackServer` for ``handler`` on ``host`` (port 0), served from a daemon thread;
+    ``base`` is its address (no ``/`` at the end), :meth:`close` stops it."""
+
+    def __init__(self, handler: type[http.server.BaseHTTPRequestHandler], host: str = "127.0.0.1") -> None:
+        self.server = LoopbackServer((host, 0), handler)
+        self.port: int = self.server.server_address[1]
+        self.base = f"http://{host}:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from loopback import LoopbackServer
+from loopback import Running
 from PIL import Image
 
 from convert.cli import cli
@@ -78,15 +78,11 @@ class _Server:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
 
-        self.server = LoopbackServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.running = Running(Handler)
+        self.port, self.base = self.running.port, self.running.base
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.running.close()
 
 
 @pytest.fixture

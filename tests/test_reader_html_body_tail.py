@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import pytest
+from bodies import para, texts
 
 from convert.base import ReadOptions
-from convert.model import Block, Figure, Heading, Link, List, Metadata, Paragraph, Text, plain_text
+from convert.model import Block, Figure, Heading, Link, List, Metadata, Paragraph, Text
 from convert.readers.html import BODY_STEPS, HtmlReader, Page
 from convert.readers.html.furniture import drop_link_lists
 
@@ -15,16 +16,8 @@ ARTICLE = "The article itself, a paragraph long enough to read as the prose a re
 CLOSING = "The last paragraph of the story, which says what happens next and where to find the report."
 
 
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
 def linked(text: str, url: str = "/other-story") -> Paragraph:
     return Paragraph((Link((Text(text),), url),))
-
-
-def texts(body: list[Block]) -> list[str]:
-    return [plain_text(b) for b in body]
 
 
 def test_the_step_is_a_switch() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from bodies import para, texts
 
 from convert.base import ReadOptions
 from convert.model import Block, Figure, Heading, Link, Paragraph, Strong, Table, Text, plain_text
@@ -21,14 +22,6 @@ STORY = (
     "<p>The second paragraph adds more words about the same subject so the extractor sees an article.</p>"
     "<p>The third paragraph closes the story with a few more words about the same subject and no more.</p>"
 )
-
-
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
-def texts(body: list[Block]) -> list[str]:
-    return [plain_text(b) for b in body]
 
 
 def test_every_new_step_is_a_switch() -> None:

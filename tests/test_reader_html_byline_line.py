@@ -5,9 +5,10 @@ metadata holds goes, so the exporters do not print the byline twice. Made-up pag
 from __future__ import annotations
 
 import pytest
+from bodies import para, texts
 
 import convert
-from convert.model import Author, Block, Figure, Heading, Metadata, Paragraph, Text, plain_text
+from convert.model import Author, Figure, Heading, Metadata, Text, plain_text
 from convert.readers.html.byline_line import drop_byline_line
 
 TITLE = "Council approves the new budget"
@@ -15,14 +16,6 @@ STORY = (
     "The council approved the budget on Tuesday after months of debate, and the town's schools, roads "
     "and parks will all see more money in the coming year than they did in the last."
 )
-
-
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
-def texts(body: list[Block]) -> list[str]:
-    return [plain_text(b) for b in body]
 
 
 def meta(*names: str, published: str | None = "2024-03-05", language: str = "en", **kw: str) -> Metadata:

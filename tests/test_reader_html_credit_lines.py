@@ -6,17 +6,14 @@ Made-up bodies and one made-up page.
 from __future__ import annotations
 
 import pytest
+from bodies import para
 
 from convert.base import ReadOptions
-from convert.model import Block, Figure, Paragraph, Text, plain_text
+from convert.model import Block, Figure, plain_text
 from convert.readers.html import BODY_STEPS, HtmlReader
 from convert.readers.html.credit_lines import credit_lines
 
 STORY = "The council approved the harbour plans on a narrow vote after a long debate about the costs."
-
-
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
 
 
 def texts(body: list[Block]) -> list[str]:

@@ -4,19 +4,13 @@ metadata, not the text (issue 12's heise page and the German pages like it). Mad
 
 from __future__ import annotations
 
-from convert.model import Block, Figure, Heading, Metadata, Paragraph, Text, plain_text
+from bodies import para, texts
+
+from convert.model import Figure, Heading, Metadata, Text
 from convert.readers.html.body import drop_date_line
 
 TITLE = "Warm war es, schön war es"
 STORY = "Heute Nachmittag waren wir mit rund dreißig Mitgliedern am Ufer, und es wurde ein langer Tag."
-
-
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
-def texts(body: list[Block]) -> list[str]:
-    return [plain_text(b) for b in body]
 
 
 META = Metadata(title=TITLE, language="de", published="2023-11-01T09:00:00+01:00")

@@ -4,21 +4,16 @@ its own site, when the body lost the links (issue 12's Nikkei page): made-up bod
 
 from __future__ import annotations
 
-from convert.model import Block, Figure, Metadata, Paragraph, Text, plain_text
+import pytest
+from bodies import para, texts
+
+from convert.model import Figure, Metadata
 from convert.readers.html import BODY_STEPS, Page, parse_html
 from convert.readers.html.link_text import drop_link_text
 
 ARTICLE = "The article itself, a paragraph long enough to read as the prose a reporter wrote for it."
 CLOSING = "The last paragraph of the story, which says what happens next and where to find the report."
 URL = "https://www.example.com/2024/story"
-
-
-def para(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
-def texts(body: list[Block]) -> list[str]:
-    return [plain_text(b) for b in body]
 
 
 def page(tail: str) -> str:
@@ -61,29 +56,34 @@ def test_a_short_label_above_the_run_goes_with_it_and_figures_stay() -> None:
     assert isinstance(got[-1], Figure)
 
 
-def test_links_to_other_sites_are_the_articles_sources_and_stay() -> None:
-    tail = "<p><a href='https://ministry.example/report'>The report</a></p><p><a href='https://court.example/ruling'>The ruling</a></p>"
-    body = [para(ARTICLE), para(CLOSING), para("The report"), para("The ruling")]
-    assert drop_link_text(body, parse_html(page(tail)), URL) == body
-
-
-def test_a_document_on_the_site_is_a_source_too() -> None:
-    tail = (
-        "<p><a href='/files/report.pdf'>The full report</a></p><p><a href='/files/data.csv'>The data</a></p>"
-    )
-    body = [para(ARTICLE), para(CLOSING), para("The full report"), para("The data")]
-    assert drop_link_text(body, parse_html(page(tail)), URL) == body
-
-
-def test_text_the_page_also_shows_outside_a_link_stays() -> None:
-    tail = "<p>Corrections</p><p><a href='/corrections/'>Corrections</a></p><p><a href='/press/'>Press releases</a></p>"
-    body = [para(ARTICLE), para(CLOSING), para("Corrections"), para("Press releases")]
-    assert drop_link_text(body, parse_html(page(tail)), URL) == body
-
-
-def test_a_paragraph_with_words_of_its_own_around_a_link_stays() -> None:
-    tail = "<p>Read <a href='/a'>the first part</a> here</p><p>See <a href='/b'>the second part</a> too</p>"
-    body = [para(ARTICLE), para(CLOSING), para("Read the first part here"), para("See the second part too")]
+@pytest.mark.parametrize(
+    ("tail", "lines"),
+    [
+        # links to other sites are the article's sources
+        (
+            "<p><a href='https://ministry.example/report'>The report</a></p>"
+            "<p><a href='https://court.example/ruling'>The ruling</a></p>",
+            ["The report", "The ruling"],
+        ),
+        # a document on the site is a source too
+        (
+            "<p><a href='/files/report.pdf'>The full report</a></p><p><a href='/files/data.csv'>The data</a></p>",
+            ["The full report", "The data"],
+        ),
+        # text the page also shows outside a link
+        (
+            "<p>Corrections</p><p><a href='/corrections/'>Corrections</a></p><p><a href='/press/'>Press releases</a></p>",
+            ["Corrections", "Press releases"],
+        ),
+        # a paragraph with words of its own around its link
+        (
+            "<p>Read <a href='/a'>the first part</a> here</p><p>See <a href='/b'>the second part</a> too</p>",
+            ["Read the first part here", "See the second part too"],
+        ),
+    ],
+)
+def test_closing_links_that_are_no_bar_of_the_sites_stay(tail: str, lines: list[str]) -> None:
+    body = [para(ARTICLE), para(CLOSING), *map(para, lines)]
     assert drop_link_text(body, parse_html(page(tail)), URL) == body
 
 

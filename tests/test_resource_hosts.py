@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import socket
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from loopback import LoopbackServer
+from loopback import Running
 from PIL import Image
 
 from convert.cli import cli
@@ -73,15 +72,11 @@ class _Server:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
 
-        self.server = LoopbackServer((host, 0), Handler)
-        self.base = f"http://{host}:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.running = Running(Handler, host)
+        self.port, self.base = self.running.port, self.running.base
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self.running.close()
 
 
 @pytest.fixture
@@ -222,7 +217,7 @@ def test_a_host_name_resolving_to_loopback_is_refused_at_connect_time(
     one: _Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # DNS rebinding: the name passes the policy (it is no address), then resolves to 127.0.0.1.
-    port = one.server.server_address[1]
+    port = one.port
     real = socket.getaddrinfo
 
     def fake(host: str, *args: object, flags: int = 0, **kwargs: object) -> object:
