@@ -369,6 +369,43 @@ def test_find_bio() -> None:
     assert find_bio("By then the talks had failed.") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("Anna Schmidt", "Anna Schmidt ist Wirtschaftskorrespondentin in Berlin."),
+        ("Иван Петров", "Иван Петров — корреспондент газеты в Сибири."),
+        ("أحمد حسن", "أحمد حسن مراسل الصحيفة في القاهرة."),
+        ("山田太郎", "山田太郎\u3000社会部記者。気象と防災を担当。"),
+        ("王小明", "王小明，本报城市新闻部记者。"),
+        ("김민수", "김민수 기자는 사회부에서 교통 분야를 취재하고 있다."),
+        ("Ayşe Yılmaz", "Ayşe Yılmaz, gazetenin İstanbul muhabiridir."),
+    ],
+)
+def test_a_short_closing_paragraph_opening_with_the_bylined_name_is_a_bio_in_any_language(
+    name: str, line: str
+) -> None:
+    found = find_bio(line, (name,))
+    assert found is not None and found[0] == name
+    assert found[1].split() == line.split()  # the whole paragraph, its spacing made plain
+    assert find_bio(line) is None  # an unknown name needs a lead-in, as in English
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        # The writer quoted, or a long closing paragraph: reporting, not a bio.
+        ("Anna Schmidt", "Anna Schmidt: „Wir haben keine andere Wahl.“"),
+        ("Anna Schmidt", "Anna Schmidt " + "sprach lange mit den Pendlern am Hauptbahnhof. " * 8),
+        # A one-word name in a spaced script opens sentences about others too.
+        ("Heiko", "Heiko ist der Name des Sturms, der am Montag kam."),
+        # The name must be whole: "Anna Schmidtke" is someone else.
+        ("Anna Schmidt", "Anna Schmidtke ist Sprecherin der Bahn."),
+    ],
+)
+def test_a_closing_paragraph_that_is_not_a_bio(name: str, line: str) -> None:
+    assert find_bio(line, (name,)) is None
+
+
 def test_find_title() -> None:
     assert find_title(["Ad sales boost Time Warner profit"], True) == "Ad sales boost Time Warner profit"
     assert find_title(["Is this the end of cash?"], True) == "Is this the end of cash?"

@@ -6,7 +6,7 @@ import re
 
 from ..._regex import compiled
 from ...model import Author
-from ...names import looks_like_name
+from ...names import UNSPACED_LETTERS, looks_like_name
 from .._bylines import tidy_name
 from .blocks import clean
 
@@ -69,7 +69,9 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     m = _BIO_PREFIX.match(text)
     body = text[m.end() :] if m else text
     for name in known:
-        if body.lower().startswith(name.lower()) and _BIO_VERB.match(body, len(name)):
+        if body.lower().startswith(name.lower()) and (
+            _BIO_VERB.match(body, len(name)) or _names_first(body, name)
+        ):
             return name, body
     if not (m and m.group("strong")):
         return None
@@ -77,6 +79,31 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     if verb is None or not looks_like_name(body[: verb.start()]):
         return None
     return tidy_name(body[: verb.start()]), body
+
+
+#: How long a closing paragraph may be to be a bio in any language (a bio is a line or two: the
+#: English sample's is 66 characters, a three-sentence bio about 300).
+_SHORT_BIO = 320
+#: What may follow the name at the start of a bio in any language: a space ("Anna Schmidt ist …",
+#: "أحمد حسن مراسل …"), the ideographic space or a comma ("山田太郎　社会部記者", "王小明，本报…"), a dash
+#: ("Иван Петров — корреспондент …"); or, in a script written without spaces, the next word at once
+#: ("김민수 기자는 …" has a space; "山田太郎は…" has none).
+_AFTER_NAME = compiled(rf"[\s\u3000,，、:：—–-]|[{UNSPACED_LETTERS}]")
+
+
+def _names_first(body: str, name: str) -> bool:
+    """Whether ``body``, a closing paragraph that opens with the byline's ``name``, is short enough to
+    be the writer's bio in any language: the bylined writer named first, in one or two lines, with no
+    quotation after the name (a paragraph that quotes its own writer is reporting, not a bio)."""
+    rest = body[len(name) :]
+    if " " not in name.strip() and not compiled(rf"[{UNSPACED_LETTERS}]").match(name):
+        return False  # a one-word name ("Heiko") opens sentences about other people too
+    return (
+        len(body) <= _SHORT_BIO
+        and bool(rest)
+        and _AFTER_NAME.match(rest) is not None
+        and not compiled(r"[\"“”„«»‘’‚「『]").search(rest)
+    )
 
 
 def with_bio(authors: list[Author], name: str, bio: str) -> list[Author]:
