@@ -17,6 +17,7 @@ maps its JSON to an article. This module adds what pandoc leaves out:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import mimetypes
 import posixpath
@@ -28,7 +29,7 @@ from typing import Any, ClassVar
 
 from .. import pandoc_run
 from ..base import ReadOptions
-from ..dates import to_iso
+from ..dates import parse_iso, to_iso
 from ..io import decode_text
 from ..model import (
     Article,
@@ -314,7 +315,7 @@ class PandocReader:
         if any(a.bio for a in article.meta.authors):
             prov["bio"] = "'About the author' section / author-bio block"
         if zf is not None:
-            article = self.merge_props(article, self.properties(zf), prov)
+            article = _no_update_before(self.merge_props(article, self.properties(zf), prov), prov)
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
@@ -358,6 +359,18 @@ class PandocReader:
 
     #: Fields taken from :meth:`properties` even when pandoc found a value.
     prefer: ClassVar[frozenset[str]] = frozenset()
+
+
+def _no_update_before(article: Article, prov: dict[str, str]) -> Article:
+    """An "updated" on an earlier day than "published" is no update (a template's stamp): dropped."""
+    published, updated = parse_iso(article.meta.published), parse_iso(article.meta.updated)
+    if published is None or updated is None:
+        return article
+    day = updated.date() if isinstance(updated, dt.datetime) else updated
+    if day >= (published.date() if isinstance(published, dt.datetime) else published):
+        return article
+    prov.pop("updated", None)
+    return Article(replace(article.meta, updated=None), article.body, article.notes)
 
 
 def _keep_bios(authors: tuple[Author, ...], known: tuple[Author, ...]) -> tuple[Author, ...]:
