@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 from .. import pandoc_run
 from ..base import ReadOptions
 from ..dates import parse_iso, to_iso
+from ..errors import InputError
 from ..io import decode_text
 from ..model import (
     Article,
@@ -42,8 +43,10 @@ from ..model import (
     Metadata,
     Note,
     Paragraph,
+    Table,
     plain_text,
     replace,
+    walk,
 )
 from ..pandoc_ast import pandoc_to_article
 from ._bylines import find_byline, take_lead_credit
@@ -302,6 +305,8 @@ class PandocReader:
         zf = open_archive(data) if self.zipped else None
         # --standalone: the RST reader promotes the title and reads docinfo only then.
         source = data if zf is not None else decode_utf8(data, options.warnings)
+        if not source.strip():
+            raise InputError("empty file")  # as the text reader says it
         doc = pandoc_run.read_json(source, self.pandoc_format, extra_args=("--standalone",))
         article = pandoc_to_article(doc)
         prov: dict[str, str] = {}
@@ -331,6 +336,9 @@ class PandocReader:
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
+        if options.require_text and not _has_text(article.body):
+            only = "only a title" if article.meta.title else "nothing but metadata or blank paragraphs"
+            raise InputError(f"no article text ({only})", hint="is this the whole article?")
         if options.provenance is not None:
             options.provenance.update(prov)
         return article
@@ -371,6 +379,11 @@ def _no_update_before(article: Article, prov: dict[str, str]) -> Article:
         return article
     prov.pop("updated", None)
     return Article(replace(article.meta, updated=None), article.body, article.notes)
+
+
+def _has_text(body: tuple[Block, ...]) -> bool:
+    """Whether the body holds anything to read: text, a figure or a table."""
+    return bool(plain_text(body).strip()) or any(isinstance(b, Figure | Table) for b in walk(body))
 
 
 def _keep_bios(authors: tuple[Author, ...], known: tuple[Author, ...]) -> tuple[Author, ...]:
