@@ -308,7 +308,7 @@ class PandocReader:
         if not source.strip():
             raise InputError("empty file")  # as the text reader says it
         doc = pandoc_run.read_json(source, self.pandoc_format, extra_args=("--standalone",))
-        article = pandoc_to_article(doc)
+        article = pandoc_to_article(self.prepare(doc, zf) if zf is not None else doc)
         prov: dict[str, str] = {}
         meta_json = doc.get("meta") or {}
         for key, keys in _PANDOC_KEYS.items():
@@ -345,6 +345,10 @@ class PandocReader:
 
     def meta_where(self, key: str) -> str:
         return f"{self.meta_label}: {key}"
+
+    def prepare(self, doc: Any, zf: zipfile.ZipFile) -> Any:
+        """pandoc's tree of an archive before it is mapped: what the format's package says is not the article goes."""
+        return doc
 
     def take_byline(self, article: Article, prov: dict[str, str]) -> Article:
         """A byline written in the body, read where the format has no place for one of its own."""
@@ -518,3 +522,11 @@ class EpubReader(PandocReader):
 
     def properties(self, zf: zipfile.ZipFile) -> Props:
         return epub_props(zf)
+
+    def prepare(self, doc: Any, zf: zipfile.ZipFile) -> Any:
+        """The book's cover image and cover document go; our end-note asides become note Divs."""
+        from ._epub_book import asides_as_divs, furniture, without_furniture
+
+        if isinstance(doc, dict) and isinstance(doc.get("blocks"), list):
+            doc = {**doc, "blocks": asides_as_divs(without_furniture(doc["blocks"], furniture(zf)))}
+        return doc
