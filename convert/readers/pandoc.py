@@ -32,6 +32,7 @@ from ..base import ReadOptions
 from ..dates import parse_iso, to_iso
 from ..errors import InputError
 from ..io import decode_text
+from ..locale.reading import read_date
 from ..model import (
     Article,
     Author,
@@ -202,13 +203,15 @@ def promote_title(article: Article) -> tuple[Article, bool]:
     return Article(replace(article.meta, title=title), body[1:], article.notes), True
 
 
-def drop_title_block(article: Article) -> tuple[Article, str | None]:
+def drop_title_block(article: Article, title_above: bool = False) -> tuple[Article, str | None]:
     """Leading paragraphs repeating the title, subtitle, authors, publisher and date (a title page) go.
 
     Writers print the metadata as the first paragraphs (ODT, EPUB title pages, the header of an
     article page: a kicker naming the publisher above the headline); the model holds it in ``meta``
     once. Only runs that hold the title are taken, after a cover image at most (which stays); a
     date paragraph among them fills ``published`` when nothing else did (its source is returned).
+    ``title_above``: the format took the title out of the body from the title page's own first line (a
+    DOCX ``Title``-styled paragraph), so the lines under it start the body.
     """
     meta = article.meta
     body = list(article.body)
@@ -226,11 +229,11 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
     known |= {by, dates}
     known.discard("")
     found_date: str | None = None
-    has_title = False
+    has_title = title_above
     i = start
     while i < min(len(body), start + 8) and isinstance(body[i], Paragraph | Heading):
         text = plain_text(body[i]).strip()
-        date = to_iso(text)
+        date = to_iso(text) or (read_date(text, meta.language) if meta.language and len(text) < 80 else None)
         if text in known or (updated is not None and updated.fullmatch(text)):
             has_title = has_title or text == title
             i += 1
@@ -300,6 +303,8 @@ class PandocReader:
     #: How provenance names pandoc's metadata in this format ("YAML front matter").
     meta_label: ClassVar[str] = "document metadata"
     zipped: ClassVar[bool] = False
+    #: pandoc takes the title from a paragraph styled as one, at the top of the body.
+    title_styled: ClassVar[bool] = False
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
         zf = open_archive(data) if self.zipped else None
@@ -324,15 +329,18 @@ class PandocReader:
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
-        article, date_where = drop_title_block(
-            Article(article.meta, caption_figures(article.body), article.notes)
-        )
+        article = Article(article.meta, caption_figures(article.body), article.notes)
+        title_above = self.title_styled and "title" in meta_json
+        if title_above:  # the byline right under a styled title, then the rest of the title page
+            article = self.take_byline(article, prov)
+        article, date_where = drop_title_block(article, title_above=title_above)
         if date_where:
             prov["published"] = date_where
         article, promoted = promote_title(article)
         if promoted:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
-        article = self.take_byline(article, prov)
+        if not title_above:
+            article = self.take_byline(article, prov)
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
@@ -484,6 +492,10 @@ class DocxReader(PandocReader):
     pandoc_format: ClassVar[str] = "docx+styles"
     meta_label: ClassVar[str] = "Word paragraph styled"
     zipped: ClassVar[bool] = True
+    title_styled: ClassVar[bool] = True
+    #: A byline paragraph under the title, as in Markdown: many documents use no Author style.
+    take_byline = MarkdownReader.take_byline
+    _byline_paragraph = MarkdownReader._byline_paragraph
 
     def meta_where(self, key: str) -> str:
         return f"{self.meta_label} {key.capitalize()} (pandoc)"
