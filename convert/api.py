@@ -35,6 +35,7 @@ from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
 from .model import Article, Source
 from .normalize import normalize, override, with_source
+from .readers.markdown_sniff import looks_like_markdown
 from .registry import exporters, readers
 from .theme import Theme, load_theme
 
@@ -113,6 +114,8 @@ def sniff(data: bytes, path: Path | None = None) -> str:
     if text.startswith(b"---\n") or text.startswith(b"---\r\n"):
         # YAML front matter: Markdown.
         return "markdown" if by_ext is None else by_ext
+    if by_ext is None and looks_like_markdown(data[:65536].decode("utf-8", "replace")):
+        return "markdown"
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         # UTF-16 without BOM still shows NULs; let the text reader decide.
         return by_ext or "text"

@@ -17,6 +17,7 @@ maps its JSON to an article. This module adds what pandoc leaves out:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import mimetypes
 import posixpath
@@ -28,8 +29,10 @@ from typing import Any, ClassVar
 
 from .. import pandoc_run
 from ..base import ReadOptions
-from ..dates import to_iso
+from ..dates import parse_iso, to_iso
+from ..errors import InputError
 from ..io import decode_text
+from ..locale.reading import read_date
 from ..model import (
     Article,
     Author,
@@ -41,8 +44,10 @@ from ..model import (
     Metadata,
     Note,
     Paragraph,
+    Table,
     plain_text,
     replace,
+    walk,
 )
 from ..pandoc_ast import pandoc_to_article
 from ._bylines import find_byline, take_lead_credit
@@ -198,13 +203,15 @@ def promote_title(article: Article) -> tuple[Article, bool]:
     return Article(replace(article.meta, title=title), body[1:], article.notes), True
 
 
-def drop_title_block(article: Article) -> tuple[Article, str | None]:
+def drop_title_block(article: Article, title_above: bool = False) -> tuple[Article, str | None]:
     """Leading paragraphs repeating the title, subtitle, authors, publisher and date (a title page) go.
 
     Writers print the metadata as the first paragraphs (ODT, EPUB title pages, the header of an
     article page: a kicker naming the publisher above the headline); the model holds it in ``meta``
     once. Only runs that hold the title are taken, after a cover image at most (which stays); a
     date paragraph among them fills ``published`` when nothing else did (its source is returned).
+    ``title_above``: the format took the title out of the body from the title page's own first line (a
+    DOCX ``Title``-styled paragraph), so the lines under it start the body.
     """
     meta = article.meta
     body = list(article.body)
@@ -222,11 +229,11 @@ def drop_title_block(article: Article) -> tuple[Article, str | None]:
     known |= {by, dates}
     known.discard("")
     found_date: str | None = None
-    has_title = False
+    has_title = title_above
     i = start
     while i < min(len(body), start + 8) and isinstance(body[i], Paragraph | Heading):
         text = plain_text(body[i]).strip()
-        date = to_iso(text)
+        date = to_iso(text) or (read_date(text, meta.language) if meta.language and len(text) < 80 else None)
         if text in known or (updated is not None and updated.fullmatch(text)):
             has_title = has_title or text == title
             i += 1
@@ -296,13 +303,17 @@ class PandocReader:
     #: How provenance names pandoc's metadata in this format ("YAML front matter").
     meta_label: ClassVar[str] = "document metadata"
     zipped: ClassVar[bool] = False
+    #: pandoc takes the title from a paragraph styled as one, at the top of the body.
+    title_styled: ClassVar[bool] = False
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
         zf = open_archive(data) if self.zipped else None
         # --standalone: the RST reader promotes the title and reads docinfo only then.
         source = data if zf is not None else decode_utf8(data, options.warnings)
+        if not source.strip():
+            raise InputError("empty file")  # as the text reader says it
         doc = pandoc_run.read_json(source, self.pandoc_format, extra_args=("--standalone",))
-        article = pandoc_to_article(doc)
+        article = pandoc_to_article(self.prepare(doc, zf) if zf is not None else doc)
         prov: dict[str, str] = {}
         meta_json = doc.get("meta") or {}
         for key, keys in _PANDOC_KEYS.items():
@@ -314,28 +325,38 @@ class PandocReader:
         if any(a.bio for a in article.meta.authors):
             prov["bio"] = "'About the author' section / author-bio block"
         if zf is not None:
-            article = self.merge_props(article, self.properties(zf), prov)
+            article = _no_update_before(self.merge_props(article, self.properties(zf), prov), prov)
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
-        article, date_where = drop_title_block(
-            Article(article.meta, caption_figures(article.body), article.notes)
-        )
+        article = Article(article.meta, caption_figures(article.body), article.notes)
+        title_above = self.title_styled and "title" in meta_json
+        if title_above:  # the byline right under a styled title, then the rest of the title page
+            article = self.take_byline(article, prov)
+        article, date_where = drop_title_block(article, title_above=title_above)
         if date_where:
             prov["published"] = date_where
         article, promoted = promote_title(article)
         if promoted:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
-        article = self.take_byline(article, prov)
+        if not title_above:
+            article = self.take_byline(article, prov)
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
+        if options.require_text and not _has_text(article.body):
+            only = "only a title" if article.meta.title else "nothing but metadata or blank paragraphs"
+            raise InputError(f"no article text ({only})", hint="is this the whole article?")
         if options.provenance is not None:
             options.provenance.update(prov)
         return article
 
     def meta_where(self, key: str) -> str:
         return f"{self.meta_label}: {key}"
+
+    def prepare(self, doc: Any, zf: zipfile.ZipFile) -> Any:
+        """pandoc's tree of an archive before it is mapped: what the format's package says is not the article goes."""
+        return doc
 
     def take_byline(self, article: Article, prov: dict[str, str]) -> Article:
         """A byline written in the body, read where the format has no place for one of its own."""
@@ -358,6 +379,23 @@ class PandocReader:
 
     #: Fields taken from :meth:`properties` even when pandoc found a value.
     prefer: ClassVar[frozenset[str]] = frozenset()
+
+
+def _no_update_before(article: Article, prov: dict[str, str]) -> Article:
+    """An "updated" on an earlier day than "published" is no update (a template's stamp): dropped."""
+    published, updated = parse_iso(article.meta.published), parse_iso(article.meta.updated)
+    if published is None or updated is None:
+        return article
+    day = updated.date() if isinstance(updated, dt.datetime) else updated
+    if day >= (published.date() if isinstance(published, dt.datetime) else published):
+        return article
+    prov.pop("updated", None)
+    return Article(replace(article.meta, updated=None), article.body, article.notes)
+
+
+def _has_text(body: tuple[Block, ...]) -> bool:
+    """Whether the body holds anything to read: text, a figure or a table."""
+    return bool(plain_text(body).strip()) or any(isinstance(b, Figure | Table) for b in walk(body))
 
 
 def _keep_bios(authors: tuple[Author, ...], known: tuple[Author, ...]) -> tuple[Author, ...]:
@@ -454,6 +492,10 @@ class DocxReader(PandocReader):
     pandoc_format: ClassVar[str] = "docx+styles"
     meta_label: ClassVar[str] = "Word paragraph styled"
     zipped: ClassVar[bool] = True
+    title_styled: ClassVar[bool] = True
+    #: A byline paragraph under the title, as in Markdown: many documents use no Author style.
+    take_byline = MarkdownReader.take_byline
+    _byline_paragraph = MarkdownReader._byline_paragraph
 
     def meta_where(self, key: str) -> str:
         return f"{self.meta_label} {key.capitalize()} (pandoc)"
@@ -492,3 +534,11 @@ class EpubReader(PandocReader):
 
     def properties(self, zf: zipfile.ZipFile) -> Props:
         return epub_props(zf)
+
+    def prepare(self, doc: Any, zf: zipfile.ZipFile) -> Any:
+        """The book's cover image and cover document go; our end-note asides become note Divs."""
+        from ._epub_book import asides_as_divs, furniture, without_furniture
+
+        if isinstance(doc, dict) and isinstance(doc.get("blocks"), list):
+            doc = {**doc, "blocks": asides_as_divs(without_furniture(doc["blocks"], furniture(zf)))}
+        return doc

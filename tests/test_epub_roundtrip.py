@@ -1,0 +1,107 @@
+"""Broadsheet's own EPUB read back: the book's cover stays out of the article, the notes keep their kind."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import convert
+from convert.model import Article, Author, Figure, Metadata, Note, NoteRef, Paragraph, Text, plain_text, walk
+from convert.readers._epub_book import Furniture, furniture, without_furniture
+
+ARTICLE = Article(
+    meta=Metadata(
+        title="Metro line opens to long queues",
+        authors=(Author("Sarah Mitchell", bio="Sarah Mitchell is the paper's Cairo correspondent."),),
+        published="2025-03-03",
+        dateline="CAIRO",
+        language="en",
+    ),
+    body=(
+        Paragraph((Text("Thousands of commuters packed the platforms on Monday morning."),)),
+        Paragraph((Text("The ministry said 180,000 passengers used the line."), NoteRef("n1"))),
+        Paragraph((Text("Officials promised trains every four minutes by the summer."),)),
+    ),
+    notes=(
+        Note("n1", "footnote", (Paragraph((Text("Figures from the tunnels authority."),)),)),
+        Note("n2", "author-note", (Paragraph((Text("The author travelled as a guest of the operator."),)),)),
+    ),
+)
+
+
+def test_our_epub_reads_back_without_its_cover() -> None:
+    article = convert.read(convert.write(ARTICLE, "epub"))
+    assert not [b for b in walk(article.body) if isinstance(b, Figure)]  # the generated cover is the book's
+    assert plain_text(article.body[0]).startswith("Thousands")
+    assert article.meta.dateline == "CAIRO"
+    assert article.meta.title == ARTICLE.meta.title
+    assert [a.bio for a in article.meta.authors] == [ARTICLE.meta.authors[0].bio]
+    kinds = sorted(n.kind for n in article.notes)
+    assert kinds == ["author-note", "footnote"]
+    assert "guest of the operator" not in plain_text(
+        article.body
+    )  # the author's note is a note, not the body
+
+
+def _epub2(cover_in_body: bool) -> bytes:
+    """An EPUB 2 whose cover image is named by <meta name="cover"> and whose cover page is in the guide."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    opf = """<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Harbour report</dc:title>
+<dc:identifier id="id">x</dc:identifier><dc:language>en</dc:language><meta name="cover" content="pic"/></metadata>
+<manifest><item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+<item id="text" href="text/a.xhtml" media-type="application/xhtml+xml"/>
+<item id="pic" href="img/harbour.png" media-type="image/png"/>
+<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>
+<spine toc="ncx"><itemref idref="cover"/><itemref idref="text"/></spine>
+<guide><reference type="cover" href="cover.xhtml" title="Cover"/></guide></package>"""
+    page = '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>{}</body></html>'
+    body = "<p>The harbour reopened on Monday after a week of storms.</p>"
+    if cover_in_body:
+        body += '<p><img src="../img/harbour.png" alt="The harbour at dawn"/></p>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        zf.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+            '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+        zf.writestr("OEBPS/content.opf", opf)
+        zf.writestr(
+            "OEBPS/cover.xhtml", page.format('<p>COVER PAGE</p><img src="img/harbour.png" alt="cover"/>')
+        )
+        zf.writestr("OEBPS/text/a.xhtml", page.format(body))
+        zf.writestr("OEBPS/img/harbour.png", png)
+        zf.writestr("OEBPS/toc.ncx", '<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"/>')
+    return buf.getvalue()
+
+
+def test_epub2_cover_image_and_cover_page_are_found() -> None:
+    with zipfile.ZipFile(io.BytesIO(_epub2(False))) as zf:
+        found = furniture(zf)
+    assert found.cover_image == "OEBPS/img/harbour.png"
+    assert found.cover_documents == {"OEBPS/cover.xhtml"}
+
+
+def test_epub2_cover_is_skipped_and_a_body_figure_stays() -> None:
+    article = convert.read(_epub2(False))
+    assert not [b for b in walk(article.body) if isinstance(b, Figure)]
+    assert "COVER PAGE" not in plain_text(article.body)
+    article = convert.read(_epub2(True))
+    assert len([b for b in walk(article.body) if isinstance(b, Figure)]) == 1  # the article's own use of it
+
+
+def test_blocks_of_a_cover_document_go_until_the_next_document() -> None:
+    def anchor(name: str) -> dict[str, object]:
+        return {"t": "Para", "c": [{"t": "Span", "c": [[name, [], []], []]}]}
+
+    para = {"t": "Para", "c": [{"t": "Str", "c": "x"}]}
+    blocks = [anchor("cover.xhtml"), para, anchor("a.xhtml"), para]
+    assert without_furniture(blocks, Furniture(None, {"OEBPS/cover.xhtml"})) == [
+        anchor("cover.xhtml"),
+        anchor("a.xhtml"),
+        para,
+    ]
