@@ -304,3 +304,74 @@ def test_a_newsroom_byline_and_date_in_a_text_article(text: str, author: str, da
     article = read(text)
     assert [a.name for a in article.meta.authors] == [author]
     assert (article.meta.published, article.meta.dateline) == ("2025-03-03", dateline)
+
+
+# --------------------------------------------------------------------------
+# The dateline's dash as typed (DESIGN: dashes are kept as typed)
+
+_LEAD = "A headline for the story\n\nBy Sarah Mitchell\n\nCAIRO{dash}Thousands of commuters packed the platforms.\n\nA second paragraph follows here.\n"
+
+
+@pytest.mark.parametrize(
+    ("dash", "kept"),
+    [(" — ", "—"), ("—", "—"), (" – ", "–"), (" - ", "-"), (" -- ", "--")],
+)
+def test_the_text_reader_keeps_the_datelines_dash(dash: str, kept: str) -> None:
+    article = read(_LEAD.format(dash=dash))
+    assert (article.meta.dateline, article.meta.dateline_dash) == ("CAIRO", kept)
+    assert first_paragraph(article).startswith("Thousands")
+
+
+def test_a_wire_credit_has_no_dash() -> None:
+    article = read(_DATE_LINES[4][0])
+    assert (article.meta.dateline, article.meta.dateline_dash) == ("東京", None)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "printed", "not_printed"),
+    [
+        ("txt", "CAIRO — Thousands", "CAIRO –"),
+        ("html", '<span class="dateline">CAIRO</span> — Thousands', "</span> –"),
+        ("md", "[CAIRO]{.dateline} --- Thousands", "{.dateline} --"),  # Pandoc's Markdown for the em dash
+    ],
+)
+def test_every_exporter_prints_the_dash_as_typed(fmt: str, printed: str, not_printed: str) -> None:
+    import convert
+
+    out = convert.render(read(_LEAD.format(dash=" — ")), fmt).data.decode("utf-8")
+    assert printed in out
+    assert not_printed not in out.replace(printed, "")
+
+
+def test_docx_prints_the_dash_as_typed_and_reads_it_back() -> None:
+    import io
+
+    import docx
+
+    import convert
+
+    article = read(_LEAD.format(dash=" — "))
+    data = convert.render(article, "docx").data
+    assert any(p.text.startswith("CAIRO — Thousands") for p in docx.Document(io.BytesIO(data)).paragraphs)
+    back = convert.read(data, from_="docx")
+    assert (back.meta.dateline, back.meta.dateline_dash) == ("CAIRO", "—")
+    assert first_paragraph(back).startswith("Thousands")
+
+
+def test_no_dash_typed_prints_the_en_dash_and_reads_back_as_none() -> None:
+    import convert
+    from convert.model import replace
+
+    typed = read(_LEAD.format(dash=" — "))
+    article = replace(typed, meta=replace(typed.meta, dateline_dash=None))
+    assert "CAIRO – Thousands" in convert.render(article, "txt").data.decode("utf-8")
+    back = convert.read(convert.render(article, "docx").data, from_="docx")
+    assert (back.meta.dateline, back.meta.dateline_dash) == ("CAIRO", None)
+
+
+def test_the_dash_round_trips_through_json() -> None:
+    from convert.model import from_json, to_json
+
+    article = read(_LEAD.format(dash=" — "))
+    assert to_json(article)["meta"]["dateline_dash"] == "—"
+    assert from_json(to_json(article)) == article

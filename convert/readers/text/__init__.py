@@ -103,6 +103,7 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
         published=head.published,
         updated=head.updated,
         dateline=dateline,
+        dateline_dash=head.dateline_dash if dateline else None,
         publisher=head.publisher,
         # identified for a header line in another language's words: normalize does not ask again
         language=language() if language.cache_info()[3] else None,
@@ -241,6 +242,7 @@ def _take_dateline(items: Items, head: Header, trail: Trail | None, language: La
     else:
         items.pop(0)
     head.publisher = head.publisher or found.agency
+    head.dateline_dash = found.dash
     return found.place
 
 

@@ -49,6 +49,8 @@ class Dateline:
     agency: str | None = None
     #: What the comma after the place leads to: a region, a day (``Feb 26``) or a whole date.
     extra: str | None = None
+    #: The dash after the place as typed: ``—``, ``–``, ``-``, ``--``.
+    dash: str = "–"
 
 
 #: The day a wire dateline gives after the place, last of its comma-separated parts: ``Feb 26``,
@@ -106,7 +108,7 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
     extra = clean(head.group("extra")) if head.group("extra") else None
     if head.group("comma") == "،" and dateline_date(extra, language) is None:
         return None
-    return Dateline(place, rest, agency, extra)
+    return Dateline(place, rest, agency, extra, m.group().strip())
 
 
 #: Scripts in which a place's name is often two characters (``北京``, ``서울``, ``パリ``): Han, Hangul,
