@@ -154,9 +154,8 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         return None
     from ..locale import reading
 
-    heads = [
-        line[: m.start()] for m in _DATE_COMMA.finditer(line)
-    ]  # a date may follow: "김민수 기자, 3월 3일"
+    # a date may follow the byline after a comma ("김민수 기자, 2025년 3월 3일"): the words before it
+    heads = [line[:i].rstrip() for i, ch in enumerate(line) if ch in ",\u060c"]
     if not any(reading.may_be_label(h) or reading.may_be_newsroom_byline(h) for h in (line, *heads)):
         return None
     if (lang := language()) is None:
