@@ -51,7 +51,7 @@ from typing import Any, TypeVar
 from .cache import dataclass
 
 SCHEMA = "broadsheet.article"
-API_VERSION = (1, 2)  # 1.1: meta.direction; 1.2: Math
+API_VERSION = (1, 3)  # 1.1: meta.direction; 1.2: Math; 1.3: meta.dateline_dash
 
 #: Note kinds the readers produce; other strings are allowed.
 NOTE_KINDS = ("footnote", "author-note", "disclaimer", "editor-note", "correction", "note")
@@ -264,6 +264,9 @@ class Metadata:
     #: ``"rtl"`` or ``"ltr"`` when the source declares the direction (``<html dir>``); ``None``:
     #: it follows the language (API 1.1).
     direction: str | None = None
+    #: The dash the source typed after the dateline (``—``, ``–``, ``-``), printed as typed; ``None``:
+    #: the exporters' en dash (API 1.3).
+    dateline_dash: str | None = None
 
     def __post_init__(self) -> None:
         if self.direction not in (None, "ltr", "rtl"):

@@ -486,7 +486,9 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
         ("به‌روزرسانی: ۵ تیر ۱۳۹۹", "fa", DateLine(None, "2020-06-25")),  # the catalogue's update label
         ("عکس: ۱۵ خرداد ۱۳۹۹", "fa", None),  # a caption's label: no date line
         ("آخر تحديث: ٨ ديسمبر ٢٠٢٠", "ar", None),  # a label no catalogue has: unknown, not published
-        ("دوشنبه ۲ تیر ۱۳۹۹ ساعت ۱۲:۰۹", "fa", None),  # a word besides the date and clock
+        # CLDR's Persian "date at time" pattern ({1} 'ساعت' {0}, ``dateTimeFormats-atTime``)
+        ("دوشنبه ۲ تیر ۱۳۹۹ ساعت ۱۲:۰۹", "fa", DateLine("2020-06-22T12:09:00")),
+        ("دوشنبه ۲ تیر ۱۳۹۹ عکس ۱۲:۰۹", "fa", None),  # a word besides the date and clock
         ("١ ديسمبر ٢٠٢٠ - ٧ ديسمبر ٢٠٢٠", "ar", None),  # two days
     ],
 )

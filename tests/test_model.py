@@ -56,11 +56,12 @@ def test_top_level_and_meta_names_follow_the_contract(kitchen_sink: Article) -> 
     data = model.to_json(kitchen_sink)
     assert list(data) == ["schema", "version", "meta", "body", "notes"]
     assert data["schema"] == "broadsheet.article"
-    assert data["version"] == [1, 2]
+    assert data["version"] == [1, 3]
     assert list(data["meta"]) == [
         "title", "subtitle", "authors", "published", "updated", "dateline", "publisher",
         "language", "description", "keywords", "url", "rights", "source", "identifier",
         "direction",  # API 1.1
+        "dateline_dash",  # API 1.3
     ]  # fmt: skip
     assert data["meta"]["authors"][0] == {
         "name": "Ada Lovelace",

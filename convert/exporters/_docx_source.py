@@ -61,7 +61,9 @@ def docx_json(article: Article, resolve_src: Callable[[str], str | None]) -> Jso
     notes = {n.id: n for n in article.notes}
     referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes}
     writer = _FastWriter(notes, referenced, True, resolve_src, article.meta.language)
-    blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
+    blocks = writer.with_dateline(
+        writer.blocks(article.body), article.meta.dateline, article.meta.dateline_dash
+    )
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)
     return {"meta": meta_to_pandoc(article.meta, for_docx=True), "blocks": blocks}

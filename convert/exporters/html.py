@@ -294,7 +294,7 @@ class Renderer:
         for i, block in enumerate(body):
             lead = ""
             if i == 0 and dateline and isinstance(block, Paragraph):
-                lead = f'<span class="dateline">{_e(dateline)}</span> – '
+                lead = f'<span class="dateline">{_e(dateline)}</span> {_e(self.article.meta.dateline_dash or "–")} '
             out.append(self.block(block, lead))
         if dateline and not (body and isinstance(body[0], Paragraph)):
             out.insert(0, f'<p class="dateline-only"><span class="dateline">{_e(dateline)}</span></p>')

@@ -154,7 +154,11 @@ class _Writer:
         if info:
             parts.append("\n".join(self.fill(x) for x in info))
         for i, block in enumerate(self.article.body):
-            lead = f"{m.dateline} – " if i == 0 and m.dateline and isinstance(block, Paragraph) else ""
+            lead = (
+                f"{m.dateline} {m.dateline_dash or '–'} "
+                if i == 0 and m.dateline and isinstance(block, Paragraph)
+                else ""
+            )
             parts.append(self.block(block, lead=lead))
         notes = footnotes(self.article)
         if notes:

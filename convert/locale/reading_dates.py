@@ -21,6 +21,7 @@ from babel.dates import get_month_names
 from .._regex import lazy
 from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
+from .date_times import at_time_patterns, hour_word, joined_forms, with_hour_word
 from .text import babel_locale
 
 __all__ = [
@@ -129,8 +130,8 @@ _LITERAL = {",": ",?", "\u060c": "\u060c?"}
 _FORMAT_MARKS = lazy("[\u061c\u0640\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 #: What stands between the dates of one day in several calendars (``٢٧ جمادى الآخرة ١٤٤٨ هـ - ٧
-#: ديسمبر ٢٠٢٦ م``, ``۱۶ آذر ۱۴۰۵ (۷ دسامبر ۲۰۲۶)``), or between a leading weekday and them.
-_CALENDAR_SEPARATORS = lazy(r"(\s+[-–—|/]\s+|\s*[|()\[\]،,]\s*|\s*[–—]\s*)")
+#: ديسمبر ٢٠٢٦ م``, ``۱۶ آذر ۱۴۰۵ (۷ دسامبر ۲۰۲۶)``), or between them and a weekday (``2025年3月3日（月）``).
+_CALENDAR_SEPARATORS = lazy(r"(\s+[-–—|/]\s+|\s*[|()\[\]（）،,]\s*|\s*[–—]\s*)")
 
 
 def _ascii_digits(text: str) -> str:
@@ -261,22 +262,24 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
             and any(c.isalpha() for c in tail)
         ):
             # a word of its own after the last number (Russian ``d MMMM y 'г'.``, Ukrainian ``'р'.``,
-            # Lithuanian ``'m'.``) that writers often leave out or inflect (``24 августа 2019 года``)
-            word = re.sub(r"\\\.$", r"\\.?", "".join(out[last + 1 :]))  # its full stop may go too ("г")
+            # Lithuanian ``'m'.``) that writers often leave out, or write out in full when CLDR
+            # abbreviates it (``24 августа 2019 года``: the abbreviation's letters, then more, for its stop)
+            word = re.sub(r"\\\.$", r"(?:\\.|[^\\W\\d_]+)?", "".join(out[last + 1 :]))  # or no stop ("г")
             out[last + 1 :] = [f"(?:{word})?"]
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
+    time = with_hour_word(time, unit) if time and (unit := hour_word(ident)) else time
     zone = re.escape(plain_name(loc.zone_formats["gmt"])).replace("%s", r"(?P<zone>[+-]\d{2}:\d{2})?")
     clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+    at = at_time_patterns(ident)
 
     def with_clock(date: str, joined: str) -> list[str]:
         # a clock after a bar or a dot is no part of the date (a video's length: ``۲ تیر ۱۳۹۹ | 03:45``)
         if not clock:
             return [date]
-        own = re.escape(joined.replace("'", "")).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
-        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
-        return [own.replace("\x00", date).replace("\x01", clock), rf"{date}(?:\s*[,،\-–—]?\s*{clock})?"]
+        # the locale's date-time pattern, and CLDR's "date at time" ones (``{1} 'um' {0}``)
+        return [*joined_forms((joined, *at), date, clock), rf"{date}(?:\s*[,،\-–—]?\s*{clock})?"]
 
     forms: dict[str, tuple[dict[str, int], str]] = {}
     weekday = re.compile(rf"(?:{days})\.?", re.I)

@@ -77,6 +77,8 @@ class _Reader:
     used_ids: set[str] = field(default_factory=set)
     counter: int = 0
     dateline: str | None = None
+    #: The dash after the dateline, as the document has it (``—``, ``–``, ``-``).
+    dateline_dash: str | None = None
 
     # -- ids ----------------------------------------------------------------
 
@@ -192,6 +194,8 @@ class _Reader:
         skip = 0
         for node in rest:
             if node.get("t") == "Space" or (node.get("t") == "Str" and node["c"] in ("–", "—", "-")):
+                if node.get("t") == "Str" and self.dateline_dash is None:
+                    self.dateline_dash = node["c"]
                 skip += 1
             else:
                 break
@@ -570,6 +574,9 @@ def pandoc_to_article(doc: Any) -> Article:
     authors = _attach_bios(authors, reader.bios + loose_bios)
     if meta.dateline is None and reader.dateline:
         meta = replace(meta, dateline=reader.dateline)
+    if meta.dateline and reader.dateline_dash not in (None, "–"):
+        # the en dash is what the writers print for none: read back, it stays none
+        meta = replace(meta, dateline_dash=reader.dateline_dash)
     return Article(
         meta=_replace_authors(meta, authors),
         body=tuple(body),

@@ -262,13 +262,14 @@ class _Writer:
             body = [_el("Div", [_attr(note.id, ["note"], [("kind", note.kind)]), body])]
         return [_el("Note", body)]
 
-    def with_dateline(self, blocks: list[Json], dateline: str | None) -> list[Json]:
-        """The dateline leads the first paragraph ("MOSCOW – On ..."), as in print."""
+    def with_dateline(self, blocks: list[Json], dateline: str | None, dash: str | None = None) -> list[Json]:
+        """The dateline leads the first paragraph ("MOSCOW – On ..."), as in print: ``dash`` as the
+        source typed it, else an en dash."""
         if not dateline:
             return blocks
         span = _el("Span", [_attr("", ["dateline"], self.style("dateline")), text_inlines(dateline)])
         if blocks and blocks[0]["t"] == "Para":
-            lead = [span, _el("Space"), _el("Str", "–"), _el("Space")]
+            lead = [span, _el("Space"), _el("Str", dash or "–"), _el("Space")]
             return [_el("Para", lead + blocks[0]["c"]), *blocks[1:]]
         return [_el("Para", [span]), *blocks]
 
@@ -401,7 +402,9 @@ def article_to_pandoc(
     notes_by_id = {n.id: n for n in article.notes}
     referenced = {n.id for n in walk(article.body) if isinstance(n, NoteRef) and n.id in notes_by_id}
     writer = _Writer(notes_by_id, referenced, for_docx, resolve_src, article.meta.language, notes == "end")
-    blocks = writer.with_dateline(writer.blocks(article.body), article.meta.dateline)
+    blocks = writer.with_dateline(
+        writer.blocks(article.body), article.meta.dateline, article.meta.dateline_dash
+    )
     blocks += writer.referenced_end_notes()
     blocks += writer.end_notes(article.notes)
     blocks += writer.bios(article.meta.authors)

@@ -154,14 +154,17 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         return None
     from ..locale import reading
 
-    if not (reading.may_be_label(line) or reading.may_be_newsroom_byline(line)):
+    # a date may follow the byline after a comma ("김민수 기자, 2025년 3월 3일"): the words before it
+    heads = [line[:i].rstrip() for i, ch in enumerate(line) if ch in ",\u060c"]
+    if not any(reading.may_be_label(h) or reading.may_be_newsroom_byline(h) for h in (line, *heads)):
         return None
     if (lang := language()) is None:
         return None
     rest = reading.read_byline(line, lang)
     newsroom = rest is None
     if rest is None and (rest := reading.read_newsroom_byline(line, lang)) is None:
-        return None
+        # a newsroom form, then a date: "Του Γιώργου Παπαδόπουλου, 3 Μαρτίου 2025", "김민수 기자, 2025년 3월 3일"
+        return _newsroom_then_date(line, lang, language)
     rest, published, parser = _date_after_names(rest.rstrip(" ."), lang, language)
     people = [p for p in (_person(part, lang) for part in _split_names(rest, lang) if part) if p]
     if not all(looks_like_name(p) for p in people):
@@ -187,6 +190,19 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
         published=published,
         published_by=parser,
     )
+
+
+def _newsroom_then_date(line: str, lang: str, language: Language) -> Byline | None:
+    """A byline in a newsroom form of the language with a date after it, the date split off as
+    :func:`_date_after_names` splits it off the names (``김민수 기자, 2025년 3월 3일``), the rest read
+    as :func:`_translated_byline` reads a byline; ``None`` unless both read."""
+    head, published, parser = _date_after_names(line, lang, language)
+    if published is None or head == line:
+        return None
+    found = _translated_byline(head, language)
+    if found is None or not found.names:
+        return None
+    return replace(found, published=published, published_by=parser)
 
 
 #: A comma between a byline's names and its date, or the date's weekday: the Latin one or the Arabic.

@@ -103,7 +103,7 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
     ۱۴۰۵`` in Persian, Hijri ``١٥ جمادى الآخرة ١٤٤٨ هـ`` in Arabic), a clock after it or not (``۲ تیر
     ۱۳۹۹ - 12:09:08 ب.ظ``); the language is identified only for a text shaped like a date
     (:func:`_date_shaped`)."""
-    if not _date_shaped(text) or (lang := language()) is None:
+    if not date_shaped(text) or (lang := language()) is None:
         return None
     from ..locale.reading_dates import read_date_calendar
     from ..locale.reading_lines import read_dated_line
@@ -117,7 +117,7 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
 _DATE_WORDS = 5
 
 
-def _date_shaped(text: str) -> bool:
+def date_shaped(text: str) -> bool:
     """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words:
     "British Airways has blamed … a 40% drop" is no date, and asks for no language."""
     if not any(ch.isdigit() for ch in text):

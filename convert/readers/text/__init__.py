@@ -52,6 +52,7 @@ from .datelines import (  # noqa: F401 - re-exported
     Dateline,
     Language,
     dateline_date,
+    may_be_date_line,
     parse_date,
     parse_date_line,
     split_dateline,
@@ -102,6 +103,7 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
         published=head.published,
         updated=head.updated,
         dateline=dateline,
+        dateline_dash=head.dateline_dash if dateline else None,
         publisher=head.publisher,
         # identified for a header line in another language's words: normalize does not ask again
         language=language() if language.cache_info()[3] else None,
@@ -211,6 +213,18 @@ def take_dateline(
     (:func:`take_credit`)."""
     if not (items and isinstance(items[0], str)):
         return None
+    place = _take_dateline(items, head, trail, language)
+    if place is None and len(items) > 1 and isinstance(items[1], str) and may_be_date_line(items[0]):
+        # a date line the header could not read (``3 mars 2025 vers midi``) before the lead
+        unread = items.pop(0)
+        place = _take_dateline(items, head, trail, language)
+        items.insert(0, unread)
+    return place
+
+
+def _take_dateline(items: Items, head: Header, trail: Trail | None, language: Language | None) -> str | None:
+    """:func:`take_dateline` on the first item, which is a paragraph."""
+    assert isinstance(items[0], str)
     found = split_dateline(items[0], language)
     if found is None:
         return take_credit(items, head, trail, language)
@@ -228,6 +242,7 @@ def take_dateline(
     else:
         items.pop(0)
     head.publisher = head.publisher or found.agency
+    head.dateline_dash = found.dash
     return found.place
 
 

@@ -96,6 +96,8 @@ class Header:
     publisher: str | None = None
     published: str | None = None
     updated: str | None = None
+    #: The dash typed after the lead's dateline (:attr:`convert.model.Metadata.dateline_dash`).
+    dateline_dash: str | None = None
 
     def add(self, info: Byline | DateLine) -> None:
         if isinstance(info, DateLine):

@@ -1,0 +1,80 @@
+"""How a language writes a date with the time of day, beyond what Babel compiles: CLDR's
+"date at time" patterns (``dateTimeFormats-atTime``: French ``{1} 'à' {0}``, German ``{1} 'um'
+{0}``, Russian ``{1} 'в' {0}``) and the word it writes after an hour (``availableFormats`` ``H``:
+German ``HH 'Uhr'``, French ``HH 'h'``), kept in ``data/date_times.json``
+(``scripts/cldr_date_times.py`` writes it from CLDR's JSON release) for
+:mod:`convert.locale.reading_dates` to read ``3. März 2025 um 14:30 Uhr`` and ``3 mars 2025 à
+14h30``."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+from .text import _inheritance
+
+__all__ = ["at_time_patterns", "hour_word", "joined_forms", "with_hour_word"]
+
+_FILE = Path(__file__).parent / "data" / "date_times.json"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, Any]]:
+    locales: dict[str, dict[str, Any]] = json.loads(_FILE.read_text(encoding="utf-8"))["locales"]
+    return locales
+
+
+def _entry(ident: str) -> dict[str, Any]:
+    """The locale's entry, or the nearest parent's (``de_AT`` -> ``de``); empty for none."""
+    table = _table()
+    return next((table[i] for i in _inheritance(Locale.parse(ident)) if i in table), {})
+
+
+def at_time_patterns(ident: str) -> tuple[str, ...]:
+    """CLDR's atTime patterns of a Babel locale id that differ from its plain date-time patterns:
+    ``("{1} 'um' {0}",)`` for ``de``."""
+    return tuple(_entry(ident).get("at", ()))
+
+
+def hour_word(ident: str) -> str | None:
+    """The word CLDR writes after an hour alone in the locale (``Uhr`` in German, ``h`` in French,
+    ``時`` in Japanese), else ``None``."""
+    word = _entry(ident).get("hour")
+    return str(word) if word else None
+
+
+def with_hour_word(clock: str, word: str) -> str:
+    """A compiled clock pattern (``(?P<hour>…):(?P<minute>…)``) that also reads the language's hour
+    ``word`` between the hour and the minutes, as CLDR's own ``HH 'h' mm`` (fr-CA ``Hm``) writes
+    it (``14h30``, ``14 h 30``), or after the clock (``14:30 Uhr``, as ``HH 'Uhr'`` writes it after
+    the hour)."""
+    hour, minute = r"(?P<hour>\d{1,2})", r"(?P<minute>\d{2})"
+    start, end = clock.find(hour), clock.find(minute)
+    if start < 0 or end < start:
+        return clock
+    written = r"\s*".join(re.escape(w) for w in word.split())
+    between = clock[start + len(hour) : end]
+    return (
+        clock[: start + len(hour)]
+        + rf"(?:{between}|\s*{written}\s*)"
+        + clock[end:]
+        + rf"(?:\s*{written}(?![^\W_]))?"
+    )
+
+
+def joined_forms(patterns: Iterable[str], date: str, clock: str) -> list[str]:
+    """CLDR date-time ``patterns`` (``{1} 'um' {0}``: ``{1}`` the date, ``{0}`` the time) as
+    patterns with the compiled ``date`` and ``clock`` in place; a space in CLDR's may be any space,
+    or none."""
+    forms = []
+    for pattern in patterns:
+        own = re.escape(pattern.replace("'", "")).replace(r"\{1\}", "\x00").replace(r"\{0\}", "\x01")
+        own = re.sub(r"\\\s+|\s+", r"\\s*", own)
+        forms.append(own.replace("\x00", date).replace("\x01", clock))
+    return forms

@@ -1,0 +1,377 @@
+"""Date lines, datelines and bylines with dates in the text reader, in many languages: the date
+forms CLDR writes with a time of day (its "at" patterns, the hour's own word), a weekday after a
+date in brackets, the year's word written out; two-letter Han and Hangul places; a newsroom byline
+followed by its date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from convert.base import ReadOptions
+from convert.locale import date_times
+from convert.locale import reading as rd
+from convert.locale.reading_dates import search_dates
+from convert.model import Article, Paragraph, plain_text
+from convert.readers._bylines import find_byline
+from convert.readers.text import TextReader, may_be_date_line, split_dateline
+
+
+def read(text: str) -> Article:
+    return TextReader().read(text.encode("utf-8"), ReadOptions())
+
+
+def first_paragraph(article: Article) -> str:
+    return next(plain_text(b) for b in article.body if isinstance(b, Paragraph))
+
+
+# --------------------------------------------------------------------------
+# Dates with a time of day, and the words CLDR writes around them
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("24 августа 2019 года", "ru", "2019-08-24"),  # CLDR's 'г'. written out, as the README says
+        ("3 марта 2025 года", "ru", "2025-03-03"),
+        ("3 марта 2025 г.", "ru", "2025-03-03"),
+        ("24 серпня 2019 року", "uk", "2019-08-24"),  # 'р'.
+        ("3 марта 2025 года в 14:30", "ru", "2025-03-03T14:30:00"),  # atTime "{1} 'в' {0}"
+        ("3 mars 2025 à 14h30", "fr", "2025-03-03T14:30:00"),  # atTime, and fr's hour word "HH 'h'"
+        ("3 mars 2025 à 14 h 30", "fr", "2025-03-03T14:30:00"),
+        ("3 mars 2025 à 14:30", "fr", "2025-03-03T14:30:00"),
+        ("3. März 2025 um 14:30 Uhr", "de", "2025-03-03T14:30:00"),  # "{1} 'um' {0}", "HH 'Uhr'"
+        ("Montag, 3. März 2025, 14:30 Uhr", "de", "2025-03-03T14:30:00"),
+        ("3 de marzo de 2025 a las 14:30", "es", "2025-03-03T14:30:00"),
+        ("March 3, 2025 at 2:30 PM", "en", "2025-03-03T14:30:00"),
+        ("2025年3月3日（月）", "ja", "2025-03-03"),  # a weekday after the date in full-width brackets
+        ("2025年3月3日(月)", "ja", "2025-03-03"),
+    ],
+)
+def test_dates_written_with_cldr_words_read(text: str, lang: str, iso: str) -> None:
+    assert rd.read_date(text, lang) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("2025年3月4日（月）", "ja"),  # the 4th was a Tuesday: no date rather than a wrong one
+        ("3. März 2025 um 14:30 Uhrzeit", "de"),  # the hour's word is a word of its own
+        ("3 mars 2025 à 14 heures trente", "fr"),
+        ("3 марта 2025 в городе", "ru"),  # the atTime word needs a clock after it
+        ("24 serpnja 2019 roku", "en"),  # a year's word only where CLDR writes one
+    ],
+)
+def test_dates_with_other_words_are_not_read(text: str, lang: str) -> None:
+    assert rd.read_date(text, lang) is None
+
+
+def test_a_written_out_year_word_is_found_inside_a_text() -> None:
+    assert [day for _, day, _ in search_dates("Это случилось 3 марта 2025 года в Москве.", "ru")] == [
+        "2025-03-03"
+    ]
+
+
+def test_the_data_file_holds_cldr_at_patterns_and_hour_words() -> None:
+    """``data/date_times.json`` as ``scripts/cldr_date_times.py`` wrote it from CLDR's JSON."""
+    data = json.loads((Path(date_times.__file__).parent / "data" / "date_times.json").read_text("utf-8"))
+    assert data["cldr"].startswith("cldr-dates-full ")
+    assert date_times.at_time_patterns("de") == ("{1} 'um' {0}",)
+    assert date_times.at_time_patterns("de_AT") == ("{1} 'um' {0}",)  # inherited
+    assert (date_times.hour_word("de"), date_times.hour_word("fr"), date_times.hour_word("en")) == (
+        "Uhr",
+        "h",
+        None,
+    )
+
+
+# --------------------------------------------------------------------------
+# The text reader: the date line read, the lead's dateline kept
+
+
+def _article(title: str, byline: str, date: str, lead: str, more: str) -> str:
+    return f"{title}\n\n{byline}\n\n{date}\n\n{lead}\n\n{more}\n"
+
+
+_DATE_LINES = [
+    (
+        _article(
+            "В Новосибирске открылся новый мост через Обь",
+            "Автор: Иван Петров",
+            "3 марта 2025 года",
+            "НОВОСИБИРСК — В понедельник в Новосибирске открылось движение по новому мосту через Обь.",
+            "Строительство моста продолжалось пять лет, сообщили в администрации города.",
+        ),
+        "2025-03-03",
+        "НОВОСИБИРСК",
+    ),
+    (
+        _article(
+            "À Marseille, la sécheresse relance le débat sur l'eau",
+            "Par Claire Dubois",
+            "3 mars 2025 à 14h30",
+            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
+            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
+        ),
+        "2025-03-03T14:30:00",
+        "MARSEILLE",
+    ),
+    (
+        _article(
+            "Die Bahn braucht mehr als neue Tarifverträge",
+            "Von Klaus Weber",
+            "Montag, 3. März 2025, 14:30 Uhr",
+            "BERLIN (dpa) – Wer in diesen Tagen mit dem Zug durch Deutschland fährt, braucht Geduld.",
+            "Der Streik der Lokführer hat diese Probleme nicht verursacht, er hat sie nur sichtbar gemacht.",
+        ),
+        "2025-03-03T14:30:00",
+        "BERLIN",
+    ),
+    (
+        _article(
+            "Die Bahn braucht mehr als neue Tarifverträge",
+            "Von Klaus Weber",
+            "3. März 2025 um 14:30 Uhr",
+            "BERLIN (dpa) – Wer in diesen Tagen mit dem Zug durch Deutschland fährt, braucht Geduld.",
+            "Der Streik der Lokführer hat diese Probleme nicht verursacht, er hat sie nur sichtbar gemacht.",
+        ),
+        "2025-03-03T14:30:00",
+        "BERLIN",
+    ),
+    (
+        _article(
+            "東京で桜の開花、平年より一週間早く",
+            "文・山田太郎",
+            "2025年3月3日（月）",
+            "【東京＝山田太郎】気象庁は３日、東京都心で桜が開花したと発表した。平年より一週間早かった。",
+            "靖国神社の標本木を確認した担当者は「暖かい日が続いたため、つぼみが一気に膨らんだ」と話した。",
+        ),
+        "2025-03-03",
+        "東京",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "dateline"), _DATE_LINES)
+def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published: str, dateline: str) -> None:
+    article = read(text)
+    assert (article.meta.published, article.meta.dateline) == (published, dateline)
+    assert not first_paragraph(article).startswith((dateline, "【"))
+
+
+def test_an_unread_date_line_does_not_hide_the_leads_dateline() -> None:
+    article = read(
+        _article(
+            "À Marseille, la sécheresse relance le débat sur l'eau",
+            "Par Claire Dubois",
+            "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
+            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
+            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
+        )
+    )
+    assert (article.meta.published, article.meta.dateline) == (None, "MARSEILLE")
+    paragraphs = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
+    assert paragraphs[:2] == [
+        "3 mars 2025 vers midi",
+        "Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 mars 2025 vers midi", True),
+        ("2025年3月3日 午後", True),
+        ("Il a plu 3 jours de suite à Marseille et les réserves sont au plus bas.", False),  # a sentence
+        ("気象庁は３日、開花を発表した。", False),  # ends as a sentence
+        ("Une ligne sans chiffre", False),
+    ],
+)
+def test_may_be_date_line(text: str, expected: bool) -> None:
+    assert may_be_date_line(text) is expected
+
+
+def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> None:
+    """Only a date-shaped line is passed over: a first paragraph that is a sentence is the lead."""
+    article = read(
+        "Un titre pour cet article\n\n"
+        "La préfecture a pris 3 arrêtés en une semaine, selon les associations locales.\n\n"
+        "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.\n"
+    )
+    assert article.meta.dateline is None
+
+
+# --------------------------------------------------------------------------
+# Two-letter places in Han, Hangul and katakana
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("北京 — 中国外交部周一表示，将继续推进双边合作。", "北京"),
+        ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "서울"),
+        ("パリ — フランス政府は３日、新たな対策を発表した。", "パリ"),
+        ("石家庄 — 今天全市普降大雨。", "石家庄"),  # three letters, as before
+        ("서울시 — 시는 배차 간격을 줄이겠다고 밝혔다.", "서울시"),
+    ],
+)
+def test_a_two_letter_han_or_hangul_place_is_a_dateline(text: str, place: str) -> None:
+    found = split_dateline(text)
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们——至少大多数人——都同意这个方案。",  # Chinese sets its dash unspaced: an aside
+        "我们—都同意这个方案。",
+        "我们 — 至少大多数人 — 都同意这个方案。",  # an aside between two spaced dashes
+        "北京 —— 外交部表示。",  # the doubled Chinese dash is prose's, not a dateline's
+        "また — 政府は新たな対策を発表した。",  # hiragana writes grammar, not places
+        "AB — the rest",  # two Latin capitals stay too few
+    ],
+)
+def test_a_two_letter_sentence_start_is_no_dateline(text: str) -> None:
+    assert split_dateline(text) is None
+
+
+def test_a_two_letter_place_comes_off_the_lead() -> None:
+    article = read(
+        "서울 지하철 새 노선 개통, 출근길 혼잡 여전\n\n김민수 기자\n\n"
+        "서울 — 서울 지하철 신규 노선이 3일 개통됐지만 첫 출근길부터 승객이 몰렸다.\n\n"
+        "서울시는 배차 간격을 줄이고 안내 인력을 추가로 배치하겠다고 밝혔다.\n"
+    )
+    assert article.meta.dateline == "서울"
+    assert first_paragraph(article).startswith("서울 지하철 신규 노선이")
+
+
+# --------------------------------------------------------------------------
+# A newsroom byline, then its date
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "names", "published"),
+    [
+        ("Του Γιώργου Παπαδόπουλου, 3 Μαρτίου 2025", "el", ("Γιώργος Παπαδόπουλος",), "2025-03-03"),
+        ("김민수 기자, 2025년 3월 3일", "ko", ("김민수",), "2025-03-03"),
+        ("Του Γιώργου Παπαδόπουλου", "el", ("Γιώργος Παπαδόπουλος",), None),  # as before
+        ("김민수 기자", "ko", ("김민수",), None),
+    ],
+)
+def test_a_newsroom_byline_then_a_date(
+    line: str, lang: str, names: tuple[str, ...], published: str | None
+) -> None:
+    found = find_byline(line, lambda: lang)
+    assert found is not None
+    assert (found.names, found.published) == (names, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("김민수 기자, 2025년 3월 4일 월요일", "ko"),  # the 4th was a Tuesday: no date, and no byline
+        ("청년 기자, 2025년 3월 3일", "ko"),  # a column's name, no person, with a date or without
+        ("Του Γιώργου Παπαδόπουλου, στη Θεσσαλονίκη", "el"),  # no date after the comma
+    ],
+)
+def test_a_newsroom_byline_with_no_date_or_no_name_is_not_read(line: str, lang: str) -> None:
+    found = find_byline(line, lambda: lang)
+    assert found is None or found.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "dateline"),
+    [
+        (
+            "Νέα γραμμή του μετρό ανοίγει στη Θεσσαλονίκη\n\nΤου Γιώργου Παπαδόπουλου, 3 Μαρτίου 2025\n\n"
+            "ΘΕΣΣΑΛΟΝΙΚΗ — Μετά από σχεδόν είκοσι χρόνια καθυστερήσεων, το μετρό άνοιξε τη Δευτέρα.\n\n"
+            "«Δεν πίστευα ότι θα το έβλεπα ποτέ», δήλωσε η συνταξιούχος Ελένη Νικολάου στον σταθμό.\n",
+            "Γιώργος Παπαδόπουλος",
+            "ΘΕΣΣΑΛΟΝΙΚΗ",
+        ),
+        (
+            "서울 지하철 새 노선 개통, 출근길 혼잡 여전\n\n김민수 기자, 2025년 3월 3일\n\n"
+            "서울 — 서울 지하철 신규 노선이 3일 개통됐지만 첫 출근길부터 승객이 몰렸다.\n\n"
+            "서울시는 배차 간격을 줄이고 안내 인력을 추가로 배치하겠다고 밝혔다.\n",
+            "김민수",
+            "서울",
+        ),
+    ],
+)
+def test_a_newsroom_byline_and_date_in_a_text_article(text: str, author: str, dateline: str) -> None:
+    article = read(text)
+    assert [a.name for a in article.meta.authors] == [author]
+    assert (article.meta.published, article.meta.dateline) == ("2025-03-03", dateline)
+
+
+# --------------------------------------------------------------------------
+# The dateline's dash as typed (DESIGN: dashes are kept as typed)
+
+_LEAD = "A headline for the story\n\nBy Sarah Mitchell\n\nCAIRO{dash}Thousands of commuters packed the platforms.\n\nA second paragraph follows here.\n"
+
+
+@pytest.mark.parametrize(
+    ("dash", "kept"),
+    [(" — ", "—"), ("—", "—"), (" – ", "–"), (" - ", "-"), (" -- ", "--")],
+)
+def test_the_text_reader_keeps_the_datelines_dash(dash: str, kept: str) -> None:
+    article = read(_LEAD.format(dash=dash))
+    assert (article.meta.dateline, article.meta.dateline_dash) == ("CAIRO", kept)
+    assert first_paragraph(article).startswith("Thousands")
+
+
+def test_a_wire_credit_has_no_dash() -> None:
+    article = read(_DATE_LINES[4][0])
+    assert (article.meta.dateline, article.meta.dateline_dash) == ("東京", None)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "printed", "not_printed"),
+    [
+        ("txt", "CAIRO — Thousands", "CAIRO –"),
+        ("html", '<span class="dateline">CAIRO</span> — Thousands', "</span> –"),
+        ("md", "[CAIRO]{.dateline} --- Thousands", "{.dateline} --"),  # Pandoc's Markdown for the em dash
+    ],
+)
+def test_every_exporter_prints_the_dash_as_typed(fmt: str, printed: str, not_printed: str) -> None:
+    import convert
+
+    out = convert.render(read(_LEAD.format(dash=" — ")), fmt).data.decode("utf-8")
+    assert printed in out
+    assert not_printed not in out.replace(printed, "")
+
+
+def test_docx_prints_the_dash_as_typed_and_reads_it_back() -> None:
+    import io
+
+    import docx
+
+    import convert
+
+    article = read(_LEAD.format(dash=" — "))
+    data = convert.render(article, "docx").data
+    assert any(p.text.startswith("CAIRO — Thousands") for p in docx.Document(io.BytesIO(data)).paragraphs)
+    back = convert.read(data, from_="docx")
+    assert (back.meta.dateline, back.meta.dateline_dash) == ("CAIRO", "—")
+    assert first_paragraph(back).startswith("Thousands")
+
+
+def test_no_dash_typed_prints_the_en_dash_and_reads_back_as_none() -> None:
+    import convert
+    from convert.model import replace
+
+    typed = read(_LEAD.format(dash=" — "))
+    article = replace(typed, meta=replace(typed.meta, dateline_dash=None))
+    assert "CAIRO – Thousands" in convert.render(article, "txt").data.decode("utf-8")
+    back = convert.read(convert.render(article, "docx").data, from_="docx")
+    assert (back.meta.dateline, back.meta.dateline_dash) == ("CAIRO", None)
+
+
+def test_the_dash_round_trips_through_json() -> None:
+    from convert.model import from_json, to_json
+
+    article = read(_LEAD.format(dash=" — "))
+    assert to_json(article)["meta"]["dateline_dash"] == "—"
+    assert from_json(to_json(article)) == article
