@@ -140,7 +140,7 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
     """
     import trafilatura
 
-    try:
+    def run(**extra: Any) -> Any:
         return trafilatura.bare_extraction(
             tree,
             with_metadata=metadata,
@@ -151,9 +151,50 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
             include_tables=True,
             # No free-text date hunting: a date must be marked up as one (or sit in the URL).
             date_extraction_params={"extensive_search": False, "original_date": True},
+            **extra,
         )
+
+    try:
+        document = run()
+        if _is_dump(getattr(document, "body", None)):
+            structured = getattr(run(config=_no_rescue_config()), "body", None)
+            if _covers(structured, document.body):
+                document.body = structured
+        return document
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
         return None
+
+
+def _is_dump(body: Any) -> bool:
+    """Whether trafilatura's body is one run of bare text: its baseline rescue's dump of the page.
+
+    Below its minimum extraction size (250 characters: a short brief, and any CJK text
+    of fewer than a few paragraphs) trafilatura takes, when it is longer, the whole
+    ``<article>`` (or page) text as a single paragraph: headline, byline and date pasted
+    into the body, paragraphs and notes run together.
+    """
+    return body is not None and len(body) == 1 and body[0].tag == "p" and len(body[0]) == 0
+
+
+def _no_rescue_config() -> Any:
+    """trafilatura's settings with no minimum extraction size: its own structured extraction,
+    whatever the length, with no baseline dump in its place."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+def _covers(structured: Any, dump: Any) -> bool:
+    """Whether the structured extraction holds at least half of the dump's text, in more than
+    one block: then what the dump adds is the header and the end matter the structured one
+    leaves out on purpose, not the article. A share, not a length, so dense scripts count alike."""
+    return structured is not None and len(structured) > 1 and 2 * _chars(structured) >= _chars(dump)
+
+
+def _chars(el: Any) -> int:
+    return sum(not c.isspace() for c in "".join(el.itertext()))
 
 
 def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
