@@ -3,7 +3,8 @@
 trafilatura finds the article and :mod:`.body` maps it onto the article
 tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
 site's own: hidden pop-ups, trails of links, tables of site links, lists of
-other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes);
+other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes;
+:mod:`.notes` keeps the footnotes as notes and the author's bio box as the bio);
 metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
@@ -45,6 +46,7 @@ from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_lin
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
+from .notes import bio_boxes, drop_bios, mark_notes, referenced, with_bios, with_notes
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -92,6 +94,8 @@ class HtmlReader:
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
         has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
+        marked_notes = mark_notes(tree)  # footnote marks as placeholders, the notes off the page
+        boxes = bio_boxes(tree)
         # One parsed tree serves every pass: trafilatura and htmldate each work on their own copy of it.
         searched_date = htmldate_date(tree)
         document = _extract(tree, images=False)
@@ -99,6 +103,11 @@ class HtmlReader:
         illustrated = _extract(tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
+        authors, bios = with_bios(meta.authors, boxes)
+        if bios:
+            meta = replace(meta, authors=authors)
+            if options.provenance is not None:
+                options.provenance["bio"] = "a box the page marks as the author's bio, naming the author"
         body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
             if not options.require_text:
@@ -106,11 +115,12 @@ class HtmlReader:
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
-        body = Mapper(images).blocks(body_xml)
+        body, notes = with_notes(drop_bios(Mapper(images).blocks(body_xml), bios), marked_notes)
         if has_math:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
-            body = place_figures(body, Mapper(images).blocks(illustrated.body))
+            figured = with_notes(drop_bios(Mapper(images).blocks(illustrated.body), bios), marked_notes)[0]
+            body = place_figures(body, figured)
         if options.url:  # a fetched page: its addresses are on its site, resolved as a browser would
             body = resolve_images(body, base_href(tree) or options.url, relative=True)
         page = Page(replace(meta, url=base_href(tree) or meta.url), tree)
@@ -119,12 +129,13 @@ class HtmlReader:
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
             if not options.require_text:
-                return Article(meta=meta, body=tuple(body))
+                return Article(meta=meta, body=tuple(body), notes=notes)
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
         # the wire credit a Japanese or Chinese lead opens with (【ワシントン＝山田太郎】), as Markdown reads it
-        return take_lead_credit(Article(meta=meta, body=tuple(body)), provenance=options.provenance)
+        article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
+        return take_lead_credit(article, provenance=options.provenance)
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
