@@ -195,7 +195,8 @@ def test_the_heading_over_the_notes_leaves_with_them() -> None:
         f"<h1>Ferry strike ends</h1>{PROSE}<h2>Reactions</h2>{PROSE}"
         "<p>Passengers doubled the forecast.<sup><a href='#fn1' id='r1'>1</a></sup></p>"
         "<h2>Notes</h2><div class='notes'><ol><li id='fn1'>From the port. <a href='#r1'>↩</a></li></ol></div>"
+        f"<h2>Background</h2>{PROSE}"
     )
     article = read(page(body))
-    assert [plain_text(b) for b in article.body if isinstance(b, Heading)] == ["Reactions"]
+    assert [plain_text(b) for b in article.body if isinstance(b, Heading)] == ["Reactions", "Background"]
     assert plain_text(article.notes[0].body) == "From the port."
