@@ -65,14 +65,17 @@ def test_a_short_japanese_page_keeps_its_paragraphs_without_the_header() -> None
     ]
 
 
-def test_a_page_whose_article_is_not_in_paragraphs_still_gives_its_text() -> None:
-    # trafilatura's own pass finds only the short lead; the article's text is the rest
-    body = (
-        "<h1>Ferry strike ends</h1><p>DOVER — The strike ended.</p><div>"
-        + "Crews voted to accept the offer. " * 12
+def test_a_teaser_page_keeps_the_full_text_its_json_ld_carries() -> None:
+    # the visible text is a teaser: trafilatura's rescue takes articleBody, which is no dump to undo
+    full = "Crews voted to accept the offer after a long night of talks at the port. " * 8
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry strike ends</title>"
+        '<script type=\'application/ld+json\'>{"@context":"https://schema.org","@type":"NewsArticle",'
+        f'"headline":"Ferry strike ends","articleBody":"{full}"}}</script></head><body><article>'
+        "<h1>Ferry strike ends</h1><p>DOVER — The strike ended.</p><p>Subscribe to read more.</p></article></body></html>"
     )
-    article = read(page(body + "</div>"))
-    assert "Crews voted to accept the offer." in plain_text(article.body)
+    article = read(html.encode())
+    assert "after a long night of talks" in plain_text(article.body)
 
 
 # -- defect 10: footnotes become notes ------------------------------------------------------
