@@ -203,3 +203,15 @@ def test_the_heading_over_the_notes_leaves_with_them() -> None:
     article = read(page(body))
     assert [plain_text(b) for b in article.body if isinstance(b, Heading)] == ["Reactions", "Background"]
     assert plain_text(article.notes[0].body) == "From the port."
+
+
+def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
+    # the placeholders live in trafilatura's copy of the page only: a marked headline titles the page
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
+        f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
+        "<ol class='footnotes'><li id='fn1'>A note on the title. <a href='#r1'>↩</a></li></ol></article></body></html>"
+    )
+    article = read(html.encode())
+    assert article.meta.title is not None and article.meta.title.startswith("Ferry strike ends")
+    assert "broadsheet" not in article.meta.title

@@ -46,7 +46,7 @@ from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_lin
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
-from .notes import bio_boxes, drop_bios, mark_notes, referenced, with_bios, with_notes
+from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -94,13 +94,14 @@ class HtmlReader:
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
         has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
-        marked_notes = mark_notes(tree)  # footnote marks as placeholders, the notes off the page
+        # footnote marks as placeholders, the notes off the page: in a copy, which only trafilatura reads
+        body_tree, marked_notes = mark_notes(tree)
         boxes = bio_boxes(tree)
         # One parsed tree serves every pass: trafilatura and htmldate each work on their own copy of it.
         searched_date = htmldate_date(tree)
-        document = _extract(tree, images=False)
+        document = _extract(body_tree, images=False)
         # The figures' run needs no metadata (the text run has it) and no run at all without images.
-        illustrated = _extract(tree, images=True, metadata=False) if images else None
+        illustrated = _extract(body_tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
         authors, bios = with_bios(meta.authors, boxes)
@@ -214,9 +215,9 @@ def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracte
     body = getattr(document, "body", None)
     head = body.find(".//head") if body is not None else None
     return Extracted(
-        heading="".join(head.itertext()) if head is not None else None,
-        title=document.title,
-        author=document.author,
+        heading=unmark("".join(head.itertext())) if head is not None else None,
+        title=unmark(document.title),
+        author=unmark(document.author),
         date=document.date,
         sitename=document.sitename,
         description=document.description,

@@ -24,6 +24,7 @@ names an author of the article (a site's "about us" box names none).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -117,16 +118,18 @@ def _remove(el: HtmlElement, text: str = "") -> None:
     parent.remove(el)
 
 
-def mark_notes(tree: HtmlElement) -> Notes:
-    """Replace each footnote mark by a placeholder and take its note off the page."""
+def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
+    """A copy of the page with each footnote mark replaced by a placeholder and its note taken off,
+    and the notes; the page itself when it has none (the metadata is read from the page as it is)."""
     notes = Notes()
+    ids = {el.get("id"): el for el in page.iter() if isinstance(el.tag, str) and el.get("id")}
+    if not any(_LABEL.fullmatch(squash(a.text_content())) and _href_id(a) in ids for a in page.iter("a")):
+        return page, notes
+    tree = copy.deepcopy(page)
     ids = {el.get("id"): el for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
-    if not ids:
-        return notes
     targets: list[HtmlElement] = []  # the notes, in the order of their first mark
     for a in list(tree.iter("a")):
-        href = (a.get("href") or "").strip()
-        target = _note_of(ids.get(href[1:])) if href.startswith("#") and len(href) > 1 else None
+        target = _note_of(ids.get(_href_id(a)))
         if target is None or not _LABEL.fullmatch(squash(a.text_content())):
             continue
         # a link inside a note (its back-link), or one whose mark or note has left the page
@@ -149,7 +152,18 @@ def mark_notes(tree: HtmlElement) -> Notes:
         _remove(outer, _MARK.format(targets.index(target) + 1))
     for target in targets:
         _drop_note(target)
-    return notes
+    return tree, notes
+
+
+def _href_id(a: HtmlElement) -> str:
+    """The id a link points to on its own page (``#fn1``), or ``""``."""
+    href = (a.get("href") or "").strip()
+    return href[1:] if href.startswith("#") else ""
+
+
+def unmark(text: str | None) -> str | None:
+    """``text`` without placeholders (trafilatura's metadata, read from the marked copy)."""
+    return _MARK_RE.sub("", text) if text and "[[broadsheet-note-" in text else text
 
 
 def _note_of(target: HtmlElement | None) -> HtmlElement | None:
@@ -388,4 +402,4 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
-__all__ = ["Notes", "bio_boxes", "drop_bios", "mark_notes", "referenced", "with_bios", "with_notes"]
+__all__ = ["Notes", "bio_boxes", "drop_bios", "mark_notes", "referenced", "unmark", "with_bios", "with_notes"]
