@@ -3,7 +3,8 @@
 trafilatura finds the article and :mod:`.body` maps it onto the article
 tree (:mod:`.furniture` takes out what trafilatura's fallbacks keep of the
 site's own: hidden pop-ups, trails of links, tables of site links, lists of
-other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes);
+other pages at the end; :mod:`.lead` puts back the lead its teaser filter takes;
+:mod:`.notes` keeps the footnotes as notes and the author's bio box as the bio);
 metadata comes from evidence, one module per kind (:mod:`.metatags`:
 ``<meta>``, OpenGraph, Dublin Core; :mod:`.jsonld`: JSON-LD; :mod:`.byline`:
 the visible byline; :mod:`.dates`: ``<time>``, URL and htmldate dates), and
@@ -45,6 +46,7 @@ from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_lin
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
+from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -92,13 +94,21 @@ class HtmlReader:
         tree = parse_html(decode_html(data, options.warnings))
         images = mark_images(tree)
         has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
+        # footnote marks as placeholders, the notes off the page: in a copy, which only trafilatura reads
+        body_tree, marked_notes = mark_notes(tree)
+        boxes = bio_boxes(tree)
         # One parsed tree serves every pass: trafilatura and htmldate each work on their own copy of it.
         searched_date = htmldate_date(tree)
-        document = _extract(tree, images=False)
+        document = _extract(body_tree, images=False)
         # The figures' run needs no metadata (the text run has it) and no run at all without images.
-        illustrated = _extract(tree, images=True, metadata=False) if images else None
+        illustrated = _extract(body_tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
+        authors, bios = with_bios(meta.authors, boxes)
+        if bios:
+            meta = replace(meta, authors=authors)
+            if options.provenance is not None:
+                options.provenance["bio"] = "a box the page marks as the author's bio, naming the author"
         body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
             if not options.require_text:
@@ -106,11 +116,12 @@ class HtmlReader:
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
-        body = Mapper(images).blocks(body_xml)
+        body, notes = with_notes(drop_bios(Mapper(images).blocks(body_xml), bios), marked_notes)
         if has_math:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
-            body = place_figures(body, Mapper(images).blocks(illustrated.body))
+            figured = with_notes(drop_bios(Mapper(images).blocks(illustrated.body), bios), marked_notes)[0]
+            body = place_figures(body, figured)
         if options.url:  # a fetched page: its addresses are on its site, resolved as a browser would
             body = resolve_images(body, base_href(tree) or options.url, relative=True)
         page = Page(replace(meta, url=base_href(tree) or meta.url), tree)
@@ -119,12 +130,13 @@ class HtmlReader:
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
             if not options.require_text:
-                return Article(meta=meta, body=tuple(body))
+                return Article(meta=meta, body=tuple(body), notes=notes)
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
         # the wire credit a Japanese or Chinese lead opens with (【ワシントン＝山田太郎】), as Markdown reads it
-        return take_lead_credit(Article(meta=meta, body=tuple(body)), provenance=options.provenance)
+        article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
+        return take_lead_credit(article, provenance=options.provenance)
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
@@ -140,7 +152,7 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
     """
     import trafilatura
 
-    try:
+    def run(**extra: Any) -> Any:
         return trafilatura.bare_extraction(
             tree,
             with_metadata=metadata,
@@ -151,9 +163,50 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
             include_tables=True,
             # No free-text date hunting: a date must be marked up as one (or sit in the URL).
             date_extraction_params={"extensive_search": False, "original_date": True},
+            **extra,
         )
+
+    try:
+        document = run()
+        if _is_dump(getattr(document, "body", None)):
+            structured = getattr(run(config=_no_rescue_config()), "body", None)
+            if _covers(structured, document.body):
+                document.body = structured
+        return document
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, lxml.etree.LxmlError):
         return None
+
+
+def _is_dump(body: Any) -> bool:
+    """Whether trafilatura's body is one run of bare text: its baseline rescue's dump of the page.
+
+    Below its minimum extraction size (250 characters: a short brief, and any CJK text
+    of fewer than a few paragraphs) trafilatura takes, when it is longer, the whole
+    ``<article>`` (or page) text as a single paragraph: headline, byline and date pasted
+    into the body, paragraphs and notes run together.
+    """
+    return body is not None and len(body) == 1 and body[0].tag == "p" and len(body[0]) == 0
+
+
+def _no_rescue_config() -> Any:
+    """trafilatura's settings with no minimum extraction size: its own structured extraction,
+    whatever the length, with no baseline dump in its place."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+def _covers(structured: Any, dump: Any) -> bool:
+    """Whether the structured extraction holds at least half of the dump's text, in more than
+    one block: then what the dump adds is the header and the end matter the structured one
+    leaves out on purpose, not the article. A share, not a length, so dense scripts count alike."""
+    return structured is not None and len(structured) > 1 and 2 * _chars(structured) >= _chars(dump)
+
+
+def _chars(el: Any) -> int:
+    return sum(not c.isspace() for c in "".join(el.itertext()))
 
 
 def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracted:
@@ -162,9 +215,9 @@ def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracte
     body = getattr(document, "body", None)
     head = body.find(".//head") if body is not None else None
     return Extracted(
-        heading="".join(head.itertext()) if head is not None else None,
-        title=document.title,
-        author=document.author,
+        heading=unmark("".join(head.itertext())) if head is not None else None,
+        title=unmark(document.title),
+        author=unmark(document.author),
         date=document.date,
         sitename=document.sitename,
         description=document.description,

@@ -1,0 +1,405 @@
+"""Footnotes on web pages, kept as the article's notes; and the author's bio box.
+
+A page links each footnote mark to its note by the note's ``id`` (``<sup><a
+href="#fn1" id="r1">1</a></sup>`` and ``<li id="fn1">… <a href="#r1">↩</a></li>``;
+pandoc writes ``role="doc-noteref"`` and a ``role="doc-endnotes"`` section;
+Wikipedia ``<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup>``).
+trafilatura keeps neither the ids nor, always, the links, so the pairs are
+found before it sees the page (:func:`mark_notes`): each mark becomes a
+placeholder in the text, which it keeps, and each note leaves the page, its
+back-link arrow dropped. :func:`with_notes` turns the placeholders of the
+extracted body into :class:`~convert.model.NoteRef` nodes; a note whose mark
+did not reach the body (trafilatura dropped its paragraph) goes with it.
+
+A link is a footnote mark when its text is a short label (``1``, ``[2]``,
+``*``) and the page says so: the note links back to it, or either end
+carries the DPUB-ARIA / EPUB roles (``doc-noteref``, ``doc-endnotes``,
+``doc-footnote``) or a ``footnote`` / ``endnote`` class.
+
+An author bio sits in a box the page marks as one (``<footer class="bio">``,
+``<div class="author-bio">``), which trafilatura drops with the page's other
+boxes: :func:`bio_boxes` collects them, and the reader keeps the one that
+names an author of the article (a site's "about us" box names none).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from ...model import (
+    Author,
+    Block,
+    BlockQuote,
+    Code,
+    Emph,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+    replace,
+    walk,
+)
+from .body import _tidy
+from .text import squash
+
+_MARK = "[[broadsheet-note-{}]]"
+_MARK_RE = re.compile(r"\[\[broadsheet-note-(\d+)\]\]")
+#: A footnote mark's label: a number, a letter or a symbol, bracketed or not.
+_LABEL = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,5}|[*†‡§¶#]{1,3})[\])]?", re.IGNORECASE)
+_NOTE_ROLES = re.compile(
+    r"\bdoc-(?:noteref|endnotes?|footnote|backlink)\b|\b(?:noteref|footnotes?|endnotes?|rearnotes?)\b"
+)
+_NOTE_CLASS = re.compile(r"(?:^|[\s_-])(?:foot|end)notes?(?:$|[\s_-])", re.IGNORECASE)
+_EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+#: A note longer than this is a section the link jumps to, not a note.
+_MAX_NOTE = 3000
+
+
+@dataclass
+class Notes:
+    """The notes :func:`mark_notes` took off the page, by placeholder number."""
+
+    bodies: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+
+
+def _marked(el: HtmlElement) -> bool:
+    """The element, or one of its three nearest ancestors, is marked as a note or a list of them."""
+    node: HtmlElement | None = el
+    for _ in range(4):
+        if node is None or not isinstance(node.tag, str):
+            return False
+        roles = f"{node.get('role') or ''} {node.get(_EPUB_TYPE) or ''} {node.get('epub:type') or ''}"
+        if _NOTE_ROLES.search(roles) or _NOTE_CLASS.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _outer_mark(a: HtmlElement) -> HtmlElement:
+    """The inline element around the mark's link that holds nothing but its label (``<sup>``,
+    SPIP's ``<span>[<a>1</a>]</span>``), else the link."""
+    label = squash(a.text_content())
+    outer, parent = a, a.getparent()
+    while parent is not None and parent.tag in _INLINE_WRAPS and len(parent) == 1:
+        if squash(parent.text_content()).strip("[]()") != label.strip("[]()"):
+            break
+        outer, parent = parent, parent.getparent()
+    return outer
+
+
+#: What may wrap a footnote mark's link.
+_INLINE_WRAPS = frozenset({"sup", "span", "small"})
+
+
+def _remove(el: HtmlElement, text: str = "") -> None:
+    """Take ``el`` out of the tree, ``text`` and its tail left in its place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    rest = text + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + rest
+    else:
+        parent.text = (parent.text or "") + rest
+    parent.remove(el)
+
+
+def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
+    """A copy of the page with each footnote mark replaced by a placeholder and its note taken off,
+    and the notes; the page itself when it has none (the metadata is read from the page as it is)."""
+    notes = Notes()
+    ids = {el.get("id"): el for el in page.iter() if isinstance(el.tag, str) and el.get("id")}
+    if not any(_LABEL.fullmatch(squash(a.text_content())) and _href_id(a) in ids for a in page.iter("a")):
+        return page, notes
+    tree = copy.deepcopy(page)
+    ids = {el.get("id"): el for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+    targets: list[HtmlElement] = []  # the notes, in the order of their first mark
+    for a in list(tree.iter("a")):
+        target = _note_of(ids.get(_href_id(a)))
+        if target is None or not _LABEL.fullmatch(squash(a.text_content())):
+            continue
+        # a link inside a note (its back-link), or one whose mark or note has left the page
+        ancestors = list(a.iterancestors())
+        if any(anc is target or anc in targets for anc in ancestors) or ancestors[-1:] != [
+            tree.getroottree().getroot()
+        ]:
+            continue
+        outer = _outer_mark(a)
+        own = {i for i in (a.get("id"), outer.get("id")) if i}
+        back = [b for b in target.iter("a") if (b.get("href") or "").strip()[1:] in own]
+        if not back and not _marked(a) and not _marked(target):
+            continue
+        if len(squash(target.text_content())) > _MAX_NOTE:
+            continue
+        if target not in targets:
+            targets.append(target)
+            notes.bodies[len(targets)] = _note_body(target, own)
+        _unbracket(outer)
+        _remove(outer, _MARK.format(targets.index(target) + 1))
+    for target in targets:
+        _drop_note(target)
+    return tree, notes
+
+
+def _href_id(a: HtmlElement) -> str:
+    """The id a link points to on its own page (``#fn1``), or ``""``."""
+    href = (a.get("href") or "").strip()
+    return href[1:] if href.startswith("#") else ""
+
+
+def unmark(text: str | None) -> str | None:
+    """``text`` without placeholders (trafilatura's metadata, read from the marked copy)."""
+    return _MARK_RE.sub("", text) if text and "[[broadsheet-note-" in text else text
+
+
+def _note_of(target: HtmlElement | None) -> HtmlElement | None:
+    """The note an ``id`` names: the element itself, or the block around it when the id sits on an
+    inline one (SPIP puts it on the note's back-link)."""
+    while target is not None and target.tag in ("a", "span", "sup", "small", "b", "strong", "em", "i"):
+        target = target.getparent()
+    return target
+
+
+def _unbracket(mark: HtmlElement) -> None:
+    """Drop the brackets typed around a mark (``[<a>1</a>]``): the reference is the note's now."""
+    prev, parent = mark.getprevious(), mark.getparent()
+    before = prev.tail if prev is not None else parent.text if parent is not None else None
+    if not (before or "").endswith("[") or not (mark.tail or "").startswith("]"):
+        return
+    mark.tail = (mark.tail or "")[1:]
+    if prev is not None:
+        prev.tail = (prev.tail or "")[:-1]
+    elif parent is not None:
+        parent.text = (parent.text or "")[:-1]
+
+
+def _drop_note(target: HtmlElement) -> None:
+    """Take the note off the page, the list or section that held it once nothing else is left, and
+    a heading over it (``Notes``, ``References``) whose section is then empty."""
+    gone, parent = target, target.getparent()
+    while parent is not None and parent.tag not in ("body", "article", "main", "html"):
+        if squash(parent.text_content()) != squash(gone.text_content()) or parent.find(".//img") is not None:
+            break
+        gone, parent = parent, parent.getparent()
+    before = gone.getprevious()
+    _remove(gone)
+    if before is not None and before.tag in _HEADINGS:
+        after = before.getnext()
+        if after is None or after.tag in _HEADINGS:
+            _remove(before)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_back(el: HtmlElement, own: set[str]) -> bool:
+    """A back-link to the mark (``↩``, ``^``, ``[1]``, Wikipedia's ``a b c``), or a box of them."""
+    href = (el.get("href") or "").strip()
+    role = f"{el.get('role') or ''} {el.get('class') or ''}"
+    if re.search(r"backlink|backref|footnote-back", role):
+        return True
+    label = squash(el.text_content())
+    return el.tag == "a" and href.startswith("#") and (href[1:] in own or len(label) <= 6)
+
+
+def _note_body(target: HtmlElement, own: set[str]) -> tuple[Block, ...]:
+    paras = [p for p in target.iter("p") if p is not target]
+    blocks = (
+        [_tidy(_opening(_inlines(p, own))) for p in paras]
+        if paras
+        else [_tidy(_opening(_inlines(target, own)))]
+    )
+    return tuple(Paragraph(c) for c in blocks if c)
+
+
+_OPENING = re.compile(r"^\s*(?:(?:\[\s*\]|\(\s*\)|[\^↑↩\ufe0e\ufe0f])\s*)+")
+
+
+def _opening(content: list[Inline]) -> list[Inline]:
+    """The note's text without the arrow or the brackets its back-link leaves before it (``[] Text``)."""
+    while len(content) > 1 and isinstance(content[0], Text) and isinstance(content[1], Text):
+        content[:2] = [Text(content[0].text + content[1].text)]
+    if content and isinstance(content[0], Text):
+        content[0] = Text(_OPENING.sub("", content[0].text))
+    return content
+
+
+def _inlines(el: HtmlElement, own: set[str]) -> list[Inline]:
+    """The element's content as inlines (its tail not included), back-links left out."""
+    out: list[Inline] = [Text(el.text)] if el.text else []
+    for child in el:
+        if isinstance(child.tag, str):
+            out.extend(_inline(child, own))
+        if child.tail:
+            out.append(Text(child.tail))
+    return out
+
+
+def _inline(el: HtmlElement, own: set[str]) -> list[Inline]:
+    if _is_back(el, own):
+        return []
+    content = tuple(_inlines(el, own))
+    match el.tag:
+        case "a":
+            href = (el.get("href") or "").strip()
+            return [Link(content, href)] if href and not href.startswith("#") else list(content)
+        case "em" | "i":
+            return [Emph(content)]
+        case "strong" | "b":
+            return [Strong(content)]
+        case "code":
+            return [Code(el.text_content())]
+        case "br":
+            return [LineBreak()]
+        case "script" | "style" | "template":
+            return []
+        case _:
+            return list(content)
+
+
+# --------------------------------------------------------------------------
+# Placeholders in the extracted body -> NoteRef
+
+
+def with_notes(blocks: list[Block], notes: Notes) -> tuple[list[Block], tuple[Note, ...]]:
+    """The body with its placeholders made note references, and the notes they reference, in order."""
+    if not notes.bodies:
+        return blocks, ()
+    seen: list[int] = []
+    body = _blocks(blocks, notes, seen)
+    return body, tuple(Note(f"n{n}", "footnote", notes.bodies[n]) for n in seen)
+
+
+def _blocks(blocks: list[Block] | tuple[Block, ...], notes: Notes, seen: list[int]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        match block:
+            case Paragraph(content=c) | Heading(content=c):
+                block = replace(block, content=_refs(c, notes, seen))
+            case BlockQuote(body=b, attribution=a):
+                block = replace(block, body=tuple(_blocks(b, notes, seen)), attribution=_refs(a, notes, seen))
+            case List(items=items):
+                block = replace(block, items=tuple(tuple(_blocks(i, notes, seen)) for i in items))
+            case Table(head=head, rows=rows, caption=cap):
+                block = replace(
+                    block,
+                    head=tuple(tuple(_refs(c, notes, seen) for c in r) for r in head),
+                    rows=tuple(tuple(_refs(c, notes, seen) for c in r) for r in rows),
+                    caption=_refs(cap, notes, seen),
+                )
+        if not isinstance(block, Paragraph) or block.content:
+            out.append(block)
+    return out
+
+
+def _refs(content: tuple[Inline, ...], notes: Notes, seen: list[int]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        match node:
+            case Text(text=t) if "[[broadsheet-note-" in t:
+                pos = 0
+                for m in _MARK_RE.finditer(t):
+                    if m.start() > pos:
+                        out.append(Text(t[pos : m.start()]))
+                    n = int(m[1])
+                    if n in notes.bodies:
+                        out.append(NoteRef(f"n{n}"))
+                        if n not in seen:
+                            seen.append(n)
+                    pos = m.end()
+                if pos < len(t):
+                    out.append(Text(t[pos:]))
+            case Emph(content=c) | Strong(content=c) | Link(content=c) | Quote(content=c):
+                out.append(replace(node, content=_refs(c, notes, seen)))
+            case _:
+                out.append(node)
+    return _tidy(out) if out != list(content) else content
+
+
+def referenced(notes: tuple[Note, ...], body: list[Block]) -> tuple[Note, ...]:
+    """The notes a reference in ``body`` still points to (a clean-up step may have dropped one)."""
+    refs = {node.id for node in walk(tuple(body)) if isinstance(node, NoteRef)}
+    return tuple(n for n in notes if n.id in refs)
+
+
+# --------------------------------------------------------------------------
+# The author's bio box
+
+#: Class or id words of an author-bio box (``bio``, ``author-bio``, ``c-bio__text``, ``about-the-author``).
+_BIO_CLASS = re.compile(r"(?:^|[\s_-])(?:bio|biography|about-(?:the-)?author)(?:$|[\s_-])", re.IGNORECASE)
+#: Where a box is the site's, not the article's.
+_SITE_PARTS = frozenset({"aside", "nav"})
+_MAX_BIO = 800
+
+
+def bio_boxes(tree: HtmlElement) -> list[tuple[str, str]]:
+    """``(whole text, bio text)`` of each box the page marks as a bio: the whole text may name the
+    author in a heading the bio text (its paragraphs, when it has some) leaves out."""
+    out: list[tuple[str, str]] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+            continue
+        if not _BIO_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        if any(
+            anc.tag in _SITE_PARTS or _BIO_CLASS.search(anc.get("class") or "") for anc in el.iterancestors()
+        ):
+            continue
+        whole = squash(el.text_content())
+        paras = [squash(p.text_content()) for p in el.iter("p")]
+        bio = "\n\n".join(p for p in paras if p) or whole
+        if bio and len(whole) <= _MAX_BIO:
+            out.append((whole, bio))
+    return out
+
+
+def with_bios(
+    authors: tuple[Author, ...], boxes: list[tuple[str, str]]
+) -> tuple[tuple[Author, ...], list[str]]:
+    """The authors with the bio of each box that names one of them, and the bios taken."""
+    out, taken = list(authors), []
+    for whole, bio in boxes:
+        key = whole.casefold()
+        i = next((i for i, a in enumerate(out) if not a.bio and _about(a.name.casefold(), key)), None)
+        if i is not None:
+            out[i] = replace(out[i], bio=bio)
+            taken.append(bio)
+    return tuple(out), taken
+
+
+def _about(name: str, text: str) -> bool:
+    """``text`` names ``name`` and says more about them than the name (``By Jane Doe`` is a byline):
+    more letters besides the name than in it, which counts alike in every script."""
+    if name not in text:
+        return False
+    rest = text.replace(name, " ")
+    return sum(c.isalpha() for c in rest) > sum(c.isalpha() for c in name)
+
+
+def drop_bios(body: list[Block], bios: list[str]) -> list[Block]:
+    """The body without the paragraphs that repeat a bio (trafilatura kept the box)."""
+    if not bios:
+        return body
+    keys = {_key(p) for bio in bios for p in bio.split("\n\n")}
+    return [b for b in body if not (isinstance(b, Paragraph) and _key(plain_text(b)) in keys)]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+__all__ = ["Notes", "bio_boxes", "drop_bios", "mark_notes", "referenced", "unmark", "with_bios", "with_notes"]

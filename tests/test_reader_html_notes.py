@@ -1,0 +1,217 @@
+"""Short pages, footnotes and author bios on web pages (tester h29, defects 1, 4 and 10)."""
+
+from __future__ import annotations
+
+import convert
+from convert.model import Article, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
+
+
+def read(data: bytes) -> Article:
+    return convert.read(data, name="page.html")
+
+
+def page(
+    article: str, *, lang: str = "en", title: str = "Ferry strike ends", author: str = "Tom Reed"
+) -> bytes:
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title} | The Courier</title>"
+        f"<meta name='author' content='{author}'><meta property='og:site_name' content='The Courier'>"
+        '<script type=\'application/ld+json\'>{"@type":"NewsArticle","headline":"' + title + '",'
+        '"datePublished":"2025-03-03T09:30:00+00:00","author":{"@type":"Person","name":"'
+        + author
+        + "\"}}</script></head><body><header><a href='/'>The Courier</a></header>"
+        f"<main><article>{article}</article></main>"
+        "<aside class='related'><h2>Most read</h2><ul><li><a href='/a'>Markets slip</a></li></ul></aside>"
+        "<footer class='site'><p>© 2025 The Courier</p></footer></body></html>"
+    ).encode()
+
+
+SHORT_EN = (
+    "<h1>Ferry strike ends</h1>"
+    "<p class='byline'>By Tom Reed · <time datetime='2025-03-03T09:30:00+00:00'>March 3, 2025</time></p>"
+    "<p>DOVER — The ferry strike ended on Monday.</p><p>Crews voted to accept a new pay offer.</p>"
+    "<p>Sailings resume on Tuesday morning.</p>"
+)
+SHORT_JA = (
+    "<h1>東京で桜の開花</h1>"
+    "<p class='byline'>文・山田太郎 · <time datetime='2025-03-03T09:30:00+09:00'>2025年3月3日</time></p>"
+    "<p>気象庁は３日、東京都心で桜が開花したと発表した。平年より一週間早い。</p>"
+    "<p>担当者は「暖かい日が続いた」と話した。</p><p>満開は来週半ばになる見通しだという。</p>"
+)
+
+
+def texts(article: Article) -> list[str]:
+    return [plain_text(b) for b in article.body]
+
+
+# -- defect 1: a short page keeps its paragraphs, and loses its header lines -----------------
+
+
+def test_a_short_english_page_keeps_its_paragraphs_without_the_header() -> None:
+    article = read(page(SHORT_EN))
+    assert texts(article) == [
+        "DOVER — The ferry strike ended on Monday.",
+        "Crews voted to accept a new pay offer.",
+        "Sailings resume on Tuesday morning.",
+    ]
+
+
+def test_a_short_japanese_page_keeps_its_paragraphs_without_the_header() -> None:
+    article = read(page(SHORT_JA, lang="ja", title="東京で桜の開花", author="山田太郎"))
+    assert texts(article) == [
+        "気象庁は３日、東京都心で桜が開花したと発表した。平年より一週間早い。",
+        "担当者は「暖かい日が続いた」と話した。",
+        "満開は来週半ばになる見通しだという。",
+    ]
+
+
+def test_a_teaser_page_keeps_the_full_text_its_json_ld_carries() -> None:
+    # the visible text is a teaser: trafilatura's rescue takes articleBody, which is no dump to undo
+    full = "Crews voted to accept the offer after a long night of talks at the port. " * 8
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry strike ends</title>"
+        '<script type=\'application/ld+json\'>{"@context":"https://schema.org","@type":"NewsArticle",'
+        f'"headline":"Ferry strike ends","articleBody":"{full}"}}</script></head><body><article>'
+        "<h1>Ferry strike ends</h1><p>DOVER — The strike ended.</p><p>Subscribe to read more.</p></article></body></html>"
+    )
+    article = read(html.encode())
+    assert "after a long night of talks" in plain_text(article.body)
+
+
+# -- defect 10: footnotes become notes ------------------------------------------------------
+
+PROSE = "<p>The transport ministry said the line carried many people on its first day of service.</p>" * 3
+
+
+def refs(article: Article) -> list[str]:
+    return [n.id for n in walk(article.body) if isinstance(n, NoteRef)]
+
+
+def test_a_sup_link_and_a_footnote_list_with_back_links_become_a_note() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>Passengers doubled the forecast.<sup><a href='#fn1' id='r1'>1</a></sup> Officials were pleased.</p>"
+        "<ol class='notes'><li id='fn1'>Figures from the <a href='https://example.org/port'>port</a>. "
+        "<a href='#r1'>↩</a></li></ol>"
+    )
+    article = read(page(body))
+    assert refs(article) == ["n1"]
+    assert article.notes[0].kind == "footnote"
+    assert plain_text(article.notes[0].body) == "Figures from the port."
+    assert "↩" not in plain_text(article.body) + plain_text(article.notes[0].body)
+    assert "forecast.1" not in plain_text(article.body)
+    assert all(isinstance(b, Paragraph) for b in article.body)
+
+
+def test_pandoc_footnotes_become_notes() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>Passengers doubled the forecast.<a href='#fn1' class='footnote-ref' id='fnref1' role='doc-noteref'>"
+        "<sup>1</sup></a></p><p>Officials were pleased with the first week.</p>"
+        "<section id='footnotes' class='footnotes footnotes-end-of-document' role='doc-endnotes'><hr/><ol>"
+        "<li id='fn1'><p>Figures from the port authority.<a href='#fnref1' class='footnote-back' "
+        "role='doc-backlink'>↩︎</a></p></li></ol></section>"
+    )
+    article = read(page(body))
+    assert refs(article) == ["n1"]
+    assert article.notes == (
+        Note("n1", "footnote", (Paragraph((Text("Figures from the port authority."),)),)),
+    )
+    assert "port authority" not in plain_text(article.body)
+
+
+def test_a_link_to_a_section_is_not_a_footnote() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1><p>See <a href='#background'>1</a> below.</p>{PROSE}"
+        "<h2 id='background'>Background</h2><p>The strike began in January over pay and hours at sea.</p>"
+    )
+    article = read(page(body))
+    assert article.notes == ()
+    assert "Background" in plain_text(article.body)
+
+
+# -- defect 4: the author's bio box --------------------------------------------------------
+
+
+def test_a_bio_footer_in_the_article_is_the_authors_bio() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{PROSE}"
+        "<footer class='bio'><p><em>Tom Reed is the paper's transport correspondent.</em></p></footer>"
+    )
+    article = read(page(body))
+    assert article.meta.authors[0].bio == "Tom Reed is the paper's transport correspondent."
+    assert "correspondent" not in plain_text(article.body)
+
+
+def test_an_author_bio_div_names_its_author_in_cjk() -> None:
+    body = (
+        "<h1>東京で桜の開花</h1><p class='byline'>文・山田太郎</p>"
+        + "<p>気象庁は３日、東京都心で桜が開花したと発表した。平年より一週間早い。</p>" * 3
+        + "<div class='author-bio'><p>山田太郎\u3000社会部記者。</p></div>"
+    )
+    article = read(page(body, lang="ja", title="東京で桜の開花", author="山田太郎"))
+    assert article.meta.authors[0].bio == "山田太郎 社会部記者。"  # spaces as the project normalises them
+
+
+def test_a_bio_box_that_names_no_author_is_not_taken() -> None:
+    body = f"<h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{PROSE}<div class='site-bio'><p>The Courier has covered Kent since 1850.</p></div>"
+    article = read(page(body))
+    assert [a.name for a in article.meta.authors] == ["Tom Reed"]
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_bio_box_holding_only_a_byline_is_not_a_bio() -> None:
+    body = f"<h1>Ferry strike ends</h1>{PROSE}<div class='author-bio'><p>by Tom Reed</p></div>"
+    article = read(page(body))
+    assert [(a.name, a.bio) for a in article.meta.authors] == [("Tom Reed", None)]
+
+
+def test_wikipedia_references_lose_their_back_links() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>The port opened in 1850.<sup id='cite_ref-a_1-0' class='reference'><a href='#cite_note-a-1'>[1]</a></sup>"
+        " It grew fast.<sup id='cite_ref-a_1-1' class='reference'><a href='#cite_note-a-1'>[1]</a></sup></p>"
+        "<ol class='references'><li id='cite_note-a-1'><span class='mw-cite-backlink'>^ "
+        "<a href='#cite_ref-a_1-0'><sup><i><b>a</b></i></sup></a> <a href='#cite_ref-a_1-1'><sup><i><b>b</b></i></sup></a>"
+        "</span> <span class='reference-text'>Smith, J. (1990). <i>A History of Dover</i>.</span></li></ol>"
+    )
+    article = read(page(body))
+    assert refs(article) == ["n1", "n1"]
+    assert plain_text(article.notes[0].body) == "Smith, J. (1990). A History of Dover."
+    assert "[1]" not in plain_text(article.body)
+
+
+def test_bracketed_marks_and_back_links_leave_no_brackets() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>Passengers doubled the forecast&nbsp;[<a href='#nb1' class='spip_note' id='nh1'>1</a>].</p>"
+        "<div class='notes'><p>[<a href='#nh1' id='nb1'>1</a>] (Figures) from the port authority.</p></div>"
+    )
+    article = read(page(body))
+    assert refs(article) == ["n1"]
+    assert plain_text(article.notes[0].body) == "(Figures) from the port authority."
+    assert "[" not in plain_text(article.body) and "]" not in plain_text(article.body)
+
+
+def test_the_heading_over_the_notes_leaves_with_them() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}<h2>Reactions</h2>{PROSE}"
+        "<p>Passengers doubled the forecast.<sup><a href='#fn1' id='r1'>1</a></sup></p>"
+        "<h2>Notes</h2><div class='notes'><ol><li id='fn1'>From the port. <a href='#r1'>↩</a></li></ol></div>"
+        f"<h2>Background</h2>{PROSE}"
+    )
+    article = read(page(body))
+    assert [plain_text(b) for b in article.body if isinstance(b, Heading)] == ["Reactions", "Background"]
+    assert plain_text(article.notes[0].body) == "From the port."
+
+
+def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
+    # the placeholders live in trafilatura's copy of the page only: a marked headline titles the page
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
+        f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
+        "<ol class='footnotes'><li id='fn1'>A note on the title. <a href='#r1'>↩</a></li></ol></article></body></html>"
+    )
+    article = read(html.encode())
+    assert article.meta.title is not None and article.meta.title.startswith("Ferry strike ends")
+    assert "broadsheet" not in article.meta.title
