@@ -104,7 +104,11 @@ def test_odt_date_is_its_named_property_not_the_conversion_time() -> None:
     article, where = read(data, "odt")
     assert article.meta.published == "2025-03-03"
     assert where["published"] == "meta.xml meta:user-defined 'date'"
-    assert plain_text(article.body[0]).startswith("CAIRO")  # the Date paragraph is the title page's
+    # the Date paragraph is the title page's: the lead comes first, its dateline read off it
+    assert (article.meta.dateline, plain_text(article.body[0])) == (
+        "CAIRO",
+        "Thousands of commuters packed the platforms on Monday.",
+    )
 
 
 def _plain_docx(*lines: str, language: str | None = None, creator: str = "python-docx") -> bytes:
@@ -121,12 +125,12 @@ def _plain_docx(*lines: str, language: str | None = None, creator: str = "python
 
 
 def test_docx_byline_and_date_paragraphs_under_a_styled_title() -> None:
-    lead = "MADRID — El Ayuntamiento aprobó el lunes un plan para frenar el alquiler turístico."
+    lead = "El Ayuntamiento aprobó el lunes un plan para frenar el alquiler turístico."
     data = _plain_docx(
         "Madrid aprueba un plan",
         "Por María García",
         "3 de marzo de 2025",
-        lead,
+        "MADRID — " + lead,
         language="es",
         creator="María García",
     )
@@ -134,15 +138,17 @@ def test_docx_byline_and_date_paragraphs_under_a_styled_title() -> None:
     assert article.meta.published == "2025-03-03"
     assert where["published"] == "a date paragraph on the title page"
     assert [a.name for a in article.meta.authors] == ["María García"]
-    assert plain_text(article.body[0]) == lead
+    assert (article.meta.dateline, plain_text(article.body[0])) == ("MADRID", lead)
 
 
 def test_docx_byline_paragraph_names_the_author_when_the_properties_do_not() -> None:
-    lead = "DOVER — The ferry strike that stranded thousands of travellers ended on Monday."
-    article, where = read(_plain_docx("Ferry strike ends", "By Tom Reed", lead), "docx")
+    lead = "The ferry strike that stranded thousands of travellers ended on Monday."
+    article, where = read(_plain_docx("Ferry strike ends", "By Tom Reed", "DOVER — " + lead), "docx")
     assert [a.name for a in article.meta.authors] == ["Tom Reed"]
     assert plain_text(article.body[0]) == lead
     assert article.meta.published is None  # python-docx's template stamps are no date
-    article, where = read(_plain_docx("Ferry strike ends", "By Tom Reed", "March 3, 2025", lead), "docx")
+    article, where = read(
+        _plain_docx("Ferry strike ends", "By Tom Reed", "March 3, 2025", "DOVER — " + lead), "docx"
+    )
     assert ([a.name for a in article.meta.authors], article.meta.published) == (["Tom Reed"], "2025-03-03")
     assert plain_text(article.body[0]) == lead

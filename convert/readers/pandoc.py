@@ -51,6 +51,7 @@ from ..model import (
 )
 from ..pandoc_ast import pandoc_to_article
 from ._bylines import find_byline, take_lead_credit
+from ._lead_dateline import take_lead_dateline
 from ._package_meta import (
     Props,
     docx_props,
@@ -341,6 +342,7 @@ class PandocReader:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
         if not title_above:
             article = self.take_byline(article, prov)
+        article = take_lead_dateline(article, prov)
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"
