@@ -447,15 +447,30 @@ def _speaker_for(s: str, open_: int, close: int, ctx: _Context, paragraph: int) 
 
 
 def _flatten(content: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
+    """The paragraph's text with :data:`_OBJ` for each non-text inline, and those inlines.
+
+    A quotation a reader marked without a speaker (pandoc's ``Quoted`` from Markdown's
+    straight quotes, HTML's ``<q>``) is written back between marks, so it is paired and
+    attributed as typed marks are (`"We are glad," said captain Ann Lee`).
+    """
     parts: list[str] = []
     objects: list[Inline] = []
     for node in content:
         if isinstance(node, Text):
             parts.append(node.text.replace(_OBJ, ""))
+        elif isinstance(node, Quote) and node.speaker is None and _unmarked(node.content):
+            text, inner = _flatten(node.content)
+            parts.append(f"“{text}”")
+            objects.extend(inner)
         else:
             parts.append(_OBJ)
             objects.append(node)
     return "".join(parts), objects
+
+
+def _unmarked(content: tuple[Inline, ...]) -> bool:
+    """Whether a quotation's own text holds no double mark, which could pair with one outside it."""
+    return not any(isinstance(n, Text) and _DOUBLE_MARK.search(n.text) for n in content)
 
 
 def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:

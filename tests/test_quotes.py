@@ -212,3 +212,25 @@ def test_marks_of_either_role_are_the_ones_cldr_gives_both() -> None:
     opens = {v[i] for v in table["locales"].values() for i in (0, 2)}
     closes = {v[i] for v in table["locales"].values() for i in (1, 3)}
     assert set(q._EITHER) == (opens & closes) - set("‘’‹›")  # the single marks: _single_pairs
+
+
+def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
+    """Markdown's straight quotes reach the tree as pandoc's Quoted (a Quote without a speaker)."""
+    original = Article(
+        meta=Metadata(language="en"),
+        body=(
+            Paragraph(
+                (
+                    Quote((Text("We are glad it is over,"),)),
+                    Text(" said captain Ann Lee, who has sailed the route for twenty years."),
+                )
+            ),
+            Paragraph((Text("The strike used the "), Quote((Text("phantom"),)), Text(" tactic."))),
+        ),
+    )
+    a = find_quotes(original)
+    assert [(plain_text(q.content), q.speaker) for q in quotes(a)] == [
+        ("We are glad it is over,", "Ann Lee"),
+        ("phantom", None),
+    ]
+    assert find_quotes(a) == a
