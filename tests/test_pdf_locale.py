@@ -78,6 +78,7 @@ def test_korean_lines_break_between_words_only() -> None:
     pdf = PdfReader(io.BytesIO(PdfExporter().export(article, load_theme("default"), ExportOptions())))
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "\u2060" not in text  # the joiners that keep the words whole are not text
+    assert [item.title for item in pdf.outline if not isinstance(item, list)] == [title]  # nor bookmarks
     words = set(KOREAN.split()) | set(title.split())
     shown = [w for w in text.split() if any("\uac00" <= ch <= "\ud7a3" for ch in w)]
     assert len(shown) > 100 and set(shown) <= words, set(shown) - words

@@ -432,7 +432,7 @@ def _render_part(
     from ..exporters.html import lang_attribute
     from ..exporters.pdf import captured_logs, keep_footnotes_with_calls, mark_artifacts, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-    from ._pdf_locale import hangul_words_kept
+    from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
         f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
@@ -462,6 +462,7 @@ def _render_part(
                 for name in page.anchors:
                     if name.startswith("article-"):
                         starts.setdefault(name, index)
+            joiners_out_of_bookmarks(document)
             count = len(document.pages) if keep is None else keep(document)
             if count < len(document.pages):
                 document = document.copy(document.pages[:count])

@@ -63,3 +63,12 @@ def hangul_words_kept(html: str) -> str:
     if not compiled(f"[{_HANGUL}]").search(html, start):
         return html
     return html[:start] + _TEXT.sub(lambda m: _INSIDE_A_WORD.sub(_WORD_JOINER, m.group(0)), html[start:])
+
+
+def joiners_out_of_bookmarks(document: Any) -> None:
+    """Take the joiners :func:`hangul_words_kept` added out of the PDF's bookmarks (WeasyPrint
+    labels them with the headings' text), so a viewer's outline holds the text as typed."""
+    for page in document.pages:
+        page.bookmarks = [
+            (level, label.replace(_WORD_JOINER, ""), *rest) for level, label, *rest in page.bookmarks
+        ]

@@ -46,7 +46,7 @@ from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
-from ._pdf_locale import digits_css, finisher, hangul_words_kept
+from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
 from ._shared import BookByBundle
 from .html import FootnoteMode, render_document, script_css
 
@@ -189,6 +189,7 @@ def _weasyprint_pdf(
         cover = cover_document(article, theme, options.cover, _fonts())
         document = document.copy([*cover.pages, *document.pages])
     _set_dates(document, article.meta)
+    joiners_out_of_bookmarks(document)
     data: bytes = document.write_pdf(
         pdf_variant=variant, pdf_tags=True, finisher=finisher(article, mark_artifacts)
     )
