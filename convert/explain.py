@@ -14,6 +14,7 @@ instead of trusting it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,6 +24,17 @@ from .model import Article, Metadata
 #: Shown for a field that has a value but whose reader did not say where it found it.
 UNKNOWN_SOURCE = "(the reader did not say)"
 
+#: Readers quote the text they read with ``repr``, which escapes every character Unicode does not
+#: call printable. The zero-width non-joiner and joiner (U+200C, U+200D) are among them, but they are
+#: parts of words (Persian `دانشگاه‌ها`, Indic conjuncts, emoji sequences), so they are shown as
+#: they are; bidi overrides, isolates and other controls keep their escapes. An escape follows an
+#: even run of backslashes (an odd one is a backslash the text itself holds).
+_JOINER_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u200([cd])")
+
+
+def _joiners_shown(where: str) -> str:
+    return _JOINER_ESCAPE.sub(lambda m: m.group(1) + chr(0x2000 + int(m.group(2), 16)), where)
+
 
 def read_explained(src: str | os.PathLike[str] | bytes, **kwargs: Any) -> tuple[Article, dict[str, str]]:
     """:func:`convert.api.read` plus where each metadata field came from (field -> source)."""
@@ -30,7 +42,7 @@ def read_explained(src: str | os.PathLike[str] | bytes, **kwargs: Any) -> tuple[
         raise TypeError("read_explained() collects the provenance itself; do not pass provenance=")
     provenance: dict[str, str] = {}
     article = read(src, provenance=provenance, **kwargs)
-    return article, provenance
+    return article, {key: _joiners_shown(where) for key, where in provenance.items()}
 
 
 def _values(meta: Metadata) -> list[tuple[str, str | None]]:
@@ -66,14 +78,14 @@ def explain_fields(article: Article, provenance: Mapping[str, str]) -> list[tupl
         where = provenance.get(name)
         if name in ("role", "bio") and where is None:
             continue
-        rows.append((name, value, where or UNKNOWN_SOURCE))
+        rows.append((name, value, _joiners_shown(where) if where else UNKNOWN_SOURCE))
     shown = {r[0] for r in rows}
     notes = {n.id: n for n in article.notes}
     for key, where in provenance.items():
         if key in shown or key in dict(_values(article.meta)):
             continue
         note = notes.get(key.removeprefix("notes.")) if key.startswith("notes.") else None
-        rows.append((key, f"[{note.kind}]" if note else "", where))
+        rows.append((key, f"[{note.kind}]" if note else "", _joiners_shown(where)))
     return rows
 
 

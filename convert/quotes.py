@@ -28,14 +28,21 @@ from .gazetteer import (
     PERSON_NOUNS,
     TITLES,
 )
+from .locale.text import quote_marks
 from .model import Article, BlockQuote, Inline, List, Paragraph, Quote, Text
 from .names import looks_like_name
 
 __all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
 
 _OBJ = "\ufffc"  # stands for a non-text inline while we search the text
-_DOUBLE_OPEN = "“„«"
+_DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
 _DOUBLE_CLOSE = "”»"
+#: Double marks that open a quotation in one language and close one in another, by CLDR's
+#: delimiters: “ opens English and closes German (`„…“`), ” closes English and opens Swedish
+#: (`”…”`) and Arabic, « opens French and closes Hungarian's inner quotation (`»…«`), » the
+#: reverse (tests/test_quotes.py derives the set from ``data/quotes.json``). Where a paragraph
+#: holds two quotations, a wrong role pairs the words between them as the quotation.
+_EITHER = "“”«»"
 _SPEECH_VERBS = (
     "said|says|say|stated|states|noted|notes|added|adds|told|tells|asked|asks|declared|declares|explained|"
     "explains|argued|argues|warned|warns|insisted|insists|urged|urges|wrote|writes|remarked|emphasized|"
@@ -162,15 +169,48 @@ class PersonIndex:
 # Finding the marks
 
 
-def _double_role(s: str, i: int) -> tuple[bool, bool]:
-    """Whether the mark at ``i`` can open and whether it can close a quotation."""
+@dataclass(frozen=True)
+class _Marks:
+    """The double marks that open and that close a quotation in the article's language (CLDR)."""
+
+    opens: str = "“"
+    closes: str = "”"
+
+    @classmethod
+    def of(cls, language: str | None) -> _Marks:
+        outer, inner = quote_marks(language, 0), quote_marks(language, 1)
+        return cls(
+            opens=(outer[0] + inner[0]).replace(_NNBSP, ""), closes=(outer[1] + inner[1]).replace(_NNBSP, "")
+        )
+
+
+_NNBSP = "\u202f"
+_ENGLISH = _Marks()
+
+
+def _double_role(s: str, i: int, marks: _Marks = _ENGLISH) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` can open and whether it can close a quotation.
+
+    A mark with a space (or the paragraph's edge) on one side and a word on the other
+    says which it is; where its place does not tell (`« mot »`, spaces both sides), the
+    language's own marks do, and then the usual role of the mark.
+    """
     ch = s[i]
+    before = s[i - 1] if i else " "
+    after = s[i + 1] if i + 1 < len(s) else " "
+    if ch in _EITHER:
+        opens = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not (
+            after.isspace() or after in ",.;:!?)]…"
+        )
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opens != closes:
+            return opens, closes
+        if (ch in marks.opens) != (ch in marks.closes):
+            return ch in marks.opens, ch in marks.closes
     if ch in _DOUBLE_OPEN:
         return True, False
     if ch in _DOUBLE_CLOSE:
         return False, True
-    before = s[i - 1] if i else " "
-    after = s[i + 1] if i + 1 < len(s) else " "
     can_open = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not after.isspace()
     can_close = not before.isspace() and (after.isspace() or not after.isalnum())
     if not can_open and not can_close:
@@ -181,13 +221,13 @@ def _double_role(s: str, i: int) -> tuple[bool, bool]:
 _DOUBLE_MARK = compiled("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
 
 
-def _double_pairs(s: str, continues: bool) -> list[tuple[int, int]]:
+def _double_pairs(s: str, continues: bool, marks: _Marks = _ENGLISH) -> list[tuple[int, int]]:
     """``(open, close)`` index pairs; ``close == len(s)`` for a quotation running to the end."""
     pairs: list[tuple[int, int]] = []
     start: int | None = None
     for mark in _DOUBLE_MARK.finditer(s):  # the marks only, not a Python step per character
         i = mark.start()
-        can_open, can_close = _double_role(s, i)
+        can_open, can_close = _double_role(s, i, marks)
         if start is not None and can_close and not (can_open and not can_close):
             pairs.append((start, i))
             start = None
@@ -231,6 +271,7 @@ def _single_pairs(s: str) -> list[tuple[int, int]]:
 @dataclass
 class _Context:
     people: PersonIndex
+    marks: _Marks = _ENGLISH
     last_speaker: str | None = None
     last_paragraph: int = -10
     last_person: str | None = None
@@ -406,15 +447,30 @@ def _speaker_for(s: str, open_: int, close: int, ctx: _Context, paragraph: int) 
 
 
 def _flatten(content: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
+    """The paragraph's text with :data:`_OBJ` for each non-text inline, and those inlines.
+
+    A quotation a reader marked without a speaker (pandoc's ``Quoted`` from Markdown's
+    straight quotes, HTML's ``<q>``) is written back between marks, so it is paired and
+    attributed as typed marks are (`"We are glad," said captain Ann Lee`).
+    """
     parts: list[str] = []
     objects: list[Inline] = []
     for node in content:
         if isinstance(node, Text):
             parts.append(node.text.replace(_OBJ, ""))
+        elif isinstance(node, Quote) and node.speaker is None and _unmarked(node.content):
+            text, inner = _flatten(node.content)
+            parts.append(f"“{text}”")
+            objects.extend(inner)
         else:
             parts.append(_OBJ)
             objects.append(node)
     return "".join(parts), objects
+
+
+def _unmarked(content: tuple[Inline, ...]) -> bool:
+    """Whether a quotation's own text holds no double mark, which could pair with one outside it."""
+    return not any(isinstance(n, Text) and _DOUBLE_MARK.search(n.text) for n in content)
 
 
 def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
@@ -454,7 +510,7 @@ def _paragraph(
     out: list[Inline] = []
     pos = 0
     ctx.previous_speech = False
-    for a, b in _double_pairs(s, continues):
+    for a, b in _double_pairs(s, continues, ctx.marks):
         ctx.mention(s[pos:a])
         speaker = _speaker_for(s, a, b, ctx, number)
         ctx.previous_speech = speaker is not None
@@ -475,10 +531,11 @@ def _paragraph(
     return tuple(out)
 
 
-def _opens_with_quote(block: object) -> bool:
+def _opens_with_quote(block: object, marks: _Marks) -> bool:
     if not isinstance(block, Paragraph) or not block.content or not isinstance(block.content[0], Text):
         return False
-    return block.content[0].text[:1] in '"“„«'
+    text = block.content[0].text
+    return bool(_DOUBLE_MARK.match(text)) and _double_role(text, 0, marks)[0]
 
 
 def _blocks(blocks: tuple[model.Block, ...], ctx: _Context, counter: list[int]) -> tuple[model.Block, ...]:
@@ -487,7 +544,7 @@ def _blocks(blocks: tuple[model.Block, ...], ctx: _Context, counter: list[int]) 
         match block:
             case Paragraph(content=c):
                 counter[0] += 1
-                continues = i + 1 < len(blocks) and _opens_with_quote(blocks[i + 1])
+                continues = i + 1 < len(blocks) and _opens_with_quote(blocks[i + 1], ctx.marks)
                 out.append(Paragraph(_paragraph(c, ctx, counter[0], continues)))
             case BlockQuote(body=b, attribution=a):
                 out.append(BlockQuote(_blocks(b, ctx, counter), a))
@@ -504,7 +561,7 @@ def _article_text(article: Article) -> str:
 
 def find_quotes(article: Article) -> Article:
     """Mark the quotations in ``article``'s body; speech gets its speaker's full name."""
-    ctx = _Context(PersonIndex.build(_article_text(article)))
+    ctx = _Context(PersonIndex.build(_article_text(article)), _Marks.of(article.meta.language))
     body = _blocks(article.body, ctx, [0])
     if body == article.body:
         return article

@@ -281,3 +281,17 @@ def test_bundle_epub_names_a_cover_image(sample_path: Path, tmp_path: Path) -> N
     book = out.read_bytes()
     image = Image.open(io.BytesIO(members(book)["EPUB/" + cover_item(book).get("href", "")]))
     assert image.size == COVER_SIZE
+
+
+def test_a_korean_title_breaks_at_its_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Korean spaces its words: the cover's title lines end between them, never inside one."""
+    from convert.exporters import _cover
+
+    title = "서울 지하철 새 노선 개통, 출근길 혼잡 여전하고 승객들은 불편을 호소했다"
+    drawn: list[str] = []
+    lines = _cover._Setter.lines
+    monkeypatch.setattr(_cover._Setter, "lines", lambda self, ls, *a: drawn.extend(ls) or lines(self, ls, *a))
+    article = Article(meta=Metadata(title=title, language="ko"), body=(Paragraph((Text("본문."),)),))
+    cover_png(article, load_theme("default"))
+    shown = [line for line in drawn if line[:2] in title]
+    assert len(shown) > 1 and " ".join(shown) == title

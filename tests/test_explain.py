@@ -106,3 +106,18 @@ def test_web_page_fields_name_the_evidence_that_won() -> None:
     assert article.meta.published == "2024-03-05T08:30:00+01:00"
     assert where["published"] == '<meta property="article:published_time">'
     assert where["publisher"] == '<meta property="og:site_name">'
+
+
+def test_joiners_are_shown_as_they_are_and_controls_stay_escaped() -> None:
+    """U+200C and U+200D are parts of words (Persian `دانشگاه‌ها`); bidi overrides are not."""
+    from convert.explain import _joiners_shown
+
+    text = (
+        "عنوان\n\nنوشتهٔ علی رضایی\n\nتهران — مدارس و دانشگاه\u200cهای تهران تعطیل شد.\n\nمتن دوم اینجا است.\n"
+    )
+    article, where = read_explained(text.encode("utf-8"), from_="text")
+    shown = explain_text(article, where)
+    assert "دانشگاه\u200cهای" in shown and "\\u200c" not in shown
+    assert all("\\u200c" not in w for w in where.values())
+    assert _joiners_shown(repr("a\u200db\u202ec")) == "'a\u200db\\u202ec'"
+    assert _joiners_shown(repr("typed \\u200c")) == repr("typed \\u200c")  # a backslash the text holds

@@ -26,6 +26,7 @@ from convert.exporters.epub import EpubExporter
 from convert.exporters.html import render_document
 from convert.exporters.txt import TextExporter
 from convert.locale import text as loc
+from convert.locale.casing import upper
 from convert.model import Article, Author, Metadata, Note, Paragraph, Quote, Text, replace
 from convert.theme import Theme, load_theme
 
@@ -308,7 +309,7 @@ def test_labels_reach_the_outputs(lang: str, theme: Theme) -> None:
         assert english not in text
     brief = convert.write(art, "brief")
     assert isinstance(brief, bytes)
-    assert loc.label("Bottom line", lang).upper() in brief.decode()
+    assert upper(loc.label("Bottom line", lang), lang) in brief.decode()  # Greek capitals drop the tonos
 
 
 def test_labels_in_english_and_unknown_languages() -> None:

@@ -62,3 +62,34 @@ def test_page_numbers_and_reading_order(lang: str, two: str, rtl: bool) -> None:
     ).stdout.decode()
     one = two.translate({ord(two): chr(ord(two) - 1)})
     assert first.count(one) >= 3, first  # the note's call and marker, and the page number
+
+
+KOREAN = (
+    "서울 지하철 신규 노선이 3일 개통됐지만 첫 출근길부터 승객이 몰리며 일부 역에서 큰 혼잡이 빚어졌다. "
+    "강남역에서 만난 직장인 이지은 씨는 “환승 시간이 줄어들 줄 알았는데 오히려 더 오래 기다렸다”고 말했다."
+)
+
+
+def test_korean_lines_break_between_words_only() -> None:
+    """Korean spaces its words (`word-break: keep-all`): no PDF line ends inside one (`혼|잡이`)."""
+    title = "서울 지하철 새 노선 개통, 출근길 혼잡 여전하고 승객들은 불편을 호소했다"
+    body = tuple(Paragraph((Text(KOREAN),)) for _ in range(6))
+    article = Article(meta=Metadata(title=title, language="ko"), body=body)
+    pdf = PdfReader(io.BytesIO(PdfExporter().export(article, load_theme("default"), ExportOptions())))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "\u2060" not in text  # the joiners that keep the words whole are not text
+    assert [item.title for item in pdf.outline if not isinstance(item, list)] == [title]  # nor bookmarks
+    words = set(KOREAN.split()) | set(title.split())
+    shown = [w for w in text.split() if any("\uac00" <= ch <= "\ud7a3" for ch in w)]
+    assert len(shown) > 100 and set(shown) <= words, set(shown) - words
+
+
+def test_hangul_words_are_joined_in_the_body_text_only() -> None:
+    from convert.exporters._pdf_locale import hangul_words_kept
+
+    page = '<html><head><title>서울</title></head><body><a href="/서울" title="3일">3일 KTX를 탔다</a></body></html>'
+    kept = hangul_words_kept(page)
+    assert kept.replace("\u2060", "") == page
+    assert "<title>서울</title>" in kept and 'href="/서울" title="3일"' in kept
+    assert ">3\u2060일 KTX\u2060를 탔\u2060다<" in kept
+    assert hangul_words_kept("<body><p>plain text</p></body>") == "<body><p>plain text</p></body>"

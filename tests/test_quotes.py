@@ -151,3 +151,86 @@ def test_a_space_inside_an_unclosed_quotation_still_parts_the_words() -> None:
     body = plain_text(convert.read(text, from_="text").body[0])
     assert "about. Dan" in body or "about. “Dan" in body, body
     assert "about.Dan" not in body
+
+
+#: Two quotations in one paragraph, in each convention CLDR lists, and two it does not
+#: (German and Danish `»…«`): the words between them are never taken for the quotation.
+TWO_QUOTATIONS = (
+    (
+        "de",
+        "„Wir haben keine andere Wahl“, sagte der Vorsitzende Klaus Weber. „Die Bahn muss ein Angebot vorlegen.“",
+    ),
+    ("de", "»Wir haben keine andere Wahl«, sagte Klaus Weber. »Die Bahn muss ein Angebot vorlegen.«"),
+    ("da", "»Vi har ikke noget valg«, sagde Lars Hansen. »Banen må komme med et tilbud.«"),
+    ("pl", "„Nie mamy innego wyboru”, powiedział Jan Kowalski. „Kolej musi przedstawić ofertę.”"),
+    ("hu", "„Nincs más választásunk”, mondta Kovács János. „A vasútnak ajánlatot kell tennie.”"),
+    ("fr", "« Nous n’avons pas le choix », a dit Jean Roux. « La SNCF doit faire une offre. »"),
+    ("fr", "«Nous n’avons pas le choix», a dit Jean Roux. «La SNCF doit faire une offre.»"),
+    ("ru", "«У нас нет другого выбора», — заявил Иван Петров. «Дорога должна сделать предложение.»"),
+    ("sv", "”Vi har inget annat val”, sade Lars Berg. ”Banan måste lägga fram ett bud.”"),
+    ("en", "“We have no other choice,” said Klaus Weber. “The railway must make an offer.”"),
+)
+
+
+@pytest.mark.parametrize(("language", "typed"), TWO_QUOTATIONS)
+def test_two_quotations_in_a_paragraph_pair_by_the_language(language: str, typed: str) -> None:
+    a = find_quotes(Article(meta=Metadata(language=language), body=(Paragraph((Text(typed),)),)))
+    content = a.body[0].content  # type: ignore[union-attr]
+    assert [type(n).__name__ for n in content] == ["Quote", "Text", "Quote"], content
+    first, between, second = (plain_text((n,)).strip() for n in content)
+    assert first[:4] == typed.lstrip("„»«”“ ")[:4] and first.rstrip(",") in typed  # the first words
+    assert not set(between.split()[1:]) & set(first.split() + second.split())
+    assert (between[:1] == ",") != first.endswith(",") and between[-1:] == "." and len(between.split()) <= 6
+    assert second[-1:] == "." and second[:2] in typed and second[:1].isupper(), second
+
+
+@pytest.mark.parametrize(("language", "typed"), [t for t in TWO_QUOTATIONS if t[1][0] in "„”“«"])
+def test_marks_the_language_uses_come_out_as_typed(language: str, typed: str) -> None:
+    """Where the author typed the language's own marks (CLDR), every output prints the paragraph as typed."""
+    if language == "fr" and "« " not in typed:
+        pytest.skip("French output has a narrow no-break space inside guillemets")
+    article = find_quotes(Article(meta=Metadata(language=language), body=(Paragraph((Text(typed),)),)))
+    data = convert.write(article, "txt")
+    assert isinstance(data, bytes)
+    printed = " ".join(data.decode("utf-8").split())
+    assert " ".join(typed.replace("« ", "«\u202f").replace(" »", "\u202f»").split()) in printed
+
+
+def test_cjk_corner_brackets_stay_as_typed() -> None:
+    typed = "担当者は「暖かい日が続いた」と話した。「つぼみが膨らんだ」とも述べた。"
+    a = find_quotes(Article(meta=Metadata(language="ja"), body=(Paragraph((Text(typed),)),)))
+    assert plain_text(a.body) == typed
+
+
+def test_marks_of_either_role_are_the_ones_cldr_gives_both() -> None:
+    """`_EITHER` is every double mark that opens in one language's delimiters and closes in another's."""
+    import json
+
+    from convert import quotes as q
+
+    table = json.loads((Path(q.__file__).parent / "locale" / "data" / "quotes.json").read_text("utf-8"))
+    opens = {v[i] for v in table["locales"].values() for i in (0, 2)}
+    closes = {v[i] for v in table["locales"].values() for i in (1, 3)}
+    assert set(q._EITHER) == (opens & closes) - set("‘’‹›")  # the single marks: _single_pairs
+
+
+def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
+    """Markdown's straight quotes reach the tree as pandoc's Quoted (a Quote without a speaker)."""
+    original = Article(
+        meta=Metadata(language="en"),
+        body=(
+            Paragraph(
+                (
+                    Quote((Text("We are glad it is over,"),)),
+                    Text(" said captain Ann Lee, who has sailed the route for twenty years."),
+                )
+            ),
+            Paragraph((Text("The strike used the "), Quote((Text("phantom"),)), Text(" tactic."))),
+        ),
+    )
+    a = find_quotes(original)
+    assert [(plain_text(q.content), q.speaker) for q in quotes(a)] == [
+        ("We are glad it is over,", "Ann Lee"),
+        ("phantom", None),
+    ]
+    assert find_quotes(a) == a

@@ -150,6 +150,19 @@ def test_wrap_breaks_cjk_between_characters(width: int) -> None:
     assert max(script.display_width(line) for line in lines) >= width - 2  # lines are filled
 
 
+@pytest.mark.parametrize("width", [20, 41, 72])
+def test_wrap_breaks_korean_at_spaces_only(width: int) -> None:
+    """Korean spaces its words: a line never ends inside one (`몰리⏎며` was a break between syllables)."""
+    text = (
+        "서울 지하철 신규 노선이 3일 개통됐지만 첫 출근길부터 승객이 몰리며 일부 역에서 큰 혼잡이 "
+        "빚어졌다. 강남역에서 만난 직장인 이지은 씨는 “환승 시간이 줄어들 줄 알았는데 오히려 더 오래 "
+        "기다렸다”고 말했다."
+    )
+    lines = script.wrap(text, width)
+    assert [word for line in lines for word in line.split()] == text.split()
+    assert all(script.display_width(line) <= width for line in lines)
+
+
 def test_wrap_keeps_latin_words_whole_inside_cjk() -> None:
     lines = script.wrap("联合国教科文组织（UNESCO）支持了这个项目，图书馆共有四十万册藏书。", 16)
     assert any("UNESCO" in line for line in lines)

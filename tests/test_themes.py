@@ -157,3 +157,9 @@ def test_a_theme_with_toml_dates_or_bad_toml(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(UsageError, match=r"theme\.toml: not valid TOML"):
         theme_mod._read_tokens(broken)
     assert not list((tmp_path / "cache").glob("theme-*.json"))
+
+
+def test_korean_keeps_its_words_whole_in_html_and_epub() -> None:
+    """Browsers and e-readers break Korean at its spaces, not between syllables (CSS Text 3 keep-all)."""
+    css = load_theme("default").css("css")
+    assert re.search(r":lang\(ko\)\s*\{[^}]*word-break:\s*keep-all", css)

@@ -9,11 +9,13 @@ and :func:`to_json` turn it into the ``brief`` and ``brief.json`` outputs;
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..article_parts import bios, end_notes
 from ..locale import text as loc
+from ..locale.casing import capitals_drop_accents, lower, upper
 from ..locale.script import (
     article_direction,
     display_width,
@@ -32,6 +34,7 @@ from .summary import summarise
 __all__ = ["Briefing", "SpokenQuote", "build", "render_text", "source_line", "to_json"]
 
 SCHEMA = "broadsheet.brief"
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
 #: Runs of the spaces a line may break at; no-break spaces are not among them.
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 VERSION = (1, 0)
@@ -119,7 +122,7 @@ def build(article: Article) -> Briefing:
         bottom_line=tuple(bottom),
         key_points=tuple(key),
         quotes=tuple(_spoken(article)),
-        figures=tuple(find(sents)),
+        figures=tuple(find(sents, language=lang)),
         people=tuple(ent.people(text, index)),
         places=tuple(ent.places(text, index=index)),
         organisations=tuple(ent.organisations(text)),
@@ -138,8 +141,30 @@ def source_line(article: Article) -> str:
     if m.published:
         parts.append(loc.display_date(m.published, m.language) or m.published)
     if m.dateline:
-        parts.append(m.dateline.title() if m.dateline.isupper() else m.dateline)
+        parts.append(_place(m.dateline, article) if m.dateline.isupper() else m.dateline)
     return " · ".join(parts)
+
+
+def _fold(word: str) -> str:
+    """A word without case or accents, to find one spelling in another (``ΘΕΣΣΑΛΟΝΙΚΗ``, ``Θεσσαλονίκη``)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    return bare.replace("ı", "i")
+
+
+def _place(capitals: str, article: Article) -> str:
+    """A dateline set in capitals, in small letters: as the article spells the place elsewhere, else
+    with the language's casing where capitals keep every letter's accents, else as typed."""
+    lang = article.meta.language
+    wanted = [_fold(w) for w in _WORD.findall(capitals)]
+    text = "\n".join([article.meta.title or "", *(plain_text(b) for b in article.body)])
+    words = list(_WORD.finditer(text))
+    for i in range(len(words) - len(wanted) + 1):
+        run = words[i : i + len(wanted)]
+        if [_fold(m.group(0)) for m in run] == wanted and not run[0].group(0).isupper():
+            return text[run[0].start() : run[-1].end()]
+    if capitals_drop_accents(lang):
+        return capitals  # small letters would lack the accents capitals do not show (Θεσσαλονικη)
+    return _WORD.sub(lambda m: m.group(0)[:1] + lower(m.group(0)[1:], lang), capitals)
 
 
 class _Text:
@@ -157,8 +182,8 @@ class _Text:
             )
         )
 
-    def heading(self, text: str) -> None:
-        self.lines += ["", text.upper(), "-" * min(self.width, display_width(text))]
+    def heading(self, text: str, lang: str | None) -> None:
+        self.lines += ["", upper(text, lang), "-" * min(self.width, display_width(text))]
 
     def text(self) -> str:
         out = "\n".join(self.lines)
@@ -169,13 +194,13 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
     """The body of a briefing: bottom line, key points, quotes, figures (and entities, notes when ``full``)."""
     lang = b.article.meta.language
     open_, close = loc.quote_marks(lang)
-    w.heading(loc.label("Bottom line", lang))
+    w.heading(loc.label("Bottom line", lang), lang)
     w.para(
         join_sentences([s.shown for s in b.bottom_line])
         or loc.label("(the article has no text to summarise)", lang)
     )
     if full and b.key_points:
-        w.heading(loc.label("Key points", lang))
+        w.heading(loc.label("Key points", lang), lang)
         for s in b.key_points:
             w.para(s.shown, "    ", "  • ")
     summary = [_flat(s.text) for s in ((*b.bottom_line, *b.key_points) if full else b.bottom_line)]
@@ -186,13 +211,13 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
             said.setdefault(q.speaker, []).append(q)
             shown += 1
     if said:
-        w.heading(loc.label("Who said what", lang))
+        w.heading(loc.label("Who said what", lang), lang)
         for speaker, quotes in said.items():
             w.para(loc.labelled(speaker, "", lang).rstrip(), "  ")
             for q in quotes:
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
     if b.figures:
-        w.heading(loc.label("Figures", lang))
+        w.heading(loc.label("Figures", lang), lang)
         for f in b.figures[:figure_limit]:
             w.para(f"{f.text} — {f.context}", "      ", "  • ")
     if not full:
@@ -203,7 +228,7 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
         (loc.label("Organisations", lang), b.organisations),
     )
     if any(g for _, g in groups):
-        w.heading(loc.label("People, places, organisations", lang))
+        w.heading(loc.label("People, places, organisations", lang), lang)
         for name, group in groups:
             if group:
                 names = ", ".join(
@@ -211,7 +236,7 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
                 )
                 w.para(loc.labelled(name, names, lang), "    ", "  ")
     if b.notes:
-        w.heading(loc.label("Notes", lang))
+        w.heading(loc.label("Notes", lang), lang)
         for note in b.notes:
             one = note if len(note) <= 200 else note[:199].rsplit(" ", 1)[0] + "…"
             w.para(one, "    ", "  ")

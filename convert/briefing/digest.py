@@ -160,7 +160,7 @@ def render_text(digest: Digest, width: int = 72) -> str:
         + " · "
         + plural_label("{n} min of reading", "{n} min of reading", total, lang)
     )
-    w.heading(label("At a glance", lang))
+    w.heading(label("At a glance", lang), lang)
     w.lines += _table(digest.head(), digest.glance_rows(), w.width)
     for i, b in enumerate(digest.briefings, 1):
         w.lines += ["", ""]
@@ -171,7 +171,7 @@ def render_text(digest: Digest, width: int = 72) -> str:
         render_sections(b, w, full=False, figure_limit=DIGEST_FIGURES)
     people = digest.people_quoted()
     if people:
-        w.heading(label("People quoted", lang))
+        w.heading(label("People quoted", lang), lang)
         for speaker, numbers in people:
             w.para(labelled(speaker, ", ".join(f"#{k}" for k in numbers), lang), "      ", "  ")
     return w.text()

@@ -5,6 +5,10 @@ regular expressions over each sentence. The context is the clause around
 the figure, cut at semicolons, brackets and dashes; when that clause only
 says "it amounted to $4 billion", the measure named in the sentence before
 ("trade turnover") is put in front so the line stands on its own.
+
+A number keeps the words its language writes beside it (CLDR, :mod:`convert.locale.numbers`):
+a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`), which scales its value, and
+a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN as _MONTHS
+from ..locale.numbers import magnitude_words, percent_affixes
 from .sentences import Sentence
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -224,7 +229,26 @@ def _measure(previous: str) -> str | None:
     return " ".join(words) or None
 
 
-def find(sentences: list[Sentence], limit: int = 40) -> list[Figure]:
+def _written_with(
+    text: str, start: int, end: int, language: str | None
+) -> tuple[int, int, str | None, float]:
+    """The number at ``text[start:end]`` with the magnitude or percent words beside it, as
+    ``(start, end, kind, scale)``; ``kind`` is ``"percent"`` for a percentage, else ``None``."""
+    scale = 1.0
+    for word, factor in magnitude_words(language):
+        m = re.match(rf"[ \u00a0]?{re.escape(word)}(?!\w)", text[end:])
+        if m:
+            end, scale = end + m.end(), factor
+            break
+    for before, after in percent_affixes(language):
+        b = re.search(rf"(?<!\w){re.escape(before)}[ \u00a0]?$", text[:start]) if before else None
+        a = re.match(rf"[ \u00a0]?{re.escape(after)}(?!\w)", text[end:]) if after else None
+        if (b or not before) and (a or not after):
+            return (b.start() if b else start), (end + a.end() if a else end), "percent", scale
+    return start, end, None, scale
+
+
+def find(sentences: list[Sentence], limit: int = 40, language: str | None = None) -> list[Figure]:
     """The figures in ``sentences``: one entry per distinct figure text, grouped by kind."""
     found: list[Figure] = []
     seen: set[str] = set()
@@ -235,10 +259,17 @@ def find(sentences: list[Sentence], limit: int = 40) -> list[Figure]:
             for m in pattern.finditer(text):
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
-                taken.append((m.start(), m.end()))
-                figure = m.group(0).strip()
+                start, end, scale = m.start(), m.end(), 1.0
+                if kind == "count":
+                    start, end, percent, scale = _written_with(text, start, end, language)
+                    kind_here = percent or kind
+                else:
+                    kind_here = kind
+                taken.append((start, end))
+                figure = text[start:end].strip()
                 if (
-                    kind == "count"
+                    kind_here == "count"
+                    and scale == 1.0
                     and float(re.sub(r"[^\d.]", "", figure.split()[0]) or 0) < 10
                     and " " not in figure
                 ):
@@ -246,7 +277,7 @@ def find(sentences: list[Sentence], limit: int = 40) -> list[Figure]:
                 if figure in seen:
                     continue
                 seen.add(figure)
-                context = _clause(text, m.start(), m.end())
+                context = _clause(text, start, end)
                 if (
                     _PRONOUN_SUBJECT.search(context)
                     and i > 0
@@ -255,9 +286,13 @@ def find(sentences: list[Sentence], limit: int = 40) -> list[Figure]:
                     measure = _measure(sentences[i - 1].text)
                     if measure:
                         context = f"{measure}: {context}"
-                value, unit = _value(kind, figure)
-                if kind == "count":
-                    unit = _count_unit(text, m.end())
-                found.append(Figure(figure, kind, value, unit, context, sentence.index))
+                value, unit = _value(kind, m.group(0).strip())
+                if value is not None:
+                    value *= scale
+                if kind_here == "percent":
+                    unit = "%"
+                elif kind == "count":
+                    unit = _count_unit(text, end)
+                found.append(Figure(figure, kind_here, value, unit, context, sentence.index))
     found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
     return found[:limit]

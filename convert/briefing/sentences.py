@@ -44,6 +44,10 @@ _STARTERS = frozenset("the a an he she it they we i but and in this that there i
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[\w’'.-]+$")
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
+#: A note's mark typed in the text (`aus.* Im`, `집계됐다*.`): an asterisk, dagger or double dagger
+#: right after a word or its punctuation, before a space, punctuation or the end. In an article with
+#: notes it is a call the reader left as text; the briefing drops it as it drops a NoteRef.
+_NOTE_MARK = re.compile(r"(?<=[^\s*†‡])[*†‡]{1,3}(?![\w*†‡])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,8 @@ def paragraphs(article: Article) -> list[tuple[str, list[tuple[int, int]]]]:
                 case Paragraph(content=c):
                     spans: list[tuple[int, int]] = []
                     text = render_inlines(c, lang, spans)
+                    if article.notes:
+                        text, spans = _without_note_marks(text, spans)
                     if text.strip():
                         out.append((text, spans))
                 case BlockQuote(body=b):
@@ -134,6 +140,18 @@ def paragraphs(article: Article) -> list[tuple[str, list[tuple[int, int]]]]:
 
     visit(article.body)
     return out
+
+
+def _without_note_marks(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the note marks typed in it, and ``spans`` moved to match."""
+    cuts = [(m.start(), m.end()) for m in _NOTE_MARK.finditer(text)]
+    if not cuts:
+        return text, spans
+
+    def moved(pos: int) -> int:
+        return pos - sum(min(b, pos) - a for a, b in cuts if a < pos)
+
+    return _NOTE_MARK.sub("", text), [(moved(a), moved(b)) for a, b in spans]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

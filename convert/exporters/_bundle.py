@@ -432,10 +432,11 @@ def _render_part(
     from ..exporters.html import lang_attribute
     from ..exporters.pdf import captured_logs, keep_footnotes_with_calls, mark_artifacts, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+    from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
         f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
-        f"<title>{_e(collection.title)}</title></head>\n<body>\n{body}\n</body></html>\n"
+        f"<title>{_e(collection.title)}</title></head>\n<body>\n{hangul_words_kept(body)}\n</body></html>\n"
     )
     theme_css = page_css(theme) + theme.css("css", "print_css")
     if not first_part:
@@ -461,6 +462,7 @@ def _render_part(
                 for name in page.anchors:
                     if name.startswith("article-"):
                         starts.setdefault(name, index)
+            joiners_out_of_bookmarks(document)
             count = len(document.pages) if keep is None else keep(document)
             if count < len(document.pages):
                 document = document.copy(document.pages[:count])

@@ -164,7 +164,7 @@ def cover_png(article: Article, theme: Theme) -> bytes:
     # two), a third of the pixels to compress, half the bytes, a fifth of the time.
     image = Image.new("L", COVER_SIZE, 0)
     draw = ImageDraw.Draw(image)
-    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan", "Kore", "Hani")
+    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan", "Hani")  # Korean is spaced
     setter = _Setter(draw, article_direction(article), meta.language, unspaced)
     room = COVER_SIZE[0] - 2 * _MARGIN
 

@@ -1,11 +1,12 @@
 """What the article's language asks of a PDF beyond its fonts: the digits of page and note
-numbers, and the reading order a viewer lays pages out in."""
+numbers, the reading order a viewer lays pages out in, and Korean words kept whole."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from .._regex import compiled
 from ..locale.script import article_direction
 from ..locale.text import digit_symbols
 from ..model import Article
@@ -40,3 +41,34 @@ def finisher(article: Article, mark: Callable[[Any, Any], None]) -> Callable[[An
 
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+#: Hangul letters: the Hangul Jamo, Compatibility Jamo, Jamo Extended-A and -B and Syllables blocks.
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
+_INSIDE_A_WORD = compiled(rf"(?<=[{_HANGUL}])(?=\w)|(?<=\w)(?=[{_HANGUL}])")
+_TEXT = compiled(r">[^<]+<")  # the text between two tags (the renderer escapes ``<`` and ``>`` in text)
+_WORD_JOINER = "\u2060"
+
+
+def hangul_words_kept(html: str) -> str:
+    """``html`` with a WORD JOINER between a Hangul letter and a letter or digit beside it, in the
+    text of its body (never in an attribute or the head).
+
+    Korean spaces its words and breaks lines there (``word-break: keep-all``, the theme's rule
+    for ``:lang(ko)``), but WeasyPrint knows no ``keep-all`` and Pango breaks between any two
+    Hangul syllables (UAX #14 classes H2 and H3): `혼|잡이`. A joiner forbids the break
+    (UAX #14 class WJ); it has no width, and text taken out of the PDF does not hold it.
+    """
+    start = max(0, html.find("<body"))
+    if not compiled(f"[{_HANGUL}]").search(html, start):
+        return html
+    return html[:start] + _TEXT.sub(lambda m: _INSIDE_A_WORD.sub(_WORD_JOINER, m.group(0)), html[start:])
+
+
+def joiners_out_of_bookmarks(document: Any) -> None:
+    """Take the joiners :func:`hangul_words_kept` added out of the PDF's bookmarks (WeasyPrint
+    labels them with the headings' text), so a viewer's outline holds the text as typed."""
+    for page in document.pages:
+        page.bookmarks = [
+            (level, label.replace(_WORD_JOINER, ""), *rest) for level, label, *rest in page.bookmarks
+        ]

@@ -46,7 +46,7 @@ from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
-from ._pdf_locale import digits_css, finisher
+from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
 from ._shared import BookByBundle
 from .html import FootnoteMode, render_document, script_css
 
@@ -146,6 +146,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     refused: list[str] = []
     shown = map_figures_everywhere(article, refused_as_text(policy, refused, article.meta.language))
     source = render_document(tagged_article(shown), css, footnote_mode=footnote_mode, math="svg", theme=theme)
+    source = hangul_words_kept(source)
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), collector_paused():
         sheet = _stylesheet(theme)
@@ -188,6 +189,7 @@ def _weasyprint_pdf(
         cover = cover_document(article, theme, options.cover, _fonts())
         document = document.copy([*cover.pages, *document.pages])
     _set_dates(document, article.meta)
+    joiners_out_of_bookmarks(document)
     data: bytes = document.write_pdf(
         pdf_variant=variant, pdf_tags=True, finisher=finisher(article, mark_artifacts)
     )

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from ..base import ExportOptions
 from ..errors import ExportError
+from ..locale.casing import upper
 from ..locale.script import article_direction, display_width, rtl_lines, wrap
 from ..locale.text import byline, display_date, label, labelled, note_label, plural_label, quote_marks
 from ..model import (
@@ -89,7 +90,7 @@ class _Writer:
                 return self.fill(lead + self.inlines(c), indent)
             case Heading(content=c, level=level):
                 text = self.inlines(c)
-                return self.fill(text.upper() if level <= 2 else text, indent)
+                return self.fill(upper(text, self.lang) if level <= 2 else text, indent)
             case BlockQuote(body=b, attribution=a):
                 parts = self.blocks(b, indent + "    ")
                 if a:

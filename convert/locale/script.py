@@ -281,10 +281,16 @@ def _is_cjk_boundary(left: str, right: str) -> bool:
 
     Breaks the algorithm allows inside Latin words (after a hyphen, a slash)
     are not taken: plain text keeps those words whole, as ``textwrap`` does.
+    Nor are those beside a Hangul letter: Korean puts spaces between its words
+    and breaks lines there, not between syllables (UAX #14 allows either style for
+    Korean; CSS Text 3's ``word-break: keep-all``, the theme's rule for Korean, is
+    this one).
     """
     from wcwidth import wcwidth
 
     a, b = left[-1], right[0]
+    if "Hang" in (char_script(a), char_script(b)):
+        return False
     return (
         wcwidth(a) == 2
         or wcwidth(b) == 2

@@ -1,0 +1,56 @@
+"""The words a language writes beside a number: magnitudes (`15만`, `300 bin`, `180 ألف`) and
+percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
+
+- magnitudes: CLDR's compact decimal formats, short and long, every plural form
+  (``0 Tausend``, ``0 Millionen``, ``0 Mio.``; Korean ``0만``, ``0억``), each word with the power
+  of ten it stands for;
+- percent: CLDR's ``concentr-percent`` unit patterns, long and short (``{0} Prozent``,
+  ``yüzde {0}``, ``%{0}``), as the text before and after the number.
+
+The briefing's figures keep these words with their number (:mod:`convert.briefing.figures`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import babel_locale
+
+__all__ = ["magnitude_words", "percent_affixes"]
+
+#: Marks CLDR writes into its patterns that are not text: the quote around a literal
+#: (``Mio'.'``) and the direction marks of right-to-left locales.
+_NOT_TEXT = str.maketrans({"'": None, "\u200e": None, "\u200f": None, "\u061c": None})
+
+
+def _clean(affix: str) -> str:
+    return " ".join(affix.translate(_NOT_TEXT).split())  # no-break spaces read as spaces
+
+
+@lru_cache(maxsize=64)
+def magnitude_words(tag: str | None) -> tuple[tuple[str, float], ...]:
+    """``(word, scale)`` for each magnitude word after a number, longest first (``("Millionen", 1e6)``)."""
+    loc = babel_locale(tag)
+    found: dict[str, float] = {}
+    for length in ("long", "short"):
+        for patterns in loc.compact_decimal_formats.get(length, {}).values():
+            for kind, pattern in patterns.items():
+                word = _clean(pattern.suffix[0])
+                zeros = pattern.int_prec[0]
+                if word and not _clean(pattern.prefix[0]) and kind.isdigit() and zeros:
+                    found.setdefault(word, int(kind) / 10 ** (zeros - 1))
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=64)
+def percent_affixes(tag: str | None) -> tuple[tuple[str, str], ...]:
+    """``(before, after)`` the number for each way the language writes a percentage."""
+    units = babel_locale(tag)._data["unit_patterns"].get("concentr-percent", {})
+    found: set[tuple[str, str]] = set()
+    for length in ("long", "short"):
+        for pattern in dict(units.get(length, {})).values():
+            if isinstance(pattern, str) and "{0}" in pattern:
+                before, after = pattern.split("{0}", 1)
+                if _clean(before) or _clean(after):
+                    found.add((_clean(before), _clean(after)))
+    return tuple(sorted(found, key=lambda pair: -len(pair[0] + pair[1])))

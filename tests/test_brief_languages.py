@@ -1,0 +1,115 @@
+"""The briefing in other languages: figures with their words, headings in capitals by the
+language's rules, the dateline's place as the article spells it, and typed note marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.briefing import build, render_text, source_line
+from convert.briefing.figures import find
+from convert.briefing.sentences import sentences
+from convert.locale.casing import capitals_drop_accents, lower, upper
+from convert.model import Article, Metadata, Note, Paragraph, Text
+
+
+def article(language: str, *paragraphs: str, title: str = "", dateline: str | None = None) -> Article:
+    meta = Metadata(title=title, language=language, dateline=dateline)
+    return Article(meta=meta, body=tuple(Paragraph((Text(p),)) for p in paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "kind", "value"),
+    [
+        ("ko", "개통 첫날 이용객은 약 15만 명으로 집계됐다.", "15만", "count", 150_000),
+        ("tr", "Hat günde yaklaşık 300 bin yolcu taşıyacak.", "300 bin", "count", 300_000),
+        ("ar", "استخدم نحو 180 ألف راكب الخط في يومه الأول.", "180 ألف", "count", 180_000),
+        ("de", "Es fielen rund 80 Prozent der Fernzüge aus.", "80 Prozent", "percent", 80),
+        ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden", "count", 2e9),
+        ("tr", "Seçmenlerin yüzde 52 oranında katılım gösterdi.", "yüzde 52", "percent", 52),
+        ("en", "Exports rose 12 percent last year.", "12 percent", "percent", 12),
+    ],
+)
+def test_figures_keep_the_words_written_with_them(
+    language: str, sentence: str, shown: str, kind: str, value: float
+) -> None:
+    figures = find(sentences(article(language, sentence)), language=language)
+    assert [(f.text, f.kind, f.value) for f in figures] == [(shown, kind, value)]
+
+
+def test_upper_case_by_the_language() -> None:
+    assert upper("Önemli noktalar", "tr") == "ÖNEMLİ NOKTALAR"
+    assert upper("istanbul", "az") == "İSTANBUL"
+    assert upper("Önemli noktalar", "en") == "ÖNEMLI NOKTALAR"
+    assert upper("Συμπέρασμα", "el") == "ΣΥΜΠΕΡΑΣΜΑ"
+    assert upper("Βασικά σημεία", "el-CY") == "ΒΑΣΙΚΑ ΣΗΜΕΙΑ"
+    assert upper("Μάιος", "el") == "ΜΑΪΟΣ"  # the accent goes, the two vowels stay apart
+    assert upper("Αθηναίοι ή Σπαρτιάτες", "el") == "ΑΘΗΝΑΙΟΙ Ή ΣΠΑΡΤΙΑΤΕΣ"  # the conjunction keeps it
+    assert upper("Προϊόν", "el") == "ΠΡΟΪΟΝ"
+    assert lower("DİYARBAKIR", "tr") == "diyarbakır"
+    assert capitals_drop_accents("el") and not capitals_drop_accents("tr") and not capitals_drop_accents(None)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("tr", "ÖNEMLİ NOKTALAR"), ("el", "ΒΑΣΙΚΑ ΣΗΜΕΙΑ"), ("el", "ΣΥΜΠΕΡΑΣΜΑ")]
+)
+def test_brief_headings_are_capitals_by_the_language(language: str, heading: str) -> None:
+    body = [
+        "Yetkililer yeni hattın açıldığını ve yolcuların çok memnun olduğunu söyledi.",
+        "Hat günde yaklaşık 300 bin yolcu taşıyacak ve şehrin trafiğini azaltacak.",
+        "Eksikliklerin bir ay içinde giderileceği açıklandı ve çalışmalar sürüyor.",
+        "Engelli yolcular asansörlerin çalışmamasına tepki gösterdi ve açıklama istedi.",
+    ]
+    if language == "el":
+        body = [
+            "Η νέα γραμμή του μετρό άνοιξε τη Δευτέρα για το επιβατικό κοινό της πόλης.",
+            "Οι αρχαιολογικές ανασκαφές ήταν ένας από τους βασικούς λόγους της καθυστέρησης.",
+            "Την πρώτη ημέρα μετακινήθηκαν περίπου εξήντα χιλιάδες επιβάτες στη γραμμή.",
+            "Η επόμενη φάση του έργου αναμένεται να ολοκληρωθεί σε δύο χρόνια από τώρα.",
+        ]
+    text = render_text(build(article(language, *body, title="Başlık")))
+    assert heading in text.splitlines()
+
+
+def test_dateline_place_as_the_article_spells_it() -> None:
+    el = article("el", "Η πόλη γιόρτασε.", title="Νέο μετρό στη Θεσσαλονίκη", dateline="ΘΕΣΣΑΛΟΝΙΚΗ")
+    assert source_line(el) == "Θεσσαλονίκη"
+    # Greek capitals lost the accents: with no other spelling to go by, the capitals stay
+    assert source_line(article("el", "Η πόλη γιόρτασε.", title="Νέο μετρό", dateline="ΠΑΤΡΑ")) == "ΠΑΤΡΑ"
+    tr = article("tr", "Şehir kutladı.", title="Yeni metro", dateline="DİYARBAKIR")
+    assert source_line(tr) == "Diyarbakır"
+    assert source_line(article("en", "Text.", title="A title", dateline="NEW YORK")) == "New York"
+
+
+def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
+    a = article(
+        "de",
+        "Nach Angaben des Unternehmens fielen rund 80 Prozent der Fernzüge aus.* Im Regionalverkehr gab es "
+        "je nach Bundesland große Unterschiede.",
+    )
+    a = Article(
+        meta=a.meta,
+        body=a.body,
+        notes=(Note("n1", "author-note", (Paragraph((Text("Angaben der Bahn."),)),)),),
+    )
+    texts = [s.text for s in sentences(a)]
+    assert texts == [
+        "Nach Angaben des Unternehmens fielen rund 80 Prozent der Fernzüge aus.",
+        "Im Regionalverkehr gab es je nach Bundesland große Unterschiede.",
+    ]
+    assert "*" not in render_text(build(a))
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "capitals"),
+    [("tr", "Önemli bilgiler", "ÖNEMLİ BİLGİLER"), ("el", "Συμπέρασμα", "ΣΥΜΠΕΡΑΣΜΑ")],
+)
+def test_plain_text_section_headings_are_capitals_by_the_language(
+    language: str, typed: str, capitals: str
+) -> None:
+    import convert
+    from convert.model import Heading
+
+    body = (Paragraph((Text("x"),)), Heading(2, (Text(typed),)), Paragraph((Text("y"),)))
+    data = convert.write(Article(meta=Metadata(title="t", language=language), body=body), "txt")
+    assert isinstance(data, bytes)
+    assert capitals in data.decode("utf-8").splitlines()
