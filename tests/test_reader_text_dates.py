@@ -16,7 +16,7 @@ from convert.locale import reading as rd
 from convert.locale.reading_dates import search_dates
 from convert.model import Article, Paragraph, plain_text
 from convert.readers._bylines import find_byline
-from convert.readers.text import TextReader, may_be_date_line, split_dateline
+from convert.readers.text import TextReader, split_dateline
 
 
 def read(text: str) -> Article:
@@ -161,40 +161,32 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
     assert not first_paragraph(article).startswith((dateline, "【"))
 
 
-def test_an_unread_date_line_does_not_hide_the_leads_dateline() -> None:
-    article = read(
-        _article(
-            "À Marseille, la sécheresse relance le débat sur l'eau",
-            "Par Claire Dubois",
-            "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
-            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
-            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
-        )
-    )
-    assert (article.meta.published, article.meta.dateline) == (None, "MARSEILLE")
-    paragraphs = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
-    assert paragraphs[:2] == [
-        "3 mars 2025 vers midi",
-        "Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
-    ]
-
-
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "first",
     [
-        ("3 mars 2025 vers midi", True),
-        ("2025年3月3日 午後", True),
-        ("Il a plu 3 jours de suite à Marseille et les réserves sont au plus bas.", False),  # a sentence
-        ("気象庁は３日、開花を発表した。", False),  # ends as a sentence
-        ("Une ligne sans chiffre", False),
+        "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
+        "5 min read",
+        "Chapter 2: 1990 to 2000",
+        "The 2024 numbers",
+        "2024年回顾",
     ],
 )
-def test_may_be_date_line(text: str, expected: bool) -> None:
-    assert may_be_date_line(text) is expected
+def test_a_dateline_after_an_unread_line_stays_in_the_text(first: str) -> None:
+    """Every exporter prints the dateline in front of the first paragraph: a dateline taken off the
+    second would land in front of the unread line (``MARSEILLE — 3 mars 2025 vers midi``)."""
+    article = read(
+        "À Marseille, la sécheresse relance le débat sur l'eau\n\nPar Claire Dubois\n\n"
+        f"{first}\n\n"
+        "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.\n\n"
+        "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.\n"
+    )
+    assert article.meta.dateline is None
+    paragraphs = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("MARSEILLE — Pour la troisième")
 
 
 def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> None:
-    """Only a date-shaped line is passed over: a first paragraph that is a sentence is the lead."""
+    """A first paragraph that is a sentence is the lead: a dateline after it stays in the text."""
     article = read(
         "Un titre pour cet article\n\n"
         "La préfecture a pris 3 arrêtés en une semaine, selon les associations locales.\n\n"

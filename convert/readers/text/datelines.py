@@ -13,7 +13,7 @@ import unicodedata
 from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
-from .._datelines import DateLine, Language, date_shaped, parse_date_line
+from .._datelines import DateLine, Language, parse_date_line
 from .blocks import clean
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "Dateline",
     "Language",
     "dateline_date",
-    "may_be_date_line",
     "parse_date",
     "parse_date_line",
     "split_dateline",
@@ -159,17 +158,3 @@ def _names_a_weekday(place: str) -> bool:
     """``Tuesday, March 2 -``: a weekday (CLDR's names in the calendar languages) is no place."""
     days = {name for names in calendar_names("days", ("wide", "abbreviated")).values() for name in names}
     return any(word.casefold().rstrip(".") in days for word in place.split())
-
-
-#: The longest line :func:`may_be_date_line` takes for a date line (a long weekday, date, clock and zone).
-_DATE_LINE_LIMIT = 60
-#: What ends a sentence, not a date line: ``!``, ``?``, the ellipsis and their ideographic forms.
-_SENTENCE_STOPS = ("!", "?", "…", "。", "！", "？")
-
-
-def may_be_date_line(text: str) -> bool:
-    """Whether a paragraph may be a date line the reader could not read (``3 mars 2025 vers midi``):
-    short, digits with few words (:func:`~convert.readers._datelines.date_shaped`), and
-    not ending like a sentence. Such a line before the lead does not hide the lead's dateline."""
-    text = clean(text)
-    return 0 < len(text) <= _DATE_LINE_LIMIT and date_shaped(text) and not text.endswith(_SENTENCE_STOPS)
