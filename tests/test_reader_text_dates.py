@@ -202,7 +202,10 @@ def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> N
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("北京 — 中国外交部周一表示，将继续推进双边合作。", "北京"),
+        ("上海 — 中国外交部周一表示，将继续推进双边合作。", "上海"),  # CLDR's time-zone cities
+        ("东京 — 日本政府周一表示，将继续推进双边合作。", "东京"),
+        ("東京 — 日本政府周一表示，将继续推进双边合作。", "東京"),  # zh_Hant's name
+        ("中国 — 外交部周一表示，将继续推进双边合作。", "中国"),  # CLDR's territory names
         ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "서울"),
         ("パリ — フランス政府は３日、新たな対策を発表した。", "パリ"),
         ("石家庄 — 今天全市普降大雨。", "石家庄"),  # three letters, as before
@@ -220,13 +223,41 @@ def test_a_two_letter_han_or_hangul_place_is_a_dateline(text: str, place: str) -
         "我们——至少大多数人——都同意这个方案。",  # Chinese sets its dash unspaced: an aside
         "我们—都同意这个方案。",
         "我们 — 至少大多数人 — 都同意这个方案。",  # an aside between two spaced dashes
-        "北京 —— 外交部表示。",  # the doubled Chinese dash is prose's, not a dateline's
+        "東京 —— 外交部表示。",  # the doubled Chinese dash is prose's, not a dateline's
+        # Korean and Chinese space their dashes: a two-letter word CLDR names no place is no dateline
+        "물론 — 모든 사람이 동의한 것은 아니었다.",
+        "결국 — 그는 집으로 돌아갔다.",
+        "当然 — 这并不是全部。",
+        "其实 — 问题在于资金。",
+        "今年 — 我们又见面了。",
+        "問題 — それは資金だ。",
+        "テロ — その言葉が再び議論を呼んでいる。",
+        "北京 — 中国外交部周一表示。",  # CLDR names no time zone after Beijing: unknown beats a guess
+        "世界 — 各国代表周一表示。",  # a CLDR region, no country
         "また — 政府は新たな対策を発表した。",  # hiragana writes grammar, not places
         "AB — the rest",  # two Latin capitals stay too few
     ],
 )
 def test_a_two_letter_sentence_start_is_no_dateline(text: str) -> None:
     assert split_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "ko", "서울"),
+        ("上海 — 中国外交部周一表示。", "zh", "上海"),
+        ("東京 — 外交部周一表示。", "zh-Hant", "東京"),
+        ("東京 — 政府は３日、新たな対策を発表した。", "ja", "東京"),
+        ("물론 — 모든 사람이 동의한 것은 아니었다.", "ko", None),
+        ("上海 — 모든 사람이 동의한 것은 아니었다.", "ko", None),  # Korean writes 상하이
+    ],
+)
+def test_a_two_letter_place_is_one_cldr_names_in_the_language(
+    text: str, lang: str, place: str | None
+) -> None:
+    found = split_dateline(text, lambda: lang)
+    assert (found and found.place) == place
 
 
 def test_a_two_letter_place_comes_off_the_lead() -> None:

@@ -93,7 +93,7 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
     dated = bool(head.group("extra")) and _WIRE_DAY.fullmatch(clean(head.group("extra"))) is not None
     capitalised = all(w[:1].isupper() for w in place.split())
     if (
-        (letters < 3 and not (letters == 2 and _short_place(place, m.group(), rest)))
+        (letters < 3 and not (letters == 2 and _short_place(place, m.group(), rest, language)))
         or (unspaced and not dated)
         or not (place == place.upper() or (dated and capitalised))
         or len(place.split()) > 5
@@ -111,26 +111,41 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
 
 
 #: Scripts in which a place's name is often two characters (``北京``, ``서울``, ``パリ``): Han, Hangul,
-#: katakana. Not hiragana, which writes Japanese grammar (``また``, "also"), not its places.
-_TWO_LETTER_SCRIPTS = frozenset({"Hani", "Hang", "Kana"})
+#: katakana, and the languages that write their places in each when the article's is not known.
+#: Not hiragana, which writes Japanese grammar (``また``, "also"), not its places.
+_TWO_LETTER_SCRIPTS = {"Hani": ("zh", "ja"), "Hang": ("ko",), "Kana": ("ja",)}
 #: What ends a lead's first sentence, in Latin and ideographic punctuation.
 _FIRST_SENTENCE = lazy(r"[^.!?。！？]*")
 
 
-def _short_place(place: str, dash: str, rest: str) -> bool:
+def _short_place(place: str, dash: str, rest: str, language: Language | None) -> bool:
     """Whether a two-letter ``place`` before ``dash`` may still be a dateline's: both letters Han,
     Hangul or katakana, the dash a single one spaced on both sides as a wire dateline sets it (Chinese,
     Japanese and Korean prose set their own dashes unspaced, ``我们——都同意``: GB/T 15834-2011 and
-    the Korean orthography's 문장 부호 rules), and no second spaced dash in the lead's first sentence
-    (``我们 — 至少大多数人 — 都同意``: an aside in dashes, no dateline)."""
+    the Korean orthography's 문장 부호 rules), no second spaced dash in the lead's first sentence
+    (``我们 — 至少大多数人 — 都同意``: an aside in dashes, no dateline), and the place one CLDR names in
+    the article's language (:func:`convert.locale.places.cldr_places`): Korean and Chinese copy space
+    their dashes too (``물론 —``, ``当然 —``), so the dash alone tells nothing."""
+    from ...locale.places import cldr_places
     from ...locale.script import char_script
 
     if not (dash[:1].isspace() and (dash[-1:].isspace() or not rest)) or rest.startswith(("—", "–", "-")):
         return False
-    if not all(char_script(ch) in _TWO_LETTER_SCRIPTS for ch in place if ch.isalpha()):
+    scripts = {char_script(ch) for ch in place if ch.isalpha()}
+    if not scripts <= _TWO_LETTER_SCRIPTS.keys():
         return False
     first = _FIRST_SENTENCE.match(rest)
-    return first is None or _DATELINE_DASH.search(first.group()) is None
+    if first is not None and _DATELINE_DASH.search(first.group()) is not None:
+        return False
+    lang = language() if language is not None else None
+    primary = (lang or "").replace("_", "-").split("-")[0].casefold()
+    if primary in ("zh", "ja", "ko"):
+        langs: tuple[str, ...] = (primary,)
+    else:
+        langs = tuple(dict.fromkeys(code for script in scripts for code in _TWO_LETTER_SCRIPTS[script]))
+    # Chinese in either script: CLDR's ``zh`` writes simplified names (东京), ``zh_Hant`` traditional (東京)
+    langs = tuple(c for code in langs for c in ((code, "zh_Hant") if code == "zh" else (code,)))
+    return any(place in cldr_places(code) for code in langs)
 
 
 def dateline_date(extra: str | None, language: Language | None = None) -> str | None:
