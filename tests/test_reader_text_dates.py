@@ -398,3 +398,34 @@ def test_the_dash_round_trips_through_json() -> None:
     article = read(_LEAD.format(dash=" — "))
     assert to_json(article)["meta"]["dateline_dash"] == "—"
     assert from_json(to_json(article)) == article
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "--"])
+@pytest.mark.parametrize(("out", "back"), [("md", "markdown"), ("docx", "docx"), ("epub", "epub")])
+def test_every_dash_round_trips_through_markdown_docx_and_epub(dash: str, out: str, back: str) -> None:
+    """The dash the writers print after the dateline is read back as the dateline's, ``--`` too,
+    and leaves nothing of itself in the lead."""
+    import convert
+
+    article = read(_LEAD.format(dash=f" {dash} "))
+    again = convert.read(convert.render(article, out).data, from_=back)
+    assert (again.meta.dateline, again.meta.dateline_dash) == ("CAIRO", None if dash == "–" else dash)
+    assert first_paragraph(again).startswith("Thousands")
+
+
+def test_the_model_and_the_schema_take_only_the_dateline_dashes() -> None:
+    import jsonschema
+
+    from convert.model import DATELINE_DASHES, Metadata, ModelError, to_json
+
+    with pytest.raises(ModelError):
+        Metadata(dateline="CAIRO", dateline_dash=":")
+    schema = json.loads(
+        (Path(date_times.__file__).parents[1] / "schema" / "article.schema.json").read_text("utf-8")
+    )
+    meta = to_json(read(_LEAD.format(dash=" -- ")))
+    jsonschema.validate(meta, schema)
+    meta["meta"]["dateline_dash"] = ":"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(meta, schema)
+    assert set(schema["$defs"]["meta"]["properties"]["dateline_dash"]["enum"]) == {*DATELINE_DASHES, None}
