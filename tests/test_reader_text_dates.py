@@ -38,6 +38,8 @@ def first_paragraph(article: Article) -> str:
         ("3 марта 2025 года", "ru", "2025-03-03"),
         ("3 марта 2025 г.", "ru", "2025-03-03"),
         ("24 серпня 2019 року", "uk", "2019-08-24"),  # 'р'.
+        ("3 марта 2025 г", "ru", "2025-03-03"),  # the abbreviation without its stop
+        ("3 марта 2025 год", "ru", "2025-03-03"),  # CLDR's long duration-year words: год, года, лет
         ("3 марта 2025 года в 14:30", "ru", "2025-03-03T14:30:00"),  # atTime "{1} 'в' {0}"
         ("3 mars 2025 à 14h30", "fr", "2025-03-03T14:30:00"),  # atTime, and fr's hour word "HH 'h'"
         ("3 mars 2025 à 14 h 30", "fr", "2025-03-03T14:30:00"),
@@ -62,10 +64,24 @@ def test_dates_written_with_cldr_words_read(text: str, lang: str, iso: str) -> N
         ("3 mars 2025 à 14 heures trente", "fr"),
         ("3 марта 2025 в городе", "ru"),  # the atTime word needs a clock after it
         ("24 serpnja 2019 roku", "en"),  # a year's word only where CLDR writes one
+        ("3 марта 2025 Гродно", "ru"),  # a place after the year is no year's word (Г as in г.)
+        ("24 серпня 2019 Рівне", "uk"),  # nor Р as in р.
+        ("3 марта 2025 годами", "ru"),  # the year's word, then more letters
+        ("3 марта 2025 году", "ru"),  # the locative is not among CLDR's duration-year forms
     ],
 )
 def test_dates_with_other_words_are_not_read(text: str, lang: str) -> None:
     assert rd.read_date(text, lang) is None
+
+
+def test_a_place_after_a_dates_year_stays_in_the_text() -> None:
+    article = read(
+        "В Гродно открылся новый мост\n\nАвтор: Иван Петров\n\n3 марта 2025 Гродно\n\n"
+        "В понедельник в городе открылось движение по новому мосту через Неман.\n\n"
+        "Строительство моста продолжалось пять лет, сообщили в администрации города.\n"
+    )
+    assert article.meta.published is None
+    assert any("Гродно" in plain_text(b) for b in article.body)
 
 
 def test_a_written_out_year_word_is_found_inside_a_text() -> None:
