@@ -239,6 +239,10 @@ class Source:
     sha256: str | None = None
 
 
+#: The dashes a dateline may be followed by, as typed: em, en, hyphen, and the typewriter's double hyphen.
+DATELINE_DASHES = ("—", "–", "-", "--")
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about the article. Unknown values are ``None``.
@@ -264,13 +268,17 @@ class Metadata:
     #: ``"rtl"`` or ``"ltr"`` when the source declares the direction (``<html dir>``); ``None``:
     #: it follows the language (API 1.1).
     direction: str | None = None
-    #: The dash the source typed after the dateline (``—``, ``–``, ``-``), printed as typed; ``None``:
-    #: the exporters' en dash (API 1.3).
+    #: The dash the source typed after the dateline (one of :data:`DATELINE_DASHES`), printed as
+    #: typed; ``None``: the exporters' en dash (API 1.3).
     dateline_dash: str | None = None
 
     def __post_init__(self) -> None:
         if self.direction not in (None, "ltr", "rtl"):
             raise ModelError(f"direction must be 'ltr', 'rtl' or null, got {self.direction!r}")
+        if self.dateline_dash not in (None, *DATELINE_DASHES):
+            raise ModelError(
+                f"dateline_dash must be one of {DATELINE_DASHES} or null, got {self.dateline_dash!r}"
+            )
 
 
 @dataclass(frozen=True, slots=True)

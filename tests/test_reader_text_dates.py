@@ -16,7 +16,7 @@ from convert.locale import reading as rd
 from convert.locale.reading_dates import search_dates
 from convert.model import Article, Paragraph, plain_text
 from convert.readers._bylines import find_byline
-from convert.readers.text import TextReader, may_be_date_line, split_dateline
+from convert.readers.text import TextReader, split_dateline
 
 
 def read(text: str) -> Article:
@@ -38,6 +38,8 @@ def first_paragraph(article: Article) -> str:
         ("3 марта 2025 года", "ru", "2025-03-03"),
         ("3 марта 2025 г.", "ru", "2025-03-03"),
         ("24 серпня 2019 року", "uk", "2019-08-24"),  # 'р'.
+        ("3 марта 2025 г", "ru", "2025-03-03"),  # the abbreviation without its stop
+        ("3 марта 2025 год", "ru", "2025-03-03"),  # CLDR's long duration-year words: год, года, лет
         ("3 марта 2025 года в 14:30", "ru", "2025-03-03T14:30:00"),  # atTime "{1} 'в' {0}"
         ("3 mars 2025 à 14h30", "fr", "2025-03-03T14:30:00"),  # atTime, and fr's hour word "HH 'h'"
         ("3 mars 2025 à 14 h 30", "fr", "2025-03-03T14:30:00"),
@@ -62,10 +64,24 @@ def test_dates_written_with_cldr_words_read(text: str, lang: str, iso: str) -> N
         ("3 mars 2025 à 14 heures trente", "fr"),
         ("3 марта 2025 в городе", "ru"),  # the atTime word needs a clock after it
         ("24 serpnja 2019 roku", "en"),  # a year's word only where CLDR writes one
+        ("3 марта 2025 Гродно", "ru"),  # a place after the year is no year's word (Г as in г.)
+        ("24 серпня 2019 Рівне", "uk"),  # nor Р as in р.
+        ("3 марта 2025 годами", "ru"),  # the year's word, then more letters
+        ("3 марта 2025 году", "ru"),  # the locative is not among CLDR's duration-year forms
     ],
 )
 def test_dates_with_other_words_are_not_read(text: str, lang: str) -> None:
     assert rd.read_date(text, lang) is None
+
+
+def test_a_place_after_a_dates_year_stays_in_the_text() -> None:
+    article = read(
+        "В Гродно открылся новый мост\n\nАвтор: Иван Петров\n\n3 марта 2025 Гродно\n\n"
+        "В понедельник в городе открылось движение по новому мосту через Неман.\n\n"
+        "Строительство моста продолжалось пять лет, сообщили в администрации города.\n"
+    )
+    assert article.meta.published is None
+    assert any("Гродно" in plain_text(b) for b in article.body)
 
 
 def test_a_written_out_year_word_is_found_inside_a_text() -> None:
@@ -161,40 +177,32 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
     assert not first_paragraph(article).startswith((dateline, "【"))
 
 
-def test_an_unread_date_line_does_not_hide_the_leads_dateline() -> None:
-    article = read(
-        _article(
-            "À Marseille, la sécheresse relance le débat sur l'eau",
-            "Par Claire Dubois",
-            "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
-            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
-            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
-        )
-    )
-    assert (article.meta.published, article.meta.dateline) == (None, "MARSEILLE")
-    paragraphs = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
-    assert paragraphs[:2] == [
-        "3 mars 2025 vers midi",
-        "Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
-    ]
-
-
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "first",
     [
-        ("3 mars 2025 vers midi", True),
-        ("2025年3月3日 午後", True),
-        ("Il a plu 3 jours de suite à Marseille et les réserves sont au plus bas.", False),  # a sentence
-        ("気象庁は３日、開花を発表した。", False),  # ends as a sentence
-        ("Une ligne sans chiffre", False),
+        "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
+        "5 min read",
+        "Chapter 2: 1990 to 2000",
+        "The 2024 numbers",
+        "2024年回顾",
     ],
 )
-def test_may_be_date_line(text: str, expected: bool) -> None:
-    assert may_be_date_line(text) is expected
+def test_a_dateline_after_an_unread_line_stays_in_the_text(first: str) -> None:
+    """Every exporter prints the dateline in front of the first paragraph: a dateline taken off the
+    second would land in front of the unread line (``MARSEILLE — 3 mars 2025 vers midi``)."""
+    article = read(
+        "À Marseille, la sécheresse relance le débat sur l'eau\n\nPar Claire Dubois\n\n"
+        f"{first}\n\n"
+        "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.\n\n"
+        "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.\n"
+    )
+    assert article.meta.dateline is None
+    paragraphs = [plain_text(b) for b in article.body if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("MARSEILLE — Pour la troisième")
 
 
 def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> None:
-    """Only a date-shaped line is passed over: a first paragraph that is a sentence is the lead."""
+    """A first paragraph that is a sentence is the lead: a dateline after it stays in the text."""
     article = read(
         "Un titre pour cet article\n\n"
         "La préfecture a pris 3 arrêtés en une semaine, selon les associations locales.\n\n"
@@ -210,7 +218,10 @@ def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> N
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("北京 — 中国外交部周一表示，将继续推进双边合作。", "北京"),
+        ("上海 — 中国外交部周一表示，将继续推进双边合作。", "上海"),  # CLDR's time-zone cities
+        ("东京 — 日本政府周一表示，将继续推进双边合作。", "东京"),
+        ("東京 — 日本政府周一表示，将继续推进双边合作。", "東京"),  # zh_Hant's name
+        ("中国 — 外交部周一表示，将继续推进双边合作。", "中国"),  # CLDR's territory names
         ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "서울"),
         ("パリ — フランス政府は３日、新たな対策を発表した。", "パリ"),
         ("石家庄 — 今天全市普降大雨。", "石家庄"),  # three letters, as before
@@ -228,13 +239,41 @@ def test_a_two_letter_han_or_hangul_place_is_a_dateline(text: str, place: str) -
         "我们——至少大多数人——都同意这个方案。",  # Chinese sets its dash unspaced: an aside
         "我们—都同意这个方案。",
         "我们 — 至少大多数人 — 都同意这个方案。",  # an aside between two spaced dashes
-        "北京 —— 外交部表示。",  # the doubled Chinese dash is prose's, not a dateline's
+        "東京 —— 外交部表示。",  # the doubled Chinese dash is prose's, not a dateline's
+        # Korean and Chinese space their dashes: a two-letter word CLDR names no place is no dateline
+        "물론 — 모든 사람이 동의한 것은 아니었다.",
+        "결국 — 그는 집으로 돌아갔다.",
+        "当然 — 这并不是全部。",
+        "其实 — 问题在于资金。",
+        "今年 — 我们又见面了。",
+        "問題 — それは資金だ。",
+        "テロ — その言葉が再び議論を呼んでいる。",
+        "北京 — 中国外交部周一表示。",  # CLDR names no time zone after Beijing: unknown beats a guess
+        "世界 — 各国代表周一表示。",  # a CLDR region, no country
         "また — 政府は新たな対策を発表した。",  # hiragana writes grammar, not places
         "AB — the rest",  # two Latin capitals stay too few
     ],
 )
 def test_a_two_letter_sentence_start_is_no_dateline(text: str) -> None:
     assert split_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "ko", "서울"),
+        ("上海 — 中国外交部周一表示。", "zh", "上海"),
+        ("東京 — 外交部周一表示。", "zh-Hant", "東京"),
+        ("東京 — 政府は３日、新たな対策を発表した。", "ja", "東京"),
+        ("물론 — 모든 사람이 동의한 것은 아니었다.", "ko", None),
+        ("上海 — 모든 사람이 동의한 것은 아니었다.", "ko", None),  # Korean writes 상하이
+    ],
+)
+def test_a_two_letter_place_is_one_cldr_names_in_the_language(
+    text: str, lang: str, place: str | None
+) -> None:
+    found = split_dateline(text, lambda: lang)
+    assert (found and found.place) == place
 
 
 def test_a_two_letter_place_comes_off_the_lead() -> None:
@@ -256,6 +295,8 @@ def test_a_two_letter_place_comes_off_the_lead() -> None:
     [
         ("Του Γιώργου Παπαδόπουλου, 3 Μαρτίου 2025", "el", ("Γιώργος Παπαδόπουλος",), "2025-03-03"),
         ("김민수 기자, 2025년 3월 3일", "ko", ("김민수",), "2025-03-03"),
+        ("记者 王小明，2025年3月3日", "zh", ("王小明",), "2025-03-03"),  # the full-width comma
+        ("记者 王小明, 2025年3月3日", "zh", ("王小明",), "2025-03-03"),
         ("Του Γιώργου Παπαδόπουλου", "el", ("Γιώργος Παπαδόπουλος",), None),  # as before
         ("김민수 기자", "ko", ("김민수",), None),
     ],
@@ -375,3 +416,34 @@ def test_the_dash_round_trips_through_json() -> None:
     article = read(_LEAD.format(dash=" — "))
     assert to_json(article)["meta"]["dateline_dash"] == "—"
     assert from_json(to_json(article)) == article
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "--"])
+@pytest.mark.parametrize(("out", "back"), [("md", "markdown"), ("docx", "docx"), ("epub", "epub")])
+def test_every_dash_round_trips_through_markdown_docx_and_epub(dash: str, out: str, back: str) -> None:
+    """The dash the writers print after the dateline is read back as the dateline's, ``--`` too,
+    and leaves nothing of itself in the lead."""
+    import convert
+
+    article = read(_LEAD.format(dash=f" {dash} "))
+    again = convert.read(convert.render(article, out).data, from_=back)
+    assert (again.meta.dateline, again.meta.dateline_dash) == ("CAIRO", None if dash == "–" else dash)
+    assert first_paragraph(again).startswith("Thousands")
+
+
+def test_the_model_and_the_schema_take_only_the_dateline_dashes() -> None:
+    import jsonschema
+
+    from convert.model import DATELINE_DASHES, Metadata, ModelError, to_json
+
+    with pytest.raises(ModelError):
+        Metadata(dateline="CAIRO", dateline_dash=":")
+    schema = json.loads(
+        (Path(date_times.__file__).parents[1] / "schema" / "article.schema.json").read_text("utf-8")
+    )
+    meta = to_json(read(_LEAD.format(dash=" -- ")))
+    jsonschema.validate(meta, schema)
+    meta["meta"]["dateline_dash"] = ":"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(meta, schema)
+    assert set(schema["$defs"]["meta"]["properties"]["dateline_dash"]["enum"]) == {*DATELINE_DASHES, None}

@@ -19,7 +19,7 @@ from babel import Locale
 
 from .text import _inheritance
 
-__all__ = ["at_time_patterns", "hour_word", "joined_forms", "with_hour_word"]
+__all__ = ["at_time_patterns", "hour_word", "joined_forms", "with_hour_word", "year_word"]
 
 _FILE = Path(__file__).parent / "data" / "date_times.json"
 
@@ -78,3 +78,17 @@ def joined_forms(patterns: Iterable[str], date: str, clock: str) -> list[str]:
         own = re.sub(r"\\\s+|\s+", r"\\s*", own)
         forms.append(own.replace("\x00", date).replace("\x01", clock))
     return forms
+
+
+def year_word(abbreviation: str, loc: Locale) -> str:
+    """A pattern of the word a date pattern writes after its year (Russian ``'г'.``, Ukrainian
+    ``'р'.``), with its stop or without, or written out in one of the year's own words in ``loc``'s
+    language, as CLDR writes its long ``duration-year`` unit (Russian ``{0} год``, ``года``,
+    ``лет``; Ukrainian ``рік``, ``роки``, ``років``, ``року``); not followed by more letters, so no
+    word after the date is taken for it (``3 марта 2025 Гродно``). The locative (``году``, ``році``)
+    is not among CLDR's forms, so a date written with it is not read: no date rather than a guess."""
+    units = loc._data["unit_patterns"].get("duration-year", {}).get("long", {})
+    patterns = [str(p) for count, p in units.items() if count != "per" and str(p).startswith("{0}")]
+    words = {w for p in patterns if (w := p.replace("{0}", "", 1).strip()).isalpha()}
+    alternatives = {re.escape(abbreviation.removesuffix(".")) + r"\.?", *map(re.escape, words)}
+    return rf"(?:{'|'.join(sorted(alternatives, key=len, reverse=True))})(?![^\W\d_])"

@@ -21,7 +21,7 @@ from babel.dates import get_month_names
 from .._regex import lazy
 from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
-from .date_times import at_time_patterns, hour_word, joined_forms, with_hour_word
+from .date_times import at_time_patterns, hour_word, joined_forms, with_hour_word, year_word
 from .text import babel_locale
 
 __all__ = [
@@ -262,10 +262,9 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
             and any(c.isalpha() for c in tail)
         ):
             # a word of its own after the last number (Russian ``d MMMM y 'г'.``, Ukrainian ``'р'.``,
-            # Lithuanian ``'m'.``) that writers often leave out, or write out in full when CLDR
-            # abbreviates it (``24 августа 2019 года``: the abbreviation's letters, then more, for its stop)
-            word = re.sub(r"\\\.$", r"(?:\\.|[^\\W\\d_]+)?", "".join(out[last + 1 :]))  # or no stop ("г")
-            out[last + 1 :] = [f"(?:{word})?"]
+            # Lithuanian ``'m'.``) that writers often leave out, write without its stop, or write out
+            # (``24 августа 2019 года``) in one of the year's own words, CLDR's (:func:`.date_times.year_word`)
+            out[last + 1 :] = [rf"(?:\s*{year_word(tail.strip(), loc)})?"]
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))

@@ -14,6 +14,7 @@ from ..locale.reading import read_date
 from ..locale.script import split_list
 from ..locale.text import translations_of
 from ..model import (
+    DATELINE_DASHES,
     Article,
     Author,
     Block,
@@ -193,7 +194,7 @@ class _Reader:
         rest = inlines[1:]
         skip = 0
         for node in rest:
-            if node.get("t") == "Space" or (node.get("t") == "Str" and node["c"] in ("–", "—", "-")):
+            if node.get("t") == "Space" or (node.get("t") == "Str" and node["c"] in DATELINE_DASHES):
                 if node.get("t") == "Str" and self.dateline_dash is None:
                     self.dateline_dash = node["c"]
                 skip += 1

@@ -155,7 +155,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     from ..locale import reading
 
     # a date may follow the byline after a comma ("김민수 기자, 2025년 3월 3일"): the words before it
-    heads = [line[:i].rstrip() for i, ch in enumerate(line) if ch in ",\u060c"]
+    heads = [line[:i].rstrip() for i, ch in enumerate(line) if ch in ",\u060c\uff0c"]
     if not any(reading.may_be_label(h) or reading.may_be_newsroom_byline(h) for h in (line, *heads)):
         return None
     if (lang := language()) is None:
@@ -205,8 +205,9 @@ def _newsroom_then_date(line: str, lang: str, language: Language) -> Byline | No
     return replace(found, published=published, published_by=parser)
 
 
-#: A comma between a byline's names and its date, or the date's weekday: the Latin one or the Arabic.
-_DATE_COMMA = lazy(r"\s*[,\u060c]\s*")
+#: A comma between a byline's names and its date, or the date's weekday: the Latin one, the Arabic,
+#: or the full-width one of Chinese and Japanese text (``记者 王小明，2025年3月3日``).
+_DATE_COMMA = lazy(r"\s*[,\u060c\uff0c]\s*")
 
 
 def _date_after_names(rest: str, lang: str, language: Language) -> tuple[str, str | None, str | None]:

@@ -52,7 +52,6 @@ from .datelines import (  # noqa: F401 - re-exported
     Dateline,
     Language,
     dateline_date,
-    may_be_date_line,
     parse_date,
     parse_date_line,
     split_dateline,
@@ -213,13 +212,9 @@ def take_dateline(
     (:func:`take_credit`)."""
     if not (items and isinstance(items[0], str)):
         return None
-    place = _take_dateline(items, head, trail, language)
-    if place is None and len(items) > 1 and isinstance(items[1], str) and may_be_date_line(items[0]):
-        # a date line the header could not read (``3 mars 2025 vers midi``) before the lead
-        unread = items.pop(0)
-        place = _take_dateline(items, head, trail, language)
-        items.insert(0, unread)
-    return place
+    # Only the first paragraph: a dateline after a line the header could not read (``3 mars 2025 vers
+    # midi``) stays in the text, as every exporter prints the dateline in front of the first paragraph.
+    return _take_dateline(items, head, trail, language)
 
 
 def _take_dateline(items: Items, head: Header, trail: Trail | None, language: Language | None) -> str | None:

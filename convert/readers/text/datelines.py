@@ -13,7 +13,7 @@ import unicodedata
 from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...dates import MONTH_PATTERN, calendar_names, parse_date
-from .._datelines import DateLine, Language, date_shaped, parse_date_line
+from .._datelines import DateLine, Language, parse_date_line
 from .blocks import clean
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "Dateline",
     "Language",
     "dateline_date",
-    "may_be_date_line",
     "parse_date",
     "parse_date_line",
     "split_dateline",
@@ -94,7 +93,7 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
     dated = bool(head.group("extra")) and _WIRE_DAY.fullmatch(clean(head.group("extra"))) is not None
     capitalised = all(w[:1].isupper() for w in place.split())
     if (
-        (letters < 3 and not (letters == 2 and _short_place(place, m.group(), rest)))
+        (letters < 3 and not (letters == 2 and _short_place(place, m.group(), rest, language)))
         or (unspaced and not dated)
         or not (place == place.upper() or (dated and capitalised))
         or len(place.split()) > 5
@@ -112,26 +111,41 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
 
 
 #: Scripts in which a place's name is often two characters (``北京``, ``서울``, ``パリ``): Han, Hangul,
-#: katakana. Not hiragana, which writes Japanese grammar (``また``, "also"), not its places.
-_TWO_LETTER_SCRIPTS = frozenset({"Hani", "Hang", "Kana"})
+#: katakana, and the languages that write their places in each when the article's is not known.
+#: Not hiragana, which writes Japanese grammar (``また``, "also"), not its places.
+_TWO_LETTER_SCRIPTS = {"Hani": ("zh", "ja"), "Hang": ("ko",), "Kana": ("ja",)}
 #: What ends a lead's first sentence, in Latin and ideographic punctuation.
 _FIRST_SENTENCE = lazy(r"[^.!?。！？]*")
 
 
-def _short_place(place: str, dash: str, rest: str) -> bool:
+def _short_place(place: str, dash: str, rest: str, language: Language | None) -> bool:
     """Whether a two-letter ``place`` before ``dash`` may still be a dateline's: both letters Han,
     Hangul or katakana, the dash a single one spaced on both sides as a wire dateline sets it (Chinese,
     Japanese and Korean prose set their own dashes unspaced, ``我们——都同意``: GB/T 15834-2011 and
-    the Korean orthography's 문장 부호 rules), and no second spaced dash in the lead's first sentence
-    (``我们 — 至少大多数人 — 都同意``: an aside in dashes, no dateline)."""
+    the Korean orthography's 문장 부호 rules), no second spaced dash in the lead's first sentence
+    (``我们 — 至少大多数人 — 都同意``: an aside in dashes, no dateline), and the place one CLDR names in
+    the article's language (:func:`convert.locale.places.cldr_places`): Korean and Chinese copy space
+    their dashes too (``물론 —``, ``当然 —``), so the dash alone tells nothing."""
+    from ...locale.places import cldr_places
     from ...locale.script import char_script
 
     if not (dash[:1].isspace() and (dash[-1:].isspace() or not rest)) or rest.startswith(("—", "–", "-")):
         return False
-    if not all(char_script(ch) in _TWO_LETTER_SCRIPTS for ch in place if ch.isalpha()):
+    scripts = {char_script(ch) for ch in place if ch.isalpha()}
+    if not scripts <= _TWO_LETTER_SCRIPTS.keys():
         return False
     first = _FIRST_SENTENCE.match(rest)
-    return first is None or _DATELINE_DASH.search(first.group()) is None
+    if first is not None and _DATELINE_DASH.search(first.group()) is not None:
+        return False
+    lang = language() if language is not None else None
+    primary = (lang or "").replace("_", "-").split("-")[0].casefold()
+    if primary in ("zh", "ja", "ko"):
+        langs: tuple[str, ...] = (primary,)
+    else:
+        langs = tuple(dict.fromkeys(code for script in scripts for code in _TWO_LETTER_SCRIPTS[script]))
+    # Chinese in either script: CLDR's ``zh`` writes simplified names (东京), ``zh_Hant`` traditional (東京)
+    langs = tuple(c for code in langs for c in ((code, "zh_Hant") if code == "zh" else (code,)))
+    return any(place in cldr_places(code) for code in langs)
 
 
 def dateline_date(extra: str | None, language: Language | None = None) -> str | None:
@@ -159,17 +173,3 @@ def _names_a_weekday(place: str) -> bool:
     """``Tuesday, March 2 -``: a weekday (CLDR's names in the calendar languages) is no place."""
     days = {name for names in calendar_names("days", ("wide", "abbreviated")).values() for name in names}
     return any(word.casefold().rstrip(".") in days for word in place.split())
-
-
-#: The longest line :func:`may_be_date_line` takes for a date line (a long weekday, date, clock and zone).
-_DATE_LINE_LIMIT = 60
-#: What ends a sentence, not a date line: ``!``, ``?``, the ellipsis and their ideographic forms.
-_SENTENCE_STOPS = ("!", "?", "…", "。", "！", "？")
-
-
-def may_be_date_line(text: str) -> bool:
-    """Whether a paragraph may be a date line the reader could not read (``3 mars 2025 vers midi``):
-    short, digits with few words (:func:`~convert.readers._datelines.date_shaped`), and
-    not ending like a sentence. Such a line before the lead does not hide the lead's dateline."""
-    text = clean(text)
-    return 0 < len(text) <= _DATE_LINE_LIMIT and date_shaped(text) and not text.endswith(_SENTENCE_STOPS)
