@@ -482,6 +482,10 @@ def _dec_meta(data: Any) -> Metadata:
     kwargs["keywords"] = tuple(_array(data.get("keywords", []), "keywords"))
     src = data.get("source")
     kwargs["source"] = Source(**_check_fields(src, Source, "source")) if src is not None else None
+    if kwargs.get("dateline_dash") not in (None, *DATELINE_DASHES):
+        # version 1.3 trees written before the dashes were listed may hold any string: a dash this
+        # version does not know is read as unknown (the exporters' en dash), not a broken tree
+        kwargs["dateline_dash"] = None
     return Metadata(**kwargs)
 
 

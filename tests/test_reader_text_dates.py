@@ -447,3 +447,30 @@ def test_the_model_and_the_schema_take_only_the_dateline_dashes() -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(meta, schema)
     assert set(schema["$defs"]["meta"]["properties"]["dateline_dash"]["enum"]) == {*DATELINE_DASHES, None}
+
+
+@pytest.mark.parametrize("dash", ["―", ":"])
+def test_a_version_1_3_tree_with_another_dash_is_read_with_none(dash: str) -> None:
+    # Trees of version 1.3 written before the dashes were listed may hold any string (review r30b).
+    from convert.model import from_json, to_json
+
+    tree = to_json(read(_LEAD.format(dash=" — ")))
+    tree["meta"]["dateline_dash"] = dash
+    article = from_json(tree)
+    assert (article.meta.dateline, article.meta.dateline_dash) == ("CAIRO", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025 m. kovo 3 d.", "2025-03-03"),
+        ("2025 m. kovo 3 d", "2025-03-03"),
+        # the year's words (CLDR's duration-year) belong after a year, not after Lithuanian's day
+        ("2025 m. kovo 3 metų", None),
+        ("2025 m. kovo 3 metai", None),
+    ],
+)
+def test_lithuanian_dates_end_with_the_days_word(text: str, expected: str | None) -> None:
+    from convert.locale.reading import read_date
+
+    assert read_date(text, "lt") == expected

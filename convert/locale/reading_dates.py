@@ -228,6 +228,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         out: list[str] = []
         numeric: list[bool] = []  # whether each part of ``out`` is a field written in digits
         raw: list[str | None] = []  # each literal of ``out`` as CLDR writes it (None: a field)
+        last_field = ""  # the last field's letter (``y``, ``d`` …)
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 # a space in CLDR may be typed as any space, or left out; format marks (RLM) are dropped
@@ -250,6 +251,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 return None  # a field this reader does not read (week numbers, quarters …)
             numeric.append(char in "dyhHm" or (char in "ML" and count < 3))
             raw.append(None)
+            last_field = char
         for i, part in enumerate(out):
             if part == "\x00":
                 out[i] = r"\s+" if i + 1 < len(out) and numeric[i + 1] else r"\s*"
@@ -261,10 +263,15 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
             and tail[:1].isspace()
             and any(c.isalpha() for c in tail)
         ):
-            # a word of its own after the last number (Russian ``d MMMM y 'г'.``, Ukrainian ``'р'.``,
-            # Lithuanian ``'m'.``) that writers often leave out, write without its stop, or write out
-            # (``24 августа 2019 года``) in one of the year's own words, CLDR's (:func:`.date_times.year_word`)
-            out[last + 1 :] = [rf"(?:\s*{year_word(tail.strip(), loc)})?"]
+            if last_field == "y":
+                # the year's own word after it (Russian ``d MMMM y 'г'.``, Ukrainian ``'р'.``), which
+                # writers often leave out, write without its stop, or write out (``24 августа 2019
+                # года``) in one of CLDR's words for the year (:func:`.date_times.year_word`)
+                out[last + 1 :] = [rf"(?:\s*{year_word(tail.strip(), loc)})?"]
+            else:
+                # another field's word (Lithuanian ``y 'm'. MMMM d 'd'.``: the day's), its stop optional
+                word = re.sub(r"\\\.$", r"\\.?", "".join(out[last + 1 :]))
+                out[last + 1 :] = [f"(?:{word})?"]
         return "".join(out)
 
     time = compile_pattern(str(loc.time_formats["short"].pattern))
