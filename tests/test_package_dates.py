@@ -21,10 +21,14 @@ def read(data: bytes, fmt: str) -> tuple[Article, dict[str, str]]:
     return readers.get(fmt).read(data, ReadOptions(provenance=where)), where
 
 
-def _docx(created: dt.datetime, modified: dt.datetime, custom: dict[str, str] | None = None) -> bytes:
+def _docx(
+    created: dt.datetime, modified: dt.datetime, custom: dict[str, str] | None = None, *, date_line: str = ""
+) -> bytes:
     """A python-docx document: its template's description, the given file timestamps, custom properties."""
     document = docx.Document()
     document.add_paragraph("Ferry strike ends after two weeks", style="Title")
+    if date_line:
+        document.add_paragraph(date_line)
     document.add_paragraph("DOVER — The ferry strike that stranded thousands of travellers ended on Monday.")
     document.core_properties.created = created
     document.core_properties.modified = modified
@@ -73,6 +77,16 @@ def test_an_update_before_publication_is_dropped() -> None:
         dt.datetime(2013, 12, 23, 23, 15),
         dt.datetime(2013, 12, 23, 23, 15),
         {"published": "2025-03-03", "updated": "2013-12-23T23:15:00Z"},
+    )
+    article, where = read(data, "docx")
+    assert (article.meta.published, article.meta.updated) == ("2025-03-03", None)
+    assert "updated" not in where
+
+
+def test_an_update_before_a_date_paragraph_is_dropped() -> None:
+    """Reviewer r33's update_before_para_date.docx: published comes from the title page's date paragraph."""
+    data = _docx(
+        dt.datetime(2025, 3, 3), dt.datetime(2025, 3, 3), {"updated": "2024-01-01"}, date_line="March 3, 2025"
     )
     article, where = read(data, "docx")
     assert (article.meta.published, article.meta.updated) == ("2025-03-03", None)

@@ -326,7 +326,7 @@ class PandocReader:
         if any(a.bio for a in article.meta.authors):
             prov["bio"] = "'About the author' section / author-bio block"
         if zf is not None:
-            article = _no_update_before(self.merge_props(article, self.properties(zf), prov), prov)
+            article = self.merge_props(article, self.properties(zf), prov)
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
@@ -337,6 +337,7 @@ class PandocReader:
         article, date_where = drop_title_block(article, title_above=title_above)
         if date_where:
             prov["published"] = date_where
+        article = _no_update_before(article, prov)  # published may come from the date paragraph
         article, promoted = promote_title(article)
         if promoted:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
