@@ -166,3 +166,16 @@ def test_docx_byline_paragraph_names_the_author_when_the_properties_do_not() -> 
     )
     assert ([a.name for a in article.meta.authors], article.meta.published) == (["Tom Reed"], "2025-03-03")
     assert plain_text(article.body[0]) == lead
+
+
+def test_a_printed_byline_wins_over_the_files_creator() -> None:
+    """Reviewer r33's creator_vs_byline.docx: dc:creator is whoever saved the file."""
+    lead = "The ferry strike that stranded thousands of travellers ended on Monday."
+    article, where = read(
+        _plain_docx("Ferry strike ends", "By Tom Reed", "DOVER — " + lead, creator="Jane Editor"), "docx"
+    )
+    assert [a.name for a in article.meta.authors] == ["Tom Reed"]
+    assert where["authors"].startswith("the paragraph under the title")
+    assert plain_text(article.body[0]) == lead
+    article, _ = read(_plain_docx("Ferry strike ends", "DOVER — " + lead, creator="Jane Editor"), "docx")
+    assert [a.name for a in article.meta.authors] == ["Jane Editor"]  # no byline printed: the creator stays

@@ -424,7 +424,14 @@ class MarkdownReader(PandocReader):
 
     def _byline_paragraph(self, article: Article, prov: dict[str, str]) -> Article:
         meta, body = article.meta, article.body
-        if meta.authors or not meta.title or not body or not isinstance(body[0], Paragraph):
+        # the file's creator (core.xml dc:creator) is whoever saved it; a printed byline is the article's
+        from_file = prov.get("authors", "").startswith("docProps/core.xml")
+        if (
+            (meta.authors and not from_file)
+            or not meta.title
+            or not body
+            or not isinstance(body[0], Paragraph)
+        ):
             return article
         line = plain_text(body[0]).strip()
         if not line or len(line) > 150 or "\n" in line:
