@@ -179,3 +179,12 @@ def test_a_printed_byline_wins_over_the_files_creator() -> None:
     assert plain_text(article.body[0]) == lead
     article, _ = read(_plain_docx("Ferry strike ends", "DOVER — " + lead, creator="Jane Editor"), "docx")
     assert [a.name for a in article.meta.authors] == ["Jane Editor"]  # no byline printed: the creator stays
+
+
+def test_a_date_paragraph_in_a_later_year_than_next_is_no_date() -> None:
+    later = dt.date.today().year + 5
+    article, where = read(
+        _plain_docx("Ferry strike ends", f"March 3, {later}", "DOVER — The strike ended."), "docx"
+    )
+    assert article.meta.published is None and "published" not in where
+    assert plain_text(article.body[0]) == f"March 3, {later}"  # it stays in the body
