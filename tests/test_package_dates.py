@@ -188,3 +188,16 @@ def test_a_date_paragraph_in_a_later_year_than_next_is_no_date() -> None:
     )
     assert article.meta.published is None and "published" not in where
     assert plain_text(article.body[0]) == f"March 3, {later}"  # it stays in the body
+
+
+def test_a_second_date_paragraph_stays_in_the_body() -> None:
+    """Reviewer r33's two_dates.docx: the title page has one date; another day's line is the body's."""
+    data = _plain_docx(
+        "Ferry strike ends", "March 3, 2025", "March 4, 2025", "The strike ended.", language="en"
+    )
+    article, where = read(data, "docx")
+    assert (article.meta.published, where["published"]) == (
+        "2025-03-03",
+        "a date paragraph on the title page",
+    )
+    assert [plain_text(b) for b in article.body] == ["March 4, 2025", "The strike ended."]

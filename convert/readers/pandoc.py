@@ -238,7 +238,11 @@ def drop_title_block(article: Article, title_above: bool = False) -> tuple[Artic
         if text in known or (updated is not None and updated.fullmatch(text)):
             has_title = has_title or text == title
             i += 1
-        elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):
+        elif date and (
+            (known_date := meta.published or found_date) in (None, date)
+            or (known_date or "").startswith(date)
+        ):
+            # a second date paragraph (another day) is the body's, not the title page's
             found_date = found_date or date
             i += 1
         else:
