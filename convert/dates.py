@@ -279,13 +279,9 @@ def to_iso(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    if compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None:
-        found: str | None = text
-    else:
-        found = parse_date(text)
-    if found is not None and int(found[:4]) > dt.date.today().year + 1:
-        return None
-    return found
+    iso = compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None
+    found = text if iso else parse_date(text)
+    return found if found is None or int(found[:4]) <= dt.date.today().year + 1 else None
 
 
 def parse_date(text: str) -> str | None:
