@@ -273,14 +273,15 @@ def to_iso(text: str | None) -> str | None:
 
     ``None`` when the text is no date we can read: the model holds ISO dates
     only. Used for document metadata (pandoc's ``date``, Dublin Core), where
-    the value is one date and nothing else.
+    the value is one date and nothing else. A year after next year is no
+    article's date (the guard :func:`convert.locale.reading_dates.read_date` keeps): ``None``.
     """
     if not text:
         return None
     text = text.strip()
-    if compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None:
-        return text
-    return parse_date(text)
+    iso = compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None
+    found = text if iso else parse_date(text)
+    return found if found is None or int(found[:4]) <= dt.date.today().year + 1 else None
 
 
 def parse_date(text: str) -> str | None:

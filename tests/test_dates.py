@@ -130,7 +130,8 @@ def test_every_model_date_is_read_back_and_formatted(
 ) -> None:
     value = moment.date().isoformat() if alone else moment.replace(tzinfo=zone).isoformat(timespec="seconds")
     assert is_iso(value)
-    assert to_iso(value) == value
+    # metadata text names no article's date after next year (to_iso's guard); the model's own stays
+    assert to_iso(value) == (value if moment.year <= dt.date.today().year + 1 else None)
     parsed = parse_iso(value)
     assert parsed is not None and parsed.isoformat(**({} if alone else {"timespec": "seconds"})) == value
     stamp = w3cdtf(value)
@@ -292,3 +293,16 @@ def test_a_weekday_that_is_not_the_dates_makes_no_date() -> None:
     assert parse_date("Thurs 10 December 2026") == "2026-12-10"
     assert parse_date("Tuesday, December 7, 2026") is None  # a Monday: the day or the weekday is wrong
     assert parse_date("Sat, 6 Dec 2026 10:00 GMT") is None
+
+
+def test_to_iso_refuses_a_year_after_next_year() -> None:
+    """Reviewer r33's date_in_future.docx: metadata text gets the reader's guard too."""
+    import datetime as _dt
+
+    from convert.dates import to_iso
+
+    later = _dt.date.today().year + 2
+    assert to_iso(f"March 3, {later}") is None
+    assert to_iso(f"{later}-03-03") is None
+    assert to_iso(f"{later - 1}-03-03") == f"{later - 1}-03-03"
+    assert to_iso("March 3, 2025") == "2025-03-03"

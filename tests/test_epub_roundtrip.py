@@ -43,10 +43,11 @@ def test_our_epub_reads_back_without_its_cover() -> None:
     )  # the author's note is a note, not the body
 
 
-def _epub2(cover_in_body: bool) -> bytes:
+def _epub2(cover_in_body: bool, guide: str = "cover.xhtml") -> bytes:
     """An EPUB 2 whose cover image is named by <meta name="cover"> and whose cover page is in the guide."""
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-    opf = """<?xml version="1.0" encoding="UTF-8"?>
+    spine = '<itemref idref="cover"/>' if guide == "cover.xhtml" else ""
+    opf = f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Harbour report</dc:title>
 <dc:identifier id="id">x</dc:identifier><dc:language>en</dc:language><meta name="cover" content="pic"/></metadata>
@@ -54,8 +55,8 @@ def _epub2(cover_in_body: bool) -> bytes:
 <item id="text" href="text/a.xhtml" media-type="application/xhtml+xml"/>
 <item id="pic" href="img/harbour.png" media-type="image/png"/>
 <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>
-<spine toc="ncx"><itemref idref="cover"/><itemref idref="text"/></spine>
-<guide><reference type="cover" href="cover.xhtml" title="Cover"/></guide></package>"""
+<spine toc="ncx">{spine}<itemref idref="text"/></spine>
+<guide><reference type="cover" href="{guide}" title="Cover"/></guide></package>"""
     page = '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>{}</body></html>'
     body = "<p>The harbour reopened on Monday after a week of storms.</p>"
     if cover_in_body:
@@ -105,3 +106,36 @@ def test_blocks_of_a_cover_document_go_until_the_next_document() -> None:
         anchor("a.xhtml"),
         para,
     ]
+
+
+def _anchor(name: str) -> dict[str, object]:
+    return {"t": "Para", "c": [{"t": "Span", "c": [[name, [], []], []]}]}
+
+
+_PARA = {"t": "Para", "c": [{"t": "Str", "c": "x"}]}
+_IMAGE = {
+    "t": "Para",
+    "c": [{"t": "Image", "c": [["", [], []], [{"t": "Str", "c": "cover"}], ["i.png", ""]]}],
+}
+
+
+def test_a_cover_document_that_is_the_only_text_stays() -> None:
+    """Reviewer r33's single_doc_cover_guide.epub: the guide names the book's one document as its cover."""
+    blocks = [_anchor("text.xhtml"), _IMAGE, _PARA]
+    assert without_furniture(blocks, Furniture(None, {"OEBPS/text.xhtml"})) == [_anchor("text.xhtml"), _PARA]
+    blocks = [_anchor("cover.xhtml"), _PARA, _anchor("a.xhtml"), _IMAGE]  # a picture alone is no text
+    assert without_furniture(blocks, Furniture(None, {"OEBPS/cover.xhtml"})) == blocks
+
+
+def test_a_cover_fragment_drops_at_most_its_image() -> None:
+    """Reviewer r33's single_doc_cover_landmark.epub: ``text.xhtml#cover`` is a place in the text, not the file."""
+    blocks = [_anchor("text.xhtml"), _IMAGE, _PARA, _anchor("b.xhtml"), _PARA]
+    found = Furniture(None, set(), {"OEBPS/text.xhtml"})
+    assert without_furniture(blocks, found) == [_anchor("text.xhtml"), _PARA, _anchor("b.xhtml"), _PARA]
+
+
+def test_epub_whose_cover_page_is_its_only_document_keeps_the_article() -> None:
+    data = _epub2(False, guide="text/a.xhtml")  # the cover page is the book's one document
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert furniture(zf).cover_documents == {"OEBPS/text/a.xhtml"}
+    assert "harbour reopened" in plain_text(convert.read(data).body)

@@ -22,7 +22,10 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         f"Metro line opens\n\n{ARTICLE}[^1]\n\n[^1]: Figures from the authority.\n",  # footnote
         f"Metro line opens\n\n{ARTICLE} See [the map](https://example.org/map).\n",  # inline link
         f"Metro line opens\n\n{ARTICLE}\n\n```\ncode\n```\n",  # fenced code
-        f"Metro line opens\n\nIt was *not* on time.\n\n{ARTICLE}\n\n*The author covers transport.*\n",
+        f"Metro line opens\n\n## The route\n\nIt was *not* on time.\n\n{ARTICLE}\n",  # heading + emphasis
+        f"Metro line opens\n================\n\nIt was *not* on time.\n\n{ARTICLE}\n",  # setext + emphasis
+        f"Metro line opens\n\n{ARTICLE} See [the map][map].\n\n[map]: https://example.org/map 'Map'\n",
+        f"Metro line opens\n\n{ARTICLE} See [the map](map.html).\n",  # a relative path
     ],
 )
 def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
@@ -37,6 +40,16 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         f"Metro line opens\n\nIt was *not* on time.\n\n{ARTICLE}\n",  # one line of stars: a writer's own mark
         f"Metro line opens\n================\n\n{ARTICLE}\n\n** The views are the author's own.\n",
         f"Metro line opens\n\n{ARTICLE} Call file_name_here or see snake_case_word.\n",
+        # Reviewer r33's shapes: no single loose mark decides, and each mark is CommonMark's own.
+        f"Study finds\n\n{ARTICLE} [1].\n\n[1]: Smith J et al., Nature 2024.\n",  # not a definition
+        f"Study finds\n\n{ARTICLE}\n\n[Editor's note]: This story was updated.\n",
+        f"Study finds\n\n{ARTICLE} See [1].\n\n[1]: https://example.org\n",  # a definition, unused
+        f"Council backs lanes\n\nIt voted for *forty* km.\n\n{ARTICLE}\n\nIt was *far* too costly.\n",
+        f"Ferry strike ends\n\n{ARTICLE}\n\n# of passengers stranded: 4,000\n",  # not the first line
+        "Prices rose\n\nThe index [see chart](below) rose 3%.\n",  # no URL or path
+        "Film review\n\nRating: *** out of five\n\nThe film is long. *Spoiler* warning.\n\nVerdict: *worth it*\n",
+        f"Ferry strike ends\n\n[UPDATE]: Talks resumed at 3 pm.\n\n{ARTICLE}\n",
+        f"Metro line opens\n\n~~~\n\n{ARTICLE}\n",  # a fence never closed: a rule of tildes
     ],
 )
 def test_plain_text_articles_stay_text(text: str) -> None:
@@ -64,3 +77,13 @@ def test_markdown_on_stdin(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "#" not in r.output and "[^1]" not in r.output
     assert r.output.startswith("Metro line opens\n")
+
+
+def test_emphasis_is_linear() -> None:
+    """Lines of unmatched stars (reviewer r33's 1 MB input) are looked at in one pass."""
+    import time
+
+    text = "Title\n\n" + "*a " * 21000 + "\n" + "_a " * 21000 + "\n"
+    start = time.perf_counter()
+    assert not looks_like_markdown(text)
+    assert time.perf_counter() - start < 0.5

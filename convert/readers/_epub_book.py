@@ -18,6 +18,7 @@ note ``Div`` the tree mapping reads as an end note.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import zipfile
@@ -39,6 +40,8 @@ class Furniture:
 
     cover_image: str | None = None
     cover_documents: set[str] = field(default_factory=set)
+    #: Documents a cover reference points into with a ``#fragment``: a place, not the whole file.
+    cover_places: set[str] = field(default_factory=set)
     #: The package document's folder, which pandoc's image paths are relative to.
     base: str = ""
 
@@ -59,6 +62,9 @@ def furniture(zf: zipfile.ZipFile) -> Furniture:
     def member(href: str, relative_to: str = base) -> str:
         return posixpath.normpath(posixpath.join(relative_to, href.split("#")[0]))
 
+    def add_cover(href: str, relative_to: str = base) -> None:
+        (found.cover_places if "#" in href else found.cover_documents).add(member(href, relative_to))
+
     items = opf.xpath("//opf:manifest/opf:item", namespaces=_NS)
     cover = [i for i in items if "cover-image" in (i.get("properties") or "").split()]
     if not cover:
@@ -67,7 +73,7 @@ def furniture(zf: zipfile.ZipFile) -> Furniture:
     if cover and cover[0].get("href"):
         found.cover_image = member(str(cover[0].get("href")))
     for href in opf.xpath("//opf:guide/opf:reference[@type='cover']/@href", namespaces=_NS):
-        found.cover_documents.add(member(str(href)))
+        add_cover(str(href))
     for item in items:
         if "nav" in (item.get("properties") or "").split() and item.get("href"):
             nav_path = member(str(item.get("href")))
@@ -76,7 +82,7 @@ def furniture(zf: zipfile.ZipFile) -> Furniture:
                 continue
             for a in nav.iter(f"{{{_XHTML}}}a"):
                 if "cover" in (a.get(f"{{{_EPUB_OPS}}}type") or "").split() and a.get("href"):
-                    found.cover_documents.add(member(str(a.get("href")), posixpath.dirname(nav_path)))
+                    add_cover(str(a.get("href")), posixpath.dirname(nav_path))
     return found
 
 
@@ -93,28 +99,54 @@ def _anchor(block: Any) -> str | None:
 
 def _is_cover_image(block: Any, cover: str | None, base: str) -> bool:
     """A paragraph holding nothing but the cover image (its ``src`` is relative to the package document)."""
-    content = [i for i in block.get("c") or [] if i.get("t") not in ("Space", "SoftBreak")]
-    if cover is None or block.get("t") not in ("Para", "Plain") or len(content) != 1:
+    if cover is None or not _image_only(block):
         return False
-    image = content[0]
-    if image.get("t") != "Image":
-        return False
+    image = next(i for i in block["c"] if i.get("t") == "Image")
     return posixpath.normpath(posixpath.join(base, str(image["c"][2][0]).split("#")[0])) == cover
 
 
+def _image_only(block: Any) -> bool:
+    """A paragraph holding nothing but one image."""
+    if block.get("t") not in ("Para", "Plain"):
+        return False
+    content = [i for i in block.get("c") or [] if i.get("t") not in ("Space", "SoftBreak")]
+    return len(content) == 1 and content[0].get("t") == "Image"
+
+
+def _has_text(blocks: list[Any]) -> bool:
+    """Whether ``blocks`` hold any words outside an image-only paragraph."""
+    return any(not _image_only(b) and '"Str"' in json.dumps(b) for b in blocks)
+
+
 def without_furniture(blocks: list[Any], found: Furniture) -> list[Any]:
-    """``blocks`` without the cover image pandoc put first and without the cover documents' blocks."""
-    covers = {posixpath.basename(d) for d in found.cover_documents}  # pandoc names a document by its file
-    out: list[Any] = []
-    in_cover, opened = False, False
+    """``blocks`` without the cover image pandoc put first and without the cover documents' blocks.
+
+    A cover document goes only when another spine document with text is left (a book whose
+    cover page is its only text keeps it); a cover the package names by a ``#fragment`` is a
+    place in a document, not the document, so at most the image opening it goes. A cover
+    document that is kept loses only that opening image too.
+    """
+    whole = {posixpath.basename(d) for d in found.cover_documents}  # pandoc names a document by its file
+    parts = {posixpath.basename(d) for d in found.cover_places}
+    head: list[Any] = []
+    docs: list[tuple[str, list[Any]]] = []
     for block in blocks:
         name = _anchor(block)
         if name is not None:
-            opened = True
-            in_cover = name in covers
-        elif in_cover or (not opened and _is_cover_image(block, found.cover_image, found.base)):
+            docs.append((name, [block]))
+        elif docs:
+            docs[-1][1].append(block)
+        elif not _is_cover_image(block, found.cover_image, found.base):
+            head.append(block)
+    text_left = any(name not in whole and _has_text(body[1:]) for name, body in docs)
+    out = head
+    for name, body in docs:
+        if name in whole and text_left:
+            out.append(body[0])  # its anchor
             continue
-        out.append(block)
+        if (name in whole or name in parts) and len(body) > 1 and _image_only(body[1]):
+            body = body[:1] + body[2:]
+        out.extend(body)
     return out
 
 

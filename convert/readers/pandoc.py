@@ -238,7 +238,11 @@ def drop_title_block(article: Article, title_above: bool = False) -> tuple[Artic
         if text in known or (updated is not None and updated.fullmatch(text)):
             has_title = has_title or text == title
             i += 1
-        elif date and (meta.published in (None, date) or (meta.published or "").startswith(date)):
+        elif date and (
+            (known_date := meta.published or found_date) in (None, date)
+            or (known_date or "").startswith(date)
+        ):
+            # a second date paragraph (another day) is the body's, not the title page's
             found_date = found_date or date
             i += 1
         else:
@@ -326,7 +330,7 @@ class PandocReader:
         if any(a.bio for a in article.meta.authors):
             prov["bio"] = "'About the author' section / author-bio block"
         if zf is not None:
-            article = _no_update_before(self.merge_props(article, self.properties(zf), prov), prov)
+            article = self.merge_props(article, self.properties(zf), prov)
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
@@ -337,6 +341,7 @@ class PandocReader:
         article, date_where = drop_title_block(article, title_above=title_above)
         if date_where:
             prov["published"] = date_where
+        article = _no_update_before(article, prov)  # published may come from the date paragraph
         article, promoted = promote_title(article)
         if promoted:
             prov["title"] = "the leading level-1 heading (no title in the metadata)"
@@ -423,7 +428,14 @@ class MarkdownReader(PandocReader):
 
     def _byline_paragraph(self, article: Article, prov: dict[str, str]) -> Article:
         meta, body = article.meta, article.body
-        if meta.authors or not meta.title or not body or not isinstance(body[0], Paragraph):
+        # the file's creator (core.xml dc:creator) is whoever saved it; a printed byline is the article's
+        from_file = prov.get("authors", "").startswith("docProps/core.xml")
+        if (
+            (meta.authors and not from_file)
+            or not meta.title
+            or not body
+            or not isinstance(body[0], Paragraph)
+        ):
             return article
         line = plain_text(body[0]).strip()
         if not line or len(line) > 150 or "\n" in line:
