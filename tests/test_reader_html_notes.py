@@ -215,3 +215,130 @@ def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
     article = read(html.encode())
     assert article.meta.title is not None and article.meta.title.startswith("Ferry strike ends")
     assert "broadsheet" not in article.meta.title
+
+
+# -- review r31: bios that are not bios, notes that are not notes -------------------------------
+
+LONG = (
+    "<p>The city council voted on Tuesday to expand the tram network into the northern districts.</p>"
+    "<p>Supporters say the line will cut commuting times in half for tens of thousands of residents.</p>"
+    "<p>Construction is due to begin next spring, with the first section opening in 2028.</p>"
+)
+
+
+def test_a_post_whose_class_says_bio_keeps_its_body() -> None:
+    body = f"<div class='post category-bio'><h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{LONG}<p>Tom Reed, who covers transport, rode the first ferry.</p></div>"
+    article = read(page(body))
+    assert "Construction is due to begin next spring" in plain_text(article.body)
+    assert "rode the first ferry" in plain_text(article.body)
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_bio_box_whose_paragraph_is_the_body_is_not_a_bio() -> None:
+    body = f"<h1>Ferry strike ends</h1><div class='entry bio-section'>{LONG}<p>Tom Reed rode the first ferry on Monday.</p></div>"
+    article = read(page(body))
+    assert "rode the first ferry" in plain_text(article.body)
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_byline_in_a_bio_box_with_a_date_is_not_a_bio() -> None:
+    body = (
+        "<h1>Ferry strike ends</h1><div class='bio'><p>By Tom Reed</p><span>March 3, 2025 1:04 PM</span> "
+        f"<a href='/reprint'>Order reprint →</a></div>{LONG}"
+    )
+    article = read(page(body))
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_bio_box_in_a_sidebar_widget_is_not_the_authors() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Tram plan</title>"
+        "<meta name='author' content='Tom Reed'></head><body><div class='layout'><div class='main'><article>"
+        f"<h1>Tram plan approved</h1><p class='byline'>By Tom Reed</p>{LONG}</article></div>"
+        "<div class='sidebar'><div class='widget bio'><h3>About this blog</h3><p>Tom Reed's Tram Blog was "
+        "founded in 2009 by a group of commuters.</p></div></div></div></body></html>"
+    )
+    article = read(html.encode())
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_short_link_inside_a_note_is_kept() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>The route was changed twice.<sup><a href='#fn1' id='r1'>1</a></sup> Work starts soon."
+        "<sup><a href='#fn2' id='r2'>2</a></sup></p><h2 id='map'>Map</h2>"
+        "<p>The line runs from the station to the university campus in the north of the city.</p>"
+        "<ol class='footnotes'><li id='fn1'>See the <a href='#map'>map</a> and note <a href='#fn2'>2</a> "
+        "for the later change. <a href='#r1'>↩</a></li>"
+        "<li id='fn2'>The second change moved the depot. <a href='#r2'>↩</a></li></ol>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "See the map and note 2 for the later change."
+
+
+def test_a_second_marks_back_link_leaves_the_note_too() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>The route changed.<sup><a href='#fn1' id='r1'>1</a></sup> Twice.<sup><a href='#fn1' id='r1b'>1</a></sup></p>"
+        "<ol class='footnotes'><li id='fn1'>From the port. <a href='#r1'>↩</a> <a href='#r1b'>↩²</a></li></ol>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "From the port."
+
+
+def test_a_note_marked_in_the_headline_keeps_its_text() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
+        f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
+        "<ol class='footnotes'><li id='fn1'>This report was corrected on March 4. <a href='#r1'>↩</a></li></ol>"
+        "</article></body></html>"
+    )
+    article = read(html.encode())
+    everything = plain_text(article.body) + plain_text(tuple(b for n in article.notes for b in n.body))
+    assert "corrected on March 4" in everything
+
+
+def test_a_note_marked_in_a_figure_caption_keeps_its_text() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<figure><img src='https://example.com/t.jpg' alt='tram'>"
+        "<figcaption>The planned route<sup><a href='#fn1' id='r1'>1</a></sup></figcaption></figure>"
+        "<p>The vote was 31 to 20 after a four-hour debate in the chamber.</p>"
+        "<ol class='footnotes'><li id='fn1'>Map supplied by the council. <a href='#r1'>↩</a></li></ol>"
+    )
+    article = read(page(body))
+    everything = plain_text(article.body) + plain_text(tuple(b for n in article.notes for b in n.body))
+    assert "Map supplied by the council" in everything
+
+
+def test_a_table_of_contents_is_no_footnote() -> None:
+    body = (
+        "<h1>Guide to trams</h1><ul class='toc'><li><a href='#s1' id='t1'>1</a> History</li>"
+        "<li><a href='#s2' id='t2'>2</a> Today</li></ul>"
+        f"<h2 id='s1'><a href='#t1'>1</a> History</h2>{LONG}<h2 id='s2'><a href='#t2'>2</a> Today</h2>{PROSE}"
+    )
+    article = read(page(body))
+    assert article.notes == ()
+    assert [plain_text(b) for b in article.body if isinstance(b, Heading)][-2:] == ["1 History", "2 Today"]
+
+
+def test_many_footnotes_are_dropped_in_linear_time() -> None:
+    import time
+
+    from lxml.html import fromstring
+
+    from convert.readers.html.notes import mark_notes
+
+    def timed(n: int) -> float:
+        marks = "".join(
+            f"<p>Line {i}.<sup><a href='#fn{i}' id='r{i}'>{i % 999}</a></sup></p>" for i in range(n)
+        )
+        notes = "".join(f"<li id='fn{i}'>Note {i}. <a href='#r{i}'>↩</a></li>" for i in range(n))
+        tree = fromstring(
+            f"<html><body><article>{marks}<ol class='footnotes'>{notes}</ol></article></body></html>"
+        )
+        start = time.perf_counter()
+        mark_notes(tree)
+        return time.perf_counter() - start
+
+    small, big = timed(400), timed(3200)
+    assert big < small * 8 * 3  # eight times the notes: linear, with room for noise (quadratic is ~64x)

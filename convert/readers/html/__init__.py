@@ -104,19 +104,20 @@ class HtmlReader:
         illustrated = _extract(body_tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
-        authors, bios = with_bios(meta.authors, boxes)
+        body_xml = getattr(document, "body", None) if document is not None else None
+        blocks = Mapper(images).blocks(body_xml) if body_xml is not None else []
+        authors, bios = with_bios(meta.authors, boxes, blocks)
         if bios:
             meta = replace(meta, authors=authors)
             if options.provenance is not None:
                 options.provenance["bio"] = "a box the page marks as the author's bio, naming the author"
-        body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
             if not options.require_text:
                 return Article(meta=meta)
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
-        body, notes = with_notes(drop_bios(Mapper(images).blocks(body_xml), bios), marked_notes)
+        body, notes = with_notes(drop_bios(blocks, bios), marked_notes)
         if has_math:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
