@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import convert
-from convert.model import Article, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
+from convert.model import Article, Figure, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
 
 
 def read(data: bytes) -> Article:
@@ -342,3 +342,37 @@ def test_many_footnotes_are_dropped_in_linear_time() -> None:
 
     small, big = timed(400), timed(3200)
     assert big < small * 8 * 3  # eight times the notes: linear, with room for noise (quadratic is ~64x)
+
+
+def test_marks_in_a_gallerys_captions_keep_its_figures() -> None:
+    items = "".join(
+        f"<div class='gallery-item'><div class='thumb'><img src='https://example.com/p{i}.jpg' alt='Person {i}'></div>"
+        f"<div class='lightbox-caption'><a href='/wiki/P{i}'>Person {i}</a><sup id='cite_ref-{i}' class='reference'>"
+        f"<a href='#cite_note-{i}'>[{i}]</a></sup></div></div>"
+        for i in range(1, 5)
+    )
+    notes = "".join(
+        f"<li id='cite_note-{i}'><span class='mw-cite-backlink'><a href='#cite_ref-{i}'>↑</a></span> "
+        f"<span class='reference-text'>Book {i}, chapter {i}.</span></li>"
+        for i in range(1, 5)
+    )
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<h2>Known crew</h2><div class='gallery'>{items}</div>"
+        f"<h2>History</h2>{PROSE}<h2>Notes and references</h2><div class='refs'><ol class='references'>{notes}</ol></div>"
+        "<p><br></p><table class='navbox'><tr><td><a href='/a'>Ferries</a> <a href='/b'>Ports</a></td></tr></table>"
+    )
+    article = read(page(body))
+    assert sum(isinstance(b, Figure) for b in article.body) == 4
+
+
+def test_a_notes_heading_left_over_its_empty_section_leaves_the_body() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<p>The port opened in 1850.<sup id='cite_ref-1' class='reference'>"
+        f"<a href='#cite_note-1'>[1]</a></sup></p><h2>History</h2>{PROSE}<h2>Notes and references</h2>"
+        "<div class='refs'><ol class='references'><li id='cite_note-1'><span class='mw-cite-backlink'>"
+        "<a href='#cite_ref-1'>↑</a></span> <span class='reference-text'>A History of Dover.</span></li></ol></div>"
+        "<p><br></p><h2>Languages:</h2><p>Deutsch Français Español Italiano Nederlands Polski Português.</p>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "A History of Dover."
+    assert "Notes and references" not in [plain_text(b) for b in article.body if isinstance(b, Heading)]

@@ -75,6 +75,9 @@ class Notes:
     """The notes :func:`mark_notes` took off the page, by placeholder number."""
 
     bodies: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+    #: The headings that stood over a list of notes taken off (``Notes and references``): the body
+    #: drops one whose section is empty, as the page's other blocks may keep it on the page.
+    headings: set[str] = field(default_factory=set)
 
 
 def _marked(el: HtmlElement) -> bool:
@@ -137,7 +140,9 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
         if target is None or not _LABEL.fullmatch(squash(a.text_content())) or _not_a_note(target):
             continue
         # a mark in the headline or a caption, which the body does not hold: the note stays on the page
-        if any(anc.tag in _OUTSIDE_BODY for anc in a.iterancestors()):
+        if any(
+            anc.tag in _OUTSIDE_BODY or _CAPTION.search(anc.get("class") or "") for anc in a.iterancestors()
+        ):
             continue
         # a link inside a note (its back-link), or one whose mark or note has left the page
         ancestors = list(a.iterancestors())
@@ -158,13 +163,16 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
             notes.bodies[len(targets)] = _note_body(target, own | marks.get(_href_id(a), set()))
         _unbracket(outer)
         _remove(outer, _MARK.format(numbers[target]))
-    _drop_notes(targets)
+    _drop_notes(targets, notes.headings)
     return tree, notes
 
 
 #: Where a mark sits outside the article's body: the headline (read from the page as it is) and
 #: figure captions (read before the marks are placed).
 _OUTSIDE_BODY = frozenset({"h1", "figure", "figcaption"})
+#: The class words of a caption or an image gallery (``wp-caption-text``, ``lightbox-caption``,
+#: ``wikia-gallery``), the CMS vocabulary for what ``<figure>`` marks.
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|gallery)", re.IGNORECASE)
 
 
 def _not_a_note(target: HtmlElement) -> bool:
@@ -221,7 +229,7 @@ def _unbracket(mark: HtmlElement) -> None:
         parent.text = (parent.text or "")[:-1]
 
 
-def _drop_notes(targets: list[HtmlElement]) -> None:
+def _drop_notes(targets: list[HtmlElement], headings: set[str]) -> None:
     """Take the notes off the page, each list or section that held them once nothing else is left,
     and a heading over one (``Notes``, ``References``) whose section is then empty. Each element
     is looked at once, so a page of thousands of notes costs what its size does."""
@@ -229,7 +237,7 @@ def _drop_notes(targets: list[HtmlElement]) -> None:
     for target in targets:
         parent = target.getparent()
         if parent is not None:
-            _drop(target)
+            _drop(target, headings)
             parents.append(parent)
     seen: set[HtmlElement] = set()
     for parent in parents:
@@ -243,15 +251,17 @@ def _drop_notes(targets: list[HtmlElement]) -> None:
                 break
             gone, node = node, node.getparent()
         if gone is not None:
-            _drop(gone)
+            _drop(gone, headings)
 
 
 _STOPS = frozenset({"body", "article", "main", "html"})
 
 
-def _drop(gone: HtmlElement) -> None:
+def _drop(gone: HtmlElement, headings: set[str]) -> None:
     before = gone.getprevious()
     _remove(gone)
+    if before is not None and before.tag in _HEADINGS:
+        headings.add(_key(squash(before.text_content())))
     if before is not None and before.tag in _HEADINGS:
         after = before.getnext()
         if after is None or after.tag in _HEADINGS:
@@ -336,6 +346,13 @@ def with_notes(blocks: list[Block], notes: Notes) -> tuple[list[Block], tuple[No
         return blocks, ()
     seen: list[int] = []
     body = _blocks(blocks, notes, seen)
+    body = [
+        b
+        for i, b in enumerate(body)
+        if not isinstance(b, Heading)
+        or _key(plain_text(b)) not in notes.headings
+        or (i + 1 < len(body) and not isinstance(body[i + 1], Heading))
+    ]
     return body, tuple(Note(f"n{n}", "footnote", notes.bodies[n]) for n in seen)
 
 
