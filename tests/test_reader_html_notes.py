@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import convert
 from convert.model import Article, Figure, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
 
@@ -376,3 +378,24 @@ def test_a_notes_heading_left_over_its_empty_section_leaves_the_body() -> None:
     article = read(page(body))
     assert plain_text(article.notes[0].body) == "A History of Dover."
     assert "Notes and references" not in [plain_text(b) for b in article.body if isinstance(b, Heading)]
+
+
+def test_an_article_of_one_long_paragraph_is_extracted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    runs: list[object] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        runs.append(kwargs.get("config"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    text = " ".join(
+        f"Sentence {i} of one long paragraph about trams and the council budget." for i in range(60)
+    )
+    article = read(
+        f"<html><head><title>Budget vote</title></head><body><article><p>{text}</p></article></body></html>".encode()
+    )
+    assert plain_text(article.body) == text
+    assert runs == [None]
