@@ -399,3 +399,20 @@ def test_an_article_of_one_long_paragraph_is_extracted_once(monkeypatch: pytest.
     )
     assert plain_text(article.body) == text
     assert runs == [None]
+
+
+def test_a_short_teaser_keeps_every_sentence_its_json_ld_carries() -> None:
+    full = (
+        "DOVER — The ferry strike ended on Monday. Crews voted to accept a new pay offer. "
+        "We are glad it is over, said captain Ann Lee. Sailings resume on Tuesday morning. "
+        "The union said the deal raises pay by six per cent over two years and ends the dispute over rest hours."
+    )
+    html = (
+        "<html><head><title>Ferry strike ends</title>"
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+        f'"headline":"Ferry strike ends","articleBody":"{full}"}}</script></head><body><article>'
+        "<h1>Ferry strike ends</h1><p>By Tom Reed</p><p>DOVER — The ferry strike ended on Monday.</p>"
+        "<p>Crews voted to accept a new pay offer.</p><p>We are glad it is over, said captain Ann Lee.</p>"
+        "<p class='paywall'>Subscribe to read more.</p></article></body></html>"
+    )
+    assert "ends the dispute over rest hours" in plain_text(read(html.encode()).body)
