@@ -416,3 +416,12 @@ def test_a_short_teaser_keeps_every_sentence_its_json_ld_carries() -> None:
         "<p class='paywall'>Subscribe to read more.</p></article></body></html>"
     )
     assert "ends the dispute over rest hours" in plain_text(read(html.encode()).body)
+
+
+def test_a_bio_box_of_links_is_not_a_bio() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{LONG}<div class='author-bio'>"
+        "<a href='/tom'>Tom Reed</a> <a href='/tom/all'>More by Tom Reed</a> <a href='https://x.example/tom'>Twitter</a>"
+        " <a href='/tom/rss'>Read more</a></div>"
+    )
+    assert read(page(body)).meta.authors[0].bio is None

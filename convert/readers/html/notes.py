@@ -438,6 +438,9 @@ def bio_boxes(tree: HtmlElement) -> list[tuple[str, str]]:
         if not ancestry.ok(el):  # in a sidebar or widget area: the site's, not the article's author's
             continue
         whole = squash(el.text_content())
+        # links over most of its letters: the author's page and accounts ("More by NAME", "Twitter")
+        if 2 * sum(_letters(a.text_content()) for a in el.iter("a")) > _letters(whole):
+            continue
         paras = [squash(p.text_content()) for p in el.iter("p")]
         bio = "\n\n".join(p for p in paras if p) or whole
         if bio and len(whole) <= _MAX_BIO:
