@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import convert
-from convert.model import Article, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
+from convert.model import Article, Figure, Heading, Note, NoteRef, Paragraph, Text, plain_text, walk
 
 
 def read(data: bytes) -> Article:
@@ -215,3 +217,211 @@ def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
     article = read(html.encode())
     assert article.meta.title is not None and article.meta.title.startswith("Ferry strike ends")
     assert "broadsheet" not in article.meta.title
+
+
+# -- review r31: bios that are not bios, notes that are not notes -------------------------------
+
+LONG = (
+    "<p>The city council voted on Tuesday to expand the tram network into the northern districts.</p>"
+    "<p>Supporters say the line will cut commuting times in half for tens of thousands of residents.</p>"
+    "<p>Construction is due to begin next spring, with the first section opening in 2028.</p>"
+)
+
+
+def test_a_post_whose_class_says_bio_keeps_its_body() -> None:
+    body = f"<div class='post category-bio'><h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{LONG}<p>Tom Reed, who covers transport, rode the first ferry.</p></div>"
+    article = read(page(body))
+    assert "Construction is due to begin next spring" in plain_text(article.body)
+    assert "rode the first ferry" in plain_text(article.body)
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_bio_box_whose_paragraph_is_the_body_is_not_a_bio() -> None:
+    body = f"<h1>Ferry strike ends</h1><div class='entry bio-section'>{LONG}<p>Tom Reed rode the first ferry on Monday.</p></div>"
+    article = read(page(body))
+    assert "rode the first ferry" in plain_text(article.body)
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_byline_in_a_bio_box_with_a_date_is_not_a_bio() -> None:
+    body = (
+        "<h1>Ferry strike ends</h1><div class='bio'><p>By Tom Reed</p><span>March 3, 2025 1:04 PM</span> "
+        f"<a href='/reprint'>Order reprint →</a></div>{LONG}"
+    )
+    article = read(page(body))
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_bio_box_in_a_sidebar_widget_is_not_the_authors() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Tram plan</title>"
+        "<meta name='author' content='Tom Reed'></head><body><div class='layout'><div class='main'><article>"
+        f"<h1>Tram plan approved</h1><p class='byline'>By Tom Reed</p>{LONG}</article></div>"
+        "<div class='sidebar'><div class='widget bio'><h3>About this blog</h3><p>Tom Reed's Tram Blog was "
+        "founded in 2009 by a group of commuters.</p></div></div></div></body></html>"
+    )
+    article = read(html.encode())
+    assert article.meta.authors[0].bio is None
+
+
+def test_a_short_link_inside_a_note_is_kept() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>The route was changed twice.<sup><a href='#fn1' id='r1'>1</a></sup> Work starts soon."
+        "<sup><a href='#fn2' id='r2'>2</a></sup></p><h2 id='map'>Map</h2>"
+        "<p>The line runs from the station to the university campus in the north of the city.</p>"
+        "<ol class='footnotes'><li id='fn1'>See the <a href='#map'>map</a> and note <a href='#fn2'>2</a> "
+        "for the later change. <a href='#r1'>↩</a></li>"
+        "<li id='fn2'>The second change moved the depot. <a href='#r2'>↩</a></li></ol>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "See the map and note 2 for the later change."
+
+
+def test_a_second_marks_back_link_leaves_the_note_too() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{PROSE}"
+        "<p>The route changed.<sup><a href='#fn1' id='r1'>1</a></sup> Twice.<sup><a href='#fn1' id='r1b'>1</a></sup></p>"
+        "<ol class='footnotes'><li id='fn1'>From the port. <a href='#r1'>↩</a> <a href='#r1b'>↩²</a></li></ol>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "From the port."
+
+
+def test_a_note_marked_in_the_headline_keeps_its_text() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
+        f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
+        "<ol class='footnotes'><li id='fn1'>This report was corrected on March 4. <a href='#r1'>↩</a></li></ol>"
+        "</article></body></html>"
+    )
+    article = read(html.encode())
+    everything = plain_text(article.body) + plain_text(tuple(b for n in article.notes for b in n.body))
+    assert "corrected on March 4" in everything
+
+
+def test_a_note_marked_in_a_figure_caption_keeps_its_text() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<figure><img src='https://example.com/t.jpg' alt='tram'>"
+        "<figcaption>The planned route<sup><a href='#fn1' id='r1'>1</a></sup></figcaption></figure>"
+        "<p>The vote was 31 to 20 after a four-hour debate in the chamber.</p>"
+        "<ol class='footnotes'><li id='fn1'>Map supplied by the council. <a href='#r1'>↩</a></li></ol>"
+    )
+    article = read(page(body))
+    everything = plain_text(article.body) + plain_text(tuple(b for n in article.notes for b in n.body))
+    assert "Map supplied by the council" in everything
+
+
+def test_a_table_of_contents_is_no_footnote() -> None:
+    body = (
+        "<h1>Guide to trams</h1><ul class='toc'><li><a href='#s1' id='t1'>1</a> History</li>"
+        "<li><a href='#s2' id='t2'>2</a> Today</li></ul>"
+        f"<h2 id='s1'><a href='#t1'>1</a> History</h2>{LONG}<h2 id='s2'><a href='#t2'>2</a> Today</h2>{PROSE}"
+    )
+    article = read(page(body))
+    assert article.notes == ()
+    assert [plain_text(b) for b in article.body if isinstance(b, Heading)][-2:] == ["1 History", "2 Today"]
+
+
+def test_many_footnotes_are_dropped_in_linear_time() -> None:
+    import time
+
+    from lxml.html import fromstring
+
+    from convert.readers.html.notes import mark_notes
+
+    def timed(n: int) -> float:
+        marks = "".join(
+            f"<p>Line {i}.<sup><a href='#fn{i}' id='r{i}'>{i % 999}</a></sup></p>" for i in range(n)
+        )
+        notes = "".join(f"<li id='fn{i}'>Note {i}. <a href='#r{i}'>↩</a></li>" for i in range(n))
+        tree = fromstring(
+            f"<html><body><article>{marks}<ol class='footnotes'>{notes}</ol></article></body></html>"
+        )
+        start = time.perf_counter()
+        mark_notes(tree)
+        return time.perf_counter() - start
+
+    small, big = timed(400), timed(3200)
+    assert big < small * 8 * 3  # eight times the notes: linear, with room for noise (quadratic is ~64x)
+
+
+def test_marks_in_a_gallerys_captions_keep_its_figures() -> None:
+    items = "".join(
+        f"<div class='gallery-item'><div class='thumb'><img src='https://example.com/p{i}.jpg' alt='Person {i}'></div>"
+        f"<div class='lightbox-caption'><a href='/wiki/P{i}'>Person {i}</a><sup id='cite_ref-{i}' class='reference'>"
+        f"<a href='#cite_note-{i}'>[{i}]</a></sup></div></div>"
+        for i in range(1, 5)
+    )
+    notes = "".join(
+        f"<li id='cite_note-{i}'><span class='mw-cite-backlink'><a href='#cite_ref-{i}'>↑</a></span> "
+        f"<span class='reference-text'>Book {i}, chapter {i}.</span></li>"
+        for i in range(1, 5)
+    )
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<h2>Known crew</h2><div class='gallery'>{items}</div>"
+        f"<h2>History</h2>{PROSE}<h2>Notes and references</h2><div class='refs'><ol class='references'>{notes}</ol></div>"
+        "<p><br></p><table class='navbox'><tr><td><a href='/a'>Ferries</a> <a href='/b'>Ports</a></td></tr></table>"
+    )
+    article = read(page(body))
+    assert sum(isinstance(b, Figure) for b in article.body) == 4
+
+
+def test_a_notes_heading_left_over_its_empty_section_leaves_the_body() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1>{LONG}<p>The port opened in 1850.<sup id='cite_ref-1' class='reference'>"
+        f"<a href='#cite_note-1'>[1]</a></sup></p><h2>History</h2>{PROSE}<h2>Notes and references</h2>"
+        "<div class='refs'><ol class='references'><li id='cite_note-1'><span class='mw-cite-backlink'>"
+        "<a href='#cite_ref-1'>↑</a></span> <span class='reference-text'>A History of Dover.</span></li></ol></div>"
+        "<p><br></p><h2>Languages:</h2><p>Deutsch Français Español Italiano Nederlands Polski Português.</p>"
+    )
+    article = read(page(body))
+    assert plain_text(article.notes[0].body) == "A History of Dover."
+    assert "Notes and references" not in [plain_text(b) for b in article.body if isinstance(b, Heading)]
+
+
+def test_an_article_of_one_long_paragraph_is_extracted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    runs: list[object] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        runs.append(kwargs.get("config"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    text = " ".join(
+        f"Sentence {i} of one long paragraph about trams and the council budget." for i in range(60)
+    )
+    article = read(
+        f"<html><head><title>Budget vote</title></head><body><article><p>{text}</p></article></body></html>".encode()
+    )
+    assert plain_text(article.body) == text
+    assert runs == [None]
+
+
+def test_a_short_teaser_keeps_every_sentence_its_json_ld_carries() -> None:
+    full = (
+        "DOVER — The ferry strike ended on Monday. Crews voted to accept a new pay offer. "
+        "We are glad it is over, said captain Ann Lee. Sailings resume on Tuesday morning. "
+        "The union said the deal raises pay by six per cent over two years and ends the dispute over rest hours."
+    )
+    html = (
+        "<html><head><title>Ferry strike ends</title>"
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+        f'"headline":"Ferry strike ends","articleBody":"{full}"}}</script></head><body><article>'
+        "<h1>Ferry strike ends</h1><p>By Tom Reed</p><p>DOVER — The ferry strike ended on Monday.</p>"
+        "<p>Crews voted to accept a new pay offer.</p><p>We are glad it is over, said captain Ann Lee.</p>"
+        "<p class='paywall'>Subscribe to read more.</p></article></body></html>"
+    )
+    assert "ends the dispute over rest hours" in plain_text(read(html.encode()).body)
+
+
+def test_a_bio_box_of_links_is_not_a_bio() -> None:
+    body = (
+        f"<h1>Ferry strike ends</h1><p class='byline'>By Tom Reed</p>{LONG}<div class='author-bio'>"
+        "<a href='/tom'>Tom Reed</a> <a href='/tom/all'>More by Tom Reed</a> <a href='https://x.example/tom'>Twitter</a>"
+        " <a href='/tom/rss'>Read more</a></div>"
+    )
+    assert read(page(body)).meta.authors[0].bio is None

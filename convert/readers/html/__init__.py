@@ -47,6 +47,7 @@ from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
 from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
+from .text import squash
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -104,19 +105,20 @@ class HtmlReader:
         illustrated = _extract(body_tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
         meta: Metadata = build_metadata(tree, extracted, options.provenance)
-        authors, bios = with_bios(meta.authors, boxes)
+        body_xml = getattr(document, "body", None) if document is not None else None
+        blocks = Mapper(images).blocks(body_xml) if body_xml is not None else []
+        authors, bios = with_bios(meta.authors, boxes, blocks)
         if bios:
             meta = replace(meta, authors=authors)
             if options.provenance is not None:
                 options.provenance["bio"] = "a box the page marks as the author's bio, naming the author"
-        body_xml = getattr(document, "body", None) if document is not None else None
         if body_xml is None:
             if not options.require_text:
                 return Article(meta=meta)
             raise InputError(
                 "no article text found", hint="is this the article page itself, not an index or a login page?"
             )
-        body, notes = with_notes(drop_bios(Mapper(images).blocks(body_xml), bios), marked_notes)
+        body, notes = with_notes(drop_bios(blocks, bios), marked_notes)
         if has_math:
             body = with_math(body)
         if illustrated is not None and getattr(illustrated, "body", None) is not None:
@@ -168,7 +170,8 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
 
     try:
         document = run()
-        if _is_dump(getattr(document, "body", None)):
+        headlines = [document.title, *("".join(h.itertext()) for h in tree.iter("h1"))]
+        if _is_dump(getattr(document, "body", None), headlines):
             structured = getattr(run(config=_no_rescue_config()), "body", None)
             if _covers(structured, document.body):
                 document.body = structured
@@ -177,15 +180,19 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
         return None
 
 
-def _is_dump(body: Any) -> bool:
+def _is_dump(body: Any, headlines: list[str | None]) -> bool:
     """Whether trafilatura's body is one run of bare text: its baseline rescue's dump of the page.
 
     Below its minimum extraction size (250 characters: a short brief, and any CJK text
     of fewer than a few paragraphs) trafilatura takes, when it is longer, the whole
     ``<article>`` (or page) text as a single paragraph: headline, byline and date pasted
-    into the body, paragraphs and notes run together.
+    into the body, paragraphs and notes run together. An article of one paragraph is no dump:
+    without a headline of the page (its title, an ``<h1>``) in it, there is nothing to extract again.
     """
-    return body is not None and len(body) == 1 and body[0].tag == "p" and len(body[0]) == 0
+    if body is None or len(body) != 1 or body[0].tag != "p" or len(body[0]) != 0:
+        return False
+    text = squash("".join(body.itertext())).casefold()
+    return any(h and squash(h) and squash(h).casefold() in text for h in headlines)
 
 
 def _no_rescue_config() -> Any:

@@ -52,7 +52,9 @@ from ...model import (
     replace,
     walk,
 )
+from .._bylines import find_byline
 from .body import _tidy
+from .byline import Ancestry
 from .text import squash
 
 _MARK = "[[broadsheet-note-{}]]"
@@ -73,6 +75,9 @@ class Notes:
     """The notes :func:`mark_notes` took off the page, by placeholder number."""
 
     bodies: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+    #: The headings that stood over a list of notes taken off (``Notes and references``): the body
+    #: drops one whose section is empty, as the page's other blocks may keep it on the page.
+    headings: set[str] = field(default_factory=set)
 
 
 def _marked(el: HtmlElement) -> bool:
@@ -128,13 +133,20 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
     tree = copy.deepcopy(page)
     ids = {el.get("id"): el for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
     targets: list[HtmlElement] = []  # the notes, in the order of their first mark
+    numbers: dict[HtmlElement, int] = {}
+    marks = _marks_by_target(tree)
     for a in list(tree.iter("a")):
         target = _note_of(ids.get(_href_id(a)))
-        if target is None or not _LABEL.fullmatch(squash(a.text_content())):
+        if target is None or not _LABEL.fullmatch(squash(a.text_content())) or _not_a_note(target):
+            continue
+        # a mark in the headline or a caption, which the body does not hold: the note stays on the page
+        if any(
+            anc.tag in _OUTSIDE_BODY or _CAPTION.search(anc.get("class") or "") for anc in a.iterancestors()
+        ):
             continue
         # a link inside a note (its back-link), or one whose mark or note has left the page
         ancestors = list(a.iterancestors())
-        if any(anc is target or anc in targets for anc in ancestors) or ancestors[-1:] != [
+        if any(anc is target or anc in numbers for anc in ancestors) or ancestors[-1:] != [
             tree.getroottree().getroot()
         ]:
             continue
@@ -145,14 +157,44 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
             continue
         if len(squash(target.text_content())) > _MAX_NOTE:
             continue
-        if target not in targets:
+        if target not in numbers:
             targets.append(target)
-            notes.bodies[len(targets)] = _note_body(target, own)
+            numbers[target] = len(targets)
+            notes.bodies[len(targets)] = _note_body(target, own | marks.get(_href_id(a), set()))
         _unbracket(outer)
-        _remove(outer, _MARK.format(targets.index(target) + 1))
-    for target in targets:
-        _drop_note(target)
+        _remove(outer, _MARK.format(numbers[target]))
+    _drop_notes(targets, notes.headings)
     return tree, notes
+
+
+#: Where a mark sits outside the article's body: the headline (read from the page as it is) and
+#: figure captions (read before the marks are placed).
+_OUTSIDE_BODY = frozenset({"h1", "figure", "figcaption"})
+#: The class words of a caption or an image gallery (``wp-caption-text``, ``lightbox-caption``,
+#: ``wikia-gallery``), the CMS vocabulary for what ``<figure>`` marks.
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|gallery)", re.IGNORECASE)
+
+
+def _not_a_note(target: HtmlElement) -> bool:
+    """A heading or a section is where a table of contents points, never a note."""
+    return (
+        target.tag in _HEADINGS
+        or target.tag == "section"
+        or any(el.tag in _HEADINGS for el in target.iterdescendants())
+    )
+
+
+def _marks_by_target(tree: HtmlElement) -> dict[str, set[str]]:
+    """The ids of the links to each id on the page (and of the inline element around each link):
+    a link in a note to one of them is a back-link to a mark of that note."""
+    out: dict[str, set[str]] = {}
+    for a in tree.iter("a"):
+        if hid := _href_id(a):
+            parent = a.getparent()
+            for el in (a, parent if parent is not None and parent.tag in _INLINE_WRAPS else None):
+                if el is not None and (mark_id := el.get("id")):
+                    out.setdefault(hid, set()).add(mark_id)
+    return out
 
 
 def _href_id(a: HtmlElement) -> str:
@@ -187,16 +229,39 @@ def _unbracket(mark: HtmlElement) -> None:
         parent.text = (parent.text or "")[:-1]
 
 
-def _drop_note(target: HtmlElement) -> None:
-    """Take the note off the page, the list or section that held it once nothing else is left, and
-    a heading over it (``Notes``, ``References``) whose section is then empty."""
-    gone, parent = target, target.getparent()
-    while parent is not None and parent.tag not in ("body", "article", "main", "html"):
-        if squash(parent.text_content()) != squash(gone.text_content()) or parent.find(".//img") is not None:
-            break
-        gone, parent = parent, parent.getparent()
+def _drop_notes(targets: list[HtmlElement], headings: set[str]) -> None:
+    """Take the notes off the page, each list or section that held them once nothing else is left,
+    and a heading over one (``Notes``, ``References``) whose section is then empty. Each element
+    is looked at once, so a page of thousands of notes costs what its size does."""
+    parents = []
+    for target in targets:
+        parent = target.getparent()
+        if parent is not None:
+            _drop(target, headings)
+            parents.append(parent)
+    seen: set[HtmlElement] = set()
+    for parent in parents:
+        gone: HtmlElement | None = None
+        node: HtmlElement | None = parent
+        while (
+            node is not None and node not in seen and node.getparent() is not None and node.tag not in _STOPS
+        ):
+            seen.add(node)
+            if squash(node.text_content()) or node.find(".//img") is not None:
+                break
+            gone, node = node, node.getparent()
+        if gone is not None:
+            _drop(gone, headings)
+
+
+_STOPS = frozenset({"body", "article", "main", "html"})
+
+
+def _drop(gone: HtmlElement, headings: set[str]) -> None:
     before = gone.getprevious()
     _remove(gone)
+    if before is not None and before.tag in _HEADINGS:
+        headings.add(_key(squash(before.text_content())))
     if before is not None and before.tag in _HEADINGS:
         after = before.getnext()
         if after is None or after.tag in _HEADINGS:
@@ -207,13 +272,13 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _is_back(el: HtmlElement, own: set[str]) -> bool:
-    """A back-link to the mark (``↩``, ``^``, ``[1]``, Wikipedia's ``a b c``), or a box of them."""
+    """A back-link to a mark of the note (``↩``, ``^``, ``[1]``), or a box of them (Wikipedia's
+    ``mw-cite-backlink``, pandoc's ``footnote-back``): a note's other links are its text."""
     href = (el.get("href") or "").strip()
     role = f"{el.get('role') or ''} {el.get('class') or ''}"
     if re.search(r"backlink|backref|footnote-back", role):
         return True
-    label = squash(el.text_content())
-    return el.tag == "a" and href.startswith("#") and (href[1:] in own or len(label) <= 6)
+    return el.tag == "a" and href.startswith("#") and href[1:] in own
 
 
 def _note_body(target: HtmlElement, own: set[str]) -> tuple[Block, ...]:
@@ -281,6 +346,13 @@ def with_notes(blocks: list[Block], notes: Notes) -> tuple[list[Block], tuple[No
         return blocks, ()
     seen: list[int] = []
     body = _blocks(blocks, notes, seen)
+    body = [
+        b
+        for i, b in enumerate(body)
+        if not isinstance(b, Heading)
+        or _key(plain_text(b)) not in notes.headings
+        or (i + 1 < len(body) and not isinstance(body[i + 1], Heading))
+    ]
     return body, tuple(Note(f"n{n}", "footnote", notes.bodies[n]) for n in seen)
 
 
@@ -350,16 +422,25 @@ def bio_boxes(tree: HtmlElement) -> list[tuple[str, str]]:
     """``(whole text, bio text)`` of each box the page marks as a bio: the whole text may name the
     author in a heading the bio text (its paragraphs, when it has some) leaves out."""
     out: list[tuple[str, str]] = []
+    ancestry = Ancestry()
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "article", "main"):
             continue
         if not _BIO_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        # a box around the headline is the article's (WordPress's ``category-bio`` post)
+        if el.find(".//h1") is not None:
             continue
         if any(
             anc.tag in _SITE_PARTS or _BIO_CLASS.search(anc.get("class") or "") for anc in el.iterancestors()
         ):
             continue
+        if not ancestry.ok(el):  # in a sidebar or widget area: the site's, not the article's author's
+            continue
         whole = squash(el.text_content())
+        # links over most of its letters: the author's page and accounts ("More by NAME", "Twitter")
+        if 2 * sum(_letters(a.text_content()) for a in el.iter("a")) > _letters(whole):
+            continue
         paras = [squash(p.text_content()) for p in el.iter("p")]
         bio = "\n\n".join(p for p in paras if p) or whole
         if bio and len(whole) <= _MAX_BIO:
@@ -368,26 +449,36 @@ def bio_boxes(tree: HtmlElement) -> list[tuple[str, str]]:
 
 
 def with_bios(
-    authors: tuple[Author, ...], boxes: list[tuple[str, str]]
+    authors: tuple[Author, ...], boxes: list[tuple[str, str]], body: list[Block]
 ) -> tuple[tuple[Author, ...], list[str]]:
-    """The authors with the bio of each box that names one of them, and the bios taken."""
+    """The authors with the bio of each box that names one of them, and the bios taken. A box
+    whose paragraphs hold most of the extracted ``body`` is the article, not a bio."""
     out, taken = list(authors), []
+    letters = [(_key(plain_text(b)), _letters(plain_text(b))) for b in body if isinstance(b, Paragraph)]
+    total = sum(n for _, n in letters)
     for whole, bio in boxes:
+        keys = {_key(p) for p in bio.split("\n\n")}
+        if 2 * sum(n for key, n in letters if key in keys) >= total > 0:
+            continue
         key = whole.casefold()
-        i = next((i for i, a in enumerate(out) if not a.bio and _about(a.name.casefold(), key)), None)
+        i = next((i for i, a in enumerate(out) if not a.bio and _about(a.name.casefold(), key, bio)), None)
         if i is not None:
             out[i] = replace(out[i], bio=bio)
             taken.append(bio)
     return tuple(out), taken
 
 
-def _about(name: str, text: str) -> bool:
-    """``text`` names ``name`` and says more about them than the name (``By Jane Doe`` is a byline):
-    more letters besides the name than in it, which counts alike in every script."""
-    if name not in text:
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _about(name: str, whole: str, bio: str) -> bool:
+    """The box names ``name`` and the text kept as the bio says more about them than the name and
+    is no byline (``By Jane Doe``): more letters besides the name than in it, which counts alike in
+    every script."""
+    if name not in whole or any(find_byline(p) for p in bio.split("\n\n")):
         return False
-    rest = text.replace(name, " ")
-    return sum(c.isalpha() for c in rest) > sum(c.isalpha() for c in name)
+    return _letters(bio.casefold().replace(name, " ")) > _letters(name)
 
 
 def drop_bios(body: list[Block], bios: list[str]) -> list[Block]:
