@@ -44,6 +44,7 @@ from ...model import (
     Text,
     replace,
 )
+from .text import replace_with_text
 
 _MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
 #: Renderers whose presence makes TeX delimiters in the text math (script sources and class names).
@@ -62,20 +63,6 @@ def _local(tag: Any) -> str:
 def _delimited(tex: str, display: bool) -> str:
     tex = " ".join(tex.split())
     return f"\\[{tex}\\]" if display else f"\\({tex}\\)"
-
-
-def _replace_with_text(el: HtmlElement, text: str) -> None:
-    """Put ``text`` where ``el`` was, keeping the text that followed it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    joined = text + (el.tail or "")
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + joined
-    else:
-        parent.text = (parent.text or "") + joined
-    parent.remove(el)
 
 
 def _tex_annotation(math: Any) -> str | None:
@@ -151,10 +138,10 @@ def mark_math(tree: HtmlElement) -> bool:
         if kind.startswith("math/tex"):
             source = (script.text or "").strip()
             if source:
-                _replace_with_text(script, _delimited(source, "mode=display" in kind))
+                replace_with_text(script, _delimited(source, "mode=display" in kind))
                 found = True
             else:
-                _replace_with_text(script, "")
+                replace_with_text(script, "")
     maths = [el for el in tree.iter() if _local(el.tag) == "math"]
     pending: list[tuple[Any, bool, str]] = []
     for math in maths:
@@ -163,21 +150,21 @@ def mark_math(tree: HtmlElement) -> bool:
             continue  # already replaced with an earlier formula of the same container
         tex = _tex_annotation(math)
         if tex is not None:
-            _replace_with_text(root, _delimited(tex, _is_display(math)))
+            replace_with_text(root, _delimited(tex, _is_display(math)))
             found = True
         elif (markup := _mathml_markup(math)) is not None:
             pending.append((root, _is_display(math), markup))
         else:  # MathML lxml cannot serialise: its characters at least
-            _replace_with_text(root, " ".join("".join(math.itertext()).split()))
+            replace_with_text(root, " ".join("".join(math.itertext()).split()))
     for (root, display, _), converted in zip(
         pending, _mathml_to_tex([m for _, _, m in pending]), strict=True
     ):
-        _replace_with_text(root, _delimited(converted, display) if converted else "")
+        replace_with_text(root, _delimited(converted, display) if converted else "")
         found = found or bool(converted)
     for el in list(tree.iter()):
         classes = (el.get("class") or "").split() if isinstance(el.tag, str) else []
         if el.getparent() is not None and any(_RENDERED_CLASSES.match(c) for c in classes):
-            _replace_with_text(el, "")
+            replace_with_text(el, "")
     return found or renderer
 
 

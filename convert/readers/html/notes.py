@@ -55,7 +55,7 @@ from ...model import (
 from .._bylines import find_byline
 from .body import _tidy
 from .byline import Ancestry
-from .text import squash
+from .text import replace_with_text, squash
 
 _MARK = "[[broadsheet-note-{}]]"
 _MARK_RE = re.compile(r"\[\[broadsheet-note-(\d+)\]\]")
@@ -109,20 +109,6 @@ def _outer_mark(a: HtmlElement) -> HtmlElement:
 _INLINE_WRAPS = frozenset({"sup", "span", "small"})
 
 
-def _remove(el: HtmlElement, text: str = "") -> None:
-    """Take ``el`` out of the tree, ``text`` and its tail left in its place."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    rest = text + (el.tail or "")
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + rest
-    else:
-        parent.text = (parent.text or "") + rest
-    parent.remove(el)
-
-
 def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
     """A copy of the page with each footnote mark replaced by a placeholder and its note taken off,
     and the notes; the page itself when it has none (the metadata is read from the page as it is)."""
@@ -162,7 +148,7 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
             numbers[target] = len(targets)
             notes.bodies[len(targets)] = _note_body(target, own | marks.get(_href_id(a), set()))
         _unbracket(outer)
-        _remove(outer, _MARK.format(numbers[target]))
+        replace_with_text(outer, _MARK.format(numbers[target]))
     _drop_notes(targets, notes.headings)
     return tree, notes
 
@@ -259,13 +245,13 @@ _STOPS = frozenset({"body", "article", "main", "html"})
 
 def _drop(gone: HtmlElement, headings: set[str]) -> None:
     before = gone.getprevious()
-    _remove(gone)
+    replace_with_text(gone)
     if before is not None and before.tag in _HEADINGS:
         headings.add(_key(squash(before.text_content())))
     if before is not None and before.tag in _HEADINGS:
         after = before.getnext()
         if after is None or after.tag in _HEADINGS:
-            _remove(before)
+            replace_with_text(before)
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -142,3 +142,17 @@ def visible_text(tree: HtmlElement) -> str:
         if el.tail:
             parts.append(el.tail)
     return " ".join(" ".join(parts).split())
+
+
+def replace_with_text(el: HtmlElement, text: str = "") -> None:
+    """Take ``el`` out of the tree, ``text`` and the text that followed it left in its place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    rest = text + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + rest
+    else:
+        parent.text = (parent.text or "") + rest
+    parent.remove(el)
