@@ -120,6 +120,17 @@ def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
     assert "*" not in render_text(build(a))
 
 
+def test_stars_that_are_no_note_marks_stay() -> None:
+    """`5* hotel`, `f*** expensive`, `grade B**` are words: a note's call never precedes a lower-case word."""
+    typed = (
+        "The inspectors rated the Grand a 5* hotel, the spa was f*** expensive and rooms at grade B** were "
+        "cramped.* Critics agreed."
+    )
+    a = article("en", typed)
+    a = Article(meta=a.meta, body=a.body, notes=(Note("n1", "footnote", (Paragraph((Text("Source."),)),)),))
+    assert " ".join(s.text for s in sentences(a)) == typed.replace(".*", ".")
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "capitals"),
     [("tr", "Önemli bilgiler", "ÖNEMLİ BİLGİLER"), ("el", "Συμπέρασμα", "ΣΥΜΠΕΡΑΣΜΑ")],
