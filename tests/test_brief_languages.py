@@ -101,6 +101,22 @@ def test_dateline_place_as_the_article_spells_it() -> None:
     assert source_line(article("en", "Text.", title="A title", dateline="NEW YORK")) == "New York"
 
 
+@pytest.mark.parametrize(
+    ("dateline", "body", "shown"),
+    [
+        ("READING", "Council officials said reading scores rose in Reading schools.", "Reading"),
+        ("READING", "Council officials said reading scores rose this year.", "Reading"),
+        ("NICE", "It was a nice day on the promenade.", "Nice"),
+        ("SPLIT", "The vote was split down the middle.", "Split"),
+        ("NEW YORK", "officials in new york said", "New York"),
+    ],
+)
+def test_a_dateline_in_capitals_never_takes_an_ordinary_words_spelling(
+    dateline: str, body: str, shown: str
+) -> None:
+    assert source_line(article("en", body, title="T", dateline=dateline)) == shown
+
+
 def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
     a = article(
         "de",
