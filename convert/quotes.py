@@ -421,6 +421,8 @@ def _prints_as_typed(s: str, pair: tuple[int, int], marks: _Marks) -> bool:
     opens, closes = s[a], s[b] if b < len(s) else '"'
     if opens == '"' or closes == '"' or (opens == marks.opens[:1] and closes == marks.closes[:1]):
         return True
+    if s.count(marks.opens[:1], 0, a) > s.count(marks.closes[:1], 0, a):
+        return False  # inside a quotation left as typed (French « … “…” … »), it would print as the outer one
     return opens in _DOUBLE_OPEN and closes in _DOUBLE_CLOSE
 
 

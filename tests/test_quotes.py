@@ -245,6 +245,7 @@ def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
         ("en", "„Wir haben keine Wahl“, said Klaus Weber. „Die Bahn.“"),
         ("ru", "«Он сказал „нет“», — заявил Иван Петров."),
         ("hu", "„Ez »belső« idézet”, mondta Kovács János."),
+        ("fr", "« Le “vrai” problème », dit Marie Curie."),
     ],
 )
 def test_marks_other_than_the_languages_are_printed_as_typed(language: str, typed: str) -> None:
