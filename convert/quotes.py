@@ -15,7 +15,6 @@ of marks it finds becomes a Quote, so a second run finds nothing new.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import field
 
@@ -28,21 +27,23 @@ from .gazetteer import (
     PERSON_NOUNS,
     TITLES,
 )
-from .locale.text import quote_marks
 from .model import Article, BlockQuote, Inline, List, Paragraph, Quote, Text
 from .names import looks_like_name
+from .quote_pairs import (
+    _DOUBLE_CLOSE,
+    _DOUBLE_MARK,
+    _DOUBLE_OPEN,
+    _ENGLISH,
+    _OBJ,
+    _WORDS,
+    _double_pairs,
+    _double_role,
+    _Marks,
+    _single_pairs,
+)
 
 __all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
 
-_OBJ = "\ufffc"  # stands for a non-text inline while we search the text
-_DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
-_DOUBLE_CLOSE = "”»"
-#: Double marks that open a quotation in one language and close one in another, by CLDR's
-#: delimiters: “ opens English and closes German (`„…“`), ” closes English and opens Swedish
-#: (`”…”`) and Arabic, « opens French and closes Hungarian's inner quotation (`»…«`), » the
-#: reverse (tests/test_quotes.py derives the set from ``data/quotes.json``). Where a paragraph
-#: holds two quotations, a wrong role pairs the words between them as the quotation.
-_EITHER = "“”«»"
 _SPEECH_VERBS = (
     "said|says|say|stated|states|noted|notes|added|adds|told|tells|asked|asks|declared|declares|explained|"
     "explains|argued|argues|warned|warns|insisted|insists|urged|urges|wrote|writes|remarked|emphasized|"
@@ -61,7 +62,6 @@ _CONNECTORS = frozenset(
 )
 _CAP = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|St\.|[A-Z]\.(?=[ \t][A-Z])|[A-Z][\w’'\-]*)"
 _NAME_RUN = compiled(rf"{_CAP}(?:[ \t]+(?:(?:bin|al|de|da|van|von|der|la|du|le|ibn)[ \t]+)?{_CAP})*")
-_WORDS = compiled(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SENTENCE_END = compiled(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 
 
@@ -163,105 +163,6 @@ class PersonIndex:
             if len(found) == 1:
                 return next(iter(found))
         return None
-
-
-# --------------------------------------------------------------------------
-# Finding the marks
-
-
-@dataclass(frozen=True)
-class _Marks:
-    """The double marks that open and that close a quotation in the article's language (CLDR)."""
-
-    opens: str = "“"
-    closes: str = "”"
-
-    @classmethod
-    def of(cls, language: str | None) -> _Marks:
-        outer, inner = quote_marks(language, 0), quote_marks(language, 1)
-        return cls(
-            opens=(outer[0] + inner[0]).replace(_NNBSP, ""), closes=(outer[1] + inner[1]).replace(_NNBSP, "")
-        )
-
-
-_NNBSP = "\u202f"
-_ENGLISH = _Marks()
-
-
-def _double_role(s: str, i: int, marks: _Marks = _ENGLISH) -> tuple[bool, bool]:
-    """Whether the mark at ``i`` can open and whether it can close a quotation.
-
-    A mark with a space (or the paragraph's edge) on one side and a word on the other
-    says which it is; where its place does not tell (`« mot »`, spaces both sides), the
-    language's own marks do, and then the usual role of the mark.
-    """
-    ch = s[i]
-    before = s[i - 1] if i else " "
-    after = s[i + 1] if i + 1 < len(s) else " "
-    if ch in _EITHER:
-        opens = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not (
-            after.isspace() or after in ",.;:!?)]…"
-        )
-        closes = not before.isspace() and (after.isspace() or not after.isalnum())
-        if opens != closes:
-            return opens, closes
-        if (ch in marks.opens) != (ch in marks.closes):
-            return ch in marks.opens, ch in marks.closes
-    if ch in _DOUBLE_OPEN:
-        return True, False
-    if ch in _DOUBLE_CLOSE:
-        return False, True
-    can_open = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not after.isspace()
-    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
-    if not can_open and not can_close:
-        can_open = can_close = True
-    return can_open, can_close
-
-
-_DOUBLE_MARK = compiled("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
-
-
-def _double_pairs(s: str, continues: bool, marks: _Marks = _ENGLISH) -> list[tuple[int, int]]:
-    """``(open, close)`` index pairs; ``close == len(s)`` for a quotation running to the end."""
-    pairs: list[tuple[int, int]] = []
-    start: int | None = None
-    for mark in _DOUBLE_MARK.finditer(s):  # the marks only, not a Python step per character
-        i = mark.start()
-        can_open, can_close = _double_role(s, i, marks)
-        if start is not None and can_close and not (can_open and not can_close):
-            pairs.append((start, i))
-            start = None
-        elif can_open:
-            if start is not None and _ends_sentence(s[start + 1 : i]):
-                pairs.append((start, i))  # an unclosed paragraph of speech, then a new one
-            start = i
-    if start is not None and (continues or start == 0) and len(_WORDS.findall(s[start:])) >= 6:
-        pairs.append((start, len(s)))
-    return pairs
-
-
-def _ends_sentence(text: str) -> bool:
-    return bool(compiled(r"[.!?…]\s*$").search(text)) and len(_WORDS.findall(text)) >= 4
-
-
-def _single_pairs(s: str) -> list[tuple[int, int]]:
-    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks."""
-    pairs: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, ch in enumerate(s):
-        if ch not in "'‘’":
-            continue
-        before = s[i - 1] if i else " "
-        after = s[i + 1] if i + 1 < len(s) else " "
-        opens = (ch == "‘" or ch == "'") and (before.isspace() or before in "([{—–-/") and after.isalpha()
-        closes = ch in "'’" and (before.isalnum() or before in ".,!?") and not after.isalnum()
-        if start is not None and closes:
-            if len(_WORDS.findall(s[start:i])) <= 12:
-                pairs.append((start, i))
-            start = None
-        elif opens:
-            start = i
-    return pairs
 
 
 # --------------------------------------------------------------------------
@@ -446,26 +347,83 @@ def _speaker_for(s: str, open_: int, close: int, ctx: _Context, paragraph: int) 
 # Rebuilding the inlines
 
 
-def _flatten(content: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
-    """The paragraph's text with :data:`_OBJ` for each non-text inline, and those inlines.
+def _flatten(
+    content: tuple[Inline, ...], keep: frozenset[int] = frozenset()
+) -> tuple[str, list[Inline], dict[tuple[int, int], int]]:
+    """The paragraph's text with :data:`_OBJ` for each non-text inline, those inlines, and
+    the spans of the marks written back (by the index of their inline).
 
     A quotation a reader marked without a speaker (pandoc's ``Quoted`` from Markdown's
     straight quotes, HTML's ``<q>``) is written back between marks, so it is paired and
-    attributed as typed marks are (`"We are glad," said captain Ann Lee`).
+    attributed as typed marks are (`"We are glad," said captain Ann Lee`); the quotations
+    inside it stay as read, and so does one whose index is in ``keep``.
     """
     parts: list[str] = []
     objects: list[Inline] = []
-    for node in content:
+    written: dict[tuple[int, int], int] = {}
+    length = 0
+    for i, node in enumerate(content):
         if isinstance(node, Text):
-            parts.append(node.text.replace(_OBJ, ""))
-        elif isinstance(node, Quote) and node.speaker is None and _unmarked(node.content):
-            text, inner = _flatten(node.content)
-            parts.append(f"“{text}”")
+            piece = node.text.replace(_OBJ, "")
+        elif isinstance(node, Quote) and node.speaker is None and i not in keep and _unmarked(node.content):
+            text, inner, _ = _flatten(node.content, frozenset(range(len(node.content))))
+            piece = f"“{text}”"
+            written[(length, length + len(piece) - 1)] = i
             objects.extend(inner)
         else:
-            parts.append(_OBJ)
+            piece = _OBJ
             objects.append(node)
-    return "".join(parts), objects
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), objects, written
+
+
+def _marked_pairs(
+    content: tuple[Inline, ...], continues: bool, marks: _Marks
+) -> tuple[str, list[Inline], list[tuple[int, int]]]:
+    """:func:`_flatten`'s text and inlines, and the quotations in it to mark.
+
+    A quotation a reader marked stays as read unless its written-back marks pair with each
+    other again, exactly (`"He called it "deadly" and left"` must not pair across it); typed
+    marks are paired only where they print as typed (:func:`_prints_as_typed`).
+    """
+    keep: frozenset[int] = frozenset()
+    while True:
+        s, objects, written = _flatten(content, keep)
+        pairs = _double_pairs(s, continues, marks)
+        lost = [i for span, i in written.items() if span not in pairs]
+        if not lost:
+            break
+        keep |= frozenset(lost)
+    if written:  # nor may they take a typed mark's partner (`“He called it "deadly" and left,”`)
+        as_read = _flatten(content, frozenset(range(len(content))))[0]
+        if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
+            s, objects, written = _flatten(content, frozenset(range(len(content))))
+            pairs = _double_pairs(s, continues, marks)
+    return s, objects, [p for p in pairs if p in written or _prints_as_typed(s, p, marks)]
+
+
+def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:
+    """How many double marks in ``s`` pair with none."""
+    paired = {i for pair in pairs for i in pair}
+    return sum(m.start() not in paired for m in _DOUBLE_MARK.finditer(s))
+
+
+def _prints_as_typed(s: str, pair: tuple[int, int], marks: _Marks) -> bool:
+    """Whether exporters print the quotation at ``pair`` with the marks typed.
+
+    They print the language's outer marks (CLDR), and straight marks (`"`) as those; a
+    quotation in other marks (Swedish `»…»` or Danish `»…«` in an article whose language
+    quotes `”…”`) stays text, as typed. English `“…”`, `„…”` and `«…»` are paired in any
+    language, as before languages decided a mark's role.
+    """
+    a, b = pair
+    opens, closes = s[a], s[b] if b < len(s) else '"'
+    if opens == '"' or closes == '"' or (opens == marks.opens[:1] and closes == marks.closes[:1]):
+        return True
+    if s.count(marks.opens[:1], 0, a) > s.count(marks.closes[:1], 0, a):
+        return False  # inside a quotation left as typed (French « … “…” … »), it would print as the outer one
+    return opens in _DOUBLE_OPEN and closes in _DOUBLE_CLOSE
 
 
 def _unmarked(content: tuple[Inline, ...]) -> bool:
@@ -505,12 +463,12 @@ def _with_singles(s: str, objects: Iterator[Inline], *, wrap: bool = True) -> tu
 def _paragraph(
     content: tuple[Inline, ...], ctx: _Context, number: int, continues: bool
 ) -> tuple[Inline, ...]:
-    s, objs = _flatten(content)
+    s, objs, pairs = _marked_pairs(content, continues, ctx.marks)
     objects = iter(objs)
     out: list[Inline] = []
     pos = 0
     ctx.previous_speech = False
-    for a, b in _double_pairs(s, continues, ctx.marks):
+    for a, b in pairs:
         ctx.mention(s[pos:a])
         speaker = _speaker_for(s, a, b, ctx, number)
         ctx.previous_speech = speaker is not None

@@ -27,6 +27,10 @@ def article(language: str, *paragraphs: str, title: str = "", dateline: str | No
         ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden", "count", 2e9),
         ("tr", "Seçmenlerin yüzde 52 oranında katılım gösterdi.", "yüzde 52", "percent", 52),
         ("en", "Exports rose 12 percent last year.", "12 percent", "percent", 12),
+        ("en", "A crowd of 15K runners set off.", "15K", "count", 15_000),
+        ("ko", "개통 첫날 이용객은 약 15만명이 몰렸다.", "15만", "count", 150_000),  # a counter glued on
+        ("ja", "観客は15万人に達した。", "15万", "count", 150_000),
+        ("zh", "增长了3亿元。", "3亿", "count", 3e8),
     ],
 )
 def test_figures_keep_the_words_written_with_them(
@@ -34,6 +38,23 @@ def test_figures_keep_the_words_written_with_them(
 ) -> None:
     figures = find(sentences(article(language, sentence)), language=language)
     assert [(f.text, f.kind, f.value) for f in figures] == [(shown, kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "He bought 25 T-shirts and 40 K TVs; 20 B-52 bombers flew over Room 15 B."),
+        ("en", "Officials filed 10 K forms and shipped 10 T of steel."),
+        ("tr", "Bina 15 B blokta, 20 E katında."),
+        ("hu", "A 15 E teremben 30 B csoport ült."),
+        ("ko", "예선에서 3조 선수들이 12조 팀과 겨뤘다."),  # 조: a trillion, and a group
+        ("id", "Ada 30 M anak di kelas."),
+    ],
+)
+def test_letters_and_nouns_beside_a_number_do_not_scale_it(language: str, sentence: str) -> None:
+    """A one-letter magnitude counts only attached to its number; one that is also a common noun, never."""
+    figures = find(sentences(article(language, sentence)), language=language)
+    assert all(f.value is None or f.value < 1000 for f in figures), figures
 
 
 def test_upper_case_by_the_language() -> None:
@@ -80,6 +101,22 @@ def test_dateline_place_as_the_article_spells_it() -> None:
     assert source_line(article("en", "Text.", title="A title", dateline="NEW YORK")) == "New York"
 
 
+@pytest.mark.parametrize(
+    ("dateline", "body", "shown"),
+    [
+        ("READING", "Council officials said reading scores rose in Reading schools.", "Reading"),
+        ("READING", "Council officials said reading scores rose this year.", "Reading"),
+        ("NICE", "It was a nice day on the promenade.", "Nice"),
+        ("SPLIT", "The vote was split down the middle.", "Split"),
+        ("NEW YORK", "officials in new york said", "New York"),
+    ],
+)
+def test_a_dateline_in_capitals_never_takes_an_ordinary_words_spelling(
+    dateline: str, body: str, shown: str
+) -> None:
+    assert source_line(article("en", body, title="T", dateline=dateline)) == shown
+
+
 def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
     a = article(
         "de",
@@ -97,6 +134,17 @@ def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
         "Im Regionalverkehr gab es je nach Bundesland große Unterschiede.",
     ]
     assert "*" not in render_text(build(a))
+
+
+def test_stars_that_are_no_note_marks_stay() -> None:
+    """`5* hotel`, `f*** expensive`, `grade B**` are words: a note's call never precedes a lower-case word."""
+    typed = (
+        "The inspectors rated the Grand a 5* hotel, the spa was f*** expensive and rooms at grade B** were "
+        "cramped.* Critics agreed."
+    )
+    a = article("en", typed)
+    a = Article(meta=a.meta, body=a.body, notes=(Note("n1", "footnote", (Paragraph((Text("Source."),)),)),))
+    assert " ".join(s.text for s in sentences(a)) == typed.replace(".*", ".")
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "locale": 1,
     "normalize": 1,
     "quotes": 1,
+    "quote_pairs": 1,  # convert.quotes' marks and how they pair
     "gazetteer": 1,
     "names": 1,  # the one name test: asks the gazetteer about names found in prose
     "fetch": 1,

@@ -93,3 +93,21 @@ def test_hangul_words_are_joined_in_the_body_text_only() -> None:
     assert "<title>서울</title>" in kept and 'href="/서울" title="3일"' in kept
     assert ">3\u2060일 KTX\u2060를 탔\u2060다<" in kept
     assert hangul_words_kept("<body><p>plain text</p></body>") == "<body><p>plain text</p></body>"
+
+
+def test_hangul_is_joined_to_the_punctuation_it_touches() -> None:
+    """`45%가`, `[속보]에서`, `(사장)는`, `』에`: no break between a Korean word and its brackets or signs."""
+    from convert.exporters._pdf_locale import hangul_words_kept
+
+    kept = hangul_words_kept("<body><p>45%가 [속보]에서 공사(사장)는 『서울』에 “좋다”라고</p></body>")
+    for joined in (
+        "%\u2060가",
+        "]\u2060에",
+        "사\u2060(",
+        ")\u2060는",
+        "』\u2060에",
+        "”\u2060라",
+        "『\u2060서",
+    ):
+        assert joined in kept, joined
+    assert " \u2060" not in kept and "\u2060 " not in kept

@@ -153,15 +153,13 @@ def test_a_space_inside_an_unclosed_quotation_still_parts_the_words() -> None:
     assert "about.Dan" not in body
 
 
-#: Two quotations in one paragraph, in each convention CLDR lists, and two it does not
-#: (German and Danish `»…«`): the words between them are never taken for the quotation.
+#: Two quotations in one paragraph, in each convention CLDR lists: the words between them are
+#: never taken for the quotation.
 TWO_QUOTATIONS = (
     (
         "de",
         "„Wir haben keine andere Wahl“, sagte der Vorsitzende Klaus Weber. „Die Bahn muss ein Angebot vorlegen.“",
     ),
-    ("de", "»Wir haben keine andere Wahl«, sagte Klaus Weber. »Die Bahn muss ein Angebot vorlegen.«"),
-    ("da", "»Vi har ikke noget valg«, sagde Lars Hansen. »Banen må komme med et tilbud.«"),
     ("pl", "„Nie mamy innego wyboru”, powiedział Jan Kowalski. „Kolej musi przedstawić ofertę.”"),
     ("hu", "„Nincs más választásunk”, mondta Kovács János. „A vasútnak ajánlatot kell tennie.”"),
     ("fr", "« Nous n’avons pas le choix », a dit Jean Roux. « La SNCF doit faire une offre. »"),
@@ -206,7 +204,7 @@ def test_marks_of_either_role_are_the_ones_cldr_gives_both() -> None:
     """`_EITHER` is every double mark that opens in one language's delimiters and closes in another's."""
     import json
 
-    from convert import quotes as q
+    from convert import quote_pairs as q
 
     table = json.loads((Path(q.__file__).parent / "locale" / "data" / "quotes.json").read_text("utf-8"))
     opens = {v[i] for v in table["locales"].values() for i in (0, 2)}
@@ -234,3 +232,66 @@ def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
         ("phantom", None),
     ]
     assert find_quotes(a) == a
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("de", "»Wir haben keine andere Wahl«, sagte Klaus Weber. »Die Bahn muss ein Angebot vorlegen.«"),
+        ("da", "»Vi har ›intet‹ valg«, sagde Lars Hansen. »Banen må komme med et tilbud.«"),
+        ("sv", "»Vi har inget val», sade Lars Berg. »Banan.»"),
+        ("fi", "»Meillä ei ole valintaa», sanoi Matti Virtanen. »Rata.»"),
+        ("he", "„שלום“, אמר דוד כהן. „להתראות.“"),
+        ("en", "„Wir haben keine Wahl“, said Klaus Weber. „Die Bahn.“"),
+        ("ru", "«Он сказал „нет“», — заявил Иван Петров."),
+        ("hu", "„Ez »belső« idézet”, mondta Kovács János."),
+        ("fr", "« Le “vrai” problème », dit Marie Curie."),
+    ],
+)
+def test_marks_other_than_the_languages_are_printed_as_typed(language: str, typed: str) -> None:
+    """Exporters print a quotation in the language's marks: one typed in other marks stays text, as typed."""
+    article = find_quotes(Article(meta=Metadata(language=language), body=(Paragraph((Text(typed),)),)))
+    data = convert.write(article, "txt")
+    assert isinstance(data, bytes)
+    assert typed in " ".join(data.decode("utf-8").split())
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "speaker"),
+    [
+        # a reader's quotation inside typed marks: it must not pair with them
+        (
+            "en",
+            (Text("“He called the plan "), Quote((Text("deadly"),)), Text(" and walked out,” said Ann Lee.")),
+            "Ann Lee",
+        ),
+        # a reader's quotation inside a reader's quotation
+        (
+            "en",
+            (
+                Quote((Text("He told me "), Quote((Text("no"),)), Text(" twice, and I believed him,"))),
+                Text(" said captain Ann Lee."),
+            ),
+            "Ann Lee",
+        ),
+        # written-back marks that do not pair again (an ellipsis after the opening mark, German)
+        (
+            "de",
+            (Quote((Text("…und dann kam nichts mehr"),)), Text(", sagte der Vorsitzende Klaus Weber.")),
+            None,
+        ),
+        ("de", (Text("Er sprach von "), Quote((Text("…"),)), Text(" im Text.")), None),
+    ],
+)
+def test_a_quotation_the_reader_marked_keeps_its_span(
+    language: str, content: tuple[Text | Quote, ...], speaker: str | None
+) -> None:
+    """A reader's quotation is never taken apart: each one comes back whole, its marks added by exporters only."""
+    before = Article(meta=Metadata(language=language), body=(Paragraph(content),))
+    after = find_quotes(before)
+    assert plain_text(after.body) == plain_text(before.body).replace("“", "").replace("”", "")
+    read = [plain_text(q.content) for q in quotes(before)]
+    found = [plain_text(q.content) for q in quotes(after)]
+    assert set(read) <= set(found), found
+    assert speaker in [q.speaker for q in quotes(after)]
+    assert find_quotes(after) == after

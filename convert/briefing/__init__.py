@@ -152,15 +152,17 @@ def _fold(word: str) -> str:
 
 
 def _place(capitals: str, article: Article) -> str:
-    """A dateline set in capitals, in small letters: as the article spells the place elsewhere, else
-    with the language's casing where capitals keep every letter's accents, else as typed."""
+    """A dateline set in capitals, in small letters: as the article spells the place elsewhere with a
+    capital (never an ordinary word's spelling: `READING` is not `reading`), else with the language's
+    casing where capitals keep every letter's accents, else as typed."""
     lang = article.meta.language
     wanted = [_fold(w) for w in _WORD.findall(capitals)]
     text = "\n".join([article.meta.title or "", *(plain_text(b) for b in article.body)])
     words = list(_WORD.finditer(text))
     for i in range(len(words) - len(wanted) + 1):
         run = words[i : i + len(wanted)]
-        if [_fold(m.group(0)) for m in run] == wanted and not run[0].group(0).isupper():
+        first = run[0].group(0)
+        if [_fold(m.group(0)) for m in run] == wanted and first[:1].isupper() and not first.isupper():
             return text[run[0].start() : run[-1].end()]
     if capitals_drop_accents(lang):
         return capitals  # small letters would lack the accents capitals do not show (Θεσσαλονικη)

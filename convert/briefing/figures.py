@@ -23,6 +23,8 @@ from .sentences import Sentence
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
+#: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
+_HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
@@ -53,7 +55,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"{_BEFORE}(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln))?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln))?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
@@ -229,6 +231,25 @@ def _measure(previous: str) -> str | None:
     return " ".join(words) or None
 
 
+def _magnitude_after(word: str, factor: float) -> str:
+    """The pattern of a magnitude word just after a number (at the start of the text after it).
+
+    A word (`million`, `Milliarden`, `ألف`) stands alone after the number or a space. A
+    one-letter abbreviation is a word or a unit as often (`5 T-shirts`, `Room 5 B`, `4 K TVs`,
+    Turkish `5 B blokta`): it counts only attached to the number (`5K`, `$3B`) and followed by
+    no letter or hyphen. Han and Hangul magnitudes take a counter or particle straight after
+    them (`15만명이`, `15万人`). A one-letter trillion or more (Korean `조`, a group too; `T`, a
+    tonne too) is left out: the figure stays unscaled rather than wrong.
+    """
+    if len(word) > 1:
+        return rf"[ \u00a0]?{re.escape(word)}(?![\w-])"
+    if factor >= 1e12:
+        return r"(?!)"
+    if re.match(f"[{_HAN_HANGUL_KANA}]", word):
+        return rf"{re.escape(word)}(?![\d-])"
+    return rf"{re.escape(word)}(?![\w-])"
+
+
 def _written_with(
     text: str, start: int, end: int, language: str | None
 ) -> tuple[int, int, str | None, float]:
@@ -236,7 +257,7 @@ def _written_with(
     ``(start, end, kind, scale)``; ``kind`` is ``"percent"`` for a percentage, else ``None``."""
     scale = 1.0
     for word, factor in magnitude_words(language):
-        m = re.match(rf"[ \u00a0]?{re.escape(word)}(?!\w)", text[end:])
+        m = re.match(_magnitude_after(word, factor), text[end:])
         if m:
             end, scale = end + m.end(), factor
             break

@@ -45,9 +45,10 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
 _WORD = re.compile(r"[\w’'.-]+$")
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 #: A note's mark typed in the text (`aus.* Im`, `집계됐다*.`): an asterisk, dagger or double dagger
-#: right after a word or its punctuation, before a space, punctuation or the end. In an article with
-#: notes it is a call the reader left as text; the briefing drops it as it drops a NoteRef.
-_NOTE_MARK = re.compile(r"(?<=[^\s*†‡])[*†‡]{1,3}(?![\w*†‡])")
+#: right after a word or its punctuation, before punctuation, the end, or a space and a word that
+#: may start a sentence (:func:`_note_marks`). In an article with notes it is a call the reader left
+#: as text; the briefing drops it as it drops a NoteRef.
+_NOTE_MARK = re.compile(r"(?<=[^\s*†‡])([*†‡]{1,3})(?![\w*†‡])(?:\s+(\w))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +145,27 @@ def paragraphs(article: Article) -> list[tuple[str, list[tuple[int, int]]]]:
 
 def _without_note_marks(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without the note marks typed in it, and ``spans`` moved to match."""
-    cuts = [(m.start(), m.end()) for m in _NOTE_MARK.finditer(text)]
+    cuts = _note_marks(text)
     if not cuts:
         return text, spans
 
     def moved(pos: int) -> int:
         return pos - sum(min(b, pos) - a for a, b in cuts if a < pos)
 
-    return _NOTE_MARK.sub("", text), [(moved(a), moved(b)) for a, b in spans]
+    kept = "".join(
+        text[a:b] for a, b in zip([0] + [b for _, b in cuts], [a for a, _ in cuts] + [len(text)], strict=True)
+    )
+    return kept, [(moved(a), moved(b)) for a, b in spans]
+
+
+def _note_marks(text: str) -> list[tuple[int, int]]:
+    """Where note marks stand in ``text``: not where a lower-case word follows (`5* hotel`,
+    `f*** expensive`, `grade B** were`), which a note's call never precedes."""
+    cuts: list[tuple[int, int]] = []
+    for m in _NOTE_MARK.finditer(text):
+        if m.group(2) is None or not m.group(2).islower():
+            cuts.append(m.span(1))
+    return cuts
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

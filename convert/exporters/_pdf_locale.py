@@ -45,13 +45,15 @@ def _css_string(text: str) -> str:
 
 #: Hangul letters: the Hangul Jamo, Compatibility Jamo, Jamo Extended-A and -B and Syllables blocks.
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
-_INSIDE_A_WORD = compiled(rf"(?<=[{_HANGUL}])(?=\w)|(?<=\w)(?=[{_HANGUL}])")
+#: Beside a Hangul letter, anything but a space (or a tag's edge) is part of its word: a letter or
+#: digit, and punctuation too (`45%가`, `[속보]에서`, `(사장)는`, `『서울』에`), as the plain-text wrapper has it.
+_INSIDE_A_WORD = compiled(rf"(?<=[{_HANGUL}])(?=[^\s<>])|(?<=[^\s<>])(?=[{_HANGUL}])")
 _TEXT = compiled(r">[^<]+<")  # the text between two tags (the renderer escapes ``<`` and ``>`` in text)
 _WORD_JOINER = "\u2060"
 
 
 def hangul_words_kept(html: str) -> str:
-    """``html`` with a WORD JOINER between a Hangul letter and a letter or digit beside it, in the
+    """``html`` with a WORD JOINER between a Hangul letter and the character beside it (not a space), in the
     text of its body (never in an attribute or the head).
 
     Korean spaces its words and breaks lines there (``word-break: keep-all``, the theme's rule

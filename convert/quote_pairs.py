@@ -1,0 +1,118 @@
+"""Quotation marks in a paragraph's text: which open, which close, and how they pair.
+
+Part of :mod:`convert.quotes`, which finds the quotations and who said them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._regex import compiled
+from .cache import dataclass
+from .locale.text import quote_marks
+
+_OBJ = "\ufffc"  # stands for a non-text inline while we search the text
+_DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
+_DOUBLE_CLOSE = "”»"
+#: Double marks that open a quotation in one language and close one in another, by CLDR's
+#: delimiters: “ opens English and closes German (`„…“`), ” closes English and opens Swedish
+#: (`”…”`) and Arabic, « opens French and closes Hungarian's inner quotation (`»…«`), » the
+#: reverse (tests/test_quotes.py derives the set from ``data/quotes.json``). Where a paragraph
+#: holds two quotations, a wrong role pairs the words between them as the quotation.
+_EITHER = "“”«»"
+_WORDS = compiled(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """The double marks that open and that close a quotation in the article's language (CLDR)."""
+
+    opens: str = "“"
+    closes: str = "”"
+
+    @classmethod
+    def of(cls, language: str | None) -> _Marks:
+        outer, inner = quote_marks(language, 0), quote_marks(language, 1)
+        return cls(
+            opens=(outer[0] + inner[0]).replace(_NNBSP, ""), closes=(outer[1] + inner[1]).replace(_NNBSP, "")
+        )
+
+
+_NNBSP = "\u202f"
+_ENGLISH = _Marks()
+
+
+def _double_role(s: str, i: int, marks: _Marks = _ENGLISH) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` can open and whether it can close a quotation.
+
+    A mark with a space (or the paragraph's edge) on one side and a word on the other
+    says which it is; where its place does not tell (`« mot »`, spaces both sides), the
+    language's own marks do, and then the usual role of the mark.
+    """
+    ch = s[i]
+    before = s[i - 1] if i else " "
+    after = s[i + 1] if i + 1 < len(s) else " "
+    if ch in _EITHER:
+        opens = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not (
+            after.isspace() or after in ",.;:!?)]…"
+        )
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opens != closes:
+            return opens, closes
+        if (ch in marks.opens) != (ch in marks.closes):
+            return ch in marks.opens, ch in marks.closes
+    if ch in _DOUBLE_OPEN:
+        return True, False
+    if ch in _DOUBLE_CLOSE:
+        return False, True
+    can_open = (before.isspace() or before in "([{—–-/:;" + _OBJ) and not after.isspace()
+    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+    if not can_open and not can_close:
+        can_open = can_close = True
+    return can_open, can_close
+
+
+_DOUBLE_MARK = compiled("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
+
+
+def _double_pairs(s: str, continues: bool, marks: _Marks = _ENGLISH) -> list[tuple[int, int]]:
+    """``(open, close)`` index pairs; ``close == len(s)`` for a quotation running to the end."""
+    pairs: list[tuple[int, int]] = []
+    start: int | None = None
+    for mark in _DOUBLE_MARK.finditer(s):  # the marks only, not a Python step per character
+        i = mark.start()
+        can_open, can_close = _double_role(s, i, marks)
+        if start is not None and can_close and not (can_open and not can_close):
+            pairs.append((start, i))
+            start = None
+        elif can_open:
+            if start is not None and _ends_sentence(s[start + 1 : i]):
+                pairs.append((start, i))  # an unclosed paragraph of speech, then a new one
+            start = i
+    if start is not None and (continues or start == 0) and len(_WORDS.findall(s[start:])) >= 6:
+        pairs.append((start, len(s)))
+    return pairs
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(compiled(r"[.!?…]\s*$").search(text)) and len(_WORDS.findall(text)) >= 4
+
+
+def _single_pairs(s: str) -> list[tuple[int, int]]:
+    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks."""
+    pairs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(s):
+        if ch not in "'‘’":
+            continue
+        before = s[i - 1] if i else " "
+        after = s[i + 1] if i + 1 < len(s) else " "
+        opens = (ch == "‘" or ch == "'") and (before.isspace() or before in "([{—–-/") and after.isalpha()
+        closes = ch in "'’" and (before.isalnum() or before in ".,!?") and not after.isalnum()
+        if start is not None and closes:
+            if len(_WORDS.findall(s[start:i])) <= 12:
+                pairs.append((start, i))
+            start = None
+        elif opens:
+            start = i
+    return pairs
