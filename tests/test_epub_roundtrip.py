@@ -139,3 +139,22 @@ def test_epub_whose_cover_page_is_its_only_document_keeps_the_article() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert furniture(zf).cover_documents == {"OEBPS/text/a.xhtml"}
     assert "harbour reopened" in plain_text(convert.read(data).body)
+
+
+def test_a_cover_document_holding_the_article_stays() -> None:
+    """Reviewer r33b's cover_article_plus_colophon.epub: the guide names the article's document as
+    the cover and a colophon has text; only a document of an image and a title or caption goes."""
+    blocks = [_anchor("text.xhtml"), _IMAGE, _PARA, _PARA, _PARA, _anchor("colophon.xhtml"), _PARA]
+    found = Furniture(None, {"OEBPS/text.xhtml"})
+    assert without_furniture(blocks, found) == [_anchor("text.xhtml"), *blocks[2:]]
+    cover = [_anchor("cover.xhtml"), _IMAGE, _PARA, _anchor("a.xhtml"), _PARA]  # image and caption: goes
+    assert without_furniture(cover, Furniture(None, {"OEBPS/cover.xhtml"})) == [cover[0], *cover[3:]]
+
+
+def test_a_cover_fragment_drops_its_image_inside_a_div() -> None:
+    """Reviewer r33b's cover_fragment_separate.epub: ``cover.xhtml#cover`` is a ``<div>`` holding the image."""
+    div = {"t": "Div", "c": [["cover", [], []], [_IMAGE, _PARA]]}
+    blocks = [_anchor("cover.xhtml"), div, _anchor("text.xhtml"), _PARA]
+    found = Furniture(None, set(), {"OEBPS/cover.xhtml"})
+    kept = {"t": "Div", "c": [["cover", [], []], [_PARA]]}
+    assert without_furniture(blocks, found) == [_anchor("cover.xhtml"), kept, _anchor("text.xhtml"), _PARA]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from click.testing import CliRunner
 import convert
 from convert import api
 from convert.cli import cli
+from convert.readers import markdown_sniff
 from convert.readers.markdown_sniff import looks_like_markdown
 
 ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOfficials promised more trains."
@@ -23,7 +26,16 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         f"Metro line opens\n\n{ARTICLE} See [the map](https://example.org/map).\n",  # inline link
         f"Metro line opens\n\n{ARTICLE}\n\n```\ncode\n```\n",  # fenced code
         f"Metro line opens\n\n## The route\n\nIt was *not* on time.\n\n{ARTICLE}\n",  # heading + emphasis
-        f"Metro line opens\n================\n\nIt was *not* on time.\n\n{ARTICLE}\n",  # setext + emphasis
+        f"Metro line opens\n================\n\nIt was *not* on time.\n\nIt was *far* off.\n\n{ARTICLE}\n",
+        # Reviewer r33b's shapes: a heading after a BOM, CRLF or blank-looking lines; headings lower down;
+        # a shortcut reference link; a closing fence longer than the opening one.
+        f"\ufeff# Metro line opens\r\n\r\n{ARTICLE}\r\n",
+        f"\r\n# Metro line opens\r\n\r\n{ARTICLE}\r\n",
+        f"  \n\t\n# Metro line opens\n\n{ARTICLE}\n",
+        "Foo: a tiny parser\n\nFoo parses bar.\n\n## Install\n\n    pip install foo\n\n## Usage\n\nRun it.\n",
+        "Почему я уехал\n\nЯ уехал.\n\n## что я помню\n\nМузеи.\n\n## Что нет\n\nАренда.\n",
+        "Metro line opens\n\nThe [figures] came out.\n\n[figures]: https://example.org/figures\n",
+        f"Metro line opens\n\n```python\nprint(1)\n````\n\n{ARTICLE}\n",
         f"Metro line opens\n\n{ARTICLE} See [the map][map].\n\n[map]: https://example.org/map 'Map'\n",
         f"Metro line opens\n\n{ARTICLE} See [the map](map.html).\n",  # a relative path
     ],
@@ -50,6 +62,13 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         "Film review\n\nRating: *** out of five\n\nThe film is long. *Spoiler* warning.\n\nVerdict: *worth it*\n",
         f"Ferry strike ends\n\n[UPDATE]: Talks resumed at 3 pm.\n\n{ARTICLE}\n",
         f"Metro line opens\n\n~~~\n\n{ARTICLE}\n",  # a fence never closed: a rule of tildes
+        # Reviewer r33b's: two loose marks that are plain text's own.
+        f"Ferry strike ends\n\n{ARTICLE} Fares were *far* too high.\n\n# of passengers stranded: 4,000\n",
+        f"Ferry strike ends\n=================\n\n{ARTICLE}\n\n# of passengers stranded: 4,000\n",
+        f"Council backs lanes\n===================\n\nIt voted for *forty* km.\n\n{ARTICLE}\n",
+        f"Ferry strike ends\n\n{ARTICLE}\n\n# of passengers: 4,000\n\n# 2 ferries idle\n",
+        f"Study finds\n\n{ARTICLE} See [1].\n\n[1]: https://example.org\n",  # a numbered shortcut: text's
+        f"Metro line opens\n\n```x\n```y\n\n{ARTICLE}\n",  # a closing fence has no info string
     ],
 )
 def test_plain_text_articles_stay_text(text: str) -> None:
@@ -79,9 +98,45 @@ def test_markdown_on_stdin(tmp_path: Path) -> None:
     assert r.output.startswith("Metro line opens\n")
 
 
-def test_lines_of_unmatched_stars_are_no_emphasis() -> None:
+def test_lines_of_unmatched_stars_are_no_emphasis(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reviewer r33's input shape: one pass over each line's marker runs, so its 1 MB form converts
-    in 0.5 s where the first version took 15.9 s (a timing, measured by hand: speed is checked in
-    bench/, not here; :func:`markdown_sniff._emphasis` makes one ``finditer`` pass per line)."""
+    in 0.5 s where the first version took 15.9 s. Nothing is timed here: the work asked of the
+    marker-run pattern is counted, one ``finditer`` pass a line."""
     text = "Title\n\n" + "*a " * 21000 + "\n" + "_a " * 21000 + "\n"
+    runs = _Counted(markdown_sniff._RUN)
+    monkeypatch.setattr(markdown_sniff, "_RUN", runs)
     assert not looks_like_markdown(text)
+    assert 0 < runs.work <= 2 * 42000  # one pass: each marker run is looked at once, not once per opener
+
+
+class _Counted:
+    """A compiled pattern that counts the work asked of it: calls, and matches yielded."""
+
+    def __init__(self, pattern: re.Pattern[str] | object) -> None:
+        self.pattern = pattern
+        self.work = 0
+
+    def match(self, *args: object) -> object:
+        self.work += 1
+        return self.pattern.match(*args)  # type: ignore[attr-defined]
+
+    def search(self, *args: object) -> object:
+        self.work += 1
+        return self.pattern.search(*args)  # type: ignore[attr-defined]
+
+    def finditer(self, *args: object) -> Iterator[object]:
+        self.work += 1
+        for m in self.pattern.finditer(*args):  # type: ignore[attr-defined]
+            self.work += 1
+            yield m
+
+
+def test_fence_lines_are_looked_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reviewer r33b's shape: 200,000 fence openings with an info string, none of them closing.
+    Closing fences are found in one pass over the lines, so the work is one match a line
+    (a search for a close from each opening would be 200,000 times that)."""
+    text = "```x\n" * 200_000
+    lines = _Counted(markdown_sniff._FENCE_LINE)
+    monkeypatch.setattr(markdown_sniff, "_FENCE_LINE", lines)
+    assert not looks_like_markdown(text)
+    assert 0 < lines.work <= text.count("\n") + 1

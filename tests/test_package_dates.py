@@ -108,6 +108,11 @@ def test_an_update_before_a_date_paragraph_is_dropped() -> None:
         ("How the strike ended, and what crews won", "Microsoft Office Word", False),
         ("Made by hand in a small workshop, the boats last decades", None, False),
         ("Why LibreOffice won the city's schools over from paid suites", "LibreOffice/7.6", False),
+        # Reviewer r33b's: the name as a word of a title, or a title with a few words after it.
+        ("LibreOffice tips for reporters", "LibreOffice/7.6.4.1$Linux_X86_64", False),
+        ("A word of warning", "Word", False),
+        ("Crossword", "Word", False),
+        ("LibreOffice 7.6.4.1", "LibreOffice/7.6.4.1$Linux_X86_64", True),
     ],
 )
 def test_tool_stamps_in_descriptions(text: str, generator: str | None, stamp: bool) -> None:

@@ -118,13 +118,40 @@ def _has_text(blocks: list[Any]) -> bool:
     return any(not _image_only(b) and '"Str"' in json.dumps(b) for b in blocks)
 
 
+def _flat(blocks: list[Any]) -> list[Any]:
+    """``blocks`` with each ``Div`` opened into the blocks it holds."""
+    out: list[Any] = []
+    for b in blocks:
+        out.extend(_flat(b["c"][1]) if b.get("t") == "Div" else [b])
+    return out
+
+
+def _cover_only(blocks: list[Any]) -> bool:
+    """Whether a cover document holds no more than its image and a title or caption (two blocks)."""
+    flat = _flat(blocks)
+    return sum(map(_image_only, flat)) <= 1 and sum(not _image_only(b) for b in flat) <= 2
+
+
+def _without_opening_image(blocks: list[Any]) -> list[Any]:
+    """``blocks`` without the image-only paragraph that opens them, looked for inside a ``Div`` too."""
+    if not blocks:
+        return blocks
+    first = blocks[0]
+    if _image_only(first):
+        return blocks[1:]
+    if first.get("t") == "Div":
+        return [{**first, "c": [first["c"][0], _without_opening_image(first["c"][1])]}, *blocks[1:]]
+    return blocks
+
+
 def without_furniture(blocks: list[Any], found: Furniture) -> list[Any]:
     """``blocks`` without the cover image pandoc put first and without the cover documents' blocks.
 
-    A cover document goes only when another spine document with text is left (a book whose
-    cover page is its only text keeps it); a cover the package names by a ``#fragment`` is a
-    place in a document, not the document, so at most the image opening it goes. A cover
-    document that is kept loses only that opening image too.
+    A cover document goes only when it holds no more than its image and a title or caption, and
+    another spine document with text is left (a book whose cover page is its only text keeps it);
+    a cover the package names by a ``#fragment`` is a place in a document, not the document, so
+    at most the image opening it goes (inside a ``Div`` too). A cover document that is kept loses
+    only that opening image too.
     """
     whole = {posixpath.basename(d) for d in found.cover_documents}  # pandoc names a document by its file
     parts = {posixpath.basename(d) for d in found.cover_places}
@@ -141,11 +168,11 @@ def without_furniture(blocks: list[Any], found: Furniture) -> list[Any]:
     text_left = any(name not in whole and _has_text(body[1:]) for name, body in docs)
     out = head
     for name, body in docs:
-        if name in whole and text_left:
+        if name in whole and text_left and _cover_only(body[1:]):
             out.append(body[0])  # its anchor
             continue
-        if (name in whole or name in parts) and len(body) > 1 and _image_only(body[1]):
-            body = body[:1] + body[2:]
+        if name in whole or name in parts:
+            body = body[:1] + _without_opening_image(body[1:])
         out.extend(body)
     return out
 

@@ -7,17 +7,23 @@ references, ``# of passengers`` lines) are the text reader's, so each mark is
 the strict CommonMark form (spec 0.31, ``../shared/corpus/commonmark-spec``)
 and no single loose mark decides. These decide alone:
 
-- a fenced code block: three backticks or tildes, then a closing fence (§4.5);
+- a fenced code block: three backticks or tildes, then a closing fence of the
+  same mark, at least as long, with nothing after it (§4.5), found in one pass;
 - a footnote definition ``[^label]: …`` (pandoc's and GitHub's extension);
 - a real link: an inline link or image ``[text](url)`` whose destination is a
   URL or a path (§6.3, §6.4), or a link reference definition (§4.7: a label, a
   destination, an optional quoted title, nothing else on the line) that a
-  ``[text][label]`` or ``[label][]`` uses;
-- an ATX heading (``#`` to ``######``, a space, text, §4.2) as the first line.
+  ``[text][label]``, ``[label][]`` or shortcut ``[label]`` (with a letter) uses;
+- an ATX heading (``#`` to ``######``, a space, text, §4.2) as the first
+  non-blank line (after a BOM, CRLF or white-space-only lines);
+- two ATX headings further down.
 
-Weak marks count only two kinds together: an ATX heading further down, a setext
-heading (a line underlined with ``=``, §4.3), emphasis ``*…*``, ``**…**``,
-``_…_`` or ``__…__`` opening after a space and closing before one (§6.2).
+A heading counts only when its text starts with a capital or a non-Latin letter:
+``# of passengers`` or ``#1 seed`` is no heading. Weak marks count only two kinds
+together: one ATX heading further down, a setext heading (a line underlined with
+``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening after a
+space and closing before one (§6.2). A setext underline pairs only with emphasis on
+two or more lines: an underlined title with one starred word is plain text's.
 
 YAML front matter (``---`` on the first line) is told apart in
 :func:`convert.api.sniff` itself. Measured both ways in the README (*Inputs*).
@@ -26,13 +32,16 @@ YAML front matter (``---`` on the first line) is told apart in
 from __future__ import annotations
 
 import re
+import unicodedata
+from itertools import dropwhile
 
 from .._regex import lazy
 
 #: How much of the text is looked at: the marks show near the top.
 _SAMPLE = 65536
 
-_FENCE = lazy(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n(?:[^\n]*\n)*?[ ]{0,3}\1[ \t]*$", re.MULTILINE)
+#: A fence line: its run of backticks or tildes and what follows (§4.5).
+_FENCE_LINE = lazy(r"[ ]{0,3}(`{3,}|~{3,})(.*)")
 _FOOTNOTE = lazy(r"^[ ]{0,3}\[\^[^\]\s]{1,200}\]:", re.MULTILINE)
 #: An inline link's destination that is a URL (a scheme), an address, a path or an anchor.
 _INLINE_LINK = lazy(
@@ -51,7 +60,9 @@ _REF_DEF = lazy(
 )
 #: A full or collapsed reference link: ``[text][label]`` or ``[label][]``.
 _REF_USE = lazy(r"\[([^\]\n]{1,999})\]\[([^\]\n]{0,999})\]")
-_ATX = lazy(r"^[ ]{0,3}\#{1,6}[ \t]+\S", re.MULTILINE)
+#: A shortcut reference link ``[label]``: not an image, a definition, or a full or inline link.
+_REF_SHORTCUT = lazy(r"(?<![\]!\\])\[([^\[\]\n]{1,999})\](?![\[(:])")
+_ATX = lazy(r"[ ]{0,3}\#{1,6}[ \t]+(\S)")
 _SETEXT = lazy(r"^[ ]{0,3}\S[^\n]*\n[ ]{0,3}=+[ \t]*$", re.MULTILINE)
 #: Runs of emphasis markers, with the character before and after.
 _RUN = lazy(r"(\*+|_+)")
@@ -70,7 +81,49 @@ def _real_link(sample: str) -> bool:
     labels = {_label(m.group(1)) for m in _REF_DEF.finditer(sample)}
     if not labels:
         return False
-    return any(_label(m.group(2) or m.group(1)) in labels for m in _REF_USE.finditer(sample))
+    if any(_label(m.group(2) or m.group(1)) in labels for m in _REF_USE.finditer(sample)):
+        return True
+    # A shortcut ``[label]`` counts only with a letter in it: ``[1]`` with ``[1]: https://…``
+    # below is also how plain-text mail and articles number their references.
+    return any(
+        any(c.isalpha() for c in m.group(1)) and _label(m.group(1)) in labels
+        for m in _REF_SHORTCUT.finditer(sample)
+    )
+
+
+def _closed_fence(lines: list[str]) -> bool:
+    """Whether a fenced code block opens and closes, in one pass over ``lines`` (§4.5).
+
+    A closing fence is the opening one's character, at least as long, with nothing after it;
+    a backtick fence's info string holds no backtick.
+    """
+    opened = ""
+    for line in lines:
+        m = _FENCE_LINE.match(line)
+        if m is None:
+            continue
+        run, rest = m.group(1), m.group(2)
+        if not opened:
+            if not (run[0] == "`" and "`" in rest):
+                opened = run
+        elif run[0] == opened[0] and len(run) >= len(opened) and not rest.strip():
+            return True
+    return False
+
+
+def _heading(line: str) -> bool:
+    """An ATX heading whose text starts as a title does: not a lower-case Latin word, not a digit.
+
+    ``# of passengers: 4,000`` and ``#1 seed`` are plain text's; a heading in Greek, Cyrillic
+    or an uncased script may start with any letter of it.
+    """
+    m = _ATX.match(line)
+    if m is None:
+        return False
+    c = m.group(1)
+    if not c.isalpha():
+        return False
+    return c.isupper() or not (c.islower() and unicodedata.name(c, "").startswith("LATIN"))
 
 
 def _emphasis(line: str) -> bool:
@@ -92,14 +145,18 @@ def _emphasis(line: str) -> bool:
 
 def looks_like_markdown(text: str) -> bool:
     """Whether ``text`` carries marks only Markdown gives meaning to (see the module's list)."""
-    sample = text[:_SAMPLE]
-    if _FENCE.search(sample) or _FOOTNOTE.search(sample) or _real_link(sample):
+    sample = text[:_SAMPLE].lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = sample.split("\n")
+    if _closed_fence(lines) or _FOOTNOTE.search(sample) or _real_link(sample):
         return True
-    first = sample.lstrip("\n").partition("\n")[0]
-    if _ATX.match(first):
+    body = list(dropwhile(lambda line: not line.strip(), lines))
+    if body and _heading(body[0]):
         return True
-    weak = 0
-    weak += any(_ATX.match(line) for line in sample.lstrip("\n").splitlines()[1:])
-    weak += bool(_SETEXT.search(sample))
-    weak += any(_emphasis(line) for line in sample.splitlines())
-    return weak >= 2
+    headings = sum(_heading(line) for line in body[1:])
+    if headings >= 2:
+        return True
+    setext = _SETEXT.search(sample) is not None
+    emphasis = sum(_emphasis(line) for line in lines)
+    if headings:
+        return setext or emphasis > 0
+    return setext and emphasis >= 2
