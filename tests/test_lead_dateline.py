@@ -74,15 +74,3 @@ def test_a_docx_lead_gives_its_dateline(tmp_path) -> None:  # type: ignore[no-un
     article = convert.read(path)
     assert (article.meta.dateline, article.meta.dateline_dash) == ("ISTANBUL", "—")
     assert plain_text(article.body[:1]) == LEAD
-
-
-def test_a_dateline_after_a_paragraph_that_is_only_a_date() -> None:
-    """Reviewer r33b's two_dates.docx shape: a kept date paragraph stands before the lead."""
-    article = md(
-        f"March 4, 2025\n\nDOVER — {LEAD}", front="title: Ferry strike ends\ndate: 2025-03-03\nlang: en"
-    )
-    assert (article.meta.dateline, article.meta.published) == ("DOVER", "2025-03-03")
-    assert [plain_text([b]) for b in article.body[:2]] == ["March 4, 2025", LEAD]
-    # only a date: a paragraph that says more stays the lead, and the dateline after it stays in the text
-    article = md(f"On March 4, 2025 the talks ended.\n\nDOVER — {LEAD}")
-    assert article.meta.dateline is None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..dates import parse_date
 from ..model import Article, Paragraph, plain_text
 from ._bylines import _language_of, _without_prefix
 from .text.datelines import dateline_date, split_dateline
@@ -20,12 +19,10 @@ def take_lead_dateline(article: Article, provenance: dict[str, str] | None = Non
     """The article with the dateline its first paragraph opens with read into the tree: the place,
     the dash as typed, the wire agency as the publisher if none, a whole date after the place's comma
     as the published date if none; taken off the lead, whose text goes on as written. The article as
-    it is when it has a dateline already, when the body does not open with a paragraph (past one that
-    is only a date), or when the place is not all plain, bold or italic text (a link, a note: it stays where it is printed)."""
+    it is when it has a dateline already, when the body does not open with a paragraph, or when the
+    place is not all plain, bold or italic text (a link, a note: it stays where it is printed)."""
     meta, body = article.meta, article.body
-    # a paragraph that is only a date (a kept date line the reader did not take) may stand before the lead
-    at = 1 if len(body) > 1 and isinstance(body[0], Paragraph) and parse_date(plain_text(body[0])) else 0
-    if meta.dateline or not body or not isinstance(lead := body[at], Paragraph):
+    if meta.dateline or not body or not isinstance(lead := body[0], Paragraph):
         return article
     text = plain_text(lead)
     language = _language_of(article)
@@ -50,4 +47,4 @@ def take_lead_dateline(article: Article, provenance: dict[str, str] | None = Non
         publisher=meta.publisher or found.agency,
         published=meta.published or dated,
     )
-    return Article(new_meta, (*body[:at], Paragraph(content), *body[at + 1 :]), article.notes)
+    return Article(new_meta, (Paragraph(content), *body[1:]), article.notes)
