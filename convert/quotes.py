@@ -400,7 +400,22 @@ def _marked_pairs(
         if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
             s, objects, written = _flatten(content, frozenset(range(len(content))))
             pairs = _double_pairs(s, continues, marks)
-    return s, objects, [p for p in pairs if p in written or _prints_as_typed(s, p, marks)]
+    return (
+        s,
+        objects,
+        [p for p in pairs if p in written or (_prints_as_typed(s, p, marks) and not _spaced(s, p))],
+    )
+
+
+def _spaced(s: str, pair: tuple[int, int]) -> bool:
+    """Whether a quotation has spaces just inside marks that are not guillemets (`„ Test “`).
+
+    Exporters write a quotation's marks without those spaces; only French-style guillemets
+    (`« mot »`) space them by convention, and the exporter writes the language's spacing. Other
+    marks typed with spaces inside stay text, so the spacing prints as typed.
+    """
+    a, b = pair
+    return b < len(s) and s[a] not in "«‹" and s[a + 1 : a + 2].isspace() and s[b - 1 : b].isspace()
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:
