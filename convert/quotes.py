@@ -186,22 +186,25 @@ class _Context:
                 self.last_person = who
 
 
+def _after_title(s: str, end: int) -> bool:
+    """Whether the full stop at ``end`` follows a title (`Mr.`, `Dr.`): the last word before it,
+    looked for in the few characters before (a paragraph-long prefix made each call linear)."""
+    word = compiled(r"(?<!\w)(\w+)\W*$").search(s, max(0, end - 40), end + 1)
+    return word is not None and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof")
+
+
 def _sentence_start(s: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(s, 0, pos):
-        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
-        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
-            continue
-        start = m.end()
+        if not _after_title(s, m.start()):
+            start = m.end()
     return start
 
 
 def _sentence_end(s: str, pos: int) -> int:
     for m in _SENTENCE_END.finditer(s, pos):
-        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
-        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
-            continue
-        return m.start() + 1
+        if not _after_title(s, m.start()):
+            return m.start() + 1
     return len(s)
 
 
