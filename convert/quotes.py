@@ -186,22 +186,25 @@ class _Context:
                 self.last_person = who
 
 
+def _after_title(s: str, end: int) -> bool:
+    """Whether the full stop at ``end`` follows a title (`Mr.`, `Dr.`): the last word before it,
+    looked for in the few characters before (a paragraph-long prefix made each call linear)."""
+    word = compiled(r"(?<!\w)(\w+)\W*$").search(s, max(0, end - 40), end + 1)
+    return word is not None and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof")
+
+
 def _sentence_start(s: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(s, 0, pos):
-        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
-        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
-            continue
-        start = m.end()
+        if not _after_title(s, m.start()):
+            start = m.end()
     return start
 
 
 def _sentence_end(s: str, pos: int) -> int:
     for m in _SENTENCE_END.finditer(s, pos):
-        word = compiled(r"(\w+)\W*$").search(s[: m.start() + 1])
-        if word and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof"):
-            continue
-        return m.start() + 1
+        if not _after_title(s, m.start()):
+            return m.start() + 1
     return len(s)
 
 
@@ -400,7 +403,22 @@ def _marked_pairs(
         if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
             s, objects, written = _flatten(content, frozenset(range(len(content))))
             pairs = _double_pairs(s, continues, marks)
-    return s, objects, [p for p in pairs if p in written or _prints_as_typed(s, p, marks)]
+    return (
+        s,
+        objects,
+        [p for p in pairs if p in written or (_prints_as_typed(s, p, marks) and not _spaced(s, p))],
+    )
+
+
+def _spaced(s: str, pair: tuple[int, int]) -> bool:
+    """Whether a quotation has spaces just inside marks that are not guillemets (`„ Test “`).
+
+    Exporters write a quotation's marks without those spaces; only French-style guillemets
+    (`« mot »`) space them by convention, and the exporter writes the language's spacing. Other
+    marks typed with spaces inside stay text, so the spacing prints as typed.
+    """
+    a, b = pair
+    return b < len(s) and s[a] not in "«‹" and s[a + 1 : a + 2].isspace() and s[b - 1 : b].isspace()
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:

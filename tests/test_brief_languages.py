@@ -31,6 +31,8 @@ def article(language: str, *paragraphs: str, title: str = "", dateline: str | No
         ("ko", "개통 첫날 이용객은 약 15만명이 몰렸다.", "15만", "count", 150_000),  # a counter glued on
         ("ja", "観客は15万人に達した。", "15万", "count", 150_000),
         ("zh", "增长了3亿元。", "3亿", "count", 3e8),
+        ("en", "The $3B deal closed.", "$3B", "money", 3e9),  # an attached letter scales money
+        ("ja", "令和6年12月の調査では学生12人が参加した。", "12", "count", 12),  # the 12 of 12月 is none
     ],
 )
 def test_figures_keep_the_words_written_with_them(
@@ -55,6 +57,26 @@ def test_letters_and_nouns_beside_a_number_do_not_scale_it(language: str, senten
     """A one-letter magnitude counts only attached to its number; one that is also a common noun, never."""
     figures = find(sentences(article(language, sentence)), language=language)
     assert all(f.value is None or f.value < 1000 for f in figures), figures
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ko", "매출 3천억 원을 기록했다."),
+        ("ko", "1억5천만 원을 받았다."),
+        ("ko", "관중 1만2천 명이 모였다."),
+        ("ko", "예산은 1조 2천억 원이다."),
+        ("ko", "예산은 15조 원이다."),
+        ("ja", "午後3時15分に発表した。"),
+        ("ja", "午後10時に発表した。"),
+        ("zh", "投资50百万元。"),
+    ],
+)
+def test_a_number_that_is_part_of_a_larger_one_or_a_time_gives_no_figure(
+    language: str, sentence: str
+) -> None:
+    """`3천억` is not 3,000 nor `午後3時15分` 15: no figure rather than a wrong one."""
+    assert find(sentences(article(language, sentence)), language=language) == []
 
 
 def test_upper_case_by_the_language() -> None:
@@ -137,14 +159,15 @@ def test_note_marks_typed_in_the_text_stay_out_of_the_briefing() -> None:
 
 
 def test_stars_that_are_no_note_marks_stay() -> None:
-    """`5* hotel`, `f*** expensive`, `grade B**` are words: a note's call never precedes a lower-case word."""
+    """`5* hotel`, `f***.`, `grade A* Maths` are words: a note's call stands after a sentence's end."""
     typed = (
-        "The inspectors rated the Grand a 5* hotel, the spa was f*** expensive and rooms at grade B** were "
-        "cramped.* Critics agreed."
+        "The inspectors rated the Grand a 5* Hilton property, the spa was f*** expensive and rooms at grade "
+        "B** were cramped.* Critics agreed. The reviews were simply f***. Guests gave it 4*. Students with "
+        "grade A* Maths results were admitted. “We agree,” he said.” † Others did not."
     )
     a = article("en", typed)
     a = Article(meta=a.meta, body=a.body, notes=(Note("n1", "footnote", (Paragraph((Text("Source."),)),)),))
-    assert " ".join(s.text for s in sentences(a)) == typed.replace(".*", ".")
+    assert " ".join(s.text for s in sentences(a)) == typed.replace(".*", ".").replace(" †", "")
 
 
 @pytest.mark.parametrize(

@@ -246,6 +246,8 @@ def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
         ("ru", "«Он сказал „нет“», — заявил Иван Петров."),
         ("hu", "„Ez »belső« idézet”, mondta Kovács János."),
         ("fr", "« Le “vrai” problème », dit Marie Curie."),
+        ("de", "Das Wort „ Test “ mit Leerzeichen."),  # spaces inside marks other than guillemets
+        ("en", "The word “ test ” with spaces."),
     ],
 )
 def test_marks_other_than_the_languages_are_printed_as_typed(language: str, typed: str) -> None:

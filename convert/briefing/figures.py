@@ -14,14 +14,17 @@ a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.numbers import magnitude_words, percent_affixes
+from ..locale.numbers import date_time_units, magnitude_words, percent_affixes
 from .sentences import Sentence
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"
+#: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
+_LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
@@ -29,7 +32,7 @@ _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("money", re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE})?")),
+    ("money", re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE}|{_LETTER_SCALE})?")),
     ("money", re.compile(rf"{_BEFORE}(?:{_NUM})(?:\s?{_SCALE})?\s?{_CURRENCY_WORDS}")),
     ("money", re.compile(rf"{_BEFORE}\d+(?:\.\d+)?p\b")),
     ("percent", re.compile(rf"{_BEFORE}(?:{_NUM})\s?(?:%|per cent\b|percent\b|pct\b)")),
@@ -69,6 +72,9 @@ _SCALES = {
     "m": 1e6,
     "thousand": 1e3,
     "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "B": 1e9,
 }
 _CURRENCIES = {
     "$": "USD",
@@ -132,7 +138,7 @@ def _value(kind: str, text: str) -> tuple[float | None, str | None]:
     if num is None:
         return None, None
     value = float(num.group(0).replace(",", ""))
-    scale = re.search(rf"\d\s?({_SCALE})", text)
+    scale = re.search(rf"\d\s?({_SCALE})", text) or re.search(rf"\d({_LETTER_SCALE})", text)
     if scale and kind in ("money", "count"):
         value *= _SCALES[scale.group(1)]
     if kind == "money":
@@ -250,6 +256,24 @@ def _magnitude_after(word: str, factor: float) -> str:
     return rf"{re.escape(word)}(?![\w-])"
 
 
+def _part_of_more(text: str, start: int, digits_end: int, end: int, language: str | None) -> bool:
+    """Whether the number at ``text[start:end]`` is one piece of a larger number, date or time.
+
+    Such a piece is no figure, since its value alone is wrong: the `5` of Korean `1억5천만`
+    or the `15` of Japanese `3時15分` (a number just after a letter that follows a digit); `3천`
+    of `3천억` or `15` of `15조` (a magnitude or digit follows that was not read with it: a
+    magnitude word of the language or a Han numeral of ten or more, Unicode's numeric value);
+    `12` of `12月` (a letter the language's CLDR date and time patterns write after a number).
+    """
+    if start >= 2 and text[start - 2].isdigit() and re.match(f"[{_HAN_HANGUL_KANA}]", text[start - 1]):
+        return True
+    after = text[end : end + 1]
+    places = {word for word, _ in magnitude_words(language) if len(word) == 1}
+    if after and (after.isdigit() or after in places or unicodedata.numeric(after, 0) >= 10):
+        return True
+    return text[digits_end : digits_end + 1] in date_time_units(language)
+
+
 def _written_with(
     text: str, start: int, end: int, language: str | None
 ) -> tuple[int, int, str | None, float]:
@@ -283,6 +307,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                 start, end, scale = m.start(), m.end(), 1.0
                 if kind == "count":
                     start, end, percent, scale = _written_with(text, start, end, language)
+                    if _part_of_more(text, start, m.end(), end, language):
+                        continue
                     kind_here = percent or kind
                 else:
                     kind_here = kind

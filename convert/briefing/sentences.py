@@ -44,11 +44,12 @@ _STARTERS = frozenset("the a an he she it they we i but and in this that there i
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[\w’'.-]+$")
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
-#: A note's mark typed in the text (`aus.* Im`, `집계됐다*.`): an asterisk, dagger or double dagger
-#: right after a word or its punctuation, before punctuation, the end, or a space and a word that
-#: may start a sentence (:func:`_note_marks`). In an article with notes it is a call the reader left
-#: as text; the briefing drops it as it drops a NoteRef.
-_NOTE_MARK = re.compile(r"(?<=[^\s*†‡])([*†‡]{1,3})(?![\w*†‡])(?:\s+(\w))?")
+#: A note's mark typed in the text (`aus.* Im`, `said.” †`): an asterisk, dagger or double dagger
+#: right after a sentence's closing punctuation or a closing quotation mark after it (one space
+#: allowed), before the end or a space and a word that may start a sentence (:func:`_note_marks`).
+#: Never after a letter or digit: `a 5* hotel`, `simply f***.`, `grade A* Maths` are words. In an
+#: article with notes it is a call the reader left as text; the briefing drops it as a NoteRef.
+_NOTE_MARK = re.compile(r"[.!?…。！？؟।][\"'”’»›」』)]*( ?[*†‡]{1,3})(?![\w*†‡])(?:\s+(\w))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +160,8 @@ def _without_note_marks(text: str, spans: list[tuple[int, int]]) -> tuple[str, l
 
 
 def _note_marks(text: str) -> list[tuple[int, int]]:
-    """Where note marks stand in ``text``: not where a lower-case word follows (`5* hotel`,
-    `f*** expensive`, `grade B** were`), which a note's call never precedes."""
+    """Where note marks stand in ``text``: after a sentence's end, not where a lower-case word
+    follows (`etc.* and`), which a note's call never precedes."""
     cuts: list[tuple[int, int]] = []
     for m in _NOTE_MARK.finditer(text):
         if m.group(2) is None or not m.group(2).islower():

@@ -5,18 +5,22 @@ percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
   (``0 Tausend``, ``0 Millionen``, ``0 Mio.``; Korean ``0만``, ``0억``), each word with the power
   of ten it stands for;
 - percent: CLDR's ``concentr-percent`` unit patterns, long and short (``{0} Prozent``,
-  ``yüzde {0}``, ``%{0}``), as the text before and after the number.
+  ``yüzde {0}``, ``%{0}``), as the text before and after the number;
+- date and time units: the letters CLDR's date and time patterns write straight after a
+  number (Japanese ``y年M月d日``, ``H時mm分ss秒``; Korean ``h시 m분``), so that a number in a
+  written date or clock time is not read as a count.
 
 The briefing's figures keep these words with their number (:mod:`convert.briefing.figures`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .text import babel_locale
 
-__all__ = ["magnitude_words", "percent_affixes"]
+__all__ = ["date_time_units", "magnitude_words", "percent_affixes"]
 
 #: Marks CLDR writes into its patterns that are not text: the quote around a literal
 #: (``Mio'.'``) and the direction marks of right-to-left locales.
@@ -54,3 +58,17 @@ def percent_affixes(tag: str | None) -> tuple[tuple[str, str], ...]:
                 if _clean(before) or _clean(after):
                     found.add((_clean(before), _clean(after)))
     return tuple(sorted(found, key=lambda pair: -len(pair[0] + pair[1])))
+
+
+@lru_cache(maxsize=64)
+def date_time_units(tag: str | None) -> frozenset[str]:
+    """The letters written straight after a number of a date or time (``年``, ``時``, ``분``)."""
+    loc = babel_locale(tag)
+    patterns = [str(p) for table in (loc.date_formats, loc.time_formats) for p in table.values()]
+    patterns += [str(p) for p in loc._data.get("datetime_skeletons", {}).values()]
+    found: set[str] = set()
+    for pattern in patterns:
+        for m in re.finditer(r"(?<=[a-zA-Z])(\w)", re.sub(r"'[^']*'", "", pattern)):
+            if not m.group(1).isascii():
+                found.add(m.group(1))
+    return frozenset(found)
