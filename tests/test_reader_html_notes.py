@@ -547,3 +547,12 @@ def test_a_headline_inside_a_longer_word_makes_no_dump(monkeypatch: pytest.Monke
         f"<html><head><title>Budget</title></head><body><article><p>{text}</p></article></body></html>".encode()
     )
     assert runs == [None]
+
+
+def test_a_row_of_links_under_the_bio_is_left_out() -> None:
+    box = (
+        f"<div class='about-author'><h5><a href='/author/ana'>Ana Ruiz</a></h5>{BIO}<p class='author-links'>"
+        "<a href='/author/ana'>More articles by Ana Ruiz</a> <a href='/authors'>All authors</a></p></div>"
+    )
+    bio = read(bio_page(box)).meta.authors[0].bio
+    assert bio is not None and bio.endswith("since 2015.")

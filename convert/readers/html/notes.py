@@ -439,7 +439,8 @@ def bio_boxes(tree: HtmlElement) -> list[_Box]:
         if el.find(".//h1") is not None or _in_site_part(el):
             continue
         whole = squash(el.text_content())
-        kept = [p for p in el.iter("p") if squash(p.text_content())] or [el]
+        # its paragraphs, less a row of links ("Weitere Artikel von NAME", "Alle Autoren")
+        kept = [p for p in el.iter("p") if _letters(_unlinked(p))] or [el]
         bio = "\n\n".join(squash(p.text_content()) for p in kept)
         links = [a for p in kept for a in p.iter("a")]
         unlinked = bio
@@ -454,6 +455,14 @@ def bio_boxes(tree: HtmlElement) -> list[_Box]:
         if bio and len(whole) <= _MAX_BIO:
             out.append(_Box(whole, bio, unlinked, closing))
     return out
+
+
+def _unlinked(el: HtmlElement) -> str:
+    """The element's text less its links' text."""
+    text = squash(el.text_content())
+    for a in el.iter("a"):
+        text = text.replace(squash(a.text_content()), " ", 1)
+    return text
 
 
 def _in_site_part(el: HtmlElement) -> bool:
