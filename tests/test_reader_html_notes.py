@@ -556,3 +556,11 @@ def test_a_row_of_links_under_the_bio_is_left_out() -> None:
     )
     bio = read(bio_page(box)).meta.authors[0].bio
     assert bio is not None and bio.endswith("since 2015.")
+
+
+def test_a_bio_box_whose_paragraph_is_a_linked_byline_is_not_a_bio() -> None:
+    box = (
+        "<div class='bio'><p class='byline'><a href='mailto:ana@example.com'>por Ana Ruiz</a></p>"
+        "<time datetime='2022-04-26T13:04:03-04:00'>26 de abril de 2022 1:04 PM</time> <a href='/reprint'>ORDER REPRINT →</a></div>"
+    )
+    assert read(bio_page("", inside=box)).meta.authors[0].bio is None

@@ -439,8 +439,12 @@ def bio_boxes(tree: HtmlElement) -> list[_Box]:
         if el.find(".//h1") is not None or _in_site_part(el):
             continue
         whole = squash(el.text_content())
-        # its paragraphs, less a row of links ("Weitere Artikel von NAME", "Alle Autoren")
-        kept = [p for p in el.iter("p") if _letters(_unlinked(p))] or [el]
+        # its paragraphs, less a row of links ("Weitere Artikel von NAME", "Alle Autoren"); none left:
+        # the box is its links (a linked byline, "More by NAME")
+        paragraphs = [p for p in el.iter("p") if squash(p.text_content())]
+        kept = [p for p in paragraphs if _letters(_unlinked(p))] if paragraphs else [el]
+        if not kept:
+            continue
         bio = "\n\n".join(squash(p.text_content()) for p in kept)
         links = [a for p in kept for a in p.iter("a")]
         unlinked = bio
