@@ -436,3 +436,131 @@ def test_a_bio_box_of_links_is_not_a_bio() -> None:
         " <a href='/tom/rss'>Read more</a></div>"
     )
     assert read(page(body)).meta.authors[0].bio is None
+
+
+# -- reviewer r31b: bios kept for their links, outside sidebars; gallery classes; dumps ------
+
+
+def bio_page(outside: str, *, article_class: str = "", inside: str = "", author: str = "Ana Ruiz") -> bytes:
+    return (
+        f"<html><head><title>Tram plan approved</title><meta name='author' content='{author}'></head><body>"
+        f"<main><article class='{article_class}'><h1>Tram plan approved</h1>{LONG}{inside}</article>{outside}</main>"
+        "</body></html>"
+    ).encode()
+
+
+BIO = "<p>Ana Ruiz is the Courier's transport correspondent. She has covered buses and trams since 2015.</p>"
+
+
+def test_a_bio_with_a_linked_book_title_and_handle_is_kept() -> None:
+    box = (
+        "<footer><div class='author-bio'><p>Ganesh Sitaraman is a professor at Vanderbilt Law School and the author "
+        "of <a href='/book'>The Great Democracy: How to Fix Our Politics, Unrig the Economy, and Unite America</a>. "
+        "<a href='https://twitter.com/gs'>@GaneshSitaraman</a></p></div></footer>"
+    )
+    bio = read(bio_page("", inside=box, author="Ganesh Sitaraman")).meta.authors[0].bio
+    assert bio is not None and bio.startswith("Ganesh Sitaraman is a professor")
+
+
+def test_a_closing_view_all_posts_link_is_cut_from_the_bio() -> None:
+    box = (
+        "<div class='author-info'><h2>Ana Ruiz</h2><p class='author-bio'>Ana covers trams for us. "
+        "<a href='/author/ana' rel='author'>View all posts by Ana Ruiz</a></p></div>"
+    )
+    assert read(bio_page("", inside=box)).meta.authors[0].bio == "Ana covers trams for us."
+
+
+@pytest.mark.parametrize(
+    ("outside", "article_class"),
+    [
+        (f"<div class='entry-footer'><div class='author-bio'>{BIO}</div></div>", ""),
+        (f"<footer class='author-bio'>{BIO}</footer>", ""),
+        (f"<aside class='author-bio'>{BIO}</aside>", ""),
+        (f"<div class='post-author-social'><div class='author-bio'>{BIO}</div></div>", ""),
+        ("", "post hentry format-standard category-transport tag-social-media"),
+        ("", "post hentry category-comment"),
+    ],
+)
+def test_a_bio_outside_a_sidebar_is_the_authors(outside: str, article_class: str) -> None:
+    inside = "" if outside else f"<div class='author-bio'>{BIO}</div>"
+    bio = read(bio_page(outside, article_class=article_class, inside=inside)).meta.authors[0].bio
+    assert bio is not None and bio.startswith("Ana Ruiz is the Courier's")
+
+
+def test_a_bio_longer_than_a_short_article_is_kept() -> None:
+    html = (
+        "<html><head><title>Tram plan approved</title><meta name='author' content='Ana Ruiz'></head><body><article>"
+        "<h1>Tram plan approved</h1><p>The council approved the tram plan on Tuesday.</p><p>Work starts next spring.</p>"
+        "<div class='author-bio'><p>Ana Ruiz is the Courier's transport correspondent and has covered buses, trams "
+        "and the city's railways since 2015, after ten years in Madrid.</p></div></article></body></html>"
+    )
+    bio = read(html.encode()).meta.authors[0].bio
+    assert bio is not None and bio.startswith("Ana Ruiz is the Courier's")
+
+
+FN = (
+    "<p>The vote was close.<sup><a href='#fn1' id='r1'>1</a></sup></p>"
+    "<ol class='footnotes'><li id='fn1'>Council minutes, p. 12. <a href='#r1'>↩</a></li></ol>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<body class='single single-format-gallery'><article class='post format-gallery'><h1>Tram plan</h1>{LONG}{FN}</article></body>",
+        f"<body><article class='post'><div class='post-wrap captions-on'><h1>Tram plan</h1>{LONG}{FN}</div></article></body>",
+    ],
+)
+def test_a_gallery_format_or_caption_setting_keeps_the_footnotes(html: str) -> None:
+    article = read(f"<html><head><title>Tram plan</title></head>{html}</html>".encode())
+    assert [plain_text(n.body) for n in article.notes] == ["Council minutes, p. 12."]
+
+
+def test_a_dump_opening_with_a_byline_is_extracted_again() -> None:
+    html = (
+        "<html><head><title>Ferry strike ends | The Daily Courier</title></head><body>"
+        "<div class='headline'><h1>Ferry strike ends after three weeks</h1></div>"
+        "<article><p class='byline'>By Tom Reed · March 3, 2025</p><p>DOVER — The ferry strike ended on Monday.</p>"
+        "<p>Crews voted to accept a new pay offer.</p><p>Sailings resume on Tuesday.</p></article>"
+        "<div class='related'><ul><li><a href='/a'>Rail fares rise again as operators blame costs of energy and staff</a>"
+        "</li><li><a href='/b'>Council approves the new tram line to the northern districts after debate</a></li>"
+        "</ul></div></body></html>"
+    )
+    assert texts(read(html.encode()))[0] == "DOVER — The ferry strike ended on Monday."
+
+
+def test_a_headline_inside_a_longer_word_makes_no_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    runs: list[object] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        runs.append(kwargs.get("config"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    text = " ".join(
+        f"Sentence {i} of one long paragraph about the council's budgets for trams." for i in range(60)
+    )
+    read(
+        f"<html><head><title>Budget</title></head><body><article><p>{text}</p></article></body></html>".encode()
+    )
+    assert runs == [None]
+
+
+def test_a_row_of_links_under_the_bio_is_left_out() -> None:
+    box = (
+        f"<div class='about-author'><h5><a href='/author/ana'>Ana Ruiz</a></h5>{BIO}<p class='author-links'>"
+        "<a href='/author/ana'>More articles by Ana Ruiz</a> <a href='/authors'>All authors</a></p></div>"
+    )
+    bio = read(bio_page(box)).meta.authors[0].bio
+    assert bio is not None and bio.endswith("since 2015.")
+
+
+def test_a_bio_box_whose_paragraph_is_a_linked_byline_is_not_a_bio() -> None:
+    box = (
+        "<div class='bio'><p class='byline'><a href='mailto:ana@example.com'>por Ana Ruiz</a></p>"
+        "<time datetime='2022-04-26T13:04:03-04:00'>26 de abril de 2022 1:04 PM</time> <a href='/reprint'>ORDER REPRINT →</a></div>"
+    )
+    assert read(bio_page("", inside=box)).meta.authors[0].bio is None

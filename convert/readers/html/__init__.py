@@ -17,6 +17,7 @@ and the exporters decide what may be loaded.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -26,7 +27,7 @@ from lxml.html import HtmlElement
 from ...base import ReadOptions
 from ...errors import InputError
 from ...model import Article, Block, Figure, Metadata, plain_text, replace
-from .._bylines import take_lead_credit
+from .._bylines import find_byline, take_lead_credit
 from .body import (
     Mapper,
     Page,
@@ -171,7 +172,8 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
     try:
         document = run()
         headlines = [document.title, *("".join(h.itertext()) for h in tree.iter("h1"))]
-        if _is_dump(getattr(document, "body", None), headlines):
+        times = ["".join(t.itertext()) for t in tree.iter("time")]
+        if _is_dump(getattr(document, "body", None), headlines, times):
             structured = getattr(run(config=_no_rescue_config()), "body", None)
             if _covers(structured, document.body):
                 document.body = structured
@@ -180,19 +182,29 @@ def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
         return None
 
 
-def _is_dump(body: Any, headlines: list[str | None]) -> bool:
+def _is_dump(body: Any, headlines: list[str | None], times: list[str]) -> bool:
     """Whether trafilatura's body is one run of bare text: its baseline rescue's dump of the page.
 
     Below its minimum extraction size (250 characters: a short brief, and any CJK text
     of fewer than a few paragraphs) trafilatura takes, when it is longer, the whole
     ``<article>`` (or page) text as a single paragraph: headline, byline and date pasted
     into the body, paragraphs and notes run together. An article of one paragraph is no dump:
-    without a headline of the page (its title, an ``<h1>``) in it, there is nothing to extract again.
+    a dump holds a headline of the page (its title, an ``<h1>``) as whole words, or the text of one
+    of its ``<time>`` elements, or opens with a byline (``By Jane Doe · March 3, 2025``, up to the
+    first separator or full stop); without any of them there is nothing to extract again.
     """
     if body is None or len(body) != 1 or body[0].tag != "p" or len(body[0]) != 0:
         return False
-    text = squash("".join(body.itertext())).casefold()
-    return any(h and squash(h) and squash(h).casefold() in text for h in headlines)
+    text = squash("".join(body.itertext()))
+    folded = text.casefold()
+    if any(_has_words(folded, squash(h or "").casefold()) for h in (*headlines, *times)):
+        return True
+    return find_byline(re.split(r"\s[·•|—–-]\s|[.!?](?:\s|$)", text, maxsplit=1)[0]) is not None
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether ``words`` (not empty) is in ``text`` with no letter or digit run on at either end."""
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _no_rescue_config() -> Any:

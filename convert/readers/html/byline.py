@@ -93,10 +93,6 @@ class _Ancestry:
         return True
 
 
-#: The ancestry test, for other boxes of the page than bylines (the author's bio box).
-Ancestry = _Ancestry
-
-
 _STATE_CLASS = re.compile(
     r"(?:^|\s)(?:has|hasnt|hasn-t|with|without|no|not|is-not|format|single-format|post-format)[-_]\S*",
     re.IGNORECASE,

@@ -27,6 +27,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -54,7 +55,6 @@ from ...model import (
 )
 from .._bylines import find_byline
 from .body import _tidy
-from .byline import Ancestry
 from .text import replace_with_text, squash
 
 _MARK = "[[broadsheet-note-{}]]"
@@ -126,9 +126,7 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
         if target is None or not _LABEL.fullmatch(squash(a.text_content())) or _not_a_note(target):
             continue
         # a mark in the headline or a caption, which the body does not hold: the note stays on the page
-        if any(
-            anc.tag in _OUTSIDE_BODY or _CAPTION.search(anc.get("class") or "") for anc in a.iterancestors()
-        ):
+        if _in_caption(a):
             continue
         # a link inside a note (its back-link), or one whose mark or note has left the page
         ancestors = list(a.iterancestors())
@@ -157,8 +155,21 @@ def mark_notes(page: HtmlElement) -> tuple[HtmlElement, Notes]:
 #: figure captions (read before the marks are placed).
 _OUTSIDE_BODY = frozenset({"h1", "figure", "figcaption"})
 #: The class words of a caption or an image gallery (``wp-caption-text``, ``lightbox-caption``,
-#: ``wikia-gallery``), the CMS vocabulary for what ``<figure>`` marks.
-_CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|gallery)", re.IGNORECASE)
+#: ``wikia-gallery``, ``gallery-item``), the CMS vocabulary for what ``<figure>`` marks: a whole
+#: part of a class name, so that ``captions-on`` (a page setting) is none.
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|gallery|figcaption)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _in_caption(a: HtmlElement) -> bool:
+    """Whether the mark is in the headline, a figure or a caption: its ancestors up to the article
+    are read, not the article's own classes or the page's, nor the taxonomy classes of a post
+    (WordPress's ``format-gallery``, ``single-format-gallery``)."""
+    for anc in a.iterancestors():
+        if anc.tag in ("article", "body", "html"):
+            return False
+        if anc.tag in _OUTSIDE_BODY or _CAPTION.search(_TAXONOMY.sub(" ", anc.get("class") or "")):
+            return True
+    return False
 
 
 def _not_a_note(target: HtmlElement) -> bool:
@@ -399,58 +410,103 @@ def referenced(notes: tuple[Note, ...], body: list[Block]) -> tuple[Note, ...]:
 
 #: Class or id words of an author-bio box (``bio``, ``author-bio``, ``c-bio__text``, ``about-the-author``).
 _BIO_CLASS = re.compile(r"(?:^|[\s_-])(?:bio|biography|about-(?:the-)?author)(?:$|[\s_-])", re.IGNORECASE)
-#: Where a box is the site's, not the article's.
+#: Where a box is the site's, not the article's: an ancestor of these tags, or of these class or id
+#: words (WordPress's ``widget-area``, ``sidebar-left``), up to the article. The article's own
+#: classes, the page's (``<body>``) and the box's own tag are not read, nor the taxonomy classes
+#: ``post_class`` writes (``category-*``, ``tag-*``, ``format-*``), which name the post's topics.
 _SITE_PARTS = frozenset({"aside", "nav"})
+_SITE_CLASS = re.compile(r"(?:^|[\s_-])(?:sidebar|widget)s?(?:$|[\s_-])", re.IGNORECASE)
+_TAXONOMY = re.compile(r"(?:^|\s)(?:category|tag|format|post-format|single-format)-\S*", re.IGNORECASE)
 _MAX_BIO = 800
 
 
-def bio_boxes(tree: HtmlElement) -> list[tuple[str, str]]:
-    """``(whole text, bio text)`` of each box the page marks as a bio: the whole text may name the
-    author in a heading the bio text (its paragraphs, when it has some) leaves out."""
-    out: list[tuple[str, str]] = []
-    ancestry = Ancestry()
+class _Box(NamedTuple):
+    whole: str  # the box's text, a heading naming the author included
+    bio: str  # the text kept: its paragraphs, when it has some
+    unlinked: str  # the text kept without its links' text
+    last_link: str  # the text of a link closing the text kept ("View all posts by NAME"), or ""
+
+
+def bio_boxes(tree: HtmlElement) -> list[_Box]:
+    """The boxes the page marks as a bio, outside the site's sidebars and widget areas."""
+    out: list[_Box] = []
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "article", "main"):
             continue
         if not _BIO_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             continue
         # a box around the headline is the article's (WordPress's ``category-bio`` post)
-        if el.find(".//h1") is not None:
-            continue
-        if any(
-            anc.tag in _SITE_PARTS or _BIO_CLASS.search(anc.get("class") or "") for anc in el.iterancestors()
-        ):
-            continue
-        if not ancestry.ok(el):  # in a sidebar or widget area: the site's, not the article's author's
+        if el.find(".//h1") is not None or _in_site_part(el):
             continue
         whole = squash(el.text_content())
-        # links over most of its letters: the author's page and accounts ("More by NAME", "Twitter")
-        if 2 * sum(_letters(a.text_content()) for a in el.iter("a")) > _letters(whole):
+        # its paragraphs, less a row of links ("Weitere Artikel von NAME", "Alle Autoren"); none left:
+        # the box is its links (a linked byline, "More by NAME")
+        paragraphs = [p for p in el.iter("p") if squash(p.text_content())]
+        kept = [p for p in paragraphs if _letters(_unlinked(p))] if paragraphs else [el]
+        if not kept:
             continue
-        paras = [squash(p.text_content()) for p in el.iter("p")]
-        bio = "\n\n".join(p for p in paras if p) or whole
+        bio = "\n\n".join(squash(p.text_content()) for p in kept)
+        links = [a for p in kept for a in p.iter("a")]
+        unlinked = bio
+        for a in links:
+            unlinked = unlinked.replace(squash(a.text_content()), " ", 1)
+        last = links[-1] if links else None
+        closing = (
+            squash(last.text_content())
+            if last is not None and bio.endswith(squash(last.text_content()))
+            else ""
+        )
         if bio and len(whole) <= _MAX_BIO:
-            out.append((whole, bio))
+            out.append(_Box(whole, bio, unlinked, closing))
     return out
 
 
+def _unlinked(el: HtmlElement) -> str:
+    """The element's text less its links' text."""
+    text = squash(el.text_content())
+    for a in el.iter("a"):
+        text = text.replace(squash(a.text_content()), " ", 1)
+    return text
+
+
+def _in_site_part(el: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("article", "body", "html"):
+            return False
+        words = _TAXONOMY.sub(" ", f"{anc.get('class') or ''} {anc.get('id') or ''}")
+        if anc.tag in _SITE_PARTS or _BIO_CLASS.search(words) or _SITE_CLASS.search(words):
+            return True
+    return False
+
+
 def with_bios(
-    authors: tuple[Author, ...], boxes: list[tuple[str, str]], body: list[Block]
+    authors: tuple[Author, ...], boxes: list[_Box], body: list[Block]
 ) -> tuple[tuple[Author, ...], list[str]]:
     """The authors with the bio of each box that names one of them, and the bios taken. A box
-    whose paragraphs hold most of the extracted ``body`` is the article, not a bio."""
+    holding most of the paragraphs of the extracted ``body`` is the article, not a bio; a box
+    that says nothing but its links (``More by NAME``, a row of social links) is no bio, and a link
+    naming the author that closes the bio (``View all posts by NAME``) is cut from it."""
     out, taken = list(authors), []
-    letters = [(_key(plain_text(b)), _letters(plain_text(b))) for b in body if isinstance(b, Paragraph)]
-    total = sum(n for _, n in letters)
-    for whole, bio in boxes:
-        keys = {_key(p) for p in bio.split("\n\n")}
-        if 2 * sum(n for key, n in letters if key in keys) >= total > 0:
+    paragraphs = [_key(plain_text(b)) for b in body if isinstance(b, Paragraph)]
+    for box in boxes:
+        keys = {_key(p) for p in box.bio.split("\n\n")}
+        if 2 * sum(key in keys for key in paragraphs) > len(paragraphs):
             continue
-        key = whole.casefold()
-        i = next((i for i, a in enumerate(out) if not a.bio and _about(a.name.casefold(), key, bio)), None)
+        key = box.whole.casefold()
+        i = next(
+            (
+                i
+                for i, a in enumerate(out)
+                if not a.bio and _about(a.name.casefold(), key, box.bio, box.unlinked)
+            ),
+            None,
+        )
         if i is not None:
+            bio = box.bio
+            if box.last_link and out[i].name.casefold() in box.last_link.casefold():
+                bio = bio[: -len(box.last_link)].rstrip()
             out[i] = replace(out[i], bio=bio)
-            taken.append(bio)
+            taken.append(box.bio)
     return tuple(out), taken
 
 
@@ -458,13 +514,13 @@ def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _about(name: str, whole: str, bio: str) -> bool:
-    """The box names ``name`` and the text kept as the bio says more about them than the name and
-    is no byline (``By Jane Doe``): more letters besides the name than in it, which counts alike in
-    every script."""
+def _about(name: str, whole: str, bio: str, unlinked: str) -> bool:
+    """The box names ``name`` and the text kept as the bio says more about them than the name, outside
+    its links, and is no byline (``By Jane Doe``): more letters besides the name than in it, which
+    counts alike in every script."""
     if name not in whole or any(find_byline(p) for p in bio.split("\n\n")):
         return False
-    return _letters(bio.casefold().replace(name, " ")) > _letters(name)
+    return _letters(unlinked.casefold().replace(name, " ")) > _letters(name)
 
 
 def drop_bios(body: list[Block], bios: list[str]) -> list[Block]:
