@@ -391,7 +391,9 @@ def test_a_notes_heading_left_over_its_empty_section_leaves_the_body() -> None:
     assert "Notes and references" not in [plain_text(b) for b in article.body if isinstance(b, Heading)]
 
 
-def test_an_article_of_one_long_paragraph_is_extracted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def extraction_runs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each trafilatura run the reader makes, by the config it passes (None: the default one)."""
     import trafilatura
 
     runs: list[object] = []
@@ -402,6 +404,11 @@ def test_an_article_of_one_long_paragraph_is_extracted_once(monkeypatch: pytest.
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    return runs
+
+
+def test_an_article_of_one_long_paragraph_is_extracted_once(extraction_runs: list[object]) -> None:
+    runs = extraction_runs
     text = " ".join(
         f"Sentence {i} of one long paragraph about trams and the council budget." for i in range(60)
     )
@@ -529,17 +536,8 @@ def test_a_dump_opening_with_a_byline_is_extracted_again() -> None:
     assert texts(read(html.encode()))[0] == "DOVER — The ferry strike ended on Monday."
 
 
-def test_a_headline_inside_a_longer_word_makes_no_dump(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura
-
-    runs: list[object] = []
-    real = trafilatura.bare_extraction
-
-    def counted(*args: object, **kwargs: object) -> object:
-        runs.append(kwargs.get("config"))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+def test_a_headline_inside_a_longer_word_makes_no_dump(extraction_runs: list[object]) -> None:
+    runs = extraction_runs
     text = " ".join(
         f"Sentence {i} of one long paragraph about the council's budgets for trams." for i in range(60)
     )
