@@ -32,6 +32,7 @@ def article(language: str, *paragraphs: str, title: str = "", dateline: str | No
         ("ja", "観客は15万人に達した。", "15万", "count", 150_000),
         ("zh", "增长了3亿元。", "3亿", "count", 3e8),
         ("en", "The $3B deal closed.", "$3B", "money", 3e9),  # an attached letter scales money
+        ("en", "The $3Bn deal closed.", "$3Bn", "money", 3e9),
         ("ja", "令和6年12月の調査では学生12人が参加した。", "12", "count", 12),  # the 12 of 12月 is none
     ],
 )
@@ -67,6 +68,10 @@ def test_letters_and_nouns_beside_a_number_do_not_scale_it(language: str, senten
         ("ko", "관중 1만2천 명이 모였다."),
         ("ko", "예산은 1조 2천억 원이다."),
         ("ko", "예산은 15조 원이다."),
+        # Korean and Japanese space a number at its myriad places (review r32c)
+        ("ko", "예산으로 3억 2천만 원을 배정했다."),
+        ("ko", "관중 1만 2천 명이 모였다."),
+        ("ja", "売上は1兆 2000億円だった。"),
         ("ja", "午後3時15分に発表した。"),
         ("ja", "午後10時に発表した。"),
         ("zh", "投资50百万元。"),
@@ -184,3 +189,9 @@ def test_plain_text_section_headings_are_capitals_by_the_language(
     data = convert.write(Article(meta=Metadata(title="t", language=language), body=body), "txt")
     assert isinstance(data, bytes)
     assert capitals in data.decode("utf-8").splitlines()
+
+
+def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
+    # "$3B-plus": the letter is no scale the reader takes, so "$3" would be a wrong amount (review r32c)
+    figures = find(sentences(article("en", "The company agreed a $3B-plus deal on Monday.")), language="en")
+    assert not [f for f in figures if f.kind == "money"], figures

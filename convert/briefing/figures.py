@@ -22,7 +22,7 @@ from ..locale.numbers import date_time_units, magnitude_words, percent_affixes
 from .sentences import Sentence
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:trillion|billion|million|thousand|bn|bln|mln|m|k)\b"
+_SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
@@ -32,7 +32,11 @@ _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("money", re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE}|{_LETTER_SCALE})?")),
+    # a letter right after the amount that is no scale it reads ("$3B-plus", "$3Bx") leaves no figure
+    (
+        "money",
+        re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE}|{_LETTER_SCALE})?(?![^\W\d_])"),
+    ),
     ("money", re.compile(rf"{_BEFORE}(?:{_NUM})(?:\s?{_SCALE})?\s?{_CURRENCY_WORDS}")),
     ("money", re.compile(rf"{_BEFORE}\d+(?:\.\d+)?p\b")),
     ("percent", re.compile(rf"{_BEFORE}(?:{_NUM})\s?(?:%|per cent\b|percent\b|pct\b)")),
@@ -66,6 +70,7 @@ _SCALES = {
     "trillion": 1e12,
     "billion": 1e9,
     "bn": 1e9,
+    "Bn": 1e9,
     "bln": 1e9,
     "million": 1e6,
     "mln": 1e6,
@@ -270,6 +275,14 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     after = text[end : end + 1]
     places = {word for word, _ in magnitude_words(language) if len(word) == 1}
     if after and (after.isdigit() or after in places or unicodedata.numeric(after, 0) >= 10):
+        return True
+    # Korean and Japanese space a number at its myriad places (`3억 2천만`, `1兆 2000億`): a piece
+    # with such a place just before or after it, across the one space, is part of the number too
+    han = {p for p in places if re.match(f"[{_HAN_HANGUL_KANA}]", p)}
+    if han and (
+        (text[end - 1 : end] in han and re.match(r"[ \u00a0]\d", text[end : end + 2]))
+        or re.search(rf"\d[{''.join(sorted(han))}][ \u00a0]$", text[max(0, start - 3) : start])
+    ):
         return True
     return text[digits_end : digits_end + 1] in date_time_units(language)
 
