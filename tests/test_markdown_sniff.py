@@ -38,6 +38,11 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         f"Metro line opens\n\n```python\nprint(1)\n````\n\n{ARTICLE}\n",
         f"Metro line opens\n\n{ARTICLE} See [the map][map].\n\n[map]: https://example.org/map 'Map'\n",
         f"Metro line opens\n\n{ARTICLE} See [the map](map.html).\n",  # a relative path
+        # Reviewer r33c: a heading opening the document decides whatever its first character.
+        f"# 10 things to know about the metro\n\n{ARTICLE}\n",
+        f"# ¿Qué pasa en Madrid?\n\n{ARTICLE}\n",
+        f"# iPhone 17 review\n\n{ARTICLE}\n",
+        f"# «Le retour» du roi\n\n{ARTICLE}\n",
     ],
 )
 def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:

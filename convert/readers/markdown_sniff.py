@@ -18,8 +18,9 @@ and no single loose mark decides. These decide alone:
   non-blank line (after a BOM, CRLF or white-space-only lines);
 - two ATX headings further down.
 
-A heading counts only when its text starts with a capital or a non-Latin letter:
-``# of passengers`` or ``#1 seed`` is no heading. Weak marks count only two kinds
+The first line's heading decides whatever its text starts with; further down, a heading counts
+only when its text starts with a capital or a non-Latin letter: ``# of passengers`` or ``#1 seed``
+is no heading. Weak marks count only two kinds
 together: one ATX heading further down, a setext heading (a line underlined with
 ``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening after a
 space and closing before one (§6.2). A setext underline pairs only with emphasis on
@@ -150,8 +151,8 @@ def looks_like_markdown(text: str) -> bool:
     if _closed_fence(lines) or _FOOTNOTE.search(sample) or _real_link(sample):
         return True
     body = list(dropwhile(lambda line: not line.strip(), lines))
-    if body and _heading(body[0]):
-        return True
+    if body and _ATX.match(body[0]):
+        return True  # any heading opening the document (`# 10 things`, `# ¿Qué pasa?`, `# iPhone 17`)
     headings = sum(_heading(line) for line in body[1:])
     if headings >= 2:
         return True
