@@ -494,6 +494,36 @@ def test_a_bio_outside_a_sidebar_is_the_authors(outside: str, article_class: str
     assert bio is not None and bio.startswith("Ana Ruiz is the Courier's")
 
 
+@pytest.mark.parametrize(
+    "outside",
+    [
+        # Review r31c: a related story's card is an <article> inside a site part; the look goes on above it.
+        f"<aside class='related'><article class='card'><div class='author-bio'>{BIO}</div></article></aside>",
+        f"<div id='secondary' class='widget-area'><article class='teaser'><div class='author-bio'>{BIO}</div></article></div>",
+        f"<nav class='more'><article class='teaser'><div class='bio'>{BIO}</div></article></nav>",
+    ],
+)
+def test_a_bio_in_a_card_beside_the_article_is_not_the_authors(outside: str) -> None:
+    assert read(bio_page(outside)).meta.authors[0].bio is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected_end"),
+    [
+        # Review r31c: a closing "more by NAME" line goes whole; a link a sentence ends with stays.
+        ("<p>More stories by <a href='/author/ana'>Ana Ruiz</a></p>", "since 2015."),
+        (" View all posts by <a href='/author/ana'>Ana Ruiz</a>", "since 2015."),
+        ("<p>Her latest book is <a href='/books/rails'>Ana Ruiz on Rails</a></p>", "Ana Ruiz on Rails"),
+    ],
+)
+def test_a_closing_link_line_goes_whole_and_a_sentences_link_stays(closing: str, expected_end: str) -> None:
+    box = f"<div class='author-bio'>{BIO[:-4]}{closing if closing.startswith(' ') else '</p>' + closing}" + (
+        "</p></div>" if closing.startswith(" ") else "</div>"
+    )
+    bio = read(bio_page("", inside=box)).meta.authors[0].bio
+    assert bio is not None and bio.endswith(expected_end), bio
+
+
 def test_a_bio_longer_than_a_short_article_is_kept() -> None:
     html = (
         "<html><head><title>Tram plan approved</title><meta name='author' content='Ana Ruiz'></head><body><article>"

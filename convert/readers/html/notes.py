@@ -55,6 +55,7 @@ from ...model import (
 )
 from .._bylines import find_byline
 from .body import _tidy
+from .byline import _BY_WORD_LANGUAGES
 from .text import replace_with_text, squash
 
 _MARK = "[[broadsheet-note-{}]]"
@@ -470,11 +471,20 @@ def _unlinked(el: HtmlElement) -> str:
 
 
 def _in_site_part(el: HtmlElement) -> bool:
+    """Whether ``el`` is in a part of the site beside the article: every ancestor up to ``<main>``
+    (which holds the article, so a theme's wrapper of content and sidebar above it says nothing)
+    or ``<body>``. An ``<article>``'s own class words are its taxonomy and are not read, but the
+    look goes on above it: a related-story card is an ``<article>`` inside an ``<aside>`` or a
+    widget area (review r31c)."""
     for anc in el.iterancestors():
-        if anc.tag in ("article", "body", "html"):
+        if anc.tag in ("main", "body", "html"):
             return False
+        if anc.tag in _SITE_PARTS:
+            return True
+        if anc.tag == "article":
+            continue
         words = _TAXONOMY.sub(" ", f"{anc.get('class') or ''} {anc.get('id') or ''}")
-        if anc.tag in _SITE_PARTS or _BIO_CLASS.search(words) or _SITE_CLASS.search(words):
+        if _BIO_CLASS.search(words) or _SITE_CLASS.search(words):
             return True
     return False
 
@@ -504,10 +514,30 @@ def with_bios(
         if i is not None:
             bio = box.bio
             if box.last_link and out[i].name.casefold() in box.last_link.casefold():
-                bio = bio[: -len(box.last_link)].rstrip()
+                bio = _without_closing_link(bio, box.last_link)
             out[i] = replace(out[i], bio=bio)
             taken.append(box.bio)
     return tuple(out), taken
+
+
+def _without_closing_link(bio: str, link: str) -> str:
+    """``bio`` without the line its closing ``link`` ends: a link alone, or after at most four words
+    that end no sentence ("View all posts by NAME", "More stories by NAME"). A link that ends a
+    sentence of the bio ("Her latest book is NAME on Rails") stays (review r31c)."""
+    head, sep, last = bio.rpartition("\n\n")
+    lines = last.rsplit("\n", 1)
+    line = lines[-1]
+    if not line.endswith(link):
+        return bio
+    before = line[: -len(link)]
+    # the words after the line's last sentence end: "View all posts by", "More stories by"
+    cut = max((m.end() for m in re.finditer(r"[.!?…。！？]\s", before)), default=0)
+    lead = before[cut:].strip()
+    words = lead.split()
+    if len(words) > 4 or (words and words[-1].casefold() not in {"by", *_BY_WORD_LANGUAGES}):
+        return bio  # a link a sentence of the bio ends with ("Her latest book is NAME on Rails")
+    kept = [*lines[:-1], before[:cut].rstrip()]
+    return "\n\n".join(p for p in (head.rstrip() if sep else "", "\n".join(k for k in kept if k)) if p) or bio
 
 
 def _letters(text: str) -> int:
