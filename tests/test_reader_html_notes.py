@@ -207,14 +207,18 @@ def test_the_heading_over_the_notes_leaves_with_them() -> None:
     assert plain_text(article.notes[0].body) == "From the port."
 
 
-def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
-    # the placeholders live in trafilatura's copy of the page only: a marked headline titles the page
-    html = (
+def headline_note_page(note: str) -> bytes:
+    """A page whose headline carries a note mark (``*``) and whose footnote list holds ``note``."""
+    return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
         f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
-        "<ol class='footnotes'><li id='fn1'>A note on the title. <a href='#r1'>↩</a></li></ol></article></body></html>"
-    )
-    article = read(html.encode())
+        f"<ol class='footnotes'><li id='fn1'>{note} <a href='#r1'>↩</a></li></ol></article></body></html>"
+    ).encode()
+
+
+def test_the_metadata_is_read_from_the_page_as_it_is() -> None:
+    # the placeholders live in trafilatura's copy of the page only: a marked headline titles the page
+    article = read(headline_note_page("A note on the title."))
     assert article.meta.title is not None and article.meta.title.startswith("Ferry strike ends")
     assert "broadsheet" not in article.meta.title
 
@@ -289,13 +293,7 @@ def test_a_second_marks_back_link_leaves_the_note_too() -> None:
 
 
 def test_a_note_marked_in_the_headline_keeps_its_text() -> None:
-    html = (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body><article>"
-        f"<h1>Ferry strike ends<sup><a href='#fn1' id='r1'>*</a></sup></h1>{PROSE}"
-        "<ol class='footnotes'><li id='fn1'>This report was corrected on March 4. <a href='#r1'>↩</a></li></ol>"
-        "</article></body></html>"
-    )
-    article = read(html.encode())
+    article = read(headline_note_page("This report was corrected on March 4."))
     everything = plain_text(article.body) + plain_text(tuple(b for n in article.notes for b in n.body))
     assert "corrected on March 4" in everything
 
