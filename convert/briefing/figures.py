@@ -355,7 +355,9 @@ def _written_with(
             return (b.start() if b else start), (end + a.end() if a else end), "percent", scale
     if scale == 1.0:
         for word in year_words(language):
-            m = re.match(rf"[ \u00a0]?{re.escape(word)}", text[end:])
+            # a one-letter word (CLDR's root `{0}y`) only attached, as a one-letter magnitude
+            space = r"[ \u00a0]?" if len(word) > 1 else ""
+            m = re.match(rf"{space}{re.escape(word)}", text[end:])
             glued = re.match(f"[{_HAN_HANGUL_KANA}{_UNSPACED_SA}]", word)  # the next word follows at once
             if m and not (_mark(text, end + m.end()) or not glued and _in_word(text, end + m.end())):
                 return start, end + m.end(), "duration", scale
@@ -412,7 +414,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     value *= scale
                 if kind_here == "percent":
                     unit = "%"
-                elif kind_here == "duration":
+                elif kind == "count" and kind_here == "duration":
                     unit = "years"
                 elif kind == "count":
                     unit = _count_unit(text, end)
