@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.numbers import (
     date_time_units,
-    east_asian_year_words,
     magnitude_words,
     percent_affixes,
+    script_year_words,
     year_words,
 )
 from .sentences import Sentence
@@ -38,6 +38,7 @@ _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 #: Thai, Lao, Myanmar and Khmer: no spaces between words either (UAX #14's class SA, as
 #: :data:`convert.locale.script.UNSPACED_SCRIPTS`), so a magnitude is followed by the next word.
 _UNSPACED_SA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
@@ -311,7 +312,9 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     or the `15` of Japanese `3時15分` (a number just after a letter that follows a digit); `3천`
     of `3천억` or `15` of `15조` (a magnitude or digit follows that was not read with it: a
     magnitude word of the language or a Han numeral of ten or more, Unicode's numeric value);
-    `12` of `12月` (a letter the language's CLDR date and time patterns write after a number).
+    `12` of `12月` (a letter the language's CLDR date and time patterns write after a number);
+    `2024` of `2024년` in an article tagged with another language (the year word of the language
+    CLDR's likely subtags give for the letter's script).
     """
     if start >= 2 and text[start - 2].isdigit() and re.match(f"[{_HAN_HANGUL_KANA}]", text[start - 1]):
         return True
@@ -330,8 +333,12 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     unit = text[digits_end : digits_end + 1]
     if unit in date_time_units(language):
         return True
-    # a year written with the number (`2024년`, `2024年`) in an article tagged otherwise, or untagged
-    return bool(re.match(f"[{_HAN_HANGUL_KANA}]", unit)) and unit in east_asian_year_words()
+    # a year written with the number (`2024년`, `2024年`) in an article tagged otherwise, or untagged:
+    # the year word of the languages CLDR gives for the letter's script (a magnitude read is none)
+    if end > digits_end or not re.match(f"[{_HAN_HANGUL_KANA}]", unit):
+        return False
+    scripts = ("Kore",) if re.match(f"[{_HANGUL}]", unit) else ("Jpan", "Hans")
+    return any(unit in script_year_words(script) for script in scripts)
 
 
 def _written_with(

@@ -10,9 +10,9 @@ percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
   number (Japanese ``y年M月d日``, ``H時mm分ss秒``; Korean ``h시 m분``), so that a number in a
   written date or clock time is not read as a count;
 - year words: CLDR's long ``duration-year`` unit (German ``{0} Jahre``, Russian ``{0} лет``,
-  Hindi ``{0} वर्ष``), so that ``15 Jahre`` is a duration and no count; and those of every
-  language written in Han, Hangul or kana (``年``, ``년``), so that ``2024년`` is no count in an
-  article tagged with another language, or none.
+  Hindi ``{0} वर्ष``), so that ``15 Jahre`` is a duration and no count; and those of the
+  language CLDR names for a script (Hangul: Korean ``년``; Han and kana: Japanese and Chinese
+  ``年``), so that ``2024년`` is no count in an article tagged with another language, or none.
 
 The briefing's figures keep these words with their number (:mod:`convert.briefing.figures`).
 """
@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .text import babel_locale
 
-__all__ = ["date_time_units", "east_asian_year_words", "magnitude_words", "percent_affixes", "year_words"]
+__all__ = ["date_time_units", "magnitude_words", "percent_affixes", "script_year_words", "year_words"]
 
 #: Marks CLDR writes into its patterns that are not text: the quote around a literal
 #: (``Mio'.'``) and the direction marks of right-to-left locales.
@@ -78,10 +78,6 @@ def date_time_units(tag: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-#: The scripts of Han, Hangul and kana writing, as CLDR's likely subtags name them.
-_EAST_ASIAN_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Kore", "Hang", "Hira", "Kana"})
-
-
 @lru_cache(maxsize=64)
 def year_words(tag: str | None) -> tuple[str, ...]:
     """The words CLDR's long ``duration-year`` unit writes after a number, longest first
@@ -95,23 +91,14 @@ def year_words(tag: str | None) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def east_asian_year_words() -> frozenset[str]:
-    """:func:`year_words` of every locale CLDR writes in Han, Hangul or kana (Japanese, Korean,
-    Chinese, Cantonese, in each of their scripts: ``年``, ``년``). Written straight after a
-    number, such a word makes it a year whatever language the article is tagged with."""
-    from babel import localedata
-    from babel.core import get_global
+@lru_cache(maxsize=8)
+def script_year_words(script: str) -> frozenset[str]:
+    """:func:`year_words` of the language CLDR's likely subtags give for an ISO 15924 ``script``
+    (``Kore``: Korean ``년``; ``Jpan``: Japanese ``年``; ``Hans``: Chinese ``年``)."""
+    from babel import Locale, UnknownLocaleError
 
-    likely = get_global("likely_subtags")
-    languages = {
-        lang
-        for lang, full in likely.items()
-        if "_" not in lang and len(parts := full.split("_")) > 1 and parts[1] in _EAST_ASIAN_SCRIPTS
-    }
-    found: set[str] = set()
-    for ident in localedata.locale_identifiers():
-        lang, _, rest = ident.partition("_")
-        if lang in languages and (not rest or rest in _EAST_ASIAN_SCRIPTS):
-            found.update(year_words(ident))
-    return frozenset(found)
+    try:
+        loc = Locale.parse(f"und_{script}")
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    return frozenset(year_words(str(loc)))
