@@ -16,7 +16,7 @@ from convert.locale import reading as rd
 from convert.locale.reading_dates import search_dates
 from convert.model import Article, Paragraph, plain_text
 from convert.readers._bylines import find_byline
-from convert.readers.text import TextReader, split_dateline
+from convert.readers.text import TextReader, parse_date_line, split_dateline
 
 
 def read(text: str) -> Article:
@@ -175,6 +175,68 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
     article = read(text)
     assert (article.meta.published, article.meta.dateline) == (published, dateline)
     assert not first_paragraph(article).startswith((dateline, "【"))
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "published"),
+    [
+        # the hour alone with the word CLDR's ``H`` pattern writes after it (fr ``HH 'h'``, de ``HH 'Uhr'``)
+        ("3 mars 2025 à 14h", "fr", "2025-03-03T14:00:00"),
+        ("3 mars 2025 à 14 h", "fr", "2025-03-03T14:00:00"),
+        ("3. März 2025 um 14 Uhr", "de", "2025-03-03T14:00:00"),
+        ("2025年3月3日 14時", "ja", "2025-03-03T14:00:00"),
+        # the full time pattern up to its minutes' word (ja ``H時mm分ss秒 zzzz``, ko ``a h시 m분 s초``),
+        # and with the other clock's hour as the ``H`` and ``h`` skeletons write it (ja ``aK時``)
+        ("2025年3月3日 14時30分", "ja", "2025-03-03T14:30:00"),
+        ("2025年3月3日 午後2時30分", "ja", "2025-03-03T14:30:00"),
+        ("2025年3月3日 午前0時30分", "ja", "2025-03-03T00:30:00"),
+        ("2025년 3월 3일 오후 2시 30분", "ko", "2025-03-03T14:30:00"),
+        ("2025년 3월 3일 14시 30분", "ko", "2025-03-03T14:30:00"),
+        # CLDR's "at" patterns as they are (it ``{1} 'alle' 'ore' {0}``, pt ``'às'``, nl ``'om'``)
+        ("3 marzo 2025 alle ore 14:30", "it", "2025-03-03T14:30:00"),
+        ("3 de março de 2025 às 14:30", "pt", "2025-03-03T14:30:00"),
+        ("3 maart 2025 om 14:30", "nl", "2025-03-03T14:30:00"),
+        ("3 marca 2025 14:30", "pl", "2025-03-03T14:30:00"),
+        # forms CLDR does not write: no date rather than a guess
+        ("3 marzo 2025 alle 14:30", "it", None),  # CLDR: 'alle ore'
+        ("3 de março de 2025 às 14h30", "pt", None),  # CLDR pt's hour has no word
+        ("3 marca 2025 o 14:30", "pl", None),  # CLDR pl joins with no word
+        ("3 maart 2025 om 14.30 uur", "nl", None),  # CLDR nl: HH:mm, no word
+        ("3 mars 2025 à 14 heures", "fr", None),
+        ("2025年3月3日 14時3", "ja", None),
+    ],
+)
+def test_a_date_line_reads_the_clocks_cldr_writes(line: str, lang: str, published: str | None) -> None:
+    found = parse_date_line(line, lambda: lang)
+    assert (found and found.published) == published
+
+
+@pytest.mark.parametrize(
+    ("lead", "date", "published"),
+    [
+        ("見出しです", "2025年3月3日 14時30分", "2025-03-03T14:30:00"),
+        ("見出しです", "2025年3月3日 午後2時30分", "2025-03-03T14:30:00"),
+    ],
+)
+def test_a_japanese_date_line_with_its_time_is_the_published_date(
+    lead: str, date: str, published: str
+) -> None:
+    article = read(f"{lead}\n\n{date}\n\n大阪府は３日、新しい方針を発表した。\n\n担当者は詳しく説明した。\n")
+    assert article.meta.published == published
+    assert first_paragraph(article).startswith("大阪府は")
+
+
+def test_a_french_date_line_with_the_hour_alone_is_the_published_date() -> None:
+    article = read(
+        _article(
+            "À Marseille, la sécheresse relance le débat sur l'eau",
+            "Par Claire Dubois",
+            "3 mars 2025 à 14h",
+            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
+            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
+        )
+    )
+    assert (article.meta.published, article.meta.dateline) == ("2025-03-03T14:00:00", "MARSEILLE")
 
 
 @pytest.mark.parametrize(
