@@ -192,6 +192,7 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
         ("2025年3月3日 午前0時30分", "ja", "2025-03-03T00:30:00"),
         ("2025년 3월 3일 오후 2시 30분", "ko", "2025-03-03T14:30:00"),
         ("2025년 3월 3일 14시 30분", "ko", "2025-03-03T14:30:00"),
+        ("2025년 3월 3일 오후 2시 5분", "ko", "2025-03-03T14:05:00"),  # CLDR's ``m``: unpadded
         # CLDR's "at" patterns as they are (it ``{1} 'alle' 'ore' {0}``, pt ``'às'``, nl ``'om'``)
         ("3 marzo 2025 alle ore 14:30", "it", "2025-03-03T14:30:00"),
         ("3 de março de 2025 às 14:30", "pt", "2025-03-03T14:30:00"),

@@ -246,6 +246,8 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 out.append(rf"(?P<month>{months})\.?")
             elif char == "G":
                 out.append(era)
+            elif char == "m" and count == 1:  # minutes unpadded (Korean ``a h시 m분``: ``2시 5분``)
+                out.append(r"(?P<minute>\d{1,2})")
             elif char in fields:
                 out.append(fields[char])
             else:
