@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from convert.base import ReadOptions
-from convert.locale import date_times
+from convert.locale import date_times, places
 from convert.locale import reading as rd
 from convert.locale.reading_dates import search_dates
 from convert.model import Article, Paragraph, plain_text
 from convert.readers._bylines import find_byline
-from convert.readers.text import TextReader, split_dateline
+from convert.readers.text import TextReader, parse_date_line, split_dateline
 
 
 def read(text: str) -> Article:
@@ -178,6 +178,69 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
 
 
 @pytest.mark.parametrize(
+    ("line", "lang", "published"),
+    [
+        # the hour alone with the word CLDR's ``H`` pattern writes after it (fr ``HH 'h'``, de ``HH 'Uhr'``)
+        ("3 mars 2025 à 14h", "fr", "2025-03-03T14:00:00"),
+        ("3 mars 2025 à 14 h", "fr", "2025-03-03T14:00:00"),
+        ("3. März 2025 um 14 Uhr", "de", "2025-03-03T14:00:00"),
+        ("2025年3月3日 14時", "ja", "2025-03-03T14:00:00"),
+        # the full time pattern up to its minutes' word (ja ``H時mm分ss秒 zzzz``, ko ``a h시 m분 s초``),
+        # and with the other clock's hour as the ``H`` and ``h`` skeletons write it (ja ``aK時``)
+        ("2025年3月3日 14時30分", "ja", "2025-03-03T14:30:00"),
+        ("2025年3月3日 午後2時30分", "ja", "2025-03-03T14:30:00"),
+        ("2025年3月3日 午前0時30分", "ja", "2025-03-03T00:30:00"),
+        ("2025년 3월 3일 오후 2시 30분", "ko", "2025-03-03T14:30:00"),
+        ("2025년 3월 3일 14시 30분", "ko", "2025-03-03T14:30:00"),
+        ("2025년 3월 3일 오후 2시 5분", "ko", "2025-03-03T14:05:00"),  # CLDR's ``m``: unpadded
+        # CLDR's "at" patterns as they are (it ``{1} 'alle' 'ore' {0}``, pt ``'às'``, nl ``'om'``)
+        ("3 marzo 2025 alle ore 14:30", "it", "2025-03-03T14:30:00"),
+        ("3 de março de 2025 às 14:30", "pt", "2025-03-03T14:30:00"),
+        ("3 maart 2025 om 14:30", "nl", "2025-03-03T14:30:00"),
+        ("3 marca 2025 14:30", "pl", "2025-03-03T14:30:00"),
+        # forms CLDR does not write: no date rather than a guess
+        ("3 marzo 2025 alle 14:30", "it", None),  # CLDR: 'alle ore'
+        ("3 de março de 2025 às 14h30", "pt", None),  # CLDR pt's hour has no word
+        ("3 marca 2025 o 14:30", "pl", None),  # CLDR pl joins with no word
+        ("3 maart 2025 om 14.30 uur", "nl", None),  # CLDR nl: HH:mm, no word
+        ("3 mars 2025 à 14 heures", "fr", None),
+        ("2025年3月3日 14時3", "ja", None),
+    ],
+)
+def test_a_date_line_reads_the_clocks_cldr_writes(line: str, lang: str, published: str | None) -> None:
+    found = parse_date_line(line, lambda: lang)
+    assert (found and found.published) == published
+
+
+@pytest.mark.parametrize(
+    ("lead", "date", "published"),
+    [
+        ("見出しです", "2025年3月3日 14時30分", "2025-03-03T14:30:00"),
+        ("見出しです", "2025年3月3日 午後2時30分", "2025-03-03T14:30:00"),
+    ],
+)
+def test_a_japanese_date_line_with_its_time_is_the_published_date(
+    lead: str, date: str, published: str
+) -> None:
+    article = read(f"{lead}\n\n{date}\n\n大阪府は３日、新しい方針を発表した。\n\n担当者は詳しく説明した。\n")
+    assert article.meta.published == published
+    assert first_paragraph(article).startswith("大阪府は")
+
+
+def test_a_french_date_line_with_the_hour_alone_is_the_published_date() -> None:
+    article = read(
+        _article(
+            "À Marseille, la sécheresse relance le débat sur l'eau",
+            "Par Claire Dubois",
+            "3 mars 2025 à 14h",
+            "MARSEILLE — Pour la troisième année consécutive, les réserves d'eau sont au plus bas.",
+            "La préfecture a annoncé lundi de nouvelles restrictions pour les agriculteurs de la région.",
+        )
+    )
+    assert (article.meta.published, article.meta.dateline) == ("2025-03-03T14:00:00", "MARSEILLE")
+
+
+@pytest.mark.parametrize(
     "first",
     [
         "3 mars 2025 vers midi",  # no form CLDR writes: no date rather than a guess
@@ -224,6 +287,11 @@ def test_a_sentence_before_the_lead_keeps_the_datelines_place_in_the_text() -> N
         ("中国 — 外交部周一表示，将继续推进双边合作。", "中国"),  # CLDR's territory names
         ("서울 — 서울 지하철 신규 노선이 3일 개통됐다.", "서울"),
         ("パリ — フランス政府は３日、新たな対策を発表した。", "パリ"),
+        # GeoNames' cities of a million people or more, in their own country's script
+        ("北京 — 国务院周一发布新规定，要求各地加强管理。", "北京"),
+        ("부산 — 부산시는 3일 새로운 정책을 발표했다.", "부산"),
+        ("大阪 — 大阪府は３日、新たな対策を発表した。", "大阪"),
+        ("広島 — 広島市は３日、新たな対策を発表した。", "広島"),
         ("石家庄 — 今天全市普降大雨。", "石家庄"),  # three letters, as before
         ("서울시 — 시는 배차 간격을 줄이겠다고 밝혔다.", "서울시"),
     ],
@@ -248,7 +316,13 @@ def test_a_two_letter_han_or_hangul_place_is_a_dateline(text: str, place: str) -
         "今年 — 我们又见面了。",
         "問題 — それは資金だ。",
         "テロ — その言葉が再び議論を呼んでいる。",
-        "北京 — 中国外交部周一表示。",  # CLDR names no time zone after Beijing: unknown beats a guess
+        "今日 — 政府は新たな対策を発表した。",
+        # GeoNames names these places, but not a city of a million in its own country's script:
+        "다만 — 모든 사람이 동의한 것은 아니었다.",  # Daman, India (44,282)
+        "위해 — 모든 사람이 동의한 것은 아니었다.",  # Korean reading of Weihai (威海), China
+        "연대 — 노동자들이 다시 모였다.",  # Korean reading of Yantai (烟台), China
+        "胜利 — 这并不是全部。",  # an alternate name of Dongying (998,968)
+        "화성 — 인류의 다음 목적지다.",  # Hwaseong (640,890), "Mars"
         "世界 — 各国代表周一表示。",  # a CLDR region, no country
         "また — 政府は新たな対策を発表した。",  # hiragana writes grammar, not places
         "AB — the rest",  # two Latin capitals stay too few
@@ -267,6 +341,10 @@ def test_a_two_letter_sentence_start_is_no_dateline(text: str) -> None:
         ("東京 — 政府は３日、新たな対策を発表した。", "ja", "東京"),
         ("물론 — 모든 사람이 동의한 것은 아니었다.", "ko", None),
         ("上海 — 모든 사람이 동의한 것은 아니었다.", "ko", None),  # Korean writes 상하이
+        ("北京 — 外交部周一表示。", "zh", "北京"),  # GeoNames' city, CLDR names none
+        ("大阪 — 政府は３日、新たな対策を発表した。", "ja", "大阪"),
+        ("부산 — 부산시는 3일 새로운 정책을 발표했다.", "ko", "부산"),
+        ("부산 — 政府は３日、新たな対策を発表した。", "ja", None),  # Hangul is no Japanese place
     ],
 )
 def test_a_two_letter_place_is_one_cldr_names_in_the_language(
@@ -274,6 +352,16 @@ def test_a_two_letter_place_is_one_cldr_names_in_the_language(
 ) -> None:
     found = split_dateline(text, lambda: lang)
     assert (found and found.place) == place
+
+
+def test_the_geonames_data_file_holds_large_cities_in_their_own_script() -> None:
+    """``data/cjk_places.json`` as ``scripts/geonames_cjk_places.py`` wrote it from GeoNames."""
+    data = json.loads((Path(places.__file__).parent / "data" / "cjk_places.json").read_text("utf-8"))
+    assert data["source"].startswith("GeoNames cities15000") and "CC BY 4.0" in data["source"]
+    assert data["min_population"] == 1_000_000
+    assert {"北京", "大阪", "広島"} <= places.cjk_city_names("zh") == places.cjk_city_names("ja")
+    assert "부산" in places.cjk_city_names("ko") and "北京" not in places.cjk_city_names("ko")
+    assert places.cjk_city_names("en") == frozenset()
 
 
 def test_a_two_letter_place_comes_off_the_lead() -> None:

@@ -19,7 +19,15 @@ from babel import Locale
 
 from .text import _inheritance
 
-__all__ = ["at_time_patterns", "hour_word", "joined_forms", "with_hour_word", "year_word"]
+__all__ = [
+    "at_time_patterns",
+    "clock_patterns",
+    "dated_clocks",
+    "hour_word",
+    "joined_forms",
+    "with_hour_word",
+    "year_word",
+]
 
 _FILE = Path(__file__).parent / "data" / "date_times.json"
 
@@ -49,22 +57,52 @@ def hour_word(ident: str) -> str | None:
     return str(word) if word else None
 
 
+def clock_patterns(loc: Locale) -> tuple[str, ...]:
+    """CLDR's patterns of an hour and its minutes in ``loc`` beyond its short time (``H:mm``): its
+    full time pattern up to the minutes' word where it writes one (Japanese ``H時mm分ss秒 zzzz``:
+    ``H時mm分``; Korean ``a h시 m분``), and that with the other clock's hour, as the ``H`` and ``h``
+    skeletons write an hour alone (Japanese ``H時`` and ``aK時``: ``aK時mm分``, ``午後2時30分``)."""
+    from babel.dates import tokenize_pattern, untokenize_pattern
+
+    tokens = tokenize_pattern(str(loc.time_formats["full"].pattern))
+    minute = next((i for i, (kind, v) in enumerate(tokens) if kind == "field" and v[0] == "m"), None)
+    if minute is None or minute + 1 >= len(tokens) or tokens[minute + 1][0] != "chars":
+        return ()
+    following = [str(v) for kind, v in tokens[minute + 1 :]]
+    after = "".join(
+        following[: next((i for i, (k, _) in enumerate(tokens[minute + 1 :]) if k == "field"), None)]
+    )
+    word = after[: len(after) - len(after.lstrip())] + (after.split() or [""])[0]
+    if not any(ch.isalpha() for ch in word):
+        return ()  # ``HH:mm:ss``: the short time's own
+    cut = untokenize_pattern([*tokens[: minute + 1], ("chars", word)])
+    found = [cut]
+    skeletons = loc.datetime_skeletons
+    hours = [str(skeletons[k]) for k in ("H", "h") if k in skeletons]
+    for own, other in zip(hours, reversed(hours), strict=True):
+        if own != other and cut.startswith(own) and cut[len(own) :].lstrip().startswith("m"):
+            found.append(other + cut[len(own) :])
+    return tuple(found)
+
+
 def with_hour_word(clock: str, word: str) -> str:
     """A compiled clock pattern (``(?P<hour>…):(?P<minute>…)``) that also reads the language's hour
     ``word`` between the hour and the minutes, as CLDR's own ``HH 'h' mm`` (fr-CA ``Hm``) writes
     it (``14h30``, ``14 h 30``), or after the clock (``14:30 Uhr``, as ``HH 'Uhr'`` writes it after
-    the hour)."""
+    the hour); where the minutes end the clock, also the hour alone with its word, as that pattern
+    writes it (``14h``, ``14 Uhr``: no minutes given, so ``:00``)."""
     hour, minute = r"(?P<hour>\d{1,2})", r"(?P<minute>\d{2})"
     start, end = clock.find(hour), clock.find(minute)
     if start < 0 or end < start:
         return clock
     written = r"\s*".join(re.escape(w) for w in word.split())
     between = clock[start + len(hour) : end]
+    alone = rf"|\s*{written}(?![^\W_])" if clock.endswith(minute) else ""
     return (
         clock[: start + len(hour)]
-        + rf"(?:{between}|\s*{written}\s*)"
+        + rf"(?:(?:{between}|\s*{written}\s*)"
         + clock[end:]
-        + rf"(?:\s*{written}(?![^\W_]))?"
+        + rf"(?:\s*{written}(?![^\W_]))?{alone})"
     )
 
 
@@ -78,6 +116,19 @@ def joined_forms(patterns: Iterable[str], date: str, clock: str) -> list[str]:
         own = re.sub(r"\\\s+|\s+", r"\\s*", own)
         forms.append(own.replace("\x00", date).replace("\x01", clock))
     return forms
+
+
+def dated_clocks(date: str, clocks: Iterable[str], patterns: Iterable[str]) -> list[str]:
+    """A compiled ``date`` with each of the compiled ``clocks`` as the locale's date-time
+    ``patterns`` join them (:func:`joined_forms`: its own, and CLDR's "date at time" ones, ``{1} 'um'
+    {0}``), then after the date or not, a space, comma or dash before it; the date alone for none."""
+    patterns = tuple(patterns)
+    found = [
+        form
+        for clock in clocks
+        for form in (*joined_forms(patterns, date, clock), rf"{date}(?:\s*[,،\-–—]?\s*{clock})?")
+    ]
+    return found or [date]
 
 
 def year_word(abbreviation: str, loc: Locale) -> str:

@@ -5,15 +5,23 @@ place as often as a sentence's first word (``물론 —``, "of course"; ``当然
 typography space their dashes, so the dash tells nothing. Such a word is taken for a place only
 when CLDR (through Babel) names it in the language: a country or territory (ISO 3166-1 codes, as
 pycountry lists them: not CLDR's regions ``世界``, ``东亚``), or a city a time zone is named after
-(``서울``, ``东京``, ``上海``). A city CLDR does not name (``北京``: China's zone is Shanghai's) is
-not known, and unknown beats a guess.
+(``서울``, ``东京``, ``上海``). A city CLDR does not name (``北京``: China's zone is Shanghai's) may
+still be one of the large cities GeoNames names in its own country's script (:func:`cjk_city_names`:
+``北京``, ``大阪``, ``부산``); any other is not known, and unknown beats a guess.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["cldr_places"]
+__all__ = ["cjk_city_names", "cldr_places"]
+
+#: GeoNames' two-letter Han and Hangul city names (``scripts/geonames_cjk_places.py`` writes it).
+_CJK_FILE = Path(__file__).parent / "data" / "cjk_places.json"
+#: The languages that write each script's places.
+_SCRIPT_LANGUAGES = {"Hani": ("zh", "zh_Hant", "ja"), "Hang": ("ko",)}
 
 
 @lru_cache(maxsize=16)
@@ -38,3 +46,19 @@ def cldr_places(lang: str) -> frozenset[str]:
     versions = [installed_version("babel"), installed_version("pycountry")]
     places = cached_json(f"cldr-places-{lang}", versions, build) if all(versions) else None
     return frozenset(places if isinstance(places, list) else build())
+
+
+@lru_cache(maxsize=1)
+def _cjk_places() -> dict[str, frozenset[str]]:
+    places = json.loads(_CJK_FILE.read_text(encoding="utf-8"))["places"]
+    return {script: frozenset(places.get(script, ())) for script in _SCRIPT_LANGUAGES}
+
+
+def cjk_city_names(lang: str) -> frozenset[str]:
+    """The two-letter names of the cities of a million people or more that GeoNames (CC BY 4.0,
+    geonames.org) writes in ``lang``'s script and in their own country (Han for ``zh``,
+    ``zh_Hant`` and ``ja``: ``北京``, ``大阪``, ``広島``; Hangul for ``ko``: ``부산``); empty for
+    another language. ``scripts/geonames_cjk_places.py`` says why a million, from evidence."""
+    return frozenset().union(
+        *(names for script, names in _cjk_places().items() if lang in _SCRIPT_LANGUAGES[script])
+    )

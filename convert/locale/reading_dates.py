@@ -21,7 +21,7 @@ from babel.dates import get_month_names
 from .._regex import lazy
 from ..dates import parse_iso
 from .calendars import CALENDARS, CalendarNames, calendar_names, regional_names
-from .date_times import at_time_patterns, hour_word, joined_forms, with_hour_word, year_word
+from .date_times import at_time_patterns, clock_patterns, dated_clocks, hour_word, with_hour_word, year_word
 from .text import babel_locale
 
 __all__ = [
@@ -220,6 +220,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         "c": rf"(?P<weekday>{days})\.?",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
+        "K": r"(?P<hour>\d{1,2})",
         "m": r"(?P<minute>\d{2})",
         "a": rf"(?:(?P<am>{spaced_name(periods['am'] or 'AM')})|(?P<pm>{spaced_name(periods['pm'] or 'PM')}))",
     }
@@ -245,6 +246,8 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 out.append(rf"(?P<month>{months})\.?")
             elif char == "G":
                 out.append(era)
+            elif char == "m" and count == 1:  # minutes unpadded (Korean ``a h시 m분``: ``2시 5분``)
+                out.append(r"(?P<minute>\d{1,2})")
             elif char in fields:
                 out.append(fields[char])
             else:
@@ -274,18 +277,15 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
                 out[last + 1 :] = [f"(?:{word})?"]
         return "".join(out)
 
-    time = compile_pattern(str(loc.time_formats["short"].pattern))
-    time = with_hour_word(time, unit) if time and (unit := hour_word(ident)) else time
+    unit = hour_word(ident)
     zone = re.escape(plain_name(loc.zone_formats["gmt"])).replace("%s", r"(?P<zone>[+-]\d{2}:\d{2})?")
-    clock = rf"(?:\s*{time}(?:\s*{zone})?)" if time else ""
+    times = (compile_pattern(p) for p in (str(loc.time_formats["short"].pattern), *clock_patterns(loc)))
+    clocks = [rf"(?:\s*{with_hour_word(t, unit) if unit else t}(?:\s*{zone})?)" for t in times if t]
     at = at_time_patterns(ident)
 
     def with_clock(date: str, joined: str) -> list[str]:
         # a clock after a bar or a dot is no part of the date (a video's length: ``۲ تیر ۱۳۹۹ | 03:45``)
-        if not clock:
-            return [date]
-        # the locale's date-time pattern, and CLDR's "date at time" ones (``{1} 'um' {0}``)
-        return [*joined_forms((joined, *at), date, clock), rf"{date}(?:\s*[,،\-–—]?\s*{clock})?"]
+        return dated_clocks(date, clocks, (joined, *at))
 
     forms: dict[str, tuple[dict[str, int], str]] = {}
     weekday = re.compile(rf"(?:{days})\.?", re.I)
@@ -587,10 +587,10 @@ def _read_match(
             return day.isoformat()
         hour = int(g["hour"])
         if g.get("am") or g.get("pm"):
-            if not 1 <= hour <= 12:
+            if not 0 <= hour <= 12:  # ``K`` counts 0 to 11 (``午前0時``), ``h`` 1 to 12
                 return None
             hour = hour % 12 + (12 if g.get("pm") else 0)
-        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"]))
+        stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"] or 0))
     except (ValueError, TypeError):
         return None
     if g.get("zone"):

@@ -124,9 +124,11 @@ def _short_place(place: str, dash: str, rest: str, language: Language | None) ->
     Japanese and Korean prose set their own dashes unspaced, ``我们——都同意``: GB/T 15834-2011 and
     the Korean orthography's 문장 부호 rules), no second spaced dash in the lead's first sentence
     (``我们 — 至少大多数人 — 都同意``: an aside in dashes, no dateline), and the place one CLDR names in
-    the article's language (:func:`convert.locale.places.cldr_places`): Korean and Chinese copy space
-    their dashes too (``물론 —``, ``当然 —``), so the dash alone tells nothing."""
-    from ...locale.places import cldr_places
+    the article's language (:func:`convert.locale.places.cldr_places`) or GeoNames names as a city of a
+    million people in its own country's script (:func:`convert.locale.places.cjk_city_names`:
+    ``北京``, ``부산``): Korean and Chinese copy space their dashes too (``물론 —``, ``当然 —``), so
+    the dash alone tells nothing."""
+    from ...locale.places import cjk_city_names, cldr_places
     from ...locale.script import char_script
 
     if not (dash[:1].isspace() and (dash[-1:].isspace() or not rest)) or rest.startswith(("—", "–", "-")):
@@ -145,7 +147,7 @@ def _short_place(place: str, dash: str, rest: str, language: Language | None) ->
         langs = tuple(dict.fromkeys(code for script in scripts for code in _TWO_LETTER_SCRIPTS[script]))
     # Chinese in either script: CLDR's ``zh`` writes simplified names (东京), ``zh_Hant`` traditional (東京)
     langs = tuple(c for code in langs for c in ((code, "zh_Hant") if code == "zh" else (code,)))
-    return any(place in cldr_places(code) for code in langs)
+    return any(place in cldr_places(code) or place in cjk_city_names(code) for code in langs)
 
 
 def dateline_date(extra: str | None, language: Language | None = None) -> str | None:
