@@ -10,6 +10,7 @@ import re
 from ._regex import compiled
 from .cache import dataclass
 from .locale.text import quote_marks
+from .model import MARK_SPACES
 
 _OBJ = "\ufffc"  # stands for a non-text inline while we search the text
 _DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
@@ -116,3 +117,26 @@ def _single_pairs(s: str) -> list[tuple[int, int]]:
         elif opens:
             start = i
     return pairs
+
+
+_AS_SPACE = str.maketrans(dict.fromkeys(MARK_SPACES, " "))
+
+
+def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) -> tuple[str, str] | None:
+    """:attr:`~convert.model.Quote.marks` for a quotation typed between ``open_`` and ``close``
+    (a space typed inside them included; ``""`` for a closing mark never typed).
+
+    ``None`` where the language's own marks (CLDR, at ``depth``) print the same, and for
+    straight marks, a keyboard's stand-in for whichever marks the language uses. The kind of
+    space is not compared: the whitespace pass has made every no-break space a space, and the
+    language's marks restore French's narrow no-break space (`« mot »`).
+    """
+    if any(m in "\"'" for m in open_ + close):
+        return None
+    own_open, own_close = quote_marks(language, depth)
+    if (open_.translate(_AS_SPACE), close.translate(_AS_SPACE)) == (
+        own_open.translate(_AS_SPACE),
+        own_close.translate(_AS_SPACE),
+    ):
+        return None
+    return open_, close
