@@ -10,7 +10,7 @@ import re
 from ._regex import compiled
 from .cache import dataclass
 from .locale.text import quote_marks
-from .model import MARK_SPACES
+from .model import MARK_SPACES, QUOTATION_MARKS, Inline, Quote, Text
 
 _OBJ = "\ufffc"  # stands for a non-text inline while we search the text
 _DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
@@ -140,3 +140,27 @@ def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) ->
     ):
         return None
     return open_, close
+
+
+def quote_in_marks(content: list[Inline], speaker: str | None, language: str | None) -> Quote | None:
+    """A reader's run that opens and closes with a quotation mark as a quotation in those marks (a
+    space inside them kept): how pandoc gives back a speaker's quotation the writers wrote in its
+    typed marks. ``None`` when the run is not one."""
+    if not content or not isinstance(content[0], Text) or not isinstance(content[-1], Text):
+        return None
+    first, last = content[0].text, content[-1].text
+    if (
+        first[:1] not in QUOTATION_MARKS
+        or last[-1:] not in QUOTATION_MARKS
+        or len("".join((first, last))) < 3
+    ):
+        return None
+    open_ = first[:2] if first[1:2] == " " else first[:1]
+    close = last[-2:] if last[-2:-1] == " " else last[-1:]
+    inner = [*content]
+    inner[0] = Text(first[len(open_) :])
+    end = inner[-1]
+    if isinstance(end, Text):
+        inner[-1] = Text(end.text[: len(end.text) - len(close)])
+    kept = tuple(n for n in inner if not (isinstance(n, Text) and not n.text))
+    return Quote(kept, speaker, typed_marks(open_, close, language))

@@ -159,6 +159,11 @@ def test_the_marks_survive_docx_and_markdown_round_trips() -> None:
         assert [(model.plain_text(q.content), q.marks) for q in quotes(again)] == [
             ("No vamos a ceder", ("«", "»"))
         ], fmt
+    # Markdown keeps the speaker too: pandoc gives the quotation back as the speaker's Span
+    data = convert.write(SPEECH, "md")
+    assert isinstance(data, bytes)
+    again = convert.read(data, from_="markdown")
+    assert [q.speaker for q in quotes(again)] == ["Ana Ruiz"]
 
 
 def test_the_briefing_quotes_in_the_marks_typed() -> None:
