@@ -51,7 +51,7 @@ from typing import Any, TypeVar
 from .cache import dataclass
 
 SCHEMA = "broadsheet.article"
-API_VERSION = (1, 3)  # 1.1: meta.direction; 1.2: Math; 1.3: meta.dateline_dash
+API_VERSION = (1, 4)  # 1.1: meta.direction; 1.2: Math; 1.3: meta.dateline_dash; 1.4: Quote.marks
 
 #: Note kinds the readers produce; other strings are allowed.
 NOTE_KINDS = ("footnote", "author-note", "disclaimer", "editor-note", "correction", "note")
@@ -103,12 +103,21 @@ class LineBreak:
 class Quote:
     """An inline quotation; ``speaker`` names who said it (speech only).
 
-    The quotation marks are not part of ``content``: exporters add the marks
-    the language calls for.
+    The quotation marks are not part of ``content``. ``marks`` holds the opening and closing
+    marks the source typed (API 1.4), with a space typed inside them (``("« ", " »")``,
+    ``("“ ", " ”")``) and ``""`` for a closing mark never typed (a quotation that runs on
+    into the next paragraph); exporters print them as typed. ``None``: the language's own
+    marks (CLDR), which exporters add: what a reader marked itself (Markdown's straight
+    quotes, HTML's ``<q>``), straight quotes, and marks typed as the language sets them.
     """
 
     content: tuple[Inline, ...]
     speaker: str | None = None
+    marks: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.marks is not None and not typed_marks(self.marks):
+            raise ModelError(f"quote marks must be two typed quotation marks or null, got {self.marks!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +246,29 @@ class Source:
     path: str | None = None
     format: str | None = None
     sha256: str | None = None
+
+
+#: Unicode's ``Quotation_Mark`` property (PropList.txt): the characters a quotation may be typed with.
+QUOTATION_MARKS = "\"'«»‘’‚‛“”„‟‹›⹂「」『』〝〞〟﹁﹂﹃﹄＂＇｢｣"
+#: The spaces a mark may have typed inside it (French `« mot »`; no-break spaces as CLDR sets them).
+MARK_SPACES = " \u00a0\u202f"
+
+
+def typed_marks(marks: Any) -> bool:
+    """Whether ``marks`` is a :attr:`Quote.marks` value: an opening mark (then a space at most) and
+    a closing one (after a space at most), or ``""`` for a closing mark never typed."""
+    if not isinstance(marks, tuple | list) or len(marks) != 2 or not all(isinstance(m, str) for m in marks):
+        return False
+    open_, close = marks
+    return (
+        len(open_) in (1, 2)
+        and open_[0] in QUOTATION_MARKS
+        and open_[1:] in ("", *MARK_SPACES)
+        and (
+            close == ""
+            or (len(close) in (1, 2) and close[-1] in QUOTATION_MARKS and close[:-1] in ("", *MARK_SPACES))
+        )
+    )
 
 
 #: The dashes a dateline may be followed by, as typed: em, en, hyphen, and the typewriter's double hyphen.
@@ -539,6 +571,10 @@ def _blocks(value: Any) -> tuple[Any, ...]:
 
 
 def _dec_field(cls: type, key: str, value: Any) -> Any:
+    if cls is Quote and key == "marks":
+        # what this version does not read as typed marks (a later version's) is unknown: the
+        # language's own marks, not a broken tree
+        return tuple(value) if typed_marks(value) else None
     if key in ("content", "caption", "attribution"):
         return _inlines(value)
     if key == "body":

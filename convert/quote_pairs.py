@@ -10,6 +10,7 @@ import re
 from ._regex import compiled
 from .cache import dataclass
 from .locale.text import quote_marks
+from .model import MARK_SPACES, QUOTATION_MARKS, Inline, Quote, Text
 
 _OBJ = "\ufffc"  # stands for a non-text inline while we search the text
 _DOUBLE_OPEN = "“„«"  # a mark's role when neither its place nor the language decides
@@ -116,3 +117,50 @@ def _single_pairs(s: str) -> list[tuple[int, int]]:
         elif opens:
             start = i
     return pairs
+
+
+_AS_SPACE = str.maketrans(dict.fromkeys(MARK_SPACES, " "))
+
+
+def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) -> tuple[str, str] | None:
+    """:attr:`~convert.model.Quote.marks` for a quotation typed between ``open_`` and ``close``
+    (a space typed inside them included; ``""`` for a closing mark never typed).
+
+    ``None`` where the language's own marks (CLDR, at ``depth``) print the same, and for
+    straight marks, a keyboard's stand-in for whichever marks the language uses. The kind of
+    space is not compared: the whitespace pass has made every no-break space a space, and the
+    language's marks restore French's narrow no-break space (`« mot »`).
+    """
+    if any(m in "\"'" for m in open_ + close):
+        return None
+    own_open, own_close = quote_marks(language, depth)
+    if (open_.translate(_AS_SPACE), close.translate(_AS_SPACE)) == (
+        own_open.translate(_AS_SPACE),
+        own_close.translate(_AS_SPACE),
+    ):
+        return None
+    return open_, close
+
+
+def quote_in_marks(content: list[Inline], speaker: str | None, language: str | None) -> Quote | None:
+    """A reader's run that opens and closes with a quotation mark as a quotation in those marks (a
+    space inside them kept): how pandoc gives back a speaker's quotation the writers wrote in its
+    typed marks. ``None`` when the run is not one."""
+    if not content or not isinstance(content[0], Text) or not isinstance(content[-1], Text):
+        return None
+    first, last = content[0].text, content[-1].text
+    if (
+        first[:1] not in QUOTATION_MARKS
+        or last[-1:] not in QUOTATION_MARKS
+        or len("".join((first, last))) < 3
+    ):
+        return None
+    open_ = first[:2] if first[1:2] == " " else first[:1]
+    close = last[-2:] if last[-2:-1] == " " else last[-1:]
+    inner = [*content]
+    inner[0] = Text(first[len(open_) :])
+    end = inner[-1]
+    if isinstance(end, Text):
+        inner[-1] = Text(end.text[: len(end.text) - len(close)])
+    kept = tuple(n for n in inner if not (isinstance(n, Text) and not n.text))
+    return Quote(kept, speaker, typed_marks(open_, close, language))

@@ -1,7 +1,8 @@
 """Normalise pass: find quotations and who said them.
 
 Paired quotation marks in body paragraphs become :class:`~convert.model.Quote`
-nodes (the marks themselves are dropped: exporters add the right ones).
+nodes; the marks leave the text for ``Quote.marks`` when they are not the
+language's own (which exporters add).
 A quotation is *speech* when an attribution stands next to it ("…," President
 Putin said; Vladimir Putin stated: "…"; the Iranian President noted that
 "…") and its content is more than a term; speech gets a ``speaker``, the
@@ -40,6 +41,7 @@ from .quote_pairs import (
     _double_role,
     _Marks,
     _single_pairs,
+    typed_marks,
 )
 
 __all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
@@ -173,6 +175,7 @@ class PersonIndex:
 class _Context:
     people: PersonIndex
     marks: _Marks = _ENGLISH
+    language: str | None = None
     last_speaker: str | None = None
     last_paragraph: int = -10
     last_person: str | None = None
@@ -383,12 +386,13 @@ def _flatten(
 
 def _marked_pairs(
     content: tuple[Inline, ...], continues: bool, marks: _Marks
-) -> tuple[str, list[Inline], list[tuple[int, int]]]:
-    """:func:`_flatten`'s text and inlines, and the quotations in it to mark.
+) -> tuple[str, list[Inline], list[tuple[int, int]], dict[tuple[int, int], int]]:
+    """:func:`_flatten`'s text and inlines, the quotations in it to mark, and the spans of those
+    a reader marked (by the index of their inline).
 
     A quotation a reader marked stays as read unless its written-back marks pair with each
     other again, exactly (`"He called it "deadly" and left"` must not pair across it); typed
-    marks are paired only where they print as typed (:func:`_prints_as_typed`).
+    marks are paired only where they make a quotation (:func:`_quotation`).
     """
     keep: frozenset[int] = frozenset()
     while True:
@@ -403,22 +407,7 @@ def _marked_pairs(
         if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
             s, objects, written = _flatten(content, frozenset(range(len(content))))
             pairs = _double_pairs(s, continues, marks)
-    return (
-        s,
-        objects,
-        [p for p in pairs if p in written or (_prints_as_typed(s, p, marks) and not _spaced(s, p))],
-    )
-
-
-def _spaced(s: str, pair: tuple[int, int]) -> bool:
-    """Whether a quotation has spaces just inside marks that are not guillemets (`„ Test “`).
-
-    Exporters write a quotation's marks without those spaces; only French-style guillemets
-    (`« mot »`) space them by convention, and the exporter writes the language's spacing. Other
-    marks typed with spaces inside stay text, so the spacing prints as typed.
-    """
-    a, b = pair
-    return b < len(s) and s[a] not in "«‹" and s[a + 1 : a + 2].isspace() and s[b - 1 : b].isspace()
+    return s, objects, [p for p in pairs if p in written or _quotation(s, p, marks)], written
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:
@@ -427,20 +416,20 @@ def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:
     return sum(m.start() not in paired for m in _DOUBLE_MARK.finditer(s))
 
 
-def _prints_as_typed(s: str, pair: tuple[int, int], marks: _Marks) -> bool:
-    """Whether exporters print the quotation at ``pair`` with the marks typed.
+def _quotation(s: str, pair: tuple[int, int], marks: _Marks) -> bool:
+    """Whether the marks at ``pair`` make a quotation (exporters print it in the marks typed).
 
-    They print the language's outer marks (CLDR), and straight marks (`"`) as those; a
-    quotation in other marks (Swedish `»…»` or Danish `»…«` in an article whose language
-    quotes `”…”`) stays text, as typed. English `“…”`, `„…”` and `«…»` are paired in any
-    language, as before languages decided a mark's role.
+    The language's outer marks (CLDR) and straight marks (`"`) do, and English `“…”`, `„…”`
+    and `«…»` in any language; a quotation in other marks (Swedish `»…»` or Danish `»…«` in an
+    article whose language quotes `”…”`) stays text, as typed, and so does one inside a
+    quotation left as typed (French `« … “…” … »`): it belongs to the outer one.
     """
     a, b = pair
     opens, closes = s[a], s[b] if b < len(s) else '"'
     if opens == '"' or closes == '"' or (opens == marks.opens[:1] and closes == marks.closes[:1]):
         return True
     if s.count(marks.opens[:1], 0, a) > s.count(marks.closes[:1], 0, a):
-        return False  # inside a quotation left as typed (French « … “…” … »), it would print as the outer one
+        return False  # inside a quotation left as typed (French « … “…” … »)
     return opens in _DOUBLE_OPEN and closes in _DOUBLE_CLOSE
 
 
@@ -459,8 +448,10 @@ def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def _with_singles(s: str, objects: Iterator[Inline], *, wrap: bool = True) -> tuple[Inline, ...]:
-    """Single-quoted spans inside a quotation become nested quotes.
+def _with_singles(
+    s: str, objects: Iterator[Inline], language: str | None = None, *, wrap: bool = True
+) -> tuple[Inline, ...]:
+    """Single-quoted spans inside a quotation become nested quotes, in the marks typed.
 
     Outside any quotation (``wrap=False``) they are left as typed: a single
     quote there is the author's choice of mark for a term, not speech, and
@@ -472,7 +463,7 @@ def _with_singles(s: str, objects: Iterator[Inline], *, wrap: bool = True) -> tu
     pos = 0
     for a, b in _single_pairs(s):
         out.extend(_rebuild(s[pos:a], objects))
-        out.append(Quote(_rebuild(s[a + 1 : b], objects)))
+        out.append(Quote(_rebuild(s[a + 1 : b], objects), marks=typed_marks(s[a], s[b], language, 1)))
         pos = b + 1
     out.extend(_rebuild(s[pos:], objects))
     return tuple(out)
@@ -481,7 +472,7 @@ def _with_singles(s: str, objects: Iterator[Inline], *, wrap: bool = True) -> tu
 def _paragraph(
     content: tuple[Inline, ...], ctx: _Context, number: int, continues: bool
 ) -> tuple[Inline, ...]:
-    s, objs, pairs = _marked_pairs(content, continues, ctx.marks)
+    s, objs, pairs, written = _marked_pairs(content, continues, ctx.marks)
     objects = iter(objs)
     out: list[Inline] = []
     pos = 0
@@ -491,14 +482,20 @@ def _paragraph(
         speaker = _speaker_for(s, a, b, ctx, number)
         ctx.previous_speech = speaker is not None
         out.extend(_with_singles(s[pos:a], objects, wrap=False))
-        # Spaces just inside the marks (« French guillemets ») belong to the marks: each
-        # exporter writes the language's own (convert.locale.text.quote_marks).
+        # Spaces just inside the marks (« French guillemets », “ spaced ”) belong to the marks,
+        # which keep them as typed; marks the language sets so get its own spaces.
         raw = s[a + 1 : b]
         inner = raw.strip()
-        if raw != raw.lstrip() and a > pos and s[a - 1].isalnum():
+        if (a, b) in written:  # a reader's quotation keeps its marks
+            read = content[written[(a, b)]]
+            marks = read.marks if isinstance(read, Quote) else None
+        else:
+            spaced = (" " if raw[:1].isspace() else "", " " if raw[-1:].isspace() and b < len(s) else "")
+            marks = typed_marks(s[a] + spaced[0], spaced[1] + s[b] if b < len(s) else "", ctx.language)
+        if marks is None and raw != raw.lstrip() and a > pos and s[a - 1].isalnum():
             out.append(Text(" "))  # the space still parts the quotation from the word before it
-        out.append(Quote(_with_singles(inner, objects), speaker=speaker))
-        if raw != raw.rstrip() and b + 1 < len(s) and s[b + 1].isalnum():
+        out.append(Quote(_with_singles(inner, objects, ctx.language), speaker=speaker, marks=marks))
+        if marks is None and raw != raw.rstrip() and b + 1 < len(s) and s[b + 1].isalnum():
             # an unclosed quotation's next one (`about. "Dan`) ended at a space: keep it between them
             out.append(Text(" "))
         pos = b + 1
@@ -537,7 +534,8 @@ def _article_text(article: Article) -> str:
 
 def find_quotes(article: Article) -> Article:
     """Mark the quotations in ``article``'s body; speech gets its speaker's full name."""
-    ctx = _Context(PersonIndex.build(_article_text(article)), _Marks.of(article.meta.language))
+    language = article.meta.language
+    ctx = _Context(PersonIndex.build(_article_text(article)), _Marks.of(language), language)
     body = _blocks(article.body, ctx, [0])
     if body == article.body:
         return article

@@ -15,7 +15,7 @@ LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod
 def test_direction_round_trips_through_json() -> None:
     article = Article(Metadata(title="T", direction="rtl"), (Paragraph((Text(LOREM),)),))
     assert from_json(to_json(article)) == article
-    assert to_json(article)["version"] == [1, 3]
+    assert to_json(article)["version"] == [1, 4]
 
 
 def test_a_tree_of_version_1_0_still_reads() -> None:

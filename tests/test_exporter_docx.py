@@ -25,10 +25,13 @@ from convert.exporters.docx import DocxExporter, w3cdtf
 from convert.model import (
     Article,
     Author,
+    BlockQuote,
     Code,
     CodeBlock,
     Figure,
+    Heading,
     Link,
+    List,
     Metadata,
     Paragraph,
     Quote,
@@ -404,3 +407,57 @@ def test_remote_images_are_fetched_with_allow_remote(tmp_path: Path, theme: Them
     assert warnings == []
     assert asked == ["/media/red.png"]
     assert _media(data) == [RED_PNG]
+
+
+# --------------------------------------------------------------------------
+# Right to left: the styles a left-to-right article gets, with w:bidi
+
+
+def _layout(language: str) -> Article:
+    words = "نص عربي قصير" if language == "ar" else "שלום עולם" if language == "he" else "plain words"
+    para = Paragraph((Text(f"{words} {words} {words}."),))
+    return Article(
+        meta=Metadata(title=words, language=language),
+        body=(
+            para,
+            para,
+            Heading(2, (Text(words),)),
+            para,
+            BlockQuote((para,)),
+            para,
+            List(items=((para,), (para,))),
+            para,
+            para,
+        ),
+    )
+
+
+def _styles_and_bidi(data: bytes) -> list[tuple[str | None, bool]]:
+    document = docx.Document(io.BytesIO(data))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [
+        (p.style.name if p.style is not None else None, p._p.find(f"{w}pPr/{w}bidi") is not None)
+        for p in document.paragraphs
+    ]
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+@pytest.mark.parametrize("writer", ["direct", "pandoc"])
+def test_right_to_left_paragraphs_get_the_left_to_right_styles(
+    language: str, writer: str, theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word showed right-to-left body paragraphs in Normal: pandoc's bidi took the style's place (h29)."""
+    if writer == "pandoc":
+        monkeypatch.setenv("BROADSHEET_DOCX", "pandoc")
+    rtl = _styles_and_bidi(DocxExporter().export(_layout(language), theme, ExportOptions()))
+    ltr = _styles_and_bidi(DocxExporter().export(_layout("en"), theme, ExportOptions()))
+    assert [style for style, _ in rtl] == [style for style, _ in ltr]
+    assert [style for style, _ in rtl if style not in ("Title", "Heading 2", "Block Text", "Compact")] == [
+        "First Paragraph",  # first after the title block
+        "Body Text",
+        "First Paragraph",  # after a heading
+        "First Paragraph",  # after a block quote (list items are Compact)
+        "First Paragraph",  # after a list
+        "Body Text",
+    ]
+    assert all(bidi for _, bidi in rtl) and not any(bidi for _, bidi in ltr)

@@ -184,8 +184,8 @@ def test_two_quotations_in_a_paragraph_pair_by_the_language(language: str, typed
 
 @pytest.mark.parametrize(
     ("language", "typed"),
-    # French typed without spaces inside « » is printed with the narrow no-break space French sets there
-    [t for t in TWO_QUOTATIONS if t[1][0] in "„”“«" and not (t[0] == "fr" and "« " not in t[1])],
+    # French typed with spaces inside « » is printed with the narrow no-break space French sets there
+    [t for t in TWO_QUOTATIONS if t[1][0] in "„”“«"],
 )
 def test_marks_the_language_uses_come_out_as_typed(language: str, typed: str) -> None:
     """Where the author typed the language's own marks (CLDR), every output prints the paragraph as typed."""
@@ -253,7 +253,8 @@ def test_a_quotation_the_reader_marked_gets_its_speaker() -> None:
     ],
 )
 def test_marks_other_than_the_languages_are_printed_as_typed(language: str, typed: str) -> None:
-    """Exporters print a quotation in the language's marks: one typed in other marks stays text, as typed."""
+    """A quotation typed in other marks than the language's prints as typed: a quotation keeping its
+    marks (`„ Test “`, `“ test ”`, Quote.marks), or text where the marks make none (Swedish `»…»`)."""
     article = find_quotes(Article(meta=Metadata(language=language), body=(Paragraph((Text(typed),)),)))
     data = convert.write(article, "txt")
     assert isinstance(data, bytes)

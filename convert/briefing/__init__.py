@@ -48,6 +48,9 @@ class SpokenQuote:
     speaker: str
     text: str
     paragraph: int
+    #: the marks the quotation was typed with (:attr:`~convert.model.Quote.marks`) when it closes
+    #: with one; ``None``: the language's
+    marks: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,8 @@ def _spoken(article: Article) -> list[SpokenQuote]:
         for node in walk((block,)):
             if isinstance(node, Quote) and node.speaker:
                 text = " ".join(render_inlines(node.content, lang, depth=1).split()).rstrip(",;: ")
-                out.append(SpokenQuote(node.speaker, text, number))
+                marks = node.marks if node.marks and node.marks[1] else None
+                out.append(SpokenQuote(node.speaker, text, number, marks))
     return out
 
 
@@ -195,7 +199,6 @@ class _Text:
 def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: int | None = None) -> None:
     """The body of a briefing: bottom line, key points, quotes, figures (and entities, notes when ``full``)."""
     lang = b.article.meta.language
-    open_, close = loc.quote_marks(lang)
     w.heading(loc.label("Bottom line", lang), lang)
     w.para(
         join_sentences([s.shown for s in b.bottom_line])
@@ -217,6 +220,7 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
         for speaker, quotes in said.items():
             w.para(loc.labelled(speaker, "", lang).rstrip(), "  ")
             for q in quotes:
+                open_, close = q.marks or loc.quote_marks(lang)
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
     if b.figures:
         w.heading(loc.label("Figures", lang), lang)

@@ -177,11 +177,11 @@ def render_text(digest: Digest, width: int = 72) -> str:
     return w.text()
 
 
-def _quote_item(speaker: str, text: str) -> tuple[Block, ...]:
+def _quote_item(speaker: str, text: str, marks: tuple[str, str] | None) -> tuple[Block, ...]:
     content: tuple[Inline, ...] = (
         Strong((Text(speaker),)),
         Text(": "),
-        Quote((Text(text),), speaker=speaker),
+        Quote((Text(text),), speaker=speaker, marks=marks),
     )
     return (Paragraph(content),)
 
@@ -201,7 +201,7 @@ def as_article(digest: Digest) -> Article:
         body.append(Paragraph((Text(join_sentences([s.shown for s in b.bottom_line]) or "—"),)))
         if b.quotes:
             body.append(Heading(3, (Text(label("Who said what", lang)),)))
-            body.append(List(tuple(_quote_item(q.speaker, q.text) for q in b.quotes)))
+            body.append(List(tuple(_quote_item(q.speaker, q.text, q.marks) for q in b.quotes)))
         if b.figures:
             body.append(Heading(3, (Text(label("Figures", lang)),)))
             items = tuple(

@@ -100,8 +100,8 @@ def render_inlines(
                 piece = t
             case Emph(content=c) | Strong(content=c) | Link(content=c):
                 piece = render_inlines(c, language, spans, depth, pos)
-            case Quote(content=c):
-                open_, close = quote_marks(language, depth)
+            case Quote(content=c, marks=marks):
+                open_, close = marks or quote_marks(language, depth)
                 inner = render_inlines(c, language, spans, depth + 1, pos + len(open_))
                 piece = open_ + inner + close
                 if spans is not None and depth == 0:

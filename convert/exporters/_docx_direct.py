@@ -372,8 +372,9 @@ class Writer:
     def para(self, inlines: list[Json]) -> str:
         if not inlines:
             return ""
-        # In a list a paragraph keeps no body style; right to left, pandoc's bidi displaces it too.
-        fallback = None if self.in_list or self.rtl else ("FirstParagraph" if self.first_para else "BodyText")
+        # In a list a paragraph keeps no body style. Right to left, pandoc's bidi displaces it too
+        # (its pPr is no longer empty); here it keeps it, as docx.rtl_body_styles gives pandoc's.
+        fallback = None if self.in_list else ("FirstParagraph" if self.first_para else "BodyText")
         ppr = self.para_props(fallback)
         self.first_para = False
         return self.wrap_para(ppr, self.inlines(inlines))

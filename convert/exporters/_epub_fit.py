@@ -150,8 +150,8 @@ class TreeMap:
                 return (Emph(self.inlines(c)),)
             case Strong(content=c):
                 return (Strong(self.inlines(c)),)
-            case Quote(content=c, speaker=speaker):
-                return (Quote(self.inlines(c), speaker),)
+            case Quote(content=c):
+                return (replace(node, content=self.inlines(c)),)
             case Link():
                 return self.link(node)
             case _:

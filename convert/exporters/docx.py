@@ -392,6 +392,51 @@ def bidi_paragraphs(xml: bytes) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+#: Paragraph styles after which pandoc's next body paragraph is a First Paragraph (``stFirstPara``:
+#: the title block, a heading, a block quote, a code block, a figure without a caption).
+_STARTS_AGAIN = (
+    "Title",
+    "Subtitle",
+    "Author",
+    "Date",
+    "BlockText",
+    "SourceCode",
+    "Figure",
+    "CaptionedFigure",
+)
+
+
+def rtl_body_styles(xml: bytes) -> bytes:
+    """pandoc's right-to-left body paragraphs with the style a left-to-right one gets.
+
+    pandoc writes a Body Text or First Paragraph style only into an empty ``w:pPr``, and
+    ``dir: rtl`` has put ``w:bidi`` there, so Word showed them in Normal. A paragraph whose
+    ``w:pPr`` holds ``w:bidi`` alone and that has text gets the style pandoc's ``stFirstPara``
+    would give it (as the direct writer does): First Paragraph at the start and after a heading,
+    a block quote, code, a list, a rule or an uncaptioned figure; Body Text after any other.
+    """
+    root = etree.fromstring(xml)
+    first = True
+    for para in root.iter(f"{{{_W}}}p"):
+        ppr = para.find(f"{{{_W}}}pPr")
+        children = [etree.QName(child).localname for child in ppr] if ppr is not None else []
+        style_el = ppr.find(f"{{{_W}}}pStyle") if ppr is not None else None
+        style = style_el.get(f"{{{_W}}}val", "") if style_el is not None else ""
+        has_text = para.find(f".//{{{_W}}}t") is not None
+        if ppr is not None and children == ["bidi"] and has_text:
+            style_el = etree.Element(f"{{{_W}}}pStyle")
+            style_el.set(f"{{{_W}}}val", "FirstParagraph" if first else "BodyText")
+            ppr.insert(0, style_el)
+            first = False
+        elif style.startswith("Heading") or style in _STARTS_AGAIN or "numPr" in children:
+            first = True
+        elif para.find(f".//{{{_W}}}pict") is not None:
+            first = True  # a rule
+        elif has_text:
+            first = False  # pandoc's Para in another style (a caption, notes, a cell)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def finish_docx(data: bytes, meta: Metadata, *, rtl: bool = False) -> bytes:
     """pandoc's DOCX with fixed core properties, document language and lean image descriptions; ``rtl`` marks every paragraph."""
     edits = {
@@ -400,7 +445,9 @@ def finish_docx(data: bytes, meta: Metadata, *, rtl: bool = False) -> bytes:
         "word/document.xml": lambda member: _DATA_DESCR.sub(rb"\1\2", member),
     }
     if rtl:
-        edits["word/document.xml"] = lambda member: bidi_paragraphs(_DATA_DESCR.sub(rb"\1\2", member))
+        edits["word/document.xml"] = lambda member: rtl_body_styles(
+            bidi_paragraphs(_DATA_DESCR.sub(rb"\1\2", member))
+        )
         edits["word/footnotes.xml"] = bidi_paragraphs
     try:
         return rewrite_members(data, edits)

@@ -136,8 +136,8 @@ class Renderer:
                     return self.inlines(c, depth, in_link)
                 t = f' title="{_e(title)}"' if title else ""
                 return f'<a href="{_e(url)}"{t}>{self.inlines(c, depth, True)}</a>'
-            case Quote(content=c, speaker=speaker):
-                open_, close = quote_marks(self.lang, depth)
+            case Quote(content=c, speaker=speaker, marks=marks):
+                open_, close = marks or quote_marks(self.lang, depth)
                 cls = "quote speech" if speaker else "quote"
                 who = f' data-speaker="{_e(speaker)}" title="{_e(speaker)}"' if speaker else ""
                 inner = self.inlines(c, depth + 1, in_link)

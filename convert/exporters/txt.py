@@ -57,8 +57,8 @@ class _Writer:
                 case Link(content=c, url=url):
                     text = self.inlines(c, depth)
                     out.append(text if text == url or url.startswith("#") else f"{text} <{url}>")
-                case Quote(content=c):
-                    open_, close = quote_marks(self.lang, depth)
+                case Quote(content=c, marks=marks):
+                    open_, close = marks or quote_marks(self.lang, depth)
                     out.append(open_ + self.inlines(c, depth + 1) + close)
                 case LineBreak():
                     out.append("\n")

@@ -231,8 +231,8 @@ def quote_marks(tag: str | None, depth: int = 0) -> tuple[str, str]:
 
     Even depths take CLDR's quotation marks, odd depths the alternate ones.
     In French (but Swiss French) a narrow no-break space sits inside
-    guillemets. Only :class:`~convert.model.Quote` nodes get these marks:
-    quotation marks the author typed are text and stay as typed.
+    guillemets. Only :class:`~convert.model.Quote` nodes without typed marks
+    (``Quote.marks``) get these; a quotation typed otherwise keeps its marks.
     """
     marks = _marks(tag)
     open_, close = (marks[2], marks[3]) if depth % 2 else (marks[0], marks[1])

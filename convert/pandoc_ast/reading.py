@@ -41,6 +41,7 @@ from ..model import (
     plain_text,
     replace,
 )
+from ..quote_pairs import quote_in_marks
 from ._shared import BIO_HEADINGS, DOCX_STYLES, Json, _attr, _classes, _kv, stringify
 
 _DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
@@ -80,6 +81,7 @@ class _Reader:
     dateline: str | None = None
     #: The dash after the dateline, as the document has it (``—``, ``–``, ``-``).
     dateline_dash: str | None = None
+    language: str | None = None
 
     # -- ids ----------------------------------------------------------------
 
@@ -381,7 +383,10 @@ class _Reader:
         real = [i for i in content if i.get("t") not in ("Space", "SoftBreak")]
         if speaker and len(real) == 1 and real[0].get("t") == "Quoted":
             return [Quote(self.inlines(real[0]["c"][1]), speaker)]
-        return list(self.inlines(content))
+        inlines = list(self.inlines(content))
+        # the writers' quotation in typed marks (Quote.marks), which pandoc's Quoted cannot hold
+        typed = quote_in_marks(inlines, speaker, self.language) if speaker else None
+        return [typed] if typed is not None else inlines
 
     def footnote(self, blocks: Any) -> NoteRef:
         kind, wanted = "footnote", ""
@@ -566,6 +571,7 @@ def pandoc_to_article(doc: Any) -> Article:
     reader = _Reader()
     try:
         meta, authors = meta_from_pandoc(doc.get("meta") or {})
+        reader.language = meta.language
         body = reader.blocks(doc["blocks"])
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(

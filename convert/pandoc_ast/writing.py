@@ -230,12 +230,13 @@ class _Writer:
                 return [_el("Code", [_attr(), t])]
             case LineBreak():
                 return [_el("LineBreak")]
-            case Quote(content=c, speaker=speaker):
-                # Nested quotations alternate double and single marks.
+            case Quote(content=c, speaker=speaker, marks=marks):
+                # Nested quotations alternate double and single marks. Pandoc's Quoted knows only
+                # double and single: marks typed otherwise are written as text.
                 inner = self.inlines(c, in_note, depth + 1)
-                if self.for_docx:
-                    left, right = quote_marks(self.language, depth)
-                    quoted = _el("Span", [_attr(), [_el("Str", left), *inner, _el("Str", right)]])
+                if self.for_docx or marks:
+                    left, right = marks or quote_marks(self.language, depth)
+                    quoted = _el("Span", [_attr(), [*text_inlines(left), *inner, *text_inlines(right)]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"
                     quoted = _el("Quoted", [_el(kind), inner])

@@ -1,0 +1,214 @@
+"""Quotations keep the marks they were typed with (API 1.4, ``Quote.marks``), spaced marks included."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from importlib.resources import files
+
+import jsonschema
+import pytest
+
+import convert
+from convert import model
+from convert.model import Article, Metadata, ModelError, Paragraph, Quote, Text, walk
+from convert.quotes import find_quotes
+
+VALIDATOR = jsonschema.Draft202012Validator(
+    json.loads(files("convert").joinpath("schema/article.schema.json").read_text(encoding="utf-8"))
+)
+
+
+def quotes(article: Article) -> list[Quote]:
+    return [n for n in walk(article.body) if isinstance(n, Quote)]
+
+
+def marked(language: str | None, *texts: str) -> Article:
+    return find_quotes(Article(Metadata(language=language), tuple(Paragraph((Text(t),)) for t in texts)))
+
+
+def txt(article: Article) -> str:
+    data = convert.write(article, "txt")
+    assert isinstance(data, bytes)
+    return re.sub(r"[ \n]+", " ", data.decode("utf-8"))  # the no-break spaces stay
+
+
+# --------------------------------------------------------------------------
+# The quote pass records the marks typed
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "marks"),
+    [
+        ("es", "«No vamos a ceder», dijo Ana Ruiz.", ("«", "»")),  # CLDR's Spanish: “…”
+        ("ar", "وقالت منى عادل: «انتظرنا هذا القطار عشر سنوات».", ("«", "»")),  # CLDR's Arabic: ”…“
+        ("it", "“Non cederemo”, ha detto Marco Rossi.", ("“", "”")),  # CLDR's Italian: «…»
+        ("pl", "“Nie ustąpimy”, powiedział Jan Kowalski.", ("“", "”")),  # CLDR's Polish: „…”
+        ("en", "“ We have no choice, ” said Ali Hassan.", ("“ ", " ”")),  # spaces inside, as typed
+        ("en", "« We have no choice », said Ali Hassan.", ("« ", " »")),
+        ("fr-CH", "« Nous n’avons pas le choix », a dit Jean Roux.", ("« ", " »")),  # CLDR: «…» unspaced
+        ("fr", "«Nous n’avons pas le choix», a dit Jean Roux.", ("«", "»")),  # CLDR: spaced
+    ],
+)
+def test_marks_other_than_the_languages_are_kept(language: str, typed: str, marks: tuple[str, str]) -> None:
+    article = marked(language, typed)
+    assert [q.marks for q in quotes(article)] == [marks]
+    assert typed in txt(article)
+    assert find_quotes(article) == article
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("es", "“No vamos a ceder”, dijo Ana Ruiz."),
+        ("de", "„Wir geben nicht nach“, sagte Klaus Weber."),
+        ("en", '"We have no choice," said Ali Hassan.'),  # straight marks: the language's
+        ("fr", "« Nous n’avons pas le choix », a dit Jean Roux."),  # the spaces French sets (CLDR)
+        ("fr", "«\u00a0Nous n’avons pas le choix\u00a0», a dit Jean Roux."),
+    ],
+)
+def test_the_languages_own_marks_are_none(language: str, typed: str) -> None:
+    article = marked(language, typed)
+    assert [q.marks for q in quotes(article)] == [None]
+    if language == "fr":
+        assert "«\u202fNous n’avons pas le choix\u202f»" in txt(article)
+    elif typed[0] != '"':
+        assert typed in txt(article)
+
+
+def test_a_french_quotation_with_spaces_keeps_its_quotation_and_speaker_in_english() -> None:
+    article = marked("en", "« We have no choice », said Ali Hassan.")
+    assert [(model.plain_text(q.content), q.speaker, q.marks) for q in quotes(article)] == [
+        ("We have no choice", "Ali Hassan", ("« ", " »")),
+    ]
+
+
+def test_spaced_marks_never_pair_the_words_between_two_quotations() -> None:
+    typed = "“ We have no choice, ” said Ali Hassan. He spoke on Monday. “ The railway must act. ”"
+    article = marked("en", typed)
+    content = article.body[0].content  # type: ignore[union-attr]
+    assert [type(n).__name__ for n in content] == ["Quote", "Text", "Quote"]
+    assert content[1] == Text(" said Ali Hassan. He spoke on Monday. ")
+    assert content[0].speaker == "Ali Hassan"  # type: ignore[union-attr]
+    assert typed in txt(article)
+
+
+def test_nested_quotations_keep_their_own_marks() -> None:
+    typed = "„Er nannte es ‘Unsinn’ und ging“, sagte Klaus Weber."  # German's inner marks are ‚…‘
+    article = marked("de", typed)
+    outer, inner = quotes(article)
+    assert (outer.marks, inner.marks) == (None, ("‘", "’"))
+    assert typed in txt(article)
+
+
+def test_a_quotation_running_into_the_next_paragraph_gets_no_closing_mark() -> None:
+    article = marked(
+        "es",
+        "«No vamos a ceder en nada de lo que hemos pedido hasta hoy en la mesa.",
+        "«Tampoco aceptaremos otra cosa», dijo Ana Ruiz.",
+    )
+    assert [q.marks for q in quotes(article)] == [("«", ""), ("«", "»")]
+    assert "la mesa. «Tampoco" in txt(article)
+
+
+# --------------------------------------------------------------------------
+# Every format prints them
+
+
+SPEECH = Article(
+    Metadata(title="Huelga", language="es"),
+    (
+        Paragraph(
+            (
+                Quote((Text("No vamos a ceder"),), speaker="Ana Ruiz", marks=("«", "»")),
+                Text(", dijo Ana Ruiz, que habló con la prensa en Madrid el lunes por la mañana."),
+            )
+        ),
+    ),
+)
+
+
+def test_html_epub_markdown_docx_and_pdf_print_the_typed_marks() -> None:
+    for fmt in ("html", "md"):
+        data = convert.write(SPEECH, fmt)
+        assert isinstance(data, bytes)
+        assert "«No vamos a ceder»" in data.decode("utf-8"), fmt
+        assert "“" not in data.decode("utf-8"), fmt
+    for fmt, member in (("epub", "EPUB/chapter.xhtml"), ("docx", "word/document.xml")):
+        data = convert.write(SPEECH, fmt)
+        assert isinstance(data, bytes)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            name = next(n for n in z.namelist() if n.endswith(member.rsplit("/", 1)[1]))
+            text = z.read(name).decode("utf-8")
+        assert "«No vamos a ceder»" in text and "“" not in text, fmt
+    from pypdf import PdfReader
+
+    pdf = convert.write(SPEECH, "pdf")
+    assert isinstance(pdf, bytes)
+    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "«No vamos a ceder»" in text
+
+
+def test_the_marks_survive_docx_and_markdown_round_trips() -> None:
+    for fmt in ("docx", "md"):
+        data = convert.write(SPEECH, fmt)
+        assert isinstance(data, bytes)
+        again = convert.read(data, from_="markdown" if fmt == "md" else "docx")
+        assert [(model.plain_text(q.content), q.marks) for q in quotes(again)] == [
+            ("No vamos a ceder", ("«", "»"))
+        ], fmt
+    # Markdown keeps the speaker too: pandoc gives the quotation back as the speaker's Span
+    data = convert.write(SPEECH, "md")
+    assert isinstance(data, bytes)
+    again = convert.read(data, from_="markdown")
+    assert [q.speaker for q in quotes(again)] == ["Ana Ruiz"]
+
+
+def test_the_briefing_quotes_in_the_marks_typed() -> None:
+    typed = (
+        "«We have no choice but to strike until the company makes a fair offer», said Ali Hassan, "
+        "the union's leader, on Monday."
+    )
+    article = convert.read(
+        f"Strike\n\nBy Ann Lee\n\n{typed}\n\nThe company said nothing.\n".encode(), from_="text"
+    )
+    brief = convert.write(article, "brief")
+    assert isinstance(brief, bytes)
+    text = " ".join(brief.decode("utf-8").split())
+    assert "«We have no choice but to strike" in text and "“" not in text
+
+
+# --------------------------------------------------------------------------
+# The JSON contract
+
+
+def test_marks_are_api_1_4_and_round_trip() -> None:
+    data = model.to_json(SPEECH)
+    assert data["version"] == [1, 4]
+    quote = data["body"][0]["content"][0]
+    assert quote == {
+        "type": "quote",
+        "content": [{"type": "text", "text": "No vamos a ceder"}],
+        "speaker": "Ana Ruiz",
+        "marks": ["«", "»"],
+    }
+    VALIDATOR.validate(data)
+    assert model.from_json(json.loads(json.dumps(data))) == SPEECH
+
+
+def test_an_older_tree_reads_with_the_languages_marks() -> None:
+    data = model.to_json(SPEECH)
+    data["version"] = [1, 3]
+    del data["body"][0]["content"][0]["marks"]
+    assert quotes(model.from_json(data))[0].marks is None
+
+
+@pytest.mark.parametrize("value", [["<", ">"], ["«"], "«»", [1, 2], ["«", "»", "x"], ["«  ", "»"], ["", "»"]])
+def test_marks_this_version_does_not_read_are_unknown(value: object) -> None:
+    data = model.to_json(SPEECH)
+    data["body"][0]["content"][0]["marks"] = value
+    assert quotes(model.from_json(data))[0].marks is None
+    with pytest.raises(ModelError, match="quote marks"):
+        Quote((Text("x"),), marks=value)  # type: ignore[arg-type]
