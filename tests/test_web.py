@@ -498,6 +498,31 @@ def test_convert_a_url_names_the_output_after_the_title(site: Site, tmp_path: Pa
     assert _WORDS[9] in (tmp_path / names[1]).read_text()
 
 
+@pytest.mark.parametrize(
+    ("feed", "what"),
+    [
+        ("rss.xml", f"an RSS feed of {N_ITEMS} items"),
+        ("atom.xml", f"an Atom feed of {N_ITEMS} items"),
+        ("feed.json", f"a JSON Feed of {N_ITEMS} items"),
+        ("sitemap.xml", "a sitemap of 5 pages"),
+    ],
+)
+def test_inspect_refuses_a_feed_or_sitemap(site: Site, tmp_path: Path, feed: str, what: str) -> None:
+    """Tester h34: inspect printed a feed's XML as an article, exit 0. inspect shows one article;
+    a feed is many, which convert, digest and bundle expand: one line, exit 2, no item fetched."""
+    result = run("inspect", f"{site.base}/{feed}", "--allow-host", "127.0.0.1", "--explain")
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {site.base}/{feed}: {what}, not one article (hint: ")
+    assert [p for p, _h in site.requests] == [f"/{feed}"]
+    local = tmp_path / "feed.xml"
+    local.write_bytes(rss_feed(site.base).encode())
+    result = run("inspect", str(local), "--json")
+    assert result.exit_code == 2 and len(result.output.splitlines()) == 1
+    assert f"{local}: an RSS feed of {N_ITEMS} items" in result.output
+    result = CliRunner().invoke(cli, ["inspect", "-"], input=rss_feed(site.base))
+    assert result.exit_code == 2 and "error: <stdin>: an RSS feed" in result.output
+
+
 def test_inspect_and_brief_of_a_url(site: Site, tmp_path: Path) -> None:
     result = run("inspect", f"{site.base}/page/2.html", "--allow-host", "127.0.0.1")
     assert result.exit_code == 0 and f"url: {site.base}/page/2.html" in result.output

@@ -124,3 +124,38 @@ def read_entry(entry: Any, from_: str | None, allow_hosts: tuple[str, ...], **kw
     if isinstance(entry, web.WebPage):
         return api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
     return api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
+
+
+#: How a feed kind (:func:`convert.web.feeds.feed_kind`) is named in messages.
+_KINDS = {
+    "rss": "an RSS feed",
+    "atom": "an Atom feed",
+    "jsonfeed": "a JSON Feed",
+    "sitemap": "a sitemap",
+    "sitemapindex": "a sitemap index",
+}
+
+
+def refuse_feed(src: str, data: bytes) -> None:
+    """Refuse ``data`` (read from ``src``) when it is a feed or a sitemap: many pages, not one article.
+
+    ``inspect`` shows one article; the pages a feed lists are what ``convert``, ``digest`` and
+    ``bundle`` expand it to, so the message names those and the item count.
+    """
+    from ..web.feeds import feed_kind, parse_items
+
+    kind = feed_kind(data)
+    if kind is None:
+        return
+    try:
+        count = len(parse_items(data, kind))
+    except Exception:  # a broken feed is still no article
+        count = None
+    what = {"sitemap": "pages", "sitemapindex": "sitemaps"}.get(kind, "items")
+    listed = f" of {count} {what}" if count is not None else ""
+    named = "FEED.xml" if src == "<stdin>" else src  # convert expands a feed it is given by name
+    raise UsageError(
+        f"{_KINDS[kind]}{listed}, not one article",
+        hint=f"inspect one of its pages, or convert them all: broadsheet convert {named} -o OUT/",
+        path=src,
+    )
