@@ -99,16 +99,25 @@ def expand_all(
     allow_hosts: tuple[str, ...],
     chosen: dict[str, Any],
     on_error: Callable[[Exception, str], None],
+    authors: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Any]:
-    """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``."""
+    """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``.
+
+    ``authors``, a dict, learns the authors each feed item names, by its :func:`label`.
+    """
     from .. import web
 
     out: list[Any] = []
     for src in inputs:
         try:
-            out.extend(web.expand(src, allowed_hosts=allow_hosts, **chosen))
+            found = web.expand_entries(src, allowed_hosts=allow_hosts, **chosen)
         except Exception as exc:  # one bad input never stops the rest
             on_error(exc, src)
+            continue
+        for entry, names in found:
+            out.append(entry)
+            if authors is not None and names:
+                authors[label(entry)] = names
     return out
 
 
@@ -117,13 +126,22 @@ def label(entry: Any) -> str:
     return str(getattr(entry, "url", entry))
 
 
-def read_entry(entry: Any, from_: str | None, allow_hosts: tuple[str, ...], **kwargs: Any) -> Any:
-    """An expanded input read as an article (a page's bytes, a URL fetched, or a file)."""
+def read_entry(
+    entry: Any,
+    from_: str | None,
+    allow_hosts: tuple[str, ...],
+    authors: tuple[str, ...] = (),
+    **kwargs: Any,
+) -> Any:
+    """An expanded input read as an article (a page's bytes, a URL fetched, or a file); ``authors``,
+    its feed item's, when the page names none (:func:`convert.web.with_feed_authors`)."""
     from .. import api, web
 
     if isinstance(entry, web.WebPage):
-        return api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
-    return api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
+        article = api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
+    else:
+        article = api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
+    return web.with_feed_authors(article, authors)
 
 
 #: How a feed kind (:func:`convert.web.feeds.feed_kind`) is named in messages.
