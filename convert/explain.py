@@ -51,18 +51,24 @@ def _values(meta: Metadata) -> list[tuple[str, str | None]]:
         ("subtitle", meta.subtitle),
         ("authors", "; ".join(a.name for a in meta.authors) or None),
         ("role", "; ".join(f"{a.name}: {a.role}" for a in meta.authors if a.role) or None),
-        ("bio", "; ".join(a.name for a in meta.authors if a.bio) or None),
+        ("bio", "; ".join(_bio(a.name, a.bio) for a in meta.authors if a.bio) or None),
         ("published", meta.published),
         ("updated", meta.updated),
         ("dateline", meta.dateline),
         ("publisher", meta.publisher),
         ("language", meta.language),
+        ("direction", meta.direction),
         ("description", meta.description),
         ("keywords", ", ".join(meta.keywords) or None),
         ("url", meta.url),
         ("rights", meta.rights),
         ("identifier", meta.identifier),
     ]
+
+
+def _bio(name: str, bio: str) -> str:
+    """The bio as written, after its author's name unless it opens with it."""
+    return bio if bio.startswith(name) else f"{name}: {bio}"
 
 
 def explain_fields(article: Article, provenance: Mapping[str, str]) -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from convert.cli import cli
 from convert.explain import UNKNOWN_SOURCE, explain_fields, explain_text, read_explained
-from convert.model import Article, Metadata
+from convert.model import Article, Author, Metadata
 from convert.readers import pandoc as P
 from convert.registry import readers
 
@@ -121,3 +121,20 @@ def test_joiners_are_shown_as_they_are_and_controls_stay_escaped() -> None:
     assert all("\\u200c" not in w for w in where.values())
     assert _joiners_shown(repr("a\u200db\u202ec")) == "'a\u200db\\u202ec'"
     assert _joiners_shown(repr("typed \\u200c")) == repr("typed \\u200c")  # a backslash the text holds
+
+
+def test_direction_and_bio_text_are_shown() -> None:
+    """Tester h34's ur.html: ``direction:`` was printed empty, and the bio row showed only the name."""
+    meta = Metadata(
+        title="T",
+        authors=(Author("Mariana Oliveira", bio="Mariana Oliveira é repórter de cidades."),),
+        direction="rtl",
+    )
+    where = {"bio": "a bio box", "direction": "<html dir>"}
+    rows = {name: value for name, value, _ in explain_fields(Article(meta=meta), where)}
+    assert rows["direction"] == "rtl"
+    assert rows["bio"] == "Mariana Oliveira é repórter de cidades."
+    assert "   direction: rtl\n" in explain_text(Article(meta=meta), where)
+    two = Metadata(title="T", authors=(Author("Ana Lima", bio="Repórter."), Author("Rui Sá", bio="Editor.")))
+    rows = {name: value for name, value, _ in explain_fields(Article(meta=two), where)}
+    assert rows["bio"] == "Ana Lima: Repórter.; Rui Sá: Editor."

@@ -299,6 +299,19 @@ def test_batch_unwritable_output_fails_only_its_job(tmp_path: Path, sample_path:
     assert "cannot write: read-only file system" in jobs["sub/b.txt"]["reason"]
 
 
+def test_batch_output_folder_that_cannot_be_made_is_exit_4(tmp_path: Path, sample_path: Path) -> None:
+    """Tester h34: a folder batch into a read-only file system exited 1; README: 4, nothing converted."""
+    src = _tree(tmp_path, sample_path)
+    out = tmp_path / "ro"
+    result, files, manifest = in_mount(out, "ro,size=16k", "convert", src, "--to", "txt", "-o", f"{out}/sub/")
+    assert result.returncode == EXIT_OUTPUT, result.stderr
+    assert error_lines(result) == [
+        f"error: {out}/sub: cannot use the output folder: read-only file system"
+        " (hint: choose another output folder with -o)"
+    ]
+    assert files == [] and manifest is None
+
+
 @pytest.mark.slow
 def test_batch_disk_full_keeps_the_manifest_consistent(tmp_path: Path, sample_path: Path) -> None:
     """Room for the first job's outputs only: the second fails alone and leaves nothing behind."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import docx
@@ -228,3 +229,43 @@ def test_a_second_date_paragraph_stays_in_the_body() -> None:
         "a date paragraph on the title page",
     )
     assert [plain_text(b) for b in article.body] == ["March 4, 2025", "The strike ended."]
+
+
+def test_epub_package_modified_is_the_conversion_clock_not_an_update() -> None:
+    """Tester h34's ka-dated.epub: pandoc stamps dcterms:modified with the time it ran."""
+    markdown = (
+        b"---\ntitle: Metro line opens\nauthor: Jane Doe\ndate: 2025-03-03\nlang: en\n---\n\n"
+        b"Thousands of commuters packed the platforms on Monday.\n"
+    )
+    made = pandoc_run.run(["-f", "markdown", "-t", "epub", "-o", "-"], markdown)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(made)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():  # pandoc in its sandbox writes 1970; outside it, the time it ran
+            body = src.read(item)
+            if item.filename == "EPUB/content.opf":
+                stamp = re.sub(rb"(dcterms:modified\">)[^<]*", rb"\g<1>2026-12-07T21:15:34Z", body)
+                assert stamp != body
+                body = stamp
+            dst.writestr(item, body)
+    article, where = read(out.getvalue(), "epub")
+    assert (article.meta.published, article.meta.updated) == ("2025-03-03", None)
+    assert "updated" not in where
+
+
+def test_our_epub_reads_back_its_update_as_written() -> None:
+    """Our content document's head names the update (as a web page's Dublin Core does), zone kept."""
+    from convert import write
+    from convert.model import Metadata, Paragraph, Text
+
+    meta = Metadata(
+        title="Metro line opens",
+        published="2025-03-03T07:30:00+02:00",
+        updated="2025-03-04T09:00:00+02:00",
+        language="en",
+    )
+    body = (Paragraph((Text("Thousands of commuters packed the platforms on Monday."),)),)
+    data = write(Article(meta=meta, body=body), "epub")
+    assert isinstance(data, bytes)
+    article, where = read(data, "epub")
+    assert article.meta.updated == "2025-03-04T09:00:00+02:00"  # not the package's UTC stamp
+    assert where["updated"] == "EPUB EPUB/chapter.xhtml <meta name=dcterms.modified>"

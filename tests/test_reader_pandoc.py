@@ -449,3 +449,39 @@ def test_front_matter_and_override_keywords_split_at_any_script_s_list_comma() -
         "قاچاق کالا",
         "استان یزد",
     )
+
+
+_BIO_MARKDOWN = """---
+title: Sejm przyjął budżet
+author: Katarzyna Nowak
+date: 2026-12-04
+lang: pl
+---
+
+Sejm przyjął w piątek ustawę budżetową na 2027 rok.
+
+Deficyt ma wynieść 289 mld zł.
+
+{closing}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "odt", "epub", "docx"])
+def test_a_closing_bio_is_read_as_the_text_reader_reads_it(fmt: str) -> None:
+    """Tester h34's pl.md, uk.odt, ka.epub: the closing paragraph that opens with the bylined writer's
+    name is their bio (:func:`convert.readers.text.notes.find_bio`), off the body."""
+    bio = "Katarzyna Nowak jest dziennikarką działu ekonomicznego, od 2015 roku relacjonuje prace parlamentu."
+    source = _BIO_MARKDOWN.format(closing=bio).encode()
+    data = source if fmt == "markdown" else pandoc_run.run(["-f", "markdown", "-t", fmt, "-o", "-"], source)
+    article, where = read(data, fmt)
+    assert [(a.name, a.bio) for a in article.meta.authors] == [("Katarzyna Nowak", bio)]
+    assert plain_text(article.body[-1]) == "Deficyt ma wynieść 289 mld zł."
+    assert "find_bio" in where["bio"]
+
+
+def test_a_closing_paragraph_quoting_the_writer_stays_in_the_body() -> None:
+    closing = "Katarzyna Nowak zapytała ministra: „Czy budżet jest bezpieczny?”"
+    article, where = read(_BIO_MARKDOWN.format(closing=closing).encode(), "markdown")
+    assert [a.bio for a in article.meta.authors] == [None]
+    assert plain_text(article.body[-1]) == closing
+    assert "bio" not in where

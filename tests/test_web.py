@@ -492,10 +492,35 @@ def test_convert_a_url_names_the_output_after_the_title(site: Site, tmp_path: Pa
         f"{tmp_path}/",
     )
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name != ".broadsheet-urls.json")
     stem = convert.api.slug(story_title(9))
     assert stem.startswith("story-9-the-") and names == [f"{stem}.md", f"{stem}.txt"]
     assert _WORDS[9] in (tmp_path / names[1]).read_text()
+
+
+@pytest.mark.parametrize(
+    ("feed", "what"),
+    [
+        ("rss.xml", f"an RSS feed of {N_ITEMS} items"),
+        ("atom.xml", f"an Atom feed of {N_ITEMS} items"),
+        ("feed.json", f"a JSON Feed of {N_ITEMS} items"),
+        ("sitemap.xml", "a sitemap of 5 pages"),
+    ],
+)
+def test_inspect_refuses_a_feed_or_sitemap(site: Site, tmp_path: Path, feed: str, what: str) -> None:
+    """Tester h34: inspect printed a feed's XML as an article, exit 0. inspect shows one article;
+    a feed is many, which convert, digest and bundle expand: one line, exit 2, no item fetched."""
+    result = run("inspect", f"{site.base}/{feed}", "--allow-host", "127.0.0.1", "--explain")
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {site.base}/{feed}: {what}, not one article (hint: ")
+    assert [p for p, _h in site.requests] == [f"/{feed}"]
+    local = tmp_path / "feed.xml"
+    local.write_bytes(rss_feed(site.base).encode())
+    result = run("inspect", str(local), "--json")
+    assert result.exit_code == 2 and len(result.output.splitlines()) == 1
+    assert f"{local}: an RSS feed of {N_ITEMS} items" in result.output
+    result = CliRunner().invoke(cli, ["inspect", "-"], input=rss_feed(site.base))
+    assert result.exit_code == 2 and "error: <stdin>: an RSS feed" in result.output
 
 
 def test_inspect_and_brief_of_a_url(site: Site, tmp_path: Path) -> None:
@@ -581,7 +606,7 @@ def test_a_local_feed_file_expands_and_its_items_are_converted(site: Site, tmp_p
     out = tmp_path / "out"
     result = run("convert", str(feed), "--to", "txt", "-o", f"{out}/", "--max-items", "4")
     assert result.exit_code == 0, result.output
-    assert len(list(out.iterdir())) == 4
+    assert len(list(out.glob("*.txt"))) == 4
     assert site.connections == 0  # every item carried its text
 
 
@@ -591,7 +616,64 @@ def test_sitemap_pages_are_fetched(site: Site, tmp_path: Path) -> None:
         "convert", f"{site.base}/sitemap.xml", "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/"
     )
     assert result.exit_code == 0, result.output
-    assert len(list(out.iterdir())) == 5
+    assert len(list(out.glob("*.txt"))) == 5
+
+
+def _creators_feed(base: str, *links: tuple[str, str]) -> str:
+    """An RSS feed whose first item carries its text and the rest only links, each with a dc:creator."""
+    first = (
+        f"<item><title>{escape(story_title(1))}</title><link>{base}/page/1.html</link>"
+        "<dc:creator>Hassan Mwinyi</dc:creator>"
+        f"<content:encoded><![CDATA[{story_body(1)}]]></content:encoded></item>"
+    )
+    rest = "".join(
+        f"<item><title>{path}</title><link>{base}{path}</link><dc:creator>{creator}</dc:creator></item>"
+        for path, creator in links
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<channel><title>Town news</title><link>{base}/</link>{first}{rest}</channel></rss>"
+    )
+
+
+def test_a_feed_rerun_skips_what_it_converted_and_exits_as_a_folder_does(site: Site, tmp_path: Path) -> None:
+    """Tester h34: a feed with one broken link exited 3 (every input failed, elsewhere), a rerun wrote
+    every item again, and the item's dc:creator was not the author of a page that names none."""
+    feed = tmp_path / "news.xml"
+    feed.write_text(_creators_feed(site.base, ("/page/2.html", "Amina Juma"), ("/missing", "Jane Doe")))
+    out = tmp_path / "out"
+    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    result = run(*args)
+    assert result.exit_code == 1, result.output  # some failed
+    assert "2 converted, 0 up to date, 1 failed" in result.output
+    texts = sorted(p.read_text() for p in out.glob("*.txt"))
+    assert [t.splitlines()[3] for t in texts] == ["By Hassan Mwinyi", "By Amina Juma"]
+    stamps = {p: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    site.requests.clear()
+    again = run(*args)
+    assert again.exit_code == 1, again.output
+    assert "0 converted, 2 up to date, 1 failed" in again.output and "wrote" not in again.output
+    assert {p: p.stat().st_mtime_ns for p in out.glob("*.txt")} == stamps
+    [(_path, headers)] = [(p, h) for p, h in site.requests if p == "/page/2.html"]
+    assert headers.get("if-none-match") == '"p2-v0"'  # asked again only if changed: a 304
+    forced = run(*args, "--force")
+    assert "2 converted, 0 up to date, 1 failed" in forced.output
+    feed.write_text(
+        _creators_feed(site.base, ("/missing", "Jane Doe")).replace("<item><title>Story", "<x>", 1)
+    )
+    none = run("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{tmp_path}/none/")
+    assert none.exit_code == 3, none.output  # every item failed
+
+
+def test_feed_authors_fill_only_a_page_without_one() -> None:
+    from convert.model import Article, Author, Metadata
+
+    bare = Article(meta=Metadata(title="T"))
+    assert [a.name for a in web.with_feed_authors(bare, ("Amina Juma",)).meta.authors] == ["Amina Juma"]
+    assert web.with_feed_authors(bare, ("admin", "news@example.org")) is bare  # accounts, no names
+    bylined = Article(meta=Metadata(title="T", authors=(Author("Jane Doe"),)))
+    assert web.with_feed_authors(bylined, ("Amina Juma",)) is bylined  # the page's byline wins
 
 
 def test_a_feed_entity_bomb_is_refused(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from .. import api
 from ..errors import ConvertError, MissingDependencyError
+from ..io import output_error
 from ..registry import exporters
 from ..theme import Theme, load_theme
 from .executor import MAX_TASKS_PER_CHILD, Interrupted, StopSignals, local_pool_factory, run_all
@@ -83,10 +84,8 @@ def _lock_folder(out_dir: Path) -> int | None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as exc:
-        raise ConvertError(
-            f"cannot use the output folder: {exc.strerror or exc}", path=str(out_dir)
-        ) from None
+    except OSError as exc:  # exit 4, as for one file: the output folder cannot be written
+        raise output_error(out_dir, exc, "cannot use the output folder") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:

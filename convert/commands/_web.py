@@ -99,16 +99,25 @@ def expand_all(
     allow_hosts: tuple[str, ...],
     chosen: dict[str, Any],
     on_error: Callable[[Exception, str], None],
+    authors: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Any]:
-    """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``."""
+    """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``.
+
+    ``authors``, a dict, learns the authors each feed item names, by its :func:`label`.
+    """
     from .. import web
 
     out: list[Any] = []
     for src in inputs:
         try:
-            out.extend(web.expand(src, allowed_hosts=allow_hosts, **chosen))
+            found = web.expand_entries(src, allowed_hosts=allow_hosts, **chosen)
         except Exception as exc:  # one bad input never stops the rest
             on_error(exc, src)
+            continue
+        for entry, names in found:
+            out.append(entry)
+            if authors is not None and names:
+                authors[label(entry)] = names
     return out
 
 
@@ -117,10 +126,54 @@ def label(entry: Any) -> str:
     return str(getattr(entry, "url", entry))
 
 
-def read_entry(entry: Any, from_: str | None, allow_hosts: tuple[str, ...], **kwargs: Any) -> Any:
-    """An expanded input read as an article (a page's bytes, a URL fetched, or a file)."""
+def read_entry(
+    entry: Any,
+    from_: str | None,
+    allow_hosts: tuple[str, ...],
+    authors: tuple[str, ...] = (),
+    **kwargs: Any,
+) -> Any:
+    """An expanded input read as an article (a page's bytes, a URL fetched, or a file); ``authors``,
+    its feed item's, when the page names none (:func:`convert.web.with_feed_authors`)."""
     from .. import api, web
 
     if isinstance(entry, web.WebPage):
-        return api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
-    return api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
+        article = api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
+    else:
+        article = api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
+    return web.with_feed_authors(article, authors)
+
+
+#: How a feed kind (:func:`convert.web.feeds.feed_kind`) is named in messages.
+_KINDS = {
+    "rss": "an RSS feed",
+    "atom": "an Atom feed",
+    "jsonfeed": "a JSON Feed",
+    "sitemap": "a sitemap",
+    "sitemapindex": "a sitemap index",
+}
+
+
+def refuse_feed(src: str, data: bytes) -> None:
+    """Refuse ``data`` (read from ``src``) when it is a feed or a sitemap: many pages, not one article.
+
+    ``inspect`` shows one article; the pages a feed lists are what ``convert``, ``digest`` and
+    ``bundle`` expand it to, so the message names those and the item count.
+    """
+    from ..web.feeds import feed_kind, parse_items
+
+    kind = feed_kind(data)
+    if kind is None:
+        return
+    try:
+        count = len(parse_items(data, kind))
+    except Exception:  # a broken feed is still no article
+        count = None
+    what = {"sitemap": "pages", "sitemapindex": "sitemaps"}.get(kind, "items")
+    listed = f" of {count} {what}" if count is not None else ""
+    named = "FEED.xml" if src == "<stdin>" else src  # convert expands a feed it is given by name
+    raise UsageError(
+        f"{_KINDS[kind]}{listed}, not one article",
+        hint=f"inspect one of its pages, or convert them all: broadsheet convert {named} -o OUT/",
+        path=src,
+    )

@@ -13,7 +13,15 @@ from ..errors import shown
 if TYPE_CHECKING:
     from ..model import Article
 
-from ._web import allow_host_option, expand_all, has_web_inputs, read_entry, selection, selection_options
+from ._web import (
+    allow_host_option,
+    expand_all,
+    has_web_inputs,
+    label,
+    read_entry,
+    selection,
+    selection_options,
+)
 
 
 @click.command("bundle")
@@ -125,7 +133,8 @@ def _bundle_web(
     outs = destinations(dest, book_formats(dest, formats))
     options = book_options(notes, cover)  # a bad --cover stops here, before any page is fetched
     errors: list[Exception] = []
-    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc))
+    bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
+    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: errors.append(exc), bylines)
     if errors:
         raise errors[0]
     articles: list[Article] = []
@@ -138,7 +147,7 @@ def _bundle_web(
             articles.extend(api.read(f, from_=from_) for f in files)
             folders.extend(f.resolve().parent for f in files)
         else:
-            articles.append(read_entry(entry, from_, allow_hosts))
+            articles.append(read_entry(entry, from_, allow_hosts, bylines.get(label(entry), ())))
             folders.append(None)  # a web page loads no local file
     if not articles:
         raise InputError("no article found in the inputs", path=" ".join(inputs))

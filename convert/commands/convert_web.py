@@ -120,7 +120,8 @@ def convert_web(cmd: _ConvertArgs) -> int:
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
     failed: list[int] = []
-    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)))
+    bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
+    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)), bylines)
     if output == "-":
         if len(formats) != 1 or len(entries) + len(failed) != 1:
             raise UsageError("-o - (stdout) takes one page and one output format")
@@ -128,7 +129,9 @@ def convert_web(cmd: _ConvertArgs) -> int:
             return failed[0]
         entry = entries[0]
         warnings: list[str] = []
-        article = read_entry(entry, from_, allow_hosts, metadata=meta, warnings=warnings)
+        article = read_entry(
+            entry, from_, allow_hosts, bylines.get(label(entry), ()), metadata=meta, warnings=warnings
+        )
         options = ExportOptions(
             width=width,
             allow_remote=allow_remote,
@@ -143,10 +146,18 @@ def convert_web(cmd: _ConvertArgs) -> int:
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
-    worst = max(failed, default=0)
-    done = 0
-    total = len(entries) + len(failed)
-    for entry in entries:
+    pages = [e for e in entries if isinstance(e, web.WebPage) or web.is_url(e)]
+    files = [e for e in entries if e not in pages]  # an ordinary file among the inputs
+    done = fresh = 0
+    if pages and output is not None and not api.dest_is_file(output, formats):
+        # Incremental, as a folder or a URL list is: a rerun writes nothing for an unchanged page.
+        outcomes = _convert_pages(cmd, [(p, bylines.get(label(p), ())) for p in pages])
+        failed += [3 for o in outcomes if o.status == "failed"]  # as for a folder's inputs
+        done = sum(o.status == "converted" for o in outcomes)
+        fresh = sum(o.status == "up to date" for o in outcomes)
+    else:
+        files = entries
+    for entry in files:
         page = entry if isinstance(entry, web.WebPage) else None
         local = page is None and not web.is_url(entry)
         try:
@@ -165,7 +176,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 to=formats,
                 style=style,
                 from_=from_ or (page.reader if page else None),
-                metadata=meta,
+                metadata=_with_byline(entry, bylines.get(label(entry), ()), from_, allow_hosts, meta),
                 options=options,
                 name=page.url if page else None,
                 warnings=warnings,
@@ -176,7 +187,51 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 for path in written:
                     click.echo(f"wrote {path}")
         except Exception as exc:
-            worst = max(worst, fail(exc, label(entry)))
-    if worst and total > 1 and not quiet:
-        click.echo(f"{done} of {total} pages converted", err=True)
-    return worst
+            failed.append(fail(exc, label(entry)))
+    total = done + fresh + len(failed)
+    if (total > 1 or fresh) and not quiet:
+        click.echo(f"{done} converted, {fresh} up to date, {len(failed)} failed", err=True)
+    # As for folders: 0 all converted or up to date, 1 some failed; when every one failed, the
+    # failure's own code (3: the input cannot be read, 4: the output cannot be written ...).
+    if not failed:
+        return 0
+    return max(failed) if len(failed) == total else 1
+
+
+def _with_byline(
+    entry: Any, names: tuple[str, ...], from_: str | None, hosts: tuple[str, ...], meta: dict[str, Any]
+) -> dict[str, Any]:
+    """``meta`` with the feed item's authors when the page names none (outside an output folder,
+    where :func:`_convert_pages` reads each page once and does the same)."""
+    if not names or not web.is_url(label(entry)) or meta.get("author") or meta.get("authors"):
+        return meta
+    article = read_entry(entry, from_, hosts, metadata=meta)
+    filled = web.with_feed_authors(article, names)
+    return meta if filled is article else {**meta, "authors": filled.meta.authors}
+
+
+def _convert_pages(cmd: _ConvertArgs, pages: list[tuple[Any, tuple[str, ...]]]) -> list[Any]:
+    """Feed and sitemap pages into the output folder (:func:`convert.batch.urls.convert_pages`)."""
+    from ..batch.urls import convert_pages
+
+    output = Path(cmd.output) if cmd.output else Path.cwd()
+
+    def options() -> ExportOptions:
+        return ExportOptions(
+            width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
+            pdf_variant=cmd.pdf_variant, notes=cmd.notes,
+        )  # fmt: skip
+
+    def report(outcome: Any) -> None:
+        if outcome.error:
+            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
+            return
+        _print_warnings(outcome.url, outcome.warnings)
+        if outcome.status == "converted" and not cmd.quiet:
+            for path in outcome.outputs:
+                click.echo(f"wrote {output / path}")
+
+    return convert_pages(
+        pages, output, to=cmd.formats, style=cmd.style, allowed_hosts=cmd.allow_hosts, force=cmd.batch.force,
+        options=options, from_=cmd.from_, metadata=cmd.meta or None, on_outcome=report,
+    )  # fmt: skip

@@ -136,11 +136,12 @@ def digest(
     destinations = _outputs(output, formats)
     worst = 0
     entries: list[Any] = []
+    bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
     if since is not None or max_items is not None or has_web_inputs(inputs):
         failed: list[int] = []
         chosen = selection(since, max_items)
         on_error = lambda exc, src: failed.append(fail(exc, src))  # noqa: E731
-        for entry in expand_all(inputs, allow_hosts, chosen, on_error):
+        for entry in expand_all(inputs, allow_hosts, chosen, on_error, bylines):
             local = isinstance(entry, str) and not web.is_url(entry)
             entries.extend(collect_inputs([entry], skip=destinations.values()) if local else [entry])
         worst = max(failed, default=0)
@@ -154,7 +155,7 @@ def digest(
     briefings = []
     for entry in entries:
         try:
-            briefings.append(build(read_entry(entry, from_, allow_hosts)))
+            briefings.append(build(read_entry(entry, from_, allow_hosts, bylines.get(label(entry), ()))))
         except Exception as exc:  # one bad input never stops the rest
             worst = max(worst, fail(exc, label(entry)))
     if not briefings:

@@ -95,15 +95,27 @@ def inspect_cmd(
 ) -> None:
     """Show the article tree Broadsheet recovers from INPUT."""
     meta = _collect_meta(meta_pairs, title, author, published, language)
+    src, name, from_ = _one_article(input, from_, allow_hosts)
     if explain:
         _inspect_explained(
-            input, from_, meta, as_json, require_text=not allow_empty, allowed_hosts=allow_hosts
+            src, name, from_, meta, as_json, require_text=not allow_empty, allowed_hosts=allow_hosts
         )
         return
     warnings: list[str] = []
-    article = _read_input(
-        input, from_, meta, False, require_text=not allow_empty, warnings=warnings, allowed_hosts=allow_hosts
-    )
+    if isinstance(src, bytes):
+        article = api.read(
+            src, from_=from_, metadata=meta, name=name, require_text=not allow_empty, warnings=warnings
+        )
+    else:
+        article = _read_input(
+            src,
+            from_,
+            meta,
+            False,
+            require_text=not allow_empty,
+            warnings=warnings,
+            allowed_hosts=allow_hosts,
+        )
     _print_warnings(input, warnings)
     if as_json:
         sys.stdout.buffer.write(api.to_json_bytes(article))
@@ -112,8 +124,36 @@ def inspect_cmd(
         click.echo(_outline(article))
 
 
+def _one_article(
+    src: str, from_: str | None, allowed_hosts: tuple[str, ...]
+) -> tuple[str | bytes, str | None, str | None]:
+    """What to read for ``src`` (itself, or the bytes of stdin or of the fetched page, their name, the
+    reader); a feed or a sitemap is refused, never shown as an article (``--from`` reads it as told)."""
+    from ._web import _is_url, _may_be_web, refuse_feed
+
+    if from_ is not None:
+        return src, None, from_
+    if src == "-":
+        data = _stdin_bytes()
+        refuse_feed("<stdin>", data)
+        return data, "<stdin>", None
+    if not _may_be_web(src):
+        return src, None, None
+    from .. import limits, web
+
+    if _is_url(src):
+        page = web.fetch_page(src, allowed_hosts=allowed_hosts)
+        refuse_feed(src, page.data)
+        return page.data, page.url, page.reader
+    if web.local_feed_kind(src):
+        with open(src, "rb") as fh:
+            refuse_feed(src, fh.read(limits.current().input_bytes))
+    return src, None, None
+
+
 def _inspect_explained(
-    src: str,
+    src: str | bytes,
+    name: str | None,
     from_: str | None,
     meta: dict[str, Any],
     as_json: bool,
@@ -127,11 +167,8 @@ def _inspect_explained(
     from ..explain import explain_text, read_explained
     from ..model import to_json
 
-    if src == "-":
-        data = _stdin_bytes()
-        article, where = read_explained(
-            data, from_=from_, metadata=meta, name="<stdin>", require_text=require_text
-        )
+    if isinstance(src, bytes):
+        article, where = read_explained(src, from_=from_, metadata=meta, name=name, require_text=require_text)
     else:
         article, where = read_explained(
             src, from_=from_, metadata=meta, require_text=require_text, allowed_hosts=allowed_hosts

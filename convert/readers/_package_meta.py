@@ -6,6 +6,7 @@ Part of :mod:`convert.readers.pandoc`, which re-exports these names.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from .. import limits
-from ..dates import restates, to_iso
+from ..dates import to_iso
 from ..errors import InputError
 from ..locale.script import split_list
 from ..model import (
@@ -51,13 +52,16 @@ def open_archive(data: bytes) -> zipfile.ZipFile:
         raise InputError(f"a damaged zip archive ({exc})", hint="is the file complete?") from None
 
 
-def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
-    """A member's bytes, or ``None`` when it is absent, too large or unreadable."""
+def read_member(zf: zipfile.ZipFile, name: str, limit: int, start: bool = False) -> bytes | None:
+    """A member's bytes, or ``None`` when it is absent, too large or unreadable.
+
+    ``start``: a larger member gives its first ``limit`` bytes instead.
+    """
     try:
         info = zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > limit or info.flag_bits & 0x1:  # too big, or encrypted
+    if (info.file_size > limit and not start) or info.flag_bits & 0x1:  # too big, or encrypted
         return None
     try:
         with zf.open(info) as fh:
@@ -275,9 +279,10 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
     props.put("authors", _authors(_epub_creators(opf)), f"{where} dc:creator")
     date = _first(opf, md + "dc:date")
     props.put("published", to_iso(date), f"{where} dc:date")
-    modified = _first(opf, md + "opf:meta[@property='dcterms:modified']")
-    if not restates(modified, to_iso(date)):  # a UTC stamp of the publication date is no update
-        props.put("updated", to_iso(modified), f"{where} dcterms:modified")
+    # The package's dcterms:modified is when the book was made (EPUB 3.3 requires it: pandoc writes
+    # the conversion's clock): never the article's update. A content document's head may name one,
+    # as a web page's Dublin Core does (ours, from meta.updated, zone as written).
+    props.put("updated", *_head_modified(zf, opf, opf_path))
     for key, tag in (
         ("publisher", "publisher"),
         ("rights", "rights"),
@@ -290,6 +295,34 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
     props.put("description", described[0] if described else None, f"{where} dc:description")
     props.put("keywords", _keywords(_texts(opf, md + "dc:subject")), f"{where} dc:subject")
     return props
+
+
+#: Spine documents whose ``<head>`` is looked at for ``dcterms.modified``, and how much of each.
+_HEAD_DOCS, _HEAD_BYTES = 4, 64 * 1024
+_HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+
+
+def _head_modified(zf: zipfile.ZipFile, opf: Any, opf_path: str) -> tuple[str | None, str]:
+    """``<meta name="dcterms.modified">`` in the head of one of the first spine documents, and where."""
+    hrefs = {
+        str(i.get("id")): str(i.get("href") or "")
+        for i in opf.xpath("//opf:manifest/opf:item", namespaces=_NS)
+    }
+    spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=_NS)
+    base = posixpath.dirname(opf_path)
+    parser = etree.HTMLParser(no_network=True)
+    for idref in spine[:_HEAD_DOCS]:
+        href = hrefs.get(str(idref), "").split("#")[0]
+        name = posixpath.normpath(posixpath.join(base, href))
+        data = read_member(zf, name, _HEAD_BYTES, start=True) if href else None
+        end = _HEAD_END.search(data) if data else None
+        if data is None or end is None:
+            continue
+        head = etree.fromstring(data[: end.end()], parser)
+        found = head.xpath("//meta[translate(@name, 'DCTERMSOIF', 'dctermsoif')='dcterms.modified']/@content")
+        if found and to_iso(str(found[0]).strip()):
+            return to_iso(str(found[0]).strip()), f"EPUB {name} <meta name=dcterms.modified>"
+    return None, ""
 
 
 def _epub_creators(opf: Any) -> list[str]:

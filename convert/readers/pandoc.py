@@ -51,6 +51,7 @@ from ..model import (
 )
 from ..pandoc_ast import pandoc_to_article
 from ._bylines import find_byline, take_lead_credit
+from ._closing_bio import take_closing_bio
 from ._lead_dateline import take_lead_dateline
 from ._package_meta import (
     Props,
@@ -348,6 +349,7 @@ class PandocReader:
         if not title_above:
             article = self.take_byline(article, prov)
         article = take_lead_dateline(article, prov)
+        article = take_closing_bio(article, prov)
         if article.notes:
             kinds = sorted({n.kind for n in article.notes})
             prov["notes"] = f"{len(article.notes)} note(s) ({', '.join(kinds)}) from the document's footnotes"

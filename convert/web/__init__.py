@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .. import limits
 from ..errors import InputError
+from ..model import Article, Author, replace
+from ..names import looks_like_name
 from .feeds import Item, feed_kind, item_html, parse_items, select
 from .http import HTTPStatusError, Response, address_refusal, fetch, host_allowed, is_url
 
@@ -26,6 +28,8 @@ __all__ = [
     "WebPage",
     "address_refusal",
     "expand",
+    "expand_entries",
+    "with_feed_authors",
     "feed_kind",
     "fetch",
     "fetch_page",
@@ -138,19 +142,35 @@ def expand(
 
     Raises :class:`InputError` when the URL or the feed cannot be fetched or read.
     """
+    return [
+        target
+        for target, _authors in expand_entries(src, allowed_hosts=allowed_hosts, since=since, limit=limit)
+    ]
+
+
+def expand_entries(
+    src: str,
+    *,
+    allowed_hosts: tuple[str, ...] | list[str] = (),
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[tuple[str | WebPage, tuple[str, ...]]]:
+    """:func:`expand`, each page or link with the authors its feed item names (RSS ``dc:creator`` or
+    ``author``, Atom ``author``, JSON Feed ``authors``; none for anything else): the byline of a page
+    that prints none."""
     if is_url_list(src):
         urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
-        return list(urls[:limit] if limit is not None else urls)
+        return [(url, ()) for url in (urls[:limit] if limit is not None else urls)]
     if is_url(src):
         response = fetch(src, allowed_hosts=allowed_hosts)
         kind = feed_kind(response.data)
         if kind is None:
-            return [page_from_response(response)]
+            return [(page_from_response(response), ())]
         data, base = response.data, response.final_url
     else:
         kind = local_feed_kind(src)
         if kind is None:
-            return [src]
+            return [(src, ())]
         data, base = _read_local(Path(src)), None
     try:
         items = parse_items(data, kind, base)
@@ -158,15 +178,34 @@ def expand(
             items = _children(items, allowed_hosts, since, limit)
     except InputError as exc:
         raise exc.with_path(src) from None
-    out: list[str | WebPage] = []
+    out: list[tuple[str | WebPage, tuple[str, ...]]] = []
     for n, item in enumerate(select(items, since, limit), 1):
         if item.html is not None:
-            out.append(
-                WebPage(url=item.link or f"{base or src}#item-{n}", data=item_html(item), reader="html")
-            )
+            page = WebPage(url=item.link or f"{base or src}#item-{n}", data=item_html(item), reader="html")
+            out.append((page, item.authors))
         elif item.link:
-            out.append(item.link)
+            out.append((item.link, item.authors))
     return out
+
+
+def with_feed_authors(
+    article: Article, authors: tuple[str, ...], provenance: dict[str, str] | None = None
+) -> Article:
+    """``article`` with the authors its feed item names when the page names none.
+
+    Only names that read as a person's (:func:`convert.names.looks_like_name`): a feed's
+    ``dc:creator`` is often an account (``admin``), an address or a desk, and no author is better
+    than a wrong one. A page's own byline always wins.
+    """
+    names = [n for n in dict.fromkeys(" ".join(a.split()) for a in authors) if looks_like_name(n)]
+    if article.meta.authors or not names:
+        return article
+    if provenance is not None:
+        provenance["authors"] = (
+            "the feed item's author (RSS dc:creator / author, Atom author, JSON Feed authors)"
+        )
+    meta = replace(article.meta, authors=tuple(Author(n) for n in names))
+    return Article(meta, article.body, article.notes)
 
 
 def _children(
