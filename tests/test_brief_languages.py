@@ -24,7 +24,7 @@ def article(language: str, *paragraphs: str, title: str = "", dateline: str | No
         ("tr", "Hat günde yaklaşık 300 bin yolcu taşıyacak.", "300 bin", "count", 300_000),
         ("ar", "استخدم نحو 180 ألف راكب الخط في يومه الأول.", "180 ألف", "count", 180_000),
         ("de", "Es fielen rund 80 Prozent der Fernzüge aus.", "80 Prozent", "percent", 80),
-        ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden", "count", 2e9),
+        ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden Euro", "money", 2e9),
         ("tr", "Seçmenlerin yüzde 52 oranında katılım gösterdi.", "yüzde 52", "percent", 52),
         ("en", "Exports rose 12 percent last year.", "12 percent", "percent", 12),
         ("en", "A crowd of 15K runners set off.", "15K", "count", 15_000),
