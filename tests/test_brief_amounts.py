@@ -9,7 +9,7 @@ import pytest
 
 from convert.briefing.figures import find
 from convert.briefing.sentences import sentences
-from convert.locale.amounts import currency_names, currency_signs
+from convert.locale.amounts import currency_names, currency_signs, magnitude_words_before
 from convert.model import Article, Metadata, Paragraph, Text
 
 
@@ -79,6 +79,10 @@ def test_a_figure_keeps_its_currency_and_scale(
         ("es", "Murieron 5 bolivianos en el accidente.", "BOB"),
         ("th", "มี 5 บาทหลวง มาร่วมงาน", "THB"),
         ("en", "About 30 US troops left.", "USD"),
+        # a country's adjective in its currency's name (`svensk krona`) is no currency
+        ("sv", "Hela 50 svenska företag deltog.", "SEK"),
+        ("da", "Over 40 danske virksomheder deltog.", "DKK"),
+        ("he", "נפתחו 12 חדשים השנה.", "ILS"),
         ("pl", "Deficyt wyniesie około 6,5 proc. PKB.", 65.0),
     ],
 )
@@ -108,3 +112,12 @@ def test_currency_words_and_signs_come_from_cldr() -> None:
     assert names["złotych"] == "PLN" and names["euro"] == "EUR"
     assert "টাকা" not in dict(currency_names("bn"))  # BDT's and, in Bengali, INR's
     assert "us" not in dict(currency_names("en"))  # an abbreviation, not a noun
+    assert dict(currency_names("he"))["שקל"] == "ILS" and "חדשים" not in dict(currency_names("he"))
+
+
+def test_a_one_letter_magnitude_before_a_number_scales_nothing() -> None:
+    """Sinhala writes its magnitudes before the number (CLDR: `ද 0`, a thousand), but `ද` alone
+    is a particle too: only a word of two letters or more scales the number after it."""
+    assert magnitude_words_before("si") and all(len(w) > 1 for w, _ in magnitude_words_before("si"))
+    assert ("ද", 1000.0) not in magnitude_words_before("si")
+    assert figures("si", "ඔහු ද 25 දෙනෙකු සමඟ ගියේය.")[0][2] == 25.0

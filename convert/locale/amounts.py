@@ -10,16 +10,18 @@ magnitude words it writes before a number, and the signs and names of currencies
 - currency signs: CLDR's currency symbols of the locale, which follow its territory (``R$`` is
   BRL, ``Rp`` IDR, ``₹`` INR, ``zł`` PLN; ``$`` is USD in ``en`` and AUD in ``en-AU``), each
   kept only when it names one currency;
-- currency names: CLDR's display names, singular and plural, of the currencies some territory
+- currency names: CLDR's display names, singular and plural, of the currencies some country
   uses today (``Indian rupees``, ``euro``, ``บาท``), and the noun of the home currency of the
-  language (CLDR's likely territory): its names' words less those that name the territory
-  (``বাংলাদেশী টাকা`` gives ``টাকা``, ``złotych polskich`` gives ``złotych``, ``Real
-  brasileiro`` gives ``Real``), when no other current currency's name holds that word
-  (Swahili ``Shilingi ya Tanzania`` gives none: Kenya's is a ``shilingi`` too).
+  language (CLDR's likely territory): the word of its names where the language puts the noun
+  (``złotych polskich`` gives ``złotych``, ``українських гривень`` gives ``гривень``, ``Real
+  brasileiro`` gives ``Real``), when no other current currency's name holds that word (Swedish
+  ``svensk krona`` gives none: Iceland's is a ``krona`` too; Bengali ``বাংলাদেশী টাকা`` none:
+  India's rupee is a ``টাকা`` in Bengali; Swahili ``Shilingi ya Tanzania`` none).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -69,9 +71,15 @@ def magnitude_words_before(tag: str | None) -> tuple[tuple[str, float], ...]:
             for kind, pattern in patterns.items():
                 word = _clean(pattern.prefix[0])
                 zeros = pattern.int_prec[0]
-                if word and not _clean(pattern.suffix[0]) and kind.isdigit() and zeros:
+                if _letters(word) > 1 and not _clean(pattern.suffix[0]) and kind.isdigit() and zeros:
                     found.setdefault(word, int(kind) / 10 ** (zeros - 1))
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def _letters(word: str) -> int:
+    """The letters of ``word``, its combining marks not counted: a one-letter word (Sinhala ``ද``,
+    a thousand, and a particle; ``මි``, a letter and its vowel sign) scales no number before it."""
+    return sum(1 for ch in word if unicodedata.category(ch)[0] != "M")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +141,21 @@ def _noun(word: str, places: frozenset[str]) -> bool:
     return len(word) >= 3 and not word.isupper() and not _names_place(word, places)
 
 
+def _noun_place(loc: Locale, words: dict[str, set[str]]) -> int | None:
+    """Where the language puts the noun in a currency's name, first word or last (``0``, ``-1``):
+    the place where the names' words are most often shared by other currencies (``dolar
+    amerykański``, ``dolar kanadyjski``: Polish puts it first; ``svensk krona``, ``isländsk
+    krona``: Swedish last), so the other word, unshared, is the country's adjective."""
+    shared = [0, 0]
+    for code in _current():
+        for name in _names(loc, code):
+            parts = name.split()
+            if len(parts) > 1:
+                for i, word in enumerate((parts[0], parts[-1])):
+                    shared[i] += len(words.get(word.casefold(), ())) > 1
+    return None if shared[0] == shared[1] else 0 if shared[0] > shared[1] else -1
+
+
 @lru_cache(maxsize=64)
 def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(name, code)`` for each name of a current currency in the language, case-folded,
@@ -154,10 +177,10 @@ def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
         for name, (code, *more) in owners.items()
         if not more and (" " in name or _noun(name, places[code]))
     }
-    home = _home(loc)
-    if home is not None:
+    home, at = _home(loc), _noun_place(loc, words)
+    if home is not None and at is not None:
         for name in _names(loc, home):
-            for word in name.split():
-                if words.get(word.casefold()) == {home} and _noun(word, places[home]):
-                    found.setdefault(word.casefold(), home)
+            word = name.split()[at]
+            if " " in name and words.get(word.casefold()) == {home} and _noun(word, places[home]):
+                found.setdefault(word.casefold(), home)
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
