@@ -84,6 +84,60 @@ def test_a_number_that_is_part_of_a_larger_one_or_a_time_gives_no_figure(
     assert find(sentences(article(language, sentence)), language=language) == []
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ko", "이 노선은 2024년에 착공했다."),
+        ("en", "이 노선은 2024년에 착공했다."),  # tester h29: tagged otherwise, a year is still no count
+        (None, "이 노선은 2024년에 착공했다."),
+        ("en", "该线路于2024年开通。"),
+        (None, "この路線は2024年に開業した。"),
+    ],
+)
+def test_a_year_written_with_its_year_word_is_no_count(language: str | None, sentence: str) -> None:
+    assert [f for f in find(sentences(article(language or "", sentence)), language=language)] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "unit"),
+    [
+        ("de", "Die Linie wurde 15 Jahre lang gebaut.", "15 Jahre", "years"),
+        ("ru", "Линию строили 15 лет.", "15 лет", "years"),
+        ("tr", "Hat 15 yıl boyunca inşa edildi.", "15 yıl", "years"),
+        ("hi", "लाइन बनाने में 15 वर्ष लगे।", "15 वर्ष", "years"),
+        ("th", "ผ่านมา 15 ปีแล้ว", "15 ปี", "years"),  # Thai: the next word follows at once
+        ("en", "The line took 15 days to build.", "15 days", "days"),  # English's own words stay
+    ],
+)
+def test_a_number_of_years_is_a_duration_by_the_languages_year_word(
+    language: str, sentence: str, shown: str, unit: str
+) -> None:
+    """CLDR's long duration-year unit, as English `15 years` is a duration (no count of 15)."""
+    figures = find(sentences(article(language, sentence)), language=language)
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures] == [(shown, "duration", 15, unit)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "value", "unit"),
+    [
+        ("hi", "सरकार ने 15 करोड़ रुपये खर्च किए।", "15 करोड़", 15e7, "रुपये खर्च किए"),
+        ("hi", "पहले दिन 3 लाख लोगों ने यात्रा की।", "3 लाख", 3e5, "लोगों ने यात्रा"),
+        ("bn", "সরকার ৩ লাখ মানুষকে সাহায্য করেছে।", "৩ লাখ", 3e5, "মানুষকে সাহায্য করেছে"),
+        ("ta", "சுமார் 15 ஆயிரம் பேர் வந்தனர்.", "15 ஆயிரம்", 15e3, "பேர் வந்தனர்"),
+        ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது.", "15", 15, "கோடி ரூபாய் செலவழித்தது"),  # no CLDR word
+        ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้านบาท", 15e6, "THB"),  # the baht's CLDR name: money
+        ("bn", "প্রায় 20 হাজারো মানুষ এসেছিল।", "20", 20, "হাজারো মানুষ এসেছিল"),  # not হাজার
+    ],
+)
+def test_words_beside_a_number_end_after_their_combining_marks(
+    language: str, sentence: str, shown: str, value: float, unit: str
+) -> None:
+    """Tester h29: the unit was cut at a vowel sign (`रुपये` read as `र`), and a magnitude was
+    read off the front of a longer word; a vowel sign, virama or nukta goes on with its word."""
+    figures = find(sentences(article(language, sentence)), language=language)
+    assert [(f.text, f.value, f.unit) for f in figures] == [(shown, value, unit)]
+
+
 def test_upper_case_by_the_language() -> None:
     assert upper("Önemli noktalar", "tr") == "ÖNEMLİ NOKTALAR"
     assert upper("istanbul", "az") == "İSTANBUL"

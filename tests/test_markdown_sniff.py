@@ -34,7 +34,10 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         f"  \n\t\n# Metro line opens\n\n{ARTICLE}\n",
         "Foo: a tiny parser\n\nFoo parses bar.\n\n## Install\n\n    pip install foo\n\n## Usage\n\nRun it.\n",
         "Почему я уехал\n\nЯ уехал.\n\n## что я помню\n\nМузеи.\n\n## Что нет\n\nАренда.\n",
-        "Metro line opens\n\nThe [figures] came out.\n\n[figures]: https://example.org/figures\n",
+        # Two shortcut links with their definitions (one shortcut alone is how plain text cites).
+        "Metro line opens\n\nThe [figures] came out, then the [minutes].\n\n"
+        "[figures]: https://example.org/figures\n[minutes]: https://example.org/minutes 'Minutes'\n",
+        "Metro line opens\n\nThe [figures] came out.\n\n## The route\n\n[figures]: https://example.org/f\n",
         f"Metro line opens\n\n```python\nprint(1)\n````\n\n{ARTICLE}\n",
         f"Metro line opens\n\n{ARTICLE} See [the map][map].\n\n[map]: https://example.org/map 'Map'\n",
         f"Metro line opens\n\n{ARTICLE} See [the map](map.html).\n",  # a relative path
@@ -74,11 +77,32 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         f"Ferry strike ends\n\n{ARTICLE}\n\n# of passengers: 4,000\n\n# 2 ferries idle\n",
         f"Study finds\n\n{ARTICLE} See [1].\n\n[1]: https://example.org\n",  # a numbered shortcut: text's
         f"Metro line opens\n\n```x\n```y\n\n{ARTICLE}\n",  # a closing fence has no info string
+        # Tester h29's shapes: '#' lines further down that are sentences (MD026's trailing
+        # punctuation, or a sentence carried on in lower case), and a named citation.
+        f"Council plan\n\nBy Jane Doe\n\n{ARTICLE}\n\n# One priority is housing, he said.\n\n"
+        "# Of the 40 members, 32 voted in favour.\n",
+        f"Council plan\n\n{ARTICLE}\n\n# MeToo campaigners welcomed the plan!\n\n# Budget talks: the council\n"
+        "voted on Monday.\n",
+        "Council plan\n\nBy Jane Doe\n\nThe plan, according to [Smith], is costly.\n\n"
+        "[Smith]: https://example.org/smith\n",
     ],
 )
 def test_plain_text_articles_stay_text(text: str) -> None:
     assert not looks_like_markdown(text)
     assert api.sniff(text.encode()) == "text"
+
+
+def test_a_plain_text_lead_survives_hash_lines_and_a_named_citation() -> None:
+    """Tester h29: such text on stdin was read as Markdown, which lost its title, byline and date."""
+    for tail in (
+        "# One priority is housing, he said.\n\n# Of the 40 members, 32 voted in favour.\n",
+        "The plan, according to [Smith], is costly.\n\n[Smith]: https://example.org/smith\n",
+    ):
+        data = f"Council sets out plan\n\nBy Jane Doe\n\nMarch 3, 2025\n\n{ARTICLE}\n\n{tail}".encode()
+        article = convert.read(data)
+        assert article.meta.title == "Council sets out plan"
+        assert [a.name for a in article.meta.authors] == ["Jane Doe"]
+        assert str(article.meta.published) == "2025-03-03"
 
 
 def test_the_name_still_wins() -> None:

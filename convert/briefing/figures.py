@@ -7,8 +7,12 @@ says "it amounted to $4 billion", the measure named in the sentence before
 ("trade turnover") is put in front so the line stands on its own.
 
 A number keeps the words its language writes beside it (CLDR, :mod:`convert.locale.numbers`):
-a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`), which scales its value, and
-a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage.
+a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`, `15 करोड़`), which scales its value,
+a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year word (`15 Jahre`,
+`15 лет`), which makes it a duration; a year is no count (`2024년`, `2024年`, in an article of
+any language). A word ends where no letter, digit or combining mark follows: the word
+characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
+Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables.
 """
 
 from __future__ import annotations
@@ -19,7 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.numbers import date_time_units, magnitude_words, percent_affixes
+from ..locale.numbers import (
+    date_time_units,
+    magnitude_words,
+    percent_affixes,
+    script_year_words,
+    year_words,
+)
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import number_pattern, number_value, read_amount
 from .sentences import Sentence
@@ -30,6 +40,10 @@ _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+#: Thai, Lao, Myanmar and Khmer: no spaces between words either (UAX #14's class SA, as
+#: :data:`convert.locale.script.UNSPACED_SCRIPTS`), so a magnitude is followed by the next word.
+_UNSPACED_SA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
@@ -177,13 +191,41 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
     return value, None
 
 
+def _in_word(text: str, i: int) -> bool:
+    r"""Whether ``text[i]`` goes on with the word before it: a letter, digit or ``_`` (``\w``), or a
+    combining mark (``\p{M}``: a vowel sign, virama or nukta, which ``re``'s ``\w`` leaves out)."""
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+
+
+def _words_after(text: str, end: int, most: int) -> list[str]:
+    """Up to ``most`` words after the space after ``text[:end]``, each of word characters
+    (:func:`_in_word`) and ``’'–-``, one white-space character apart."""
+    space = re.match(r"\s+", text[end:])
+    words: list[str] = []
+    pos = end + space.end() if space else len(text)
+    while len(words) < most:
+        stop = pos
+        while stop < len(text) and (_in_word(text, stop) or text[stop] in "’'–-"):
+            stop += 1
+        if stop == pos:
+            break
+        words.append(text[pos:stop])
+        if not (stop < len(text) and text[stop].isspace()):
+            break
+        pos = stop + 1
+    return words
+
+
 def _count_unit(text: str, end: int) -> str | None:
     """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents"."""
-    words = re.match(r"\s+((?:[\w’'–-]+\s?){1,3})", text[end:])
+    words = _words_after(text, end, 3)
     if not words:
         return None
     out = []
-    for w in words.group(1).split():
+    for w in words:
         if w.lower() in (
             "in",
             "of",
@@ -264,6 +306,8 @@ def _magnitude_after(word: str, factor: float) -> str:
     them (`15만명이`, `15万人`). A one-letter trillion or more (Korean `조`, a group too; `T`, a
     tonne too) is left out: the figure stays unscaled rather than wrong.
     """
+    if re.match(f"[{_UNSPACED_SA}]", word):
+        return rf"[ \u00a0]?{re.escape(word)}(?![\d-])"  # Thai `15 ล้านบาท`: the next word is glued on
     if len(word) > 1:
         return rf"[ \u00a0]?{re.escape(word)}(?![\w-])"
     if factor >= 1e12:
@@ -280,7 +324,9 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     or the `15` of Japanese `3時15分` (a number just after a letter that follows a digit); `3천`
     of `3천억` or `15` of `15조` (a magnitude or digit follows that was not read with it: a
     magnitude word of the language or a Han numeral of ten or more, Unicode's numeric value);
-    `12` of `12月` (a letter the language's CLDR date and time patterns write after a number).
+    `12` of `12月` (a letter the language's CLDR date and time patterns write after a number);
+    `2024` of `2024년` in an article tagged with another language (the year word of the language
+    CLDR's likely subtags give for the letter's script).
     """
     if start >= 2 and text[start - 2].isdigit() and re.match(f"[{_HAN_HANGUL_KANA}]", text[start - 1]):
         return True
@@ -296,26 +342,50 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
         or re.search(rf"\d[{''.join(sorted(han))}][ \u00a0]$", text[max(0, start - 3) : start])
     ):
         return True
-    return text[digits_end : digits_end + 1] in date_time_units(language)
+    unit = text[digits_end : digits_end + 1]
+    if unit in date_time_units(language):
+        return True
+    # a year written with the number (`2024년`, `2024年`) in an article tagged otherwise, or untagged:
+    # the year word of the languages CLDR gives for the letter's script (a magnitude read is none)
+    if end > digits_end or not re.match(f"[{_HAN_HANGUL_KANA}]", unit):
+        return False
+    scripts = ("Kore",) if re.match(f"[{_HANGUL}]", unit) else ("Jpan", "Hans")
+    return any(unit in script_year_words(script) for script in scripts)
 
 
 def _written_with(
     text: str, start: int, end: int, language: str | None
 ) -> tuple[int, int, str | None, float]:
     """The number at ``text[start:end]`` with the magnitude or percent words beside it, as
-    ``(start, end, kind, scale)``; ``kind`` is ``"percent"`` for a percentage, else ``None``."""
+    ``(start, end, kind, scale)``; ``kind`` is ``"percent"`` for a percentage, ``"duration"`` for
+    a number of years (a year word of the language after it), else ``None``."""
     scale = 1.0
     for word, factor in magnitude_words(language):
         m = re.match(_magnitude_after(word, factor), text[end:])
-        if m:
+        if m and not _mark(text, end + m.end()):
             end, scale = end + m.end(), factor
             break
     for before, after in percent_affixes(language):
         b = re.search(rf"(?<!\w){re.escape(before)}[ \u00a0]?$", text[:start]) if before else None
         a = re.match(rf"[ \u00a0]?{re.escape(after)}(?!\w)", text[end:]) if after else None
+        if b and _mark(text, b.start() - 1) or a and _mark(text, end + a.end()):
+            continue
         if (b or not before) and (a or not after):
             return (b.start() if b else start), (end + a.end() if a else end), "percent", scale
+    if scale == 1.0:
+        for word in year_words(language):
+            # a one-letter word (CLDR's root `{0}y`) only attached, as a one-letter magnitude
+            space = r"[ \u00a0]?" if len(word) > 1 else ""
+            m = re.match(rf"{space}{re.escape(word)}", text[end:])
+            glued = re.match(f"[{_HAN_HANGUL_KANA}{_UNSPACED_SA}]", word)  # the next word follows at once
+            if m and not (_mark(text, end + m.end()) or not glued and _in_word(text, end + m.end())):
+                return start, end + m.end(), "duration", scale
     return start, end, None, scale
+
+
+def _mark(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a combining mark: a word that stops before it is cut in a syllable."""
+    return 0 <= i < len(text) and unicodedata.category(text[i])[0] == "M"
 
 
 def find(sentences: list[Sentence], limit: int = 40, language: str | None = None) -> list[Figure]:
@@ -373,6 +443,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     value *= scale
                 if kind_here == "percent":
                     unit = "%"
+                elif kind == "count" and kind_here == "duration":
+                    unit = "years"
                 elif kind == "count":
                     unit = _count_unit(text, end)
                 if amount is not None and amount.currency:

@@ -8,7 +8,11 @@ percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
   ``yüzde {0}``, ``%{0}``), as the text before and after the number;
 - date and time units: the letters CLDR's date and time patterns write straight after a
   number (Japanese ``y年M月d日``, ``H時mm分ss秒``; Korean ``h시 m분``), so that a number in a
-  written date or clock time is not read as a count.
+  written date or clock time is not read as a count;
+- year words: CLDR's long ``duration-year`` unit (German ``{0} Jahre``, Russian ``{0} лет``,
+  Hindi ``{0} वर्ष``), so that ``15 Jahre`` is a duration and no count; and those of the
+  language CLDR names for a script (Hangul: Korean ``년``; Han and kana: Japanese and Chinese
+  ``年``), so that ``2024년`` is no count in an article tagged with another language, or none.
 
 The briefing's figures keep these words with their number (:mod:`convert.briefing.figures`).
 """
@@ -20,7 +24,7 @@ from functools import lru_cache
 
 from .text import babel_locale
 
-__all__ = ["date_time_units", "magnitude_words", "percent_affixes"]
+__all__ = ["date_time_units", "magnitude_words", "percent_affixes", "script_year_words", "year_words"]
 
 #: Marks CLDR writes into its patterns that are not text: the quote around a literal
 #: (``Mio'.'``) and the direction marks of right-to-left locales.
@@ -72,3 +76,29 @@ def date_time_units(tag: str | None) -> frozenset[str]:
             if not m.group(1).isascii():
                 found.add(m.group(1))
     return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def year_words(tag: str | None) -> tuple[str, ...]:
+    """The words CLDR's long ``duration-year`` unit writes after a number, longest first
+    (German ``Jahre``, ``Jahr``; Russian ``года``, ``год``, ``лет``; Korean ``년``)."""
+    units = babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {})
+    words = {
+        _clean(str(pattern)[3:])
+        for count, pattern in dict(units).items()
+        if count != "per" and str(pattern).startswith("{0}")
+    }
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def script_year_words(script: str) -> frozenset[str]:
+    """:func:`year_words` of the language CLDR's likely subtags give for an ISO 15924 ``script``
+    (``Kore``: Korean ``년``; ``Jpan``: Japanese ``年``; ``Hans``: Chinese ``年``)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(f"und_{script}")
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    return frozenset(year_words(str(loc)))

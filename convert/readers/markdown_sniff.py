@@ -13,18 +13,24 @@ and no single loose mark decides. These decide alone:
 - a real link: an inline link or image ``[text](url)`` whose destination is a
   URL or a path (§6.3, §6.4), or a link reference definition (§4.7: a label, a
   destination, an optional quoted title, nothing else on the line) that a
-  ``[text][label]``, ``[label][]`` or shortcut ``[label]`` (with a letter) uses;
+  ``[text][label]`` or ``[label][]`` uses;
 - an ATX heading (``#`` to ``######``, a space, text, §4.2) as the first
   non-blank line (after a BOM, CRLF or white-space-only lines);
-- two ATX headings further down.
+- two ATX headings further down (or one and a shortcut link, below).
 
 The first line's heading decides whatever its text starts with; further down, a heading counts
-only when its text starts with a capital or a non-Latin letter: ``# of passengers`` or ``#1 seed``
-is no heading. Weak marks count only two kinds
-together: one ATX heading further down, a setext heading (a line underlined with
+only when it reads as a heading, not as a sentence: its text starts with a capital or a non-Latin
+letter (``# of passengers`` or ``#1 seed`` is no heading), does not end in the punctuation that
+markdownlint's rule MD026 (no-trailing-punctuation) refuses in a heading by default
+(``.,;:!`` and their full-width forms: ``# Of the 40 members, 32 voted.`` is a sentence), and the
+next line does not carry on its sentence (a lower-case start). Weak marks count only two kinds
+together: one ATX heading further down, one label that a definition names and a shortcut
+reference ``[label]`` (with a letter) uses, a setext heading (a line underlined with
 ``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening after a
-space and closing before one (§6.2). A setext underline pairs only with emphasis on
-two or more lines: an underlined title with one starred word is plain text's.
+space and closing before one (§6.2); two headings, two such labels, or one of each decide.
+A shortcut is weak because ``[Smith]`` with ``[Smith]: https://…`` below is also how plain
+text cites a source, as ``[1]`` is. A setext underline pairs only with emphasis on two or
+more lines: an underlined title with one starred word is plain text's.
 
 YAML front matter (``---`` on the first line) is told apart in
 :func:`convert.api.sniff` itself. Measured both ways in the README (*Inputs*).
@@ -34,7 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import dropwhile
+from itertools import dropwhile, pairwise
 
 from .._regex import lazy
 
@@ -64,6 +70,11 @@ _REF_USE = lazy(r"\[([^\]\n]{1,999})\]\[([^\]\n]{0,999})\]")
 #: A shortcut reference link ``[label]``: not an image, a definition, or a full or inline link.
 _REF_SHORTCUT = lazy(r"(?<![\]!\\])\[([^\[\]\n]{1,999})\](?![\[(:])")
 _ATX = lazy(r"[ ]{0,3}\#{1,6}[ \t]+(\S)")
+#: An ATX heading's optional closing sequence of ``#`` (§4.2).
+_CLOSING_HASHES = lazy(r"[ \t]+\#+[ \t]*$")
+#: What markdownlint's MD026 (no-trailing-punctuation) refuses at a heading's end by default:
+#: a sentence's punctuation, not a title's (``?`` is allowed).
+_SENTENCE_END = tuple(".,;:!。，；：！")
 _SETEXT = lazy(r"^[ ]{0,3}\S[^\n]*\n[ ]{0,3}=+[ \t]*$", re.MULTILINE)
 #: Runs of emphasis markers, with the character before and after.
 _RUN = lazy(r"(\*+|_+)")
@@ -76,20 +87,24 @@ def _label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _real_link(sample: str) -> bool:
+def _links(sample: str) -> tuple[bool, int]:
+    """Whether ``sample`` holds a real link, and how many defined labels shortcut links use.
+
+    A shortcut ``[label]`` counts only with a letter in it, and each label only as a weak
+    mark: ``[1]`` or ``[Smith]`` with ``[1]: https://…`` below is also how plain-text mail
+    and articles cite their sources.
+    """
     if _INLINE_LINK.search(sample):
-        return True
+        return True, 0
     labels = {_label(m.group(1)) for m in _REF_DEF.finditer(sample)}
     if not labels:
-        return False
+        return False, 0
     if any(_label(m.group(2) or m.group(1)) in labels for m in _REF_USE.finditer(sample)):
-        return True
-    # A shortcut ``[label]`` counts only with a letter in it: ``[1]`` with ``[1]: https://…``
-    # below is also how plain-text mail and articles number their references.
-    return any(
-        any(c.isalpha() for c in m.group(1)) and _label(m.group(1)) in labels
-        for m in _REF_SHORTCUT.finditer(sample)
-    )
+        return True, 0
+    used = {
+        _label(m.group(1)) for m in _REF_SHORTCUT.finditer(sample) if any(c.isalpha() for c in m.group(1))
+    }
+    return False, len(used & labels)
 
 
 def _closed_fence(lines: list[str]) -> bool:
@@ -112,11 +127,13 @@ def _closed_fence(lines: list[str]) -> bool:
     return False
 
 
-def _heading(line: str) -> bool:
-    """An ATX heading whose text starts as a title does: not a lower-case Latin word, not a digit.
+def _heading(line: str, following: str = "") -> bool:
+    """An ATX heading that reads as one, not as a sentence (``following`` is the next line).
 
-    ``# of passengers: 4,000`` and ``#1 seed`` are plain text's; a heading in Greek, Cyrillic
-    or an uncased script may start with any letter of it.
+    Its text starts as a title does: not a lower-case Latin word, not a digit (``# of
+    passengers: 4,000`` and ``#1 seed`` are plain text's; a heading in Greek, Cyrillic or an
+    uncased script may start with any letter of it). It does not end in MD026's punctuation,
+    and the next line does not go on with its sentence in lower case.
     """
     m = _ATX.match(line)
     if m is None:
@@ -124,7 +141,13 @@ def _heading(line: str) -> bool:
     c = m.group(1)
     if not c.isalpha():
         return False
-    return c.isupper() or not (c.islower() and unicodedata.name(c, "").startswith("LATIN"))
+    if c.islower() and unicodedata.name(c, "").startswith("LATIN"):
+        return False
+    text = _CLOSING_HASHES.sub("", line).rstrip()
+    if text.endswith(_SENTENCE_END):
+        return False
+    nxt = following.lstrip()
+    return not (nxt and nxt[0].islower())
 
 
 def _emphasis(line: str) -> bool:
@@ -148,16 +171,19 @@ def looks_like_markdown(text: str) -> bool:
     """Whether ``text`` carries marks only Markdown gives meaning to (see the module's list)."""
     sample = text[:_SAMPLE].lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = sample.split("\n")
-    if _closed_fence(lines) or _FOOTNOTE.search(sample) or _real_link(sample):
+    if _closed_fence(lines) or _FOOTNOTE.search(sample):
+        return True
+    link, shortcuts = _links(sample)
+    if link:
         return True
     body = list(dropwhile(lambda line: not line.strip(), lines))
     if body and _ATX.match(body[0]):
         return True  # any heading opening the document (`# 10 things`, `# ¿Qué pasa?`, `# iPhone 17`)
-    headings = sum(_heading(line) for line in body[1:])
-    if headings >= 2:
+    headings = sum(_heading(line, nxt) for line, nxt in pairwise([*body[1:], ""]))
+    if headings + shortcuts >= 2:
         return True
     setext = _SETEXT.search(sample) is not None
     emphasis = sum(_emphasis(line) for line in lines)
-    if headings:
+    if headings or shortcuts:
         return setext or emphasis > 0
     return setext and emphasis >= 2
