@@ -24,7 +24,7 @@ def article(language: str, *paragraphs: str, title: str = "", dateline: str | No
         ("tr", "Hat günde yaklaşık 300 bin yolcu taşıyacak.", "300 bin", "count", 300_000),
         ("ar", "استخدم نحو 180 ألف راكب الخط في يومه الأول.", "180 ألف", "count", 180_000),
         ("de", "Es fielen rund 80 Prozent der Fernzüge aus.", "80 Prozent", "percent", 80),
-        ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden", "count", 2e9),
+        ("de", "Der Bau kostete 2 Milliarden Euro.", "2 Milliarden Euro", "money", 2e9),
         ("tr", "Seçmenlerin yüzde 52 oranında katılım gösterdi.", "yüzde 52", "percent", 52),
         ("en", "Exports rose 12 percent last year.", "12 percent", "percent", 12),
         ("en", "A crowd of 15K runners set off.", "15K", "count", 15_000),
@@ -125,7 +125,7 @@ def test_a_number_of_years_is_a_duration_by_the_languages_year_word(
         ("bn", "সরকার ৩ লাখ মানুষকে সাহায্য করেছে।", "৩ লাখ", 3e5, "মানুষকে সাহায্য করেছে"),
         ("ta", "சுமார் 15 ஆயிரம் பேர் வந்தனர்.", "15 ஆயிரம்", 15e3, "பேர் வந்தனர்"),
         ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது.", "15", 15, "கோடி ரூபாய் செலவழித்தது"),  # no CLDR word
-        ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้าน", 15e6, None),
+        ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้านบาท", 15e6, "THB"),  # the baht's CLDR name: money
         ("bn", "প্রায় 20 হাজারো মানুষ এসেছিল।", "20", 20, "হাজারো মানুষ এসেছিল"),  # not হাজার
     ],
 )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.numbers import (
@@ -29,9 +30,10 @@ from ..locale.numbers import (
     script_year_words,
     year_words,
 )
+from .amounts import ENGLISH_NUMBER as _NUM
+from .amounts import number_pattern, number_value, read_amount
 from .sentences import Sentence
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
@@ -46,10 +48,13 @@ _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # a letter right after the amount that is no scale it reads ("$3B-plus", "$3Bx") leaves no figure
+    # a letter right after the amount that is no scale it reads ("$3B-plus", "$3Bx") leaves no figure;
+    # nor is a sign after a letter a dollar (`R$`: the language's signs, convert.briefing.amounts)
     (
         "money",
-        re.compile(rf"(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?:\s?{_SCALE}|{_LETTER_SCALE})?(?![^\W\d_])"),
+        re.compile(
+            rf"(?<![^\W\d_])(?:US\$|A\$|C\$|HK\$|[$£€¥])\s?(?:{_NUM})(?![.,]?\d)(?:\s?{_SCALE}|{_LETTER_SCALE})?(?![^\W\d_])"
+        ),
     ),
     ("money", re.compile(rf"{_BEFORE}(?:{_NUM})(?:\s?{_SCALE})?\s?{_CURRENCY_WORDS}")),
     ("money", re.compile(rf"{_BEFORE}\d+(?:\.\d+)?p\b")),
@@ -76,10 +81,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln))?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln)\b)?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
+
+
+@lru_cache(maxsize=64)
+def _patterns(number: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:data:`_PATTERNS` with ``number`` for a number: one as the article's language writes it."""
+    return tuple((kind, re.compile(p.pattern.replace(_NUM, number))) for kind, p in _PATTERNS)
+
+
 _SCALES = {
     "trillion": 1e12,
     "billion": 1e9,
@@ -152,11 +165,10 @@ class Figure:
     sentence: int
 
 
-def _value(kind: str, text: str) -> tuple[float | None, str | None]:
-    num = re.search(_NUM, text)
-    if num is None:
+def _value(kind: str, text: str, language: str | None = None) -> tuple[float | None, str | None]:
+    value = number_value(text, language)
+    if value is None:
         return None, None
-    value = float(num.group(0).replace(",", ""))
     scale = re.search(rf"\d\s?({_SCALE})", text) or re.search(rf"\d({_LETTER_SCALE})", text)
     if scale and kind in ("money", "count"):
         value *= _SCALES[scale.group(1)]
@@ -383,7 +395,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
     for i, sentence in enumerate(sentences):
         text = sentence.text
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in _patterns(number_pattern(language)):
             for m in pattern.finditer(text):
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
@@ -395,12 +407,22 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     kind_here = percent or kind
                 else:
                     kind_here = kind
+                amount = (
+                    read_amount(text, start, end, scale, language)
+                    if kind_here in ("money", "count")
+                    else None
+                )
+                if amount is not None:
+                    if amount.unsure:
+                        continue  # a word beside it may scale it unread: no figure rather than a wrong one
+                    start, end, scale = amount.start, amount.end, amount.scale
+                    kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
                 taken.append((start, end))
                 figure = text[start:end].strip()
                 if (
                     kind_here == "count"
                     and scale == 1.0
-                    and float(re.sub(r"[^\d.]", "", figure.split()[0]) or 0) < 10
+                    and (number_value(figure.split()[0], language) or 0) < 10
                     and " " not in figure
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
@@ -416,7 +438,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     measure = _measure(sentences[i - 1].text)
                     if measure:
                         context = f"{measure}: {context}"
-                value, unit = _value(kind, m.group(0).strip())
+                value, unit = _value(kind, m.group(0).strip(), language)
                 if value is not None:
                     value *= scale
                 if kind_here == "percent":
@@ -425,6 +447,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     unit = "years"
                 elif kind == "count":
                     unit = _count_unit(text, end)
+                if amount is not None and amount.currency:
+                    unit = amount.currency
                 found.append(Figure(figure, kind_here, value, unit, context, sentence.index))
     found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
     return found[:limit]

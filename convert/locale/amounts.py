@@ -1,0 +1,186 @@
+"""How a language writes an amount, from CLDR through Babel: its decimal and group signs, the
+magnitude words it writes before a number, and the signs and names of currencies.
+
+- number signs: CLDR's decimal and group symbols of the locale (``2,4`` is 2.4 in Dutch, whose
+  decimal symbol is ``,``; ``1.200`` is 1200 there) and whether it groups digits the Indian way
+  (CLDR's decimal pattern ``#,##,##0.###``: ``1,00,000``);
+- magnitude words before the number: CLDR's compact decimal formats whose pattern puts the word
+  first (Swahili ``bilioni 0``, ``milioni 0``), each with its power of ten; those after the number
+  are :func:`convert.locale.numbers.magnitude_words`;
+- currency signs: CLDR's currency symbols of the locale, which follow its territory (``R$`` is
+  BRL, ``Rp`` IDR, ``₹`` INR, ``zł`` PLN; ``$`` is USD in ``en`` and AUD in ``en-AU``), each
+  kept only when it names one currency;
+- currency names: CLDR's display names, singular and plural, of the currencies some country
+  uses today (``Indian rupees``, ``euro``, ``บาท``), and the noun of the home currency of the
+  language (CLDR's likely territory): the word of its names where the language puts the noun
+  (``złotych polskich`` gives ``złotych``, ``українських гривень`` gives ``гривень``, ``Real
+  brasileiro`` gives ``Real``), when no other current currency's name holds that word (Swedish
+  ``svensk krona`` gives none: Iceland's is a ``krona`` too; Bengali ``বাংলাদেশী টাকা`` none:
+  India's rupee is a ``টাকা`` in Bengali; Swahili ``Shilingi ya Tanzania`` none).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+from babel.core import get_global
+
+from .numbers import _clean, magnitude_words
+from .text import babel_locale
+
+__all__ = [
+    "currency_names",
+    "currency_signs",
+    "indian_words_unknown",
+    "magnitude_words_before",
+    "number_signs",
+]
+
+
+@lru_cache(maxsize=64)
+def number_signs(tag: str | None) -> tuple[str, str, bool]:
+    """``(decimal, group, indian)``: CLDR's decimal and group symbols (Latin digits) and whether
+    the locale groups digits by two above the thousands (``1,00,000``)."""
+    loc = babel_locale(tag)
+    symbols = loc.number_symbols.get("latn", {})
+    pattern = loc.decimal_formats.get(None)
+    indian = pattern is not None and tuple(pattern.grouping)[:2] == (3, 2)
+    return symbols.get("decimal", "."), symbols.get("group", ","), indian
+
+
+@lru_cache(maxsize=64)
+def indian_words_unknown(tag: str | None) -> bool:
+    """Whether the language groups digits the Indian way but CLDR gives it no word for a lakh or
+    a crore (Tamil: its compact formats count in thousands and millions), so a word after a
+    number may be a magnitude that cannot be read."""
+    factors = {factor for _, factor in magnitude_words(tag)}
+    return number_signs(tag)[2] and not {1e5, 1e7} <= factors
+
+
+@lru_cache(maxsize=64)
+def magnitude_words_before(tag: str | None) -> tuple[tuple[str, float], ...]:
+    """``(word, scale)`` for each magnitude word written before a number (Swahili
+    ``("bilioni", 1e9)``), longest first."""
+    loc = babel_locale(tag)
+    found: dict[str, float] = {}
+    for length in ("long", "short"):
+        for patterns in loc.compact_decimal_formats.get(length, {}).values():
+            for kind, pattern in patterns.items():
+                word = _clean(pattern.prefix[0])
+                zeros = pattern.int_prec[0]
+                if _letters(word) > 1 and not _clean(pattern.suffix[0]) and kind.isdigit() and zeros:
+                    found.setdefault(word, int(kind) / 10 ** (zeros - 1))
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def _letters(word: str) -> int:
+    """The letters of ``word``, its combining marks not counted: a one-letter word (Sinhala ``ද``,
+    a thousand, and a particle; ``මි``, a letter and its vowel sign) scales no number before it."""
+    return sum(1 for ch in word if unicodedata.category(ch)[0] != "M")
+
+
+@lru_cache(maxsize=1)
+def _current() -> dict[str, frozenset[str]]:
+    """Each currency some country uses as tender today, with those countries (CLDR's territory
+    currencies; a country is a territory ISO 3166-1 lists, as pycountry has it: not the European
+    Union, whose name would hide the euro's)."""
+    users: dict[str, set[str]] = {}
+    for territory, spans in get_global("territory_currencies").items():
+        if pycountry.countries.get(alpha_2=territory) is None:
+            continue
+        for code, _start, end, tender in spans:
+            if end is None and tender:
+                users.setdefault(code, set()).add(territory)
+    return {code: frozenset(places) for code, places in users.items()}
+
+
+@lru_cache(maxsize=64)
+def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
+    """``(sign, code)`` for each CLDR currency symbol of the locale that names one current
+    currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first."""
+    loc = babel_locale(tag)
+    codes: dict[str, set[str]] = {}
+    for code, symbol in loc.currency_symbols.items():
+        sign = _clean(symbol)
+        if code in _current() and sign and sign != code and not (len(sign) == 1 and sign.isalpha()):
+            codes.setdefault(sign, set()).add(code)
+    found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
+    return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+def _names(loc: Locale, code: str) -> set[str]:
+    plural = loc._data["currency_names_plural"].get(code) or {}
+    names = {loc.currencies.get(code) or "", *dict(plural).values()}
+    return {_clean(name) for name in names if name and "(" not in name}
+
+
+def _home(loc: Locale) -> str | None:
+    """The currency of the locale's territory, or of the one CLDR's likely subtags give it."""
+    territory = loc.territory
+    if territory is None:
+        likely = get_global("likely_subtags").get(loc.language, "")
+        territory = likely.rsplit("_", 1)[-1] if likely.count("_") else None
+    homes = [code for code, places in _current().items() if territory in places]
+    return homes[0] if len(homes) == 1 else None
+
+
+def _names_place(word: str, places: frozenset[str]) -> bool:
+    """Whether ``word`` names a territory: it opens with the first four letters of a word of four
+    or more in one of the territories' names (``brasileiro``, ``Brasil``; ``বাংলাদেশী``,
+    ``বাংলাদেশ``; ``भारतीय``, ``भारत``)."""
+    folded = word.casefold()
+    return any(folded.startswith(place.casefold()[:4]) for place in places if len(place) >= 4)
+
+
+def _noun(word: str, places: frozenset[str]) -> bool:
+    """A word that may stand for its currency alone: three letters or more, not in capitals (an
+    abbreviation: ``US``, ``CFA``), and naming no territory."""
+    return len(word) >= 3 and not word.isupper() and not _names_place(word, places)
+
+
+def _noun_place(loc: Locale, words: dict[str, set[str]]) -> int | None:
+    """Where the language puts the noun in a currency's name, first word or last (``0``, ``-1``):
+    the place where the names' words are most often shared by other currencies (``dolar
+    amerykański``, ``dolar kanadyjski``: Polish puts it first; ``svensk krona``, ``isländsk
+    krona``: Swedish last), so the other word, unshared, is the country's adjective."""
+    shared = [0, 0]
+    for code in _current():
+        for name in _names(loc, code):
+            parts = name.split()
+            if len(parts) > 1:
+                for i, word in enumerate((parts[0], parts[-1])):
+                    shared[i] += len(words.get(word.casefold(), ())) > 1
+    return None if shared[0] == shared[1] else 0 if shared[0] > shared[1] else -1
+
+
+@lru_cache(maxsize=64)
+def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
+    """``(name, code)`` for each name of a current currency in the language, case-folded,
+    longest first: its CLDR display names, and the home currency's own noun (module doc). A name
+    that other current currencies share (``dollar``, Bengali ``টাকা``: the Indian rupee's too) or
+    that names a place too (Spanish ``bolivianos``, Bolivians) is left out."""
+    loc = babel_locale(tag)
+    owners: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    places: dict[str, frozenset[str]] = {}
+    for code, users in _current().items():
+        places[code] = frozenset(w for t in users for w in (loc.territories.get(t) or "").split())
+        for name in _names(loc, code):
+            owners.setdefault(name.casefold(), set()).add(code)
+            for word in name.split():
+                words.setdefault(word.casefold(), set()).add(code)
+    found = {
+        name: code
+        for name, (code, *more) in owners.items()
+        if not more and (" " in name or _noun(name, places[code]))
+    }
+    home, at = _home(loc), _noun_place(loc, words)
+    if home is not None and at is not None:
+        for name in _names(loc, home):
+            word = name.split()[at]
+            if " " in name and words.get(word.casefold()) == {home} and _noun(word, places[home]):
+                found.setdefault(word.casefold(), home)
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
