@@ -92,6 +92,8 @@ def test_name_alone_needs_sentence_case_capitals_and_the_name_test() -> None:
     assert name_alone("Katarzyna Nowak", "Sejm Przyjął Budżet Na Przyszły Rok", pl) is None
     assert name_alone("Rząd obiecuje reformę", TITLE["pl"], pl) is None
     assert name_alone("Staff Writer", TITLE["en"]) is None  # a role, not a name
+    assert name_alone("Wielka Brytania", TITLE["pl"], pl) is None  # a place CLDR names in Polish
+    assert name_alone("Nowy Jork", TITLE["pl"], pl) is None
     found = name_alone("Przez Katarzynę Nowak", TITLE["pl"], pl)
     assert found is not None and found.names == ()
     found = name_alone("Jan Maria Rokita", TITLE["pl"], pl)

@@ -129,19 +129,24 @@ def name_alone(line: str, headline: str, language: Language | None = None) -> By
     written as the headline is, and a line whose every word is capitalised, that the name test
     passes (:func:`~convert.names.looks_like_name`), is a name. Under a headline in title case
     (``Markets Rally as Inflation Cools``), or in a script without capitals, capitals tell nothing,
-    and the line is left to be a standfirst. A line of three words or more whose first word is one
-    of the language's commonest words written in lower case (:mod:`convert.locale.words`: ``Przez
-    Katarzynę Nowak``, "by" in Polish) and whose other words are a name is a byline in words
-    Broadsheet has no catalogue for, the name maybe inflected (Polish puts it in the accusative): a
-    byline with no author (a wrong name is worse than none)."""
+    and the line is left to be a standfirst; so is a place CLDR names in the language (``Wielka
+    Brytania``, :func:`~convert.locale.places.cldr_places`). A line of three words or more whose
+    first word is one of the language's commonest words written in lower case
+    (:mod:`convert.locale.words`: ``Przez Katarzynę Nowak``, "by" in Polish) and whose other words
+    are a name is a byline in words Broadsheet has no catalogue for, the name maybe inflected
+    (Polish puts it in the accusative): a byline with no author (a wrong name is worse than none)."""
     line = clean(line)
     words = line.split()
     if not (sentence_case(headline) and line[:1].isupper() and looks_like_name(line)):
         return None
-    if len(words) >= 3 and language is not None and looks_like_name(" ".join(words[1:])):
+    lang = language() if language is not None else None
+    if lang is not None:
+        from ..locale.places import cldr_places
         from ..locale.words import frequent_lower_case
 
-        if frequent_lower_case(words[0], language()):
+        if line in cldr_places(lang):
+            return None  # Wielka Brytania, Nowy Jork: a place CLDR names in the language, no one's name
+        if len(words) >= 3 and looks_like_name(" ".join(words[1:])) and frequent_lower_case(words[0], lang):
             return Byline()
     return Byline((tidy_name(line),))
 
