@@ -120,45 +120,6 @@ def find_byline(line: str, language: Language | None = None) -> Byline | None:
     )
 
 
-def name_alone(line: str, headline: str, language: Language | None = None) -> Byline | None:
-    """A byline that is a person's name alone on its line in the header (``Katarzyna Nowak`` under
-    ``Sejm przyjął budżet na przyszły rok``), as Polish, Czech and Ukrainian papers print it; else
-    ``None``.
-
-    Only under a headline written in sentence case (:func:`sentence_case`): there a standfirst is
-    written as the headline is, and a line whose every word is capitalised, that the name test
-    passes (:func:`~convert.names.looks_like_name`), is a name. Under a headline in title case
-    (``Markets Rally as Inflation Cools``), or in a script without capitals, capitals tell nothing,
-    and the line is left to be a standfirst; so is a place CLDR names in the language (``Wielka
-    Brytania``, :func:`~convert.locale.places.cldr_places`). A line of three words or more whose
-    first word is one of the language's commonest words written in lower case
-    (:mod:`convert.locale.words`: ``Przez Katarzynę Nowak``, "by" in Polish) and whose other words
-    are a name is a byline in words Broadsheet has no catalogue for, the name maybe inflected
-    (Polish puts it in the accusative): a byline with no author (a wrong name is worse than none)."""
-    line = clean(line)
-    words = line.split()
-    if not (sentence_case(headline) and line[:1].isupper() and looks_like_name(line)):
-        return None
-    lang = language() if language is not None else None
-    if lang is not None:
-        from ..locale.places import cldr_places
-        from ..locale.words import frequent_lower_case
-
-        if line in cldr_places(lang):
-            return None  # Wielka Brytania, Nowy Jork: a place CLDR names in the language, no one's name
-        if len(words) >= 3 and looks_like_name(" ".join(words[1:])) and frequent_lower_case(words[0], lang):
-            return Byline()
-    return Byline((tidy_name(line),))
-
-
-def sentence_case(headline: str) -> bool:
-    """Whether ``headline`` is written in sentence case: more than half of its words after the first
-    (three at least) open with a lower-case letter (``Sejm przyjął budżet na przyszły rok``; not
-    ``Markets Rally as Inflation Cools``, nor a script without capitals)."""
-    words = [w for w in clean(headline).split()[1:] if w[:1].isalpha()]
-    return len(words) >= 3 and 2 * sum(w[0].islower() for w in words) > len(words)
-
-
 def _dropped_date(dropped: list[str], language: Language | None) -> tuple[str | None, str | None]:
     """The date the dropped parts of a byline make together (``March 3, 2024``, ``3. März 2024``
     in the article's language), ISO, and the name of the parser that read it."""

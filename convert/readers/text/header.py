@@ -12,7 +12,7 @@ from ..._regex import compiled, lazy
 from ...cache import dataclass
 from ...model import Author
 from ...names import looks_like_publisher
-from .._bylines import Byline, find_byline, name_alone, read_credit
+from .._bylines import Byline, find_byline, read_credit
 from .blocks import clean, is_rule, join_wrapped, unmarked
 from .datelines import DateLine, Language, parse_date_line, split_dateline
 from .notes import classify_note
@@ -200,12 +200,6 @@ def read_header(
         title = find_title(rest, i + 1 < len(blocks)) if rest and head.title is None else None
         if rest and title is None:
             following = blocks[i + 1] if i + 1 < len(blocks) else []
-            if (alone := _name_alone(head, lines, i + 1 < len(blocks), language)) is not None:
-                if trail is not None and alone.names:
-                    trail.note("authors", lines[0], "a person's name alone under the headline", quote=True)
-                head.add(alone)  # a person's name is never a standfirst
-                i += 1
-                continue
             if not _is_subtitle(head, rest, following, i + 2 < len(blocks), language):
                 break
             if len(rest) == len(lines) and split_dateline(join_wrapped(rest)) is not None:
@@ -291,26 +285,12 @@ def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str
 def _is_subtitle(
     head: Header, rest: list[str], following: list[str], more_follows: bool, language: Language | None = None
 ) -> bool:
-    """A short block between the title and a byline/date block (with body after it) is a standfirst;
-    a person's name alone on its line (:func:`_name_alone`) is a byline block too."""
+    """A short block between the title and a byline/date block (with body after it) is a standfirst."""
     return (
         head.title is not None
         and head.subtitle is None
         and more_follows
         and len(join_wrapped(rest)) <= 300
         and bool(following)
-        and (
-            all(parse_header_line(x, language) is not None for x in following)
-            or _name_alone(head, following, True, language) is not None
-        )
+        and all(parse_header_line(x, language) is not None for x in following)
     )
-
-
-def _name_alone(
-    head: Header, lines: list[str], more_follows: bool, language: Language | None
-) -> Byline | None:
-    """The byline a one-line block under the headline is when it is a person's name alone
-    (:func:`~convert.readers._bylines.name_alone`: ``Katarzyna Nowak``), with more text below it."""
-    if head.title is None or len(lines) != 1 or not more_follows or parse_header_line(lines[0], language):
-        return None
-    return name_alone(lines[0], head.title, language)
