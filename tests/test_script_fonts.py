@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,39 @@ def test_pdf_sets_the_script_in_its_noto_serif(tmp_path: Path, lang: str, face: 
     }
     assert f"Noto-Serif-{face}" in fonts and f"Noto-Serif-{face}-Bold" in fonts, fonts
     assert not any("DejaVu" in f or "Oblique" in f or "Italic" in f for f in fonts), fonts
+
+
+# --------------------------------------------------------------------------
+# Copied text: each glyph stands for its own letter (h34 #14)
+
+#: ``ரோ`` is drawn ``ே`` + ``ர`` + ``ா``: the glyph of ``ா`` first drawn there must not read ``ோ`` in ``ரா``.
+COPY_TEXTS = {
+    "ta": ("மெட்ரோ ரயில்", "மெட்ரோ ரயில் திறப்பு. ரா. செந்தில்குமார் எழுதினார்: பயணம் தொடங்கியது."),
+    "bn": ("মেট্রো রেল", "মেট্রো রেল চালু হলো। কোম্পানির কর্মকর্তা বললেন, যাত্রীরা খুশি।"),
+    "th": ("รถไฟฟ้าสายใหม่", "รถไฟฟ้าสายใหม่เปิดให้บริการแล้ว ผู้โดยสารที่ใช้บริการในวันแรกมีจำนวนมาก"),
+}
+
+
+def _letters(text: str) -> Counter[str]:
+    # NFKD: a two-part vowel sign drawn around its consonant (Tamil ோ = ே + ா) counts as its parts.
+    return Counter(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch)[0] in "LM")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+@needs_fonts
+@pytest.mark.parametrize("lang", sorted(COPY_TEXTS))
+def test_copied_text_keeps_every_letter(tmp_path: Path, lang: str) -> None:
+    title, text = COPY_TEXTS[lang]
+    source = tmp_path / f"{lang}.md"
+    source.write_text(f"---\ntitle: {title}\nlang: {lang}\n---\n\n{text}\n", encoding="utf-8")
+    data = PdfExporter().export(convert.read(source), THEME, ExportOptions())
+    copied = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+    )
+    got = _letters(copied.stdout.decode("utf-8"))
+    want = _letters(title + text)
+    assert not want - got, (
+        f"lost {''.join((want - got).elements())}, got extra {''.join((got - want).elements())}"
+    )
+    if lang == "ta":
+        assert "ரா." in copied.stdout.decode("utf-8")
