@@ -87,7 +87,9 @@ def script_fonts(theme: Theme, script: str | None) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _match(family: str, bold: bool, italic: bool) -> FontFace | None:
+def _match(family: str, bold: bool, italic: bool, collections: bool = False) -> FontFace | None:
+    """The face fontconfig has for ``family`` in the nearest style; one inside a collection
+    (``.ttc``, not embedded) only with ``collections``."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
@@ -110,8 +112,11 @@ def _match(family: str, bold: bool, italic: bool) -> FontFace | None:
         return None  # a substitute, not the family asked for
     path = Path(file)
     style = style.lower()
-    if index.strip() not in ("", "0") or path.suffix.lower() not in (".ttf", ".otf") or not path.is_file():
+    kinds = (".ttf", ".otf", ".ttc", ".otc") if collections else (".ttf", ".otf")
+    if (index.strip() not in ("", "0") and not collections) or path.suffix.lower() not in kinds:
         return None  # a face inside a collection (.ttc): not embedded
+    if not path.is_file():
+        return None
     # fontconfig falls back to the regular face when a family has no bold or italic.
     return FontFace(
         family, path, bold and "bold" in style, italic and ("italic" in style or "oblique" in style)
@@ -138,9 +143,9 @@ def has_italic(stack: str | None, text: str) -> bool:
     if not letters:
         return True
     for family in families(stack):
-        face = _match(family, False, False)
+        face = _match(family, False, False, collections=True)  # CJK faces come in collections
         if face is not None and coverage(face.path, letters) >= 0.5:
-            found = _match(family, False, True)
+            found = _match(family, False, True, collections=True)
             return found is not None and found.italic
     return True
 

@@ -40,7 +40,9 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
         if not has_italic(fonts.get("body"), sample_text(article)):
             # No italic face for the script: WeasyPrint and browsers would slant the upright one
             # (WeasyPrint has no font-synthesis). The id in :not() outranks the theme's rules.
+            # Emphasis then shows as bold, as scripts without italics mark it.
             rules.append(f"{scope}, {scope} *:not(#_) {{ font-style: normal; }}")
+            rules.append(f"{scope} em:not(#_), {scope} i:not(#_) {{ font-weight: bold; }}")
     unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
     if unspaced:
         rules.append(
