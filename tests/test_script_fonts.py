@@ -77,6 +77,13 @@ def test_no_fake_italic_where_the_script_face_has_none(tmp_path: Path) -> None:
     assert "html:root em:not(#_), html:root i:not(#_) { font-weight: bold; }" in css  # emphasis stays visible
 
 
+def test_a_face_inside_a_collection_is_asked_too() -> None:
+    # Noto Serif CJK comes as a .ttc: not embedded, but its lack of an italic counts all the same.
+    if shutil.which("fc-match") is None or _fonts._match("Noto Serif CJK JP", False, False, True) is None:
+        pytest.skip("fontconfig or Debian's fonts-noto-cjk not installed")
+    assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Jpan")["body"], "市の新しい図書館が開館した")
+
+
 @needs_fonts
 @pytest.mark.parametrize(
     ("lang", "face"), [("ta", "Tamil"), ("hy", "Armenian"), ("ka", "Georgian"), ("bn", "Bengali")]
