@@ -61,3 +61,18 @@ def test_the_zone_is_the_locales_cldr_gmt_format(tag: str) -> None:
     gmt = Locale.parse(tag.replace("-", "_")).zone_formats["gmt"] % "-03:00"
     shown = display_date("2026-02-19T07:42:00-03:00", tag) or ""
     assert shown.endswith(native_digits(gmt, Locale.parse(tag.replace("-", "_")))), shown
+
+
+def test_the_epub_title_page_isolates_the_clock_too() -> None:
+    import io
+    import zipfile
+
+    from convert.exporters.epub import EpubExporter
+
+    art = Article(
+        meta=Metadata(title="عنوان", language="ur", published="2026-06-12T16:20:00+05:00"),
+        body=(Paragraph((Text("متن"),)),),
+    )
+    book = zipfile.ZipFile(io.BytesIO(EpubExporter().export(art, THEME, ExportOptions())))
+    pages = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert pages.count('<bdi dir="ltr">4:20 PM GMT +05:00</bdi>') >= 2, pages  # title page and chapter

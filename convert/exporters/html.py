@@ -280,17 +280,7 @@ class Renderer:
         return "\n".join(out)
 
     def shown_date(self, iso: str) -> str:
-        """The displayed date, escaped; on a right-to-left page a time and zone written left to
-        right (``4:20 PM GMT +05:00`` in Urdu) is isolated as names are, so its parts keep their order."""
-        parts = display_date_parts(iso, self.lang)
-        if parts is None:
-            return _e(iso)
-        return "".join(
-            f'<bdi dir="ltr">{_e(text)}</bdi>'
-            if clock and self.dir == "rtl" and left_to_right(text)
-            else _e(text)
-            for text, clock in parts
-        )
+        return date_markup(iso, self.lang, self.dir == "rtl")
 
     def byline(self) -> str:
         """The translated byline, each name in its ``span.author``."""
@@ -367,6 +357,18 @@ class Renderer:
             + "\n".join(p for p in parts if p)
             + "\n</article>"
         )
+
+
+def date_markup(iso: str, tag: str | None, rtl: bool) -> str:
+    """The displayed date, escaped; on a right-to-left page a time and zone written left to
+    right (``4:20 PM GMT +05:00`` in Urdu) is isolated as names are, so its parts keep their order."""
+    parts = display_date_parts(iso, tag)
+    if parts is None:
+        return _e(iso)
+    return "".join(
+        f'<bdi dir="ltr">{_e(text)}</bdi>' if clock and rtl and left_to_right(text) else _e(text)
+        for text, clock in parts
+    )
 
 
 def left_to_right(text: str) -> bool:
