@@ -5,7 +5,9 @@
 #   libharfbuzz-subset0                HarfBuzz's font subsetter: WeasyPrint uses it when present,
 #                                      and a PDF then takes about half the time (bench/RESULTS.md)
 #   fonts-noto-core, fonts-noto-cjk    fonts for every script the theme names (Arabic, Hebrew,
-#                                      Devanagari, Thai, Myanmar …; Chinese, Japanese, Korean):
+#                                      Devanagari, Thai, Myanmar …; Chinese, Japanese, Korean) and
+#                                      the Noto Serif and Sans faces named after the other scripts
+#                                      (Armenian, Georgian, Bengali, Tamil, Ethiopic, Sinhala, Khmer …):
 #                                      without them those letters are missing from the PDF.
 #                                      Download about 12 MB + 57 MB (Debian 12; 42 + 89 MB installed)
 #   fontconfig                         fc-list: the PDF exporter asks it which scripts have a font

@@ -28,7 +28,7 @@ from ..locale.script import UNSPACED_SCRIPTS, article_direction, article_script
 from ..locale.text import byline, display_date, label
 from ..model import Article
 from ..theme import Theme
-from ._fonts import font_face
+from ._fonts import font_face, script_fonts
 from ._shared import author_names
 
 #: Pixels: 1,600 x 2,560 is the size and 1.6 ratio Kindle Direct Publishing asks for.
@@ -150,9 +150,7 @@ def cover_png(article: Article, theme: Theme) -> bytes:
     meta = article.meta
     script = article_script(article)
     fonts = dict(theme.tokens.get("fonts", {}))
-    by_script = theme.token("scripts", script or "", None) if script else None
-    if isinstance(by_script, dict):
-        fonts.update({k: v for k, v in by_script.items() if isinstance(v, str)})
+    fonts.update(script_fonts(theme, script))
     background = _rgb(theme.token("colors", "accent"), (0x8B, 0x1A, 0x1A))
     dark = _rgb(theme.token("colors", "text"), (0x1A, 0x1A, 0x1A))
     colour = max(((255, 255, 255), dark), key=lambda c: _contrast(c, background))

@@ -22,7 +22,7 @@ from ..locale.script import article_script
 from ..locale.text import label
 from ..model import Article, to_json
 from ..theme import Theme
-from ._fonts import FontFace, coverage, embeddable, font_face, subset
+from ._fonts import FontFace, coverage, embeddable, font_face, script_fonts, subset
 
 #: (stack key, bold, italic) for each face the theme's CSS uses.
 FACES = (
@@ -61,9 +61,7 @@ class EmbeddedFont:
 def _stacks(article: Article, theme: Theme) -> dict[str, Any]:
     stacks = dict(theme.tokens.get("fonts", {}))
     script = article_script(article)
-    by_script = theme.token("scripts", script or "", None) if script else None
-    if isinstance(by_script, dict):
-        stacks.update({k: v for k, v in by_script.items() if isinstance(v, str)})
+    stacks.update(script_fonts(theme, script))
     return stacks
 
 

@@ -17,7 +17,10 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..theme import Theme
 
 #: Generic CSS families: fontconfig's answer for these is not the theme's choice.
 GENERIC = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"})
@@ -39,8 +42,54 @@ def families(stack: str | None) -> list[str]:
     return [n for n in names if n and n.lower() not in GENERIC]
 
 
+#: The scripts a theme's ``[fonts]`` faces cover when its ``[fonts] scripts`` does not say (Latin,
+#: Cyrillic and Greek: Source Serif, Noto Serif, Liberation and DejaVu all carry them).
+COVERED_SCRIPTS = ("Latn", "Cyrl", "Grek")
+#: The stacks of ``[fonts]`` a script's own faces lead.
+STACK_KEYS = ("body", "heading", "sans")
+
+
+def script_fonts(theme: Theme, script: str | None) -> dict[str, str]:
+    """The font stacks for text in ``script`` (an ISO 15924 code) that replace the theme's ``[fonts]``.
+
+    The theme's ``[scripts.<code>]`` table where it has one. Otherwise, for a script the ``[fonts]``
+    faces do not cover (``[fonts] scripts``), the Noto faces named after the script's Unicode name
+    lead each stack: ``'Noto Serif Tamil', 'Noto Sans Tamil'`` before the body and heading stacks,
+    ``'Noto Sans Tamil'`` before the sans one (Noto names a family ``Noto Serif <script>`` or
+    ``Noto Sans <script>`` after the script's name in Unicode's ``Scripts.txt``, fontTools'
+    ``script_name``; a family not installed is skipped). The theme's own faces follow, for the Latin
+    words and digits. Without this, fontconfig's per-letter fallback picks whatever face it finds
+    first with the letters (DejaVu Serif for Armenian and Georgian, Noto Sans for Tamil). Empty for
+    a covered script or none.
+    """
+    if not script:
+        return {}
+    own = theme.token("scripts", script, None)
+    if isinstance(own, dict):
+        return {k: v for k, v in own.items() if isinstance(v, str)}
+    covered = theme.token("fonts", "scripts", COVERED_SCRIPTS)
+    if script in covered or script.startswith("Z"):  # Zyyy, Zinh, Zzzz: no script of its own
+        return {}
+    from fontTools import unicodedata as ucd
+
+    name = ucd.script_name(script, None)
+    if not name:
+        return {}
+    name = name.replace("_", " ")
+    out = {}
+    for key in STACK_KEYS:
+        base = theme.token("fonts", key, None)
+        if not isinstance(base, str):
+            continue
+        lead = [f"'Noto Sans {name}'"] if key == "sans" else [f"'Noto Serif {name}'", f"'Noto Sans {name}'"]
+        out[key] = ", ".join([*lead, base])
+    return out
+
+
 @functools.lru_cache(maxsize=256)
-def _match(family: str, bold: bool, italic: bool) -> FontFace | None:
+def _match(family: str, bold: bool, italic: bool, collections: bool = False) -> FontFace | None:
+    """The face fontconfig has for ``family`` in the nearest style; one inside a collection
+    (``.ttc``, not embedded) only with ``collections``."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
@@ -63,8 +112,11 @@ def _match(family: str, bold: bool, italic: bool) -> FontFace | None:
         return None  # a substitute, not the family asked for
     path = Path(file)
     style = style.lower()
-    if index.strip() not in ("", "0") or path.suffix.lower() not in (".ttf", ".otf") or not path.is_file():
+    kinds = (".ttf", ".otf", ".ttc", ".otc") if collections else (".ttf", ".otf")
+    if (index.strip() not in ("", "0") and not collections) or path.suffix.lower() not in kinds:
         return None  # a face inside a collection (.ttc): not embedded
+    if not path.is_file():
+        return None
     # fontconfig falls back to the regular face when a family has no bold or italic.
     return FontFace(
         family, path, bold and "bold" in style, italic and ("italic" in style or "oblique" in style)
@@ -78,6 +130,24 @@ def font_face(stack: str | None, *, bold: bool = False, italic: bool = False) ->
         if face is not None:
             return face
     return None
+
+
+def has_italic(stack: str | None, text: str) -> bool:
+    """Whether the face that sets ``text``'s letters in ``stack`` has an italic or oblique of its own.
+
+    That face is the first installed family of the stack with glyphs for at least half the letters
+    (a stack leads with the script's face, then Latin faces for the odd Latin word). ``True`` when
+    no installed family has them, or for text without letters: nothing to say then.
+    """
+    letters = {ch for ch in text if ch.isalpha()}
+    if not letters:
+        return True
+    for family in families(stack):
+        face = _match(family, False, False, collections=True)  # CJK faces come in collections
+        if face is not None and coverage(face.path, letters) >= 0.5:
+            found = _match(family, False, True, collections=True)
+            return found is not None and found.italic
+    return True
 
 
 @functools.lru_cache(maxsize=64)

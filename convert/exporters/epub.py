@@ -39,7 +39,7 @@ from ..dates import parse_iso
 from ..errors import ExportError
 from ..locale import is_rtl, primary
 from ..locale.script import article_direction
-from ..locale.text import N_, byline, display_date, label
+from ..locale.text import N_, byline, label
 from ..model import (
     Article,
     Figure,
@@ -53,6 +53,7 @@ from ._epub_fonts import EmbeddedFont, embedded_fonts
 from ._shared import BookByBundle, author_names, decode_data_uri
 from .html import (
     code_stylesheet,
+    date_markup,
     dir_attr,
     figure_as_text,
     head_meta,
@@ -149,8 +150,8 @@ def title_page(meta: Metadata, article: Article) -> bytes:
     if by:
         out.append(f'<p class="byline">{_e(by)}</p>')
     if meta.published:
-        shown = display_date(meta.published, meta.language) or meta.published
-        out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{_e(shown)}</time></p>')
+        shown = date_markup(meta.published, meta.language, article_direction(article) == "rtl")
+        out.append(f'<p class="dates"><time datetime="{_e(meta.published)}">{shown}</time></p>')
     out.append("</section>")
     head = [f"<title>{_e(meta.title or label(UNTITLED, meta.language))}</title>"]
     return xhtml_document(lang, head, "\n".join(out), "frontmatter", article_direction(article))

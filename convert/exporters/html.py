@@ -20,6 +20,7 @@ with a line given to ``base.warn``. The :class:`Renderer` itself writes
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -28,8 +29,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, assert_never
 
 from ..base import ExportOptions, warn
 from ..errors import ExportError
-from ..locale.script import UNSPACED_SCRIPTS, article_direction, article_script, hyphenation_language
-from ..locale.text import byline, display_date, label, note_label, plural_label, quote_marks
+from ..locale.script import article_direction
+from ..locale.text import byline, display_date_parts, label, note_label, plural_label, quote_marks
 from ..model import (
     Article,
     Block,
@@ -60,6 +61,7 @@ from ._code import highlight
 from ._code import stylesheet as code_token_css
 from ._html_head import _is_remote, head_meta, page_meta
 from ._math import MathError, mathml, svg_img
+from ._script_css import script_css as script_css
 from ._shared import bios, end_notes, footnotes
 from ._tables import table_width_class
 
@@ -263,10 +265,10 @@ class Renderer:
             out.append(f'<p class="byline">{self.byline()}</p>')
         dates = []
         if m.published:
-            shown = _e(display_date(m.published, self.lang) or "")
+            shown = self.shown_date(m.published)
             dates.append(f'<time class="published" datetime="{_e(m.published)}">{shown}</time>')
         if m.updated:
-            shown = _e(display_date(m.updated, self.lang) or "")
+            shown = self.shown_date(m.updated)
             time = f'<time datetime="{_e(m.updated)}">{shown}</time>'
             updated = _e(label("Updated {date}", self.lang, date="\0")).replace("\0", time)
             dates.append(f'<span class="updated">{updated}</span>')
@@ -276,6 +278,9 @@ class Renderer:
             out.append(f'<p class="description">{_e(m.description)}</p>')
         out.append("</header>")
         return "\n".join(out)
+
+    def shown_date(self, iso: str) -> str:
+        return date_markup(iso, self.lang, self.dir == "rtl")
 
     def byline(self) -> str:
         """The translated byline, each name in its ``span.author``."""
@@ -354,46 +359,26 @@ class Renderer:
         )
 
 
+def date_markup(iso: str, tag: str | None, rtl: bool) -> str:
+    """The displayed date, escaped; on a right-to-left page a time and zone written left to
+    right (``4:20 PM GMT +05:00`` in Urdu) is isolated as names are, so its parts keep their order."""
+    parts = display_date_parts(iso, tag)
+    if parts is None:
+        return _e(iso)
+    return "".join(
+        f'<bdi dir="ltr">{_e(text)}</bdi>' if clock and rtl and left_to_right(text) else _e(text)
+        for text, clock in parts
+    )
+
+
+def left_to_right(text: str) -> bool:
+    """Whether ``text`` has no right-to-left letter (UAX #9 classes R and AL): digits and Latin only."""
+    return not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 def dir_attr(value: str) -> str:
     """`` dir="rtl"`` for right-to-left text; nothing for left to right, the default."""
     return ' dir="rtl"' if value == "rtl" else ""
-
-
-def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
-    """Rules for the article's script, after the theme's CSS.
-
-    The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
-    theme's ``--fonts-*``; scripts without spaces between words (CJK, Thai …)
-    are set ragged, as justifying them stretches only the odd Latin space; no
-    hyphenation where pyphen has no dictionary for the language (WeasyPrint
-    hyphenates with pyphen; browsers would use dictionaries of their own).
-    ``scope`` is the element the rules apply in: the whole page, or one
-    article of a bundle (``html:root #article-3``). ``html:root`` outranks the
-    theme's ``:root`` and plain class selectors whichever stylesheet comes last.
-    """
-    rules = []
-    script = article_script(article)
-    fonts = theme.token("scripts", script or "", None) if script else None
-    body = f"{scope} .article-body"
-    if isinstance(fonts, dict):
-        props = [
-            f"--fonts-{key}: {value};"
-            for key, value in fonts.items()
-            if key in ("body", "heading", "sans", "mono") and isinstance(value, str) and "}" not in value
-        ]
-        if props:
-            rules.append(f"{scope} {{ " + " ".join(props) + " }")
-            # The print theme asks for a narrower cut (semi-condensed) that these families lack:
-            # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
-            rules.append(f"{body} {{ font-stretch: normal; }}")
-    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
-    if unspaced:
-        rules.append(
-            f"{body}, {body} p {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
-        )
-    elif hyphenation_language(article.meta.language) is None:
-        rules.append(f"{body}, {body} p {{ hyphens: manual; -epub-hyphens: none; }}")
-    return "\n".join(rules)
 
 
 class CodeColours(TypedDict, total=False):

@@ -41,6 +41,7 @@ from typing import cast
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_month_names
 
+from .._regex import compiled
 from ..dates import parse_iso
 from ._babel import global_table, prime_locale_data
 from .calendars import CALENDARS, CalendarNames, calendar_names, default_calendar, from_gregorian
@@ -121,28 +122,44 @@ def display_date(iso: str | None, tag: str | None) -> str | None:
 
     ``2024-10-14`` -> ``14 octobre 2024``; ``2024-10-14T22:37:00`` ->
     ``October 14, 2024, 10:37 PM``; a zone is shown only when the value has
-    one, and the time is shown in that zone, never converted. Where CLDR's
-    default calendar for the language is Solar Hijri and CLDR names it in the
-    language, the date is in that calendar: ``2026-12-07`` -> ``۱۶ آذر ۱۴۰۵``
-    (fa). A value that is no ISO date is returned as it is; ``None`` stays ``None``.
+    one, and the time is shown in that zone, never converted, in the locale's
+    CLDR ``gmtFormat`` (``GMT+03:00``, ``UTC+03:00``; Portuguese ``-03:00 GMT``).
+    Where CLDR's default calendar for the language is Solar Hijri and CLDR names
+    it in the language, the date is in that calendar: ``2026-12-07`` ->
+    ``۱۶ آذر ۱۴۰۵`` (fa). A value that is no ISO date is returned as it is;
+    ``None`` stays ``None``.
     """
+    parts = display_date_parts(iso, tag)
+    return iso if parts is None else "".join(text for text, _ in parts)
+
+
+def display_date_parts(iso: str | None, tag: str | None) -> list[tuple[str, bool]] | None:
+    """:func:`display_date` in pieces, ``(text, is_clock)``: the time and zone apart from the day
+    and the words of the locale's date-time pattern, so a right-to-left page can isolate a clock
+    written in Latin letters (``4:20 PM GMT+05:00`` in Urdu). ``None`` for a value that is no ISO date."""
     parsed = parse_iso(iso)
     if parsed is None:
-        return iso
+        return None
     loc = babel_locale(tag)
     own = _own_calendar(loc)
     date = parsed.date() if isinstance(parsed, dt.datetime) else parsed
     day = (own and _calendar_date(date, *own, loc)) or format_date(date, "long", locale=loc)
     if not isinstance(parsed, dt.datetime):
-        return native_digits(day, loc)
+        return [(native_digits(day, loc), False)]
     pattern = loc.time_formats["short"].pattern
     if parsed.tzinfo is not None:
-        pattern += " ZZZZ"  # localized GMT format: "GMT+03:00", "UTC+03:00"
+        pattern += " ZZZZ"  # the localized GMT format, CLDR's gmtFormat: "GMT+03:00", "UTC+03:00"
         clock = format_time(parsed, pattern, tzinfo=parsed.tzinfo, locale=loc)
     else:
         clock = format_time(parsed.time(), pattern, locale=loc)
     joined = own[1]["datetime"] if own else str(loc.datetime_formats["long"])
-    return native_digits(joined.replace("'", "").replace("{1}", day).replace("{0}", clock), loc)
+    out: list[tuple[str, bool]] = []
+    for n, piece in enumerate(compiled(r"(\{[01]\})").split(joined.replace("'", ""))):
+        if n % 2:
+            out.append((native_digits(day if piece == "{1}" else clock, loc), piece == "{0}"))
+        elif piece:
+            out.append((native_digits(piece, loc), False))
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,53 @@
+"""The CSS an article's script asks for: its fonts, ragged or hyphenated lines, no fake italics.
+
+Written after the theme's CSS by every exporter that uses it (HTML, EPUB, PDF, bundles).
+"""
+
+from __future__ import annotations
+
+from ..locale.script import UNSPACED_SCRIPTS, article_script, hyphenation_language, sample_text
+from ..model import Article
+from ..theme import Theme
+from ._fonts import has_italic, script_fonts
+
+
+def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
+    """Rules for the article's script, after the theme's CSS.
+
+    The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
+    theme's ``--fonts-*``; scripts without spaces between words (CJK, Thai …)
+    are set ragged, as justifying them stretches only the odd Latin space; no
+    hyphenation where pyphen has no dictionary for the language (WeasyPrint
+    hyphenates with pyphen; browsers would use dictionaries of their own).
+    ``scope`` is the element the rules apply in: the whole page, or one
+    article of a bundle (``html:root #article-3``). ``html:root`` outranks the
+    theme's ``:root`` and plain class selectors whichever stylesheet comes last.
+    """
+    rules = []
+    script = article_script(article)
+    fonts = script_fonts(theme, script)
+    body = f"{scope} .article-body"
+    props = [
+        f"--fonts-{key}: {value};"
+        for key, value in fonts.items()
+        if key in ("body", "heading", "sans", "mono") and "}" not in value
+    ]
+    if props:
+        rules.append(f"{scope} {{ " + " ".join(props) + " }")
+        # The print theme asks for a narrower cut (semi-condensed) that these families lack:
+        # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
+        rules.append(f"{body} {{ font-stretch: normal; }}")
+        if not has_italic(fonts.get("body"), sample_text(article)):
+            # No italic face for the script: WeasyPrint and browsers would slant the upright one
+            # (WeasyPrint has no font-synthesis). The id in :not() outranks the theme's rules.
+            # Emphasis then shows as bold, as scripts without italics mark it.
+            rules.append(f"{scope}, {scope} *:not(#_) {{ font-style: normal; }}")
+            rules.append(f"{scope} em:not(#_), {scope} i:not(#_) {{ font-weight: bold; }}")
+    unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
+    if unspaced:
+        rules.append(
+            f"{body}, {body} p {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
+        )
+    elif hyphenation_language(article.meta.language) is None:
+        rules.append(f"{body}, {body} p {{ hyphens: manual; -epub-hyphens: none; }}")
+    return "\n".join(rules)

@@ -1,0 +1,135 @@
+"""Fonts for scripts the theme has no [scripts.*] table for, and no fake italics (h34 #13)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import convert
+from convert.base import ExportOptions
+from convert.exporters import _fonts
+from convert.exporters.html import script_css
+from convert.exporters.pdf import PdfExporter
+from convert.model import Article
+from convert.theme import load_theme
+
+THEME = load_theme("default")
+
+#: Short texts of our own in each script, with a subtitle (set in italic by the theme).
+TEXTS = {
+    "ta": ("புதிய நூலகம் திறப்பு", "நகரத்தின் புதிய நூலகம் திங்கள்கிழமை மக்களுக்குத் திறக்கப்பட்டது."),
+    "hy": ("Նոր գրադարան", "Քաղաքի նոր գրադարանը երկուշաբթի օրը բացվեց բոլորի համար։"),
+    "ka": ("ახალი ბიბლიოთეკა", "ქალაქის ახალი ბიბლიოთეკა ორშაბათს ყველასთვის გაიხსნა."),
+    "bn": ("নতুন গ্রন্থাগার", "শহরের নতুন গ্রন্থাগারটি সোমবার সবার জন্য খুলে দেওয়া হয়েছে।"),
+}
+
+
+def article(tmp_path: Path, lang: str) -> Article:
+    title, text = TEXTS[lang]
+    source = tmp_path / f"{lang}.md"
+    source.write_text(
+        f"---\ntitle: {title}\nsubtitle: {title}\nlang: {lang}\n---\n\n{text}\n\n> {text}\n", encoding="utf-8"
+    )
+    return convert.read(source)
+
+
+@pytest.mark.parametrize(
+    ("script", "name"), [("Taml", "Tamil"), ("Armn", "Armenian"), ("Geor", "Georgian"), ("Ethi", "Ethiopic")]
+)
+def test_a_script_without_a_table_is_led_by_its_noto_faces(script: str, name: str) -> None:
+    fonts = _fonts.script_fonts(THEME, script)
+    assert fonts["body"].startswith(f"'Noto Serif {name}', 'Noto Sans {name}', 'Source Serif 4'")
+    assert fonts["heading"].startswith(f"'Noto Serif {name}', 'Noto Sans {name}'")
+    assert fonts["sans"].startswith(f"'Noto Sans {name}', 'Source Sans 3'")
+
+
+def test_covered_and_listed_scripts_keep_their_fonts() -> None:
+    assert _fonts.script_fonts(THEME, "Latn") == {} and _fonts.script_fonts(THEME, "Cyrl") == {}
+    assert _fonts.script_fonts(THEME, None) == {} and _fonts.script_fonts(THEME, "Zyyy") == {}
+    assert _fonts.script_fonts(THEME, "Deva")["body"].startswith("'Noto Serif Devanagari'")  # its table
+    assert _fonts.script_fonts(THEME, "Canadian") == {}  # no such script code
+
+
+def test_script_css_sets_the_derived_stacks(tmp_path: Path) -> None:
+    css = script_css(article(tmp_path, "hy"), THEME)
+    assert "--fonts-body: 'Noto Serif Armenian', 'Noto Sans Armenian'," in css
+
+
+needs_fonts = pytest.mark.skipif(
+    shutil.which("fc-match") is None or _fonts.font_face("'Noto Serif Tamil'") is None,
+    reason="fontconfig or Debian's fonts-noto-core not installed",
+)
+
+
+@needs_fonts
+def test_no_fake_italic_where_the_script_face_has_none(tmp_path: Path) -> None:
+    assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Taml")["body"], TEXTS["ta"][1])
+    assert _fonts.has_italic(THEME.token("fonts", "body"), "Latin letters")
+    css = script_css(article(tmp_path, "ta"), THEME)
+    assert "html:root, html:root *:not(#_) { font-style: normal; }" in css
+    assert "html:root em:not(#_), html:root i:not(#_) { font-weight: bold; }" in css  # emphasis stays visible
+
+
+def test_a_face_inside_a_collection_is_asked_too() -> None:
+    # Noto Serif CJK comes as a .ttc: not embedded, but its lack of an italic counts all the same.
+    if shutil.which("fc-match") is None or _fonts._match("Noto Serif CJK JP", False, False, True) is None:
+        pytest.skip("fontconfig or Debian's fonts-noto-cjk not installed")
+    assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Jpan")["body"], "市の新しい図書館が開館した")
+
+
+@needs_fonts
+@pytest.mark.parametrize(
+    ("lang", "face"), [("ta", "Tamil"), ("hy", "Armenian"), ("ka", "Georgian"), ("bn", "Bengali")]
+)
+def test_pdf_sets_the_script_in_its_noto_serif(tmp_path: Path, lang: str, face: str) -> None:
+    data = PdfExporter().export(article(tmp_path, lang), THEME, ExportOptions())
+    fonts = {
+        str(f.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in PdfReader(io.BytesIO(data)).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert f"Noto-Serif-{face}" in fonts and f"Noto-Serif-{face}-Bold" in fonts, fonts
+    assert not any("DejaVu" in f or "Oblique" in f or "Italic" in f for f in fonts), fonts
+
+
+# --------------------------------------------------------------------------
+# Copied text: each glyph stands for its own letter (h34 #14)
+
+#: ``ரோ`` is drawn ``ே`` + ``ர`` + ``ா``: the glyph of ``ா`` first drawn there must not read ``ோ`` in ``ரா``.
+COPY_TEXTS = {
+    "ta": ("மெட்ரோ ரயில்", "மெட்ரோ ரயில் திறப்பு. ரா. செந்தில்குமார் எழுதினார்: பயணம் தொடங்கியது."),
+    "bn": ("মেট্রো রেল", "মেট্রো রেল চালু হলো। কোম্পানির কর্মকর্তা বললেন, যাত্রীরা খুশি।"),
+    "th": ("รถไฟฟ้าสายใหม่", "รถไฟฟ้าสายใหม่เปิดให้บริการแล้ว ผู้โดยสารที่ใช้บริการในวันแรกมีจำนวนมาก"),
+}
+
+
+def _letters(text: str) -> Counter[str]:
+    # NFKD: a two-part vowel sign drawn around its consonant (Tamil ோ = ே + ா) counts as its parts.
+    return Counter(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch)[0] in "LM")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+@needs_fonts
+@pytest.mark.parametrize("lang", sorted(COPY_TEXTS))
+def test_copied_text_keeps_every_letter(tmp_path: Path, lang: str) -> None:
+    title, text = COPY_TEXTS[lang]
+    source = tmp_path / f"{lang}.md"
+    source.write_text(f"---\ntitle: {title}\nlang: {lang}\n---\n\n{text}\n", encoding="utf-8")
+    data = PdfExporter().export(convert.read(source), THEME, ExportOptions())
+    copied = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+    )
+    got = _letters(copied.stdout.decode("utf-8"))
+    want = _letters(title + text)
+    assert not want - got, (
+        f"lost {''.join((want - got).elements())}, got extra {''.join((got - want).elements())}"
+    )
+    if lang == "ta":
+        assert "ரா." in copied.stdout.decode("utf-8")
