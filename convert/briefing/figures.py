@@ -12,7 +12,10 @@ a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year w
 `15 лет`), which makes it a duration; a year is no count (`2024년`, `2024年`, in an article of
 any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
-Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables.
+Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
+are matched in NFC and shown as typed. Thai, Lao, Khmer and Myanmar write no spaces, so a
+magnitude there takes only a known word glued on (a currency, a CLDR unit, a magnitude); before
+another it may be the front of a longer word, and no figure is given.
 """
 
 from __future__ import annotations
