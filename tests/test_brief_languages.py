@@ -120,13 +120,14 @@ def test_a_number_of_years_is_a_duration_by_the_languages_year_word(
 @pytest.mark.parametrize(
     ("language", "sentence", "shown", "value", "unit"),
     [
-        ("hi", "सरकार ने 15 करोड़ रुपये खर्च किए।", "15 करोड़", 15e7, "रुपये खर्च किए"),
-        ("hi", "पहले दिन 3 लाख लोगों ने यात्रा की।", "3 लाख", 3e5, "लोगों ने यात्रा"),
-        ("bn", "সরকার ৩ লাখ মানুষকে সাহায্য করেছে।", "৩ লাখ", 3e5, "মানুষকে সাহায্য করেছে"),
-        ("ta", "சுமார் 15 ஆயிரம் பேர் வந்தனர்.", "15 ஆயிரம்", 15e3, "பேர் வந்தனர்"),
-        ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது.", "15", 15, "கோடி ரூபாய் செலவழித்தது"),  # no CLDR word
+        # (review r37: outside English a count's unit is the one word after it, no verb phrase)
+        ("hi", "सरकार ने 15 करोड़ रुपये खर्च किए।", "15 करोड़", 15e7, "रुपये"),
+        ("hi", "पहले दिन 3 लाख लोगों ने यात्रा की।", "3 लाख", 3e5, "लोगों"),
+        ("bn", "সরকার ৩ লাখ মানুষকে সাহায্য করেছে।", "৩ লাখ", 3e5, "মানুষকে"),
+        ("ta", "சுமார் 15 ஆயிரம் பேர் வந்தனர்.", "15 ஆயிரம்", 15e3, "பேர்"),
+        ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது.", "15", 15, "கோடி"),  # no CLDR word
         ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้านบาท", 15e6, "THB"),  # the baht's CLDR name: money
-        ("bn", "প্রায় 20 হাজারো মানুষ এসেছিল।", "20", 20, "হাজারো মানুষ এসেছিল"),  # not হাজার
+        ("bn", "প্রায় 20 হাজারো মানুষ এসেছিল।", "20", 20, "হাজারো"),  # not হাজার
     ],
 )
 def test_words_beside_a_number_end_after_their_combining_marks(
@@ -249,3 +250,73 @@ def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
     # "$3B-plus": the letter is no scale the reader takes, so "$3" would be a wrong amount (review r32c)
     figures = find(sentences(article("en", "The company agreed a $3B-plus deal on Monday.")), language="en")
     assert not [f for f in figures if f.kind == "money"], figures
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "unit"),
+    [
+        ("hi", "1.5 लाख लोगों ने नई लाइन से यात्रा की।", "लोगों"),
+        ("de", "Es kamen 300 Fahrgäste, die warteten.", "Fahrgäste"),
+        ("de", "Es kamen 300, die warteten.", None),  # what follows is no word
+        ("ja", "観客は15万人に達した。", None),  # no space between words: a word's end is unknown
+        ("en", "There are 1.6 million Russian-speaking residents in the city.", "Russian-speaking residents"),
+        (None, "About 300 angry commuters of the line waited.", "angry commuters"),
+    ],
+)
+def test_a_counts_unit_is_the_next_word_outside_english(
+    language: str | None, sentence: str, unit: str | None
+) -> None:
+    """Review r37: the next three words (`लोगों ने नई`, 'people [subject] new') are no unit."""
+    figures = find(sentences(article(language or "", sentence)), language=language)
+    assert [f.unit for f in figures if f.kind == "count"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "value", "unit"),
+    [
+        ("th", "ผลิตได้ 15 ล้านตันต่อปี", "15 ล้าน", 15e6, None),  # ตัน, a tonne: a CLDR unit
+        ("th", "มีผู้โดยสาร 15 ล้าน คนต่อปี", "15 ล้าน", 15e6, None),
+        ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้านบาท", 15e6, "THB"),
+        ("th", "กรมการข้าวรับรองข้าว 4 พันธุ์ใหม่ในปีนี้", None, None, None),  # พันธุ์: a variety
+        ("th", "ไทยมี 15 พันธมิตรใหม่", None, None, None),  # พันธมิตร: allies
+        ("lo", "ລາວມີ 15 ພັນທຸໃໝ່", None, None, None),
+    ],
+)
+def test_an_unspaced_magnitude_takes_only_a_known_word_glued_on(
+    language: str, sentence: str, shown: str | None, value: float | None, unit: str | None
+) -> None:
+    """Review r37: `4 พันธุ์` ('4 varieties') was 4,000, the `พัน` (thousand) read off the front
+    of a longer word; a glued word that is no currency, unit or magnitude leaves no figure."""
+    figures = find(sentences(article(language, sentence)), language=language)
+    expected = [(shown, value, unit)] if shown else []
+    assert [(f.text, f.value, f.unit) for f in figures] == expected
+
+
+def test_a_precomposed_nukta_is_read_as_cldrs_and_shown_as_typed() -> None:
+    """Review r37: U+095C (`ड़` precomposed) defeated CLDR's `करोड़` (`ड` and U+093C)."""
+    typed = "सरकार ने 15 कर\u094b\u095c रुपये खर्च किए।"
+    figures = find(sentences(article("hi", typed)), language="hi")
+    assert [(f.text, f.value, f.unit) for f in figures] == [("15 कर\u094b\u095c", 15e7, "रुपये")]
+    assert "\u095c" in figures[0].context
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "kind"),
+    [
+        ("de", "Die Stadt ist 1700 Jahre alt.", "1700 Jahre", "duration"),
+        ("ru", "Городу 1500 лет.", "1500 лет", "duration"),
+        ("pl", "Miasto ma 1500 lat.", "1500 lat", "duration"),
+        # a form a singular shares stays a year: Russian `2024 года` (of 2024), `2021 год`
+        ("ru", "Линию открыли в марте 2024 года.", "2024", "year"),
+        ("ru", "Им был 2021 год.", "2021", "year"),
+        ("pl", "Linię otwarto w 2024 roku.", "2024", "year"),
+        ("uk", "Лінію відкрили у 2024 року.", "2024", "year"),
+        ("de", "Seit 15 Jahren wird gebaut.", "15", "count"),  # inflected: CLDR has no dative plural
+    ],
+)
+def test_a_year_like_number_with_its_year_word_is_a_duration(
+    language: str, sentence: str, shown: str, kind: str
+) -> None:
+    """Review r37: `1700 Jahre`, `1500 лет` were years (the year pattern came first)."""
+    figures = find(sentences(article(language, sentence)), language=language)
+    assert [(f.text, f.kind) for f in figures] == [(shown, kind)]

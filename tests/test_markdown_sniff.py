@@ -46,6 +46,17 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         f"# ¿Qué pasa en Madrid?\n\n{ARTICLE}\n",
         f"# iPhone 17 review\n\n{ARTICLE}\n",
         f"# «Le retour» du roi\n\n{ARTICLE}\n",
+        # Reviewer r37: headings further down end in ':', '!' or '.', or a lower-case line follows.
+        "Foo: a tiny parser\n\nFoo parses bar.\n\n## Install:\n\n    pip install foo\n\n## Usage:\n\nRun it.\n",
+        "My project\n\nA small tool.\n\n## Getting started!\n\nClone it.\n\n## Thanks!\n\nTo all.\n",
+        "Notes on the meeting\n\nWe met.\n\n## Decisions.\n\nWe agreed.\n\n## Next steps.\n\nMeet again.\n",
+        "Tutorial\n\nThe basics.\n\n## Hello, World!\n\nPrint a greeting.\n\n## Variables\nvalues are names.\n",
+        "Foo\n\nA tiny parser.\n\n## Install\npip install foo\n\n## Usage\nrun foo on a file\n",
+        "ChangeLog\n\n2015.03.31, Version 0.12.2\n\n### Notable changes:\n\n* uv: 1.4.2\n\n### Commits:\n\n* 3b2a1c0\n",
+        "Notes\n\n### Authentication is never sent to the destination server.\n\nIt is not.\n\n## Usage\n",
+        # Numbered shortcut links count as named ones do: two decide.
+        "Notes on the vote\n\nThe [1] figures and the [2] minutes.\n\n[1]: https://example.org/f\n"
+        "[2]: https://example.org/m\n",
     ],
 )
 def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
@@ -85,6 +96,14 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         "voted on Monday.\n",
         "Council plan\n\nBy Jane Doe\n\nThe plan, according to [Smith], is costly.\n\n"
         "[Smith]: https://example.org/smith\n",
+        # Reviewer r37's: a sentence's end inside closing quotes or brackets, a sentence wrapped
+        # onto a line that starts with a capital or a digit.
+        f'Council plan\n\n{ARTICLE}\n\n# One priority is housing, he said: "We must build."\n\n'
+        "# Of the 40 members, 32 said they backed it (eight did not.)\n",
+        f"Council plan\n\n{ARTICLE}\n\n# Of the 40 members, 32 voted in favour of the plan on\nMonday.\n\n"
+        "# One priority, the mayor said, is housing for the\n300 families.\n",
+        f"Council plan\n\n{ARTICLE}\n\n# Who will pay for it? Not the council, officials said.\n\n"
+        "# Of the 40 members, 32 voted in favour.\n",
     ],
 )
 def test_plain_text_articles_stay_text(text: str) -> None:

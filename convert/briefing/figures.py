@@ -12,7 +12,10 @@ a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year w
 `15 лет`), which makes it a duration; a year is no count (`2024년`, `2024年`, in an article of
 any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
-Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables.
+Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
+are matched in NFC and shown as typed. Thai, Lao, Khmer and Myanmar write no spaces, so a
+magnitude there takes only a known word glued on (a currency, a CLDR unit, a magnitude); before
+another it may be the front of a longer word, and no figure is given.
 """
 
 from __future__ import annotations
@@ -23,13 +26,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
+from ..locale.amounts import currency_names
 from ..locale.numbers import (
     date_time_units,
     magnitude_words,
+    nfc,
     percent_affixes,
     script_year_words,
+    unit_words,
     year_words,
+    years_form,
 )
+from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import number_pattern, number_value, read_amount
 from .sentences import Sentence
@@ -40,10 +48,10 @@ _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-#: Thai, Lao, Myanmar and Khmer: no spaces between words either (UAX #14's class SA, as
-#: :data:`convert.locale.script.UNSPACED_SCRIPTS`), so a magnitude is followed by the next word.
-_UNSPACED_SA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+#: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
+_SA_SCRIPTS = UNSPACED_SCRIPTS - CJK_SCRIPTS
+#: Scripts whose words take the next word, a counter or a particle straight after them.
+_GLUED_SCRIPTS = UNSPACED_SCRIPTS | {"Hang"}
 _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
@@ -150,6 +158,10 @@ _LEADING = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"(?i)(?:^|,\s*)(?:it|this|that|they|which)\s+(?:\w+\s)?(?:amounted|was|were|stood|reached|totalled|totaled|rose|fell|grew|came|is|are|increased|decreased)\b"
 )
+#: Where an English count's unit ends: a preposition or relative starts what follows it.
+_UNIT_STOPS = frozenset(
+    ("in", "of", "at", "on", "for", "to", "and", "from", "with", "who", "that", "by", "per")
+)
 _KIND_ORDER = ("money", "percent", "count", "duration", "date", "year", "ordinal")
 
 
@@ -219,31 +231,32 @@ def _words_after(text: str, end: int, most: int) -> list[str]:
     return words
 
 
-def _count_unit(text: str, end: int) -> str | None:
-    """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents"."""
+def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
+    """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents".
+
+    In English, up to three words, cut at a preposition or relative; in another language the one
+    word after the number (Hindi ``लोगों``, people), or none where what follows is no word or the
+    script puts no space between words (a word's end is not known there).
+    """
+    if language is not None and not _english(language):
+        first = _words_after(text, end, 1)
+        word = first[0].strip(",.;’'–-") if first else ""
+        if not any(ch.isalpha() for ch in word) or char_script(word[0]) in UNSPACED_SCRIPTS:
+            return None
+        return word
     words = _words_after(text, end, 3)
     if not words:
         return None
     out = []
     for w in words:
-        if w.lower() in (
-            "in",
-            "of",
-            "at",
-            "on",
-            "for",
-            "to",
-            "and",
-            "from",
-            "with",
-            "who",
-            "that",
-            "by",
-            "per",
-        ):
+        if w.lower() in _UNIT_STOPS:
             break
         out.append(w.strip(",.;"))
     return " ".join(out) or None
+
+
+def _english(language: str) -> bool:
+    return language.replace("_", "-").split("-")[0].casefold() == "en"
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -303,16 +316,17 @@ def _magnitude_after(word: str, factor: float) -> str:
     one-letter abbreviation is a word or a unit as often (`5 T-shirts`, `Room 5 B`, `4 K TVs`,
     Turkish `5 B blokta`): it counts only attached to the number (`5K`, `$3B`) and followed by
     no letter or hyphen. Han and Hangul magnitudes take a counter or particle straight after
-    them (`15만명이`, `15万人`). A one-letter trillion or more (Korean `조`, a group too; `T`, a
+    them (`15만명이`, `15万人`), and Thai, Lao, Khmer and Myanmar ones the next word
+    (:func:`_glued_known`). A one-letter trillion or more (Korean `조`, a group too; `T`, a
     tonne too) is left out: the figure stays unscaled rather than wrong.
     """
-    if re.match(f"[{_UNSPACED_SA}]", word):
-        return rf"[ \u00a0]?{re.escape(word)}(?![\d-])"  # Thai `15 ล้านบาท`: the next word is glued on
+    if char_script(word[0]) in _SA_SCRIPTS:
+        return rf"[ \u00a0]?{re.escape(word)}(?![\d-])"
     if len(word) > 1:
         return rf"[ \u00a0]?{re.escape(word)}(?![\w-])"
     if factor >= 1e12:
         return r"(?!)"
-    if re.match(f"[{_HAN_HANGUL_KANA}]", word):
+    if _han_hangul_kana(word):
         return rf"{re.escape(word)}(?![\d-])"
     return rf"{re.escape(word)}(?![\w-])"
 
@@ -328,7 +342,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     `2024` of `2024년` in an article tagged with another language (the year word of the language
     CLDR's likely subtags give for the letter's script).
     """
-    if start >= 2 and text[start - 2].isdigit() and re.match(f"[{_HAN_HANGUL_KANA}]", text[start - 1]):
+    if start >= 2 and text[start - 2].isdigit() and _han_hangul_kana(text[start - 1]):
         return True
     after = text[end : end + 1]
     places = {word for word, _ in magnitude_words(language) if len(word) == 1}
@@ -336,7 +350,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
         return True
     # Korean and Japanese space a number at its myriad places (`3억 2천만`, `1兆 2000億`): a piece
     # with such a place just before or after it, across the one space, is part of the number too
-    han = {p for p in places if re.match(f"[{_HAN_HANGUL_KANA}]", p)}
+    han = {p for p in places if _han_hangul_kana(p)}
     if han and (
         (text[end - 1 : end] in han and re.match(r"[ \u00a0]\d", text[end : end + 2]))
         or re.search(rf"\d[{''.join(sorted(han))}][ \u00a0]$", text[max(0, start - 3) : start])
@@ -347,10 +361,29 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
         return True
     # a year written with the number (`2024년`, `2024年`) in an article tagged otherwise, or untagged:
     # the year word of the languages CLDR gives for the letter's script (a magnitude read is none)
-    if end > digits_end or not re.match(f"[{_HAN_HANGUL_KANA}]", unit):
+    if end > digits_end or not _han_hangul_kana(unit):
         return False
-    scripts = ("Kore",) if re.match(f"[{_HANGUL}]", unit) else ("Jpan", "Hans")
+    scripts = ("Kore",) if char_script(unit) == "Hang" else ("Jpan", "Hans")
     return any(unit in script_year_words(script) for script in scripts)
+
+
+def _han_hangul_kana(ch: str) -> bool:
+    """Whether ``ch`` is a Han, kana or Hangul letter: a counter, particle or year word is
+    written straight after a number in them (``15만명``, ``15万人``, ``2024년``)."""
+    return bool(ch) and char_script(ch[0]) in _GLUED_SCRIPTS - _SA_SCRIPTS
+
+
+def _glued_known(text: str, i: int, language: str | None) -> bool:
+    """Whether no letter follows at ``text[i]``, or a word the language is known to write after a
+    magnitude: a currency's name (Thai ``ล้านบาท``, million baht), a CLDR unit (``ล้านตัน``,
+    ``ล้านปี``) or another magnitude. Thai, Lao, Khmer and Myanmar put no space between words, and
+    with no dictionary a glued word cannot be told from the rest of a longer one: ``พัน`` (a
+    thousand) opens ``พันธุ์`` (a variety) and ``พันธมิตร`` (an ally)."""
+    if not _in_word(text, i):
+        return True
+    after = text[i:].casefold()
+    words = (*(w for w, _ in currency_names(language)), *unit_words(language))
+    return any(after.startswith(w.casefold()) for w in (*words, *(w for w, _ in magnitude_words(language))))
 
 
 def _written_with(
@@ -358,11 +391,15 @@ def _written_with(
 ) -> tuple[int, int, str | None, float]:
     """The number at ``text[start:end]`` with the magnitude or percent words beside it, as
     ``(start, end, kind, scale)``; ``kind`` is ``"percent"`` for a percentage, ``"duration"`` for
-    a number of years (a year word of the language after it), else ``None``."""
+    a number of years (a year word of the language after it), ``"unsure"`` for a Thai, Lao, Khmer
+    or Myanmar magnitude glued to a word not known (:func:`_glued_known`: a magnitude, or the
+    front of a longer word, whose value cannot be told), else ``None``."""
     scale = 1.0
     for word, factor in magnitude_words(language):
         m = re.match(_magnitude_after(word, factor), text[end:])
         if m and not _mark(text, end + m.end()):
+            if char_script(word[0]) in _SA_SCRIPTS and not _glued_known(text, end + m.end(), language):
+                return start, end, "unsure", scale
             end, scale = end + m.end(), factor
             break
     for before, after in percent_affixes(language):
@@ -374,13 +411,21 @@ def _written_with(
             return (b.start() if b else start), (end + a.end() if a else end), "percent", scale
     if scale == 1.0:
         for word in year_words(language):
-            # a one-letter word (CLDR's root `{0}y`) only attached, as a one-letter magnitude
-            space = r"[ \u00a0]?" if len(word) > 1 else ""
-            m = re.match(rf"{space}{re.escape(word)}", text[end:])
-            glued = re.match(f"[{_HAN_HANGUL_KANA}{_UNSPACED_SA}]", word)  # the next word follows at once
-            if m and not (_mark(text, end + m.end()) or not glued and _in_word(text, end + m.end())):
-                return start, end + m.end(), "duration", scale
+            if (past := _year_word_after(text, end, word)) is not None:
+                return start, past, "duration", scale
     return start, end, None, scale
+
+
+def _year_word_after(text: str, end: int, word: str) -> int | None:
+    """Where the year word ``word`` ends when it is written just after ``text[:end]``: a word of
+    one letter (CLDR's root ``{0}y``) only attached, as a one-letter magnitude; a word of Han,
+    Hangul, kana, Thai, Lao, Khmer or Myanmar letters may have the next word glued on."""
+    space = r"[ \u00a0]?" if len(word) > 1 else ""
+    m = re.match(rf"{space}{re.escape(word)}", text[end:])
+    if m is None or _mark(text, end + m.end()):
+        return None
+    glued = char_script(word[0]) in _GLUED_SCRIPTS
+    return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
 def _mark(text: str, i: int) -> bool:
@@ -393,7 +438,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
     found: list[Figure] = []
     seen: set[str] = set()
     for i, sentence in enumerate(sentences):
-        text = sentence.text
+        # words are matched in NFC (a precomposed nukta, U+095C `ड़`, as CLDR's `ड` and nukta);
+        # the figure, its unit and its context are shown as the sentence writes them
+        shown = sentence.text
+        text, back = nfc(shown)
         taken: list[tuple[int, int]] = []
         for kind, pattern in _patterns(number_pattern(language)):
             for m in pattern.finditer(text):
@@ -402,9 +450,13 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                 start, end, scale = m.start(), m.end(), 1.0
                 if kind == "count":
                     start, end, percent, scale = _written_with(text, start, end, language)
-                    if _part_of_more(text, start, m.end(), end, language):
+                    if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
                         continue
                     kind_here = percent or kind
+                elif kind == "year" and (years := years_form(language, int(m.group(0)[:4]))):
+                    # `1700 Jahre`, `1500 лет`: a duration, by the form the number takes
+                    after = _year_word_after(text, end, years)
+                    end, kind_here = (after, "duration") if after is not None else (end, kind)
                 else:
                     kind_here = kind
                 amount = (
@@ -418,7 +470,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     start, end, scale = amount.start, amount.end, amount.scale
                     kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
                 taken.append((start, end))
-                figure = text[start:end].strip()
+                at, to = (back[start], back[end]) if back else (start, end)
+                figure = shown[at:to].strip()
                 if (
                     kind_here == "count"
                     and scale == 1.0
@@ -429,7 +482,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                 if figure in seen:
                     continue
                 seen.add(figure)
-                context = _clause(text, start, end)
+                context = _clause(shown, at, to)
                 if (
                     _PRONOUN_SUBJECT.search(context)
                     and i > 0
@@ -443,10 +496,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     value *= scale
                 if kind_here == "percent":
                     unit = "%"
-                elif kind == "count" and kind_here == "duration":
+                elif kind in ("count", "year") and kind_here == "duration":
                     unit = "years"
                 elif kind == "count":
-                    unit = _count_unit(text, end)
+                    unit = _count_unit(shown, to, language)
                 if amount is not None and amount.currency:
                     unit = amount.currency
                 found.append(Figure(figure, kind_here, value, unit, context, sentence.index))

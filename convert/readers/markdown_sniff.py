@@ -20,12 +20,14 @@ and no single loose mark decides. These decide alone:
 
 The first line's heading decides whatever its text starts with; further down, a heading counts
 only when it reads as a heading, not as a sentence: its text starts with a capital or a non-Latin
-letter (``# of passengers`` or ``#1 seed`` is no heading), does not end in the punctuation that
-markdownlint's rule MD026 (no-trailing-punctuation) refuses in a heading by default
-(``.,;:!`` and their full-width forms: ``# Of the 40 members, 32 voted.`` is a sentence), and the
-next line does not carry on its sentence (a lower-case start). Weak marks count only two kinds
+letter (``# of passengers`` or ``#1 seed`` is no heading), and a line of four words or more does
+not show two of a sentence's marks: a sentence's end (``.``, ``,`` or ``;``, inside closing quotes
+or brackets too; not the ``:`` or ``!`` headings end in), a comma or semicolon inside it, and its
+text carrying on onto the next line (twice when it goes on in lower case). So ``# Of the 40
+members, 32 voted.`` is a sentence and ``## Install:``, ``## Thanks!``, ``## Hello, World!`` or
+``## Install`` over ``pip install foo`` are headings. Weak marks count only two kinds
 together: one ATX heading further down, one label that a definition names and a shortcut
-reference ``[label]`` (with a letter) uses, a setext heading (a line underlined with
+reference ``[label]`` uses (``[Smith]`` or ``[1]`` alike), a setext heading (a line underlined with
 ``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening after a
 space and closing before one (§6.2); two headings, two such labels, or one of each decide.
 A shortcut is weak because ``[Smith]`` with ``[Smith]: https://…`` below is also how plain
@@ -72,9 +74,15 @@ _REF_SHORTCUT = lazy(r"(?<![\]!\\])\[([^\[\]\n]{1,999})\](?![\[(:])")
 _ATX = lazy(r"[ ]{0,3}\#{1,6}[ \t]+(\S)")
 #: An ATX heading's optional closing sequence of ``#`` (§4.2).
 _CLOSING_HASHES = lazy(r"[ \t]+\#+[ \t]*$")
-#: What markdownlint's MD026 (no-trailing-punctuation) refuses at a heading's end by default:
-#: a sentence's punctuation, not a title's (``?`` is allowed).
-_SENTENCE_END = tuple(".,;:!。，；：！")
+#: The sentence ends among what markdownlint's MD026 (no-trailing-punctuation) refuses at a
+#: heading's end by default (``.,;:!``, full-width too); ``:`` and ``!`` end headings as often.
+_SENTENCE_END = tuple(".,;。，；")
+#: A comma or semicolon inside a line: clauses joined (Latin and Arabic before a space; full-width).
+_INNER_COMMA = lazy(r"[,;،؛]\s|[，；、].")
+#: An ordered list item's marker (CommonMark §5.2): a number, then ``.`` or ``)``, then a space.
+_ORDERED_ITEM = lazy(r"\d{1,9}[.)](?:\s|$)")
+#: Several words: fewer make a heading whatever its punctuation (``## Hello, World!``).
+_SENTENCE_WORDS = 4
 _SETEXT = lazy(r"^[ ]{0,3}\S[^\n]*\n[ ]{0,3}=+[ \t]*$", re.MULTILINE)
 #: Runs of emphasis markers, with the character before and after.
 _RUN = lazy(r"(\*+|_+)")
@@ -90,9 +98,9 @@ def _label(text: str) -> str:
 def _links(sample: str) -> tuple[bool, int]:
     """Whether ``sample`` holds a real link, and how many defined labels shortcut links use.
 
-    A shortcut ``[label]`` counts only with a letter in it, and each label only as a weak
-    mark: ``[1]`` or ``[Smith]`` with ``[1]: https://…`` below is also how plain-text mail
-    and articles cite their sources.
+    Each label a shortcut ``[label]`` uses is only a weak mark, a number as a name: ``[1]``
+    or ``[Smith]`` with ``[1]: https://…`` below is also how plain-text mail and articles cite
+    their sources.
     """
     if _INLINE_LINK.search(sample):
         return True, 0
@@ -101,9 +109,7 @@ def _links(sample: str) -> tuple[bool, int]:
         return False, 0
     if any(_label(m.group(2) or m.group(1)) in labels for m in _REF_USE.finditer(sample)):
         return True, 0
-    used = {
-        _label(m.group(1)) for m in _REF_SHORTCUT.finditer(sample) if any(c.isalpha() for c in m.group(1))
-    }
+    used = {_label(m.group(1)) for m in _REF_SHORTCUT.finditer(sample)}
     return False, len(used & labels)
 
 
@@ -132,8 +138,10 @@ def _heading(line: str, following: str = "") -> bool:
 
     Its text starts as a title does: not a lower-case Latin word, not a digit (``# of
     passengers: 4,000`` and ``#1 seed`` are plain text's; a heading in Greek, Cyrillic or an
-    uncased script may start with any letter of it). It does not end in MD026's punctuation,
-    and the next line does not go on with its sentence in lower case.
+    uncased script may start with any letter of it). A heading of a few words is one whatever
+    its punctuation (``## Install:``, ``## Thanks!``, ``## Decisions.``, ``## Hello, World!``)
+    or its next line (``## Install`` over ``pip install foo``); one of several words is a
+    sentence when two of :func:`_sentence_marks` show.
     """
     m = _ATX.match(line)
     if m is None:
@@ -143,11 +151,27 @@ def _heading(line: str, following: str = "") -> bool:
         return False
     if c.islower() and unicodedata.name(c, "").startswith("LATIN"):
         return False
-    text = _CLOSING_HASHES.sub("", line).rstrip()
-    if text.endswith(_SENTENCE_END):
-        return False
-    nxt = following.lstrip()
-    return not (nxt and nxt[0].islower())
+    text = _CLOSING_HASHES.sub("", line).strip().lstrip("#").strip()
+    return len(text.split()) < _SENTENCE_WORDS or _sentence_marks(text, following) < 2
+
+
+def _sentence_marks(text: str, following: str) -> int:
+    """How many of a sentence's marks a ``#`` line's ``text`` shows; ``following`` is the next line.
+
+    Its end is a sentence's (MD026's ``.,;`` after any closing quotes or brackets: ``said.``,
+    ``build."``, ``(eight did not.)``; not ``:``, ``!`` or ``?``, which headings use); a comma or
+    semicolon inside it, before a space, joins clauses; it carries on onto the next line (prose,
+    not a list item, quote, fence or code), and that counts twice when the line goes on in lower case.
+    """
+    end = len(text)
+    while end and (text[end - 1] in "\"'" or unicodedata.category(text[end - 1]) in ("Pe", "Pf")):
+        end -= 1  # closing quotes and brackets (Unicode's Pe, Pf; straight quotes close as often)
+    marks = int(text[:end].endswith(_SENTENCE_END))
+    marks += _INNER_COMMA.search(text) is not None
+    nxt = following.lstrip(" ")
+    if nxt[:1].isalnum() and len(following) - len(nxt) < 4 and not _ORDERED_ITEM.match(nxt):
+        marks += 2 if nxt[0].islower() else 1
+    return marks
 
 
 def _emphasis(line: str) -> bool:
