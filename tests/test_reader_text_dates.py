@@ -364,6 +364,37 @@ def test_the_geonames_data_file_holds_large_cities_in_their_own_script() -> None
     assert places.cjk_city_names("en") == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Georgian Mkhedruli has no capitals to begin a name with: it is its own titlecase
+        ("თბილისი — დედაქალაქში ოთხშაბათს ახალი მეტროს სადგური გაიხსნა.", "თბილისი"),
+        ("ᲗᲑᲘᲚᲘᲡᲘ — დედაქალაქში ოთხშაბათს ახალი სადგური გაიხსნა.", "ᲗᲑᲘᲚᲘᲡᲘ"),  # Mtavruli caps
+        # a letter's vowel signs count with it (two letters, two signs)
+        ("ঢাকা — রাজধানীতে বৃহস্পতিবার নতুন লাইন চালু হয়েছে।", "ঢাকা"),
+        ("पटना — राज्य सरकार ने सोमवार को नई योजना की घोषणा की।", "पटना"),
+    ],
+)
+def test_a_place_in_a_script_without_capitals_or_with_vowel_signs_is_a_dateline(
+    text: str, place: str
+) -> None:
+    found = split_dateline(text)
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tbilisi — the capital opened a new station.",  # Latin still asks for capitals
+        "αθήνα — η κυβέρνηση ανακοίνωσε νέα μέτρα.",  # Greek lower case is no capitals
+        "და — ეს ყველაფერი არ არის.",  # two Georgian letters stay too few
+        "না — এটা সত্য নয়।",  # one letter and its vowel sign
+    ],
+)
+def test_lower_case_or_too_short_places_stay_no_dateline(text: str) -> None:
+    assert split_dateline(text) is None
+
+
 def test_a_two_letter_place_comes_off_the_lead() -> None:
     article = read(
         "서울 지하철 새 노선 개통, 출근길 혼잡 여전\n\n김민수 기자\n\n"
