@@ -177,6 +177,8 @@ def short_date(ident: str) -> str | None:
     pattern = str(loc.date_formats["short"].pattern)
     if "y" not in pattern or "MMM" in pattern or default_calendar(loc) != "gregorian":
         return None
+    if pattern.lstrip("'\u200f").startswith("y"):
+        return re.sub(r"y+", "y", pattern)  # year first (``y/M/d``): no locale reads it the other way
     base = loc.language + (f"_{loc.script}" if loc.script else "")
     orders = set()
     for other in locale_identifiers():

@@ -69,12 +69,12 @@ def with_zone(stamp: str, zone: str, tag: str | None) -> str | None:
     table: English copy names several zones with one (CST, IST, AST), CLDR's ``en`` only America's."""
     import datetime as dt
 
+    from ..dates import parse_iso
     from .date_times import zone_offset
 
-    loc = babel_locale(tag)
-    if not zone.isalpha() or loc.language == "en":
+    loc, when = babel_locale(tag), parse_iso(stamp)
+    if not zone.isalpha() or loc.language == "en" or not isinstance(when, dt.datetime):
         return None
-    when = dt.datetime.fromisoformat(stamp)
     offset = zone_offset(zone, str(loc), when)
     return when.replace(tzinfo=offset).isoformat() if offset else None
 
