@@ -198,18 +198,102 @@ def test_a_date_line_with_cldr_words_is_the_published_date(text: str, published:
         ("3 de março de 2025 às 14:30", "pt", "2025-03-03T14:30:00"),
         ("3 maart 2025 om 14:30", "nl", "2025-03-03T14:30:00"),
         ("3 marca 2025 14:30", "pl", "2025-03-03T14:30:00"),
-        # forms CLDR does not write: no date rather than a guess
-        ("3 marzo 2025 alle 14:30", "it", None),  # CLDR: 'alle ore'
-        ("3 de março de 2025 às 14h30", "pt", None),  # CLDR pt's hour has no word
-        ("3 marca 2025 o 14:30", "pl", None),  # CLDR pl joins with no word
-        ("3 maart 2025 om 14.30 uur", "nl", None),  # CLDR nl: HH:mm, no word
-        ("3 mars 2025 à 14 heures", "fr", None),
-        ("2025年3月3日 14時3", "ja", None),
     ],
 )
 def test_a_date_line_reads_the_clocks_cldr_writes(line: str, lang: str, published: str | None) -> None:
     found = parse_date_line(line, lambda: lang)
     assert (found and found.published) == published
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "published"),
+    [
+        # a newsroom's clock after the day, whatever CLDR's date-time patterns say (tester h34): a word
+        # of CLDR's atTime pattern before it (it 'alle ore', pt 'às', sv 'kl.', nl 'om') or a one- or
+        # two-letter preposition in lower case (pl 'o'), the hour word CLDR writes (pt '{0} h', nl 'uur')
+        ("22 novembre 2026 alle 08:15", "it", "2026-11-22T08:15:00"),
+        ("19 de fevereiro de 2026, às 7h42", "pt", "2026-02-19T07:42:00"),
+        ("2 april 2026 kl. 06.30", "sv", "2026-04-02T06:30:00"),
+        ("3 maart 2025 om 14.30 uur", "nl", "2025-03-03T14:30:00"),
+        ("3 maart 2025 om 14 uur", "nl", "2025-03-03T14:00:00"),
+        ("3 marca 2025 o 14:30", "pl", "2025-03-03T14:30:00"),
+        ("3 mars 2025 à 14 heures", "fr", "2025-03-03T14:00:00"),
+        # a zone CLDR's metazone short names give in the language is kept, as its offset that day
+        ("Kamis, 15 Januari 2026 09:20 WIB", "id", "2026-01-15T09:20:00+07:00"),
+        ("15 Januari 2026 09:20 WIB", "id", "2026-01-15T09:20:00+07:00"),
+        ("15 Januari 2026 09:20 WITA", "id", "2026-01-15T09:20:00+08:00"),
+        ("3. Juli 2026 um 14:30 MESZ", "de", "2026-07-03T14:30:00+02:00"),
+        # the short date pattern where the language's locales agree on it (vi 'd/M/yy'), its weekday
+        ("Thứ Năm, 3/12/2026, 15:00", "vi", "2026-12-03T15:00:00"),
+        ("3/12/2026", "vi", "2026-12-03"),
+        # the day without a time: an hour alone (morning or evening?), no clock, a minute word CLDR's
+        # zh does not write (its '{0}分钟'), a zone CLDR does not name
+        ("22 novembre 2026 alle 8", "it", "2026-11-22"),
+        ("12 maart 2026 om 3", "nl", "2026-03-12"),
+        ("3 marzo 2026 alle 25:10", "it", "2026-03-03"),
+        ("19 de fevereiro de 2026, às 7x42", "pt", "2026-02-19"),
+        ("2026年3月12日 14时30分", "zh", "2026-03-12"),
+        ("2025年3月3日 14時3", "ja", "2025-03-03"),
+        ("15 Januari 2026 09:20 XYZ", "id", "2026-01-15T09:20:00"),  # the local time, as parse_date's
+        # no date: a word besides, another day's weekday, a short date its language's locales disagree on
+        ("3 marca 2025 foto 14:30", "pl", None),
+        ("3 marca 2025 Fot. 14:30", "pl", None),
+        ("Thứ Sáu, 3/12/2026", "vi", None),
+        ("3/12/2026", "es", None),  # es 'd/M/yy', es_US 'MM/dd/yy'
+        ("3/12/2026", "en", None),
+        ("3/7/2026 ۱۲:۰۹", "fa", None),  # digits in Persian copy are Solar Hijri: no Gregorian form
+    ],
+)
+def test_a_date_line_reads_a_newsroom_clock(line: str, lang: str, published: str | None) -> None:
+    found = parse_date_line(line, lambda: lang)
+    assert (found and found.published) == published
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "lead", "published", "dateline"),
+    [
+        (
+            "Chuvas deixam mortos no litoral",
+            "19 de fevereiro de 2026, às 7h42",
+            "SÃO SEBASTIÃO — Pelo menos doze pessoas morreram e muitas ficaram desalojadas após um temporal.",
+            "2026-02-19T07:42:00",
+            "SÃO SEBASTIÃO",
+        ),
+        (
+            "Trängselskatt på helger",
+            "2 april 2026 kl. 06.30",
+            "STOCKHOLM — Från och med juni ska bilister betala trängselskatt även på lördagar, meddelade regeringen.",
+            "2026-04-02T06:30:00",
+            "STOCKHOLM",
+        ),
+        (
+            "Jakarta uji coba bus listrik",
+            "Kamis, 15 Januari 2026 09:20 WIB",
+            "JAKARTA — Pemerintah Provinsi DKI Jakarta mulai menguji coba bus listrik di rute Transjakarta pada Kamis pagi.",
+            "2026-01-15T09:20:00+07:00",
+            "JAKARTA",
+        ),
+        (
+            "Giá xăng giảm lần thứ ba",
+            "Thứ Năm, 3/12/2026, 15:00",
+            "HÀ NỘI — Liên Bộ Công Thương và Tài chính quyết định giảm giá xăng thêm mỗi lít từ chiều nay.",
+            "2026-12-03T15:00:00",
+            "HÀ NỘI",
+        ),
+    ],
+)
+def test_a_newsroom_date_line_then_the_dateline(
+    title: str, date: str, lead: str, published: str, dateline: str
+) -> None:
+    article = read(f"{title}\n\n{date}\n\n{lead}\n\nSecond paragraph.\n")
+    assert (article.meta.published, article.meta.dateline) == (published, dateline)
+    assert not first_paragraph(article).startswith(dateline)
+
+
+def test_an_english_zone_stays_the_date_grammars() -> None:
+    """CST names several zones in English copy: CLDR's ``en`` names America's alone, so the local time."""
+    found = parse_date_line("March 5, 2024 10:30 CST", lambda: "en")
+    assert found is not None and found.published == "2024-03-05T10:30:00"
 
 
 @pytest.mark.parametrize(
@@ -362,6 +446,37 @@ def test_the_geonames_data_file_holds_large_cities_in_their_own_script() -> None
     assert {"北京", "大阪", "広島"} <= places.cjk_city_names("zh") == places.cjk_city_names("ja")
     assert "부산" in places.cjk_city_names("ko") and "北京" not in places.cjk_city_names("ko")
     assert places.cjk_city_names("en") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Georgian Mkhedruli has no capitals to begin a name with: it is its own titlecase
+        ("თბილისი — დედაქალაქში ოთხშაბათს ახალი მეტროს სადგური გაიხსნა.", "თბილისი"),
+        ("ᲗᲑᲘᲚᲘᲡᲘ — დედაქალაქში ოთხშაბათს ახალი სადგური გაიხსნა.", "ᲗᲑᲘᲚᲘᲡᲘ"),  # Mtavruli caps
+        # a letter's vowel signs count with it (two letters, two signs)
+        ("ঢাকা — রাজধানীতে বৃহস্পতিবার নতুন লাইন চালু হয়েছে।", "ঢাকা"),
+        ("पटना — राज्य सरकार ने सोमवार को नई योजना की घोषणा की।", "पटना"),
+    ],
+)
+def test_a_place_in_a_script_without_capitals_or_with_vowel_signs_is_a_dateline(
+    text: str, place: str
+) -> None:
+    found = split_dateline(text)
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tbilisi — the capital opened a new station.",  # Latin still asks for capitals
+        "αθήνα — η κυβέρνηση ανακοίνωσε νέα μέτρα.",  # Greek lower case is no capitals
+        "და — ეს ყველაფერი არ არის.",  # two Georgian letters stay too few
+        "না — এটা সত্য নয়।",  # one letter and its vowel sign
+    ],
+)
+def test_lower_case_or_too_short_places_stay_no_dateline(text: str) -> None:
+    assert split_dateline(text) is None
 
 
 def test_a_two_letter_place_comes_off_the_lead() -> None:

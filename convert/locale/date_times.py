@@ -8,6 +8,7 @@ German ``HH 'Uhr'``, French ``HH 'h'``), kept in ``data/date_times.json``
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -21,12 +22,16 @@ from .text import _inheritance
 
 __all__ = [
     "at_time_patterns",
+    "at_time_words",
     "clock_patterns",
     "dated_clocks",
     "hour_word",
+    "hour_words",
     "joined_forms",
+    "short_date",
     "with_hour_word",
     "year_word",
+    "zone_offset",
 ]
 
 _FILE = Path(__file__).parent / "data" / "date_times.json"
@@ -48,6 +53,16 @@ def at_time_patterns(ident: str) -> tuple[str, ...]:
     """CLDR's atTime patterns of a Babel locale id that differ from its plain date-time patterns:
     ``("{1} 'um' {0}",)`` for ``de``."""
     return tuple(_entry(ident).get("at", ()))
+
+
+def at_time_words(ident: str) -> frozenset[str]:
+    """The words CLDR's atTime patterns of the locale write between the date and the time, whole and
+    each alone, lower case: ``{"alle ore", "alle", "ore"}`` in Italian, ``{"kl."}`` in Swedish."""
+    found = set()
+    for pattern in at_time_patterns(ident):
+        words = " ".join(re.sub(r"\{[01]\}", " ", pattern).replace("'", "").split()).lower()
+        found |= {words, *words.split()} if words else set()
+    return frozenset(found)
 
 
 def hour_word(ident: str) -> str | None:
@@ -143,3 +158,74 @@ def year_word(abbreviation: str, loc: Locale) -> str:
     words = {w for p in patterns if (w := p.replace("{0}", "", 1).strip()).isalpha()}
     alternatives = {re.escape(abbreviation.removesuffix(".")) + r"\.?", *map(re.escape, words)}
     return rf"(?:{'|'.join(sorted(alternatives, key=len, reverse=True))})(?![^\W\d_])"
+
+
+@lru_cache(maxsize=64)
+def short_date(ident: str) -> str | None:
+    """CLDR's short date pattern of a Babel locale id (Vietnamese ``d/M/yy``), its year read in four
+    digits (``3/12/2026``: a two-digit year's century would be a guess), where the language's
+    every locale that writes the year last puts the day and month in one order: Spanish
+    (``es_US`` ``MM/dd/yy``, ``es`` ``d/M/yy``) and English (``M/d/yy``, ``dd/MM/y``) have none.
+    ``None`` for a pattern with a month name or without a year, and where CLDR's default calendar of
+    the language's region is not the Gregorian one: digits name no calendar, and Persian copy's
+    ``۱۳۹۹/۰۴/۰۲`` is Solar Hijri (:func:`~.calendars.early_numeric`)."""
+    from babel.localedata import locale_identifiers
+
+    from .calendars import default_calendar
+
+    loc = Locale.parse(ident)
+    pattern = str(loc.date_formats["short"].pattern)
+    if "y" not in pattern or "MMM" in pattern or default_calendar(loc) != "gregorian":
+        return None
+    if pattern.lstrip("'\u200f").startswith("y"):
+        return re.sub(r"y+", "y", pattern)  # year first (``y/M/d``): no locale reads it the other way
+    base = loc.language + (f"_{loc.script}" if loc.script else "")
+    orders = set()
+    for other in locale_identifiers():
+        if other == loc.language or other.startswith(loc.language + "_"):
+            own = Locale.parse(other)
+            if (own.language + (f"_{own.script}" if own.script else "")) != base and own.script:
+                continue
+            letters = [c for c in str(own.date_formats["short"].pattern) if c in "dMy"]
+            if letters and letters[-1] == "y":
+                orders.add(letters.index("d") < letters.index("M"))
+    return re.sub(r"y+", "y", pattern) if len(orders) <= 1 else None
+
+
+def hour_words(ident: str) -> frozenset[str]:
+    """The words CLDR writes after a number of hours in the locale (its ``duration-hour`` unit, every
+    width: Dutch ``uur`` and ``u``, Polish ``godz.``), and its hour word (:func:`hour_word`), lower case."""
+    loc = Locale.parse(ident)
+    units = loc._data["unit_patterns"].get("duration-hour", {})
+    words = {
+        str(p).replace("{0}", "").strip().lower()
+        for width in units.values()
+        for count, p in width.items()
+        if count != "per" and str(p).startswith("{0}")
+    }
+    return frozenset(w for w in words | {(hour_word(ident) or "").lower()} if w)
+
+
+def zone_offset(name: str, ident: str, when: dt.datetime) -> dt.timezone | None:
+    """The UTC offset (a ``datetime.timezone``) a zone's short name in the locale's CLDR metazone
+    names (Indonesian ``WIB``: Indonesia_Western, Asia/Jakarta and Asia/Pontianak, +07:00) gives at
+    the naive datetime ``when``, if every zone of that metazone agrees (a summer name, every zone
+    keeping summer time then: Central European ``MESZ`` is +02:00 in July, no time in January);
+    else ``None``."""
+    from zoneinfo import ZoneInfo
+
+    from babel.core import get_global
+
+    loc = Locale.parse(ident)
+    for metazone, names in loc._data["meta_zones"].items():
+        for kind, short in names.get("short", {}).items():
+            if str(short) != name:
+                continue
+            offsets = set()
+            for tz in (z for z, m in get_global("meta_zones").items() if m == metazone):
+                local = when.replace(tzinfo=ZoneInfo(tz))
+                summer, offset = local.dst() or dt.timedelta(0), local.utcoffset() or dt.timedelta(0)
+                if kind != "daylight" or summer:
+                    offsets.add(offset - summer if kind == "standard" else offset)
+            return dt.timezone(offsets.pop()) if len(offsets) == 1 else None
+    return None

@@ -40,21 +40,19 @@ __all__ = [
 def read_date(text: str, tag: str | None) -> str | None:
     """ISO 8601 for a date written the language's way, the inverse of :func:`display_date`.
 
-    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh)
-    -> ``2024-10-14T22:37:00``; ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The
-    forms are CLDR's ``full``, ``long`` and ``medium`` date patterns of the
-    language (Babel), each optionally followed by its ``short`` time joined
-    by the locale's date-time pattern, a comma or a dash; digits may be the
-    language's own. The whole text must be the date, or dates of one day in
-    several calendars between dashes, bars or brackets (then the Gregorian one
-    counts). Gregorian dates are read in the era the language counts in: Thai
-    ``14 ตุลาคม 2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says
-    otherwise; a year after next year gives ``None``. Where the language has
-    CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` -> ``2026-12-07``)
-    and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura)
-    are read too, by CLDR's patterns of those calendars, the era and a leading
-    weekday optional (:mod:`convert.locale.calendars`). A weekday written must be
-    the date's (a Hijri date's within two days of Umm al-Qura's, :func:`_on_weekday`).
+    ``14 октября 2024 г.`` (ru) -> ``2024-10-14``; ``2024年10月14日 22:37`` (zh) -> ``2024-10-14T22:37:00``;
+    ``۱۴ اکتبر ۲۰۲۴`` (fa) -> ``2024-10-14``. The forms are CLDR's ``full``, ``long`` and ``medium`` date
+    patterns of the language (Babel), and its ``short`` one where the language's locales agree on it
+    (:func:`~.date_times.short_date`: vi ``d/M/y``), each optionally followed by its ``short`` time joined
+    by the locale's date-time pattern, a comma or a dash; digits may be the language's own. The whole text
+    must be the date, or dates of one day in several calendars between dashes, bars or brackets (then the
+    Gregorian one counts). Gregorian dates are read in the era the language counts in: Thai ``14 ตุลาคม
+    2567`` is 2024 (Buddhist era) unless CLDR's ``ค.ศ.`` says otherwise; a year after next year gives
+    ``None``. Where the language has CLDR names of its own for them, Solar Hijri (``۱۶ آذر ۱۴۰۵`` ->
+    ``2026-12-07``) and Hijri dates (``١٥ جمادى الآخرة ١٤٤٨ هـ`` -> ``2026-11-25``, Umm al-Qura) are read
+    too, by CLDR's patterns of those calendars, the era and a leading weekday optional
+    (:mod:`convert.locale.calendars`). A weekday written must be the date's (a Hijri date's within two days
+    of Umm al-Qura's, :func:`_on_weekday`).
     """
     found = read_date_calendar(text, tag)
     return found[0] if found else None
@@ -78,10 +76,9 @@ def search_dates(text: str, tag: str | None) -> list[tuple[int, str, str]]:
     ``text``, its day (ISO, no time: a clock in running text may have seconds or a period the
     form does not read) and its calendar, in the order they are written.
 
-    The same forms as :func:`read_date` (CLDR's patterns of the language, and of the calendars it
-    names), each found between non-letters; where two overlap, the longer one counts. A weekday
-    written must be the date's. ``منتشر شده: ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ`` (fa) ->
-    ``[(11, "2020-06-22", "persian")]``.
+    The same forms as :func:`read_date` (CLDR's patterns of the language, and of the calendars it names),
+    each found between non-letters; where two overlap, the longer one counts. A weekday written must be the
+    date's. ``منتشر شده: ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ`` (fa) -> ``[(11, "2020-06-22", "persian")]``.
     """
     return [(start, day, calendar) for start, _, day, calendar in search_spans(text, tag)]
 
@@ -204,6 +201,8 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     language names in CLDR (built, and their names loaded, only when a Gregorian date was not found)."""
     from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
 
+    from .date_times import short_date
+
     loc = Locale.parse(ident)
     days = "|".join(
         _words(get_day_names(w, c, loc)) for w in ("wide", "abbreviated") for c in ("format", "stand-alone")
@@ -308,11 +307,12 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     # the era a pattern does not write may follow the year (Arabic ``٧ ديسمبر ٢٠٢٦ م``)
     trailing = "|".join(re.escape(plain_name(get_era_names(w, loc)[1])) for w in ("wide", "abbreviated"))
     joined = str(loc.datetime_formats["long"])
-    for width in ("full", "long", "medium"):
-        pattern = str(loc.date_formats[width].pattern)
-        date = compile_pattern(pattern, months, rf"(?P<era>{era})")
+    short = short_date(ident)  # digits only (``d/M/y``): a weekday before it is read as the full pattern's
+    for pattern in (*(str(loc.date_formats[w].pattern) for w in ("full", "long", "medium")), short or ""):
+        date = compile_pattern(pattern, months, rf"(?P<era>{era})") if pattern else None
         if date is None:
             continue
+        date = rf"(?:(?P<lead>{days})\.?[,،]?\s*)?{date}" if pattern == short else date
         # a full stop that ends CLDR's pattern ("г.") may be left out
         date = re.sub(r"\\\.$", r"\\.?", date)
         if "G" not in pattern:

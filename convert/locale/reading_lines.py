@@ -16,10 +16,70 @@ from .calendars import early_numeric
 from .reading_dates import one_day, plain_name, search_spans, spaced_name
 from .text import babel_locale
 
-__all__ = ["read_dated_line", "written_dates"]
+__all__ = ["read_dated_line", "with_zone", "written_dates"]
 
 
 def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
+    """:func:`_dated_line`, or a day and the clock a newsroom writes after it (:func:`newsroom_clock`)."""
+    return _dated_line(text, tag) or newsroom_clock(text, tag)
+
+
+def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
+    """A day (:func:`_dated_line`, nothing else besides) and a clock after it as newsrooms write it
+    whatever CLDR's date-time patterns say: at most a word before it (:func:`_joins`: Italian ``alle``,
+    Portuguese ``às``, Swedish ``kl.``, Dutch ``om``, Polish ``o``) and its hours and minutes in one
+    unambiguous form, ``H:MM``, ``H.MM``, or the hours and minutes about a word CLDR writes after hours
+    in the language (``7h42``: Portuguese ``{0} h``; Chinese ``14时30``, its ``H时``) (``22 novembre 2026 alle 08:15``, ``19 de
+    fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``). A word after the clock may be one CLDR
+    writes after hours in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a
+    zone's short name in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`).
+    The day is read without the time when the clock is not one (an hour alone, ``alle 8``: morning
+    or evening?; ``25:10``) or the word after it is neither."""
+    m = _NEWSROOM_CLOCK.search(text)
+    day = _dated_line(text[: m.start()], tag) if m else None
+    if m is None or day is None or len(day[0]) != 10:
+        return None
+    from .date_times import at_time_words, hour_words
+
+    ident, joining = str(babel_locale(tag)), m["word"] or ""
+    if joining and not _joins(joining, at_time_words(ident)):
+        return None  # a word besides (``۲ تیر ۱۳۹۹ عکس ۱۲:۰۹``, "photo"): no date line
+    after, words = m["after"] or "", hour_words(ident)
+    worded = after.lower() in words  # ``14.30 uur``, ``14 uur``
+    hour, minute = int(m["h"]), int(m["m"] or (0 if worded else 99))
+    if hour > 23 or minute > 59 or (m["sep"] or ":") not in (":", ".", *words):
+        return day  # an hour alone (``alle 8``: morning or evening?), or no clock
+    stamp = f"{day[0]}T{hour:02d}:{minute:02d}:00"
+    found = with_zone(stamp, after, tag) if after and not worded else stamp
+    return (found, day[1]) if found else day
+
+
+def _joins(word: str, cldr: frozenset[str]) -> bool:
+    """Whether ``word`` may join a day and its clock: a word CLDR's atTime patterns write in the
+    language (:func:`~.date_times.at_time_words`: Italian ``alle``, Swedish ``kl.``), or a one- or
+    two-letter word in lower case, as a preposition is written in a script with capitals (Polish
+    ``o``, which CLDR's ``pl`` does not write); in a script without capitals, CLDR's alone."""
+    return word.lower() in cldr or (len(word.rstrip(".")) <= 2 and word.islower())
+
+
+def with_zone(stamp: str, zone: str, tag: str | None) -> str | None:
+    """``stamp`` (a local time, ISO) with the UTC offset of ``zone``, a short name in the CLDR metazone
+    names of the language (:func:`~.date_times.zone_offset`), or ``None`` where CLDR names no such
+    zone. Not in English, whose abbreviations :func:`convert.dates.parse_date` reads by its own
+    table: English copy names several zones with one (CST, IST, AST), CLDR's ``en`` only America's."""
+    import datetime as dt
+
+    from ..dates import parse_iso
+    from .date_times import zone_offset
+
+    loc, when = babel_locale(tag), parse_iso(stamp)
+    if not zone.isalpha() or loc.language == "en" or not isinstance(when, dt.datetime):
+        return None
+    offset = zone_offset(zone, str(loc), when)
+    return when.replace(tzinfo=offset).isoformat() if offset else None
+
+
+def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     """The day and calendar of a ``text`` that is dates of one day (:func:`search_dates`, in several
     calendars: :func:`one_day`) with nothing besides them but clocks, the language's AM/PM names and
     punctuation: ``2 تير 1399 - 12:09:08 ب.ظ`` (fa, a clock with seconds no CLDR form writes) ->
@@ -90,6 +150,13 @@ def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+#: A clock at the end of a line after its day, as :func:`newsroom_clock` reads it: at most one short
+#: word before it, a word after it.
+_NEWSROOM_CLOCK = lazy(
+    r"\s*[,\u060c\-\u2013\u2014]?\s*(?:(?<![^\W_])(?P<word>[^\W\d_]+\.?(?:\s+[^\W\d_]+)?)\s+)?"
+    r"(?<![\d.:])(?P<h>\d{1,2})"
+    r"(?:(?P<sep>[:.]|[^\W\d_]{1,2})(?P<m>\d{2}))?(?![\d.:])(?:\s*(?P<after>[^\W\d_]+\.?))?\s*$"
+)
 #: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
 _LINE_LIMIT = 120
 #: A clock: hours, minutes, seconds (no sign before it: that is a UTC offset).

@@ -65,6 +65,10 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
         calendar = "persian" if early else "gregorian"
         if not early:
             iso = parse_date(written) or parse_date(_ascii_digits(written))
+            if iso and len(iso) == 19 and language is not None and (zone := _ZONE.search(written)):
+                iso = (
+                    _zoned(iso, zone[0], language) or iso
+                )  # ``09:20 WIB``: a zone CLDR names in the language
         if iso is None and language is not None and label is None:
             iso, calendar = _local_date(part, language) or (None, calendar)
         if iso is None and (local := _local_update(part)) is not None:
@@ -88,6 +92,17 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
     if published is None and updated is None:
         return None
     return DateLine(published, updated)
+
+
+#: A zone's short name after a clock, ending the line (``09:20 WIB``); not the a.m. or p.m.
+#: :func:`parse_date` reads there.
+_ZONE = compiled(r"(?<=\d\s)(?![ap]\.?m\.?$)[^\W\d_]{2,5}$", re.I)
+
+
+def _zoned(stamp: str, zone: str, language: Language) -> str | None:
+    from ..locale.reading_lines import with_zone
+
+    return with_zone(stamp, zone, language())
 
 
 def _ascii_digits(text: str) -> str:

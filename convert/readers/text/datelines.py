@@ -89,13 +89,14 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
     if head is None:
         return None
     place = clean(head.group("place"))
-    letters = sum(ch.isalpha() for ch in place)
+    # a letter's combining marks count with it: Bengali ``ঢাকা`` is two letters and two vowel signs
+    letters = sum(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in place)
     dated = bool(head.group("extra")) and _WIRE_DAY.fullmatch(clean(head.group("extra"))) is not None
     capitalised = all(w[:1].isupper() for w in place.split())
     if (
         (letters < 3 and not (letters == 2 and _short_place(place, m.group(), rest, language)))
         or (unspaced and not dated)
-        or not (place == place.upper() or (dated and capitalised))
+        or not (_in_capitals(place) or (dated and capitalised))
         or len(place.split()) > 5
         or place.upper() in _NOT_PLACES
         or _names_a_weekday(place)
@@ -162,6 +163,13 @@ def dateline_date(extra: str | None, language: Language | None = None) -> str | 
         if found is not None and found.published:
             return found.published
     return None
+
+
+def _in_capitals(place: str) -> bool:
+    """Every letter a capital, or of a script that does not capitalise: Han, Arabic, Bengali have no
+    case, and Georgian Mkhedruli, whose capitals (Mtavruli) set a whole word in caps but never begin
+    a name, is its own titlecase in Unicode (``თ``.title() is ``თ``, .upper() is ``Თ``)."""
+    return all(ch.upper() == ch or ch.title() == ch for ch in place if ch.isalpha())
 
 
 def _place_letters(place: str) -> bool:
