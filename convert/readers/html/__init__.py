@@ -28,6 +28,7 @@ from ...base import ReadOptions
 from ...errors import InputError
 from ...model import Article, Block, Figure, Metadata, plain_text, replace
 from .._bylines import find_byline, take_lead_credit
+from .._lead_dateline import take_lead_dateline
 from .body import (
     Mapper,
     Page,
@@ -139,7 +140,9 @@ class HtmlReader:
             )
         # the wire credit a Japanese or Chinese lead opens with (【ワシントン＝山田太郎】), as Markdown reads it
         article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
-        return take_lead_credit(article, provenance=options.provenance)
+        article = take_lead_credit(article, provenance=options.provenance)
+        # the dateline the first paragraph opens with (CAIRO (Reuters) - …), as Markdown, DOCX and ODT read it
+        return take_lead_dateline(article, options.provenance)
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:

@@ -1,0 +1,107 @@
+"""A dateline opening a web page's first paragraph, read as the Markdown, DOCX and ODT readers read it
+(:func:`convert.readers._lead_dateline.take_lead_dateline`)."""
+
+from __future__ import annotations
+
+import pytest
+
+import convert
+from convert.model import Paragraph, plain_text
+
+MORE = {
+    "en": "The talks resumed on Tuesday after a pause of three weeks, officials from both sides said.",
+    "pt-BR": "O governo estadual anunciou a liberação de recursos para ações emergenciais na região.",
+    "it": "Le paratoie sono state sollevate per la quarta volta in una settimana, secondo il comune.",
+}
+
+
+def page(lead: str, lang: str = "en", head: str = "", second: str | None = None) -> bytes:
+    more = MORE[lang]
+    return (
+        f"<html lang={lang}><head><title>Talks resume</title>{head}</head><body><article>"
+        f"<h1>Talks resume</h1><p>{lead}</p><p>{second or more}</p><p>{more}</p><p>{more}</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("lead", "lang", "place", "dash", "publisher"),
+    [
+        (
+            "SÃO SEBASTIÃO — Pelo menos 12 pessoas morreram após um temporal no litoral norte paulista.",
+            "pt-BR",
+            "SÃO SEBASTIÃO",
+            "—",
+            None,
+        ),
+        (
+            "VENEZIA — Le paratoie del Mose sono state sollevate, evitando che la marea allagasse la città.",
+            "it",
+            "VENEZIA",
+            "—",
+            None,
+        ),
+        (
+            "CAIRO (Reuters) - Egypt said on Monday that the talks on the new border crossing would resume.",
+            "en",
+            "CAIRO",
+            "-",
+            "Reuters",
+        ),
+    ],
+)
+def test_the_first_paragraph_gives_its_dateline(
+    lead: str, lang: str, place: str, dash: str, publisher: str | None
+) -> None:
+    article = convert.read(page(lead, lang), from_="html")
+    assert (article.meta.dateline, article.meta.dateline_dash, article.meta.publisher) == (
+        place,
+        dash,
+        publisher,
+    )
+    first = article.body[0]
+    assert isinstance(first, Paragraph)
+    assert plain_text(first) == lead.split(f" {dash} ", 1)[1]
+
+
+def test_a_dated_dateline_gives_way_to_the_date_the_page_declares() -> None:
+    lead = "CAIRO, March 12, 2024 — Egypt said on Monday that the talks on the new crossing would resume."
+    dated = '<meta property="article:published_time" content="2024-03-13T08:00:00Z">'
+    article = convert.read(page(lead, head=dated), from_="html")
+    assert article.meta.dateline == "CAIRO"
+    assert plain_text(article.body[0]).startswith("Egypt said")
+    assert str(article.meta.published).startswith("2024-03-13")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a capitalised word and a dash open many a sentence: no dateline
+        "Yesterday — after a long debate — the council agreed to reopen the old crossing to traffic.",
+        "Nobody — not even the mayor — knew that the talks on the new border crossing would resume.",
+        # a linked place stays where it is printed
+        '<a href="https://example.org/cairo">CAIRO</a> — Egypt said on Monday that the talks would resume.',
+    ],
+)
+def test_a_first_paragraph_without_a_plain_dateline_is_left_as_written(lead: str) -> None:
+    article = convert.read(page(lead), from_="html")
+    assert article.meta.dateline is None
+    assert plain_text(article.body[0]).startswith(("Yesterday —", "Nobody —", "CAIRO —"))
+
+
+def test_only_the_first_paragraph_is_read() -> None:
+    lead = "Egypt said on Monday that the talks on the new border crossing would resume next week."
+    second = "CAIRO — The talks resumed on Tuesday after a pause of three weeks, officials said."
+    article = convert.read(page(lead, second=second), from_="html")
+    assert article.meta.dateline is None
+    assert plain_text(article.body[1]) == second
+
+
+def test_the_exporters_print_the_dateline_once_before_the_lead() -> None:
+    lead = "VENEZIA — Le paratoie del Mose sono state sollevate, evitando che la marea allagasse la città."
+    article = convert.read(page(lead, "it"), from_="html")
+    html = convert.write(article, "html").decode()
+    assert '<span class="dateline">VENEZIA</span> — Le paratoie' in html
+    text = convert.write(article, "txt").decode()
+    assert text.count("VENEZIA") == 1
+    assert "VENEZIA — Le paratoie" in " ".join(text.split())
