@@ -105,3 +105,31 @@ def test_the_exporters_print_the_dateline_once_before_the_lead() -> None:
     text = convert.write(article, "txt").decode()
     assert text.count("VENEZIA") == 1
     assert "VENEZIA — Le paratoie" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "lead"),
+    [
+        # the section a side part of the <title> names, printed above the lead
+        (
+            "Streit ums Feuerholz | MIGRATION",
+            "",
+            "MIGRATION – Probleme zwischen Einheimischen und Flüchtlingen sind auch in Afrika ein Thema.",
+        ),
+        # the site's own name
+        (
+            "Talks resume",
+            '<meta property="og:site_name" content="NEWSWIRE">',
+            "NEWSWIRE — Egypt said on Monday that the talks on the new border crossing would resume.",
+        ),
+    ],
+)
+def test_the_site_or_section_name_before_a_dash_is_no_dateline(title: str, head: str, lead: str) -> None:
+    more = MORE["en"]
+    html = (
+        f"<html lang=en><head><title>{title}</title>{head}</head><body><article><h1>{title.split(' | ')[0]}</h1>"
+        f"<p>{lead}</p><p>{more}</p><p>{more}</p></article></body></html>"
+    )
+    article = convert.read(html.encode(), from_="html")
+    assert article.meta.dateline is None
+    assert plain_text(article.body[0]) == lead

@@ -26,7 +26,7 @@ from lxml.html import HtmlElement
 
 from ...base import ReadOptions
 from ...errors import InputError
-from ...model import Article, Block, Figure, Metadata, plain_text, replace
+from ...model import Article, Block, Figure, Metadata, Paragraph, plain_text, replace
 from .._bylines import find_byline, take_lead_credit
 from .._lead_dateline import take_lead_dateline
 from .body import (
@@ -48,8 +48,9 @@ from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_lin
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
+from .metatags import meta_tags, site_title_tails
 from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
-from .text import squash
+from .text import name_key, squash
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -142,7 +143,23 @@ class HtmlReader:
         article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
         article = take_lead_credit(article, provenance=options.provenance)
         # the dateline the first paragraph opens with (CAIRO (Reuters) - …), as Markdown, DOCX and ODT read it
-        return take_lead_dateline(article, options.provenance)
+        return article if _site_label(article, tree) else take_lead_dateline(article, options.provenance)
+
+
+#: What opens a paragraph before a dash, set as a dateline sets it (:func:`convert.readers.text.datelines.split_dateline`).
+_LABEL = re.compile(r"\s*(\S.{0,60}?)(?:\s*—|\s+(?:[–-]|--)\s)")
+
+
+def _site_label(article: Article, tree: HtmlElement) -> bool:
+    """Whether the first paragraph opens, before a dash, with a name the page gives its site or section
+    (a side part of its ``<title>``, "Headline | MIGRATION"; the publisher): a label the page prints
+    above its lead (``MIGRATION – …``, ``BMAS - …``), not the place the story was filed from."""
+    first = article.body[0] if article.body else None
+    label = _LABEL.match(plain_text(first)) if isinstance(first, Paragraph) else None
+    if label is None:
+        return False
+    names = (*site_title_tails(tree, meta_tags(tree)), article.meta.publisher)
+    return name_key(label.group(1)) in {name_key(n) for n in names if n} - {""}
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:
