@@ -133,3 +133,15 @@ def test_the_site_or_section_name_before_a_dash_is_no_dateline(title: str, head:
     article = convert.read(html.encode(), from_="html")
     assert article.meta.dateline is None
     assert plain_text(article.body[0]) == lead
+
+
+def test_a_wire_credit_the_page_would_lose_stays_as_written() -> None:
+    lead = "SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to begin shutting off power on Wednesday."
+    named = '<meta property="og:site_name" content="The Daily Courier">'
+    article = convert.read(page(lead, head=named), from_="html")
+    # the page's publisher stays, and so does the agency's credit: no dateline rather than a lost credit
+    assert (article.meta.dateline, article.meta.publisher) == (None, "The Daily Courier")
+    assert plain_text(article.body[0]) == lead
+    # the agency is the publisher when the page names none (above); and so when the page names it
+    article = convert.read(page(lead, head='<meta property="og:site_name" content="AP">'), from_="html")
+    assert (article.meta.dateline, article.meta.publisher) == ("SAN FRANCISCO", "AP")

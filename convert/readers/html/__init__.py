@@ -143,11 +143,32 @@ class HtmlReader:
         article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
         article = take_lead_credit(article, provenance=options.provenance)
         # the dateline the first paragraph opens with (CAIRO (Reuters) - …), as Markdown, DOCX and ODT read it
-        return article if _site_label(article, tree) else take_lead_dateline(article, options.provenance)
+        return article if _site_label(article, tree) else _lead_dateline(article, options.provenance)
 
 
 #: What opens a paragraph before a dash, set as a dateline sets it (:func:`convert.readers.text.datelines.split_dateline`).
 _LABEL = re.compile(r"\s*(\S.{0,60}?)(?:\s*—|\s+(?:[–-]|--)\s)")
+
+
+#: A wire agency's credit after a dateline's place: ``(AP)``, ``(Reuters)``.
+_AGENCY = re.compile(r"\(([^()]+)\)")
+
+
+def _lead_dateline(article: Article, provenance: dict[str, str] | None) -> Article:
+    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, unless the agency the dateline credits
+    would be lost: it becomes the publisher only when the page names none, and a wire story on a
+    newspaper's page (``SAN FRANCISCO (AP) — …`` on the Chronicle's) keeps its credit as written."""
+    taken: dict[str, str] = {}
+    found = take_lead_dateline(article, taken)
+    if found is article:
+        return article
+    before, after = plain_text(article.body[0]), plain_text(found.body[0])
+    agency = _AGENCY.search(before[: len(before) - len(after)])
+    if agency and name_key(agency.group(1)) != name_key(found.meta.publisher or ""):
+        return article
+    if provenance is not None:
+        provenance.update(taken)
+    return found
 
 
 def _site_label(article: Article, tree: HtmlElement) -> bool:
