@@ -50,6 +50,7 @@ from .link_text import drop_link_text
 from .math import mark_math, with_math
 from .metatags import meta_tags, site_title_tails
 from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
+from .subtitle import take_subtitle
 from .text import name_key, squash
 from .weigh import Extracted, build_metadata
 
@@ -132,6 +133,8 @@ class HtmlReader:
         page = Page(replace(meta, url=base_href(tree) or meta.url), tree)
         for step in BODY_STEPS.values():
             body = step(body, page)
+        # a subtitle the page declares (<p class="standfirst"> under the <h1>) that trafilatura left out
+        meta = take_subtitle(meta, body, tree, options.provenance)
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
             if not options.require_text:
