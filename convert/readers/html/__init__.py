@@ -153,21 +153,31 @@ class HtmlReader:
 _LABEL = re.compile(r"\s*(\S.{0,60}?)(?:\s*—|\s+(?:[–-]|--)\s)")
 
 
-#: A wire agency's credit after a dateline's place: ``(AP)``, ``(Reuters)``.
-_AGENCY = re.compile(r"\(([^()]+)\)")
+#: A dateline as it opens a lead, its dash taken off: the place, after a comma a region or a date, a
+#: wire agency's credit in brackets (as :func:`convert.readers.text.datelines.split_dateline` reads it).
+_SAID = re.compile(r"(?P<place>[^,،()]+?)\s*(?:[,،]\s*(?P<extra>[^()]*?))?\s*(?:\((?P<agency>[^()]*)\))?")
+_DASH_END = re.compile(r"\s*(?:—|–|--|-)\s*$")
 
 
 def _lead_dateline(article: Article, provenance: dict[str, str] | None) -> Article:
-    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, unless the agency the dateline credits
-    would be lost: it becomes the publisher only when the page names none, and a wire story on a
-    newspaper's page (``SAN FRANCISCO (AP) — …`` on the Chronicle's) keeps its credit as written."""
+    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, unless some of what the dateline says
+    would be lost. Every exporter prints its place and dash before the lead; its agency is kept only as
+    the publisher (when the page names none), what follows the place's comma only as the published date
+    (a whole date, when the page gives none). A wire story on a newspaper's page (``SAN FRANCISCO (AP)
+    — …`` under the paper's name), a region (``PORTLAND, Ore. — …``) or a day (``WASHINGTON, Nov 20 -``)
+    keep their lead as written: the source's words, not a tidier tree."""
     taken: dict[str, str] = {}
     found = take_lead_dateline(article, taken)
     if found is article:
         return article
     before, after = plain_text(article.body[0]), plain_text(found.body[0])
-    agency = _AGENCY.search(before[: len(before) - len(after)])
-    if agency and name_key(agency.group(1)) != name_key(found.meta.publisher or ""):
+    said = _SAID.fullmatch(_DASH_END.sub("", before[: len(before) - len(after)]).strip())
+    if said is None:
+        return article
+    agency, extra = said.group("agency"), said.group("extra")
+    if (agency and name_key(agency) != name_key(found.meta.publisher or "")) or (
+        extra and "published" not in taken
+    ):
         return article
     if provenance is not None:
         provenance.update(taken)
