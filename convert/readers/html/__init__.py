@@ -186,8 +186,8 @@ def _lead_dateline(article: Article, provenance: dict[str, str] | None) -> Artic
 
 def _site_label(article: Article, tree: HtmlElement) -> bool:
     """Whether the first paragraph opens, before a dash, with a name the page gives its site or section
-    (a side part of its ``<title>``, "Headline | MIGRATION"; the publisher): a label the page prints
-    above its lead (``MIGRATION – …``, ``BMAS - …``), not the place the story was filed from."""
+    (a side part of its ``<title>``, "BMAS - Headline"; the publisher): the site's label on its text
+    (``BMAS - Änderung der Anforderungen …``), not the place the story was filed from."""
     first = article.body[0] if article.body else None
     label = _LABEL.match(plain_text(first)) if isinstance(first, Paragraph) else None
     if label is None:
