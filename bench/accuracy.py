@@ -354,7 +354,7 @@ _ABLATED: set[str] = set()
 
 def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     import convert
-    from convert.model import Figure, plain_text
+    from convert.model import Figure, Paragraph, plain_text
     from convert.readers import html as H
     from convert.registry import readers
 
@@ -378,6 +378,10 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
     # As `inspect --allow-empty` reads: a page with metadata but no article text (goose3's
     # metadata fixtures) gives its metadata, as the baselines do, instead of an error.
     a = convert.read(data, from_="html", require_text=False)
+    # The dateline a lead opened with is in the metadata; every exporter prints it before the first
+    # paragraph, with its dash, so the text is scored as it is printed.
+    m, first = a.meta, a.body[0] if a.body else None
+    lead = f"{m.dateline} {m.dateline_dash or '–'} " if m.dateline and isinstance(first, Paragraph) else ""
     return {
         "title": a.meta.title,
         "authors": [x.name for x in a.meta.authors],
@@ -385,7 +389,7 @@ def run_broadsheet(data: bytes, ablate: tuple[str, ...] = ()) -> dict[str, Any]:
         "language": a.meta.language,
         # Running text, as the baselines give it: figures (their captions and alt text) are kept
         # apart in the tree, and trafilatura's evaluation counts captions as not part of the body.
-        "text": plain_text(tuple(b for b in a.body if not isinstance(b, Figure))),
+        "text": lead + plain_text(tuple(b for b in a.body if not isinstance(b, Figure))),
     }
 
 

@@ -26,8 +26,9 @@ from lxml.html import HtmlElement
 
 from ...base import ReadOptions
 from ...errors import InputError
-from ...model import Article, Block, Figure, Metadata, plain_text, replace
+from ...model import Article, Block, Figure, Metadata, Paragraph, plain_text, replace
 from .._bylines import find_byline, take_lead_credit
+from .._lead_dateline import take_lead_dateline
 from .body import (
     Mapper,
     Page,
@@ -47,8 +48,10 @@ from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_lin
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
+from .metatags import meta_tags, site_title_tails
 from .notes import bio_boxes, drop_bios, mark_notes, referenced, unmark, with_bios, with_notes
-from .text import squash
+from .subtitle import take_subtitle
+from .text import name_key, squash
 from .weigh import Extracted, build_metadata
 
 __all__ = ["BODY_STEPS", "HtmlReader", "Page", "decode_html", "parse_html", "place_figures"]
@@ -130,6 +133,8 @@ class HtmlReader:
         page = Page(replace(meta, url=base_href(tree) or meta.url), tree)
         for step in BODY_STEPS.values():
             body = step(body, page)
+        # a subtitle the page declares (<p class="standfirst"> under the <h1>) that trafilatura left out
+        meta = take_subtitle(meta, body, tree, options.provenance)
         letters = sum(c.isalpha() for b in body if not isinstance(b, Figure) for c in plain_text(b))
         if letters < _MIN_LETTERS:
             if not options.require_text:
@@ -139,7 +144,56 @@ class HtmlReader:
             )
         # the wire credit a Japanese or Chinese lead opens with (【ワシントン＝山田太郎】), as Markdown reads it
         article = Article(meta=meta, body=tuple(body), notes=referenced(notes, body))
-        return take_lead_credit(article, provenance=options.provenance)
+        article = take_lead_credit(article, provenance=options.provenance)
+        # the dateline the first paragraph opens with (CAIRO (Reuters) - …), as Markdown, DOCX and ODT read it
+        return article if _site_label(article, tree) else _lead_dateline(article, options.provenance)
+
+
+#: What opens a paragraph before a dash, set as a dateline sets it (:func:`convert.readers.text.datelines.split_dateline`).
+_LABEL = re.compile(r"\s*(\S.{0,60}?)(?:\s*—|\s+(?:[–-]|--)\s)")
+
+
+#: A dateline as it opens a lead, its dash taken off: the place, after a comma a region or a date, a
+#: wire agency's credit in brackets (as :func:`convert.readers.text.datelines.split_dateline` reads it).
+_SAID = re.compile(r"(?P<place>[^,،()]+?)\s*(?:[,،]\s*(?P<extra>[^()]*?))?\s*(?:\((?P<agency>[^()]*)\))?")
+_DASH_END = re.compile(r"\s*(?:—|–|--|-)\s*$")
+
+
+def _lead_dateline(article: Article, provenance: dict[str, str] | None) -> Article:
+    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, unless some of what the dateline says
+    would be lost. Every exporter prints its place and dash before the lead; its agency is kept only as
+    the publisher (when the page names none), what follows the place's comma only as the published date
+    (a whole date, when the page gives none). A wire story on a newspaper's page (``SAN FRANCISCO (AP)
+    — …`` under the paper's name), a region (``PORTLAND, Ore. — …``) or a day (``WASHINGTON, Nov 20 -``)
+    keep their lead as written: the source's words, not a tidier tree."""
+    taken: dict[str, str] = {}
+    found = take_lead_dateline(article, taken)
+    if found is article:
+        return article
+    before, after = plain_text(article.body[0]), plain_text(found.body[0])
+    said = _SAID.fullmatch(_DASH_END.sub("", before[: len(before) - len(after)]).strip())
+    if said is None:
+        return article
+    agency, extra = said.group("agency"), said.group("extra")
+    if (agency and name_key(agency) != name_key(found.meta.publisher or "")) or (
+        extra and "published" not in taken
+    ):
+        return article
+    if provenance is not None:
+        provenance.update(taken)
+    return found
+
+
+def _site_label(article: Article, tree: HtmlElement) -> bool:
+    """Whether the first paragraph opens, before a dash, with a name the page gives its site or section
+    (a side part of its ``<title>``, "BMAS - Headline"; the publisher): the site's label on its text
+    (``BMAS - Änderung der Anforderungen …``), not the place the story was filed from."""
+    first = article.body[0] if article.body else None
+    label = _LABEL.match(plain_text(first)) if isinstance(first, Paragraph) else None
+    if label is None:
+        return False
+    names = (*site_title_tails(tree, meta_tags(tree)), article.meta.publisher)
+    return name_key(label.group(1)) in {name_key(n) for n in names if n} - {""}
 
 
 def _extract(tree: HtmlElement, *, images: bool, metadata: bool = True) -> Any:

@@ -1,0 +1,80 @@
+"""The subtitle a page declares under its headline, when trafilatura's body leaves it out.
+
+A page declares the line under its headline in two ways: JSON-LD's ``alternativeHeadline`` (read with
+the rest of the metadata, :mod:`.weigh`), and the element right under the ``<h1>`` marked
+``itemprop="alternativeHeadline"`` or with a subtitle's class word (``<h2 class="subtitle">``,
+``<p class="article-dek">``, ``<p class="e-standfirst">``) whose text is the page's description too.
+trafilatura's body leaves such a line out when it sits in the page's header (the telegraph's
+standfirst, CNET's dek): then it is the subtitle, which every exporter prints under the title. When the
+body holds it (as its first heading or paragraph), it stays there and is not the subtitle: the two
+benchmarks disagree on it (on the tuning half ScrapingHub's article bodies leave it out on three pages,
+trafilatura's evaluation keeps it in on two), and moving it would lower trafilatura's score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ...model import Block, Metadata, plain_text, replace
+from .text import name_key, squash
+
+#: The trade's names for the line under a headline, as a whole part of a class name (``dek``,
+#: ``article-dek``, ``c-article-head__subtitle``, ``single-header-subheading``; not ``imageSubtitle``):
+#: subtitle, subhead (subheading, subheadline), dek (US newsrooms), standfirst (UK newsrooms). A class
+#: is a page's own word and may be used for a byline or a date too, so the element must also hold the
+#: page's description (:func:`declared_subtitle`).
+_SUBTITLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sub-?title|sub-?head(?:ing|line)?|dek|standfirst)(?:$|[\s_-])", re.IGNORECASE
+)
+#: The text under a ``<h1>`` no reader sees.
+_UNSEEN = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+
+
+def declared_subtitle(tree: HtmlElement, description: str | None) -> tuple[str, str] | None:
+    """The subtitle the page marks right under a ``<h1>``, and where it is: the element holding the
+    first text after the headline, marked ``itemprop="alternativeHeadline"``, or with a subtitle's class
+    word (:data:`_SUBTITLE_CLASS`) and the page's ``description`` as its text (give or take a full
+    stop). ``None`` when no headline is followed so."""
+    want = name_key(description or "")
+    for h1 in tree.iter("h1"):
+        found = h1.xpath(f"following::text()[normalize-space()][not({_UNSEEN})][1]")
+        if not found or not isinstance(parent := found[0].getparent(), HtmlElement):
+            continue
+        first = parent.getparent() if found[0].is_tail else parent
+        if first is None:
+            continue
+        for el in (first, *first.iterancestors()):
+            if el in h1.iterancestors():
+                break  # up to the box that holds the headline too
+            marked = el.get("itemprop") == "alternativeHeadline"
+            cls = el.get("class") or ""
+            if not (marked or (want and _SUBTITLE_CLASS.search(cls))):
+                continue
+            text = squash("".join(el.itertext()))
+            if marked and text:
+                return text, f'<{str(el.tag)} itemprop="alternativeHeadline"> under the <h1>'
+            if not marked and name_key(text) == want:
+                return (
+                    text,
+                    f'<{str(el.tag)} class="{squash(cls)}"> under the <h1>, the page\'s description too',
+                )
+    return None
+
+
+def take_subtitle(
+    meta: Metadata, body: list[Block], tree: HtmlElement, provenance: dict[str, str] | None = None
+) -> Metadata:
+    """The metadata with the subtitle the page declares under its headline (:func:`declared_subtitle`)
+    when JSON-LD gives none and the body does not hold its text: trafilatura's body keeps such a line
+    as a heading or a paragraph on some pages and leaves it out on others, and a line the body holds
+    stays where it is (see the module's note)."""
+    if meta.subtitle or (found := declared_subtitle(tree, meta.description)) is None:
+        return meta
+    subtitle, where = found
+    if name_key(subtitle) in name_key(plain_text(tuple(body))):
+        return meta
+    if provenance is not None:
+        provenance["subtitle"] = where
+    return replace(meta, subtitle=subtitle)
