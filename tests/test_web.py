@@ -637,28 +637,31 @@ def _creators_feed(base: str, *links: tuple[str, str]) -> str:
     )
 
 
-def test_a_feed_rerun_skips_what_it_converted_and_exits_as_a_folder_does(site: Site, tmp_path: Path) -> None:
-    """Tester h34: a feed with one broken link exited 3 (every input failed, elsewhere), a rerun wrote
-    every item again, and the item's dc:creator was not the author of a page that names none."""
+def test_a_feed_exits_as_a_folder_does_and_never_writes_over_a_file(site: Site, tmp_path: Path) -> None:
+    """Tester h34: a feed with one broken link exited 3 (every input failed, elsewhere) and the item's
+    dc:creator was not the author of a page that names none. Review r39: a rerun must not write over
+    a file it did not make (another format, an unrelated file of the same name), nor fetch a page twice."""
     feed = tmp_path / "news.xml"
     feed.write_text(_creators_feed(site.base, ("/page/2.html", "Amina Juma"), ("/missing", "Jane Doe")))
     out = tmp_path / "out"
-    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
-    result = run(*args)
-    assert result.exit_code == 1, result.output  # some failed
-    assert "2 converted, 0 up to date, 1 failed" in result.output
-    texts = sorted(p.read_text() for p in out.glob("*.txt"))
-    assert [t.splitlines()[3] for t in texts] == ["By Hassan Mwinyi", "By Amina Juma"]
-    stamps = {p: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "-o", f"{out}/")
     site.requests.clear()
-    again = run(*args)
-    assert again.exit_code == 1, again.output
-    assert "0 converted, 2 up to date, 1 failed" in again.output and "wrote" not in again.output
-    assert {p: p.stat().st_mtime_ns for p in out.glob("*.txt")} == stamps
-    [(_path, headers)] = [(p, h) for p, h in site.requests if p == "/page/2.html"]
-    assert headers.get("if-none-match") == '"p2-v0"'  # asked again only if changed: a 304
-    forced = run(*args, "--force")
-    assert "2 converted, 0 up to date, 1 failed" in forced.output
+    result = run(*args, "--to", "txt")
+    assert result.exit_code == 1, result.output  # some failed
+    assert "2 of 3 pages converted" in result.output
+    assert [p for p, _h in site.requests].count("/page/2.html") == 1  # fetched once
+    texts = {p.name: p.read_text() for p in out.glob("*.txt")}
+    assert sorted(t.splitlines()[3] for t in texts.values()) == ["By Amina Juma", "By Hassan Mwinyi"]
+    again = run(*args, "--to", "txt")
+    assert again.exit_code == 1 and {p.name: p.read_text() for p in out.iterdir()} == texts  # same files
+    html = run(*args, "--to", "html")
+    assert html.exit_code == 1, html.output
+    assert {p.name: p.read_text() for p in out.glob("*.txt")} == texts  # html went into .html files
+    assert len(list(out.glob("*.html"))) == 2
+    mine = next(iter(texts))
+    (out / mine).write_text("MY OWN NOTES")
+    run(*args, "--to", "txt")
+    assert (out / mine).read_text() == "MY OWN NOTES"  # written beside it, under another name
     feed.write_text(
         _creators_feed(site.base, ("/missing", "Jane Doe")).replace("<item><title>Story", "<x>", 1)
     )
