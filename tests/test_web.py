@@ -670,13 +670,54 @@ def test_a_feed_exits_as_a_folder_does_and_never_writes_over_a_file(site: Site, 
 
 
 def test_feed_authors_fill_only_a_page_without_one() -> None:
+    from convert.commands._web import with_feed_authors
     from convert.model import Article, Author, Metadata
 
     bare = Article(meta=Metadata(title="T"))
-    assert [a.name for a in web.with_feed_authors(bare, ("Amina Juma",)).meta.authors] == ["Amina Juma"]
-    assert web.with_feed_authors(bare, ("admin", "news@example.org")) is bare  # accounts, no names
+    assert [a.name for a in with_feed_authors(bare, ("Amina Juma",)).meta.authors] == ["Amina Juma"]
+    assert with_feed_authors(bare, ("admin", "news@example.org")) is bare  # accounts, no names
     bylined = Article(meta=Metadata(title="T", authors=(Author("Jane Doe"),)))
-    assert web.with_feed_authors(bylined, ("Amina Juma",)) is bylined  # the page's byline wins
+    assert with_feed_authors(bylined, ("Amina Juma",)) is bylined  # the page's byline wins
+
+
+@pytest.mark.parametrize(
+    ("values", "language", "people"),
+    [
+        (("Reuters",), "en", []),
+        (("Associated Press",), "en", []),
+        (("Washington Post",), "en", []),
+        (("News Desk",), "en", []),
+        (("Guest Contributor",), "en", []),
+        (("新华社",), "zh", []),
+        (("本报记者",), "zh", []),
+        (("By Jane Doe",), "en", ["Jane Doe"]),
+        (("Jane Doe, Reuters",), "en", ["Jane Doe"]),
+        (("Jane Doe, Tom Brown",), "en", ["Jane Doe", "Tom Brown"]),
+        (("王小明",), "zh", ["王小明"]),
+    ],
+)
+def test_feed_authors_are_read_as_a_meta_author_is(
+    values: tuple[str, ...], language: str, people: list[str]
+) -> None:
+    """Review r39: a feed's dc:creator that is an agency, a desk, a role or a byline with its credit."""
+    from convert.commands._web import feed_people
+
+    assert feed_people(values, language) == people
+
+
+def test_a_feed_crediting_its_items_to_itself_names_no_author() -> None:
+    from convert.web.feeds import parse_items
+
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>Town News</title><item><title>A</title><link>https://example.org/a</link>"
+        "<dc:creator>Town  news</dc:creator></item><item><title>B</title><link>https://example.org/b</link>"
+        "<dc:creator>Amina Juma</dc:creator></item></channel></rss>"
+    )
+    assert [i.authors for i in parse_items(rss.encode(), "rss")] == [(), ("Amina Juma",)]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Town News", "authors": [{"name": "Town News"}],
+           "items": [{"id": "1", "url": "https://example.org/a"}]}  # fmt: skip
+    assert [i.authors for i in parse_items(json.dumps(doc).encode(), "jsonfeed")] == [()]
 
 
 def test_a_feed_entity_bomb_is_refused(tmp_path: Path) -> None:

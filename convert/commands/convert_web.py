@@ -14,7 +14,7 @@ from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
 from ..errors import UsageError, shown
-from ._web import expand_all, label, read_entry, selection
+from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
 if TYPE_CHECKING:
     from ..cli import _ConvertArgs
@@ -198,5 +198,5 @@ def _with_byline(
     if page is None or not names or meta.get("author") or meta.get("authors"):
         return meta
     article = api.read(page.data, from_=from_ or page.reader, metadata=meta, name=page.url)
-    filled = web.with_feed_authors(article, names)
+    filled = with_feed_authors(article, names)
     return meta if filled is article else {**meta, "authors": filled.meta.authors}

@@ -72,11 +72,13 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     m = _BIO_PREFIX.match(text)
     body = text[m.end() :] if m else text
     for name in known:
-        if body.lower().startswith(name.lower()) and not _reports_speech(body[len(name) :]):
-            if _BIO_VERB.match(body, len(name)) or (
-                not (m and not m.group("strong")) and _names_first(body, name)
-            ):
-                return name, body
+        dash = bool(m and not m.group("strong"))  # "— Jane Doe, Nairobi" signs; it does not describe
+        if (
+            body.lower().startswith(name.lower())
+            and not _reports_speech(body[len(name) :])
+            and (_BIO_VERB.match(body, len(name)) or (not dash and _names_first(body, name)))
+        ):
+            return name, body
     if not (m and m.group("strong")) or m.group("strong").lower() == "by":
         return None
     verb = _BIO_VERB.search(body)
@@ -114,11 +116,7 @@ def _names_first(body: str, name: str) -> bool:
     rest = body[len(name) :]
     if " " not in name.strip() and not compiled(rf"[{UNSPACED_LETTERS}]").match(name):
         return False  # a one-word name ("Heiko") opens sentences about other people too
-    return (
-        len(body) <= _SHORT_BIO
-        and bool(rest)
-        and _AFTER_NAME.match(rest) is not None
-    )
+    return len(body) <= _SHORT_BIO and bool(rest) and _AFTER_NAME.match(rest) is not None
 
 
 def with_bio(authors: list[Author], name: str, bio: str) -> list[Author]:
