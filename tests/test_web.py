@@ -523,6 +523,16 @@ def test_inspect_refuses_a_feed_or_sitemap(site: Site, tmp_path: Path, feed: str
     assert result.exit_code == 2 and "error: <stdin>: an RSS feed" in result.output
 
 
+def test_inspect_refuses_a_url_list(tmp_path: Path) -> None:
+    """Review r39 #10: inspect showed a URL list as an article; it is many pages, as a feed is."""
+    urls = tmp_path / "two.urls"
+    urls.write_text("https://example.org/a\n# a comment\nhttps://example.org/b\n")
+    result = run("inspect", str(urls))
+    assert result.exit_code == 2 and len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"error: {urls}: a URL list of 2 URLs, not one article (hint: ")
+    assert run("inspect", str(urls), "--from", "text").exit_code == 0  # read as told
+
+
 def test_inspect_and_brief_of_a_url(site: Site, tmp_path: Path) -> None:
     result = run("inspect", f"{site.base}/page/2.html", "--allow-host", "127.0.0.1")
     assert result.exit_code == 0 and f"url: {site.base}/page/2.html" in result.output
