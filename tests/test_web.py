@@ -679,6 +679,21 @@ def test_a_feed_exits_as_a_folder_does_and_never_writes_over_a_file(site: Site, 
     assert none.exit_code == 3, none.output  # every item failed
 
 
+def test_a_page_into_a_folder_keeps_its_failures_exit_code(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r39 #5: a page whose exporter needs a missing tool exited 3 into a folder (README: 5)."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    out = tmp_path / "out"
+    result = run(
+        "convert", f"{site.base}/page/2.html", "--allow-host", "127.0.0.1", "--to", "azw3", "-o", f"{out}/"
+    )
+    assert result.exit_code == 5, result.output
+    assert not out.exists() or not list(out.glob("*.azw3"))
+
+
 def test_feed_authors_fill_only_a_page_without_one() -> None:
     from convert.commands._web import with_feed_authors
     from convert.model import Article, Author, Metadata
