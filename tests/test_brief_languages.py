@@ -265,6 +265,12 @@ def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
         ("es", "La ciudad recibió 3 millones de personas el año pasado.", "de personas"),
         ("it", "Sono arrivati 2 milioni di turisti.", "di turisti"),
         ("fr", "Il en reste 2 millions.", None),
+        # review r37c: a short unit (a CLDR unit) stays alone; a one-letter word or a one-letter
+        # word after does not join
+        ("fr", "Il roule 300 000 km par an.", "km"),
+        ("es", "Construyeron 300 km de vías.", "km"),
+        ("ru", "Бюджет 5 млн руб в год.", "руб"),
+        ("pt", "Foram 3 mil e quinhentos.", "e"),
         ("ja", "観客は15万人に達した。", None),  # no space between words: a word's end is unknown
         ("en", "There are 1.6 million Russian-speaking residents in the city.", "Russian-speaking residents"),
         (None, "About 300 angry commuters of the line waited.", "angry commuters"),
@@ -346,3 +352,24 @@ def test_a_year_like_number_with_a_year_word_stays_a_year(
 def test_years_with_a_plural_year_word_stay_years() -> None:
     figures = find(sentences(article("uk", "Звіти за 2023 і 2024 роки оприлюднили.")), language="uk")
     assert sorted((f.text, f.kind) for f in figures) == [("2023", "year"), ("2024", "year")]
+
+
+def test_nfc_takes_a_run_of_marks_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review r37c: a letter with 20,000 combining marks was normalised once per mark, its whole
+    run each time (21 s); now each piece is normalised a bounded number of times."""
+    import unicodedata as ud
+
+    from convert.locale import numbers
+
+    seen = [0]
+    real = ud.normalize
+
+    def counting(form: str, text: str) -> str:
+        seen[0] += len(text)
+        return real(form, text)
+
+    monkeypatch.setattr(numbers.unicodedata, "normalize", counting)
+    text = "a" + "\u0301" * 20_000 + " 15 \u1106\u1161\u11ab"
+    out, back = numbers.nfc(text)
+    assert out == real("NFC", text) and back is not None and len(back) == len(out) + 1
+    assert seen[0] < 10 * len(text)  # the quadratic version squashed ~2e8 characters

@@ -62,6 +62,10 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         "## Was ist neu in Version 2, und warum?\nVieles.\n",
         "Foo\n\nA tool.\n\n## Install the command line tool\npip install foo\n\n## Run it on a file\nfoo in.txt\n",
         "Council plan\n\nText.\n\n# The mayor said she would decide by June!\n\n# Critics called it a disaster!\n",
+        # Reviewer r37c: Chinese numbers its headings with the ideographic comma; a short line
+        # with a comma is a heading too.
+        "安装指南\n\n简介。\n\n## 一、安装\n\n运行。\n\n## 二、使用方法\n\n更多。\n",
+        "手順\n\n概要。\n\n## 準備、インストール\n\n本文。\n\n## 設定，起動\n\n本文。\n",
         # Named shortcut links are weak marks: two decide.
         "Notes on the vote\n\nThe [figures] and the [minutes].\n\n[figures]: https://example.org/f\n"
         "[minutes]: https://example.org/m\n",
@@ -113,7 +117,7 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         f"Council plan\n\n{ARTICLE}\n\n# Who will pay for it? Not the council, officials said.\n\n"
         "# Of the 40 members, 32 voted in favour.\n",
         # Reviewer r37b: a final '.' on a line of four words or more is a sentence by itself; in
-        # scripts without spaces the marks alone decide (a final 。, an inner ，or 、).
+        # scripts without spaces the marks alone decide (a final 。; an inner ，in a longer line).
         f"Council plan\n\n{ARTICLE}\n\n# The mayor said she would decide by June.\n\n"
         "# Critics called the plan too costly for the city.\n",
         "市议会公布计划\n\n记者 王芳\n\n正文。\n\n# 议员们以32票对8票通过了该计划。\n\n# 市长说，她将在六月前作出决定。\n",

@@ -235,8 +235,9 @@ def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
     """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents".
 
     In English, up to three words, cut at a preposition or relative; in another language the word
-    after the number (Hindi ``लोगों``, people), with the next one when it has three letters or
-    fewer, a preposition or article as often (``de visiteurs``, ``di turisti``), or none where
+    after the number (Hindi ``लोगों``, people), with the next one when it has two or three
+    lower-case letters and is no CLDR unit (``de visiteurs``, ``di turisti``; ``km`` stays
+    alone in ``300 km par an``) and the next has two letters or more, or none where
     what follows is no word or the script puts no space between words (a word's end is not
     known there).
     """
@@ -248,8 +249,14 @@ def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
             or char_script(words[0][0]) in UNSPACED_SCRIPTS
         ):
             return None
-        short = len(words) == 2 and len(words[0]) <= 3 and any(ch.isalpha() for ch in words[1])
-        return " ".join(words) if short else words[0]
+        first, second = words[0], words[1] if len(words) == 2 else ""
+        short = (
+            2 <= len(first) <= 3  # a one-letter word joins as often ("3 mil e quinhentos")
+            and not first[0].isupper()
+            and first not in unit_words(language)  # "300 km par an": km is the unit
+            and sum(ch.isalpha() for ch in second) >= 2  # "5 млн руб в год"
+        )
+        return f"{first} {second}" if short else first
     words = _words_after(text, end, 3)
     if not words:
         return None

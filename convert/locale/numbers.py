@@ -50,6 +50,11 @@ def _clean(affix: str) -> str:
     return unicodedata.normalize("NFC", " ".join(affix.translate(_NOT_TEXT).split()))
 
 
+#: How many characters before a non-mark are looked at to see whether it composes with them: a
+#: Hangul syllable is at most three jamo, a letter's marks are taken without looking.
+_COMPOSE_WINDOW = 8
+
+
 def nfc(text: str) -> tuple[str, list[int] | None]:
     """``text`` in NFC, and where each of its characters (and its end) comes from in ``text``:
     ``None`` when it is NFC already. A letter is normalised with the combining marks after it
@@ -62,12 +67,16 @@ def nfc(text: str) -> tuple[str, list[int] | None]:
     i = 0
     while i < len(text):
         j = i + 1
-        piece = unicodedata.normalize("NFC", text[i:j])
         while j < len(text):
-            longer = unicodedata.normalize("NFC", text[i : j + 1])
-            if unicodedata.category(text[j])[0] != "M" and len(longer) > len(piece):
-                break  # the next character neither is a mark nor composes with the letter
-            piece, j = longer, j + 1
+            if unicodedata.category(text[j])[0] != "M":
+                # A character that is no mark belongs to the letter only if it composes with what
+                # comes just before it (Hangul's jamo); a short window keeps this linear.
+                window = text[max(i, j - _COMPOSE_WINDOW) : j]
+                joined = unicodedata.normalize("NFC", window + text[j])
+                if len(joined) > len(unicodedata.normalize("NFC", window)):
+                    break  # the next character neither is a mark nor composes with the letter
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
         out.append(piece)
         back += [i] * len(piece)
         i = j

@@ -75,14 +75,19 @@ _ATX = lazy(r"[ ]{0,3}\#{1,6}[ \t]+(\S)")
 _CLOSING_HASHES = lazy(r"[ \t]+\#+[ \t]*$")
 #: The sentence ends among what markdownlint's MD026 (no-trailing-punctuation) refuses at a
 #: heading's end by default (``.,;:!``); ``:`` and ``!`` end headings as often, as ``?`` does.
-_SENTENCE_END = tuple(".,;")
+_SENTENCE_END = tuple(".,;\u0964\u06d4")  # and the Devanagari danda and Urdu full stop (Sentence_Terminal)
 _HEADING_END = tuple("?!:？！：")
-#: A full stop in scripts without spaces (CJK's ideographic and full-width ones).
-_FULL_STOP = tuple("。．")
+#: A full stop in scripts without spaces: CJK's ideographic and full-width ones, Khmer's and
+#: Myanmar's (Unicode's Sentence_Terminal characters of those scripts that are no ``?`` or ``!``).
+_FULL_STOP = tuple("。．\u17d4\u104b")
 #: A comma or semicolon inside a line: clauses joined (Latin and Arabic before a space).
 _INNER_COMMA = lazy(r"[,;،؛]\s")
-#: The same in scripts without spaces: full-width comma, ideographic comma, semicolon.
-_UNSPACED_COMMA = lazy(r"[，、；].")
+#: The same in scripts without spaces: full-width comma and semicolon (not the ideographic comma
+#: ``、``, which numbers headings: ``## 一、安装``), in a line of some length.
+_UNSPACED_COMMA = lazy(r"[，；].")
+#: Characters a line without spaces needs before its inner comma makes it a sentence
+#: (``## 准备，安装`` is a heading; ``# 市长说，她将在六月前作出决定`` is not).
+_UNSPACED_SENTENCE_CHARS = 12
 #: An ordered list item's marker (CommonMark §5.2): a number, then ``.`` or ``)``, then a space.
 _ORDERED_ITEM = lazy(r"\d{1,9}[.)](?:\s|$)")
 #: Several words: fewer make a heading whatever its punctuation (``## Hello, World!``).
@@ -163,10 +168,11 @@ def _sentence(text: str, following: str, unspaced: bool) -> bool:
     One ending in ``?``, ``!`` or ``:`` is a heading whatever else it has (``## Why, then,
     should you use Foo?``, ``## Install:``, ``## Thanks!``). In a script that puts no spaces
     between words (:data:`~convert.locale.script.UNSPACED_SCRIPTS`) a line is one "word", so
-    the marks alone decide: a full stop (``。``, ``．``) at its end or a comma inside (``，``,
-    ``、``, ``；``). Elsewhere a line of fewer than four words is a heading whatever its
+    the marks alone decide: a full stop (``。``, ``．``, Khmer's, Myanmar's) at its end, or a
+    comma (``，``, ``；``) inside a line of twelve characters or more (``## 一、安装`` and
+    ``## 准备，安装`` are headings). Elsewhere a line of fewer than four words is a heading whatever its
     punctuation (``## Decisions.``, ``## Hello, World!``); one of four or more is a sentence
-    when it ends in MD026's ``.``, ``,`` or ``;``, or when two weaker marks show: a comma or
+    when it ends in MD026's ``.``, ``,`` or ``;`` (or a danda ``।``, Urdu's ``۔``), or when two weaker marks show: a comma or
     semicolon inside it, before a space, and its text carrying on onto the next line in lower
     case or a digit (prose, not a list item, quote, fence or code; a capitalised line is no
     sign, headings are followed by one as often).
@@ -178,7 +184,8 @@ def _sentence(text: str, following: str, unspaced: bool) -> bool:
     if core.endswith(_HEADING_END):
         return False
     if unspaced:
-        return core.endswith(_FULL_STOP) or _UNSPACED_COMMA.search(core) is not None
+        long = len(core) >= _UNSPACED_SENTENCE_CHARS
+        return core.endswith(_FULL_STOP) or (long and _UNSPACED_COMMA.search(core) is not None)
     if len(text.split()) < _SENTENCE_WORDS:
         return False
     if core.endswith(_SENTENCE_END):
