@@ -122,6 +122,9 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         "# Critics called the plan too costly for the city.\n",
         "市议会公布计划\n\n记者 王芳\n\n正文。\n\n# 议员们以32票对8票通过了该计划。\n\n# 市长说，她将在六月前作出决定。\n",
         "市議会が計画を発表\n\n本文。\n\n# 議員の大半が賛成した。\n\n# 市長は、6月までに決定すると述べた。\n",
+        # Reviewer r37c: a danda or Khmer's full stop ends a sentence too.
+        "नगर परिषद की योजना\n\nपाठ।\n\n# परिषद ने सोमवार को योजना को मंजूरी दी।\n\n# मेयर ने कहा कि वह जून तक फैसला करेंगी।\n",
+        "ផែនការក្រុង\n\nអត្ថបទ។\n\n# ក្រុមប្រឹក្សាបានអនុម័តផែនការ។\n\n# អភិបាលក្រុងបាននិយាយថានឹងសម្រេចនៅខែមិថុនា។\n",
         # Numbered shortcut links with definitions are plain text's citations: no mark at all.
         "Notes on the vote\n\nThe [1] figures and the [2] minutes.\n\n[1]: https://example.org/f\n"
         "[2]: https://example.org/m\n",
