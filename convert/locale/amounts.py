@@ -24,11 +24,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import pycountry
 from babel import Locale
 from babel.core import get_global
 
-from .numbers import _clean, magnitude_words
+from .numbers import _clean, magnitude_words, unit_words
 from .text import babel_locale
 
 __all__ = [
@@ -36,7 +35,10 @@ __all__ = [
     "currency_signs",
     "indian_words_unknown",
     "magnitude_words_before",
+    "native_signs",
     "number_signs",
+    "sibling_magnitudes",
+    "sign_currency",
 ]
 
 
@@ -49,6 +51,39 @@ def number_signs(tag: str | None) -> tuple[str, str, bool]:
     pattern = loc.decimal_formats.get(None)
     indian = pattern is not None and tuple(pattern.grouping)[:2] == (3, 2)
     return symbols.get("decimal", "."), symbols.get("group", ","), indian
+
+
+@lru_cache(maxsize=64)
+def native_signs(tag: str | None) -> tuple[str, str] | None:
+    """``(decimal, group)`` of the locale's native numbering system where they differ from its
+    Latin ones (Arabic's ``arab``, Persian's ``arabext``: ``٢٫٥``, ``١٬٢٠٠``), else ``None``."""
+    loc = babel_locale(tag)
+    system = loc.other_numbering_systems.get("native")
+    symbols = dict(loc.number_symbols.get(system, {})) if system and system != "latn" else {}
+    signs = (symbols.get("decimal", ""), symbols.get("group", ""))
+    return signs if all(signs) and signs != number_signs(tag)[:2] else None
+
+
+@lru_cache(maxsize=64)
+def sibling_magnitudes(tag: str | None) -> frozenset[str]:
+    """Magnitude words, case-folded, of two letters or more that CLDR gives other locales of the
+    language but not this one (English in Australia: India's ``crore``, ``lakh``): after a
+    number such a word scales it unread."""
+    from babel.localedata import locale_identifiers
+
+    language = babel_locale(tag).language
+    own = {word.casefold() for word, _ in magnitude_words(tag)}
+    found: set[str] = set()
+    for other in locale_identifiers():
+        if other.split("_")[0] == language:
+            # each locale read once, outside the caches of the article's own language
+            formats = Locale.parse(other).compact_decimal_formats
+            for patterns in (*formats.get("short", {}).values(), *formats.get("long", {}).values()):
+                for kind, pattern in patterns.items():
+                    word = _clean(pattern.suffix[0])
+                    if kind.isdigit() and _letters(word) > 1 and not _clean(pattern.prefix[0]):
+                        found.add(word.casefold())
+    return frozenset(found - own)
 
 
 @lru_cache(maxsize=64)
@@ -87,6 +122,8 @@ def _current() -> dict[str, frozenset[str]]:
     """Each currency some country uses as tender today, with those countries (CLDR's territory
     currencies; a country is a territory ISO 3166-1 lists, as pycountry has it: not the European
     Union, whose name would hide the euro's)."""
+    import pycountry  # its tables load on first use, not when the briefing is imported
+
     users: dict[str, set[str]] = {}
     for territory, spans in get_global("territory_currencies").items():
         if pycountry.countries.get(alpha_2=territory) is None:
@@ -100,15 +137,32 @@ def _current() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=64)
 def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(sign, code)`` for each CLDR currency symbol of the locale that names one current
-    currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first."""
+    currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first. A sign is
+    kept for the home currency (:func:`_home`) or where it is the currency's sign in CLDR's root
+    too (``₹``, ``R$``): a sign the locale alone gives a far currency (English in Australia:
+    ``Rs``, the Seychelles rupee's) is no evidence. Nor is a sign that is also a CLDR unit of
+    the language, any case (Bosnian ``KM`` and ``km``)."""
     loc = babel_locale(tag)
+    root = Locale("root").currency_symbols
+    units = {unit.casefold() for unit in unit_words(tag)}
+    home = _home(loc)
     codes: dict[str, set[str]] = {}
     for code, symbol in loc.currency_symbols.items():
         sign = _clean(symbol)
         if code in _current() and sign and sign != code and not (len(sign) == 1 and sign.isalpha()):
+            if sign.casefold() in units or (code != home and _clean(root.get(code, "")) != sign):
+                continue
             codes.setdefault(sign, set()).add(code)
     found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
     return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=256)
+def sign_currency(tag: str | None, sign: str) -> str | None:
+    """The one currency whose CLDR symbol in the locale is ``sign`` (``$``: USD in ``en``, AUD in
+    ``en-AU``, none in ``pt-BR`` or ``en-HK``), else ``None``."""
+    codes = [code for code, symbol in babel_locale(tag).currency_symbols.items() if symbol == sign]
+    return codes[0] if len(codes) == 1 else None
 
 
 def _names(loc: Locale, code: str) -> set[str]:
@@ -131,8 +185,14 @@ def _names_place(word: str, places: frozenset[str]) -> bool:
     """Whether ``word`` names a territory: it opens with the first four letters of a word of four
     or more in one of the territories' names (``brasileiro``, ``Brasil``; ``বাংলাদেশী``,
     ``বাংলাদেশ``; ``भारतीय``, ``भारत``)."""
-    folded = word.casefold()
-    return any(folded.startswith(place.casefold()[:4]) for place in places if len(place) >= 4)
+    folded = _fold(word)
+    return any(folded.startswith(_fold(place)[:4]) for place in places if len(place) >= 4)
+
+
+def _fold(word: str) -> str:
+    """``word`` case-folded without its accents (Portuguese ``Bolívia``, ``bolivianos``)."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
 
 
 def _noun(word: str, places: frozenset[str]) -> bool:
