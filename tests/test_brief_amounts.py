@@ -109,7 +109,10 @@ def test_currency_words_and_signs_come_from_cldr() -> None:
     assert ("r$", "BRL") in [(s.casefold(), c) for s, c in currency_signs("pt-BR")]
     assert ("$", "AUD") in currency_signs("en-AU") and ("$", "USD") in currency_signs("en")
     names = dict(currency_names("pl"))
-    assert names["złotych"] == "PLN" and names["euro"] == "EUR"
+    assert names["złotych polskich"] == "PLN" and names["euro"] == "EUR"
+    # `złoty` takes the endings of `polski` beside it (złote polskie, złotych polskich): an
+    # adjective (golden), no currency alone; Ukrainian `гривень` (українських гривень) is a noun
+    assert "złotych" not in names and dict(currency_names("uk"))["гривень"] == "UAH"
     assert "টাকা" not in dict(currency_names("bn"))  # BDT's and, in Bengali, INR's
     assert "us" not in dict(currency_names("en"))  # an abbreviation, not a noun
     assert dict(currency_names("he"))["שקל"] == "ILS" and "חדשים" not in dict(currency_names("he"))
@@ -128,7 +131,8 @@ def test_a_one_letter_magnitude_before_a_number_scales_nothing() -> None:
     [
         # review r38: a sign after the number is matched as typed; a name of one word ends its phrase
         ("vi", "Giá là 50.000 đồng.", ("50.000 đồng", "money", 5e4, "VND")),
-        ("pl", "Kosztuje 50 złotych.", ("50 złotych", "money", 50.0, "PLN")),
+        ("pl", "Kosztuje 50 złotych polskich.", ("50 złotych polskich", "money", 50.0, "PLN")),
+        ("uk", "Квиток коштує 50 гривень.", ("50 гривень", "money", 50.0, "UAH")),
         ("pl", "Kosztuje 1 234 zł.", ("1 234 zł", "money", 1234.0, "PLN")),
         ("en", "It costs 20 euro.", ("20 euro", "money", 20.0, "EUR")),
         ("ro", "Costă 5 reali.", ("5 reali", "money", 5.0, "BRL")),
@@ -161,6 +165,7 @@ def test_a_currency_is_read_where_it_ends_the_phrase(
         ("vi", "Ông cùng 10 đồng nghiệp đến dự, mang theo 3 đồng hồ.", "VND"),
         ("vi", "Hơn 200 đồng bào dân tộc và 5 đồng đội.", "VND"),
         ("pl", "Polska zdobyła 3 złote medale i 5 złotych medali w sumie.", "PLN"),
+        ("pl", "Zdobyli 12 złotych, 8 srebrnych i 5 brązowych medali.", "PLN"),
         ("en", "The 20 euro zone members agreed; 19 euro area states.", "EUR"),
         ("de", "Die 16 Euro-Länder und 20 Euro Zone.", "EUR"),
         # people and ordinary words (Portuguese `Bolívia`: the place compared without accents)

@@ -216,6 +216,16 @@ def _noun_place(loc: Locale, words: dict[str, set[str]]) -> int | None:
     return None if shared[0] == shared[1] else 0 if shared[0] > shared[1] else -1
 
 
+def _declines_as_adjective(loc: Locale, code: str) -> bool:
+    """Whether the noun of a currency's names takes the endings of the adjective beside it in
+    most of its forms (Polish ``złote polskie``, ``złotych polskich``: ``złoty``, golden, is an
+    adjective, so ``3 złote medale`` are gold medals), so that alone it may be no currency
+    (Ukrainian ``українських гривень`` differs: a noun)."""
+    pairs = [name.split() for name in _names(loc, code) if len(name.split()) == 2]
+    same = sum(first[-1:] == last[-1:] for first, last in pairs)
+    return len(pairs) >= 3 and 2 * same > len(pairs)  # a judgement over three forms or more
+
+
 @lru_cache(maxsize=64)
 def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(name, code)`` for each name of a current currency in the language, case-folded,
@@ -238,7 +248,7 @@ def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
         if not more and (" " in name or _noun(name, places[code]))
     }
     home, at = _home(loc), _noun_place(loc, words)
-    if home is not None and at is not None:
+    if home is not None and at is not None and not _declines_as_adjective(loc, home):
         for name in _names(loc, home):
             word = name.split()[at]
             if " " in name and words.get(word.casefold()) == {home} and _noun(word, places[home]):
