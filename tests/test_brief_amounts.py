@@ -211,3 +211,28 @@ def test_no_wrong_currency_or_value_r38(language: str, sentence: str, wrong: obj
 )
 def test_no_figure_rather_than_a_wrong_one(language: str, sentence: str) -> None:
     assert figures(language, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a grouped or decimal number, or a magnitude, is an amount whatever word follows its currency
+        ("de", "Es kostet 12.000 Euro und mehr.", ("12.000 Euro", "money", 12000.0, "EUR")),
+        ("pl", "Zebrano 10 tys. złotych na cele.", ("10 tys. złotych", "money", 1e4, "PLN")),
+        ("pl", "Bilet kosztuje 12,50 złotych dla dorosłych.", ("12,50 złotych", "money", 12.5, "PLN")),
+        # a sign every locale of the language gives one currency (French in Canada: `$ US`)
+        ("fr-CA", "Il a payé 5 000 $ US hier.", ("5 000 $ US", "money", 5000.0, "USD")),
+    ],
+)
+def test_an_amount_keeps_its_currency_before_a_word(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    found = figures(language, sentence)
+    assert found and found[0][: len(expected)] == expected, found
+
+
+def test_a_sign_is_matched_as_typed() -> None:
+    """Bosnian `KM` is the convertible mark, `km` a kilometre (CLDR's unit): signs after a
+    number are matched as typed."""
+    assert figures("sr-Latn", "Projekat košta 50 miliona KM.")[0][3] == "BAM"
+    assert figures("sr-Latn", "Put je dug 120 km.")[0][3] == "km"

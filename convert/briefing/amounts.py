@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..locale.amounts import (
     currency_names,
+    currency_names_scaled,
     currency_signs,
     indian_words_unknown,
     magnitude_words_before,
@@ -102,11 +103,15 @@ def _ends_word(text: str, i: int) -> bool:
     return i >= len(text) or not _in_word(text[i])
 
 
-@lru_cache(maxsize=64)
-def _after_patterns(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """The language's currency signs as typed and its currency names in any case, each as one
-    expression (longest first), and the currency of each, case-folded."""
-    signs, names = currency_signs(language), currency_names(language)
+@lru_cache(maxsize=128)
+def _after_patterns(
+    language: str | None, scaled: bool
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The language's currency signs as typed and its currency names in any case (after a
+    magnitude word, ``scaled``, those too that may be an adjective), each as one expression
+    (longest first), and the currency of each, case-folded."""
+    signs = currency_signs(language)
+    names = (currency_names_scaled if scaled else currency_names)(language)
     codes = {name.casefold(): code for name, code in (*names, *signs)}
     sign = "|".join(re.escape(s) for s, _ in signs) or "(?!)"
     name = "|".join(re.escape(n) for n, _ in names) or "(?!)"
@@ -119,9 +124,10 @@ def _currency_after(
     """A currency sign (as typed: ``KM`` is a currency, ``km`` a unit) or name just after
     ``text[:end]``. A name of one word must end the phrase, no word after it (Vietnamese
     ``đồng nghiệp``, a colleague; Polish ``złote medale``, gold medals; ``euro zone``,
-    ``Real Madrid``), except after a magnitude (``scaled``: ``2,4 miljard euro extra``) or in a
+    ``Real Madrid``), except after a magnitude or a grouped or decimal number (``scaled``: ``2,4
+    miljard euro extra``, ``12.000 Euro und``) or in a
     script that puts no space between words, where a space ends a phrase (Thai ``ล้านบาท ในปีนี้``)."""
-    signs, names, codes = _after_patterns(language)
+    signs, names, codes = _after_patterns(language, scaled)
     sign = signs.match(text, end)
     if sign and _ends_word(text, sign.end()):
         return sign.end(), codes[sign.group(0).lstrip(" \u00a0\u202f").casefold()]
@@ -222,7 +228,9 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
             if m:
                 start, scale = m.start(), factor
                 break
-    after = _currency_after(text, end, language, scale > 1)
+    # a grouped or decimal number is an amount, whatever word follows its currency (`12.000 Euro
+    # und`); a small bare one may count the things a compound names (`20 euro zone members`)
+    after = _currency_after(text, end, language, scale > 1 or not text[start:end].isdigit())
     before = _currency_before(text, start, language)
     currency = after[1] if after else (before[1] if before else None)
     if after:

@@ -32,6 +32,7 @@ from .text import babel_locale
 
 __all__ = [
     "currency_names",
+    "currency_names_scaled",
     "currency_signs",
     "indian_words_unknown",
     "magnitude_words_before",
@@ -134,23 +135,36 @@ def _current() -> dict[str, frozenset[str]]:
     return {code: frozenset(places) for code, places in users.items()}
 
 
+@lru_cache(maxsize=16)
+def _signs_of_language(language: str) -> dict[str, set[str]]:
+    """The current currencies each sign names in any locale of ``language`` (CLDR's symbols)."""
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, set[str]] = {}
+    for other in locale_identifiers():
+        if other.split("_")[0] == language:
+            for code, symbol in Locale.parse(other).currency_symbols.items():
+                if code in _current():
+                    found.setdefault(_clean(symbol), set()).add(code)
+    return found
+
+
 @lru_cache(maxsize=64)
 def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(sign, code)`` for each CLDR currency symbol of the locale that names one current
     currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first. A sign is
-    kept for the home currency (:func:`_home`) or where it is the currency's sign in CLDR's root
-    too (``₹``, ``R$``): a sign the locale alone gives a far currency (English in Australia:
-    ``Rs``, the Seychelles rupee's) is no evidence. Nor is a sign that is also a CLDR unit of
-    the language, any case (Bosnian ``KM`` and ``km``)."""
+    kept for the home currency (:func:`_home`), or where every locale of the language that writes
+    it gives it the same currency: English in Australia gives ``Rs`` to the Seychelles rupee,
+    in Pakistan to its rupee, so ``Rs`` is no evidence. Nor is a sign that is also a CLDR unit
+    of the language (Bosnian ``km``: ``KM`` is the mark; signs are matched as typed)."""
     loc = babel_locale(tag)
-    root = Locale("root").currency_symbols
-    units = {unit.casefold() for unit in unit_words(tag)}
-    home = _home(loc)
+    units = unit_words(tag)
+    home, elsewhere = _home(loc), _signs_of_language(loc.language)
     codes: dict[str, set[str]] = {}
     for code, symbol in loc.currency_symbols.items():
         sign = _clean(symbol)
         if code in _current() and sign and sign != code and not (len(sign) == 1 and sign.isalpha()):
-            if sign.casefold() in units or (code != home and _clean(root.get(code, "")) != sign):
+            if sign in units or (code != home and elsewhere.get(sign, {code}) != {code}):
                 continue
             codes.setdefault(sign, set()).add(code)
     found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
@@ -231,7 +245,22 @@ def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(name, code)`` for each name of a current currency in the language, case-folded,
     longest first: its CLDR display names, and the home currency's own noun (module doc). A name
     that other current currencies share (``dollar``, Bengali ``টাকা``: the Indian rupee's too) or
-    that names a place too (Spanish ``bolivianos``, Bolivians) is left out."""
+    that names a place too (Spanish ``bolivianos``, Bolivians) is left out, and so is a home noun
+    that declines as an adjective (:func:`_declines_as_adjective`: Polish ``złotych``), which
+    is only :func:`currency_names_scaled`."""
+    return _currency_names(tag)[0]
+
+
+@lru_cache(maxsize=64)
+def currency_names_scaled(tag: str | None) -> tuple[tuple[str, str], ...]:
+    """:func:`currency_names` and the home nouns read only after a magnitude word (Polish ``10
+    tys. złotych``, where ``złotych`` is money, not golden)."""
+    names, adjectives = _currency_names(tag)
+    return tuple(sorted((*names, *adjectives), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=64)
+def _currency_names(tag: str | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     loc = babel_locale(tag)
     owners: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
@@ -247,10 +276,15 @@ def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
         for name, (code, *more) in owners.items()
         if not more and (" " in name or _noun(name, places[code]))
     }
+    adjectives: dict[str, str] = {}
     home, at = _home(loc), _noun_place(loc, words)
-    if home is not None and at is not None and not _declines_as_adjective(loc, home):
+    if home is not None and at is not None:
+        nouns = adjectives if _declines_as_adjective(loc, home) else found
         for name in _names(loc, home):
             word = name.split()[at]
             if " " in name and words.get(word.casefold()) == {home} and _noun(word, places[home]):
-                found.setdefault(word.casefold(), home)
-    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+                nouns.setdefault(word.casefold(), home)
+    return (
+        tuple(sorted(found.items(), key=lambda item: -len(item[0]))),
+        tuple(adjectives.items()),
+    )
