@@ -163,14 +163,24 @@ def _currency_before(text: str, start: int, language: str | None) -> tuple[int, 
     return m.start(), codes[m.group(1)]
 
 
+@lru_cache(maxsize=64)
+def _magnitude_patterns(language: str | None) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """Each magnitude word of two letters or more after a number, as an expression, longest first."""
+    return tuple(
+        (re.compile(rf"{_SPACE}{re.escape(word)}"), factor)
+        for word, factor in magnitude_words(language)
+        if len(word) >= 2
+    )
+
+
 def _magnitude_after(text: str, end: int, language: str | None, above: float) -> tuple[int, float] | None:
     """A magnitude word of two letters or more after ``text[:end]`` larger than ``above``."""
-    for word, factor in magnitude_words(language):
-        if len(word) < 2 or factor <= above:
+    for pattern, factor in _magnitude_patterns(language):
+        if factor <= above:
             continue
-        m = re.match(rf"{_SPACE}{re.escape(word)}", text[end:])
-        if m and (_ends_word(text, end + m.end()) or _currency_after(text, end + m.end(), language, True)):
-            return end + m.end(), factor
+        m = pattern.match(text, end)
+        if m and (_ends_word(text, m.end()) or _currency_after(text, m.end(), language, True)):
+            return m.end(), factor
     return None
 
 

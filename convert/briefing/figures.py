@@ -311,6 +311,7 @@ def _measure(previous: str) -> str | None:
     return " ".join(words) or None
 
 
+@lru_cache(maxsize=1024)
 def _magnitude_after(word: str, factor: float) -> str:
     """The pattern of a magnitude word just after a number (at the start of the text after it).
 
@@ -333,6 +334,12 @@ def _magnitude_after(word: str, factor: float) -> str:
     return rf"{re.escape(word)}(?![\w-])"
 
 
+@lru_cache(maxsize=64)
+def _one_letter_places(language: str | None) -> frozenset[str]:
+    """The magnitude words of one letter (Korean ``만``, Japanese ``億``)."""
+    return frozenset(word for word, _ in magnitude_words(language) if len(word) == 1)
+
+
 def _part_of_more(text: str, start: int, digits_end: int, end: int, language: str | None) -> bool:
     """Whether the number at ``text[start:end]`` is one piece of a larger number, date or time.
 
@@ -347,7 +354,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     if start >= 2 and text[start - 2].isdigit() and _han_hangul_kana(text[start - 1]):
         return True
     after = text[end : end + 1]
-    places = {word for word, _ in magnitude_words(language) if len(word) == 1}
+    places = _one_letter_places(language)
     if after and (after.isdigit() or after in places or unicodedata.numeric(after, 0) >= 10):
         return True
     # Korean and Japanese space a number at its myriad places (`3억 2천만`, `1兆 2000億`): a piece
