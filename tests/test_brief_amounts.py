@@ -236,3 +236,12 @@ def test_a_sign_is_matched_as_typed() -> None:
     number are matched as typed."""
     assert figures("sr-Latn", "Projekat košta 50 miliona KM.")[0][3] == "BAM"
     assert figures("sr-Latn", "Put je dug 120 km.")[0][3] == "km"
+
+
+def test_pycountry_loads_on_first_use_not_on_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, convert.briefing, convert.locale.amounts; print('pycountry' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
