@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.amounts import currency_names
+from ..locale.amounts import currency_names, sign_currency
 from ..locale.numbers import (
     date_time_units,
     magnitude_words,
@@ -190,6 +190,8 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
         key = sym.group(0) if sym else (word.group(0) if word else "")
         if key in ("cts", "cents", "pence", "p"):
             value /= 100
+        if language is not None and key in ("$", "£", "€", "¥"):
+            return value, sign_currency(language, key)  # the locale's `$`, or none (pt-BR, en-HK)
         return value, _CURRENCIES.get(key)
     if kind == "percent":
         return value, "%"
@@ -322,6 +324,7 @@ def _measure(previous: str) -> str | None:
     return " ".join(words) or None
 
 
+@lru_cache(maxsize=1024)
 def _magnitude_after(word: str, factor: float) -> str:
     """The pattern of a magnitude word just after a number (at the start of the text after it).
 
@@ -344,6 +347,12 @@ def _magnitude_after(word: str, factor: float) -> str:
     return rf"{re.escape(word)}(?![\w-])"
 
 
+@lru_cache(maxsize=64)
+def _one_letter_places(language: str | None) -> frozenset[str]:
+    """The magnitude words of one letter (Korean ``만``, Japanese ``億``)."""
+    return frozenset(word for word, _ in magnitude_words(language) if len(word) == 1)
+
+
 def _part_of_more(text: str, start: int, digits_end: int, end: int, language: str | None) -> bool:
     """Whether the number at ``text[start:end]`` is one piece of a larger number, date or time.
 
@@ -358,7 +367,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     if start >= 2 and text[start - 2].isdigit() and _han_hangul_kana(text[start - 1]):
         return True
     after = text[end : end + 1]
-    places = {word for word, _ in magnitude_words(language) if len(word) == 1}
+    places = _one_letter_places(language)
     if after and (after.isdigit() or after in places or unicodedata.numeric(after, 0) >= 10):
         return True
     # Korean and Japanese space a number at its myriad places (`3억 2천만`, `1兆 2000億`): a piece
@@ -459,6 +468,14 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
+def _digit_run(text: str, start: int, end: int) -> int:
+    """How many groups of digits, one space apart, the run holding ``text[start:end]`` has."""
+    for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
+        if m.start() <= start < m.end() or start <= m.start() < end:
+            return len(m.group(0).split())
+    return 0
+
+
 def _mark(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a combining mark: a word that stops before it is cut in a syllable."""
     return 0 <= i < len(text) and unicodedata.category(text[i])[0] == "M"
@@ -506,6 +523,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     and " " not in figure
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
+                if text[start - 1 : start] == "\u2212":
+                    continue  # `−$3 million`: a minus sign (U+2212) no pattern reads; no figure
+                if kind_here == "count" and scale == 1.0 and _digit_run(text, start, end) >= 3:
+                    continue  # `601 234 567`, `06 123 456`: a telephone number, no count
                 if figure in seen:
                     continue
                 seen.add(figure)
