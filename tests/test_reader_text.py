@@ -942,3 +942,17 @@ def test_a_byline_after_a_dateline_lead_leaves_the_lead_in_the_body(
     assert [a.name for a in art.meta.authors] == [author]
     assert art.meta.subtitle is None and art.meta.dateline == place
     assert len(art.body) == 3 and plain_text(art.body[0]).startswith(lead.split("— ")[1][:20])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe is a reporter based in Nairobi. Contact: jane.doe@example.com",
+        "Jane Doe is a reporter. Her newsletter is at https://janedoe.example.com",
+        "Jane Doe files at 06:00 every morning from Nairobi.",
+        "Jane Doe is a reporter in Nairobi. Follow her on X: @janedoe",
+    ],
+)
+def test_a_bio_with_a_clock_address_or_handle_after_a_colon_is_a_bio(line: str) -> None:
+    """Review r39b: any colon after the name had counted as speech, so these lost their bio."""
+    assert find_bio(line, ("Jane Doe",)) == ("Jane Doe", line)

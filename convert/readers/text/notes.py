@@ -89,8 +89,10 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
 
 #: Opening and closing quotation marks (CLDR's delimiters: “” „ « » ‘ ‚ 「 『; not ’, the apostrophe).
 _QUOTES = compiled(r"[\"“”„«»‘‚「『]")
-#: A colon that introduces speech or a speaker's words (ASCII, fullwidth).
-_SPEECH_COLON = compiled(r"[:：]\s*\S")
+#: A colon that introduces speech or a speaker's words (ASCII with a space after, fullwidth): a
+#: word follows, not a clock (``06:00``), an address (``https://``) or a handle or e-mail
+#: (``Contact: jane@example.com``, ``X: @janedoe``).
+_SPEECH_COLON = compiled(r"(?::\s+|：\s*)(?![^\s]*@)[^\W\d_]")
 
 
 def _reports_speech(rest: str) -> bool:
