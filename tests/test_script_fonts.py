@@ -72,9 +72,25 @@ needs_fonts = pytest.mark.skipif(
 def test_no_fake_italic_where_the_script_face_has_none(tmp_path: Path) -> None:
     assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Taml")["body"], TEXTS["ta"][1])
     assert _fonts.has_italic(THEME.token("fonts", "body"), "Latin letters")
-    css = script_css(article(tmp_path, "ta"), THEME)
+    css = script_css(article(tmp_path, "ta"), THEME, installed=True)  # the PDF, set with these fonts
     assert "html:root, html:root *:not(#_) { font-style: normal; }" in css
     assert "html:root em:not(#_), html:root i:not(#_) { font-weight: bold; }" in css  # emphasis stays visible
+
+
+@pytest.mark.parametrize("lang", ["ta", "hy"])
+def test_html_and_epub_css_does_not_ask_this_machines_fonts(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTML and EPUB are read with the reader's fonts: their CSS is the same whatever is installed
+    here (review r41 #3: a Japanese page got bold emphasis only where fontconfig had its face)."""
+    art = article(tmp_path, lang)
+
+    def asked(*_: object) -> bool:
+        raise AssertionError("fontconfig asked for HTML or EPUB")
+
+    monkeypatch.setattr("convert.exporters._script_css.has_italic", asked)
+    css = script_css(art, THEME)
+    assert "font-style: normal" not in css and "font-weight: bold" not in css
 
 
 def test_a_face_inside_a_collection_is_asked_too() -> None:
