@@ -11,14 +11,16 @@ of ``ா`` was first drawn in a ``ோ``, and the marks drawn first in a cluster 
 Here, after WeasyPrint has drawn a line, each cluster it first drew a glyph in is looked at again:
 when EVERY glyph of the cluster stands for one character in the font (its cmap, or a single or
 alternate substitution reached from one code point only, see :func:`_glyph_characters`) and those
-characters together are exactly the cluster's (as a multiset, compared decomposed: ``ோ`` is
-``ெ`` + ``ா``), the glyphs first drawn there take their own characters. Otherwise (a conjunct or
-reph drawn as one glyph with no character of its own, a ligature, a glyph missing) WeasyPrint's
-text stays, so no letter is lost or doubled. A vowel sign drawn before its consonant then copies
-before it (the order drawn, as in most PDF writers without ``ActualText``, which WeasyPrint does
-not write); the split is made only for the scripts where it was measured to find more words
-(:data:`SPLIT_SCRIPTS`). The glyphs drawn and the subset are
-unchanged: only the text layer.
+characters, with the texts its other glyphs already copy as, are exactly the cluster's (a multiset,
+compared decomposed: ``ோ`` is ``ெ`` + ``ா``), the glyphs first drawn there take their own
+characters; one glyph with no character of its own (a conjunct) may take the letters left over
+when they stay in reading order. A cluster that does not add up is tried with the next one (Pango
+gives the ``ே`` of a precomposed ``ோ`` to the consonant's cluster). Otherwise (a reph or a
+prescript ``്ര`` with no character, a ligature, a glyph missing) WeasyPrint's text stays: the split
+itself drops or doubles no letter. A vowel sign drawn before its consonant then copies before it
+(the order drawn, as in most PDF writers without ``ActualText``, which WeasyPrint does not write),
+so the split is made only for the scripts where it was measured to find more words
+(:data:`SPLIT_SCRIPTS`). The glyphs drawn and the subset are unchanged: only the text layer.
 
 Pinned to the WeasyPrint release it was written for (``draw_first_line`` and the ``to_unicode``
 dict of ``weasyprint.pdf.fonts.Font``); with any other, :func:`install` does nothing.
@@ -54,8 +56,8 @@ SUPPORTED_VERSION = "70.0"
 #: before its consonant copies before it once split (``ெம`` for ``மெ``), so a split finds some words
 #: and loses others; it is done only where it was measured to find more words in pdftotext's output
 #: than WeasyPrint's own text (README, *Scripts*): Tamil, Malayalam, Myanmar; Thai (as many words,
-#: no letter lost). Not Devanagari, Bengali, Sinhala (fewer words), Khmer (as many words, a letter
-#: doubled) or a script not measured.
+#: no letter lost). Not Devanagari, Sinhala (fewer words), Bengali (more in one article, fewer in
+#: another), Khmer (as many words, a letter doubled) or a script not measured.
 SPLIT_SCRIPTS: frozenset[str] = frozenset({"Taml", "Mlym", "Mymr", "Thai"})
 
 
