@@ -16,6 +16,7 @@ of marks it finds becomes a Quote, so a second run finds nothing new.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import field
 
@@ -407,7 +408,31 @@ def _marked_pairs(
         if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
             s, objects, written = _flatten(content, frozenset(range(len(content))))
             pairs = _double_pairs(s, continues, marks)
-    return s, objects, [p for p in pairs if p in written or _quotation(s, p, marks)], written
+    return (
+        s,
+        objects,
+        [p for p in pairs if p in written or (_quotation(s, p, marks) and _spacing_fits(s, p))],
+        written,
+    )
+
+
+def _spacing_fits(s: str, pair: tuple[int, int]) -> bool:
+    """Whether the spaces typed inside a pair's marks still make it a quotation.
+
+    Straight marks spaced inside on both sides stay text (`the 24 " monitor and the 27 "
+    monitor`, `type " to start and " to end`). A curly mark or guillemet spaced inside (French
+    `« mot »`, `“ We have no choice, ” said Ali`) opens before a letter and closes after a
+    letter or punctuation, and not after a number (`de 24 « et celui de 27 »`).
+    """
+    a, b = pair
+    closed = b < len(s)
+    lead, trail = s[a + 1 : a + 2].isspace(), closed and s[b - 1 : b].isspace()
+    if s[a] == '"' or (closed and s[b] == '"'):
+        return not (lead and trail)
+    if lead and (not s[a + 2 : a + 3].isalpha() or s[:a].rstrip()[-1:].isdigit()):
+        return False
+    before = s[b - 2 : b - 1]
+    return not trail or before.isalpha() or unicodedata.category(before or " ").startswith("P")
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:

@@ -95,6 +95,37 @@ def test_spaced_marks_never_pair_the_words_between_two_quotations() -> None:
     assert typed in txt(article)
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", 'The 24 " monitor and the 27 " monitor cost the same.'),  # inches
+        ("en", 'In Python, type " to start a string and " to end it.'),
+        ("en", 'Ditto marks: " " " below the line.'),
+        ("en", 'Prices: " We have no choice, " said Ali Hassan.'),  # spaced straight marks stay text
+        ("fr", "Le prix de 24 « et celui de 27 » est le même."),  # after a number
+        ("en", "The 24 “ monitor and the 27 ” monitor cost the same."),
+        ("en", "Type “ 1 and then ” to end it."),  # no letter after the opening space
+        ("en", "Type “ one and then 2 ” to end it."),  # nor a letter before the closing one
+    ],
+)
+def test_spaced_marks_round_unrelated_text_stay_text(language: str, typed: str) -> None:
+    article = marked(language, typed)
+    assert quotes(article) == []
+    assert typed in txt(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "“ We have no choice, ” said Ali Hassan."),
+        ("en", "“ We have no choice ” said Ali Hassan."),
+        ("fr", "Il a conclu : « Nous n’avons pas le choix. »"),
+    ],
+)
+def test_spaced_curly_marks_round_words_are_a_quotation(language: str, typed: str) -> None:
+    assert len(quotes(marked(language, typed))) == 1
+
+
 def test_nested_quotations_keep_their_own_marks() -> None:
     typed = "„Er nannte es ‘Unsinn’ und ging“, sagte Klaus Weber."  # German's inner marks are ‚…‘
     article = marked("de", typed)
