@@ -126,10 +126,12 @@ def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) ->
     """:attr:`~convert.model.Quote.marks` for a quotation typed between ``open_`` and ``close``
     (a space typed inside them included; ``""`` for a closing mark never typed).
 
-    ``None`` where the language's own marks (CLDR, at ``depth``) print the same, and for
-    straight marks, a keyboard's stand-in for whichever marks the language uses. The kind of
-    space is not compared: the whitespace pass has made every no-break space a space, and the
-    language's marks restore French's narrow no-break space (`« mot »`).
+    ``None`` for straight marks, a keyboard's stand-in for whichever marks the language uses.
+    Other marks are kept whatever the language, so a language set later (``--language``,
+    ``--meta language=``) still prints them as typed; where they are the language's own marks
+    (CLDR, at ``depth``) but for the kind of space, the language's spaces are kept (the
+    whitespace pass has made every no-break space a space; French sets `« mot »` with narrow
+    no-break spaces).
     """
     if any(m in "\"'" for m in open_ + close):
         return None
@@ -138,7 +140,7 @@ def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) ->
         own_open.translate(_AS_SPACE),
         own_close.translate(_AS_SPACE),
     ):
-        return None
+        return own_open, own_close
     return open_, close
 
 

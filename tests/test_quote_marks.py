@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -60,22 +61,39 @@ def test_marks_other_than_the_languages_are_kept(language: str, typed: str, mark
 
 
 @pytest.mark.parametrize(
-    ("language", "typed"),
+    ("language", "typed", "marks"),
     [
-        ("es", "“No vamos a ceder”, dijo Ana Ruiz."),
-        ("de", "„Wir geben nicht nach“, sagte Klaus Weber."),
-        ("en", '"We have no choice," said Ali Hassan.'),  # straight marks: the language's
-        ("fr", "« Nous n’avons pas le choix », a dit Jean Roux."),  # the spaces French sets (CLDR)
-        ("fr", "«\u00a0Nous n’avons pas le choix\u00a0», a dit Jean Roux."),
+        ("es", "“No vamos a ceder”, dijo Ana Ruiz.", ("“", "”")),
+        ("de", "„Wir geben nicht nach“, sagte Klaus Weber.", ("„", "“")),
+        ("en", '"We have no choice," said Ali Hassan.', None),  # straight marks: the language's
+        # the language's own marks typed with any space keep the spaces CLDR sets (French's narrow ones)
+        ("fr", "« Nous n’avons pas le choix », a dit Jean Roux.", ("«\u202f", "\u202f»")),
+        ("fr", "«\u00a0Nous n’avons pas le choix\u00a0», a dit Jean Roux.", ("«\u202f", "\u202f»")),
     ],
 )
-def test_the_languages_own_marks_are_none(language: str, typed: str) -> None:
+def test_the_languages_own_marks_are_kept_in_its_spacing(
+    language: str, typed: str, marks: tuple[str, str] | None
+) -> None:
     article = marked(language, typed)
-    assert [q.marks for q in quotes(article)] == [None]
+    assert [q.marks for q in quotes(article)] == [marks]
     if language == "fr":
         assert "«\u202fNous n’avons pas le choix\u202f»" in txt(article)
     elif typed[0] != '"':
         assert typed in txt(article)
+
+
+@pytest.mark.parametrize(
+    ("detected", "typed", "later"),
+    [
+        ("en", "“We have no choice,” said Ali Hassan.", "it"),  # CLDR's Italian: «…»
+        ("it", "«Non possiamo cedere», ha detto Mario Rossi.", "en"),
+        ("de", "„Wir geben nicht nach“, sagte Klaus Weber.", "fr"),
+    ],
+)
+def test_a_language_set_after_reading_keeps_the_typed_marks(detected: str, typed: str, later: str) -> None:
+    article = marked(detected, typed)
+    article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=later))
+    assert typed in txt(article)
 
 
 def test_a_french_quotation_with_spaces_keeps_its_quotation_and_speaker_in_english() -> None:
@@ -130,7 +148,7 @@ def test_nested_quotations_keep_their_own_marks() -> None:
     typed = "„Er nannte es ‘Unsinn’ und ging“, sagte Klaus Weber."  # German's inner marks are ‚…‘
     article = marked("de", typed)
     outer, inner = quotes(article)
-    assert (outer.marks, inner.marks) == (None, ("‘", "’"))
+    assert (outer.marks, inner.marks) == (("„", "“"), ("‘", "’"))
     assert typed in txt(article)
 
 
