@@ -151,14 +151,12 @@ def quote_in_marks(content: list[Inline], speaker: str | None, language: str | N
     if not content or not isinstance(content[0], Text) or not isinstance(content[-1], Text):
         return None
     first, last = content[0].text, content[-1].text
-    if (
-        first[:1] not in QUOTATION_MARKS
-        or last[-1:] not in QUOTATION_MARKS
-        or len("".join((first, last))) < 3
-    ):
+    if first[:1] not in QUOTATION_MARKS or len("".join((first, last))) < 3:
         return None
-    open_ = first[:2] if first[1:2] == " " else first[:1]
-    close = last[-2:] if last[-2:-1] == " " else last[-1:]
+    open_ = first[:2] if first[1:2] in MARK_SPACES else first[:1]
+    close = last[-2:] if last[-2:-1] in MARK_SPACES else last[-1:]
+    if close[-1:] not in QUOTATION_MARKS or (close[-1] in "’'" and last[-2:-1].isalpha()):
+        close = ""  # a quotation running on (`… the workers’`: an apostrophe, not a mark)
     inner = [*content]
     inner[0] = Text(first[len(open_) :])
     end = inner[-1]

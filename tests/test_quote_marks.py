@@ -215,6 +215,38 @@ def test_the_marks_survive_docx_and_markdown_round_trips() -> None:
     assert [q.speaker for q in quotes(again)] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "it",
+            ("Mario Rossi ha parlato a Roma. “Non cederemo”, ha detto Mario Rossi, e ha ripetuto “mai”.",),
+        ),
+        ("en", ("Ali Hassan spoke on Monday. “ We have no choice, ” said Ali Hassan.",)),
+        (
+            "en",
+            (
+                "Ali Hassan spoke in Cairo on Monday. “We have no choice,” said Ali Hassan.",
+                "“We will continue the work we started months ago with the unions and the workers’",
+                "“We will not stop now,” Hassan said.",
+            ),
+        ),
+    ],
+)
+def test_typed_curly_marks_survive_a_markdown_round_trip(language: str, texts: tuple[str, ...]) -> None:
+    article = marked(language, *texts)
+    data = convert.write(article, "md")
+    assert isinstance(data, bytes)
+    again = convert.read(data, from_="markdown")
+    assert [(model.plain_text(q.content), q.marks) for q in quotes(again)] == [
+        (model.plain_text(q.content), q.marks) for q in quotes(article)
+    ]
+    assert (
+        txt(again).split("Hassan spoke" if language == "en" else "Rossi ha")[1]
+        == txt(article).split("Hassan spoke" if language == "en" else "Rossi ha")[1]
+    )
+
+
 def test_the_briefing_quotes_in_the_marks_typed() -> None:
     typed = (
         "«We have no choice but to strike until the company makes a fair offer», said Ali Hassan, "

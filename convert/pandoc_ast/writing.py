@@ -234,9 +234,12 @@ class _Writer:
                 # Nested quotations alternate double and single marks. Pandoc's Quoted knows only
                 # double and single: marks typed otherwise are written as text.
                 inner = self.inlines(c, in_note, depth + 1)
-                if self.for_docx or marks:
+                if self.for_docx:
                     left, right = marks or quote_marks(self.language, depth)
                     quoted = _el("Span", [_attr(), [*text_inlines(left), *inner, *text_inlines(right)]])
+                elif marks:  # Markdown: raw, or pandoc's smart writer would make them straight quotes
+                    left, right = (_el("RawInline", ["markdown", m]) for m in marks)
+                    quoted = _el("Span", [_attr(), [left, *inner, right] if marks[1] else [left, *inner]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"
                     quoted = _el("Quoted", [_el(kind), inner])
