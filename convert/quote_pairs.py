@@ -126,22 +126,23 @@ def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) ->
     """:attr:`~convert.model.Quote.marks` for a quotation typed between ``open_`` and ``close``
     (a space typed inside them included; ``""`` for a closing mark never typed).
 
-    ``None`` for straight marks, a keyboard's stand-in for whichever marks the language uses.
+    ``None`` for straight marks, a keyboard's stand-in for whichever marks the language uses
+    (``('"', "")`` where the quotation runs on: the language's opening mark and no closing one).
     Other marks are kept whatever the language, so a language set later (``--language``,
     ``--meta language=``) still prints them as typed; where they are the language's own marks
     (CLDR, at ``depth``) but for the kind of space, the language's spaces are kept (the
     whitespace pass has made every no-break space a space; French sets `« mot »` with narrow
     no-break spaces).
     """
-    if any(m in "\"'" for m in open_ + close):
-        return None
+    if any(m in "\"'" for m in open_ + close):  # running on: no closing mark printed (`('"', "")`)
+        return (open_, "") if open_ == '"' and close == "" else None
     own_open, own_close = quote_marks(language, depth)
     if (open_.translate(_AS_SPACE), close.translate(_AS_SPACE)) == (
         own_open.translate(_AS_SPACE),
         own_close.translate(_AS_SPACE),
     ):
         return own_open, own_close
-    return open_, close
+    return open_.replace("\u00a0", " "), close.replace("\u00a0", " ")  # printed no-break (Markdown's)
 
 
 def quote_in_marks(content: list[Inline], speaker: str | None, language: str | None) -> Quote | None:

@@ -14,6 +14,7 @@ import pytest
 
 import convert
 from convert import model
+from convert.base import ExportOptions
 from convert.model import Article, Metadata, ModelError, Paragraph, Quote, Text, walk
 from convert.quotes import find_quotes
 
@@ -56,8 +57,15 @@ def txt(article: Article) -> str:
 def test_marks_other_than_the_languages_are_kept(language: str, typed: str, marks: tuple[str, str]) -> None:
     article = marked(language, typed)
     assert [q.marks for q in quotes(article)] == [marks]
-    assert typed in txt(article)
+    assert no_break(typed, marks) in txt(article)
     assert find_quotes(article) == article
+
+
+def no_break(typed: str, marks: tuple[str, str]) -> str:
+    """``typed`` as exporters print it: a space typed inside the marks is a no-break space."""
+    for mark in marks:
+        typed = typed.replace(mark, mark.replace(" ", "\u00a0"))
+    return typed
 
 
 @pytest.mark.parametrize(
@@ -110,7 +118,7 @@ def test_spaced_marks_never_pair_the_words_between_two_quotations() -> None:
     assert [type(n).__name__ for n in content] == ["Quote", "Text", "Quote"]
     assert content[1] == Text(" said Ali Hassan. He spoke on Monday. ")
     assert content[0].speaker == "Ali Hassan"  # type: ignore[union-attr]
-    assert typed in txt(article)
+    assert no_break(typed, ("“ ", " ”")) in txt(article)
 
 
 @pytest.mark.parametrize(
@@ -142,6 +150,21 @@ def test_spaced_marks_round_unrelated_text_stay_text(language: str, typed: str) 
 )
 def test_spaced_curly_marks_round_words_are_a_quotation(language: str, typed: str) -> None:
     assert len(quotes(marked(language, typed))) == 1
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "md"])
+def test_a_space_typed_inside_marks_never_wraps_away_from_its_word(fmt: str) -> None:
+    article = marked(
+        "es", "Respondieron ayer. « No aceptaremos esta propuesta », escribieron los sindicatos."
+    )
+    data = convert.write(article, fmt, options=ExportOptions(width=20))
+    assert isinstance(data, bytes)
+    text = data.decode("utf-8")
+    assert "«\u00a0No" in text and "propuesta\u00a0»" in text
+    if fmt == "txt":
+        assert not any(
+            line.rstrip().endswith("«") or line.lstrip().startswith("»") for line in text.splitlines()
+        )
 
 
 def test_nested_quotations_keep_their_own_marks() -> None:
@@ -177,6 +200,22 @@ SPEECH = Article(
         ),
     ),
 )
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_a_straight_quotation_running_into_the_next_paragraph_gets_no_closing_mark(language: str) -> None:
+    article = marked(
+        language,
+        '"We will continue the work we started months ago with the unions and the employers.',
+        '"We will not stop now," said Ali Hassan.',
+    )
+    assert [q.marks for q in quotes(article)] == [('"', ""), None]
+    opens, closes = convert.locale.quote_marks(language)
+    assert (
+        f"{opens}We will continue the work we started months ago with the unions and the employers. {opens}We"
+        in (txt(article))
+    )
+    assert closes not in txt(article).split("employers.")[0]
 
 
 def test_html_epub_markdown_docx_and_pdf_print_the_typed_marks() -> None:
@@ -259,6 +298,25 @@ def test_the_briefing_quotes_in_the_marks_typed() -> None:
     assert isinstance(brief, bytes)
     text = " ".join(brief.decode("utf-8").split())
     assert "«We have no choice but to strike" in text and "“" not in text
+
+
+@pytest.mark.parametrize(
+    ("opener", "marks"),
+    [("«", ("«", "»")), ("“", ("“", "”")), ('"', ('"', "”"))],  # a straight one: the language's, printed
+)
+def test_the_briefing_closes_a_quotation_running_on_after_its_typed_opener(
+    opener: str, marks: tuple[str, str]
+) -> None:
+    from convert.briefing import build
+
+    close = {"«": "»", "“": "”", '"': '"'}[opener]
+    article = marked(
+        "en",
+        f"Ali Hassan said on Monday: {opener}We will continue the work we started months ago with the unions.",
+        f"{opener}We will not stop now,{close} said Ali Hassan.",
+    )
+    spoken = build(article).quotes
+    assert [q.marks for q in spoken][:1] == [marks]
 
 
 # --------------------------------------------------------------------------

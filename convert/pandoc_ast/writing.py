@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, assert_never
 
-from ..locale.text import display_date, label, plural_label, quote_marks
+from ..locale.text import display_date, label, plural_label, printed_marks
 from ..model import (
     Article,
     Author,
@@ -235,11 +235,11 @@ class _Writer:
                 # double and single: marks typed otherwise are written as text.
                 inner = self.inlines(c, in_note, depth + 1)
                 if self.for_docx:
-                    left, right = marks or quote_marks(self.language, depth)
+                    left, right = printed_marks(marks, self.language, depth)
                     quoted = _el("Span", [_attr(), [*text_inlines(left), *inner, *text_inlines(right)]])
                 elif marks:  # Markdown: raw, or pandoc's smart writer would make them straight quotes
-                    left, right = (_el("RawInline", ["markdown", m]) for m in marks)
-                    quoted = _el("Span", [_attr(), [left, *inner, right] if marks[1] else [left, *inner]])
+                    raw = [_el("RawInline", ["markdown", m.replace(" ", "\u00a0")]) for m in marks if m]
+                    quoted = _el("Span", [_attr(), [raw[0], *inner, *raw[1:]]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"
                     quoted = _el("Quoted", [_el(kind), inner])
