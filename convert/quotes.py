@@ -438,18 +438,19 @@ def _spacing_fits(s: str, pair: tuple[int, int]) -> bool:
 
     Straight marks spaced inside on both sides stay text (`the 24 " monitor and the 27 "
     monitor`, `type " to start and " to end`). A curly mark or guillemet spaced inside (French
-    `« mot »`, `“ We have no choice, ” said Ali`) opens before a letter and closes after a
-    letter or punctuation, and not after a number (`de 24 « et celui de 27 »`).
+    `« mot »`, `“ We have no choice, ” said Ali`, `« 2024 fue un año duro »`) opens before a
+    letter or digit and closes after one or after punctuation, and not after a number
+    (`de 24 « et celui de 27 »`).
     """
     a, b = pair
     closed = b < len(s)
     lead, trail = s[a + 1 : a + 2].isspace(), closed and s[b - 1 : b].isspace()
     if s[a] == '"' or (closed and s[b] == '"'):
         return not (lead and trail)
-    if lead and (not s[a + 2 : a + 3].isalpha() or s[:a].rstrip()[-1:].isdigit()):
+    if lead and (not s[a + 2 : a + 3].isalnum() or s[:a].rstrip()[-1:].isdigit()):
         return False
     before = s[b - 2 : b - 1]
-    return not trail or before.isalpha() or unicodedata.category(before or " ").startswith("P")
+    return not trail or before.isalnum() or unicodedata.category(before or " ").startswith("P")
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:

@@ -130,8 +130,7 @@ def test_spaced_marks_never_pair_the_words_between_two_quotations() -> None:
         ("en", 'Prices: " We have no choice, " said Ali Hassan.'),  # spaced straight marks stay text
         ("fr", "Le prix de 24 « et celui de 27 » est le même."),  # after a number
         ("en", "The 24 “ monitor and the 27 ” monitor cost the same."),
-        ("en", "Type “ 1 and then ” to end it."),  # no letter after the opening space
-        ("en", "Type “ one and then 2 ” to end it."),  # nor a letter before the closing one
+        ("en", "Type “ . and then ” to end it."),  # no letter or digit after the opening space
     ],
 )
 def test_spaced_marks_round_unrelated_text_stay_text(language: str, typed: str) -> None:
@@ -145,6 +144,10 @@ def test_spaced_marks_round_unrelated_text_stay_text(language: str, typed: str) 
     [
         ("en", "“ We have no choice, ” said Ali Hassan."),
         ("en", "“ We have no choice ” said Ali Hassan."),
+        # review r36b: a number may open or close a spaced quotation
+        ("en", "“ 3,000 jobs went this year, ” said Ali Hassan."),
+        ("es", "« 2024 fue un año duro », dijo Ana Ruiz."),
+        ("fr", "Il a conclu : « Nous étions 3 000 »."),
         ("fr", "Il a conclu : « Nous n’avons pas le choix. »"),
     ],
 )
