@@ -28,6 +28,9 @@ def _published(line: str, lang: str) -> str | None:
         ("2025年3月3日 午後0時30分", "ja", "2025-03-03T12:30:00"),
         ("2025年3月3日 午前0時30分", "ja", "2025-03-03T00:30:00"),
         ("2025年3月3日 下午2:30", "zh", "2025-03-03T14:30:00"),
+        # a name CLDR gives an era too is no period before the clock (ar 'م': PM, and the Common Era)
+        ("٧ ديسمبر ٢٠٢٦ 10:30 م", "ar", "2026-12-07T22:30:00"),
+        ("٧ ديسمبر ٢٠٢٦ م 10:30", "ar", "2026-12-07T10:30:00"),
         # Japanese counts its 12-hour clock 0 to 11: ``午前12時`` and ``午後12時`` are written for noon
         # and for midnight alike, so the day alone
         ("2025年3月3日 午前12時", "ja", "2025-03-03"),
@@ -39,7 +42,7 @@ def _published(line: str, lang: str) -> str | None:
         ("2025년 3월 3일 오후 2시", "ko", "2025-03-03T14:00:00"),
     ],
 )
-def test_a_day_period_before_the_clock_is_kept(line: str, lang: str, published: str) -> None:
+def test_a_day_period_before_the_clock_is_kept(line: str, lang: str, published: str | None) -> None:
     assert _published(line, lang) == published
 
 
@@ -137,3 +140,12 @@ def test_a_hijri_date_in_digits_over_a_dateline_is_no_gregorian_date() -> None:
         "الفقرة الثانية من المقال هنا مع كلمات أخرى.\n"
     )
     assert parse_article(text).meta.published is None
+
+
+def test_an_era_name_that_is_also_pm_is_not_taken_for_the_period() -> None:
+    """Arabic ``م`` is CLDR's PM and its Common Era: after the year it is the era, no afternoon."""
+    from convert.locale.reading_lines import newsroom_clock
+
+    found = newsroom_clock("٧ ديسمبر ٢٠٢٦ م ١٠:٣٠", "ar")
+    assert found is None or not found[0].endswith("T22:30:00")
+    assert newsroom_clock("2025年3月3日 午後 2時", "ja") == ("2025-03-03T14:00:00", "gregorian")

@@ -72,15 +72,26 @@ def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
 def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
     """``head`` (the text before a clock's hour) without the language's AM or PM name that ends it
     (Japanese ``午後``, as CLDR's ``aK時`` writes it before the hour), and which it is: ``am``,
-    ``pm``, or ``""`` for none (``head`` unchanged), as for a ``word`` CLDR writes before a time."""
+    ``pm``, or ``""`` for none (``head`` unchanged), as for a ``word`` CLDR writes before a time
+    and for a name CLDR gives an era too (Arabic ``م``, PM and the Common Era: ``٢٠٢٦ م ١٠:٣٠``)."""
+    from babel.dates import get_era_names
+
     from .date_times import at_time_words
 
     if word.lower() in at_time_words(ident):
         return head, ""
+    eras = {
+        str(n).lower()
+        for w in ("wide", "abbreviated", "narrow")
+        for n in get_era_names(w, locale=ident).values()
+    }
     for which in ("am", "pm"):
         found = re.search(rf"(?:{_periods(ident, which).pattern})\s*$", head, re.I)
         if found:
-            return head[: found.start()], which
+            named = found[0].strip().lower()
+            return (
+                (head, "") if named in eras or named.rstrip(".") in eras else (head[: found.start()], which)
+            )
     return head, ""
 
 
