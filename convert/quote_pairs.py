@@ -126,20 +126,23 @@ def typed_marks(open_: str, close: str, language: str | None, depth: int = 0) ->
     """:attr:`~convert.model.Quote.marks` for a quotation typed between ``open_`` and ``close``
     (a space typed inside them included; ``""`` for a closing mark never typed).
 
-    ``None`` where the language's own marks (CLDR, at ``depth``) print the same, and for
-    straight marks, a keyboard's stand-in for whichever marks the language uses. The kind of
-    space is not compared: the whitespace pass has made every no-break space a space, and the
-    language's marks restore French's narrow no-break space (`« mot »`).
+    ``None`` for straight marks, a keyboard's stand-in for whichever marks the language uses
+    (``('"', "")`` where the quotation runs on: the language's opening mark and no closing one).
+    Other marks are kept whatever the language, so a language set later (``--language``,
+    ``--meta language=``) still prints them as typed; where they are the language's own marks
+    (CLDR, at ``depth``) but for the kind of space, the language's spaces are kept (the
+    whitespace pass has made every no-break space a space; French sets `« mot »` with narrow
+    no-break spaces).
     """
-    if any(m in "\"'" for m in open_ + close):
-        return None
+    if any(m in "\"'" for m in open_ + close):  # running on: no closing mark printed (`('"', "")`)
+        return (open_, "") if open_ == '"' and close == "" else None
     own_open, own_close = quote_marks(language, depth)
     if (open_.translate(_AS_SPACE), close.translate(_AS_SPACE)) == (
         own_open.translate(_AS_SPACE),
         own_close.translate(_AS_SPACE),
     ):
-        return None
-    return open_, close
+        return own_open, own_close
+    return open_.replace("\u00a0", " "), close.replace("\u00a0", " ")  # printed no-break (Markdown's)
 
 
 def quote_in_marks(content: list[Inline], speaker: str | None, language: str | None) -> Quote | None:
@@ -149,14 +152,12 @@ def quote_in_marks(content: list[Inline], speaker: str | None, language: str | N
     if not content or not isinstance(content[0], Text) or not isinstance(content[-1], Text):
         return None
     first, last = content[0].text, content[-1].text
-    if (
-        first[:1] not in QUOTATION_MARKS
-        or last[-1:] not in QUOTATION_MARKS
-        or len("".join((first, last))) < 3
-    ):
+    if first[:1] not in QUOTATION_MARKS or len("".join((first, last))) < 3:
         return None
-    open_ = first[:2] if first[1:2] == " " else first[:1]
-    close = last[-2:] if last[-2:-1] == " " else last[-1:]
+    open_ = first[:2] if first[1:2] in MARK_SPACES else first[:1]
+    close = last[-2:] if last[-2:-1] in MARK_SPACES else last[-1:]
+    if close[-1:] not in QUOTATION_MARKS or (close[-1] in "’'" and last[-2:-1].isalpha()):
+        close = ""  # a quotation running on (`… the workers’`: an apostrophe, not a mark)
     inner = [*content]
     inner[0] = Text(first[len(open_) :])
     end = inner[-1]

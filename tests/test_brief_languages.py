@@ -3,6 +3,8 @@ language's rules, the dateline's place as the article spells it, and typed note 
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from convert.briefing import build, render_text, source_line
@@ -125,7 +127,6 @@ def test_a_number_of_years_is_a_duration_by_the_languages_year_word(
         ("hi", "पहले दिन 3 लाख लोगों ने यात्रा की।", "3 लाख", 3e5, "लोगों"),
         ("bn", "সরকার ৩ লাখ মানুষকে সাহায্য করেছে।", "৩ লাখ", 3e5, "মানুষকে"),
         ("ta", "சுமார் 15 ஆயிரம் பேர் வந்தனர்.", "15 ஆயிரம்", 15e3, "பேர்"),
-        ("ta", "அரசு 15 கோடி ரூபாய் செலவழித்தது.", "15", 15, "கோடி"),  # no CLDR word
         ("th", "รัฐบาลใช้เงิน 15 ล้านบาท", "15 ล้านบาท", 15e6, "THB"),  # the baht's CLDR name: money
         ("bn", "প্রায় 20 হাজারো মানুষ এসেছিল।", "20", 20, "হাজারো"),  # not হাজার
     ],
@@ -258,6 +259,17 @@ def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
         ("hi", "1.5 लाख लोगों ने नई लाइन से यात्रा की।", "लोगों"),
         ("de", "Es kamen 300 Fahrgäste, die warteten.", "Fahrgäste"),
         ("de", "Es kamen 300, die warteten.", None),  # what follows is no word
+        # review r37b: a word of three letters or fewer takes the next with it (a preposition)
+        ("fr", "Le musée a accueilli 2 millions de visiteurs.", "de visiteurs"),
+        ("es", "La ciudad recibió 3 millones de personas el año pasado.", "de personas"),
+        ("it", "Sono arrivati 2 milioni di turisti.", "di turisti"),
+        ("fr", "Il en reste 2 millions.", None),
+        # review r37c: a short unit (a CLDR unit) stays alone; a one-letter word or a one-letter
+        # word after does not join
+        ("fr", "Il roule 300 000 km par an.", "km"),
+        ("es", "Construyeron 300 km de vías.", "km"),
+        ("ru", "Бюджет 5 млн руб в год.", "руб"),
+        ("pt", "Foram 3 mil e quinhentos.", "e"),
         ("ja", "観客は15万人に達した。", None),  # no space between words: a word's end is unknown
         ("en", "There are 1.6 million Russian-speaking residents in the city.", "Russian-speaking residents"),
         (None, "About 300 angry commuters of the line waited.", "angry commuters"),
@@ -280,6 +292,12 @@ def test_a_counts_unit_is_the_next_word_outside_english(
         ("th", "กรมการข้าวรับรองข้าว 4 พันธุ์ใหม่ในปีนี้", None, None, None),  # พันธุ์: a variety
         ("th", "ไทยมี 15 พันธมิตรใหม่", None, None, None),  # พันธมิตร: allies
         ("lo", "ລາວມີ 15 ພັນທຸໃໝ່", None, None, None),
+        # review r37b: the front of a CLDR name (ดอลลาร์สหรัฐ; Khmer's with U+200B; Myanmar's
+        # last word) reads too
+        ("th", "บริษัทขาดทุน 1.5 ล้านดอลลาร์", "1.5 ล้าน", 1.5e6, None),
+        ("km", "ចំនួន 15 លានរៀល", "15 លាន", 15e6, None),
+        ("km", "ចំនួន 15 លានដុល្លារអាមេរិក", "15 លាន", 15e6, None),
+        ("my", "အမေရိကန် 15 သန်းဒေါ်လာ", "15 သန်း", 15e6, None),
     ],
 )
 def test_an_unspaced_magnitude_takes_only_a_known_word_glued_on(
@@ -290,6 +308,14 @@ def test_an_unspaced_magnitude_takes_only_a_known_word_glued_on(
     figures = find(sentences(article(language, sentence)), language=language)
     expected = [(shown, value, unit)] if shown else []
     assert [(f.text, f.value, f.unit) for f in figures] == expected
+
+
+def test_decomposed_hangul_is_composed_before_matching_and_shown_as_typed() -> None:
+    """Review r37b: conjoining jamo (NFD) hid Korean `만`; NFC composes them."""
+    typed = unicodedata.normalize("NFD", "서울 인구는 15만명이다.")
+    figures = find(sentences(article("ko", typed)), language="ko")
+    assert [(f.value, f.kind) for f in figures] == [(15e4, "count")]
+    assert figures[0].text == unicodedata.normalize("NFD", "15만")
 
 
 def test_a_precomposed_nukta_is_read_as_cldrs_and_shown_as_typed() -> None:
@@ -303,20 +329,46 @@ def test_a_precomposed_nukta_is_read_as_cldrs_and_shown_as_typed() -> None:
 @pytest.mark.parametrize(
     ("language", "sentence", "shown", "kind"),
     [
-        ("de", "Die Stadt ist 1700 Jahre alt.", "1700 Jahre", "duration"),
-        ("ru", "Городу 1500 лет.", "1500 лет", "duration"),
-        ("pl", "Miasto ma 1500 lat.", "1500 lat", "duration"),
-        # a form a singular shares stays a year: Russian `2024 года` (of 2024), `2021 год`
+        # review r37b: a year-like number is a year, its year word after it or not (`2024 роки`,
+        # years; `1700 Jahre` too: CLDR's words cannot tell a year from a number of years)
+        ("de", "Die Stadt ist 1700 Jahre alt.", "1700", "year"),
+        ("ru", "Городу 1500 лет.", "1500", "year"),
+        ("hi", "2024 वर्ष का बजट पेश हुआ।", "2024", "year"),
+        ("tr", "2024 yıl bütçesi açıklandı.", "2024", "year"),
         ("ru", "Линию открыли в марте 2024 года.", "2024", "year"),
-        ("ru", "Им был 2021 год.", "2021", "year"),
-        ("pl", "Linię otwarto w 2024 roku.", "2024", "year"),
-        ("uk", "Лінію відкрили у 2024 року.", "2024", "year"),
+        ("de", "Die Stadt ist 15 Jahre alt.", "15 Jahre", "duration"),
         ("de", "Seit 15 Jahren wird gebaut.", "15", "count"),  # inflected: CLDR has no dative plural
     ],
 )
-def test_a_year_like_number_with_its_year_word_is_a_duration(
+def test_a_year_like_number_with_a_year_word_stays_a_year(
     language: str, sentence: str, shown: str, kind: str
 ) -> None:
-    """Review r37: `1700 Jahre`, `1500 лет` were years (the year pattern came first)."""
+    """Review r37b: `2024 वर्ष` and `2024 роки` became durations of 2,024 years."""
     figures = find(sentences(article(language, sentence)), language=language)
     assert [(f.text, f.kind) for f in figures] == [(shown, kind)]
+
+
+def test_years_with_a_plural_year_word_stay_years() -> None:
+    figures = find(sentences(article("uk", "Звіти за 2023 і 2024 роки оприлюднили.")), language="uk")
+    assert sorted((f.text, f.kind) for f in figures) == [("2023", "year"), ("2024", "year")]
+
+
+def test_nfc_takes_a_run_of_marks_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review r37c: a letter with 20,000 combining marks was normalised once per mark, its whole
+    run each time (21 s); now each piece is normalised a bounded number of times."""
+    import unicodedata as ud
+
+    from convert.locale import numbers
+
+    seen = [0]
+    real = ud.normalize
+
+    def counting(form: str, text: str) -> str:
+        seen[0] += len(text)
+        return real(form, text)
+
+    monkeypatch.setattr(numbers.unicodedata, "normalize", counting)
+    text = "a" + "\u0301" * 20_000 + " 15 \u1106\u1161\u11ab"
+    out, back = numbers.nfc(text)
+    assert out == real("NFC", text) and back is not None and len(back) == len(out) + 1
+    assert seen[0] < 10 * len(text)  # the quadratic version squashed ~2e8 characters

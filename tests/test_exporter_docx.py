@@ -32,6 +32,7 @@ from convert.model import (
     Heading,
     Link,
     List,
+    Math,
     Metadata,
     Paragraph,
     Quote,
@@ -461,3 +462,34 @@ def test_right_to_left_paragraphs_get_the_left_to_right_styles(
         "Body Text",
     ]
     assert all(bidi for _, bidi in rtl) and not any(bidi for _, bidi in ltr)
+
+
+def _math_layout(language: str) -> Article:
+    words = "نص عربي قصير" if language == "ar" else "plain words"
+    para = Paragraph((Text(f"{words} {words} {words}."),))
+    return Article(
+        meta=Metadata(title=words, language=language),
+        body=(
+            para,
+            Paragraph((Math("x^2 + y^2 = z^2", display=True),)),
+            para,
+            Paragraph((Math("a+b"),)),
+            para,
+        ),
+    )
+
+
+def test_right_to_left_math_paragraphs_get_the_left_to_right_styles(theme: Theme) -> None:
+    """A math-only paragraph had no style (no w:t) and the one after display math Body Text (r36)."""
+    rtl = _styles_and_bidi(DocxExporter().export(_math_layout("ar"), theme, ExportOptions()))
+    ltr = _styles_and_bidi(DocxExporter().export(_math_layout("en"), theme, ExportOptions()))
+    assert [style for style, _ in rtl] == [style for style, _ in ltr]
+    assert [style for style, _ in rtl] == [
+        "Title",
+        "First Paragraph",
+        "Body Text",  # display math
+        "First Paragraph",  # after display math, as pandoc gives it
+        "Body Text",  # inline math alone
+        "Body Text",
+    ]
+    assert all(bidi for _, bidi in rtl)

@@ -53,10 +53,22 @@ ARTICLE = "Thousands of commuters packed the platforms on Monday morning.\n\nOff
         "Tutorial\n\nThe basics.\n\n## Hello, World!\n\nPrint a greeting.\n\n## Variables\nvalues are names.\n",
         "Foo\n\nA tiny parser.\n\n## Install\npip install foo\n\n## Usage\nrun foo on a file\n",
         "ChangeLog\n\n2015.03.31, Version 0.12.2\n\n### Notable changes:\n\n* uv: 1.4.2\n\n### Commits:\n\n* 3b2a1c0\n",
-        "Notes\n\n### Authentication is never sent to the destination server.\n\nIt is not.\n\n## Usage\n",
-        # Numbered shortcut links count as named ones do: two decide.
-        "Notes on the vote\n\nThe [1] figures and the [2] minutes.\n\n[1]: https://example.org/f\n"
-        "[2]: https://example.org/m\n",
+        # Reviewer r37b: a heading ending in '?', ':' or '!' is one whatever else it has; a
+        # capitalised next line is no sign; a lower-case one alone is not enough.
+        "FAQ\n\nAbout Foo.\n\n## How do I install it?\nYou need Python 3.\n\n"
+        "## Why, then, should you use Foo?\nBecause it is fast.\n",
+        "Guide\n\nFoo.\n\n## Step 1, install the package\nRun pip.\n\n## Step 2, write a config file\nSee below.\n",
+        "Anleitung\n\nFoo.\n\n## Wie installiere ich das Paket, und wo?\nMit pip.\n\n"
+        "## Was ist neu in Version 2, und warum?\nVieles.\n",
+        "Foo\n\nA tool.\n\n## Install the command line tool\npip install foo\n\n## Run it on a file\nfoo in.txt\n",
+        "Council plan\n\nText.\n\n# The mayor said she would decide by June!\n\n# Critics called it a disaster!\n",
+        # Reviewer r37c: Chinese numbers its headings with the ideographic comma; a short line
+        # with a comma is a heading too.
+        "安装指南\n\n简介。\n\n## 一、安装\n\n运行。\n\n## 二、使用方法\n\n更多。\n",
+        "手順\n\n概要。\n\n## 準備、インストール\n\n本文。\n\n## 設定，起動\n\n本文。\n",
+        # Named shortcut links are weak marks: two decide.
+        "Notes on the vote\n\nThe [figures] and the [minutes].\n\n[figures]: https://example.org/f\n"
+        "[minutes]: https://example.org/m\n",
     ],
 )
 def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
@@ -92,7 +104,7 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         # punctuation, or a sentence carried on in lower case), and a named citation.
         f"Council plan\n\nBy Jane Doe\n\n{ARTICLE}\n\n# One priority is housing, he said.\n\n"
         "# Of the 40 members, 32 voted in favour.\n",
-        f"Council plan\n\n{ARTICLE}\n\n# MeToo campaigners welcomed the plan!\n\n# Budget talks: the council\n"
+        f"Council plan\n\n{ARTICLE}\n\n# MeToo campaigners welcomed the plan.\n\n# Budget talks: the council\n"
         "voted on Monday.\n",
         "Council plan\n\nBy Jane Doe\n\nThe plan, according to [Smith], is costly.\n\n"
         "[Smith]: https://example.org/smith\n",
@@ -104,6 +116,19 @@ def test_markdown_marks_are_sniffed_without_a_name(text: str) -> None:
         "# One priority, the mayor said, is housing for the\n300 families.\n",
         f"Council plan\n\n{ARTICLE}\n\n# Who will pay for it? Not the council, officials said.\n\n"
         "# Of the 40 members, 32 voted in favour.\n",
+        # Reviewer r37b: a final '.' on a line of four words or more is a sentence by itself; in
+        # scripts without spaces the marks alone decide (a final 。; an inner ，in a longer line).
+        f"Council plan\n\n{ARTICLE}\n\n# The mayor said she would decide by June.\n\n"
+        "# Critics called the plan too costly for the city.\n",
+        "市议会公布计划\n\n记者 王芳\n\n正文。\n\n# 议员们以32票对8票通过了该计划。\n\n# 市长说，她将在六月前作出决定。\n",
+        "市議会が計画を発表\n\n本文。\n\n# 議員の大半が賛成した。\n\n# 市長は、6月までに決定すると述べた。\n",
+        # Reviewer r37c: a danda or Khmer's full stop ends a sentence too.
+        "नगर परिषद की योजना\n\nपाठ।\n\n# परिषद ने सोमवार को योजना को मंजूरी दी।\n\n# मेयर ने कहा कि वह जून तक फैसला करेंगी।\n",
+        "ផែនការក្រុង\n\nអត្ថបទ។\n\n# ក្រុមប្រឹក្សាបានអនុម័តផែនការ។\n\n# អភិបាលក្រុងបាននិយាយថានឹងសម្រេចនៅខែមិថុនា។\n",
+        # Numbered shortcut links with definitions are plain text's citations: no mark at all.
+        "Notes on the vote\n\nThe [1] figures and the [2] minutes.\n\n[1]: https://example.org/f\n"
+        "[2]: https://example.org/m\n",
+        f"Council plan\n\n{ARTICLE} [1]\n\n## Decisions\n\n[1]: https://example.org/f\n",
     ],
 )
 def test_plain_text_articles_stay_text(text: str) -> None:

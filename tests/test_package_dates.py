@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -269,3 +270,74 @@ def test_our_epub_reads_back_its_update_as_written() -> None:
     article, where = read(data, "epub")
     assert article.meta.updated == "2025-03-04T09:00:00+02:00"  # not the package's UTC stamp
     assert where["updated"] == "EPUB EPUB/chapter.xhtml <meta name=dcterms.modified>"
+
+
+def _our_epub(updated: str | None = "2025-03-04T09:00:00+02:00") -> bytes:
+    from convert import write
+    from convert.model import Metadata, Paragraph, Text
+
+    meta = Metadata(title="Metro line opens", published="2025-03-03T07:30:00+02:00", updated=updated)
+    body = (Paragraph((Text("Thousands of commuters packed the platforms on Monday."),)),)
+    data = write(Article(meta=meta, body=body), "epub")
+    assert isinstance(data, bytes)
+    return data
+
+
+def _rewritten(data: bytes, name: str, change: object) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == name:
+                new = change(body)  # type: ignore[operator]
+                assert new != body
+                body = new
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def test_a_head_end_inside_a_comment_ends_no_head() -> None:
+    """Review r39 #6: a '</head>' in a comment before any element crashed the reader (exit 70)."""
+    data = _rewritten(
+        _our_epub(), "EPUB/chapter.xhtml", lambda b: b.replace(b"<!DOCTYPE", b"<!-- </head> --><!DOCTYPE", 1)
+    )
+    article, _where = read(data, "epub")
+    assert article.meta.updated == "2025-03-04T09:00:00+02:00"
+
+
+def test_a_book_of_several_articles_has_no_update(tmp_path: Path) -> None:
+    """Review r39 #8: a bundle read back took its first chapter's update as the book's."""
+    from convert.batch.bundle import bundle
+
+    first = tmp_path / "a.md"
+    first.write_text("---\ntitle: A\nauthor: Jane Doe\ndate: 2025-03-03\nupdated: 2025-03-04\n---\n\nOne.\n")
+    second = tmp_path / "b.md"
+    second.write_text("---\ntitle: B\nauthor: Tom Brown\ndate: 2025-05-01\n---\n\nTwo.\n")
+    [book] = bundle([first, second], tmp_path / "book.epub", to=["epub"])
+    article, where = read(book.read_bytes(), "epub")
+    assert article.meta.updated is None and "updated" not in where
+    [one] = bundle([first], tmp_path / "one.epub", to=["epub"])  # one article: its update stands
+    assert read(one.read_bytes(), "epub")[0].meta.updated == "2025-03-04"
+
+
+def test_pandocs_clock_as_dc_date_is_no_published_date() -> None:
+    """Review r39 #9: pandoc 3.9 writes dc:date as the conversion time when the source has none
+    (equal to dcterms:modified to the second)."""
+    markdown = b"---\ntitle: Metro line opens\nauthor: Jane Doe\nlang: en\n---\n\nCommuters packed it.\n"
+    made = pandoc_run.run(["-f", "markdown", "-t", "epub", "-o", "-"], markdown)
+
+    def stamped(date: str) -> object:
+        def change(opf: bytes) -> bytes:
+            opf = re.sub(rb"(dcterms:modified\">)[^<]*", rb"\g<1>2026-12-07T21:55:15Z", opf)
+            opf = re.sub(rb"<dc:date[^>]*>[^<]*</dc:date>", b"", opf)
+            return opf.replace(b"</metadata>", f"<dc:date>{date}</dc:date></metadata>".encode())
+
+        return change
+
+    clock = _rewritten(made, "EPUB/content.opf", stamped("2026-12-07T21:55:15Z"))
+    article, where = read(clock, "epub")
+    assert article.meta.published is None and "published" not in where
+    dated = _rewritten(made, "EPUB/content.opf", stamped("2026-12-01T08:00:00Z"))
+    assert read(dated, "epub")[0].meta.published == "2026-12-01T08:00:00Z"
+    ours = _our_epub(updated=None)  # ours writes the published time as dcterms:modified: a real date
+    assert read(ours, "epub")[0].meta.published == "2025-03-03T07:30:00+02:00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -13,6 +14,7 @@ import pytest
 
 import convert
 from convert import model
+from convert.base import ExportOptions
 from convert.model import Article, Metadata, ModelError, Paragraph, Quote, Text, walk
 from convert.quotes import find_quotes
 
@@ -55,27 +57,51 @@ def txt(article: Article) -> str:
 def test_marks_other_than_the_languages_are_kept(language: str, typed: str, marks: tuple[str, str]) -> None:
     article = marked(language, typed)
     assert [q.marks for q in quotes(article)] == [marks]
-    assert typed in txt(article)
+    assert no_break(typed, marks) in txt(article)
     assert find_quotes(article) == article
 
 
+def no_break(typed: str, marks: tuple[str, str]) -> str:
+    """``typed`` as exporters print it: a space typed inside the marks is a no-break space."""
+    for mark in marks:
+        typed = typed.replace(mark, mark.replace(" ", "\u00a0"))
+    return typed
+
+
 @pytest.mark.parametrize(
-    ("language", "typed"),
+    ("language", "typed", "marks"),
     [
-        ("es", "“No vamos a ceder”, dijo Ana Ruiz."),
-        ("de", "„Wir geben nicht nach“, sagte Klaus Weber."),
-        ("en", '"We have no choice," said Ali Hassan.'),  # straight marks: the language's
-        ("fr", "« Nous n’avons pas le choix », a dit Jean Roux."),  # the spaces French sets (CLDR)
-        ("fr", "«\u00a0Nous n’avons pas le choix\u00a0», a dit Jean Roux."),
+        ("es", "“No vamos a ceder”, dijo Ana Ruiz.", ("“", "”")),
+        ("de", "„Wir geben nicht nach“, sagte Klaus Weber.", ("„", "“")),
+        ("en", '"We have no choice," said Ali Hassan.', None),  # straight marks: the language's
+        # the language's own marks typed with any space keep the spaces CLDR sets (French's narrow ones)
+        ("fr", "« Nous n’avons pas le choix », a dit Jean Roux.", ("«\u202f", "\u202f»")),
+        ("fr", "«\u00a0Nous n’avons pas le choix\u00a0», a dit Jean Roux.", ("«\u202f", "\u202f»")),
     ],
 )
-def test_the_languages_own_marks_are_none(language: str, typed: str) -> None:
+def test_the_languages_own_marks_are_kept_in_its_spacing(
+    language: str, typed: str, marks: tuple[str, str] | None
+) -> None:
     article = marked(language, typed)
-    assert [q.marks for q in quotes(article)] == [None]
+    assert [q.marks for q in quotes(article)] == [marks]
     if language == "fr":
         assert "«\u202fNous n’avons pas le choix\u202f»" in txt(article)
     elif typed[0] != '"':
         assert typed in txt(article)
+
+
+@pytest.mark.parametrize(
+    ("detected", "typed", "later"),
+    [
+        ("en", "“We have no choice,” said Ali Hassan.", "it"),  # CLDR's Italian: «…»
+        ("it", "«Non possiamo cedere», ha detto Mario Rossi.", "en"),
+        ("de", "„Wir geben nicht nach“, sagte Klaus Weber.", "fr"),
+    ],
+)
+def test_a_language_set_after_reading_keeps_the_typed_marks(detected: str, typed: str, later: str) -> None:
+    article = marked(detected, typed)
+    article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=later))
+    assert typed in txt(article)
 
 
 def test_a_french_quotation_with_spaces_keeps_its_quotation_and_speaker_in_english() -> None:
@@ -92,14 +118,60 @@ def test_spaced_marks_never_pair_the_words_between_two_quotations() -> None:
     assert [type(n).__name__ for n in content] == ["Quote", "Text", "Quote"]
     assert content[1] == Text(" said Ali Hassan. He spoke on Monday. ")
     assert content[0].speaker == "Ali Hassan"  # type: ignore[union-attr]
+    assert no_break(typed, ("“ ", " ”")) in txt(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", 'The 24 " monitor and the 27 " monitor cost the same.'),  # inches
+        ("en", 'In Python, type " to start a string and " to end it.'),
+        ("en", 'Ditto marks: " " " below the line.'),
+        ("en", 'Prices: " We have no choice, " said Ali Hassan.'),  # spaced straight marks stay text
+        ("fr", "Le prix de 24 « et celui de 27 » est le même."),  # after a number
+        ("en", "The 24 “ monitor and the 27 ” monitor cost the same."),
+        ("en", "Type “ 1 and then ” to end it."),  # no letter after the opening space
+        ("en", "Type “ one and then 2 ” to end it."),  # nor a letter before the closing one
+    ],
+)
+def test_spaced_marks_round_unrelated_text_stay_text(language: str, typed: str) -> None:
+    article = marked(language, typed)
+    assert quotes(article) == []
     assert typed in txt(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "“ We have no choice, ” said Ali Hassan."),
+        ("en", "“ We have no choice ” said Ali Hassan."),
+        ("fr", "Il a conclu : « Nous n’avons pas le choix. »"),
+    ],
+)
+def test_spaced_curly_marks_round_words_are_a_quotation(language: str, typed: str) -> None:
+    assert len(quotes(marked(language, typed))) == 1
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "md"])
+def test_a_space_typed_inside_marks_never_wraps_away_from_its_word(fmt: str) -> None:
+    article = marked(
+        "es", "Respondieron ayer. « No aceptaremos esta propuesta », escribieron los sindicatos."
+    )
+    data = convert.write(article, fmt, options=ExportOptions(width=20))
+    assert isinstance(data, bytes)
+    text = data.decode("utf-8")
+    assert "«\u00a0No" in text and "propuesta\u00a0»" in text
+    if fmt == "txt":
+        assert not any(
+            line.rstrip().endswith("«") or line.lstrip().startswith("»") for line in text.splitlines()
+        )
 
 
 def test_nested_quotations_keep_their_own_marks() -> None:
     typed = "„Er nannte es ‘Unsinn’ und ging“, sagte Klaus Weber."  # German's inner marks are ‚…‘
     article = marked("de", typed)
     outer, inner = quotes(article)
-    assert (outer.marks, inner.marks) == (None, ("‘", "’"))
+    assert (outer.marks, inner.marks) == (("„", "“"), ("‘", "’"))
     assert typed in txt(article)
 
 
@@ -128,6 +200,22 @@ SPEECH = Article(
         ),
     ),
 )
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_a_straight_quotation_running_into_the_next_paragraph_gets_no_closing_mark(language: str) -> None:
+    article = marked(
+        language,
+        '"We will continue the work we started months ago with the unions and the employers.',
+        '"We will not stop now," said Ali Hassan.',
+    )
+    assert [q.marks for q in quotes(article)] == [('"', ""), None]
+    opens, closes = convert.locale.quote_marks(language)
+    assert (
+        f"{opens}We will continue the work we started months ago with the unions and the employers. {opens}We"
+        in (txt(article))
+    )
+    assert closes not in txt(article).split("employers.")[0]
 
 
 def test_html_epub_markdown_docx_and_pdf_print_the_typed_marks() -> None:
@@ -166,6 +254,38 @@ def test_the_marks_survive_docx_and_markdown_round_trips() -> None:
     assert [q.speaker for q in quotes(again)] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "it",
+            ("Mario Rossi ha parlato a Roma. “Non cederemo”, ha detto Mario Rossi, e ha ripetuto “mai”.",),
+        ),
+        ("en", ("Ali Hassan spoke on Monday. “ We have no choice, ” said Ali Hassan.",)),
+        (
+            "en",
+            (
+                "Ali Hassan spoke in Cairo on Monday. “We have no choice,” said Ali Hassan.",
+                "“We will continue the work we started months ago with the unions and the workers’",
+                "“We will not stop now,” Hassan said.",
+            ),
+        ),
+    ],
+)
+def test_typed_curly_marks_survive_a_markdown_round_trip(language: str, texts: tuple[str, ...]) -> None:
+    article = marked(language, *texts)
+    data = convert.write(article, "md")
+    assert isinstance(data, bytes)
+    again = convert.read(data, from_="markdown")
+    assert [(model.plain_text(q.content), q.marks) for q in quotes(again)] == [
+        (model.plain_text(q.content), q.marks) for q in quotes(article)
+    ]
+    assert (
+        txt(again).split("Hassan spoke" if language == "en" else "Rossi ha")[1]
+        == txt(article).split("Hassan spoke" if language == "en" else "Rossi ha")[1]
+    )
+
+
 def test_the_briefing_quotes_in_the_marks_typed() -> None:
     typed = (
         "«We have no choice but to strike until the company makes a fair offer», said Ali Hassan, "
@@ -178,6 +298,25 @@ def test_the_briefing_quotes_in_the_marks_typed() -> None:
     assert isinstance(brief, bytes)
     text = " ".join(brief.decode("utf-8").split())
     assert "«We have no choice but to strike" in text and "“" not in text
+
+
+@pytest.mark.parametrize(
+    ("opener", "marks"),
+    [("«", ("«", "»")), ("“", ("“", "”")), ('"', ('"', "”"))],  # a straight one: the language's, printed
+)
+def test_the_briefing_closes_a_quotation_running_on_after_its_typed_opener(
+    opener: str, marks: tuple[str, str]
+) -> None:
+    from convert.briefing import build
+
+    close = {"«": "»", "“": "”", '"': '"'}[opener]
+    article = marked(
+        "en",
+        f"Ali Hassan said on Monday: {opener}We will continue the work we started months ago with the unions.",
+        f"{opener}We will not stop now,{close} said Ali Hassan.",
+    )
+    spoken = build(article).quotes
+    assert [q.marks for q in spoken][:1] == [marks]
 
 
 # --------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import convert
 from convert.model import Article, Emph, Metadata, Paragraph, Quote, Text, plain_text, walk
@@ -300,3 +302,40 @@ def test_a_quotation_the_reader_marked_keeps_its_span(
     assert set(read) <= set(found), found
     assert speaker in [q.speaker for q in quotes(after)]
     assert find_quotes(after) == after
+
+
+def _naive_start(s: str, pos: int) -> int:
+    """The sentence start as found before r36: every break scanned again up to ``pos``."""
+    from convert.quotes import _SENTENCE_END, _after_title
+
+    start = 0
+    for m in _SENTENCE_END.finditer(s, 0, pos):
+        if not _after_title(s, m.start()):
+            start = m.end()
+    return start
+
+
+def _naive_end(s: str, pos: int) -> int:
+    from convert.quotes import _SENTENCE_END, _after_title
+
+    for m in _SENTENCE_END.finditer(s, pos):
+        if not _after_title(s, m.start()):
+            return m.start() + 1
+    return len(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["He left", ". ", "  ", "Mr. ", "Dr.", "! ", "“", "”", '"', "A", "(", "’", "x", "?"]),
+        max_size=30,
+    )
+)
+def test_sentence_bounds_found_once_are_those_scanned_each_time(pieces: list[str]) -> None:
+    """Sentence breaks are found once per paragraph (a 99 kB paragraph's quotations each scanned it)."""
+    from convert.quotes import _sentence_end, _sentence_start
+
+    s = "".join(pieces)
+    for pos in range(len(s) + 1):
+        assert _sentence_start(s, pos) == _naive_start(s, pos), (s, pos)
+        assert _sentence_end(s, pos) == _naive_end(s, pos), (s, pos)

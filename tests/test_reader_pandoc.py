@@ -485,3 +485,19 @@ def test_a_closing_paragraph_quoting_the_writer_stays_in_the_body() -> None:
     assert [a.bio for a in article.meta.authors] == [None]
     assert plain_text(article.body[-1]) == closing
     assert "bio" not in where
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "**Katarzyna Nowak:** Dziękuję za rozmowę.",  # an interview's speaker label
+        "— Katarzyna Nowak, Warszawa",  # a signature, dash kept
+        "By Friday Katarzyna Nowak had left.",
+    ],
+)
+def test_a_speaker_label_or_a_signature_is_no_bio(closing: str) -> None:
+    """Review r39: closing body text is not taken as the writer's bio in a pandoc format either."""
+    article, where = read(_BIO_MARKDOWN.format(closing=closing).encode(), "markdown")
+    assert [a.bio for a in article.meta.authors] == [None]
+    assert plain_text(article.body[-1]) == closing.replace("**", "")
+    assert "bio" not in where

@@ -358,8 +358,10 @@ def test_find_bio() -> None:
         "Ann Lee",
         "Ann Lee teaches law at Leeds.",
     )
-    assert find_bio("By Ann Lee is a reporter.", ()) == ("Ann Lee", "Ann Lee is a reporter.")
-    # ... a known one does not.
+    # ... and after a bare "By" the name must be the byline's (review r39: any capitalised run would do).
+    assert find_bio("By Ann Lee is a reporter.", ()) is None
+    assert find_bio("By Ann Lee is a reporter.", ("Ann Lee",)) == ("Ann Lee", "Ann Lee is a reporter.")
+    # A known one needs no lead-in.
     assert find_bio("Jane Doe is the Courier’s political editor.", ("Jane Doe",)) == (
         "Jane Doe",
         "Jane Doe is the Courier’s political editor.",
@@ -367,6 +369,30 @@ def test_find_bio() -> None:
     assert find_bio("Jane Doe is the Courier’s political editor.") is None
     assert find_bio("Vladimir Putin is expected to attend.", ("Vladimir Sazhin",)) is None
     assert find_bio("By then the talks had failed.") is None
+
+
+@pytest.mark.parametrize(
+    ("known", "line"),
+    [
+        ("Tom Brown", "By Friday Boris Johnson had resigned."),  # By + a time word + a name
+        ("Anna Schmidt", "**Anna Schmidt:** Vielen Dank für das Gespräch."),  # an interview's speaker
+        ("Anna Schmidt", "Anna Schmidt: Vielen Dank für das Gespräch."),
+        ("Maria Garcia", "Maria Garcia was right all along, my neighbours now tell me: it is too late."),
+        ("Jane Doe", "— Jane Doe, Nairobi"),  # a signature
+        ("Jane Doe", "Jane Doe has asked the minister: “Why now?”"),
+        ("Jane Doe", "Jane Doe has asked the minister why the “plan” failed."),
+    ],
+)
+def test_body_text_about_or_by_the_writer_is_no_bio(known: str, line: str) -> None:
+    """Review r39: closing paragraphs of body text that the bio rule took."""
+    assert find_bio(line, (known,)) is None
+
+
+def test_a_bio_after_a_dash_keeps_its_verb_form() -> None:
+    assert find_bio("— Jane Doe is a writer in Nairobi.", ("Jane Doe",)) == (
+        "Jane Doe",
+        "Jane Doe is a writer in Nairobi.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -916,3 +942,17 @@ def test_a_byline_after_a_dateline_lead_leaves_the_lead_in_the_body(
     assert [a.name for a in art.meta.authors] == [author]
     assert art.meta.subtitle is None and art.meta.dateline == place
     assert len(art.body) == 3 and plain_text(art.body[0]).startswith(lead.split("— ")[1][:20])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe is a reporter based in Nairobi. Contact: jane.doe@example.com",
+        "Jane Doe is a reporter. Her newsletter is at https://janedoe.example.com",
+        "Jane Doe files at 06:00 every morning from Nairobi.",
+        "Jane Doe is a reporter in Nairobi. Follow her on X: @janedoe",
+    ],
+)
+def test_a_bio_with_a_clock_address_or_handle_after_a_colon_is_a_bio(line: str) -> None:
+    """Review r39b: any colon after the name had counted as speech, so these lost their bio."""
+    assert find_bio(line, ("Jane Doe",)) == ("Jane Doe", line)

@@ -523,6 +523,16 @@ def test_inspect_refuses_a_feed_or_sitemap(site: Site, tmp_path: Path, feed: str
     assert result.exit_code == 2 and "error: <stdin>: an RSS feed" in result.output
 
 
+def test_inspect_refuses_a_url_list(tmp_path: Path) -> None:
+    """Review r39 #10: inspect showed a URL list as an article; it is many pages, as a feed is."""
+    urls = tmp_path / "two.urls"
+    urls.write_text("https://example.org/a\n# a comment\nhttps://example.org/b\n")
+    result = run("inspect", str(urls))
+    assert result.exit_code == 2 and len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"error: {urls}: a URL list of 2 URLs, not one article (hint: ")
+    assert run("inspect", str(urls), "--from", "text").exit_code == 0  # read as told
+
+
 def test_inspect_and_brief_of_a_url(site: Site, tmp_path: Path) -> None:
     result = run("inspect", f"{site.base}/page/2.html", "--allow-host", "127.0.0.1")
     assert result.exit_code == 0 and f"url: {site.base}/page/2.html" in result.output
@@ -637,28 +647,31 @@ def _creators_feed(base: str, *links: tuple[str, str]) -> str:
     )
 
 
-def test_a_feed_rerun_skips_what_it_converted_and_exits_as_a_folder_does(site: Site, tmp_path: Path) -> None:
-    """Tester h34: a feed with one broken link exited 3 (every input failed, elsewhere), a rerun wrote
-    every item again, and the item's dc:creator was not the author of a page that names none."""
+def test_a_feed_exits_as_a_folder_does_and_never_writes_over_a_file(site: Site, tmp_path: Path) -> None:
+    """Tester h34: a feed with one broken link exited 3 (every input failed, elsewhere) and the item's
+    dc:creator was not the author of a page that names none. Review r39: a rerun must not write over
+    a file it did not make (another format, an unrelated file of the same name), nor fetch a page twice."""
     feed = tmp_path / "news.xml"
     feed.write_text(_creators_feed(site.base, ("/page/2.html", "Amina Juma"), ("/missing", "Jane Doe")))
     out = tmp_path / "out"
-    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
-    result = run(*args)
-    assert result.exit_code == 1, result.output  # some failed
-    assert "2 converted, 0 up to date, 1 failed" in result.output
-    texts = sorted(p.read_text() for p in out.glob("*.txt"))
-    assert [t.splitlines()[3] for t in texts] == ["By Hassan Mwinyi", "By Amina Juma"]
-    stamps = {p: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "-o", f"{out}/")
     site.requests.clear()
-    again = run(*args)
-    assert again.exit_code == 1, again.output
-    assert "0 converted, 2 up to date, 1 failed" in again.output and "wrote" not in again.output
-    assert {p: p.stat().st_mtime_ns for p in out.glob("*.txt")} == stamps
-    [(_path, headers)] = [(p, h) for p, h in site.requests if p == "/page/2.html"]
-    assert headers.get("if-none-match") == '"p2-v0"'  # asked again only if changed: a 304
-    forced = run(*args, "--force")
-    assert "2 converted, 0 up to date, 1 failed" in forced.output
+    result = run(*args, "--to", "txt")
+    assert result.exit_code == 1, result.output  # some failed
+    assert "2 of 3 pages converted" in result.output
+    assert [p for p, _h in site.requests].count("/page/2.html") == 1  # fetched once
+    texts = {p.name: p.read_text() for p in out.glob("*.txt")}
+    assert sorted(t.splitlines()[3] for t in texts.values()) == ["By Amina Juma", "By Hassan Mwinyi"]
+    again = run(*args, "--to", "txt")
+    assert again.exit_code == 1 and {p.name: p.read_text() for p in out.iterdir()} == texts  # same files
+    html = run(*args, "--to", "html")
+    assert html.exit_code == 1, html.output
+    assert {p.name: p.read_text() for p in out.glob("*.txt")} == texts  # html went into .html files
+    assert len(list(out.glob("*.html"))) == 2
+    mine = next(iter(texts))
+    (out / mine).write_text("MY OWN NOTES")
+    run(*args, "--to", "txt")
+    assert (out / mine).read_text() == "MY OWN NOTES"  # written beside it, under another name
     feed.write_text(
         _creators_feed(site.base, ("/missing", "Jane Doe")).replace("<item><title>Story", "<x>", 1)
     )
@@ -666,14 +679,70 @@ def test_a_feed_rerun_skips_what_it_converted_and_exits_as_a_folder_does(site: S
     assert none.exit_code == 3, none.output  # every item failed
 
 
+def test_a_page_into_a_folder_keeps_its_failures_exit_code(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r39 #5: a page whose exporter needs a missing tool exited 3 into a folder (README: 5)."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    out = tmp_path / "out"
+    result = run(
+        "convert", f"{site.base}/page/2.html", "--allow-host", "127.0.0.1", "--to", "azw3", "-o", f"{out}/"
+    )
+    assert result.exit_code == 5, result.output
+    assert not out.exists() or not list(out.glob("*.azw3"))
+
+
 def test_feed_authors_fill_only_a_page_without_one() -> None:
+    from convert.commands._web import with_feed_authors
     from convert.model import Article, Author, Metadata
 
     bare = Article(meta=Metadata(title="T"))
-    assert [a.name for a in web.with_feed_authors(bare, ("Amina Juma",)).meta.authors] == ["Amina Juma"]
-    assert web.with_feed_authors(bare, ("admin", "news@example.org")) is bare  # accounts, no names
+    assert [a.name for a in with_feed_authors(bare, ("Amina Juma",)).meta.authors] == ["Amina Juma"]
+    assert with_feed_authors(bare, ("admin", "news@example.org")) is bare  # accounts, no names
     bylined = Article(meta=Metadata(title="T", authors=(Author("Jane Doe"),)))
-    assert web.with_feed_authors(bylined, ("Amina Juma",)) is bylined  # the page's byline wins
+    assert with_feed_authors(bylined, ("Amina Juma",)) is bylined  # the page's byline wins
+
+
+@pytest.mark.parametrize(
+    ("values", "language", "people"),
+    [
+        (("Reuters",), "en", []),
+        (("Associated Press",), "en", []),
+        (("Washington Post",), "en", []),
+        (("News Desk",), "en", []),
+        (("Guest Contributor",), "en", []),
+        (("新华社",), "zh", []),
+        (("本报记者",), "zh", []),
+        (("By Jane Doe",), "en", ["Jane Doe"]),
+        (("Jane Doe, Reuters",), "en", ["Jane Doe"]),
+        (("Jane Doe, Tom Brown",), "en", ["Jane Doe", "Tom Brown"]),
+        (("王小明",), "zh", ["王小明"]),
+    ],
+)
+def test_feed_authors_are_read_as_a_meta_author_is(
+    values: tuple[str, ...], language: str, people: list[str]
+) -> None:
+    """Review r39: a feed's dc:creator that is an agency, a desk, a role or a byline with its credit."""
+    from convert.commands._web import feed_people
+
+    assert feed_people(values, language) == people
+
+
+def test_a_feed_crediting_its_items_to_itself_names_no_author() -> None:
+    from convert.web.feeds import parse_items
+
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>Town News</title><item><title>A</title><link>https://example.org/a</link>"
+        "<dc:creator>Town  news</dc:creator></item><item><title>B</title><link>https://example.org/b</link>"
+        "<dc:creator>Amina Juma</dc:creator></item></channel></rss>"
+    )
+    assert [i.authors for i in parse_items(rss.encode(), "rss")] == [(), ("Amina Juma",)]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Town News", "authors": [{"name": "Town News"}],
+           "items": [{"id": "1", "url": "https://example.org/a"}]}  # fmt: skip
+    assert [i.authors for i in parse_items(json.dumps(doc).encode(), "jsonfeed")] == [()]
 
 
 def test_a_feed_entity_bomb_is_refused(tmp_path: Path) -> None:

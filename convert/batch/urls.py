@@ -164,7 +164,7 @@ def convert_urls(
             else:
                 page = web.page_from_response(got)
                 outcome = _convert_page(
-                    page, url, (), out, to, style, from_, metadata, known, claimed, options, ExportOptions
+                    page, url, out, to, style, from_, metadata, known, claimed, options, ExportOptions
                 )
                 if outcome.status == "converted":
                     manifest[url] = {
@@ -180,92 +180,9 @@ def convert_urls(
     return [outcomes[url] for url in urls]
 
 
-def convert_pages(
-    entries: Iterable[tuple[str | web.WebPage, tuple[str, ...]]],
-    dest: str | Path,
-    *,
-    to: list[str],
-    style: str = "default",
-    allowed_hosts: tuple[str, ...] = (),
-    force: bool = False,
-    options: Callable[[], Any] | None = None,
-    from_: str | None = None,
-    metadata: dict[str, Any] | None = None,
-    on_outcome: Callable[[UrlOutcome], None] | None = None,
-) -> list[UrlOutcome]:
-    """A feed's or a sitemap's pages (:func:`convert.web.expand_entries`: pages the feed carries,
-    links to fetch) converted into ``dest`` one at a time, incrementally as a URL list is: the same
-    manifest, so a rerun finds a page whose bytes, formats and style are unchanged and whose files
-    are there up to date (a link is asked for with its ``ETag`` / ``Last-Modified``) and writes
-    nothing. A page that names no author takes its feed item's (:func:`convert.web.with_feed_authors`).
-    """
-    from ..base import ExportOptions
-
-    out = _output_folder(dest)
-    manifest_path = out / MANIFEST_NAME
-    manifest = _load(manifest_path)
-    fingerprint = ",".join(to) + "|" + style
-    claimed: set[Path] = {out / p for entry in manifest.values() for p in entry.get("outputs", [])}
-    outcomes: list[UrlOutcome] = []
-    for target, authors in entries:
-        url = target.url if isinstance(target, web.WebPage) else target
-        known = {} if force else manifest.get(url, {})
-        current = known.get("fingerprint") == fingerprint and _present(out, known)
-        validators: dict[str, str] = {}
-        try:
-            status, page = 200, target if isinstance(target, web.WebPage) else None
-            if page is None:
-                headers = {}
-                if current and known.get("etag"):
-                    headers["If-None-Match"] = known["etag"]
-                if current and known.get("last_modified"):
-                    headers["If-Modified-Since"] = known["last_modified"]
-                response = web.fetch(url, allowed_hosts=allowed_hosts, headers=headers)
-                status, validators, page = (
-                    response.status,
-                    _validators(response),
-                    web.page_from_response(response),
-                )
-        except ConvertError as exc:
-            outcome = UrlOutcome(url, "failed", error=exc.with_path(url).one_line())
-        else:
-            digest = hashlib.sha256(page.data).hexdigest()
-            if current and (status == 304 or known.get("sha256") == digest):
-                outcome = UrlOutcome(url, "up to date", list(known.get("outputs", [])))
-                known.update(validators)
-            else:
-                outcome = _convert_page(
-                    page,
-                    url,
-                    authors,
-                    out,
-                    to,
-                    style,
-                    from_,
-                    metadata,
-                    known,
-                    claimed,
-                    options,
-                    ExportOptions,
-                )
-                if outcome.status == "converted":
-                    manifest[url] = {
-                        **validators,
-                        "sha256": digest,
-                        "fingerprint": fingerprint,
-                        "outputs": outcome.outputs,
-                    }
-        _save(manifest_path, manifest)
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
-    return outcomes
-
-
 def _convert_page(
     page: web.WebPage,
     url: str,
-    authors: tuple[str, ...],
     out: Path,
     formats: list[str],
     style: str,
@@ -281,7 +198,6 @@ def _convert_page(
         article = api.read(
             page.data, from_=from_ or page.reader, metadata=metadata, name=page.url, warnings=warnings
         )
-        article = web.with_feed_authors(article, authors)
         previous = [out / p for p in known.get("outputs", [])]
         if len(previous) == len(formats):
             targets = dict(zip(formats, previous, strict=True))  # an updated page keeps its files
@@ -347,4 +263,4 @@ def _save(path: Path, manifest: dict[str, dict[str, Any]]) -> None:
     atomic_write(path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
-__all__ = ["DELAY", "MANIFEST_NAME", "UrlOutcome", "USER_AGENT", "convert_pages", "convert_urls"]
+__all__ = ["DELAY", "MANIFEST_NAME", "UrlOutcome", "USER_AGENT", "convert_urls"]

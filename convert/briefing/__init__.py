@@ -48,8 +48,8 @@ class SpokenQuote:
     speaker: str
     text: str
     paragraph: int
-    #: the marks the quotation was typed with (:attr:`~convert.model.Quote.marks`) when it closes
-    #: with one; ``None``: the language's
+    #: the marks the quotation was typed with (:attr:`~convert.model.Quote.marks`), a closing mark
+    #: added to one that runs on (:func:`~convert.locale.text.closing_mark`); ``None``: the language's
     marks: tuple[str, str] | None = None
 
 
@@ -88,7 +88,9 @@ def _spoken(article: Article) -> list[SpokenQuote]:
         for node in walk((block,)):
             if isinstance(node, Quote) and node.speaker:
                 text = " ".join(render_inlines(node.content, lang, depth=1).split()).rstrip(",;: ")
-                marks = node.marks if node.marks and node.marks[1] else None
+                marks = node.marks
+                if marks and not marks[1]:  # the excerpt closes a quotation typed running on
+                    marks = (marks[0], loc.closing_mark(marks[0], lang))
                 out.append(SpokenQuote(node.speaker, text, number, marks))
     return out
 
@@ -220,7 +222,7 @@ def render_sections(b: Briefing, w: _Text, *, full: bool = True, figure_limit: i
         for speaker, quotes in said.items():
             w.para(loc.labelled(speaker, "", lang).rstrip(), "  ")
             for q in quotes:
-                open_, close = q.marks or loc.quote_marks(lang)
+                open_, close = loc.printed_marks(q.marks, lang)
                 w.para(f"{open_}{q.text}{close}", "      ", "    – ")
     if b.figures:
         w.heading(loc.label("Figures", lang), lang)

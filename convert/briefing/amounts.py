@@ -20,29 +20,50 @@ from functools import lru_cache
 
 from ..locale.amounts import (
     currency_names,
+    currency_names_scaled,
     currency_signs,
     indian_words_unknown,
     magnitude_words_before,
+    native_signs,
     number_signs,
+    sibling_magnitudes,
 )
 from ..locale.numbers import magnitude_words, percent_affixes
+from ..locale.script import UNSPACED_SCRIPTS, char_script
 
 #: A number with a comma between thousands and a point before decimals (English, CLDR's root).
 ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPACE = "[ \u00a0\u202f]?"
+#: Signs typed for one another: the apostrophe and its typographic form (Swiss ``1’200``, CLDR
+#: ``'``), and the spaces (CLDR's French sign is U+202F, typed as any space).
+_SAME_SIGNS = ({"'", "\u2019"}, {" ", "\u00a0", "\u202f"})
+
+
+def _decimals(language: str | None) -> set[str]:
+    """The decimal signs of the language: its Latin one and its native digits' (Arabic ``٫``)."""
+    native = native_signs(language)
+    return {number_signs(language)[0], *(native[:1] if native else ())}
 
 
 @lru_cache(maxsize=64)
 def number_pattern(language: str | None) -> str:
-    """The regular expression of a number written as ``language`` writes it (CLDR's signs)."""
+    """The regular expression of a number written as ``language`` writes it (CLDR's signs).
+
+    A space as group sign groups only three digits after a first group of one to three with no
+    leading zero, and no digits follow across another space: ``06 123 456`` or ``8 800 555 35``
+    is no number of millions (a telephone number)."""
     decimal, group, indian = number_signs(language)
-    if (decimal, group, indian) == (".", ",", False):
+    native = native_signs(language)
+    if (decimal, group, indian) == (".", ",", False) and native is None:
         return ENGLISH_NUMBER
-    # a group sign that is a space is typed as any space (`40 000`, CLDR's French sign U+202F)
-    groups = {group} | ({" ", "\u00a0", "\u202f"} if group.isspace() else set())
+    groups = {group, *(native[1:] if native else ())}
+    for same in _SAME_SIGNS:
+        groups |= same if groups & same else set()
     g = "[" + "".join(re.escape(sign) for sign in sorted(groups)) + "]"
-    d = re.escape(decimal)
+    d = "[" + "".join(re.escape(sign) for sign in sorted(_decimals(language))) + "]"
     grouped = rf"\d{{1,3}}(?:{g}\d{{3}})+"
+    if group.isspace():
+        grouped = rf"(?<!\d{g})[1-9]\d{{0,2}}(?:{g}\d{{3}})+(?!{g}\d)"
     if indian:
         grouped = rf"\d{{1,2}}(?:{g}\d{{2}})+{g}\d{{3}}|{grouped}"
     return rf"(?:{grouped})(?:{d}\d+)?|\d+(?:{d}\d+)?"
@@ -53,9 +74,9 @@ def number_value(text: str, language: str | None) -> float | None:
     found = re.search(number_pattern(language), text)
     if found is None:
         return None
-    decimal = number_signs(language)[0]
-    digits = "".join(ch for ch in found.group(0) if ch.isdigit() or ch == decimal)
-    return float(digits.replace(decimal, "."))
+    decimals = _decimals(language)
+    digits = "".join("." if ch in decimals else ch for ch in found.group(0) if ch.isdigit() or ch in decimals)
+    return float(digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,36 +103,84 @@ def _ends_word(text: str, i: int) -> bool:
     return i >= len(text) or not _in_word(text[i])
 
 
-def _currency_after(text: str, end: int, language: str | None) -> tuple[int, str] | None:
-    after = text[end:]
-    space = re.match(_SPACE, after)
-    at = space.end() if space else 0
-    folded = after[at:].casefold()
-    for name, code in (*currency_signs(language), *currency_names(language)):
-        if folded.startswith(name.casefold()) and _ends_word(text, end + at + len(name)):
-            return end + at + len(name), code
-    return None
+@lru_cache(maxsize=128)
+def _after_patterns(
+    language: str | None, scaled: bool
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The language's currency signs as typed and its currency names in any case (after a
+    magnitude word, ``scaled``, those too that may be an adjective), each as one expression
+    (longest first), and the currency of each, case-folded."""
+    signs = currency_signs(language)
+    names = (currency_names_scaled if scaled else currency_names)(language)
+    codes = {name.casefold(): code for name, code in (*names, *signs)}
+    sign = "|".join(re.escape(s) for s, _ in signs) or "(?!)"
+    name = "|".join(re.escape(n) for n, _ in names) or "(?!)"
+    return re.compile(rf"{_SPACE}(?:{sign})"), re.compile(rf"{_SPACE}(?:{name})", re.IGNORECASE), codes
+
+
+def _currency_after(
+    text: str, end: int, language: str | None, scaled: bool = False
+) -> tuple[int, str] | None:
+    """A currency sign (as typed: ``KM`` is a currency, ``km`` a unit) or name just after
+    ``text[:end]``. A name of one word must end the phrase, no word after it (Vietnamese
+    ``đồng nghiệp``, a colleague; Polish ``złote medale``, gold medals; ``euro zone``,
+    ``Real Madrid``), except after a magnitude or a grouped or decimal number (``scaled``: ``2,4
+    miljard euro extra``, ``12.000 Euro und``) or in a
+    script that puts no space between words, where a space ends a phrase (Thai ``ล้านบาท ในปีนี้``)."""
+    signs, names, codes = _after_patterns(language, scaled)
+    sign = signs.match(text, end)
+    if sign and _ends_word(text, sign.end()):
+        return sign.end(), codes[sign.group(0).lstrip(" \u00a0\u202f").casefold()]
+    found = names.match(text, end)
+    if found is None or not _ends_word(text, found.end()):
+        return None
+    word = found.group(0).lstrip(" \u00a0\u202f")
+    if not scaled and " " not in word and char_script(word[0]) not in UNSPACED_SCRIPTS:
+        rest = text[found.end() :].lstrip(" \u00a0\u202f")
+        if rest[:1].isalpha():
+            return None
+    return found.end(), codes[word.casefold()]
+
+
+@lru_cache(maxsize=64)
+def _before_patterns(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], int]:
+    """The language's currency signs as one expression at a place, one ending just before it
+    (a space between or none), the currency of each sign and the longest sign's length."""
+    signs = currency_signs(language)
+    alt = "|".join(re.escape(sign) for sign, _ in signs) or "(?!)"
+    longest = max((len(sign) for sign, _ in signs), default=0)
+    return re.compile(alt), re.compile(rf"({alt}){_SPACE}$"), dict(signs), longest
 
 
 def _currency_before(text: str, start: int, language: str | None) -> tuple[int, str] | None:
     """A sign just before ``start`` (``R$ 50``, ``₹63``), or at it (``$5`` read as money)."""
-    for sign, code in currency_signs(language):
-        for at in (start, start - len(sign), start - len(sign) - 1):
-            if at < 0 or not text.startswith(sign, at) or (at > 0 and _in_word(text[at - 1])):
-                continue
-            if re.fullmatch(_SPACE, text[at + len(sign) : max(start, at + len(sign))]):
-                return min(at, start), code
-    return None
+    at, before, codes, longest = _before_patterns(language)
+    if (m := at.match(text, start)) is not None and not (start > 0 and _in_word(text[start - 1])):
+        return start, codes[m.group(0)]
+    m = before.search(text, max(0, start - longest - 1), start)
+    if m is None or (m.start() > 0 and _in_word(text[m.start() - 1])):
+        return None
+    return m.start(), codes[m.group(1)]
+
+
+@lru_cache(maxsize=64)
+def _magnitude_patterns(language: str | None) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """Each magnitude word of two letters or more after a number, as an expression, longest first."""
+    return tuple(
+        (re.compile(rf"{_SPACE}{re.escape(word)}"), factor)
+        for word, factor in magnitude_words(language)
+        if len(word) >= 2
+    )
 
 
 def _magnitude_after(text: str, end: int, language: str | None, above: float) -> tuple[int, float] | None:
     """A magnitude word of two letters or more after ``text[:end]`` larger than ``above``."""
-    for word, factor in magnitude_words(language):
-        if len(word) < 2 or factor <= above:
+    for pattern, factor in _magnitude_patterns(language):
+        if factor <= above:
             continue
-        m = re.match(rf"{_SPACE}{re.escape(word)}", text[end:])
-        if m and (_ends_word(text, end + m.end()) or _currency_after(text, end + m.end(), language)):
-            return end + m.end(), factor
+        m = pattern.match(text, end)
+        if m and (_ends_word(text, m.end()) or _currency_after(text, m.end(), language, True)):
+            return m.end(), factor
     return None
 
 
@@ -124,6 +193,36 @@ def _abbreviated_percent(text: str, end: int, language: str | None) -> int | Non
     cut = m.group(1).casefold()
     words = {w.casefold() for _, after in percent_affixes(language) for w in after.split()}
     return end + m.end() if any(w.startswith(cut) and w != cut for w in words) else None
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word just after ``text[:end]`` (one space between), with its combining marks; ``""``
+    when none or what follows opens with no letter."""
+    m = re.match(r"[ \u00a0]?(?=[^\W\d_])", text[end:])
+    if m is None:
+        return ""
+    stop = start = end + m.end()
+    while stop < len(text) and _in_word(text[stop]):
+        stop += 1
+    return text[start:stop]
+
+
+def _inflected_magnitude(word: str, language: str | None) -> bool:
+    """Whether ``word`` may be a lakh or crore (or more) in a form CLDR does not give, where the
+    language groups digits the Indian way: it opens with a CLDR magnitude word of a hundred
+    thousand or more less its last letter (Telugu ``కోట్ల`` of ``కోట్లు``, crores)."""
+    if not number_signs(language)[2]:
+        return False
+    for known, factor in magnitude_words(language):
+        stem = known.rstrip("".join(ch for ch in known if unicodedata.category(ch)[0] == "M"))[:-1]
+        if (
+            factor >= 1e5
+            and word != known
+            and sum(ch.isalpha() for ch in stem) >= 2
+            and word.startswith(stem)
+        ):
+            return True
+    return False
 
 
 def read_amount(text: str, start: int, end: int, scale: float, language: str | None) -> Amount:
@@ -139,7 +238,9 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
             if m:
                 start, scale = m.start(), factor
                 break
-    after = _currency_after(text, end, language)
+    # a grouped or decimal number is an amount, whatever word follows its currency (`12.000 Euro
+    # und`); a small bare one may count the things a compound names (`20 euro zone members`)
+    after = _currency_after(text, end, language, scale > 1 or not text[start:end].isdigit())
     before = _currency_before(text, start, language)
     currency = after[1] if after else (before[1] if before else None)
     if after:
@@ -147,9 +248,12 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
     if before:
         start = before[0]
     percent = _abbreviated_percent(text, end, language) if currency is None else None
-    unsure = (
-        currency is not None
-        and indian_words_unknown(language)
-        and bool(re.match(r"[ \u00a0]?[^\W\d_]", text[end:]))
+    word = _word_after(text, percent or end)
+    # where a word after it may be a crore CLDR does not give: money, or a number no magnitude
+    # word scaled (Tamil `15 கோடி ரூபாய்`; `15 ஆயிரம் பேர்`, 15 thousand people, is read)
+    unsure = bool(word) and (
+        (indian_words_unknown(language) and (currency is not None or scale == 1.0))
+        or _inflected_magnitude(word, language)
+        or (scale == 1.0 and word.casefold() in sibling_magnitudes(language))
     )
     return Amount(start, percent or end, scale, currency, percent is not None, unsure)

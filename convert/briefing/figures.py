@@ -9,13 +9,14 @@ says "it amounted to $4 billion", the measure named in the sentence before
 A number keeps the words its language writes beside it (CLDR, :mod:`convert.locale.numbers`):
 a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`, `15 करोड़`), which scales its value,
 a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year word (`15 Jahre`,
-`15 лет`), which makes it a duration; a year is no count (`2024년`, `2024年`, in an article of
-any language). A word ends where no letter, digit or combining mark follows: the word
+`15 лет`), which makes it a duration; a year-like number stays a year before one (`2024 роки`,
+and `1700 Jahre` too: the words cannot tell them apart); a year is no count (`2024년`, `2024年`,
+in an article of any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
 Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
 are matched in NFC and shown as typed. Thai, Lao, Khmer and Myanmar write no spaces, so a
-magnitude there takes only a known word glued on (a currency, a CLDR unit, a magnitude); before
-another it may be the front of a longer word, and no figure is given.
+magnitude there takes only a known word glued on (a currency, a CLDR unit, the front of one, a
+magnitude); before another it may be the front of a longer word, and no figure is given.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.amounts import currency_names
+from ..locale.amounts import currency_names, sign_currency
 from ..locale.numbers import (
     date_time_units,
     magnitude_words,
@@ -35,7 +36,6 @@ from ..locale.numbers import (
     script_year_words,
     unit_words,
     year_words,
-    years_form,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
@@ -190,6 +190,8 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
         key = sym.group(0) if sym else (word.group(0) if word else "")
         if key in ("cts", "cents", "pence", "p"):
             value /= 100
+        if language is not None and key in ("$", "£", "€", "¥"):
+            return value, sign_currency(language, key)  # the locale's `$`, or none (pt-BR, en-HK)
         return value, _CURRENCIES.get(key)
     if kind == "percent":
         return value, "%"
@@ -234,16 +236,29 @@ def _words_after(text: str, end: int, most: int) -> list[str]:
 def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
     """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents".
 
-    In English, up to three words, cut at a preposition or relative; in another language the one
-    word after the number (Hindi ``लोगों``, people), or none where what follows is no word or the
-    script puts no space between words (a word's end is not known there).
+    In English, up to three words, cut at a preposition or relative; in another language the word
+    after the number (Hindi ``लोगों``, people), with the next one when it has two or three
+    lower-case letters and is no CLDR unit (``de visiteurs``, ``di turisti``; ``km`` stays
+    alone in ``300 km par an``) and the next has two letters or more, or none where
+    what follows is no word or the script puts no space between words (a word's end is not
+    known there).
     """
     if language is not None and not _english(language):
-        first = _words_after(text, end, 1)
-        word = first[0].strip(",.;’'–-") if first else ""
-        if not any(ch.isalpha() for ch in word) or char_script(word[0]) in UNSPACED_SCRIPTS:
+        words = [w.strip(",.;’'–-") for w in _words_after(text, end, 2)]
+        if (
+            not words
+            or not any(ch.isalpha() for ch in words[0])
+            or char_script(words[0][0]) in UNSPACED_SCRIPTS
+        ):
             return None
-        return word
+        first, second = words[0], words[1] if len(words) == 2 else ""
+        short = (
+            2 <= len(first) <= 3  # a one-letter word joins as often ("3 mil e quinhentos")
+            and not first[0].isupper()
+            and first not in unit_words(language)  # "300 km par an": km is the unit
+            and sum(ch.isalpha() for ch in second) >= 2  # "5 млн руб в год"
+        )
+        return f"{first} {second}" if short else first
     words = _words_after(text, end, 3)
     if not words:
         return None
@@ -309,6 +324,7 @@ def _measure(previous: str) -> str | None:
     return " ".join(words) or None
 
 
+@lru_cache(maxsize=1024)
 def _magnitude_after(word: str, factor: float) -> str:
     """The pattern of a magnitude word just after a number (at the start of the text after it).
 
@@ -331,6 +347,12 @@ def _magnitude_after(word: str, factor: float) -> str:
     return rf"{re.escape(word)}(?![\w-])"
 
 
+@lru_cache(maxsize=64)
+def _one_letter_places(language: str | None) -> frozenset[str]:
+    """The magnitude words of one letter (Korean ``만``, Japanese ``億``)."""
+    return frozenset(word for word, _ in magnitude_words(language) if len(word) == 1)
+
+
 def _part_of_more(text: str, start: int, digits_end: int, end: int, language: str | None) -> bool:
     """Whether the number at ``text[start:end]`` is one piece of a larger number, date or time.
 
@@ -345,7 +367,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
     if start >= 2 and text[start - 2].isdigit() and _han_hangul_kana(text[start - 1]):
         return True
     after = text[end : end + 1]
-    places = {word for word, _ in magnitude_words(language) if len(word) == 1}
+    places = _one_letter_places(language)
     if after and (after.isdigit() or after in places or unicodedata.numeric(after, 0) >= 10):
         return True
     # Korean and Japanese space a number at its myriad places (`3억 2천만`, `1兆 2000億`): a piece
@@ -373,17 +395,35 @@ def _han_hangul_kana(ch: str) -> bool:
     return bool(ch) and char_script(ch[0]) in _GLUED_SCRIPTS - _SA_SCRIPTS
 
 
+@lru_cache(maxsize=32)
+def _known_words(language: str | None) -> tuple[str, ...]:
+    """The words a magnitude may have glued on (:func:`_glued_known`), case-folded: the language's
+    CLDR currency names and unit words, whole with their spaces and zero-width spaces (U+200B,
+    Khmer's and Lao's word breaks) taken out and each word of them, and its magnitudes."""
+    found: set[str] = set()
+    for name in (*(w for w, _ in currency_names(language)), *unit_words(language)):
+        name = unicodedata.normalize("NFC", name).casefold()
+        found.add(re.sub(r"[\s\u200b]+", "", name))
+        found.update(w for w in re.split(r"[\s\u200b]+", name) if len(w) > 1)
+    found.update(unicodedata.normalize("NFC", w).casefold() for w, _ in magnitude_words(language))
+    return tuple(w for w in found if w)
+
+
 def _glued_known(text: str, i: int, language: str | None) -> bool:
     """Whether no letter follows at ``text[i]``, or a word the language is known to write after a
     magnitude: a currency's name (Thai ``ล้านบาท``, million baht), a CLDR unit (``ล้านตัน``,
-    ``ล้านปี``) or another magnitude. Thai, Lao, Khmer and Myanmar put no space between words, and
-    with no dictionary a glued word cannot be told from the rest of a longer one: ``พัน`` (a
-    thousand) opens ``พันธุ์`` (a variety) and ``พันธมิตร`` (an ally)."""
+    ``ล้านปี``) or another magnitude, or the front of one up to where the letters stop (news writes
+    ``ล้านดอลลาร์``, CLDR ``ดอลลาร์สหรัฐ``; Myanmar ``သန်းဒေါ်လာ``, CLDR ``... ဒေါ်လာ``). Thai, Lao,
+    Khmer and Myanmar put no space between words, and with no dictionary a glued word cannot be
+    told from the rest of a longer one: ``พัน`` (a thousand) opens ``พันธุ์`` (a variety) and
+    ``พันธมิตร`` (an ally)."""
     if not _in_word(text, i):
         return True
-    after = text[i:].casefold()
-    words = (*(w for w, _ in currency_names(language)), *unit_words(language))
-    return any(after.startswith(w.casefold()) for w in (*words, *(w for w, _ in magnitude_words(language))))
+    stop = i
+    while _in_word(text, stop):
+        stop += 1
+    run, after = text[i:stop].casefold(), text[i:].casefold()  # ``find`` gives the text in NFC
+    return any(after.startswith(w) or (len(run) > 1 and w.startswith(run)) for w in _known_words(language))
 
 
 def _written_with(
@@ -428,6 +468,14 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
+def _digit_run(text: str, start: int, end: int) -> int:
+    """How many groups of digits, one space apart, the run holding ``text[start:end]`` has."""
+    for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
+        if m.start() <= start < m.end() or start <= m.start() < end:
+            return len(m.group(0).split())
+    return 0
+
+
 def _mark(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a combining mark: a word that stops before it is cut in a syllable."""
     return 0 <= i < len(text) and unicodedata.category(text[i])[0] == "M"
@@ -453,11 +501,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
                         continue
                     kind_here = percent or kind
-                elif kind == "year" and (years := years_form(language, int(m.group(0)[:4]))):
-                    # `1700 Jahre`, `1500 лет`: a duration, by the form the number takes
-                    after = _year_word_after(text, end, years)
-                    end, kind_here = (after, "duration") if after is not None else (end, kind)
-                else:
+                else:  # a year-like number is a year, its year word after it or not (README)
                     kind_here = kind
                 amount = (
                     read_amount(text, start, end, scale, language)
@@ -479,6 +523,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     and " " not in figure
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
+                if text[start - 1 : start] == "\u2212":
+                    continue  # `−$3 million`: a minus sign (U+2212) no pattern reads; no figure
+                if kind_here == "count" and scale == 1.0 and _digit_run(text, start, end) >= 3:
+                    continue  # `601 234 567`, `06 123 456`: a telephone number, no count
                 if figure in seen:
                     continue
                 seen.add(figure)
@@ -496,7 +544,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     value *= scale
                 if kind_here == "percent":
                     unit = "%"
-                elif kind in ("count", "year") and kind_here == "duration":
+                elif kind == "count" and kind_here == "duration":
                     unit = "years"
                 elif kind == "count":
                     unit = _count_unit(shown, to, language)

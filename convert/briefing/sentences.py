@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..locale.text import quote_marks
+from ..locale.text import printed_marks
 from ..model import (
     Article,
     BlockQuote,
@@ -101,7 +101,7 @@ def render_inlines(
             case Emph(content=c) | Strong(content=c) | Link(content=c):
                 piece = render_inlines(c, language, spans, depth, pos)
             case Quote(content=c, marks=marks):
-                open_, close = marks or quote_marks(language, depth)
+                open_, close = printed_marks(marks, language, depth)
                 inner = render_inlines(c, language, spans, depth + 1, pos + len(open_))
                 piece = open_ + inner + close
                 if spans is not None and depth == 0:

@@ -134,14 +134,66 @@ def read_entry(
     **kwargs: Any,
 ) -> Any:
     """An expanded input read as an article (a page's bytes, a URL fetched, or a file); ``authors``,
-    its feed item's, when the page names none (:func:`convert.web.with_feed_authors`)."""
+    its feed item's, when the page names none (:func:`with_feed_authors`)."""
     from .. import api, web
 
     if isinstance(entry, web.WebPage):
         article = api.read(entry.data, from_=from_ or entry.reader, name=entry.url, **kwargs)
     else:
         article = api.read(entry, from_=from_, allowed_hosts=allow_hosts, **kwargs)
-    return web.with_feed_authors(article, authors)
+    return with_feed_authors(article, authors)
+
+
+def with_feed_authors(article: Any, authors: tuple[str, ...]) -> Any:
+    """``article`` with the people its feed item names as authors when the page names none.
+
+    A feed's ``dc:creator`` is often no person: an account (``admin``), an address, the site, an
+    agency (``Reuters``, 新华社), a desk or a role (``News Desk``, ``Guest Contributor``, 本报记者), or
+    a byline with its credit (``By Jane Doe``, ``Jane Doe, Reuters``). Each value is read as the
+    web-page reader reads a ``<meta name=author>`` (:meth:`convert.readers.html.names.AuthorFilter.names`)
+    and kept only when the checks of a printed byline find a person's name in it; no author is
+    better than a wrong one. A page's own byline always wins.
+    """
+    from ..model import Article, Author, replace
+
+    if article.meta.authors:
+        return article
+    names = feed_people(authors, article.meta.language)
+    if not names:
+        return article
+    meta = replace(article.meta, authors=tuple(Author(n) for n in names))
+    return Article(meta, article.body, article.notes)
+
+
+def feed_people(authors: Iterable[str], language: str | None) -> list[str]:
+    """The people among a feed item's author values (see :func:`with_feed_authors`), in order."""
+    from ..locale.newsroom import _newsroom_words, names_an_organisation
+    from ..names import (
+        has_role_word,
+        looks_like_name,
+        looks_like_publisher,
+        names_a_role,
+        names_an_institution,
+    )
+    from ..readers.html.names import AuthorFilter, names_an_agency
+
+    check = AuthorFilter()
+    found = (n for value in authors for n in check.names(value, single_words=False))
+    # A feed's field is weak evidence, as a "Posted by" line is: a paper's word ("Washington Post")
+    # or a role's anywhere refuses it; a desk or a role in a script without capitals in any language
+    # the newsroom data knows (新华社 on an English page).
+    tags = dict.fromkeys((language, *_newsroom_words()["roles"], *_newsroom_words()["desks"]))
+    return [
+        n
+        for n in dict.fromkeys(found)
+        if looks_like_name(n)
+        and not names_an_agency(n)
+        and not looks_like_publisher(n)
+        and not names_an_institution(n)
+        and not has_role_word(n)
+        and not names_a_role(n, surname_last=True)
+        and not any(names_an_organisation(n, tag) for tag in tags if tag)
+    ]
 
 
 #: How a feed kind (:func:`convert.web.feeds.feed_kind`) is named in messages.

@@ -14,7 +14,7 @@ from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
 from ..errors import UsageError, shown
-from ._web import expand_all, label, read_entry, selection
+from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
 if TYPE_CHECKING:
     from ..cli import _ConvertArgs
@@ -146,21 +146,14 @@ def convert_web(cmd: _ConvertArgs) -> int:
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
-    pages = [e for e in entries if isinstance(e, web.WebPage) or web.is_url(e)]
-    files = [e for e in entries if e not in pages]  # an ordinary file among the inputs
-    done = fresh = 0
-    if pages and output is not None and not api.dest_is_file(output, formats):
-        # Incremental, as a folder or a URL list is: a rerun writes nothing for an unchanged page.
-        outcomes = _convert_pages(cmd, [(p, bylines.get(label(p), ())) for p in pages])
-        failed += [3 for o in outcomes if o.status == "failed"]  # as for a folder's inputs
-        done = sum(o.status == "converted" for o in outcomes)
-        fresh = sum(o.status == "up to date" for o in outcomes)
-    else:
-        files = entries
-    for entry in files:
+    done = 0
+    for entry in entries:
         page = entry if isinstance(entry, web.WebPage) else None
         local = page is None and not web.is_url(entry)
+        names = bylines.get(label(entry), ())
         try:
+            if names and page is None and not local:  # fetched once, read for its byline and converted
+                page = web.page_from_response(web.fetch(entry, allowed_hosts=allow_hosts))
             warnings = []
             options = ExportOptions(
                 width=width,
@@ -176,7 +169,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 to=formats,
                 style=style,
                 from_=from_ or (page.reader if page else None),
-                metadata=_with_byline(entry, bylines.get(label(entry), ()), from_, allow_hosts, meta),
+                metadata=_with_byline(page, names, from_, meta),
                 options=options,
                 name=page.url if page else None,
                 warnings=warnings,
@@ -188,50 +181,22 @@ def convert_web(cmd: _ConvertArgs) -> int:
                     click.echo(f"wrote {path}")
         except Exception as exc:
             failed.append(fail(exc, label(entry)))
-    total = done + fresh + len(failed)
-    if (total > 1 or fresh) and not quiet:
-        click.echo(f"{done} converted, {fresh} up to date, {len(failed)} failed", err=True)
-    # As for folders: 0 all converted or up to date, 1 some failed; when every one failed, the
-    # failure's own code (3: the input cannot be read, 4: the output cannot be written ...).
+    total = done + len(failed)
+    if failed and total > 1 and not quiet:
+        click.echo(f"{done} of {total} pages converted", err=True)
+    # As for folders: 0 all converted, 1 some failed; when every one failed, the failure's own
+    # code (3: the input cannot be read, 4: the output cannot be written, 5: a missing tool ...).
     if not failed:
         return 0
     return max(failed) if len(failed) == total else 1
 
 
 def _with_byline(
-    entry: Any, names: tuple[str, ...], from_: str | None, hosts: tuple[str, ...], meta: dict[str, Any]
+    page: web.WebPage | None, names: tuple[str, ...], from_: str | None, meta: dict[str, Any]
 ) -> dict[str, Any]:
-    """``meta`` with the feed item's authors when the page names none (outside an output folder,
-    where :func:`_convert_pages` reads each page once and does the same)."""
-    if not names or not web.is_url(label(entry)) or meta.get("author") or meta.get("authors"):
+    """``meta`` with the feed item's authors when the page names none."""
+    if page is None or not names or meta.get("author") or meta.get("authors"):
         return meta
-    article = read_entry(entry, from_, hosts, metadata=meta)
-    filled = web.with_feed_authors(article, names)
+    article = api.read(page.data, from_=from_ or page.reader, metadata=meta, name=page.url)
+    filled = with_feed_authors(article, names)
     return meta if filled is article else {**meta, "authors": filled.meta.authors}
-
-
-def _convert_pages(cmd: _ConvertArgs, pages: list[tuple[Any, tuple[str, ...]]]) -> list[Any]:
-    """Feed and sitemap pages into the output folder (:func:`convert.batch.urls.convert_pages`)."""
-    from ..batch.urls import convert_pages
-
-    output = Path(cmd.output) if cmd.output else Path.cwd()
-
-    def options() -> ExportOptions:
-        return ExportOptions(
-            width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
-            pdf_variant=cmd.pdf_variant, notes=cmd.notes,
-        )  # fmt: skip
-
-    def report(outcome: Any) -> None:
-        if outcome.error:
-            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
-            return
-        _print_warnings(outcome.url, outcome.warnings)
-        if outcome.status == "converted" and not cmd.quiet:
-            for path in outcome.outputs:
-                click.echo(f"wrote {output / path}")
-
-    return convert_pages(
-        pages, output, to=cmd.formats, style=cmd.style, allowed_hosts=cmd.allow_hosts, force=cmd.batch.force,
-        options=options, from_=cmd.from_, metadata=cmd.meta or None, on_outcome=report,
-    )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -10,6 +11,7 @@ import click
 from .. import api
 from .._clitools import _debug_option, _print_warnings, guarded
 from ..cli import _collect_meta, _read_input, _stdin_bytes, _with_meta_options
+from ..errors import UsageError
 from ..model import Article
 
 
@@ -137,9 +139,20 @@ def _one_article(
         data = _stdin_bytes()
         refuse_feed("<stdin>", data)
         return data, "<stdin>", None
+    from .. import limits, web
+
+    if web.is_url_list(src) and os.path.isfile(src):
+        with open(src, "rb") as fh:
+            urls = web.read_url_list(
+                fh.read(limits.current().input_bytes).decode("utf-8-sig", "replace"), src
+            )
+        raise UsageError(
+            f"a URL list of {len(urls)} URLs, not one article",
+            hint=f"inspect one of its pages, or convert them all: broadsheet convert {src} -o OUT/",
+            path=src,
+        )
     if not _may_be_web(src):
         return src, None, None
-    from .. import limits, web
 
     if _is_url(src):
         page = web.fetch_page(src, allowed_hosts=allowed_hosts)

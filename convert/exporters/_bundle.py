@@ -227,7 +227,9 @@ def bundle_pdf(
     chapters = []
     for n, article in enumerate(collection.articles, 1):
         scope = f"html:root #article-{n}"
-        css = "\n".join(c for c in (script_css(article, theme, scope), direction_css(article, scope)) if c)
+        css = "\n".join(
+            c for c in (script_css(article, theme, scope, installed=True), direction_css(article, scope)) if c
+        )
         notes += [f"{_where(article, n)}: {line}" for line in missing_font_lines(article)]
         folder = collection.folder(n - 1)
         mode: FootnoteMode = "end" if collection.notes == "end" else "inline"

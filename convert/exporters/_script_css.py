@@ -11,7 +11,7 @@ from ..theme import Theme
 from ._fonts import has_italic, script_fonts
 
 
-def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
+def script_css(article: Article, theme: Theme, scope: str = "html:root", *, installed: bool = False) -> str:
     """Rules for the article's script, after the theme's CSS.
 
     The font stacks of ``[scripts.<code>]`` in ``theme.toml`` replace the
@@ -22,6 +22,9 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
     ``scope`` is the element the rules apply in: the whole page, or one
     article of a bundle (``html:root #article-3``). ``html:root`` outranks the
     theme's ``:root`` and plain class selectors whichever stylesheet comes last.
+    ``installed``: the text is set here with this machine's fonts (PDF); only then is fontconfig
+    asked whether the script's face has an italic, so HTML and EPUB, read with the reader's fonts,
+    come out the same on every machine.
     """
     rules = []
     script = article_script(article)
@@ -37,7 +40,7 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root") -> str:
         # The print theme asks for a narrower cut (semi-condensed) that these families lack:
         # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
         rules.append(f"{body} {{ font-stretch: normal; }}")
-        if not has_italic(fonts.get("body"), sample_text(article)):
+        if installed and not has_italic(fonts.get("body"), sample_text(article)):
             # No italic face for the script: WeasyPrint and browsers would slant the upright one
             # (WeasyPrint has no font-synthesis). The id in :not() outranks the theme's rules.
             # Emphasis then shows as bold, as scripts without italics mark it.

@@ -67,6 +67,7 @@ _DCTERMS = "http://purl.org/dc/terms/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _DATA_DESCR = re.compile(rb'(<pic:cNvPr descr=")data:[^"]*(")')
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #: ``w:pPr`` children that follow ``w:bidi`` in the schema's sequence (ECMA-376 Part 1, §17.3.1.26).
 _AFTER_BIDI = frozenset(
     f"{{{_W}}}{name}"
@@ -413,7 +414,7 @@ def rtl_body_styles(xml: bytes) -> bytes:
     ``dir: rtl`` has put ``w:bidi`` there, so Word showed them in Normal. A paragraph whose
     ``w:pPr`` holds ``w:bidi`` alone and that has text gets the style pandoc's ``stFirstPara``
     would give it (as the direct writer does): First Paragraph at the start and after a heading,
-    a block quote, code, a list, a rule or an uncaptioned figure; Body Text after any other.
+    a block quote, code, a list, a rule, an uncaptioned figure or display math; Body Text after any other.
     """
     root = etree.fromstring(xml)
     first = True
@@ -422,12 +423,12 @@ def rtl_body_styles(xml: bytes) -> bytes:
         children = [etree.QName(child).localname for child in ppr] if ppr is not None else []
         style_el = ppr.find(f"{{{_W}}}pStyle") if ppr is not None else None
         style = style_el.get(f"{{{_W}}}val", "") if style_el is not None else ""
-        has_text = para.find(f".//{{{_W}}}t") is not None
+        has_text = para.find(f".//{{{_W}}}t") is not None or para.find(f".//{{{_M}}}t") is not None
         if ppr is not None and children == ["bidi"] and has_text:
             style_el = etree.Element(f"{{{_W}}}pStyle")
             style_el.set(f"{{{_W}}}val", "FirstParagraph" if first else "BodyText")
             ppr.insert(0, style_el)
-            first = False
+            first = para.find(f".//{{{_M}}}oMathPara") is not None  # as pandoc after display math
         elif style.startswith("Heading") or style in _STARTS_AGAIN or "numPr" in children:
             first = True
         elif para.find(f".//{{{_W}}}pict") is not None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, assert_never
 from ..base import ExportOptions, warn
 from ..errors import ExportError
 from ..locale.script import article_direction
-from ..locale.text import byline, display_date_parts, label, note_label, plural_label, quote_marks
+from ..locale.text import byline, display_date_parts, label, note_label, plural_label, printed_marks
 from ..model import (
     Article,
     Block,
@@ -139,7 +139,7 @@ class Renderer:
                 t = f' title="{_e(title)}"' if title else ""
                 return f'<a href="{_e(url)}"{t}>{self.inlines(c, depth, True)}</a>'
             case Quote(content=c, speaker=speaker, marks=marks):
-                open_, close = marks or quote_marks(self.lang, depth)
+                open_, close = printed_marks(marks, self.lang, depth)
                 cls = "quote speech" if speaker else "quote"
                 who = f' data-speaker="{_e(speaker)}" title="{_e(speaker)}"' if speaker else ""
                 inner = self.inlines(c, depth + 1, in_link)

@@ -137,7 +137,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
         c
         for c in (
             _document_css(article),
-            script_css(article, theme),
+            script_css(article, theme, installed=True),
             direction_css(article),
             digits_css(article),
         )

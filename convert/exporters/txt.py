@@ -13,7 +13,7 @@ from ..base import ExportOptions
 from ..errors import ExportError
 from ..locale.casing import upper
 from ..locale.script import article_direction, display_width, rtl_lines, wrap
-from ..locale.text import byline, display_date, label, labelled, note_label, plural_label, quote_marks
+from ..locale.text import byline, display_date, label, labelled, note_label, plural_label, printed_marks
 from ..model import (
     Article,
     BlockQuote,
@@ -58,7 +58,7 @@ class _Writer:
                     text = self.inlines(c, depth)
                     out.append(text if text == url or url.startswith("#") else f"{text} <{url}>")
                 case Quote(content=c, marks=marks):
-                    open_, close = marks or quote_marks(self.lang, depth)
+                    open_, close = printed_marks(marks, self.lang, depth)
                     out.append(open_ + self.inlines(c, depth + 1) + close)
                 case LineBreak():
                     out.append("\n")

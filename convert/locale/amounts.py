@@ -24,19 +24,22 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import pycountry
 from babel import Locale
 from babel.core import get_global
 
-from .numbers import _clean, magnitude_words
+from .numbers import _clean, magnitude_words, unit_words
 from .text import babel_locale
 
 __all__ = [
     "currency_names",
+    "currency_names_scaled",
     "currency_signs",
     "indian_words_unknown",
     "magnitude_words_before",
+    "native_signs",
     "number_signs",
+    "sibling_magnitudes",
+    "sign_currency",
 ]
 
 
@@ -49,6 +52,39 @@ def number_signs(tag: str | None) -> tuple[str, str, bool]:
     pattern = loc.decimal_formats.get(None)
     indian = pattern is not None and tuple(pattern.grouping)[:2] == (3, 2)
     return symbols.get("decimal", "."), symbols.get("group", ","), indian
+
+
+@lru_cache(maxsize=64)
+def native_signs(tag: str | None) -> tuple[str, str] | None:
+    """``(decimal, group)`` of the locale's native numbering system where they differ from its
+    Latin ones (Arabic's ``arab``, Persian's ``arabext``: ``٢٫٥``, ``١٬٢٠٠``), else ``None``."""
+    loc = babel_locale(tag)
+    system = loc.other_numbering_systems.get("native")
+    symbols = dict(loc.number_symbols.get(system, {})) if system and system != "latn" else {}
+    signs = (symbols.get("decimal", ""), symbols.get("group", ""))
+    return signs if all(signs) and signs != number_signs(tag)[:2] else None
+
+
+@lru_cache(maxsize=64)
+def sibling_magnitudes(tag: str | None) -> frozenset[str]:
+    """Magnitude words, case-folded, of two letters or more that CLDR gives other locales of the
+    language but not this one (English in Australia: India's ``crore``, ``lakh``): after a
+    number such a word scales it unread."""
+    from babel.localedata import locale_identifiers
+
+    language = babel_locale(tag).language
+    own = {word.casefold() for word, _ in magnitude_words(tag)}
+    found: set[str] = set()
+    for other in locale_identifiers():
+        if other.split("_")[0] == language:
+            # each locale read once, outside the caches of the article's own language
+            formats = Locale.parse(other).compact_decimal_formats
+            for patterns in (*formats.get("short", {}).values(), *formats.get("long", {}).values()):
+                for kind, pattern in patterns.items():
+                    word = _clean(pattern.suffix[0])
+                    if kind.isdigit() and _letters(word) > 1 and not _clean(pattern.prefix[0]):
+                        found.add(word.casefold())
+    return frozenset(found - own)
 
 
 @lru_cache(maxsize=64)
@@ -87,6 +123,8 @@ def _current() -> dict[str, frozenset[str]]:
     """Each currency some country uses as tender today, with those countries (CLDR's territory
     currencies; a country is a territory ISO 3166-1 lists, as pycountry has it: not the European
     Union, whose name would hide the euro's)."""
+    import pycountry  # its tables load on first use, not when the briefing is imported
+
     users: dict[str, set[str]] = {}
     for territory, spans in get_global("territory_currencies").items():
         if pycountry.countries.get(alpha_2=territory) is None:
@@ -97,18 +135,48 @@ def _current() -> dict[str, frozenset[str]]:
     return {code: frozenset(places) for code, places in users.items()}
 
 
+@lru_cache(maxsize=16)
+def _signs_of_language(language: str) -> dict[str, set[str]]:
+    """The current currencies each sign names in any locale of ``language`` (CLDR's symbols)."""
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, set[str]] = {}
+    for other in locale_identifiers():
+        if other.split("_")[0] == language:
+            for code, symbol in Locale.parse(other).currency_symbols.items():
+                if code in _current():
+                    found.setdefault(_clean(symbol), set()).add(code)
+    return found
+
+
 @lru_cache(maxsize=64)
 def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(sign, code)`` for each CLDR currency symbol of the locale that names one current
-    currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first."""
+    currency and is no ISO code or lone letter (``("R$", "BRL")``), longest first. A sign is
+    kept for the home currency (:func:`_home`), or where every locale of the language that writes
+    it gives it the same currency: English in Australia gives ``Rs`` to the Seychelles rupee,
+    in Pakistan to its rupee, so ``Rs`` is no evidence. Nor is a sign that is also a CLDR unit
+    of the language (Bosnian ``km``: ``KM`` is the mark; signs are matched as typed)."""
     loc = babel_locale(tag)
+    units = unit_words(tag)
+    home, elsewhere = _home(loc), _signs_of_language(loc.language)
     codes: dict[str, set[str]] = {}
     for code, symbol in loc.currency_symbols.items():
         sign = _clean(symbol)
         if code in _current() and sign and sign != code and not (len(sign) == 1 and sign.isalpha()):
+            if sign in units or (code != home and elsewhere.get(sign, {code}) != {code}):
+                continue
             codes.setdefault(sign, set()).add(code)
     found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
     return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=256)
+def sign_currency(tag: str | None, sign: str) -> str | None:
+    """The one currency whose CLDR symbol in the locale is ``sign`` (``$``: USD in ``en``, AUD in
+    ``en-AU``, none in ``pt-BR`` or ``en-HK``), else ``None``."""
+    codes = [code for code, symbol in babel_locale(tag).currency_symbols.items() if symbol == sign]
+    return codes[0] if len(codes) == 1 else None
 
 
 def _names(loc: Locale, code: str) -> set[str]:
@@ -131,8 +199,14 @@ def _names_place(word: str, places: frozenset[str]) -> bool:
     """Whether ``word`` names a territory: it opens with the first four letters of a word of four
     or more in one of the territories' names (``brasileiro``, ``Brasil``; ``বাংলাদেশী``,
     ``বাংলাদেশ``; ``भारतीय``, ``भारत``)."""
-    folded = word.casefold()
-    return any(folded.startswith(place.casefold()[:4]) for place in places if len(place) >= 4)
+    folded = _fold(word)
+    return any(folded.startswith(_fold(place)[:4]) for place in places if len(place) >= 4)
+
+
+def _fold(word: str) -> str:
+    """``word`` case-folded without its accents (Portuguese ``Bolívia``, ``bolivianos``)."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
 
 
 def _noun(word: str, places: frozenset[str]) -> bool:
@@ -156,12 +230,37 @@ def _noun_place(loc: Locale, words: dict[str, set[str]]) -> int | None:
     return None if shared[0] == shared[1] else 0 if shared[0] > shared[1] else -1
 
 
+def _declines_as_adjective(loc: Locale, code: str) -> bool:
+    """Whether the noun of a currency's names takes the endings of the adjective beside it in
+    most of its forms (Polish ``złote polskie``, ``złotych polskich``: ``złoty``, golden, is an
+    adjective, so ``3 złote medale`` are gold medals), so that alone it may be no currency
+    (Ukrainian ``українських гривень`` differs: a noun)."""
+    pairs = [name.split() for name in _names(loc, code) if len(name.split()) == 2]
+    same = sum(first[-1:] == last[-1:] for first, last in pairs)
+    return len(pairs) >= 3 and 2 * same > len(pairs)  # a judgement over three forms or more
+
+
 @lru_cache(maxsize=64)
 def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
     """``(name, code)`` for each name of a current currency in the language, case-folded,
     longest first: its CLDR display names, and the home currency's own noun (module doc). A name
     that other current currencies share (``dollar``, Bengali ``টাকা``: the Indian rupee's too) or
-    that names a place too (Spanish ``bolivianos``, Bolivians) is left out."""
+    that names a place too (Spanish ``bolivianos``, Bolivians) is left out, and so is a home noun
+    that declines as an adjective (:func:`_declines_as_adjective`: Polish ``złotych``), which
+    is only :func:`currency_names_scaled`."""
+    return _currency_names(tag)[0]
+
+
+@lru_cache(maxsize=64)
+def currency_names_scaled(tag: str | None) -> tuple[tuple[str, str], ...]:
+    """:func:`currency_names` and the home nouns read only after a magnitude word (Polish ``10
+    tys. złotych``, where ``złotych`` is money, not golden)."""
+    names, adjectives = _currency_names(tag)
+    return tuple(sorted((*names, *adjectives), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=64)
+def _currency_names(tag: str | None) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     loc = babel_locale(tag)
     owners: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
@@ -177,10 +276,15 @@ def currency_names(tag: str | None) -> tuple[tuple[str, str], ...]:
         for name, (code, *more) in owners.items()
         if not more and (" " in name or _noun(name, places[code]))
     }
+    adjectives: dict[str, str] = {}
     home, at = _home(loc), _noun_place(loc, words)
     if home is not None and at is not None:
+        nouns = adjectives if _declines_as_adjective(loc, home) else found
         for name in _names(loc, home):
             word = name.split()[at]
             if " " in name and words.get(word.casefold()) == {home} and _noun(word, places[home]):
-                found.setdefault(word.casefold(), home)
-    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+                nouns.setdefault(word.casefold(), home)
+    return (
+        tuple(sorted(found.items(), key=lambda item: -len(item[0]))),
+        tuple(adjectives.items()),
+    )

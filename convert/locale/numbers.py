@@ -13,8 +13,6 @@ percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
   Hindi ``{0} वर्ष``), so that ``15 Jahre`` is a duration and no count; and those of the
   language CLDR names for a script (Hangul: Korean ``년``; Han and kana: Japanese and Chinese
   ``年``), so that ``2024년`` is no count in an article tagged with another language, or none;
-  a year-like number (``1700 Jahre``, ``1500 лет``) takes only the form CLDR's plural rules give
-  it, and none that a singular shares (:func:`years_form`);
 - unit words: the words CLDR's unit patterns write after a number (Thai ``ตัน``, ``ปี``), so a
   magnitude glued to the next word is read only before a word the language is known to write there.
 
@@ -39,7 +37,6 @@ __all__ = [
     "script_year_words",
     "unit_words",
     "year_words",
-    "years_form",
 ]
 
 #: Marks CLDR writes into its patterns that are not text: the quote around a literal
@@ -53,10 +50,16 @@ def _clean(affix: str) -> str:
     return unicodedata.normalize("NFC", " ".join(affix.translate(_NOT_TEXT).split()))
 
 
+#: How many characters before a non-mark are looked at to see whether it composes with them: a
+#: Hangul syllable is at most three jamo, a letter's marks are taken without looking.
+_COMPOSE_WINDOW = 8
+
+
 def nfc(text: str) -> tuple[str, list[int] | None]:
     """``text`` in NFC, and where each of its characters (and its end) comes from in ``text``:
     ``None`` when it is NFC already. A letter is normalised with the combining marks after it
-    (U+095C ``ड़`` becomes ``ड`` and its nukta), so a span of whole letters maps back whole."""
+    (U+095C ``ड़`` becomes ``ड`` and its nukta) and the characters that compose with it (Hangul's
+    conjoining jamo ``ᄆ``, ``ᅡ``, ``ᆫ`` become ``만``), so a span of whole letters maps back whole."""
     if unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
@@ -64,7 +67,14 @@ def nfc(text: str) -> tuple[str, list[int] | None]:
     i = 0
     while i < len(text):
         j = i + 1
-        while j < len(text) and unicodedata.category(text[j])[0] == "M":
+        while j < len(text):
+            if unicodedata.category(text[j])[0] != "M":
+                # A character that is no mark belongs to the letter only if it composes with what
+                # comes just before it (Hangul's jamo); a short window keeps this linear.
+                window = text[max(i, j - _COMPOSE_WINDOW) : j]
+                joined = unicodedata.normalize("NFC", window + text[j])
+                if len(joined) > len(unicodedata.normalize("NFC", window)):
+                    break  # the next character neither is a mark nor composes with the letter
             j += 1
         piece = unicodedata.normalize("NFC", text[i:j])
         out.append(piece)
@@ -127,29 +137,6 @@ def year_words(tag: str | None) -> tuple[str, ...]:
         if count != "per" and str(pattern).startswith("{0}")
     }
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
-
-
-@lru_cache(maxsize=64)
-def _year_forms(tag: str | None) -> dict[str, str]:
-    units = babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {})
-    return {
-        count: _clean(str(pattern)[3:])
-        for count, pattern in dict(units).items()
-        if count != "per" and str(pattern).startswith("{0}")
-    }
-
-
-def years_form(tag: str | None, number: int) -> str | None:
-    """The year word CLDR's plural rules give ``number`` (German ``Jahre``, Russian ``лет`` for
-    1500), when no singular shares it: not the ``one`` form (Russian ``2021 год``, the year 2021
-    too) nor, for another plural category, the ``other`` form, which Slavic languages give to
-    fractions in the genitive singular a date takes (Russian ``2024 года``, of 2024)."""
-    forms = _year_forms(tag)
-    category = babel_locale(tag).plural_form(number)
-    word = forms.get(category) or forms.get("other")
-    if category == "one" or (category != "other" and word == forms.get("other")):
-        return None
-    return word
 
 
 @lru_cache(maxsize=64)

@@ -8,6 +8,11 @@ pycountry lists them: not CLDR's regions ``世界``, ``东亚``), or a city a ti
 (``서울``, ``东京``, ``上海``). A city CLDR does not name (``北京``: China's zone is Shanghai's) may
 still be one of the large cities GeoNames names in its own country's script (:func:`cjk_city_names`:
 ``北京``, ``大阪``, ``부산``); any other is not known, and unknown beats a guess.
+
+So with any place in a script without capitals (Arabic, Hebrew, Devanagari, Thai, Georgian, Han of
+three letters ...): no capital tells ``القاهرة —`` from ``في الوقت نفسه —`` ("at the same time"), so
+the words must name a place (:func:`known_place`): CLDR's names in the languages that write the
+script, or GeoNames' (:func:`caseless_city_names`).
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["cjk_city_names", "cldr_places"]
+__all__ = ["caseless_city_names", "cjk_city_names", "cldr_places", "known_place"]
 
 #: GeoNames' two-letter Han and Hangul city names (``scripts/geonames_cjk_places.py`` writes it).
 _CJK_FILE = Path(__file__).parent / "data" / "cjk_places.json"
+#: GeoNames' names of large cities and capitals in scripts without capitals (the same script writes it).
+_CASELESS_FILE = Path(__file__).parent / "data" / "caseless_places.json"
 #: The languages that write each script's places.
 _SCRIPT_LANGUAGES = {"Hani": ("zh", "zh_Hant", "ja"), "Hang": ("ko",)}
 
@@ -62,3 +69,50 @@ def cjk_city_names(lang: str) -> frozenset[str]:
     return frozenset().union(
         *(names for script, names in _cjk_places().items() if lang in _SCRIPT_LANGUAGES[script])
     )
+
+
+@lru_cache(maxsize=1)
+def caseless_city_names() -> frozenset[str]:
+    """The names, of three letters or more and in a script without capitals, of the cities of a million
+    people or more and of the national capitals, that GeoNames (CC BY 4.0, geonames.org) writes in a
+    script of their own country's languages (``القاهرة``, ``नई दिल्ली``, ``ירושלים``,
+    ``กรุงเทพฯ``, ``አዲስ አበባ``, ``哈尔滨``). ``scripts/geonames_cjk_places.py`` says why a million."""
+    return frozenset(json.loads(_CASELESS_FILE.read_text(encoding="utf-8"))["places"])
+
+
+#: The script codes CLDR's likely scripts give the languages that write a letter's script.
+_LIKELY = {"Hani": ("Hans", "Hant", "Jpan"), "Kana": ("Jpan",), "Hira": ("Jpan",), "Hang": ("Kore",)}
+
+
+@lru_cache(maxsize=64)
+def _script_languages(script: str) -> tuple[str, ...]:
+    """The languages CLDR has a locale for whose likely script writes ``script``'s letters
+    (``Arab``: ``ar``, ``fa``, ``ur``, ``ps`` ...; ``Hani``: ``zh``, ``zh_Hant``, ``ja``)."""
+    from babel import localedata
+
+    from .script import script_of
+
+    scripts = _LIKELY.get(script, (script,))
+    found = []
+    for ident in localedata.locale_identifiers():
+        parts = ident.split("_")
+        bare = len(parts) == 1 or (len(parts) == 2 and len(parts[1]) == 4)  # no region
+        if bare and script_of(ident) in scripts:
+            found.append(ident)
+    return tuple(sorted(found))
+
+
+def known_place(place: str, lang: str | None = None) -> bool:
+    """Whether ``place`` is a large city or capital GeoNames names (:func:`caseless_city_names`,
+    :func:`cjk_city_names`) or a country or time-zone city CLDR names in ``lang`` when it writes the
+    place's script, else in any language that does (an Arabic place in a Persian or Urdu article)."""
+    from .script import char_script
+
+    if place in caseless_city_names():
+        return True
+    scripts = {char_script(ch) for ch in place if ch.isalpha()}
+    langs = {code for script in scripts for code in _script_languages(script)}
+    primary = lang.replace("-", "_").split("_")[0].casefold() if lang else ""
+    if primary in langs:
+        langs = {code for code in langs if code.split("_")[0] == primary}
+    return any(place in cldr_places(code) or place in cjk_city_names(code) for code in sorted(langs))

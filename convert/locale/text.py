@@ -33,6 +33,7 @@ import gettext
 import io
 import json
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,8 @@ __all__ = [
     "number",
     "plural_label",
     "quote_marks",
+    "printed_marks",
+    "closing_mark",
     "translations_of",
 ]
 
@@ -413,3 +416,37 @@ def translations_of(msgid: str) -> frozenset[str]:
         if catalogue is not None:
             found.add(catalogue.gettext(msgid))
     return frozenset(found)
+
+
+#: How a space typed inside a quotation's marks prints: no-break, so a mark never wraps away from
+#: its word (a narrow no-break space as typed or as CLDR sets it is kept).
+_MARK_SPACE = str.maketrans({" ": "\u00a0"})
+
+
+def printed_marks(marks: tuple[str, str] | None, tag: str | None, depth: int = 0) -> tuple[str, str]:
+    """The marks exporters print round a quotation with :attr:`~convert.model.Quote.marks` ``marks``.
+
+    ``None``: the language's (:func:`quote_marks`). Typed marks print as typed, a space inside
+    them as a no-break space; a straight opening mark (a quotation typed in straight quotes that
+    runs on into the next paragraph, ``('"', "")``) as the language's own, and no closing mark.
+    """
+    if marks is None:
+        return quote_marks(tag, depth)
+    open_, close = marks
+    if open_[:1] in "\"'":
+        open_ = quote_marks(tag, depth)[0]
+    return open_.translate(_MARK_SPACE), close.translate(_MARK_SPACE)
+
+
+def closing_mark(open_: str, tag: str | None, depth: int = 0) -> str:
+    """The closing mark for a quotation opened with ``open_`` and never closed (a briefing's
+    excerpt closes it): the language's own where ``open_`` is its opening mark, else the closing
+    mark CLDR's locales most often pair with it; a space typed inside ``open_`` is kept."""
+    own_open, own_close = quote_marks(tag, depth)
+    mark, space = open_[:1], open_[1:].translate(_MARK_SPACE)
+    if mark in "\"'" or mark == own_open[:1]:
+        return own_close
+    pairs = Counter(
+        m[i + 1] for m in _cldr_quotes().values() for i in (0, 2) if len(m) >= i + 2 and m[i] == mark
+    )
+    return space + (pairs.most_common(1)[0][0] if pairs else own_close.strip("\u202f"))

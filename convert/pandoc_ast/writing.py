@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, assert_never
 
-from ..locale.text import display_date, label, plural_label, quote_marks
+from ..locale.text import display_date, label, plural_label, printed_marks
 from ..model import (
     Article,
     Author,
@@ -234,9 +234,12 @@ class _Writer:
                 # Nested quotations alternate double and single marks. Pandoc's Quoted knows only
                 # double and single: marks typed otherwise are written as text.
                 inner = self.inlines(c, in_note, depth + 1)
-                if self.for_docx or marks:
-                    left, right = marks or quote_marks(self.language, depth)
+                if self.for_docx:
+                    left, right = printed_marks(marks, self.language, depth)
                     quoted = _el("Span", [_attr(), [*text_inlines(left), *inner, *text_inlines(right)]])
+                elif marks:  # Markdown: raw, or pandoc's smart writer would make them straight quotes
+                    raw = [_el("RawInline", ["markdown", m.replace(" ", "\u00a0")]) for m in marks if m]
+                    quoted = _el("Span", [_attr(), [raw[0], *inner, *raw[1:]]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"
                     quoted = _el("Quoted", [_el(kind), inner])

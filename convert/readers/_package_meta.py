@@ -108,6 +108,8 @@ class Props:
 
     values: dict[str, Any] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
+    #: Fields the package shows to be a tool's stamp, not the article's: pandoc's value goes too.
+    stamps: set[str] = field(default_factory=set)
 
     def put(self, key: str, value: Any, where: str) -> None:
         if value and key not in self.values:
@@ -278,6 +280,13 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
     props.put("title", _first(opf, md + "dc:title"), f"{where} dc:title")
     props.put("authors", _authors(_epub_creators(opf)), f"{where} dc:creator")
     date = _first(opf, md + "dc:date")
+    made = _first(opf, md + "opf:meta[@property='dcterms:modified']")
+    generator = _first(opf, md + "opf:meta[@name='generator']/@content")
+    if date and made and "T" in date and to_iso(date) == to_iso(made) and generator != "Broadsheet":
+        # pandoc (3.9) writes the conversion's clock as dc:date when the source has none; ours writes
+        # the published time as dcterms:modified when there is no update (epub.modified_stamp).
+        date = None
+        props.stamps.add("published")
     props.put("published", to_iso(date), f"{where} dc:date")
     # The package's dcterms:modified is when the book was made (EPUB 3.3 requires it: pandoc writes
     # the conversion's clock): never the article's update. A content document's head may name one,
@@ -290,7 +299,6 @@ def epub_props(zf: zipfile.ZipFile) -> Props:
         ("identifier", "identifier"),
     ):
         props.put(key, _first(opf, md + f"dc:{tag}"), f"{where} dc:{tag}")
-    generator = _first(opf, md + "opf:meta[@name='generator']/@content")
     described = [t for t in _texts(opf, md + "dc:description") if not tool_stamp(t, generator)]
     props.put("description", described[0] if described else None, f"{where} dc:description")
     props.put("keywords", _keywords(_texts(opf, md + "dc:subject")), f"{where} dc:subject")
@@ -303,7 +311,9 @@ _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 
 
 def _head_modified(zf: zipfile.ZipFile, opf: Any, opf_path: str) -> tuple[str | None, str]:
-    """``<meta name="dcterms.modified">`` in the head of one of the first spine documents, and where."""
+    """``<meta name="dcterms.modified">`` in the head of the one article among the first spine
+    documents, and where. A book of several articles (a head naming an author or a date in two
+    documents: Broadsheet's bundle) has no one update: one chapter's is not the book's."""
     hrefs = {
         str(i.get("id")): str(i.get("href") or "")
         for i in opf.xpath("//opf:manifest/opf:item", namespaces=_NS)
@@ -311,18 +321,30 @@ def _head_modified(zf: zipfile.ZipFile, opf: Any, opf_path: str) -> tuple[str | 
     spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=_NS)
     base = posixpath.dirname(opf_path)
     parser = etree.HTMLParser(no_network=True)
+    articles = 0
+    found: tuple[str | None, str] = (None, "")
     for idref in spine[:_HEAD_DOCS]:
         href = hrefs.get(str(idref), "").split("#")[0]
         name = posixpath.normpath(posixpath.join(base, href))
         data = read_member(zf, name, _HEAD_BYTES, start=True) if href else None
+        data = _COMMENT.sub(b"", data) if data else None  # a "</head>" inside a comment ends nothing
         end = _HEAD_END.search(data) if data else None
-        if data is None or end is None:
+        head = etree.fromstring(data[: end.end()], parser) if data and end else None
+        if head is None:
             continue
-        head = etree.fromstring(data[: end.end()], parser)
-        found = head.xpath("//meta[translate(@name, 'DCTERMSOIF', 'dctermsoif')='dcterms.modified']/@content")
-        if found and to_iso(str(found[0]).strip()):
-            return to_iso(str(found[0]).strip()), f"EPUB {name} <meta name=dcterms.modified>"
-    return None, ""
+        if head.xpath(_ARTICLE_META):
+            articles += 1
+        modified = head.xpath(_MODIFIED)
+        if modified and to_iso(str(modified[0]).strip()) and found[0] is None:
+            found = to_iso(str(modified[0]).strip()), f"EPUB {name} <meta name=dcterms.modified>"
+    return found if articles <= 1 else (None, "")
+
+
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
+_LOWER = "translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_MODIFIED = f"//meta[{_LOWER}='dcterms.modified']/@content"
+#: A head that describes an article: its author or its dates (as Broadsheet's chapters and web pages write them).
+_ARTICLE_META = f"//meta[{_LOWER}='author' or {_LOWER}='dcterms.created' or {_LOWER}='dcterms.modified']"
 
 
 def _epub_creators(opf: Any) -> list[str]:

@@ -20,18 +20,16 @@ and no single loose mark decides. These decide alone:
 
 The first line's heading decides whatever its text starts with; further down, a heading counts
 only when it reads as a heading, not as a sentence: its text starts with a capital or a non-Latin
-letter (``# of passengers`` or ``#1 seed`` is no heading), and a line of four words or more does
-not show two of a sentence's marks: a sentence's end (``.``, ``,`` or ``;``, inside closing quotes
-or brackets too; not the ``:`` or ``!`` headings end in), a comma or semicolon inside it, and its
-text carrying on onto the next line (twice when it goes on in lower case). So ``# Of the 40
-members, 32 voted.`` is a sentence and ``## Install:``, ``## Thanks!``, ``## Hello, World!`` or
-``## Install`` over ``pip install foo`` are headings. Weak marks count only two kinds
-together: one ATX heading further down, one label that a definition names and a shortcut
-reference ``[label]`` uses (``[Smith]`` or ``[1]`` alike), a setext heading (a line underlined with
-``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening after a
-space and closing before one (§6.2); two headings, two such labels, or one of each decide.
-A shortcut is weak because ``[Smith]`` with ``[Smith]: https://…`` below is also how plain
-text cites a source, as ``[1]`` is. A setext underline pairs only with emphasis on two or
+letter (``# of passengers`` or ``#1 seed`` is no heading), and :func:`_sentence` does not hold
+(``# The mayor said she would decide by June.``, ``# 市长说，她将在六月前作出决定。`` are
+sentences; ``## Decisions.``, ``## Install:``, ``## Why, then, should you use Foo?`` headings).
+Weak marks count only two kinds together: one ATX heading further down, one named label that a
+definition names and a shortcut reference ``[label]`` uses (``[Smith]``), a setext heading (a
+line underlined with ``=``, §4.3), and emphasis ``*…*``, ``**…**``, ``_…_`` or ``__…__`` opening
+after a space and closing before one (§6.2); two headings, two such labels, or one of each
+decide. A named shortcut is weak because ``[Smith]`` with ``[Smith]: https://…`` below is also
+how plain text cites a source; a numbered one (``[1]``) counts not at all, being plain text's
+usual way. A setext underline pairs only with emphasis on two or
 more lines: an underlined title with one starred word is plain text's.
 
 YAML front matter (``---`` on the first line) is told apart in
@@ -45,6 +43,7 @@ import unicodedata
 from itertools import dropwhile, pairwise
 
 from .._regex import lazy
+from ..locale.script import UNSPACED_SCRIPTS, char_script
 
 #: How much of the text is looked at: the marks show near the top.
 _SAMPLE = 65536
@@ -75,10 +74,20 @@ _ATX = lazy(r"[ ]{0,3}\#{1,6}[ \t]+(\S)")
 #: An ATX heading's optional closing sequence of ``#`` (§4.2).
 _CLOSING_HASHES = lazy(r"[ \t]+\#+[ \t]*$")
 #: The sentence ends among what markdownlint's MD026 (no-trailing-punctuation) refuses at a
-#: heading's end by default (``.,;:!``, full-width too); ``:`` and ``!`` end headings as often.
-_SENTENCE_END = tuple(".,;。，；")
-#: A comma or semicolon inside a line: clauses joined (Latin and Arabic before a space; full-width).
-_INNER_COMMA = lazy(r"[,;،؛]\s|[，；、].")
+#: heading's end by default (``.,;:!``); ``:`` and ``!`` end headings as often, as ``?`` does.
+_SENTENCE_END = tuple(".,;\u0964\u06d4")  # and the Devanagari danda and Urdu full stop (Sentence_Terminal)
+_HEADING_END = tuple("?!:？！：")
+#: A full stop in scripts without spaces: CJK's ideographic and full-width ones, Khmer's and
+#: Myanmar's (Unicode's Sentence_Terminal characters of those scripts that are no ``?`` or ``!``).
+_FULL_STOP = tuple("。．\u17d4\u104b")
+#: A comma or semicolon inside a line: clauses joined (Latin and Arabic before a space).
+_INNER_COMMA = lazy(r"[,;،؛]\s")
+#: The same in scripts without spaces: full-width comma and semicolon (not the ideographic comma
+#: ``、``, which numbers headings: ``## 一、安装``), in a line of some length.
+_UNSPACED_COMMA = lazy(r"[，；].")
+#: Characters a line without spaces needs before its inner comma makes it a sentence
+#: (``## 准备，安装`` is a heading; ``# 市长说，她将在六月前作出决定`` is not).
+_UNSPACED_SENTENCE_CHARS = 12
 #: An ordered list item's marker (CommonMark §5.2): a number, then ``.`` or ``)``, then a space.
 _ORDERED_ITEM = lazy(r"\d{1,9}[.)](?:\s|$)")
 #: Several words: fewer make a heading whatever its punctuation (``## Hello, World!``).
@@ -98,9 +107,9 @@ def _label(text: str) -> str:
 def _links(sample: str) -> tuple[bool, int]:
     """Whether ``sample`` holds a real link, and how many defined labels shortcut links use.
 
-    Each label a shortcut ``[label]`` uses is only a weak mark, a number as a name: ``[1]``
-    or ``[Smith]`` with ``[1]: https://…`` below is also how plain-text mail and articles cite
-    their sources.
+    Each named label a shortcut ``[label]`` uses is only a weak mark: ``[Smith]`` with
+    ``[Smith]: https://…`` below is also how plain text cites a source. A numbered one (``[1]``
+    with ``[1]: https://…``) is no mark at all: that is plain-text mail's and articles' way.
     """
     if _INLINE_LINK.search(sample):
         return True, 0
@@ -110,7 +119,7 @@ def _links(sample: str) -> tuple[bool, int]:
     if any(_label(m.group(2) or m.group(1)) in labels for m in _REF_USE.finditer(sample)):
         return True, 0
     used = {_label(m.group(1)) for m in _REF_SHORTCUT.finditer(sample)}
-    return False, len(used & labels)
+    return False, sum(not label.isdigit() for label in used & labels)
 
 
 def _closed_fence(lines: list[str]) -> bool:
@@ -138,10 +147,7 @@ def _heading(line: str, following: str = "") -> bool:
 
     Its text starts as a title does: not a lower-case Latin word, not a digit (``# of
     passengers: 4,000`` and ``#1 seed`` are plain text's; a heading in Greek, Cyrillic or an
-    uncased script may start with any letter of it). A heading of a few words is one whatever
-    its punctuation (``## Install:``, ``## Thanks!``, ``## Decisions.``, ``## Hello, World!``)
-    or its next line (``## Install`` over ``pip install foo``); one of several words is a
-    sentence when two of :func:`_sentence_marks` show.
+    uncased script may start with any letter of it), and :func:`_sentence` does not hold.
     """
     m = _ATX.match(line)
     if m is None:
@@ -152,26 +158,42 @@ def _heading(line: str, following: str = "") -> bool:
     if c.islower() and unicodedata.name(c, "").startswith("LATIN"):
         return False
     text = _CLOSING_HASHES.sub("", line).strip().lstrip("#").strip()
-    return len(text.split()) < _SENTENCE_WORDS or _sentence_marks(text, following) < 2
+    return not _sentence(text, following, char_script(c) in UNSPACED_SCRIPTS)
 
 
-def _sentence_marks(text: str, following: str) -> int:
-    """How many of a sentence's marks a ``#`` line's ``text`` shows; ``following`` is the next line.
+def _sentence(text: str, following: str, unspaced: bool) -> bool:
+    """Whether a ``#`` line's ``text`` reads as a sentence; ``following`` is the next line.
 
-    Its end is a sentence's (MD026's ``.,;`` after any closing quotes or brackets: ``said.``,
-    ``build."``, ``(eight did not.)``; not ``:``, ``!`` or ``?``, which headings use); a comma or
-    semicolon inside it, before a space, joins clauses; it carries on onto the next line (prose,
-    not a list item, quote, fence or code), and that counts twice when the line goes on in lower case.
+    Its end is read inside any closing quotes or brackets (``build."``, ``(eight did not.)``).
+    One ending in ``?``, ``!`` or ``:`` is a heading whatever else it has (``## Why, then,
+    should you use Foo?``, ``## Install:``, ``## Thanks!``). In a script that puts no spaces
+    between words (:data:`~convert.locale.script.UNSPACED_SCRIPTS`) a line is one "word", so
+    the marks alone decide: a full stop (``。``, ``．``, Khmer's, Myanmar's) at its end, or a
+    comma (``，``, ``；``) inside a line of twelve characters or more (``## 一、安装`` and
+    ``## 准备，安装`` are headings). Elsewhere a line of fewer than four words is a heading whatever its
+    punctuation (``## Decisions.``, ``## Hello, World!``); one of four or more is a sentence
+    when it ends in MD026's ``.``, ``,`` or ``;`` (or a danda ``।``, Urdu's ``۔``), or when two weaker marks show: a comma or
+    semicolon inside it, before a space, and its text carrying on onto the next line in lower
+    case or a digit (prose, not a list item, quote, fence or code; a capitalised line is no
+    sign, headings are followed by one as often).
     """
     end = len(text)
     while end and (text[end - 1] in "\"'" or unicodedata.category(text[end - 1]) in ("Pe", "Pf")):
         end -= 1  # closing quotes and brackets (Unicode's Pe, Pf; straight quotes close as often)
-    marks = int(text[:end].endswith(_SENTENCE_END))
-    marks += _INNER_COMMA.search(text) is not None
+    core = text[:end]
+    if core.endswith(_HEADING_END):
+        return False
+    if unspaced:
+        long = len(core) >= _UNSPACED_SENTENCE_CHARS
+        return core.endswith(_FULL_STOP) or (long and _UNSPACED_COMMA.search(core) is not None)
+    if len(text.split()) < _SENTENCE_WORDS:
+        return False
+    if core.endswith(_SENTENCE_END):
+        return True
     nxt = following.lstrip(" ")
-    if nxt[:1].isalnum() and len(following) - len(nxt) < 4 and not _ORDERED_ITEM.match(nxt):
-        marks += 2 if nxt[0].islower() else 1
-    return marks
+    goes_on = (nxt[:1].islower() or nxt[:1].isdigit()) and len(following) - len(nxt) < 4
+    goes_on = goes_on and not _ORDERED_ITEM.match(nxt)
+    return _INNER_COMMA.search(text) is not None and goes_on
 
 
 def _emphasis(line: str) -> bool:

@@ -378,6 +378,10 @@ class PandocReader:
     def merge_props(self, article: Article, props: Props, prov: dict[str, str]) -> Article:
         """Fill the fields pandoc left empty (and those a format trusts more, see :attr:`prefer`)."""
         changes: dict[str, Any] = {}
+        for key in props.stamps - props.values.keys():
+            if _meta_set(article.meta, key):  # pandoc read the same stamp (EPUB dc:date as "date")
+                changes[key] = None
+                prov.pop(key, None)
         for key, value in props.values.items():
             if key in self.prefer or not _meta_set(article.meta, key):
                 if key == "authors" and article.meta.authors and key in self.prefer:

@@ -17,8 +17,6 @@ from pathlib import Path
 
 from .. import limits
 from ..errors import InputError
-from ..model import Article, Author, replace
-from ..names import looks_like_name
 from .feeds import Item, feed_kind, item_html, parse_items, select
 from .http import HTTPStatusError, Response, address_refusal, fetch, host_allowed, is_url
 
@@ -29,7 +27,6 @@ __all__ = [
     "address_refusal",
     "expand",
     "expand_entries",
-    "with_feed_authors",
     "feed_kind",
     "fetch",
     "fetch_page",
@@ -186,26 +183,6 @@ def expand_entries(
         elif item.link:
             out.append((item.link, item.authors))
     return out
-
-
-def with_feed_authors(
-    article: Article, authors: tuple[str, ...], provenance: dict[str, str] | None = None
-) -> Article:
-    """``article`` with the authors its feed item names when the page names none.
-
-    Only names that read as a person's (:func:`convert.names.looks_like_name`): a feed's
-    ``dc:creator`` is often an account (``admin``), an address or a desk, and no author is better
-    than a wrong one. A page's own byline always wins.
-    """
-    names = [n for n in dict.fromkeys(" ".join(a.split()) for a in authors) if looks_like_name(n)]
-    if article.meta.authors or not names:
-        return article
-    if provenance is not None:
-        provenance["authors"] = (
-            "the feed item's author (RSS dc:creator / author, Atom author, JSON Feed authors)"
-        )
-    meta = replace(article.meta, authors=tuple(Author(n) for n in names))
-    return Article(meta, article.body, article.notes)
 
 
 def _children(

@@ -108,6 +108,7 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
     parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
     if not parsed.entries and parsed.get("bozo"):
         raise InputError(f"not a readable feed ({parsed.get('bozo_exception')})")
+    channel = _key(parsed.feed.get("title"))
     items = []
     for entry in parsed.entries:
         html = None
@@ -117,7 +118,9 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
                 html = value if "html" in content.get("type", "") else f"<pre>{escape(value)}</pre>"
                 break
         when = _entry_date(entry)
-        authors = tuple(a.get("name") for a in entry.get("authors") or () if a.get("name"))
+        authors = tuple(
+            a["name"] for a in entry.get("authors") or () if a.get("name") and _key(a["name"]) != channel
+        )  # a feed that credits its items to itself names no writer
         link = entry.get("link")
         if html is None and not link and entry.get("summary"):
             html = entry["summary"]  # nothing to fetch: the summary is all there is
@@ -132,7 +135,8 @@ def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
         raise InputError(f"not a readable JSON Feed ({exc})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
         raise InputError("a JSON Feed without an items list")
-    feed_authors = _json_authors(doc)
+    channel = _key(doc.get("title"))
+    feed_authors = tuple(a for a in _json_authors(doc) if _key(a) != channel)
     items = []
     for raw in doc["items"]:
         if not isinstance(raw, dict):
@@ -149,11 +153,16 @@ def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
                 link=link,
                 title=raw.get("title") if isinstance(raw.get("title"), str) else None,
                 published=_iso(raw.get("date_published") or raw.get("date_modified")),
-                authors=_json_authors(raw) or feed_authors,
+                authors=tuple(a for a in _json_authors(raw) if _key(a) != channel) or feed_authors,
                 html=html if isinstance(html, str) and html.strip() else None,
             )
         )
     return items
+
+
+def _key(text: object) -> str:
+    """A name as compared with the feed's title: spacing and case aside."""
+    return " ".join(text.split()).casefold() if isinstance(text, str) else ""
 
 
 def _json_authors(obj: dict[str, Any]) -> tuple[str, ...]:

@@ -74,6 +74,10 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
     otherwise too often a sentence) and a dash without a space after it
     (``NEW YORK, March 2 -The ...``).
 
+    In a script without capitals (Arabic, Hebrew, Devanagari, Thai, Georgian, Han ...) nothing
+    marks a place but its name: it must be one CLDR or GeoNames knows
+    (:func:`convert.locale.places.known_place`: ``القاهرة —``, ``नई दिल्ली —``, not
+    ``في الوقت نفسه —`` "at the same time", ``इसके बाद —`` "after this").
     After an Arabic comma only a whole date may follow (``القاهرة، 12 مارس 2024 —``, read
     in ``language``): in a script without capitals, nothing else tells a place from a
     sentence's first words (``في الوقت نفسه، قال الوزير —``).
@@ -102,6 +106,7 @@ def split_dateline(text: str, language: Language | None = None) -> Dateline | No
         or _names_a_weekday(place)
         or not _place_letters(place)
         or any(ch.isdigit() for ch in place)
+        or (letters > 2 and _caseless(place) and not _known_place(place, language))
     ):
         return None
     agency = clean(head.group("agency")) if head.group("agency") else None
@@ -170,6 +175,19 @@ def _in_capitals(place: str) -> bool:
     case, and Georgian Mkhedruli, whose capitals (Mtavruli) set a whole word in caps but never begin
     a name, is its own titlecase in Unicode (``თ``.title() is ``თ``, .upper() is ``Თ``)."""
     return all(ch.upper() == ch or ch.title() == ch for ch in place if ch.isalpha())
+
+
+def _caseless(place: str) -> bool:
+    """No letter of ``place`` has a capital that marks a name: Arabic, Han, Devanagari have no case,
+    Georgian Mkhedruli is its own titlecase (``თ``); a Latin, Cyrillic, Greek or Mtavruli letter does."""
+    return all(ch.upper() == ch.lower() or ch.title() == ch == ch.lower() for ch in place if ch.isalpha())
+
+
+def _known_place(place: str, language: Language | None) -> bool:
+    """Whether CLDR or GeoNames names ``place`` (:func:`convert.locale.places.known_place`)."""
+    from ...locale.places import known_place
+
+    return known_place(place, language() if language is not None else None)
 
 
 def _place_letters(place: str) -> bool:

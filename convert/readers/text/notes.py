@@ -59,9 +59,12 @@ _BIO_VERB = compiled(
 def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """``(name, bio)`` when a closing paragraph describes an author.
 
-    ``Jane Doe is ...`` counts for an author already known from the byline;
-    an unknown name needs a ``By`` or ``About the author:`` lead-in. The
-    lead-in is dropped from the bio.
+    ``Jane Doe is ...`` (or ``By Jane Doe is ...``) counts for an author already known from the
+    byline; an unknown name needs an ``About the author:`` lead-in (after a bare ``By`` any
+    capitalised run would do: "By Friday Boris Johnson had resigned."). The lead-in is dropped
+    from the bio. Never a bio: a paragraph that quotes or reports speech (quotation marks, or a
+    colon after the name: "Jane Doe has asked the minister: …", an interview's "Anna Schmidt: …"
+    speaker label), nor a signature ("— Jane Doe, Nairobi": after a dash only the verb form counts).
     """
     text = clean(text)
     if len(text) > 600:
@@ -69,16 +72,33 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     m = _BIO_PREFIX.match(text)
     body = text[m.end() :] if m else text
     for name in known:
-        if body.lower().startswith(name.lower()) and (
-            _BIO_VERB.match(body, len(name)) or _names_first(body, name)
+        dash = bool(m and not m.group("strong"))  # "— Jane Doe, Nairobi" signs; it does not describe
+        if (
+            body.lower().startswith(name.lower())
+            and not _reports_speech(body[len(name) :])
+            and (_BIO_VERB.match(body, len(name)) or (not dash and _names_first(body, name)))
         ):
             return name, body
-    if not (m and m.group("strong")):
+    if not (m and m.group("strong")) or m.group("strong").lower() == "by":
         return None
     verb = _BIO_VERB.search(body)
     if verb is None or not looks_like_name(body[: verb.start()]):
         return None
     return tidy_name(body[: verb.start()]), body
+
+
+#: Opening and closing quotation marks (CLDR's delimiters: “” „ « » ‘ ‚ 「 『; not ’, the apostrophe).
+_QUOTES = compiled(r"[\"“”„«»‘‚「『]")
+#: A colon that introduces speech or a speaker's words (ASCII with a space after, fullwidth): a
+#: word follows, not a clock (``06:00``), an address (``https://``) or a handle or e-mail
+#: (``Contact: jane@example.com``, ``X: @janedoe``).
+_SPEECH_COLON = compiled(r"(?::\s+|：\s*)(?![^\s]*@)[^\W\d_]")
+
+
+def _reports_speech(rest: str) -> bool:
+    """Whether the paragraph after the writer's name quotes someone or reports what was said: a
+    writer's bio describes them, it does not quote (a quotation, or words after a colon)."""
+    return bool(_QUOTES.search(rest) or _SPEECH_COLON.search(rest))
 
 
 #: How long a closing paragraph may be to be a bio in any language (a bio is a line or two: the
@@ -88,22 +108,17 @@ _SHORT_BIO = 320
 #: "أحمد حسن مراسل …"), the ideographic space or a comma ("山田太郎　社会部記者", "王小明，本报…"), a dash
 #: ("Иван Петров — корреспондент …"); or, in a script written without spaces, the next word at once
 #: ("김민수 기자는 …" has a space; "山田太郎は…" has none).
-_AFTER_NAME = compiled(rf"[\s\u3000,，、:：—–-]|[{UNSPACED_LETTERS}]")
+_AFTER_NAME = compiled(rf"[\s\u3000,，、—–-]|[{UNSPACED_LETTERS}]")
 
 
 def _names_first(body: str, name: str) -> bool:
     """Whether ``body``, a closing paragraph that opens with the byline's ``name``, is short enough to
-    be the writer's bio in any language: the bylined writer named first, in one or two lines, with no
-    quotation after the name (a paragraph that quotes its own writer is reporting, not a bio)."""
+    be the writer's bio in any language: the bylined writer named first, in one or two lines (a
+    speaker's label, "Anna Schmidt: …", is not: see :func:`_reports_speech`)."""
     rest = body[len(name) :]
     if " " not in name.strip() and not compiled(rf"[{UNSPACED_LETTERS}]").match(name):
         return False  # a one-word name ("Heiko") opens sentences about other people too
-    return (
-        len(body) <= _SHORT_BIO
-        and bool(rest)
-        and _AFTER_NAME.match(rest) is not None
-        and not compiled(r"[\"“”„«»‘’‚「『]").search(rest)
-    )
+    return len(body) <= _SHORT_BIO and bool(rest) and _AFTER_NAME.match(rest) is not None
 
 
 def with_bio(authors: list[Author], name: str, bio: str) -> list[Author]:
