@@ -6,9 +6,8 @@ is an ISO 8601 string:
 - a date alone when there is no time: ``2024-10-14``;
 - a time when one is known, at least to the minute: ``2024-10-14T22:37:00``;
 - the zone kept when it was given, as an offset: ``2024-10-14T22:37:00+03:00``
-  (``Z`` is read as ``+00:00``). A time without a zone is a local time; it is
-  never silently taken as UTC in the model, and a zoned time is never moved
-  to another day.
+  (``Z`` is read as ``+00:00``). A time without a zone is a local time; it is never
+  silently taken as UTC in the model, and a zoned time is never moved to another day.
 
 Readers turn what they find into that form; exporters turn that form into
 what their format wants (W3CDTF for DOCX core properties, W3C dates for PDF
@@ -234,6 +233,9 @@ def _date_form(i: int) -> re.Pattern[str]:
     return compiled(rf"{_WEEKDAY}{form}{_TIME}", re.I | re.A)
 
 
+#: Digits alone name no calendar: a year before this is another's (Hijri ``1448``), no article's.
+_DIGITS_SINCE = 1900
+
 #: Fixed-offset zone names; ambiguous ones (ET, CST, IST) keep the local time only.
 _ZONES = {
     "Z": 0, "UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
@@ -319,8 +321,8 @@ def _zone_offset(zone: str) -> int | None:
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     month = _month(g["month"]) if g.get("month") else int(g["mon"])
-    if month is None:
-        return None
+    if month is None or (g.get("mon") and int(g["year"]) < _DIGITS_SINCE):
+        return None  # ``15.06.1448``: digits name no calendar, and that year is no Gregorian article's
     try:
         day = dt.date(int(g["year"]), month, int(g["day"]))
         if g["weekday"] and _WEEKDAY_NUMBER[g["weekday"][:3].lower()] != day.weekday():

@@ -210,7 +210,7 @@ def test_a_date_line_reads_the_clocks_cldr_writes(line: str, lang: str, publishe
     [
         # a newsroom's clock after the day, whatever CLDR's date-time patterns say (tester h34): a word
         # of CLDR's atTime pattern before it (it 'alle ore', pt 'às', sv 'kl.', nl 'om') or a one- or
-        # two-letter preposition in lower case (pl 'o'), the hour word CLDR writes (pt '{0} h', nl 'uur')
+        # preposition of CLDR's name for midnight (pl 'o północy': 'o'), the hour word CLDR writes (pt '{0} h', nl 'uur')
         ("22 novembre 2026 alle 08:15", "it", "2026-11-22T08:15:00"),
         ("19 de fevereiro de 2026, às 7h42", "pt", "2026-02-19T07:42:00"),
         ("2 april 2026 kl. 06.30", "sv", "2026-04-02T06:30:00"),

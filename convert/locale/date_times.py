@@ -21,6 +21,7 @@ from babel import Locale
 from .text import _inheritance
 
 __all__ = [
+    "SHORT_YEAR",
     "at_time_patterns",
     "at_time_words",
     "clock_patterns",
@@ -28,9 +29,12 @@ __all__ = [
     "hour_word",
     "hour_words",
     "joined_forms",
+    "moment_prepositions",
+    "period_hour",
     "short_date",
     "with_hour_word",
     "year_word",
+    "year_words",
     "zone_offset",
 ]
 
@@ -63,6 +67,37 @@ def at_time_words(ident: str) -> frozenset[str]:
         words = " ".join(re.sub(r"\{[01]\}", " ", pattern).replace("'", "").split()).lower()
         found |= {words, *words.split()} if words else set()
     return frozenset(found)
+
+
+def moment_prepositions(ident: str) -> frozenset[str]:
+    """The word CLDR's name for midnight writes before it in a sentence and not alone (its ``format``
+    day period against its ``stand-alone`` one), lower case: the preposition the language sets before
+    a moment of the day, as before a clock. Polish ``o północy`` (alone ``północ``): ``o``, "at",
+    which its atTime pattern (``{1} {0}``) does not write; Slovak ``o polnoci``: the ``o`` of its
+    atTime ``{1} 'o' {0}``."""
+    from babel.dates import get_period_names
+
+    loc = Locale.parse(ident)
+    found = set()
+    for width in ("wide", "abbreviated"):
+        said = str(get_period_names(width, "format", loc).get("midnight") or "").split()
+        alone = str(get_period_names(width, "stand-alone", loc).get("midnight") or "").split()
+        if alone and len(said) == len(alone) + 1:
+            found.add(said[0].lower())
+    return frozenset(found)
+
+
+def period_hour(hour: int, pm: bool, ident: str) -> int | None:
+    """The hour of the day (0 to 23) an ``hour`` of the locale's 12-hour clock gives with its AM or
+    (``pm``) PM name, as CLDR's ``h`` skeleton of the locale counts that clock: 1 to 12 (Korean ``a
+    h시``: ``오전 12시`` is 0 o'clock) or 0 to 11 (Japanese ``aK時``: ``午後0時`` is noon). ``None`` for
+    an hour that clock does not count: ``14時`` with a period, and on a clock counted from 0 the hour
+    12, which Japanese usage writes both for noon and for midnight (``午前12時``, ``午後12時``):
+    which is meant is a guess."""
+    skeleton = str(Locale.parse(ident).datetime_skeletons.get("h", "h"))
+    if not (0 <= hour <= 11 if "K" in skeleton else 1 <= hour <= 12):
+        return None
+    return hour % 12 + (12 if pm else 0)
 
 
 def hour_word(ident: str) -> str | None:
@@ -160,6 +195,11 @@ def year_word(abbreviation: str, loc: Locale) -> str:
     return rf"(?:{'|'.join(sorted(alternatives, key=len, reverse=True))})(?![^\W\d_])"
 
 
+#: The year of a :func:`short_date`, 1900 or later: digits name no calendar, and a year far before
+#: now is another calendar's (Hijri ``١٥/٦/١٤٤٨`` in Arabic copy), not a Gregorian article date.
+SHORT_YEAR = r"(?P<year>(?:19|[2-9]\d)\d{2})"
+
+
 @lru_cache(maxsize=64)
 def short_date(ident: str) -> str | None:
     """CLDR's short date pattern of a Babel locale id (Vietnamese ``d/M/yy``), its year read in four
@@ -204,6 +244,19 @@ def hour_words(ident: str) -> frozenset[str]:
         if count != "per" and str(p).startswith("{0}")
     }
     return frozenset(w for w in words | {(hour_word(ident) or "").lower()} if w)
+
+
+def year_words(ident: str) -> frozenset[str]:
+    """The words CLDR writes after a number of years in the locale (its ``duration-year`` unit, every
+    width: Polish ``rok``, ``lat``, ``r.``), lower case."""
+    units = Locale.parse(ident)._data["unit_patterns"].get("duration-year", {})
+    return frozenset(
+        word
+        for width in units.values()
+        for count, p in width.items()
+        if count != "per" and str(p).startswith("{0}")
+        if (word := str(p).replace("{0}", "").strip().lower())
+    )
 
 
 def zone_offset(name: str, ident: str, when: dt.datetime) -> dt.timezone | None:

@@ -1,9 +1,8 @@
 """Reading dates back: :func:`read_date` is :func:`~convert.locale.text.display_date` reversed.
 
-CLDR's date patterns of the language (Babel), its month and weekday names, its digits;
-Solar Hijri and Hijri dates by CLDR's names of those calendars
-(:mod:`convert.locale.calendars`), read as the Gregorian day. :mod:`convert.locale.reading`
-re-exports both functions.
+CLDR's date patterns of the language (Babel), its month and weekday names, its digits; Solar Hijri
+and Hijri dates by CLDR's names of those calendars (:mod:`convert.locale.calendars`), read as the
+Gregorian day. :mod:`convert.locale.reading` re-exports both functions.
 """
 
 from __future__ import annotations
@@ -201,7 +200,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
     language names in CLDR (built, and their names loaded, only when a Gregorian date was not found)."""
     from babel.dates import get_day_names, get_era_names, get_period_names, tokenize_pattern
 
-    from .date_times import short_date
+    from .date_times import SHORT_YEAR, short_date
 
     loc = Locale.parse(ident)
     days = "|".join(
@@ -219,7 +218,7 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         "c": rf"(?P<weekday>{days})\.?",
         "h": r"(?P<hour>\d{1,2})",
         "H": r"(?P<hour>\d{1,2})",
-        "K": r"(?P<hour>\d{1,2})",
+        "K": r"(?P<hour>\d{1,2})(?P<from_zero>)",  # the 12-hour clock counted 0 to 11
         "m": r"(?P<minute>\d{2})",
         "a": rf"(?:(?P<am>{spaced_name(periods['am'] or 'AM')})|(?P<pm>{spaced_name(periods['pm'] or 'PM')}))",
     }
@@ -312,9 +311,10 @@ def _date_readers(ident: str, other_calendars: bool = False) -> tuple[tuple[_For
         date = compile_pattern(pattern, months, rf"(?P<era>{era})") if pattern else None
         if date is None:
             continue
+        if "MMM" not in pattern:  # digits alone (ar ``dd/MM/y``): :data:`~.date_times.SHORT_YEAR`
+            date = date.replace(r"(?P<year>\d{4})", SHORT_YEAR)
         date = rf"(?:(?P<lead>{days})\.?[,،]?\s*)?{date}" if pattern == short else date
-        # a full stop that ends CLDR's pattern ("г.") may be left out
-        date = re.sub(r"\\\.$", r"\\.?", date)
+        date = re.sub(r"\\\.$", r"\\.?", date)  # a full stop ending CLDR's pattern ("г.") may be left out
         if "G" not in pattern:
             date += rf"(?:\s*(?P<era>{trailing}))?"
         for form in with_clock(date, joined):
@@ -587,8 +587,8 @@ def _read_match(
             return day.isoformat()
         hour = int(g["hour"])
         if g.get("am") or g.get("pm"):
-            if not 0 <= hour <= 12:  # ``K`` counts 0 to 11 (``午前0時``), ``h`` 1 to 12
-                return None
+            if not 0 <= hour <= 12 or (hour == 12 and g.get("from_zero") is not None):
+                return None if hour > 12 else day.isoformat()  # ``K`` (0 to 11): is ``午前12時`` noon?
             hour = hour % 12 + (12 if g.get("pm") else 0)
         stamp = dt.datetime(day.year, day.month, day.day, hour, int(g["minute"] or 0))
     except (ValueError, TypeError):

@@ -26,40 +26,88 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
 
 def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
     """A day (:func:`_dated_line`, nothing else besides) and a clock after it as newsrooms write it
-    whatever CLDR's date-time patterns say: at most a word before it (:func:`_joins`: Italian ``alle``,
-    Portuguese ``às``, Swedish ``kl.``, Dutch ``om``, Polish ``o``) and its hours and minutes in one
-    unambiguous form, ``H:MM``, ``H.MM``, or the hours and minutes about a word CLDR writes after hours
-    in the language (``7h42``: Portuguese ``{0} h``; Chinese ``14时30``, its ``H时``) (``22 novembre 2026 alle 08:15``, ``19 de
-    fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``). A word after the clock may be one CLDR
-    writes after hours in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a
-    zone's short name in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`).
-    The day is read without the time when the clock is not one (an hour alone, ``alle 8``: morning
-    or evening?; ``25:10``) or the word after it is neither."""
+    whatever CLDR's date-time patterns say: at most a word before it that CLDR writes before a time
+    in the language (:func:`_joining`: Italian ``alle``, Portuguese ``às``, Swedish ``kl.``, Dutch
+    ``om``, Polish ``o``) and its hours and minutes in one unambiguous form, ``H:MM``, ``H.MM``, or
+    the hours and minutes about a word CLDR writes after hours in the language (``7h42``:
+    Portuguese ``{0} h``; Chinese ``14时30``, its ``H时``) (``22 novembre 2026 alle 08:15``, ``19
+    de fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``). The language's AM or PM name just
+    before the clock (Japanese ``午後2時``, ``午後 2時``) or after it is kept, by the locale's 12-hour
+    clock (:func:`~.date_times.period_hour`). A word after the clock may be one CLDR writes after
+    hours in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a zone's short
+    name in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`). The day
+    is read without the time when the clock is not one (an hour alone, ``alle 8``: morning or
+    evening?; ``25:10``; Japanese ``午前12時``), the word after it is neither, or the word before
+    it is another short preposition (Polish ``do 14:30``, "until"; German ``ab 14 Uhr``, "from")."""
     m = _NEWSROOM_CLOCK.search(text)
-    day = _dated_line(text[: m.start()], tag) if m else None
-    if m is None or day is None or len(day[0]) != 10:
+    if m is None:
         return None
-    from .date_times import at_time_words, hour_words
+    from .date_times import hour_words, period_hour
 
-    ident, joining = str(babel_locale(tag)), m["word"] or ""
-    if joining and not _joins(joining, at_time_words(ident)):
-        return None  # a word besides (``۲ تیر ۱۳۹۹ عکس ۱۲:۰۹``, "photo"): no date line
+    ident = str(babel_locale(tag))
+    head, period = _period_before(text[: m.start("h")], ident, m["word"] or "")
+    day = _dated_line(head if period else text[: m.start()], tag)
+    if day is None or len(day[0]) != 10:
+        return None
+    joins = _joining("" if period else m["word"] or "", ident)
+    if joins is not True:
+        return day if joins is False else None  # ``do 14:30`` (until): the day; ``foto 14:30``: no date line
     after, words = m["after"] or "", hour_words(ident)
     worded = after.lower() in words  # ``14.30 uur``, ``14 uur``
+    if after and not period and not worded:
+        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(after.lower())), "")
+        after = "" if period else after
     hour, minute = int(m["h"]), int(m["m"] or (0 if worded else 99))
     if hour > 23 or minute > 59 or (m["sep"] or ":") not in (":", ".", *words):
         return day  # an hour alone (``alle 8``: morning or evening?), or no clock
+    said = period_hour(hour, period == "pm", ident) if period else hour
+    if said is None:
+        return day  # ``午前12時``: noon or midnight?
+    hour = said
     stamp = f"{day[0]}T{hour:02d}:{minute:02d}:00"
     found = with_zone(stamp, after, tag) if after and not worded else stamp
     return (found, day[1]) if found else day
 
 
-def _joins(word: str, cldr: frozenset[str]) -> bool:
-    """Whether ``word`` may join a day and its clock: a word CLDR's atTime patterns write in the
-    language (:func:`~.date_times.at_time_words`: Italian ``alle``, Swedish ``kl.``), or a one- or
-    two-letter word in lower case, as a preposition is written in a script with capitals (Polish
-    ``o``, which CLDR's ``pl`` does not write); in a script without capitals, CLDR's alone."""
-    return word.lower() in cldr or (len(word.rstrip(".")) <= 2 and word.islower())
+def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
+    """``head`` (the text before a clock's hour) without the language's AM or PM name that ends it
+    (Japanese ``午後``, as CLDR's ``aK時`` writes it before the hour), and which it is: ``am``,
+    ``pm``, or ``""`` for none (``head`` unchanged), as for a ``word`` CLDR writes before a time
+    and for a name CLDR gives an era too (Arabic ``م``, PM and the Common Era: ``٢٠٢٦ م ١٠:٣٠``)."""
+    from babel.dates import get_era_names
+
+    from .date_times import at_time_words
+
+    if word.lower() in at_time_words(ident):
+        return head, ""
+    eras = {
+        str(n).lower()
+        for w in ("wide", "abbreviated", "narrow")
+        for n in get_era_names(w, locale=ident).values()
+    }
+    for which in ("am", "pm"):
+        found = re.search(rf"(?:{_periods(ident, which).pattern})\s*$", head, re.I)
+        if found:
+            named = found[0].strip().lower()
+            return (
+                (head, "") if named in eras or named.rstrip(".") in eras else (head[: found.start()], which)
+            )
+    return head, ""
+
+
+def _joining(word: str, ident: str) -> bool | None:
+    """Whether ``word`` joins a day and its clock: none, or a word CLDR writes before a time in the
+    language, ``True`` (its atTime patterns', :func:`~.date_times.at_time_words`: Italian ``alle``,
+    Swedish ``kl.``; the preposition its name for midnight writes,
+    :func:`~.date_times.moment_prepositions`: Polish ``o``; or its word for years after the date's
+    year, Polish ``r.``); another one- or two-letter word in lower case, as a preposition is written
+    in a script with capitals, ``False`` (Polish ``do``, "until", ``od``, "from"; German ``ab``;
+    English ``to``: the day, no time); any other word ``None`` (``foto``: no date line)."""
+    from .date_times import at_time_words, moment_prepositions, year_words
+
+    if not word or word.lower() in at_time_words(ident) | moment_prepositions(ident) | year_words(ident):
+        return True
+    return False if len(word.rstrip(".")) <= 2 and word.islower() else None
 
 
 def with_zone(stamp: str, zone: str, tag: str | None) -> str | None:
@@ -116,20 +164,23 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         return day
     am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
     gap = text[end : clocks[0].start()]
+    gap = _periods(ident).sub(" ", gap.lower()) if am or pm else gap  # ``午後2:30``, as CLDR's ``aK:mm``
     if not (_CLOCK_GAP.fullmatch(gap) or ((am or pm) and _MARKED_GAP.fullmatch(gap))):
         return day  # a bare clock after a bar is a video's length; ``| 10:30 AM`` is a time of day
-    clock = _clock(clocks[0], "pm" if pm and not am else "am" if am and not pm else "")
+    clock = _clock(clocks[0], "pm" if pm and not am else "am" if am and not pm else "", ident)
     return (f"{day[0]}T{clock}", day[1]) if clock else day
 
 
-def _clock(m: re.Match[str], period: str) -> str | None:
+def _clock(m: re.Match[str], period: str, ident: str) -> str | None:
     """``10:30`` (``period``: ``pm``, ``am`` or none said) as ``22:30:00``; ``12:30`` AM as
-    ``00:30:00``; ``None`` for no time of day."""
-    hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
-    if period and not 1 <= hour <= 12:
-        return None  # ``14:30 PM``: which is meant is a guess
-    if period:
-        hour = hour % 12 + (12 if period == "pm" else 0)
+    ``00:30:00`` on a clock counted 1 to 12 (:func:`~.date_times.period_hour`); ``None`` for no time
+    of day."""
+    from .date_times import period_hour
+
+    said, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
+    hour = period_hour(said, period == "pm", ident) if period else said
+    if hour is None:
+        return None  # ``14:30 PM``, ``午前12:30``: which is meant is a guess
     if hour > 23 or minute > 59 or second > 59:
         return None
     return f"{hour:02d}:{minute:02d}:{second:02d}"
