@@ -104,15 +104,14 @@ def _script_languages(script: str) -> tuple[str, ...]:
 
 def known_place(place: str, lang: str | None = None) -> bool:
     """Whether ``place`` is a large city or capital GeoNames names (:func:`caseless_city_names`,
-    :func:`cjk_city_names`) or a country or time-zone city CLDR names in ``lang`` when it writes the
-    place's script, else in any language that does (an Arabic place in a Persian or Urdu article)."""
+    :func:`cjk_city_names`) or a country or time-zone city CLDR names in any language that writes the
+    place's script, whatever ``lang`` the article is in (``बेरूत``, CLDR's Marathi and Nepali name,
+    in a Hindi article; an Arabic place in a Persian or Urdu one): a language's name does not make
+    the place less of one in another's text."""
     from .script import char_script
 
     if place in caseless_city_names():
         return True
     scripts = {char_script(ch) for ch in place if ch.isalpha()}
     langs = {code for script in scripts for code in _script_languages(script)}
-    primary = lang.replace("-", "_").split("_")[0].casefold() if lang else ""
-    if primary in langs:
-        langs = {code for code in langs if code.split("_")[0] == primary}
     return any(place in cldr_places(code) or place in cjk_city_names(code) for code in sorted(langs))
