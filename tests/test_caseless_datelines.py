@@ -125,6 +125,7 @@ def test_a_foreign_capital_or_large_city_in_any_caseless_script_is_a_dateline(
         ("جنان — قالت إنها ستعود.", "ar"),  # "gardens": Uyghur's Jinan
         ("פונה — השר אמר.", "he"),  # "turns": Pune
         ("काली — सरकार ने कहा।", "hi"),  # "black": Cali
+        ("지난 시 — 장관은 밝혔다.", "ko"),  # "at the past hour": Korean's Jinan, regional in China
     ],
 )
 def test_a_city_s_name_that_is_a_common_word_is_no_dateline(text: str, lang: str) -> None:

@@ -12,7 +12,8 @@ still be one of the large cities GeoNames names in its own country's script (:fu
 So with any place in a script without capitals (Arabic, Hebrew, Devanagari, Thai, Georgian, Han of
 three letters ...): no capital tells ``القاهرة —`` from ``في الوقت نفسه —`` ("at the same time"), so
 the words must name a place (:func:`known_place`): CLDR's names in the languages that write the
-script, or GeoNames' (:func:`caseless_city_names`).
+script, or GeoNames' in any such script, less its names that are common words
+(:func:`caseless_city_names`).
 """
 
 from __future__ import annotations
@@ -74,9 +75,10 @@ def cjk_city_names(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def caseless_city_names() -> frozenset[str]:
     """The names, of three letters or more and in a script without capitals, of the cities of a million
-    people or more and of the national capitals, that GeoNames (CC BY 4.0, geonames.org) writes in a
-    script of their own country's languages (``القاهرة``, ``नई दिल्ली``, ``ירושלים``,
-    ``กรุงเทพฯ``, ``አዲስ አበባ``, ``哈尔滨``). ``scripts/geonames_cjk_places.py`` says why a million."""
+    people or more and of the national capitals, that GeoNames (CC BY 4.0, geonames.org) writes in any
+    such script (``القاهرة``, ``नई दिल्ली``, ``ירושלים``, ``กรุงเทพฯ``, ``አዲስ አበባ``, ``哈尔滨``,
+    ``واشنطن``, ``ムンバイ``), less those wordfreq's lists show to be words (``שלם``, ``काली``).
+    ``scripts/geonames_cjk_places.py`` says why a million and how the words are told."""
     return frozenset(json.loads(_CASELESS_FILE.read_text(encoding="utf-8"))["places"])
 
 
