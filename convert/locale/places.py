@@ -12,7 +12,8 @@ still be one of the large cities GeoNames names in its own country's script (:fu
 So with any place in a script without capitals (Arabic, Hebrew, Devanagari, Thai, Georgian, Han of
 three letters ...): no capital tells ``القاهرة —`` from ``في الوقت نفسه —`` ("at the same time"), so
 the words must name a place (:func:`known_place`): CLDR's names in the languages that write the
-script, or GeoNames' (:func:`caseless_city_names`).
+script, or GeoNames' in any such script, less its names that are common words
+(:func:`caseless_city_names`).
 """
 
 from __future__ import annotations
@@ -74,9 +75,10 @@ def cjk_city_names(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def caseless_city_names() -> frozenset[str]:
     """The names, of three letters or more and in a script without capitals, of the cities of a million
-    people or more and of the national capitals, that GeoNames (CC BY 4.0, geonames.org) writes in a
-    script of their own country's languages (``القاهرة``, ``नई दिल्ली``, ``ירושלים``,
-    ``กรุงเทพฯ``, ``አዲስ አበባ``, ``哈尔滨``). ``scripts/geonames_cjk_places.py`` says why a million."""
+    people or more and of the national capitals, that GeoNames (CC BY 4.0, geonames.org) writes in any
+    such script (``القاهرة``, ``नई दिल्ली``, ``ירושלים``, ``กรุงเทพฯ``, ``አዲስ አበባ``, ``哈尔滨``,
+    ``واشنطن``, ``ムンバイ``), less those wordfreq's lists show to be words (``שלם``, ``काली``).
+    ``scripts/geonames_cjk_places.py`` says why a million and how the words are told."""
     return frozenset(json.loads(_CASELESS_FILE.read_text(encoding="utf-8"))["places"])
 
 
@@ -104,15 +106,14 @@ def _script_languages(script: str) -> tuple[str, ...]:
 
 def known_place(place: str, lang: str | None = None) -> bool:
     """Whether ``place`` is a large city or capital GeoNames names (:func:`caseless_city_names`,
-    :func:`cjk_city_names`) or a country or time-zone city CLDR names in ``lang`` when it writes the
-    place's script, else in any language that does (an Arabic place in a Persian or Urdu article)."""
+    :func:`cjk_city_names`) or a country or time-zone city CLDR names in any language that writes the
+    place's script, whatever ``lang`` the article is in (``बेरूत``, CLDR's Marathi and Nepali name,
+    in a Hindi article; an Arabic place in a Persian or Urdu one): a language's name does not make
+    the place less of one in another's text."""
     from .script import char_script
 
     if place in caseless_city_names():
         return True
     scripts = {char_script(ch) for ch in place if ch.isalpha()}
     langs = {code for script in scripts for code in _script_languages(script)}
-    primary = lang.replace("-", "_").split("_")[0].casefold() if lang else ""
-    if primary in langs:
-        langs = {code for code in langs if code.split("_")[0] == primary}
     return any(place in cldr_places(code) or place in cjk_city_names(code) for code in sorted(langs))
