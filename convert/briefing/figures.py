@@ -468,12 +468,20 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
-def _digit_run(text: str, start: int, end: int) -> int:
-    """How many groups of digits, one space apart, the run holding ``text[start:end]`` has."""
+def _piece_of_run(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
+    apart that was not read whole: a number whose space is no group sign of the language (German
+    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
+    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
+    to three digits, then three): ``2020 500`` is a year and a count."""
     for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
         if m.start() <= start < m.end() or start <= m.start() < end:
-            return len(m.group(0).split())
-    return 0
+            groups = m.group(0).split()
+            whole = start <= m.start() and m.end() <= end
+            if whole or len(groups) == 1:
+                return False
+            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
+    return False
 
 
 def _mark(text: str, i: int) -> bool:
@@ -523,10 +531,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     and " " not in figure
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
-                if text[start - 1 : start] == "\u2212":
-                    continue  # `−$3 million`: a minus sign (U+2212) no pattern reads; no figure
-                if kind_here == "count" and scale == 1.0 and _digit_run(text, start, end) >= 3:
-                    continue  # `601 234 567`, `06 123 456`: a telephone number, no count
+                if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+                    continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
+                if _piece_of_run(text, m.start(), m.end()):
+                    continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
                 if figure in seen:
                     continue
                 seen.add(figure)

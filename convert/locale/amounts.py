@@ -34,6 +34,7 @@ __all__ = [
     "currency_names",
     "currency_names_scaled",
     "currency_signs",
+    "home_currency",
     "indian_words_unknown",
     "magnitude_words_before",
     "native_signs",
@@ -193,6 +194,12 @@ def _home(loc: Locale) -> str | None:
         territory = likely.rsplit("_", 1)[-1] if likely.count("_") else None
     homes = [code for code, places in _current().items() if territory in places]
     return homes[0] if len(homes) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def home_currency(tag: str | None) -> str | None:
+    """The ISO 4217 code of the currency of the locale's territory (CLDR), or ``None``."""
+    return _home(babel_locale(tag))
 
 
 def _names_place(word: str, places: frozenset[str]) -> bool:
