@@ -276,3 +276,35 @@ def test_grouped_numbers_and_home_money_r38b(
 ) -> None:
     found = figures(language, sentence)
     assert found and found[0][: len(expected)] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # an English currency word is the locale's own currency where CLDR's name for it has it
+        (
+            "en-AU",
+            "The state will spend 5 million dollars on roads.",
+            ("5 million dollars", "money", 5e6, "AUD"),
+        ),
+        (
+            "en-CA",
+            "Ottawa will spend 5 million dollars on roads.",
+            ("5 million dollars", "money", 5e6, "CAD"),
+        ),
+        ("fr-CA", "Ça coûte 50 dollars.", ("50 dollars", "money", 50.0, "CAD")),
+        ("en-PK", "It cost 500 rupees.", ("500 rupees", "money", 500.0, "PKR")),
+        ("fr-CH", "Il coûte 50 francs.", ("50 francs", "money", 50.0, "CHF")),
+        ("en-GB", "He paid 40 pounds.", ("40 pounds", "money", 40.0, "GBP")),
+        ("en", "It cost 5 dollars.", ("5 dollars", "money", 5.0, "USD")),
+        # a word of many currencies names none outside a locale whose own it is
+        ("fr-SN", "Il coûte 5 000 francs.", ("5 000 francs", "money", 5000.0, None)),
+        ("fr", "Il coûte 2 000 francs CFA.", ("2 000 francs", "money", 2000.0, None)),
+        ("en", "He lost 40 pounds in weight.", ("40 pounds", "money", 40.0, None)),
+    ],
+)
+def test_an_english_currency_word_is_the_locales_own(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    found = figures(language, sentence)
+    assert found and found[0][: len(expected)] == expected, found

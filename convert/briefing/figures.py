@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.amounts import currency_names, sign_currency
+from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
 from ..locale.numbers import (
     date_time_units,
     magnitude_words,
@@ -116,6 +116,9 @@ _SCALES = {
     "M": 1e6,
     "B": 1e9,
 }
+#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
+#: currency each names in English news; a word read in a locale is first the locale's own
+#: currency where its CLDR name has the word (:func:`_word_currency`).
 _CURRENCIES = {
     "$": "USD",
     "US$": "USD",
@@ -192,7 +195,7 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
             value /= 100
         if language is not None and key in ("$", "£", "€", "¥"):
             return value, sign_currency(language, key)  # the locale's `$`, or none (pt-BR, en-HK)
-        return value, _CURRENCIES.get(key)
+        return value, _word_currency(key, language)
     if kind == "percent":
         return value, "%"
     if kind == "duration":
@@ -203,6 +206,27 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
     if kind == "date":
         return None, None
     return value, None
+
+
+#: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
+_NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
+#: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
+#: SYP…, and a weight; the franc of CHF and the CFA francs): only the locale's own currency.
+_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs"})
+
+
+def _word_currency(key: str, language: str | None) -> str | None:
+    """The currency an English currency word names in ``language``: the locale's own where its
+    CLDR name has the word (``dollars`` in en-AU is AUD, ``rupees`` in en-PK PKR, ``francs`` in
+    fr-CH CHF), else :data:`_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
+    if language is not None and key in _CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
+        word = _NAMED_BY.get(key, key)
+        words = home_currency_words(language)
+        if word in words or word.rstrip("s") in words:
+            return home_currency(language)
+        if key in _NO_DEFAULT:
+            return None
+    return _CURRENCIES.get(key)
 
 
 def _in_word(text: str, i: int) -> bool:
