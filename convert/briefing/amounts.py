@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..locale.amounts import (
-    currency_names,
     currency_names_scaled,
     currency_signs,
+    home_currency,
     indian_words_unknown,
     magnitude_words_before,
     native_signs,
@@ -50,8 +50,9 @@ def number_pattern(language: str | None) -> str:
     """The regular expression of a number written as ``language`` writes it (CLDR's signs).
 
     A space as group sign groups only three digits after a first group of one to three with no
-    leading zero, and no digits follow across another space: ``06 123 456`` or ``8 800 555 35``
-    is no number of millions (a telephone number)."""
+    leading zero, and no digits follow across another space: ``06 123 456`` or ``8 800 555 35
+    35`` is no number of millions (a telephone number; its pieces give no figure either,
+    :func:`convert.briefing.figures.find`)."""
     decimal, group, indian = number_signs(language)
     native = native_signs(language)
     if (decimal, group, indian) == (".", ",", False) and native is None:
@@ -104,18 +105,33 @@ def _ends_word(text: str, i: int) -> bool:
 
 
 @lru_cache(maxsize=128)
-def _after_patterns(
-    language: str | None, scaled: bool
-) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """The language's currency signs as typed and its currency names in any case (after a
-    magnitude word, ``scaled``, those too that may be an adjective), each as one expression
-    (longest first), and the currency of each, case-folded."""
+def _after_patterns(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The language's currency signs as typed and its currency names in any case (those too that
+    may be an adjective: Polish ``złotych``, read by the word after it, :func:`_currency_after`),
+    each as one expression (longest first), and the currency of each, case-folded."""
     signs = currency_signs(language)
-    names = (currency_names_scaled if scaled else currency_names)(language)
+    names = currency_names_scaled(language)
     codes = {name.casefold(): code for name, code in (*names, *signs)}
     sign = "|".join(re.escape(s) for s, _ in signs) or "(?!)"
     name = "|".join(re.escape(n) for n, _ in names) or "(?!)"
     return re.compile(rf"{_SPACE}(?:{sign})"), re.compile(rf"{_SPACE}(?:{name})", re.IGNORECASE), codes
+
+
+#: Languages whose writing spaces syllables, not words (Vietnamese: every syllable of ``đồng
+#: nghiệp``, a colleague, and ``đồng hồ``, a clock, is written apart; W3C's Vietnamese Layout
+#: Requirements, 'Word boundaries'): a short word after a currency word may be the rest of it.
+_SYLLABLES_SPACED = frozenset({"vi"})
+
+
+def _language(tag: str | None) -> str:
+    return (tag or "").replace("_", "-").split("-")[0].casefold()
+
+
+def _function_word(rest: str) -> bool:
+    """Whether ``rest`` opens with a word of one to three lower-case letters and no more (``pro``,
+    ``al``, ``por``, ``na``): a preposition or conjunction, not a noun the currency word modifies
+    (``zone``, ``medale``; ``Zone``, ``Madrid`` are capitalised)."""
+    return re.match(r"[^\W\d_]{1,3}(?![\w-])", rest) is not None and rest[:1].islower()
 
 
 def _currency_after(
@@ -124,10 +140,12 @@ def _currency_after(
     """A currency sign (as typed: ``KM`` is a currency, ``km`` a unit) or name just after
     ``text[:end]``. A name of one word must end the phrase, no word after it (Vietnamese
     ``đồng nghiệp``, a colleague; Polish ``złote medale``, gold medals; ``euro zone``,
-    ``Real Madrid``), except after a magnitude or a grouped or decimal number (``scaled``: ``2,4
+    ``Real Madrid``), or the home currency's be followed by a short lower-case word, a
+    preposition (``20 Euro pro Person``, ``300 złotych na buty``; not in Vietnamese, whose
+    syllables are spaced: ``đồng hồ``, a clock), except after a magnitude or a grouped or decimal number (``scaled``: ``2,4
     miljard euro extra``, ``12.000 Euro und``) or in a
     script that puts no space between words, where a space ends a phrase (Thai ``ล้านบาท ในปีนี้``)."""
-    signs, names, codes = _after_patterns(language, scaled)
+    signs, names, codes = _after_patterns(language)
     sign = signs.match(text, end)
     if sign and _ends_word(text, sign.end()):
         return sign.end(), codes[sign.group(0).lstrip(" \u00a0\u202f").casefold()]
@@ -137,7 +155,10 @@ def _currency_after(
     word = found.group(0).lstrip(" \u00a0\u202f")
     if not scaled and " " not in word and char_script(word[0]) not in UNSPACED_SCRIPTS:
         rest = text[found.end() :].lstrip(" \u00a0\u202f")
-        if rest[:1].isalpha():
+        home = codes[word.casefold()] == home_currency(language)
+        if rest[:1].isalpha() and not (
+            home and _function_word(rest) and _language(language) not in _SYLLABLES_SPACED
+        ):
             return None
     return found.end(), codes[word.casefold()]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import MONTH_PATTERN as _MONTHS
-from ..locale.amounts import currency_names, sign_currency
+from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
 from ..locale.numbers import (
     date_time_units,
     magnitude_words,
@@ -116,6 +116,9 @@ _SCALES = {
     "M": 1e6,
     "B": 1e9,
 }
+#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
+#: currency each names in English news; a word read in a locale is first the locale's own
+#: currency where its CLDR name has the word (:func:`_word_currency`).
 _CURRENCIES = {
     "$": "USD",
     "US$": "USD",
@@ -192,7 +195,7 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
             value /= 100
         if language is not None and key in ("$", "£", "€", "¥"):
             return value, sign_currency(language, key)  # the locale's `$`, or none (pt-BR, en-HK)
-        return value, _CURRENCIES.get(key)
+        return value, _word_currency(key, language)
     if kind == "percent":
         return value, "%"
     if kind == "duration":
@@ -203,6 +206,27 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
     if kind == "date":
         return None, None
     return value, None
+
+
+#: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
+_NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
+#: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
+#: SYP…, and a weight; the franc of CHF and the CFA francs): only the locale's own currency.
+_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs"})
+
+
+def _word_currency(key: str, language: str | None) -> str | None:
+    """The currency an English currency word names in ``language``: the locale's own where its
+    CLDR name has the word (``dollars`` in en-AU is AUD, ``rupees`` in en-PK PKR, ``francs`` in
+    fr-CH CHF), else :data:`_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
+    if language is not None and key in _CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
+        word = _NAMED_BY.get(key, key)
+        words = home_currency_words(language)
+        if word in words or word.rstrip("s") in words:
+            return home_currency(language)
+        if key in _NO_DEFAULT:
+            return None
+    return _CURRENCIES.get(key)
 
 
 def _in_word(text: str, i: int) -> bool:
@@ -468,12 +492,20 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
-def _digit_run(text: str, start: int, end: int) -> int:
-    """How many groups of digits, one space apart, the run holding ``text[start:end]`` has."""
+def _piece_of_run(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
+    apart that was not read whole: a number whose space is no group sign of the language (German
+    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
+    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
+    to three digits, then three): ``2020 500`` is a year and a count."""
     for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
         if m.start() <= start < m.end() or start <= m.start() < end:
-            return len(m.group(0).split())
-    return 0
+            groups = m.group(0).split()
+            whole = start <= m.start() and m.end() <= end
+            if whole or len(groups) == 1:
+                return False
+            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
+    return False
 
 
 def _mark(text: str, i: int) -> bool:
@@ -523,10 +555,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     and " " not in figure
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
-                if text[start - 1 : start] == "\u2212":
-                    continue  # `−$3 million`: a minus sign (U+2212) no pattern reads; no figure
-                if kind_here == "count" and scale == 1.0 and _digit_run(text, start, end) >= 3:
-                    continue  # `601 234 567`, `06 123 456`: a telephone number, no count
+                if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+                    continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
+                if _piece_of_run(text, m.start(), m.end()):
+                    continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
                 if figure in seen:
                     continue
                 seen.add(figure)

@@ -34,6 +34,8 @@ __all__ = [
     "currency_names",
     "currency_names_scaled",
     "currency_signs",
+    "home_currency",
+    "home_currency_words",
     "indian_words_unknown",
     "magnitude_words_before",
     "native_signs",
@@ -193,6 +195,21 @@ def _home(loc: Locale) -> str | None:
         territory = likely.rsplit("_", 1)[-1] if likely.count("_") else None
     homes = [code for code, places in _current().items() if territory in places]
     return homes[0] if len(homes) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def home_currency(tag: str | None) -> str | None:
+    """The ISO 4217 code of the currency of the locale's territory (CLDR), or ``None``."""
+    return _home(babel_locale(tag))
+
+
+@lru_cache(maxsize=64)
+def home_currency_words(tag: str | None) -> frozenset[str]:
+    """The words, case-folded, of the CLDR names of the home currency (:func:`home_currency`) in
+    the language, every plural form (en-AU: ``australian``, ``dollar``, ``dollars``)."""
+    loc = babel_locale(tag)
+    home = _home(loc)
+    return frozenset(w.casefold() for name in (_names(loc, home) if home else ()) for w in name.split())
 
 
 def _names_place(word: str, places: frozenset[str]) -> bool:
