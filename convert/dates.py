@@ -282,11 +282,11 @@ def to_iso(text: str | None) -> str | None:
         return None
     text = text.strip()
     iso = compiled(r"\d{4}-\d{2}-\d{2}").match(text) and parse_iso(text) is not None
-    found = text if iso else parse_date(text)
+    found = text if iso else parse_date(text, digits_since=1)  # a document may be dated 18.10.1851
     return found if found is None or int(found[:4]) <= dt.date.today().year + 1 else None
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, digits_since: int = _DIGITS_SINCE) -> str | None:
     """ISO 8601 for a date in a common written form, with its time and zone if given.
 
     ``October 14, 2024 - 22:37`` -> ``2024-10-14T22:37:00``; ``14 October
@@ -294,7 +294,7 @@ def parse_date(text: str) -> str | None:
     must be the date: anything else (``October 14, 2024 was a Monday``), an
     impossible day or time, or an ambiguous slash date is ``None``. A zone
     name with one fixed offset (``BST``) becomes the offset; an ambiguous one
-    (``ET``) leaves a local time.
+    (``ET``) leaves a local time. A date in digits alone needs a year from ``digits_since``.
     """
     text = _SPACES.sub(" ", text).strip()
     if not _HAS_YEAR.search(text):
@@ -302,7 +302,7 @@ def parse_date(text: str) -> str | None:
     for i in range(len(_DATE_FORMS)):
         m = _date_form(i).fullmatch(text)
         if m:
-            return _iso(m)
+            return _iso(m, digits_since)
     return None
 
 
@@ -318,10 +318,10 @@ def _zone_offset(zone: str) -> int | None:
     return minutes if m.group(1) == "+" else -minutes
 
 
-def _iso(m: re.Match[str]) -> str | None:
+def _iso(m: re.Match[str], digits_since: int = _DIGITS_SINCE) -> str | None:
     g = m.groupdict()
     month = _month(g["month"]) if g.get("month") else int(g["mon"])
-    if month is None or (g.get("mon") and int(g["year"]) < _DIGITS_SINCE):
+    if month is None or (g.get("mon") and int(g["year"]) < digits_since):
         return None  # ``15.06.1448``: digits name no calendar, and that year is no Gregorian article's
     try:
         day = dt.date(int(g["year"]), month, int(g["day"]))

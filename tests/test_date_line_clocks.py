@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from convert.dates import parse_date
-from convert.locale.date_times import moment_prepositions, period_hour
+from convert.locale.date_times import period_hour
 from convert.readers._datelines import parse_date_line
 from convert.readers.text import parse_article
 
@@ -79,11 +79,13 @@ def test_the_hour_a_day_period_gives_follows_the_locales_12_hour_clock() -> None
         ("3. März 2025 ab 14 Uhr", "de", "2025-03-03"),
         ("March 3, 2025 to 14:30", "en", "2025-03-03"),
         # the words CLDR writes before a time: its atTime patterns' (cs 'v', ru 'в', sk 'o', en 'at'),
-        # the preposition of its name for midnight (pl 'o północy': 'o'), its year's word (pl 'r.')
+        # and its year's word (pl 'r.'); no other short word, however often it means "at"
         ("3. března 2025 v 14:30", "cs", "2025-03-03T14:30:00"),
         ("3 марта 2025 в 14:30", "ru", "2025-03-03T14:30:00"),
         ("3. marca 2025 o 14:30", "sk", "2025-03-03T14:30:00"),
-        ("3 marca 2025 o 14:30", "pl", "2025-03-03T14:30:00"),
+        ("3 marca 2025 o 14:30", "pl", "2025-03-03"),  # review r43: 'o' is not CLDR's
+        ("3 mars 2025 e 14:30", "sq", "2025-03-03"),  # Albanian 'e', "and"
+        ("3 de marzo de 2025 da 14:30", "gl", "2025-03-03"),  # Galician 'da', "of the"
         ("3 marca 2025 r. 14:30", "pl", "2025-03-03T14:30:00"),
         ("3. März 2025 um 14 Uhr", "de", "2025-03-03T14:00:00"),
         # a longer word besides the clock: no date line
@@ -94,13 +96,6 @@ def test_only_the_words_cldr_writes_before_a_time_join_a_clock(
     line: str, lang: str, published: str | None
 ) -> None:
     assert _published(line, lang) == published
-
-
-def test_the_preposition_before_a_moment_comes_from_cldrs_name_for_midnight() -> None:
-    assert moment_prepositions("pl") == {"o"}  # 'o północy', alone 'północ'
-    assert moment_prepositions("sk") == {"o"}  # 'o polnoci', as its atTime '{1} 'o' {0}'
-    assert moment_prepositions("en") == set()
-    assert moment_prepositions("ru") == set()
 
 
 def test_a_zone_cldr_does_not_name_leaves_the_day() -> None:
@@ -149,3 +144,18 @@ def test_an_era_name_that_is_also_pm_is_not_taken_for_the_period() -> None:
     found = newsroom_clock("٧ ديسمبر ٢٠٢٦ م ١٠:٣٠", "ar")
     assert found is None or not found[0].endswith("T22:30:00")
     assert newsroom_clock("2025年3月3日 午後 2時", "ja") == ("2025-03-03T14:00:00", "gregorian")
+
+
+@pytest.mark.parametrize(("line", "lang"), [("March 3, 2025 p 10:30", "en"), ("March 3, 2025 a 10:30", "en")])
+def test_a_one_letter_period_name_before_a_clock_is_no_period(line: str, lang: str) -> None:
+    """Review r43: English narrow ``p`` before a clock made 10:30 into 22:30."""
+    assert _published(line, lang) == "2025-03-03"
+
+
+def test_metadata_dates_in_digits_keep_their_year_before_1900() -> None:
+    """Review r43: the 1900 floor is the date line's (Hijri years in digits), not metadata's."""
+    from convert.dates import parse_date, to_iso
+
+    assert to_iso("18.10.1851") == "1851-10-18"
+    assert to_iso("October 18, 1851") == "1851-10-18"
+    assert parse_date("15.06.1448") is None

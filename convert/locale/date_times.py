@@ -29,7 +29,6 @@ __all__ = [
     "hour_word",
     "hour_words",
     "joined_forms",
-    "moment_prepositions",
     "period_hour",
     "short_date",
     "with_hour_word",
@@ -66,24 +65,6 @@ def at_time_words(ident: str) -> frozenset[str]:
     for pattern in at_time_patterns(ident):
         words = " ".join(re.sub(r"\{[01]\}", " ", pattern).replace("'", "").split()).lower()
         found |= {words, *words.split()} if words else set()
-    return frozenset(found)
-
-
-def moment_prepositions(ident: str) -> frozenset[str]:
-    """The word CLDR's name for midnight writes before it in a sentence and not alone (its ``format``
-    day period against its ``stand-alone`` one), lower case: the preposition the language sets before
-    a moment of the day, as before a clock. Polish ``o północy`` (alone ``północ``): ``o``, "at",
-    which its atTime pattern (``{1} {0}``) does not write; Slovak ``o polnoci``: the ``o`` of its
-    atTime ``{1} 'o' {0}``."""
-    from babel.dates import get_period_names
-
-    loc = Locale.parse(ident)
-    found = set()
-    for width in ("wide", "abbreviated"):
-        said = str(get_period_names(width, "format", loc).get("midnight") or "").split()
-        alone = str(get_period_names(width, "stand-alone", loc).get("midnight") or "").split()
-        if alone and len(said) == len(alone) + 1:
-            found.add(said[0].lower())
     return frozenset(found)
 
 

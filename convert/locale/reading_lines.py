@@ -89,6 +89,11 @@ def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
         found = re.search(rf"(?:{_periods(ident, which).pattern})\s*$", head, re.I)
         if found:
             named = found[0].strip().lower()
+            if len(named.rstrip(".")) < 2:
+                return (
+                    head,
+                    "",
+                )  # review r43: a one-letter name (en ``p``, it ``m.``) is no period before a clock
             return (
                 (head, "") if named in eras or named.rstrip(".") in eras else (head[: found.start()], which)
             )
@@ -98,14 +103,15 @@ def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
 def _joining(word: str, ident: str) -> bool | None:
     """Whether ``word`` joins a day and its clock: none, or a word CLDR writes before a time in the
     language, ``True`` (its atTime patterns', :func:`~.date_times.at_time_words`: Italian ``alle``,
-    Swedish ``kl.``; the preposition its name for midnight writes,
-    :func:`~.date_times.moment_prepositions`: Polish ``o``; or its word for years after the date's
-    year, Polish ``r.``); another one- or two-letter word in lower case, as a preposition is written
-    in a script with capitals, ``False`` (Polish ``do``, "until", ``od``, "from"; German ``ab``;
-    English ``to``: the day, no time); any other word ``None`` (``foto``: no date line)."""
-    from .date_times import at_time_words, moment_prepositions, year_words
+    Swedish ``kl.``; or its word for years after the date's year, Polish ``r.``); another one- or
+    two-letter word in lower case, as a preposition is written in a script with capitals, ``False``
+    (Polish ``do``, "until", ``od``, "from", and ``o``, "at", which CLDR does not write before a
+    time; German ``ab``; English ``to``: the day, no time); any other word ``None`` (``foto``: no
+    date line). (Review r43: the word CLDR's name for midnight adds, Polish ``o północy``, is "at"
+    in Polish and Slovak but "and" in Albanian ``e`` and "of the" in Galician ``da``.)"""
+    from .date_times import at_time_words, year_words
 
-    if not word or word.lower() in at_time_words(ident) | moment_prepositions(ident) | year_words(ident):
+    if not word or word.lower() in at_time_words(ident) | year_words(ident):
         return True
     return False if len(word.rstrip(".")) <= 2 and word.islower() else None
 
@@ -162,8 +168,11 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         or clocks[0].start() < (end := max(e for _, e, _, _ in found))
     ):
         return day
-    am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
     gap = text[end : clocks[0].start()]
+    named = _periods(ident).search(gap.lower())
+    if named and len(named[0].strip().rstrip(".")) < 2:
+        return day  # review r43: a one-letter name before the clock (en ``p 10:30``) is no period
+    am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
     gap = _periods(ident).sub(" ", gap.lower()) if am or pm else gap  # ``午後2:30``, as CLDR's ``aK:mm``
     if not (_CLOCK_GAP.fullmatch(gap) or ((am or pm) and _MARKED_GAP.fullmatch(gap))):
         return day  # a bare clock after a bar is a video's length; ``| 10:30 AM`` is a time of day
