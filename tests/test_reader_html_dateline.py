@@ -46,6 +46,15 @@ def page(lead: str, lang: str = "en", head: str = "", second: str | None = None)
             None,
         ),
         ("القاهرة — قال وزير الخارجية إن المحادثات ستستأنف قريبا في العاصمة.", "ar", "القاهرة", "—", None),
+        # review r40b: the caseless places the text reader knows (convert.locale.places.known_place)
+        (
+            "الإسكندرية — قال وزير الخارجية إن المحادثات ستستأنف قريبا في العاصمة.",
+            "ar",
+            "الإسكندرية",
+            "—",
+            None,
+        ),
+        ("नई दिल्ली — विदेश मंत्री ने कहा कि बातचीत जल्द ही फिर से शुरू होगी।", "hi", "नई दिल्ली", "—", None),
         # a zone's own city (America/New_York), a town only GeoNames lists
         (
             "NEW YORK — The city council said on Tuesday that it would vote on the new budget.",

@@ -127,3 +127,14 @@ def test_the_headline_is_the_h1_holding_the_title_not_the_first() -> None:
     article = convert.read(html.encode(), from_="html")
     assert article.meta.title == "Crossing to reopen"
     assert article.meta.subtitle == "Work starts in May"
+
+
+def test_the_pages_only_headline_gives_the_subtitle_when_the_title_differs() -> None:
+    """Review r40b: og:title shorter than the <h1> (or a kicker inside it) lost a real standfirst."""
+    head = DESCRIBED + '<meta property="og:title" content="Chuvas: 12 mortos">'
+    html = page(f'<p class="article-dek">{DEK}</p>', head).replace(
+        b"<h1>Chuvas deixam 12 mortos</h1>",
+        b"<h1><span class=kicker>Litoral</span> Chuvas deixam 12 mortos</h1>",
+    )
+    article = convert.read(html, from_="html")
+    assert article.meta.subtitle == DEK

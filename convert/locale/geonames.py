@@ -56,9 +56,15 @@ def _cldr_keys(lang: str) -> frozenset[str]:
 def is_known_place(name: str, language: str | None = None) -> bool:
     """Whether ``name`` (any case) is a country or a time zone's city CLDR names in ``language`` or in
     English (:func:`~convert.locale.places.cldr_places`, and the zones' own cities), or a town GeoNames
-    lists (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``, ``NEW YORK``, ``TAYLORVILLE``."""
+    lists (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``, ``NEW YORK``, ``TAYLORVILLE``; or a
+    place :func:`~convert.locale.places.known_place` knows in a script without capitals (``नई
+    दिल्ली``, ``الإسكندرية``, ``واشنطن``), as the text reader takes it."""
     key = _key(name)
     if not key:
         return False
     langs = {"en", *([language.replace("-", "_").split("_")[0]] if language else [])}
-    return key in _zone_cities() or any(key in _cldr_keys(lang) for lang in langs) or key in _names()
+    if key in _zone_cities() or any(key in _cldr_keys(lang) for lang in langs) or key in _names():
+        return True
+    from .places import known_place  # review r40b: the caseless and CJK places the text reader knows
+
+    return known_place(name.strip(), language)

@@ -48,14 +48,23 @@ _ELSEWHERE = "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::
 def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     """The article's headline element: the first ``<h1>`` whose text is ``title`` (the title the
     reader chose), outside an ``<aside>``, ``<nav>``, ``<footer>`` or ``<figure>`` (a related story's
-    or the site's headline is not the article's)."""
+    or the site's headline is not the article's); when none is, the page's only such ``<h1>`` if it holds
+    half the title's words or more."""
     want = name_key(title or "")
     if not want:
         return None
-    for h1 in tree.iter("h1"):
-        if name_key("".join(h1.itertext())) == want and not h1.xpath(_ELSEWHERE):
+    shown = [h1 for h1 in tree.iter("h1") if not h1.xpath(_ELSEWHERE)]
+    for h1 in shown:
+        if name_key("".join(h1.itertext())) == want:
             return h1
-    return None
+    # Review r40b: the chosen title may differ from the <h1> (og:title shorter, a kicker or
+    # screen-reader text inside it): then the page's one such <h1>, if it shares most of the
+    # title's words (a site's name in its only <h1> shares none).
+    if len(shown) != 1:
+        return None
+    words = set(re.findall(r"\w+", (title or "").casefold()))
+    said = set(re.findall(r"\w+", "".join(shown[0].itertext()).casefold()))
+    return shown[0] if words and len(words & said) * 2 >= len(words) else None
 
 
 def declared_subtitle(
