@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -113,82 +110,3 @@ def test_pdf_sets_the_script_in_its_noto_serif(tmp_path: Path, lang: str, face: 
     }
     assert f"Noto-Serif-{face}" in fonts and f"Noto-Serif-{face}-Bold" in fonts, fonts
     assert not any("DejaVu" in f or "Oblique" in f or "Italic" in f for f in fonts), fonts
-
-
-# --------------------------------------------------------------------------
-# Copied text: a glyph stands for its own letter where its cluster shows it (h34 #14, review r41)
-
-#: ``ரோ`` is drawn ``ே`` + ``ர`` + ``ா``: the glyph of ``ா`` first drawn there must not read ``ோ`` in
-#: ``ரா``. Malayalam ``്ര`` and Khmer coeng + ro are drawn before their consonant and Devanagari's
-#: reph and conjuncts as glyphs with no character of their own: those clusters keep WeasyPrint's text.
-COPY_TEXTS = {
-    "ta": ("மெட்ரோ ரயில்", "மெட்ரோ ரயில் திறப்பு. ரா. செந்தில்குமார் எழுதினார்: பயணம் தொடங்கியது."),
-    "bn": ("মেট্রো রেল", "মেট্রো রেল চালু হলো। কোম্পানির কর্মকর্তা বললেন, যাত্রীরা খুশি।"),
-    "th": ("รถไฟฟ้าสายใหม่", "รถไฟฟ้าสายใหม่เปิดให้บริการแล้ว ผู้โดยสารที่ใช้บริการในวันแรกมีจำนวนมาก"),
-    "hi": ("समाचार", "दिल्ली में मार्ग पूर्ण हैं। किताब में कार्य और धर्म सर्व हैं।"),
-    "gu": ("સમાચાર", "પ્રધાન ગુજરાતમાં કાર્યક્રમ"),
-    "ml": ("വാർത്ത", "പ്രധാന വാർത്ത. നഗരത്തിലെ പുതിയ ലൈബ്രറി തിങ്കളാഴ്ച തുറന്നു. കേരളത്തിലെ ജനങ്ങൾ."),
-    "km": ("ព័ត៌មាន", "ប្រជាជន ប្រទេស។ បណ្ណាល័យថ្មីរបស់ទីក្រុងបានបើកនៅថ្ងៃច័ន្ទ។ ប្រជាជនសប្បាយចិត្ត។"),
-    "my": ("စာကြည့်တိုက်", "မြို့သစ် စာကြည့်တိုက် ဖွင့်လှစ်ပြီ။ စာအုပ် များစွာ ရှိသည်။"),
-}
-
-
-def _letters(text: str) -> Counter[str]:
-    # NFKD: a two-part vowel sign drawn around its consonant (Tamil ோ = ே + ா) counts as its parts.
-    return Counter(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch)[0] in "LM")
-
-
-def _copied(tmp_path: Path, lang: str, patched: bool) -> str:
-    from convert.exporters import _weasyprint_unicode
-
-    title, text = COPY_TEXTS[lang]
-    source = tmp_path / f"{lang}.md"
-    source.write_text(f"---\ntitle: {title}\nlang: {lang}\n---\n\n{text}\n", encoding="utf-8")
-    if not patched:
-        _weasyprint_unicode.uninstall()
-    try:
-        data = PdfExporter().export(convert.read(source), THEME, ExportOptions())
-    finally:
-        _weasyprint_unicode.install()
-    copied = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
-    )
-    return unicodedata.normalize("NFC", " ".join(copied.stdout.decode("utf-8").split()))
-
-
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
-@needs_fonts
-@pytest.mark.parametrize("lang", sorted(COPY_TEXTS))
-def test_copied_text_finds_no_fewer_words_and_doubles_no_letter(tmp_path: Path, lang: str) -> None:
-    """Against WeasyPrint's own text layer: as many of the article's words are found in the copied
-    text, and no letter comes back more often than there (a multiset compare)."""
-    title, text = COPY_TEXTS[lang]
-    own, ours = _copied(tmp_path, lang, False), _copied(tmp_path, lang, True)
-    words = {w.strip(".,:;।។") for w in unicodedata.normalize("NFC", f"{title} {text}").split()} - {""}
-    found_own, found_ours = {w for w in words if w in own}, {w for w in words if w in ours}
-    assert len(found_ours) >= len(found_own), f"lost {found_own - found_ours}"
-    want = _letters(title + text)
-    assert not (_letters(ours) - want) - (_letters(own) - want), "a letter doubled"
-    if lang == "ta":
-        assert "ரா." in ours and len(found_ours) > len(found_own)
-    if lang in ("ml", "km", "hi"):
-        assert {"പ്രധാന", "ប្រជាជន", "में", "हैं"} & words <= found_ours
-
-
-@needs_fonts
-def test_a_script_not_split_never_reads_its_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Review r41 #4: a Japanese PDF cost 0.8 s more as the 26 MB CJK collection was parsed for kana
-    with dakuten; only a script whose clusters are split reads the font's cmap and GSUB."""
-    from convert.exporters import _weasyprint_unicode
-
-    read: list[int] = []
-    monkeypatch.setattr(
-        _weasyprint_unicode, "_glyph_characters", lambda content, index: read.append(index) or {}
-    )
-    source = tmp_path / "ja.md"
-    source.write_text(
-        "---\ntitle: 商店街\nlang: ja\n---\n\nがぎぐげご、ばびぶべぼ。商店街が新しくなった。\n",
-        encoding="utf-8",
-    )
-    PdfExporter().export(convert.read(source), THEME, ExportOptions())
-    assert read == []

@@ -44,7 +44,7 @@ from ..fetch import PolicyFetcher, ResourcePolicy, path_url
 from ..locale.script import article_direction, char_script, script_name, scripts_in
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
-from . import _weasyprint_columns, _weasyprint_text, _weasyprint_unicode
+from . import _weasyprint_columns, _weasyprint_text
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
 from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
 from ._shared import BookByBundle
@@ -71,7 +71,6 @@ _CSS_CACHE_SIZE = 16
 
 _weasyprint_columns.install()
 _weasyprint_text.install()
-_weasyprint_unicode.install()
 
 # WeasyPrint's layout is not thread-safe with a shared FontConfiguration, and
 # the log capture below swaps logger state: one render at a time per process.
