@@ -44,8 +44,17 @@ def _zone_cities() -> frozenset[str]:
 
     zones = get_global("zone_territories")
     return frozenset(
-        _key(z.rsplit("/", 1)[1].replace("_", " ")) for z in zones if "/" in z and not z.startswith("Etc/")
+        _key(z.rsplit("/", 1)[1].replace("_", " "))
+        for z in zones
+        if z.count("/") == 1 and z.split("/")[0] in _CITY_AREAS
     )
+
+
+#: The time-zone areas (the IANA tz database's continents) whose zones are named after a city. Review
+#: r40b: the oceans', Antarctica's and sub-regions' zones are islands, bases and counties whose names
+#: are words (``Indian/Christmas``, ``Pacific/Easter``, ``Antarctica/Troll``, ``Pacific/Wake``,
+#: ``America/North_Dakota/Center``).
+_CITY_AREAS = frozenset({"Africa", "America", "Asia", "Australia", "Europe"})
 
 
 @lru_cache(maxsize=64)
