@@ -109,9 +109,10 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
 def convert_web(cmd: _ConvertArgs) -> int:
     """``convert`` with URLs, feeds or sitemaps among the inputs: one output set per page or item.
 
-    Outputs of pages are named after their titles (as for stdin); an input
-    or item that fails is reported on one line and the others go on.
-    Returns the exit code: 0, or the worst failure's.
+    Outputs of pages are named after their titles (as for stdin); into an output folder, pages
+    are converted incrementally under its manifest (:func:`convert.batch.urls.convert_pages`).
+    An input or item that fails is reported on one line and the others go on. Returns the exit
+    code as for folders: 0, 1 when some failed, the failure's own when all did.
     """
     inputs, formats, output, style, from_ = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.from_
     width, allow_remote, allow_hosts, meta = cmd.width, cmd.allow_remote, cmd.allow_hosts, cmd.meta
