@@ -34,6 +34,14 @@ class Entry:
     fingerprint: str
     src: str
     sha256: str
+    #: Web pages (:mod:`convert.batch.urls`) only: the output's format, the sha256 of the bytes
+    #: written and their ``size:mtime_ns`` (a file changed since is no longer the page's), and the
+    #: page's ``ETag`` / ``Last-Modified`` for a conditional request.
+    fmt: str | None = None
+    made: str | None = None
+    stamp: str | None = None
+    etag: str | None = None
+    modified: str | None = None
 
 
 class Manifest:
@@ -62,9 +70,10 @@ class Manifest:
             self._lines += 1
             try:
                 rec = json.loads(line)
-                entry = Entry(out=rec["out"], fingerprint=rec["fp"], src=rec["src"], sha256=rec["sha256"])
+                entry = Entry(rec["out"], rec["fp"], rec["src"], rec["sha256"], *map(rec.get, _WEB))
             except (ValueError, KeyError, TypeError):
                 continue
+            self.entries.pop(entry.out, None)  # in the order of their last lines
             self.entries[entry.out] = entry
 
     def key(self, output: Path) -> str:
@@ -119,6 +128,7 @@ class Manifest:
         except OSError as exc:
             self._abandon()
             raise output_error(self.path, exc, "cannot write the manifest") from None
+        self.entries.pop(entry.out, None)
         self.entries[entry.out] = entry
         self._lines += 1
 
@@ -153,6 +163,11 @@ class Manifest:
                 self.path.unlink()
 
 
+#: The optional fields of :class:`Entry`, written only when set (a folder batch's lines stay as they were).
+_WEB = ("fmt", "made", "stamp", "etag", "modified")
+
+
 def _line(entry: Entry) -> str:
     rec = {"out": entry.out, "fp": entry.fingerprint, "src": entry.src, "sha256": entry.sha256}
+    rec.update((k, v) for k in _WEB if (v := getattr(entry, k)) is not None)
     return json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,23 +1,33 @@
-"""A list of URLs converted like a folder: in parallel, politely, incrementally.
+"""Web pages converted into an output folder, incrementally: URL lists (in parallel, politely),
+a feed's or a sitemap's pages and single URLs.
 
-Pages are fetched by ``jobs`` threads, but never two at once from one host,
+Pages of a URL list are fetched by ``jobs`` threads, but never two at once from one host,
 and one host's requests are at least ``delay`` seconds apart; ``robots.txt``
 is read once per host and obeyed (RFC 9309: a missing file allows all, a
 server error or an unreachable host allows nothing) unless ``ignore_robots``.
 Conversions run one at a time in the calling thread as pages arrive.
 
-The manifest (``.broadsheet-urls.json`` in the output folder) keeps, per URL,
-the ``ETag``, ``Last-Modified``, the body's sha256, the formats and the files
-written. A rerun asks with ``If-None-Match`` / ``If-Modified-Since``: a page
-answered with 304, or whose body hashes the same, is up to date and costs no
-conversion. The manifest is saved after every page, so an interrupted run
-resumes where it stopped.
+The output folder's manifest (``.broadsheet-manifest.jsonl``, :mod:`.manifest`, the one a
+folder batch keeps) gets a line per output: the page's URL, the format, the fingerprint (the
+page's sha256, the format, every option that changes the output, the theme, Broadsheet's
+version), the sha256 of the bytes written and the page's ``ETag`` / ``Last-Modified``. A rerun
+asks with ``If-None-Match`` / ``If-Modified-Since``: a page answered with 304, or whose body
+hashes the same, is up to date and costs no conversion. Lines are appended as pages finish, so
+an interrupted run resumes where it stopped.
+
+No file this module did not write is written over (:class:`Pages`): a page's output goes to
+the file the manifest names for that page and format while it still holds what was written;
+else to its title's name when no file is there (or one holding exactly those bytes); else to
+the title's name with the first 8 hex digits of the URL's sha256, the same on every run. Each
+format has its own line, so runs with another ``--to`` keep each other's files, and ``--force``
+writes the same names again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -29,14 +39,17 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from .. import api, web
-from ..errors import ConvertError, InputError
-from ..io import atomic_write, atomic_write_all, output_error
+from ..errors import ConvertError, InputError, OutputError
+from ..io import atomic_write_all
 from ..web.http import USER_AGENT, HTTPStatusError
+from .fingerprint import file_sha256, options_key, output_fingerprint
+from .manifest import MANIFEST_NAME, Entry, Manifest
 
-MANIFEST_NAME = ".broadsheet-urls.json"
 #: Seconds between two requests to one host.
 DELAY = 0.5
 _AGENT = "broadsheet"
+#: The exit code of a failure that is no :class:`ConvertError` (as the command line's).
+_INTERNAL = 70
 
 
 @dataclass
@@ -47,6 +60,8 @@ class UrlOutcome:
     error: str | None = None
     #: What the reader repaired and the exporters left out (a refused remote image ...).
     warnings: list[str] = field(default_factory=list)
+    #: The exit code a failure calls for (3: cannot be fetched or read, 4: output, 5: missing tool).
+    code: int = 0
 
 
 class _Hosts:
@@ -115,124 +130,289 @@ def convert_urls(
     on_outcome: Callable[[UrlOutcome], None] | None = None,
 ) -> list[UrlOutcome]:
     """Convert every URL into ``dest`` (see the module); the outcome of each, in the list's order."""
-    from ..base import ExportOptions
-
-    out = _output_folder(dest)
-    manifest_path = out / MANIFEST_NAME
-    manifest = _load(manifest_path)
     urls = list(urls)
     hosts = _Hosts(delay, allowed_hosts, ignore_robots)
-    fingerprint = ",".join(to) + "|" + style
+    with Pages(dest, to, style, from_, metadata, options() if options else None, force) as pages:
 
-    def fetch_one(url: str) -> tuple[str, Any]:
-        with hosts.lock(url):
-            if not hosts.robots_allow(url):
-                return url, "robots"
-            hosts.wait(url)
-            known = manifest.get(url) if not force else None
-            headers = {}
-            if known and known.get("fingerprint") == fingerprint and _present(out, known):
-                if known.get("etag"):
-                    headers["If-None-Match"] = known["etag"]
-                if known.get("last_modified"):
-                    headers["If-Modified-Since"] = known["last_modified"]
-            try:
-                return url, web.fetch(url, allowed_hosts=allowed_hosts, headers=headers)
-            except ConvertError as exc:
-                return url, exc
+        def fetch_one(url: str) -> tuple[str, Any]:
+            with hosts.lock(url):
+                if not hosts.robots_allow(url):
+                    return url, "robots"
+                hosts.wait(url)
+                try:
+                    return url, web.fetch(url, allowed_hosts=allowed_hosts, headers=pages.conditional(url))
+                except ConvertError as exc:
+                    return url, exc
 
-    outcomes: dict[str, UrlOutcome] = {}
-    claimed: set[Path] = {out / p for entry in manifest.values() for p in entry.get("outputs", [])}
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(fetch_one, url) for url in urls]
-        for future in as_completed(futures):
-            url, got = future.result()
-            known = manifest.get(url, {})
-            if got == "robots":
-                outcome = UrlOutcome(url, "refused by robots.txt", error="robots.txt disallows it")
-            elif isinstance(got, ConvertError):
-                outcome = UrlOutcome(url, "failed", error=got.with_path(url).one_line())
-            elif got.status == 304 or (
-                not force
-                and known.get("sha256") == hashlib.sha256(got.data).hexdigest()
-                and known.get("fingerprint") == fingerprint
-                and _present(out, known)
-            ):
-                outcome = UrlOutcome(url, "up to date", list(known.get("outputs", [])))
-                if got.status != 304:
-                    known.update(_validators(got))
-            else:
-                page = web.page_from_response(got)
-                outcome = _convert_page(
-                    page, url, out, to, style, from_, metadata, known, claimed, options, ExportOptions
-                )
-                if outcome.status == "converted":
-                    manifest[url] = {
-                        **_validators(got),
-                        "sha256": hashlib.sha256(got.data).hexdigest(),
-                        "fingerprint": fingerprint,
-                        "outputs": outcome.outputs,
-                    }
-            _save(manifest_path, manifest)
-            outcomes[url] = outcome
-            if on_outcome is not None:
-                on_outcome(outcome)
+        outcomes: dict[str, UrlOutcome] = {}
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [pool.submit(fetch_one, url) for url in urls]
+            for future in as_completed(futures):
+                url, got = future.result()
+                if got == "robots":
+                    outcome = UrlOutcome(
+                        url,
+                        "refused by robots.txt",
+                        error="robots.txt disallows it",
+                        code=InputError.exit_code,
+                    )
+                elif isinstance(got, ConvertError):
+                    outcome = _failed(url, got)
+                else:
+                    outcome = pages.convert_response(got, url)
+                outcomes[url] = outcome
+                if on_outcome is not None:
+                    on_outcome(outcome)
     return [outcomes[url] for url in urls]
 
 
-def _convert_page(
-    page: web.WebPage,
-    url: str,
-    out: Path,
-    formats: list[str],
-    style: str,
-    from_: str | None,
-    metadata: dict[str, Any] | None,
-    known: dict[str, Any],
-    claimed: set[Path],
-    options: Callable[[], Any] | None,
-    export_options: type,
-) -> UrlOutcome:
-    warnings: list[str] = []
-    try:
-        article = api.read(
-            page.data, from_=from_ or page.reader, metadata=metadata, name=page.url, warnings=warnings
+def convert_pages(
+    entries: Iterable[tuple[str | web.WebPage, tuple[str, ...]]],
+    dest: str | Path,
+    *,
+    to: list[str],
+    style: str = "default",
+    allowed_hosts: tuple[str, ...] = (),
+    force: bool = False,
+    options: Any = None,
+    from_: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    authors: Callable[[Any, tuple[str, ...]], Any] | None = None,
+    on_outcome: Callable[[UrlOutcome], None] | None = None,
+) -> list[UrlOutcome]:
+    """A feed's or a sitemap's pages, or single URLs, converted into ``dest`` one at a time, as a
+    URL list's are (see the module): each entry is a page a feed carries or a link to fetch, with
+    the authors its feed item names; ``authors(article, names)`` gives the article those make
+    (a page that prints no byline takes them), and they count in the fingerprint."""
+    outcomes: list[UrlOutcome] = []
+    with Pages(dest, to, style, from_, metadata, options, force, authors) as pages:
+        for target, names in entries:
+            if isinstance(target, web.WebPage):
+                outcome = pages.convert(target, target.url, names)
+            else:
+                try:
+                    response = web.fetch(
+                        target, allowed_hosts=allowed_hosts, headers=pages.conditional(target, names)
+                    )
+                except ConvertError as exc:
+                    outcome = _failed(target, exc)
+                else:
+                    outcome = pages.convert_response(response, target, names)
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    return outcomes
+
+
+class Pages:
+    """An output folder that web pages are written into, under its manifest (see the module).
+
+    A context manager: the folder is locked against another batch while it is open, as a
+    folder batch locks it (:func:`convert.batch._lock_folder`).
+    """
+
+    def __init__(
+        self,
+        dest: str | Path,
+        formats: list[str],
+        style: str,
+        from_: str | None,
+        metadata: dict[str, Any] | None,
+        options: Any,
+        force: bool,
+        authors: Callable[[Any, tuple[str, ...]], Any] | None = None,
+    ) -> None:
+        from .. import __version__
+        from ..base import ExportOptions
+        from ..theme import load_theme
+
+        api.ensure_tools(formats)  # a missing tool (azw3's calibre) fails once, before any page
+        self.out = Path(dest)
+        self.formats = list(formats)
+        self.theme = load_theme(style)
+        self.from_, self.metadata, self.force, self.authors = from_, metadata, force, authors
+        self.options = options if options is not None else ExportOptions()
+        self._key = {
+            "from": from_,
+            "metadata": dict(metadata or {}),
+            "options": dataclasses.asdict(self.options),
+        }
+        self._parts = (self.theme.fingerprint, __version__)
+        self._lock: int | None = None
+        self.manifest: Manifest | None = None
+        self.mine: dict[tuple[str, str], Entry] = {}  # (URL, format) -> its output's line
+
+    def __enter__(self) -> Pages:
+        from . import _lock_folder
+
+        self._lock = _lock_folder(self.out)  # made if missing; exit 4 when it cannot be
+        self.manifest = Manifest(self.out)
+        self.mine = {(e.src, e.fmt): e for e in self.manifest.entries.values() if e.fmt}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.manifest is not None:
+                self.manifest.close()
+        finally:
+            if self._lock is not None:
+                os.close(self._lock)
+
+    def fingerprint(self, sha: str, fmt: str, names: tuple[str, ...]) -> str:
+        return output_fingerprint(sha, fmt, options_key({**self._key, "authors": list(names)}), *self._parts)
+
+    def _ours(self, entry: Entry) -> bool:
+        """Whether the file ``entry`` names is still the one written for it (and its path still its)."""
+        assert self.manifest is not None
+        if self.manifest.entries.get(entry.out) is not entry:
+            return False  # the name went to another page or input since
+        path = self.out / entry.out
+        try:
+            st = path.stat()
+            if entry.stamp == f"{st.st_size}:{st.st_mtime_ns}":
+                return True
+            return entry.made is not None and path.is_file() and file_sha256(path) == entry.made
+        except OSError:
+            return False
+
+    def _fresh(self, url: str, fmt: str, sha: str, names: tuple[str, ...]) -> bool:
+        entry = self.mine.get((url, fmt))
+        return (
+            not self.force
+            and entry is not None
+            and entry.fingerprint == self.fingerprint(sha, fmt, names)
+            and self._ours(entry)
         )
-        previous = [out / p for p in known.get("outputs", [])]
-        if len(previous) == len(formats):
-            targets = dict(zip(formats, previous, strict=True))  # an updated page keeps its files
-        else:
-            stem = api.slug(article.meta.title or "article")
-            targets = api.plan_outputs(None, out, formats, stem)
-            if any(t in claimed for t in targets.values()):
-                stem = f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
-                targets = api.plan_outputs(None, out, formats, stem)
-        opts = options() if options else export_options()
-        rendered = []
-        from .._session import resource_session
 
-        with resource_session():  # the formats share what the first fetched
-            for fmt, target in targets.items():
-                result = api.render(article, fmt, style=style, options=opts)
-                warnings.extend(result.warnings)
-                rendered.append((target, result.data))
-        atomic_write_all(rendered)
-    except ConvertError as exc:
-        return UrlOutcome(url, "failed", error=exc.with_path(url).one_line())
-    claimed.update(targets.values())
-    return UrlOutcome(
-        url, "converted", [str(t.relative_to(out)) for t in targets.values()], warnings=warnings
-    )
+    def _known(self, url: str, names: tuple[str, ...]) -> Entry | None:
+        """The line of a page whose every output is up to date, as it was when last fetched."""
+        entries = [self.mine.get((url, fmt)) for fmt in self.formats]
+        first = entries[0]
+        if first is None or any(e is None or e.sha256 != first.sha256 for e in entries):
+            return None
+        return first if all(self._fresh(url, f, first.sha256, names) for f in self.formats) else None
+
+    def conditional(self, url: str, names: tuple[str, ...] = ()) -> dict[str, str]:
+        """The headers that ask for ``url`` only if it changed: none unless its outputs are up to date."""
+        known = self._known(url, names)
+        headers = {}
+        if known is not None and known.etag:
+            headers["If-None-Match"] = known.etag
+        if known is not None and known.modified:
+            headers["If-Modified-Since"] = known.modified
+        return headers
+
+    def convert_response(self, response: web.Response, url: str, names: tuple[str, ...] = ()) -> UrlOutcome:
+        """A fetched page: up to date when answered 304 (see :meth:`conditional`), else :meth:`convert`."""
+        known = self._known(url, names) if response.status == 304 else None
+        if response.status == 304 and known is None:
+            return UrlOutcome(
+                url, "failed", error=f"{url}: 304 Not Modified to an unconditional request", code=3
+            )
+        if known is not None:
+            return UrlOutcome(url, "up to date", [self.mine[url, f].out for f in self.formats])
+        return self.convert(web.page_from_response(response), url, names, _validators(response))
+
+    def convert(
+        self,
+        page: web.WebPage,
+        url: str,
+        names: tuple[str, ...] = (),
+        validators: dict[str, str] | None = None,
+    ) -> UrlOutcome:
+        """``page`` in every format whose output is not up to date; the outcome."""
+        assert self.manifest is not None
+        sha = hashlib.sha256(page.data).hexdigest()
+        needed = [fmt for fmt in self.formats if not self._fresh(url, fmt, sha, names)]
+        if not needed:
+            return UrlOutcome(url, "up to date", [self.mine[url, f].out for f in self.formats])
+        warnings: list[str] = []
+        try:
+            article = api.read(
+                page.data,
+                from_=self.from_ or page.reader,
+                metadata=self.metadata,
+                name=page.url,
+                warnings=warnings,
+            )
+            if self.authors is not None:
+                article = self.authors(article, names)
+            rendered: dict[str, bytes] = {}
+            from .._session import resource_session
+
+            with resource_session():  # the formats share what the first fetched
+                for fmt in needed:
+                    result = api.render(article, fmt, style=self.theme, options=self.options)
+                    warnings.extend(result.warnings)
+                    rendered[fmt] = result.data
+            targets = self._targets(url, article.meta.title, rendered)
+            atomic_write_all((targets[fmt], data) for fmt, data in rendered.items())
+        except ConvertError as exc:
+            return _failed(url, exc)
+        except Exception as exc:  # one bad page never stops the rest
+            error = f"{url}: internal error: {type(exc).__name__}: {exc}"
+            return UrlOutcome(url, "failed", error=error, code=_INTERNAL)
+        seen = validators or {}
+        for fmt, path in targets.items():
+            st = path.stat()
+            entry = Entry(
+                self.manifest.key(path), self.fingerprint(sha, fmt, names), url, sha, fmt,
+                hashlib.sha256(rendered[fmt]).hexdigest(), f"{st.st_size}:{st.st_mtime_ns}",
+                seen.get("etag"), seen.get("last_modified"),
+            )  # fmt: skip
+            self.manifest.record(entry)  # exit 4 when it cannot be: no output the manifest does not list
+            self.mine[url, fmt] = entry
+        return UrlOutcome(url, "converted", [self.mine[url, f].out for f in self.formats], warnings=warnings)
+
+    def _targets(self, url: str, title: str | None, rendered: dict[str, bytes]) -> dict[str, Path]:
+        """Where each rendered format goes (see the module): never a file this run or the manifest
+        did not write, unless it holds exactly these bytes."""
+        assert self.manifest is not None
+        targets: dict[str, Path] = {}
+        for fmt, data in rendered.items():
+            entry = self.mine.get((url, fmt))
+            if entry is not None and self.manifest.entries.get(entry.out) is entry:
+                path = self.out / entry.out
+                if not os.path.lexists(path) or self._ours(entry) or _holds(path, data):
+                    targets[fmt] = path
+        rest = [fmt for fmt in rendered if fmt not in targets]
+        if not rest:
+            return targets
+        stem = api.slug(title or "article")
+        tag = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+        for candidate in (stem, f"{stem}-{tag}", *(f"{stem}-{tag}-{n}" for n in range(2, 100))):
+            paths = {fmt: self.out / api.output_name(candidate, fmt) for fmt in rest}
+            taken = set(targets.values())
+            if len(set(paths.values())) == len(paths) and all(
+                path not in taken and self._free(path, url, fmt, rendered[fmt]) for fmt, path in paths.items()
+            ):
+                return {**targets, **paths}
+        raise OutputError("every name for this page holds another file", path=str(self.out / stem))
+
+    def _free(self, path: Path, url: str, fmt: str, data: bytes) -> bool:
+        """No other page's or input's output by the manifest, and no file there but one of these bytes."""
+        assert self.manifest is not None
+        entry = self.manifest.entries.get(self.manifest.key(path))
+        if entry is not None and (entry.src, entry.fmt) != (url, fmt):
+            return False
+        return not os.path.lexists(path) or _holds(path, data)
 
 
-def _output_folder(dest: str | Path) -> Path:
-    """``dest``, made if missing; one :class:`convert.errors.OutputError` (exit 4) when it cannot be."""
-    out = Path(dest)
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a file of exactly ``data`` (writing it again loses nothing)."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise output_error(out, exc, "cannot use the output folder") from None
-    return out
+        return (
+            path.is_file()
+            and not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and path.read_bytes() == data
+        )
+    except OSError:
+        return False
+
+
+def _failed(url: str, exc: ConvertError) -> UrlOutcome:
+    return UrlOutcome(url, "failed", error=exc.with_path(url).one_line(), code=exc.exit_code)
 
 
 def _validators(response: web.Response) -> dict[str, str]:
@@ -246,21 +426,4 @@ def _validators(response: web.Response) -> dict[str, str]:
     }
 
 
-def _present(out: Path, entry: dict[str, Any]) -> bool:
-    outputs = entry.get("outputs") or []
-    return bool(outputs) and all((out / p).is_file() for p in outputs)
-
-
-def _load(path: Path) -> dict[str, dict[str, Any]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(path: Path, manifest: dict[str, dict[str, Any]]) -> None:
-    atomic_write(path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-
-
-__all__ = ["DELAY", "MANIFEST_NAME", "UrlOutcome", "USER_AGENT", "convert_urls"]
+__all__ = ["DELAY", "MANIFEST_NAME", "Pages", "UrlOutcome", "USER_AGENT", "convert_pages", "convert_urls"]

@@ -13,7 +13,7 @@ import click
 from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
-from ..errors import UsageError, shown
+from ..errors import ConvertError, UsageError, shown
 from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
 if TYPE_CHECKING:
@@ -109,9 +109,10 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
 def convert_web(cmd: _ConvertArgs) -> int:
     """``convert`` with URLs, feeds or sitemaps among the inputs: one output set per page or item.
 
-    Outputs of pages are named after their titles (as for stdin); an input
-    or item that fails is reported on one line and the others go on.
-    Returns the exit code: 0, or the worst failure's.
+    Outputs of pages are named after their titles (as for stdin); into an output folder, pages
+    are converted incrementally under its manifest (:func:`convert.batch.urls.convert_pages`).
+    An input or item that fails is reported on one line and the others go on. Returns the exit
+    code as for folders: 0, 1 when some failed, the failure's own when all did.
     """
     inputs, formats, output, style, from_ = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.from_
     width, allow_remote, allow_hosts, meta = cmd.width, cmd.allow_remote, cmd.allow_hosts, cmd.meta
@@ -120,8 +121,14 @@ def convert_web(cmd: _ConvertArgs) -> int:
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
     failed: list[int] = []
+    expand_errors: list[tuple[Exception, str, int]] = []
+
+    def on_error(exc: Exception, src: str) -> None:
+        failed.append(fail(exc, src))
+        expand_errors.append((exc, src, failed[-1]))
+
     bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
-    entries = expand_all(inputs, allow_hosts, chosen, lambda exc, src: failed.append(fail(exc, src)), bylines)
+    entries = expand_all(inputs, allow_hosts, chosen, on_error, bylines)
     if output == "-":
         if len(formats) != 1 or len(entries) + len(failed) != 1:
             raise UsageError("-o - (stdout) takes one page and one output format")
@@ -146,7 +153,13 @@ def convert_web(cmd: _ConvertArgs) -> int:
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
-    done = 0
+    outcomes: list[Any] = [_failure(src, exc, code) for exc, src, code in expand_errors]
+    pages = [e for e in entries if isinstance(e, web.WebPage) or web.is_url(e)]
+    if pages and output is not None and not api.dest_is_file(output, formats):
+        # Into an output folder, incrementally as a URL list: a rerun writes nothing for an unchanged
+        # page and never writes over a file it did not make (convert.batch.urls).
+        outcomes += _convert_pages(cmd, [(p, bylines.get(label(p), ())) for p in pages])
+        entries = [e for e in entries if not (isinstance(e, web.WebPage) or web.is_url(e))]
     for entry in entries:
         page = entry if isinstance(entry, web.WebPage) else None
         local = page is None and not web.is_url(entry)
@@ -175,20 +188,82 @@ def convert_web(cmd: _ConvertArgs) -> int:
                 warnings=warnings,
             )
             _print_warnings(label(entry), warnings)
-            done += 1
+            outcomes.append(_converted(label(entry), written))
             if not quiet:
                 for path in written:
                     click.echo(f"wrote {path}")
         except Exception as exc:
-            failed.append(fail(exc, label(entry)))
-    total = done + len(failed)
-    if failed and total > 1 and not quiet:
-        click.echo(f"{done} of {total} pages converted", err=True)
-    # As for folders: 0 all converted, 1 some failed; when every one failed, the failure's own
-    # code (3: the input cannot be read, 4: the output cannot be written, 5: a missing tool ...).
-    if not failed:
+            outcomes.append(_failure(label(entry), exc, fail(exc, label(entry))))
+    return _finish(cmd, outcomes)
+
+
+def _failure(src: str, exc: BaseException, code: int | None = None) -> Any:
+    """A failure as an outcome (its line was printed when it happened)."""
+    from ..batch.urls import UrlOutcome
+
+    error = exc.with_path(src).one_line() if isinstance(exc, ConvertError) else f"{src}: {exc}"
+    return UrlOutcome(src, "failed", error=error, code=code or int(getattr(exc, "exit_code", 70)))
+
+
+def _converted(src: str, written: list[Path]) -> Any:
+    from ..batch.urls import UrlOutcome
+
+    return UrlOutcome(src, "converted", [str(p) for p in written])
+
+
+def _finish(cmd: _ConvertArgs, outcomes: list[Any]) -> int:
+    """The summary, ``--report`` and the exit code, as for folders: 0 all converted or up to date,
+    1 some failed; when every one failed, the failure's own code (3: the input cannot be read,
+    4: the output cannot be written, 5: a missing tool ...)."""
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("converted", "up to date")}
+    codes = [o.code or 3 for o in outcomes if o.status not in counts]
+    if (len(outcomes) > 1 or counts["up to date"]) and not cmd.quiet:
+        click.echo(
+            f"{counts['converted']} converted, {counts['up to date']} up to date, {len(codes)} failed",
+            err=True,
+        )
+    if cmd.batch.report:
+        _write_report(cmd.batch.report, outcomes)
+    if not codes:
         return 0
-    return max(failed) if len(failed) == total else 1
+    return max(codes) if len(codes) == len(outcomes) else 1
+
+
+def _write_report(path: str, outcomes: list[Any]) -> None:
+    """``--report FILE``: every page's outcome as JSON (``{"outcomes": [{"url", "status", ...}]}``)."""
+    import dataclasses
+    import json
+
+    from ..io import atomic_write
+
+    doc = {"outcomes": [dataclasses.asdict(o) for o in outcomes]}
+    atomic_write(Path(path), (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def _convert_pages(cmd: _ConvertArgs, pages: list[tuple[Any, tuple[str, ...]]]) -> list[Any]:
+    """Web pages into the output folder (:func:`convert.batch.urls.convert_pages`), each reported as it ends."""
+    from ..batch.urls import convert_pages
+
+    assert cmd.output is not None
+    options = ExportOptions(
+        width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
+        pdf_variant=cmd.pdf_variant, notes=cmd.notes,
+    )  # fmt: skip
+
+    def report(outcome: Any) -> None:
+        if outcome.error:
+            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
+            return
+        _print_warnings(outcome.url, outcome.warnings)
+        if outcome.status == "converted" and not cmd.quiet:
+            for path in outcome.outputs:
+                click.echo(f"wrote {Path(cmd.output or '.') / path}")
+
+    return convert_pages(
+        pages, cmd.output, to=cmd.formats, style=cmd.style, allowed_hosts=cmd.allow_hosts,
+        force=cmd.batch.force, options=options, from_=cmd.from_, metadata=cmd.meta or None,
+        authors=with_feed_authors, on_outcome=report,
+    )  # fmt: skip
 
 
 def _with_byline(
