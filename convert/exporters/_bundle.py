@@ -434,6 +434,7 @@ def _render_part(
     from ..exporters.html import lang_attribute
     from ..exporters.pdf import captured_logs, keep_footnotes_with_calls, mark_artifacts, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+    from ._fonts import slanted_files
     from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
@@ -445,7 +446,7 @@ def _render_part(
         theme_css = _without_first_page_rules(theme_css)
     # Images were checked per article; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path, *slanted_files()))
     try:
         with captured_logs():  # relative links without a base are not resources: nothing to say
             sheet = weasyprint.CSS(
