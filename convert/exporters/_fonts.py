@@ -189,7 +189,11 @@ def slanted_files() -> tuple[Path, ...]:
         return ()
     try:
         found = subprocess.run(
-            [fc_list, "--format=%{family}\t%{file}\n"], capture_output=True, text=True, timeout=30, check=False
+            [fc_list, "--format=%{family}\t%{file}\n"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ()

@@ -21,7 +21,7 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root", *, inst
     hyphenates with pyphen; browsers would use dictionaries of their own), and
     then no justification either: justified, a narrow column that cannot break
     inside a word opens gaps of several ems wherever the words are long
-    (Armenian, Georgian, Tamil; bench/RESULTS.md, "Justified columns").
+    (Armenian, Georgian, Tamil: 4.8 to 7.2 em; README, "Scripts and direction").
     ``scope`` is the element the rules apply in: the whole page, or one
     article of a bundle (``html:root #article-3``). ``html:root`` outranks the
     theme's ``:root`` and plain class selectors whichever stylesheet comes last.
