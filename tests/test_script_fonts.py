@@ -67,11 +67,53 @@ needs_fonts = pytest.mark.skipif(
 
 @needs_fonts
 def test_no_fake_italic_where_the_script_face_has_none(tmp_path: Path) -> None:
-    assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Taml")["body"], TEXTS["ta"][1])
+    assert not _fonts.has_italic(_fonts.script_fonts(THEME, "Armn")["body"], TEXTS["hy"][1])
+    assert not _fonts.slanted_faces(_fonts.script_fonts(THEME, "Armn")["body"], TEXTS["hy"][1])
     assert _fonts.has_italic(THEME.token("fonts", "body"), "Latin letters")
-    css = script_css(article(tmp_path, "ta"), THEME, installed=True)  # the PDF, set with these fonts
+    css = script_css(article(tmp_path, "hy"), THEME, installed=True)  # the PDF, set with these fonts
     assert "html:root, html:root *:not(#_) { font-style: normal; }" in css
     assert "html:root em:not(#_), html:root i:not(#_) { font-weight: bold; }" in css  # emphasis stays visible
+    assert "@font-face" not in css
+
+
+TAMIL_BODY = _fonts.script_fonts(THEME, "Taml")["body"]
+needs_slanted = pytest.mark.skipif(
+    not _fonts.slanted_faces(TAMIL_BODY, TEXTS["ta"][1]), reason="Noto Serif Tamil Slanted not installed"
+)
+
+
+@needs_slanted
+def test_tamil_italic_is_noto_serif_tamil_slanted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Noto's Tamil italic is a family of its own, Noto Serif Tamil Slanted: the PDF declares it the
+    italic of Noto Serif Tamil instead of setting italics upright with bold emphasis."""
+    faces = _fonts.slanted_faces(TAMIL_BODY, TEXTS["ta"][1])
+    assert [(f.family, f.bold) for f in faces] == [("Noto Serif Tamil", False), ("Noto Serif Tamil", True)]
+    assert all("NotoSerifTamilSlanted" in f.path.name for f in faces) and set(_fonts.slanted_files()) >= {
+        f.path for f in faces
+    }
+    art = article(tmp_path, "ta")
+    css = script_css(art, THEME, installed=True)
+    assert (
+        f"@font-face {{ font-family: 'Noto Serif Tamil'; font-style: italic; font-weight: normal; src: url('{faces[0].path.as_uri()}'); }}"
+        in css
+    )
+    assert "font-style: normal; }" not in css and "font-weight: bold; }" not in css
+    data = PdfExporter().export(art, THEME, ExportOptions())  # the subtitle is italic
+    fonts = _pdf_fonts(data)
+    assert "Noto-Serif-Tamil-Italic" in fonts and not any("Oblique" in f for f in fonts), fonts
+    # Where fontconfig has no slanted face, as before: upright, bold emphasis.
+    monkeypatch.setattr("convert.exporters._script_css.slanted_faces", lambda *_: ())
+    assert "html:root em:not(#_), html:root i:not(#_) { font-weight: bold; }" in script_css(
+        art, THEME, installed=True
+    )
+
+
+def _pdf_fonts(data: bytes) -> set[str]:
+    return {
+        str(f.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in PdfReader(io.BytesIO(data)).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
 
 
 @pytest.mark.parametrize("lang", ["ta", "hy"])
@@ -103,10 +145,60 @@ def test_a_face_inside_a_collection_is_asked_too() -> None:
 )
 def test_pdf_sets_the_script_in_its_noto_serif(tmp_path: Path, lang: str, face: str) -> None:
     data = PdfExporter().export(article(tmp_path, lang), THEME, ExportOptions())
-    fonts = {
-        str(f.get_object()["/BaseFont"]).split("+", 1)[-1]
-        for page in PdfReader(io.BytesIO(data)).pages
-        for f in page["/Resources"]["/Font"].values()
-    }
+    fonts = _pdf_fonts(data)
     assert f"Noto-Serif-{face}" in fonts and f"Noto-Serif-{face}-Bold" in fonts, fonts
-    assert not any("DejaVu" in f or "Oblique" in f or "Italic" in f for f in fonts), fonts
+    assert not any("DejaVu" in f or "Oblique" in f for f in fonts), fonts
+    # An italic only from a slanted face of the family's own (Noto Serif Tamil Slanted).
+    slanted = bool(_fonts.slanted_faces(_fonts.script_fonts(THEME, _SCRIPTS[lang])["body"], TEXTS[lang][1]))
+    assert any("Italic" in f for f in fonts) == slanted, fonts
+
+
+_SCRIPTS = {"ta": "Taml", "hy": "Armn", "ka": "Geor", "bn": "Beng"}
+
+
+def _widest_stretch(data: bytes) -> float:
+    """The widest space added between two glyphs on page 1, in em: WeasyPrint writes a justified
+    line's stretched spaces as TJ adjustments (thousandths of an em; negative moves right)."""
+    import pikepdf
+
+    widest = 0.0
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for operands, op in pikepdf.parse_content_stream(pdf.pages[0]):
+            if str(op) == "TJ":
+                shifts = [-float(x) / 1000 for x in operands[0] if not isinstance(x, pikepdf.String)]
+                widest = max([widest, *shifts])
+    return widest
+
+
+@pytest.mark.parametrize(("lang", "justified"), [("hy", False), ("ka", False), ("ta", False), ("ru", True)])
+def test_justified_only_where_the_language_can_be_hyphenated(
+    tmp_path: Path, lang: str, justified: bool
+) -> None:
+    """pyphen has no Armenian, Georgian or Tamil dictionary: justified, their narrow columns of long
+    unbroken words opened gaps of 5 to 7 em (h34 #13); ragged, no space is stretched."""
+    title, text = {**TEXTS, "ru": ("Новая библиотека", "Новая городская библиотека открылась для всех.")}[
+        lang
+    ]
+    source = tmp_path / f"{lang}.md"
+    source.write_text(
+        f"---\ntitle: {title}\nlang: {lang}\n---\n\n{' '.join([text] * 12)}\n", encoding="utf-8"
+    )
+    css = script_css(convert.read(source), THEME)
+    assert ("text-align: start" in css) == (not justified)  # HTML and EPUB too
+    if lang != "ta":  # Tamil's shaping places reordered vowel signs with such adjustments too
+        data = PdfExporter().export(convert.read(source), THEME, ExportOptions())
+        assert (_widest_stretch(data) > 0.15) == justified, _widest_stretch(data)
+
+
+def test_an_equation_stays_centred_in_a_ragged_article(tmp_path: Path) -> None:
+    css = script_css(article(tmp_path, "hy"), THEME)
+    assert "html:root .article-body p:not(.equation) { text-align: start;" in css
+
+
+@needs_slanted
+def test_a_bundle_sets_tamil_italics_in_the_slanted_face_too(tmp_path: Path) -> None:
+    # The bundle's stylesheet is read with the PDF's font configuration: its @font-face counts.
+    from convert.batch.bundle import Collection, bundle_pdf
+
+    fonts = _pdf_fonts(bundle_pdf(Collection("Tamil", (article(tmp_path, "ta"),)), THEME))
+    assert "Noto-Serif-Tamil-Italic" in fonts and not any("Oblique" in f for f in fonts), fonts

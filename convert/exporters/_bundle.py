@@ -432,8 +432,10 @@ def _render_part(
     import weasyprint
 
     from ..exporters.html import lang_attribute
+    from ..exporters.pdf import _fonts as pdf_fonts
     from ..exporters.pdf import captured_logs, keep_footnotes_with_calls, mark_artifacts, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
+    from ._fonts import slanted_files
     from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
@@ -445,16 +447,20 @@ def _render_part(
         theme_css = _without_first_page_rules(theme_css)
     # Images were checked per article; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path, *slanted_files()))
     try:
         with captured_logs():  # relative links without a base are not resources: nothing to say
+            fonts = pdf_fonts()  # with it, the sheet's @font-face rules count (script_css's)
             sheet = weasyprint.CSS(
-                string=theme_css + extra_css, base_url=path_url(theme.path), url_fetcher=fetcher
+                string=theme_css + extra_css,
+                base_url=path_url(theme.path),
+                url_fetcher=fetcher,
+                font_config=fonts,
             )
             source = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher)
-            document = source.render(stylesheets=[sheet])
+            document = source.render(stylesheets=[sheet], font_config=fonts)
             document = keep_footnotes_with_calls(
-                document, lambda extra: source.render(stylesheets=[sheet, *extra])
+                document, lambda extra: source.render(stylesheets=[sheet, *extra], font_config=fonts)
             )
             document.metadata.title = collection.title
             authors = {a.name for art in collection.articles for a in art.meta.authors}

@@ -139,15 +139,70 @@ def has_italic(stack: str | None, text: str) -> bool:
     (a stack leads with the script's face, then Latin faces for the odd Latin word). ``True`` when
     no installed family has them, or for text without letters: nothing to say then.
     """
+    family = _setting_family(stack, text)
+    if family is None:
+        return True
+    found = _match(family, False, True, collections=True)
+    return found is not None and found.italic
+
+
+def _setting_family(stack: str | None, text: str) -> str | None:
+    """The first installed family of ``stack`` with glyphs for at least half of ``text``'s letters."""
     letters = {ch for ch in text if ch.isalpha()}
     if not letters:
-        return True
+        return None
     for family in families(stack):
         face = _match(family, False, False, collections=True)  # CJK faces come in collections
         if face is not None and coverage(face.path, letters) >= 0.5:
-            found = _match(family, False, True, collections=True)
-            return found is not None and found.italic
-    return True
+            return family
+    return None
+
+
+#: How Noto names a family's sloped faces when they are a family of their own (Noto Serif Tamil
+#: Slanted: fontconfig lists it with the styles Regular and Bold, not as an italic of Noto Serif Tamil).
+SLANTED = " Slanted"
+
+
+def slanted_faces(stack: str | None, text: str) -> tuple[FontFace, ...]:
+    """The installed ``<family> Slanted`` faces (regular, then bold where there is one) of the family
+    that sets ``text`` in ``stack`` (see :func:`has_italic`), with ``family`` that family's name:
+    declared as its italic (``@font-face``), they set italics where it has none. Empty when the
+    family has no slanted sibling installed."""
+    family = _setting_family(stack, text)
+    if family is None:
+        return ()
+    faces = []
+    for bold in (False, True):
+        face = _match(family + SLANTED, bold, False)
+        if face is None or face.bold != bold:
+            break  # no regular slanted face: none; no bold one: the regular only
+        faces.append(FontFace(family, face.path, bold, True))
+    return tuple(faces)
+
+
+@functools.lru_cache(maxsize=1)
+def slanted_files() -> tuple[Path, ...]:
+    """Every installed font file of a ``… Slanted`` family: the files :func:`slanted_faces` may
+    name, which the PDF's resource policy lets WeasyPrint read (fontconfig's ``fc-list``)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ()
+    try:
+        found = subprocess.run(
+            [fc_list, "--format=%{family}\t%{file}\n"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    files = []
+    for line in found.stdout.splitlines():
+        names, _, file = line.partition("\t")
+        if any(n.strip().endswith(SLANTED) for n in names.split(",")) and file:
+            files.append(Path(file))
+    return tuple(sorted(set(files)))
 
 
 @functools.lru_cache(maxsize=64)

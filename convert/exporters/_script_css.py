@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..locale.script import UNSPACED_SCRIPTS, article_script, hyphenation_language, sample_text
 from ..model import Article
 from ..theme import Theme
-from ._fonts import has_italic, script_fonts
+from ._fonts import has_italic, script_fonts, slanted_faces
 
 
 def script_css(article: Article, theme: Theme, scope: str = "html:root", *, installed: bool = False) -> str:
@@ -18,13 +18,18 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root", *, inst
     theme's ``--fonts-*``; scripts without spaces between words (CJK, Thai …)
     are set ragged, as justifying them stretches only the odd Latin space; no
     hyphenation where pyphen has no dictionary for the language (WeasyPrint
-    hyphenates with pyphen; browsers would use dictionaries of their own).
+    hyphenates with pyphen; browsers would use dictionaries of their own), and
+    then no justification either: justified, a narrow column that cannot break
+    inside a word opens gaps of several ems wherever the words are long
+    (Armenian, Georgian, Tamil: 4.8 to 7.2 em; README, "Scripts and direction").
     ``scope`` is the element the rules apply in: the whole page, or one
     article of a bundle (``html:root #article-3``). ``html:root`` outranks the
     theme's ``:root`` and plain class selectors whichever stylesheet comes last.
     ``installed``: the text is set here with this machine's fonts (PDF); only then is fontconfig
-    asked whether the script's face has an italic, so HTML and EPUB, read with the reader's fonts,
-    come out the same on every machine.
+    asked whether the script's face has an italic, or a slanted sibling family to use as one
+    (:func:`~._fonts.slanted_faces`; the PDF's resource policy allows
+    :func:`~._fonts.slanted_files`), so HTML and EPUB, read with the reader's fonts, come out the
+    same on every machine.
     """
     rules = []
     script = article_script(article)
@@ -41,16 +46,27 @@ def script_css(article: Article, theme: Theme, scope: str = "html:root", *, inst
         # fontconfig would then prefer any condensed face with the letters (DejaVu Sans Condensed).
         rules.append(f"{body} {{ font-stretch: normal; }}")
         if installed and not has_italic(fonts.get("body"), sample_text(article)):
-            # No italic face for the script: WeasyPrint and browsers would slant the upright one
-            # (WeasyPrint has no font-synthesis). The id in :not() outranks the theme's rules.
-            # Emphasis then shows as bold, as scripts without italics mark it.
-            rules.append(f"{scope}, {scope} *:not(#_) {{ font-style: normal; }}")
-            rules.append(f"{scope} em:not(#_), {scope} i:not(#_) {{ font-weight: bold; }}")
+            # No italic face for the script. Noto's sloped faces of a family of their own
+            # (Noto Serif Tamil Slanted) are declared its italic; without them WeasyPrint and
+            # browsers would slant the upright one (WeasyPrint has no font-synthesis), so nothing
+            # is italic: the id in :not() outranks the theme's rules, and emphasis shows as bold,
+            # as scripts without italics mark it.
+            slanted = slanted_faces(fonts.get("body"), sample_text(article))
+            rules += [
+                f"@font-face {{ font-family: '{face.family}'; font-style: italic; "
+                f"font-weight: {'bold' if face.bold else 'normal'}; src: url('{face.path.as_uri()}'); }}"
+                for face in slanted
+            ]
+            if not slanted:
+                rules.append(f"{scope}, {scope} *:not(#_) {{ font-style: normal; }}")
+                rules.append(f"{scope} em:not(#_), {scope} i:not(#_) {{ font-weight: bold; }}")
     unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
+    # Not p.equation: `html:root .article-body p` would outrank the theme's centring of it.
+    paragraphs = f"{body}, {body} p:not(.equation)"
     if unspaced:
         rules.append(
-            f"{body}, {body} p {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
+            f"{paragraphs} {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
         )
     elif hyphenation_language(article.meta.language) is None:
-        rules.append(f"{body}, {body} p {{ hyphens: manual; -epub-hyphens: none; }}")
+        rules.append(f"{paragraphs} {{ text-align: start; hyphens: manual; -epub-hyphens: none; }}")
     return "\n".join(rules)

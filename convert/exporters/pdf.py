@@ -45,6 +45,7 @@ from ..locale.script import article_direction, char_script, script_name, scripts
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
+from ._fonts import slanted_files
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
 from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
 from ._shared import BookByBundle
@@ -128,6 +129,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     policy = ResourcePolicy.for_paths(
         options.base_dir,
         *theme.folders,
+        *slanted_files(),  # italics for scripts whose faces have none (script_css)
         allow_remote=options.allow_remote,
         allowed_hosts=options.allowed_hosts,
     )
