@@ -322,6 +322,38 @@ def test_the_briefing_closes_a_quotation_running_on_after_its_typed_opener(
     assert [q.marks for q in spoken][:1] == [marks]
 
 
+@pytest.mark.parametrize(
+    ("language", "opener", "printed"),
+    [
+        ("ru", "« ", "«\u00a0Bonjour à tous, nous sommes là\u00a0»"),  # ru's own «…» unspaced: the space kept
+        ("fr-CH", "« ", "«\u00a0Bonjour à tous, nous sommes là\u00a0»"),
+        ("fr", "«", "«Bonjour à tous, nous sommes là»"),  # fr's own spaced «\u202f…\u202f»: none added
+        ("fr", "«\u202f", "«\u202fBonjour à tous, nous sommes là\u202f»"),
+        ("en", "“ ", "“\u00a0Bonjour à tous, nous sommes là\u00a0”"),
+        ("en", "„", "„Bonjour à tous, nous sommes là“"),  # CLDR's pairing most often
+    ],
+)
+def test_the_briefing_closes_a_running_on_quotation_with_the_space_typed(
+    language: str, opener: str, printed: str
+) -> None:
+    """Review r36b: the closing mark of a running-on excerpt dropped the typed space (`« Bonjour»`) or
+    added one never typed (`«Bonjour\u202f»`)."""
+    from convert.briefing import build
+    from convert.locale.text import printed_marks
+
+    said = Paragraph(
+        (
+            Quote((Text("Bonjour à tous, nous sommes là"),), speaker="Jean Martin", marks=(opener, "")),
+            Text(" a dit Jean Martin."),
+        )
+    )
+    lead = Paragraph((Text("Les syndicats ont répondu hier à la proposition du gouvernement."),))
+    article = Article(Metadata(title="Grève", language=language), (lead, said, lead))
+    (spoken,) = build(article).quotes
+    opens, closes = printed_marks(spoken.marks, language)  # as "Who said what" prints it
+    assert opens + spoken.text + closes == printed
+
+
 # --------------------------------------------------------------------------
 # The JSON contract
 
