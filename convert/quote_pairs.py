@@ -6,6 +6,7 @@ Part of :mod:`convert.quotes`, which finds the quotations and who said them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ._regex import compiled
 from .cache import dataclass
@@ -119,6 +120,37 @@ def _single_pairs(s: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for piece in compiled(f"({_OBJ})").split(s):
+        if piece == _OBJ:
+            out.append(next(objects))
+        elif piece:
+            out.append(Text(piece))
+    return tuple(out)
+
+
+def _with_singles(
+    s: str, objects: Iterator[Inline], language: str | None = None, *, wrap: bool = True
+) -> tuple[Inline, ...]:
+    """Single-quoted spans inside a quotation become nested quotes, in the marks typed.
+
+    Outside any quotation (``wrap=False``) they are left as typed: a single
+    quote there is the author's choice of mark for a term, not speech, and
+    exporters would otherwise print it with double marks.
+    """
+    if not wrap:
+        return _rebuild(s, objects)
+    out: list[Inline] = []
+    pos = 0
+    for a, b in _single_pairs(s):
+        out.extend(_rebuild(s[pos:a], objects))
+        out.append(Quote(_rebuild(s[a + 1 : b], objects), marks=typed_marks(s[a], s[b], language, 1)))
+        pos = b + 1
+    out.extend(_rebuild(s[pos:], objects))
+    return tuple(out)
+
+
 _AS_SPACE = str.maketrans(dict.fromkeys(MARK_SPACES, " "))
 
 
@@ -163,5 +195,7 @@ def quote_in_marks(content: list[Inline], speaker: str | None, language: str | N
     end = inner[-1]
     if isinstance(end, Text):
         inner[-1] = Text(end.text[: len(end.text) - len(close)])
-    kept = tuple(n for n in inner if not (isinstance(n, Text) and not n.text))
-    return Quote(kept, speaker, typed_marks(open_, close, language))
+    # the quotations typed inside it in single marks, as the text reader finds them (`“He said ‘no’”`)
+    text = "".join(n.text.replace(_OBJ, "") if isinstance(n, Text) else _OBJ for n in inner)
+    objects = iter([n for n in inner if not isinstance(n, Text)])
+    return Quote(_with_singles(text, objects, language), speaker, typed_marks(open_, close, language))

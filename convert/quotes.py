@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
 
@@ -43,7 +42,7 @@ from .quote_pairs import (
     _double_pairs,
     _double_role,
     _Marks,
-    _single_pairs,
+    _with_singles,
     typed_marks,
 )
 
@@ -479,37 +478,6 @@ def _quotation(s: str, pair: tuple[int, int], marks: _Marks) -> bool:
 def _unmarked(content: tuple[Inline, ...]) -> bool:
     """Whether a quotation's own text holds no double mark, which could pair with one outside it."""
     return not any(isinstance(n, Text) and _DOUBLE_MARK.search(n.text) for n in content)
-
-
-def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for piece in compiled(f"({_OBJ})").split(s):
-        if piece == _OBJ:
-            out.append(next(objects))
-        elif piece:
-            out.append(Text(piece))
-    return tuple(out)
-
-
-def _with_singles(
-    s: str, objects: Iterator[Inline], language: str | None = None, *, wrap: bool = True
-) -> tuple[Inline, ...]:
-    """Single-quoted spans inside a quotation become nested quotes, in the marks typed.
-
-    Outside any quotation (``wrap=False``) they are left as typed: a single
-    quote there is the author's choice of mark for a term, not speech, and
-    exporters would otherwise print it with double marks.
-    """
-    if not wrap:
-        return _rebuild(s, objects)
-    out: list[Inline] = []
-    pos = 0
-    for a, b in _single_pairs(s):
-        out.extend(_rebuild(s[pos:a], objects))
-        out.append(Quote(_rebuild(s[a + 1 : b], objects), marks=typed_marks(s[a], s[b], language, 1)))
-        pos = b + 1
-    out.extend(_rebuild(s[pos:], objects))
-    return tuple(out)
 
 
 def _paragraph(

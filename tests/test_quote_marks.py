@@ -322,6 +322,38 @@ def test_the_briefing_closes_a_quotation_running_on_after_its_typed_opener(
     assert [q.marks for q in spoken][:1] == [marks]
 
 
+@pytest.mark.parametrize(
+    ("language", "opener", "printed"),
+    [
+        ("ru", "« ", "«\u00a0Bonjour à tous, nous sommes là\u00a0»"),  # ru's own «…» unspaced: the space kept
+        ("fr-CH", "« ", "«\u00a0Bonjour à tous, nous sommes là\u00a0»"),
+        ("fr", "«", "«Bonjour à tous, nous sommes là»"),  # fr's own spaced «\u202f…\u202f»: none added
+        ("fr", "«\u202f", "«\u202fBonjour à tous, nous sommes là\u202f»"),
+        ("en", "“ ", "“\u00a0Bonjour à tous, nous sommes là\u00a0”"),
+        ("en", "„", "„Bonjour à tous, nous sommes là“"),  # CLDR's pairing most often
+    ],
+)
+def test_the_briefing_closes_a_running_on_quotation_with_the_space_typed(
+    language: str, opener: str, printed: str
+) -> None:
+    """Review r36b: the closing mark of a running-on excerpt dropped the typed space (`« Bonjour»`) or
+    added one never typed (`«Bonjour\u202f»`)."""
+    from convert.briefing import build
+    from convert.locale.text import printed_marks
+
+    said = Paragraph(
+        (
+            Quote((Text("Bonjour à tous, nous sommes là"),), speaker="Jean Martin", marks=(opener, "")),
+            Text(" a dit Jean Martin."),
+        )
+    )
+    lead = Paragraph((Text("Les syndicats ont répondu hier à la proposition du gouvernement."),))
+    article = Article(Metadata(title="Grève", language=language), (lead, said, lead))
+    (spoken,) = build(article).quotes
+    opens, closes = printed_marks(spoken.marks, language)  # as "Who said what" prints it
+    assert opens + spoken.text + closes == printed
+
+
 # --------------------------------------------------------------------------
 # The JSON contract
 
@@ -354,3 +386,68 @@ def test_marks_this_version_does_not_read_are_unknown(value: object) -> None:
     assert quotes(model.from_json(data))[0].marks is None
     with pytest.raises(ModelError, match="quote marks"):
         Quote((Text("x"),), marks=value)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# A Markdown round trip keeps them (review r36b): text -> .md -> article
+
+
+_HEADS = {
+    "en": "A Day in the Park\n\nBy Jane Roe\n\nJane Roe spoke in Leeds on Monday and the meeting ran long.",
+    "de": "Ein Tag im Park\n\nVon Anna Schmidt\n\nAnna Schmidt sprach am Montag, und die Sitzung dauerte lange.",
+    "fr": "Une journée au parc\n\nPar Marie Dupont\n\nMarie Dupont a parlé lundi, et la réunion a duré longtemps.",
+    "ru": "День в парке\n\nИван Петров\n\nИван Петров выступил в понедельник, и заседание шло долго.",
+}
+
+
+def _markdown_round_trip(language: str, *paragraphs: str) -> tuple[Article, Article, str]:
+    source = "\n\n".join((_HEADS[language], *paragraphs, "The day ended late.")).encode()
+    article = convert.read(source, from_="text", name="x.txt", metadata={"language": language})
+    data = convert.write(article, "md")
+    assert isinstance(data, bytes)
+    return article, convert.read(data, from_="markdown", name="x.md"), data.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("de", "„Er sagte ‚nein‘ und ging“, sagte sie."),  # pandoc's smart writer: ‚nein' -> ‚nein’
+        ("de", "„Er sagte „nein“ und ging“, sagte Anna Schmidt."),
+        ("en", "\"He said 'no' and left,\" she said."),
+        ("en", "“He said ‘no’ and left,” said Jane Roe."),  # the speaker's Span: ‘no’ was text
+        ("en", "Jane Roe said: “He said ‘no’ and left.”"),
+        ("en", "“He said “no” and left,” said Jane Roe."),
+        ("fr", "« Il a dit “non” et il est parti », a-t-elle dit."),  # “non” came back a Quoted
+        ("fr", "«Il a dit “non” et il est parti», a dit Marie Dupont."),
+        ("ru", "«Он сказал „нет“ и ушёл», — сказала Анна Иванова."),  # „нет" -> „нет”
+    ],
+)
+def test_a_nested_quotation_survives_a_markdown_round_trip(language: str, typed: str) -> None:
+    article, again, _ = _markdown_round_trip(language, typed)
+    assert again.body == article.body
+    assert model.plain_text(again.body) == model.plain_text(article.body)
+
+
+def test_a_straight_quotation_running_on_survives_a_markdown_round_trip() -> None:
+    article, again, md = _markdown_round_trip(
+        "en",
+        '"We have worked for years on this plan and we will not give up now that it is so close.',
+        '"Every street in this town will get new lights before the winter comes.',
+        '"And the park will open again in the spring," she said.',
+    )
+    assert [q.marks for q in quotes(article)] == [('"', ""), ('"', ""), None]
+    assert again.body == article.body
+    assert '\\"We have worked' in md  # escaped: pandoc's smart reader would make it a curly “
+
+
+def test_markdown_writes_curly_marks_and_apostrophes_as_typed() -> None:
+    article = Article(
+        Metadata(title="Ein „Test“ für ’s Archiv", language="de"),
+        (Paragraph((Text("Er sagte ‚nein‘ und ’90 war ’s vorbei; „gut“ so."),)),),
+    )
+    data = convert.write(article, "md")
+    assert isinstance(data, bytes)
+    assert "Ein „Test“ für ’s Archiv" in data.decode() and "‚nein‘ und ’90 war ’s" in data.decode()
+    again = convert.read(data, from_="markdown")
+    assert again.meta.title == article.meta.title
+    assert again.body == find_quotes(article).body

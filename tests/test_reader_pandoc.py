@@ -501,3 +501,22 @@ def test_a_speaker_label_or_a_signature_is_no_bio(closing: str) -> None:
     assert [a.bio for a in article.meta.authors] == [None]
     assert plain_text(article.body[-1]) == closing.replace("**", "")
     assert "bio" not in where
+
+
+@pytest.mark.parametrize(
+    ("closing", "bio"),
+    [
+        ("Katarzyna Nowak jest autorką książki „Droga”.", True),  # review r36b: a work's title
+        ('Katarzyna Nowak jest autorką książki "Droga".', True),  # pandoc reads it as a quotation
+        ("Katarzyna Nowak powiedziała, że „rząd nie ma planu”.", False),
+        ('Katarzyna Nowak powiedziała, że "rząd nie ma planu".', False),  # its marks were not seen
+    ],
+)
+def test_a_closing_bio_may_name_a_work_in_quotation_marks(closing: str, bio: bool) -> None:
+    article, where = read(_BIO_MARKDOWN.format(closing=closing).encode(), "markdown")
+    if bio:
+        assert [a.bio for a in article.meta.authors] == [closing.replace('"Droga"', "„Droga”")]
+        assert "find_bio" in where["bio"]
+    else:
+        assert [a.bio for a in article.meta.authors] == [None]
+        assert "bio" not in where

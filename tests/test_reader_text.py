@@ -395,6 +395,54 @@ def test_a_bio_after_a_dash_keeps_its_verb_form() -> None:
     )
 
 
+#: Review r36b: the bylined writer's closing paragraph naming a work in quotation marks (a short
+#: quotation that opens as a title, with no speech verb or colon) is their bio; one that quotes
+#: someone speaking is body text.
+_BIO_TITLES = [
+    (
+        "Jane Roe",
+        'Jane Roe is the author of "The Long Road".',
+        'Jane Roe said "we will never give up on this town".',
+    ),
+    (
+        "Jane Roe",
+        "Jane Roe wrote “The Long Road” and teaches in Leeds.",
+        "Jane Roe told the crowd “Never again”.",
+    ),
+    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak powiedział, że „rząd nie ma planu”."),
+    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak powiedział „Nie poddamy się.”"),
+    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak zapytał ministra: „Dlaczego teraz?”"),
+    (
+        "Anna Schmidt",
+        "Anna Schmidt ist Autorin des Buches „Die lange Straße“.",
+        "Anna Schmidt sagte, „wir geben nicht auf“.",
+    ),
+    (
+        "Anna Schmidt",
+        "Anna Schmidt schrieb »Die lange Straße«.",
+        "Anna Schmidt sagte: „Wir geben nicht auf.“",
+    ),
+    (
+        "Marie Dupont",
+        "Marie Dupont est l’autrice du livre « La Longue Route ».",
+        "Marie Dupont a déclaré que « le gouvernement n’a pas de plan ».",
+    ),
+    (
+        "Иван Петров",
+        "Иван Петров — автор книги «Долгая дорога».",
+        "Иван Петров сказал, что «правительство не имеет плана».",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "bio", "speech"), _BIO_TITLES)
+def test_a_bio_may_name_a_work_in_quotation_marks_but_not_quote_speech(
+    name: str, bio: str, speech: str
+) -> None:
+    assert find_bio(bio, (name,)) == (name, bio)
+    assert find_bio(speech, (name,)) is None
+
+
 @pytest.mark.parametrize(
     ("name", "line"),
     [

@@ -441,12 +441,16 @@ def printed_marks(marks: tuple[str, str] | None, tag: str | None, depth: int = 0
 def closing_mark(open_: str, tag: str | None, depth: int = 0) -> str:
     """The closing mark for a quotation opened with ``open_`` and never closed (a briefing's
     excerpt closes it): the language's own where ``open_`` is its opening mark, else the closing
-    mark CLDR's locales most often pair with it; a space typed inside ``open_`` is kept."""
+    mark CLDR's locales most often pair with it, after the space typed inside ``open_`` as
+    :func:`printed_marks` prints it and no other (`«\u00a0…\u00a0»`, `«…»`, `“\u202f…\u202f”`).
+    A straight mark prints as the language's own opening mark, so its closing mark is the
+    language's, spaces and all."""
     own_open, own_close = quote_marks(tag, depth)
     mark, space = open_[:1], open_[1:].translate(_MARK_SPACE)
-    if mark in "\"'" or mark == own_open[:1]:
+    if mark in "\"'":
         return own_close
     pairs = Counter(
         m[i + 1] for m in _cldr_quotes().values() for i in (0, 2) if len(m) >= i + 2 and m[i] == mark
     )
-    return space + (pairs.most_common(1)[0][0] if pairs else own_close.strip("\u202f"))
+    close = own_close if mark == own_open[:1] or not pairs else pairs.most_common(1)[0][0]
+    return space + close.strip(" \u00a0\u202f")

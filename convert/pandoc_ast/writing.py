@@ -87,6 +87,12 @@ def text_inlines(text: str) -> list[Json]:
     return out
 
 
+def _raw_mark(mark: str) -> str:
+    """A typed quotation mark as Markdown that reads back as typed: a straight one escaped, a space
+    inside it no-break (pandoc would wrap the line there)."""
+    return mark.replace('"', '\\"').replace("'", "\\'").replace(" ", "\u00a0")
+
+
 @dataclass
 class _Writer:
     notes: dict[str, Note]
@@ -238,7 +244,8 @@ class _Writer:
                     left, right = printed_marks(marks, self.language, depth)
                     quoted = _el("Span", [_attr(), [*text_inlines(left), *inner, *text_inlines(right)]])
                 elif marks:  # Markdown: raw, or pandoc's smart writer would make them straight quotes
-                    raw = [_el("RawInline", ["markdown", m.replace(" ", "\u00a0")]) for m in marks if m]
+                    # (a straight mark escaped, or pandoc's smart reader makes it a curly one)
+                    raw = [_el("RawInline", ["markdown", _raw_mark(m)]) for m in marks if m]
                     quoted = _el("Span", [_attr(), [raw[0], *inner, *raw[1:]]])
                 else:
                     kind = "SingleQuote" if depth % 2 else "DoubleQuote"

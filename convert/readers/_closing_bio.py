@@ -9,9 +9,11 @@ briefing then summarised it. The same test now reads their last paragraph too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..model import Article, Paragraph, plain_text
+from ..locale.text import printed_marks
+from ..model import Article, Emph, Inline, Link, Paragraph, Quote, Strong, plain_text
 from .text.notes import find_bio, with_bio
 
 
@@ -23,7 +25,7 @@ def take_closing_bio(article: Article, provenance: dict[str, str] | None = None)
     meta, body = article.meta, article.body
     if any(a.bio for a in meta.authors) or len(body) < 2 or not isinstance(last := body[-1], Paragraph):
         return article
-    text = plain_text(last).strip()
+    text = _with_marks(last.content, meta.language).strip()
     found = find_bio(text, tuple(a.name for a in meta.authors))
     if found is None:
         return article
@@ -34,3 +36,19 @@ def take_closing_bio(article: Article, provenance: dict[str, str] | None = None)
             provenance["authors"] = "named by the closing bio (find_bio)"
     authors = tuple(with_bio(list(meta.authors), name, bio))
     return Article(replace(meta, authors=authors), body[:-1], article.notes)
+
+
+def _with_marks(nodes: Iterable[Inline], language: str | None, depth: int = 0) -> str:
+    """Inline text with each quotation in its marks, as exporters print it (pandoc reads Markdown's
+    `"The Long Road"` as a quotation, whose marks plain text drops): a bio keeps the marks round a
+    title it names, and a paragraph that quotes someone still shows that it does."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Quote):
+            open_, close = printed_marks(node.marks, language, depth)
+            out.append(open_ + _with_marks(node.content, language, depth + 1) + close)
+        elif isinstance(node, Emph | Strong | Link):
+            out.append(_with_marks(node.content, language, depth))
+        else:
+            out.append(plain_text(node))
+    return "".join(out)
