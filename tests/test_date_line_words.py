@@ -90,8 +90,7 @@ def test_a_date_line_over_the_body_gives_its_date_and_the_time_cldr_reads(
         ("3 de março de 2025 até 14h30", "pt"),
         ("3 mars 2025 till 14.30", "sv"),
         ("3 Maret 2025 sampai 14.30", "id"),
-        # a day period CLDR's flexible names give (es 'de la tarde'), a zone CLDR does not name
-        ("3 de marzo de 2025 a las 2:30 de la tarde", "es"),
+        # a zone CLDR does not name
         ("3 марта 2025, 14:30 по Москве", "ru"),
     ],
 )
@@ -125,3 +124,31 @@ def test_the_words_cldr_writes_about_a_time_keep_the_clock(
     line: str, lang: str, published: str | None
 ) -> None:
     assert _published(line, lang) == published
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "published"),
+    [
+        # CLDR's day periods besides AM and PM, by its day period rules of the locale
+        ("3 de marzo de 2025 a las 2:30 de la tarde", "es", "2025-03-03T14:30:00"),
+        ("3 de marzo de 2025 a las 9:30 de la mañana", "es", "2025-03-03T09:30:00"),
+        ("3 марта 2025 в 8:30 вечера", "ru", "2025-03-03T20:30:00"),
+        ("3 марта 2025 в 2:30 ночи", "ru", "2025-03-03T02:30:00"),
+        ("3 marzo 2025 alle 8:30 di sera", "it", "2025-03-03T20:30:00"),
+        ("3. März 2025 um 8:30 abends", "de", "2025-03-03T20:30:00"),
+        # es 'evening1' is 12:00 to 20:00 in CLDR: 20:30 is no 'de la tarde', so the date alone
+        ("3 de marzo de 2025 a las 8:30 de la tarde", "es", "2025-03-03"),
+    ],
+)
+def test_a_day_period_cldr_names_after_the_clock_gives_its_hour(line: str, lang: str, published: str) -> None:
+    assert _published(line, lang) == published
+
+
+def test_a_day_periods_hour_follows_cldrs_rules() -> None:
+    from convert.locale.date_times import named_period_hour
+
+    assert named_period_hour(2, 30, "de la tarde", "es") == 14
+    assert named_period_hour(14, 30, "de la tarde", "es") == 14
+    assert named_period_hour(8, 30, "de la tarde", "es") is None  # 20:30 is es 'night1'
+    assert named_period_hour(2, 30, "p. m.", "es") is None  # AM and PM are period_hour's
+    assert named_period_hour(2, 30, "Uhr", "de") is None

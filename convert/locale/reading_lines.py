@@ -46,7 +46,7 @@ def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
     m = _NEWSROOM_CLOCK.search(text)
     if m is None:
         return None
-    from .date_times import hour_words, period_hour
+    from .date_times import hour_words, named_period_hour, period_hour
 
     ident = str(babel_locale(tag))
     words_before = (m["words"] or "").split()
@@ -64,13 +64,15 @@ def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
         # words are short prepositions (``ab 14 Uhr``); words besides a number: no date line
         return day if clock or all(_preposition(w) for w in between) else None
     zone = " ".join(after[1:] if worded else after)
-    if zone and not period and not worded:
-        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(zone.lower())), "")
-        zone = "" if period else zone
     hour, minute = int(m["h"]), int(m["m"] or (0 if worded else 99))
     if hour > 23 or minute > 59 or (m["sep"] or ":").lower() not in (":", ".", *hours):
         return day  # an hour alone (``alle 8``: morning or evening?), or no clock
-    said = period_hour(hour, period == "pm", ident) if period else hour
+    said: int | None = hour
+    if zone and not period and not worded:
+        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(zone.lower())), "")
+        named = None if period else named_period_hour(hour, minute, zone, ident)  # ``de la tarde``
+        said, zone = (named, "") if named is not None else (hour, "" if period else zone)
+    said = period_hour(hour, period == "pm", ident) if period else said
     if said is None:
         return day  # ``午前12時``: noon or midnight?
     stamp = f"{day[0]}T{said:02d}:{minute:02d}:00"
