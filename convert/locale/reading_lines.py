@@ -245,14 +245,11 @@ def _weekday_names(ident: str) -> re.Pattern[str] | None:
 def _on_day(names: list[str], day: tuple[str, str] | None, tag: str | None) -> bool:
     """Whether every weekday name falls on the day a line gives (a Gregorian or Solar Hijri one:
     a Hijri date's own weekday is checked with its forms)."""
-    import datetime as dt
-
+    from ..dates import parse_iso
     from .reading_dates import weekday_number
 
-    if day is None or day[1] == "islamic":
-        return False
-    weekday = dt.date.fromisoformat(day[0][:10]).weekday()
-    return all(weekday_number(name, tag) == weekday for name in names)
+    found = parse_iso(day[0][:10]) if day is not None and day[1] != "islamic" else None
+    return found is not None and all(weekday_number(name, tag) == found.weekday() for name in names)
 
 
 def _clock(m: re.Match[str], period: str, ident: str) -> str | None:
