@@ -488,7 +488,8 @@ def test_a_byline_with_a_date_of_a_year_no_article_has() -> None:
         ("آخر تحديث: ٨ ديسمبر ٢٠٢٠", "ar", None),  # a label no catalogue has: unknown, not published
         # CLDR's Persian "date at time" pattern ({1} 'ساعت' {0}, ``dateTimeFormats-atTime``)
         ("دوشنبه ۲ تیر ۱۳۹۹ ساعت ۱۲:۰۹", "fa", DateLine("2020-06-22T12:09:00")),
-        ("دوشنبه ۲ تیر ۱۳۹۹ عکس ۱۲:۰۹", "fa", None),  # a word besides the date and clock
+        # a word CLDR does not write about a time between the date and clock: the date alone
+        ("دوشنبه ۲ تیر ۱۳۹۹ عکس ۱۲:۰۹", "fa", DateLine("2020-06-22")),
         ("١ ديسمبر ٢٠٢٠ - ٧ ديسمبر ٢٠٢٠", "ar", None),  # two days
     ],
 )

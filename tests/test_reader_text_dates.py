@@ -235,9 +235,10 @@ def test_a_date_line_reads_the_clocks_cldr_writes(line: str, lang: str, publishe
         ("2026年3月12日 14时30分", "zh", "2026-03-12"),
         ("2025年3月3日 14時3", "ja", "2025-03-03"),
         ("15 Januari 2026 09:20 XYZ", "id", "2026-01-15T09:20:00"),  # the local time, as parse_date's
-        # no date: a word besides, another day's weekday, a short date its language's locales disagree on
-        ("3 marca 2025 foto 14:30", "pl", None),
-        ("3 marca 2025 Fot. 14:30", "pl", None),
+        # a word CLDR does not write about a time before a clock: the day alone
+        ("3 marca 2025 foto 14:30", "pl", "2025-03-03"),
+        ("3 marca 2025 Fot. 14:30", "pl", "2025-03-03"),
+        # no date: another day's weekday, a short date its language's locales disagree on
         ("Thứ Sáu, 3/12/2026", "vi", None),
         ("3/12/2026", "es", None),  # es 'd/M/yy', es_US 'MM/dd/yy'
         ("3/12/2026", "en", None),

@@ -29,6 +29,7 @@ __all__ = [
     "hour_word",
     "hour_words",
     "joined_forms",
+    "named_period_hour",
     "period_hour",
     "short_date",
     "with_hour_word",
@@ -79,6 +80,32 @@ def period_hour(hour: int, pm: bool, ident: str) -> int | None:
     if not (0 <= hour <= 11 if "K" in skeleton else 1 <= hour <= 12):
         return None
     return hour % 12 + (12 if pm else 0)
+
+
+def named_period_hour(hour: int, minute: int, name: str, ident: str) -> int | None:
+    """The hour of the day (0 to 23) a clock's ``hour`` gives with ``name``, one of the locale's CLDR
+    day periods besides AM and PM (Spanish ``de la tarde``, ``evening1``; Russian ``вечера``), by
+    CLDR's day period rules of the locale (Babel's :func:`~babel.dates.get_period_id`): the one of
+    the hour on the 12-hour clock and that hour after noon (an hour past 12 alone) that falls in
+    the period (``2:30 de la tarde``: 14:30, es ``evening1`` is 12:00 to 20:00); ``None`` for a
+    name no period of the locale has, or for no hour or both in it (``8:30 de la tarde``: 20:30 is
+    ``night1`` by CLDR's rules, which usage does not always follow)."""
+    from babel.dates import get_period_id, get_period_names
+
+    loc = Locale.parse(ident)
+    written = " ".join(name.lower().split())
+    keys = {
+        key
+        for width in ("abbreviated", "wide", "narrow")
+        for context in ("format", "stand-alone")
+        for key, said in get_period_names(width, context, loc).items()
+        if key not in ("am", "pm") and said and " ".join(str(said).lower().split()) == written
+    }
+    if not keys or not 0 <= minute <= 59:
+        return None
+    hours = {hour} if 12 < hour < 24 else {hour % 12, hour % 12 + 12} if 1 <= hour <= 12 else set()
+    found = {h for h in hours if get_period_id(dt.time(h, minute), locale=loc) in keys}
+    return found.pop() if len(found) == 1 else None
 
 
 def hour_word(ident: str) -> str | None:

@@ -26,47 +26,80 @@ def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
 
 def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
     """A day (:func:`_dated_line`, nothing else besides) and a clock after it as newsrooms write it
-    whatever CLDR's date-time patterns say: at most a word before it that CLDR writes before a time
-    in the language (:func:`_joining`: Italian ``alle``, Portuguese ``às``, Swedish ``kl.``, Dutch
-    ``om``, Polish ``o``) and its hours and minutes in one unambiguous form, ``H:MM``, ``H.MM``, or
-    the hours and minutes about a word CLDR writes after hours in the language (``7h42``:
+    whatever CLDR's date-time patterns say: at most three words between them, each one CLDR writes
+    about a time in the language (:func:`_joining`: its atTime words, Italian ``alle``, Portuguese
+    ``às``, Swedish ``kl.``, Spanish ``a las``; its words for a number of years and of hours,
+    Polish ``r.`` and ``godz.``, Turkish ``saat``), and the hours and minutes in one unambiguous
+    form, ``H:MM``, ``H.MM``, or about a word CLDR writes after hours in the language (``7h42``:
     Portuguese ``{0} h``; Chinese ``14时30``, its ``H时``) (``22 novembre 2026 alle 08:15``, ``19
-    de fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``). The language's AM or PM name just
-    before the clock (Japanese ``午後2時``, ``午後 2時``) or after it is kept, by the locale's 12-hour
-    clock (:func:`~.date_times.period_hour`). A word after the clock may be one CLDR writes after
-    hours in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a zone's short
-    name in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`). The day
-    is read without the time when the clock is not one (an hour alone, ``alle 8``: morning or
-    evening?; ``25:10``; Japanese ``午前12時``), the word after it is neither, or the word before
-    it is another short preposition (Polish ``do 14:30``, "until"; German ``ab 14 Uhr``, "from")."""
+    de fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``, ``3 marca 2025 r., godz.
+    14:30``). The language's AM or PM name just before the clock (Japanese ``午後2時``, ``午後
+    2時``) or after it (Spanish ``2:30 p. m.``) is kept, by the locale's 12-hour clock
+    (:func:`~.date_times.period_hour`). A word after the clock may be one CLDR writes after hours
+    in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a zone's short name
+    in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`). The day is
+    read without the time when the clock is not one (an hour alone, ``alle 8``: morning or
+    evening?; ``25:10``; Japanese ``午前12時``), the words after it are none of those, or a word
+    before it is not CLDR's (Polish ``do 14:30``, "until", ``o 14:30``; German ``bis 14:30``,
+    ``ab 14 Uhr``; English ``to 14:30``): a clock part not understood never gives a time. Words
+    besides an hour alone (``3 marca 2025 zginęło 14 osób``) are no date line."""
     m = _NEWSROOM_CLOCK.search(text)
     if m is None:
         return None
-    from .date_times import hour_words, period_hour
+    from .date_times import hour_words, named_period_hour, period_hour
 
     ident = str(babel_locale(tag))
-    head, period = _period_before(text[: m.start("h")], ident, m["word"] or "")
-    day = _dated_line(head if period else text[: m.start()], tag)
-    if day is None or len(day[0]) != 10:
+    words_before = (m["words"] or "").split()
+    head, period = _period_before(text[: m.start("h")], ident, words_before[-1] if words_before else "")
+    found = _day_and_words(head, tag, ident)
+    if found is None:
         return None
-    joins = _joining("" if period else m["word"] or "", ident)
-    if joins is not True:
-        return day if joins is False else None  # ``do 14:30`` (until): the day; ``foto 14:30``: no date line
-    after, words = m["after"] or "", hour_words(ident)
-    worded = after.lower() in words  # ``14.30 uur``, ``14 uur``
-    if after and not period and not worded:
-        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(after.lower())), "")
-        after = "" if period else after
+    day, between = found
+    hours = hour_words(ident)
+    after = (m["after"] or "").split()
+    worded = bool(after) and after[0].lower().rstrip(".") in {w.rstrip(".") for w in hours}
+    clock = m["m"] is not None or worded
+    if not all(_joining(word, ident) for word in between):
+        # a word CLDR does not write about a time: the day without it, if the clock is one or the
+        # words are short prepositions (``ab 14 Uhr``); words besides a number: no date line
+        return day if clock or all(_preposition(w) for w in between) else None
+    zone = " ".join(after[1:] if worded else after)
     hour, minute = int(m["h"]), int(m["m"] or (0 if worded else 99))
-    if hour > 23 or minute > 59 or (m["sep"] or ":") not in (":", ".", *words):
+    if hour > 23 or minute > 59 or (m["sep"] or ":").lower() not in (":", ".", *hours):
         return day  # an hour alone (``alle 8``: morning or evening?), or no clock
-    said = period_hour(hour, period == "pm", ident) if period else hour
+    said: int | None = hour
+    if zone and not period and not worded:
+        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(zone.lower())), "")
+        named = None if period else named_period_hour(hour, minute, zone, ident)  # ``de la tarde``
+        said, zone = (named, "") if named is not None else (hour, "" if period else zone)
+    said = period_hour(hour, period == "pm", ident) if period else said
     if said is None:
         return day  # ``午前12時``: noon or midnight?
-    hour = said
-    stamp = f"{day[0]}T{hour:02d}:{minute:02d}:00"
-    found = with_zone(stamp, after, tag) if after and not worded else stamp
-    return (found, day[1]) if found else day
+    stamp = f"{day[0]}T{said:02d}:{minute:02d}:00"
+    found_zone = with_zone(stamp, zone, tag) if zone else stamp
+    return (found_zone, day[1]) if found_zone else day
+
+
+def _day_and_words(head: str, tag: str | None, ident: str) -> tuple[tuple[str, str], list[str]] | None:
+    """The day ``head`` (the text before a clock) gives and the words after it: the shortest run
+    of it that is a day (:func:`_dated_line`), unless a longer one reads as that day with only
+    words CLDR writes about a time after it (Arabic ``هـ``, the Hijri era, is the date's); a word
+    that is an AM or PM name is never the date's (English ``a``, review r43)."""
+    tail = _TAIL_WORDS.search(head)
+    tokens = list(_WORD.finditer(head, tail.start() if tail else len(head)))
+    cuts = [t.start() for t in tokens] + [len(head)]
+    first: tuple[tuple[str, str], list[str]] | None = None
+    for i, cut in enumerate(cuts):
+        if i and first is not None and _periods(ident).fullmatch(tokens[i - 1][0].lower()):
+            break  # ``March 3, 2025 a``: the date does not take an AM/PM name
+        day = _dated_line(head[:cut], tag)
+        if day is None or len(day[0]) != 10 or (first is not None and day != first[0]):
+            continue
+        words = [t[0] for t in tokens[i:]]
+        first = first or (day, words)
+        if all(_joining(word, ident) for word in words):
+            return day, words
+    return first
 
 
 def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
@@ -100,20 +133,28 @@ def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
     return head, ""
 
 
-def _joining(word: str, ident: str) -> bool | None:
-    """Whether ``word`` joins a day and its clock: none, or a word CLDR writes before a time in the
-    language, ``True`` (its atTime patterns', :func:`~.date_times.at_time_words`: Italian ``alle``,
-    Swedish ``kl.``; or its word for years after the date's year, Polish ``r.``); another one- or
-    two-letter word in lower case, as a preposition is written in a script with capitals, ``False``
-    (Polish ``do``, "until", ``od``, "from", and ``o``, "at", which CLDR does not write before a
-    time; German ``ab``; English ``to``: the day, no time); any other word ``None`` (``foto``: no
-    date line). (Review r43: the word CLDR's name for midnight adds, Polish ``o północy``, is "at"
-    in Polish and Slovak but "and" in Albanian ``e`` and "of the" in Galician ``da``.)"""
-    from .date_times import at_time_words, year_words
+def _joining(word: str, ident: str) -> bool:
+    """Whether ``word`` (before a clock) is one CLDR writes about a time in the language: a word of
+    its atTime patterns (:func:`~.date_times.at_time_words`: Italian ``alle``, Swedish ``kl.``,
+    Spanish ``a las``), or of its units for a number of years (:func:`~.date_times.year_words`:
+    Polish ``r.``, Russian ``г.``, after the date's year) or of hours
+    (:func:`~.date_times.hour_words`: Polish ``godz.``, Turkish ``saat``, which newsrooms write
+    before the clock, "hour 14:30"). Those are the only words read: CLDR is the named, maintained
+    source of them. Telling "a short word that is not a preposition" by its shape is no rule: Polish
+    ``o`` ("at", which CLDR does not write before a time) and ``do`` ("until") are both two lower-case
+    letters, and review r43 found the word CLDR's name for midnight adds (Polish ``o północy``) to be
+    "and" in Albanian ``e`` and "of the" in Galician ``da``. Any other word leaves the day alone."""
+    from .date_times import at_time_words, hour_words, year_words
 
-    if not word or word.lower() in at_time_words(ident) | year_words(ident):
-        return True
-    return False if len(word.rstrip(".")) <= 2 and word.islower() else None
+    known = at_time_words(ident) | year_words(ident) | hour_words(ident)
+    # with its stop or without (Swedish ``kl 14.30`` for CLDR's ``kl.``), as writers leave it out
+    return word.lower().rstrip(".") in {w.rstrip(".") for w in known}
+
+
+def _preposition(word: str) -> bool:
+    """A one- or two-letter word in lower case, as a preposition is written in a script with
+    capitals (Polish ``do``, "until", ``od``, "from"; German ``ab``; English ``to``)."""
+    return len(word.rstrip(".")) <= 2 and word.islower()
 
 
 def with_zone(stamp: str, zone: str, tag: str | None) -> str | None:
@@ -157,9 +198,12 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         rest[start:end] = " " * (end - start)
     left = plain_name("".join(rest)).lower()
     ident = str(babel_locale(tag))
-    if not found or _periods(ident).sub(" ", left).strip(_NOT_WORDS):
+    if not found:
         return None
     day = one_day([(day, calendar) for _, _, day, calendar in sorted(found)])
+    left, weekdays = _weekdays_apart(left, ident)  # ``2025年3月3日（月）``: the day's weekday
+    if _periods(ident).sub(" ", left).strip(_NOT_WORDS) or (weekdays and not _on_day(weekdays, day, tag)):
+        return None
     if (
         day is None
         or len(clocks) != 1
@@ -168,7 +212,8 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         or clocks[0].start() < (end := max(e for _, e, _, _ in found))
     ):
         return day
-    gap = text[end : clocks[0].start()]
+    # the day's weekday in brackets between them (``2025年3月3日（月）14:30``) is the date's
+    gap = re.sub(r"[(（]\s*[)）]", " ", _weekdays_apart(text[end : clocks[0].start()].lower(), ident)[0])
     named = _periods(ident).search(gap.lower())
     if named and len(named[0].strip().rstrip(".")) < 2:
         return day  # review r43: a one-letter name before the clock (en ``p 10:30``) is no period
@@ -178,6 +223,33 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
         return day  # a bare clock after a bar is a video's length; ``| 10:30 AM`` is a time of day
     clock = _clock(clocks[0], "pm" if pm and not am else "am" if am and not pm else "", ident)
     return (f"{day[0]}T{clock}", day[1]) if clock else day
+
+
+def _weekdays_apart(left: str, ident: str) -> tuple[str, list[str]]:
+    """``left`` (a date line's words besides its dates) without the language's weekday names
+    standing apart from other words (Japanese ``2025年3月3日（月）``, Korean ``(월)``), and the names."""
+    found = _weekday_names(ident)
+    if found is None:
+        return left, []
+    return found.sub(" ", left), [m[0] for m in found.finditer(left)]
+
+
+@lru_cache(maxsize=64)
+def _weekday_names(ident: str) -> re.Pattern[str] | None:
+    from .reading_dates import weekday_names_pattern
+
+    names = weekday_names_pattern(ident)
+    return re.compile(rf"(?<![^\W_])(?:{names})\.?(?![^\W_])") if names else None
+
+
+def _on_day(names: list[str], day: tuple[str, str] | None, tag: str | None) -> bool:
+    """Whether every weekday name falls on the day a line gives (a Gregorian or Solar Hijri one:
+    a Hijri date's own weekday is checked with its forms)."""
+    from ..dates import parse_iso
+    from .reading_dates import weekday_number
+
+    found = parse_iso(day[0][:10]) if day is not None and day[1] != "islamic" else None
+    return found is not None and all(weekday_number(name, tag) == found.weekday() for name in names)
 
 
 def _clock(m: re.Match[str], period: str, ident: str) -> str | None:
@@ -210,12 +282,20 @@ def _written(text: str, tag: str | None) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
-#: A clock at the end of a line after its day, as :func:`newsroom_clock` reads it: at most one short
-#: word before it, a word after it.
+#: A word of a date line: letters, an apostrophe inside (French ``jusqu'à``), a full stop after.
+_WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?"
+_WORD = lazy(_WORD_PATTERN)
+#: What may stand between a date line's words and its clock: spaces, a comma, a dash.
+_GAP = r"[\s,\u060c\-\u2013\u2014]"
+#: Up to three words ending a text (the words between a day and its clock).
+_TAIL_WORDS = lazy(rf"(?:(?<![^\W_]){_WORD_PATTERN}{_GAP}*){{1,3}}$")
+#: A clock at the end of a line after its day, as :func:`newsroom_clock` reads it: at most three
+#: words before it, three after it (``p. m.``, ``Uhr MESZ``).
 _NEWSROOM_CLOCK = lazy(
-    r"\s*[,\u060c\-\u2013\u2014]?\s*(?:(?<![^\W_])(?P<word>[^\W\d_]+\.?(?:\s+[^\W\d_]+)?)\s+)?"
+    rf"{_GAP}*(?:(?<![^\W_])(?P<words>{_WORD_PATTERN}(?:{_GAP}+{_WORD_PATTERN}){{0,2}}){_GAP}+)?"
     r"(?<![\d.:])(?P<h>\d{1,2})"
-    r"(?:(?P<sep>[:.]|[^\W\d_]{1,2})(?P<m>\d{2}))?(?![\d.:])(?:\s*(?P<after>[^\W\d_]+\.?))?\s*$"
+    r"(?:(?P<sep>[:.]|[^\W\d_]{1,2})(?P<m>\d{2}))?(?![\d.:])"
+    rf"(?:\s*(?P<after>{_WORD_PATTERN}(?:\s*{_WORD_PATTERN}){{0,2}}))?\s*$"
 )
 #: The longest line :func:`read_dated_line` reads, as :func:`read_date_calendar`.
 _LINE_LIMIT = 120
@@ -231,9 +311,12 @@ _CLOCK_GAP = lazy(r"\s*[,\u060c\-\u2013\u2014/]?\s*")
 _MARKED_GAP = lazy(r"\s*[|\u00b7\u2022(\[]?\s*")
 #: A date in digits of any script, year first (``۱۳۹۹/۰۴/۰۲``) or day first (``2.4.1399``).
 _DIGIT_DATE = lazy(r"(?<!\d)(?:\d{4}([/.-])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?!\d)")
-#: What may stand between dates and clocks in a date line: spaces, punctuation, symbols.
+#: What may stand between dates and clocks in a date line: spaces, punctuation, symbols, and the
+#: CJK and full-width ones (``2025年3月3日（月）``).
 _NOT_WORDS = "".join(
-    chr(c) for c in range(0x3000) if unicodedata.category(chr(c))[0] in "ZPS" or chr(c).isspace()
+    chr(c)
+    for c in (*range(0x3000), *range(0x3000, 0x3040), *range(0xFF00, 0xFF66))
+    if unicodedata.category(chr(c))[0] in "ZPS" or chr(c).isspace()
 )
 
 

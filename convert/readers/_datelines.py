@@ -130,16 +130,23 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
 #: month and the words between them (``lunes, 14 de octubre de 2024, 22:37``; ``Montag, 14. Oktober
 #: 2024 um 22:37``).
 _DATE_WORDS = 5
+#: Words CLDR writes about a clock after the date, in a text with a clock (``14:30``, ``14.30``): an
+#: atTime phrase before it and a day period after it (``3 de marzo de 2025 a las 2:30 p. m.``), or
+#: its hour word (``a las 14:30 h``).
+_CLOCK_WORDS = 3
+_CLOCK = compiled(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 
 
 def date_shaped(text: str) -> bool:
-    """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words:
+    """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words (a
+    date's and its clock's):
     "British Airways has blamed … a 40% drop" is no date, and asks for no language."""
     if not any(ch.isdigit() for ch in text):
         return False
     if any(not ch.isascii() and ch.isalnum() for ch in text):
         return True
-    return sum(any(ch.isalpha() for ch in word) for word in text.split()) <= _DATE_WORDS
+    words = sum(any(ch.isalpha() for ch in word) for word in text.split())
+    return words <= _DATE_WORDS + (_CLOCK_WORDS if _CLOCK.search(text) else 0)
 
 
 def _local_update(text: str) -> str | None:
