@@ -116,3 +116,88 @@ def test_a_hidden_or_aside_h1_is_not_the_pages_one_h1(header: str) -> None:
     title, where = titled(head, header=header)
     assert "one <h1>" not in where
     assert title == site
+
+
+# --------------------------------------------------------------------------
+# The site's name is no article's title; a heading cut after a dash or colon is half a title
+
+PLAIN = """<!DOCTYPE html><html><head>{head}</head><body>{body}
+<p>The council approved the harbour plans on a narrow vote after a long debate about costs and the works.</p>
+<p>Residents who opposed the project said they would keep watching how the money is spent in the years ahead.</p>
+</body></html>"""
+
+
+def plain_titled(head: str, body: str = "") -> tuple[str | None, str]:
+    where: dict[str, str] = {}
+    page = PLAIN.format(head=head, body=body).encode()
+    article = HtmlReader().read(page, ReadOptions(provenance=where))
+    return article.meta.title, where.get("title", "")
+
+
+def test_an_og_title_that_is_the_site_name_gives_way_to_the_title_tag(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = f'{SITE_NAME}<meta property="og:title" content="Harbour Gazette"><title>{HEADLINE} | Harbour Gazette</title>'
+    assert plain_titled(head) == (
+        HEADLINE,
+        "<title>, with the site's name cut off, as <meta property=\"og:title\"> is the site's name",
+    )
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "site-name", False)
+    assert plain_titled(head)[0] == "Harbour Gazette"
+
+
+def test_a_title_that_is_the_addresss_name_gives_way_to_the_pages_h1(monkeypatch: pytest.MonkeyPatch) -> None:
+    head = '<link rel="canonical" href="https://harbourgazette.example/"><title>Harbour Gazette</title>'
+    body = "<h1>Welcome to the harbour</h1>"
+    assert plain_titled(head, body)[0] == "Welcome to the harbour"
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "site-name", False)
+    assert plain_titled(head, body)[0] == "Harbour Gazette"
+    monkeypatch.undo()
+    # Another site's address is no evidence: the title stays.
+    other = head.replace("harbourgazette.example", "news.example")
+    assert plain_titled(other, body)[0] == "Harbour Gazette"
+
+
+def test_a_title_that_is_the_site_name_stays_when_nothing_else_names_the_page() -> None:
+    # A one-article site: its name is its title in every place the page gives one.
+    head = f'{SITE_NAME}<meta property="og:title" content="Harbour Gazette"><title>Harbour Gazette</title>'
+    assert plain_titled(head, "<h1>Harbour Gazette</h1>")[0] == "Harbour Gazette"
+    # A site named after its one article (og:site_name is the headline) keeps the headline.
+    own = (
+        f'<meta property="og:site_name" content="{HEADLINE}"><meta property="og:title" content="{HEADLINE}">'
+    )
+    assert plain_titled(own, f"<h1>{HEADLINE}</h1>")[0] == HEADLINE
+
+
+def test_a_headline_split_over_two_h1s_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = "Council approves the harbour plans – a narrow vote"
+    head = f'<meta property="og:title" content="{whole}">'
+    body = "<h1>Council approves the harbour plans –</h1>\n<h1>a narrow vote</h1>"
+    assert plain_titled(head, body)[0] == whole
+    monkeypatch.setitem(weigh_title.TITLE_RULES, "dangling", False)
+    assert plain_titled(head, body)[0] == "Council approves the harbour plans –"
+    monkeypatch.undo()
+    # Two headings that do not dangle are two headings: the one the declared title holds wins.
+    apart = "<h1>Council approves the harbour plans</h1>\n<h1>a narrow vote</h1>"
+    assert plain_titled(head, apart)[0] == "Council approves the harbour plans"
+
+
+def test_a_split_headline_stands_in_for_a_site_name_title_joined() -> None:
+    head = f"{SITE_NAME}<title>Harbour Gazette</title>"
+    body = "<h1>Council approves:</h1><h1>the harbour plans</h1>"
+    assert plain_titled(head, body)[0] == "Council approves: the harbour plans"
+
+
+@pytest.mark.parametrize(
+    ("text", "dangles"),
+    [
+        ("Naturkosmetik –", True),
+        ("Interview:", True),
+        ("Impf-", True),
+        ("Headline :: Site ::", False),
+        ("Headline – the rest", False),
+        ("Covid-19", False),
+    ],
+)
+def test_what_dangles(text: str, dangles: bool) -> None:
+    assert weigh_title._dangles(text) is dangles
