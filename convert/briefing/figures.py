@@ -43,6 +43,10 @@ from .amounts import number_pattern, number_value, read_amount
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
+#: Newsroom abbreviations of a scale that are no unit, attached or after a space, for any number
+#: (`3bn people`, `2 mln tonnes`): The Economist's and the FT's style guides write `bn` (and `m`,
+#: which is a metre as often, so money only), Reuters' wire `bln` and `mln`.
+_COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
@@ -89,7 +93,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln)\b)?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand)\b|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
@@ -211,8 +215,10 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
 #: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
 _NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
 #: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
-#: SYP…, and a weight; the franc of CHF and the CFA francs): only the locale's own currency.
-_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs"})
+#: SYP…, and a weight; the franc of CHF and the CFA francs), and the words of a hundredth, which
+#: name no currency alone (a cent is a dollar's, a euro's, a rand's…): only the locale's own
+#: currency (``cents`` in ``en`` and ``en-AU``: a dollar's; in ``fr`` none).
+_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs", "cents", "cts"})
 
 
 def _word_currency(key: str, language: str | None) -> str | None:
@@ -550,9 +556,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                 figure = shown[at:to].strip()
                 if (
                     kind_here == "count"
-                    and scale == 1.0
-                    and (number_value(figure.split()[0], language) or 0) < 10
-                    and " " not in figure
+                    and re.fullmatch(number_pattern(language), figure)
+                    and (number_value(figure, language) or 0) < 10
                 ):
                     continue  # small bare numbers are words in disguise: "3 ministers"
                 if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):

