@@ -86,3 +86,35 @@ def test_no_scale_without_a_newsroom_abbreviation(sentence: str) -> None:
 )
 def test_a_hundredth_names_only_the_locales_currency(language: str, currency: str | None) -> None:
     assert figures(language, "Le ticket coûte 50 cents de plus.") == [("50 cents", "money", 0.5, currency)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "kind"),
+    [
+        # a year-like number with the plural CLDR gives a count of that many years: a duration
+        ("de", "Die Stadt feiert 1700 Jahre Geschichte.", "1700 Jahre", "duration"),
+        ("en", "The town is 1700 years old.", "1700 years", "duration"),
+        ("fr", "La ville a 1700 ans.", "1700 ans", "duration"),
+        ("ru", "Городу 1700 лет.", "1700 лет", "duration"),
+        ("uk", "Місту 1700 років.", "1700 років", "duration"),
+        ("pl", "Miasto ma 1700 lat.", "1700 lat", "duration"),
+        # the year word before it, none, or a form that names a year itself: a year
+        ("de", "Im Jahr 1700 wurde die Kirche gebaut.", "1700", "year"),
+        ("de", "1700 wurde die Kirche gebaut.", "1700", "year"),
+        ("en", "In 1700 the town burned.", "1700", "year"),
+        ("fr", "En 1700 la ville brûla.", "1700", "year"),
+        ("fr", "L'an 1700 fut rude.", "1700", "year"),
+        ("ru", "В 1700 году город сгорел.", "1700", "year"),
+        ("ru", "Линию открыли в марте 2000 года.", "2000", "year"),  # gen. sg., not `лет`
+        ("ru", "Итоги за 2021 год подвели.", "2021", "year"),  # `one`: the singular
+        ("ru", "Линию открыли в марте 2022 года.", "2022", "year"),  # `few`: a year's case too
+        ("pl", "W 2021 roku miasto urosło.", "2021", "year"),
+        ("hi", "2000 वर्ष का बजट पेश हुआ।", "2000", "year"),  # one word for both: unknown, a year
+    ],
+)
+def test_a_year_like_count_of_years_is_a_duration(
+    language: str, sentence: str, shown: str, kind: str
+) -> None:
+    found = figures(language, sentence)
+    assert [(text, k) for text, k, _, _ in found] == [(shown, kind)]
+    assert found[0][2] == float(shown.split()[0])

@@ -35,6 +35,7 @@ from ..locale.numbers import (
     percent_affixes,
     script_year_words,
     unit_words,
+    year_count_word,
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
@@ -498,6 +499,16 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     return None if not glued and _in_word(text, end + m.end()) else end + m.end()
 
 
+def _counts_years(text: str, start: int, end: int, language: str | None) -> int | None:
+    """Where the year word ends that makes the year-like number at ``text[start:end]`` a count of
+    years (:func:`convert.locale.numbers.year_count_word`: ``1700 Jahre``, ``1700 лет``)."""
+    digits = text[start:end]
+    if language is None or not digits.isdigit():
+        return None
+    word = year_count_word(language, int(digits))
+    return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
+
+
 def _piece_of_run(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
     apart that was not read whole: a number whose space is no group sign of the language (German
@@ -539,8 +550,10 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
                         continue
                     kind_here = percent or kind
-                else:  # a year-like number is a year, its year word after it or not (README)
+                else:  # a year-like number is a year, unless its year word counts years (README)
                     kind_here = kind
+                    if kind == "year" and (past := _counts_years(text, start, end, language)):
+                        end, kind_here = past, "duration"
                 amount = (
                     read_amount(text, start, end, scale, language)
                     if kind_here in ("money", "count")
@@ -581,7 +594,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                     value *= scale
                 if kind_here == "percent":
                     unit = "%"
-                elif kind == "count" and kind_here == "duration":
+                elif kind in ("count", "year") and kind_here == "duration":
                     unit = "years"
                 elif kind == "count":
                     unit = _count_unit(shown, to, language)
