@@ -269,7 +269,7 @@ def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
         ("fr", "Il roule 300 000 km par an.", "km"),
         ("es", "Construyeron 300 km de vías.", "km"),
         ("ru", "Бюджет 5 млн руб в год.", "руб"),
-        ("pt", "Foram 3 mil e quinhentos.", "e"),
+        ("pt", "Foram 3 mil e quinhentos.", None),  # task h46: `e` (and) is no unit either
         ("ja", "観客は15万人に達した。", None),  # no space between words: a word's end is unknown
         ("en", "There are 1.6 million Russian-speaking residents in the city.", "Russian-speaking residents"),
         (None, "About 300 angry commuters of the line waited.", "angry commuters"),

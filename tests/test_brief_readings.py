@@ -118,3 +118,24 @@ def test_a_year_like_count_of_years_is_a_duration(
     found = figures(language, sentence)
     assert [(text, k) for text, k, _, _ in found] == [(shown, kind)]
     assert found[0][2] == float(shown.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "unit"),
+    [
+        # a one-letter word after a count that is no long or short CLDR unit: a postposition or
+        # preposition (Hindi `से`, from/than, is only CLDR's narrow second), no unit
+        ("hi", "इस मेले में 2 लाख से अधिक लोग आए।", "2 लाख", None),
+        ("ru", "Они платят 500 в год.", "500", None),
+        ("fr", "Entre 15 à 20 personnes.", "15", None),
+        # the thing counted, and a one-letter CLDR unit, stay the unit
+        ("hi", "सरकार ने 1.5 लाख लोगों को मदद दी।", "1.5 लाख", "लोगों"),
+        ("fr", "La tour fait 300 m de haut.", "300", "m"),
+        ("ru", "Собрали 300 т зерна.", "300", "т"),
+    ],
+)
+def test_a_one_letter_function_word_is_no_unit(
+    language: str, sentence: str, shown: str, unit: str | None
+) -> None:
+    found = {text: found_unit for text, _, _, found_unit in figures(language, sentence)}
+    assert found[shown] == unit

@@ -270,7 +270,8 @@ def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
     In English, up to three words, cut at a preposition or relative; in another language the word
     after the number (Hindi ``लोगों``, people), with the next one when it has two or three
     lower-case letters and is no CLDR unit (``de visiteurs``, ``di turisti``; ``km`` stays
-    alone in ``300 km par an``) and the next has two letters or more, or none where
+    alone in ``300 km par an``) and the next has two letters or more, or none after a word of
+    one letter that is no long or short CLDR unit (Hindi ``से``, ``5 à 10``) or where
     what follows is no word or the script puts no space between words (a word's end is not
     known there).
     """
@@ -283,6 +284,16 @@ def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
         ):
             return None
         first, second = words[0], words[1] if len(words) == 2 else ""
+        if (
+            sum(unicodedata.category(ch)[0] != "M" for ch in first) == 1
+            and char_script(first[0]) not in _GLUED_SCRIPTS
+            and first not in unit_words(language, narrow=False)
+        ):
+            # a word of one letter (its marks not counted) that is no long or short CLDR unit is a
+            # preposition, conjunction or postposition (Hindi `2 लाख से अधिक लोग`, more than 2 lakh
+            # people; `5 à 10`, `5 в год`), not the thing counted: no unit. Hangul's letters are
+            # syllables (`3 명`), so they are not cut.
+            return None
         short = (
             2 <= len(first) <= 3  # a one-letter word joins as often ("3 mil e quinhentos")
             and not first[0].isupper()

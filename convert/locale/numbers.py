@@ -162,12 +162,15 @@ def year_count_word(tag: str | None, number: int) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def unit_words(tag: str | None) -> frozenset[str]:
-    """The words CLDR's unit patterns, long, short and narrow, write after a number (``ตัน``,
-    ``กิโลเมตร``, ``ปี``)."""
+def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
+    """The words CLDR's unit patterns, long, short and narrow (or not ``narrow``), write after a
+    number (``ตัน``, ``กิโลเมตร``, ``ปี``). A narrow form may be a word cut to a letter (Hindi
+    ``से``, a second's, is the postposition "from, than" too)."""
     found: set[str] = set()
     for lengths in babel_locale(tag)._data["unit_patterns"].values():
-        for patterns in dict(lengths).values():
+        for length, patterns in dict(lengths).items():
+            if length == "narrow" and not narrow:
+                continue
             for count, pattern in dict(patterns).items():
                 if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
                     found.add(_clean(pattern[3:]))
