@@ -139,3 +139,78 @@ def test_a_one_letter_function_word_is_no_unit(
 ) -> None:
     found = {text: found_unit for text, _, _, found_unit in figures(language, sentence)}
     assert found[shown] == unit
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "kind", "unit", "ends"),
+    [
+        ("en", "The plan costs $3-4 million over two years.", "$3-4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "The plan costs $3–4 million over two years.", "$3–4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "The plan costs €3m-€4m over two years.", "€3m-€4m", "money", "EUR", (3e6, 4e6)),
+        ("en", "It costs $3 million to $4 million.", "$3 million to $4 million", "money", "USD", (3e6, 4e6)),
+        (
+            "en",
+            "It costs between 3 and 4 million dollars.",
+            "3 and 4 million dollars",
+            "money",
+            "USD",
+            (3e6, 4e6),
+        ),
+        ("en", "Between 3 and 4 million people came.", "3 and 4 million", "count", "people came", (3e6, 4e6)),
+        ("en", "Prices rose 3-4% last year.", "3-4%", "percent", "%", (3.0, 4.0)),
+        ("en", "Some 15–20 people came.", "15–20", "count", "people came", (15.0, 20.0)),
+        ("en", "It lasted 3–4 years.", "3–4 years", "duration", "years", (3.0, 4.0)),
+        ("de", "Das Projekt kostet 3–4 Milliarden Euro.", "3–4 Milliarden Euro", "money", "EUR", (3e9, 4e9)),
+        # the sentence splitter cuts after `Mrd.` before a capital (`Euro`): the range, no currency
+        ("de", "Das Projekt kostet 3–4 Mrd. Euro.", "3–4 Mrd.", "count", None, (3e9, 4e9)),
+        (
+            "de",
+            "Es kostet zwischen 3 und 4 Millionen Euro.",
+            "3 und 4 Millionen Euro",
+            "money",
+            "EUR",
+            (3e6, 4e6),
+        ),
+        ("fr", "Il coûte entre 3 et 4 millions d'euros.", "3 et 4 millions", "count", "d'euros", (3e6, 4e6)),
+        ("ru", "Проект стоит 3–4 млрд рублей.", "3–4 млрд", "count", "рублей", (3e9, 4e9)),
+    ],
+)
+def test_a_range_is_one_figure_with_both_ends(
+    language: str, sentence: str, shown: str, kind: str, unit: str | None, ends: tuple[float, float]
+) -> None:
+    meta = Metadata(title="", language=language)
+    found = find(sentences(Article(meta=meta, body=(Paragraph((Text(sentence),)),))), language=language)
+    assert [(f.text, f.kind, f.value, f.unit, f.range) for f in found] == [(shown, kind, None, unit, ends)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two amounts joined by `and`, each with its sign and scale: two figures, no range
+        ("They spent $3 million and $4 million.", [("$3 million", 3e6), ("$4 million", 4e6)]),
+        # a hyphen between bare numbers is a model, a score, a telephone number: no figure
+        ("The Boeing 737-800 landed.", []),
+        ("They won 3-2 at home.", []),
+        ("Call 555-1234 now.", []),
+        ("Some 15-20 people came.", []),
+        # years joined are years; a lower end above the upper is no range
+        ("From 1990–2000 it grew.", [("1990–2000", 1990.0)]),
+        ("Rates rose by 5 and 3 percent respectively.", [("3 percent", 3.0)]),
+    ],
+)
+def test_no_range_where_the_ends_are_no_range(sentence: str, expected: list[tuple[str, float]]) -> None:
+    meta = Metadata(title="", language="en")
+    found = find(sentences(Article(meta=meta, body=(Paragraph((Text(sentence),)),))), language="en")
+    assert [(f.text, f.value) for f in found] == expected
+    assert all(f.range is None for f in found)
+
+
+def test_a_ranges_json_has_both_ends_and_no_value() -> None:
+    from convert.briefing import build, to_json
+
+    text = "The plan costs $3-4 million over two years. The town has 40,000 people."
+    meta = Metadata(title="Plan", language="en")
+    data = to_json(build(Article(meta=meta, body=(Paragraph((Text(text),)),))))
+    ranged = {f["text"]: f for f in data["figures"]}
+    assert ranged["$3-4 million"]["range"] == [3e6, 4e6] and ranged["$3-4 million"]["value"] is None
+    assert "range" not in ranged["40,000"]  # a figure of one value keeps the keys it had

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
@@ -42,6 +43,7 @@ from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
+from .ranges import RANGE_KINDS, low_value, range_pattern
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
@@ -162,6 +164,8 @@ class Figure:
     unit: str | None
     context: str
     sentence: int
+    #: A range's lower and upper ends (`$3–4 million`: 3e6, 4e6), whose ``value`` is ``None``.
+    range: tuple[float, float] | None = None
 
 
 def _value(kind: str, text: str, language: str | None = None) -> tuple[float | None, str | None]:
@@ -390,6 +394,103 @@ def _mark(text: str, i: int) -> bool:
     return 0 <= i < len(text) and unicodedata.category(text[i])[0] == "M"
 
 
+class _Reading(NamedTuple):
+    """A figure read in a sentence's NFC text: its span, kind and value; its unit (``None`` for a
+    count, whose unit is read from the text shown); ``low`` for a range's lower end."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None
+    counted: bool
+    low: float | None = None
+
+
+def _readings(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
+    """The figures in ``text``, each as the first pattern that reads it and no span ``taken``."""
+    out: list[_Reading] = []
+    for kind, pattern in _patterns(number_pattern(language)):
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            start, end, scale = m.start(), m.end(), 1.0
+            if kind == "count":
+                start, end, percent, scale = _written_with(text, start, end, language)
+                if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
+                    continue
+                kind_here = percent or kind
+            else:  # a year-like number is a year, unless its year word counts years (README)
+                kind_here = kind
+                if kind == "year" and (past := _counts_years(text, start, end, language)):
+                    end, kind_here = past, "duration"
+            amount = (
+                read_amount(text, start, end, scale, language) if kind_here in ("money", "count") else None
+            )
+            if amount is not None:
+                if amount.unsure:
+                    continue  # a word beside it may scale it unread: no figure rather than a wrong one
+                start, end, scale = amount.start, amount.end, amount.scale
+                kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
+            taken.append((start, end))
+            figure = text[start:end].strip()
+            if (
+                kind_here == "count"
+                and re.fullmatch(number_pattern(language), figure)
+                and (number_value(figure, language) or 0) < 10
+            ):
+                continue  # small bare numbers are words in disguise: "3 ministers"
+            if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+                continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
+            if _piece_of_run(text, m.start(), m.end()):
+                continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
+            value, unit = _value(kind, m.group(0).strip(), language)
+            if value is not None:
+                value *= scale
+            if kind_here == "percent":
+                unit = "%"
+            elif kind in ("count", "year") and kind_here == "duration":
+                unit = "years"
+            elif kind == "count":
+                unit = None
+            if amount is not None and amount.currency:
+                unit = amount.currency
+            out.append(_Reading(start, end, kind_here, value, unit, kind == "count" and kind_here == "count"))
+    return out
+
+
+#: How much text after a range's joint its upper end is read from (its number, scale and currency).
+_RANGE_WINDOW = 200
+
+
+def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
+    """The ranges in ``text`` (:mod:`convert.briefing.ranges`), each read as its upper end written
+    alone, with the lower end's sign, and the upper end's scale given to the lower when it has
+    none (`$3-4 million`: $3 million to $4 million); a range's span is ``taken``, so neither end
+    is read alone. The upper end is read from a window after the joint: the work stays linear."""
+    out: list[_Reading] = []
+    for m in range_pattern(language).finditer(text):
+        if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
+            continue  # after a minus sign: no figure (`find`)
+        sign = m.group("sign") or ""
+        lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
+        # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
+        probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
+        offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
+        high = next((r for r in _readings(probe, language, []) if r.start <= 1 + len(lead)), None)
+        if high is None or high.value is None or high.kind not in RANGE_KINDS:
+            continue  # `1990–2000`: years, read as such
+        number = number_value(probe[high.start : high.end], language) or 1.0
+        if m.group("dash") == "-" and high.kind == "count" and high.value == number:
+            continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
+        low = low_value(m, language, high.value / number)
+        if low is None or low >= high.value:
+            continue
+        taken.append((m.start(), offset + high.end))
+        out.append(high._replace(start=m.start(), end=offset + high.end, low=low))
+    return out
+
+
 def find(sentences: list[Sentence], limit: int = 40, language: str | None = None) -> list[Figure]:
     """The figures in ``sentences``: one entry per distinct figure text, grouped by kind."""
     found: list[Figure] = []
@@ -400,66 +501,21 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
         shown = sentence.text
         text, back = nfc(shown)
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _patterns(number_pattern(language)):
-            for m in pattern.finditer(text):
-                if any(m.start() < b and a < m.end() for a, b in taken):
-                    continue
-                start, end, scale = m.start(), m.end(), 1.0
-                if kind == "count":
-                    start, end, percent, scale = _written_with(text, start, end, language)
-                    if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
-                        continue
-                    kind_here = percent or kind
-                else:  # a year-like number is a year, unless its year word counts years (README)
-                    kind_here = kind
-                    if kind == "year" and (past := _counts_years(text, start, end, language)):
-                        end, kind_here = past, "duration"
-                amount = (
-                    read_amount(text, start, end, scale, language)
-                    if kind_here in ("money", "count")
-                    else None
-                )
-                if amount is not None:
-                    if amount.unsure:
-                        continue  # a word beside it may scale it unread: no figure rather than a wrong one
-                    start, end, scale = amount.start, amount.end, amount.scale
-                    kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
-                taken.append((start, end))
-                at, to = (back[start], back[end]) if back else (start, end)
-                figure = shown[at:to].strip()
-                if (
-                    kind_here == "count"
-                    and re.fullmatch(number_pattern(language), figure)
-                    and (number_value(figure, language) or 0) < 10
-                ):
-                    continue  # small bare numbers are words in disguise: "3 ministers"
-                if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
-                    continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
-                if _piece_of_run(text, m.start(), m.end()):
-                    continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
-                if figure in seen:
-                    continue
-                seen.add(figure)
-                context = clause(shown, at, to)
-                if (
-                    PRONOUN_SUBJECT.search(context)
-                    and i > 0
-                    and sentences[i - 1].paragraph == sentence.paragraph
-                ):
-                    measure = named_measure(sentences[i - 1].text)
-                    if measure:
-                        context = f"{measure}: {context}"
-                value, unit = _value(kind, m.group(0).strip(), language)
-                if value is not None:
-                    value *= scale
-                if kind_here == "percent":
-                    unit = "%"
-                elif kind in ("count", "year") and kind_here == "duration":
-                    unit = "years"
-                elif kind == "count":
-                    unit = count_unit(shown, to, language)
-                if amount is not None and amount.currency:
-                    unit = amount.currency
-                found.append(Figure(figure, kind_here, value, unit, context, sentence.index))
+        ranges = _ranges(text, language, taken)
+        for r in (*ranges, *_readings(text, language, taken)):
+            at, to = (back[r.start], back[r.end]) if back else (r.start, r.end)
+            figure = shown[at:to].strip()
+            if figure in seen:
+                continue
+            seen.add(figure)
+            context = clause(shown, at, to)
+            if PRONOUN_SUBJECT.search(context) and i > 0 and sentences[i - 1].paragraph == sentence.paragraph:
+                measure = named_measure(sentences[i - 1].text)
+                if measure:
+                    context = f"{measure}: {context}"
+            unit = count_unit(shown, to, language) if r.counted else r.unit
+            span = (r.low, r.value) if r.low is not None and r.value is not None else None
+            value = None if span else r.value
+            found.append(Figure(figure, r.kind, value, unit, context, sentence.index, span))
     found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
     return found[:limit]
