@@ -147,7 +147,8 @@ def test_a_one_letter_function_word_is_no_unit(
         ("en", "The plan costs $3-4 million over two years.", "$3-4 million", "money", "USD", (3e6, 4e6)),
         ("en", "The plan costs $3–4 million over two years.", "$3–4 million", "money", "USD", (3e6, 4e6)),
         ("en", "The plan costs €3m-€4m over two years.", "€3m-€4m", "money", "EUR", (3e6, 4e6)),
-        ("en", "It costs $3 million to $4 million.", "$3 million to $4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It costs 3 to 4 million dollars.", "3 to 4 million dollars", "money", "USD", (3e6, 4e6)),
+        ("en", "It costs $3 million – $4 million.", "$3 million – $4 million", "money", "USD", (3e6, 4e6)),
         (
             "en",
             "It costs between 3 and 4 million dollars.",
@@ -188,6 +189,7 @@ def test_a_range_is_one_figure_with_both_ends(
     [
         # two amounts joined by `and`, each with its sign and scale: two figures, no range
         ("They spent $3 million and $4 million.", [("$3 million", 3e6), ("$4 million", 4e6)]),
+        ("Profit rose from $3m to $4m.", [("$3m", 3e6), ("$4m", 4e6)]),  # a change
         # a hyphen between bare numbers is a model, a score, a telephone number: no figure
         ("The Boeing 737-800 landed.", []),
         ("They won 3-2 at home.", []),
@@ -214,3 +216,25 @@ def test_a_ranges_json_has_both_ends_and_no_value() -> None:
     ranged = {f["text"]: f for f in data["figures"]}
     assert ranged["$3-4 million"]["range"] == [3e6, 4e6] and ranged["$3-4 million"]["value"] is None
     assert "range" not in ranged["40,000"]  # a figure of one value keeps the keys it had
+
+
+def test_a_ranges_upper_end_is_read_from_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upper end of each range is read again alone: from a bounded window after the joint, so
+    a long sentence of ranges costs work linear in its length (counted, not timed)."""
+    import importlib
+
+    module = importlib.import_module("convert.briefing.figures")
+    read = [0]
+    real = module._readings
+
+    def counting(text: str, *args: object) -> list[object]:
+        read[0] += len(text)
+        return real(text, *args)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module, "_readings", counting)
+    for n in (200, 400):
+        read[0] = 0
+        sentence = ", ".join(f"{i}–{i + 1} million" for i in range(10, 10 + n)) + "."
+        found = figures("en", sentence)
+        assert len(found) == min(n, 40)
+        assert read[0] <= len(sentence) + n * (module._RANGE_WINDOW + 2)

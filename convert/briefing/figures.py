@@ -43,7 +43,7 @@ from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
-from .ranges import RANGE_KINDS, low_value, range_pattern
+from .ranges import RANGE_KINDS, joint_pattern, low_value, range_pattern
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
@@ -407,11 +407,17 @@ class _Reading(NamedTuple):
     low: float | None = None
 
 
-def _readings(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
-    """The figures in ``text``, each as the first pattern that reads it and no span ``taken``."""
+def _readings(
+    text: str, language: str | None, taken: list[tuple[int, int]], upto: int | None = None
+) -> list[_Reading]:
+    """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
+    only a pattern's first match, if it starts ``upto`` there or before, when ``upto`` is given."""
     out: list[_Reading] = []
     for kind, pattern in _patterns(number_pattern(language)):
-        for m in pattern.finditer(text):
+        first = pattern.search(text) if upto is not None else None
+        for m in (
+            pattern.finditer(text) if upto is None else [first] if first and first.start() <= upto else []
+        ):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             start, end, scale = m.start(), m.end(), 1.0
@@ -460,7 +466,7 @@ def _readings(text: str, language: str | None, taken: list[tuple[int, int]]) -> 
 
 
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
-_RANGE_WINDOW = 200
+_RANGE_WINDOW = 120
 
 
 def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
@@ -469,6 +475,8 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
     none (`$3-4 million`: $3 million to $4 million); a range's span is ``taken``, so neither end
     is read alone. The upper end is read from a window after the joint: the work stays linear."""
     out: list[_Reading] = []
+    if not joint_pattern(language).search(text):
+        return out
     for m in range_pattern(language).finditer(text):
         if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
             continue  # after a minus sign: no figure (`find`)
@@ -477,7 +485,9 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
-        high = next((r for r in _readings(probe, language, []) if r.start <= 1 + len(lead)), None)
+        high = next(
+            (r for r in _readings(probe, language, [], 1 + len(lead)) if r.start <= 1 + len(lead)), None
+        )
         if high is None or high.value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0

@@ -9,9 +9,9 @@ What joins the two ends:
 - a hyphen, unspaced, the en dash as typed on a keyboard, when the upper end is money, a
   percentage or scaled (`737-800`, `3-2`: a model, a score, a code);
 - the word CLDR's list patterns write between two items (``{0} and {1}``, ``{0} und {1}``,
-  ``{0} et {1}``, ``{0} і {1}``) after a lower end written bare (`between 3 and 4 million`; `$3
-  million and $4 million` are two amounts), and in English ``to`` (AP style: `$3 million to $4
-  million`).
+  ``{0} et {1}``, ``{0} і {1}``), and in English ``to`` (AP style), after a lower end written
+  bare (`between 3 and 4 million`, `3 to 4 million`): `$3 million and $4 million` are two
+  amounts, and so are `rose from $3m to $4m`, a change.
 """
 
 from __future__ import annotations
@@ -71,11 +71,22 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
     if tag == "en":
         joint_words.append("to")
     joined = "|".join(re.escape(w) for w in joint_words) or "(?!)"
+    joint = rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-)|{_SPACE}(?P<word>{joined}){_SPACE})"
     return re.compile(
         rf"(?<![\w.,$£€¥/-])(?:(?P<sign>{sign}){_SPACE}?)?(?P<low>{number})"
         rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?"
-        rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-)|{_SPACE}(?P<word>{joined}){_SPACE})"
-        rf"(?=(?:{sign})?{_SPACE}?\d)",
+        rf"{joint}(?=(?:{sign})?{_SPACE}?\d)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=64)
+def joint_pattern(language: str | None) -> re.Pattern[str]:
+    """A joint of :func:`range_pattern` between digits, with no more than a scale word and a sign
+    between: a quick test that a sentence may hold a range at all."""
+    words = "|".join(re.escape(w) for w in (_and_word(language), "to") if w)
+    return re.compile(
+        rf"\d\D{{0,14}}?(?:[ \u00a0\u202f]?[–‒-]|[ \u00a0\u202f](?:{words})[ \u00a0\u202f])\D{{0,4}}\d",
         re.IGNORECASE,
     )
 
@@ -83,13 +94,13 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
 def low_value(m: re.Match[str], language: str | None, high_scale: float) -> float | None:
     """The lower end of the range matched by ``m``: its own scale (`€3m-€4m`), else the upper
     end's (`$3-4 million`); ``None`` when a word joins an end written with a sign or scale of its
-    own (`$3 million and $4 million`: two amounts) or the word is CLDR's ``and`` in a list."""
+    own: two amounts (`$3 million and $4 million`; `rose from $3m to $4m`, a change)."""
     value = number_value(m.group("low"), language)
     if value is None:
         return None
     own = m.group("scale")
     word = m.group("word")
-    if word and word.casefold() != "to" and (own or m.group("sign")):
+    if word and (own or m.group("sign")):
         return None
     if own:
         return value * _scales(language)[own.strip(" \u00a0\u202f").casefold()]
