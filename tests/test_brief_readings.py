@@ -238,3 +238,13 @@ def test_a_ranges_upper_end_is_read_from_a_window(monkeypatch: pytest.MonkeyPatc
         found = figures("en", sentence)
         assert len(found) == min(n, 40)
         assert read[0] <= len(sentence) + n * (module._RANGE_WINDOW + 2)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_a_spaced_amount_takes_cldrs_plural_currency_name(space: str) -> None:
+    """CLDR's plural display names (`российских рублей`, count many) make it money; `рублей`
+    alone is Belarus's rouble too (`белорусских рублей`), so it stays the count's unit."""
+    number = f"1{space}200{space}000"
+    named = figures("ru", f"Штраф составил {number} российских рублей.")
+    assert named == [(f"{number} российских рублей", "money", 1.2e6, "RUB")]
+    assert figures("ru", f"Штраф составил {number} рублей.") == [(number, "count", 1.2e6, "рублей")]
