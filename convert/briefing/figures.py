@@ -408,16 +408,14 @@ class _Reading(NamedTuple):
 
 
 def _readings(
-    text: str, language: str | None, taken: list[tuple[int, int]], upto: int | None = None
+    text: str, language: str | None, taken: list[tuple[int, int]], at: tuple[int, ...] = ()
 ) -> list[_Reading]:
     """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
-    only a pattern's first match, if it starts ``upto`` there or before, when ``upto`` is given."""
+    only those that start at a place in ``at``, when it names any."""
     out: list[_Reading] = []
     for kind, pattern in _patterns(number_pattern(language)):
-        first = pattern.search(text) if upto is not None else None
-        for m in (
-            pattern.finditer(text) if upto is None else [first] if first and first.start() <= upto else []
-        ):
+        found = [m for p in at if (m := pattern.match(text, p))] if at else pattern.finditer(text)
+        for m in found:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             start, end, scale = m.start(), m.end(), 1.0
@@ -485,9 +483,7 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
-        high = next(
-            (r for r in _readings(probe, language, [], 1 + len(lead)) if r.start <= 1 + len(lead)), None
-        )
+        high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
         if high is None or high.value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0
