@@ -197,6 +197,8 @@ def test_a_range_is_one_figure_with_both_ends(
         ("Some 15-20 people came.", []),
         # years joined are years; a lower end above the upper is no range
         ("From 1990–2000 it grew.", [("1990–2000", 1990.0)]),
+        ("The summit runs March 10–12 in Rome.", [("March 10–12", None)]),  # days of a date
+        ("The summit runs 10–12 March in Rome.", [("12 March", None)]),  # not `10`, a count
         ("Rates rose by 5 and 3 percent respectively.", [("3 percent", 3.0)]),
     ],
 )

@@ -463,6 +463,8 @@ def _readings(
     return out
 
 
+#: A month's name just before a range: its ends are days.
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
 _RANGE_WINDOW = 120
 
@@ -478,12 +480,16 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
     for m in range_pattern(language).finditer(text):
         if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
             continue  # after a minus sign: no figure (`find`)
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
         sign = m.group("sign") or ""
         lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
         # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
+        if high is not None and high.kind == "date":
+            taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
         if high is None or high.value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0
