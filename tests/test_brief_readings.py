@@ -190,6 +190,7 @@ def test_a_range_is_one_figure_with_both_ends(
         # two amounts joined by `and`, each with its sign and scale: two figures, no range
         ("They spent $3 million and $4 million.", [("$3 million", 3e6), ("$4 million", 4e6)]),
         ("Profit rose from $3m to $4m.", [("$3m", 3e6), ("$4m", 4e6)]),  # a change
+        ("The total fell 11,000 to 813,200 last month.", [("11,000", 11000.0), ("813,200", 813200.0)]),
         # a hyphen between bare numbers is a model, a score, a telephone number: no figure
         ("The Boeing 737-800 landed.", []),
         ("They won 3-2 at home.", []),

@@ -495,6 +495,8 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         number = number_value(probe[high.start : high.end], language) or 1.0
         if m.group("dash") == "-" and high.kind == "count" and high.value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
+        if m.group("word") and high.value == number:
+            continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
         low = low_value(m, language, high.value / number)
         if low is None or low >= high.value:
             continue

@@ -10,8 +10,9 @@ What joins the two ends:
   percentage or scaled (`737-800`, `3-2`: a model, a score, a code);
 - the word CLDR's list patterns write between two items (``{0} and {1}``, ``{0} und {1}``,
   ``{0} et {1}``, ``{0} і {1}``), and in English ``to`` (AP style), after a lower end written
-  bare (`between 3 and 4 million`, `3 to 4 million`): `$3 million and $4 million` are two
-  amounts, and so are `rose from $3m to $4m`, a change.
+  bare and before an upper end with a scale to give it (`between 3 and 4 million`, `3 to 4
+  million`): `$3 million and $4 million` are two amounts, and `rose from $3m to $4m` and `fell
+  11,000 to 813,200` are changes.
 """
 
 from __future__ import annotations
