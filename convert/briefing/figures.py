@@ -395,16 +395,32 @@ def _mark(text: str, i: int) -> bool:
 
 
 class _Reading(NamedTuple):
-    """A figure read in a sentence's NFC text: its span, kind and value; its unit (``None`` for a
-    count, whose unit is read from the text shown); ``low`` for a range's lower end."""
+    """A figure read in a sentence's NFC text: its span and kind, the number as the pattern of
+    ``pattern`` matched it, the scale and currency written beside it; ``low`` for a range's lower
+    end. Its value and unit are worked out only for a figure kept (:func:`_value_unit`)."""
 
     start: int
     end: int
     kind: str
-    value: float | None
-    unit: str | None
-    counted: bool
+    pattern: str
+    number: str
+    scale: float
+    currency: str | None
     low: float | None = None
+
+
+def _value_unit(r: _Reading, language: str | None) -> tuple[float | None, str | None]:
+    """The value and unit of a reading; a count's unit ``None``, read from the text shown."""
+    value, unit = _value(r.pattern, r.number, language)
+    if value is not None:
+        value *= r.scale
+    if r.kind == "percent":
+        unit = "%"
+    elif r.pattern in ("count", "year") and r.kind == "duration":
+        unit = "years"
+    elif r.pattern == "count":
+        unit = None
+    return value, r.currency or unit
 
 
 def _readings(
@@ -448,18 +464,8 @@ def _readings(
                 continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
             if _piece_of_run(text, m.start(), m.end()):
                 continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
-            value, unit = _value(kind, m.group(0).strip(), language)
-            if value is not None:
-                value *= scale
-            if kind_here == "percent":
-                unit = "%"
-            elif kind in ("count", "year") and kind_here == "duration":
-                unit = "years"
-            elif kind == "count":
-                unit = None
-            if amount is not None and amount.currency:
-                unit = amount.currency
-            out.append(_Reading(start, end, kind_here, value, unit, kind == "count" and kind_here == "count"))
+            currency = amount.currency if amount is not None else None
+            out.append(_Reading(start, end, kind_here, kind, m.group(0).strip(), scale, currency))
     return out
 
 
@@ -490,15 +496,16 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
         if high is not None and high.kind == "date":
             taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
-        if high is None or high.value is None or high.kind not in RANGE_KINDS:
+        value = _value_unit(high, language)[0] if high is not None else None
+        if high is None or value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0
-        if m.group("dash") == "-" and high.kind == "count" and high.value == number:
+        if m.group("dash") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
-        if m.group("word") and high.value == number:
+        if m.group("word") and value == number:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
-        low = low_value(m, language, high.value / number)
-        if low is None or low >= high.value:
+        low = low_value(m, language, value / number)
+        if low is None or low >= value:
             continue
         taken.append((m.start(), offset + high.end))
         out.append(high._replace(start=m.start(), end=offset + high.end, low=low))
@@ -527,9 +534,11 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
                 measure = named_measure(sentences[i - 1].text)
                 if measure:
                     context = f"{measure}: {context}"
-            unit = count_unit(shown, to, language) if r.counted else r.unit
-            span = (r.low, r.value) if r.low is not None and r.value is not None else None
-            value = None if span else r.value
+            value, unit = _value_unit(r, language)
+            if r.kind == "count" and r.pattern == "count":
+                unit = count_unit(shown, to, language)
+            span = (r.low, value) if r.low is not None and value is not None else None
+            value = None if span else value
             found.append(Figure(figure, r.kind, value, unit, context, sentence.index, span))
     found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
     return found[:limit]
