@@ -269,7 +269,7 @@ def test_money_with_a_letter_it_does_not_read_gives_no_figure() -> None:
         ("fr", "Il roule 300 000 km par an.", "km"),
         ("es", "Construyeron 300 km de vías.", "km"),
         ("ru", "Бюджет 5 млн руб в год.", "руб"),
-        ("pt", "Foram 3 mil e quinhentos.", "e"),
+        ("pt", "Foram 3 mil e quinhentos.", None),  # task h46: `e` (and) is no unit either
         ("ja", "観客は15万人に達した。", None),  # no space between words: a word's end is unknown
         ("en", "There are 1.6 million Russian-speaking residents in the city.", "Russian-speaking residents"),
         (None, "About 300 angry commuters of the line waited.", "angry commuters"),
@@ -330,9 +330,10 @@ def test_a_precomposed_nukta_is_read_as_cldrs_and_shown_as_typed() -> None:
     ("language", "sentence", "shown", "kind"),
     [
         # review r37b: a year-like number is a year, its year word after it or not (`2024 роки`,
-        # years; `1700 Jahre` too: CLDR's words cannot tell a year from a number of years)
-        ("de", "Die Stadt ist 1700 Jahre alt.", "1700", "year"),
-        ("ru", "Городу 1500 лет.", "1500", "year"),
+        # years), unless the word is the plural CLDR gives a count of that many years and no
+        # singular (task h46: `1700 Jahre`, `1500 лет`; tests/test_brief_readings.py)
+        ("de", "Die Stadt ist 1700 Jahre alt.", "1700 Jahre", "duration"),
+        ("ru", "Городу 1500 лет.", "1500 лет", "duration"),
         ("hi", "2024 वर्ष का बजट पेश हुआ।", "2024", "year"),
         ("tr", "2024 yıl bütçesi açıklandı.", "2024", "year"),
         ("ru", "Линию открыли в марте 2024 года.", "2024", "year"),

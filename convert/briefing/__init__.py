@@ -273,7 +273,7 @@ def render_text(b: Briefing, width: int = 72) -> str:
 
 
 def _figure_json(f: Figure) -> dict[str, Any]:
-    return {
+    found = {
         "text": f.text,
         "kind": f.kind,
         "value": f.value,
@@ -281,6 +281,8 @@ def _figure_json(f: Figure) -> dict[str, Any]:
         "context": f.context,
         "sentence": f.sentence,
     }
+    # a range (`$3–4 million`) has no one value: its two ends, in a key only ranges have
+    return {**found, "range": list(f.range)} if f.range else found
 
 
 def to_json(b: Briefing) -> dict[str, Any]:

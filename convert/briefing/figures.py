@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
@@ -35,14 +36,21 @@ from ..locale.numbers import (
     percent_affixes,
     script_year_words,
     unit_words,
+    year_count_word,
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import number_pattern, number_value, read_amount
+from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
+from .ranges import RANGE_KINDS, joint_pattern, low_value, range_pattern
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
+#: Newsroom abbreviations of a scale that are no unit, attached or after a space, for any number
+#: (`3bn people`, `2 mln tonnes`): The Economist's and the FT's style guides write `bn` (and `m`,
+#: which is a metre as often, so money only), Reuters' wire `bln` and `mln`.
+_COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
@@ -50,8 +58,6 @@ _BEFORE = r"(?<![\w.,$£€¥/-])"
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 #: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
 _SA_SCRIPTS = UNSPACED_SCRIPTS - CJK_SCRIPTS
-#: Scripts whose words take the next word, a counter or a particle straight after them.
-_GLUED_SCRIPTS = UNSPACED_SCRIPTS | {"Hang"}
 _CURRENCY_WORDS = (
     r"(?:dollars|dlrs|euros|pounds|sterling|yen|yuan|roubles|rubles|francs|marks|rupees|cts|cents|pence)\b"
 )
@@ -89,7 +95,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|mln|bln)\b)?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand)\b|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
@@ -145,26 +151,6 @@ _CURRENCIES = {
     "pence": "GBP",
     "p": "GBP",
 }
-_MEASURES = (
-    r"trade turnover|turnover|exports?|imports?|population|profits?|sales|revenues?|growth|inflation|"
-    r"unemployment|jobless rate|rate|prices?|shares?|earnings|income|budget|debt|deficit|spending|costs?|"
-    r"investment|output|production|GDP|surplus|dividends?|loss(?:es)?|value|trade|reserves|stake|bid|deal|"
-    r"fine|tax|wages?|salary|fees?"
-)
-_MEASURE = re.compile(
-    rf"(?:\b[a-z][\w-]*\s)?\b(?:{_MEASURES})\b(?:\s(?:between|of|in|for|with)\s(?:the\s)?[\w-]+(?:\s(?:and|two)\s[\w-]+)?(?:\scountries)?)?"
-)
-_CLAUSE = re.compile(r"\s*(?:[;()\[\]—:]|\s[-–]\s)\s*")
-_LEADING = re.compile(
-    r"(?i)^(?:for example|for instance|thus|but|and|which|while|whereas|so|also|or)\b[,:]?\s*"
-)
-_PRONOUN_SUBJECT = re.compile(
-    r"(?i)(?:^|,\s*)(?:it|this|that|they|which)\s+(?:\w+\s)?(?:amounted|was|were|stood|reached|totalled|totaled|rose|fell|grew|came|is|are|increased|decreased)\b"
-)
-#: Where an English count's unit ends: a preposition or relative starts what follows it.
-_UNIT_STOPS = frozenset(
-    ("in", "of", "at", "on", "for", "to", "and", "from", "with", "who", "that", "by", "per")
-)
 _KIND_ORDER = ("money", "percent", "count", "duration", "date", "year", "ordinal")
 
 
@@ -178,6 +164,8 @@ class Figure:
     unit: str | None
     context: str
     sentence: int
+    #: A range's lower and upper ends (`$3–4 million`: 3e6, 4e6), whose ``value`` is ``None``.
+    range: tuple[float, float] | None = None
 
 
 def _value(kind: str, text: str, language: str | None = None) -> tuple[float | None, str | None]:
@@ -211,8 +199,10 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
 #: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
 _NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
 #: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
-#: SYP…, and a weight; the franc of CHF and the CFA francs): only the locale's own currency.
-_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs"})
+#: SYP…, and a weight; the franc of CHF and the CFA francs), and the words of a hundredth, which
+#: name no currency alone (a cent is a dollar's, a euro's, a rand's…): only the locale's own
+#: currency (``cents`` in ``en`` and ``en-AU``: a dollar's; in ``fr`` none).
+_NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs", "cents", "cts"})
 
 
 def _word_currency(key: str, language: str | None) -> str | None:
@@ -227,125 +217,6 @@ def _word_currency(key: str, language: str | None) -> str | None:
         if key in _NO_DEFAULT:
             return None
     return _CURRENCIES.get(key)
-
-
-def _in_word(text: str, i: int) -> bool:
-    r"""Whether ``text[i]`` goes on with the word before it: a letter, digit or ``_`` (``\w``), or a
-    combining mark (``\p{M}``: a vowel sign, virama or nukta, which ``re``'s ``\w`` leaves out)."""
-    if not 0 <= i < len(text):
-        return False
-    ch = text[i]
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
-
-
-def _words_after(text: str, end: int, most: int) -> list[str]:
-    """Up to ``most`` words after the space after ``text[:end]``, each of word characters
-    (:func:`_in_word`) and ``’'–-``, one white-space character apart."""
-    space = re.match(r"\s+", text[end:])
-    words: list[str] = []
-    pos = end + space.end() if space else len(text)
-    while len(words) < most:
-        stop = pos
-        while stop < len(text) and (_in_word(text, stop) or text[stop] in "’'–-"):
-            stop += 1
-        if stop == pos:
-            break
-        words.append(text[pos:stop])
-        if not (stop < len(text) and text[stop].isspace()):
-            break
-        pos = stop + 1
-    return words
-
-
-def _count_unit(text: str, end: int, language: str | None = None) -> str | None:
-    """The thing counted: "1.6 million Russian–speaking residents" -> "Russian–speaking residents".
-
-    In English, up to three words, cut at a preposition or relative; in another language the word
-    after the number (Hindi ``लोगों``, people), with the next one when it has two or three
-    lower-case letters and is no CLDR unit (``de visiteurs``, ``di turisti``; ``km`` stays
-    alone in ``300 km par an``) and the next has two letters or more, or none where
-    what follows is no word or the script puts no space between words (a word's end is not
-    known there).
-    """
-    if language is not None and not _english(language):
-        words = [w.strip(",.;’'–-") for w in _words_after(text, end, 2)]
-        if (
-            not words
-            or not any(ch.isalpha() for ch in words[0])
-            or char_script(words[0][0]) in UNSPACED_SCRIPTS
-        ):
-            return None
-        first, second = words[0], words[1] if len(words) == 2 else ""
-        short = (
-            2 <= len(first) <= 3  # a one-letter word joins as often ("3 mil e quinhentos")
-            and not first[0].isupper()
-            and first not in unit_words(language)  # "300 km par an": km is the unit
-            and sum(ch.isalpha() for ch in second) >= 2  # "5 млн руб в год"
-        )
-        return f"{first} {second}" if short else first
-    words = _words_after(text, end, 3)
-    if not words:
-        return None
-    out = []
-    for w in words:
-        if w.lower() in _UNIT_STOPS:
-            break
-        out.append(w.strip(",.;"))
-    return " ".join(out) or None
-
-
-def _english(language: str) -> bool:
-    return language.replace("_", "-").split("-")[0].casefold() == "en"
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause holding ``text[start:end]``, trimmed to a readable length."""
-    cuts = [0] + [p for m in _CLAUSE.finditer(text) for p in (m.start(), m.end())] + [len(text)]
-    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
-    a, b = next(((x, y) for x, y in pairs if x <= start and end <= y), (0, len(text)))
-    clause = text[a:b]
-    rel_start, rel_end = start - a, end - a
-    if len(clause.split()) > 18:
-        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", clause)]
-        idx = next((i for i, (x, y) in enumerate(parts) if x <= rel_start < y), 0)
-        lo, hi = idx, idx
-        while len(clause[parts[lo][0] : parts[hi][1]].split()) < 8 and (lo > 0 or hi < len(parts) - 1):
-            if lo > 0:
-                lo -= 1
-            else:
-                hi += 1
-        clause = clause[parts[lo][0] : max(parts[hi][1], rel_end)]
-    clause = _LEADING.sub("", clause.strip(" ,.;")).strip(" ,.;")
-    filler = re.match(r"(?i)(?:this|it|that|there)\b[^,]{0,40},\s*", clause)
-    if filler and len(clause[filler.end() :].split()) >= 5:
-        clause = clause[filler.end() :]  # "this is understandable, there are 1.6 million ..."
-    if len(clause.split()) < 3 and a > 0:
-        # "(1813)": name what the bracket belongs to, "the Gulistan (1813)"
-        lead = re.split(r"[;,:()]", text[:a].rstrip(" ([—–-"))[-1].split()[-6:]
-        clause = " ".join(lead) + f" ({clause})"
-    return clause
-
-
-def _measure(previous: str) -> str | None:
-    found = list(_MEASURE.finditer(previous))
-    if not found:
-        return None
-    phrase = found[-1].group(0)
-    words = phrase.split()
-    if words and words[0].lower() in (
-        "a",
-        "the",
-        "in",
-        "of",
-        "and",
-        "its",
-        "their",
-        "there",
-        "was",
-        "decline",
-    ):
-        words = words[1:]
-    return " ".join(words) or None
 
 
 @lru_cache(maxsize=1024)
@@ -416,7 +287,7 @@ def _part_of_more(text: str, start: int, digits_end: int, end: int, language: st
 def _han_hangul_kana(ch: str) -> bool:
     """Whether ``ch`` is a Han, kana or Hangul letter: a counter, particle or year word is
     written straight after a number in them (``15만명``, ``15万人``, ``2024년``)."""
-    return bool(ch) and char_script(ch[0]) in _GLUED_SCRIPTS - _SA_SCRIPTS
+    return bool(ch) and char_script(ch[0]) in GLUED_SCRIPTS - _SA_SCRIPTS
 
 
 @lru_cache(maxsize=32)
@@ -441,10 +312,10 @@ def _glued_known(text: str, i: int, language: str | None) -> bool:
     Khmer and Myanmar put no space between words, and with no dictionary a glued word cannot be
     told from the rest of a longer one: ``พัน`` (a thousand) opens ``พันธุ์`` (a variety) and
     ``พันธมิตร`` (an ally)."""
-    if not _in_word(text, i):
+    if not in_word(text, i):
         return True
     stop = i
-    while _in_word(text, stop):
+    while in_word(text, stop):
         stop += 1
     run, after = text[i:stop].casefold(), text[i:].casefold()  # ``find`` gives the text in NFC
     return any(after.startswith(w) or (len(run) > 1 and w.startswith(run)) for w in _known_words(language))
@@ -488,8 +359,18 @@ def _year_word_after(text: str, end: int, word: str) -> int | None:
     m = re.match(rf"{space}{re.escape(word)}", text[end:])
     if m is None or _mark(text, end + m.end()):
         return None
-    glued = char_script(word[0]) in _GLUED_SCRIPTS
-    return None if not glued and _in_word(text, end + m.end()) else end + m.end()
+    glued = char_script(word[0]) in GLUED_SCRIPTS
+    return None if not glued and in_word(text, end + m.end()) else end + m.end()
+
+
+def _counts_years(text: str, start: int, end: int, language: str | None) -> int | None:
+    """Where the year word ends that makes the year-like number at ``text[start:end]`` a count of
+    years (:func:`convert.locale.numbers.year_count_word`: ``1700 Jahre``, ``1700 лет``)."""
+    digits = text[start:end]
+    if language is None or not digits.isdigit():
+        return None
+    word = year_count_word(language, int(digits))
+    return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
 
 
 def _piece_of_run(text: str, start: int, end: int) -> bool:
@@ -513,6 +394,124 @@ def _mark(text: str, i: int) -> bool:
     return 0 <= i < len(text) and unicodedata.category(text[i])[0] == "M"
 
 
+class _Reading(NamedTuple):
+    """A figure read in a sentence's NFC text: its span and kind, the number as the pattern of
+    ``pattern`` matched it, the scale and currency written beside it; ``low`` for a range's lower
+    end. Its value and unit are worked out only for a figure kept (:func:`_value_unit`)."""
+
+    start: int
+    end: int
+    kind: str
+    pattern: str
+    number: str
+    scale: float
+    currency: str | None
+    low: float | None = None
+
+
+def _value_unit(r: _Reading, language: str | None) -> tuple[float | None, str | None]:
+    """The value and unit of a reading; a count's unit ``None``, read from the text shown."""
+    value, unit = _value(r.pattern, r.number, language)
+    if value is not None:
+        value *= r.scale
+    if r.kind == "percent":
+        unit = "%"
+    elif r.pattern in ("count", "year") and r.kind == "duration":
+        unit = "years"
+    elif r.pattern == "count":
+        unit = None
+    return value, r.currency or unit
+
+
+def _readings(
+    text: str, language: str | None, taken: list[tuple[int, int]], at: tuple[int, ...] = ()
+) -> list[_Reading]:
+    """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
+    only those that start at a place in ``at``, when it names any."""
+    out: list[_Reading] = []
+    for kind, pattern in _patterns(number_pattern(language)):
+        found = [m for p in at if (m := pattern.match(text, p))] if at else pattern.finditer(text)
+        for m in found:
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            start, end, scale = m.start(), m.end(), 1.0
+            if kind == "count":
+                start, end, percent, scale = _written_with(text, start, end, language)
+                if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
+                    continue
+                kind_here = percent or kind
+            else:  # a year-like number is a year, unless its year word counts years (README)
+                kind_here = kind
+                if kind == "year" and (past := _counts_years(text, start, end, language)):
+                    end, kind_here = past, "duration"
+            amount = (
+                read_amount(text, start, end, scale, language) if kind_here in ("money", "count") else None
+            )
+            if amount is not None:
+                if amount.unsure:
+                    continue  # a word beside it may scale it unread: no figure rather than a wrong one
+                start, end, scale = amount.start, amount.end, amount.scale
+                kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
+            taken.append((start, end))
+            figure = text[start:end].strip()
+            if (
+                kind_here == "count"
+                and re.fullmatch(number_pattern(language), figure)
+                and (number_value(figure, language) or 0) < 10
+            ):
+                continue  # small bare numbers are words in disguise: "3 ministers"
+            if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+                continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
+            if _piece_of_run(text, m.start(), m.end()):
+                continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
+            currency = amount.currency if amount is not None else None
+            out.append(_Reading(start, end, kind_here, kind, m.group(0).strip(), scale, currency))
+    return out
+
+
+#: A month's name just before a range: its ends are days.
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
+#: How much text after a range's joint its upper end is read from (its number, scale and currency).
+_RANGE_WINDOW = 120
+
+
+def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
+    """The ranges in ``text`` (:mod:`convert.briefing.ranges`), each read as its upper end written
+    alone, with the lower end's sign, and the upper end's scale given to the lower when it has
+    none (`$3-4 million`: $3 million to $4 million); a range's span is ``taken``, so neither end
+    is read alone. The upper end is read from a window after the joint: the work stays linear."""
+    out: list[_Reading] = []
+    if not joint_pattern(language).search(text):
+        return out
+    for m in range_pattern(language).finditer(text):
+        if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
+            continue  # after a minus sign: no figure (`find`)
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
+        sign = m.group("sign") or ""
+        lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
+        # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
+        probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
+        offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
+        high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
+        if high is not None and high.kind == "date":
+            taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
+        value = _value_unit(high, language)[0] if high is not None else None
+        if high is None or value is None or high.kind not in RANGE_KINDS:
+            continue  # `1990–2000`: years, read as such
+        number = number_value(probe[high.start : high.end], language) or 1.0
+        if m.group("dash") == "-" and high.kind == "count" and value == number:
+            continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
+        if m.group("word") and value == number:
+            continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
+        low = low_value(m, language, value / number)
+        if low is None or low >= value:
+            continue
+        taken.append((m.start(), offset + high.end))
+        out.append(high._replace(start=m.start(), end=offset + high.end, low=low))
+    return out
+
+
 def find(sentences: list[Sentence], limit: int = 40, language: str | None = None) -> list[Figure]:
     """The figures in ``sentences``: one entry per distinct figure text, grouped by kind."""
     found: list[Figure] = []
@@ -523,65 +522,23 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
         shown = sentence.text
         text, back = nfc(shown)
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _patterns(number_pattern(language)):
-            for m in pattern.finditer(text):
-                if any(m.start() < b and a < m.end() for a, b in taken):
-                    continue
-                start, end, scale = m.start(), m.end(), 1.0
-                if kind == "count":
-                    start, end, percent, scale = _written_with(text, start, end, language)
-                    if percent == "unsure" or _part_of_more(text, start, m.end(), end, language):
-                        continue
-                    kind_here = percent or kind
-                else:  # a year-like number is a year, its year word after it or not (README)
-                    kind_here = kind
-                amount = (
-                    read_amount(text, start, end, scale, language)
-                    if kind_here in ("money", "count")
-                    else None
-                )
-                if amount is not None:
-                    if amount.unsure:
-                        continue  # a word beside it may scale it unread: no figure rather than a wrong one
-                    start, end, scale = amount.start, amount.end, amount.scale
-                    kind_here = "money" if amount.currency else "percent" if amount.percent else kind_here
-                taken.append((start, end))
-                at, to = (back[start], back[end]) if back else (start, end)
-                figure = shown[at:to].strip()
-                if (
-                    kind_here == "count"
-                    and scale == 1.0
-                    and (number_value(figure.split()[0], language) or 0) < 10
-                    and " " not in figure
-                ):
-                    continue  # small bare numbers are words in disguise: "3 ministers"
-                if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
-                    continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
-                if _piece_of_run(text, m.start(), m.end()):
-                    continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
-                if figure in seen:
-                    continue
-                seen.add(figure)
-                context = _clause(shown, at, to)
-                if (
-                    _PRONOUN_SUBJECT.search(context)
-                    and i > 0
-                    and sentences[i - 1].paragraph == sentence.paragraph
-                ):
-                    measure = _measure(sentences[i - 1].text)
-                    if measure:
-                        context = f"{measure}: {context}"
-                value, unit = _value(kind, m.group(0).strip(), language)
-                if value is not None:
-                    value *= scale
-                if kind_here == "percent":
-                    unit = "%"
-                elif kind == "count" and kind_here == "duration":
-                    unit = "years"
-                elif kind == "count":
-                    unit = _count_unit(shown, to, language)
-                if amount is not None and amount.currency:
-                    unit = amount.currency
-                found.append(Figure(figure, kind_here, value, unit, context, sentence.index))
+        ranges = _ranges(text, language, taken)
+        for r in (*ranges, *_readings(text, language, taken)):
+            at, to = (back[r.start], back[r.end]) if back else (r.start, r.end)
+            figure = shown[at:to].strip()
+            if figure in seen:
+                continue
+            seen.add(figure)
+            context = clause(shown, at, to)
+            if PRONOUN_SUBJECT.search(context) and i > 0 and sentences[i - 1].paragraph == sentence.paragraph:
+                measure = named_measure(sentences[i - 1].text)
+                if measure:
+                    context = f"{measure}: {context}"
+            value, unit = _value_unit(r, language)
+            if r.kind == "count" and r.pattern == "count":
+                unit = count_unit(shown, to, language)
+            span = (r.low, value) if r.low is not None and value is not None else None
+            value = None if span else value
+            found.append(Figure(figure, r.kind, value, unit, context, sentence.index, span))
     found.sort(key=lambda f: (_KIND_ORDER.index(f.kind), f.sentence))
     return found[:limit]

@@ -13,6 +13,8 @@ percent (`80 Prozent`, `yüzde 80`), from CLDR through Babel.
   Hindi ``{0} वर्ष``), so that ``15 Jahre`` is a duration and no count; and those of the
   language CLDR names for a script (Hangul: Korean ``년``; Han and kana: Japanese and Chinese
   ``年``), so that ``2024년`` is no count in an article tagged with another language, or none;
+  and the one that marks a year-like number as a count of years (:func:`year_count_word`:
+  ``1700 Jahre``, ``1700 лет``);
 - unit words: the words CLDR's unit patterns write after a number (Thai ``ตัน``, ``ปี``), so a
   magnitude glued to the next word is read only before a word the language is known to write there.
 
@@ -36,6 +38,7 @@ __all__ = [
     "percent_affixes",
     "script_year_words",
     "unit_words",
+    "year_count_word",
     "year_words",
 ]
 
@@ -139,13 +142,35 @@ def year_words(tag: str | None) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
+def year_count_word(tag: str | None, number: int) -> str | None:
+    """The year word that makes ``number`` a count of years, not a year, when written after it:
+    the form of CLDR's long ``duration-year`` unit for the number's plural category (CLDR's
+    plural rules), when that category is ``many`` or ``other`` and its word is not the
+    singular's (German ``1700 Jahre``, Russian ``1700 лет``, French ``1700 ans``), else ``None``.
+    A singular names the year itself (Russian ``2021 год``, the year 2021), as the ``one`` and
+    ``few`` forms of Slavic languages do (``2024 года``, ``2024 роки``: the same words as the
+    year's own cases) and a word that is both (Hindi ``वर्ष``, Turkish ``yıl``): those stay years."""
+    loc = babel_locale(tag)
+    units = dict(loc._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    category = loc.plural_form(number)
+    pattern, one = str(units.get(category, "")), _clean(str(units.get("one", "")).replace("{0}", ""))
+    if category not in ("many", "other") or not pattern.startswith("{0}"):
+        return None
+    word = _clean(pattern[3:])
+    return word if word and word != one else None
+
+
 @lru_cache(maxsize=64)
-def unit_words(tag: str | None) -> frozenset[str]:
-    """The words CLDR's unit patterns, long, short and narrow, write after a number (``ตัน``,
-    ``กิโลเมตร``, ``ปี``)."""
+def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
+    """The words CLDR's unit patterns, long, short and narrow (or not ``narrow``), write after a
+    number (``ตัน``, ``กิโลเมตร``, ``ปี``). A narrow form may be a word cut to a letter (Hindi
+    ``से``, a second's, is the postposition "from, than" too)."""
     found: set[str] = set()
     for lengths in babel_locale(tag)._data["unit_patterns"].values():
-        for patterns in dict(lengths).values():
+        for length, patterns in dict(lengths).items():
+            if length == "narrow" and not narrow:
+                continue
             for count, pattern in dict(patterns).items():
                 if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
                     found.add(_clean(pattern[3:]))
