@@ -64,7 +64,8 @@ WORD_ZIPF = 4.0
 #: ``cambridge`` (6.0), ``boston`` (14), ``miami`` (16), ``buffalo`` (19), ``portland`` (43); it drops
 #: ``reading`` (318,000 people, Zipf 5.14: 2.3), ``mobile`` (2.6), ``split`` (3.3), ``bath`` (3.7),
 #: ``jackson`` (4.1), ``davis`` (2.2), ``stanley`` (2.0), ``nice`` (1.5), ``york`` (0.7), ``police``
-#: (0.2), ``media`` (0.03).
+#: (0.2), ``media`` (0.03). On Reuters-21578's 1,843 datelines the places an English page knows go
+#: from 95.8 % to 95.5 %: ``JACKSON`` (3), ``BUTLER``, ``STERLING`` and ``MOBILE`` are lost.
 PEOPLE_PER_USE = 5.0
 #: The same for a city's name in its own country's language (:func:`local_names`), which that
 #: language's press writes far more often than the rest of the world does: ``praha`` (1.2 million
@@ -73,9 +74,9 @@ PEOPLE_PER_USE = 5.0
 PEOPLE_PER_LOCAL_USE = 1.5
 
 #: The fewest people a city has whose other names in its own country's languages are kept
-#: (:func:`local_names`). Measured: from 100,000 down to 50,000 the names kept are mostly words
-#: (Italian ``come`` for Como, English ``more`` for Mora), and Venice is 51,298 (GeoNames counts its
-#: old town), so ``venezia`` is not kept.
+#: (:func:`local_names`). Measured: 50,000 adds 580 names, many of them districts
+#: (``berlin-moabit``) and words (French ``kiff``, ``ier``), and still not ``venezia``: GeoNames counts
+#: Venice's old town, 51,298 people, too few for a name of Zipf 4.93 in Italian's list (:func:`is_word`).
 MIN_OWN = 100_000
 #: The fewest people a city has whose names in another country's language are kept (``mailand`` for
 #: Milan on a German page, ``genf`` for Geneva, ``pékin``).
