@@ -11,6 +11,8 @@ from convert.model import Paragraph, plain_text
 MORE = {
     "en": "The talks resumed on Tuesday after a pause of three weeks, officials from both sides said.",
     "pt-BR": "O governo estadual anunciou a liberação de recursos para ações emergenciais na região.",
+    "de": "Die Gespräche wurden am Dienstag nach einer Pause von drei Wochen wieder aufgenommen.",
+    "fr": "Les discussions ont repris mardi après une pause de trois semaines, selon les responsables.",
     "it": "Le paratoie sono state sollevate per la quarta volta in una settimana, secondo il comune.",
     "ar": "وأضاف المتحدث أن المحادثات ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام ثلاثة أسابيع.",
     "hi": "प्रवक्ता ने कहा कि बातचीत अगले सप्ताह राजधानी में फिर से शुरू होगी और सभी पक्ष शामिल होंगे।",
@@ -60,6 +62,28 @@ def page(lead: str, lang: str = "en", head: str = "", second: str | None = None)
             "NEW YORK — The city council said on Tuesday that it would vote on the new budget.",
             "en",
             "NEW YORK",
+            "—",
+            None,
+        ),
+        # h49 (review r40b): a city's own name in the page's language (GeoNames' alternate names)
+        (
+            "MÜNCHEN – Die Stadt hat am Dienstag die neue Brücke eröffnet, sagte der Bürgermeister.",
+            "de",
+            "MÜNCHEN",
+            "–",
+            None,
+        ),
+        (
+            "GENÈVE – La ville a inauguré mardi le nouveau pont, a déclaré le maire de la ville.",
+            "fr",
+            "GENÈVE",
+            "–",
+            None,
+        ),
+        (
+            "MILANO — Il governo ha approvato il decreto sulle paratoie del Mose dopo una seduta.",
+            "it",
+            "MILANO",
             "—",
             None,
         ),
@@ -152,6 +176,12 @@ def test_a_first_paragraph_without_a_plain_dateline_is_left_as_written(lead: str
         ("NASA — the space agency — said on Tuesday that the launch would be delayed again.", "en"),
         # a caseless script's opening words ("meanwhile")
         ("في الوقت نفسه — قال وزير الخارجية إن المحادثات ستستأنف قريبا في القاهرة.", "ar"),
+        # h49: towns GeoNames names with a frequent word of the page's language (review r40b)
+        ("POLICE — Officers were called to the scene shortly after midnight, a spokesman said.", "en"),
+        ("DAVIS — who scored twice — said the team had deserved the win on Saturday.", "en"),
+        ("MEDIA — The coverage of the council vote has been criticised by both sides.", "en"),
+        # a city's name in another page's language
+        ("MÜNCHEN — The city council said on Tuesday that it would vote on the new budget.", "en"),
         ("इस बीच — विदेश मंत्री ने कहा कि बातचीत जल्द ही फिर से शुरू होगी।", "hi"),
         ("בינתיים — שר החוץ אמר כי השיחות יתחדשו בקרוב בקהיר ובירושלים.", "he"),
     ],

