@@ -234,3 +234,20 @@ def test_wrote_and_the_report_name_only_the_files_written(site: Site, tmp_path: 
     assert [line for line in run(*fargs).output.splitlines() if line.startswith("wrote")] == [
         f"wrote {out}/mon-bulletin.txt"
     ]
+
+
+def test_a_folder_batch_keeps_clear_of_a_feed_items_file(tmp_path: Path) -> None:
+    """Review r44: a folder batch wrote its note.md's output over the feed item "Note"'s note.txt,
+    taking the manifest's line, and the feed's next run moved to note-<hash>.txt. The page's file is
+    another input's: the batch names its output as for one (note.md.txt)."""
+    feed, out, folder = tmp_path / "n.xml", tmp_path / "out", tmp_path / "in"
+    feed.write_text(_rss(_item("mon", title="Note", link="http://harbour.example/n/story.html")))
+    folder.mkdir()
+    (folder / "note.md").write_text("# Local note\n\nSome local text here, written by hand on the wall.\n")
+    _convert(feed, out)
+    batch = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
+    assert batch.exit_code == 0, batch.output
+    assert _contents(out) == {"note.txt": "Note", "note.md.txt": "Local note"}
+    assert "0 converted, 1 up to date" in _convert(feed, out).output
+    again = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
+    assert "skipped    1" in again.output and sorted(_contents(out)) == ["note.md.txt", "note.txt"]
