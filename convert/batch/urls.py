@@ -8,9 +8,10 @@ server error or an unreachable host allows nothing) unless ``ignore_robots``.
 Conversions run one at a time in the calling thread as pages arrive.
 
 The output folder's manifest (``.broadsheet-manifest.jsonl``, :mod:`.manifest`, the one a
-folder batch keeps) gets a line per output: the page's URL, the format, the fingerprint (the
-page's sha256, the format, every option that changes the output, the theme, Broadsheet's
-version), the sha256 of the bytes written and the page's ``ETag`` / ``Last-Modified``. A rerun
+folder batch keeps) gets a line per output: the page's key (its URL, or what names a feed item:
+:func:`convert.web.feeds.item_keys`), the format, the fingerprint (the page's sha256, the
+format, every option that changes the output, the page's URL, the theme, Broadsheet's version),
+the sha256 of the bytes written and the page's ``ETag`` / ``Last-Modified``. A rerun
 asks with ``If-None-Match`` / ``If-Modified-Since``: a page answered with 304, or whose body
 hashes the same, is up to date and costs no conversion. Lines are appended as pages finish, so
 an interrupted run resumes where it stopped.
@@ -18,9 +19,10 @@ an interrupted run resumes where it stopped.
 No file this module did not write is written over (:class:`Pages`): a page's output goes to
 the file the manifest names for that page and format while it still holds what was written;
 else to its title's name when no file is there (or one holding exactly those bytes); else to
-the title's name with the first 8 hex digits of the URL's sha256, the same on every run. Each
+the title's name with the first 8 hex digits of the key's sha256, the same on every run. Each
 format has its own line, so runs with another ``--to`` keep each other's files, and ``--force``
-writes the same names again.
+writes the same names again. A file that already holds exactly the bytes rendered is not
+written again, and a page with nothing written is up to date.
 """
 
 from __future__ import annotations
