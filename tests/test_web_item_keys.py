@@ -158,6 +158,14 @@ def test_a_local_file_and_a_feed_item_of_one_name_write_in_command_line_order_an
     assert len(tag) == 8 and Path(wrote[1]).read_text().startswith("Note")
     outcomes = json.loads(report.read_text())["outcomes"]
     assert [o["outputs"] for o in outcomes] == [[wrote[0]], [wrote[1]]]  # both with the folder
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0"/>')
+    middle = run(
+        "convert", str(note), str(bad), str(feed), "--to", "txt", "-o", f"{out}/", "--report", str(report)
+    )
+    assert middle.exit_code == 1, middle.output
+    outcomes = json.loads(report.read_text())["outcomes"]
+    assert [o["url"] for o in outcomes] == [str(note), str(bad), "http://harbour.example/n/story.html"]
     again = run("convert", str(note), str(feed), "--to", "txt", "-o", f"{out}/")
     assert "1 converted, 1 up to date" in again.output, again.output
     assert len(list(out.glob("*.txt"))) == 2

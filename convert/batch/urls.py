@@ -249,7 +249,11 @@ class Pages:
         self._lock = _lock_folder(self.out)  # made if missing; exit 4 when it cannot be
         self.manifest = Manifest(self.out)
         self.mine = {(e.src, e.fmt): e for e in self.manifest.entries.values() if e.fmt}
-        self._import_url_manifest()
+        try:
+            self._import_url_manifest()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -122,14 +122,14 @@ def convert_web(cmd: _ConvertArgs) -> int:
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
     failed: list[int] = []
-    expand_errors: list[tuple[Exception, str, int]] = []
+    keyed: list[tuple[str, tuple[str, ...]]] = []  # each entry's key and its feed item's authors
+    expand_errors: list[tuple[int, Any]] = []  # an input that failed, after how many entries
 
     def on_error(exc: Exception, src: str) -> None:
         failed.append(fail(exc, src))
-        expand_errors.append((exc, src, failed[-1]))
+        expand_errors.append((len(keyed), _failure(src, exc, failed[-1])))
 
     bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
-    keyed: list[tuple[str, tuple[str, ...]]] = []  # each entry's key and its feed item's authors
     entries = expand_all(inputs, allow_hosts, chosen, on_error, bylines, keyed)
     if output == "-":
         if len(formats) != 1 or len(entries) + len(failed) != 1:
@@ -155,14 +155,20 @@ def convert_web(cmd: _ConvertArgs) -> int:
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
-    outcomes: list[Any] = [_failure(src, exc, code) for exc, src, code in expand_errors]
     if output is not None and not api.dest_is_file(output, formats) and any(map(_is_page, entries)):
         # Into an output folder, incrementally as a URL list: a rerun writes nothing for an unchanged
         # page and never writes over a file it did not make (convert.batch.urls).
-        return _finish(cmd, outcomes + _into_folder(cmd, entries, keyed))
-    for entry, (_key, names) in zip(entries, keyed, strict=True):
-        outcomes.append(_convert_one(cmd, entry, names))
-    return _finish(cmd, outcomes)
+        done = _into_folder(cmd, entries, keyed)
+    else:
+        done = [
+            (i, _convert_one(cmd, e, names))
+            for i, (e, (_k, names)) in enumerate(zip(entries, keyed, strict=True))
+        ]
+    # In command-line order: an input that failed to expand, before the entries of the inputs after it.
+    ordered = sorted(
+        [(at, 0, o) for at, o in expand_errors] + [(i, 1, o) for i, o in done], key=lambda t: t[:2]
+    )
+    return _finish(cmd, [o for _at, _n, o in ordered])
 
 
 def _is_page(entry: Any) -> bool:
@@ -207,7 +213,7 @@ def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
 
 def _into_folder(
     cmd: _ConvertArgs, entries: list[Any], keyed: list[tuple[str, tuple[str, ...]]]
-) -> list[Any]:
+) -> list[tuple[int, Any]]:
     """Pages and local files into the output folder, in command-line order, no file written twice.
 
     Pages go under the folder's manifest (:class:`convert.batch.urls.Pages`), keeping clear of the
@@ -218,12 +224,12 @@ def _into_folder(
     from ..batch.urls import Pages
 
     assert cmd.output is not None
-    order: dict[str, tuple[Any, str, tuple[str, ...]]] = {}
-    for entry, (key, names) in zip(entries, keyed, strict=True):
-        order.setdefault(key if _is_page(entry) else os.path.realpath(entry), (entry, key, names))
+    order: dict[str, tuple[int, Any, str, tuple[str, ...]]] = {}
+    for i, (entry, (key, names)) in enumerate(zip(entries, keyed, strict=True)):
+        order.setdefault(key if _is_page(entry) else os.path.realpath(entry), (i, entry, key, names))
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
-    for entry, _key, _names in order.values():
+    for _i, entry, _key, _names in order.values():
         if _is_page(entry):
             continue
         try:
@@ -238,19 +244,16 @@ def _into_folder(
         width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
         pdf_variant=cmd.pdf_variant, notes=cmd.notes,
     )  # fmt: skip
-    outcomes: list[Any] = []
+    outcomes: list[tuple[int, Any]] = []
     with Pages(
         cmd.output, cmd.formats, cmd.style, cmd.from_, cmd.meta or None, options, cmd.batch.force,
         with_feed_authors, reserved=map(Path, planned),
     ) as pages:  # fmt: skip
-        for entry, key, names in order.values():
+        for i, entry, key, names in order.values():
             if not _is_page(entry):
                 clash = clashes.get(entry)
-                outcomes.append(
-                    _convert_one(cmd, entry, names)
-                    if clash is None
-                    else _failure(entry, clash, fail(clash, entry))
-                )
+                failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
+                outcomes.append((i, failure or _convert_one(cmd, entry, names)))
                 continue
             outcome = pages.take(entry, names, key, cmd.allow_hosts)
             if outcome.error:
@@ -260,7 +263,7 @@ def _into_folder(
             if outcome.status == "converted" and not cmd.quiet:
                 for done in outcome.outputs:
                     click.echo(f"wrote {done}")
-            outcomes.append(outcome)
+            outcomes.append((i, outcome))
     return outcomes
 
 
