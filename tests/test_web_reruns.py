@@ -66,7 +66,7 @@ def test_a_feed_rerun_converts_nothing_and_a_changed_item_is_converted_again(
         ("up to date", 0),
         ("failed", 3),
     ]
-    assert outcomes[1]["outputs"] == [f"{_stem(2)}.txt"]
+    assert outcomes[1]["outputs"] == [f"{out}/{_stem(2)}.txt"]  # as a local file's: the folder as given
 
     site.versions[2] = 1  # the linked page changed; so did the item the feed carries
     feed.write_text(feed.read_text().replace("has been argued over", "has been fought over"))

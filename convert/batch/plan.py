@@ -270,6 +270,12 @@ def manifest_outputs(out: Path) -> set[Path]:
     return listed
 
 
+def web_outputs(out: Path) -> dict[Path, str]:
+    """The files the manifest in ``out`` lists as a web page's outputs (resolved), with the page."""
+    folder = out.resolve()
+    return {(folder / e.out).resolve(): e.src for e in Manifest(folder).entries.values() if e.fmt}
+
+
 def plan(
     inputs: Sequence[Path],
     out: Path,
@@ -281,7 +287,8 @@ def plan(
     """The jobs for ``inputs``, sorted by ``rel``; outputs never overwrite an input nor each other.
 
     ``a.txt`` and ``a.md`` in one folder would both become ``a.pdf``; such
-    inputs keep their own ending in the output name (``a.md.pdf``). An input
+    inputs keep their own ending in the output name (``a.md.pdf``), as does an input whose output
+    would be a file a web page wrote into the folder (its manifest says so). An input
     whose output still clashes gets a job with a ``problem``. ``ignored``,
     a list, gets the files the walk passed over, with the reason.
     """
@@ -296,6 +303,7 @@ def plan(
         key = _stem_key(rel)
         stems[key] = stems.get(key, 0) + 1
     real_inputs = {src.resolve(): rel for src, rel in files}
+    pages = web_outputs(out)  # files a feed's or a URL's page has, by the manifest: another input's
     claimed: dict[Path, str] = {}
     jobs = []
     for src, rel in files:
@@ -305,10 +313,10 @@ def plan(
         problem = None
         for fmt in formats:
             target = out / pure.parent / f"{base}.{extensions[fmt]}"
-            if target.resolve() in real_inputs:
+            if target.resolve() in real_inputs or target.resolve() in pages:
                 target = out / pure.parent / f"{pure.name}.{extensions[fmt]}"
             real = target.resolve()
-            other = real_inputs.get(real) or claimed.get(real)
+            other = real_inputs.get(real) or claimed.get(real) or pages.get(real)
             if other is not None:
                 what = "the input" if real in real_inputs else "the output of"
                 problem = f"{rel}: its {fmt} output {target} would overwrite {what} {other}"

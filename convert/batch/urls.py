@@ -8,9 +8,10 @@ server error or an unreachable host allows nothing) unless ``ignore_robots``.
 Conversions run one at a time in the calling thread as pages arrive.
 
 The output folder's manifest (``.broadsheet-manifest.jsonl``, :mod:`.manifest`, the one a
-folder batch keeps) gets a line per output: the page's URL, the format, the fingerprint (the
-page's sha256, the format, every option that changes the output, the theme, Broadsheet's
-version), the sha256 of the bytes written and the page's ``ETag`` / ``Last-Modified``. A rerun
+folder batch keeps) gets a line per output: the page's key (its URL, or what names a feed item:
+:func:`convert.web.feeds.item_keys`), the format, the fingerprint (the page's sha256, the
+format, every option that changes the output, the page's URL, the theme, Broadsheet's version),
+the sha256 of the bytes written and the page's ``ETag`` / ``Last-Modified``. A rerun
 asks with ``If-None-Match`` / ``If-Modified-Since``: a page answered with 304, or whose body
 hashes the same, is up to date and costs no conversion. Lines are appended as pages finish, so
 an interrupted run resumes where it stopped.
@@ -18,15 +19,18 @@ an interrupted run resumes where it stopped.
 No file this module did not write is written over (:class:`Pages`): a page's output goes to
 the file the manifest names for that page and format while it still holds what was written;
 else to its title's name when no file is there (or one holding exactly those bytes); else to
-the title's name with the first 8 hex digits of the URL's sha256, the same on every run. Each
+the title's name with the first 8 hex digits of the key's sha256, the same on every run. Each
 format has its own line, so runs with another ``--to`` keep each other's files, and ``--force``
-writes the same names again.
+writes the same names again. A file that already holds exactly the bytes rendered is not
+written again, and a page with nothing written is up to date.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import json
 import os
 import threading
 import time
@@ -45,6 +49,8 @@ from ..web.http import USER_AGENT, HTTPStatusError
 from .fingerprint import file_sha256, options_key, output_fingerprint
 from .manifest import MANIFEST_NAME, Entry, Manifest
 
+#: The previous release's URL-list manifest, taken into :data:`MANIFEST_NAME` once (:class:`Pages`).
+OLD_MANIFEST_NAME = ".broadsheet-urls.json"
 #: Seconds between two requests to one host.
 DELAY = 0.5
 _AGENT = "broadsheet"
@@ -167,7 +173,7 @@ def convert_urls(
 
 
 def convert_pages(
-    entries: Iterable[tuple[str | web.WebPage, tuple[str, ...]]],
+    entries: Iterable[tuple[str | web.WebPage, tuple[str, ...], str]],
     dest: str | Path,
     *,
     to: list[str],
@@ -182,22 +188,13 @@ def convert_pages(
 ) -> list[UrlOutcome]:
     """A feed's or a sitemap's pages, or single URLs, converted into ``dest`` one at a time, as a
     URL list's are (see the module): each entry is a page a feed carries or a link to fetch, with
-    the authors its feed item names; ``authors(article, names)`` gives the article those make
-    (a page that prints no byline takes them), and they count in the fingerprint."""
+    the authors its feed item names and its key (:func:`convert.web.expand_keyed`);
+    ``authors(article, names)`` gives the article those make (a page that prints no byline takes
+    them), and they count in the fingerprint."""
     outcomes: list[UrlOutcome] = []
     with Pages(dest, to, style, from_, metadata, options, force, authors) as pages:
-        for target, names in entries:
-            if isinstance(target, web.WebPage):
-                outcome = pages.convert(target, target.url, names)
-            else:
-                try:
-                    response = web.fetch(
-                        target, allowed_hosts=allowed_hosts, headers=pages.conditional(target, names)
-                    )
-                except ConvertError as exc:
-                    outcome = _failed(target, exc)
-                else:
-                    outcome = pages.convert_response(response, target, names)
+        for target, names, key in entries:
+            outcome = pages.take(target, names, key, allowed_hosts)
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -208,7 +205,9 @@ class Pages:
     """An output folder that web pages are written into, under its manifest (see the module).
 
     A context manager: the folder is locked against another batch while it is open, as a
-    folder batch locks it (:func:`convert.batch._lock_folder`).
+    folder batch locks it (:func:`convert.batch._lock_folder`). ``reserved``: files other inputs
+    of this run write (a local file's output), which no page takes; nor does a page take a file
+    another page wrote in this run.
     """
 
     def __init__(
@@ -221,6 +220,7 @@ class Pages:
         options: Any,
         force: bool,
         authors: Callable[[Any, tuple[str, ...]], Any] | None = None,
+        reserved: Iterable[Path] = (),
     ) -> None:
         from .. import __version__
         from ..base import ExportOptions
@@ -240,7 +240,8 @@ class Pages:
         self._parts = (self.theme.fingerprint, __version__)
         self._lock: int | None = None
         self.manifest: Manifest | None = None
-        self.mine: dict[tuple[str, str], Entry] = {}  # (URL, format) -> its output's line
+        self.mine: dict[tuple[str, str], Entry] = {}  # (key, format) -> its output's line
+        self.taken = {_real(p) for p in reserved}  # files no page of this run may write
 
     def __enter__(self) -> Pages:
         from . import _lock_folder
@@ -248,6 +249,11 @@ class Pages:
         self._lock = _lock_folder(self.out)  # made if missing; exit 4 when it cannot be
         self.manifest = Manifest(self.out)
         self.mine = {(e.src, e.fmt): e for e in self.manifest.entries.values() if e.fmt}
+        try:
+            self._import_url_manifest()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -258,8 +264,64 @@ class Pages:
             if self._lock is not None:
                 os.close(self._lock)
 
-    def fingerprint(self, sha: str, fmt: str, names: tuple[str, ...]) -> str:
-        return output_fingerprint(sha, fmt, options_key({**self._key, "authors": list(names)}), *self._parts)
+    def _import_url_manifest(self) -> None:
+        """The previous release's URL-list manifest (``.broadsheet-urls.json``), taken in once: the
+        files it lists as a page's outputs (its ``fingerprint`` names the formats in their order) are
+        that page's, so a changed page is written to them, not beside them; then it is removed."""
+        assert self.manifest is not None
+        path = self.out / OLD_MANIFEST_NAME
+        try:
+            old = json.loads(path.read_text("utf-8")) if path.is_file() and not path.is_symlink() else None
+        except (OSError, ValueError):
+            return  # unreadable: the pages are converted as new ones
+        if not isinstance(old, dict):
+            return
+        for url, rec in old.items():
+            outs, fp = (rec.get("outputs"), rec.get("fingerprint")) if isinstance(rec, dict) else (0, 0)
+            if not isinstance(outs, list) or not isinstance(fp, str):
+                continue
+            formats = fp.rpartition("|")[0].split(",")
+            for fmt, rel in zip(formats, outs, strict=False) if len(formats) == len(outs) else ():
+                file = self.out / rel if isinstance(rel, str) and rel else None
+                if (
+                    file is None
+                    or (url, fmt) in self.mine
+                    or rel in self.manifest.entries
+                    or Path(rel).is_absolute()
+                    or ".." in Path(rel).parts
+                    or not file.is_file()
+                    or file.is_symlink()
+                ):
+                    continue
+                st = file.stat()
+                entry = Entry(
+                    rel, "", url, str(rec.get("sha256") or ""), fmt, file_sha256(file),
+                    f"{st.st_size}:{st.st_mtime_ns}", rec.get("etag"), rec.get("last_modified"),
+                )  # fmt: skip
+                self.manifest.record(entry)  # no fingerprint: converted again, into this file
+                self.mine[url, fmt] = entry
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def take(
+        self, target: str | web.WebPage, names: tuple[str, ...], key: str, allowed_hosts: tuple[str, ...]
+    ) -> UrlOutcome:
+        """One entry of :func:`convert_pages`: a page a feed carries, or a link fetched (conditionally)."""
+        if isinstance(target, web.WebPage):
+            return self.convert(target, target.url, names, key=key)
+        try:
+            response = web.fetch(
+                target, allowed_hosts=allowed_hosts, headers=self.conditional(target, names, key)
+            )
+        except ConvertError as exc:
+            return _failed(target, exc)
+        return self.convert_response(response, target, names, key)
+
+    def fingerprint(self, sha: str, fmt: str, names: tuple[str, ...], url: str) -> str:
+        """The page's sha256, the format, every option, the feed item's authors and the page's URL
+        (an output names it: a feed item whose link changed is converted again)."""
+        ingredients = options_key({**self._key, "authors": list(names), "url": url})
+        return output_fingerprint(sha, fmt, ingredients, *self._parts)
 
     def _ours(self, entry: Entry) -> bool:
         """Whether the file ``entry`` names is still the one written for it (and its path still its)."""
@@ -275,26 +337,28 @@ class Pages:
         except OSError:
             return False
 
-    def _fresh(self, url: str, fmt: str, sha: str, names: tuple[str, ...]) -> bool:
-        entry = self.mine.get((url, fmt))
+    def _fresh(self, key: str, fmt: str, sha: str, names: tuple[str, ...], url: str) -> bool:
+        entry = self.mine.get((key, fmt))
         return (
             not self.force
             and entry is not None
-            and entry.fingerprint == self.fingerprint(sha, fmt, names)
+            and entry.fingerprint == self.fingerprint(sha, fmt, names, url)
             and self._ours(entry)
+            and _real(self.out / entry.out) not in self.taken
         )
 
-    def _known(self, url: str, names: tuple[str, ...]) -> Entry | None:
+    def _known(self, key: str, names: tuple[str, ...], url: str) -> Entry | None:
         """The line of a page whose every output is up to date, as it was when last fetched."""
-        entries = [self.mine.get((url, fmt)) for fmt in self.formats]
+        entries = [self.mine.get((key, fmt)) for fmt in self.formats]
         first = entries[0]
         if first is None or any(e is None or e.sha256 != first.sha256 for e in entries):
             return None
-        return first if all(self._fresh(url, f, first.sha256, names) for f in self.formats) else None
+        fresh = all(self._fresh(key, f, first.sha256, names, url) for f in self.formats)
+        return first if fresh else None
 
-    def conditional(self, url: str, names: tuple[str, ...] = ()) -> dict[str, str]:
+    def conditional(self, url: str, names: tuple[str, ...] = (), key: str | None = None) -> dict[str, str]:
         """The headers that ask for ``url`` only if it changed: none unless its outputs are up to date."""
-        known = self._known(url, names)
+        known = self._known(key or url, names, url)
         headers = {}
         if known is not None and known.etag:
             headers["If-None-Match"] = known.etag
@@ -302,16 +366,23 @@ class Pages:
             headers["If-Modified-Since"] = known.modified
         return headers
 
-    def convert_response(self, response: web.Response, url: str, names: tuple[str, ...] = ()) -> UrlOutcome:
+    def convert_response(
+        self, response: web.Response, url: str, names: tuple[str, ...] = (), key: str | None = None
+    ) -> UrlOutcome:
         """A fetched page: up to date when answered 304 (see :meth:`conditional`), else :meth:`convert`."""
-        known = self._known(url, names) if response.status == 304 else None
+        key = key or url
+        known = self._known(key, names, url) if response.status == 304 else None
         if response.status == 304 and known is None:
             return UrlOutcome(
                 url, "failed", error=f"{url}: 304 Not Modified to an unconditional request", code=3
             )
         if known is not None:
-            return UrlOutcome(url, "up to date", [self.mine[url, f].out for f in self.formats])
-        return self.convert(web.page_from_response(response), url, names, _validators(response))
+            return UrlOutcome(url, "up to date", self._paths(key, self.formats))
+        return self.convert(web.page_from_response(response), url, names, _validators(response), key)
+
+    def _paths(self, key: str, formats: Iterable[str]) -> list[str]:
+        """The files of ``key``'s outputs in ``formats``, as the output folder was given (``out/x.txt``)."""
+        return [str(self.out / self.mine[key, f].out) for f in formats]
 
     def convert(
         self,
@@ -319,13 +390,18 @@ class Pages:
         url: str,
         names: tuple[str, ...] = (),
         validators: dict[str, str] | None = None,
+        key: str | None = None,
     ) -> UrlOutcome:
-        """``page`` in every format whose output is not up to date; the outcome."""
+        """``page`` (from ``url``) in every format whose output is not up to date; the outcome. An
+        output whose file already holds exactly the bytes rendered is not written again (unless
+        ``force``); a page with none written is up to date. A converted page's outputs are the files
+        written."""
         assert self.manifest is not None
+        key = key or url
         sha = hashlib.sha256(page.data).hexdigest()
-        needed = [fmt for fmt in self.formats if not self._fresh(url, fmt, sha, names)]
+        needed = [fmt for fmt in self.formats if not self._fresh(key, fmt, sha, names, url)]
         if not needed:
-            return UrlOutcome(url, "up to date", [self.mine[url, f].out for f in self.formats])
+            return UrlOutcome(url, "up to date", self._paths(key, self.formats))
         warnings: list[str] = []
         try:
             article = api.read(
@@ -345,8 +421,9 @@ class Pages:
                     result = api.render(article, fmt, style=self.theme, options=self.options)
                     warnings.extend(result.warnings)
                     rendered[fmt] = result.data
-            targets = self._targets(url, article.meta.title, rendered)
-            atomic_write_all((targets[fmt], data) for fmt, data in rendered.items())
+            targets = self._targets(key, article.meta.title, rendered)
+            written = [f for f, data in rendered.items() if self.force or not _holds(targets[f], data)]
+            atomic_write_all((targets[fmt], rendered[fmt]) for fmt in written)
         except ConvertError as exc:
             return _failed(url, exc)
         except Exception as exc:  # one bad page never stops the rest
@@ -356,46 +433,57 @@ class Pages:
         for fmt, path in targets.items():
             st = path.stat()
             entry = Entry(
-                self.manifest.key(path), self.fingerprint(sha, fmt, names), url, sha, fmt,
+                self.manifest.key(path), self.fingerprint(sha, fmt, names, url), key, sha, fmt,
                 hashlib.sha256(rendered[fmt]).hexdigest(), f"{st.st_size}:{st.st_mtime_ns}",
                 seen.get("etag"), seen.get("last_modified"),
             )  # fmt: skip
             self.manifest.record(entry)  # exit 4 when it cannot be: no output the manifest does not list
-            self.mine[url, fmt] = entry
-        return UrlOutcome(url, "converted", [self.mine[url, f].out for f in self.formats], warnings=warnings)
+            self.mine[key, fmt] = entry
+            self.taken.add(_real(path))  # no other page of this run writes it
+        if not written:
+            return UrlOutcome(url, "up to date", self._paths(key, self.formats), warnings=warnings)
+        return UrlOutcome(url, "converted", self._paths(key, written), warnings=warnings)
 
-    def _targets(self, url: str, title: str | None, rendered: dict[str, bytes]) -> dict[str, Path]:
+    def _targets(self, key: str, title: str | None, rendered: dict[str, bytes]) -> dict[str, Path]:
         """Where each rendered format goes (see the module): never a file this run or the manifest
-        did not write, unless it holds exactly these bytes."""
+        did not write, unless it holds exactly these bytes, nor one another input of this run writes."""
         assert self.manifest is not None
         targets: dict[str, Path] = {}
         for fmt, data in rendered.items():
-            entry = self.mine.get((url, fmt))
+            entry = self.mine.get((key, fmt))
             if entry is not None and self.manifest.entries.get(entry.out) is entry:
                 path = self.out / entry.out
-                if not os.path.lexists(path) or self._ours(entry) or _holds(path, data):
+                if _real(path) not in self.taken and (
+                    not os.path.lexists(path) or self._ours(entry) or _holds(path, data)
+                ):
                     targets[fmt] = path
         rest = [fmt for fmt in rendered if fmt not in targets]
         if not rest:
             return targets
         stem = api.slug(title or "article")
-        tag = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+        tag = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
         for candidate in (stem, f"{stem}-{tag}", *(f"{stem}-{tag}-{n}" for n in range(2, 100))):
             paths = {fmt: self.out / api.output_name(candidate, fmt) for fmt in rest}
             taken = set(targets.values())
             if len(set(paths.values())) == len(paths) and all(
-                path not in taken and self._free(path, url, fmt, rendered[fmt]) for fmt, path in paths.items()
+                path not in taken and self._free(path, key, fmt, rendered[fmt]) for fmt, path in paths.items()
             ):
                 return {**targets, **paths}
         raise OutputError("every name for this page holds another file", path=str(self.out / stem))
 
-    def _free(self, path: Path, url: str, fmt: str, data: bytes) -> bool:
-        """No other page's or input's output by the manifest, and no file there but one of these bytes."""
+    def _free(self, path: Path, key: str, fmt: str, data: bytes) -> bool:
+        """No other page's or input's output by the manifest or in this run, and no file there but
+        one of these bytes."""
         assert self.manifest is not None
         entry = self.manifest.entries.get(self.manifest.key(path))
-        if entry is not None and (entry.src, entry.fmt) != (url, fmt):
+        if (entry is not None and (entry.src, entry.fmt) != (key, fmt)) or _real(path) in self.taken:
             return False
         return not os.path.lexists(path) or _holds(path, data)
+
+
+def _real(path: Path) -> str:
+    """A path as compared with another: absolute, normalised (the folder need not exist yet)."""
+    return os.path.normcase(os.path.abspath(path))
 
 
 def _holds(path: Path, data: bytes) -> bool:

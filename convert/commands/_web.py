@@ -100,24 +100,28 @@ def expand_all(
     chosen: dict[str, Any],
     on_error: Callable[[Exception, str], None],
     authors: dict[str, tuple[str, ...]] | None = None,
+    keyed: list[tuple[str, tuple[str, ...]]] | None = None,
 ) -> list[Any]:
     """Every input expanded (:func:`convert.web.expand`), in order; an input that fails goes to ``on_error``.
 
-    ``authors``, a dict, learns the authors each feed item names, by its :func:`label`.
+    ``authors``, a dict, learns the authors each feed item names, by its :func:`label`; ``keyed``,
+    a list, gets each entry's key (:func:`convert.web.expand_keyed`) and authors, in the same order.
     """
     from .. import web
 
     out: list[Any] = []
     for src in inputs:
         try:
-            found = web.expand_entries(src, allowed_hosts=allow_hosts, **chosen)
+            found = web.expand_keyed(src, allowed_hosts=allow_hosts, **chosen)
         except Exception as exc:  # one bad input never stops the rest
             on_error(exc, src)
             continue
-        for entry, names in found:
+        for entry, names, key in found:
             out.append(entry)
             if authors is not None and names:
                 authors[label(entry)] = names
+            if keyed is not None:
+                keyed.append((key, names))
     return out
 
 

@@ -13,7 +13,7 @@ import click
 from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
-from ..errors import ConvertError, UsageError, shown
+from ..errors import ConvertError, OutputError, UsageError, shown
 from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
             click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
         elif outcome.status == "converted" and not args.quiet:
             for path in outcome.outputs:
-                click.echo(f"wrote {Path(output) / path}")
+                click.echo(f"wrote {path}")
 
     outcomes = convert_urls(
         urls, output, to=formats, style=style, jobs=args.jobs or 4, allowed_hosts=args.allowed_hosts,
@@ -110,25 +110,27 @@ def convert_web(cmd: _ConvertArgs) -> int:
     """``convert`` with URLs, feeds or sitemaps among the inputs: one output set per page or item.
 
     Outputs of pages are named after their titles (as for stdin); into an output folder, pages
-    are converted incrementally under its manifest (:func:`convert.batch.urls.convert_pages`).
+    are converted incrementally under its manifest (:class:`convert.batch.urls.Pages`), in
+    command-line order with the local files among the inputs.
     An input or item that fails is reported on one line and the others go on. Returns the exit
     code as for folders: 0, 1 when some failed, the failure's own when all did.
     """
     inputs, formats, output, style, from_ = cmd.inputs, cmd.formats, cmd.output, cmd.style, cmd.from_
     width, allow_remote, allow_hosts, meta = cmd.width, cmd.allow_remote, cmd.allow_hosts, cmd.meta
-    quiet, pdf_variant = cmd.quiet, cmd.pdf_variant
+    pdf_variant = cmd.pdf_variant
     chosen = selection(cmd.web.since, cmd.web.max_items)
     if "-" in inputs:
         raise UsageError("stdin ('-') cannot be mixed with URLs or feeds")
     failed: list[int] = []
-    expand_errors: list[tuple[Exception, str, int]] = []
+    keyed: list[tuple[str, tuple[str, ...]]] = []  # each entry's key and its feed item's authors
+    expand_errors: list[tuple[int, Any]] = []  # an input that failed, after how many entries
 
     def on_error(exc: Exception, src: str) -> None:
         failed.append(fail(exc, src))
-        expand_errors.append((exc, src, failed[-1]))
+        expand_errors.append((len(keyed), _failure(src, exc, failed[-1])))
 
     bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
-    entries = expand_all(inputs, allow_hosts, chosen, on_error, bylines)
+    entries = expand_all(inputs, allow_hosts, chosen, on_error, bylines, keyed)
     if output == "-":
         if len(formats) != 1 or len(entries) + len(failed) != 1:
             raise UsageError("-o - (stdout) takes one page and one output format")
@@ -153,48 +155,116 @@ def convert_web(cmd: _ConvertArgs) -> int:
         return 0
     if len(entries) > 1 and output and api.dest_is_file(output, formats):
         raise UsageError(f"-o {output}: several pages or feed items need an output folder, not a file")
-    outcomes: list[Any] = [_failure(src, exc, code) for exc, src, code in expand_errors]
-    pages = [e for e in entries if isinstance(e, web.WebPage) or web.is_url(e)]
-    if pages and output is not None and not api.dest_is_file(output, formats):
+    if output is not None and not api.dest_is_file(output, formats) and any(map(_is_page, entries)):
         # Into an output folder, incrementally as a URL list: a rerun writes nothing for an unchanged
         # page and never writes over a file it did not make (convert.batch.urls).
-        outcomes += _convert_pages(cmd, [(p, bylines.get(label(p), ())) for p in pages])
-        entries = [e for e in entries if not (isinstance(e, web.WebPage) or web.is_url(e))]
-    for entry in entries:
-        page = entry if isinstance(entry, web.WebPage) else None
-        local = page is None and not web.is_url(entry)
-        names = bylines.get(label(entry), ())
+        done = _into_folder(cmd, entries, keyed)
+    else:
+        done = [
+            (i, _convert_one(cmd, e, names))
+            for i, (e, (_k, names)) in enumerate(zip(entries, keyed, strict=True))
+        ]
+    # In command-line order: an input that failed to expand, before the entries of the inputs after it.
+    ordered = sorted(
+        [(at, 0, o) for at, o in expand_errors] + [(i, 1, o) for i, o in done], key=lambda t: t[:2]
+    )
+    return _finish(cmd, [o for _at, _n, o in ordered])
+
+
+def _is_page(entry: Any) -> bool:
+    return isinstance(entry, web.WebPage) or web.is_url(entry)
+
+
+def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
+    """A local file, or a page not into an output folder, converted as a single input; the outcome."""
+    page = entry if isinstance(entry, web.WebPage) else None
+    local = page is None and not web.is_url(entry)
+    try:
+        if names and page is None and not local:  # fetched once, read for its byline and converted
+            page = web.page_from_response(web.fetch(entry, allowed_hosts=cmd.allow_hosts))
+        warnings: list[str] = []
+        options = ExportOptions(
+            width=cmd.width,
+            allow_remote=cmd.allow_remote,
+            allowed_hosts=cmd.allow_hosts,
+            base_dir=Path(entry).resolve().parent if local else None,
+            pdf_variant=cmd.pdf_variant,
+            notes=cmd.notes,
+        )
+        written = api.convert(
+            page.data if page else entry,
+            cmd.output,
+            to=cmd.formats,
+            style=cmd.style,
+            from_=cmd.from_ or (page.reader if page else None),
+            metadata=_with_byline(page, names, cmd.from_, cmd.meta),
+            options=options,
+            name=page.url if page else None,
+            warnings=warnings,
+        )
+        _print_warnings(label(entry), warnings)
+        if not cmd.quiet:
+            for path in written:
+                click.echo(f"wrote {path}")
+        return _converted(label(entry), written)
+    except Exception as exc:
+        return _failure(label(entry), exc, fail(exc, label(entry)))
+
+
+def _into_folder(
+    cmd: _ConvertArgs, entries: list[Any], keyed: list[tuple[str, tuple[str, ...]]]
+) -> list[tuple[int, Any]]:
+    """Pages and local files into the output folder, in command-line order, no file written twice.
+
+    Pages go under the folder's manifest (:class:`convert.batch.urls.Pages`), keeping clear of the
+    files the local inputs write (named after them, as ever); an entry met twice (a page a feed and
+    a sitemap both list, a file given twice) counts once, and a local file whose output another
+    local file of the run writes fails, as in a folder batch.
+    """
+    from ..batch.urls import Pages
+
+    assert cmd.output is not None
+    order: dict[str, tuple[int, Any, str, tuple[str, ...]]] = {}
+    for i, (entry, (key, names)) in enumerate(zip(entries, keyed, strict=True)):
+        order.setdefault(key if _is_page(entry) else os.path.realpath(entry), (i, entry, key, names))
+    planned: dict[str, str] = {}  # a local output's path -> the input that writes it
+    clashes: dict[str, OutputError] = {}
+    for _i, entry, _key, _names in order.values():
+        if _is_page(entry):
+            continue
         try:
-            if names and page is None and not local:  # fetched once, read for its byline and converted
-                page = web.page_from_response(web.fetch(entry, allowed_hosts=allow_hosts))
-            warnings = []
-            options = ExportOptions(
-                width=width,
-                allow_remote=allow_remote,
-                allowed_hosts=allow_hosts,
-                base_dir=Path(entry).resolve().parent if local else None,
-                pdf_variant=pdf_variant,
-                notes=cmd.notes,
-            )
-            written = api.convert(
-                page.data if page else entry,
-                output,
-                to=formats,
-                style=style,
-                from_=from_ or (page.reader if page else None),
-                metadata=_with_byline(page, names, from_, meta),
-                options=options,
-                name=page.url if page else None,
-                warnings=warnings,
-            )
-            _print_warnings(label(entry), warnings)
-            outcomes.append(_converted(label(entry), written))
-            if not quiet:
-                for path in written:
-                    click.echo(f"wrote {path}")
-        except Exception as exc:
-            outcomes.append(_failure(label(entry), exc, fail(exc, label(entry))))
-    return _finish(cmd, outcomes)
+            outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, Path(entry).stem)
+        except ConvertError:
+            continue  # converting it says so
+        for fmt, path in outs.items():
+            other = planned.setdefault(os.path.abspath(path), entry)
+            if other != entry and entry not in clashes:
+                clashes[entry] = OutputError(f"its {fmt} output {path} would overwrite the output of {other}")
+    options = ExportOptions(
+        width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
+        pdf_variant=cmd.pdf_variant, notes=cmd.notes,
+    )  # fmt: skip
+    outcomes: list[tuple[int, Any]] = []
+    with Pages(
+        cmd.output, cmd.formats, cmd.style, cmd.from_, cmd.meta or None, options, cmd.batch.force,
+        with_feed_authors, reserved=map(Path, planned),
+    ) as pages:  # fmt: skip
+        for i, entry, key, names in order.values():
+            if not _is_page(entry):
+                clash = clashes.get(entry)
+                failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
+                outcomes.append((i, failure or _convert_one(cmd, entry, names)))
+                continue
+            outcome = pages.take(entry, names, key, cmd.allow_hosts)
+            if outcome.error:
+                click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
+            else:
+                _print_warnings(outcome.url, outcome.warnings)
+            if outcome.status == "converted" and not cmd.quiet:
+                for done in outcome.outputs:
+                    click.echo(f"wrote {done}")
+            outcomes.append((i, outcome))
+    return outcomes
 
 
 def _failure(src: str, exc: BaseException, code: int | None = None) -> Any:
@@ -238,32 +308,6 @@ def _write_report(path: str, outcomes: list[Any]) -> None:
 
     doc = {"outcomes": [dataclasses.asdict(o) for o in outcomes]}
     atomic_write(Path(path), (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-
-
-def _convert_pages(cmd: _ConvertArgs, pages: list[tuple[Any, tuple[str, ...]]]) -> list[Any]:
-    """Web pages into the output folder (:func:`convert.batch.urls.convert_pages`), each reported as it ends."""
-    from ..batch.urls import convert_pages
-
-    assert cmd.output is not None
-    options = ExportOptions(
-        width=cmd.width, allow_remote=cmd.allow_remote, allowed_hosts=cmd.allow_hosts,
-        pdf_variant=cmd.pdf_variant, notes=cmd.notes,
-    )  # fmt: skip
-
-    def report(outcome: Any) -> None:
-        if outcome.error:
-            click.echo(f"error: {shown(outcome.error, 10_000)}", err=True)
-            return
-        _print_warnings(outcome.url, outcome.warnings)
-        if outcome.status == "converted" and not cmd.quiet:
-            for path in outcome.outputs:
-                click.echo(f"wrote {Path(cmd.output or '.') / path}")
-
-    return convert_pages(
-        pages, cmd.output, to=cmd.formats, style=cmd.style, allowed_hosts=cmd.allow_hosts,
-        force=cmd.batch.force, options=options, from_=cmd.from_, metadata=cmd.meta or None,
-        authors=with_feed_authors, on_outcome=report,
-    )  # fmt: skip
 
 
 def _with_byline(

@@ -11,13 +11,14 @@ fetches them), or the input itself when it is an ordinary file.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .. import limits
 from ..errors import InputError
-from .feeds import Item, feed_kind, item_html, parse_items, select
+from .feeds import Item, feed_kind, item_html, item_keys, parse_items, select
 from .http import HTTPStatusError, Response, address_refusal, fetch, host_allowed, is_url
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "address_refusal",
     "expand",
     "expand_entries",
+    "expand_keyed",
     "feed_kind",
     "fetch",
     "fetch_page",
@@ -155,33 +157,51 @@ def expand_entries(
     """:func:`expand`, each page or link with the authors its feed item names (RSS ``dc:creator`` or
     ``author``, Atom ``author``, JSON Feed ``authors``; none for anything else): the byline of a page
     that prints none."""
+    found = expand_keyed(src, allowed_hosts=allowed_hosts, since=since, limit=limit)
+    return [(target, authors) for target, authors, _key in found]
+
+
+def expand_keyed(
+    src: str,
+    *,
+    allowed_hosts: tuple[str, ...] | list[str] = (),
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[tuple[str | WebPage, tuple[str, ...], str]]:
+    """:func:`expand_entries`, each with what names it from one run to the next: a feed item's key
+    (:func:`convert.web.feeds.item_keys`; an item repeating an earlier one exactly is left out), a
+    page's or a list's URL, or the input itself."""
     if is_url_list(src):
         urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
-        return [(url, ()) for url in (urls[:limit] if limit is not None else urls)]
+        return [(url, (), url) for url in (urls[:limit] if limit is not None else urls)]
     if is_url(src):
         response = fetch(src, allowed_hosts=allowed_hosts)
         kind = feed_kind(response.data)
         if kind is None:
-            return [(page_from_response(response), ())]
-        data, base = response.data, response.final_url
+            return [(page_from_response(response), (), src)]
+        data, base, feed = response.data, response.final_url, src
     else:
         kind = local_feed_kind(src)
         if kind is None:
-            return [(src, ())]
-        data, base = _read_local(Path(src)), None
+            return [(src, (), src)]
+        data, base, feed = _read_local(Path(src)), None, str(Path(src).resolve())
     try:
         items = parse_items(data, kind, base)
         if kind == "sitemapindex":
             items = _children(items, allowed_hosts, since, limit)
     except InputError as exc:
         raise exc.with_path(src) from None
-    out: list[tuple[str | WebPage, tuple[str, ...]]] = []
-    for n, item in enumerate(select(items, since, limit), 1):
+    keys = {id(item): key for item, key in zip(items, item_keys(items, feed), strict=True)}
+    out: list[tuple[str | WebPage, tuple[str, ...], str]] = []
+    for item in select([i for i in items if keys[id(i)] is not None], since, limit):
+        key = keys[id(item)]
+        assert key is not None
         if item.html is not None:
-            page = WebPage(url=item.link or f"{base or src}#item-{n}", data=item_html(item), reader="html")
-            out.append((page, item.authors))
+            # A linkless item is named by its key, not by its place in the feed (which moves).
+            url = item.link or f"{base or src}#item-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+            out.append((WebPage(url=url, data=item_html(item), reader="html"), item.authors, key))
         elif item.link:
-            out.append((item.link, item.authors))
+            out.append((item.link, item.authors, key))
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from .. import limits
 from ..dates import day_of, epoch_stamp, parse_stamp
 from ..errors import InputError
 
-__all__ = ["Item", "feed_kind", "parse_items", "select", "item_html"]
+__all__ = ["Item", "feed_kind", "item_html", "item_keys", "parse_items", "select"]
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
@@ -50,6 +51,8 @@ class Item:
     html: str | None = None
     #: For a sitemap index: the entry is another sitemap.
     is_sitemap: bool = False
+    #: The item's own identifier: RSS ``guid``, Atom ``id``, JSON Feed ``id`` (none in a sitemap).
+    id: str | None = None
 
 
 def feed_kind(data: bytes) -> str | None:
@@ -101,6 +104,40 @@ def item_html(item: Item) -> bytes:
     return page.encode("utf-8")
 
 
+#: An identifier that is an absolute URI (RFC 3986 section 3.1: a scheme and a colon): an Atom
+#: ``id`` must be one, "universally unique" (RFC 4287 4.2.6), and an RSS ``guid`` or a JSON Feed
+#: ``id`` written as one (``https://...``, ``urn:...``, ``tag:...``) is unique by its own authority.
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
+
+
+def item_keys(items: list[Item], feed: str) -> list[str | None]:
+    """What names each item of ``feed`` from one run to the next (an output folder's manifest keeps
+    its outputs under it); ``None`` for an item that repeats an earlier one exactly.
+
+    Not the item's position (a new item at the top would shift every other into its neighbour's
+    files), and never one key for two items of one feed: the item's identifier (RSS ``guid``, Atom or
+    JSON Feed ``id``; one that is no absolute URI, such as ``b-12``, is unique only within its feed
+    (RSS 2.0, JSON Feed 1.1), so it goes after the feed's name and a space); else, or when an earlier
+    item took that, its link (the page it names, as a URL list or a sitemap names it); else the
+    sha256 of its own title and text after the feed's name.
+    """
+    keys: list[str | None] = []
+    seen: set[str] = set()
+    for item in items:
+        candidates = []
+        if item.id:
+            candidates.append(item.id if _ABSOLUTE_URI.match(item.id) else f"{feed} {item.id}")
+        if item.link:
+            candidates.append(item.link)
+        own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
+        candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
+        key = next((k for k in candidates if k not in seen), None)
+        if key is not None:
+            seen.add(key)
+        keys.append(key)
+    return keys
+
+
 def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
     import feedparser
 
@@ -124,7 +161,10 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
         link = entry.get("link")
         if html is None and not link and entry.get("summary"):
             html = entry["summary"]  # nothing to fetch: the summary is all there is
-        items.append(Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html))
+        ident = entry.get("id") if isinstance(entry.get("id"), str) and entry["id"].strip() else None
+        items.append(
+            Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html, id=ident)
+        )
     return items
 
 
@@ -155,9 +195,17 @@ def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
                 published=_iso(raw.get("date_published") or raw.get("date_modified")),
                 authors=tuple(a for a in _json_authors(raw) if _key(a) != channel) or feed_authors,
                 html=html if isinstance(html, str) and html.strip() else None,
+                id=_json_id(raw.get("id")),
             )
         )
     return items
+
+
+def _json_id(value: object) -> str | None:
+    """A JSON Feed item's ``id``: a string, though some feeds write a number (the spec asks for a string)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip() or None
 
 
 def _key(text: object) -> str:

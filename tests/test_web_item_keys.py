@@ -1,0 +1,261 @@
+"""Feed items and pages into an output folder, after review r44: what names an item from one run to
+the next (its guid or id, else its link, else its own content; never its place in the feed), local
+files among the inputs, the previous release's URL-list manifest, and what ``wrote`` and
+``--report`` name. Servers bind to 127.0.0.1 (the test site of ``test_web``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_web import Site, _serve, run, story_title
+
+import convert
+from convert.batch.manifest import MANIFEST_NAME
+
+TEXT = {
+    "mon": "Monday: the ferry is cancelled because of the storm over the bay, the port authority said.",
+    "tue": "Tuesday: the ferry runs again on the normal timetable, the port authority said this afternoon.",
+    "wed": "Wednesday: the bridge is closed for repairs until Friday, the council said at its meeting.",
+}
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    yield from _serve("127.0.0.1")
+
+
+def _item(day: str, *, guid: str | None = None, link: str | None = None, title: str | None = None) -> str:
+    """An RSS item carrying its own text (nothing to fetch)."""
+    return (
+        f"<item><title>{title or day.title() + ' bulletin'}</title>"
+        + (f"<link>{link}</link>" if link else "")
+        + (f'<guid isPermaLink="false">{guid}</guid>' if guid else "")
+        + f"<content:encoded><![CDATA[<p>{TEXT[day]}</p><p>More text for {day}.</p>]]></content:encoded></item>"
+    )
+
+
+def _rss(*items: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Harbour news</title>'
+        f"<link>http://harbour.example/</link><description>d</description>{''.join(items)}</channel></rss>"
+    )
+
+
+def _convert(feed: Path, out: Path, *more: str) -> object:
+    return run("convert", str(feed), "--to", "txt", "-o", f"{out}/", *more)
+
+
+def _contents(out: Path) -> dict[str, str]:
+    """Each output's name and its first line (the title)."""
+    return {p.name: p.read_text().splitlines()[0] for p in sorted(out.glob("*.txt"))}
+
+
+def test_items_sharing_a_link_keep_their_own_files(tmp_path: Path) -> None:
+    """Review r44: two items with one <link> (and their own guids) went into one file, the first lost,
+    and every rerun converted both again."""
+    feed, out = tmp_path / "same.xml", tmp_path / "out"
+    link = "http://harbour.example/bulletin"
+    feed.write_text(_rss(_item("mon", guid="b-1", link=link), _item("tue", guid="b-2", link=link)))
+    first = _convert(feed, out)
+    assert first.exit_code == 0 and "2 converted" in first.output, first.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+    }
+    again = _convert(feed, out)
+    assert "0 converted, 2 up to date, 0 failed" in again.output, again.output
+
+
+def test_items_sharing_a_link_and_no_guid_are_told_apart_by_their_content(tmp_path: Path) -> None:
+    feed, out = tmp_path / "same.xml", tmp_path / "out"
+    link = "http://harbour.example/bulletin"
+    feed.write_text(_rss(_item("mon", link=link), _item("tue", link=link)))
+    _convert(feed, out)
+    assert sorted(_contents(out).values()) == ["Mon bulletin", "Tue bulletin"]
+    assert "0 converted, 2 up to date" in _convert(feed, out).output
+
+
+@pytest.mark.parametrize("guids", [True, False], ids=["guid", "no-guid"])
+def test_a_new_item_on_top_shifts_no_linkless_item_into_anothers_file(tmp_path: Path, guids: bool) -> None:
+    """Review r44: linkless items were keyed by their place (#item-N): a new item at the top moved
+    every item into the next one's file (mon-bulletin.txt held Wednesday)."""
+    feed, out = tmp_path / "nolink.xml", tmp_path / "out"
+    mon, tue = (_item(d, guid=f"b-{n}" if guids else None) for n, d in ((1, "mon"), (2, "tue")))
+    feed.write_text(_rss(mon, tue))
+    _convert(feed, out)
+    feed.write_text(_rss(_item("wed", guid="b-3" if guids else None), mon, tue))
+    again = _convert(feed, out)
+    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+        "wed-bulletin.txt": "Wed bulletin",
+    }
+    html = run("convert", str(feed), "--to", "html", "-o", f"{out}/")
+    assert "#item-1" not in (out / "mon-bulletin.html").read_text(), html.output  # no place in its URL
+
+
+def test_an_items_link_that_gains_a_tracking_query_is_the_same_item_up_to_date(tmp_path: Path) -> None:
+    """Review r44: the same guid with ?utm_source=rss on its link was written again beside the first."""
+    feed, out = tmp_path / "c.xml", tmp_path / "out"
+    link = "http://harbour.example/c/story.html"
+    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    _convert(feed, out)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link + "?utm_source=rss")))
+    again = _convert(feed, out)
+    assert "0 converted, 1 up to date, 0 failed" in again.output and "wrote" not in again.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")} == before  # one file, not written
+    # In HTML the link shows: the same file, written again.
+    run("convert", str(feed), "--to", "html", "-o", f"{out}/")
+    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    html = run("convert", str(feed), "--to", "html", "-o", f"{out}/")
+    assert html.output == f"wrote {out}/mon-bulletin.html\n", html.output
+    assert [p.name for p in out.glob("*.html")] == ["mon-bulletin.html"]
+
+
+def test_item_keys() -> None:
+    from convert.web.feeds import Item, item_keys
+
+    feed = "http://harbour.example/rss.xml"
+    same = "http://harbour.example/same"
+    items = [
+        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id unique only within its feed
+        Item(same, "B", html="<p>b</p>", id="urn:x:2"),  # an absolute URI: unique by itself
+        Item(same, "C", html="<p>c</p>", id="b-1"),  # a repeated id: its link
+        Item(same, "D", html="<p>d</p>"),  # link taken: its content
+        Item(same, "D", html="<p>d</p>"),  # the very same again: left out
+        Item(None, "E", html="<p>e</p>"),
+    ]
+    keys = item_keys(items, feed)
+    assert keys[:3] == [f"{feed} b-1", "urn:x:2", same]
+    assert keys[3] is not None and keys[3].startswith(f"{feed} sha256:") and keys[4] is None
+    assert keys[5] is not None and keys[5] != keys[3]
+    assert item_keys(items[5:], feed) == [keys[5]]  # not its place: the same key on its own
+    assert len(set(keys)) == len(keys)  # no two items share one
+
+
+def test_a_local_file_and_a_feed_item_of_one_name_write_in_command_line_order_and_once(
+    tmp_path: Path,
+) -> None:
+    """Review r44: the feed item "Note" was written to note.txt, then note.md's output over it in the
+    same run ("wrote note.txt" twice); and the local file's report named its folder, a page's not."""
+    note = tmp_path / "note.md"
+    note.write_text("# Local note\n\nSome local text here, written by hand on the harbour wall.\n")
+    feed, out, report = tmp_path / "n.xml", tmp_path / "out", tmp_path / "report.json"
+    feed.write_text(_rss(_item("mon", title="Note", link="http://harbour.example/n/story.html")))
+    result = run("convert", str(note), str(feed), "--to", "txt", "-o", f"{out}/", "--report", str(report))
+    assert result.exit_code == 0, result.output
+    wrote = [line.removeprefix("wrote ") for line in result.output.splitlines() if line.startswith("wrote ")]
+    assert len(wrote) == len(set(wrote)) == 2 and wrote[0] == f"{out}/note.txt"  # command-line order
+    assert (out / "note.txt").read_text().startswith("Local note")
+    tag = wrote[1].removeprefix(f"{out}/note-").removesuffix(".txt")
+    assert len(tag) == 8 and Path(wrote[1]).read_text().startswith("Note")
+    outcomes = json.loads(report.read_text())["outcomes"]
+    assert [o["outputs"] for o in outcomes] == [[wrote[0]], [wrote[1]]]  # both with the folder
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0"/>')
+    middle = run(
+        "convert", str(note), str(bad), str(feed), "--to", "txt", "-o", f"{out}/", "--report", str(report)
+    )
+    assert middle.exit_code == 1, middle.output
+    outcomes = json.loads(report.read_text())["outcomes"]
+    assert [o["url"] for o in outcomes] == [str(note), str(bad), "http://harbour.example/n/story.html"]
+    again = run("convert", str(note), str(feed), "--to", "txt", "-o", f"{out}/")
+    assert "1 converted, 1 up to date" in again.output, again.output
+    assert len(list(out.glob("*.txt"))) == 2
+
+
+def test_two_local_files_of_one_name_among_pages_never_write_one_file_twice(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "note.md").write_text(f"# Note {folder}\n\nText of {folder}, long enough.\n")
+    feed, out = tmp_path / "n.xml", tmp_path / "out"
+    feed.write_text(_rss(_item("mon", guid="b-1")))
+    args = (str(tmp_path / "a" / "note.md"), str(tmp_path / "b" / "note.md"), str(feed))
+    result = run("convert", *args, "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 1, result.output
+    assert "would overwrite the output of" in result.output
+    assert (out / "note.txt").read_text().startswith("Note a")
+
+
+def _page(site: Site, n: int) -> str:
+    return f"{site.base}/page/{n}.html"
+
+
+def test_the_previous_releases_url_list_manifest_is_taken_in_once(site: Site, tmp_path: Path) -> None:
+    """Review r44: a folder the previous release made (.broadsheet-urls.json) got a changed page's
+    output beside its old file under a hashed name, the old one stale for good."""
+    listing, out = tmp_path / "v.urls", tmp_path / "out"
+    listing.write_text(f"{_page(site, 1)}\n{_page(site, 2)}\n")
+    run("convert", str(listing), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    # What the previous release left: its own manifest, the same files, no new one.
+    files = {p.name: p.read_bytes() for p in out.glob("*.txt")}
+    (out / MANIFEST_NAME).unlink()
+    old = {
+        _page(site, n): {
+            "fingerprint": "txt|default",
+            "outputs": [f"{convert.api.slug(story_title(n))}.txt"],
+            "sha256": "0" * 64,
+        }
+        for n in (1, 2)
+    }
+    (out / ".broadsheet-urls.json").write_text(json.dumps(old))
+    (out / f"{convert.api.slug(story_title(1))}.txt").write_text("AN OLDER VERSION OF STORY 1")
+    site.versions[2] = 1  # page 2 changed
+    result = run("convert", str(listing), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0 and "2 converted, 0 up to date" in result.output, result.output
+    assert sorted(p.name for p in out.glob("*.txt")) == sorted(files)  # the same files, none beside
+    one = f"{convert.api.slug(story_title(1))}.txt"
+    assert (out / one).read_bytes() == files[one]  # written again, into its file
+    assert "Updated 1 times" in (out / f"{convert.api.slug(story_title(2))}.txt").read_text()
+    assert not (out / ".broadsheet-urls.json").exists()  # taken in once
+    again = run("convert", str(listing), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert "0 converted, 2 up to date" in again.output, again.output
+
+
+def test_wrote_and_the_report_name_only_the_files_written(site: Site, tmp_path: Path) -> None:
+    """Review r44: only the deleted .html was converted again, but 'wrote' and --report named the .txt too."""
+    listing, out, report = tmp_path / "one.urls", tmp_path / "out", tmp_path / "r.json"
+    listing.write_text(f"{_page(site, 2)}\n")
+    args = ("convert", str(listing), "--allow-host", "127.0.0.1", "--to", "txt,html", "-o", f"{out}/")
+    run(*args)
+    stem = convert.api.slug(story_title(2))
+    (out / f"{stem}.html").unlink()
+    again = run(*args, "--report", str(report))
+    assert [line for line in again.output.splitlines() if line.startswith("wrote")] == [
+        f"wrote {out}/{stem}.html"
+    ]
+    [outcome] = json.loads(report.read_text())["outcomes"]
+    assert (outcome["status"], outcome["outputs"]) == ("converted", [f"{out}/{stem}.html"])
+    feed = tmp_path / "f.xml"
+    feed.write_text(_rss(_item("mon", guid="b-1")))
+    fargs = ("convert", str(feed), "--to", "txt,html", "-o", f"{out}/")
+    run(*fargs)
+    (out / "mon-bulletin.txt").unlink()
+    assert [line for line in run(*fargs).output.splitlines() if line.startswith("wrote")] == [
+        f"wrote {out}/mon-bulletin.txt"
+    ]
+
+
+def test_a_folder_batch_keeps_clear_of_a_feed_items_file(tmp_path: Path) -> None:
+    """Review r44: a folder batch wrote its note.md's output over the feed item "Note"'s note.txt,
+    taking the manifest's line, and the feed's next run moved to note-<hash>.txt. The page's file is
+    another input's: the batch names its output as for one (note.md.txt)."""
+    feed, out, folder = tmp_path / "n.xml", tmp_path / "out", tmp_path / "in"
+    feed.write_text(_rss(_item("mon", title="Note", link="http://harbour.example/n/story.html")))
+    folder.mkdir()
+    (folder / "note.md").write_text("# Local note\n\nSome local text here, written by hand on the wall.\n")
+    _convert(feed, out)
+    batch = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
+    assert batch.exit_code == 0, batch.output
+    assert _contents(out) == {"note.txt": "Note", "note.md.txt": "Local note"}
+    assert "0 converted, 1 up to date" in _convert(feed, out).output
+    again = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
+    assert "skipped    1" in again.output and sorted(_contents(out)) == ["note.md.txt", "note.txt"]
