@@ -441,7 +441,6 @@ def _render_part(
     )
     from ..exporters.pdf import _fonts as pdf_fonts
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-    from ._fonts import slanted_files
     from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
@@ -453,12 +452,12 @@ def _render_part(
         theme_css = _without_first_page_rules(theme_css)
     # Images were checked per article; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path, *slanted_files()))
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
     try:
         # One render at a time per process, as render_pdf: the FontConfiguration is shared and
         # captured_logs swaps the logger's state.
         with _RENDER_LOCK, captured_logs():  # links without a base are not resources: nothing to say
-            fonts = pdf_fonts()  # with it, the sheet's @font-face rules count (script_css's)
+            fonts = pdf_fonts()  # with it, the sheet's @font-face rules count
             sheet = weasyprint.CSS(
                 string=theme_css + extra_css,
                 base_url=path_url(theme.path),
