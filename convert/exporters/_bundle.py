@@ -432,10 +432,15 @@ def _render_part(
     import weasyprint
 
     from ..exporters.html import lang_attribute
+    from ..exporters.pdf import (
+        _RENDER_LOCK,
+        captured_logs,
+        keep_footnotes_with_calls,
+        mark_artifacts,
+        page_css,
+    )
     from ..exporters.pdf import _fonts as pdf_fonts
-    from ..exporters.pdf import captured_logs, keep_footnotes_with_calls, mark_artifacts, page_css
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-    from ._fonts import slanted_files
     from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
 
     html = (
@@ -447,10 +452,12 @@ def _render_part(
         theme_css = _without_first_page_rules(theme_css)
     # Images were checked per article; the fetcher still guards every load
     # (sizes, pixel bombs) and never reaches past these folders.
-    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path, *slanted_files()))
+    fetcher = PolicyFetcher(ResourcePolicy.for_paths(*folders, theme.path))
     try:
-        with captured_logs():  # relative links without a base are not resources: nothing to say
-            fonts = pdf_fonts()  # with it, the sheet's @font-face rules count (script_css's)
+        # One render at a time per process, as render_pdf: the FontConfiguration is shared and
+        # captured_logs swaps the logger's state.
+        with _RENDER_LOCK, captured_logs():  # links without a base are not resources: nothing to say
+            fonts = pdf_fonts()  # with it, the sheet's @font-face rules count
             sheet = weasyprint.CSS(
                 string=theme_css + extra_css,
                 base_url=path_url(theme.path),

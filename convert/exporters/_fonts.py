@@ -166,11 +166,49 @@ SLANTED = " Slanted"
 def slanted_faces(stack: str | None, text: str) -> tuple[FontFace, ...]:
     """The installed ``<family> Slanted`` faces (regular, then bold where there is one) of the family
     that sets ``text`` in ``stack`` (see :func:`has_italic`), with ``family`` that family's name:
-    declared as its italic (``@font-face``), they set italics where it has none. Empty when the
-    family has no slanted sibling installed."""
+    declared as its italic (:func:`slanted_italics`), they set italics where it has none. Empty when the
+    family has no slanted sibling installed, or an italic of its own."""
     family = _setting_family(stack, text)
-    if family is None:
+    return _slanted(family) if family in slanted_families() else ()
+
+
+@functools.lru_cache(maxsize=1)
+def slanted_families() -> tuple[str, ...]:
+    """The installed families with a ``<family> Slanted`` sibling family and no italic of their
+    own (fontconfig's ``fc-list``): Noto Serif Tamil on Debian's ``fonts-noto-core``."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
         return ()
+    try:
+        found = subprocess.run(
+            [fc_list, "--format=%{family}\n"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    names = {n.strip() for line in found.stdout.splitlines() for n in line.split(",")}
+    bases = sorted(n.removesuffix(SLANTED) for n in names if n.endswith(SLANTED))
+    return tuple(b for b in bases if (own := _match(b, False, True)) is not None and not own.italic)
+
+
+def slanted_italics() -> tuple[FontFace, ...]:
+    """The slanted faces of every :func:`slanted_families` family, to declare as its italic.
+
+    The PDF exporter gives them to its process-wide font configuration when it makes it, before any
+    document (:func:`face_rule`): declared by one document only, they would stay for every later
+    one, so an article's PDF would depend on what the process rendered before it (review r48 #2).
+    """
+    return tuple(face for family in slanted_families() for face in _slanted(family))
+
+
+def face_rule(face: FontFace) -> str:
+    """The ``@font-face`` rule that declares ``face`` a style of ``face.family``."""
+    return (
+        f"@font-face {{ font-family: '{face.family}'; font-style: {'italic' if face.italic else 'normal'}; "
+        f"font-weight: {'bold' if face.bold else 'normal'}; src: url('{face.path.as_uri()}'); }}"
+    )
+
+
+def _slanted(family: str) -> tuple[FontFace, ...]:
     faces = []
     for bold in (False, True):
         face = _match(family + SLANTED, bold, False)
@@ -178,31 +216,6 @@ def slanted_faces(stack: str | None, text: str) -> tuple[FontFace, ...]:
             break  # no regular slanted face: none; no bold one: the regular only
         faces.append(FontFace(family, face.path, bold, True))
     return tuple(faces)
-
-
-@functools.lru_cache(maxsize=1)
-def slanted_files() -> tuple[Path, ...]:
-    """Every installed font file of a ``… Slanted`` family: the files :func:`slanted_faces` may
-    name, which the PDF's resource policy lets WeasyPrint read (fontconfig's ``fc-list``)."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return ()
-    try:
-        found = subprocess.run(
-            [fc_list, "--format=%{family}\t%{file}\n"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    files = []
-    for line in found.stdout.splitlines():
-        names, _, file = line.partition("\t")
-        if any(n.strip().endswith(SLANTED) for n in names.split(",")) and file:
-            files.append(Path(file))
-    return tuple(sorted(set(files)))
 
 
 @functools.lru_cache(maxsize=64)

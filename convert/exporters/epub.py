@@ -569,7 +569,7 @@ class EpubExporter(BookByBundle):
         try:
             parts = (
                 style.css("css", "epub_css"),
-                script_css(fitted, style),
+                script_css(fitted, style, kinds=("css", "epub_css")),
                 code_stylesheet(style, [fitted]),
             )
             css = "\n".join(c for c in parts if c)

@@ -45,7 +45,7 @@ from ..locale.script import article_direction, char_script, script_name, scripts
 from ..model import Article, Metadata, plain_text
 from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
-from ._fonts import slanted_files
+from ._fonts import face_rule, slanted_italics
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
 from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
 from ._shared import BookByBundle
@@ -129,7 +129,6 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     policy = ResourcePolicy.for_paths(
         options.base_dir,
         *theme.folders,
-        *slanted_files(),  # italics for scripts whose faces have none (script_css)
         allow_remote=options.allow_remote,
         allowed_hosts=options.allowed_hosts,
     )
@@ -421,9 +420,16 @@ def _variant(name: str | None) -> str | None:
 
 
 def _fonts() -> FontConfiguration:
+    """The process's font configuration, made with the slanted faces declared italics
+    (:func:`~._fonts.slanted_italics`): every document sees the same fonts, whatever ran before."""
     global _font_config
     if _font_config is None:
-        _font_config = FontConfiguration()
+        config = FontConfiguration()
+        if faces := slanted_italics():
+            css = "\n".join(face_rule(face) for face in faces)
+            files = PolicyFetcher(ResourcePolicy.for_paths(*(face.path for face in faces)))
+            weasyprint.CSS(string=css, url_fetcher=files, font_config=config)
+        _font_config = config
     return _font_config
 
 
