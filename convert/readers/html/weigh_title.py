@@ -35,12 +35,6 @@ TITLE_RULES = {
     # a <meta> title cut at a quotation mark the page left unescaped (content="Calls him "unfit"")
     # is no title: the next declared one, often the whole <title>, is
     "cut-quote": True,
-    # a title that is only the site's name (og:site_name, the publisher, the address's name) gives way
-    # to the page's other declared title, with the site's name cut off, before its headings
-    "site-name": True,
-    # an <h1> that ends in a dash or colon is half a headline the page split over two <h1>s: it is
-    # read joined to the next one, and a heading that still dangles is no title
-    "dangling": True,
 }
 
 #: What :func:`as_shown` compares: a title's letters and digits, case kept.
@@ -105,8 +99,6 @@ def weigh_title(
     title, source = found
     sites = (publisher, *(home_headings(tree) if TITLE_RULES["home-link"] else ()))
     site_keys = {k for s in sites if s and (k := _name_key(s))}
-    if TITLE_RULES["site-name"]:
-        site_keys |= {k for s in (*tags.get("og:site_name", ())[:3], *hosts) if (k := _name_key(s))}
     if (part := _heading_in_title(tree, extracted, title, site_keys)) is not None:
         heading, origin = part
         where["title"] = f"{origin}, the part of {source} it repeats"
@@ -115,19 +107,7 @@ def weigh_title(
     # A title that is only the site's name names no article: the article's own heading does. The
     # whole title counts too: a site's name with a " / " or " - " in it is cut as if it named a site.
     only_site = _name_key(short) in site_keys or _name_key(title) in site_keys
-    if (
-        only_site
-        and TITLE_RULES["site-name"]
-        and (other := _other_declared(candidates, cut, sites, hosts, site_keys))
-    ):
-        where["title"] = f"{other[1]}, as {source} is the site's name"
-        return other[0]
-    if (
-        only_site
-        and extracted.heading
-        and _name_key(extracted.heading) not in site_keys
-        and not (TITLE_RULES["dangling"] and _dangles(extracted.heading))
-    ):
+    if only_site and extracted.heading and _name_key(extracted.heading) not in site_keys:
         where["title"] = f"trafilatura (first heading of the article), as {source} is the site's name"
         return squash(extracted.heading)
     if only_site and (h1 := _lone_h1(tree, site_keys)) is not None:
@@ -135,55 +115,6 @@ def weigh_title(
         return h1
     where["title"] = source if short == title else f"{source}, with the site's name cut off"
     return short
-
-
-def _other_declared(
-    candidates: list[tuple[str | None, str]],
-    cut: set[str],
-    sites: tuple[str | None, ...],
-    hosts: tuple[str, ...],
-    site_keys: set[str],
-) -> tuple[str, str] | None:
-    """The first declared title that is not the site's name, with the site's name cut off, and its
-    source: "Headline | Gazette" in ``<title>`` when ``og:title`` is only "Gazette". trafilatura's
-    guess is not declared and no candidate here."""
-    for value, source in candidates[:-1]:
-        text = squash(_unescaped(value))
-        if not text or len(text) > 400 or (source.startswith("<meta") and value in cut):
-            continue
-        short = strip_site_from_title(text, sites, hosts) or text
-        if _name_key(short) not in site_keys and _name_key(text) not in site_keys and not _dangles(short):
-            return short, source if short == text else f"{source}, with the site's name cut off"
-    return None
-
-
-#: A heading left unfinished: it ends in a dash or a colon ("Naturkosmetik –", "Interview:"), not
-#: in a pair of them ("… :: Site ::", a decoration).
-_DANGLING = re.compile(r"(?<![-–—:])\s*[-–—:]\s*$")
-
-
-def _dangles(text: str) -> bool:
-    """Whether ``text`` ends in a dash or colon that leads to words it does not hold."""
-    return bool(_DANGLING.search(text))
-
-
-def _h1_texts(tree: HtmlElement) -> list[tuple[str, HtmlElement]]:
-    """Each ``<h1>``'s text and element; one that ends in a dash or colon (:func:`_dangles`) and is
-    followed by another ``<h1>`` is read with it as one headline, as the page shows the two
-    ("<h1>Naturkosmetik –</h1><h1>die gesündere Alternative?</h1>")."""
-    out: list[tuple[str, HtmlElement]] = []
-    joined: set[HtmlElement] = set()
-    for h1 in tree.iter("h1"):
-        if h1 in joined:
-            continue
-        text = squash(h1.text_content())
-        after = h1.getnext()
-        while TITLE_RULES["dangling"] and _dangles(text) and after is not None and after.tag == "h1":
-            joined.add(after)
-            text = squash(f"{text} {after.text_content()}")
-            after = after.getnext()
-        out.append((text, h1))
-    return out
 
 
 #: An ``<h1>`` inside these is a box's heading beside the article (a newsletter, a consent dialog, a
@@ -196,16 +127,8 @@ def _lone_h1(tree: HtmlElement, site_keys: set[str]) -> str | None:
     """The text of the page's one ``<h1>`` that is not the site's name, if there is exactly one; a
     hidden one (:func:`.text.is_hidden`, itself or a parent) or one in an aside (:data:`_ASIDE_TAGS`)
     is no candidate."""
-    texts = {text for text, h1 in _h1_texts(tree) if _shown_in_page(h1)}
-    found = [
-        t
-        for t in texts
-        if t
-        and (k := _name_key(t))
-        and k not in site_keys
-        and len(t) <= 400
-        and not (TITLE_RULES["dangling"] and _dangles(t))
-    ]
+    texts = {squash(h1.text_content()) for h1 in tree.iter("h1") if _shown_in_page(h1)}
+    found = [t for t in texts if t and (k := _name_key(t)) and k not in site_keys and len(t) <= 400]
     return found[0] if len(found) == 1 else None
 
 
@@ -266,8 +189,8 @@ def _heading_in_title(
     whole = _name_key(title)
     best: tuple[int, str, str] | None = None
     headings: list[tuple[str, str]] = []
-    for text, h1 in _h1_texts(tree):
-        headings.append((text, "<h1> in the page"))
+    for h1 in tree.iter("h1"):
+        headings.append((squash(h1.text_content()), "<h1> in the page"))
         own = (h1.text or "") + "".join(part.tail or "" for part in h1)
         if not re.search(r"\w", own):
             headings.extend(
@@ -283,7 +206,6 @@ def _heading_in_title(
             and key != whole
             and key not in site_keys
             and key in whole
-            and not (TITLE_RULES["dangling"] and _dangles(heading))
             and (best is None or len(key) > best[0])
         ):
             best = (len(key), heading, origin)
