@@ -46,7 +46,7 @@ from .quote_pairs import (
     typed_marks,
 )
 
-__all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
+__all__ = ["PersonIndex", "find_quotes", "has_speech_verb", "is_speech_verb"]
 
 _SPEECH_VERBS = (
     "said|says|say|stated|states|noted|notes|added|adds|told|tells|asked|asks|declared|declares|explained|"
@@ -71,6 +71,12 @@ _SENTENCE_END = compiled(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 
 def is_speech_verb(word: str) -> bool:
     return bool(_VERB.fullmatch(word))
+
+
+def has_speech_verb(text: str) -> bool:
+    """Whether ``text`` has an English speech verb as a whole word (`was told`, `said to`,
+    `pointed out`; not the `to` of `told`)."""
+    return bool(_VERB.search(text))
 
 
 def _strip_possessive(token: str) -> str:
