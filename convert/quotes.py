@@ -522,9 +522,16 @@ def _paragraph(
 
 
 def _opens_with_quote(block: object, marks: _Marks) -> bool:
-    if not isinstance(block, Paragraph) or not block.content or not isinstance(block.content[0], Text):
+    """Whether a paragraph opens with a quotation: a mark typed, or one a reader marked in double
+    marks or none (a Markdown run-on quotation's next paragraph, `"We will not stop now."`, is
+    pandoc's ``Quoted``)."""
+    if not isinstance(block, Paragraph) or not block.content:
         return False
-    text = block.content[0].text
+    if isinstance(first := block.content[0], Quote):
+        return first.marks is None or bool(_DOUBLE_MARK.match(first.marks[0]))
+    if not isinstance(first, Text):
+        return False
+    text = first.text
     return bool(_DOUBLE_MARK.match(text)) and _double_role(text, 0, marks)[0]
 
 
