@@ -100,12 +100,13 @@ def _ends_sentence(text: str) -> bool:
     return bool(compiled(r"[.!?…]\s*$").search(text)) and len(_WORDS.findall(text)) >= 4
 
 
-def _single_pairs(s: str) -> list[tuple[int, int]]:
-    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks."""
+def _single_pairs(s: str, kinds: str = "'‘’") -> list[tuple[int, int]]:
+    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks, nor is
+    a character not in ``kinds``."""
     pairs: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate(s):
-        if ch not in "'‘’":
+        if ch not in kinds:
             continue
         before = s[i - 1] if i else " "
         after = s[i + 1] if i + 1 < len(s) else " "
@@ -131,7 +132,7 @@ def _rebuild(s: str, objects: Iterator[Inline]) -> tuple[Inline, ...]:
 
 
 def _with_singles(
-    s: str, objects: Iterator[Inline], language: str | None = None, *, wrap: bool = True
+    s: str, objects: Iterator[Inline], language: str | None = None, *, wrap: bool = True, kinds: str = "'‘’"
 ) -> tuple[Inline, ...]:
     """Single-quoted spans inside a quotation become nested quotes, in the marks typed.
 
@@ -143,7 +144,7 @@ def _with_singles(
         return _rebuild(s, objects)
     out: list[Inline] = []
     pos = 0
-    for a, b in _single_pairs(s):
+    for a, b in _single_pairs(s, kinds):
         out.extend(_rebuild(s[pos:a], objects))
         out.append(Quote(_rebuild(s[a + 1 : b], objects), marks=typed_marks(s[a], s[b], language, 1)))
         pos = b + 1
@@ -195,7 +196,14 @@ def quote_in_marks(content: list[Inline], speaker: str | None, language: str | N
     end = inner[-1]
     if isinstance(end, Text):
         inner[-1] = Text(end.text[: len(end.text) - len(close)])
-    # the quotations typed inside it in single marks, as the text reader finds them (`“He said ‘no’”`)
+    return Quote(singles_inside(inner, language), speaker, typed_marks(open_, close, language))
+
+
+def singles_inside(inner: list[Inline] | tuple[Inline, ...], language: str | None) -> tuple[Inline, ...]:
+    """A quotation pandoc read, with the quotations typed inside it in curly single marks as nested
+    ones, as the text reader finds them (`“He said ‘no’”`, `"He said ‘no’"`). Straight ones stay
+    as read: pandoc's reader made a quotation of each the Markdown writer wrote as one, and the
+    writer escaped the others (`'rock 'n' roll'` read in text as `'rock ` + `'n'` + ` roll'`)."""
     text = "".join(n.text.replace(_OBJ, "") if isinstance(n, Text) else _OBJ for n in inner)
     objects = iter([n for n in inner if not isinstance(n, Text)])
-    return Quote(_with_singles(text, objects, language), speaker, typed_marks(open_, close, language))
+    return _with_singles(text, objects, language, kinds="‘’")

@@ -46,7 +46,7 @@ from .quote_pairs import (
     typed_marks,
 )
 
-__all__ = ["PersonIndex", "find_quotes", "is_speech_verb"]
+__all__ = ["PersonIndex", "find_quotes", "has_speech_verb", "is_speech_verb"]
 
 _SPEECH_VERBS = (
     "said|says|say|stated|states|noted|notes|added|adds|told|tells|asked|asks|declared|declares|explained|"
@@ -71,6 +71,12 @@ _SENTENCE_END = compiled(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 
 def is_speech_verb(word: str) -> bool:
     return bool(_VERB.fullmatch(word))
+
+
+def has_speech_verb(text: str) -> bool:
+    """Whether ``text`` has an English speech verb as a whole word (`was told`, `said to`,
+    `pointed out`; not the `to` of `told`)."""
+    return bool(_VERB.search(text))
 
 
 def _strip_possessive(token: str) -> str:
@@ -516,9 +522,16 @@ def _paragraph(
 
 
 def _opens_with_quote(block: object, marks: _Marks) -> bool:
-    if not isinstance(block, Paragraph) or not block.content or not isinstance(block.content[0], Text):
+    """Whether a paragraph opens with a quotation: a mark typed, or one a reader marked in double
+    marks or none (a Markdown run-on quotation's next paragraph, `"We will not stop now."`, is
+    pandoc's ``Quoted``)."""
+    if not isinstance(block, Paragraph) or not block.content:
         return False
-    text = block.content[0].text
+    if isinstance(first := block.content[0], Quote):
+        return first.marks is None or bool(_DOUBLE_MARK.match(first.marks[0]))
+    if not isinstance(first, Text):
+        return False
+    text = first.text
     return bool(_DOUBLE_MARK.match(text)) and _double_role(text, 0, marks)[0]
 
 

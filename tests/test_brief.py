@@ -351,3 +351,17 @@ def test_brief_beats_lead_on_validation_stories(corpus: Path) -> None:
     brief = be.evaluate(stories, be.sys_broadsheet, ["rouge1"]).recall[75, "rouge1"]
     lead = be.evaluate(stories, be.sys_lead, ["rouge1"]).recall[75, "rouge1"]
     assert sum(brief) / len(brief) > sum(lead) / len(lead) + 0.02
+
+
+@pytest.mark.parametrize("said", ["said", "was told", "then told", "later told them", "said to reporters"])
+def test_a_quotation_told_to_someone_has_a_speaker(said: str) -> None:
+    """Review r47: the speech verb is read as a whole word (`was told` was split as `was to` + `ld`,
+    so the quotation seemed to have no speaker and left the key points)."""
+    sents = _sents(
+        "The strike at the textile plant in Cairo entered its third week on Monday.",
+        "Talks between the union and the company broke down on Friday after a new offer.",
+        "The union wants a twelve percent raise for all of the workers at the plant.",
+        f"“We will not back down from this fight for our jobs and our pay,” the minister {said}.",
+    )
+    bottom, key = summarise(sents, "Strike talks", budget=200)
+    assert [s.index for s in key] == [3]

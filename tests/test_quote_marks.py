@@ -420,6 +420,10 @@ def _markdown_round_trip(language: str, *paragraphs: str) -> tuple[Article, Arti
         ("fr", "« Il a dit “non” et il est parti », a-t-elle dit."),  # “non” came back a Quoted
         ("fr", "«Il a dit “non” et il est parti», a dit Marie Dupont."),
         ("ru", "«Он сказал „нет“ и ушёл», — сказала Анна Иванова."),  # „нет" -> „нет”
+        ("en", '"He said ‘no’ and left," said Jane Roe.'),  # review r47: pandoc's Quoted, a speaker
+        ("en", 'Jane Roe said: "He said ‘no’ and left."'),
+        ("en", "“They call it 'rock 'n' roll' politics,” Jane Roe said."),  # 'rock … roll' paired
+        ("en", "\"They call it 'rock 'n' roll' politics,\" Jane Roe said."),
     ],
 )
 def test_a_nested_quotation_survives_a_markdown_round_trip(language: str, typed: str) -> None:
@@ -438,6 +442,29 @@ def test_a_straight_quotation_running_on_survives_a_markdown_round_trip() -> Non
     assert [q.marks for q in quotes(article)] == [('"', ""), ('"', ""), None]
     assert again.body == article.body
     assert '\\"We have worked' in md  # escaped: pandoc's smart reader would make it a curly “
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "then"),
+    [  # review r47: with no speaker; the next paragraph opens with pandoc's Quoted
+        (
+            "de",
+            'Klaus Weber sagte: "Wir machen weiter mit der Arbeit, die wir vor Monaten begonnen haben.',
+            '"Wir hören jetzt nicht auf", sagte er.',
+        ),
+        (
+            "en",
+            'The union statement read: "We will continue the work we started months ago with the unions.',
+            '"We will not stop now."',
+        ),
+    ],
+)
+def test_a_straight_quotation_running_on_with_no_speaker_survives_a_markdown_round_trip(
+    language: str, lead: str, then: str
+) -> None:
+    article, again, _ = _markdown_round_trip(language, lead, then)
+    assert quotes(article)[0].marks == ('"', "")
+    assert again.body == article.body
 
 
 def test_markdown_writes_curly_marks_and_apostrophes_as_typed() -> None:

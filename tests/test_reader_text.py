@@ -395,52 +395,71 @@ def test_a_bio_after_a_dash_keeps_its_verb_form() -> None:
     )
 
 
-#: Review r36b: the bylined writer's closing paragraph naming a work in quotation marks (a short
-#: quotation that opens as a title, with no speech verb or colon) is their bio; one that quotes
-#: someone speaking is body text.
+#: Review r36b: the bylined writer's closing paragraph naming a work in quotation marks is their bio;
+#: one quoting someone speaking is body text. No rule tells the two apart in every language (review
+#: r47: a short capitalised quotation of speech read as a title), so both are body text.
 _BIO_TITLES = [
-    (
-        "Jane Roe",
-        'Jane Roe is the author of "The Long Road".',
-        'Jane Roe said "we will never give up on this town".',
-    ),
-    (
-        "Jane Roe",
-        "Jane Roe wrote “The Long Road” and teaches in Leeds.",
-        "Jane Roe told the crowd “Never again”.",
-    ),
-    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak powiedział, że „rząd nie ma planu”."),
-    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak powiedział „Nie poddamy się.”"),
-    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”.", "Jan Nowak zapytał ministra: „Dlaczego teraz?”"),
-    (
-        "Anna Schmidt",
-        "Anna Schmidt ist Autorin des Buches „Die lange Straße“.",
-        "Anna Schmidt sagte, „wir geben nicht auf“.",
-    ),
-    (
-        "Anna Schmidt",
-        "Anna Schmidt schrieb »Die lange Straße«.",
-        "Anna Schmidt sagte: „Wir geben nicht auf.“",
-    ),
+    ("Jane Roe", 'Jane Roe is the author of "The Long Road".'),
+    ("Jane Roe", "Jane Roe wrote “The Long Road” and teaches in Leeds."),
+    ("Jan Nowak", "Jan Nowak jest autorem książki „Droga”."),
+    ("Anna Schmidt", "Anna Schmidt ist Autorin des Buches „Die lange Straße“."),
+    ("Anna Schmidt", "Anna Schmidt schrieb »Die lange Straße«."),
+    ("Marie Dupont", "Marie Dupont est l’autrice du livre « La Longue Route »."),
+    ("Иван Петров", "Иван Петров — автор книги «Долгая дорога»."),
+]
+_BIO_SPEECH = [
+    ("Jane Roe", 'Jane Roe said "we will never give up on this town".'),
+    ("Jane Roe", "Jane Roe told the crowd “Never again”."),
+    ("Jan Nowak", "Jan Nowak powiedział, że „rząd nie ma planu”."),
+    ("Jan Nowak", "Jan Nowak powiedział „Nie poddamy się.”"),
+    ("Jan Nowak", "Jan Nowak zapytał ministra: „Dlaczego teraz?”"),
+    ("Anna Schmidt", "Anna Schmidt sagte, „wir geben nicht auf“."),
+    ("Anna Schmidt", "Anna Schmidt sagte: „Wir geben nicht auf.“"),
+    ("Marie Dupont", "Marie Dupont a déclaré que « le gouvernement n’a pas de plan »."),
+    ("Иван Петров", "Иван Петров сказал, что «правительство не имеет плана»."),
+    # Review r47: a short capitalised quotation of speech, in each of nine languages.
+    ("Jan Nowak", "Jan Nowak zapytał ministra „Dlaczego teraz?”, ale nie dostał odpowiedzi."),
+    ("Anna Schmidt", "Anna Schmidt hörte vom Minister nur „Kein Kommentar“."),
+    ("Anna Schmidt", "Anna Schmidt fragte den Minister „Warum jetzt?“ und bekam keine Antwort."),
     (
         "Marie Dupont",
-        "Marie Dupont est l’autrice du livre « La Longue Route ».",
-        "Marie Dupont a déclaré que « le gouvernement n’a pas de plan ».",
+        "Marie Dupont a demandé au ministre « Pourquoi maintenant ? », sans obtenir de réponse.",
     ),
-    (
-        "Иван Петров",
-        "Иван Петров — автор книги «Долгая дорога».",
-        "Иван Петров сказал, что «правительство не имеет плана».",
-    ),
+    ("Иван Петров", "Иван Петров услышал от министра только «Без комментариев» и ушёл."),
+    ("Juan García", "Juan García le preguntó al ministro «¿Por qué ahora?» y no obtuvo respuesta."),
+    ("Marco Rossi", "Marco Rossi ha chiesto al ministro «Perché adesso?» senza ottenere risposta."),
+    ("山田太郎", "山田太郎は大臣に「なぜ今なのか」と質問したが、答えはなかった。"),
+    ("أحمد حسن", "أحمد حسن سأل الوزير «لماذا الآن؟» لكنه لم يتلق جوابا."),
+    ("Jane Roe", 'Jane Roe heard the minister reply "No comment" before he left.'),
+    ("Jane Roe", "Jane Roe then told the crowd “Never again” and left the stage."),
+    ("Jane Roe", "Jane Roe was told “No” at the door."),
 ]
 
 
-@pytest.mark.parametrize(("name", "bio", "speech"), _BIO_TITLES)
-def test_a_bio_may_name_a_work_in_quotation_marks_but_not_quote_speech(
-    name: str, bio: str, speech: str
-) -> None:
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known limit: a closing paragraph with a quotation is body text, a work's title in marks too",
+)
+@pytest.mark.parametrize(("name", "bio"), _BIO_TITLES)
+def test_a_bio_may_name_a_work_in_quotation_marks(name: str, bio: str) -> None:
     assert find_bio(bio, (name,)) == (name, bio)
+
+
+@pytest.mark.parametrize(("name", "speech"), _BIO_SPEECH)
+def test_a_closing_paragraph_quoting_speech_is_no_bio(name: str, speech: str) -> None:
     assert find_bio(speech, (name,)) is None
+
+
+@pytest.mark.parametrize(("name", "speech"), _BIO_SPEECH[9:])
+def test_a_closing_paragraph_quoting_speech_stays_in_the_body(name: str, speech: str) -> None:
+    """Review r47: the whole text reader, the writer bylined: the paragraph stays the body's last."""
+    source = (
+        f"By {name}\n\nStrike talks stall\n\nThe strike entered its third week on Monday.\n\n"
+        f"Talks broke down on Friday after the company made an offer.\n\n{speech}\n"
+    )
+    article = convert.read(source.encode(), from_="text")
+    assert [(a.name, a.bio) for a in article.meta.authors] == [(name, None)]
+    assert plain_text(article.body[-1]).startswith(name)
 
 
 @pytest.mark.parametrize(

@@ -216,10 +216,9 @@ def _candidate(
 
 
 def _speaks(text: str) -> bool:
-    from ..quotes import is_speech_verb
+    from ..quotes import has_speech_verb
 
-    outside = _QUOTED.sub(" ", text)
-    return any(is_speech_verb(w) for w in re.findall(r"[a-z]+(?: out| on| for| to)?", outside))
+    return has_speech_verb(_QUOTED.sub(" ", text))
 
 
 def summarise(

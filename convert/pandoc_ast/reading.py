@@ -41,7 +41,7 @@ from ..model import (
     plain_text,
     replace,
 )
-from ..quote_pairs import quote_in_marks
+from ..quote_pairs import quote_in_marks, singles_inside
 from ._shared import BIO_HEADINGS, DOCX_STYLES, Json, _attr, _classes, _kv, stringify
 
 _DASH_LEAD = re.compile(r"^\s*[—―–-]+\s*")
@@ -382,7 +382,8 @@ class _Reader:
         speaker = kv.get("data-speaker") or kv.get("speaker")
         real = [i for i in content if i.get("t") not in ("Space", "SoftBreak")]
         if speaker and len(real) == 1 and real[0].get("t") == "Quoted":
-            return [Quote(self.inlines(real[0]["c"][1]), speaker)]
+            # a straight quotation (pandoc's Quoted) with the single-quoted ones typed inside it
+            return [Quote(singles_inside(self.inlines(real[0]["c"][1]), self.language), speaker)]
         inlines = list(self.inlines(content))
         # the writers' quotation in typed marks (Quote.marks), which pandoc's Quoted cannot hold
         typed = quote_in_marks(inlines, speaker, self.language) if speaker else None
