@@ -192,10 +192,7 @@ def test_justified_only_where_the_language_can_be_hyphenated(
 
 def test_an_equation_stays_centred_in_a_ragged_article(tmp_path: Path) -> None:
     css = script_css(article(tmp_path, "hy"), THEME)
-    ragged = css.index("html:root .article-body p { text-align: start; }")
-    assert (
-        css.index("html:root .article-body p.equation, html:root p.equation { text-align: center; }") > ragged
-    )
+    assert "html:root .article-body p:not(.equation) { text-align: start;" in css
 
 
 @needs_slanted

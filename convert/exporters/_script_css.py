@@ -33,7 +33,10 @@ def script_css(
     then no justification either: justified, a narrow column that cannot break
     inside a word opens gaps of several ems wherever the words are long
     (Armenian, Georgian, Tamil: 4.8 to 7.2 em; README, "Scripts and direction").
-    Only the theme's ``justify`` goes (:func:`_ragged`): its other alignments stay.
+    The rule is a blanket ``text-align: start`` whatever way the theme writes its justification
+    (a ``var()``, nesting, ``@layer``, ``justify-all``); a theme that wants another alignment for
+    these languages says so with ``!important``, which wins in every format (review r48b: copying
+    the theme's own rules with justify replaced missed those spellings and cost per article).
     ``scope`` is the element the rules apply in: the whole page, or one
     article of a bundle (``html:root #article-3``). ``html:root`` outranks the
     theme's ``:root`` and plain class selectors whichever stylesheet comes last.
@@ -62,13 +65,14 @@ def script_css(
         if installed:
             rules += _upright(article, fonts, css, scope)
     unspaced = script in UNSPACED_SCRIPTS or script in ("Hans", "Hant", "Jpan")
-    paragraphs = f"{body}, {body} p"
+    # Not p.equation: `html:root .article-body p` would outrank the theme's centring of it.
+    paragraphs = f"{body}, {body} p:not(.equation)"
     if unspaced:
-        rules += _ragged(css, scope)
-        rules.append(f"{paragraphs} {{ hyphens: manual; -epub-hyphens: none; line-break: strict; }}")
+        rules.append(
+            f"{paragraphs} {{ text-align: start; hyphens: manual; -epub-hyphens: none; line-break: strict; }}"
+        )
     elif hyphenation_language(article.meta.language) is None:
-        rules += _ragged(css, scope)
-        rules.append(f"{paragraphs} {{ hyphens: manual; -epub-hyphens: none; }}")
+        rules.append(f"{paragraphs} {{ text-align: start; hyphens: manual; -epub-hyphens: none; }}")
     return "\n".join(rules)
 
 
@@ -103,37 +107,20 @@ def _upright(article: Article, fonts: dict[str, str], css: str, scope: str) -> l
     ]
     if not sets:
         return []
-    within = ", ".join(sets)
+    # One rule per selector: a selector WeasyPrint cannot parse (`:dir()`) drops its own rule
+    # only, not the others' (review r48b #4).
     return [
-        f"{scope} :is({within}):not(#_), {scope} :is({within}) *:not(#_) {{ font-style: normal; }}",
-        f"{scope} :is({within}) :is(em, i):not(#_) {{ font-weight: bold; }}",
+        rule
+        for within in sets
+        for rule in (
+            f"{scope} :is({within}):not(#_), {scope} :is({within}) *:not(#_) {{ font-style: normal; }}",
+            f"{scope} :is({within}) :is(em, i):not(#_) {{ font-weight: bold; }}",
+        )
     ]
 
 
-def _ragged(css: str, scope: str) -> list[str]:
-    """The theme's ``text-align`` declarations in their order, ``justify`` made ``start``, each
-    selector inside ``scope``: the same cascade among them, outranking the originals by ``scope``'s
-    weight, so a theme's centred paragraphs stay centred (review r48 #3)."""
-    declared = _declarations(css, ("text-align",))
-    if not any("justify" in value for _, _, value in declared):
-        return []
-    rules = []
-    for media, selectors, value in declared:
-        within = ", ".join(_scoped(scope, selector) for selector in selectors)
-        rule = f"{within} {{ text-align: {value.replace('justify', 'start')}; }}"
-        rules.append(f"@media {media} {{ {rule} }}" if media else rule)
-    return rules
-
-
-_ROOT = re.compile(r"(?:html)?(?::root)?(?=$|[\s>+~])", re.IGNORECASE)
 _PSEUDO_ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)\b", re.IGNORECASE)
 _STACK = re.compile(r"var\(\s*--fonts-([a-z]+)")
-
-
-def _scoped(scope: str, selector: str) -> str:
-    """``selector`` inside ``scope``; one that names the root (``html``, ``:root``) starts at it."""
-    root = _ROOT.match(selector)
-    return scope + selector[root.end() :] if root and root.end() else f"{scope} {selector}"
 
 
 def _stack_key(value: str) -> str | None:
