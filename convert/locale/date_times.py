@@ -29,6 +29,8 @@ __all__ = [
     "hour_word",
     "hour_words",
     "joined_forms",
+    "minute_words",
+    "day_period_names",
     "named_period_hour",
     "period_hour",
     "short_date",
@@ -106,6 +108,21 @@ def named_period_hour(hour: int, minute: int, name: str, ident: str) -> int | No
     hours = {hour} if 12 < hour < 24 else {hour % 12, hour % 12 + 12} if 1 <= hour <= 12 else set()
     found = {h for h in hours if get_period_id(dt.time(h, minute), locale=loc) in keys}
     return found.pop() if len(found) == 1 else None
+
+
+def day_period_names(ident: str) -> frozenset[str]:
+    """The names of the locale's CLDR day periods besides AM and PM (Spanish ``de la tarde``,
+    Russian ``вечера``), every width and context, lower case, spaces made single."""
+    from babel.dates import get_period_names
+
+    loc = Locale.parse(ident)
+    return frozenset(
+        " ".join(str(said).lower().split())
+        for width in ("abbreviated", "wide", "narrow")
+        for context in ("format", "stand-alone")
+        for key, said in get_period_names(width, context, loc).items()
+        if key not in ("am", "pm") and said
+    )
 
 
 def hour_word(ident: str) -> str | None:
@@ -252,6 +269,19 @@ def hour_words(ident: str) -> frozenset[str]:
         if count != "per" and str(p).startswith("{0}")
     }
     return frozenset(w for w in words | {(hour_word(ident) or "").lower()} if w)
+
+
+def minute_words(ident: str) -> frozenset[str]:
+    """The words CLDR writes after a number of minutes in the locale (its ``duration-minute`` unit,
+    every width: Chinese ``分``, ``分钟``), lower case."""
+    units = Locale.parse(ident)._data["unit_patterns"].get("duration-minute", {})
+    return frozenset(
+        word
+        for width in units.values()
+        for count, p in width.items()
+        if count != "per" and str(p).startswith("{0}")
+        if (word := str(p).replace("{0}", "").strip().lower())
+    )
 
 
 def year_words(ident: str) -> frozenset[str]:

@@ -19,12 +19,14 @@ from .text import babel_locale
 __all__ = ["read_dated_line", "with_zone", "written_dates"]
 
 
-def read_dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
-    """:func:`_dated_line`, or a day and the clock a newsroom writes after it (:func:`newsroom_clock`)."""
-    return _dated_line(text, tag) or newsroom_clock(text, tag)
+def read_dated_line(text: str, tag: str | None, *, unread: bool = False) -> tuple[str, str] | None:
+    """:func:`_dated_line`, or a day and the clock a newsroom writes after it (:func:`newsroom_clock`;
+    ``unread``: a word it does not read before the clock leaves the day, as the text reader's date
+    lines take it)."""
+    return _dated_line(text, tag) or newsroom_clock(text, tag, unread=unread)
 
 
-def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
+def newsroom_clock(text: str, tag: str | None, *, unread: bool = False) -> tuple[str, str] | None:
     """A day (:func:`_dated_line`, nothing else besides) and a clock after it as newsrooms write it
     whatever CLDR's date-time patterns say: at most three words between them, each one CLDR writes
     about a time in the language (:func:`_joining`: its atTime words, Italian ``alle``, Portuguese
@@ -35,18 +37,31 @@ def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
     de fevereiro de 2026, às 7h42``, ``2 april 2026 kl. 06.30``, ``3 marca 2025 r., godz.
     14:30``). The language's AM or PM name just before the clock (Japanese ``午後2時``, ``午後
     2時``) or after it (Spanish ``2:30 p. m.``) is kept, by the locale's 12-hour clock
-    (:func:`~.date_times.period_hour`). A word after the clock may be one CLDR writes after hours
-    in the language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``) or a zone's short name
-    in its CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`). The day is
-    read without the time when the clock is not one (an hour alone, ``alle 8``: morning or
-    evening?; ``25:10``; Japanese ``午前12時``), the words after it are none of those, or a word
-    before it is not CLDR's (Polish ``do 14:30``, "until", ``o 14:30``; German ``bis 14:30``,
-    ``ab 14 Uhr``; English ``to 14:30``): a clock part not understood never gives a time. Words
-    besides an hour alone (``3 marca 2025 zginęło 14 osób``) are no date line."""
+    (:func:`~.date_times.period_hour`). After the clock only a word CLDR writes after hours in the
+    language (:func:`~.date_times.hour_words`: Dutch ``14.30 uur``), a zone's short name in its
+    CLDR metazone names (Indonesian ``09:20 WIB``: +07:00, :func:`with_zone`) or a CLDR day period
+    may stand: any other word makes the line a sentence, no date line (review r45: ``3 March 2025
+    at 14:30 the police arrived``). The day is read without the time when the clock is not one (an
+    hour alone, ``alle 8``: morning or evening?; ``25:10``; Japanese ``午前12時``), an hour alone
+    has CLDR's unit for a number of hours after it and no atTime word before it (``2 godz.``, ``2
+    hours``: a length of time; Dutch ``om 14 uur`` is a time), or, with ``unread``, a word before
+    it is not CLDR's (Polish ``do 14:30``, "until", ``o 14:30``; German ``bis 14:30``, ``ab 14
+    Uhr``; English ``to 14:30``): a clock part not understood never gives a time. Without
+    ``unread`` such a word is no date line (the HTML reader's bylines: a caption, a deadline), nor
+    ever a weekday that is not the day's (``3 Mart 2025 Salı 14:30``), or words besides an hour
+    alone (``3 marca 2025 zginęło 14 osób``)."""
     m = _NEWSROOM_CLOCK.search(text)
     if m is None:
         return None
-    from .date_times import hour_words, named_period_hour, period_hour
+    from .date_times import (
+        at_time_words,
+        day_period_names,
+        hour_word,
+        hour_words,
+        minute_words,
+        named_period_hour,
+        period_hour,
+    )
 
     ident = str(babel_locale(tag))
     words_before = (m["words"] or "").split()
@@ -55,29 +70,69 @@ def newsroom_clock(text: str, tag: str | None) -> tuple[str, str] | None:
     if found is None:
         return None
     day, between = found
+    if (names := _weekday_names(ident)) is not None and any(names.fullmatch(w.lower()) for w in between):
+        return None  # a weekday not the day's (the day's own is read with it, :func:`_day_and_words`)
     hours = hour_words(ident)
     after = (m["after"] or "").split()
-    worded = bool(after) and after[0].lower().rstrip(".") in {w.rstrip(".") for w in hours}
+    worded = bool(after) and _hour_unit(after[0], hours)
     clock = m["m"] is not None or worded
-    if not all(_joining(word, ident) for word in between):
-        # a word CLDR does not write about a time: the day without it, if the clock is one or the
-        # words are short prepositions (``ab 14 Uhr``); words besides a number: no date line
-        return day if clock or all(_preposition(w) for w in between) else None
+    read = all(_joining(word, ident) for word in between)
+    if not read and not (unread and (clock or all(_preposition(w) for w in between))):
+        return None  # a word CLDR does not write about a time; words besides a number
     zone = " ".join(after[1:] if worded else after)
     hour, minute = int(m["h"]), int(m["m"] or (0 if worded else 99))
+    said: int | None = hour
+    if zone and not period:
+        # the name, or its letters with stops between them (English ``p.m.``)
+        written = (zone.lower(), re.sub(r"[.\s]", "", zone.lower()))
+        period = next((w for w in ("am", "pm") if any(_periods(ident, w).fullmatch(n) for n in written)), "")
+        named = None if period else named_period_hour(hour, minute, zone, ident)  # ``de la tarde``
+        if named is None and " ".join(zone.lower().split()) in day_period_names(ident):
+            return day  # ``8:30 de la tarde``: CLDR's rules put no hour or both in the period
+        said, zone = (named, "") if named is not None else (hour, "" if period else zone)
+    if (
+        zone
+        and m["m"]
+        and m.end("m") == m.start("after")
+        and any(w.startswith(zone.lower()) for w in minute_words(ident))
+    ):
+        return day  # ``14时30分``: CLDR's unit for minutes (zh ``分钟``), its first letters, on them: the day
+    if zone and not _zone_shaped(zone) and with_zone(f"{day[0]}T12:00:00", zone, tag) is None:
+        return None  # words after the clock that are no zone: a sentence
+    if not read:
+        return day  # ``do 14:30`` (until): the day
     if hour > 23 or minute > 59 or (m["sep"] or ":").lower() not in (":", ".", *hours):
         return day  # an hour alone (``alle 8``: morning or evening?), or no clock
-    said: int | None = hour
-    if zone and not period and not worded:
-        period = next((w for w in ("am", "pm") if _periods(ident, w).fullmatch(zone.lower())), "")
-        named = None if period else named_period_hour(hour, minute, zone, ident)  # ``de la tarde``
-        said, zone = (named, "") if named is not None else (hour, "" if period else zone)
+    if (
+        worded
+        and m["m"] is None
+        and after[0].lower() != (hour_word(ident) or "").lower()
+        and (not words_before or words_before[-1].lower() not in at_time_words(ident))
+    ):
+        return day  # ``2 godz.``, ``2 hours``: a length of time
     said = period_hour(hour, period == "pm", ident) if period else said
     if said is None:
         return day  # ``午前12時``: noon or midnight?
     stamp = f"{day[0]}T{said:02d}:{minute:02d}:00"
     found_zone = with_zone(stamp, zone, tag) if zone else stamp
     return (found_zone, day[1]) if found_zone else day
+
+
+def _zone_shaped(word: str) -> bool:
+    """A zone's abbreviation as :func:`convert.dates.parse_date` reads one, two to five capitals
+    (``EST``; Russian ``МСК``), in any language: where CLDR's metazone names do not name it
+    (:func:`with_zone`), the day alone."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 5
+
+
+def _hour_unit(word: str, hours: frozenset[str]) -> bool:
+    """Whether ``word`` is one of CLDR's words after hours in the language (``hours``,
+    :func:`~.date_times.hour_words`), with its stop or without (Swedish ``kl``), or its first letters
+    and a stop, as an abbreviation is written (Czech ``hod.`` for ``hodin``)."""
+    bare = word.lower().rstrip(".")
+    return bare in {w.rstrip(".") for w in hours} or (
+        word.endswith(".") and len(bare) >= 2 and any(w.startswith(bare) for w in hours)
+    )
 
 
 def _day_and_words(head: str, tag: str | None, ident: str) -> tuple[tuple[str, str], list[str]] | None:

@@ -44,11 +44,14 @@ _DATE_PARTS = compiled(r"\s*[|·•;]\s*|(?<!last),?\s+(?=(?:last\s+)?updated\b)
 Language = Callable[[], "str | None"]
 
 
-def parse_date_line(line: str, language: Language | None = None) -> DateLine | None:
+def parse_date_line(line: str, language: Language | None = None, *, unread: bool = True) -> DateLine | None:
     """A line that is nothing but dates: ``Updated: Oct. 15, 2024 | Published 14 October 2024``.
 
     With ``language``, a date written that language's way is read too (``14 октября
-    2024 г.``, ``2024年10月14日``; :func:`convert.locale.text.read_date`).
+    2024 г.``, ``2024年10月14日``; :func:`convert.locale.text.read_date`); ``unread``: a word it does
+    not read between a date and its clock leaves the date alone (a text's date line, ``3 marca 2025
+    o 14:30``), else no date (the HTML reader's bylines: a caption, a deadline;
+    :func:`~convert.locale.reading_lines.newsroom_clock`).
     """
     line = clean(line)
     if len(line) > 120:
@@ -70,13 +73,13 @@ def parse_date_line(line: str, language: Language | None = None) -> DateLine | N
                     _zoned(iso, zone[0], language) or iso
                 )  # ``09:20 WIB``: a zone CLDR names in the language
         if iso is None and language is not None and label is None:
-            iso, calendar = _local_date(part, language) or (None, calendar)
+            iso, calendar = _local_date(part, language, unread) or (None, calendar)
         if iso is None and (local := _local_update(part)) is not None:
             updated = updated or local
             continue
         if iso is None:
             # a weekday alone between bars (``الاثنين | ٧ ديسمبر ٢٠٢٦``): the whole line, as between dashes
-            whole = _local_date(line, language) if language is not None and len(parts) > 1 else None
+            whole = _local_date(line, language, unread) if language is not None and len(parts) > 1 else None
             return DateLine(whole[0]) if whole else None
         if label and compiled(r"updated|modified", re.I).search(label.group("label")):
             updated = updated or iso
@@ -113,7 +116,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
-def _local_date(text: str, language: Language) -> tuple[str, str] | None:
+def _local_date(text: str, language: Language, unread: bool = True) -> tuple[str, str] | None:
     """A date in the article's language, and the calendar it is written in (Solar Hijri ``۱۶ آذر
     ۱۴۰۵`` in Persian, Hijri ``١٥ جمادى الآخرة ١٤٤٨ هـ`` in Arabic), a clock after it or not (``۲ تیر
     ۱۳۹۹ - 12:09:08 ب.ظ``); the language is identified only for a text shaped like a date
@@ -123,7 +126,7 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
     from ..locale.reading_dates import read_date_calendar
     from ..locale.reading_lines import read_dated_line
 
-    return read_date_calendar(text, lang) or read_dated_line(text, lang)
+    return read_date_calendar(text, lang) or read_dated_line(text, lang, unread=unread)
 
 
 #: Words besides the numbers in the longest date CLDR's patterns write with ASCII letters: weekday,
@@ -131,22 +134,26 @@ def _local_date(text: str, language: Language) -> tuple[str, str] | None:
 #: 2024 um 22:37``).
 _DATE_WORDS = 5
 #: Words CLDR writes about a clock after the date, in a text with a clock (``14:30``, ``14.30``): an
-#: atTime phrase before it and a day period after it (``3 de marzo de 2025 a las 2:30 p. m.``), or
-#: its hour word (``a las 14:30 h``).
+#: atTime phrase before it (``a las``), or after it a day period, an hour word or a zone (``p. m.``,
+#: ``de la tarde``, ``Uhr MESZ``). A clock with more words after it is a sentence's (review r45).
 _CLOCK_WORDS = 3
 _CLOCK = compiled(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 
 
 def date_shaped(text: str) -> bool:
     """Digits, and either letters or digits beyond ASCII (``14 октября``, ``۱۴``) or a few words (a
-    date's and its clock's):
+    date's, and a clock's: at most :data:`_CLOCK_WORDS` more before it and as many after it):
     "British Airways has blamed … a 40% drop" is no date, and asks for no language."""
     if not any(ch.isdigit() for ch in text):
         return False
     if any(not ch.isascii() and ch.isalnum() for ch in text):
         return True
-    words = sum(any(ch.isalpha() for ch in word) for word in text.split())
-    return words <= _DATE_WORDS + (_CLOCK_WORDS if _CLOCK.search(text) else 0)
+    clocks = list(_CLOCK.finditer(text))
+    head, tail = (text[: clocks[-1].start()], text[clocks[-1].end() :]) if clocks else (text, "")
+    before, after = (sum(any(ch.isalpha() for ch in word) for word in part.split()) for part in (head, tail))
+    if before + after <= _DATE_WORDS:
+        return True
+    return bool(clocks) and before <= _DATE_WORDS + _CLOCK_WORDS and after <= _CLOCK_WORDS
 
 
 def _local_update(text: str) -> str | None:

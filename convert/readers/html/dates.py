@@ -256,12 +256,12 @@ def written_date(tree: HtmlElement, tag: str, latest: date, title: str | None = 
 def _line_dates(line: str, tag: str) -> DateLine | None:
     """The dates of a byline ``line``: the whole line's, or one part's between bars when the other
     parts write no date (a news code, a name, a section)."""
-    if found := parse_date_line(line, lambda: tag):
+    if found := parse_date_line(line, lambda: tag, unread=False):
         return found
     parts = [part for part in _BARS.split(line) if part.strip()]
     if len(parts) < 2:
         return None
-    read = [parse_date_line(part, lambda: tag) for part in parts]
+    read = [parse_date_line(part, lambda: tag, unread=False) for part in parts]
     dated = [found for found in read if found]
     if len(dated) != 1 or any(
         not found and written_dates(part, tag) for found, part in zip(read, parts, strict=True)
