@@ -191,7 +191,7 @@ def expand_keyed(
             items = _children(items, allowed_hosts, since, limit)
     except InputError as exc:
         raise exc.with_path(src) from None
-    keys = {id(item): key for item, key in zip(items, item_keys(items, feed), strict=True)}
+    keys = {id(item): key for item, key in zip(items, item_keys(items, feed, kind), strict=True)}
     out: list[tuple[str | WebPage, tuple[str, ...], str]] = []
     for item in select([i for i in items if keys[id(i)] is not None], since, limit):
         key = keys[id(item)]
