@@ -196,6 +196,28 @@ def test_an_item_repeated_exactly_is_written_once(tmp_path: Path) -> None:
     assert sorted(_contents(out)) == ["mon-bulletin.txt", "tue-bulletin.txt"]
 
 
+def test_one_page_as_a_feed_item_and_as_a_url_is_fetched_and_written_once(site: Site, tmp_path: Path) -> None:
+    """Review r44b: a feed item keyed by its guid and the page it links, given as a URL (or in a
+    sitemap), in one run: fetched twice and written twice (page.txt and page-<hash>.txt)."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "g.xml", tmp_path / "sitemap.xml"
+    feed.write_text(
+        _rss(f'<item><title>T</title><guid isPermaLink="false">1001</guid><link>{page}</link></item>')
+    )
+    sitemap.write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{page}</loc></url></urlset>"
+    )
+    for second in (page, str(sitemap)):
+        site.requests.clear()
+        result = run(
+            "convert", str(feed), second, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/"
+        )
+        assert result.exit_code == 0, result.output
+        assert [p.name for p in out.glob("*.txt")] == [f"{convert.api.slug(story_title(3))}.txt"]
+        assert sum(path == "/page/3.html" for path, _h in site.requests) == 1 + (second == page)
+
+
 def test_a_local_file_and_a_feed_item_of_one_name_write_in_command_line_order_and_once(
     tmp_path: Path,
 ) -> None:
