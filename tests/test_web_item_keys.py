@@ -100,20 +100,24 @@ def test_a_new_item_on_top_shifts_no_linkless_item_into_anothers_file(tmp_path: 
     assert "#item-1" not in (out / "mon-bulletin.html").read_text(), html.output  # no place in its URL
 
 
-def test_an_items_link_that_gains_a_tracking_query_is_the_same_item_up_to_date(tmp_path: Path) -> None:
-    """Review r44: the same guid with ?utm_source=rss on its link was written again beside the first."""
+@pytest.mark.parametrize("guid", ["urn:story:42", None], ids=["guid", "no-guid"])
+def test_an_items_link_that_gains_a_tracking_query_is_the_same_item_up_to_date(
+    tmp_path: Path, guid: str | None
+) -> None:
+    """Review r44: the same guid with ?utm_source=rss on its link was written again beside the first;
+    review r44b: so was an item without a guid."""
     feed, out = tmp_path / "c.xml", tmp_path / "out"
     link = "http://harbour.example/c/story.html"
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link)))
     _convert(feed, out)
     before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")}
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link + "?utm_source=rss")))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link + "?utm_source=rss&utm_medium=feed")))
     again = _convert(feed, out)
     assert "0 converted, 1 up to date, 0 failed" in again.output and "wrote" not in again.output
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")} == before  # one file, not written
     # In HTML the link shows: the same file, written again.
     run("convert", str(feed), "--to", "html", "-o", f"{out}/")
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link)))
     html = run("convert", str(feed), "--to", "html", "-o", f"{out}/")
     assert html.output == f"wrote {out}/mon-bulletin.html\n", html.output
     assert [p.name for p in out.glob("*.html")] == ["mon-bulletin.html"]
@@ -141,6 +145,8 @@ def test_item_keys() -> None:
     assert len(set(keys)) == len(keys)  # no two items share one
     assert item_keys(items[1:2], feed, "atom") == ["urn:x:2"]  # an Atom id is universally unique
     assert item_keys(items[1:2], feed, "jsonfeed") == [f"{feed} urn:x:2"]
+    tracked = Item("http://harbour.example/g?id=7&utm_source=rss&UTM_MEDIUM=x&q=a%20b", "G")
+    assert item_keys([tracked], feed) == ["http://harbour.example/g?id=7&q=a%20b"]
 
 
 def _town(name: str, guid: str, link: str | None = None) -> str:

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .. import limits
 from ..dates import day_of, epoch_stamp, parse_stamp
@@ -134,7 +134,7 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
             alone = kind == "atom" or item.id == item.link
             candidates.append(item.id if alone else f"{feed} {item.id}")
         if item.link:
-            candidates.append(item.link)
+            candidates.append(_untracked(item.link))
         own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
         candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
         key = next((k for k in candidates if k not in seen), None)
@@ -142,6 +142,17 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
             seen.add(key)
         keys.append(key)
     return keys
+
+
+def _untracked(link: str) -> str:
+    """``link`` without the campaign parameters a feed adds to count its readers (``utm_source``,
+    ``utm_medium`` …: Google Analytics' ``utm_*`` family, which every major feed tool writes; they
+    name no other page), the rest of the query as written."""
+    parts = urlsplit(link)
+    kept = [p for p in parts.query.split("&") if not p.split("=", 1)[0].lower().startswith("utm_")]
+    return (
+        link if len(kept) == parts.query.count("&") + 1 else urlunsplit(parts._replace(query="&".join(kept)))
+    )
 
 
 def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
