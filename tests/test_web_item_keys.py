@@ -343,3 +343,26 @@ def test_a_folder_batch_keeps_clear_of_a_feed_items_file(tmp_path: Path) -> None
     assert "0 converted, 1 up to date" in _convert(feed, out).output
     again = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
     assert "skipped    1" in again.output and sorted(_contents(out)) == ["note.md.txt", "note.txt"]
+
+
+def test_a_guid_that_changes_form_keeps_its_items_file(site: Site, tmp_path: Path) -> None:
+    """Review r44b: the same item, link and page, its guid changed form after a CMS moved
+    (1001 to https://example.org/?p=1001): written again beside its file, which stayed stale."""
+    page, feed, out = f"{site.base}/page/4.html", tmp_path / "g.xml", tmp_path / "out"
+
+    def item(guid: str) -> str:
+        return f'<item><title>T</title><guid isPermaLink="false">{guid}</guid><link>{page}</link></item>'
+
+    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    feed.write_text(_rss(item("1001")))
+    run(*args)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    feed.write_text(_rss(item("https://example.org/?p=1001")))
+    again = run(*args)
+    assert "0 converted, 1 up to date, 0 failed" in again.output, again.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")} == before
+    assert "0 converted, 1 up to date" in run(*args).output
+    # Both guids in one run: one page, taken once, in its file.
+    feed.write_text(_rss(item("1001"), item("https://example.org/?p=1001")))
+    both = run(*args)
+    assert both.exit_code == 0 and "1 up to date" in both.output, both.output

@@ -258,7 +258,7 @@ def _into_folder(
     outcomes: list[tuple[int, Any]] = []
     with Pages(
         cmd.output, cmd.formats, cmd.style, cmd.from_, cmd.meta or None, options, cmd.batch.force,
-        with_feed_authors, reserved=map(Path, planned),
+        with_feed_authors, reserved=map(Path, planned), keys=order,
     ) as pages:  # fmt: skip
         for i, entry, key, names in order.values():
             if not _is_page(entry):
