@@ -100,20 +100,24 @@ def test_a_new_item_on_top_shifts_no_linkless_item_into_anothers_file(tmp_path: 
     assert "#item-1" not in (out / "mon-bulletin.html").read_text(), html.output  # no place in its URL
 
 
-def test_an_items_link_that_gains_a_tracking_query_is_the_same_item_up_to_date(tmp_path: Path) -> None:
-    """Review r44: the same guid with ?utm_source=rss on its link was written again beside the first."""
+@pytest.mark.parametrize("guid", ["urn:story:42", None], ids=["guid", "no-guid"])
+def test_an_items_link_that_gains_a_tracking_query_is_the_same_item_up_to_date(
+    tmp_path: Path, guid: str | None
+) -> None:
+    """Review r44: the same guid with ?utm_source=rss on its link was written again beside the first;
+    review r44b: so was an item without a guid."""
     feed, out = tmp_path / "c.xml", tmp_path / "out"
     link = "http://harbour.example/c/story.html"
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link)))
     _convert(feed, out)
     before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")}
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link + "?utm_source=rss")))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link + "?utm_source=rss&utm_medium=feed")))
     again = _convert(feed, out)
     assert "0 converted, 1 up to date, 0 failed" in again.output and "wrote" not in again.output
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")} == before  # one file, not written
     # In HTML the link shows: the same file, written again.
     run("convert", str(feed), "--to", "html", "-o", f"{out}/")
-    feed.write_text(_rss(_item("mon", guid="urn:story:42", link=link)))
+    feed.write_text(_rss(_item("mon", guid=guid, link=link)))
     html = run("convert", str(feed), "--to", "html", "-o", f"{out}/")
     assert html.output == f"wrote {out}/mon-bulletin.html\n", html.output
     assert [p.name for p in out.glob("*.html")] == ["mon-bulletin.html"]
@@ -125,19 +129,99 @@ def test_item_keys() -> None:
     feed = "http://harbour.example/rss.xml"
     same = "http://harbour.example/same"
     items = [
-        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id unique only within its feed
-        Item(same, "B", html="<p>b</p>", id="urn:x:2"),  # an absolute URI: unique by itself
-        Item(same, "C", html="<p>c</p>", id="b-1"),  # a repeated id: its link
+        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id two items share: it names neither
+        Item(same, "B", html="<p>b</p>", id="urn:x:2"),  # an RSS guid, unique only within its feed
+        Item(same, "C", html="<p>c</p>", id="b-1"),  # link taken: its content
         Item(same, "D", html="<p>d</p>"),  # link taken: its content
         Item(same, "D", html="<p>d</p>"),  # the very same again: left out
         Item(None, "E", html="<p>e</p>"),
+        Item("http://harbour.example/f", "F", id="http://harbour.example/f"),  # its link: alone
     ]
     keys = item_keys(items, feed)
-    assert keys[:3] == [f"{feed} b-1", "urn:x:2", same]
-    assert keys[3] is not None and keys[3].startswith(f"{feed} sha256:") and keys[4] is None
-    assert keys[5] is not None and keys[5] != keys[3]
-    assert item_keys(items[5:], feed) == [keys[5]]  # not its place: the same key on its own
+    assert keys[:2] == [same, f"{feed} urn:x:2"]
+    assert all(k is not None and k.startswith(f"{feed} sha256:") for k in (keys[2], keys[3], keys[5]))
+    assert keys[4] is None and keys[6] == "http://harbour.example/f"
+    assert item_keys(items[5:6], feed) == [keys[5]]  # not its place: the same key on its own
     assert len(set(keys)) == len(keys)  # no two items share one
+    assert item_keys(items[1:2], feed, "atom") == ["urn:x:2"]  # an Atom id is universally unique
+    assert item_keys(items[1:2], feed, "jsonfeed") == [f"{feed} urn:x:2"]
+    tracked = Item("http://harbour.example/g?id=7&utm_source=rss&UTM_MEDIUM=x&q=a%20b", "G")
+    assert item_keys([tracked], feed) == ["http://harbour.example/g?id=7&q=a%20b"]
+
+
+def _town(name: str, guid: str, link: str | None = None) -> str:
+    item = (
+        f'<item><title>{name} news</title><guid isPermaLink="{str(link is not None).lower()}">{guid}</guid>'
+        + (f"<link>{link}</link>" if link else "")
+        + f"<content:encoded><![CDATA[<p>{name} text: the council met on Tuesday about the bus timetable"
+        " and the library annex.</p>]]></content:encoded></item>"
+    )
+    return _rss(item).replace("Harbour news", name)
+
+
+@pytest.mark.parametrize(
+    "guid", ["post:1", "http://harbour.example/"], ids=["uri-like", "homepage-as-every-guid"]
+)
+def test_two_feeds_items_of_one_guid_never_share_a_file(tmp_path: Path, guid: str) -> None:
+    """Review r44b: a guid that looks like a URI (post:1), or a CMS's homepage as every guid, was
+    taken as unique: in one run the second feed's item was dropped, in two runs written over the first's."""
+    a, b, out = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "out"
+    link = guid.startswith("http")
+    a.write_text(_town("Alder", guid, "http://harbour.example/a.html" if link else None))
+    b.write_text(_town("Birch", guid, "http://harbour.example/b.html" if link else None))
+    both = run("convert", str(a), str(b), "--to", "txt", "-o", f"{out}/")
+    assert both.exit_code == 0 and "2 converted" in both.output, both.output
+    assert _contents(out) == {"alder-news.txt": "Alder news", "birch-news.txt": "Birch news"}
+    apart = tmp_path / "apart"
+    _convert(a, apart)
+    _convert(b, apart)
+    assert _contents(apart) == _contents(out)
+
+
+def test_a_guid_every_item_shares_names_none_so_a_new_item_moves_none(tmp_path: Path) -> None:
+    """Review r44b: items sharing one guid: a new item on top took the guid and the old top item's file."""
+    feed, out = tmp_path / "dup.xml", tmp_path / "out"
+    mon, tue = _item("mon", guid="same"), _item("tue", guid="same")
+    feed.write_text(_rss(mon, tue))
+    _convert(feed, out)
+    feed.write_text(_rss(_item("wed", guid="same"), mon, tue))
+    again = _convert(feed, out)
+    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+        "wed-bulletin.txt": "Wed bulletin",
+    }
+
+
+def test_an_item_repeated_exactly_is_written_once(tmp_path: Path) -> None:
+    feed, out = tmp_path / "rep.xml", tmp_path / "out"
+    feed.write_text(_rss(_item("mon", guid="a1"), _item("mon", guid="a1"), _item("tue", guid="b1")))
+    result = _convert(feed, out)
+    assert "2 converted, 0 up to date" in result.output, result.output
+    assert sorted(_contents(out)) == ["mon-bulletin.txt", "tue-bulletin.txt"]
+
+
+def test_one_page_as_a_feed_item_and_as_a_url_is_fetched_and_written_once(site: Site, tmp_path: Path) -> None:
+    """Review r44b: a feed item keyed by its guid and the page it links, given as a URL (or in a
+    sitemap), in one run: fetched twice and written twice (page.txt and page-<hash>.txt)."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "g.xml", tmp_path / "sitemap.xml"
+    feed.write_text(
+        _rss(f'<item><title>T</title><guid isPermaLink="false">1001</guid><link>{page}</link></item>')
+    )
+    sitemap.write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{page}</loc></url></urlset>"
+    )
+    for second in (page, str(sitemap)):
+        site.requests.clear()
+        result = run(
+            "convert", str(feed), second, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/"
+        )
+        assert result.exit_code == 0, result.output
+        assert [p.name for p in out.glob("*.txt")] == [f"{convert.api.slug(story_title(3))}.txt"]
+        assert sum(path == "/page/3.html" for path, _h in site.requests) == 1 + (second == page)
 
 
 def test_a_local_file_and_a_feed_item_of_one_name_write_in_command_line_order_and_once(
@@ -259,3 +343,26 @@ def test_a_folder_batch_keeps_clear_of_a_feed_items_file(tmp_path: Path) -> None
     assert "0 converted, 1 up to date" in _convert(feed, out).output
     again = run("convert", str(folder), "--to", "txt", "-o", f"{out}/")
     assert "skipped    1" in again.output and sorted(_contents(out)) == ["note.md.txt", "note.txt"]
+
+
+def test_a_guid_that_changes_form_keeps_its_items_file(site: Site, tmp_path: Path) -> None:
+    """Review r44b: the same item, link and page, its guid changed form after a CMS moved
+    (1001 to https://example.org/?p=1001): written again beside its file, which stayed stale."""
+    page, feed, out = f"{site.base}/page/4.html", tmp_path / "g.xml", tmp_path / "out"
+
+    def item(guid: str) -> str:
+        return f'<item><title>T</title><guid isPermaLink="false">{guid}</guid><link>{page}</link></item>'
+
+    args = ("convert", str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    feed.write_text(_rss(item("1001")))
+    run(*args)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")}
+    feed.write_text(_rss(item("https://example.org/?p=1001")))
+    again = run(*args)
+    assert "0 converted, 1 up to date, 0 failed" in again.output, again.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt")} == before
+    assert "0 converted, 1 up to date" in run(*args).output
+    # Both guids in one run: one page, taken once, in its file.
+    feed.write_text(_rss(item("1001"), item("https://example.org/?p=1001")))
+    both = run(*args)
+    assert both.exit_code == 0 and "1 up to date" in both.output, both.output

@@ -221,6 +221,7 @@ class Pages:
         force: bool,
         authors: Callable[[Any, tuple[str, ...]], Any] | None = None,
         reserved: Iterable[Path] = (),
+        keys: Iterable[str] = (),
     ) -> None:
         from .. import __version__
         from ..base import ExportOptions
@@ -242,6 +243,7 @@ class Pages:
         self.manifest: Manifest | None = None
         self.mine: dict[tuple[str, str], Entry] = {}  # (key, format) -> its output's line
         self.taken = {_real(p) for p in reserved}  # files no page of this run may write
+        self.claimed = set(keys)  # what names the pages of this run (no other page takes their lines)
 
     def __enter__(self) -> Pages:
         from . import _lock_folder
@@ -380,6 +382,28 @@ class Pages:
             return UrlOutcome(url, "up to date", self._paths(key, self.formats))
         return self.convert(web.page_from_response(response), url, names, _validators(response), key)
 
+    def _adopt(self, key: str, sha: str, names: tuple[str, ...], url: str) -> None:
+        """A page with no line under ``key`` takes over the line of the very same output under a
+        name no page of this run has (the same page, link, options and feed authors, its file as
+        written): a feed item whose ``guid`` changed form (``1001`` to ``https://example.org/?p=1001``,
+        a CMS moved) stays in its file, up to date, rather than going beside it."""
+        assert self.manifest is not None
+        self.claimed.add(key)
+        for fmt in self.formats:
+            if (key, fmt) in self.mine:
+                continue
+            fp = self.fingerprint(sha, fmt, names, url)
+            old = next(
+                (e for (src, f), e in self.mine.items()
+                 if f == fmt and src not in self.claimed and e.fingerprint == fp and self._ours(e)),
+                None,
+            )  # fmt: skip
+            if old is not None:
+                entry = dataclasses.replace(old, src=key)
+                self.manifest.record(entry)
+                del self.mine[old.src, fmt]
+                self.mine[key, fmt] = entry
+
     def _paths(self, key: str, formats: Iterable[str]) -> list[str]:
         """The files of ``key``'s outputs in ``formats``, as the output folder was given (``out/x.txt``)."""
         return [str(self.out / self.mine[key, f].out) for f in formats]
@@ -399,6 +423,7 @@ class Pages:
         assert self.manifest is not None
         key = key or url
         sha = hashlib.sha256(page.data).hexdigest()
+        self._adopt(key, sha, names, url)
         needed = [fmt for fmt in self.formats if not self._fresh(key, fmt, sha, names, url)]
         if not needed:
             return UrlOutcome(url, "up to date", self._paths(key, self.formats))

@@ -225,8 +225,19 @@ def _into_folder(
 
     assert cmd.output is not None
     order: dict[str, tuple[int, Any, str, tuple[str, ...]]] = {}
+    fetched: set[str] = set()  # the URLs of the pages fetched (or to fetch)
+    carried: set[str] = set()  # the URLs of the items a feed carries the text of
     for i, (entry, (key, names)) in enumerate(zip(entries, keyed, strict=True)):
-        order.setdefault(key if _is_page(entry) else os.path.realpath(entry), (i, entry, key, names))
+        if not _is_page(entry):
+            order.setdefault(os.path.realpath(entry), (i, entry, key, names))
+            continue
+        # One page a feed item (keyed by its guid) and a URL or a sitemap both name is taken once;
+        # items a feed carries the text of stay apart by their keys, though they share a link.
+        url, own = label(entry), getattr(entry, "carried", False)
+        if key in order or url in fetched or (not own and url in carried):
+            continue
+        order[key] = (i, entry, key, names)
+        (carried if own else fetched).add(url)
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
     for _i, entry, _key, _names in order.values():
@@ -247,7 +258,7 @@ def _into_folder(
     outcomes: list[tuple[int, Any]] = []
     with Pages(
         cmd.output, cmd.formats, cmd.style, cmd.from_, cmd.meta or None, options, cmd.batch.force,
-        with_feed_authors, reserved=map(Path, planned),
+        with_feed_authors, reserved=map(Path, planned), keys=order,
     ) as pages:  # fmt: skip
         for i, entry, key, names in order.values():
             if not _is_page(entry):

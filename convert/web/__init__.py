@@ -61,6 +61,8 @@ class WebPage:
     data: bytes
     #: The reader the ``Content-Type`` names (``html``, ``text`` ...), ``None`` to sniff.
     reader: str | None = None
+    #: A feed item's own text, which the feed carries (not the page at :attr:`url`, fetched).
+    carried: bool = False
 
 
 def page_from_response(response: Response) -> WebPage:
@@ -191,7 +193,7 @@ def expand_keyed(
             items = _children(items, allowed_hosts, since, limit)
     except InputError as exc:
         raise exc.with_path(src) from None
-    keys = {id(item): key for item, key in zip(items, item_keys(items, feed), strict=True)}
+    keys = {id(item): key for item, key in zip(items, item_keys(items, feed, kind), strict=True)}
     out: list[tuple[str | WebPage, tuple[str, ...], str]] = []
     for item in select([i for i in items if keys[id(i)] is not None], since, limit):
         key = keys[id(item)]
@@ -199,7 +201,8 @@ def expand_keyed(
         if item.html is not None:
             # A linkless item is named by its key, not by its place in the feed (which moves).
             url = item.link or f"{base or src}#item-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
-            out.append((WebPage(url=url, data=item_html(item), reader="html"), item.authors, key))
+            page = WebPage(url=url, data=item_html(item), reader="html", carried=True)
+            out.append((page, item.authors, key))
         elif item.link:
             out.append((item.link, item.authors, key))
     return out

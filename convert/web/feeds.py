@@ -16,10 +16,11 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .. import limits
 from ..dates import day_of, epoch_stamp, parse_stamp
@@ -104,31 +105,36 @@ def item_html(item: Item) -> bytes:
     return page.encode("utf-8")
 
 
-#: An identifier that is an absolute URI (RFC 3986 section 3.1: a scheme and a colon): an Atom
-#: ``id`` must be one, "universally unique" (RFC 4287 4.2.6), and an RSS ``guid`` or a JSON Feed
-#: ``id`` written as one (``https://...``, ``urn:...``, ``tag:...``) is unique by its own authority.
-_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
-
-
-def item_keys(items: list[Item], feed: str) -> list[str | None]:
-    """What names each item of ``feed`` from one run to the next (an output folder's manifest keeps
-    its outputs under it); ``None`` for an item that repeats an earlier one exactly.
+def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | None]:
+    """What names each item of ``feed`` (of ``kind``, from :func:`feed_kind`) from one run to the
+    next (an output folder's manifest keeps its outputs under it); ``None`` for an item that repeats
+    an earlier one exactly (the same identifier, title, text and link).
 
     Not the item's position (a new item at the top would shift every other into its neighbour's
-    files), and never one key for two items of one feed: the item's identifier (RSS ``guid``, Atom or
-    JSON Feed ``id``; one that is no absolute URI, such as ``b-12``, is unique only within its feed
-    (RSS 2.0, JSON Feed 1.1), so it goes after the feed's name and a space); else, or when an earlier
-    item took that, its link (the page it names, as a URL list or a sitemap names it); else the
-    sha256 of its own title and text after the feed's name.
+    files), and never one key for two items of one feed, nor for items of two feeds: the item's
+    identifier (RSS ``guid``, Atom or JSON Feed ``id``), after the feed's address and a space, as
+    an RSS ``guid`` and a JSON Feed ``id`` need be unique only within their feed (RSS 2.0, JSON Feed
+    1.1; ``post:1`` or the site's homepage as every guid are both seen); an Atom ``id`` ("universally
+    unique", RFC 4287 4.2.6) or an identifier that is the item's link stands alone. An identifier
+    two different items of the feed share names none of them. Else, or when an earlier item took
+    that, its link (the page it names, as a URL list or a sitemap names it); else the sha256 of its
+    own title and text after the feed's address.
     """
+    owns = [(item.id, item.title, item.html, item.link) for item in items]
+    first = {own: n for n, own in reversed(list(enumerate(owns)))}
+    ids = Counter(item.id for n, item in enumerate(items) if item.id and first[owns[n]] == n)
     keys: list[str | None] = []
     seen: set[str] = set()
-    for item in items:
+    for n, item in enumerate(items):
+        if first[owns[n]] != n:
+            keys.append(None)  # the very same item again
+            continue
         candidates = []
-        if item.id:
-            candidates.append(item.id if _ABSOLUTE_URI.match(item.id) else f"{feed} {item.id}")
+        if item.id and ids[item.id] == 1:
+            alone = kind == "atom" or item.id == item.link
+            candidates.append(item.id if alone else f"{feed} {item.id}")
         if item.link:
-            candidates.append(item.link)
+            candidates.append(_untracked(item.link))
         own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
         candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
         key = next((k for k in candidates if k not in seen), None)
@@ -136,6 +142,17 @@ def item_keys(items: list[Item], feed: str) -> list[str | None]:
             seen.add(key)
         keys.append(key)
     return keys
+
+
+def _untracked(link: str) -> str:
+    """``link`` without the campaign parameters a feed adds to count its readers (``utm_source``,
+    ``utm_medium`` …: Google Analytics' ``utm_*`` family, which every major feed tool writes; they
+    name no other page), the rest of the query as written."""
+    parts = urlsplit(link)
+    kept = [p for p in parts.query.split("&") if not p.split("=", 1)[0].lower().startswith("utm_")]
+    return (
+        link if len(kept) == parts.query.count("&") + 1 else urlunsplit(parts._replace(query="&".join(kept)))
+    )
 
 
 def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
