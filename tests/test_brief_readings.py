@@ -68,6 +68,29 @@ def test_newsroom_scale_letters_scale_a_bare_number(sentence: str, expected: tup
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence", "value", "ends"),
+    [
+        # the language's own CLDR word of that spelling comes first (a trillion, a billion)
+        ("pl", "Dług publiczny wynosi 1,5bln zł.", 1.5e12, None),
+        ("pl", "PKB przekroczył 3 bln zł w 2023 roku.", 3e12, None),
+        ("sv", "Skulden är 3 bn kronor.", 3e12, None),
+        ("fr", "La dette atteint 3 Bn €.", 3e12, None),
+        ("id", "Biayanya 3M–4M rupiah.", None, (3e9, 4e9)),
+        # where its CLDR word has the English size, or none of that spelling, the newsroom one reads
+        ("pl", "Sprzedano 2 mln sztuk.", 2e6, None),
+        ("en", "Some 3 bn people live there.", 3e9, None),
+        ("en", "It cost $3M-$4M in all.", None, (3e6, 4e6)),
+    ],
+)
+def test_a_languages_own_magnitude_word_comes_before_the_newsroom_one(
+    language: str, sentence: str, value: float | None, ends: tuple[float, float] | None
+) -> None:
+    meta = Metadata(title="", language=language)
+    found = find(sentences(Article(meta=meta, body=(Paragraph((Text(sentence),)),))), language=language)
+    assert (found[0].value, found[0].range) == (value, ends)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "About 3 people live there.",  # a small bare number is a word in disguise

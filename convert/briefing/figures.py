@@ -41,12 +41,14 @@ from ..locale.numbers import (
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
-from .amounts import number_pattern, number_value, read_amount
+from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import RANGE_KINDS, joint_pattern, low_value, range_pattern
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
+#: English scale words after a space before a count (`3 million people`).
+_COUNT_WORDS = r"(?:trillion|billion|million|thousand)\b"
 #: Newsroom abbreviations of a scale that are no unit, attached or after a space, for any number
 #: (`3bn people`, `2 mln tonnes`): The Economist's and the FT's style guides write `bn` (and `m`,
 #: which is a metre as often, so money only), Reuters' wire `bln` and `mln`.
@@ -95,33 +97,41 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand)\b|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s{_COUNT_WORDS}|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
 
 
 @lru_cache(maxsize=64)
-def _patterns(number: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """:data:`_PATTERNS` with ``number`` for a number: one as the article's language writes it."""
-    return tuple((kind, re.compile(p.pattern.replace(_NUM, number))) for kind, p in _PATTERNS)
+def _patterns(number: str, scales: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:data:`_PATTERNS` with ``number`` for a number, one as the article's language writes it,
+    and only the English scales in ``scales`` (:func:`~.amounts.english_scales`: a language's
+    CLDR word of that spelling comes first, Polish ``bln`` a trillion)."""
+
+    def only(pattern: str, letters: bool = False) -> str:
+        words = [w for w in re.findall(r"[A-Za-z]+", pattern.split(")")[0]) if w in scales]
+        if letters:
+            return f"[{''.join(words)}](?![\\w-])" if words else "(?!)"
+        return f"(?:{'|'.join(words)})\\b" if words else "(?!)"
+
+    swaps = (
+        (_NUM, number),
+        (_SCALE, only(_SCALE)),
+        (_COUNT_WORDS, only(_COUNT_WORDS)),
+        (_COUNT_SCALE, only(_COUNT_SCALE)),
+        (_LETTER_SCALE, only("K M B", letters=True)),
+    )
+    out = []
+    for kind, p in _PATTERNS:
+        text = p.pattern
+        for old, new in swaps:
+            text = text.replace(old, new)
+        out.append((kind, re.compile(text)))
+    return tuple(out)
 
 
-_SCALES = {
-    "trillion": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "Bn": 1e9,
-    "bln": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-    "K": 1e3,
-    "M": 1e6,
-    "B": 1e9,
-}
+_SCALES = ENGLISH_SCALES
 #: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
 #: currency each names in English news; a word read in a locale is first the locale's own
 #: currency where its CLDR name has the word (:func:`_word_currency`).
@@ -429,7 +439,7 @@ def _readings(
     """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
     only those that start at a place in ``at``, when it names any."""
     out: list[_Reading] = []
-    for kind, pattern in _patterns(number_pattern(language)):
+    for kind, pattern in _patterns(number_pattern(language), english_scales(language)):
         found = [m for p in at if (m := pattern.match(text, p))] if at else pattern.finditer(text)
         for m in found:
             if any(m.start() < b and a < m.end() for a, b in taken):

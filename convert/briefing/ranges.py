@@ -23,22 +23,10 @@ from functools import lru_cache
 from ..locale.amounts import currency_signs
 from ..locale.numbers import magnitude_words
 from ..locale.text import babel_locale
-from .amounts import number_pattern, number_value
+from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value
 
 #: The kinds of figure a range is read for: an amount, not a year or date.
 RANGE_KINDS = frozenset({"money", "count", "percent", "duration"})
-#: English scale words and letters after a number (:mod:`convert.briefing.figures`' ``_SCALE``).
-_ENGLISH_SCALES = {
-    "trillion": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-}
 _SPACE = "[ \u00a0\u202f]"
 
 
@@ -49,11 +37,18 @@ def _and_word(tag: str | None) -> str | None:
     return word if word and " " not in word and word.isalpha() else None
 
 
+def _key(word: str) -> str:
+    """A scale word as looked up: a word case-folded, a letter as written (`m` a million, `M` in
+    Indonesian a billion)."""
+    return word if len(word) == 1 else word.casefold()
+
+
 @lru_cache(maxsize=64)
 def _scales(language: str | None) -> dict[str, float]:
-    """Scale words after a lower end, case-folded: English's and the language's CLDR magnitudes."""
-    found = {word.casefold(): factor for word, factor in magnitude_words(language) if len(word) > 1}
-    return {**found, **_ENGLISH_SCALES, **{"k": 1e3, "m": 1e6, "b": 1e9}}
+    """Scale words after a lower end (:func:`_key`): the English ones read in the language
+    (:func:`~.amounts.english_scales`) and its CLDR magnitudes, which come first."""
+    english = {_key(w): ENGLISH_SCALES[w] for w in english_scales(language)}
+    return {**english, **{_key(word): factor for word, factor in magnitude_words(language)}}
 
 
 @lru_cache(maxsize=64)
@@ -66,7 +61,7 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
     )
     sign = "|".join(re.escape(s) for s in reversed(signs))
     words = sorted(_scales(language), key=len, reverse=True)
-    scale = "|".join(re.escape(w) for w in words)
+    scale = "|".join(re.escape(w) if len(w) > 1 else f"(?-i:{re.escape(w)})" for w in words)
     joint_words = [w for w in (_and_word(language),) if w]
     tag = (language or "en").replace("_", "-").split("-")[0].casefold()
     if tag == "en":
@@ -104,5 +99,5 @@ def low_value(m: re.Match[str], language: str | None, high_scale: float) -> floa
     if word and (own or m.group("sign")):
         return None
     if own:
-        return value * _scales(language)[own.strip(" \u00a0\u202f").casefold()]
+        return value * _scales(language)[_key(own.strip(" \u00a0\u202f"))]
     return value * high_scale
