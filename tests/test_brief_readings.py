@@ -114,13 +114,20 @@ def test_a_hundredth_names_only_the_locales_currency(language: str, currency: st
 @pytest.mark.parametrize(
     ("language", "sentence", "shown", "kind"),
     [
-        # a year-like number with the plural CLDR gives a count of that many years: a duration
-        ("de", "Die Stadt feiert 1700 Jahre Geschichte.", "1700 Jahre", "duration"),
-        ("en", "The town is 1700 years old.", "1700 years", "duration"),
-        ("fr", "La ville a 1700 ans.", "1700 ans", "duration"),
+        # a year-like number with the form CLDR gives only a count of many years: a duration
         ("ru", "Городу 1700 лет.", "1700 лет", "duration"),
         ("uk", "Місту 1700 років.", "1700 років", "duration"),
         ("pl", "Miasto ma 1700 lat.", "1700 lat", "duration"),
+        ("cs", "Město má 1700 let.", "1700 let", "duration"),
+        ("en", "The town is 1700 years old.", "1700 years", "duration"),  # English `years` (as before)
+        # a plural that may be the year's own case (lt `metų`, CLDR's `many` and `other`) or open
+        # the phrase after it (a unit of a singular and a plural only): unsure, the year (review r46)
+        ("lt", "Vyriausybė pateikė 2020 metų biudžetą.", "2020", "year"),
+        ("lt", "2015 metų pabaigoje įvedė eurą.", "2015", "year"),
+        ("it", "Nel 2020 anni di lavoro sono andati perduti.", "2020", "year"),
+        ("es", "En 2008 años de crecimiento terminaron de golpe.", "2008", "year"),
+        ("de", "Die Stadt feiert 1700 Jahre Geschichte.", "1700", "year"),
+        ("fr", "La ville a 1700 ans.", "1700", "year"),
         # the year word before it, none, or a form that names a year itself: a year
         ("de", "Im Jahr 1700 wurde die Kirche gebaut.", "1700", "year"),
         ("de", "1700 wurde die Kirche gebaut.", "1700", "year"),

@@ -10,7 +10,8 @@ A number keeps the words its language writes beside it (CLDR, :mod:`convert.loca
 a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`, `15 करोड़`), which scales its value,
 a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year word (`15 Jahre`,
 `15 лет`), which makes it a duration; a year-like number stays a year before one (`2024 роки`,
-and `1700 Jahre` too: the words cannot tell them apart); a year is no count (`2024년`, `2024年`,
+`1700 Jahre`), unless the word is the form of a count of many years only (`1700 лет`,
+:func:`convert.locale.numbers.year_count_word`); a year is no count (`2024년`, `2024年`,
 in an article of any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
 Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
