@@ -188,6 +188,12 @@ def test_a_one_letter_function_word_is_no_unit(
             (3e6, 4e6),
         ),
         ("en", "Between 3 and 4 million people came.", "3 and 4 million", "count", "people came", (3e6, 4e6)),
+        # a sign on the lower end with no scale of its own: the upper end's scale (review r46 #2)
+        ("en", "It will cost between $3 and $4 million.", "$3 and $4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost $3 to $4 million.", "$3 to $4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost $3 to 4 million.", "$3 to 4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost £3 - 4 million.", "£3 - 4 million", "money", "GBP", (3e6, 4e6)),
+        ("en", "It will cost $3 - $4 million.", "$3 - $4 million", "money", "USD", (3e6, 4e6)),
         ("en", "Prices rose 3-4% last year.", "3-4%", "percent", "%", (3.0, 4.0)),
         ("en", "Some 15–20 people came.", "15–20", "count", "people came", (15.0, 20.0)),
         ("en", "It lasted 3–4 years.", "3–4 years", "duration", "years", (3.0, 4.0)),
@@ -215,11 +221,32 @@ def test_a_range_is_one_figure_with_both_ends(
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Le sommet a lieu du 10–12 mars à Rome."),
+        ("de", "Der Gipfel findet 10–12 März statt."),
+        ("ru", "Саммит пройдёт 10–12 марта в Риме."),
+        ("pl", "Szczyt odbędzie się 10–12 marca w Rzymie."),
+        ("it", "Il vertice si terrà il 10–12 marzo a Roma."),
+        ("es", "La cumbre será del 10–12 de marzo en Roma."),
+    ],
+)
+def test_days_before_a_month_are_no_count(language: str, sentence: str) -> None:
+    """Review r46 #5: the days of `10–12 mars` (CLDR's month names) are no range of 10 to 12."""
+    assert not [f for f in figures(language, sentence) if f[1] == "count"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # two amounts joined by `and`, each with its sign and scale: two figures, no range
         ("They spent $3 million and $4 million.", [("$3 million", 3e6), ("$4 million", 4e6)]),
         ("Profit rose from $3m to $4m.", [("$3m", 3e6), ("$4m", 4e6)]),  # a change
+        # `from … to`: a change; a lower end with no scale has no value known (review r46 #4)
+        ("Membership rose from 3 to 4 million.", [("4 million", 4e6)]),
+        ("Membership rose from 300 to 400 million.", [("400 million", 4e8)]),
+        ("Sales rose from $3 to $4 million.", [("$4 million", 4e6)]),
+        ("The score was 3 - 2 at half time.", []),  # a spaced hyphen between bare numbers
         ("The total fell 11,000 to 813,200 last month.", [("11,000", 11000.0), ("813,200", 813200.0)]),
         # a hyphen between bare numbers is a model, a score, a telephone number: no figure
         ("The Boeing 737-800 landed.", []),

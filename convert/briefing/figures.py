@@ -32,6 +32,7 @@ from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
 from ..locale.numbers import (
     date_time_units,
+    day_month_words,
     magnitude_words,
     nfc,
     percent_affixes,
@@ -41,6 +42,7 @@ from ..locale.numbers import (
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
+from ..locale.text import month_names
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
@@ -482,6 +484,22 @@ def _readings(
 
 #: A month's name just before a range: its ends are days.
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
+#: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
+_FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0]$")
+
+
+@lru_cache(maxsize=64)
+def _month_after(language: str | None) -> re.Pattern[str]:
+    """A month's name of the language or English (CLDR, :func:`convert.locale.text.month_names`)
+    after a range's upper end, with the words CLDR's long date writes between a day and its month
+    (:func:`convert.locale.numbers.day_month_words`): its ends are days (`10–12 mars`, `10–12
+    марта`, Spanish `10–12 de marzo`)."""
+    names = {*month_names(language), *month_names("en")}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
+    return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
 _RANGE_WINDOW = 120
 
@@ -505,16 +523,25 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
-        if high is not None and high.kind == "date":
+        if high is not None and (
+            high.kind == "date" or _month_after(language).match(text, offset + high.end)
+        ):
             taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
+            if high.kind != "date":
+                taken.append((m.start(), offset + high.end))  # `10–12 mars`: nor the second
+            continue
         value = _value_unit(high, language)[0] if high is not None else None
         if high is None or value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0
-        if m.group("dash") == "-" and high.kind == "count" and value == number:
+        if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
         if m.group("word") and value == number:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
+        if m.group("word") == "to" and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown
+                taken.append((m.start(), m.start("low") + len(m.group("low"))))
+            continue
         low = low_value(m, language, value / number)
         if low is None or low >= value:
             continue

@@ -197,3 +197,23 @@ def script_year_words(script: str) -> frozenset[str]:
     except (ValueError, UnknownLocaleError):
         return frozenset()
     return frozenset(year_words(str(loc)))
+
+
+@lru_cache(maxsize=64)
+def list_and_word(tag: str | None) -> str | None:
+    """The word CLDR's standard list pattern of two writes between them (``and``, ``und``,
+    ``et``), or ``None`` where it is no single word of letters."""
+    pattern = babel_locale(tag).list_patterns.get("standard", {}).get("2", "")
+    word = pattern.replace("{0}", "").replace("{1}", "").strip()
+    return word if word and " " not in word and word.isalpha() else None
+
+
+@lru_cache(maxsize=64)
+def day_month_words(tag: str | None) -> tuple[str, ...]:
+    """The words CLDR's long date pattern writes between a day and its month's name (Spanish
+    ``d 'de' MMMM``: ``de``), in order; ``()`` where it writes none or puts the month first."""
+    pattern = str(babel_locale(tag).date_formats["long"].pattern)
+    m = re.search(r"(?<![A-Za-z])d{1,2}((?:[^A-Za-z']|'[^']*')*)M{3,}", pattern)
+    if m is None:
+        return ()
+    return tuple(re.findall(r"[^\W\d_]+", m.group(1).replace("'", " ")))
