@@ -276,6 +276,7 @@ def test_a_ranges_json_has_both_ends_and_no_value() -> None:
     ranged = {f["text"]: f for f in data["figures"]}
     assert ranged["$3-4 million"]["range"] == [3e6, 4e6] and ranged["$3-4 million"]["value"] is None
     assert "range" not in ranged["40,000"]  # a figure of one value keeps the keys it had
+    assert data["version"] == [1, 1]  # a new optional key: a minor version (STYLE §2, review r46)
 
 
 def test_a_ranges_upper_end_is_read_from_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
