@@ -151,7 +151,7 @@ def test_json_sidecar(sample_article: Article, sample_brief: Briefing) -> None:
     out = convert.write(sample_article, "brief.json")
     assert isinstance(out, bytes)
     data = json.loads(out)
-    assert data["schema"] == "broadsheet.brief" and data["version"] == [1, 0]
+    assert data["schema"] == "broadsheet.brief" and data["version"] == [1, 1]
     assert [s["index"] for s in data["bottom_line"]] == [s.index for s in sample_brief.bottom_line]
     assert {q["speaker"] for q in data["quotes"]} == {"Vladimir Putin", "Masoud Pezeshkian"}
     money = [f for f in data["figures"] if f["kind"] == "money"]

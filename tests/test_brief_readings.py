@@ -68,6 +68,29 @@ def test_newsroom_scale_letters_scale_a_bare_number(sentence: str, expected: tup
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence", "value", "ends"),
+    [
+        # the language's own CLDR word of that spelling comes first (a trillion, a billion)
+        ("pl", "Dług publiczny wynosi 1,5bln zł.", 1.5e12, None),
+        ("pl", "PKB przekroczył 3 bln zł w 2023 roku.", 3e12, None),
+        ("sv", "Skulden är 3 bn kronor.", 3e12, None),
+        ("fr", "La dette atteint 3 Bn €.", 3e12, None),
+        ("id", "Biayanya 3M–4M rupiah.", None, (3e9, 4e9)),
+        # where its CLDR word has the English size, or none of that spelling, the newsroom one reads
+        ("pl", "Sprzedano 2 mln sztuk.", 2e6, None),
+        ("en", "Some 3 bn people live there.", 3e9, None),
+        ("en", "It cost $3M-$4M in all.", None, (3e6, 4e6)),
+    ],
+)
+def test_a_languages_own_magnitude_word_comes_before_the_newsroom_one(
+    language: str, sentence: str, value: float | None, ends: tuple[float, float] | None
+) -> None:
+    meta = Metadata(title="", language=language)
+    found = find(sentences(Article(meta=meta, body=(Paragraph((Text(sentence),)),))), language=language)
+    assert (found[0].value, found[0].range) == (value, ends)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "About 3 people live there.",  # a small bare number is a word in disguise
@@ -91,13 +114,20 @@ def test_a_hundredth_names_only_the_locales_currency(language: str, currency: st
 @pytest.mark.parametrize(
     ("language", "sentence", "shown", "kind"),
     [
-        # a year-like number with the plural CLDR gives a count of that many years: a duration
-        ("de", "Die Stadt feiert 1700 Jahre Geschichte.", "1700 Jahre", "duration"),
-        ("en", "The town is 1700 years old.", "1700 years", "duration"),
-        ("fr", "La ville a 1700 ans.", "1700 ans", "duration"),
+        # a year-like number with the form CLDR gives only a count of many years: a duration
         ("ru", "Городу 1700 лет.", "1700 лет", "duration"),
         ("uk", "Місту 1700 років.", "1700 років", "duration"),
         ("pl", "Miasto ma 1700 lat.", "1700 lat", "duration"),
+        ("cs", "Město má 1700 let.", "1700 let", "duration"),
+        ("en", "The town is 1700 years old.", "1700 years", "duration"),  # English `years` (as before)
+        # a plural that may be the year's own case (lt `metų`, CLDR's `many` and `other`) or open
+        # the phrase after it (a unit of a singular and a plural only): unsure, the year (review r46)
+        ("lt", "Vyriausybė pateikė 2020 metų biudžetą.", "2020", "year"),
+        ("lt", "2015 metų pabaigoje įvedė eurą.", "2015", "year"),
+        ("it", "Nel 2020 anni di lavoro sono andati perduti.", "2020", "year"),
+        ("es", "En 2008 años de crecimiento terminaron de golpe.", "2008", "year"),
+        ("de", "Die Stadt feiert 1700 Jahre Geschichte.", "1700", "year"),
+        ("fr", "La ville a 1700 ans.", "1700", "year"),
         # the year word before it, none, or a form that names a year itself: a year
         ("de", "Im Jahr 1700 wurde die Kirche gebaut.", "1700", "year"),
         ("de", "1700 wurde die Kirche gebaut.", "1700", "year"),
@@ -158,6 +188,12 @@ def test_a_one_letter_function_word_is_no_unit(
             (3e6, 4e6),
         ),
         ("en", "Between 3 and 4 million people came.", "3 and 4 million", "count", "people came", (3e6, 4e6)),
+        # a sign on the lower end with no scale of its own: the upper end's scale (review r46 #2)
+        ("en", "It will cost between $3 and $4 million.", "$3 and $4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost $3 to $4 million.", "$3 to $4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost $3 to 4 million.", "$3 to 4 million", "money", "USD", (3e6, 4e6)),
+        ("en", "It will cost £3 - 4 million.", "£3 - 4 million", "money", "GBP", (3e6, 4e6)),
+        ("en", "It will cost $3 - $4 million.", "$3 - $4 million", "money", "USD", (3e6, 4e6)),
         ("en", "Prices rose 3-4% last year.", "3-4%", "percent", "%", (3.0, 4.0)),
         ("en", "Some 15–20 people came.", "15–20", "count", "people came", (15.0, 20.0)),
         ("en", "It lasted 3–4 years.", "3–4 years", "duration", "years", (3.0, 4.0)),
@@ -185,11 +221,32 @@ def test_a_range_is_one_figure_with_both_ends(
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Le sommet a lieu du 10–12 mars à Rome."),
+        ("de", "Der Gipfel findet 10–12 März statt."),
+        ("ru", "Саммит пройдёт 10–12 марта в Риме."),
+        ("pl", "Szczyt odbędzie się 10–12 marca w Rzymie."),
+        ("it", "Il vertice si terrà il 10–12 marzo a Roma."),
+        ("es", "La cumbre será del 10–12 de marzo en Roma."),
+    ],
+)
+def test_days_before_a_month_are_no_count(language: str, sentence: str) -> None:
+    """Review r46 #5: the days of `10–12 mars` (CLDR's month names) are no range of 10 to 12."""
+    assert not [f for f in figures(language, sentence) if f[1] == "count"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # two amounts joined by `and`, each with its sign and scale: two figures, no range
         ("They spent $3 million and $4 million.", [("$3 million", 3e6), ("$4 million", 4e6)]),
         ("Profit rose from $3m to $4m.", [("$3m", 3e6), ("$4m", 4e6)]),  # a change
+        # `from … to`: a change; a lower end with no scale has no value known (review r46 #4)
+        ("Membership rose from 3 to 4 million.", [("4 million", 4e6)]),
+        ("Membership rose from 300 to 400 million.", [("400 million", 4e8)]),
+        ("Sales rose from $3 to $4 million.", [("$4 million", 4e6)]),
+        ("The score was 3 - 2 at half time.", []),  # a spaced hyphen between bare numbers
         ("The total fell 11,000 to 813,200 last month.", [("11,000", 11000.0), ("813,200", 813200.0)]),
         # a hyphen between bare numbers is a model, a score, a telephone number: no figure
         ("The Boeing 737-800 landed.", []),
@@ -219,6 +276,7 @@ def test_a_ranges_json_has_both_ends_and_no_value() -> None:
     ranged = {f["text"]: f for f in data["figures"]}
     assert ranged["$3-4 million"]["range"] == [3e6, 4e6] and ranged["$3-4 million"]["value"] is None
     assert "range" not in ranged["40,000"]  # a figure of one value keeps the keys it had
+    assert data["version"] == [1, 1]  # a new optional key: a minor version (STYLE §2, review r46)
 
 
 def test_a_ranges_upper_end_is_read_from_a_window(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,7 +37,8 @@ SCHEMA = "broadsheet.brief"
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
 #: Runs of the spaces a line may break at; no-break spaces are not among them.
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-VERSION = (1, 0)
+#: 1.1: a figure may give a range's ends as ``range`` (and no ``value``).
+VERSION = (1, 1)
 #: "Who said what" shows the first this many quotations the summary does not (``brief.json`` has
 #: them all); as the figures stop at 40, a book-length input does not give a book-length briefing.
 QUOTES_SHOWN = 40

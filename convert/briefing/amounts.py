@@ -34,6 +34,41 @@ from ..locale.script import UNSPACED_SCRIPTS, char_script
 #: A number with a comma between thousands and a point before decimals (English, CLDR's root).
 ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPACE = "[ \u00a0\u202f]?"
+#: English newsroom scales after a number, as written: the words, The Economist's and the FT's
+#: ``bn`` and ``m``, Reuters' wire ``bln`` and ``mln``, and the capitals of CLDR's English short
+#: formats (``3B``) with lower-case ``k``.
+ENGLISH_SCALES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "Bn": 1e9,
+    "bln": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "B": 1e9,
+}
+
+
+@lru_cache(maxsize=64)
+def english_scales(language: str | None) -> frozenset[str]:
+    """The spellings of :data:`ENGLISH_SCALES` read in ``language``: all in English (or untagged);
+    in another only those its CLDR magnitudes have no word of (a word of two letters or more in
+    any case, one letter as written) of another size: Polish ``bln`` is a trillion, Swedish ``bn``
+    and French ``Bn`` and ``billion`` too, Indonesian ``M`` a billion; the language's word comes
+    first (:func:`convert.briefing.figures.find` reads it with the number)."""
+    if (language or "en").replace("_", "-").split("-")[0].casefold() == "en":
+        return frozenset(ENGLISH_SCALES)
+    own = {w if len(w) == 1 else w.casefold(): f for w, f in magnitude_words(language)}
+    return frozenset(
+        w for w, f in ENGLISH_SCALES.items() if own.get(w if len(w) == 1 else w.casefold(), f) == f
+    )
+
+
 #: Signs typed for one another: the apostrophe and its typographic form (Swiss ``1’200``, CLDR
 #: ``'``), and the spaces (CLDR's French sign is U+202F, typed as any space).
 _SAME_SIGNS = ({"'", "\u2019"}, {" ", "\u00a0", "\u202f"})

@@ -10,7 +10,8 @@ A number keeps the words its language writes beside it (CLDR, :mod:`convert.loca
 a magnitude (`15만`, `300 bin`, `180 ألف`, `2 Millionen`, `15 करोड़`), which scales its value,
 a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year word (`15 Jahre`,
 `15 лет`), which makes it a duration; a year-like number stays a year before one (`2024 роки`,
-and `1700 Jahre` too: the words cannot tell them apart); a year is no count (`2024년`, `2024年`,
+`1700 Jahre`), unless the word is the form of a count of many years only (`1700 лет`,
+:func:`convert.locale.numbers.year_count_word`); a year is no count (`2024년`, `2024年`,
 in an article of any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
 Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
@@ -31,6 +32,7 @@ from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
 from ..locale.numbers import (
     date_time_units,
+    day_month_words,
     magnitude_words,
     nfc,
     percent_affixes,
@@ -40,13 +42,16 @@ from ..locale.numbers import (
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
+from ..locale.text import month_names
 from .amounts import ENGLISH_NUMBER as _NUM
-from .amounts import number_pattern, number_value, read_amount
+from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import RANGE_KINDS, joint_pattern, low_value, range_pattern
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
+#: English scale words after a space before a count (`3 million people`).
+_COUNT_WORDS = r"(?:trillion|billion|million|thousand)\b"
 #: Newsroom abbreviations of a scale that are no unit, attached or after a space, for any number
 #: (`3bn people`, `2 mln tonnes`): The Economist's and the FT's style guides write `bn` (and `m`,
 #: which is a metre as often, so money only), Reuters' wire `bln` and `mln`.
@@ -95,33 +100,41 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s(?:trillion|billion|million|thousand)\b|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
+            rf"(?:{_BEFORE}|(?<=[{_HAN_HANGUL_KANA}]))(?:{_NUM})(?:\s{_COUNT_WORDS}|\s?{_COUNT_SCALE})?(?![\w.,]*\d)(?!-)"
         ),
     ),
 )
 
 
 @lru_cache(maxsize=64)
-def _patterns(number: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """:data:`_PATTERNS` with ``number`` for a number: one as the article's language writes it."""
-    return tuple((kind, re.compile(p.pattern.replace(_NUM, number))) for kind, p in _PATTERNS)
+def _patterns(number: str, scales: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:data:`_PATTERNS` with ``number`` for a number, one as the article's language writes it,
+    and only the English scales in ``scales`` (:func:`~.amounts.english_scales`: a language's
+    CLDR word of that spelling comes first, Polish ``bln`` a trillion)."""
+
+    def only(pattern: str, letters: bool = False) -> str:
+        words = [w for w in re.findall(r"[A-Za-z]+", pattern.split(")")[0]) if w in scales]
+        if letters:
+            return f"[{''.join(words)}](?![\\w-])" if words else "(?!)"
+        return f"(?:{'|'.join(words)})\\b" if words else "(?!)"
+
+    swaps = (
+        (_NUM, number),
+        (_SCALE, only(_SCALE)),
+        (_COUNT_WORDS, only(_COUNT_WORDS)),
+        (_COUNT_SCALE, only(_COUNT_SCALE)),
+        (_LETTER_SCALE, only("K M B", letters=True)),
+    )
+    out = []
+    for kind, p in _PATTERNS:
+        text = p.pattern
+        for old, new in swaps:
+            text = text.replace(old, new)
+        out.append((kind, re.compile(text)))
+    return tuple(out)
 
 
-_SCALES = {
-    "trillion": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "Bn": 1e9,
-    "bln": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-    "K": 1e3,
-    "M": 1e6,
-    "B": 1e9,
-}
+_SCALES = ENGLISH_SCALES
 #: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
 #: currency each names in English news; a word read in a locale is first the locale's own
 #: currency where its CLDR name has the word (:func:`_word_currency`).
@@ -429,7 +442,7 @@ def _readings(
     """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
     only those that start at a place in ``at``, when it names any."""
     out: list[_Reading] = []
-    for kind, pattern in _patterns(number_pattern(language)):
+    for kind, pattern in _patterns(number_pattern(language), english_scales(language)):
         found = [m for p in at if (m := pattern.match(text, p))] if at else pattern.finditer(text)
         for m in found:
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -471,6 +484,22 @@ def _readings(
 
 #: A month's name just before a range: its ends are days.
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
+#: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
+_FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0]$")
+
+
+@lru_cache(maxsize=64)
+def _month_after(language: str | None) -> re.Pattern[str]:
+    """A month's name of the language or English (CLDR, :func:`convert.locale.text.month_names`)
+    after a range's upper end, with the words CLDR's long date writes between a day and its month
+    (:func:`convert.locale.numbers.day_month_words`): its ends are days (`10–12 mars`, `10–12
+    марта`, Spanish `10–12 de marzo`)."""
+    names = {*month_names(language), *month_names("en")}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
+    return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
 _RANGE_WINDOW = 120
 
@@ -494,16 +523,25 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
-        if high is not None and high.kind == "date":
+        if high is not None and (
+            high.kind == "date" or _month_after(language).match(text, offset + high.end)
+        ):
             taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
+            if high.kind != "date":
+                taken.append((m.start(), offset + high.end))  # `10–12 mars`: nor the second
+            continue
         value = _value_unit(high, language)[0] if high is not None else None
         if high is None or value is None or high.kind not in RANGE_KINDS:
             continue  # `1990–2000`: years, read as such
         number = number_value(probe[high.start : high.end], language) or 1.0
-        if m.group("dash") == "-" and high.kind == "count" and value == number:
+        if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
         if m.group("word") and value == number:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
+        if m.group("word") == "to" and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown
+                taken.append((m.start(), m.start("low") + len(m.group("low"))))
+            continue
         low = low_value(m, language, value / number)
         if low is None or low >= value:
             continue

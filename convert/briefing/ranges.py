@@ -6,13 +6,14 @@ lower end alone (`$3`), a wrong figure (:func:`convert.briefing.figures.find`).
 What joins the two ends:
 - an en dash or figure dash, spaced or not: CLDR's number range pattern (``{0}–{1}``, numbers.xml
   ``miscPatterns``) and the dash of its date intervals;
-- a hyphen, unspaced, the en dash as typed on a keyboard, when the upper end is money, a
+- a hyphen, the en dash as typed on a keyboard (spaced or not), when the upper end is money, a
   percentage or scaled (`737-800`, `3-2`: a model, a score, a code);
 - the word CLDR's list patterns write between two items (``{0} and {1}``, ``{0} und {1}``,
   ``{0} et {1}``, ``{0} і {1}``), and in English ``to`` (AP style), after a lower end written
-  bare and before an upper end with a scale to give it (`between 3 and 4 million`, `3 to 4
-  million`): `$3 million and $4 million` are two amounts, and `rose from $3m to $4m` and `fell
-  11,000 to 813,200` are changes.
+  with no scale and before an upper end with a scale to give it (`between 3 and 4 million`,
+  `$3 to $4 million`): `$3 million and $4 million` are two amounts, and `fell 11,000 to 813,200`
+  and `rose from 3 to 4 million` (``from`` before it) are changes: no range, and a lower end
+  with no scale of its own no figure (its value is not known), as `from $3m to $4m` gives two.
 """
 
 from __future__ import annotations
@@ -21,39 +22,26 @@ import re
 from functools import lru_cache
 
 from ..locale.amounts import currency_signs
-from ..locale.numbers import magnitude_words
-from ..locale.text import babel_locale
-from .amounts import number_pattern, number_value
+from ..locale.numbers import list_and_word, magnitude_words
+from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value
 
 #: The kinds of figure a range is read for: an amount, not a year or date.
 RANGE_KINDS = frozenset({"money", "count", "percent", "duration"})
-#: English scale words and letters after a number (:mod:`convert.briefing.figures`' ``_SCALE``).
-_ENGLISH_SCALES = {
-    "trillion": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-}
 _SPACE = "[ \u00a0\u202f]"
 
 
-def _and_word(tag: str | None) -> str | None:
-    """The word CLDR's standard list pattern of two writes between them (``and``, ``und``)."""
-    pattern = babel_locale(tag).list_patterns.get("standard", {}).get("2", "")
-    word = pattern.replace("{0}", "").replace("{1}", "").strip()
-    return word if word and " " not in word and word.isalpha() else None
+def _key(word: str) -> str:
+    """A scale word as looked up: a word case-folded, a letter as written (`m` a million, `M` in
+    Indonesian a billion)."""
+    return word if len(word) == 1 else word.casefold()
 
 
 @lru_cache(maxsize=64)
 def _scales(language: str | None) -> dict[str, float]:
-    """Scale words after a lower end, case-folded: English's and the language's CLDR magnitudes."""
-    found = {word.casefold(): factor for word, factor in magnitude_words(language) if len(word) > 1}
-    return {**found, **_ENGLISH_SCALES, **{"k": 1e3, "m": 1e6, "b": 1e9}}
+    """Scale words after a lower end (:func:`_key`): the English ones read in the language
+    (:func:`~.amounts.english_scales`) and its CLDR magnitudes, which come first."""
+    english = {_key(w): ENGLISH_SCALES[w] for w in english_scales(language)}
+    return {**english, **{_key(word): factor for word, factor in magnitude_words(language)}}
 
 
 @lru_cache(maxsize=64)
@@ -66,13 +54,13 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
     )
     sign = "|".join(re.escape(s) for s in reversed(signs))
     words = sorted(_scales(language), key=len, reverse=True)
-    scale = "|".join(re.escape(w) for w in words)
-    joint_words = [w for w in (_and_word(language),) if w]
+    scale = "|".join(re.escape(w) if len(w) > 1 else f"(?-i:{re.escape(w)})" for w in words)
+    joint_words = [w for w in (list_and_word(language),) if w]
     tag = (language or "en").replace("_", "-").split("-")[0].casefold()
     if tag == "en":
         joint_words.append("to")
     joined = "|".join(re.escape(w) for w in joint_words) or "(?!)"
-    joint = rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-)|{_SPACE}(?P<word>{joined}){_SPACE})"
+    joint = rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-|{_SPACE}-{_SPACE})|{_SPACE}(?P<word>{joined}){_SPACE})"
     return re.compile(
         rf"(?<![\w.,$£€¥/-])(?:(?P<sign>{sign}){_SPACE}?)?(?P<low>{number})"
         rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?"
@@ -85,7 +73,7 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
 def joint_pattern(language: str | None) -> re.Pattern[str]:
     """A joint of :func:`range_pattern` between digits, with no more than a scale word and a sign
     between: a quick test that a sentence may hold a range at all."""
-    words = "|".join(re.escape(w) for w in (_and_word(language), "to") if w)
+    words = "|".join(re.escape(w) for w in (list_and_word(language), "to") if w)
     return re.compile(
         rf"\d\D{{0,14}}?(?:[ \u00a0\u202f]?[–‒-]|[ \u00a0\u202f](?:{words})[ \u00a0\u202f])\D{{0,4}}\d",
         re.IGNORECASE,
@@ -94,15 +82,14 @@ def joint_pattern(language: str | None) -> re.Pattern[str]:
 
 def low_value(m: re.Match[str], language: str | None, high_scale: float) -> float | None:
     """The lower end of the range matched by ``m``: its own scale (`€3m-€4m`), else the upper
-    end's (`$3-4 million`); ``None`` when a word joins an end written with a sign or scale of its
-    own: two amounts (`$3 million and $4 million`; `rose from $3m to $4m`, a change)."""
+    end's (`$3-4 million`, `between $3 and $4 million`); ``None`` when a word joins an end written
+    with a scale of its own: two amounts (`$3 million and $4 million`; `from $3m to $4m`)."""
     value = number_value(m.group("low"), language)
     if value is None:
         return None
     own = m.group("scale")
-    word = m.group("word")
-    if word and (own or m.group("sign")):
+    if m.group("word") and own:
         return None
     if own:
-        return value * _scales(language)[own.strip(" \u00a0\u202f").casefold()]
+        return value * _scales(language)[_key(own.strip(" \u00a0\u202f"))]
     return value * high_scale

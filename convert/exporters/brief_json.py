@@ -1,6 +1,6 @@
 """The briefing as JSON for scripts: summary sentences with their indexes,
 quotes with speakers, figures with values, units and context
-(``{"schema": "broadsheet.brief", "version": [1, 0], ...}``).
+(``{"schema": "broadsheet.brief", "version": [1, 1], ...}``; 1.1 added a figure's optional ``range``).
 """
 
 from __future__ import annotations

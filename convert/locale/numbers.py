@@ -146,19 +146,28 @@ def year_words(tag: str | None) -> tuple[str, ...]:
 def year_count_word(tag: str | None, number: int) -> str | None:
     """The year word that makes ``number`` a count of years, not a year, when written after it:
     the form of CLDR's long ``duration-year`` unit for the number's plural category (CLDR's
-    plural rules), when that category is ``many`` or ``other`` and its word is not the
-    singular's (German ``1700 Jahre``, Russian ``1700 лет``, French ``1700 ans``), else ``None``.
-    A singular names the year itself (Russian ``2021 год``, the year 2021), as the ``one`` and
-    ``few`` forms of Slavic languages do (``2024 года``, ``2024 роки``: the same words as the
-    year's own cases) and a word that is both (Hindi ``वर्ष``, Turkish ``yıl``): those stay years."""
+    plural rules), when that category is ``many`` or ``other`` and its word is the form of no
+    other category, in a language whose unit has three forms or more (Russian ``1700 лет``,
+    Ukrainian ``1700 років``, Polish ``1700 lat``, Czech ``1700 let``: a genitive plural, which a
+    year, one year, never takes), else ``None``. Unsure, it stays the year: a singular or a
+    ``few`` form names the year itself (``2021 год``, ``2024 года``, ``2024 роки``), a form
+    shared with another category may be the year's own case (Lithuanian ``metų``, CLDR's
+    ``many`` and ``other``: ``2020 metų biudžetas``, the 2020 budget), and where the unit has
+    only a singular and a plural (German ``Jahre``, French ``ans``, Italian ``anni``, Spanish
+    ``años``) the plural may open the next phrase after the year (``Nel 2020 anni di lavoro…``,
+    in 2020, years of work…)."""
     loc = babel_locale(tag)
     units = dict(loc._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    forms = {
+        category: _clean(str(pattern)[3:])
+        for category, pattern in units.items()
+        if category != "per" and str(pattern).startswith("{0}")
+    }
     category = loc.plural_form(number)
-    pattern, one = str(units.get(category, "")), _clean(str(units.get("one", "")).replace("{0}", ""))
-    if category not in ("many", "other") or not pattern.startswith("{0}"):
+    word = forms.get(category, "")
+    if category not in ("many", "other") or not word or len(set(forms.values())) < 3:
         return None
-    word = _clean(pattern[3:])
-    return word if word and word != one else None
+    return None if any(w == word for c, w in forms.items() if c != category) else word
 
 
 @lru_cache(maxsize=64)
@@ -188,3 +197,23 @@ def script_year_words(script: str) -> frozenset[str]:
     except (ValueError, UnknownLocaleError):
         return frozenset()
     return frozenset(year_words(str(loc)))
+
+
+@lru_cache(maxsize=64)
+def list_and_word(tag: str | None) -> str | None:
+    """The word CLDR's standard list pattern of two writes between them (``and``, ``und``,
+    ``et``), or ``None`` where it is no single word of letters."""
+    pattern = babel_locale(tag).list_patterns.get("standard", {}).get("2", "")
+    word = pattern.replace("{0}", "").replace("{1}", "").strip()
+    return word if word and " " not in word and word.isalpha() else None
+
+
+@lru_cache(maxsize=64)
+def day_month_words(tag: str | None) -> tuple[str, ...]:
+    """The words CLDR's long date pattern writes between a day and its month's name (Spanish
+    ``d 'de' MMMM``: ``de``), in order; ``()`` where it writes none or puts the month first."""
+    pattern = str(babel_locale(tag).date_formats["long"].pattern)
+    m = re.search(r"(?<![A-Za-z])d{1,2}((?:[^A-Za-z']|'[^']*')*)M{3,}", pattern)
+    if m is None:
+        return ()
+    return tuple(re.findall(r"[^\W\d_]+", m.group(1).replace("'", " ")))
