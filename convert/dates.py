@@ -207,7 +207,7 @@ _TIME = (
     r"(?:(?:\s*[-–—,|@]\s*|\s+at\s+|\s+|T)"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}))?)?"
+    r"(?:\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|(?-i:[A-Z]{2,5})))?)?"
 )
 #: The written forms :func:`parse_date` reads, month names in :data:`CALENDAR_LANGUAGES`
 #: (``14 October 2024``, ``14. Oktober 2024``, ``14 de octubre de 2024``). Slash dates with the day first or second

@@ -111,6 +111,12 @@ def test_guard_a_date_line_with_a_clock_after_a_comma_keeps_its_time(
         ("tr", "3 Mart 2025 saat 14:30 polis geldi"),
         ("tr", "3 Mart 2025, 2 saat sonra"),
         ("ja", "2025年3月3日 14:30 警察が到着"),
+        # review r45b: one short word after the clock was read as a zone in any case
+        ("en", "3 March 2025 14:30 Fire"),
+        ("en", "3 March 2025, 14:30 fire"),
+        ("en", "March 3, 2025 at 14:30 Blast"),
+        ("de", "3. März 2025, 14:30 Feuer"),
+        ("es", "3 de marzo de 2025, 14:30 Gaza"),
     ],
 )
 def test_a_sentence_that_opens_with_a_date_and_a_clock_stays_in_the_body(lang: str, sentence: str) -> None:
