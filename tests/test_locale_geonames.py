@@ -17,7 +17,6 @@ from convert.locale.geonames import is_geonames_city, is_known_place
         ("Vienna", "en"),
         ("القاهرة", "ar"),  # CLDR's Arabic name of Africa/Cairo's city
         ("Roma", "it"),
-        ("MÜNCHEN", "de"),  # h49: a city's own name on a page in its language
         ("VIENNA", "en-GB"),
     ],
 )
@@ -47,16 +46,41 @@ def test_a_word_is_no_known_place(name: str, language: str | None) -> None:
     assert not is_known_place(name, language)
 
 
-def test_geonames_alternate_names_are_read_in_their_language_only() -> None:
-    # h49 (review r40b): a city's own name in its language (GeoNames' alternatenames, its language told
-    # by wordfreq) is read on a page in that language, not on another's
-    assert is_geonames_city("Venice")
-    assert is_geonames_city("MÜNCHEN", "de") and not is_geonames_city("MÜNCHEN", "it")
-    assert is_geonames_city("MILANO", "it") and not is_geonames_city("MILANO", "en")
-    assert is_geonames_city("Genève", "fr") and not is_geonames_city("Genève", None)
-    assert is_geonames_city("Den Haag", "nl-NL") and is_geonames_city("PÉKIN", "fr")
-    # not a word another list has as often: French "sur" (Tyre), Portuguese "para" (Belém)
-    assert not is_geonames_city("SUR", "fr") and not is_geonames_city("PARA", "pt")
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        # review r49: GeoNames' alternate names are not taken, in no language: wordfreq cannot tell a
+        # city's name from a word spelled so (Seoul's "Soul", Italian "bufala", German "Löwen")
+        ("MÜNCHEN", "de"),
+        ("MILANO", "it"),
+        ("Genève", "fr"),
+        ("SOUL", "en"),
+        ("BUFALA", "it"),
+        ("CAMPI", "it"),
+        ("LÖWEN", "de"),
+        ("SAINTE", "fr"),
+        ("VELHO", "pt"),
+        ("SYD", "da"),
+        ("PARAS", "fi"),
+        ("BIAŁA", "pl"),
+        ("RODRÍGUEZ", "es"),
+        # GeoNames' own names that are frequent words of the page's language stay out
+        ("PUEBLO", "es"),
+        ("LANDEN", "nl"),
+        ("FEIRA", "pt"),
+    ],
+)
+def test_no_alternate_name_nor_frequent_word_is_a_town(name: str, language: str) -> None:
+    assert not is_geonames_city(name, language)
+
+
+def test_without_a_language_a_name_that_is_a_frequent_word_anywhere_is_no_town() -> None:
+    # review r49: an untagged page is read as no language, and a name marked a frequent word in
+    # English or any other language is refused; a name that is a word nowhere is still a town
+    assert not is_geonames_city("POLICE") and not is_geonames_city("DAVIS", None)
+    assert not is_geonames_city("Reading", "")
+    assert is_geonames_city("TAYLORVILLE") and is_geonames_city("Sao Sebastiao")
+    assert is_geonames_city("POLICE", "pl") and is_geonames_city("DAVIS", "de")
 
 
 @pytest.mark.parametrize(
@@ -82,6 +106,21 @@ def test_geonames_alternate_names_are_read_in_their_language_only() -> None:
         ("FERGUSON", "en", True, "Zipf 3.88: not a frequent word"),
         ("BRNO", "cs", True, "380,000 people; Zipf 5.29 in Czech, its own country's language"),
         ("LITTLE ROCK", "en", True, "two words: wordfreq's figure is not the phrase's"),
+        # review r49: the rule asks the towns spelled exactly so, not one whose accents differ
+        ("SALE", "en", False, "Sale, England: 63,000 people; Zipf 4.99; not Salé's 972,000"),
+        ("SALE", "es", False, "Zipf 5.03 in Spanish: Salé, Morocco, is spelled otherwise"),
+        ("SALÉ", "fr", True, "Salé, Morocco: 972,000 people; Zipf 3.75, no frequent word"),
+        ("VAN", "nl", False, "Van, Turkey: 525,000 people; Zipf 7.51 in Dutch"),
+        ("VAN", "en", True, "525,000 people; Zipf 4.78: 8.7 people a use"),
+        ("NATAL", "pt", True, "Natal, Brazil: 897,000 people; Zipf 5.05: 8 people a use"),
+        (
+            "LIBERTAD",
+            "es",
+            True,
+            "Libertad, Philippines: 250,000 people; Zipf 5.21: 1.5 a use, CLDR listing Spanish among "
+            "the Philippines' languages",
+        ),
+        ("LIBERTAD", "en", True, "Zipf 2.34 in English: no frequent word"),
     ],
 )
 def test_a_frequent_word_needs_a_large_town(name: str, language: str, known: bool, why: str) -> None:

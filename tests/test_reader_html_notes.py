@@ -554,7 +554,9 @@ def test_a_gallery_format_or_caption_setting_keeps_the_footnotes(html: str) -> N
 
 def test_a_dump_opening_with_a_byline_is_extracted_again() -> None:
     html = (
-        "<html><head><title>Ferry strike ends | The Daily Courier</title></head><body>"
+        # lang: review r49 refuses a town named with a frequent word of any language on a page with no
+        # language (DOVER: Italian "dover")
+        "<html lang='en'><head><title>Ferry strike ends | The Daily Courier</title></head><body>"
         "<div class='headline'><h1>Ferry strike ends after three weeks</h1></div>"
         "<article><p class='byline'>By Tom Reed · March 3, 2025</p><p>DOVER — The ferry strike ended on Monday.</p>"
         "<p>Crews voted to accept a new pay offer.</p><p>Sailings resume on Tuesday.</p></article>"

