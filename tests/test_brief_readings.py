@@ -374,3 +374,28 @@ def test_a_range_where_the_ends_agree(
     )
     got = [(f.text, f.range or (f.value, f.value)) for f in found]
     assert got == [(shown, ends)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "counts"),
+    [
+        # dotted days before a month, a month's name before days (review r46b #4): no count
+        ("nb", "Toppmøtet er 10.–12. mars.", []),
+        ("cs", "Summit se koná 10.–12. března.", []),
+        ("fi", "Huippukokous on 10.–12. maaliskuuta.", []),
+        ("hu", "A csúcstalálkozó március 10–12. között lesz.", []),
+        ("lt", "Susitikimas vyks kovo 10–12 d.", []),
+        # the other way: dotted numbers with no month are no range (ordinals: places 10 to 12),
+        # and a scaled upper end after a month's name stays a range
+        ("nb", "Lagene på 10.–12. plass rykket ned.", [("10", None), ("12", None)]),
+        ("hu", "Az ár március 3–4 millió forint.", [("3–4 millió", (3e6, 4e6))]),
+    ],
+)
+def test_days_by_a_month_in_other_orders_are_no_count(
+    language: str, sentence: str, counts: list[tuple[str, object]]
+) -> None:
+    found = find(
+        sentences(Article(meta=Metadata(title="", language=language), body=(Paragraph((Text(sentence),)),))),
+        language=language,
+    )
+    assert [(f.text, f.range) for f in found if f.kind == "count"] == counts

@@ -50,6 +50,7 @@ from .ranges import (
     joint_pattern,
     low_value,
     month_after,
+    month_before,
     range_pattern,
     year_listed_before,
 )
@@ -488,17 +489,15 @@ def _readings(
     return out
 
 
-#: A month's name just before a range: its ends are days.
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")  # an English month's name: the ends are days
 #: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
 _FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
 
 
 def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, language: str | None) -> bool:
-    """Whether ``m`` joins its lower end to ``high`` (read with the sign ``lead``, from
-    ``text[offset]``): a spaced dash only after a sign or no word (`Figure 2 – 45%`: a label); a
-    signed lower end joined by a word or space only its currency, or a bare upper end with nothing
-    counted after (`$3 to 4 million`; not `$1 to 2 million households`, `£3 and $4 million`)."""
+    """Whether ``m`` joins its lower end to ``high`` (read with ``lead``, from ``text[offset]``): a
+    spaced dash after a sign or no word (`Figure 2 – 45%`); a signed lower end its currency or a
+    bare end with nothing counted after (`$3 to 4 million`; not `$1 to 2 million households`)."""
     dash, sign = m.group("dash") or "", m.group("sign")
     spaced = dash != dash.strip(" \u00a0\u202f")
     if spaced and not sign and ("-" in dash or re.fullmatch(r"[^\W\d_]\s", text[m.start() - 2 : m.start()])):
@@ -518,10 +517,9 @@ _RANGE_WINDOW = 120
 
 
 def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
-    """The ranges in ``text`` (:mod:`convert.briefing.ranges`), each read as its upper end written
-    alone, with the lower end's sign, and the upper end's scale given to the lower when it has
-    none (`$3-4 million`: $3 million to $4 million); a range's span is ``taken``, so neither end
-    is read alone. The upper end is read from a window after the joint: the work stays linear."""
+    """The ranges in ``text`` (:mod:`convert.briefing.ranges`): the upper end read alone from a
+    window after the joint (linear work) with the lower end's sign, its scale given to a bare
+    lower end (`$3-4 million`); a range's span is ``taken``, so neither end is read alone."""
     out: list[_Reading] = []
     if not joint_pattern(language).search(text):
         return out
@@ -540,17 +538,19 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         value = _value_unit(high, language)[0] if high is not None else None
         day = high is not None and high.kind == "count" and number is not None and value == number
         if high is not None and (
-            high.kind == "date" or (day and month_after(language).match(text, offset + high.end))
-        ):  # a month only after a bare day number (`10–12 mars`; not `3 and 4 million may lose`)
+            high.kind == "date"
+            or (day and month_after(language).match(text, offset + high.end))
+            or (day and month_before(language).search(text, max(0, m.start() - 24), m.start()))
+        ):  # a month only by a bare day number (`10–12 mars`; not `3 and 4 million may lose`)
             taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
             if high.kind != "date":
                 taken.append((m.start(), offset + high.end))  # `10–12 mars`: nor the second
             continue
-        if high is None or value is None or number is None or high.kind not in RANGE_KINDS:
+        if high is None or value is None or number is None or high.kind not in RANGE_KINDS or m.group("dot"):
             continue  # `1990–2000`: years, read as such
-        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")):
-            continue  # `2015–2020 років`: both ends years, the years' word plural (`_readings`)
-        if not _joins(text, m, lead, offset, high, language):
+        if (high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low"))) or not _joins(
+            text, m, lead, offset, high, language
+        ):  # `2015–2020 років`: years (the years' word plural); a label, a count, another currency
             continue
         if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code

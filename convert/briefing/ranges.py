@@ -66,7 +66,7 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
     joint = rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-|{_SPACE}-{_SPACE})|{_SPACE}(?P<word>{joined}){_SPACE})"
     return re.compile(
         rf"(?<![\w.,$£€¥/-])(?:(?P<sign>{sign}){_SPACE}?)?(?P<low>{number})"
-        rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?"
+        rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?(?P<dot>\.(?=[–‒-]))?"
         rf"{joint}(?=(?:{sign})?{_SPACE}?\d)",
         re.IGNORECASE,
     )
@@ -110,6 +110,15 @@ def year_listed_before(text: str, start: int, language: str | None) -> bool:
     words = "|".join(re.escape(w) for w in sorted({list_and_word(language) or "and", "and", "or"}))
     joint = rf"(?:[ \u00a0\u202f]?[–‒-][ \u00a0\u202f]?|,[ \u00a0]|[ \u00a0](?:{words})[ \u00a0])"
     return re.search(rf"(?<![\w.,]){YEAR_LIKE}{joint}$", text[max(0, start - 24) : start], re.I) is not None
+
+
+@lru_cache(maxsize=64)
+def month_before(language: str | None) -> re.Pattern[str]:
+    """A month's name of the language (CLDR; English ones: ``figures._MONTH_BEFORE``) just before
+    a range (Hungarian `március 10–12.`, Lithuanian `kovo 10–12 d.`): its ends may be days."""
+    names = set(month_names(language)) - set(month_names("en"))
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})\.?[ \u00a0]$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
