@@ -309,3 +309,93 @@ def test_a_spaced_amount_takes_cldrs_plural_currency_name(space: str) -> None:
     named = figures("ru", f"Штраф составил {number} российских рублей.")
     assert named == [(f"{number} российских рублей", "money", 1.2e6, "RUB")]
     assert figures("ru", f"Штраф составил {number} рублей.") == [(number, "count", 1.2e6, "рублей")]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a signed lower end joined by a word joins no count of something, nor another currency:
+        # the two figures as written (review r46b #1)
+        ("en", "The agency paid $1 to 2 million households in aid.", ["$1", "2 million"]),
+        ("en", "Tickets cost $3 and 4 million people bought them.", ["$3", "4 million"]),
+        ("es", "El boleto cuesta $3 y 4 millones de personas lo compraron.", ["$3", "4 millones"]),
+        ("ru", "Билет стоит $3 и 4 млн человек его купили.", ["$3", "4 млн"]),
+        ("it", "Il biglietto costa €3 e 4 milioni di persone lo hanno comprato.", ["€3", "4 milioni"]),
+        ("tr", "Bilet $3 ve 4 milyon kişi aldı.", ["$3", "4 milyon"]),
+        ("en", "It will cost between £3 and $4 million.", ["£3", "$4 million"]),
+        # a spaced hyphen after no sign, a spaced en dash after a word: a label, then the figure
+        # (review r46b #2)
+        ("en", "Figure 2 - 45% of respondents agreed.", ["45%"]),
+        ("en", "Figure 2 – 45% of respondents agreed.", ["45%"]),
+        ("en", "Step 1 - $5 million for roads.", ["$5 million"]),
+        ("de", "Punkt 3 - 40 Prozent der Wähler.", ["40 Prozent"]),
+        ("fr", "Article 2 - 30 % des électeurs.", ["30 %"]),
+        ("es", "Capítulo 4 - 30 % de los votantes.", ["30 %"]),
+        # years in a range or a list keep a plural year word (uk `років`): years (review r46b #3)
+        ("uk", "Протягом 2015–2020 років ціни зросли.", ["2015–2020"]),
+        ("uk", "За підсумками 2019 і 2020 років дефіцит зріс.", ["2019", "2020"]),
+        ("uk", "За 2019, 2020 років.", ["2019", "2020"]),
+        ("en", "The fund grew from about 3 to 4 million.", ["4 million"]),  # a change
+    ],
+)
+def test_no_range_across_a_label_a_count_or_a_currency(
+    language: str, sentence: str, expected: list[str]
+) -> None:
+    found = find(
+        sentences(Article(meta=Metadata(title="", language=language), body=(Paragraph((Text(sentence),)),))),
+        language=language,
+    )
+    assert sorted(f.text for f in found) == sorted(expected)
+    assert all(f.range is None for f in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "shown", "ends"),
+    [
+        # the other way: the same currency, or nothing counted after the scale (review r46b #1)
+        ("it", "Il progetto costa €3 e 4 milioni.", "€3 e 4 milioni", (3e6, 4e6)),
+        ("ru", "Проект стоит $3 и 4 млн.", "$3 и 4 млн", (3e6, 4e6)),
+        ("en", "It will cost between £3 and £4 million.", "£3 and £4 million", (3e6, 4e6)),
+        ("en", "Attendance: 3 – 4 million.", "3 – 4 million", (3e6, 4e6)),  # no word before: #2
+        # a month's name after a scaled, percent or money upper end is no date (review r46b #5)
+        ("en", "Between 3 and 4 million may lose their jobs.", "3 and 4 million", (3e6, 4e6)),
+        ("en", "Some 3-4% may vote.", "3-4%", (3.0, 4.0)),
+        ("en", "Sales of $3-4 million May to July.", "$3-4 million", (3e6, 4e6)),
+        ("nl", "Tussen 3 en 4 miljoen mei niet stemmen.", "3 en 4 miljoen", (3e6, 4e6)),
+        ("uk", "Місто має 1700 років.", "1700 років", (1700.0, 1700.0)),  # one year-like number: a count
+    ],
+)
+def test_a_range_where_the_ends_agree(
+    language: str, sentence: str, shown: str, ends: tuple[float, float]
+) -> None:
+    found = find(
+        sentences(Article(meta=Metadata(title="", language=language), body=(Paragraph((Text(sentence),)),))),
+        language=language,
+    )
+    got = [(f.text, f.range or (f.value, f.value)) for f in found]
+    assert got == [(shown, ends)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "counts"),
+    [
+        # dotted days before a month, a month's name before days (review r46b #4): no count
+        ("nb", "Toppmøtet er 10.–12. mars.", []),
+        ("cs", "Summit se koná 10.–12. března.", []),
+        ("fi", "Huippukokous on 10.–12. maaliskuuta.", []),
+        ("hu", "A csúcstalálkozó március 10–12. között lesz.", []),
+        ("lt", "Susitikimas vyks kovo 10–12 d.", []),
+        # the other way: dotted numbers with no month are no range (ordinals: places 10 to 12),
+        # and a scaled upper end after a month's name stays a range
+        ("nb", "Lagene på 10.–12. plass rykket ned.", [("10", None), ("12", None)]),
+        ("hu", "Az ár március 3–4 millió forint.", [("3–4 millió", (3e6, 4e6))]),
+    ],
+)
+def test_days_by_a_month_in_other_orders_are_no_count(
+    language: str, sentence: str, counts: list[tuple[str, object]]
+) -> None:
+    found = find(
+        sentences(Article(meta=Metadata(title="", language=language), body=(Paragraph((Text(sentence),)),))),
+        language=language,
+    )
+    assert [(f.text, f.range) for f in found if f.kind == "count"] == counts

@@ -32,7 +32,6 @@ from ..dates import MONTH_PATTERN as _MONTHS
 from ..locale.amounts import currency_names, home_currency, home_currency_words, sign_currency
 from ..locale.numbers import (
     date_time_units,
-    day_month_words,
     magnitude_words,
     nfc,
     percent_affixes,
@@ -42,11 +41,19 @@ from ..locale.numbers import (
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
-from ..locale.text import month_names
 from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
-from .ranges import RANGE_KINDS, joint_pattern, low_value, range_pattern
+from .ranges import (
+    RANGE_KINDS,
+    YEAR_LIKE,
+    joint_pattern,
+    low_value,
+    month_after,
+    month_before,
+    range_pattern,
+    year_listed_before,
+)
 from .sentences import Sentence
 
 _SCALE = r"(?:trillion|billion|million|thousand|bn|Bn|bln|mln|m|k)\b"
@@ -380,7 +387,7 @@ def _counts_years(text: str, start: int, end: int, language: str | None) -> int 
     """Where the year word ends that makes the year-like number at ``text[start:end]`` a count of
     years (:func:`convert.locale.numbers.year_count_word`: ``1700 Jahre``, ``1700 лет``)."""
     digits = text[start:end]
-    if language is None or not digits.isdigit():
+    if language is None or not digits.isdigit() or year_listed_before(text, start, language):
         return None
     word = year_count_word(language, int(digits))
     return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
@@ -482,22 +489,27 @@ def _readings(
     return out
 
 
-#: A month's name just before a range: its ends are days.
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")  # an English month's name: the ends are days
 #: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
-_FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0]$")
+_FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
 
 
-@lru_cache(maxsize=64)
-def _month_after(language: str | None) -> re.Pattern[str]:
-    """A month's name of the language or English (CLDR, :func:`convert.locale.text.month_names`)
-    after a range's upper end, with the words CLDR's long date writes between a day and its month
-    (:func:`convert.locale.numbers.day_month_words`): its ends are days (`10–12 mars`, `10–12
-    марта`, Spanish `10–12 de marzo`)."""
-    names = {*month_names(language), *month_names("en")}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
-    return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
+def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, language: str | None) -> bool:
+    """Whether ``m`` joins its lower end to ``high`` (read with ``lead``, from ``text[offset]``): a
+    spaced dash after a sign or no word (`Figure 2 – 45%`); a signed lower end its currency or a
+    bare end with nothing counted after (`$3 to 4 million`; not `$1 to 2 million households`)."""
+    dash, sign = m.group("dash") or "", m.group("sign")
+    spaced = dash != dash.strip(" \u00a0\u202f")
+    if spaced and not sign and ("-" in dash or re.fullmatch(r"[^\W\d_]\s", text[m.start() - 2 : m.start()])):
+        return False
+    if not sign or not (m.group("word") or spaced):
+        return True
+    if not lead:  # the upper end has a sign of its own: the same currency, read alike
+        mine = next(iter(_readings(f" {sign}5 ", language, [], (1,))), None)
+        return high.kind == "money" and mine is not None and mine.currency == high.currency
+    end = offset + high.end
+    bare = next(iter(_readings(" " + text[m.end() : end], language, [], (1,))), None)
+    return bare is not None and bare.kind == "count" and count_unit(text, end, language) is None
 
 
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
@@ -505,10 +517,9 @@ _RANGE_WINDOW = 120
 
 
 def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
-    """The ranges in ``text`` (:mod:`convert.briefing.ranges`), each read as its upper end written
-    alone, with the lower end's sign, and the upper end's scale given to the lower when it has
-    none (`$3-4 million`: $3 million to $4 million); a range's span is ``taken``, so neither end
-    is read alone. The upper end is read from a window after the joint: the work stays linear."""
+    """The ranges in ``text`` (:mod:`convert.briefing.ranges`): the upper end read alone from a
+    window after the joint (linear work) with the lower end's sign, its scale given to a bare
+    lower end (`$3-4 million`); a range's span is ``taken``, so neither end is read alone."""
     out: list[_Reading] = []
     if not joint_pattern(language).search(text):
         return out
@@ -523,22 +534,29 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
+        number = number_value(probe[high.start : high.end], language) if high is not None else None
+        value = _value_unit(high, language)[0] if high is not None else None
+        day = high is not None and high.kind == "count" and number is not None and value == number
         if high is not None and (
-            high.kind == "date" or _month_after(language).match(text, offset + high.end)
-        ):
+            high.kind == "date"
+            or (day and month_after(language).match(text, offset + high.end))
+            or (day and month_before(language).search(text, max(0, m.start() - 24), m.start()))
+        ):  # a month only by a bare day number (`10–12 mars`; not `3 and 4 million may lose`)
             taken.append((m.start(), m.end()))  # `10–12 March`: the first day alone is no count
             if high.kind != "date":
                 taken.append((m.start(), offset + high.end))  # `10–12 mars`: nor the second
             continue
-        value = _value_unit(high, language)[0] if high is not None else None
-        if high is None or value is None or high.kind not in RANGE_KINDS:
+        if high is None or value is None or number is None or high.kind not in RANGE_KINDS or m.group("dot"):
             continue  # `1990–2000`: years, read as such
-        number = number_value(probe[high.start : high.end], language) or 1.0
+        if (high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low"))) or not _joins(
+            text, m, lead, offset, high, language
+        ):  # `2015–2020 років`: years (the years' word plural); a label, a count, another currency
+            continue
         if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
         if m.group("word") and value == number:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
-        if m.group("word") == "to" and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        if m.group("word") == "to" and _FROM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown
                 taken.append((m.start(), m.start("low") + len(m.group("low"))))
             continue

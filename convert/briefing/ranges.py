@@ -6,8 +6,10 @@ lower end alone (`$3`), a wrong figure (:func:`convert.briefing.figures.find`).
 What joins the two ends:
 - an en dash or figure dash, spaced or not: CLDR's number range pattern (``{0}–{1}``, numbers.xml
   ``miscPatterns``) and the dash of its date intervals;
-- a hyphen, the en dash as typed on a keyboard (spaced or not), when the upper end is money, a
-  percentage or scaled (`737-800`, `3-2`: a model, a score, a code);
+- a hyphen, the en dash as typed on a keyboard, when the upper end is money, a percentage or
+  scaled (`737-800`, `3-2`: a model, a score, a code); spaced, only after a sign (`£3 - 4
+  million`; `Step 1 - $5 million`, a label), and a spaced en dash not after a word
+  (`Figure 2 – 45%`; :func:`convert.briefing.figures.find`);
 - the word CLDR's list patterns write between two items (``{0} and {1}``, ``{0} und {1}``,
   ``{0} et {1}``, ``{0} і {1}``), and in English ``to`` (AP style), after a lower end written
   with no scale and before an upper end with a scale to give it (`between 3 and 4 million`,
@@ -22,7 +24,8 @@ import re
 from functools import lru_cache
 
 from ..locale.amounts import currency_signs
-from ..locale.numbers import list_and_word, magnitude_words
+from ..locale.numbers import day_month_words, list_and_word, magnitude_words
+from ..locale.text import month_names
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value
 
 #: The kinds of figure a range is read for: an amount, not a year or date.
@@ -63,7 +66,7 @@ def range_pattern(language: str | None) -> re.Pattern[str]:
     joint = rf"(?:(?P<dash>{_SPACE}?[–‒]{_SPACE}?|-|{_SPACE}-{_SPACE})|{_SPACE}(?P<word>{joined}){_SPACE})"
     return re.compile(
         rf"(?<![\w.,$£€¥/-])(?:(?P<sign>{sign}){_SPACE}?)?(?P<low>{number})"
-        rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?"
+        rf"(?P<scale>{_SPACE}?(?:{scale})(?!\w))?(?P<dot>\.(?=[–‒-]))?"
         rf"{joint}(?=(?:{sign})?{_SPACE}?\d)",
         re.IGNORECASE,
     )
@@ -93,3 +96,38 @@ def low_value(m: re.Match[str], language: str | None, high_scale: float) -> floa
     if own:
         return value * _scales(language)[_key(own.strip(" \u00a0\u202f"))]
     return value * high_scale
+
+
+#: A year-like number: the shape the ``year`` patterns read (`_PATTERNS`).
+YEAR_LIKE = r"(?:1[5-9]\d\d|20\d\d)"
+
+
+def year_listed_before(text: str, start: int, language: str | None) -> bool:
+    """Whether a year-like number and a dash, a comma or the language's CLDR "and" (or English
+    ``and``, ``or``) are written just before ``text[start]``: a range or list of years whose year
+    word is plural because there are several years (Ukrainian ``2019 і 2020 років``, ``2015–2020
+    років``), not a count of years."""
+    words = "|".join(re.escape(w) for w in sorted({list_and_word(language) or "and", "and", "or"}))
+    joint = rf"(?:[ \u00a0\u202f]?[–‒-][ \u00a0\u202f]?|,[ \u00a0]|[ \u00a0](?:{words})[ \u00a0])"
+    return re.search(rf"(?<![\w.,]){YEAR_LIKE}{joint}$", text[max(0, start - 24) : start], re.I) is not None
+
+
+@lru_cache(maxsize=64)
+def month_before(language: str | None) -> re.Pattern[str]:
+    """A month's name of the language (CLDR; English ones: ``figures._MONTH_BEFORE``) just before
+    a range (Hungarian `március 10–12.`, Lithuanian `kovo 10–12 d.`): its ends may be days."""
+    names = set(month_names(language)) - set(month_names("en"))
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})\.?[ \u00a0]$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def month_after(language: str | None) -> re.Pattern[str]:
+    """A month's name of the language or English (CLDR, :func:`convert.locale.text.month_names`)
+    after a range's upper end, with the words CLDR's long date writes between a day and its month
+    (:func:`convert.locale.numbers.day_month_words`): its ends are days (`10–12 mars`, `10–12
+    марта`, Spanish `10–12 de marzo`)."""
+    names = {*month_names(language), *month_names("en")}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
+    return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
