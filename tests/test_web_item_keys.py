@@ -366,3 +366,55 @@ def test_a_guid_that_changes_form_keeps_its_items_file(site: Site, tmp_path: Pat
     feed.write_text(_rss(item("1001"), item("https://example.org/?p=1001")))
     both = run(*args)
     assert both.exit_code == 0 and "1 up to date" in both.output, both.output
+
+
+def _atom(town: str, ident: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{town}</title><id>urn:town:{town}</id><updated>2026-12-01T00:00:00Z</updated>"
+        f"<entry><id>{ident}</id><title>{town} bulletin</title><updated>2026-12-01T00:00:00Z</updated>"
+        f'<link href="http://harbour.example/{town}.html"/><content type="html">&lt;p&gt;The bulletin of '
+        f"{town}, with its own news about roads, schools and the harbour.&lt;/p&gt;</content></entry></feed>"
+    )
+
+
+def test_an_atom_id_that_is_no_absolute_uri_is_unique_only_within_its_feed(tmp_path: Path) -> None:
+    """Review r44c: Atom ids "1" (no URI) stood alone, so two towns' feeds wrote one file."""
+    from convert.web.feeds import Item, item_keys, parse_items
+
+    feed = "http://harbour.example/atom.xml"
+    assert item_keys([Item(None, "A", html="<p>a</p>", id="1")], feed, "atom") == [f"{feed} 1"]
+    # feedparser resolves the id against the feed's address; the key takes it as the feed wrote it
+    (item,) = parse_items(_atom("Alder", "1").encode(), "atom", "http://harbour.example/q/alder.xml")
+    assert item.id == "1"
+    a, b, out = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "out"
+    a.write_text(_atom("Alder", "1"))
+    b.write_text(_atom("Birch", "1"))
+    _convert(a, out)
+    _convert(b, out)
+    assert _contents(out) == {"alder-bulletin.txt": "Alder bulletin", "birch-bulletin.txt": "Birch bulletin"}
+
+
+def test_an_atom_id_two_feeds_of_one_run_share_drops_neither_item(tmp_path: Path) -> None:
+    a, b, out = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "out"
+    a.write_text(_atom("Alder", "urn:x:1"))
+    b.write_text(_atom("Birch", "urn:x:1"))
+    both = run("convert", str(a), str(b), "--to", "txt", "-o", f"{out}/")
+    assert both.exit_code == 0 and "2 converted" in both.output, both.output
+    assert _contents(out) == {"alder-bulletin.txt": "Alder bulletin", "birch-bulletin.txt": "Birch bulletin"}
+    again = run("convert", str(a), str(b), "--to", "txt", "-o", f"{out}/")
+    assert "0 converted, 2 up to date" in again.output, again.output
+
+
+def test_a_malformed_link_is_kept_as_written_and_fails_nothing(tmp_path: Path) -> None:
+    """Review r44c: a link "http://[oops/…" crashed the run (ValueError, exit 70)."""
+    from convert.web.feeds import Item, item_keys
+
+    bad = "http://[oops/story?utm_source=rss"
+    assert item_keys([Item(bad, "B", html="<p>b</p>")], "f") == [bad]
+    feed, out = tmp_path / "bad.xml", tmp_path / "out"
+    feed.write_text(_rss(_item("mon", link=bad), _item("tue", link="http://harbour.example/tue")))
+    result = _convert(feed, out)
+    assert result.exit_code == 0 and "2 converted" in result.output, result.output
+    assert sorted(_contents(out).values()) == ["Mon bulletin", "Tue bulletin"]
+
