@@ -418,3 +418,69 @@ def test_a_malformed_link_is_kept_as_written_and_fails_nothing(tmp_path: Path) -
     assert result.exit_code == 0 and "2 converted" in result.output, result.output
     assert sorted(_contents(out).values()) == ["Mon bulletin", "Tue bulletin"]
 
+
+def _sitemap(*urls: str) -> str:
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+        + "</urlset>"
+    )
+
+
+def test_items_a_feed_carries_are_not_the_page_they_link(site: Site, tmp_path: Path) -> None:
+    """Review r44c: a sitemap naming a page and a feed whose items (own text) link that page: the
+    items were dropped, or the page was, by the order of the inputs."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "notices.xml", tmp_path / "sitemap.xml"
+    feed.write_text(_rss(_item("mon", guid="n-1", link=page), _item("tue", guid="n-2", link=page)))
+    sitemap.write_text(_sitemap(page))
+    want = sorted(["Mon bulletin", "Tue bulletin", story_title(3)])
+    for n, inputs in enumerate(((sitemap, feed), (feed, sitemap))):
+        result = run(
+            "convert", *map(str, inputs), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}{n}/"
+        )
+        assert result.exit_code == 0 and "3 converted" in result.output, result.output
+        assert sorted(_contents(Path(f"{out}{n}")).values()) == want
+
+
+def test_one_item_a_main_and_a_category_feed_carry_is_written_once(tmp_path: Path) -> None:
+    """Review r44c: a post in a WordPress site's main feed and in a category feed (guid, link, text
+    the same) was written twice in one run (lifeboat.txt and lifeboat-<hash>.txt)."""
+    main, cat, out = tmp_path / "main.xml", tmp_path / "cat.xml", tmp_path / "out"
+    post = _item("mon", guid="https://harbour.example/?p=1001", link="https://harbour.example/mon")
+    main.write_text(_rss(post, _item("tue", guid="https://harbour.example/?p=1002")))
+    cat.write_text(_rss(post).replace("Harbour news", "Harbour news: ferries"))
+    result = run("convert", str(main), str(cat), "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0 and "2 converted, 0 up to date" in result.output, result.output
+    assert sorted(_contents(out)) == ["mon-bulletin.txt", "tue-bulletin.txt"]
+    other = _item(
+        "wed",
+        title="Mon bulletin",
+        guid="https://harbour.example/?p=1001",
+        link="https://harbour.example/mon",
+    )
+    cat.write_text(_rss(other))  # the same link, other text: another item
+    apart = run("convert", str(main), str(cat), "--to", "txt", "-o", f"{tmp_path}/apart/")
+    assert "3 converted" in apart.output, apart.output
+
+
+def test_a_page_a_feed_links_with_utm_parameters_and_a_sitemap_names_is_fetched_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """Review r44c: the feed's ?utm_source=rss link and the sitemap's plain URL were two pages."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "g.xml", tmp_path / "sitemap.xml"
+    feed.write_text(
+        _rss(
+            f'<item><title>T</title><guid isPermaLink="false">1001</guid>'
+            f"<link>{page}?utm_source=rss&amp;utm_medium=rss</link></item>"
+        )
+    )
+    sitemap.write_text(_sitemap(page))
+    # the sitemap first (the test site serves no query string)
+    result = run(
+        "convert", str(sitemap), str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/"
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.glob("*.txt")] == [f"{convert.api.slug(story_title(3))}.txt"]
+    assert sum(path.startswith("/page/3.html") for path, _h in site.requests) == 1
