@@ -129,7 +129,7 @@ def test_item_keys() -> None:
     feed = "http://harbour.example/rss.xml"
     same = "http://harbour.example/same"
     items = [
-        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id two items share: it names neither
+        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id two items share: it names neither (nor its link)
         Item(same, "B", html="<p>b</p>", id="urn:x:2"),  # an RSS guid, unique only within its feed
         Item(same, "C", html="<p>c</p>", id="b-1"),  # link taken: its content
         Item(same, "D", html="<p>d</p>"),  # link taken: its content
@@ -138,8 +138,10 @@ def test_item_keys() -> None:
         Item("http://harbour.example/f", "F", id="http://harbour.example/f"),  # its link: alone
     ]
     keys = item_keys(items, feed)
-    assert keys[:2] == [same, f"{feed} urn:x:2"]
-    assert all(k is not None and k.startswith(f"{feed} sha256:") for k in (keys[2], keys[3], keys[5]))
+    assert keys[1] == f"{feed} urn:x:2"  # the link four items share names none of them
+    assert all(
+        k is not None and k.startswith(f"{feed} sha256:") for k in (keys[0], keys[2], keys[3], keys[5])
+    )
     assert keys[4] is None and keys[6] == "http://harbour.example/f"
     assert item_keys(items[5:6], feed) == [keys[5]]  # not its place: the same key on its own
     assert len(set(keys)) == len(keys)  # no two items share one
@@ -484,3 +486,20 @@ def test_a_page_a_feed_links_with_utm_parameters_and_a_sitemap_names_is_fetched_
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.glob("*.txt")] == [f"{convert.api.slug(story_title(3))}.txt"]
     assert sum(path.startswith("/page/3.html") for path, _h in site.requests) == 1
+
+
+def test_a_link_items_without_guids_share_names_none_so_a_new_item_moves_none(tmp_path: Path) -> None:
+    """Review r44c: notices without guids all linking the homepage: a new item on top took the old
+    top item's file (the link), and the old item went beside it under a hash."""
+    feed, out, home = tmp_path / "ng.xml", tmp_path / "out", "http://harbour.example/"
+    mon, tue = _item("mon", link=home), _item("tue", link=home)
+    feed.write_text(_rss(mon, tue))
+    _convert(feed, out)
+    feed.write_text(_rss(_item("wed", link=home), mon, tue))
+    again = _convert(feed, out)
+    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+        "wed-bulletin.txt": "Wed bulletin",
+    }

@@ -121,12 +121,18 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
     unique", RFC 4287 4.2.6) that is an absolute URI, or an identifier that is the item's link,
     stands alone. An identifier
     two different items of the feed share names none of them. Else, or when an earlier item took
-    that, its link (the page it names, as a URL list or a sitemap names it); else the sha256 of its
+    that, its link (unless other items carrying their own text share it) (the page it names, as a URL list or a sitemap names it); else the sha256 of its
     own title and text after the feed's address.
     """
     owns = [(item.id, item.title, item.html, item.link) for item in items]
     first = {own: n for n, own in reversed(list(enumerate(owns)))}
     ids = Counter(item.id for n, item in enumerate(items) if item.id and first[owns[n]] == n)
+    # A link items carrying their own text share (a club's homepage on every notice) names none of them.
+    shared = Counter(
+        untracked(item.link)
+        for n, item in enumerate(items)
+        if item.link and item.html and first[owns[n]] == n
+    )
     keys: list[str | None] = []
     seen: set[str] = set()
     for n, item in enumerate(items):
@@ -137,7 +143,7 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
         if item.id and ids[item.id] == 1:
             alone = item.id == item.link or (kind == "atom" and _ABSOLUTE.match(item.id) is not None)
             candidates.append(item.id if alone else f"{feed} {item.id}")
-        if item.link:
+        if item.link and (item.html is None or shared[untracked(item.link)] == 1):
             candidates.append(untracked(item.link))
         own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
         candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
