@@ -129,7 +129,7 @@ def test_item_keys() -> None:
     feed = "http://harbour.example/rss.xml"
     same = "http://harbour.example/same"
     items = [
-        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id two items share: it names neither
+        Item(same, "A", html="<p>a</p>", id="b-1"),  # an id two items share: it names neither (nor its link)
         Item(same, "B", html="<p>b</p>", id="urn:x:2"),  # an RSS guid, unique only within its feed
         Item(same, "C", html="<p>c</p>", id="b-1"),  # link taken: its content
         Item(same, "D", html="<p>d</p>"),  # link taken: its content
@@ -138,8 +138,10 @@ def test_item_keys() -> None:
         Item("http://harbour.example/f", "F", id="http://harbour.example/f"),  # its link: alone
     ]
     keys = item_keys(items, feed)
-    assert keys[:2] == [same, f"{feed} urn:x:2"]
-    assert all(k is not None and k.startswith(f"{feed} sha256:") for k in (keys[2], keys[3], keys[5]))
+    assert keys[1] == f"{feed} urn:x:2"  # the link four items share names none of them
+    assert all(
+        k is not None and k.startswith(f"{feed} sha256:") for k in (keys[0], keys[2], keys[3], keys[5])
+    )
     assert keys[4] is None and keys[6] == "http://harbour.example/f"
     assert item_keys(items[5:6], feed) == [keys[5]]  # not its place: the same key on its own
     assert len(set(keys)) == len(keys)  # no two items share one
@@ -366,3 +368,138 @@ def test_a_guid_that_changes_form_keeps_its_items_file(site: Site, tmp_path: Pat
     feed.write_text(_rss(item("1001"), item("https://example.org/?p=1001")))
     both = run(*args)
     assert both.exit_code == 0 and "1 up to date" in both.output, both.output
+
+
+def _atom(town: str, ident: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{town}</title><id>urn:town:{town}</id><updated>2026-12-01T00:00:00Z</updated>"
+        f"<entry><id>{ident}</id><title>{town} bulletin</title><updated>2026-12-01T00:00:00Z</updated>"
+        f'<link href="http://harbour.example/{town}.html"/><content type="html">&lt;p&gt;The bulletin of '
+        f"{town}, with its own news about roads, schools and the harbour.&lt;/p&gt;</content></entry></feed>"
+    )
+
+
+def test_an_atom_id_that_is_no_absolute_uri_is_unique_only_within_its_feed(tmp_path: Path) -> None:
+    """Review r44c: Atom ids "1" (no URI) stood alone, so two towns' feeds wrote one file."""
+    from convert.web.feeds import Item, item_keys, parse_items
+
+    feed = "http://harbour.example/atom.xml"
+    assert item_keys([Item(None, "A", html="<p>a</p>", id="1")], feed, "atom") == [f"{feed} 1"]
+    # feedparser resolves the id against the feed's address; the key takes it as the feed wrote it
+    (item,) = parse_items(_atom("Alder", "1").encode(), "atom", "http://harbour.example/q/alder.xml")
+    assert item.id == "1"
+    a, b, out = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "out"
+    a.write_text(_atom("Alder", "1"))
+    b.write_text(_atom("Birch", "1"))
+    _convert(a, out)
+    _convert(b, out)
+    assert _contents(out) == {"alder-bulletin.txt": "Alder bulletin", "birch-bulletin.txt": "Birch bulletin"}
+
+
+def test_an_atom_id_two_feeds_of_one_run_share_drops_neither_item(tmp_path: Path) -> None:
+    a, b, out = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "out"
+    a.write_text(_atom("Alder", "urn:x:1"))
+    b.write_text(_atom("Birch", "urn:x:1"))
+    both = run("convert", str(a), str(b), "--to", "txt", "-o", f"{out}/")
+    assert both.exit_code == 0 and "2 converted" in both.output, both.output
+    assert _contents(out) == {"alder-bulletin.txt": "Alder bulletin", "birch-bulletin.txt": "Birch bulletin"}
+    again = run("convert", str(a), str(b), "--to", "txt", "-o", f"{out}/")
+    assert "0 converted, 2 up to date" in again.output, again.output
+
+
+def test_a_malformed_link_is_kept_as_written_and_fails_nothing(tmp_path: Path) -> None:
+    """Review r44c: a link "http://[oops/…" crashed the run (ValueError, exit 70)."""
+    from convert.web.feeds import Item, item_keys
+
+    bad = "http://[oops/story?utm_source=rss"
+    assert item_keys([Item(bad, "B", html="<p>b</p>")], "f") == [bad]
+    feed, out = tmp_path / "bad.xml", tmp_path / "out"
+    feed.write_text(_rss(_item("mon", link=bad), _item("tue", link="http://harbour.example/tue")))
+    result = _convert(feed, out)
+    assert result.exit_code == 0 and "2 converted" in result.output, result.output
+    assert sorted(_contents(out).values()) == ["Mon bulletin", "Tue bulletin"]
+
+
+def _sitemap(*urls: str) -> str:
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+        + "</urlset>"
+    )
+
+
+def test_items_a_feed_carries_are_not_the_page_they_link(site: Site, tmp_path: Path) -> None:
+    """Review r44c: a sitemap naming a page and a feed whose items (own text) link that page: the
+    items were dropped, or the page was, by the order of the inputs."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "notices.xml", tmp_path / "sitemap.xml"
+    feed.write_text(_rss(_item("mon", guid="n-1", link=page), _item("tue", guid="n-2", link=page)))
+    sitemap.write_text(_sitemap(page))
+    want = sorted(["Mon bulletin", "Tue bulletin", story_title(3)])
+    for n, inputs in enumerate(((sitemap, feed), (feed, sitemap))):
+        result = run(
+            "convert", *map(str, inputs), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}{n}/"
+        )
+        assert result.exit_code == 0 and "3 converted" in result.output, result.output
+        assert sorted(_contents(Path(f"{out}{n}")).values()) == want
+
+
+def test_one_item_a_main_and_a_category_feed_carry_is_written_once(tmp_path: Path) -> None:
+    """Review r44c: a post in a WordPress site's main feed and in a category feed (guid, link, text
+    the same) was written twice in one run (lifeboat.txt and lifeboat-<hash>.txt)."""
+    main, cat, out = tmp_path / "main.xml", tmp_path / "cat.xml", tmp_path / "out"
+    post = _item("mon", guid="https://harbour.example/?p=1001", link="https://harbour.example/mon")
+    main.write_text(_rss(post, _item("tue", guid="https://harbour.example/?p=1002")))
+    cat.write_text(_rss(post).replace("Harbour news", "Harbour news: ferries"))
+    result = run("convert", str(main), str(cat), "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0 and "2 converted, 0 up to date" in result.output, result.output
+    assert sorted(_contents(out)) == ["mon-bulletin.txt", "tue-bulletin.txt"]
+    other = _item(
+        "wed",
+        title="Mon bulletin",
+        guid="https://harbour.example/?p=1001",
+        link="https://harbour.example/mon",
+    )
+    cat.write_text(_rss(other))  # the same link, other text: another item
+    apart = run("convert", str(main), str(cat), "--to", "txt", "-o", f"{tmp_path}/apart/")
+    assert "3 converted" in apart.output, apart.output
+
+
+def test_a_page_a_feed_links_with_utm_parameters_and_a_sitemap_names_is_fetched_once(
+    site: Site, tmp_path: Path
+) -> None:
+    """Review r44c: the feed's ?utm_source=rss link and the sitemap's plain URL were two pages."""
+    page, out = f"{site.base}/page/3.html", tmp_path / "out"
+    feed, sitemap = tmp_path / "g.xml", tmp_path / "sitemap.xml"
+    feed.write_text(
+        _rss(
+            f'<item><title>T</title><guid isPermaLink="false">1001</guid>'
+            f"<link>{page}?utm_source=rss&amp;utm_medium=rss</link></item>"
+        )
+    )
+    sitemap.write_text(_sitemap(page))
+    # the sitemap first (the test site serves no query string)
+    result = run(
+        "convert", str(sitemap), str(feed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/"
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.glob("*.txt")] == [f"{convert.api.slug(story_title(3))}.txt"]
+    assert sum(path.startswith("/page/3.html") for path, _h in site.requests) == 1
+
+
+def test_a_link_items_without_guids_share_names_none_so_a_new_item_moves_none(tmp_path: Path) -> None:
+    """Review r44c: notices without guids all linking the homepage: a new item on top took the old
+    top item's file (the link), and the old item went beside it under a hash."""
+    feed, out, home = tmp_path / "ng.xml", tmp_path / "out", "http://harbour.example/"
+    mon, tue = _item("mon", link=home), _item("tue", link=home)
+    feed.write_text(_rss(mon, tue))
+    _convert(feed, out)
+    feed.write_text(_rss(_item("wed", link=home), mon, tue))
+    again = _convert(feed, out)
+    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+        "wed-bulletin.txt": "Wed bulletin",
+    }

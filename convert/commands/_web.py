@@ -110,6 +110,7 @@ def expand_all(
     from .. import web
 
     out: list[Any] = []
+    owners: dict[str, str] = {}  # a key -> the input that gave it first
     for src in inputs:
         try:
             found = web.expand_keyed(src, allowed_hosts=allow_hosts, **chosen)
@@ -117,6 +118,10 @@ def expand_all(
             on_error(exc, src)
             continue
         for entry, names, key in found:
+            if owners.setdefault(key, src) != src:
+                # A key two inputs share (an Atom id two feeds give) goes after this input's address
+                # for all but the first, so neither item is dropped nor written over the other.
+                key = f"{src} {key}"
             out.append(entry)
             if authors is not None and names:
                 authors[label(entry)] = names

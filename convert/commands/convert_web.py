@@ -14,6 +14,7 @@ from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
 from ..errors import ConvertError, OutputError, UsageError, shown
+from ..web.feeds import untracked
 from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
 if TYPE_CHECKING:
@@ -225,19 +226,21 @@ def _into_folder(
 
     assert cmd.output is not None
     order: dict[str, tuple[int, Any, str, tuple[str, ...]]] = {}
-    fetched: set[str] = set()  # the URLs of the pages fetched (or to fetch)
-    carried: set[str] = set()  # the URLs of the items a feed carries the text of
+    # One page a feed item (keyed by its guid) and a URL or a sitemap both name is fetched once (its
+    # URL compared without utm_* parameters); an item whose text a feed carries is not the page it
+    # links, but the same item a main and a category feed both carry (its link and its text byte for
+    # byte) is taken once.
+    taken: set[str | tuple[str, bytes]] = set()
     for i, (entry, (key, names)) in enumerate(zip(entries, keyed, strict=True)):
         if not _is_page(entry):
             order.setdefault(os.path.realpath(entry), (i, entry, key, names))
             continue
-        # One page a feed item (keyed by its guid) and a URL or a sitemap both name is taken once;
-        # items a feed carries the text of stay apart by their keys, though they share a link.
-        url, own = label(entry), getattr(entry, "carried", False)
-        if key in order or url in fetched or (not own and url in carried):
+        url = untracked(label(entry))
+        same = (url, entry.data) if getattr(entry, "carried", False) else url
+        if key in order or same in taken:
             continue
         order[key] = (i, entry, key, names)
-        (carried if own else fetched).add(url)
+        taken.add(same)
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
     for _i, entry, _key, _names in order.values():

@@ -26,10 +26,13 @@ from .. import limits
 from ..dates import day_of, epoch_stamp, parse_stamp
 from ..errors import InputError
 
-__all__ = ["Item", "feed_kind", "item_html", "item_keys", "parse_items", "select"]
+__all__ = ["Item", "feed_kind", "item_html", "item_keys", "parse_items", "select", "untracked"]
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
+#: An absolute URI's scheme (RFC 3986 3.1) and something after it: an Atom id that is not one
+#: ("1", seen in the wild though RFC 4287 4.2.6 asks for an IRI) is unique only within its feed.
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
 _XML_KINDS = {
     b"rss": "rss",
     b"rdf": "rss",
@@ -115,14 +118,21 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
     identifier (RSS ``guid``, Atom or JSON Feed ``id``), after the feed's address and a space, as
     an RSS ``guid`` and a JSON Feed ``id`` need be unique only within their feed (RSS 2.0, JSON Feed
     1.1; ``post:1`` or the site's homepage as every guid are both seen); an Atom ``id`` ("universally
-    unique", RFC 4287 4.2.6) or an identifier that is the item's link stands alone. An identifier
+    unique", RFC 4287 4.2.6) that is an absolute URI, or an identifier that is the item's link,
+    stands alone. An identifier
     two different items of the feed share names none of them. Else, or when an earlier item took
-    that, its link (the page it names, as a URL list or a sitemap names it); else the sha256 of its
+    that, its link (unless other items carrying their own text share it) (the page it names, as a URL list or a sitemap names it); else the sha256 of its
     own title and text after the feed's address.
     """
     owns = [(item.id, item.title, item.html, item.link) for item in items]
     first = {own: n for n, own in reversed(list(enumerate(owns)))}
     ids = Counter(item.id for n, item in enumerate(items) if item.id and first[owns[n]] == n)
+    # A link items carrying their own text share (a club's homepage on every notice) names none of them.
+    shared = Counter(
+        untracked(item.link)
+        for n, item in enumerate(items)
+        if item.link and item.html and first[owns[n]] == n
+    )
     keys: list[str | None] = []
     seen: set[str] = set()
     for n, item in enumerate(items):
@@ -131,10 +141,10 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
             continue
         candidates = []
         if item.id and ids[item.id] == 1:
-            alone = kind == "atom" or item.id == item.link
+            alone = item.id == item.link or (kind == "atom" and _ABSOLUTE.match(item.id) is not None)
             candidates.append(item.id if alone else f"{feed} {item.id}")
-        if item.link:
-            candidates.append(_untracked(item.link))
+        if item.link and (item.html is None or shared[untracked(item.link)] == 1):
+            candidates.append(untracked(item.link))
         own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
         candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
         key = next((k for k in candidates if k not in seen), None)
@@ -144,11 +154,14 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
     return keys
 
 
-def _untracked(link: str) -> str:
+def untracked(link: str) -> str:
     """``link`` without the campaign parameters a feed adds to count its readers (``utm_source``,
     ``utm_medium`` …: Google Analytics' ``utm_*`` family, which every major feed tool writes; they
     name no other page), the rest of the query as written."""
-    parts = urlsplit(link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # a malformed link ("http://[oops/…") is kept as written
+        return link
     kept = [p for p in parts.query.split("&") if not p.split("=", 1)[0].lower().startswith("utm_")]
     return (
         link if len(kept) == parts.query.count("&") + 1 else urlunsplit(parts._replace(query="&".join(kept)))
@@ -163,8 +176,14 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
     if not parsed.entries and parsed.get("bozo"):
         raise InputError(f"not a readable feed ({parsed.get('bozo_exception')})")
     channel = _key(parsed.feed.get("title"))
+    written = parsed.entries
+    if base_url and str(parsed.get("version", "")).startswith("atom"):
+        # feedparser resolves an Atom id against the feed's address ("1" -> http://host/q/1, one id
+        # for two feeds of one folder): the ids as the feed wrote them (its own xml:base applies).
+        again = feedparser.parse(data).entries
+        written = again if len(again) == len(parsed.entries) else written
     items = []
-    for entry in parsed.entries:
+    for entry, as_written in zip(parsed.entries, written, strict=True):
         html = None
         for content in entry.get("content") or ():
             if content.get("value", "").strip():
@@ -178,7 +197,8 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
         link = entry.get("link")
         if html is None and not link and entry.get("summary"):
             html = entry["summary"]  # nothing to fetch: the summary is all there is
-        ident = entry.get("id") if isinstance(entry.get("id"), str) and entry["id"].strip() else None
+        ident = as_written.get("id")
+        ident = ident if isinstance(ident, str) and ident.strip() else None
         items.append(
             Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html, id=ident)
         )
