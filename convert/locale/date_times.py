@@ -271,10 +271,9 @@ def hour_words(ident: str) -> frozenset[str]:
     return frozenset(w for w in words | {(hour_word(ident) or "").lower()} if w)
 
 
-def minute_words(ident: str) -> frozenset[str]:
-    """The words CLDR writes after a number of minutes in the locale (its ``duration-minute`` unit,
-    every width: Chinese ``分``, ``分钟``), lower case."""
-    units = Locale.parse(ident)._data["unit_patterns"].get("duration-minute", {})
+def _unit_words(ident: str, unit: str) -> frozenset[str]:
+    """The words CLDR writes after a number in the locale's ``unit`` pattern (every width), lower case."""
+    units = Locale.parse(ident)._data["unit_patterns"].get(unit, {})
     return frozenset(
         word
         for width in units.values()
@@ -282,19 +281,18 @@ def minute_words(ident: str) -> frozenset[str]:
         if count != "per" and str(p).startswith("{0}")
         if (word := str(p).replace("{0}", "").strip().lower())
     )
+
+
+def minute_words(ident: str) -> frozenset[str]:
+    """The words CLDR writes after a number of minutes in the locale (its ``duration-minute`` unit,
+    every width: Chinese ``分``, ``分钟``), lower case."""
+    return _unit_words(ident, "duration-minute")
 
 
 def year_words(ident: str) -> frozenset[str]:
     """The words CLDR writes after a number of years in the locale (its ``duration-year`` unit, every
     width: Polish ``rok``, ``lat``, ``r.``), lower case."""
-    units = Locale.parse(ident)._data["unit_patterns"].get("duration-year", {})
-    return frozenset(
-        word
-        for width in units.values()
-        for count, p in width.items()
-        if count != "per" and str(p).startswith("{0}")
-        if (word := str(p).replace("{0}", "").strip().lower())
-    )
+    return _unit_words(ident, "duration-year")
 
 
 def zone_offset(name: str, ident: str, when: dt.datetime) -> dt.timezone | None:
