@@ -145,7 +145,19 @@ def test_item_keys() -> None:
     assert keys[4] is None and keys[6] == "http://harbour.example/f"
     assert item_keys(items[5:6], feed) == [keys[5]]  # not its place: the same key on its own
     assert len(set(keys)) == len(keys)  # no two items share one
-    assert item_keys(items[1:2], feed, "atom") == ["urn:x:2"]  # an Atom id is universally unique
+    # Review r44d #1: an Atom id two feeds share took the other's file in a later run, whichever
+    # feed came first: every identifier names the item within its feed only.
+    assert item_keys(items[1:2], feed, "atom") == [f"{feed} urn:x:2"]
+    assert item_keys(items[1:2], "http://birch.example/atom.xml", "atom") != item_keys(
+        items[1:2], feed, "atom"
+    )
+    # Review r44d #2: an item carrying its own text is never named as the page it links is (a
+    # sitemap naming that page took its file): its link or permalink guid after the feed's address.
+    carried = Item("http://harbour.example/", "Moorings", html="<p>m</p>", id="http://harbour.example/")
+    assert item_keys([carried], feed) == [f"{feed} http://harbour.example/"]
+    assert item_keys([Item("http://harbour.example/", "Moorings", html="<p>m</p>")], feed) == [
+        f"{feed} http://harbour.example/"
+    ]
     assert item_keys(items[1:2], feed, "jsonfeed") == [f"{feed} urn:x:2"]
     tracked = Item("http://harbour.example/g?id=7&utm_source=rss&UTM_MEDIUM=x&q=a%20b", "G")
     assert item_keys([tracked], feed) == ["http://harbour.example/g?id=7&q=a%20b"]
@@ -413,7 +425,7 @@ def test_a_malformed_link_is_kept_as_written_and_fails_nothing(tmp_path: Path) -
     from convert.web.feeds import Item, item_keys
 
     bad = "http://[oops/story?utm_source=rss"
-    assert item_keys([Item(bad, "B", html="<p>b</p>")], "f") == [bad]
+    assert item_keys([Item(bad, "B", html="<p>b</p>")], "f") == [f"f {bad}"]
     feed, out = tmp_path / "bad.xml", tmp_path / "out"
     feed.write_text(_rss(_item("mon", link=bad), _item("tue", link="http://harbour.example/tue")))
     result = _convert(feed, out)

@@ -32,7 +32,6 @@ _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _SKIP = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
 #: An absolute URI's scheme (RFC 3986 3.1) and something after it: an Atom id that is not one
 #: ("1", seen in the wild though RFC 4287 4.2.6 asks for an IRI) is unique only within its feed.
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
 _XML_KINDS = {
     b"rss": "rss",
     b"rdf": "rss",
@@ -115,14 +114,16 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
 
     Not the item's position (a new item at the top would shift every other into its neighbour's
     files), and never one key for two items of one feed, nor for items of two feeds: the item's
-    identifier (RSS ``guid``, Atom or JSON Feed ``id``), after the feed's address and a space, as
-    an RSS ``guid`` and a JSON Feed ``id`` need be unique only within their feed (RSS 2.0, JSON Feed
-    1.1; ``post:1`` or the site's homepage as every guid are both seen); an Atom ``id`` ("universally
-    unique", RFC 4287 4.2.6) that is an absolute URI, or an identifier that is the item's link,
-    stands alone. An identifier
-    two different items of the feed share names none of them. Else, or when an earlier item took
-    that, its link (unless other items carrying their own text share it) (the page it names, as a URL list or a sitemap names it); else the sha256 of its
-    own title and text after the feed's address.
+    identifier (RSS ``guid``, Atom or JSON Feed ``id``) after the feed's address and a space. RSS
+    guids and JSON Feed ids need be unique only within their feed (RSS 2.0, JSON Feed 1.1;
+    ``post:1`` or the site's homepage as every guid are both seen), and an Atom id two feeds share
+    would hand one feed's file to the other in a later run (review r44d). Only an item that is a
+    pointer to a page (no text of its own) is named as the page is, by its identifier when that is
+    its link, else by its link: a sitemap or URL list naming the page then finds the same files. An
+    identifier two different items of the feed share names none of them. Else, or when an earlier
+    item took that, its link (after the feed's address when the item carries its text, and unless
+    other items carrying their own text share it); else the sha256 of its own title and text after
+    the feed's address.
     """
     owns = [(item.id, item.title, item.html, item.link) for item in items]
     first = {own: n for n, own in reversed(list(enumerate(owns)))}
@@ -141,10 +142,16 @@ def item_keys(items: list[Item], feed: str, kind: str = "rss") -> list[str | Non
             continue
         candidates = []
         if item.id and ids[item.id] == 1:
-            alone = item.id == item.link or (kind == "atom" and _ABSOLUTE.match(item.id) is not None)
+            # An item that carries its own text is never named as a page is (review r44d #2): a
+            # sitemap or URL list naming the link would take its file. An Atom id that is an
+            # absolute URI ("universally unique") still names the item within this feed only: two
+            # feeds giving one id would otherwise take each other's files (r44d #1).
+            alone = item.id == item.link and item.html is None
             candidates.append(item.id if alone else f"{feed} {item.id}")
-        if item.link and (item.html is None or shared[untracked(item.link)] == 1):
+        if item.link and item.html is None:
             candidates.append(untracked(item.link))
+        elif item.link and shared[untracked(item.link)] == 1:
+            candidates.append(f"{feed} {untracked(item.link)}")
         own = "\n".join((item.title or "", item.html or "", item.link or "")).encode("utf-8")
         candidates.append(f"{feed} sha256:{hashlib.sha256(own).hexdigest()[:16]}")
         key = next((k for k in candidates if k not in seen), None)
