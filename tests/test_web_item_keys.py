@@ -515,3 +515,16 @@ def test_a_link_items_without_guids_share_names_none_so_a_new_item_moves_none(tm
         "tue-bulletin.txt": "Tue bulletin",
         "wed-bulletin.txt": "Wed bulletin",
     }
+
+
+def test_a_sitemap_fetched_by_url_with_a_malformed_loc_keeps_its_other_pages() -> None:
+    """Review r44d #3: `urljoin` raised on `http://[oops/x` under a base address: exit 70, nothing
+    written. The bad location is kept as written (it fails alone when fetched)."""
+    from convert.web.feeds import parse_items
+
+    data = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>http://[oops/x</loc></url><url><loc>/good.html</loc></url></urlset>"
+    )
+    items = parse_items(data, "sitemap", "http://127.0.0.1:8000/sitemap.xml")
+    assert [i.link for i in items] == ["http://[oops/x", "http://127.0.0.1:8000/good.html"]

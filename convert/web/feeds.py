@@ -226,7 +226,7 @@ def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
         if not isinstance(raw, dict):
             continue
         link = raw.get("url") or raw.get("external_url")
-        link = urljoin(base_url or "", link) if isinstance(link, str) else None
+        link = _joined(base_url, link) if isinstance(link, str) else None
         html = raw.get("content_html")
         if not isinstance(html, str) and isinstance(raw.get("content_text"), str):
             html = "".join(
@@ -280,6 +280,15 @@ def _iso(value: Any) -> str | None:
     return parse_stamp(value, window=False) if isinstance(value, str) else None
 
 
+def _joined(base_url: str | None, link: str) -> str:
+    """``link`` resolved against the feed's address; a malformed one (``http://[oops/x``) as
+    written, to fail on its own when fetched, not to stop the whole feed (review r44d #3)."""
+    try:
+        return urljoin(base_url or "", link)
+    except ValueError:
+        return link
+
+
 def _sitemap(data: bytes, kind: str, base_url: str | None) -> list[Item]:
     root = limits.parse_xml(data, what="sitemap")
     items = []
@@ -295,7 +304,7 @@ def _sitemap(data: bytes, kind: str, base_url: str | None) -> list[Item]:
         if loc:
             items.append(
                 Item(
-                    link=urljoin(base_url or "", loc),
+                    link=_joined(base_url, loc),
                     published=_iso(fields.get("lastmod")),
                     is_sitemap=kind == "sitemapindex",
                 )
