@@ -14,10 +14,9 @@ a percent (`80 Prozent`, `yüzde 80`), which makes it a percentage, and a year w
 :func:`convert.locale.numbers.year_count_word`); a year is no count (`2024년`, `2024年`,
 in an article of any language). A word ends where no letter, digit or combining mark follows: the word
 characters of Python's ``re`` leave out the vowel signs, viramas and nuktas (Unicode's marks) of
-Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables. Words
-are matched in NFC and shown as typed. Thai, Lao, Khmer and Myanmar write no spaces, so a
-magnitude there takes only a known word glued on (a currency, a CLDR unit, the front of one, a
-magnitude); before another it may be the front of a longer word, and no figure is given.
+Devanagari, Bengali, Tamil or Thai, so a word is never cut inside one of their syllables (NFC,
+shown as typed). Thai, Lao, Khmer and Myanmar write no spaces, so a magnitude there takes only a
+known word glued on (a currency, a CLDR unit, the front of one, a magnitude), else no figure.
 """
 
 from __future__ import annotations
@@ -45,7 +44,10 @@ from .amounts import ENGLISH_NUMBER as _NUM
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import (
+    FROM_BEFORE,
+    MONTH_BEFORE,
     RANGE_KINDS,
+    RANGE_WINDOW,
     YEAR_LIKE,
     joint_pattern,
     low_value,
@@ -489,11 +491,6 @@ def _readings(
     return out
 
 
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s$")  # an English month's name: the ends are days
-#: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
-_FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
-
-
 def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, language: str | None) -> bool:
     """Whether ``m`` joins its lower end to ``high`` (read with ``lead``, from ``text[offset]``): a
     spaced dash after a sign or no word (`Figure 2 – 45%`); a signed lower end its currency or a
@@ -504,16 +501,17 @@ def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, 
         return False
     if not sign or not (m.group("word") or spaced):
         return True
-    if not lead:  # the upper end has a sign of its own: the same currency, read alike
-        mine = next(iter(_readings(f" {sign}5 ", language, [], (1,))), None)
-        return high.kind == "money" and mine is not None and mine.currency == high.currency
-    end = offset + high.end
-    bare = next(iter(_readings(" " + text[m.end() : end], language, [], (1,))), None)
-    return bare is not None and bare.kind == "count" and count_unit(text, end, language) is None
-
-
-#: How much text after a range's joint its upper end is read from (its number, scale and currency).
-_RANGE_WINDOW = 120
+    alone = (
+        high
+        if not lead
+        else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, [], (1,))), None)
+    )
+    if alone is not None and alone.kind == "money":  # `$3 to $4 million`, `$3 to 4 million dollars`
+        mine = next(iter(_readings(f" {sign}5 ", language, [], (1,))))
+        return _value_unit(mine, language)[1] == (_value_unit(alone, language)[1] or "none")
+    return (
+        alone is not None and alone.kind == "count" and count_unit(text, offset + high.end, language) is None
+    )
 
 
 def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
@@ -526,12 +524,12 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
     for m in range_pattern(language).finditer(text):
         if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
             continue  # after a minus sign: no figure (`find`)
-        if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
         sign = m.group("sign") or ""
         lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
         # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
-        probe = " " + lead + text[m.end() : m.end() + _RANGE_WINDOW]
+        probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
         high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
         number = number_value(probe[high.start : high.end], language) if high is not None else None
@@ -548,15 +546,17 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
             continue
         if high is None or value is None or number is None or high.kind not in RANGE_KINDS or m.group("dot"):
             continue  # `1990–2000`: years, read as such
-        if (high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low"))) or not _joins(
-            text, m, lead, offset, high, language
-        ):  # `2015–2020 років`: years (the years' word plural); a label, a count, another currency
+        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")):
+            continue  # `2015–2020 років`: years (the years' word plural)
+        if not _joins(text, m, lead, offset, high, language):  # a label, a count, another currency
+            if m.group("sign") and not m.group("scale") and value != number:  # `$3 to 4 million a year`:
+                taken.append((m.start(), m.start("low") + len(m.group("low"))))  # `$3`? none (r46c)
             continue
         if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
         if m.group("word") and value == number:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
-        if m.group("word") == "to" and _FROM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if m.group("word") == "to" and FROM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown
                 taken.append((m.start(), m.start("low") + len(m.group("low"))))
             continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..dates import MONTH_PATTERN
 from ..locale.amounts import currency_signs
 from ..locale.numbers import day_month_words, list_and_word, magnitude_words
 from ..locale.text import month_names
@@ -31,6 +32,14 @@ from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_valu
 #: The kinds of figure a range is read for: an amount, not a year or date.
 RANGE_KINDS = frozenset({"money", "count", "percent", "duration"})
 _SPACE = "[ \u00a0\u202f]"
+
+
+#: An English month's name before a range: its ends are days (`March 10–12`).
+MONTH_BEFORE = re.compile(rf"\b{MONTH_PATTERN}\s$")
+#: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
+FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
+#: How much text after a range's joint its upper end is read from (its number, scale and currency).
+RANGE_WINDOW = 120
 
 
 def _key(word: str) -> str:
