@@ -290,7 +290,10 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         scale = scale * last if scale > 1 else last
     if scale == 1.0:
         for word, factor in magnitude_words_before(language):
-            m = re.search(rf"(?<!\w){re.escape(word)}{_SPACE}$", text[:start])
+            # searched just before ``start`` (`pos`, `endpos`): not the whole text again (linear)
+            m = re.compile(rf"(?<!\w){re.escape(word)}{_SPACE}$").search(
+                text, max(0, start - len(word) - 2), start
+            )
             if m:
                 start, scale = m.start(), factor
                 break
@@ -313,3 +316,29 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         or (scale == 1.0 and word.casefold() in sibling_magnitudes(language))
     )
     return Amount(start, percent or end, scale, currency, percent is not None, unsure)
+
+
+#: A run of digit groups one space apart, looked for this far either side of a number.
+_RUN = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)*")
+_RUN_REACH = 80
+
+
+def piece_of_run(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
+    apart that was not read whole: a number whose space is no group sign of the language (German
+    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
+    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
+    to three digits, then three): ``2020 500`` is a year and a count."""
+    for m in _RUN.finditer(text, max(0, start - _RUN_REACH), end + _RUN_REACH):  # near it: linear
+        if m.start() <= start < m.end() or start <= m.start() < end:
+            groups = m.group(0).split()
+            whole = start <= m.start() and m.end() <= end
+            if whole or len(groups) == 1:
+                return False
+            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
+    return False
+
+
+def minus_before(text: str, i: int) -> bool:
+    """Whether a minus sign (U+2212) or a hyphen at the start or after a space is just before ``text[i]``."""
+    return text[i - 1 : i] == "\u2212" or (i > 0 and text[i - 1] == "-" and (i == 1 or text[i - 2].isspace()))

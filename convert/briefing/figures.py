@@ -41,7 +41,15 @@ from ..locale.numbers import (
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
 from .amounts import ENGLISH_NUMBER as _NUM
-from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
+from .amounts import (
+    ENGLISH_SCALES,
+    english_scales,
+    minus_before,
+    number_pattern,
+    number_value,
+    piece_of_run,
+    read_amount,
+)
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import (
     FROM_BEFORE,
@@ -68,6 +76,7 @@ _COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
+_DIGIT = re.compile(r"\d")
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 #: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
@@ -360,7 +369,12 @@ def _written_with(
             end, scale = end + m.end(), factor
             break
     for before, after in percent_affixes(language):
-        b = re.search(rf"(?<!\w){re.escape(before)}[ \u00a0]?$", text[:start]) if before else None
+        near = max(0, start - len(before) - 2)  # only just before it: linear in a long sentence
+        b = (
+            re.compile(rf"(?<!\w){re.escape(before)}[ \u00a0]?$").search(text, near, start)
+            if before
+            else None
+        )
         a = re.match(rf"[ \u00a0]?{re.escape(after)}(?!\w)", text[end:]) if after else None
         if b and _mark(text, b.start() - 1) or a and _mark(text, end + a.end()):
             continue
@@ -393,22 +407,6 @@ def _counts_years(text: str, start: int, end: int, language: str | None) -> int 
         return None
     word = year_count_word(language, int(digits))
     return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
-
-
-def _piece_of_run(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
-    apart that was not read whole: a number whose space is no group sign of the language (German
-    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
-    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
-    to three digits, then three): ``2020 500`` is a year and a count."""
-    for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
-        if m.start() <= start < m.end() or start <= m.start() < end:
-            groups = m.group(0).split()
-            whole = start <= m.start() and m.end() <= end
-            if whole or len(groups) == 1:
-                return False
-            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
-    return False
 
 
 def _mark(text: str, i: int) -> bool:
@@ -482,9 +480,9 @@ def _readings(
                 and (number_value(figure, language) or 0) < 10
             ):
                 continue  # small bare numbers are words in disguise: "3 ministers"
-            if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+            if minus_before(text, start):
                 continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
-            if _piece_of_run(text, m.start(), m.end()):
+            if piece_of_run(text, m.start(), m.end()):
                 continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
             currency = amount.currency if amount is not None else None
             out.append(_Reading(start, end, kind_here, kind, m.group(0).strip(), scale, currency))
@@ -522,7 +520,7 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
     if not joint_pattern(language).search(text):
         return out
     for m in range_pattern(language).finditer(text):
-        if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
+        if minus_before(text, m.start()):
             continue  # after a minus sign: no figure (`find`)
         if MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
@@ -576,6 +574,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
         # words are matched in NFC (a precomposed nukta, U+095C `ड़`, as CLDR's `ड` and nukta);
         # the figure, its unit and its context are shown as the sentence writes them
         shown = sentence.text
+        if not _DIGIT.search(shown):
+            continue  # every figure has a digit (`_PATTERNS`, the language's number pattern)
         text, back = nfc(shown)
         taken: list[tuple[int, int]] = []
         ranges = _ranges(text, language, taken)
