@@ -62,6 +62,7 @@ from .ranges import (
     month_after,
     month_before,
     range_pattern,
+    upper_at,
     year_listed_before,
 )
 from .sentences import Sentence
@@ -505,7 +506,7 @@ def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, 
         else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, [], (1,))), None)
     )
     if alone is not None and alone.kind == "money":  # `$3 to $4 million`, `$3 to 4 million dollars`
-        mine = next(iter(_readings(f" {sign}5 ", language, [], (1,))))
+        mine = next(iter(_readings(f" {sign} 5 ", language, [], (1, len(sign) + 2))))  # spaced: `USD 5`
         return _value_unit(mine, language)[1] == (_value_unit(alone, language)[1] or "none")
     return (
         alone is not None and alone.kind == "count" and count_unit(text, offset + high.end, language) is None
@@ -525,11 +526,10 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         if MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
         sign = m.group("sign") or ""
-        lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
-        # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
-        probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]
+        lead = f"{sign} " if sign and text[m.end() : m.end() + 1].isdigit() else ""
+        probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]  # the upper end alone: `$4 million`
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
-        high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
+        high = next(iter(_readings(probe, language, [], upper_at(probe, lead))), None)
         number = number_value(probe[high.start : high.end], language) if high is not None else None
         value = _value_unit(high, language)[0] if high is not None else None
         day = high is not None and high.kind == "count" and number is not None and value == number

@@ -37,9 +37,17 @@ _SPACE = "[ \u00a0\u202f]"
 #: An English month's name before a range: its ends are days (`March 10–12`).
 MONTH_BEFORE = re.compile(rf"\b{MONTH_PATTERN}\s$")
 #: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
-FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
+#: A word between is in small letters (`from about 3`): `Imports from China 3 to 4 million` is a range.
+FROM_BEFORE = re.compile(r"\b(?i:from)[ \u00a0](?:(?![A-Z])[^\W\d_]+[ \u00a0])?$")
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
 RANGE_WINDOW = 120
+
+
+def upper_at(probe: str, lead: str) -> tuple[int, ...]:
+    """Where a range's upper end may start in ``probe`` (a space, ``lead``, the text after the
+    joint): after the space, after the lower end's sign, and at the first digit (`to USD 4`)."""
+    digit = next((i for i, ch in enumerate(probe) if ch.isdigit()), 1)
+    return tuple(sorted({1, 1 + len(lead), digit}))
 
 
 def _key(word: str) -> str:

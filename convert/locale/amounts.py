@@ -33,6 +33,7 @@ from .text import babel_locale
 __all__ = [
     "currency_names",
     "currency_names_scaled",
+    "code_signs",
     "currency_signs",
     "home_currency",
     "home_currency_words",
@@ -170,7 +171,35 @@ def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
                 continue
             codes.setdefault(sign, set()).add(code)
     found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
+    found += [(code, code) for code in code_signs(loc.language) if code not in codes]
     return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+#: wordfreq's Zipf frequency from which a code's letters are read as a word (4.5: about once
+#: in 30,000 words; ``top``, ``all``, ``try``, ``cup``, ``mad``; not ``usd``, 3.97, or ``eur``).
+_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=64)
+def code_signs(language: str) -> tuple[str, ...]:
+    """The ISO 4217 codes of the currencies in use today (:func:`_current`), written in capitals
+    before or after an amount as a sign is (``USD 3 million``, ``3 Millionen EUR``), less those
+    whose letters are a common word of the language or of English (wordfreq): ``TOP 10``,
+    ``ALL 3``, ``TRY 2`` are no money."""
+    import wordfreq
+
+    lists = []
+    for lang in {language or "en", "en"}:  # the frequency lists: no tokenizer (MeCab, jieba) needed
+        try:
+            lists.append(wordfreq.get_frequency_dict(lang))
+        except LookupError:  # a language wordfreq has no list of
+            continue
+    least = 10 ** (_WORD_ZIPF - 9)  # Zipf frequency: log10 of a word's count per 10^9 words
+
+    def word(code: str) -> bool:
+        return any(freqs.get(code.lower(), 0.0) >= least for freqs in lists)
+
+    return tuple(code for code in sorted(_current()) if not word(code))
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,97 @@
+"""Brief figures left by review r46c (task h53): an ISO code before an amount or a range, a
+capitalised word before a range, and the work on one long sentence. Each is tested both ways."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from convert.briefing import figures as figures_module
+from convert.briefing.figures import find
+from convert.briefing.sentences import sentences
+from convert.locale.amounts import code_signs
+from convert.model import Article, Metadata, Paragraph, Text
+
+
+def found(language: str, text: str) -> list[tuple[str, str, float | None, str | None, object]]:
+    meta = Metadata(title="", language=language)
+    got = find(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),))), language=language)
+    return [(f.text, f.kind, f.value, f.unit, f.range) for f in got]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # an ISO 4217 code before the range names its currency as a sign does (`$3 to 4 million`)
+        ("en", "Sales reached USD 3 – 4 million.", ("USD 3 – 4 million", "money", None, "USD", (3e6, 4e6))),
+        ("en", "Sales reached USD 3 to 4 million.", ("USD 3 to 4 million", "money", None, "USD", (3e6, 4e6))),
+        (
+            "en",
+            "Sales reached USD 3 to USD 4 million.",
+            ("USD 3 to USD 4 million", "money", None, "USD", (3e6, 4e6)),
+        ),
+        (
+            "de",
+            "Der Umsatz lag bei EUR 3–4 Millionen.",
+            ("EUR 3–4 Millionen", "money", None, "EUR", (3e6, 4e6)),
+        ),
+        (
+            "de",
+            "Der Umsatz lag bei EUR 3 und 4 Millionen.",
+            ("EUR 3 und 4 Millionen", "money", None, "EUR", (3e6, 4e6)),
+        ),
+        # and before or after one amount
+        ("en", "Sales reached USD 3 million.", ("USD 3 million", "money", 3e6, "USD", None)),
+        ("en", "It cost 5 million GBP.", ("5 million GBP", "money", 5e6, "GBP", None)),
+        # a capitalised word after `from` names a place or a body: no change `from 3 to 4 million`
+        ("en", "Imports from China 3 to 4 million.", ("3 to 4 million", "count", None, None, (3e6, 4e6))),
+    ],
+)
+def test_a_code_or_a_name_before_a_range_keeps_it(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    assert found(language, sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the other way: a code whose letters are a common word is no currency (wordfreq)
+        ("The TOP 10 list was long.", [("10", "count", 10.0, "list was long", None)]),
+        # `from` and a word in small letters before it: a change, the lower end unknown
+        ("It rose from about 3 to 4 million.", [("4 million", "count", 4e6, None, None)]),
+        # a code in small letters is no sign
+        ("It was usd 30 in all.", [("30", "count", 30.0, None, None)]),
+    ],
+)
+def test_no_code_where_it_is_a_word(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert found("en", sentence) == expected
+
+
+def test_code_signs_leave_out_words() -> None:
+    codes = code_signs("en")
+    assert {"USD", "EUR", "GBP", "JPY", "CHF"} <= set(codes)
+    assert not {"TOP", "ALL", "TRY", "CUP"} & set(codes)
+
+
+def test_one_long_sentence_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted work, not time: the text a search before a number looks at (``re.search`` in
+    :mod:`convert.briefing.figures`) does not grow with the sentence (it was all the text
+    before each number: quadratic work)."""
+    looked: list[int] = []
+    real = re.compile
+
+    def counting_search(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        looked.append(len(text))
+        return real(pattern, flags).search(text)
+
+    def work(n: int) -> int:
+        looked.clear()
+        sentence = ", ".join(f"the fund paid {i * 7 + 11} tonnes to {i} ports" for i in range(n)) + "."
+        found("en", sentence)
+        return max(looked)
+
+    monkeypatch.setattr(figures_module.re, "search", counting_search)
+    small, large = work(50), work(400)  # sentences of about 2,000 and 17,000 characters
+    assert large < 100, (small, large)
