@@ -95,3 +95,25 @@ def test_one_long_sentence_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(figures_module.re, "search", counting_search)
     small, large = work(50), work(400)  # sentences of about 2,000 and 17,000 characters
     assert large < 100, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "pieces", "figures"),
+    [
+        # a dotted day before a month's name where CLDR's long date is `d. MMMM y` (review r46c #5)
+        ("de", "Die Messe findet vom 10.–12. März statt. Danach nicht.", 2, []),
+        ("de", "Die Messe findet am 10. März statt.", 1, []),
+        ("nb", "Toppmøtet er 10. mars.", 1, []),
+        # the other way: a dotted number before another capital ends a sentence; English writes
+        # `March 10` (CLDR `MMMM d, y`), so `10. May` ends one
+        ("de", "Er wurde 10. Danach ging er.", 2, [("10", "count", 10.0, None, None)]),
+        ("en", "He turned 10. May came.", 2, [("10", "count", 10.0, None, None)]),
+        ("nb", "Lagene på 10. plass rykket ned.", 1, [("10", "count", 10.0, None, None)]),
+    ],
+)
+def test_a_dotted_day_before_a_month_is_a_date(
+    language: str, text: str, pieces: int, figures: list[tuple[object, ...]]
+) -> None:
+    meta = Metadata(title="", language=language)
+    assert len(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),)))) == pieces
+    assert found(language, text) == figures

@@ -69,6 +69,36 @@ def english_scales(language: str | None) -> frozenset[str]:
     )
 
 
+#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
+#: currency each names in English news; a word read in a locale is first the locale's own
+#: currency where its CLDR name has the word (:func:`convert.briefing.figures._word_currency`).
+ENGLISH_CURRENCIES = {
+    "$": "USD",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "dollars": "USD",
+    "dlrs": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "marks": "DEM",
+    "rupees": "INR",
+    "cts": "USD",
+    "cents": "USD",
+    "pence": "GBP",
+    "p": "GBP",
+}
+
 #: Signs typed for one another: the apostrophe and its typographic form (Swiss ``1’200``, CLDR
 #: ``'``), and the spaces (CLDR's French sign is U+202F, typed as any space).
 _SAME_SIGNS = ({"'", "\u2019"}, {" ", "\u00a0", "\u202f"})

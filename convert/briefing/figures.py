@@ -40,8 +40,9 @@ from ..locale.numbers import (
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
-from .amounts import ENGLISH_NUMBER as _NUM
+from ..locale.text import dotted_day_months
 from .amounts import (
+    ENGLISH_CURRENCIES,
     ENGLISH_SCALES,
     english_scales,
     minus_before,
@@ -50,6 +51,7 @@ from .amounts import (
     piece_of_run,
     read_amount,
 )
+from .amounts import ENGLISH_NUMBER as _NUM
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import (
     FROM_BEFORE,
@@ -154,35 +156,6 @@ def _patterns(number: str, scales: frozenset[str]) -> tuple[tuple[str, re.Patter
 
 
 _SCALES = ENGLISH_SCALES
-#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
-#: currency each names in English news; a word read in a locale is first the locale's own
-#: currency where its CLDR name has the word (:func:`_word_currency`).
-_CURRENCIES = {
-    "$": "USD",
-    "US$": "USD",
-    "A$": "AUD",
-    "C$": "CAD",
-    "HK$": "HKD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "dollars": "USD",
-    "dlrs": "USD",
-    "euros": "EUR",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "francs": "CHF",
-    "marks": "DEM",
-    "rupees": "INR",
-    "cts": "USD",
-    "cents": "USD",
-    "pence": "GBP",
-    "p": "GBP",
-}
 _KIND_ORDER = ("money", "percent", "count", "duration", "date", "year", "ordinal")
 
 
@@ -228,7 +201,7 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
     return value, None
 
 
-#: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
+#: The word of a currency's name each English word of :data:`ENGLISH_CURRENCIES` stands for.
 _NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
 #: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
 #: SYP…, and a weight; the franc of CHF and the CFA francs), and the words of a hundredth, which
@@ -240,15 +213,15 @@ _NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs", "cents", "cts"})
 def _word_currency(key: str, language: str | None) -> str | None:
     """The currency an English currency word names in ``language``: the locale's own where its
     CLDR name has the word (``dollars`` in en-AU is AUD, ``rupees`` in en-PK PKR, ``francs`` in
-    fr-CH CHF), else :data:`_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
-    if language is not None and key in _CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
+    fr-CH CHF), else :data:`ENGLISH_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
+    if language is not None and key in ENGLISH_CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
         word = _NAMED_BY.get(key, key)
         words = home_currency_words(language)
         if word in words or word.rstrip("s") in words:
             return home_currency(language)
         if key in _NO_DEFAULT:
             return None
-    return _CURRENCIES.get(key)
+    return ENGLISH_CURRENCIES.get(key)
 
 
 @lru_cache(maxsize=1024)
@@ -481,6 +454,14 @@ def _readings(
                 and (number_value(figure, language) or 0) < 10
             ):
                 continue  # small bare numbers are words in disguise: "3 ministers"
+            bare = kind_here == "count" and not at and re.fullmatch(number_pattern(language), figure)
+            if (
+                bare
+                and text[end : end + 1] == "."
+                and dotted_day_months(language)
+                and month_after(language).match(text, end)
+            ):
+                continue  # a dotted day before a month's name (`am 10. März`, CLDR `d. MMMM`): a date
             if minus_before(text, start):
                 continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
             if piece_of_run(text, m.start(), m.end()):
