@@ -117,3 +117,41 @@ def test_a_dotted_day_before_a_month_is_a_date(
     meta = Metadata(title="", language=language)
     assert len(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),)))) == pieces
     assert found(language, text) == figures
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a count form of another stem than CLDR's `one` (лет/год, lat/rok, let/rok) counts years
+        # after a range or a list too (review r46c #3)
+        (
+            "ru",
+            "Этим постройкам 1500–2000 лет.",
+            [("1500–2000 лет", "duration", None, "years", (1500.0, 2000.0))],
+        ),
+        (
+            "pl",
+            "Te budowle mają 1500–2000 lat.",
+            [("1500–2000 lat", "duration", None, "years", (1500.0, 2000.0))],
+        ),
+        ("cs", "Stavbám je 1500–2000 let.", [("1500–2000 let", "duration", None, "years", (1500.0, 2000.0))]),
+        (
+            "ru",
+            "В 1999, 2000 лет спустя, всё изменилось.",
+            [("2000 лет", "duration", 2000.0, "years", None), ("1999", "year", 1999.0, "year", None)],
+        ),
+        # a plural year word with an ending CLDR does not list: no figure (not the year 2000)
+        ("de", "Das geschah vor 2000 Jahren in Rom.", []),
+        # the other way: a form of the singular's stem may be several years' plural; a singular's
+        # case names the year; a range of years with a year word after it stays years
+        ("uk", "У 2015–2020 років.", [("2015–2020", "year", 2015.0, "year", None)]),
+        ("ru", "Это было в 2020 году.", [("2020", "year", 2020.0, "year", None)]),
+        ("ru", "Это было в 2015–2020 годах.", [("2015–2020", "year", 2015.0, "year", None)]),
+        ("de", "Im Jahr 2000 wuchs es.", [("2000", "year", 2000.0, "year", None)]),
+        ("en", "The war lasted 1990–2000 in total.", [("1990–2000", "year", 1990.0, "year", None)]),
+    ],
+)
+def test_a_count_of_years_after_a_range_or_list(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected

@@ -36,7 +36,9 @@ from ..locale.numbers import (
     percent_affixes,
     script_year_words,
     unit_words,
+    year_count_only,
     year_count_word,
+    year_word_inflected,
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
@@ -80,6 +82,7 @@ _COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 _DIGIT = re.compile(r"\d")
+_WORD_AFTER = re.compile(r"[ \u00a0](\w+)")
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 #: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
@@ -377,8 +380,10 @@ def _counts_years(text: str, start: int, end: int, language: str | None) -> int 
     """Where the year word ends that makes the year-like number at ``text[start:end]`` a count of
     years (:func:`convert.locale.numbers.year_count_word`: ``1700 Jahre``, ``1700 лет``)."""
     digits = text[start:end]
-    if language is None or not digits.isdigit() or year_listed_before(text, start, language):
+    if language is None or not digits.isdigit():
         return None
+    if year_listed_before(text, start, language) and not year_count_only(language, int(digits)):
+        return None  # `2015–2020 років`: several years; `В 1999, 2000 лет спустя`: a count
     word = year_count_word(language, int(digits))
     return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
 
@@ -438,6 +443,14 @@ def _readings(
                 kind_here = kind
                 if kind == "year" and (past := _counts_years(text, start, end, language)):
                     end, kind_here = past, "duration"
+                elif (
+                    kind == "year"
+                    and m[0].isdigit()  # one year-like number, no range of years (`2015–2020 годах`)
+                    and (w := _WORD_AFTER.match(text, end))
+                    and year_word_inflected(language, w[1])
+                ):
+                    taken.append((start, end))  # `vor 2000 Jahren`: years counted in a case CLDR does
+                    continue  # not list (dative); no figure rather than the year 2000
             amount = (
                 read_amount(text, start, end, scale, language) if kind_here in ("money", "count") else None
             )
@@ -525,7 +538,8 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
             continue
         if high is None or value is None or number is None or high.kind not in RANGE_KINDS or m.group("dot"):
             continue  # `1990–2000`: years, read as such
-        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")):
+        counted = high.kind == "duration" and year_count_only(language, int(number))  # `1500–2000 лет`
+        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")) and not counted:
             continue  # `2015–2020 років`: years (the years' word plural)
         if not _joins(text, m, lead, offset, high, language):  # a label, a count, another currency
             if m.group("sign") and not m.group("scale") and value != number:  # `$3 to 4 million a year`:

@@ -170,6 +170,40 @@ def year_count_word(tag: str | None, number: int) -> str | None:
     return None if any(w == word for c, w in forms.items() if c != category) else word
 
 
+def year_count_only(tag: str | None, number: int) -> bool:
+    """Whether :func:`year_count_word` for ``number`` is a word of another stem than CLDR's
+    singular (its first letter differs: Russian ``лет`` and ``год``, Polish ``lat`` and ``rok``,
+    Czech ``let`` and ``rok``): a form used only to count years, never the plural of several
+    years (Russian writes ``2015–2020 годов``), so a count after a range or list too (``1500–2000
+    лет``, ``В 1999, 2000 лет спустя``). Ukrainian ``років`` shares ``рік``'s stem: it is also the
+    plural of several years (``2015–2020 років``)."""
+    word = year_count_word(tag, number)
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    one = _clean(str(units.get("one", ""))[3:])
+    return bool(word and one and word[0].casefold() != one[0].casefold())
+
+
+#: The most letters an inflection adds to a CLDR year word (German ``Jahr`` and ``Jahren``).
+_YEAR_ENDING = 2
+
+
+def year_word_inflected(tag: str | None, word: str) -> bool:
+    """Whether ``word`` is a plural of CLDR's year unit (a form for a category other than
+    ``one``) with one or two more letters, a form CLDR does not list (German ``Jahren``, dative:
+    ``vor 2000 Jahren``, 2000 years ago). A singular's case is left alone: it names the year
+    itself (Russian ``в 2020 году``, in 2020, from ``год``)."""
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    forms = {
+        _clean(str(p)[3:]).casefold() for c, p in units.items() if c != "per" and str(p).startswith("{0}")
+    }
+    one = _clean(str(units.get("one", ""))[3:]).casefold()
+    folded = word.casefold()
+    return folded not in forms and any(
+        len(w) >= 3 and w != one and folded.startswith(w) and len(folded) - len(w) <= _YEAR_ENDING
+        for w in forms
+    )
+
+
 @lru_cache(maxsize=64)
 def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
     """The words CLDR's unit patterns, long, short and narrow (or not ``narrow``), write after a
