@@ -155,3 +155,24 @@ def test_a_count_of_years_after_a_range_or_list(
     language: str, sentence: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert found(language, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a telephone number's shape, or digit groups after a plus: no figure (review r46c #4)
+        ("pl", "Zadzwoń pod numer 601 234 567 jutro.", []),
+        ("pl", "Zadzwoń pod numer +48 601 234 567 jutro.", []),
+        ("fr", "Appelez le +33 6 12 34 56 78.", []),
+        # the other way: another shape, money, a plus before one number
+        ("pl", "W mieście mieszka 1 234 567 osób.", [("1 234 567", "count", 1234567.0, "osób", None)]),
+        ("pl", "Budżet wynosi 601 234 567 zł.", [("601 234 567 zł", "money", 601234567.0, "PLN", None)]),
+        ("pl", "Mieszka tu 601 234 osób.", [("601 234", "count", 601234.0, "osób", None)]),
+        ("en", "Shares rose +5% on Monday.", [("5%", "percent", 5.0, "%", None)]),
+        ("en", "The US had 331,449,281 people.", [("331,449,281", "count", 331449281.0, "people", None)]),
+    ],
+)
+def test_a_telephone_number_is_no_count(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected

@@ -353,16 +353,28 @@ _RUN = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)*")
 _RUN_REACH = 80
 
 
-def piece_of_run(text: str, start: int, end: int) -> bool:
+#: A telephone number's shape that is also a grouped number: nine digits in three groups of three
+#: (Polish, Spanish, Portuguese, Czech mobiles `601 234 567`; ITU-T E.164 national numbers).
+_PHONE_SHAPE = re.compile(r"[1-9]\d\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d{3}")
+
+
+def piece_of_run(text: str, start: int, end: int, bare: bool = False) -> bool:
     """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
     apart that was not read whole: a number whose space is no group sign of the language (German
     ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
     ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
-    to three digits, then three): ``2020 500`` is a year and a count."""
+    to three digits, then three): ``2020 500`` is a year and a count. A run of three groups or
+    more after a plus is a telephone number in E.164's international form (``+48 601 234 567``),
+    and so is a ``bare`` count (no currency, percent or scale) of a telephone number's shape
+    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too)."""
     for m in _RUN.finditer(text, max(0, start - _RUN_REACH), end + _RUN_REACH):  # near it: linear
         if m.start() <= start < m.end() or start <= m.start() < end:
             groups = m.group(0).split()
+            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+":
+                return True
             whole = start <= m.start() and m.end() <= end
+            if whole and bare and _PHONE_SHAPE.fullmatch(m.group(0)):
+                return True
             if whole or len(groups) == 1:
                 return False
             return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))

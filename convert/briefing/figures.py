@@ -477,8 +477,8 @@ def _readings(
                 continue  # a dotted day before a month's name (`am 10. März`, CLDR `d. MMMM`): a date
             if minus_before(text, start):
                 continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
-            if piece_of_run(text, m.start(), m.end()):
-                continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
+            if piece_of_run(text, m.start(), m.end(), kind_here == "count" and scale == 1.0):
+                continue  # `10 000 Euro` in German, `06 12 34 56 78`, `601 234 567`: value unsure
             currency = amount.currency if amount is not None else None
             out.append(_Reading(start, end, kind_here, kind, m.group(0).strip(), scale, currency))
     return out
