@@ -176,3 +176,25 @@ def test_a_telephone_number_is_no_count(
     language: str, sentence: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert found(language, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a year-like number or range before a CLDR unit word is a measure (review r46c #3)
+        (
+            "de",
+            "Es wurden 1500–2000 Tonnen geliefert.",
+            [("1500–2000", "count", None, "Tonnen", (1500.0, 2000.0))],
+        ),
+        ("de", "Es wurden 1500 Tonnen geliefert.", [("1500", "count", 1500.0, "Tonnen", None)]),
+        ("en", "They shipped 1500–2000 tons.", [("1500–2000", "count", None, "tons", (1500.0, 2000.0))]),
+        # the other way: a unit's name that is a common word (wordfreq) is read as the word
+        ("en", "In 2020 part of it was lost.", [("2020", "year", 2020.0, "year", None)]),
+        ("en", "The period 1990–2000 saw growth.", [("1990–2000", "year", 1990.0, "year", None)]),
+    ],
+)
+def test_a_year_like_number_before_a_unit_is_a_measure(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected

@@ -38,7 +38,6 @@ from ..locale.numbers import (
     unit_words,
     year_count_only,
     year_count_word,
-    year_word_inflected,
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
@@ -67,6 +66,7 @@ from .ranges import (
     month_before,
     range_pattern,
     upper_at,
+    year_after,
     year_listed_before,
 )
 from .sentences import Sentence
@@ -82,7 +82,6 @@ _COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
 _DIGIT = re.compile(r"\d")
-_WORD_AFTER = re.compile(r"[ \u00a0](\w+)")
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 #: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
@@ -443,14 +442,9 @@ def _readings(
                 kind_here = kind
                 if kind == "year" and (past := _counts_years(text, start, end, language)):
                     end, kind_here = past, "duration"
-                elif (
-                    kind == "year"
-                    and m[0].isdigit()  # one year-like number, no range of years (`2015–2020 годах`)
-                    and (w := _WORD_AFTER.match(text, end))
-                    and year_word_inflected(language, w[1])
-                ):
-                    taken.append((start, end))  # `vor 2000 Jahren`: years counted in a case CLDR does
-                    continue  # not list (dative); no figure rather than the year 2000
+                elif kind == "year" and (after := year_after(text, end, language, m[0])):
+                    taken.extend([(start, end)] if after == "inflected" else [])
+                    continue  # `vor 2000 Jahren`: no figure; `1500 Tonnen`: a count (`count` reads it)
             amount = (
                 read_amount(text, start, end, scale, language) if kind_here in ("money", "count") else None
             )

@@ -25,7 +25,13 @@ from functools import lru_cache
 
 from ..dates import MONTH_PATTERN
 from ..locale.amounts import currency_signs
-from ..locale.numbers import day_month_words, list_and_word, magnitude_words
+from ..locale.numbers import (
+    day_month_words,
+    list_and_word,
+    magnitude_words,
+    measure_words,
+    year_word_inflected,
+)
 from ..locale.text import month_names
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value
 
@@ -148,3 +154,20 @@ def month_after(language: str | None) -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
     return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0](\w+)")
+
+
+def year_after(text: str, end: int, language: str | None, year: str) -> str | None:
+    """What the word after the year-like number or range ``year`` ending at ``text[end]`` makes
+    it: ``"measure"`` before a CLDR unit (:func:`~convert.locale.numbers.measure_words`: `1500
+    Tonnen`, `1500–2000 Tonnen`, a count), ``"inflected"`` before a year word's plural in a case
+    CLDR does not list after one number (`vor 2000 Jahren`: unsure, no figure; not `2015–2020
+    годах`, several years), else ``None`` (a year)."""
+    w = _WORD_AFTER.match(text, end)
+    if w is None or language is None:
+        return None
+    if w[1] in measure_words(language):
+        return "measure"
+    return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None

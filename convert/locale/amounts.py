@@ -27,7 +27,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import get_global
 
-from .numbers import _clean, magnitude_words, unit_words
+from .numbers import _clean, common_word, magnitude_words, unit_words
 from .text import babel_locale
 
 __all__ = [
@@ -175,31 +175,13 @@ def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda item: -len(item[0])))
 
 
-#: wordfreq's Zipf frequency from which a code's letters are read as a word (4.5: about once
-#: in 30,000 words; ``top``, ``all``, ``try``, ``cup``, ``mad``; not ``usd``, 3.97, or ``eur``).
-_WORD_ZIPF = 4.5
-
-
 @lru_cache(maxsize=64)
 def code_signs(language: str) -> tuple[str, ...]:
     """The ISO 4217 codes of the currencies in use today (:func:`_current`), written in capitals
     before or after an amount as a sign is (``USD 3 million``, ``3 Millionen EUR``), less those
-    whose letters are a common word of the language or of English (wordfreq): ``TOP 10``,
-    ``ALL 3``, ``TRY 2`` are no money."""
-    import wordfreq
-
-    lists = []
-    for lang in {language or "en", "en"}:  # the frequency lists: no tokenizer (MeCab, jieba) needed
-        try:
-            lists.append(wordfreq.get_frequency_dict(lang))
-        except LookupError:  # a language wordfreq has no list of
-            continue
-    least = 10 ** (_WORD_ZIPF - 9)  # Zipf frequency: log10 of a word's count per 10^9 words
-
-    def word(code: str) -> bool:
-        return any(freqs.get(code.lower(), 0.0) >= least for freqs in lists)
-
-    return tuple(code for code in sorted(_current()) if not word(code))
+    whose letters are a common word of the language or of English (:func:`~.numbers.common_word`,
+    wordfreq): ``TOP 10``, ``ALL 3``, ``TRY 2`` are no money."""
+    return tuple(code for code in sorted(_current()) if not common_word(language, code))
 
 
 @lru_cache(maxsize=256)

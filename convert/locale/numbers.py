@@ -220,6 +220,48 @@ def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
     return frozenset(w for w in found if w)
 
 
+@lru_cache(maxsize=64)
+def measure_words(tag: str | None) -> frozenset[str]:
+    """The one-word forms, as written, of CLDR's long unit patterns after a number for units of no time
+    or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``; not ``Jahre``, nor
+    the short ``in`` of an inch): a year-like number before one is a measure, no year (``1500
+    Tonnen``), less common words (:func:`common_word`: ``part``, ``point``)."""
+    found: set[str] = set()
+    for unit, lengths in babel_locale(tag)._data["unit_patterns"].items():
+        if unit.startswith(("duration-", "compound-", "coordinate")):
+            continue
+        for count, pattern in dict(dict(lengths).get("long", {})).items():
+            if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
+                found.add(_clean(pattern[3:]))
+    return frozenset(w for w in found if w and " " not in w and not common_word(tag, w))
+
+
+#: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words).
+COMMON_ZIPF = 4.5
+
+
+@lru_cache(maxsize=4096)
+def common_word(tag: str | None, word: str) -> bool:
+    """Whether wordfreq's frequency list of the language or of English counts ``word`` (in
+    small letters) at a Zipf frequency of :data:`COMMON_ZIPF` or more (``part``, ``point``,
+    ``miles``, ``top``): read as a word, not a unit or a currency code."""
+    return any(freqs.get(word.casefold(), 0.0) >= 10 ** (COMMON_ZIPF - 9) for freqs in _frequencies(tag))
+
+
+@lru_cache(maxsize=64)
+def _frequencies(tag: str | None) -> tuple[dict[str, float], ...]:
+    """wordfreq's frequency lists of the language and English (no tokenizer needed: MeCab, jieba)."""
+    import wordfreq
+
+    out = []
+    for lang in dict.fromkeys([(tag or "en").replace("_", "-").split("-")[0].casefold(), "en"]):
+        try:
+            out.append(wordfreq.get_frequency_dict(lang))
+        except LookupError:  # a language wordfreq has no list of
+            continue
+    return tuple(out)
+
+
 @lru_cache(maxsize=8)
 def script_year_words(script: str) -> frozenset[str]:
     """:func:`year_words` of the language CLDR's likely subtags give for an ISO 15924 ``script``
