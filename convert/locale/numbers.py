@@ -245,13 +245,20 @@ def common_word(tag: str | None, word: str) -> bool:
     """Whether wordfreq's frequency list of the language or of English counts ``word`` (in
     small letters) at a Zipf frequency of :data:`COMMON_ZIPF` or more (``part``, ``point``,
     ``miles``, ``top``): read as a word, not a unit or a currency code."""
-    return any(freqs.get(word.casefold(), 0.0) >= 10 ** (COMMON_ZIPF - 9) for freqs in _frequencies(tag))
+    lists = _frequencies(tag)
+    if lists is None:
+        return True  # no lists: unknown, so read as a word (no code, no unit) rather than guess
+    return any(freqs.get(word.casefold(), 0.0) >= 10 ** (COMMON_ZIPF - 9) for freqs in lists)
 
 
 @lru_cache(maxsize=64)
-def _frequencies(tag: str | None) -> tuple[dict[str, float], ...]:
-    """wordfreq's frequency lists of the language and English (no tokenizer needed: MeCab, jieba)."""
-    import wordfreq
+def _frequencies(tag: str | None) -> tuple[dict[str, float], ...] | None:
+    """wordfreq's frequency lists of the language and English (no tokenizer needed: MeCab, jieba);
+    ``None`` without wordfreq installed."""
+    try:
+        import wordfreq
+    except ImportError:
+        return None
 
     out = []
     for lang in dict.fromkeys([(tag or "en").replace("_", "-").split("-")[0].casefold(), "en"]):
