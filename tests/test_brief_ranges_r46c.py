@@ -4,6 +4,7 @@ capitalised word before a range, and the work on one long sentence. Each is test
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +74,14 @@ def test_code_signs_leave_out_words() -> None:
     codes = code_signs("en")
     assert {"USD", "EUR", "GBP", "JPY", "CHF"} <= set(codes)
     assert not {"TOP", "ALL", "TRY", "CUP"} & set(codes)
+    assert "NOK" in codes and "NOK" not in code_signs("da")  # Danish `nok`, enough
+
+
+def test_the_stored_common_codes_are_wordfreqs() -> None:
+    """``scripts/wordfreq_codes.py`` gives the stored file (wordfreq's lists, not a hand-made one)."""
+    wordfreq_codes = pytest.importorskip("scripts.wordfreq_codes")
+    stored = Path(__file__).resolve().parents[1] / "convert" / "locale" / "data" / "common_codes.json"
+    assert wordfreq_codes.main() == stored.read_text(encoding="utf-8")
 
 
 def test_one_long_sentence_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:

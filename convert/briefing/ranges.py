@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..dates import MONTH_PATTERN
 from ..locale.amounts import currency_signs
 from ..locale.numbers import (
+    common_word,
     day_month_words,
     list_and_word,
     magnitude_words,
@@ -168,6 +169,6 @@ def year_after(text: str, end: int, language: str | None, year: str) -> str | No
     w = _WORD_AFTER.match(text, end)
     if w is None or language is None:
         return None
-    if w[1] in measure_words(language):
+    if w[1] in measure_words(language) and not common_word(language, w[1]):  # not `2020 part`
         return "measure"
     return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None

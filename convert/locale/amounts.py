@@ -21,13 +21,15 @@ magnitude words it writes before a number, and the signs and names of currencies
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
 
-from .numbers import _clean, common_word, magnitude_words, unit_words
+from .numbers import _clean, magnitude_words, unit_words
 from .text import babel_locale
 
 __all__ = [
@@ -175,13 +177,19 @@ def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda item: -len(item[0])))
 
 
+#: The codes wordfreq counts as common words, by language (``scripts/wordfreq_codes.py``).
+_COMMON_CODES_FILE = Path(__file__).parent / "data" / "common_codes.json"
+
+
 @lru_cache(maxsize=64)
 def code_signs(language: str) -> tuple[str, ...]:
     """The ISO 4217 codes of the currencies in use today (:func:`_current`), written in capitals
     before or after an amount as a sign is (``USD 3 million``, ``3 Millionen EUR``), less those
-    whose letters are a common word of the language or of English (:func:`~.numbers.common_word`,
-    wordfreq): ``TOP 10``, ``ALL 3``, ``TRY 2`` are no money."""
-    return tuple(code for code in sorted(_current()) if not common_word(language, code))
+    whose letters are a common word of the language or of English (wordfreq, Zipf 4.5 or more,
+    :data:`_COMMON_CODES_FILE`): ``TOP 10``, ``ALL 3``, ``TRY 2``, Danish ``NOK`` are no money."""
+    common = json.loads(_COMMON_CODES_FILE.read_text(encoding="utf-8"))["codes"]
+    words = {*common.get("en", ()), *common.get(language or "en", ())}
+    return tuple(code for code in sorted(_current()) if code not in words)
 
 
 @lru_cache(maxsize=256)

@@ -225,7 +225,8 @@ def measure_words(tag: str | None) -> frozenset[str]:
     """The one-word forms, as written, of CLDR's long unit patterns after a number for units of no time
     or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``; not ``Jahre``, nor
     the short ``in`` of an inch): a year-like number before one is a measure, no year (``1500
-    Tonnen``), less common words (:func:`common_word`: ``part``, ``point``)."""
+    Tonnen``); one that is a common word (:func:`common_word`: ``part``, ``point``) is looked
+    up when read, so wordfreq's lists load only then."""
     found: set[str] = set()
     for unit, lengths in babel_locale(tag)._data["unit_patterns"].items():
         if unit.startswith(("duration-", "compound-", "coordinate")):
@@ -233,7 +234,7 @@ def measure_words(tag: str | None) -> frozenset[str]:
         for count, pattern in dict(dict(lengths).get("long", {})).items():
             if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
                 found.add(_clean(pattern[3:]))
-    return frozenset(w for w in found if w and " " not in w and not common_word(tag, w))
+    return frozenset(w for w in found if w and " " not in w)
 
 
 #: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words).
