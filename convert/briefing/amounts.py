@@ -69,6 +69,36 @@ def english_scales(language: str | None) -> frozenset[str]:
     )
 
 
+#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
+#: currency each names in English news; a word read in a locale is first the locale's own
+#: currency where its CLDR name has the word (:func:`convert.briefing.figures._word_currency`).
+ENGLISH_CURRENCIES = {
+    "$": "USD",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "dollars": "USD",
+    "dlrs": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "marks": "DEM",
+    "rupees": "INR",
+    "cts": "USD",
+    "cents": "USD",
+    "pence": "GBP",
+    "p": "GBP",
+}
+
 #: Signs typed for one another: the apostrophe and its typographic form (Swiss ``1’200``, CLDR
 #: ``'``), and the spaces (CLDR's French sign is U+202F, typed as any space).
 _SAME_SIGNS = ({"'", "\u2019"}, {" ", "\u00a0", "\u202f"})
@@ -290,7 +320,10 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         scale = scale * last if scale > 1 else last
     if scale == 1.0:
         for word, factor in magnitude_words_before(language):
-            m = re.search(rf"(?<!\w){re.escape(word)}{_SPACE}$", text[:start])
+            # searched just before ``start`` (`pos`, `endpos`): not the whole text again (linear)
+            m = re.compile(rf"(?<!\w){re.escape(word)}{_SPACE}$").search(
+                text, max(0, start - len(word) - 2), start
+            )
             if m:
                 start, scale = m.start(), factor
                 break
@@ -313,3 +346,41 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         or (scale == 1.0 and word.casefold() in sibling_magnitudes(language))
     )
     return Amount(start, percent or end, scale, currency, percent is not None, unsure)
+
+
+#: A run of digit groups one space apart, looked for this far either side of a number.
+_RUN = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)*")
+_RUN_REACH = 80
+
+
+#: A telephone number's shape that is also a grouped number: nine digits in three groups of three
+#: (Polish, Spanish, Portuguese, Czech mobiles `601 234 567`; ITU-T E.164 national numbers).
+_PHONE_SHAPE = re.compile(r"[1-9]\d\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d{3}")
+
+
+def piece_of_run(text: str, start: int, end: int, bare: bool = False) -> bool:
+    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
+    apart that was not read whole: a number whose space is no group sign of the language (German
+    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
+    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
+    to three digits, then three): ``2020 500`` is a year and a count. A run of three groups or
+    more after a plus is a telephone number in E.164's international form (``+48 601 234 567``),
+    and so is a ``bare`` count (no currency, percent or scale) of a telephone number's shape
+    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too)."""
+    for m in _RUN.finditer(text, max(0, start - _RUN_REACH), end + _RUN_REACH):  # near it: linear
+        if m.start() <= start < m.end() or start <= m.start() < end:
+            groups = m.group(0).split()
+            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+":
+                return True
+            whole = start <= m.start() and m.end() <= end
+            if whole and bare and _PHONE_SHAPE.fullmatch(m.group(0)):
+                return True
+            if whole or len(groups) == 1:
+                return False
+            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
+    return False
+
+
+def minus_before(text: str, i: int) -> bool:
+    """Whether a minus sign (U+2212) or a hyphen at the start or after a space is just before ``text[i]``."""
+    return text[i - 1 : i] == "\u2212" or (i > 0 and text[i - 1] == "-" and (i == 1 or text[i - 2].isspace()))

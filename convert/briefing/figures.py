@@ -36,12 +36,23 @@ from ..locale.numbers import (
     percent_affixes,
     script_year_words,
     unit_words,
+    year_count_only,
     year_count_word,
     year_words,
 )
 from ..locale.script import CJK_SCRIPTS, UNSPACED_SCRIPTS, char_script
+from ..locale.text import dotted_day_months
+from .amounts import (
+    ENGLISH_CURRENCIES,
+    ENGLISH_SCALES,
+    english_scales,
+    minus_before,
+    number_pattern,
+    number_value,
+    piece_of_run,
+    read_amount,
+)
 from .amounts import ENGLISH_NUMBER as _NUM
-from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value, read_amount
 from .measures import GLUED_SCRIPTS, PRONOUN_SUBJECT, clause, count_unit, in_word, named_measure
 from .ranges import (
     FROM_BEFORE,
@@ -54,6 +65,8 @@ from .ranges import (
     month_after,
     month_before,
     range_pattern,
+    upper_at,
+    year_after,
     year_listed_before,
 )
 from .sentences import Sentence
@@ -68,6 +81,7 @@ _COUNT_SCALE = r"(?:bn|Bn|bln|mln)\b"
 #: A capital letter attached to an amount of money (`$3B`, `€5M`); no `T`, a tonne as often.
 _LETTER_SCALE = r"[KMB](?![\w-])"
 _BEFORE = r"(?<![\w.,$£€¥/-])"
+_DIGIT = re.compile(r"\d")
 #: Scripts written without spaces between words (Han, kana) or with particles attached (Hangul).
 _HAN_HANGUL_KANA = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 #: Thai, Lao, Khmer and Myanmar: no spaces between words (UAX #14's class SA).
@@ -144,35 +158,6 @@ def _patterns(number: str, scales: frozenset[str]) -> tuple[tuple[str, re.Patter
 
 
 _SCALES = ENGLISH_SCALES
-#: English currency signs and words (Reuters' and AP's style: ``dlrs``, ``cts``) and the
-#: currency each names in English news; a word read in a locale is first the locale's own
-#: currency where its CLDR name has the word (:func:`_word_currency`).
-_CURRENCIES = {
-    "$": "USD",
-    "US$": "USD",
-    "A$": "AUD",
-    "C$": "CAD",
-    "HK$": "HKD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "dollars": "USD",
-    "dlrs": "USD",
-    "euros": "EUR",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "francs": "CHF",
-    "marks": "DEM",
-    "rupees": "INR",
-    "cts": "USD",
-    "cents": "USD",
-    "pence": "GBP",
-    "p": "GBP",
-}
 _KIND_ORDER = ("money", "percent", "count", "duration", "date", "year", "ordinal")
 
 
@@ -218,7 +203,7 @@ def _value(kind: str, text: str, language: str | None = None) -> tuple[float | N
     return value, None
 
 
-#: The word of a currency's name each English word of :data:`_CURRENCIES` stands for.
+#: The word of a currency's name each English word of :data:`ENGLISH_CURRENCIES` stands for.
 _NAMED_BY = {"dlrs": "dollar", "cts": "dollar", "cents": "dollar", "pence": "pound", "p": "pound"}
 #: Words that name many currencies, none first in English news (CLDR: the pound of GBP, EGP, LBP,
 #: SYP…, and a weight; the franc of CHF and the CFA francs), and the words of a hundredth, which
@@ -230,15 +215,15 @@ _NO_DEFAULT = frozenset({"pounds", "pence", "p", "francs", "cents", "cts"})
 def _word_currency(key: str, language: str | None) -> str | None:
     """The currency an English currency word names in ``language``: the locale's own where its
     CLDR name has the word (``dollars`` in en-AU is AUD, ``rupees`` in en-PK PKR, ``francs`` in
-    fr-CH CHF), else :data:`_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
-    if language is not None and key in _CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
+    fr-CH CHF), else :data:`ENGLISH_CURRENCIES`'s, none for a word of many (:data:`_NO_DEFAULT`)."""
+    if language is not None and key in ENGLISH_CURRENCIES and not key.startswith(("$", "£", "€", "¥")):
         word = _NAMED_BY.get(key, key)
         words = home_currency_words(language)
         if word in words or word.rstrip("s") in words:
             return home_currency(language)
         if key in _NO_DEFAULT:
             return None
-    return _CURRENCIES.get(key)
+    return ENGLISH_CURRENCIES.get(key)
 
 
 @lru_cache(maxsize=1024)
@@ -360,7 +345,12 @@ def _written_with(
             end, scale = end + m.end(), factor
             break
     for before, after in percent_affixes(language):
-        b = re.search(rf"(?<!\w){re.escape(before)}[ \u00a0]?$", text[:start]) if before else None
+        near = max(0, start - len(before) - 2)  # only just before it: linear in a long sentence
+        b = (
+            re.compile(rf"(?<!\w){re.escape(before)}[ \u00a0]?$").search(text, near, start)
+            if before
+            else None
+        )
         a = re.match(rf"[ \u00a0]?{re.escape(after)}(?!\w)", text[end:]) if after else None
         if b and _mark(text, b.start() - 1) or a and _mark(text, end + a.end()):
             continue
@@ -389,26 +379,12 @@ def _counts_years(text: str, start: int, end: int, language: str | None) -> int 
     """Where the year word ends that makes the year-like number at ``text[start:end]`` a count of
     years (:func:`convert.locale.numbers.year_count_word`: ``1700 Jahre``, ``1700 лет``)."""
     digits = text[start:end]
-    if language is None or not digits.isdigit() or year_listed_before(text, start, language):
+    if language is None or not digits.isdigit():
         return None
+    if year_listed_before(text, start, language) and not year_count_only(language, int(digits)):
+        return None  # `2015–2020 років`: several years; `В 1999, 2000 лет спустя`: a count
     word = year_count_word(language, int(digits))
     return _year_word_after(text, end, unicodedata.normalize("NFC", word)) if word else None
-
-
-def _piece_of_run(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``text[start:end]`` is one piece of a run of digit groups one space
-    apart that was not read whole: a number whose space is no group sign of the language (German
-    ``10 000 Euro``, read ``10`` and ``000 Euro``) or a telephone number (``06 12 34 56 78``,
-    ``8 800 555 35 35``). Two groups are a number cut in two only in its shape (a head of one
-    to three digits, then three): ``2020 500`` is a year and a count."""
-    for m in re.finditer(r"\d+(?:[ \u00a0\u202f]\d+)*", text):
-        if m.start() <= start < m.end() or start <= m.start() < end:
-            groups = m.group(0).split()
-            whole = start <= m.start() and m.end() <= end
-            if whole or len(groups) == 1:
-                return False
-            return len(groups) >= 3 or bool(re.fullmatch(r"\d{1,3} \d{3}", " ".join(groups)))
-    return False
 
 
 def _mark(text: str, i: int) -> bool:
@@ -466,6 +442,9 @@ def _readings(
                 kind_here = kind
                 if kind == "year" and (past := _counts_years(text, start, end, language)):
                     end, kind_here = past, "duration"
+                elif kind == "year" and (after := year_after(text, end, language, m[0])):
+                    taken.extend([(start, end)] if after == "inflected" else [])
+                    continue  # `vor 2000 Jahren`: no figure; `1500 Tonnen`: a count (`count` reads it)
             amount = (
                 read_amount(text, start, end, scale, language) if kind_here in ("money", "count") else None
             )
@@ -482,10 +461,18 @@ def _readings(
                 and (number_value(figure, language) or 0) < 10
             ):
                 continue  # small bare numbers are words in disguise: "3 ministers"
-            if text[start - 1 : start] == "\u2212" or re.search(r"(?:^|\s)-$", text[:start]):
+            bare = kind_here == "count" and not at and re.fullmatch(number_pattern(language), figure)
+            if (
+                bare
+                and text[end : end + 1] == "."
+                and dotted_day_months(language)
+                and month_after(language).match(text, end)
+            ):
+                continue  # a dotted day before a month's name (`am 10. März`, CLDR `d. MMMM`): a date
+            if minus_before(text, start):
                 continue  # `−$3 million`, ` -$3 million`: a minus sign no pattern reads; no figure
-            if _piece_of_run(text, m.start(), m.end()):
-                continue  # `10 000 Euro` in German, `06 12 34 56 78`: its value alone is wrong
+            if piece_of_run(text, m.start(), m.end(), kind_here == "count" and scale == 1.0):
+                continue  # `10 000 Euro` in German, `06 12 34 56 78`, `601 234 567`: value unsure
             currency = amount.currency if amount is not None else None
             out.append(_Reading(start, end, kind_here, kind, m.group(0).strip(), scale, currency))
     return out
@@ -507,7 +494,7 @@ def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, 
         else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, [], (1,))), None)
     )
     if alone is not None and alone.kind == "money":  # `$3 to $4 million`, `$3 to 4 million dollars`
-        mine = next(iter(_readings(f" {sign}5 ", language, [], (1,))))
+        mine = next(iter(_readings(f" {sign} 5 ", language, [], (1, len(sign) + 2))))  # spaced: `USD 5`
         return _value_unit(mine, language)[1] == (_value_unit(alone, language)[1] or "none")
     return (
         alone is not None and alone.kind == "count" and count_unit(text, offset + high.end, language) is None
@@ -522,16 +509,15 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
     if not joint_pattern(language).search(text):
         return out
     for m in range_pattern(language).finditer(text):
-        if text[m.start() - 1 : m.start()] == "\u2212" or re.search(r"(?:^|\s)-$", text[: m.start()]):
+        if minus_before(text, m.start()):
             continue  # after a minus sign: no figure (`find`)
         if MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # `March 10–12`: days of a date, read as one (`_PATTERNS`)
         sign = m.group("sign") or ""
-        lead = sign if sign and text[m.end() : m.end() + 1].isdigit() else ""
-        # the upper end as if written alone, after a space and the lower end's sign (`$4 million`)
-        probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]
+        lead = f"{sign} " if sign and text[m.end() : m.end() + 1].isdigit() else ""
+        probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]  # the upper end alone: `$4 million`
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
-        high = next(iter(_readings(probe, language, [], tuple(sorted({1, 1 + len(lead)})))), None)
+        high = next(iter(_readings(probe, language, [], upper_at(probe, lead))), None)
         number = number_value(probe[high.start : high.end], language) if high is not None else None
         value = _value_unit(high, language)[0] if high is not None else None
         day = high is not None and high.kind == "count" and number is not None and value == number
@@ -546,7 +532,8 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
             continue
         if high is None or value is None or number is None or high.kind not in RANGE_KINDS or m.group("dot"):
             continue  # `1990–2000`: years, read as such
-        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")):
+        counted = high.kind == "duration" and year_count_only(language, int(number))  # `1500–2000 лет`
+        if high.pattern == "year" and re.fullmatch(YEAR_LIKE, m.group("low")) and not counted:
             continue  # `2015–2020 років`: years (the years' word plural)
         if not _joins(text, m, lead, offset, high, language):  # a label, a count, another currency
             if m.group("sign") and not m.group("scale") and value != number:  # `$3 to 4 million a year`:
@@ -576,6 +563,8 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
         # words are matched in NFC (a precomposed nukta, U+095C `ड़`, as CLDR's `ड` and nukta);
         # the figure, its unit and its context are shown as the sentence writes them
         shown = sentence.text
+        if not _DIGIT.search(shown):
+            continue  # every figure has a digit (`_PATTERNS`, the language's number pattern)
         text, back = nfc(shown)
         taken: list[tuple[int, int]] = []
         ranges = _ranges(text, language, taken)

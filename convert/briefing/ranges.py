@@ -25,7 +25,14 @@ from functools import lru_cache
 
 from ..dates import MONTH_PATTERN
 from ..locale.amounts import currency_signs
-from ..locale.numbers import day_month_words, list_and_word, magnitude_words
+from ..locale.numbers import (
+    common_word,
+    day_month_words,
+    list_and_word,
+    magnitude_words,
+    measure_words,
+    year_word_inflected,
+)
 from ..locale.text import month_names
 from .amounts import ENGLISH_SCALES, english_scales, number_pattern, number_value
 
@@ -37,9 +44,17 @@ _SPACE = "[ \u00a0\u202f]"
 #: An English month's name before a range: its ends are days (`March 10–12`).
 MONTH_BEFORE = re.compile(rf"\b{MONTH_PATTERN}\s$")
 #: ``from`` before a lower end joined by ``to``: a change (`rose from 3 to 4 million`).
-FROM_BEFORE = re.compile(r"(?i)\bfrom[ \u00a0](?:[^\W\d_]+[ \u00a0])?$")
+#: A word between is in small letters (`from about 3`): `Imports from China 3 to 4 million` is a range.
+FROM_BEFORE = re.compile(r"\b(?i:from)[ \u00a0](?:(?![A-Z])[^\W\d_]+[ \u00a0])?$")
 #: How much text after a range's joint its upper end is read from (its number, scale and currency).
 RANGE_WINDOW = 120
+
+
+def upper_at(probe: str, lead: str) -> tuple[int, ...]:
+    """Where a range's upper end may start in ``probe`` (a space, ``lead``, the text after the
+    joint): after the space, after the lower end's sign, and at the first digit (`to USD 4`)."""
+    digit = next((i for i, ch in enumerate(probe) if ch.isdigit()), 1)
+    return tuple(sorted({1, 1 + len(lead), digit}))
 
 
 def _key(word: str) -> str:
@@ -140,3 +155,20 @@ def month_after(language: str | None) -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     between = "".join(rf"(?:[ \u00a0]{re.escape(w)})?" for w in day_month_words(language))
     return re.compile(rf"\.?{between}[ \u00a0]?(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0](\w+)")
+
+
+def year_after(text: str, end: int, language: str | None, year: str) -> str | None:
+    """What the word after the year-like number or range ``year`` ending at ``text[end]`` makes
+    it: ``"measure"`` before a CLDR unit (:func:`~convert.locale.numbers.measure_words`: `1500
+    Tonnen`, `1500–2000 Tonnen`, a count), ``"inflected"`` before a year word's plural in a case
+    CLDR does not list after one number (`vor 2000 Jahren`: unsure, no figure; not `2015–2020
+    годах`, several years), else ``None`` (a year)."""
+    w = _WORD_AFTER.match(text, end)
+    if w is None or language is None:
+        return None
+    if w[1] in measure_words(language) and not common_word(language, w[1]):  # not `2020 part`
+        return "measure"
+    return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None

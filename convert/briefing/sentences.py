@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..locale.text import printed_marks
+from ..locale.text import dotted_day_months, printed_marks
 from ..model import (
     Article,
     BlockQuote,
@@ -42,7 +43,6 @@ ABBREVIATIONS = frozenset(
 _STARTERS = frozenset("the a an he she it they we i but and in this that there its his her their".split())
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-_WORD = re.compile(r"[\w’'.-]+$")
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 #: A note's mark typed in the text (`aus.* Im`, `said.” †`): an asterisk, dagger or double dagger
 #: right after a sentence's closing punctuation or a closing quotation mark after it (one space
@@ -169,12 +169,21 @@ def _note_marks(text: str) -> list[tuple[int, int]]:
     return cuts
 
 
+def _word_before(text: str, dot: int) -> str:
+    """The run of word characters, apostrophes, full stops and hyphens ending at ``text[dot]``,
+    found walking back from it (a search from the paragraph's start is quadratic work)."""
+    start = dot + 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'.-"):
+        start -= 1
+    return text[start : dot + 1]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation, an initial or a dotted acronym."""
-    m = _WORD.search(text, 0, dot + 1)
-    if m is None:
+    whole = _word_before(text, dot)
+    if not whole:
         return False
-    word = m.group(0).rstrip(".").lstrip("'’")
+    word = whole.rstrip(".").lstrip("'’")
     low = word.lower()
     if low in ABBREVIATIONS:
         return True
@@ -188,17 +197,38 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def split(text: str, protected: list[tuple[int, int]] | None = None) -> list[str]:
-    """Split ``text`` into sentences; never inside a ``protected`` span. Slices are verbatim, stripped."""
+@lru_cache(maxsize=64)
+def _dotted_day(language: str | None) -> re.Pattern[str] | None:
+    """A day of the month written with a full stop, then a space and a month's name, where the
+    language's CLDR long date writes the day so (:func:`~convert.locale.text.dotted_day_months`:
+    German ``10. März``, ``10.–12. März``): a date, no sentence's end."""
+    names = dotted_day_months(language)
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.\s+(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def split(
+    text: str, protected: list[tuple[int, int]] | None = None, language: str | None = None
+) -> list[str]:
+    """Split ``text`` into sentences; never inside a ``protected`` span, nor after a dotted day
+    before a month in the ``language`` (:func:`_dotted_day`). Slices are verbatim, stripped."""
     cuts: list[int] = []
+    day = _dotted_day(language)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if any(a < end < b for a, b in protected or ()):
             continue
         last = m.group(0)
+        if (
+            day is not None
+            and last == "."
+            and any(day.match(text, p) for p in (m.start() - 2, m.start() - 1))
+        ):
+            continue  # `10. März`
         if last.startswith(".") and len(last.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
-            word = _WORD.search(text, 0, m.start() + 1)
-            acronym = word is not None and "." in word.group(0).rstrip(".")
+            acronym = "." in _word_before(text, m.start()).rstrip(".")
             if not (acronym and _next_word(text, end).lower() in _STARTERS):
                 continue
         cuts.append(end)
@@ -216,6 +246,6 @@ def sentences(article: Article) -> list[Sentence]:
     """Every sentence of the body, numbered in article order."""
     out: list[Sentence] = []
     for p, (text, spans) in enumerate(paragraphs(article)):
-        for piece in split(text, spans):
+        for piece in split(text, spans, article.meta.language):
             out.append(Sentence(len(out), p, piece))
     return out

@@ -21,8 +21,10 @@ magnitude words it writes before a number, and the signs and names of currencies
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
@@ -33,6 +35,7 @@ from .text import babel_locale
 __all__ = [
     "currency_names",
     "currency_names_scaled",
+    "code_signs",
     "currency_signs",
     "home_currency",
     "home_currency_words",
@@ -170,7 +173,23 @@ def currency_signs(tag: str | None) -> tuple[tuple[str, str], ...]:
                 continue
             codes.setdefault(sign, set()).add(code)
     found = [(sign, next(iter(cs))) for sign, cs in codes.items() if len(cs) == 1]
+    found += [(code, code) for code in code_signs(loc.language) if code not in codes]
     return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+#: The codes wordfreq counts as common words, by language (``scripts/wordfreq_codes.py``).
+_COMMON_CODES_FILE = Path(__file__).parent / "data" / "common_codes.json"
+
+
+@lru_cache(maxsize=64)
+def code_signs(language: str) -> tuple[str, ...]:
+    """The ISO 4217 codes of the currencies in use today (:func:`_current`), written in capitals
+    before or after an amount as a sign is (``USD 3 million``, ``3 Millionen EUR``), less those
+    whose letters are a common word of the language or of English (wordfreq, Zipf 4.5 or more,
+    :data:`_COMMON_CODES_FILE`): ``TOP 10``, ``ALL 3``, ``TRY 2``, Danish ``NOK`` are no money."""
+    common = json.loads(_COMMON_CODES_FILE.read_text(encoding="utf-8"))["codes"]
+    words = {*common.get("en", ()), *common.get(language or "en", ())}
+    return tuple(code for code in sorted(_current()) if code not in words)
 
 
 @lru_cache(maxsize=256)

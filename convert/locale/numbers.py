@@ -170,6 +170,40 @@ def year_count_word(tag: str | None, number: int) -> str | None:
     return None if any(w == word for c, w in forms.items() if c != category) else word
 
 
+def year_count_only(tag: str | None, number: int) -> bool:
+    """Whether :func:`year_count_word` for ``number`` is a word of another stem than CLDR's
+    singular (its first letter differs: Russian ``лет`` and ``год``, Polish ``lat`` and ``rok``,
+    Czech ``let`` and ``rok``): a form used only to count years, never the plural of several
+    years (Russian writes ``2015–2020 годов``), so a count after a range or list too (``1500–2000
+    лет``, ``В 1999, 2000 лет спустя``). Ukrainian ``років`` shares ``рік``'s stem: it is also the
+    plural of several years (``2015–2020 років``)."""
+    word = year_count_word(tag, number)
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    one = _clean(str(units.get("one", ""))[3:])
+    return bool(word and one and word[0].casefold() != one[0].casefold())
+
+
+#: The most letters an inflection adds to a CLDR year word (German ``Jahr`` and ``Jahren``).
+_YEAR_ENDING = 2
+
+
+def year_word_inflected(tag: str | None, word: str) -> bool:
+    """Whether ``word`` is a plural of CLDR's year unit (a form for a category other than
+    ``one``) with one or two more letters, a form CLDR does not list (German ``Jahren``, dative:
+    ``vor 2000 Jahren``, 2000 years ago). A singular's case is left alone: it names the year
+    itself (Russian ``в 2020 году``, in 2020, from ``год``)."""
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    forms = {
+        _clean(str(p)[3:]).casefold() for c, p in units.items() if c != "per" and str(p).startswith("{0}")
+    }
+    one = _clean(str(units.get("one", ""))[3:]).casefold()
+    folded = word.casefold()
+    return folded not in forms and any(
+        len(w) >= 3 and w != one and folded.startswith(w) and len(folded) - len(w) <= _YEAR_ENDING
+        for w in forms
+    )
+
+
 @lru_cache(maxsize=64)
 def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
     """The words CLDR's unit patterns, long, short and narrow (or not ``narrow``), write after a
@@ -184,6 +218,56 @@ def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
                 if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
                     found.add(_clean(pattern[3:]))
     return frozenset(w for w in found if w)
+
+
+@lru_cache(maxsize=64)
+def measure_words(tag: str | None) -> frozenset[str]:
+    """The one-word forms, as written, of CLDR's long unit patterns after a number for units of no time
+    or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``; not ``Jahre``, nor
+    the short ``in`` of an inch): a year-like number before one is a measure, no year (``1500
+    Tonnen``); one that is a common word (:func:`common_word`: ``part``, ``point``) is looked
+    up when read, so wordfreq's lists load only then."""
+    found: set[str] = set()
+    for unit, lengths in babel_locale(tag)._data["unit_patterns"].items():
+        if unit.startswith(("duration-", "compound-", "coordinate")):
+            continue
+        for count, pattern in dict(dict(lengths).get("long", {})).items():
+            if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
+                found.add(_clean(pattern[3:]))
+    return frozenset(w for w in found if w and " " not in w)
+
+
+#: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words).
+COMMON_ZIPF = 4.5
+
+
+@lru_cache(maxsize=4096)
+def common_word(tag: str | None, word: str) -> bool:
+    """Whether wordfreq's frequency list of the language or of English counts ``word`` (in
+    small letters) at a Zipf frequency of :data:`COMMON_ZIPF` or more (``part``, ``point``,
+    ``miles``, ``top``): read as a word, not a unit or a currency code."""
+    lists = _frequencies(tag)
+    if lists is None:
+        return True  # no lists: unknown, so read as a word (no code, no unit) rather than guess
+    return any(freqs.get(word.casefold(), 0.0) >= 10 ** (COMMON_ZIPF - 9) for freqs in lists)
+
+
+@lru_cache(maxsize=64)
+def _frequencies(tag: str | None) -> tuple[dict[str, float], ...] | None:
+    """wordfreq's frequency lists of the language and English (no tokenizer needed: MeCab, jieba);
+    ``None`` without wordfreq installed."""
+    try:
+        import wordfreq
+    except ImportError:
+        return None
+
+    out = []
+    for lang in dict.fromkeys([(tag or "en").replace("_", "-").split("-")[0].casefold(), "en"]):
+        try:
+            out.append(wordfreq.get_frequency_dict(lang))
+        except LookupError:  # a language wordfreq has no list of
+            continue
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)

@@ -32,6 +32,7 @@ import datetime as dt
 import gettext
 import io
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -224,6 +225,18 @@ def month_names(tag: str | None) -> tuple[str, ...]:
         for context in ("format", "stand-alone"):
             names.update(n.rstrip(".") for n in get_month_names(width, context, loc).values())
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=64)
+def dotted_day_months(tag: str | None) -> tuple[str, ...]:
+    """The month names (:func:`month_names`) of a language whose CLDR long date writes the day
+    as an ordinal with a full stop before the month (German, Norwegian, Czech ``d. MMMM y``):
+    ``10. März`` is a date, no sentence's end; ``()`` for any other (English ``MMMM d, y``)."""
+    if tag is None:
+        return ()
+    pattern = str(babel_locale(tag).date_formats["long"].pattern)
+    dotted = re.search(r"(?<![A-Za-z])d{1,2}\.\s*M{3,}", pattern)
+    return month_names(tag) if dotted else ()
 
 
 # --------------------------------------------------------------------------

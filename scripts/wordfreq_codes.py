@@ -1,0 +1,42 @@
+"""Regenerate ``convert/locale/data/common_codes.json``: the ISO 4217 codes of current currencies
+whose letters are a common word in a language, so that ``TOP 10`` or ``ALL 3`` is no money
+(:func:`convert.locale.amounts.code_signs`).
+
+A code is common in a language when wordfreq's frequency list of the language counts it, in
+small letters, at a Zipf frequency of 4.5 or more (:data:`convert.locale.numbers.COMMON_ZIPF`);
+the currencies are CLDR's current tenders (Babel). Stored rather than read at run time: loading
+wordfreq's lists costs 0.1 to 0.3 s a language. Run with wordfreq installed::
+
+    python scripts/wordfreq_codes.py > convert/locale/data/common_codes.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.metadata import version
+
+import wordfreq
+
+from convert.locale.amounts import _current
+from convert.locale.numbers import COMMON_ZIPF
+
+
+def main() -> str:
+    least = 10 ** (COMMON_ZIPF - 9)
+    codes = sorted(_current())
+    found: dict[str, list[str]] = {}
+    for lang in sorted(wordfreq.available_languages("best")):
+        freqs = wordfreq.get_frequency_dict(lang)
+        common = [c for c in codes if freqs.get(c.lower(), 0.0) >= least]
+        if common:
+            found[lang] = common
+    source = (
+        f"wordfreq {version('wordfreq')} frequency lists, Zipf {COMMON_ZIPF} or more; "
+        f"CLDR current currencies via Babel {version('babel')}"
+    )
+    return json.dumps({"source": source, "codes": found}, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(main())

@@ -1,0 +1,209 @@
+"""Brief figures left by review r46c (task h53): an ISO code before an amount or a range, a
+capitalised word before a range, and the work on one long sentence. Each is tested both ways."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from convert.briefing import figures as figures_module
+from convert.briefing.figures import find
+from convert.briefing.sentences import sentences
+from convert.locale.amounts import code_signs
+from convert.model import Article, Metadata, Paragraph, Text
+
+
+def found(language: str, text: str) -> list[tuple[str, str, float | None, str | None, object]]:
+    meta = Metadata(title="", language=language)
+    got = find(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),))), language=language)
+    return [(f.text, f.kind, f.value, f.unit, f.range) for f in got]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # an ISO 4217 code before the range names its currency as a sign does (`$3 to 4 million`)
+        ("en", "Sales reached USD 3 – 4 million.", ("USD 3 – 4 million", "money", None, "USD", (3e6, 4e6))),
+        ("en", "Sales reached USD 3 to 4 million.", ("USD 3 to 4 million", "money", None, "USD", (3e6, 4e6))),
+        (
+            "en",
+            "Sales reached USD 3 to USD 4 million.",
+            ("USD 3 to USD 4 million", "money", None, "USD", (3e6, 4e6)),
+        ),
+        (
+            "de",
+            "Der Umsatz lag bei EUR 3–4 Millionen.",
+            ("EUR 3–4 Millionen", "money", None, "EUR", (3e6, 4e6)),
+        ),
+        (
+            "de",
+            "Der Umsatz lag bei EUR 3 und 4 Millionen.",
+            ("EUR 3 und 4 Millionen", "money", None, "EUR", (3e6, 4e6)),
+        ),
+        # and before or after one amount
+        ("en", "Sales reached USD 3 million.", ("USD 3 million", "money", 3e6, "USD", None)),
+        ("en", "It cost 5 million GBP.", ("5 million GBP", "money", 5e6, "GBP", None)),
+        # a capitalised word after `from` names a place or a body: no change `from 3 to 4 million`
+        ("en", "Imports from China 3 to 4 million.", ("3 to 4 million", "count", None, None, (3e6, 4e6))),
+    ],
+)
+def test_a_code_or_a_name_before_a_range_keeps_it(
+    language: str, sentence: str, expected: tuple[object, ...]
+) -> None:
+    assert found(language, sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the other way: a code whose letters are a common word is no currency (wordfreq)
+        ("The TOP 10 list was long.", [("10", "count", 10.0, "list was long", None)]),
+        # `from` and a word in small letters before it: a change, the lower end unknown
+        ("It rose from about 3 to 4 million.", [("4 million", "count", 4e6, None, None)]),
+        # a code in small letters is no sign
+        ("It was usd 30 in all.", [("30", "count", 30.0, None, None)]),
+    ],
+)
+def test_no_code_where_it_is_a_word(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert found("en", sentence) == expected
+
+
+def test_code_signs_leave_out_words() -> None:
+    codes = code_signs("en")
+    assert {"USD", "EUR", "GBP", "JPY", "CHF"} <= set(codes)
+    assert not {"TOP", "ALL", "TRY", "CUP"} & set(codes)
+    assert "NOK" in codes and "NOK" not in code_signs("da")  # Danish `nok`, enough
+
+
+def test_the_stored_common_codes_are_wordfreqs() -> None:
+    """``scripts/wordfreq_codes.py`` gives the stored file (wordfreq's lists, not a hand-made one)."""
+    wordfreq_codes = pytest.importorskip("scripts.wordfreq_codes")
+    stored = Path(__file__).resolve().parents[1] / "convert" / "locale" / "data" / "common_codes.json"
+    assert wordfreq_codes.main() == stored.read_text(encoding="utf-8")
+
+
+def test_one_long_sentence_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted work, not time: the text a search before a number looks at (``re.search`` in
+    :mod:`convert.briefing.figures`) does not grow with the sentence (it was all the text
+    before each number: quadratic work)."""
+    looked: list[int] = []
+    real = re.compile
+
+    def counting_search(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        looked.append(len(text))
+        return real(pattern, flags).search(text)
+
+    def work(n: int) -> int:
+        looked.clear()
+        sentence = ", ".join(f"the fund paid {i * 7 + 11} tonnes to {i} ports" for i in range(n)) + "."
+        found("en", sentence)
+        return max(looked)
+
+    monkeypatch.setattr(figures_module.re, "search", counting_search)
+    small, large = work(50), work(400)  # sentences of about 2,000 and 17,000 characters
+    assert large < 100, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "pieces", "figures"),
+    [
+        # a dotted day before a month's name where CLDR's long date is `d. MMMM y` (review r46c #5)
+        ("de", "Die Messe findet vom 10.–12. März statt. Danach nicht.", 2, []),
+        ("de", "Die Messe findet am 10. März statt.", 1, []),
+        ("nb", "Toppmøtet er 10. mars.", 1, []),
+        # the other way: a dotted number before another capital ends a sentence; English writes
+        # `March 10` (CLDR `MMMM d, y`), so `10. May` ends one
+        ("de", "Er wurde 10. Danach ging er.", 2, [("10", "count", 10.0, None, None)]),
+        ("en", "He turned 10. May came.", 2, [("10", "count", 10.0, None, None)]),
+        ("nb", "Lagene på 10. plass rykket ned.", 1, [("10", "count", 10.0, None, None)]),
+    ],
+)
+def test_a_dotted_day_before_a_month_is_a_date(
+    language: str, text: str, pieces: int, figures: list[tuple[object, ...]]
+) -> None:
+    meta = Metadata(title="", language=language)
+    assert len(sentences(Article(meta=meta, body=(Paragraph((Text(text),)),)))) == pieces
+    assert found(language, text) == figures
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a count form of another stem than CLDR's `one` (лет/год, lat/rok, let/rok) counts years
+        # after a range or a list too (review r46c #3)
+        (
+            "ru",
+            "Этим постройкам 1500–2000 лет.",
+            [("1500–2000 лет", "duration", None, "years", (1500.0, 2000.0))],
+        ),
+        (
+            "pl",
+            "Te budowle mają 1500–2000 lat.",
+            [("1500–2000 lat", "duration", None, "years", (1500.0, 2000.0))],
+        ),
+        ("cs", "Stavbám je 1500–2000 let.", [("1500–2000 let", "duration", None, "years", (1500.0, 2000.0))]),
+        (
+            "ru",
+            "В 1999, 2000 лет спустя, всё изменилось.",
+            [("2000 лет", "duration", 2000.0, "years", None), ("1999", "year", 1999.0, "year", None)],
+        ),
+        # a plural year word with an ending CLDR does not list: no figure (not the year 2000)
+        ("de", "Das geschah vor 2000 Jahren in Rom.", []),
+        # the other way: a form of the singular's stem may be several years' plural; a singular's
+        # case names the year; a range of years with a year word after it stays years
+        ("uk", "У 2015–2020 років.", [("2015–2020", "year", 2015.0, "year", None)]),
+        ("ru", "Это было в 2020 году.", [("2020", "year", 2020.0, "year", None)]),
+        ("ru", "Это было в 2015–2020 годах.", [("2015–2020", "year", 2015.0, "year", None)]),
+        ("de", "Im Jahr 2000 wuchs es.", [("2000", "year", 2000.0, "year", None)]),
+        ("en", "The war lasted 1990–2000 in total.", [("1990–2000", "year", 1990.0, "year", None)]),
+    ],
+)
+def test_a_count_of_years_after_a_range_or_list(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a telephone number's shape, or digit groups after a plus: no figure (review r46c #4)
+        ("pl", "Zadzwoń pod numer 601 234 567 jutro.", []),
+        ("pl", "Zadzwoń pod numer +48 601 234 567 jutro.", []),
+        ("fr", "Appelez le +33 6 12 34 56 78.", []),
+        # the other way: another shape, money, a plus before one number
+        ("pl", "W mieście mieszka 1 234 567 osób.", [("1 234 567", "count", 1234567.0, "osób", None)]),
+        ("pl", "Budżet wynosi 601 234 567 zł.", [("601 234 567 zł", "money", 601234567.0, "PLN", None)]),
+        ("pl", "Mieszka tu 601 234 osób.", [("601 234", "count", 601234.0, "osób", None)]),
+        ("en", "Shares rose +5% on Monday.", [("5%", "percent", 5.0, "%", None)]),
+        ("en", "The US had 331,449,281 people.", [("331,449,281", "count", 331449281.0, "people", None)]),
+    ],
+)
+def test_a_telephone_number_is_no_count(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a year-like number or range before a CLDR unit word is a measure (review r46c #3)
+        (
+            "de",
+            "Es wurden 1500–2000 Tonnen geliefert.",
+            [("1500–2000", "count", None, "Tonnen", (1500.0, 2000.0))],
+        ),
+        ("de", "Es wurden 1500 Tonnen geliefert.", [("1500", "count", 1500.0, "Tonnen", None)]),
+        ("en", "They shipped 1500–2000 tons.", [("1500–2000", "count", None, "tons", (1500.0, 2000.0))]),
+        # the other way: a unit's name that is a common word (wordfreq) is read as the word
+        ("en", "In 2020 part of it was lost.", [("2020", "year", 2020.0, "year", None)]),
+        ("en", "The period 1990–2000 saw growth.", [("1990–2000", "year", 1990.0, "year", None)]),
+    ],
+)
+def test_a_year_like_number_before_a_unit_is_a_measure(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected
