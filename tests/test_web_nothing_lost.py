@@ -16,7 +16,7 @@ from loopback import Running
 from test_web import page_html, run, story_title
 
 import convert
-from convert.batch.manifest import MANIFEST_NAME
+from convert.batch.manifest import MANIFEST_NAME, Manifest
 
 #: Links no fetch can follow, as feeds in the wild write them (review of round 11).
 BAD_LINKS = {"Bad bracket": "http://[::1", "Bad space": "http://exa mple.com/x"}
@@ -138,3 +138,100 @@ def test_digest_and_bundle_report_the_item_too(server: _Server, tmp_path: Path) 
     assert bundle.exit_code == 3, bundle.output  # a book with a missing chapter is not written
     assert f"{feed}: item 'Bad bracket' has a link that is malformed" in bundle.output
     assert not (tmp_path / "b.epub").exists()
+
+
+def _local(tmp_path: Path, name: str) -> Path:
+    src = tmp_path / "mine" / name
+    src.parent.mkdir(exist_ok=True)
+    src.write_text("My own notes\n\nA text of my own that shares its name with a page of the feed.\n")
+    return src
+
+
+def test_a_local_file_never_writes_over_a_pages_output_of_an_earlier_run(
+    server: _Server, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    page = f"{server.base}/page/1.html"
+    assert run("convert", page, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/").exit_code == 0
+    page_file = _page_file(out)
+    kept = page_file.read_bytes()
+    src = _local(tmp_path, page_file.name)  # story-1-….txt, the page's output's name
+    tag = convert.batch.fingerprint.file_sha256(src)[:8]
+    beside = out / f"{src.stem}-{tag}.txt"
+    for _ in range(2):  # the same name on every run
+        result = run("convert", str(src), "--to", "txt", "-o", f"{out}/")
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == f"wrote {beside}"
+        assert page_file.read_bytes() == kept and "My own notes" in beside.read_text()
+    lines = Manifest(out).entries
+    assert lines[beside.name].src == str(src.resolve()) and lines[page_file.name].src == page
+    # a page's rerun finds its file as it wrote it; a run naming both writes over neither
+    again = run("convert", str(src), page, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert again.exit_code == 0, again.output
+    assert "1 converted, 1 up to date, 0 failed" in again.output
+    assert page_file.read_bytes() == kept and "My own notes" in beside.read_text()
+    assert sorted(p.name for p in out.iterdir() if p.name != MANIFEST_NAME) == sorted(
+        [page_file.name, beside.name]
+    )
+
+
+def test_a_page_never_writes_over_a_local_files_output(server: _Server, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    src = _local(tmp_path, _page_file(out).name)
+    assert run("convert", str(src), "--to", "txt", "-o", f"{out}/").exit_code == 0
+    mine = (out / src.name).read_bytes()
+    page = f"{server.base}/page/1.html"
+    result = run("convert", page, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    assert (out / src.name).read_bytes() == mine
+    (written,) = [p for p in out.iterdir() if p.name not in (src.name, MANIFEST_NAME)]
+    assert story_title(1) in written.read_text()
+    # the local file again: its own output, written in place
+    assert (
+        run("convert", str(src), "--to", "txt", "-o", f"{out}/").output.strip() == f"wrote {out / src.name}"
+    )
+    assert written.is_file() and story_title(1) in written.read_text()
+
+
+def test_a_folder_batchs_outputs_are_not_taken_for_another_inputs(tmp_path: Path) -> None:
+    """A folder batch keys its lines by the input under its folder: converting one of its files
+    alone into the same folder writes the same name, as before."""
+    notes, out = tmp_path / "notes", tmp_path / "out"
+    notes.mkdir()
+    (notes / "a.txt").write_text("A note\n\nThe first version of a note about the weather today.\n")
+    assert run("convert", str(notes), "--to", "html", "-o", str(out)).exit_code == 0
+    (notes / "a.txt").write_text("A note\n\nThe second version of a note about the weather today.\n")
+    result = run("convert", str(notes / "a.txt"), "--to", "html", "-o", f"{out}/")
+    assert result.exit_code == 0 and result.output.strip() == f"wrote {out / 'a.html'}"
+    assert "second version" in (out / "a.html").read_text()
+
+
+def test_two_inputs_of_one_run_never_share_an_output(server: _Server, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("One\n\nThe first of two notes that share a name.\n")
+    (tmp_path / "b" / "x.txt").write_text("Two\n\nThe second of two notes that share a name.\n")
+    out = tmp_path / "out"
+    both = run(
+        "convert", str(tmp_path / "a/x.txt"), str(tmp_path / "b/x.txt"), "--to", "html", "-o", f"{out}/"
+    )
+    assert both.exit_code == 2 and "would both be written to" in both.output and not out.exists()
+    # a page and a local file of one name, in either order: both written, neither over the other
+    for n, order in enumerate(((0, 1), (1, 0))):
+        dest = tmp_path / f"out{n}"
+        src = _local(tmp_path, _page_file(dest).name)
+        inputs = [str(src), f"{server.base}/page/1.html"]
+        result = run(
+            "convert",
+            *[inputs[i] for i in order],
+            "--allow-host",
+            "127.0.0.1",
+            "--to",
+            "txt",
+            "-o",
+            f"{dest}/",
+        )
+        assert result.exit_code == 0, result.output
+        texts = sorted(p.read_text()[:12] for p in dest.iterdir() if p.name != MANIFEST_NAME)
+        assert texts == ["My own notes", "Story 1: the"]
+        assert (dest / src.name).read_text().startswith("My own notes")

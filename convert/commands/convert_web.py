@@ -176,7 +176,7 @@ def _is_page(entry: Any) -> bool:
     return isinstance(entry, web.WebPage) or web.is_url(entry)
 
 
-def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
+def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...], stem: str | None = None) -> Any:
     """A local file, or a page not into an output folder, converted as a single input; the outcome."""
     page = entry if isinstance(entry, web.WebPage) else None
     local = page is None and not web.is_url(entry)
@@ -202,6 +202,7 @@ def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
             options=options,
             name=page.url if page else None,
             warnings=warnings,
+            stem=stem,
         )
         _print_warnings(label(entry), warnings)
         if not cmd.quiet:
@@ -222,6 +223,8 @@ def _into_folder(
     a sitemap both list, a file given twice) counts once, and a local file whose output another
     local file of the run writes fails, as in a folder batch.
     """
+    from ..batch.local import claimed_stem, record
+    from ..batch.manifest import Manifest
     from ..batch.urls import Pages
 
     assert cmd.output is not None
@@ -243,12 +246,16 @@ def _into_folder(
         taken.add(same)
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
+    stems: dict[str, str | None] = {}  # a local file's output name, clear of the manifest's other inputs
+    known = Manifest(Path(cmd.output))
     for _i, entry, _key, _names in order.values():
         if _is_page(entry):
             continue
         try:
-            outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, Path(entry).stem)
-        except ConvertError:
+            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known)
+            stem = stems[entry] or Path(entry).stem
+            outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, stem)
+        except (ConvertError, OSError):
             continue  # converting it says so
         for fmt, path in outs.items():
             other = planned.setdefault(os.path.abspath(path), entry)
@@ -267,7 +274,10 @@ def _into_folder(
             if not _is_page(entry):
                 clash = clashes.get(entry)
                 failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
-                outcomes.append((i, failure or _convert_one(cmd, entry, names)))
+                outcome = failure or _convert_one(cmd, entry, names, stems.get(entry))
+                if outcome.status == "converted" and pages.manifest is not None:
+                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest)
+                outcomes.append((i, outcome))
                 continue
             outcome = pages.take(entry, names, key, cmd.allow_hosts)
             if outcome.error:
