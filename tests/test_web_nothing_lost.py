@@ -235,3 +235,19 @@ def test_two_inputs_of_one_run_never_share_an_output(server: _Server, tmp_path: 
         texts = sorted(p.read_text()[:12] for p in dest.iterdir() if p.name != MANIFEST_NAME)
         assert texts == ["My own notes", "Story 1: the"]
         assert (dest / src.name).read_text().startswith("My own notes")
+
+
+def test_without_an_output_folder_a_page_and_a_file_of_one_name_both_stay(
+    server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No -o: the page goes to the current folder under its title's name, the file beside itself;
+    when that is one file, the local file's output takes its SHA-256's first 8 hex digits."""
+    src = _local(tmp_path, _page_file(tmp_path).name)
+    monkeypatch.chdir(src.parent)
+    page = f"{server.base}/page/1.html"
+    result = run("convert", page, src.name, "--allow-host", "127.0.0.1", "--to", "html")
+    assert result.exit_code == 0, result.output
+    tag = convert.batch.fingerprint.file_sha256(src)[:8]
+    assert f"wrote {src.stem}-{tag}.html" in result.output
+    assert story_title(1) in (src.parent / f"{src.stem}.html").read_text()
+    assert "My own notes" in (src.parent / f"{src.stem}-{tag}.html").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -161,10 +162,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
         # page and never writes over a file it did not make (convert.batch.urls).
         done = _into_folder(cmd, entries, keyed)
     else:
-        done = [
-            (i, _convert_one(cmd, e, names))
-            for i, (e, (_k, names)) in enumerate(zip(entries, keyed, strict=True))
-        ]
+        done = _one_by_one(cmd, entries, keyed)
     # In command-line order: an input that failed to expand, before the entries of the inputs after it.
     ordered = sorted(
         [(at, 0, o) for at, o in expand_errors] + [(i, 1, o) for i, o in done], key=lambda t: t[:2]
@@ -211,6 +209,28 @@ def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...], stem: st
         return _converted(label(entry), written)
     except Exception as exc:
         return _failure(label(entry), exc, fail(exc, label(entry)))
+
+
+def _one_by_one(cmd: _ConvertArgs, entries: list[Any], keyed: list[tuple[str, tuple[str, ...]]]) -> list[Any]:
+    """Each entry on its own (no output folder: pages into the current one, files beside
+    themselves); a local file whose output an earlier entry of this run wrote (a page titled as
+    the file is named) takes the file's name plus the first 8 hex digits of its SHA-256, as stdin's
+    outputs do (a page's output keeps clear of a file already there in turn)."""
+    from ..batch.fingerprint import file_sha256
+
+    done: list[tuple[int, Any]] = []
+    written: set[str] = set()
+    for i, (entry, (_key, names)) in enumerate(zip(entries, keyed, strict=True)):
+        stem = None
+        if not _is_page(entry):
+            with contextlib.suppress(ConvertError, OSError):  # converting it says what is wrong
+                outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, Path(entry).stem)
+                if any(os.path.realpath(p) in written for p in outs.values()):
+                    stem = f"{Path(entry).stem}-{file_sha256(Path(entry))[:8]}"
+        outcome = _convert_one(cmd, entry, names, stem)
+        written.update(os.path.realpath(p) for p in outcome.outputs)
+        done.append((i, outcome))
+    return done
 
 
 def _into_folder(
