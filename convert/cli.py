@@ -451,7 +451,7 @@ def _convert_to_stdout(args: _ConvertArgs) -> None:
 
 def _convert_files(args: _ConvertArgs) -> int:
     """Each input file to every format, one after another; the worst exit code (0 when all were written)."""
-    from .batch.local import convert_local
+    from .commands.local import convert_local
 
     inputs, output = args.inputs, args.output
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():

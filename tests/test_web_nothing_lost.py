@@ -251,3 +251,9 @@ def test_without_an_output_folder_a_page_and_a_file_of_one_name_both_stay(
     assert f"wrote {src.stem}-{tag}.html" in result.output
     assert story_title(1) in (src.parent / f"{src.stem}.html").read_text()
     assert "My own notes" in (src.parent / f"{src.stem}-{tag}.html").read_text()
+
+
+def test_the_single_file_path_names_the_manifest_as_the_batch_does() -> None:
+    from convert.commands import local
+
+    assert local.MANIFEST_NAME == MANIFEST_NAME

@@ -20,16 +20,9 @@ from typing import Any
 from .. import api
 from ..errors import OutputError
 from .fingerprint import file_sha256
-from .manifest import MANIFEST_NAME, Entry, Manifest
+from .manifest import Entry, Manifest
 
 __all__ = ["claimed_stem", "convert_local", "record"]
-
-
-def _manifest(dest: str | os.PathLike[str] | None, formats: list[str]) -> Manifest | None:
-    """The manifest of the output folder ``dest``, when it is a folder that has one."""
-    if dest is None or str(dest) == "-" or api.dest_is_file(dest, formats):
-        return None
-    return Manifest(Path(dest)) if (Path(dest) / MANIFEST_NAME).is_file() else None
 
 
 def claimed_stem(
@@ -57,12 +50,10 @@ def record(src: Path, written: list[Path], manifest: Manifest) -> None:
         manifest.record(Entry(manifest.key(path), "", os.path.realpath(src), sha))
 
 
-def convert_local(src: str | bytes, dest: str | None, formats: list[str], **kwargs: Any) -> list[Path]:
-    """:func:`convert.api.convert` of one input, keeping clear of the outputs the output folder's
-    manifest gives other inputs (see the module)."""
-    manifest = _manifest(dest, formats) if isinstance(src, str) and os.path.isfile(src) else None
-    if manifest is None or dest is None or not isinstance(src, str):
-        return api.convert(src, dest, to=formats, **kwargs)
+def convert_local(src: str, dest: str, formats: list[str], **kwargs: Any) -> list[Path]:
+    """:func:`convert.api.convert` of the file ``src`` into the folder ``dest``, which has a manifest,
+    keeping clear of the outputs it gives other inputs (see the module)."""
+    manifest = Manifest(Path(dest))
     stem = claimed_stem(Path(src), dest, formats, manifest)
     written = api.convert(src, dest, to=formats, stem=stem, **kwargs)
     # The lines only keep later pages clear of these files, which they do anyway while the files
