@@ -489,8 +489,9 @@ def convert(
     warnings: list[str] | None = None,
     name: str | None = None,
     notes: str | None = None,
+    stem: str | None = None,
 ) -> list[Path]:
-    """Read ``src`` once and write it in every format of ``to``.
+    """Read ``src`` once and write it in every format of ``to`` (named ``stem`` in a folder, if given).
 
     ``dest`` is a folder (outputs named after the input: ``x.txt`` ->
     ``dest/x.pdf``), or the output file when there is one format. Returns the
@@ -527,7 +528,7 @@ def convert(
         warnings=warnings,
         allowed_hosts=opts.allowed_hosts,
     )
-    stem = src_path.stem if src_path is not None else slug(article.meta.title or "article")
+    stem = stem or (src_path.stem if src_path is not None else slug(article.meta.title or "article"))
     outs = plan_outputs(src_path, dest, formats, stem)
     label = str(src_path) if src_path is not None else (name or "<bytes>")
     # Render everything first, then write: a failing format leaves no files.

@@ -451,7 +451,7 @@ def _convert_to_stdout(args: _ConvertArgs) -> None:
 
 def _convert_files(args: _ConvertArgs) -> int:
     """Each input file to every format, one after another; the worst exit code (0 when all were written)."""
-    from . import api
+    from .commands.local import convert_local
 
     inputs, output = args.inputs, args.output
     if len(inputs) > 1 and output and Path(output).suffix and not Path(output).is_dir():
@@ -463,10 +463,10 @@ def _convert_files(args: _ConvertArgs) -> int:
         try:
             warnings: list[str] = []
             with collector_paused(last=i == len(inputs)):
-                written = api.convert(
+                written = convert_local(
                     _stdin_bytes() if src == "-" else src,
                     output,
-                    to=args.formats,
+                    args.formats,
                     style=args.style,
                     from_=args.from_,
                     metadata=args.meta,

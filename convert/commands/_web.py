@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from .._clitools import F
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 
 
 def selection_options(f: F) -> F:
@@ -112,11 +112,14 @@ def expand_all(
     out: list[Any] = []
     owners: dict[str, str] = {}  # a key -> the input that gave it first
     for src in inputs:
+        problems: list[InputError] = []  # items of a feed that cannot be fetched: each fails alone
         try:
-            found = web.expand_keyed(src, allowed_hosts=allow_hosts, **chosen)
+            found = web.expand_keyed(src, allowed_hosts=allow_hosts, problems=problems, **chosen)
         except Exception as exc:  # one bad input never stops the rest
             on_error(exc, src)
             continue
+        for problem in problems:
+            on_error(problem, src)
         for entry, names, key in found:
             if owners.setdefault(key, src) != src:
                 # A key two inputs share (an Atom id two feeds give) goes after this input's address

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -161,10 +162,7 @@ def convert_web(cmd: _ConvertArgs) -> int:
         # page and never writes over a file it did not make (convert.batch.urls).
         done = _into_folder(cmd, entries, keyed)
     else:
-        done = [
-            (i, _convert_one(cmd, e, names))
-            for i, (e, (_k, names)) in enumerate(zip(entries, keyed, strict=True))
-        ]
+        done = _one_by_one(cmd, entries, keyed)
     # In command-line order: an input that failed to expand, before the entries of the inputs after it.
     ordered = sorted(
         [(at, 0, o) for at, o in expand_errors] + [(i, 1, o) for i, o in done], key=lambda t: t[:2]
@@ -176,7 +174,7 @@ def _is_page(entry: Any) -> bool:
     return isinstance(entry, web.WebPage) or web.is_url(entry)
 
 
-def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
+def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...], stem: str | None = None) -> Any:
     """A local file, or a page not into an output folder, converted as a single input; the outcome."""
     page = entry if isinstance(entry, web.WebPage) else None
     local = page is None and not web.is_url(entry)
@@ -202,6 +200,7 @@ def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
             options=options,
             name=page.url if page else None,
             warnings=warnings,
+            stem=stem,
         )
         _print_warnings(label(entry), warnings)
         if not cmd.quiet:
@@ -210,6 +209,28 @@ def _convert_one(cmd: _ConvertArgs, entry: Any, names: tuple[str, ...]) -> Any:
         return _converted(label(entry), written)
     except Exception as exc:
         return _failure(label(entry), exc, fail(exc, label(entry)))
+
+
+def _one_by_one(cmd: _ConvertArgs, entries: list[Any], keyed: list[tuple[str, tuple[str, ...]]]) -> list[Any]:
+    """Each entry on its own (no output folder: pages into the current one, files beside
+    themselves); a local file whose output an earlier entry of this run wrote (a page titled as
+    the file is named) takes the file's name plus the first 8 hex digits of its SHA-256, as stdin's
+    outputs do (a page's output keeps clear of a file already there in turn)."""
+    from ..batch.fingerprint import file_sha256
+
+    done: list[tuple[int, Any]] = []
+    written: set[str] = set()
+    for i, (entry, (_key, names)) in enumerate(zip(entries, keyed, strict=True)):
+        stem = None
+        if not _is_page(entry):
+            with contextlib.suppress(ConvertError, OSError):  # converting it says what is wrong
+                outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, Path(entry).stem)
+                if any(os.path.realpath(p) in written for p in outs.values()):
+                    stem = f"{Path(entry).stem}-{file_sha256(Path(entry))[:8]}"
+        outcome = _convert_one(cmd, entry, names, stem)
+        written.update(os.path.realpath(p) for p in outcome.outputs)
+        done.append((i, outcome))
+    return done
 
 
 def _into_folder(
@@ -222,6 +243,8 @@ def _into_folder(
     a sitemap both list, a file given twice) counts once, and a local file whose output another
     local file of the run writes fails, as in a folder batch.
     """
+    from ..batch.local import claimed_stem, record
+    from ..batch.manifest import Manifest
     from ..batch.urls import Pages
 
     assert cmd.output is not None
@@ -243,12 +266,16 @@ def _into_folder(
         taken.add(same)
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
+    stems: dict[str, str | None] = {}  # a local file's output name, clear of the manifest's other inputs
+    known = Manifest(Path(cmd.output))
     for _i, entry, _key, _names in order.values():
         if _is_page(entry):
             continue
         try:
-            outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, Path(entry).stem)
-        except ConvertError:
+            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known)
+            stem = stems[entry] or Path(entry).stem
+            outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, stem)
+        except (ConvertError, OSError):
             continue  # converting it says so
         for fmt, path in outs.items():
             other = planned.setdefault(os.path.abspath(path), entry)
@@ -267,7 +294,10 @@ def _into_folder(
             if not _is_page(entry):
                 clash = clashes.get(entry)
                 failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
-                outcomes.append((i, failure or _convert_one(cmd, entry, names)))
+                outcome = failure or _convert_one(cmd, entry, names, stems.get(entry))
+                if outcome.status == "converted" and pages.manifest is not None:
+                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest)
+                outcomes.append((i, outcome))
                 continue
             outcome = pages.take(entry, names, key, cmd.allow_hosts)
             if outcome.error:

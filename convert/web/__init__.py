@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import limits
 from ..errors import InputError
@@ -169,10 +171,15 @@ def expand_keyed(
     allowed_hosts: tuple[str, ...] | list[str] = (),
     since: date | None = None,
     limit: int | None = None,
+    problems: list[InputError] | None = None,
 ) -> list[tuple[str | WebPage, tuple[str, ...], str]]:
     """:func:`expand_entries`, each with what names it from one run to the next: a feed item's key
     (:func:`convert.web.feeds.item_keys`; an item repeating an earlier one exactly is left out), a
-    page's or a list's URL, or the input itself."""
+    page's or a list's URL, or the input itself.
+
+    An item with no text of its own and no link that can be fetched (``http://[::1``, ``http://exa
+    mple.com/x``, a relative link in a feed read from a file, none at all) is left out, and
+    ``problems``, a list, gets an :class:`InputError` naming the feed and the item."""
     if is_url_list(src):
         urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
         return [(url, (), url) for url in (urls[:limit] if limit is not None else urls)]
@@ -203,9 +210,32 @@ def expand_keyed(
             url = item.link or f"{base or src}#item-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
             page = WebPage(url=url, data=item_html(item), reader="html", carried=True)
             out.append((page, item.authors, key))
-        elif item.link:
+        elif item.link and (why := _unfetchable(item.link)) is None:
             out.append((item.link, item.authors, key))
+        elif problems is not None:
+            what = f"item {item.title.strip()!r}" if item.title and item.title.strip() else "an item"
+            why = "has no link and no text" if not item.link else f"has a link that {why}: {item.link!r}"
+            problems.append(InputError(f"{what} {why}", path=src))
     return out
+
+
+#: Characters no host name or address holds (RFC 3986 3.2.2: none of these is unreserved, a
+#: sub-delim or allowed in an IP literal); an IRI's letters in other scripts are allowed.
+_NOT_IN_HOST = re.compile(r'[\s<>"{}|\\^`]')
+
+
+def _unfetchable(link: str) -> str | None:
+    """Why a feed item's ``link`` cannot be fetched (said after "a link that"), ``None`` if it can."""
+    if not is_url(link):
+        return "is not an http(s) URL"
+    try:
+        parts = urlsplit(link)
+        parts.port  # noqa: B018 (raises ValueError for a port that is no number)
+    except ValueError:
+        return "is malformed"
+    if not parts.hostname or _NOT_IN_HOST.search(parts.netloc):
+        return "names no valid host"
+    return None
 
 
 def _children(

@@ -184,9 +184,11 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
         raise InputError(f"not a readable feed ({parsed.get('bozo_exception')})")
     channel = _key(parsed.feed.get("title"))
     written = parsed.entries
-    if base_url and str(parsed.get("version", "")).startswith("atom"):
+    atom = str(parsed.get("version", "")).startswith("atom")
+    if base_url and (atom or any(not e.get("link") for e in parsed.entries)):
         # feedparser resolves an Atom id against the feed's address ("1" -> http://host/q/1, one id
-        # for two feeds of one folder): the ids as the feed wrote them (its own xml:base applies).
+        # for two feeds of one folder), and blanks a link it cannot resolve ("http://[::1"): the
+        # ids and links as the feed wrote them (its own xml:base applies).
         again = feedparser.parse(data).entries
         written = again if len(again) == len(parsed.entries) else written
     items = []
@@ -201,10 +203,10 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
         authors = tuple(
             a["name"] for a in entry.get("authors") or () if a.get("name") and _key(a["name"]) != channel
         )  # a feed that credits its items to itself names no writer
-        link = entry.get("link")
+        link = entry.get("link") or as_written.get("link")  # a malformed one as written, to be reported
         if html is None and not link and entry.get("summary"):
             html = entry["summary"]  # nothing to fetch: the summary is all there is
-        ident = as_written.get("id")
+        ident = as_written.get("id") if atom or not base_url else entry.get("id")
         ident = ident if isinstance(ident, str) and ident.strip() else None
         items.append(
             Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html, id=ident)
