@@ -128,10 +128,33 @@ def parse_header_line(line: str, language: Language | None = None) -> list[Bylin
         info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part, language)
         if info is None and found and looks_like_publisher(part):
             info = Byline(publisher=part)
+        if info is None and (credited := _credited_date(part, language)) is not None:
+            found.extend(credited)
+            continue
         if info is None:
             return None
         found.append(info)
     return found
+
+
+#: A complete date, a spaced dash, and one to three words of letters after it: the credit a
+#: newsroom signs a date line with (Persian ``۱۴ اسفند ۱۴۰۳ - ایرنا``).
+_CREDIT_AFTER = lazy(
+    r"(?P<date>.*\d.*?)\s+[-–—]\s+(?P<credit>[^\W\d_][^\W\d_.'’-]*(?:\s+[^\W\d_][^\W\d_.'’-]*){0,2})"
+)
+
+
+def _credited_date(part: str, language: Language | None) -> list[Byline | DateLine] | None:
+    """A date line a credit follows after a spaced dash (``۱۴ اسفند ۱۴۰۳ - ایرنا``, ``3 March 2025 -
+    Reuters``): its date, and the credit as typed as the publisher, so nothing of it is lost; the
+    date before the dash must be a date line by itself (a day with a clock or not), the credit no
+    date and no lower-case word (``3 March 2025 - Fire broke out`` is a sentence)."""
+    m = _CREDIT_AFTER.fullmatch(part)
+    if m is None or (dates := parse_date_line(m["date"], language)) is None or dates.published is None:
+        return None
+    if any(w[0].islower() for w in m["credit"].split()) or parse_date_line(m["credit"], language) is not None:
+        return None
+    return [dates, Byline(publisher=m["credit"])]
 
 
 def unpack_header(block: list[str], language: Language | None = None) -> list[list[str]]:
