@@ -1,5 +1,7 @@
 """A text's date line (task h52): a credit after a spaced dash keeps its date and is kept as the
-publisher, as typed (fa ``۱۴ اسفند ۱۴۰۳ - ایرنا``)."""
+publisher, as typed (fa ``۱۴ اسفند ۱۴۰۳ - ایرنا``); in the byline's block, a clock with one word
+after it that CLDR does not write there (ur ``بجے``, "o'clock": no unit, day period or atTime
+pattern of CLDR ur has it; en ``Moscow``) leaves the date alone; ja weekdays only in CLDR's forms."""
 
 from __future__ import annotations
 
@@ -12,6 +14,16 @@ _BODY = {
         "دولت روز دوشنبه قوانین تازه‌ای برای حمل و نقل عمومی در پایتخت اعلام کرد.",
         "این تغییرات اتوبوس‌ها و مترو را در بر می‌گیرد و بلیت‌ها از ماه آینده گران‌تر می‌شوند.",
         "مسئولان گفتند که درآمد تازه صرف نوسازی ناوگان شهری خواهد شد.",
+    ),
+    "ur": (
+        "حکومت نے پیر کو دارالحکومت میں پبلک ٹرانسپورٹ کے لیے نئے قوانین کا اعلان کیا۔",
+        "ان تبدیلیوں میں بسیں اور ٹرینیں شامل ہوں گی اور اگلے مہینے سے ٹکٹ مہنگے ہو جائیں گے۔",
+        "حکام نے کہا کہ نئی آمدنی شہر کی بسوں کو بہتر بنانے پر خرچ کی جائے گی۔",
+    ),
+    "ja": (
+        "政府は月曜日、首都の公共交通機関に関する新しい規則を発表した。",
+        "変更はバスと電車に適用され、来月から運賃が値上がりする。",
+        "関係者は新たな収入を市営バスの更新に充てると述べた。",
     ),
     "en": (
         "The government announced new rules for public transport in the capital on Monday.",
@@ -41,3 +53,24 @@ def test_a_credit_after_a_date_keeps_the_date_and_the_credit(
     article = _article(lang, line)
     assert article.meta.published == published
     assert article.meta.publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "published"),
+    [
+        ("ur", "15 مارچ 2025، 2 بجے", "2025-03-15"),
+        ("ur", "15 مارچ 2025، 3:30 بجے", "2025-03-15"),
+        ("ur", "15 مارچ 2025، 3:30", "2025-03-15T03:30:00"),  # nothing after the clock
+        ("en", "3 March 2025 14:30 Moscow", "2025-03-03"),
+        ("en", "3 March 2025 14:30 the police arrived", None),  # words: a sentence
+        # CLDR ja's weekday forms are 火曜日 (wide) and 火 (abbreviated, short, narrow): not 火曜
+        ("ja", "2025年3月4日（火） 14:30", "2025-03-04T14:30:00"),
+        ("ja", "2025年3月4日(火曜日) 14:30", "2025-03-04T14:30:00"),
+        ("ja", "2025年3月4日(火曜) 14:30", None),
+        ("ja", "2025年3月4日(水) 14:30", None),  # 4 March 2025 was a Tuesday
+    ],
+)
+def test_a_clock_and_one_unknown_word_in_the_byline_block_leave_the_date(
+    lang: str, line: str, published: str | None
+) -> None:
+    assert _article(lang, line).meta.published == published
