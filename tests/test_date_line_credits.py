@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from convert.readers._datelines import parse_date_line
 from convert.readers.text import parse_article
 
 _BODY = {
@@ -74,3 +75,22 @@ def test_a_clock_and_one_unknown_word_in_the_byline_block_leave_the_date(
     lang: str, line: str, published: str | None
 ) -> None:
     assert _article(lang, line).meta.published == published
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "published"),
+    [
+        # CLDR's hm skeleton puts the AM/PM name first: zh ``ah:mm``, ko ``a h:mm``, zh_Hant ``Bh:mm``
+        ("zh", "2025年3月4日 下午2:30", "2025-03-04T14:30:00"),
+        ("zh", "2025年3月4日 上午10时", "2025-03-04T10:00:00"),
+        ("ko", "2025년 3월 4일 오후 2:30", "2025-03-04T14:30:00"),
+        ("zh_Hant", "2025年3月4日 下午2:30", "2025-03-04T14:30:00"),
+        # en and es ``h:mm a`` write it after the hour: before the clock it is no period, the date alone
+        ("en", "March 3, 2025 PM 2:30", "2025-03-03"),
+        ("es", "3 de marzo de 2025 p. m. 2:30", "2025-03-03"),
+        ("es", "3 de marzo de 2025 a las 2:30 p. m.", "2025-03-03T14:30:00"),
+    ],
+)
+def test_the_am_pm_name_is_read_where_the_locale_writes_it(lang: str, line: str, published: str) -> None:
+    found = parse_date_line(line, lambda: lang)
+    assert found is not None and found.published == published
