@@ -166,8 +166,8 @@ def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
 
     from .date_times import at_time_words
 
-    if word.lower() in at_time_words(ident):
-        return head, ""
+    if word.lower() in at_time_words(ident) or not _period_first(ident):
+        return head, ""  # the locale writes its AM/PM name after the hour (en, es ``h:mm a``)
     eras = {
         str(n).lower()
         for w in ("wide", "abbreviated", "narrow")
@@ -186,6 +186,15 @@ def _period_before(head: str, ident: str, word: str) -> tuple[str, str]:
                 (head, "") if named in eras or named.rstrip(".") in eras else (head[: found.start()], which)
             )
     return head, ""
+
+
+def _period_first(ident: str) -> bool:
+    """Whether the locale's 12-hour clock (CLDR's ``hm`` skeleton, else ``h``) writes the AM/PM name
+    or day period before the hour: zh ``ah:mm``, ja ``aK:mm``, ko and my ``a h:mm``, zh_Hant
+    ``Bh:mm``; not en or es ``h:mm a``, whose name before a clock is read as no period."""
+    skeletons = babel_locale(ident).datetime_skeletons
+    pattern = re.sub(r"'[^']*'", "", str(skeletons.get("hm") or skeletons.get("h") or "")).lstrip()
+    return pattern[:1] in ("a", "b", "B")
 
 
 def _joining(word: str, ident: str) -> bool:
@@ -270,7 +279,7 @@ def _dated_line(text: str, tag: str | None) -> tuple[str, str] | None:
     # the day's weekday in brackets between them (``2025年3月3日（月）14:30``) is the date's
     gap = re.sub(r"[(（]\s*[)）]", " ", _weekdays_apart(text[end : clocks[0].start()].lower(), ident)[0])
     named = _periods(ident).search(gap.lower())
-    if named and len(named[0].strip().rstrip(".")) < 2:
+    if named and (len(named[0].strip().rstrip(".")) < 2 or not _period_first(ident)):
         return day  # review r43: a one-letter name before the clock (en ``p 10:30``) is no period
     am, pm = (_periods(ident, which).search(left) is not None for which in ("am", "pm"))
     gap = _periods(ident).sub(" ", gap.lower()) if am or pm else gap  # ``午後2:30``, as CLDR's ``aK:mm``
