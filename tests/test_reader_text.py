@@ -388,6 +388,17 @@ def test_body_text_about_or_by_the_writer_is_no_bio(known: str, line: str) -> No
     assert find_bio(line, (known,)) is None
 
 
+@pytest.mark.parametrize("when", ["the ‘90s music scene", "the class of ‘08"])
+def test_an_elided_year_is_no_quotation_in_a_bio(when: str) -> None:
+    """Issue 12 #5: ‘ before two digits elides a century (smart quotes type it so): no quotation."""
+    line = f"Jane Doe is a writer who covered {when} for The Times."
+    assert find_bio(line, ("Jane Doe",)) == ("Jane Doe", line)
+
+
+def test_a_single_quoted_quotation_still_stops_a_bio() -> None:
+    assert find_bio("Jane Doe told them ‘never again’ at the door.", ("Jane Doe",)) is None
+
+
 def test_a_bio_after_a_dash_keeps_its_verb_form() -> None:
     assert find_bio("— Jane Doe is a writer in Nairobi.", ("Jane Doe",)) == (
         "Jane Doe",

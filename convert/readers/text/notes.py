@@ -88,7 +88,9 @@ def find_bio(text: str, known: tuple[str, ...] = ()) -> tuple[str, str] | None:
 
 
 #: Opening and closing quotation marks (CLDR's delimiters: “” „ « » ‘ ‚ 「 『; not ’, the apostrophe).
-_QUOTES = compiled(r"[\"“”„«»‘‚「『]")
+#: A ‘ before two digits is a decade or year with its century elided (``the ‘90s``, ``class of ‘08``),
+#: typeset with the opening mark by word processors' smart quotes: no quotation.
+_QUOTES = compiled(r"[\"“”„«»‚「『]|‘(?!\d\d(?:s\b|\b))")
 #: A colon that introduces speech or a speaker's words (ASCII with a space after, fullwidth): a
 #: word follows, not a clock (``06:00``), an address (``https://``) or a handle or e-mail
 #: (``Contact: jane@example.com``, ``X: @janedoe``).
