@@ -5,8 +5,10 @@ whose letters are a common word in a language, so that ``TOP 10`` or ``ALL 3`` i
 A code is common in a language when wordfreq's frequency list of the language counts it, in
 small letters, at a Zipf frequency of 4.5 or more (:data:`convert.locale.numbers.COMMON_ZIPF`);
 the currencies are CLDR's current tenders (Babel). Stored rather than read at run time: loading
-wordfreq's lists costs 0.1 to 0.3 s a language. Run with wordfreq installed::
+wordfreq's lists costs 0.1 to 0.3 s a language. The file is this script's output with these
+versions (``tests/test_brief_ranges_r46c.py`` compares them)::
 
+    pip install wordfreq==3.1.1 babel==2.19.0
     python scripts/wordfreq_codes.py > convert/locale/data/common_codes.json
 """
 

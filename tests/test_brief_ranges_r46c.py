@@ -3,7 +3,13 @@ capitalised word before a range, and the work on one long sentence. Each is test
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
 import re
+import subprocess
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -77,11 +83,54 @@ def test_code_signs_leave_out_words() -> None:
     assert "NOK" in codes and "NOK" not in code_signs("da")  # Danish `nok`, enough
 
 
+_DATA = Path(__file__).resolve().parents[1] / "convert" / "locale" / "data"
+
+
+def _script_output(script: str, stored: str) -> str:
+    """What ``scripts/<script>.py`` writes, with the wordfreq and Babel its stored file names
+    (skipped without them: the file is byte for byte the pinned versions' output)."""
+    pytest.importorskip("wordfreq")
+    source = json.loads(stored)["source"]
+    for label, package in (("wordfreq", "wordfreq"), ("Babel", "babel")):
+        if f"{label} {version(package)}" not in source:
+            pytest.skip(f"{package} {version(package)} installed; the stored file is {source!r}")
+    return importlib.import_module(f"scripts.{script}").main()
+
+
 def test_the_stored_common_codes_are_wordfreqs() -> None:
     """``scripts/wordfreq_codes.py`` gives the stored file (wordfreq's lists, not a hand-made one)."""
-    wordfreq_codes = pytest.importorskip("scripts.wordfreq_codes")
-    stored = Path(__file__).resolve().parents[1] / "convert" / "locale" / "data" / "common_codes.json"
-    assert wordfreq_codes.main() == stored.read_text(encoding="utf-8")
+    stored = (_DATA / "common_codes.json").read_text(encoding="utf-8")
+    assert _script_output("wordfreq_codes", stored) == stored
+
+
+@pytest.mark.slow
+def test_the_stored_common_units_are_wordfreqs() -> None:
+    """``scripts/wordfreq_units.py`` gives the stored file: the CLDR unit names wordfreq 3.1.1
+    counts as common words (``part``; Spanish ``parte``), read at run time without wordfreq."""
+    stored = (_DATA / "common_units.json").read_text(encoding="utf-8")
+    assert _script_output("wordfreq_units", stored) == stored
+
+
+def test_a_brief_s_units_load_no_word_lists() -> None:
+    """Reading a year-like number before a unit's name loads no wordfreq list (0.2-0.4 s and
+    their memory a process; the output no longer follows the installed wordfreq): the common
+    names are stored (``convert/locale/data/common_units.json``)."""
+    code = (
+        "import sys\n"
+        "from tests.test_brief_ranges_r46c import found\n"
+        "assert found('de', 'Es wurden 1500 Tonnen geliefert.')[0][3] == 'Tonnen'\n"
+        "assert found('en', 'In 2020 part of it was lost.')[0][1] == 'year'\n"
+        "assert 'wordfreq' not in sys.modules, 'wordfreq imported'\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_one_long_sentence_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,6 +249,9 @@ def test_a_telephone_number_is_no_count(
         ("en", "They shipped 1500–2000 tons.", [("1500–2000", "count", None, "tons", (1500.0, 2000.0))]),
         # the other way: a unit's name that is a common word (wordfreq) is read as the word
         ("en", "In 2020 part of it was lost.", [("2020", "year", 2020.0, "year", None)]),
+        # common in the language's own list, not English's (stored: common_units.json)
+        ("es", "En 2020 parte del dinero se perdió.", [("2020", "year", 2020.0, "year", None)]),
+        ("es", "Se enviaron 1500 toneladas.", [("1500", "count", 1500.0, "toneladas", None)]),
         ("en", "The period 1990–2000 saw growth.", [("1990–2000", "year", 1990.0, "year", None)]),
     ],
 )

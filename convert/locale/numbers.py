@@ -25,9 +25,11 @@ The briefing's figures keep these words with their number (:mod:`convert.briefin
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from .text import babel_locale
 
@@ -225,8 +227,7 @@ def measure_words(tag: str | None) -> frozenset[str]:
     """The one-word forms, as written, of CLDR's long unit patterns after a number for units of no time
     or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``; not ``Jahre``, nor
     the short ``in`` of an inch): a year-like number before one is a measure, no year (``1500
-    Tonnen``); one that is a common word (:func:`common_word`: ``part``, ``point``) is looked
-    up when read, so wordfreq's lists load only then."""
+    Tonnen``), unless it is a common word (:func:`common_word`: ``part``, ``point``)."""
     found: set[str] = set()
     for unit, lengths in babel_locale(tag)._data["unit_patterns"].items():
         if unit.startswith(("duration-", "compound-", "coordinate")):
@@ -237,37 +238,40 @@ def measure_words(tag: str | None) -> frozenset[str]:
     return frozenset(w for w in found if w and " " not in w)
 
 
-#: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words).
+#: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words), as the
+#: stored lists are built (``scripts/wordfreq_units.py``, ``scripts/wordfreq_codes.py``).
 COMMON_ZIPF = 4.5
 
+#: The one-word CLDR unit names that are common words, by language (``scripts/wordfreq_units.py``).
+_COMMON_UNITS_FILE = Path(__file__).parent / "data" / "common_units.json"
 
-@lru_cache(maxsize=4096)
+
+def language_key(tag: str | None) -> str:
+    """The language subtag of ``tag`` in small letters (``pt-BR``, ``pt_PT``: ``pt``), English
+    without one: the key of the stored common words."""
+    return (tag or "en").replace("_", "-").split("-")[0].casefold()
+
+
+@lru_cache(maxsize=1)
+def _common_units() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The names English's list counts, and by language those its own list counts besides."""
+    data = json.loads(_COMMON_UNITS_FILE.read_text(encoding="utf-8"))
+    return frozenset(data["english"]), {lang: frozenset(names) for lang, names in data["words"].items()}
+
+
 def common_word(tag: str | None, word: str) -> bool:
-    """Whether wordfreq's frequency list of the language or of English counts ``word`` (in
-    small letters) at a Zipf frequency of :data:`COMMON_ZIPF` or more (``part``, ``point``,
-    ``miles``, ``top``): read as a word, not a unit or a currency code."""
-    lists = _frequencies(tag)
-    if lists is None:
-        return True  # no lists: unknown, so read as a word (no code, no unit) rather than guess
-    return any(freqs.get(word.casefold(), 0.0) >= 10 ** (COMMON_ZIPF - 9) for freqs in lists)
-
-
-@lru_cache(maxsize=64)
-def _frequencies(tag: str | None) -> tuple[dict[str, float], ...] | None:
-    """wordfreq's frequency lists of the language and English (no tokenizer needed: MeCab, jieba);
-    ``None`` without wordfreq installed."""
-    try:
-        import wordfreq
-    except ImportError:
-        return None
-
-    out = []
-    for lang in dict.fromkeys([(tag or "en").replace("_", "-").split("-")[0].casefold(), "en"]):
-        try:
-            out.append(wordfreq.get_frequency_dict(lang))
-        except LookupError:  # a language wordfreq has no list of
-            continue
-    return tuple(out)
+    """Whether ``word``, a name of :func:`measure_words`, is a common word (``part``, ``point``,
+    ``miles``): wordfreq's frequency list of the language or of English counts it at a Zipf
+    frequency of :data:`COMMON_ZIPF` or more, so it is read as a word, not a unit. The names are
+    stored (:data:`_COMMON_UNITS_FILE`, wordfreq 3.1.1); a language stored under no key of its
+    own is the one Babel reads the tag as (``iw``: Hebrew; an unknown one: English)."""
+    english, by_language = _common_units()
+    if word in english:
+        return True
+    words = by_language.get(language_key(tag))
+    if words is None:
+        words = by_language.get(babel_locale(tag).language, frozenset())
+    return word in words
 
 
 @lru_cache(maxsize=8)
