@@ -4,8 +4,7 @@ Thai, Lao, Khmer and Myanmar write no spaces between words (UAX #14 class SA): a
 only between words, and finding them needs a dictionary. ICU has one for each of the four
 (through PyICU, the ``icu`` extra; scripts/system-deps.sh installs the ICU library it builds
 against). Without PyICU no word is found and the callers fall back on grapheme clusters: the PDF
-and HTML break such a run between letters only where it is wider than its line (CSS
-``overflow-wrap: break-word``, the theme's rule for ``body``), plain text likewise.
+may break such a run between any two, plain text only where it is wider than its line.
 
 Grapheme clusters come from wcwidth's UAX #29 implementation (Unicode 17 and later), whose rule
 GB9c keeps a Khmer or Myanmar consonant stack (``ដ្ឋា``, coeng and subscript) in one cluster.
@@ -14,6 +13,7 @@ GB9c keeps a Khmer or Myanmar consonant stack (``ដ្ឋា``, coeng and subsc
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,15 +69,22 @@ def words(text: str) -> list[str]:
 
 def mark_breaks(text: str, mark: str, ranges: str = UNBROKEN_BY_PANGO) -> str:
     """``text`` with ``mark`` (a ZERO WIDTH SPACE, say) where ICU lets a line break inside a run of
-    the scripts in ``ranges``; ``text`` itself without PyICU."""
-    if _iterator() is None:
-        return text
+    the scripts in ``ranges``; without PyICU between two grapheme clusters, before a letter (not before
+    a sign such as Khmer's full stop ``។``), as a line of Chinese breaks between characters."""
     pattern = compiled(f"[{ranges}]{{2,}}")
+    if not pattern.search(text):
+        return text
+    dictionary = _iterator() is not None
 
     def marked(m: Any) -> str:
         run = m.group(0)
-        cuts = _breaks(run)
-        return mark.join(run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True))
+        if dictionary:
+            cuts = _breaks(run)
+            return mark.join(run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True))
+        clusters = list(graphemes(run))
+        return clusters[0] + "".join(
+            (mark + c if unicodedata.category(c[0])[0] == "L" else c) for c in clusters[1:]
+        )
 
     return pattern.sub(marked, text)
 
