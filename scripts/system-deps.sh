@@ -11,6 +11,9 @@
 #                                      without them those letters are missing from the PDF.
 #                                      Download about 12 MB + 57 MB (Debian 12; 42 + 89 MB installed)
 #   fontconfig                         fc-list: the PDF exporter asks it which scripts have a font
+#   libicu-dev, pkg-config, g++        what PyICU (the `icu` extra, and the tests) compiles against:
+#                                      ICU's dictionaries break Lao, Khmer and Myanmar lines between
+#                                      words; without it they break between letters where too long
 #   fonts-liberation2                  Liberation Serif, Sans and Mono, late in the themes' font stacks:
 #                                      the code font where Noto Sans Mono is not packaged (Debian 12);
 #                                      the PDF golden files were made with it. chromium brings only
@@ -30,6 +33,7 @@
 set -u
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 packages="$packages fonts-noto-core fonts-noto-cjk fontconfig"
+packages="$packages libicu-dev pkg-config g++"
 packages="$packages fonts-liberation2 chromium poppler-utils"
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -441,11 +441,11 @@ def _render_part(
     )
     from ..exporters.pdf import _fonts as pdf_fonts
     from ..fetch import PolicyFetcher, ResourcePolicy, path_url
-    from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks
+    from ._pdf_locale import hangul_words_kept, joiners_out_of_bookmarks, words_broken
 
     html = (
         f'<!DOCTYPE html>\n<html{lang_attribute(collection.lang)}>\n<head><meta charset="utf-8"/>'
-        f"<title>{_e(collection.title)}</title></head>\n<body>\n{hangul_words_kept(body)}\n</body></html>\n"
+        f"<title>{_e(collection.title)}</title></head>\n<body>\n{words_broken(hangul_words_kept(body))}\n</body></html>\n"
     )
     theme_css = page_css(theme) + theme.css("css", "print_css")
     if not first_part:

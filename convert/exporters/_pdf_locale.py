@@ -1,5 +1,6 @@
 """What the article's language asks of a PDF beyond its fonts: the digits of page and note
-numbers, the reading order a viewer lays pages out in, and Korean words kept whole."""
+numbers, the reading order a viewer lays pages out in, Korean words kept whole, and Lao, Khmer and
+Myanmar lines broken between words."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from .._regex import compiled
 from ..locale.script import article_direction
+from ..locale.segment import UNBROKEN_BY_PANGO, mark_breaks
 from ..locale.text import digit_symbols
 from ..model import Article
 
@@ -67,10 +69,32 @@ def hangul_words_kept(html: str) -> str:
     return html[:start] + _TEXT.sub(lambda m: _INSIDE_A_WORD.sub(_WORD_JOINER, m.group(0)), html[start:])
 
 
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def words_broken(html: str) -> str:
+    """``html`` with a ZERO WIDTH SPACE between two words of Lao, Khmer or Myanmar in the text of its
+    body, where ICU's dictionaries find them, else between two letters (:mod:`convert.locale.segment`).
+
+    These scripts put no spaces between words, and Pango, which breaks Thai through libthai, has no
+    dictionary for them: a heading or a long sentence ran past its column as one unbreakable word
+    (trial h55: a Khmer headline 197 pt past the page's edge). CSS ``overflow-wrap`` is no way out in
+    the PDF: WeasyPrint 70 then breaks words that would fit on the next line wherever an inline
+    element follows (``brown foxe|s jumped``). The space is a break opportunity of no width
+    (UAX #14 class ZW); text taken out of the PDF and its bookmarks do not hold it.
+    """
+    start = max(0, html.find("<body"))
+    if not compiled(f"[{UNBROKEN_BY_PANGO}]").search(html, start):
+        return html
+    return html[:start] + _TEXT.sub(lambda m: mark_breaks(m.group(0), _ZERO_WIDTH_SPACE), html[start:])
+
+
 def joiners_out_of_bookmarks(document: Any) -> None:
-    """Take the joiners :func:`hangul_words_kept` added out of the PDF's bookmarks (WeasyPrint
-    labels them with the headings' text), so a viewer's outline holds the text as typed."""
+    """Take the joiners :func:`hangul_words_kept` and the spaces :func:`words_broken` added out of the
+    PDF's bookmarks (WeasyPrint labels them with the headings' text), so a viewer's outline holds the
+    text as typed."""
+    invisible = {ord(_WORD_JOINER): None, ord(_ZERO_WIDTH_SPACE): None}
     for page in document.pages:
         page.bookmarks = [
-            (level, label.replace(_WORD_JOINER, ""), *rest) for level, label, *rest in page.bookmarks
+            (level, label.translate(invisible), *rest) for level, label, *rest in page.bookmarks
         ]

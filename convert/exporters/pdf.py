@@ -47,7 +47,7 @@ from ..theme import Theme
 from . import _weasyprint_columns, _weasyprint_text
 from ._fonts import face_rule, slanted_italics
 from ._pdf_figures import map_figures_everywhere, refused_as_text, tagged_article
-from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks
+from ._pdf_locale import digits_css, finisher, hangul_words_kept, joiners_out_of_bookmarks, words_broken
 from ._shared import BookByBundle
 from .html import FootnoteMode, render_document, script_css
 
@@ -147,7 +147,7 @@ def render_pdf(article: Article, theme: Theme, options: ExportOptions) -> PdfRes
     refused: list[str] = []
     shown = map_figures_everywhere(article, refused_as_text(policy, refused, article.meta.language))
     source = render_document(tagged_article(shown), css, footnote_mode=footnote_mode, math="svg", theme=theme)
-    source = hangul_words_kept(source)
+    source = words_broken(hangul_words_kept(source))
     base_url = path_url(options.base_dir) if options.base_dir is not None else None
     with _RENDER_LOCK, captured_logs() as logs, _fixed_font_clock(article.meta), collector_paused():
         sheet = _stylesheet(theme)

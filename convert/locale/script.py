@@ -319,16 +319,19 @@ def _chunks(text: str) -> Iterator[tuple[str, bool]]:
                 merged.append(unit)
             else:
                 merged[-1] += unit
-        for unit in merged:
-            yield unit, False
+        from .segment import words
+
+        for unit in merged:  # a Thai, Lao, Khmer or Myanmar run: between its words (ICU), if known
+            for word in words(unit):
+                yield word, False
 
 
 def _split_long(chunk: str, room: int) -> list[str]:
-    """An unspaced-script run wider than a line, cut at grapheme clusters."""
-    from uniseg.graphemecluster import grapheme_clusters
+    """An unspaced-script run wider than a line, cut at grapheme clusters (a Khmer stack ``ង្គ`` whole)."""
+    from .segment import graphemes
 
     parts, current = [], ""
-    for cluster in grapheme_clusters(chunk):
+    for cluster in graphemes(chunk):
         if current and display_width(current + cluster) > room:
             parts.append(current)
             current = ""
@@ -342,8 +345,9 @@ def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
     Like ``textwrap.wrap(..., break_long_words=False, break_on_hyphens=False)``
     for text with spaces, and the same lines for it; CJK text breaks between
     characters (never before closing punctuation such as ``。`` or ``」``),
-    and a run of Thai, Lao, Khmer or Myanmar longer than a line is cut
-    between grapheme clusters. A Latin word longer than the line stays whole.
+    Thai, Lao, Khmer and Myanmar between words where ICU finds them
+    (:mod:`convert.locale.segment`), and a run of them still longer than a
+    line between grapheme clusters. A Latin word longer than the line stays whole.
     """
     text = text.expandtabs().translate({ord(c): " " for c in "\n\r\x0b\x0c"})
     lines: list[str] = []
