@@ -257,3 +257,28 @@ def test_the_single_file_path_names_the_manifest_as_the_batch_does() -> None:
     from convert.commands import local
 
     assert local.MANIFEST_NAME == MANIFEST_NAME
+
+
+def test_a_url_lists_bad_lines_fail_alone_and_the_good_ones_are_converted(
+    server: _Server, tmp_path: Path
+) -> None:
+    """Review r51 #1: a malformed URL between good ones stopped the run (exit 70, nothing written);
+    a path line failed the whole list (exit 3). Each bad line is now one error line."""
+    listed = tmp_path / "list.urls"
+    lines = [f"{server.base}/page/1.html", *BAD_LINKS.values(), "notes/today.txt", f"{server.base}/page/2.html"]
+    listed.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    result = run("convert", str(listed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {listed}: line 2: 'http://[::1' is malformed",
+        f"error: {listed}: line 3: 'http://exa mple.com/x' names no valid host",
+        f"error: {listed}: line 4: 'notes/today.txt' is not an http(s) URL",
+    ]
+    assert "2 converted, 0 up to date, 3 failed" in result.output
+    texts = sorted(p.read_text()[:7] for p in out.iterdir() if p.name != MANIFEST_NAME)
+    assert texts == ["Story 1", "Story 2"]
+    # the list API with a URL that has no host to take turns on: a failed outcome, no crash
+    (bad,) = [o for o in convert.batch.urls.convert_urls(["http://[::1"], tmp_path / "api", to=["txt"])]
+    assert bad.status == "failed" and bad.error == "http://[::1: the URL is malformed"

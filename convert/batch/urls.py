@@ -141,6 +141,8 @@ def convert_urls(
     with Pages(dest, to, style, from_, metadata, options() if options else None, force) as pages:
 
         def fetch_one(url: str) -> tuple[str, Any]:
+            if (why := web.unfetchable(url)) is not None:  # http://[::1 has no host to take turns on
+                return url, InputError(f"the URL {why}", path=url)
             with hosts.lock(url):
                 if not hosts.robots_allow(url):
                     return url, "robots"
