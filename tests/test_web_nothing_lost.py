@@ -134,6 +134,7 @@ def test_digest_and_bundle_report_the_item_too(server: _Server, tmp_path: Path) 
     assert digest.exit_code == 3, digest.output  # written with the page it could read; the item failed
     assert f"error: {feed}: item 'Bad bracket' has a link that is malformed" in digest.output
     assert story_title(1) in (tmp_path / "d.txt").read_text()
+    assert "1 of 3 inputs in the digest" in digest.output  # review r51 #5: was "1 of 1"
     bundle = run("bundle", feed, "--allow-host", "127.0.0.1", "-o", str(tmp_path / "b.epub"))
     assert bundle.exit_code == 3, bundle.output  # a book with a missing chapter is not written
     assert f"{feed}: item 'Bad bracket' has a link that is malformed" in bundle.output
