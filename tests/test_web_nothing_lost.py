@@ -283,3 +283,22 @@ def test_a_url_lists_bad_lines_fail_alone_and_the_good_ones_are_converted(
     # the list API with a URL that has no host to take turns on: a failed outcome, no crash
     (bad,) = [o for o in convert.batch.urls.convert_urls(["http://[::1"], tmp_path / "api", to=["txt"])]
     assert bad.status == "failed" and bad.error == "http://[::1: the URL is malformed"
+
+
+@pytest.mark.parametrize("make", [_rss, _atom], ids=["rss", "atom"])
+def test_a_link_feedparser_would_rewrite_is_checked_and_quoted_as_the_feed_wrote_it(
+    server: _Server, tmp_path: Path, make: object
+) -> None:
+    """Review r51 #6: feedparser turns file:///etc/hostname into file://etc/hostname and http:///x
+    into http://x (then looked up as the host x, in an error naming neither feed nor item)."""
+    bad = {"Slashes": "http:///x", "File": "file:///etc/hostname"}
+    server.files["/feed"] = (make(server.base, bad), "application/xml")  # type: ignore[operator]
+    feed = f"{server.base}/feed"
+    result = run("convert", feed, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {feed}: item 'Slashes' has a link that names no valid host: 'http:///x'",
+        f"error: {feed}: item 'File' has a link that is not an http(s) URL: 'file:///etc/hostname'",
+    ]
+    assert "1 converted, 0 up to date, 2 failed" in result.output
