@@ -207,7 +207,7 @@ class Pages:
     """An output folder that web pages are written into, under its manifest (see the module).
 
     A context manager: the folder is locked against another batch while it is open, as a
-    folder batch locks it (:func:`convert.batch._lock_folder`). ``reserved``: files other inputs
+    folder batch locks it (:func:`convert.batch.folder._lock_folder`). ``reserved``: files other inputs
     of this run write (a local file's output), which no page takes; nor does a page take a file
     another page wrote in this run.
     """
@@ -248,7 +248,7 @@ class Pages:
         self.claimed = set(keys)  # what names the pages of this run (no other page takes their lines)
 
     def __enter__(self) -> Pages:
-        from . import _lock_folder
+        from .folder import _lock_folder
 
         self._lock = _lock_folder(self.out)  # made if missing; exit 4 when it cannot be
         self.manifest = Manifest(self.out)

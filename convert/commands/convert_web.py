@@ -247,7 +247,7 @@ def _into_folder(
     a sitemap both list, a file given twice) counts once, and a local file whose output another
     local file of the run writes fails, as in a folder batch.
     """
-    from ..batch.local import claimed_stem, record
+    from ..batch.local import claimed_stem, file_digest, record
     from ..batch.manifest import Manifest
     from ..batch.urls import Pages
 
@@ -271,12 +271,14 @@ def _into_folder(
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
     stems: dict[str, str | None] = {}  # a local file's output name, clear of the manifest's other inputs
+    shas: dict[str, str] = {}  # a local file's SHA-256, for its stem and its manifest lines
     known = Manifest(Path(cmd.output))
     for _i, entry, _key, _names in order.values():
         if _is_page(entry):
             continue
         try:
-            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known)
+            shas[entry] = file_digest(Path(entry))
+            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known, shas[entry])
             stem = stems[entry] or Path(entry).stem
             outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, stem)
         except (ConvertError, OSError):
@@ -299,8 +301,8 @@ def _into_folder(
                 clash = clashes.get(entry)
                 failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
                 outcome = failure or _convert_one(cmd, entry, names, stems.get(entry))
-                if outcome.status == "converted" and pages.manifest is not None:
-                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest)
+                if outcome.status == "converted" and pages.manifest is not None and entry in shas:
+                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest, shas[entry])
                 outcomes.append((i, outcome))
                 continue
             outcome = pages.take(entry, names, key, cmd.allow_hosts)
