@@ -224,6 +224,21 @@ HEAVY_FOR_TXT = (
 )
 
 
+def test_one_file_into_a_folder_with_a_manifest_loads_the_manifest_not_the_batch_engine(
+    tmp_path: Path,
+) -> None:
+    """Review r51 #3: reading the folder's manifest imported convert.batch's package, and with it the
+    pool (executor, multiprocessing, subprocess, socket) and hashlib: 551 -> 691 ms."""
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    plain = modules_after("convert", "a.txt", "--to", "txt", "-o", "plain/", "-q", cwd=tmp_path)
+    (tmp_path / "shared").mkdir()
+    line = {"out": "x.txt", "fp": "", "src": str(tmp_path / "x.txt"), "sha256": "0" * 64}
+    (tmp_path / "shared" / ".broadsheet-manifest.jsonl").write_text(json.dumps(line) + "\n")
+    shared = modules_after("convert", "a.txt", "--to", "txt", "-o", "shared/", "-q", cwd=tmp_path)
+    assert (tmp_path / "shared" / "a.txt").is_file()
+    assert sorted(shared - plain) == ["convert.batch", "convert.batch.local", "convert.batch.manifest"]
+
+
 def test_a_txt_conversion_of_the_sample_imports_none_of_the_heavy_modules(tmp_path: Path) -> None:
     from convert.locale import language
 

@@ -134,6 +134,7 @@ def test_digest_and_bundle_report_the_item_too(server: _Server, tmp_path: Path) 
     assert digest.exit_code == 3, digest.output  # written with the page it could read; the item failed
     assert f"error: {feed}: item 'Bad bracket' has a link that is malformed" in digest.output
     assert story_title(1) in (tmp_path / "d.txt").read_text()
+    assert "1 of 3 inputs in the digest" in digest.output  # review r51 #5: was "1 of 1"
     bundle = run("bundle", feed, "--allow-host", "127.0.0.1", "-o", str(tmp_path / "b.epub"))
     assert bundle.exit_code == 3, bundle.output  # a book with a missing chapter is not written
     assert f"{feed}: item 'Bad bracket' has a link that is malformed" in bundle.output
@@ -257,3 +258,125 @@ def test_the_single_file_path_names_the_manifest_as_the_batch_does() -> None:
     from convert.commands import local
 
     assert local.MANIFEST_NAME == MANIFEST_NAME
+
+
+def test_a_url_lists_bad_lines_fail_alone_and_the_good_ones_are_converted(
+    server: _Server, tmp_path: Path
+) -> None:
+    """Review r51 #1: a malformed URL between good ones stopped the run (exit 70, nothing written);
+    a path line failed the whole list (exit 3). Each bad line is now one error line."""
+    listed = tmp_path / "list.urls"
+    lines = [
+        f"{server.base}/page/1.html",
+        *BAD_LINKS.values(),
+        "notes/today.txt",
+        f"{server.base}/page/2.html",
+    ]
+    listed.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    result = run("convert", str(listed), "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {listed}: line 2: 'http://[::1' is malformed",
+        f"error: {listed}: line 3: 'http://exa mple.com/x' names no valid host",
+        f"error: {listed}: line 4: 'notes/today.txt' is not an http(s) URL",
+    ]
+    assert "2 converted, 0 up to date, 3 failed" in result.output
+    texts = sorted(p.read_text()[:7] for p in out.iterdir() if p.name != MANIFEST_NAME)
+    assert texts == ["Story 1", "Story 2"]
+    # the list API with a URL that has no host to take turns on: a failed outcome, no crash
+    (bad,) = [o for o in convert.batch.urls.convert_urls(["http://[::1"], tmp_path / "api", to=["txt"])]
+    assert bad.status == "failed" and bad.error == "http://[::1: the URL is malformed"
+
+
+@pytest.mark.parametrize("make", [_rss, _atom], ids=["rss", "atom"])
+def test_a_link_feedparser_would_rewrite_is_checked_and_quoted_as_the_feed_wrote_it(
+    server: _Server, tmp_path: Path, make: object
+) -> None:
+    """Review r51 #6: feedparser turns file:///etc/hostname into file://etc/hostname and http:///x
+    into http://x (then looked up as the host x, in an error naming neither feed nor item)."""
+    bad = {"Slashes": "http:///x", "File": "file:///etc/hostname"}
+    server.files["/feed"] = (make(server.base, bad), "application/xml")  # type: ignore[operator]
+    feed = f"{server.base}/feed"
+    result = run("convert", feed, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {feed}: item 'Slashes' has a link that names no valid host: 'http:///x'",
+        f"error: {feed}: item 'File' has a link that is not an http(s) URL: 'file:///etc/hostname'",
+    ]
+    assert "1 converted, 0 up to date, 2 failed" in result.output
+
+
+def _two_notes(tmp_path: Path) -> tuple[Path, Path]:
+    """``dir/note.txt`` (a folder batch's input) and another ``note.txt``, with other text."""
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "here").mkdir()
+    folder_note, local_note = tmp_path / "dir" / "note.txt", tmp_path / "here" / "note.txt"
+    folder_note.write_text("Folder note\n\nThe note that lives in the folder, about the harbour.\n")
+    local_note.write_text("Local note\n\nThe note that lives elsewhere, about the market.\n")
+    return folder_note, local_note
+
+
+def test_another_file_of_a_folder_batchs_name_never_writes_over_its_output(tmp_path: Path) -> None:
+    """Review r51 #2: a folder batch's line was taken as 'maybe this very file', whatever its bytes:
+    another note.txt converted alone wrote over the folder's note.txt."""
+    folder_note, local_note = _two_notes(tmp_path)
+    out = tmp_path / "out"
+    assert run("convert", str(folder_note.parent), "--to", "txt", "-o", f"{out}/").exit_code == 0
+    tag = convert.batch.fingerprint.file_sha256(local_note)[:8]
+    result = run("convert", str(local_note), "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0 and result.output.strip() == f"wrote {out / f'note-{tag}.txt'}"
+    assert (out / "note.txt").read_text().startswith("Folder note")
+    assert (out / f"note-{tag}.txt").read_text().startswith("Local note")
+    # a copy of the folder's file (same bytes) is the same input: its own name
+    copy = tmp_path / "copy" / "note.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(folder_note.read_bytes())
+    assert (
+        run("convert", str(copy), "--to", "txt", "-o", f"{out}/").output.strip()
+        == f"wrote {out / 'note.txt'}"
+    )
+
+
+def test_a_folder_batch_never_writes_over_another_files_output(server: _Server, tmp_path: Path) -> None:
+    """The reverse: a file converted alone into a folder with a manifest, then a folder batch whose
+    note.txt is another file: the batch's takes note.txt.txt, as beside a page's output."""
+    folder_note, local_note = _two_notes(tmp_path)
+    out = tmp_path / "out"
+    page = f"{server.base}/page/1.html"
+    assert run("convert", page, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/").exit_code == 0
+    assert run("convert", str(local_note), "--to", "txt", "-o", f"{out}/").exit_code == 0
+    for _ in range(2):  # a rerun finds its output up to date
+        assert run("convert", str(folder_note.parent), "--to", "txt", "-o", f"{out}/").exit_code == 0
+    assert (out / "note.txt").read_text().startswith("Local note")
+    assert (out / "note.txt.txt").read_text().startswith("Folder note")
+    # the folder's own file, converted alone, writes over what the batch made of it
+    folder_note.write_text("Folder note\n\nEdited: the harbour is closed today.\n")
+    result = run("convert", str(folder_note), "--to", "txt", "-o", f"{out}/")
+    tag = convert.batch.fingerprint.file_sha256(folder_note)[:8]
+    assert result.output.strip() == f"wrote {out / f'note-{tag}.txt'}"  # note.txt is the other file's
+    assert (out / "note.txt").read_text().startswith("Local note")
+
+
+def test_an_edited_file_replaces_its_own_earlier_hashed_output(server: _Server, tmp_path: Path) -> None:
+    """Review r51 #4: each edit of a file whose name a page has added one more note-<sha8>.txt."""
+    out = tmp_path / "out"
+    page = f"{server.base}/page/1.html"
+    assert run("convert", page, "--allow-host", "127.0.0.1", "--to", "txt", "-o", f"{out}/").exit_code == 0
+    src = _local(tmp_path, _page_file(out).name)
+    assert run("convert", str(src), "--to", "txt,md", "-o", f"{out}/").exit_code == 0
+    first = convert.batch.fingerprint.file_sha256(src)[:8]
+    src.write_text("My own notes\n\nThe second version of my notes.\n")
+    second = convert.batch.fingerprint.file_sha256(src)[:8]
+    result = run("convert", str(src), "--to", "txt", "-o", f"{out}/")
+    assert result.exit_code == 0 and result.output.strip() == f"wrote {out / f'{src.stem}-{second}.txt'}"
+    names = sorted(p.name for p in out.iterdir() if p.name != MANIFEST_NAME)
+    # the md of the first version stays: only the formats converted are replaced
+    assert names == sorted([_page_file(out).name, f"{src.stem}-{second}.txt", f"{src.stem}-{first}.md"])
+    assert "second version" in (out / f"{src.stem}-{second}.txt").read_text()
+    lines = Manifest(out).entries
+    assert f"{src.stem}-{first}.txt" not in lines and lines[f"{src.stem}-{second}.txt"].src == str(
+        src.resolve()
+    )

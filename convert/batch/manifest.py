@@ -42,6 +42,9 @@ class Entry:
     stamp: str | None = None
     etag: str | None = None
     modified: str | None = None
+    #: A folder batch's lines: the input's absolute path (``src`` is relative to its folder), so
+    #: that the file converted alone is known for the same input (:mod:`convert.batch.local`).
+    path: str | None = None
 
 
 class Manifest:
@@ -70,6 +73,9 @@ class Manifest:
             self._lines += 1
             try:
                 rec = json.loads(line)
+                if rec.get("gone") is True:  # forget(): the output was removed
+                    self.entries.pop(rec["out"], None)
+                    continue
                 entry = Entry(rec["out"], rec["fp"], rec["src"], rec["sha256"], *map(rec.get, _WEB))
             except (ValueError, KeyError, TypeError):
                 continue
@@ -132,6 +138,27 @@ class Manifest:
         self.entries[entry.out] = entry
         self._lines += 1
 
+    def forget(self, out: str) -> None:
+        """Drop the line of the output ``out`` (a key), which is gone: one line ``{"out": …, "gone": true}``.
+
+        Raises :class:`~convert.errors.OutputError` as :meth:`record` does. (An older Broadsheet
+        skips that line and keeps the output's earlier one: it lists a file that is not there.)"""
+        if out not in self.entries:
+            return
+        if self._fh is None:
+            self.open()
+        assert self._fh is not None
+        try:
+            self._fh.write(
+                json.dumps({"out": out, "gone": True}, ensure_ascii=False, separators=(",", ":")) + "\n"
+            )
+            self._fh.flush()
+        except OSError as exc:
+            self._abandon()
+            raise output_error(self.path, exc, "cannot write the manifest") from None
+        del self.entries[out]
+        self._lines += 1
+
     def _abandon(self) -> None:
         """Close after a failed write; a torn last line is ignored when the manifest is read."""
         fh, self._fh = self._fh, None
@@ -163,8 +190,8 @@ class Manifest:
                 self.path.unlink()
 
 
-#: The optional fields of :class:`Entry`, written only when set (a folder batch's lines stay as they were).
-_WEB = ("fmt", "made", "stamp", "etag", "modified")
+#: The optional fields of :class:`Entry`, written only when set (lines without them read as before).
+_WEB = ("fmt", "made", "stamp", "etag", "modified", "path")
 
 
 def _line(entry: Entry) -> str:

@@ -28,7 +28,8 @@ from pathlib import Path, PurePosixPath
 from .. import api
 from ..errors import InputError, UsageError
 from ..registry import exporters
-from .manifest import MANIFEST_NAME, Manifest
+from .fingerprint import file_sha256
+from .manifest import MANIFEST_NAME, Entry, Manifest
 
 #: A file a walk passed over, and why: ``("notes/a.pdf", "a PDF, not an article")``.
 Ignored = tuple[str, str]
@@ -270,10 +271,30 @@ def manifest_outputs(out: Path) -> set[Path]:
     return listed
 
 
-def web_outputs(out: Path) -> dict[Path, str]:
-    """The files the manifest in ``out`` lists as a web page's outputs (resolved), with the page."""
+def others_outputs(out: Path) -> dict[Path, Entry]:
+    """The files the manifest in ``out`` lists as a web page's or a file's converted alone (resolved)."""
     folder = out.resolve()
-    return {(folder / e.out).resolve(): e.src for e in Manifest(folder).entries.values() if e.fmt}
+    return {
+        (folder / e.out).resolve(): e
+        for e in Manifest(folder).entries.values()
+        if e.fmt or os.path.isabs(e.src)
+    }
+
+
+def _kept_for(entry: Entry | None, src: Path) -> str | None:
+    """The input whose output ``entry`` (a line of :func:`others_outputs`) keeps from ``src``: a page,
+    or another local file (other path, other bytes); ``None`` if it is free or ``src``'s own."""
+    if entry is None:
+        return None
+    if entry.fmt is None:
+        if entry.src == os.path.realpath(src):
+            return None
+        try:
+            if entry.sha256 == file_sha256(src):
+                return None  # the same bytes: the same output
+        except OSError:
+            pass
+    return entry.src
 
 
 def plan(
@@ -288,7 +309,8 @@ def plan(
 
     ``a.txt`` and ``a.md`` in one folder would both become ``a.pdf``; such
     inputs keep their own ending in the output name (``a.md.pdf``), as does an input whose output
-    would be a file a web page wrote into the folder (its manifest says so). An input
+    would be a file a web page, or another file converted alone, wrote into the folder (its
+    manifest says so). An input
     whose output still clashes gets a job with a ``problem``. ``ignored``,
     a list, gets the files the walk passed over, with the reason.
     """
@@ -303,7 +325,8 @@ def plan(
         key = _stem_key(rel)
         stems[key] = stems.get(key, 0) + 1
     real_inputs = {src.resolve(): rel for src, rel in files}
-    pages = web_outputs(out)  # files a feed's or a URL's page has, by the manifest: another input's
+    # files a feed's or a URL's page has, or a file converted alone, by the manifest: another input's
+    others = others_outputs(out)
     claimed: dict[Path, str] = {}
     jobs = []
     for src, rel in files:
@@ -313,10 +336,10 @@ def plan(
         problem = None
         for fmt in formats:
             target = out / pure.parent / f"{base}.{extensions[fmt]}"
-            if target.resolve() in real_inputs or target.resolve() in pages:
+            if target.resolve() in real_inputs or _kept_for(others.get(target.resolve()), src):
                 target = out / pure.parent / f"{pure.name}.{extensions[fmt]}"
             real = target.resolve()
-            other = real_inputs.get(real) or claimed.get(real) or pages.get(real)
+            other = real_inputs.get(real) or claimed.get(real) or _kept_for(others.get(real), src)
             if other is not None:
                 what = "the input" if real in real_inputs else "the output of"
                 problem = f"{rel}: its {fmt} output {target} would overwrite {what} {other}"

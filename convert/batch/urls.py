@@ -141,6 +141,8 @@ def convert_urls(
     with Pages(dest, to, style, from_, metadata, options() if options else None, force) as pages:
 
         def fetch_one(url: str) -> tuple[str, Any]:
+            if (why := web.unfetchable(url)) is not None:  # http://[::1 has no host to take turns on
+                return url, InputError(f"the URL {why}", path=url)
             with hosts.lock(url):
                 if not hosts.robots_allow(url):
                     return url, "robots"
@@ -205,7 +207,7 @@ class Pages:
     """An output folder that web pages are written into, under its manifest (see the module).
 
     A context manager: the folder is locked against another batch while it is open, as a
-    folder batch locks it (:func:`convert.batch._lock_folder`). ``reserved``: files other inputs
+    folder batch locks it (:func:`convert.batch.folder._lock_folder`). ``reserved``: files other inputs
     of this run write (a local file's output), which no page takes; nor does a page take a file
     another page wrote in this run.
     """
@@ -246,7 +248,7 @@ class Pages:
         self.claimed = set(keys)  # what names the pages of this run (no other page takes their lines)
 
     def __enter__(self) -> Pages:
-        from . import _lock_folder
+        from .folder import _lock_folder
 
         self._lock = _lock_folder(self.out)  # made if missing; exit 4 when it cannot be
         self.manifest = Manifest(self.out)

@@ -14,7 +14,7 @@ import click
 from .. import api, web
 from .._clitools import _print_warnings, fail
 from ..base import ExportOptions
-from ..errors import ConvertError, OutputError, UsageError, shown
+from ..errors import ConvertError, InputError, OutputError, UsageError, shown
 from ..web.feeds import untracked
 from ._web import expand_all, label, read_entry, selection, with_feed_authors
 
@@ -53,23 +53,27 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
     if not output or output == "-" or (os.path.lexists(output) and not Path(output).is_dir()):
         raise UsageError("a URL list needs an output folder", hint="add -o OUT/")
     urls: list[str] = []
+    problems: list[InputError] = []  # a line that names no URL to fetch: it fails alone
     for src in inputs:
         if src == "-":
             from ..cli import _stdin_bytes
 
-            urls += web.read_url_list(_stdin_bytes().decode("utf-8-sig", "replace"), "<stdin>")
+            text = _stdin_bytes().decode("utf-8-sig", "replace")
+            urls += web.read_url_list(text, "<stdin>", problems)
         elif web.is_url_list(src) or Path(src).is_file():
             urls += [
                 str(u)
                 for u in (
-                    web.expand(src)
+                    [t for t, _names, _key in web.expand_keyed(src, problems=problems)]
                     if web.is_url_list(src)
-                    else web.read_url_list(Path(src).read_text("utf-8"), src)
+                    else web.read_url_list(Path(src).read_text("utf-8"), src, problems)
                 )
             ]
         else:
             raise UsageError(f"{src}: a URL list is a file of URLs, one a line (name it *.urls)")
     urls = list(dict.fromkeys(urls))
+    for problem in problems:
+        click.echo(f"error: {shown(problem.one_line(), 10_000)}", err=True)
 
     def options() -> ExportOptions:
         return ExportOptions(
@@ -100,12 +104,12 @@ def convert_url_lists(cmd: _ConvertArgs) -> int:
             Path(args.report), (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         )
     counts = {s: sum(o.status == s for o in outcomes) for s in ("converted", "up to date")}
-    failed = len(outcomes) - sum(counts.values())
+    failed = len(outcomes) + len(problems) - sum(counts.values())
     if not args.quiet:
         click.echo(
             f"{counts['converted']} converted, {counts['up to date']} up to date, {failed} failed", err=True
         )
-    return 0 if not failed else 3 if failed == len(outcomes) else 1
+    return 0 if not failed else 3 if failed == len(outcomes) + len(problems) else 1
 
 
 def convert_web(cmd: _ConvertArgs) -> int:
@@ -243,7 +247,7 @@ def _into_folder(
     a sitemap both list, a file given twice) counts once, and a local file whose output another
     local file of the run writes fails, as in a folder batch.
     """
-    from ..batch.local import claimed_stem, record
+    from ..batch.local import claimed_stem, file_digest, record
     from ..batch.manifest import Manifest
     from ..batch.urls import Pages
 
@@ -267,12 +271,14 @@ def _into_folder(
     planned: dict[str, str] = {}  # a local output's path -> the input that writes it
     clashes: dict[str, OutputError] = {}
     stems: dict[str, str | None] = {}  # a local file's output name, clear of the manifest's other inputs
+    shas: dict[str, str] = {}  # a local file's SHA-256, for its stem and its manifest lines
     known = Manifest(Path(cmd.output))
     for _i, entry, _key, _names in order.values():
         if _is_page(entry):
             continue
         try:
-            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known)
+            shas[entry] = file_digest(Path(entry))
+            stems[entry] = claimed_stem(Path(entry), cmd.output, cmd.formats, known, shas[entry])
             stem = stems[entry] or Path(entry).stem
             outs = api.plan_outputs(Path(entry), cmd.output, cmd.formats, stem)
         except (ConvertError, OSError):
@@ -295,8 +301,8 @@ def _into_folder(
                 clash = clashes.get(entry)
                 failure = None if clash is None else _failure(entry, clash, fail(clash, entry))
                 outcome = failure or _convert_one(cmd, entry, names, stems.get(entry))
-                if outcome.status == "converted" and pages.manifest is not None:
-                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest)
+                if outcome.status == "converted" and pages.manifest is not None and entry in shas:
+                    record(Path(entry), [Path(p) for p in outcome.outputs], pages.manifest, shas[entry])
                 outcomes.append((i, outcome))
                 continue
             outcome = pages.take(entry, names, key, cmd.allow_hosts)

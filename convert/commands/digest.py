@@ -137,8 +137,8 @@ def digest(
     worst = 0
     entries: list[Any] = []
     bylines: dict[str, tuple[str, ...]] = {}  # a feed item's authors, by its URL
+    failed: list[int] = []  # an input, or a feed's item, that failed before it could be read
     if since is not None or max_items is not None or has_web_inputs(inputs):
-        failed: list[int] = []
         chosen = selection(since, max_items)
         on_error = lambda exc, src: failed.append(fail(exc, src))  # noqa: E731
         for entry in expand_all(inputs, allow_hosts, chosen, on_error, bylines):
@@ -174,5 +174,5 @@ def digest(
         if not quiet:
             click.echo(f"wrote {path}")
     if worst:
-        click.echo(f"{len(briefings)} of {len(entries)} inputs in the digest", err=True)
+        click.echo(f"{len(briefings)} of {len(entries) + len(failed)} inputs in the digest", err=True)
         sys.exit(worst)

@@ -40,6 +40,7 @@ __all__ = [
     "local_feed_kind",
     "page_from_response",
     "read_url_list",
+    "unfetchable",
 ]
 
 #: Sitemaps an index may name that are followed (each is one more request).
@@ -116,15 +117,23 @@ def local_feed_kind(src: str) -> str | None:
     return feed_kind(head)
 
 
-def read_url_list(text: str, label: str) -> list[str]:
-    """The URLs of a list: one a line, blank lines and ``#`` comments skipped, repeats dropped."""
+def read_url_list(text: str, label: str, problems: list[InputError] | None = None) -> list[str]:
+    """The URLs of a list: one a line, blank lines and ``#`` comments skipped, repeats dropped.
+
+    A line that is no URL that can be fetched (a path, ``http://[::1``, ``http://exa mple.com/x``)
+    raises an :class:`InputError` naming the list and the line; given ``problems``, a list, the
+    error goes there instead and the other lines are read (each bad line fails alone)."""
     urls: list[str] = []
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if not is_url(line):
-            raise InputError(f"line {n}: {line[:60]!r} is not an http(s) URL", path=label)
+        if (why := unfetchable(line)) is not None:
+            error = InputError(f"line {n}: {line[:60]!r} {why}", path=label)
+            if problems is None:
+                raise error
+            problems.append(error)
+            continue
         urls.append(line)
     return list(dict.fromkeys(urls))
 
@@ -181,7 +190,7 @@ def expand_keyed(
     mple.com/x``, a relative link in a feed read from a file, none at all) is left out, and
     ``problems``, a list, gets an :class:`InputError` naming the feed and the item."""
     if is_url_list(src):
-        urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src)
+        urls = read_url_list(_read_local(Path(src)).decode("utf-8-sig", "replace"), src, problems)
         return [(url, (), url) for url in (urls[:limit] if limit is not None else urls)]
     if is_url(src):
         response = fetch(src, allowed_hosts=allowed_hosts)
@@ -210,7 +219,7 @@ def expand_keyed(
             url = item.link or f"{base or src}#item-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
             page = WebPage(url=url, data=item_html(item), reader="html", carried=True)
             out.append((page, item.authors, key))
-        elif item.link and (why := _unfetchable(item.link)) is None:
+        elif item.link and (why := unfetchable(item.link)) is None:
             out.append((item.link, item.authors, key))
         elif problems is not None:
             what = f"item {item.title.strip()!r}" if item.title and item.title.strip() else "an item"
@@ -224,8 +233,9 @@ def expand_keyed(
 _NOT_IN_HOST = re.compile(r'[\s<>"{}|\\^`]')
 
 
-def _unfetchable(link: str) -> str | None:
-    """Why a feed item's ``link`` cannot be fetched (said after "a link that"), ``None`` if it can."""
+def unfetchable(link: str) -> str | None:
+    """Why ``link`` (a feed item's, a URL list's line) cannot be fetched (said after "a link that"),
+    ``None`` if it can."""
     if not is_url(link):
         return "is not an http(s) URL"
     try:

@@ -191,8 +191,10 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
         # ids and links as the feed wrote them (its own xml:base applies).
         again = feedparser.parse(data).entries
         written = again if len(again) == len(parsed.entries) else written
+    raw = _links_as_written(data)
+    raw_links = raw if raw is not None and len(raw) == len(parsed.entries) else [None] * len(written)
     items = []
-    for entry, as_written in zip(parsed.entries, written, strict=True):
+    for entry, as_written, raw_link in zip(parsed.entries, written, raw_links, strict=True):
         html = None
         for content in entry.get("content") or ():
             if content.get("value", "").strip():
@@ -204,6 +206,8 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
             a["name"] for a in entry.get("authors") or () if a.get("name") and _key(a["name"]) != channel
         )  # a feed that credits its items to itself names no writer
         link = entry.get("link") or as_written.get("link")  # a malformed one as written, to be reported
+        if raw_link is not None and _SCHEME.match(raw_link):
+            link = raw_link  # absolute: nothing to resolve, and checked (and quoted) as the feed wrote it
         if html is None and not link and entry.get("summary"):
             html = entry["summary"]  # nothing to fetch: the summary is all there is
         ident = as_written.get("id") if atom or not base_url else entry.get("id")
@@ -212,6 +216,40 @@ def _feedparser(data: bytes, base_url: str | None) -> list[Item]:
             Item(link=link, title=entry.get("title"), published=when, authors=authors, html=html, id=ident)
         )
     return items
+
+
+#: A scheme at a link's start (RFC 3986 3.1): such a link is absolute, nothing to resolve.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _links_as_written(data: bytes) -> list[str | None] | None:
+    """Each RSS item's or Atom entry's link as the feed wrote it, in order (an RSS ``<link>``'s text,
+    an Atom alternate ``<link>``'s ``href``; none where it has none); ``None`` for a feed that is no
+    well-formed XML. feedparser rewrites some links before they can be checked
+    (``file:///etc/hostname`` becomes ``file://etc/hostname``, ``http:///x`` becomes ``http://x``,
+    a host named x): the link checked and quoted in an error is the one written."""
+    try:
+        root = limits.parse_xml(data, what="feed")
+    except InputError:
+        return None
+    found: list[str | None] = []
+    for element in root.iter():
+        kind = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if kind not in ("item", "entry"):
+            continue
+        link = None
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] != "link":
+                continue
+            href = child.get("href")
+            if kind == "item" and href is None and (child.text or "").strip():
+                link = (child.text or "").strip()
+            elif kind == "entry" and href and child.get("rel", "alternate") == "alternate":
+                link = href.strip()
+            if link is not None:
+                break
+        found.append(link)
+    return found
 
 
 def _json_feed(data: bytes, base_url: str | None) -> list[Item]:
