@@ -20,6 +20,10 @@ BODY = {
     "Sindicatele au salutat decizia, dar spun că majorarea nu acoperă creșterea prețurilor din ultimul an.",
     "sr": "Градска управа представила је у четвртак план прве линије метроа у Београду. "
     "Радови би требало да почну следеће године, а прва станица биће отворена до краја деценије.",
+    "hr": "Gradsko poglavarstvo u četvrtak je predstavilo plan obnove tramvajske mreže u Zagrebu. "
+    "Radovi bi trebali početi sljedeće godine, a prva nova pruga bit će otvorena do kraja desetljeća.",
+    "bs": "Vlada Kantona Sarajevo predstavila je u četvrtak plan obnove tramvajske pruge od Baščaršije do "
+    "Ilidže. Radovi bi trebali početi sljedeće godine, a obnovljena pruga bit će otvorena do kraja decenije.",
     "bg": "В четвъртък в София беше открит нов мост над река Искър, съобщи общината. "
     "Строителството продължи две години и струваше над тридесет милиона лева.",
     "lt": "Ketvirtadienį Vilniuje atidarytas naujas tiltas per Nerį, pranešė miesto savivaldybė. "
@@ -60,6 +64,8 @@ READ = [
         "Пишу: Милан Јовановић и Ана Петровић",
         ("Милан Јовановић", "Ана Петровић"),
     ),
+    ("hr", "Zagreb obnavlja tramvajsku mrežu", "Piše: Ivana Horvat", ("Ivana Horvat",)),
+    ("bs", "Sarajevo obnavlja tramvajsku prugu", "Piše: Amra Hodžić", ("Amra Hodžić",)),
     ("bg", "В София откриха нов мост", "Автор: Иван Петров", ("Иван Петров",)),
     ("lt", "Vilniuje atidarytas naujas tiltas", "Autorius: Jonas Petraitis", ("Jonas Petraitis",)),
     ("sk", "V Bratislave otvorili nový most", "Autor: Ján Novák", ("Ján Novák",)),

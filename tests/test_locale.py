@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Languages whose catalogue must translate every label (issue 11).
 REQUIRED = (
     "fr", "de", "es", "pt", "it", "nl", "ru", "el", "tr", "ar", "fa", "he", "hi", "zh", "ja", "ko",
-    "fi", "hu", "ro", "sr", "sr_Latn", "bg", "lt", "sk", "cs", "pl", "uk", "sv", "da", "no", "id", "ms", "vi", "az",
+    "fi", "hu", "ro", "sr", "sr_Latn", "hr", "bs", "bg", "lt", "sk", "cs", "pl", "uk", "sv", "da", "no", "id", "ms", "vi", "az",
 )  # fmt: skip
 #: The names the code marks labels with (see convert.locale.text).
 KEYWORDS = {"label": None, "plural_label": (1, 2), "N_": None}
