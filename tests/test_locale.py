@@ -32,7 +32,10 @@ from convert.theme import Theme, load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Languages whose catalogue must translate every label (issue 11).
-REQUIRED = ("fr", "de", "es", "pt", "it", "nl", "ru", "el", "tr", "ar", "fa", "he", "hi", "zh", "ja", "ko")
+REQUIRED = (
+    "fr", "de", "es", "pt", "it", "nl", "ru", "el", "tr", "ar", "fa", "he", "hi", "zh", "ja", "ko",
+    "fi", "hu", "ro", "sr", "sr_Latn", "hr", "bs", "bg", "lt", "sk", "cs", "pl", "uk", "sv", "da", "no", "id", "ms", "vi", "az",
+)  # fmt: skip
 #: The names the code marks labels with (see convert.locale.text).
 KEYWORDS = {"label": None, "plural_label": (1, 2), "N_": None}
 XHTML = {"x": "http://www.w3.org/1999/xhtml"}

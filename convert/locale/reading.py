@@ -112,10 +112,14 @@ def _read_back_forms() -> dict[str, dict[str, tuple[str, ...]]]:
 #: of them is no label, and the file is not opened for it (an English article never opens it).
 #: ``tests/test_locale_reading.py`` checks the words against the file.
 LABEL_STARTS = (
-    "actualizado", "aggiornato", "aktualisiert", "atualizado", "bijgewerkt", "di", "door", "güncelleme:",
-    "mis", "par", "por", "von", "yazan:", "ενημερώθηκε", "συντάκτεσ:", "συντάκτησ:", "автор:", "авторы:",
-    "обновлено", "מאת", "עודכן", "بقلم", "به\u200cروزرسانی:", "حُدّث", "نوشتهٔ", "अपडेट:", "लेखक:", "作者：",
-    "更新于", "更新於", "更新：", "著者：", "글", "수정",
+    "actualizado", "actualizat:", "af", "aggiornato", "aktualisiert", "aktualizacja:", "aktualizované",
+    "aktualizováno", "atnaujinta", "atualizado", "autor:", "autori:", "autoriai:", "autorius:", "autorzy:",
+    "autoři:", "av", "ažurirano:", "bijgewerkt", "cập", "de", "di", "dikemas", "diperbarui", "door",
+    "frissítve:", "güncelleme:", "mis", "müəllif:", "müəlliflər:", "oleh", "opdateret", "oppdatert", "par",
+    "piše:", "pišu:", "por", "päivitetty", "teksti:", "tác", "uppdaterad", "von", "yazan:", "yenilənib:",
+    "írta:", "ενημερώθηκε", "συντάκτεσ:", "συντάκτησ:", "автор:", "автори:", "авторы:", "ажурирано:",
+    "актуализирано:", "обновлено", "оновлено", "пише:", "пишу:", "מאת", "עודכן", "بقلم", "به\u200cروزرسانی:",
+    "حُدّث", "نوشتهٔ", "अपडेट:", "लेखक:", "作者：", "更新于", "更新於", "更新：", "著者：", "글", "수정",
 )  # fmt: skip
 
 
