@@ -165,10 +165,12 @@ def year_after(text: str, end: int, language: str | None, year: str) -> str | No
     it: ``"measure"`` before a CLDR unit (:func:`~convert.locale.numbers.measure_words`: `1500
     Tonnen`, `1500–2000 Tonnen`, a count), ``"inflected"`` before a year word's plural in a case
     CLDR does not list after one number (`vor 2000 Jahren`: unsure, no figure; not `2015–2020
-    годах`, several years), else ``None`` (a year)."""
+    годах` nor a year listed after another, `В 1999 и 2000 годах`: several years), else ``None`` (a year)."""
     w = _WORD_AFTER.match(text, end)
     if w is None or language is None:
         return None
     if w[1] in measure_words(language) and not common_word(language, w[1]):  # not `2020 part`
         return "measure"
+    if year.isdigit() and year_listed_before(text, end - len(year), language):
+        return None  # `В 1999 и 2000 годах`, `Между 2000 и 2010 годами`: several years' plural
     return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None

@@ -158,20 +158,33 @@ def year_count_word(tag: str | None, number: int) -> str | None:
     only a singular and a plural (German ``Jahre``, French ``ans``, Italian ``anni``, Spanish
     ``años``) the plural may open the next phrase after the year (``Nel 2020 anni di lavoro…``,
     in 2020, years of work…)."""
-    loc = babel_locale(tag)
-    units = dict(loc._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    forms = {
-        category: _clean(str(pattern)[3:])
-        for category, pattern in units.items()
-        if category != "per" and str(pattern).startswith("{0}")
-    }
-    category = loc.plural_form(number)
+    forms = _year_units(tag)
+    category = babel_locale(tag).plural_form(number)
     word = forms.get(category, "")
     if category not in ("many", "other") or not word or len(set(forms.values())) < 3:
         return None
     return None if any(w == word for c, w in forms.items() if c != category) else word
 
 
+@lru_cache(maxsize=64)
+def _year_units(tag: str | None) -> dict[str, str]:
+    """The word of CLDR's long ``duration-year`` unit after a number for each plural category
+    (read once a language: Babel builds its unit data again on each ``_data`` lookup)."""
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    return {
+        category: _clean(str(pattern)[3:])
+        for category, pattern in units.items()
+        if category != "per" and str(pattern).startswith("{0}")
+    }
+
+
+def _year_forms(tag: str | None) -> tuple[frozenset[str], str]:
+    """The forms of :func:`_year_units`, and its ``one`` form."""
+    units = _year_units(tag)
+    return frozenset(units.values()), units.get("one", "")
+
+
+@lru_cache(maxsize=4096)
 def year_count_only(tag: str | None, number: int) -> bool:
     """Whether :func:`year_count_word` for ``number`` is a word of another stem than CLDR's
     singular (its first letter differs: Russian ``лет`` and ``год``, Polish ``lat`` and ``rok``,
@@ -180,8 +193,7 @@ def year_count_only(tag: str | None, number: int) -> bool:
     лет``, ``В 1999, 2000 лет спустя``). Ukrainian ``років`` shares ``рік``'s stem: it is also the
     plural of several years (``2015–2020 років``)."""
     word = year_count_word(tag, number)
-    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    one = _clean(str(units.get("one", ""))[3:])
+    one = _year_forms(tag)[1]
     return bool(word and one and word[0].casefold() != one[0].casefold())
 
 
@@ -189,16 +201,14 @@ def year_count_only(tag: str | None, number: int) -> bool:
 _YEAR_ENDING = 2
 
 
+@lru_cache(maxsize=4096)
 def year_word_inflected(tag: str | None, word: str) -> bool:
     """Whether ``word`` is a plural of CLDR's year unit (a form for a category other than
     ``one``) with one or two more letters, a form CLDR does not list (German ``Jahren``, dative:
     ``vor 2000 Jahren``, 2000 years ago). A singular's case is left alone: it names the year
     itself (Russian ``в 2020 году``, in 2020, from ``год``)."""
-    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    forms = {
-        _clean(str(p)[3:]).casefold() for c, p in units.items() if c != "per" and str(p).startswith("{0}")
-    }
-    one = _clean(str(units.get("one", ""))[3:]).casefold()
+    forms, one = _year_forms(tag)
+    forms, one = {w.casefold() for w in forms}, one.casefold()
     folded = word.casefold()
     return folded not in forms and any(
         len(w) >= 3 and w != one and folded.startswith(w) and len(folded) - len(w) <= _YEAR_ENDING

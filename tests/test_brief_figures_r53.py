@@ -1,0 +1,53 @@
+"""Brief figures left by review r53 (task h53): years listed before a plural year word, round
+counts of a telephone number's shape, ISO codes before numbers that are no amount of money, unit
+names, and Babel's unit data read once a language. Each is tested both ways."""
+
+from __future__ import annotations
+
+import pytest
+from babel.localedata import LocaleDataDict
+
+from convert.locale import numbers
+from tests.test_brief_ranges_r46c import found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a year listed after another keeps the several years' plural in any case (review r53 #1)
+        ("ru", "В 2019, 2020 и 2021 годах выручка росла.", ["2019", "2020", "2021"]),
+        ("ru", "В 1999 и 2000 годах цены выросли.", ["1999", "2000"]),
+        ("ru", "Между 2000 и 2010 годами население выросло.", ["2000", "2010"]),
+        ("pl", "W 2019 i 2020 latach ceny rosły.", ["2019", "2020"]),
+    ],
+)
+def test_years_listed_before_an_inflected_year_word_stay_years(
+    language: str, sentence: str, expected: list[str]
+) -> None:
+    assert [(f[0], f[1]) for f in found(language, sentence)] == [(y, "year") for y in expected]
+
+
+def test_one_year_before_an_inflected_plural_is_still_unsure() -> None:
+    # the other way: one number before a plural in a case CLDR does not list: no figure
+    assert found("de", "Das geschah vor 2000 Jahren in Rom.") == []
+
+
+def test_babel_unit_data_is_read_once_a_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``year_word_inflected`` and ``year_count_only`` read CLDR's year unit once a language:
+    Babel builds its unit data again on each lookup of ``unit_patterns`` (review r53 #7, a 1.6 MB
+    Russian text: 3.8 s -> 6.2 s)."""
+    for cached in ("year_word_inflected", "year_count_only", "_year_units", "year_count_word"):
+        if hasattr(getattr(numbers, cached, None), "cache_clear"):
+            getattr(numbers, cached).cache_clear()
+    looked: list[int] = []
+    real = LocaleDataDict.__getitem__
+
+    def counting(self: LocaleDataDict, key: object) -> object:
+        looked.extend([1] if key == "unit_patterns" else [])
+        return real(self, key)
+
+    monkeypatch.setattr(LocaleDataDict, "__getitem__", counting)
+    for n in range(1500, 1700):
+        numbers.year_word_inflected("ru", f"годах{n}")
+        numbers.year_count_only("ru", n)
+    assert len(looked) < 20, len(looked)
