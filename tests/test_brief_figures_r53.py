@@ -51,3 +51,35 @@ def test_babel_unit_data_is_read_once_a_language(monkeypatch: pytest.MonkeyPatch
         numbers.year_word_inflected("ru", f"годах{n}")
         numbers.year_count_only("ru", n)
     assert len(looked) < 20, len(looked)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a run ending in `000` is a round count, no telephone number (review r53 #2, #3)
+        ("fr", "La Russie compte 146 000 000 habitants.", ("146 000 000", 146e6, "habitants")),
+        ("fr", "Le réseau compte 300 000 000 utilisateurs.", ("300 000 000", 300e6, "utilisateurs")),
+        ("ru", "Население России — 146 000 000 человек.", ("146 000 000", 146e6, "человек")),
+        ("pl", "Serwis ma 120 000 000 użytkowników.", ("120 000 000", 120e6, "użytkowników")),
+        ("fr", "Le chômage: +1 200 000 personnes en un an.", ("1 200 000", 1.2e6, "personnes")),
+        ("ru", "Число пользователей выросло на +1 200 000 человек.", ("1 200 000", 1.2e6, "человек")),
+    ],
+)
+def test_a_round_count_is_no_telephone_number(
+    language: str, sentence: str, expected: tuple[str, float, str]
+) -> None:
+    assert [(f[0], f[2], f[3]) for f in found(language, sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # the other way: a telephone number's shape that does not end in 000 gives no figure
+        ("pl", "Zadzwoń pod numer 601 234 567 jutro."),
+        ("pl", "Zadzwoń pod numer +48 601 234 567 jutro."),
+        ("fr", "Appelez le +33 6 12 34 56 78."),
+        ("en", "Call +1 212 555 0100 today."),
+    ],
+)
+def test_a_telephone_number_still_gives_none(language: str, sentence: str) -> None:
+    assert found(language, sentence) == []

@@ -366,14 +366,18 @@ def piece_of_run(text: str, start: int, end: int, bare: bool = False) -> bool:
     to three digits, then three): ``2020 500`` is a year and a count. A run of three groups or
     more after a plus is a telephone number in E.164's international form (``+48 601 234 567``),
     and so is a ``bare`` count (no currency, percent or scale) of a telephone number's shape
-    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too)."""
+    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too).
+    A run whose last group is ``000`` is a round count, no telephone number (``146 000 000
+    habitants``, ``+1 200 000 personnes``): a count rounded to the thousand is written so, a
+    number to dial seldom ends in three zeros."""
     for m in _RUN.finditer(text, max(0, start - _RUN_REACH), end + _RUN_REACH):  # near it: linear
         if m.start() <= start < m.end() or start <= m.start() < end:
             groups = m.group(0).split()
-            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+":
+            round_count = groups[-1] == "000"  # `146 000 000 habitants`, `+1 200 000`: no number to dial
+            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+" and not round_count:
                 return True
             whole = start <= m.start() and m.end() <= end
-            if whole and bare and _PHONE_SHAPE.fullmatch(m.group(0)):
+            if whole and bare and not round_count and _PHONE_SHAPE.fullmatch(m.group(0)):
                 return True
             if whole or len(groups) == 1:
                 return False
