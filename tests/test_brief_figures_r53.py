@@ -83,3 +83,33 @@ def test_a_round_count_is_no_telephone_number(
 )
 def test_a_telephone_number_still_gives_none(language: str, sentence: str) -> None:
     assert found(language, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an ISO code before a bare number is a name's, no currency (review r53 #4): no figure
+        "Sites still running PHP 7 face risks, and PHP 80 adoption is slow.",
+        "The AMD 70 nm chips shipped late.",
+        "The company designs CAD 30 software.",
+        "He runs PHP 8.1 now.",
+    ],
+)
+def test_a_code_before_a_bare_number_is_no_money(sentence: str) -> None:
+    assert found("en", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # the other way: scaled, grouped, or with the currency's CLDR decimals, it is money
+        ("en", "Cash rose to MXN 12 billion.", ("MXN 12 billion", 12e9, "MXN", None)),
+        ("en", "He paid USD 3,500 for it.", ("USD 3,500", 3500.0, "USD", None)),
+        ("en", "He paid USD 3.50 for it.", ("USD 3.50", 3.5, "USD", None)),
+        ("en", "Funding of GBP 3-4 million was agreed.", ("GBP 3-4 million", None, "GBP", (3e6, 4e6))),
+        ("de", "Die Firma erhielt CHF 12 Millionen.", ("CHF 12 Millionen", 12e6, "CHF", None)),
+        ("de", "Es kostet 1.200 EUR.", ("1.200 EUR", 1200.0, "EUR", None)),
+    ],
+)
+def test_a_code_beside_an_amount_is_money(language: str, sentence: str, expected: tuple[object, ...]) -> None:
+    assert [(f[0], f[2], f[3], f[4]) for f in found(language, sentence)] == [expected]

@@ -494,7 +494,9 @@ def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, 
         else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, [], (1,))), None)
     )
     if alone is not None and alone.kind == "money":  # `$3 to $4 million`, `$3 to 4 million dollars`
-        mine = next(iter(_readings(f" {sign} 5 ", language, [], (1, len(sign) + 2))))  # spaced: `USD 5`
+        if re.fullmatch(r"[A-Z]{3}", sign):  # an ISO code (`USD 3 to 4 million`) is its currency
+            return sign == _value_unit(alone, language)[1]
+        mine = next(iter(_readings(f" {sign} 5 ", language, [], (1, len(sign) + 2))))
         return _value_unit(mine, language)[1] == (_value_unit(alone, language)[1] or "none")
     return (
         alone is not None and alone.kind == "count" and count_unit(text, offset + high.end, language) is None

@@ -36,6 +36,7 @@ __all__ = [
     "currency_names",
     "currency_names_scaled",
     "code_signs",
+    "currency_digits",
     "currency_signs",
     "home_currency",
     "home_currency_words",
@@ -190,6 +191,13 @@ def code_signs(language: str) -> tuple[str, ...]:
     common = json.loads(_COMMON_CODES_FILE.read_text(encoding="utf-8"))["codes"]
     words = {*common.get("en", ()), *common.get(language or "en", ())}
     return tuple(code for code in sorted(_current()) if code not in words)
+
+
+def currency_digits(code: str) -> int:
+    """How many decimals CLDR writes for an amount of the currency (USD 2, JPY 0)."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(code))
 
 
 @lru_cache(maxsize=256)
