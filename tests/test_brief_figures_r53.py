@@ -113,3 +113,29 @@ def test_a_code_before_a_bare_number_is_no_money(sentence: str) -> None:
 )
 def test_a_code_beside_an_amount_is_money(language: str, sentence: str, expected: tuple[object, ...]) -> None:
     assert [(f[0], f[2], f[3], f[4]) for f in found(language, sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a currency the locale writes keeps its code, however often wordfreq counts its letters
+        # (review r53 #5: the frequency comes from the currency)
+        ("vi", "Dự án trị giá 500 triệu USD đã được phê duyệt.", ("500 triệu USD", "USD")),
+        ("cs", "Půjčka ve výši 500 milionů EUR byla schválena.", ("500 milionů EUR", "EUR")),
+        ("lv", "Budžets ir 300 miljoni EUR.", ("300 miljoni EUR", "EUR")),
+        ("nb", "Fondet har 300 millioner NOK.", ("300 millioner NOK", "NOK")),
+        ("tr", "Şirket 3 milyar TRY yatırım yaptı.", ("3 milyar TRY", "TRY")),
+    ],
+)
+def test_a_currency_the_locale_writes_keeps_its_code(
+    language: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(f[0], f[3]) for f in found(language, sentence)] == [expected]
+
+
+def test_codes_that_are_words_elsewhere_stay_words() -> None:
+    # the other way: Danish `nok` (enough) is no currency Danish CLDR writes; English `TOP`
+    from convert.locale.amounts import code_signs
+
+    assert "NOK" not in code_signs("da") and "TOP" not in code_signs("vi")
+    assert found("en", "The TOP 10 list was long.") == [("10", "count", 10.0, "list was long", None)]
