@@ -139,3 +139,41 @@ def test_codes_that_are_words_elsewhere_stay_words() -> None:
 
     assert "NOK" not in code_signs("da") and "TOP" not in code_signs("vi")
     assert found("en", "The TOP 10 list was long.") == [("10", "count", 10.0, "list was long", None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # a metric unit's name counts even where it is a common word, British spellings too
+        # (en_001), and a range of year-like numbers before a unit is one count (review r53 #6)
+        ("en", "Britain exported 1500 tonnes of steel.", [("1500", "count", 1500.0, "tonnes", None)]),
+        ("en", "He ran 1500 metres.", [("1500", "count", 1500.0, "metres", None)]),
+        ("en", "They poured 1800 litres.", [("1800", "count", 1800.0, "litres", None)]),
+        ("de", "Der Tunnel ist 1500 Meter lang.", [("1500", "count", 1500.0, "Meter", None)]),
+        ("ru", "Компания выпустила 2000 тонн стали.", [("2000", "count", 2000.0, "тонн", None)]),
+        (
+            "en",
+            "They shipped 1500 to 2000 tons.",
+            [("1500 to 2000", "count", None, "tons", (1500.0, 2000.0))],
+        ),
+        (
+            "en",
+            "They shipped between 1500 and 2000 tons.",
+            [("1500 and 2000", "count", None, "tons", (1500.0, 2000.0))],
+        ),
+        (
+            "de",
+            "Geliefert wurden zwischen 1500 und 2000 Tonnen.",
+            [("1500 und 2000", "count", None, "Tonnen", (1500.0, 2000.0))],
+        ),
+        # the other way: a change gives its upper end; a common word of no metric unit stays a year
+        ("en", "It rose from 1500 to 2000 tonnes.", [("2000", "count", 2000.0, "tonnes", None)]),
+        ("en", "In 2020 points were scored faster.", [("2020", "year", 2020.0, "year", None)]),
+        ("en", "In 2020 part of it was lost.", [("2020", "year", 2020.0, "year", None)]),
+        ("en", "In 1999 miles of road were built.", [("1999", "year", 1999.0, "year", None)]),
+    ],
+)
+def test_a_metric_unit_after_a_year_like_number_counts(
+    language: str, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(language, sentence) == expected

@@ -543,7 +543,13 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
             continue
         if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
-        if m.group("word") and value == number:
+        measured = (  # `between 1500 and 2000 tons`: year-like ends before a unit, one count range
+            m.group("word")
+            and re.fullmatch(YEAR_LIKE, m.group("low"))
+            and year_after(text, offset + high.end, language, probe[high.start : high.end].strip())
+            == "measure"
+        )
+        if m.group("word") and value == number and not measured:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
         if m.group("word") == "to" and FROM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown

@@ -31,6 +31,7 @@ from ..locale.numbers import (
     list_and_word,
     magnitude_words,
     measure_words,
+    metric_words,
     year_word_inflected,
 )
 from ..locale.text import month_names
@@ -169,7 +170,9 @@ def year_after(text: str, end: int, language: str | None, year: str) -> str | No
     w = _WORD_AFTER.match(text, end)
     if w is None or language is None:
         return None
-    if w[1] in measure_words(language) and not common_word(language, w[1]):  # not `2020 part`
+    if w[1] in metric_words(language) or (
+        w[1] in measure_words(language) and not common_word(language, w[1])  # not `2020 part`
+    ):
         return "measure"
     if year.isdigit() and year_listed_before(text, end - len(year), language):
         return None  # `В 1999 и 2000 годах`, `Между 2000 и 2010 годами`: several years' plural
