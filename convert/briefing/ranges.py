@@ -177,3 +177,32 @@ def year_after(text: str, end: int, language: str | None, year: str) -> str | No
     if year.isdigit() and year_listed_before(text, end - len(year), language):
         return None  # `В 1999 и 2000 годах`, `Между 2000 и 2010 годами`: several years' plural
     return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None
+
+
+class Spans(list[tuple[int, int]]):
+    """The spans of a sentence already read (``(start, end)``), kept also by where they start,
+    so that whether a match overlaps one looks at the spans near it only: linear work in a
+    long sentence (it looked at every span for every match: quadratic)."""
+
+    _BUCKET = 64
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._near: dict[int, list[tuple[int, int]]] = {}
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        self._near.setdefault(span[0] // self._BUCKET, []).append(span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def extend(self, spans: object) -> None:
+        for span in spans:  # type: ignore[attr-defined]
+            self.append(span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span taken overlaps ``[start, end)``."""
+        first, last = (start - self._longest) // self._BUCKET, (end - 1) // self._BUCKET
+        return any(
+            a < end and start < b for key in range(first, last + 1) for a, b in self._near.get(key, ())
+        )
