@@ -4,7 +4,10 @@ whose letters are a common word in a language, so that ``TOP 10`` or ``ALL 3`` i
 
 A code is common in a language when wordfreq's frequency list of the language counts it, in
 small letters, at a Zipf frequency of 4.5 or more (:data:`convert.locale.numbers.COMMON_ZIPF`);
-the currencies are CLDR's current tenders (Babel). Stored rather than read at run time: loading
+the currencies are CLDR's current tenders (Babel). A currency the locale writes is never
+stored (:func:`convert.locale.amounts.written_codes`: its home currency and those CLDR gives a
+symbol of their own in it, Vietnamese ``USD``, Czech ``EUR``): its letters are frequent because
+news writes the currency so. Stored rather than read at run time: loading
 wordfreq's lists costs 0.1 to 0.3 s a language. The file is this script's output with these
 versions (``tests/test_brief_ranges_r46c.py`` compares them)::
 
@@ -20,7 +23,7 @@ from importlib.metadata import version
 
 import wordfreq
 
-from convert.locale.amounts import _current
+from convert.locale.amounts import _current, written_codes
 from convert.locale.numbers import COMMON_ZIPF
 
 
@@ -30,7 +33,8 @@ def main() -> str:
     found: dict[str, list[str]] = {}
     for lang in sorted(wordfreq.available_languages("best")):
         freqs = wordfreq.get_frequency_dict(lang)
-        common = [c for c in codes if freqs.get(c.lower(), 0.0) >= least]
+        written = written_codes(lang)  # the locale's currencies: their frequency is the currency's
+        common = [c for c in codes if freqs.get(c.lower(), 0.0) >= least and c not in written]
         if common:
             found[lang] = common
     source = (

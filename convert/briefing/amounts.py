@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..locale.amounts import (
+    currency_digits,
     currency_names_scaled,
     currency_signs,
     home_currency,
@@ -329,6 +330,7 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
                 break
     # a grouped or decimal number is an amount, whatever word follows its currency (`12.000 Euro
     # und`); a small bare one may count the things a compound names (`20 euro zone members`)
+    number_at, number_end = start, end
     after = _currency_after(text, end, language, scale > 1 or not text[start:end].isdigit())
     before = _currency_before(text, start, language)
     currency = after[1] if after else (before[1] if before else None)
@@ -336,6 +338,13 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         end = after[0]
     if before:
         start = before[0]
+    if (
+        currency is not None
+        and scale == 1.0
+        and _code_read(text, start, end, currency)
+        and not _looks_like_money(text[number_at:number_end], currency, language)
+    ):
+        return Amount(start, end, scale, currency, unsure=True)  # `PHP 7`, `AMD 7 nm`: no figure
     percent = _abbreviated_percent(text, end, language) if currency is None else None
     word = _word_after(text, percent or end)
     # where a word after it may be a crore CLDR does not give: money, or a number no magnitude
@@ -346,6 +355,28 @@ def read_amount(text: str, start: int, end: int, scale: float, language: str | N
         or (scale == 1.0 and word.casefold() in sibling_magnitudes(language))
     )
     return Amount(start, percent or end, scale, currency, percent is not None, unsure)
+
+
+def _code_read(text: str, start: int, end: int, currency: str) -> bool:
+    """Whether the currency of the amount at ``text[start:end]`` is read from its ISO 4217 code
+    written before or after the number (``USD 3 million``, ``5 million GBP``)."""
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    return currency in (words[:1] + words[-1:])
+
+
+def _looks_like_money(number: str, currency: str, language: str | None) -> bool:
+    """Whether ``number``, written beside an ISO code with no magnitude read, is written as an
+    amount of money: with a scale word (``USD 3 million``), a group sign (``USD 3,500``) or as
+    many decimals as CLDR gives the currency (``USD 3.50``; ``JPY`` none). A bare number or one
+    of another decimal count is a name's (``PHP 7``, ``PHP 8.1``, ``AMD 7 nm``, ``CAD 3
+    software``): unsure, no figure."""
+    if re.search(r"[^\W\d_]", number):
+        return True  # an English scale word read with it: `USD 3 million`
+    decimal, group, _ = number_signs(language)
+    head, _, tail = number.partition(decimal)
+    if tail:
+        return tail.isdigit() and len(tail) == currency_digits(currency)
+    return not head.isdigit()  # grouped: `USD 3,500`, `EUR 1.200`
 
 
 #: A run of digit groups one space apart, looked for this far either side of a number.
@@ -366,14 +397,18 @@ def piece_of_run(text: str, start: int, end: int, bare: bool = False) -> bool:
     to three digits, then three): ``2020 500`` is a year and a count. A run of three groups or
     more after a plus is a telephone number in E.164's international form (``+48 601 234 567``),
     and so is a ``bare`` count (no currency, percent or scale) of a telephone number's shape
-    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too)."""
+    (:data:`_PHONE_SHAPE`): unsure, no figure (a count of 601,234,567 written to the unit, too).
+    A run whose last group is ``000`` is a round count, no telephone number (``146 000 000
+    habitants``, ``+1 200 000 personnes``): a count rounded to the thousand is written so, a
+    number to dial seldom ends in three zeros."""
     for m in _RUN.finditer(text, max(0, start - _RUN_REACH), end + _RUN_REACH):  # near it: linear
         if m.start() <= start < m.end() or start <= m.start() < end:
             groups = m.group(0).split()
-            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+":
+            round_count = groups[-1] == "000"  # `146 000 000 habitants`, `+1 200 000`: no number to dial
+            if len(groups) >= 3 and text[m.start() - 1 : m.start()] == "+" and not round_count:
                 return True
             whole = start <= m.start() and m.end() <= end
-            if whole and bare and _PHONE_SHAPE.fullmatch(m.group(0)):
+            if whole and bare and not round_count and _PHONE_SHAPE.fullmatch(m.group(0)):
                 return True
             if whole or len(groups) == 1:
                 return False

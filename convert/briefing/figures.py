@@ -60,6 +60,7 @@ from .ranges import (
     RANGE_KINDS,
     RANGE_WINDOW,
     YEAR_LIKE,
+    Spans,
     joint_pattern,
     low_value,
     month_after,
@@ -421,16 +422,14 @@ def _value_unit(r: _Reading, language: str | None) -> tuple[float | None, str | 
     return value, r.currency or unit
 
 
-def _readings(
-    text: str, language: str | None, taken: list[tuple[int, int]], at: tuple[int, ...] = ()
-) -> list[_Reading]:
+def _readings(text: str, language: str | None, taken: Spans, at: tuple[int, ...] = ()) -> list[_Reading]:
     """The figures in ``text``, each as the first pattern that reads it and no span ``taken``;
     only those that start at a place in ``at``, when it names any."""
     out: list[_Reading] = []
     for kind, pattern in _patterns(number_pattern(language), english_scales(language)):
         found = [m for p in at if (m := pattern.match(text, p))] if at else pattern.finditer(text)
         for m in found:
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             start, end, scale = m.start(), m.end(), 1.0
             if kind == "count":
@@ -491,17 +490,19 @@ def _joins(text: str, m: re.Match[str], lead: str, offset: int, high: _Reading, 
     alone = (
         high
         if not lead
-        else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, [], (1,))), None)
+        else next(iter(_readings(f" {text[m.end() : m.end() + 60]}", language, Spans(), (1,))), None)
     )
     if alone is not None and alone.kind == "money":  # `$3 to $4 million`, `$3 to 4 million dollars`
-        mine = next(iter(_readings(f" {sign} 5 ", language, [], (1, len(sign) + 2))))  # spaced: `USD 5`
+        if re.fullmatch(r"[A-Z]{3}", sign):  # an ISO code (`USD 3 to 4 million`) is its currency
+            return sign == _value_unit(alone, language)[1]
+        mine = next(iter(_readings(f" {sign} 5 ", language, Spans(), (1, len(sign) + 2))))
         return _value_unit(mine, language)[1] == (_value_unit(alone, language)[1] or "none")
     return (
         alone is not None and alone.kind == "count" and count_unit(text, offset + high.end, language) is None
     )
 
 
-def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> list[_Reading]:
+def _ranges(text: str, language: str | None, taken: Spans) -> list[_Reading]:
     """The ranges in ``text`` (:mod:`convert.briefing.ranges`): the upper end read alone from a
     window after the joint (linear work) with the lower end's sign, its scale given to a bare
     lower end (`$3-4 million`); a range's span is ``taken``, so neither end is read alone."""
@@ -517,7 +518,7 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
         lead = f"{sign} " if sign and text[m.end() : m.end() + 1].isdigit() else ""
         probe = " " + lead + text[m.end() : m.end() + RANGE_WINDOW]  # the upper end alone: `$4 million`
         offset = m.end() - 1 - len(lead)  # `text`'s index of the probe's first character
-        high = next(iter(_readings(probe, language, [], upper_at(probe, lead))), None)
+        high = next(iter(_readings(probe, language, Spans(), upper_at(probe, lead))), None)
         number = number_value(probe[high.start : high.end], language) if high is not None else None
         value = _value_unit(high, language)[0] if high is not None else None
         day = high is not None and high.kind == "count" and number is not None and value == number
@@ -541,7 +542,13 @@ def _ranges(text: str, language: str | None, taken: list[tuple[int, int]]) -> li
             continue
         if (m.group("dash") or "").strip(" \u00a0\u202f") == "-" and high.kind == "count" and value == number:
             continue  # `737-800`, `3-2`: a hyphen between bare numbers is a model, a score, a code
-        if m.group("word") and value == number:
+        measured = (  # `between 1500 and 2000 tons`: year-like ends before a unit, one count range
+            m.group("word")
+            and re.fullmatch(YEAR_LIKE, m.group("low"))
+            and year_after(text, offset + high.end, language, probe[high.start : high.end].strip())
+            == "measure"
+        )
+        if m.group("word") and value == number and not measured:
             continue  # `fell 11,000 to 813,200`: a change; a word joins a range only to share a scale
         if m.group("word") == "to" and FROM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             if not m.group("scale"):  # `from 3 to 4 million`: a change, the lower end's value unknown
@@ -566,7 +573,7 @@ def find(sentences: list[Sentence], limit: int = 40, language: str | None = None
         if not _DIGIT.search(shown):
             continue  # every figure has a digit (`_PATTERNS`, the language's number pattern)
         text, back = nfc(shown)
-        taken: list[tuple[int, int]] = []
+        taken = Spans()
         ranges = _ranges(text, language, taken)
         for r in (*ranges, *_readings(text, language, taken)):
             at, to = (back[r.start], back[r.end]) if back else (r.start, r.end)

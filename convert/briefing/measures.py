@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..locale.numbers import unit_words
@@ -123,15 +124,25 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return list(zip(cuts[::2], cuts[1::2], strict=False))
 
 
+@lru_cache(maxsize=4)
+def _comma_parts(clause: str) -> tuple[int, list[tuple[int, int]], list[int]]:
+    """How many words ``clause`` has, the spans of its parts between commas and where each
+    starts: found once for all the figures of a clause (linear work)."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", clause)]
+    return len(clause.split()), parts, [x for x, _ in parts]
+
+
 def clause(text: str, start: int, end: int) -> str:
     """The clause holding ``text[start:end]``, trimmed to a readable length."""
     pairs = _clauses(text)
-    a, b = next(((x, y) for x, y in pairs if x <= start and end <= y), (0, len(text)))
+    i = bisect_right(pairs, (start, len(text) + 1)) - 1  # the last clause starting at or before it
+    a, b = pairs[i] if i >= 0 and end <= pairs[i][1] else (0, len(text))
     clause = text[a:b]
     rel_start, rel_end = start - a, end - a
-    if len(clause.split()) > 18:
-        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", clause)]
-        idx = next((i for i, (x, y) in enumerate(parts) if x <= rel_start < y), 0)
+    words, parts, starts = _comma_parts(clause)
+    if words > 18:
+        at = bisect_right(starts, rel_start) - 1
+        idx = at if at >= 0 and parts[at][0] <= rel_start < parts[at][1] else 0
         lo, hi = idx, idx
         while len(clause[parts[lo][0] : parts[hi][1]].split()) < 8 and (lo > 0 or hi < len(parts) - 1):
             if lo > 0:

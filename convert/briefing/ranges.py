@@ -31,6 +31,7 @@ from ..locale.numbers import (
     list_and_word,
     magnitude_words,
     measure_words,
+    metric_words,
     year_word_inflected,
 )
 from ..locale.text import month_names
@@ -165,10 +166,43 @@ def year_after(text: str, end: int, language: str | None, year: str) -> str | No
     it: ``"measure"`` before a CLDR unit (:func:`~convert.locale.numbers.measure_words`: `1500
     Tonnen`, `1500–2000 Tonnen`, a count), ``"inflected"`` before a year word's plural in a case
     CLDR does not list after one number (`vor 2000 Jahren`: unsure, no figure; not `2015–2020
-    годах`, several years), else ``None`` (a year)."""
+    годах` nor a year listed after another, `В 1999 и 2000 годах`: several years), else ``None`` (a year)."""
     w = _WORD_AFTER.match(text, end)
     if w is None or language is None:
         return None
-    if w[1] in measure_words(language) and not common_word(language, w[1]):  # not `2020 part`
+    if w[1] in metric_words(language) or (
+        w[1] in measure_words(language) and not common_word(language, w[1])  # not `2020 part`
+    ):
         return "measure"
+    if year.isdigit() and year_listed_before(text, end - len(year), language):
+        return None  # `В 1999 и 2000 годах`, `Между 2000 и 2010 годами`: several years' plural
     return "inflected" if year.isdigit() and year_word_inflected(language, w[1]) else None
+
+
+class Spans(list[tuple[int, int]]):
+    """The spans of a sentence already read (``(start, end)``), kept also by where they start,
+    so that whether a match overlaps one looks at the spans near it only: linear work in a
+    long sentence (it looked at every span for every match: quadratic)."""
+
+    _BUCKET = 64
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._near: dict[int, list[tuple[int, int]]] = {}
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        self._near.setdefault(span[0] // self._BUCKET, []).append(span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def extend(self, spans: object) -> None:
+        for span in spans:  # type: ignore[attr-defined]
+            self.append(span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span taken overlaps ``[start, end)``."""
+        first, last = (start - self._longest) // self._BUCKET, (end - 1) // self._BUCKET
+        return any(
+            a < end and start < b for key in range(first, last + 1) for a, b in self._near.get(key, ())
+        )

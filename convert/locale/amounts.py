@@ -36,6 +36,7 @@ __all__ = [
     "currency_names",
     "currency_names_scaled",
     "code_signs",
+    "currency_digits",
     "currency_signs",
     "home_currency",
     "home_currency_words",
@@ -186,10 +187,31 @@ def code_signs(language: str) -> tuple[str, ...]:
     """The ISO 4217 codes of the currencies in use today (:func:`_current`), written in capitals
     before or after an amount as a sign is (``USD 3 million``, ``3 Millionen EUR``), less those
     whose letters are a common word of the language or of English (wordfreq, Zipf 4.5 or more,
-    :data:`_COMMON_CODES_FILE`): ``TOP 10``, ``ALL 3``, ``TRY 2``, Danish ``NOK`` are no money."""
+    :data:`_COMMON_CODES_FILE`): ``TOP 10``, ``ALL 3``, Danish ``NOK`` are no money. A code the
+    locale writes (:func:`written_codes`: Turkish ``TRY``, Vietnamese ``USD``) is never left out."""
     common = json.loads(_COMMON_CODES_FILE.read_text(encoding="utf-8"))["codes"]
-    words = {*common.get("en", ()), *common.get(language or "en", ())}
+    words = {*common.get("en", ()), *common.get(language or "en", ())} - written_codes(language)
     return tuple(code for code in sorted(_current()) if code not in words)
+
+
+@lru_cache(maxsize=64)
+def written_codes(language: str | None) -> frozenset[str]:
+    """The currencies the locale writes, whose codes are kept as signs even where wordfreq counts
+    their letters as a word (the count then comes from the currency): its home currency
+    (:func:`home_currency`: Turkish ``TRY``, Norwegian ``NOK``) and those CLDR gives a symbol of
+    their own in it (Vietnamese ``USD``: ``US$``; Czech, Slovak, Latvian ``EUR``: ``€``; French
+    ``ILS``: ``₪``)."""
+    loc = babel_locale(language)
+    own = {code for code, symbol in loc.currency_symbols.items() if symbol and symbol != code}
+    home = _home(loc)
+    return frozenset({*own, *([home] if home else [])})
+
+
+def currency_digits(code: str) -> int:
+    """How many decimals CLDR writes for an amount of the currency (USD 2, JPY 0)."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(code))
 
 
 @lru_cache(maxsize=256)

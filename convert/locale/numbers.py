@@ -36,6 +36,8 @@ from .text import babel_locale
 __all__ = [
     "date_time_units",
     "magnitude_words",
+    "measure_words",
+    "metric_words",
     "nfc",
     "percent_affixes",
     "script_year_words",
@@ -158,20 +160,33 @@ def year_count_word(tag: str | None, number: int) -> str | None:
     only a singular and a plural (German ``Jahre``, French ``ans``, Italian ``anni``, Spanish
     ``años``) the plural may open the next phrase after the year (``Nel 2020 anni di lavoro…``,
     in 2020, years of work…)."""
-    loc = babel_locale(tag)
-    units = dict(loc._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    forms = {
-        category: _clean(str(pattern)[3:])
-        for category, pattern in units.items()
-        if category != "per" and str(pattern).startswith("{0}")
-    }
-    category = loc.plural_form(number)
+    forms = _year_units(tag)
+    category = babel_locale(tag).plural_form(number)
     word = forms.get(category, "")
     if category not in ("many", "other") or not word or len(set(forms.values())) < 3:
         return None
     return None if any(w == word for c, w in forms.items() if c != category) else word
 
 
+@lru_cache(maxsize=64)
+def _year_units(tag: str | None) -> dict[str, str]:
+    """The word of CLDR's long ``duration-year`` unit after a number for each plural category
+    (read once a language: Babel builds its unit data again on each ``_data`` lookup)."""
+    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
+    return {
+        category: _clean(str(pattern)[3:])
+        for category, pattern in units.items()
+        if category != "per" and str(pattern).startswith("{0}")
+    }
+
+
+def _year_forms(tag: str | None) -> tuple[frozenset[str], str]:
+    """The forms of :func:`_year_units`, and its ``one`` form."""
+    units = _year_units(tag)
+    return frozenset(units.values()), units.get("one", "")
+
+
+@lru_cache(maxsize=4096)
 def year_count_only(tag: str | None, number: int) -> bool:
     """Whether :func:`year_count_word` for ``number`` is a word of another stem than CLDR's
     singular (its first letter differs: Russian ``лет`` and ``год``, Polish ``lat`` and ``rok``,
@@ -180,8 +195,7 @@ def year_count_only(tag: str | None, number: int) -> bool:
     лет``, ``В 1999, 2000 лет спустя``). Ukrainian ``років`` shares ``рік``'s stem: it is also the
     plural of several years (``2015–2020 років``)."""
     word = year_count_word(tag, number)
-    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    one = _clean(str(units.get("one", ""))[3:])
+    one = _year_forms(tag)[1]
     return bool(word and one and word[0].casefold() != one[0].casefold())
 
 
@@ -189,16 +203,14 @@ def year_count_only(tag: str | None, number: int) -> bool:
 _YEAR_ENDING = 2
 
 
+@lru_cache(maxsize=4096)
 def year_word_inflected(tag: str | None, word: str) -> bool:
     """Whether ``word`` is a plural of CLDR's year unit (a form for a category other than
     ``one``) with one or two more letters, a form CLDR does not list (German ``Jahren``, dative:
     ``vor 2000 Jahren``, 2000 years ago). A singular's case is left alone: it names the year
     itself (Russian ``в 2020 году``, in 2020, from ``год``)."""
-    units = dict(babel_locale(tag)._data["unit_patterns"].get("duration-year", {}).get("long", {}))
-    forms = {
-        _clean(str(p)[3:]).casefold() for c, p in units.items() if c != "per" and str(p).startswith("{0}")
-    }
-    one = _clean(str(units.get("one", ""))[3:]).casefold()
+    words, singular = _year_forms(tag)
+    forms, one = {w.casefold() for w in words}, singular.casefold()
     folded = word.casefold()
     return folded not in forms and any(
         len(w) >= 3 and w != one and folded.startswith(w) and len(folded) - len(w) <= _YEAR_ENDING
@@ -222,20 +234,55 @@ def unit_words(tag: str | None, narrow: bool = True) -> frozenset[str]:
     return frozenset(w for w in found if w)
 
 
+#: CLDR unit ids of the metric units of length, mass, area and volume, SI prefixes included:
+#: their names are units, not words, in every language (``tonnes``, ``Meter``, ``тонн``).
+_METRIC = re.compile(
+    r"(?:length|mass|area|volume)-(?:square-|cubic-)?(?:kilo|hecto|deci|centi|milli|micro|nano|pico|mega)?"
+    r"(?:meter|gram|liter|tonne)|area-hectare"
+)
+
+
+def _unit_locales(tag: str | None) -> list[str | None]:
+    """The tag and, for a tag of no region, its language's world locale where CLDR has one
+    (``en_001``: British spellings, ``tonnes``, ``metres``, ``litres``)."""
+    language = language_key(tag)
+    if tag is not None and language != tag.replace("_", "-").casefold():
+        return [tag]
+    from babel.localedata import exists
+
+    return [tag, *([f"{language}_001"] if exists(f"{language}_001") else [])]
+
+
+def _long_names(tag: str | None, metric: bool) -> frozenset[str]:
+    found: set[str] = set()
+    for loc in _unit_locales(tag):
+        for unit, lengths in babel_locale(loc)._data["unit_patterns"].items():
+            if unit.startswith(("duration-", "compound-", "coordinate")):
+                continue
+            if metric and not _METRIC.fullmatch(unit):
+                continue
+            for count, pattern in dict(dict(lengths).get("long", {})).items():
+                if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
+                    found.add(_clean(pattern[3:]))
+    return frozenset(w for w in found if w and " " not in w)
+
+
 @lru_cache(maxsize=64)
 def measure_words(tag: str | None) -> frozenset[str]:
     """The one-word forms, as written, of CLDR's long unit patterns after a number for units of no time
-    or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``; not ``Jahre``, nor
-    the short ``in`` of an inch): a year-like number before one is a measure, no year (``1500
-    Tonnen``), unless it is a common word (:func:`common_word`: ``part``, ``point``)."""
-    found: set[str] = set()
-    for unit, lengths in babel_locale(tag)._data["unit_patterns"].items():
-        if unit.startswith(("duration-", "compound-", "coordinate")):
-            continue
-        for count, pattern in dict(dict(lengths).get("long", {})).items():
-            if count != "per" and isinstance(pattern, str) and pattern.startswith("{0}"):
-                found.add(_clean(pattern[3:]))
-    return frozenset(w for w in found if w and " " not in w)
+    or date (German ``Tonnen``, ``Kilometer``; English ``tons``, ``miles``, and its world
+    locale's ``tonnes``, ``metres``; not ``Jahre``, nor the short ``in`` of an inch): a year-like
+    number before one is a measure, no year (``1500 Tonnen``), unless it is a common word
+    (:func:`common_word`: ``part``, ``point``, ``miles``) of no metric unit (:func:`metric_words`)."""
+    return _long_names(tag, metric=False)
+
+
+@lru_cache(maxsize=64)
+def metric_words(tag: str | None) -> frozenset[str]:
+    """The names of :func:`measure_words` of metric units of length, mass, area and volume
+    (:data:`_METRIC`: ``tonnes``, ``Meter``, ``тонн``, ``litres``): a unit after a number even
+    where wordfreq counts the name as a common word."""
+    return _long_names(tag, metric=True)
 
 
 #: wordfreq's Zipf frequency from which a word is common (4.5: about once in 30,000 words), as the
