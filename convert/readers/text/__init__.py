@@ -79,9 +79,12 @@ class _CachedLanguage(Protocol):
 Items = list[Block | str]
 
 
-def parse_article(text: str, provenance: dict[str, str] | None = None) -> Article:
-    """The article in decoded plain text; ``provenance`` learns where each field came from."""
-    language = _language_of(text)
+def parse_article(
+    text: str, provenance: dict[str, str] | None = None, language_given: str | None = None
+) -> Article:
+    """The article in decoded plain text; ``provenance`` learns where each field came from.
+    ``language_given`` (``--language``) is the text's language: no identification."""
+    language = _language_of(text, language_given)
     blocks = _blocks(text, language)
     trail = Trail(split_lines(text)) if provenance is not None else None
     head, used = read_header(blocks, trail, language)
@@ -108,13 +111,13 @@ def parse_article(text: str, provenance: dict[str, str] | None = None) -> Articl
         language=language() if language.cache_info()[3] else None,
     )
     if provenance is not None and trail is not None:
-        if meta.language:
+        if meta.language and not language_given:
             trail.where["language"] = "identified from the text (py3langid)"
         provenance.update(trail.where)
     return Article(meta=meta, body=body, notes=tuple(notes))
 
 
-def _language_of(text: str) -> _CachedLanguage:
+def _language_of(text: str, given: str | None = None) -> _CachedLanguage:
     """The text's language, identified when first asked (a date line or a byline that may be in
     another language's words) and then kept: the article carries it, for normalize."""
 
@@ -122,7 +125,7 @@ def _language_of(text: str) -> _CachedLanguage:
     def language() -> str | None:
         from ...locale.language import identify
 
-        return identify(text)
+        return given or identify(text)
 
     return language
 
@@ -284,4 +287,4 @@ class TextReader:
     description: ClassVar[str] = "plain-text articles (byline, title, date, dateline, notes, bio)"
 
     def read(self, data: bytes, options: ReadOptions) -> Article:
-        return parse_article(decode_text(data, options.warnings), options.provenance)
+        return parse_article(decode_text(data, options.warnings), options.provenance, options.language)
