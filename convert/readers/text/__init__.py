@@ -62,8 +62,8 @@ from .header import (  # noqa: F401 - re-exported
     find_title,
     looks_like_title,
     parse_header_line,
-    trail_header,
     read_header,
+    trail_header,
     unpack_header,
 )
 from .notes import classify_note, find_bio, with_bio  # noqa: F401 - re-exported
