@@ -50,12 +50,23 @@ def test_api_read_passes_the_given_language_to_the_reader(tmp_path) -> None:
     assert where["language"] == "given on the command line / API"
 
 
-def test_quotation_marks_are_the_given_languages() -> None:
+QUOTED = "„Ovo je najvažniji projekat za grad u poslednjih deset godina“, rekao je gradonačelnik."
+PAGES = {
+    "text": f"Naslov članka\n\n{QUOTED}\n",
+    "html": (
+        "<html><head><title>Naslov članka</title></head><body><article><h1>Naslov članka</h1>"
+        "<p>Gradska uprava predstavila je u četvrtak plan izgradnje novog mosta preko Dunava, koji bi "
+        f"trebalo da bude završen do 2029. godine.</p><p>{QUOTED}</p></article></body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(PAGES))
+def test_quotation_marks_are_the_given_languages(fmt: str) -> None:
     # Croatian quotes „…“ (CLDR 48); without a language only „…”, “…” and «…» are read anywhere
-    text = "Naslov članka\n\n„Ovo je najvažniji projekat za grad“, rekao je gradonačelnik.\n"
 
     def quotes(meta: dict[str, str] | None) -> int:
-        body = api.read(text.encode(), from_="text", metadata=meta).body
+        body = api.read(PAGES[fmt].encode(), from_=fmt, metadata=meta).body
         return sum(isinstance(i, Quote) for b in body if isinstance(b, Paragraph) for i in b.content)
 
     assert quotes(None) == 0
