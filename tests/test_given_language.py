@@ -141,3 +141,17 @@ def test_more_unread_lines_or_a_long_one_stop_the_search() -> None:
         article = TextReader().read(text.encode(), ReadOptions())
         assert article.meta.dateline is None
         assert any(plain_text(b).startswith("کابل —") for b in article.body)
+
+
+def test_with_no_title_read_the_unread_line_is_the_headline_and_stays_first() -> None:
+    # Reuters-21578: a headline with a final stop is no title to the header; moving it under the
+    # lead to take LONDON would put the headline below the first paragraph
+    text = (
+        "MERRILL MANDATED FOR IEL U.S. NOTE.\n\n"
+        "    LONDON, March 3 - Merrill Lynch Capital Markets said it received a mandate from\n"
+        "Industrial Equity Ltd of Australia to arrange a letter of credit facility.\n"
+        "    Merrill, which will be the dealer for the notes, said this was the first facility.\n"
+    )
+    article = TextReader().read(text.encode(), ReadOptions())
+    assert plain_text(article.body[0]) == "MERRILL MANDATED FOR IEL U.S. NOTE."
+    assert article.meta.dateline is None

@@ -235,14 +235,14 @@ def _take_dateline_past_unread(
     items: Items, head: Header, trail: Trail | None, language: Language | None
 ) -> str | None:
     """The dateline of a lead below at most :data:`_UNREAD_LEAD_LINES` short lines the header could
-    not read, when the header found no byline and no date: the lines stand where those go. A byline
+    not read, when the header found a title but no byline and no date: the lines stand where those go. A byline
     or date line among them that it can read (``3 mars 2025 vers midi`` over ``Par Jean Martin``)
     joins the header. The unread lines stay body text as typed, after the lead: every exporter prints
     the dateline in front of the first paragraph. Nothing is taken when no such lead and no such
     header line follow them; nor under a header with a byline or a date (``Par Claire Dubois`` over
     ``5 min read``: the unread line is the body's, and so is the dateline below it)."""
-    if head.authors or head.published:
-        return None
+    if head.title is None or head.authors or head.published:
+        return None  # with no title read, the first unread line is the headline: it stays first
     unread: list[str] = []
     read: list[tuple[str, list[Byline | DateLine]]] = []
     at = None
