@@ -34,7 +34,7 @@ from .errors import (
 from .io import atomic_write, atomic_write_all
 from .locale import normalise_tag
 from .model import Article, Source
-from .normalize import normalize, override, with_source
+from .normalize import given_language_in, normalize, override, with_source
 from .readers.markdown_sniff import looks_like_markdown
 from .registry import exporters, readers
 from .theme import Theme, load_theme
@@ -269,8 +269,11 @@ def read(
             require_text=require_text,
             warnings=warnings,
             url=name if path is None and name and _is_url(name) else None,
+            language=given_language_in(metadata),
         )
         article = reader.read(data, options)
+        if options.language:  # before the passes: quotations read the given language's marks
+            article = model.replace(article, meta=model.replace(article.meta, language=options.language))
         source = Source(
             path=str(path) if path is not None else name,
             format=reader.name,

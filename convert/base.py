@@ -47,6 +47,8 @@ class ReadOptions:
     repaired or left out (lines not in the file's encoding ...).
     ``url`` is the address the bytes were fetched from (``None`` for a file
     or bytes): a fetched page's relative links and images resolve against it.
+    ``language`` is the language the user gave (``--language``, ``--meta language=``), a BCP 47
+    tag: every locale rule of the reader (dates, datelines, bylines) reads by it, as if identified.
     """
 
     path: Path | None = None
@@ -56,6 +58,7 @@ class ReadOptions:
     require_text: bool = True
     warnings: list[str] | None = None
     url: str | None = None
+    language: str | None = None
 
 
 #: Where ``ExportOptions.notes`` may put footnotes.

@@ -14,6 +14,7 @@ from . import model
 from ._regex import compiled, lazy
 from .cache import sha256
 from .dates import is_iso
+from .errors import UsageError
 from .locale.language import identify, normalise_tag
 from .locale.script import split_list
 from .model import (
@@ -216,7 +217,7 @@ def check_meta(meta: Metadata) -> str | None:
 OVERRIDABLE = tuple(f for f in Metadata.__dataclass_fields__ if f not in ("source", "identifier"))
 
 
-def _given_language(value: Any) -> str | None:
+def given_language(value: Any) -> str | None:
     """``--language en_US`` -> ``en-US``; a value that names no language is an error, not ``None``."""
     if value is None or not str(value).strip():
         return None
@@ -224,6 +225,15 @@ def _given_language(value: Any) -> str | None:
     if tag is None:
         raise ValueError(f"language {value!r} is not a BCP 47 tag (e.g. en, en-GB)")
     return tag
+
+
+def given_language_in(values: Mapping[str, Any] | None) -> str | None:
+    """The ``language`` of ``values`` (``--language``, ``metadata={"language": ...}``) as BCP 47;
+    :class:`UsageError` when it names no language. Readers read by it, as if identified."""
+    try:
+        return given_language((values or {}).get("language"))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def override(article: Article, values: Mapping[str, Any]) -> Article:
@@ -238,7 +248,7 @@ def override(article: Article, values: Mapping[str, Any]) -> Article:
             items = split_list(value) if isinstance(value, str) else list(value)
             changes["keywords"] = tuple(k.strip() for k in items if k.strip())
         elif key == "language":
-            changes[key] = _given_language(value)
+            changes[key] = given_language(value)
         elif key in OVERRIDABLE:
             changes[key] = value
         else:

@@ -335,7 +335,8 @@ class PandocReader:
             article, count = embed_images(article, zf)
             if count:
                 prov["images"] = f"{count} embedded image(s) from the archive, kept as data: URIs"
-        article = Article(article.meta, caption_figures(article.body), article.notes)
+        meta = replace(article.meta, language=options.language) if options.language else article.meta
+        article = Article(meta, caption_figures(article.body), article.notes)  # read by the given language
         title_above = self.title_styled and "title" in meta_json
         if title_above:  # the byline right under a styled title, then the rest of the title page
             article = self.take_byline(article, prov)

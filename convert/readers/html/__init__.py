@@ -109,7 +109,7 @@ class HtmlReader:
         # The figures' run needs no metadata (the text run has it) and no run at all without images.
         illustrated = _extract(body_tree, images=True, metadata=False) if images else None
         extracted = _extracted_meta(document, searched_date)
-        meta: Metadata = build_metadata(tree, extracted, options.provenance)
+        meta: Metadata = build_metadata(tree, extracted, options.provenance, options.language)
         body_xml = getattr(document, "body", None) if document is not None else None
         blocks = Mapper(images).blocks(body_xml) if body_xml is not None else []
         authors, bios = with_bios(meta.authors, boxes, blocks)

@@ -116,8 +116,11 @@ def _keywords(
     return tuple(out[:30])
 
 
-def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | None = None) -> Metadata:
-    """The page's :class:`Metadata` from its markup and trafilatura's findings.
+def build_metadata(
+    tree: HtmlElement, extracted: Extracted, provenance: Where | None = None, given: str | None = None
+) -> Metadata:
+    """The page's :class:`Metadata` from its markup and trafilatura's findings; ``given``, the
+    language the user gave (``--language``), stands for the page's own and reads its dates.
 
     ``provenance``, when given, learns where each field's value came from;
     each field function records its own source as it picks the value.
@@ -132,7 +135,7 @@ def build_metadata(tree: HtmlElement, extracted: Extracted, provenance: Where | 
         tree, extracted, weigh_title(tree, tags, ld, extracted, publisher, host_names(url), where), where
     )
     said: Where = {}  # the language's source, recorded after the dates as before (``--explain`` order)
-    language = _language(tree, tags, ld, said)
+    language = given or _language(tree, tags, ld, said)
     published, updated = _dates(
         tree, tags, ld, extracted, where, lambda: language or identify(paragraphs_text(tree)), title
     )

@@ -250,7 +250,7 @@ def read_header(
                 for line in following:
                     for item in parse_header_line(line, language) or ():
                         if trail is not None:
-                            _trail_header(trail, head, item, line)
+                            trail_header(trail, head, item, line)
                         head.add(item)
                 del blocks[i + 1]
                 break
@@ -263,7 +263,7 @@ def read_header(
         for line, info in zip(lines, infos, strict=True):
             for item in info or ():
                 if trail is not None:
-                    _trail_header(trail, head, item, line)
+                    trail_header(trail, head, item, line)
                 head.add(item)
         i += 1
     return head, i
@@ -305,7 +305,7 @@ def _headline_below(after: list[list[str]], language: Language | None) -> bool:
     return False
 
 
-def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
+def trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
     """Note the fields a header line is about to fill (those still empty)."""
     if isinstance(item, DateLine):
         if item.published and not head.published:
