@@ -128,51 +128,10 @@ def parse_header_line(line: str, language: Language | None = None) -> list[Bylin
         info: Byline | DateLine | None = parse_date_line(part, language) or find_byline(part, language)
         if info is None and found and looks_like_publisher(part):
             info = Byline(publisher=part)
-        if info is None and (credited := _credited_date(part, language)) is not None:
-            found.extend(credited)
-            continue
         if info is None:
             return None
         found.append(info)
     return found
-
-
-#: A complete date, a spaced dash, and one to three words of letters after it: the credit a
-#: newsroom signs a date line with (Persian ``۱۴ اسفند ۱۴۰۳ - ایرنا``).
-_CREDIT_AFTER = lazy(
-    r"(?P<date>.*\d.*?)\s+[-–—]\s+(?P<credit>[^\W\d_][^\W\d_.'’-]*(?:\s+[^\W\d_][^\W\d_.'’-]*){0,2})"
-)
-
-
-def _credited_date(part: str, language: Language | None) -> list[Byline | DateLine] | None:
-    """A date line a credit follows after a spaced dash (``۱۴ اسفند ۱۴۰۳ - ایرنا``, ``3 March 2025 -
-    Reuters``): its date, and the credit as typed as the publisher, so nothing of it is lost; the
-    date before the dash must be a date line by itself (a day with a clock or not), the credit no
-    date and no lower-case word (``3 March 2025 - Fire broke out`` is a sentence)."""
-    m = _CREDIT_AFTER.fullmatch(part)
-    if m is None or (dates := parse_date_line(m["date"], language)) is None or dates.published is None:
-        return None
-    if any(w[0].islower() for w in m["credit"].split()) or parse_date_line(m["credit"], language) is not None:
-        return None
-    return [dates, Byline(publisher=m["credit"])]
-
-
-#: A date, a clock (an hour alone or with its minutes), and one word after it, the line's end.
-_CLOCK_AND_WORD = lazy(r"(?P<date>.+?)[\s,،]+\d{1,2}(?:[:.]\d{2})?\s+(?P<word>[^\W\d_]+)")
-
-
-def _date_before_clock(line: str, language: Language | None) -> list[Byline | DateLine] | None:
-    """A line in the byline's block (no blank line between them) that is a date line, a clock and
-    one word after it that CLDR does not write after a clock in the language (Urdu ``15 مارچ 2025،
-    3:30 بجے``: "o'clock", in no unit, day period or atTime pattern of CLDR ur; ``3 March 2025
-    14:30 Moscow``): the date alone, as a word CLDR does not write before a clock leaves it
-    (:func:`~convert.locale.reading_lines.newsroom_clock`). A paragraph of its own that opens so
-    is a sentence, no date line (review r45b: ``3 March 2025 14:30 Fire``)."""
-    m = _CLOCK_AND_WORD.fullmatch(clean(line))
-    found = parse_date_line(m["date"], language) if m else None
-    if found is None or found.published is None or len(found.published) != 10:
-        return None
-    return [found]
 
 
 def unpack_header(block: list[str], language: Language | None = None) -> list[list[str]]:
@@ -235,8 +194,6 @@ def read_header(
         if len(lines) == 1 and _bare_credit(lines[0], language):
             break  # 新华社北京12月6日电（记者王小明） on its own line: the body's, as a dateline would be
         infos = [parse_header_line(x, language) for x in lines]
-        if any(info and any(isinstance(x, Byline) and x.names for x in info) for info in infos):
-            infos = [info or _date_before_clock(x, language) for x, info in zip(lines, infos, strict=True)]
         if head.title is None and _headline_not_byline(lines, infos, blocks[i + 1 :], language):
             infos = [None]
         rest = [x for x, info in zip(lines, infos, strict=True) if info is None]
