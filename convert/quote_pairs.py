@@ -100,9 +100,9 @@ def _ends_sentence(text: str) -> bool:
     return bool(compiled(r"[.!?…]\s*$").search(text)) and len(_WORDS.findall(text)) >= 4
 
 
-def _single_pairs(s: str, kinds: str = "'‘’") -> list[tuple[int, int]]:
-    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s) are not marks, nor is
-    a character not in ``kinds``."""
+def _single_pairs(s: str, kinds: str = "'‘’", inner: tuple[str, str] = ("", "")) -> list[tuple[int, int]]:
+    """Single-quoted terms: 'demonstration'. Apostrophes (Russia's, '80s, geht’s) are not marks, nor
+    is a character not in ``kinds``; ``inner`` are the language's own single marks (German ‚…‘)."""
     pairs: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate(s):
@@ -110,8 +110,12 @@ def _single_pairs(s: str, kinds: str = "'‘’") -> list[tuple[int, int]]:
             continue
         before = s[i - 1] if i else " "
         after = s[i + 1] if i + 1 < len(s) else " "
-        opens = (ch == "‘" or ch == "'") and (before.isspace() or before in "([{—–-/") and after.isalpha()
-        closes = ch in "'’" and (before.isalnum() or before in ".,!?") and not after.isalnum()
+        opens = (
+            (ch in "‘'" or ch == inner[0]) and (before.isspace() or before in "([{—–-/") and after.isalpha()
+        )
+        closes = (
+            (ch in "'’" or ch == inner[1]) and (before.isalnum() or before in ".,!?") and not after.isalnum()
+        )
         if start is not None and closes:
             if len(_WORDS.findall(s[start:i])) <= 12:
                 pairs.append((start, i))
@@ -144,7 +148,11 @@ def _with_singles(
         return _rebuild(s, objects)
     out: list[Inline] = []
     pos = 0
-    for a, b in _single_pairs(s, kinds):
+    # the language's inner marks when they are single ones (CLDR: German and Czech ‚…‘)
+    opening, closing = (m.strip(_NNBSP) for m in quote_marks(language, 1))
+    if not (len(opening) == len(closing) == 1) or _DOUBLE_MARK.match(opening):
+        opening = closing = ""
+    for a, b in _single_pairs(s, kinds + opening + closing, (opening, closing)):
         out.extend(_rebuild(s[pos:a], objects))
         out.append(Quote(_rebuild(s[a + 1 : b], objects), marks=typed_marks(s[a], s[b], language, 1)))
         pos = b + 1

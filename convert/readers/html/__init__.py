@@ -46,6 +46,7 @@ from .credit_lines import credit_lines
 from .dates import htmldate_date
 from .decode import decode_html, looks_binary, parse_html
 from .furniture import drop_class_hidden, drop_hidden, drop_link_lists, drop_link_tables, drop_link_trails
+from .inlines import mark_quotes, unquote
 from .lead import restore_lead
 from .link_text import drop_link_text
 from .math import mark_math, with_math
@@ -102,6 +103,8 @@ class HtmlReader:
         has_math = mark_math(tree)  # formulas as delimited TeX text, which trafilatura keeps
         # footnote marks as placeholders, the notes off the page: in a copy, which only trafilatura reads
         body_tree, marked_notes = mark_notes(tree)
+        # each <q> as its text between placeholders: trafilatura makes it a block quote otherwise
+        body_tree = mark_quotes(body_tree, copied=body_tree is not tree)
         boxes = bio_boxes(tree)
         # One parsed tree serves every pass: trafilatura and htmldate each work on their own copy of it.
         searched_date = htmldate_date(tree)
@@ -287,9 +290,9 @@ def _extracted_meta(document: Any, searched_date: str | None = None) -> Extracte
     body = getattr(document, "body", None)
     head = body.find(".//head") if body is not None else None
     return Extracted(
-        heading=unmark("".join(head.itertext())) if head is not None else None,
-        title=unmark(document.title),
-        author=unmark(document.author),
+        heading=unmark(unquote("".join(head.itertext()))) if head is not None else None,
+        title=unmark(unquote(document.title)),
+        author=unmark(unquote(document.author)),
         date=document.date,
         sitename=document.sitename,
         description=document.description,

@@ -41,6 +41,7 @@ from ...model import (
     plain_text,
     replace,
 )
+from .inlines import tidy as _tidy
 from .text import squash
 
 # --------------------------------------------------------------------------
@@ -320,62 +321,6 @@ def _block_inlines(block: Block) -> tuple[Inline, ...]:
             return c
         case _:
             return (Text(plain_text(block)),)
-
-
-def _tidy(content: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Whitespace runs (newlines too) to one space; empty runs and edges dropped."""
-    out: list[Inline] = []
-    for node in content:
-        match node:
-            case Text(text=t):
-                t = re.sub(r"\s+", " ", t)
-                if not t:
-                    continue
-                if out and isinstance(out[-1], Text):
-                    out[-1] = Text(re.sub(r" +", " ", out[-1].text + t))
-                else:
-                    out.append(Text(t))
-            case Emph(content=c) | Strong(content=c) | Link(content=c):
-                inner = _tidy_inner(c)
-                if inner:
-                    out.append(replace(node, content=inner))
-            case _:
-                out.append(node)
-    while (
-        out
-        and isinstance(out[0], Text | LineBreak)
-        and not (isinstance(out[0], Text) and out[0].text.strip())
-    ):
-        out.pop(0)
-    while (
-        out
-        and isinstance(out[-1], Text | LineBreak)
-        and not (isinstance(out[-1], Text) and out[-1].text.strip())
-    ):
-        out.pop()
-    if out and isinstance(out[0], Text):
-        out[0] = Text(out[0].text.lstrip())
-    if out and isinstance(out[-1], Text):
-        out[-1] = Text(out[-1].text.rstrip())
-    return tuple(out)
-
-
-def _tidy_inner(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for node in content:
-        if isinstance(node, Text):
-            t = re.sub(r"\s+", " ", node.text)
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(re.sub(r" +", " ", out[-1].text + t))
-            elif t:
-                out.append(Text(t))
-        elif isinstance(node, Emph | Strong | Link):
-            inner = _tidy_inner(node.content)
-            if inner:
-                out.append(replace(node, content=inner))
-        else:
-            out.append(node)
-    return tuple(out) if any(plain_text(n).strip() or not isinstance(n, Text) for n in out) else ()
 
 
 # --------------------------------------------------------------------------

@@ -54,8 +54,8 @@ from ...model import (
     walk,
 )
 from .._bylines import find_byline
-from .body import _tidy
 from .byline import _BY_WORD_LANGUAGES
+from .inlines import tidy as _tidy
 from .text import replace_with_text, squash
 
 _MARK = "[[broadsheet-note-{}]]"
