@@ -350,7 +350,7 @@ def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
     characters (never before closing punctuation such as ``。`` or ``」``),
     Thai, Lao, Khmer and Myanmar between words where ICU finds them
     (:mod:`convert.locale.segment`), and a run of them still longer than a
-    line between grapheme clusters. A Latin word longer than the line stays whole.
+    line between syllables (:func:`.segment.syllables`). A Latin word longer than the line stays whole.
     """
     text = text.expandtabs().translate({ord(c): " " for c in "\n\r\x0b\x0c"})
     lines: list[str] = []
