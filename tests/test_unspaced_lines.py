@@ -177,3 +177,84 @@ def test_wrap_breaks_khmer_between_words(width: int) -> None:
     assert all(display_width(line) <= width for line in lines)
     words = [w for part in KHMER_LEAD.split(" ") for w in segment.words(part)]
     assert set(_cuts([line.replace(" ", "") for line in lines])) <= set(_cuts(words))
+
+
+# --------------------------------------------------------------------------
+# Syllables without a dictionary, repetition marks (review r56)
+
+LAO_TITLE = "ກະຊວງສຶກສາທິການແລະກິລາປະກາດວັນສອບເສັງຈົບຊັ້ນມັດທະຍົມຕອນປາຍທົ່ວປະເທດໃນປີນີ້"
+MYANMAR_LEAD = "ရန်ကုန်မြို့တွင်မိုးသည်းထန်စွာရွာသွန်းပြီးလမ်းများရေလွှမ်းမိုးခဲ့သည်"
+_WORDS = {
+    "lo": "ໂຮງຮຽນ ໃໝ່ໆ ວຽກ ທຸກໆ ຄົນ ຊ້າໆ ກະຊວງ ສຶກສາ ແລະ ໄປ ມື້ ເຮັດ",
+    "km": "សិស្ស ថ្មីៗ ផ្ទះ តិចៗ យឺតៗ ដើរ ណាស់ ជាច្រើន ត្រី បាន និយាយ ទៅ",
+}
+#: Lao and Khmer words, some doubled by a repetition mark (``ໃໝ່ໆ`` new ones, ``ថ្មីៗ``), in a
+#: fixed scrambled order: 300 words, a paragraph every 30.
+REPEATED = {
+    lang: "\n\n".join("".join(words.split()[(i * i + 7 * i + p) % 12] for i in range(30)) for p in range(10))
+    for lang, words in _WORDS.items()
+}
+#: Characters no line may open with: Lao's following vowels ``ະ`` ``າ``, the medial ``ຽ``, the
+#: repetition marks; nor close with: Lao's leading vowels.
+NEVER_FIRST = "\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6\u17d7"
+NEVER_LAST = "\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4"
+
+
+def test_without_icu_lao_and_myanmar_break_between_syllables(without_icu: None) -> None:
+    # Before: ``ກ|ະ|ຊ|ວ|ງ|ສຶ|ກ|ສ|າ|ທິ|ກ|າ|ນ|ແ|ລ|ະ`` and ``ရ|န်|ကု|န်|မြို့``.
+    assert segment.mark_breaks(LAO_TITLE[:18], "|") == "ກະ|ຊ|ວ|ງ|ສຶ|ກ|ສາ|ທິ|ກາ|ນ|ແລະ"
+    assert segment.mark_breaks(MYANMAR_LEAD[:12], "|") == "ရန်|ကုန်|မြို့"
+    assert segment.mark_breaks("ຮຽນໃໝ່ໆ", "|") == "ຮຽ|ນ|ໃໝ່ໆ"
+
+
+@pytest.mark.parametrize("dictionary", [False, True])
+def test_no_break_before_a_repetition_mark(dictionary: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not dictionary:
+        monkeypatch.setitem(sys.modules, "icu", None)
+        monkeypatch.setattr(segment, "_local", type(segment._local)())
+    elif not segment.has_dictionary():
+        pytest.skip("PyICU (the icu extra) is not installed")
+    for text in REPEATED.values():
+        marked = segment.mark_breaks(text, "|")
+        assert marked.replace("|", "") == text and "|ໆ" not in marked and "|ៗ" not in marked
+        assert not [w for w in segment.words(text) if w[0] in NEVER_FIRST]
+        lines = wrap(text.replace("\n\n", ""), 30)
+        assert "".join(lines) == text.replace("\n\n", "")
+        assert not [line for line in lines if line[0] in NEVER_FIRST]
+
+
+@pytest.mark.parametrize("dictionary", [False, True])
+def test_pdf_lines_open_and_close_on_whole_syllables(
+    dictionary: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    if not dictionary:
+        monkeypatch.setitem(sys.modules, "icu", None)
+        monkeypatch.setattr(segment, "_local", type(segment._local)())
+    elif not segment.has_dictionary():
+        pytest.skip("PyICU (the icu extra) is not installed")
+    for lang, body in [("lo", LAO_TITLE * 3), ("my", MYANMAR_LEAD * 4), *REPEATED.items()]:
+        source = tmp_path / f"{lang}.md"
+        source.write_text(f"---\ntitle: {body[:40]}\nlang: {lang}\n---\n\n{body}\n", encoding="utf-8")
+
+        def export(source: Path = source) -> bytes:
+            return PdfExporter().export(convert.read(source), THEME, ExportOptions())
+
+        documents = _rendered(monkeypatch, export)
+        texts = [
+            "".join(t.text for t in line.descendants() if isinstance(t, boxes.TextBox)).strip("\u200b ")
+            for d in documents
+            for line, _ in _lines(d)
+        ]
+        texts = [t for t in texts if t]
+        assert len(texts) > 4
+        assert not [t for t in texts if t[0] in NEVER_FIRST or t[-1] in NEVER_LAST], lang
+        # A Myanmar final consonant keeps its asat with its syllable: no line opens with ``န်``.
+        assert not [t for t in texts if len(t) > 1 and t[1] == "\u103a"], lang
+
+
+def test_wrap_breaks_tibetan_after_its_tsheg() -> None:
+    text = "བོད་ཀྱི་ལོ་རྒྱུས་ཐོག་གསར་འགྱུར་ཞིག་བྱུང་ཡོད་པ་རེད།"
+    lines = wrap(text, 20)
+    assert "".join(lines) == text and len(lines) > 1
+    assert all(line.endswith(("\u0f0b", "\u0f0d")) for line in lines)
+    assert all(display_width(line) <= 20 for line in lines)

@@ -284,7 +284,8 @@ def _is_cjk_boundary(left: str, right: str) -> bool:
     Nor are those beside a Hangul letter: Korean puts spaces between its words
     and breaks lines there, not between syllables (UAX #14 allows either style for
     Korean; CSS Text 3's ``word-break: keep-all``, the theme's rule for Korean, is
-    this one).
+    this one). Tibetan's breaks are taken: UAX #14 puts them after its tsheg ``་`` and shad ``།``
+    (class BA), where Tibetan lines break.
     """
     from wcwidth import wcwidth
 
@@ -296,6 +297,7 @@ def _is_cjk_boundary(left: str, right: str) -> bool:
         or wcwidth(b) == 2
         or char_script(a) in UNSPACED_SCRIPTS
         or char_script(b) in UNSPACED_SCRIPTS
+        or char_script(a) == "Tibt"
     )
 
 
@@ -327,11 +329,12 @@ def _chunks(text: str) -> Iterator[tuple[str, bool]]:
 
 
 def _split_long(chunk: str, room: int) -> list[str]:
-    """An unspaced-script run wider than a line, cut at grapheme clusters (a Khmer stack ``ង្គ`` whole)."""
-    from .segment import graphemes
+    """An unspaced-script run wider than a line, cut between syllables (:func:`.segment.syllables`:
+    a Khmer stack ``ង្គ``, Lao ``ເສັ``, Myanmar ``ရန်`` whole, never before a repetition mark ``ៗ``)."""
+    from .segment import syllables
 
     parts, current = [], ""
-    for cluster in graphemes(chunk):
+    for cluster in syllables(chunk):
         if current and display_width(current + cluster) > room:
             parts.append(current)
             current = ""
@@ -347,7 +350,7 @@ def wrap(text: str, width: int, *, initial_indent: str = "", subsequent_indent: 
     characters (never before closing punctuation such as ``。`` or ``」``),
     Thai, Lao, Khmer and Myanmar between words where ICU finds them
     (:mod:`convert.locale.segment`), and a run of them still longer than a
-    line between grapheme clusters. A Latin word longer than the line stays whole.
+    line between syllables (:func:`.segment.syllables`). A Latin word longer than the line stays whole.
     """
     text = text.expandtabs().translate({ord(c): " " for c in "\n\r\x0b\x0c"})
     lines: list[str] = []

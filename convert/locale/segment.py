@@ -3,8 +3,9 @@
 Thai, Lao, Khmer and Myanmar write no spaces between words (UAX #14 class SA): a line may break
 only between words, and finding them needs a dictionary. ICU has one for each of the four
 (through PyICU, the ``icu`` extra; scripts/system-deps.sh installs the ICU library it builds
-against). Without PyICU no word is found and the callers fall back on grapheme clusters: the PDF
-may break such a run between any two, plain text only where it is wider than its line.
+against). Without PyICU no word is found and the callers fall back on syllables, as far as Unicode's
+properties show them (:func:`syllables`): the PDF may break such a run between any two, plain text
+only where it is wider than its line.
 
 Grapheme clusters come from wcwidth's UAX #29 implementation (Unicode 17 and later), whose rule
 GB9c keeps a Khmer or Myanmar consonant stack (``ដ្ឋា``, coeng and subscript) in one cluster.
@@ -55,7 +56,9 @@ def _breaks(run: str) -> list[int]:
     Python's) where ICU lets a line break."""
     it = _iterator()
     it.setText(run)
-    return [i for i in it if 0 < i < len(run)]
+    # Never before a repetition mark (Lao ``ໆ``, Khmer ``ៗ``, Thai ``ๆ``: general category Lm), which
+    # repeats the word before it; ICU's dictionaries break there.
+    return [i for i in it if 0 < i < len(run) and unicodedata.category(run[i]) != "Lm"]
 
 
 def words(text: str) -> list[str]:
@@ -69,8 +72,8 @@ def words(text: str) -> list[str]:
 
 def mark_breaks(text: str, mark: str, ranges: str = UNBROKEN_BY_PANGO) -> str:
     """``text`` with ``mark`` (a ZERO WIDTH SPACE, say) where ICU lets a line break inside a run of
-    the scripts in ``ranges``; without PyICU between two grapheme clusters, before a letter (not before
-    a sign such as Khmer's full stop ``។``), as a line of Chinese breaks between characters."""
+    the scripts in ``ranges``; without PyICU between the pieces :func:`syllables` finds, as a line of
+    Chinese breaks between characters."""
     pattern = compiled(f"[{ranges}]{{2,}}")
     if not pattern.search(text):
         return text
@@ -81,12 +84,47 @@ def mark_breaks(text: str, mark: str, ranges: str = UNBROKEN_BY_PANGO) -> str:
         if dictionary:
             cuts = _breaks(run)
             return mark.join(run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True))
-        clusters = list(graphemes(run))
-        return clusters[0] + "".join(
-            (mark + c if unicodedata.category(c[0])[0] == "L" else c) for c in clusters[1:]
-        )
+        return mark.join(syllables(run))
 
     return pattern.sub(marked, text)
+
+
+_ATTACHED = None
+
+
+def _attached() -> tuple[Any, Any]:
+    """Two patterns (regex's Unicode properties): a cluster that may not start a line, and one that
+    may not end it. Indic_Syllabic_Category (IndicSyllabicCategory.txt) marks the vowels written after
+    their consonant as letters of their own (Lao ``ະ`` ``າ``, Thai ``ะ``: Vowel_Dependent), the medial
+    ``ຽ`` (Consonant_Medial) and the killers that end a syllable on its final consonant (Myanmar asat
+    ``်`` in ``န်``: Pure_Killer; Khmer ``៍``: Consonant_Killer); a sign or a repetition mark (``ໆ``
+    ``ៗ``, Lm) belongs to what comes before. PropList.txt's Logical_Order_Exception lists the vowels
+    Thai and Lao write before their consonant (``ເ`` ``ແ`` ``ໂ`` ``ໃ`` ``ໄ``): never at a line's end."""
+    global _ATTACHED
+    if _ATTACHED is None:
+        import regex  # type: ignore[import-untyped]
+
+        starts = regex.compile(
+            r"[^\p{L}]|\p{Lm}|(?!\p{LOE})\p{InSC=Vowel_Dependent}|\p{InSC=Consonant_Medial}"
+            r"|.*[\p{InSC=Pure_Killer}\p{InSC=Consonant_Killer}]",
+            regex.DOTALL,
+        )
+        _ATTACHED = (starts, regex.compile(r"\p{LOE}$"))
+    return _ATTACHED
+
+
+def syllables(run: str) -> list[str]:
+    """``run`` cut where a line may break without a dictionary: between grapheme clusters, but not
+    inside a syllable as Unicode's properties show it (:func:`_attached`): ``ປະ`` ``ເສັ`` ``ရန်``
+    whole. A syllable's final consonant without a killer (``ງ`` in ``ເສັງ``) still starts a piece."""
+    starts, ends = _attached()
+    pieces: list[str] = []
+    for cluster in graphemes(run):
+        if pieces and (starts.match(cluster) or ends.search(pieces[-1])):
+            pieces[-1] += cluster
+        else:
+            pieces.append(cluster)
+    return pieces
 
 
 def graphemes(text: str) -> Iterator[str]:
