@@ -63,7 +63,6 @@ from .header import (  # noqa: F401 - re-exported
     looks_like_title,
     parse_header_line,
     read_header,
-    trail_header,
     unpack_header,
 )
 from .notes import classify_note, find_bio, with_bio  # noqa: F401 - re-exported
@@ -216,64 +215,9 @@ def take_dateline(
     (:func:`take_credit`)."""
     if not (items and isinstance(items[0], str)):
         return None
-    lead = items[0]
-    place = _take_dateline(items, head, trail, language)
-    if place is None and items and items[0] is lead:
-        return _take_dateline_past_unread(items, head, trail, language)
-    return place
-
-
-#: How many short lines the header could not read may stand above the lead whose dateline is still
-#: read: a byline and a date line in words no catalogue or calendar of ours reads (Pashto
-#: ``لیکوال: احمد شاه کریمي`` over ``د ۱۴۰۴ کال د کب ۱۴مه``, trial h55 #3).
-_UNREAD_LEAD_LINES = 2
-#: A line of the lead block is one line of at most this many characters (a header line, no paragraph).
-_LEAD_LINE_CHARS = 60
-
-
-def _take_dateline_past_unread(
-    items: Items, head: Header, trail: Trail | None, language: Language | None
-) -> str | None:
-    """The dateline of a lead below at most :data:`_UNREAD_LEAD_LINES` short lines the header could
-    not read, when the header found a title but no byline and no date: the lines stand where those go. A byline
-    or date line among them that it can read (``3 mars 2025 vers midi`` over ``Par Jean Martin``)
-    joins the header. The unread lines stay body text as typed, after the lead: every exporter prints
-    the dateline in front of the first paragraph. Nothing is taken when no such lead and no such
-    header line follow them; nor under a header with a byline or a date (``Par Claire Dubois`` over
-    ``5 min read``: the unread line is the body's, and so is the dateline below it)."""
-    if head.title is None or head.authors or head.published:
-        return None  # with no title read, the first unread line is the headline: it stays first
-    unread: list[str] = []
-    read: list[tuple[str, list[Byline | DateLine]]] = []
-    at = None
-    for n, item in enumerate(items):
-        if not isinstance(item, str):
-            break
-        if unread and (found := split_dateline(item, language)) is not None and found.rest:
-            at = n
-            break
-        if "\n" in item or len(item) > _LEAD_LINE_CHARS:
-            break
-        if (info := parse_header_line(item, language)) is not None:
-            read.append((item, info))
-        elif len(unread) == _UNREAD_LEAD_LINES:
-            break
-        else:
-            unread.append(item)
-    if not unread or (at is None and not read):
-        return None
-    for line, info in read:
-        for found_item in info:
-            if trail is not None:
-                trail_header(trail, head, found_item, line)
-            head.add(found_item)
-    if at is None:  # header lines only: they leave the body, the unread lines stay in place
-        items[: len(unread) + len(read)] = unread
-        return None
-    lead: Items = [items[at]]
-    place = _take_dateline(lead, head, trail, language)
-    items[: at + 1] = [*lead, *unread]
-    return place
+    # Only the first paragraph: a dateline after a line the header could not read (``3 mars 2025 vers
+    # midi``) stays in the text, as every exporter prints the dateline in front of the first paragraph.
+    return _take_dateline(items, head, trail, language)
 
 
 def _take_dateline(items: Items, head: Header, trail: Trail | None, language: Language | None) -> str | None:

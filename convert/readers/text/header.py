@@ -207,7 +207,7 @@ def read_header(
                 for line in following:
                     for item in parse_header_line(line, language) or ():
                         if trail is not None:
-                            trail_header(trail, head, item, line)
+                            _trail_header(trail, head, item, line)
                         head.add(item)
                 del blocks[i + 1]
                 break
@@ -220,7 +220,7 @@ def read_header(
         for line, info in zip(lines, infos, strict=True):
             for item in info or ():
                 if trail is not None:
-                    trail_header(trail, head, item, line)
+                    _trail_header(trail, head, item, line)
                 head.add(item)
         i += 1
     return head, i
@@ -262,7 +262,7 @@ def _headline_below(after: list[list[str]], language: Language | None) -> bool:
     return False
 
 
-def trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
+def _trail_header(trail: Trail, head: Header, item: Byline | DateLine, line: str) -> None:
     """Note the fields a header line is about to fill (those still empty)."""
     if isinstance(item, DateLine):
         if item.published and not head.published:
