@@ -62,6 +62,7 @@ __all__ = [
     "may_be_newsroom_byline",
     "read_back_forms_from_catalogues",
     "read_byline",
+    "reads_bare_bylines",
     "read_lead_credit",
     "read_newsroom_byline",
     "reporter_roles",
@@ -82,9 +83,30 @@ _READ_BACK_FILE = Path(__file__).parent / "data" / "read_back.json"
 READ_BACK = {"By {names}": "names", "Updated {date}": "date"}
 
 
+#: The catalogues whose ``By {names}`` is read back even as a bare word (``Par``, ``Von``, ``di``):
+#: the first 17 translated, whose readers were tested on such bylines. In every later catalogue a
+#: bare word is an everyday preposition too (ro ``de``, sv/no ``Av``, da ``Af``, id/ms ``Oleh``:
+#: ``De Ziua Națională``, ``Oleh Presiden Jokowi`` are headlines), so only a form whose label ends
+#: in a colon (``Teksti:``, ``Írta:``, ``Autor:``) is read; "prefer no byline to a wrong one".
+BARE_BYLINE_LANGUAGES = frozenset(
+    ("ar", "de", "el", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pt", "ru", "tr", "zh", "zh_Hant")
+)  # fmt: skip
+
+
+def _read_as_byline(form: str, ident: str) -> bool:
+    """Whether a reader takes ``form`` (a translation of ``By {names}`` in ``ident``) for a byline."""
+    return ident in BARE_BYLINE_LANGUAGES or form.partition("{names}")[0].rstrip().endswith((":", "\uff1a"))
+
+
+def reads_bare_bylines(tag: str) -> bool:
+    """Whether the catalogue whose byline forms an article in ``tag`` reads is one of
+    :data:`BARE_BYLINE_LANGUAGES` (``fr``: yes; ``pl``, read by ``Autor:`` only: no)."""
+    return _catalogue_of("By {names}", tag) in BARE_BYLINE_LANGUAGES
+
+
 def read_back_forms_from_catalogues() -> dict[str, dict[str, list[str]]]:
     """Every catalogue's translations of the :data:`READ_BACK` labels (all plural forms),
-    by label and catalogue language.
+    by label and catalogue language; of ``By {names}`` only those :func:`_read_as_byline` keeps.
 
     What ``data/read_back.json`` holds (``scripts/read_back_forms.py`` writes it),
     so reading a line never parses every catalogue.
@@ -98,7 +120,11 @@ def read_back_forms_from_catalogues() -> dict[str, dict[str, list[str]]]:
             found = {catalogue.gettext(msgid)} | {
                 catalogue.ngettext(msgid, msgid, n) for n in (1, 2, 5, 11, 21, 100)
             }
-            forms[msgid][ident] = sorted(f for f in found if f != msgid)
+            kept = sorted(
+                f for f in found if f != msgid and (msgid != "By {names}" or _read_as_byline(f, ident))
+            )
+            if kept or msgid != "By {names}":
+                forms[msgid][ident] = kept
     return forms
 
 
@@ -112,10 +138,10 @@ def _read_back_forms() -> dict[str, dict[str, tuple[str, ...]]]:
 #: of them is no label, and the file is not opened for it (an English article never opens it).
 #: ``tests/test_locale_reading.py`` checks the words against the file.
 LABEL_STARTS = (
-    "actualizado", "actualizat:", "af", "aggiornato", "aktualisiert", "aktualizacja:", "aktualizované",
+    "actualizado", "actualizat:", "aggiornato", "aktualisiert", "aktualizacja:", "aktualizované",
     "aktualizováno", "atnaujinta", "atualizado", "autor:", "autori:", "autoriai:", "autorius:", "autorzy:",
-    "autoři:", "av", "ažurirano:", "bijgewerkt", "cập", "de", "di", "dikemas", "diperbarui", "door",
-    "frissítve:", "güncelleme:", "mis", "müəllif:", "müəlliflər:", "oleh", "opdateret", "oppdatert", "par",
+    "autoři:", "ažurirano:", "bijgewerkt", "cập", "di", "dikemas", "diperbarui", "door",
+    "frissítve:", "güncelleme:", "mis", "müəllif:", "müəlliflər:", "opdateret", "oppdatert", "par",
     "piše:", "pišu:", "por", "päivitetty", "teksti:", "tác", "uppdaterad", "von", "yazan:", "yenilənib:",
     "írta:", "ενημερώθηκε", "συντάκτεσ:", "συντάκτησ:", "автор:", "автори:", "авторы:", "ажурирано:",
     "актуализирано:", "обновлено", "оновлено", "пише:", "пишу:", "מאת", "עודכן", "بقلم", "به\u200cروزرسانی:",

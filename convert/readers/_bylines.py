@@ -40,6 +40,10 @@ class Byline:
     #: the headline (:func:`.text.header.read_header`); a newsroom form whose names are a name's
     #: (``김민수 기자``, ``记者 王小明``) is a byline there too.
     headline_like: bool = False
+    #: Read by a label with a colon in a catalogue added after the first 17 (``Autor:``, ``Teksti:``;
+    #: :data:`convert.locale.reading.BARE_BYLINE_LANGUAGES`): standing first with no headline below it,
+    #: it is the headline too (``Autor: Jan Kowalski Odpowiada``).
+    needs_title: bool = False
     #: The short trailing parts that were read as none of these and dropped (``in Moscow``,
     #: ``March 3`` and ``2024`` of ``By Jane Doe, March 3, 2024``), in order.
     dropped: tuple[str, ...] = ()
@@ -187,6 +191,7 @@ def _translated_byline(line: str, language: Language) -> Byline | None:
     return Byline(
         tuple(dict.fromkeys(tidy_name(p) for p in people)),
         headline_like=headline_like,
+        needs_title=not newsroom and not reading.reads_bare_bylines(lang),
         published=published,
         published_by=parser,
     )

@@ -236,11 +236,12 @@ def _headline_not_byline(
     ``文・芸術の秋``) stands where the headline goes: no headline yet and none
     in the blocks below it (:func:`_headline_below`). ``Von Ursula von der Leyen`` above the headline
     stays a byline; so does ``Por María de la Cruz`` with only the body below (her particles are
-    Spanish ones: the line is not headline-like)."""
+    Spanish ones: the line is not headline-like). A byline read by a newer catalogue's colon label
+    (:attr:`Byline.needs_title`: ``Autor: Jan Kowalski Odpowiada``) counts as headline-like."""
     if (
         len(lines) != 1
         or not infos[0]
-        or not any(isinstance(x, Byline) and x.headline_like for x in infos[0])
+        or not any(isinstance(x, Byline) and (x.headline_like or x.needs_title) for x in infos[0])
     ):
         return False
     if not looks_like_title(lines[0]) or not after:
