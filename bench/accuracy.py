@@ -749,9 +749,7 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
     seen: list[tuple[Any, Any]] = []
     original = H.build_metadata
 
-    def keep(tree: Any, extracted: Any, provenance: Any = None) -> Any:
-        seen.append((tree, extracted))  # to weigh the dates again without reading the page again
-        return original(tree, extracted, provenance)
+    keep = _kept(seen, original)  # to weigh the dates again without reading the page again
 
     try:
         H.BODY_STEPS.clear()
@@ -786,6 +784,17 @@ def run_steps(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _kept(seen: list[tuple[Any, Any]], original: Any) -> Any:
+    """``build_metadata`` that also keeps the parsed tree and trafilatura's findings in ``seen``,
+    to weigh them again with rules switched off; the page's language (``given``) passes through."""
+
+    def keep(tree: Any, extracted: Any, provenance: Any = None, given: Any = None) -> Any:
+        seen.append((tree, extracted))
+        return original(tree, extracted, provenance, given)
+
+    return keep
+
+
 def run_rules(path: Path) -> dict[str, dict[str, Any]]:
     """Broadsheet's title and authors with every rule on, and with each title and author rule off.
 
@@ -804,9 +813,7 @@ def run_rules(path: Path) -> dict[str, dict[str, Any]]:
     seen: list[tuple[Any, Any]] = []
     original = H.build_metadata
 
-    def keep(tree: Any, extracted: Any, provenance: Any = None) -> Any:
-        seen.append((tree, extracted))
-        return original(tree, extracted, provenance)
+    keep = _kept(seen, original)
 
     try:
         H.build_metadata = keep
