@@ -55,6 +55,20 @@ def _contents(out: Path) -> dict[str, str]:
     return {p.name: p.read_text().splitlines()[0] for p in sorted(out.glob("*.txt"))}
 
 
+def _a_new_item_alone_is_converted(feed: Path, out: Path, mon: str, tue: str, wed: str) -> None:
+    """Convert a feed of ``mon`` and ``tue``, then again with ``wed`` first: only ``wed`` is new."""
+    feed.write_text(_rss(mon, tue))
+    _convert(feed, out)
+    feed.write_text(_rss(wed, mon, tue))
+    again = _convert(feed, out)
+    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
+    assert _contents(out) == {
+        "mon-bulletin.txt": "Mon bulletin",
+        "tue-bulletin.txt": "Tue bulletin",
+        "wed-bulletin.txt": "Wed bulletin",
+    }
+
+
 def test_items_sharing_a_link_keep_their_own_files(tmp_path: Path) -> None:
     """Review r44: two items with one <link> (and their own guids) went into one file, the first lost,
     and every rerun converted both again."""
@@ -86,16 +100,7 @@ def test_a_new_item_on_top_shifts_no_linkless_item_into_anothers_file(tmp_path: 
     every item into the next one's file (mon-bulletin.txt held Wednesday)."""
     feed, out = tmp_path / "nolink.xml", tmp_path / "out"
     mon, tue = (_item(d, guid=f"b-{n}" if guids else None) for n, d in ((1, "mon"), (2, "tue")))
-    feed.write_text(_rss(mon, tue))
-    _convert(feed, out)
-    feed.write_text(_rss(_item("wed", guid="b-3" if guids else None), mon, tue))
-    again = _convert(feed, out)
-    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
-    assert _contents(out) == {
-        "mon-bulletin.txt": "Mon bulletin",
-        "tue-bulletin.txt": "Tue bulletin",
-        "wed-bulletin.txt": "Wed bulletin",
-    }
+    _a_new_item_alone_is_converted(feed, out, mon, tue, _item("wed", guid="b-3" if guids else None))
     html = run("convert", str(feed), "--to", "html", "-o", f"{out}/")
     assert "#item-1" not in (out / "mon-bulletin.html").read_text(), html.output  # no place in its URL
 
@@ -196,16 +201,7 @@ def test_a_guid_every_item_shares_names_none_so_a_new_item_moves_none(tmp_path: 
     """Review r44b: items sharing one guid: a new item on top took the guid and the old top item's file."""
     feed, out = tmp_path / "dup.xml", tmp_path / "out"
     mon, tue = _item("mon", guid="same"), _item("tue", guid="same")
-    feed.write_text(_rss(mon, tue))
-    _convert(feed, out)
-    feed.write_text(_rss(_item("wed", guid="same"), mon, tue))
-    again = _convert(feed, out)
-    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
-    assert _contents(out) == {
-        "mon-bulletin.txt": "Mon bulletin",
-        "tue-bulletin.txt": "Tue bulletin",
-        "wed-bulletin.txt": "Wed bulletin",
-    }
+    _a_new_item_alone_is_converted(feed, out, mon, tue, _item("wed", guid="same"))
 
 
 def test_an_item_repeated_exactly_is_written_once(tmp_path: Path) -> None:
@@ -505,16 +501,7 @@ def test_a_link_items_without_guids_share_names_none_so_a_new_item_moves_none(tm
     top item's file (the link), and the old item went beside it under a hash."""
     feed, out, home = tmp_path / "ng.xml", tmp_path / "out", "http://harbour.example/"
     mon, tue = _item("mon", link=home), _item("tue", link=home)
-    feed.write_text(_rss(mon, tue))
-    _convert(feed, out)
-    feed.write_text(_rss(_item("wed", link=home), mon, tue))
-    again = _convert(feed, out)
-    assert "1 converted, 2 up to date, 0 failed" in again.output, again.output
-    assert _contents(out) == {
-        "mon-bulletin.txt": "Mon bulletin",
-        "tue-bulletin.txt": "Tue bulletin",
-        "wed-bulletin.txt": "Wed bulletin",
-    }
+    _a_new_item_alone_is_converted(feed, out, mon, tue, _item("wed", link=home))
 
 
 def test_a_sitemap_fetched_by_url_with_a_malformed_loc_keeps_its_other_pages() -> None:
